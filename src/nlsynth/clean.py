@@ -1,0 +1,295 @@
+"""The cleaning stage: raw evidence sheets → validated, analysis-ready tables.
+
+:func:`clean` reads ``data/raw/``, maps agents and responses through the vocabularies, parses
+every time phrase, derives the analysis interval for time to first response, and validates each
+table with its pandera schema. It collects every problem before raising one
+:class:`~nlsynth.errors.InputError`, and it writes nothing: :func:`run` writes the three tables
+only after all of them are valid, each atomically.
+
+Examples
+--------
+>>> from nlsynth import clean, paths
+>>> tables = clean.clean(paths.resolve("data/raw"))
+>>> row = tables.episodes.query("study_id == 'sato-2025-dupilumab' and agent == 'dupilumab'").iloc[0]
+>>> (row.ttr_lower_days, row.ttr_upper_days, row.ttr_rule)
+(0.0, 14.0, 'first-response')
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+
+from . import paths, schemas
+from .errors import InputError, Problem, raise_if_any
+from .sheets import Sheet, read_sheet
+from .tableio import write_tables
+from .timeparse import NOT_REPORTED as TIME_NOT_REPORTED
+from .timeparse import TimeInterval, TimePhraseError, parse_time
+from .vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
+
+
+@dataclass(frozen=True)
+class Tables:
+    episodes: pd.DataFrame
+    studies: pd.DataFrame
+    aggregates: pd.DataFrame
+
+    def as_dict(self) -> dict[str, pd.DataFrame]:
+        return {"episodes.csv": self.episodes, "studies.csv": self.studies, "aggregates.csv": self.aggregates}
+
+
+_SEX = {"f": "F", "female": "F", "woman": "F", "m": "M", "male": "M", "man": "M"}
+_DIABETES = {"": "not reported", "none": "no", "no": "no", "type 1": "type 1", "type 2": "type 2",
+             "yes (type not stated)": "yes, type not stated", "yes": "yes, type not stated"}
+
+
+def _time(sheet: str, row: int, column: str, phrase: str, regimen: str, problems: list[Problem]) -> TimeInterval:
+    try:
+        return parse_time(phrase, regimen)
+    except TimePhraseError as exc:
+        problems.append(Problem(sheet, row, column, phrase, f"a time phrase the parser reads ({exc})"))
+        return TIME_NOT_REPORTED
+
+
+def _time_fields(prefix: str, phrase: str, interval: TimeInterval) -> dict[str, object]:
+    return {
+        f"{prefix}_as_reported": phrase or None,
+        f"{prefix}_lower_days": interval.lower,
+        f"{prefix}_upper_days": interval.upper,
+        f"{prefix}_rule": interval.rule,
+        f"{prefix}_note": interval.note or None,
+    }
+
+
+def _int(sheet: str, row: int, column: str, value: str, problems: list[Problem], *,
+         required: bool, minimum: int = 0) -> int | None:
+    if value == "":
+        if required:
+            problems.append(Problem(sheet, row, column, value, "a whole number"))
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        problems.append(Problem(sheet, row, column, value, "a whole number"))
+        return None
+    if number < minimum:
+        problems.append(Problem(sheet, row, column, value, f"a whole number of at least {minimum}"))
+        return None
+    return number
+
+
+def time_to_first_response(responded: bool | None, first: TimeInterval, best: TimeInterval,
+                           follow_up: TimeInterval) -> tuple[float, float, str]:
+    """The analysis interval ``(lower, upper]`` for time to first response, and its rule.
+
+    - responder with a first-response time: that interval (``first-response``);
+    - responder without one: ``(0, t]`` where t is the earliest of the best-response time
+      (first response cannot come after it, ``by-best-response``) and the follow-up
+      (``by-follow-up``); ``(0, inf)`` when neither is known (``responded-untimed``);
+    - non-responder: right-censored, ``(follow-up, inf)`` (``censored-at-follow-up``), or
+      ``(0, inf)`` when the follow-up is unknown (``censored-follow-up-unknown``);
+    - no outcome reported: ``(0, inf)``, which carries no information (``outcome-not-reported``).
+    """
+    if responded is None:
+        return 0.0, math.inf, "outcome-not-reported"
+    if responded:
+        if first.resolved:
+            return first.lower, first.upper, "first-response"
+        bounds = [(best.upper, "by-best-response")] if best.resolved else []
+        if follow_up.resolved:
+            bounds.append((follow_up.upper, "by-follow-up"))
+        if bounds:
+            upper, rule = min(bounds, key=lambda b: b[0])
+            if math.isfinite(upper):
+                return 0.0, upper, rule
+        return 0.0, math.inf, "responded-untimed"
+    if follow_up.resolved:
+        return follow_up.lower, math.inf, "censored-at-follow-up"
+    return 0.0, math.inf, "censored-follow-up-unknown"
+
+
+def _check_order(sheet: str, row: int, first: TimeInterval, best: TimeInterval, follow_up: TimeInterval,
+                 problems: list[Problem]) -> None:
+    if first.resolved and follow_up.resolved and first.lower > follow_up.upper:
+        problems.append(Problem(sheet, row, "time_to_first_response_as_reported", f"{first.lower:g} days",
+                                f"a first response no later than the follow-up ({follow_up.upper:g} days)"))
+    if first.resolved and best.resolved and best.upper < first.lower:
+        problems.append(Problem(sheet, row, "time_to_best_response_as_reported", f"{best.upper:g} days",
+                                f"a best response no earlier than the first response ({first.lower:g} days)"))
+    if best.resolved and follow_up.resolved and best.lower > follow_up.upper:
+        problems.append(Problem(sheet, row, "time_to_best_response_as_reported", f"{best.lower:g} days",
+                                f"a best response no later than the follow-up ({follow_up.upper:g} days)"))
+
+
+def _agent_fields(entry: dict[str, str] | None) -> dict[str, str | None]:
+    entry = entry or {}
+    return {k: entry.get(k) for k in ("agent", "agent_slug", "drug_class", "route")}
+
+
+def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, problems: list[Problem]) -> pd.DataFrame:
+    name = sheet.name
+    records = []
+    seen: dict[tuple[str, str], int] = {}
+    for row_no, row in sheet:
+        key = (row["study_id"], row["patient"])
+        for column in ("study_id", "patient", "agent_as_reported", "best_response_as_reported"):
+            if not row[column]:
+                problems.append(Problem(name, row_no, column, "", "a value"))
+        seen[key] = seen.get(key, 0) + 1
+        agent = agents.lookup(row["agent_as_reported"], name, row_no, "agent_as_reported", problems) \
+            if row["agent_as_reported"] else None
+        response = responses.lookup(row["best_response_as_reported"], name, row_no, "best_response_as_reported",
+                                    problems) if row["best_response_as_reported"] else None
+        grade = response["response_grade"] if response else NOT_REPORTED
+        responded = None if grade == NOT_REPORTED else RESPONSE_GRADES.index(grade) >= 1
+        regimen = row["regimen_as_reported"]
+        first = _time(name, row_no, "time_to_first_response_as_reported",
+                      row["time_to_first_response_as_reported"], regimen, problems)
+        best = _time(name, row_no, "time_to_best_response_as_reported",
+                     row["time_to_best_response_as_reported"], regimen, problems)
+        follow_up = _time(name, row_no, "follow_up_as_reported", row["follow_up_as_reported"], regimen, problems)
+        _check_order(name, row_no, first, best, follow_up, problems)
+        ttr_lower, ttr_upper, ttr_rule = time_to_first_response(responded, first, best, follow_up)
+        sex = _SEX.get(row["sex"].casefold()) if row["sex"] else None
+        if row["sex"] and sex is None:
+            problems.append(Problem(name, row_no, "sex", row["sex"], "F, M, female or male"))
+        diabetes = _DIABETES.get(row["diabetes"].casefold())
+        if diabetes is None:
+            problems.append(Problem(name, row_no, "diabetes", row["diabetes"],
+                                    "none, type 1, type 2, 'yes (type not stated)' or empty"))
+        ulcerated = row["ulcerated"].casefold()
+        ulcerated = "not reported" if not ulcerated else "yes" if ulcerated.startswith("yes") else \
+            "no" if ulcerated == "no" else None
+        if ulcerated is None:
+            problems.append(Problem(name, row_no, "ulcerated", row["ulcerated"], "yes, no (a note may follow 'yes') or empty"))
+        records.append({
+            "study_id": row["study_id"],
+            "patient": row["patient"],
+            "episode": seen[key],
+            "source_row": row_no,
+            "age": _int(name, row_no, "age", row["age"], problems, required=False),
+            "sex": sex,
+            "diabetes": diabetes,
+            "ulcerated": ulcerated,
+            "agent_as_reported": row["agent_as_reported"],
+            **_agent_fields(agent),
+            "regimen_as_reported": regimen or None,
+            "best_response_as_reported": row["best_response_as_reported"],
+            "response_grade": grade,
+            "responded": responded,
+            **_time_fields("first_response", row["time_to_first_response_as_reported"], first),
+            **_time_fields("best_response", row["time_to_best_response_as_reported"], best),
+            **_time_fields("follow_up", row["follow_up_as_reported"], follow_up),
+            "ttr_lower_days": ttr_lower,
+            "ttr_upper_days": ttr_upper,
+            "ttr_rule": ttr_rule,
+            "evidence": row["evidence"] or None,
+        })
+    frame = pd.DataFrame.from_records(records, columns=list(schemas.EPISODES.columns))
+    return frame.astype({"age": "Int64", "responded": "boolean"})
+
+
+def _citation(row: dict[str, str]) -> str:
+    return f"{row['first_author'] or 'Anonymous'} {row['year'] or 'n.d.'}"
+
+
+def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: list[Problem]) -> pd.DataFrame:
+    name = sheet.name
+    records, first_row = [], {}
+    for row_no, row in sheet:
+        sid = row["study_id"]
+        if not sid:
+            problems.append(Problem(name, row_no, "study_id", "", "a value"))
+        elif sid in first_row:
+            problems.append(Problem(name, row_no, "study_id", sid, f"a study id used once (also on row {first_row[sid]})"))
+        first_row.setdefault(sid, row_no)
+        year = _int(name, row_no, "year", row["year"], problems, required=False, minimum=1900)
+        if row["pmid"] and not row["pmid"].isdigit():
+            problems.append(Problem(name, row_no, "pmid", row["pmid"], "a PubMed id made of digits"))
+        if row["access"] not in ("full text", "abstract", "secondary summary"):
+            problems.append(Problem(name, row_no, "access", row["access"], "full text, abstract or secondary summary"))
+        records.append({
+            "study_id": sid, "source_row": row_no, "citation": _citation(row),
+            "first_author": row["first_author"] or None, "year": year, "title": row["title"] or None,
+            "journal": row["journal"] or None, "doi": row["doi"] or None, "pmid": row["pmid"] or None,
+            "design": row["design"],
+            "n_patients": _int(name, row_no, "n_patients", row["n_patients"], problems, required=True, minimum=1),
+            "access": row["access"], "note": row["note"] or None,
+            "n_episode_rows": sum(r["study_id"] == sid for r in episodes.rows),
+            "n_aggregate_rows": sum(r["study_id"] == sid for r in aggregates.rows),
+        })
+    for other in (episodes, aggregates):
+        for row_no, row in other:
+            if row["study_id"] and row["study_id"] not in first_row:
+                problems.append(Problem(other.name, row_no, "study_id", row["study_id"], "a study_id listed in studies.csv"))
+    frame = pd.DataFrame.from_records(records, columns=list(schemas.STUDIES.columns))
+    return frame.astype({"year": "Int64"})
+
+
+def clean_aggregates(sheet: Sheet, agents: Vocabulary, problems: list[Problem]) -> pd.DataFrame:
+    name = sheet.name
+    records = []
+    for row_no, row in sheet:
+        agent = agents.lookup(row["agent_as_reported"], name, row_no, "agent_as_reported", problems)
+        regimen = row["regimen_as_reported"]
+        counts = {c: _int(name, row_no, c, row[c], problems, required=c == "n_treated", minimum=1 if c == "n_treated" else 0)
+                  for c in ("n_treated", "n_improved", "n_complete")}
+        for c in ("n_improved", "n_complete"):
+            if counts[c] is not None and counts["n_treated"] is not None and counts[c] > counts["n_treated"]:
+                problems.append(Problem(name, row_no, c, row[c], f"at most n_treated ({counts['n_treated']})"))
+        ttr = _time(name, row_no, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen, problems)
+        follow_up = _time(name, row_no, "follow_up_as_reported", row["follow_up_as_reported"], regimen, problems)
+        records.append({
+            "study_id": row["study_id"], "source_row": row_no, "agent_as_reported": row["agent_as_reported"],
+            **_agent_fields(agent), "regimen_as_reported": regimen or None, **counts,
+            "outcome_as_reported": row["outcome_as_reported"] or None,
+            **_time_fields("time_to_response", row["time_to_response_as_reported"], ttr),
+            **_time_fields("follow_up", row["follow_up_as_reported"], follow_up),
+            "evidence": row["evidence"] or None,
+        })
+    frame = pd.DataFrame.from_records(records, columns=list(schemas.AGGREGATES.columns))
+    return frame.astype({"n_improved": "Int64", "n_complete": "Int64"})
+
+
+def _validate(tables: Tables) -> Tables:
+    problems = []
+    validated = {}
+    for file, frame in tables.as_dict().items():
+        try:
+            validated[file] = schemas.SCHEMAS[file].validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as exc:
+            for case in exc.failure_cases.itertuples():
+                problems.append(Problem(f"processed {file}", None, case.column, case.failure_case,
+                                        f"to pass check {case.check}"))
+    raise_if_any(problems)
+    return Tables(validated["episodes.csv"], validated["studies.csv"], validated["aggregates.csv"])
+
+
+def clean(raw_dir: Path) -> Tables:
+    """Read and clean every raw sheet in ``raw_dir``; raise :class:`InputError` listing all problems."""
+    raw_dir = Path(raw_dir)
+    problems: list[Problem] = []
+    sheets = {name: read_sheet(raw_dir / name, problems) for name in ("studies.csv", "episodes.csv", "aggregates.csv")}
+    agents = load_agents(raw_dir / paths.AGENT_VOCABULARY, problems)
+    responses = load_responses(raw_dir / paths.RESPONSE_VOCABULARY, problems)
+    raise_if_any(problems)
+    studies = clean_studies(sheets["studies.csv"], sheets["episodes.csv"], sheets["aggregates.csv"], problems)
+    episodes = clean_episodes(sheets["episodes.csv"], agents, responses, problems)
+    aggregates = clean_aggregates(sheets["aggregates.csv"], agents, problems)
+    raise_if_any(problems)
+    return _validate(Tables(episodes, studies, aggregates))
+
+
+def run(raw_dir: str | Path = paths.RAW_DIR, processed_dir: str | Path = paths.PROCESSED_DIR) -> Tables:
+    """Clean ``raw_dir`` and write the three tables into ``processed_dir`` (paths from the project root)."""
+    tables = clean(paths.resolve(raw_dir))
+    write_tables(tables.as_dict(), paths.resolve(processed_dir))
+    return tables
+
+
+__all__ = ["InputError", "Tables", "clean", "run", "time_to_first_response"]

@@ -1,0 +1,58 @@
+"""Input problems that name the file, the row as a spreadsheet shows it, the column and the value.
+
+Cleaning never stops at the first bad cell: every stage collects :class:`Problem` records and
+raises one :class:`InputError` that lists all of them, so a researcher fixes a sheet in one pass.
+
+Examples
+--------
+>>> p = Problem("episodes.csv", 4, "agent_as_reported", "aspirin", "a phrase listed in agent_vocabulary.csv")
+>>> print(p)
+episodes.csv, row 4, column 'agent_as_reported': value 'aspirin' — expected a phrase listed in agent_vocabulary.csv
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Longest value echoed back in a message; longer cells are cut with an ellipsis.
+MAX_VALUE_CHARS = 80
+
+
+def shorten(value: object, limit: int = MAX_VALUE_CHARS) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad cell (or row, or file when ``row``/``column`` are ``None``)."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: object
+    expected: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        return f"{', '.join(where)}: value {shorten(self.value)!r} — expected {self.expected}"
+
+
+class InputError(ValueError):
+    """Raised with every problem found in the raw input; nothing is written when it is raised."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        n = len(self.problems)
+        lines = [f"{n} problem{'s' if n != 1 else ''} in the raw input; nothing was written:"]
+        lines += [f"  - {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+def raise_if_any(problems: list[Problem]) -> None:
+    if problems:
+        raise InputError(problems)

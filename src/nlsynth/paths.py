@@ -1,0 +1,51 @@
+"""Every project path, resolved from the project root and never from the current directory.
+
+papermill runs kernels in the caller's directory, nbval in the notebook's own directory; code
+that said ``Path("data/raw")`` would read different files in each. Everything here hangs off
+:data:`PROJECT_ROOT`, the folder that holds ``pyproject.toml``.
+
+The environment variable ``NLSYNTH_PROJECT_ROOT`` moves the root (the test suite uses it to
+re-execute notebooks inside a temporary copy, so that checking never writes into the work tree).
+
+Examples
+--------
+>>> from nlsynth import paths
+>>> paths.resolve("data/raw") == paths.project_root() / "data" / "raw"
+True
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: The checkout this package was installed from (``src/nlsynth/paths.py`` → two levels up).
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+ENV_ROOT = "NLSYNTH_PROJECT_ROOT"
+
+
+def project_root() -> Path:
+    """The root that relative paths are resolved against (``$NLSYNTH_PROJECT_ROOT`` if set)."""
+    override = os.environ.get(ENV_ROOT)
+    return Path(override).resolve() if override else PROJECT_ROOT
+
+
+def resolve(path: str | os.PathLike[str]) -> Path:
+    """Resolve a notebook parameter: absolute paths stay, relative ones hang off the root."""
+    p = Path(path)
+    return p if p.is_absolute() else project_root() / p
+
+
+RAW_DIR = Path("data/raw")
+PROCESSED_DIR = Path("data/processed")
+FIGURES_DIR = Path("figures")
+NOTEBOOKS_DIR = Path("notebooks")
+EXECUTED_DIR = NOTEBOOKS_DIR / "executed"
+REPORTS_DIR = Path("reports")
+
+#: The four evidence sheets copied byte for byte from the review's extraction.
+RAW_SHEETS = ("studies.csv", "episodes.csv", "aggregates.csv", "screening.csv")
+#: Researcher-editable vocabularies that live beside the sheets.
+AGENT_VOCABULARY = "agent_vocabulary.csv"
+RESPONSE_VOCABULARY = "response_vocabulary.csv"

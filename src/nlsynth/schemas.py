@@ -1,0 +1,128 @@
+"""pandera schemas: the contract of every processed table, checked before it is written.
+
+The column descriptions here are the data dictionary; ``docs/codebook.md`` is generated from them.
+"""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+from pandera.pandas import Check, Column
+
+from .slugs import SLUG_PATTERN
+from .vocab import NOT_REPORTED, RESPONSE_GRADES
+
+_TIME_RULES = ["within", "at-least", "point", "range", "mean", "exposures", "exposures-mean",
+               "end-of-treatment", "clauses-span", "unresolved", "not-reported"]
+TTR_RULES = ["first-response", "by-best-response", "by-follow-up", "responded-untimed",
+             "censored-at-follow-up", "censored-follow-up-unknown", "outcome-not-reported"]
+
+
+def _time_columns(prefix: str, what: str) -> dict[str, Column]:
+    return {
+        f"{prefix}_as_reported": Column(str, nullable=True, description=f"{what}, in the source's words"),
+        f"{prefix}_lower_days": Column(float, Check.ge(0), nullable=True,
+                                       description=f"{what}: lower end of the interval (lower, upper], days"),
+        f"{prefix}_upper_days": Column(float, Check.ge(0), nullable=True,
+                                       description=f"{what}: upper end of the interval, days (inf = open)"),
+        f"{prefix}_rule": Column(str, Check.isin(_TIME_RULES),
+                                 description=f"{what}: id of the parsing rule (see nlsynth.timeparse)"),
+        f"{prefix}_note": Column(str, nullable=True, description=f"{what}: why the phrase gave no time, if so"),
+    }
+
+
+def _interval_ordered(prefix: str) -> Check:
+    lo, hi = f"{prefix}_lower_days", f"{prefix}_upper_days"
+    return Check(lambda df: df[lo].isna() | (df[lo] <= df[hi]), name=f"{lo} <= {hi}")
+
+
+_AGENT_COLUMNS = {
+    "agent_as_reported": Column(str, description="the treatment in the source's words"),
+    "agent": Column(str, description="canonical agent (generic name or named regimen), from agent_vocabulary.csv"),
+    "agent_slug": Column(str, Check.str_matches(SLUG_PATTERN), description="file-safe agent name [a-z0-9-]"),
+    "drug_class": Column(str, description="drug class, from agent_vocabulary.csv"),
+    "route": Column(str, description="route of administration, from agent_vocabulary.csv"),
+    "regimen_as_reported": Column(str, nullable=True, description="dose and schedule in the source's words"),
+}
+
+EPISODES = pa.DataFrameSchema(
+    {
+        "study_id": Column(str, description="source publication, key into studies.csv"),
+        "patient": Column(str, description="patient label within the study"),
+        "episode": Column(int, Check.ge(1), description="1..n: the patient's treatment episodes in sheet order"),
+        "source_row": Column(int, Check.ge(2), unique=True,
+                             description="row of data/raw/episodes.csv as a spreadsheet shows it"),
+        "age": Column("Int64", Check.in_range(0, 120), nullable=True, description="age in years"),
+        "sex": Column(str, Check.isin(["F", "M"]), nullable=True, description="F or M"),
+        "diabetes": Column(str, Check.isin(["no", "type 1", "type 2", "yes, type not stated", "not reported"]),
+                           description="diabetes status"),
+        "ulcerated": Column(str, Check.isin(["yes", "no", "not reported"]), description="ulcerated NL"),
+        **_AGENT_COLUMNS,
+        "best_response_as_reported": Column(str, description="best outcome in the source's words"),
+        "response_grade": Column(str, Check.isin(list(RESPONSE_GRADES) + [NOT_REPORTED]),
+                                 description="ordinal grade none < minimal < partial < marked < complete"),
+        "responded": Column("boolean", nullable=True,
+                            description="grade >= minimal; empty when no outcome is reported"),
+        **_time_columns("first_response", "time to first response"),
+        **_time_columns("best_response", "time to best response"),
+        **_time_columns("follow_up", "follow-up on this treatment"),
+        "ttr_lower_days": Column(float, Check.ge(0), description="analysis interval for time to first response: lower"),
+        "ttr_upper_days": Column(float, Check.ge(0), description="analysis interval: upper (inf = right-censored)"),
+        "ttr_rule": Column(str, Check.isin(TTR_RULES), description="how the analysis interval was made"),
+        "evidence": Column(str, nullable=True, description="paraphrase of the source sentence"),
+    },
+    checks=[_interval_ordered(p) for p in ("first_response", "best_response", "follow_up", "ttr")],
+    unique=["study_id", "patient", "episode"],
+    strict=True,
+    ordered=True,
+    name="episodes",
+)
+
+STUDIES = pa.DataFrameSchema(
+    {
+        "study_id": Column(str, unique=True, description="firstauthor-year-keyword"),
+        "source_row": Column(int, Check.ge(2), unique=True, description="row of data/raw/studies.csv"),
+        "citation": Column(str, description="short citation: first author (or Anonymous) and year (or n.d.)"),
+        "first_author": Column(str, nullable=True, description="first author's surname"),
+        "year": Column("Int64", Check.in_range(1900, 2100), nullable=True, description="publication year"),
+        "title": Column(str, nullable=True, description="title"),
+        "journal": Column(str, nullable=True, description="journal and volume as extracted"),
+        "doi": Column(str, nullable=True, description="DOI"),
+        "pmid": Column(str, Check.str_matches(r"^\d+$"), nullable=True, description="PubMed id"),
+        "design": Column(str, description="study design"),
+        "n_patients": Column(int, Check.ge(1), description="patients in the publication"),
+        "access": Column(str, Check.isin(["full text", "abstract", "secondary summary"]),
+                         description="what was read"),
+        "note": Column(str, nullable=True, description="extraction note"),
+        "n_episode_rows": Column(int, Check.ge(0), description="rows of this study in episodes.csv"),
+        "n_aggregate_rows": Column(int, Check.ge(0), description="rows of this study in aggregates.csv"),
+    },
+    strict=True,
+    ordered=True,
+    name="studies",
+)
+
+AGGREGATES = pa.DataFrameSchema(
+    {
+        "study_id": Column(str, description="source publication, key into studies.csv"),
+        "source_row": Column(int, Check.ge(2), unique=True, description="row of data/raw/aggregates.csv"),
+        **_AGENT_COLUMNS,
+        "n_treated": Column(int, Check.ge(1), description="patients (or treatment series) treated"),
+        "n_improved": Column("Int64", Check.ge(0), nullable=True, description="improved (any response)"),
+        "n_complete": Column("Int64", Check.ge(0), nullable=True, description="complete response"),
+        "outcome_as_reported": Column(str, nullable=True, description="outcome in the source's words"),
+        **_time_columns("time_to_response", "time to response"),
+        **_time_columns("follow_up", "follow-up"),
+        "evidence": Column(str, nullable=True, description="paraphrase of the source sentence"),
+    },
+    checks=[
+        Check(lambda df: df["n_improved"].isna() | (df["n_improved"] <= df["n_treated"]), name="n_improved <= n_treated"),
+        Check(lambda df: df["n_complete"].isna() | (df["n_complete"] <= df["n_treated"]), name="n_complete <= n_treated"),
+        _interval_ordered("time_to_response"),
+        _interval_ordered("follow_up"),
+    ],
+    strict=True,
+    ordered=True,
+    name="aggregates",
+)
+
+SCHEMAS = {"episodes.csv": EPISODES, "studies.csv": STUDIES, "aggregates.csv": AGGREGATES}

@@ -1,0 +1,121 @@
+"""Read a raw evidence sheet as text, checking its shape before any value is interpreted.
+
+Every cell is read as a string (no type guessing, no "NA" → NaN magic), the header and cells are
+stripped of surrounding white space, and a UTF-8 byte-order mark or CRLF line ends are accepted.
+Anything else odd about the file — not UTF-8, no header, no rows, a missing or unknown column, a
+semicolon-delimited export, a cell that looks like a spreadsheet formula, an oversized cell — is
+reported as :class:`~nlsynth.errors.Problem` records.
+
+Row numbers are the ones a spreadsheet shows: the header is row 1, the first data row is row 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem
+
+#: The columns each raw sheet must have (any order).
+SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
+    "studies.csv": ("study_id", "first_author", "year", "title", "journal", "doi", "pmid", "design",
+                    "n_patients", "access", "note"),
+    "episodes.csv": ("study_id", "patient", "age", "sex", "diabetes", "ulcerated", "nl_duration_as_reported",
+                     "agent_as_reported", "route_as_reported", "regimen_as_reported", "concomitant_as_reported",
+                     "prior_treatments_as_reported", "time_to_first_response_as_reported",
+                     "time_to_best_response_as_reported", "best_response_as_reported", "follow_up_as_reported",
+                     "adverse_events_as_reported", "evidence"),
+    "aggregates.csv": ("study_id", "agent_as_reported", "route_as_reported", "regimen_as_reported", "n_treated",
+                       "n_improved", "n_complete", "outcome_as_reported", "time_to_response_as_reported",
+                       "follow_up_as_reported", "evidence"),
+    "screening.csv": ("record_id", "citation", "doi", "pmid", "decision", "reason"),
+    "agent_vocabulary.csv": ("agent_as_reported", "agent", "drug_class", "route", "note"),
+    "response_vocabulary.csv": ("best_response_as_reported", "response_grade", "note"),
+}
+
+#: A cell longer than this is refused (a paste accident, not an extraction).
+MAX_CELL_CHARS = 2000
+_FORMULA_START = ("=", "+", "@")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A raw sheet's rows as dicts of stripped strings, each with its spreadsheet row number."""
+
+    name: str
+    rows: list[dict[str, str]]
+    row_numbers: list[int]
+
+    def __iter__(self):
+        return iter(zip(self.row_numbers, self.rows))
+
+
+def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> Sheet | None:
+    """Read ``path``; append every problem found to ``problems``; None when unreadable."""
+    name = name or path.name
+    expected = SHEET_COLUMNS[name]
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(name, None, None, str(path), "the file to exist"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(name, line, None, raw[exc.start: exc.start + 4],
+                                "UTF-8 text (save the sheet as 'CSV UTF-8')"))
+        return None
+    if not text.strip():
+        problems.append(Problem(name, None, None, "", f"a header row with columns {', '.join(expected)}"))
+        return None
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    header = [h.strip() for h in records[0]]
+    found_problem = False
+    if len(header) == 1 and ";" in header[0]:
+        problems.append(Problem(name, 1, None, shorten_header(header[0]),
+                                "comma-separated columns (this looks like a semicolon-delimited export)"))
+        return None
+    for column in expected:
+        if column not in header:
+            problems.append(Problem(name, 1, column, "", "this column in the header"))
+            found_problem = True
+    for column in header:
+        if column not in expected:
+            problems.append(Problem(name, 1, column, column, f"only the known columns ({', '.join(expected)})"))
+            found_problem = True
+    if len(set(header)) != len(header):
+        dupes = sorted({h for h in header if header.count(h) > 1})
+        problems.append(Problem(name, 1, None, ", ".join(dupes), "each column once"))
+        found_problem = True
+    rows, numbers = [], []
+    for index, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue  # a blank line at the end of a hand-edited file
+        if len(record) != len(header):
+            problems.append(Problem(name, index, None, f"{len(record)} cells", f"{len(header)} cells, one per column"))
+            found_problem = True
+            continue
+        row = {column: cell.strip() for column, cell in zip(header, record)}
+        for column, cell in row.items():
+            if len(cell) > MAX_CELL_CHARS:
+                problems.append(Problem(name, index, column, cell, f"at most {MAX_CELL_CHARS} characters"))
+                found_problem = True
+            elif cell.startswith(_FORMULA_START):
+                problems.append(Problem(name, index, column, cell,
+                                        "plain text, not a spreadsheet formula"))
+                found_problem = True
+        rows.append(row)
+        numbers.append(index)
+    if not rows:
+        problems.append(Problem(name, None, None, "", "at least one data row below the header"))
+        return None
+    if found_problem:
+        return None
+    return Sheet(name, rows, numbers)
+
+
+def shorten_header(text: str) -> str:
+    return text if len(text) <= 60 else text[:59] + "…"

@@ -1,0 +1,93 @@
+"""Researcher-editable vocabularies that map as-reported wording to canonical values.
+
+``data/raw/agent_vocabulary.csv`` maps each ``agent_as_reported`` to a canonical ``agent``, its
+``drug_class`` and ``route``; ``data/raw/response_vocabulary.csv`` maps each
+``best_response_as_reported`` to an ordinal ``response_grade``. Lookups ignore case and runs of
+white space. A phrase missing from a vocabulary is a problem that names the sheet, the row, the
+phrase and the vocabulary file to add it to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem
+from .sheets import read_sheet
+from .slugs import slugify
+
+#: The ordinal response scale, worst to best.
+RESPONSE_GRADES = ("none", "minimal", "partial", "marked", "complete")
+#: Outside the scale: the source states no outcome. Never counted as a failure or a response.
+NOT_REPORTED = "not reported"
+
+
+def phrase_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    file: str
+    key_column: str
+    entries: dict[str, dict[str, str]]
+
+    def lookup(self, phrase: str, sheet: str, row: int, column: str, problems: list[Problem]) -> dict[str, str] | None:
+        entry = self.entries.get(phrase_key(phrase))
+        if entry is None:
+            problems.append(Problem(sheet, row, column, phrase,
+                                    f"a phrase listed in data/raw/{self.file} (add a row for it there)"))
+        return entry
+
+
+def load_vocabulary(path: Path, key_column: str, value_columns: tuple[str, ...],
+                    problems: list[Problem]) -> Vocabulary | None:
+    sheet = read_sheet(path, problems)
+    if sheet is None:
+        return None
+    entries: dict[str, dict[str, str]] = {}
+    ok = True
+    for number, row in sheet:
+        for column in value_columns:
+            if not row[column]:
+                problems.append(Problem(path.name, number, column, "", "a value"))
+                ok = False
+        key = phrase_key(row[key_column])
+        if key in entries and any(entries[key][c] != row[c] for c in value_columns):
+            problems.append(Problem(path.name, number, key_column, row[key_column],
+                                    "one mapping per phrase (it is listed twice with different values)"))
+            ok = False
+        entries[key] = row
+    return Vocabulary(path.name, key_column, entries) if ok else None
+
+
+def load_agents(path: Path, problems: list[Problem]) -> Vocabulary | None:
+    vocab = load_vocabulary(path, "agent_as_reported", ("agent", "drug_class", "route"), problems)
+    if vocab is None:
+        return None
+    by_slug: dict[str, str] = {}
+    for entry in vocab.entries.values():
+        try:
+            slug = slugify(entry["agent"])
+        except ValueError:
+            problems.append(Problem(path.name, None, "agent", entry["agent"], "a name with letters or digits"))
+            return None
+        if by_slug.setdefault(slug, entry["agent"]) != entry["agent"]:
+            problems.append(Problem(path.name, None, "agent", entry["agent"],
+                                    f"an agent name whose file name ({slug!r}) differs from {by_slug[slug]!r}'s"))
+            return None
+        entry["agent_slug"] = slug
+    return vocab
+
+
+def load_responses(path: Path, problems: list[Problem]) -> Vocabulary | None:
+    vocab = load_vocabulary(path, "best_response_as_reported", ("response_grade",), problems)
+    if vocab is None:
+        return None
+    allowed = RESPONSE_GRADES + (NOT_REPORTED,)
+    bad = [e for e in vocab.entries.values() if e["response_grade"] not in allowed]
+    for entry in bad:
+        problems.append(Problem(path.name, None, "response_grade", entry["response_grade"],
+                                f"one of {', '.join(allowed)}"))
+    return None if bad else vocab

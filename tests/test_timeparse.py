@@ -1,0 +1,179 @@
+"""Table-driven tests of the time-phrase parser: every phrase in data/raw/, plus our own."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from nlsynth.timeparse import TimeInterval, TimePhraseError, parse_time, sessions_per_week
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+INF = math.inf
+NAN = math.nan
+W, M, Y = 7.0, 30.4375, 365.25
+
+# (phrase, regimen, lower, upper, rule) for every time phrase that occurs in data/raw/.
+RAW_PHRASES = [
+    ("within two weeks", "600 mg loading dose, then 300 mg every two weeks", 0, 2 * W, "within"),
+    ("over four months", "600 mg loading dose, then 300 mg every two weeks", 4 * M, 4 * M, "point"),
+    ("three-month follow-up", "both twice daily; steroid two weeks on, one week off", 3 * M, 3 * M, "point"),
+    ("11 months", "both twice daily", 11 * M, 11 * M, "point"),
+    ("minimal improvement after one month", "twice daily", M, M, "point"),
+    ("significant improvement after four months", "twice daily", 4 * M, 4 * M, "point"),
+    ("seven months after starting the cream", "twice daily", 7 * M, 7 * M, "point"),
+    ("at the end of the treatment", "6 sessions at two weeks intervals", 12 * W, 12 * W, "end-of-treatment"),
+    ("4 weeks after the change in treatment", "", 4 * W, 4 * W, "point"),
+    ("At 16 weeks", "", 16 * W, 16 * W, "point"),
+    ("16 weeks", "", 16 * W, 16 * W, "point"),
+    ("10 months", "applied daily for 10 months", 10 * M, 10 * M, "point"),
+    ("1 month", "400 mg three times daily for 1 month", M, M, "point"),
+    ("13 months after treatment: extension of peripheral telangiectasis and erythema border",
+     "single treatment; 7 mm spot, 6 J/cm2, 0.5 Hz, 0.5 msec", 13 * M, 13 * M, "point"),
+    ("After six months (rest of sentence not visible)", "", 6 * M, 6 * M, "point"),
+    ("five years", "intermittently over the next five years", 5 * Y, 5 * Y, "point"),
+    ("10 days", "60 ug/day over 10 days", 10, 10, "point"),
+    ("2.5 years", "over a period of 2.5 years", 2.5 * Y, 2.5 * Y, "point"),
+    ("after 8 weeks", "", 8 * W, 8 * W, "point"),
+    ("at week 12", "", 12 * W, 12 * W, "point"),
+    ("enrolled 2013 to 2023", "", NAN, NAN, "unresolved"),
+    ("at least six months recommended before final evaluation", "70 conventional treatment series", NAN, NAN,
+     "unresolved"),
+    ("after a mean treatment period of 7.7 +/- 2.9 months", "psoriasis standard dosing regimen, for at least 6 months",
+     7.7 * M, 7.7 * M, "mean"),
+    ("at least 6 months; outcome remained stable in all", "", 6 * M, INF, "at-least"),
+    ("within 3-6 months", "", 0, 6 * M, "within"),
+    ("complete clearing after a mean of 22 exposures (range 15-30); improvement after a mean of 23 exposures "
+     "(range 11-42)", "twice weekly", 11 * W, 11.5 * W, "clauses-span"),
+    ("after a mean of 47 sessions", "three times weekly; mean cumulative UVA 69.5 J/cm2", 47 / 3 * W, 47 / 3 * W,
+     "exposures-mean"),
+    ("12-24 months; 2 recurrences after 8 and 12 months, resolved with another course", "three times weekly",
+     12 * M, 24 * M, "range"),
+]
+
+# Our own phrases: number words, decimals, ranges, abbreviations, qualifiers, sessions.
+OWN_PHRASES = [
+    ("2-3 months", "", 2 * M, 3 * M, "range"),
+    ("2 to 3 months", "", 2 * M, 3 * M, "range"),
+    ("3\u20136 months", "", 3 * M, 6 * M, "range"),
+    ("between 2 and 4 weeks", "", 2 * W, 4 * W, "range"),
+    ("8.5 months", "", 8.5 * M, 8.5 * M, "point"),
+    ("10 d", "", 10, 10, "point"),
+    ("3 wk", "", 3 * W, 3 * W, "point"),
+    ("6w", "", 6 * W, 6 * W, "point"),
+    ("2 mo", "", 2 * M, 2 * M, "point"),
+    ("1 yr", "", Y, Y, "point"),
+    ("twenty weeks", "", 20 * W, 20 * W, "point"),
+    ("twelve days", "", 12, 12, "point"),
+    ("a month", "", M, M, "point"),
+    ("an year", "", Y, Y, "point"),
+    ("within the first month", "", 0, M, "within"),
+    ("by week 12", "", 0, 12 * W, "within"),
+    ("by month 3", "", 0, 3 * M, "within"),
+    ("up to 6 weeks", "", 0, 6 * W, "within"),
+    ("less than 2 weeks", "", 0, 2 * W, "within"),
+    ("at least 1 year", "", Y, INF, "at-least"),
+    ("more than 3 months", "", 3 * M, INF, "at-least"),
+    ("for 6 weeks", "", 6 * W, 6 * W, "point"),
+    ("about 5 months", "", 5 * M, 5 * M, "point"),
+    ("one-year follow-up", "", Y, Y, "point"),
+    ("6-month follow-up", "", 6 * M, 6 * M, "point"),
+    ("improvement after 2 to 3 weeks", "", 2 * W, 3 * W, "range"),
+    ("WITHIN  TWO   WEEKS", "", 0, 2 * W, "within"),
+    ("after 10 sessions", "twice weekly", 5 * W, 5 * W, "exposures"),
+    ("after 12 exposures", "3-5 times weekly", 12 / 5 * W, 12 / 3 * W, "exposures"),
+    ("after 4 infusions", "every 4 weeks", 16 * W, 16 * W, "exposures"),
+    ("after 20 sessions", "", NAN, NAN, "unresolved"),
+    ("at the end of the course", "", NAN, NAN, "unresolved"),
+    ("at the end of therapy", "applied daily for 3 months", 3 * M, 3 * M, "end-of-treatment"),
+    ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "point"),
+    ("", "", NAN, NAN, "not-reported"),
+]
+
+
+def _ids(cases):
+    return [c[0][:50] or "<empty>" for c in cases]
+
+
+@pytest.mark.parametrize(("phrase", "regimen", "lower", "upper", "rule"), RAW_PHRASES + OWN_PHRASES,
+                         ids=_ids(RAW_PHRASES + OWN_PHRASES))
+def test_phrase_reads_to_documented_interval(phrase, regimen, lower, upper, rule):
+    got = parse_time(phrase, regimen)
+    assert got.rule == rule
+    if math.isnan(lower):
+        assert not got.resolved and (got.note or rule == "not-reported")
+    else:
+        assert got.lower == pytest.approx(lower) and got.upper == pytest.approx(upper)
+
+
+REJECTED = [
+    ("soon", "no time expression"),
+    ("after treatment", "no time expression"),
+    ("weeks", "no time expression"),
+    ("after 6", "without a time unit"),
+    ("0 weeks", "zero"),
+    ("within 0 days", "zero"),
+    ("6-2 months", "start is after its end"),
+    ("after 8 and 12 months", "several numbers"),
+    ("2 recurrences after 3 months", "no time expression"),
+    ("improved in 3 patients after 3 months", "several numbers"),
+    ("3 weeks 4 days", "several times"),
+    ("half a year", "fractional"),
+    ("several weeks", "vague"),
+    ("after 0 sessions", "zero sessions"),
+    ("after 3 sessions over 6 weeks", "both a count of sessions and a duration"),
+    ("twenty-five weeks", "above twenty"),
+    ("thirty days", "above twenty"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "reason"), REJECTED, ids=[r[0] for r in REJECTED])
+def test_unreadable_phrase_is_rejected_with_reason(phrase, reason):
+    with pytest.raises(TimePhraseError, match=reason):
+        parse_time(phrase)
+
+
+def test_every_time_phrase_in_raw_data_is_covered_by_the_table():
+    """A new phrase in data/raw/ must get a row in RAW_PHRASES (with its expected interval)."""
+    columns = {"episodes.csv": ("time_to_first_response_as_reported", "time_to_best_response_as_reported",
+                                "follow_up_as_reported"),
+               "aggregates.csv": ("time_to_response_as_reported", "follow_up_as_reported")}
+    in_raw = set()
+    for sheet, cols in columns.items():
+        with open(RAW / sheet, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                in_raw.update(row[c] for c in cols if row[c])
+    assert in_raw <= {p for p, *_ in RAW_PHRASES}
+
+
+def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
+    for phrase, regimen, *_ in RAW_PHRASES:
+        got = parse_time(phrase, regimen)
+        assert got.rule == "unresolved" or (got.resolved and got.lower >= 0 and got.lower <= got.upper)
+
+
+@pytest.mark.parametrize(("regimen", "expected"), [
+    ("twice weekly", (2.0, 2.0)),
+    ("three times weekly; mean cumulative UVA 69.5 J/cm2", (3.0, 3.0)),
+    ("3-5 times weekly", (3.0, 5.0)),
+    ("6 sessions at two weeks intervals", (0.5, 0.5)),
+    ("every two weeks", (0.5, 0.5)),
+    ("once a week", (1.0, 1.0)),
+    ("daily", (7.0, 7.0)),
+    ("piecemeal: upper anterior quadrant first, then other parts at two-monthly intervals", (7 / (2 * M),) * 2),
+    ("", None),
+    ("single treatment", None),
+])
+def test_session_frequency_from_regimen(regimen, expected):
+    got = sessions_per_week(regimen)
+    if expected is None:
+        assert got is None
+    else:
+        assert got == pytest.approx(expected)
+
+
+def test_interval_value_object():
+    assert TimeInterval(0, 14, "within").resolved
+    assert not parse_time("").resolved
