@@ -11,7 +11,7 @@ Examples
 >>> from nlsynth import clean, paths
 >>> tables = clean.clean(paths.resolve("data/raw"))
 >>> row = tables.episodes.query("study_id == 'sato-2025-dupilumab' and agent == 'dupilumab'").iloc[0]
->>> (row.ttr_lower_days, row.ttr_upper_days, row.ttr_rule)
+>>> (float(row.ttr_lower_days), float(row.ttr_upper_days), row.ttr_rule)
 (0.0, 14.0, 'first-response')
 """
 

@@ -52,8 +52,8 @@ Examples
 TimeInterval(lower=0.0, upper=14.0, rule='within', note='')
 >>> parse_time("minimal improvement after one month").upper
 30.4375
->>> parse_time("after a mean of 47 sessions", regimen="three times weekly").upper
-109.66666666666667
+>>> round(parse_time("after a mean of 47 sessions", regimen="three times weekly").upper, 2)
+109.67
 """
 
 from __future__ import annotations

@@ -1,0 +1,111 @@
+"""Vocabularies: complete for the raw data, strict about what they accept."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nlsynth import clean
+from nlsynth.errors import InputError
+from nlsynth.slugs import SLUG_PATTERN, slugify
+from nlsynth.vocab import load_agents, load_responses
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+def _column(sheet: str, column: str) -> set[str]:
+    with open(RAW / sheet, encoding="utf-8", newline="") as handle:
+        return {row[column] for row in csv.DictReader(handle) if row[column]}
+
+
+def test_every_reported_agent_and_response_has_a_vocabulary_entry():
+    problems = []
+    agents = load_agents(RAW / "agent_vocabulary.csv", problems)
+    responses = load_responses(RAW / "response_vocabulary.csv", problems)
+    assert problems == []
+    reported = _column("episodes.csv", "agent_as_reported") | _column("aggregates.csv", "agent_as_reported")
+    assert {a.casefold() for a in reported} <= set(agents.entries)
+    assert {r.casefold() for r in _column("episodes.csv", "best_response_as_reported")} <= set(responses.entries)
+
+
+@pytest.mark.parametrize(("phrase", "grade"), [
+    ("minimal to no improvement", "none"),
+    ("no benefit", "none"),
+    ("unhelpful in improving skin lesions", "none"),
+    ("without effect", "none"),
+    ("failed to improve significantly", "none"),
+    ("unsuccessful; further NL lesions developed on the lower limb", "none"),
+    ("progressive improvement of the lesions", "partial"),
+    ("good response (from title)", "partial"),
+    ("significant improvement; continuing with good results", "marked"),
+    ("erythema almost completely subsided with only pigmentation remaining", "marked"),
+    ("complete healing of the ulcer", "complete"),
+    ("ulcers resolved and remained in remission after cyclosporine was stopped", "complete"),
+    ("stopped treatment (response not stated)", "not reported"),
+])
+def test_response_rules_from_the_issue(phrase, grade):
+    vocab = load_responses(RAW / "response_vocabulary.csv", [])
+    assert vocab.entries[phrase.casefold()]["response_grade"] == grade
+
+
+def test_slugs_are_file_safe_and_unique_per_agent():
+    vocab = load_agents(RAW / "agent_vocabulary.csv", [])
+    by_agent = {e["agent"]: e["agent_slug"] for e in vocab.entries.values()}
+    assert all(re.fullmatch(SLUG_PATTERN, s) for s in by_agent.values())
+    assert len(set(by_agent.values())) == len(by_agent)
+    assert by_agent["ruxolitinib"] == "ruxolitinib"
+    assert by_agent["topical corticosteroid + tacrolimus"] == "topical-corticosteroid-tacrolimus"
+
+
+@pytest.mark.parametrize(("name", "slug"), [("../../x", "x"), ("a/b\\c", "a-b-c"), ("Ciclosporin A", "ciclosporin-a"),
+                                            ("Suárez", "suarez")])
+def test_slugify_never_keeps_a_path_separator(name, slug):
+    assert slugify(name) == slug
+
+
+def test_slugify_refuses_a_name_without_letters():
+    with pytest.raises(ValueError, match="no letters or digits"):
+        slugify("../..")
+
+
+def _copy_raw(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    return raw
+
+
+def test_missing_phrase_names_sheet_row_phrase_and_vocabulary(tmp_path):
+    raw = _copy_raw(tmp_path)
+    episodes = (raw / "episodes.csv").read_text(encoding="utf-8")
+    (raw / "episodes.csv").write_text(episodes.replace(",oral thalidomide,", ",oral aspirin,")
+                                      .replace(",no benefit,", ",some benefit,"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw)
+    message = str(err.value)
+    assert "episodes.csv, row 19, column 'agent_as_reported': value 'oral aspirin'" in message
+    assert "data/raw/agent_vocabulary.csv" in message
+    # both rows that said "no benefit" are reported, not just the first
+    for row in (22, 23):
+        assert f"episodes.csv, row {row}, column 'best_response_as_reported': value 'some benefit'" in message
+    assert "data/raw/response_vocabulary.csv" in message
+    assert len(err.value.problems) == 3
+
+
+def test_conflicting_vocabulary_entries_are_refused(tmp_path):
+    raw = _copy_raw(tmp_path)
+    with open(raw / "agent_vocabulary.csv", "a", encoding="utf-8") as handle:
+        handle.write("DUPILUMAB,tralokinumab,biologic (IL-13),subcutaneous,\n")
+    with pytest.raises(InputError, match="listed twice with different values"):
+        clean.clean(raw)
+
+
+def test_unknown_response_grade_is_refused(tmp_path):
+    raw = _copy_raw(tmp_path)
+    text = (raw / "response_vocabulary.csv").read_text(encoding="utf-8")
+    (raw / "response_vocabulary.csv").write_text(text.replace("no benefit,none,", "no benefit,nothing,"), encoding="utf-8")
+    with pytest.raises(InputError, match="value 'nothing' — expected one of none, minimal, partial, marked, complete"):
+        clean.clean(raw)
