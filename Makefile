@@ -34,10 +34,29 @@ VOCABULARIES := data/raw/agent_vocabulary.csv data/raw/response_vocabulary.csv
 SRC := $(wildcard src/nlsynth/*.py)
 PROCESSED := data/processed/episodes.csv data/processed/studies.csv data/processed/aggregates.csv
 CLEAN_NB := notebooks/executed/01_clean_cases.ipynb
+REPORT_NB := notebooks/executed/03_report.ipynb
+REPORT_HTML := reports/report.html
+TIMEOUT := 600
 
-.PHONY: all help bootstrap data test unit nbval clean-outputs
+# The agent list comes from the processed data: .make/agents.mk is generated from
+# data/processed/agents.csv (make re-reads it after rebuilding it, so a new agent is picked up
+# in the same run). It defines AGENT_SLUGS and each agent's step number.
+-include .make/agents.mk
+N_AGENTS := $(words $(AGENT_SLUGS))
+N_STEPS := $(shell echo $$(( $(N_AGENTS) + 3 )))
+AGENT_NBS := $(AGENT_SLUGS:%=notebooks/executed/02_agent_response__%.ipynb)
+AGENT_JSON := $(AGENT_SLUGS:%=data/processed/agents/%.json)
 
-all: data ## Build everything: bootstrap the environment, then run the whole pipeline
+# The rebuild check runs this Makefile in a temporary copy with the test's own environment.
+ifeq ($(NO_BOOTSTRAP),1)
+  NEEDS_ENV :=
+else
+  NEEDS_ENV := $(BOOTSTRAP)
+endif
+
+.PHONY: all help bootstrap data agents report test unit nbval clean-outputs
+
+all: $(REPORT_HTML) figures/SHA256SUMS ## Build everything: bootstrap, clean the data, every agent notebook, the report
 
 help: ## List the targets
 	@echo "Usage: make [target]"
@@ -54,9 +73,44 @@ $(BOOTSTRAP): requirements.txt pyproject.toml
 
 data: $(CLEAN_NB) ## Clean the raw sheets into data/processed/ (notebook 01)
 
-$(CLEAN_NB) $(PROCESSED) &: notebooks/01_clean_cases.ipynb $(RAW_SHEETS) $(VOCABULARIES) $(SRC) | $(BOOTSTRAP)
-	$(RUN_NB) --step 1/1 --label "clean cases" notebooks/01_clean_cases.ipynb $(CLEAN_NB) \
+$(CLEAN_NB) $(PROCESSED) &: notebooks/01_clean_cases.ipynb $(RAW_SHEETS) $(VOCABULARIES) $(SRC) | $(NEEDS_ENV)
+	$(RUN_NB) --step 1/$(N_STEPS) --label "clean cases" --timeout $(TIMEOUT) notebooks/01_clean_cases.ipynb $(CLEAN_NB) \
 	    -p raw_dir data/raw -p processed_dir data/processed
+
+# Written by notebook 01 only when their content changes (so their mtimes say "changed"); the
+# empty recipes tell make that running notebook 01 is how they are brought up to date.
+data/processed/agents.csv: $(CLEAN_NB) ;
+data/processed/by_agent/%.csv: $(CLEAN_NB) ;
+
+.make/agents.mk: data/processed/agents.csv
+	@mkdir -p $(@D)
+	@awk -F, 'NR > 1 { slugs = slugs " " $$2; printf "STEP_%s := %d\n", $$2, NR } END { print "AGENT_SLUGS :=" slugs }' $< > $@.tmp
+	@mv $@.tmp $@
+
+agents: $(AGENT_NBS) ## Run notebook 02 once per agent (make -j2 runs two at a time)
+
+# One papermill run per agent. Its inputs are that agent's slice of the episodes (rewritten by
+# notebook 01 only when its content changes), so editing one episode re-runs only that agent.
+notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
+    notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv $(SRC) | $(CLEAN_NB) $(NEEDS_ENV)
+	@$(RUN_NB) --step $(STEP_$*)/$(N_STEPS) --label "agent $*" --timeout $(TIMEOUT) \
+	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__$*.ipynb \
+	    -p agent $* -p processed_dir data/processed -p figures_dir figures
+
+report: $(REPORT_HTML) ## Run the report notebook and render reports/report.html
+
+$(REPORT_NB): notebooks/03_report.ipynb $(AGENT_JSON) $(PROCESSED) data/processed/agents.csv $(SRC) | $(NEEDS_ENV)
+	@$(RUN_NB) --step $(shell echo $$(( $(N_AGENTS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \
+	    notebooks/03_report.ipynb $@ -p processed_dir data/processed -p figures_dir figures
+
+$(REPORT_HTML): $(REPORT_NB) src/nlsynth/render.py | $(NEEDS_ENV)
+	@echo "[$(N_STEPS)/$(N_STEPS)] report html"
+	@$(PY) -m nlsynth.render $< $@
+
+# Checksums of every figure, committed: a rebuild that changes a figure's bytes shows in git.
+figures/SHA256SUMS: $(REPORT_NB) $(AGENT_NBS)
+	@cd figures && find . -type f \( -name '*.svg' -o -name '*.pdf' -o -name '*.png' \) | LC_ALL=C sort \
+	    | xargs sha256sum > SHA256SUMS.tmp && mv SHA256SUMS.tmp SHA256SUMS
 
 test: $(BOOTSTRAP) ## Run every test: unit tests, doctests and nbval over the executed notebooks
 	$(PY) -m pytest -n 2 --dist loadscope tests src/nlsynth notebooks/executed \
@@ -70,4 +124,4 @@ nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stor
 	    --nbval --nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 clean-outputs: ## Delete every build product (they are committed: `git checkout .` restores them)
-	rm -f $(PROCESSED) notebooks/executed/*.ipynb
+	rm -rf data/processed/* notebooks/executed/*.ipynb figures/* reports/* .make

@@ -25,6 +25,7 @@ import pandas as pd
 import pandera.errors
 
 from . import paths, schemas
+from .agents import write_agent_inputs
 from .errors import InputError, Problem, raise_if_any
 from .sheets import Sheet, read_sheet
 from .tableio import write_tables
@@ -188,8 +189,11 @@ def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, prob
             "ttr_lower_days": ttr_lower,
             "ttr_upper_days": ttr_upper,
             "ttr_rule": ttr_rule,
+            "followed_by_other_treatment": False,
             "evidence": row["evidence"] or None,
         })
+    for record in records:
+        record["followed_by_other_treatment"] = record["episode"] < seen[(record["study_id"], record["patient"])]
     frame = pd.DataFrame.from_records(records, columns=list(schemas.EPISODES.columns))
     return frame.astype({"age": "Int64", "responded": "boolean"})
 
@@ -286,9 +290,12 @@ def clean(raw_dir: Path) -> Tables:
 
 
 def run(raw_dir: str | Path = paths.RAW_DIR, processed_dir: str | Path = paths.PROCESSED_DIR) -> Tables:
-    """Clean ``raw_dir`` and write the three tables into ``processed_dir`` (paths from the project root)."""
+    """Clean ``raw_dir`` and write the three tables into ``processed_dir`` (paths from the project root),
+    then the agent list and one episode slice per agent (``nlsynth.agents``)."""
     tables = clean(paths.resolve(raw_dir))
-    write_tables(tables.as_dict(), paths.resolve(processed_dir))
+    out = paths.resolve(processed_dir)
+    write_tables(tables.as_dict(), out)
+    write_agent_inputs(tables.episodes, out)
     return tables
 
 

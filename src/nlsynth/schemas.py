@@ -68,6 +68,8 @@ EPISODES = pa.DataFrameSchema(
         "ttr_lower_days": Column(float, Check.ge(0), description="analysis interval for time to first response: lower"),
         "ttr_upper_days": Column(float, Check.ge(0), description="analysis interval: upper (inf = right-censored)"),
         "ttr_rule": Column(str, Check.isin(TTR_RULES), description="how the analysis interval was made"),
+        "followed_by_other_treatment": Column(bool, description="the patient has a later episode in the sheet "
+                                                                "(this treatment was not the last one reported)"),
         "evidence": Column(str, nullable=True, description="paraphrase of the source sentence"),
     },
     checks=[_interval_ordered(p) for p in ("first_response", "best_response", "follow_up", "ttr")],

@@ -64,14 +64,23 @@ def write_tables(tables: dict[str, pd.DataFrame], directory: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def read_table(directory: Path, name: str) -> pd.DataFrame:
+def write_if_changed(path: Path, data: str | bytes) -> bool:
+    """Write atomically only when the content differs (keeps mtimes for make); True if written."""
+    new = data.encode("utf-8") if isinstance(data, str) else data
+    if path.exists() and path.read_bytes() == new:
+        return False
+    write_atomic(path, data)
+    return True
+
+
+def read_table(directory: Path, name: str, schema_name: str | None = None) -> pd.DataFrame:
     """Read a processed table back with the dtypes its schema declares, and validate it."""
-    schema = schemas.SCHEMAS[name]
+    schema = schemas.SCHEMAS[schema_name or name]
     dtypes = {column: str(col.dtype) for column, col in schema.columns.items()}
     text_columns = [c for c, t in dtypes.items() if t in ("str", "object")]
     frame = pd.read_csv(directory / name, dtype={c: "string" for c in text_columns}, keep_default_na=False,
                         na_values={c: [""] for c in dtypes})
     for column in text_columns:
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
-    frame = frame.astype({c: t for c, t in dtypes.items() if t in ("Int64", "boolean", "int64", "float64")})
+    frame = frame.astype({c: t for c, t in dtypes.items() if t in ("Int64", "boolean", "int64", "float64", "bool")})
     return schema.validate(frame)
