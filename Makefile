@@ -116,8 +116,8 @@ test: $(BOOTSTRAP) ## Run every test: unit tests, doctests and nbval over the ex
 	$(PY) -m pytest -n 2 --dist loadscope tests src/nlsynth notebooks/executed \
 	    --nbval --nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-unit: $(BOOTSTRAP) ## Run the unit tests and doctests only (fast)
-	$(PY) -m pytest -n 2 tests src/nlsynth
+unit: $(BOOTSTRAP) ## Run the unit tests and doctests only (fast; no rebuild check, no nbval)
+	$(PY) -m pytest -n 2 -m "not rebuild" tests src/nlsynth
 
 nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stored output
 	$(PY) -m pytest -n 2 --dist loadscope notebooks/executed \

@@ -1,0 +1,96 @@
+"""Per-agent inputs and summaries."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nlsynth import agents, clean
+
+ROOT = Path(__file__).resolve().parents[1]
+PROCESSED = ROOT / "data" / "processed"
+
+
+@pytest.fixture(scope="module")
+def episodes():
+    return clean.clean(ROOT / "data" / "raw").episodes
+
+
+def _summary(slug):
+    e = agents.load_agent_episodes(PROCESSED, slug)
+    return agents.summarise(slug, slug, e, agents.fit_time_to_response(e))
+
+
+def test_ruxolitinib_summary():
+    s = _summary("ruxolitinib")
+    assert (s["episodes"], s["responders"], s["timed_episodes"]) == (1, 1, 1)
+    assert s["turnbull_median_days"] == {"lower": 30.4375, "upper": 30.4375}
+    assert s["probability_of_response_by"]["4_weeks"] == {"lower": 0.0, "upper": 0.0}
+    assert s["probability_of_response_by"]["12_weeks"] == {"lower": 1.0, "upper": 1.0}
+    assert s["source_rows"] == [6]
+
+
+def test_dupilumab_median_is_the_reported_interval():
+    assert _summary("dupilumab")["turnbull_median_days"] == {"lower": 0.0, "upper": 14.0}
+
+
+def test_tacrolimus_pools_an_exact_and_an_interval_episode():
+    s = _summary("tacrolimus")
+    assert (s["episodes"], s["timed_episodes"]) == (3, 2)
+    assert s["turnbull_median_days"] == {"lower": 28.0, "upper": 28.0}
+
+
+def test_all_failures_give_a_median_not_reached():
+    s = _summary("topical-corticosteroid-tacrolimus")
+    assert s["responders"] == 0 and s["turnbull_median_days"]["upper"] is None
+
+
+def test_untimed_agent_has_no_median():
+    s = _summary("etanercept")
+    assert s["timed_episodes"] == 0 and s["turnbull_median_days"] is None
+
+
+def test_committed_summaries_match_the_estimates():
+    for path in sorted((PROCESSED / "agents").glob("*.json")):
+        committed = json.loads(path.read_text(encoding="utf-8"))
+        fresh = _summary(path.stem)
+        assert {k: v for k, v in committed.items() if k != "agent"} == {k: v for k, v in fresh.items() if k != "agent"}
+
+
+def test_unknown_agent_lists_the_valid_ones():
+    with pytest.raises(ValueError, match=r"(?s)unknown agent .ruxolitnib.; valid agents.*\n  dupilumab \(dupilumab\)\n"):
+        agents.resolve_agent("ruxolitnib", PROCESSED)
+    assert agents.resolve_agent("topical corticosteroid + tacrolimus", PROCESSED)[1] == "topical-corticosteroid-tacrolimus"
+
+
+def test_agent_inputs_are_rewritten_only_when_they_change(tmp_path, episodes):
+    out = tmp_path / "processed"
+    shutil.copytree(PROCESSED, out)
+    assert agents.write_agent_inputs(episodes, out) == []
+    edited = episodes.copy()
+    edited.loc[edited.agent_slug == "dupilumab", "evidence"] = "edited"
+    assert agents.write_agent_inputs(edited, out) == ["dupilumab"]
+
+
+def test_stale_agent_slices_are_removed(tmp_path, episodes):
+    out = tmp_path / "processed"
+    shutil.copytree(PROCESSED, out)
+    agents.write_agent_inputs(episodes[episodes.agent_slug != "becaplermin"], out)
+    assert not (out / "by_agent" / "becaplermin.csv").exists()
+    assert "becaplermin" not in (out / "agents.csv").read_text()
+
+
+def test_agent_list_is_ordered_by_class_then_agent(episodes):
+    table = agents.agent_list(episodes)
+    assert len(table) == 25 and table.episodes.sum() == 35
+    assert list(table.drug_class) == sorted(table.drug_class)
+
+
+def test_format_interval():
+    assert agents.format_interval(0, 14) == "(0, 14]"
+    assert agents.format_interval(91.3125, math.inf, 7) == "(13, ∞)"
+    assert agents.format_interval(math.nan, math.nan) == ""

@@ -1,0 +1,87 @@
+"""Figures: deterministic files from the save helper, and the plots compared with baselines.
+
+The plot tests render each chart from the committed data and compare it with a baseline PNG in
+tests/baseline/ within an RMS tolerance (matplotlib's own image comparison), so a change in what
+a chart shows fails even if the change is small. To accept a deliberate change, regenerate the
+baselines: ``NLSYNTH_UPDATE_BASELINES=1 .venv/bin/python -m pytest tests/test_figures.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from matplotlib.testing.compare import compare_images
+
+from nlsynth import agents, figures, plots, report, tableio
+
+ROOT = Path(__file__).resolve().parents[1]
+PROCESSED = ROOT / "data" / "processed"
+BASELINE = Path(__file__).resolve().parent / "baseline"
+TOLERANCE = 2.0
+
+
+def _save_line(stem):
+    fig, ax = figures.new_figure(3, 2)
+    ax.plot([0, 1], [0, 1])
+    paths = figures.save_figure(fig, stem)
+    figures.close(fig)
+    return paths
+
+
+def test_save_figure_is_byte_identical_and_carries_no_dates(tmp_path):
+    first = _save_line(tmp_path / "a")
+    second = _save_line(tmp_path / "b")
+    assert [p.suffix for p in first] == [".svg", ".pdf", ".png"]
+    for p, q in zip(first, second):
+        assert p.read_bytes() == q.read_bytes(), p.suffix
+    svg = first[0].read_text()
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+    pdf = first[1].read_bytes()
+    assert b"/CreationDate" not in pdf and b"/Producer" not in pdf
+    assert b"Software" not in first[2].read_bytes()
+
+
+def _render(fig, name, tmp_path):
+    actual = tmp_path / f"{name}.png"
+    fig.savefig(actual, dpi=60, metadata={"Software": None})
+    figures.close(fig)
+    expected = BASELINE / f"{name}.png"
+    if os.environ.get("NLSYNTH_UPDATE_BASELINES"):
+        BASELINE.mkdir(exist_ok=True)
+        expected.write_bytes(actual.read_bytes())
+    assert expected.exists(), f"no baseline {expected}; see this module's docstring"
+    assert compare_images(str(expected), str(actual), tol=TOLERANCE) is None
+
+
+@pytest.mark.parametrize("slug", ["tacrolimus", "dupilumab", "topical-corticosteroid-tacrolimus"])
+def test_cumulative_response_chart(slug, tmp_path):
+    e = agents.load_agent_episodes(PROCESSED, slug)
+    _render(plots.cumulative_response(agents.fit_time_to_response(e), e, slug), f"cumulative-{slug}", tmp_path)
+
+
+@pytest.mark.parametrize("slug", ["tacrolimus", "topical-corticosteroid-tacrolimus"])
+def test_swimmer_chart(slug, tmp_path):
+    _render(plots.swimmer(agents.load_agent_episodes(PROCESSED, slug), slug), f"swimmer-{slug}", tmp_path)
+
+
+def test_overview_chart(tmp_path):
+    _render(plots.time_to_response_overview(tableio.read_table(PROCESSED, "episodes.csv")), "overview", tmp_path)
+
+
+def test_proportions_chart(tmp_path):
+    episodes = tableio.read_table(PROCESSED, "episodes.csv")
+    slugs = ["ruxolitinib", "dupilumab", "tacrolimus", "topical-corticosteroid-tacrolimus"]
+    frame = report.proportions_frame(episodes, agents.read_summaries(PROCESSED, slugs))
+    _render(plots.response_proportions(frame), "proportions", tmp_path)
+
+
+def test_untimed_agent_gets_a_statement_not_axes(tmp_path):
+    from nlsynth import agent_report
+
+    e = agents.load_agent_episodes(PROCESSED, "etanercept")
+    shown = agent_report.cumulative_response_figure("etanercept", "etanercept", e,
+                                                    agents.fit_time_to_response(e), tmp_path)
+    assert "No timed episode" in shown.data
+    assert not list(tmp_path.rglob("*.png"))

@@ -1,0 +1,67 @@
+"""The notebook runner: failures are named and kept aside, results are stripped and atomic."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+
+from nlsynth import run_notebook
+from nlsynth.notebooks import strip_volatile
+
+KERNELSPEC = {"kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)", "language": "python"},
+              "language_info": {"name": "python"}}
+
+
+def _notebook(path, *sources):
+    nb = new_notebook(cells=[new_code_cell('x = "default"', metadata={"tags": ["parameters"]})]
+                      + [new_code_cell(s) for s in sources], metadata=KERNELSPEC)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"c{i}"
+    nbformat.write(nb, str(path))
+    return path
+
+
+def test_success_writes_a_stripped_notebook_with_the_parameters(tmp_path, capsys):
+    source = _notebook(tmp_path / "ok.ipynb", "print(x)")
+    out = tmp_path / "out" / "ok.ipynb"
+    assert run_notebook.main([str(source), str(out), "-p", "x", "hello", "--step", "3/12", "--label", "agent demo"]) == 0
+    assert capsys.readouterr().out == "[ 3/12] agent demo\n"
+    nb = json.loads(out.read_text())
+    assert nb["metadata"]["papermill"] == {"default_parameters": {}, "parameters": {"x": "hello"}}
+    assert nb["cells"][1]["id"] == "injected-parameters"
+    assert nb["cells"][2]["outputs"][0]["text"] == ["hello\n"]
+    assert all("execution" not in c["metadata"] and "papermill" not in c["metadata"] for c in nb["cells"])
+    assert not list(out.parent.glob(".*"))  # no scratch or temporary file left
+
+
+def test_failure_keeps_a_clearly_named_copy_and_removes_the_stale_result(tmp_path, capsys):
+    source = _notebook(tmp_path / "bad.ipynb", "raise ValueError(f'no agent called {x}')")
+    out = tmp_path / "bad.ipynb.out.ipynb"
+    out.write_text("stale result from an earlier run")
+    assert run_notebook.main([str(source), str(out), "-p", "x", "zzz", "--label", "agent zzz"]) == 1
+    err = capsys.readouterr().err
+    assert "FAILED: agent zzz: ValueError: no agent called zzz" in err
+    failed = run_notebook.failed_path(out)
+    assert failed.name == "bad.ipynb.out.FAILED.ipynb" and failed.exists()
+    assert "no agent called zzz" in failed.read_text()
+    assert not out.exists()
+
+
+def test_typed_parameters(tmp_path):
+    source = _notebook(tmp_path / "typed.ipynb", "print(type(x).__name__, x)")
+    out = tmp_path / "typed.out.ipynb"
+    assert run_notebook.main([str(source), str(out), "-y", "x", "2000"]) == 0
+    assert json.loads(out.read_text())["cells"][2]["outputs"][0]["text"] == ["int 2000\n"]
+
+
+def test_strip_volatile_keeps_parameters_and_drops_timing():
+    nb = new_notebook(metadata={"papermill": {"parameters": {"a": 1}, "start_time": "2026", "duration": 1.5,
+                                              "input_path": "/home/x/in.ipynb"}})
+    nb.cells.append(new_code_cell("1", metadata={"papermill": {"duration": 0.1}, "execution": {"iopub.status.busy": "2026-11-24"},
+                                                 "tags": ["injected-parameters"]}))
+    strip_volatile(nb)
+    assert nb.metadata["papermill"] == {"parameters": {"a": 1}}
+    assert dict(nb.cells[0].metadata) == {"tags": ["injected-parameters"]}
+    assert nb.cells[0]["id"] == "injected-parameters"
