@@ -117,6 +117,10 @@ def test_processed_tables_read_back_with_their_schema_types():
     assert episodes.ttr_upper_days.max() == math.inf
 
 
+def _snapshot(directory: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
 def _raw_copy(tmp_path: Path) -> Path:
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
@@ -127,7 +131,7 @@ def test_bad_input_reports_every_problem_and_writes_nothing(tmp_path):
     raw = _raw_copy(tmp_path)
     out = tmp_path / "processed"
     shutil.copytree(PROCESSED, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _snapshot(out)
     text = (raw / "episodes.csv").read_text(encoding="utf-8")
     text = text.replace("sato-2025-dupilumab,1,71,F,none,,,dupilumab", "sato-2025-dupilumab,1,seventy-one,F,none,,,dupilumab")
     text = text.replace(",within two weeks,", ",within a fortnight,")
@@ -138,7 +142,7 @@ def test_bad_input_reports_every_problem_and_writes_nothing(tmp_path):
     assert "2 problems in the raw input; nothing was written" in message
     assert "episodes.csv, row 3, column 'age': value 'seventy-one' — expected a whole number" in message
     assert "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'within a fortnight'" in message
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _snapshot(out) == before
 
 
 def test_first_response_after_follow_up_is_refused(tmp_path):
@@ -161,7 +165,7 @@ def test_episode_of_unknown_study_is_refused(tmp_path):
 def test_atomic_table_write_leaves_old_files_when_a_table_fails(tmp_path, monkeypatch):
     out = tmp_path / "processed"
     shutil.copytree(PROCESSED, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _snapshot(out)
     frames = {"a.csv": pd.DataFrame({"x": [1]}), "episodes.csv": pd.DataFrame({"x": [2]})}
     calls = []
 
@@ -174,7 +178,7 @@ def test_atomic_table_write_leaves_old_files_when_a_table_fails(tmp_path, monkey
     monkeypatch.setattr(tableio, "csv_text", failing_csv_text)
     with pytest.raises(OSError, match="disk full"):
         tableio.write_tables(frames, out)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no a.csv, no temporaries
+    assert _snapshot(out) == before  # no a.csv, no temporaries
 
 
 def test_parse_time_is_what_cleaning_used(tables):

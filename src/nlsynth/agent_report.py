@@ -16,7 +16,7 @@ from IPython.display import Markdown
 
 from . import plots
 from .agents import is_timed
-from .figures import FORMATS, close, save_figure
+from .figures import FORMATS, as_image, close, save_figure
 from .turnbull import TurnbullFit
 
 FIGURE_DIR = "agents"
@@ -47,8 +47,9 @@ def cumulative_response_figure(agent: str, slug: str, episodes: pd.DataFrame, fi
                         "so no curve of time to first response can be drawn.")
     fig = plots.cumulative_response(fit, episodes, agent)
     save_figure(fig, stem)
+    shown = as_image(fig)
     close(fig)
-    return fig
+    return shown
 
 
 def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: Path):
@@ -60,8 +61,9 @@ def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: P
                         "response time or a follow-up.")
     fig = plots.swimmer(episodes, agent)
     save_figure(fig, stem)
+    shown = as_image(fig)
     close(fig)
-    return fig
+    return shown
 
 
 def describe(summary: dict) -> Markdown:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import matplotlib as mpl
 
-mpl.use("Agg") if os.environ.get("MPLBACKEND", "").lower() == "agg" else None
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
+from IPython.display import Image
 
-from .tableio import write_atomic  # noqa: E402
+from .tableio import write_atomic
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
@@ -67,6 +67,19 @@ def save_figure(fig, stem: str | os.PathLike[str], formats=FORMATS) -> list[Path
         write_atomic(path, buffer.getvalue())
         written.append(path)
     return written
+
+
+#: Resolution of the copy shown in notebooks and the HTML report (the files are 300 dpi).
+DISPLAY_DPI = 110
+
+
+def as_image(fig) -> Image:
+    """The figure as a PNG for display, whatever the matplotlib backend; the same bytes every run."""
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata=_METADATA["png"], dpi=DISPLAY_DPI)
+    return Image(data=buffer.getvalue(), format="png")
 
 
 def new_figure(width: float, height: float):

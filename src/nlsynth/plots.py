@@ -140,7 +140,7 @@ def time_to_response_overview(episodes: pd.DataFrame):
     ax.plot([], [], color=C_RESPONSE, linewidth=3, label="first response in interval (point: exact)")
     ax.plot([], [], color=C_CENSORED, marker="o", markerfacecolor="white", label="no response by last follow-up")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.8 / max(n, 1)), ncol=2, fontsize=7, frameon=False)
-    ax.set_title("Time to first response per timed episode, by drug class", fontsize=9, loc="left")
+    fig.suptitle("Time to first response per timed episode, by drug class", fontsize=9)
     return fig
 
 
@@ -161,5 +161,5 @@ def response_proportions(table: pd.DataFrame):
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlabel("responders / episodes with a reported outcome (exact 95% interval)")
-    ax.set_title("Reported response by agent — case reports, not efficacy estimates", fontsize=9)
+    fig.suptitle("Reported response by agent — case reports, not efficacy estimates", fontsize=9)
     return fig
