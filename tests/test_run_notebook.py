@@ -36,17 +36,19 @@ def test_success_writes_a_stripped_notebook_with_the_parameters(tmp_path, capsys
     assert not list(out.parent.glob(".*"))  # no scratch or temporary file left
 
 
-def test_failure_keeps_a_clearly_named_copy_and_removes_the_stale_result(tmp_path, capsys):
+def test_failure_keeps_a_clearly_named_copy_and_leaves_the_result_alone(tmp_path, capsys):
     source = _notebook(tmp_path / "bad.ipynb", "raise ValueError(f'no agent called {x}')")
-    out = tmp_path / "bad.ipynb.out.ipynb"
-    out.write_text("stale result from an earlier run")
+    out = tmp_path / "executed" / "bad.ipynb.out.ipynb"
+    out.parent.mkdir()
+    out.write_text("result from an earlier run")
     assert run_notebook.main([str(source), str(out), "-p", "x", "zzz", "--label", "agent zzz"]) == 1
     err = capsys.readouterr().err
     assert "FAILED: agent zzz: ValueError: no agent called zzz" in err
     failed = run_notebook.failed_path(out)
-    assert failed.name == "bad.ipynb.out.FAILED.ipynb" and failed.exists()
+    assert failed == tmp_path / "failed" / "bad.ipynb.out.FAILED.ipynb" and failed.exists()
     assert "no agent called zzz" in failed.read_text()
-    assert not out.exists()
+    assert out.read_text() == "result from an earlier run"
+    assert [p.name for p in out.parent.iterdir()] == [out.name]
 
 
 def test_typed_parameters(tmp_path):

@@ -136,8 +136,14 @@ def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, prob
     name = sheet.name
     records = []
     seen: dict[tuple[str, str], int] = {}
+    first_seen: dict[tuple[str, ...], int] = {}
     for row_no, row in sheet:
         key = (row["study_id"], row["patient"])
+        whole = tuple(row[c] for c in sorted(row))
+        if whole in first_seen:
+            problems.append(Problem(name, row_no, None, f"{row['study_id']} patient {row['patient']}",
+                                    f"each episode once (this row repeats row {first_seen[whole]})"))
+        first_seen.setdefault(whole, row_no)
         for column in ("study_id", "patient", "agent_as_reported", "best_response_as_reported"):
             if not row[column]:
                 problems.append(Problem(name, row_no, column, "", "a value"))

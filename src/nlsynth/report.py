@@ -21,7 +21,7 @@ WEEK = 7.0
 def show(table: pd.DataFrame, table_id: str):
     """A table as HTML without its index, with a fixed id (pandas picks a random one, and its
     Styler's text form carries a memory address): the same bytes on every run."""
-    return HTML(table.style.hide(axis="index").set_uuid(table_id).to_html())
+    return HTML(table.style.hide(axis="index").format(escape="html").set_uuid(table_id).to_html())
 
 
 def patients(episodes: pd.DataFrame) -> pd.DataFrame:

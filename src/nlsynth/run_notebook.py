@@ -7,9 +7,10 @@ What it adds to the papermill CLI, all of which the Makefile relies on:
 - one progress line per step (``[ 5/23] agent dupilumab``);
 - volatile metadata stripped (:mod:`nlsynth.notebooks`) and the result written atomically, so a
   killed run never leaves a half-written notebook under the real name;
-- on failure, the executed notebook with its error cell is kept as ``<name>.FAILED.ipynb`` for
-  inspection, any previous result under the real name is removed (it no longer matches the
-  inputs), and the exit status is non-zero with the failing notebook and error named.
+- on failure, the executed notebook with its error cell is kept as
+  ``notebooks/failed/<name>.FAILED.ipynb`` (git-ignored) for inspection, nothing under the real
+  name is touched (make still sees the old result as out of date and re-runs it next time), and
+  the exit status is non-zero with the failing notebook and error named.
 
 Usage::
 
@@ -37,8 +38,12 @@ KERNEL = "nlsynth"
 DEFAULT_TIMEOUT_S = 600
 
 
+FAILED_DIR = "failed"
+
+
 def failed_path(output: Path) -> Path:
-    return output.with_name(output.stem + ".FAILED.ipynb")
+    """Where a failed run is kept: ``notebooks/failed/<name>.FAILED.ipynb`` beside ``notebooks/executed``."""
+    return output.parent.parent / FAILED_DIR / (output.stem + ".FAILED.ipynb")
 
 
 def execute(input_path: Path, output_path: Path, parameters: dict, *, timeout: int = DEFAULT_TIMEOUT_S,
@@ -70,7 +75,6 @@ def execute(input_path: Path, output_path: Path, parameters: dict, *, timeout: i
         if scratch.exists():
             nb = strip_volatile(nbformat.read(str(scratch), as_version=4))
             write_atomic(failed, dumps(nb))
-        output_path.unlink(missing_ok=True)
         raise
     finally:
         scratch.unlink(missing_ok=True)
@@ -100,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         execute(paths.resolve(args.input), paths.resolve(args.output), parameters, timeout=args.timeout)
     except PapermillExecutionError as exc:
-        failed = failed_path(args.output)
+        failed = failed_path(paths.resolve(args.output)).relative_to(paths.project_root()) \
+            if paths.resolve(args.output).is_relative_to(paths.project_root()) else failed_path(args.output)
         print(f"FAILED: {args.label or args.input.stem}: {exc.ename}: {exc.evalue}\n"
               f"        the executed notebook with its error cell is kept at {failed}", file=sys.stderr)
         return 1

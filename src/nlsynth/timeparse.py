@@ -235,6 +235,8 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     found = (exposures or durations)
     if found:
         match = found[0]
+        if re.search(r"(?:^|[\s(:,;])-\s*$|\bminus\s*$", clause[: match.start()]):
+            raise TimePhraseError("a negative time; times are counted from the start of treatment")
         stray = re.findall(r"\d+(?:\.\d+)?", clause[: match.start()] + " " + clause[match.end():])
         if stray:
             raise TimePhraseError(f"several numbers in one clause ({', '.join(stray)} besides {match.group(0)!r}); "
