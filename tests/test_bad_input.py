@@ -141,7 +141,7 @@ MALFORMED = [
     ("semicolon-delimited", E, lambda text: write_rows(rows(text), delimiter=";"),
      "— expected comma-separated columns (this looks like a semicolon-delimited export)"),
     ("not-utf8", S, lambda text: text.encode("latin-1", errors="replace"),
-     "studies.csv, row 6: value b'\\xe1rez' — expected UTF-8 text (save the sheet as 'CSV UTF-8')"),
+     "studies.csv, row 6: value 'bytes e1 72 65 7a' — expected UTF-8 text (byte 0xe1 is not; save the sheet as 'CSV UTF-8')"),
     ("duplicate-study-id", S, append_copy_of_row(2),
      "studies.csv, row 38, column 'study_id': value 'hwang-2024-ruxolitinib' — expected a study id used once "
      "(also on row 2)"),

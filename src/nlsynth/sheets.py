@@ -65,8 +65,8 @@ def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> 
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(name, line, None, raw[exc.start: exc.start + 4],
-                                "UTF-8 text (save the sheet as 'CSV UTF-8')"))
+        problems.append(Problem(name, line, None, "bytes " + raw[exc.start: exc.start + 4].hex(" "),
+                                f"UTF-8 text (byte 0x{raw[exc.start]:02x} is not; save the sheet as 'CSV UTF-8')"))
         return None
     if not text.strip():
         problems.append(Problem(name, None, None, "", f"a header row with columns {', '.join(expected)}"))
