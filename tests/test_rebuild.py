@@ -1,53 +1,150 @@
-"""Rebuild the whole analysis from data/raw/ in a temporary copy and compare every output, byte for byte.
+"""The whole pipeline in a temporary copy: rebuild from raw, interruption, incremental builds.
 
-This compares and never overwrites: the copy holds only the sources (raw data, vocabularies,
-notebook templates, the Makefile), ``make all`` runs there with this test's own environment,
-and every processed table, figure, executed notebook and the report must equal the committed one.
+The copy holds only the sources (raw data, vocabularies, notebook templates, the Makefile, src/);
+``make`` runs there with this test's own environment. These tests compare and never overwrite:
+every processed table, figure, executed notebook and the report must equal the committed one.
+They run in file order on one worker and share the copy.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "data/raw", "src")
 PRODUCTS = ("data/processed", "figures", "notebooks/executed", "reports")
+PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
+
+pytestmark = pytest.mark.rebuild
 
 
-def _files(root: Path) -> dict[str, bytes]:
+def products(root: Path) -> dict[str, bytes]:
     found = {}
     for top in PRODUCTS:
         for path in sorted((root / top).rglob("*")):
-            if path.is_file() and not path.name.startswith(".") and ".FAILED." not in path.name:
+            if path.is_file() and not path.name.startswith("."):
                 found[str(path.relative_to(root))] = path.read_bytes()
     return found
 
 
-@pytest.mark.rebuild
-def test_rebuild_from_raw_reproduces_every_committed_output(tmp_path):
-    copy = tmp_path / "rebuild"
-    copy.mkdir()
+COMMITTED = products(ROOT)
+
+
+class Copy:
+    def __init__(self, root: Path):
+        self.root = root
+        self.env = {k: v for k, v in os.environ.items() if k not in ("CONDA_PREFIX", "MAKEFLAGS", "MFLAGS")}
+        self.env.update(NLSYNTH_PROJECT_ROOT=str(root), VIRTUAL_ENV=sys.prefix)
+        self.command = ["make", "-j2", "all", "NO_BOOTSTRAP=1"]
+
+    def make(self) -> subprocess.CompletedProcess:
+        result = subprocess.run(self.command, cwd=self.root, env=self.env, capture_output=True, text=True,
+                                timeout=1800)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        return result
+
+    def steps(self, result: subprocess.CompletedProcess) -> list[str]:
+        return PROGRESS.findall(result.stdout)
+
+    def interrupted_make(self, sig: int, after_agents: int) -> str:
+        """Start make, wait until ``after_agents`` agent runs have started, send ``sig`` to the build."""
+        seen, lines = 0, []
+        with subprocess.Popen(self.command, cwd=self.root, env=self.env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True) as process:
+            for line in process.stdout:
+                lines.append(line)
+                seen += line.lstrip("[ 0123456789/]").startswith("agent")
+                if seen >= after_agents:
+                    time.sleep(0.5)
+                    os.killpg(process.pid, sig)
+                    break
+            lines.append(process.stdout.read())
+            process.wait(timeout=120)
+        assert process.returncode != 0, "the build finished before it could be interrupted"
+        return "".join(lines)
+
+    def assert_no_partial_output(self) -> None:
+        """Whatever an interruption left under a real name must be a complete file."""
+        for name, data in products(self.root).items():
+            if name.endswith(".ipynb"):
+                nbformat.validate(nbformat.reads(data.decode(), as_version=4))
+            elif name.endswith(".json"):
+                json.loads(data)
+            elif name.endswith(".png"):
+                assert data.endswith(b"IEND\xaeB`\x82"), name
+            elif name.endswith(".svg"):
+                assert data.rstrip().endswith(b"</svg>"), name
+            elif name.endswith(".pdf"):
+                assert data.rstrip().endswith(b"%%EOF"), name
+
+    def assert_matches_committed(self) -> None:
+        rebuilt = products(self.root)
+        assert sorted(rebuilt) == sorted(COMMITTED), "the rebuild made a different set of files"
+        differing = [name for name in COMMITTED if COMMITTED[name] != rebuilt[name]]
+        assert differing == [], f"rebuilt bytes differ from the committed files: {differing}"
+
+    def make_agent_runs_stale(self) -> None:
+        os.utime(self.root / "notebooks" / "02_agent_response.ipynb")
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory) -> Copy:
+    root = tmp_path_factory.mktemp("rebuild")
     for name in SOURCES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
-            shutil.copy2(source, copy / name)
-    (copy / "notebooks").mkdir()
+            shutil.copy2(source, root / name)
+    (root / "notebooks").mkdir()
     for template in ROOT.glob("notebooks/*.ipynb"):
-        shutil.copy2(template, copy / "notebooks" / template.name)
-    env = {k: v for k, v in os.environ.items() if k not in ("CONDA_PREFIX", "MAKEFLAGS", "MFLAGS")}
-    env.update(NLSYNTH_PROJECT_ROOT=str(copy), VIRTUAL_ENV=sys.prefix)
-    result = subprocess.run(["make", "-j2", "all", "NO_BOOTSTRAP=1"], cwd=copy, env=env, capture_output=True,
-                            text=True, timeout=1800)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    committed, rebuilt = _files(ROOT), _files(copy)
-    assert sorted(rebuilt) == sorted(committed), "the rebuild made a different set of files"
-    differing = [name for name in committed if committed[name] != rebuilt[name]]
-    assert differing == [], f"rebuilt bytes differ from the committed files: {differing}"
+        shutil.copy2(template, root / "notebooks" / template.name)
+    return Copy(root)
+
+
+def test_rebuild_from_raw_reproduces_every_committed_output(copy):
+    result = copy.make()
+    steps = copy.steps(result)
+    assert steps[0] == "clean cases" and steps[-2:] == ["report", "report html"]
+    assert len([s for s in steps if s.startswith("agent ")]) == 25
+    copy.assert_matches_committed()
+
+
+def test_noop_make_executes_no_notebook(copy):
+    assert copy.steps(copy.make()) == []
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+def test_interrupted_build_resumes_to_identical_outputs(copy, sig):
+    copy.make_agent_runs_stale()
+    copy.interrupted_make(sig, after_agents=4)
+    copy.assert_no_partial_output()
+    resumed = copy.steps(copy.make())
+    assert "report" in resumed and "clean cases" not in resumed
+    copy.assert_matches_committed()
+
+
+def test_editing_one_episode_reruns_only_what_depends_on_it(copy):
+    episodes = copy.root / "data" / "raw" / "episodes.csv"
+    original = episodes.read_bytes()
+    edited = original.replace(b"topicals only for ankle flares.", b"topicals only for ankle flares (edited).")
+    assert edited != original
+    episodes.write_bytes(edited)
+    try:
+        steps = copy.steps(copy.make())
+        assert steps == ["clean cases", "agent dupilumab", "report", "report html"]
+    finally:
+        episodes.write_bytes(original)
+    assert copy.steps(copy.make()) == ["clean cases", "agent dupilumab", "report", "report html"]
+    copy.assert_matches_committed()
