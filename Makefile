@@ -41,7 +41,11 @@ TIMEOUT := 600
 # The agent list comes from the processed data: .make/agents.mk is generated from
 # data/processed/agents.csv (make re-reads it after rebuilding it, so a new agent is picked up
 # in the same run). It defines AGENT_SLUGS and each agent's step number.
+# Only the pipeline targets need it: `make help`, `make test` etc. never run notebook 01 to make it.
+PIPELINE_GOALS := all data agents report figures/SHA256SUMS $(REPORT_HTML) $(REPORT_NB)
+ifneq ($(filter $(PIPELINE_GOALS) notebooks/executed/% data/%,$(or $(MAKECMDGOALS),all)),)
 -include .make/agents.mk
+endif
 N_AGENTS := $(words $(AGENT_SLUGS))
 N_STEPS := $(shell echo $$(( $(N_AGENTS) + 3 )))
 AGENT_NBS := $(AGENT_SLUGS:%=notebooks/executed/02_agent_response__%.ipynb)
@@ -54,7 +58,7 @@ else
   NEEDS_ENV := $(BOOTSTRAP)
 endif
 
-.PHONY: all help bootstrap data agents report test unit nbval clean-outputs
+.PHONY: all help bootstrap data agents report test unit nbval bench clean-outputs
 
 all: $(REPORT_HTML) figures/SHA256SUMS ## Build everything: bootstrap, clean the data, every agent notebook, the report
 
@@ -122,6 +126,9 @@ unit: $(BOOTSTRAP) ## Run the unit tests and doctests only (fast; no rebuild che
 nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stored output
 	$(PY) -m pytest -n 2 --dist loadscope notebooks/executed \
 	    --nbval --nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+bench: $(BOOTSTRAP) ## Measure build, no-op, single-edit, make test and a synthetic scale run (bench/latest.json)
+	$(PY) scripts/bench.py
 
 clean-outputs: ## Delete every build product (they are committed: `git checkout .` restores them)
 	rm -rf data/processed/* notebooks/executed/*.ipynb figures/* reports/* .make

@@ -94,3 +94,13 @@ def test_format_interval():
     assert agents.format_interval(0, 14) == "(0, 14]"
     assert agents.format_interval(91.3125, math.inf, 7) == "(13, ∞)"
     assert agents.format_interval(math.nan, math.nan) == ""
+
+
+def test_agent_names_from_the_data_cannot_escape_the_project(tmp_path, episodes):
+    evil = episodes.copy()
+    evil.loc[evil.agent_slug == "dupilumab", "agent_slug"] = agents.slugify("../../../etc/passwd")
+    out = tmp_path / "processed"
+    agents.write_agent_inputs(evil, out)
+    written = sorted(p.relative_to(out) for p in out.rglob("*.csv"))
+    assert Path("by_agent/etc-passwd.csv") in written
+    assert all(".." not in p.parts for p in written)

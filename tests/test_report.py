@@ -62,3 +62,8 @@ def test_data_strings_are_escaped_in_the_narrative(data):
 def test_tables_display_with_fixed_ids(data):
     html = report.show(report.table1(data[0]), "table1").data
     assert 'id="T_table1"' in html and html == report.show(report.table1(data[0]), "table1").data
+
+
+def test_table_cells_from_the_data_are_escaped():
+    html = report.show(pd.DataFrame({"agent": ["<img src=x onerror=alert(1)>"]}), "t").data
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html

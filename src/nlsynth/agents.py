@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import tableio
+from .slugs import slugify  # noqa: F401  (re-exported: slugs are the only names used in paths)
 from .turnbull import TurnbullFit, turnbull
 
 AGENT_LIST = "agents.csv"

@@ -298,7 +298,7 @@ def clean(raw_dir: Path) -> Tables:
 def run(raw_dir: str | Path = paths.RAW_DIR, processed_dir: str | Path = paths.PROCESSED_DIR) -> Tables:
     """Clean ``raw_dir`` and write the three tables into ``processed_dir`` (paths from the project root),
     then the agent list and one episode slice per agent (``nlsynth.agents``)."""
-    tables = clean(paths.resolve(raw_dir))
+    tables = clean(paths.require_dir(raw_dir, "raw_dir"))
     out = paths.resolve(processed_dir)
     write_tables(tables.as_dict(), out)
     write_agent_inputs(tables.episodes, out)

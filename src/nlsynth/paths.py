@@ -37,6 +37,22 @@ def resolve(path: str | os.PathLike[str]) -> Path:
     return p if p.is_absolute() else project_root() / p
 
 
+def require_dir(path: str | os.PathLike[str], parameter: str) -> Path:
+    """Resolve a folder parameter and fail clearly when it is not an existing folder.
+
+    >>> require_dir("no/such/folder", "raw_dir")
+    Traceback (most recent call last):
+    ...
+    ValueError: parameter raw_dir='no/such/folder' is not an existing folder (looked in ...)
+    """
+    if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
+        raise ValueError(f"parameter {parameter}={path!r} must be a folder path")
+    resolved = resolve(path)
+    if not resolved.is_dir():
+        raise ValueError(f"parameter {parameter}={str(path)!r} is not an existing folder (looked in {resolved})")
+    return resolved
+
+
 RAW_DIR = Path("data/raw")
 PROCESSED_DIR = Path("data/processed")
 FIGURES_DIR = Path("figures")

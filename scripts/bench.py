@@ -1,0 +1,171 @@
+"""Measure the pipeline: ``make bench`` (prints a table, writes bench/latest.json).
+
+Everything runs in temporary copies of the project, never in the work tree:
+
+- full build (``make -j2``) from data/raw, next to the *kernel floor*: the same number of papermill
+  runs, at the same parallelism, of a notebook that only imports the libraries the pipeline's
+  notebooks import — the cost no notebook can avoid;
+- a no-op ``make`` and a rebuild after editing one episode;
+- ``make test`` in the work tree (skip with ``--no-test``);
+- a scale run on a SYNTHETIC data set (50× the episodes, 60 agents; scripts/make_synthetic.py):
+  cleaning cost per 1,000 rows and wall time per agent notebook;
+- the peak resident memory of the largest process: of the pipeline runs (kernels, papermill,
+  make), and separately including ``make test`` (pytest workers).
+
+Benchmarks print measurements; they never assert timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_synthetic import generate  # noqa: E402
+
+SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "src")
+PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
+FLOOR_IMPORTS = "from nlsynth import agent_report, agents, figures, paths, plots, report, tableio"
+
+
+def copy_project(dest: Path, raw: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, dest / name)
+    (dest / "notebooks").mkdir(parents=True)
+    for template in ROOT.glob("notebooks/*.ipynb"):
+        shutil.copy2(template, dest / "notebooks" / template.name)
+    shutil.copytree(raw, dest / "data" / "raw")
+    return dest
+
+
+def environment(root: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("CONDA_PREFIX", "MAKEFLAGS", "MFLAGS")}
+    env.update(NLSYNTH_PROJECT_ROOT=str(root), VIRTUAL_ENV=sys.prefix)
+    return env
+
+
+def timed_make(root: Path, *targets: str) -> tuple[float, list[str]]:
+    start = time.perf_counter()
+    result = subprocess.run(["make", "-j2", *(targets or ("all",)), "NO_BOOTSTRAP=1"], cwd=root,
+                            env=environment(root), capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"make failed in {root}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return elapsed, PROGRESS.findall(result.stdout)
+
+
+def kernel_floor(work: Path, runs: int) -> float:
+    """``runs`` papermill runs (two at a time) of a notebook that only does the imports."""
+    nb = new_notebook(cells=[new_code_cell("x = 0", metadata={"tags": ["parameters"]}), new_code_cell(FLOOR_IMPORTS)],
+                      metadata={"kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)",
+                                               "language": "python"}, "language_info": {"name": "python"}})
+    (work / "out").mkdir(parents=True, exist_ok=True)
+    source = work / "floor.ipynb"
+    nbformat.write(nb, str(source))
+
+    def one(i: int) -> None:
+        subprocess.run([sys.executable, "-m", "nlsynth.run_notebook", str(source), str(work / "out" / f"{i}.ipynb"),
+                        "--label", "floor"], check=True, capture_output=True, env=environment(work))
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(one, range(runs)))
+    return time.perf_counter() - start
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem_kib = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal"))
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(mem_kib / 2**20, 1),
+            "python": platform.python_version(), "os": platform.platform()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-test", action="store_true", help="skip timing `make test`")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "latest.json")
+    args = parser.parse_args()
+    results: dict = {"machine": machine()}
+    with tempfile.TemporaryDirectory(prefix="nlsynth-bench-") as tmp:
+        tmp = Path(tmp)
+        real = copy_project(tmp / "real", ROOT / "data" / "raw")
+        full, steps = timed_make(real)
+        runs = len(steps) - 1  # the last step renders HTML, not a notebook
+        floor = kernel_floor(tmp / "floor", runs)
+        noop, noop_steps = timed_make(real)
+        episodes = real / "data" / "raw" / "episodes.csv"
+        episodes.write_bytes(episodes.read_bytes().replace(b"ankle flares.", b"ankle flares (edited)."))
+        edit, edit_steps = timed_make(real)
+        results.update({
+            "full_build_s": round(full, 1), "notebook_runs": runs, "kernel_floor_s": round(floor, 1),
+            "full_build_over_floor": round(full / floor, 2), "noop_build_s": round(noop, 2),
+            "noop_notebooks_run": len(noop_steps), "single_edit_build_s": round(edit, 1),
+            "single_edit_steps": edit_steps,
+        })
+        synthetic = tmp / "synthetic"
+        info = generate(synthetic / "source")
+        scale = copy_project(synthetic / "project", synthetic / "source" / "data" / "raw")
+        clean_s, _ = timed_make(scale, "data")
+        rest_s, rest_steps = timed_make(scale)
+        n_agents = sum(s.startswith("agent ") for s in rest_steps)
+        results["scale"] = {
+            "synthetic": info, "clean_s": round(clean_s, 1),
+            "clean_s_per_1000_rows": round(clean_s / info["episodes"] * 1000, 2),
+            "agents_and_report_s": round(rest_s, 1), "agent_notebooks": n_agents,
+            "wall_s_per_agent_at_j2": round(rest_s / max(n_agents, 1), 2),
+        }
+    results["peak_rss_pipeline_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    if not args.no_test:
+        start = time.perf_counter()
+        subprocess.run(["make", "test"], cwd=ROOT, check=True, capture_output=True)
+        results["make_test_s"] = round(time.perf_counter() - start, 1)
+    results["peak_rss_with_make_test_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    args.out.parent.mkdir(exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    rows = [
+        ("full build (make -j2, real data)", f"{results['full_build_s']} s", f"{runs} notebook runs"),
+        ("kernel floor (same runs, imports only)", f"{results['kernel_floor_s']} s",
+         f"full build = {results['full_build_over_floor']}× floor (target ≤ 1.3×)"),
+        ("no-op make", f"{results['noop_build_s']} s", f"{results['noop_notebooks_run']} notebooks run"),
+        ("edit one episode, make", f"{results['single_edit_build_s']} s", ", ".join(edit_steps)),
+        ("make test", f"{results.get('make_test_s', '—')} s", ""),
+        ("scale: cleaning", f"{results['scale']['clean_s']} s",
+         f"{results['scale']['clean_s_per_1000_rows']} s per 1,000 rows ({info['episodes']} synthetic rows)"),
+        ("scale: agents + report", f"{results['scale']['agents_and_report_s']} s",
+         f"{results['scale']['wall_s_per_agent_at_j2']} s wall per agent ({n_agents} agents, -j2)"),
+        ("peak memory, largest pipeline process", f"{results['peak_rss_pipeline_mb']} MB",
+         "kernels, papermill, make (target < 400 MB)"),
+        ("peak memory incl. make test", f"{results['peak_rss_with_make_test_mb']} MB", "pytest workers included"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"machine: {results['machine']['cpu']}, {results['machine']['cores']} cores, "
+          f"{results['machine']['memory_gib']} GiB, Python {results['machine']['python']}")
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>9}  {note}")
+    print(f"written: {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+
+
+if __name__ == "__main__":
+    main()
