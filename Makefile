@@ -38,18 +38,22 @@ REPORT_NB := notebooks/executed/03_report.ipynb
 REPORT_HTML := reports/report.html
 TIMEOUT := 600
 
-# The agent list comes from the processed data: .make/agents.mk is generated from
-# data/processed/agents.csv (make re-reads it after rebuilding it, so a new agent is picked up
-# in the same run). It defines AGENT_SLUGS and each agent's step number.
+# The agent and class lists come from the processed data: .make/agents.mk is generated from
+# data/processed/agents.csv and classes.csv (make re-reads it after rebuilding it, so a new agent
+# is picked up in the same run). It defines AGENT_SLUGS, CLASS_SLUGS and each run's step number.
 # Only the pipeline targets need it: `make help`, `make test` etc. never run notebook 01 to make it.
-PIPELINE_GOALS := all data agents report figures/SHA256SUMS $(REPORT_HTML) $(REPORT_NB)
+PIPELINE_GOALS := all data agents report figures/SHA256SUMS docs/codebook.md $(REPORT_HTML) $(REPORT_NB)
 ifneq ($(filter $(PIPELINE_GOALS) notebooks/executed/% data/%,$(or $(MAKECMDGOALS),all)),)
 -include .make/agents.mk
 endif
-N_AGENTS := $(words $(AGENT_SLUGS))
-N_STEPS := $(shell echo $$(( $(N_AGENTS) + 3 )))
+N_RUNS := $(words $(AGENT_SLUGS) $(CLASS_SLUGS))
+N_STEPS := $(shell echo $$(( $(N_RUNS) + 3 )))
 AGENT_NBS := $(AGENT_SLUGS:%=notebooks/executed/02_agent_response__%.ipynb)
 AGENT_JSON := $(AGENT_SLUGS:%=data/processed/agents/%.json)
+CLASS_NBS := $(CLASS_SLUGS:%=notebooks/executed/02_agent_response__class-%.ipynb)
+CLASS_JSON := $(CLASS_SLUGS:%=data/processed/classes/%.json)
+N_BOOT := 2000
+SEED := 20261124
 
 # The rebuild check runs this Makefile in a temporary copy with the test's own environment.
 ifeq ($(NO_BOOTSTRAP),1)
@@ -60,7 +64,7 @@ endif
 
 .PHONY: all help bootstrap data agents report test unit nbval bench clean-outputs
 
-all: $(REPORT_HTML) figures/SHA256SUMS ## Build everything: bootstrap, clean the data, every agent notebook, the report
+all: $(REPORT_HTML) figures/SHA256SUMS docs/codebook.md ## Build everything: bootstrap, clean the data, every agent and class notebook, the report
 
 help: ## List the targets
 	@echo "Usage: make [target]"
@@ -83,15 +87,16 @@ $(CLEAN_NB) $(PROCESSED) &: notebooks/01_clean_cases.ipynb $(RAW_SHEETS) $(VOCAB
 
 # Written by notebook 01 only when their content changes (so their mtimes say "changed"); the
 # empty recipes tell make that running notebook 01 is how they are brought up to date.
-data/processed/agents.csv: $(CLEAN_NB) ;
+data/processed/agents.csv data/processed/classes.csv: $(CLEAN_NB) ;
 data/processed/by_agent/%.csv: $(CLEAN_NB) ;
+data/processed/by_class/%.csv: $(CLEAN_NB) ;
 
-.make/agents.mk: data/processed/agents.csv
+.make/agents.mk: data/processed/agents.csv data/processed/classes.csv | $(NEEDS_ENV)
 	@mkdir -p $(@D)
-	@awk -F, 'NR > 1 { slugs = slugs " " $$2; printf "STEP_%s := %d\n", $$2, NR } END { print "AGENT_SLUGS :=" slugs }' $< > $@.tmp
+	@$(PY) -m nlsynth.makefrag data/processed > $@.tmp
 	@mv $@.tmp $@
 
-agents: $(AGENT_NBS) ## Run notebook 02 once per agent (make -j2 runs two at a time)
+agents: $(AGENT_NBS) $(CLASS_NBS) ## Run notebook 02 once per agent and once per drug class (make -j2: two at a time)
 
 # One papermill run per agent. Its inputs are that agent's slice of the episodes (rewritten by
 # notebook 01 only when its content changes), so editing one episode re-runs only that agent.
@@ -99,12 +104,23 @@ notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
     notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv $(SRC) | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_$*)/$(N_STEPS) --label "agent $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__$*.ipynb \
-	    -p agent $* -p processed_dir data/processed -p figures_dir figures
+	    -p agent $* -p processed_dir data/processed -p figures_dir figures -p group_by agent \
+	    -y n_boot $(N_BOOT) -y seed $(SEED)
+
+# The same notebook per drug class (group_by=drug_class), for sparse agents pooled by class.
+notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.json &: \
+    notebooks/02_agent_response.ipynb data/processed/by_class/%.csv $(SRC) | $(CLEAN_NB) $(NEEDS_ENV)
+	@$(RUN_NB) --step $(STEP_class-$*)/$(N_STEPS) --label "class $*" --timeout $(TIMEOUT) \
+	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__class-$*.ipynb \
+	    -p agent $* -p processed_dir data/processed -p figures_dir figures -p group_by drug_class \
+	    -y n_boot $(N_BOOT) -y seed $(SEED)
 
 report: $(REPORT_HTML) ## Run the report notebook and render reports/report.html
 
-$(REPORT_NB): notebooks/03_report.ipynb $(AGENT_JSON) $(PROCESSED) data/processed/agents.csv $(SRC) | $(NEEDS_ENV)
-	@$(RUN_NB) --step $(shell echo $$(( $(N_AGENTS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \
+$(REPORT_NB): notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(PROCESSED) data/processed/agents.csv \
+    data/processed/classes.csv data/raw/screening.csv data/raw/appraisal.csv data/raw/secondary_comparisons.csv \
+    $(SRC) | $(NEEDS_ENV)
+	@$(RUN_NB) --step $(shell echo $$(( $(N_RUNS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \
 	    notebooks/03_report.ipynb $@ -p processed_dir data/processed -p figures_dir figures
 
 $(REPORT_HTML): $(REPORT_NB) src/nlsynth/render.py | $(NEEDS_ENV)
@@ -112,7 +128,7 @@ $(REPORT_HTML): $(REPORT_NB) src/nlsynth/render.py | $(NEEDS_ENV)
 	@$(PY) -m nlsynth.render $< $@
 
 # Checksums of every figure, committed: a rebuild that changes a figure's bytes shows in git.
-figures/SHA256SUMS: $(REPORT_NB) $(AGENT_NBS)
+figures/SHA256SUMS: $(REPORT_NB) $(AGENT_NBS) $(CLASS_NBS)
 	@cd figures && find . -type f \( -name '*.svg' -o -name '*.pdf' -o -name '*.png' \) | LC_ALL=C sort \
 	    | xargs sha256sum > SHA256SUMS.tmp && mv SHA256SUMS.tmp SHA256SUMS
 
@@ -127,8 +143,11 @@ nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stor
 	$(PY) -m pytest -n 2 --dist loadscope notebooks/executed \
 	    --nbval --nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
+docs/codebook.md: src/nlsynth/schemas.py src/nlsynth/codebook.py | $(NEEDS_ENV)
+	@$(PY) -m nlsynth.codebook $@
+
 bench: $(BOOTSTRAP) ## Measure build, no-op, single-edit, make test and a synthetic scale run (bench/latest.json)
 	$(PY) scripts/bench.py
 
 clean-outputs: ## Delete every build product (they are committed: `git checkout .` restores them)
-	rm -rf data/processed/* notebooks/executed/*.ipynb figures/* reports/* .make
+	rm -rf data/processed/* notebooks/executed/*.ipynb figures/* reports/* docs/codebook.md .make

@@ -55,10 +55,38 @@ def test_untimed_agent_has_no_median():
 
 
 def test_committed_summaries_match_the_estimates():
+    skip = {"agent", "bootstrap"}
     for path in sorted((PROCESSED / "agents").glob("*.json")):
         committed = json.loads(path.read_text(encoding="utf-8"))
         fresh = _summary(path.stem)
-        assert {k: v for k, v in committed.items() if k != "agent"} == {k: v for k, v in fresh.items() if k != "agent"}
+        assert {k: v for k, v in committed.items() if k not in skip} == {k: v for k, v in fresh.items() if k not in skip}
+
+
+def test_committed_bootstrap_reproduces_with_its_seed():
+    from nlsynth import uncertainty
+
+    committed = json.loads((PROCESSED / "agents" / "dupilumab.json").read_text(encoding="utf-8"))["bootstrap"]
+    e = agents.load_agent_episodes(PROCESSED, "dupilumab")
+    assert uncertainty.bootstrap(e, n_boot=committed["n_boot"], seed=committed["seed"]) == committed
+    assert committed["median_days"] == {"lower": 0.0, "upper": 14.0}
+
+
+def test_class_view_pools_the_agents_of_a_class():
+    e = agents.load_agent_episodes(PROCESSED, "calcineurin-inhibitor", "drug_class")
+    assert sorted(e.agent.unique()) == ["ciclosporin", "tacrolimus"] and len(e) == 5
+    assert agents.resolve_agent("calcineurin inhibitor", PROCESSED, "drug_class") == ("calcineurin inhibitor",
+                                                                                      "calcineurin-inhibitor")
+    with pytest.raises(ValueError, match="unknown drug class 'tacrolimus'"):
+        agents.resolve_agent("tacrolimus", PROCESSED, "drug_class")
+    with pytest.raises(ValueError, match="group_by='class'"):
+        agents.resolve_agent("tacrolimus", PROCESSED, "class")
+
+
+def test_conditional_median_is_labelled_and_differs_from_turnbull_when_failures_exist():
+    s = _summary("topical-corticosteroid")
+    assert s["median_among_responders_days"] is None  # no timed responder
+    s = _summary("tacrolimus")
+    assert s["median_among_responders_days"] == {"lower": 28.0, "upper": 28.0}
 
 
 def test_unknown_agent_lists_the_valid_ones():
@@ -73,7 +101,7 @@ def test_agent_inputs_are_rewritten_only_when_they_change(tmp_path, episodes):
     assert agents.write_agent_inputs(episodes, out) == []
     edited = episodes.copy()
     edited.loc[edited.agent_slug == "dupilumab", "evidence"] = "edited"
-    assert agents.write_agent_inputs(edited, out) == ["dupilumab"]
+    assert agents.write_agent_inputs(edited, out) == ["dupilumab", "biologic-il-4r"]
 
 
 def test_stale_agent_slices_are_removed(tmp_path, episodes):

@@ -70,11 +70,35 @@ def test_overview_chart(tmp_path):
     _render(plots.time_to_response_overview(tableio.read_table(PROCESSED, "episodes.csv")), "overview", tmp_path)
 
 
-def test_proportions_chart(tmp_path):
-    episodes = tableio.read_table(PROCESSED, "episodes.csv")
-    slugs = ["ruxolitinib", "dupilumab", "tacrolimus", "topical-corticosteroid-tacrolimus"]
-    frame = report.proportions_frame(episodes, agents.read_summaries(PROCESSED, slugs))
-    _render(plots.response_proportions(frame), "proportions", tmp_path)
+def _tables():
+    return [tableio.read_table(PROCESSED, f"{n}.csv") for n in ("episodes", "aggregates", "studies")]
+
+
+def test_forest_chart(tmp_path):
+    from nlsynth import synthesis
+
+    episodes, aggregates, studies = _tables()
+    sources = synthesis.sources(episodes, aggregates, studies)
+    screening = report.read_raw(ROOT / "data" / "raw", "screening.csv")
+    reviews = report.comparisons(ROOT / "data" / "raw", studies, screening)
+    _render(plots.forest(sources, synthesis.per_agent(sources), reviews), "forest", tmp_path)
+
+
+def test_appraisal_charts(tmp_path):
+    from nlsynth import appraisal
+
+    studies = _tables()[2]
+    table = appraisal.load(ROOT / "data" / "raw" / "appraisal.csv", list(studies.study_id))
+    _render(appraisal.traffic_light(table, dict(zip(studies.study_id, studies.citation))), "traffic-light", tmp_path)
+    _render(appraisal.summary_plot(table), "appraisal-summary", tmp_path)
+
+
+def test_prisma_chart(tmp_path):
+    from nlsynth import prisma
+
+    episodes, aggregates, studies = _tables()
+    flow = prisma.counts(report.read_raw(ROOT / "data" / "raw", "screening.csv"), episodes, aggregates, studies)
+    _render(prisma.diagram(flow), "prisma", tmp_path)
 
 
 def test_untimed_agent_gets_a_statement_not_axes(tmp_path):

@@ -14,16 +14,17 @@ import numpy as np
 import pandas as pd
 from IPython.display import Markdown
 
-from . import plots
-from .agents import is_timed
+from . import plots, uncertainty
+from .agents import GROUPINGS, is_timed
 from .figures import FORMATS, as_image, close, save_figure
 from .turnbull import TurnbullFit
 
-FIGURE_DIR = "agents"
+#: Sensitivity analyses are shown for groups with at least this many timed episodes.
+MIN_TIMED_FOR_SENSITIVITY = 3
 
 
-def figure_stem(figures_dir: Path, slug: str, kind: str) -> Path:
-    return figures_dir / FIGURE_DIR / f"{slug}-{kind}"
+def figure_stem(figures_dir: Path, slug: str, kind: str, group_by: str = "agent") -> Path:
+    return figures_dir / GROUPINGS[group_by][2] / f"{slug}-{kind}"
 
 
 def _remove(stem: Path) -> None:
@@ -37,9 +38,10 @@ def has_any_time(episodes: pd.DataFrame) -> pd.Series:
     return pd.Series(np.isfinite(values).any(axis=1), index=episodes.index)
 
 
-def cumulative_response_figure(agent: str, slug: str, episodes: pd.DataFrame, fit: TurnbullFit, figures_dir: Path):
+def cumulative_response_figure(agent: str, slug: str, episodes: pd.DataFrame, fit: TurnbullFit, figures_dir: Path,
+                               group_by: str = "agent"):
     """Save and return the cumulative-response chart, or a statement when nothing is timed."""
-    stem = figure_stem(figures_dir, slug, "cumulative-response")
+    stem = figure_stem(figures_dir, slug, "cumulative-response", group_by)
     if not is_timed(episodes).any():
         _remove(stem)
         return Markdown(f"**No timed episode.** None of the {len(episodes)} {escape(agent)} episode(s) reports when a "
@@ -52,9 +54,9 @@ def cumulative_response_figure(agent: str, slug: str, episodes: pd.DataFrame, fi
     return shown
 
 
-def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: Path):
+def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: Path, group_by: str = "agent"):
     """Save and return the swimmer plot, or a statement when no episode reports any time."""
-    stem = figure_stem(figures_dir, slug, "swimmer")
+    stem = figure_stem(figures_dir, slug, "swimmer", group_by)
     if not has_any_time(episodes).any():
         _remove(stem)
         return Markdown(f"**No episode timeline.** None of the {len(episodes)} {escape(agent)} episode(s) reports a "
@@ -79,13 +81,38 @@ def describe(summary: dict) -> Markdown:
         median = weeks(med["lower"])
     else:
         median = f"between {weeks(med['lower'])} and {weeks(med['upper'])} (the data do not say where inside)"
+    cond = summary.get("median_among_responders_days")
+    if cond is None:
+        conditional = "cannot be estimated"
+    elif cond["lower"] == cond["upper"]:
+        conditional = weeks(cond["lower"])
+    else:
+        conditional = f"between {weeks(cond['lower'])} and {weeks(cond['upper'])}"
+    boot = summary.get("bootstrap") or {}
+    bmed = boot.get("median_days")
+    boot_text = ""
+    if bmed:
+        boot_text = (f" Patient bootstrap ({boot['n_boot']} resamples, seed {boot['seed']}): 95% interval for the "
+                     f"median {weeks(bmed['lower'])} to {weeks(bmed['upper'])}.")
     p12 = summary["probability_of_response_by"]["12_weeks"]
     p12_text = "—" if p12 is None else (f"{p12['lower']:.2f}" if math.isclose(p12["lower"], p12["upper"])
                                         else f"{p12['lower']:.2f} to {p12['upper']:.2f}")
     return Markdown(
         f"**{escape(summary['agent'])}** ({escape(summary['drug_class'])}): {summary['episodes']} episode(s), "
         f"{summary['responders']} responder(s), {summary['outcome_not_reported']} with no outcome reported, "
-        f"{summary['timed_episodes']} timed. Turnbull median time to first response: {median}. "
+        f"{summary['timed_episodes']} timed. Turnbull median time to first response: {median}.{boot_text} "
+        f"Median among responders only (conditional on response): {conditional}. "
         f"Probability of a first response by 12 weeks: {p12_text}. Source rows of data/raw/episodes.csv: "
         f"{', '.join(str(r) for r in summary['source_rows'])}."
     )
+
+
+def sensitivity(label: str, episodes: pd.DataFrame):
+    """The sensitivity table for a group with at least three timed episodes, or a statement."""
+    timed = int(is_timed(episodes).sum())
+    if timed < MIN_TIMED_FOR_SENSITIVITY:
+        return Markdown(f"Sensitivity analyses need at least {MIN_TIMED_FOR_SENSITIVITY} timed episodes; "
+                        f"{escape(label)} has {timed}.")
+    from .report import show
+
+    return show(uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, label)), "sensitivity")

@@ -16,12 +16,17 @@ import numpy as np
 import pandas as pd
 
 from . import tableio
-from .slugs import slugify  # noqa: F401  (re-exported: slugs are the only names used in paths)
+from .slugs import slugify
 from .turnbull import TurnbullFit, turnbull
 
 AGENT_LIST = "agents.csv"
 SLICE_DIR = "by_agent"
 SUMMARY_DIR = "agents"
+CLASS_LIST = "classes.csv"
+CLASS_SLICE_DIR = "by_class"
+CLASS_SUMMARY_DIR = "classes"
+#: The two ways notebook 02 groups episodes (its ``group_by`` parameter).
+GROUPINGS = {"agent": (AGENT_LIST, SLICE_DIR, SUMMARY_DIR), "drug_class": (CLASS_LIST, CLASS_SLICE_DIR, CLASS_SUMMARY_DIR)}
 #: Probability of response reported by these times (weeks).
 HORIZON_WEEKS = (4, 12, 24)
 DAYS_PER_WEEK = 7.0
@@ -34,35 +39,59 @@ def agent_list(episodes: pd.DataFrame) -> pd.DataFrame:
     return table[["agent", "agent_slug", "drug_class", "episodes"]]
 
 
-def write_agent_inputs(episodes: pd.DataFrame, processed_dir: Path) -> list[str]:
-    """Write the agent list and each agent's slice (only when changed); return the slugs written."""
-    agents = agent_list(episodes)
-    changed = []
-    if tableio.write_if_changed(processed_dir / AGENT_LIST, tableio.csv_text(agents)):
-        changed.append(AGENT_LIST)
-    slice_dir = processed_dir / SLICE_DIR
-    for slug, part in episodes.groupby("agent_slug", sort=True):
+def class_list(episodes: pd.DataFrame) -> pd.DataFrame:
+    """One row per drug class with at least one episode, with a file-safe slug."""
+    table = episodes.groupby("drug_class", sort=True).agg(agents=("agent", "nunique"), episodes=("agent", "size"))
+    table = table.reset_index()
+    table.insert(1, "class_slug", [slugify(c) for c in table.drug_class])
+    if table.class_slug.duplicated().any():
+        raise ValueError(f"two drug classes share a file name: {sorted(table.class_slug[table.class_slug.duplicated()])}")
+    return table
+
+
+def _write_slices(frame: pd.DataFrame, key: pd.Series, slice_dir: Path, changed: list[str]) -> None:
+    for slug, part in frame.groupby(key, sort=True):
         if tableio.write_if_changed(slice_dir / f"{slug}.csv", tableio.csv_text(part)):
-            changed.append(slug)
+            changed.append(str(slug))
     for stale in sorted(slice_dir.glob("*.csv")):
-        if stale.stem not in set(agents.agent_slug):
+        if stale.stem not in set(key):
             stale.unlink()
+
+
+def write_agent_inputs(episodes: pd.DataFrame, processed_dir: Path) -> list[str]:
+    """Write the agent and class lists and one slice per agent and per class (each only when
+    changed); return what was written."""
+    agents = agent_list(episodes)
+    classes = class_list(episodes)
+    changed = []
+    for name, table in ((AGENT_LIST, agents), (CLASS_LIST, classes)):
+        if tableio.write_if_changed(processed_dir / name, tableio.csv_text(table)):
+            changed.append(name)
+    _write_slices(episodes, episodes.agent_slug, processed_dir / SLICE_DIR, changed)
+    class_slugs = episodes.drug_class.map(dict(zip(classes.drug_class, classes.class_slug)))
+    _write_slices(episodes, class_slugs.rename("class_slug"), processed_dir / CLASS_SLICE_DIR, changed)
     return changed
 
 
-def resolve_agent(agent: str, processed_dir: Path) -> tuple[str, str]:
-    """Canonical name and slug for ``agent`` (a name or a slug); an unknown agent lists the valid ones."""
-    agents = pd.read_csv(processed_dir / AGENT_LIST, dtype=str)
-    match = agents[(agents.agent == agent) | (agents.agent_slug == agent)]
+def resolve_agent(agent: str, processed_dir: Path, group_by: str = "agent") -> tuple[str, str]:
+    """Canonical name and slug for ``agent`` (a name or a slug; a drug class when ``group_by`` is
+    "drug_class"); an unknown one lists the valid ones."""
+    if group_by not in GROUPINGS:
+        raise ValueError(f"group_by={group_by!r}: expected one of {', '.join(GROUPINGS)}")
+    name_col, slug_col, what = ("agent", "agent_slug", "agents") if group_by == "agent" else \
+        ("drug_class", "class_slug", "drug classes")
+    table = pd.read_csv(processed_dir / GROUPINGS[group_by][0], dtype=str)
+    match = table[(table[name_col] == agent) | (table[slug_col] == agent)]
     if match.empty:
-        valid = "\n  ".join(f"{a} ({s})" for a, s in zip(agents.agent, agents.agent_slug))
-        raise ValueError(f"unknown agent {agent!r}; valid agents (name or slug):\n  {valid}")
+        valid = "\n  ".join(f"{a} ({s})" for a, s in zip(table[name_col], table[slug_col]))
+        raise ValueError(f"unknown {what[:-1] if group_by == 'agent' else 'drug class'} {agent!r}; "
+                         f"valid {what} (name or slug):\n  {valid}")
     row = match.iloc[0]
-    return row.agent, row.agent_slug
+    return row[name_col], row[slug_col]
 
 
-def load_agent_episodes(processed_dir: Path, slug: str) -> pd.DataFrame:
-    return tableio.read_table(processed_dir / SLICE_DIR, f"{slug}.csv", schema_name="episodes.csv")
+def load_agent_episodes(processed_dir: Path, slug: str, group_by: str = "agent") -> pd.DataFrame:
+    return tableio.read_table(processed_dir / GROUPINGS[group_by][1], f"{slug}.csv", schema_name="episodes.csv")
 
 
 def is_timed(episodes: pd.DataFrame) -> pd.Series:
@@ -113,9 +142,16 @@ def _bound(x: float) -> float | None:
     return None if math.isinf(x) else round(float(x), 6)
 
 
-def summarise(agent: str, slug: str, episodes: pd.DataFrame, fit: TurnbullFit) -> dict:
-    """The per-agent summary written to ``agents/<slug>.json`` (days; ``null`` = not reached)."""
+def summarise(agent: str, slug: str, episodes: pd.DataFrame, fit: TurnbullFit, group_by: str = "agent",
+              bootstrap: dict | None = None) -> dict:
+    """The summary written to ``agents/<slug>.json`` (or ``classes/``): days, ``null`` = not reached.
+
+    ``median_among_responders_days`` is conditional on response (the Turnbull median of the
+    responders' intervals); ``turnbull_median_days`` also counts the non-responders."""
     timed = is_timed(episodes)
+    responders = episodes[(episodes.responded == True) & timed]  # noqa: E712
+    conditional = turnbull(responders.ttr_lower_days.to_numpy(), responders.ttr_upper_days.to_numpy())
+    cond_lo, cond_hi = conditional.median() if conditional.n else (math.inf, math.inf)
     median_lo, median_hi = fit.median() if fit.n else (math.inf, math.inf)
     probability = {}
     for weeks in HORIZON_WEEKS:
@@ -125,6 +161,11 @@ def summarise(agent: str, slug: str, episodes: pd.DataFrame, fit: TurnbullFit) -
     return {
         "agent": agent,
         "agent_slug": slug,
+        "group_by": group_by,
+        "agents": sorted(episodes.agent.unique()),
+        "bootstrap": bootstrap,
+        "median_among_responders_days": ({"lower": _bound(cond_lo), "upper": _bound(cond_hi)}
+                                         if conditional.n else None),
         "drug_class": episodes.drug_class.iloc[0],
         "episodes": int(len(episodes)),
         "responders": int(episodes.responded.sum()),
@@ -137,10 +178,11 @@ def summarise(agent: str, slug: str, episodes: pd.DataFrame, fit: TurnbullFit) -
 
 
 def write_summary(summary: dict, processed_dir: Path) -> Path:
-    path = processed_dir / SUMMARY_DIR / f"{summary['agent_slug']}.json"
+    path = processed_dir / GROUPINGS[summary["group_by"]][2] / f"{summary['agent_slug']}.json"
     tableio.write_atomic(path, json.dumps(summary, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return path
 
 
-def read_summaries(processed_dir: Path, slugs: list[str]) -> list[dict]:
-    return [json.loads((processed_dir / SUMMARY_DIR / f"{slug}.json").read_text(encoding="utf-8")) for slug in slugs]
+def read_summaries(processed_dir: Path, slugs: list[str], group_by: str = "agent") -> list[dict]:
+    folder = processed_dir / GROUPINGS[group_by][2]
+    return [json.loads((folder / f"{slug}.json").read_text(encoding="utf-8")) for slug in slugs]

@@ -144,22 +144,41 @@ def time_to_response_overview(episodes: pd.DataFrame):
     return fig
 
 
-def response_proportions(table: pd.DataFrame):
-    """Responders / episodes per agent with exact 95% intervals; columns agent, drug_class,
-    responders, episodes_with_outcome, ci_lower, ci_upper (ordered as given, top to bottom)."""
-    n = len(table)
-    fig, ax = new_figure(6.0, 1.0 + 0.28 * n)
-    for i, r in enumerate(table.itertuples(index=False)):
+def forest(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: pd.DataFrame):
+    """Response proportions by source, grouped by agent within drug class: exact 95% intervals,
+    a diamond for a random-effects pool where eligible, and a review's figure as a hollow triangle."""
+    used = source_table[source_table.included]
+    rows: list[tuple[str, str, object]] = []
+    for (drug_class, agent), group in used.groupby(["drug_class", "agent"], sort=True):
+        rows.append(("header", f"{agent} ({drug_class})", None))
+        for s in group.itertuples(index=False):
+            rows.append(("source", f"  {s.citation} · {s.level} · {s.responders}/{s.n}", s))
+        a = agent_table[(agent_table.agent == agent)].iloc[0]
+        if not math.isnan(a.pooled):
+            rows.append(("pooled", f"  pooled, {a.sources} sources (random effects)", a))
+        for c in comparisons[comparisons.compare_with_agent == agent].itertuples(index=False):
+            rows.append(("review", f"  {c.citation}: {c.improved}/{c.treated} (review, not pooled)", c))
+    n = len(rows)
+    fig, ax = new_figure(6.8, 1.0 + 0.2 * n)
+    for i, (kind, label, r) in enumerate(rows):
         y = n - 1 - i
-        p = r.responders / r.episodes_with_outcome
-        ax.plot([r.ci_lower, r.ci_upper], [y, y], color=C_RESPONSE, linewidth=1.2)
-        ax.plot([p], [y], marker="s", color=C_RESPONSE, markersize=3 + 1.5 * math.sqrt(r.episodes_with_outcome),
-                linestyle="none")
-        ax.text(1.04, y, f"{r.responders}/{r.episodes_with_outcome}", va="center", fontsize=7,
-                transform=ax.get_yaxis_transform())
-    ax.set_yticks(range(n), [f"{r.agent} ({r.drug_class})" for r in table.itertuples(index=False)][::-1], fontsize=7)
+        if kind == "source":
+            p = r.responders / r.n
+            ax.plot([r.ci_lower, r.ci_upper], [y, y], color=C_RESPONSE, linewidth=1)
+            ax.plot([p], [y], marker="s", color=C_RESPONSE, markersize=2.5 + 1.2 * math.sqrt(r.n), linestyle="none")
+        elif kind == "pooled":
+            lo, est, hi = r.pooled_ci_lower, r.pooled, r.pooled_ci_upper
+            ax.fill([lo, est, hi, est], [y, y + 0.3, y, y - 0.3], color=C_BEST, linewidth=0)
+        elif kind == "review":
+            ax.plot([r.improved / r.treated], [y], marker="^", markerfacecolor="white", color=OKABE_ITO["reddish purple"],
+                    markersize=6, linestyle="none")
+    ax.set_yticks(range(n), [label for _, label, _ in rows][::-1], fontsize=6)
+    for tick, (kind, _, _) in zip(ax.get_yticklabels(), rows[::-1]):
+        if kind == "header":
+            tick.set_fontweight("bold")
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.7, n - 0.3)
-    ax.set_xlabel("responders / episodes with a reported outcome (exact 95% interval)")
-    fig.suptitle("Reported response by agent — case reports, not efficacy estimates", fontsize=9)
+    ax.axvline(0.5, color="#DDDDDD", linewidth=0.6, zorder=0)
+    ax.set_xlabel("proportion improved (exact 95% interval); single case reports are not efficacy estimates")
+    fig.suptitle("Response by agent and source", fontsize=9)
     return fig

@@ -98,21 +98,6 @@ def per_agent_table(episodes: pd.DataFrame, summaries: list[dict]) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def proportions_frame(episodes: pd.DataFrame, summaries: list[dict]) -> pd.DataFrame:
-    """Input for :func:`nlsynth.plots.response_proportions`, in the report's agent order."""
-    rows = []
-    for s in summaries:
-        group = episodes[episodes.agent_slug == s["agent_slug"]]
-        known = int(group.responded.notna().sum())
-        if not known:
-            continue
-        responders = int(group.responded.sum())
-        lo, hi = clopper_pearson(responders, known)
-        rows.append({"agent": s["agent"], "drug_class": s["drug_class"], "responders": responders,
-                     "episodes_with_outcome": known, "ci_lower": lo, "ci_upper": hi})
-    return pd.DataFrame(rows)
-
-
 def narrative(episodes: pd.DataFrame, studies: pd.DataFrame, aggregates: pd.DataFrame,
               summaries: list[dict], highlight: tuple[str, ...] = ("ruxolitinib", "dupilumab", "tacrolimus")) -> Markdown:
     """A short results paragraph; every number is computed here from the tables."""
@@ -144,3 +129,134 @@ def narrative(episodes: pd.DataFrame, studies: pd.DataFrame, aggregates: pd.Data
     parts.append("Case reports favour positive outcomes: these proportions describe what was reported, "
                  "not how often each agent works.")
     return Markdown("\n\n".join(parts))
+
+
+def read_raw(raw_dir, name: str) -> pd.DataFrame:
+    """A raw sheet read and checked like the cleaning stage reads it (problems raise InputError)."""
+    from .errors import raise_if_any
+    from .sheets import read_sheet
+
+    problems = []
+    sheet = read_sheet(raw_dir / name, problems)
+    raise_if_any(problems)
+    return pd.DataFrame(sheet.rows)
+
+
+def comparisons(raw_dir, studies: pd.DataFrame, screening: pd.DataFrame) -> pd.DataFrame:
+    """Figures reported by secondary sources (reviews in the screening log), with a citation."""
+    table = read_raw(raw_dir, "secondary_comparisons.csv")
+    unknown = set(table.record_id) - set(screening.record_id)
+    if unknown:
+        raise ValueError(f"secondary_comparisons.csv names records missing from screening.csv: {sorted(unknown)}")
+    citation = dict(zip(screening.record_id, screening.citation.str.split(",").str[0]))
+    table["citation"] = table.record_id.map(citation)
+    table[["improved", "treated"]] = table[["improved", "treated"]].astype(int)
+    return table
+
+
+def proportions_table(agent_table: pd.DataFrame, comparison_table: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for a in agent_table.itertuples(index=False):
+        review = comparison_table[comparison_table.compare_with_agent == a.agent]
+        rows.append({
+            "drug class": a.drug_class, "agent": a.agent, "sources": a.sources,
+            "improved / treated": f"{a.responders}/{a.n}" if a.n else "—",
+            "crude (exact 95% CI)": f"{a.crude:.2f} ({a.crude_ci_lower:.2f}–{a.crude_ci_upper:.2f})" if a.n else "—",
+            "pooled (95% CI)": "—" if math.isnan(a.pooled) else
+            f"{a.pooled:.2f} ({a.pooled_ci_lower:.2f}–{a.pooled_ci_upper:.2f}), I² {100 * a.i2:.0f}%",
+            "status": a.status,
+            "review for comparison": "; ".join(f"{r.citation}: {r.improved}/{r.treated} ({r.reported_group})"
+                                               for r in review.itertuples(index=False)) or "",
+        })
+    return pd.DataFrame(rows)
+
+
+def excluded_sources(source_table: pd.DataFrame) -> pd.DataFrame:
+    left_out = source_table[~source_table.included]
+    return left_out[["agent", "citation", "level", "source_rows", "reason"]].reset_index(drop=True)
+
+
+def bootstrap_table(summaries: list[dict]) -> pd.DataFrame:
+    """Turnbull median and 12-week response with their patient-bootstrap 95% intervals (weeks)."""
+    rows = []
+    for s in summaries:
+        if not s["timed_episodes"]:
+            continue
+        med, boot = s["turnbull_median_days"], s["bootstrap"]
+        p12 = s["probability_of_response_by"]["12_weeks"]
+        bp = boot["probability_by_days"]["84"]
+        rows.append({
+            "group": s["agent"], "episodes": s["episodes"], "timed": s["timed_episodes"],
+            "Turnbull median, weeks": _weeks_interval(med["lower"], med["upper"]),
+            "bootstrap 95% CI, weeks": _weeks_interval(boot["median_days"]["lower"], boot["median_days"]["upper"]),
+            "median among responders, weeks (conditional)": _weeks_interval(
+                s["median_among_responders_days"]["lower"], s["median_among_responders_days"]["upper"])
+            if s["median_among_responders_days"] else "—",
+            "P(response by 12 weeks)": f"{p12['lower']:.2f}" if p12["lower"] == p12["upper"]
+            else f"{p12['lower']:.2f}–{p12['upper']:.2f}",
+            "bootstrap 95% CI": f"{bp['lower']:.2f}–{bp['upper']:.2f}",
+        })
+    return pd.DataFrame(rows)
+
+
+def sensitivity_groups(episodes: pd.DataFrame, minimum: int = 3) -> pd.DataFrame:
+    """Sensitivity analyses for every agent and every drug class with ``minimum`` timed episodes,
+    and for all agents together."""
+    from . import uncertainty
+
+    timed = is_timed(episodes)
+    rows = []
+    for column, prefix in (("agent", "agent"), ("drug_class", "class")):
+        for value, group in episodes.groupby(column, sort=True):
+            if int(timed[group.index].sum()) >= minimum:
+                rows += uncertainty.sensitivity(group, f"{prefix}: {value}")
+    rows += uncertainty.sensitivity(episodes, "all agents together")
+    return uncertainty.sensitivity_table(rows)
+
+
+def weak_study_sensitivity(source_table: pd.DataFrame, weak: list[str]) -> pd.DataFrame:
+    """Per agent, the crude proportion with and without the studies the appraisal judged weak."""
+    from . import synthesis
+
+    before = synthesis.per_agent(source_table).set_index("agent")
+    after = synthesis.per_agent(synthesis.drop_studies(source_table, weak)).set_index("agent")
+    rows = []
+    for agent, b in before.iterrows():
+        a = after.loc[agent] if agent in after.index else None
+        changed = a is None or (a.responders, a.n) != (b.responders, b.n)
+        if not changed:
+            continue
+        rows.append({"agent": agent, "all studies": f"{b.responders}/{b.n}",
+                     "without weak studies": "no source left" if a is None or not a.n else f"{a.responders}/{a.n}"})
+    return pd.DataFrame(rows, columns=["agent", "all studies", "without weak studies"])
+
+
+def methods(summaries: list[dict], episodes: pd.DataFrame, aggregates: pd.DataFrame, weak: list[str]) -> Markdown:
+    """The methods paragraph, with its numbers and versions computed here."""
+    from importlib.metadata import version
+
+    boot = next(s["bootstrap"] for s in summaries)
+    phrases = pd.concat([episodes[c] for c in ("first_response_as_reported", "best_response_as_reported",
+                                               "follow_up_as_reported")]
+                        + [aggregates[c] for c in ("time_to_response_as_reported", "follow_up_as_reported")]).dropna()
+    rules = pd.concat([episodes[c] for c in ("first_response_rule", "best_response_rule", "follow_up_rule")]
+                      + [aggregates[c] for c in ("time_to_response_rule", "follow_up_rule")])
+    used_rules = sorted(set(rules) - {"not-reported"})
+    return Markdown(
+        "**Methods.** Times as reported were converted to intervals of days by documented rules (1 week = 7 days, "
+        "1 month = 30.4375 days, 1 year = 365.25 days; *within X* → (0, X]; *after/at/over X* → X; ranges → "
+        f"(low, high]; counts of sessions converted with the frequency in the regimen): {phrases.nunique()} distinct "
+        f"phrases, read by the rules {', '.join(f'`{r}`' for r in used_rules)}. Best responses were coded on an "
+        "ordinal scale (none < minimal < partial < marked < complete) through a documented vocabulary; a response is "
+        "a grade of minimal or better. Time to first response was estimated per agent and per drug class with "
+        "Turnbull's nonparametric maximum likelihood estimator for interval-censored data, non-responders "
+        "right-censored at their last follow-up, with percentile bootstrap intervals resampling patients "
+        f"({boot['n_boot']} resamples, seed {boot['seed']}). Sensitivity analyses compared midpoint and "
+        "right-endpoint imputation with Kaplan–Meier and a Weibull model fitted to the intervals "
+        f"(lifelines {version('lifelines')}) for groups with at least three timed episodes. Response proportions "
+        "use exact (Clopper–Pearson) intervals; a random-effects pooled proportion (Paule–Mandel, logit scale, "
+        f"statsmodels {version('statsmodels')}) is given only for agents with at least two sources including a "
+        "series of three or more patients. Studies were appraised with the eight items of Murad et al. (2018); "
+        f"{len(weak)} stud{'y was' if len(weak) == 1 else 'ies were'} judged weak (any item *no*) and left out in a "
+        "sensitivity analysis."
+    )

@@ -33,6 +33,9 @@ SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "screening.csv": ("record_id", "citation", "doi", "pmid", "decision", "reason"),
     "agent_vocabulary.csv": ("agent_as_reported", "agent", "drug_class", "route", "note"),
     "response_vocabulary.csv": ("best_response_as_reported", "response_grade", "note"),
+    "appraisal.csv": ("study_id", "item", "judgement", "reason"),
+    "secondary_comparisons.csv": ("record_id", "reported_group", "compare_with_agent", "improved", "treated",
+                                  "outcome", "note"),
 }
 
 #: A cell longer than this is refused (a paste accident, not an extraction).

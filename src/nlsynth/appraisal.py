@@ -1,0 +1,123 @@
+"""Quality appraisal with the Murad et al. (2018) tool for case reports and series.
+
+``data/raw/appraisal.csv`` (researcher-editable; drafted by ``scripts/draft_appraisal.py``) holds
+one row per study and item: ``study_id, item, judgement, reason``, judgement one of yes / no /
+unclear / not applicable. Murad, Sultan, Haffar, Bazerbachi. BMJ Evid Based Med 2018;23:60–63.
+
+A study is *weak* when any item is judged "no"; the sensitivity analysis drops weak studies.
+The plots follow robvis (traffic light, summary bars) in a colour-blind-safe palette.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem, raise_if_any
+from .figures import OKABE_ITO, new_figure
+from .sheets import read_sheet
+
+#: The eight items, in the tool's order: (id, domain, short question).
+ITEMS = [
+    ("selection", "Selection", "Does the case (series) represent the whole experience of the centre?"),
+    ("exposure", "Ascertainment", "Was the exposure adequately ascertained?"),
+    ("outcome", "Ascertainment", "Was the outcome adequately ascertained?"),
+    ("alternative_causes", "Causality", "Were alternative causes ruled out?"),
+    ("rechallenge", "Causality", "Was there a challenge/rechallenge phenomenon?"),
+    ("dose_response", "Causality", "Was there a dose–response effect?"),
+    ("follow_up", "Causality", "Was follow-up long enough for outcomes to occur?"),
+    ("reporting", "Reporting", "Is the case described in enough detail to replicate or apply?"),
+]
+ITEM_IDS = [i for i, _, _ in ITEMS]
+JUDGEMENTS = ("yes", "no", "unclear", "not applicable")
+COLOURS = {"yes": OKABE_ITO["bluish green"], "no": OKABE_ITO["vermillion"], "unclear": OKABE_ITO["yellow"],
+           "not applicable": OKABE_ITO["grey"]}
+SYMBOLS = {"yes": "+", "no": "−", "unclear": "?", "not applicable": ""}
+
+
+def load(path: Path, study_ids: list[str]) -> pd.DataFrame:
+    """Read and check the appraisal: every included study × every item, once, with a reason."""
+    problems: list[Problem] = []
+    sheet = read_sheet(path, problems)
+    raise_if_any(problems)
+    seen = {}
+    for row_no, row in sheet:
+        key = (row["study_id"], row["item"])
+        if row["study_id"] not in study_ids:
+            problems.append(Problem(path.name, row_no, "study_id", row["study_id"], "an included study"))
+        if row["item"] not in ITEM_IDS:
+            problems.append(Problem(path.name, row_no, "item", row["item"], f"one of {', '.join(ITEM_IDS)}"))
+        if row["judgement"] not in JUDGEMENTS:
+            problems.append(Problem(path.name, row_no, "judgement", row["judgement"], f"one of {', '.join(JUDGEMENTS)}"))
+        if not row["reason"]:
+            problems.append(Problem(path.name, row_no, "reason", "", "a reason for the judgement"))
+        if key in seen:
+            problems.append(Problem(path.name, row_no, "item", row["item"], f"one judgement per study and item "
+                                                                             f"(also on row {seen[key]})"))
+        seen.setdefault(key, row_no)
+    missing = [(s, i) for s in study_ids for i in ITEM_IDS if (s, i) not in seen]
+    for s, i in missing:
+        problems.append(Problem(path.name, None, "item", f"{s} / {i}", "a judgement for every study and item"))
+    raise_if_any(problems)
+    return pd.DataFrame(sheet.rows)
+
+
+def wide(appraisal: pd.DataFrame) -> pd.DataFrame:
+    """Study × item judgements (robvis layout)."""
+    table = appraisal.pivot(index="study_id", columns="item", values="judgement")
+    return table[ITEM_IDS]
+
+
+def weak_studies(appraisal: pd.DataFrame) -> list[str]:
+    """Studies with any item judged "no"."""
+    return sorted(appraisal.loc[appraisal.judgement == "no", "study_id"].unique())
+
+
+def summary(appraisal: pd.DataFrame) -> pd.DataFrame:
+    """Share of studies per judgement, per item (rows in the tool's order)."""
+    counts = pd.crosstab(appraisal.item, appraisal.judgement).reindex(index=ITEM_IDS, columns=list(JUDGEMENTS),
+                                                                       fill_value=0)
+    return counts.div(counts.sum(axis=1), axis=0)
+
+
+def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
+    table = wide(appraisal)
+    n = len(table)
+    fig, ax = new_figure(6.4, 1.2 + 0.22 * n)
+    for y, (study, row) in enumerate(table.iterrows()):
+        for x, item in enumerate(ITEM_IDS):
+            j = row[item]
+            ax.scatter([x], [n - 1 - y], s=70, color=COLOURS[j], edgecolor="black", linewidth=0.3)
+            ax.text(x, n - 1 - y, SYMBOLS[j], ha="center", va="center", fontsize=7)
+    ax.set_xticks(range(len(ITEM_IDS)), [f"Q{i + 1}" for i in range(len(ITEM_IDS))], fontsize=7)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(n), [citations.get(s, s) for s in table.index][::-1], fontsize=6)
+    ax.set_xlim(-0.6, len(ITEM_IDS) - 0.4)
+    ax.set_ylim(-0.7, n - 0.3)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.tick_params(length=0)
+    for j in JUDGEMENTS:
+        ax.scatter([], [], s=50, color=COLOURS[j], edgecolor="black", linewidth=0.3, label=j)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=4, fontsize=7, frameon=False)
+    fig.suptitle("Murad et al. (2018) appraisal\nQ1 selection · Q2 exposure · Q3 outcome · Q4 alternative causes · "
+                 "Q5 rechallenge\nQ6 dose–response · Q7 follow-up · Q8 reporting", fontsize=7)
+    return fig
+
+
+def summary_plot(appraisal: pd.DataFrame):
+    shares = summary(appraisal)
+    fig, ax = new_figure(6.0, 2.6)
+    left = pd.Series(0.0, index=shares.index)
+    labels = [f"Q{i + 1} {q.split('?')[0][:38]}" for i, (_, _, q) in enumerate(ITEMS)]
+    for j in JUDGEMENTS:
+        ax.barh(range(len(ITEM_IDS))[::-1], shares[j] * 100, left=left * 100, color=COLOURS[j], edgecolor="white",
+                linewidth=0.5, label=j)
+        left += shares[j]
+    ax.set_yticks(range(len(ITEM_IDS))[::-1], labels, fontsize=7)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of studies")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=4, fontsize=7, frameon=False)
+    fig.suptitle(f"Appraisal summary ({appraisal.study_id.nunique()} studies)", fontsize=9)
+    return fig
