@@ -23,7 +23,6 @@ import os
 import platform
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,36 +37,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_synthetic import generate  # noqa: E402
 
-SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "src")
+from nlsynth.sandbox import MAKE, copy_project, make_env  # noqa: E402
+
 PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
 FLOOR_IMPORTS = "from nlsynth import agent_report, agents, figures, paths, plots, report, tableio"
 
 
-def copy_project(dest: Path, raw: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, dest / name)
-    (dest / "notebooks").mkdir(parents=True)
-    for template in ROOT.glob("notebooks/*.ipynb"):
-        shutil.copy2(template, dest / "notebooks" / template.name)
-    shutil.copytree(raw, dest / "data" / "raw")
-    return dest
-
-
-def environment(root: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("CONDA_PREFIX", "MAKEFLAGS", "MFLAGS")}
-    env.update(NLSYNTH_PROJECT_ROOT=str(root), VIRTUAL_ENV=sys.prefix)
-    return env
-
-
 def timed_make(root: Path, *targets: str) -> tuple[float, list[str]]:
     start = time.perf_counter()
-    result = subprocess.run(["make", "-j2", *(targets or ("all",)), "NO_BOOTSTRAP=1"], cwd=root,
-                            env=environment(root), capture_output=True, text=True)
+    command = MAKE if not targets else [*MAKE[:2], *targets, *MAKE[3:]]
+    result = subprocess.run(command, cwd=root, env=make_env(root), capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"make failed in {root}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
@@ -85,7 +64,7 @@ def kernel_floor(work: Path, runs: int) -> float:
 
     def one(i: int) -> None:
         subprocess.run([sys.executable, "-m", "nlsynth.run_notebook", str(source), str(work / "out" / f"{i}.ipynb"),
-                        "--label", "floor"], check=True, capture_output=True, env=environment(work))
+                        "--label", "floor"], check=True, capture_output=True, env=make_env(work))
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=2) as pool:

@@ -11,18 +11,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from nlsynth.sandbox import MAKE, copy_project, make_env
+
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "data/raw", "src")
 PRODUCTS = ("data/processed", "figures", "notebooks/executed", "reports")
 PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
 
@@ -44,9 +43,8 @@ COMMITTED = products(ROOT)
 class Copy:
     def __init__(self, root: Path):
         self.root = root
-        self.env = {k: v for k, v in os.environ.items() if k not in ("CONDA_PREFIX", "MAKEFLAGS", "MFLAGS")}
-        self.env.update(NLSYNTH_PROJECT_ROOT=str(root), VIRTUAL_ENV=sys.prefix)
-        self.command = ["make", "-j2", "all", "NO_BOOTSTRAP=1"]
+        self.env = make_env(root)
+        self.command = MAKE
 
     def make(self) -> subprocess.CompletedProcess:
         result = subprocess.run(self.command, cwd=self.root, env=self.env, capture_output=True, text=True,
@@ -100,17 +98,7 @@ class Copy:
 
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory) -> Copy:
-    root = tmp_path_factory.mktemp("rebuild")
-    for name in SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, root / name)
-    (root / "notebooks").mkdir()
-    for template in ROOT.glob("notebooks/*.ipynb"):
-        shutil.copy2(template, root / "notebooks" / template.name)
-    return Copy(root)
+    return Copy(copy_project(tmp_path_factory.mktemp("rebuild") / "project"))
 
 
 def test_rebuild_from_raw_reproduces_every_committed_output(copy):

@@ -70,24 +70,19 @@ def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: P
 
 def describe(summary: dict) -> Markdown:
     """One paragraph of the summary's numbers, written from the summary itself."""
-    med = summary["turnbull_median_days"]
-
     def weeks(x):
         return "not reached" if x is None else f"{x / 7:.1f} weeks"
 
-    if med is None:
-        median = "cannot be estimated (no timed episode)"
-    elif med["lower"] == med["upper"]:
-        median = weeks(med["lower"])
-    else:
-        median = f"between {weeks(med['lower'])} and {weeks(med['upper'])} (the data do not say where inside)"
-    cond = summary.get("median_among_responders_days")
-    if cond is None:
-        conditional = "cannot be estimated"
-    elif cond["lower"] == cond["upper"]:
-        conditional = weeks(cond["lower"])
-    else:
-        conditional = f"between {weeks(cond['lower'])} and {weeks(cond['upper'])}"
+    def median_text(med, missing, unidentified=""):
+        if med is None:
+            return missing
+        if med["lower"] == med["upper"]:
+            return weeks(med["lower"])
+        return f"between {weeks(med['lower'])} and {weeks(med['upper'])}{unidentified}"
+
+    median = median_text(summary["turnbull_median_days"], "cannot be estimated (no timed episode)",
+                         " (the data do not say where inside)")
+    conditional = median_text(summary.get("median_among_responders_days"), "cannot be estimated")
     boot = summary.get("bootstrap") or {}
     bmed = boot.get("median_days")
     boot_text = ""

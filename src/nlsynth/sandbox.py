@@ -1,0 +1,42 @@
+"""A temporary copy of the project's sources, for rebuild checks and benchmarks.
+
+The copy holds what the pipeline builds *from* — the Makefile, the pins, ``src/``, the notebook
+templates and a raw-data folder — and none of the build products. :func:`make_env` gives the
+environment that runs ``make`` there with the current interpreter's environment (no bootstrap)
+and points ``NLSYNTH_PROJECT_ROOT`` at the copy, so kernels read and write only inside it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from .paths import PROJECT_ROOT
+
+SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "src")
+#: ``make`` in a copy: both cores, no bootstrap (the running environment is used).
+MAKE = ["make", "-j2", "all", "NO_BOOTSTRAP=1"]
+
+
+def copy_project(dest: Path, raw: Path | None = None) -> Path:
+    """Copy the sources into ``dest`` (created), with ``raw`` (default: the project's data/raw) as data/raw."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SOURCES:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, dest / name)
+    (dest / "notebooks").mkdir(exist_ok=True)
+    for template in PROJECT_ROOT.glob("notebooks/*.ipynb"):
+        shutil.copy2(template, dest / "notebooks" / template.name)
+    shutil.copytree(raw or PROJECT_ROOT / "data" / "raw", dest / "data" / "raw")
+    return dest
+
+
+def make_env(root: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("CONDA_PREFIX", "MAKEFLAGS", "MFLAGS")}
+    env.update(NLSYNTH_PROJECT_ROOT=str(root), VIRTUAL_ENV=sys.prefix)
+    return env
