@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 from nlsynth import paths
+from nlsynth.appraisal import ITEM_IDS
 from nlsynth.sheets import SHEET_COLUMNS
 
 SEED = 20261124
@@ -75,8 +76,17 @@ def generate(out: Path, scale: int = 50, n_agents: int = 60, seed: int = SEED) -
                                     "time_to_response_as_reported": "within 3 months", "follow_up_as_reported": "",
                                     "evidence": "SYNTHETIC"}], SHEET_COLUMNS["aggregates.csv"])
     write(raw / "screening.csv", [{"record_id": s["study_id"], "citation": s["title"], "doi": "", "pmid": "",
-                                   "decision": "included", "reason": ""} for s in studies],
+                                   "decision": "included", "reason": ""} for s in studies]
+          + [{"record_id": "synthetic-review", "citation": "Synthetic review, SYNTHETIC", "doi": "", "pmid": "",
+              "decision": "excluded", "reason": "secondary source (SYNTHETIC review)"}],
           SHEET_COLUMNS["screening.csv"])
+    write(raw / "appraisal.csv", [{"study_id": s["study_id"], "item": item, "judgement": "unclear",
+                                   "reason": "SYNTHETIC study: not appraised"} for s in studies for item in ITEM_IDS],
+          SHEET_COLUMNS["appraisal.csv"])
+    write(raw / "secondary_comparisons.csv", [{"record_id": "synthetic-review", "reported_group": agents[0],
+                                               "compare_with_agent": agents[0], "improved": "5", "treated": "10",
+                                               "outcome": "improved", "note": "SYNTHETIC"}],
+          SHEET_COLUMNS["secondary_comparisons.csv"])
     write(raw / "agent_vocabulary.csv", [{"agent_as_reported": a, "agent": a, "drug_class": f"synthetic class {i % 8}",
                                           "route": "topical", "note": "SYNTHETIC"} for i, a in enumerate(agents)],
           SHEET_COLUMNS["agent_vocabulary.csv"])
