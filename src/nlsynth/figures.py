@@ -27,6 +27,9 @@ PALETTE = [OKABE_ITO[c] for c in ("blue", "orange", "bluish green", "vermillion"
                                   "yellow", "black")]
 FORMATS = ("svg", "pdf", "png")
 DPI = 300
+#: Tallest raster written: a chart with hundreds of rows (a scale run) would otherwise need a
+#: 25,000-pixel PNG and over a gigabyte of memory. The real data's charts stay far below it.
+MAX_PIXELS_HIGH = 6000
 _METADATA = {
     "svg": {"Date": None, "Creator": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
@@ -60,9 +63,10 @@ def save_figure(fig, stem: str | os.PathLike[str], formats=FORMATS) -> list[Path
     apply_style()
     stem = Path(stem)
     written = []
+    dpi = min(DPI, MAX_PIXELS_HIGH / fig.get_figheight())
     for ext in formats:
         buffer = io.BytesIO()
-        fig.savefig(buffer, format=ext, metadata=_METADATA[ext], dpi=DPI)
+        fig.savefig(buffer, format=ext, metadata=_METADATA[ext], dpi=dpi)
         path = stem.with_name(f"{stem.name}.{ext}")
         write_atomic(path, buffer.getvalue())
         written.append(path)
@@ -78,7 +82,7 @@ def as_image(fig) -> Image:
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata=_METADATA["png"], dpi=DISPLAY_DPI)
+    fig.savefig(buffer, format="png", metadata=_METADATA["png"], dpi=min(DISPLAY_DPI, MAX_PIXELS_HIGH / fig.get_figheight()))
     return Image(data=buffer.getvalue(), format="png")
 
 
