@@ -12,6 +12,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from .agents import is_timed
 from .figures import OKABE_ITO, new_figure
 from .turnbull import TurnbullFit
 
@@ -45,7 +46,7 @@ def cumulative_response(fit: TurnbullFit, episodes: pd.DataFrame, agent: str):
     ax.set_xlim(left=0)
     ax.set_xlabel("weeks since start of treatment")
     ax.set_ylabel("cumulative probability of first response")
-    n_timed = int((~((episodes.ttr_lower_days == 0) & np.isinf(episodes.ttr_upper_days))).sum())
+    n_timed = int(is_timed(episodes).sum())
     ax.set_title(f"{agent}: time to first response\n{n_timed} timed of {len(episodes)} episodes", fontsize=9)
     ax.legend(loc="lower right", fontsize=7, frameon=False)
     return fig
@@ -109,7 +110,7 @@ def swimmer(episodes: pd.DataFrame, agent: str):
 
 def time_to_response_overview(episodes: pd.DataFrame):
     """Every timed episode's interval for time to first response, grouped by agent within drug class."""
-    timed = episodes[~((episodes.ttr_lower_days == 0) & np.isinf(episodes.ttr_upper_days))]
+    timed = episodes[is_timed(episodes)]
     timed = timed.sort_values(["drug_class", "agent", "source_row"], kind="stable").reset_index(drop=True)
     n = len(timed)
     fig, ax = new_figure(6.5, 1.2 + 0.3 * n)

@@ -27,6 +27,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from .agents import is_timed
 from .turnbull import turnbull
 
 DAYS_PER_WEEK = 7.0
@@ -86,7 +87,7 @@ def _km(durations, events) -> tuple[float, float]:
 
 def sensitivity(episodes: pd.DataFrame, label: str) -> list[dict]:
     """Medians (days) and P(response by 12 weeks) under the primary and three alternative analyses."""
-    timed = episodes[~((episodes.ttr_lower_days == 0) & np.isinf(episodes.ttr_upper_days))]
+    timed = episodes[is_timed(episodes)]
     lower, upper = timed.ttr_lower_days.to_numpy(), timed.ttr_upper_days.to_numpy()
     event = np.isfinite(upper)
     rows = []
