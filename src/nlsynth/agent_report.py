@@ -19,9 +19,6 @@ from .agents import GROUPINGS, is_timed
 from .figures import FORMATS, as_image, close, save_figure
 from .turnbull import TurnbullFit
 
-#: Sensitivity analyses are shown for groups with at least this many timed episodes.
-MIN_TIMED_FOR_SENSITIVITY = 3
-
 
 def figure_stem(figures_dir: Path, slug: str, kind: str, group_by: str = "agent") -> Path:
     return figures_dir / GROUPINGS[group_by][2] / f"{slug}-{kind}"
@@ -105,8 +102,8 @@ def describe(summary: dict) -> Markdown:
 def sensitivity(label: str, episodes: pd.DataFrame):
     """The sensitivity table for a group with at least three timed episodes, or a statement."""
     timed = int(is_timed(episodes).sum())
-    if timed < MIN_TIMED_FOR_SENSITIVITY:
-        return Markdown(f"Sensitivity analyses need at least {MIN_TIMED_FOR_SENSITIVITY} timed episodes; "
+    if timed < uncertainty.MIN_TIMED_FOR_SENSITIVITY:
+        return Markdown(f"Sensitivity analyses need at least {uncertainty.MIN_TIMED_FOR_SENSITIVITY} timed episodes; "
                         f"{escape(label)} has {timed}.")
     from .report import show
 

@@ -199,11 +199,12 @@ def bootstrap_table(summaries: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def sensitivity_groups(episodes: pd.DataFrame, minimum: int = 3) -> pd.DataFrame:
-    """Sensitivity analyses for every agent and every drug class with ``minimum`` timed episodes,
-    and for all agents together."""
+def sensitivity_groups(episodes: pd.DataFrame) -> pd.DataFrame:
+    """Sensitivity analyses for every agent and every drug class with at least
+    ``uncertainty.MIN_TIMED_FOR_SENSITIVITY`` timed episodes, and for all agents together."""
     from . import uncertainty
 
+    minimum = uncertainty.MIN_TIMED_FOR_SENSITIVITY
     timed = is_timed(episodes)
     rows = []
     for column, prefix in (("agent", "agent"), ("drug_class", "class")):

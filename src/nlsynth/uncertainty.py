@@ -27,11 +27,13 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .agents import is_timed
+from .agents import DAYS_PER_WEEK, HORIZON_WEEKS, is_timed
 from .turnbull import turnbull
 
-DAYS_PER_WEEK = 7.0
-HORIZONS_DAYS = (28.0, 84.0, 168.0)
+#: The summaries' horizons (4, 12, 24 weeks) in days: the bootstrap reports the same times.
+HORIZONS_DAYS = tuple(weeks * DAYS_PER_WEEK for weeks in HORIZON_WEEKS)
+#: Sensitivity analyses are run for groups with at least this many timed episodes.
+MIN_TIMED_FOR_SENSITIVITY = 3
 
 
 def _fit(frame: pd.DataFrame):
