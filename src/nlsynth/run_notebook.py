@@ -104,10 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         execute(paths.resolve(args.input), paths.resolve(args.output), parameters, timeout=args.timeout)
     except PapermillExecutionError as exc:
-        failed = failed_path(paths.resolve(args.output)).relative_to(paths.project_root()) \
-            if paths.resolve(args.output).is_relative_to(paths.project_root()) else failed_path(args.output)
+        failed = failed_path(paths.resolve(args.output))
+        root = paths.project_root()
+        shown = failed.relative_to(root) if failed.is_relative_to(root) else failed
         print(f"FAILED: {args.label or args.input.stem}: {exc.ename}: {exc.evalue}\n"
-              f"        the executed notebook with its error cell is kept at {failed}", file=sys.stderr)
+              f"        the executed notebook with its error cell is kept at {shown}", file=sys.stderr)
         return 1
     return 0
 
