@@ -121,23 +121,16 @@ def _snapshot(directory: Path) -> dict[str, bytes]:
     return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
-def _raw_copy(tmp_path: Path) -> Path:
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
-    return raw
-
-
-def test_bad_input_reports_every_problem_and_writes_nothing(tmp_path):
-    raw = _raw_copy(tmp_path)
+def test_bad_input_reports_every_problem_and_writes_nothing(tmp_path, raw_copy):
     out = tmp_path / "processed"
     shutil.copytree(PROCESSED, out)
     before = _snapshot(out)
-    text = (raw / "episodes.csv").read_text(encoding="utf-8")
+    text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
     text = text.replace("sato-2025-dupilumab,1,71,F,none,,,dupilumab", "sato-2025-dupilumab,1,seventy-one,F,none,,,dupilumab")
     text = text.replace(",within two weeks,", ",within a fortnight,")
-    (raw / "episodes.csv").write_text(text, encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as err:
-        clean.run(raw, out)
+        clean.run(raw_copy, out)
     message = str(err.value)
     assert "2 problems in the raw input; nothing was written" in message
     assert "episodes.csv, row 3, column 'age': value 'seventy-one' — expected a whole number" in message
@@ -145,21 +138,19 @@ def test_bad_input_reports_every_problem_and_writes_nothing(tmp_path):
     assert _snapshot(out) == before
 
 
-def test_first_response_after_follow_up_is_refused(tmp_path):
-    raw = _raw_copy(tmp_path)
-    text = (raw / "episodes.csv").read_text(encoding="utf-8")
-    (raw / "episodes.csv").write_text(text.replace("4 weeks after the change in treatment", "20 weeks"), encoding="utf-8")
+def test_first_response_after_follow_up_is_refused(raw_copy):
+    text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(text.replace("4 weeks after the change in treatment", "20 weeks"), encoding="utf-8")
     with pytest.raises(InputError, match=r"row 12, column 'time_to_first_response_as_reported'.*no later than the follow-up"):
-        clean.clean(raw)
+        clean.clean(raw_copy)
 
 
-def test_episode_of_unknown_study_is_refused(tmp_path):
-    raw = _raw_copy(tmp_path)
-    text = (raw / "episodes.csv").read_text(encoding="utf-8")
-    (raw / "episodes.csv").write_text(text.replace("mattos-2019-adalimumab,1,65", "mattos-2091-adalimumab,1,65"),
+def test_episode_of_unknown_study_is_refused(raw_copy):
+    text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(text.replace("mattos-2019-adalimumab,1,65", "mattos-2091-adalimumab,1,65"),
                                       encoding="utf-8")
     with pytest.raises(InputError, match=r"episodes.csv, row 10, column 'study_id': value 'mattos-2091-adalimumab'"):
-        clean.clean(raw)
+        clean.clean(raw_copy)
 
 
 def test_atomic_table_write_leaves_old_files_when_a_table_fails(tmp_path, monkeypatch):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -72,19 +71,12 @@ def test_slugify_refuses_a_name_without_letters():
         slugify("../..")
 
 
-def _copy_raw(tmp_path: Path) -> Path:
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
-    return raw
-
-
-def test_missing_phrase_names_sheet_row_phrase_and_vocabulary(tmp_path):
-    raw = _copy_raw(tmp_path)
-    episodes = (raw / "episodes.csv").read_text(encoding="utf-8")
-    (raw / "episodes.csv").write_text(episodes.replace(",oral thalidomide,", ",oral aspirin,")
-                                      .replace(",no benefit,", ",some benefit,"), encoding="utf-8")
+def test_missing_phrase_names_sheet_row_phrase_and_vocabulary(raw_copy):
+    episodes = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(episodes.replace(",oral thalidomide,", ",oral aspirin,")
+                                           .replace(",no benefit,", ",some benefit,"), encoding="utf-8")
     with pytest.raises(InputError) as err:
-        clean.clean(raw)
+        clean.clean(raw_copy)
     message = str(err.value)
     assert "episodes.csv, row 19, column 'agent_as_reported': value 'oral aspirin'" in message
     assert "data/raw/agent_vocabulary.csv" in message
@@ -95,17 +87,15 @@ def test_missing_phrase_names_sheet_row_phrase_and_vocabulary(tmp_path):
     assert len(err.value.problems) == 3
 
 
-def test_conflicting_vocabulary_entries_are_refused(tmp_path):
-    raw = _copy_raw(tmp_path)
-    with open(raw / "agent_vocabulary.csv", "a", encoding="utf-8") as handle:
+def test_conflicting_vocabulary_entries_are_refused(raw_copy):
+    with open(raw_copy / "agent_vocabulary.csv", "a", encoding="utf-8") as handle:
         handle.write("DUPILUMAB,tralokinumab,biologic (IL-13),subcutaneous,\n")
     with pytest.raises(InputError, match="listed twice with different values"):
-        clean.clean(raw)
+        clean.clean(raw_copy)
 
 
-def test_unknown_response_grade_is_refused(tmp_path):
-    raw = _copy_raw(tmp_path)
-    text = (raw / "response_vocabulary.csv").read_text(encoding="utf-8")
-    (raw / "response_vocabulary.csv").write_text(text.replace("no benefit,none,", "no benefit,nothing,"), encoding="utf-8")
+def test_unknown_response_grade_is_refused(raw_copy):
+    text = (raw_copy / "response_vocabulary.csv").read_text(encoding="utf-8")
+    (raw_copy / "response_vocabulary.csv").write_text(text.replace("no benefit,none,", "no benefit,nothing,"), encoding="utf-8")
     with pytest.raises(InputError, match="value 'nothing' — expected one of none, minimal, partial, marked, complete"):
-        clean.clean(raw)
+        clean.clean(raw_copy)
