@@ -6,7 +6,12 @@ phrase is read by exactly one documented rule, and the rule id travels with the 
 interval can be traced back to how it was made. A phrase that cannot be read raises
 :class:`TimePhraseError`; it never becomes a silent NaN.
 
-Units: 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days.
+Units: 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days. Numbers may be digits or
+words, including compounds ("twenty-five weeks") and ordinals ("the first month").
+
+A reading the parser cannot make, or makes differently from the source's sense, is given by the
+reviewer in ``data/raw/time_readings.csv`` (:mod:`nlsynth.readings`), which the cleaning stage
+consults before this parser.
 
 Rules (``TimeInterval.rule``)
 -----------------------------
@@ -25,10 +30,16 @@ Rules (``TimeInterval.rule``)
     "after a mean of X", "X +/- SD": a group summary from a series; the mean as a point (the SD
     and any parenthetical range are commentary).
 ``exposures``
-    "N exposures / sessions / infusions / treatments / injections", converted with the frequency
-    stated in the row's regimen: N sessions at f per week take N / f weeks; a frequency range
-    ("3-5 times weekly") gives the interval (N/5, N/3] weeks. ``mean`` is kept in the rule id
-    (``exposures-mean``) when the count is a mean.
+    a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
+    doses, cycles or administrations, singular or plural, in digits, words ("twenty-two") or as
+    an ordinal ("the second infusion", "the 3rd injection"), possibly a range ("2-3 sessions",
+    "3 or 4 injections", "between 4 and 6 cycles"), converted with the frequency stated in the
+    row's regimen: N sessions at f per week take N / f weeks; a frequency range ("3-5 times
+    weekly") gives the interval (N/5, N/3] weeks. ``mean`` is kept in the rule id
+    (``exposures-mean``) when the count is a mean. A count is never an error: with no frequency
+    in the regimen, a count of zero, several counts, or a count beside a duration in one clause,
+    the reading is ``unresolved`` with the reason (a reviewer can give the reading in
+    ``data/raw/time_readings.csv``).
 ``end-of-treatment``
     "at the end of the treatment": the course length stated in the regimen ("6 sessions at two
     weeks intervals" = 6 / 0.5 per week = 12 weeks; "applied daily for 10 months").
@@ -73,15 +84,43 @@ _UNIT_ALIASES = {
 }
 _UNIT_OF = {alias: unit for unit, aliases in _UNIT_ALIASES.items() for alias in aliases}
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "first": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20,
-}
+_UNITS_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+               "ninety": 90}
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                  "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+
+
+def _number_words() -> dict[str, int]:
+    """Cardinal words 0-19 and the tens, "a"/"an" (one), "hundred", and ordinals."""
+    return {w: i for i, w in enumerate(_UNITS_WORDS)} | dict(_TENS_WORDS) | {"a": 1, "an": 1, "hundred": 100} \
+        | _ORDINAL_WORDS
+
+
+#: Number words read as numbers: cardinals, "a"/"an" (one), "hundred", ordinals ("the first",
+#: "the second"). Compounds ("twenty-two", "twenty two", "twenty-first") are turned into digits
+#: first (:func:`normalise`), so that "twenty-two" is never read as a range from 20 to 2.
+NUMBER_WORDS = _number_words()
+_COMPOUND_RE = re.compile(
+    r"\b(?P<tens>" + "|".join(_TENS_WORDS) + r")[\s-](?P<unit>"
+    + "|".join(_UNITS_WORDS[1:10]) + "|" + "|".join(list(_ORDINAL_WORDS)[:9]) + r")\b"
+)
+
+
+def _compound_to_digits(match: re.Match[str]) -> str:
+    unit = match.group("unit")
+    value = _TENS_WORDS[match.group("tens")] + (_ORDINAL_WORDS[unit] if unit in _ORDINAL_WORDS
+                                                 else _UNITS_WORDS.index(unit))
+    return str(value) + ("th" if unit in _ORDINAL_WORDS else "")
+
+
 _WORD_FREQUENCY = {"once": 1, "twice": 2, "thrice": 3}
 
-_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_NUM = (r"(?:\d+(?:\.\d+)?(?:st|nd|rd|th)?|"
+        + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True)) + r")")
 _UNIT = r"(?:" + "|".join(sorted(_UNIT_OF, key=len, reverse=True)) + r")"
 _SEP = r"\s*(?:-|to)\s*"
 #: Between a number and its unit: nothing needed after digits ("3wk"), a space or hyphen after words
@@ -95,9 +134,24 @@ _DURATION_RE = re.compile(
     rf"|\b(?P<n>{_NUM}){_GAP}(?P<n_unit>{_UNIT})\b"
     rf"|\b(?P<u_unit>day|week|month|year)\s+(?P<u>{_NUM})\b"
 )
+#: What a count of sessions counts (singular or plural).
+_SESSION_NOUN = (r"(?:exposures?|sessions?|infusions?|treatments?|injections?|applications?|irradiations?"
+                 r"|doses?|cycles?|administrations?)")
+#: Words that may not stand between a count and its noun: units, numbers and words that start
+#: another phrase ("3 months of treatment" and "3 patients after treatment" are not counts).
+_NOT_BETWEEN = ("|".join(sorted(_UNIT_OF, key=len, reverse=True)) + "|"
+                + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
+                + r"|of|after|before|in|at|on|with|without|and|or|for|per|from|to|by|than|patients?|cases?"
+                + r"|lesions?|subjects?|series|weekly|daily|monthly|times")
+_BETWEEN = rf"(?:\s+(?!(?:{_NOT_BETWEEN}|mean|median|average)\b)[a-z][a-z/-]*)"
+#: A count: digits, an ordinal or a number word, but not "a"/"an" ("a treatment period of 3 months").
+_COUNT = (r"(?:\d+(?:st|nd|rd|th)?|"
+          + "|".join(re.escape(w) for w in sorted(set(NUMBER_WORDS) - {"a", "an"}, key=len, reverse=True)) + r")")
+#: A count of sessions: "22 exposures", "the second infusion", "2-3 sessions", "between 4 and 6 cycles";
+#: up to two words may stand between the count and its noun ("3 PDT sessions", "the first MAL-PDT session").
 _EXPOSURE_RE = re.compile(
-    rf"\b(?P<n>{_NUM})\s+(?:exposures?|sessions?|infusions?|treatments?|injections?"
-    r"|applications?|irradiations?)\b"
+    rf"\b(?:between\s+(?P<b_lo>{_COUNT})\s+and\s+(?P<b_hi>{_COUNT})|(?P<r_lo>{_COUNT})\s*(?:-|to|or)\s*(?P<r_hi>{_COUNT})"
+    rf"|(?P<n>{_COUNT})){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
 _END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|course)\b")
 _PLUS_MINUS_RE = re.compile(rf"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
@@ -107,10 +161,6 @@ _OTHER_EVENT_RE = re.compile(r"\b(?:relapses?|relapsed|recurrences?|recurred|fla
 _RECOMMENDATION_RE = re.compile(r"\brecommended\b")
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
 _UNSUPPORTED_RE = re.compile(r"\bhalf\b|\bquarter\b|\bseveral\b|\bfew\b|\bcouple\b")
-_BIG_NUMBER_WORD_RE = re.compile(
-    r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b"
-    r"|\b(?:thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b"
-)
 
 _WITHIN = ("within", "by", "up to", "in under", "less than", "under", "before", "<")
 _AT_LEAST = ("at least", "more than", "longer than", "over a minimum of", ">")
@@ -166,18 +216,27 @@ NOT_REPORTED = TimeInterval(math.nan, math.nan, "not-reported")
 
 
 def normalise(text: str) -> str:
-    """Lower-case, NFKC, one kind of dash, single spaces."""
+    """Lower-case, NFKC, one kind of dash, single spaces, compound number words as digits.
+
+    >>> normalise("After  Twenty-Two sessions")
+    'after 22 sessions'
+    """
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    return _COMPOUND_RE.sub(_compound_to_digits, text)
 
 
 def number(token: str) -> float:
-    """A digit string or number word ("one" … "twenty", "a", "an", "first") as a float."""
-    token = token.strip().lower()
+    """A digit string, an ordinal ("2nd") or a number word ("thirty", "a", "the second") as a float.
+
+    >>> [number(t) for t in ("22", "2nd", "thirty", "an", "second", "7.5")]
+    [22.0, 2.0, 30.0, 1.0, 2.0, 7.5]
+    """
+    token = re.sub(r"\s+", " ", token.strip().lower())
     if token in NUMBER_WORDS:
         return float(NUMBER_WORDS[token])
-    return float(token)
+    return float(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", token))
 
 
 def parse_time(phrase: str | None, regimen: str | None = None) -> TimeInterval:
@@ -189,10 +248,6 @@ def parse_time(phrase: str | None, regimen: str | None = None) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
     text = normalise(phrase)
-    if _UNSUPPORTED_RE.search(text):
-        raise TimePhraseError(f"vague or fractional quantity in words ({_UNSUPPORTED_RE.search(text).group(0)!r}); no rule reads it")
-    if _BIG_NUMBER_WORD_RE.search(text):
-        raise TimePhraseError(f"number words above twenty ({_BIG_NUMBER_WORD_RE.search(text).group(0)!r}); no rule reads them")
     text = _PARENTHESES_RE.sub(" ", text)
     results: list[TimeInterval] = []
     for clause in (c.strip(" ,.:") for c in text.split(";")):
@@ -226,22 +281,23 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         return _end_of_treatment(regimen)
     clause = _PLUS_MINUS_RE.sub(lambda m: m.group("mean"), clause)
     exposures = list(_EXPOSURE_RE.finditer(clause))
+    if exposures:
+        return _count_clause(clause, exposures, regimen)
+    if _UNSUPPORTED_RE.search(clause):
+        raise TimePhraseError(f"vague or fractional quantity in words ({_UNSUPPORTED_RE.search(clause).group(0)!r}); "
+                              "no rule reads it")
     durations = list(_DURATION_RE.finditer(clause))
-    if exposures and durations:
-        raise TimePhraseError("both a count of sessions and a duration in one clause")
-    if len(exposures) > 1 or len(durations) > 1:
-        found = [m.group(0) for m in exposures + durations]
+    if len(durations) > 1:
+        found = [m.group(0) for m in durations]
         raise TimePhraseError(f"several times in one clause ({', '.join(found)}); no rule chooses between them")
-    found = (exposures or durations)
-    if found:
-        match = found[0]
-        if re.search(r"(?:^|[\s(:,;])-\s*$|\bminus\s*$", clause[: match.start()]):
-            raise TimePhraseError("a negative time; times are counted from the start of treatment")
+    if durations:
+        match = durations[0]
+        _refuse_negative(clause, match)
         stray = re.findall(r"\d+(?:\.\d+)?", clause[: match.start()] + " " + clause[match.end():])
         if stray:
             raise TimePhraseError(f"several numbers in one clause ({', '.join(stray)} besides {match.group(0)!r}); "
                                   "no rule chooses between them")
-        return _exposures(clause, match, regimen) if exposures else _duration(clause, match)
+        return _duration(clause, match)
     if _CALENDAR_YEAR_RE.search(clause):
         return unresolved("a calendar period, not a time since the start of treatment")
     if re.search(r"\d", clause):
@@ -331,16 +387,47 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     return None
 
 
+def _refuse_negative(clause: str, match: re.Match[str]) -> None:
+    if re.search(r"(?:^|[\s(:,;])-\s*$|\bminus\s*$", clause[: match.start()]):
+        raise TimePhraseError("a negative time; times are counted from the start of treatment")
+
+
+def _count_clause(clause: str, counts: list[re.Match[str]], regimen: str | None) -> TimeInterval:
+    """A clause with a count of sessions: read with the regimen's frequency, or unresolved with a
+    reason; never an error (the count is understood even when it gives no time)."""
+    if len(counts) > 1:
+        found = ", ".join(repr(m.group(0)) for m in counts)
+        return unresolved(f"several counts of sessions in one clause ({found}); no rule chooses between them")
+    match = counts[0]
+    rest = clause[: match.start()] + " " + clause[match.end():]
+    duration = _DURATION_RE.search(rest)
+    if duration:
+        return unresolved(f"a count of sessions ({match.group(0)!r}) and a duration ({duration.group(0)!r}) "
+                          "in one clause; no rule chooses between them")
+    return _exposures(clause, match, regimen)
+
+
+def _count(match: re.Match[str]) -> tuple[float, float]:
+    g = match.groupdict()
+    if g["b_lo"] is not None:
+        return number(g["b_lo"]), number(g["b_hi"])
+    if g["r_lo"] is not None:
+        return number(g["r_lo"]), number(g["r_hi"])
+    return number(g["n"]), number(g["n"])
+
+
 def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeInterval:
-    count = number(match.group("n"))
-    if count <= 0:
-        raise TimePhraseError("a count of zero sessions")
+    low, high = _count(match)
+    if low <= 0:
+        return unresolved(f"{match.group(0)}: a count of zero sessions gives no time")
+    if low > high:
+        return unresolved(f"{match.group(0)}: a range of counts whose start is after its end")
     rule = "exposures-mean" if _qualifier(clause[: match.start()]) == "mean" else "exposures"
     rate = sessions_per_week(regimen)
     if rate is None:
         return unresolved(f"{match.group(0)} but the regimen states no session frequency")
     lo_rate, hi_rate = rate
-    lower, upper = count / hi_rate * 7.0, count / lo_rate * 7.0
+    lower, upper = low / hi_rate * 7.0, high / lo_rate * 7.0
     return TimeInterval(lower, upper, rule)
 
 
