@@ -175,3 +175,106 @@ def test_atomic_table_write_leaves_old_files_when_a_table_fails(tmp_path, monkey
 def test_parse_time_is_what_cleaning_used(tables):
     row = tables.episodes.set_index("source_row").loc[12]
     assert parse_time(row.first_response_as_reported).upper == row.first_response_upper_days == 28.0
+
+
+# --- the reviewer's time readings (data/raw/time_readings.csv) and the ledger of readings used ---
+
+HEADER = "phrase_as_reported,study_id,lower_days,upper_days,reason\n"
+
+
+def _readings(raw: Path, *rows: str) -> None:
+    (raw / "time_readings.csv").write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+
+
+def _fortnight(raw: Path) -> None:
+    text = (raw / "episodes.csv").read_text(encoding="utf-8")
+    (raw / "episodes.csv").write_text(text.replace(",within two weeks,", ",within a fortnight,"), encoding="utf-8")
+
+
+def test_an_unreadable_phrase_names_the_readings_file_and_the_row_to_add(raw_copy):
+    _fortnight(raw_copy)
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    assert ("episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'within a fortnight' — expected a "
+            "time phrase the parser reads (no time expression (a number with a unit, a count of sessions, or 'end of "
+            "treatment')); or add its reading to data/raw/time_readings.csv as a row 'within a fortnight,"
+            "sato-2025-dupilumab,<lower_days>,<upper_days>,<reason>'") in str(err.value)
+
+
+def test_a_reviewer_reading_completes_the_parser_and_is_recorded(raw_copy):
+    _fortnight(raw_copy)
+    _readings(raw_copy, "Within a  Fortnight,,0,14,a fortnight is two weeks")
+    tables = clean.clean(raw_copy)
+    row = tables.episodes.set_index("source_row").loc[3]
+    assert (row.first_response_lower_days, row.first_response_upper_days) == (0.0, 14.0)
+    assert row.first_response_rule == "reviewer-reading" and row.first_response_note == "a fortnight is two weeks"
+    assert (row.ttr_lower_days, row.ttr_upper_days) == (0.0, 14.0)
+    ledger = tables.time_readings.set_index("phrase_as_reported").loc["within a fortnight"]
+    assert ledger.reading_source == "time_readings.csv row 2" and ledger.rule == "reviewer-reading"
+    assert ledger.used_in == "episodes.csv row 3 (first response)" and ledger.note == "a fortnight is two weeks"
+
+
+def test_a_study_scoped_reading_overrides_the_parser_only_in_that_study(raw_copy):
+    _readings(raw_copy,
+              "at week 12,hwang-2024-ruxolitinib,0,84,assessed at week 12: seen by then",
+              "16 weeks,,,,reviewer: the follow-up is not a time since the start in this source")
+    tables = clean.clean(raw_copy)
+    agg = tables.aggregates.set_index("source_row").loc[2]
+    assert (agg.follow_up_lower_days, agg.follow_up_upper_days, agg.follow_up_rule) == (0.0, 84.0, "reviewer-reading")
+    unresolved = tables.episodes[tables.episodes.follow_up_as_reported == "16 weeks"]
+    assert len(unresolved) >= 1 and unresolved.follow_up_lower_days.isna().all()
+    assert set(unresolved.follow_up_rule) == {"reviewer-reading"}
+    assert tables.unused_readings == ()
+    parser_rows = tables.time_readings[tables.time_readings.reading_source == "parser (nlsynth.timeparse)"]
+    assert len(parser_rows) == len(tables.time_readings) - 2
+
+
+def test_bad_reading_rows_are_refused_with_their_row(raw_copy):
+    _readings(raw_copy, "within two weeks,,14,7,x", "within two weeks,no-such-study,0,14,x", "soon,,0,,",
+              "within two weeks,,0,14,first", "WITHIN TWO WEEKS,,0,15,second")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    message = str(err.value)
+    assert "time_readings.csv, row 2, column 'upper_days': value '7' — expected an upper bound above 0 and at least " \
+           "lower_days (14)" in message
+    assert "time_readings.csv, row 3, column 'study_id': value 'no-such-study' — expected empty or a study_id" in message
+    assert "time_readings.csv, row 4, column 'reason': value '' — expected the reason for this reading" in message
+    assert "time_readings.csv, row 4, column 'upper_days': value '' — expected a number of days" in message
+    assert "time_readings.csv, row 6, column 'phrase_as_reported': value 'WITHIN TWO WEEKS' — expected one reading " \
+           "per phrase and study (also on row 5)" in message
+
+
+def test_an_unused_reading_is_reported_not_refused(raw_copy):
+    _readings(raw_copy, "within a fortnight,,0,14,a fortnight is two weeks")
+    assert clean.clean(raw_copy).unused_readings == (2,)
+
+
+def test_the_ledger_lists_every_time_phrase_once_per_study_and_regimen(tables):
+    ledger = tables.time_readings
+    uses = sum(len(u.split("; ")) for u in ledger.used_in)
+    phrases = sum(int(tables.episodes[c].notna().sum()) for c in
+                  ("first_response_as_reported", "best_response_as_reported", "follow_up_as_reported"))
+    phrases += sum(int(tables.aggregates[c].notna().sum()) for c in ("time_to_response_as_reported", "follow_up_as_reported"))
+    assert uses == phrases == 29 == len(ledger)
+    assert not ledger.duplicated(["phrase_as_reported", "study_id", "regimen_as_reported"]).any()
+    assert set(ledger.reading_source) == {"parser (nlsynth.timeparse)"}
+
+
+# --- screening log and studies.csv must agree ---
+
+def test_a_study_missing_from_the_screening_log_names_both_files(raw_copy):
+    path = raw_copy / "screening.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("sato-2025-dupilumab,")), encoding="utf-8")
+    with pytest.raises(InputError, match=r"studies.csv, row 5, column 'study_id': value 'sato-2025-dupilumab' — expected "
+                                         r"a record of screening.csv marked included"):
+        clean.clean(raw_copy)
+
+
+def test_an_included_record_without_a_study_names_both_files(raw_copy):
+    path = raw_copy / "screening.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "smith-2026-newdrug,\"Smith 2026, J Test\",,,included,\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"screening.csv, row 63, column 'record_id': value 'smith-2026-newdrug' — "
+                                         r"expected a study listed in studies.csv"):
+        clean.clean(raw_copy)

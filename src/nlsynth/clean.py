@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from . import paths, schemas
+from . import paths, readings, schemas
 from .agents import write_agent_inputs
 from .errors import InputError, Problem, raise_if_any
 from .sheets import Sheet, read_sheet
@@ -39,9 +39,14 @@ class Tables:
     episodes: pd.DataFrame
     studies: pd.DataFrame
     aggregates: pd.DataFrame
+    #: Every time reading used (phrase, interval, parser rule or reviewer reading, reason).
+    time_readings: pd.DataFrame
+    #: Rows of data/raw/time_readings.csv that no phrase used.
+    unused_readings: tuple[int, ...] = ()
 
     def as_dict(self) -> dict[str, pd.DataFrame]:
-        return {"episodes.csv": self.episodes, "studies.csv": self.studies, "aggregates.csv": self.aggregates}
+        return {"episodes.csv": self.episodes, "studies.csv": self.studies, "aggregates.csv": self.aggregates,
+                "time_readings.csv": self.time_readings}
 
 
 _SEX = {"f": "F", "female": "F", "woman": "F", "m": "M", "male": "M", "man": "M"}
@@ -49,12 +54,25 @@ _DIABETES = {"": "not reported", "none": "no", "no": "no", "type 1": "type 1", "
              "yes (type not stated)": "yes, type not stated", "yes": "yes, type not stated"}
 
 
-def _time(sheet: str, row: int, column: str, phrase: str, regimen: str, problems: list[Problem]) -> TimeInterval:
-    try:
-        return parse_time(phrase, regimen)
-    except TimePhraseError as exc:
-        problems.append(Problem(sheet, row, column, phrase, f"a time phrase the parser reads ({exc})"))
-        return TIME_NOT_REPORTED
+@dataclass
+class TimeReader:
+    """Reads a row's time phrase: the reviewer's reading (data/raw/time_readings.csv) first, then the
+    parser; a phrase neither can read is a problem that names the row to add."""
+
+    reviewer: readings.TimeReadings
+    problems: list[Problem]
+
+    def __call__(self, sheet: str, row: int, study_id: str, column: str, phrase: str, regimen: str) -> TimeInterval:
+        if phrase:
+            given = self.reviewer.lookup(phrase, study_id)
+            if given is not None:
+                return given
+        try:
+            return parse_time(phrase, regimen)
+        except TimePhraseError as exc:
+            self.problems.append(Problem(sheet, row, column, phrase, f"a time phrase the parser reads ({exc}); "
+                                                                     + readings.how_to_add(phrase, study_id)))
+            return TIME_NOT_REPORTED
 
 
 def _time_fields(prefix: str, phrase: str, interval: TimeInterval) -> dict[str, object]:
@@ -132,7 +150,8 @@ def _agent_fields(entry: dict[str, str] | None) -> dict[str, str | None]:
     return {k: entry.get(k) for k in ("agent", "agent_slug", "drug_class", "route")}
 
 
-def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, problems: list[Problem]) -> pd.DataFrame:
+def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, read: TimeReader,
+                   problems: list[Problem]) -> pd.DataFrame:
     name = sheet.name
     records = []
     seen: dict[tuple[str, str], int] = {}
@@ -155,11 +174,12 @@ def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, prob
         grade = response["response_grade"] if response else NOT_REPORTED
         responded = None if grade == NOT_REPORTED else RESPONSE_GRADES.index(grade) >= 1
         regimen = row["regimen_as_reported"]
-        first = _time(name, row_no, "time_to_first_response_as_reported",
-                      row["time_to_first_response_as_reported"], regimen, problems)
-        best = _time(name, row_no, "time_to_best_response_as_reported",
-                     row["time_to_best_response_as_reported"], regimen, problems)
-        follow_up = _time(name, row_no, "follow_up_as_reported", row["follow_up_as_reported"], regimen, problems)
+        sid = row["study_id"]
+        first = read(name, row_no, sid, "time_to_first_response_as_reported",
+                     row["time_to_first_response_as_reported"], regimen)
+        best = read(name, row_no, sid, "time_to_best_response_as_reported",
+                    row["time_to_best_response_as_reported"], regimen)
+        follow_up = read(name, row_no, sid, "follow_up_as_reported", row["follow_up_as_reported"], regimen)
         _check_order(name, row_no, first, best, follow_up, problems)
         ttr_lower, ttr_upper, ttr_rule = time_to_first_response(responded, first, best, follow_up)
         sex = _SEX.get(row["sex"].casefold()) if row["sex"] else None
@@ -241,7 +261,7 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
     return frame.astype({"year": "Int64"})
 
 
-def clean_aggregates(sheet: Sheet, agents: Vocabulary, problems: list[Problem]) -> pd.DataFrame:
+def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problems: list[Problem]) -> pd.DataFrame:
     name = sheet.name
     records = []
     for row_no, row in sheet:
@@ -252,8 +272,9 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, problems: list[Problem]) 
         for c in ("n_improved", "n_complete"):
             if counts[c] is not None and counts["n_treated"] is not None and counts[c] > counts["n_treated"]:
                 problems.append(Problem(name, row_no, c, row[c], f"at most n_treated ({counts['n_treated']})"))
-        ttr = _time(name, row_no, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen, problems)
-        follow_up = _time(name, row_no, "follow_up_as_reported", row["follow_up_as_reported"], regimen, problems)
+        sid = row["study_id"]
+        ttr = read(name, row_no, sid, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen)
+        follow_up = read(name, row_no, sid, "follow_up_as_reported", row["follow_up_as_reported"], regimen)
         records.append({
             "study_id": row["study_id"], "source_row": row_no, "agent_as_reported": row["agent_as_reported"],
             **_agent_fields(agent), "regimen_as_reported": regimen or None, **counts,
@@ -277,22 +298,58 @@ def _validate(tables: Tables) -> Tables:
                 problems.append(Problem(f"processed {file}", None, case.column, case.failure_case,
                                         f"to pass check {case.check}"))
     raise_if_any(problems)
-    return Tables(validated["episodes.csv"], validated["studies.csv"], validated["aggregates.csv"])
+    return Tables(validated["episodes.csv"], validated["studies.csv"], validated["aggregates.csv"],
+                  validated["time_readings.csv"], tables.unused_readings)
+
+
+def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -> None:
+    """The screening log and studies.csv must agree on the included studies, naming both files."""
+    included = {}
+    for row_no, row in screening:
+        if row["decision"] not in ("included", "excluded"):
+            problems.append(Problem(screening.name, row_no, "decision", row["decision"], "included or excluded"))
+        elif row["decision"] == "included":
+            included.setdefault(row["record_id"], row_no)
+    listed = {}
+    for row_no, row in studies:
+        listed.setdefault(row["study_id"], row_no)
+        if row["study_id"] and row["study_id"] not in included:
+            problems.append(Problem(studies.name, row_no, "study_id", row["study_id"],
+                                    "a record of screening.csv marked included for every study in studies.csv "
+                                    "(add its screening row, decision 'included')"))
+    for record, row_no in included.items():
+        if record not in listed:
+            problems.append(Problem(screening.name, row_no, "record_id", record,
+                                    "a study listed in studies.csv for every record marked included in "
+                                    "screening.csv (add the study to studies.csv, or correct the decision)"))
 
 
 def clean(raw_dir: Path) -> Tables:
     """Read and clean every raw sheet in ``raw_dir``; raise :class:`InputError` listing all problems."""
     raw_dir = Path(raw_dir)
     problems: list[Problem] = []
-    sheets = {name: read_sheet(raw_dir / name, problems) for name in ("studies.csv", "episodes.csv", "aggregates.csv")}
+    sheets = {name: read_sheet(raw_dir / name, problems) for name in paths.RAW_SHEETS}
     agents = load_agents(raw_dir / paths.AGENT_VOCABULARY, problems)
     responses = load_responses(raw_dir / paths.RESPONSE_VOCABULARY, problems)
     raise_if_any(problems)
+    study_ids = {row["study_id"] for row in sheets["studies.csv"].rows}
+    reviewer = readings.load(raw_dir / readings.FILE, study_ids, problems)
+    read = TimeReader(reviewer, problems)
     studies = clean_studies(sheets["studies.csv"], sheets["episodes.csv"], sheets["aggregates.csv"], problems)
-    episodes = clean_episodes(sheets["episodes.csv"], agents, responses, problems)
-    aggregates = clean_aggregates(sheets["aggregates.csv"], agents, problems)
+    check_screening(sheets["screening.csv"], sheets["studies.csv"], problems)
+    episodes = clean_episodes(sheets["episodes.csv"], agents, responses, read, problems)
+    aggregates = clean_aggregates(sheets["aggregates.csv"], agents, read, problems)
     raise_if_any(problems)
-    return _validate(Tables(episodes, studies, aggregates))
+    used = {}
+    for frame, prefixes in ((episodes, ("first_response", "best_response", "follow_up")),
+                            (aggregates, ("time_to_response", "follow_up"))):
+        for prefix in prefixes:
+            for phrase, sid in zip(frame[f"{prefix}_as_reported"], frame.study_id):
+                row = reviewer.row_of(phrase, sid) if phrase else None
+                if row is not None:
+                    used[(phrase, sid)] = row
+    ledger = readings.ledger(episodes, aggregates, used)
+    return _validate(Tables(episodes, studies, aggregates, ledger, tuple(reviewer.unused())))
 
 
 def run(raw_dir: str | Path = paths.RAW_DIR, processed_dir: str | Path = paths.PROCESSED_DIR) -> Tables:

@@ -12,7 +12,7 @@ from .slugs import SLUG_PATTERN
 from .vocab import NOT_REPORTED, RESPONSE_GRADES
 
 _TIME_RULES = ["within", "at-least", "point", "range", "mean", "exposures", "exposures-mean",
-               "end-of-treatment", "clauses-span", "unresolved", "not-reported"]
+               "end-of-treatment", "clauses-span", "unresolved", "not-reported", "reviewer-reading"]
 TTR_RULES = ["first-response", "by-best-response", "by-follow-up", "responded-untimed",
              "censored-at-follow-up", "censored-follow-up-unknown", "outcome-not-reported"]
 
@@ -127,4 +127,25 @@ AGGREGATES = pa.DataFrameSchema(
     name="aggregates",
 )
 
-SCHEMAS = {"episodes.csv": EPISODES, "studies.csv": STUDIES, "aggregates.csv": AGGREGATES}
+TIME_READINGS = pa.DataFrameSchema(
+    {
+        "phrase_as_reported": Column(str, description="a time phrase as it stands in episodes.csv or aggregates.csv"),
+        "study_id": Column(str, description="the study whose rows use the phrase"),
+        "regimen_as_reported": Column(str, nullable=True,
+                                      description="the rows' regimen (counts of sessions are read with its frequency)"),
+        "lower_days": Column(float, Check.ge(0), nullable=True, description="lower end of the reading (lower, upper], days"),
+        "upper_days": Column(float, Check.ge(0), nullable=True, description="upper end of the reading, days (inf = open)"),
+        "rule": Column(str, Check.isin(_TIME_RULES),
+                       description="the parser's rule id, or reviewer-reading for a row of data/raw/time_readings.csv"),
+        "reading_source": Column(str, description="'parser (nlsynth.timeparse)' or 'time_readings.csv row N'"),
+        "note": Column(str, nullable=True, description="the reviewer's reason, or why the phrase gave no time"),
+        "used_in": Column(str, description="every sheet row and field that uses this reading"),
+    },
+    checks=[Check(lambda df: df.lower_days.isna() | (df.lower_days <= df.upper_days), name="lower_days <= upper_days")],
+    strict=True,
+    ordered=True,
+    name="time_readings",
+)
+
+SCHEMAS = {"episodes.csv": EPISODES, "studies.csv": STUDIES, "aggregates.csv": AGGREGATES,
+           "time_readings.csv": TIME_READINGS}

@@ -34,9 +34,13 @@ SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "agent_vocabulary.csv": ("agent_as_reported", "agent", "drug_class", "route", "note"),
     "response_vocabulary.csv": ("best_response_as_reported", "response_grade", "note"),
     "appraisal.csv": ("study_id", "item", "judgement", "reason"),
+    "time_readings.csv": ("phrase_as_reported", "study_id", "lower_days", "upper_days", "reason"),
     "secondary_comparisons.csv": ("record_id", "reported_group", "compare_with_agent", "improved", "treated",
                                   "outcome", "note"),
 }
+
+#: Researcher-editable sheets that may hold a header and no rows yet.
+MAY_BE_EMPTY = ("time_readings.csv", "appraisal.csv")
 
 #: A cell longer than this is refused (a paste accident, not an extraction).
 MAX_CELL_CHARS = 2000
@@ -112,7 +116,7 @@ def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> 
                 found_problem = True
         rows.append(row)
         numbers.append(index)
-    if not rows:
+    if not rows and name not in MAY_BE_EMPTY:
         problems.append(Problem(name, None, None, "", "at least one data row below the header"))
         return None
     if found_problem:

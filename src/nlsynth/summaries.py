@@ -27,35 +27,19 @@ def episodes_per_agent(episodes: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["episodes", "drug_class"], ascending=[False, True], kind="stable")
 
 
-def _phrases(frame: pd.DataFrame, sheet: str, prefixes: dict[str, str]) -> list[dict]:
-    rows = []
-    for prefix, label in prefixes.items():
-        present = frame[frame[f"{prefix}_as_reported"].notna()]
-        for rec in present.itertuples(index=False):
-            rows.append({
-                "sheet": sheet, "row": rec.source_row, "field": label,
-                "as reported": getattr(rec, f"{prefix}_as_reported"),
-                "lower (days)": getattr(rec, f"{prefix}_lower_days"),
-                "upper (days)": getattr(rec, f"{prefix}_upper_days"),
-                "rule": getattr(rec, f"{prefix}_rule"),
-                "note": getattr(rec, f"{prefix}_note") or "",
-            })
-    return rows
-
-
-def time_phrases(tables: Tables) -> pd.DataFrame:
-    """Every as-reported time phrase with the interval and rule it became, in sheet order."""
-    rows = _phrases(tables.episodes, "episodes", {"first_response": "first response",
-                                                  "best_response": "best response", "follow_up": "follow-up"})
-    rows += _phrases(tables.aggregates, "aggregates", {"time_to_response": "time to response",
-                                                        "follow_up": "follow-up"})
-    table = pd.DataFrame(rows)
-    return table.sort_values(["sheet", "row"], ascending=[False, True], kind="stable").reset_index(drop=True)
-
-
 def untimed_episodes(episodes: pd.DataFrame) -> pd.DataFrame:
     """Episodes with no usable time at all (no first response, best response or follow-up)."""
     untimed = (episodes["first_response_lower_days"].isna() & episodes["best_response_lower_days"].isna()
                & episodes["follow_up_lower_days"].isna())
     columns = ["source_row", "study_id", "agent", "response_grade", "ttr_rule"]
     return episodes.loc[untimed, columns].reset_index(drop=True)
+
+
+def readings_note(tables: Tables) -> str:
+    """One line on the reviewer's time readings: how many were used, and any row no phrase used."""
+    used = int((tables.time_readings.rule == "reviewer-reading").sum())
+    text = f"{len(tables.time_readings)} time readings used ({used} from data/raw/time_readings.csv)"
+    if tables.unused_readings:
+        rows = ", ".join(str(r) for r in tables.unused_readings)
+        text += f"; rows {rows} of data/raw/time_readings.csv match no phrase in the sheets (left from an edit?)"
+    return text

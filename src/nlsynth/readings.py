@@ -1,0 +1,177 @@
+"""Time readings: the reviewer's own readings of time phrases, and the ledger of every reading used.
+
+``data/raw/time_readings.csv`` is researcher-editable. Each row gives the reading of one time
+phrase as reported, for every study or for one study only:
+
+=====================  ==========================================================================
+``phrase_as_reported``  the phrase as it stands in the sheet (case and runs of spaces are ignored)
+``study_id``            empty: the reading applies wherever the phrase occurs; a study id: only
+                        in that study's rows (a study-scoped row wins over an unscoped one)
+``lower_days``          the interval ``(lower, upper]`` in days since the start of that treatment;
+``upper_days``          ``upper_days`` may be ``inf``; equal bounds are an exact time; both empty
+                        mean *unresolved*: the phrase holds no usable time
+``reason``              why this is the reading (required): it travels with every number
+=====================  ==========================================================================
+
+A reading here takes precedence over the parser (:mod:`nlsynth.timeparse`): it completes a phrase
+the parser cannot read, or overrides one it reads differently. Its rule id is ``reviewer-reading``
+and its reason becomes the phrase's note. The cleaning stage writes every reading it used, parser
+rule or reviewer reading, to ``data/processed/time_readings.csv`` (:func:`ledger`), so that a
+``git diff`` shows any reading that changed.
+
+Examples
+--------
+>>> problems = []
+>>> readings = TimeReadings.from_rows([
+...     {"phrase_as_reported": "within a fortnight", "study_id": "", "lower_days": "0", "upper_days": "14",
+...      "reason": "a fortnight is two weeks"}], [2], {"sato-2025-dupilumab"}, problems)
+>>> readings.lookup("Within a  fortnight", "sato-2025-dupilumab")
+TimeInterval(lower=0.0, upper=14.0, rule='reviewer-reading', note='a fortnight is two weeks')
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem
+from .sheets import read_sheet
+from .timeparse import TimeInterval
+from .vocab import phrase_key
+
+FILE = "time_readings.csv"
+RULE = "reviewer-reading"
+
+
+def _bound(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return None if math.isnan(value) else value
+
+
+@dataclass
+class TimeReadings:
+    """The reviewer's readings, keyed by (phrase key, study id or "")."""
+
+    entries: dict[tuple[str, str], tuple[int, TimeInterval]] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, str]], row_numbers: list[int], study_ids: set[str],
+                  problems: list[Problem]) -> TimeReadings:
+        readings = cls()
+        for row_no, row in zip(row_numbers, rows):
+            phrase, study = row["phrase_as_reported"], row["study_id"]
+            if not phrase:
+                problems.append(Problem(FILE, row_no, "phrase_as_reported", "", "the phrase as reported"))
+                continue
+            if study and study not in study_ids:
+                problems.append(Problem(FILE, row_no, "study_id", study, "empty or a study_id listed in studies.csv"))
+            if not row["reason"]:
+                problems.append(Problem(FILE, row_no, "reason", "", "the reason for this reading"))
+            lower_text, upper_text = row["lower_days"], row["upper_days"]
+            if not lower_text and not upper_text:
+                interval = TimeInterval(math.nan, math.nan, RULE, row["reason"])
+            else:
+                lower, upper = _bound(lower_text), _bound(upper_text)
+                bad = False
+                for column, text, value in (("lower_days", lower_text, lower), ("upper_days", upper_text, upper)):
+                    if value is None or value < 0 or (column == "lower_days" and math.isinf(value)):
+                        problems.append(Problem(FILE, row_no, column, text,
+                                                "a number of days of at least 0 (upper_days may be inf), or both "
+                                                "bounds empty for an unresolved phrase"))
+                        bad = True
+                if bad:
+                    continue
+                if upper <= 0 or lower > upper:
+                    problems.append(Problem(FILE, row_no, "upper_days", upper_text,
+                                            f"an upper bound above 0 and at least lower_days ({lower_text})"))
+                    continue
+                interval = TimeInterval(lower, upper, RULE, row["reason"])
+            key = (phrase_key(phrase), study)
+            if key in readings.entries:
+                problems.append(Problem(FILE, row_no, "phrase_as_reported", phrase,
+                                        f"one reading per phrase and study (also on row {readings.entries[key][0]})"))
+                continue
+            readings.entries[key] = (row_no, interval)
+        return readings
+
+    def lookup(self, phrase: str, study_id: str) -> TimeInterval | None:
+        """The reviewer's reading of ``phrase`` in ``study_id`` (study-scoped first), or None."""
+        key = phrase_key(phrase)
+        for scope in (study_id, ""):
+            found = self.entries.get((key, scope))
+            if found is not None:
+                self.used.add(found[0])
+                return found[1]
+        return None
+
+    def row_of(self, phrase: str, study_id: str) -> int | None:
+        key = phrase_key(phrase)
+        for scope in (study_id, ""):
+            if (key, scope) in self.entries:
+                return self.entries[(key, scope)][0]
+        return None
+
+    def unused(self) -> list[int]:
+        """Rows of the file that no phrase in the sheets used (a reading left behind by an edit)."""
+        return sorted(row for row, _ in self.entries.values() if row not in self.used)
+
+
+def load(path: Path, study_ids: set[str], problems: list[Problem]) -> TimeReadings:
+    """Read ``time_readings.csv``; a missing file means no reviewer readings."""
+    if not path.exists():
+        return TimeReadings()
+    sheet = read_sheet(path, problems, FILE)
+    if sheet is None:
+        return TimeReadings()
+    return TimeReadings.from_rows(sheet.rows, sheet.row_numbers, study_ids, problems)
+
+
+def how_to_add(phrase: str, study_id: str) -> str:
+    """The end of the message for a phrase nobody can read yet: the row to add, spelled out."""
+    return (f"or add its reading to data/raw/{FILE} as a row "
+            f"'{phrase},{study_id},<lower_days>,<upper_days>,<reason>' (study_id may be left empty to apply it "
+            "to every study; both bounds empty: unresolved)")
+
+
+#: The sheets' time fields: (sheet, prefix in the processed table, label).
+FIELDS = (("episodes.csv", "first_response", "first response"), ("episodes.csv", "best_response", "best response"),
+          ("episodes.csv", "follow_up", "follow-up"), ("aggregates.csv", "time_to_response", "time to response"),
+          ("aggregates.csv", "follow_up", "follow-up"))
+LEDGER_COLUMNS = ["phrase_as_reported", "study_id", "regimen_as_reported", "lower_days", "upper_days", "rule",
+                  "reading_source", "note", "used_in"]
+
+
+def ledger(episodes: pd.DataFrame, aggregates: pd.DataFrame, readings_rows: dict[tuple[str, str], int]) -> pd.DataFrame:
+    """Every reading used: one row per (phrase, study, regimen), where it was used, and by which rule.
+
+    ``readings_rows`` maps (phrase as reported, study id) to the row of ``time_readings.csv`` that
+    gave the reading, for the phrases a reviewer read.
+    """
+    frames = {"episodes.csv": episodes, "aggregates.csv": aggregates}
+    found: dict[tuple, dict] = {}
+    for sheet, prefix, label in FIELDS:
+        frame = frames[sheet]
+        for rec in frame[frame[f"{prefix}_as_reported"].notna()].itertuples(index=False):
+            phrase = getattr(rec, f"{prefix}_as_reported")
+            key = (phrase, rec.study_id, rec.regimen_as_reported or "")
+            entry = found.setdefault(key, {
+                "phrase_as_reported": phrase, "study_id": rec.study_id,
+                "regimen_as_reported": rec.regimen_as_reported,
+                "lower_days": getattr(rec, f"{prefix}_lower_days"), "upper_days": getattr(rec, f"{prefix}_upper_days"),
+                "rule": getattr(rec, f"{prefix}_rule"),
+                "reading_source": (f"{FILE} row {readings_rows[(phrase, rec.study_id)]}"
+                                   if (phrase, rec.study_id) in readings_rows else "parser (nlsynth.timeparse)"),
+                "note": getattr(rec, f"{prefix}_note"), "used_in": [],
+            })
+            entry["used_in"].append(f"{sheet} row {rec.source_row} ({label})")
+    rows = [{**e, "used_in": "; ".join(e["used_in"])} for e in found.values()]
+    table = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+    return table.sort_values(["study_id", "phrase_as_reported", "regimen_as_reported"], kind="stable",
+                             na_position="first").reset_index(drop=True)
