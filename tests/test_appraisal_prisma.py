@@ -81,12 +81,66 @@ def test_committed_codebook_is_generated_from_the_schemas():
     assert "| `ttr_upper_days` | float64 |" in text and "| `agent_slug` | str" in text
 
 
-def test_draft_appraisal_refuses_to_overwrite(tmp_path, monkeypatch):
-    import subprocess
-    import sys
+def _without_studies(raw: Path, drop: set[str]) -> None:
+    """Remove every appraisal row of ``drop`` from a copy of appraisal.csv."""
+    path = raw / "appraisal.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if line.split(",", 1)[0] not in drop), encoding="utf-8")
 
-    root = tmp_path / "p"
-    shutil.copytree(RAW, root / "data" / "raw")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "draft_appraisal.py")], capture_output=True,
-                            text=True, env={**__import__("os").environ, "NLSYNTH_PROJECT_ROOT": str(root)})
-    assert result.returncode != 0 and "reviewers' to edit" in result.stderr
+
+def test_a_study_without_appraisal_rows_is_listed_not_refused(raw_copy, studies):
+    _without_studies(raw_copy, {"vu-2024-ruxolitinib", "sato-2025-dupilumab"})
+    ids = list(studies.study_id)
+    table = appraisal.load(raw_copy / "appraisal.csv", ids)
+    assert appraisal.unappraised(table, ids) == ["sato-2025-dupilumab", "vu-2024-ruxolitinib"]
+    assert appraisal.warning(table, ids) == (
+        "warning: 2 included studies are not yet appraised (sato-2025-dupilumab, vu-2024-ruxolitinib); "
+        "`make appraisal-draft` appends drafted rows to data/raw/appraisal.csv")
+    shown = appraisal.with_unappraised(table, ids)
+    assert len(shown) == len(ids) * 8
+    assert set(shown[shown.study_id == "vu-2024-ruxolitinib"].judgement) == {appraisal.NOT_YET}
+    shares = appraisal.summary(shown)
+    assert list(shares.columns)[-1] == appraisal.NOT_YET
+    assert shares[appraisal.NOT_YET].round(9).eq(round(2 / len(ids), 9)).all()
+    assert appraisal.warning(appraisal.load(RAW / "appraisal.csv", ids), ids) is None
+
+
+def test_a_partly_appraised_study_is_still_an_error(raw_copy, studies):
+    path = raw_copy / "appraisal.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("hwang-2024-ruxolitinib,rechallenge,unclear,needs a reviewer's reading of the full text\n",
+                                 "", 1), encoding="utf-8")
+    with pytest.raises(InputError, match="hwang-2024-ruxolitinib / rechallenge' — expected a judgement for every item"):
+        appraisal.load(path, list(studies.study_id))
+
+
+def test_appraisal_draft_appends_rows_for_unappraised_studies_only(raw_copy):
+    from nlsynth import appraisal_draft
+
+    original = (raw_copy / "appraisal.csv").read_text(encoding="utf-8")
+    edited = original.replace("hwang-2024-ruxolitinib,rechallenge,unclear,needs a reviewer's reading of the full text",
+                              "hwang-2024-ruxolitinib,rechallenge,no,reviewer: no rechallenge reported", 1)
+    assert edited != original
+    (raw_copy / "appraisal.csv").write_text(edited, encoding="utf-8")
+    _without_studies(raw_copy, {"vu-2024-ruxolitinib", "sato-2025-dupilumab"})
+    kept = (raw_copy / "appraisal.csv").read_text(encoding="utf-8")
+    assert appraisal_draft.append_drafts(raw_copy) == ["sato-2025-dupilumab", "vu-2024-ruxolitinib"]
+    after = (raw_copy / "appraisal.csv").read_text(encoding="utf-8")
+    assert after.startswith(kept)  # every existing row byte for byte, the reviewer's edit included
+    added = after[len(kept):].splitlines()
+    assert len(added) == 16 and all(line.startswith(("sato-2025-dupilumab,", "vu-2024-ruxolitinib,")) for line in added)
+    # the draft of these two studies is exactly what the committed file drafted for them
+    assert sorted(added) == sorted(line for line in original.splitlines()
+                                   if line.startswith(("sato-2025-dupilumab,", "vu-2024-ruxolitinib,")))
+    assert appraisal_draft.append_drafts(raw_copy) == []
+    assert (raw_copy / "appraisal.csv").read_text(encoding="utf-8") == after
+
+
+def test_appraisal_draft_of_every_study_is_the_committed_file(tmp_path):
+    from nlsynth import appraisal_draft
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "appraisal.csv").unlink()
+    assert len(appraisal_draft.append_drafts(raw)) == 36
+    assert (raw / "appraisal.csv").read_bytes() == (RAW / "appraisal.csv").read_bytes()

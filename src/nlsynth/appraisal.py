@@ -6,6 +6,10 @@ unclear / not applicable. Murad, Sultan, Haffar, Bazerbachi. BMJ Evid Based Med 
 
 A study is *weak* when any item is judged "no"; the sensitivity analysis drops weak studies.
 The plots follow robvis (traffic light, summary bars) in a colour-blind-safe palette.
+
+The appraisal grows with the review: an included study with no rows yet is *not yet appraised*.
+It does not stop the build; every appraisal figure and table shows it as such, and
+``make appraisal-draft`` (:mod:`nlsynth.appraisal_draft`) appends drafted rows for it.
 """
 
 from __future__ import annotations
@@ -31,13 +35,19 @@ ITEMS = [
 ]
 ITEM_IDS = [i for i, _, _ in ITEMS]
 JUDGEMENTS = ("yes", "no", "unclear", "not applicable")
+#: Shown for every item of an included study that has no appraisal rows yet.
+NOT_YET = "not yet appraised"
 COLOURS = {"yes": OKABE_ITO["bluish green"], "no": OKABE_ITO["vermillion"], "unclear": OKABE_ITO["yellow"],
-           "not applicable": OKABE_ITO["grey"]}
-SYMBOLS = {"yes": "+", "no": "−", "unclear": "?", "not applicable": ""}
+           "not applicable": OKABE_ITO["grey"], NOT_YET: "#F0F0F0"}
+SYMBOLS = {"yes": "+", "no": "−", "unclear": "?", "not applicable": "", NOT_YET: "·"}
 
 
 def load(path: Path, study_ids: list[str]) -> pd.DataFrame:
-    """Read and check the appraisal: every included study × every item, once, with a reason."""
+    """Read and check the appraisal: every item once, with a reason, for each appraised study.
+
+    A study with no rows at all is not an error (see :func:`unappraised`); a study with some items
+    but not all is (a reviewer's row went missing).
+    """
     problems: list[Problem] = []
     sheet = read_sheet(path, problems)
     raise_if_any(problems)
@@ -56,11 +66,35 @@ def load(path: Path, study_ids: list[str]) -> pd.DataFrame:
             problems.append(Problem(path.name, row_no, "item", row["item"], f"one judgement per study and item "
                                                                              f"(also on row {seen[key]})"))
         seen.setdefault(key, row_no)
-    missing = [(s, i) for s in study_ids for i in ITEM_IDS if (s, i) not in seen]
+    appraised = {s for s, _ in seen}
+    missing = [(s, i) for s in study_ids if s in appraised for i in ITEM_IDS if (s, i) not in seen]
     for s, i in missing:
-        problems.append(Problem(path.name, None, "item", f"{s} / {i}", "a judgement for every study and item"))
+        problems.append(Problem(path.name, None, "item", f"{s} / {i}",
+                                "a judgement for every item of an appraised study"))
     raise_if_any(problems)
-    return pd.DataFrame(sheet.rows)
+    return pd.DataFrame(sheet.rows, columns=["study_id", "item", "judgement", "reason"])
+
+
+def unappraised(appraisal: pd.DataFrame, study_ids: list[str]) -> list[str]:
+    """Included studies with no appraisal rows yet, in the order given."""
+    present = set(appraisal.study_id)
+    return [s for s in study_ids if s not in present]
+
+
+def with_unappraised(appraisal: pd.DataFrame, study_ids: list[str]) -> pd.DataFrame:
+    """The appraisal plus a "not yet appraised" row per item for every study that has none."""
+    extra = [{"study_id": s, "item": i, "judgement": NOT_YET, "reason": NOT_YET}
+             for s in unappraised(appraisal, study_ids) for i in ITEM_IDS]
+    return pd.concat([appraisal, pd.DataFrame(extra, columns=appraisal.columns)], ignore_index=True)
+
+
+def warning(appraisal: pd.DataFrame, study_ids: list[str]) -> str | None:
+    """The build's one-line warning naming the studies not yet appraised, or None."""
+    missing = unappraised(appraisal, study_ids)
+    if not missing:
+        return None
+    return (f"warning: {len(missing)} included stud{'y is' if len(missing) == 1 else 'ies are'} not yet appraised "
+            f"({', '.join(missing)}); `make appraisal-draft` appends drafted rows to data/raw/appraisal.csv")
 
 
 def wide(appraisal: pd.DataFrame) -> pd.DataFrame:
@@ -74,9 +108,14 @@ def weak_studies(appraisal: pd.DataFrame) -> list[str]:
     return sorted(appraisal.loc[appraisal.judgement == "no", "study_id"].unique())
 
 
+def _judgements(appraisal: pd.DataFrame) -> list[str]:
+    """The judgement categories to show: the tool's four, and "not yet appraised" when present."""
+    return list(JUDGEMENTS) + ([NOT_YET] if (appraisal.judgement == NOT_YET).any() else [])
+
+
 def summary(appraisal: pd.DataFrame) -> pd.DataFrame:
     """Share of studies per judgement, per item (rows in the tool's order)."""
-    counts = pd.crosstab(appraisal.item, appraisal.judgement).reindex(index=ITEM_IDS, columns=list(JUDGEMENTS),
+    counts = pd.crosstab(appraisal.item, appraisal.judgement).reindex(index=ITEM_IDS, columns=_judgements(appraisal),
                                                                        fill_value=0)
     return counts.div(counts.sum(axis=1), axis=0)
 
@@ -98,9 +137,10 @@ def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.tick_params(length=0)
-    for j in JUDGEMENTS:
+    for j in _judgements(appraisal):
         ax.scatter([], [], s=50, color=COLOURS[j], edgecolor="black", linewidth=0.3, label=j)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=4, fontsize=7, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=len(_judgements(appraisal)), fontsize=7,
+              frameon=False)
     fig.suptitle("Murad et al. (2018) appraisal\nQ1 selection · Q2 exposure · Q3 outcome · Q4 alternative causes · "
                  "Q5 rechallenge\nQ6 dose–response · Q7 follow-up · Q8 reporting", fontsize=7)
     return fig
@@ -111,13 +151,34 @@ def summary_plot(appraisal: pd.DataFrame):
     fig, ax = new_figure(6.0, 2.6)
     left = pd.Series(0.0, index=shares.index)
     labels = [f"Q{i + 1} {q.split('?')[0][:38]}" for i, (_, _, q) in enumerate(ITEMS)]
-    for j in JUDGEMENTS:
+    for j in _judgements(appraisal):
         ax.barh(range(len(ITEM_IDS))[::-1], shares[j] * 100, left=left * 100, color=COLOURS[j], edgecolor="white",
                 linewidth=0.5, label=j)
         left += shares[j]
     ax.set_yticks(range(len(ITEM_IDS))[::-1], labels, fontsize=7)
     ax.set_xlim(0, 100)
     ax.set_xlabel("% of studies")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=4, fontsize=7, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=len(_judgements(appraisal)), fontsize=7,
+              frameon=False)
     fig.suptitle(f"Appraisal summary ({appraisal.study_id.nunique()} studies)", fontsize=9)
     return fig
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m nlsynth.appraisal RAW_DIR PROCESSED_DIR``: print the build's warning, if any."""
+    import sys
+
+    from . import paths
+    from .tableio import read_table
+
+    args = sys.argv[1:] if argv is None else argv
+    raw, processed = (paths.resolve(a) for a in (args or [paths.RAW_DIR, paths.PROCESSED_DIR]))
+    study_ids = list(read_table(processed, "studies.csv").study_id)
+    text = warning(load(raw / "appraisal.csv", study_ids), study_ids)
+    if text:
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

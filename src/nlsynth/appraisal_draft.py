@@ -95,7 +95,8 @@ def append_drafts(raw_dir: Path) -> list[str]:
     target = raw_dir / "appraisal.csv"
     text = target.read_text(encoding="utf-8") if target.exists() else ""
     present = {row["study_id"] for row in csv.DictReader(io.StringIO(text))} if text.strip() else set()
-    studies = [row["study_id"] for row in csv.DictReader(open(raw_dir / "studies.csv", encoding="utf-8-sig"))]
+    studies = [row["study_id"] for row in
+               csv.DictReader(io.StringIO((raw_dir / "studies.csv").read_text(encoding="utf-8-sig")))]
     missing = [s for s in studies if s and s not in present]
     if not missing:
         return []
