@@ -232,7 +232,8 @@ def weak_study_sensitivity(source_table: pd.DataFrame, weak: list[str]) -> pd.Da
     return pd.DataFrame(rows, columns=["agent", "all studies", "without weak studies"])
 
 
-def methods(summaries: list[dict], episodes: pd.DataFrame, aggregates: pd.DataFrame, weak: list[str]) -> Markdown:
+def methods(summaries: list[dict], episodes: pd.DataFrame, aggregates: pd.DataFrame, weak: list[str],
+            unappraised: tuple[str, ...] = ()) -> Markdown:
     """The methods paragraph, with its numbers and versions computed here."""
     from importlib.metadata import version
 
@@ -259,5 +260,72 @@ def methods(summaries: list[dict], episodes: pd.DataFrame, aggregates: pd.DataFr
         f"statsmodels {version('statsmodels')}) is given only for agents with at least two sources including a "
         "series of three or more patients. Studies were appraised with the eight items of Murad et al. (2018); "
         f"{len(weak)} stud{'y was' if len(weak) == 1 else 'ies were'} judged weak (any item *no*) and left out in a "
-        "sensitivity analysis."
+        "sensitivity analysis"
+        + (f"; {len(unappraised)} stud{'y is' if len(unappraised) == 1 else 'ies are'} not yet appraised." if unappraised
+           else ".")
     )
+
+
+def _table_html(table: pd.DataFrame, table_id: str) -> str:
+    return table.style.hide(axis="index").format(escape="html").set_uuid(table_id).to_html()
+
+
+def changes_since_release(processed_dir, releases_dir):
+    """The changes between the processed data and the latest release in ``releases_dir`` (None if none)."""
+    from . import release
+
+    version = release.latest(releases_dir)
+    if version is None:
+        return None
+    return release.changes(release.snapshot(processed_dir), release.read(releases_dir, version), version,
+                           _weeks_interval_or_dash)
+
+
+def _weeks_interval_or_dash(lo, hi) -> str:
+    missing = [v is None or (isinstance(v, float) and math.isnan(v)) for v in (lo, hi)]
+    return "—" if all(missing) else _weeks_interval(lo, hi)
+
+
+def changes_heading(changes) -> Markdown:
+    if changes is None:
+        return Markdown("## Changes since the last release\n\nNo release has been made yet: "
+                        "`make release VERSION=<name>` records one in `releases/`.")
+    return Markdown(f"## Changes since release {escape(changes.version)}\n\n"
+                    f"Compared with `releases/{escape(changes.version)}/`, the snapshot written by `make release`. "
+                    "A study or episode is *changed* when its extracted values differ; a changed reading or rule "
+                    "shows as a moved estimate.")
+
+
+def changes_html(changes) -> HTML:
+    """The changes as paragraphs and tables with fixed ids (same bytes on every run)."""
+    if changes is None:
+        return HTML("")
+    if changes.none:
+        return HTML("<p>Nothing has changed since this release.</p>")
+    parts = []
+    counted = changes.headline[changes.headline.before != changes.headline.now]
+    if len(counted):
+        parts.append("<p>Counts that changed:</p>" + _table_html(counted, "changes-counts"))
+    for table, what, table_id in ((changes.studies, "Studies", "changes-studies"),
+                                  (changes.episodes, "Treatment episodes", "changes-episodes")):
+        if len(table):
+            tally = table.change.value_counts()
+            summary = ", ".join(f"{int(tally[c])} {c}" for c in ("added", "changed", "removed") if c in tally)
+            parts.append(f"<p>{what}: {escape(summary)}.</p>" + _table_html(table, table_id))
+    if len(changes.moved):
+        parts.append("<p>Groups whose estimate or interval moved:</p>" + _table_html(changes.moved, "changes-moved"))
+    if len(changes.flipped):
+        flipped = changes.flipped.assign(before=changes.flipped.before.map({True: "yes", False: "no"}),
+                                         now=changes.flipped.now.map({True: "yes", False: "no"}))
+        parts.append("<p>Statements that flipped:</p>" + _table_html(flipped, "changes-flipped"))
+    return HTML("\n".join(parts))
+
+
+def appraisal_status(unappraised: list[str], citations: dict[str, str]) -> Markdown:
+    """A sentence naming the included studies not yet appraised (empty when every study is)."""
+    if not unappraised:
+        return Markdown("Every included study has been appraised.")
+    names = ", ".join(f"{escape(citations.get(s, s))} (`{escape(s)}`)" for s in unappraised)
+    return Markdown(f"**Not yet appraised** ({len(unappraised)} stud{'y' if len(unappraised) == 1 else 'ies'}): "
+                    f"{names}. They are shown as *not yet appraised* in the figures below, and are not counted "
+                    "as weak in the sensitivity analysis; `make appraisal-draft` drafts their rows for a reviewer.")

@@ -1,0 +1,251 @@
+"""Release snapshots of the living review, and what changed since the last one.
+
+``make release VERSION=X`` writes ``releases/X/`` (committed; a release is never overwritten):
+
+- ``headline.json``: the headline counts (studies, patients, episodes, aggregate arms, outcomes);
+- ``studies.csv``: one row per included study with a fingerprint of everything extracted from it;
+- ``episodes.csv``: one row per treatment episode (study, patient, episode) with its fingerprint;
+- ``groups.csv``: one row per agent and drug class with its estimates (responders, timed episodes,
+  the median time to first response and the probability of response by 12 weeks).
+
+The report compares the current data with the latest release (:func:`changes`): studies and
+episodes added, removed or changed, groups whose estimate or interval moved, and statements that
+flipped (a group that now has an estimate, a median now reached). Everything is computed from
+``data/processed/``; fingerprints are SHA-256 of the processed rows without their row numbers, so
+inserting a row above another does not make it "changed"; they cover the extracted values (the
+columns the raw sheets share with the processed tables), so "changed" means the extraction
+changed, while a changed reading or rule shows as a moved estimate.
+
+Examples
+--------
+>>> sorted(["v10", "v9", "v1.2"], key=natural_key)
+['v1.2', 'v9', 'v10']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths, tableio
+from .agents import AGENT_LIST, GROUPINGS
+from .sheets import SHEET_COLUMNS
+
+RELEASES_DIR = Path("releases")
+VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+
+GROUP_COLUMNS = ["group_by", "slug", "label", "episodes", "responders", "timed_episodes", "median_lower_days",
+                 "median_upper_days", "p12_lower", "p12_upper", "has_estimate", "median_reached"]
+
+
+def natural_key(version: str) -> tuple:
+    """Sort key that orders version names by their numbers ("v9" before "v10")."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", version) if part)
+
+
+def _fingerprint(frame: pd.DataFrame, sheet: str) -> str:
+    """SHA-256 (16 hex digits) of the extracted values of ``frame``: its columns that ``sheet`` has."""
+    columns = [c for c in frame.columns if c in SHEET_COLUMNS[sheet]]
+    return hashlib.sha256(tableio.csv_text(frame[columns]).encode("utf-8")).hexdigest()[:16]
+
+
+def _finite_or_none(value) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+
+
+def groups(processed: Path) -> pd.DataFrame:
+    """One row per agent and per drug class, from the per-group summaries notebook 02 wrote."""
+    rows = []
+    for group_by, (list_name, _, summary_dir) in GROUPINGS.items():
+        listing = pd.read_csv(processed / list_name, dtype=str)
+        slugs = listing.agent_slug if list_name == AGENT_LIST else listing.class_slug
+        for slug in slugs:
+            s = json.loads((processed / summary_dir / f"{slug}.json").read_text(encoding="utf-8"))
+            med = s.get("turnbull_median_days") or {}
+            p12 = (s.get("probability_of_response_by") or {}).get("12_weeks") or {}
+            lower, upper = _finite_or_none(med.get("lower")), _finite_or_none(med.get("upper"))
+            rows.append({
+                "group_by": group_by, "slug": slug, "label": s["agent"], "episodes": s["episodes"],
+                "responders": s["responders"], "timed_episodes": s["timed_episodes"],
+                "median_lower_days": lower, "median_upper_days": upper,
+                "p12_lower": _finite_or_none(p12.get("lower")), "p12_upper": _finite_or_none(p12.get("upper")),
+                "has_estimate": bool(med), "median_reached": lower is not None and math.isfinite(lower),
+            })
+    return pd.DataFrame(rows, columns=GROUP_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    headline: dict
+    studies: pd.DataFrame
+    episodes: pd.DataFrame
+    groups: pd.DataFrame
+
+
+def snapshot(processed_dir: Path) -> Snapshot:
+    """The release view of the processed data."""
+    processed = Path(processed_dir)
+    episodes = tableio.read_table(processed, "episodes.csv")
+    studies = tableio.read_table(processed, "studies.csv")
+    aggregates = tableio.read_table(processed, "aggregates.csv")
+    study_rows = []
+    for study in studies.itertuples(index=False):
+        parts = [(studies[studies.study_id == study.study_id], "studies.csv"),
+                 (episodes[episodes.study_id == study.study_id], "episodes.csv"),
+                 (aggregates[aggregates.study_id == study.study_id], "aggregates.csv")]
+        combined = "|".join(_fingerprint(frame, sheet) for frame, sheet in parts)
+        study_rows.append({"study_id": study.study_id, "citation": study.citation,
+                           "episodes": int(len(parts[1][0])), "aggregate_arms": int(len(parts[2][0])),
+                           "fingerprint": hashlib.sha256(combined.encode("utf-8")).hexdigest()[:16]})
+    episode_rows = [{"study_id": e.study_id, "patient": e.patient, "episode": int(e.episode), "agent": e.agent,
+                     "fingerprint": _fingerprint(episodes.iloc[[i]], "episodes.csv")}
+                    for i, e in enumerate(episodes.itertuples(index=False))]
+    patients = episodes[["study_id", "patient"]].drop_duplicates()
+    headline = {
+        "studies": int(len(studies)), "patients_case_level": int(len(patients)), "episodes": int(len(episodes)),
+        "episodes_with_outcome": int(episodes.responded.notna().sum()), "responders": int(episodes.responded.sum()),
+        "aggregate_arms": int(len(aggregates)), "treated_in_aggregate_arms": int(aggregates.n_treated.sum()),
+    }
+    return Snapshot(headline, pd.DataFrame(study_rows), pd.DataFrame(episode_rows), groups(processed))
+
+
+def write(snap: Snapshot, version: str, releases_dir: Path) -> Path:
+    """Write ``releases_dir/version/``; refuse a bad name or an existing release."""
+    if not VERSION_PATTERN.match(version or ""):
+        raise ValueError(f"VERSION={version!r}: expected a name of letters, digits, '.', '_' or '-' (e.g. 2026.12)")
+    target = Path(releases_dir) / version
+    if target.exists():
+        raise FileExistsError(f"release {version} already exists at {target}; a release is never overwritten")
+    tableio.write_atomic(target / "headline.json", json.dumps({"version": version, **snap.headline}, indent=2) + "\n")
+    for name, frame in (("studies.csv", snap.studies), ("episodes.csv", snap.episodes), ("groups.csv", snap.groups)):
+        tableio.write_atomic(target / name, tableio.csv_text(frame))
+    return target
+
+
+def latest(releases_dir: Path) -> str | None:
+    """The newest release's name (natural version order), or None when there is none."""
+    releases_dir = Path(releases_dir)
+    names = [p.name for p in releases_dir.iterdir() if (p / "headline.json").exists()] if releases_dir.is_dir() else []
+    return max(names, key=natural_key) if names else None
+
+
+def read(releases_dir: Path, version: str) -> Snapshot:
+    folder = Path(releases_dir) / version
+    headline = json.loads((folder / "headline.json").read_text(encoding="utf-8"))
+    headline.pop("version", None)
+    frames = [pd.read_csv(folder / name, dtype={"study_id": str, "patient": str, "slug": str})
+              for name in ("studies.csv", "episodes.csv", "groups.csv")]
+    return Snapshot(headline, *frames)
+
+
+@dataclass(frozen=True)
+class Changes:
+    version: str
+    headline: pd.DataFrame
+    studies: pd.DataFrame
+    episodes: pd.DataFrame
+    moved: pd.DataFrame
+    flipped: pd.DataFrame
+
+    @property
+    def none(self) -> bool:
+        return all(len(t) == 0 for t in (self.studies, self.episodes, self.moved, self.flipped)) and \
+            (self.headline["before"] == self.headline["now"]).all()
+
+
+def _keyed(frame: pd.DataFrame, key: list[str]) -> dict:
+    return {tuple(r[k] for k in key): r for r in frame.to_dict("records")}
+
+
+def _diff(before: pd.DataFrame, now: pd.DataFrame, key: list[str], label) -> pd.DataFrame:
+    old, new = _keyed(before, key), _keyed(now, key)
+    rows = []
+    for k in sorted(set(old) | set(new)):
+        if k not in old:
+            change = "added"
+        elif k not in new:
+            change = "removed"
+        elif old[k]["fingerprint"] != new[k]["fingerprint"]:
+            change = "changed"
+        else:
+            continue
+        rows.append({"change": change, **label(new.get(k) or old[k])})
+    order = {"added": 0, "changed": 1, "removed": 2}
+    return pd.DataFrame(rows).sort_values("change", key=lambda s: s.map(order), kind="stable").reset_index(drop=True) \
+        if rows else pd.DataFrame(columns=["change"])
+
+
+def _same(a, b) -> bool:
+    a_missing = a is None or (isinstance(a, float) and math.isnan(a))
+    b_missing = b is None or (isinstance(b, float) and math.isnan(b))
+    return (a_missing and b_missing) or (not a_missing and not b_missing and abs(float(a) - float(b)) < 1e-9)
+
+
+def changes(now: Snapshot, before: Snapshot, version: str, formatter) -> Changes:
+    """What changed between ``before`` (release ``version``) and ``now``.
+
+    ``formatter(lower, upper)`` turns an interval of days into the report's text.
+    """
+    headline = pd.DataFrame([{"count": k.replace("_", " "), "before": before.headline.get(k), "now": v}
+                             for k, v in now.headline.items()])
+    studies = _diff(before.studies, now.studies, ["study_id"], lambda r: {"study": r["citation"],
+                                                                          "study_id": r["study_id"]})
+    episodes = _diff(before.episodes, now.episodes, ["study_id", "patient", "episode"],
+                     lambda r: {"study_id": r["study_id"], "patient": r["patient"], "episode": r["episode"],
+                                "agent": r["agent"]})
+    old, new = _keyed(before.groups, ["group_by", "slug"]), _keyed(now.groups, ["group_by", "slug"])
+    moved, flipped = [], []
+    for k in sorted(set(old) | set(new)):
+        o, n = old.get(k), new.get(k)
+        label = (n or o)["label"] + (" (drug class)" if k[0] == "drug_class" else "")
+        if o is None or n is None:
+            flipped.append({"group": label, "statement": "group in the analysis", "before": o is not None,
+                            "now": n is not None})
+            continue
+        if not all(_same(o[c], n[c]) for c in ("median_lower_days", "median_upper_days", "p12_lower", "p12_upper")):
+            moved.append({"group": label,
+                          "median before, weeks": formatter(o["median_lower_days"], o["median_upper_days"]),
+                          "median now, weeks": formatter(n["median_lower_days"], n["median_upper_days"]),
+                          "P(response by 12 weeks) before": _p(o), "now": _p(n)})
+        for column, statement in (("has_estimate", "has an estimate of time to response"),
+                                  ("median_reached", "median time to response reached")):
+            if bool(o[column]) != bool(n[column]):
+                flipped.append({"group": label, "statement": statement, "before": bool(o[column]),
+                                "now": bool(n[column])})
+    return Changes(version, headline, studies, episodes, pd.DataFrame(moved), pd.DataFrame(flipped))
+
+
+def _p(row) -> str:
+    lo, hi = row["p12_lower"], row["p12_upper"]
+    if lo is None or (isinstance(lo, float) and math.isnan(lo)):
+        return "—"
+    return f"{lo:.2f}" if _same(lo, hi) else f"{lo:.2f}–{hi:.2f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m nlsynth.release VERSION [PROCESSED_DIR] [RELEASES_DIR]``."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("usage: make release VERSION=<name>, e.g. make release VERSION=2026.12", file=sys.stderr)
+        return 2
+    version = args[0]
+    processed = paths.resolve(args[1] if len(args) > 1 else paths.PROCESSED_DIR)
+    releases = paths.resolve(args[2] if len(args) > 2 else RELEASES_DIR)
+    try:
+        target = write(snapshot(processed), version, releases)
+    except (ValueError, FileExistsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote release {version} to {target}; commit it with the build products")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
