@@ -3,9 +3,15 @@
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
-.DELETE_ON_ERROR:
 .DEFAULT_GOAL := all
+# Both cores by default (`make JOBS=1` for one run at a time). No .DELETE_ON_ERROR: every output is
+# written to a temporary file and renamed, so a failed or interrupted recipe never leaves a partial
+# file, and make must not delete the committed results it did not replace (see .PRECIOUS below).
+JOBS ?= 2
 MAKEFLAGS += --no-builtin-rules --no-print-directory
+ifeq ($(MAKELEVEL),0)
+  MAKEFLAGS += -j$(JOBS)
+endif
 
 # Deterministic output: fixed dates in PDF/SVG, fixed hash seed, no GUI backend.
 export SOURCE_DATE_EPOCH := 0
@@ -24,26 +30,36 @@ else ifneq ($(strip $(CONDA_PREFIX)),)
 else
   ENV_DIR := .venv
 endif
+# The interpreter that creates .venv (`make PYTHON=python3.11` when python3 is another version).
+PYTHON ?= python3
+REQUIRED_PYTHON := 3.11
 PY := $(ENV_DIR)/bin/python
 BOOTSTRAP := $(ENV_DIR)/.nlsynth-bootstrap
 PIP := $(PY) -m pip --disable-pip-version-check
-RUN_NB := $(PY) -m nlsynth.run_notebook
+# Failure messages of the notebooks that failed in this build, repeated at the very end of it.
+FAILURES := .make/failures.log
+RUN_NB := $(PY) -m nlsynth.run_notebook --failures $(FAILURES)
 
 RAW_SHEETS := data/raw/studies.csv data/raw/episodes.csv data/raw/aggregates.csv data/raw/screening.csv
-VOCABULARIES := data/raw/agent_vocabulary.csv data/raw/response_vocabulary.csv
+# Researcher-editable inputs of notebook 01: the vocabularies and the reviewer's time readings.
+VOCABULARIES := data/raw/agent_vocabulary.csv data/raw/response_vocabulary.csv data/raw/time_readings.csv
 SRC := $(wildcard src/nlsynth/*.py)
-PROCESSED := data/processed/episodes.csv data/processed/studies.csv data/processed/aggregates.csv
+PROCESSED := data/processed/episodes.csv data/processed/studies.csv data/processed/aggregates.csv \
+    data/processed/time_readings.csv
 CLEAN_NB := notebooks/executed/01_clean_cases.ipynb
 REPORT_NB := notebooks/executed/03_report.ipynb
 REPORT_HTML := reports/report.html
+# Release snapshots (make release): the report compares the data with the latest one.
+RELEASE_FILES := $(wildcard releases/*/*)
 TIMEOUT := 600
 
-# The agent and class lists come from the processed data: .make/agents.mk is generated from
-# data/processed/agents.csv and classes.csv (make re-reads it after rebuilding it, so a new agent
-# is picked up in the same run). It defines AGENT_SLUGS, CLASS_SLUGS and each run's step number.
-# Only the pipeline targets need it: `make help`, `make test` etc. never run notebook 01 to make it.
-PIPELINE_GOALS := all data agents report figures/SHA256SUMS docs/codebook.md $(REPORT_HTML) $(REPORT_NB)
-ifneq ($(filter $(PIPELINE_GOALS) notebooks/executed/% data/%,$(or $(MAKECMDGOALS),all)),)
+# The agent and class lists: .make/agents.mk is generated from data/raw/episodes.csv and the agent
+# vocabulary with the same lookup as notebook 01 (make re-reads it after rebuilding it), so the
+# progress total is right from the first step, also when an edit adds an agent. It defines
+# AGENT_SLUGS, CLASS_SLUGS and each run's step number. Only the pipeline targets need it (`make`
+# runs them as `make build`); `make help`, `make test` etc. never read it.
+PIPELINE_GOALS := build data agents report figures/SHA256SUMS docs/codebook.md $(REPORT_HTML) $(REPORT_NB)
+ifneq ($(filter $(PIPELINE_GOALS) notebooks/executed/% data/%,$(MAKECMDGOALS)),)
 -include .make/agents.mk
 endif
 N_RUNS := $(words $(AGENT_SLUGS) $(CLASS_SLUGS))
@@ -62,9 +78,21 @@ else
   NEEDS_ENV := $(BOOTSTRAP)
 endif
 
-.PHONY: all help bootstrap data agents report test unit nbval bench clean-outputs
+.PHONY: all build help bootstrap check-python data agents report release appraisal-draft test unit nbval bench clean-outputs
 
-all: $(REPORT_HTML) figures/SHA256SUMS docs/codebook.md ## Build everything: bootstrap, clean the data, every agent and class notebook, the report
+# Results make must never delete, even when a recipe fails or is interrupted: they are written
+# atomically, and the committed copies are the readers' results.
+.PRECIOUS: $(PROCESSED) $(CLEAN_NB) $(REPORT_NB) $(REPORT_HTML) figures/SHA256SUMS docs/codebook.md \
+    notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json data/processed/classes/%.json \
+    data/processed/agents.csv data/processed/classes.csv data/processed/by_agent/%.csv data/processed/by_class/%.csv
+
+all: $(NEEDS_ENV) ## Build everything: bootstrap, clean the data, every agent and class notebook, the report
+	@mkdir -p .make && rm -f $(FAILURES)
+	@$(MAKE) build || { status=$$?; if [ -s $(FAILURES) ]; then echo; echo "The build stopped:"; cat $(FAILURES); \
+	    fi >&2; exit $$status; }
+	@echo "Done. The report is $(REPORT_HTML) (tables and figures in data/processed/ and figures/)."
+
+build: $(REPORT_HTML) figures/SHA256SUMS docs/codebook.md
 
 help: ## List the targets
 	@echo "Usage: make [target]"
@@ -72,8 +100,23 @@ help: ## List the targets
 
 bootstrap: $(BOOTSTRAP) ## Create .venv (unless an env is active), install the pins and the package, register the kernel
 
-$(BOOTSTRAP): requirements.txt pyproject.toml
-	@test -x $(PY) || python3 -m venv $(ENV_DIR)
+check-python: ## Check the Python that would be used (3.11; not conda's base environment)
+	@if [ "$${CONDA_DEFAULT_ENV:-}" = base ] && [ "$(ENV_DIR)" = "$${CONDA_PREFIX:-}" ]; then \
+	    echo "error: refusing to install into conda's base environment ($(ENV_DIR))." >&2; \
+	    echo "  Create the project's environment instead: conda env create -f environment.yml && conda activate nlsynth" >&2; \
+	    echo "  (or run 'conda deactivate' and make creates .venv with python3)." >&2; exit 1; fi
+	@if [ -x $(PY) ]; then py=$(PY); where="$(ENV_DIR)"; else py="$$(command -v $(PYTHON) || true)"; where="$(PYTHON)"; fi; \
+	if [ -z "$$py" ]; then echo "error: $(PYTHON) not found; install Python $(REQUIRED_PYTHON) (or make PYTHON=/path/to/python3.11)." >&2; exit 1; fi; \
+	v="$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])')"; \
+	if [ "$$v" != "$(REQUIRED_PYTHON)" ]; then \
+	    echo "error: $$where is Python $$v; this project needs Python $(REQUIRED_PYTHON)." >&2; \
+	    if [ -x $(PY) ] && [ "$(ENV_DIR)" = .venv ]; then \
+	        echo "  .venv was made by the wrong Python: remove it (rm -rf .venv) and run make PYTHON=python$(REQUIRED_PYTHON)." >&2; \
+	    else echo "  Install Python $(REQUIRED_PYTHON) and run make PYTHON=python$(REQUIRED_PYTHON) (or activate an environment with it)." >&2; fi; \
+	    exit 1; fi
+
+$(BOOTSTRAP): requirements.txt pyproject.toml | check-python
+	@test -x $(PY) || $(PYTHON) -m venv $(ENV_DIR)
 	$(PIP) install -q -r requirements.txt
 	$(PIP) install -q --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python 3 ($(KERNEL))" >/dev/null
@@ -82,7 +125,7 @@ $(BOOTSTRAP): requirements.txt pyproject.toml
 data: $(CLEAN_NB) ## Clean the raw sheets into data/processed/ (notebook 01)
 
 $(CLEAN_NB) $(PROCESSED) &: notebooks/01_clean_cases.ipynb $(RAW_SHEETS) $(VOCABULARIES) $(SRC) | $(NEEDS_ENV)
-	$(RUN_NB) --step 1/$(N_STEPS) --label "clean cases" --timeout $(TIMEOUT) notebooks/01_clean_cases.ipynb $(CLEAN_NB) \
+	@$(RUN_NB) --step 1/$(N_STEPS) --label "clean cases" --timeout $(TIMEOUT) notebooks/01_clean_cases.ipynb $(CLEAN_NB) \
 	    -p raw_dir data/raw -p processed_dir data/processed
 
 # Written by notebook 01 only when their content changes (so their mtimes say "changed"); the
@@ -91,9 +134,9 @@ data/processed/agents.csv data/processed/classes.csv: $(CLEAN_NB) ;
 data/processed/by_agent/%.csv: $(CLEAN_NB) ;
 data/processed/by_class/%.csv: $(CLEAN_NB) ;
 
-.make/agents.mk: data/processed/agents.csv data/processed/classes.csv | $(NEEDS_ENV)
+.make/agents.mk: data/raw/episodes.csv data/raw/agent_vocabulary.csv src/nlsynth/makefrag.py | $(NEEDS_ENV)
 	@mkdir -p $(@D)
-	@$(PY) -m nlsynth.makefrag data/processed > $@.tmp
+	@$(PY) -m nlsynth.makefrag data/raw > $@.tmp
 	@mv $@.tmp $@
 
 agents: $(AGENT_NBS) $(CLASS_NBS) ## Run notebook 02 once per agent and once per drug class (make -j2: two at a time)
@@ -119,9 +162,10 @@ report: $(REPORT_HTML) ## Run the report notebook and render reports/report.html
 
 $(REPORT_NB): notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(PROCESSED) data/processed/agents.csv \
     data/processed/classes.csv data/raw/screening.csv data/raw/appraisal.csv data/raw/secondary_comparisons.csv \
-    $(SRC) | $(NEEDS_ENV)
+    $(RELEASE_FILES) $(SRC) | $(NEEDS_ENV)
 	@$(RUN_NB) --step $(shell echo $$(( $(N_RUNS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \
-	    notebooks/03_report.ipynb $@ -p processed_dir data/processed -p figures_dir figures
+	    notebooks/03_report.ipynb $@ -p processed_dir data/processed -p figures_dir figures -p releases_dir releases
+	@$(PY) -m nlsynth.appraisal data/raw data/processed
 
 $(REPORT_HTML): $(REPORT_NB) src/nlsynth/render.py | $(NEEDS_ENV)
 	@echo "[$(N_STEPS)/$(N_STEPS)] report html"
@@ -145,6 +189,16 @@ nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stor
 
 docs/codebook.md: src/nlsynth/schemas.py src/nlsynth/codebook.py | $(NEEDS_ENV)
 	@$(PY) -m nlsynth.codebook $@
+
+release: $(NEEDS_ENV) ## Snapshot this build as releases/$(VERSION)/ (make release VERSION=2026.12); never overwrites one
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=<name>, e.g. make release VERSION=2026.12" >&2; exit 2; }
+	@test ! -e releases/$(VERSION) || { echo "error: releases/$(VERSION) exists; a release is never overwritten" >&2; exit 2; }
+	@$(MAKE) all
+	@$(PY) -m nlsynth.release $(VERSION) data/processed releases
+	@$(MAKE) all
+
+appraisal-draft: $(NEEDS_ENV) ## Append drafted appraisal rows for included studies with none (never changes a row)
+	@$(PY) -m nlsynth.appraisal_draft data/raw
 
 bench: $(BOOTSTRAP) ## Measure build, no-op, single-edit, make test and a synthetic scale run (bench/latest.json)
 	$(PY) scripts/bench.py

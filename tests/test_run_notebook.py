@@ -58,6 +58,37 @@ def test_typed_parameters(tmp_path):
     assert json.loads(out.read_text())["cells"][2]["outputs"][0]["text"] == ["int 2000\n"]
 
 
+def _typed_notebook(tmp_path):
+    nb = new_notebook(cells=[new_code_cell('n = 2000\nrate = 0.5\nname = "x"', metadata={"tags": ["parameters"]}),
+                             new_code_cell("print(type(n).__name__, n, type(rate).__name__, rate, type(name).__name__, name)")],
+                      metadata=KERNELSPEC)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"c{i}"
+    nbformat.write(nb, str(tmp_path / "typed.ipynb"))
+    return tmp_path / "typed.ipynb"
+
+
+def test_p_types_values_like_papermill_and_keeps_text_for_str_parameters(tmp_path):
+    source = _typed_notebook(tmp_path)
+    out = tmp_path / "out.ipynb"
+    assert run_notebook.main([str(source), str(out), "-p", "n", "20", "-p", "rate", "2", "-p", "name", "2024"]) == 0
+    assert json.loads(out.read_text())["cells"][2]["outputs"][0]["text"] == ["int 20 float 2.0 str 2024\n"]
+
+
+def test_mistyped_or_unknown_parameter_is_refused_before_any_kernel_starts(tmp_path, capsys):
+    source = _typed_notebook(tmp_path)
+    out = tmp_path / "out.ipynb"
+    failures = tmp_path / "failures.log"
+    assert run_notebook.main([str(source), str(out), "-p", "n", "abc", "--failures", str(failures)]) == 2
+    message = "FAILED: typed: parameter n='abc' of typed.ipynb: expected int (its default is 2000)"
+    assert message in capsys.readouterr().err
+    assert failures.read_text() == message + "\n"
+    assert run_notebook.main([str(source), str(out), "-p", "nboot", "20"]) == 2
+    assert ("typed.ipynb has no parameter 'nboot'; its parameters are n, name, rate"
+            in capsys.readouterr().err)
+    assert not out.exists()
+
+
 def test_strip_volatile_keeps_parameters_and_drops_timing():
     nb = new_notebook(metadata={"papermill": {"parameters": {"a": 1}, "start_time": "2026", "duration": 1.5,
                                               "input_path": "/home/x/in.ipynb"}})

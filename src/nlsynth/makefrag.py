@@ -1,22 +1,51 @@
-"""Print the Makefile fragment that lists the agents and drug classes: ``python -m nlsynth.makefrag DIR``.
+"""Print the Makefile fragment that lists the agents and drug classes: ``python -m nlsynth.makefrag RAW_DIR``.
 
-Make cannot read a CSV with quoted commas; this reads data/processed/agents.csv and classes.csv
-and defines AGENT_SLUGS, CLASS_SLUGS and each run's step number for the progress lines.
+Make cannot read a CSV with quoted commas, and it needs the list of runs *before* notebook 01 runs,
+so that every progress line carries the right total from the first step. This maps the raw
+episodes through the agent vocabulary exactly as the cleaning stage does (the same lookup, the
+same :func:`~nlsynth.agents.agent_list` and :func:`~nlsynth.agents.class_list`), and defines
+``AGENT_SLUGS``, ``CLASS_SLUGS`` and each run's step number. It is lenient where cleaning is
+strict: a row it cannot map is left out here, and notebook 01 then stops with the full message.
+
+Examples
+--------
+>>> from nlsynth import paths
+>>> text = fragment(paths.resolve("data/raw"))
+>>> text.splitlines()[0].startswith("AGENT_SLUGS := ")
+True
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pandas as pd
 
 from . import paths
-from .agents import AGENT_LIST, CLASS_LIST
+from .agents import agent_list, class_list
+from .sheets import read_sheet
+from .vocab import load_agents, phrase_key
 
 
-def fragment(processed_dir) -> str:
-    agents = pd.read_csv(processed_dir / AGENT_LIST, dtype=str)
-    classes = pd.read_csv(processed_dir / CLASS_LIST, dtype=str)
+def planned_episodes(raw_dir: Path) -> pd.DataFrame:
+    """The raw episodes' canonical agent, slug and drug class (rows that do not map are left out)."""
+    ignored: list = []
+    sheet = read_sheet(raw_dir / "episodes.csv", ignored)
+    vocab = load_agents(raw_dir / paths.AGENT_VOCABULARY, ignored)
+    rows = []
+    if sheet is not None and vocab is not None:
+        for _, row in sheet:
+            entry = vocab.entries.get(phrase_key(row.get("agent_as_reported", "")))
+            if entry is not None:
+                rows.append({k: entry[k] for k in ("agent", "agent_slug", "drug_class")})
+    return pd.DataFrame(rows, columns=["agent", "agent_slug", "drug_class"])
+
+
+def fragment(raw_dir: Path) -> str:
+    episodes = planned_episodes(raw_dir)
+    agents = agent_list(episodes) if len(episodes) else pd.DataFrame(columns=["agent_slug"])
+    classes = class_list(episodes) if len(episodes) else pd.DataFrame(columns=["class_slug"])
     lines = [f"AGENT_SLUGS := {' '.join(agents.agent_slug)}", f"CLASS_SLUGS := {' '.join(classes.class_slug)}"]
     step = 1
     for slug in agents.agent_slug:
@@ -30,7 +59,7 @@ def fragment(processed_dir) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    sys.stdout.write(fragment(paths.resolve(args[0] if args else "data/processed")))
+    sys.stdout.write(fragment(paths.resolve(args[0] if args else paths.RAW_DIR)))
     return 0
 
 

@@ -10,14 +10,20 @@ What it adds to the papermill CLI, all of which the Makefile relies on:
 - on failure, the executed notebook with its error cell is kept as
   ``notebooks/failed/<name>.FAILED.ipynb`` (git-ignored) for inspection, nothing under the real
   name is touched (make still sees the old result as out of date and re-runs it next time), and
-  the exit status is non-zero with the failing notebook and error named.
+  the exit status is non-zero with the failing notebook and error named (also appended to the
+  ``--failures`` file, which ``make`` repeats at the end of the build);
+- ``-p NAME VALUE`` typed as papermill's ``-p`` types it (``20`` → int, ``0.5`` → float,
+  ``True``/``False``/``None``), then checked against the notebook's ``parameters`` cell: an unknown
+  name or a value of the wrong type is refused with a clear message before any kernel starts;
+- no ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel`` noise: the kernel is shut down
+  without the interrupt jupyter_client sends first (see :class:`QuietShutdownKernelManager`).
 
 Usage::
 
     python -m nlsynth.run_notebook notebooks/01_clean_cases.ipynb notebooks/executed/01_clean_cases.ipynb \\
         -p raw_dir data/raw -p processed_dir data/processed --step 1/3 --label "clean cases"
 
-``-p NAME VALUE`` passes a string; ``-y NAME VALUE`` passes a YAML value (numbers, lists).
+``-y NAME VALUE`` passes a YAML value (lists, mappings).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from jupyter_client.manager import KernelManager
 
 from . import paths
 from .notebooks import dumps, strip_volatile
@@ -41,9 +48,88 @@ DEFAULT_TIMEOUT_S = 600
 FAILED_DIR = "failed"
 
 
+class ParameterError(ValueError):
+    """A ``-p``/``-y`` parameter the notebook does not declare, or of the wrong type."""
+
+
+class QuietShutdownKernelManager(KernelManager):
+    """A kernel manager that does not interrupt the kernel when shutting it down.
+
+    jupyter_client sends SIGINT before every shutdown request; an ipykernel that is between
+    messages then logs ``KeyboardInterrupt caught in kernel`` on stderr, noise in every build log.
+    The shutdown request (then SIGTERM, then SIGKILL after ``shutdown_wait_time``) stops the kernel
+    all the same; interrupts outside a shutdown (the execution timeout) are unchanged.
+    """
+
+    async def _async_interrupt_kernel(self) -> None:
+        if self.shutting_down:
+            return
+        await super()._async_interrupt_kernel()
+
+
+def resolve_type(value: str) -> object:
+    """Type a command-line value the way papermill's ``-p`` does.
+
+    >>> [resolve_type(v) for v in ("20", "0.5", "True", "None", "data/raw")]
+    [20, 0.5, True, None, 'data/raw']
+    """
+    from papermill.cli import _resolve_type
+
+    return _resolve_type(value)
+
+
+_TYPES = {"int": int, "float": float, "str": str, "bool": bool}
+
+
+def _declared_type(parameter: dict) -> type | None:
+    """A parameter's type: its annotation, else the type of its default literal (None if neither says)."""
+    import ast
+
+    annotated = _TYPES.get((parameter.get("inferred_type_name") or "").strip())
+    if annotated is not None:
+        return annotated
+    try:
+        default = ast.literal_eval(parameter.get("default") or "")
+    except (ValueError, SyntaxError):
+        return None
+    return type(default) if type(default) in _TYPES.values() else None
+
+
+def check_parameters(notebook: Path, given: dict[str, object], raw: dict[str, str]) -> dict[str, object]:
+    """Check ``given`` against the notebook's ``parameters`` cell; return the values to inject.
+
+    A value for a ``str`` parameter that papermill would type as a number keeps the text as typed
+    (``-p agent 2024`` is the agent "2024"); an int is accepted for a float parameter; a ``-y``
+    value for a ``str`` parameter is passed as YAML gave it.
+    """
+    import papermill as pm
+
+    declared = pm.inspect_notebook(str(notebook))
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        raise ParameterError(f"{notebook.name} has no parameter {', '.join(map(repr, unknown))}; "
+                             f"its parameters are {', '.join(sorted(declared))}")
+    checked = {}
+    for name, value in given.items():
+        expected = _declared_type(declared[name])
+        if expected is str and name in raw:
+            value = raw[name]
+        elif expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if expected not in (None, str) and not (isinstance(value, expected) and not
+                                                (expected is int and isinstance(value, bool))):
+            shown = raw.get(name, value)
+            raise ParameterError(f"parameter {name}={shown!r} of {notebook.name}: expected {expected.__name__} "
+                                 f"(its default is {declared[name]['default']})")
+        checked[name] = value
+    return checked
+
+
 def failed_path(output: Path) -> Path:
-    """Where a failed run is kept: ``notebooks/failed/<name>.FAILED.ipynb`` beside ``notebooks/executed``."""
-    return output.parent.parent / FAILED_DIR / (output.stem + ".FAILED.ipynb")
+    """Where a failed run is kept: ``notebooks/failed/<name>.FAILED.ipynb`` beside ``notebooks/executed``
+    (for an output elsewhere, a ``failed/`` folder beside it)."""
+    folder = output.parent.parent if output.parent.name == "executed" else output.parent
+    return folder / FAILED_DIR / (output.stem + ".FAILED.ipynb")
 
 
 def execute(input_path: Path, output_path: Path, parameters: dict, *, timeout: int = DEFAULT_TIMEOUT_S,
@@ -69,6 +155,7 @@ def execute(input_path: Path, output_path: Path, parameters: dict, *, timeout: i
             str(input_path), str(scratch), parameters=parameters, kernel_name=kernel,
             execution_timeout=timeout, record_timing=False, progress_bar=False, log_output=False,
             cwd=str(paths.project_root()), request_save_on_cell_execute=False, config=config,
+            kernel_manager_class=QuietShutdownKernelManager,
         )
     except PapermillExecutionError:
         import nbformat
@@ -92,9 +179,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--step", default="", help="progress position, e.g. 5/23")
     parser.add_argument("--label", default="", help="what the step is, e.g. 'agent dupilumab'")
     parser.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT_S, help="seconds per cell")
+    parser.add_argument("--failures", type=Path, help="append the failure message to this file")
     args = parser.parse_args(argv)
-    parameters = {name: value for name, value in args.p}
+    raw = {name: value for name, value in args.p}
+    parameters = {name: resolve_type(value) for name, value in args.p}
     parameters.update({name: yaml.safe_load(value) for name, value in args.y})
+    try:
+        parameters = check_parameters(paths.resolve(args.input), parameters, raw)
+    except ParameterError as exc:
+        _report(f"FAILED: {args.label or args.input.stem}: {exc}", args.failures)
+        return 2
     step = ""
     if args.step:
         done, total = args.step.split("/")
@@ -107,10 +201,20 @@ def main(argv: list[str] | None = None) -> int:
         failed = failed_path(paths.resolve(args.output))
         root = paths.project_root()
         shown = failed.relative_to(root) if failed.is_relative_to(root) else failed
-        print(f"FAILED: {args.label or args.input.stem}: {exc.ename}: {exc.evalue}\n"
-              f"        the executed notebook with its error cell is kept at {shown}", file=sys.stderr)
+        _report(f"FAILED: {args.label or args.input.stem}: {exc.ename}: {exc.evalue}\n"
+                f"        the executed notebook with its error cell is kept at {shown}", args.failures)
         return 1
     return 0
+
+
+def _report(message: str, failures: Path | None) -> None:
+    """Print a failure on stderr and append it to the build's failures file."""
+    print(message, file=sys.stderr, flush=True)
+    if failures is not None:
+        target = paths.resolve(failures)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(message + "\n")
 
 
 if __name__ == "__main__":
