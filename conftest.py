@@ -2,7 +2,7 @@
 
 nbval re-executes the committed notebooks, and those notebooks write their outputs. So that
 checking never writes into the work tree, every pytest process (each xdist worker too) copies
-``data/`` and ``figures/`` into a temporary project root and points ``NLSYNTH_PROJECT_ROOT`` at
+``data/``, ``figures/`` and ``releases/`` into a temporary project root and points ``NLSYNTH_PROJECT_ROOT`` at
 it before any kernel starts; kernels inherit the variable, and ``nlsynth.paths`` resolves every
 notebook parameter against it.
 """
@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-COPIED = ("data", "figures")
+COPIED = ("data", "figures", "releases")
 
 
 def pytest_configure(config):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+
+from nlsynth.sandbox import git_status, make_env, tracked_copy
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -16,3 +19,37 @@ def raw_copy(tmp_path) -> Path:
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
     return raw
+
+
+class Clone:
+    """A git copy of the project with its committed results, where ``make`` runs as a user runs it."""
+
+    command = ["make", "NO_BOOTSTRAP=1"]
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.env = make_env(root)
+
+    def make(self, *args: str, check: bool = False) -> subprocess.CompletedProcess:
+        result = subprocess.run(self.command + list(args), cwd=self.root, env=self.env, capture_output=True,
+                                text=True, timeout=1800)
+        if check:
+            assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+        return result
+
+    def mark_built(self) -> None:
+        """Tell make the committed results are up to date (a fresh copy's mtimes say nothing)."""
+        self.make(".make/agents.mk", check=True)
+        self.make("-t", "build", check=True)
+
+    def status(self) -> list[str]:
+        return git_status(self.root)
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory) -> Clone:
+    """A module's own git copy of the work tree, marked as built, with a clean ``git status``."""
+    copy = Clone(tracked_copy(tmp_path_factory.mktemp("clone") / "project"))
+    copy.mark_built()
+    assert copy.status() == []
+    return copy

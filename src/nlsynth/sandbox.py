@@ -1,7 +1,7 @@
 """A temporary copy of the project's sources, for rebuild checks and benchmarks.
 
 The copy holds what the pipeline builds *from* — the Makefile, the pins, ``src/``, the notebook
-templates and a raw-data folder — and none of the build products. :func:`make_env` gives the
+templates, the release snapshots and a raw-data folder — and none of the build products. :func:`make_env` gives the
 environment that runs ``make`` there with the current interpreter's environment (no bootstrap)
 and points ``NLSYNTH_PROJECT_ROOT`` at the copy, so kernels read and write only inside it.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .paths import PROJECT_ROOT
 
-SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "src")
+SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "src", "releases")
 #: ``make`` in a copy: both cores, no bootstrap (the running environment is used).
 MAKE = ["make", "-j2", "all", "NO_BOOTSTRAP=1"]
 
@@ -40,3 +40,33 @@ def make_env(root: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("CONDA_PREFIX", "MAKEFLAGS", "MFLAGS")}
     env.update(NLSYNTH_PROJECT_ROOT=str(root), VIRTUAL_ENV=sys.prefix)
     return env
+
+
+def tracked_copy(dest: Path) -> Path:
+    """A git repository in ``dest`` holding every tracked file of the work tree as it is now, committed.
+
+    Unlike ``git clone`` it carries uncommitted edits, so tests check the code under test; ``git
+    status`` in it is clean until something writes there.
+    """
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=PROJECT_ROOT, capture_output=True, check=True).stdout
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in filter(None, listed.decode().split("\0")):
+        source = PROJECT_ROOT / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    git = ["git", "-c", "user.name=sandbox", "-c", "user.email=sandbox@localhost", "-c", "commit.gpgsign=false"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "sandbox"]):
+        subprocess.run(git + command, cwd=dest, check=True, capture_output=True)
+    return dest
+
+
+def git_status(root: Path) -> list[str]:
+    """``git status --porcelain`` lines of a sandbox (untracked files included)."""
+    import subprocess
+
+    out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=root, capture_output=True,
+                         text=True, check=True).stdout
+    return out.splitlines()

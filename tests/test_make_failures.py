@@ -1,0 +1,123 @@
+"""Failures on the path users take: `make` in a git copy of the project, with committed results in place.
+
+Each malformed input runs through `make` (not papermill alone). The build must exit non-zero with the
+clear message among its last lines (repeated under "The build stopped:"), never say "No rule to make
+target", and leave every tracked file byte-identical: `git status --porcelain` shows only the raw edit.
+One case of each kind: a sheet refused, a vocabulary miss, an unreadable time, a notebook that fails
+after notebook 01 (the report), and Ctrl-C during the build.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from nlsynth.sandbox import git_status
+
+pytestmark = pytest.mark.rebuild
+
+@pytest.fixture
+def edit(clone):
+    """Edit one raw file with ``mutate`` for the test; restore it (and make's view of it) afterwards."""
+    edited = {}
+
+    def apply(name: str, mutate) -> Path:
+        path = clone.root / "data" / "raw" / name
+        edited.setdefault(path, path.read_bytes())
+        text = path.read_text(encoding="utf-8")
+        new = mutate(text)
+        assert new != text
+        path.write_text(new, encoding="utf-8")
+        return path
+
+    yield apply
+    for path, original in edited.items():
+        path.write_bytes(original)
+    subprocess.run(["git", "checkout", "-q", "--", "."], cwd=clone.root, check=True)
+    clone.mark_built()
+    assert git_status(clone.root) == []
+
+
+def _assert_failed_cleanly(clone, result: subprocess.CompletedProcess, raw_file: str, message: str) -> None:
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "No rule to make target" not in output
+    lines = result.stderr.rstrip().splitlines()
+    assert "The build stopped:" in lines, result.stderr[-3000:]
+    tail = lines[len(lines) - lines[::-1].index("The build stopped:"):]
+    # the failure block, then make's own one-line status and nothing else
+    assert any(message in line for line in tail), "\n".join(tail)
+    assert all(line.startswith(("FAILED: ", "  - ", "        ")) for line in tail[:-1]), "\n".join(tail)
+    assert tail[-1].startswith("make: *** [Makefile:") and tail[-1].endswith("all] Error 2"), tail[-1]
+    assert git_status(clone.root) == [f" M data/raw/{raw_file}"]
+
+
+def _replace(old: str, new: str):
+    return lambda text: text.replace(old, new, 1)
+
+
+def _drop_column(column: str):
+    def mutate(text: str) -> str:
+        import csv
+        import io
+
+        rows = list(csv.reader(io.StringIO(text)))
+        i = rows[0].index(column)
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows([r[:i] + r[i + 1:] for r in rows])
+        return out.getvalue()
+    return mutate
+
+
+CASES = [
+    ("sheet-refused", "episodes.csv", _drop_column("evidence"),
+     "episodes.csv, row 1, column 'evidence': value '' — expected this column in the header"),
+    ("vocabulary-miss", "episodes.csv", _replace(",oral thalidomide,", ",oral aspirin,"),
+     "episodes.csv, row 19, column 'agent_as_reported': value 'oral aspirin' — expected a phrase listed in "
+     "data/raw/agent_vocabulary.csv (add a row for it there)"),
+    ("unreadable-time", "episodes.csv", _replace(",within two weeks,", ",within a fortnight,"),
+     "or add its reading to data/raw/time_readings.csv as a row 'within a fortnight,sato-2025-dupilumab,"
+     "<lower_days>,<upper_days>,<reason>'"),
+    ("report-fails-after-01", "appraisal.csv",
+     _replace("hwang-2024-ruxolitinib,exposure,yes,", "hwang-2024-ruxolitinib,exposure,probably,"),
+     "appraisal.csv, row 3, column 'judgement': value 'probably' — expected one of yes, no, unclear, not applicable"),
+]
+
+
+@pytest.mark.parametrize(("case", "raw_file", "mutate", "message"), CASES, ids=[c[0] for c in CASES])
+def test_failing_build_keeps_every_tracked_file(clone, edit, case, raw_file, mutate, message):
+    edit(raw_file, mutate)
+    result = clone.make()
+    _assert_failed_cleanly(clone, result, raw_file, message)
+    if case == "report-fails-after-01":
+        assert "[" in result.stdout and "] report" in result.stdout and "clean cases" not in result.stdout
+
+
+def test_ctrl_c_during_the_build_loses_no_file_and_resumes(clone, edit):
+    """Ctrl-C while the agents run: no tracked file is deleted, truncated or left as a temporary; what
+    changed is a complete new result (a subset of what the finished build changes), and make resumes."""
+    edit("episodes.csv", _replace("topicals only for ankle flares.", "topicals only for ankle flares (edited)."))
+    with subprocess.Popen(clone.command, cwd=clone.root, env=clone.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, start_new_session=True) as process:
+        for line in process.stdout:
+            if "] agent " in line:
+                time.sleep(0.5)
+                os.killpg(process.pid, signal.SIGINT)
+                break
+        rest = process.stdout.read()
+        process.wait(timeout=120)
+    assert process.returncode != 0, "the build finished before it could be interrupted"
+    assert "Deleting file" not in rest
+    interrupted = set(git_status(clone.root))
+    assert " M data/raw/episodes.csv" in interrupted
+    assert all(line.startswith(" M ") for line in interrupted), interrupted  # nothing deleted, nothing stray
+    resumed = clone.make(check=True)
+    assert "clean cases" not in resumed.stdout and "] report" in resumed.stdout
+    finished = set(git_status(clone.root))
+    assert interrupted <= finished
+    assert {" M data/processed/episodes.csv", " M data/processed/by_agent/dupilumab.csv"} <= finished
