@@ -37,7 +37,10 @@ def copy_project(dest: Path, raw: Path | None = None) -> Path:
 
 
 def make_env(root: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("CONDA_PREFIX", "MAKEFLAGS", "MFLAGS")}
+    # A make that runs the tests (make test) leaks its level and flags: the copy's make starts afresh,
+    # as a user's does (MAKELEVEL=1 would make it a sub-make: one job, "make[1]:" messages).
+    drop = ("CONDA_PREFIX", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "GNUMAKEFLAGS")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update(NLSYNTH_PROJECT_ROOT=str(root), VIRTUAL_ENV=sys.prefix)
     return env
 
