@@ -115,10 +115,12 @@ MALFORMED = [
     ("zero-time", E, set_cell(24, "follow_up_as_reported", "0 days"),
      "episodes.csv, row 24, column 'follow_up_as_reported': value '0 days' — expected a time phrase the parser reads "
      "(a time of zero"),
-    ("first-response-after-follow-up", E, set_cell(12, "time_to_first_response_as_reported", "20 weeks"),
+    ("first-response-after-follow-up", E, set_cell(12, "time_to_first_response_as_reported",
+                                                   "improvement began at 20 weeks"),
      "episodes.csv, row 12, column 'time_to_first_response_as_reported': value '140 days' — expected a first "
      "response no later than the follow-up (112 days)"),
-    ("best-before-first", E, set_cell(12, "time_to_best_response_as_reported", "at 2 weeks"),
+    ("best-before-first", E, lambda text: set_cell(12, "time_to_best_response_as_reported", "at 2 weeks")(
+        set_cell(12, "time_to_first_response_as_reported", "improvement began at 4 weeks")(text)),
      "episodes.csv, row 12, column 'time_to_best_response_as_reported': value '14 days' — expected a best response "
      "no earlier than the first response (28 days)"),
     ("non-numeric-age", E, set_cell(2, "age", "seventy-one"),

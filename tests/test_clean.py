@@ -36,10 +36,38 @@ def test_one_processed_row_per_raw_row_in_sheet_order(tables):
 
 def test_ruxolitinib_cream_spot_values(tables):
     row = _episode(tables.episodes, "vu-2024-ruxolitinib", "ruxolitinib").iloc[0]
-    assert row.first_response_lower_days == row.first_response_upper_days == pytest.approx(30.4375)
-    assert row.best_response_lower_days == row.best_response_upper_days == pytest.approx(121.75)
-    assert (row.ttr_lower_days, row.ttr_upper_days, row.ttr_rule) == (30.4375, 30.4375, "first-response")
+    # "minimal improvement after one month": seen at that visit, so it began in (0, 30.4] days (issue 9)
+    assert (row.first_response_lower_days, row.first_response_upper_days) == (0.0, 30.4375)
+    assert row.first_response_rule == "seen-at-assessment"
+    assert (row.best_response_lower_days, row.best_response_upper_days) == (0.0, 121.75)
+    assert (row.ttr_lower_days, row.ttr_upper_days, row.ttr_rule) == (0.0, 30.4375, "first-response")
+    # the named sensitivity analysis keeps the old point reading
+    assert (row.ttr_exact_lower_days, row.ttr_exact_upper_days) == (30.4375, 30.4375)
     assert row.episode == 3 and row.responded
+
+
+def test_tacrolimus_four_weeks_after_the_change_is_an_interval(tables):
+    row = tables.episodes.set_index("source_row").loc[12]
+    assert (row.ttr_lower_days, row.ttr_upper_days) == (0.0, 28.0)
+    assert (row.ttr_exact_lower_days, row.ttr_exact_upper_days) == (28.0, 28.0)
+
+
+def test_end_of_treatment_is_the_last_session_not_one_interval_later(tables):
+    row = tables.episodes[tables.episodes.best_response_as_reported.notna()
+                          & (tables.episodes.best_response_rule == "seen-at-assessment")
+                          & (tables.episodes.study_id == "borgia-2014-pdt")].iloc[0]
+    # six sessions two weeks apart: the last on day 70 (the first is day 0), not day 84
+    assert (row.best_response_lower_days, row.best_response_upper_days) == (0.0, 70.0)
+
+
+def test_route_as_reported_wins_over_the_vocabulary(raw_copy):
+    text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    row = [line for line in text.splitlines() if line.startswith("sato-2025-dupilumab,1,71,F,none,,,dupilumab,")][0]
+    (raw_copy / "episodes.csv").write_text(text.replace(row, row.replace(",subcutaneous,", ",intralesional,")),
+                                           encoding="utf-8")
+    episodes = clean.clean(raw_copy).episodes.set_index("source_row")
+    assert episodes.loc[3, "route"] == "intralesional" and episodes.loc[3, "agent"] == "dupilumab"
+    assert episodes.loc[2, "route"] == "topical"
 
 
 def test_dupilumab_first_response_within_two_weeks(tables):
@@ -140,7 +168,8 @@ def test_bad_input_reports_every_problem_and_writes_nothing(tmp_path, raw_copy):
 
 def test_first_response_after_follow_up_is_refused(raw_copy):
     text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
-    (raw_copy / "episodes.csv").write_text(text.replace("4 weeks after the change in treatment", "20 weeks"), encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(text.replace("4 weeks after the change in treatment",
+                                                        "improvement began at 20 weeks"), encoding="utf-8")
     with pytest.raises(InputError, match=r"row 12, column 'time_to_first_response_as_reported'.*no later than the follow-up"):
         clean.clean(raw_copy)
 
@@ -174,7 +203,7 @@ def test_atomic_table_write_leaves_old_files_when_a_table_fails(tmp_path, monkey
 
 def test_parse_time_is_what_cleaning_used(tables):
     row = tables.episodes.set_index("source_row").loc[12]
-    assert parse_time(row.first_response_as_reported).upper == row.first_response_upper_days == 28.0
+    assert parse_time(row.first_response_as_reported, event=True).upper == row.first_response_upper_days == 28.0
 
 
 # --- the reviewer's time readings (data/raw/time_readings.csv) and the ledger of readings used ---

@@ -25,7 +25,7 @@ RAW_PHRASES = [
     ("minimal improvement after one month", "twice daily", M, M, "point"),
     ("significant improvement after four months", "twice daily", 4 * M, 4 * M, "point"),
     ("seven months after starting the cream", "twice daily", 7 * M, 7 * M, "point"),
-    ("at the end of the treatment", "6 sessions at two weeks intervals", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of the treatment", "6 sessions at two weeks intervals", 10 * W, 10 * W, "end-of-treatment"),
     ("4 weeks after the change in treatment", "", 4 * W, 4 * W, "point"),
     ("At 16 weeks", "", 16 * W, 16 * W, "point"),
     ("16 weeks", "", 16 * W, 16 * W, "point"),
@@ -130,6 +130,42 @@ def test_phrase_reads_to_documented_interval(phrase, regimen, lower, upper, rule
         assert got.lower == pytest.approx(lower) and got.upper == pytest.approx(upper)
 
 
+# The same phrases as times of events (first or best response), issue 9: an assessment time X says the
+# response was seen at that visit, so it began in (0, X]; exact only where the source dates the onset.
+EVENT_PHRASES = [
+    ("minimal improvement after one month", "twice daily", 0, M, "seen-at-assessment"),
+    ("4 weeks after the change in treatment", "", 0, 4 * W, "seen-at-assessment"),
+    ("seven months after starting the cream", "twice daily", 0, 7 * M, "seen-at-assessment"),
+    ("at week 12", "", 0, 12 * W, "seen-at-assessment"),
+    ("three-month follow-up", "", 0, 3 * M, "seen-at-assessment"),
+    ("At 16 weeks", "", 0, 16 * W, "seen-at-assessment"),
+    ("at the end of the treatment", "6 sessions at two weeks intervals", 0, 10 * W, "seen-at-assessment"),
+    ("after 10 sessions", "twice weekly", 0, 5 * W, "seen-at-assessment"),
+    ("after 12 exposures", "3-5 times weekly", 0, 12 / 3 * W, "seen-at-assessment"),
+    ("within two weeks", "", 0, 2 * W, "within"),
+    ("improvement after 2 to 3 weeks", "", 2 * W, 3 * W, "range"),
+    ("after a mean of 47 sessions", "three times weekly", 47 / 3 * W, 47 / 3 * W, "exposures-mean"),
+    ("began to improve on day 10", "", 10, 10, "onset"),
+    ("improvement started after two weeks", "", 2 * W, 2 * W, "onset"),
+    ("onset of improvement at 6 weeks", "", 6 * W, 6 * W, "onset"),
+    ("at least 6 months", "", 6 * M, INF, "at-least"),
+    ("after 20 sessions", "", NAN, NAN, "unresolved"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "regimen", "lower", "upper", "rule"), EVENT_PHRASES, ids=_ids(EVENT_PHRASES))
+def test_event_time_reads_no_more_precisely_than_the_source(phrase, regimen, lower, upper, rule):
+    got = parse_time(phrase, regimen, event=True)
+    assert got.rule == rule
+    if math.isnan(lower):
+        assert not got.resolved and got.note
+    else:
+        assert got.lower == pytest.approx(lower) and got.upper == pytest.approx(upper)
+    if rule == "seen-at-assessment":  # the duration reading is the point X: the sensitivity analysis uses it
+        duration = parse_time(phrase, regimen)
+        assert duration.upper == pytest.approx(upper) and duration.rule != rule
+
+
 REJECTED = [
     ("soon", "no time expression"),
     ("after treatment", "no time expression"),
@@ -162,10 +198,17 @@ def test_the_committed_readings_ledger_agrees_with_this_table():
     the ledger holds the same reading."""
     with open(ROOT / "data" / "processed" / "time_readings.csv", encoding="utf-8", newline="") as handle:
         ledger = list(csv.DictReader(handle))
-    expected = {p: (lo, hi, rule) for p, r, lo, hi, rule in RAW_PHRASES}
+    durations = {p: (lo, hi, rule) for p, r, lo, hi, rule in RAW_PHRASES}
+    events = {p: (lo, hi, rule) for p, r, lo, hi, rule in EVENT_PHRASES}
     checked = 0
     for row in ledger:
         key = row["phrase_as_reported"]
+        expected = events if row["read_as"] == "time of an event" and key in events else durations
+        if row["read_as"] == "time of an event" and key not in events:
+            got = parse_time(key, row["regimen_as_reported"], event=True)
+            assert (row["rule"], float(row["lower_days"] or "nan") == got.lower or not got.resolved) == (got.rule, True)
+            checked += 1
+            continue
         if key in expected and row["reading_source"].startswith("parser"):
             lo, hi, rule = expected[key]
             assert row["rule"] == rule, key

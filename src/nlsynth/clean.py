@@ -31,7 +31,7 @@ from .sheets import Sheet, read_sheet
 from .tableio import write_tables
 from .timeparse import NOT_REPORTED as TIME_NOT_REPORTED
 from .timeparse import TimeInterval, TimePhraseError, parse_time
-from .vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
+from .vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses, phrase_key
 
 
 @dataclass(frozen=True)
@@ -62,16 +62,29 @@ class TimeReader:
     reviewer: readings.TimeReadings
     problems: list[Problem]
 
-    def __call__(self, sheet: str, row: int, study_id: str, column: str, phrase: str, regimen: str) -> TimeInterval:
+    def __call__(self, sheet: str, row: int, study_id: str, column: str, phrase: str, regimen: str, *,
+                 event: bool = False) -> TimeInterval:
         if phrase:
             given = self.reviewer.lookup(phrase, study_id)
             if given is not None:
                 return given
         try:
-            return parse_time(phrase, regimen)
+            return parse_time(phrase, regimen, event=event)
         except TimePhraseError as exc:
             self.problems.append(Problem(sheet, row, column, phrase, f"a time phrase the parser reads ({exc}); "
                                                                      + readings.how_to_add(phrase, study_id)))
+            return TIME_NOT_REPORTED
+
+    def quietly(self, study_id: str, phrase: str, regimen: str) -> TimeInterval:
+        """The duration reading of a phrase already read (its problems, if any, are reported once)."""
+        if phrase:
+            given = self.reviewer.entries.get((phrase_key(phrase), study_id)) or self.reviewer.entries.get(
+                (phrase_key(phrase), ""))
+            if given is not None:
+                return given[1]
+        try:
+            return parse_time(phrase, regimen)
+        except TimePhraseError:
             return TIME_NOT_REPORTED
 
 
@@ -145,9 +158,13 @@ def _check_order(sheet: str, row: int, first: TimeInterval, best: TimeInterval, 
                                 f"a best response no later than the follow-up ({follow_up.upper:g} days)"))
 
 
-def _agent_fields(entry: dict[str, str] | None) -> dict[str, str | None]:
+def _agent_fields(entry: dict[str, str] | None, route_as_reported: str = "") -> dict[str, str | None]:
+    """The vocabulary's agent, slug and class; the route as the source reports it, else the vocabulary's."""
     entry = entry or {}
-    return {k: entry.get(k) for k in ("agent", "agent_slug", "drug_class", "route")}
+    fields = {k: entry.get(k) for k in ("agent", "agent_slug", "drug_class", "route")}
+    if route_as_reported:
+        fields["route"] = route_as_reported
+    return fields
 
 
 def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, read: TimeReader,
@@ -176,12 +193,16 @@ def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, read
         regimen = row["regimen_as_reported"]
         sid = row["study_id"]
         first = read(name, row_no, sid, "time_to_first_response_as_reported",
-                     row["time_to_first_response_as_reported"], regimen)
+                     row["time_to_first_response_as_reported"], regimen, event=True)
         best = read(name, row_no, sid, "time_to_best_response_as_reported",
-                    row["time_to_best_response_as_reported"], regimen)
+                    row["time_to_best_response_as_reported"], regimen, event=True)
         follow_up = read(name, row_no, sid, "follow_up_as_reported", row["follow_up_as_reported"], regimen)
         _check_order(name, row_no, first, best, follow_up, problems)
         ttr_lower, ttr_upper, ttr_rule = time_to_first_response(responded, first, best, follow_up)
+        # Sensitivity analysis: assessment times read as exact onsets (the reading a duration gets).
+        exact = [read.quietly(sid, row[c], regimen) for c in ("time_to_first_response_as_reported",
+                                                            "time_to_best_response_as_reported")]
+        point_lower, point_upper, _ = time_to_first_response(responded, *exact, follow_up)
         sex = _SEX.get(row["sex"].casefold()) if row["sex"] else None
         if row["sex"] and sex is None:
             problems.append(Problem(name, row_no, "sex", row["sex"], "F, M, female or male"))
@@ -204,7 +225,7 @@ def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, read
             "diabetes": diabetes,
             "ulcerated": ulcerated,
             "agent_as_reported": row["agent_as_reported"],
-            **_agent_fields(agent),
+            **_agent_fields(agent, row["route_as_reported"]),
             "regimen_as_reported": regimen or None,
             "best_response_as_reported": row["best_response_as_reported"],
             "response_grade": grade,
@@ -215,6 +236,8 @@ def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, read
             "ttr_lower_days": ttr_lower,
             "ttr_upper_days": ttr_upper,
             "ttr_rule": ttr_rule,
+            "ttr_exact_lower_days": point_lower,
+            "ttr_exact_upper_days": point_upper,
             "followed_by_other_treatment": False,
             "evidence": row["evidence"] or None,
         })
@@ -273,11 +296,12 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
             if counts[c] is not None and counts["n_treated"] is not None and counts[c] > counts["n_treated"]:
                 problems.append(Problem(name, row_no, c, row[c], f"at most n_treated ({counts['n_treated']})"))
         sid = row["study_id"]
-        ttr = read(name, row_no, sid, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen)
+        ttr = read(name, row_no, sid, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen,
+                   event=True)
         follow_up = read(name, row_no, sid, "follow_up_as_reported", row["follow_up_as_reported"], regimen)
         records.append({
             "study_id": row["study_id"], "source_row": row_no, "agent_as_reported": row["agent_as_reported"],
-            **_agent_fields(agent), "regimen_as_reported": regimen or None, **counts,
+            **_agent_fields(agent, row["route_as_reported"]), "regimen_as_reported": regimen or None, **counts,
             "outcome_as_reported": row["outcome_as_reported"] or None,
             **_time_fields("time_to_response", row["time_to_response_as_reported"], ttr),
             **_time_fields("follow_up", row["follow_up_as_reported"], follow_up),

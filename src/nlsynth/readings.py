@@ -140,30 +140,36 @@ def how_to_add(phrase: str, study_id: str) -> str:
             "to every study; both bounds empty: unresolved)")
 
 
-#: The sheets' time fields: (sheet, prefix in the processed table, label).
-FIELDS = (("episodes.csv", "first_response", "first response"), ("episodes.csv", "best_response", "best response"),
-          ("episodes.csv", "follow_up", "follow-up"), ("aggregates.csv", "time_to_response", "time to response"),
-          ("aggregates.csv", "follow_up", "follow-up"))
-LEDGER_COLUMNS = ["phrase_as_reported", "study_id", "regimen_as_reported", "lower_days", "upper_days", "rule",
-                  "reading_source", "note", "used_in"]
+#: The sheets' time fields: (sheet, prefix in the processed table, label, read as).
+EVENT, DURATION = "time of an event", "duration"
+FIELDS = (("episodes.csv", "first_response", "first response", EVENT),
+          ("episodes.csv", "best_response", "best response", EVENT),
+          ("episodes.csv", "follow_up", "follow-up", DURATION),
+          ("aggregates.csv", "time_to_response", "time to response", EVENT),
+          ("aggregates.csv", "follow_up", "follow-up", DURATION))
+LEDGER_COLUMNS = ["phrase_as_reported", "study_id", "regimen_as_reported", "read_as", "lower_days", "upper_days",
+                  "rule", "reading_source", "note", "used_in"]
 
 
 def ledger(episodes: pd.DataFrame, aggregates: pd.DataFrame, readings_rows: dict[tuple[str, str], int]) -> pd.DataFrame:
-    """Every reading used: one row per (phrase, study, regimen), where it was used, and by which rule.
+    """Every reading used: one row per (phrase, study, regimen, read as), where it was used, and by which rule.
+
+    A phrase is read as the time of an event (first or best response: an assessment time X gives
+    (0, X]) or as a duration (follow-up: the point X).
 
     ``readings_rows`` maps (phrase as reported, study id) to the row of ``time_readings.csv`` that
     gave the reading, for the phrases a reviewer read.
     """
     frames = {"episodes.csv": episodes, "aggregates.csv": aggregates}
     found: dict[tuple, dict] = {}
-    for sheet, prefix, label in FIELDS:
+    for sheet, prefix, label, read_as in FIELDS:
         frame = frames[sheet]
         for rec in frame[frame[f"{prefix}_as_reported"].notna()].itertuples(index=False):
             phrase = getattr(rec, f"{prefix}_as_reported")
-            key = (phrase, rec.study_id, rec.regimen_as_reported or "")
+            key = (phrase, rec.study_id, rec.regimen_as_reported or "", read_as)
             entry = found.setdefault(key, {
                 "phrase_as_reported": phrase, "study_id": rec.study_id,
-                "regimen_as_reported": rec.regimen_as_reported,
+                "regimen_as_reported": rec.regimen_as_reported, "read_as": read_as,
                 "lower_days": getattr(rec, f"{prefix}_lower_days"), "upper_days": getattr(rec, f"{prefix}_upper_days"),
                 "rule": getattr(rec, f"{prefix}_rule"),
                 "reading_source": (f"{FILE} row {readings_rows[(phrase, rec.study_id)]}"
@@ -173,5 +179,5 @@ def ledger(episodes: pd.DataFrame, aggregates: pd.DataFrame, readings_rows: dict
             entry["used_in"].append(f"{sheet} row {rec.source_row} ({label})")
     rows = [{**e, "used_in": "; ".join(e["used_in"])} for e in found.values()]
     table = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
-    return table.sort_values(["study_id", "phrase_as_reported", "regimen_as_reported"], kind="stable",
+    return table.sort_values(["study_id", "phrase_as_reported", "regimen_as_reported", "read_as"], kind="stable",
                              na_position="first").reset_index(drop=True)

@@ -12,7 +12,8 @@ from .slugs import SLUG_PATTERN
 from .vocab import NOT_REPORTED, RESPONSE_GRADES
 
 _TIME_RULES = ["within", "at-least", "point", "range", "mean", "exposures", "exposures-mean",
-               "end-of-treatment", "clauses-span", "unresolved", "not-reported", "reviewer-reading"]
+               "end-of-treatment", "clauses-span", "seen-at-assessment", "onset", "unresolved", "not-reported",
+               "reviewer-reading"]
 TTR_RULES = ["first-response", "by-best-response", "by-follow-up", "responded-untimed",
              "censored-at-follow-up", "censored-follow-up-unknown", "outcome-not-reported"]
 
@@ -40,7 +41,8 @@ _AGENT_COLUMNS = {
     "agent": Column(str, description="canonical agent (generic name or named regimen), from agent_vocabulary.csv"),
     "agent_slug": Column(str, Check.str_matches(SLUG_PATTERN), description="file-safe agent name [a-z0-9-]"),
     "drug_class": Column(str, description="drug class, from agent_vocabulary.csv"),
-    "route": Column(str, description="route of administration, from agent_vocabulary.csv"),
+    "route": Column(str, description="route of administration: route_as_reported where the source states it, "
+                                     "else the agent's route in agent_vocabulary.csv"),
     "regimen_as_reported": Column(str, nullable=True, description="dose and schedule in the source's words"),
 }
 
@@ -68,6 +70,10 @@ EPISODES = pa.DataFrameSchema(
         "ttr_lower_days": Column(float, Check.ge(0), description="analysis interval for time to first response: lower"),
         "ttr_upper_days": Column(float, Check.ge(0), description="analysis interval: upper (inf = right-censored)"),
         "ttr_rule": Column(str, Check.isin(TTR_RULES), description="how the analysis interval was made"),
+        "ttr_exact_lower_days": Column(float, Check.ge(0), description="sensitivity analysis 'assessment times read "
+                                       "as exact onsets': the analysis interval with every time of a response read "
+                                       "as its point (days)"),
+        "ttr_exact_upper_days": Column(float, Check.ge(0), description="upper end of that interval (inf = open)"),
         "followed_by_other_treatment": Column(bool, description="the patient has a later episode in the sheet "
                                                                 "(this treatment was not the last one reported)"),
         "evidence": Column(str, nullable=True, description="paraphrase of the source sentence"),
@@ -133,6 +139,9 @@ TIME_READINGS = pa.DataFrameSchema(
         "study_id": Column(str, description="the study whose rows use the phrase"),
         "regimen_as_reported": Column(str, nullable=True,
                                       description="the rows' regimen (counts of sessions are read with its frequency)"),
+        "read_as": Column(str, Check.isin(["time of an event", "duration"]),
+                          description="time of an event (first or best response: an assessment time X gives (0, X]) "
+                                      "or duration (follow-up: the point X)"),
         "lower_days": Column(float, Check.ge(0), nullable=True, description="lower end of the reading (lower, upper], days"),
         "upper_days": Column(float, Check.ge(0), nullable=True, description="upper end of the reading, days (inf = open)"),
         "rule": Column(str, Check.isin(_TIME_RULES),

@@ -41,8 +41,20 @@ Rules (``TimeInterval.rule``)
     the reading is ``unresolved`` with the reason (a reviewer can give the reading in
     ``data/raw/time_readings.csv``).
 ``end-of-treatment``
-    "at the end of the treatment": the course length stated in the regimen ("6 sessions at two
-    weeks intervals" = 6 / 0.5 per week = 12 weeks; "applied daily for 10 months").
+    "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions
+    at f per week, since the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5
+    per week = 10 weeks, day 70), or the course length a regimen states ("applied daily for 10
+    months").
+``seen-at-assessment`` (times of events only)
+    First and best responses are *seen at* assessments. A time X read by ``point``,
+    ``exposures`` or ``end-of-treatment`` ("minimal improvement after one month", "at week 12",
+    "three-month follow-up", "4 weeks after the change in treatment") says the response was seen
+    at that visit, so it began in (0, X] (the previous assessment is not reported). The same
+    phrase read as a duration (``event=False``) gives the point X: the named sensitivity analysis
+    that reads assessment times as exact onsets uses it. Follow-up durations keep the point X.
+``onset`` (times of events only)
+    the source dates the onset itself ("began to improve on day 10", "improvement started after
+    two weeks"): the exact time.
 ``clauses-span``
     several timed clauses separated by ";" (a series reporting one time per outcome group): the
     interval spanning all of them.
@@ -239,12 +251,48 @@ def number(token: str) -> float:
     return float(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", token))
 
 
-def parse_time(phrase: str | None, regimen: str | None = None) -> TimeInterval:
+def parse_time(phrase: str | None, regimen: str | None = None, *, event: bool = False) -> TimeInterval:
     """Read one as-reported time phrase; see the module docstring for the rules.
 
     ``regimen`` is the row's regimen text, used only to convert counts of sessions into days.
+    ``event`` is True for the time of an event (first or best response) and False for a duration
+    (follow-up): only an event's time can be an assessment at which the event was seen.
     Raises :class:`TimePhraseError` when the phrase holds a time that no rule reads.
     """
+    reading = _parse(phrase, regimen)
+    if event:
+        return as_event(reading, normalise(phrase or ""))
+    return reading
+
+
+#: Phrases that date the onset itself ("began to improve on day 10", "improvement started after two
+#: weeks"): an exact time even for an event.
+_ONSET_RE = re.compile(r"\b(?:began|begun|begins|beginning|started|starts|start(?:ing)? to|onset)\b")
+#: Rules that read one time X, which for an event is the assessment at which it was seen.
+_ASSESSED = ("point", "exposures", "end-of-treatment")
+
+
+def as_event(reading: TimeInterval, text: str) -> TimeInterval:
+    """An event's reading: a time X seen at an assessment gives (0, X], unless the source dates the onset.
+
+    >>> as_event(parse_time("after one month"), "after one month")
+    TimeInterval(lower=0.0, upper=30.4375, rule='seen-at-assessment', note="seen at the assessment at 30.4 days (rule 'point')")
+    >>> parse_time("improvement started after two weeks", event=True).rule
+    'onset'
+    """
+    if reading.rule not in _ASSESSED or not reading.resolved:
+        return reading
+    if _ONSET_RE.search(text):
+        return TimeInterval(reading.lower, reading.upper, "onset", f"the source dates the onset (rule '{reading.rule}')")
+    if reading.lower != reading.upper:
+        return TimeInterval(0.0, reading.upper, "seen-at-assessment",
+                            f"seen by the assessment at {reading.upper:.1f} days (rule '{reading.rule}', "
+                            f"{reading.lower:.1f} to {reading.upper:.1f})")
+    return TimeInterval(0.0, reading.upper, "seen-at-assessment",
+                        f"seen at the assessment at {reading.upper:.1f} days (rule '{reading.rule}')")
+
+
+def _parse(phrase: str | None, regimen: str | None) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
     text = normalise(phrase)
@@ -432,12 +480,15 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
 
 
 def _end_of_treatment(regimen: str | None) -> TimeInterval:
+    """The day of the last session of a course of N sessions at f per week: (N - 1) / f weeks (the
+    first session is day 0), or the course length a regimen states ("applied daily for 10 months")."""
     text = normalise(regimen or "")
     m = _COURSE_SESSIONS_RE.search(text)
     rate = sessions_per_week(regimen)
     if m and rate is not None:
         count = number(m.group("n"))
-        return TimeInterval(count / rate[1] * 7.0, count / rate[0] * 7.0, "end-of-treatment")
+        if count >= 2:
+            return TimeInterval((count - 1) / rate[1] * 7.0, (count - 1) / rate[0] * 7.0, "end-of-treatment")
     m = _COURSE_FOR_RE.search(text)
     if m:
         days = number(m.group("n")) * DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
