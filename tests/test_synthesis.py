@@ -40,32 +40,38 @@ def test_photodynamic_therapy_sources(sources):
     assert set(left_out.reason) == {"only complete responses reported"}
 
 
-def test_only_eligible_agents_are_pooled(sources):
+def test_only_agents_with_three_sources_are_pooled(sources):
     table = synthesis.per_agent(sources).set_index("agent")
     pooled = sorted(table[table.pooled.notna()].index)
-    assert pooled == ["photodynamic therapy", "topical PUVA"]
+    assert pooled == ["photodynamic therapy"]
+    assert table.loc["topical PUVA", "status"] == "2 sources: side by side, not pooled (a pool needs at least 3)"
     assert table.loc["tacrolimus", "status"] == "3 sources, none a series of n ≥ 3: not pooled"
     assert table.loc["dupilumab", "status"] == "single case report: not an efficacy estimate"
     assert table.loc["chloroquine or hydroxychloroquine", "status"] == "one source: not pooled"
 
 
-def test_homogeneous_pool_equals_the_inverse_variance_mean_computed_by_hand():
+def test_homogeneous_pool_is_the_inverse_variance_mean_with_a_hartung_knapp_interval_by_hand():
+    from scipy import stats
+
     x, n = np.array([15, 4, 1.0]), np.array([17, 4, 1.0])
     c = np.where((x == 0) | (x == n), 0.5, 0.0)
     y = np.log((x + c) / (n - x + c))
     w = 1 / (1 / (x + c) + 1 / (n - x + c))
-    mean, se = (w * y).sum() / w.sum(), 1 / math.sqrt(w.sum())
+    mean = (w * y).sum() / w.sum()
+    se = math.sqrt((w * (y - mean) ** 2).sum() / 2 / w.sum())
+    crit = stats.t.ppf(0.975, 2)
     pooled = synthesis.pool_logit(x, n)
     assert pooled["tau2"] == 0.0 and pooled["i2"] == 0.0
     assert pooled["estimate"] == pytest.approx(expit(mean))
-    assert (pooled["ci_lower"], pooled["ci_upper"]) == pytest.approx((expit(mean - 1.959964 * se),
-                                                                      expit(mean + 1.959964 * se)), abs=1e-6)
+    assert (pooled["ci_lower"], pooled["ci_upper"]) == pytest.approx((expit(mean - crit * se),
+                                                                      expit(mean + crit * se)), abs=1e-9)
+    assert (pooled["pi_lower"], pooled["pi_upper"]) == pytest.approx((pooled["ci_lower"], pooled["ci_upper"]))
 
 
 def test_heterogeneous_pool_is_wider_than_the_fixed_effect():
-    pooled = synthesis.pool_logit([16, 10], [30, 10])
+    pooled = synthesis.pool_logit([2, 8, 15, 30], [10, 10, 20, 60])
     assert pooled["tau2"] > 0 and 0 < pooled["i2"] <= 1
-    assert pooled["ci_upper"] - pooled["ci_lower"] > 0.5
+    assert pooled["pi_upper"] - pooled["pi_lower"] > pooled["ci_upper"] - pooled["ci_lower"]
 
 
 def test_secondary_sources_are_never_pooled(sources):

@@ -1,73 +1,77 @@
-"""Bootstrap and sensitivity analyses."""
+"""Sensitivity analyses and the Weibull fit (its agreement with R survreg is in test_r_references.py)."""
 
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from nlsynth import uncertainty
+from nlsynth.cuminc import ConvergenceWarning
 
 INF = math.inf
 
 
-def _episodes(lower, upper, patients=None):
+def _episodes(lower, upper, responded, follow_up=None):
     n = len(lower)
-    return pd.DataFrame({"study_id": [f"s{i}" for i in range(n)], "patient": patients or ["1"] * n,
-                         "ttr_lower_days": np.asarray(lower, float), "ttr_upper_days": np.asarray(upper, float)})
-
-
-def test_bootstrap_is_reproducible_with_its_seed_and_changes_without_it():
-    eps = _episodes([0, 28, 7, 91, 0, 14], [14, 28, 21, INF, 56, 14])
-    a = uncertainty.bootstrap(eps, n_boot=300, seed=7)
-    assert a == uncertainty.bootstrap(eps, n_boot=300, seed=7)
-    assert a != uncertainty.bootstrap(eps, n_boot=300, seed=8)
-
-
-def test_bootstrap_resamples_patients_not_episodes():
-    # one patient with two episodes always travels together: 2 patients, not 3 units
-    eps = _episodes([0, 28, 7], [14, 28, 21]).assign(study_id=["a", "a", "b"], patient=["1", "1", "1"])
-    assert uncertainty.bootstrap(eps, n_boot=50, seed=1)["patients"] == 2
-
-
-def test_bootstrap_interval_covers_a_known_median_on_simulated_data():
-    """Exponential times (true median 42 days) seen at 2-weekly visits, 20 % censored at 120 days."""
-    rng = np.random.default_rng(20261124)
-    true_median = 42.0
-    covered = 0
-    reps = 30
-    for _ in range(reps):
-        t = rng.exponential(true_median / math.log(2), 60)
-        visits = np.ceil(t / 14) * 14
-        censored = rng.random(60) < 0.2
-        lower = np.where(censored, np.minimum(visits - 14, 120.0), visits - 14)
-        upper = np.where(censored, INF, visits)
-        boot = uncertainty.bootstrap(_episodes(lower, upper), n_boot=200, seed=int(rng.integers(1 << 31)))
-        lo, hi = boot["median_days"]["lower"], boot["median_days"]["upper"]
-        covered += lo <= true_median <= (INF if hi is None else hi)
-    assert covered / reps >= 0.85
+    follow_up = follow_up or [math.nan] * n
+    return pd.DataFrame({"study_id": [f"s{i}" for i in range(n)], "patient": ["1"] * n,
+                         "responded": pd.array(responded, dtype="boolean"),
+                         "ttr_lower_days": np.asarray(lower, float), "ttr_upper_days": np.asarray(upper, float),
+                         "ttr_exact_lower_days": np.asarray(lower, float),
+                         "ttr_exact_upper_days": np.asarray(upper, float),
+                         "follow_up_lower_days": np.asarray(follow_up, float),
+                         "follow_up_upper_days": np.asarray(follow_up, float)})
 
 
 def test_sensitivity_midpoint_and_right_endpoint_by_hand():
-    eps = _episodes([0, 10, 30, 50], [20, 10, 40, INF])
+    # responders in (0, 20], at 10, in (30, 40]; one failure at 50 (censored in the censored view)
+    eps = _episodes([0, 10, 30, 0], [20, 10, 40, INF], [True, True, True, False], [60, 60, 60, 50])
     rows = {r["analysis"]: r for r in uncertainty.sensitivity(eps, "demo")}
     # midpoint times 10, 10, 35 (events) and 50 (censored): KM median = 10
-    assert rows["midpoint imputation + Kaplan–Meier"]["median_days"] == (10.0, 10.0)
+    assert rows["censored view: midpoint imputation + Kaplan–Meier"]["median_days"] == (10.0, 10.0)
     # right-endpoint times 20, 10, 40, 50+: S = 3/4 after 10, 1/2 after 20 -> median 20
-    assert rows["right-endpoint imputation + Kaplan–Meier"]["median_days"] == (20.0, 20.0)
-    assert rows["Turnbull NPMLE (primary)"]["timed"] == 4
-    weibull = rows["Weibull, interval-censored (lifelines)"]
-    assert 5 < weibull["median_days"][0] < 60
+    assert rows["censored view: right-endpoint imputation + Kaplan–Meier"]["median_days"] == (20.0, 20.0)
+    primary = rows["primary: cumulative incidence, failure as a competing event"]
+    assert primary["episodes"] == 4
+    # primary: 3 of 4 respond; the NPMLE puts (0, 20]'s mass on the point 10, so F1 = 0.5 from day 10 until
+    # the next response mass in (30, 40]: flat at 0.5, every time from 10 to 30 is a median
+    assert primary["median_days"] == (10.0, 30.0)
+    assert primary["p_12_weeks"] == (0.75, 0.75)
+    # censored view: the failure becomes "no response by day 50", mass in (50, inf): by 12 weeks 0.75 to 1
+    assert rows["secondary, censored view: Turnbull, failures censored"]["p_12_weeks"] == (0.75, 1.0)
+    weibull = rows["censored view: Weibull, maximum likelihood on the intervals"]
+    assert 5 < weibull["median_days"][0] < 60 and weibull["note"] == ""
 
 
 def test_sensitivity_table_formats_weeks():
-    table = uncertainty.sensitivity_table(uncertainty.sensitivity(_episodes([0, 10, 30, 50], [20, 10, 40, INF]), "demo"))
-    assert list(table.analysis)[0] == "Turnbull NPMLE (primary)"
-    assert table.loc[1, "median, weeks"] == "1.4"
+    eps = _episodes([0, 10, 30, 0], [20, 10, 40, INF], [True, True, True, False], [60, 60, 60, 50])
+    table = uncertainty.sensitivity_table(uncertainty.sensitivity(eps, "demo"))
+    assert list(table.analysis)[0] == "primary: cumulative incidence, failure as a competing event"
+    assert table.loc[0, "median, weeks"] == "1.4 to 4.3"
+    assert table.loc[3, "median, weeks"] == "1.4"
 
 
-def test_bootstrap_refuses_zero_resamples():
-    with pytest.raises(ValueError, match="n_boot"):
-        uncertainty.bootstrap(_episodes([0], [14]), n_boot=0)
+def test_weibull_without_a_finite_maximum_says_so():
+    # every response only known to have begun by some time, plus censored failures: the likelihood rises
+    # without end as the shape goes to 0 (R survreg returns shape 0 too)
+    with pytest.warns(ConvergenceWarning, match="no finite maximum"):
+        fit = uncertainty.weibull_fit([0, 0, 0, 91], [14, 30, 70, INF])
+    assert not fit["converged"] and math.isnan(fit["median_days"])
+
+
+def test_weibull_loglik_by_hand():
+    # exact 10, interval (0, 20], censored at 30; Weibull(scale 20, shape 1) = exponential with mean 20
+    ll = uncertainty.weibull_loglik(20.0, 1.0, [10, 0, 30], [10, 20, INF])
+    expected = (math.log(1 / 20) - 10 / 20) + math.log(1 - math.exp(-1)) + (-30 / 20)
+    assert ll == pytest.approx(expected)
+
+
+def test_a_converged_weibull_fit_raises_no_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fit = uncertainty.weibull_fit([0, 10, 20, 5, 40], [14, 10, 30, INF, 40])
+    assert fit["converged"]

@@ -6,15 +6,17 @@ A *source* is one study's contribution to one agent: the patient-level episodes 
 improvement" are combined: an arm that reports only complete responses, or only a mean score,
 is listed with the reason it is left out.
 
-A random-effects pooled proportion (Paule–Mandel on the logit scale, statsmodels) is computed only for an agent with at least two sources of which at least one is a series of
-n ≥ 3. Single case reports are shown, never called an efficacy estimate. Secondary sources
-(reviews) are never pooled; their figures are shown beside ours as comparisons.
+A random-effects pooled proportion (logit scale, Paule–Mandel tau², Hartung–Knapp–Sidik–Jonkman
+interval and a prediction interval, as metafor computes them) is given only for an agent with at
+least three sources of which at least one is a series of n ≥ 3; with fewer, the sources are shown
+side by side without a pool. Single case reports are shown, never called an efficacy estimate.
+Secondary sources (reviews) are never pooled; their figures are shown beside ours as comparisons.
 
 Examples
 --------
 >>> pooled = pool_logit([15, 4, 1], [17, 4, 1])
 >>> round(pooled["estimate"], 3), round(pooled["ci_lower"], 3), round(pooled["ci_upper"], 3)
-(0.871, 0.667, 0.958)
+(0.871, 0.705, 0.951)
 """
 
 from __future__ import annotations
@@ -23,13 +25,15 @@ import math
 
 import numpy as np
 import pandas as pd
+from scipy import optimize, stats
 from scipy.special import expit
-from statsmodels.stats.meta_analysis import combine_effects
 
 from .proportions import clopper_pearson
 
 #: A series big enough to anchor a pooled estimate.
 MIN_SERIES_N = 3
+#: A random-effects pool needs at least this many sources (with two, tau² is not identified).
+MIN_SOURCES = 3
 SOURCE_COLUMNS = ["agent", "agent_slug", "drug_class", "study_id", "citation", "design", "level", "responders", "n",
                   "ci_lower", "ci_upper", "source_rows", "included", "reason"]
 
@@ -70,27 +74,50 @@ def sources(episodes: pd.DataFrame, aggregates: pd.DataFrame, studies: pd.DataFr
     return table.sort_values(["drug_class", "agent", "level", "study_id"], kind="stable").reset_index(drop=True)
 
 
-def pool_logit(responders, n) -> dict:
-    """Random-effects pool of proportions on the logit scale (0.5 added to every cell of a source
-    with 0 or all responders), back-transformed; with tau² and I².
+def paule_mandel(effect: np.ndarray, variance: np.ndarray) -> float:
+    """Paule–Mandel tau²: the value at which the generalised Q statistic equals k − 1 (0 if Q(0) ≤ k − 1)."""
+    k = len(effect)
 
-    tau² is the Paule–Mandel estimate (statsmodels' ``method_re="iterated"``). statsmodels 0.15's
-    DerSimonian–Laird does not truncate tau² at zero: with three homogeneous sources it returned
-    tau² = −1.35 and negative weights, so it is not used."""
+    def excess(tau2: float) -> float:
+        w = 1 / (variance + tau2)
+        mu = np.sum(w * effect) / np.sum(w)
+        return float(np.sum(w * (effect - mu) ** 2) - (k - 1))
+
+    if k < 2 or excess(0.0) <= 0:
+        return 0.0
+    high = 1.0
+    while excess(high) > 0:
+        high *= 2
+    return float(optimize.brentq(excess, 0.0, high, xtol=1e-12))
+
+
+def pool_logit(responders, n, level: float = 0.95) -> dict:
+    """Random-effects pool of proportions on the logit scale, back-transformed, as metafor computes it with
+    ``rma(measure = "PLO", method = "PM", test = "knha")`` and ``predict()``.
+
+    0.5 is added to both cells of a source with 0 or all responders. tau² is Paule–Mandel; the interval is
+    Hartung–Knapp–Sidik–Jonkman (t with k − 1 degrees of freedom, variance scaled by the weighted residual
+    mean square); the prediction interval, where a new source's proportion would fall, adds tau²."""
     x = np.asarray(responders, dtype=float)
     n = np.asarray(n, dtype=float)
     correction = np.where((x == 0) | (x == n), 0.5, 0.0)
     events, non_events = x + correction, n - x + correction
     effect = np.log(events / non_events)
     variance = 1 / events + 1 / non_events
-    result = combine_effects(effect, variance, method_re="iterated", use_t=False)
-    frame = result.summary_frame()
-    random = frame.loc["random effect"]
-    return {"estimate": float(expit(random["eff"])), "ci_lower": float(expit(random["ci_low"])),
-            "ci_upper": float(expit(random["ci_upp"])), "tau2": float(result.tau2),
-            # I² = (Q − df) / Q truncated at 0 (statsmodels reports the untruncated, possibly negative, value)
-            "i2": max(0.0, float(result.i2)),
-            "k": int(len(x))}
+    k = len(x)
+    tau2 = paule_mandel(effect, variance)
+    w = 1 / (variance + tau2)
+    mu = float(np.sum(w * effect) / np.sum(w))
+    q = float(np.sum(w * (effect - mu) ** 2))
+    se = math.sqrt(q / (k - 1) / np.sum(w))
+    crit = float(stats.t.ppf(1 - (1 - level) / 2, k - 1))
+    w_fixed = 1 / variance
+    q_fixed = float(np.sum(w_fixed * (effect - np.sum(w_fixed * effect) / np.sum(w_fixed)) ** 2))
+    return {"estimate": float(expit(mu)), "ci_lower": float(expit(mu - crit * se)),
+            "ci_upper": float(expit(mu + crit * se)),
+            "pi_lower": float(expit(mu - crit * math.sqrt(se ** 2 + tau2))),
+            "pi_upper": float(expit(mu + crit * math.sqrt(se ** 2 + tau2))),
+            "tau2": tau2, "i2": max(0.0, (q_fixed - (k - 1)) / q_fixed) if q_fixed > 0 else 0.0, "k": k}
 
 
 def per_agent(source_table: pd.DataFrame) -> pd.DataFrame:
@@ -102,16 +129,18 @@ def per_agent(source_table: pd.DataFrame) -> pd.DataFrame:
         responders, n = int(used.responders.sum()), int(used.n.sum())
         crude = clopper_pearson(responders, n) if n else (math.nan, math.nan)
         series = used[(used.n >= MIN_SERIES_N)]
-        eligible = k >= 2 and not series.empty
+        eligible = k >= MIN_SOURCES and not series.empty
         pooled = pool_logit(used.responders, used.n) if eligible else None
         if eligible:
-            status = "pooled (random effects, Paule–Mandel, logit)"
+            status = "pooled (random effects, Paule–Mandel, logit, Hartung–Knapp)"
         elif k == 0:
             status = "no comparable outcome"
         elif k == 1 and n == 1:
             status = "single case report: not an efficacy estimate"
         elif k == 1:
             status = "one source: not pooled"
+        elif k < MIN_SOURCES:
+            status = f"{k} sources: side by side, not pooled (a pool needs at least {MIN_SOURCES})"
         else:
             status = f"{k} sources, none a series of n ≥ {MIN_SERIES_N}: not pooled"
         rows.append({
@@ -121,6 +150,8 @@ def per_agent(source_table: pd.DataFrame) -> pd.DataFrame:
             "pooled": pooled["estimate"] if pooled else math.nan,
             "pooled_ci_lower": pooled["ci_lower"] if pooled else math.nan,
             "pooled_ci_upper": pooled["ci_upper"] if pooled else math.nan,
+            "pi_lower": pooled["pi_lower"] if pooled else math.nan,
+            "pi_upper": pooled["pi_upper"] if pooled else math.nan,
             "i2": pooled["i2"] if pooled else math.nan, "status": status,
         })
     return pd.DataFrame(rows)

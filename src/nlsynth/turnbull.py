@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -117,8 +118,12 @@ def _contains(lo: float, hi: float, interval: tuple[float, float]) -> bool:
     return lo <= left and right <= hi
 
 
-def turnbull(lower, upper) -> TurnbullFit:
-    """Fit the NPMLE; observations with no information, ``(0, inf)``, are dropped first."""
+def turnbull(lower, upper, max_iterations: int = MAX_ITERATIONS) -> TurnbullFit:
+    """Fit the NPMLE; observations with no information, ``(0, inf)``, are dropped first.
+
+    Stopping at ``max_iterations`` before the masses settle is never silent: a
+    :class:`~nlsynth.cuminc.ConvergenceWarning` says so.
+    """
     lower = np.asarray(lower, dtype=float)
     upper = np.asarray(upper, dtype=float)
     if lower.shape != upper.shape:
@@ -135,13 +140,20 @@ def turnbull(lower, upper) -> TurnbullFit:
     intervals = innermost_intervals(lower, upper)
     alpha = np.array([[_contains(lo, hi, iv) for iv in intervals] for lo, hi in zip(lower, upper)], dtype=float)
     mass = np.full(len(intervals), 1.0 / len(intervals))
-    for iteration in range(1, MAX_ITERATIONS + 1):
+    converged = False
+    for iteration in range(1, max_iterations + 1):
         weights = alpha * mass
         new = (weights / weights.sum(axis=1, keepdims=True)).sum(axis=0) / n
-        if np.max(np.abs(new - mass)) < TOLERANCE:
-            mass = new
-            break
+        change = np.max(np.abs(new - mass))
         mass = new
+        if change < TOLERANCE:
+            converged = True
+            break
+    if not converged:
+        from .cuminc import ConvergenceWarning
+
+        warnings.warn(f"the Turnbull EM stopped at its cap of {max_iterations} iterations before converging "
+                      f"(largest last change {change:.1e})", ConvergenceWarning, stacklevel=2)
     keep = mass > 1e-10
     mass = mass[keep] / mass[keep].sum()
     return TurnbullFit([iv for iv, k in zip(intervals, keep) if k], mass, n, iteration)

@@ -1,22 +1,21 @@
-"""Honest uncertainty for time to first response: a patient bootstrap and sensitivity analyses.
+"""Sensitivity analyses for time to first response, and a Weibull fit that reaches its maximum.
 
-:func:`bootstrap` resamples *patients* (study × patient, with all their episodes), refits the
-Turnbull NPMLE, and gives percentile intervals for the median and for the cumulative response at
-given times: the lower limit from the lower curve, the upper limit from the upper curve, so the
-interval covers both sampling error and the non-identified region. It is seeded.
+:func:`sensitivity` sets the primary estimate (cumulative incidence of first response, failure as a
+competing event; :mod:`nlsynth.estimates`) beside:
 
-:func:`sensitivity` compares the primary Turnbull estimate with midpoint imputation +
-Kaplan–Meier, right-endpoint imputation + Kaplan–Meier, and a Weibull model fitted to the
-interval-censored data (lifelines), by median and probability of response by 12 weeks.
+- the same estimator with assessment times read as exact onsets (the reading before issue 9);
+- the censored view (secondary estimand: failures censored at follow-up, "had everyone continued"),
+  by Turnbull's NPMLE, by midpoint and by right-endpoint imputation with Kaplan–Meier, and by a
+  Weibull model fitted to the intervals by maximum likelihood (:func:`weibull_fit`).
+
+Every row gives the median (days) and the probability of a first response by 12 weeks.
 
 Examples
 --------
->>> import pandas as pd
->>> eps = pd.DataFrame({"study_id": ["a", "b", "c"], "patient": ["1", "1", "1"],
-...                     "ttr_lower_days": [0.0, 28.0, 91.0], "ttr_upper_days": [14.0, 28.0, float("inf")]})
->>> boot = bootstrap(eps, n_boot=200, seed=1)
->>> boot["n_boot"], boot["seed"], boot["median_days"]["lower"] <= 14.0
-(200, 1, True)
+>>> fit = weibull_fit([0.0, 28.0, 10.0], [14.0, 28.0, float("inf")])
+>>> fit["converged"], round(fit["loglik"], 4) == round(weibull_loglik(fit["scale"], fit["shape"],
+...     [0.0, 28.0, 10.0], [14.0, 28.0, float("inf")]), 4)
+(True, True)
 """
 
 from __future__ import annotations
@@ -26,103 +25,132 @@ import warnings
 
 import numpy as np
 import pandas as pd
+from scipy import optimize
 
-from .agents import DAYS_PER_WEEK, HORIZON_WEEKS, is_timed
+from . import estimates
+from .cuminc import ConvergenceWarning, RESPONSE
+from .estimates import DAYS_PER_WEEK
 from .turnbull import turnbull
 
-#: The summaries' horizons (4, 12, 24 weeks) in days: the bootstrap reports the same times.
-HORIZONS_DAYS = tuple(weeks * DAYS_PER_WEEK for weeks in HORIZON_WEEKS)
-#: Sensitivity analyses are run for groups with at least this many timed episodes.
-MIN_TIMED_FOR_SENSITIVITY = 3
+TWELVE_WEEKS = 12 * DAYS_PER_WEEK
 
 
-def _fit(frame: pd.DataFrame):
-    return turnbull(frame.ttr_lower_days.to_numpy(), frame.ttr_upper_days.to_numpy())
+def weibull_loglik(scale: float, shape: float, lower, upper) -> float:
+    """Log-likelihood of a Weibull(scale, shape) for intervals ``(lower, upper]`` (equal: exact; inf: censored)."""
+    lower, upper = np.asarray(lower, dtype=float), np.asarray(upper, dtype=float)
+
+    def log_s(t):
+        return -np.power(t / scale, shape)
+
+    exact = lower == upper
+    total = 0.0
+    if exact.any():
+        t = lower[exact]
+        total += float(np.sum(np.log(shape / scale) + (shape - 1) * np.log(t / scale) + log_s(t)))
+    interval = ~exact
+    lo, hi = lower[interval], upper[interval]
+    s_lo = np.where(lo == 0, 1.0, np.exp(log_s(lo)))  # S(0) = 1 exactly: a clamped 0 is not small when shape is
+    s_hi = np.where(np.isinf(hi), 0.0, np.exp(log_s(np.where(np.isinf(hi), 1.0, hi))))
+    total += float(np.sum(np.log(np.maximum(s_lo - s_hi, 1e-300))))
+    return total
 
 
-def bootstrap(episodes: pd.DataFrame, n_boot: int = 2000, seed: int = 20261124, level: float = 0.95,
-              horizons=HORIZONS_DAYS) -> dict:
-    """Percentile bootstrap over patients of the Turnbull median and cumulative response at ``horizons``."""
-    if n_boot < 1:
-        raise ValueError("n_boot must be at least 1")
-    rng = np.random.default_rng(seed)
-    keys = list(episodes.groupby(["study_id", "patient"], sort=False).groups.values())
-    alpha = (1 - level) / 2
-    medians_lo, medians_hi = [], []
-    curves_lo = np.empty((n_boot, len(horizons)))
-    curves_hi = np.empty((n_boot, len(horizons)))
-    for b in range(n_boot):
-        picked = rng.integers(0, len(keys), len(keys))
-        sample = episodes.loc[np.concatenate([keys[i] for i in picked])]
-        fit = _fit(sample)
-        if fit.n == 0:
-            lo_med = hi_med = math.inf
-            curves_lo[b] = 0.0
-            curves_hi[b] = 1.0
-        else:
-            lo_med, hi_med = fit.median()
-            curves_lo[b] = [fit.cdf_lower(t) for t in horizons]
-            curves_hi[b] = [fit.cdf_upper(t) for t in horizons]
-        medians_lo.append(lo_med)
-        medians_hi.append(hi_med)
+def weibull_fit(lower, upper) -> dict:
+    """Maximum-likelihood Weibull for interval-censored times, from several starting points.
 
-    def pct(values, q):
-        v = float(np.quantile(np.asarray(values, dtype=float), q, method="inverted_cdf"))
-        return None if math.isinf(v) else round(v, 6)
+    Returns scale, shape, log-likelihood, median and P(event by 12 weeks), and ``converged``: the
+    optimiser reported success and the gradient at the optimum is below 1e-3. A fit that does not
+    converge raises a :class:`~nlsynth.cuminc.ConvergenceWarning` (shown in the notebook) and is
+    reported as such, never silently.
+    """
+    lower, upper = np.asarray(lower, dtype=float), np.asarray(upper, dtype=float)
+    if np.any(lower > upper) or np.any(upper <= 0):
+        raise ValueError("intervals must satisfy 0 <= lower <= upper and upper > 0")
+    finite = np.concatenate([lower, upper[np.isfinite(upper)]])
+    start_scale = float(np.median(finite[finite > 0])) if np.any(finite > 0) else 1.0
 
-    return {
-        "n_boot": n_boot, "seed": seed, "level": level, "patients": len(keys),
-        "median_days": {"lower": pct(medians_lo, alpha), "upper": pct(medians_hi, 1 - alpha)},
-        "probability_by_days": {
-            str(int(t)): {"lower": round(float(np.quantile(curves_lo[:, i], alpha, method="inverted_cdf")), 6),
-                          "upper": round(float(np.quantile(curves_hi[:, i], 1 - alpha, method="inverted_cdf")), 6)}
-            for i, t in enumerate(horizons)},
-    }
+    def objective(theta):
+        return -weibull_loglik(math.exp(theta[0]), math.exp(theta[1]), lower, upper)
+
+    best = None
+    for log_shape in (-0.7, 0.0, 0.7):
+        for factor in (0.5, 1.0, 2.0):
+            with np.errstate(all="ignore"):
+                res = optimize.minimize(objective, [math.log(start_scale * factor), log_shape], method="BFGS",
+                                        options={"gtol": 1e-8, "maxiter": 2000})
+            if np.isfinite(res.fun) and (best is None or res.fun < best.fun):
+                best = res
+    with np.errstate(all="ignore"):
+        gradient = optimize.approx_fprime(best.x, objective, 1e-7)
+    scale, shape = math.exp(best.x[0]), math.exp(best.x[1])
+    span = float(np.max(finite)) if len(finite) else 1.0
+    if shape < 0.02 or not (1e-3 * span < scale < 1e3 * span):
+        # e.g. every response only known to have begun by some time: the likelihood keeps rising as the
+        # shape goes to 0 (R's survreg returns shape 0 there too)
+        note = "no finite maximum: the likelihood keeps increasing towards a degenerate fit"
+        converged = False
+    else:
+        converged = bool(np.max(np.abs(gradient)) < 1e-3)
+        note = "" if converged else f"did not converge (gradient {np.max(np.abs(gradient)):.1e} at the last point)"
+    if not converged:
+        warnings.warn(f"the Weibull fit: {note}", ConvergenceWarning, stacklevel=2)
+        return {"scale": math.nan, "shape": math.nan, "loglik": -float(best.fun), "converged": False, "note": note,
+                "median_days": math.nan, "p_12_weeks": math.nan}
+    return {"scale": scale, "shape": shape, "loglik": -float(best.fun), "converged": converged, "note": "",
+            "median_days": scale * math.log(2) ** (1 / shape),
+            "p_12_weeks": 1 - math.exp(-((TWELVE_WEEKS / scale) ** shape))}
 
 
 def _km(durations, events) -> tuple[float, float]:
     from lifelines import KaplanMeierFitter
 
     km = KaplanMeierFitter().fit(durations, events)
-    return float(km.median_survival_time_), float(1 - km.survival_function_at_times(84.0).iloc[0])
+    return float(km.median_survival_time_), float(1 - km.survival_function_at_times(TWELVE_WEEKS).iloc[0])
+
+
+def _censored(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The censored view of the events: responders' intervals; failures right-censored at their time."""
+    lower = events.lower.to_numpy(dtype=float)
+    upper = np.where(events.cause == RESPONSE, events.upper, np.inf)
+    informative = ~((lower == 0) & np.isinf(upper))
+    return lower[informative], upper[informative]
+
+
+def _primary_row(label, name, events, n) -> dict:
+    f = estimates.fit(events)
+    return {"group": label, "analysis": name, "episodes": n, "median_days": f.median(RESPONSE),
+            "p_12_weeks": (f.cif_lower(RESPONSE, TWELVE_WEEKS), f.cif_upper(RESPONSE, TWELVE_WEEKS))}
 
 
 def sensitivity(episodes: pd.DataFrame, label: str) -> list[dict]:
-    """Medians (days) and P(response by 12 weeks) under the primary and three alternative analyses."""
-    timed = episodes[is_timed(episodes)]
-    lower, upper = timed.ttr_lower_days.to_numpy(), timed.ttr_upper_days.to_numpy()
+    """Medians (days) and P(first response by 12 weeks) under the primary and the alternative analyses."""
+    events = estimates.event_data(episodes)
+    n = len(events)
+    rows = [_primary_row(label, "primary: cumulative incidence, failure as a competing event", events, n),
+            _primary_row(label, "assessment times read as exact onsets (cumulative incidence)",
+                         estimates.event_data(episodes, exact=True), n)]
+    lower, upper = _censored(events)
+    t = turnbull(lower, upper)
+    rows.append({"group": label, "analysis": "secondary, censored view: Turnbull, failures censored",
+                 "episodes": len(lower), "median_days": t.median(),
+                 "p_12_weeks": (t.cdf_lower(TWELVE_WEEKS), t.cdf_upper(TWELVE_WEEKS))})
     event = np.isfinite(upper)
-    rows = []
-    fit = turnbull(lower, upper)
-    med = fit.median()
-    rows.append({"group": label, "analysis": "Turnbull NPMLE (primary)", "timed": len(timed),
-                 "median_days": med, "p_12_weeks": (fit.cdf_lower(84.0), fit.cdf_upper(84.0))})
     midpoint = np.where(event, (lower + np.where(event, upper, 0)) / 2, lower)
     right = np.where(event, upper, lower)
-    for name, durations in (("midpoint imputation + Kaplan–Meier", midpoint),
-                            ("right-endpoint imputation + Kaplan–Meier", right)):
+    for name, durations in (("censored view: midpoint imputation + Kaplan–Meier", midpoint),
+                            ("censored view: right-endpoint imputation + Kaplan–Meier", right)):
         m, p = _km(np.maximum(durations, 1e-6), event)
-        rows.append({"group": label, "analysis": name, "timed": len(timed), "median_days": (m, m), "p_12_weeks": (p, p)})
-    rows.append({"group": label, "analysis": "Weibull, interval-censored (lifelines)", "timed": len(timed),
-                 **_weibull(lower, upper)})
+        rows.append({"group": label, "analysis": name, "episodes": len(lower), "median_days": (m, m),
+                     "p_12_weeks": (p, p)})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConvergenceWarning)
+        w = weibull_fit(lower, upper)
+    for warning in caught:
+        warnings.warn(warning.message, warning.category, stacklevel=2)
+    rows.append({"group": label, "analysis": "censored view: Weibull, maximum likelihood on the intervals",
+                 "episodes": len(lower), "median_days": (w["median_days"],) * 2, "p_12_weeks": (w["p_12_weeks"],) * 2,
+                 "note": w["note"]})
     return rows
-
-
-def _weibull(lower, upper) -> dict:
-    from lifelines import WeibullFitter
-
-    lo = np.maximum(lower, 1e-6)
-    hi = np.maximum(upper, lo)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wf = WeibullFitter().fit_interval_censoring(lo, hi)
-        m = float(wf.median_survival_time_)
-        p = float(1 - wf.survival_function_at_times(84.0).iloc[0])
-        return {"median_days": (m, m), "p_12_weeks": (p, p)}
-    except Exception as exc:  # too few distinct times for two parameters: say so rather than guess
-        return {"median_days": (math.nan, math.nan), "p_12_weeks": (math.nan, math.nan),
-                "note": f"did not converge ({type(exc).__name__})"}
 
 
 def sensitivity_table(rows: list[dict]) -> pd.DataFrame:
@@ -140,6 +168,6 @@ def sensitivity_table(rows: list[dict]) -> pd.DataFrame:
             return "—"
         return f"{lo:.2f}" if math.isclose(lo, hi) else f"{lo:.2f} to {hi:.2f}"
 
-    return pd.DataFrame([{"group": r["group"], "analysis": r["analysis"], "timed episodes": r["timed"],
-                          "median, weeks": weeks(r["median_days"]), "P(response by 12 weeks)": prob(r["p_12_weeks"]),
+    return pd.DataFrame([{"group": r["group"], "analysis": r["analysis"], "episodes": r["episodes"],
+                          "median, weeks": weeks(r["median_days"]), "P(first response by 12 weeks)": prob(r["p_12_weeks"]),
                           "note": r.get("note", "")} for r in rows])

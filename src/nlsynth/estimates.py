@@ -1,0 +1,198 @@
+"""Time to first response for one group of episodes: the estimands, the minimum, and the bootstrap.
+
+**Primary estimand.** The cumulative incidence of first response over time, with treatment failure
+(no response by the end of that treatment) as a competing event (:mod:`nlsynth.cuminc`). Every
+episode with a known outcome enters, timed or not: a responder with a reported time contributes its
+interval; a responder without one contributes "responded by the last follow-up" ``(0, follow-up]``
+or "responded at an unknown time" ``(0, inf)``; a failure is an event at the end of that treatment
+(its follow-up), or at an unknown time. Assumption: the reported outcome is the outcome at the end
+of that treatment; episodes with no outcome reported are left out (missing at random).
+
+**Secondary estimand** (labelled as such): 1 − S(t) from Turnbull's NPMLE with failures censored at
+their follow-up — the response "had everyone continued treatment". It assumes failures would have
+gone on like the patients still on treatment (non-informative censoring), which a failure is not.
+
+**Minimum for estimation.** A group gets an estimate (curve, median, probabilities at horizons,
+bootstrap interval) only with at least :data:`MIN_PATIENTS` patients with a known outcome and
+:data:`MIN_TIMED_RESPONDERS` responders whose response is placed in a finite interval. Below that, a
+percentile bootstrap has no meaning (one patient: every resample is that patient), so the report
+says "too few to estimate" and lists the individual intervals (:func:`individual`).
+
+**Proportions** count patients, not regimens: a patient treated twice with the same agent counts
+once, as a responder if any of those episodes responded (:func:`patient_counts`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> eps = pd.DataFrame({"study_id": list("abcde"), "patient": ["1"] * 5,
+...                     "responded": pd.array([True, True, True, False, None], dtype="boolean"),
+...                     "ttr_lower_days": [0.0, 28.0, 0.0, 91.0, 0.0], "ttr_upper_days": [14.0, 28.0, float("inf")] * 1
+...                     + [float("inf"), float("inf")], "follow_up_lower_days": [120.0, 60.0, float("nan"), 91.0, 30.0],
+...                     "follow_up_upper_days": [120.0, 60.0, float("nan"), 91.0, 30.0]})
+>>> event_data(eps)[["lower", "upper", "cause"]].values.tolist()
+[[0.0, 14.0, 1.0], [28.0, 28.0, 1.0], [0.0, inf, 1.0], [91.0, 91.0, 2.0]]
+>>> len(event_data(eps.iloc[[4]]))  # no outcome reported: not an event
+0
+>>> patient_counts(eps)
+{'patients': 5, 'with_outcome': 4, 'responded': 3}
+>>> estimable(eps)
+(False, 'too few to estimate: 4 patients with a known outcome (minimum 5), 2 timed responders (minimum 3)')
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from .cuminc import FAILURE, RESPONSE, CompetingRisksFit, ConvergenceWarning, competing_risks
+from .turnbull import turnbull
+
+#: Patients with a known outcome that a group needs for an estimate.
+MIN_PATIENTS = 5
+#: Responders placed in a finite interval that a group needs for an estimate.
+MIN_TIMED_RESPONDERS = 3
+#: The horizons reported (weeks) and the unit.
+DAYS_PER_WEEK = 7.0
+HORIZON_WEEKS = (4, 12, 24)
+TOO_FEW = "too few to estimate"
+
+
+def event_data(episodes: pd.DataFrame, exact: bool = False) -> pd.DataFrame:
+    """One row per episode with a known outcome: ``lower``, ``upper``, ``cause`` (1 response, 2 failure).
+
+    ``exact=True`` uses the sensitivity reading with assessment times as exact onsets
+    (``ttr_exact_*``).
+    """
+    known = episodes[episodes.responded.notna()]
+    prefix = "ttr_exact" if exact else "ttr"
+    rows = []
+    for e in known.itertuples(index=False):
+        if bool(e.responded):
+            lo, hi, cause = getattr(e, f"{prefix}_lower_days"), getattr(e, f"{prefix}_upper_days"), RESPONSE
+        elif not math.isnan(e.follow_up_lower_days):
+            lo, hi, cause = e.follow_up_lower_days, e.follow_up_upper_days, FAILURE
+        else:
+            lo, hi, cause = 0.0, math.inf, FAILURE
+        rows.append({"study_id": e.study_id, "patient": e.patient, "lower": float(lo), "upper": float(hi),
+                     "cause": cause})
+    frame = pd.DataFrame(rows, columns=["study_id", "patient", "lower", "upper", "cause"], index=known.index)
+    return frame.astype({"lower": float, "upper": float, "cause": int})
+
+
+def timed_responders(events: pd.DataFrame) -> int:
+    return int(((events.cause == RESPONSE) & np.isfinite(events.upper)).sum())
+
+
+def patient_counts(episodes: pd.DataFrame) -> dict[str, int]:
+    """Patients in the group, with a known outcome, and responding (any of their episodes)."""
+    patients = episodes.groupby(["study_id", "patient"], sort=False)
+    known = episodes[episodes.responded.notna()].groupby(["study_id", "patient"], sort=False).responded
+    return {"patients": int(patients.ngroups), "with_outcome": int(known.ngroups),
+            "responded": int(known.any().sum())}
+
+
+def estimable(episodes: pd.DataFrame) -> tuple[bool, str]:
+    """Whether the group reaches the minimum, and why not."""
+    n = patient_counts(episodes)["with_outcome"]
+    timed = timed_responders(event_data(episodes))
+    if n >= MIN_PATIENTS and timed >= MIN_TIMED_RESPONDERS:
+        return True, ""
+    return False, (f"{TOO_FEW}: {n} patient{'s' if n != 1 else ''} with a known outcome (minimum {MIN_PATIENTS}), "
+                   f"{timed} timed responder{'s' if timed != 1 else ''} (minimum {MIN_TIMED_RESPONDERS})")
+
+
+def fit(events: pd.DataFrame) -> CompetingRisksFit:
+    return competing_risks(events.lower.to_numpy(), events.upper.to_numpy(), events.cause.to_numpy())
+
+
+def _bound(x: float) -> float | None:
+    """JSON has no infinity: ``None`` means not reached / unbounded."""
+    return None if math.isinf(x) else round(float(x), 6)
+
+
+def describe_fit(f: CompetingRisksFit) -> dict:
+    """Median (with a flat stretch if any), probabilities at the horizons and the plateau of F1."""
+    lo, hi = f.median(RESPONSE)
+    flat = f.flat_at(RESPONSE, 0.5)
+    return {
+        "median_days": {"lower": _bound(lo), "upper": _bound(hi)},
+        "median_flat_days": {"from": _bound(flat[0]), "to": _bound(flat[1])} if flat else None,
+        "probability_by": {f"{w}_weeks": {"lower": f.cif_lower(RESPONSE, w * DAYS_PER_WEEK),
+                                          "upper": f.cif_upper(RESPONSE, w * DAYS_PER_WEEK)} for w in HORIZON_WEEKS},
+        "ever_responded": f.plateau(RESPONSE),
+        "converged": f.converged,
+    }
+
+
+def censored_view(episodes: pd.DataFrame) -> dict:
+    """Secondary: 1 − S(t) from Turnbull with failures censored at follow-up (timed episodes only)."""
+    events = event_data(episodes)
+    lower = events.lower.where(events.cause == RESPONSE, events.lower).to_numpy()
+    upper = np.where(events.cause == RESPONSE, events.upper, math.inf)
+    t = turnbull(lower, upper)
+    lo, hi = t.median()
+    return {"median_days": {"lower": _bound(lo), "upper": _bound(hi)},
+            "probability_by": {f"{w}_weeks": {"lower": round(t.cdf_lower(w * DAYS_PER_WEEK), 6),
+                                              "upper": round(t.cdf_upper(w * DAYS_PER_WEEK), 6)}
+                               for w in HORIZON_WEEKS}}
+
+
+def bootstrap(episodes: pd.DataFrame, n_boot: int = 2000, seed: int = 20261124, level: float = 0.95) -> dict:
+    """Percentile bootstrap over patients of the primary estimate, on the same episodes as the point estimate.
+
+    Each resample draws patients with all their episodes and refits the competing-risks NPMLE; the
+    lower limit comes from the lower curve and the upper limit from the upper curve, so the interval
+    covers sampling error and the non-identified region. A resample with fewer timed responders than
+    the minimum is kept (its curve is honest: mass at unknown times), and their number is reported.
+    """
+    if n_boot < 1:
+        raise ValueError("n_boot must be at least 1")
+    events = event_data(episodes)
+    rng = np.random.default_rng(seed)
+    groups = list(events.groupby(["study_id", "patient"], sort=False).groups.values())
+    horizons = [w * DAYS_PER_WEEK for w in HORIZON_WEEKS]
+    med_lo, med_hi = np.empty(n_boot), np.empty(n_boot)
+    p_lo, p_hi = np.empty((n_boot, len(horizons))), np.empty((n_boot, len(horizons)))
+    thin = not_converged = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # counted below from each fit, and reported
+        for b in range(n_boot):
+            sample = events.loc[np.concatenate([groups[i] for i in rng.integers(0, len(groups), len(groups))])]
+            thin += timed_responders(sample) < MIN_TIMED_RESPONDERS
+            f = fit(sample)
+            not_converged += not f.converged
+            med_lo[b], med_hi[b] = f.median(RESPONSE)
+            p_lo[b] = [f.cif_lower(RESPONSE, h) for h in horizons]
+            p_hi[b] = [f.cif_upper(RESPONSE, h) for h in horizons]
+    alpha = (1 - level) / 2
+
+    def q(values, quantile):
+        return float(np.quantile(values, quantile, method="inverted_cdf"))
+
+    return {
+        "n_boot": n_boot, "seed": seed, "level": level, "patients": len(groups),
+        "resamples_below_minimum": int(thin), "resamples_not_converged": int(not_converged),
+        "median_days": {"lower": _bound(q(med_lo, alpha)), "upper": _bound(q(med_hi, 1 - alpha))},
+        "probability_by": {f"{w}_weeks": {"lower": round(q(p_lo[:, i], alpha), 6),
+                                          "upper": round(q(p_hi[:, i], 1 - alpha), 6)}
+                           for i, w in enumerate(HORIZON_WEEKS)},
+    }
+
+
+def individual(episodes: pd.DataFrame) -> list[dict]:
+    """Each episode's own outcome and interval (days), for groups below the minimum."""
+    events = event_data(episodes)
+    out = []
+    for index, e in episodes.iterrows():
+        if index in events.index:
+            ev = events.loc[index]
+            outcome = "response" if ev.cause == RESPONSE else "failure"
+            lower, upper = round(float(ev.lower), 6), _bound(ev.upper)
+        else:
+            outcome, lower, upper = "not reported", None, None
+        out.append({"source_row": int(e.source_row), "study_id": e.study_id, "patient": str(e.patient),
+                    "outcome": outcome, "lower_days": lower, "upper_days": upper})
+    return out
