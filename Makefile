@@ -164,7 +164,8 @@ $(REPORT_NB): notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(PROCESSED)
     data/processed/classes.csv data/raw/screening.csv data/raw/appraisal.csv data/raw/secondary_comparisons.csv \
     $(RELEASE_FILES) $(SRC) | $(NEEDS_ENV)
 	@$(RUN_NB) --step $(shell echo $$(( $(N_RUNS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \
-	    notebooks/03_report.ipynb $@ -p processed_dir data/processed -p figures_dir figures -p releases_dir releases
+	    notebooks/03_report.ipynb $@ -p processed_dir data/processed -p figures_dir figures -p releases_dir releases \
+	    -p n_boot $(N_BOOT) -p seed $(SEED)
 	@$(PY) -m nlsynth.appraisal data/raw data/processed
 
 $(REPORT_HTML): $(REPORT_NB) src/nlsynth/render.py | $(NEEDS_ENV)

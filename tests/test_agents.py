@@ -20,55 +20,53 @@ def episodes():
     return clean.clean(ROOT / "data" / "raw").episodes
 
 
-def _summary(slug):
-    e = agents.load_agent_episodes(PROCESSED, slug)
-    return agents.summarise(slug, slug, e, agents.fit_time_to_response(e))
+def _summary(slug, group_by="agent"):
+    e = agents.load_agent_episodes(PROCESSED, slug, group_by)
+    return agents.summarise(slug, slug, e, group_by, n_boot=20)
 
 
-def test_ruxolitinib_summary():
+def test_ruxolitinib_is_a_single_case_with_its_own_interval():
     s = _summary("ruxolitinib")
-    assert (s["episodes"], s["responders"], s["timed_episodes"]) == (1, 1, 1)
-    assert s["turnbull_median_days"] == {"lower": 30.4375, "upper": 30.4375}
-    assert s["probability_of_response_by"]["4_weeks"] == {"lower": 0.0, "upper": 0.0}
-    assert s["probability_of_response_by"]["12_weeks"] == {"lower": 1.0, "upper": 1.0}
-    assert s["source_rows"] == [6]
+    assert (s["episodes"], s["responders"], s["timed_responders"]) == (1, 1, 1)
+    assert not s["estimable"] and s["cumulative_incidence"] is None and s["bootstrap"] is None
+    assert s["too_few"] == ("too few to estimate: 1 patient with a known outcome (minimum 5), "
+                            "1 timed responder (minimum 3)")
+    assert s["individual"] == [{"source_row": 6, "study_id": "vu-2024-ruxolitinib", "patient": "1",
+                                "outcome": "response", "lower_days": 0.0, "upper_days": 30.4375}]
 
 
-def test_dupilumab_median_is_the_reported_interval():
-    assert _summary("dupilumab")["turnbull_median_days"] == {"lower": 0.0, "upper": 14.0}
+def test_dupilumab_interval_is_the_reported_one():
+    assert _summary("dupilumab")["individual"][0]["upper_days"] == 14.0
 
 
-def test_tacrolimus_pools_an_exact_and_an_interval_episode():
+def test_tacrolimus_counts_patients_and_timed_responders():
     s = _summary("tacrolimus")
-    assert (s["episodes"], s["timed_episodes"]) == (3, 2)
-    assert s["turnbull_median_days"] == {"lower": 28.0, "upper": 28.0}
+    assert (s["episodes"], s["timed_episodes"], s["timed_responders"]) == (3, 2, 2)
+    assert s["patients"] == {"patients": 3, "with_outcome": 3, "responded": 3}
+    assert [(i["lower_days"], i["upper_days"]) for i in s["individual"]] == [(0.0, 28.0), (0.0, 304.375), (0.0, None)]
 
 
-def test_all_failures_give_a_median_not_reached():
+def test_one_patients_repeated_regimen_counts_once():
     s = _summary("topical-corticosteroid-tacrolimus")
-    assert s["responders"] == 0 and s["turnbull_median_days"]["upper"] is None
+    assert s["episodes"] == 4 and s["patients"] == {"patients": 3, "with_outcome": 3, "responded": 0}
+    assert [i["outcome"] for i in s["individual"]] == ["failure"] * 4
 
 
-def test_untimed_agent_has_no_median():
-    s = _summary("etanercept")
-    assert s["timed_episodes"] == 0 and s["turnbull_median_days"] is None
+def test_a_class_holding_one_agent_says_so():
+    s = _summary("biologic-il-4r", "drug_class")
+    assert s["single_agent"] == "dupilumab"
+    assert _summary("calcineurin-inhibitor", "drug_class")["single_agent"] is None
 
 
 def test_committed_summaries_match_the_estimates():
-    skip = {"agent", "bootstrap"}
-    for path in sorted((PROCESSED / "agents").glob("*.json")):
-        committed = json.loads(path.read_text(encoding="utf-8"))
-        fresh = _summary(path.stem)
-        assert {k: v for k, v in committed.items() if k not in skip} == {k: v for k, v in fresh.items() if k not in skip}
-
-
-def test_committed_bootstrap_reproduces_with_its_seed():
-    from nlsynth import uncertainty
-
-    committed = json.loads((PROCESSED / "agents" / "dupilumab.json").read_text(encoding="utf-8"))["bootstrap"]
-    e = agents.load_agent_episodes(PROCESSED, "dupilumab")
-    assert uncertainty.bootstrap(e, n_boot=committed["n_boot"], seed=committed["seed"]) == committed
-    assert committed["median_days"] == {"lower": 0.0, "upper": 14.0}
+    for folder, group_by in (("agents", "agent"), ("classes", "drug_class")):
+        for path in sorted((PROCESSED / folder).glob("*.json")):
+            committed = json.loads(path.read_text(encoding="utf-8"))
+            e = agents.load_agent_episodes(PROCESSED, path.stem, group_by)
+            boot = committed["bootstrap"] or {"n_boot": 20, "seed": 1}
+            fresh = agents.summarise(committed["agent"], path.stem, e, group_by, n_boot=boot["n_boot"],
+                                     seed=boot["seed"])
+            assert committed == fresh, path.name
 
 
 def test_class_view_pools_the_agents_of_a_class():
@@ -80,13 +78,6 @@ def test_class_view_pools_the_agents_of_a_class():
         agents.resolve_agent("tacrolimus", PROCESSED, "drug_class")
     with pytest.raises(ValueError, match="group_by='class'"):
         agents.resolve_agent("tacrolimus", PROCESSED, "class")
-
-
-def test_conditional_median_is_labelled_and_differs_from_turnbull_when_failures_exist():
-    s = _summary("topical-corticosteroid")
-    assert s["median_among_responders_days"] is None  # no timed responder
-    s = _summary("tacrolimus")
-    assert s["median_among_responders_days"] == {"lower": 28.0, "upper": 28.0}
 
 
 def test_unknown_agent_lists_the_valid_ones():

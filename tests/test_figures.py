@@ -55,10 +55,12 @@ def _render(fig, name, tmp_path):
     assert compare_images(str(expected), str(actual), tol=TOLERANCE) is None
 
 
-@pytest.mark.parametrize("slug", ["tacrolimus", "dupilumab", "topical-corticosteroid-tacrolimus"])
-def test_cumulative_response_chart(slug, tmp_path):
-    e = agents.load_agent_episodes(PROCESSED, slug)
-    _render(plots.cumulative_response(agents.fit_time_to_response(e), e, slug), f"cumulative-{slug}", tmp_path)
+def test_cumulative_incidence_chart_all_agents(tmp_path):
+    from nlsynth import estimates
+
+    events = estimates.event_data(tableio.read_table(PROCESSED, "episodes.csv"))
+    _render(plots.cumulative_response(estimates.fit(events), events, "all agents together"),
+            "cumulative-all-agents", tmp_path)
 
 
 @pytest.mark.parametrize("slug", ["tacrolimus", "topical-corticosteroid-tacrolimus"])
@@ -101,11 +103,15 @@ def test_prisma_chart(tmp_path):
     _render(prisma.diagram(flow), "prisma", tmp_path)
 
 
-def test_untimed_agent_gets_a_statement_not_axes(tmp_path):
+@pytest.mark.parametrize("slug", ["etanercept", "tacrolimus"])
+def test_a_group_below_the_minimum_gets_its_intervals_not_a_curve(slug, tmp_path):
     from nlsynth import agent_report
 
-    e = agents.load_agent_episodes(PROCESSED, "etanercept")
-    shown = agent_report.cumulative_response_figure("etanercept", "etanercept", e,
-                                                    agents.fit_time_to_response(e), tmp_path)
-    assert "No timed episode" in shown.data
-    assert not list(tmp_path.rglob("*.png"))
+    e = agents.load_agent_episodes(PROCESSED, slug)
+    summary = agents.summarise(slug, slug, e, n_boot=10)
+    stale = agent_report.figure_stem(tmp_path, slug, "cumulative-response").with_suffix(".png")
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"from an earlier build")
+    shown = agent_report.cumulative_response_figure(summary, e, tmp_path).data
+    assert "<strong>Too few to estimate</strong>" in shown and f'id="T_individual-{slug}"' in shown
+    assert not list(tmp_path.rglob("*.png"))  # no curve, and the stale one is gone

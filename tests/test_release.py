@@ -24,7 +24,8 @@ def test_snapshot_counts_come_from_the_processed_tables(snap):
     assert len(snap.studies) == 36 and len(snap.episodes) == 35
     assert len(snap.groups) == 25 + 19
     rux = snap.groups.set_index("slug").loc["ruxolitinib"]
-    assert (rux.median_lower_days, rux.median_upper_days, bool(rux.has_estimate)) == (30.4375, 30.4375, True)
+    assert (rux.median_lower_days, rux.median_upper_days, bool(rux.has_estimate)) == (None, None, False)
+    assert not snap.groups.has_estimate.any()  # no agent or class reaches the minimum for an estimate
 
 
 def test_written_release_reads_back_and_shows_no_change(snap, tmp_path):
@@ -58,7 +59,7 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
         snap.groups.copy())
     groups = before.groups.set_index("slug")
     groups.loc["ruxolitinib", ["median_lower_days", "median_upper_days"]] = [0.0, 60.0]
-    groups.loc["dupilumab", ["has_estimate", "median_reached"]] = [False, False]
+    groups.loc["dupilumab", ["has_estimate", "median_reached"]] = [True, True]
     before = release.Snapshot(before.headline, before.studies.copy(), before.episodes.copy(), groups.reset_index())
     before.studies.loc[before.studies.study_id == "vu-2024-ruxolitinib", "fingerprint"] = "0" * 16
     changes = release.changes(snap, before, "0.9", report._weeks_interval_or_dash)
@@ -69,10 +70,10 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
     assert changes.episodes.to_dict("records") == [
         {"change": "added", "study_id": "sato-2025-dupilumab", "patient": "1", "episode": 2, "agent": "dupilumab"}]
     moved = changes.moved.set_index("group").loc["ruxolitinib"]
-    assert (moved["median before, weeks"], moved["median now, weeks"]) == ("(0, 8.6]", "4.3")
+    assert (moved["median before, weeks"], moved["median now, weeks"]) == ("(0, 8.6]", "—")
     flipped = changes.flipped.set_index("group").loc["dupilumab"]
     assert [tuple(r) for r in flipped[["statement", "before", "now"]].itertuples(index=False)] == [
-        ("has an estimate of time to response", False, True), ("median time to response reached", False, True)]
+        ("has an estimate of time to response", True, False), ("median time to response reached", True, False)]
     html = report.changes_html(changes).data
     assert "Studies: 1 added, 1 changed." in html and "Treatment episodes: 1 added." in html
     assert 'id="T_changes-moved"' in html and 'id="T_changes-flipped"' in html

@@ -20,6 +20,17 @@ def data():
     return episodes, agents.read_summaries(PROCESSED, slugs)
 
 
+@pytest.fixture(scope="module")
+def classes():
+    slugs = list(pd.read_csv(PROCESSED / "classes.csv", dtype=str).class_slug)
+    return agents.read_summaries(PROCESSED, slugs, "drug_class")
+
+
+@pytest.fixture(scope="module")
+def overall(data):
+    return report.overall_summary(data[0], n_boot=200, seed=20261124)
+
+
 def test_table1_counts_patients_not_episodes(data):
     episodes, _ = data
     t = report.table1(episodes).set_index(["characteristic", ""])["n (%)"]
@@ -29,34 +40,77 @@ def test_table1_counts_patients_not_episodes(data):
     assert t[("Ulcerated NL", "yes")] == "14 (50%)"
 
 
-def test_per_agent_table_has_exact_intervals(data):
-    table = report.per_agent_table(*data).set_index("agent")
-    assert table.loc["tacrolimus", "responders / with outcome"] == "3/3"
+def test_per_agent_table_counts_patients_and_shows_individual_intervals(data):
+    table = report.per_agent_table(data[1]).set_index("agent")
+    assert table.loc["tacrolimus", "patients responding / with outcome"] == "3/3"
     assert table.loc["tacrolimus", "95% CI (exact)"] == "0.29–1.00"
-    assert table.loc["dupilumab", "Turnbull median, weeks"] == "(0, 2]"
-    assert table.loc["ruxolitinib", "time to best response, weeks"] == "17.4"
-    assert table.loc["topical corticosteroid + tacrolimus", "Turnbull median, weeks"] == "(47.8, not reached)"
-    assert table.loc["pentoxifylline", "responders / with outcome"] == "0/0"
+    assert table.loc["topical corticosteroid + tacrolimus", "patients (episodes)"] == "3 (4)"
+    assert table.loc["topical corticosteroid + tacrolimus", "patients responding / with outcome"] == "0/3"
+    assert table.loc["dupilumab", "median time to first response, weeks"] == "too few to estimate"
+    assert table.loc["dupilumab", "each episode, weeks"] == "response (0, 2]"
+    assert table.loc["ruxolitinib", "each episode, weeks"] == "response (0, 4.3]"
+    assert table.loc["tacrolimus", "each episode, weeks"] == "response (0, 4]; response (0, 43.5]; " \
+                                                            "response, time unknown"
+    assert table.loc["pentoxifylline", "patients responding / with outcome"] == "0/0"
+    assert table.loc["pentoxifylline", "95% CI (exact)"] == "—"
 
 
-def test_narrative_numbers_come_from_the_tables(data):
+def test_only_groups_at_the_minimum_get_an_estimate(data, classes, overall):
+    table = report.estimates_table(data[1] + classes + [overall])
+    assert list(table.group) == ["all agents together — mixes 25 agents: descriptive"]
+    row = table.iloc[0]
+    assert row["patients with outcome"] == 28 and row["timed responders"] == 8
+    lo, hi = row["bootstrap 95% CI"].split("–")
+    assert float(lo) < float(hi)  # never a zero-width interval
+    note = report.too_few_note(data[1], classes).data
+    assert "25 of 25 agents and 19 of 19 drug classes" in note
+
+
+def test_narrative_is_chosen_by_rules_from_the_data(data, classes, overall):
     episodes, summaries = data
     studies = tableio.read_table(PROCESSED, "studies.csv")
     aggregates = tableio.read_table(PROCESSED, "aggregates.csv")
-    text = report.narrative(episodes, studies, aggregates, summaries).data
+    text = report.narrative(episodes, studies, aggregates, summaries, classes, overall).data
     assert "36 included publications: 35 treatment episodes in 28 patients" in text
     assert "10 cohort or series arms" in text and "(183 treated)" in text
-    assert "25 of 34 episodes with a reported outcome were responses" in text
-    assert "**dupilumab**: 1 responder(s) in 1 episode(s); Turnbull median time to first response (0, 2] weeks" in text
+    assert "Of 34 episodes with a reported outcome, 25 were responses; 8 responses are placed" in text
+    assert "No single agent or drug class has enough data for an estimate" in text
+    assert "All agents together (descriptive only: it mixes 25 agents)" in text
+    assert "dupilumab (response (0, 2] weeks)" in text and "ruxolitinib (response (0, 4.3] weeks)" in text
+    singles = text.split("Single cases")[1].split("Case reports favour")[0]
+    assert "and not a probability" in singles and "P(" not in singles and "0." not in singles.replace("(0,", "")
 
 
-def test_data_strings_are_escaped_in_the_narrative(data):
+def test_data_strings_are_escaped_in_the_narrative(data, classes, overall):
     episodes, summaries = data
     evil = [dict(s, agent="<script>alert(1)</script>") if s["agent_slug"] == "dupilumab" else s for s in summaries]
     studies = tableio.read_table(PROCESSED, "studies.csv")
     aggregates = tableio.read_table(PROCESSED, "aggregates.csv")
-    text = report.narrative(episodes, studies, aggregates, evil).data
+    text = report.narrative(episodes, studies, aggregates, evil, classes, overall).data
     assert "<script>" not in text and "&lt;script&gt;" in text
+
+
+def test_methods_state_the_estimands_the_minimum_and_the_pooling_rule(data, overall):
+    episodes = data[0]
+    aggregates = tableio.read_table(PROCESSED, "aggregates.csv")
+    text = report.methods(overall, episodes, aggregates, ["x"]).data
+    for phrase in ("Primary: the cumulative incidence of first response", "treatment failure",
+                   "as a competing event", "Secondary, labelled as such", "had everyone continued treatment",
+                   "at least 5 patients with a known outcome and 3 responders", "too few to estimate",
+                   "at least 3 sources including a series", "Hartung–Knapp–Sidik–Jonkman", "prediction interval",
+                   "began in (0, X]", "descriptive"):
+        assert phrase in text, phrase
+
+
+def test_the_committed_report_shows_no_zero_width_interval_and_no_puva_pool():
+    import re
+
+    html = (ROOT / "reports" / "report.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert not re.findall(r"\b(\d+\.\d+)\s*[–-]\s*\1\b", text)
+    assert "1.00–1.00" not in text and "0.00–0.00" not in text
+    assert "too few to estimate" in text
+    assert "2 sources: side by side, not pooled (a pool needs at least 3)" in text  # topical PUVA
 
 
 def test_tables_display_with_fixed_ids(data):

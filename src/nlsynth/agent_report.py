@@ -1,7 +1,8 @@
-"""What notebook 02 shows and writes for one agent: the figures, or a plain statement instead.
+"""What notebook 02 shows and writes for one group: the figures, or a plain statement instead.
 
-An agent whose episodes carry no usable time gets a sentence, not empty axes; figure files left
-from an earlier build in which it had timed episodes are removed so no stale chart survives.
+A group below the minimum for an estimate gets "too few to estimate" and its episodes' own
+intervals, not a curve; figure files left from an earlier build in which it had an estimate are
+removed so no stale chart survives.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from IPython.display import Markdown
+from IPython.display import HTML, Markdown
 
-from . import plots, uncertainty
-from .agents import GROUPINGS, is_timed
+from . import estimates, plots, uncertainty
+from .agents import GROUPINGS
+from .estimates import DAYS_PER_WEEK
 from .figures import FORMATS, as_image, close, save_figure
-from .turnbull import TurnbullFit
 
 
 def figure_stem(figures_dir: Path, slug: str, kind: str, group_by: str = "agent") -> Path:
@@ -35,20 +36,46 @@ def has_any_time(episodes: pd.DataFrame) -> pd.Series:
     return pd.Series(np.isfinite(values).any(axis=1), index=episodes.index)
 
 
-def cumulative_response_figure(agent: str, slug: str, episodes: pd.DataFrame, fit: TurnbullFit, figures_dir: Path,
-                               group_by: str = "agent"):
-    """Save and return the cumulative-response chart, or a statement when nothing is timed."""
+def cumulative_response_figure(summary: dict, episodes: pd.DataFrame, figures_dir: Path):
+    """Save and return the cumulative-incidence chart for a group with an estimate; otherwise say why
+    not and list each episode's own interval (no curve is drawn from too few patients)."""
+    slug, group_by = summary["agent_slug"], summary["group_by"]
     stem = figure_stem(figures_dir, slug, "cumulative-response", group_by)
-    if not is_timed(episodes).any():
+    if not summary["estimable"]:
         _remove(stem)
-        return Markdown(f"**No timed episode.** None of the {len(episodes)} {escape(agent)} episode(s) reports when a "
-                        "response was first seen, a best-response time, or (for a non-responder) a follow-up, "
-                        "so no curve of time to first response can be drawn.")
-    fig = plots.cumulative_response(fit, episodes, agent)
+        return individual_table(summary)
+    events = estimates.event_data(episodes)
+    fig = plots.cumulative_response(estimates.fit(events), events, summary["agent"])
     save_figure(fig, stem)
     shown = as_image(fig)
     close(fig)
     return shown
+
+
+def _weeks(days: float | None) -> str:
+    return "∞" if days is None else f"{days / DAYS_PER_WEEK:.1f}".rstrip("0").rstrip(".")
+
+
+def interval_weeks(item: dict) -> str:
+    """One episode's interval in weeks: '4.3', '(0, 2]', '(13, ∞)', or '—' when no outcome is reported."""
+    lo, hi = item["lower_days"], item["upper_days"]
+    if item["outcome"] == "not reported":
+        return "—"
+    if hi is not None and lo == hi:
+        return _weeks(lo)
+    return f"({_weeks(lo)}, {_weeks(hi)}{')' if hi is None else ']'}"
+
+
+def individual_table(summary: dict):
+    """The statement for a group below the minimum, and its episodes' own intervals (weeks)."""
+    from .report import show
+
+    rows = [{"source row": i["source_row"], "study": i["study_id"], "patient": i["patient"], "outcome": i["outcome"],
+             "interval, weeks": interval_weeks(i)} for i in summary["individual"]]
+    return HTML(f"<p><strong>{escape(estimates.TOO_FEW.capitalize())}</strong> — {escape(summary['too_few'])}. "
+                "No curve, median or probability is given; the individual episodes (a response in (a, b] weeks, or "
+                "a failure at the end of that treatment):</p>\n"
+                + show(pd.DataFrame(rows), f"individual-{summary['agent_slug']}").data)
 
 
 def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: Path, group_by: str = "agent"):
@@ -68,43 +95,50 @@ def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: P
 def describe(summary: dict) -> Markdown:
     """One paragraph of the summary's numbers, written from the summary itself."""
     def weeks(x):
-        return "not reached" if x is None else f"{x / 7:.1f} weeks"
+        return "not reached" if x is None else f"{x / DAYS_PER_WEEK:.1f} weeks"
 
-    def median_text(med, missing, unidentified=""):
-        if med is None:
-            return missing
-        if med["lower"] == med["upper"]:
-            return weeks(med["lower"])
-        return f"between {weeks(med['lower'])} and {weeks(med['upper'])}{unidentified}"
+    def between(pair):
+        if pair["lower"] == pair["upper"]:
+            return weeks(pair["lower"])
+        return f"between {weeks(pair['lower'])} and {weeks(pair['upper'])}"
 
-    median = median_text(summary["turnbull_median_days"], "cannot be estimated (no timed episode)",
-                         " (the data do not say where inside)")
-    conditional = median_text(summary.get("median_among_responders_days"), "cannot be estimated")
-    boot = summary.get("bootstrap") or {}
-    bmed = boot.get("median_days")
-    boot_text = ""
-    if bmed:
-        boot_text = (f" Patient bootstrap ({boot['n_boot']} resamples, seed {boot['seed']}): 95% interval for the "
-                     f"median {weeks(bmed['lower'])} to {weeks(bmed['upper'])}.")
-    p12 = summary["probability_of_response_by"]["12_weeks"]
-    p12_text = "—" if p12 is None else (f"{p12['lower']:.2f}" if math.isclose(p12["lower"], p12["upper"])
-                                        else f"{p12['lower']:.2f} to {p12['upper']:.2f}")
+    def prob(pair):
+        return f"{pair['lower']:.2f}" if math.isclose(pair["lower"], pair["upper"]) else \
+            f"{pair['lower']:.2f} to {pair['upper']:.2f}"
+
+    p = summary["patients"]
+    warned = "".join(f" **Warning**: {escape(w)}." for w in summary.get("warnings", []))
+    head = warned + (f"**{escape(summary['agent'])}** ({escape(summary['drug_class'])}): {summary['episodes']} episode(s) in "
+            f"{p['patients']} patient(s); {p['responded']} of {p['with_outcome']} patients with a known outcome "
+            f"responded (reported cases, not an efficacy estimate); {summary['timed_responders']} timed "
+            f"responder(s).")
+    if summary.get("single_agent"):
+        head += f" This class holds only {escape(summary['single_agent'])}: its numbers are that agent's."
+    if len(summary["agents"]) > 1:
+        head += f" It mixes {len(summary['agents'])} agents: descriptive only."
+    if not summary["estimable"]:
+        return Markdown(f"{head} Time to first response: {escape(summary['too_few'])}; each episode's own interval "
+                        "is listed below.")
+    ci, boot, cv = summary["cumulative_incidence"], summary["bootstrap"], summary["censored_view"]
+    flat = ci.get("median_flat_days")
+    median = between(ci["median_days"]) + (f" (the curve is flat at 0.5 from {weeks(flat['from'])} to "
+                                            f"{weeks(flat['to'])}: every time in it is a median)" if flat else "")
     return Markdown(
-        f"**{escape(summary['agent'])}** ({escape(summary['drug_class'])}): {summary['episodes']} episode(s), "
-        f"{summary['responders']} responder(s), {summary['outcome_not_reported']} with no outcome reported, "
-        f"{summary['timed_episodes']} timed. Turnbull median time to first response: {median}.{boot_text} "
-        f"Median among responders only (conditional on response): {conditional}. "
-        f"Probability of a first response by 12 weeks: {p12_text}. Source rows of data/raw/episodes.csv: "
-        f"{', '.join(str(r) for r in summary['source_rows'])}."
+        f"{head} Cumulative incidence of first response, failure as a competing event (primary): median {median}; "
+        f"patient bootstrap ({boot['n_boot']} resamples, seed {boot['seed']}) 95% interval "
+        f"{weeks(boot['median_days']['lower'])} to {weeks(boot['median_days']['upper'])}. Probability of a first "
+        f"response by 12 weeks {prob(ci['probability_by']['12_weeks'])} (95% interval "
+        f"{prob(boot['probability_by']['12_weeks'])}); responded at any time {ci['ever_responded']:.2f}. "
+        f"Secondary, had everyone continued (failures censored): median {between(cv['median_days'])}. "
+        f"Source rows of data/raw/episodes.csv: {', '.join(str(r) for r in summary['source_rows'])}."
     )
 
 
-def sensitivity(label: str, episodes: pd.DataFrame):
-    """The sensitivity table for a group with at least three timed episodes, or a statement."""
-    timed = int(is_timed(episodes).sum())
-    if timed < uncertainty.MIN_TIMED_FOR_SENSITIVITY:
-        return Markdown(f"Sensitivity analyses need at least {uncertainty.MIN_TIMED_FOR_SENSITIVITY} timed episodes; "
-                        f"{escape(label)} has {timed}.")
-    from .report import show
+def sensitivity(summary: dict, episodes: pd.DataFrame):
+    """The sensitivity table for a group with an estimate, or a statement."""
+    if not summary["estimable"]:
+        return Markdown(f"No sensitivity analysis: {escape(summary['too_few'])}.")
+    from .report import with_warnings
 
-    return show(uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, label)), "sensitivity")
+    return with_warnings(lambda: uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, summary["agent"])),
+                         "sensitivity")

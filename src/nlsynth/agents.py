@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from . import tableio
+from .estimates import DAYS_PER_WEEK, HORIZON_WEEKS  # noqa: F401  (one definition, re-exported)
 from .slugs import slugify
-from .turnbull import TurnbullFit, turnbull
 
 AGENT_LIST = "agents.csv"
 SLICE_DIR = "by_agent"
@@ -27,9 +27,6 @@ CLASS_SLICE_DIR = "by_class"
 CLASS_SUMMARY_DIR = "classes"
 #: The two ways notebook 02 groups episodes (its ``group_by`` parameter).
 GROUPINGS = {"agent": (AGENT_LIST, SLICE_DIR, SUMMARY_DIR), "drug_class": (CLASS_LIST, CLASS_SLICE_DIR, CLASS_SUMMARY_DIR)}
-#: Probability of response reported by these times (weeks).
-HORIZON_WEEKS = (4, 12, 24)
-DAYS_PER_WEEK = 7.0
 
 
 def agent_list(episodes: pd.DataFrame) -> pd.DataFrame:
@@ -99,10 +96,6 @@ def is_timed(episodes: pd.DataFrame) -> pd.Series:
     return ~((episodes.ttr_lower_days == 0) & np.isinf(episodes.ttr_upper_days))
 
 
-def fit_time_to_response(episodes: pd.DataFrame) -> TurnbullFit:
-    return turnbull(episodes.ttr_lower_days.to_numpy(), episodes.ttr_upper_days.to_numpy())
-
-
 def format_interval(lower: float, upper: float, unit_days: float = 1.0, digits: int = 1) -> str:
     """``(0, 14]``-style text in the given unit; a point prints as one number, inf as ∞.
 
@@ -142,37 +135,48 @@ def _bound(x: float) -> float | None:
     return None if math.isinf(x) else round(float(x), 6)
 
 
-def summarise(agent: str, slug: str, episodes: pd.DataFrame, fit: TurnbullFit, group_by: str = "agent",
-              bootstrap: dict | None = None) -> dict:
+def summarise(agent: str, slug: str, episodes: pd.DataFrame, group_by: str = "agent", *, n_boot: int = 2000,
+              seed: int = 20261124) -> dict:
     """The summary written to ``agents/<slug>.json`` (or ``classes/``): days, ``null`` = not reached.
 
-    ``median_among_responders_days`` is conditional on response (the Turnbull median of the
-    responders' intervals); ``turnbull_median_days`` also counts the non-responders."""
-    timed = is_timed(episodes)
-    responders = episodes[(episodes.responded == True) & timed]  # noqa: E712
-    conditional = turnbull(responders.ttr_lower_days.to_numpy(), responders.ttr_upper_days.to_numpy())
-    cond_lo, cond_hi = conditional.median() if conditional.n else (math.inf, math.inf)
-    median_lo, median_hi = fit.median() if fit.n else (math.inf, math.inf)
-    probability = {}
-    for weeks in HORIZON_WEEKS:
-        t = weeks * DAYS_PER_WEEK
-        probability[f"{weeks}_weeks"] = (
-            {"lower": round(fit.cdf_lower(t), 6), "upper": round(fit.cdf_upper(t), 6)} if fit.n else None)
+    Counts of episodes and of patients; whether the group reaches the minimum for an estimate
+    (:mod:`nlsynth.estimates`); if it does, the primary estimate (cumulative incidence of first
+    response, failure as a competing event) with its patient bootstrap and the secondary censored
+    view; always each episode's own interval (``individual``). ``single_agent`` names the agent when
+    a drug class holds exactly one agent's episodes (its numbers repeat that agent's).
+    """
+    import warnings
+
+    from . import estimates
+    from .cuminc import ConvergenceWarning
+
+    ok, too_few = estimates.estimable(episodes)
+    agents_in = sorted(episodes.agent.unique())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConvergenceWarning)
+        primary = estimates.describe_fit(estimates.fit(estimates.event_data(episodes))) if ok else None
     return {
+        "warnings": sorted({str(w.message) for w in caught if issubclass(w.category, ConvergenceWarning)}),
         "agent": agent,
         "agent_slug": slug,
         "group_by": group_by,
-        "agents": sorted(episodes.agent.unique()),
-        "bootstrap": bootstrap,
-        "median_among_responders_days": ({"lower": _bound(cond_lo), "upper": _bound(cond_hi)}
-                                         if conditional.n else None),
+        "agents": agents_in,
+        "single_agent": agents_in[0] if group_by == "drug_class" and len(agents_in) == 1 else None,
         "drug_class": episodes.drug_class.iloc[0],
         "episodes": int(len(episodes)),
         "responders": int(episodes.responded.sum()),
         "outcome_not_reported": int(episodes.responded.isna().sum()),
-        "timed_episodes": int(timed.sum()),
-        "turnbull_median_days": {"lower": _bound(median_lo), "upper": _bound(median_hi)} if fit.n else None,
-        "probability_of_response_by": probability,
+        "timed_episodes": int(is_timed(episodes).sum()),
+        "timed_responders": estimates.timed_responders(estimates.event_data(episodes)),
+        "patients": estimates.patient_counts(episodes),
+        "estimable": ok,
+        "too_few": too_few or None,
+        "minimum": {"patients_with_outcome": estimates.MIN_PATIENTS,
+                    "timed_responders": estimates.MIN_TIMED_RESPONDERS},
+        "cumulative_incidence": primary,
+        "censored_view": estimates.censored_view(episodes) if ok else None,
+        "bootstrap": estimates.bootstrap(episodes, n_boot=n_boot, seed=seed) if ok else None,
+        "individual": estimates.individual(episodes),
         "source_rows": [int(r) for r in episodes.source_row],
     }
 

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from .agents import is_timed
+from .cuminc import FAILURE, RESPONSE, CompetingRisksFit
 from .figures import OKABE_ITO, new_figure
-from .turnbull import TurnbullFit
 
 WEEK = 7.0
 C_RESPONSE = OKABE_ITO["blue"]
@@ -23,31 +23,33 @@ C_CENSORED = OKABE_ITO["vermillion"]
 C_FOLLOW_UP = "#D9D9D9"
 
 
-def cumulative_response(fit: TurnbullFit, episodes: pd.DataFrame, agent: str):
-    """1 − S(t) from the Turnbull fit: the non-unique region as a band between its two curves."""
+def cumulative_response(fit: CompetingRisksFit, events: pd.DataFrame, agent: str):
+    """Cumulative incidence of first response, failure as a competing event: the non-identified region
+    as a band between the two bounding curves, failures marked where they happened."""
     fig, ax = new_figure(5.0, 3.2)
-    t, lower, upper = fit.steps()
-    finite_ends = [x for x in np.concatenate([episodes.ttr_lower_days, episodes.ttr_upper_days])
-                   if math.isfinite(x)]
-    t_end = max(finite_ends + [float(t.max())]) if finite_ends else float(t.max())
+    t, lower, upper = fit.steps(RESPONSE)
+    finite_ends = [x for x in np.concatenate([events.lower, events.upper]) if math.isfinite(x)]
+    t_end = max(finite_ends + [float(t.max())])
     x = np.append(t, t_end) / WEEK
     lo = np.append(lower, lower[-1])
     hi = np.append(upper, upper[-1])
     ax.fill_between(x, lo, hi, step="post", color=C_RESPONSE, alpha=0.25, linewidth=0,
-                    label="not identified (Turnbull region)")
-    ax.step(x, hi, where="post", color=C_RESPONSE, linewidth=1.0, linestyle="--", label="upper curve")
-    ax.step(x, lo, where="post", color=C_RESPONSE, linewidth=1.6, label="lower curve")
-    censored = episodes[np.isinf(episodes.ttr_upper_days) & (episodes.ttr_lower_days > 0)]
-    if len(censored):
-        y = [fit.cdf_lower(v) for v in censored.ttr_lower_days]
-        ax.plot(censored.ttr_lower_days / WEEK, y, linestyle="none", marker="+", markersize=9, color=C_CENSORED,
-                label="no response by last follow-up")
+                    label="not identified (between the bounds)")
+    ax.step(x, hi, where="post", color=C_RESPONSE, linewidth=1.0, linestyle="--", label="upper bound")
+    ax.step(x, lo, where="post", color=C_RESPONSE, linewidth=1.6, label="lower bound")
+    failures = events[(events.cause == FAILURE) & np.isfinite(events.upper)]
+    if len(failures):
+        ax.plot(failures.upper / WEEK, [fit.cif_lower(RESPONSE, v) for v in failures.upper], linestyle="none",
+                marker="x", markersize=7, color=C_CENSORED, label="treatment failure (competing event)")
+    ax.axhline(fit.plateau(RESPONSE), color="#777777", linewidth=0.8, linestyle=":",
+               label=f"responded at any time: {fit.plateau(RESPONSE):.2f}")
     ax.set_ylim(-0.02, 1.05)
     ax.set_xlim(left=0)
     ax.set_xlabel("weeks since start of treatment")
-    ax.set_ylabel("cumulative probability of first response")
-    n_timed = int(is_timed(episodes).sum())
-    ax.set_title(f"{agent}: time to first response\n{n_timed} timed of {len(episodes)} episodes", fontsize=9)
+    ax.set_ylabel("cumulative incidence of first response")
+    timed = int(((events.cause == RESPONSE) & np.isfinite(events.upper)).sum())
+    ax.set_title(f"{agent}: time to first response (failure as a competing event)\n"
+                 f"{len(events)} episodes with a known outcome, {timed} timed responders", fontsize=9)
     ax.legend(loc="lower right", fontsize=7, frameon=False)
     return fig
 

@@ -68,15 +68,16 @@ def groups(processed: Path) -> pd.DataFrame:
         slugs = listing.agent_slug if list_name == AGENT_LIST else listing.class_slug
         for slug in slugs:
             s = json.loads((processed / summary_dir / f"{slug}.json").read_text(encoding="utf-8"))
-            med = s.get("turnbull_median_days") or {}
-            p12 = (s.get("probability_of_response_by") or {}).get("12_weeks") or {}
+            estimate = s.get("cumulative_incidence") or {}
+            med = estimate.get("median_days") or {}
+            p12 = (estimate.get("probability_by") or {}).get("12_weeks") or {}
             lower, upper = _finite_or_none(med.get("lower")), _finite_or_none(med.get("upper"))
             rows.append({
                 "group_by": group_by, "slug": slug, "label": s["agent"], "episodes": s["episodes"],
                 "responders": s["responders"], "timed_episodes": s["timed_episodes"],
                 "median_lower_days": lower, "median_upper_days": upper,
                 "p12_lower": _finite_or_none(p12.get("lower")), "p12_upper": _finite_or_none(p12.get("upper")),
-                "has_estimate": bool(med), "median_reached": lower is not None and math.isfinite(lower),
+                "has_estimate": bool(s.get("estimable")), "median_reached": lower is not None and math.isfinite(lower),
             })
     return pd.DataFrame(rows, columns=GROUP_COLUMNS)
 

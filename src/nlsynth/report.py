@@ -12,7 +12,8 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from .agents import format_interval, is_timed
+from . import estimates
+from .agents import format_interval
 from .proportions import clopper_pearson
 
 WEEK = 7.0
@@ -74,61 +75,102 @@ def _weeks_interval(lo, hi) -> str:
     return text.replace("∞", "not reached") if lo != hi else text
 
 
-def per_agent_table(episodes: pd.DataFrame, summaries: list[dict]) -> pd.DataFrame:
-    """Per agent: episodes, responders with an exact 95% interval, timed episodes, the Turnbull median
-    and the reported times to best response (weeks)."""
+def _individual_text(summary: dict) -> str:
+    """Each episode's own interval, in weeks: 'response (0, 2]; failure at 13; …'."""
+    from .agent_report import interval_weeks
+
+    parts = []
+    for item in summary["individual"]:
+        if item["outcome"] == "not reported":
+            parts.append("outcome not reported")
+        elif item["outcome"] == "failure":
+            parts.append("failure" + (f" at {interval_weeks(item)}" if item["upper_days"] is not None
+                                      or item["lower_days"] else ", time unknown"))
+        else:
+            text = interval_weeks(item)
+            parts.append("response, time unknown" if text == "(0, ∞)" else f"response {text}")
+    return "; ".join(parts)
+
+
+def _median_text(summary: dict) -> str:
+    if not summary["estimable"]:
+        return estimates.TOO_FEW
+    ci = summary["cumulative_incidence"]
+    text = _weeks_interval(ci["median_days"]["lower"], ci["median_days"]["upper"])
+    return text + (" (flat at 0.5 over this stretch)" if ci.get("median_flat_days") else "")
+
+
+def per_agent_table(summaries: list[dict]) -> pd.DataFrame:
+    """Per agent: patients, patients responding over those with a known outcome (exact 95% interval), timed
+    responders, and the time to first response — an estimate where the group reaches the minimum, otherwise
+    "too few to estimate" and each episode's own interval (weeks)."""
     rows = []
     for s in summaries:
-        group = episodes[episodes.agent_slug == s["agent_slug"]]
-        known = int(group.responded.notna().sum())
-        responders = int(group.responded.sum())
-        ci = clopper_pearson(responders, known) if known else (math.nan, math.nan)
-        best = group[group.best_response_lower_days.notna()]
-        best_text = "; ".join(format_interval(b.best_response_lower_days, b.best_response_upper_days, WEEK)
-                              for b in best.itertuples()) or "—"
-        med = s["turnbull_median_days"]
+        p = s["patients"]
+        ci = clopper_pearson(p["responded"], p["with_outcome"]) if p["with_outcome"] else None
         rows.append({
-            "agent": s["agent"], "drug class": s["drug_class"], "episodes": s["episodes"],
-            "responders / with outcome": f"{responders}/{known}",
-            "95% CI (exact)": f"{ci[0]:.2f}–{ci[1]:.2f}" if known else "—",
-            "timed episodes": s["timed_episodes"],
-            "Turnbull median, weeks": _weeks_interval(med["lower"], med["upper"]) if med else "—",
-            "time to best response, weeks": best_text,
+            "agent": s["agent"], "drug class": s["drug_class"], "patients (episodes)": f"{p['patients']} ({s['episodes']})",
+            "patients responding / with outcome": f"{p['responded']}/{p['with_outcome']}",
+            "95% CI (exact)": f"{ci[0]:.2f}–{ci[1]:.2f}" if ci else "—",
+            "timed responders": s["timed_responders"],
+            "median time to first response, weeks": _median_text(s),
+            "each episode, weeks": _individual_text(s) if not s["estimable"] else "see Table 3",
         })
     return pd.DataFrame(rows)
 
 
-def narrative(episodes: pd.DataFrame, studies: pd.DataFrame, aggregates: pd.DataFrame,
-              summaries: list[dict], highlight: tuple[str, ...] = ("ruxolitinib", "dupilumab", "tacrolimus")) -> Markdown:
-    """A short results paragraph; every number is computed here from the tables."""
+def narrative(episodes: pd.DataFrame, studies: pd.DataFrame, aggregates: pd.DataFrame, summaries: list[dict],
+              class_summaries: list[dict], overall: dict) -> Markdown:
+    """The opening paragraphs; every number is computed here, and which groups are named is decided by rules
+    from the data: groups that reach the minimum for an estimate, and single cases described as single cases."""
     p = patients(episodes)
-    timed = int(is_timed(episodes).sum())
     known = episodes.responded.notna()
-    responders = int(episodes.responded.sum())
-    by_slug = {s["agent_slug"]: s for s in summaries}
+    estimable = [s for s in summaries if s["estimable"]]
+    estimable_classes = [s for s in class_summaries if s["estimable"] and not s.get("single_agent")]
+    singles = [s for s in summaries if s["patients"]["patients"] == 1 and s["timed_responders"] == 1]
     parts = [
         f"The extraction holds {len(studies)} included publications: {len(episodes)} treatment episodes in "
         f"{len(p)} patients reported case by case, and {len(aggregates)} cohort or series arms reported only in "
-        f"aggregate ({int(aggregates.n_treated.sum())} treated). Across the {len(by_slug)} agents with patient-level "
-        f"episodes, {responders} of {int(known.sum())} episodes with a reported outcome were responses, and "
-        f"{timed} episodes carry enough timing to place the first response in an interval."
+        f"aggregate ({int(aggregates.n_treated.sum())} treated). Of {int(known.sum())} episodes with a reported "
+        f"outcome, {int(episodes.responded.sum())} were responses; {overall['timed_responders']} responses are "
+        "placed in a finite interval of time.",
     ]
-    for slug in highlight:
-        s = by_slug.get(slug)
-        if s is None:
-            continue
-        med = s["turnbull_median_days"]
-        med_text = _weeks_interval(med["lower"], med["upper"]) if med else "—"
-        rows = episodes[episodes.agent_slug == slug]
-        phrases = [escape(x) for x in rows.first_response_as_reported.dropna()]
+    minimum = (f"at least {estimates.MIN_PATIENTS} patients with a known outcome and "
+               f"{estimates.MIN_TIMED_RESPONDERS} timed responders")
+    if estimable or estimable_classes:
+        names = ", ".join(f"**{escape(s['agent'])}**" for s in estimable + estimable_classes)
+        parts.append(f"Groups with enough data for an estimate of time to first response ({minimum}): {names}.")
+    else:
+        parts.append(f"No single agent or drug class has enough data for an estimate of time to first response "
+                     f"({minimum}); each is described by its individual episodes (Table 2).")
+    if overall["estimable"]:
+        ci = overall["cumulative_incidence"]
+        boot = overall["bootstrap"]
         parts.append(
-            f"**{escape(s['agent'])}**: {s['responders']} responder(s) in {s['episodes']} episode(s); Turnbull median "
-            f"time to first response {med_text} weeks"
-            + (f" (as reported: “{'”, “'.join(phrases)}”)" if phrases else "") + "."
-        )
-    parts.append("Case reports favour positive outcomes: these proportions describe what was reported, "
+            f"All agents together (descriptive only: it mixes {len(summaries)} agents), the cumulative incidence of "
+            f"a first response by 12 weeks, with failure as a competing event, is "
+            f"{_prob(ci['probability_by']['12_weeks'])} (95% bootstrap interval "
+            f"{_prob(boot['probability_by']['12_weeks'])}), and the median time to first response "
+            f"{_weeks_interval(ci['median_days']['lower'], ci['median_days']['upper'])} weeks.")
+    if singles:
+        described = [f"{escape(s['agent'])} ({escape(_individual_text(s))} weeks)" for s in singles]
+        parts.append("Single cases with a timed response, each one patient's own interval and not a probability: "
+                     + "; ".join(described) + ".")
+    parts.append("Case reports favour positive outcomes: these counts describe what was reported, "
                  "not how often each agent works.")
     return Markdown("\n\n".join(parts))
+
+
+def _prob(pair: dict) -> str:
+    return f"{pair['lower']:.2f}" if math.isclose(pair["lower"], pair["upper"]) else \
+        f"{pair['lower']:.2f}–{pair['upper']:.2f}"
+
+
+def overall_summary(episodes: pd.DataFrame, n_boot: int, seed: int) -> dict:
+    """All agents together (descriptive: it mixes agents), summarised like one group."""
+    from .agents import summarise
+
+    return summarise("all agents together", "all-agents", episodes, "all", n_boot=n_boot, seed=seed)
 
 
 def read_raw(raw_dir, name: str) -> pd.DataFrame:
@@ -162,8 +204,9 @@ def proportions_table(agent_table: pd.DataFrame, comparison_table: pd.DataFrame)
             "drug class": a.drug_class, "agent": a.agent, "sources": a.sources,
             "improved / treated": f"{a.responders}/{a.n}" if a.n else "—",
             "crude (exact 95% CI)": f"{a.crude:.2f} ({a.crude_ci_lower:.2f}–{a.crude_ci_upper:.2f})" if a.n else "—",
-            "pooled (95% CI)": "—" if math.isnan(a.pooled) else
-            f"{a.pooled:.2f} ({a.pooled_ci_lower:.2f}–{a.pooled_ci_upper:.2f}), I² {100 * a.i2:.0f}%",
+            "pooled (95% CI; prediction interval)": "—" if math.isnan(a.pooled) else
+            f"{a.pooled:.2f} ({a.pooled_ci_lower:.2f}–{a.pooled_ci_upper:.2f}; {a.pi_lower:.2f}–{a.pi_upper:.2f}), "
+            f"I² {100 * a.i2:.0f}%",
             "status": a.status,
             "review for comparison": "; ".join(f"{r.citation}: {r.improved}/{r.treated} ({r.reported_group})"
                                                for r in review.itertuples(index=False)) or "",
@@ -176,42 +219,75 @@ def excluded_sources(source_table: pd.DataFrame) -> pd.DataFrame:
     return left_out[["agent", "citation", "level", "source_rows", "reason"]].reset_index(drop=True)
 
 
-def bootstrap_table(summaries: list[dict]) -> pd.DataFrame:
-    """Turnbull median and 12-week response with their patient-bootstrap 95% intervals (weeks)."""
+def estimates_table(groups: list[dict]) -> pd.DataFrame:
+    """Table 3: groups that reach the minimum — the primary estimate with its bootstrap interval, the plateau,
+    and the secondary censored view. A class holding one agent, or a group mixing agents, says so."""
     rows = []
-    for s in summaries:
-        if not s["timed_episodes"]:
+    for s in groups:
+        if not s["estimable"]:
             continue
-        med, boot = s["turnbull_median_days"], s["bootstrap"]
-        p12 = s["probability_of_response_by"]["12_weeks"]
-        bp = boot["probability_by_days"]["84"]
+        ci, boot, cv = s["cumulative_incidence"], s["bootstrap"], s["censored_view"]
+        label = s["agent"] + (" (drug class)" if s["group_by"] == "drug_class" else "")
+        if s.get("single_agent"):
+            label += f" — only {s['single_agent']}: same as its row"
+        elif len(s["agents"]) > 1:
+            label += f" — mixes {len(s['agents'])} agents: descriptive"
         rows.append({
-            "group": s["agent"], "episodes": s["episodes"], "timed": s["timed_episodes"],
-            "Turnbull median, weeks": _weeks_interval(med["lower"], med["upper"]),
+            "group": label, "patients with outcome": s["patients"]["with_outcome"],
+            "timed responders": s["timed_responders"],
+            "median, weeks": _median_text(s),
             "bootstrap 95% CI, weeks": _weeks_interval(boot["median_days"]["lower"], boot["median_days"]["upper"]),
-            "median among responders, weeks (conditional)": _weeks_interval(
-                s["median_among_responders_days"]["lower"], s["median_among_responders_days"]["upper"])
-            if s["median_among_responders_days"] else "—",
-            "P(response by 12 weeks)": f"{p12['lower']:.2f}" if p12["lower"] == p12["upper"]
-            else f"{p12['lower']:.2f}–{p12['upper']:.2f}",
-            "bootstrap 95% CI": f"{bp['lower']:.2f}–{bp['upper']:.2f}",
+            "P(first response by 12 weeks)": _prob(ci["probability_by"]["12_weeks"]),
+            "bootstrap 95% CI": _prob(boot["probability_by"]["12_weeks"]),
+            "responded at any time": f"{ci['ever_responded']:.2f}",
+            "secondary: median had everyone continued, weeks": _weeks_interval(cv["median_days"]["lower"],
+                                                                               cv["median_days"]["upper"]),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["group", "patients with outcome", "timed responders", "median, weeks",
+                                       "bootstrap 95% CI, weeks", "P(first response by 12 weeks)", "bootstrap 95% CI",
+                                       "responded at any time", "secondary: median had everyone continued, weeks"])
 
 
-def sensitivity_groups(episodes: pd.DataFrame) -> pd.DataFrame:
-    """Sensitivity analyses for every agent and every drug class with at least
-    ``uncertainty.MIN_TIMED_FOR_SENSITIVITY`` timed episodes, and for all agents together."""
+def too_few_note(summaries: list[dict], class_summaries: list[dict]) -> Markdown:
+    """Which groups are below the minimum (they are listed with their individual intervals in Table 2)."""
+    agents_below = [s for s in summaries if not s["estimable"]]
+    classes_below = [s for s in class_summaries if not s["estimable"]]
+    return Markdown(
+        f"*{estimates.TOO_FEW.capitalize()}*: {len(agents_below)} of {len(summaries)} agents and {len(classes_below)} "
+        f"of {len(class_summaries)} drug classes have fewer than {estimates.MIN_PATIENTS} patients with a known outcome "
+        f"or fewer than {estimates.MIN_TIMED_RESPONDERS} timed responders; Table 2 lists their individual episodes. "
+        f"No interval is given for them.")
+
+
+def with_warnings(make_table, table_id: str) -> HTML:
+    """A table shown with any convergence warning raised while it was computed, as a visible line under it
+    (never silent, and never a stderr line that carries a machine's file paths into the report)."""
+    import warnings
+
+    from .cuminc import ConvergenceWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConvergenceWarning)
+        table = make_table()
+    notes = sorted({str(w.message) for w in caught if issubclass(w.category, ConvergenceWarning)})
+    html = show(table, table_id).data
+    return HTML(html + "".join(f"\n<p><strong>Warning</strong>: {escape(n)}.</p>" for n in notes))
+
+
+def sensitivity_groups(episodes: pd.DataFrame, groups: list[dict]) -> pd.DataFrame:
+    """Sensitivity analyses for every group that reaches the minimum (agents, classes, all agents together)."""
     from . import uncertainty
 
-    minimum = uncertainty.MIN_TIMED_FOR_SENSITIVITY
-    timed = is_timed(episodes)
     rows = []
-    for column, prefix in (("agent", "agent"), ("drug_class", "class")):
-        for value, group in episodes.groupby(column, sort=True):
-            if int(timed[group.index].sum()) >= minimum:
-                rows += uncertainty.sensitivity(group, f"{prefix}: {value}")
-    rows += uncertainty.sensitivity(episodes, "all agents together")
+    for s in groups:
+        if not s["estimable"] or s.get("single_agent"):
+            continue
+        if s["group_by"] == "all":
+            part = episodes
+        else:
+            column = "agent" if s["group_by"] == "agent" else "drug_class"
+            part = episodes[episodes[column] == s["agent"]]
+        rows += uncertainty.sensitivity(part, s["agent"])
     return uncertainty.sensitivity_table(rows)
 
 
@@ -232,38 +308,62 @@ def weak_study_sensitivity(source_table: pd.DataFrame, weak: list[str]) -> pd.Da
     return pd.DataFrame(rows, columns=["agent", "all studies", "without weak studies"])
 
 
-def methods(summaries: list[dict], episodes: pd.DataFrame, aggregates: pd.DataFrame, weak: list[str],
+def methods(overall: dict, episodes: pd.DataFrame, aggregates: pd.DataFrame, weak: list[str],
             unappraised: tuple[str, ...] = ()) -> Markdown:
-    """The methods paragraph, with its numbers and versions computed here."""
+    """The methods paragraphs: readings, estimands with their assumptions, the minimum, pooling, appraisal."""
     from importlib.metadata import version
 
-    boot = next(s["bootstrap"] for s in summaries)
+    from .synthesis import MIN_SERIES_N, MIN_SOURCES
+
+    boot = overall["bootstrap"] or {"n_boot": "—", "seed": "—"}
     phrases = pd.concat([episodes[c] for c in ("first_response_as_reported", "best_response_as_reported",
                                                "follow_up_as_reported")]
                         + [aggregates[c] for c in ("time_to_response_as_reported", "follow_up_as_reported")]).dropna()
     rules = pd.concat([episodes[c] for c in ("first_response_rule", "best_response_rule", "follow_up_rule")]
                       + [aggregates[c] for c in ("time_to_response_rule", "follow_up_rule")])
     used_rules = sorted(set(rules) - {"not-reported"})
-    return Markdown(
-        "**Methods.** Times as reported were converted to intervals of days by documented rules (1 week = 7 days, "
-        "1 month = 30.4375 days, 1 year = 365.25 days; *within X* → (0, X]; *after/at/over X* → X; ranges → "
-        f"(low, high]; counts of sessions converted with the frequency in the regimen): {phrases.nunique()} distinct "
-        f"phrases, read by the rules {', '.join(f'`{r}`' for r in used_rules)}. Best responses were coded on an "
-        "ordinal scale (none < minimal < partial < marked < complete) through a documented vocabulary; a response is "
-        "a grade of minimal or better. Time to first response was estimated per agent and per drug class with "
-        "Turnbull's nonparametric maximum likelihood estimator for interval-censored data, non-responders "
-        "right-censored at their last follow-up, with percentile bootstrap intervals resampling patients "
-        f"({boot['n_boot']} resamples, seed {boot['seed']}). Sensitivity analyses compared midpoint and "
-        "right-endpoint imputation with Kaplan–Meier and a Weibull model fitted to the intervals "
-        f"(lifelines {version('lifelines')}) for groups with at least three timed episodes. Response proportions "
-        "use exact (Clopper–Pearson) intervals; a random-effects pooled proportion (Paule–Mandel, logit scale, "
-        f"statsmodels {version('statsmodels')}) is given only for agents with at least two sources including a "
-        "series of three or more patients. Studies were appraised with the eight items of Murad et al. (2018); "
-        f"{len(weak)} stud{'y was' if len(weak) == 1 else 'ies were'} judged weak (any item *no*) and left out in a "
-        "sensitivity analysis"
+    reading = (
+        "**Methods.** *Readings.* Times as reported were converted to intervals of days by documented rules "
+        "(1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days), never more precisely than the source "
+        "states them: a response *seen at* an assessment (\"after one month\", \"at week 12\", \"three-month "
+        "follow-up\") began in (0, X]; an exact time only where the source dates the onset; *within X* → (0, X]; "
+        "ranges → (low, high]; counts of sessions converted with the regimen's frequency; follow-up durations are the "
+        f"point X. {phrases.nunique()} distinct phrases were read by the rules "
+        f"{', '.join(f'`{r}`' for r in used_rules)}; a reviewer can give or override a reading in "
+        "`data/raw/time_readings.csv`, and every reading used is listed in `data/processed/time_readings.csv`. "
+        "Best responses were coded on an ordinal scale (none < minimal < partial < marked < complete); a response is "
+        "a grade of minimal or better.")
+    estimand = (
+        "*Estimands.* Primary: the cumulative incidence of first response over time, with treatment failure (no "
+        "response by the end of that treatment, at its follow-up) as a competing event, estimated by the "
+        "nonparametric maximum likelihood estimator for interval-censored competing risks (Hudgens, Satten & Longini "
+        "2001). Every episode with a known outcome enters, timed or not; the estimator assumes that the outcome "
+        "reported is the outcome at the end of that treatment, that episodes with no outcome reported are missing "
+        "at random, and it places a responder whose time is unknown where timed responses were seen. Secondary, "
+        "labelled as such: 1 − S(t) from Turnbull's estimator with failures censored at follow-up, the response "
+        "\"had everyone continued treatment\", which assumes failure is uninformative censoring — a failure is not. "
+        f"Sensitivity analyses: assessment times read as exact onsets; midpoint and right-endpoint imputation with "
+        f"Kaplan–Meier (lifelines {version('lifelines')}); a Weibull model fitted to the intervals by maximum "
+        "likelihood (checked against R `survreg`).")
+    minimum = (
+        f"*Minimum for estimation.* A group gets an estimate, a percentile bootstrap interval (patients resampled with "
+        f"all their episodes, {boot['n_boot']} resamples, seed {boot['seed']}; the same episodes as the point "
+        f"estimate) and probabilities at 4, 12 and 24 weeks only with at least {estimates.MIN_PATIENTS} patients "
+        f"with a known outcome and {estimates.MIN_TIMED_RESPONDERS} responders placed in a finite interval; below "
+        "that the report says *too few to estimate* and lists each episode's own interval. Analyses that mix agents "
+        "(drug classes, all agents together) are descriptive. Proportions count patients, not repeated regimens.")
+    pooling = (
+        f"*Proportions and pooling.* Exact (Clopper–Pearson) intervals; a random-effects pooled proportion (logit "
+        f"scale, Paule–Mandel τ², Hartung–Knapp–Sidik–Jonkman interval and a prediction interval, checked against "
+        f"R metafor) only for an agent with at least {MIN_SOURCES} sources including a series of {MIN_SERIES_N} or "
+        "more patients; otherwise the sources are shown side by side without a pool. Case reports favour positive "
+        "outcomes: no proportion here is an efficacy estimate.")
+    appraisal_text = (
+        f"*Appraisal.* The eight items of Murad et al. (2018); {len(weak)} stud{'y was' if len(weak) == 1 else 'ies were'}"
+        " judged weak (any item *no*) and left out in a sensitivity analysis"
         + (f"; {len(unappraised)} stud{'y is' if len(unappraised) == 1 else 'ies are'} not yet appraised." if unappraised
-           else ".")
-    )
+           else "."))
+    return Markdown("\n\n".join([reading, estimand, minimum, pooling, appraisal_text]))
 
 
 def _table_html(table: pd.DataFrame, table_id: str) -> str:
