@@ -114,3 +114,16 @@ def test_individual_intervals_for_a_group_below_the_minimum():
                         "upper_days": 14.0}
     assert items[3]["outcome"] == "failure" and items[3]["lower_days"] == items[3]["upper_days"] == 91.0
     assert items[6]["outcome"] == "not reported" and items[6]["upper_days"] is None
+
+
+def test_an_em_stopped_at_its_cap_warns():
+    from nlsynth.cuminc import ConvergenceWarning
+    from nlsynth.turnbull import turnbull
+
+    lower, upper = [0, 2, 4, 1, 6, 3, 8], [3, 5, 7, 9, 10, 12, INF]
+    with pytest.warns(ConvergenceWarning, match="the Turnbull EM stopped at its cap of 2 iterations"):
+        turnbull(lower, upper, max_iterations=2)
+    with pytest.warns(ConvergenceWarning, match="the competing-risks EM stopped at its cap of 2 iterations"):
+        fit = competing_risks(lower, upper, [1, 1, 2, 1, 2, 1, 0], max_iterations=2)
+    assert not fit.converged
+    assert competing_risks(lower, upper, [1, 1, 2, 1, 2, 1, 0]).converged

@@ -34,20 +34,17 @@ Examples
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
 
-from .turnbull import innermost_intervals
+from .turnbull import ConvergenceWarning, _contains, innermost_intervals, self_consistency
+
+__all__ = ["CENSORED", "FAILURE", "RESPONSE", "CompetingRisksFit", "ConvergenceWarning", "competing_risks"]
 
 RESPONSE, FAILURE, CENSORED = 1, 2, 0
 TOLERANCE = 1e-10
 MAX_ITERATIONS = 50_000
-
-
-class ConvergenceWarning(UserWarning):
-    """An iterative fit stopped at its iteration cap before it converged."""
 
 
 @dataclass(frozen=True)
@@ -115,14 +112,6 @@ class CompetingRisksFit:
         return times, lower, upper
 
 
-def _contains(lo: float, hi: float, left: float, right: float) -> bool:
-    if lo == hi:
-        return left == right == lo
-    if left == right:
-        return lo < left <= hi
-    return lo <= left and right <= hi
-
-
 def competing_risks(lower, upper, cause, max_iterations: int = MAX_ITERATIONS) -> CompetingRisksFit:
     """Fit the NPMLE. ``cause`` is 1 (response), 2 (failure) or 0 (censored, ``upper`` = inf).
 
@@ -158,22 +147,10 @@ def competing_risks(lower, upper, cause, max_iterations: int = MAX_ITERATIONS) -
             if censored[i]:
                 alpha[i, j] = left >= lower[i] and right > lower[i]
             elif cause[i] == k:
-                alpha[i, j] = _contains(lower[i], upper[i], left, right)
+                alpha[i, j] = _contains(lower[i], upper[i], (left, right))
     if np.any(alpha.sum(axis=1) == 0):
         raise ValueError("an episode is compatible with no support interval")
-    mass = np.full(len(support), 1.0 / len(support))
-    converged = False
-    for iteration in range(1, max_iterations + 1):
-        weights = alpha * mass
-        new = (weights / weights.sum(axis=1, keepdims=True)).sum(axis=0) / n
-        change = np.max(np.abs(new - mass))
-        mass = new
-        if change < TOLERANCE:
-            converged = True
-            break
-    if not converged:
-        warnings.warn(f"the competing-risks EM stopped at its cap of {max_iterations} iterations before converging "
-                      f"(largest last change {change:.1e})", ConvergenceWarning, stacklevel=2)
+    mass, iteration, converged = self_consistency(alpha, TOLERANCE, max_iterations, "competing-risks")
     nonzero = mass > 1e-10
     mass = mass[nonzero] / mass[nonzero].sum()
     return CompetingRisksFit([s for s, k in zip(support, nonzero) if k], mass, n, iteration, converged)

@@ -89,6 +89,32 @@ class TurnbullFit:
         return t, lower, upper
 
 
+class ConvergenceWarning(UserWarning):
+    """An iterative fit stopped at its iteration cap before it converged."""
+
+
+def self_consistency(alpha: np.ndarray, tolerance: float, max_iterations: int, what: str
+                     ) -> tuple[np.ndarray, int, bool]:
+    """The self-consistency EM shared by the NPMLEs: each observation (row) spreads its unit weight over the
+    support points it is compatible with (``alpha``) in proportion to the current masses; the new masses are
+    the average weights. Returns (masses, iterations, converged); stopping at the cap is a warning."""
+    n = alpha.shape[0]
+    mass = np.full(alpha.shape[1], 1.0 / alpha.shape[1])
+    converged = False
+    for iteration in range(1, max_iterations + 1):
+        weights = alpha * mass
+        new = (weights / weights.sum(axis=1, keepdims=True)).sum(axis=0) / n
+        change = np.max(np.abs(new - mass))
+        mass = new
+        if change < tolerance:
+            converged = True
+            break
+    if not converged:
+        warnings.warn(f"the {what} EM stopped at its cap of {max_iterations} iterations before converging "
+                      f"(largest last change {change:.1e})", ConvergenceWarning, stacklevel=3)
+    return mass, iteration, converged
+
+
 def innermost_intervals(lower: np.ndarray, upper: np.ndarray) -> list[tuple[float, float]]:
     """Turnbull's innermost intervals for observations ``(lower, upper]`` (points where equal).
 
@@ -122,7 +148,7 @@ def turnbull(lower, upper, max_iterations: int = MAX_ITERATIONS) -> TurnbullFit:
     """Fit the NPMLE; observations with no information, ``(0, inf)``, are dropped first.
 
     Stopping at ``max_iterations`` before the masses settle is never silent: a
-    :class:`~nlsynth.cuminc.ConvergenceWarning` says so.
+    :class:`ConvergenceWarning` says so.
     """
     lower = np.asarray(lower, dtype=float)
     upper = np.asarray(upper, dtype=float)
@@ -139,21 +165,7 @@ def turnbull(lower, upper, max_iterations: int = MAX_ITERATIONS) -> TurnbullFit:
         return TurnbullFit([], np.array([]), 0, 0)
     intervals = innermost_intervals(lower, upper)
     alpha = np.array([[_contains(lo, hi, iv) for iv in intervals] for lo, hi in zip(lower, upper)], dtype=float)
-    mass = np.full(len(intervals), 1.0 / len(intervals))
-    converged = False
-    for iteration in range(1, max_iterations + 1):
-        weights = alpha * mass
-        new = (weights / weights.sum(axis=1, keepdims=True)).sum(axis=0) / n
-        change = np.max(np.abs(new - mass))
-        mass = new
-        if change < TOLERANCE:
-            converged = True
-            break
-    if not converged:
-        from .cuminc import ConvergenceWarning
-
-        warnings.warn(f"the Turnbull EM stopped at its cap of {max_iterations} iterations before converging "
-                      f"(largest last change {change:.1e})", ConvergenceWarning, stacklevel=2)
+    mass, iteration, _ = self_consistency(alpha, TOLERANCE, max_iterations, "Turnbull")
     keep = mass > 1e-10
     mass = mass[keep] / mass[keep].sum()
     return TurnbullFit([iv for iv, k in zip(intervals, keep) if k], mass, n, iteration)
