@@ -105,6 +105,9 @@ def test_rebuild_from_raw_reproduces_every_committed_output(copy):
     result = copy.make()
     steps = copy.steps(result)
     assert steps[0] == "clean cases" and steps[-2:] == ["report", "report html"]
+    # the total is right from the first step, and kernels shut down without the KeyboardInterrupt noise
+    assert len(set(re.findall(r"^\[\s*\d+/(\d+)\]", result.stdout, re.MULTILINE))) == 1
+    assert "KeyboardInterrupt" not in result.stdout + result.stderr
     assert len([s for s in steps if s.startswith("agent ")]) == 25
     assert len([s for s in steps if s.startswith("class ")]) == 19
     copy.assert_matches_committed()
