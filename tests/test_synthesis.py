@@ -84,3 +84,13 @@ def test_dropping_studies(sources):
     dropped = synthesis.drop_studies(sources, ["lipomi-2024-pdt"])
     table = synthesis.per_agent(dropped).set_index("agent")
     assert (table.loc["photodynamic therapy", "responders"], table.loc["photodynamic therapy", "n"]) == (5, 5)
+
+
+def test_a_source_counts_patients_not_repeated_regimens(sources):
+    # vu-2024: one patient treated twice with topical corticosteroid + tacrolimus (both failures)
+    row = sources[(sources.agent == "topical corticosteroid + tacrolimus") & (sources.study_id == "vu-2024-ruxolitinib")]
+    assert (int(row.responders.iloc[0]), int(row.n.iloc[0])) == (0, 1)
+    assert row.source_rows.iloc[0] == "episodes 4, 5"
+    table = synthesis.per_agent(sources).set_index("agent")
+    assert (table.loc["topical corticosteroid + tacrolimus", "responders"],
+            table.loc["topical corticosteroid + tacrolimus", "n"]) == (0, 3)

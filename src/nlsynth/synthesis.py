@@ -1,7 +1,8 @@
 """Response proportions per agent from every source, and a random-effects pool where it is defensible.
 
 A *source* is one study's contribution to one agent: the patient-level episodes of that study
-(responders over episodes with a reported outcome), or one cohort/series arm from
+(responding patients over patients with a reported outcome; a patient treated twice with the
+agent counts once), or one cohort/series arm from
 ``aggregates.csv`` (``n_improved`` over ``n_treated``). Only outcomes comparable with "any
 improvement" are combined: an arm that reports only complete responses, or only a mean score,
 is listed with the reason it is left out.
@@ -51,14 +52,15 @@ def sources(episodes: pd.DataFrame, aggregates: pd.DataFrame, studies: pd.DataFr
     by_study = studies.set_index("study_id", drop=False)
     rows = []
     for (slug, study_id), group in episodes.groupby(["agent_slug", "study_id"], sort=False):
-        known = group[group.responded.notna()]
+        # patients, not regimens: a patient treated twice with the agent counts once, responding if either did
+        known = group[group.responded.notna()].groupby("patient", sort=False).responded.any()
         agent_row = group.iloc[0]
         source_rows = "episodes " + ", ".join(str(r) for r in group.source_row)
         if known.empty:
             rows.append(_source(agent_row, by_study.loc[study_id], "patient", 0, 0, source_rows, False,
                                 "no outcome reported"))
         else:
-            rows.append(_source(agent_row, by_study.loc[study_id], "patient", int(known.responded.sum()), len(known),
+            rows.append(_source(agent_row, by_study.loc[study_id], "patient", int(known.sum()), len(known),
                                 source_rows))
     for a in aggregates.itertuples(index=False):
         agent_row = {"agent": a.agent, "agent_slug": a.agent_slug, "drug_class": a.drug_class}
