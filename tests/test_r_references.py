@@ -39,6 +39,15 @@ def _number(text: str) -> float:
     return math.inf if text == "Inf" else math.nan if text == "NA" else float(text)
 
 
+def _grouped(name: str, columns: tuple[str, ...], parse) -> dict[str, tuple[list, ...]]:
+    """A fixture's columns per dataset, each value read by ``parse``."""
+    data = defaultdict(lambda: tuple([] for _ in columns))
+    for row in _rows(FIXTURES / name):
+        for values, column in zip(data[row["dataset"]], columns):
+            values.append(parse(row[column]))
+    return dict(data)
+
+
 def _rerun(script: str, fixture: str, tmp_path: Path, package: str) -> None:
     """Re-run the R reference and require the committed output to be what R gives now."""
     if shutil.which("Rscript") is None or subprocess.run(["Rscript", "-e", f"library({package})"],
@@ -53,11 +62,8 @@ def _rerun(script: str, fixture: str, tmp_path: Path, package: str) -> None:
 # --- competing risks ---
 
 def _cuminc_inputs() -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    data = defaultdict(lambda: ([], []))
-    for row in _rows(FIXTURES / "cuminc_input.csv"):
-        data[row["dataset"]][0].append(float(row["time"]))
-        data[row["dataset"]][1].append(int(row["status"]))
-    return {k: (np.array(v[0]), np.array(v[1])) for k, v in data.items()}
+    data = _grouped("cuminc_input.csv", ("time", "status"), float)
+    return {k: (np.array(time), np.array(status, dtype=int)) for k, (time, status) in data.items()}
 
 
 @pytest.mark.parametrize("dataset", sorted(_cuminc_inputs()))
@@ -75,19 +81,16 @@ def test_competing_risks_npmle_reduces_to_cmprsk_cuminc_on_exact_times(dataset):
 
 
 def test_competing_risks_npmle_with_no_failures_is_turnbull():
-    for row_set in ("turnbull_input.csv",):
-        data = defaultdict(lambda: ([], []))
-        for row in _rows(FIXTURES / row_set):
-            data[row["dataset"]][0].append(float(row["lower"]))
-            data[row["dataset"]][1].append(_number(row["upper"]))
-        for name, (lower, upper) in data.items():
-            lower, upper = np.array(lower), np.array(upper)
-            cause = np.where(np.isinf(upper), 0, 1)
-            cr = cuminc.competing_risks(lower, upper, cause)
-            tb = turnbull(lower, upper)
-            for t in sorted(set(lower) | set(upper[np.isfinite(upper)])):
-                assert cr.cif_lower(1, t) == pytest.approx(tb.cdf_lower(t), abs=1e-6), (name, t)
-                assert cr.cif_upper(1, t) == pytest.approx(tb.cdf_upper(t), abs=1e-6), (name, t)
+    data = _grouped("turnbull_input.csv", ("lower", "upper"), _number)
+    assert len(data) == 4
+    for name, (lower, upper) in data.items():
+        lower, upper = np.array(lower), np.array(upper)
+        cause = np.where(np.isinf(upper), 0, 1)
+        cr = cuminc.competing_risks(lower, upper, cause)
+        tb = turnbull(lower, upper)
+        for t in sorted(set(lower) | set(upper[np.isfinite(upper)])):
+            assert cr.cif_lower(1, t) == pytest.approx(tb.cdf_lower(t), abs=1e-6), (name, t)
+            assert cr.cif_upper(1, t) == pytest.approx(tb.cdf_upper(t), abs=1e-6), (name, t)
 
 
 def test_cmprsk_fixture_is_what_r_gives_now(tmp_path):
@@ -97,11 +100,8 @@ def test_cmprsk_fixture_is_what_r_gives_now(tmp_path):
 # --- Weibull ---
 
 def _weibull_inputs() -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    data = defaultdict(lambda: ([], []))
-    for row in _rows(FIXTURES / "weibull_input.csv"):
-        data[row["dataset"]][0].append(float(row["lower"]))
-        data[row["dataset"]][1].append(_number(row["upper"]))
-    return {k: (np.array(v[0]), np.array(v[1])) for k, v in data.items()}
+    data = _grouped("weibull_input.csv", ("lower", "upper"), _number)
+    return {k: (np.array(lower), np.array(upper)) for k, (lower, upper) in data.items()}
 
 
 @pytest.mark.parametrize("dataset", sorted(_weibull_inputs()))
@@ -129,11 +129,7 @@ def test_survreg_fixture_is_what_r_gives_now(tmp_path):
 # --- pooled proportions ---
 
 def _pool_inputs() -> dict[str, tuple[list[int], list[int]]]:
-    data = defaultdict(lambda: ([], []))
-    for row in _rows(FIXTURES / "pool_input.csv"):
-        data[row["dataset"]][0].append(int(row["responders"]))
-        data[row["dataset"]][1].append(int(row["n"]))
-    return dict(data)
+    return _grouped("pool_input.csv", ("responders", "n"), int)
 
 
 @pytest.mark.parametrize("dataset", sorted(_pool_inputs()))

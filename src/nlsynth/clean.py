@@ -31,7 +31,7 @@ from .sheets import Sheet, read_sheet
 from .tableio import write_tables
 from .timeparse import NOT_REPORTED as TIME_NOT_REPORTED
 from .timeparse import TimeInterval, TimePhraseError, parse_time
-from .vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses, phrase_key
+from .vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,9 @@ class TimeReader:
 
     def quietly(self, study_id: str, phrase: str, regimen: str) -> TimeInterval:
         """The duration reading of a phrase already read (its problems, if any, are reported once)."""
-        if phrase:
-            given = self.reviewer.entries.get((phrase_key(phrase), study_id)) or self.reviewer.entries.get(
-                (phrase_key(phrase), ""))
-            if given is not None:
-                return given[1]
+        given = self.reviewer.lookup(phrase, study_id, record=False) if phrase else None
+        if given is not None:
+            return given
         try:
             return parse_time(phrase, regimen)
         except TimePhraseError:

@@ -101,13 +101,15 @@ class TimeReadings:
             readings.entries[key] = (row_no, interval)
         return readings
 
-    def lookup(self, phrase: str, study_id: str) -> TimeInterval | None:
-        """The reviewer's reading of ``phrase`` in ``study_id`` (study-scoped first), or None."""
+    def lookup(self, phrase: str, study_id: str, *, record: bool = True) -> TimeInterval | None:
+        """The reviewer's reading of ``phrase`` in ``study_id`` (study-scoped first), or None; ``record``
+        marks the row as used."""
         key = phrase_key(phrase)
         for scope in (study_id, ""):
             found = self.entries.get((key, scope))
             if found is not None:
-                self.used.add(found[0])
+                if record:
+                    self.used.add(found[0])
                 return found[1]
         return None
 
