@@ -144,3 +144,60 @@ def test_appraisal_draft_of_every_study_is_the_committed_file(tmp_path):
     (raw / "appraisal.csv").unlink()
     assert len(appraisal_draft.append_drafts(raw)) == 36
     assert (raw / "appraisal.csv").read_bytes() == (RAW / "appraisal.csv").read_bytes()
+
+
+# SYNTHETIC search log for the tests below (made up to exercise the arithmetic; the review has none):
+# 80 + 40 identified, 30 duplicates, 2 by automation, 1 other, 26 excluded at title/abstract, 0 not retrieved
+# → 120 − 33 = 87 screened, 61 sought, 61 assessed = the 61 rows of screening.csv.
+SYNTHETIC_LOG = """step,source,n,note
+identified,PubMed,80,SYNTHETIC test row
+identified,Embase,40,SYNTHETIC test row
+duplicates_removed,,30,
+automation_removed,,2,
+other_removed,,1,
+excluded_title_abstract,,26,
+not_retrieved,,0,
+"""
+
+
+def _flow(studies, search_log):
+    episodes = tableio.read_table(PROCESSED, "episodes.csv")
+    aggregates = tableio.read_table(PROCESSED, "aggregates.csv")
+    return prisma.counts(pd.DataFrame(_raw("screening.csv")), episodes, aggregates, studies, search_log)
+
+
+def test_prisma_with_a_search_log_draws_identification_and_screening(tmp_path, studies):
+    (tmp_path / "search_log.csv").write_text(SYNTHETIC_LOG, encoding="utf-8")
+    flow = _flow(studies, prisma.read_search_log(tmp_path))
+    assert flow["search"] == {"identified": {"PubMed": 80, "Embase": 40}, "duplicates_removed": 30,
+                              "automation_removed": 2, "other_removed": 1, "excluded_title_abstract": 26,
+                              "not_retrieved": 0, "screened": 87, "sought": 61}
+    texts = [t.get_text() for t in prisma.diagram(flow).findobj(lambda a: hasattr(a, "get_text"))]
+    assert "Records identified from:\nPubMed (n = 80)\nEmbase (n = 40)" in texts
+    assert "Records screened\n(n = 87)" in texts and not any("not available" in t for t in texts)
+
+
+def test_prisma_without_a_search_log_says_which_boxes_are_not_available(tmp_path, studies):
+    assert prisma.read_search_log(tmp_path) is None
+    texts = [t.get_text() for t in prisma.diagram(_flow(studies, None)).findobj(lambda a: hasattr(a, "get_text"))]
+    missing = [t for t in texts if "not available: no search log" in t]
+    assert [t.split("\n")[0] for t in missing] == ["Records identified", "Records removed before screening",
+                                                    "Records screened", "Records excluded",
+                                                    "Reports sought for retrieval", "Reports not retrieved"]
+    assert "Reports assessed for eligibility\n(n = 61)" in texts
+
+
+def test_a_search_log_that_does_not_lead_to_the_screening_log_is_refused(tmp_path, studies):
+    (tmp_path / "search_log.csv").write_text(SYNTHETIC_LOG.replace("PubMed,80", "PubMed,81"), encoding="utf-8")
+    with pytest.raises(ValueError, match="leads to 62 reports assessed for eligibility, but screening.csv has 61"):
+        _flow(studies, prisma.read_search_log(tmp_path))
+
+
+def test_a_malformed_search_log_names_file_row_column_and_value(tmp_path):
+    (tmp_path / "search_log.csv").write_text(SYNTHETIC_LOG.replace("identified,Embase,40", "identifed,Embase,forty"),
+                                             encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        prisma.read_search_log(tmp_path)
+    text = str(caught.value)
+    assert "search_log.csv, row 3, column 'step': value 'identifed' — expected one of identified" in text
+    assert "search_log.csv, row 3, column 'n': value 'forty' — expected a whole number" in text

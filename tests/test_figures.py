@@ -9,12 +9,13 @@ baselines: ``NLSYNTH_UPDATE_BASELINES=1 .venv/bin/python -m pytest tests/test_fi
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from nlsynth import agents, figures, plots, report, tableio
+from nlsynth import agents, figures, plots, references, report, tableio
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
@@ -22,8 +23,12 @@ BASELINE = Path(__file__).resolve().parent / "baseline"
 TOLERANCE = 2.0
 
 
+def _cited():
+    return references.read_cited_as(PROCESSED)
+
+
 def _save_line(stem):
-    fig, ax = figures.new_figure(3, 2)
+    fig, ax = figures.new_figure(figures.SINGLE_COLUMN, 2)
     ax.plot([0, 1], [0, 1])
     paths = figures.save_figure(fig, stem)
     figures.close(fig)
@@ -44,6 +49,7 @@ def test_save_figure_is_byte_identical_and_carries_no_dates(tmp_path):
 
 
 def _render(fig, name, tmp_path):
+    figures.check_figure(fig)  # journal width, no text under 7 pt, outside the canvas or on other text
     actual = tmp_path / f"{name}.png"
     fig.savefig(actual, dpi=60, metadata={"Software": None})
     figures.close(fig)
@@ -65,11 +71,12 @@ def test_cumulative_incidence_chart_all_agents(tmp_path):
 
 @pytest.mark.parametrize("slug", ["tacrolimus", "topical-corticosteroid-tacrolimus"])
 def test_swimmer_chart(slug, tmp_path):
-    _render(plots.swimmer(agents.load_agent_episodes(PROCESSED, slug), slug), f"swimmer-{slug}", tmp_path)
+    _render(plots.swimmer(agents.load_agent_episodes(PROCESSED, slug), slug, _cited()), f"swimmer-{slug}", tmp_path)
 
 
 def test_overview_chart(tmp_path):
-    _render(plots.time_to_response_overview(tableio.read_table(PROCESSED, "episodes.csv")), "overview", tmp_path)
+    _render(plots.time_to_response_overview(tableio.read_table(PROCESSED, "episodes.csv"), _cited()), "overview",
+            tmp_path)
 
 
 def _tables():
@@ -83,7 +90,7 @@ def test_forest_chart(tmp_path):
     sources = synthesis.sources(episodes, aggregates, studies)
     screening = report.read_raw(ROOT / "data" / "raw", "screening.csv")
     reviews = report.comparisons(ROOT / "data" / "raw", studies, screening)
-    _render(plots.forest(sources, synthesis.per_agent(sources), reviews), "forest", tmp_path)
+    _render(plots.forest(sources, synthesis.per_agent(sources), reviews, _cited()), "forest", tmp_path)
 
 
 def test_appraisal_charts(tmp_path):
@@ -91,7 +98,7 @@ def test_appraisal_charts(tmp_path):
 
     studies = _tables()[2]
     table = appraisal.load(ROOT / "data" / "raw" / "appraisal.csv", list(studies.study_id))
-    _render(appraisal.traffic_light(table, dict(zip(studies.study_id, studies.citation))), "traffic-light", tmp_path)
+    _render(appraisal.traffic_light(table, _cited()), "traffic-light", tmp_path)
     _render(appraisal.summary_plot(table), "appraisal-summary", tmp_path)
 
 
@@ -115,3 +122,51 @@ def test_a_group_below_the_minimum_gets_its_intervals_not_a_curve(slug, tmp_path
     shown = agent_report.cumulative_response_figure(summary, e, tmp_path).data
     assert "<strong>Too few to estimate</strong>" in shown and f'id="T_individual-{slug}"' in shown
     assert not list(tmp_path.rglob("*.png"))  # no curve, and the stale one is gone
+
+
+def _figure_with(text_kwargs, width=figures.SINGLE_COLUMN):
+    fig, ax = figures.new_figure(width, 2.0)
+    ax.plot([0, 1], [0, 1])
+    fig.text(**text_kwargs)
+    return fig
+
+
+@pytest.mark.parametrize("case, expected", [
+    ({"x": 0.95, "y": 0.5, "s": "runs off the right edge"}, "text outside the canvas: 'runs off the right edge'"),
+    ({"x": 0.5, "y": 0.5, "s": "tiny", "fontsize": 6}, "text under 7 pt: 'tiny' (6 pt)"),
+    ({"x": 0.5, "y": 0.02, "s": "weeks"}, "texts overlapping:"),
+])
+def test_check_figure_refuses_clipped_small_or_overlapping_text(case, expected, tmp_path):
+    fig = _figure_with(case)
+    if case["s"] == "weeks":
+        fig.axes[0].set_xlabel("weeks")
+    with pytest.raises(figures.FigureError, match=re.escape(expected)):
+        figures.save_figure(fig, tmp_path / "bad")
+    figures.close(fig)
+    assert not list(tmp_path.iterdir())  # nothing saved
+
+
+def test_check_figure_refuses_a_width_no_journal_prints(tmp_path):
+    fig, ax = figures.new_figure(6.0, 2.0)
+    with pytest.raises(figures.FigureError, match="width 152 mm is not a journal width"):
+        figures.check_figure(fig)
+    figures.close(fig)
+
+
+def test_a_long_forest_is_split_into_panels_at_class_boundaries():
+    """SYNTHETIC rows (generated here, deterministic, labelled): 30 agents in 10 classes, 2 sources each."""
+    import pandas as pd
+
+    rows = [{"agent": f"synthetic agent {a:02d}", "drug_class": f"synthetic class {a // 3:02d}", "study_id": f"s{a}-{k}",
+             "citation": f"Synthetic {a}-{k}", "level": "patient", "responders": k, "n": 2, "ci_lower": 0.0,
+             "ci_upper": 1.0, "included": True} for a in range(30) for k in (1, 2)]
+    sources = pd.DataFrame(rows)
+    per_agent = pd.DataFrame({"agent": sorted(sources.agent.unique()), "pooled": float("nan")})
+    reviews = pd.DataFrame(columns=["compare_with_agent", "citation", "improved", "treated"])
+    panels = plots._split(plots._forest_rows(sources, per_agent, reviews, {}), plots.FOREST_ROWS_PER_PANEL)
+    assert [len(p) for p in panels] == [54, 36]  # 90 rows: cut at the last class boundary within 60
+    assert panels[0][-1][4] != panels[1][0][4]  # between drug classes
+    fig = plots.forest(sources, per_agent, reviews)
+    assert len(fig.axes) == 2 and fig.get_figheight() < 240 / 25.4
+    figures.check_figure(fig)
+    figures.close(fig)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import Problem, raise_if_any
-from .figures import OKABE_ITO, new_figure
+from .figures import DOUBLE_COLUMN, OKABE_ITO, SINGLE_COLUMN, new_figure
 from .sheets import read_sheet
 
 #: The eight items, in the tool's order: (id, domain, short question).
@@ -121,17 +121,20 @@ def summary(appraisal: pd.DataFrame) -> pd.DataFrame:
 
 
 def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
+    """Study × item judgements; rows named by ``citations`` (study id → citable label) in their order."""
     table = wide(appraisal)
+    order = {sid: i for i, sid in enumerate(citations)}
+    table = table.loc[sorted(table.index, key=lambda s: (order.get(s, len(order)), s))]
     n = len(table)
-    fig, ax = new_figure(6.4, 1.2 + 0.22 * n)
+    fig, ax = new_figure(SINGLE_COLUMN, 1.6 + 0.17 * n)
     for y, (study, row) in enumerate(table.iterrows()):
         for x, item in enumerate(ITEM_IDS):
             j = row[item]
-            ax.scatter([x], [n - 1 - y], s=70, color=COLOURS[j], edgecolor="black", linewidth=0.3)
+            ax.scatter([x], [n - 1 - y], s=55, color=COLOURS[j], edgecolor="black", linewidth=0.3)
             ax.text(x, n - 1 - y, SYMBOLS[j], ha="center", va="center", fontsize=7)
     ax.set_xticks(range(len(ITEM_IDS)), [f"Q{i + 1}" for i in range(len(ITEM_IDS))], fontsize=7)
     ax.xaxis.tick_top()
-    ax.set_yticks(range(n), [citations.get(s, s) for s in table.index][::-1], fontsize=6)
+    ax.set_yticks(range(n), [citations.get(s, s) for s in table.index][::-1])
     ax.set_xlim(-0.6, len(ITEM_IDS) - 0.4)
     ax.set_ylim(-0.7, n - 0.3)
     for spine in ax.spines.values():
@@ -139,28 +142,29 @@ def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
     ax.tick_params(length=0)
     for j in _judgements(appraisal):
         ax.scatter([], [], s=50, color=COLOURS[j], edgecolor="black", linewidth=0.3, label=j)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=len(_judgements(appraisal)), fontsize=7,
-              frameon=False)
-    fig.suptitle("Murad et al. (2018) appraisal\nQ1 selection · Q2 exposure · Q3 outcome · Q4 alternative causes · "
-                 "Q5 rechallenge\nQ6 dose–response · Q7 follow-up · Q8 reporting", fontsize=7)
+    fig.legend(loc="outside lower center", ncol=3, frameon=False, handletextpad=0.2, columnspacing=0.8)
+    fig.suptitle("Murad et al. (2018) appraisal\nQ1 selection · Q2 exposure · Q3 outcome\nQ4 alternative causes · "
+                 "Q5 rechallenge · Q6 dose–response\nQ7 follow-up · Q8 reporting", fontsize=7)
     return fig
 
 
 def summary_plot(appraisal: pd.DataFrame):
+    """The share of studies per judgement on each item, the items' questions written out in full."""
+    import textwrap
+
     shares = summary(appraisal)
-    fig, ax = new_figure(6.0, 2.6)
+    fig, ax = new_figure(DOUBLE_COLUMN, 3.8)
     left = pd.Series(0.0, index=shares.index)
-    labels = [f"Q{i + 1} {q.split('?')[0][:38]}" for i, (_, _, q) in enumerate(ITEMS)]
+    labels = [textwrap.fill(f"Q{i + 1} {q}", 60) for i, (_, _, q) in enumerate(ITEMS)]
     for j in _judgements(appraisal):
         ax.barh(range(len(ITEM_IDS))[::-1], shares[j] * 100, left=left * 100, color=COLOURS[j], edgecolor="white",
                 linewidth=0.5, label=j)
         left += shares[j]
-    ax.set_yticks(range(len(ITEM_IDS))[::-1], labels, fontsize=7)
+    ax.set_yticks(range(len(ITEM_IDS))[::-1], labels)
     ax.set_xlim(0, 100)
     ax.set_xlabel("% of studies")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=len(_judgements(appraisal)), fontsize=7,
-              frameon=False)
-    fig.suptitle(f"Appraisal summary ({appraisal.study_id.nunique()} studies)", fontsize=9)
+    fig.legend(loc="outside lower center", ncol=len(_judgements(appraisal)), frameon=False)
+    fig.suptitle(f"Appraisal summary ({appraisal.study_id.nunique()} studies)", fontsize=8)
     return fig
 
 

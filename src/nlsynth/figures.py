@@ -1,8 +1,12 @@
-"""One way to style and save every figure, so that a rebuild gives the same bytes.
+"""One way to style and save every figure, so that a rebuild gives the same bytes and a journal accepts it.
 
 :func:`save_figure` writes SVG, PDF and 300-dpi PNG with fixed metadata (no dates, no software
 stamps), a fixed SVG id salt, and ``SOURCE_DATE_EPOCH`` set. Colours come from the Okabe–Ito
 palette, which stays distinguishable under the common colour-vision deficiencies.
+
+Before saving it checks the figure is submission-grade (:func:`check_figure`): a journal width
+(single column 85 mm or double column 180 mm), no text smaller than 7 pt at that size, and no text
+outside the canvas. A figure that fails is refused with the reasons, never saved clipped.
 """
 
 from __future__ import annotations
@@ -16,6 +20,13 @@ import matplotlib.pyplot as plt
 from IPython.display import Image
 
 from .tableio import write_atomic
+
+MM = 1 / 25.4
+#: Journal figure widths (inches): one column (85 mm) and the full page width (180 mm).
+SINGLE_COLUMN = 85 * MM
+DOUBLE_COLUMN = 180 * MM
+#: Smallest font a figure may use at print size (points).
+MIN_FONT_PT = 7.0
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
@@ -40,7 +51,10 @@ STYLE = {
     "svg.fonttype": "none",
     "pdf.fonttype": 42,
     "font.family": "DejaVu Sans",
-    "font.size": 9,
+    "font.size": 8,
+    "xtick.labelsize": 7,
+    "ytick.labelsize": 7,
+    "legend.fontsize": 7,
     "axes.prop_cycle": mpl.cycler(color=PALETTE),
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -56,11 +70,76 @@ def apply_style() -> None:
     mpl.rcParams.update(STYLE)
 
 
+class FigureError(ValueError):
+    """A figure that is not submission-grade: the message lists every reason."""
+
+
+def _texts(fig):
+    """The figure's drawn texts (tick labels of ticks outside the view limits are not drawn)."""
+    from matplotlib.text import Text
+
+    undrawn = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            shown = ax.axison and axis.get_visible()
+            drawn = {id(label) for tick in axis._update_ticks() for label in (tick.label1, tick.label2)} if shown else set()
+            undrawn |= {id(label) for tick in axis.get_major_ticks() + axis.get_minor_ticks()
+                        for label in (tick.label1, tick.label2) if id(label) not in drawn}
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and id(t) not in undrawn
+            and (t.axes is None or t.axes.get_visible())]
+
+
+def check_figure(fig) -> None:
+    """Raise :class:`FigureError` unless the figure has a journal width, no text under
+    :data:`MIN_FONT_PT`, no text outside the canvas and no two texts on top of each other.
+
+    >>> fig, ax = new_figure(SINGLE_COLUMN, 2.0)
+    >>> _ = ax.set_xlabel("weeks")
+    >>> check_figure(fig)
+    >>> _ = fig.text(0.9, 0.5, "a label that runs off the right edge of the canvas")
+    >>> check_figure(fig)
+    Traceback (most recent call last):
+    ...
+    nlsynth.figures.FigureError: figure not submission-grade: text outside the canvas: 'a label that runs off the right edge of the canvas'
+    >>> close(fig)
+    """
+    problems = []
+    fig.canvas.draw()  # lays the figure out (constrained layout runs at draw time)
+    width, height = fig.get_size_inches()
+    if not any(abs(width - w) < 0.01 for w in (SINGLE_COLUMN, DOUBLE_COLUMN)):
+        problems.append(f"width {width * 25.4:.0f} mm is not a journal width (85 or 180 mm)")
+    small = sorted({f"{t.get_text()!r} ({t.get_fontsize():g} pt)" for t in _texts(fig)
+                    if t.get_fontsize() < MIN_FONT_PT})
+    if small:
+        problems.append(f"text under {MIN_FONT_PT:g} pt: {', '.join(small)}")
+    renderer = fig.canvas.get_renderer()
+    canvas = fig.bbox
+    tolerance = 0.5  # pixels: anti-aliasing, not clipping
+    outside = []
+    for t in _texts(fig):
+        box = t.get_window_extent(renderer)
+        if box.x0 < canvas.x0 - tolerance or box.y0 < canvas.y0 - tolerance or \
+                box.x1 > canvas.x1 + tolerance or box.y1 > canvas.y1 + tolerance:
+            outside.append(repr(t.get_text()))
+    if outside:
+        problems.append(f"text outside the canvas: {', '.join(sorted(set(outside)))}")
+    gap = 1.0  # pixels (at 100 dpi): texts must keep at least twice this apart
+    boxes = [(t.get_text(), t.get_window_extent(renderer).padded(gap)) for t in _texts(fig)]
+    overlapping = sorted({f"{a!r} and {b!r}" for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:]
+                          if box_a.overlaps(box_b)})
+    if overlapping:
+        problems.append(f"texts overlapping: {', '.join(overlapping)}")
+    if problems:
+        raise FigureError("figure not submission-grade: " + "; ".join(problems))
+
+
 def save_figure(fig, stem: str | os.PathLike[str], formats=FORMATS) -> list[Path]:
-    """Save ``fig`` as ``<stem>.svg``, ``.pdf`` and ``.png`` deterministically; return the paths."""
+    """Check the figure (:func:`check_figure`), then save ``fig`` as ``<stem>.svg``, ``.pdf`` and ``.png``
+    deterministically; return the paths."""
     import io
 
     apply_style()
+    check_figure(fig)
     stem = Path(stem)
     written = []
     dpi = min(DPI, MAX_PIXELS_HIGH / fig.get_figheight())
@@ -77,18 +156,25 @@ def save_figure(fig, stem: str | os.PathLike[str], formats=FORMATS) -> list[Path
 DISPLAY_DPI = 110
 
 
-def as_image(fig) -> Image:
-    """The figure as a PNG for display, whatever the matplotlib backend; the same bytes every run."""
+def png_for_display(fig) -> bytes:
+    """The figure as PNG bytes at the display resolution; the same bytes every run."""
     import io
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata=_METADATA["png"], dpi=min(DISPLAY_DPI, MAX_PIXELS_HIGH / fig.get_figheight()))
-    return Image(data=buffer.getvalue(), format="png")
+    return buffer.getvalue()
 
 
-def new_figure(width: float, height: float):
+def as_image(fig) -> Image:
+    """The figure as a PNG for display, whatever the matplotlib backend; the same bytes every run."""
+    return Image(data=png_for_display(fig), format="png")
+
+
+def new_figure(width: float, height: float, **subplots):
+    """A figure in the project's style with constrained layout (``width``: :data:`SINGLE_COLUMN` or
+    :data:`DOUBLE_COLUMN`); ``subplots`` go to :func:`matplotlib.pyplot.subplots`."""
     apply_style()
-    return plt.subplots(figsize=(width, height), layout="constrained")
+    return plt.subplots(figsize=(width, height), layout="constrained", **subplots)
 
 
 def close(fig) -> None:

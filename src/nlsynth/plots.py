@@ -8,13 +8,15 @@ treatment episode.
 from __future__ import annotations
 
 import math
+import textwrap
 
+import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 
 from .agents import is_timed
 from .cuminc import FAILURE, RESPONSE, CompetingRisksFit
-from .figures import OKABE_ITO, new_figure
+from .figures import DOUBLE_COLUMN, OKABE_ITO, new_figure
 
 WEEK = 7.0
 C_RESPONSE = OKABE_ITO["blue"]
@@ -23,39 +25,106 @@ C_CENSORED = OKABE_ITO["vermillion"]
 C_FOLLOW_UP = "#D9D9D9"
 
 
-def cumulative_response(fit: CompetingRisksFit, events: pd.DataFrame, agent: str):
-    """Cumulative incidence of first response, failure as a competing event: the non-identified region
-    as a band between the two bounding curves, failures marked where they happened."""
-    fig, ax = new_figure(5.0, 3.2)
+def at_risk_counts(events: pd.DataFrame, days: list[float]) -> pd.DataFrame:
+    """Per time t: episodes certainly event-free at t (event in (lower, upper] with lower >= t, or an exact
+    time after t), responses and failures certainly by t (upper <= t), and the rest, whose state at t the
+    data cannot tell. The four add up to the episodes.
+
+    >>> ev = pd.DataFrame({"lower": [0.0, 28.0, 0.0, 91.0], "upper": [14.0, 28.0, float("inf"), 91.0],
+    ...                    "cause": [1, 1, 1, 2]})
+    >>> at_risk_counts(ev, [0.0, 28.0, 91.0]).values.tolist()
+    [[4, 0, 0, 0], [1, 2, 0, 1], [0, 2, 1, 1]]
+    """
+    lower, upper = events.lower.to_numpy(), events.upper.to_numpy()
+    exact = lower == upper
+    rows = []
+    for t in days:
+        free = int((np.where(exact, lower > t, lower >= t)).sum())
+        by_t = upper <= t
+        responded = int((by_t & (events.cause == RESPONSE).to_numpy()).sum())
+        failed = int((by_t & (events.cause == FAILURE).to_numpy()).sum())
+        rows.append({"event-free": free, "responded": responded, "failed": failed,
+                     "not known": len(events) - free - responded - failed})
+    return pd.DataFrame(rows, columns=["event-free", "responded", "failed", "not known"])
+
+
+def _cif_panel(ax, strip, fit: CompetingRisksFit, events: pd.DataFrame, name: str):
     t, lower, upper = fit.steps(RESPONSE)
     finite_ends = [x for x in np.concatenate([events.lower, events.upper]) if math.isfinite(x)]
     t_end = max(finite_ends + [float(t.max())])
     x = np.append(t, t_end) / WEEK
     lo = np.append(lower, lower[-1])
     hi = np.append(upper, upper[-1])
-    ax.fill_between(x, lo, hi, step="post", color=C_RESPONSE, alpha=0.25, linewidth=0,
-                    label="not identified (between the bounds)")
-    ax.step(x, hi, where="post", color=C_RESPONSE, linewidth=1.0, linestyle="--", label="upper bound")
-    ax.step(x, lo, where="post", color=C_RESPONSE, linewidth=1.6, label="lower bound")
+    ax.fill_between(x, lo, hi, step="post", color=C_RESPONSE, alpha=0.25, linewidth=0)
+    ax.step(x, hi, where="post", color=C_RESPONSE, linewidth=1.0, linestyle="--")
+    ax.step(x, lo, where="post", color=C_RESPONSE, linewidth=1.6)
     failures = events[(events.cause == FAILURE) & np.isfinite(events.upper)]
     if len(failures):
         ax.plot(failures.upper / WEEK, [fit.cif_lower(RESPONSE, v) for v in failures.upper], linestyle="none",
-                marker="x", markersize=7, color=C_CENSORED, label="treatment failure (competing event)")
-    ax.axhline(fit.plateau(RESPONSE), color="#777777", linewidth=0.8, linestyle=":",
-               label=f"responded at any time: {fit.plateau(RESPONSE):.2f}")
+                marker="x", markersize=6, color=C_CENSORED, clip_on=False)
+    ax.axhline(fit.plateau(RESPONSE), color="#777777", linewidth=0.8, linestyle=":")
     ax.set_ylim(-0.02, 1.05)
-    ax.set_xlim(left=0)
-    ax.set_xlabel("weeks since start of treatment")
-    ax.set_ylabel("cumulative incidence of first response")
+    ax.set_ylabel("cumulative incidence\nof first response")
     timed = int(((events.cause == RESPONSE) & np.isfinite(events.upper)).sum())
-    ax.set_title(f"{agent}: time to first response (failure as a competing event)\n"
-                 f"{len(events)} episodes with a known outcome, {timed} timed responders", fontsize=9)
-    ax.legend(loc="lower right", fontsize=7, frameon=False)
+    ax.set_title(textwrap.fill(f"{name}: {len(events)} episodes with a known outcome, {timed} timed responders", 44),
+                 fontsize=7, loc="left")
+    ticks = [w for w in (0, 4, 12, 24, 52, 104, 260) if w <= t_end / WEEK + 1e-9]
+    for a in (ax, strip):
+        a.set_xscale("symlog", linthresh=4, linscale=0.8)
+        a.xaxis.set_minor_locator(mticker.NullLocator())
+    ax.set_xlim(0, max(ticks[-1], t_end / WEEK) * 1.05)
+    ax.set_xticks(ticks, [])
+    counts = at_risk_counts(events, [w * WEEK for w in ticks])
+    strip.set_xlim(ax.get_xlim())
+    strip.set_ylim(-0.5, len(counts.columns) - 0.5)
+    for row, column in enumerate(counts.columns):
+        y = len(counts.columns) - 1 - row
+        for w, value in zip(ticks, counts[column]):
+            strip.text(w, y, str(value), ha="center", va="center", fontsize=7)
+    strip.set_yticks(range(len(counts.columns) - 1, -1, -1), list(counts.columns))
+    strip.set_xticks(ticks, [str(w) for w in ticks])
+    strip.tick_params(axis="y", length=0, pad=12)
+    strip.spines["left"].set_visible(False)
+    strip.set_xlabel("weeks since start of treatment\n(linear to 4, then log scale)")
+
+
+def cumulative_incidence(groups: list[tuple[str, CompetingRisksFit, pd.DataFrame]]):
+    """Cumulative incidence of first response, failure as a competing event, one panel per group
+    (name, fit, events): the non-identified region as a band between the bounding curves, failures
+    marked where they happened, the plateau dotted, and a numbers-at-risk strip under each panel."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    from .figures import SINGLE_COLUMN
+
+    k = len(groups)
+    ncols = 1 if k == 1 else 2
+    nrows = math.ceil(k / ncols)
+    fig, axes = new_figure(SINGLE_COLUMN if k == 1 else DOUBLE_COLUMN, 0.6 + 3.0 * nrows, nrows=2 * nrows,
+                           ncols=ncols, squeeze=False, gridspec_kw={"height_ratios": [3, 1.1] * nrows})
+    for i, (name, fit, events) in enumerate(groups):
+        r, c = divmod(i, ncols)
+        _cif_panel(axes[2 * r, c], axes[2 * r + 1, c], fit, events, name)
+    for j in range(k, nrows * ncols):
+        r, c = divmod(j, ncols)
+        axes[2 * r, c].set_visible(False)
+        axes[2 * r + 1, c].set_visible(False)
+    handles = [Line2D([], [], color=C_RESPONSE, linewidth=1.6, label="lower bound"),
+               Line2D([], [], color=C_RESPONSE, linewidth=1.0, linestyle="--", label="upper bound"),
+               Patch(color=C_RESPONSE, alpha=0.25, label="not identified"),
+               Line2D([], [], color=C_CENSORED, marker="x", linestyle="none", label="treatment failure"),
+               Line2D([], [], color="#777777", linestyle=":", label="responded at any time")]
+    fig.legend(handles=handles, loc="outside lower center", ncol=2 if k == 1 else 3, frameon=False)
     return fig
 
 
-def _label(e) -> str:
-    return f"{e.study_id} · pt {e.patient} · ep {e.episode}"
+def cumulative_response(fit: CompetingRisksFit, events: pd.DataFrame, agent: str):
+    """One group's cumulative-incidence chart (see :func:`cumulative_incidence`)."""
+    return cumulative_incidence([(agent, fit, events)])
+
+
+def _label(e, labels: dict[str, str]) -> str:
+    return f"{labels.get(e.study_id, e.study_id)} · pt {e.patient} · ep {e.episode}"
 
 
 def _segment(ax, y, lower, upper, color, marker, label, height=0.28):
@@ -68,10 +137,12 @@ def _segment(ax, y, lower, upper, color, marker, label, height=0.28):
     return True
 
 
-def swimmer(episodes: pd.DataFrame, agent: str):
-    """One bar per episode (length = follow-up), first and best response as interval segments."""
+def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = None):
+    """One bar per episode (length = follow-up), first and best response as interval segments; rows
+    named by ``labels`` (study id → citable label, :func:`nlsynth.references.labels`)."""
     n = len(episodes)
-    fig, ax = new_figure(6.0, 1.1 + 0.42 * n)
+    labels = labels or {}
+    fig, ax = new_figure(DOUBLE_COLUMN, 1.3 + 0.32 * n)
     seen = set()
 
     def once(label):
@@ -101,23 +172,25 @@ def swimmer(episodes: pd.DataFrame, agent: str):
         if not ends:
             ax.text(0.2, y, "no time reported", va="center", fontsize=7, color="#555555")
         x_max = max([x_max] + [v / WEEK for v in ends])
-    ax.set_yticks(range(n), [_label(e) for e in episodes.itertuples(index=False)][::-1], fontsize=7)
+    ax.set_yticks(range(n), [_label(e, labels) for e in episodes.itertuples(index=False)][::-1])
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlim(0, max(4.0, x_max * 1.12 + 2))
     ax.set_xlabel("weeks since start of treatment")
-    ax.set_title(f"{agent}: episodes (arrow: on treatment, no stop reported, at last follow-up)", fontsize=9)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
+    ax.set_title(f"{agent}: episodes (arrow: on treatment, no stop reported, at last follow-up)", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return fig
 
 
-def time_to_response_overview(episodes: pd.DataFrame):
-    """Every timed episode's interval for time to first response, grouped by agent within drug class."""
+def time_to_response_overview(episodes: pd.DataFrame, labels: dict[str, str] | None = None):
+    """Every timed episode's interval for time to first response, grouped by agent within drug class;
+    rows named by agent and ``labels`` (study id → citable label)."""
+    labels = labels or {}
     timed = episodes[is_timed(episodes)]
     timed = timed.sort_values(["drug_class", "agent", "source_row"], kind="stable").reset_index(drop=True)
     n = len(timed)
-    fig, ax = new_figure(6.5, 1.2 + 0.3 * n)
+    fig, ax = new_figure(DOUBLE_COLUMN, 1.4 + 0.2 * n)
     left, right = 0.5, 400.0
-    labels = []
+    names = []
     for i, e in enumerate(timed.itertuples(index=False)):
         y = n - 1 - i
         lo = max(e.ttr_lower_days / WEEK, left)
@@ -129,12 +202,16 @@ def time_to_response_overview(episodes: pd.DataFrame):
             ax.plot([lo], [y], marker="o", color=C_RESPONSE, linestyle="none")
         else:
             ax.plot([lo, e.ttr_upper_days / WEEK], [y, y], color=C_RESPONSE, linewidth=3, solid_capstyle="butt")
-        labels.append(f"{e.agent} — {e.study_id}")
+        names.append(f"{e.agent} — {labels.get(e.study_id, e.study_id)}")
     ax.set_xscale("log")
     ax.set_xlim(left, right)
-    ticks = [1, 2, 4, 12, 24, 52, 104, 260]
+    ticks = [1, 2, 4, 12, 26, 52, 104, 260]
     ax.set_xticks(ticks, [str(t) for t in ticks])
-    ax.set_yticks(range(n), labels[::-1], fontsize=7)
+    ax.xaxis.set_minor_formatter(mticker.NullFormatter())
+    repeated = pd.Series(names).duplicated(keep=False)
+    names = [f"{name} (pt {e.patient}, ep {e.episode})" if again else name
+             for name, again, e in zip(names, repeated, timed.itertuples(index=False))]
+    ax.set_yticks(range(n), names[::-1])
     ax.set_ylim(-0.7, n - 0.3)
     boundaries = [i for i in range(1, n) if timed.drug_class.iloc[i] != timed.drug_class.iloc[i - 1]]
     for b in boundaries:
@@ -142,46 +219,113 @@ def time_to_response_overview(episodes: pd.DataFrame):
     ax.set_xlabel("weeks since start of treatment (log scale)")
     ax.plot([], [], color=C_RESPONSE, linewidth=3, label="first response in interval (point: exact)")
     ax.plot([], [], color=C_CENSORED, marker="o", markerfacecolor="white", label="no response by last follow-up")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.8 / max(n, 1)), ncol=2, fontsize=7, frameon=False)
-    fig.suptitle("Time to first response per timed episode, by drug class", fontsize=9)
+    fig.legend(loc="outside lower center", ncol=2, frameon=False)
+    fig.suptitle("Time to first response per timed episode, by drug class", fontsize=8)
     return fig
 
 
-def forest(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: pd.DataFrame):
-    """Response proportions by source, grouped by agent within drug class: exact 95% intervals,
-    a diamond for a random-effects pool where eligible, and a review's figure as a hollow triangle."""
+#: Rows in one forest panel before the chart is split into two side-by-side panels (at a drug-class
+#: boundary); two are all a 180-mm figure holds, so beyond twice this the panels grow taller than a page.
+FOREST_ROWS_PER_PANEL = 60
+FOREST_MAX_PANELS = 2
+ROW_INCHES = 0.145
+
+
+def _forest_rows(source_table, agent_table, comparisons, labels):
+    """(kind, label, estimate text, record, drug class) per row: an agent with several rows gets a header."""
     used = source_table[source_table.included]
-    rows: list[tuple[str, str, object]] = []
+    rows = []
     for (drug_class, agent), group in used.groupby(["drug_class", "agent"], sort=True):
-        rows.append(("header", f"{agent} ({drug_class})", None))
-        for s in group.itertuples(index=False):
-            rows.append(("source", f"  {s.citation} · {s.level} · {s.responders}/{s.n}", s))
         a = agent_table[(agent_table.agent == agent)].iloc[0]
+        reviews = comparisons[comparisons.compare_with_agent == agent]
+        body = []
+        for s in group.itertuples(index=False):
+            body.append(("source", f"{labels.get(s.study_id, s.citation)} · {s.level}",
+                         f"{s.responders}/{s.n}  {s.responders / s.n:.2f} [{s.ci_lower:.2f}, {s.ci_upper:.2f}]", s))
         if not math.isnan(a.pooled):
-            rows.append(("pooled", f"  pooled, {a.sources} sources (random effects)", a))
-        for c in comparisons[comparisons.compare_with_agent == agent].itertuples(index=False):
-            rows.append(("review", f"  {c.citation}: {c.improved}/{c.treated} (review, not pooled)", c))
+            body.append(("pooled", f"pooled, {a.sources} sources",
+                         f"{a.pooled:.2f} [{a.pooled_ci_lower:.2f}, {a.pooled_ci_upper:.2f}]", a))
+        for c in reviews.itertuples(index=False):
+            body.append(("review", f"{c.citation} (review, not pooled)",
+                         f"{c.improved}/{c.treated}  {c.improved / c.treated:.2f}", c))
+        if len(body) == 1:
+            kind, label, text, r = body[0]
+            rows.append((kind, f"{agent}: {label}", text, r, drug_class))
+        else:
+            rows.append(("header", agent, "", None, drug_class))
+            rows += [(kind, f"   {label}", text, r, drug_class) for kind, label, text, r in body]
+    return rows
+
+
+def _split(rows, per_panel):
+    """Rows in panels of at most ``per_panel`` rows, each cut at the last drug-class boundary that keeps
+    the panel at least half full (or at ``per_panel`` when there is none)."""
+    panels, start = [], 0
+    while len(rows) - start > per_panel:
+        boundaries = [i for i in range(start + per_panel // 2, start + per_panel + 1) if rows[i][4] != rows[i - 1][4]]
+        cut = boundaries[-1] if boundaries else start + per_panel
+        panels.append(rows[start:cut])
+        start = cut
+    panels.append(rows[start:])
+    return panels
+
+
+def _forest_panel(ax, rows, n_max, ticks=(0, 0.25, 0.5, 0.75, 1)):
     n = len(rows)
-    fig, ax = new_figure(6.8, 1.0 + 0.2 * n)
-    for i, (kind, label, r) in enumerate(rows):
-        y = n - 1 - i
+    for i, (kind, _, text, r, _) in enumerate(rows):
+        y = n_max - 1 - i
         if kind == "source":
             p = r.responders / r.n
             ax.plot([r.ci_lower, r.ci_upper], [y, y], color=C_RESPONSE, linewidth=1)
-            ax.plot([p], [y], marker="s", color=C_RESPONSE, markersize=2.5 + 1.2 * math.sqrt(r.n), linestyle="none")
+            ax.plot([p], [y], marker="s", color=C_RESPONSE, markersize=2.5 + 1.0 * math.sqrt(r.n), linestyle="none",
+                    clip_on=False)
         elif kind == "pooled":
             lo, est, hi = r.pooled_ci_lower, r.pooled, r.pooled_ci_upper
-            ax.fill([lo, est, hi, est], [y, y + 0.3, y, y - 0.3], color=C_BEST, linewidth=0)
+            ax.fill([lo, est, hi, est], [y, y + 0.35, y, y - 0.35], color=C_BEST, linewidth=0, clip_on=False)
         elif kind == "review":
             ax.plot([r.improved / r.treated], [y], marker="^", markerfacecolor="white", color=OKABE_ITO["reddish purple"],
-                    markersize=6, linestyle="none")
-    ax.set_yticks(range(n), [label for _, label, _ in rows][::-1], fontsize=6)
-    for tick, (kind, _, _) in zip(ax.get_yticklabels(), rows[::-1]):
+                    markersize=5, linestyle="none", clip_on=False)
+        if text:
+            ax.annotate(text, xy=(1.07, y), xycoords=("axes fraction", "data"), va="center", ha="left", fontsize=7)
+    ax.annotate("improved/n  p [95% CI]", xy=(1.07, n_max - 0.2), xycoords=("axes fraction", "data"), va="bottom",
+                ha="left", fontsize=7, fontweight="bold")
+    ax.set_yticks(range(n_max - 1, n_max - 1 - n, -1), [label for _, label, _, _, _ in rows])
+    for tick, (kind, _, _, _, _) in zip(ax.get_yticklabels(), rows):
         if kind == "header":
             tick.set_fontweight("bold")
+    for i in range(1, n):
+        if rows[i][4] != rows[i - 1][4]:
+            ax.axhline(n_max - 1 - i + 0.5, color="#DDDDDD", linewidth=0.5, zorder=0)
     ax.set_xlim(0, 1)
-    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+    ax.set_ylim(-0.7, n_max - 0.3 + 0.6)
     ax.axvline(0.5, color="#DDDDDD", linewidth=0.6, zorder=0)
-    ax.set_xlabel("proportion improved (exact 95% interval); single case reports are not efficacy estimates")
-    fig.suptitle("Response by agent and source", fontsize=9)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlabel("proportion improved")
+
+
+def forest(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: pd.DataFrame,
+           labels: dict[str, str] | None = None):
+    """Response proportions by source, grouped by agent within drug class: exact 95% intervals, an
+    estimate [CI] column, a diamond for a random-effects pool where eligible, and a review's figure as
+    a hollow triangle. ``labels`` maps study ids to citable labels (:func:`nlsynth.references.labels`).
+    Long charts are split into side-by-side panels at a drug-class boundary."""
+    from matplotlib.lines import Line2D
+
+    from .figures import DOUBLE_COLUMN
+
+    rows = _forest_rows(source_table, agent_table, comparisons, labels or {})
+    panels = _split(rows, max(FOREST_ROWS_PER_PANEL, math.ceil(len(rows) / FOREST_MAX_PANELS)))
+    n_max = max(len(p) for p in panels)
+    fig, axes = new_figure(DOUBLE_COLUMN, 1.3 + ROW_INCHES * n_max, ncols=len(panels))
+    for ax, panel in zip(np.atleast_1d(axes), panels):
+        _forest_panel(ax, panel, n_max, (0, 0.25, 0.5, 0.75, 1) if len(panels) == 1 else (0, 0.5, 1))
+    handles = [Line2D([], [], marker="s", color=C_RESPONSE, linestyle="-", linewidth=1, markersize=5,
+                      label="source: proportion (size: patients), exact 95% CI"),
+               Line2D([], [], marker="D", color=C_BEST, linestyle="none", markersize=6,
+                      label="random-effects pool, Hartung–Knapp 95% CI"),
+               Line2D([], [], marker="^", markerfacecolor="white", color=OKABE_ITO["reddish purple"], linestyle="none",
+                      markersize=5, label="systematic review's figure (not pooled)")]
+    fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
+    fig.suptitle("Response by agent and source (reported cases; not efficacy estimates)", fontsize=8)
     return fig

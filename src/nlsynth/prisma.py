@@ -1,4 +1,17 @@
-"""PRISMA 2020 flow diagram, every number computed from the screening log and the processed tables.
+"""PRISMA 2020 flow diagram, every number computed from the search log, the screening log and the processed tables.
+
+The optional search log ``data/raw/search_log.csv`` (columns ``step, source, n, note``) gives the
+identification and screening stages, one row per number:
+
+- ``identified``: records identified from one source (``source`` names it: a database, a register,
+  or "citation searching"); one row per source;
+- ``duplicates_removed``, ``automation_removed``, ``other_removed``: records removed before screening;
+- ``excluded_title_abstract``: records excluded at title/abstract screening;
+- ``not_retrieved``: reports sought for retrieval but not retrieved.
+
+The records left after these steps are the records assessed for eligibility, which must equal the
+rows of ``screening.csv``. Without a search log the diagram draws what the screening log supports and
+says in the figure which boxes are not available.
 
 >>> import pandas as pd
 >>> log = pd.DataFrame({"record_id": ["a", "b", "c"], "decision": ["included", "excluded", "excluded"],
@@ -11,15 +24,51 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 from matplotlib.patches import FancyBboxPatch
 
 from .figures import OKABE_ITO, new_figure
 
 
+SEARCH_LOG = "search_log.csv"
+SEARCH_STEPS = ("identified", "duplicates_removed", "automation_removed", "other_removed", "excluded_title_abstract",
+                "not_retrieved")
+
+
+def read_search_log(raw_dir) -> pd.DataFrame | None:
+    """The search log checked (``None`` when the file does not exist); problems raise InputError naming
+    the file, row, column and value."""
+    from pathlib import Path
+
+    from .errors import InputError, Problem
+
+    path = Path(raw_dir) / SEARCH_LOG
+    if not path.exists():
+        return None
+    log = pd.read_csv(path, dtype=str, keep_default_na=False)
+    problems = []
+    missing = [c for c in ("step", "source", "n", "note") if c not in log.columns]
+    if missing:
+        raise InputError([Problem(SEARCH_LOG, None, ", ".join(missing), "", "the columns step, source, n, note")])
+    for i, row in log.iterrows():
+        line = i + 2
+        if row.step not in SEARCH_STEPS:
+            problems.append(Problem(SEARCH_LOG, line, "step", row.step, f"one of {', '.join(SEARCH_STEPS)}"))
+        if not row.n.strip().isdigit():
+            problems.append(Problem(SEARCH_LOG, line, "n", row.n, "a whole number of records (0 or more)"))
+        if row.step == "identified" and not row.source.strip():
+            problems.append(Problem(SEARCH_LOG, line, "source", row.source, "the source the records came from"))
+    if problems:
+        raise InputError(problems)
+    return log.assign(n=log.n.astype(int))
+
+
 def counts(screening: pd.DataFrame, episodes: pd.DataFrame, aggregates: pd.DataFrame,
-           studies: pd.DataFrame) -> dict:
-    """The flow's numbers. Raises if the log's included records and the studies table disagree."""
+           studies: pd.DataFrame, search_log: pd.DataFrame | None = None) -> dict:
+    """The flow's numbers. Raises if the log's included records and the studies table disagree, or if the
+    search log does not lead to the number of records assessed."""
     decisions = set(screening.decision)
     if not decisions <= {"included", "excluded"}:
         raise ValueError(f"screening decisions must be included/excluded, found {sorted(decisions - {'included', 'excluded'})}")
@@ -30,7 +79,24 @@ def counts(screening: pd.DataFrame, episodes: pd.DataFrame, aggregates: pd.DataF
         raise ValueError(f"screening log and studies.csv disagree on the included studies: {missing}")
     reasons = excluded.reason.fillna("").replace("", "reason not recorded").value_counts()
     patients = episodes[["study_id", "patient"]].drop_duplicates()
-    return {
+    flow = {"search": None}
+    if search_log is not None:
+        def total(step):
+            return int(search_log.n[search_log.step == step].sum())
+
+        identified = search_log[search_log.step == "identified"]
+        search = {"identified": {r.source: int(r.n) for r in identified.itertuples(index=False)},
+                  **{step: total(step) for step in SEARCH_STEPS if step != "identified"}}
+        search["screened"] = total("identified") - search["duplicates_removed"] - search["automation_removed"] \
+            - search["other_removed"]
+        search["sought"] = search["screened"] - search["excluded_title_abstract"]
+        assessed = search["sought"] - search["not_retrieved"]
+        if assessed != len(screening):
+            raise ValueError(f"search_log.csv leads to {assessed} reports assessed for eligibility, but screening.csv "
+                             f"has {len(screening)} records: identified {total('identified')} − removed before "
+                             f"screening − excluded at title/abstract − not retrieved must equal the screening log")
+        flow["search"] = search
+    return flow | {
         "records_assessed": len(screening),
         "records_excluded": len(excluded),
         "exclusion_reasons": {r: int(n) for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))},
@@ -43,36 +109,77 @@ def counts(screening: pd.DataFrame, episodes: pd.DataFrame, aggregates: pd.DataF
     }
 
 
-def _box(ax, x, y, w, h, text, colour="#FFFFFF"):
+def _box(ax, x, y, w, h, text, colour="#FFFFFF", linestyle=None):
     ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.01", linewidth=0.8, edgecolor="black",
-                                facecolor=colour))
-    ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=7, wrap=True)
+                                facecolor=colour, linestyle=linestyle or "-"))
+    ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=7,
+            color="#555555" if linestyle else "black")
 
 
 def _arrow(ax, x0, y0, x1, y1):
     ax.annotate("", xy=(x1, y1), xytext=(x0, y0), arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8})
 
 
+def _reasons(reasons: dict[str, int]) -> str:
+    return "\n".join(textwrap.fill(f"{r} (n = {n})", 44, subsequent_indent="  ") for r, n in reasons.items())
+
+
 def diagram(flow: dict):
-    """A PRISMA 2020-style flow: assessed → excluded with reasons → included → analysed."""
-    fig, ax = new_figure(6.6, 5.2)
+    """The PRISMA 2020 flow: identification and screening (from the search log; boxes marked "not
+    available" without one), eligibility with reasons, included, and analysed."""
+    from .figures import DOUBLE_COLUMN
+
+    fig, ax = new_figure(DOUBLE_COLUMN, 7.4)
     ax.set_xlim(0, 10)
-    ax.set_ylim(0, 10)
+    ax.set_ylim(0, 13)
     ax.axis("off")
     side = OKABE_ITO["sky blue"] + "33"
-    _box(ax, 0.3, 8.3, 4.6, 1.2, f"Records assessed for eligibility\n(n = {flow['records_assessed']})")
-    reasons = "\n".join(f"{r} (n = {n})" for r, n in flow["exclusion_reasons"].items())
-    _box(ax, 5.4, 5.6, 4.4, 4.1, f"Records excluded (n = {flow['records_excluded']})\n\n{reasons}", side)
-    _arrow(ax, 4.9, 8.9, 5.4, 8.9)
-    _box(ax, 0.3, 5.0, 4.6, 1.6, f"Studies included in the review\n(n = {flow['studies_included']})\n"
-                                f"Reports of included studies\n(n = {flow['reports_included']})")
-    _arrow(ax, 2.6, 8.3, 2.6, 6.6)
-    _box(ax, 0.3, 0.6, 4.6, 3.2, f"Analysed case by case\n{flow['patients_case_level']} patients, "
+    search = flow["search"]
+    missing = "not available: no search log\n(data/raw/search_log.csv)"
+    if search:
+        sources = "\n".join(f"{s} (n = {n})" for s, n in search["identified"].items())
+        identified = f"Records identified from:\n{sources}"
+        removed = (f"Records removed before screening:\nduplicates (n = {search['duplicates_removed']})\n"
+                   f"marked ineligible by automation tools (n = {search['automation_removed']})\n"
+                   f"removed for other reasons (n = {search['other_removed']})")
+        screened = f"Records screened\n(n = {search['screened']})"
+        excluded = f"Records excluded at title/abstract\n(n = {search['excluded_title_abstract']})"
+        sought = f"Reports sought for retrieval\n(n = {search['sought']})"
+        not_retrieved = f"Reports not retrieved\n(n = {search['not_retrieved']})"
+    else:
+        identified = f"Records identified\n{missing}"
+        removed = f"Records removed before screening\n{missing}"
+        screened = f"Records screened\n{missing}"
+        excluded = f"Records excluded\n{missing}"
+        sought = f"Reports sought for retrieval\n{missing}"
+        not_retrieved = f"Reports not retrieved\n{missing}"
+    dashed = None if search else (0, (3, 2))
+    _box(ax, 0.4, 11.0, 4.4, 1.8, identified, linestyle=dashed)
+    _box(ax, 5.4, 11.0, 4.4, 1.8, removed, side, linestyle=dashed)
+    _arrow(ax, 4.8, 11.9, 5.4, 11.9)
+    _box(ax, 0.4, 9.4, 4.4, 1.1, screened, linestyle=dashed)
+    _box(ax, 5.4, 9.4, 4.4, 1.1, excluded, side, linestyle=dashed)
+    _arrow(ax, 2.6, 11.0, 2.6, 10.5)
+    _arrow(ax, 4.8, 9.95, 5.4, 9.95)
+    _box(ax, 0.4, 7.8, 4.4, 1.1, sought, linestyle=dashed)
+    _box(ax, 5.4, 7.8, 4.4, 1.1, not_retrieved, side, linestyle=dashed)
+    _arrow(ax, 2.6, 9.4, 2.6, 8.9)
+    _arrow(ax, 4.8, 8.35, 5.4, 8.35)
+    _box(ax, 0.4, 6.4, 4.4, 0.9, f"Reports assessed for eligibility\n(n = {flow['records_assessed']})")
+    _box(ax, 5.4, 4.2, 4.4, 3.1, f"Reports excluded (n = {flow['records_excluded']}):\n"
+                                 f"{_reasons(flow['exclusion_reasons'])}", side)
+    _arrow(ax, 2.6, 7.8, 2.6, 7.3)
+    _arrow(ax, 4.8, 6.85, 5.4, 6.85)
+    _box(ax, 0.4, 3.6, 4.4, 1.4, f"Studies included in the review\n(n = {flow['studies_included']})\n"
+                                 f"Reports of included studies\n(n = {flow['reports_included']})")
+    _arrow(ax, 2.6, 6.4, 2.6, 5.0)
+    _box(ax, 0.4, 0.3, 4.4, 2.6, f"Analysed case by case:\n{flow['patients_case_level']} patients, "
                                  f"{flow['episodes_case_level']} treatment episodes\n\n"
-                                 f"Analysed in aggregate\n{flow['aggregate_arms']} cohort/series arms, "
+                                 f"Analysed in aggregate:\n{flow['aggregate_arms']} cohort/series arms, "
                                  f"{flow['patients_in_aggregate_arms']} treated")
-    _arrow(ax, 2.6, 5.0, 2.6, 3.8)
-    for y, label in ((8.9, "Identification"), (5.8, "Included"), (2.2, "Analysed")):
-        ax.text(-0.1, y, label, rotation=90, ha="right", va="center", fontsize=7, color="#555555")
-    fig.suptitle("PRISMA 2020 flow diagram", fontsize=9)
+    _arrow(ax, 2.6, 3.6, 2.6, 2.9)
+    for y, label in ((11.9, "Identification"), (8.6, "Screening"), (4.3, "Included"), (1.6, "Analysed")):
+        ax.text(0.05, y, label, rotation=90, ha="center", va="center", fontsize=7, color="#555555")
+    fig.suptitle("PRISMA 2020 flow diagram" + ("" if search else " (identification and screening: no search log)"),
+                 fontsize=8)
     return fig
