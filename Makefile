@@ -49,6 +49,9 @@ PROCESSED := data/processed/episodes.csv data/processed/studies.csv data/process
 CLEAN_NB := notebooks/executed/01_clean_cases.ipynb
 REPORT_NB := notebooks/executed/03_report.ipynb
 REPORT_HTML := reports/report.html
+REPORT_PDF := reports/report.pdf
+# Every report table as CSV and Word in reports/tables/, and all of them in one Word file.
+MANUSCRIPT_DOCX := reports/manuscript-tables.docx
 # Release snapshots (make release): the report compares the data with the latest one.
 RELEASE_FILES := $(wildcard releases/*/*)
 TIMEOUT := 600
@@ -58,12 +61,12 @@ TIMEOUT := 600
 # progress total is right from the first step, also when an edit adds an agent. It defines
 # AGENT_SLUGS, CLASS_SLUGS and each run's step number. Only the pipeline targets need it (`make`
 # runs them as `make build`); `make help`, `make test` etc. never read it.
-PIPELINE_GOALS := build data agents report figures/SHA256SUMS docs/codebook.md $(REPORT_HTML) $(REPORT_NB)
+PIPELINE_GOALS := build data agents report figures/SHA256SUMS docs/codebook.md $(REPORT_HTML) $(REPORT_NB) $(REPORT_PDF)
 ifneq ($(filter $(PIPELINE_GOALS) notebooks/executed/% data/%,$(MAKECMDGOALS)),)
 -include .make/agents.mk
 endif
 N_RUNS := $(words $(AGENT_SLUGS) $(CLASS_SLUGS))
-N_STEPS := $(shell echo $$(( $(N_RUNS) + 3 )))
+N_STEPS := $(shell echo $$(( $(N_RUNS) + 4 )))
 AGENT_NBS := $(AGENT_SLUGS:%=notebooks/executed/02_agent_response__%.ipynb)
 AGENT_JSON := $(AGENT_SLUGS:%=data/processed/agents/%.json)
 CLASS_NBS := $(CLASS_SLUGS:%=notebooks/executed/02_agent_response__class-%.ipynb)
@@ -82,7 +85,8 @@ endif
 
 # Results make must never delete, even when a recipe fails or is interrupted: they are written
 # atomically, and the committed copies are the readers' results.
-.PRECIOUS: $(PROCESSED) $(CLEAN_NB) $(REPORT_NB) $(REPORT_HTML) figures/SHA256SUMS docs/codebook.md \
+.PRECIOUS: $(PROCESSED) $(CLEAN_NB) $(REPORT_NB) $(REPORT_HTML) $(REPORT_PDF) $(MANUSCRIPT_DOCX) figures/SHA256SUMS docs/codebook.md \
+    data/processed/citations.csv \
     notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json data/processed/classes/%.json \
     data/processed/agents.csv data/processed/classes.csv data/processed/by_agent/%.csv data/processed/by_class/%.csv
 
@@ -90,9 +94,9 @@ all: $(NEEDS_ENV) ## Build everything: bootstrap, clean the data, every agent an
 	@mkdir -p .make && rm -f $(FAILURES)
 	@$(MAKE) build || { status=$$?; if [ -s $(FAILURES) ]; then echo; echo "The build stopped:"; cat $(FAILURES); \
 	    fi >&2; exit $$status; }
-	@echo "Done. The report is $(REPORT_HTML) (tables and figures in data/processed/ and figures/)."
+	@echo "Done. The report is $(REPORT_HTML) (and $(REPORT_PDF)); tables for a manuscript are in reports/tables/ and $(MANUSCRIPT_DOCX), figures in figures/."
 
-build: $(REPORT_HTML) figures/SHA256SUMS docs/codebook.md
+build: $(REPORT_HTML) $(REPORT_PDF) figures/SHA256SUMS docs/codebook.md
 
 help: ## List the targets
 	@echo "Usage: make [target]"
@@ -130,7 +134,7 @@ $(CLEAN_NB) $(PROCESSED) &: notebooks/01_clean_cases.ipynb $(RAW_SHEETS) $(VOCAB
 
 # Written by notebook 01 only when their content changes (so their mtimes say "changed"); the
 # empty recipes tell make that running notebook 01 is how they are brought up to date.
-data/processed/agents.csv data/processed/classes.csv: $(CLEAN_NB) ;
+data/processed/agents.csv data/processed/classes.csv data/processed/citations.csv: $(CLEAN_NB) ;
 data/processed/by_agent/%.csv: $(CLEAN_NB) ;
 data/processed/by_class/%.csv: $(CLEAN_NB) ;
 
@@ -144,7 +148,8 @@ agents: $(AGENT_NBS) $(CLASS_NBS) ## Run notebook 02 once per agent and once per
 # One papermill run per agent. Its inputs are that agent's slice of the episodes (rewritten by
 # notebook 01 only when its content changes), so editing one episode re-runs only that agent.
 notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
-    notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv $(SRC) | $(CLEAN_NB) $(NEEDS_ENV)
+    notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv data/processed/citations.csv $(SRC) \
+    | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_$*)/$(N_STEPS) --label "agent $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__$*.ipynb \
 	    -p agent $* -p processed_dir data/processed -p figures_dir figures -p group_by agent \
@@ -152,25 +157,35 @@ notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
 
 # The same notebook per drug class (group_by=drug_class), for sparse agents pooled by class.
 notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.json &: \
-    notebooks/02_agent_response.ipynb data/processed/by_class/%.csv $(SRC) | $(CLEAN_NB) $(NEEDS_ENV)
+    notebooks/02_agent_response.ipynb data/processed/by_class/%.csv data/processed/citations.csv $(SRC) \
+    | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_class-$*)/$(N_STEPS) --label "class $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__class-$*.ipynb \
 	    -p agent $* -p processed_dir data/processed -p figures_dir figures -p group_by drug_class \
 	    -y n_boot $(N_BOOT) -y seed $(SEED)
 
-report: $(REPORT_HTML) ## Run the report notebook and render reports/report.html
+report: $(REPORT_HTML) $(REPORT_PDF) ## Run the report notebook; render reports/report.html and .pdf; write reports/tables/
 
-$(REPORT_NB): notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(PROCESSED) data/processed/agents.csv \
-    data/processed/classes.csv data/raw/screening.csv data/raw/appraisal.csv data/raw/secondary_comparisons.csv \
-    $(RELEASE_FILES) $(SRC) | $(NEEDS_ENV)
+# The optional search log of the PRISMA diagram (data/raw/search_log.csv), when there is one.
+SEARCH_LOG := $(wildcard data/raw/search_log.csv)
+
+$(REPORT_NB) $(MANUSCRIPT_DOCX) &: notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(PROCESSED) \
+    data/processed/agents.csv data/processed/classes.csv data/raw/screening.csv data/raw/appraisal.csv \
+    data/raw/secondary_comparisons.csv $(SEARCH_LOG) $(RELEASE_FILES) $(SRC) | $(NEEDS_ENV)
 	@$(RUN_NB) --step $(shell echo $$(( $(N_RUNS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \
-	    notebooks/03_report.ipynb $@ -p processed_dir data/processed -p figures_dir figures -p releases_dir releases \
-	    -p n_boot $(N_BOOT) -p seed $(SEED)
+	    notebooks/03_report.ipynb $(REPORT_NB) -p processed_dir data/processed -p figures_dir figures \
+	    -p releases_dir releases -p reports_dir reports -p n_boot $(N_BOOT) -p seed $(SEED)
 	@$(PY) -m nlsynth.appraisal data/raw data/processed
 
 $(REPORT_HTML): $(REPORT_NB) src/nlsynth/render.py | $(NEEDS_ENV)
-	@echo "[$(N_STEPS)/$(N_STEPS)] report html"
+	@echo "[$(shell echo $$(( $(N_STEPS) - 1 )))/$(N_STEPS)] report html"
 	@$(PY) -m nlsynth.render $< $@
+
+# Without the Pango library WeasyPrint cannot run: nlsynth.pdf then says so in one line and the build
+# still succeeds (the README says how to get the PDF).
+$(REPORT_PDF): $(REPORT_HTML) src/nlsynth/pdf.py | $(NEEDS_ENV)
+	@echo "[$(N_STEPS)/$(N_STEPS)] report pdf"
+	@$(PY) -m nlsynth.pdf $< $@
 
 # Checksums of every figure, committed: a rebuild that changes a figure's bytes shows in git.
 figures/SHA256SUMS: $(REPORT_NB) $(AGENT_NBS) $(CLASS_NBS)

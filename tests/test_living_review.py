@@ -46,7 +46,8 @@ def test_adding_two_studies_needs_data_edits_only(clone):
         (raw / name).write_text(kept, encoding="utf-8")
     before = clone.make(check=True)
     assert "agent becaplermin" not in before.stdout and before.stdout.rstrip().endswith(
-        "Done. The report is reports/report.html (tables and figures in data/processed/ and figures/).")
+        "Done. The report is reports/report.html (and reports/report.pdf); tables for a manuscript are in "
+        "reports/tables/ and reports/manuscript-tables.docx, figures in figures/.")
     release = clone.make("release", "VERSION=before-update", check=True)
     assert "wrote release before-update" in release.stdout
 
@@ -56,14 +57,14 @@ def test_adding_two_studies_needs_data_edits_only(clone):
             handle.write(removed[name])
     update = clone.make(check=True)
     steps = re.findall(r"^\[\s*\d+/(\d+)\] (.+)$", update.stdout, re.MULTILINE)
-    assert {s for _, s in steps} >= {"clean cases", "agent becaplermin", "report", "report html"}
+    assert {s for _, s in steps} >= {"clean cases", "agent becaplermin", "report", "report html", "report pdf"}
     assert len({total for total, _ in steps}) == 1  # the same total from the first step to the last
     assert ("warning: 2 included studies are not yet appraised (unknown-2013-becaplermin, morozova-2025-ipl); "
             "`make appraisal-draft` appends drafted rows to data/raw/appraisal.csv") in update.stdout
     report = _text((clone.root / "reports" / "report.html").read_text(encoding="utf-8"))
     assert "Changes since release before-update" in report
     assert "Studies: 2 added." in report and "Treatment episodes: 1 added." in report
-    assert "Not yet appraised (2 studies): Anonymous 2013 ( unknown-2013-becaplermin ), Morozova 2025 " \
+    assert "Not yet appraised (2 studies): Anonymous 2013 [35] ( unknown-2013-becaplermin ), Morozova 2025 [36] " \
            "( morozova-2025-ipl )" in report
 
     drafted = clone.make("appraisal-draft", check=True)
@@ -77,5 +78,6 @@ def test_adding_two_studies_needs_data_edits_only(clone):
     report = _text((clone.root / "reports" / "report.html").read_text(encoding="utf-8"))
     assert "Every included study has been appraised." in report
     status = set(clone.status())
-    assert status == {" M data/raw/screening.csv", " M notebooks/executed/03_report.ipynb", " M reports/report.html"} | {
+    assert status == {" M data/raw/screening.csv", " M notebooks/executed/03_report.ipynb", " M reports/report.html",
+                      " M reports/report.pdf"} | {
         f"?? releases/before-update/{n}" for n in ("episodes.csv", "groups.csv", "headline.json", "studies.csv")}

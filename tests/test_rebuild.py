@@ -104,7 +104,7 @@ def copy(tmp_path_factory) -> Copy:
 def test_rebuild_from_raw_reproduces_every_committed_output(copy):
     result = copy.make()
     steps = copy.steps(result)
-    assert steps[0] == "clean cases" and steps[-2:] == ["report", "report html"]
+    assert steps[0] == "clean cases" and steps[-3:] == ["report", "report html", "report pdf"]
     # the total is right from the first step, and kernels shut down without the KeyboardInterrupt noise
     assert len(set(re.findall(r"^\[\s*\d+/(\d+)\]", result.stdout, re.MULTILINE))) == 1
     assert "KeyboardInterrupt" not in result.stdout + result.stderr
@@ -133,10 +133,10 @@ def test_editing_one_episode_reruns_only_what_depends_on_it(copy):
     edited = original.replace(b"topicals only for ankle flares.", b"topicals only for ankle flares (edited).")
     assert edited != original
     episodes.write_bytes(edited)
-    expected = ["clean cases", "agent dupilumab", "class biologic-il-4r", "report", "report html"]
+    expected = ["clean cases", "agent dupilumab", "class biologic-il-4r", "report", "report html", "report pdf"]
     try:
         steps = copy.steps(copy.make())
-        assert sorted(steps) == sorted(expected) and steps[0] == "clean cases" and steps[-1] == "report html"
+        assert sorted(steps) == sorted(expected) and steps[0] == "clean cases" and steps[-1] == "report pdf"
     finally:
         episodes.write_bytes(original)
     assert sorted(copy.steps(copy.make())) == sorted(expected)

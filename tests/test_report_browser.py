@@ -61,3 +61,39 @@ def test_report_renders_with_every_image_and_both_tables(tmp_path):
     shot = tmp_path / "report.png"
     run_chromium(REPORT, tmp_path / "profile2", f"--screenshot={shot}", "--window-size=1200,2400")
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+#: A4 less the print margins (210 mm − 2 × 12 mm) in CSS pixels (96 per inch).
+A4_CONTENT_PX = round((210 - 24) / 25.4 * 96)
+PRINT_PROBE = """<script>
+window.addEventListener("load", () => {
+  const limit = document.documentElement.clientWidth;
+  const wide = Array.from(document.querySelectorAll("table, img")).filter(
+    el => el.getBoundingClientRect().right > limit + 1 || el.scrollWidth > el.clientWidth + 1
+  ).map(el => el.id || el.tagName);
+  const out = document.createElement("pre");
+  out.id = "probe-result";
+  out.textContent = JSON.stringify({limit: limit, wide: wide, tables: document.querySelectorAll("table").length,
+                                    alts: Array.from(document.images).map(i => i.alt)});
+  document.body.appendChild(out);
+});
+</script>"""
+
+
+def test_no_table_or_figure_is_wider_than_an_a4_page_in_print(tmp_path):
+    """The report's print styles applied on screen at the width of an A4 page's text: every table and image fits."""
+    if chromium() is None:
+        pytest.skip("Chromium is not installed: `apt-get install chromium` (Debian) to run the browser test")
+    html = REPORT.read_text(encoding="utf-8")
+    assert "@media print {" in html
+    page = tmp_path / "print.html"
+    page.write_text(html.replace("@media print {", "@media all {").replace("</body>", PRINT_PROBE + "</body>"),
+                    encoding="utf-8")
+    result = run_chromium(page, tmp_path / "profile", "--dump-dom", f"--window-size={A4_CONTENT_PX},3000",
+                          "--hide-scrollbars")
+    found = re.search(r'<pre id="probe-result">(.*?)</pre>', result.stdout)
+    assert found, f"the page did not finish loading: {result.stderr[-2000:]}"
+    probe = json.loads(found.group(1).replace("&quot;", '"'))
+    assert abs(probe["limit"] - A4_CONTENT_PX) <= 20, probe["limit"]
+    assert probe["tables"] >= 9 and probe["wide"] == [], probe["wide"]
+    assert probe["alts"] and all(a.startswith("Figure ") for a in probe["alts"]), probe["alts"]

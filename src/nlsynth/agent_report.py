@@ -36,14 +36,15 @@ def has_any_time(episodes: pd.DataFrame) -> pd.Series:
     return pd.Series(np.isfinite(values).any(axis=1), index=episodes.index)
 
 
-def cumulative_response_figure(summary: dict, episodes: pd.DataFrame, figures_dir: Path):
+def cumulative_response_figure(summary: dict, episodes: pd.DataFrame, figures_dir: Path,
+                               labels: dict[str, str] | None = None):
     """Save and return the cumulative-incidence chart for a group with an estimate; otherwise say why
     not and list each episode's own interval (no curve is drawn from too few patients)."""
     slug, group_by = summary["agent_slug"], summary["group_by"]
     stem = figure_stem(figures_dir, slug, "cumulative-response", group_by)
     if not summary["estimable"]:
         _remove(stem)
-        return individual_table(summary)
+        return individual_table(summary, labels)
     events = estimates.event_data(episodes)
     fig = plots.cumulative_response(estimates.fit(events), events, summary["agent"])
     save_figure(fig, stem)
@@ -66,11 +67,13 @@ def interval_weeks(item: dict) -> str:
     return f"({_weeks(lo)}, {_weeks(hi)}{')' if hi is None else ']'}"
 
 
-def individual_table(summary: dict):
-    """The statement for a group below the minimum, and its episodes' own intervals (weeks)."""
+def individual_table(summary: dict, labels: dict[str, str] | None = None):
+    """The statement for a group below the minimum, and its episodes' own intervals (weeks); studies
+    named by ``labels`` (study id → citable label) where given."""
     from .report import show
 
-    rows = [{"source row": i["source_row"], "study": i["study_id"], "patient": i["patient"], "outcome": i["outcome"],
+    labels = labels or {}
+    rows = [{"source row": i["source_row"], "study": labels.get(i["study_id"], i["study_id"]), "patient": i["patient"], "outcome": i["outcome"],
              "interval, weeks": interval_weeks(i)} for i in summary["individual"]]
     return HTML(f"<p><strong>{escape(estimates.TOO_FEW.capitalize())}</strong> — {escape(summary['too_few'])}. "
                 "No curve, median or probability is given; the individual episodes (a response in (a, b] weeks, or "
@@ -78,14 +81,16 @@ def individual_table(summary: dict):
                 + show(pd.DataFrame(rows), f"individual-{summary['agent_slug']}").data)
 
 
-def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: Path, group_by: str = "agent"):
-    """Save and return the swimmer plot, or a statement when no episode reports any time."""
+def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: Path, group_by: str = "agent",
+                   labels: dict[str, str] | None = None):
+    """Save and return the swimmer plot (rows named by ``labels``), or a statement when no episode reports
+    any time."""
     stem = figure_stem(figures_dir, slug, "swimmer", group_by)
     if not has_any_time(episodes).any():
         _remove(stem)
         return Markdown(f"**No episode timeline.** None of the {len(episodes)} {escape(agent)} episode(s) reports a "
                         "response time or a follow-up.")
-    fig = plots.swimmer(episodes, agent)
+    fig = plots.swimmer(episodes, agent, labels)
     save_figure(fig, stem)
     shown = as_image(fig)
     close(fig)

@@ -113,12 +113,14 @@ def format_interval(lower: float, upper: float, unit_days: float = 1.0, digits: 
     return f"({fmt(lower)}, {fmt(upper)}{')' if math.isinf(upper) else ']'}"
 
 
-def episodes_table(episodes: pd.DataFrame) -> pd.DataFrame:
-    """The episodes of one agent as a reader wants them: source, grade, phrases and intervals (days)."""
+def episodes_table(episodes: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """The episodes of one agent as a reader wants them: source (by its citable label when ``labels`` maps
+    study ids to them), grade, phrases and intervals (days)."""
+    labels = labels or {}
     rows = []
     for e in episodes.itertuples(index=False):
         rows.append({
-            "study": e.study_id, "patient": e.patient, "episode": e.episode, "source row": e.source_row,
+            "study": labels.get(e.study_id, e.study_id), "patient": e.patient, "episode": e.episode, "source row": e.source_row,
             "response": e.response_grade,
             "first response (as reported)": e.first_response_as_reported or "",
             "first response (days)": format_interval(e.first_response_lower_days, e.first_response_upper_days),

@@ -26,6 +26,7 @@ import pandera.errors
 
 from . import paths, readings, schemas
 from .agents import write_agent_inputs
+from .references import write_citations
 from .errors import InputError, Problem, raise_if_any
 from .sheets import Sheet, read_sheet
 from .tableio import write_tables
@@ -381,6 +382,7 @@ def run(raw_dir: str | Path = paths.RAW_DIR, processed_dir: str | Path = paths.P
     out = paths.resolve(processed_dir)
     write_tables(tables.as_dict(), out)
     write_agent_inputs(tables.episodes, out)
+    write_citations(tables.studies, out)
     return tables
 
 

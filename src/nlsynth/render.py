@@ -1,6 +1,8 @@
 """Render the executed report notebook to HTML, code hidden: ``python -m nlsynth.render IN OUT``.
 
-Images are embedded, so the HTML is one self-contained file; it is written atomically.
+Images are embedded, so the HTML is one self-contained file; it is written atomically. A print style
+sheet (:data:`PRINT_CSS`) makes it print, and render to PDF (:mod:`nlsynth.pdf`), on A4: tables fit
+the page width (cells wrap), headings stay with what follows, and figures are scaled to the page.
 """
 
 from __future__ import annotations
@@ -15,11 +17,35 @@ from . import paths
 from .tableio import write_atomic
 
 
+#: Print styling, also used by the PDF renderer.
+PRINT_CSS = """
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { font-size: 9pt; }
+  .jp-Cell, .jp-OutputArea, .jp-OutputArea-child, .jp-OutputArea-output, .jp-RenderedHTMLCommon {
+    overflow: visible !important; max-width: 100% !important; padding-left: 0 !important; margin-left: 0 !important; }
+  h1, h2, h3, p.legend { break-after: avoid; page-break-after: avoid; }
+  section.figure-item { break-inside: avoid; page-break-inside: avoid; }
+  table { width: 100% !important; table-layout: fixed; font-size: 6.5pt !important; border-collapse: collapse; }
+  th, td { overflow-wrap: anywhere; word-break: break-word; padding: 1px 2px !important; text-align: left !important;
+    vertical-align: top; }
+  tr, img, figure { break-inside: avoid; page-break-inside: avoid; }
+  img { max-width: 100% !important; max-height: 240mm; height: auto !important; }
+  nav#contents ol { columns: 2; }
+}
+"""
+
+
+def with_print_style(html: str) -> str:
+    """The HTML with :data:`PRINT_CSS` added at the end of its head."""
+    return html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
+
+
 def render_html(notebook: Path) -> str:
     nb = nbformat.read(str(notebook), as_version=4)
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": "Necrobiosis lipoidica treatment report"}})
-    return body
+    return with_print_style(body)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -214,9 +214,15 @@ def proportions_table(agent_table: pd.DataFrame, comparison_table: pd.DataFrame)
     return pd.DataFrame(rows)
 
 
-def excluded_sources(source_table: pd.DataFrame) -> pd.DataFrame:
-    left_out = source_table[~source_table.included]
-    return left_out[["agent", "citation", "level", "source_rows", "reason"]].reset_index(drop=True)
+def excluded_sources(source_table: pd.DataFrame, labels: dict[str, str] | None = None,
+                     number_of: dict[str, int] | None = None) -> pd.DataFrame:
+    """Sources left out of the proportions and why, each named by its citable label and reference number."""
+    left_out = source_table[~source_table.included].reset_index(drop=True)
+    table = pd.DataFrame({"agent": left_out.agent,
+                          "study": left_out.study_id.map(labels) if labels else left_out.citation})
+    if number_of:
+        table["references"] = [str(number_of[s]) for s in left_out.study_id]
+    return pd.concat([table, left_out[["level", "source_rows", "reason"]]], axis=1)
 
 
 def estimates_table(groups: list[dict]) -> pd.DataFrame:
@@ -259,9 +265,9 @@ def too_few_note(summaries: list[dict], class_summaries: list[dict]) -> Markdown
         f"No interval is given for them.")
 
 
-def with_warnings(make_table, table_id: str) -> HTML:
-    """A table shown with any convergence warning raised while it was computed, as a visible line under it
-    (never silent, and never a stderr line that carries a machine's file paths into the report)."""
+def collect_warnings(make_table) -> tuple[pd.DataFrame, list[str]]:
+    """The table and every convergence warning raised while it was computed (to be shown under it: never
+    silent, and never a stderr line that carries a machine's file paths into the report)."""
     import warnings
 
     from .cuminc import ConvergenceWarning
@@ -269,7 +275,12 @@ def with_warnings(make_table, table_id: str) -> HTML:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ConvergenceWarning)
         table = make_table()
-    notes = sorted({str(w.message) for w in caught if issubclass(w.category, ConvergenceWarning)})
+    return table, sorted({str(w.message) for w in caught if issubclass(w.category, ConvergenceWarning)})
+
+
+def with_warnings(make_table, table_id: str) -> HTML:
+    """A table shown with any convergence warning raised while it was computed, as a visible line under it."""
+    table, notes = collect_warnings(make_table)
     html = show(table, table_id).data
     return HTML(html + "".join(f"\n<p><strong>Warning</strong>: {escape(n)}.</p>" for n in notes))
 
@@ -323,7 +334,7 @@ def methods(overall: dict, episodes: pd.DataFrame, aggregates: pd.DataFrame, wea
                       + [aggregates[c] for c in ("time_to_response_rule", "follow_up_rule")])
     used_rules = sorted(set(rules) - {"not-reported"})
     reading = (
-        "**Methods.** *Readings.* Times as reported were converted to intervals of days by documented rules "
+        "*Readings.* Times as reported were converted to intervals of days by documented rules "
         "(1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days), never more precisely than the source "
         "states them: a response *seen at* an assessment (\"after one month\", \"at week 12\", \"three-month "
         "follow-up\") began in (0, X]; an exact time only where the source dates the onset; *within X* → (0, X]; "
@@ -363,7 +374,8 @@ def methods(overall: dict, episodes: pd.DataFrame, aggregates: pd.DataFrame, wea
         " judged weak (any item *no*) and left out in a sensitivity analysis"
         + (f"; {len(unappraised)} stud{'y is' if len(unappraised) == 1 else 'ies are'} not yet appraised." if unappraised
            else "."))
-    return Markdown("\n\n".join([reading, estimand, minimum, pooling, appraisal_text]))
+    return Markdown("\n\n".join(['<a id="methods"></a>\n\n## Methods', reading, estimand, minimum, pooling,
+                                  appraisal_text]))
 
 
 def _table_html(table: pd.DataFrame, table_id: str) -> str:
@@ -388,9 +400,9 @@ def _weeks_interval_or_dash(lo, hi) -> str:
 
 def changes_heading(changes) -> Markdown:
     if changes is None:
-        return Markdown("## Changes since the last release\n\nNo release has been made yet: "
+        return Markdown('<a id="changes"></a>\n\n## Changes since the last release\n\nNo release has been made yet: '
                         "`make release VERSION=<name>` records one in `releases/`.")
-    return Markdown(f"## Changes since release {escape(changes.version)}\n\n"
+    return Markdown(f'<a id="changes"></a>\n\n## Changes since release {escape(changes.version)}\n\n'
                     f"Compared with `releases/{escape(changes.version)}/`, the snapshot written by `make release`. "
                     "A study or episode is *changed* when its extracted values differ; a changed reading or rule "
                     "shows as a moved estimate.")
@@ -429,3 +441,109 @@ def appraisal_status(unappraised: list[str], citations: dict[str, str]) -> Markd
     return Markdown(f"**Not yet appraised** ({len(unappraised)} stud{'y' if len(unappraised) == 1 else 'ies'}): "
                     f"{names}. They are shown as *not yet appraised* in the figures below, and are not counted "
                     "as weak in the sensitivity analysis; `make appraisal-draft` drafts their rows for a reviewer.")
+
+
+def group_episodes(episodes: pd.DataFrame, summary: dict) -> pd.DataFrame:
+    """The episodes of one group summary (an agent, a drug class, or all agents together)."""
+    if summary["group_by"] == "all":
+        return episodes
+    column = "agent" if summary["group_by"] == "agent" else "drug_class"
+    return episodes[episodes[column] == summary["agent"]]
+
+
+def group_references(episodes: pd.DataFrame, summary: dict, number_of: dict[str, int]) -> str:
+    """The reference numbers of the studies behind a group: ``'3, 7'``."""
+    from .references import cite
+
+    return cite(group_episodes(episodes, summary).study_id, number_of)
+
+
+def with_references(table: pd.DataFrame, references: list[str]) -> pd.DataFrame:
+    """The table with a ``references`` column (one entry per row) after its first column."""
+    from .manuscript import REFERENCES_COLUMN
+
+    out = table.copy()
+    out.insert(1, REFERENCES_COLUMN, references)
+    return out
+
+
+def curves(episodes: pd.DataFrame, groups: list[dict]) -> list[tuple]:
+    """(name, fit, events) for every group with an estimate (a class holding one agent is its agent's)."""
+    out = []
+    for s in groups:
+        if not s["estimable"] or s.get("single_agent"):
+            continue
+        events = estimates.event_data(group_episodes(episodes, s))
+        name = s["agent"] + (" (drug class)" if s["group_by"] == "drug_class" else "")
+        out.append((name, estimates.fit(events), events))
+    return out
+
+
+def no_curve_note(groups: list[dict]) -> Markdown:
+    """Which groups have a curve in Figure 2, and that every other group is too few to estimate."""
+    drawn = [s for s in groups if s["estimable"] and not s.get("single_agent")]
+    named = ", ".join(escape(s["agent"]) for s in drawn)
+    below = len([s for s in groups if not s["estimable"]])
+    return Markdown(f"Curves are drawn for {len(drawn)} group{'s' if len(drawn) != 1 else ''} with an estimate "
+                    f"({named}); {below} agents and drug classes are *{estimates.TOO_FEW}* and have no curve.")
+
+
+def reading_weeks(lo: float, hi: float) -> str:
+    """An episode's time to first response in weeks as read: '4.3', '(0, 2]', '(13, not reached)'."""
+    if lo is None or math.isnan(lo):
+        return "—"
+    return _weeks_interval(lo, hi)
+
+
+def evidence_appendix(episodes: pd.DataFrame, labels: dict[str, str], number_of: dict[str, int]) -> pd.DataFrame:
+    """Table A1: every episode with the source's evidence sentence, the time phrases as reported, the reading
+    used for the time to first response (weeks) with its rule or the reviewer's override, and its reference."""
+    rows = []
+    for e in episodes.sort_values(["source_row"], kind="stable").itertuples(index=False):
+        rows.append({
+            "study": labels[e.study_id], "references": str(number_of[e.study_id]), "patient": e.patient,
+            "episode": e.episode, "agent": e.agent,
+            "best response as reported": e.best_response_as_reported if isinstance(e.best_response_as_reported, str)
+            else "", "first response as reported": e.first_response_as_reported
+            if isinstance(e.first_response_as_reported, str) else "",
+            "follow-up as reported": e.follow_up_as_reported if isinstance(e.follow_up_as_reported, str) else "",
+            "time to first response, weeks": _episode_reading(e),
+            "reading": _reading(e),
+            "evidence": e.evidence if isinstance(e.evidence, str) else "",
+            "episodes.csv row": int(e.source_row),
+        })
+    return pd.DataFrame(rows)
+
+
+#: Which phrase a time-to-first-response rule reads (the rest need no phrase).
+_READ_FROM = {"first-response": "first_response", "by-best-response": "best_response", "by-follow-up": "follow_up",
+              "censored-at-follow-up": "follow_up"}
+
+
+def _reading(e) -> str:
+    """How the episode's time to first response was read: the analysis rule, then the phrase's own rule
+    (a reviewer's override shows as ``reviewer-reading``) and its note."""
+    column = _READ_FROM.get(e.ttr_rule)
+    if column is None:
+        return e.ttr_rule
+    rule, note = getattr(e, f"{column}_rule"), getattr(e, f"{column}_note")
+    return f"{e.ttr_rule} ← {rule}" + (f" ({note})" if isinstance(note, str) and note else "")
+
+
+def _episode_reading(e) -> str:
+    if pd.isna(e.responded):
+        return "outcome not reported"
+    return reading_weeks(e.ttr_lower_days, e.ttr_upper_days) if bool(e.responded) else "no response"
+
+
+def reference_list_html(references: pd.DataFrame) -> HTML:
+    """The numbered reference list; each entry has an anchor (``#ref-3``) and links to its DOI or PubMed."""
+    from .manuscript import section
+
+    items = []
+    for r in references.itertuples(index=False):
+        link = f' <a href="{escape(r.url, quote=True)}">{escape(r.url)}</a>' if r.url else ""
+        items.append(f'<li id="ref-{r.number}" value="{r.number}">{escape(r.text)}{link}</li>')
+    return HTML(section("references", "Numbered in the order of <code>data/raw/studies.csv</code>, then the "
+                                      "secondary sources cited for comparison.")
+                + '\n<ol class="references">\n' + "\n".join(items) + "\n</ol>")

@@ -1,0 +1,59 @@
+"""Render the HTML report to PDF with WeasyPrint: ``python -m nlsynth.pdf IN.html OUT.pdf``.
+
+WeasyPrint is pinned with the other packages, but it needs the Pango system library at run time.
+Where Pango is missing, this prints one line saying how to get the PDF and exits 0 without touching
+the output, so ``make`` still succeeds. The print styling (A4, tables that fit the page, headings
+kept with what follows, figures scaled to the page) is in the HTML itself (:mod:`nlsynth.render`).
+With ``SOURCE_DATE_EPOCH`` set (the Makefile sets it) the PDF has the same bytes on every build.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from . import paths
+from .tableio import write_atomic
+
+MISSING = ("PDF skipped: WeasyPrint needs the Pango library (Debian/Ubuntu: apt-get install libpango-1.0-0 "
+           "libpangoft2-1.0-0; macOS: brew install pango), then run make again. The HTML report is complete.")
+
+
+def load_renderer():
+    """WeasyPrint's HTML class, or None when its system libraries are missing."""
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError):
+        return None
+    return HTML
+
+
+def render_pdf(html_path, renderer=None) -> bytes:
+    """The PDF bytes of the HTML report (fonts and images embedded; nothing fetched from the network)."""
+    from weasyprint.urls import URLFetcher
+
+    html_class = renderer or load_renderer()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+    no_network = URLFetcher(allowed_protocols={"data", "file"})  # the report is self-contained
+    return html_class(filename=str(html_path), url_fetcher=no_network).write_pdf()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("usage: python -m nlsynth.pdf REPORT_HTML OUTPUT_PDF", file=sys.stderr)
+        return 2
+    renderer = load_renderer()
+    if renderer is None:
+        print(MISSING)
+        return 0
+    source, target = (paths.resolve(a) for a in args)
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # an unfetched script URL is expected, not news
+    write_atomic(target, render_pdf(source, renderer))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""From report to manuscript: citable labels, the reference list, tables as CSV and Word, the report's
+navigation, and the committed outputs checked for internal ids and broken links."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from nlsynth import manuscript, references
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORTS = ROOT / "reports"
+STUDIES = pd.read_csv(ROOT / "data" / "processed" / "studies.csv", dtype=str)
+
+
+def test_labels_are_unique_author_year_and_disambiguate_in_sheet_order():
+    labels = references.labels(STUDIES)
+    assert len(set(labels.values())) == len(STUDIES)
+    anonymous_nd = [labels[s] for s in STUDIES.study_id if labels[s].startswith("Anonymous n.d.")]
+    assert anonymous_nd == ["Anonymous n.d.a", "Anonymous n.d.b", "Anonymous n.d.c"]
+    assert labels["hwang-2024-ruxolitinib"] == "Hwang 2024"
+    assert labels["suarezamor-nd-etanercept"] == "Suárez-Amor n.d."
+    # appending a study with an existing label never relabels an earlier one
+    more = pd.concat([STUDIES, STUDIES[STUDIES.study_id == "hwang-2024-ruxolitinib"].assign(study_id="new")])
+    relabelled = references.labels(more)
+    assert relabelled["hwang-2024-ruxolitinib"] == "Hwang 2024a" and relabelled["new"] == "Hwang 2024b"
+    assert {k: v for k, v in relabelled.items() if not v.startswith("Hwang")} == \
+        {k: v for k, v in labels.items() if not v.startswith("Hwang")}
+
+
+def test_vancouver_entries_from_the_extraction():
+    refs = references.reference_list(STUDIES).set_index("key")
+    assert refs.loc["kreuter-2005-fae", "text"] == (
+        "Kreuter. " + STUDIES.set_index("study_id").loc["kreuter-2005-fae", "title"].rstrip(".")
+        + ". British Journal of Dermatology 153(4):802-7. 2005. doi:10.1111/j.1365-2133.2005.06762.x PMID: 16181464")
+    assert refs.loc["kreuter-2005-fae", "url"] == "https://doi.org/10.1111/j.1365-2133.2005.06762.x"
+    # anonymous: the entry starts with the title; PubMed link where there is a PMID and no DOI
+    assert refs.loc["unknown-nd-promogran", "url"] == "https://pubmed.ncbi.nlm.nih.gov/12937381/"
+    assert list(refs.number) == list(range(1, len(STUDIES) + 1))
+
+
+def test_docx_is_deterministic_and_holds_the_table():
+    from docx import Document
+
+    table = pd.DataFrame({"agent": ["dupilumab", "tacrolimus"], "references": ["4", "9, 10"], "n": [1, 3]})
+    tables = {"table5": (table, ["Note: synthetic test rows."])}
+    first = manuscript.docx_bytes(["table5"], tables)
+    assert first == manuscript.docx_bytes(["table5"], tables)
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    doc = Document(io.BytesIO(first))
+    grid = doc.tables[0]
+    assert [[c.text for c in row.cells] for row in grid.rows] == [["agent", "references", "n"],
+                                                                  ["dupilumab", "4", "1"], ["tacrolimus", "9, 10", "3"]]
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert paragraphs[0] == "Table 5. Response proportions by agent"
+    assert "Note: synthetic test rows." in paragraphs
+    assert doc.core_properties.created == manuscript.DOCX_DATE and doc.core_properties.revision == 1
+
+
+def test_manuscript_writes_csv_and_docx_and_links_references(tmp_path):
+    ms = manuscript.Manuscript(tmp_path / "tables", tmp_path / "figures")
+    table = pd.DataFrame({"agent": ["a <b>"], "references": ["2, 5"]})
+    shown = ms.table("table2", table, warnings=["no finite maximum"]).data
+    assert '<a href="#ref-2">2</a>, <a href="#ref-5">5</a>' in shown and "a &lt;b&gt;" in shown
+    assert "<strong>Warning</strong>: no finite maximum." in shown
+    assert (tmp_path / "tables" / "table2.csv").read_text() == "agent,references\na <b>,\"2, 5\"\n"
+    assert (tmp_path / "tables" / "table2.docx").stat().st_size > 5000
+    bundle = ms.write_bundle(tmp_path / "all.docx")
+    assert bundle.read_bytes() == manuscript.docx_bytes(["table2"], ms.tables)
+
+
+def test_figure_is_saved_with_its_caption_as_alt_text(tmp_path):
+    from nlsynth.figures import SINGLE_COLUMN, new_figure
+
+    fig, ax = new_figure(SINGLE_COLUMN, 2.0)
+    ax.plot([0, 1], [0, 1])
+    shown = manuscript.Manuscript(tmp_path, tmp_path).figure("fig5", fig).data
+    assert {p.name for p in tmp_path.iterdir()} == {f"fig5-appraisal-summary.{e}" for e in ("svg", "pdf", "png")}
+    assert 'alt="Figure 5. Quality appraisal by item. The share of studies' in shown
+
+
+# --- the committed outputs ----------------------------------------------------------------------------
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.hrefs, self.alts, self.images, self.reference_entries = set(), [], [], 0, {}
+        self._entry = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and "href" in attrs:
+            self.hrefs.append(attrs["href"])
+            if self._entry:
+                self.reference_entries[self._entry].append(attrs["href"])
+        if tag == "img":
+            self.images += 1
+            self.alts.append(attrs.get("alt") or "")
+        if tag == "li" and attrs.get("id", "").startswith("ref-"):
+            self._entry = attrs["id"]
+            self.reference_entries[self._entry] = []
+
+    def handle_endtag(self, tag):
+        if tag == "li":
+            self._entry = None
+
+
+@pytest.fixture(scope="module")
+def report_links():
+    parser = _Links()
+    parser.feed((REPORTS / "report.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_table_is_written_as_csv_and_docx_and_bundled():
+    for key in manuscript.TABLE_ORDER:
+        assert (REPORTS / "tables" / f"{key}.csv").stat().st_size > 0, key
+        assert (REPORTS / "tables" / f"{key}.docx").stat().st_size > 0, key
+    from docx import Document
+
+    doc = Document(str(REPORTS / "manuscript-tables.docx"))
+    titles = [p.text for p in doc.paragraphs if re.match(r"Table A?\d+\. ", p.text)]
+    assert titles == [f"{manuscript.ITEMS[k].number}. {manuscript.ITEMS[k].title}" for k in manuscript.TABLE_ORDER]
+    assert len(doc.tables) == len(manuscript.TABLE_ORDER)
+
+
+def test_no_table_or_figure_shows_an_internal_study_id():
+    ids = [s for s in STUDIES.study_id]
+    pattern = re.compile("|".join(re.escape(s) for s in ids))
+    for path in sorted((REPORTS / "tables").glob("*.csv")):
+        assert not pattern.search(path.read_text(encoding="utf-8")), path.name
+    for path in sorted((ROOT / "figures").rglob("*.svg")):
+        assert not pattern.search(path.read_text(encoding="utf-8")), path.name
+    report = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "", (REPORTS / "report.html").read_text(encoding="utf-8"))
+    assert not pattern.search(report), pattern.search(report).group(0)
+
+
+def test_every_reference_link_resolves_and_every_cited_study_is_listed_with_its_doi(report_links):
+    internal = [h[1:] for h in report_links.hrefs if h.startswith("#")]
+    assert internal and set(internal) <= report_links.ids
+    cited = {int(h[len("#ref-"):]) for h in report_links.hrefs if h.startswith("#ref-")}
+    table_refs = set()
+    for path in (REPORTS / "tables").glob("*.csv"):
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if "references" in table:
+            table_refs |= {int(n) for cell in table.references for n in cell.split(",") if n.strip()}
+    assert table_refs and table_refs <= cited
+    for number, study in enumerate(STUDIES.itertuples(index=False), start=1):
+        links = report_links.reference_entries[f"ref-{number}"]
+        if isinstance(study.doi, str):
+            assert f"https://doi.org/{study.doi}" in links, study.study_id
+    # every included study with episodes or arms is cited somewhere in a table
+    assert set(range(1, len(STUDIES) + 1)) <= table_refs
+
+
+def test_report_has_contents_numbered_items_and_alt_text(report_links):
+    assert "contents" in report_links.ids
+    assert set(manuscript.ITEMS) | set(manuscript.SECTIONS) <= report_links.ids
+    figures = [k for k in manuscript.ITEMS if k.startswith("fig")]
+    assert report_links.images == len(figures)
+    for alt, key in zip(report_links.alts, figures):
+        assert alt.startswith(f"{manuscript.ITEMS[key].number}. {manuscript.ITEMS[key].title}."), alt
+
+
+def test_readme_numbers_match_the_report():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for item in manuscript.ITEMS.values():
+        assert f"{item.number} · {item.title}" in readme, item.number
+    for number in re.findall(r"\b(Figure \d+|Table A?\d+)\b", readme):
+        assert number in {i.number for i in manuscript.ITEMS.values()}, number
