@@ -55,16 +55,32 @@ def timed_make(root: Path, *targets: str) -> tuple[float, list[str]]:
 
 def kernel_floor(work: Path, runs: int) -> float:
     """``runs`` papermill runs (two at a time) of a notebook that only does the imports."""
-    nb = new_notebook(cells=[new_code_cell("x = 0", metadata={"tags": ["parameters"]}), new_code_cell(FLOOR_IMPORTS)],
-                      metadata={"kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)",
-                                               "language": "python"}, "language_info": {"name": "python"}})
+    nb = new_notebook(
+        cells=[new_code_cell("x = 0", metadata={"tags": ["parameters"]}), new_code_cell(FLOOR_IMPORTS)],
+        metadata={
+            "kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)", "language": "python"},
+            "language_info": {"name": "python"},
+        },
+    )
     (work / "out").mkdir(parents=True, exist_ok=True)
     source = work / "floor.ipynb"
     nbformat.write(nb, str(source))
 
     def one(i: int) -> None:
-        subprocess.run([sys.executable, "-m", "nlsynth.run_notebook", str(source), str(work / "out" / f"{i}.ipynb"),
-                        "--label", "floor"], check=True, capture_output=True, env=make_env(work))
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "nlsynth.run_notebook",
+                str(source),
+                str(work / "out" / f"{i}.ipynb"),
+                "--label",
+                "floor",
+            ],
+            check=True,
+            capture_output=True,
+            env=make_env(work),
+        )
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -73,12 +89,24 @@ def kernel_floor(work: Path, runs: int) -> float:
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    mem_kib = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal"))
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(mem_kib / 2**20, 1),
-            "python": platform.python_version(), "os": platform.platform()}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem_kib = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(mem_kib / 2**20, 1),
+        "python": platform.python_version(),
+        "os": platform.platform(),
+    }
 
 
 def main() -> None:
@@ -97,12 +125,18 @@ def main() -> None:
         episodes = real / "data" / "raw" / "episodes.csv"
         episodes.write_bytes(episodes.read_bytes().replace(b"ankle flares.", b"ankle flares (edited)."))
         edit, edit_steps = timed_make(real)
-        results.update({
-            "full_build_s": round(full, 1), "notebook_runs": runs, "kernel_floor_s": round(floor, 1),
-            "full_build_over_floor": round(full / floor, 2), "noop_build_s": round(noop, 2),
-            "noop_notebooks_run": len(noop_steps), "single_edit_build_s": round(edit, 1),
-            "single_edit_steps": edit_steps,
-        })
+        results.update(
+            {
+                "full_build_s": round(full, 1),
+                "notebook_runs": runs,
+                "kernel_floor_s": round(floor, 1),
+                "full_build_over_floor": round(full / floor, 2),
+                "noop_build_s": round(noop, 2),
+                "noop_notebooks_run": len(noop_steps),
+                "single_edit_build_s": round(edit, 1),
+                "single_edit_steps": edit_steps,
+            }
+        )
         synthetic = tmp / "synthetic"
         info = generate(synthetic / "source")
         scale = copy_project(synthetic / "project", synthetic / "source" / "data" / "raw")
@@ -110,9 +144,11 @@ def main() -> None:
         rest_s, rest_steps = timed_make(scale)
         n_agents = sum(s.startswith("agent ") for s in rest_steps)
         results["scale"] = {
-            "synthetic": info, "clean_s": round(clean_s, 1),
+            "synthetic": info,
+            "clean_s": round(clean_s, 1),
             "clean_s_per_1000_rows": round(clean_s / info["episodes"] * 1000, 2),
-            "agents_and_report_s": round(rest_s, 1), "agent_notebooks": n_agents,
+            "agents_and_report_s": round(rest_s, 1),
+            "agent_notebooks": n_agents,
             "wall_s_per_agent_at_j2": round(rest_s / max(n_agents, 1), 2),
         }
     results["peak_rss_pipeline_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
@@ -125,22 +161,36 @@ def main() -> None:
     args.out.write_text(json.dumps(results, indent=2) + "\n")
     rows = [
         ("full build (make -j2, real data)", f"{results['full_build_s']} s", f"{runs} notebook runs"),
-        ("kernel floor (same runs, imports only)", f"{results['kernel_floor_s']} s",
-         f"full build = {results['full_build_over_floor']}× floor (target ≤ 1.3×)"),
+        (
+            "kernel floor (same runs, imports only)",
+            f"{results['kernel_floor_s']} s",
+            f"full build = {results['full_build_over_floor']}× floor (target ≤ 1.3×)",
+        ),
         ("no-op make", f"{results['noop_build_s']} s", f"{results['noop_notebooks_run']} notebooks run"),
         ("edit one episode, make", f"{results['single_edit_build_s']} s", ", ".join(edit_steps)),
         ("make test", f"{results.get('make_test_s', '—')} s", ""),
-        ("scale: cleaning", f"{results['scale']['clean_s']} s",
-         f"{results['scale']['clean_s_per_1000_rows']} s per 1,000 rows ({info['episodes']} synthetic rows)"),
-        ("scale: agents + report", f"{results['scale']['agents_and_report_s']} s",
-         f"{results['scale']['wall_s_per_agent_at_j2']} s wall per agent ({n_agents} agents, -j2)"),
-        ("peak memory, largest pipeline process", f"{results['peak_rss_pipeline_mb']} MB",
-         "kernels, papermill, make (target < 400 MB)"),
+        (
+            "scale: cleaning",
+            f"{results['scale']['clean_s']} s",
+            f"{results['scale']['clean_s_per_1000_rows']} s per 1,000 rows ({info['episodes']} synthetic rows)",
+        ),
+        (
+            "scale: agents + report",
+            f"{results['scale']['agents_and_report_s']} s",
+            f"{results['scale']['wall_s_per_agent_at_j2']} s wall per agent ({n_agents} agents, -j2)",
+        ),
+        (
+            "peak memory, largest pipeline process",
+            f"{results['peak_rss_pipeline_mb']} MB",
+            "kernels, papermill, make (target < 400 MB)",
+        ),
         ("peak memory incl. make test", f"{results['peak_rss_with_make_test_mb']} MB", "pytest workers included"),
     ]
     width = max(len(r[0]) for r in rows)
-    print(f"machine: {results['machine']['cpu']}, {results['machine']['cores']} cores, "
-          f"{results['machine']['memory_gib']} GiB, Python {results['machine']['python']}")
+    print(
+        f"machine: {results['machine']['cpu']}, {results['machine']['cores']} cores, "
+        f"{results['machine']['memory_gib']} GiB, Python {results['machine']['python']}"
+    )
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:>9}  {note}")
     print(f"written: {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")

@@ -31,8 +31,9 @@ class Clone:
         self.env = make_env(root)
 
     def make(self, *args: str, check: bool = False) -> subprocess.CompletedProcess:
-        result = subprocess.run(self.command + list(args), cwd=self.root, env=self.env, capture_output=True,
-                                text=True, timeout=1800)
+        result = subprocess.run(
+            self.command + list(args), cwd=self.root, env=self.env, capture_output=True, text=True, timeout=1800
+        )
         if check:
             assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
         return result

@@ -29,10 +29,19 @@ def test_ruxolitinib_is_a_single_case_with_its_own_interval():
     s = _summary("ruxolitinib")
     assert (s["episodes"], s["responders"], s["timed_responders"]) == (1, 1, 1)
     assert not s["estimable"] and s["cumulative_incidence"] is None and s["bootstrap"] is None
-    assert s["too_few"] == ("too few to estimate: 1 patient with a known outcome (minimum 5), "
-                            "1 timed responder (minimum 3)")
-    assert s["individual"] == [{"source_row": 6, "study_id": "vu-2024-ruxolitinib", "patient": "1",
-                                "outcome": "response", "lower_days": 0.0, "upper_days": 30.4375}]
+    assert s["too_few"] == (
+        "too few to estimate: 1 patient with a known outcome (minimum 5), 1 timed responder (minimum 3)"
+    )
+    assert s["individual"] == [
+        {
+            "source_row": 6,
+            "study_id": "vu-2024-ruxolitinib",
+            "patient": "1",
+            "outcome": "response",
+            "lower_days": 0.0,
+            "upper_days": 30.4375,
+        }
+    ]
 
 
 def test_dupilumab_interval_is_the_reported_one():
@@ -64,16 +73,19 @@ def test_committed_summaries_match_the_estimates():
             committed = json.loads(path.read_text(encoding="utf-8"))
             e = agents.load_agent_episodes(PROCESSED, path.stem, group_by)
             boot = committed["bootstrap"] or {"n_boot": 20, "seed": 1}
-            fresh = agents.summarise(committed["agent"], path.stem, e, group_by, n_boot=boot["n_boot"],
-                                     seed=boot["seed"])
+            fresh = agents.summarise(
+                committed["agent"], path.stem, e, group_by, n_boot=boot["n_boot"], seed=boot["seed"]
+            )
             assert committed == fresh, path.name
 
 
 def test_class_view_pools_the_agents_of_a_class():
     e = agents.load_agent_episodes(PROCESSED, "calcineurin-inhibitor", "drug_class")
     assert sorted(e.agent.unique()) == ["ciclosporin", "tacrolimus"] and len(e) == 5
-    assert agents.resolve_agent("calcineurin inhibitor", PROCESSED, "drug_class") == ("calcineurin inhibitor",
-                                                                                      "calcineurin-inhibitor")
+    assert agents.resolve_agent("calcineurin inhibitor", PROCESSED, "drug_class") == (
+        "calcineurin inhibitor",
+        "calcineurin-inhibitor",
+    )
     with pytest.raises(ValueError, match="unknown drug class 'tacrolimus'"):
         agents.resolve_agent("tacrolimus", PROCESSED, "drug_class")
     with pytest.raises(ValueError, match="group_by='class'"):
@@ -81,9 +93,13 @@ def test_class_view_pools_the_agents_of_a_class():
 
 
 def test_unknown_agent_lists_the_valid_ones():
-    with pytest.raises(ValueError, match=r"(?s)unknown agent .ruxolitnib.; valid agents.*\n  dupilumab \(dupilumab\)\n"):
+    with pytest.raises(
+        ValueError, match=r"(?s)unknown agent .ruxolitnib.; valid agents.*\n  dupilumab \(dupilumab\)\n"
+    ):
         agents.resolve_agent("ruxolitnib", PROCESSED)
-    assert agents.resolve_agent("topical corticosteroid + tacrolimus", PROCESSED)[1] == "topical-corticosteroid-tacrolimus"
+    assert (
+        agents.resolve_agent("topical corticosteroid + tacrolimus", PROCESSED)[1] == "topical-corticosteroid-tacrolimus"
+    )
 
 
 def test_agent_inputs_are_rewritten_only_when_they_change(tmp_path, episodes):

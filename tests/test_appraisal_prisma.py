@@ -40,9 +40,13 @@ def test_appraisal_covers_every_study_and_item(studies):
 def test_appraisal_errors_are_named(tmp_path, studies):
     bad = tmp_path / "appraisal.csv"
     text = (RAW / "appraisal.csv").read_text(encoding="utf-8")
-    bad.write_text(text.replace("hwang-2024-ruxolitinib,exposure,yes,", "hwang-2024-ruxolitinib,exposure,probably,", 1),
-                   encoding="utf-8")
-    with pytest.raises(InputError, match=r"appraisal.csv, row 3, column 'judgement': value 'probably' — expected one of yes"):
+    bad.write_text(
+        text.replace("hwang-2024-ruxolitinib,exposure,yes,", "hwang-2024-ruxolitinib,exposure,probably,", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        InputError, match=r"appraisal.csv, row 3, column 'judgement': value 'probably' — expected one of yes"
+    ):
         appraisal.load(bad, list(studies.study_id))
 
 
@@ -95,7 +99,8 @@ def test_a_study_without_appraisal_rows_is_listed_not_refused(raw_copy, studies)
     assert appraisal.unappraised(table, ids) == ["sato-2025-dupilumab", "vu-2024-ruxolitinib"]
     assert appraisal.warning(table, ids) == (
         "warning: 2 included studies are not yet appraised (sato-2025-dupilumab, vu-2024-ruxolitinib); "
-        "`make appraisal-draft` appends drafted rows to data/raw/appraisal.csv")
+        "`make appraisal-draft` appends drafted rows to data/raw/appraisal.csv"
+    )
     shown = appraisal.with_unappraised(table, ids)
     assert len(shown) == len(ids) * 8
     assert set(shown[shown.study_id == "vu-2024-ruxolitinib"].judgement) == {appraisal.NOT_YET}
@@ -108,8 +113,10 @@ def test_a_study_without_appraisal_rows_is_listed_not_refused(raw_copy, studies)
 def test_a_partly_appraised_study_is_still_an_error(raw_copy, studies):
     path = raw_copy / "appraisal.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("hwang-2024-ruxolitinib,rechallenge,unclear,needs a reviewer's reading of the full text\n",
-                                 "", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("hwang-2024-ruxolitinib,rechallenge,unclear,needs a reviewer's reading of the full text\n", "", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match="hwang-2024-ruxolitinib / rechallenge' — expected a judgement for every item"):
         appraisal.load(path, list(studies.study_id))
 
@@ -118,8 +125,11 @@ def test_appraisal_draft_appends_rows_for_unappraised_studies_only(raw_copy):
     from nlsynth import appraisal_draft
 
     original = (raw_copy / "appraisal.csv").read_text(encoding="utf-8")
-    edited = original.replace("hwang-2024-ruxolitinib,rechallenge,unclear,needs a reviewer's reading of the full text",
-                              "hwang-2024-ruxolitinib,rechallenge,no,reviewer: no rechallenge reported", 1)
+    edited = original.replace(
+        "hwang-2024-ruxolitinib,rechallenge,unclear,needs a reviewer's reading of the full text",
+        "hwang-2024-ruxolitinib,rechallenge,no,reviewer: no rechallenge reported",
+        1,
+    )
     assert edited != original
     (raw_copy / "appraisal.csv").write_text(edited, encoding="utf-8")
     _without_studies(raw_copy, {"vu-2024-ruxolitinib", "sato-2025-dupilumab"})
@@ -127,11 +137,12 @@ def test_appraisal_draft_appends_rows_for_unappraised_studies_only(raw_copy):
     assert appraisal_draft.append_drafts(raw_copy) == ["sato-2025-dupilumab", "vu-2024-ruxolitinib"]
     after = (raw_copy / "appraisal.csv").read_text(encoding="utf-8")
     assert after.startswith(kept)  # every existing row byte for byte, the reviewer's edit included
-    added = after[len(kept):].splitlines()
+    added = after[len(kept) :].splitlines()
     assert len(added) == 16 and all(line.startswith(("sato-2025-dupilumab,", "vu-2024-ruxolitinib,")) for line in added)
     # the draft of these two studies is exactly what the committed file drafted for them
-    assert sorted(added) == sorted(line for line in original.splitlines()
-                                   if line.startswith(("sato-2025-dupilumab,", "vu-2024-ruxolitinib,")))
+    assert sorted(added) == sorted(
+        line for line in original.splitlines() if line.startswith(("sato-2025-dupilumab,", "vu-2024-ruxolitinib,"))
+    )
     assert appraisal_draft.append_drafts(raw_copy) == []
     assert (raw_copy / "appraisal.csv").read_text(encoding="utf-8") == after
 
@@ -169,9 +180,16 @@ def _flow(studies, search_log):
 def test_prisma_with_a_search_log_draws_identification_and_screening(tmp_path, studies):
     (tmp_path / "search_log.csv").write_text(SYNTHETIC_LOG, encoding="utf-8")
     flow = _flow(studies, prisma.read_search_log(tmp_path))
-    assert flow["search"] == {"identified": {"PubMed": 80, "Embase": 40}, "duplicates_removed": 30,
-                              "automation_removed": 2, "other_removed": 1, "excluded_title_abstract": 26,
-                              "not_retrieved": 0, "screened": 87, "sought": 61}
+    assert flow["search"] == {
+        "identified": {"PubMed": 80, "Embase": 40},
+        "duplicates_removed": 30,
+        "automation_removed": 2,
+        "other_removed": 1,
+        "excluded_title_abstract": 26,
+        "not_retrieved": 0,
+        "screened": 87,
+        "sought": 61,
+    }
     texts = [t.get_text() for t in prisma.diagram(flow).findobj(lambda a: hasattr(a, "get_text"))]
     assert "Records identified from:\nPubMed (n = 80)\nEmbase (n = 40)" in texts
     assert "Records screened\n(n = 87)" in texts and not any("not available" in t for t in texts)
@@ -181,9 +199,14 @@ def test_prisma_without_a_search_log_says_which_boxes_are_not_available(tmp_path
     assert prisma.read_search_log(tmp_path) is None
     texts = [t.get_text() for t in prisma.diagram(_flow(studies, None)).findobj(lambda a: hasattr(a, "get_text"))]
     missing = [t for t in texts if "not available: no search log" in t]
-    assert [t.split("\n")[0] for t in missing] == ["Records identified", "Records removed before screening",
-                                                    "Records screened", "Records excluded",
-                                                    "Reports sought for retrieval", "Reports not retrieved"]
+    assert [t.split("\n")[0] for t in missing] == [
+        "Records identified",
+        "Records removed before screening",
+        "Records screened",
+        "Records excluded",
+        "Reports sought for retrieval",
+        "Reports not retrieved",
+    ]
     assert "Reports assessed for eligibility\n(n = 61)" in texts
 
 
@@ -194,8 +217,9 @@ def test_a_search_log_that_does_not_lead_to_the_screening_log_is_refused(tmp_pat
 
 
 def test_a_malformed_search_log_names_file_row_column_and_value(tmp_path):
-    (tmp_path / "search_log.csv").write_text(SYNTHETIC_LOG.replace("identified,Embase,40", "identifed,Embase,forty"),
-                                             encoding="utf-8")
+    (tmp_path / "search_log.csv").write_text(
+        SYNTHETIC_LOG.replace("identified,Embase,40", "identifed,Embase,forty"), encoding="utf-8"
+    )
     with pytest.raises(InputError) as caught:
         prisma.read_search_log(tmp_path)
     text = str(caught.value)

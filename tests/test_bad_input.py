@@ -39,15 +39,18 @@ def replace_once(old: str, new: str):
     def mutate(text: str) -> str:
         assert old in text, old
         return text.replace(old, new, 1)
+
     return mutate
 
 
 def set_cell(row: int, column: str, value: str):
     """Set one cell; ``row`` as a spreadsheet shows it (header = 1)."""
+
     def mutate(text: str) -> str:
         table = rows(text)
         table[row - 1][table[0].index(column)] = value
         return write_rows(table)
+
     return mutate
 
 
@@ -55,7 +58,8 @@ def drop_column(column: str):
     def mutate(text: str) -> str:
         table = rows(text)
         i = table[0].index(column)
-        return write_rows([r[:i] + r[i + 1:] for r in table])
+        return write_rows([r[:i] + r[i + 1 :] for r in table])
+
     return mutate
 
 
@@ -63,6 +67,7 @@ def add_column(column: str, value: str):
     def mutate(text: str) -> str:
         table = rows(text)
         return write_rows([table[0] + [column]] + [r + [value] for r in table[1:]])
+
     return mutate
 
 
@@ -70,6 +75,7 @@ def append_copy_of_row(row: int):
     def mutate(text: str) -> str:
         table = rows(text)
         return write_rows(table + [table[row - 1]])
+
     return mutate
 
 
@@ -78,6 +84,7 @@ def ragged(row: int):
         table = rows(text)
         table[row - 1] = table[row - 1] + ["extra"]
         return write_rows(table)
+
     return mutate
 
 
@@ -85,78 +92,178 @@ E, S, A = "episodes.csv", "studies.csv", "aggregates.csv"
 
 # (id, sheet, mutation, text the error must contain)
 MALFORMED = [
-    ("missing-column", E, drop_column("evidence"),
-     "episodes.csv, row 1, column 'evidence': value '' — expected this column in the header"),
-    ("unknown-extra-column", E, add_column("comment", "x"),
-     "episodes.csv, row 1, column 'comment': value 'comment' — expected only the known columns"),
-    ("duplicate-column", E, add_column("evidence", "x"),
-     "episodes.csv, row 1: value 'evidence' — expected each column once"),
-    ("duplicate-episode", E, append_copy_of_row(3),
-     "episodes.csv, row 37: value 'sato-2025-dupilumab patient 1' — expected each episode once (this row repeats row 3)"),
-    ("study-missing-from-studies", E, replace_once("mattos-2019-adalimumab,1,65", "mattos-2091-adalimumab,1,65"),
-     "episodes.csv, row 10, column 'study_id': value 'mattos-2091-adalimumab' — expected a study_id listed in studies.csv"),
-    ("empty-study-id", E, set_cell(2, "study_id", ""),
-     "episodes.csv, row 2, column 'study_id': value '' — expected a value"),
-    ("unknown-agent", E, replace_once(",oral thalidomide,", ",oral aspirin,"),
-     "episodes.csv, row 19, column 'agent_as_reported': value 'oral aspirin' — expected a phrase listed in "
-     "data/raw/agent_vocabulary.csv"),
-    ("path-like-agent", E, set_cell(3, "agent_as_reported", "../../x"),
-     "episodes.csv, row 3, column 'agent_as_reported': value '../../x' — expected a phrase listed in "
-     "data/raw/agent_vocabulary.csv"),
-    ("unknown-response", E, replace_once(",no benefit,", ",some benefit,"),
-     "episodes.csv, row 22, column 'best_response_as_reported': value 'some benefit' — expected a phrase listed in "
-     "data/raw/response_vocabulary.csv"),
-    ("unparseable-time", E, replace_once(",within two weeks,", ",within a fortnight,"),
-     "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'within a fortnight' — expected a time "
-     "phrase the parser reads (no time expression"),
-    ("negative-time", E, set_cell(12, "follow_up_as_reported", "-16 weeks"),
-     "episodes.csv, row 12, column 'follow_up_as_reported': value '-16 weeks' — expected a time phrase the parser "
-     "reads (a negative time"),
-    ("zero-time", E, set_cell(24, "follow_up_as_reported", "0 days"),
-     "episodes.csv, row 24, column 'follow_up_as_reported': value '0 days' — expected a time phrase the parser reads "
-     "(a time of zero"),
-    ("first-response-after-follow-up", E, set_cell(12, "time_to_first_response_as_reported",
-                                                   "improvement began at 20 weeks"),
-     "episodes.csv, row 12, column 'time_to_first_response_as_reported': value '140 days' — expected a first "
-     "response no later than the follow-up (112 days)"),
-    ("best-before-first", E, lambda text: set_cell(12, "time_to_best_response_as_reported", "at 2 weeks")(
-        set_cell(12, "time_to_first_response_as_reported", "improvement began at 4 weeks")(text)),
-     "episodes.csv, row 12, column 'time_to_best_response_as_reported': value '14 days' — expected a best response "
-     "no earlier than the first response (28 days)"),
-    ("non-numeric-age", E, set_cell(2, "age", "seventy-one"),
-     "episodes.csv, row 2, column 'age': value 'seventy-one' — expected a whole number"),
-    ("unknown-sex", E, set_cell(2, "sex", "X"),
-     "episodes.csv, row 2, column 'sex': value 'X' — expected F, M, female or male"),
-    ("unknown-diabetes", E, set_cell(2, "diabetes", "maybe"),
-     "episodes.csv, row 2, column 'diabetes': value 'maybe' — expected none, type 1, type 2"),
-    ("ragged-row", E, ragged(2),
-     "episodes.csv, row 2: value '19 cells' — expected 18 cells, one per column"),
-    ("formula-cell", E, set_cell(2, "evidence", '=HYPERLINK("http://example.invalid","click")'),
-     "episodes.csv, row 2, column 'evidence': value '=HYPERLINK(\"http://example.invalid\",\"click\")' — expected "
-     "plain text, not a spreadsheet formula"),
-    ("huge-cell", E, set_cell(2, "evidence", "x" * 100_000),
-     "episodes.csv, row 2, column 'evidence': value 'xxxx"),
-    ("empty-file", E, lambda text: "",
-     "episodes.csv: value '' — expected a header row with columns study_id, patient"),
-    ("header-only", E, lambda text: text.splitlines(keepends=True)[0],
-     "episodes.csv: value '' — expected at least one data row below the header"),
-    ("semicolon-delimited", E, lambda text: write_rows(rows(text), delimiter=";"),
-     "— expected comma-separated columns (this looks like a semicolon-delimited export)"),
-    ("not-utf8", S, lambda text: text.encode("latin-1", errors="replace"),
-     "studies.csv, row 6: value 'bytes e1 72 65 7a' — expected UTF-8 text (byte 0xe1 is not; save the sheet as 'CSV UTF-8')"),
-    ("duplicate-study-id", S, append_copy_of_row(2),
-     "studies.csv, row 38, column 'study_id': value 'hwang-2024-ruxolitinib' — expected a study id used once "
-     "(also on row 2)"),
-    ("unknown-access", S, set_cell(2, "access", "abstrct"),
-     "studies.csv, row 2, column 'access': value 'abstrct' — expected full text, abstract or secondary summary"),
-    ("improved-exceeds-treated", A, set_cell(3, "n_improved", "5"),
-     "aggregates.csv, row 3, column 'n_improved': value '5' — expected at most n_treated (4)"),
-    ("non-numeric-count", A, set_cell(2, "n_treated", "twelve"),
-     "aggregates.csv, row 2, column 'n_treated': value 'twelve' — expected a whole number"),
+    (
+        "missing-column",
+        E,
+        drop_column("evidence"),
+        "episodes.csv, row 1, column 'evidence': value '' — expected this column in the header",
+    ),
+    (
+        "unknown-extra-column",
+        E,
+        add_column("comment", "x"),
+        "episodes.csv, row 1, column 'comment': value 'comment' — expected only the known columns",
+    ),
+    (
+        "duplicate-column",
+        E,
+        add_column("evidence", "x"),
+        "episodes.csv, row 1: value 'evidence' — expected each column once",
+    ),
+    (
+        "duplicate-episode",
+        E,
+        append_copy_of_row(3),
+        "episodes.csv, row 37: value 'sato-2025-dupilumab patient 1' — expected each episode once (this row repeats row 3)",
+    ),
+    (
+        "study-missing-from-studies",
+        E,
+        replace_once("mattos-2019-adalimumab,1,65", "mattos-2091-adalimumab,1,65"),
+        "episodes.csv, row 10, column 'study_id': value 'mattos-2091-adalimumab' — expected a study_id listed in studies.csv",
+    ),
+    (
+        "empty-study-id",
+        E,
+        set_cell(2, "study_id", ""),
+        "episodes.csv, row 2, column 'study_id': value '' — expected a value",
+    ),
+    (
+        "unknown-agent",
+        E,
+        replace_once(",oral thalidomide,", ",oral aspirin,"),
+        "episodes.csv, row 19, column 'agent_as_reported': value 'oral aspirin' — expected a phrase listed in "
+        "data/raw/agent_vocabulary.csv",
+    ),
+    (
+        "path-like-agent",
+        E,
+        set_cell(3, "agent_as_reported", "../../x"),
+        "episodes.csv, row 3, column 'agent_as_reported': value '../../x' — expected a phrase listed in "
+        "data/raw/agent_vocabulary.csv",
+    ),
+    (
+        "unknown-response",
+        E,
+        replace_once(",no benefit,", ",some benefit,"),
+        "episodes.csv, row 22, column 'best_response_as_reported': value 'some benefit' — expected a phrase listed in "
+        "data/raw/response_vocabulary.csv",
+    ),
+    (
+        "unparseable-time",
+        E,
+        replace_once(",within two weeks,", ",within a fortnight,"),
+        "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'within a fortnight' — expected a time "
+        "phrase the parser reads (no time expression",
+    ),
+    (
+        "negative-time",
+        E,
+        set_cell(12, "follow_up_as_reported", "-16 weeks"),
+        "episodes.csv, row 12, column 'follow_up_as_reported': value '-16 weeks' — expected a time phrase the parser "
+        "reads (a negative time",
+    ),
+    (
+        "zero-time",
+        E,
+        set_cell(24, "follow_up_as_reported", "0 days"),
+        "episodes.csv, row 24, column 'follow_up_as_reported': value '0 days' — expected a time phrase the parser reads "
+        "(a time of zero",
+    ),
+    (
+        "first-response-after-follow-up",
+        E,
+        set_cell(12, "time_to_first_response_as_reported", "improvement began at 20 weeks"),
+        "episodes.csv, row 12, column 'time_to_first_response_as_reported': value '140 days' — expected a first "
+        "response no later than the follow-up (112 days)",
+    ),
+    (
+        "best-before-first",
+        E,
+        lambda text: set_cell(12, "time_to_best_response_as_reported", "at 2 weeks")(
+            set_cell(12, "time_to_first_response_as_reported", "improvement began at 4 weeks")(text)
+        ),
+        "episodes.csv, row 12, column 'time_to_best_response_as_reported': value '14 days' — expected a best response "
+        "no earlier than the first response (28 days)",
+    ),
+    (
+        "non-numeric-age",
+        E,
+        set_cell(2, "age", "seventy-one"),
+        "episodes.csv, row 2, column 'age': value 'seventy-one' — expected a whole number",
+    ),
+    (
+        "unknown-sex",
+        E,
+        set_cell(2, "sex", "X"),
+        "episodes.csv, row 2, column 'sex': value 'X' — expected F, M, female or male",
+    ),
+    (
+        "unknown-diabetes",
+        E,
+        set_cell(2, "diabetes", "maybe"),
+        "episodes.csv, row 2, column 'diabetes': value 'maybe' — expected none, type 1, type 2",
+    ),
+    ("ragged-row", E, ragged(2), "episodes.csv, row 2: value '19 cells' — expected 18 cells, one per column"),
+    (
+        "formula-cell",
+        E,
+        set_cell(2, "evidence", '=HYPERLINK("http://example.invalid","click")'),
+        "episodes.csv, row 2, column 'evidence': value '=HYPERLINK(\"http://example.invalid\",\"click\")' — expected "
+        "plain text, not a spreadsheet formula",
+    ),
+    ("huge-cell", E, set_cell(2, "evidence", "x" * 100_000), "episodes.csv, row 2, column 'evidence': value 'xxxx"),
+    ("empty-file", E, lambda text: "", "episodes.csv: value '' — expected a header row with columns study_id, patient"),
+    (
+        "header-only",
+        E,
+        lambda text: text.splitlines(keepends=True)[0],
+        "episodes.csv: value '' — expected at least one data row below the header",
+    ),
+    (
+        "semicolon-delimited",
+        E,
+        lambda text: write_rows(rows(text), delimiter=";"),
+        "— expected comma-separated columns (this looks like a semicolon-delimited export)",
+    ),
+    (
+        "not-utf8",
+        S,
+        lambda text: text.encode("latin-1", errors="replace"),
+        "studies.csv, row 6: value 'bytes e1 72 65 7a' — expected UTF-8 text (byte 0xe1 is not; save the sheet as 'CSV UTF-8')",
+    ),
+    (
+        "duplicate-study-id",
+        S,
+        append_copy_of_row(2),
+        "studies.csv, row 38, column 'study_id': value 'hwang-2024-ruxolitinib' — expected a study id used once "
+        "(also on row 2)",
+    ),
+    (
+        "unknown-access",
+        S,
+        set_cell(2, "access", "abstrct"),
+        "studies.csv, row 2, column 'access': value 'abstrct' — expected full text, abstract or secondary summary",
+    ),
+    (
+        "improved-exceeds-treated",
+        A,
+        set_cell(3, "n_improved", "5"),
+        "aggregates.csv, row 3, column 'n_improved': value '5' — expected at most n_treated (4)",
+    ),
+    (
+        "non-numeric-count",
+        A,
+        set_cell(2, "n_treated", "twelve"),
+        "aggregates.csv, row 2, column 'n_treated': value 'twelve' — expected a whole number",
+    ),
     ("missing-file", A, None, "aggregates.csv: value"),
-    ("conflicting-vocabulary", "agent_vocabulary.csv",
-     lambda text: text + "DUPILUMAB,tralokinumab,biologic (IL-13),subcutaneous,\n",
-     "agent_vocabulary.csv, row 45, column 'agent_as_reported': value 'DUPILUMAB' — expected one mapping per phrase"),
+    (
+        "conflicting-vocabulary",
+        "agent_vocabulary.csv",
+        lambda text: text + "DUPILUMAB,tralokinumab,biologic (IL-13),subcutaneous,\n",
+        "agent_vocabulary.csv, row 45, column 'agent_as_reported': value 'DUPILUMAB' — expected one mapping per phrase",
+    ),
 ]
 
 
@@ -182,9 +289,26 @@ def project(tmp_path) -> Path:
 def run_clean(root: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NLSYNTH_PROJECT_ROOT=str(root))
     return subprocess.run(
-        [sys.executable, "-m", "nlsynth.run_notebook", str(ROOT / NOTEBOOK), "notebooks/executed/01_clean_cases.ipynb",
-         "-p", "raw_dir", "data/raw", "-p", "processed_dir", "data/processed", "--label", "clean cases"],
-        env=env, capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "nlsynth.run_notebook",
+            str(ROOT / NOTEBOOK),
+            "notebooks/executed/01_clean_cases.ipynb",
+            "-p",
+            "raw_dir",
+            "data/raw",
+            "-p",
+            "processed_dir",
+            "data/processed",
+            "--label",
+            "clean cases",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _mutate(root: Path, sheet: str, mutation) -> None:

@@ -53,9 +53,11 @@ def test_tacrolimus_four_weeks_after_the_change_is_an_interval(tables):
 
 
 def test_end_of_treatment_is_the_last_session_not_one_interval_later(tables):
-    row = tables.episodes[tables.episodes.best_response_as_reported.notna()
-                          & (tables.episodes.best_response_rule == "seen-at-assessment")
-                          & (tables.episodes.study_id == "borgia-2014-pdt")].iloc[0]
+    row = tables.episodes[
+        tables.episodes.best_response_as_reported.notna()
+        & (tables.episodes.best_response_rule == "seen-at-assessment")
+        & (tables.episodes.study_id == "borgia-2014-pdt")
+    ].iloc[0]
     # six sessions two weeks apart: the last on day 70 (the first is day 0), not day 84
     assert (row.best_response_lower_days, row.best_response_upper_days) == (0.0, 70.0)
 
@@ -63,8 +65,9 @@ def test_end_of_treatment_is_the_last_session_not_one_interval_later(tables):
 def test_route_as_reported_wins_over_the_vocabulary(raw_copy):
     text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
     row = [line for line in text.splitlines() if line.startswith("sato-2025-dupilumab,1,71,F,none,,,dupilumab,")][0]
-    (raw_copy / "episodes.csv").write_text(text.replace(row, row.replace(",subcutaneous,", ",intralesional,")),
-                                           encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(
+        text.replace(row, row.replace(",subcutaneous,", ",intralesional,")), encoding="utf-8"
+    )
     episodes = clean.clean(raw_copy).episodes.set_index("source_row")
     assert episodes.loc[3, "route"] == "intralesional" and episodes.loc[3, "agent"] == "dupilumab"
     assert episodes.loc[2, "route"] == "topical"
@@ -104,16 +107,25 @@ POINT = TimeInterval(30.0, 30.0, "point")
 NONE = TimeInterval(math.nan, math.nan, "not-reported")
 
 
-@pytest.mark.parametrize(("responded", "first", "best", "follow_up", "expected"), [
-    (True, POINT, NONE, NONE, (30.0, 30.0, "first-response")),
-    (True, NONE, TimeInterval(56.0, 56.0, "point"), TimeInterval(90.0, 90.0, "point"), (0.0, 56.0, "by-best-response")),
-    (True, NONE, NONE, TimeInterval(90.0, 90.0, "point"), (0.0, 90.0, "by-follow-up")),
-    (True, NONE, NONE, TimeInterval(90.0, math.inf, "at-least"), (0.0, math.inf, "responded-untimed")),
-    (True, NONE, NONE, NONE, (0.0, math.inf, "responded-untimed")),
-    (False, NONE, NONE, TimeInterval(60.0, 90.0, "range"), (60.0, math.inf, "censored-at-follow-up")),
-    (False, NONE, NONE, NONE, (0.0, math.inf, "censored-follow-up-unknown")),
-    (None, POINT, NONE, NONE, (0.0, math.inf, "outcome-not-reported")),
-])
+@pytest.mark.parametrize(
+    ("responded", "first", "best", "follow_up", "expected"),
+    [
+        (True, POINT, NONE, NONE, (30.0, 30.0, "first-response")),
+        (
+            True,
+            NONE,
+            TimeInterval(56.0, 56.0, "point"),
+            TimeInterval(90.0, 90.0, "point"),
+            (0.0, 56.0, "by-best-response"),
+        ),
+        (True, NONE, NONE, TimeInterval(90.0, 90.0, "point"), (0.0, 90.0, "by-follow-up")),
+        (True, NONE, NONE, TimeInterval(90.0, math.inf, "at-least"), (0.0, math.inf, "responded-untimed")),
+        (True, NONE, NONE, NONE, (0.0, math.inf, "responded-untimed")),
+        (False, NONE, NONE, TimeInterval(60.0, 90.0, "range"), (60.0, math.inf, "censored-at-follow-up")),
+        (False, NONE, NONE, NONE, (0.0, math.inf, "censored-follow-up-unknown")),
+        (None, POINT, NONE, NONE, (0.0, math.inf, "outcome-not-reported")),
+    ],
+)
 def test_time_to_first_response_rules(responded, first, best, follow_up, expected):
     assert clean.time_to_first_response(responded, first, best, follow_up) == expected
 
@@ -154,7 +166,9 @@ def test_bad_input_reports_every_problem_and_writes_nothing(tmp_path, raw_copy):
     shutil.copytree(PROCESSED, out)
     before = _snapshot(out)
     text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
-    text = text.replace("sato-2025-dupilumab,1,71,F,none,,,dupilumab", "sato-2025-dupilumab,1,seventy-one,F,none,,,dupilumab")
+    text = text.replace(
+        "sato-2025-dupilumab,1,71,F,none,,,dupilumab", "sato-2025-dupilumab,1,seventy-one,F,none,,,dupilumab"
+    )
     text = text.replace(",within two weeks,", ",within a fortnight,")
     (raw_copy / "episodes.csv").write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as err:
@@ -168,16 +182,20 @@ def test_bad_input_reports_every_problem_and_writes_nothing(tmp_path, raw_copy):
 
 def test_first_response_after_follow_up_is_refused(raw_copy):
     text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
-    (raw_copy / "episodes.csv").write_text(text.replace("4 weeks after the change in treatment",
-                                                        "improvement began at 20 weeks"), encoding="utf-8")
-    with pytest.raises(InputError, match=r"row 12, column 'time_to_first_response_as_reported'.*no later than the follow-up"):
+    (raw_copy / "episodes.csv").write_text(
+        text.replace("4 weeks after the change in treatment", "improvement began at 20 weeks"), encoding="utf-8"
+    )
+    with pytest.raises(
+        InputError, match=r"row 12, column 'time_to_first_response_as_reported'.*no later than the follow-up"
+    ):
         clean.clean(raw_copy)
 
 
 def test_episode_of_unknown_study_is_refused(raw_copy):
     text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
-    (raw_copy / "episodes.csv").write_text(text.replace("mattos-2019-adalimumab,1,65", "mattos-2091-adalimumab,1,65"),
-                                      encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(
+        text.replace("mattos-2019-adalimumab,1,65", "mattos-2091-adalimumab,1,65"), encoding="utf-8"
+    )
     with pytest.raises(InputError, match=r"episodes.csv, row 10, column 'study_id': value 'mattos-2091-adalimumab'"):
         clean.clean(raw_copy)
 
@@ -224,10 +242,12 @@ def test_an_unreadable_phrase_names_the_readings_file_and_the_row_to_add(raw_cop
     _fortnight(raw_copy)
     with pytest.raises(InputError) as err:
         clean.clean(raw_copy)
-    assert ("episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'within a fortnight' — expected a "
-            "time phrase the parser reads (no time expression (a number with a unit, a count of sessions, or 'end of "
-            "treatment')); or add its reading to data/raw/time_readings.csv as a row 'within a fortnight,"
-            "sato-2025-dupilumab,<lower_days>,<upper_days>,<reason>'") in str(err.value)
+    assert (
+        "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'within a fortnight' — expected a "
+        "time phrase the parser reads (no time expression (a number with a unit, a count of sessions, or 'end of "
+        "treatment')); or add its reading to data/raw/time_readings.csv as a row 'within a fortnight,"
+        "sato-2025-dupilumab,<lower_days>,<upper_days>,<reason>'"
+    ) in str(err.value)
 
 
 def test_a_reviewer_reading_completes_the_parser_and_is_recorded(raw_copy):
@@ -244,9 +264,11 @@ def test_a_reviewer_reading_completes_the_parser_and_is_recorded(raw_copy):
 
 
 def test_a_study_scoped_reading_overrides_the_parser_only_in_that_study(raw_copy):
-    _readings(raw_copy,
-              "at week 12,hwang-2024-ruxolitinib,0,84,assessed at week 12: seen by then",
-              "16 weeks,,,,reviewer: the follow-up is not a time since the start in this source")
+    _readings(
+        raw_copy,
+        "at week 12,hwang-2024-ruxolitinib,0,84,assessed at week 12: seen by then",
+        "16 weeks,,,,reviewer: the follow-up is not a time since the start in this source",
+    )
     tables = clean.clean(raw_copy)
     agg = tables.aggregates.set_index("source_row").loc[2]
     assert (agg.follow_up_lower_days, agg.follow_up_upper_days, agg.follow_up_rule) == (0.0, 84.0, "reviewer-reading")
@@ -259,18 +281,30 @@ def test_a_study_scoped_reading_overrides_the_parser_only_in_that_study(raw_copy
 
 
 def test_bad_reading_rows_are_refused_with_their_row(raw_copy):
-    _readings(raw_copy, "within two weeks,,14,7,x", "within two weeks,no-such-study,0,14,x", "soon,,0,,",
-              "within two weeks,,0,14,first", "WITHIN TWO WEEKS,,0,15,second")
+    _readings(
+        raw_copy,
+        "within two weeks,,14,7,x",
+        "within two weeks,no-such-study,0,14,x",
+        "soon,,0,,",
+        "within two weeks,,0,14,first",
+        "WITHIN TWO WEEKS,,0,15,second",
+    )
     with pytest.raises(InputError) as err:
         clean.clean(raw_copy)
     message = str(err.value)
-    assert "time_readings.csv, row 2, column 'upper_days': value '7' — expected an upper bound above 0 and at least " \
-           "lower_days (14)" in message
-    assert "time_readings.csv, row 3, column 'study_id': value 'no-such-study' — expected empty or a study_id" in message
+    assert (
+        "time_readings.csv, row 2, column 'upper_days': value '7' — expected an upper bound above 0 and at least "
+        "lower_days (14)" in message
+    )
+    assert (
+        "time_readings.csv, row 3, column 'study_id': value 'no-such-study' — expected empty or a study_id" in message
+    )
     assert "time_readings.csv, row 4, column 'reason': value '' — expected the reason for this reading" in message
     assert "time_readings.csv, row 4, column 'upper_days': value '' — expected a number of days" in message
-    assert "time_readings.csv, row 6, column 'phrase_as_reported': value 'WITHIN TWO WEEKS' — expected one reading " \
-           "per phrase and study (also on row 5)" in message
+    assert (
+        "time_readings.csv, row 6, column 'phrase_as_reported': value 'WITHIN TWO WEEKS' — expected one reading "
+        "per phrase and study (also on row 5)" in message
+    )
 
 
 def test_an_unused_reading_is_reported_not_refused(raw_copy):
@@ -281,9 +315,13 @@ def test_an_unused_reading_is_reported_not_refused(raw_copy):
 def test_the_ledger_lists_every_time_phrase_once_per_study_and_regimen(tables):
     ledger = tables.time_readings
     uses = sum(len(u.split("; ")) for u in ledger.used_in)
-    phrases = sum(int(tables.episodes[c].notna().sum()) for c in
-                  ("first_response_as_reported", "best_response_as_reported", "follow_up_as_reported"))
-    phrases += sum(int(tables.aggregates[c].notna().sum()) for c in ("time_to_response_as_reported", "follow_up_as_reported"))
+    phrases = sum(
+        int(tables.episodes[c].notna().sum())
+        for c in ("first_response_as_reported", "best_response_as_reported", "follow_up_as_reported")
+    )
+    phrases += sum(
+        int(tables.aggregates[c].notna().sum()) for c in ("time_to_response_as_reported", "follow_up_as_reported")
+    )
     assert uses == phrases == 29 == len(ledger)
     assert not ledger.duplicated(["phrase_as_reported", "study_id", "regimen_as_reported"]).any()
     assert set(ledger.reading_source) == {"parser (nlsynth.timeparse)"}
@@ -291,19 +329,27 @@ def test_the_ledger_lists_every_time_phrase_once_per_study_and_regimen(tables):
 
 # --- screening log and studies.csv must agree ---
 
+
 def test_a_study_missing_from_the_screening_log_names_both_files(raw_copy):
     path = raw_copy / "screening.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(line for line in lines if not line.startswith("sato-2025-dupilumab,")), encoding="utf-8")
-    with pytest.raises(InputError, match=r"studies.csv, row 5, column 'study_id': value 'sato-2025-dupilumab' — expected "
-                                         r"a record of screening.csv marked included"):
+    with pytest.raises(
+        InputError,
+        match=r"studies.csv, row 5, column 'study_id': value 'sato-2025-dupilumab' — expected "
+        r"a record of screening.csv marked included",
+    ):
         clean.clean(raw_copy)
 
 
 def test_an_included_record_without_a_study_names_both_files(raw_copy):
     path = raw_copy / "screening.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "smith-2026-newdrug,\"Smith 2026, J Test\",,,included,\n",
-                    encoding="utf-8")
-    with pytest.raises(InputError, match=r"screening.csv, row 63, column 'record_id': value 'smith-2026-newdrug' — "
-                                         r"expected a study listed in studies.csv"):
+    path.write_text(
+        path.read_text(encoding="utf-8") + 'smith-2026-newdrug,"Smith 2026, J Test",,,included,\n', encoding="utf-8"
+    )
+    with pytest.raises(
+        InputError,
+        match=r"screening.csv, row 63, column 'record_id': value 'smith-2026-newdrug' — "
+        r"expected a study listed in studies.csv",
+    ):
         clean.clean(raw_copy)

@@ -16,8 +16,9 @@ INF = math.inf
 
 def _episodes(rows):
     """rows: (study, patient, responded, ttr_lower, ttr_upper, follow_up)."""
-    frame = pd.DataFrame(rows, columns=["study_id", "patient", "responded", "ttr_lower_days", "ttr_upper_days",
-                                        "follow_up"])
+    frame = pd.DataFrame(
+        rows, columns=["study_id", "patient", "responded", "ttr_lower_days", "ttr_upper_days", "follow_up"]
+    )
     frame["responded"] = pd.array(frame.responded, dtype="boolean")
     frame["follow_up_lower_days"] = frame["follow_up_upper_days"] = frame.pop("follow_up").astype(float)
     frame["ttr_exact_lower_days"], frame["ttr_exact_upper_days"] = frame.ttr_lower_days, frame.ttr_upper_days
@@ -25,9 +26,17 @@ def _episodes(rows):
     return frame
 
 
-GROUP = _episodes([("a", "1", True, 0, 14, 120), ("b", "1", True, 28, 28, 60), ("c", "1", True, 0, 56, 100),
-                   ("d", "1", False, 91, INF, 91), ("e", "1", True, 0, INF, math.nan),
-                   ("f", "1", False, 0, INF, math.nan), ("g", "1", None, 0, INF, 30)])
+GROUP = _episodes(
+    [
+        ("a", "1", True, 0, 14, 120),
+        ("b", "1", True, 28, 28, 60),
+        ("c", "1", True, 0, 56, 100),
+        ("d", "1", False, 91, INF, 91),
+        ("e", "1", True, 0, INF, math.nan),
+        ("f", "1", False, 0, INF, math.nan),
+        ("g", "1", None, 0, INF, 30),
+    ]
+)
 
 
 def test_cumulative_incidence_by_hand():
@@ -51,8 +60,9 @@ def test_minimum_counts_patients_and_timed_responders():
     assert estimates.patient_counts(GROUP) == {"patients": 7, "with_outcome": 6, "responded": 4}
     small = GROUP.iloc[:3]
     ok, why = estimates.estimable(small)
-    assert not ok and why == ("too few to estimate: 3 patients with a known outcome (minimum 5), "
-                              "3 timed responders (minimum 3)")
+    assert not ok and why == (
+        "too few to estimate: 3 patients with a known outcome (minimum 5), 3 timed responders (minimum 3)"
+    )
 
 
 def test_a_patient_treated_twice_counts_once():
@@ -110,8 +120,14 @@ def test_flat_median_is_reported_as_the_stretch():
 
 def test_individual_intervals_for_a_group_below_the_minimum():
     items = estimates.individual(GROUP)
-    assert items[0] == {"source_row": 2, "study_id": "a", "patient": "1", "outcome": "response", "lower_days": 0.0,
-                        "upper_days": 14.0}
+    assert items[0] == {
+        "source_row": 2,
+        "study_id": "a",
+        "patient": "1",
+        "outcome": "response",
+        "lower_days": 0.0,
+        "upper_days": 14.0,
+    }
     assert items[3]["outcome"] == "failure" and items[3]["lower_days"] == items[3]["upper_days"] == 91.0
     assert items[6]["outcome"] == "not reported" and items[6]["upper_days"] is None
 

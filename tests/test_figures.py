@@ -65,8 +65,11 @@ def test_cumulative_incidence_chart_all_agents(tmp_path):
     from nlsynth import estimates
 
     events = estimates.event_data(tableio.read_table(PROCESSED, "episodes.csv"))
-    _render(plots.cumulative_response(estimates.fit(events), events, "all agents together"),
-            "cumulative-all-agents", tmp_path)
+    _render(
+        plots.cumulative_response(estimates.fit(events), events, "all agents together"),
+        "cumulative-all-agents",
+        tmp_path,
+    )
 
 
 @pytest.mark.parametrize("slug", ["tacrolimus", "topical-corticosteroid-tacrolimus"])
@@ -75,8 +78,9 @@ def test_swimmer_chart(slug, tmp_path):
 
 
 def test_overview_chart(tmp_path):
-    _render(plots.time_to_response_overview(tableio.read_table(PROCESSED, "episodes.csv"), _cited()), "overview",
-            tmp_path)
+    _render(
+        plots.time_to_response_overview(tableio.read_table(PROCESSED, "episodes.csv"), _cited()), "overview", tmp_path
+    )
 
 
 def _tables():
@@ -131,11 +135,14 @@ def _figure_with(text_kwargs, width=figures.SINGLE_COLUMN):
     return fig
 
 
-@pytest.mark.parametrize("case, expected", [
-    ({"x": 0.95, "y": 0.5, "s": "runs off the right edge"}, "text outside the canvas: 'runs off the right edge'"),
-    ({"x": 0.5, "y": 0.5, "s": "tiny", "fontsize": 6}, "text under 7 pt: 'tiny' (6 pt)"),
-    ({"x": 0.5, "y": 0.02, "s": "weeks"}, "texts overlapping:"),
-])
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        ({"x": 0.95, "y": 0.5, "s": "runs off the right edge"}, "text outside the canvas: 'runs off the right edge'"),
+        ({"x": 0.5, "y": 0.5, "s": "tiny", "fontsize": 6}, "text under 7 pt: 'tiny' (6 pt)"),
+        ({"x": 0.5, "y": 0.02, "s": "weeks"}, "texts overlapping:"),
+    ],
+)
 def test_check_figure_refuses_clipped_small_or_overlapping_text(case, expected, tmp_path):
     fig = _figure_with(case)
     if case["s"] == "weeks":
@@ -157,9 +164,22 @@ def test_a_long_forest_is_split_into_panels_at_class_boundaries():
     """SYNTHETIC rows (generated here, deterministic, labelled): 30 agents in 10 classes, 2 sources each."""
     import pandas as pd
 
-    rows = [{"agent": f"synthetic agent {a:02d}", "drug_class": f"synthetic class {a // 3:02d}", "study_id": f"s{a}-{k}",
-             "citation": f"Synthetic {a}-{k}", "level": "patient", "responders": k, "n": 2, "ci_lower": 0.0,
-             "ci_upper": 1.0, "included": True} for a in range(30) for k in (1, 2)]
+    rows = [
+        {
+            "agent": f"synthetic agent {a:02d}",
+            "drug_class": f"synthetic class {a // 3:02d}",
+            "study_id": f"s{a}-{k}",
+            "citation": f"Synthetic {a}-{k}",
+            "level": "patient",
+            "responders": k,
+            "n": 2,
+            "ci_lower": 0.0,
+            "ci_upper": 1.0,
+            "included": True,
+        }
+        for a in range(30)
+        for k in (1, 2)
+    ]
     sources = pd.DataFrame(rows)
     per_agent = pd.DataFrame({"agent": sorted(sources.agent.unique()), "pooled": float("nan")})
     reviews = pd.DataFrame(columns=["compare_with_agent", "citation", "improved", "treated"])

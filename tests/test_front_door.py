@@ -29,8 +29,11 @@ def _fake_python(path: Path, version: str) -> Path:
 
 
 def _make(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items()
-            if k not in ("VIRTUAL_ENV", "CONDA_PREFIX", "CONDA_DEFAULT_ENV", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("VIRTUAL_ENV", "CONDA_PREFIX", "CONDA_DEFAULT_ENV", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")
+    }
     return subprocess.run(["make", *args], cwd=folder, env={**base, **env}, capture_output=True, text=True, timeout=60)
 
 

@@ -28,7 +28,7 @@ def _split(path: Path) -> tuple[str, str]:
     keep = [line for line in lines if not line.startswith(tuple(f"{s}," for s in NEW))]
     removed = [line for line in lines if line not in keep]
     if path.name != "screening.csv":
-        assert keep == lines[:len(keep)], f"{path.name}: the new studies' rows are not at the end"
+        assert keep == lines[: len(keep)], f"{path.name}: the new studies' rows are not at the end"
     return "".join(keep), "".join(removed)
 
 
@@ -47,7 +47,8 @@ def test_adding_two_studies_needs_data_edits_only(clone):
     before = clone.make(check=True)
     assert "agent becaplermin" not in before.stdout and before.stdout.rstrip().endswith(
         "Done. The report is reports/report.html (and reports/report.pdf); tables for a manuscript are in "
-        "reports/tables/ and reports/manuscript-tables.docx, figures in figures/.")
+        "reports/tables/ and reports/manuscript-tables.docx, figures in figures/."
+    )
     release = clone.make("release", "VERSION=before-update", check=True)
     assert "wrote release before-update" in release.stdout
 
@@ -59,13 +60,17 @@ def test_adding_two_studies_needs_data_edits_only(clone):
     steps = re.findall(r"^\[\s*\d+/(\d+)\] (.+)$", update.stdout, re.MULTILINE)
     assert {s for _, s in steps} >= {"clean cases", "agent becaplermin", "report", "report html", "report pdf"}
     assert len({total for total, _ in steps}) == 1  # the same total from the first step to the last
-    assert ("warning: 2 included studies are not yet appraised (unknown-2013-becaplermin, morozova-2025-ipl); "
-            "`make appraisal-draft` appends drafted rows to data/raw/appraisal.csv") in update.stdout
+    assert (
+        "warning: 2 included studies are not yet appraised (unknown-2013-becaplermin, morozova-2025-ipl); "
+        "`make appraisal-draft` appends drafted rows to data/raw/appraisal.csv"
+    ) in update.stdout
     report = _text((clone.root / "reports" / "report.html").read_text(encoding="utf-8"))
     assert "Changes since release before-update" in report
     assert "Studies: 2 added." in report and "Treatment episodes: 1 added." in report
-    assert "Not yet appraised (2 studies): Anonymous 2013 [35] ( unknown-2013-becaplermin ), Morozova 2025 [36] " \
-           "( morozova-2025-ipl )" in report
+    assert (
+        "Not yet appraised (2 studies): Anonymous 2013 [35] ( unknown-2013-becaplermin ), Morozova 2025 [36] "
+        "( morozova-2025-ipl )" in report
+    )
 
     drafted = clone.make("appraisal-draft", check=True)
     assert "appended drafted rows for 2 studies" in drafted.stdout
@@ -78,6 +83,9 @@ def test_adding_two_studies_needs_data_edits_only(clone):
     report = _text((clone.root / "reports" / "report.html").read_text(encoding="utf-8"))
     assert "Every included study has been appraised." in report
     status = set(clone.status())
-    assert status == {" M data/raw/screening.csv", " M notebooks/executed/03_report.ipynb", " M reports/report.html",
-                      " M reports/report.pdf"} | {
-        f"?? releases/before-update/{n}" for n in ("episodes.csv", "groups.csv", "headline.json", "studies.csv")}
+    assert status == {
+        " M data/raw/screening.csv",
+        " M notebooks/executed/03_report.ipynb",
+        " M reports/report.html",
+        " M reports/report.pdf",
+    } | {f"?? releases/before-update/{n}" for n in ("episodes.csv", "groups.csv", "headline.json", "studies.csv")}

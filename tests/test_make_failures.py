@@ -21,6 +21,7 @@ from nlsynth.sandbox import git_status
 
 pytestmark = pytest.mark.rebuild
 
+
 @pytest.fixture
 def edit(clone):
     """Edit one raw file with ``mutate`` for the test; restore it (and make's view of it) afterwards."""
@@ -49,7 +50,7 @@ def _assert_failed_cleanly(clone, result: subprocess.CompletedProcess, raw_file:
     assert "No rule to make target" not in output
     lines = result.stderr.rstrip().splitlines()
     assert "The build stopped:" in lines, result.stderr[-3000:]
-    tail = lines[len(lines) - lines[::-1].index("The build stopped:"):]
+    tail = lines[len(lines) - lines[::-1].index("The build stopped:") :]
     # the failure block, then make's own one-line status and nothing else
     assert any(message in line for line in tail), "\n".join(tail)
     assert all(line.startswith(("FAILED: ", "  - ", "        ")) for line in tail[:-1]), "\n".join(tail)
@@ -69,23 +70,39 @@ def _drop_column(column: str):
         rows = list(csv.reader(io.StringIO(text)))
         i = rows[0].index(column)
         out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows([r[:i] + r[i + 1:] for r in rows])
+        csv.writer(out, lineterminator="\n").writerows([r[:i] + r[i + 1 :] for r in rows])
         return out.getvalue()
+
     return mutate
 
 
 CASES = [
-    ("sheet-refused", "episodes.csv", _drop_column("evidence"),
-     "episodes.csv, row 1, column 'evidence': value '' — expected this column in the header"),
-    ("vocabulary-miss", "episodes.csv", _replace(",oral thalidomide,", ",oral aspirin,"),
-     "episodes.csv, row 19, column 'agent_as_reported': value 'oral aspirin' — expected a phrase listed in "
-     "data/raw/agent_vocabulary.csv (add a row for it there)"),
-    ("unreadable-time", "episodes.csv", _replace(",within two weeks,", ",within a fortnight,"),
-     "or add its reading to data/raw/time_readings.csv as a row 'within a fortnight,sato-2025-dupilumab,"
-     "<lower_days>,<upper_days>,<reason>'"),
-    ("report-fails-after-01", "appraisal.csv",
-     _replace("hwang-2024-ruxolitinib,exposure,yes,", "hwang-2024-ruxolitinib,exposure,probably,"),
-     "appraisal.csv, row 3, column 'judgement': value 'probably' — expected one of yes, no, unclear, not applicable"),
+    (
+        "sheet-refused",
+        "episodes.csv",
+        _drop_column("evidence"),
+        "episodes.csv, row 1, column 'evidence': value '' — expected this column in the header",
+    ),
+    (
+        "vocabulary-miss",
+        "episodes.csv",
+        _replace(",oral thalidomide,", ",oral aspirin,"),
+        "episodes.csv, row 19, column 'agent_as_reported': value 'oral aspirin' — expected a phrase listed in "
+        "data/raw/agent_vocabulary.csv (add a row for it there)",
+    ),
+    (
+        "unreadable-time",
+        "episodes.csv",
+        _replace(",within two weeks,", ",within a fortnight,"),
+        "or add its reading to data/raw/time_readings.csv as a row 'within a fortnight,sato-2025-dupilumab,"
+        "<lower_days>,<upper_days>,<reason>'",
+    ),
+    (
+        "report-fails-after-01",
+        "appraisal.csv",
+        _replace("hwang-2024-ruxolitinib,exposure,yes,", "hwang-2024-ruxolitinib,exposure,probably,"),
+        "appraisal.csv, row 3, column 'judgement': value 'probably' — expected one of yes, no, unclear, not applicable",
+    ),
 ]
 
 
@@ -102,8 +119,15 @@ def test_ctrl_c_during_the_build_loses_no_file_and_resumes(clone, edit):
     """Ctrl-C while the agents run: no tracked file is deleted, truncated or left as a temporary; what
     changed is a complete new result (a subset of what the finished build changes), and make resumes."""
     edit("episodes.csv", _replace("topicals only for ankle flares.", "topicals only for ankle flares (edited)."))
-    with subprocess.Popen(clone.command, cwd=clone.root, env=clone.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, start_new_session=True) as process:
+    with subprocess.Popen(
+        clone.command,
+        cwd=clone.root,
+        env=clone.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    ) as process:
         for line in process.stdout:
             if "] agent " in line:
                 time.sleep(0.5)
@@ -121,3 +145,24 @@ def test_ctrl_c_during_the_build_loses_no_file_and_resumes(clone, edit):
     finished = set(git_status(clone.root))
     assert interrupted <= finished
     assert {" M data/processed/episodes.csv", " M data/processed/by_agent/dupilumab.csv"} <= finished
+
+
+def test_without_pango_the_build_says_so_in_one_line_and_succeeds(clone, tmp_path):
+    """WeasyPrint without the Pango library fails at import with OSError; a stand-in package that does
+    exactly that shadows it. The PDF step prints one line, make succeeds, and no tracked file changes."""
+    from nlsynth.pdf import MISSING
+
+    fake = tmp_path / "no-pango" / "weasyprint"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0'\")\n", encoding="utf-8")
+    os.utime(clone.root / "reports" / "report.html")  # newer than the PDF: make renders it again
+    env = dict(clone.env, PYTHONPATH=str(fake.parent))
+    try:
+        result = subprocess.run(clone.command, cwd=clone.root, env=env, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+        lines = result.stdout.rstrip().splitlines()
+        assert [line for line in lines if "PDF" in line and "skipped" in line] == [MISSING]
+        assert lines[-3].endswith("] report pdf") and lines[-2] == MISSING and lines[-1].startswith("Done.")
+        assert clone.status() == []
+    finally:
+        clone.mark_built()

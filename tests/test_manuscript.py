@@ -30,15 +30,18 @@ def test_labels_are_unique_author_year_and_disambiguate_in_sheet_order():
     more = pd.concat([STUDIES, STUDIES[STUDIES.study_id == "hwang-2024-ruxolitinib"].assign(study_id="new")])
     relabelled = references.labels(more)
     assert relabelled["hwang-2024-ruxolitinib"] == "Hwang 2024a" and relabelled["new"] == "Hwang 2024b"
-    assert {k: v for k, v in relabelled.items() if not v.startswith("Hwang")} == \
-        {k: v for k, v in labels.items() if not v.startswith("Hwang")}
+    assert {k: v for k, v in relabelled.items() if not v.startswith("Hwang")} == {
+        k: v for k, v in labels.items() if not v.startswith("Hwang")
+    }
 
 
 def test_vancouver_entries_from_the_extraction():
     refs = references.reference_list(STUDIES).set_index("key")
     assert refs.loc["kreuter-2005-fae", "text"] == (
-        "Kreuter. " + STUDIES.set_index("study_id").loc["kreuter-2005-fae", "title"].rstrip(".")
-        + ". British Journal of Dermatology 153(4):802-7. 2005. doi:10.1111/j.1365-2133.2005.06762.x PMID: 16181464")
+        "Kreuter. "
+        + STUDIES.set_index("study_id").loc["kreuter-2005-fae", "title"].rstrip(".")
+        + ". British Journal of Dermatology 153(4):802-7. 2005. doi:10.1111/j.1365-2133.2005.06762.x PMID: 16181464"
+    )
     assert refs.loc["kreuter-2005-fae", "url"] == "https://doi.org/10.1111/j.1365-2133.2005.06762.x"
     # anonymous: the entry starts with the title; PubMed link where there is a PMID and no DOI
     assert refs.loc["unknown-nd-promogran", "url"] == "https://pubmed.ncbi.nlm.nih.gov/12937381/"
@@ -56,8 +59,11 @@ def test_docx_is_deterministic_and_holds_the_table():
         assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     doc = Document(io.BytesIO(first))
     grid = doc.tables[0]
-    assert [[c.text for c in row.cells] for row in grid.rows] == [["agent", "references", "n"],
-                                                                  ["dupilumab", "4", "1"], ["tacrolimus", "9, 10", "3"]]
+    assert [[c.text for c in row.cells] for row in grid.rows] == [
+        ["agent", "references", "n"],
+        ["dupilumab", "4", "1"],
+        ["tacrolimus", "9, 10", "3"],
+    ]
     paragraphs = [p.text for p in doc.paragraphs]
     assert paragraphs[0] == "Table 5. Response proportions by agent"
     assert "Note: synthetic test rows." in paragraphs
@@ -70,7 +76,7 @@ def test_manuscript_writes_csv_and_docx_and_links_references(tmp_path):
     shown = ms.table("table2", table, warnings=["no finite maximum"]).data
     assert '<a href="#ref-2">2</a>, <a href="#ref-5">5</a>' in shown and "a &lt;b&gt;" in shown
     assert "<strong>Warning</strong>: no finite maximum." in shown
-    assert (tmp_path / "tables" / "table2.csv").read_text() == "agent,references\na <b>,\"2, 5\"\n"
+    assert (tmp_path / "tables" / "table2.csv").read_text() == 'agent,references\na <b>,"2, 5"\n'
     assert (tmp_path / "tables" / "table2.docx").stat().st_size > 5000
     bundle = ms.write_bundle(tmp_path / "all.docx")
     assert bundle.read_bytes() == manuscript.docx_bytes(["table2"], ms.tables)
@@ -148,7 +154,7 @@ def test_no_table_or_figure_shows_an_internal_study_id():
 def test_every_reference_link_resolves_and_every_cited_study_is_listed_with_its_doi(report_links):
     internal = [h[1:] for h in report_links.hrefs if h.startswith("#")]
     assert internal and set(internal) <= report_links.ids
-    cited = {int(h[len("#ref-"):]) for h in report_links.hrefs if h.startswith("#ref-")}
+    cited = {int(h[len("#ref-") :]) for h in report_links.hrefs if h.startswith("#ref-")}
     table_refs = set()
     for path in (REPORTS / "tables").glob("*.csv"):
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -178,3 +184,13 @@ def test_readme_numbers_match_the_report():
         assert f"{item.number} · {item.title}" in readme, item.number
     for number in re.findall(r"\b(Figure \d+|Table A?\d+)\b", readme):
         assert number in {i.number for i in manuscript.ITEMS.values()}, number
+
+
+def test_pdf_step_without_a_renderer_says_how_to_get_one(tmp_path, monkeypatch, capsys):
+    from nlsynth import pdf
+
+    monkeypatch.setattr(pdf, "load_renderer", lambda: None)
+    assert pdf.main([str(REPORTS / "report.html"), str(tmp_path / "report.pdf")]) == 0
+    assert capsys.readouterr().out == pdf.MISSING + "\n"
+    assert not (tmp_path / "report.pdf").exists()
+    assert "apt-get install libpango-1.0-0" in pdf.MISSING

@@ -50,16 +50,23 @@ def _grouped(name: str, columns: tuple[str, ...], parse) -> dict[str, tuple[list
 
 def _rerun(script: str, fixture: str, tmp_path: Path, package: str) -> None:
     """Re-run the R reference and require the committed output to be what R gives now."""
-    if shutil.which("Rscript") is None or subprocess.run(["Rscript", "-e", f"library({package})"],
-                                                         capture_output=True).returncode != 0:
+    if (
+        shutil.which("Rscript") is None
+        or subprocess.run(["Rscript", "-e", f"library({package})"], capture_output=True).returncode != 0
+    ):
         pytest.skip(f"R with {package} is not installed (`apt-get install r-base-core r-cran-{package}`)")
     fresh = tmp_path / "out.csv"
-    subprocess.run(["Rscript", str(HERE / "r" / script), str(FIXTURES / f"{fixture}_input.csv"), str(fresh)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        ["Rscript", str(HERE / "r" / script), str(FIXTURES / f"{fixture}_input.csv"), str(fresh)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     assert _rows(fresh) == _rows(FIXTURES / f"{fixture}_r.csv")
 
 
 # --- competing risks ---
+
 
 def _cuminc_inputs() -> dict[str, tuple[np.ndarray, np.ndarray]]:
     data = _grouped("cuminc_input.csv", ("time", "status"), float)
@@ -99,6 +106,7 @@ def test_cmprsk_fixture_is_what_r_gives_now(tmp_path):
 
 # --- Weibull ---
 
+
 def _weibull_inputs() -> dict[str, tuple[np.ndarray, np.ndarray]]:
     data = _grouped("weibull_input.csv", ("lower", "upper"), _number)
     return {k: (np.array(lower), np.array(upper)) for k, (lower, upper) in data.items()}
@@ -127,6 +135,7 @@ def test_survreg_fixture_is_what_r_gives_now(tmp_path):
 
 
 # --- pooled proportions ---
+
 
 def _pool_inputs() -> dict[str, tuple[list[int], list[int]]]:
     return _grouped("pool_input.csv", ("responders", "n"), int)

@@ -47,8 +47,7 @@ class Copy:
         self.command = MAKE
 
     def make(self) -> subprocess.CompletedProcess:
-        result = subprocess.run(self.command, cwd=self.root, env=self.env, capture_output=True, text=True,
-                                timeout=1800)
+        result = subprocess.run(self.command, cwd=self.root, env=self.env, capture_output=True, text=True, timeout=1800)
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         return result
 
@@ -58,8 +57,15 @@ class Copy:
     def interrupted_make(self, sig: int, after_agents: int) -> str:
         """Start make, wait until ``after_agents`` agent runs have started, send ``sig`` to the build."""
         seen, lines = 0, []
-        with subprocess.Popen(self.command, cwd=self.root, env=self.env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, start_new_session=True) as process:
+        with subprocess.Popen(
+            self.command,
+            cwd=self.root,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        ) as process:
             for line in process.stdout:
                 lines.append(line)
                 seen += line.lstrip("[ 0123456789/]").startswith("agent")

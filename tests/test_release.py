@@ -19,8 +19,15 @@ def snap():
 
 
 def test_snapshot_counts_come_from_the_processed_tables(snap):
-    assert snap.headline == {"studies": 36, "patients_case_level": 28, "episodes": 35, "episodes_with_outcome": 34,
-                             "responders": 25, "aggregate_arms": 10, "treated_in_aggregate_arms": 183}
+    assert snap.headline == {
+        "studies": 36,
+        "patients_case_level": 28,
+        "episodes": 35,
+        "episodes_with_outcome": 34,
+        "responders": 25,
+        "aggregate_arms": 10,
+        "treated_in_aggregate_arms": 183,
+    }
     assert len(snap.studies) == 36 and len(snap.episodes) == 35
     assert len(snap.groups) == 25 + 19
     rux = snap.groups.set_index("slug").loc["ruxolitinib"]
@@ -33,8 +40,9 @@ def test_written_release_reads_back_and_shows_no_change(snap, tmp_path):
     assert sorted(p.name for p in target.iterdir()) == ["episodes.csv", "groups.csv", "headline.json", "studies.csv"]
     assert json.loads((target / "headline.json").read_text())["version"] == "1.0"
     again = release.write(snap, "1.1", tmp_path)
-    assert all((target / n).read_bytes() == (again / n).read_bytes() for n in ("episodes.csv", "groups.csv",
-                                                                              "studies.csv"))
+    assert all(
+        (target / n).read_bytes() == (again / n).read_bytes() for n in ("episodes.csv", "groups.csv", "studies.csv")
+    )
     assert release.latest(tmp_path) == "1.1"
     changes = release.changes(snap, release.read(tmp_path, "1.0"), "1.0", report._weeks_interval_or_dash)
     assert changes.none
@@ -54,9 +62,11 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
     before = release.Snapshot(
         {**snap.headline, "studies": 35, "episodes": 34},
         snap.studies[snap.studies.study_id != "sato-2025-dupilumab"].reset_index(drop=True),
-        snap.episodes[~((snap.episodes.study_id == "sato-2025-dupilumab") & (snap.episodes.episode == 2))]
-        .reset_index(drop=True),
-        snap.groups.copy())
+        snap.episodes[~((snap.episodes.study_id == "sato-2025-dupilumab") & (snap.episodes.episode == 2))].reset_index(
+            drop=True
+        ),
+        snap.groups.copy(),
+    )
     groups = before.groups.set_index("slug")
     groups.loc["ruxolitinib", ["median_lower_days", "median_upper_days"]] = [0.0, 60.0]
     groups.loc["dupilumab", ["has_estimate", "median_reached"]] = [True, True]
@@ -66,14 +76,18 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
     assert not changes.none
     assert changes.studies.to_dict("records") == [
         {"change": "added", "study": "Sato 2025", "study_id": "sato-2025-dupilumab"},
-        {"change": "changed", "study": "Vu 2024", "study_id": "vu-2024-ruxolitinib"}]
+        {"change": "changed", "study": "Vu 2024", "study_id": "vu-2024-ruxolitinib"},
+    ]
     assert changes.episodes.to_dict("records") == [
-        {"change": "added", "study_id": "sato-2025-dupilumab", "patient": "1", "episode": 2, "agent": "dupilumab"}]
+        {"change": "added", "study_id": "sato-2025-dupilumab", "patient": "1", "episode": 2, "agent": "dupilumab"}
+    ]
     moved = changes.moved.set_index("group").loc["ruxolitinib"]
     assert (moved["median before, weeks"], moved["median now, weeks"]) == ("(0, 8.6]", "—")
     flipped = changes.flipped.set_index("group").loc["dupilumab"]
     assert [tuple(r) for r in flipped[["statement", "before", "now"]].itertuples(index=False)] == [
-        ("has an estimate of time to response", True, False), ("median time to response reached", True, False)]
+        ("has an estimate of time to response", True, False),
+        ("median time to response reached", True, False),
+    ]
     html = report.changes_html(changes).data
     assert "Studies: 1 added, 1 changed." in html and "Treatment episodes: 1 added." in html
     assert 'id="T_changes-moved"' in html and 'id="T_changes-flipped"' in html

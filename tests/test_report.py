@@ -49,8 +49,9 @@ def test_per_agent_table_counts_patients_and_shows_individual_intervals(data):
     assert table.loc["dupilumab", "median time to first response, weeks"] == "too few to estimate"
     assert table.loc["dupilumab", "each episode, weeks"] == "response (0, 2]"
     assert table.loc["ruxolitinib", "each episode, weeks"] == "response (0, 4.3]"
-    assert table.loc["tacrolimus", "each episode, weeks"] == "response (0, 4]; response (0, 43.5]; " \
-                                                            "response, time unknown"
+    assert (
+        table.loc["tacrolimus", "each episode, weeks"] == "response (0, 4]; response (0, 43.5]; response, time unknown"
+    )
     assert table.loc["pentoxifylline", "patients responding / with outcome"] == "0/0"
     assert table.loc["pentoxifylline", "95% CI (exact)"] == "—"
 
@@ -94,11 +95,20 @@ def test_methods_state_the_estimands_the_minimum_and_the_pooling_rule(data, over
     episodes = data[0]
     aggregates = tableio.read_table(PROCESSED, "aggregates.csv")
     text = report.methods(overall, episodes, aggregates, ["x"]).data
-    for phrase in ("Primary: the cumulative incidence of first response", "treatment failure",
-                   "as a competing event", "Secondary, labelled as such", "had everyone continued treatment",
-                   "at least 5 patients with a known outcome and 3 responders", "too few to estimate",
-                   "at least 3 sources including a series", "Hartung–Knapp–Sidik–Jonkman", "prediction interval",
-                   "began in (0, X]", "descriptive"):
+    for phrase in (
+        "Primary: the cumulative incidence of first response",
+        "treatment failure",
+        "as a competing event",
+        "Secondary, labelled as such",
+        "had everyone continued treatment",
+        "at least 5 patients with a known outcome and 3 responders",
+        "too few to estimate",
+        "at least 3 sources including a series",
+        "Hartung–Knapp–Sidik–Jonkman",
+        "prediction interval",
+        "began in (0, X]",
+        "descriptive",
+    ):
         assert phrase in text, phrase
 
 

@@ -18,9 +18,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "reports" / "report.html"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--proxy-server=127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
+]
 PROBE = """<script>
 window.addEventListener("load", () => {
   const images = Array.from(document.images);
@@ -43,8 +52,12 @@ def chromium() -> str | None:
 
 
 def run_chromium(page: Path, profile: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([chromium(), *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=10000", *extra,
-                           page.as_uri()], capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [chromium(), *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=10000", *extra, page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def test_report_renders_with_every_image_and_both_tables(tmp_path):
@@ -87,10 +100,12 @@ def test_no_table_or_figure_is_wider_than_an_a4_page_in_print(tmp_path):
     html = REPORT.read_text(encoding="utf-8")
     assert "@media print {" in html
     page = tmp_path / "print.html"
-    page.write_text(html.replace("@media print {", "@media all {").replace("</body>", PRINT_PROBE + "</body>"),
-                    encoding="utf-8")
-    result = run_chromium(page, tmp_path / "profile", "--dump-dom", f"--window-size={A4_CONTENT_PX},3000",
-                          "--hide-scrollbars")
+    page.write_text(
+        html.replace("@media print {", "@media all {").replace("</body>", PRINT_PROBE + "</body>"), encoding="utf-8"
+    )
+    result = run_chromium(
+        page, tmp_path / "profile", "--dump-dom", f"--window-size={A4_CONTENT_PX},3000", "--hide-scrollbars"
+    )
     found = re.search(r'<pre id="probe-result">(.*?)</pre>', result.stdout)
     assert found, f"the page did not finish loading: {result.stderr[-2000:]}"
     probe = json.loads(found.group(1).replace("&quot;", '"'))

@@ -10,13 +10,17 @@ from nbformat.v4 import new_code_cell, new_notebook
 from nlsynth import run_notebook
 from nlsynth.notebooks import strip_volatile
 
-KERNELSPEC = {"kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)", "language": "python"},
-              "language_info": {"name": "python"}}
+KERNELSPEC = {
+    "kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)", "language": "python"},
+    "language_info": {"name": "python"},
+}
 
 
 def _notebook(path, *sources):
-    nb = new_notebook(cells=[new_code_cell('x = "default"', metadata={"tags": ["parameters"]})]
-                      + [new_code_cell(s) for s in sources], metadata=KERNELSPEC)
+    nb = new_notebook(
+        cells=[new_code_cell('x = "default"', metadata={"tags": ["parameters"]})] + [new_code_cell(s) for s in sources],
+        metadata=KERNELSPEC,
+    )
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"c{i}"
     nbformat.write(nb, str(path))
@@ -26,7 +30,9 @@ def _notebook(path, *sources):
 def test_success_writes_a_stripped_notebook_with_the_parameters(tmp_path, capsys):
     source = _notebook(tmp_path / "ok.ipynb", "print(x)")
     out = tmp_path / "out" / "ok.ipynb"
-    assert run_notebook.main([str(source), str(out), "-p", "x", "hello", "--step", "3/12", "--label", "agent demo"]) == 0
+    assert (
+        run_notebook.main([str(source), str(out), "-p", "x", "hello", "--step", "3/12", "--label", "agent demo"]) == 0
+    )
     assert capsys.readouterr().out == "[ 3/12] agent demo\n"
     nb = json.loads(out.read_text())
     assert nb["metadata"]["papermill"] == {"default_parameters": {}, "parameters": {"x": "hello"}}
@@ -59,9 +65,13 @@ def test_typed_parameters(tmp_path):
 
 
 def _typed_notebook(tmp_path):
-    nb = new_notebook(cells=[new_code_cell('n = 2000\nrate = 0.5\nname = "x"', metadata={"tags": ["parameters"]}),
-                             new_code_cell("print(type(n).__name__, n, type(rate).__name__, rate, type(name).__name__, name)")],
-                      metadata=KERNELSPEC)
+    nb = new_notebook(
+        cells=[
+            new_code_cell('n = 2000\nrate = 0.5\nname = "x"', metadata={"tags": ["parameters"]}),
+            new_code_cell("print(type(n).__name__, n, type(rate).__name__, rate, type(name).__name__, name)"),
+        ],
+        metadata=KERNELSPEC,
+    )
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"c{i}"
     nbformat.write(nb, str(tmp_path / "typed.ipynb"))
@@ -84,16 +94,31 @@ def test_mistyped_or_unknown_parameter_is_refused_before_any_kernel_starts(tmp_p
     assert message in capsys.readouterr().err
     assert failures.read_text() == message + "\n"
     assert run_notebook.main([str(source), str(out), "-p", "nboot", "20"]) == 2
-    assert ("typed.ipynb has no parameter 'nboot'; its parameters are n, name, rate"
-            in capsys.readouterr().err)
+    assert "typed.ipynb has no parameter 'nboot'; its parameters are n, name, rate" in capsys.readouterr().err
     assert not out.exists()
 
 
 def test_strip_volatile_keeps_parameters_and_drops_timing():
-    nb = new_notebook(metadata={"papermill": {"parameters": {"a": 1}, "start_time": "2026", "duration": 1.5,
-                                              "input_path": "/home/x/in.ipynb"}})
-    nb.cells.append(new_code_cell("1", metadata={"papermill": {"duration": 0.1}, "execution": {"iopub.status.busy": "2026-11-24"},
-                                                 "tags": ["injected-parameters"]}))
+    nb = new_notebook(
+        metadata={
+            "papermill": {
+                "parameters": {"a": 1},
+                "start_time": "2026",
+                "duration": 1.5,
+                "input_path": "/home/x/in.ipynb",
+            }
+        }
+    )
+    nb.cells.append(
+        new_code_cell(
+            "1",
+            metadata={
+                "papermill": {"duration": 0.1},
+                "execution": {"iopub.status.busy": "2026-11-24"},
+                "tags": ["injected-parameters"],
+            },
+        )
+    )
     strip_volatile(nb)
     assert nb.metadata["papermill"] == {"parameters": {"a": 1}}
     assert dict(nb.cells[0].metadata) == {"tags": ["injected-parameters"]}

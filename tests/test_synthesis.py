@@ -19,23 +19,31 @@ PROCESSED = ROOT / "data" / "processed"
 
 @pytest.fixture(scope="module")
 def sources():
-    return synthesis.sources(*(tableio.read_table(PROCESSED, f"{n}.csv") for n in ("episodes", "aggregates", "studies")))
+    return synthesis.sources(
+        *(tableio.read_table(PROCESSED, f"{n}.csv") for n in ("episodes", "aggregates", "studies"))
+    )
 
 
-@pytest.mark.parametrize(("x", "n", "expected"), [
-    (7, 8, (0.4734903, 0.9968403)),   # R: binom.test(7, 8)$conf.int
-    (0, 1, (0.0, 0.975)),             # R: binom.test(0, 1)$conf.int
-    (1, 1, (0.025, 1.0)),
-    (16, 30, (0.3432552, 0.7165819)),  # R 4.2.2: binom.test(16, 30)$conf.int
-])
+@pytest.mark.parametrize(
+    ("x", "n", "expected"),
+    [
+        (7, 8, (0.4734903, 0.9968403)),  # R: binom.test(7, 8)$conf.int
+        (0, 1, (0.0, 0.975)),  # R: binom.test(0, 1)$conf.int
+        (1, 1, (0.025, 1.0)),
+        (16, 30, (0.3432552, 0.7165819)),  # R 4.2.2: binom.test(16, 30)$conf.int
+    ],
+)
 def test_clopper_pearson_matches_known_values(x, n, expected):
     assert clopper_pearson(x, n) == pytest.approx(expected, abs=1e-6)
 
 
 def test_photodynamic_therapy_sources(sources):
     pdt = sources[(sources.agent == "photodynamic therapy") & sources.included]
-    assert sorted(zip(pdt.citation, pdt.responders, pdt.n)) == [("Bernia 2020", 4, 4), ("Borgia 2014", 1, 1),
-                                                                ("Li Pomi 2024", 15, 17)]
+    assert sorted(zip(pdt.citation, pdt.responders, pdt.n)) == [
+        ("Bernia 2020", 4, 4),
+        ("Borgia 2014", 1, 1),
+        ("Li Pomi 2024", 15, 17),
+    ]
     left_out = sources[(sources.agent == "photodynamic therapy") & ~sources.included]
     assert set(left_out.reason) == {"only complete responses reported"}
 
@@ -63,8 +71,9 @@ def test_homogeneous_pool_is_the_inverse_variance_mean_with_a_hartung_knapp_inte
     pooled = synthesis.pool_logit(x, n)
     assert pooled["tau2"] == 0.0 and pooled["i2"] == 0.0
     assert pooled["estimate"] == pytest.approx(expit(mean))
-    assert (pooled["ci_lower"], pooled["ci_upper"]) == pytest.approx((expit(mean - crit * se),
-                                                                      expit(mean + crit * se)), abs=1e-9)
+    assert (pooled["ci_lower"], pooled["ci_upper"]) == pytest.approx(
+        (expit(mean - crit * se), expit(mean + crit * se)), abs=1e-9
+    )
     assert (pooled["pi_lower"], pooled["pi_upper"]) == pytest.approx((pooled["ci_lower"], pooled["ci_upper"]))
 
 
@@ -88,9 +97,13 @@ def test_dropping_studies(sources):
 
 def test_a_source_counts_patients_not_repeated_regimens(sources):
     # vu-2024: one patient treated twice with topical corticosteroid + tacrolimus (both failures)
-    row = sources[(sources.agent == "topical corticosteroid + tacrolimus") & (sources.study_id == "vu-2024-ruxolitinib")]
+    row = sources[
+        (sources.agent == "topical corticosteroid + tacrolimus") & (sources.study_id == "vu-2024-ruxolitinib")
+    ]
     assert (int(row.responders.iloc[0]), int(row.n.iloc[0])) == (0, 1)
     assert row.source_rows.iloc[0] == "episodes 4, 5"
     table = synthesis.per_agent(sources).set_index("agent")
-    assert (table.loc["topical corticosteroid + tacrolimus", "responders"],
-            table.loc["topical corticosteroid + tacrolimus", "n"]) == (0, 3)
+    assert (
+        table.loc["topical corticosteroid + tacrolimus", "responders"],
+        table.loc["topical corticosteroid + tacrolimus", "n"],
+    ) == (0, 3)

@@ -31,8 +31,13 @@ RAW_PHRASES = [
     ("16 weeks", "", 16 * W, 16 * W, "point"),
     ("10 months", "applied daily for 10 months", 10 * M, 10 * M, "point"),
     ("1 month", "400 mg three times daily for 1 month", M, M, "point"),
-    ("13 months after treatment: extension of peripheral telangiectasis and erythema border",
-     "single treatment; 7 mm spot, 6 J/cm2, 0.5 Hz, 0.5 msec", 13 * M, 13 * M, "point"),
+    (
+        "13 months after treatment: extension of peripheral telangiectasis and erythema border",
+        "single treatment; 7 mm spot, 6 J/cm2, 0.5 Hz, 0.5 msec",
+        13 * M,
+        13 * M,
+        "point",
+    ),
     ("After six months (rest of sentence not visible)", "", 6 * M, 6 * M, "point"),
     ("five years", "intermittently over the next five years", 5 * Y, 5 * Y, "point"),
     ("10 days", "60 ug/day over 10 days", 10, 10, "point"),
@@ -40,18 +45,44 @@ RAW_PHRASES = [
     ("after 8 weeks", "", 8 * W, 8 * W, "point"),
     ("at week 12", "", 12 * W, 12 * W, "point"),
     ("enrolled 2013 to 2023", "", NAN, NAN, "unresolved"),
-    ("at least six months recommended before final evaluation", "70 conventional treatment series", NAN, NAN,
-     "unresolved"),
-    ("after a mean treatment period of 7.7 +/- 2.9 months", "psoriasis standard dosing regimen, for at least 6 months",
-     7.7 * M, 7.7 * M, "mean"),
+    (
+        "at least six months recommended before final evaluation",
+        "70 conventional treatment series",
+        NAN,
+        NAN,
+        "unresolved",
+    ),
+    (
+        "after a mean treatment period of 7.7 +/- 2.9 months",
+        "psoriasis standard dosing regimen, for at least 6 months",
+        7.7 * M,
+        7.7 * M,
+        "mean",
+    ),
     ("at least 6 months; outcome remained stable in all", "", 6 * M, INF, "at-least"),
     ("within 3-6 months", "", 0, 6 * M, "within"),
-    ("complete clearing after a mean of 22 exposures (range 15-30); improvement after a mean of 23 exposures "
-     "(range 11-42)", "twice weekly", 11 * W, 11.5 * W, "clauses-span"),
-    ("after a mean of 47 sessions", "three times weekly; mean cumulative UVA 69.5 J/cm2", 47 / 3 * W, 47 / 3 * W,
-     "exposures-mean"),
-    ("12-24 months; 2 recurrences after 8 and 12 months, resolved with another course", "three times weekly",
-     12 * M, 24 * M, "range"),
+    (
+        "complete clearing after a mean of 22 exposures (range 15-30); improvement after a mean of 23 exposures "
+        "(range 11-42)",
+        "twice weekly",
+        11 * W,
+        11.5 * W,
+        "clauses-span",
+    ),
+    (
+        "after a mean of 47 sessions",
+        "three times weekly; mean cumulative UVA 69.5 J/cm2",
+        47 / 3 * W,
+        47 / 3 * W,
+        "exposures-mean",
+    ),
+    (
+        "12-24 months; 2 recurrences after 8 and 12 months, resolved with another course",
+        "three times weekly",
+        12 * M,
+        24 * M,
+        "range",
+    ),
 ]
 
 # Our own phrases: number words, decimals, ranges, abbreviations, qualifiers, sessions.
@@ -119,8 +150,9 @@ def _ids(cases):
     return [c[0][:50] or "<empty>" for c in cases]
 
 
-@pytest.mark.parametrize(("phrase", "regimen", "lower", "upper", "rule"), RAW_PHRASES + OWN_PHRASES,
-                         ids=_ids(RAW_PHRASES + OWN_PHRASES))
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "lower", "upper", "rule"), RAW_PHRASES + OWN_PHRASES, ids=_ids(RAW_PHRASES + OWN_PHRASES)
+)
 def test_phrase_reads_to_documented_interval(phrase, regimen, lower, upper, rule):
     got = parse_time(phrase, regimen)
     assert got.rule == rule
@@ -224,18 +256,21 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         assert got.rule == "unresolved" or (got.resolved and got.lower >= 0 and got.lower <= got.upper)
 
 
-@pytest.mark.parametrize(("regimen", "expected"), [
-    ("twice weekly", (2.0, 2.0)),
-    ("three times weekly; mean cumulative UVA 69.5 J/cm2", (3.0, 3.0)),
-    ("3-5 times weekly", (3.0, 5.0)),
-    ("6 sessions at two weeks intervals", (0.5, 0.5)),
-    ("every two weeks", (0.5, 0.5)),
-    ("once a week", (1.0, 1.0)),
-    ("daily", (7.0, 7.0)),
-    ("piecemeal: upper anterior quadrant first, then other parts at two-monthly intervals", (7 / (2 * M),) * 2),
-    ("", None),
-    ("single treatment", None),
-])
+@pytest.mark.parametrize(
+    ("regimen", "expected"),
+    [
+        ("twice weekly", (2.0, 2.0)),
+        ("three times weekly; mean cumulative UVA 69.5 J/cm2", (3.0, 3.0)),
+        ("3-5 times weekly", (3.0, 5.0)),
+        ("6 sessions at two weeks intervals", (0.5, 0.5)),
+        ("every two weeks", (0.5, 0.5)),
+        ("once a week", (1.0, 1.0)),
+        ("daily", (7.0, 7.0)),
+        ("piecemeal: upper anterior quadrant first, then other parts at two-monthly intervals", (7 / (2 * M),) * 2),
+        ("", None),
+        ("single treatment", None),
+    ],
+)
 def test_session_frequency_from_regimen(regimen, expected):
     got = sessions_per_week(regimen)
     if expected is None:

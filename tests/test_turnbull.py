@@ -78,10 +78,15 @@ def test_touching_intervals_do_not_overlap():
     assert innermost_intervals(np.array([0.0, 2.0]), np.array([2.0, 4.0])) == [(0.0, 2.0), (2.0, 4.0)]
 
 
-@pytest.mark.parametrize(("lower", "upper", "message"), [
-    ([5], [3], "lower <= upper"), ([-1], [3], "lower <= upper"), ([1, 2], [3], "same length"),
-    ([math.nan], [3], "NaN"),
-])
+@pytest.mark.parametrize(
+    ("lower", "upper", "message"),
+    [
+        ([5], [3], "lower <= upper"),
+        ([-1], [3], "lower <= upper"),
+        ([1, 2], [3], "same length"),
+        ([math.nan], [3], "NaN"),
+    ],
+)
 def test_invalid_intervals_are_refused(lower, upper, message):
     with pytest.raises(ValueError, match=message):
         turnbull(lower, upper)

@@ -18,13 +18,19 @@ INF = math.inf
 def _episodes(lower, upper, responded, follow_up=None):
     n = len(lower)
     follow_up = follow_up or [math.nan] * n
-    return pd.DataFrame({"study_id": [f"s{i}" for i in range(n)], "patient": ["1"] * n,
-                         "responded": pd.array(responded, dtype="boolean"),
-                         "ttr_lower_days": np.asarray(lower, float), "ttr_upper_days": np.asarray(upper, float),
-                         "ttr_exact_lower_days": np.asarray(lower, float),
-                         "ttr_exact_upper_days": np.asarray(upper, float),
-                         "follow_up_lower_days": np.asarray(follow_up, float),
-                         "follow_up_upper_days": np.asarray(follow_up, float)})
+    return pd.DataFrame(
+        {
+            "study_id": [f"s{i}" for i in range(n)],
+            "patient": ["1"] * n,
+            "responded": pd.array(responded, dtype="boolean"),
+            "ttr_lower_days": np.asarray(lower, float),
+            "ttr_upper_days": np.asarray(upper, float),
+            "ttr_exact_lower_days": np.asarray(lower, float),
+            "ttr_exact_upper_days": np.asarray(upper, float),
+            "follow_up_lower_days": np.asarray(follow_up, float),
+            "follow_up_upper_days": np.asarray(follow_up, float),
+        }
+    )
 
 
 def test_sensitivity_midpoint_and_right_endpoint_by_hand():

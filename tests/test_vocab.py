@@ -31,21 +31,24 @@ def test_every_reported_agent_and_response_has_a_vocabulary_entry():
     assert {r.casefold() for r in _column("episodes.csv", "best_response_as_reported")} <= set(responses.entries)
 
 
-@pytest.mark.parametrize(("phrase", "grade"), [
-    ("minimal to no improvement", "none"),
-    ("no benefit", "none"),
-    ("unhelpful in improving skin lesions", "none"),
-    ("without effect", "none"),
-    ("failed to improve significantly", "none"),
-    ("unsuccessful; further NL lesions developed on the lower limb", "none"),
-    ("progressive improvement of the lesions", "partial"),
-    ("good response (from title)", "partial"),
-    ("significant improvement; continuing with good results", "marked"),
-    ("erythema almost completely subsided with only pigmentation remaining", "marked"),
-    ("complete healing of the ulcer", "complete"),
-    ("ulcers resolved and remained in remission after cyclosporine was stopped", "complete"),
-    ("stopped treatment (response not stated)", "not reported"),
-])
+@pytest.mark.parametrize(
+    ("phrase", "grade"),
+    [
+        ("minimal to no improvement", "none"),
+        ("no benefit", "none"),
+        ("unhelpful in improving skin lesions", "none"),
+        ("without effect", "none"),
+        ("failed to improve significantly", "none"),
+        ("unsuccessful; further NL lesions developed on the lower limb", "none"),
+        ("progressive improvement of the lesions", "partial"),
+        ("good response (from title)", "partial"),
+        ("significant improvement; continuing with good results", "marked"),
+        ("erythema almost completely subsided with only pigmentation remaining", "marked"),
+        ("complete healing of the ulcer", "complete"),
+        ("ulcers resolved and remained in remission after cyclosporine was stopped", "complete"),
+        ("stopped treatment (response not stated)", "not reported"),
+    ],
+)
 def test_response_rules_from_the_issue(phrase, grade):
     vocab = load_responses(RAW / "response_vocabulary.csv", [])
     assert vocab.entries[phrase.casefold()]["response_grade"] == grade
@@ -60,8 +63,9 @@ def test_slugs_are_file_safe_and_unique_per_agent():
     assert by_agent["topical corticosteroid + tacrolimus"] == "topical-corticosteroid-tacrolimus"
 
 
-@pytest.mark.parametrize(("name", "slug"), [("../../x", "x"), ("a/b\\c", "a-b-c"), ("Ciclosporin A", "ciclosporin-a"),
-                                            ("Suárez", "suarez")])
+@pytest.mark.parametrize(
+    ("name", "slug"), [("../../x", "x"), ("a/b\\c", "a-b-c"), ("Ciclosporin A", "ciclosporin-a"), ("Suárez", "suarez")]
+)
 def test_slugify_never_keeps_a_path_separator(name, slug):
     assert slugify(name) == slug
 
@@ -73,8 +77,10 @@ def test_slugify_refuses_a_name_without_letters():
 
 def test_missing_phrase_names_sheet_row_phrase_and_vocabulary(raw_copy):
     episodes = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
-    (raw_copy / "episodes.csv").write_text(episodes.replace(",oral thalidomide,", ",oral aspirin,")
-                                           .replace(",no benefit,", ",some benefit,"), encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(
+        episodes.replace(",oral thalidomide,", ",oral aspirin,").replace(",no benefit,", ",some benefit,"),
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as err:
         clean.clean(raw_copy)
     message = str(err.value)
@@ -96,6 +102,8 @@ def test_conflicting_vocabulary_entries_are_refused(raw_copy):
 
 def test_unknown_response_grade_is_refused(raw_copy):
     text = (raw_copy / "response_vocabulary.csv").read_text(encoding="utf-8")
-    (raw_copy / "response_vocabulary.csv").write_text(text.replace("no benefit,none,", "no benefit,nothing,"), encoding="utf-8")
+    (raw_copy / "response_vocabulary.csv").write_text(
+        text.replace("no benefit,none,", "no benefit,nothing,"), encoding="utf-8"
+    )
     with pytest.raises(InputError, match="value 'nothing' — expected one of none, minimal, partial, marked, complete"):
         clean.clean(raw_copy)

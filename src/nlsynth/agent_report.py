@@ -36,8 +36,9 @@ def has_any_time(episodes: pd.DataFrame) -> pd.Series:
     return pd.Series(np.isfinite(values).any(axis=1), index=episodes.index)
 
 
-def cumulative_response_figure(summary: dict, episodes: pd.DataFrame, figures_dir: Path,
-                               labels: dict[str, str] | None = None):
+def cumulative_response_figure(
+    summary: dict, episodes: pd.DataFrame, figures_dir: Path, labels: dict[str, str] | None = None
+):
     """Save and return the cumulative-incidence chart for a group with an estimate; otherwise say why
     not and list each episode's own interval (no curve is drawn from too few patients)."""
     slug, group_by = summary["agent_slug"], summary["group_by"]
@@ -73,23 +74,41 @@ def individual_table(summary: dict, labels: dict[str, str] | None = None):
     from .report import show
 
     labels = labels or {}
-    rows = [{"source row": i["source_row"], "study": labels.get(i["study_id"], i["study_id"]), "patient": i["patient"], "outcome": i["outcome"],
-             "interval, weeks": interval_weeks(i)} for i in summary["individual"]]
-    return HTML(f"<p><strong>{escape(estimates.TOO_FEW.capitalize())}</strong> — {escape(summary['too_few'])}. "
-                "No curve, median or probability is given; the individual episodes (a response in (a, b] weeks, or "
-                "a failure at the end of that treatment):</p>\n"
-                + show(pd.DataFrame(rows), f"individual-{summary['agent_slug']}").data)
+    rows = [
+        {
+            "source row": i["source_row"],
+            "study": labels.get(i["study_id"], i["study_id"]),
+            "patient": i["patient"],
+            "outcome": i["outcome"],
+            "interval, weeks": interval_weeks(i),
+        }
+        for i in summary["individual"]
+    ]
+    return HTML(
+        f"<p><strong>{escape(estimates.TOO_FEW.capitalize())}</strong> — {escape(summary['too_few'])}. "
+        "No curve, median or probability is given; the individual episodes (a response in (a, b] weeks, or "
+        "a failure at the end of that treatment):</p>\n"
+        + show(pd.DataFrame(rows), f"individual-{summary['agent_slug']}").data
+    )
 
 
-def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: Path, group_by: str = "agent",
-                   labels: dict[str, str] | None = None):
+def swimmer_figure(
+    agent: str,
+    slug: str,
+    episodes: pd.DataFrame,
+    figures_dir: Path,
+    group_by: str = "agent",
+    labels: dict[str, str] | None = None,
+):
     """Save and return the swimmer plot (rows named by ``labels``), or a statement when no episode reports
     any time."""
     stem = figure_stem(figures_dir, slug, "swimmer", group_by)
     if not has_any_time(episodes).any():
         _remove(stem)
-        return Markdown(f"**No episode timeline.** None of the {len(episodes)} {escape(agent)} episode(s) reports a "
-                        "response time or a follow-up.")
+        return Markdown(
+            f"**No episode timeline.** None of the {len(episodes)} {escape(agent)} episode(s) reports a "
+            "response time or a follow-up."
+        )
     fig = plots.swimmer(episodes, agent, labels)
     save_figure(fig, stem)
     shown = as_image(fig)
@@ -99,6 +118,7 @@ def swimmer_figure(agent: str, slug: str, episodes: pd.DataFrame, figures_dir: P
 
 def describe(summary: dict) -> Markdown:
     """One paragraph of the summary's numbers, written from the summary itself."""
+
     def weeks(x):
         return "not reached" if x is None else f"{x / DAYS_PER_WEEK:.1f} weeks"
 
@@ -108,26 +128,35 @@ def describe(summary: dict) -> Markdown:
         return f"between {weeks(pair['lower'])} and {weeks(pair['upper'])}"
 
     def prob(pair):
-        return f"{pair['lower']:.2f}" if math.isclose(pair["lower"], pair["upper"]) else \
-            f"{pair['lower']:.2f} to {pair['upper']:.2f}"
+        return (
+            f"{pair['lower']:.2f}"
+            if math.isclose(pair["lower"], pair["upper"])
+            else f"{pair['lower']:.2f} to {pair['upper']:.2f}"
+        )
 
     p = summary["patients"]
     warned = "".join(f" **Warning**: {escape(w)}." for w in summary.get("warnings", []))
-    head = warned + (f"**{escape(summary['agent'])}** ({escape(summary['drug_class'])}): {summary['episodes']} episode(s) in "
-            f"{p['patients']} patient(s); {p['responded']} of {p['with_outcome']} patients with a known outcome "
-            f"responded (reported cases, not an efficacy estimate); {summary['timed_responders']} timed "
-            f"responder(s).")
+    head = warned + (
+        f"**{escape(summary['agent'])}** ({escape(summary['drug_class'])}): {summary['episodes']} episode(s) in "
+        f"{p['patients']} patient(s); {p['responded']} of {p['with_outcome']} patients with a known outcome "
+        f"responded (reported cases, not an efficacy estimate); {summary['timed_responders']} timed "
+        f"responder(s)."
+    )
     if summary.get("single_agent"):
         head += f" This class holds only {escape(summary['single_agent'])}: its numbers are that agent's."
     if len(summary["agents"]) > 1:
         head += f" It mixes {len(summary['agents'])} agents: descriptive only."
     if not summary["estimable"]:
-        return Markdown(f"{head} Time to first response: {escape(summary['too_few'])}; each episode's own interval "
-                        "is listed below.")
+        return Markdown(
+            f"{head} Time to first response: {escape(summary['too_few'])}; each episode's own interval is listed below."
+        )
     ci, boot, cv = summary["cumulative_incidence"], summary["bootstrap"], summary["censored_view"]
     flat = ci.get("median_flat_days")
-    median = between(ci["median_days"]) + (f" (the curve is flat at 0.5 from {weeks(flat['from'])} to "
-                                            f"{weeks(flat['to'])}: every time in it is a median)" if flat else "")
+    median = between(ci["median_days"]) + (
+        f" (the curve is flat at 0.5 from {weeks(flat['from'])} to {weeks(flat['to'])}: every time in it is a median)"
+        if flat
+        else ""
+    )
     return Markdown(
         f"{head} Cumulative incidence of first response, failure as a competing event (primary): median {median}; "
         f"patient bootstrap ({boot['n_boot']} resamples, seed {boot['seed']}) 95% interval "
@@ -145,5 +174,6 @@ def sensitivity(summary: dict, episodes: pd.DataFrame):
         return Markdown(f"No sensitivity analysis: {escape(summary['too_few'])}.")
     from .report import with_warnings
 
-    return with_warnings(lambda: uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, summary["agent"])),
-                         "sensitivity")
+    return with_warnings(
+        lambda: uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, summary["agent"])), "sensitivity"
+    )

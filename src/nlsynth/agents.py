@@ -26,13 +26,15 @@ CLASS_LIST = "classes.csv"
 CLASS_SLICE_DIR = "by_class"
 CLASS_SUMMARY_DIR = "classes"
 #: The two ways notebook 02 groups episodes (its ``group_by`` parameter).
-GROUPINGS = {"agent": (AGENT_LIST, SLICE_DIR, SUMMARY_DIR), "drug_class": (CLASS_LIST, CLASS_SLICE_DIR, CLASS_SUMMARY_DIR)}
+GROUPINGS = {
+    "agent": (AGENT_LIST, SLICE_DIR, SUMMARY_DIR),
+    "drug_class": (CLASS_LIST, CLASS_SLICE_DIR, CLASS_SUMMARY_DIR),
+}
 
 
 def agent_list(episodes: pd.DataFrame) -> pd.DataFrame:
     """One row per canonical agent with at least one episode, ordered by drug class then agent."""
-    table = (episodes.groupby(["drug_class", "agent", "agent_slug"], sort=True).size()
-             .rename("episodes").reset_index())
+    table = episodes.groupby(["drug_class", "agent", "agent_slug"], sort=True).size().rename("episodes").reset_index()
     return table[["agent", "agent_slug", "drug_class", "episodes"]]
 
 
@@ -42,7 +44,9 @@ def class_list(episodes: pd.DataFrame) -> pd.DataFrame:
     table = table.reset_index()
     table.insert(1, "class_slug", [slugify(c) for c in table.drug_class])
     if table.class_slug.duplicated().any():
-        raise ValueError(f"two drug classes share a file name: {sorted(table.class_slug[table.class_slug.duplicated()])}")
+        raise ValueError(
+            f"two drug classes share a file name: {sorted(table.class_slug[table.class_slug.duplicated()])}"
+        )
     return table
 
 
@@ -75,14 +79,17 @@ def resolve_agent(agent: str, processed_dir: Path, group_by: str = "agent") -> t
     "drug_class"); an unknown one lists the valid ones."""
     if group_by not in GROUPINGS:
         raise ValueError(f"group_by={group_by!r}: expected one of {', '.join(GROUPINGS)}")
-    name_col, slug_col, what = ("agent", "agent_slug", "agents") if group_by == "agent" else \
-        ("drug_class", "class_slug", "drug classes")
+    name_col, slug_col, what = (
+        ("agent", "agent_slug", "agents") if group_by == "agent" else ("drug_class", "class_slug", "drug classes")
+    )
     table = pd.read_csv(processed_dir / GROUPINGS[group_by][0], dtype=str)
     match = table[(table[name_col] == agent) | (table[slug_col] == agent)]
     if match.empty:
         valid = "\n  ".join(f"{a} ({s})" for a, s in zip(table[name_col], table[slug_col]))
-        raise ValueError(f"unknown {what[:-1] if group_by == 'agent' else 'drug class'} {agent!r}; "
-                         f"valid {what} (name or slug):\n  {valid}")
+        raise ValueError(
+            f"unknown {what[:-1] if group_by == 'agent' else 'drug class'} {agent!r}; "
+            f"valid {what} (name or slug):\n  {valid}"
+        )
     row = match.iloc[0]
     return row[name_col], row[slug_col]
 
@@ -119,16 +126,21 @@ def episodes_table(episodes: pd.DataFrame, labels: dict[str, str] | None = None)
     labels = labels or {}
     rows = []
     for e in episodes.itertuples(index=False):
-        rows.append({
-            "study": labels.get(e.study_id, e.study_id), "patient": e.patient, "episode": e.episode, "source row": e.source_row,
-            "response": e.response_grade,
-            "first response (as reported)": e.first_response_as_reported or "",
-            "first response (days)": format_interval(e.first_response_lower_days, e.first_response_upper_days),
-            "best response (as reported)": e.best_response_as_reported,
-            "best response time (days)": format_interval(e.best_response_lower_days, e.best_response_upper_days),
-            "follow-up (days)": format_interval(e.follow_up_lower_days, e.follow_up_upper_days),
-            "analysis interval (days)": format_interval(e.ttr_lower_days, e.ttr_upper_days),
-        })
+        rows.append(
+            {
+                "study": labels.get(e.study_id, e.study_id),
+                "patient": e.patient,
+                "episode": e.episode,
+                "source row": e.source_row,
+                "response": e.response_grade,
+                "first response (as reported)": e.first_response_as_reported or "",
+                "first response (days)": format_interval(e.first_response_lower_days, e.first_response_upper_days),
+                "best response (as reported)": e.best_response_as_reported,
+                "best response time (days)": format_interval(e.best_response_lower_days, e.best_response_upper_days),
+                "follow-up (days)": format_interval(e.follow_up_lower_days, e.follow_up_upper_days),
+                "analysis interval (days)": format_interval(e.ttr_lower_days, e.ttr_upper_days),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -137,8 +149,9 @@ def _bound(x: float) -> float | None:
     return None if math.isinf(x) else round(float(x), 6)
 
 
-def summarise(agent: str, slug: str, episodes: pd.DataFrame, group_by: str = "agent", *, n_boot: int = 2000,
-              seed: int = 20261124) -> dict:
+def summarise(
+    agent: str, slug: str, episodes: pd.DataFrame, group_by: str = "agent", *, n_boot: int = 2000, seed: int = 20261124
+) -> dict:
     """The summary written to ``agents/<slug>.json`` (or ``classes/``): days, ``null`` = not reached.
 
     Counts of episodes and of patients; whether the group reaches the minimum for an estimate
@@ -173,8 +186,10 @@ def summarise(agent: str, slug: str, episodes: pd.DataFrame, group_by: str = "ag
         "patients": estimates.patient_counts(episodes),
         "estimable": ok,
         "too_few": too_few or None,
-        "minimum": {"patients_with_outcome": estimates.MIN_PATIENTS,
-                    "timed_responders": estimates.MIN_TIMED_RESPONDERS},
+        "minimum": {
+            "patients_with_outcome": estimates.MIN_PATIENTS,
+            "timed_responders": estimates.MIN_TIMED_RESPONDERS,
+        },
         "cumulative_incidence": primary,
         "censored_view": estimates.censored_view(episodes) if ok else None,
         "bootstrap": estimates.bootstrap(episodes, n_boot=n_boot, seed=seed) if ok else None,

@@ -37,8 +37,13 @@ ITEM_IDS = [i for i, _, _ in ITEMS]
 JUDGEMENTS = ("yes", "no", "unclear", "not applicable")
 #: Shown for every item of an included study that has no appraisal rows yet.
 NOT_YET = "not yet appraised"
-COLOURS = {"yes": OKABE_ITO["bluish green"], "no": OKABE_ITO["vermillion"], "unclear": OKABE_ITO["yellow"],
-           "not applicable": OKABE_ITO["grey"], NOT_YET: "#F0F0F0"}
+COLOURS = {
+    "yes": OKABE_ITO["bluish green"],
+    "no": OKABE_ITO["vermillion"],
+    "unclear": OKABE_ITO["yellow"],
+    "not applicable": OKABE_ITO["grey"],
+    NOT_YET: "#F0F0F0",
+}
 SYMBOLS = {"yes": "+", "no": "−", "unclear": "?", "not applicable": "", NOT_YET: "·"}
 
 
@@ -59,18 +64,28 @@ def load(path: Path, study_ids: list[str]) -> pd.DataFrame:
         if row["item"] not in ITEM_IDS:
             problems.append(Problem(path.name, row_no, "item", row["item"], f"one of {', '.join(ITEM_IDS)}"))
         if row["judgement"] not in JUDGEMENTS:
-            problems.append(Problem(path.name, row_no, "judgement", row["judgement"], f"one of {', '.join(JUDGEMENTS)}"))
+            problems.append(
+                Problem(path.name, row_no, "judgement", row["judgement"], f"one of {', '.join(JUDGEMENTS)}")
+            )
         if not row["reason"]:
             problems.append(Problem(path.name, row_no, "reason", "", "a reason for the judgement"))
         if key in seen:
-            problems.append(Problem(path.name, row_no, "item", row["item"], f"one judgement per study and item "
-                                                                             f"(also on row {seen[key]})"))
+            problems.append(
+                Problem(
+                    path.name,
+                    row_no,
+                    "item",
+                    row["item"],
+                    f"one judgement per study and item (also on row {seen[key]})",
+                )
+            )
         seen.setdefault(key, row_no)
     appraised = {s for s, _ in seen}
     missing = [(s, i) for s in study_ids if s in appraised for i in ITEM_IDS if (s, i) not in seen]
     for s, i in missing:
-        problems.append(Problem(path.name, None, "item", f"{s} / {i}",
-                                "a judgement for every item of an appraised study"))
+        problems.append(
+            Problem(path.name, None, "item", f"{s} / {i}", "a judgement for every item of an appraised study")
+        )
     raise_if_any(problems)
     return pd.DataFrame(sheet.rows, columns=["study_id", "item", "judgement", "reason"])
 
@@ -83,8 +98,11 @@ def unappraised(appraisal: pd.DataFrame, study_ids: list[str]) -> list[str]:
 
 def with_unappraised(appraisal: pd.DataFrame, study_ids: list[str]) -> pd.DataFrame:
     """The appraisal plus a "not yet appraised" row per item for every study that has none."""
-    extra = [{"study_id": s, "item": i, "judgement": NOT_YET, "reason": NOT_YET}
-             for s in unappraised(appraisal, study_ids) for i in ITEM_IDS]
+    extra = [
+        {"study_id": s, "item": i, "judgement": NOT_YET, "reason": NOT_YET}
+        for s in unappraised(appraisal, study_ids)
+        for i in ITEM_IDS
+    ]
     return pd.concat([appraisal, pd.DataFrame(extra, columns=appraisal.columns)], ignore_index=True)
 
 
@@ -93,8 +111,10 @@ def warning(appraisal: pd.DataFrame, study_ids: list[str]) -> str | None:
     missing = unappraised(appraisal, study_ids)
     if not missing:
         return None
-    return (f"warning: {len(missing)} included stud{'y is' if len(missing) == 1 else 'ies are'} not yet appraised "
-            f"({', '.join(missing)}); `make appraisal-draft` appends drafted rows to data/raw/appraisal.csv")
+    return (
+        f"warning: {len(missing)} included stud{'y is' if len(missing) == 1 else 'ies are'} not yet appraised "
+        f"({', '.join(missing)}); `make appraisal-draft` appends drafted rows to data/raw/appraisal.csv"
+    )
 
 
 def wide(appraisal: pd.DataFrame) -> pd.DataFrame:
@@ -115,8 +135,9 @@ def _judgements(appraisal: pd.DataFrame) -> list[str]:
 
 def summary(appraisal: pd.DataFrame) -> pd.DataFrame:
     """Share of studies per judgement, per item (rows in the tool's order)."""
-    counts = pd.crosstab(appraisal.item, appraisal.judgement).reindex(index=ITEM_IDS, columns=_judgements(appraisal),
-                                                                       fill_value=0)
+    counts = pd.crosstab(appraisal.item, appraisal.judgement).reindex(
+        index=ITEM_IDS, columns=_judgements(appraisal), fill_value=0
+    )
     return counts.div(counts.sum(axis=1), axis=0)
 
 
@@ -127,7 +148,7 @@ def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
     table = table.loc[sorted(table.index, key=lambda s: (order.get(s, len(order)), s))]
     n = len(table)
     fig, ax = new_figure(SINGLE_COLUMN, 1.6 + 0.17 * n)
-    for y, (study, row) in enumerate(table.iterrows()):
+    for y, (_study, row) in enumerate(table.iterrows()):
         for x, item in enumerate(ITEM_IDS):
             j = row[item]
             ax.scatter([x], [n - 1 - y], s=55, color=COLOURS[j], edgecolor="black", linewidth=0.3)
@@ -143,8 +164,11 @@ def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
     for j in _judgements(appraisal):
         ax.scatter([], [], s=50, color=COLOURS[j], edgecolor="black", linewidth=0.3, label=j)
     fig.legend(loc="outside lower center", ncol=3, frameon=False, handletextpad=0.2, columnspacing=0.8)
-    fig.suptitle("Murad et al. (2018) appraisal\nQ1 selection · Q2 exposure · Q3 outcome\nQ4 alternative causes · "
-                 "Q5 rechallenge · Q6 dose–response\nQ7 follow-up · Q8 reporting", fontsize=7)
+    fig.suptitle(
+        "Murad et al. (2018) appraisal\nQ1 selection · Q2 exposure · Q3 outcome\nQ4 alternative causes · "
+        "Q5 rechallenge · Q6 dose–response\nQ7 follow-up · Q8 reporting",
+        fontsize=7,
+    )
     return fig
 
 
@@ -157,8 +181,15 @@ def summary_plot(appraisal: pd.DataFrame):
     left = pd.Series(0.0, index=shares.index)
     labels = [textwrap.fill(f"Q{i + 1} {q}", 60) for i, (_, _, q) in enumerate(ITEMS)]
     for j in _judgements(appraisal):
-        ax.barh(range(len(ITEM_IDS))[::-1], shares[j] * 100, left=left * 100, color=COLOURS[j], edgecolor="white",
-                linewidth=0.5, label=j)
+        ax.barh(
+            range(len(ITEM_IDS))[::-1],
+            shares[j] * 100,
+            left=left * 100,
+            color=COLOURS[j],
+            edgecolor="white",
+            linewidth=0.5,
+            label=j,
+        )
         left += shares[j]
     ax.set_yticks(range(len(ITEM_IDS))[::-1], labels)
     ax.set_xlim(0, 100)

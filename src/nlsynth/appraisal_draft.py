@@ -50,25 +50,36 @@ def draft(raw_dir: Path, only: set[str] | None = None) -> list[dict]:
         agents = sorted(set(e.agent) | set(a.agent))
         judged = {}
         evidence = " ".join(list(e.evidence.dropna()) + list(a.evidence.dropna())).lower()
-        judged["selection"] = ("yes", "the report describes consecutive patients") if "consecutive" in evidence \
-            else ("unclear", REVIEWER)
+        judged["selection"] = (
+            ("yes", "the report describes consecutive patients") if "consecutive" in evidence else ("unclear", REVIEWER)
+        )
         unnamed = [x for x in agents if "unnamed" in x]
-        judged["exposure"] = ("no", "the drug is not named in what was read") if unnamed else \
-            ("yes", f"agent named: {', '.join(agents)}")
+        judged["exposure"] = (
+            ("no", "the drug is not named in what was read")
+            if unnamed
+            else ("yes", f"agent named: {', '.join(agents)}")
+        )
         described = (e.response_grade != "not reported").any() or a.outcome_as_reported.notna().any()
-        judged["outcome"] = ("yes", "outcome described in what was read") if described else \
-            ("no", "no outcome reported")
+        judged["outcome"] = (
+            ("yes", "outcome described in what was read") if described else ("no", "no outcome reported")
+        )
         index = e[~e.followed_by_other_treatment]
-        follow = [x for x in list(index.follow_up_lower_days) + list(a.follow_up_lower_days)
-                  if isinstance(x, float) and not math.isnan(x)]
+        follow = [
+            x
+            for x in list(index.follow_up_lower_days) + list(a.follow_up_lower_days)
+            if isinstance(x, float) and not math.isnan(x)
+        ]
         if not follow:
             judged["follow_up"] = ("unclear", "no follow-up in what was read")
         elif max(follow) >= TWELVE_WEEKS:
             judged["follow_up"] = ("yes", f"longest follow-up reported {max(follow) / 7:.0f} weeks (≥ 12)")
         else:
             judged["follow_up"] = ("no", f"longest follow-up reported {max(follow) / 7:.1f} weeks (< 12)")
-        timed = e.first_response_lower_days.notna().any() or e.best_response_lower_days.notna().any() or \
-            a.time_to_response_lower_days.notna().any()
+        timed = (
+            e.first_response_lower_days.notna().any()
+            or e.best_response_lower_days.notna().any()
+            or a.time_to_response_lower_days.notna().any()
+        )
         if timed:
             judged["reporting"] = ("yes", "response time reported")
         elif study.access == "full text" and "excerpt" in evidence:
@@ -95,8 +106,10 @@ def append_drafts(raw_dir: Path) -> list[str]:
     target = raw_dir / "appraisal.csv"
     text = target.read_text(encoding="utf-8") if target.exists() else ""
     present = {row["study_id"] for row in csv.DictReader(io.StringIO(text))} if text.strip() else set()
-    studies = [row["study_id"] for row in
-               csv.DictReader(io.StringIO((raw_dir / "studies.csv").read_text(encoding="utf-8-sig")))]
+    studies = [
+        row["study_id"]
+        for row in csv.DictReader(io.StringIO((raw_dir / "studies.csv").read_text(encoding="utf-8-sig")))
+    ]
     missing = [s for s in studies if s and s not in present]
     if not missing:
         return []
@@ -109,6 +122,7 @@ def append_drafts(raw_dir: Path) -> list[str]:
         text += "\n"
     writer.writerows(draft(raw_dir, set(missing)))
     from .tableio import write_atomic
+
     write_atomic(target, text + out.getvalue())
     return missing
 
@@ -120,8 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     raw_dir = paths.resolve(args.raw_dir)
     added = append_drafts(raw_dir)
     if added:
-        print(f"appended drafted rows for {len(added)} stud{'y' if len(added) == 1 else 'ies'} to "
-              f"{raw_dir / 'appraisal.csv'}: {', '.join(added)}; review them before the next release")
+        print(
+            f"appended drafted rows for {len(added)} stud{'y' if len(added) == 1 else 'ies'} to "
+            f"{raw_dir / 'appraisal.csv'}: {', '.join(added)}; review them before the next release"
+        )
     else:
         print("every included study already has appraisal rows; nothing changed")
     return 0

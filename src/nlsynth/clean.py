@@ -26,8 +26,8 @@ import pandera.errors
 
 from . import paths, readings, schemas
 from .agents import write_agent_inputs
-from .references import write_citations
 from .errors import InputError, Problem, raise_if_any
+from .references import write_citations
 from .sheets import Sheet, read_sheet
 from .tableio import write_tables
 from .timeparse import NOT_REPORTED as TIME_NOT_REPORTED
@@ -46,13 +46,24 @@ class Tables:
     unused_readings: tuple[int, ...] = ()
 
     def as_dict(self) -> dict[str, pd.DataFrame]:
-        return {"episodes.csv": self.episodes, "studies.csv": self.studies, "aggregates.csv": self.aggregates,
-                "time_readings.csv": self.time_readings}
+        return {
+            "episodes.csv": self.episodes,
+            "studies.csv": self.studies,
+            "aggregates.csv": self.aggregates,
+            "time_readings.csv": self.time_readings,
+        }
 
 
 _SEX = {"f": "F", "female": "F", "woman": "F", "m": "M", "male": "M", "man": "M"}
-_DIABETES = {"": "not reported", "none": "no", "no": "no", "type 1": "type 1", "type 2": "type 2",
-             "yes (type not stated)": "yes, type not stated", "yes": "yes, type not stated"}
+_DIABETES = {
+    "": "not reported",
+    "none": "no",
+    "no": "no",
+    "type 1": "type 1",
+    "type 2": "type 2",
+    "yes (type not stated)": "yes, type not stated",
+    "yes": "yes, type not stated",
+}
 
 
 @dataclass
@@ -63,8 +74,9 @@ class TimeReader:
     reviewer: readings.TimeReadings
     problems: list[Problem]
 
-    def __call__(self, sheet: str, row: int, study_id: str, column: str, phrase: str, regimen: str, *,
-                 event: bool = False) -> TimeInterval:
+    def __call__(
+        self, sheet: str, row: int, study_id: str, column: str, phrase: str, regimen: str, *, event: bool = False
+    ) -> TimeInterval:
         if phrase:
             given = self.reviewer.lookup(phrase, study_id)
             if given is not None:
@@ -72,8 +84,15 @@ class TimeReader:
         try:
             return parse_time(phrase, regimen, event=event)
         except TimePhraseError as exc:
-            self.problems.append(Problem(sheet, row, column, phrase, f"a time phrase the parser reads ({exc}); "
-                                                                     + readings.how_to_add(phrase, study_id)))
+            self.problems.append(
+                Problem(
+                    sheet,
+                    row,
+                    column,
+                    phrase,
+                    f"a time phrase the parser reads ({exc}); " + readings.how_to_add(phrase, study_id),
+                )
+            )
             return TIME_NOT_REPORTED
 
     def quietly(self, study_id: str, phrase: str, regimen: str) -> TimeInterval:
@@ -97,8 +116,9 @@ def _time_fields(prefix: str, phrase: str, interval: TimeInterval) -> dict[str, 
     }
 
 
-def _int(sheet: str, row: int, column: str, value: str, problems: list[Problem], *,
-         required: bool, minimum: int = 0) -> int | None:
+def _int(
+    sheet: str, row: int, column: str, value: str, problems: list[Problem], *, required: bool, minimum: int = 0
+) -> int | None:
     if value == "":
         if required:
             problems.append(Problem(sheet, row, column, value, "a whole number"))
@@ -114,8 +134,9 @@ def _int(sheet: str, row: int, column: str, value: str, problems: list[Problem],
     return number
 
 
-def time_to_first_response(responded: bool | None, first: TimeInterval, best: TimeInterval,
-                           follow_up: TimeInterval) -> tuple[float, float, str]:
+def time_to_first_response(
+    responded: bool | None, first: TimeInterval, best: TimeInterval, follow_up: TimeInterval
+) -> tuple[float, float, str]:
     """The analysis interval ``(lower, upper]`` for time to first response, and its rule.
 
     - responder with a first-response time: that interval (``first-response``);
@@ -144,17 +165,39 @@ def time_to_first_response(responded: bool | None, first: TimeInterval, best: Ti
     return 0.0, math.inf, "censored-follow-up-unknown"
 
 
-def _check_order(sheet: str, row: int, first: TimeInterval, best: TimeInterval, follow_up: TimeInterval,
-                 problems: list[Problem]) -> None:
+def _check_order(
+    sheet: str, row: int, first: TimeInterval, best: TimeInterval, follow_up: TimeInterval, problems: list[Problem]
+) -> None:
     if first.resolved and follow_up.resolved and first.lower > follow_up.upper:
-        problems.append(Problem(sheet, row, "time_to_first_response_as_reported", f"{first.lower:g} days",
-                                f"a first response no later than the follow-up ({follow_up.upper:g} days)"))
+        problems.append(
+            Problem(
+                sheet,
+                row,
+                "time_to_first_response_as_reported",
+                f"{first.lower:g} days",
+                f"a first response no later than the follow-up ({follow_up.upper:g} days)",
+            )
+        )
     if first.resolved and best.resolved and best.upper < first.lower:
-        problems.append(Problem(sheet, row, "time_to_best_response_as_reported", f"{best.upper:g} days",
-                                f"a best response no earlier than the first response ({first.lower:g} days)"))
+        problems.append(
+            Problem(
+                sheet,
+                row,
+                "time_to_best_response_as_reported",
+                f"{best.upper:g} days",
+                f"a best response no earlier than the first response ({first.lower:g} days)",
+            )
+        )
     if best.resolved and follow_up.resolved and best.lower > follow_up.upper:
-        problems.append(Problem(sheet, row, "time_to_best_response_as_reported", f"{best.lower:g} days",
-                                f"a best response no later than the follow-up ({follow_up.upper:g} days)"))
+        problems.append(
+            Problem(
+                sheet,
+                row,
+                "time_to_best_response_as_reported",
+                f"{best.lower:g} days",
+                f"a best response no later than the follow-up ({follow_up.upper:g} days)",
+            )
+        )
 
 
 def _agent_fields(entry: dict[str, str] | None, route_as_reported: str = "") -> dict[str, str | None]:
@@ -166,8 +209,9 @@ def _agent_fields(entry: dict[str, str] | None, route_as_reported: str = "") -> 
     return fields
 
 
-def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, read: TimeReader,
-                   problems: list[Problem]) -> pd.DataFrame:
+def clean_episodes(
+    sheet: Sheet, agents: Vocabulary, responses: Vocabulary, read: TimeReader, problems: list[Problem]
+) -> pd.DataFrame:
     name = sheet.name
     records = []
     seen: dict[tuple[str, str], int] = {}
@@ -176,70 +220,113 @@ def clean_episodes(sheet: Sheet, agents: Vocabulary, responses: Vocabulary, read
         key = (row["study_id"], row["patient"])
         whole = tuple(row[c] for c in sorted(row))
         if whole in first_seen:
-            problems.append(Problem(name, row_no, None, f"{row['study_id']} patient {row['patient']}",
-                                    f"each episode once (this row repeats row {first_seen[whole]})"))
+            problems.append(
+                Problem(
+                    name,
+                    row_no,
+                    None,
+                    f"{row['study_id']} patient {row['patient']}",
+                    f"each episode once (this row repeats row {first_seen[whole]})",
+                )
+            )
         first_seen.setdefault(whole, row_no)
         for column in ("study_id", "patient", "agent_as_reported", "best_response_as_reported"):
             if not row[column]:
                 problems.append(Problem(name, row_no, column, "", "a value"))
         seen[key] = seen.get(key, 0) + 1
-        agent = agents.lookup(row["agent_as_reported"], name, row_no, "agent_as_reported", problems) \
-            if row["agent_as_reported"] else None
-        response = responses.lookup(row["best_response_as_reported"], name, row_no, "best_response_as_reported",
-                                    problems) if row["best_response_as_reported"] else None
+        agent = (
+            agents.lookup(row["agent_as_reported"], name, row_no, "agent_as_reported", problems)
+            if row["agent_as_reported"]
+            else None
+        )
+        response = (
+            responses.lookup(row["best_response_as_reported"], name, row_no, "best_response_as_reported", problems)
+            if row["best_response_as_reported"]
+            else None
+        )
         grade = response["response_grade"] if response else NOT_REPORTED
         responded = None if grade == NOT_REPORTED else RESPONSE_GRADES.index(grade) >= 1
         regimen = row["regimen_as_reported"]
         sid = row["study_id"]
-        first = read(name, row_no, sid, "time_to_first_response_as_reported",
-                     row["time_to_first_response_as_reported"], regimen, event=True)
-        best = read(name, row_no, sid, "time_to_best_response_as_reported",
-                    row["time_to_best_response_as_reported"], regimen, event=True)
+        first = read(
+            name,
+            row_no,
+            sid,
+            "time_to_first_response_as_reported",
+            row["time_to_first_response_as_reported"],
+            regimen,
+            event=True,
+        )
+        best = read(
+            name,
+            row_no,
+            sid,
+            "time_to_best_response_as_reported",
+            row["time_to_best_response_as_reported"],
+            regimen,
+            event=True,
+        )
         follow_up = read(name, row_no, sid, "follow_up_as_reported", row["follow_up_as_reported"], regimen)
         _check_order(name, row_no, first, best, follow_up, problems)
         ttr_lower, ttr_upper, ttr_rule = time_to_first_response(responded, first, best, follow_up)
         # Sensitivity analysis: assessment times read as exact onsets (the reading a duration gets).
-        exact = [read.quietly(sid, row[c], regimen) for c in ("time_to_first_response_as_reported",
-                                                            "time_to_best_response_as_reported")]
+        exact = [
+            read.quietly(sid, row[c], regimen)
+            for c in ("time_to_first_response_as_reported", "time_to_best_response_as_reported")
+        ]
         point_lower, point_upper, _ = time_to_first_response(responded, *exact, follow_up)
         sex = _SEX.get(row["sex"].casefold()) if row["sex"] else None
         if row["sex"] and sex is None:
             problems.append(Problem(name, row_no, "sex", row["sex"], "F, M, female or male"))
         diabetes = _DIABETES.get(row["diabetes"].casefold())
         if diabetes is None:
-            problems.append(Problem(name, row_no, "diabetes", row["diabetes"],
-                                    "none, type 1, type 2, 'yes (type not stated)' or empty"))
+            problems.append(
+                Problem(
+                    name, row_no, "diabetes", row["diabetes"], "none, type 1, type 2, 'yes (type not stated)' or empty"
+                )
+            )
         ulcerated = row["ulcerated"].casefold()
-        ulcerated = "not reported" if not ulcerated else "yes" if ulcerated.startswith("yes") else \
-            "no" if ulcerated == "no" else None
+        ulcerated = (
+            "not reported"
+            if not ulcerated
+            else "yes"
+            if ulcerated.startswith("yes")
+            else "no"
+            if ulcerated == "no"
+            else None
+        )
         if ulcerated is None:
-            problems.append(Problem(name, row_no, "ulcerated", row["ulcerated"], "yes, no (a note may follow 'yes') or empty"))
-        records.append({
-            "study_id": row["study_id"],
-            "patient": row["patient"],
-            "episode": seen[key],
-            "source_row": row_no,
-            "age": _int(name, row_no, "age", row["age"], problems, required=False),
-            "sex": sex,
-            "diabetes": diabetes,
-            "ulcerated": ulcerated,
-            "agent_as_reported": row["agent_as_reported"],
-            **_agent_fields(agent, row["route_as_reported"]),
-            "regimen_as_reported": regimen or None,
-            "best_response_as_reported": row["best_response_as_reported"],
-            "response_grade": grade,
-            "responded": responded,
-            **_time_fields("first_response", row["time_to_first_response_as_reported"], first),
-            **_time_fields("best_response", row["time_to_best_response_as_reported"], best),
-            **_time_fields("follow_up", row["follow_up_as_reported"], follow_up),
-            "ttr_lower_days": ttr_lower,
-            "ttr_upper_days": ttr_upper,
-            "ttr_rule": ttr_rule,
-            "ttr_exact_lower_days": point_lower,
-            "ttr_exact_upper_days": point_upper,
-            "followed_by_other_treatment": False,
-            "evidence": row["evidence"] or None,
-        })
+            problems.append(
+                Problem(name, row_no, "ulcerated", row["ulcerated"], "yes, no (a note may follow 'yes') or empty")
+            )
+        records.append(
+            {
+                "study_id": row["study_id"],
+                "patient": row["patient"],
+                "episode": seen[key],
+                "source_row": row_no,
+                "age": _int(name, row_no, "age", row["age"], problems, required=False),
+                "sex": sex,
+                "diabetes": diabetes,
+                "ulcerated": ulcerated,
+                "agent_as_reported": row["agent_as_reported"],
+                **_agent_fields(agent, row["route_as_reported"]),
+                "regimen_as_reported": regimen or None,
+                "best_response_as_reported": row["best_response_as_reported"],
+                "response_grade": grade,
+                "responded": responded,
+                **_time_fields("first_response", row["time_to_first_response_as_reported"], first),
+                **_time_fields("best_response", row["time_to_best_response_as_reported"], best),
+                **_time_fields("follow_up", row["follow_up_as_reported"], follow_up),
+                "ttr_lower_days": ttr_lower,
+                "ttr_upper_days": ttr_upper,
+                "ttr_rule": ttr_rule,
+                "ttr_exact_lower_days": point_lower,
+                "ttr_exact_upper_days": point_upper,
+                "followed_by_other_treatment": False,
+                "evidence": row["evidence"] or None,
+            }
+        )
     for record in records:
         record["followed_by_other_treatment"] = record["episode"] < seen[(record["study_id"], record["patient"])]
     frame = pd.DataFrame.from_records(records, columns=list(schemas.EPISODES.columns))
@@ -258,27 +345,40 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
         if not sid:
             problems.append(Problem(name, row_no, "study_id", "", "a value"))
         elif sid in first_row:
-            problems.append(Problem(name, row_no, "study_id", sid, f"a study id used once (also on row {first_row[sid]})"))
+            problems.append(
+                Problem(name, row_no, "study_id", sid, f"a study id used once (also on row {first_row[sid]})")
+            )
         first_row.setdefault(sid, row_no)
         year = _int(name, row_no, "year", row["year"], problems, required=False, minimum=1900)
         if row["pmid"] and not row["pmid"].isdigit():
             problems.append(Problem(name, row_no, "pmid", row["pmid"], "a PubMed id made of digits"))
         if row["access"] not in ("full text", "abstract", "secondary summary"):
             problems.append(Problem(name, row_no, "access", row["access"], "full text, abstract or secondary summary"))
-        records.append({
-            "study_id": sid, "source_row": row_no, "citation": _citation(row),
-            "first_author": row["first_author"] or None, "year": year, "title": row["title"] or None,
-            "journal": row["journal"] or None, "doi": row["doi"] or None, "pmid": row["pmid"] or None,
-            "design": row["design"],
-            "n_patients": _int(name, row_no, "n_patients", row["n_patients"], problems, required=True, minimum=1),
-            "access": row["access"], "note": row["note"] or None,
-            "n_episode_rows": sum(r["study_id"] == sid for r in episodes.rows),
-            "n_aggregate_rows": sum(r["study_id"] == sid for r in aggregates.rows),
-        })
+        records.append(
+            {
+                "study_id": sid,
+                "source_row": row_no,
+                "citation": _citation(row),
+                "first_author": row["first_author"] or None,
+                "year": year,
+                "title": row["title"] or None,
+                "journal": row["journal"] or None,
+                "doi": row["doi"] or None,
+                "pmid": row["pmid"] or None,
+                "design": row["design"],
+                "n_patients": _int(name, row_no, "n_patients", row["n_patients"], problems, required=True, minimum=1),
+                "access": row["access"],
+                "note": row["note"] or None,
+                "n_episode_rows": sum(r["study_id"] == sid for r in episodes.rows),
+                "n_aggregate_rows": sum(r["study_id"] == sid for r in aggregates.rows),
+            }
+        )
     for other in (episodes, aggregates):
         for row_no, row in other:
             if row["study_id"] and row["study_id"] not in first_row:
-                problems.append(Problem(other.name, row_no, "study_id", row["study_id"], "a study_id listed in studies.csv"))
+                problems.append(
+                    Problem(other.name, row_no, "study_id", row["study_id"], "a study_id listed in studies.csv")
+                )
     frame = pd.DataFrame.from_records(records, columns=list(schemas.STUDIES.columns))
     return frame.astype({"year": "Int64"})
 
@@ -289,23 +389,32 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
     for row_no, row in sheet:
         agent = agents.lookup(row["agent_as_reported"], name, row_no, "agent_as_reported", problems)
         regimen = row["regimen_as_reported"]
-        counts = {c: _int(name, row_no, c, row[c], problems, required=c == "n_treated", minimum=1 if c == "n_treated" else 0)
-                  for c in ("n_treated", "n_improved", "n_complete")}
+        counts = {
+            c: _int(name, row_no, c, row[c], problems, required=c == "n_treated", minimum=1 if c == "n_treated" else 0)
+            for c in ("n_treated", "n_improved", "n_complete")
+        }
         for c in ("n_improved", "n_complete"):
             if counts[c] is not None and counts["n_treated"] is not None and counts[c] > counts["n_treated"]:
                 problems.append(Problem(name, row_no, c, row[c], f"at most n_treated ({counts['n_treated']})"))
         sid = row["study_id"]
-        ttr = read(name, row_no, sid, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen,
-                   event=True)
+        ttr = read(
+            name, row_no, sid, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen, event=True
+        )
         follow_up = read(name, row_no, sid, "follow_up_as_reported", row["follow_up_as_reported"], regimen)
-        records.append({
-            "study_id": row["study_id"], "source_row": row_no, "agent_as_reported": row["agent_as_reported"],
-            **_agent_fields(agent, row["route_as_reported"]), "regimen_as_reported": regimen or None, **counts,
-            "outcome_as_reported": row["outcome_as_reported"] or None,
-            **_time_fields("time_to_response", row["time_to_response_as_reported"], ttr),
-            **_time_fields("follow_up", row["follow_up_as_reported"], follow_up),
-            "evidence": row["evidence"] or None,
-        })
+        records.append(
+            {
+                "study_id": row["study_id"],
+                "source_row": row_no,
+                "agent_as_reported": row["agent_as_reported"],
+                **_agent_fields(agent, row["route_as_reported"]),
+                "regimen_as_reported": regimen or None,
+                **counts,
+                "outcome_as_reported": row["outcome_as_reported"] or None,
+                **_time_fields("time_to_response", row["time_to_response_as_reported"], ttr),
+                **_time_fields("follow_up", row["follow_up_as_reported"], follow_up),
+                "evidence": row["evidence"] or None,
+            }
+        )
     frame = pd.DataFrame.from_records(records, columns=list(schemas.AGGREGATES.columns))
     return frame.astype({"n_improved": "Int64", "n_complete": "Int64"})
 
@@ -318,11 +427,17 @@ def _validate(tables: Tables) -> Tables:
             validated[file] = schemas.SCHEMAS[file].validate(frame, lazy=True)
         except pandera.errors.SchemaErrors as exc:
             for case in exc.failure_cases.itertuples():
-                problems.append(Problem(f"processed {file}", None, case.column, case.failure_case,
-                                        f"to pass check {case.check}"))
+                problems.append(
+                    Problem(f"processed {file}", None, case.column, case.failure_case, f"to pass check {case.check}")
+                )
     raise_if_any(problems)
-    return Tables(validated["episodes.csv"], validated["studies.csv"], validated["aggregates.csv"],
-                  validated["time_readings.csv"], tables.unused_readings)
+    return Tables(
+        validated["episodes.csv"],
+        validated["studies.csv"],
+        validated["aggregates.csv"],
+        validated["time_readings.csv"],
+        tables.unused_readings,
+    )
 
 
 def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -> None:
@@ -337,14 +452,28 @@ def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -
     for row_no, row in studies:
         listed.setdefault(row["study_id"], row_no)
         if row["study_id"] and row["study_id"] not in included:
-            problems.append(Problem(studies.name, row_no, "study_id", row["study_id"],
-                                    "a record of screening.csv marked included for every study in studies.csv "
-                                    "(add its screening row, decision 'included')"))
+            problems.append(
+                Problem(
+                    studies.name,
+                    row_no,
+                    "study_id",
+                    row["study_id"],
+                    "a record of screening.csv marked included for every study in studies.csv "
+                    "(add its screening row, decision 'included')",
+                )
+            )
     for record, row_no in included.items():
         if record not in listed:
-            problems.append(Problem(screening.name, row_no, "record_id", record,
-                                    "a study listed in studies.csv for every record marked included in "
-                                    "screening.csv (add the study to studies.csv, or correct the decision)"))
+            problems.append(
+                Problem(
+                    screening.name,
+                    row_no,
+                    "record_id",
+                    record,
+                    "a study listed in studies.csv for every record marked included in "
+                    "screening.csv (add the study to studies.csv, or correct the decision)",
+                )
+            )
 
 
 def clean(raw_dir: Path) -> Tables:
@@ -364,8 +493,10 @@ def clean(raw_dir: Path) -> Tables:
     aggregates = clean_aggregates(sheets["aggregates.csv"], agents, read, problems)
     raise_if_any(problems)
     used = {}
-    for frame, prefixes in ((episodes, ("first_response", "best_response", "follow_up")),
-                            (aggregates, ("time_to_response", "follow_up"))):
+    for frame, prefixes in (
+        (episodes, ("first_response", "best_response", "follow_up")),
+        (aggregates, ("time_to_response", "follow_up")),
+    ):
         for prefix in prefixes:
             for phrase, sid in zip(frame[f"{prefix}_as_reported"], frame.study_id):
                 row = reviewer.row_of(phrase, sid) if phrase else None

@@ -32,15 +32,25 @@ def _checks(column) -> str:
 
 
 def markdown() -> str:
-    lines = ["# Codebook: the processed tables", "",
-             "Generated from the pandera schemas in `src/nlsynth/schemas.py` by `python -m nlsynth.codebook`; "
-             "do not edit by hand. Every table is validated against its schema before it is written.", ""]
+    lines = [
+        "# Codebook: the processed tables",
+        "",
+        "Generated from the pandera schemas in `src/nlsynth/schemas.py` by `python -m nlsynth.codebook`; "
+        "do not edit by hand. Every table is validated against its schema before it is written.",
+        "",
+    ]
     for name, schema in schemas.SCHEMAS.items():
-        lines += [f"## `data/processed/{name}`", "", "| column | type | empty allowed | allowed values | meaning |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            f"## `data/processed/{name}`",
+            "",
+            "| column | type | empty allowed | allowed values | meaning |",
+            "|---|---|---|---|---|",
+        ]
         for column_name, column in schema.columns.items():
-            lines.append(f"| `{column_name}` | {column.dtype} | {'yes' if column.nullable else 'no'} | "
-                         f"{_checks(column)} | {column.description or ''} |")
+            lines.append(
+                f"| `{column_name}` | {column.dtype} | {'yes' if column.nullable else 'no'} | "
+                f"{_checks(column)} | {column.description or ''} |"
+            )
         table_checks = [c.name for c in schema.checks or []]
         if table_checks:
             lines += ["", "Table checks: " + "; ".join(f"`{c}`" for c in table_checks) + "."]

@@ -70,8 +70,9 @@ class CompetingRisksFit:
 
     def cif_upper(self, cause: int, t: float) -> float:
         """Largest F_k(t) consistent with the NPMLE (each interval's mass just after its left end)."""
-        return round(float(sum(m for (left, right), m in self._pairs(cause)
-                               if left < t or (left == right and left <= t))), 6)
+        return round(
+            float(sum(m for (left, right), m in self._pairs(cause) if left < t or (left == right and left <= t))), 6
+        )
 
     def quantile(self, cause: int, p: float) -> tuple[float, float]:
         """When F_k first reaches ``p``: (earliest, latest) over the non-identified region; inf = not reached.
@@ -80,8 +81,9 @@ class CompetingRisksFit:
         quantile, and the latest is the end of that stretch.
         """
         times = sorted({x for _, left, right in self.support for x in (left, right) if math.isfinite(x)} | {0.0})
-        earliest = next((t for t in times if self.cif_upper(cause, float(np.nextafter(t, math.inf))) >= p - 1e-9),
-                        math.inf)
+        earliest = next(
+            (t for t in times if self.cif_upper(cause, float(np.nextafter(t, math.inf))) >= p - 1e-9), math.inf
+        )
         latest = next((t for t in times if self.cif_lower(cause, t) >= p - 1e-9), math.inf)
         flat = self.flat_at(cause, p)
         return earliest, (flat[1] if flat else latest)

@@ -76,8 +76,9 @@ def event_data(episodes: pd.DataFrame, exact: bool = False) -> pd.DataFrame:
             lo, hi, cause = e.follow_up_lower_days, e.follow_up_upper_days, FAILURE
         else:
             lo, hi, cause = 0.0, math.inf, FAILURE
-        rows.append({"study_id": e.study_id, "patient": e.patient, "lower": float(lo), "upper": float(hi),
-                     "cause": cause})
+        rows.append(
+            {"study_id": e.study_id, "patient": e.patient, "lower": float(lo), "upper": float(hi), "cause": cause}
+        )
     frame = pd.DataFrame(rows, columns=["study_id", "patient", "lower", "upper", "cause"], index=known.index)
     return frame.astype({"lower": float, "upper": float, "cause": int})
 
@@ -90,8 +91,7 @@ def patient_counts(episodes: pd.DataFrame) -> dict[str, int]:
     """Patients in the group, with a known outcome, and responding (any of their episodes)."""
     patients = episodes.groupby(["study_id", "patient"], sort=False)
     known = episodes[episodes.responded.notna()].groupby(["study_id", "patient"], sort=False).responded
-    return {"patients": int(patients.ngroups), "with_outcome": int(known.ngroups),
-            "responded": int(known.any().sum())}
+    return {"patients": int(patients.ngroups), "with_outcome": int(known.ngroups), "responded": int(known.any().sum())}
 
 
 def estimable(episodes: pd.DataFrame) -> tuple[bool, str]:
@@ -100,8 +100,10 @@ def estimable(episodes: pd.DataFrame) -> tuple[bool, str]:
     timed = timed_responders(event_data(episodes))
     if n >= MIN_PATIENTS and timed >= MIN_TIMED_RESPONDERS:
         return True, ""
-    return False, (f"{TOO_FEW}: {n} patient{'s' if n != 1 else ''} with a known outcome (minimum {MIN_PATIENTS}), "
-                   f"{timed} timed responder{'s' if timed != 1 else ''} (minimum {MIN_TIMED_RESPONDERS})")
+    return False, (
+        f"{TOO_FEW}: {n} patient{'s' if n != 1 else ''} with a known outcome (minimum {MIN_PATIENTS}), "
+        f"{timed} timed responder{'s' if timed != 1 else ''} (minimum {MIN_TIMED_RESPONDERS})"
+    )
 
 
 def fit(events: pd.DataFrame) -> CompetingRisksFit:
@@ -120,8 +122,13 @@ def describe_fit(f: CompetingRisksFit) -> dict:
     return {
         "median_days": {"lower": _bound(lo), "upper": _bound(hi)},
         "median_flat_days": {"from": _bound(flat[0]), "to": _bound(flat[1])} if flat else None,
-        "probability_by": {f"{w}_weeks": {"lower": f.cif_lower(RESPONSE, w * DAYS_PER_WEEK),
-                                          "upper": f.cif_upper(RESPONSE, w * DAYS_PER_WEEK)} for w in HORIZON_WEEKS},
+        "probability_by": {
+            f"{w}_weeks": {
+                "lower": f.cif_lower(RESPONSE, w * DAYS_PER_WEEK),
+                "upper": f.cif_upper(RESPONSE, w * DAYS_PER_WEEK),
+            }
+            for w in HORIZON_WEEKS
+        },
         "ever_responded": f.plateau(RESPONSE),
         "converged": f.converged,
     }
@@ -134,10 +141,16 @@ def censored_view(episodes: pd.DataFrame) -> dict:
     upper = np.where(events.cause == RESPONSE, events.upper, math.inf)
     t = turnbull(lower, upper)
     lo, hi = t.median()
-    return {"median_days": {"lower": _bound(lo), "upper": _bound(hi)},
-            "probability_by": {f"{w}_weeks": {"lower": round(t.cdf_lower(w * DAYS_PER_WEEK), 6),
-                                              "upper": round(t.cdf_upper(w * DAYS_PER_WEEK), 6)}
-                               for w in HORIZON_WEEKS}}
+    return {
+        "median_days": {"lower": _bound(lo), "upper": _bound(hi)},
+        "probability_by": {
+            f"{w}_weeks": {
+                "lower": round(t.cdf_lower(w * DAYS_PER_WEEK), 6),
+                "upper": round(t.cdf_upper(w * DAYS_PER_WEEK), 6),
+            }
+            for w in HORIZON_WEEKS
+        },
+    }
 
 
 def bootstrap(episodes: pd.DataFrame, n_boot: int = 2000, seed: int = 20261124, level: float = 0.95) -> dict:
@@ -173,12 +186,17 @@ def bootstrap(episodes: pd.DataFrame, n_boot: int = 2000, seed: int = 20261124, 
         return float(np.quantile(values, quantile, method="inverted_cdf"))
 
     return {
-        "n_boot": n_boot, "seed": seed, "level": level, "patients": len(groups),
-        "resamples_below_minimum": int(thin), "resamples_not_converged": int(not_converged),
+        "n_boot": n_boot,
+        "seed": seed,
+        "level": level,
+        "patients": len(groups),
+        "resamples_below_minimum": int(thin),
+        "resamples_not_converged": int(not_converged),
         "median_days": {"lower": _bound(q(med_lo, alpha)), "upper": _bound(q(med_hi, 1 - alpha))},
-        "probability_by": {f"{w}_weeks": {"lower": round(q(p_lo[:, i], alpha), 6),
-                                          "upper": round(q(p_hi[:, i], 1 - alpha), 6)}
-                           for i, w in enumerate(HORIZON_WEEKS)},
+        "probability_by": {
+            f"{w}_weeks": {"lower": round(q(p_lo[:, i], alpha), 6), "upper": round(q(p_hi[:, i], 1 - alpha), 6)}
+            for i, w in enumerate(HORIZON_WEEKS)
+        },
     }
 
 
@@ -193,6 +211,14 @@ def individual(episodes: pd.DataFrame) -> list[dict]:
             lower, upper = round(float(ev.lower), 6), _bound(ev.upper)
         else:
             outcome, lower, upper = "not reported", None, None
-        out.append({"source_row": int(e.source_row), "study_id": e.study_id, "patient": str(e.patient),
-                    "outcome": outcome, "lower_days": lower, "upper_days": upper})
+        out.append(
+            {
+                "source_row": int(e.source_row),
+                "study_id": e.study_id,
+                "patient": str(e.patient),
+                "outcome": outcome,
+                "lower_days": lower,
+                "upper_days": upper,
+            }
+        )
     return out

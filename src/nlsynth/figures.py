@@ -15,7 +15,6 @@ import os
 from pathlib import Path
 
 import matplotlib as mpl
-
 import matplotlib.pyplot as plt
 from IPython.display import Image
 
@@ -30,12 +29,20 @@ MIN_FONT_PT = 7.0
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
-    "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73", "yellow": "#F0E442",
-    "blue": "#0072B2", "vermillion": "#D55E00", "reddish purple": "#CC79A7", "black": "#000000",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+    "black": "#000000",
     "grey": "#999999",
 }
-PALETTE = [OKABE_ITO[c] for c in ("blue", "orange", "bluish green", "vermillion", "reddish purple", "sky blue",
-                                  "yellow", "black")]
+PALETTE = [
+    OKABE_ITO[c]
+    for c in ("blue", "orange", "bluish green", "vermillion", "reddish purple", "sky blue", "yellow", "black")
+]
 FORMATS = ("svg", "pdf", "png")
 DPI = 300
 #: Tallest raster written: a chart with hundreds of rows (a scale run) would otherwise need a
@@ -82,11 +89,23 @@ def _texts(fig):
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             shown = ax.axison and axis.get_visible()
-            drawn = {id(label) for tick in axis._update_ticks() for label in (tick.label1, tick.label2)} if shown else set()
-            undrawn |= {id(label) for tick in axis.get_major_ticks() + axis.get_minor_ticks()
-                        for label in (tick.label1, tick.label2) if id(label) not in drawn}
-    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and id(t) not in undrawn
-            and (t.axes is None or t.axes.get_visible())]
+            drawn = (
+                {id(label) for tick in axis._update_ticks() for label in (tick.label1, tick.label2)} if shown else set()
+            )
+            undrawn |= {
+                id(label)
+                for tick in axis.get_major_ticks() + axis.get_minor_ticks()
+                for label in (tick.label1, tick.label2)
+                if id(label) not in drawn
+            }
+    return [
+        t
+        for t in fig.findobj(Text)
+        if t.get_visible()
+        and t.get_text().strip()
+        and id(t) not in undrawn
+        and (t.axes is None or t.axes.get_visible())
+    ]
 
 
 def check_figure(fig) -> None:
@@ -108,8 +127,9 @@ def check_figure(fig) -> None:
     width, height = fig.get_size_inches()
     if not any(abs(width - w) < 0.01 for w in (SINGLE_COLUMN, DOUBLE_COLUMN)):
         problems.append(f"width {width * 25.4:.0f} mm is not a journal width (85 or 180 mm)")
-    small = sorted({f"{t.get_text()!r} ({t.get_fontsize():g} pt)" for t in _texts(fig)
-                    if t.get_fontsize() < MIN_FONT_PT})
+    small = sorted(
+        {f"{t.get_text()!r} ({t.get_fontsize():g} pt)" for t in _texts(fig) if t.get_fontsize() < MIN_FONT_PT}
+    )
     if small:
         problems.append(f"text under {MIN_FONT_PT:g} pt: {', '.join(small)}")
     renderer = fig.canvas.get_renderer()
@@ -118,15 +138,25 @@ def check_figure(fig) -> None:
     outside = []
     for t in _texts(fig):
         box = t.get_window_extent(renderer)
-        if box.x0 < canvas.x0 - tolerance or box.y0 < canvas.y0 - tolerance or \
-                box.x1 > canvas.x1 + tolerance or box.y1 > canvas.y1 + tolerance:
+        if (
+            box.x0 < canvas.x0 - tolerance
+            or box.y0 < canvas.y0 - tolerance
+            or box.x1 > canvas.x1 + tolerance
+            or box.y1 > canvas.y1 + tolerance
+        ):
             outside.append(repr(t.get_text()))
     if outside:
         problems.append(f"text outside the canvas: {', '.join(sorted(set(outside)))}")
     gap = 1.0  # pixels (at 100 dpi): texts must keep at least twice this apart
     boxes = [(t.get_text(), t.get_window_extent(renderer).padded(gap)) for t in _texts(fig)]
-    overlapping = sorted({f"{a!r} and {b!r}" for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:]
-                          if box_a.overlaps(box_b)})
+    overlapping = sorted(
+        {
+            f"{a!r} and {b!r}"
+            for i, (a, box_a) in enumerate(boxes)
+            for b, box_b in boxes[i + 1 :]
+            if box_a.overlaps(box_b)
+        }
+    )
     if overlapping:
         problems.append(f"texts overlapping: {', '.join(overlapping)}")
     if problems:
@@ -161,7 +191,9 @@ def png_for_display(fig) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata=_METADATA["png"], dpi=min(DISPLAY_DPI, MAX_PIXELS_HIGH / fig.get_figheight()))
+    fig.savefig(
+        buffer, format="png", metadata=_METADATA["png"], dpi=min(DISPLAY_DPI, MAX_PIXELS_HIGH / fig.get_figheight())
+    )
     return buffer.getvalue()
 
 

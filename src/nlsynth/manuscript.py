@@ -26,7 +26,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -51,77 +51,114 @@ class Item:
 
 
 ITEMS: dict[str, Item] = {
-    "table1": Item("Table 1", "Included patients",
-                   "Patients reported case by case; cohort and series arms reported only in aggregate are not "
-                   "included here."),
-    "table2": Item("Table 2", "Response and time to first response by agent",
-                   "Patients (a patient treated twice with the same agent counts once, as responding if either "
-                   "episode did) over patients with a reported outcome, with an exact (Clopper–Pearson) interval: "
-                   "what was reported, not how often the agent works. Time to first response is estimated only for "
-                   "an agent that reaches the minimum (see Methods); for every other agent the table says <em>too "
-                   "few to estimate</em> and gives each episode's own interval, in weeks: a response in (a, b], or "
-                   "a failure at the end of that treatment."),
-    "fig1": Item("Figure 1", "Time to first response, every timed episode",
-                 "One row per episode, grouped by agent within drug class, labelled by agent, study and reference "
-                 "number. Blue: the interval in which the first response was seen (a dot when the time is exact). "
-                 "Vermillion hollow circle and arrow: no response by the last follow-up (right-censored).",
-                 "fig1-time-to-first-response"),
-    "table3": Item("Table 3", "Time to first response with its uncertainty",
-                   "For each group that reaches the minimum: the primary estimate, the cumulative incidence of first "
-                   "response with failure as a competing event (median, probability by 12 weeks, and the share that "
-                   "responded at any time), with a percentile bootstrap interval resampling patients; and the "
-                   "secondary censored view (\"had everyone continued\"). A median is an interval where the data do "
-                   "not identify it. A drug class holding one agent, or a group mixing agents, says so; groups that "
-                   "mix agents are descriptive."),
-    "fig2": Item("Figure 2", "Cumulative incidence of first response, groups with an estimate",
-                 "Treatment failure is a competing event. The band spans the lower and upper bounds where the "
-                 "data cannot say when inside an interval a response began; crosses mark treatment failures. "
-                 "Under each panel: episodes still without a known event (at risk), and the cumulative numbers of "
-                 "responses and failures known by that week. Groups below the minimum get no curve (Table 2).",
-                 "fig2-cumulative-incidence"),
-    "table4": Item("Table 4", "Sensitivity analyses",
-                   "For every group that reaches the minimum: the primary estimate beside assessment times read as "
-                   "exact onsets, the censored view by Turnbull, midpoint and right-endpoint imputation with "
-                   "Kaplan–Meier, and a Weibull model fitted to the intervals by maximum likelihood (a fit with no "
-                   "finite maximum says so)."),
-    "fig3": Item("Figure 3", "Response by agent and source",
-                 "Each source is one study's patient-level episodes or one cohort/series arm: squares sized by "
-                 "patients, lines are exact 95% intervals, and the right-hand column gives the proportion and its "
-                 "interval. A diamond is a random-effects pooled proportion (Hartung–Knapp interval), given only for "
-                 "an agent with at least three sources including a series of three or more; with fewer, the sources "
-                 "stand side by side. A hollow triangle is a systematic review's figure for the same agent, shown "
-                 "for comparison and never pooled. Single case reports are not efficacy estimates.",
-                 "fig3-response-by-source"),
-    "table5": Item("Table 5", "Response proportions by agent",
-                   "Case-level episodes and cohort/series arms together where the outcome is comparable (any "
-                   "improvement)."),
+    "table1": Item(
+        "Table 1",
+        "Included patients",
+        "Patients reported case by case; cohort and series arms reported only in aggregate are not included here.",
+    ),
+    "table2": Item(
+        "Table 2",
+        "Response and time to first response by agent",
+        "Patients (a patient treated twice with the same agent counts once, as responding if either "
+        "episode did) over patients with a reported outcome, with an exact (Clopper–Pearson) interval: "
+        "what was reported, not how often the agent works. Time to first response is estimated only for "
+        "an agent that reaches the minimum (see Methods); for every other agent the table says <em>too "
+        "few to estimate</em> and gives each episode's own interval, in weeks: a response in (a, b], or "
+        "a failure at the end of that treatment.",
+    ),
+    "fig1": Item(
+        "Figure 1",
+        "Time to first response, every timed episode",
+        "One row per episode, grouped by agent within drug class, labelled by agent, study and reference "
+        "number. Blue: the interval in which the first response was seen (a dot when the time is exact). "
+        "Vermillion hollow circle and arrow: no response by the last follow-up (right-censored).",
+        "fig1-time-to-first-response",
+    ),
+    "table3": Item(
+        "Table 3",
+        "Time to first response with its uncertainty",
+        "For each group that reaches the minimum: the primary estimate, the cumulative incidence of first "
+        "response with failure as a competing event (median, probability by 12 weeks, and the share that "
+        "responded at any time), with a percentile bootstrap interval resampling patients; and the "
+        'secondary censored view ("had everyone continued"). A median is an interval where the data do '
+        "not identify it. A drug class holding one agent, or a group mixing agents, says so; groups that "
+        "mix agents are descriptive.",
+    ),
+    "fig2": Item(
+        "Figure 2",
+        "Cumulative incidence of first response, groups with an estimate",
+        "Treatment failure is a competing event. The band spans the lower and upper bounds where the "
+        "data cannot say when inside an interval a response began; crosses mark treatment failures. "
+        "Under each panel: episodes still without a known event (at risk), and the cumulative numbers of "
+        "responses and failures known by that week. Groups below the minimum get no curve (Table 2).",
+        "fig2-cumulative-incidence",
+    ),
+    "table4": Item(
+        "Table 4",
+        "Sensitivity analyses",
+        "For every group that reaches the minimum: the primary estimate beside assessment times read as "
+        "exact onsets, the censored view by Turnbull, midpoint and right-endpoint imputation with "
+        "Kaplan–Meier, and a Weibull model fitted to the intervals by maximum likelihood (a fit with no "
+        "finite maximum says so).",
+    ),
+    "fig3": Item(
+        "Figure 3",
+        "Response by agent and source",
+        "Each source is one study's patient-level episodes or one cohort/series arm: squares sized by "
+        "patients, lines are exact 95% intervals, and the right-hand column gives the proportion and its "
+        "interval. A diamond is a random-effects pooled proportion (Hartung–Knapp interval), given only for "
+        "an agent with at least three sources including a series of three or more; with fewer, the sources "
+        "stand side by side. A hollow triangle is a systematic review's figure for the same agent, shown "
+        "for comparison and never pooled. Single case reports are not efficacy estimates.",
+        "fig3-response-by-source",
+    ),
+    "table5": Item(
+        "Table 5",
+        "Response proportions by agent",
+        "Case-level episodes and cohort/series arms together where the outcome is comparable (any improvement).",
+    ),
     "table6": Item("Table 6", "Sources left out of the proportions", "Each source not counted in Table 5, and why."),
-    "fig4": Item("Figure 4", "Quality appraisal by study",
-                 "Murad et al. (2018), eight items per study (<code>data/raw/appraisal.csv</code>). Items the "
-                 "extraction cannot decide are <em>unclear</em> until a reviewer reads the full text.",
-                 "fig4-appraisal-traffic-light"),
-    "fig5": Item("Figure 5", "Quality appraisal by item",
-                 "The share of studies judged yes, no or unclear on each of the eight items.",
-                 "fig5-appraisal-summary"),
-    "table7": Item("Table 7", "Response proportions without the studies judged weak",
-                   "Sensitivity analysis: the agents whose counts change when the studies judged weak (any item "
-                   "<em>no</em>) are left out."),
-    "fig6": Item("Figure 6", "PRISMA 2020 flow diagram",
-                 "Every number is counted from the search log (<code>data/raw/search_log.csv</code>, where "
-                 "present), <code>data/raw/screening.csv</code> and the processed tables; a box the data cannot "
-                 "fill says so.",
-                 "fig6-prisma"),
-    "tableA1": Item("Table A1", "Evidence for every treatment episode",
-                    "Each episode with the source's evidence sentence (paraphrased at extraction), the time phrases "
-                    "as reported, the reading used for the time to first response (weeks) with its rule or the "
-                    "reviewer's override, and its reference."),
+    "fig4": Item(
+        "Figure 4",
+        "Quality appraisal by study",
+        "Murad et al. (2018), eight items per study (<code>data/raw/appraisal.csv</code>). Items the "
+        "extraction cannot decide are <em>unclear</em> until a reviewer reads the full text.",
+        "fig4-appraisal-traffic-light",
+    ),
+    "fig5": Item(
+        "Figure 5",
+        "Quality appraisal by item",
+        "The share of studies judged yes, no or unclear on each of the eight items.",
+        "fig5-appraisal-summary",
+    ),
+    "table7": Item(
+        "Table 7",
+        "Response proportions without the studies judged weak",
+        "Sensitivity analysis: the agents whose counts change when the studies judged weak (any item "
+        "<em>no</em>) are left out.",
+    ),
+    "fig6": Item(
+        "Figure 6",
+        "PRISMA 2020 flow diagram",
+        "Every number is counted from the search log (<code>data/raw/search_log.csv</code>, where "
+        "present), <code>data/raw/screening.csv</code> and the processed tables; a box the data cannot "
+        "fill says so.",
+        "fig6-prisma",
+    ),
+    "tableA1": Item(
+        "Table A1",
+        "Evidence for every treatment episode",
+        "Each episode with the source's evidence sentence (paraphrased at extraction), the time phrases "
+        "as reported, the reading used for the time to first response (weeks) with its rule or the "
+        "reviewer's override, and its reference.",
+    ),
 }
 #: The report's sections that are not numbered items, for the table of contents.
 SECTIONS = {"changes": "Changes since the last release", "methods": "Methods", "references": "References"}
 TABLE_ORDER = [k for k in ITEMS if k.startswith("table")]
 REFERENCES_COLUMN = "references"
 #: Fixed document timestamp of every Word file (1 January 2000, UTC).
-DOCX_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+DOCX_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -134,7 +171,6 @@ def heading(key: str) -> str:
     """A numbered heading with an anchor (``#table2``) and the legend below it, as HTML."""
     item = ITEMS[key]
     return f'<h2 id="{key}">{item.number} · {html.escape(item.title)}</h2>\n<p class="legend">{item.legend}</p>\n'
-
 
 
 def section(key: str, text: str = "") -> str:
@@ -169,8 +205,10 @@ def image_html(fig, key: str) -> str:
     """The figure as an embedded PNG whose alt text is its caption."""
     data = base64.b64encode(png_for_display(fig)).decode("ascii")
     alt = html.escape(ITEMS[key].caption, quote=True)
-    return (f'<figure id="{key}-image"><img src="data:image/png;base64,{data}" alt="{alt}" '
-            f'style="max-width:100%" data-dpi="{DISPLAY_DPI}"/></figure>')
+    return (
+        f'<figure id="{key}-image"><img src="data:image/png;base64,{data}" alt="{alt}" '
+        f'style="max-width:100%" data-dpi="{DISPLAY_DPI}"/></figure>'
+    )
 
 
 class Manuscript:
@@ -189,16 +227,23 @@ class Manuscript:
         self.figures_dir = Path(figures_dir)
         self.tables: dict[str, tuple[pd.DataFrame, list[str]]] = {}
 
-    def table(self, key: str, table: pd.DataFrame, notes: list[str] | tuple[str, ...] = (),
-              warnings: list[str] | tuple[str, ...] = ()) -> HTML:
+    def table(
+        self,
+        key: str,
+        table: pd.DataFrame,
+        notes: list[str] | tuple[str, ...] = (),
+        warnings: list[str] | tuple[str, ...] = (),
+    ) -> HTML:
         """Write the table as ``<key>.csv`` and ``<key>.docx`` and return it as HTML under its numbered heading
         and legend, with its notes and warnings as lines under it (in the Word files too)."""
         lines = [f"Note: {n}." for n in notes] + [f"Warning: {w}." for w in warnings]
         self.tables[key] = (table, lines)
         write_atomic(self.tables_dir / f"{key}.csv", csv_text(table))
         write_atomic(self.tables_dir / f"{key}.docx", docx_bytes([key], {key: (table, lines)}))
-        html_lines = "".join(f"\n<p><strong>{html.escape(line.split(':')[0])}</strong>:"
-                             f"{html.escape(line.split(':', 1)[1])}</p>" for line in lines)
+        html_lines = "".join(
+            f"\n<p><strong>{html.escape(line.split(':')[0])}</strong>:{html.escape(line.split(':', 1)[1])}</p>"
+            for line in lines
+        )
         return HTML(f'<section class="table-item">\n{heading(key)}{table_html(table, key)}{html_lines}\n</section>')
 
     def figure(self, key: str, fig) -> HTML:

@@ -15,8 +15,10 @@ import sys
 from . import paths
 from .tableio import write_atomic
 
-MISSING = ("PDF skipped: WeasyPrint needs the Pango library (Debian/Ubuntu: apt-get install libpango-1.0-0 "
-           "libpangoft2-1.0-0; macOS: brew install pango), then run make again. The HTML report is complete.")
+MISSING = (
+    "PDF skipped: WeasyPrint needs the Pango library (Debian/Ubuntu: apt-get install libpango-1.0-0 "
+    "libpangoft2-1.0-0; macOS: brew install pango), then run make again. The HTML report is complete."
+)
 
 
 def load_renderer():

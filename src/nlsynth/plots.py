@@ -43,8 +43,14 @@ def at_risk_counts(events: pd.DataFrame, days: list[float]) -> pd.DataFrame:
         by_t = upper <= t
         responded = int((by_t & (events.cause == RESPONSE).to_numpy()).sum())
         failed = int((by_t & (events.cause == FAILURE).to_numpy()).sum())
-        rows.append({"event-free": free, "responded": responded, "failed": failed,
-                     "not known": len(events) - free - responded - failed})
+        rows.append(
+            {
+                "event-free": free,
+                "responded": responded,
+                "failed": failed,
+                "not known": len(events) - free - responded - failed,
+            }
+        )
     return pd.DataFrame(rows, columns=["event-free", "responded", "failed", "not known"])
 
 
@@ -60,14 +66,24 @@ def _cif_panel(ax, strip, fit: CompetingRisksFit, events: pd.DataFrame, name: st
     ax.step(x, lo, where="post", color=C_RESPONSE, linewidth=1.6)
     failures = events[(events.cause == FAILURE) & np.isfinite(events.upper)]
     if len(failures):
-        ax.plot(failures.upper / WEEK, [fit.cif_lower(RESPONSE, v) for v in failures.upper], linestyle="none",
-                marker="x", markersize=6, color=C_CENSORED, clip_on=False)
+        ax.plot(
+            failures.upper / WEEK,
+            [fit.cif_lower(RESPONSE, v) for v in failures.upper],
+            linestyle="none",
+            marker="x",
+            markersize=6,
+            color=C_CENSORED,
+            clip_on=False,
+        )
     ax.axhline(fit.plateau(RESPONSE), color="#777777", linewidth=0.8, linestyle=":")
     ax.set_ylim(-0.02, 1.05)
     ax.set_ylabel("cumulative incidence\nof first response")
     timed = int(((events.cause == RESPONSE) & np.isfinite(events.upper)).sum())
-    ax.set_title(textwrap.fill(f"{name}: {len(events)} episodes with a known outcome, {timed} timed responders", 44),
-                 fontsize=7, loc="left")
+    ax.set_title(
+        textwrap.fill(f"{name}: {len(events)} episodes with a known outcome, {timed} timed responders", 44),
+        fontsize=7,
+        loc="left",
+    )
     ticks = [w for w in (0, 4, 12, 24, 52, 104, 260) if w <= t_end / WEEK + 1e-9]
     for a in (ax, strip):
         a.set_xscale("symlog", linthresh=4, linscale=0.8)
@@ -100,8 +116,14 @@ def cumulative_incidence(groups: list[tuple[str, CompetingRisksFit, pd.DataFrame
     k = len(groups)
     ncols = 1 if k == 1 else 2
     nrows = math.ceil(k / ncols)
-    fig, axes = new_figure(SINGLE_COLUMN if k == 1 else DOUBLE_COLUMN, 0.6 + 3.0 * nrows, nrows=2 * nrows,
-                           ncols=ncols, squeeze=False, gridspec_kw={"height_ratios": [3, 1.1] * nrows})
+    fig, axes = new_figure(
+        SINGLE_COLUMN if k == 1 else DOUBLE_COLUMN,
+        0.6 + 3.0 * nrows,
+        nrows=2 * nrows,
+        ncols=ncols,
+        squeeze=False,
+        gridspec_kw={"height_ratios": [3, 1.1] * nrows},
+    )
     for i, (name, fit, events) in enumerate(groups):
         r, c = divmod(i, ncols)
         _cif_panel(axes[2 * r, c], axes[2 * r + 1, c], fit, events, name)
@@ -109,11 +131,13 @@ def cumulative_incidence(groups: list[tuple[str, CompetingRisksFit, pd.DataFrame
         r, c = divmod(j, ncols)
         axes[2 * r, c].set_visible(False)
         axes[2 * r + 1, c].set_visible(False)
-    handles = [Line2D([], [], color=C_RESPONSE, linewidth=1.6, label="lower bound"),
-               Line2D([], [], color=C_RESPONSE, linewidth=1.0, linestyle="--", label="upper bound"),
-               Patch(color=C_RESPONSE, alpha=0.25, label="not identified"),
-               Line2D([], [], color=C_CENSORED, marker="x", linestyle="none", label="treatment failure"),
-               Line2D([], [], color="#777777", linestyle=":", label="responded at any time")]
+    handles = [
+        Line2D([], [], color=C_RESPONSE, linewidth=1.6, label="lower bound"),
+        Line2D([], [], color=C_RESPONSE, linewidth=1.0, linestyle="--", label="upper bound"),
+        Patch(color=C_RESPONSE, alpha=0.25, label="not identified"),
+        Line2D([], [], color=C_CENSORED, marker="x", linestyle="none", label="treatment failure"),
+        Line2D([], [], color="#777777", linestyle=":", label="responded at any time"),
+    ]
     fig.legend(handles=handles, loc="outside lower center", ncol=2 if k == 1 else 3, frameon=False)
     return fig
 
@@ -154,21 +178,30 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
     x_max = 0.0
     for y, e in enumerate(episodes.itertuples(index=False)):
         y = n - 1 - y
-        ends = [v for v in (e.follow_up_upper_days, e.first_response_upper_days, e.best_response_upper_days)
-                if not math.isnan(v) and math.isfinite(v)]
+        ends = [
+            v
+            for v in (e.follow_up_upper_days, e.first_response_upper_days, e.best_response_upper_days)
+            if not math.isnan(v) and math.isfinite(v)
+        ]
         follow = e.follow_up_upper_days if math.isfinite(e.follow_up_upper_days) else math.nan
         if not math.isnan(follow):
             ax.barh(y, follow / WEEK, height=0.5, color=C_FOLLOW_UP, label=once("follow-up on treatment"))
             if not pd.isna(e.responded) and bool(e.responded) and not e.followed_by_other_treatment:
-                ax.annotate("", xy=(follow / WEEK + 1.5, y), xytext=(follow / WEEK, y),
-                            arrowprops={"arrowstyle": "->", "color": "black", "linewidth": 1})
-        _segment(ax, y, e.first_response_lower_days, e.first_response_upper_days, C_RESPONSE, "o",
-                 once("first response"))
+                ax.annotate(
+                    "",
+                    xy=(follow / WEEK + 1.5, y),
+                    xytext=(follow / WEEK, y),
+                    arrowprops={"arrowstyle": "->", "color": "black", "linewidth": 1},
+                )
+        _segment(
+            ax, y, e.first_response_lower_days, e.first_response_upper_days, C_RESPONSE, "o", once("first response")
+        )
         _segment(ax, y, e.best_response_lower_days, e.best_response_upper_days, C_BEST, "D", once("best response"))
         if not pd.isna(e.responded) and not bool(e.responded):
             where = (follow / WEEK) if not math.isnan(follow) else 0
-            ax.plot([where], [y], marker="x", color=C_CENSORED, linestyle="none", markersize=7,
-                    label=once("no response"))
+            ax.plot(
+                [where], [y], marker="x", color=C_CENSORED, linestyle="none", markersize=7, label=once("no response")
+            )
         if not ends:
             ax.text(0.2, y, "no time reported", va="center", fontsize=7, color="#555555")
         x_max = max([x_max] + [v / WEEK for v in ends])
@@ -195,8 +228,12 @@ def time_to_response_overview(episodes: pd.DataFrame, labels: dict[str, str] | N
         y = n - 1 - i
         lo = max(e.ttr_lower_days / WEEK, left)
         if math.isinf(e.ttr_upper_days):
-            ax.annotate("", xy=(right, y), xytext=(lo, y),
-                        arrowprops={"arrowstyle": "->", "color": C_CENSORED, "linewidth": 1.4})
+            ax.annotate(
+                "",
+                xy=(right, y),
+                xytext=(lo, y),
+                arrowprops={"arrowstyle": "->", "color": C_CENSORED, "linewidth": 1.4},
+            )
             ax.plot([lo], [y], marker="o", markerfacecolor="white", color=C_CENSORED, linestyle="none")
         elif e.ttr_lower_days == e.ttr_upper_days:
             ax.plot([lo], [y], marker="o", color=C_RESPONSE, linestyle="none")
@@ -209,8 +246,10 @@ def time_to_response_overview(episodes: pd.DataFrame, labels: dict[str, str] | N
     ax.set_xticks(ticks, [str(t) for t in ticks])
     ax.xaxis.set_minor_formatter(mticker.NullFormatter())
     repeated = pd.Series(names).duplicated(keep=False)
-    names = [f"{name} (pt {e.patient}, ep {e.episode})" if again else name
-             for name, again, e in zip(names, repeated, timed.itertuples(index=False))]
+    names = [
+        f"{name} (pt {e.patient}, ep {e.episode})" if again else name
+        for name, again, e in zip(names, repeated, timed.itertuples(index=False))
+    ]
     ax.set_yticks(range(n), names[::-1])
     ax.set_ylim(-0.7, n - 0.3)
     boundaries = [i for i in range(1, n) if timed.drug_class.iloc[i] != timed.drug_class.iloc[i - 1]]
@@ -240,14 +279,32 @@ def _forest_rows(source_table, agent_table, comparisons, labels):
         reviews = comparisons[comparisons.compare_with_agent == agent]
         body = []
         for s in group.itertuples(index=False):
-            body.append(("source", f"{labels.get(s.study_id, s.citation)} · {s.level}",
-                         f"{s.responders}/{s.n}  {s.responders / s.n:.2f} [{s.ci_lower:.2f}, {s.ci_upper:.2f}]", s))
+            body.append(
+                (
+                    "source",
+                    f"{labels.get(s.study_id, s.citation)} · {s.level}",
+                    f"{s.responders}/{s.n}  {s.responders / s.n:.2f} [{s.ci_lower:.2f}, {s.ci_upper:.2f}]",
+                    s,
+                )
+            )
         if not math.isnan(a.pooled):
-            body.append(("pooled", f"pooled, {a.sources} sources",
-                         f"{a.pooled:.2f} [{a.pooled_ci_lower:.2f}, {a.pooled_ci_upper:.2f}]", a))
+            body.append(
+                (
+                    "pooled",
+                    f"pooled, {a.sources} sources",
+                    f"{a.pooled:.2f} [{a.pooled_ci_lower:.2f}, {a.pooled_ci_upper:.2f}]",
+                    a,
+                )
+            )
         for c in reviews.itertuples(index=False):
-            body.append(("review", f"{c.citation} (review, not pooled)",
-                         f"{c.improved}/{c.treated}  {c.improved / c.treated:.2f}", c))
+            body.append(
+                (
+                    "review",
+                    f"{c.citation} (review, not pooled)",
+                    f"{c.improved}/{c.treated}  {c.improved / c.treated:.2f}",
+                    c,
+                )
+            )
         if len(body) == 1:
             kind, label, text, r = body[0]
             rows.append((kind, f"{agent}: {label}", text, r, drug_class))
@@ -277,18 +334,40 @@ def _forest_panel(ax, rows, n_max, ticks=(0, 0.25, 0.5, 0.75, 1)):
         if kind == "source":
             p = r.responders / r.n
             ax.plot([r.ci_lower, r.ci_upper], [y, y], color=C_RESPONSE, linewidth=1)
-            ax.plot([p], [y], marker="s", color=C_RESPONSE, markersize=2.5 + 1.0 * math.sqrt(r.n), linestyle="none",
-                    clip_on=False)
+            ax.plot(
+                [p],
+                [y],
+                marker="s",
+                color=C_RESPONSE,
+                markersize=2.5 + 1.0 * math.sqrt(r.n),
+                linestyle="none",
+                clip_on=False,
+            )
         elif kind == "pooled":
             lo, est, hi = r.pooled_ci_lower, r.pooled, r.pooled_ci_upper
             ax.fill([lo, est, hi, est], [y, y + 0.35, y, y - 0.35], color=C_BEST, linewidth=0, clip_on=False)
         elif kind == "review":
-            ax.plot([r.improved / r.treated], [y], marker="^", markerfacecolor="white", color=OKABE_ITO["reddish purple"],
-                    markersize=5, linestyle="none", clip_on=False)
+            ax.plot(
+                [r.improved / r.treated],
+                [y],
+                marker="^",
+                markerfacecolor="white",
+                color=OKABE_ITO["reddish purple"],
+                markersize=5,
+                linestyle="none",
+                clip_on=False,
+            )
         if text:
             ax.annotate(text, xy=(1.07, y), xycoords=("axes fraction", "data"), va="center", ha="left", fontsize=7)
-    ax.annotate("improved/n  p [95% CI]", xy=(1.07, n_max - 0.2), xycoords=("axes fraction", "data"), va="bottom",
-                ha="left", fontsize=7, fontweight="bold")
+    ax.annotate(
+        "improved/n  p [95% CI]",
+        xy=(1.07, n_max - 0.2),
+        xycoords=("axes fraction", "data"),
+        va="bottom",
+        ha="left",
+        fontsize=7,
+        fontweight="bold",
+    )
     ax.set_yticks(range(n_max - 1, n_max - 1 - n, -1), [label for _, label, _, _, _ in rows])
     for tick, (kind, _, _, _, _) in zip(ax.get_yticklabels(), rows):
         if kind == "header":
@@ -304,8 +383,12 @@ def _forest_panel(ax, rows, n_max, ticks=(0, 0.25, 0.5, 0.75, 1)):
     ax.set_xlabel("proportion improved")
 
 
-def forest(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: pd.DataFrame,
-           labels: dict[str, str] | None = None):
+def forest(
+    source_table: pd.DataFrame,
+    agent_table: pd.DataFrame,
+    comparisons: pd.DataFrame,
+    labels: dict[str, str] | None = None,
+):
     """Response proportions by source, grouped by agent within drug class: exact 95% intervals, an
     estimate [CI] column, a diamond for a random-effects pool where eligible, and a review's figure as
     a hollow triangle. ``labels`` maps study ids to citable labels (:func:`nlsynth.references.labels`).
@@ -320,12 +403,37 @@ def forest(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: p
     fig, axes = new_figure(DOUBLE_COLUMN, 1.3 + ROW_INCHES * n_max, ncols=len(panels))
     for ax, panel in zip(np.atleast_1d(axes), panels):
         _forest_panel(ax, panel, n_max, (0, 0.25, 0.5, 0.75, 1) if len(panels) == 1 else (0, 0.5, 1))
-    handles = [Line2D([], [], marker="s", color=C_RESPONSE, linestyle="-", linewidth=1, markersize=5,
-                      label="source: proportion (size: patients), exact 95% CI"),
-               Line2D([], [], marker="D", color=C_BEST, linestyle="none", markersize=6,
-                      label="random-effects pool, Hartung–Knapp 95% CI"),
-               Line2D([], [], marker="^", markerfacecolor="white", color=OKABE_ITO["reddish purple"], linestyle="none",
-                      markersize=5, label="systematic review's figure (not pooled)")]
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="s",
+            color=C_RESPONSE,
+            linestyle="-",
+            linewidth=1,
+            markersize=5,
+            label="source: proportion (size: patients), exact 95% CI",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="D",
+            color=C_BEST,
+            linestyle="none",
+            markersize=6,
+            label="random-effects pool, Hartung–Knapp 95% CI",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="^",
+            markerfacecolor="white",
+            color=OKABE_ITO["reddish purple"],
+            linestyle="none",
+            markersize=5,
+            label="systematic review's figure (not pooled)",
+        ),
+    ]
     fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
     fig.suptitle("Response by agent and source (reported cases; not efficacy estimates)", fontsize=8)
     return fig

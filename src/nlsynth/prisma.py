@@ -31,10 +31,15 @@ from matplotlib.patches import FancyBboxPatch
 
 from .figures import OKABE_ITO, new_figure
 
-
 SEARCH_LOG = "search_log.csv"
-SEARCH_STEPS = ("identified", "duplicates_removed", "automation_removed", "other_removed", "excluded_title_abstract",
-                "not_retrieved")
+SEARCH_STEPS = (
+    "identified",
+    "duplicates_removed",
+    "automation_removed",
+    "other_removed",
+    "excluded_title_abstract",
+    "not_retrieved",
+)
 
 
 def read_search_log(raw_dir) -> pd.DataFrame | None:
@@ -65,13 +70,20 @@ def read_search_log(raw_dir) -> pd.DataFrame | None:
     return log.assign(n=log.n.astype(int))
 
 
-def counts(screening: pd.DataFrame, episodes: pd.DataFrame, aggregates: pd.DataFrame,
-           studies: pd.DataFrame, search_log: pd.DataFrame | None = None) -> dict:
+def counts(
+    screening: pd.DataFrame,
+    episodes: pd.DataFrame,
+    aggregates: pd.DataFrame,
+    studies: pd.DataFrame,
+    search_log: pd.DataFrame | None = None,
+) -> dict:
     """The flow's numbers. Raises if the log's included records and the studies table disagree, or if the
     search log does not lead to the number of records assessed."""
     decisions = set(screening.decision)
     if not decisions <= {"included", "excluded"}:
-        raise ValueError(f"screening decisions must be included/excluded, found {sorted(decisions - {'included', 'excluded'})}")
+        raise ValueError(
+            f"screening decisions must be included/excluded, found {sorted(decisions - {'included', 'excluded'})}"
+        )
     included = screening[screening.decision == "included"]
     excluded = screening[screening.decision == "excluded"]
     if set(included.record_id) != set(studies.study_id):
@@ -81,20 +93,26 @@ def counts(screening: pd.DataFrame, episodes: pd.DataFrame, aggregates: pd.DataF
     patients = episodes[["study_id", "patient"]].drop_duplicates()
     flow = {"search": None}
     if search_log is not None:
+
         def total(step):
             return int(search_log.n[search_log.step == step].sum())
 
         identified = search_log[search_log.step == "identified"]
-        search = {"identified": {r.source: int(r.n) for r in identified.itertuples(index=False)},
-                  **{step: total(step) for step in SEARCH_STEPS if step != "identified"}}
-        search["screened"] = total("identified") - search["duplicates_removed"] - search["automation_removed"] \
-            - search["other_removed"]
+        search = {
+            "identified": {r.source: int(r.n) for r in identified.itertuples(index=False)},
+            **{step: total(step) for step in SEARCH_STEPS if step != "identified"},
+        }
+        search["screened"] = (
+            total("identified") - search["duplicates_removed"] - search["automation_removed"] - search["other_removed"]
+        )
         search["sought"] = search["screened"] - search["excluded_title_abstract"]
         assessed = search["sought"] - search["not_retrieved"]
         if assessed != len(screening):
-            raise ValueError(f"search_log.csv leads to {assessed} reports assessed for eligibility, but screening.csv "
-                             f"has {len(screening)} records: identified {total('identified')} − removed before "
-                             f"screening − excluded at title/abstract − not retrieved must equal the screening log")
+            raise ValueError(
+                f"search_log.csv leads to {assessed} reports assessed for eligibility, but screening.csv "
+                f"has {len(screening)} records: identified {total('identified')} − removed before "
+                f"screening − excluded at title/abstract − not retrieved must equal the screening log"
+            )
         flow["search"] = search
     return flow | {
         "records_assessed": len(screening),
@@ -110,10 +128,19 @@ def counts(screening: pd.DataFrame, episodes: pd.DataFrame, aggregates: pd.DataF
 
 
 def _box(ax, x, y, w, h, text, colour="#FFFFFF", linestyle=None):
-    ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.01", linewidth=0.8, edgecolor="black",
-                                facecolor=colour, linestyle=linestyle or "-"))
-    ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=7,
-            color="#555555" if linestyle else "black")
+    ax.add_patch(
+        FancyBboxPatch(
+            (x, y),
+            w,
+            h,
+            boxstyle="round,pad=0.01",
+            linewidth=0.8,
+            edgecolor="black",
+            facecolor=colour,
+            linestyle=linestyle or "-",
+        )
+    )
+    ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=7, color="#555555" if linestyle else "black")
 
 
 def _arrow(ax, x0, y0, x1, y1):
@@ -139,9 +166,11 @@ def diagram(flow: dict):
     if search:
         sources = "\n".join(f"{s} (n = {n})" for s, n in search["identified"].items())
         identified = f"Records identified from:\n{sources}"
-        removed = (f"Records removed before screening:\nduplicates (n = {search['duplicates_removed']})\n"
-                   f"marked ineligible by automation tools (n = {search['automation_removed']})\n"
-                   f"removed for other reasons (n = {search['other_removed']})")
+        removed = (
+            f"Records removed before screening:\nduplicates (n = {search['duplicates_removed']})\n"
+            f"marked ineligible by automation tools (n = {search['automation_removed']})\n"
+            f"removed for other reasons (n = {search['other_removed']})"
+        )
         screened = f"Records screened\n(n = {search['screened']})"
         excluded = f"Records excluded at title/abstract\n(n = {search['excluded_title_abstract']})"
         sought = f"Reports sought for retrieval\n(n = {search['sought']})"
@@ -166,20 +195,42 @@ def diagram(flow: dict):
     _arrow(ax, 2.6, 9.4, 2.6, 8.9)
     _arrow(ax, 4.8, 8.35, 5.4, 8.35)
     _box(ax, 0.4, 6.4, 4.4, 0.9, f"Reports assessed for eligibility\n(n = {flow['records_assessed']})")
-    _box(ax, 5.4, 4.2, 4.4, 3.1, f"Reports excluded (n = {flow['records_excluded']}):\n"
-                                 f"{_reasons(flow['exclusion_reasons'])}", side)
+    _box(
+        ax,
+        5.4,
+        4.2,
+        4.4,
+        3.1,
+        f"Reports excluded (n = {flow['records_excluded']}):\n{_reasons(flow['exclusion_reasons'])}",
+        side,
+    )
     _arrow(ax, 2.6, 7.8, 2.6, 7.3)
     _arrow(ax, 4.8, 6.85, 5.4, 6.85)
-    _box(ax, 0.4, 3.6, 4.4, 1.4, f"Studies included in the review\n(n = {flow['studies_included']})\n"
-                                 f"Reports of included studies\n(n = {flow['reports_included']})")
+    _box(
+        ax,
+        0.4,
+        3.6,
+        4.4,
+        1.4,
+        f"Studies included in the review\n(n = {flow['studies_included']})\n"
+        f"Reports of included studies\n(n = {flow['reports_included']})",
+    )
     _arrow(ax, 2.6, 6.4, 2.6, 5.0)
-    _box(ax, 0.4, 0.3, 4.4, 2.6, f"Analysed case by case:\n{flow['patients_case_level']} patients, "
-                                 f"{flow['episodes_case_level']} treatment episodes\n\n"
-                                 f"Analysed in aggregate:\n{flow['aggregate_arms']} cohort/series arms, "
-                                 f"{flow['patients_in_aggregate_arms']} treated")
+    _box(
+        ax,
+        0.4,
+        0.3,
+        4.4,
+        2.6,
+        f"Analysed case by case:\n{flow['patients_case_level']} patients, "
+        f"{flow['episodes_case_level']} treatment episodes\n\n"
+        f"Analysed in aggregate:\n{flow['aggregate_arms']} cohort/series arms, "
+        f"{flow['patients_in_aggregate_arms']} treated",
+    )
     _arrow(ax, 2.6, 3.6, 2.6, 2.9)
     for y, label in ((11.9, "Identification"), (8.6, "Screening"), (4.3, "Included"), (1.6, "Analysed")):
         ax.text(0.05, y, label, rotation=90, ha="center", va="center", fontsize=7, color="#555555")
-    fig.suptitle("PRISMA 2020 flow diagram" + ("" if search else " (identification and screening: no search log)"),
-                 fontsize=8)
+    fig.suptitle(
+        "PRISMA 2020 flow diagram" + ("" if search else " (identification and screening: no search log)"), fontsize=8
+    )
     return fig

@@ -62,8 +62,9 @@ class TimeReadings:
     used: set[int] = field(default_factory=set)
 
     @classmethod
-    def from_rows(cls, rows: list[dict[str, str]], row_numbers: list[int], study_ids: set[str],
-                  problems: list[Problem]) -> TimeReadings:
+    def from_rows(
+        cls, rows: list[dict[str, str]], row_numbers: list[int], study_ids: set[str], problems: list[Problem]
+    ) -> TimeReadings:
         readings = cls()
         for row_no, row in zip(row_numbers, rows):
             phrase, study = row["phrase_as_reported"], row["study_id"]
@@ -82,21 +83,42 @@ class TimeReadings:
                 bad = False
                 for column, text, value in (("lower_days", lower_text, lower), ("upper_days", upper_text, upper)):
                     if value is None or value < 0 or (column == "lower_days" and math.isinf(value)):
-                        problems.append(Problem(FILE, row_no, column, text,
-                                                "a number of days of at least 0 (upper_days may be inf), or both "
-                                                "bounds empty for an unresolved phrase"))
+                        problems.append(
+                            Problem(
+                                FILE,
+                                row_no,
+                                column,
+                                text,
+                                "a number of days of at least 0 (upper_days may be inf), or both "
+                                "bounds empty for an unresolved phrase",
+                            )
+                        )
                         bad = True
                 if bad:
                     continue
                 if upper <= 0 or lower > upper:
-                    problems.append(Problem(FILE, row_no, "upper_days", upper_text,
-                                            f"an upper bound above 0 and at least lower_days ({lower_text})"))
+                    problems.append(
+                        Problem(
+                            FILE,
+                            row_no,
+                            "upper_days",
+                            upper_text,
+                            f"an upper bound above 0 and at least lower_days ({lower_text})",
+                        )
+                    )
                     continue
                 interval = TimeInterval(lower, upper, RULE, row["reason"])
             key = (phrase_key(phrase), study)
             if key in readings.entries:
-                problems.append(Problem(FILE, row_no, "phrase_as_reported", phrase,
-                                        f"one reading per phrase and study (also on row {readings.entries[key][0]})"))
+                problems.append(
+                    Problem(
+                        FILE,
+                        row_no,
+                        "phrase_as_reported",
+                        phrase,
+                        f"one reading per phrase and study (also on row {readings.entries[key][0]})",
+                    )
+                )
                 continue
             readings.entries[key] = (row_no, interval)
         return readings
@@ -137,20 +159,34 @@ def load(path: Path, study_ids: set[str], problems: list[Problem]) -> TimeReadin
 
 def how_to_add(phrase: str, study_id: str) -> str:
     """The end of the message for a phrase nobody can read yet: the row to add, spelled out."""
-    return (f"or add its reading to data/raw/{FILE} as a row "
-            f"'{phrase},{study_id},<lower_days>,<upper_days>,<reason>' (study_id may be left empty to apply it "
-            "to every study; both bounds empty: unresolved)")
+    return (
+        f"or add its reading to data/raw/{FILE} as a row "
+        f"'{phrase},{study_id},<lower_days>,<upper_days>,<reason>' (study_id may be left empty to apply it "
+        "to every study; both bounds empty: unresolved)"
+    )
 
 
 #: The sheets' time fields: (sheet, prefix in the processed table, label, read as).
 EVENT, DURATION = "time of an event", "duration"
-FIELDS = (("episodes.csv", "first_response", "first response", EVENT),
-          ("episodes.csv", "best_response", "best response", EVENT),
-          ("episodes.csv", "follow_up", "follow-up", DURATION),
-          ("aggregates.csv", "time_to_response", "time to response", EVENT),
-          ("aggregates.csv", "follow_up", "follow-up", DURATION))
-LEDGER_COLUMNS = ["phrase_as_reported", "study_id", "regimen_as_reported", "read_as", "lower_days", "upper_days",
-                  "rule", "reading_source", "note", "used_in"]
+FIELDS = (
+    ("episodes.csv", "first_response", "first response", EVENT),
+    ("episodes.csv", "best_response", "best response", EVENT),
+    ("episodes.csv", "follow_up", "follow-up", DURATION),
+    ("aggregates.csv", "time_to_response", "time to response", EVENT),
+    ("aggregates.csv", "follow_up", "follow-up", DURATION),
+)
+LEDGER_COLUMNS = [
+    "phrase_as_reported",
+    "study_id",
+    "regimen_as_reported",
+    "read_as",
+    "lower_days",
+    "upper_days",
+    "rule",
+    "reading_source",
+    "note",
+    "used_in",
+]
 
 
 def ledger(episodes: pd.DataFrame, aggregates: pd.DataFrame, readings_rows: dict[tuple[str, str], int]) -> pd.DataFrame:
@@ -169,17 +205,28 @@ def ledger(episodes: pd.DataFrame, aggregates: pd.DataFrame, readings_rows: dict
         for rec in frame[frame[f"{prefix}_as_reported"].notna()].itertuples(index=False):
             phrase = getattr(rec, f"{prefix}_as_reported")
             key = (phrase, rec.study_id, rec.regimen_as_reported or "", read_as)
-            entry = found.setdefault(key, {
-                "phrase_as_reported": phrase, "study_id": rec.study_id,
-                "regimen_as_reported": rec.regimen_as_reported, "read_as": read_as,
-                "lower_days": getattr(rec, f"{prefix}_lower_days"), "upper_days": getattr(rec, f"{prefix}_upper_days"),
-                "rule": getattr(rec, f"{prefix}_rule"),
-                "reading_source": (f"{FILE} row {readings_rows[(phrase, rec.study_id)]}"
-                                   if (phrase, rec.study_id) in readings_rows else "parser (nlsynth.timeparse)"),
-                "note": getattr(rec, f"{prefix}_note"), "used_in": [],
-            })
+            entry = found.setdefault(
+                key,
+                {
+                    "phrase_as_reported": phrase,
+                    "study_id": rec.study_id,
+                    "regimen_as_reported": rec.regimen_as_reported,
+                    "read_as": read_as,
+                    "lower_days": getattr(rec, f"{prefix}_lower_days"),
+                    "upper_days": getattr(rec, f"{prefix}_upper_days"),
+                    "rule": getattr(rec, f"{prefix}_rule"),
+                    "reading_source": (
+                        f"{FILE} row {readings_rows[(phrase, rec.study_id)]}"
+                        if (phrase, rec.study_id) in readings_rows
+                        else "parser (nlsynth.timeparse)"
+                    ),
+                    "note": getattr(rec, f"{prefix}_note"),
+                    "used_in": [],
+                },
+            )
             entry["used_in"].append(f"{sheet} row {rec.source_row} ({label})")
     rows = [{**e, "used_in": "; ".join(e["used_in"])} for e in found.values()]
     table = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
-    return table.sort_values(["study_id", "phrase_as_reported", "regimen_as_reported", "read_as"], kind="stable",
-                             na_position="first").reset_index(drop=True)
+    return table.sort_values(
+        ["study_id", "phrase_as_reported", "regimen_as_reported", "read_as"], kind="stable", na_position="first"
+    ).reset_index(drop=True)

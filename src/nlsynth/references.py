@@ -36,13 +36,17 @@ NO_YEAR = "n.d."
 
 
 def _text(value) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) or pd.isna(value) else str(value).strip()
+    return (
+        "" if value is None or (isinstance(value, float) and pd.isna(value)) or pd.isna(value) else str(value).strip()
+    )
 
 
 def labels(studies: pd.DataFrame) -> dict[str, str]:
     """Study id → author–year label, a letter added (in ``studies.csv`` order) where labels would repeat."""
-    base = {s.study_id: f"{_text(s.first_author) or ANONYMOUS} {_text(s.year) or NO_YEAR}"
-            for s in studies.itertuples(index=False)}
+    base = {
+        s.study_id: f"{_text(s.first_author) or ANONYMOUS} {_text(s.year) or NO_YEAR}"
+        for s in studies.itertuples(index=False)
+    }
     counts = pd.Series(list(base.values())).value_counts()
     seen: dict[str, int] = {}
     out = {}
@@ -95,12 +99,26 @@ def reference_list(studies: pd.DataFrame, secondary: pd.DataFrame | None = None)
     """The numbered list: ``number, key, label, text, url`` — the included studies, then the secondary
     sources (screening-log records with ``record_id, citation, doi, pmid``) cited for comparison."""
     names = labels(studies)
-    rows = [{"number": i + 1, "key": s.study_id, "label": names[s.study_id], "text": vancouver(s),
-             "url": _url(_text(s.doi), _text(s.pmid))} for i, s in enumerate(studies.itertuples(index=False))]
-    for r in ([] if secondary is None else secondary.itertuples(index=False)):
-        rows.append({"number": len(rows) + 1, "key": r.record_id, "label": _text(r.citation).split(",")[0],
-                     "text": _text(r.citation).rstrip(".") + "." + (f" doi:{_text(r.doi)}" if _text(r.doi) else ""),
-                     "url": _url(_text(r.doi), _text(r.pmid))})
+    rows = [
+        {
+            "number": i + 1,
+            "key": s.study_id,
+            "label": names[s.study_id],
+            "text": vancouver(s),
+            "url": _url(_text(s.doi), _text(s.pmid)),
+        }
+        for i, s in enumerate(studies.itertuples(index=False))
+    ]
+    for r in [] if secondary is None else secondary.itertuples(index=False):
+        rows.append(
+            {
+                "number": len(rows) + 1,
+                "key": r.record_id,
+                "label": _text(r.citation).split(",")[0],
+                "text": _text(r.citation).rstrip(".") + "." + (f" doi:{_text(r.doi)}" if _text(r.doi) else ""),
+                "url": _url(_text(r.doi), _text(r.pmid)),
+            }
+        )
     return pd.DataFrame(rows, columns=["number", "key", "label", "text", "url"])
 
 
@@ -116,9 +134,14 @@ CITATIONS = "citations.csv"
 def citations(studies: pd.DataFrame) -> pd.DataFrame:
     """``study_id, label, reference, cited_as`` for every study (``cited_as``: 'Kim 2012 [1]')."""
     names, number_of = labels(studies), numbers(studies)
-    return pd.DataFrame({"study_id": list(studies.study_id), "label": [names[s] for s in studies.study_id],
-                         "reference": [number_of[s] for s in studies.study_id],
-                         "cited_as": [f"{names[s]} [{number_of[s]}]" for s in studies.study_id]})
+    return pd.DataFrame(
+        {
+            "study_id": list(studies.study_id),
+            "label": [names[s] for s in studies.study_id],
+            "reference": [number_of[s] for s in studies.study_id],
+            "cited_as": [f"{names[s]} [{number_of[s]}]" for s in studies.study_id],
+        }
+    )
 
 
 def write_citations(studies: pd.DataFrame, processed_dir) -> bool:

@@ -41,8 +41,20 @@ from .sheets import SHEET_COLUMNS
 RELEASES_DIR = Path("releases")
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
-GROUP_COLUMNS = ["group_by", "slug", "label", "episodes", "responders", "timed_episodes", "median_lower_days",
-                 "median_upper_days", "p12_lower", "p12_upper", "has_estimate", "median_reached"]
+GROUP_COLUMNS = [
+    "group_by",
+    "slug",
+    "label",
+    "episodes",
+    "responders",
+    "timed_episodes",
+    "median_lower_days",
+    "median_upper_days",
+    "p12_lower",
+    "p12_upper",
+    "has_estimate",
+    "median_reached",
+]
 
 
 def natural_key(version: str) -> tuple:
@@ -72,13 +84,22 @@ def groups(processed: Path) -> pd.DataFrame:
             med = estimate.get("median_days") or {}
             p12 = (estimate.get("probability_by") or {}).get("12_weeks") or {}
             lower, upper = _finite_or_none(med.get("lower")), _finite_or_none(med.get("upper"))
-            rows.append({
-                "group_by": group_by, "slug": slug, "label": s["agent"], "episodes": s["episodes"],
-                "responders": s["responders"], "timed_episodes": s["timed_episodes"],
-                "median_lower_days": lower, "median_upper_days": upper,
-                "p12_lower": _finite_or_none(p12.get("lower")), "p12_upper": _finite_or_none(p12.get("upper")),
-                "has_estimate": bool(s.get("estimable")), "median_reached": lower is not None and math.isfinite(lower),
-            })
+            rows.append(
+                {
+                    "group_by": group_by,
+                    "slug": slug,
+                    "label": s["agent"],
+                    "episodes": s["episodes"],
+                    "responders": s["responders"],
+                    "timed_episodes": s["timed_episodes"],
+                    "median_lower_days": lower,
+                    "median_upper_days": upper,
+                    "p12_lower": _finite_or_none(p12.get("lower")),
+                    "p12_upper": _finite_or_none(p12.get("upper")),
+                    "has_estimate": bool(s.get("estimable")),
+                    "median_reached": lower is not None and math.isfinite(lower),
+                }
+            )
     return pd.DataFrame(rows, columns=GROUP_COLUMNS)
 
 
@@ -98,21 +119,40 @@ def snapshot(processed_dir: Path) -> Snapshot:
     aggregates = tableio.read_table(processed, "aggregates.csv")
     study_rows = []
     for study in studies.itertuples(index=False):
-        parts = [(studies[studies.study_id == study.study_id], "studies.csv"),
-                 (episodes[episodes.study_id == study.study_id], "episodes.csv"),
-                 (aggregates[aggregates.study_id == study.study_id], "aggregates.csv")]
+        parts = [
+            (studies[studies.study_id == study.study_id], "studies.csv"),
+            (episodes[episodes.study_id == study.study_id], "episodes.csv"),
+            (aggregates[aggregates.study_id == study.study_id], "aggregates.csv"),
+        ]
         combined = "|".join(_fingerprint(frame, sheet) for frame, sheet in parts)
-        study_rows.append({"study_id": study.study_id, "citation": study.citation,
-                           "episodes": int(len(parts[1][0])), "aggregate_arms": int(len(parts[2][0])),
-                           "fingerprint": hashlib.sha256(combined.encode("utf-8")).hexdigest()[:16]})
-    episode_rows = [{"study_id": e.study_id, "patient": e.patient, "episode": int(e.episode), "agent": e.agent,
-                     "fingerprint": _fingerprint(episodes.iloc[[i]], "episodes.csv")}
-                    for i, e in enumerate(episodes.itertuples(index=False))]
+        study_rows.append(
+            {
+                "study_id": study.study_id,
+                "citation": study.citation,
+                "episodes": int(len(parts[1][0])),
+                "aggregate_arms": int(len(parts[2][0])),
+                "fingerprint": hashlib.sha256(combined.encode("utf-8")).hexdigest()[:16],
+            }
+        )
+    episode_rows = [
+        {
+            "study_id": e.study_id,
+            "patient": e.patient,
+            "episode": int(e.episode),
+            "agent": e.agent,
+            "fingerprint": _fingerprint(episodes.iloc[[i]], "episodes.csv"),
+        }
+        for i, e in enumerate(episodes.itertuples(index=False))
+    ]
     patients = episodes[["study_id", "patient"]].drop_duplicates()
     headline = {
-        "studies": int(len(studies)), "patients_case_level": int(len(patients)), "episodes": int(len(episodes)),
-        "episodes_with_outcome": int(episodes.responded.notna().sum()), "responders": int(episodes.responded.sum()),
-        "aggregate_arms": int(len(aggregates)), "treated_in_aggregate_arms": int(aggregates.n_treated.sum()),
+        "studies": int(len(studies)),
+        "patients_case_level": int(len(patients)),
+        "episodes": int(len(episodes)),
+        "episodes_with_outcome": int(episodes.responded.notna().sum()),
+        "responders": int(episodes.responded.sum()),
+        "aggregate_arms": int(len(aggregates)),
+        "treated_in_aggregate_arms": int(aggregates.n_treated.sum()),
     }
     return Snapshot(headline, pd.DataFrame(study_rows), pd.DataFrame(episode_rows), groups(processed))
 
@@ -141,8 +181,10 @@ def read(releases_dir: Path, version: str) -> Snapshot:
     folder = Path(releases_dir) / version
     headline = json.loads((folder / "headline.json").read_text(encoding="utf-8"))
     headline.pop("version", None)
-    frames = [pd.read_csv(folder / name, dtype={"study_id": str, "patient": str, "slug": str})
-              for name in ("studies.csv", "episodes.csv", "groups.csv")]
+    frames = [
+        pd.read_csv(folder / name, dtype={"study_id": str, "patient": str, "slug": str})
+        for name in ("studies.csv", "episodes.csv", "groups.csv")
+    ]
     return Snapshot(headline, *frames)
 
 
@@ -157,8 +199,10 @@ class Changes:
 
     @property
     def none(self) -> bool:
-        return all(len(t) == 0 for t in (self.studies, self.episodes, self.moved, self.flipped)) and \
-            (self.headline["before"] == self.headline["now"]).all()
+        return (
+            all(len(t) == 0 for t in (self.studies, self.episodes, self.moved, self.flipped))
+            and (self.headline["before"] == self.headline["now"]).all()
+        )
 
 
 def _keyed(frame: pd.DataFrame, key: list[str]) -> dict:
@@ -179,8 +223,11 @@ def _diff(before: pd.DataFrame, now: pd.DataFrame, key: list[str], label) -> pd.
             continue
         rows.append({"change": change, **label(new.get(k) or old[k])})
     order = {"added": 0, "changed": 1, "removed": 2}
-    return pd.DataFrame(rows).sort_values("change", key=lambda s: s.map(order), kind="stable").reset_index(drop=True) \
-        if rows else pd.DataFrame(columns=["change"])
+    return (
+        pd.DataFrame(rows).sort_values("change", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+        if rows
+        else pd.DataFrame(columns=["change"])
+    )
 
 
 def _same(a, b) -> bool:
@@ -194,32 +241,46 @@ def changes(now: Snapshot, before: Snapshot, version: str, formatter) -> Changes
 
     ``formatter(lower, upper)`` turns an interval of days into the report's text.
     """
-    headline = pd.DataFrame([{"count": k.replace("_", " "), "before": before.headline.get(k), "now": v}
-                             for k, v in now.headline.items()])
-    studies = _diff(before.studies, now.studies, ["study_id"], lambda r: {"study": r["citation"],
-                                                                          "study_id": r["study_id"]})
-    episodes = _diff(before.episodes, now.episodes, ["study_id", "patient", "episode"],
-                     lambda r: {"study_id": r["study_id"], "patient": r["patient"], "episode": r["episode"],
-                                "agent": r["agent"]})
+    headline = pd.DataFrame(
+        [{"count": k.replace("_", " "), "before": before.headline.get(k), "now": v} for k, v in now.headline.items()]
+    )
+    studies = _diff(
+        before.studies, now.studies, ["study_id"], lambda r: {"study": r["citation"], "study_id": r["study_id"]}
+    )
+    episodes = _diff(
+        before.episodes,
+        now.episodes,
+        ["study_id", "patient", "episode"],
+        lambda r: {"study_id": r["study_id"], "patient": r["patient"], "episode": r["episode"], "agent": r["agent"]},
+    )
     old, new = _keyed(before.groups, ["group_by", "slug"]), _keyed(now.groups, ["group_by", "slug"])
     moved, flipped = [], []
     for k in sorted(set(old) | set(new)):
         o, n = old.get(k), new.get(k)
         label = (n or o)["label"] + (" (drug class)" if k[0] == "drug_class" else "")
         if o is None or n is None:
-            flipped.append({"group": label, "statement": "group in the analysis", "before": o is not None,
-                            "now": n is not None})
+            flipped.append(
+                {"group": label, "statement": "group in the analysis", "before": o is not None, "now": n is not None}
+            )
             continue
         if not all(_same(o[c], n[c]) for c in ("median_lower_days", "median_upper_days", "p12_lower", "p12_upper")):
-            moved.append({"group": label,
-                          "median before, weeks": formatter(o["median_lower_days"], o["median_upper_days"]),
-                          "median now, weeks": formatter(n["median_lower_days"], n["median_upper_days"]),
-                          "P(response by 12 weeks) before": _p(o), "now": _p(n)})
-        for column, statement in (("has_estimate", "has an estimate of time to response"),
-                                  ("median_reached", "median time to response reached")):
+            moved.append(
+                {
+                    "group": label,
+                    "median before, weeks": formatter(o["median_lower_days"], o["median_upper_days"]),
+                    "median now, weeks": formatter(n["median_lower_days"], n["median_upper_days"]),
+                    "P(response by 12 weeks) before": _p(o),
+                    "now": _p(n),
+                }
+            )
+        for column, statement in (
+            ("has_estimate", "has an estimate of time to response"),
+            ("median_reached", "median time to response reached"),
+        ):
             if bool(o[column]) != bool(n[column]):
-                flipped.append({"group": label, "statement": statement, "before": bool(o[column]),
-                                "now": bool(n[column])})
+                flipped.append(
+                    {"group": label, "statement": statement, "before": bool(o[column]), "now": bool(n[column])}
+                )
     return Changes(version, headline, studies, episodes, pd.DataFrame(moved), pd.DataFrame(flipped))
 
 

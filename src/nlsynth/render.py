@@ -16,7 +16,6 @@ from nbconvert import HTMLExporter
 from . import paths
 from .tableio import write_atomic
 
-
 #: Print styling, also used by the PDF renderer.
 PRINT_CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -44,7 +43,9 @@ def with_print_style(html: str) -> str:
 def render_html(notebook: Path) -> str:
     nb = nbformat.read(str(notebook), as_version=4)
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": "Necrobiosis lipoidica treatment report"}})
+    body, _ = exporter.from_notebook_node(
+        nb, resources={"metadata": {"name": "Necrobiosis lipoidica treatment report"}}
+    )
     return with_print_style(body)
 
 

@@ -31,14 +31,17 @@ def patients(episodes: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for (study, patient), group in episodes.groupby(["study_id", "patient"], sort=False):
         ulcer = group.ulcerated
-        rows.append({
-            "study_id": study, "patient": patient,
-            "age": group.age.dropna().iloc[0] if group.age.notna().any() else pd.NA,
-            "sex": group.sex.dropna().iloc[0] if group.sex.notna().any() else None,
-            "diabetes": next((d for d in group.diabetes if d != "not reported"), "not reported"),
-            "ulcerated": "yes" if (ulcer == "yes").any() else "no" if (ulcer == "no").any() else "not reported",
-            "episodes": len(group),
-        })
+        rows.append(
+            {
+                "study_id": study,
+                "patient": patient,
+                "age": group.age.dropna().iloc[0] if group.age.notna().any() else pd.NA,
+                "sex": group.sex.dropna().iloc[0] if group.sex.notna().any() else None,
+                "diabetes": next((d for d in group.diabetes if d != "not reported"), "not reported"),
+                "ulcerated": "yes" if (ulcer == "yes").any() else "no" if (ulcer == "no").any() else "not reported",
+                "episodes": len(group),
+            }
+        )
     return pd.DataFrame(rows).astype({"age": "Int64"})
 
 
@@ -51,15 +54,24 @@ def table1(episodes: pd.DataFrame) -> pd.DataFrame:
     """Characteristics of the included patients (patient-level episodes only)."""
     p = patients(episodes)
     age = p.age.dropna()
-    rows = [("Patients", "", str(len(p))),
-            ("Treatment episodes", "", str(len(episodes))),
-            ("Studies", "", str(p.study_id.nunique())),
-            ("Age, years", f"median (range), n = {len(age)}",
-             f"{age.median():.0f} ({age.min()}–{age.max()})" if len(age) else "not reported")]
-    rows += [("Sex", label, _count(p.sex.fillna("not reported"), value))
-             for label, value in (("female", "F"), ("male", "M"), ("not reported", "not reported"))]
-    rows += [("Diabetes", value, _count(p.diabetes, value))
-             for value in ("type 1", "type 2", "yes, type not stated", "no", "not reported")]
+    rows = [
+        ("Patients", "", str(len(p))),
+        ("Treatment episodes", "", str(len(episodes))),
+        ("Studies", "", str(p.study_id.nunique())),
+        (
+            "Age, years",
+            f"median (range), n = {len(age)}",
+            f"{age.median():.0f} ({age.min()}–{age.max()})" if len(age) else "not reported",
+        ),
+    ]
+    rows += [
+        ("Sex", label, _count(p.sex.fillna("not reported"), value))
+        for label, value in (("female", "F"), ("male", "M"), ("not reported", "not reported"))
+    ]
+    rows += [
+        ("Diabetes", value, _count(p.diabetes, value))
+        for value in ("type 1", "type 2", "yes, type not stated", "no", "not reported")
+    ]
     rows += [("Ulcerated NL", value, _count(p.ulcerated, value)) for value in ("yes", "no", "not reported")]
     return pd.DataFrame(rows, columns=["characteristic", "", "n (%)"])
 
@@ -84,8 +96,14 @@ def _individual_text(summary: dict) -> str:
         if item["outcome"] == "not reported":
             parts.append("outcome not reported")
         elif item["outcome"] == "failure":
-            parts.append("failure" + (f" at {interval_weeks(item)}" if item["upper_days"] is not None
-                                      or item["lower_days"] else ", time unknown"))
+            parts.append(
+                "failure"
+                + (
+                    f" at {interval_weeks(item)}"
+                    if item["upper_days"] is not None or item["lower_days"]
+                    else ", time unknown"
+                )
+            )
         else:
             text = interval_weeks(item)
             parts.append("response, time unknown" if text == "(0, ∞)" else f"response {text}")
@@ -108,19 +126,29 @@ def per_agent_table(summaries: list[dict]) -> pd.DataFrame:
     for s in summaries:
         p = s["patients"]
         ci = clopper_pearson(p["responded"], p["with_outcome"]) if p["with_outcome"] else None
-        rows.append({
-            "agent": s["agent"], "drug class": s["drug_class"], "patients (episodes)": f"{p['patients']} ({s['episodes']})",
-            "patients responding / with outcome": f"{p['responded']}/{p['with_outcome']}",
-            "95% CI (exact)": f"{ci[0]:.2f}–{ci[1]:.2f}" if ci else "—",
-            "timed responders": s["timed_responders"],
-            "median time to first response, weeks": _median_text(s),
-            "each episode, weeks": _individual_text(s) if not s["estimable"] else "see Table 3",
-        })
+        rows.append(
+            {
+                "agent": s["agent"],
+                "drug class": s["drug_class"],
+                "patients (episodes)": f"{p['patients']} ({s['episodes']})",
+                "patients responding / with outcome": f"{p['responded']}/{p['with_outcome']}",
+                "95% CI (exact)": f"{ci[0]:.2f}–{ci[1]:.2f}" if ci else "—",
+                "timed responders": s["timed_responders"],
+                "median time to first response, weeks": _median_text(s),
+                "each episode, weeks": _individual_text(s) if not s["estimable"] else "see Table 3",
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def narrative(episodes: pd.DataFrame, studies: pd.DataFrame, aggregates: pd.DataFrame, summaries: list[dict],
-              class_summaries: list[dict], overall: dict) -> Markdown:
+def narrative(
+    episodes: pd.DataFrame,
+    studies: pd.DataFrame,
+    aggregates: pd.DataFrame,
+    summaries: list[dict],
+    class_summaries: list[dict],
+    overall: dict,
+) -> Markdown:
     """The opening paragraphs; every number is computed here, and which groups are named is decided by rules
     from the data: groups that reach the minimum for an estimate, and single cases described as single cases."""
     p = patients(episodes)
@@ -135,14 +163,18 @@ def narrative(episodes: pd.DataFrame, studies: pd.DataFrame, aggregates: pd.Data
         f"outcome, {int(episodes.responded.sum())} were responses; {overall['timed_responders']} responses are "
         "placed in a finite interval of time.",
     ]
-    minimum = (f"at least {estimates.MIN_PATIENTS} patients with a known outcome and "
-               f"{estimates.MIN_TIMED_RESPONDERS} timed responders")
+    minimum = (
+        f"at least {estimates.MIN_PATIENTS} patients with a known outcome and "
+        f"{estimates.MIN_TIMED_RESPONDERS} timed responders"
+    )
     if estimable or estimable_classes:
         names = ", ".join(f"**{escape(s['agent'])}**" for s in estimable + estimable_classes)
         parts.append(f"Groups with enough data for an estimate of time to first response ({minimum}): {names}.")
     else:
-        parts.append(f"No single agent or drug class has enough data for an estimate of time to first response "
-                     f"({minimum}); each is described by its individual episodes (Table 2).")
+        parts.append(
+            f"No single agent or drug class has enough data for an estimate of time to first response "
+            f"({minimum}); each is described by its individual episodes (Table 2)."
+        )
     if overall["estimable"]:
         ci = overall["cumulative_incidence"]
         boot = overall["bootstrap"]
@@ -151,19 +183,28 @@ def narrative(episodes: pd.DataFrame, studies: pd.DataFrame, aggregates: pd.Data
             f"a first response by 12 weeks, with failure as a competing event, is "
             f"{_prob(ci['probability_by']['12_weeks'])} (95% bootstrap interval "
             f"{_prob(boot['probability_by']['12_weeks'])}), and the median time to first response "
-            f"{_weeks_interval(ci['median_days']['lower'], ci['median_days']['upper'])} weeks.")
+            f"{_weeks_interval(ci['median_days']['lower'], ci['median_days']['upper'])} weeks."
+        )
     if singles:
         described = [f"{escape(s['agent'])} ({escape(_individual_text(s))} weeks)" for s in singles]
-        parts.append("Single cases with a timed response, each one patient's own interval and not a probability: "
-                     + "; ".join(described) + ".")
-    parts.append("Case reports favour positive outcomes: these counts describe what was reported, "
-                 "not how often each agent works.")
+        parts.append(
+            "Single cases with a timed response, each one patient's own interval and not a probability: "
+            + "; ".join(described)
+            + "."
+        )
+    parts.append(
+        "Case reports favour positive outcomes: these counts describe what was reported, "
+        "not how often each agent works."
+    )
     return Markdown("\n\n".join(parts))
 
 
 def _prob(pair: dict) -> str:
-    return f"{pair['lower']:.2f}" if math.isclose(pair["lower"], pair["upper"]) else \
-        f"{pair['lower']:.2f}–{pair['upper']:.2f}"
+    return (
+        f"{pair['lower']:.2f}"
+        if math.isclose(pair["lower"], pair["upper"])
+        else f"{pair['lower']:.2f}–{pair['upper']:.2f}"
+    )
 
 
 def overall_summary(episodes: pd.DataFrame, n_boot: int, seed: int) -> dict:
@@ -200,26 +241,38 @@ def proportions_table(agent_table: pd.DataFrame, comparison_table: pd.DataFrame)
     rows = []
     for a in agent_table.itertuples(index=False):
         review = comparison_table[comparison_table.compare_with_agent == a.agent]
-        rows.append({
-            "drug class": a.drug_class, "agent": a.agent, "sources": a.sources,
-            "improved / treated": f"{a.responders}/{a.n}" if a.n else "—",
-            "crude (exact 95% CI)": f"{a.crude:.2f} ({a.crude_ci_lower:.2f}–{a.crude_ci_upper:.2f})" if a.n else "—",
-            "pooled (95% CI; prediction interval)": "—" if math.isnan(a.pooled) else
-            f"{a.pooled:.2f} ({a.pooled_ci_lower:.2f}–{a.pooled_ci_upper:.2f}; {a.pi_lower:.2f}–{a.pi_upper:.2f}), "
-            f"I² {100 * a.i2:.0f}%",
-            "status": a.status,
-            "review for comparison": "; ".join(f"{r.citation}: {r.improved}/{r.treated} ({r.reported_group})"
-                                               for r in review.itertuples(index=False)) or "",
-        })
+        rows.append(
+            {
+                "drug class": a.drug_class,
+                "agent": a.agent,
+                "sources": a.sources,
+                "improved / treated": f"{a.responders}/{a.n}" if a.n else "—",
+                "crude (exact 95% CI)": f"{a.crude:.2f} ({a.crude_ci_lower:.2f}–{a.crude_ci_upper:.2f})"
+                if a.n
+                else "—",
+                "pooled (95% CI; prediction interval)": "—"
+                if math.isnan(a.pooled)
+                else f"{a.pooled:.2f} ({a.pooled_ci_lower:.2f}–{a.pooled_ci_upper:.2f}; {a.pi_lower:.2f}–{a.pi_upper:.2f}), "
+                f"I² {100 * a.i2:.0f}%",
+                "status": a.status,
+                "review for comparison": "; ".join(
+                    f"{r.citation}: {r.improved}/{r.treated} ({r.reported_group})"
+                    for r in review.itertuples(index=False)
+                )
+                or "",
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def excluded_sources(source_table: pd.DataFrame, labels: dict[str, str] | None = None,
-                     number_of: dict[str, int] | None = None) -> pd.DataFrame:
+def excluded_sources(
+    source_table: pd.DataFrame, labels: dict[str, str] | None = None, number_of: dict[str, int] | None = None
+) -> pd.DataFrame:
     """Sources left out of the proportions and why, each named by its citable label and reference number."""
     left_out = source_table[~source_table.included].reset_index(drop=True)
-    table = pd.DataFrame({"agent": left_out.agent,
-                          "study": left_out.study_id.map(labels) if labels else left_out.citation})
+    table = pd.DataFrame(
+        {"agent": left_out.agent, "study": left_out.study_id.map(labels) if labels else left_out.citation}
+    )
     if number_of:
         table["references"] = [str(number_of[s]) for s in left_out.study_id]
     return pd.concat([table, left_out[["level", "source_rows", "reason"]]], axis=1)
@@ -238,20 +291,35 @@ def estimates_table(groups: list[dict]) -> pd.DataFrame:
             label += f" — only {s['single_agent']}: same as its row"
         elif len(s["agents"]) > 1:
             label += f" — mixes {len(s['agents'])} agents: descriptive"
-        rows.append({
-            "group": label, "patients with outcome": s["patients"]["with_outcome"],
-            "timed responders": s["timed_responders"],
-            "median, weeks": _median_text(s),
-            "bootstrap 95% CI, weeks": _weeks_interval(boot["median_days"]["lower"], boot["median_days"]["upper"]),
-            "P(first response by 12 weeks)": _prob(ci["probability_by"]["12_weeks"]),
-            "bootstrap 95% CI": _prob(boot["probability_by"]["12_weeks"]),
-            "responded at any time": f"{ci['ever_responded']:.2f}",
-            "secondary: median had everyone continued, weeks": _weeks_interval(cv["median_days"]["lower"],
-                                                                               cv["median_days"]["upper"]),
-        })
-    return pd.DataFrame(rows, columns=["group", "patients with outcome", "timed responders", "median, weeks",
-                                       "bootstrap 95% CI, weeks", "P(first response by 12 weeks)", "bootstrap 95% CI",
-                                       "responded at any time", "secondary: median had everyone continued, weeks"])
+        rows.append(
+            {
+                "group": label,
+                "patients with outcome": s["patients"]["with_outcome"],
+                "timed responders": s["timed_responders"],
+                "median, weeks": _median_text(s),
+                "bootstrap 95% CI, weeks": _weeks_interval(boot["median_days"]["lower"], boot["median_days"]["upper"]),
+                "P(first response by 12 weeks)": _prob(ci["probability_by"]["12_weeks"]),
+                "bootstrap 95% CI": _prob(boot["probability_by"]["12_weeks"]),
+                "responded at any time": f"{ci['ever_responded']:.2f}",
+                "secondary: median had everyone continued, weeks": _weeks_interval(
+                    cv["median_days"]["lower"], cv["median_days"]["upper"]
+                ),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "group",
+            "patients with outcome",
+            "timed responders",
+            "median, weeks",
+            "bootstrap 95% CI, weeks",
+            "P(first response by 12 weeks)",
+            "bootstrap 95% CI",
+            "responded at any time",
+            "secondary: median had everyone continued, weeks",
+        ],
+    )
 
 
 def too_few_note(summaries: list[dict], class_summaries: list[dict]) -> Markdown:
@@ -262,7 +330,8 @@ def too_few_note(summaries: list[dict], class_summaries: list[dict]) -> Markdown
         f"*{estimates.TOO_FEW.capitalize()}*: {len(agents_below)} of {len(summaries)} agents and {len(classes_below)} "
         f"of {len(class_summaries)} drug classes have fewer than {estimates.MIN_PATIENTS} patients with a known outcome "
         f"or fewer than {estimates.MIN_TIMED_RESPONDERS} timed responders; Table 2 lists their individual episodes. "
-        f"No interval is given for them.")
+        f"No interval is given for them."
+    )
 
 
 def collect_warnings(make_table) -> tuple[pd.DataFrame, list[str]]:
@@ -314,36 +383,46 @@ def weak_study_sensitivity(source_table: pd.DataFrame, weak: list[str]) -> pd.Da
         changed = a is None or (a.responders, a.n) != (b.responders, b.n)
         if not changed:
             continue
-        rows.append({"agent": agent, "all studies": f"{b.responders}/{b.n}",
-                     "without weak studies": "no source left" if a is None or not a.n else f"{a.responders}/{a.n}"})
+        rows.append(
+            {
+                "agent": agent,
+                "all studies": f"{b.responders}/{b.n}",
+                "without weak studies": "no source left" if a is None or not a.n else f"{a.responders}/{a.n}",
+            }
+        )
     return pd.DataFrame(rows, columns=["agent", "all studies", "without weak studies"])
 
 
-def methods(overall: dict, episodes: pd.DataFrame, aggregates: pd.DataFrame, weak: list[str],
-            unappraised: tuple[str, ...] = ()) -> Markdown:
+def methods(
+    overall: dict, episodes: pd.DataFrame, aggregates: pd.DataFrame, weak: list[str], unappraised: tuple[str, ...] = ()
+) -> Markdown:
     """The methods paragraphs: readings, estimands with their assumptions, the minimum, pooling, appraisal."""
     from importlib.metadata import version
 
     from .synthesis import MIN_SERIES_N, MIN_SOURCES
 
     boot = overall["bootstrap"] or {"n_boot": "—", "seed": "—"}
-    phrases = pd.concat([episodes[c] for c in ("first_response_as_reported", "best_response_as_reported",
-                                               "follow_up_as_reported")]
-                        + [aggregates[c] for c in ("time_to_response_as_reported", "follow_up_as_reported")]).dropna()
-    rules = pd.concat([episodes[c] for c in ("first_response_rule", "best_response_rule", "follow_up_rule")]
-                      + [aggregates[c] for c in ("time_to_response_rule", "follow_up_rule")])
+    phrases = pd.concat(
+        [episodes[c] for c in ("first_response_as_reported", "best_response_as_reported", "follow_up_as_reported")]
+        + [aggregates[c] for c in ("time_to_response_as_reported", "follow_up_as_reported")]
+    ).dropna()
+    rules = pd.concat(
+        [episodes[c] for c in ("first_response_rule", "best_response_rule", "follow_up_rule")]
+        + [aggregates[c] for c in ("time_to_response_rule", "follow_up_rule")]
+    )
     used_rules = sorted(set(rules) - {"not-reported"})
     reading = (
         "*Readings.* Times as reported were converted to intervals of days by documented rules "
         "(1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days), never more precisely than the source "
-        "states them: a response *seen at* an assessment (\"after one month\", \"at week 12\", \"three-month "
-        "follow-up\") began in (0, X]; an exact time only where the source dates the onset; *within X* → (0, X]; "
+        'states them: a response *seen at* an assessment ("after one month", "at week 12", "three-month '
+        'follow-up") began in (0, X]; an exact time only where the source dates the onset; *within X* → (0, X]; '
         "ranges → (low, high]; counts of sessions converted with the regimen's frequency; follow-up durations are the "
         f"point X. {phrases.nunique()} distinct phrases were read by the rules "
         f"{', '.join(f'`{r}`' for r in used_rules)}; a reviewer can give or override a reading in "
         "`data/raw/time_readings.csv`, and every reading used is listed in `data/processed/time_readings.csv`. "
         "Best responses were coded on an ordinal scale (none < minimal < partial < marked < complete); a response is "
-        "a grade of minimal or better.")
+        "a grade of minimal or better."
+    )
     estimand = (
         "*Estimands.* Primary: the cumulative incidence of first response over time, with treatment failure (no "
         "response by the end of that treatment, at its follow-up) as a competing event, estimated by the "
@@ -352,30 +431,38 @@ def methods(overall: dict, episodes: pd.DataFrame, aggregates: pd.DataFrame, wea
         "reported is the outcome at the end of that treatment, that episodes with no outcome reported are missing "
         "at random, and it places a responder whose time is unknown where timed responses were seen. Secondary, "
         "labelled as such: 1 − S(t) from Turnbull's estimator with failures censored at follow-up, the response "
-        "\"had everyone continued treatment\", which assumes failure is uninformative censoring — a failure is not. "
+        '"had everyone continued treatment", which assumes failure is uninformative censoring — a failure is not. '
         f"Sensitivity analyses: assessment times read as exact onsets; midpoint and right-endpoint imputation with "
         f"Kaplan–Meier (lifelines {version('lifelines')}); a Weibull model fitted to the intervals by maximum "
-        "likelihood (checked against R `survreg`).")
+        "likelihood (checked against R `survreg`)."
+    )
     minimum = (
         f"*Minimum for estimation.* A group gets an estimate, a percentile bootstrap interval (patients resampled with "
         f"all their episodes, {boot['n_boot']} resamples, seed {boot['seed']}; the same episodes as the point "
         f"estimate) and probabilities at 4, 12 and 24 weeks only with at least {estimates.MIN_PATIENTS} patients "
         f"with a known outcome and {estimates.MIN_TIMED_RESPONDERS} responders placed in a finite interval; below "
         "that the report says *too few to estimate* and lists each episode's own interval. Analyses that mix agents "
-        "(drug classes, all agents together) are descriptive. Proportions count patients, not repeated regimens.")
+        "(drug classes, all agents together) are descriptive. Proportions count patients, not repeated regimens."
+    )
     pooling = (
         f"*Proportions and pooling.* Exact (Clopper–Pearson) intervals; a random-effects pooled proportion (logit "
         f"scale, Paule–Mandel τ², Hartung–Knapp–Sidik–Jonkman interval and a prediction interval, checked against "
         f"R metafor) only for an agent with at least {MIN_SOURCES} sources including a series of {MIN_SERIES_N} or "
         "more patients; otherwise the sources are shown side by side without a pool. Case reports favour positive "
-        "outcomes: no proportion here is an efficacy estimate.")
+        "outcomes: no proportion here is an efficacy estimate."
+    )
     appraisal_text = (
         f"*Appraisal.* The eight items of Murad et al. (2018); {len(weak)} stud{'y was' if len(weak) == 1 else 'ies were'}"
         " judged weak (any item *no*) and left out in a sensitivity analysis"
-        + (f"; {len(unappraised)} stud{'y is' if len(unappraised) == 1 else 'ies are'} not yet appraised." if unappraised
-           else "."))
-    return Markdown("\n\n".join(['<a id="methods"></a>\n\n## Methods', reading, estimand, minimum, pooling,
-                                  appraisal_text]))
+        + (
+            f"; {len(unappraised)} stud{'y is' if len(unappraised) == 1 else 'ies are'} not yet appraised."
+            if unappraised
+            else "."
+        )
+    )
+    return Markdown(
+        "\n\n".join(['<a id="methods"></a>\n\n## Methods', reading, estimand, minimum, pooling, appraisal_text])
+    )
 
 
 def _table_html(table: pd.DataFrame, table_id: str) -> str:
@@ -389,8 +476,9 @@ def changes_since_release(processed_dir, releases_dir):
     version = release.latest(releases_dir)
     if version is None:
         return None
-    return release.changes(release.snapshot(processed_dir), release.read(releases_dir, version), version,
-                           _weeks_interval_or_dash)
+    return release.changes(
+        release.snapshot(processed_dir), release.read(releases_dir, version), version, _weeks_interval_or_dash
+    )
 
 
 def _weeks_interval_or_dash(lo, hi) -> str:
@@ -400,12 +488,16 @@ def _weeks_interval_or_dash(lo, hi) -> str:
 
 def changes_heading(changes) -> Markdown:
     if changes is None:
-        return Markdown('<a id="changes"></a>\n\n## Changes since the last release\n\nNo release has been made yet: '
-                        "`make release VERSION=<name>` records one in `releases/`.")
-    return Markdown(f'<a id="changes"></a>\n\n## Changes since release {escape(changes.version)}\n\n'
-                    f"Compared with `releases/{escape(changes.version)}/`, the snapshot written by `make release`. "
-                    "A study or episode is *changed* when its extracted values differ; a changed reading or rule "
-                    "shows as a moved estimate.")
+        return Markdown(
+            '<a id="changes"></a>\n\n## Changes since the last release\n\nNo release has been made yet: '
+            "`make release VERSION=<name>` records one in `releases/`."
+        )
+    return Markdown(
+        f'<a id="changes"></a>\n\n## Changes since release {escape(changes.version)}\n\n'
+        f"Compared with `releases/{escape(changes.version)}/`, the snapshot written by `make release`. "
+        "A study or episode is *changed* when its extracted values differ; a changed reading or rule "
+        "shows as a moved estimate."
+    )
 
 
 def changes_html(changes) -> HTML:
@@ -418,8 +510,10 @@ def changes_html(changes) -> HTML:
     counted = changes.headline[changes.headline.before != changes.headline.now]
     if len(counted):
         parts.append("<p>Counts that changed:</p>" + _table_html(counted, "changes-counts"))
-    for table, what, table_id in ((changes.studies, "Studies", "changes-studies"),
-                                  (changes.episodes, "Treatment episodes", "changes-episodes")):
+    for table, what, table_id in (
+        (changes.studies, "Studies", "changes-studies"),
+        (changes.episodes, "Treatment episodes", "changes-episodes"),
+    ):
         if len(table):
             tally = table.change.value_counts()
             summary = ", ".join(f"{int(tally[c])} {c}" for c in ("added", "changed", "removed") if c in tally)
@@ -427,8 +521,10 @@ def changes_html(changes) -> HTML:
     if len(changes.moved):
         parts.append("<p>Groups whose estimate or interval moved:</p>" + _table_html(changes.moved, "changes-moved"))
     if len(changes.flipped):
-        flipped = changes.flipped.assign(before=changes.flipped.before.map({True: "yes", False: "no"}),
-                                         now=changes.flipped.now.map({True: "yes", False: "no"}))
+        flipped = changes.flipped.assign(
+            before=changes.flipped.before.map({True: "yes", False: "no"}),
+            now=changes.flipped.now.map({True: "yes", False: "no"}),
+        )
         parts.append("<p>Statements that flipped:</p>" + _table_html(flipped, "changes-flipped"))
     return HTML("\n".join(parts))
 
@@ -438,9 +534,11 @@ def appraisal_status(unappraised: list[str], citations: dict[str, str]) -> Markd
     if not unappraised:
         return Markdown("Every included study has been appraised.")
     names = ", ".join(f"{escape(citations.get(s, s))} (`{escape(s)}`)" for s in unappraised)
-    return Markdown(f"**Not yet appraised** ({len(unappraised)} stud{'y' if len(unappraised) == 1 else 'ies'}): "
-                    f"{names}. They are shown as *not yet appraised* in the figures below, and are not counted "
-                    "as weak in the sensitivity analysis; `make appraisal-draft` drafts their rows for a reviewer.")
+    return Markdown(
+        f"**Not yet appraised** ({len(unappraised)} stud{'y' if len(unappraised) == 1 else 'ies'}): "
+        f"{names}. They are shown as *not yet appraised* in the figures below, and are not counted "
+        "as weak in the sensitivity analysis; `make appraisal-draft` drafts their rows for a reviewer."
+    )
 
 
 def group_episodes(episodes: pd.DataFrame, summary: dict) -> pd.DataFrame:
@@ -484,8 +582,10 @@ def no_curve_note(groups: list[dict]) -> Markdown:
     drawn = [s for s in groups if s["estimable"] and not s.get("single_agent")]
     named = ", ".join(escape(s["agent"]) for s in drawn)
     below = len([s for s in groups if not s["estimable"]])
-    return Markdown(f"Curves are drawn for {len(drawn)} group{'s' if len(drawn) != 1 else ''} with an estimate "
-                    f"({named}); {below} agents and drug classes are *{estimates.TOO_FEW}* and have no curve.")
+    return Markdown(
+        f"Curves are drawn for {len(drawn)} group{'s' if len(drawn) != 1 else ''} with an estimate "
+        f"({named}); {below} agents and drug classes are *{estimates.TOO_FEW}* and have no curve."
+    )
 
 
 def reading_weeks(lo: float, hi: float) -> str:
@@ -500,24 +600,36 @@ def evidence_appendix(episodes: pd.DataFrame, labels: dict[str, str], number_of:
     used for the time to first response (weeks) with its rule or the reviewer's override, and its reference."""
     rows = []
     for e in episodes.sort_values(["source_row"], kind="stable").itertuples(index=False):
-        rows.append({
-            "study": labels[e.study_id], "references": str(number_of[e.study_id]), "patient": e.patient,
-            "episode": e.episode, "agent": e.agent,
-            "best response as reported": e.best_response_as_reported if isinstance(e.best_response_as_reported, str)
-            else "", "first response as reported": e.first_response_as_reported
-            if isinstance(e.first_response_as_reported, str) else "",
-            "follow-up as reported": e.follow_up_as_reported if isinstance(e.follow_up_as_reported, str) else "",
-            "time to first response, weeks": _episode_reading(e),
-            "reading": _reading(e),
-            "evidence": e.evidence if isinstance(e.evidence, str) else "",
-            "episodes.csv row": int(e.source_row),
-        })
+        rows.append(
+            {
+                "study": labels[e.study_id],
+                "references": str(number_of[e.study_id]),
+                "patient": e.patient,
+                "episode": e.episode,
+                "agent": e.agent,
+                "best response as reported": e.best_response_as_reported
+                if isinstance(e.best_response_as_reported, str)
+                else "",
+                "first response as reported": e.first_response_as_reported
+                if isinstance(e.first_response_as_reported, str)
+                else "",
+                "follow-up as reported": e.follow_up_as_reported if isinstance(e.follow_up_as_reported, str) else "",
+                "time to first response, weeks": _episode_reading(e),
+                "reading": _reading(e),
+                "evidence": e.evidence if isinstance(e.evidence, str) else "",
+                "episodes.csv row": int(e.source_row),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 #: Which phrase a time-to-first-response rule reads (the rest need no phrase).
-_READ_FROM = {"first-response": "first_response", "by-best-response": "best_response", "by-follow-up": "follow_up",
-              "censored-at-follow-up": "follow_up"}
+_READ_FROM = {
+    "first-response": "first_response",
+    "by-best-response": "best_response",
+    "by-follow-up": "follow_up",
+    "censored-at-follow-up": "follow_up",
+}
 
 
 def _reading(e) -> str:
@@ -544,6 +656,13 @@ def reference_list_html(references: pd.DataFrame) -> HTML:
     for r in references.itertuples(index=False):
         link = f' <a href="{escape(r.url, quote=True)}">{escape(r.url)}</a>' if r.url else ""
         items.append(f'<li id="ref-{r.number}" value="{r.number}">{escape(r.text)}{link}</li>')
-    return HTML(section("references", "Numbered in the order of <code>data/raw/studies.csv</code>, then the "
-                                      "secondary sources cited for comparison.")
-                + '\n<ol class="references">\n' + "\n".join(items) + "\n</ol>")
+    return HTML(
+        section(
+            "references",
+            "Numbered in the order of <code>data/raw/studies.csv</code>, then the "
+            "secondary sources cited for comparison.",
+        )
+        + '\n<ol class="references">\n'
+        + "\n".join(items)
+        + "\n</ol>"
+    )

@@ -107,8 +107,10 @@ def check_parameters(notebook: Path, given: dict[str, object], raw: dict[str, st
     declared = pm.inspect_notebook(str(notebook))
     unknown = sorted(set(given) - set(declared))
     if unknown:
-        raise ParameterError(f"{notebook.name} has no parameter {', '.join(map(repr, unknown))}; "
-                             f"its parameters are {', '.join(sorted(declared))}")
+        raise ParameterError(
+            f"{notebook.name} has no parameter {', '.join(map(repr, unknown))}; "
+            f"its parameters are {', '.join(sorted(declared))}"
+        )
     checked = {}
     for name, value in given.items():
         expected = _declared_type(declared[name])
@@ -116,11 +118,14 @@ def check_parameters(notebook: Path, given: dict[str, object], raw: dict[str, st
             value = raw[name]
         elif expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if expected not in (None, str) and not (isinstance(value, expected) and not
-                                                (expected is int and isinstance(value, bool))):
+        if expected not in (None, str) and not (
+            isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+        ):
             shown = raw.get(name, value)
-            raise ParameterError(f"parameter {name}={shown!r} of {notebook.name}: expected {expected.__name__} "
-                                 f"(its default is {declared[name]['default']})")
+            raise ParameterError(
+                f"parameter {name}={shown!r} of {notebook.name}: expected {expected.__name__} "
+                f"(its default is {declared[name]['default']})"
+            )
         checked[name] = value
     return checked
 
@@ -132,14 +137,14 @@ def failed_path(output: Path) -> Path:
     return folder / FAILED_DIR / (output.stem + ".FAILED.ipynb")
 
 
-def execute(input_path: Path, output_path: Path, parameters: dict, *, timeout: int = DEFAULT_TIMEOUT_S,
-            kernel: str = KERNEL) -> None:
+def execute(
+    input_path: Path, output_path: Path, parameters: dict, *, timeout: int = DEFAULT_TIMEOUT_S, kernel: str = KERNEL
+) -> None:
     """Run ``input_path`` into ``output_path``; raise papermill's error after keeping the FAILED copy."""
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
     import tempfile
 
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
     from traitlets.config import Config
 
     # A private IPC socket per run: no TCP port race between parallel runs, no plain-TCP warning.
@@ -152,13 +157,22 @@ def execute(input_path: Path, output_path: Path, parameters: dict, *, timeout: i
     output_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         nb = pm.execute_notebook(
-            str(input_path), str(scratch), parameters=parameters, kernel_name=kernel,
-            execution_timeout=timeout, record_timing=False, progress_bar=False, log_output=False,
-            cwd=str(paths.project_root()), request_save_on_cell_execute=False, config=config,
+            str(input_path),
+            str(scratch),
+            parameters=parameters,
+            kernel_name=kernel,
+            execution_timeout=timeout,
+            record_timing=False,
+            progress_bar=False,
+            log_output=False,
+            cwd=str(paths.project_root()),
+            request_save_on_cell_execute=False,
+            config=config,
             kernel_manager_class=QuietShutdownKernelManager,
         )
     except PapermillExecutionError:
         import nbformat
+
         if scratch.exists():
             nb = strip_volatile(nbformat.read(str(scratch), as_version=4))
             write_atomic(failed, dumps(nb))
@@ -195,14 +209,18 @@ def main(argv: list[str] | None = None) -> int:
         step = f"[{done.rjust(len(total))}/{total}] "
     print(f"{step}{args.label or args.input.stem}", flush=True)
     from papermill.exceptions import PapermillExecutionError
+
     try:
         execute(paths.resolve(args.input), paths.resolve(args.output), parameters, timeout=args.timeout)
     except PapermillExecutionError as exc:
         failed = failed_path(paths.resolve(args.output))
         root = paths.project_root()
         shown = failed.relative_to(root) if failed.is_relative_to(root) else failed
-        _report(f"FAILED: {args.label or args.input.stem}: {exc.ename}: {exc.evalue}\n"
-                f"        the executed notebook with its error cell is kept at {shown}", args.failures)
+        _report(
+            f"FAILED: {args.label or args.input.stem}: {exc.ename}: {exc.evalue}\n"
+            f"        the executed notebook with its error cell is kept at {shown}",
+            args.failures,
+        )
         return 1
     return 0
 

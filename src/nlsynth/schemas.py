@@ -11,22 +11,45 @@ from pandera.pandas import Check, Column
 from .slugs import SLUG_PATTERN
 from .vocab import NOT_REPORTED, RESPONSE_GRADES
 
-_TIME_RULES = ["within", "at-least", "point", "range", "mean", "exposures", "exposures-mean",
-               "end-of-treatment", "clauses-span", "seen-at-assessment", "onset", "unresolved", "not-reported",
-               "reviewer-reading"]
-TTR_RULES = ["first-response", "by-best-response", "by-follow-up", "responded-untimed",
-             "censored-at-follow-up", "censored-follow-up-unknown", "outcome-not-reported"]
+_TIME_RULES = [
+    "within",
+    "at-least",
+    "point",
+    "range",
+    "mean",
+    "exposures",
+    "exposures-mean",
+    "end-of-treatment",
+    "clauses-span",
+    "seen-at-assessment",
+    "onset",
+    "unresolved",
+    "not-reported",
+    "reviewer-reading",
+]
+TTR_RULES = [
+    "first-response",
+    "by-best-response",
+    "by-follow-up",
+    "responded-untimed",
+    "censored-at-follow-up",
+    "censored-follow-up-unknown",
+    "outcome-not-reported",
+]
 
 
 def _time_columns(prefix: str, what: str) -> dict[str, Column]:
     return {
         f"{prefix}_as_reported": Column(str, nullable=True, description=f"{what}, in the source's words"),
-        f"{prefix}_lower_days": Column(float, Check.ge(0), nullable=True,
-                                       description=f"{what}: lower end of the interval (lower, upper], days"),
-        f"{prefix}_upper_days": Column(float, Check.ge(0), nullable=True,
-                                       description=f"{what}: upper end of the interval, days (inf = open)"),
-        f"{prefix}_rule": Column(str, Check.isin(_TIME_RULES),
-                                 description=f"{what}: id of the parsing rule (see nlsynth.timeparse)"),
+        f"{prefix}_lower_days": Column(
+            float, Check.ge(0), nullable=True, description=f"{what}: lower end of the interval (lower, upper], days"
+        ),
+        f"{prefix}_upper_days": Column(
+            float, Check.ge(0), nullable=True, description=f"{what}: upper end of the interval, days (inf = open)"
+        ),
+        f"{prefix}_rule": Column(
+            str, Check.isin(_TIME_RULES), description=f"{what}: id of the parsing rule (see nlsynth.timeparse)"
+        ),
         f"{prefix}_note": Column(str, nullable=True, description=f"{what}: why the phrase gave no time, if so"),
     }
 
@@ -41,8 +64,11 @@ _AGENT_COLUMNS = {
     "agent": Column(str, description="canonical agent (generic name or named regimen), from agent_vocabulary.csv"),
     "agent_slug": Column(str, Check.str_matches(SLUG_PATTERN), description="file-safe agent name [a-z0-9-]"),
     "drug_class": Column(str, description="drug class, from agent_vocabulary.csv"),
-    "route": Column(str, description="route of administration: route_as_reported where the source states it, "
-                                     "else the agent's route in agent_vocabulary.csv"),
+    "route": Column(
+        str,
+        description="route of administration: route_as_reported where the source states it, "
+        "else the agent's route in agent_vocabulary.csv",
+    ),
     "regimen_as_reported": Column(str, nullable=True, description="dose and schedule in the source's words"),
 }
 
@@ -51,31 +77,45 @@ EPISODES = pa.DataFrameSchema(
         "study_id": Column(str, description="source publication, key into studies.csv"),
         "patient": Column(str, description="patient label within the study"),
         "episode": Column(int, Check.ge(1), description="1..n: the patient's treatment episodes in sheet order"),
-        "source_row": Column(int, Check.ge(2), unique=True,
-                             description="row of data/raw/episodes.csv as a spreadsheet shows it"),
+        "source_row": Column(
+            int, Check.ge(2), unique=True, description="row of data/raw/episodes.csv as a spreadsheet shows it"
+        ),
         "age": Column("Int64", Check.in_range(0, 120), nullable=True, description="age in years"),
         "sex": Column(str, Check.isin(["F", "M"]), nullable=True, description="F or M"),
-        "diabetes": Column(str, Check.isin(["no", "type 1", "type 2", "yes, type not stated", "not reported"]),
-                           description="diabetes status"),
+        "diabetes": Column(
+            str,
+            Check.isin(["no", "type 1", "type 2", "yes, type not stated", "not reported"]),
+            description="diabetes status",
+        ),
         "ulcerated": Column(str, Check.isin(["yes", "no", "not reported"]), description="ulcerated NL"),
         **_AGENT_COLUMNS,
         "best_response_as_reported": Column(str, description="best outcome in the source's words"),
-        "response_grade": Column(str, Check.isin(list(RESPONSE_GRADES) + [NOT_REPORTED]),
-                                 description="ordinal grade none < minimal < partial < marked < complete"),
-        "responded": Column("boolean", nullable=True,
-                            description="grade >= minimal; empty when no outcome is reported"),
+        "response_grade": Column(
+            str,
+            Check.isin(list(RESPONSE_GRADES) + [NOT_REPORTED]),
+            description="ordinal grade none < minimal < partial < marked < complete",
+        ),
+        "responded": Column(
+            "boolean", nullable=True, description="grade >= minimal; empty when no outcome is reported"
+        ),
         **_time_columns("first_response", "time to first response"),
         **_time_columns("best_response", "time to best response"),
         **_time_columns("follow_up", "follow-up on this treatment"),
         "ttr_lower_days": Column(float, Check.ge(0), description="analysis interval for time to first response: lower"),
         "ttr_upper_days": Column(float, Check.ge(0), description="analysis interval: upper (inf = right-censored)"),
         "ttr_rule": Column(str, Check.isin(TTR_RULES), description="how the analysis interval was made"),
-        "ttr_exact_lower_days": Column(float, Check.ge(0), description="sensitivity analysis 'assessment times read "
-                                       "as exact onsets': the analysis interval with every time of a response read "
-                                       "as its point (days)"),
+        "ttr_exact_lower_days": Column(
+            float,
+            Check.ge(0),
+            description="sensitivity analysis 'assessment times read "
+            "as exact onsets': the analysis interval with every time of a response read "
+            "as its point (days)",
+        ),
         "ttr_exact_upper_days": Column(float, Check.ge(0), description="upper end of that interval (inf = open)"),
-        "followed_by_other_treatment": Column(bool, description="the patient has a later episode in the sheet "
-                                                                "(this treatment was not the last one reported)"),
+        "followed_by_other_treatment": Column(
+            bool,
+            description="the patient has a later episode in the sheet (this treatment was not the last one reported)",
+        ),
         "evidence": Column(str, nullable=True, description="paraphrase of the source sentence"),
     },
     checks=[_interval_ordered(p) for p in ("first_response", "best_response", "follow_up", "ttr")],
@@ -98,8 +138,7 @@ STUDIES = pa.DataFrameSchema(
         "pmid": Column(str, Check.str_matches(r"^\d+$"), nullable=True, description="PubMed id"),
         "design": Column(str, description="study design"),
         "n_patients": Column(int, Check.ge(1), description="patients in the publication"),
-        "access": Column(str, Check.isin(["full text", "abstract", "secondary summary"]),
-                         description="what was read"),
+        "access": Column(str, Check.isin(["full text", "abstract", "secondary summary"]), description="what was read"),
         "note": Column(str, nullable=True, description="extraction note"),
         "n_episode_rows": Column(int, Check.ge(0), description="rows of this study in episodes.csv"),
         "n_aggregate_rows": Column(int, Check.ge(0), description="rows of this study in aggregates.csv"),
@@ -123,8 +162,12 @@ AGGREGATES = pa.DataFrameSchema(
         "evidence": Column(str, nullable=True, description="paraphrase of the source sentence"),
     },
     checks=[
-        Check(lambda df: df["n_improved"].isna() | (df["n_improved"] <= df["n_treated"]), name="n_improved <= n_treated"),
-        Check(lambda df: df["n_complete"].isna() | (df["n_complete"] <= df["n_treated"]), name="n_complete <= n_treated"),
+        Check(
+            lambda df: df["n_improved"].isna() | (df["n_improved"] <= df["n_treated"]), name="n_improved <= n_treated"
+        ),
+        Check(
+            lambda df: df["n_complete"].isna() | (df["n_complete"] <= df["n_treated"]), name="n_complete <= n_treated"
+        ),
         _interval_ordered("time_to_response"),
         _interval_ordered("follow_up"),
     ],
@@ -137,15 +180,26 @@ TIME_READINGS = pa.DataFrameSchema(
     {
         "phrase_as_reported": Column(str, description="a time phrase as it stands in episodes.csv or aggregates.csv"),
         "study_id": Column(str, description="the study whose rows use the phrase"),
-        "regimen_as_reported": Column(str, nullable=True,
-                                      description="the rows' regimen (counts of sessions are read with its frequency)"),
-        "read_as": Column(str, Check.isin(["time of an event", "duration"]),
-                          description="time of an event (first or best response: an assessment time X gives (0, X]) "
-                                      "or duration (follow-up: the point X)"),
-        "lower_days": Column(float, Check.ge(0), nullable=True, description="lower end of the reading (lower, upper], days"),
-        "upper_days": Column(float, Check.ge(0), nullable=True, description="upper end of the reading, days (inf = open)"),
-        "rule": Column(str, Check.isin(_TIME_RULES),
-                       description="the parser's rule id, or reviewer-reading for a row of data/raw/time_readings.csv"),
+        "regimen_as_reported": Column(
+            str, nullable=True, description="the rows' regimen (counts of sessions are read with its frequency)"
+        ),
+        "read_as": Column(
+            str,
+            Check.isin(["time of an event", "duration"]),
+            description="time of an event (first or best response: an assessment time X gives (0, X]) "
+            "or duration (follow-up: the point X)",
+        ),
+        "lower_days": Column(
+            float, Check.ge(0), nullable=True, description="lower end of the reading (lower, upper], days"
+        ),
+        "upper_days": Column(
+            float, Check.ge(0), nullable=True, description="upper end of the reading, days (inf = open)"
+        ),
+        "rule": Column(
+            str,
+            Check.isin(_TIME_RULES),
+            description="the parser's rule id, or reviewer-reading for a row of data/raw/time_readings.csv",
+        ),
         "reading_source": Column(str, description="'parser (nlsynth.timeparse)' or 'time_readings.csv row N'"),
         "note": Column(str, nullable=True, description="the reviewer's reason, or why the phrase gave no time"),
         "used_in": Column(str, description="every sheet row and field that uses this reading"),
@@ -156,5 +210,9 @@ TIME_READINGS = pa.DataFrameSchema(
     name="time_readings",
 )
 
-SCHEMAS = {"episodes.csv": EPISODES, "studies.csv": STUDIES, "aggregates.csv": AGGREGATES,
-           "time_readings.csv": TIME_READINGS}
+SCHEMAS = {
+    "episodes.csv": EPISODES,
+    "studies.csv": STUDIES,
+    "aggregates.csv": AGGREGATES,
+    "time_readings.csv": TIME_READINGS,
+}

@@ -20,23 +20,66 @@ from .errors import Problem
 
 #: The columns each raw sheet must have (any order).
 SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
-    "studies.csv": ("study_id", "first_author", "year", "title", "journal", "doi", "pmid", "design",
-                    "n_patients", "access", "note"),
-    "episodes.csv": ("study_id", "patient", "age", "sex", "diabetes", "ulcerated", "nl_duration_as_reported",
-                     "agent_as_reported", "route_as_reported", "regimen_as_reported", "concomitant_as_reported",
-                     "prior_treatments_as_reported", "time_to_first_response_as_reported",
-                     "time_to_best_response_as_reported", "best_response_as_reported", "follow_up_as_reported",
-                     "adverse_events_as_reported", "evidence"),
-    "aggregates.csv": ("study_id", "agent_as_reported", "route_as_reported", "regimen_as_reported", "n_treated",
-                       "n_improved", "n_complete", "outcome_as_reported", "time_to_response_as_reported",
-                       "follow_up_as_reported", "evidence"),
+    "studies.csv": (
+        "study_id",
+        "first_author",
+        "year",
+        "title",
+        "journal",
+        "doi",
+        "pmid",
+        "design",
+        "n_patients",
+        "access",
+        "note",
+    ),
+    "episodes.csv": (
+        "study_id",
+        "patient",
+        "age",
+        "sex",
+        "diabetes",
+        "ulcerated",
+        "nl_duration_as_reported",
+        "agent_as_reported",
+        "route_as_reported",
+        "regimen_as_reported",
+        "concomitant_as_reported",
+        "prior_treatments_as_reported",
+        "time_to_first_response_as_reported",
+        "time_to_best_response_as_reported",
+        "best_response_as_reported",
+        "follow_up_as_reported",
+        "adverse_events_as_reported",
+        "evidence",
+    ),
+    "aggregates.csv": (
+        "study_id",
+        "agent_as_reported",
+        "route_as_reported",
+        "regimen_as_reported",
+        "n_treated",
+        "n_improved",
+        "n_complete",
+        "outcome_as_reported",
+        "time_to_response_as_reported",
+        "follow_up_as_reported",
+        "evidence",
+    ),
     "screening.csv": ("record_id", "citation", "doi", "pmid", "decision", "reason"),
     "agent_vocabulary.csv": ("agent_as_reported", "agent", "drug_class", "route", "note"),
     "response_vocabulary.csv": ("best_response_as_reported", "response_grade", "note"),
     "appraisal.csv": ("study_id", "item", "judgement", "reason"),
     "time_readings.csv": ("phrase_as_reported", "study_id", "lower_days", "upper_days", "reason"),
-    "secondary_comparisons.csv": ("record_id", "reported_group", "compare_with_agent", "improved", "treated",
-                                  "outcome", "note"),
+    "secondary_comparisons.csv": (
+        "record_id",
+        "reported_group",
+        "compare_with_agent",
+        "improved",
+        "treated",
+        "outcome",
+        "note",
+    ),
 }
 
 #: Researcher-editable sheets that may hold a header and no rows yet.
@@ -72,8 +115,15 @@ def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> 
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(name, line, None, "bytes " + raw[exc.start: exc.start + 4].hex(" "),
-                                f"UTF-8 text (byte 0x{raw[exc.start]:02x} is not; save the sheet as 'CSV UTF-8')"))
+        problems.append(
+            Problem(
+                name,
+                line,
+                None,
+                "bytes " + raw[exc.start : exc.start + 4].hex(" "),
+                f"UTF-8 text (byte 0x{raw[exc.start]:02x} is not; save the sheet as 'CSV UTF-8')",
+            )
+        )
         return None
     if not text.strip():
         problems.append(Problem(name, None, None, "", f"a header row with columns {', '.join(expected)}"))
@@ -82,8 +132,15 @@ def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> 
     header = [h.strip() for h in records[0]]
     found_problem = False
     if len(header) == 1 and ";" in header[0]:
-        problems.append(Problem(name, 1, None, shorten_header(header[0]),
-                                "comma-separated columns (this looks like a semicolon-delimited export)"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                None,
+                shorten_header(header[0]),
+                "comma-separated columns (this looks like a semicolon-delimited export)",
+            )
+        )
         return None
     for column in expected:
         if column not in header:
@@ -111,8 +168,7 @@ def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> 
                 problems.append(Problem(name, index, column, cell, f"at most {MAX_CELL_CHARS} characters"))
                 found_problem = True
             elif cell.startswith(_FORMULA_START):
-                problems.append(Problem(name, index, column, cell,
-                                        "plain text, not a spreadsheet formula"))
+                problems.append(Problem(name, index, column, cell, "plain text, not a spreadsheet formula"))
                 found_problem = True
         rows.append(row)
         numbers.append(index)

@@ -16,21 +16,27 @@ from .clean import Tables
 def episodes_per_agent(episodes: pd.DataFrame) -> pd.DataFrame:
     """Episodes, responders and timed episodes per canonical agent, most episodes first."""
     grouped = episodes.groupby("agent", sort=True)
-    table = pd.DataFrame({
-        "drug_class": grouped["drug_class"].first(),
-        "episodes": grouped.size(),
-        "responders": grouped["responded"].sum().astype(int),
-        "outcome not reported": grouped["responded"].apply(lambda s: int(s.isna().sum())),
-        "first response timed": grouped["first_response_rule"].apply(
-            lambda s: int((~s.isin(["not-reported", "unresolved"])).sum())),
-    })
+    table = pd.DataFrame(
+        {
+            "drug_class": grouped["drug_class"].first(),
+            "episodes": grouped.size(),
+            "responders": grouped["responded"].sum().astype(int),
+            "outcome not reported": grouped["responded"].apply(lambda s: int(s.isna().sum())),
+            "first response timed": grouped["first_response_rule"].apply(
+                lambda s: int((~s.isin(["not-reported", "unresolved"])).sum())
+            ),
+        }
+    )
     return table.sort_values(["episodes", "drug_class"], ascending=[False, True], kind="stable")
 
 
 def untimed_episodes(episodes: pd.DataFrame) -> pd.DataFrame:
     """Episodes with no usable time at all (no first response, best response or follow-up)."""
-    untimed = (episodes["first_response_lower_days"].isna() & episodes["best_response_lower_days"].isna()
-               & episodes["follow_up_lower_days"].isna())
+    untimed = (
+        episodes["first_response_lower_days"].isna()
+        & episodes["best_response_lower_days"].isna()
+        & episodes["follow_up_lower_days"].isna()
+    )
     columns = ["source_row", "study_id", "agent", "response_grade", "ttr_rule"]
     return episodes.loc[untimed, columns].reset_index(drop=True)
 

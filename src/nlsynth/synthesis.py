@@ -35,40 +35,71 @@ from .proportions import clopper_pearson
 MIN_SERIES_N = 3
 #: A random-effects pool needs at least this many sources (with two, tau² is not identified).
 MIN_SOURCES = 3
-SOURCE_COLUMNS = ["agent", "agent_slug", "drug_class", "study_id", "citation", "design", "level", "responders", "n",
-                  "ci_lower", "ci_upper", "source_rows", "included", "reason"]
+SOURCE_COLUMNS = [
+    "agent",
+    "agent_slug",
+    "drug_class",
+    "study_id",
+    "citation",
+    "design",
+    "level",
+    "responders",
+    "n",
+    "ci_lower",
+    "ci_upper",
+    "source_rows",
+    "included",
+    "reason",
+]
 
 
 def _source(agent_row, study, level, responders, n, rows, included=True, reason="") -> dict:
     lo, hi = clopper_pearson(responders, n) if included and n else (math.nan, math.nan)
-    return {"agent": agent_row["agent"], "agent_slug": agent_row["agent_slug"], "drug_class": agent_row["drug_class"],
-            "study_id": study["study_id"], "citation": study["citation"], "design": study["design"], "level": level,
-            "responders": responders, "n": n, "ci_lower": lo, "ci_upper": hi, "source_rows": rows,
-            "included": included, "reason": reason}
+    return {
+        "agent": agent_row["agent"],
+        "agent_slug": agent_row["agent_slug"],
+        "drug_class": agent_row["drug_class"],
+        "study_id": study["study_id"],
+        "citation": study["citation"],
+        "design": study["design"],
+        "level": level,
+        "responders": responders,
+        "n": n,
+        "ci_lower": lo,
+        "ci_upper": hi,
+        "source_rows": rows,
+        "included": included,
+        "reason": reason,
+    }
 
 
 def sources(episodes: pd.DataFrame, aggregates: pd.DataFrame, studies: pd.DataFrame) -> pd.DataFrame:
     """One row per (agent, source): counts, an exact 95% interval, and whether it enters the synthesis."""
     by_study = studies.set_index("study_id", drop=False)
     rows = []
-    for (slug, study_id), group in episodes.groupby(["agent_slug", "study_id"], sort=False):
+    for (_slug, study_id), group in episodes.groupby(["agent_slug", "study_id"], sort=False):
         # patients, not regimens: a patient treated twice with the agent counts once, responding if either did
         known = group[group.responded.notna()].groupby("patient", sort=False).responded.any()
         agent_row = group.iloc[0]
         source_rows = "episodes " + ", ".join(str(r) for r in group.source_row)
         if known.empty:
-            rows.append(_source(agent_row, by_study.loc[study_id], "patient", 0, 0, source_rows, False,
-                                "no outcome reported"))
+            rows.append(
+                _source(agent_row, by_study.loc[study_id], "patient", 0, 0, source_rows, False, "no outcome reported")
+            )
         else:
-            rows.append(_source(agent_row, by_study.loc[study_id], "patient", int(known.sum()), len(known),
-                                source_rows))
+            rows.append(
+                _source(agent_row, by_study.loc[study_id], "patient", int(known.sum()), len(known), source_rows)
+            )
     for a in aggregates.itertuples(index=False):
         agent_row = {"agent": a.agent, "agent_slug": a.agent_slug, "drug_class": a.drug_class}
         study = by_study.loc[a.study_id]
         label = f"aggregates {a.source_row}"
         if pd.isna(a.n_improved):
-            reason = ("only complete responses reported" if not pd.isna(a.n_complete)
-                      else "no count of improved patients (summary score only)")
+            reason = (
+                "only complete responses reported"
+                if not pd.isna(a.n_complete)
+                else "no count of improved patients (summary score only)"
+            )
             rows.append(_source(agent_row, study, "aggregate", 0, int(a.n_treated), label, False, reason))
         else:
             rows.append(_source(agent_row, study, "aggregate", int(a.n_improved), int(a.n_treated), label))
@@ -115,11 +146,16 @@ def pool_logit(responders, n, level: float = 0.95) -> dict:
     crit = float(stats.t.ppf(1 - (1 - level) / 2, k - 1))
     w_fixed = 1 / variance
     q_fixed = float(np.sum(w_fixed * (effect - np.sum(w_fixed * effect) / np.sum(w_fixed)) ** 2))
-    return {"estimate": float(expit(mu)), "ci_lower": float(expit(mu - crit * se)),
-            "ci_upper": float(expit(mu + crit * se)),
-            "pi_lower": float(expit(mu - crit * math.sqrt(se ** 2 + tau2))),
-            "pi_upper": float(expit(mu + crit * math.sqrt(se ** 2 + tau2))),
-            "tau2": tau2, "i2": max(0.0, (q_fixed - (k - 1)) / q_fixed) if q_fixed > 0 else 0.0, "k": k}
+    return {
+        "estimate": float(expit(mu)),
+        "ci_lower": float(expit(mu - crit * se)),
+        "ci_upper": float(expit(mu + crit * se)),
+        "pi_lower": float(expit(mu - crit * math.sqrt(se**2 + tau2))),
+        "pi_upper": float(expit(mu + crit * math.sqrt(se**2 + tau2))),
+        "tau2": tau2,
+        "i2": max(0.0, (q_fixed - (k - 1)) / q_fixed) if q_fixed > 0 else 0.0,
+        "k": k,
+    }
 
 
 def per_agent(source_table: pd.DataFrame) -> pd.DataFrame:
@@ -145,17 +181,26 @@ def per_agent(source_table: pd.DataFrame) -> pd.DataFrame:
             status = f"{k} sources: side by side, not pooled (a pool needs at least {MIN_SOURCES})"
         else:
             status = f"{k} sources, none a series of n ≥ {MIN_SERIES_N}: not pooled"
-        rows.append({
-            "drug_class": drug_class, "agent": agent, "agent_slug": group.agent_slug.iloc[0], "sources": k,
-            "responders": responders, "n": n,
-            "crude": responders / n if n else math.nan, "crude_ci_lower": crude[0], "crude_ci_upper": crude[1],
-            "pooled": pooled["estimate"] if pooled else math.nan,
-            "pooled_ci_lower": pooled["ci_lower"] if pooled else math.nan,
-            "pooled_ci_upper": pooled["ci_upper"] if pooled else math.nan,
-            "pi_lower": pooled["pi_lower"] if pooled else math.nan,
-            "pi_upper": pooled["pi_upper"] if pooled else math.nan,
-            "i2": pooled["i2"] if pooled else math.nan, "status": status,
-        })
+        rows.append(
+            {
+                "drug_class": drug_class,
+                "agent": agent,
+                "agent_slug": group.agent_slug.iloc[0],
+                "sources": k,
+                "responders": responders,
+                "n": n,
+                "crude": responders / n if n else math.nan,
+                "crude_ci_lower": crude[0],
+                "crude_ci_upper": crude[1],
+                "pooled": pooled["estimate"] if pooled else math.nan,
+                "pooled_ci_lower": pooled["ci_lower"] if pooled else math.nan,
+                "pooled_ci_upper": pooled["ci_upper"] if pooled else math.nan,
+                "pi_lower": pooled["pi_lower"] if pooled else math.nan,
+                "pi_upper": pooled["pi_upper"] if pooled else math.nan,
+                "i2": pooled["i2"] if pooled else math.nan,
+                "status": status,
+            }
+        )
     return pd.DataFrame(rows)
 
 

@@ -30,8 +30,11 @@ def _stage(directory: Path, name: str, data: str | bytes) -> Path:
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
     try:
         os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "wb" if isinstance(data, bytes) else "w", **({} if isinstance(data, bytes) else
-                                                                        {"encoding": "utf-8", "newline": ""})) as fh:
+        with os.fdopen(
+            fd,
+            "wb" if isinstance(data, bytes) else "w",
+            **({} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": ""}),
+        ) as fh:
             fh.write(data)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -47,7 +50,6 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-
 
 
 def write_tables(tables: dict[str, pd.DataFrame], directory: Path) -> None:
@@ -78,8 +80,12 @@ def read_table(directory: Path, name: str, schema_name: str | None = None) -> pd
     schema = schemas.SCHEMAS[schema_name or name]
     dtypes = {column: str(col.dtype) for column, col in schema.columns.items()}
     text_columns = [c for c, t in dtypes.items() if t in ("str", "object")]
-    frame = pd.read_csv(directory / name, dtype={c: "string" for c in text_columns}, keep_default_na=False,
-                        na_values={c: [""] for c in dtypes})
+    frame = pd.read_csv(
+        directory / name,
+        dtype={c: "string" for c in text_columns},
+        keep_default_na=False,
+        na_values={c: [""] for c in dtypes},
+    )
     for column in text_columns:
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     frame = frame.astype({c: t for c, t in dtypes.items() if t in ("Int64", "boolean", "int64", "float64", "bool")})

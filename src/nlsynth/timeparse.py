@@ -96,20 +96,73 @@ _UNIT_ALIASES = {
 }
 _UNIT_OF = {alias: unit for unit, aliases in _UNIT_ALIASES.items() for alias in aliases}
 
-_UNITS_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-               "ninety": 90}
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                  "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+_UNITS_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+}
 
 
 def _number_words() -> dict[str, int]:
     """Cardinal words 0-19 and the tens, "a"/"an" (one), "hundred", and ordinals."""
-    return {w: i for i, w in enumerate(_UNITS_WORDS)} | dict(_TENS_WORDS) | {"a": 1, "an": 1, "hundred": 100} \
+    return (
+        {w: i for i, w in enumerate(_UNITS_WORDS)}
+        | dict(_TENS_WORDS)
+        | {"a": 1, "an": 1, "hundred": 100}
         | _ORDINAL_WORDS
+    )
 
 
 #: Number words read as numbers: cardinals, "a"/"an" (one), "hundred", ordinals ("the first",
@@ -117,22 +170,31 @@ def _number_words() -> dict[str, int]:
 #: first (:func:`normalise`), so that "twenty-two" is never read as a range from 20 to 2.
 NUMBER_WORDS = _number_words()
 _COMPOUND_RE = re.compile(
-    r"\b(?P<tens>" + "|".join(_TENS_WORDS) + r")[\s-](?P<unit>"
-    + "|".join(_UNITS_WORDS[1:10]) + "|" + "|".join(list(_ORDINAL_WORDS)[:9]) + r")\b"
+    r"\b(?P<tens>"
+    + "|".join(_TENS_WORDS)
+    + r")[\s-](?P<unit>"
+    + "|".join(_UNITS_WORDS[1:10])
+    + "|"
+    + "|".join(list(_ORDINAL_WORDS)[:9])
+    + r")\b"
 )
 
 
 def _compound_to_digits(match: re.Match[str]) -> str:
     unit = match.group("unit")
-    value = _TENS_WORDS[match.group("tens")] + (_ORDINAL_WORDS[unit] if unit in _ORDINAL_WORDS
-                                                 else _UNITS_WORDS.index(unit))
+    value = _TENS_WORDS[match.group("tens")] + (
+        _ORDINAL_WORDS[unit] if unit in _ORDINAL_WORDS else _UNITS_WORDS.index(unit)
+    )
     return str(value) + ("th" if unit in _ORDINAL_WORDS else "")
 
 
 _WORD_FREQUENCY = {"once": 1, "twice": 2, "thrice": 3}
 
-_NUM = (r"(?:\d+(?:\.\d+)?(?:st|nd|rd|th)?|"
-        + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True)) + r")")
+_NUM = (
+    r"(?:\d+(?:\.\d+)?(?:st|nd|rd|th)?|"
+    + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")"
+)
 _UNIT = r"(?:" + "|".join(sorted(_UNIT_OF, key=len, reverse=True)) + r")"
 _SEP = r"\s*(?:-|to)\s*"
 #: Between a number and its unit: nothing needed after digits ("3wk"), a space or hyphen after words
@@ -147,18 +209,26 @@ _DURATION_RE = re.compile(
     rf"|\b(?P<u_unit>day|week|month|year)\s+(?P<u>{_NUM})\b"
 )
 #: What a count of sessions counts (singular or plural).
-_SESSION_NOUN = (r"(?:exposures?|sessions?|infusions?|treatments?|injections?|applications?|irradiations?"
-                 r"|doses?|cycles?|administrations?)")
+_SESSION_NOUN = (
+    r"(?:exposures?|sessions?|infusions?|treatments?|injections?|applications?|irradiations?"
+    r"|doses?|cycles?|administrations?)"
+)
 #: Words that may not stand between a count and its noun: units, numbers and words that start
 #: another phrase ("3 months of treatment" and "3 patients after treatment" are not counts).
-_NOT_BETWEEN = ("|".join(sorted(_UNIT_OF, key=len, reverse=True)) + "|"
-                + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
-                + r"|of|after|before|in|at|on|with|without|and|or|for|per|from|to|by|than|patients?|cases?"
-                + r"|lesions?|subjects?|series|weekly|daily|monthly|times")
+_NOT_BETWEEN = (
+    "|".join(sorted(_UNIT_OF, key=len, reverse=True))
+    + "|"
+    + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"|of|after|before|in|at|on|with|without|and|or|for|per|from|to|by|than|patients?|cases?"
+    + r"|lesions?|subjects?|series|weekly|daily|monthly|times"
+)
 _BETWEEN = rf"(?:\s+(?!(?:{_NOT_BETWEEN}|mean|median|average)\b)[a-z][a-z/-]*)"
 #: A count: digits, an ordinal or a number word, but not "a"/"an" ("a treatment period of 3 months").
-_COUNT = (r"(?:\d+(?:st|nd|rd|th)?|"
-          + "|".join(re.escape(w) for w in sorted(set(NUMBER_WORDS) - {"a", "an"}, key=len, reverse=True)) + r")")
+_COUNT = (
+    r"(?:\d+(?:st|nd|rd|th)?|"
+    + "|".join(re.escape(w) for w in sorted(set(NUMBER_WORDS) - {"a", "an"}, key=len, reverse=True))
+    + r")"
+)
 #: A count of sessions: "22 exposures", "the second infusion", "2-3 sessions", "between 4 and 6 cycles";
 #: up to two words may stand between the count and its noun ("3 PDT sessions", "the first MAL-PDT session").
 _EXPOSURE_RE = re.compile(
@@ -166,7 +236,7 @@ _EXPOSURE_RE = re.compile(
     rf"|(?P<n>{_COUNT})){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
 _END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|course)\b")
-_PLUS_MINUS_RE = re.compile(rf"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
+_PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
 _PARENTHESES_RE = re.compile(r"\([^()]*\)")
 _CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _OTHER_EVENT_RE = re.compile(r"\b(?:relapses?|relapsed|recurrences?|recurred|flares?)\b")
@@ -194,8 +264,15 @@ _RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
 _COURSE_SESSIONS_RE = re.compile(rf"\b(?P<n>{_NUM})\s+(?:sessions?|treatments?|exposures?|infusions?|injections?)\b")
 _COURSE_FOR_RE = re.compile(rf"\b(?:for|over a period of|over)\s+(?P<n>{_NUM}){_GAP}(?P<unit>{_UNIT})\b")
 
-_PER_WEEK = {"week": 1.0, "weekly": 1.0, "wk": 1.0, "day": 7.0, "daily": 7.0,
-             "month": 7 / 30.4375, "monthly": 7 / 30.4375}
+_PER_WEEK = {
+    "week": 1.0,
+    "weekly": 1.0,
+    "wk": 1.0,
+    "day": 7.0,
+    "daily": 7.0,
+    "month": 7 / 30.4375,
+    "monthly": 7 / 30.4375,
+}
 
 
 class TimePhraseError(ValueError):
@@ -283,13 +360,23 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
     if reading.rule not in _ASSESSED or not reading.resolved:
         return reading
     if _ONSET_RE.search(text):
-        return TimeInterval(reading.lower, reading.upper, "onset", f"the source dates the onset (rule '{reading.rule}')")
+        return TimeInterval(
+            reading.lower, reading.upper, "onset", f"the source dates the onset (rule '{reading.rule}')"
+        )
     if reading.lower != reading.upper:
-        return TimeInterval(0.0, reading.upper, "seen-at-assessment",
-                            f"seen by the assessment at {reading.upper:.1f} days (rule '{reading.rule}', "
-                            f"{reading.lower:.1f} to {reading.upper:.1f})")
-    return TimeInterval(0.0, reading.upper, "seen-at-assessment",
-                        f"seen at the assessment at {reading.upper:.1f} days (rule '{reading.rule}')")
+        return TimeInterval(
+            0.0,
+            reading.upper,
+            "seen-at-assessment",
+            f"seen by the assessment at {reading.upper:.1f} days (rule '{reading.rule}', "
+            f"{reading.lower:.1f} to {reading.upper:.1f})",
+        )
+    return TimeInterval(
+        0.0,
+        reading.upper,
+        "seen-at-assessment",
+        f"seen at the assessment at {reading.upper:.1f} days (rule '{reading.rule}')",
+    )
 
 
 def _parse(phrase: str | None, regimen: str | None) -> TimeInterval:
@@ -314,7 +401,9 @@ def _parse(phrase: str | None, regimen: str | None) -> TimeInterval:
     if len(resolved) == 1:
         return resolved[0]
     return TimeInterval(
-        min(r.lower for r in resolved), max(r.upper for r in resolved), "clauses-span",
+        min(r.lower for r in resolved),
+        max(r.upper for r in resolved),
+        "clauses-span",
         "spans " + ", ".join(r.rule for r in resolved),
     )
 
@@ -332,8 +421,9 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     if exposures:
         return _count_clause(clause, exposures, regimen)
     if _UNSUPPORTED_RE.search(clause):
-        raise TimePhraseError(f"vague or fractional quantity in words ({_UNSUPPORTED_RE.search(clause).group(0)!r}); "
-                              "no rule reads it")
+        raise TimePhraseError(
+            f"vague or fractional quantity in words ({_UNSUPPORTED_RE.search(clause).group(0)!r}); no rule reads it"
+        )
     durations = list(_DURATION_RE.finditer(clause))
     if len(durations) > 1:
         found = [m.group(0) for m in durations]
@@ -341,10 +431,12 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     if durations:
         match = durations[0]
         _refuse_negative(clause, match)
-        stray = re.findall(r"\d+(?:\.\d+)?", clause[: match.start()] + " " + clause[match.end():])
+        stray = re.findall(r"\d+(?:\.\d+)?", clause[: match.start()] + " " + clause[match.end() :])
         if stray:
-            raise TimePhraseError(f"several numbers in one clause ({', '.join(stray)} besides {match.group(0)!r}); "
-                                  "no rule chooses between them")
+            raise TimePhraseError(
+                f"several numbers in one clause ({', '.join(stray)} besides {match.group(0)!r}); "
+                "no rule chooses between them"
+            )
         return _duration(clause, match)
     if _CALENDAR_YEAR_RE.search(clause):
         return unresolved("a calendar period, not a time since the start of treatment")
@@ -374,7 +466,9 @@ def _qualifier(before: str) -> str | None:
     best, best_at = None, -1
     for kind, words in (("within", _WITHIN), ("at-least", _AT_LEAST), ("point", _POINT), ("mean", _MEAN)):
         for word in words:
-            for m in re.finditer(rf"(?:^|\s){re.escape(word)}(?:\s|$)" if word[0].isalpha() else re.escape(word), before):
+            for m in re.finditer(
+                rf"(?:^|\s){re.escape(word)}(?:\s|$)" if word[0].isalpha() else re.escape(word), before
+            ):
                 # "at least" also contains "at": prefer the longer word at the same place
                 if m.end() > best_at or (m.end() == best_at and kind == "at-least"):
                     best, best_at = kind, m.end()
@@ -447,11 +541,13 @@ def _count_clause(clause: str, counts: list[re.Match[str]], regimen: str | None)
         found = ", ".join(repr(m.group(0)) for m in counts)
         return unresolved(f"several counts of sessions in one clause ({found}); no rule chooses between them")
     match = counts[0]
-    rest = clause[: match.start()] + " " + clause[match.end():]
+    rest = clause[: match.start()] + " " + clause[match.end() :]
     duration = _DURATION_RE.search(rest)
     if duration:
-        return unresolved(f"a count of sessions ({match.group(0)!r}) and a duration ({duration.group(0)!r}) "
-                          "in one clause; no rule chooses between them")
+        return unresolved(
+            f"a count of sessions ({match.group(0)!r}) and a duration ({duration.group(0)!r}) "
+            "in one clause; no rule chooses between them"
+        )
     return _exposures(clause, match, regimen)
 
 

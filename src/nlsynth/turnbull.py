@@ -52,8 +52,9 @@ class TurnbullFit:
 
     def cdf_upper(self, t: float) -> float:
         """Largest cumulative probability consistent with the NPMLE at time t: F(t) ≤ this."""
-        return float(sum(m for (left, right), m in zip(self.intervals, self.mass)
-                         if left < t or (left == right and left <= t)))
+        return float(
+            sum(m for (left, right), m in zip(self.intervals, self.mass) if left < t or (left == right and left <= t))
+        )
 
     def quantile(self, p: float) -> tuple[float, float]:
         """The time at which F first reaches ``p``, as (earliest possible, latest possible); inf = not reached."""
@@ -81,8 +82,7 @@ class TurnbullFit:
         estimate says nothing, and the curves stop there.
         """
         finite = [(iv, m) for iv, m in zip(self.intervals, self.mass) if math.isfinite(iv[1])]
-        times = sorted({0.0} | {x for interval, _ in finite for x in interval}
-                       | {iv[0] for iv in self.intervals})
+        times = sorted({0.0} | {x for interval, _ in finite for x in interval} | {iv[0] for iv in self.intervals})
         t = np.array(times)
         lower = np.array([sum(m for (_, right), m in finite if right <= x) for x in t])
         upper = np.array([sum(m for (left, right), m in finite if left <= x) for x in t])
@@ -93,15 +93,16 @@ class ConvergenceWarning(UserWarning):
     """An iterative fit stopped at its iteration cap before it converged."""
 
 
-def self_consistency(alpha: np.ndarray, tolerance: float, max_iterations: int, what: str
-                     ) -> tuple[np.ndarray, int, bool]:
+def self_consistency(
+    alpha: np.ndarray, tolerance: float, max_iterations: int, what: str
+) -> tuple[np.ndarray, int, bool]:
     """The self-consistency EM shared by the NPMLEs: each observation (row) spreads its unit weight over the
     support points it is compatible with (``alpha``) in proportion to the current masses; the new masses are
     the average weights. Returns (masses, iterations, converged); stopping at the cap is a warning."""
     n = alpha.shape[0]
     mass = np.full(alpha.shape[1], 1.0 / alpha.shape[1])
     converged = False
-    for iteration in range(1, max_iterations + 1):
+    for iteration in range(1, max_iterations + 1):  # noqa: B007 (returned after the loop)
         weights = alpha * mass
         new = (weights / weights.sum(axis=1, keepdims=True)).sum(axis=0) / n
         change = np.max(np.abs(new - mass))
@@ -110,8 +111,12 @@ def self_consistency(alpha: np.ndarray, tolerance: float, max_iterations: int, w
             converged = True
             break
     if not converged:
-        warnings.warn(f"the {what} EM stopped at its cap of {max_iterations} iterations before converging "
-                      f"(largest last change {change:.1e})", ConvergenceWarning, stacklevel=3)
+        warnings.warn(
+            f"the {what} EM stopped at its cap of {max_iterations} iterations before converging "
+            f"(largest last change {change:.1e})",
+            ConvergenceWarning,
+            stacklevel=3,
+        )
     return mass, iteration, converged
 
 
@@ -129,7 +134,7 @@ def innermost_intervals(lower: np.ndarray, upper: np.ndarray) -> list[tuple[floa
         events.append((hi, 0, "R", exact))
     events.sort(key=lambda e: (e[0], e[1]))
     found = []
-    for (v1, _, k1, exact1), (v2, _, k2, _) in zip(events, events[1:]):
+    for (v1, _, k1, _exact1), (v2, _, k2, _) in zip(events, events[1:]):
         if k1 == "L" and k2 == "R":
             found.append((float(v1), float(v2)))
     return sorted(set(found))
@@ -176,7 +181,9 @@ def em_update(fit: TurnbullFit, lower, upper) -> np.ndarray:
     lower = np.asarray(lower, dtype=float)
     upper = np.asarray(upper, dtype=float)
     informative = ~((lower == 0) & np.isinf(upper))
-    alpha = np.array([[_contains(lo, hi, iv) for iv in fit.intervals]
-                      for lo, hi in zip(lower[informative], upper[informative])], dtype=float)
+    alpha = np.array(
+        [[_contains(lo, hi, iv) for iv in fit.intervals] for lo, hi in zip(lower[informative], upper[informative])],
+        dtype=float,
+    )
     weights = alpha * fit.mass
     return (weights / weights.sum(axis=1, keepdims=True)).sum(axis=0) / informative.sum()

@@ -28,7 +28,7 @@ import pandas as pd
 from scipy import optimize
 
 from . import estimates
-from .cuminc import ConvergenceWarning, RESPONSE
+from .cuminc import RESPONSE, ConvergenceWarning
 from .estimates import DAYS_PER_WEEK
 from .turnbull import turnbull
 
@@ -76,8 +76,12 @@ def weibull_fit(lower, upper) -> dict:
     for log_shape in (-0.7, 0.0, 0.7):
         for factor in (0.5, 1.0, 2.0):
             with np.errstate(all="ignore"):
-                res = optimize.minimize(objective, [math.log(start_scale * factor), log_shape], method="BFGS",
-                                        options={"gtol": 1e-8, "maxiter": 2000})
+                res = optimize.minimize(
+                    objective,
+                    [math.log(start_scale * factor), log_shape],
+                    method="BFGS",
+                    options={"gtol": 1e-8, "maxiter": 2000},
+                )
             if np.isfinite(res.fun) and (best is None or res.fun < best.fun):
                 best = res
     with np.errstate(all="ignore"):
@@ -94,11 +98,24 @@ def weibull_fit(lower, upper) -> dict:
         note = "" if converged else f"did not converge (gradient {np.max(np.abs(gradient)):.1e} at the last point)"
     if not converged:
         warnings.warn(f"the Weibull fit: {note}", ConvergenceWarning, stacklevel=2)
-        return {"scale": math.nan, "shape": math.nan, "loglik": -float(best.fun), "converged": False, "note": note,
-                "median_days": math.nan, "p_12_weeks": math.nan}
-    return {"scale": scale, "shape": shape, "loglik": -float(best.fun), "converged": converged, "note": "",
-            "median_days": scale * math.log(2) ** (1 / shape),
-            "p_12_weeks": 1 - math.exp(-((TWELVE_WEEKS / scale) ** shape))}
+        return {
+            "scale": math.nan,
+            "shape": math.nan,
+            "loglik": -float(best.fun),
+            "converged": False,
+            "note": note,
+            "median_days": math.nan,
+            "p_12_weeks": math.nan,
+        }
+    return {
+        "scale": scale,
+        "shape": shape,
+        "loglik": -float(best.fun),
+        "converged": converged,
+        "note": "",
+        "median_days": scale * math.log(2) ** (1 / shape),
+        "p_12_weeks": 1 - math.exp(-((TWELVE_WEEKS / scale) ** shape)),
+    }
 
 
 def _km(durations, events) -> tuple[float, float]:
@@ -118,43 +135,71 @@ def _censored(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 def _primary_row(label, name, events, n) -> dict:
     f = estimates.fit(events)
-    return {"group": label, "analysis": name, "episodes": n, "median_days": f.median(RESPONSE),
-            "p_12_weeks": (f.cif_lower(RESPONSE, TWELVE_WEEKS), f.cif_upper(RESPONSE, TWELVE_WEEKS))}
+    return {
+        "group": label,
+        "analysis": name,
+        "episodes": n,
+        "median_days": f.median(RESPONSE),
+        "p_12_weeks": (f.cif_lower(RESPONSE, TWELVE_WEEKS), f.cif_upper(RESPONSE, TWELVE_WEEKS)),
+    }
 
 
 def sensitivity(episodes: pd.DataFrame, label: str) -> list[dict]:
     """Medians (days) and P(first response by 12 weeks) under the primary and the alternative analyses."""
     events = estimates.event_data(episodes)
     n = len(events)
-    rows = [_primary_row(label, "primary: cumulative incidence, failure as a competing event", events, n),
-            _primary_row(label, "assessment times read as exact onsets (cumulative incidence)",
-                         estimates.event_data(episodes, exact=True), n)]
+    rows = [
+        _primary_row(label, "primary: cumulative incidence, failure as a competing event", events, n),
+        _primary_row(
+            label,
+            "assessment times read as exact onsets (cumulative incidence)",
+            estimates.event_data(episodes, exact=True),
+            n,
+        ),
+    ]
     lower, upper = _censored(events)
     t = turnbull(lower, upper)
-    rows.append({"group": label, "analysis": "secondary, censored view: Turnbull, failures censored",
-                 "episodes": len(lower), "median_days": t.median(),
-                 "p_12_weeks": (t.cdf_lower(TWELVE_WEEKS), t.cdf_upper(TWELVE_WEEKS))})
+    rows.append(
+        {
+            "group": label,
+            "analysis": "secondary, censored view: Turnbull, failures censored",
+            "episodes": len(lower),
+            "median_days": t.median(),
+            "p_12_weeks": (t.cdf_lower(TWELVE_WEEKS), t.cdf_upper(TWELVE_WEEKS)),
+        }
+    )
     event = np.isfinite(upper)
     midpoint = np.where(event, (lower + np.where(event, upper, 0)) / 2, lower)
     right = np.where(event, upper, lower)
-    for name, durations in (("censored view: midpoint imputation + Kaplan–Meier", midpoint),
-                            ("censored view: right-endpoint imputation + Kaplan–Meier", right)):
+    for name, durations in (
+        ("censored view: midpoint imputation + Kaplan–Meier", midpoint),
+        ("censored view: right-endpoint imputation + Kaplan–Meier", right),
+    ):
         m, p = _km(np.maximum(durations, 1e-6), event)
-        rows.append({"group": label, "analysis": name, "episodes": len(lower), "median_days": (m, m),
-                     "p_12_weeks": (p, p)})
+        rows.append(
+            {"group": label, "analysis": name, "episodes": len(lower), "median_days": (m, m), "p_12_weeks": (p, p)}
+        )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ConvergenceWarning)
         w = weibull_fit(lower, upper)
     for warning in caught:
         warnings.warn(warning.message, warning.category, stacklevel=2)
-    rows.append({"group": label, "analysis": "censored view: Weibull, maximum likelihood on the intervals",
-                 "episodes": len(lower), "median_days": (w["median_days"],) * 2, "p_12_weeks": (w["p_12_weeks"],) * 2,
-                 "note": w["note"]})
+    rows.append(
+        {
+            "group": label,
+            "analysis": "censored view: Weibull, maximum likelihood on the intervals",
+            "episodes": len(lower),
+            "median_days": (w["median_days"],) * 2,
+            "p_12_weeks": (w["p_12_weeks"],) * 2,
+            "note": w["note"],
+        }
+    )
     return rows
 
 
 def sensitivity_table(rows: list[dict]) -> pd.DataFrame:
     """Rows from :func:`sensitivity` as a readable table (weeks; intervals where not identified)."""
+
     def weeks(pair):
         lo, hi = pair
         if any(isinstance(x, float) and math.isnan(x) for x in pair):
@@ -168,6 +213,16 @@ def sensitivity_table(rows: list[dict]) -> pd.DataFrame:
             return "—"
         return f"{lo:.2f}" if math.isclose(lo, hi) else f"{lo:.2f} to {hi:.2f}"
 
-    return pd.DataFrame([{"group": r["group"], "analysis": r["analysis"], "episodes": r["episodes"],
-                          "median, weeks": weeks(r["median_days"]), "P(first response by 12 weeks)": prob(r["p_12_weeks"]),
-                          "note": r.get("note", "")} for r in rows])
+    return pd.DataFrame(
+        [
+            {
+                "group": r["group"],
+                "analysis": r["analysis"],
+                "episodes": r["episodes"],
+                "median, weeks": weeks(r["median_days"]),
+                "P(first response by 12 weeks)": prob(r["p_12_weeks"]),
+                "note": r.get("note", ""),
+            }
+            for r in rows
+        ]
+    )

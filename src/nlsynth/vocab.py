@@ -36,13 +36,15 @@ class Vocabulary:
     def lookup(self, phrase: str, sheet: str, row: int, column: str, problems: list[Problem]) -> dict[str, str] | None:
         entry = self.entries.get(phrase_key(phrase))
         if entry is None:
-            problems.append(Problem(sheet, row, column, phrase,
-                                    f"a phrase listed in data/raw/{self.file} (add a row for it there)"))
+            problems.append(
+                Problem(sheet, row, column, phrase, f"a phrase listed in data/raw/{self.file} (add a row for it there)")
+            )
         return entry
 
 
-def load_vocabulary(path: Path, key_column: str, value_columns: tuple[str, ...],
-                    problems: list[Problem]) -> Vocabulary | None:
+def load_vocabulary(
+    path: Path, key_column: str, value_columns: tuple[str, ...], problems: list[Problem]
+) -> Vocabulary | None:
     sheet = read_sheet(path, problems)
     if sheet is None:
         return None
@@ -55,8 +57,15 @@ def load_vocabulary(path: Path, key_column: str, value_columns: tuple[str, ...],
                 ok = False
         key = phrase_key(row[key_column])
         if key in entries and any(entries[key][c] != row[c] for c in value_columns):
-            problems.append(Problem(path.name, number, key_column, row[key_column],
-                                    "one mapping per phrase (it is listed twice with different values)"))
+            problems.append(
+                Problem(
+                    path.name,
+                    number,
+                    key_column,
+                    row[key_column],
+                    "one mapping per phrase (it is listed twice with different values)",
+                )
+            )
             ok = False
         entries[key] = row
     return Vocabulary(path.name, key_column, entries) if ok else None
@@ -74,8 +83,15 @@ def load_agents(path: Path, problems: list[Problem]) -> Vocabulary | None:
             problems.append(Problem(path.name, None, "agent", entry["agent"], "a name with letters or digits"))
             return None
         if by_slug.setdefault(slug, entry["agent"]) != entry["agent"]:
-            problems.append(Problem(path.name, None, "agent", entry["agent"],
-                                    f"an agent name whose file name ({slug!r}) differs from {by_slug[slug]!r}'s"))
+            problems.append(
+                Problem(
+                    path.name,
+                    None,
+                    "agent",
+                    entry["agent"],
+                    f"an agent name whose file name ({slug!r}) differs from {by_slug[slug]!r}'s",
+                )
+            )
             return None
         entry["agent_slug"] = slug
     return vocab
@@ -88,6 +104,7 @@ def load_responses(path: Path, problems: list[Problem]) -> Vocabulary | None:
     allowed = RESPONSE_GRADES + (NOT_REPORTED,)
     bad = [e for e in vocab.entries.values() if e["response_grade"] not in allowed]
     for entry in bad:
-        problems.append(Problem(path.name, None, "response_grade", entry["response_grade"],
-                                f"one of {', '.join(allowed)}"))
+        problems.append(
+            Problem(path.name, None, "response_grade", entry["response_grade"], f"one of {', '.join(allowed)}")
+        )
     return None if bad else vocab
