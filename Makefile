@@ -81,7 +81,7 @@ else
   NEEDS_ENV := $(BOOTSTRAP)
 endif
 
-.PHONY: all build help bootstrap check-python data agents report release appraisal-draft test unit nbval bench clean-outputs
+.PHONY: all build help bootstrap check-python data agents report release appraisal-draft lint test unit nbval bench clean-outputs
 
 # Results make must never delete, even when a recipe fails or is interrupted: they are written
 # atomically, and the committed copies are the readers' results.
@@ -119,9 +119,9 @@ check-python: ## Check the Python that would be used (3.11; not conda's base env
 	    else echo "  Install Python $(REQUIRED_PYTHON) and run make PYTHON=python$(REQUIRED_PYTHON) (or activate an environment with it)." >&2; fi; \
 	    exit 1; fi
 
-$(BOOTSTRAP): requirements.txt pyproject.toml | check-python
+$(BOOTSTRAP): requirements.txt requirements-dev.txt pyproject.toml | check-python
 	@test -x $(PY) || $(PYTHON) -m venv $(ENV_DIR)
-	$(PIP) install -q -r requirements.txt
+	$(PIP) install -q -r requirements.txt -r requirements-dev.txt
 	$(PIP) install -q --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python 3 ($(KERNEL))" >/dev/null
 	@touch $@
@@ -192,11 +192,17 @@ figures/SHA256SUMS: $(REPORT_NB) $(AGENT_NBS) $(CLASS_NBS)
 	@cd figures && find . -type f \( -name '*.svg' -o -name '*.pdf' -o -name '*.png' \) | LC_ALL=C sort \
 	    | xargs sha256sum > SHA256SUMS.tmp && mv SHA256SUMS.tmp SHA256SUMS
 
-test: $(BOOTSTRAP) ## Run every test: unit tests, doctests and nbval over the executed notebooks
+LINTED := src tests scripts bench conftest.py
+
+lint: $(BOOTSTRAP) ## Lint and format-check the code with ruff (configured in pyproject.toml)
+	$(PY) -m ruff check $(LINTED)
+	$(PY) -m ruff format --check $(LINTED)
+
+test: lint ## Run every test: ruff, unit tests, doctests and nbval over the executed notebooks
 	$(PY) -m pytest -n 2 --dist loadscope tests src/nlsynth notebooks/executed \
 	    --nbval --nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-unit: $(BOOTSTRAP) ## Run the unit tests and doctests only (fast; no rebuild check, no nbval)
+unit: lint ## Run ruff, the unit tests and doctests only (no rebuild check, no nbval)
 	$(PY) -m pytest -n 2 -m "not rebuild" tests src/nlsynth
 
 nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stored output

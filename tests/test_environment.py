@@ -12,9 +12,10 @@ from packaging.version import Version
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def requirements_pins() -> dict[str, str]:
+def requirements_pins(files=("requirements.txt", "requirements-dev.txt")) -> dict[str, str]:
+    """The pins of the runtime and development requirement files together."""
     pins = {}
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
+    for line in "\n".join((ROOT / f).read_text() for f in files).splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             req = Requirement(line)
@@ -42,6 +43,13 @@ def test_environment_yml_and_requirements_have_identical_pins():
     assert environment_pins() == requirements_pins()
 
 
+def test_runtime_and_development_pins_are_separate():
+    runtime, dev = requirements_pins(("requirements.txt",)), requirements_pins(("requirements-dev.txt",))
+    assert not set(runtime) & set(dev)
+    assert {"pytest", "nbval", "ruff", "jupyterlab"} <= set(dev) and not {"pytest", "nbval", "ruff"} & set(runtime)
+    assert {"papermill", "ipykernel", "lifelines", "python-docx", "weasyprint"} <= set(runtime)
+
+
 def test_every_pin_is_exact():
     assert all(re.fullmatch(r"==[\w.]+", spec) for spec in requirements_pins().values())
 
@@ -57,8 +65,17 @@ def test_pins_respect_the_documented_constraints():
     pins = requirements_pins()
     pandas = Version(pins["pandas"].lstrip("="))
     assert Version("2.3") <= pandas < Version("3")  # lifelines 0.30.3 requires pandas < 3
-    for needed in ("jupyterlab", "ipykernel", "matplotlib", "papermill", "nbval", "pytest", "pytest-xdist",
-                   "lifelines", "pandera"):
+    for needed in (
+        "jupyterlab",
+        "ipykernel",
+        "matplotlib",
+        "papermill",
+        "nbval",
+        "pytest",
+        "pytest-xdist",
+        "lifelines",
+        "pandera",
+    ):
         assert needed in pins, needed
 
 

@@ -5,4 +5,7 @@ mapping them through researcher-editable vocabularies, parsing as-reported time 
 intervals, validating and writing the processed tables.
 """
 
-__version__ = "0.1.0"
+from importlib.metadata import version
+
+#: The version is stated once, in pyproject.toml (CITATION.cff repeats it; a test checks).
+__version__ = version("nlsynth")

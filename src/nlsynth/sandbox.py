@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .paths import PROJECT_ROOT
 
-SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "src", "releases")
+SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "requirements-dev.txt", "src", "releases")
 #: ``make`` in a copy: both cores, no bootstrap (the running environment is used).
 MAKE = ["make", "-j2", "all", "NO_BOOTSTRAP=1"]
 
@@ -70,6 +70,7 @@ def git_status(root: Path) -> list[str]:
     """``git status --porcelain`` lines of a sandbox (untracked files included)."""
     import subprocess
 
-    out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=root, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
     return out.splitlines()

@@ -1,0 +1,61 @@
+"""The house's habits: one version, pre-commit matching the pinned ruff, clean notebook templates, binder."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+import nlsynth
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_the_version_is_stated_once_and_repeated_where_a_format_requires_it():
+    version = _pyproject()["project"]["version"]
+    assert nlsynth.__version__ == version
+    assert yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["version"] == version
+    assert not re.search(r"__version__\s*=\s*['\"]", (ROOT / "src" / "nlsynth" / "__init__.py").read_text())
+
+
+def test_pre_commit_runs_the_pinned_ruff_and_strips_only_the_notebook_templates():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    repos = {r["repo"].rsplit("/", 1)[-1]: r for r in config["repos"]}
+    ruff_pin = re.search(r"^ruff==(\S+)$", (ROOT / "requirements-dev.txt").read_text(), re.MULTILINE).group(1)
+    assert repos["ruff-pre-commit"]["rev"] == f"v{ruff_pin}"
+    assert {h["id"] for h in repos["ruff-pre-commit"]["hooks"]} == {"ruff-check", "ruff-format"}
+    (strip,) = repos["nbstripout"]["hooks"]
+    pattern = re.compile(strip["files"])
+    assert pattern.search("notebooks/03_report.ipynb") and not pattern.search("notebooks/executed/03_report.ipynb")
+
+
+def test_notebook_templates_carry_no_outputs():
+    templates = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    assert len(templates) == 3
+    for path in templates:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                assert cell["outputs"] == [] and cell["execution_count"] is None, path.name
+
+
+def test_binder_registers_the_kernel_every_notebook_names():
+    kernels = {
+        json.loads(p.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"]
+        for p in (ROOT / "notebooks").glob("*.ipynb")
+    }
+    make_kernel = re.search(r"^KERNEL := (\S+)$", (ROOT / "Makefile").read_text(), re.MULTILINE).group(1)
+    post_build = (ROOT / "binder" / "postBuild").read_text(encoding="utf-8")
+    assert kernels == {make_kernel} and f"ipykernel install --sys-prefix --name {make_kernel} " in post_build
+    assert "pip install --no-deps -e ." in post_build
+    assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
+    assert (ROOT / "binder" / "requirements.txt").read_text().splitlines()[1:] == [
+        "-r ../requirements.txt",
+        "-r ../requirements-dev.txt",
+    ]
