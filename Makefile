@@ -152,7 +152,7 @@ notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
     | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_$*)/$(N_STEPS) --label "agent $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__$*.ipynb \
-	    -p agent $* -p processed_dir data/processed -p figures_dir figures -p group_by agent \
+	    -p group $* -p processed_dir data/processed -p figures_dir figures -p group_by agent \
 	    -y n_boot $(N_BOOT) -y seed $(SEED)
 
 # The same notebook per drug class (group_by=drug_class), for sparse agents pooled by class.
@@ -161,7 +161,7 @@ notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.jso
     | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_class-$*)/$(N_STEPS) --label "class $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__class-$*.ipynb \
-	    -p agent $* -p processed_dir data/processed -p figures_dir figures -p group_by drug_class \
+	    -p group $* -p processed_dir data/processed -p figures_dir figures -p group_by drug_class \
 	    -y n_boot $(N_BOOT) -y seed $(SEED)
 
 report: $(REPORT_HTML) $(REPORT_PDF) ## Run the report notebook; render reports/report.html and .pdf; write reports/tables/
@@ -202,8 +202,8 @@ test: lint ## Run every test: ruff, unit tests, doctests and nbval over the exec
 	$(PY) -m pytest -n 2 --dist loadscope tests src/nlsynth notebooks/executed \
 	    --nbval --nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-unit: lint ## Run ruff, the unit tests and doctests only (no rebuild check, no nbval)
-	$(PY) -m pytest -n 2 -m "not rebuild" tests src/nlsynth
+unit: lint ## The fast tier: ruff, unit tests and doctests (no notebook, build, browser, R or simulation study)
+	$(PY) -m pytest -n 2 -m "not rebuild and not integration and not slow" tests src/nlsynth
 
 nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stored output
 	$(PY) -m pytest -n 2 --dist loadscope notebooks/executed \

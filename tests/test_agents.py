@@ -139,3 +139,30 @@ def test_agent_names_from_the_data_cannot_escape_the_project(tmp_path, episodes)
     written = sorted(p.relative_to(out) for p in out.rglob("*.csv"))
     assert Path("by_agent/etc-passwd.csv") in written
     assert all(".." not in p.parts for p in written)
+
+
+def test_every_committed_summary_follows_its_schema_and_a_broken_one_is_refused(tmp_path):
+    import json
+
+    from nlsynth import schemas
+
+    written = sorted((PROCESSED / "agents").glob("*.json")) + sorted((PROCESSED / "classes").glob("*.json"))
+    assert len(written) == 44
+    for path in written:
+        schemas.check_summary(json.loads(path.read_text(encoding="utf-8")))
+    summary = json.loads((PROCESSED / "agents" / "dupilumab.json").read_text(encoding="utf-8"))
+    broken = dict(summary, episodes=-1, estimable="no")
+    with pytest.raises(ValueError, match="episodes: -1 is less than the minimum of 0; estimable: 'no' is not of type"):
+        agents.write_summary(broken, tmp_path)
+    assert not list(tmp_path.rglob("*.json"))  # nothing written
+    assert agents.write_summary(summary, tmp_path).read_text(encoding="utf-8") == (
+        PROCESSED / "agents" / "dupilumab.json"
+    ).read_text(encoding="utf-8")
+
+
+def test_the_estimable_overall_summary_follows_the_schema_too():
+    from nlsynth import report, schemas, tableio
+
+    overall = report.overall_summary(tableio.read_table(PROCESSED, "episodes.csv"), n_boot=20, seed=1)
+    assert overall["estimable"] and overall["bootstrap"]["n_boot"] == 20
+    schemas.check_summary(overall)

@@ -84,6 +84,7 @@ def test_bootstrap_resamples_patients_not_episodes():
     assert estimates.bootstrap(eps, n_boot=50, seed=1)["patients"] == 2
 
 
+@pytest.mark.slow
 def test_bootstrap_interval_covers_a_known_median_on_simulated_data():
     """SYNTHETIC: exponential times (true median 42 days) seen at 2-weekly visits; 20 % fail at a visit first."""
     rng = np.random.default_rng(20261124)

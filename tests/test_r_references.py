@@ -100,6 +100,7 @@ def test_competing_risks_npmle_with_no_failures_is_turnbull():
             assert cr.cif_upper(1, t) == pytest.approx(tb.cdf_upper(t), abs=1e-6), (name, t)
 
 
+@pytest.mark.integration
 def test_cmprsk_fixture_is_what_r_gives_now(tmp_path):
     _rerun("cuminc_reference.R", "cuminc", tmp_path, "cmprsk")
 
@@ -130,6 +131,7 @@ def test_weibull_fit_reaches_the_survreg_maximum(dataset):
     assert fit["median_days"] == pytest.approx(float(reference["median"]), rel=1e-5)
 
 
+@pytest.mark.integration
 def test_survreg_fixture_is_what_r_gives_now(tmp_path):
     _rerun("survreg_reference.R", "weibull", tmp_path, "survival")
 
@@ -152,5 +154,6 @@ def test_pool_matches_metafor_knha_and_its_prediction_interval(dataset):
     assert pooled["tau2"] == pytest.approx(float(reference["tau2"]), abs=2e-5)
 
 
+@pytest.mark.integration
 def test_metafor_fixture_is_what_r_gives_now(tmp_path):
     _rerun("metafor_reference.R", "pool", tmp_path, "metafor")

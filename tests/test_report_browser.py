@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "reports" / "report.html"
 FLAGS = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import nbformat
+import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from nlsynth import run_notebook
@@ -27,6 +28,7 @@ def _notebook(path, *sources):
     return path
 
 
+@pytest.mark.integration
 def test_success_writes_a_stripped_notebook_with_the_parameters(tmp_path, capsys):
     source = _notebook(tmp_path / "ok.ipynb", "print(x)")
     out = tmp_path / "out" / "ok.ipynb"
@@ -42,6 +44,7 @@ def test_success_writes_a_stripped_notebook_with_the_parameters(tmp_path, capsys
     assert not list(out.parent.glob(".*"))  # no scratch or temporary file left
 
 
+@pytest.mark.integration
 def test_failure_keeps_a_clearly_named_copy_and_leaves_the_result_alone(tmp_path, capsys):
     source = _notebook(tmp_path / "bad.ipynb", "raise ValueError(f'no agent called {x}')")
     out = tmp_path / "executed" / "bad.ipynb.out.ipynb"
@@ -57,6 +60,7 @@ def test_failure_keeps_a_clearly_named_copy_and_leaves_the_result_alone(tmp_path
     assert [p.name for p in out.parent.iterdir()] == [out.name]
 
 
+@pytest.mark.integration
 def test_typed_parameters(tmp_path):
     source = _notebook(tmp_path / "typed.ipynb", "print(type(x).__name__, x)")
     out = tmp_path / "typed.out.ipynb"
@@ -78,6 +82,7 @@ def _typed_notebook(tmp_path):
     return tmp_path / "typed.ipynb"
 
 
+@pytest.mark.integration
 def test_p_types_values_like_papermill_and_keeps_text_for_str_parameters(tmp_path):
     source = _typed_notebook(tmp_path)
     out = tmp_path / "out.ipynb"

@@ -54,6 +54,7 @@ def test_npmle_matches_r_survival(dataset):
         assert 1 - fit.cdf_upper(time) == pytest.approx(survival, abs=TOLERANCE), (dataset, time)
 
 
+@pytest.mark.integration
 def test_recorded_fixture_is_what_r_gives_now(tmp_path):
     if shutil.which("Rscript") is None:
         pytest.skip("R is not installed: `apt-get install r-base-core r-cran-survival` to re-run the reference")

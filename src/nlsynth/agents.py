@@ -199,9 +199,18 @@ def summarise(
 
 
 def write_summary(summary: dict, processed_dir: Path) -> Path:
+    """Check the summary against its schema (:data:`nlsynth.schemas.SUMMARY`), then write it."""
+    from .schemas import check_summary
+
+    check_summary(summary)
     path = processed_dir / GROUPINGS[summary["group_by"]][2] / f"{summary['agent_slug']}.json"
     tableio.write_atomic(path, json.dumps(summary, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return path
+
+
+def read_list(processed_dir: Path, group_by: str = "agent") -> pd.DataFrame:
+    """The agent list (``agents.csv``) or the drug-class list (``classes.csv``) written by notebook 01."""
+    return pd.read_csv(processed_dir / GROUPINGS[group_by][0], dtype=str, keep_default_na=False)
 
 
 def read_summaries(processed_dir: Path, slugs: list[str], group_by: str = "agent") -> list[dict]:

@@ -55,7 +55,32 @@ def markdown() -> str:
         if table_checks:
             lines += ["", "Table checks: " + "; ".join(f"`{c}`" for c in table_checks) + "."]
         lines.append("")
+    lines += _summary_section()
     return "\n".join(lines)
+
+
+def _summary_section() -> list[str]:
+    """The per-group summary JSON, from its JSON Schema (top-level keys)."""
+    schema = schemas.SUMMARY
+    lines = [
+        "## `data/processed/agents/<slug>.json`, `data/processed/classes/<slug>.json`",
+        "",
+        "One group's summary, written by notebook 02 and checked against the JSON Schema `SUMMARY` in "
+        "`src/nlsynth/schemas.py` before it is written. Times are in days; `null` means not reached or unbounded.",
+        "",
+        "| key | type | may be null | meaning |",
+        "|---|---|---|---|",
+    ]
+    for key, spec in schema["properties"].items():
+        types = spec.get("type") or ([t for s in spec.get("anyOf", []) for t in [s.get("type")] if t] or ["enum"])
+        types = types if isinstance(types, list) else [types]
+        if "enum" in spec:
+            kind = "one of: " + ", ".join(f"`{v}`" for v in spec["enum"])
+        else:
+            kind = ", ".join(t for t in types if t != "null")
+        lines.append(f"| `{key}` | {kind} | {'yes' if 'null' in types else 'no'} | {spec.get('description', '')} |")
+    lines.append("")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

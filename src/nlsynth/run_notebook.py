@@ -99,7 +99,7 @@ def check_parameters(notebook: Path, given: dict[str, object], raw: dict[str, st
     """Check ``given`` against the notebook's ``parameters`` cell; return the values to inject.
 
     A value for a ``str`` parameter that papermill would type as a number keeps the text as typed
-    (``-p agent 2024`` is the agent "2024"); an int is accepted for a float parameter; a ``-y``
+    (``-p group 2024`` is the group "2024"); an int is accepted for a float parameter; a ``-y``
     value for a ``str`` parameter is passed as YAML gave it.
     """
     import papermill as pm

@@ -216,3 +216,187 @@ SCHEMAS = {
     "aggregates.csv": AGGREGATES,
     "time_readings.csv": TIME_READINGS,
 }
+
+
+# --- the per-group summary JSON (notebook 02 → agents/<slug>.json, classes/<slug>.json) ---------------
+
+_DAYS = {"type": ["number", "null"], "minimum": 0, "description": "days; null = not reached / unbounded"}
+_BOUNDS = {
+    "type": "object",
+    "required": ["lower", "upper"],
+    "additionalProperties": False,
+    "properties": {"lower": _DAYS, "upper": _DAYS},
+}
+_PROBABILITY = {
+    "type": "object",
+    "required": ["lower", "upper"],
+    "additionalProperties": False,
+    "properties": {
+        "lower": {"type": "number", "minimum": 0, "maximum": 1},
+        "upper": {"type": "number", "minimum": 0, "maximum": 1},
+    },
+}
+_BY_HORIZON = {"type": "object", "additionalProperties": _PROBABILITY, "propertyNames": {"pattern": "^[0-9]+_weeks$"}}
+
+
+def _nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}], "description": schema.get("description", "")}
+
+
+#: JSON Schema of a group's summary: validated before it is written (``agents.write_summary``) and
+#: described in the codebook. Each property's ``description`` is its meaning there.
+SUMMARY = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "one group's summary (an agent, or a drug class)",
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "agent",
+        "agent_slug",
+        "group_by",
+        "agents",
+        "single_agent",
+        "drug_class",
+        "episodes",
+        "responders",
+        "outcome_not_reported",
+        "timed_episodes",
+        "timed_responders",
+        "patients",
+        "estimable",
+        "too_few",
+        "minimum",
+        "cumulative_incidence",
+        "censored_view",
+        "bootstrap",
+        "individual",
+        "source_rows",
+        "warnings",
+    ],
+    "properties": {
+        "agent": {"type": "string", "description": "the group's name: the canonical agent, or the drug class"},
+        "agent_slug": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "its file name (slug)"},
+        "group_by": {"enum": ["agent", "drug_class", "all"], "description": "what the group is"},
+        "agents": {"type": "array", "items": {"type": "string"}, "description": "the agents in the group"},
+        "single_agent": {
+            "type": ["string", "null"],
+            "description": "a drug class holding one agent: that agent (its numbers repeat the agent's)",
+        },
+        "drug_class": {"type": "string", "description": "the drug class (of the first episode for a mixed group)"},
+        "episodes": {"type": "integer", "minimum": 0, "description": "treatment episodes"},
+        "responders": {"type": "integer", "minimum": 0, "description": "episodes with a response"},
+        "outcome_not_reported": {"type": "integer", "minimum": 0, "description": "episodes with no outcome"},
+        "timed_episodes": {"type": "integer", "minimum": 0, "description": "episodes with a finite time"},
+        "timed_responders": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "responders placed in a finite interval of time",
+        },
+        "patients": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["patients", "with_outcome", "responded"],
+            "properties": {k: {"type": "integer", "minimum": 0} for k in ("patients", "with_outcome", "responded")},
+            "description": "patients; with a known outcome; responding in any episode",
+        },
+        "estimable": {"type": "boolean", "description": "whether the group reaches the minimum for an estimate"},
+        "too_few": {"type": ["string", "null"], "description": "why not, when it does not"},
+        "minimum": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["patients_with_outcome", "timed_responders"],
+            "properties": {"patients_with_outcome": {"type": "integer"}, "timed_responders": {"type": "integer"}},
+            "description": "the documented minimum",
+        },
+        "cumulative_incidence": _nullable(
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["median_days", "median_flat_days", "probability_by", "ever_responded", "converged"],
+                "properties": {
+                    "median_days": _BOUNDS,
+                    "median_flat_days": _nullable(
+                        {"type": "object", "required": ["from", "to"], "properties": {"from": _DAYS, "to": _DAYS}}
+                    ),
+                    "probability_by": _BY_HORIZON,
+                    "ever_responded": {"type": "number"},
+                    "converged": {"type": "boolean"},
+                },
+                "description": "primary estimate (failure competing): median, probabilities by horizon, plateau",
+            }
+        ),
+        "censored_view": _nullable(
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["median_days", "probability_by"],
+                "properties": {"median_days": _BOUNDS, "probability_by": _BY_HORIZON},
+                "description": 'secondary: failures censored at follow-up ("had everyone continued")',
+            }
+        ),
+        "bootstrap": _nullable(
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [
+                    "n_boot",
+                    "seed",
+                    "level",
+                    "patients",
+                    "resamples_below_minimum",
+                    "resamples_not_converged",
+                    "median_days",
+                    "probability_by",
+                ],
+                "properties": {
+                    "n_boot": {"type": "integer", "minimum": 1},
+                    "seed": {"type": "integer"},
+                    "level": {"type": "number"},
+                    "patients": {"type": "integer"},
+                    "resamples_below_minimum": {"type": "integer"},
+                    "resamples_not_converged": {"type": "integer"},
+                    "median_days": _BOUNDS,
+                    "probability_by": _BY_HORIZON,
+                },
+                "description": "percentile bootstrap over patients of the primary estimate",
+            }
+        ),
+        "individual": {
+            "type": "array",
+            "description": "each episode's outcome and interval (days)",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["source_row", "study_id", "patient", "outcome", "lower_days", "upper_days"],
+                "properties": {
+                    "source_row": {"type": "integer", "minimum": 2},
+                    "study_id": {"type": "string"},
+                    "patient": {"type": "string"},
+                    "outcome": {"enum": ["response", "failure", "not reported"]},
+                    "lower_days": _DAYS,
+                    "upper_days": _DAYS,
+                },
+            },
+        },
+        "source_rows": {
+            "type": "array",
+            "items": {"type": "integer", "minimum": 2},
+            "description": "rows of data/raw/episodes.csv",
+        },
+        "warnings": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "convergence warnings raised while fitting",
+        },
+    },
+}
+
+
+def check_summary(summary: dict) -> None:
+    """Raise ValueError naming the key and the problem unless ``summary`` follows :data:`SUMMARY`."""
+    import jsonschema
+
+    errors = sorted(jsonschema.Draft202012Validator(SUMMARY).iter_errors(summary), key=lambda e: list(e.path))
+    if errors:
+        where = lambda e: "/".join(str(p) for p in e.path) or "(top level)"  # noqa: E731
+        raise ValueError("summary does not follow its schema: " + "; ".join(f"{where(e)}: {e.message}" for e in errors))
