@@ -52,7 +52,7 @@ def test_docx_is_deterministic_and_holds_the_table():
     from docx import Document
 
     table = pd.DataFrame({"agent": ["dupilumab", "tacrolimus"], "references": ["4", "9, 10"], "n": [1, 3]})
-    tables = {"table5": (table, ["Note: synthetic test rows."])}
+    tables = {"table5": (table, [("Note", "synthetic test rows")])}
     first = manuscript.docx_bytes(["table5"], tables)
     assert first == manuscript.docx_bytes(["table5"], tables)
     with zipfile.ZipFile(io.BytesIO(first)) as z:

@@ -127,17 +127,15 @@ def check_figure(fig) -> None:
     width, height = fig.get_size_inches()
     if not any(abs(width - w) < 0.01 for w in (SINGLE_COLUMN, DOUBLE_COLUMN)):
         problems.append(f"width {width * 25.4:.0f} mm is not a journal width (85 or 180 mm)")
-    small = sorted(
-        {f"{t.get_text()!r} ({t.get_fontsize():g} pt)" for t in _texts(fig) if t.get_fontsize() < MIN_FONT_PT}
-    )
+    renderer = fig.canvas.get_renderer()
+    texts = [(t, t.get_window_extent(renderer)) for t in _texts(fig)]
+    small = sorted({f"{t.get_text()!r} ({t.get_fontsize():g} pt)" for t, _ in texts if t.get_fontsize() < MIN_FONT_PT})
     if small:
         problems.append(f"text under {MIN_FONT_PT:g} pt: {', '.join(small)}")
-    renderer = fig.canvas.get_renderer()
     canvas = fig.bbox
     tolerance = 0.5  # pixels: anti-aliasing, not clipping
     outside = []
-    for t in _texts(fig):
-        box = t.get_window_extent(renderer)
+    for t, box in texts:
         if (
             box.x0 < canvas.x0 - tolerance
             or box.y0 < canvas.y0 - tolerance
@@ -148,7 +146,7 @@ def check_figure(fig) -> None:
     if outside:
         problems.append(f"text outside the canvas: {', '.join(sorted(set(outside)))}")
     gap = 1.0  # pixels (at 100 dpi): texts must keep at least twice this apart
-    boxes = [(t.get_text(), t.get_window_extent(renderer).padded(gap)) for t in _texts(fig)]
+    boxes = [(t.get_text(), box.padded(gap)) for t, box in texts]
     overlapping = sorted(
         {
             f"{a!r} and {b!r}"

@@ -225,7 +225,7 @@ class Manuscript:
     def __init__(self, tables_dir: Path, figures_dir: Path):
         self.tables_dir = Path(tables_dir)
         self.figures_dir = Path(figures_dir)
-        self.tables: dict[str, tuple[pd.DataFrame, list[str]]] = {}
+        self.tables: dict[str, tuple[pd.DataFrame, list[tuple[str, str]]]] = {}
 
     def table(
         self,
@@ -236,14 +236,11 @@ class Manuscript:
     ) -> HTML:
         """Write the table as ``<key>.csv`` and ``<key>.docx`` and return it as HTML under its numbered heading
         and legend, with its notes and warnings as lines under it (in the Word files too)."""
-        lines = [f"Note: {n}." for n in notes] + [f"Warning: {w}." for w in warnings]
+        lines = [("Note", n) for n in notes] + [("Warning", w) for w in warnings]
         self.tables[key] = (table, lines)
         write_atomic(self.tables_dir / f"{key}.csv", csv_text(table))
         write_atomic(self.tables_dir / f"{key}.docx", docx_bytes([key], {key: (table, lines)}))
-        html_lines = "".join(
-            f"\n<p><strong>{html.escape(line.split(':')[0])}</strong>:{html.escape(line.split(':', 1)[1])}</p>"
-            for line in lines
-        )
+        html_lines = "".join(f"\n<p><strong>{label}</strong>: {html.escape(text)}.</p>" for label, text in lines)
         return HTML(f'<section class="table-item">\n{heading(key)}{table_html(table, key)}{html_lines}\n</section>')
 
     def figure(self, key: str, fig) -> HTML:
@@ -261,7 +258,7 @@ class Manuscript:
         return Path(path)
 
 
-def docx_bytes(keys: list[str], tables: dict[str, tuple[pd.DataFrame, list[str]]]) -> bytes:
+def docx_bytes(keys: list[str], tables: dict[str, tuple[pd.DataFrame, list[tuple[str, str]]]]) -> bytes:
     """A Word document with each table under its numbered title, its legend and notes below it."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -292,8 +289,8 @@ def docx_bytes(keys: list[str], tables: dict[str, tuple[pd.DataFrame, list[str]]
             for cell, value in zip(cells, row):
                 cell.text = "" if pd.isna(value) else str(value)
         doc.add_paragraph(plain(item.legend))
-        for line in notes:
-            doc.add_paragraph(line)
+        for label, text in notes:
+            doc.add_paragraph(f"{label}: {text}.")
     props = doc.core_properties
     props.author = props.last_modified_by = "nlsynth"
     props.title = "Necrobiosis lipoidica treatment evidence: tables"

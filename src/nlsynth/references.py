@@ -36,9 +36,7 @@ NO_YEAR = "n.d."
 
 
 def _text(value) -> str:
-    return (
-        "" if value is None or (isinstance(value, float) and pd.isna(value)) or pd.isna(value) else str(value).strip()
-    )
+    return "" if value is None or pd.isna(value) else str(value).strip()
 
 
 def labels(studies: pd.DataFrame) -> dict[str, str]:

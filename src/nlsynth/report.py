@@ -22,7 +22,9 @@ WEEK = 7.0
 def show(table: pd.DataFrame, table_id: str):
     """A table as HTML without its index, with a fixed id (pandas picks a random one, and its
     Styler's text form carries a memory address): the same bytes on every run."""
-    return HTML(table.style.hide(axis="index").format(escape="html").set_uuid(table_id).to_html())
+    from .manuscript import table_html
+
+    return HTML(table_html(table, table_id))
 
 
 def patients(episodes: pd.DataFrame) -> pd.DataFrame:
@@ -465,10 +467,6 @@ def methods(
     )
 
 
-def _table_html(table: pd.DataFrame, table_id: str) -> str:
-    return table.style.hide(axis="index").format(escape="html").set_uuid(table_id).to_html()
-
-
 def changes_since_release(processed_dir, releases_dir):
     """The changes between the processed data and the latest release in ``releases_dir`` (None if none)."""
     from . import release
@@ -509,7 +507,7 @@ def changes_html(changes) -> HTML:
     parts = []
     counted = changes.headline[changes.headline.before != changes.headline.now]
     if len(counted):
-        parts.append("<p>Counts that changed:</p>" + _table_html(counted, "changes-counts"))
+        parts.append("<p>Counts that changed:</p>" + show(counted, "changes-counts").data)
     for table, what, table_id in (
         (changes.studies, "Studies", "changes-studies"),
         (changes.episodes, "Treatment episodes", "changes-episodes"),
@@ -517,15 +515,15 @@ def changes_html(changes) -> HTML:
         if len(table):
             tally = table.change.value_counts()
             summary = ", ".join(f"{int(tally[c])} {c}" for c in ("added", "changed", "removed") if c in tally)
-            parts.append(f"<p>{what}: {escape(summary)}.</p>" + _table_html(table, table_id))
+            parts.append(f"<p>{what}: {escape(summary)}.</p>" + show(table, table_id).data)
     if len(changes.moved):
-        parts.append("<p>Groups whose estimate or interval moved:</p>" + _table_html(changes.moved, "changes-moved"))
+        parts.append("<p>Groups whose estimate or interval moved:</p>" + show(changes.moved, "changes-moved").data)
     if len(changes.flipped):
         flipped = changes.flipped.assign(
             before=changes.flipped.before.map({True: "yes", False: "no"}),
             now=changes.flipped.now.map({True: "yes", False: "no"}),
         )
-        parts.append("<p>Statements that flipped:</p>" + _table_html(flipped, "changes-flipped"))
+        parts.append("<p>Statements that flipped:</p>" + show(flipped, "changes-flipped").data)
     return HTML("\n".join(parts))
 
 
