@@ -40,12 +40,16 @@ PIP := $(PY) -m pip --disable-pip-version-check
 FAILURES := .make/failures.log
 RUN_NB := $(PY) -m nlsynth.run_notebook --failures $(FAILURES)
 
-RAW_SHEETS := data/raw/studies.csv data/raw/episodes.csv data/raw/aggregates.csv data/raw/screening.csv
+RAW_SHEETS := data/raw/studies.csv data/raw/episodes.csv data/raw/aggregates.csv data/raw/screening.csv \
+    data/raw/secondary_comparisons.csv $(wildcard data/raw/appraisal.csv data/raw/search_log.csv)
 # Researcher-editable inputs of notebook 01: the vocabularies and the reviewer's time readings.
 VOCABULARIES := data/raw/agent_vocabulary.csv data/raw/response_vocabulary.csv data/raw/time_readings.csv
 SRC := $(wildcard src/nlsynth/*.py)
+# Notebook 01 checks every raw sheet and writes all of these (the search log's optional: no rows when
+# data/raw/search_log.csv does not exist); notebooks 02 and 03 read data/processed/ only.
 PROCESSED := data/processed/episodes.csv data/processed/studies.csv data/processed/aggregates.csv \
-    data/processed/time_readings.csv
+    data/processed/time_readings.csv data/processed/screening.csv data/processed/appraisal.csv \
+    data/processed/comparisons.csv data/processed/search_log.csv
 CLEAN_NB := notebooks/executed/01_clean_cases.ipynb
 REPORT_NB := notebooks/executed/03_report.ipynb
 REPORT_HTML := reports/report.html
@@ -166,16 +170,12 @@ notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.jso
 
 report: $(REPORT_HTML) $(REPORT_PDF) ## Run the report notebook; render reports/report.html and .pdf; write reports/tables/
 
-# The optional search log of the PRISMA diagram (data/raw/search_log.csv), when there is one.
-SEARCH_LOG := $(wildcard data/raw/search_log.csv)
-
 $(REPORT_NB) $(MANUSCRIPT_DOCX) &: notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(PROCESSED) \
-    data/processed/agents.csv data/processed/classes.csv data/raw/screening.csv data/raw/appraisal.csv \
-    data/raw/secondary_comparisons.csv $(SEARCH_LOG) $(RELEASE_FILES) $(SRC) | $(NEEDS_ENV)
+    data/processed/agents.csv data/processed/classes.csv $(RELEASE_FILES) $(SRC) | $(NEEDS_ENV)
 	@$(RUN_NB) --step $(shell echo $$(( $(N_RUNS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \
 	    notebooks/03_report.ipynb $(REPORT_NB) -p processed_dir data/processed -p figures_dir figures \
 	    -p releases_dir releases -p reports_dir reports -p n_boot $(N_BOOT) -p seed $(SEED)
-	@$(PY) -m nlsynth.appraisal data/raw data/processed
+	@$(PY) -m nlsynth.appraisal data/processed
 
 $(REPORT_HTML): $(REPORT_NB) src/nlsynth/render.py | $(NEEDS_ENV)
 	@echo "[$(shell echo $$(( $(N_STEPS) - 1 )))/$(N_STEPS)] report html"

@@ -262,6 +262,26 @@ MALFORMED = [
         "aggregates.csv, row 2, column 'n_treated': value 'twelve' — expected a whole number",
     ),
     ("missing-file", A, None, "aggregates.csv: value"),
+    # The review's records are checked with the case data, in notebook 01's one list of problems.
+    (
+        "appraisal-judgement",
+        "appraisal.csv",
+        set_cell(3, "judgement", "probably"),
+        "appraisal.csv, row 3, column 'judgement': value 'probably' — expected one of yes, no, unclear, not applicable",
+    ),
+    (
+        "comparison-count-over-treated",
+        "secondary_comparisons.csv",
+        set_cell(2, "improved", "90"),
+        "secondary_comparisons.csv, row 2, column 'improved': value '90' — expected at most treated (80)",
+    ),
+    (
+        "comparison-record-not-screened",
+        "secondary_comparisons.csv",
+        replace_once("nihal-2023-review,UVA", "nihal-2032-review,UVA"),
+        "secondary_comparisons.csv, row 3, column 'record_id': value 'nihal-2032-review' — expected a record of "
+        "screening.csv",
+    ),
     (
         "conflicting-vocabulary",
         "agent_vocabulary.csv",

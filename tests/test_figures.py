@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from nlsynth import agents, figures, plots, references, report, tableio
+from nlsynth import agents, figures, plots, references, tableio
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
@@ -92,16 +92,14 @@ def test_forest_chart(tmp_path):
 
     episodes, aggregates, studies = _tables()
     sources = synthesis.sources(episodes, aggregates, studies)
-    screening = report.read_raw(ROOT / "data" / "raw", "screening.csv")
-    reviews = report.comparisons(ROOT / "data" / "raw", studies, screening)
+    reviews = tableio.read_table(PROCESSED, "comparisons.csv")
     _render(plots.forest(sources, synthesis.per_agent(sources), reviews, _cited()), "forest", tmp_path)
 
 
 def test_appraisal_charts(tmp_path):
     from nlsynth import appraisal
 
-    studies = _tables()[2]
-    table = appraisal.load(ROOT / "data" / "raw" / "appraisal.csv", list(studies.study_id))
+    table = tableio.read_table(PROCESSED, "appraisal.csv")
     _render(appraisal.traffic_light(table, _cited()), "traffic-light", tmp_path)
     _render(appraisal.summary_plot(table), "appraisal-summary", tmp_path)
 
@@ -110,7 +108,8 @@ def test_prisma_chart(tmp_path):
     from nlsynth import prisma
 
     episodes, aggregates, studies = _tables()
-    flow = prisma.counts(report.read_raw(ROOT / "data" / "raw", "screening.csv"), episodes, aggregates, studies)
+    screening, search_log = (tableio.read_table(PROCESSED, n) for n in ("screening.csv", "search_log.csv"))
+    flow = prisma.counts(screening, episodes, aggregates, studies, search_log)
     _render(prisma.diagram(flow), "prisma", tmp_path)
 
 

@@ -167,16 +167,23 @@ def summarise(
 
     ok, too_few = estimates.estimable(episodes)
     agents_in = sorted(episodes.agent.unique())
+    single_agent = agents_in[0] if group_by == "drug_class" and len(agents_in) == 1 else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ConvergenceWarning)
-        primary = estimates.describe_fit(estimates.fit(estimates.event_data(episodes))) if ok else None
+        fitted = estimates.fit(estimates.event_data(episodes)) if ok else None
+    # What the report shows of a group with an estimate and its own curve (a class holding one agent
+    # repeats its agent's): the fit behind Figure 2 and the sensitivity rows of Table 4, so the report
+    # fits nothing again. The keys are absent for every other group.
+    drawn = {}
+    if ok and not single_agent:
+        drawn = {"fit": estimates.fit_record(fitted), "sensitivity": _sensitivity(episodes, agent)}
     return {
         "warnings": sorted({str(w.message) for w in caught if issubclass(w.category, ConvergenceWarning)}),
         "agent": agent,
         "agent_slug": slug,
         "group_by": group_by,
         "agents": agents_in,
-        "single_agent": agents_in[0] if group_by == "drug_class" and len(agents_in) == 1 else None,
+        "single_agent": single_agent,
         "drug_class": episodes.drug_class.iloc[0],
         "episodes": int(len(episodes)),
         "responders": int(episodes.responded.sum()),
@@ -190,11 +197,27 @@ def summarise(
             "patients_with_outcome": estimates.MIN_PATIENTS,
             "timed_responders": estimates.MIN_TIMED_RESPONDERS,
         },
-        "cumulative_incidence": primary,
+        "cumulative_incidence": estimates.describe_fit(fitted) if ok else None,
         "censored_view": estimates.censored_view(episodes) if ok else None,
         "bootstrap": estimates.bootstrap(episodes, n_boot=n_boot, seed=seed) if ok else None,
         "individual": estimates.individual(episodes),
         "source_rows": [int(r) for r in episodes.source_row],
+    } | drawn
+
+
+def _sensitivity(episodes: pd.DataFrame, label: str) -> dict:
+    """Table 4's rows for one group (as shown) and the convergence warnings raised computing them."""
+    import warnings
+
+    from . import uncertainty
+    from .cuminc import ConvergenceWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConvergenceWarning)
+        rows = uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, label))
+    return {
+        "rows": rows.to_dict("records"),
+        "warnings": sorted({str(w.message) for w in caught if issubclass(w.category, ConvergenceWarning)}),
     }
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .errors import Problem, raise_if_any
 from .figures import DOUBLE_COLUMN, OKABE_ITO, SINGLE_COLUMN, new_figure
+from .schemas import APPRAISAL_ITEMS, JUDGEMENTS
 from .sheets import read_sheet
 
 #: The eight items, in the tool's order: (id, domain, short question).
@@ -34,7 +35,7 @@ ITEMS = [
     ("reporting", "Reporting", "Is the case described in enough detail to replicate or apply?"),
 ]
 ITEM_IDS = [i for i, _, _ in ITEMS]
-JUDGEMENTS = ("yes", "no", "unclear", "not applicable")
+assert tuple(ITEM_IDS) == APPRAISAL_ITEMS, "the tool's items are listed in nlsynth.schemas"
 #: Shown for every item of an included study that has no appraisal rows yet.
 NOT_YET = "not yet appraised"
 COLOURS = {
@@ -51,43 +52,44 @@ def load(path: Path, study_ids: list[str]) -> pd.DataFrame:
     """Read and check the appraisal: every item once, with a reason, for each appraised study.
 
     A study with no rows at all is not an error (see :func:`unappraised`); a study with some items
-    but not all is (a reviewer's row went missing).
+    but not all is (a reviewer's row went missing). Problems raise one InputError.
     """
     problems: list[Problem] = []
-    sheet = read_sheet(path, problems)
+    table = check(read_sheet(path, problems), study_ids, problems)
     raise_if_any(problems)
+    return table
+
+
+def check(sheet, study_ids: list[str], problems: list[Problem]) -> pd.DataFrame:
+    """The appraisal sheet (:class:`~nlsynth.sheets.Sheet`, None when unreadable) as a table; every problem
+    is appended to ``problems`` (notebook 01 reports them with all the others)."""
+    columns = ["study_id", "item", "judgement", "reason"]
+    if sheet is None:
+        return pd.DataFrame(columns=columns)
+    name = sheet.name
     seen = {}
     for row_no, row in sheet:
         key = (row["study_id"], row["item"])
         if row["study_id"] not in study_ids:
-            problems.append(Problem(path.name, row_no, "study_id", row["study_id"], "an included study"))
+            problems.append(Problem(name, row_no, "study_id", row["study_id"], "an included study"))
         if row["item"] not in ITEM_IDS:
-            problems.append(Problem(path.name, row_no, "item", row["item"], f"one of {', '.join(ITEM_IDS)}"))
+            problems.append(Problem(name, row_no, "item", row["item"], f"one of {', '.join(ITEM_IDS)}"))
         if row["judgement"] not in JUDGEMENTS:
-            problems.append(
-                Problem(path.name, row_no, "judgement", row["judgement"], f"one of {', '.join(JUDGEMENTS)}")
-            )
+            problems.append(Problem(name, row_no, "judgement", row["judgement"], f"one of {', '.join(JUDGEMENTS)}"))
         if not row["reason"]:
-            problems.append(Problem(path.name, row_no, "reason", "", "a reason for the judgement"))
+            problems.append(Problem(name, row_no, "reason", "", "a reason for the judgement"))
         if key in seen:
             problems.append(
                 Problem(
-                    path.name,
-                    row_no,
-                    "item",
-                    row["item"],
-                    f"one judgement per study and item (also on row {seen[key]})",
+                    name, row_no, "item", row["item"], f"one judgement per study and item (also on row {seen[key]})"
                 )
             )
         seen.setdefault(key, row_no)
     appraised = {s for s, _ in seen}
     missing = [(s, i) for s in study_ids if s in appraised for i in ITEM_IDS if (s, i) not in seen]
     for s, i in missing:
-        problems.append(
-            Problem(path.name, None, "item", f"{s} / {i}", "a judgement for every item of an appraised study")
-        )
-    raise_if_any(problems)
-    return pd.DataFrame(sheet.rows, columns=["study_id", "item", "judgement", "reason"])
+        problems.append(Problem(name, None, "item", f"{s} / {i}", "a judgement for every item of an appraised study"))
+    return pd.DataFrame(sheet.rows, columns=columns)
 
 
 def unappraised(appraisal: pd.DataFrame, study_ids: list[str]) -> list[str]:
@@ -200,16 +202,17 @@ def summary_plot(appraisal: pd.DataFrame):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m nlsynth.appraisal RAW_DIR PROCESSED_DIR``: print the build's warning, if any."""
+    """``python -m nlsynth.appraisal [PROCESSED_DIR]``: print the build's warning, if any (from the appraisal
+    and the studies notebook 01 checked and wrote)."""
     import sys
 
     from . import paths
     from .tableio import read_table
 
     args = sys.argv[1:] if argv is None else argv
-    raw, processed = (paths.resolve(a) for a in (args or [paths.RAW_DIR, paths.PROCESSED_DIR]))
+    processed = paths.resolve(args[0] if args else paths.PROCESSED_DIR)
     study_ids = list(read_table(processed, "studies.csv").study_id)
-    text = warning(load(raw / "appraisal.csv", study_ids), study_ids)
+    text = warning(read_table(processed, "appraisal.csv"), study_ids)
     if text:
         print(text)
     return 0

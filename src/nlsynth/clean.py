@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from . import paths, readings, schemas
+from . import appraisal, paths, prisma, readings, schemas
 from .agents import write_agent_inputs
 from .errors import InputError, Problem, raise_if_any
 from .references import write_citations
@@ -42,6 +42,12 @@ class Tables:
     aggregates: pd.DataFrame
     #: Every time reading used (phrase, interval, parser rule or reviewer reading, reason).
     time_readings: pd.DataFrame
+    #: The review's records, checked here so that every later stage reads data/processed/ only:
+    #: the screening log, the appraisal, the secondary sources' figures, the search log (no rows: none).
+    screening: pd.DataFrame
+    appraisal: pd.DataFrame
+    comparisons: pd.DataFrame
+    search_log: pd.DataFrame
     #: Rows of data/raw/time_readings.csv that no phrase used.
     unused_readings: tuple[int, ...] = ()
 
@@ -51,6 +57,10 @@ class Tables:
             "studies.csv": self.studies,
             "aggregates.csv": self.aggregates,
             "time_readings.csv": self.time_readings,
+            "screening.csv": self.screening,
+            "appraisal.csv": self.appraisal,
+            "comparisons.csv": self.comparisons,
+            "search_log.csv": self.search_log,
         }
 
 
@@ -432,11 +442,8 @@ def _validate(tables: Tables) -> Tables:
                 )
     raise_if_any(problems)
     return Tables(
-        validated["episodes.csv"],
-        validated["studies.csv"],
-        validated["aggregates.csv"],
-        validated["time_readings.csv"],
-        tables.unused_readings,
+        **{name.removesuffix(".csv"): frame for name, frame in validated.items()},
+        unused_readings=tables.unused_readings,
     )
 
 
@@ -476,6 +483,69 @@ def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -
             )
 
 
+def clean_screening(sheet: Sheet) -> pd.DataFrame:
+    """The screening log as a table (its decisions are checked by :func:`check_screening`)."""
+    records = [
+        {"record_id": row["record_id"], "source_row": row_no}
+        | {c: row[c] or None for c in ("citation", "doi", "pmid", "decision", "reason")}
+        for row_no, row in sheet
+    ]
+    return pd.DataFrame.from_records(records, columns=list(schemas.SCREENING.columns))
+
+
+def clean_comparisons(sheet: Sheet, screening: Sheet, problems: list[Problem]) -> pd.DataFrame:
+    """Figures reported by secondary sources (reviews in the screening log), with their citation."""
+    citation = {row["record_id"]: row["citation"].split(",")[0] for row in screening.rows}
+    records = []
+    for row_no, row in sheet:
+        if row["record_id"] not in citation:
+            problems.append(
+                Problem(sheet.name, row_no, "record_id", row["record_id"], "a record of screening.csv (add it there)")
+            )
+        counts = {
+            c: _int(sheet.name, row_no, c, row[c], problems, required=True, minimum=1 if c == "treated" else 0)
+            for c in ("improved", "treated")
+        }
+        if None not in counts.values() and counts["improved"] > counts["treated"]:
+            problems.append(
+                Problem(sheet.name, row_no, "improved", row["improved"], f"at most treated ({row['treated']})")
+            )
+        records.append(
+            {"record_id": row["record_id"], "reported_group": row["reported_group"]}
+            | {"compare_with_agent": row["compare_with_agent"] or None}
+            | counts
+            | {
+                "outcome": row["outcome"] or None,
+                "note": row["note"] or None,
+                "citation": citation.get(row["record_id"]),
+            }
+        )
+    return pd.DataFrame.from_records(records, columns=list(schemas.COMPARISONS.columns))
+
+
+def _review_records(raw_dir: Path, sheets: dict[str, Sheet], problems: list[Problem]) -> dict[str, pd.DataFrame]:
+    """The screening log, the appraisal, the secondary sources' figures and the optional search log, checked
+    with every other sheet (their problems join the one list). Without ``appraisal.csv`` no study is
+    appraised yet (the build warns, naming them); without ``search_log.csv`` the table has no rows."""
+
+    def optional(name):  # no file: nothing appraised yet, no search log
+        return read_sheet(raw_dir / name, problems) if (raw_dir / name).exists() else None
+
+    records = {"appraisal.csv": optional("appraisal.csv")}
+    records["secondary_comparisons.csv"] = read_sheet(raw_dir / "secondary_comparisons.csv", problems)
+    log = optional(prisma.SEARCH_LOG)
+    study_ids = [row["study_id"] for row in sheets["studies.csv"].rows]
+    screening = sheets["screening.csv"]
+    return {
+        "screening": clean_screening(screening),
+        "appraisal": appraisal.check(records["appraisal.csv"], study_ids, problems),
+        "comparisons": clean_comparisons(records["secondary_comparisons.csv"], screening, problems)
+        if records["secondary_comparisons.csv"] is not None
+        else pd.DataFrame(columns=list(schemas.COMPARISONS.columns)),
+        "search_log": prisma.check_search_log(log, problems, n_assessed=len(screening.rows)),
+    }
+
+
 def clean(raw_dir: Path) -> Tables:
     """Read and clean every raw sheet in ``raw_dir``; raise :class:`InputError` listing all problems."""
     raw_dir = Path(raw_dir)
@@ -491,6 +561,7 @@ def clean(raw_dir: Path) -> Tables:
     check_screening(sheets["screening.csv"], sheets["studies.csv"], problems)
     episodes = clean_episodes(sheets["episodes.csv"], agents, responses, read, problems)
     aggregates = clean_aggregates(sheets["aggregates.csv"], agents, read, problems)
+    review = _review_records(raw_dir, sheets, problems)
     raise_if_any(problems)
     used = {}
     for frame, prefixes in (
@@ -503,7 +574,7 @@ def clean(raw_dir: Path) -> Tables:
                 if row is not None:
                     used[(phrase, sid)] = row
     ledger = readings.ledger(episodes, aggregates, used)
-    return _validate(Tables(episodes, studies, aggregates, ledger, tuple(reviewer.unused())))
+    return _validate(Tables(episodes, studies, aggregates, ledger, **review, unused_readings=tuple(reviewer.unused())))
 
 
 def run(raw_dir: str | Path = paths.RAW_DIR, processed_dir: str | Path = paths.PROCESSED_DIR) -> Tables:

@@ -30,16 +30,12 @@ import pandas as pd
 from matplotlib.patches import FancyBboxPatch
 
 from .figures import OKABE_ITO, new_figure
+from .schemas import SEARCH_STEPS
 
 SEARCH_LOG = "search_log.csv"
-SEARCH_STEPS = (
-    "identified",
-    "duplicates_removed",
-    "automation_removed",
-    "other_removed",
-    "excluded_title_abstract",
-    "not_retrieved",
-)
+
+
+SEARCH_LOG_COLUMNS = ["step", "source", "n", "note"]
 
 
 def read_search_log(raw_dir) -> pd.DataFrame | None:
@@ -47,27 +43,70 @@ def read_search_log(raw_dir) -> pd.DataFrame | None:
     the file, row, column and value."""
     from pathlib import Path
 
-    from .errors import InputError, Problem
+    from .errors import raise_if_any
+    from .sheets import read_sheet
 
     path = Path(raw_dir) / SEARCH_LOG
     if not path.exists():
         return None
-    log = pd.read_csv(path, dtype=str, keep_default_na=False)
     problems = []
-    missing = [c for c in ("step", "source", "n", "note") if c not in log.columns]
-    if missing:
-        raise InputError([Problem(SEARCH_LOG, None, ", ".join(missing), "", "the columns step, source, n, note")])
-    for i, row in log.iterrows():
-        line = i + 2
-        if row.step not in SEARCH_STEPS:
-            problems.append(Problem(SEARCH_LOG, line, "step", row.step, f"one of {', '.join(SEARCH_STEPS)}"))
-        if not row.n.strip().isdigit():
-            problems.append(Problem(SEARCH_LOG, line, "n", row.n, "a whole number of records (0 or more)"))
-        if row.step == "identified" and not row.source.strip():
-            problems.append(Problem(SEARCH_LOG, line, "source", row.source, "the source the records came from"))
-    if problems:
-        raise InputError(problems)
-    return log.assign(n=log.n.astype(int))
+    log = check_search_log(read_sheet(path, problems), problems)
+    raise_if_any(problems)
+    return log
+
+
+def check_search_log(sheet, problems: list, n_assessed: int | None = None) -> pd.DataFrame:
+    """The search log sheet (None: unreadable) as a table with integer ``n``; every problem is appended to
+    ``problems``. With ``n_assessed`` (the rows of screening.csv) its arithmetic must lead there."""
+    from .errors import Problem
+
+    if sheet is None:
+        return pd.DataFrame({c: pd.Series(dtype=int if c == "n" else object) for c in SEARCH_LOG_COLUMNS})
+    start = len(problems)
+    for line, row in sheet:
+        if row["step"] not in SEARCH_STEPS:
+            problems.append(Problem(sheet.name, line, "step", row["step"], f"one of {', '.join(SEARCH_STEPS)}"))
+        if not row["n"].isdigit():
+            problems.append(Problem(sheet.name, line, "n", row["n"], "a whole number of records (0 or more)"))
+        if row["step"] == "identified" and not row["source"]:
+            problems.append(Problem(sheet.name, line, "source", row["source"], "the source the records came from"))
+    log = pd.DataFrame(sheet.rows, columns=SEARCH_LOG_COLUMNS).replace({"source": {"": None}, "note": {"": None}})
+    if len(problems) > start:
+        return log
+    log = log.assign(n=log.n.astype(int))
+    if n_assessed is not None:
+        search = search_numbers(log)
+        if search["assessed"] != n_assessed:
+            problems.append(
+                Problem(
+                    sheet.name,
+                    None,
+                    "n",
+                    str(search["assessed"]),
+                    f"the {n_assessed} records of screening.csv: identified − removed before screening − "
+                    "excluded at title/abstract − not retrieved must equal the reports assessed for eligibility",
+                )
+            )
+    return log
+
+
+def search_numbers(search_log: pd.DataFrame) -> dict:
+    """The identification and screening numbers of a checked search log."""
+
+    def total(step):
+        return int(search_log.n[search_log.step == step].sum())
+
+    identified = search_log[search_log.step == "identified"]
+    search = {
+        "identified": {r.source: int(r.n) for r in identified.itertuples(index=False)},
+        **{step: total(step) for step in SEARCH_STEPS if step != "identified"},
+    }
+    search["screened"] = (
+        total("identified") - search["duplicates_removed"] - search["automation_removed"] - search["other_removed"]
+    )
+    search["sought"] = search["screened"] - search["excluded_title_abstract"]
+    search["assessed"] = search["sought"] - search["not_retrieved"]
+    return search
 
 
 def counts(
@@ -92,25 +131,13 @@ def counts(
     reasons = excluded.reason.fillna("").replace("", "reason not recorded").value_counts()
     patients = episodes[["study_id", "patient"]].drop_duplicates()
     flow = {"search": None}
-    if search_log is not None:
-
-        def total(step):
-            return int(search_log.n[search_log.step == step].sum())
-
-        identified = search_log[search_log.step == "identified"]
-        search = {
-            "identified": {r.source: int(r.n) for r in identified.itertuples(index=False)},
-            **{step: total(step) for step in SEARCH_STEPS if step != "identified"},
-        }
-        search["screened"] = (
-            total("identified") - search["duplicates_removed"] - search["automation_removed"] - search["other_removed"]
-        )
-        search["sought"] = search["screened"] - search["excluded_title_abstract"]
-        assessed = search["sought"] - search["not_retrieved"]
+    if search_log is not None and len(search_log):
+        search = search_numbers(search_log)
+        assessed = search.pop("assessed")
         if assessed != len(screening):
             raise ValueError(
                 f"search_log.csv leads to {assessed} reports assessed for eligibility, but screening.csv "
-                f"has {len(screening)} records: identified {total('identified')} − removed before "
+                f"has {len(screening)} records: identified {sum(search['identified'].values())} − removed before "
                 f"screening − excluded at title/abstract − not retrieved must equal the screening log"
             )
         flow["search"] = search

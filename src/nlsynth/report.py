@@ -216,29 +216,6 @@ def overall_summary(episodes: pd.DataFrame, n_boot: int, seed: int) -> dict:
     return summarise("all agents together", "all-agents", episodes, "all", n_boot=n_boot, seed=seed)
 
 
-def read_raw(raw_dir, name: str) -> pd.DataFrame:
-    """A raw sheet read and checked like the cleaning stage reads it (problems raise InputError)."""
-    from .errors import raise_if_any
-    from .sheets import read_sheet
-
-    problems = []
-    sheet = read_sheet(raw_dir / name, problems)
-    raise_if_any(problems)
-    return pd.DataFrame(sheet.rows)
-
-
-def comparisons(raw_dir, studies: pd.DataFrame, screening: pd.DataFrame) -> pd.DataFrame:
-    """Figures reported by secondary sources (reviews in the screening log), with a citation."""
-    table = read_raw(raw_dir, "secondary_comparisons.csv")
-    unknown = set(table.record_id) - set(screening.record_id)
-    if unknown:
-        raise ValueError(f"secondary_comparisons.csv names records missing from screening.csv: {sorted(unknown)}")
-    citation = dict(zip(screening.record_id, screening.citation.str.split(",").str[0]))
-    table["citation"] = table.record_id.map(citation)
-    table[["improved", "treated"]] = table[["improved", "treated"]].astype(int)
-    return table
-
-
 def proportions_table(agent_table: pd.DataFrame, comparison_table: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for a in agent_table.itertuples(index=False):
@@ -357,20 +334,26 @@ def with_warnings(make_table, table_id: str) -> HTML:
 
 
 def sensitivity_groups(episodes: pd.DataFrame, groups: list[dict]) -> pd.DataFrame:
-    """Sensitivity analyses for every group that reaches the minimum (agents, classes, all agents together)."""
-    from . import uncertainty
+    """Sensitivity analyses for every group that reaches the minimum (agents, classes, all agents together):
+    the rows notebook 02 (or :func:`overall_summary`) stored with each group, in order. Their convergence
+    warnings are raised again as warnings, for :func:`collect_warnings` to show under the table."""
+    import warnings
+
+    from .cuminc import ConvergenceWarning
 
     rows = []
-    for s in groups:
-        if not s["estimable"] or s.get("single_agent"):
-            continue
-        if s["group_by"] == "all":
-            part = episodes
-        else:
-            column = "agent" if s["group_by"] == "agent" else "drug_class"
-            part = episodes[episodes[column] == s["agent"]]
-        rows += uncertainty.sensitivity(part, s["agent"])
-    return uncertainty.sensitivity_table(rows)
+    for s in drawn_groups(groups):
+        rows += s["sensitivity"]["rows"]
+        for message in s["sensitivity"]["warnings"]:
+            warnings.warn(message, ConvergenceWarning, stacklevel=2)
+    return pd.DataFrame(
+        rows, columns=["group", "analysis", "episodes", "median, weeks", "P(first response by 12 weeks)", "note"]
+    )
+
+
+def drawn_groups(groups: list[dict]) -> list[dict]:
+    """The groups with an estimate and their own curve (a class holding one agent is its agent's)."""
+    return [s for s in groups if s["estimable"] and not s.get("single_agent")]
 
 
 def weak_study_sensitivity(source_table: pd.DataFrame, weak: list[str]) -> pd.DataFrame:
@@ -554,6 +537,16 @@ def group_references(episodes: pd.DataFrame, summary: dict, number_of: dict[str,
     return cite(group_episodes(episodes, summary).study_id, number_of)
 
 
+def agent_references(sources: pd.DataFrame, reviews: pd.DataFrame, number_of: dict[str, int]) -> dict[str, str]:
+    """Per agent, the reference numbers of its sources and of the secondary sources shown beside it."""
+    from .references import cite
+
+    return {
+        agent: cite(list(group.study_id) + list(reviews.record_id[reviews.compare_with_agent == agent]), number_of)
+        for agent, group in sources.groupby("agent")
+    }
+
+
 def with_references(table: pd.DataFrame, references: list[str]) -> pd.DataFrame:
     """The table with a ``references`` column (one entry per row) after its first column."""
     from .manuscript import REFERENCES_COLUMN
@@ -564,20 +557,21 @@ def with_references(table: pd.DataFrame, references: list[str]) -> pd.DataFrame:
 
 
 def curves(episodes: pd.DataFrame, groups: list[dict]) -> list[tuple]:
-    """(name, fit, events) for every group with an estimate (a class holding one agent is its agent's)."""
-    out = []
-    for s in groups:
-        if not s["estimable"] or s.get("single_agent"):
-            continue
-        events = estimates.event_data(group_episodes(episodes, s))
-        name = s["agent"] + (" (drug class)" if s["group_by"] == "drug_class" else "")
-        out.append((name, estimates.fit(events), events))
-    return out
+    """(name, fit, events) for every group with an estimate: the fit as its summary stored it (nothing is
+    refitted here) and the group's episodes as events (for the failures and the numbers at risk)."""
+    return [
+        (
+            s["agent"] + (" (drug class)" if s["group_by"] == "drug_class" else ""),
+            estimates.from_record(s["fit"]),
+            estimates.event_data(group_episodes(episodes, s)),
+        )
+        for s in drawn_groups(groups)
+    ]
 
 
 def no_curve_note(groups: list[dict]) -> Markdown:
     """Which groups have a curve in Figure 2, and that every other group is too few to estimate."""
-    drawn = [s for s in groups if s["estimable"] and not s.get("single_agent")]
+    drawn = drawn_groups(groups)
     named = ", ".join(escape(s["agent"]) for s in drawn)
     below = len([s for s in groups if not s["estimable"]])
     return Markdown(

@@ -210,11 +210,104 @@ TIME_READINGS = pa.DataFrameSchema(
     name="time_readings",
 )
 
+#: The items of the Murad et al. (2018) tool (:mod:`nlsynth.appraisal` has their questions) and its judgements.
+APPRAISAL_ITEMS = (
+    "selection",
+    "exposure",
+    "outcome",
+    "alternative_causes",
+    "rechallenge",
+    "dose_response",
+    "follow_up",
+    "reporting",
+)
+JUDGEMENTS = ("yes", "no", "unclear", "not applicable")
+#: The steps of the search log (:mod:`nlsynth.prisma`).
+SEARCH_STEPS = (
+    "identified",
+    "duplicates_removed",
+    "automation_removed",
+    "other_removed",
+    "excluded_title_abstract",
+    "not_retrieved",
+)
+
+SCREENING = pa.DataFrameSchema(
+    {
+        "record_id": Column(str, unique=True, description="record screened (an included record is a study_id)"),
+        "source_row": Column(int, Check.ge(2), unique=True, description="row of data/raw/screening.csv"),
+        "citation": Column(str, nullable=True, description="citation as logged"),
+        "doi": Column(str, nullable=True, description="DOI"),
+        "pmid": Column(str, nullable=True, description="PubMed id"),
+        "decision": Column(str, Check.isin(["included", "excluded"]), description="screening decision"),
+        "reason": Column(str, nullable=True, description="reason for exclusion"),
+    },
+    strict=True,
+    ordered=True,
+    name="screening",
+)
+
+APPRAISAL = pa.DataFrameSchema(
+    {
+        "study_id": Column(str, description="appraised study, key into studies.csv"),
+        "item": Column(
+            str,
+            Check.isin(APPRAISAL_ITEMS),
+            description="item of the Murad et al. (2018) tool",
+        ),
+        "judgement": Column(str, Check.isin(list(JUDGEMENTS)), description="the reviewer's judgement"),
+        "reason": Column(str, description="the reason for the judgement"),
+    },
+    checks=[Check(lambda df: ~df.duplicated(["study_id", "item"]), name="one row per study and item")],
+    strict=True,
+    ordered=True,
+    name="appraisal",
+)
+
+COMPARISONS = pa.DataFrameSchema(
+    {
+        "record_id": Column(str, description="the secondary source (a record of screening.csv)"),
+        "reported_group": Column(str, description="the group as the secondary source names it"),
+        "compare_with_agent": Column(
+            str, nullable=True, description="the agent of this review it is shown beside (empty: none of ours)"
+        ),
+        "improved": Column(int, Check.ge(0), description="patients improved, as the secondary source reports"),
+        "treated": Column(int, Check.ge(1), description="patients treated, as the secondary source reports"),
+        "outcome": Column(str, nullable=True, description="what 'improved' means there"),
+        "note": Column(str, nullable=True, description="extraction note"),
+        "citation": Column(str, nullable=True, description="first part of the screening log's citation"),
+    },
+    checks=[Check(lambda df: df.improved <= df.treated, name="improved <= treated")],
+    strict=True,
+    ordered=True,
+    name="comparisons",
+)
+
+SEARCH_LOG = pa.DataFrameSchema(
+    {
+        "step": Column(
+            str,
+            Check.isin(SEARCH_STEPS),
+            description="PRISMA step (no rows: the review has no search log)",
+        ),
+        "source": Column(str, nullable=True, description="database, register or other source (identified rows)"),
+        "n": Column(int, Check.ge(0), description="records"),
+        "note": Column(str, nullable=True, description="note"),
+    },
+    strict=True,
+    ordered=True,
+    name="search_log",
+)
+
 SCHEMAS = {
     "episodes.csv": EPISODES,
     "studies.csv": STUDIES,
     "aggregates.csv": AGGREGATES,
     "time_readings.csv": TIME_READINGS,
+    "screening.csv": SCREENING,
+    "appraisal.csv": APPRAISAL,
+    "comparisons.csv": COMPARISONS,
+    "search_log.csv": SEARCH_LOG,
 }
 
 
@@ -388,7 +481,63 @@ SUMMARY = {
             "items": {"type": "string"},
             "description": "convergence warnings raised while fitting",
         },
+        "fit": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["support", "mass", "n", "iterations", "converged"],
+            "description": "only for a group with an estimate and its own curve: the primary fit (mass on "
+            "(cause, interval) pairs; null = open end), which the report draws in Figure 2 without refitting",
+            "properties": {
+                "support": {
+                    "type": "array",
+                    "items": {
+                        "type": "array",
+                        "prefixItems": [{"enum": [1, 2]}, {"type": "number", "minimum": 0}, _DAYS],
+                        "minItems": 3,
+                        "maxItems": 3,
+                    },
+                },
+                "mass": {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 1}},
+                "n": {"type": "integer", "minimum": 0},
+                "iterations": {"type": "integer", "minimum": 0},
+                "converged": {"type": "boolean"},
+            },
+        },
+        "sensitivity": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["rows", "warnings"],
+            "description": "only for a group with an estimate and its own curve: its rows of the report's "
+            "sensitivity table, as shown, and the convergence warnings raised computing them",
+            "properties": {
+                "rows": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": [
+                            "group",
+                            "analysis",
+                            "episodes",
+                            "median, weeks",
+                            "P(first response by 12 weeks)",
+                            "note",
+                        ],
+                        "properties": {
+                            "group": {"type": "string"},
+                            "analysis": {"type": "string"},
+                            "episodes": {"type": "integer", "minimum": 0},
+                            "median, weeks": {"type": "string"},
+                            "P(first response by 12 weeks)": {"type": "string"},
+                            "note": {"type": "string"},
+                        },
+                    },
+                },
+                "warnings": {"type": "array", "items": {"type": "string"}},
+            },
+        },
     },
+    "dependentRequired": {"fit": ["sensitivity"], "sensitivity": ["fit"]},
 }
 
 

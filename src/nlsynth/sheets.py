@@ -67,6 +67,7 @@ SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
         "evidence",
     ),
     "screening.csv": ("record_id", "citation", "doi", "pmid", "decision", "reason"),
+    "search_log.csv": ("step", "source", "n", "note"),
     "agent_vocabulary.csv": ("agent_as_reported", "agent", "drug_class", "route", "note"),
     "response_vocabulary.csv": ("best_response_as_reported", "response_grade", "note"),
     "appraisal.csv": ("study_id", "item", "judgement", "reason"),

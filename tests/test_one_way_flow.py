@@ -1,0 +1,168 @@
+"""Data flow one way: notebook 01 checks every raw sheet into data/processed/; 02 and 03 read nothing else,
+and the report draws and tabulates what notebook 02 fitted without fitting it again."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nlsynth import agents, clean, estimates, report, tableio, uncertainty
+from nlsynth.cuminc import ConvergenceWarning
+from nlsynth.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+PROCESSED = ROOT / "data" / "processed"
+
+
+def _code(notebook: str) -> str:
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+
+
+@pytest.mark.parametrize("notebook", ["02_agent_response.ipynb", "03_report.ipynb"])
+def test_later_notebooks_read_only_processed_data(notebook):
+    code = _code(notebook)
+    assert "raw" not in code.replace("draw", ""), [line for line in code.splitlines() if "raw" in line]
+    assert "read_csv" not in code
+
+
+def test_the_report_rule_in_the_makefile_has_no_raw_prerequisite():
+    text = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    rule = next(line for line in text.splitlines() if line.startswith("$(REPORT_NB) $(MANUSCRIPT_DOCX) &:"))
+    assert "data/raw" not in rule and "$(PROCESSED)" in rule
+    clean_rule = next(line for line in text.splitlines() if line.startswith("$(CLEAN_NB) $(PROCESSED) &:"))
+    assert "$(RAW_SHEETS)" in clean_rule
+    sheets = re.search(r"^RAW_SHEETS := (.*)$", text, re.M).group(1)
+    for name in ("screening.csv", "secondary_comparisons.csv", "appraisal.csv", "search_log.csv"):
+        assert name in sheets
+
+
+@pytest.fixture
+def raw(tmp_path) -> Path:
+    shutil.copytree(ROOT / "data" / "raw", tmp_path / "raw")
+    return tmp_path / "raw"
+
+
+def test_cleaning_writes_the_review_records_as_checked_tables(tmp_path):
+    tables = clean.run(ROOT / "data" / "raw", tmp_path / "processed")
+    for name in ("screening.csv", "appraisal.csv", "comparisons.csv", "search_log.csv"):
+        assert (tmp_path / "processed" / name).read_bytes() == (PROCESSED / name).read_bytes()
+    assert len(tables.screening) == 61 and tables.screening.source_row.tolist() == list(range(2, 63))
+    assert len(tables.appraisal) == 36 * 8
+    compression = tables.comparisons[tables.comparisons.reported_group == "compression"].iloc[0]
+    assert compression.compare_with_agent is None and (compression.improved, compression.treated) == (15, 20)
+    assert set(tables.comparisons.citation) == {"Nihal 2023"}
+    assert len(tables.search_log) == 0  # the evidence pack has no search log
+
+
+def test_problems_in_the_review_records_join_the_one_list(raw, tmp_path):
+    (raw / "appraisal.csv").write_text(
+        (raw / "appraisal.csv").read_text(encoding="utf-8").replace(",selection,unclear,", ",selection,maybe,", 1),
+        encoding="utf-8",
+    )
+    (raw / "episodes.csv").write_text(
+        (raw / "episodes.csv").read_text(encoding="utf-8").replace("oral thalidomide", "oral aspirin", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        clean.run(raw, tmp_path / "processed")
+    text = str(caught.value)
+    assert "2 problems" in text
+    assert "appraisal.csv, row 2, column 'judgement': value 'maybe'" in text
+    assert "value 'oral aspirin'" in text
+    assert not (tmp_path / "processed").exists()
+
+
+# SYNTHETIC search log (made up to exercise the arithmetic; the review has none): 120 identified − 33
+# removed − 26 excluded at title/abstract − 0 not retrieved = the 61 records of screening.csv.
+SYNTHETIC_LOG = (
+    "step,source,n,note\nidentified,PubMed,80,SYNTHETIC\nidentified,Embase,40,SYNTHETIC\n"
+    "duplicates_removed,,30,\nautomation_removed,,2,\nother_removed,,1,\nexcluded_title_abstract,,26,\n"
+    "not_retrieved,,0,\n"
+)
+
+
+def test_a_search_log_is_checked_and_processed_by_the_cleaning(raw, tmp_path):
+    (raw / "search_log.csv").write_text(SYNTHETIC_LOG, encoding="utf-8")
+    clean.run(raw, tmp_path / "processed")
+    log = tableio.read_table(tmp_path / "processed", "search_log.csv")
+    assert log.n.tolist() == [80, 40, 30, 2, 1, 26, 0] and log.source.tolist()[:3] == ["PubMed", "Embase", None]
+    (raw / "search_log.csv").write_text(SYNTHETIC_LOG.replace("PubMed,80", "PubMed,81"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"search_log.csv, column 'n': value '62' — expected the 61 records"):
+        clean.run(raw, tmp_path / "again")
+    assert not (tmp_path / "again").exists()
+
+
+def test_without_an_appraisal_file_no_study_is_appraised_yet(raw, tmp_path):
+    from nlsynth import appraisal
+
+    (raw / "appraisal.csv").unlink()
+    tables = clean.run(raw, tmp_path / "processed")
+    ids = list(tables.studies.study_id)
+    assert len(tables.appraisal) == 0 and appraisal.unappraised(tables.appraisal, ids) == ids
+    assert appraisal.warning(tables.appraisal, ids).startswith("warning: 36 included studies are not yet appraised")
+
+
+@pytest.fixture(scope="module")
+def episodes():
+    return tableio.read_table(PROCESSED, "episodes.csv")
+
+
+@pytest.fixture(scope="module")
+def overall(episodes):
+    return report.overall_summary(episodes, n_boot=20, seed=1)
+
+
+def test_a_group_with_an_estimate_stores_its_fit_and_sensitivity_rows(episodes, overall):
+    fresh = estimates.fit(estimates.event_data(episodes))
+    stored = estimates.from_record(json.loads(json.dumps(overall["fit"])))
+    for got, expected in zip(stored.steps(), fresh.steps()):
+        np.testing.assert_array_equal(got, expected)
+    assert stored.plateau(1) == fresh.plateau(1) == overall["cumulative_incidence"]["ever_responded"]
+    with pytest.warns(ConvergenceWarning, match="the Weibull fit: no finite maximum"):
+        rows = uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, "all agents together"))
+    assert overall["sensitivity"]["rows"] == rows.to_dict("records")
+    # 34 episodes with a known outcome; the censored views use the 13 timed responders and failures
+    assert rows.episodes.tolist() == [34, 34, 13, 13, 13, 13]
+    assert overall["sensitivity"]["warnings"] == [
+        "the Weibull fit: no finite maximum: the likelihood keeps increasing towards a degenerate fit"
+    ]
+
+
+def test_the_report_fits_nothing_that_a_summary_stored(episodes, overall, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the report refitted a group")
+
+    monkeypatch.setattr(estimates, "fit", refuse)
+    monkeypatch.setattr(uncertainty, "sensitivity", refuse)
+    ((name, fit, events),) = report.curves(episodes, [overall])
+    assert name == "all agents together" and fit.n == len(events) == 34
+    table, warnings = report.collect_warnings(lambda: report.sensitivity_groups(episodes, [overall]))
+    assert table.to_dict("records") == overall["sensitivity"]["rows"] and warnings == overall["sensitivity"]["warnings"]
+
+
+def test_groups_below_the_minimum_store_no_fit(episodes):
+    part = episodes[episodes.agent == "dupilumab"]
+    summary = agents.summarise("dupilumab", "dupilumab", part, n_boot=10, seed=1)
+    assert not summary["estimable"] and "fit" not in summary and "sensitivity" not in summary
+
+
+def test_a_class_holding_one_agent_stores_no_second_fit(episodes, monkeypatch):
+    from nlsynth import schemas
+
+    monkeypatch.setattr(estimates, "estimable", lambda e: (True, []))
+    part = episodes[episodes.agent == "photodynamic therapy"]
+    summary = agents.summarise(part.drug_class.iloc[0], "pdt", part, "drug_class", n_boot=10, seed=1)
+    assert summary["single_agent"] == "photodynamic therapy" and "fit" not in summary
+    agent = agents.summarise("photodynamic therapy", "pdt", part, n_boot=10, seed=1)
+    assert set(agent["fit"]) == {"support", "mass", "n", "iterations", "converged"}
+    schemas.check_summary(agent)
+    broken = dict(agent)
+    del broken["sensitivity"]
+    with pytest.raises(ValueError, match="sensitivity"):
+        schemas.check_summary(broken)
