@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from nlsynth import agents, clean
+from nlsynth import agents, clean, units
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
@@ -126,9 +126,9 @@ def test_agent_list_is_ordered_by_class_then_agent(episodes):
 
 
 def test_format_interval():
-    assert agents.format_interval(0, 14) == "(0, 14]"
-    assert agents.format_interval(91.3125, math.inf, 7) == "(13, ∞)"
-    assert agents.format_interval(math.nan, math.nan) == ""
+    assert units.format_interval(0, 14) == "(0, 14]"
+    assert units.format_interval(91.3125, math.inf, 7) == "(13, ∞)"
+    assert units.format_interval(math.nan, math.nan) == ""
 
 
 def test_agent_names_from_the_data_cannot_escape_the_project(tmp_path, episodes):

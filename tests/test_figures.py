@@ -48,6 +48,19 @@ def test_save_figure_is_byte_identical_and_carries_no_dates(tmp_path):
     assert b"Software" not in first[2].read_bytes()
 
 
+def test_publish_saves_closes_and_returns_the_saved_figure(tmp_path):
+    import matplotlib.pyplot as plt
+
+    _save_line(tmp_path / "saved")
+    fig, ax = figures.new_figure(figures.SINGLE_COLUMN, 2)
+    ax.plot([0, 1], [0, 1])
+    shown = figures.publish(fig, tmp_path / "published")
+    assert not plt.fignum_exists(fig.number)
+    for suffix in (".svg", ".pdf", ".png"):
+        assert (tmp_path / f"published{suffix}").read_bytes() == (tmp_path / f"saved{suffix}").read_bytes()
+    assert shown.format == "png" and shown.data.startswith(b"\x89PNG")
+
+
 def _render(fig, name, tmp_path):
     figures.check_figure(fig)  # journal width, no text under 7 pt, outside the canvas or on other text
     actual = tmp_path / f"{name}.png"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlsynth import release, report
+from nlsynth import release, report, units
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
@@ -44,9 +44,32 @@ def test_written_release_reads_back_and_shows_no_change(snap, tmp_path):
         (target / n).read_bytes() == (again / n).read_bytes() for n in ("episodes.csv", "groups.csv", "studies.csv")
     )
     assert release.latest(tmp_path) == "1.1"
-    changes = release.changes(snap, release.read(tmp_path, "1.0"), "1.0", report._weeks_interval_or_dash)
+    changes = release.changes(snap, release.read(tmp_path, "1.0"), "1.0", units.weeks_interval_or_dash)
     assert changes.none
     assert "Nothing has changed since this release." in report.changes_html(changes).data
+
+
+@pytest.mark.parametrize(
+    ("name", "mutate", "value"),
+    [
+        ("headline.json", lambda text: text[: len(text) // 2], "Unterminated string"),
+        ("headline.json", lambda text: "[1, 2]\n", "list"),
+        ("groups.csv", lambda text: text.replace("slug", "name", 1), "no column slug"),
+        ("episodes.csv", lambda text: "", "No columns to parse from file"),
+    ],
+    ids=["truncated-json", "json-not-an-object", "missing-key-column", "empty-csv"],
+)
+def test_a_release_edited_by_hand_is_refused_naming_the_file(snap, tmp_path, name, mutate, value):
+    from nlsynth.errors import InputError
+
+    release.write(snap, "1.0", tmp_path)
+    path = tmp_path / "1.0" / name
+    path.write_text(mutate(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        release.read(tmp_path, "1.0")
+    text = str(caught.value)
+    assert f"releases/1.0/{name}: value " in text and value in text
+    assert "expected a release snapshot as `make release` wrote it" in text
 
 
 def test_a_release_is_never_overwritten_and_names_are_checked(snap, tmp_path):
@@ -72,7 +95,7 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
     groups.loc["dupilumab", ["has_estimate", "median_reached"]] = [True, True]
     before = release.Snapshot(before.headline, before.studies.copy(), before.episodes.copy(), groups.reset_index())
     before.studies.loc[before.studies.study_id == "vu-2024-ruxolitinib", "fingerprint"] = "0" * 16
-    changes = release.changes(snap, before, "0.9", report._weeks_interval_or_dash)
+    changes = release.changes(snap, before, "0.9", units.weeks_interval_or_dash)
     assert not changes.none
     assert changes.studies.to_dict("records") == [
         {"change": "added", "study": "Sato 2025", "study_id": "sato-2025-dupilumab"},

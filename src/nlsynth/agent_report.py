@@ -17,8 +17,8 @@ from IPython.display import HTML, Markdown
 
 from . import estimates, plots, uncertainty
 from .agents import GROUPINGS
-from .estimates import DAYS_PER_WEEK
-from .figures import FORMATS, as_image, close, save_figure
+from .figures import FORMATS, publish
+from .units import weeks_number, weeks_text
 
 
 def figure_stem(figures_dir: Path, slug: str, kind: str, group_by: str = "agent") -> Path:
@@ -47,15 +47,9 @@ def cumulative_response_figure(
         _remove(stem)
         return individual_table(summary, labels)
     events = estimates.event_data(episodes)
-    fig = plots.cumulative_response(estimates.fit(events), events, summary["agent"])
-    save_figure(fig, stem)
-    shown = as_image(fig)
-    close(fig)
-    return shown
-
-
-def _weeks(days: float | None) -> str:
-    return "∞" if days is None else f"{days / DAYS_PER_WEEK:.1f}".rstrip("0").rstrip(".")
+    # the fit the summary stored (a drug class holding one agent has none of its own: fitted here)
+    fit = estimates.from_record(summary["fit"]) if "fit" in summary else estimates.fit(events)
+    return publish(plots.cumulative_response(fit, events, summary["agent"]), stem)
 
 
 def interval_weeks(item: dict) -> str:
@@ -64,8 +58,8 @@ def interval_weeks(item: dict) -> str:
     if item["outcome"] == "not reported":
         return "—"
     if hi is not None and lo == hi:
-        return _weeks(lo)
-    return f"({_weeks(lo)}, {_weeks(hi)}{')' if hi is None else ']'}"
+        return weeks_number(lo)
+    return f"({weeks_number(lo)}, {weeks_number(hi)}{')' if hi is None else ']'}"
 
 
 def individual_table(summary: dict, labels: dict[str, str] | None = None):
@@ -109,23 +103,16 @@ def swimmer_figure(
             f"**No episode timeline.** None of the {len(episodes)} {escape(agent)} episode(s) reports a "
             "response time or a follow-up."
         )
-    fig = plots.swimmer(episodes, agent, labels)
-    save_figure(fig, stem)
-    shown = as_image(fig)
-    close(fig)
-    return shown
+    return publish(plots.swimmer(episodes, agent, labels), stem)
 
 
 def describe(summary: dict) -> Markdown:
     """One paragraph of the summary's numbers, written from the summary itself."""
 
-    def weeks(x):
-        return "not reached" if x is None else f"{x / DAYS_PER_WEEK:.1f} weeks"
-
     def between(pair):
         if pair["lower"] == pair["upper"]:
-            return weeks(pair["lower"])
-        return f"between {weeks(pair['lower'])} and {weeks(pair['upper'])}"
+            return weeks_text(pair["lower"])
+        return f"between {weeks_text(pair['lower'])} and {weeks_text(pair['upper'])}"
 
     def prob(pair):
         return (
@@ -153,14 +140,14 @@ def describe(summary: dict) -> Markdown:
     ci, boot, cv = summary["cumulative_incidence"], summary["bootstrap"], summary["censored_view"]
     flat = ci.get("median_flat_days")
     median = between(ci["median_days"]) + (
-        f" (the curve is flat at 0.5 from {weeks(flat['from'])} to {weeks(flat['to'])}: every time in it is a median)"
+        f" (the curve is flat at 0.5 from {weeks_text(flat['from'])} to {weeks_text(flat['to'])}: every time in it is a median)"
         if flat
         else ""
     )
     return Markdown(
         f"{head} Cumulative incidence of first response, failure as a competing event (primary): median {median}; "
         f"patient bootstrap ({boot['n_boot']} resamples, seed {boot['seed']}) 95% interval "
-        f"{weeks(boot['median_days']['lower'])} to {weeks(boot['median_days']['upper'])}. Probability of a first "
+        f"{weeks_text(boot['median_days']['lower'])} to {weeks_text(boot['median_days']['upper'])}. Probability of a first "
         f"response by 12 weeks {prob(ci['probability_by']['12_weeks'])} (95% interval "
         f"{prob(boot['probability_by']['12_weeks'])}); responded at any time {ci['ever_responded']:.2f}. "
         f"Secondary, had everyone continued (failures censored): median {between(cv['median_days'])}. "

@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from . import tableio
-from .estimates import DAYS_PER_WEEK, HORIZON_WEEKS  # noqa: F401  (one definition, re-exported)
 from .slugs import slugify
+from .units import format_interval
 
 AGENT_LIST = "agents.csv"
 SLICE_DIR = "by_agent"
@@ -101,23 +101,6 @@ def load_agent_episodes(processed_dir: Path, slug: str, group_by: str = "agent")
 def is_timed(episodes: pd.DataFrame) -> pd.Series:
     """Episodes whose time-to-first-response interval carries information (not ``(0, inf)``)."""
     return ~((episodes.ttr_lower_days == 0) & np.isinf(episodes.ttr_upper_days))
-
-
-def format_interval(lower: float, upper: float, unit_days: float = 1.0, digits: int = 1) -> str:
-    """``(0, 14]``-style text in the given unit; a point prints as one number, inf as ∞.
-
-    >>> format_interval(0, 14), format_interval(30.4375, 30.4375), format_interval(91.3125, math.inf, 7)
-    ('(0, 14]', '30.4', '(13, ∞)')
-    """
-    if any(isinstance(x, float) and math.isnan(x) for x in (lower, upper)):
-        return ""
-
-    def fmt(x: float) -> str:
-        return "∞" if math.isinf(x) else f"{x / unit_days:.{digits}f}".rstrip("0").rstrip(".")
-
-    if lower == upper:
-        return fmt(lower)
-    return f"({fmt(lower)}, {fmt(upper)}{')' if math.isinf(upper) else ']'}"
 
 
 def episodes_table(episodes: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:

@@ -29,9 +29,9 @@ from pathlib import Path
 
 from . import clean, paths
 from .appraisal import ITEM_IDS
+from .units import DAYS_PER_WEEK, TWELVE_WEEKS
 
 REVIEWER = "needs a reviewer's reading of the full text"
-TWELVE_WEEKS = 84.0
 
 
 COLUMNS = ["study_id", "item", "judgement", "reason"]
@@ -72,9 +72,9 @@ def draft(raw_dir: Path, only: set[str] | None = None) -> list[dict]:
         if not follow:
             judged["follow_up"] = ("unclear", "no follow-up in what was read")
         elif max(follow) >= TWELVE_WEEKS:
-            judged["follow_up"] = ("yes", f"longest follow-up reported {max(follow) / 7:.0f} weeks (≥ 12)")
+            judged["follow_up"] = ("yes", f"longest follow-up reported {max(follow) / DAYS_PER_WEEK:.0f} weeks (≥ 12)")
         else:
-            judged["follow_up"] = ("no", f"longest follow-up reported {max(follow) / 7:.1f} weeks (< 12)")
+            judged["follow_up"] = ("no", f"longest follow-up reported {max(follow) / DAYS_PER_WEEK:.1f} weeks (< 12)")
         timed = (
             e.first_response_lower_days.notna().any()
             or e.best_response_lower_days.notna().any()

@@ -49,14 +49,12 @@ import pandas as pd
 
 from .cuminc import FAILURE, RESPONSE, CompetingRisksFit, ConvergenceWarning, competing_risks
 from .turnbull import turnbull
+from .units import DAYS_PER_WEEK, HORIZON_WEEKS
 
 #: Patients with a known outcome that a group needs for an estimate.
 MIN_PATIENTS = 5
 #: Responders placed in a finite interval that a group needs for an estimate.
 MIN_TIMED_RESPONDERS = 3
-#: The horizons reported (weeks) and the unit.
-DAYS_PER_WEEK = 7.0
-HORIZON_WEEKS = (4, 12, 24)
 TOO_FEW = "too few to estimate"
 
 

@@ -209,3 +209,11 @@ def new_figure(width: float, height: float, **subplots):
 
 def close(fig) -> None:
     plt.close(fig)
+
+
+def publish(fig, stem: str | os.PathLike[str]) -> Image:
+    """Save the figure (:func:`save_figure`), close it, and return it as an image for the notebook to show."""
+    save_figure(fig, stem)
+    shown = as_image(fig)
+    close(fig)
+    return shown

@@ -17,8 +17,8 @@ import pandas as pd
 from .agents import is_timed
 from .cuminc import FAILURE, RESPONSE, CompetingRisksFit
 from .figures import DOUBLE_COLUMN, OKABE_ITO, new_figure
+from .units import DAYS_PER_WEEK
 
-WEEK = 7.0
 C_RESPONSE = OKABE_ITO["blue"]
 C_BEST = OKABE_ITO["bluish green"]
 C_CENSORED = OKABE_ITO["vermillion"]
@@ -58,7 +58,7 @@ def _cif_panel(ax, strip, fit: CompetingRisksFit, events: pd.DataFrame, name: st
     t, lower, upper = fit.steps(RESPONSE)
     finite_ends = [x for x in np.concatenate([events.lower, events.upper]) if math.isfinite(x)]
     t_end = max(finite_ends + [float(t.max())])
-    x = np.append(t, t_end) / WEEK
+    x = np.append(t, t_end) / DAYS_PER_WEEK
     lo = np.append(lower, lower[-1])
     hi = np.append(upper, upper[-1])
     ax.fill_between(x, lo, hi, step="post", color=C_RESPONSE, alpha=0.25, linewidth=0)
@@ -67,7 +67,7 @@ def _cif_panel(ax, strip, fit: CompetingRisksFit, events: pd.DataFrame, name: st
     failures = events[(events.cause == FAILURE) & np.isfinite(events.upper)]
     if len(failures):
         ax.plot(
-            failures.upper / WEEK,
+            failures.upper / DAYS_PER_WEEK,
             [fit.cif_lower(RESPONSE, v) for v in failures.upper],
             linestyle="none",
             marker="x",
@@ -84,13 +84,13 @@ def _cif_panel(ax, strip, fit: CompetingRisksFit, events: pd.DataFrame, name: st
         fontsize=7,
         loc="left",
     )
-    ticks = [w for w in (0, 4, 12, 24, 52, 104, 260) if w <= t_end / WEEK + 1e-9]
+    ticks = [w for w in (0, 4, 12, 24, 52, 104, 260) if w <= t_end / DAYS_PER_WEEK + 1e-9]
     for a in (ax, strip):
         a.set_xscale("symlog", linthresh=4, linscale=0.8)
         a.xaxis.set_minor_locator(mticker.NullLocator())
-    ax.set_xlim(0, max(ticks[-1], t_end / WEEK) * 1.05)
+    ax.set_xlim(0, max(ticks[-1], t_end / DAYS_PER_WEEK) * 1.05)
     ax.set_xticks(ticks, [])
-    counts = at_risk_counts(events, [w * WEEK for w in ticks])
+    counts = at_risk_counts(events, [w * DAYS_PER_WEEK for w in ticks])
     strip.set_xlim(ax.get_xlim())
     strip.set_ylim(-0.5, len(counts.columns) - 0.5)
     for row, column in enumerate(counts.columns):
@@ -155,9 +155,16 @@ def _segment(ax, y, lower, upper, color, marker, label, height=0.28):
     if math.isnan(lower) or math.isinf(upper):
         return False
     if lower == upper:
-        ax.plot([lower / WEEK], [y], marker=marker, color=color, markersize=6, linestyle="none", label=label)
+        ax.plot([lower / DAYS_PER_WEEK], [y], marker=marker, color=color, markersize=6, linestyle="none", label=label)
     else:
-        ax.plot([lower / WEEK, upper / WEEK], [y, y], color=color, linewidth=4, solid_capstyle="butt", label=label)
+        ax.plot(
+            [lower / DAYS_PER_WEEK, upper / DAYS_PER_WEEK],
+            [y, y],
+            color=color,
+            linewidth=4,
+            solid_capstyle="butt",
+            label=label,
+        )
     return True
 
 
@@ -185,12 +192,12 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
         ]
         follow = e.follow_up_upper_days if math.isfinite(e.follow_up_upper_days) else math.nan
         if not math.isnan(follow):
-            ax.barh(y, follow / WEEK, height=0.5, color=C_FOLLOW_UP, label=once("follow-up on treatment"))
+            ax.barh(y, follow / DAYS_PER_WEEK, height=0.5, color=C_FOLLOW_UP, label=once("follow-up on treatment"))
             if not pd.isna(e.responded) and bool(e.responded) and not e.followed_by_other_treatment:
                 ax.annotate(
                     "",
-                    xy=(follow / WEEK + 1.5, y),
-                    xytext=(follow / WEEK, y),
+                    xy=(follow / DAYS_PER_WEEK + 1.5, y),
+                    xytext=(follow / DAYS_PER_WEEK, y),
                     arrowprops={"arrowstyle": "->", "color": "black", "linewidth": 1},
                 )
         _segment(
@@ -198,13 +205,13 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
         )
         _segment(ax, y, e.best_response_lower_days, e.best_response_upper_days, C_BEST, "D", once("best response"))
         if not pd.isna(e.responded) and not bool(e.responded):
-            where = (follow / WEEK) if not math.isnan(follow) else 0
+            where = (follow / DAYS_PER_WEEK) if not math.isnan(follow) else 0
             ax.plot(
                 [where], [y], marker="x", color=C_CENSORED, linestyle="none", markersize=7, label=once("no response")
             )
         if not ends:
             ax.text(0.2, y, "no time reported", va="center", fontsize=7, color="#555555")
-        x_max = max([x_max] + [v / WEEK for v in ends])
+        x_max = max([x_max] + [v / DAYS_PER_WEEK for v in ends])
     ax.set_yticks(range(n), [_label(e, labels) for e in episodes.itertuples(index=False)][::-1])
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlim(0, max(4.0, x_max * 1.12 + 2))
@@ -226,7 +233,7 @@ def time_to_response_overview(episodes: pd.DataFrame, labels: dict[str, str] | N
     names = []
     for i, e in enumerate(timed.itertuples(index=False)):
         y = n - 1 - i
-        lo = max(e.ttr_lower_days / WEEK, left)
+        lo = max(e.ttr_lower_days / DAYS_PER_WEEK, left)
         if math.isinf(e.ttr_upper_days):
             ax.annotate(
                 "",
@@ -238,7 +245,9 @@ def time_to_response_overview(episodes: pd.DataFrame, labels: dict[str, str] | N
         elif e.ttr_lower_days == e.ttr_upper_days:
             ax.plot([lo], [y], marker="o", color=C_RESPONSE, linestyle="none")
         else:
-            ax.plot([lo, e.ttr_upper_days / WEEK], [y, y], color=C_RESPONSE, linewidth=3, solid_capstyle="butt")
+            ax.plot(
+                [lo, e.ttr_upper_days / DAYS_PER_WEEK], [y, y], color=C_RESPONSE, linewidth=3, solid_capstyle="butt"
+            )
         names.append(f"{e.agent} — {labels.get(e.study_id, e.study_id)}")
     ax.set_xscale("log")
     ax.set_xlim(left, right)

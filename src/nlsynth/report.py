@@ -13,10 +13,8 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from . import estimates
-from .agents import format_interval
 from .proportions import clopper_pearson
-
-WEEK = 7.0
+from .units import reading_weeks, weeks_interval, weeks_interval_or_dash
 
 
 def show(table: pd.DataFrame, table_id: str):
@@ -78,17 +76,6 @@ def table1(episodes: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["characteristic", "", "n (%)"])
 
 
-def _weeks_interval(lo, hi) -> str:
-    if lo is None and hi is None:
-        return "—"
-    lo = math.inf if lo is None else lo
-    hi = math.inf if hi is None else hi
-    if math.isinf(lo):
-        return "not reached"
-    text = format_interval(lo, hi, unit_days=WEEK)
-    return text.replace("∞", "not reached") if lo != hi else text
-
-
 def _individual_text(summary: dict) -> str:
     """Each episode's own interval, in weeks: 'response (0, 2]; failure at 13; …'."""
     from .agent_report import interval_weeks
@@ -116,7 +103,7 @@ def _median_text(summary: dict) -> str:
     if not summary["estimable"]:
         return estimates.TOO_FEW
     ci = summary["cumulative_incidence"]
-    text = _weeks_interval(ci["median_days"]["lower"], ci["median_days"]["upper"])
+    text = weeks_interval(ci["median_days"]["lower"], ci["median_days"]["upper"])
     return text + (" (flat at 0.5 over this stretch)" if ci.get("median_flat_days") else "")
 
 
@@ -185,7 +172,7 @@ def narrative(
             f"a first response by 12 weeks, with failure as a competing event, is "
             f"{_prob(ci['probability_by']['12_weeks'])} (95% bootstrap interval "
             f"{_prob(boot['probability_by']['12_weeks'])}), and the median time to first response "
-            f"{_weeks_interval(ci['median_days']['lower'], ci['median_days']['upper'])} weeks."
+            f"{weeks_interval(ci['median_days']['lower'], ci['median_days']['upper'])} weeks."
         )
     if singles:
         described = [f"{escape(s['agent'])} ({escape(_individual_text(s))} weeks)" for s in singles]
@@ -276,11 +263,11 @@ def estimates_table(groups: list[dict]) -> pd.DataFrame:
                 "patients with outcome": s["patients"]["with_outcome"],
                 "timed responders": s["timed_responders"],
                 "median, weeks": _median_text(s),
-                "bootstrap 95% CI, weeks": _weeks_interval(boot["median_days"]["lower"], boot["median_days"]["upper"]),
+                "bootstrap 95% CI, weeks": weeks_interval(boot["median_days"]["lower"], boot["median_days"]["upper"]),
                 "P(first response by 12 weeks)": _prob(ci["probability_by"]["12_weeks"]),
                 "bootstrap 95% CI": _prob(boot["probability_by"]["12_weeks"]),
                 "responded at any time": f"{ci['ever_responded']:.2f}",
-                "secondary: median had everyone continued, weeks": _weeks_interval(
+                "secondary: median had everyone continued, weeks": weeks_interval(
                     cv["median_days"]["lower"], cv["median_days"]["upper"]
                 ),
             }
@@ -458,13 +445,8 @@ def changes_since_release(processed_dir, releases_dir):
     if version is None:
         return None
     return release.changes(
-        release.snapshot(processed_dir), release.read(releases_dir, version), version, _weeks_interval_or_dash
+        release.snapshot(processed_dir), release.read(releases_dir, version), version, weeks_interval_or_dash
     )
-
-
-def _weeks_interval_or_dash(lo, hi) -> str:
-    missing = [v is None or (isinstance(v, float) and math.isnan(v)) for v in (lo, hi)]
-    return "—" if all(missing) else _weeks_interval(lo, hi)
 
 
 def changes_heading(changes) -> Markdown:
@@ -578,13 +560,6 @@ def no_curve_note(groups: list[dict]) -> Markdown:
         f"Curves are drawn for {len(drawn)} group{'s' if len(drawn) != 1 else ''} with an estimate "
         f"({named}); {below} agents and drug classes are *{estimates.TOO_FEW}* and have no curve."
     )
-
-
-def reading_weeks(lo: float, hi: float) -> str:
-    """An episode's time to first response in weeks as read: '4.3', '(0, 2]', '(13, not reached)'."""
-    if lo is None or math.isnan(lo):
-        return "—"
-    return _weeks_interval(lo, hi)
 
 
 def evidence_appendix(episodes: pd.DataFrame, labels: dict[str, str], number_of: dict[str, int]) -> pd.DataFrame:

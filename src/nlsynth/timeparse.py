@@ -86,7 +86,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-DAYS_PER_UNIT = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
+from .units import DAYS_PER_UNIT
 
 _UNIT_ALIASES = {
     "day": ("days", "day", "d"),

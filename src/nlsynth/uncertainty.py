@@ -29,10 +29,8 @@ from scipy import optimize
 
 from . import estimates
 from .cuminc import RESPONSE, ConvergenceWarning
-from .estimates import DAYS_PER_WEEK
 from .turnbull import turnbull
-
-TWELVE_WEEKS = 12 * DAYS_PER_WEEK
+from .units import TWELVE_WEEKS, probability_range, weeks_range
 
 
 def weibull_loglik(scale: float, shape: float, lower, upper) -> float:
@@ -200,27 +198,14 @@ def sensitivity(episodes: pd.DataFrame, label: str) -> list[dict]:
 def sensitivity_table(rows: list[dict]) -> pd.DataFrame:
     """Rows from :func:`sensitivity` as a readable table (weeks; intervals where not identified)."""
 
-    def weeks(pair):
-        lo, hi = pair
-        if any(isinstance(x, float) and math.isnan(x) for x in pair):
-            return "—"
-        f = lambda x: "not reached" if math.isinf(x) else f"{x / DAYS_PER_WEEK:.1f}"  # noqa: E731
-        return f(lo) if lo == hi else f"{f(lo)} to {f(hi)}"
-
-    def prob(pair):
-        lo, hi = pair
-        if any(isinstance(x, float) and math.isnan(x) for x in pair):
-            return "—"
-        return f"{lo:.2f}" if math.isclose(lo, hi) else f"{lo:.2f} to {hi:.2f}"
-
     return pd.DataFrame(
         [
             {
                 "group": r["group"],
                 "analysis": r["analysis"],
                 "episodes": r["episodes"],
-                "median, weeks": weeks(r["median_days"]),
-                "P(first response by 12 weeks)": prob(r["p_12_weeks"]),
+                "median, weeks": weeks_range(r["median_days"]),
+                "P(first response by 12 weeks)": probability_range(r["p_12_weeks"]),
                 "note": r.get("note", ""),
             }
             for r in rows

@@ -1,0 +1,100 @@
+"""Units, horizons and how a time is shown: their one home.
+
+Every time is stored in days. A month is 30.4375 days and a year 365.25 (the parser reads "3 months" as
+91.3125 days); the report shows weeks. Two conventions for a missing end meet here, and each formatter
+says which it takes: in the per-group JSON ``None`` means *not reached / unbounded* (JSON has no
+infinity), while in a table NaN means *no reading*.
+
+Examples
+--------
+>>> format_interval(0, 14), format_interval(30.4375, 30.4375), format_interval(91.3125, math.inf, DAYS_PER_WEEK)
+('(0, 14]', '30.4', '(13, ∞)')
+>>> weeks_interval(0.0, 14.0), weeks_interval(91.3125, None), weeks_interval(None, None)
+('(0, 2]', '(13, not reached)', '—')
+>>> reading_weeks(math.nan, math.nan), weeks_range((28.0, 56.0)), probability_range((0.25, 0.25))
+('—', '4.0 to 8.0', '0.25')
+"""
+
+from __future__ import annotations
+
+import math
+
+#: Days per unit of a time phrase.
+DAYS_PER_UNIT = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
+DAYS_PER_WEEK = DAYS_PER_UNIT["week"]
+#: The horizons (weeks) at which every estimate is reported.
+HORIZON_WEEKS = (4, 12, 24)
+#: Twelve weeks in days: the horizon of the sensitivity table and of the appraisal's follow-up item.
+TWELVE_WEEKS = 12 * DAYS_PER_WEEK
+
+
+def _nan(x) -> bool:
+    return isinstance(x, float) and math.isnan(x)
+
+
+def weeks_number(days: float | None) -> str:
+    """Days as weeks with at most one decimal; ``None`` (unbounded) is ∞: ``'4.3'``, ``'2'``, ``'∞'``."""
+    return "∞" if days is None else f"{days / DAYS_PER_WEEK:.1f}".rstrip("0").rstrip(".")
+
+
+def weeks_text(days: float | None) -> str:
+    """Days as ``'4.3 weeks'``; ``None`` is ``'not reached'``."""
+    return "not reached" if days is None else f"{days / DAYS_PER_WEEK:.1f} weeks"
+
+
+def format_interval(lower: float, upper: float, unit_days: float = 1.0, digits: int = 1) -> str:
+    """``(0, 14]``-style text in the given unit; a point prints as one number, inf as ∞, NaN as nothing."""
+    if any(_nan(x) for x in (lower, upper)):
+        return ""
+
+    def fmt(x: float) -> str:
+        return "∞" if math.isinf(x) else f"{x / unit_days:.{digits}f}".rstrip("0").rstrip(".")
+
+    if lower == upper:
+        return fmt(lower)
+    return f"({fmt(lower)}, {fmt(upper)}{')' if math.isinf(upper) else ']'}"
+
+
+def weeks_interval(lo: float | None, hi: float | None) -> str:
+    """JSON bounds (days; ``None`` = not reached) in weeks: ``'(0, 2]'``, ``'(13, not reached)'``; both None: —."""
+    if lo is None and hi is None:
+        return "—"
+    lo = math.inf if lo is None else lo
+    hi = math.inf if hi is None else hi
+    if math.isinf(lo):
+        return "not reached"
+    text = format_interval(lo, hi, unit_days=DAYS_PER_WEEK)
+    return text.replace("∞", "not reached") if lo != hi else text
+
+
+def weeks_interval_or_dash(lo, hi) -> str:
+    """:func:`weeks_interval`, with — when both ends are missing (None or NaN: a release's blank cell)."""
+    missing = [v is None or _nan(v) for v in (lo, hi)]
+    return "—" if all(missing) else weeks_interval(lo, hi)
+
+
+def reading_weeks(lo: float, hi: float) -> str:
+    """An episode's reading in weeks from a table (NaN lower end: no reading, —): '4.3', '(0, 2]'."""
+    if lo is None or math.isnan(lo):
+        return "—"
+    return weeks_interval(lo, hi)
+
+
+def weeks_range(pair) -> str:
+    """A (lower, upper) pair of days as weeks: one number when equal, 'a to b' otherwise; NaN: —."""
+    lo, hi = pair
+    if any(_nan(x) for x in pair):
+        return "—"
+
+    def f(x):
+        return "not reached" if math.isinf(x) else f"{x / DAYS_PER_WEEK:.1f}"
+
+    return f(lo) if lo == hi else f"{f(lo)} to {f(hi)}"
+
+
+def probability_range(pair) -> str:
+    """A (lower, upper) pair of probabilities: ``'0.25'`` when they agree, ``'0.25 to 0.40'``; NaN: —."""
+    lo, hi = pair
+    if any(_nan(x) for x in pair):
+        return "—"
+    return f"{lo:.2f}" if math.isclose(lo, hi) else f"{lo:.2f} to {hi:.2f}"
