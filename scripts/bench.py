@@ -34,10 +34,9 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 from make_synthetic import generate  # noqa: E402
-
-from nlsynth.sandbox import MAKE, copy_project, make_env  # noqa: E402
+from sandbox import MAKE, copy_project, make_env  # noqa: E402
 
 PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
 FLOOR_IMPORTS = "from nlsynth import agent_report, agents, figures, paths, plots, report, tableio"

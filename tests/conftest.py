@@ -7,8 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from nlsynth.sandbox import git_status, make_env, tracked_copy
+from sandbox import git_status, make_env, tracked_copy
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

@@ -1,4 +1,4 @@
-"""A temporary copy of the project's sources, for rebuild checks and benchmarks.
+"""Test scaffolding: a temporary copy of the project's sources, for rebuild checks and benchmarks.
 
 The copy holds what the pipeline builds *from* — the Makefile, the pins, ``src/``, the notebook
 templates, the release snapshots and a raw-data folder — and none of the build products. :func:`make_env` gives the
@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from .paths import PROJECT_ROOT
+#: The project's work tree (this file is tests/sandbox.py).
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "requirements-dev.txt", "src", "releases")
 #: ``make`` in a copy: both cores, no bootstrap (the running environment is used).
@@ -51,8 +56,6 @@ def tracked_copy(dest: Path) -> Path:
     Unlike ``git clone`` it carries uncommitted edits, so tests check the code under test; ``git
     status`` in it is clean until something writes there.
     """
-    import subprocess
-
     listed = subprocess.run(["git", "ls-files", "-z"], cwd=PROJECT_ROOT, capture_output=True, check=True).stdout
     dest.mkdir(parents=True, exist_ok=True)
     for name in filter(None, listed.decode().split("\0")):
@@ -68,9 +71,38 @@ def tracked_copy(dest: Path) -> Path:
 
 def git_status(root: Path) -> list[str]:
     """``git status --porcelain`` lines of a sandbox (untracked files included)."""
-    import subprocess
-
     out = subprocess.run(
         ["git", "status", "--porcelain", "--untracked-files=all"], cwd=root, capture_output=True, text=True, check=True
     ).stdout
     return out.splitlines()
+
+
+def interrupted_make(
+    command: list[str],
+    root: Path,
+    env: dict[str, str],
+    sig: int = signal.SIGINT,
+    *,
+    after: Callable[[str], bool],
+    times: int = 1,
+) -> tuple[str, str]:
+    """Run ``command`` (make) in ``root`` in its own session and send ``sig`` to the whole build once ``times``
+    lines of its output satisfied ``after`` (half a second later, so the runs have started).
+
+    Returns the output up to the signal and after it; the build must not have finished by itself.
+    """
+    seen, before = 0, []
+    with subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    ) as process:
+        for line in process.stdout:
+            before.append(line)
+            seen += bool(after(line))
+            if seen >= times:
+                time.sleep(0.5)
+                os.killpg(process.pid, sig)
+                break
+        rest = process.stdout.read()
+        process.wait(timeout=120)
+    assert process.returncode != 0, "the build finished before it could be interrupted"
+    return "".join(before), rest

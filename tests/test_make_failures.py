@@ -3,8 +3,9 @@
 Each malformed input runs through `make` (not papermill alone). The build must exit non-zero with the
 clear message among its last lines (repeated under "The build stopped:"), never say "No rule to make
 target", and leave every tracked file byte-identical: `git status --porcelain` shows only the raw edit.
-One case of each kind: a sheet refused, a vocabulary miss, an unreadable time, a notebook that fails
-after notebook 01 (the report), and Ctrl-C during the build.
+One case of each kind: a sheet refused, a vocabulary miss, an unreadable time, a review record refused
+(notebook 01 checks it with the case data), a notebook that fails after notebook 01 (the report, on a
+release snapshot edited by hand), and Ctrl-C during the build.
 """
 
 from __future__ import annotations
@@ -12,23 +13,22 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
-
-from nlsynth.sandbox import git_status
+from sandbox import git_status, interrupted_make
 
 pytestmark = pytest.mark.rebuild
 
 
 @pytest.fixture
 def edit(clone):
-    """Edit one raw file with ``mutate`` for the test; restore it (and make's view of it) afterwards."""
+    """Edit one input (a path from the project root) with ``mutate`` for the test; restore it (and make's view
+    of it) afterwards."""
     edited = {}
 
     def apply(name: str, mutate) -> Path:
-        path = clone.root / "data" / "raw" / name
+        path = clone.root / name
         edited.setdefault(path, path.read_bytes())
         text = path.read_text(encoding="utf-8")
         new = mutate(text)
@@ -55,7 +55,7 @@ def _assert_failed_cleanly(clone, result: subprocess.CompletedProcess, raw_file:
     assert any(message in line for line in tail), "\n".join(tail)
     assert all(line.startswith(("FAILED: ", "  - ", "        ")) for line in tail[:-1]), "\n".join(tail)
     assert tail[-1].startswith("make: *** [Makefile:") and tail[-1].endswith("all] Error 2"), tail[-1]
-    assert git_status(clone.root) == [f" M data/raw/{raw_file}"]
+    assert git_status(clone.root) == [f" M {raw_file}"]
 
 
 def _replace(old: str, new: str):
@@ -79,27 +79,33 @@ def _drop_column(column: str):
 CASES = [
     (
         "sheet-refused",
-        "episodes.csv",
+        "data/raw/episodes.csv",
         _drop_column("evidence"),
         "episodes.csv, row 1, column 'evidence': value '' — expected this column in the header",
     ),
     (
         "vocabulary-miss",
-        "episodes.csv",
+        "data/raw/episodes.csv",
         _replace(",oral thalidomide,", ",oral aspirin,"),
         "episodes.csv, row 19, column 'agent_as_reported': value 'oral aspirin' — expected a phrase listed in "
         "data/raw/agent_vocabulary.csv (add a row for it there)",
     ),
     (
         "unreadable-time",
-        "episodes.csv",
+        "data/raw/episodes.csv",
         _replace(",within two weeks,", ",within a fortnight,"),
         "or add its reading to data/raw/time_readings.csv as a row 'within a fortnight,sato-2025-dupilumab,"
         "<lower_days>,<upper_days>,<reason>'",
     ),
     (
         "report-fails-after-01",
-        "appraisal.csv",
+        "releases/0.1.0/headline.json",
+        lambda text: text[: len(text) // 2],
+        "releases/0.1.0/headline.json: value ",
+    ),
+    (
+        "review-record-refused",
+        "data/raw/appraisal.csv",
         _replace("hwang-2024-ruxolitinib,exposure,yes,", "hwang-2024-ruxolitinib,exposure,probably,"),
         "appraisal.csv, row 3, column 'judgement': value 'probably' — expected one of yes, no, unclear, not applicable",
     ),
@@ -113,29 +119,19 @@ def test_failing_build_keeps_every_tracked_file(clone, edit, case, raw_file, mut
     _assert_failed_cleanly(clone, result, raw_file, message)
     if case == "report-fails-after-01":
         assert "[" in result.stdout and "] report" in result.stdout and "clean cases" not in result.stdout
+    if case == "review-record-refused":  # notebook 01 checks every raw sheet: nothing after it runs
+        assert "clean cases" in result.stdout and "] report" not in result.stdout
 
 
 def test_ctrl_c_during_the_build_loses_no_file_and_resumes(clone, edit):
     """Ctrl-C while the agents run: no tracked file is deleted, truncated or left as a temporary; what
     changed is a complete new result (a subset of what the finished build changes), and make resumes."""
-    edit("episodes.csv", _replace("topicals only for ankle flares.", "topicals only for ankle flares (edited)."))
-    with subprocess.Popen(
-        clone.command,
-        cwd=clone.root,
-        env=clone.env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    ) as process:
-        for line in process.stdout:
-            if "] agent " in line:
-                time.sleep(0.5)
-                os.killpg(process.pid, signal.SIGINT)
-                break
-        rest = process.stdout.read()
-        process.wait(timeout=120)
-    assert process.returncode != 0, "the build finished before it could be interrupted"
+    edit(
+        "data/raw/episodes.csv", _replace("topicals only for ankle flares.", "topicals only for ankle flares (edited).")
+    )
+    _, rest = interrupted_make(
+        clone.command, clone.root, clone.env, signal.SIGINT, after=lambda line: "] agent " in line
+    )
     assert "Deleting file" not in rest
     interrupted = set(git_status(clone.root))
     assert " M data/raw/episodes.csv" in interrupted

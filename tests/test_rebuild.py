@@ -3,7 +3,8 @@
 The copy holds only the sources (raw data, vocabularies, notebook templates, the Makefile, src/);
 ``make`` runs there with this test's own environment. These tests compare and never overwrite:
 every processed table, figure, executed notebook and the report must equal the committed one.
-They run in file order on one worker and share the copy.
+The rebuild, no-op and single-edit tests run in file order on one worker and share one copy; the
+interruption tests interrupt builds of a small SYNTHETIC data set, built once, and compare with it.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ import os
 import re
 import signal
 import subprocess
-import time
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from sandbox import MAKE, PROJECT_ROOT, copy_project, interrupted_make, make_env
 
-from nlsynth.sandbox import MAKE, copy_project, make_env
+ROOT = PROJECT_ROOT
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_synthetic import generate  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 PRODUCTS = ("data/processed", "figures", "notebooks/executed", "reports")
 PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
 
@@ -54,30 +57,6 @@ class Copy:
     def steps(self, result: subprocess.CompletedProcess) -> list[str]:
         return PROGRESS.findall(result.stdout)
 
-    def interrupted_make(self, sig: int, after_agents: int) -> str:
-        """Start make, wait until ``after_agents`` agent runs have started, send ``sig`` to the build."""
-        seen, lines = 0, []
-        with subprocess.Popen(
-            self.command,
-            cwd=self.root,
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        ) as process:
-            for line in process.stdout:
-                lines.append(line)
-                seen += line.lstrip("[ 0123456789/]").startswith("agent")
-                if seen >= after_agents:
-                    time.sleep(0.5)
-                    os.killpg(process.pid, sig)
-                    break
-            lines.append(process.stdout.read())
-            process.wait(timeout=120)
-        assert process.returncode != 0, "the build finished before it could be interrupted"
-        return "".join(lines)
-
     def assert_no_partial_output(self) -> None:
         """Whatever an interruption left under a real name must be a complete file."""
         for name, data in products(self.root).items():
@@ -92,11 +71,14 @@ class Copy:
             elif name.endswith(".pdf"):
                 assert data.rstrip().endswith(b"%%EOF"), name
 
-    def assert_matches_committed(self) -> None:
+    def assert_matches(self, expected: dict[str, bytes]) -> None:
         rebuilt = products(self.root)
-        assert sorted(rebuilt) == sorted(COMMITTED), "the rebuild made a different set of files"
-        differing = [name for name in COMMITTED if COMMITTED[name] != rebuilt[name]]
-        assert differing == [], f"rebuilt bytes differ from the committed files: {differing}"
+        assert sorted(rebuilt) == sorted(expected), "the rebuild made a different set of files"
+        differing = [name for name in expected if expected[name] != rebuilt[name]]
+        assert differing == [], f"rebuilt bytes differ from the expected files: {differing}"
+
+    def assert_matches_committed(self) -> None:
+        self.assert_matches(COMMITTED)
 
     def make_agent_runs_stale(self) -> None:
         os.utime(self.root / "notebooks" / "02_agent_response.ipynb")
@@ -123,14 +105,31 @@ def test_noop_make_executes_no_notebook(copy):
     assert copy.steps(copy.make()) == []
 
 
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Copy:
+    """A SYNTHETIC small data set (scripts/make_synthetic.py, seeded: 35 episodes, 4 agents, 4 classes), built
+    once; the interruption tests compare their resumed builds with this uninterrupted one."""
+    tmp = tmp_path_factory.mktemp("small")
+    generate(tmp / "source", scale=1, n_agents=4)
+    small = Copy(copy_project(tmp / "project", tmp / "source" / "data" / "raw"))
+    steps = small.steps(small.make())
+    assert len([s for s in steps if s.startswith(("agent ", "class "))]) == 8
+    small.built = products(small.root)
+    return small
+
+
+def _agent_started(line: str) -> bool:
+    return line.lstrip("[ 0123456789/]").startswith("agent")
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
-def test_interrupted_build_resumes_to_identical_outputs(copy, sig):
-    copy.make_agent_runs_stale()
-    copy.interrupted_make(sig, after_agents=4)
-    copy.assert_no_partial_output()
-    resumed = copy.steps(copy.make())
+def test_interrupted_build_resumes_to_identical_outputs(small, sig):
+    small.make_agent_runs_stale()
+    interrupted_make(small.command, small.root, small.env, sig, after=_agent_started, times=2)
+    small.assert_no_partial_output()
+    resumed = small.steps(small.make())
     assert "report" in resumed and "clean cases" not in resumed
-    copy.assert_matches_committed()
+    small.assert_matches(small.built)
 
 
 def test_editing_one_episode_reruns_only_what_depends_on_it(copy):

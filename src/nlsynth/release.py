@@ -177,14 +177,38 @@ def latest(releases_dir: Path) -> str | None:
     return max(names, key=natural_key) if names else None
 
 
+#: The columns of a release's tables that comparing with it needs.
+KEYS = {"studies.csv": ["study_id"], "episodes.csv": ["study_id", "patient"], "groups.csv": ["slug"]}
+
+
 def read(releases_dir: Path, version: str) -> Snapshot:
+    """A release as ``make release`` wrote it; a file that is missing, unreadable or lacks its key columns
+    raises InputError naming it (releases are never edited by hand)."""
+    from .errors import InputError, Problem
+
     folder = Path(releases_dir) / version
-    headline = json.loads((folder / "headline.json").read_text(encoding="utf-8"))
+    expected = "a release snapshot as `make release` wrote it (never edit a release; make a new one)"
+
+    def refuse(name: str, detail: str):
+        return InputError([Problem(f"releases/{version}/{name}", None, None, detail, expected)])
+
+    try:
+        headline = json.loads((folder / "headline.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise refuse("headline.json", str(exc)) from None
+    if not isinstance(headline, dict):
+        raise refuse("headline.json", type(headline).__name__)
     headline.pop("version", None)
-    frames = [
-        pd.read_csv(folder / name, dtype={"study_id": str, "patient": str, "slug": str})
-        for name in ("studies.csv", "episodes.csv", "groups.csv")
-    ]
+    frames = []
+    for name, key in KEYS.items():
+        try:
+            frame = pd.read_csv(folder / name, dtype={"study_id": str, "patient": str, "slug": str})
+        except (OSError, ValueError) as exc:
+            raise refuse(name, str(exc)) from None
+        missing = [c for c in key if c not in frame.columns]
+        if missing:
+            raise refuse(name, f"no column {', '.join(missing)}")
+        frames.append(frame)
     return Snapshot(headline, *frames)
 
 
