@@ -61,6 +61,15 @@ def test_publish_saves_closes_and_returns_the_saved_figure(tmp_path):
     assert shown.format == "png" and shown.data.startswith(b"\x89PNG")
 
 
+def test_a_hidden_panel_is_not_checked():
+    """An odd number of groups leaves a panel hidden: its tick labels are not drawn, so not checked."""
+    fig, axes = figures.new_figure(figures.DOUBLE_COLUMN, 3, ncols=2)
+    axes[0].plot([0, 1], [0, 1])
+    axes[1].set_visible(False)
+    figures.check_figure(fig)
+    figures.close(fig)
+
+
 def _render(fig, name, tmp_path):
     figures.check_figure(fig)  # journal width, no text under 7 pt, outside the canvas or on other text
     actual = tmp_path / f"{name}.png"

@@ -88,7 +88,7 @@ def _texts(fig):
     undrawn = set()
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
-            shown = ax.axison and axis.get_visible()
+            shown = ax.get_visible() and ax.axison and axis.get_visible()
             drawn = (
                 {id(label) for tick in axis._update_ticks() for label in (tick.label1, tick.label2)} if shown else set()
             )
