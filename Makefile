@@ -92,7 +92,8 @@ endif
 .PRECIOUS: $(PROCESSED) $(CLEAN_NB) $(REPORT_NB) $(REPORT_HTML) $(REPORT_PDF) $(MANUSCRIPT_DOCX) figures/SHA256SUMS docs/codebook.md \
     data/processed/citations.csv \
     notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json data/processed/classes/%.json \
-    data/processed/agents.csv data/processed/classes.csv data/processed/by_agent/%.csv data/processed/by_class/%.csv
+    data/processed/agents.csv data/processed/classes.csv data/processed/by_agent/%.csv data/processed/by_class/%.csv \
+    data/processed/cited_by_agent/%.csv data/processed/cited_by_class/%.csv
 
 all: $(NEEDS_ENV) ## Build everything: bootstrap, clean the data, every agent and class notebook, the report
 	@mkdir -p .make && rm -f $(FAILURES)
@@ -141,6 +142,8 @@ $(CLEAN_NB) $(PROCESSED) &: notebooks/01_clean_cases.ipynb $(RAW_SHEETS) $(VOCAB
 data/processed/agents.csv data/processed/classes.csv data/processed/citations.csv: $(CLEAN_NB) ;
 data/processed/by_agent/%.csv: $(CLEAN_NB) ;
 data/processed/by_class/%.csv: $(CLEAN_NB) ;
+data/processed/cited_by_agent/%.csv: $(CLEAN_NB) ;
+data/processed/cited_by_class/%.csv: $(CLEAN_NB) ;
 
 .make/agents.mk: data/raw/episodes.csv data/raw/agent_vocabulary.csv src/nlsynth/makefrag.py | $(NEEDS_ENV)
 	@mkdir -p $(@D)
@@ -149,10 +152,11 @@ data/processed/by_class/%.csv: $(CLEAN_NB) ;
 
 agents: $(AGENT_NBS) $(CLASS_NBS) ## Run notebook 02 once per agent and once per drug class (make -j2: two at a time)
 
-# One papermill run per agent. Its inputs are that agent's slice of the episodes (rewritten by
-# notebook 01 only when its content changes), so editing one episode re-runs only that agent.
+# One papermill run per agent. Its inputs are that agent's slice of the episodes and of the citations
+# (each rewritten by notebook 01 only when its content changes), so editing one episode re-runs only that
+# agent, and adding a study re-runs only the groups it belongs to.
 notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
-    notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv data/processed/citations.csv $(SRC) \
+    notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv data/processed/cited_by_agent/%.csv $(SRC) \
     | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_$*)/$(N_STEPS) --label "agent $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__$*.ipynb \
@@ -161,7 +165,7 @@ notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
 
 # The same notebook per drug class (group_by=drug_class), for sparse agents pooled by class.
 notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.json &: \
-    notebooks/02_agent_response.ipynb data/processed/by_class/%.csv data/processed/citations.csv $(SRC) \
+    notebooks/02_agent_response.ipynb data/processed/by_class/%.csv data/processed/cited_by_class/%.csv $(SRC) \
     | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_class-$*)/$(N_STEPS) --label "class $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__class-$*.ipynb \

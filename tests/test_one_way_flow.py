@@ -166,3 +166,41 @@ def test_a_class_holding_one_agent_stores_no_second_fit(episodes, monkeypatch):
     del broken["sensitivity"]
     with pytest.raises(ValueError, match="sensitivity"):
         schemas.check_summary(broken)
+
+
+def test_adding_a_study_rewrites_only_its_own_groups_citations(raw, tmp_path):
+    """Notebook 02 depends on its group's slice of citations.csv, so an appended study re-runs only its
+    groups (here becaplermin and the growth-factor class), not all of them."""
+    study = "unknown-2013-becaplermin"
+    full = {n: (raw / n).read_text(encoding="utf-8") for n in ("studies.csv", "episodes.csv", "screening.csv")}
+    full["appraisal.csv"] = (raw / "appraisal.csv").read_text(encoding="utf-8")
+    for name, text in full.items():
+        kept = [line for line in text.splitlines(keepends=True) if not line.startswith(f"{study},")]
+        (raw / name).write_text("".join(kept), encoding="utf-8")
+    out = tmp_path / "processed"
+    clean.run(raw, out)
+
+    def slices():
+        return {
+            str(p.relative_to(out)): p.read_bytes()
+            for d in ("cited_by_agent", "cited_by_class")
+            for p in (out / d).iterdir()
+        }
+
+    before = slices()
+    for name, text in full.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    clean.run(raw, out)
+    after = slices()
+    changed = sorted(name for name in after if before.get(name) != after[name])
+    assert changed == ["cited_by_agent/becaplermin.csv", "cited_by_class/growth-factor.csv"]
+    assert (
+        after
+        == {
+            str(p.relative_to(PROCESSED)): p.read_bytes()
+            for d in ("cited_by_agent", "cited_by_class")
+            for p in (PROCESSED / d).iterdir()
+        }
+        or not (PROCESSED / "cited_by_agent").exists()
+    )
+    assert agents.read_cited_as(out, "becaplermin") == {study: "Anonymous 2013 [35]"}

@@ -25,10 +25,13 @@ SUMMARY_DIR = "agents"
 CLASS_LIST = "classes.csv"
 CLASS_SLICE_DIR = "by_class"
 CLASS_SUMMARY_DIR = "classes"
-#: The two ways notebook 02 groups episodes (its ``group_by`` parameter).
+#: Each group's citable labels (a slice of citations.csv): a group runs again only when its own change.
+CITED_DIR = "cited_by_agent"
+CLASS_CITED_DIR = "cited_by_class"
+#: The two ways notebook 02 groups episodes (its ``group_by`` parameter): list, slices, summaries, citations.
 GROUPINGS = {
-    "agent": (AGENT_LIST, SLICE_DIR, SUMMARY_DIR),
-    "drug_class": (CLASS_LIST, CLASS_SLICE_DIR, CLASS_SUMMARY_DIR),
+    "agent": (AGENT_LIST, SLICE_DIR, SUMMARY_DIR, CITED_DIR),
+    "drug_class": (CLASS_LIST, CLASS_SLICE_DIR, CLASS_SUMMARY_DIR, CLASS_CITED_DIR),
 }
 
 
@@ -59,19 +62,33 @@ def _write_slices(frame: pd.DataFrame, key: pd.Series, slice_dir: Path, changed:
             stale.unlink()
 
 
-def write_agent_inputs(episodes: pd.DataFrame, processed_dir: Path) -> list[str]:
+def write_agent_inputs(episodes: pd.DataFrame, processed_dir: Path, citations: pd.DataFrame | None = None) -> list[str]:
     """Write the agent and class lists and one slice per agent and per class (each only when
-    changed); return what was written."""
+    changed); with ``citations`` (:func:`nlsynth.references.citations`) also each group's citations.
+    Return what was written."""
     agents = agent_list(episodes)
     classes = class_list(episodes)
     changed = []
     for name, table in ((AGENT_LIST, agents), (CLASS_LIST, classes)):
         if tableio.write_if_changed(processed_dir / name, tableio.csv_text(table)):
             changed.append(name)
-    _write_slices(episodes, episodes.agent_slug, processed_dir / SLICE_DIR, changed)
-    class_slugs = episodes.drug_class.map(dict(zip(classes.drug_class, classes.class_slug)))
-    _write_slices(episodes, class_slugs.rename("class_slug"), processed_dir / CLASS_SLICE_DIR, changed)
+    class_slugs = episodes.drug_class.map(dict(zip(classes.drug_class, classes.class_slug))).rename("class_slug")
+    for key, slices, cited in (
+        (episodes.agent_slug, SLICE_DIR, CITED_DIR),
+        (class_slugs, CLASS_SLICE_DIR, CLASS_CITED_DIR),
+    ):
+        _write_slices(episodes, key, processed_dir / slices, changed)
+        if citations is not None:
+            pairs = pd.DataFrame({"slug": key, "study_id": episodes.study_id}).drop_duplicates()
+            rows = pairs.merge(citations, on="study_id").sort_values(["slug", "reference"], kind="stable")
+            _write_slices(rows.drop(columns="slug"), rows.slug, processed_dir / cited, changed)
     return changed
+
+
+def read_cited_as(processed_dir: Path, slug: str, group_by: str = "agent") -> dict[str, str]:
+    """Study id → 'Label [n]' for one group's studies (its slice of citations.csv, written by notebook 01)."""
+    table = pd.read_csv(processed_dir / GROUPINGS[group_by][3] / f"{slug}.csv", dtype=str, keep_default_na=False)
+    return dict(zip(table.study_id, table.cited_as))
 
 
 def resolve_agent(agent: str, processed_dir: Path, group_by: str = "agent") -> tuple[str, str]:

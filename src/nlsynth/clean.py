@@ -27,7 +27,7 @@ import pandera.errors
 from . import appraisal, paths, prisma, readings, schemas
 from .agents import write_agent_inputs
 from .errors import InputError, Problem, raise_if_any
-from .references import write_citations
+from .references import citations, write_citations
 from .sheets import Sheet, read_sheet
 from .tableio import write_tables
 from .timeparse import NOT_REPORTED as TIME_NOT_REPORTED
@@ -578,12 +578,12 @@ def clean(raw_dir: Path) -> Tables:
 
 
 def run(raw_dir: str | Path = paths.RAW_DIR, processed_dir: str | Path = paths.PROCESSED_DIR) -> Tables:
-    """Clean ``raw_dir`` and write the three tables into ``processed_dir`` (paths from the project root),
-    then the agent list and one episode slice per agent (``nlsynth.agents``)."""
+    """Clean ``raw_dir`` and write the tables into ``processed_dir`` (paths from the project root), then the
+    agent and class lists and each group's episodes and citations (``nlsynth.agents``), and citations.csv."""
     tables = clean(paths.require_dir(raw_dir, "raw_dir"))
     out = paths.resolve(processed_dir)
     write_tables(tables.as_dict(), out)
-    write_agent_inputs(tables.episodes, out)
+    write_agent_inputs(tables.episodes, out, citations(tables.studies))
     write_citations(tables.studies, out)
     return tables
 

@@ -75,7 +75,7 @@ def _finite_or_none(value) -> float | None:
 def groups(processed: Path) -> pd.DataFrame:
     """One row per agent and per drug class, from the per-group summaries notebook 02 wrote."""
     rows = []
-    for group_by, (list_name, _, summary_dir) in GROUPINGS.items():
+    for group_by, (list_name, _, summary_dir, _) in GROUPINGS.items():
         listing = pd.read_csv(processed / list_name, dtype=str)
         slugs = listing.agent_slug if list_name == AGENT_LIST else listing.class_slug
         for slug in slugs:
