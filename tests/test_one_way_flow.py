@@ -142,7 +142,7 @@ def test_the_report_fits_nothing_that_a_summary_stored(episodes, overall, monkey
     monkeypatch.setattr(uncertainty, "sensitivity", refuse)
     ((name, fit, events),) = report.curves(episodes, [overall])
     assert name == "all agents together" and fit.n == len(events) == 34
-    table, warnings = report.collect_warnings(lambda: report.sensitivity_groups(episodes, [overall]))
+    table, warnings = report.sensitivity_groups([overall])
     assert table.to_dict("records") == overall["sensitivity"]["rows"] and warnings == overall["sensitivity"]["warnings"]
 
 

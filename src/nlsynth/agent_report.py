@@ -18,7 +18,7 @@ from IPython.display import HTML, Markdown
 from . import estimates, plots, uncertainty
 from .agents import GROUPINGS
 from .figures import FORMATS, publish
-from .units import weeks_number, weeks_text
+from .units import DAYS_PER_WEEK, format_interval, weeks_text
 
 
 def figure_stem(figures_dir: Path, slug: str, kind: str, group_by: str = "agent") -> Path:
@@ -54,12 +54,10 @@ def cumulative_response_figure(
 
 def interval_weeks(item: dict) -> str:
     """One episode's interval in weeks: '4.3', '(0, 2]', '(13, ∞)', or '—' when no outcome is reported."""
-    lo, hi = item["lower_days"], item["upper_days"]
     if item["outcome"] == "not reported":
         return "—"
-    if hi is not None and lo == hi:
-        return weeks_number(lo)
-    return f"({weeks_number(lo)}, {weeks_number(hi)}{')' if hi is None else ']'}"
+    hi = item["upper_days"]
+    return format_interval(item["lower_days"], math.inf if hi is None else hi, DAYS_PER_WEEK)
 
 
 def individual_table(summary: dict, labels: dict[str, str] | None = None):

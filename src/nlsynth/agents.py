@@ -160,17 +160,14 @@ def summarise(
     view; always each episode's own interval (``individual``). ``single_agent`` names the agent when
     a drug class holds exactly one agent's episodes (its numbers repeat that agent's).
     """
-    import warnings
-
     from . import estimates
-    from .cuminc import ConvergenceWarning
 
     ok, too_few = estimates.estimable(episodes)
     agents_in = sorted(episodes.agent.unique())
     single_agent = agents_in[0] if group_by == "drug_class" and len(agents_in) == 1 else None
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ConvergenceWarning)
-        fitted = estimates.fit(estimates.event_data(episodes)) if ok else None
+    fitted, convergence = estimates.collect_warnings(
+        lambda: estimates.fit(estimates.event_data(episodes)) if ok else None
+    )
     # What the report shows of a group with an estimate and its own curve (a class holding one agent
     # repeats its agent's): the fit behind Figure 2 and the sensitivity rows of Table 4, so the report
     # fits nothing again. The keys are absent for every other group.
@@ -178,7 +175,7 @@ def summarise(
     if ok and not single_agent:
         drawn = {"fit": estimates.fit_record(fitted), "sensitivity": _sensitivity(episodes, agent)}
     return {
-        "warnings": sorted({str(w.message) for w in caught if issubclass(w.category, ConvergenceWarning)}),
+        "warnings": convergence,
         "agent": agent,
         "agent_slug": slug,
         "group_by": group_by,
@@ -207,18 +204,12 @@ def summarise(
 
 def _sensitivity(episodes: pd.DataFrame, label: str) -> dict:
     """Table 4's rows for one group (as shown) and the convergence warnings raised computing them."""
-    import warnings
+    from . import estimates, uncertainty
 
-    from . import uncertainty
-    from .cuminc import ConvergenceWarning
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ConvergenceWarning)
-        rows = uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, label))
-    return {
-        "rows": rows.to_dict("records"),
-        "warnings": sorted({str(w.message) for w in caught if issubclass(w.category, ConvergenceWarning)}),
-    }
+    rows, convergence = estimates.collect_warnings(
+        lambda: uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, label))
+    )
+    return {"rows": rows.to_dict("records"), "warnings": convergence}
 
 
 def write_summary(summary: dict, processed_dir: Path) -> Path:

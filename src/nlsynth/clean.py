@@ -493,8 +493,11 @@ def clean_screening(sheet: Sheet) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=list(schemas.SCREENING.columns))
 
 
-def clean_comparisons(sheet: Sheet, screening: Sheet, problems: list[Problem]) -> pd.DataFrame:
-    """Figures reported by secondary sources (reviews in the screening log), with their citation."""
+def clean_comparisons(sheet: Sheet | None, screening: Sheet, problems: list[Problem]) -> pd.DataFrame:
+    """Figures reported by secondary sources (reviews in the screening log), with their citation; no rows when
+    the sheet could not be read (``None``: its problem is already in ``problems``)."""
+    if sheet is None:
+        return pd.DataFrame(columns=list(schemas.COMPARISONS.columns))
     citation = {row["record_id"]: row["citation"].split(",")[0] for row in screening.rows}
     records = []
     for row_no, row in sheet:
@@ -531,18 +534,14 @@ def _review_records(raw_dir: Path, sheets: dict[str, Sheet], problems: list[Prob
     def optional(name):  # no file: nothing appraised yet, no search log
         return read_sheet(raw_dir / name, problems) if (raw_dir / name).exists() else None
 
-    records = {"appraisal.csv": optional("appraisal.csv")}
-    records["secondary_comparisons.csv"] = read_sheet(raw_dir / "secondary_comparisons.csv", problems)
-    log = optional(prisma.SEARCH_LOG)
     study_ids = [row["study_id"] for row in sheets["studies.csv"].rows]
     screening = sheets["screening.csv"]
+    comparisons = read_sheet(raw_dir / "secondary_comparisons.csv", problems)
     return {
         "screening": clean_screening(screening),
-        "appraisal": appraisal.check(records["appraisal.csv"], study_ids, problems),
-        "comparisons": clean_comparisons(records["secondary_comparisons.csv"], screening, problems)
-        if records["secondary_comparisons.csv"] is not None
-        else pd.DataFrame(columns=list(schemas.COMPARISONS.columns)),
-        "search_log": prisma.check_search_log(log, problems, n_assessed=len(screening.rows)),
+        "appraisal": appraisal.check(optional("appraisal.csv"), study_ids, problems),
+        "comparisons": clean_comparisons(comparisons, screening, problems),
+        "search_log": prisma.check_search_log(optional(prisma.SEARCH_LOG), problems, n_assessed=len(screening.rows)),
     }
 
 

@@ -58,6 +58,24 @@ MIN_TIMED_RESPONDERS = 3
 TOO_FEW = "too few to estimate"
 
 
+def collect_warnings(compute):
+    """What ``compute()`` returns and the sorted convergence warnings it raised, to be shown beside the result
+    (never silent, and never a stderr line that carries a machine's file paths into the report).
+
+    Examples
+    --------
+    >>> def noisy():
+    ...     warnings.warn("slow", ConvergenceWarning, stacklevel=2)
+    ...     return 1
+    >>> collect_warnings(noisy)
+    (1, ['slow'])
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConvergenceWarning)
+        result = compute()
+    return result, sorted({str(w.message) for w in caught if issubclass(w.category, ConvergenceWarning)})
+
+
 def event_data(episodes: pd.DataFrame, exact: bool = False) -> pd.DataFrame:
     """One row per episode with a known outcome: ``lower``, ``upper``, ``cause`` (1 response, 2 failure).
 

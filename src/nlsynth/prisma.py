@@ -31,11 +31,10 @@ from matplotlib.patches import FancyBboxPatch
 
 from .figures import OKABE_ITO, new_figure
 from .schemas import SEARCH_STEPS
+from .sheets import SHEET_COLUMNS
 
 SEARCH_LOG = "search_log.csv"
-
-
-SEARCH_LOG_COLUMNS = ["step", "source", "n", "note"]
+SEARCH_LOG_COLUMNS = list(SHEET_COLUMNS[SEARCH_LOG])
 
 
 def read_search_log(raw_dir) -> pd.DataFrame | None:

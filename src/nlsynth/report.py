@@ -300,42 +300,23 @@ def too_few_note(summaries: list[dict], class_summaries: list[dict]) -> Markdown
     )
 
 
-def collect_warnings(make_table) -> tuple[pd.DataFrame, list[str]]:
-    """The table and every convergence warning raised while it was computed (to be shown under it: never
-    silent, and never a stderr line that carries a machine's file paths into the report)."""
-    import warnings
-
-    from .cuminc import ConvergenceWarning
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ConvergenceWarning)
-        table = make_table()
-    return table, sorted({str(w.message) for w in caught if issubclass(w.category, ConvergenceWarning)})
-
-
 def with_warnings(make_table, table_id: str) -> HTML:
     """A table shown with any convergence warning raised while it was computed, as a visible line under it."""
-    table, notes = collect_warnings(make_table)
+    table, notes = estimates.collect_warnings(make_table)
     html = show(table, table_id).data
     return HTML(html + "".join(f"\n<p><strong>Warning</strong>: {escape(n)}.</p>" for n in notes))
 
 
-def sensitivity_groups(episodes: pd.DataFrame, groups: list[dict]) -> pd.DataFrame:
+def sensitivity_groups(groups: list[dict]) -> tuple[pd.DataFrame, list[str]]:
     """Sensitivity analyses for every group that reaches the minimum (agents, classes, all agents together):
-    the rows notebook 02 (or :func:`overall_summary`) stored with each group, in order. Their convergence
-    warnings are raised again as warnings, for :func:`collect_warnings` to show under the table."""
-    import warnings
-
-    from .cuminc import ConvergenceWarning
-
-    rows = []
-    for s in drawn_groups(groups):
-        rows += s["sensitivity"]["rows"]
-        for message in s["sensitivity"]["warnings"]:
-            warnings.warn(message, ConvergenceWarning, stacklevel=2)
-    return pd.DataFrame(
+    the rows notebook 02 (or :func:`overall_summary`) stored with each group, in order, and the convergence
+    warnings raised computing them (to be shown under the table)."""
+    drawn = drawn_groups(groups)
+    rows = [row for s in drawn for row in s["sensitivity"]["rows"]]
+    table = pd.DataFrame(
         rows, columns=["group", "analysis", "episodes", "median, weeks", "P(first response by 12 weeks)", "note"]
     )
+    return table, sorted({m for s in drawn for m in s["sensitivity"]["warnings"]})
 
 
 def drawn_groups(groups: list[dict]) -> list[dict]:
