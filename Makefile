@@ -38,13 +38,18 @@ BOOTSTRAP := $(ENV_DIR)/.nlsynth-bootstrap
 PIP := $(PY) -m pip --disable-pip-version-check
 # Failure messages of the notebooks that failed in this build, repeated at the very end of it.
 FAILURES := .make/failures.log
-RUN_NB := $(PY) -m nlsynth.run_notebook --failures $(FAILURES)
+RUN_NB := $(PY) -m nlsynth.pipeline.run_notebook --failures $(FAILURES)
 
 RAW_SHEETS := data/raw/studies.csv data/raw/episodes.csv data/raw/aggregates.csv data/raw/screening.csv \
     data/raw/secondary_comparisons.csv $(wildcard data/raw/appraisal.csv data/raw/search_log.csv)
 # Researcher-editable inputs of notebook 01: the vocabularies and the reviewer's time readings.
 VOCABULARIES := data/raw/agent_vocabulary.csv data/raw/response_vocabulary.csv data/raw/time_readings.csv
-SRC := $(wildcard src/nlsynth/*.py)
+# The package by stage (src/nlsynth/<stage>/; the shared modules at the top): a notebook re-runs when a module
+# of its own stage or an earlier one changes, or the shared modules, or the runner that executes and strips it.
+# So an edit to a presentation module re-runs notebooks 02 and 03, never the cleaning.
+SHARED_SRC := $(wildcard src/nlsynth/*.py) src/nlsynth/pipeline/run_notebook.py src/nlsynth/pipeline/nbstrip.py
+INGEST_SRC := $(SHARED_SRC) $(wildcard src/nlsynth/ingest/*.py)
+PRESENT_SRC := $(INGEST_SRC) $(wildcard src/nlsynth/analysis/*.py src/nlsynth/present/*.py)
 # Notebook 01 checks every raw sheet and writes all of these (the search log's optional: no rows when
 # data/raw/search_log.csv does not exist); notebooks 02 and 03 read data/processed/ only.
 PROCESSED := data/processed/episodes.csv data/processed/studies.csv data/processed/aggregates.csv \
@@ -133,7 +138,7 @@ $(BOOTSTRAP): requirements.txt requirements-dev.txt pyproject.toml | check-pytho
 
 data: $(CLEAN_NB) ## Clean the raw sheets into data/processed/ (notebook 01)
 
-$(CLEAN_NB) $(PROCESSED) &: notebooks/01_clean_cases.ipynb $(RAW_SHEETS) $(VOCABULARIES) $(SRC) | $(NEEDS_ENV)
+$(CLEAN_NB) $(PROCESSED) &: notebooks/01_clean_cases.ipynb $(RAW_SHEETS) $(VOCABULARIES) $(INGEST_SRC) | $(NEEDS_ENV)
 	@$(RUN_NB) --step 1/$(N_STEPS) --label "clean cases" --timeout $(TIMEOUT) notebooks/01_clean_cases.ipynb $(CLEAN_NB) \
 	    -p raw_dir data/raw -p processed_dir data/processed
 
@@ -145,9 +150,9 @@ data/processed/by_class/%.csv: $(CLEAN_NB) ;
 data/processed/cited_by_agent/%.csv: $(CLEAN_NB) ;
 data/processed/cited_by_class/%.csv: $(CLEAN_NB) ;
 
-.make/agents.mk: data/raw/episodes.csv data/raw/agent_vocabulary.csv src/nlsynth/makefrag.py | $(NEEDS_ENV)
+.make/agents.mk: data/raw/episodes.csv data/raw/agent_vocabulary.csv src/nlsynth/pipeline/makefrag.py | $(NEEDS_ENV)
 	@mkdir -p $(@D)
-	@$(PY) -m nlsynth.makefrag data/raw > $@.tmp
+	@$(PY) -m nlsynth.pipeline.makefrag data/raw > $@.tmp
 	@mv $@.tmp $@
 
 agents: $(AGENT_NBS) $(CLASS_NBS) ## Run notebook 02 once per agent and once per drug class (make -j2: two at a time)
@@ -156,7 +161,7 @@ agents: $(AGENT_NBS) $(CLASS_NBS) ## Run notebook 02 once per agent and once per
 # (each rewritten by notebook 01 only when its content changes), so editing one episode re-runs only that
 # agent, and adding a study re-runs only the groups it belongs to.
 notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
-    notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv data/processed/cited_by_agent/%.csv $(SRC) \
+    notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv data/processed/cited_by_agent/%.csv $(PRESENT_SRC) \
     | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_$*)/$(N_STEPS) --label "agent $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__$*.ipynb \
@@ -165,7 +170,7 @@ notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
 
 # The same notebook per drug class (group_by=drug_class), for sparse agents pooled by class.
 notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.json &: \
-    notebooks/02_agent_response.ipynb data/processed/by_class/%.csv data/processed/cited_by_class/%.csv $(SRC) \
+    notebooks/02_agent_response.ipynb data/processed/by_class/%.csv data/processed/cited_by_class/%.csv $(PRESENT_SRC) \
     | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_class-$*)/$(N_STEPS) --label "class $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__class-$*.ipynb \
@@ -175,21 +180,21 @@ notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.jso
 report: $(REPORT_HTML) $(REPORT_PDF) ## Run the report notebook; render reports/report.html and .pdf; write reports/tables/
 
 $(REPORT_NB) $(MANUSCRIPT_DOCX) &: notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(PROCESSED) \
-    data/processed/agents.csv data/processed/classes.csv $(RELEASE_FILES) $(SRC) | $(NEEDS_ENV)
+    data/processed/agents.csv data/processed/classes.csv $(RELEASE_FILES) $(PRESENT_SRC) | $(NEEDS_ENV)
 	@$(RUN_NB) --step $(shell echo $$(( $(N_RUNS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \
 	    notebooks/03_report.ipynb $(REPORT_NB) -p processed_dir data/processed -p figures_dir figures \
 	    -p releases_dir releases -p reports_dir reports -p n_boot $(N_BOOT) -p seed $(SEED)
-	@$(PY) -m nlsynth.appraisal data/processed
+	@$(PY) -m nlsynth.ingest.appraisal data/processed
 
-$(REPORT_HTML): $(REPORT_NB) src/nlsynth/render.py | $(NEEDS_ENV)
+$(REPORT_HTML): $(REPORT_NB) src/nlsynth/pipeline/render.py | $(NEEDS_ENV)
 	@echo "[$(shell echo $$(( $(N_STEPS) - 1 )))/$(N_STEPS)] report html"
-	@$(PY) -m nlsynth.render $< $@
+	@$(PY) -m nlsynth.pipeline.render $< $@
 
-# Without the Pango library WeasyPrint cannot run: nlsynth.pdf then says so in one line and the build
+# Without the Pango library WeasyPrint cannot run: nlsynth.pipeline.pdf then says so in one line and the build
 # still succeeds (the README says how to get the PDF).
-$(REPORT_PDF): $(REPORT_HTML) src/nlsynth/pdf.py | $(NEEDS_ENV)
+$(REPORT_PDF): $(REPORT_HTML) src/nlsynth/pipeline/pdf.py | $(NEEDS_ENV)
 	@echo "[$(N_STEPS)/$(N_STEPS)] report pdf"
-	@$(PY) -m nlsynth.pdf $< $@
+	@$(PY) -m nlsynth.pipeline.pdf $< $@
 
 # Checksums of every figure, committed: a rebuild that changes a figure's bytes shows in git.
 figures/SHA256SUMS: $(REPORT_NB) $(AGENT_NBS) $(CLASS_NBS)
@@ -225,11 +230,11 @@ release: $(NEEDS_ENV) ## Snapshot this build as releases/$(VERSION)/ (make relea
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=<name>, e.g. make release VERSION=2026.12" >&2; exit 2; }
 	@test ! -e releases/$(VERSION) || { echo "error: releases/$(VERSION) exists; a release is never overwritten" >&2; exit 2; }
 	@$(MAKE) all
-	@$(PY) -m nlsynth.release $(VERSION) data/processed releases
+	@$(PY) -m nlsynth.analysis.release $(VERSION) data/processed releases
 	@$(MAKE) all
 
 appraisal-draft: $(NEEDS_ENV) ## Append drafted appraisal rows for included studies with none (never changes a row)
-	@$(PY) -m nlsynth.appraisal_draft data/raw
+	@$(PY) -m nlsynth.ingest.appraisal_draft data/raw
 
 bench: $(BOOTSTRAP) ## Measure build, no-op, single-edit, make test and a synthetic scale run (bench/latest.json)
 	$(PY) scripts/bench.py

@@ -16,8 +16,8 @@ import shutil
 from pathlib import Path
 
 from nlsynth import paths
-from nlsynth.appraisal import ITEM_IDS
-from nlsynth.sheets import SHEET_COLUMNS
+from nlsynth.ingest.appraisal import ITEM_IDS
+from nlsynth.ingest.sheets import SHEET_COLUMNS
 
 SEED = 20261124
 FIRST_RESPONSE = [

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from sandbox import git_status, make_env, tracked_copy
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+from nlsynth.paths import PROJECT_ROOT
+
+RAW = PROJECT_ROOT / "data" / "raw"
 
 
 @pytest.fixture

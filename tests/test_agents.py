@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from nlsynth import agents, clean, units
+from nlsynth import units
+from nlsynth.analysis import group_summary
+from nlsynth.ingest import clean, group_files
+from nlsynth.paths import PROJECT_ROOT as ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
 
 
@@ -21,8 +23,8 @@ def episodes():
 
 
 def _summary(slug, group_by="agent"):
-    e = agents.load_agent_episodes(PROCESSED, slug, group_by)
-    return agents.summarise(slug, slug, e, group_by, n_boot=20)
+    e = group_files.load_episodes(PROCESSED, slug, group_by)
+    return group_summary.summarise(slug, slug, e, group_by, n_boot=20)
 
 
 def test_ruxolitinib_is_a_single_case_with_its_own_interval():
@@ -71,56 +73,57 @@ def test_committed_summaries_match_the_estimates():
     for folder, group_by in (("agents", "agent"), ("classes", "drug_class")):
         for path in sorted((PROCESSED / folder).glob("*.json")):
             committed = json.loads(path.read_text(encoding="utf-8"))
-            e = agents.load_agent_episodes(PROCESSED, path.stem, group_by)
+            e = group_files.load_episodes(PROCESSED, path.stem, group_by)
             boot = committed["bootstrap"] or {"n_boot": 20, "seed": 1}
-            fresh = agents.summarise(
+            fresh = group_summary.summarise(
                 committed["agent"], path.stem, e, group_by, n_boot=boot["n_boot"], seed=boot["seed"]
             )
             assert committed == fresh, path.name
 
 
 def test_class_view_pools_the_agents_of_a_class():
-    e = agents.load_agent_episodes(PROCESSED, "calcineurin-inhibitor", "drug_class")
+    e = group_files.load_episodes(PROCESSED, "calcineurin-inhibitor", "drug_class")
     assert sorted(e.agent.unique()) == ["ciclosporin", "tacrolimus"] and len(e) == 5
-    assert agents.resolve_agent("calcineurin inhibitor", PROCESSED, "drug_class") == (
+    assert group_files.resolve_group("calcineurin inhibitor", PROCESSED, "drug_class") == (
         "calcineurin inhibitor",
         "calcineurin-inhibitor",
     )
     with pytest.raises(ValueError, match="unknown drug class 'tacrolimus'"):
-        agents.resolve_agent("tacrolimus", PROCESSED, "drug_class")
+        group_files.resolve_group("tacrolimus", PROCESSED, "drug_class")
     with pytest.raises(ValueError, match="group_by='class'"):
-        agents.resolve_agent("tacrolimus", PROCESSED, "class")
+        group_files.resolve_group("tacrolimus", PROCESSED, "class")
 
 
 def test_unknown_agent_lists_the_valid_ones():
     with pytest.raises(
         ValueError, match=r"(?s)unknown agent .ruxolitnib.; valid agents.*\n  dupilumab \(dupilumab\)\n"
     ):
-        agents.resolve_agent("ruxolitnib", PROCESSED)
+        group_files.resolve_group("ruxolitnib", PROCESSED)
     assert (
-        agents.resolve_agent("topical corticosteroid + tacrolimus", PROCESSED)[1] == "topical-corticosteroid-tacrolimus"
+        group_files.resolve_group("topical corticosteroid + tacrolimus", PROCESSED)[1]
+        == "topical-corticosteroid-tacrolimus"
     )
 
 
 def test_agent_inputs_are_rewritten_only_when_they_change(tmp_path, episodes):
     out = tmp_path / "processed"
     shutil.copytree(PROCESSED, out)
-    assert agents.write_agent_inputs(episodes, out) == []
+    assert group_files.write_group_inputs(episodes, out) == []
     edited = episodes.copy()
     edited.loc[edited.agent_slug == "dupilumab", "evidence"] = "edited"
-    assert agents.write_agent_inputs(edited, out) == ["dupilumab", "biologic-il-4r"]
+    assert group_files.write_group_inputs(edited, out) == ["dupilumab", "biologic-il-4r"]
 
 
 def test_stale_agent_slices_are_removed(tmp_path, episodes):
     out = tmp_path / "processed"
     shutil.copytree(PROCESSED, out)
-    agents.write_agent_inputs(episodes[episodes.agent_slug != "becaplermin"], out)
+    group_files.write_group_inputs(episodes[episodes.agent_slug != "becaplermin"], out)
     assert not (out / "by_agent" / "becaplermin.csv").exists()
     assert "becaplermin" not in (out / "agents.csv").read_text()
 
 
 def test_agent_list_is_ordered_by_class_then_agent(episodes):
-    table = agents.agent_list(episodes)
+    table = group_files.agent_list(episodes)
     assert len(table) == 25 and table.episodes.sum() == 35
     assert list(table.drug_class) == sorted(table.drug_class)
 
@@ -133,9 +136,9 @@ def test_format_interval():
 
 def test_agent_names_from_the_data_cannot_escape_the_project(tmp_path, episodes):
     evil = episodes.copy()
-    evil.loc[evil.agent_slug == "dupilumab", "agent_slug"] = agents.slugify("../../../etc/passwd")
+    evil.loc[evil.agent_slug == "dupilumab", "agent_slug"] = group_files.slugify("../../../etc/passwd")
     out = tmp_path / "processed"
-    agents.write_agent_inputs(evil, out)
+    group_files.write_group_inputs(evil, out)
     written = sorted(p.relative_to(out) for p in out.rglob("*.csv"))
     assert Path("by_agent/etc-passwd.csv") in written
     assert all(".." not in p.parts for p in written)
@@ -153,15 +156,16 @@ def test_every_committed_summary_follows_its_schema_and_a_broken_one_is_refused(
     summary = json.loads((PROCESSED / "agents" / "dupilumab.json").read_text(encoding="utf-8"))
     broken = dict(summary, episodes=-1, estimable="no")
     with pytest.raises(ValueError, match="episodes: -1 is less than the minimum of 0; estimable: 'no' is not of type"):
-        agents.write_summary(broken, tmp_path)
+        group_files.write_summary(broken, tmp_path)
     assert not list(tmp_path.rglob("*.json"))  # nothing written
-    assert agents.write_summary(summary, tmp_path).read_text(encoding="utf-8") == (
+    assert group_files.write_summary(summary, tmp_path).read_text(encoding="utf-8") == (
         PROCESSED / "agents" / "dupilumab.json"
     ).read_text(encoding="utf-8")
 
 
 def test_the_estimable_overall_summary_follows_the_schema_too():
-    from nlsynth import report, schemas, tableio
+    from nlsynth import schemas, tableio
+    from nlsynth.present import report
 
     overall = report.overall_summary(tableio.read_table(PROCESSED, "episodes.csv"), n_boot=20, seed=1)
     assert overall["estimable"] and overall["bootstrap"]["n_boot"] == 20

@@ -10,10 +10,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nlsynth import appraisal, codebook, prisma, tableio
+from nlsynth import codebook, tableio
 from nlsynth.errors import InputError
+from nlsynth.ingest import appraisal, search_log
+from nlsynth.paths import PROJECT_ROOT as ROOT
+from nlsynth.present import prisma
 
-ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 PROCESSED = ROOT / "data" / "processed"
 
@@ -122,7 +124,7 @@ def test_a_partly_appraised_study_is_still_an_error(raw_copy, studies):
 
 
 def test_appraisal_draft_appends_rows_for_unappraised_studies_only(raw_copy):
-    from nlsynth import appraisal_draft
+    from nlsynth.ingest import appraisal_draft
 
     original = (raw_copy / "appraisal.csv").read_text(encoding="utf-8")
     edited = original.replace(
@@ -148,7 +150,7 @@ def test_appraisal_draft_appends_rows_for_unappraised_studies_only(raw_copy):
 
 
 def test_appraisal_draft_of_every_study_is_the_committed_file(tmp_path):
-    from nlsynth import appraisal_draft
+    from nlsynth.ingest import appraisal_draft
 
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
@@ -179,7 +181,7 @@ def _flow(studies, search_log):
 
 def test_prisma_with_a_search_log_draws_identification_and_screening(tmp_path, studies):
     (tmp_path / "search_log.csv").write_text(SYNTHETIC_LOG, encoding="utf-8")
-    flow = _flow(studies, prisma.read_search_log(tmp_path))
+    flow = _flow(studies, search_log.read_search_log(tmp_path))
     assert flow["search"] == {
         "identified": {"PubMed": 80, "Embase": 40},
         "duplicates_removed": 30,
@@ -196,7 +198,7 @@ def test_prisma_with_a_search_log_draws_identification_and_screening(tmp_path, s
 
 
 def test_prisma_without_a_search_log_says_which_boxes_are_not_available(tmp_path, studies):
-    assert prisma.read_search_log(tmp_path) is None
+    assert search_log.read_search_log(tmp_path) is None
     texts = [t.get_text() for t in prisma.diagram(_flow(studies, None)).findobj(lambda a: hasattr(a, "get_text"))]
     missing = [t for t in texts if "not available: no search log" in t]
     assert [t.split("\n")[0] for t in missing] == [
@@ -213,7 +215,7 @@ def test_prisma_without_a_search_log_says_which_boxes_are_not_available(tmp_path
 def test_a_search_log_that_does_not_lead_to_the_screening_log_is_refused(tmp_path, studies):
     (tmp_path / "search_log.csv").write_text(SYNTHETIC_LOG.replace("PubMed,80", "PubMed,81"), encoding="utf-8")
     with pytest.raises(ValueError, match="leads to 62 reports assessed for eligibility, but screening.csv has 61"):
-        _flow(studies, prisma.read_search_log(tmp_path))
+        _flow(studies, search_log.read_search_log(tmp_path))
 
 
 def test_a_malformed_search_log_names_file_row_column_and_value(tmp_path):
@@ -221,7 +223,7 @@ def test_a_malformed_search_log_names_file_row_column_and_value(tmp_path):
         SYNTHETIC_LOG.replace("identified,Embase,40", "identifed,Embase,forty"), encoding="utf-8"
     )
     with pytest.raises(InputError) as caught:
-        prisma.read_search_log(tmp_path)
+        search_log.read_search_log(tmp_path)
     text = str(caught.value)
     assert "search_log.csv, row 3, column 'step': value 'identifed' — expected one of identified" in text
     assert "search_log.csv, row 3, column 'n': value 'forty' — expected a whole number" in text

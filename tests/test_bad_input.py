@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from nlsynth.paths import PROJECT_ROOT as ROOT
+
 TREES = ("data", "figures", "notebooks/executed")
 NOTEBOOK = "notebooks/01_clean_cases.ipynb"
 
@@ -316,7 +317,7 @@ def run_clean(root: Path) -> subprocess.CompletedProcess:
         [
             sys.executable,
             "-m",
-            "nlsynth.run_notebook",
+            "nlsynth.pipeline.run_notebook",
             str(ROOT / NOTEBOOK),
             "notebooks/executed/01_clean_cases.ipynb",
             "-p",
@@ -377,8 +378,8 @@ def _processed(root: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize(("case", "sheet", "mutation", "message"), MALFORMED, ids=[m[0] for m in MALFORMED])
 def test_malformed_input_is_refused_by_the_cleaning_with_a_clear_message(data_only, case, sheet, mutation, message):
-    from nlsynth import clean
     from nlsynth.errors import InputError
+    from nlsynth.ingest import clean
 
     before = _processed(data_only)
     _mutate(data_only, sheet, mutation)
@@ -434,7 +435,7 @@ def test_harmless_variants_give_exactly_the_normal_output(project, case, mutatio
 
 @pytest.mark.parametrize(("case", "mutation"), HARMLESS, ids=[h[0] for h in HARMLESS])
 def test_harmless_variants_clean_to_exactly_the_normal_tables(data_only, case, mutation):
-    from nlsynth import clean
+    from nlsynth.ingest import clean
 
     before = _processed(data_only)
     for sheet in (E, S, A):

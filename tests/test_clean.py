@@ -9,11 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nlsynth import clean, tableio
+from nlsynth import tableio
 from nlsynth.errors import InputError
+from nlsynth.ingest import clean
+from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.timeparse import TimeInterval, parse_time
 
-ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 PROCESSED = ROOT / "data" / "processed"
 

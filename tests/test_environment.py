@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 from packaging.requirements import Requirement
 from packaging.version import Version
 
-ROOT = Path(__file__).resolve().parents[1]
+from nlsynth.paths import PROJECT_ROOT as ROOT
 
 
 def requirements_pins(files=("requirements.txt", "requirements-dev.txt")) -> dict[str, str]:

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nlsynth import estimates
-from nlsynth.cuminc import competing_risks
+from nlsynth.analysis import estimates
+from nlsynth.analysis.cuminc import competing_risks
 
 INF = math.inf
 
@@ -134,8 +134,8 @@ def test_individual_intervals_for_a_group_below_the_minimum():
 
 
 def test_an_em_stopped_at_its_cap_warns():
-    from nlsynth.cuminc import ConvergenceWarning
-    from nlsynth.turnbull import turnbull
+    from nlsynth.analysis.cuminc import ConvergenceWarning
+    from nlsynth.analysis.turnbull import turnbull
 
     lower, upper = [0, 2, 4, 1, 6, 3, 8], [3, 5, 7, 9, 10, 12, INF]
     with pytest.warns(ConvergenceWarning, match="the Turnbull EM stopped at its cap of 2 iterations"):

@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from nlsynth import agents, figures, plots, references, tableio
+from nlsynth import tableio
+from nlsynth.analysis import group_summary
+from nlsynth.ingest import group_files, references
+from nlsynth.paths import PROJECT_ROOT as ROOT
+from nlsynth.present import graphics, plots
 
-ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
 BASELINE = Path(__file__).resolve().parent / "baseline"
 TOLERANCE = 2.0
@@ -28,10 +31,10 @@ def _cited():
 
 
 def _save_line(stem):
-    fig, ax = figures.new_figure(figures.SINGLE_COLUMN, 2)
+    fig, ax = graphics.new_figure(graphics.SINGLE_COLUMN, 2)
     ax.plot([0, 1], [0, 1])
-    paths = figures.save_figure(fig, stem)
-    figures.close(fig)
+    paths = graphics.save_figure(fig, stem)
+    graphics.close(fig)
     return paths
 
 
@@ -52,9 +55,9 @@ def test_publish_saves_closes_and_returns_the_saved_figure(tmp_path):
     import matplotlib.pyplot as plt
 
     _save_line(tmp_path / "saved")
-    fig, ax = figures.new_figure(figures.SINGLE_COLUMN, 2)
+    fig, ax = graphics.new_figure(graphics.SINGLE_COLUMN, 2)
     ax.plot([0, 1], [0, 1])
-    shown = figures.publish(fig, tmp_path / "published")
+    shown = graphics.publish(fig, tmp_path / "published")
     assert not plt.fignum_exists(fig.number)
     for suffix in (".svg", ".pdf", ".png"):
         assert (tmp_path / f"published{suffix}").read_bytes() == (tmp_path / f"saved{suffix}").read_bytes()
@@ -63,18 +66,18 @@ def test_publish_saves_closes_and_returns_the_saved_figure(tmp_path):
 
 def test_a_hidden_panel_is_not_checked():
     """An odd number of groups leaves a panel hidden: its tick labels are not drawn, so not checked."""
-    fig, axes = figures.new_figure(figures.DOUBLE_COLUMN, 3, ncols=2)
+    fig, axes = graphics.new_figure(graphics.DOUBLE_COLUMN, 3, ncols=2)
     axes[0].plot([0, 1], [0, 1])
     axes[1].set_visible(False)
-    figures.check_figure(fig)
-    figures.close(fig)
+    graphics.check_figure(fig)
+    graphics.close(fig)
 
 
 def _render(fig, name, tmp_path):
-    figures.check_figure(fig)  # journal width, no text under 7 pt, outside the canvas or on other text
+    graphics.check_figure(fig)  # journal width, no text under 7 pt, outside the canvas or on other text
     actual = tmp_path / f"{name}.png"
     fig.savefig(actual, dpi=60, metadata={"Software": None})
-    figures.close(fig)
+    graphics.close(fig)
     expected = BASELINE / f"{name}.png"
     if os.environ.get("NLSYNTH_UPDATE_BASELINES"):
         BASELINE.mkdir(exist_ok=True)
@@ -84,7 +87,7 @@ def _render(fig, name, tmp_path):
 
 
 def test_cumulative_incidence_chart_all_agents(tmp_path):
-    from nlsynth import estimates
+    from nlsynth.analysis import estimates
 
     events = estimates.event_data(tableio.read_table(PROCESSED, "episodes.csv"))
     _render(
@@ -96,7 +99,7 @@ def test_cumulative_incidence_chart_all_agents(tmp_path):
 
 @pytest.mark.parametrize("slug", ["tacrolimus", "topical-corticosteroid-tacrolimus"])
 def test_swimmer_chart(slug, tmp_path):
-    _render(plots.swimmer(agents.load_agent_episodes(PROCESSED, slug), slug, _cited()), f"swimmer-{slug}", tmp_path)
+    _render(plots.swimmer(group_files.load_episodes(PROCESSED, slug), slug, _cited()), f"swimmer-{slug}", tmp_path)
 
 
 def test_overview_chart(tmp_path):
@@ -110,24 +113,24 @@ def _tables():
 
 
 def test_forest_chart(tmp_path):
-    from nlsynth import synthesis
+    from nlsynth.analysis import proportions
 
     episodes, aggregates, studies = _tables()
-    sources = synthesis.sources(episodes, aggregates, studies)
+    sources = proportions.sources(episodes, aggregates, studies)
     reviews = tableio.read_table(PROCESSED, "comparisons.csv")
-    _render(plots.forest(sources, synthesis.per_agent(sources), reviews, _cited()), "forest", tmp_path)
+    _render(plots.forest(sources, proportions.per_agent(sources), reviews, _cited()), "forest", tmp_path)
 
 
 def test_appraisal_charts(tmp_path):
-    from nlsynth import appraisal
+    from nlsynth.present import appraisal_plots
 
     table = tableio.read_table(PROCESSED, "appraisal.csv")
-    _render(appraisal.traffic_light(table, _cited()), "traffic-light", tmp_path)
-    _render(appraisal.summary_plot(table), "appraisal-summary", tmp_path)
+    _render(appraisal_plots.traffic_light(table, _cited()), "traffic-light", tmp_path)
+    _render(appraisal_plots.summary_plot(table), "appraisal-summary", tmp_path)
 
 
 def test_prisma_chart(tmp_path):
-    from nlsynth import prisma
+    from nlsynth.present import prisma
 
     episodes, aggregates, studies = _tables()
     screening, search_log = (tableio.read_table(PROCESSED, n) for n in ("screening.csv", "search_log.csv"))
@@ -137,20 +140,20 @@ def test_prisma_chart(tmp_path):
 
 @pytest.mark.parametrize("slug", ["etanercept", "tacrolimus"])
 def test_a_group_below_the_minimum_gets_its_intervals_not_a_curve(slug, tmp_path):
-    from nlsynth import agent_report
+    from nlsynth.present import group_report
 
-    e = agents.load_agent_episodes(PROCESSED, slug)
-    summary = agents.summarise(slug, slug, e, n_boot=10)
-    stale = agent_report.figure_stem(tmp_path, slug, "cumulative-response").with_suffix(".png")
+    e = group_files.load_episodes(PROCESSED, slug)
+    summary = group_summary.summarise(slug, slug, e, n_boot=10)
+    stale = group_report.figure_stem(tmp_path, slug, "cumulative-response").with_suffix(".png")
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"from an earlier build")
-    shown = agent_report.cumulative_response_figure(summary, e, tmp_path).data
+    shown = group_report.cumulative_response_figure(summary, e, tmp_path).data
     assert "<strong>Too few to estimate</strong>" in shown and f'id="T_individual-{slug}"' in shown
     assert not list(tmp_path.rglob("*.png"))  # no curve, and the stale one is gone
 
 
-def _figure_with(text_kwargs, width=figures.SINGLE_COLUMN):
-    fig, ax = figures.new_figure(width, 2.0)
+def _figure_with(text_kwargs, width=graphics.SINGLE_COLUMN):
+    fig, ax = graphics.new_figure(width, 2.0)
     ax.plot([0, 1], [0, 1])
     fig.text(**text_kwargs)
     return fig
@@ -168,17 +171,17 @@ def test_check_figure_refuses_clipped_small_or_overlapping_text(case, expected, 
     fig = _figure_with(case)
     if case["s"] == "weeks":
         fig.axes[0].set_xlabel("weeks")
-    with pytest.raises(figures.FigureError, match=re.escape(expected)):
-        figures.save_figure(fig, tmp_path / "bad")
-    figures.close(fig)
+    with pytest.raises(graphics.FigureError, match=re.escape(expected)):
+        graphics.save_figure(fig, tmp_path / "bad")
+    graphics.close(fig)
     assert not list(tmp_path.iterdir())  # nothing saved
 
 
 def test_check_figure_refuses_a_width_no_journal_prints(tmp_path):
-    fig, ax = figures.new_figure(6.0, 2.0)
-    with pytest.raises(figures.FigureError, match="width 152 mm is not a journal width"):
-        figures.check_figure(fig)
-    figures.close(fig)
+    fig, ax = graphics.new_figure(6.0, 2.0)
+    with pytest.raises(graphics.FigureError, match="width 152 mm is not a journal width"):
+        graphics.check_figure(fig)
+    graphics.close(fig)
 
 
 def test_a_long_forest_is_split_into_panels_at_class_boundaries():
@@ -209,5 +212,5 @@ def test_a_long_forest_is_split_into_panels_at_class_boundaries():
     assert panels[0][-1][4] != panels[1][0][4]  # between drug classes
     fig = plots.forest(sources, per_agent, reviews)
     assert len(fig.axes) == 2 and fig.get_figheight() < 240 / 25.4
-    figures.check_figure(fig)
-    figures.close(fig)
+    graphics.check_figure(fig)
+    graphics.close(fig)

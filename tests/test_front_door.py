@@ -12,7 +12,7 @@ import stat
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from nlsynth.paths import PROJECT_ROOT as ROOT
 
 
 def _folder(tmp_path: Path) -> Path:

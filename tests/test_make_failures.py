@@ -146,7 +146,7 @@ def test_ctrl_c_during_the_build_loses_no_file_and_resumes(clone, edit):
 def test_without_pango_the_build_says_so_in_one_line_and_succeeds(clone, tmp_path):
     """WeasyPrint without the Pango library fails at import with OSError; a stand-in package that does
     exactly that shadows it. The PDF step prints one line, make succeeds, and no tracked file changes."""
-    from nlsynth.pdf import MISSING
+    from nlsynth.pipeline.pdf import MISSING
 
     fake = tmp_path / "no-pango" / "weasyprint"
     fake.mkdir(parents=True)

@@ -7,14 +7,14 @@ import io
 import re
 import zipfile
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from nlsynth import manuscript, references
+from nlsynth.ingest import references
+from nlsynth.paths import PROJECT_ROOT as ROOT
+from nlsynth.present import manuscript
 
-ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
 STUDIES = pd.read_csv(ROOT / "data" / "processed" / "studies.csv", dtype=str)
 
@@ -83,7 +83,7 @@ def test_manuscript_writes_csv_and_docx_and_links_references(tmp_path):
 
 
 def test_figure_is_saved_with_its_caption_as_alt_text(tmp_path):
-    from nlsynth.figures import SINGLE_COLUMN, new_figure
+    from nlsynth.present.graphics import SINGLE_COLUMN, new_figure
 
     fig, ax = new_figure(SINGLE_COLUMN, 2.0)
     ax.plot([0, 1], [0, 1])
@@ -187,7 +187,7 @@ def test_readme_numbers_match_the_report():
 
 
 def test_pdf_step_without_a_renderer_says_how_to_get_one(tmp_path, monkeypatch, capsys):
-    from nlsynth import pdf
+    from nlsynth.pipeline import pdf
 
     monkeypatch.setattr(pdf, "load_renderer", lambda: None)
     assert pdf.main([str(REPORTS / "report.html"), str(tmp_path / "report.pdf")]) == 0

@@ -11,11 +11,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nlsynth import agents, clean, estimates, report, tableio, uncertainty
-from nlsynth.cuminc import ConvergenceWarning
+from nlsynth import tableio
+from nlsynth.analysis import estimates, group_summary, uncertainty
+from nlsynth.analysis.cuminc import ConvergenceWarning
 from nlsynth.errors import InputError
+from nlsynth.ingest import clean, group_files
+from nlsynth.paths import PROJECT_ROOT as ROOT
+from nlsynth.present import report
 
-ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
 
 
@@ -99,7 +102,7 @@ def test_a_search_log_is_checked_and_processed_by_the_cleaning(raw, tmp_path):
 
 
 def test_without_an_appraisal_file_no_study_is_appraised_yet(raw, tmp_path):
-    from nlsynth import appraisal
+    from nlsynth.ingest import appraisal
 
     (raw / "appraisal.csv").unlink()
     tables = clean.run(raw, tmp_path / "processed")
@@ -148,7 +151,7 @@ def test_the_report_fits_nothing_that_a_summary_stored(episodes, overall, monkey
 
 def test_groups_below_the_minimum_store_no_fit(episodes):
     part = episodes[episodes.agent == "dupilumab"]
-    summary = agents.summarise("dupilumab", "dupilumab", part, n_boot=10, seed=1)
+    summary = group_summary.summarise("dupilumab", "dupilumab", part, n_boot=10, seed=1)
     assert not summary["estimable"] and "fit" not in summary and "sensitivity" not in summary
 
 
@@ -157,9 +160,9 @@ def test_a_class_holding_one_agent_stores_no_second_fit(episodes, monkeypatch):
 
     monkeypatch.setattr(estimates, "estimable", lambda e: (True, []))
     part = episodes[episodes.agent == "photodynamic therapy"]
-    summary = agents.summarise(part.drug_class.iloc[0], "pdt", part, "drug_class", n_boot=10, seed=1)
+    summary = group_summary.summarise(part.drug_class.iloc[0], "pdt", part, "drug_class", n_boot=10, seed=1)
     assert summary["single_agent"] == "photodynamic therapy" and "fit" not in summary
-    agent = agents.summarise("photodynamic therapy", "pdt", part, n_boot=10, seed=1)
+    agent = group_summary.summarise("photodynamic therapy", "pdt", part, n_boot=10, seed=1)
     assert set(agent["fit"]) == {"support", "mass", "n", "iterations", "converged"}
     schemas.check_summary(agent)
     broken = dict(agent)
@@ -203,4 +206,4 @@ def test_adding_a_study_rewrites_only_its_own_groups_citations(raw, tmp_path):
         }
         or not (PROCESSED / "cited_by_agent").exists()
     )
-    assert agents.read_cited_as(out, "becaplermin") == {study: "Anonymous 2013 [35]"}
+    assert group_files.read_cited_as(out, "becaplermin") == {study: "Anonymous 2013 [35]"}

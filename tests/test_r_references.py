@@ -1,6 +1,6 @@
 """Every estimator checked against an independent implementation in R (fixtures committed; re-run when R is here).
 
-- the competing-risks NPMLE (``nlsynth.cuminc``) against ``cmprsk::cuminc`` on data where every time is exact
+- the competing-risks NPMLE (``nlsynth.analysis.cuminc``) against ``cmprsk::cuminc`` on data where every time is exact
   (it must reduce to the Aalen–Johansen estimator there), and against our Turnbull NPMLE with no failures;
 - the Weibull maximum-likelihood fit against ``survival::survreg(dist = "weibull")`` on interval data;
 - the random-effects pool of proportions against ``metafor::rma(measure = "PLO", method = "PM", test = "knha")``
@@ -23,8 +23,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nlsynth import cuminc, synthesis, uncertainty
-from nlsynth.turnbull import turnbull
+from nlsynth.analysis import cuminc, proportions, uncertainty
+from nlsynth.analysis.turnbull import turnbull
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -147,7 +147,7 @@ def _pool_inputs() -> dict[str, tuple[list[int], list[int]]]:
 def test_pool_matches_metafor_knha_and_its_prediction_interval(dataset):
     responders, n = _pool_inputs()[dataset]
     reference = next(r for r in _rows(FIXTURES / "pool_r.csv") if r["dataset"] == dataset)
-    pooled = synthesis.pool_logit(responders, n)
+    pooled = proportions.pool_logit(responders, n)
     for key in ("estimate", "ci_lower", "ci_upper", "pi_lower", "pi_upper"):
         assert pooled[key] == pytest.approx(float(reference[key]), abs=2e-6), key
     # metafor stops its Paule–Mandel iteration at a tolerance of 1e-5; ours solves to 1e-12

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
-from nlsynth.paths import RAW_SHEETS
+from nlsynth.paths import PROJECT_ROOT, RAW_SHEETS
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "evidence"
+RAW = PROJECT_ROOT / "data" / "raw"
+SHARED = PROJECT_ROOT.parent / "shared" / "evidence"
 
 
 def _sums() -> dict[str, str]:

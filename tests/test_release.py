@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from nlsynth import release, report, units
+from nlsynth import units
+from nlsynth.analysis import release
+from nlsynth.paths import PROJECT_ROOT as ROOT
+from nlsynth.present import report
 
-ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-from nlsynth import agents, report, tableio
+from nlsynth import tableio
+from nlsynth.ingest import group_files
+from nlsynth.paths import PROJECT_ROOT as ROOT
+from nlsynth.present import report
 
-ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
 
 
@@ -17,13 +17,13 @@ PROCESSED = ROOT / "data" / "processed"
 def data():
     episodes = tableio.read_table(PROCESSED, "episodes.csv")
     slugs = list(pd.read_csv(PROCESSED / "agents.csv", dtype=str).agent_slug)
-    return episodes, agents.read_summaries(PROCESSED, slugs)
+    return episodes, group_files.read_summaries(PROCESSED, slugs)
 
 
 @pytest.fixture(scope="module")
 def classes():
     slugs = list(pd.read_csv(PROCESSED / "classes.csv", dtype=str).class_slug)
-    return agents.read_summaries(PROCESSED, slugs, "drug_class")
+    return group_files.read_summaries(PROCESSED, slugs, "drug_class")
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from nlsynth.paths import PROJECT_ROOT as ROOT
+
 pytestmark = pytest.mark.integration
-ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "reports" / "report.html"
 FLAGS = [
     "--headless",

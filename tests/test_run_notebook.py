@@ -8,8 +8,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from nlsynth import run_notebook
-from nlsynth.notebooks import strip_volatile
+from nlsynth.pipeline import run_notebook
+from nlsynth.pipeline.nbstrip import strip_volatile
 
 KERNELSPEC = {
     "kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)", "language": "python"},

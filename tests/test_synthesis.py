@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import csv
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 from scipy.special import expit
 
-from nlsynth import synthesis, tableio
-from nlsynth.proportions import clopper_pearson
+from nlsynth import tableio
+from nlsynth.analysis import proportions
+from nlsynth.analysis.proportions import clopper_pearson
+from nlsynth.paths import PROJECT_ROOT as ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
 
 
 @pytest.fixture(scope="module")
 def sources():
-    return synthesis.sources(
+    return proportions.sources(
         *(tableio.read_table(PROCESSED, f"{n}.csv") for n in ("episodes", "aggregates", "studies"))
     )
 
@@ -49,7 +49,7 @@ def test_photodynamic_therapy_sources(sources):
 
 
 def test_only_agents_with_three_sources_are_pooled(sources):
-    table = synthesis.per_agent(sources).set_index("agent")
+    table = proportions.per_agent(sources).set_index("agent")
     pooled = sorted(table[table.pooled.notna()].index)
     assert pooled == ["photodynamic therapy"]
     assert table.loc["topical PUVA", "status"] == "2 sources: side by side, not pooled (a pool needs at least 3)"
@@ -68,7 +68,7 @@ def test_homogeneous_pool_is_the_inverse_variance_mean_with_a_hartung_knapp_inte
     mean = (w * y).sum() / w.sum()
     se = math.sqrt((w * (y - mean) ** 2).sum() / 2 / w.sum())
     crit = stats.t.ppf(0.975, 2)
-    pooled = synthesis.pool_logit(x, n)
+    pooled = proportions.pool_logit(x, n)
     assert pooled["tau2"] == 0.0 and pooled["i2"] == 0.0
     assert pooled["estimate"] == pytest.approx(expit(mean))
     assert (pooled["ci_lower"], pooled["ci_upper"]) == pytest.approx(
@@ -78,7 +78,7 @@ def test_homogeneous_pool_is_the_inverse_variance_mean_with_a_hartung_knapp_inte
 
 
 def test_heterogeneous_pool_is_wider_than_the_fixed_effect():
-    pooled = synthesis.pool_logit([2, 8, 15, 30], [10, 10, 20, 60])
+    pooled = proportions.pool_logit([2, 8, 15, 30], [10, 10, 20, 60])
     assert pooled["tau2"] > 0 and 0 < pooled["i2"] <= 1
     assert pooled["pi_upper"] - pooled["pi_lower"] > pooled["ci_upper"] - pooled["ci_lower"]
 
@@ -90,8 +90,8 @@ def test_secondary_sources_are_never_pooled(sources):
 
 
 def test_dropping_studies(sources):
-    dropped = synthesis.drop_studies(sources, ["lipomi-2024-pdt"])
-    table = synthesis.per_agent(dropped).set_index("agent")
+    dropped = proportions.drop_studies(sources, ["lipomi-2024-pdt"])
+    table = proportions.per_agent(dropped).set_index("agent")
     assert (table.loc["photodynamic therapy", "responders"], table.loc["photodynamic therapy", "n"]) == (5, 5)
 
 
@@ -102,7 +102,7 @@ def test_a_source_counts_patients_not_repeated_regimens(sources):
     ]
     assert (int(row.responders.iloc[0]), int(row.n.iloc[0])) == (0, 1)
     assert row.source_rows.iloc[0] == "episodes 4, 5"
-    table = synthesis.per_agent(sources).set_index("agent")
+    table = proportions.per_agent(sources).set_index("agent")
     assert (
         table.loc["topical corticosteroid + tacrolimus", "responders"],
         table.loc["topical corticosteroid + tacrolimus", "n"],

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from nlsynth.turnbull import em_update, innermost_intervals, turnbull
+from nlsynth.analysis.turnbull import em_update, innermost_intervals, turnbull
 
 INF = math.inf
 

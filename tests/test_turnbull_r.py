@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from nlsynth.turnbull import turnbull
+from nlsynth.analysis.turnbull import turnbull
 
 HERE = Path(__file__).resolve().parent
 INPUT = HERE / "fixtures" / "turnbull_input.csv"

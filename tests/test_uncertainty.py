@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nlsynth import uncertainty
-from nlsynth.cuminc import ConvergenceWarning
+from nlsynth.analysis import uncertainty
+from nlsynth.analysis.cuminc import ConvergenceWarning
 
 INF = math.inf
 

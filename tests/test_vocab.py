@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
 import pytest
 
-from nlsynth import clean
 from nlsynth.errors import InputError
+from nlsynth.ingest import clean
+from nlsynth.ingest.vocab import load_agents, load_responses
+from nlsynth.paths import PROJECT_ROOT
 from nlsynth.slugs import SLUG_PATTERN, slugify
-from nlsynth.vocab import load_agents, load_responses
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+RAW = PROJECT_ROOT / "data" / "raw"
 
 
 def _column(sheet: str, column: str) -> set[str]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 
-from . import paths, schemas
-from .tableio import write_atomic
+from nlsynth import paths, schemas
+from nlsynth.tableio import write_atomic
 
 
 def _checks(column) -> str:

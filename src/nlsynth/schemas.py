@@ -8,8 +8,12 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.pandas import Check, Column
 
-from .slugs import SLUG_PATTERN
-from .vocab import NOT_REPORTED, RESPONSE_GRADES
+from nlsynth.slugs import SLUG_PATTERN
+
+#: The ordinal response scale, worst to best.
+RESPONSE_GRADES = ("none", "minimal", "partial", "marked", "complete")
+#: Outside the scale: the source states no outcome. Never counted as a failure or a response.
+NOT_REPORTED = "not reported"
 
 _TIME_RULES = [
     "within",
@@ -210,7 +214,7 @@ TIME_READINGS = pa.DataFrameSchema(
     name="time_readings",
 )
 
-#: The items of the Murad et al. (2018) tool (:mod:`nlsynth.appraisal` has their questions) and its judgements.
+#: The items of the Murad et al. (2018) tool (:mod:`nlsynth.ingest.appraisal` has their questions) and its judgements.
 APPRAISAL_ITEMS = (
     "selection",
     "exposure",
@@ -222,7 +226,7 @@ APPRAISAL_ITEMS = (
     "reporting",
 )
 JUDGEMENTS = ("yes", "no", "unclear", "not applicable")
-#: The steps of the search log (:mod:`nlsynth.prisma`).
+#: The steps of the search log (:mod:`nlsynth.present.prisma`).
 SEARCH_STEPS = (
     "identified",
     "duplicates_removed",

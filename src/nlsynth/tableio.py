@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schemas
+from nlsynth import schemas
 
 
 def csv_text(frame: pd.DataFrame) -> str:

@@ -10,7 +10,7 @@ Units: 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days. Numbers ma
 words, including compounds ("twenty-five weeks") and ordinals ("the first month").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the
-reviewer in ``data/raw/time_readings.csv`` (:mod:`nlsynth.readings`), which the cleaning stage
+reviewer in ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage
 consults before this parser.
 
 Rules (``TimeInterval.rule``)
@@ -86,7 +86,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .units import DAYS_PER_UNIT
+from nlsynth.units import DAYS_PER_UNIT
 
 _UNIT_ALIASES = {
     "day": ("days", "day", "d"),

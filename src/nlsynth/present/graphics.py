@@ -18,7 +18,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from IPython.display import Image
 
-from .tableio import write_atomic
+from nlsynth.tableio import write_atomic
 
 MM = 1 / 25.4
 #: Journal figure widths (inches): one column (85 mm) and the full page width (180 mm).
@@ -119,7 +119,7 @@ def check_figure(fig) -> None:
     >>> check_figure(fig)
     Traceback (most recent call last):
     ...
-    nlsynth.figures.FigureError: figure not submission-grade: text outside the canvas: 'a label that runs off the right edge of the canvas'
+    nlsynth.present.graphics.FigureError: figure not submission-grade: text outside the canvas: 'a label that runs off the right edge of the canvas'
     >>> close(fig)
     """
     problems = []

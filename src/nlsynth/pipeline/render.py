@@ -1,7 +1,7 @@
-"""Render the executed report notebook to HTML, code hidden: ``python -m nlsynth.render IN OUT``.
+"""Render the executed report notebook to HTML, code hidden: ``python -m nlsynth.pipeline.render IN OUT``.
 
 Images are embedded, so the HTML is one self-contained file; it is written atomically. A print style
-sheet (:data:`PRINT_CSS`) makes it print, and render to PDF (:mod:`nlsynth.pdf`), on A4: tables fit
+sheet (:data:`PRINT_CSS`) makes it print, and render to PDF (:mod:`nlsynth.pipeline.pdf`), on A4: tables fit
 the page width (cells wrap), headings stay with what follows, and figures are scaled to the page.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from . import paths
-from .tableio import write_atomic
+from nlsynth import paths
+from nlsynth.tableio import write_atomic
 
 #: Print styling, also used by the PDF renderer.
 PRINT_CSS = """
@@ -52,7 +52,7 @@ def render_html(notebook: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
-        print("usage: python -m nlsynth.render EXECUTED_NOTEBOOK OUTPUT_HTML", file=sys.stderr)
+        print("usage: python -m nlsynth.pipeline.render EXECUTED_NOTEBOOK OUTPUT_HTML", file=sys.stderr)
         return 2
     source, target = (paths.resolve(a) for a in args)
     write_atomic(target, render_html(source))

@@ -4,7 +4,7 @@ One registry (:data:`ITEMS`) holds each table's and figure's number, title and l
 headings, the table of contents, the figures' alt text, ``reports/tables/*.docx`` and
 ``reports/manuscript-tables.docx`` all say the same thing. :class:`Manuscript` is what notebook 03
 calls: it shows a table (and writes it as CSV and Word), publishes a figure (saved through
-:func:`nlsynth.figures.save_figure`, shown with its caption as alt text, then closed), and at the end
+:func:`nlsynth.present.graphics.save_figure`, shown with its caption as alt text, then closed), and at the end
 writes every table into one Word file.
 
 Word files are deterministic: fixed document properties, and the zip rewritten with fixed
@@ -32,8 +32,8 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
-from .figures import DISPLAY_DPI, close, png_for_display, save_figure
-from .tableio import csv_text, write_atomic
+from nlsynth.present.graphics import DISPLAY_DPI, close, png_for_display, save_figure
+from nlsynth.tableio import csv_text, write_atomic
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Response proportions per agent from every source, and a random-effects pool where it is defensible.
+"""Response proportions: exact (Clopper–Pearson) intervals, the proportion per agent from every source, and a
+random-effects pool where it is defensible.
 
 A *source* is one study's contribution to one agent: the patient-level episodes of that study
 (responding patients over patients with a reported outcome; a patient treated twice with the
@@ -15,6 +16,8 @@ Secondary sources (reviews) are never pooled; their figures are shown beside our
 
 Examples
 --------
+>>> tuple(round(x, 4) for x in clopper_pearson(7, 8))
+(0.4735, 0.9968)
 >>> pooled = pool_logit([15, 4, 1], [17, 4, 1])
 >>> round(pooled["estimate"], 3), round(pooled["ci_lower"], 3), round(pooled["ci_upper"], 3)
 (0.871, 0.705, 0.951)
@@ -28,8 +31,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 from scipy.special import expit
-
-from .proportions import clopper_pearson
+from statsmodels.stats.proportion import proportion_confint
 
 #: A series big enough to anchor a pooled estimate.
 MIN_SERIES_N = 3
@@ -51,6 +53,16 @@ SOURCE_COLUMNS = [
     "included",
     "reason",
 ]
+
+
+def clopper_pearson(successes: int, total: int, alpha: float = 0.05) -> tuple[float, float]:
+    """Exact two-sided (1 - alpha) interval for successes/total (beta method)."""
+    if total <= 0:
+        raise ValueError("total must be positive")
+    if not 0 <= successes <= total:
+        raise ValueError("successes must be between 0 and total")
+    lo, hi = proportion_confint(successes, total, alpha=alpha, method="beta")
+    return float(lo), float(hi)
 
 
 def _source(agent_row, study, level, responders, n, rows, included=True, reason="") -> dict:

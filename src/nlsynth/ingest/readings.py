@@ -37,10 +37,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import Problem
-from .sheets import read_sheet
-from .timeparse import TimeInterval
-from .vocab import phrase_key
+from nlsynth.errors import Problem
+from nlsynth.ingest.sheets import read_sheet
+from nlsynth.ingest.vocab import phrase_key
+from nlsynth.timeparse import TimeInterval
 
 FILE = "time_readings.csv"
 RULE = "reviewer-reading"

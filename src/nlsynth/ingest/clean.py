@@ -8,7 +8,8 @@ only after all of them are valid, each atomically.
 
 Examples
 --------
->>> from nlsynth import clean, paths
+>>> from nlsynth import paths
+>>> from nlsynth.ingest import clean
 >>> tables = clean.clean(paths.resolve("data/raw"))
 >>> row = tables.episodes.query("study_id == 'sato-2025-dupilumab' and agent == 'dupilumab'").iloc[0]
 >>> (float(row.ttr_lower_days), float(row.ttr_upper_days), row.ttr_rule)
@@ -24,15 +25,16 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from . import appraisal, paths, prisma, readings, schemas
-from .agents import write_agent_inputs
-from .errors import InputError, Problem, raise_if_any
-from .references import citations, write_citations
-from .sheets import Sheet, read_sheet
-from .tableio import write_tables
-from .timeparse import NOT_REPORTED as TIME_NOT_REPORTED
-from .timeparse import TimeInterval, TimePhraseError, parse_time
-from .vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
+from nlsynth import paths, schemas
+from nlsynth.errors import InputError, Problem, raise_if_any
+from nlsynth.ingest import appraisal, readings, search_log
+from nlsynth.ingest.group_files import write_group_inputs
+from nlsynth.ingest.references import citations, write_citations
+from nlsynth.ingest.sheets import Sheet, read_sheet
+from nlsynth.ingest.vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
+from nlsynth.tableio import write_tables
+from nlsynth.timeparse import NOT_REPORTED as TIME_NOT_REPORTED
+from nlsynth.timeparse import TimeInterval, TimePhraseError, parse_time
 
 
 @dataclass(frozen=True)
@@ -541,7 +543,9 @@ def _review_records(raw_dir: Path, sheets: dict[str, Sheet], problems: list[Prob
         "screening": clean_screening(screening),
         "appraisal": appraisal.check(optional("appraisal.csv"), study_ids, problems),
         "comparisons": clean_comparisons(comparisons, screening, problems),
-        "search_log": prisma.check_search_log(optional(prisma.SEARCH_LOG), problems, n_assessed=len(screening.rows)),
+        "search_log": search_log.check_search_log(
+            optional(search_log.SEARCH_LOG), problems, n_assessed=len(screening.rows)
+        ),
     }
 
 
@@ -578,11 +582,11 @@ def clean(raw_dir: Path) -> Tables:
 
 def run(raw_dir: str | Path = paths.RAW_DIR, processed_dir: str | Path = paths.PROCESSED_DIR) -> Tables:
     """Clean ``raw_dir`` and write the tables into ``processed_dir`` (paths from the project root), then the
-    agent and class lists and each group's episodes and citations (``nlsynth.agents``), and citations.csv."""
+    agent and class lists and each group's episodes and citations (``nlsynth.ingest.group_files``), and citations.csv."""
     tables = clean(paths.require_dir(raw_dir, "raw_dir"))
     out = paths.resolve(processed_dir)
     write_tables(tables.as_dict(), out)
-    write_agent_inputs(tables.episodes, out, citations(tables.studies))
+    write_group_inputs(tables.episodes, out, citations(tables.studies))
     write_citations(tables.studies, out)
     return tables
 

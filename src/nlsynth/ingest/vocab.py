@@ -13,14 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem
-from .sheets import read_sheet
-from .slugs import slugify
-
-#: The ordinal response scale, worst to best.
-RESPONSE_GRADES = ("none", "minimal", "partial", "marked", "complete")
-#: Outside the scale: the source states no outcome. Never counted as a failure or a response.
-NOT_REPORTED = "not reported"
+from nlsynth.errors import Problem
+from nlsynth.ingest.sheets import read_sheet
+from nlsynth.schemas import NOT_REPORTED, RESPONSE_GRADES
+from nlsynth.slugs import slugify
 
 
 def phrase_key(text: str) -> str:

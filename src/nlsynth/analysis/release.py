@@ -34,9 +34,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, tableio
-from .agents import AGENT_LIST, GROUPINGS
-from .sheets import SHEET_COLUMNS
+from nlsynth import paths, tableio
+from nlsynth.ingest.group_files import AGENT_LIST, GROUPINGS
+from nlsynth.ingest.sheets import SHEET_COLUMNS
 
 RELEASES_DIR = Path("releases")
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -184,7 +184,7 @@ KEYS = {"studies.csv": ["study_id"], "episodes.csv": ["study_id", "patient"], "g
 def read(releases_dir: Path, version: str) -> Snapshot:
     """A release as ``make release`` wrote it; a file that is missing, unreadable or lacks its key columns
     raises InputError naming it (releases are never edited by hand)."""
-    from .errors import InputError, Problem
+    from nlsynth.errors import InputError, Problem
 
     folder = Path(releases_dir) / version
     expected = "a release snapshot as `make release` wrote it (never edit a release; make a new one)"
@@ -316,7 +316,7 @@ def _p(row) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m nlsynth.release VERSION [PROCESSED_DIR] [RELEASES_DIR]``."""
+    """``python -m nlsynth.analysis.release VERSION [PROCESSED_DIR] [RELEASES_DIR]``."""
     args = sys.argv[1:] if argv is None else argv
     if not args:
         print("usage: make release VERSION=<name>, e.g. make release VERSION=2026.12", file=sys.stderr)

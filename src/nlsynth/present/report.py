@@ -12,15 +12,15 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from . import estimates
-from .proportions import clopper_pearson
-from .units import reading_weeks, weeks_interval, weeks_interval_or_dash
+from nlsynth.analysis import estimates
+from nlsynth.analysis.proportions import clopper_pearson
+from nlsynth.units import reading_weeks, weeks_interval, weeks_interval_or_dash
 
 
 def show(table: pd.DataFrame, table_id: str):
     """A table as HTML without its index, with a fixed id (pandas picks a random one, and its
     Styler's text form carries a memory address): the same bytes on every run."""
-    from .manuscript import table_html
+    from nlsynth.present.manuscript import table_html
 
     return HTML(table_html(table, table_id))
 
@@ -78,7 +78,7 @@ def table1(episodes: pd.DataFrame) -> pd.DataFrame:
 
 def _individual_text(summary: dict) -> str:
     """Each episode's own interval, in weeks: 'response (0, 2]; failure at 13; …'."""
-    from .agent_report import interval_weeks
+    from nlsynth.present.group_report import interval_weeks
 
     parts = []
     for item in summary["individual"]:
@@ -198,7 +198,7 @@ def _prob(pair: dict) -> str:
 
 def overall_summary(episodes: pd.DataFrame, n_boot: int, seed: int) -> dict:
     """All agents together (descriptive: it mixes agents), summarised like one group."""
-    from .agents import summarise
+    from nlsynth.analysis.group_summary import summarise
 
     return summarise("all agents together", "all-agents", episodes, "all", n_boot=n_boot, seed=seed)
 
@@ -326,10 +326,10 @@ def drawn_groups(groups: list[dict]) -> list[dict]:
 
 def weak_study_sensitivity(source_table: pd.DataFrame, weak: list[str]) -> pd.DataFrame:
     """Per agent, the crude proportion with and without the studies the appraisal judged weak."""
-    from . import synthesis
+    from nlsynth.analysis import proportions
 
-    before = synthesis.per_agent(source_table).set_index("agent")
-    after = synthesis.per_agent(synthesis.drop_studies(source_table, weak)).set_index("agent")
+    before = proportions.per_agent(source_table).set_index("agent")
+    after = proportions.per_agent(proportions.drop_studies(source_table, weak)).set_index("agent")
     rows = []
     for agent, b in before.iterrows():
         a = after.loc[agent] if agent in after.index else None
@@ -352,7 +352,7 @@ def methods(
     """The methods paragraphs: readings, estimands with their assumptions, the minimum, pooling, appraisal."""
     from importlib.metadata import version
 
-    from .synthesis import MIN_SERIES_N, MIN_SOURCES
+    from nlsynth.analysis.proportions import MIN_SERIES_N, MIN_SOURCES
 
     boot = overall["bootstrap"] or {"n_boot": "—", "seed": "—"}
     phrases = pd.concat(
@@ -420,7 +420,7 @@ def methods(
 
 def changes_since_release(processed_dir, releases_dir):
     """The changes between the processed data and the latest release in ``releases_dir`` (None if none)."""
-    from . import release
+    from nlsynth.analysis import release
 
     version = release.latest(releases_dir)
     if version is None:
@@ -495,14 +495,14 @@ def group_episodes(episodes: pd.DataFrame, summary: dict) -> pd.DataFrame:
 
 def group_references(episodes: pd.DataFrame, summary: dict, number_of: dict[str, int]) -> str:
     """The reference numbers of the studies behind a group: ``'3, 7'``."""
-    from .references import cite
+    from nlsynth.ingest.references import cite
 
     return cite(group_episodes(episodes, summary).study_id, number_of)
 
 
 def agent_references(sources: pd.DataFrame, reviews: pd.DataFrame, number_of: dict[str, int]) -> dict[str, str]:
     """Per agent, the reference numbers of its sources and of the secondary sources shown beside it."""
-    from .references import cite
+    from nlsynth.ingest.references import cite
 
     return {
         agent: cite(list(group.study_id) + list(reviews.record_id[reviews.compare_with_agent == agent]), number_of)
@@ -512,7 +512,7 @@ def agent_references(sources: pd.DataFrame, reviews: pd.DataFrame, number_of: di
 
 def with_references(table: pd.DataFrame, references: list[str]) -> pd.DataFrame:
     """The table with a ``references`` column (one entry per row) after its first column."""
-    from .manuscript import REFERENCES_COLUMN
+    from nlsynth.present.manuscript import REFERENCES_COLUMN
 
     out = table.copy()
     out.insert(1, REFERENCES_COLUMN, references)
@@ -598,7 +598,7 @@ def _episode_reading(e) -> str:
 
 def reference_list_html(references: pd.DataFrame) -> HTML:
     """The numbered reference list; each entry has an anchor (``#ref-3``) and links to its DOI or PubMed."""
-    from .manuscript import section
+    from nlsynth.present.manuscript import section
 
     items = []
     for r in references.itertuples(index=False):

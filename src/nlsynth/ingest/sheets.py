@@ -16,7 +16,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem
+from nlsynth.errors import Problem
 
 #: The columns each raw sheet must have (any order).
 SHEET_COLUMNS: dict[str, tuple[str, ...]] = {

@@ -15,7 +15,7 @@ Satten & Longini (Biometrics 2001): the likelihood is the product over cause-k e
 Fk(upper) − Fk(lower), times 1 − F1(lower) − F2(lower) for a censored episode; its maximiser puts
 mass on (cause, innermost interval) pairs and is found by the self-consistency EM that, with one
 cause, is Turnbull's. With exact times it reduces to the Aalen–Johansen estimator (R ``cmprsk``),
-and with no failures to Turnbull's NPMLE (:mod:`nlsynth.turnbull`); both are tested.
+and with no failures to Turnbull's NPMLE (:mod:`nlsynth.analysis.turnbull`); both are tested.
 
 Inside an innermost interval F1 is not identified: :meth:`CompetingRisksFit.cif_lower` and
 :meth:`~CompetingRisksFit.cif_upper` bound it (mass at the right end, or just after the left end).
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .turnbull import ConvergenceWarning, _contains, innermost_intervals, self_consistency
+from nlsynth.analysis.turnbull import ConvergenceWarning, _contains, innermost_intervals, self_consistency
 
 __all__ = ["CENSORED", "FAILURE", "RESPONSE", "CompetingRisksFit", "ConvergenceWarning", "competing_risks"]
 

@@ -15,10 +15,11 @@ import numpy as np
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from . import estimates, plots, uncertainty
-from .agents import GROUPINGS
-from .figures import FORMATS, publish
-from .units import DAYS_PER_WEEK, format_interval, weeks_text
+from nlsynth.analysis import estimates, uncertainty
+from nlsynth.ingest.group_files import GROUPINGS
+from nlsynth.present import plots
+from nlsynth.present.graphics import FORMATS, publish
+from nlsynth.units import DAYS_PER_WEEK, format_interval, weeks_text
 
 
 def figure_stem(figures_dir: Path, slug: str, kind: str, group_by: str = "agent") -> Path:
@@ -63,7 +64,7 @@ def interval_weeks(item: dict) -> str:
 def individual_table(summary: dict, labels: dict[str, str] | None = None):
     """The statement for a group below the minimum, and its episodes' own intervals (weeks); studies
     named by ``labels`` (study id → citable label) where given."""
-    from .report import show
+    from nlsynth.present.report import show
 
     labels = labels or {}
     rows = [
@@ -157,8 +158,32 @@ def sensitivity(summary: dict, episodes: pd.DataFrame):
     """The sensitivity table for a group with an estimate, or a statement."""
     if not summary["estimable"]:
         return Markdown(f"No sensitivity analysis: {escape(summary['too_few'])}.")
-    from .report import with_warnings
+    from nlsynth.present.report import with_warnings
 
     return with_warnings(
         lambda: uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, summary["agent"])), "sensitivity"
     )
+
+
+def episodes_table(episodes: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """The episodes of one agent as a reader wants them: source (by its citable label when ``labels`` maps
+    study ids to them), grade, phrases and intervals (days)."""
+    labels = labels or {}
+    rows = []
+    for e in episodes.itertuples(index=False):
+        rows.append(
+            {
+                "study": labels.get(e.study_id, e.study_id),
+                "patient": e.patient,
+                "episode": e.episode,
+                "source row": e.source_row,
+                "response": e.response_grade,
+                "first response (as reported)": e.first_response_as_reported or "",
+                "first response (days)": format_interval(e.first_response_lower_days, e.first_response_upper_days),
+                "best response (as reported)": e.best_response_as_reported,
+                "best response time (days)": format_interval(e.best_response_lower_days, e.best_response_upper_days),
+                "follow-up (days)": format_interval(e.follow_up_lower_days, e.follow_up_upper_days),
+                "analysis interval (days)": format_interval(e.ttr_lower_days, e.ttr_upper_days),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,11 +1,11 @@
-"""Execute one notebook with papermill for the pipeline: ``python -m nlsynth.run_notebook``.
+"""Execute one notebook with papermill for the pipeline: ``python -m nlsynth.pipeline.run_notebook``.
 
 What it adds to the papermill CLI, all of which the Makefile relies on:
 
 - the project kernel, named explicitly, and an execution timeout;
 - the kernel runs in the project root, whatever directory make was started from;
 - one progress line per step (``[ 5/23] agent dupilumab``);
-- volatile metadata stripped (:mod:`nlsynth.notebooks`) and the result written atomically, so a
+- volatile metadata stripped (:mod:`nlsynth.pipeline.nbstrip`) and the result written atomically, so a
   killed run never leaves a half-written notebook under the real name;
 - on failure, the executed notebook with its error cell is kept as
   ``notebooks/failed/<name>.FAILED.ipynb`` (git-ignored) for inspection, nothing under the real
@@ -20,7 +20,7 @@ What it adds to the papermill CLI, all of which the Makefile relies on:
 
 Usage::
 
-    python -m nlsynth.run_notebook notebooks/01_clean_cases.ipynb notebooks/executed/01_clean_cases.ipynb \\
+    python -m nlsynth.pipeline.run_notebook notebooks/01_clean_cases.ipynb notebooks/executed/01_clean_cases.ipynb \\
         -p raw_dir data/raw -p processed_dir data/processed --step 1/3 --label "clean cases"
 
 ``-y NAME VALUE`` passes a YAML value (lists, mappings).
@@ -37,9 +37,9 @@ from pathlib import Path
 import yaml
 from jupyter_client.manager import KernelManager
 
-from . import paths
-from .notebooks import dumps, strip_volatile
-from .tableio import write_atomic
+from nlsynth import paths
+from nlsynth.pipeline.nbstrip import dumps, strip_volatile
+from nlsynth.tableio import write_atomic
 
 KERNEL = "nlsynth"
 DEFAULT_TIMEOUT_S = 600

@@ -1,7 +1,7 @@
 """Sensitivity analyses for time to first response, and a Weibull fit that reaches its maximum.
 
 :func:`sensitivity` sets the primary estimate (cumulative incidence of first response, failure as a
-competing event; :mod:`nlsynth.estimates`) beside:
+competing event; :mod:`nlsynth.analysis.estimates`) beside:
 
 - the same estimator with assessment times read as exact onsets (the reading before issue 9);
 - the censored view (secondary estimand: failures censored at follow-up, "had everyone continued"),
@@ -27,10 +27,10 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
-from . import estimates
-from .cuminc import RESPONSE, ConvergenceWarning
-from .turnbull import turnbull
-from .units import TWELVE_WEEKS, probability_range, weeks_range
+from nlsynth.analysis import estimates
+from nlsynth.analysis.cuminc import RESPONSE, ConvergenceWarning
+from nlsynth.analysis.turnbull import turnbull
+from nlsynth.units import TWELVE_WEEKS, probability_range, weeks_range
 
 
 def weibull_loglik(scale: float, shape: float, lower, upper) -> float:
@@ -58,7 +58,7 @@ def weibull_fit(lower, upper) -> dict:
 
     Returns scale, shape, log-likelihood, median and P(event by 12 weeks), and ``converged``: the
     optimiser reported success and the gradient at the optimum is below 1e-3. A fit that does not
-    converge raises a :class:`~nlsynth.cuminc.ConvergenceWarning` (shown in the notebook) and is
+    converge raises a :class:`~nlsynth.analysis.cuminc.ConvergenceWarning` (shown in the notebook) and is
     reported as such, never silently.
     """
     lower, upper = np.asarray(lower, dtype=float), np.asarray(upper, dtype=float)

@@ -1,6 +1,7 @@
 """Tables that show what the cleaning stage did, for notebook 01 and for review.
 
->>> from nlsynth import clean, paths
+>>> from nlsynth import paths
+>>> from nlsynth.ingest import clean
 >>> episodes = clean.clean(paths.resolve("data/raw")).episodes
 >>> int(episodes_per_agent(episodes).loc["tacrolimus", "episodes"])
 3
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .clean import Tables
+from nlsynth.ingest.clean import Tables
 
 
 def episodes_per_agent(episodes: pd.DataFrame) -> pd.DataFrame:

@@ -5,11 +5,11 @@ one row per study and item: ``study_id, item, judgement, reason``, judgement one
 unclear / not applicable. Murad, Sultan, Haffar, Bazerbachi. BMJ Evid Based Med 2018;23:60–63.
 
 A study is *weak* when any item is judged "no"; the sensitivity analysis drops weak studies.
-The plots follow robvis (traffic light, summary bars) in a colour-blind-safe palette.
+Its plots are in :mod:`nlsynth.present.appraisal_plots`.
 
 The appraisal grows with the review: an included study with no rows yet is *not yet appraised*.
 It does not stop the build; every appraisal figure and table shows it as such, and
-``make appraisal-draft`` (:mod:`nlsynth.appraisal_draft`) appends drafted rows for it.
+``make appraisal-draft`` (:mod:`nlsynth.ingest.appraisal_draft`) appends drafted rows for it.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import Problem, raise_if_any
-from .figures import DOUBLE_COLUMN, OKABE_ITO, SINGLE_COLUMN, new_figure
-from .schemas import APPRAISAL_ITEMS, JUDGEMENTS
-from .sheets import read_sheet
+from nlsynth.errors import Problem, raise_if_any
+from nlsynth.ingest.sheets import read_sheet
+from nlsynth.schemas import APPRAISAL_ITEMS, JUDGEMENTS
 
 #: The eight items, in the tool's order: (id, domain, short question).
 ITEMS = [
@@ -34,18 +33,16 @@ ITEMS = [
     ("follow_up", "Causality", "Was follow-up long enough for outcomes to occur?"),
     ("reporting", "Reporting", "Is the case described in enough detail to replicate or apply?"),
 ]
+
+
 ITEM_IDS = [i for i, _, _ in ITEMS]
+
+
 assert tuple(ITEM_IDS) == APPRAISAL_ITEMS, "the tool's items are listed in nlsynth.schemas"
+
+
 #: Shown for every item of an included study that has no appraisal rows yet.
 NOT_YET = "not yet appraised"
-COLOURS = {
-    "yes": OKABE_ITO["bluish green"],
-    "no": OKABE_ITO["vermillion"],
-    "unclear": OKABE_ITO["yellow"],
-    "not applicable": OKABE_ITO["grey"],
-    NOT_YET: "#F0F0F0",
-}
-SYMBOLS = {"yes": "+", "no": "−", "unclear": "?", "not applicable": "", NOT_YET: "·"}
 
 
 def load(path: Path, study_ids: list[str]) -> pd.DataFrame:
@@ -61,7 +58,7 @@ def load(path: Path, study_ids: list[str]) -> pd.DataFrame:
 
 
 def check(sheet, study_ids: list[str], problems: list[Problem]) -> pd.DataFrame:
-    """The appraisal sheet (:class:`~nlsynth.sheets.Sheet`, None when unreadable) as a table; every problem
+    """The appraisal sheet (:class:`~nlsynth.ingest.sheets.Sheet`, None when unreadable) as a table; every problem
     is appended to ``problems`` (notebook 01 reports them with all the others)."""
     columns = ["study_id", "item", "judgement", "reason"]
     if sheet is None:
@@ -143,71 +140,13 @@ def summary(appraisal: pd.DataFrame) -> pd.DataFrame:
     return counts.div(counts.sum(axis=1), axis=0)
 
 
-def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
-    """Study × item judgements; rows named by ``citations`` (study id → citable label) in their order."""
-    table = wide(appraisal)
-    order = {sid: i for i, sid in enumerate(citations)}
-    table = table.loc[sorted(table.index, key=lambda s: (order.get(s, len(order)), s))]
-    n = len(table)
-    fig, ax = new_figure(SINGLE_COLUMN, 1.6 + 0.17 * n)
-    for y, (_study, row) in enumerate(table.iterrows()):
-        for x, item in enumerate(ITEM_IDS):
-            j = row[item]
-            ax.scatter([x], [n - 1 - y], s=55, color=COLOURS[j], edgecolor="black", linewidth=0.3)
-            ax.text(x, n - 1 - y, SYMBOLS[j], ha="center", va="center", fontsize=7)
-    ax.set_xticks(range(len(ITEM_IDS)), [f"Q{i + 1}" for i in range(len(ITEM_IDS))], fontsize=7)
-    ax.xaxis.tick_top()
-    ax.set_yticks(range(n), [citations.get(s, s) for s in table.index][::-1])
-    ax.set_xlim(-0.6, len(ITEM_IDS) - 0.4)
-    ax.set_ylim(-0.7, n - 0.3)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.tick_params(length=0)
-    for j in _judgements(appraisal):
-        ax.scatter([], [], s=50, color=COLOURS[j], edgecolor="black", linewidth=0.3, label=j)
-    fig.legend(loc="outside lower center", ncol=3, frameon=False, handletextpad=0.2, columnspacing=0.8)
-    fig.suptitle(
-        "Murad et al. (2018) appraisal\nQ1 selection · Q2 exposure · Q3 outcome\nQ4 alternative causes · "
-        "Q5 rechallenge · Q6 dose–response\nQ7 follow-up · Q8 reporting",
-        fontsize=7,
-    )
-    return fig
-
-
-def summary_plot(appraisal: pd.DataFrame):
-    """The share of studies per judgement on each item, the items' questions written out in full."""
-    import textwrap
-
-    shares = summary(appraisal)
-    fig, ax = new_figure(DOUBLE_COLUMN, 3.8)
-    left = pd.Series(0.0, index=shares.index)
-    labels = [textwrap.fill(f"Q{i + 1} {q}", 60) for i, (_, _, q) in enumerate(ITEMS)]
-    for j in _judgements(appraisal):
-        ax.barh(
-            range(len(ITEM_IDS))[::-1],
-            shares[j] * 100,
-            left=left * 100,
-            color=COLOURS[j],
-            edgecolor="white",
-            linewidth=0.5,
-            label=j,
-        )
-        left += shares[j]
-    ax.set_yticks(range(len(ITEM_IDS))[::-1], labels)
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("% of studies")
-    fig.legend(loc="outside lower center", ncol=len(_judgements(appraisal)), frameon=False)
-    fig.suptitle(f"Appraisal summary ({appraisal.study_id.nunique()} studies)", fontsize=8)
-    return fig
-
-
 def main(argv: list[str] | None = None) -> int:
-    """``python -m nlsynth.appraisal [PROCESSED_DIR]``: print the build's warning, if any (from the appraisal
+    """``python -m nlsynth.ingest.appraisal [PROCESSED_DIR]``: print the build's warning, if any (from the appraisal
     and the studies notebook 01 checked and wrote)."""
     import sys
 
-    from . import paths
-    from .tableio import read_table
+    from nlsynth import paths
+    from nlsynth.tableio import read_table
 
     args = sys.argv[1:] if argv is None else argv
     processed = paths.resolve(args[0] if args else paths.PROCESSED_DIR)

@@ -1,6 +1,6 @@
 """Draft appraisal rows for the studies not yet appraised: ``make appraisal-draft``.
 
-``python -m nlsynth.appraisal_draft [RAW_DIR]`` appends to ``data/raw/appraisal.csv`` the drafted
+``python -m nlsynth.ingest.appraisal_draft [RAW_DIR]`` appends to ``data/raw/appraisal.csv`` the drafted
 rows of every included study that has none, and never changes an existing row: the file is the
 reviewers' to edit, and their judgements stay byte for byte as they are. The draft fills a Murad
 item only where the extraction decides it, and leaves every other item "unclear" with the reason
@@ -27,9 +27,10 @@ import io
 import math
 from pathlib import Path
 
-from . import clean, paths
-from .appraisal import ITEM_IDS
-from .units import DAYS_PER_WEEK, TWELVE_WEEKS
+from nlsynth import paths
+from nlsynth.ingest import clean
+from nlsynth.ingest.appraisal import ITEM_IDS
+from nlsynth.units import DAYS_PER_WEEK, TWELVE_WEEKS
 
 REVIEWER = "needs a reviewer's reading of the full text"
 
@@ -121,7 +122,7 @@ def append_drafts(raw_dir: Path) -> list[str]:
     elif not text.endswith("\n"):
         text += "\n"
     writer.writerows(draft(raw_dir, set(missing)))
-    from .tableio import write_atomic
+    from nlsynth.tableio import write_atomic
 
     write_atomic(target, text + out.getvalue())
     return missing

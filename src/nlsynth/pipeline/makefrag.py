@@ -1,9 +1,9 @@
-"""Print the Makefile fragment that lists the agents and drug classes: ``python -m nlsynth.makefrag RAW_DIR``.
+"""Print the Makefile fragment that lists the agents and drug classes: ``python -m nlsynth.pipeline.makefrag RAW_DIR``.
 
 Make cannot read a CSV with quoted commas, and it needs the list of runs *before* notebook 01 runs,
 so that every progress line carries the right total from the first step. This maps the raw
 episodes through the agent vocabulary exactly as the cleaning stage does (the same lookup, the
-same :func:`~nlsynth.agents.agent_list` and :func:`~nlsynth.agents.class_list`), and defines
+same :func:`~nlsynth.ingest.group_files.agent_list` and :func:`~nlsynth.ingest.group_files.class_list`), and defines
 ``AGENT_SLUGS``, ``CLASS_SLUGS`` and each run's step number. It is lenient where cleaning is
 strict: a row it cannot map is left out here, and notebook 01 then stops with the full message.
 
@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
-from .agents import agent_list, class_list
-from .sheets import read_sheet
-from .vocab import load_agents, phrase_key
+from nlsynth import paths
+from nlsynth.ingest.group_files import agent_list, class_list
+from nlsynth.ingest.sheets import read_sheet
+from nlsynth.ingest.vocab import load_agents, phrase_key
 
 
 def planned_episodes(raw_dir: Path) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """Time to first response for one group of episodes: the estimands, the minimum, and the bootstrap.
 
 **Primary estimand.** The cumulative incidence of first response over time, with treatment failure
-(no response by the end of that treatment) as a competing event (:mod:`nlsynth.cuminc`). Every
+(no response by the end of that treatment) as a competing event (:mod:`nlsynth.analysis.cuminc`). Every
 episode with a known outcome enters, timed or not: a responder with a reported time contributes its
 interval; a responder without one contributes "responded by the last follow-up" ``(0, follow-up]``
 or "responded at an unknown time" ``(0, inf)``; a failure is an event at the end of that treatment
@@ -47,9 +47,9 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .cuminc import FAILURE, RESPONSE, CompetingRisksFit, ConvergenceWarning, competing_risks
-from .turnbull import turnbull
-from .units import DAYS_PER_WEEK, HORIZON_WEEKS
+from nlsynth.analysis.cuminc import FAILURE, RESPONSE, CompetingRisksFit, ConvergenceWarning, competing_risks
+from nlsynth.analysis.turnbull import turnbull
+from nlsynth.units import DAYS_PER_WEEK, HORIZON_WEEKS
 
 #: Patients with a known outcome that a group needs for an estimate.
 MIN_PATIENTS = 5

@@ -1,7 +1,7 @@
 """The project's charts: cumulative response, swimmer plot, cross-agent overview, proportions.
 
 Every function takes tidy data, returns a matplotlib Figure and draws nothing else; saving goes
-through :func:`nlsynth.figures.save_figure`. Times are plotted in weeks since the start of the
+through :func:`nlsynth.present.graphics.save_figure`. Times are plotted in weeks since the start of the
 treatment episode.
 """
 
@@ -14,10 +14,10 @@ import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 
-from .agents import is_timed
-from .cuminc import FAILURE, RESPONSE, CompetingRisksFit
-from .figures import DOUBLE_COLUMN, OKABE_ITO, new_figure
-from .units import DAYS_PER_WEEK
+from nlsynth.analysis.cuminc import FAILURE, RESPONSE, CompetingRisksFit
+from nlsynth.analysis.group_summary import is_timed
+from nlsynth.present.graphics import DOUBLE_COLUMN, OKABE_ITO, new_figure
+from nlsynth.units import DAYS_PER_WEEK
 
 C_RESPONSE = OKABE_ITO["blue"]
 C_BEST = OKABE_ITO["bluish green"]
@@ -111,7 +111,7 @@ def cumulative_incidence(groups: list[tuple[str, CompetingRisksFit, pd.DataFrame
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    from .figures import SINGLE_COLUMN
+    from nlsynth.present.graphics import SINGLE_COLUMN
 
     k = len(groups)
     ncols = 1 if k == 1 else 2
@@ -170,7 +170,7 @@ def _segment(ax, y, lower, upper, color, marker, label, height=0.28):
 
 def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = None):
     """One bar per episode (length = follow-up), first and best response as interval segments; rows
-    named by ``labels`` (study id → citable label, :func:`nlsynth.references.labels`)."""
+    named by ``labels`` (study id → citable label, :func:`nlsynth.ingest.references.labels`)."""
     n = len(episodes)
     labels = labels or {}
     fig, ax = new_figure(DOUBLE_COLUMN, 1.3 + 0.32 * n)
@@ -400,11 +400,11 @@ def forest(
 ):
     """Response proportions by source, grouped by agent within drug class: exact 95% intervals, an
     estimate [CI] column, a diamond for a random-effects pool where eligible, and a review's figure as
-    a hollow triangle. ``labels`` maps study ids to citable labels (:func:`nlsynth.references.labels`).
+    a hollow triangle. ``labels`` maps study ids to citable labels (:func:`nlsynth.ingest.references.labels`).
     Long charts are split into side-by-side panels at a drug-class boundary."""
     from matplotlib.lines import Line2D
 
-    from .figures import DOUBLE_COLUMN
+    from nlsynth.present.graphics import DOUBLE_COLUMN
 
     rows = _forest_rows(source_table, agent_table, comparisons, labels or {})
     panels = _split(rows, max(FOREST_ROWS_PER_PANEL, math.ceil(len(rows) / FOREST_MAX_PANELS)))

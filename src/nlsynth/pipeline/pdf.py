@@ -1,9 +1,9 @@
-"""Render the HTML report to PDF with WeasyPrint: ``python -m nlsynth.pdf IN.html OUT.pdf``.
+"""Render the HTML report to PDF with WeasyPrint: ``python -m nlsynth.pipeline.pdf IN.html OUT.pdf``.
 
 WeasyPrint is pinned with the other packages, but it needs the Pango system library at run time.
 Where Pango is missing, this prints one line saying how to get the PDF and exits 0 without touching
 the output, so ``make`` still succeeds. The print styling (A4, tables that fit the page, headings
-kept with what follows, figures scaled to the page) is in the HTML itself (:mod:`nlsynth.render`).
+kept with what follows, figures scaled to the page) is in the HTML itself (:mod:`nlsynth.pipeline.render`).
 With ``SOURCE_DATE_EPOCH`` set (the Makefile sets it) the PDF has the same bytes on every build.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import sys
 
-from . import paths
-from .tableio import write_atomic
+from nlsynth import paths
+from nlsynth.tableio import write_atomic
 
 MISSING = (
     "PDF skipped: WeasyPrint needs the Pango library (Debian/Ubuntu: apt-get install libpango-1.0-0 "
@@ -43,7 +43,7 @@ def render_pdf(html_path, renderer=None) -> bytes:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
-        print("usage: python -m nlsynth.pdf REPORT_HTML OUTPUT_PDF", file=sys.stderr)
+        print("usage: python -m nlsynth.pipeline.pdf REPORT_HTML OUTPUT_PDF", file=sys.stderr)
         return 2
     renderer = load_renderer()
     if renderer is None:

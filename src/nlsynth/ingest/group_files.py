@@ -1,0 +1,150 @@
+"""The groups notebook 02 runs on, and their files: the agent and drug-class lists, one episode slice and one
+citation slice per group, the summary JSON.
+
+The cleaning stage writes ``agents.csv`` (every canonical agent with at least one episode) and
+``by_agent/<agent_slug>.csv`` (that agent's episodes), and the same per drug class. A slice is rewritten only
+when its content changes, so editing one episode re-runs only the notebooks of the groups it touches.
+Notebook 02 reads one slice and writes ``agents/<agent_slug>.json`` (or ``classes/``), checked against
+:data:`nlsynth.schemas.SUMMARY`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from nlsynth import tableio
+from nlsynth.slugs import slugify
+
+AGENT_LIST = "agents.csv"
+
+
+SLICE_DIR = "by_agent"
+
+
+SUMMARY_DIR = "agents"
+
+
+CLASS_LIST = "classes.csv"
+
+
+CLASS_SLICE_DIR = "by_class"
+
+
+CLASS_SUMMARY_DIR = "classes"
+
+
+#: Each group's citable labels (a slice of citations.csv): a group runs again only when its own change.
+CITED_DIR = "cited_by_agent"
+
+
+CLASS_CITED_DIR = "cited_by_class"
+
+
+#: The two ways notebook 02 groups episodes (its ``group_by`` parameter): list, slices, summaries, citations.
+GROUPINGS = {
+    "agent": (AGENT_LIST, SLICE_DIR, SUMMARY_DIR, CITED_DIR),
+    "drug_class": (CLASS_LIST, CLASS_SLICE_DIR, CLASS_SUMMARY_DIR, CLASS_CITED_DIR),
+}
+
+
+def agent_list(episodes: pd.DataFrame) -> pd.DataFrame:
+    """One row per canonical agent with at least one episode, ordered by drug class then agent."""
+    table = episodes.groupby(["drug_class", "agent", "agent_slug"], sort=True).size().rename("episodes").reset_index()
+    return table[["agent", "agent_slug", "drug_class", "episodes"]]
+
+
+def class_list(episodes: pd.DataFrame) -> pd.DataFrame:
+    """One row per drug class with at least one episode, with a file-safe slug."""
+    table = episodes.groupby("drug_class", sort=True).agg(agents=("agent", "nunique"), episodes=("agent", "size"))
+    table = table.reset_index()
+    table.insert(1, "class_slug", [slugify(c) for c in table.drug_class])
+    if table.class_slug.duplicated().any():
+        raise ValueError(
+            f"two drug classes share a file name: {sorted(table.class_slug[table.class_slug.duplicated()])}"
+        )
+    return table
+
+
+def _write_slices(frame: pd.DataFrame, key: pd.Series, slice_dir: Path, changed: list[str]) -> None:
+    for slug, part in frame.groupby(key, sort=True):
+        if tableio.write_if_changed(slice_dir / f"{slug}.csv", tableio.csv_text(part)):
+            changed.append(str(slug))
+    for stale in sorted(slice_dir.glob("*.csv")):
+        if stale.stem not in set(key):
+            stale.unlink()
+
+
+def write_group_inputs(episodes: pd.DataFrame, processed_dir: Path, citations: pd.DataFrame | None = None) -> list[str]:
+    """Write the agent and class lists and one slice per agent and per class (each only when
+    changed); with ``citations`` (:func:`nlsynth.ingest.references.citations`) also each group's citations.
+    Return what was written."""
+    agents = agent_list(episodes)
+    classes = class_list(episodes)
+    changed = []
+    for name, table in ((AGENT_LIST, agents), (CLASS_LIST, classes)):
+        if tableio.write_if_changed(processed_dir / name, tableio.csv_text(table)):
+            changed.append(name)
+    class_slugs = episodes.drug_class.map(dict(zip(classes.drug_class, classes.class_slug))).rename("class_slug")
+    for key, slices, cited in (
+        (episodes.agent_slug, SLICE_DIR, CITED_DIR),
+        (class_slugs, CLASS_SLICE_DIR, CLASS_CITED_DIR),
+    ):
+        _write_slices(episodes, key, processed_dir / slices, changed)
+        if citations is not None:
+            pairs = pd.DataFrame({"slug": key, "study_id": episodes.study_id}).drop_duplicates()
+            rows = pairs.merge(citations, on="study_id").sort_values(["slug", "reference"], kind="stable")
+            _write_slices(rows.drop(columns="slug"), rows.slug, processed_dir / cited, changed)
+    return changed
+
+
+def read_cited_as(processed_dir: Path, slug: str, group_by: str = "agent") -> dict[str, str]:
+    """Study id → 'Label [n]' for one group's studies (its slice of citations.csv, written by notebook 01)."""
+    table = pd.read_csv(processed_dir / GROUPINGS[group_by][3] / f"{slug}.csv", dtype=str, keep_default_na=False)
+    return dict(zip(table.study_id, table.cited_as))
+
+
+def resolve_group(agent: str, processed_dir: Path, group_by: str = "agent") -> tuple[str, str]:
+    """Canonical name and slug for ``agent`` (a name or a slug; a drug class when ``group_by`` is
+    "drug_class"); an unknown one lists the valid ones."""
+    if group_by not in GROUPINGS:
+        raise ValueError(f"group_by={group_by!r}: expected one of {', '.join(GROUPINGS)}")
+    name_col, slug_col, what = (
+        ("agent", "agent_slug", "agents") if group_by == "agent" else ("drug_class", "class_slug", "drug classes")
+    )
+    table = pd.read_csv(processed_dir / GROUPINGS[group_by][0], dtype=str)
+    match = table[(table[name_col] == agent) | (table[slug_col] == agent)]
+    if match.empty:
+        valid = "\n  ".join(f"{a} ({s})" for a, s in zip(table[name_col], table[slug_col]))
+        raise ValueError(
+            f"unknown {what[:-1] if group_by == 'agent' else 'drug class'} {agent!r}; "
+            f"valid {what} (name or slug):\n  {valid}"
+        )
+    row = match.iloc[0]
+    return row[name_col], row[slug_col]
+
+
+def load_episodes(processed_dir: Path, slug: str, group_by: str = "agent") -> pd.DataFrame:
+    return tableio.read_table(processed_dir / GROUPINGS[group_by][1], f"{slug}.csv", schema_name="episodes.csv")
+
+
+def write_summary(summary: dict, processed_dir: Path) -> Path:
+    """Check the summary against its schema (:data:`nlsynth.schemas.SUMMARY`), then write it."""
+    from nlsynth.schemas import check_summary
+
+    check_summary(summary)
+    path = processed_dir / GROUPINGS[summary["group_by"]][2] / f"{summary['agent_slug']}.json"
+    tableio.write_atomic(path, json.dumps(summary, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return path
+
+
+def read_list(processed_dir: Path, group_by: str = "agent") -> pd.DataFrame:
+    """The agent list (``agents.csv``) or the drug-class list (``classes.csv``) written by notebook 01."""
+    return pd.read_csv(processed_dir / GROUPINGS[group_by][0], dtype=str, keep_default_na=False)
+
+
+def read_summaries(processed_dir: Path, slugs: list[str], group_by: str = "agent") -> list[dict]:
+    folder = processed_dir / GROUPINGS[group_by][2]
+    return [json.loads((folder / f"{slug}.json").read_text(encoding="utf-8")) for slug in slugs]

@@ -1,0 +1,82 @@
+"""The package shows its stages: ingest → analysis → present → pipeline, with shared modules at the top.
+
+A module imports only from its own stage, an earlier one, or the shared top; the Makefile's notebook rules
+depend on the stages they import, so an edit to a later stage never re-runs an earlier notebook.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from nlsynth import paths
+
+PACKAGE = paths.PROJECT_ROOT / "src" / "nlsynth"
+STAGES = ("ingest", "analysis", "present", "pipeline")
+
+
+def stage_of(module: str) -> int:
+    """0 for a shared top-level module, else 1 + the stage's position (``nlsynth.present.plots`` → 3)."""
+    parts = module.split(".")
+    return STAGES.index(parts[1]) + 1 if len(parts) > 1 and parts[1] in STAGES else 0
+
+
+def later_imports(source: str, own: int) -> list[str]:
+    """Every nlsynth module that ``source`` imports (at the top or inside a function) from a later stage."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "nlsynth":
+            names = [f"nlsynth.{a.name}" for a in node.names] if node.module == "nlsynth" else [node.module]
+            found += [m for m in names if stage_of(m) > own]
+        elif isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.startswith("nlsynth.") and stage_of(a.name) > own]
+    return found
+
+
+def test_a_later_stage_import_is_found_wherever_it_is():
+    source = (
+        "from nlsynth import paths\ndef f():\n    from nlsynth.present import plots\n    import nlsynth.pipeline.pdf\n"
+    )
+    assert later_imports(source, own=1) == ["nlsynth.present", "nlsynth.pipeline.pdf"]
+    assert later_imports("from nlsynth import ingest, units\n", own=0) == ["nlsynth.ingest"]
+    assert later_imports(source, own=4) == []
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_module_is_in_a_stage_or_shared():
+    folders = {p.parent.name for p in modules()} - {"nlsynth"}
+    assert folders == set(STAGES)
+    assert len([p for p in modules() if p.parent == PACKAGE]) <= 9, "the top holds only what every stage shares"
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_each_module_imports_only_from_its_stage_or_earlier(path):
+    own = STAGES.index(path.parent.name) + 1 if path.parent.name in STAGES else 0
+    assert later_imports(path.read_text(encoding="utf-8"), own) == []
+
+
+def make_variable(name: str) -> list[str]:
+    out = subprocess.run(
+        ["make", "-s", "--no-print-directory", "--eval", f"show: ; @echo $({name})", "show"],
+        cwd=paths.PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.split()
+
+
+def test_the_cleaning_depends_on_the_ingest_stage_only():
+    ingest = make_variable("INGEST_SRC")
+    assert "src/nlsynth/ingest/clean.py" in ingest and "src/nlsynth/timeparse.py" in ingest
+    assert not [p for p in ingest if "/analysis/" in p or "/present/" in p]
+    later = make_variable("PRESENT_SRC")
+    assert {str(p.relative_to(paths.PROJECT_ROOT)) for p in modules()} - set(later) <= {
+        f"src/nlsynth/pipeline/{m}.py" for m in ("__init__", "makefrag", "render", "pdf")
+    }
