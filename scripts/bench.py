@@ -26,6 +26,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -33,13 +34,17 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
-ROOT = Path(__file__).resolve().parents[1]
+from nlsynth.paths import PROJECT_ROOT as ROOT
+
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 from make_synthetic import generate  # noqa: E402
 from sandbox import MAKE, copy_project, make_env  # noqa: E402
 
 PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
-FLOOR_IMPORTS = "from nlsynth import agent_report, agents, figures, paths, plots, report, tableio"
+FLOOR_IMPORTS = (
+    "from nlsynth import paths, tableio; from nlsynth.ingest import group_files; from nlsynth.analysis import group_summary; "
+    "from nlsynth.present import graphics, group_report, plots, report"
+)
 
 
 def timed_make(root: Path, *targets: str) -> tuple[float, list[str]]:
@@ -70,7 +75,7 @@ def kernel_floor(work: Path, runs: int) -> float:
             [
                 sys.executable,
                 "-m",
-                "nlsynth.run_notebook",
+                "nlsynth.pipeline.run_notebook",
                 str(source),
                 str(work / "out" / f"{i}.ipynb"),
                 "--label",
@@ -85,6 +90,91 @@ def kernel_floor(work: Path, runs: int) -> float:
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(one, range(runs)))
     return time.perf_counter() - start
+
+
+class PeakMemory:
+    """The peak resident memory of every process started under this one (kernels, papermill runs, make, the
+    PDF renderer, pytest workers), read from ``/proc/<pid>/status`` (``VmHWM``, the kernel's own high-water
+    mark) every ``interval`` seconds while it runs. A process is named by its role: ``kernel: report``,
+    ``papermill: agent dupilumab``, ``python -m nlsynth.pipeline.pdf``, and by the build it belongs to."""
+
+    def __init__(self, interval: float = 0.25):
+        self.interval = interval
+        self.peaks: dict[int, tuple[float, str]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @staticmethod
+    def _read(pid: int, name: str) -> str:
+        return Path(f"/proc/{pid}/{name}").read_text(errors="replace")
+
+    def _children(self) -> dict[int, list[int]]:
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    ppid = int(self._read(int(entry.name), "stat").rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                children.setdefault(ppid, []).append(int(entry.name))
+        return children
+
+    def _role(self, pid: int, parent_role: str) -> str:
+        argv = self._read(pid, "cmdline").split("\0")
+        text = " ".join(argv)
+        if "ipykernel_launcher" in text:
+            return "kernel: " + parent_role.removeprefix("papermill: ")
+        if "nlsynth.pipeline.run_notebook" in text:
+            label = argv[argv.index("--label") + 1] if "--label" in argv else "notebook"
+            return "papermill: " + label
+        module = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else Path(argv[0]).name
+        return module
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            children, roles = self._children(), {os.getpid(): "bench"}
+            todo = [os.getpid()]
+            while todo:
+                parent = todo.pop()
+                for pid in children.get(parent, []):
+                    try:
+                        roles[pid] = self._role(pid, roles[parent])
+                        cwd = os.readlink(f"/proc/{pid}/cwd")
+                        status = self._read(pid, "status")
+                    except (OSError, ValueError, IndexError):
+                        continue
+                    todo.append(pid)
+                    hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0)
+                    build = "scale" if "synthetic" in cwd else "real" if "nlsynth-bench-" in cwd else "other"
+                    old = self.peaks.get(pid, (0.0, ""))[0]
+                    self.peaks[pid] = (max(old, hwm / 1024), f"{build} | {roles[pid]}")
+
+    def largest(self, build: str) -> list[tuple[str, float]]:
+        """The largest peak per role in one build (``real``, ``scale``), largest first."""
+        best: dict[str, float] = {}
+        for mb, name in self.peaks.values():
+            where, role = name.split(" | ", 1)
+            if where == build:
+                kind = (
+                    "kernel: agent/class"
+                    if role.startswith("kernel: ") and role[8:].startswith(("agent ", "class "))
+                    else role
+                )
+                kind = (
+                    "papermill: agent/class"
+                    if role.startswith("papermill: ") and role[11:].startswith(("agent ", "class "))
+                    else kind
+                )
+                best[kind] = max(best.get(kind, 0.0), mb)
+        return sorted(((k, round(v, 1)) for k, v in best.items()), key=lambda kv: -kv[1])
 
 
 def machine() -> dict:
@@ -114,7 +204,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "latest.json")
     args = parser.parse_args()
     results: dict = {"machine": machine()}
-    with tempfile.TemporaryDirectory(prefix="nlsynth-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="nlsynth-bench-") as tmp, PeakMemory() as memory:
         tmp = Path(tmp)
         real = copy_project(tmp / "real", ROOT / "data" / "raw")
         full, steps = timed_make(real)
@@ -155,6 +245,9 @@ def main() -> None:
         except SystemExit as failed:
             print(f"scale build FAILED (recorded in the results): {str(failed)[-600:]}", file=sys.stderr)
             results["scale"] = {"synthetic": info, "failed": str(failed)[-2000:]}
+    # Each process's own peak (sampled VmHWM), by role and build; getrusage's figure is the largest finished
+    # process of all, a cross-check of the sampling.
+    results["peak_rss_mb"] = {build: dict(memory.largest(build)) for build in ("real", "scale")}
     results["peak_rss_pipeline_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     if not args.no_test:
         start = time.perf_counter()
@@ -183,10 +276,15 @@ def main() -> None:
             f"{results['scale'].get('agents_and_report_s', 'FAILED')} s",
             f"{results['scale'].get('wall_s_per_agent_at_j2', '—')} s wall per agent ({n_agents} agents, -j2)",
         ),
+        *(
+            (f"peak memory, {build} build: {role}", f"{mb} MB", "target < 400 MB" if i == 0 else "")
+            for build in ("real", "scale")
+            for i, (role, mb) in enumerate(list(results["peak_rss_mb"][build].items())[:4])
+        ),
         (
-            "peak memory, largest pipeline process",
+            "peak memory, largest process (getrusage)",
             f"{results['peak_rss_pipeline_mb']} MB",
-            "kernels, papermill, make (target < 400 MB)",
+            "every finished child of the bench: a cross-check of the sampling",
         ),
         ("peak memory incl. make test", f"{results['peak_rss_with_make_test_mb']} MB", "pytest workers included"),
     ]

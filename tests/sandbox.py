@@ -8,7 +8,9 @@ and points ``NLSYNTH_PROJECT_ROOT`` at the copy, so kernels read and write only 
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,8 +19,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-#: The project's work tree (this file is tests/sandbox.py).
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+import nbformat
+
+from nlsynth.paths import PROJECT_ROOT
 
 SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "requirements-dev.txt", "src", "releases")
 #: ``make`` in a copy: both cores, no bootstrap (the running environment is used).
@@ -106,3 +109,54 @@ def interrupted_make(
         process.wait(timeout=120)
     assert process.returncode != 0, "the build finished before it could be interrupted"
     return "".join(before), rest
+
+
+PRODUCTS = ("data/processed", "figures", "notebooks/executed", "reports")
+PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
+
+
+def products(root: Path) -> dict[str, bytes]:
+    found = {}
+    for top in PRODUCTS:
+        for path in sorted((root / top).rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                found[str(path.relative_to(root))] = path.read_bytes()
+    return found
+
+
+class Copy:
+    def __init__(self, root: Path):
+        self.root = root
+        self.env = make_env(root)
+        self.command = MAKE
+
+    def make(self) -> subprocess.CompletedProcess:
+        result = subprocess.run(self.command, cwd=self.root, env=self.env, capture_output=True, text=True, timeout=1800)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        return result
+
+    def steps(self, result: subprocess.CompletedProcess) -> list[str]:
+        return PROGRESS.findall(result.stdout)
+
+    def assert_no_partial_output(self) -> None:
+        """Whatever an interruption left under a real name must be a complete file."""
+        for name, data in products(self.root).items():
+            if name.endswith(".ipynb"):
+                nbformat.validate(nbformat.reads(data.decode(), as_version=4))
+            elif name.endswith(".json"):
+                json.loads(data)
+            elif name.endswith(".png"):
+                assert data.endswith(b"IEND\xaeB`\x82"), name
+            elif name.endswith(".svg"):
+                assert data.rstrip().endswith(b"</svg>"), name
+            elif name.endswith(".pdf"):
+                assert data.rstrip().endswith(b"%%EOF"), name
+
+    def assert_matches(self, expected: dict[str, bytes]) -> None:
+        rebuilt = products(self.root)
+        assert sorted(rebuilt) == sorted(expected), "the rebuild made a different set of files"
+        differing = [name for name in expected if expected[name] != rebuilt[name]]
+        assert differing == [], f"rebuilt bytes differ from the expected files: {differing}"
+
+    def make_agent_runs_stale(self) -> None:
+        os.utime(self.root / "notebooks" / "02_agent_response.ipynb")
