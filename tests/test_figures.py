@@ -214,3 +214,48 @@ def test_a_long_forest_is_split_into_panels_at_class_boundaries():
     assert len(fig.axes) == 2 and fig.get_figheight() < 240 / 25.4
     graphics.check_figure(fig)
     graphics.close(fig)
+
+
+def _timed_episodes(n_agents: int, per_agent: int, n_classes: int):
+    """``n_agents * per_agent`` timed episodes: intervals (0, 2k] weeks, every fifth right-censored."""
+    import math
+
+    import pandas as pd
+
+    rows = []
+    for a in range(n_agents):
+        for k in range(per_agent):
+            censored = k % 5 == 4
+            rows.append(
+                {
+                    "agent": f"agent {a:02d}",
+                    "drug_class": f"class {a % n_classes}",
+                    "study_id": f"study-{a}-{k}",
+                    "source_row": a * per_agent + k + 1,
+                    "patient": "1",
+                    "episode": 1,
+                    "ttr_lower_days": 7.0 * (k + 1) if censored else 0.0,
+                    "ttr_upper_days": math.inf if censored else 14.0 * (k + 1),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize(
+    ("n_agents", "per_agent", "n_classes", "level", "rows"),
+    [(8, 5, 3, "episode", 40), (9, 5, 3, "agent", 9), (41, 2, 6, "drug class", 6)],
+)
+def test_overview_draws_one_row_per_agent_or_class_beyond_a_page(tmp_path, n_agents, per_agent, n_classes, level, rows):
+    episodes = _timed_episodes(n_agents, per_agent, n_classes)
+    assert plots.overview_level(episodes) == level
+    fig = plots.time_to_response_overview(episodes)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == rows
+    if level == "episode":
+        assert plots.overview_note(episodes) == ""
+    else:  # each row names its group and how many episodes it holds; every episode is in one row
+        assert sum(int(re.search(r"\((\d+)\)$", t).group(1)) for t in labels) == n_agents * per_agent
+        assert plots.overview_note(episodes).startswith(f"With {n_agents * per_agent} timed episodes")
+        assert f"each row is one {level}" in plots.overview_note(episodes)
+    graphics.save_figure(fig, tmp_path / "overview")  # readable: no text outside the canvas or on other text
+    assert (tmp_path / "overview.png").exists()

@@ -92,6 +92,22 @@ def test_figure_is_saved_with_its_caption_as_alt_text(tmp_path):
     assert 'alt="Figure 5. Quality appraisal by item. The share of studies' in shown
 
 
+def test_a_figure_note_the_data_decide_joins_its_legend_and_alt_text(tmp_path):
+    from nlsynth.present.graphics import SINGLE_COLUMN, new_figure
+
+    fig, ax = new_figure(SINGLE_COLUMN, 2.0)
+    ax.plot([0, 1], [0, 1])
+    note = "Each row is one agent & its <episodes>."
+    shown = manuscript.Manuscript(tmp_path, tmp_path).figure("fig1", fig, note=note).data
+    legend = re.search(r'<p class="legend">(.*?)</p>', shown).group(1)
+    assert legend == manuscript.ITEMS["fig1"].legend + " Each row is one agent &amp; its &lt;episodes&gt;."
+    assert (
+        re.search(r'alt="([^"]*)"', shown)
+        .group(1)
+        .endswith("(right-censored). Each row is one agent &amp; its &lt;episodes&gt;.")
+    )
+
+
 # --- the committed outputs ----------------------------------------------------------------------------
 
 

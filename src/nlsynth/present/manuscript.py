@@ -167,10 +167,11 @@ def plain(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
-def heading(key: str) -> str:
-    """A numbered heading with an anchor (``#table2``) and the legend below it, as HTML."""
+def heading(key: str, note: str = "") -> str:
+    """A numbered heading with an anchor (``#table2``) and the legend below it (with ``note`` appended), as HTML."""
     item = ITEMS[key]
-    return f'<h2 id="{key}">{item.number} · {html.escape(item.title)}</h2>\n<p class="legend">{item.legend}</p>\n'
+    legend = item.legend + (f" {html.escape(note)}" if note else "")
+    return f'<h2 id="{key}">{item.number} · {html.escape(item.title)}</h2>\n<p class="legend">{legend}</p>\n'
 
 
 def section(key: str, text: str = "") -> str:
@@ -201,10 +202,10 @@ def _reference_links(value) -> str:
     return ", ".join(f'<a href="#ref-{n}">{n}</a>' for n in numbers) if numbers else html.escape(str(value))
 
 
-def image_html(fig, key: str) -> str:
-    """The figure as an embedded PNG whose alt text is its caption."""
+def image_html(fig, key: str, note: str = "") -> str:
+    """The figure as an embedded PNG whose alt text is its caption (with ``note`` appended)."""
     data = base64.b64encode(png_for_display(fig)).decode("ascii")
-    alt = html.escape(ITEMS[key].caption, quote=True)
+    alt = html.escape(ITEMS[key].caption + (f" {note}" if note else ""), quote=True)
     return (
         f'<figure id="{key}-image"><img src="data:image/png;base64,{data}" alt="{alt}" '
         f'style="max-width:100%" data-dpi="{DISPLAY_DPI}"/></figure>'
@@ -243,11 +244,12 @@ class Manuscript:
         html_lines = "".join(f"\n<p><strong>{label}</strong>: {html.escape(text)}.</p>" for label, text in lines)
         return HTML(f'<section class="table-item">\n{heading(key)}{table_html(table, key)}{html_lines}\n</section>')
 
-    def figure(self, key: str, fig) -> HTML:
+    def figure(self, key: str, fig, note: str = "") -> HTML:
         """Save the figure under its registered stem, close it, and return it under its numbered heading and
-        legend as an image whose alt text is the caption (kept on one printed page)."""
+        legend as an image whose alt text is the caption (kept on one printed page); ``note``, a sentence the
+        data decide (e.g. :func:`nlsynth.present.plots.overview_note`), is appended to both."""
         save_figure(fig, self.figures_dir / ITEMS[key].stem)
-        shown = HTML(f'<section class="figure-item">\n{heading(key)}{image_html(fig, key)}\n</section>')
+        shown = HTML(f'<section class="figure-item">\n{heading(key, note)}{image_html(fig, key, note)}\n</section>')
         close(fig)
         return shown
 

@@ -221,54 +221,112 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
     return fig
 
 
+#: A 180-mm figure on one page holds about this many labelled rows (0.2 in each, under the title and legend).
+#: Beyond it Figure 1 draws one row per agent, or per drug class, with every episode's interval in its row.
+OVERVIEW_MAX_ROWS = 40
+OVERVIEW_LEVELS = (("episode", None), ("agent", "agent"), ("drug class", "drug_class"))
+
+
+def overview_level(episodes: pd.DataFrame) -> str:
+    """What one row of Figure 1 shows: "episode" while the timed episodes fit a page
+    (:data:`OVERVIEW_MAX_ROWS`), else "agent" while the agents do, else "drug class"."""
+    timed = episodes[is_timed(episodes)]
+    for level, column in OVERVIEW_LEVELS[:-1]:
+        if (len(timed) if column is None else timed[column].nunique()) <= OVERVIEW_MAX_ROWS:
+            return level
+    return OVERVIEW_LEVELS[-1][0]
+
+
+def overview_note(episodes: pd.DataFrame) -> str:
+    """The sentence Figure 1's legend gains when a row is an agent or a drug class (empty otherwise)."""
+    level = overview_level(episodes)
+    if level == "episode":
+        return ""
+    n = int(is_timed(episodes).sum())
+    return (
+        f"With {n} timed episodes, more than one page holds as rows, each row is one {level}, labelled with its "
+        f"number of timed episodes, and every episode's interval is drawn in its row."
+    )
+
+
+def _overview_mark(ax, e, y: float, left: float, right: float, scale: float = 1.0) -> None:
+    """One episode's time to first response: interval, exact time (dot) or right-censored (hollow + arrow)."""
+    size = {} if scale == 1.0 else {"markersize": 6 * scale}
+    lo = max(e.ttr_lower_days / DAYS_PER_WEEK, left)
+    if math.isinf(e.ttr_upper_days):
+        ax.annotate(
+            "",
+            xy=(right, y),
+            xytext=(lo, y),
+            arrowprops={"arrowstyle": "->", "color": C_CENSORED, "linewidth": 1.4 * scale},
+        )
+        ax.plot([lo], [y], marker="o", markerfacecolor="white", color=C_CENSORED, linestyle="none", **size)
+    elif e.ttr_lower_days == e.ttr_upper_days:
+        ax.plot([lo], [y], marker="o", color=C_RESPONSE, linestyle="none", **size)
+    else:
+        ax.plot(
+            [lo, e.ttr_upper_days / DAYS_PER_WEEK], [y, y], color=C_RESPONSE, linewidth=3 * scale, solid_capstyle="butt"
+        )
+
+
 def time_to_response_overview(episodes: pd.DataFrame, labels: dict[str, str] | None = None):
     """Every timed episode's interval for time to first response, grouped by agent within drug class;
-    rows named by agent and ``labels`` (study id → citable label)."""
+    rows named by agent and ``labels`` (study id → citable label). Beyond :data:`OVERVIEW_MAX_ROWS`
+    episodes a row is an agent (or a drug class: :func:`overview_level`), holding each of its episodes."""
     labels = labels or {}
     timed = episodes[is_timed(episodes)]
     timed = timed.sort_values(["drug_class", "agent", "source_row"], kind="stable").reset_index(drop=True)
-    n = len(timed)
+    level = overview_level(episodes)
+    column = dict(OVERVIEW_LEVELS)[level]
+    # the rows: one per episode, or one per agent / drug class (in the same order) holding its episodes
+    keys = pd.Series(range(len(timed))) if column is None else timed[column]
+    rows = list(dict.fromkeys(keys))
+    n = len(rows)
     fig, ax = new_figure(DOUBLE_COLUMN, 1.4 + 0.2 * n)
     left, right = 0.5, 400.0
     names = []
-    for i, e in enumerate(timed.itertuples(index=False)):
+    for i, key in enumerate(rows):
         y = n - 1 - i
-        lo = max(e.ttr_lower_days / DAYS_PER_WEEK, left)
-        if math.isinf(e.ttr_upper_days):
-            ax.annotate(
-                "",
-                xy=(right, y),
-                xytext=(lo, y),
-                arrowprops={"arrowstyle": "->", "color": C_CENSORED, "linewidth": 1.4},
-            )
-            ax.plot([lo], [y], marker="o", markerfacecolor="white", color=C_CENSORED, linestyle="none")
-        elif e.ttr_lower_days == e.ttr_upper_days:
-            ax.plot([lo], [y], marker="o", color=C_RESPONSE, linestyle="none")
-        else:
-            ax.plot(
-                [lo, e.ttr_upper_days / DAYS_PER_WEEK], [y, y], color=C_RESPONSE, linewidth=3, solid_capstyle="butt"
-            )
-        names.append(f"{e.agent} — {labels.get(e.study_id, e.study_id)}")
+        members = timed[keys == key]
+        if column is None:
+            e = next(members.itertuples(index=False))
+            _overview_mark(ax, e, y, left, right)
+            names.append(f"{e.agent} — {labels.get(e.study_id, e.study_id)}")
+            continue
+        # many episodes in one row: spread over its height, thinner, earliest interval at the top
+        members = members.sort_values(["ttr_lower_days", "ttr_upper_days"], kind="stable")
+        k = len(members)
+        offsets = np.linspace(0.35, -0.35, k) if k > 1 else [0.0]
+        for offset, e in zip(offsets, members.itertuples(index=False)):
+            _overview_mark(ax, e, y + offset, left, right, scale=max(0.25, min(1.0, 2.0 / k)))
+        names.append(f"{key} ({k})")
     ax.set_xscale("log")
     ax.set_xlim(left, right)
     ticks = [1, 2, 4, 12, 26, 52, 104, 260]
     ax.set_xticks(ticks, [str(t) for t in ticks])
     ax.xaxis.set_minor_formatter(mticker.NullFormatter())
-    repeated = pd.Series(names).duplicated(keep=False)
-    names = [
-        f"{name} (pt {e.patient}, ep {e.episode})" if again else name
-        for name, again, e in zip(names, repeated, timed.itertuples(index=False))
-    ]
+    if column is None:
+        repeated = pd.Series(names).duplicated(keep=False)
+        names = [
+            f"{name} (pt {e.patient}, ep {e.episode})" if again else name
+            for name, again, e in zip(names, repeated, timed.itertuples(index=False))
+        ]
     ax.set_yticks(range(n), names[::-1])
     ax.set_ylim(-0.7, n - 0.3)
-    boundaries = [i for i in range(1, n) if timed.drug_class.iloc[i] != timed.drug_class.iloc[i - 1]]
+    row_class = [timed.drug_class[keys == key].iloc[0] for key in rows]
+    boundaries = [i for i in range(1, n) if row_class[i] != row_class[i - 1]]
     for b in boundaries:
         ax.axhline(n - b - 0.5, color="#BBBBBB", linewidth=0.6)
     ax.set_xlabel("weeks since start of treatment (log scale)")
     ax.plot([], [], color=C_RESPONSE, linewidth=3, label="first response in interval (point: exact)")
     ax.plot([], [], color=C_CENSORED, marker="o", markerfacecolor="white", label="no response by last follow-up")
     fig.legend(loc="outside lower center", ncol=2, frameon=False)
-    fig.suptitle("Time to first response per timed episode, by drug class", fontsize=8)
+    title = {
+        "episode": "per timed episode, by drug class",
+        "agent": "per agent, every timed episode in its row, by drug class",
+        "drug class": "per drug class, every timed episode in its row",
+    }[level]
+    fig.suptitle(f"Time to first response {title}", fontsize=8)
     return fig
 
 
