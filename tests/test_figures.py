@@ -259,3 +259,40 @@ def test_overview_draws_one_row_per_agent_or_class_beyond_a_page(tmp_path, n_age
         assert f"each row is one {level}" in plots.overview_note(episodes)
     graphics.save_figure(fig, tmp_path / "overview")  # readable: no text outside the canvas or on other text
     assert (tmp_path / "overview.png").exists()
+
+
+def test_forest_draws_one_row_per_agent_beyond_two_panels(tmp_path):
+    """The SYNTHETIC scale set (scripts/make_synthetic.py): 1,751 sources, far more rows than two panels hold."""
+    import sys
+
+    from nlsynth.analysis import proportions
+    from nlsynth.ingest import clean
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_synthetic import generate
+
+    generate(tmp_path / "synthetic")
+    tables = clean.clean(tmp_path / "synthetic" / "data" / "raw")
+    sources = proportions.sources(tables.episodes, tables.aggregates, tables.studies)
+    per_agent = proportions.per_agent(sources)
+    assert plots.forest_level(sources, per_agent, tables.comparisons) == "agent"
+    note = plots.forest_note(sources, per_agent, tables.comparisons)
+    assert note.startswith(f"With {int(sources.included.sum())} sources") and "each row is one agent" in note
+    fig = plots.forest(sources, per_agent, tables.comparisons)
+    labels = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+    reviews = tables.comparisons.compare_with_agent.isin(per_agent.agent).sum()
+    assert len(labels) == (per_agent.n > 0).sum() + reviews
+    pooled = per_agent[per_agent.pooled.notna()].agent
+    assert {f"{a} · pool of {k}" for a, k in zip(pooled, per_agent.loc[pooled.index, "sources"])} <= set(labels)
+    graphics.save_figure(fig, tmp_path / "forest")  # one readable panel
+
+
+def test_the_review_s_forest_keeps_a_row_per_source():
+    tables = _tables()
+    from nlsynth.analysis import proportions
+
+    sources = proportions.sources(*tables)
+    per_agent = proportions.per_agent(sources)
+    comparisons = tableio.read_table(PROCESSED, "comparisons.csv")
+    assert plots.forest_level(sources, per_agent, comparisons) == "source"
+    assert plots.forest_note(sources, per_agent, comparisons) == ""

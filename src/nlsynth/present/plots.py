@@ -337,6 +337,42 @@ FOREST_MAX_PANELS = 2
 ROW_INCHES = 0.145
 
 
+def forest_level(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: pd.DataFrame) -> str:
+    """What one row of the forest plot shows: "source" while its rows fit the panels a figure holds
+    (:data:`FOREST_ROWS_PER_PANEL` × :data:`FOREST_MAX_PANELS`), else "agent"."""
+    n = len(_forest_rows(source_table, agent_table, comparisons, {}))
+    return "source" if n <= FOREST_ROWS_PER_PANEL * FOREST_MAX_PANELS else "agent"
+
+
+def forest_note(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: pd.DataFrame) -> str:
+    """The sentence the forest plot's legend gains when a row is an agent (empty otherwise)."""
+    if forest_level(source_table, agent_table, comparisons) == "source":
+        return ""
+    n = int(source_table.included.sum())
+    return (
+        f"With {n} sources, more rows than the figure holds, each row is one agent: its random-effects pool where "
+        f"eligible (diamond), else the crude total of its sources with an exact 95% CI (square); Table 5 lists them "
+        f"and Table 6 the sources."
+    )
+
+
+def _agent_rows(agent_table, comparisons):
+    """One row per agent with a comparable outcome (its pool, or its crude total), then any review's figure."""
+    rows = []
+    for a in agent_table[agent_table.n > 0].itertuples(index=False):
+        if not math.isnan(a.pooled):
+            text = f"{a.pooled:.2f} [{a.pooled_ci_lower:.2f}, {a.pooled_ci_upper:.2f}]"
+            rows.append(("pooled", f"{a.agent} · pool of {a.sources}", text, a, a.drug_class))
+        else:
+            what = "1 source" if a.sources == 1 else f"{a.sources} sources"
+            text = f"{a.responders}/{a.n}  {a.crude:.2f} [{a.crude_ci_lower:.2f}, {a.crude_ci_upper:.2f}]"
+            rows.append(("crude", f"{a.agent} · {what}", text, a, a.drug_class))
+        for c in comparisons[comparisons.compare_with_agent == a.agent].itertuples(index=False):
+            text = f"{c.improved}/{c.treated}  {c.improved / c.treated:.2f}"
+            rows.append(("review", f"   {c.citation} (review, not pooled)", text, c, a.drug_class))
+    return rows
+
+
 def _forest_rows(source_table, agent_table, comparisons, labels):
     """(kind, label, estimate text, record, drug class) per row: an agent with several rows gets a header."""
     used = source_table[source_table.included]
@@ -398,9 +434,10 @@ def _forest_panel(ax, rows, n_max, ticks=(0, 0.25, 0.5, 0.75, 1)):
     n = len(rows)
     for i, (kind, _, text, r, _) in enumerate(rows):
         y = n_max - 1 - i
-        if kind == "source":
+        if kind in ("source", "crude"):
             p = r.responders / r.n
-            ax.plot([r.ci_lower, r.ci_upper], [y, y], color=C_RESPONSE, linewidth=1)
+            lo, hi = (r.ci_lower, r.ci_upper) if kind == "source" else (r.crude_ci_lower, r.crude_ci_upper)
+            ax.plot([lo, hi], [y, y], color=C_RESPONSE, linewidth=1)
             ax.plot(
                 [p],
                 [y],
@@ -459,13 +496,18 @@ def forest(
     """Response proportions by source, grouped by agent within drug class: exact 95% intervals, an
     estimate [CI] column, a diamond for a random-effects pool where eligible, and a review's figure as
     a hollow triangle. ``labels`` maps study ids to citable labels (:func:`nlsynth.ingest.references.labels`).
-    Long charts are split into side-by-side panels at a drug-class boundary."""
+    Long charts are split into side-by-side panels at a drug-class boundary; beyond what two panels hold a
+    row is an agent (:func:`forest_level`), its pool or its crude total."""
     from matplotlib.lines import Line2D
 
     from nlsynth.present.graphics import DOUBLE_COLUMN
 
     rows = _forest_rows(source_table, agent_table, comparisons, labels or {})
-    panels = _split(rows, max(FOREST_ROWS_PER_PANEL, math.ceil(len(rows) / FOREST_MAX_PANELS)))
+    by_agent = forest_level(source_table, agent_table, comparisons) == "agent"
+    if by_agent:  # one panel: an agent's label is longer than a source's
+        rows = _agent_rows(agent_table, comparisons)
+    per_panel = len(rows) if by_agent else max(FOREST_ROWS_PER_PANEL, math.ceil(len(rows) / FOREST_MAX_PANELS))
+    panels = _split(rows, per_panel)
     n_max = max(len(p) for p in panels)
     fig, axes = new_figure(DOUBLE_COLUMN, 1.3 + ROW_INCHES * n_max, ncols=len(panels))
     for ax, panel in zip(np.atleast_1d(axes), panels):
@@ -479,7 +521,7 @@ def forest(
             linestyle="-",
             linewidth=1,
             markersize=5,
-            label="source: proportion (size: patients), exact 95% CI",
+            label=f"{'agent: crude total' if by_agent else 'source: proportion'} (size: patients), exact 95% CI",
         ),
         Line2D(
             [],
