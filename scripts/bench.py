@@ -153,7 +153,15 @@ class PeakMemory:
                         continue
                     todo.append(pid)
                     hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0)
-                    build = "scale" if "synthetic" in cwd else "real" if "nlsynth-bench-" in cwd else "other"
+                    build = (
+                        "floor"
+                        if "/floor" in cwd
+                        else "scale"
+                        if "synthetic" in cwd
+                        else "real"
+                        if "nlsynth-bench-" in cwd
+                        else "other"
+                    )
                     old = self.peaks.get(pid, (0.0, ""))[0]
                     self.peaks[pid] = (max(old, hwm / 1024), f"{build} | {roles[pid]}")
 
@@ -213,7 +221,7 @@ def main() -> None:
         tmp = Path(tmp)
         real = copy_project(tmp / "real", ROOT / "data" / "raw")
         full, steps = timed_make(real)
-        runs = len(steps) - 1  # the last step renders HTML, not a notebook
+        runs = len([s for s in steps if s not in ("report html", "report pdf")])  # the papermill runs
         floor = kernel_floor(tmp / "floor", runs)
         noop, noop_steps = timed_make(real)
         episodes = real / "data" / "raw" / "episodes.csv"
@@ -294,7 +302,7 @@ def main() -> None:
         ),
         (
             "scale: agents + report",
-            f"{results['scale'].get('agents_and_report_s', 'FAILED')} s",
+            f"{results['scale'].get('agents_and_report_s', 'skipped' if args.no_scale else 'FAILED')} s",
             f"{results['scale'].get('wall_s_per_agent_at_j2', '—')} s wall per agent ({n_agents} agents, -j2)",
         ),
         *(
