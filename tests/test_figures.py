@@ -245,7 +245,7 @@ def _timed_episodes(n_agents: int, per_agent: int, n_classes: int):
     ("n_agents", "per_agent", "n_classes", "level", "rows"),
     [(8, 5, 3, "episode", 40), (9, 5, 3, "agent", 9), (41, 2, 6, "drug class", 6)],
 )
-def test_overview_draws_one_row_per_agent_or_class_beyond_a_page(tmp_path, n_agents, per_agent, n_classes, level, rows):
+def test_overview_draws_one_row_per_agent_or_class_beyond_a_page(n_agents, per_agent, n_classes, level, rows):
     episodes = _timed_episodes(n_agents, per_agent, n_classes)
     assert plots.overview_level(episodes) == level
     fig = plots.time_to_response_overview(episodes)
@@ -257,10 +257,11 @@ def test_overview_draws_one_row_per_agent_or_class_beyond_a_page(tmp_path, n_age
         assert sum(int(re.search(r"\((\d+)\)$", t).group(1)) for t in labels) == n_agents * per_agent
         assert plots.overview_note(episodes).startswith(f"With {n_agents * per_agent} timed episodes")
         assert f"each row is one {level}" in plots.overview_note(episodes)
-    graphics.save_figure(fig, tmp_path / "overview")  # readable: no text outside the canvas or on other text
-    assert (tmp_path / "overview.png").exists()
+    graphics.check_figure(fig)  # readable: no text outside the canvas or on other text
+    graphics.close(fig)
 
 
+@pytest.mark.slow  # cleans the 1,750-episode synthetic set: make test, not make unit
 def test_forest_draws_one_row_per_agent_beyond_two_panels(tmp_path):
     """The SYNTHETIC scale set (scripts/make_synthetic.py): 1,751 sources, far more rows than two panels hold."""
     import sys
