@@ -207,7 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.step:
         done, total = args.step.split("/")
         step = f"[{done.rjust(len(total))}/{total}] "
-    print(f"{step}{args.label or args.input.stem}", flush=True)
+    # One write per line: print() writes the text and the newline separately, and a run beside it (make -j2)
+    # can write its own line in between.
+    sys.stdout.write(f"{step}{args.label or args.input.stem}\n")
+    sys.stdout.flush()
     from papermill.exceptions import PapermillExecutionError
 
     try:
