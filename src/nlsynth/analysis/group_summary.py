@@ -4,20 +4,15 @@ and sensitivity rows, and every episode's own interval; written as ``agents/<slu
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
+
+from nlsynth.analysis import estimates, uncertainty
 
 
 def is_timed(episodes: pd.DataFrame) -> pd.Series:
     """Episodes whose time-to-first-response interval carries information (not ``(0, inf)``)."""
     return ~((episodes.ttr_lower_days == 0) & np.isinf(episodes.ttr_upper_days))
-
-
-def _bound(x: float) -> float | None:
-    """JSON has no infinity: ``None`` means not reached / unbounded."""
-    return None if math.isinf(x) else round(float(x), 6)
 
 
 def summarise(
@@ -31,8 +26,6 @@ def summarise(
     view; always each episode's own interval (``individual``). ``single_agent`` names the agent when
     a drug class holds exactly one agent's episodes (its numbers repeat that agent's).
     """
-    from nlsynth.analysis import estimates
-
     ok, too_few = estimates.estimable(episodes)
     agents_in = sorted(episodes.agent.unique())
     single_agent = agents_in[0] if group_by == "drug_class" and len(agents_in) == 1 else None
@@ -75,8 +68,6 @@ def summarise(
 
 def _sensitivity(episodes: pd.DataFrame, label: str) -> dict:
     """Table 4's rows for one group (as shown) and the convergence warnings raised computing them."""
-    from nlsynth.analysis import estimates, uncertainty
-
     rows, convergence = estimates.collect_warnings(
         lambda: uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, label))
     )

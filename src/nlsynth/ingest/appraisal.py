@@ -127,7 +127,7 @@ def weak_studies(appraisal: pd.DataFrame) -> list[str]:
     return sorted(appraisal.loc[appraisal.judgement == "no", "study_id"].unique())
 
 
-def _judgements(appraisal: pd.DataFrame) -> list[str]:
+def shown_judgements(appraisal: pd.DataFrame) -> list[str]:
     """The judgement categories to show: the tool's four, and "not yet appraised" when present."""
     return list(JUDGEMENTS) + ([NOT_YET] if (appraisal.judgement == NOT_YET).any() else [])
 
@@ -135,7 +135,7 @@ def _judgements(appraisal: pd.DataFrame) -> list[str]:
 def summary(appraisal: pd.DataFrame) -> pd.DataFrame:
     """Share of studies per judgement, per item (rows in the tool's order)."""
     counts = pd.crosstab(appraisal.item, appraisal.judgement).reindex(
-        index=ITEM_IDS, columns=_judgements(appraisal), fill_value=0
+        index=ITEM_IDS, columns=shown_judgements(appraisal), fill_value=0
     )
     return counts.div(counts.sum(axis=1), axis=0)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from nlsynth.ingest.appraisal import ITEM_IDS, ITEMS, NOT_YET, _judgements, summary, wide
+from nlsynth.ingest.appraisal import ITEM_IDS, ITEMS, NOT_YET, shown_judgements, summary, wide
 from nlsynth.present.graphics import DOUBLE_COLUMN, OKABE_ITO, SINGLE_COLUMN, new_figure
 
 COLOURS = {
@@ -41,7 +41,7 @@ def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.tick_params(length=0)
-    for j in _judgements(appraisal):
+    for j in shown_judgements(appraisal):
         ax.scatter([], [], s=50, color=COLOURS[j], edgecolor="black", linewidth=0.3, label=j)
     fig.legend(loc="outside lower center", ncol=3, frameon=False, handletextpad=0.2, columnspacing=0.8)
     fig.suptitle(
@@ -60,7 +60,7 @@ def summary_plot(appraisal: pd.DataFrame):
     fig, ax = new_figure(DOUBLE_COLUMN, 3.8)
     left = pd.Series(0.0, index=shares.index)
     labels = [textwrap.fill(f"Q{i + 1} {q}", 60) for i, (_, _, q) in enumerate(ITEMS)]
-    for j in _judgements(appraisal):
+    for j in shown_judgements(appraisal):
         ax.barh(
             range(len(ITEM_IDS))[::-1],
             shares[j] * 100,
@@ -74,6 +74,6 @@ def summary_plot(appraisal: pd.DataFrame):
     ax.set_yticks(range(len(ITEM_IDS))[::-1], labels)
     ax.set_xlim(0, 100)
     ax.set_xlabel("% of studies")
-    fig.legend(loc="outside lower center", ncol=len(_judgements(appraisal)), frameon=False)
+    fig.legend(loc="outside lower center", ncol=len(shown_judgements(appraisal)), frameon=False)
     fig.suptitle(f"Appraisal summary ({appraisal.study_id.nunique()} studies)", fontsize=8)
     return fig

@@ -280,14 +280,14 @@ def time_to_response_overview(episodes: pd.DataFrame, labels: dict[str, str] | N
     column = dict(OVERVIEW_LEVELS)[level]
     # the rows: one per episode, or one per agent / drug class (in the same order) holding its episodes
     keys = pd.Series(range(len(timed))) if column is None else timed[column]
-    rows = list(dict.fromkeys(keys))
+    rows = list(timed.groupby(keys, sort=False))
     n = len(rows)
     fig, ax = new_figure(DOUBLE_COLUMN, 1.4 + 0.2 * n)
     left, right = 0.5, 400.0
-    names = []
-    for i, key in enumerate(rows):
+    names, row_class = [], []
+    for i, (key, members) in enumerate(rows):
         y = n - 1 - i
-        members = timed[keys == key]
+        row_class.append(members.drug_class.iloc[0])
         if column is None:
             e = next(members.itertuples(index=False))
             _overview_mark(ax, e, y, left, right)
@@ -313,7 +313,6 @@ def time_to_response_overview(episodes: pd.DataFrame, labels: dict[str, str] | N
         ]
     ax.set_yticks(range(n), names[::-1])
     ax.set_ylim(-0.7, n - 0.3)
-    row_class = [timed.drug_class[keys == key].iloc[0] for key in rows]
     boundaries = [i for i in range(1, n) if row_class[i] != row_class[i - 1]]
     for b in boundaries:
         ax.axhline(n - b - 0.5, color="#BBBBBB", linewidth=0.6)
@@ -340,8 +339,12 @@ ROW_INCHES = 0.145
 def forest_level(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: pd.DataFrame) -> str:
     """What one row of the forest plot shows: "source" while its rows fit the panels a figure holds
     (:data:`FOREST_ROWS_PER_PANEL` × :data:`FOREST_MAX_PANELS`), else "agent"."""
-    n = len(_forest_rows(source_table, agent_table, comparisons, {}))
-    return "source" if n <= FOREST_ROWS_PER_PANEL * FOREST_MAX_PANELS else "agent"
+    return "source" if _forest_fits(_forest_rows(source_table, agent_table, comparisons, {})) else "agent"
+
+
+def _forest_fits(rows: list) -> bool:
+    """Whether one row per source fits the panels a figure holds."""
+    return len(rows) <= FOREST_ROWS_PER_PANEL * FOREST_MAX_PANELS
 
 
 def forest_note(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: pd.DataFrame) -> str:
@@ -367,10 +370,22 @@ def _agent_rows(agent_table, comparisons):
             what = "1 source" if a.sources == 1 else f"{a.sources} sources"
             text = f"{a.responders}/{a.n}  {a.crude:.2f} [{a.crude_ci_lower:.2f}, {a.crude_ci_upper:.2f}]"
             rows.append(("crude", f"{a.agent} · {what}", text, a, a.drug_class))
-        for c in comparisons[comparisons.compare_with_agent == a.agent].itertuples(index=False):
-            text = f"{c.improved}/{c.treated}  {c.improved / c.treated:.2f}"
-            rows.append(("review", f"   {c.citation} (review, not pooled)", text, c, a.drug_class))
+        rows += [(*_review_row(c, "   "), a.drug_class) for c in _reviews_of(comparisons, a.agent)]
     return rows
+
+
+def _reviews_of(comparisons: pd.DataFrame, agent: str):
+    return comparisons[comparisons.compare_with_agent == agent].itertuples(index=False)
+
+
+def _review_row(c, indent: str = "") -> tuple:
+    """(kind, label, estimate text, record) of a review's figure shown beside an agent's sources."""
+    return (
+        "review",
+        f"{indent}{c.citation} (review, not pooled)",
+        f"{c.improved}/{c.treated}  {c.improved / c.treated:.2f}",
+        c,
+    )
 
 
 def _forest_rows(source_table, agent_table, comparisons, labels):
@@ -379,7 +394,6 @@ def _forest_rows(source_table, agent_table, comparisons, labels):
     rows = []
     for (drug_class, agent), group in used.groupby(["drug_class", "agent"], sort=True):
         a = agent_table[(agent_table.agent == agent)].iloc[0]
-        reviews = comparisons[comparisons.compare_with_agent == agent]
         body = []
         for s in group.itertuples(index=False):
             body.append(
@@ -399,15 +413,7 @@ def _forest_rows(source_table, agent_table, comparisons, labels):
                     a,
                 )
             )
-        for c in reviews.itertuples(index=False):
-            body.append(
-                (
-                    "review",
-                    f"{c.citation} (review, not pooled)",
-                    f"{c.improved}/{c.treated}  {c.improved / c.treated:.2f}",
-                    c,
-                )
-            )
+        body += [_review_row(c) for c in _reviews_of(comparisons, agent)]
         if len(body) == 1:
             kind, label, text, r = body[0]
             rows.append((kind, f"{agent}: {label}", text, r, drug_class))
@@ -503,7 +509,7 @@ def forest(
     from nlsynth.present.graphics import DOUBLE_COLUMN
 
     rows = _forest_rows(source_table, agent_table, comparisons, labels or {})
-    by_agent = forest_level(source_table, agent_table, comparisons) == "agent"
+    by_agent = not _forest_fits(rows)
     if by_agent:  # one panel: an agent's label is longer than a source's
         rows = _agent_rows(agent_table, comparisons)
     per_panel = len(rows) if by_agent else max(FOREST_ROWS_PER_PANEL, math.ceil(len(rows) / FOREST_MAX_PANELS))
