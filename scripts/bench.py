@@ -100,7 +100,7 @@ class PeakMemory:
 
     def __init__(self, interval: float = 0.25):
         self.interval = interval
-        self.peaks: dict[int, tuple[float, str]] = {}
+        self.peaks: dict[int, tuple[float, str, str]] = {}  # pid: (MB, build, role)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -135,8 +135,7 @@ class PeakMemory:
         if "nlsynth.pipeline.run_notebook" in text:
             label = argv[argv.index("--label") + 1] if "--label" in argv else "notebook"
             return "papermill: " + label
-        module = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else Path(argv[0]).name
-        return module
+        return argv[argv.index("-m") + 1] if "-m" in argv[:-1] else Path(argv[0]).name
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
@@ -153,36 +152,26 @@ class PeakMemory:
                         continue
                     todo.append(pid)
                     hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0)
-                    build = (
-                        "floor"
-                        if "/floor" in cwd
-                        else "scale"
-                        if "synthetic" in cwd
-                        else "real"
-                        if "nlsynth-bench-" in cwd
-                        else "other"
-                    )
-                    old = self.peaks.get(pid, (0.0, ""))[0]
-                    self.peaks[pid] = (max(old, hwm / 1024), f"{build} | {roles[pid]}")
+                    old = self.peaks.get(pid, (0.0,))[0]
+                    self.peaks[pid] = (max(old, hwm / 1024), _build_of(cwd), roles[pid])
 
     def largest(self, build: str) -> list[tuple[str, float]]:
-        """The largest peak per role in one build (``real``, ``scale``), largest first."""
+        """The largest peak per role in one build (``real``, ``scale``), largest first; the agent and class
+        runs are one role."""
         best: dict[str, float] = {}
-        for mb, name in self.peaks.values():
-            where, role = name.split(" | ", 1)
+        for mb, where, role in self.peaks.values():
             if where == build:
-                kind = (
-                    "kernel: agent/class"
-                    if role.startswith("kernel: ") and role[8:].startswith(("agent ", "class "))
-                    else role
-                )
-                kind = (
-                    "papermill: agent/class"
-                    if role.startswith("papermill: ") and role[11:].startswith(("agent ", "class "))
-                    else kind
-                )
+                kind = re.sub(r"^(kernel|papermill): (agent|class) .*", r"\1: agent/class", role)
                 best[kind] = max(best.get(kind, 0.0), mb)
         return sorted(((k, round(v, 1)) for k, v in best.items()), key=lambda kv: -kv[1])
+
+
+def _build_of(cwd: str) -> str:
+    """Which build a process belongs to, by its working directory in the bench's temporary folder."""
+    for marker, build in (("/floor", "floor"), ("synthetic", "scale"), ("nlsynth-bench-", "real")):
+        if marker in cwd:
+            return build
+    return "other"
 
 
 def machine() -> dict:
