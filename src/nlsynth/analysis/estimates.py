@@ -209,7 +209,12 @@ def bootstrap(episodes: pd.DataFrame, n_boot: int = 2000, seed: int = 20261124, 
         raise ValueError("n_boot must be at least 1")
     events = event_data(episodes)
     rng = np.random.default_rng(seed)
-    groups = list(events.groupby(["study_id", "patient"], sort=False).groups.values())
+    # Each patient's rows as positions, patients in the order of ``groups`` (which the seeded draws index); a
+    # resample is the concatenation of its patients' rows, taken from plain arrays, not a DataFrame each time.
+    patients = events.groupby(["study_id", "patient"], sort=False).groups.values()
+    groups = [events.index.get_indexer(labels) for labels in patients]
+    lower, upper, cause = events.lower.to_numpy(), events.upper.to_numpy(), events.cause.to_numpy()
+    timed = (cause == RESPONSE) & np.isfinite(upper)
     horizons = [w * DAYS_PER_WEEK for w in HORIZON_WEEKS]
     med_lo, med_hi = np.empty(n_boot), np.empty(n_boot)
     p_lo, p_hi = np.empty((n_boot, len(horizons))), np.empty((n_boot, len(horizons)))
@@ -217,9 +222,9 @@ def bootstrap(episodes: pd.DataFrame, n_boot: int = 2000, seed: int = 20261124, 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)  # counted below from each fit, and reported
         for b in range(n_boot):
-            sample = events.loc[np.concatenate([groups[i] for i in rng.integers(0, len(groups), len(groups))])]
-            thin += timed_responders(sample) < MIN_TIMED_RESPONDERS
-            f = fit(sample)
+            rows = np.concatenate([groups[i] for i in rng.integers(0, len(groups), len(groups))])
+            thin += int(timed[rows].sum()) < MIN_TIMED_RESPONDERS
+            f = competing_risks(lower[rows], upper[rows], cause[rows])
             not_converged += not f.converged
             med_lo[b], med_hi[b] = f.median(RESPONSE)
             p_lo[b] = [f.cif_lower(RESPONSE, h) for h in horizons]
