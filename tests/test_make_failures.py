@@ -5,18 +5,17 @@ clear message among its last lines (repeated under "The build stopped:"), never 
 target", and leave every tracked file byte-identical: `git status --porcelain` shows only the raw edit.
 One case of each kind: a sheet refused, a vocabulary miss, an unreadable time, a review record refused
 (notebook 01 checks it with the case data), a notebook that fails after notebook 01 (the report, on a
-release snapshot edited by hand), and Ctrl-C during the build.
+release snapshot edited by hand). Ctrl-C and SIGKILL during the build: tests/test_interruptions.py.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 from pathlib import Path
 
 import pytest
-from sandbox import git_status, interrupted_make
+from sandbox import git_status
 
 pytestmark = pytest.mark.rebuild
 
@@ -121,26 +120,6 @@ def test_failing_build_keeps_every_tracked_file(clone, edit, case, raw_file, mut
         assert "[" in result.stdout and "] report" in result.stdout and "clean cases" not in result.stdout
     if case == "review-record-refused":  # notebook 01 checks every raw sheet: nothing after it runs
         assert "clean cases" in result.stdout and "] report" not in result.stdout
-
-
-def test_ctrl_c_during_the_build_loses_no_file_and_resumes(clone, edit):
-    """Ctrl-C while the agents run: no tracked file is deleted, truncated or left as a temporary; what
-    changed is a complete new result (a subset of what the finished build changes), and make resumes."""
-    edit(
-        "data/raw/episodes.csv", _replace("topicals only for ankle flares.", "topicals only for ankle flares (edited).")
-    )
-    _, rest = interrupted_make(
-        clone.command, clone.root, clone.env, signal.SIGINT, after=lambda line: "] agent " in line
-    )
-    assert "Deleting file" not in rest
-    interrupted = set(git_status(clone.root))
-    assert " M data/raw/episodes.csv" in interrupted
-    assert all(line.startswith(" M ") for line in interrupted), interrupted  # nothing deleted, nothing stray
-    resumed = clone.make(check=True)
-    assert "clean cases" not in resumed.stdout and "] report" in resumed.stdout
-    finished = set(git_status(clone.root))
-    assert interrupted <= finished
-    assert {" M data/processed/episodes.csv", " M data/processed/by_agent/dupilumab.csv"} <= finished
 
 
 def test_without_pango_the_build_says_so_in_one_line_and_succeeds(clone, tmp_path):
