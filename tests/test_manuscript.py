@@ -82,6 +82,23 @@ def test_manuscript_writes_csv_and_docx_and_links_references(tmp_path):
     assert bundle.read_bytes() == manuscript.docx_bytes(["table2"], ms.tables)
 
 
+def test_a_table_longer_than_a_report_prints_is_linked_not_shown(tmp_path, monkeypatch):
+    from docx import Document
+
+    monkeypatch.setattr(manuscript, "MAX_SHOWN_ROWS", 3)  # the rule, on tables small enough for a unit test
+    ms = manuscript.Manuscript(tmp_path / "tables", tmp_path / "figures")
+    shown = ms.table("table6", pd.DataFrame({"source": ["s0", "s1", "s2"]})).data
+    assert shown.count("<tr>") == 4 and "table-elsewhere" not in shown
+    long = pd.DataFrame({"source": ["s0", "s1", "s2", "s3"], "references": ["3"] * 4})
+    shown = ms.table("tableA1", long, notes=["one row per episode"]).data
+    assert "<table" not in shown and "s3" not in shown
+    assert "4 rows, more than the 3 a report prints" in shown
+    assert '<a href="tables/tableA1.csv">tables/tableA1.csv</a>' in shown
+    assert shown.index('<p class="legend">') < shown.index("table-elsewhere") < shown.index("one row per episode")
+    assert (tmp_path / "tables" / "tableA1.csv").read_text().splitlines()[-1] == "s3,3"  # every row is written
+    assert len(Document(io.BytesIO((tmp_path / "tables" / "tableA1.docx").read_bytes())).tables[0].rows) == 5
+
+
 def test_figure_is_saved_with_its_caption_as_alt_text(tmp_path):
     from nlsynth.present.graphics import SINGLE_COLUMN, new_figure
 

@@ -189,6 +189,27 @@ def contents() -> HTML:
     return HTML(f'<nav id="contents"><h2>Contents</h2>\n<ol class="toc">\n{links}\n</ol></nav>')
 
 
+#: Rows a table may have and still be printed in the report (about ten A4 pages). A longer one — the
+#: evidence appendix of a review many times today's size — is written as CSV and Word only, and the report
+#: says so with its row count and a link: a reader takes such a table into a spreadsheet, not off a page,
+#: and laying it out would cost the report's renderers gigabytes.
+MAX_SHOWN_ROWS = 400
+
+
+def elsewhere_html(table: pd.DataFrame, key: str) -> str:
+    """What the report shows instead of a table longer than :data:`MAX_SHOWN_ROWS` (links relative to the
+    report, which sits beside ``tables/``).
+
+    >>> print(elsewhere_html(pd.DataFrame({"a": range(1200)}), "tableA1"))
+    <p class="table-elsewhere">1,200 rows, more than the 400 a report prints: the table is in <a href="tables/tableA1.csv">tables/tableA1.csv</a> and <a href="tables/tableA1.docx">tables/tableA1.docx</a>, and in manuscript-tables.docx.</p>
+    """
+    links = " and ".join(f'<a href="tables/{key}.{ext}">tables/{key}.{ext}</a>' for ext in ("csv", "docx"))
+    return (
+        f'<p class="table-elsewhere">{len(table):,} rows, more than the {MAX_SHOWN_ROWS} a report prints: the table '
+        f"is in {links}, and in manuscript-tables.docx.</p>"
+    )
+
+
 def table_html(table: pd.DataFrame, table_id: str) -> str:
     """A table as HTML with a fixed id and no index; a ``references`` column links each number to the list."""
     styler = table.style.hide(axis="index").format(escape="html").set_uuid(table_id)
@@ -236,13 +257,15 @@ class Manuscript:
         warnings: list[str] | tuple[str, ...] = (),
     ) -> HTML:
         """Write the table as ``<key>.csv`` and ``<key>.docx`` and return it as HTML under its numbered heading
-        and legend, with its notes and warnings as lines under it (in the Word files too)."""
+        and legend, with its notes and warnings as lines under it (in the Word files too). A table longer than
+        :data:`MAX_SHOWN_ROWS` is shown as its row count and links to those files (:func:`elsewhere_html`)."""
         lines = [("Note", n) for n in notes] + [("Warning", w) for w in warnings]
         self.tables[key] = (table, lines)
         write_atomic(self.tables_dir / f"{key}.csv", csv_text(table))
         write_atomic(self.tables_dir / f"{key}.docx", docx_bytes([key], {key: (table, lines)}))
         html_lines = "".join(f"\n<p><strong>{label}</strong>: {html.escape(text)}.</p>" for label, text in lines)
-        return HTML(f'<section class="table-item">\n{heading(key)}{table_html(table, key)}{html_lines}\n</section>')
+        body = table_html(table, key) if len(table) <= MAX_SHOWN_ROWS else elsewhere_html(table, key)
+        return HTML(f'<section class="table-item">\n{heading(key)}{body}{html_lines}\n</section>')
 
     def figure(self, key: str, fig, note: str = "") -> HTML:
         """Save the figure under its registered stem, close it, and return it under its numbered heading and
