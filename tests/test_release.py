@@ -115,6 +115,20 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
     html = report.changes_html(changes).data
     assert "Studies: 1 added, 1 changed." in html and "Treatment episodes: 1 added." in html
     assert 'id="T_changes-moved"' in html and 'id="T_changes-flipped"' in html
+    assert 'id="T_changes-episodes"' in html and "Too many to list" not in html
+
+
+def test_changes_longer_than_a_report_prints_are_counted_not_listed(snap, monkeypatch):
+    """A release far from the data (here every episode, against a limit of 3) gets its counts and where to
+    compare, not thousands of rows."""
+    empty = release.Snapshot(snap.headline, snap.studies.iloc[:0], snap.episodes.iloc[:0], snap.groups)
+    changes = release.changes(snap, empty, "0.9", units.weeks_interval_or_dash)
+    monkeypatch.setattr(report, "MAX_SHOWN_ROWS", 3)
+    html = report.changes_html(changes).data
+    n_studies, n_episodes = len(snap.studies), len(snap.episodes)
+    assert f"Studies: {n_studies} added." in html and f"Treatment episodes: {n_episodes} added." in html
+    assert 'id="T_changes-studies"' not in html and 'id="T_changes-episodes"' not in html
+    assert "compare <code>data/processed/episodes.csv</code> with <code>releases/0.9/episodes.csv</code>" in html
 
 
 def test_no_release_yet_says_how_to_make_one(tmp_path):

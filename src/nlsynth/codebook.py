@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from nlsynth import paths, schemas
-from nlsynth.tableio import write_atomic
+from nlsynth.atomic import write_atomic
 
 
 def _checks(column) -> str:

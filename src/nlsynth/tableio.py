@@ -1,55 +1,24 @@
 """Write and read the processed tables: deterministic CSV, atomic replacement, typed reading.
 
 A table is written to a temporary file beside its target and renamed over it, so a reader never
-sees a half-written file; :func:`write_tables` writes every temporary file before renaming any,
+sees a half-written file (:mod:`nlsynth.atomic`); :func:`write_tables` writes every temporary file before renaming any,
 so a failure part-way leaves the previous set of tables untouched.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from nlsynth import schemas
+from nlsynth.atomic import stage
 
 
 def csv_text(frame: pd.DataFrame) -> str:
     """The CSV bytes we commit: comma-separated, ``\\n`` line ends, shortest exact float repr."""
     return frame.to_csv(index=False, lineterminator="\n")
-
-
-#: Mode of written files (mkstemp's default is 0600, which would hide results from other users).
-FILE_MODE = 0o644
-
-
-def _stage(directory: Path, name: str, data: str | bytes) -> Path:
-    """Write ``data`` to a temporary file in ``directory`` and return its path."""
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(
-            fd,
-            "wb" if isinstance(data, bytes) else "w",
-            **({} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": ""}),
-        ) as fh:
-            fh.write(data)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return Path(tmp)
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Replace ``path`` with ``data`` in one rename; readers see the old or the new file, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _stage(path.parent, path.name, data)
-    try:
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], directory: Path) -> None:
@@ -58,21 +27,12 @@ def write_tables(tables: dict[str, pd.DataFrame], directory: Path) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for name, frame in tables.items():
-            staged.append((name, _stage(directory, name, csv_text(frame))))
+            staged.append((name, stage(directory, name, csv_text(frame))))
         for name, tmp in staged:
             os.replace(tmp, directory / name)
     finally:
         for _, tmp in staged:
             tmp.unlink(missing_ok=True)
-
-
-def write_if_changed(path: Path, data: str | bytes) -> bool:
-    """Write atomically only when the content differs (keeps mtimes for make); True if written."""
-    new = data.encode("utf-8") if isinstance(data, str) else data
-    if path.exists() and path.read_bytes() == new:
-        return False
-    write_atomic(path, data)
-    return True
 
 
 def read_table(directory: Path, name: str, schema_name: str | None = None) -> pd.DataFrame:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from nlsynth import paths, tableio
+from nlsynth import atomic, paths, tableio
 from nlsynth.ingest.group_files import AGENT_LIST, GROUPINGS
 from nlsynth.ingest.sheets import SHEET_COLUMNS
 
@@ -164,9 +164,9 @@ def write(snap: Snapshot, version: str, releases_dir: Path) -> Path:
     target = Path(releases_dir) / version
     if target.exists():
         raise FileExistsError(f"release {version} already exists at {target}; a release is never overwritten")
-    tableio.write_atomic(target / "headline.json", json.dumps({"version": version, **snap.headline}, indent=2) + "\n")
+    atomic.write_atomic(target / "headline.json", json.dumps({"version": version, **snap.headline}, indent=2) + "\n")
     for name, frame in (("studies.csv", snap.studies), ("episodes.csv", snap.episodes), ("groups.csv", snap.groups)):
-        tableio.write_atomic(target / name, tableio.csv_text(frame))
+        atomic.write_atomic(target / name, tableio.csv_text(frame))
     return target
 
 

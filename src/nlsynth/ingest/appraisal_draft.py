@@ -122,7 +122,7 @@ def append_drafts(raw_dir: Path) -> list[str]:
     elif not text.endswith("\n"):
         text += "\n"
     writer.writerows(draft(raw_dir, set(missing)))
-    from nlsynth.tableio import write_atomic
+    from nlsynth.atomic import write_atomic
 
     write_atomic(target, text + out.getvalue())
     return missing

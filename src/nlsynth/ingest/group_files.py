@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from nlsynth import tableio
+from nlsynth import atomic, tableio
 from nlsynth.slugs import slugify
 
 AGENT_LIST = "agents.csv"
@@ -70,7 +70,7 @@ def class_list(episodes: pd.DataFrame) -> pd.DataFrame:
 
 def _write_slices(frame: pd.DataFrame, key: pd.Series, slice_dir: Path, changed: list[str]) -> None:
     for slug, part in frame.groupby(key, sort=True):
-        if tableio.write_if_changed(slice_dir / f"{slug}.csv", tableio.csv_text(part)):
+        if atomic.write_if_changed(slice_dir / f"{slug}.csv", tableio.csv_text(part)):
             changed.append(str(slug))
     for stale in sorted(slice_dir.glob("*.csv")):
         if stale.stem not in set(key):
@@ -85,7 +85,7 @@ def write_group_inputs(episodes: pd.DataFrame, processed_dir: Path, citations: p
     classes = class_list(episodes)
     changed = []
     for name, table in ((AGENT_LIST, agents), (CLASS_LIST, classes)):
-        if tableio.write_if_changed(processed_dir / name, tableio.csv_text(table)):
+        if atomic.write_if_changed(processed_dir / name, tableio.csv_text(table)):
             changed.append(name)
     class_slugs = episodes.drug_class.map(dict(zip(classes.drug_class, classes.class_slug))).rename("class_slug")
     for key, slices, cited in (
@@ -136,7 +136,7 @@ def write_summary(summary: dict, processed_dir: Path) -> Path:
 
     check_summary(summary)
     path = processed_dir / GROUPINGS[summary["group_by"]][2] / f"{summary['agent_slug']}.json"
-    tableio.write_atomic(path, json.dumps(summary, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    atomic.write_atomic(path, json.dumps(summary, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return path
 
 

@@ -146,7 +146,8 @@ def write_citations(studies: pd.DataFrame, processed_dir) -> bool:
     """Write ``citations.csv`` into ``processed_dir`` when its content changes; return whether it did."""
     from pathlib import Path
 
-    from nlsynth.tableio import csv_text, write_if_changed
+    from nlsynth.atomic import write_if_changed
+    from nlsynth.tableio import csv_text
 
     return write_if_changed(Path(processed_dir) / CITATIONS, csv_text(citations(studies)))
 

@@ -13,7 +13,7 @@ import os
 import sys
 
 from nlsynth import paths
-from nlsynth.tableio import write_atomic
+from nlsynth.atomic import write_atomic
 
 MISSING = (
     "PDF skipped: WeasyPrint needs the Pango library (Debian/Ubuntu: apt-get install libpango-1.0-0 "

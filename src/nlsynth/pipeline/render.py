@@ -14,7 +14,7 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from nlsynth import paths
-from nlsynth.tableio import write_atomic
+from nlsynth.atomic import write_atomic
 
 #: Print styling, also used by the PDF renderer.
 PRINT_CSS = """

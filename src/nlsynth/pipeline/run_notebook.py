@@ -38,8 +38,8 @@ import yaml
 from jupyter_client.manager import KernelManager
 
 from nlsynth import paths
+from nlsynth.atomic import write_atomic
 from nlsynth.pipeline.nbstrip import dumps, strip_volatile
-from nlsynth.tableio import write_atomic
 
 KERNEL = "nlsynth"
 DEFAULT_TIMEOUT_S = 600

@@ -18,7 +18,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from IPython.display import Image
 
-from nlsynth.tableio import write_atomic
+from nlsynth.atomic import write_atomic
 
 MM = 1 / 25.4
 #: Journal figure widths (inches): one column (85 mm) and the full page width (180 mm).

@@ -32,8 +32,9 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
+from nlsynth.atomic import write_atomic
 from nlsynth.present.graphics import DISPLAY_DPI, close, png_for_display, save_figure
-from nlsynth.tableio import csv_text, write_atomic
+from nlsynth.tableio import csv_text
 
 
 @dataclass(frozen=True)

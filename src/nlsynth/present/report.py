@@ -14,14 +14,13 @@ from IPython.display import HTML, Markdown
 
 from nlsynth.analysis import estimates
 from nlsynth.analysis.proportions import clopper_pearson
+from nlsynth.present.manuscript import MAX_SHOWN_ROWS, table_html
 from nlsynth.units import reading_weeks, weeks_interval, weeks_interval_or_dash
 
 
 def show(table: pd.DataFrame, table_id: str):
     """A table as HTML without its index, with a fixed id (pandas picks a random one, and its
     Styler's text form carries a memory address): the same bytes on every run."""
-    from nlsynth.present.manuscript import table_html
-
     return HTML(table_html(table, table_id))
 
 
@@ -454,14 +453,19 @@ def changes_html(changes) -> HTML:
     counted = changes.headline[changes.headline.before != changes.headline.now]
     if len(counted):
         parts.append("<p>Counts that changed:</p>" + show(counted, "changes-counts").data)
-    for table, what, table_id in (
-        (changes.studies, "Studies", "changes-studies"),
-        (changes.episodes, "Treatment episodes", "changes-episodes"),
+    for table, what, table_id, sheet in (
+        (changes.studies, "Studies", "changes-studies", "studies.csv"),
+        (changes.episodes, "Treatment episodes", "changes-episodes", "episodes.csv"),
     ):
         if len(table):
             tally = table.change.value_counts()
             summary = ", ".join(f"{int(tally[c])} {c}" for c in ("added", "changed", "removed") if c in tally)
-            parts.append(f"<p>{what}: {escape(summary)}.</p>" + show(table, table_id).data)
+            listed = (
+                show(table, table_id).data
+                if len(table) <= MAX_SHOWN_ROWS
+                else _changes_elsewhere(changes.version, sheet)
+            )
+            parts.append(f"<p>{what}: {escape(summary)}.</p>" + listed)
     if len(changes.moved):
         parts.append("<p>Groups whose estimate or interval moved:</p>" + show(changes.moved, "changes-moved").data)
     if len(changes.flipped):
@@ -471,6 +475,18 @@ def changes_html(changes) -> HTML:
         )
         parts.append("<p>Statements that flipped:</p>" + show(flipped, "changes-flipped").data)
     return HTML("\n".join(parts))
+
+
+def _changes_elsewhere(version: str, sheet: str) -> str:
+    """What the changes section says instead of a list longer than a report prints.
+
+    >>> print(_changes_elsewhere("2026.12", "episodes.csv"))
+    <p>Too many to list here (more than 400 rows): compare <code>data/processed/episodes.csv</code> with <code>releases/2026.12/episodes.csv</code>.</p>
+    """
+    return (
+        f"<p>Too many to list here (more than {MAX_SHOWN_ROWS} rows): compare <code>data/processed/{escape(sheet)}"
+        f"</code> with <code>releases/{escape(version)}/{escape(sheet)}</code>.</p>"
+    )
 
 
 def appraisal_status(unappraised: list[str], citations: dict[str, str]) -> Markdown:
