@@ -38,9 +38,8 @@ from nlsynth.paths import PROJECT_ROOT as ROOT
 
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 from make_synthetic import generate  # noqa: E402
-from sandbox import MAKE, copy_project, make_env  # noqa: E402
+from sandbox import MAKE, PROGRESS, copy_project, make_env  # noqa: E402
 
-PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
 FLOOR_IMPORTS = (
     "from nlsynth import paths, tableio; from nlsynth.ingest import group_files; from nlsynth.analysis import group_summary; "
     "from nlsynth.present import graphics, group_report, plots, report"
@@ -152,8 +151,9 @@ class PeakMemory:
                         continue
                     todo.append(pid)
                     hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0)
-                    old = self.peaks.get(pid, (0.0,))[0]
-                    self.peaks[pid] = (max(old, hwm / 1024), _build_of(cwd), roles[pid])
+                    old, _, seen_as = self.peaks.get(pid, (0.0, "", ""))
+                    # an exiting process has an empty command line while its status still reads: keep its name
+                    self.peaks[pid] = (max(old, hwm / 1024), _build_of(cwd), roles[pid] or seen_as)
 
     def largest(self, build: str) -> list[tuple[str, float]]:
         """The largest peak per role in one build (``real``, ``scale``), largest first; the agent and class
