@@ -297,3 +297,30 @@ def test_the_review_s_forest_keeps_a_row_per_source():
     comparisons = tableio.read_table(PROCESSED, "comparisons.csv")
     assert plots.forest_level(sources, per_agent, comparisons) == "source"
     assert plots.forest_note(sources, per_agent, comparisons) == ""
+
+
+def test_release_memory_frees_cycles_and_hands_the_heap_back():
+    """In a fresh process: 200,000 small objects in reference cycles (a closed figure's artists are such
+    cycles), left uncollected; release_memory collects them and gives back at least 20 MB (glibc)."""
+    import ctypes
+    import subprocess
+    import sys
+
+    if not hasattr(ctypes.CDLL(None), "malloc_trim"):
+        pytest.skip("no glibc malloc_trim on this platform: release_memory only collects there")
+    code = """
+import gc
+from nlsynth.present import graphics
+def rss(): return int(open("/proc/self/status").read().split("VmRSS:")[1].split()[0]) / 1024
+gc.disable()
+def churn():
+    for _ in range(200_000):
+        node = {"payload": "x" * 100}
+        node["self"] = node
+churn()
+before = rss()
+graphics.release_memory()
+print(before - rss())
+"""
+    freed = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    assert freed >= 20, freed

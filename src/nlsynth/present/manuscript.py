@@ -33,7 +33,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from nlsynth.atomic import write_atomic
-from nlsynth.present.graphics import DISPLAY_DPI, close, png_for_display, save_figure
+from nlsynth.present.graphics import DISPLAY_DPI, close, png_for_display, release_memory, save_figure
 from nlsynth.tableio import csv_text
 
 
@@ -264,6 +264,7 @@ class Manuscript:
         self.tables[key] = (table, lines)
         write_atomic(self.tables_dir / f"{key}.csv", csv_text(table))
         write_atomic(self.tables_dir / f"{key}.docx", docx_bytes([key], {key: (table, lines)}))
+        release_memory()  # a long table's Word tree is large: free it before the next item, not at the end
         html_lines = "".join(f"\n<p><strong>{label}</strong>: {html.escape(text)}.</p>" for label, text in lines)
         body = table_html(table, key) if len(table) <= MAX_SHOWN_ROWS else elsewhere_html(table, key)
         return HTML(f'<section class="table-item">\n{heading(key)}{body}{html_lines}\n</section>')
@@ -275,6 +276,7 @@ class Manuscript:
         save_figure(fig, self.figures_dir / ITEMS[key].stem)
         shown = HTML(f'<section class="figure-item">\n{heading(key, note)}{image_html(fig, key, note)}\n</section>')
         close(fig)
+        release_memory()
         return shown
 
     def write_bundle(self, path: Path) -> Path:
