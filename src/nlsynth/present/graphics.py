@@ -220,14 +220,15 @@ def release_memory() -> None:
     the sum of their peaks, not the largest. The report calls it after each figure and table.
     """
     import ctypes
-    import ctypes.util
     import gc
 
     gc.collect()
-    name = ctypes.util.find_library("c")
-    libc = ctypes.CDLL(name) if name else None
-    if libc is not None and hasattr(libc, "malloc_trim"):
-        libc.malloc_trim(0)
+    try:
+        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # the C library already loaded: no lookup process
+    except (OSError, TypeError):
+        trim = None
+    if trim is not None:
+        trim(0)
 
 
 def publish(fig, stem: str | os.PathLike[str]) -> Image:
