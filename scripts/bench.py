@@ -265,6 +265,8 @@ def main() -> None:
         # a failing make test is a finding too: recorded with its summary line, the measurements kept
         results["make_test_passed"] = tested.returncode == 0
         results["make_test_summary"] = (tested.stdout.strip().splitlines() or [""])[-1][-300:]
+        # which tests failed, from pytest's short summary: a failing run is a finding to follow up
+        results["make_test_failures"] = re.findall(r"^(?:FAILED|ERROR) (\S+)", tested.stdout, re.MULTILINE)
     results["peak_rss_with_make_test_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     args.out.parent.mkdir(exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
