@@ -90,3 +90,24 @@ def test_the_runner_and_renderers_load_no_table_library(module):
     code = f"import sys, {module}; print(sorted({{'pandas', 'numpy', 'pandera'}} & set(sys.modules)))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import nlsynth.pipeline.run_notebook",  # nbformat, through papermill and the stripper
+        "import nlsynth.pipeline.render",  # nbformat, through nbconvert
+        "from nlsynth import schemas; import json, pathlib; "  # a group notebook checking its summary
+        "schemas.check_summary(json.loads(pathlib.Path('data/processed/agents/ruxolitinib.json').read_text()))",
+    ],
+)
+def test_jsonschema_loads_without_rfc3987_syntax(code):
+    """rfc3987_syntax (installed with Jupyter) took about 3 s to import in every papermill process and every
+    group notebook (nlsynth.import_jsonschema). It is hidden only while jsonschema loads: an entry left in
+    sys.modules (None) would break a later import, so it must be absent, not merely unloaded."""
+    pytest.importorskip("rfc3987_syntax")  # the cost exists only where it is installed
+    check = f"{code}; import sys; print(sorted({{'jsonschema', 'rfc3987_syntax'}} & set(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, cwd=paths.PROJECT_ROOT
+    ).stdout
+    assert out.strip() == "['jsonschema']"

@@ -547,8 +547,9 @@ SUMMARY = {
 
 def check_summary(summary: dict) -> None:
     """Raise ValueError naming the key and the problem unless ``summary`` follows :data:`SUMMARY`."""
-    import jsonschema
+    from nlsynth import import_jsonschema
 
+    jsonschema = import_jsonschema()
     errors = sorted(jsonschema.Draft202012Validator(SUMMARY).iter_errors(summary), key=lambda e: list(e.path))
     if errors:
         where = lambda e: "/".join(str(p) for p in e.path) or "(top level)"  # noqa: E731
