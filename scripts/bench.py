@@ -2,9 +2,9 @@
 
 Everything runs in temporary copies of the project, never in the work tree:
 
-- full build (``make -j2``) from data/raw, next to the *kernel floor*: the same number of papermill
-  runs, at the same parallelism, of a notebook that only imports the libraries the pipeline's
-  notebooks import — the cost no notebook can avoid;
+- full build (``make -j2``) from data/raw, next to the *kernel floor*: the same papermill runs, at the
+  same parallelism, each of a notebook holding only the import statements of the template that step
+  runs (01, 02 or 03) — the cost no notebook can avoid;
 - a no-op ``make`` and a rebuild after editing one episode;
 - ``make test`` in the work tree (skip with ``--no-test``);
 - a scale run on a SYNTHETIC data set (50× the episodes, 60 agents; scripts/make_synthetic.py):
@@ -40,10 +40,20 @@ sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 from make_synthetic import generate  # noqa: E402
 from sandbox import MAKE, PROGRESS, copy_project, make_env  # noqa: E402
 
-FLOOR_IMPORTS = (
-    "from nlsynth import paths, tableio; from nlsynth.ingest import group_files; from nlsynth.analysis import group_summary; "
-    "from nlsynth.present import graphics, group_report, plots, report"
-)
+#: The notebook each step of the build runs (the HTML and PDF renderers run none).
+TEMPLATES = {
+    "clean cases": "01_clean_cases",
+    "agent": "02_agent_response",
+    "class": "02_agent_response",
+    "report": "03_report",
+}
+
+
+def template_of(step: str) -> str | None:
+    """The notebook template a build step runs (``agent dupilumab`` → 02), None for the renderers."""
+    if step in ("report html", "report pdf"):
+        return None
+    return TEMPLATES.get(step) or TEMPLATES.get(step.split(" ")[0])
 
 
 def timed_make(root: Path, *targets: str) -> tuple[float, list[str]]:
@@ -56,20 +66,41 @@ def timed_make(root: Path, *targets: str) -> tuple[float, list[str]]:
     return elapsed, PROGRESS.findall(result.stdout)
 
 
-def kernel_floor(work: Path, runs: int) -> float:
-    """``runs`` papermill runs (two at a time) of a notebook that only does the imports."""
-    nb = new_notebook(
-        cells=[new_code_cell("x = 0", metadata={"tags": ["parameters"]}), new_code_cell(FLOOR_IMPORTS)],
-        metadata={
-            "kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)", "language": "python"},
-            "language_info": {"name": "python"},
-        },
-    )
-    (work / "out").mkdir(parents=True, exist_ok=True)
-    source = work / "floor.ipynb"
-    nbformat.write(nb, str(source))
+def import_lines(template: Path) -> str:
+    """The import statements of a notebook template's code cells (those at the start of a line)."""
+    nb = nbformat.read(str(template), as_version=4)
+    lines = [
+        line
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for line in cell.source.splitlines()
+        if line.startswith(("import ", "from "))
+    ]
+    return "\n".join(lines)
 
-    def one(i: int) -> None:
+
+def kernel_floor(work: Path, steps: list[str]) -> float:
+    """One papermill run (two at a time) per notebook step of the build, of a notebook holding only that step's
+    template's import statements: the kernel, papermill and library start-up no notebook can avoid."""
+    (work / "out").mkdir(parents=True, exist_ok=True)
+    sources = {}
+    for name in sorted({t for t in map(template_of, steps) if t}):
+        nb = new_notebook(
+            cells=[
+                new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
+                new_code_cell(import_lines(ROOT / "notebooks" / f"{name}.ipynb")),
+            ],
+            metadata={
+                "kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)", "language": "python"},
+                "language_info": {"name": "python"},
+            },
+        )
+        sources[name] = work / f"floor-{name}.ipynb"
+        nbformat.write(nb, str(sources[name]))
+    runs = [sources[t] for t in map(template_of, steps) if t]
+
+    def one(item: tuple[int, Path]) -> None:
+        i, source = item
         subprocess.run(
             [
                 sys.executable,
@@ -87,7 +118,7 @@ def kernel_floor(work: Path, runs: int) -> float:
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(one, range(runs)))
+        list(pool.map(one, enumerate(runs)))
     return time.perf_counter() - start
 
 
@@ -210,8 +241,8 @@ def main() -> None:
         tmp = Path(tmp)
         real = copy_project(tmp / "real", ROOT / "data" / "raw")
         full, steps = timed_make(real)
-        runs = len([s for s in steps if s not in ("report html", "report pdf")])  # the papermill runs
-        floor = kernel_floor(tmp / "floor", runs)
+        runs = len([s for s in steps if template_of(s)])  # the papermill runs
+        floor = kernel_floor(tmp / "floor", steps)
         noop, noop_steps = timed_make(real)
         episodes = real / "data" / "raw" / "episodes.csv"
         episodes.write_bytes(episodes.read_bytes().replace(b"ankle flares.", b"ankle flares (edited)."))

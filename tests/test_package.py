@@ -111,3 +111,17 @@ def test_jsonschema_loads_without_rfc3987_syntax(code):
         [sys.executable, "-c", check], capture_output=True, text=True, check=True, cwd=paths.PROJECT_ROOT
     ).stdout
     assert out.strip() == "['jsonschema']"
+
+
+def test_a_group_notebook_loads_neither_statsmodels_nor_scipy_stats():
+    """The report's proportions need them (1.4 s to import); a group notebook does not, and ran 44 times."""
+    code = (
+        "import json, pathlib, sys; from nlsynth.present import group_report; "
+        "summary = json.loads(pathlib.Path('data/processed/agents/ruxolitinib.json').read_text()); "
+        "assert summary['too_few']; group_report.individual_table(summary); "
+        "print(sorted({'statsmodels', 'scipy.stats', 'nlsynth.present.report'} & set(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=paths.PROJECT_ROOT
+    ).stdout
+    assert out.strip() == "[]"

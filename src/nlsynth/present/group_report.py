@@ -64,7 +64,7 @@ def interval_weeks(item: dict) -> str:
 def individual_table(summary: dict, labels: dict[str, str] | None = None):
     """The statement for a group below the minimum, and its episodes' own intervals (weeks); studies
     named by ``labels`` (study id → citable label) where given."""
-    from nlsynth.present.report import show
+    from nlsynth.present.manuscript import table_html  # not report's show: it loads scipy.stats and statsmodels
 
     labels = labels or {}
     rows = [
@@ -81,7 +81,7 @@ def individual_table(summary: dict, labels: dict[str, str] | None = None):
         f"<p><strong>{escape(estimates.TOO_FEW.capitalize())}</strong> — {escape(summary['too_few'])}. "
         "No curve, median or probability is given; the individual episodes (a response in (a, b] weeks, or "
         "a failure at the end of that treatment):</p>\n"
-        + show(pd.DataFrame(rows), f"individual-{summary['agent_slug']}").data
+        + table_html(pd.DataFrame(rows), f"individual-{summary['agent_slug']}")
     )
 
 
