@@ -99,8 +99,14 @@ def event_data(episodes: pd.DataFrame, exact: bool = False) -> pd.DataFrame:
     return frame.astype({"lower": float, "upper": float, "cause": int})
 
 
+def is_timed_response(cause, upper):
+    """Which events are responses with a finite upper bound (their time lies in a stated interval): the
+    responders :data:`MIN_TIMED_RESPONDERS` counts. Works on columns and on plain arrays (the bootstrap's)."""
+    return (cause == RESPONSE) & np.isfinite(upper)
+
+
 def timed_responders(events: pd.DataFrame) -> int:
-    return int(((events.cause == RESPONSE) & np.isfinite(events.upper)).sum())
+    return int(is_timed_response(events.cause, events.upper).sum())
 
 
 def patient_counts(episodes: pd.DataFrame) -> dict[str, int]:
@@ -214,7 +220,7 @@ def bootstrap(episodes: pd.DataFrame, n_boot: int = 2000, seed: int = 20261124, 
     patients = events.groupby(["study_id", "patient"], sort=False).groups.values()
     groups = [events.index.get_indexer(labels) for labels in patients]
     lower, upper, cause = events.lower.to_numpy(), events.upper.to_numpy(), events.cause.to_numpy()
-    timed = (cause == RESPONSE) & np.isfinite(upper)
+    timed = is_timed_response(cause, upper)
     horizons = [w * DAYS_PER_WEEK for w in HORIZON_WEEKS]
     med_lo, med_hi = np.empty(n_boot), np.empty(n_boot)
     p_lo, p_hi = np.empty((n_boot, len(horizons))), np.empty((n_boot, len(horizons)))

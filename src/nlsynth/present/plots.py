@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from nlsynth.analysis.cuminc import FAILURE, RESPONSE, CompetingRisksFit
+from nlsynth.analysis.estimates import timed_responders
 from nlsynth.analysis.group_summary import is_timed
 from nlsynth.present.graphics import DOUBLE_COLUMN, OKABE_ITO, new_figure
 from nlsynth.units import DAYS_PER_WEEK
@@ -78,7 +79,7 @@ def _cif_panel(ax, strip, fit: CompetingRisksFit, events: pd.DataFrame, name: st
     ax.axhline(fit.plateau(RESPONSE), color="#777777", linewidth=0.8, linestyle=":")
     ax.set_ylim(-0.02, 1.05)
     ax.set_ylabel("cumulative incidence\nof first response")
-    timed = int(((events.cause == RESPONSE) & np.isfinite(events.upper)).sum())
+    timed = timed_responders(events)
     ax.set_title(
         textwrap.fill(f"{name}: {len(events)} episodes with a known outcome, {timed} timed responders", 44),
         fontsize=7,
