@@ -1,4 +1,5 @@
-"""Per-agent inputs and summaries."""
+"""Each group, an agent or a drug class: its input slices (nlsynth.ingest.group_files) and its summary
+(nlsynth.analysis.group_summary)."""
 
 from __future__ import annotations
 
