@@ -124,8 +124,8 @@ def check_figure(fig) -> None:
     """
     problems = []
     # Lay the figure out (constrained layout runs at draw time) and measure its texts, without painting a
-    # pixel: the same renderer and layout as a full draw, at a third of the cost (fig.draw_without_rendering,
-    # but keeping the renderer it measured with).
+    # pixel: the same renderer and layout as a full draw, for half to three quarters of its time (the report's
+    # Figures 3 and 4); fig.draw_without_rendering, but keeping the renderer it measured with.
     renderer = fig.canvas.get_renderer()
     with renderer._draw_disabled():
         fig.draw(renderer)
