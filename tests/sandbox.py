@@ -141,10 +141,14 @@ class Copy:
     def steps(self, result: subprocess.CompletedProcess) -> list[str]:
         return PROGRESS.findall(result.stdout)
 
-    def assert_matches(self, expected: dict[str, bytes]) -> None:
+    def differing(self, expected: dict[str, bytes]) -> list[str]:
+        """The products whose bytes differ from ``expected`` (in its order), after checking the set of files."""
         rebuilt = products(self.root)
         assert sorted(rebuilt) == sorted(expected), "the rebuild made a different set of files"
-        differing = [name for name in expected if expected[name] != rebuilt[name]]
+        return [name for name in expected if expected[name] != rebuilt[name]]
+
+    def assert_matches(self, expected: dict[str, bytes]) -> None:
+        differing = self.differing(expected)
         assert differing == [], f"rebuilt bytes differ from the expected files: {differing}"
 
     def make_agent_runs_stale(self) -> None:
