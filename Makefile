@@ -214,7 +214,7 @@ NBVAL_SAMPLE := $(CLEAN_NB) $(firstword $(filter-out %__class-%,$(wildcard noteb
     $(firstword $(wildcard notebooks/executed/02_agent_response__class-*.ipynb))
 
 test: lint ## Run every test: ruff, unit, integration and rebuild tests, doctests, nbval (notebooks 01 and 02)
-	$(PY) -m pytest -n 2 --dist loadscope --durations 15 tests src/nlsynth $(NBVAL_SAMPLE) \
+	$(PY) -m pytest -n 2 --dist loadscope --no-loadscope-reorder --durations 15 tests src/nlsynth $(NBVAL_SAMPLE) \
 	    --nbval --nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 unit: lint ## The fast tier: ruff, unit tests and doctests (no notebook, build, browser, R or simulation study)

@@ -57,3 +57,25 @@ def test_binder_registers_the_kernel_every_notebook_names():
         "-r ../requirements.txt",
         "-r ../requirements-dev.txt",
     ]
+
+
+def test_make_test_starts_the_longest_builds_first(pytestconfig):
+    """``make test`` keeps the collection order (xdist's default would sort modules by their number of tests), and
+    the collection puts conftest's LONGEST_FIRST modules, each an existing file, at the front in that order."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    conftest = pytestconfig.pluginmanager.get_plugin(str(ROOT / "tests" / "conftest.py"))
+    recipe = re.search(r"^test:.*\n\t(.+)$", (ROOT / "Makefile").read_text(), re.MULTILINE).group(1)
+    assert "--dist loadscope --no-loadscope-reorder" in recipe
+    assert all((ROOT / "tests" / name).is_file() for name in conftest.LONGEST_FIRST)
+    names = ["test_clean.py", "test_living_review.py", "test_rebuild.py", "test_clean.py", "test_rebuild.py"]
+    items = [SimpleNamespace(path=Path("tests") / name, n=i) for i, name in enumerate(names)]
+    conftest.pytest_collection_modifyitems(items)
+    assert [(item.path.name, item.n) for item in items] == [
+        ("test_rebuild.py", 2),
+        ("test_rebuild.py", 4),
+        ("test_living_review.py", 1),
+        ("test_clean.py", 0),
+        ("test_clean.py", 3),
+    ]
