@@ -123,12 +123,12 @@ def check_figure(fig) -> None:
     >>> close(fig)
     """
     problems = []
-    # Lay the figure out (constrained layout runs at draw time) and measure its texts, without painting a
-    # pixel: the same renderer and layout as a full draw, for half to three quarters of its time (the report's
-    # Figures 3 and 4); fig.draw_without_rendering, but keeping the renderer it measured with.
+    # Lay the figure out (constrained layout runs at draw time) without painting a pixel, for half to three
+    # quarters of a full draw's time (the report's Figures 3 and 4), and measure its texts with the renderer that
+    # laid it out: on the Agg canvas (MPLBACKEND=Agg, and the inline backend's) draw_without_rendering draws
+    # with the canvas's own renderer, the one get_renderer returns.
+    fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
-    with renderer._draw_disabled():
-        fig.draw(renderer)
     width, height = fig.get_size_inches()
     if not any(abs(width - w) < 0.01 for w in (SINGLE_COLUMN, DOUBLE_COLUMN)):
         problems.append(f"width {width * 25.4:.0f} mm is not a journal width (85 or 180 mm)")
