@@ -40,20 +40,19 @@ sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 from make_synthetic import generate  # noqa: E402
 from sandbox import MAKE, PROGRESS, copy_project, make_env  # noqa: E402
 
-#: The notebook each step of the build runs (the HTML and PDF renderers run none).
-TEMPLATES = {
-    "clean cases": "01_clean_cases",
-    "agent": "02_agent_response",
-    "class": "02_agent_response",
-    "report": "03_report",
-}
+#: A papermill run in make's dry run (continuation lines joined): its progress label and the notebook template it runs.
+NOTEBOOK_RUN = re.compile(r'run_notebook .*?--label "([^"]+)".*? (notebooks/[^/\s]+\.ipynb) ')
 
 
-def template_of(step: str) -> str | None:
-    """The notebook template a build step runs (``agent dupilumab`` → 02), None for the renderers."""
-    if step in ("report html", "report pdf"):
-        return None
-    return TEMPLATES.get(step) or TEMPLATES.get(step.split(" ")[0])
+def notebook_runs(root: Path) -> list[tuple[str, str]]:
+    """``(label, template)`` of each papermill run that ``make`` would make in ``root`` (not yet built), in order,
+    from make's dry run: the Makefile is the one place that says which notebook each step runs."""
+    dry = subprocess.run(
+        ["make", "-n", "build", "NO_BOOTSTRAP=1"], cwd=root, env=make_env(root), capture_output=True, text=True
+    )
+    if dry.returncode:
+        raise SystemExit(f"make -n failed in {root}:\n{dry.stderr[-2000:]}")
+    return NOTEBOOK_RUN.findall(re.sub(r"\\\n\s*", " ", dry.stdout))
 
 
 def timed_make(root: Path, *targets: str) -> tuple[float, list[str]]:
@@ -79,25 +78,26 @@ def import_lines(template: Path) -> str:
     return "\n".join(lines)
 
 
-def kernel_floor(work: Path, steps: list[str]) -> float:
-    """One papermill run (two at a time) per notebook step of the build, of a notebook holding only that step's
-    template's import statements: the kernel, papermill and library start-up no notebook can avoid."""
+def kernel_floor(work: Path, templates: list[str]) -> float:
+    """One papermill run (two at a time) per template in ``templates`` (one per notebook run of the build), of a
+    notebook holding only that template's import statements: the kernel, papermill and library start-up no
+    notebook can avoid."""
     (work / "out").mkdir(parents=True, exist_ok=True)
     sources = {}
-    for name in sorted({t for t in map(template_of, steps) if t}):
+    for template in sorted(set(templates)):
         nb = new_notebook(
             cells=[
                 new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
-                new_code_cell(import_lines(ROOT / "notebooks" / f"{name}.ipynb")),
+                new_code_cell(import_lines(ROOT / template)),
             ],
             metadata={
                 "kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)", "language": "python"},
                 "language_info": {"name": "python"},
             },
         )
-        sources[name] = work / f"floor-{name}.ipynb"
-        nbformat.write(nb, str(sources[name]))
-    runs = [sources[t] for t in map(template_of, steps) if t]
+        sources[template] = work / f"floor-{Path(template).name}"
+        nbformat.write(nb, str(sources[template]))
+    runs = [sources[t] for t in templates]
 
     def one(item: tuple[int, Path]) -> None:
         i, source = item
@@ -240,9 +240,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="nlsynth-bench-") as tmp, PeakMemory() as memory:
         tmp = Path(tmp)
         real = copy_project(tmp / "real", ROOT / "data" / "raw")
+        planned = notebook_runs(copy_project(tmp / "dry", ROOT / "data" / "raw"))
         full, steps = timed_make(real)
-        runs = len([s for s in steps if template_of(s)])  # the papermill runs
-        floor = kernel_floor(tmp / "floor", steps)
+        runs = len(planned)  # the papermill runs
+        if sorted(label for label, _ in planned) != sorted(s for s in steps if s not in ("report html", "report pdf")):
+            raise SystemExit(f"the build's notebook runs are not the dry run's: {steps} against {planned}")
+        floor = kernel_floor(tmp / "floor", [template for _, template in planned])
         noop, noop_steps = timed_make(real)
         episodes = real / "data" / "raw" / "episodes.csv"
         episodes.write_bytes(episodes.read_bytes().replace(b"ankle flares.", b"ankle flares (edited)."))
