@@ -38,21 +38,7 @@ from nlsynth.paths import PROJECT_ROOT as ROOT
 
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 from make_synthetic import generate  # noqa: E402
-from sandbox import MAKE, PROGRESS, copy_project, make_env  # noqa: E402
-
-#: A papermill run in make's dry run (continuation lines joined): its progress label and the notebook template it runs.
-NOTEBOOK_RUN = re.compile(r'run_notebook .*?--label "([^"]+)".*? (notebooks/[^/\s]+\.ipynb) ')
-
-
-def notebook_runs(root: Path) -> list[tuple[str, str]]:
-    """``(label, template)`` of each papermill run that ``make`` would make in ``root`` (not yet built), in order,
-    from make's dry run: the Makefile is the one place that says which notebook each step runs."""
-    dry = subprocess.run(
-        ["make", "-n", "build", "NO_BOOTSTRAP=1"], cwd=root, env=make_env(root), capture_output=True, text=True
-    )
-    if dry.returncode:
-        raise SystemExit(f"make -n failed in {root}:\n{dry.stderr[-2000:]}")
-    return NOTEBOOK_RUN.findall(re.sub(r"\\\n\s*", " ", dry.stdout))
+from sandbox import MAKE, PROGRESS, copy_project, make_env, planned_runs  # noqa: E402
 
 
 def timed_make(root: Path, *targets: str) -> tuple[float, list[str]]:
@@ -240,7 +226,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="nlsynth-bench-") as tmp, PeakMemory() as memory:
         tmp = Path(tmp)
         real = copy_project(tmp / "real", ROOT / "data" / "raw")
-        planned = notebook_runs(copy_project(tmp / "dry", ROOT / "data" / "raw"))
+        planned = planned_runs(copy_project(tmp / "dry", ROOT / "data" / "raw"))
         full, steps = timed_make(real)
         runs = len(planned)  # the papermill runs
         if sorted(label for label, _ in planned) != sorted(s for s in steps if s not in ("report html", "report pdf")):

@@ -116,6 +116,24 @@ def interrupted_make(
 
 PRODUCTS = ("data/processed", "figures", "notebooks/executed", "reports")
 PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
+#: A papermill run in make's dry run (continuation lines joined): its progress label and the notebook template it runs.
+NOTEBOOK_RUN = re.compile(r'run_notebook .*?--label "([^"]+)".*? (notebooks/[^/\s]+\.ipynb) ')
+
+
+def planned_runs(root: Path, *options: str) -> list[tuple[str, str]]:
+    """``(label, template)`` of each papermill run that ``make -n [options] build`` says it would make in ``root``,
+    in order: the Makefile is the one place that says which notebook each step runs. (``build``, the target
+    ``make`` runs: through ``all``'s recursive make a dry run leaves out the grouped notebook-01 rule.)"""
+    dry = subprocess.run(
+        ["make", "-n", *options, "build", "NO_BOOTSTRAP=1"],
+        cwd=root,
+        env=make_env(root),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert dry.returncode == 0, f"make -n failed in {root}:\n{dry.stderr[-2000:]}"
+    return NOTEBOOK_RUN.findall(re.sub(r"\\\n\s*", " ", dry.stdout))
 
 
 def products(root: Path) -> dict[str, bytes]:
