@@ -5,14 +5,23 @@ checking never writes into the work tree, every pytest process (each xdist worke
 ``data/``, ``figures/`` and ``releases/`` into a temporary project root and points ``NLSYNTH_PROJECT_ROOT`` at
 it before any kernel starts; kernels inherit the variable, and ``nlsynth.paths`` resolves every
 notebook parameter against it.
+
+With ``NLSYNTH_TEST_CPU_LOG=<file>`` (``make bench`` sets it) every test appends one JSON line to the file: its id,
+markers, wall seconds and the CPU seconds of its process and of every process it waited for (make, papermill,
+kernels, the PDF renderer), setup and teardown included; so a benchmark can say where ``make test``'s core-seconds go.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import resource
 import shutil
 import tempfile
+import time
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent
 COPIED = ("data", "figures", "releases")
@@ -41,3 +50,25 @@ def pytest_collectstart(collector):
     # Warnings and logging on stderr are not results; nbval compares every other output.
     if collector.path is not None and collector.path.suffix == ".ipynb":
         collector.skip_compare += ("stderr",)
+
+
+def _cpu_seconds() -> float:
+    """CPU time (user and system) of this process and of the children it has waited for, with theirs."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    log = os.environ.get("NLSYNTH_TEST_CPU_LOG")
+    cpu, wall = _cpu_seconds(), time.perf_counter()
+    yield
+    if log:
+        record = {
+            "test": item.nodeid,
+            "markers": sorted({m.name for m in item.iter_markers()}),
+            "wall_s": round(time.perf_counter() - wall, 3),
+            "cpu_s": round(_cpu_seconds() - cpu, 3),
+        }
+        with open(log, "a", encoding="utf-8") as handle:  # one short line per write: the workers' lines never mix
+            handle.write(json.dumps(record) + "\n")
