@@ -5,8 +5,11 @@ Everything runs in temporary copies of the project, never in the work tree:
 - full build (``make -j2``) from data/raw, next to the *kernel floor*: the same papermill runs, at the
   same parallelism, each of a notebook holding only the import statements of the template that step
   runs (01, 02 or 03) — the cost no notebook can avoid;
+- the same build drawing no figure (scripts/no_figures/: every ``savefig`` writes a 1×1 PNG): a lower bound
+  that no way of drawing the figures can beat;
 - a no-op ``make`` and a rebuild after editing one episode;
-- ``make test`` in the work tree (skip with ``--no-test``);
+- ``make test`` in the work tree (skip with ``--no-test``), with the core-seconds of each test (conftest.py's
+  ``NLSYNTH_TEST_CPU_LOG``): by tier, the costliest, and what the builds through make alone need of two cores;
 - a scale run on a SYNTHETIC data set (50× the episodes, 60 agents; scripts/make_synthetic.py):
   cleaning cost per 1,000 rows and wall time per agent notebook;
 - the peak resident memory of the largest process: of the pipeline runs (kernels, papermill,
@@ -41,10 +44,11 @@ from make_synthetic import generate  # noqa: E402
 from sandbox import MAKE, PROGRESS, copy_project, make_env, planned_runs  # noqa: E402
 
 
-def timed_make(root: Path, *targets: str) -> tuple[float, list[str]]:
+def timed_make(root: Path, *targets: str, env: dict[str, str] | None = None) -> tuple[float, list[str]]:
+    """Run ``make`` (or ``targets``) in ``root`` with make_env(root) updated by ``env``: seconds and progress labels."""
     start = time.perf_counter()
     command = MAKE if not targets else [*MAKE[:2], *targets, *MAKE[3:]]
-    result = subprocess.run(command, cwd=root, env=make_env(root), capture_output=True, text=True)
+    result = subprocess.run(command, cwd=root, env={**make_env(root), **(env or {})}, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"make failed in {root}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
@@ -62,6 +66,34 @@ def import_lines(template: Path) -> str:
         if line.startswith(("import ", "from "))
     ]
     return "\n".join(lines)
+
+
+#: The environment of a build that draws no figure (scripts/no_figures/sitecustomize.py).
+NO_FIGURES = {
+    "NLSYNTH_BENCH_NO_FIGURES": "1",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "scripts" / "no_figures"), os.environ.get("PYTHONPATH")])),
+}
+
+
+def test_costs(log: Path, cores: int) -> dict:
+    """Where ``make test``'s core-seconds went, from the per-test lines conftest.py wrote to ``log``: the total, by
+    tier (``rebuild``: the builds through make; ``integration``; the rest), the costliest tests, and the wall time
+    the rebuild tier alone needs on ``cores`` cores kept busy."""
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    tiers = {"rebuild": 0.0, "integration": 0.0, "other": 0.0}
+    for r in records:
+        tier = next((t for t in ("rebuild", "integration") if t in r["markers"]), "other")
+        tiers[tier] += r["cpu_s"]
+    costliest = sorted(records, key=lambda r: -r["cpu_s"])[:6]
+    return {
+        "tests": len(records),
+        "core_s": round(sum(tiers.values()), 1),
+        "core_s_by_tier": {k: round(v, 1) for k, v in tiers.items()},
+        "rebuild_tier_s_on_all_cores": round(tiers["rebuild"] / cores, 1),
+        "costliest": [
+            {"test": r["test"], "core_s": round(r["cpu_s"], 1), "wall_s": round(r["wall_s"], 1)} for r in costliest
+        ],
+    }
 
 
 def kernel_floor(work: Path, templates: list[str]) -> float:
@@ -185,7 +217,12 @@ class PeakMemory:
 
 def _build_of(cwd: str) -> str:
     """Which build a process belongs to, by its working directory in the bench's temporary folder."""
-    for marker, build in (("/floor", "floor"), ("synthetic", "scale"), ("nlsynth-bench-", "real")):
+    for marker, build in (
+        ("/floor", "floor"),
+        ("/no-figures", "no figures"),
+        ("synthetic", "scale"),
+        ("nlsynth-bench-", "real"),
+    ):
         if marker in cwd:
             return build
     return "other"
@@ -232,6 +269,7 @@ def main() -> None:
         if sorted(label for label, _ in planned) != sorted(s for s in steps if s not in ("report html", "report pdf")):
             raise SystemExit(f"the build's notebook runs are not the dry run's: {steps} against {planned}")
         floor = kernel_floor(tmp / "floor", [template for _, template in planned])
+        no_figures, _ = timed_make(copy_project(tmp / "no-figures", ROOT / "data" / "raw"), env=NO_FIGURES)
         noop, noop_steps = timed_make(real)
         episodes = real / "data" / "raw" / "episodes.csv"
         episodes.write_bytes(episodes.read_bytes().replace(b"ankle flares.", b"ankle flares (edited)."))
@@ -242,6 +280,8 @@ def main() -> None:
                 "notebook_runs": runs,
                 "kernel_floor_s": round(floor, 1),
                 "full_build_over_floor": round(full / floor, 2),
+                "no_figures_build_s": round(no_figures, 1),
+                "no_figures_build_over_floor": round(no_figures / floor, 2),
                 "noop_build_s": round(noop, 2),
                 "noop_notebooks_run": len(noop_steps),
                 "single_edit_build_s": round(edit, 1),
@@ -278,10 +318,22 @@ def main() -> None:
     results["peak_rss_mb"] = {build: dict(memory.largest(build)) for build in ("real", "scale")}
     results["peak_rss_pipeline_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     if not args.no_test:
+        log = Path(tempfile.mkdtemp(prefix="nlsynth-test-cpu-")) / "tests.jsonl"
+        log.touch()
         start = time.perf_counter()
-        tested = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
+        tested = subprocess.run(
+            ["make", "test"],
+            cwd=ROOT,
+            env={**os.environ, "NLSYNTH_TEST_CPU_LOG": str(log)},
+            capture_output=True,
+            text=True,
+        )
         results["make_test_s"] = round(time.perf_counter() - start, 1)
         results["make_test_over_full_build"] = round(results["make_test_s"] / results["full_build_s"], 2)
+        results["make_test_cost"] = test_costs(log, os.cpu_count() or 1)
+        results["make_test_cost"]["rebuild_tier_over_full_build"] = round(
+            results["make_test_cost"]["rebuild_tier_s_on_all_cores"] / results["full_build_s"], 2
+        )
         # a failing make test is a finding too: recorded with its summary line, the measurements kept
         results["make_test_passed"] = tested.returncode == 0
         results["make_test_summary"] = (tested.stdout.strip().splitlines() or [""])[-1][-300:]
@@ -297,6 +349,11 @@ def main() -> None:
             f"{results['kernel_floor_s']} s",
             f"full build = {results['full_build_over_floor']}× floor (target ≤ 1.3×)",
         ),
+        (
+            "build drawing no figure",
+            f"{results['no_figures_build_s']} s",
+            f"= {results['no_figures_build_over_floor']}× floor: a lower bound for any way of drawing the figures",
+        ),
         ("no-op make", f"{results['noop_build_s']} s", f"{results['noop_notebooks_run']} notebooks run"),
         ("edit one episode, make", f"{results['single_edit_build_s']} s", ", ".join(edit_steps)),
         (
@@ -305,6 +362,28 @@ def main() -> None:
             f"{results.get('make_test_over_full_build', '—')}× the full build (target ≤ 2×); "
             f"{'passed' if results.get('make_test_passed') else 'FAILED' if 'make_test_passed' in results else ''} "
             f"{results.get('make_test_summary', '')}",
+        ),
+        *(
+            [
+                (
+                    "make test: core-seconds",
+                    f"{cost['core_s']} s",
+                    f"{cost['tests']} tests; builds through make {cost['core_s_by_tier']['rebuild']}, integration "
+                    f"{cost['core_s_by_tier']['integration']}, the rest {cost['core_s_by_tier']['other']}",
+                ),
+                (
+                    "make test: its builds alone",
+                    f"{cost['rebuild_tier_s_on_all_cores']} s",
+                    f"on all {results['machine']['cores']} cores = {cost['rebuild_tier_over_full_build']}× the full "
+                    "build, before any other test",
+                ),
+                *(
+                    (f"  {c['test'].split('::')[-1][:60]}", f"{c['core_s']} s", f"core-seconds ({c['wall_s']} s wall)")
+                    for c in cost["costliest"]
+                ),
+            ]
+            if (cost := results.get("make_test_cost"))
+            else []
         ),
         (
             "scale: cleaning",
