@@ -4,6 +4,8 @@ format asked for), and the submission-grade check (``check_figure``) returns at 
 
 ``make bench`` times one build this way. That build still runs every notebook, fit, table, the HTML and the PDF, but
 no figure is drawn, so its time is a lower bound. No change to how the figures are drawn can bring the build below it.
+Being first on ``PYTHONPATH``, this module hides any other ``sitecustomize`` of that build's interpreter (the bench's
+virtual environment has none).
 """
 
 from __future__ import annotations
