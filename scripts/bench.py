@@ -75,7 +75,7 @@ NO_FIGURES = {
 }
 
 
-def test_costs(log: Path, cores: int) -> dict:
+def make_test_costs(log: Path, cores: int) -> dict:
     """Where ``make test``'s core-seconds went, from the per-test lines conftest.py wrote to ``log``: the total, by
     tier (``rebuild``: the builds through make; ``integration``; the rest), the costliest tests, and the wall time
     the rebuild tier alone needs on ``cores`` cores kept busy."""
@@ -334,7 +334,7 @@ def main() -> None:
         )
         results["make_test_s"] = round(time.perf_counter() - start, 1)
         results["make_test_over_full_build"] = round(results["make_test_s"] / results["full_build_s"], 2)
-        results["make_test_cost"] = test_costs(log, os.cpu_count() or 1)
+        results["make_test_cost"] = make_test_costs(log, os.cpu_count() or 1)
         results["make_test_cost"]["rebuild_tier_over_full_build"] = round(
             results["make_test_cost"]["rebuild_tier_s_on_all_cores"] / results["full_build_s"], 2
         )
