@@ -61,14 +61,16 @@ def _cpu_seconds() -> float:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item, nextitem):
     log = os.environ.get("NLSYNTH_TEST_CPU_LOG")
+    if not log:
+        yield
+        return
     cpu, wall = _cpu_seconds(), time.perf_counter()
     yield
-    if log:
-        record = {
-            "test": item.nodeid,
-            "markers": sorted({m.name for m in item.iter_markers()}),
-            "wall_s": round(time.perf_counter() - wall, 3),
-            "cpu_s": round(_cpu_seconds() - cpu, 3),
-        }
-        with open(log, "a", encoding="utf-8") as handle:  # one short line per write: the workers' lines never mix
-            handle.write(json.dumps(record) + "\n")
+    record = {
+        "test": item.nodeid,
+        "markers": sorted({m.name for m in item.iter_markers()}),
+        "wall_s": round(time.perf_counter() - wall, 3),
+        "cpu_s": round(_cpu_seconds() - cpu, 3),
+    }
+    with open(log, "a", encoding="utf-8") as handle:  # one short line per write: the workers' lines never mix
+        handle.write(json.dumps(record) + "\n")
