@@ -15,10 +15,10 @@ RAW = PROJECT_ROOT / "data" / "raw"
 
 #: The modules that build the project through ``make``, longest first. ``make test`` runs pytest-xdist with
 #: ``--dist loadscope --no-loadscope-reorder``: each worker takes whole modules in collection order, so the rebuild
-#: starts on one worker and the interrupted builds, then the living review, on the other, and the short tests fill
-#: in after them. (xdist's default order, most tests first, put these single-test builds last and one after
-#: another on the same worker: about 80 s more.)
-LONGEST_FIRST = ("test_rebuild.py", "test_interruptions.py", "test_living_review.py")
+#: (with its single edit, interrupted) starts on one worker and the living review on the other, and the short tests
+#: fill in after them. (xdist's default order, most tests first, put these builds last and one after another on the
+#: same worker: about 80 s more.)
+LONGEST_FIRST = ("test_rebuild.py", "test_living_review.py")
 
 
 def pytest_collection_modifyitems(items):

@@ -170,6 +170,3 @@ class Copy:
     def assert_matches(self, expected: dict[str, bytes]) -> None:
         differing = self.differing(expected)
         assert differing == [], f"rebuilt bytes differ from the expected files: {differing}"
-
-    def make_agent_runs_stale(self) -> None:
-        os.utime(self.root / "notebooks" / "02_agent_response.ipynb")
