@@ -14,11 +14,11 @@ from nlsynth.paths import PROJECT_ROOT
 RAW = PROJECT_ROOT / "data" / "raw"
 
 #: The modules that build the project through ``make``, longest first. ``make test`` runs pytest-xdist with
-#: ``--dist loadscope --no-loadscope-reorder``: each worker takes whole modules in collection order, so the rebuild
-#: (with its single edit, interrupted) starts on one worker and the living review on the other, and the short tests
+#: ``--dist loadscope --no-loadscope-reorder``: each worker takes whole modules in collection order, so the living
+#: review (with its interrupted edit) starts on one worker and the rebuild on the other, and the short tests
 #: fill in after them. (xdist's default order, most tests first, put these builds last and one after another on the
 #: same worker: about 80 s more.)
-LONGEST_FIRST = ("test_rebuild.py", "test_living_review.py")
+LONGEST_FIRST = ("test_living_review.py", "test_rebuild.py")
 
 
 def pytest_collection_modifyitems(items):

@@ -73,9 +73,9 @@ def test_make_test_starts_the_longest_builds_first(pytestconfig):
     items = [SimpleNamespace(path=Path("tests") / name, n=i) for i, name in enumerate(names)]
     conftest.pytest_collection_modifyitems(items)
     assert [(item.path.name, item.n) for item in items] == [
+        ("test_living_review.py", 1),
         ("test_rebuild.py", 2),
         ("test_rebuild.py", 4),
-        ("test_living_review.py", 1),
         ("test_clean.py", 0),
         ("test_clean.py", 3),
     ]

@@ -1,25 +1,62 @@
-"""The README's "Adding a study" recipe, end to end through `make`, with data edits only.
+"""A researcher's session on the living review, through `make` in a git copy with the committed results.
 
-In a git copy of the project, two real studies (the last in the sheets: a case report and a series
-reported in aggregate) are taken out, the review is built and released, and then they are added back
-as a researcher adds new studies: rows appended to the sheets and the screening log, no appraisal rows.
-The build completes without any code change, the report lists them as not yet appraised and under
-"Changes since release"; `make appraisal-draft` appends their drafted rows. With the rows back where
-they were, every committed output is byte-identical again except the report's changes section and the
-processed screening log (the screening rows were appended at its end, as a researcher appends them).
+1. **Adding studies** (the README's "Adding a study" recipe, data edits only): two real studies (the last in the
+   sheets: a case report and a series reported in aggregate) are taken out, the review is built and released,
+   and then they are added back as a researcher adds new studies: rows appended to the sheets and the screening
+   log, no appraisal rows. The build completes without any code change, the report lists them as not yet
+   appraised and under "Changes since release"; `make appraisal-draft` appends their drafted rows.
+2. **One edit, interrupted**: with the drafted rows, the researcher also edits one episode's note, and builds as
+   a user might: Ctrl-C (SIGINT) while the note's agent and class notebooks run, the resume killed (SIGKILL, no
+   handler runs) once the report has started, then a build that completes.
+
+At the end every committed output is byte-identical again except the report's changes section, the processed
+screening log (the screening rows were appended at its end, as a researcher appends them) and exactly the files
+that show the edited note. The session runs once (a module fixture); each test checks one of its promises.
 """
 
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from sandbox import PROGRESS, git_status, interrupted_make, products
 
 pytestmark = pytest.mark.rebuild
 
 NEW = ("unknown-2013-becaplermin", "morozova-2025-ipl")
 SHEETS = ("studies.csv", "episodes.csv", "aggregates.csv", "screening.csv", "appraisal.csv")
+RELEASED = {f"?? releases/before-update/{n}" for n in ("episodes.csv", "groups.csv", "headline.json", "studies.csv")}
+
+EDITED_NOTE = (b"topicals only for ankle flares.", b"topicals only for ankle flares (edited).")
+#: What editing that note re-runs: notebook 01, the note's agent and drug class, and the report.
+EDIT_RUNS = ["clean cases", "agent dupilumab", "class biologic-il-4r", "report", "report html", "report pdf"]
+#: The files that show the note: the episodes table and the agent's and class's slices (the note is a column), the
+#: evidence appendix (Table A1) and the report that holds it.
+NOTE_SHOWS = {
+    "data/processed/episodes.csv",
+    "data/processed/by_agent/dupilumab.csv",
+    "data/processed/by_class/biologic-il-4r.csv",
+    "reports/tables/tableA1.csv",
+    "reports/tables/tableA1.docx",
+    "reports/manuscript-tables.docx",
+    "notebooks/executed/03_report.ipynb",
+    "reports/report.html",
+    "reports/report.pdf",
+}
+#: What the added studies leave different from the committed results, once appraised: the report's changes
+#: section, and the screening log in its new row order.
+CHANGES_SHOW = {
+    "data/raw/screening.csv",
+    "data/processed/screening.csv",
+    "notebooks/executed/03_report.ipynb",
+    "reports/report.html",
+    "reports/report.pdf",
+}
 
 
 def _split(path: Path) -> tuple[str, str]:
@@ -37,28 +74,90 @@ def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-def test_adding_two_studies_needs_data_edits_only(clone):
+def _written_by_notebook_01(name: str) -> bool:
+    """Whether an output is notebook 01's: its executed notebook or a processed table (not a group's summary)."""
+    if name == "notebooks/executed/01_clean_cases.ipynb":
+        return True
+    return name.startswith("data/processed/") and not name.startswith(
+        ("data/processed/agents/", "data/processed/classes/")
+    )
+
+
+def _started(*labels: str) -> Callable[[str], bool]:
+    """Whether a line of make's output says that one of the runs ``labels`` started."""
+    return lambda line: line.lstrip("[ 0123456789/]").rstrip("\n") in labels
+
+
+@dataclass
+class Session:
+    root: Path
+    committed: dict[str, bytes]  # the raw sheets as committed
+    outputs: dict[str, str] = field(default_factory=dict)  # make's output of each step
+    reports: dict[str, str] = field(default_factory=dict)  # the report's text after a step
+    raw_drafted: dict[str, bytes] = field(default_factory=dict)  # the raw sheets after `make appraisal-draft`
+    before_edit: dict[str, bytes] = field(default_factory=dict)  # every product before the edit's build
+    attempts: list[str] = field(default_factory=list)  # the edit's builds: cut off by SIGINT, by SIGKILL, completed
+    cut: list[dict[str, bytes]] = field(default_factory=list)  # every product after each interruption
+    untracked: list[list[str]] = field(default_factory=list)  # untracked files after each interruption
+    status: list[str] = field(default_factory=list)  # ``git status`` at the end
+
+    def report(self) -> str:
+        return _text((self.root / "reports" / "report.html").read_text(encoding="utf-8"))
+
+    def committed_bytes(self, name: str) -> bytes:
+        return subprocess.run(["git", "show", f"HEAD:{name}"], cwd=self.root, capture_output=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def session(clone) -> Session:
     raw = clone.root / "data" / "raw"
-    committed = {name: (raw / name).read_bytes() for name in SHEETS}
+    run = Session(clone.root, {name: (raw / name).read_bytes() for name in SHEETS})
     removed = {}
     for name in SHEETS:
         kept, removed[name] = _split(raw / name)
         assert removed[name], name
         (raw / name).write_text(kept, encoding="utf-8")
-    before = clone.make(check=True)
-    assert "agent becaplermin" not in before.stdout and before.stdout.rstrip().endswith(
-        "Done. The report is reports/report.html (and reports/report.pdf); tables for a manuscript are in "
-        "reports/tables/ and reports/manuscript-tables.docx, figures in figures/."
-    )
-    release = clone.make("release", "VERSION=before-update", check=True)
-    assert "wrote release before-update" in release.stdout
+    run.outputs["before"] = clone.make(check=True).stdout
+    run.outputs["release"] = clone.make("release", "VERSION=before-update", check=True).stdout
 
     # The update, as the README's recipe says: sheets and screening rows appended; no appraisal rows yet.
     for name in ("studies.csv", "episodes.csv", "aggregates.csv", "screening.csv"):
         with open(raw / name, "a", encoding="utf-8", newline="") as handle:
             handle.write(removed[name])
-    update = clone.make(check=True)
-    steps = re.findall(r"^\[\s*\d+/(\d+)\] (.+)$", update.stdout, re.MULTILINE)
+    run.outputs["update"] = clone.make(check=True).stdout
+    run.reports["update"] = run.report()
+    run.outputs["draft"] = clone.make("appraisal-draft", check=True).stdout
+    run.raw_drafted = {name: (raw / name).read_bytes() for name in SHEETS}
+
+    # One episode's note edited, and its build cut off twice before one completes.
+    episodes = raw / "episodes.csv"
+    episodes.write_bytes(episodes.read_bytes().replace(*EDITED_NOTE))
+    assert episodes.read_bytes() != run.raw_drafted["episodes.csv"]
+    run.before_edit = products(clone.root)
+    for sig, after, times in (
+        (signal.SIGINT, _started("agent dupilumab", "class biologic-il-4r"), 2),
+        (signal.SIGKILL, _started("report"), 1),
+    ):
+        before, rest = interrupted_make(clone.command, clone.root, clone.env, sig, after=after, times=times)
+        run.attempts.append(before + rest)
+        run.cut.append(products(clone.root))
+        run.untracked.append([line for line in git_status(clone.root) if line.startswith("??")])
+    run.attempts.append(clone.make(check=True).stdout)
+    run.reports["final"] = run.report()
+    run.status = clone.status()
+    return run
+
+
+def test_adding_two_studies_needs_data_edits_only(session):
+    before = session.outputs["before"]
+    assert "agent becaplermin" not in before and before.rstrip().endswith(
+        "Done. The report is reports/report.html (and reports/report.pdf); tables for a manuscript are in "
+        "reports/tables/ and reports/manuscript-tables.docx, figures in figures/."
+    )
+    assert "wrote release before-update" in session.outputs["release"]
+
+    update = session.outputs["update"]
+    steps = re.findall(r"^\[\s*\d+/(\d+)\] (.+)$", update, re.MULTILINE)
     assert {s for _, s in steps} >= {"clean cases", "agent becaplermin", "report", "report html", "report pdf"}
     # only the groups of the new studies run again (each group reads its own slice of the citations)
     assert not {"agent dupilumab", "class biologic-il-4r", "agent ruxolitinib"} & {s for _, s in steps}
@@ -66,8 +165,8 @@ def test_adding_two_studies_needs_data_edits_only(clone):
     assert (
         "warning: 2 included studies are not yet appraised (unknown-2013-becaplermin, morozova-2025-ipl); "
         "`make appraisal-draft` appends drafted rows to data/raw/appraisal.csv"
-    ) in update.stdout
-    report = _text((clone.root / "reports" / "report.html").read_text(encoding="utf-8"))
+    ) in update
+    report = session.reports["update"]
     assert "Changes since release before-update" in report
     assert "Studies: 2 added." in report and "Treatment episodes: 1 added." in report
     assert (
@@ -75,21 +174,53 @@ def test_adding_two_studies_needs_data_edits_only(clone):
         "( morozova-2025-ipl )" in report
     )
 
-    drafted = clone.make("appraisal-draft", check=True)
-    assert "appended drafted rows for 2 studies" in drafted.stdout
+    assert "appended drafted rows for 2 studies" in session.outputs["draft"]
     for name in SHEETS:
         if name == "screening.csv":
-            assert sorted((raw / name).read_bytes().splitlines()) == sorted(committed[name].splitlines())
+            assert sorted(session.raw_drafted[name].splitlines()) == sorted(session.committed[name].splitlines())
         else:
-            assert (raw / name).read_bytes() == committed[name], name
-    clone.make(check=True)
-    report = _text((clone.root / "reports" / "report.html").read_text(encoding="utf-8"))
-    assert "Every included study has been appraised." in report
-    status = set(clone.status())
-    assert status == {
-        " M data/raw/screening.csv",
-        " M data/processed/screening.csv",  # notebook 01's copy of the log, in its new row order
-        " M notebooks/executed/03_report.ipynb",
-        " M reports/report.html",
-        " M reports/report.pdf",
-    } | {f"?? releases/before-update/{n}" for n in ("episodes.csv", "groups.csv", "headline.json", "studies.csv")}
+            assert session.raw_drafted[name] == session.committed[name], name
+    assert "Every included study has been appraised." in session.reports["final"]
+    # every committed output is byte-identical again but for the changes section, the screening log's row order
+    # and the files that show the edited note (test_editing_one_episode_reruns_only_what_depends_on_it)
+    assert set(session.status) == {f" M {name}" for name in CHANGES_SHOW | NOTE_SHOWS | {"data/raw/episodes.csv"}} | (
+        RELEASED
+    )
+
+
+def test_editing_one_episode_reruns_only_what_depends_on_it(session):
+    """Editing one episode's note re-runs its agent, its class and the report, and changes exactly the files that
+    show the note: in the end, beyond what the added studies changed, only those differ from the committed results."""
+    runs = [PROGRESS.findall(output) for output in session.attempts]
+    assert runs[0][0] == "clean cases" and runs[-1][-1] == "report pdf"
+    assert sorted({step for steps in runs for step in steps}) == sorted(EDIT_RUNS)
+    changed = {line.removeprefix(" M ") for line in session.status} - CHANGES_SHOW - RELEASED
+    assert changed == NOTE_SHOWS - CHANGES_SHOW | {"data/raw/episodes.csv"}
+
+
+def test_an_interrupted_build_loses_nothing_and_resumes_to_the_same_bytes(session):
+    """Ctrl-C while two notebooks run, then ``kill -9`` during the report: make deletes nothing; every output is
+    either as it was before the build or completely replaced by its final result, and only notebook 01's had been
+    replaced (so the runs cut off wrote nothing under a real name); no stray file is left outside .gitignore's
+    temporaries; each next build re-runs exactly what was cut off, and the results are the committed bytes
+    wherever the note does not show: the group notebooks and the report's bootstrap interval for all agents
+    together (Table 3)."""
+    runs = [PROGRESS.findall(output) for output in session.attempts]
+    assert runs == [
+        ["clean cases", *runs[0][1:]],
+        [*runs[1][:2], "report"],
+        ["report", "report html", "report pdf"],
+    ]
+    assert sorted(runs[0][1:]) == sorted(runs[1][:2]) == ["agent dupilumab", "class biologic-il-4r"]
+    assert not [output for output in session.attempts if "Deleting file" in output]
+    final = products(session.root)
+    for cut, untracked in zip(session.cut, session.untracked, strict=True):
+        assert sorted(cut) == sorted(session.before_edit) == sorted(final)
+        replaced = sorted(name for name in cut if cut[name] != session.before_edit[name])
+        assert replaced and all(_written_by_notebook_01(name) for name in replaced), replaced
+        assert [name for name in replaced if cut[name] != final[name]] == []
+        assert set(untracked) == RELEASED
+    resumed = [name for name in final if ("dupilumab" in name or "biologic-il-4r" in name) and name not in NOTE_SHOWS]
+    resumed.append("reports/tables/table3.csv")
+    assert len(resumed) == 2 * 6 + 1  # per group: notebook, summary, cited references, swimmer (3 files); Table 3
+    assert [name for name in resumed if final[name] != session.committed_bytes(name)] == []

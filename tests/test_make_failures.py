@@ -5,7 +5,7 @@ clear message among its last lines (repeated under "The build stopped:"), never 
 target", and leave every tracked file byte-identical: `git status --porcelain` shows only the raw edit.
 One case of each kind: a sheet refused, a vocabulary miss, an unreadable time, a review record refused
 (notebook 01 checks it with the case data), a notebook that fails after notebook 01 (the report, on a
-release snapshot edited by hand). Ctrl-C and SIGKILL during a build: tests/test_rebuild.py.
+release snapshot edited by hand). Ctrl-C and SIGKILL during a build: tests/test_living_review.py.
 """
 
 from __future__ import annotations
