@@ -85,7 +85,7 @@ def _written_by_notebook_01(name: str) -> bool:
 
 def _started(*labels: str) -> Callable[[str], bool]:
     """Whether a line of make's output says that one of the runs ``labels`` started."""
-    return lambda line: line.lstrip("[ 0123456789/]").rstrip("\n") in labels
+    return lambda line: (progress := PROGRESS.match(line)) is not None and progress.group(1) in labels
 
 
 @dataclass
