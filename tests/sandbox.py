@@ -63,14 +63,6 @@ def tracked_copy(dest: Path) -> Path:
         if source.is_file():
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, dest / name)
-    return commit_all(dest)
-
-
-def commit_all(dest: Path) -> Path:
-    """Make ``dest`` a git repository with everything in it committed (the project's .gitignore applies: a
-    :func:`tracked_copy` holds it already, a :func:`copy_project` gets it here)."""
-    if not (dest / ".gitignore").exists():
-        shutil.copy2(PROJECT_ROOT / ".gitignore", dest / ".gitignore")
     git = ["git", "-c", "user.name=sandbox", "-c", "user.email=sandbox@localhost", "-c", "commit.gpgsign=false"]
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "sandbox"]):
         subprocess.run(git + command, cwd=dest, check=True, capture_output=True)
