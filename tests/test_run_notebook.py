@@ -30,7 +30,7 @@ def _notebook(path, *sources):
 
 @pytest.mark.integration
 def test_success_writes_a_stripped_notebook_with_the_parameters(tmp_path, capsys):
-    source = _notebook(tmp_path / "ok.ipynb", "print(x)")
+    source = _notebook(tmp_path / "ok.ipynb", "print(x)", "import gc\nprint(gc.get_threshold()[0])")
     out = tmp_path / "out" / "ok.ipynb"
     assert (
         run_notebook.main([str(source), str(out), "-p", "x", "hello", "--step", "3/12", "--label", "agent demo"]) == 0
@@ -40,6 +40,9 @@ def test_success_writes_a_stripped_notebook_with_the_parameters(tmp_path, capsys
     assert nb["metadata"]["papermill"] == {"default_parameters": {}, "parameters": {"x": "hello"}}
     assert nb["cells"][1]["id"] == "injected-parameters"
     assert nb["cells"][2]["outputs"][0]["text"] == ["hello\n"]
+    # the kernel's collector setting (run_notebook.KERNEL_GC) is in place and leaves the execution counts alone
+    assert nb["cells"][3]["outputs"][0]["text"] == ["50000\n"]
+    assert [c["execution_count"] for c in nb["cells"]] == [1, 2, 3, 4]
     assert all("execution" not in c["metadata"] and "papermill" not in c["metadata"] for c in nb["cells"])
     assert not list(out.parent.glob(".*"))  # no scratch or temporary file left
 
