@@ -227,3 +227,50 @@ def test_pdf_step_without_a_renderer_says_how_to_get_one(tmp_path, monkeypatch, 
     assert capsys.readouterr().out == pdf.MISSING + "\n"
     assert not (tmp_path / "report.pdf").exists()
     assert "apt-get install libpango-1.0-0" in pdf.MISSING
+
+
+@pytest.mark.integration
+def test_pdf_bytes_do_not_depend_on_the_fonts_the_machine_has(tmp_path):
+    """The same HTML rendered with the system's fonts and with none at all (fontconfig given an empty
+    configuration, in a fresh process) gives the same PDF bytes, its text set only in the DejaVu files that the
+    pinned matplotlib ships: bold, italic, code, a table and an em dash, as the report has them."""
+    import os
+    import subprocess
+    import sys
+
+    from nlsynth.pipeline import pdf
+
+    assert pdf.load_renderer() is not None, pdf.MISSING  # the rebuild needs Pango too: CI installs it
+    html = tmp_path / "page.html"
+    html.write_text(
+        "<html><head><meta charset='utf-8'></head><body><h1>Table 3 — time to response</h1>"
+        "<p>Reported <b>cases</b>, <i>not</i> an efficacy estimate; <code>n_boot = 2000</code>.</p>"
+        "<table><tr><th>agent</th><th>weeks</th></tr><tr><td>ruxolitinib</td><td>≥ 8 – 12</td></tr></table>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "fonts.conf"
+    empty.write_text(f"<?xml version='1.0'?><fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
+    rendered = []
+    for name, extra in (("system.pdf", {}), ("none.pdf", {"FONTCONFIG_FILE": str(empty)})):
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "0", **extra}
+        subprocess.run(
+            [sys.executable, "-m", "nlsynth.pipeline.pdf", str(html), str(tmp_path / name)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        rendered.append((tmp_path / name).read_bytes())
+    assert rendered[0] == rendered[1]
+    import zlib
+
+    objects = b"".join(  # the font dictionaries are in compressed object streams
+        zlib.decompress(stream) for stream in re.findall(rb"stream\r?\n(.*?)endstream", rendered[0], re.DOTALL)
+    )
+    fonts = set(re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([\w-]+)", objects))
+    assert fonts == {
+        b"Report-DejaVu-Sans",
+        b"Report-DejaVu-Sans-Bold",
+        b"Report-DejaVu-Sans-Italic",
+        b"Report-DejaVu-Sans-Mono",
+    }

@@ -4,13 +4,16 @@ WeasyPrint is pinned with the other packages, but it needs the Pango system libr
 Where Pango is missing, this prints one line saying how to get the PDF and exits 0 without touching
 the output, so ``make`` still succeeds. The print styling (A4, tables that fit the page, headings
 kept with what follows, figures scaled to the page) is in the HTML itself (:mod:`nlsynth.pipeline.render`).
-With ``SOURCE_DATE_EPOCH`` set (the Makefile sets it) the PDF has the same bytes on every build.
+With ``SOURCE_DATE_EPOCH`` set (the Makefile sets it) the PDF has the same bytes on every build, on any
+machine: its text is set in the DejaVu fonts that the pinned matplotlib ships (the figures' font), never in
+whatever fonts the system has (:func:`font_css`).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from nlsynth import paths
 from nlsynth.atomic import write_atomic
@@ -30,14 +33,58 @@ def load_renderer():
     return HTML
 
 
+#: The faces of each family: (CSS weight, CSS style, file name suffix).
+_FACES = (
+    ("normal", "normal", ""),
+    ("bold", "normal", "-Bold"),
+    ("normal", "italic", "-Oblique"),
+    ("bold", "italic", "-BoldOblique"),
+)
+
+
+def font_css() -> str:
+    """A style sheet that sets all text in matplotlib's DejaVu Sans and code in DejaVu Sans Mono, read from the
+    pinned matplotlib's own font files.
+
+    The HTML asks for the system's fonts (Helvetica, Arial, sans-serif), and fontconfig answers with what is
+    installed: the same HTML gave a PDF in Nimbus Sans where Ghostscript's fonts are installed (here they came
+    with Chromium and R) and in DejaVu Sans where only Pango is, so the rebuild's bytes depended on the machine.
+
+    >>> "DejaVuSans-BoldOblique.ttf" in font_css() and "DejaVuSansMono.ttf" in font_css()
+    True
+    """
+    import matplotlib
+
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    faces = [
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("{(folder / f"{stem}{suffix}.ttf").as_uri()}"); }}'
+        for family, stem in (("Report DejaVu Sans", "DejaVuSans"), ("Report DejaVu Sans Mono", "DejaVuSansMono"))
+        for weight, style, suffix in _FACES
+    ]
+    return "\n".join(
+        [
+            *faces,
+            '* { font-family: "Report DejaVu Sans" !important; }',
+            'code, pre, kbd, samp, code *, pre * { font-family: "Report DejaVu Sans Mono" !important; }',
+        ]
+    )
+
+
 def render_pdf(html_path, renderer=None) -> bytes:
     """The PDF bytes of the HTML report (fonts and images embedded; nothing fetched from the network)."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
     html_class = renderer or load_renderer()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     no_network = URLFetcher(allowed_protocols={"data", "file"})  # the report is self-contained
-    return html_class(filename=str(html_path), url_fetcher=no_network).write_pdf()
+    fonts = FontConfiguration()
+    own_fonts = CSS(string=font_css(), font_config=fonts, url_fetcher=no_network)
+    return html_class(filename=str(html_path), url_fetcher=no_network).write_pdf(
+        stylesheets=[own_fonts], font_config=fonts
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
