@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from nlsynth.analysis.turnbull import em_update, innermost_intervals, turnbull
+from nlsynth.analysis.turnbull import containment, em_update, innermost_intervals, turnbull
 
 INF = math.inf
 
@@ -90,3 +90,25 @@ def test_touching_intervals_do_not_overlap():
 def test_invalid_intervals_are_refused(lower, upper, message):
     with pytest.raises(ValueError, match=message):
         turnbull(lower, upper)
+
+
+def test_containment_is_the_rule_for_every_pair_of_observation_and_interval():
+    """The matrix the EM works on, against the rule written out one pair at a time: an exact time holds only the
+    point interval at that time; a point interval lies in (lower, upper]; any other within [lower, upper]."""
+
+    def holds(lo, hi, left, right):
+        if lo == hi:
+            return left == right == lo
+        if left == right:
+            return lo < left <= hi
+        return lo <= left and right <= hi
+
+    rng = np.random.default_rng(7)
+    grid = [0.0, 7.0, 14.0, 28.0, 56.0, np.inf]
+    for _ in range(200):
+        lower = rng.choice(grid[:-1], 8)
+        upper = lower + rng.choice([0.0, 0.0, 7.0, 14.0, np.inf], 8)
+        intervals = [tuple(sorted(rng.choice(grid, 2))) for _ in range(6)]
+        expected = [[holds(lo, hi, left, right) for left, right in intervals] for lo, hi in zip(lower, upper)]
+        assert containment(lower, upper, intervals).tolist() == expected
+    assert containment([1.0], [2.0], []).shape == (1, 0)

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nlsynth.analysis.turnbull import ConvergenceWarning, _contains, innermost_intervals, self_consistency
+from nlsynth.analysis.turnbull import ConvergenceWarning, containment, innermost_intervals, self_consistency
 
 __all__ = ["CENSORED", "FAILURE", "RESPONSE", "CompetingRisksFit", "ConvergenceWarning", "competing_risks"]
 
@@ -143,13 +143,13 @@ def competing_risks(lower, upper, cause, max_iterations: int = MAX_ITERATIONS) -
         if not np.any(cause == k):
             continue
         support += [(k, left, right) for left, right in innermost_intervals(lower[mine], upper[mine])]
-    alpha = np.zeros((n, len(support)))
-    for i in range(n):
-        for j, (k, left, right) in enumerate(support):
-            if censored[i]:
-                alpha[i, j] = left >= lower[i] and right > lower[i]
-            elif cause[i] == k:
-                alpha[i, j] = _contains(lower[i], upper[i], (left, right))
+    kinds = np.array([k for k, _, _ in support])
+    ends = np.array([(left, right) for _, left, right in support], dtype=float).reshape(-1, 2)
+    # a censored episode holds every support interval after its last visit, of either cause; an event
+    # episode, the intervals of its own cause within its own interval
+    after = (ends[:, 0][None, :] >= lower[:, None]) & (ends[:, 1][None, :] > lower[:, None])
+    own = containment(lower, upper, [(left, right) for _, left, right in support]) & (cause[:, None] == kinds[None, :])
+    alpha = np.where(censored[:, None], after, own).astype(float)
     if np.any(alpha.sum(axis=1) == 0):
         raise ValueError("an episode is compatible with no support interval")
     mass, iteration, converged = self_consistency(alpha, TOLERANCE, max_iterations, "competing-risks")

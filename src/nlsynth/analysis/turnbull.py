@@ -140,13 +140,26 @@ def innermost_intervals(lower: np.ndarray, upper: np.ndarray) -> list[tuple[floa
     return sorted(set(found))
 
 
-def _contains(lo: float, hi: float, interval: tuple[float, float]) -> bool:
-    left, right = interval
-    if lo == hi:
-        return left == right == lo
-    if left == right:
-        return lo < left <= hi
-    return lo <= left and right <= hi
+def containment(lower, upper, intervals: list[tuple[float, float]]) -> np.ndarray:
+    """Which innermost intervals each observation ``(lower, upper]`` holds: a boolean matrix, one row per
+    observation, one column per interval.
+
+    An exact time (``lower == upper``) holds only the point interval at that time; a point interval lies in
+    ``(lower, upper]``; any other interval must lie within ``[lower, upper]``.
+
+    >>> containment([28.0, 0.0, 0.0], [28.0, 28.0, 14.0], [(28.0, 28.0), (14.0, 28.0)]).astype(int).tolist()
+    [[1, 0], [1, 1], [0, 0]]
+    """
+    lo = np.asarray(lower, dtype=float)[:, None]
+    hi = np.asarray(upper, dtype=float)[:, None]
+    ends = np.asarray(intervals, dtype=float).reshape(-1, 2)
+    left, right = ends[:, 0][None, :], ends[:, 1][None, :]
+    point = left == right
+    return np.where(
+        lo == hi,
+        point & (left == lo),
+        np.where(point, (lo < left) & (left <= hi), (lo <= left) & (right <= hi)),
+    )
 
 
 def turnbull(lower, upper, max_iterations: int = MAX_ITERATIONS) -> TurnbullFit:
@@ -169,7 +182,7 @@ def turnbull(lower, upper, max_iterations: int = MAX_ITERATIONS) -> TurnbullFit:
     if n == 0:
         return TurnbullFit([], np.array([]), 0, 0)
     intervals = innermost_intervals(lower, upper)
-    alpha = np.array([[_contains(lo, hi, iv) for iv in intervals] for lo, hi in zip(lower, upper)], dtype=float)
+    alpha = containment(lower, upper, intervals).astype(float)
     mass, iteration, _ = self_consistency(alpha, TOLERANCE, max_iterations, "Turnbull")
     keep = mass > 1e-10
     mass = mass[keep] / mass[keep].sum()
@@ -181,9 +194,6 @@ def em_update(fit: TurnbullFit, lower, upper) -> np.ndarray:
     lower = np.asarray(lower, dtype=float)
     upper = np.asarray(upper, dtype=float)
     informative = ~((lower == 0) & np.isinf(upper))
-    alpha = np.array(
-        [[_contains(lo, hi, iv) for iv in fit.intervals] for lo, hi in zip(lower[informative], upper[informative])],
-        dtype=float,
-    )
+    alpha = containment(lower[informative], upper[informative], fit.intervals).astype(float)
     weights = alpha * fit.mass
     return (weights / weights.sum(axis=1, keepdims=True)).sum(axis=0) / informative.sum()
