@@ -57,10 +57,10 @@ def test_the_bench_sums_core_seconds_by_tier(tmp_path):
     ]
     log = tmp_path / "tests.jsonl"
     log.write_text("".join(json.dumps(line) + "\n" for line in lines))
-    cost = bench.make_test_costs(log, cores=2)
+    cost = bench.make_test_costs(log, cores=2, full_build_s=200.0)
     assert cost["tests"] == 4 and cost["core_s"] == 612.8
     assert cost["core_s_by_tier"] == {"rebuild": 600.0, "integration": 12.5, "other": 0.2}
-    assert cost["rebuild_tier_s_on_all_cores"] == 300.0
+    assert cost["rebuild_tier_s_on_all_cores"] == 300.0 and cost["rebuild_tier_over_full_build"] == 1.5
     assert [c["test"] for c in cost["costliest"]] == ["a::build", "b::edit", "c::browser", "d::unit"]
 
 
