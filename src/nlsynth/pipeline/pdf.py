@@ -53,10 +53,9 @@ def font_css() -> str:
     >>> "DejaVuSans-BoldOblique.ttf" in font_css() and "DejaVuSansMono.ttf" in font_css()
     True
     """
-    from importlib.util import find_spec
+    import matplotlib
 
-    # where matplotlib's files are, without importing it (numpy and all: 25 MB more in the renderer)
-    folder = Path(find_spec("matplotlib").origin).with_name("mpl-data") / "fonts" / "ttf"
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     faces = [
         f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
         f'src: url("{(folder / f"{stem}{suffix}.ttf").as_uri()}"); }}'
