@@ -237,6 +237,7 @@ def test_pdf_bytes_do_not_depend_on_the_fonts_the_machine_has(tmp_path):
     import os
     import subprocess
     import sys
+    import zlib
 
     from nlsynth.pipeline import pdf
 
@@ -262,8 +263,6 @@ def test_pdf_bytes_do_not_depend_on_the_fonts_the_machine_has(tmp_path):
         )
         rendered.append((tmp_path / name).read_bytes())
     assert rendered[0] == rendered[1]
-    import zlib
-
     objects = b"".join(  # the font dictionaries are in compressed object streams
         zlib.decompress(stream) for stream in re.findall(rb"stream\r?\n(.*?)endstream", rendered[0], re.DOTALL)
     )

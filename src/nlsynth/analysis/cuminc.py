@@ -148,7 +148,7 @@ def competing_risks(lower, upper, cause, max_iterations: int = MAX_ITERATIONS) -
     # a censored episode holds every support interval after its last visit, of either cause; an event
     # episode, the intervals of its own cause within its own interval
     after = (ends[:, 0][None, :] >= lower[:, None]) & (ends[:, 1][None, :] > lower[:, None])
-    own = containment(lower, upper, [(left, right) for _, left, right in support]) & (cause[:, None] == kinds[None, :])
+    own = containment(lower, upper, ends) & (cause[:, None] == kinds[None, :])
     alpha = np.where(censored[:, None], after, own).astype(float)
     if np.any(alpha.sum(axis=1) == 0):
         raise ValueError("an episode is compatible with no support interval")

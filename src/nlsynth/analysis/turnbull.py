@@ -140,9 +140,9 @@ def innermost_intervals(lower: np.ndarray, upper: np.ndarray) -> list[tuple[floa
     return sorted(set(found))
 
 
-def containment(lower, upper, intervals: list[tuple[float, float]]) -> np.ndarray:
-    """Which innermost intervals each observation ``(lower, upper]`` holds: a boolean matrix, one row per
-    observation, one column per interval.
+def containment(lower, upper, intervals) -> np.ndarray:
+    """Which innermost intervals (``(left, right)`` pairs, a list or an array of two columns) each observation
+    ``(lower, upper]`` holds: a boolean matrix, one row per observation, one column per interval.
 
     An exact time (``lower == upper``) holds only the point interval at that time; a point interval lies in
     ``(lower, upper]``; any other interval must lie within ``[lower, upper]``.
