@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import signal
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +91,7 @@ def _started(*labels: str) -> Callable[[str], bool]:
 class Session:
     root: Path
     committed: dict[str, bytes]  # the raw sheets as committed
+    committed_products: dict[str, bytes]  # every product as committed (sandbox.products)
     outputs: dict[str, str] = field(default_factory=dict)  # make's output of each step
     reports: dict[str, str] = field(default_factory=dict)  # the report's text after a step
     raw_drafted: dict[str, bytes] = field(default_factory=dict)  # the raw sheets after `make appraisal-draft`
@@ -104,14 +104,11 @@ class Session:
     def report(self) -> str:
         return _text((self.root / "reports" / "report.html").read_text(encoding="utf-8"))
 
-    def committed_bytes(self, name: str) -> bytes:
-        return subprocess.run(["git", "show", f"HEAD:{name}"], cwd=self.root, capture_output=True, check=True).stdout
-
 
 @pytest.fixture(scope="module")
 def session(clone) -> Session:
     raw = clone.root / "data" / "raw"
-    run = Session(clone.root, {name: (raw / name).read_bytes() for name in SHEETS})
+    run = Session(clone.root, {name: (raw / name).read_bytes() for name in SHEETS}, products(clone.root))
     removed = {}
     for name in SHEETS:
         kept, removed[name] = _split(raw / name)
@@ -223,4 +220,4 @@ def test_an_interrupted_build_loses_nothing_and_resumes_to_the_same_bytes(sessio
     resumed = [name for name in final if ("dupilumab" in name or "biologic-il-4r" in name) and name not in NOTE_SHOWS]
     resumed.append("reports/tables/table3.csv")
     assert len(resumed) == 2 * 6 + 1  # per group: notebook, summary, cited references, swimmer (3 files); Table 3
-    assert [name for name in resumed if final[name] != session.committed_bytes(name)] == []
+    assert [name for name in resumed if final[name] != session.committed_products[name]] == []
