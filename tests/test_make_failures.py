@@ -141,3 +141,29 @@ def test_without_pango_the_build_says_so_in_one_line_and_succeeds(clone, tmp_pat
         assert clone.status() == []
     finally:
         clone.mark_built()
+
+
+def test_a_figure_file_that_cannot_be_written_stops_the_build_and_keeps_every_other_file(clone):
+    """A kernel writes its figure files in background jobs (nlsynth.background). A folder where a figure's PDF
+    goes makes that job fail: the run fails through make like a failing cell, naming the figure, and its notebook
+    and every other tracked file stay as they were."""
+    target = clone.root / "figures" / "agents" / "dupilumab-swimmer.pdf"
+    committed = target.read_bytes()
+    target.unlink()
+    target.mkdir()
+    os.utime(clone.root / "data" / "processed" / "by_agent" / "dupilumab.csv")  # make re-runs agent dupilumab
+    try:
+        result = clone.make()
+        assert result.returncode != 0
+        lines = result.stderr.rstrip().splitlines()
+        tail = lines[len(lines) - lines[::-1].index("The build stopped:") :]
+        assert tail[0].startswith(
+            "FAILED: agent dupilumab: figure dupilumab-swimmer: IsADirectoryError: [Errno 21] Is a directory: "
+        ), "\n".join(tail)
+        assert "] agent dupilumab" in result.stdout and "] report" not in result.stdout
+        assert clone.status() == [" D figures/agents/dupilumab-swimmer.pdf"]
+    finally:
+        target.rmdir()
+        target.write_bytes(committed)
+        clone.mark_built()
+    assert clone.status() == []

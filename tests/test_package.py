@@ -53,7 +53,20 @@ def modules() -> list[Path]:
 def test_every_module_is_in_a_stage_or_shared():
     folders = {p.parent.name for p in modules()} - {"nlsynth"}
     assert folders == set(STAGES)
-    assert len([p for p in modules() if p.parent == PACKAGE]) <= 10, "the top holds only what every stage shares"
+    # The top holds only what the stages share: adding a module there is a decision, made here.
+    assert {p.stem for p in modules() if p.parent == PACKAGE} == {
+        "__init__",
+        "atomic",  # files written whole (every stage)
+        "background",  # figure files written beside the kernel (present), waited for by the runner (pipeline)
+        "codebook",
+        "errors",
+        "paths",
+        "schemas",
+        "slugs",
+        "tableio",
+        "timeparse",
+        "units",
+    }
 
 
 @pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -8,8 +8,10 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from nlsynth import background
 from nlsynth.pipeline import run_notebook
 from nlsynth.pipeline.nbstrip import strip_volatile
+from nlsynth.present import graphics
 
 KERNELSPEC = {
     "kernelspec": {"name": "nlsynth", "display_name": "Python 3 (nlsynth)", "language": "python"},
@@ -61,6 +63,46 @@ def test_failure_keeps_a_clearly_named_copy_and_leaves_the_result_alone(tmp_path
     assert "no agent called zzz" in failed.read_text()
     assert out.read_text() == "result from an earlier run"
     assert [p.name for p in out.parent.iterdir()] == [out.name]
+
+
+_FIGURE = (
+    "from nlsynth.present import graphics\n"
+    "fig, ax = graphics.new_figure(graphics.SINGLE_COLUMN, 2)\n"
+    "ax.plot([0, 1], [0, 1])\n"
+    "graphics.save_figure(fig, {stem!r})\n"
+    "print(len(graphics.png_for_display(fig)) > 0)"
+)
+
+
+@pytest.mark.integration
+def test_figure_files_written_in_the_background_are_there_when_the_run_ends(tmp_path):
+    source = _notebook(tmp_path / "fig.ipynb", _FIGURE.format(stem=str(tmp_path / "line")))
+    out = tmp_path / "fig.out.ipynb"
+    assert run_notebook.main([str(source), str(out)]) == 0
+    inline = tmp_path / "inline"
+    fig, ax = graphics.new_figure(graphics.SINGLE_COLUMN, 2)
+    ax.plot([0, 1], [0, 1])
+    expected = graphics.save_figure(fig, inline)
+    graphics.close(fig)
+    for path in expected:
+        assert (tmp_path / f"line{path.suffix}").read_bytes() == path.read_bytes(), path.suffix
+    assert json.loads(out.read_text())["cells"][-1]["outputs"][0]["text"] == ["True\n"]
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not background.available(), reason="figure files are written in the kernel elsewhere")
+def test_a_figure_file_that_cannot_be_written_fails_the_run_and_writes_nothing(tmp_path, capsys):
+    (tmp_path / "line.pdf").mkdir()  # a folder where the PDF goes: the background job cannot replace it
+    source = _notebook(tmp_path / "fig.ipynb", _FIGURE.format(stem=str(tmp_path / "line")))
+    out = tmp_path / "executed" / "fig.out.ipynb"
+    failures = tmp_path / "failures.log"
+    assert run_notebook.main([str(source), str(out), "--label", "agent demo", "--failures", str(failures)]) == 1
+    message = capsys.readouterr().err.strip()
+    assert message.startswith("FAILED: agent demo: figure line: IsADirectoryError: [Errno 21] Is a directory: ")
+    assert message.endswith(f" -> '{tmp_path / 'line.pdf'}'")
+    assert failures.read_text() == message + "\n"
+    assert not out.exists() and (tmp_path / "line.svg").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
 
 
 @pytest.mark.integration

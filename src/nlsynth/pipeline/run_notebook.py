@@ -16,6 +16,8 @@ What it adds to the papermill CLI, all of which the Makefile relies on:
   ``True``/``False``/``None``), then checked against the notebook's ``parameters`` cell: an unknown
   name or a value of the wrong type is refused with a clear message before any kernel starts;
 - fewer garbage collections in the kernel (:data:`KERNEL_GC`);
+- the kernel writes figure files in background jobs (:mod:`nlsynth.background`); the run ends when they have,
+  and fails, writing nothing, if one did;
 - no ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel`` noise: the kernel is shut down
   without the interrupt jupyter_client sends first (see :class:`QuietShutdownKernelManager`).
 
@@ -38,7 +40,7 @@ from pathlib import Path
 import yaml
 from jupyter_client.manager import KernelManager
 
-from nlsynth import paths
+from nlsynth import background, paths
 from nlsynth.atomic import write_atomic
 from nlsynth.pipeline.nbstrip import dumps, strip_volatile
 
@@ -148,7 +150,9 @@ def failed_path(output: Path) -> Path:
 def execute(
     input_path: Path, output_path: Path, parameters: dict, *, timeout: int = DEFAULT_TIMEOUT_S, kernel: str = KERNEL
 ) -> None:
-    """Run ``input_path`` into ``output_path``; raise papermill's error after keeping the FAILED copy."""
+    """Run ``input_path`` into ``output_path``; raise papermill's error after keeping the FAILED copy, or
+    :class:`nlsynth.background.BackgroundJobError` (nothing written) if a file the kernel wrote in the background
+    failed."""
     import tempfile
 
     import papermill as pm
@@ -164,21 +168,23 @@ def execute(
     scratch = output_path.with_name(f".{output_path.stem}.running.ipynb")
     output_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        nb = pm.execute_notebook(
-            str(input_path),
-            str(scratch),
-            parameters=parameters,
-            kernel_name=kernel,
-            execution_timeout=timeout,
-            record_timing=False,
-            progress_bar=False,
-            log_output=False,
-            cwd=str(paths.project_root()),
-            request_save_on_cell_execute=False,
-            config=config,
-            kernel_manager_class=QuietShutdownKernelManager,
-            extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_GC}"],
-        )
+        # The kernel's background jobs (figure files) have all finished when this block is left.
+        with background.jobs(timeout):
+            nb = pm.execute_notebook(
+                str(input_path),
+                str(scratch),
+                parameters=parameters,
+                kernel_name=kernel,
+                execution_timeout=timeout,
+                record_timing=False,
+                progress_bar=False,
+                log_output=False,
+                cwd=str(paths.project_root()),
+                request_save_on_cell_execute=False,
+                config=config,
+                kernel_manager_class=QuietShutdownKernelManager,
+                extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_GC}"],
+            )
     except PapermillExecutionError:
         import nbformat
 
@@ -233,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
             f"        the executed notebook with its error cell is kept at {shown}",
             args.failures,
         )
+        return 1
+    except background.BackgroundJobError as exc:
+        _report(f"FAILED: {args.label or args.input.stem}: {exc}", args.failures)
         return 1
     return 0
 

@@ -18,6 +18,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from IPython.display import Image
 
+from nlsynth import background
 from nlsynth.atomic import write_atomic
 
 MM = 1 / 25.4
@@ -167,21 +168,41 @@ def check_figure(fig) -> None:
 
 def save_figure(fig, stem: str | os.PathLike[str], formats=FORMATS) -> list[Path]:
     """Check the figure (:func:`check_figure`), then save ``fig`` as ``<stem>.svg``, ``.pdf`` and ``.png``
-    deterministically; return the paths."""
+    deterministically; return the paths.
+
+    In a pipeline run the files are written by a background job (:func:`nlsynth.background.submit`) while the
+    kernel goes on, and the run ends only when they are; elsewhere they are written before this returns. The
+    bytes are the same either way, and so is the figure left for display (:func:`as_image`): a PNG save lays the
+    figure out again at the file's resolution, and the copy drawn for display starts from that layout, so
+    without the save here the figure is laid out as that save would have (:func:`_lay_out`)."""
     import io
 
     apply_style()
     check_figure(fig)
     stem = Path(stem)
-    written = []
+    written = [stem.with_name(f"{stem.name}.{ext}") for ext in formats]
     dpi = min(DPI, MAX_PIXELS_HIGH / fig.get_figheight())
-    for ext in formats:
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=ext, metadata=_METADATA[ext], dpi=dpi)
-        path = stem.with_name(f"{stem.name}.{ext}")
-        write_atomic(path, buffer.getvalue())
-        written.append(path)
+
+    def write() -> None:
+        for ext, path in zip(formats, written):
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=ext, metadata=_METADATA[ext], dpi=dpi)
+            write_atomic(path, buffer.getvalue())
+
+    if background.submit(f"figure {stem.name}", write) and "png" in formats:
+        _lay_out(fig, dpi)
     return written
+
+
+def _lay_out(fig, dpi: float) -> None:
+    """Lay ``fig`` out at ``dpi`` without painting, as ``savefig(format="png", dpi=dpi)`` does before it paints
+    (constrained layout measures text at the renderer's resolution)."""
+    shown_dpi = fig.dpi
+    fig.dpi = dpi
+    try:
+        fig.draw_without_rendering()
+    finally:
+        fig.dpi = shown_dpi
 
 
 #: Resolution of the copy shown in notebooks and the HTML report (the files are 300 dpi).
