@@ -145,7 +145,8 @@ class PeakMemory:
     """The peak resident memory of every process started under this one (kernels, papermill runs, make, the
     PDF renderer, pytest workers), read from ``/proc/<pid>/status`` (``VmHWM``, the kernel's own high-water
     mark) every ``interval`` seconds while it runs. A process is named by its role: ``kernel: report``,
-    ``papermill: agent dupilumab``, ``python -m nlsynth.pipeline.pdf``, and by the build it belongs to."""
+    ``figure job: report`` (a fork of that kernel writing figure files), ``papermill: agent dupilumab``,
+    ``python -m nlsynth.pipeline.pdf``, and by the build it belongs to."""
 
     def __init__(self, interval: float = 0.25):
         self.interval = interval
@@ -180,7 +181,10 @@ class PeakMemory:
         argv = self._read(pid, "cmdline").split("\0")
         text = " ".join(argv)
         if "ipykernel_launcher" in text:
-            return "kernel: " + parent_role.removeprefix("papermill: ")
+            # a kernel leads its own process group; a figure job (nlsynth.background) is a fork of one
+            stat = self._read(pid, "stat").rsplit(")", 1)[1].split()
+            kind = "kernel" if int(stat[2]) == pid else "figure job"
+            return f"{kind}: " + parent_role.removeprefix("papermill: ").removeprefix("kernel: ")
         if "nlsynth.pipeline.run_notebook" in text:
             label = argv[argv.index("--label") + 1] if "--label" in argv else "notebook"
             return "papermill: " + label
@@ -211,7 +215,7 @@ class PeakMemory:
         best: dict[str, float] = {}
         for mb, where, role in self.peaks.values():
             if where == build:
-                kind = re.sub(r"^(kernel|papermill): (agent|class) .*", r"\1: agent/class", role)
+                kind = re.sub(r"^(kernel|papermill|figure job): (agent|class) .*", r"\1: agent/class", role)
                 best[kind] = max(best.get(kind, 0.0), mb)
         return sorted(((k, round(v, 1)) for k, v in best.items()), key=lambda kv: -kv[1])
 
