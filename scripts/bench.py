@@ -179,16 +179,16 @@ class PeakMemory:
 
     def _role(self, pid: int, parent_role: str) -> str:
         argv = self._read(pid, "cmdline").split("\0")
-        text = " ".join(argv)
-        if "ipykernel_launcher" in text:
+        module = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else None
+        if module == "ipykernel_launcher":
             # a kernel leads its own process group; a figure job (nlsynth.background) is a fork of one
             stat = self._read(pid, "stat").rsplit(")", 1)[1].split()
             kind = "kernel" if int(stat[2]) == pid else "figure job"
             return f"{kind}: " + parent_role.removeprefix("papermill: ").removeprefix("kernel: ")
-        if "nlsynth.pipeline.run_notebook" in text:
+        if module == "nlsynth.pipeline.run_notebook":
             label = argv[argv.index("--label") + 1] if "--label" in argv else "notebook"
             return "papermill: " + label
-        return argv[argv.index("-m") + 1] if "-m" in argv[:-1] else Path(argv[0]).name
+        return module or Path(argv[0]).name
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
