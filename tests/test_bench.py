@@ -72,13 +72,22 @@ def test_the_figure_free_build_draws_nothing_only_when_switched_on(tmp_path):
         "fig = plt.figure(figsize=(9, 1))\n"
         "fig.text(0.5, 0.5, 'a label far too long for its figure, that the check refuses ' * 3)\n"
         "fig.savefig(sys.argv[1], format='pdf')\n"
+        "laid, ax = g.new_figure(g.SINGLE_COLUMN, 2)\n"
+        "ax.set_ylabel('a label the layout makes room for')\n"
+        "before = ax.get_position().bounds\n"
+        "g._lay_out(laid, 300)\n"
+        "print('laid out' if ax.get_position().bounds != before else 'not laid out')\n"
         "g.check_figure(fig)\n"
     )
     out = tmp_path / "figure.pdf"
     env = {**bench.make_env(PROJECT_ROOT), **bench.NO_FIGURES}
-    subprocess.run([sys.executable, "-c", script, str(out)], env=env, check=True)
+    drawn = subprocess.run(
+        [sys.executable, "-c", script, str(out)], env=env, check=True, capture_output=True, text=True
+    )
+    assert drawn.stdout == "not laid out\n"
     written = out.read_bytes()
     assert written.startswith(b"\x89PNG") and len(written) < 100  # a 1×1 PNG, whatever the format; no check raised
     env.pop("NLSYNTH_BENCH_NO_FIGURES")
     refused = subprocess.run([sys.executable, "-c", script, str(out)], env=env, capture_output=True, text=True)
     assert out.read_bytes().startswith(b"%PDF") and "FigureError" in refused.stderr
+    assert refused.stdout == "laid out\n"

@@ -1,6 +1,7 @@
 """A benchmark's experiment, never the product: with ``NLSYNTH_BENCH_NO_FIGURES=1`` and this folder on ``PYTHONPATH``,
 every process of a build draws no figure. ``Figure.savefig`` writes a 1×1 PNG instead of drawing (whatever the
-format asked for), and the submission-grade check (``check_figure``) returns at once. The figures are still built.
+format asked for), and the submission-grade check (``check_figure``) and the layout a kernel does in place of a PNG
+save written in the background (``graphics._lay_out``) return at once. The figures are still built.
 
 ``make bench`` times one build this way. That build still runs every notebook, fit, table, the HTML and the PDF, but
 no figure is drawn, so its time is a lower bound. No change to how the figures are drawn can bring the build below it.
@@ -32,7 +33,10 @@ def _savefig(self, fname, *args, **kwargs):
 #: module name: what to replace once it has been imported
 PATCHES = {
     "matplotlib.figure": lambda module: setattr(module.Figure, "savefig", _savefig),
-    "nlsynth.present.graphics": lambda module: setattr(module, "check_figure", lambda fig: None),
+    "nlsynth.present.graphics": lambda module: (
+        setattr(module, "check_figure", lambda fig: None),
+        setattr(module, "_lay_out", lambda fig, dpi: None),
+    ),
 }
 
 
