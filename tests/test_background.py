@@ -7,6 +7,7 @@ every child, which must not happen to a pytest worker.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -31,6 +32,16 @@ def test_without_a_runner_a_job_runs_at_once_in_the_caller(monkeypatch):
     monkeypatch.delenv(background.ENV, raising=False)
     ran = []
     assert background.submit("a figure", lambda: ran.append(True)) is False
+    assert ran == [True]
+
+
+def test_where_jobs_cannot_run_in_the_background_the_runner_sets_nothing_and_jobs_run_at_once(monkeypatch):
+    monkeypatch.delenv(background.ENV, raising=False)
+    monkeypatch.setattr(background, "available", lambda: False)
+    ran = []
+    with background.jobs() as directory:
+        assert directory is None and background.ENV not in os.environ
+        assert background.submit("a figure", lambda: ran.append(True)) is False
     assert ran == [True]
 
 
