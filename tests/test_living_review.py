@@ -209,6 +209,8 @@ def test_an_interrupted_build_loses_nothing_and_resumes_to_the_same_bytes(sessio
         ["report", "report html", "report pdf"],
     ]
     assert sorted(runs[0][1:]) == sorted(runs[1][:2]) == ["agent dupilumab", "class biologic-il-4r"]
+    # Ctrl-C: one line per run cut off, no traceback
+    assert "Traceback" not in session.attempts[0] and "INTERRUPTED: agent dupilumab" in session.attempts[0]
     assert not [output for output in session.attempts if "Deleting file" in output]
     final = products(session.root)
     for cut, untracked in zip(session.cut, session.untracked, strict=True):

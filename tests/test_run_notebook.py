@@ -106,6 +106,27 @@ def test_a_figure_file_that_cannot_be_written_fails_the_run_and_writes_nothing(t
 
 
 @pytest.mark.integration
+def test_ctrl_c_prints_one_line_writes_nothing_and_ends_the_run_as_interrupted(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = _notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(3)")
+    out = tmp_path / "slow.out.ipynb"
+    command = [sys.executable, "-m", "nlsynth.pipeline.run_notebook", str(source), str(out), "--label", "agent slow"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
+        assert run.stdout.readline() == "agent slow\n"
+        time.sleep(1.5)  # the kernel has started
+        run.send_signal(signal.SIGINT)
+        _, err = run.communicate(timeout=60)
+    assert run.returncode == -signal.SIGINT
+    assert "Traceback" not in err
+    assert "INTERRUPTED: agent slow: nothing written under its name" in err.splitlines()
+    assert not out.exists() and not list(tmp_path.glob(".*"))
+
+
+@pytest.mark.integration
 def test_typed_parameters(tmp_path):
     source = _notebook(tmp_path / "typed.ipynb", "print(type(x).__name__, x)")
     out = tmp_path / "typed.out.ipynb"

@@ -19,7 +19,10 @@ What it adds to the papermill CLI, all of which the Makefile relies on:
 - the kernel writes figure files in background jobs (:mod:`nlsynth.background`); the run ends when they have,
   and fails, writing nothing, if one did;
 - no ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel`` noise: the kernel is shut down
-  without the interrupt jupyter_client sends first (see :class:`QuietShutdownKernelManager`).
+  without the interrupt jupyter_client sends first (see :class:`QuietShutdownKernelManager`);
+- Ctrl-C stops the kernel (:func:`stop_kernels`), prints one ``INTERRUPTED: <label>`` line instead of a
+  traceback, and the run still ends as interrupted (by SIGINT), so make stops as it does for any interrupted
+  command.
 
 Usage::
 
@@ -147,6 +150,23 @@ def failed_path(output: Path) -> Path:
     return folder / FAILED_DIR / (output.stem + ".FAILED.ipynb")
 
 
+def stop_kernels() -> None:
+    """Kill the kernels this process started, with their figure jobs, when an interrupt reaches it: papermill's
+    clean-up does not run then, and a kernel left alone would shut down only when it notices that its parent has
+    gone.
+
+    jupyter_client starts each kernel in a session of its own: every child of this process that leads its process
+    group is a kernel, and its group holds its figure jobs. (Linux: ``/proc``; elsewhere nothing is done.)"""
+    import contextlib
+    import signal
+
+    for entry in Path("/proc").glob("[0-9]*"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            pid, ppid = int(entry.name), int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if ppid == os.getpid() and os.getpgid(pid) == pid:
+                os.killpg(pid, signal.SIGKILL)
+
+
 def execute(
     input_path: Path, output_path: Path, parameters: dict, *, timeout: int = DEFAULT_TIMEOUT_S, kernel: str = KERNEL
 ) -> None:
@@ -170,21 +190,25 @@ def execute(
     try:
         # The kernel's background jobs (figure files) have all finished when this block is left.
         with background.jobs(timeout):
-            nb = pm.execute_notebook(
-                str(input_path),
-                str(scratch),
-                parameters=parameters,
-                kernel_name=kernel,
-                execution_timeout=timeout,
-                record_timing=False,
-                progress_bar=False,
-                log_output=False,
-                cwd=str(paths.project_root()),
-                request_save_on_cell_execute=False,
-                config=config,
-                kernel_manager_class=QuietShutdownKernelManager,
-                extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_GC}"],
-            )
+            try:
+                nb = pm.execute_notebook(
+                    str(input_path),
+                    str(scratch),
+                    parameters=parameters,
+                    kernel_name=kernel,
+                    execution_timeout=timeout,
+                    record_timing=False,
+                    progress_bar=False,
+                    log_output=False,
+                    cwd=str(paths.project_root()),
+                    request_save_on_cell_execute=False,
+                    config=config,
+                    kernel_manager_class=QuietShutdownKernelManager,
+                    extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_GC}"],
+                )
+            except KeyboardInterrupt:
+                stop_kernels()
+                raise
     except PapermillExecutionError:
         import nbformat
 
@@ -243,6 +267,17 @@ def main(argv: list[str] | None = None) -> int:
     except background.BackgroundJobError as exc:
         _report(f"FAILED: {args.label or args.input.stem}: {exc}", args.failures)
         return 1
+    except KeyboardInterrupt:
+        # One line instead of a traceback from inside zmq; then die of SIGINT as an uncaught interrupt would, so
+        # that make (and a shell loop) see an interrupted run, not a failed one.
+        print(
+            f"INTERRUPTED: {args.label or args.input.stem}: nothing written under its name", file=sys.stderr, flush=True
+        )
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+        raise
     return 0
 
 
