@@ -43,7 +43,9 @@ def edit(clone):
     assert git_status(clone.root) == []
 
 
-def _assert_failed_cleanly(clone, result: subprocess.CompletedProcess, raw_file: str, message: str) -> None:
+def _assert_failed_cleanly(clone, result: subprocess.CompletedProcess, changed: str, message: str) -> list[str]:
+    """The build failed with ``message`` in its closing block, and ``git status`` shows only ``changed`` (a status
+    line, e.g. `` M data/raw/episodes.csv``); return the block's lines."""
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "No rule to make target" not in output
@@ -54,7 +56,8 @@ def _assert_failed_cleanly(clone, result: subprocess.CompletedProcess, raw_file:
     assert any(message in line for line in tail), "\n".join(tail)
     assert all(line.startswith(("FAILED: ", "  - ", "        ")) for line in tail[:-1]), "\n".join(tail)
     assert tail[-1].startswith("make: *** [Makefile:") and tail[-1].endswith("all] Error 2"), tail[-1]
-    assert git_status(clone.root) == [f" M {raw_file}"]
+    assert git_status(clone.root) == [changed]
+    return tail
 
 
 def _replace(old: str, new: str):
@@ -115,7 +118,7 @@ CASES = [
 def test_failing_build_keeps_every_tracked_file(clone, edit, case, raw_file, mutate, message):
     edit(raw_file, mutate)
     result = clone.make()
-    _assert_failed_cleanly(clone, result, raw_file, message)
+    _assert_failed_cleanly(clone, result, f" M {raw_file}", message)
     if case == "report-fails-after-01":
         assert "[" in result.stdout and "] report" in result.stdout and "clean cases" not in result.stdout
     if case == "review-record-refused":  # notebook 01 checks every raw sheet: nothing after it runs
@@ -154,14 +157,10 @@ def test_a_figure_file_that_cannot_be_written_stops_the_build_and_keeps_every_ot
     os.utime(clone.root / "data" / "processed" / "by_agent" / "dupilumab.csv")  # make re-runs agent dupilumab
     try:
         result = clone.make()
-        assert result.returncode != 0
-        lines = result.stderr.rstrip().splitlines()
-        tail = lines[len(lines) - lines[::-1].index("The build stopped:") :]
-        assert tail[0].startswith(
-            "FAILED: agent dupilumab: figure dupilumab-swimmer: IsADirectoryError: [Errno 21] Is a directory: "
-        ), "\n".join(tail)
+        message = "FAILED: agent dupilumab: figure dupilumab-swimmer: IsADirectoryError: [Errno 21] Is a directory: "
+        tail = _assert_failed_cleanly(clone, result, " D figures/agents/dupilumab-swimmer.pdf", message)
+        assert tail[0].startswith(message), "\n".join(tail)
         assert "] agent dupilumab" in result.stdout and "] report" not in result.stdout
-        assert clone.status() == [" D figures/agents/dupilumab-swimmer.pdf"]
     finally:
         target.rmdir()
         target.write_bytes(committed)
