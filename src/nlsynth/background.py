@@ -131,7 +131,7 @@ def jobs(timeout: float = 600) -> Iterator[Path | None]:
     later is killed); then, if the body succeeded, a failed job raises :class:`BackgroundJobError`. What jobs
     printed goes to stderr. Only the jobs are waited for, never another child of this process.
     """
-    if not available() or _subreaper(True) is None:
+    if not available() or not _subreaper(True):
         yield None
         return
     directory = Path(tempfile.mkdtemp(prefix="nlsynth-jobs-"))
@@ -153,8 +153,8 @@ def jobs(timeout: float = 600) -> Iterator[Path | None]:
         raise BackgroundJobError("; ".join(failures))
 
 
-def _subreaper(on: bool) -> bool | None:
-    """Make this process the child subreaper (``on``) of its descendants, or stop; None where that fails.
+def _subreaper(on: bool) -> bool:
+    """Make this process the child subreaper (``on``) of its descendants, or stop; False where that fails.
 
     A subreaper inherits its orphaned descendants: the jobs, whose parent (a short-lived intermediate) exits at
     once, become this process's children, whom it can wait for after their kernel has gone."""
@@ -163,8 +163,8 @@ def _subreaper(on: bool) -> bool | None:
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):
-        return None
-    return True if prctl(_PR_SET_CHILD_SUBREAPER, int(on), 0, 0, 0) == 0 else None
+        return False
+    return prctl(_PR_SET_CHILD_SUBREAPER, int(on), 0, 0, 0) == 0
 
 
 def _reap(directory: Path, timeout: float) -> list[str]:
@@ -175,7 +175,7 @@ def _reap(directory: Path, timeout: float) -> list[str]:
     import time
 
     deadline = time.monotonic() + timeout
-    failures = []
+    failures, stopped = [], False
     for registered in sorted(directory.glob("*.job"), key=lambda p: int(p.stem)):
         pid, label = int(registered.stem), registered.read_text(encoding="utf-8")
         try:
@@ -185,8 +185,7 @@ def _reap(directory: Path, timeout: float) -> list[str]:
         if pidfd is not None:
             try:
                 if not select.select([pidfd], [], [], max(0.0, deadline - time.monotonic()))[0]:
-                    if not failures or not failures[0].startswith("background jobs still running"):
-                        failures.insert(0, f"background jobs still running after {timeout:g} s were stopped")
+                    stopped = True
                     with contextlib.suppress(ProcessLookupError):
                         os.kill(pid, signal.SIGKILL)
             finally:
@@ -205,4 +204,4 @@ def _reap(directory: Path, timeout: float) -> list[str]:
             failures.append(f"{label}: exited with status {os.WEXITSTATUS(status)}")
         if log.exists() and log.stat().st_size:
             sys.stderr.write(log.read_text(encoding="utf-8", errors="replace"))
-    return failures
+    return ([f"background jobs still running after {timeout:g} s were stopped"] if stopped else []) + failures
