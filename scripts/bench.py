@@ -166,24 +166,29 @@ class PeakMemory:
     def _read(pid: int, name: str) -> str:
         return Path(f"/proc/{pid}/{name}").read_text(errors="replace")
 
-    def _children(self) -> dict[int, list[int]]:
+    def _children(self) -> tuple[dict[int, list[int]], set[int]]:
+        """Each process's children, and the processes that lead their process group (from ``/proc/<pid>/stat``)."""
         children: dict[int, list[int]] = {}
+        leaders: set[int] = set()
         for entry in Path("/proc").iterdir():
             if entry.name.isdigit():
+                pid = int(entry.name)
                 try:
-                    ppid = int(self._read(int(entry.name), "stat").rsplit(")", 1)[1].split()[1])
-                except (OSError, IndexError, ValueError):
+                    # the fields after the command name: state, parent, process group, ...
+                    _, ppid, pgrp = self._read(pid, "stat").rsplit(")", 1)[1].split()[:3]
+                except (OSError, ValueError):
                     continue
-                children.setdefault(ppid, []).append(int(entry.name))
-        return children
+                children.setdefault(int(ppid), []).append(pid)
+                if int(pgrp) == pid:
+                    leaders.add(pid)
+        return children, leaders
 
-    def _role(self, pid: int, parent_role: str) -> str:
+    def _role(self, pid: int, parent_role: str, leads_group: bool) -> str:
         argv = self._read(pid, "cmdline").split("\0")
         module = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else None
         if module == "ipykernel_launcher":
             # a kernel leads its own process group; a figure job (nlsynth.background) is a fork of one
-            stat = self._read(pid, "stat").rsplit(")", 1)[1].split()
-            kind = "kernel" if int(stat[2]) == pid else "figure job"
+            kind = "kernel" if leads_group else "figure job"
             return f"{kind}: " + parent_role.removeprefix("papermill: ").removeprefix("kernel: ")
         if module == "nlsynth.pipeline.run_notebook":
             label = argv[argv.index("--label") + 1] if "--label" in argv else "notebook"
@@ -192,13 +197,13 @@ class PeakMemory:
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            children, roles = self._children(), {os.getpid(): "bench"}
+            (children, leaders), roles = self._children(), {os.getpid(): "bench"}
             todo = [os.getpid()]
             while todo:
                 parent = todo.pop()
                 for pid in children.get(parent, []):
                     try:
-                        roles[pid] = self._role(pid, roles[parent])
+                        roles[pid] = self._role(pid, roles[parent], pid in leaders)
                         cwd = os.readlink(f"/proc/{pid}/cwd")
                         status = self._read(pid, "status")
                     except (OSError, ValueError, IndexError):
