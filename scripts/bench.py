@@ -4,12 +4,14 @@ Everything runs in temporary copies of the project, never in the work tree:
 
 - full build (``make -j2``) from data/raw, next to the *kernel floor*: the same papermill runs, at the
   same parallelism, each of a notebook holding only the import statements of the template that step
-  runs (01, 02 or 03) — the cost no notebook can avoid;
+  runs (01, 02 or 03) — the cost no notebook can avoid; and each one's work, in core-seconds of every process it
+  started (:class:`CoreSeconds`), so that a ratio's excess splits into work and idle cores (:func:`work`);
 - the same build drawing no figure (scripts/no_figures/: every ``savefig`` writes a 1×1 PNG): a lower bound
   that no way of drawing the figures can beat;
 - a no-op ``make`` and a rebuild after editing one episode;
-- ``make test`` in the work tree (skip with ``--no-test``), with the core-seconds of each test (conftest.py's
-  ``NLSYNTH_TEST_CPU_LOG``): by tier, the costliest, and what the builds through make alone need of two cores;
+- ``make test`` in the work tree (skip with ``--no-test``), with its core-seconds and those of each test
+  (conftest.py's ``NLSYNTH_TEST_CPU_LOG``): by tier, the costliest, and what the builds through make alone need of
+  two cores;
 - a scale run on a SYNTHETIC data set (50× the episodes, 60 agents; scripts/make_synthetic.py):
   cleaning cost per 1,000 rows and wall time per agent notebook;
 - the peak resident memory of the largest process: of the pipeline runs (kernels, papermill,
@@ -73,6 +75,53 @@ NO_FIGURES = {
     "NLSYNTH_BENCH_NO_FIGURES": "1",
     "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "scripts" / "no_figures"), os.environ.get("PYTHONPATH")])),
 }
+
+
+class CoreSeconds:
+    """The CPU seconds (user and system) of the processes started and waited for inside a ``with`` block, and of
+    every process they waited for in turn (``getrusage(RUSAGE_CHILDREN)``): a build's kernels, papermill runs and
+    renderers, and its figure jobs, which the runner reaps as their subreaper. Threads of this process that start
+    no process (:class:`PeakMemory`) add nothing.
+
+    >>> with CoreSeconds() as cost:
+    ...     _ = subprocess.run([sys.executable, "-c", "sum(range(3_000_000))"], check=True)
+    >>> 0 < cost.seconds < 5
+    True
+    """
+
+    seconds: float = 0.0
+
+    @staticmethod
+    def _children() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    def __enter__(self) -> CoreSeconds:
+        self._start = self._children()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.seconds = self._children() - self._start
+
+
+def work(wall_s: float, core_s: float, cores: int, floor_wall_s: float, floor_core_s: float) -> dict:
+    """A build's work next to the kernel floor's: its core-seconds over the floor's, how full it kept the
+    cores (core-seconds over cores × wall time), and the wall time it would take with every core busy all along, also
+    over the floor's wall time. A build that keeps its cores as full as the floor does takes its work ratio of the
+    floor's time; below that ratio only by keeping them fuller.
+
+    >>> work(70.0, 119.0, 2, 50.0, 85.0)
+    {'core_s': 119.0, 'floor_core_s': 85.0, 'work_over_floor': 1.4, 'cores_busy': 0.85, 'floor_cores_busy': 0.85, 'all_busy_s': 59.5, 'all_busy_over_floor': 1.19}
+    """
+    return {
+        "core_s": round(core_s, 1),
+        "floor_core_s": round(floor_core_s, 1),
+        "work_over_floor": round(core_s / floor_core_s, 2),
+        "cores_busy": round(core_s / (cores * wall_s), 2),
+        "floor_cores_busy": round(floor_core_s / (cores * floor_wall_s), 2),
+        "all_busy_s": round(core_s / cores, 1),
+        "all_busy_over_floor": round(core_s / cores / floor_wall_s, 2),
+    }
 
 
 def make_test_costs(log: Path, cores: int, full_build_s: float) -> dict:
@@ -274,13 +323,18 @@ def main() -> None:
         tmp = Path(tmp)
         real = copy_project(tmp / "real", ROOT / "data" / "raw")
         planned = planned_runs(copy_project(tmp / "dry", ROOT / "data" / "raw"))
-        full, steps = timed_make(real)
+        with CoreSeconds() as full_cost:
+            full, steps = timed_make(real)
         runs = len(planned)  # the papermill runs
+        cores = os.cpu_count() or 1
         if sorted(label for label, _ in planned) != sorted(s for s in steps if s not in ("report html", "report pdf")):
             raise SystemExit(f"the build's notebook runs are not the dry run's: {steps} against {planned}")
-        floor = kernel_floor(tmp / "floor", [template for _, template in planned])
+        with CoreSeconds() as floor_cost:
+            floor = kernel_floor(tmp / "floor", [template for _, template in planned])
+        no_figures_cost = CoreSeconds()
         try:  # an experiment: a failure is recorded, the other measurements kept
-            no_figures, _ = timed_make(copy_project(tmp / "no-figures", ROOT / "data" / "raw"), env=NO_FIGURES)
+            with no_figures_cost:
+                no_figures, _ = timed_make(copy_project(tmp / "no-figures", ROOT / "data" / "raw"), env=NO_FIGURES)
         except SystemExit as failed:
             print(f"figure-free build FAILED (recorded in the results): {str(failed)[-600:]}", file=sys.stderr)
             no_figures = None
@@ -296,6 +350,8 @@ def main() -> None:
                 "full_build_over_floor": round(full / floor, 2),
                 "no_figures_build_s": round(no_figures, 1) if no_figures else "FAILED",
                 "no_figures_build_over_floor": round(no_figures / floor, 2) if no_figures else "—",
+                "full_build_work": work(full, full_cost.seconds, cores, floor, floor_cost.seconds),
+                "no_figures_build_core_s": round(no_figures_cost.seconds, 1) if no_figures else "—",
                 "noop_build_s": round(noop, 2),
                 "noop_notebooks_run": len(noop_steps),
                 "single_edit_build_s": round(edit, 1),
@@ -335,15 +391,19 @@ def main() -> None:
         log = Path(tempfile.mkdtemp(prefix="nlsynth-test-cpu-")) / "tests.jsonl"
         log.touch()
         start = time.perf_counter()
-        tested = subprocess.run(
-            ["make", "test"],
-            cwd=ROOT,
-            env={**os.environ, "NLSYNTH_TEST_CPU_LOG": str(log)},
-            capture_output=True,
-            text=True,
-        )
+        with CoreSeconds() as test_cost:
+            tested = subprocess.run(
+                ["make", "test"],
+                cwd=ROOT,
+                env={**os.environ, "NLSYNTH_TEST_CPU_LOG": str(log)},
+                capture_output=True,
+                text=True,
+            )
         results["make_test_s"] = round(time.perf_counter() - start, 1)
         results["make_test_over_full_build"] = round(results["make_test_s"] / results["full_build_s"], 2)
+        # all of make test (ruff, pytest's start-up and workers too), and the wall time it needs at the least
+        results["make_test_core_s"] = round(test_cost.seconds, 1)
+        results["make_test_all_busy_over_full_build"] = round(test_cost.seconds / cores / results["full_build_s"], 2)
         results["make_test_cost"] = make_test_costs(log, os.cpu_count() or 1, results["full_build_s"])
         # a failing make test is a finding too: recorded with its summary line, the measurements kept
         results["make_test_passed"] = tested.returncode == 0
@@ -361,9 +421,17 @@ def main() -> None:
             f"full build = {results['full_build_over_floor']}× floor (target ≤ 1.3×)",
         ),
         (
+            "full build: core-seconds",
+            f"{(w := results['full_build_work'])['core_s']} s",
+            f"= {w['work_over_floor']}× the floor's {w['floor_core_s']}; cores busy {w['cores_busy']:.0%} "
+            f"(floor {w['floor_cores_busy']:.0%}); with both busy all along {w['all_busy_s']} s = "
+            f"{w['all_busy_over_floor']}× floor",
+        ),
+        (
             "build drawing no figure",
             f"{results['no_figures_build_s']} s" if no_figures else "FAILED",
-            f"= {results['no_figures_build_over_floor']}× floor: a lower bound for any way of drawing the figures"
+            f"= {results['no_figures_build_over_floor']}× floor: a lower bound for any way of drawing the figures "
+            f"({results['no_figures_build_core_s']} core-seconds)"
             if no_figures
             else "its make output is printed above",
         ),
@@ -383,6 +451,12 @@ def main() -> None:
                     f"{cost['core_s']} s",
                     f"{cost['tests']} tests; builds through make {cost['core_s_by_tier']['rebuild']}, integration "
                     f"{cost['core_s_by_tier']['integration']}, the rest {cost['core_s_by_tier']['other']}",
+                ),
+                (
+                    "make test: all its processes",
+                    f"{results['make_test_core_s']} s",
+                    f"core-seconds: with both cores busy all along "
+                    f"{results['make_test_all_busy_over_full_build']}× the full build",
                 ),
                 (
                     "make test: its builds alone",

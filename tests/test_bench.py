@@ -91,3 +91,31 @@ def test_the_figure_free_build_draws_nothing_only_when_switched_on(tmp_path):
     refused = subprocess.run([sys.executable, "-c", script, str(out)], env=env, capture_output=True, text=True)
     assert out.read_bytes().startswith(b"%PDF") and "FigureError" in refused.stderr
     assert refused.stdout == "laid out\n"
+
+
+_SPIN = "import time\nend = time.process_time() + 0.4\nwhile time.process_time() < end:\n    pass\n"
+
+
+def test_core_seconds_count_what_a_child_waited_for_and_nothing_of_this_process():
+    # a figure job is a grandchild of make's caller, reaped by the runner: its time must reach the bench
+    grandchild = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {_SPIN!r}], check=True)"
+    with bench.CoreSeconds() as cost:
+        subprocess.run([sys.executable, "-c", grandchild], check=True)
+    assert 0.4 <= cost.seconds < 3.0
+    with bench.CoreSeconds() as own:
+        exec(_SPIN)  # this process's own work is not a child's
+    assert own.seconds == 0.0
+
+
+def test_the_bench_sets_a_builds_work_beside_the_floors():
+    # 119 core-seconds in 70 s on two cores, against the floor's 85 in 50 s: both keep the cores 85 % busy, so
+    # the build takes its work ratio of the floor's time; with both cores busy all along it would take 59.5 s
+    assert bench.work(70.0, 119.0, 2, 50.0, 85.0) == {
+        "core_s": 119.0,
+        "floor_core_s": 85.0,
+        "work_over_floor": 1.4,
+        "cores_busy": 0.85,
+        "floor_cores_busy": 0.85,
+        "all_busy_s": 59.5,
+        "all_busy_over_floor": 1.19,
+    }
