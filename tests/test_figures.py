@@ -129,6 +129,50 @@ def test_appraisal_charts(tmp_path):
     _render(appraisal_plots.summary_plot(table), "appraisal-summary", tmp_path)
 
 
+def _synthetic_appraisal(n: int):
+    """SYNTHETIC: ``n`` made-up studies with judgements cycling through the tool's four, and their labels."""
+    import pandas as pd
+
+    from nlsynth.ingest.appraisal import ITEM_IDS, JUDGEMENTS
+
+    judgements = list(JUDGEMENTS)
+    table = pd.DataFrame(
+        [
+            {"study_id": f"synthetic-{i:03d}", "item": item, "judgement": judgements[(i + k) % 4], "reason": "made up"}
+            for i in range(n)
+            for k, item in enumerate(ITEM_IDS)
+        ]
+    )
+    return table, {f"synthetic-{i:03d}": f"Synthetic {2000 + i % 25} [{i + 1}]" for i in range(n)}
+
+
+@pytest.mark.parametrize("n, panels", [(46, [46]), (47, [24, 23]), (92, [46, 46])])
+def test_traffic_light_splits_its_studies_into_two_panels_beyond_one(n, panels):
+    """Up to 46 studies one column wide (the review's figure), beyond that two panels across the page, read down
+    the left then the right, in citation order; either way no taller than a figure prints (240 mm) and readable."""
+    from nlsynth.present import appraisal_plots
+
+    table, cited = _synthetic_appraisal(n)
+    fig = appraisal_plots.traffic_light(table, cited)
+    shown = [[t.get_text() for t in ax.get_yticklabels()][::-1] for ax in fig.axes]  # each panel top to bottom
+    assert [len(p) for p in shown] == panels
+    assert sum(shown, []) == list(cited.values())
+    width, height = fig.get_size_inches()
+    assert width == pytest.approx(graphics.SINGLE_COLUMN if len(panels) == 1 else graphics.DOUBLE_COLUMN)
+    assert height <= graphics.MAX_HEIGHT
+    graphics.check_figure(fig)
+    graphics.close(fig)
+
+
+def test_traffic_light_beyond_two_panels_grows_taller_than_a_page():
+    from nlsynth.present import appraisal_plots
+
+    table, cited = _synthetic_appraisal(2 * appraisal_plots.ROWS_PER_PANEL + 1)
+    fig = appraisal_plots.traffic_light(table, cited)
+    assert len(fig.axes) == 2 and fig.get_size_inches()[1] > graphics.MAX_HEIGHT
+    graphics.close(fig)
+
+
 def test_prisma_chart(tmp_path):
     from nlsynth.present import prisma
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from nlsynth.ingest.appraisal import ITEM_IDS, ITEMS, NOT_YET, shown_judgements, summary, wide
-from nlsynth.present.graphics import DOUBLE_COLUMN, OKABE_ITO, SINGLE_COLUMN, new_figure
+from nlsynth.present.graphics import DOUBLE_COLUMN, MAX_HEIGHT, OKABE_ITO, SINGLE_COLUMN, new_figure
 
 COLOURS = {
     "yes": OKABE_ITO["bluish green"],
@@ -21,26 +21,32 @@ COLOURS = {
 SYMBOLS = {"yes": "+", "no": "−", "unclear": "?", "not applicable": "", NOT_YET: "·"}
 
 
+#: The traffic-light plot's height: its title and legend, and a row per study (inches).
+TITLE_AND_LEGEND = 1.6
+ROW = 0.17
+#: Studies in one panel of the traffic-light plot: the most that keep it within :data:`MAX_HEIGHT` (46).
+ROWS_PER_PANEL = int((MAX_HEIGHT - TITLE_AND_LEGEND) / ROW)
+
+
 def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
-    """Study × item judgements; rows named by ``citations`` (study id → citable label) in their order."""
+    """Study × item judgements; rows named by ``citations`` (study id → citable label) in their order.
+
+    One column wide while the studies fit one panel (:data:`ROWS_PER_PANEL`); beyond that the full page width,
+    the studies split in order into two panels side by side (read down the left, then the right), so that up to
+    twice as many print on one page. Beyond that the two panels grow taller than a page.
+    """
     table = wide(appraisal)
     order = {sid: i for i, sid in enumerate(citations)}
     table = table.loc[sorted(table.index, key=lambda s: (order.get(s, len(order)), s))]
     n = len(table)
-    fig, ax = new_figure(SINGLE_COLUMN, 1.6 + 0.17 * n)
-    for y, (_study, row) in enumerate(table.iterrows()):
-        for x, item in enumerate(ITEM_IDS):
-            j = row[item]
-            ax.scatter([x], [n - 1 - y], s=55, color=COLOURS[j], edgecolor="black", linewidth=0.3)
-            ax.text(x, n - 1 - y, SYMBOLS[j], ha="center", va="center", fontsize=7)
-    ax.set_xticks(range(len(ITEM_IDS)), [f"Q{i + 1}" for i in range(len(ITEM_IDS))], fontsize=7)
-    ax.xaxis.tick_top()
-    ax.set_yticks(range(n), [citations.get(s, s) for s in table.index][::-1])
-    ax.set_xlim(-0.6, len(ITEM_IDS) - 0.4)
-    ax.set_ylim(-0.7, n - 0.3)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.tick_params(length=0)
+    if n <= ROWS_PER_PANEL:
+        fig, ax = new_figure(SINGLE_COLUMN, TITLE_AND_LEGEND + ROW * n)
+        _traffic_panel(ax, table, citations, n)
+    else:
+        rows = -(-n // 2)
+        fig, axes = new_figure(DOUBLE_COLUMN, TITLE_AND_LEGEND + ROW * rows, ncols=2)
+        for ax, part in zip(axes, (table.iloc[:rows], table.iloc[rows:])):
+            _traffic_panel(ax, part, citations, rows)
     for j in shown_judgements(appraisal):
         ax.scatter([], [], s=50, color=COLOURS[j], edgecolor="black", linewidth=0.3, label=j)
     fig.legend(loc="outside lower center", ncol=3, frameon=False, handletextpad=0.2, columnspacing=0.8)
@@ -50,6 +56,24 @@ def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
         fontsize=7,
     )
     return fig
+
+
+def _traffic_panel(ax, table: pd.DataFrame, citations: dict[str, str], rows: int) -> None:
+    """One panel of the traffic-light plot: ``table``'s studies from the top of a panel ``rows`` rows high."""
+    n = len(table)
+    for y, (_study, row) in enumerate(table.iterrows()):
+        for x, item in enumerate(ITEM_IDS):
+            j = row[item]
+            ax.scatter([x], [rows - 1 - y], s=55, color=COLOURS[j], edgecolor="black", linewidth=0.3)
+            ax.text(x, rows - 1 - y, SYMBOLS[j], ha="center", va="center", fontsize=7)
+    ax.set_xticks(range(len(ITEM_IDS)), [f"Q{i + 1}" for i in range(len(ITEM_IDS))], fontsize=7)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(rows - n, rows), [citations.get(s, s) for s in table.index][::-1])
+    ax.set_xlim(-0.6, len(ITEM_IDS) - 0.4)
+    ax.set_ylim(-0.7, rows - 0.3)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.tick_params(length=0)
 
 
 def summary_plot(appraisal: pd.DataFrame):
