@@ -146,7 +146,10 @@ def _synthetic_appraisal(n: int):
     return table, {f"synthetic-{i:03d}": f"Synthetic {2000 + i % 25} [{i + 1}]" for i in range(n)}
 
 
-@pytest.mark.parametrize("n, panels", [(46, [46]), (47, [24, 23]), (92, [46, 46])])
+@pytest.mark.parametrize(
+    "n, panels",
+    [(46, [46]), (47, [24, 23]), pytest.param(92, [46, 46], marks=pytest.mark.slow)],  # 2 s: make test only
+)
 def test_traffic_light_splits_its_studies_into_two_panels_beyond_one(n, panels):
     """Up to 46 studies one column wide (the review's figure), beyond that two panels across the page, read down
     the left then the right, in citation order; either way no taller than a figure prints (240 mm) and readable."""
@@ -164,6 +167,7 @@ def test_traffic_light_splits_its_studies_into_two_panels_beyond_one(n, panels):
     graphics.close(fig)
 
 
+@pytest.mark.slow  # 93 studies drawn: make test, not make unit
 def test_traffic_light_beyond_two_panels_grows_taller_than_a_page():
     from nlsynth.present import appraisal_plots
 
