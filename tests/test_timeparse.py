@@ -142,6 +142,18 @@ OWN_PHRASES = [
     ("after 3 or 4 injections; after 5 injections", "weekly", 3 * W, 5 * W, "clauses-span"),
     ("after 3 sessions and after 5 sessions", "weekly", NAN, NAN, "unresolved"),
     ("", "", NAN, NAN, "not-reported"),
+    # Comparison signs of one character, and a number's trailing "+", as a source writes them in a table cell: NFKC
+    # leaves "≥" alone, and read as a bare number "≥ 6 months" was once a visit at six months (its opposite, as an
+    # event: within six months).
+    ("\u2265 6 months", "", 6 * M, INF, "at-least"),
+    ("\u226512 weeks", "", 12 * W, INF, "at-least"),
+    ("\u2a7e 1 year", "", Y, INF, "at-least"),
+    ("\u2264 2 weeks", "", 0, 2 * W, "within"),
+    ("\u2a7d1 month", "", 0, M, "within"),
+    ("6+ months", "", 6 * M, INF, "at-least"),
+    ("12 months+", "", 12 * M, INF, "at-least"),
+    ("1.5+ years", "", 1.5 * Y, INF, "at-least"),
+    ("after 22 +/- 5 sessions", "twice weekly", 11 * W, 11 * W, "exposures"),
 ]
 
 
@@ -180,6 +192,9 @@ EVENT_PHRASES = [
     ("improvement started after two weeks", "", 2 * W, 2 * W, "onset"),
     ("onset of improvement at 6 weeks", "", 6 * W, 6 * W, "onset"),
     ("at least 6 months", "", 6 * M, INF, "at-least"),
+    ("\u2265 6 months", "", 6 * M, INF, "at-least"),
+    ("6+ months", "", 6 * M, INF, "at-least"),
+    ("\u2264 2 weeks", "", 0, 2 * W, "within"),
     ("after 20 sessions", "", NAN, NAN, "unresolved"),
 ]
 
@@ -214,6 +229,7 @@ REJECTED = [
     ("3 weeks 4 days", "several times"),
     ("half a year", "fractional"),
     ("several weeks", "vague"),
+    ("3 months + 2 weeks", "several times"),  # a sum, not "3 months or more"
 ]
 
 

@@ -16,10 +16,10 @@ consults before this parser.
 Rules (``TimeInterval.rule``)
 -----------------------------
 ``within``
-    "within X", "by X", "up to X", "in under X", "less than X", "before X": (0, X]. With a range
+    "within X", "by X", "up to X", "in under X", "less than X", "before X", "< X", "≤ X": (0, X]. With a range
     ("within 3-6 months") the upper end of the range is the bound.
 ``at-least``
-    "at least X", "more than X", "longer than X", "> X": (X, inf).
+    "at least X", "more than X", "longer than X", "> X", "≥ X", "X+" ("6+ months", "12 months+"): (X, inf).
 ``point``
     "after X", "at X", "at week 12", "X-month follow-up", "over X", "for X", "about X", or a bare
     "X" with surrounding words ("4 weeks after the change in treatment"): lower = upper = X.
@@ -304,15 +304,27 @@ def unresolved(note: str) -> TimeInterval:
 NOT_REPORTED = TimeInterval(math.nan, math.nan, "not-reported")
 
 
+#: Comparison signs of one character, which NFKC leaves alone, as the two the qualifiers read: "≥ 6 months" is
+#: at least six months, never a visit at six months.
+_SIGNS = str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<="})
+#: "6+ months" and "12 months+": at least that long. Not "22 +/- 5" (a mean and its SD) nor "3 months + 2 weeks".
+_PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(?={_UNIT}\b)")
+_PLUS_AFTER_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT})\+(?![/-]|\s*\d)")
+
+
 def normalise(text: str) -> str:
-    """Lower-case, NFKC, one kind of dash, single spaces, compound number words as digits.
+    """Lower-case, NFKC, one kind of dash, comparison signs as ``>=``/``<=``, a number's trailing "+" as ``>``,
+    single spaces, compound number words as digits.
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
+    >>> normalise("≥ 6 months"), normalise("6+ months"), normalise("12 Months+")
+    ('>= 6 months', '>6 months', '>12 months')
     """
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = unicodedata.normalize("NFKC", text).lower().translate(_SIGNS)
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\s+", " ", text).strip()
+    text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
     return _COMPOUND_RE.sub(_compound_to_digits, text)
 
 
