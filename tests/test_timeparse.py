@@ -154,6 +154,10 @@ OWN_PHRASES = [
     ("12 months+", "", 12 * M, INF, "at-least"),
     ("1.5+ years", "", 1.5 * Y, INF, "at-least"),
     ("after 22 +/- 5 sessions", "twice weekly", 11 * W, 11 * W, "exposures"),
+    # Hours, which a source may give for a first effect ("within 48 hours"): once "a number without a time unit".
+    ("within 48 hours", "", 0, 2, "within"),
+    ("after 36 h", "", 1.5, 1.5, "point"),
+    ("12-24 hrs", "", 0.5, 1, "range"),
 ]
 
 

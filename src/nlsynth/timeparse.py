@@ -6,7 +6,7 @@ phrase is read by exactly one documented rule, and the rule id travels with the 
 interval can be traced back to how it was made. A phrase that cannot be read raises
 :class:`TimePhraseError`; it never becomes a silent NaN.
 
-Units: 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days. Numbers may be digits or
+Units: 1 hour = 1/24 day, 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days. Numbers may be digits or
 words, including compounds ("twenty-five weeks") and ordinals ("the first month").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the
@@ -89,6 +89,7 @@ from dataclasses import dataclass
 from nlsynth.units import DAYS_PER_UNIT
 
 _UNIT_ALIASES = {
+    "hour": ("hours", "hour", "hrs", "hr", "h"),
     "day": ("days", "day", "d"),
     "week": ("weeks", "week", "wks", "wk", "w"),
     "month": ("months", "month", "mths", "mth", "mos", "mo"),

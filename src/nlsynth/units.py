@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 #: Days per unit of a time phrase.
-DAYS_PER_UNIT = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
+DAYS_PER_UNIT = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
 DAYS_PER_WEEK = DAYS_PER_UNIT["week"]
 #: The horizons (weeks) at which every estimate is reported.
 HORIZON_WEEKS = (4, 12, 24)
