@@ -158,6 +158,10 @@ OWN_PHRASES = [
     ("within 48 hours", "", 0, 2, "within"),
     ("after 36 h", "", 1.5, 1.5, "point"),
     ("12-24 hrs", "", 0.5, 1, "range"),
+    # Vulgar fractions, which NFKC would turn into "11⁄2" (once "several numbers in one clause").
+    ("after 1\u00bd months", "", 1.5 * M, 1.5 * M, "point"),
+    ("within 2 \u00bd weeks", "", 0, 2.5 * W, "within"),
+    ("\u00be year", "", 0.75 * Y, 0.75 * Y, "point"),
 ]
 
 

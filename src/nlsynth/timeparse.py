@@ -313,16 +313,24 @@ _PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(?={_UNIT}
 _PLUS_AFTER_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT})\+(?![/-]|\s*\d)")
 
 
+#: A vulgar fraction after an optional whole number ("1½", "¾"): NFKC would make "1½" into "11⁄2".
+_VULGAR_RE = re.compile(r"(\d*)\s?([\u00bc-\u00be\u2150-\u215e])")
+
+
+def _vulgar_to_decimal(match: re.Match[str]) -> str:
+    return str(int(match.group(1) or 0) + unicodedata.numeric(match.group(2)))
+
+
 def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash, comparison signs as ``>=``/``<=``, a number's trailing "+" as ``>``,
-    single spaces, compound number words as digits.
+    vulgar fractions as decimals, single spaces, compound number words as digits.
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
-    >>> normalise("≥ 6 months"), normalise("6+ months"), normalise("12 Months+")
-    ('>= 6 months', '>6 months', '>12 months')
+    >>> normalise("≥ 6 months"), normalise("6+ months"), normalise("12 Months+"), normalise("1½ months")
+    ('>= 6 months', '>6 months', '>12 months', '1.5 months')
     """
-    text = unicodedata.normalize("NFKC", text).lower().translate(_SIGNS)
+    text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
