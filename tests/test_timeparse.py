@@ -162,6 +162,10 @@ OWN_PHRASES = [
     ("after 1\u00bd months", "", 1.5 * M, 1.5 * M, "point"),
     ("within 2 \u00bd weeks", "", 0, 2.5 * W, "within"),
     ("\u00be year", "", 0.75 * Y, 0.75 * Y, "point"),
+    # The unit before the number, abbreviated as after it (once "a number without a time unit").
+    ("at wk 8", "", 8 * W, 8 * W, "point"),
+    ("mo 3", "", 3 * M, 3 * M, "point"),
+    ("by yr 2", "", 0, 2 * Y, "within"),
 ]
 
 

@@ -21,7 +21,7 @@ Rules (``TimeInterval.rule``)
 ``at-least``
     "at least X", "more than X", "longer than X", "> X", "≥ X", "X+" ("6+ months", "12 months+"): (X, inf).
 ``point``
-    "after X", "at X", "at week 12", "X-month follow-up", "over X", "for X", "about X", or a bare
+    "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X", "for X", "about X", or a bare
     "X" with surrounding words ("4 weeks after the change in treatment"): lower = upper = X.
 ``range``
     "2-3 months", "2 to 3 months", "between 2 and 3 months" (with no within-type qualifier):
@@ -207,7 +207,7 @@ _DURATION_RE = re.compile(
     rf"\bbetween\s+(?P<b_lo>{_NUM})\s+and\s+(?P<b_hi>{_NUM}){_GAP}(?P<b_unit>{_UNIT})\b"
     rf"|\b(?P<r_lo>{_NUM}){_SEP}(?P<r_hi>{_NUM}){_GAP}(?P<r_unit>{_UNIT})\b"
     rf"|\b(?P<n>{_NUM}){_GAP}(?P<n_unit>{_UNIT})\b"
-    rf"|\b(?P<u_unit>day|week|month|year)\s+(?P<u>{_NUM})\b"
+    rf"|\b(?P<u_unit>day|week|month|year|wk|mo|yr)\s+(?P<u>{_NUM})\b"
 )
 #: What a count of sessions counts (singular or plural).
 _SESSION_NOUN = (
