@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,15 +68,61 @@ class Tables:
 
 
 _SEX = {"f": "F", "female": "F", "woman": "F", "m": "M", "male": "M", "man": "M"}
-_DIABETES = {
-    "": "not reported",
-    "none": "no",
-    "no": "no",
-    "type 1": "type 1",
-    "type 2": "type 2",
-    "yes (type not stated)": "yes, type not stated",
-    "yes": "yes, type not stated",
-}
+#: Words that say a source gave no value ("not reported", "unknown", "NR"): the same as an empty cell.
+_NOT_GIVEN_RE = re.compile(r"(?:not (?:reported|stated|given|known)|unknown|n/?r|n/?a)\W*$")
+_TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b|\bt([12])\s*dm\b")
+_NO_RE = re.compile(r"(?:no|none|non-diabetic|not diabetic)\b")
+_YES_RE = re.compile(r"(?:yes|diabetic|diabetes(?: mellitus)?|dm)\b")
+_TYPE_NOT_GIVEN_RE = re.compile(r"\btype (?:not (?:stated|reported|given|known)|unknown|unspecified)\b")
+#: A negation after the start ("diabetes: no", "type 2 not confirmed"): no reading is safe.
+_NEGATION_RE = re.compile(r"\b(?:no|none|not|non|without|absent|negative|denied|excluded)\b")
+
+
+def read_diabetes(text: str) -> str | None:
+    """A patient's diabetes status in the source's words, as the codebook's value; None when unreadable.
+
+    A type named anywhere wins ("type 2 diabetes", "T1DM", "yes (type II)"); "yes", "diabetic" or "diabetes"
+    without one is "yes, type not stated"; "no", "none" or "non-diabetic" (a note may follow) is "no"; an empty cell
+    or "not reported" is "not reported". Two types, a type beside a "no", or a negation after the start
+    ("diabetes: no") are unreadable: the cleaning lists the cell as a problem rather than guess.
+
+    >>> [read_diabetes(t) for t in ("none", "type 1", "Type II diabetes", "yes (type not stated)", "T2DM", "")]
+    ['no', 'type 1', 'type 2', 'yes, type not stated', 'type 2', 'not reported']
+    >>> [read_diabetes(t) for t in ("no (HbA1c normal)", "diabetic", "prediabetes", "type 1 or type 2")]
+    ['no', 'yes, type not stated', None, None]
+    >>> [read_diabetes(t) for t in ("diabetes: no", "type 2 not confirmed", "not reported", "yes, type unknown")]
+    [None, None, 'not reported', 'yes, type not stated']
+    """
+    t = " ".join(text.casefold().split())
+    if not t or _NOT_GIVEN_RE.match(t):
+        return "not reported"
+    types = {"1" if (m.group(1) or m.group(2)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
+    if _NO_RE.match(t):
+        return "no" if not types else None
+    if _NEGATION_RE.search(_TYPE_NOT_GIVEN_RE.sub("", t)):
+        return None
+    if len(types) == 1:
+        return f"type {types.pop()}"
+    if not types and _YES_RE.match(t):
+        return "yes, type not stated"
+    return None
+
+
+def read_ulcerated(text: str) -> str | None:
+    """Whether the NL was ulcerated, in the source's words: "yes" or "ulcerated" (a note may follow), "no" or
+    "non-ulcerated" (likewise), empty or "not reported"; None when unreadable.
+
+    >>> [read_ulcerated(t) for t in ("yes (generalized ulcerative NL)", "no", "No, atrophic plaques", "", "maybe")]
+    ['yes', 'no', 'no', 'not reported', None]
+    """
+    t = " ".join(text.casefold().split())
+    if not t or _NOT_GIVEN_RE.match(t):
+        return "not reported"
+    if re.match(r"(?:no|none|non-ulcerated|not ulcerated)\b", t):
+        return "no"
+    if re.match(r"(?:yes|ulcerated|ulcerative)\b", t):
+        return "yes"
+    return None
 
 
 @dataclass
@@ -290,26 +337,17 @@ def clean_episodes(
         sex = _SEX.get(row["sex"].casefold()) if row["sex"] else None
         if row["sex"] and sex is None:
             problems.append(Problem(name, row_no, "sex", row["sex"], "F, M, female or male"))
-        diabetes = _DIABETES.get(row["diabetes"].casefold())
+        diabetes = read_diabetes(row["diabetes"])
         if diabetes is None:
             problems.append(
                 Problem(
                     name, row_no, "diabetes", row["diabetes"], "none, type 1, type 2, 'yes (type not stated)' or empty"
                 )
             )
-        ulcerated = row["ulcerated"].casefold()
-        ulcerated = (
-            "not reported"
-            if not ulcerated
-            else "yes"
-            if ulcerated.startswith("yes")
-            else "no"
-            if ulcerated == "no"
-            else None
-        )
+        ulcerated = read_ulcerated(row["ulcerated"])
         if ulcerated is None:
             problems.append(
-                Problem(name, row_no, "ulcerated", row["ulcerated"], "yes, no (a note may follow 'yes') or empty")
+                Problem(name, row_no, "ulcerated", row["ulcerated"], "yes or no (a note may follow) or empty")
             )
         records.append(
             {
