@@ -401,3 +401,19 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
 )
 def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):
     assert clean.read_ulcerated(text) == ulcerated
+
+
+@pytest.mark.parametrize(
+    ("age", "read"),
+    [("71", 71), ("71 years", 71), ("71 y", 71), ("71-year-old", 71), ("71 years old", 71), ("71 yo", 71), ("", None)],
+)
+def test_age_is_read_in_whole_years_with_or_without_its_unit(age, read):
+    problems = []
+    assert clean._age("episodes.csv", 2, age, problems) == read and problems == []
+
+
+@pytest.mark.parametrize("age", ["40s", "60-70", "about 50", "71.5"])
+def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
+    problems = []
+    assert clean._age("episodes.csv", 2, age, problems) is None
+    assert [(p.column, p.value, p.expected) for p in problems] == [("age", age, "a whole number")]

@@ -193,6 +193,19 @@ def _int(
     return number
 
 
+#: An age in years as a source or an extractor writes it: "71", "71 years", "71 y", "71-year-old", "71 yo".
+_AGE_RE = re.compile(r"(\d+)(?:[\s-]*(?:years?|yrs?|yo|y)(?:[\s-]*old)?)?")
+
+
+def _age(sheet: str, row: int, value: str, problems: list[Problem]) -> int | None:
+    """A patient's age in whole years ("71", "71 years", "71-year-old"); empty is not reported. A range or a
+    decade ("40s") is a problem: no one number is the patient's."""
+    match = _AGE_RE.fullmatch(" ".join(value.casefold().split()))
+    if match is None:
+        return _int(sheet, row, "age", value, problems, required=False)
+    return int(match.group(1))
+
+
 def time_to_first_response(
     responded: bool | None, first: TimeInterval, best: TimeInterval, follow_up: TimeInterval
 ) -> tuple[float, float, str]:
@@ -355,7 +368,7 @@ def clean_episodes(
                 "patient": row["patient"],
                 "episode": seen[key],
                 "source_row": row_no,
-                "age": _int(name, row_no, "age", row["age"], problems, required=False),
+                "age": _age(name, row_no, row["age"], problems),
                 "sex": sex,
                 "diabetes": diabetes,
                 "ulcerated": ulcerated,
