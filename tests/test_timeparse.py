@@ -296,6 +296,22 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("piecemeal: upper anterior quadrant first, then other parts at two-monthly intervals", (7 / (2 * M),) * 2),
         ("", None),
         ("single treatment", None),
+        # Forms the review's regimens do not have yet, read only where none of the above is (once all None):
+        ("2x/week", (2.0, 2.0)),
+        ("3\u00d7/wk", (3.0, 3.0)),
+        ("2 sessions per week", (2.0, 2.0)),
+        ("five days a week", (5.0, 5.0)),
+        ("1 injection a month", (7 / M,) * 2),
+        ("every 2-3 weeks", (7 / 21, 7 / 14)),
+        ("every 2 wk", (0.5, 0.5)),
+        ("q4w", (0.25, 0.25)),
+        ("every other day", (3.5, 3.5)),
+        ("fortnightly", (0.5, 0.5)),
+        ("narrowband UVB, TIW", (3.0, 3.0)),
+        # doses per day or per kilogram, and counts per lesion, are not session frequencies
+        ("100 mg/day (start dose; further text not visible)", None),
+        ("2 mg/kg/day", None),
+        ("mean of 3.2 sessions per lesion", None),
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

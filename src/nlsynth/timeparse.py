@@ -262,6 +262,29 @@ _RATE_EVERY_RE = re.compile(
 )
 _RATE_N_UNITLY_RE = re.compile(rf"\b(?P<n>{_NUM})-(?P<unit>day|week|month)ly\b")
 _RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
+#: Read only when none of the forms above is in a regimen (so no reading of those changes), in the order listed:
+#: "2x/week", "3×/wk", "2/week", "2 sessions per week", "five days a week", "1-2 times a month";
+_RATE_PER_RE = re.compile(
+    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s*(?:(?:x|×|times)\s*)?"
+    rf"(?:(?:sessions?|treatments?|days?|infusions?|injections?|applications?|exposures?)\s+)?"
+    r"(?:/|per\b|a\b|each\b)\s*(?P<per>week|wk|day|month|mo)\b"
+)
+#: "every 2-3 weeks", "every 2 wk";
+_RATE_EVERY_RANGE_RE = re.compile(
+    rf"\bevery\s+(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?[\s-]*(?P<unit>day|week|wk|month|mo)s?\b"
+)
+#: "q2w", "q4w", "qw", "qd" (the prescription abbreviations: every N days, weeks or months);
+_RATE_Q_RE = re.compile(r"\bq(?P<n>\d+)?(?P<unit>d|w|wk|m|mo)\b")
+#: and words: every other day or week, fortnightly, BIW and TIW (twice and three times a week).
+_RATE_WORDS = {
+    "every other day": 3.5,
+    "every other week": 0.5,
+    "fortnightly": 0.5,
+    "every fortnight": 0.5,
+    "biw": 2.0,
+    "tiw": 3.0,
+}
+_Q_UNIT = {"d": "day", "w": "week", "wk": "week", "m": "month", "mo": "month"}
 _COURSE_SESSIONS_RE = re.compile(rf"\b(?P<n>{_NUM})\s+(?:sessions?|treatments?|exposures?|infusions?|injections?)\b")
 _COURSE_FOR_RE = re.compile(rf"\b(?:for|over a period of|over)\s+(?P<n>{_NUM}){_GAP}(?P<unit>{_UNIT})\b")
 
@@ -547,6 +570,34 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     if m:
         rate = _PER_WEEK[m.group("per")]
         return (rate, rate)
+    return _other_rate(text)
+
+
+def _other_rate(text: str) -> tuple[float, float] | None:
+    """The frequency forms :func:`sessions_per_week` reads only when none of its first forms is in the regimen.
+
+    >>> [_other_rate(t) for t in ("2x/week", "2 sessions per week", "every 2-4 weeks", "q4w", "every other day")]
+    [(2.0, 2.0), (2.0, 2.0), (0.25, 0.5), (0.25, 0.25), (3.5, 3.5)]
+    >>> _other_rate("100 mg/day") is None
+    True
+    """
+    m = _RATE_PER_RE.search(text)
+    if m:
+        per = _PER_WEEK[_UNIT_OF[m.group("per")]]
+        lo = number(m.group("lo")) * per
+        return (lo, number(m.group("hi")) * per if m.group("hi") else lo)
+    m = _RATE_EVERY_RANGE_RE.search(text)
+    if m:
+        days = DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
+        lo, hi = number(m.group("lo")), number(m.group("hi") or m.group("lo"))
+        return (7.0 / (hi * days), 7.0 / (lo * days))
+    m = _RATE_Q_RE.search(text)
+    if m:
+        rate = 7.0 / ((number(m.group("n")) if m.group("n") else 1.0) * DAYS_PER_UNIT[_Q_UNIT[m.group("unit")]])
+        return (rate, rate)
+    for words, rate in _RATE_WORDS.items():
+        if re.search(rf"\b{words}\b", text):
+            return (rate, rate)
     return None
 
 
