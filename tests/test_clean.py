@@ -417,3 +417,24 @@ def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
     problems = []
     assert clean._age("episodes.csv", 2, age, problems) is None
     assert [(p.column, p.value, p.expected) for p in problems] == [("age", age, "a whole number")]
+
+
+def test_a_doi_or_pmid_written_as_a_link_or_with_its_label_cleans_to_the_bare_identifier(raw_copy, tables):
+    for name in ("studies.csv", "screening.csv"):
+        text = (raw_copy / name).read_text(encoding="utf-8")
+        text = text.replace(",10.1001/jamadermatol.2018.0756,", ",https://doi.org/10.1001/jamadermatol.2018.0756,")
+        (raw_copy / name).write_text(text.replace(",25150669,", ",PMID: 25150669,"), encoding="utf-8")
+    cleaned = clean.clean(raw_copy)
+    pd.testing.assert_frame_equal(cleaned.studies, tables.studies)  # the references keep their one "doi:" and link
+    pd.testing.assert_frame_equal(cleaned.screening, tables.screening)
+
+
+def test_a_doi_or_pmid_that_is_neither_is_a_problem_not_a_broken_link(raw_copy):
+    text = (raw_copy / "studies.csv").read_text(encoding="utf-8")
+    text = text.replace(",10.1001/jamadermatol.2018.0756,", ",see the journal's website,")
+    (raw_copy / "studies.csv").write_text(text.replace(",25150669,", ",PMC4123,"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    message = str(err.value)
+    assert "studies.csv, row 4, column 'doi': value \"see the journal's website\" — expected a DOI" in message
+    assert "studies.csv, row 9, column 'pmid': value 'PMC4123' — expected a PubMed ID (digits)" in message

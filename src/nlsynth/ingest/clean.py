@@ -206,6 +206,32 @@ def _age(sheet: str, row: int, value: str, problems: list[Problem]) -> int | Non
     return int(match.group(1))
 
 
+_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*:?\s*)", re.IGNORECASE)
+_DOI_RE = re.compile(r"10\.\d{4,9}/\S+")
+_PMID_PREFIX_RE = re.compile(r"^pmid\s*:?\s*", re.IGNORECASE)
+
+
+def _identifiers(sheet: str, row: int, values: dict[str, str], problems: list[Problem]) -> dict[str, str | None]:
+    """A row's ``doi`` and ``pmid`` as the reference list needs them: the bare DOI and the digits, however the
+    sheet writes them ("doi:10.1001/x", "https://doi.org/10.1001/x", "PMID: 123"); the reference list adds its own
+    "doi:" and links. A value that is neither is a problem, never a broken link.
+
+    >>> _identifiers("studies.csv", 2, {"doi": "https://doi.org/10.1001/jama.1", "pmid": "PMID: 25150669"}, [])
+    {'doi': '10.1001/jama.1', 'pmid': '25150669'}
+    """
+    doi = _DOI_PREFIX_RE.sub("", values["doi"].strip())
+    pmid = _PMID_PREFIX_RE.sub("", values["pmid"].strip())
+    if doi and not _DOI_RE.fullmatch(doi):
+        problems.append(
+            Problem(sheet, row, "doi", values["doi"], "a DOI (10.NNNN/…), bare or after doi: or https://doi.org/")
+        )
+        doi = ""
+    if pmid and not pmid.isdigit():
+        problems.append(Problem(sheet, row, "pmid", values["pmid"], "a PubMed ID (digits), bare or after PMID:"))
+        pmid = ""
+    return {"doi": doi or None, "pmid": pmid or None}
+
+
 def time_to_first_response(
     responded: bool | None, first: TimeInterval, best: TimeInterval, follow_up: TimeInterval
 ) -> tuple[float, float, str]:
@@ -413,8 +439,6 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
             )
         first_row.setdefault(sid, row_no)
         year = _int(name, row_no, "year", row["year"], problems, required=False, minimum=1900)
-        if row["pmid"] and not row["pmid"].isdigit():
-            problems.append(Problem(name, row_no, "pmid", row["pmid"], "a PubMed id made of digits"))
         if row["access"] not in ("full text", "abstract", "secondary summary"):
             problems.append(Problem(name, row_no, "access", row["access"], "full text, abstract or secondary summary"))
         records.append(
@@ -426,8 +450,7 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
                 "year": year,
                 "title": row["title"] or None,
                 "journal": row["journal"] or None,
-                "doi": row["doi"] or None,
-                "pmid": row["pmid"] or None,
+                **_identifiers(name, row_no, row, problems),
                 "design": row["design"],
                 "n_patients": _int(name, row_no, "n_patients", row["n_patients"], problems, required=True, minimum=1),
                 "access": row["access"],
@@ -536,11 +559,12 @@ def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -
             )
 
 
-def clean_screening(sheet: Sheet) -> pd.DataFrame:
+def clean_screening(sheet: Sheet, problems: list[Problem]) -> pd.DataFrame:
     """The screening log as a table (its decisions are checked by :func:`check_screening`)."""
     records = [
         {"record_id": row["record_id"], "source_row": row_no}
-        | {c: row[c] or None for c in ("citation", "doi", "pmid", "decision", "reason")}
+        | {c: row[c] or None for c in ("citation", "decision", "reason")}
+        | _identifiers(sheet.name, row_no, row, problems)
         for row_no, row in sheet
     ]
     return pd.DataFrame.from_records(records, columns=list(schemas.SCREENING.columns))
@@ -591,7 +615,7 @@ def _review_records(raw_dir: Path, sheets: dict[str, Sheet], problems: list[Prob
     screening = sheets["screening.csv"]
     comparisons = read_sheet(raw_dir / "secondary_comparisons.csv", problems)
     return {
-        "screening": clean_screening(screening),
+        "screening": clean_screening(screening, problems),
         "appraisal": appraisal.check(optional("appraisal.csv"), study_ids, problems),
         "comparisons": clean_comparisons(comparisons, screening, problems),
         "search_log": search_log.check_search_log(
