@@ -166,6 +166,14 @@ OWN_PHRASES = [
     ("at wk 8", "", 8 * W, 8 * W, "point"),
     ("mo 3", "", 3 * M, 3 * M, "point"),
     ("by yr 2", "", 0, 2 * Y, "within"),
+    ("weeks 4-8", "", 4 * W, 8 * W, "range"),
+    ("months 3 to 6", "", 3 * M, 6 * M, "range"),
+    ("between weeks 4 and 8", "", 4 * W, 8 * W, "range"),
+    # A time counted from the first session is that time: the first session is time zero.
+    ("2 months after the first injection", "every 4 weeks", 2 * M, 2 * M, "point"),
+    ("within 6 weeks of the 1st infusion", "every 2 weeks", 0, 6 * W, "within"),
+    ("2 months after the second injection", "every 4 weeks", NAN, NAN, "unresolved"),
+    ("2 months after the first two infusions", "every 4 weeks", NAN, NAN, "unresolved"),
 ]
 
 
@@ -207,6 +215,7 @@ EVENT_PHRASES = [
     ("\u2265 6 months", "", 6 * M, INF, "at-least"),
     ("6+ months", "", 6 * M, INF, "at-least"),
     ("\u2264 2 weeks", "", 0, 2 * W, "within"),
+    ("improvement 8 weeks following the first PDT session", "every 4 weeks", 0, 8 * W, "seen-at-assessment"),
     ("after 20 sessions", "", NAN, NAN, "unresolved"),
 ]
 
@@ -242,6 +251,8 @@ REJECTED = [
     ("half a year", "fractional"),
     ("several weeks", "vague"),
     ("3 months + 2 weeks", "several times"),  # a sum, not "3 months or more"
+    ("at months 3 and 6", "several visits"),  # two visits, not the range "months 3 to 6"
+    ("weeks 4, 8 and 12", "several visits"),
 ]
 
 

@@ -24,8 +24,9 @@ Rules (``TimeInterval.rule``)
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X", "for X", "about X", or a bare
     "X" with surrounding words ("4 weeks after the change in treatment"): lower = upper = X.
 ``range``
-    "2-3 months", "2 to 3 months", "between 2 and 3 months" (with no within-type qualifier):
-    (2, 3] months.
+    "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8" (with
+    no within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not
+    a range, and is refused.)
 ``mean``
     "after a mean of X", "X +/- SD": a group summary from a series; the mean as a point (the SD
     and any parenthetical range are commentary).
@@ -39,7 +40,8 @@ Rules (``TimeInterval.rule``)
     (``exposures-mean``) when the count is a mean. A count is never an error: with no frequency
     in the regimen, a count of zero, several counts, or a count beside a duration in one clause,
     the reading is ``unresolved`` with the reason (a reviewer can give the reading in
-    ``data/raw/time_readings.csv``).
+    ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after
+    the first injection") is read as that duration: the first session is time zero.
 ``end-of-treatment``
     "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions
     at f per week, since the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5
@@ -202,12 +204,18 @@ _SEP = r"\s*(?:-|to)\s*"
 #: (so that "and" is never read as "an d").
 _GAP = r"(?:(?<=\d)[\s-]*|[\s-]+)"
 
+#: A unit written before its number ("week 12", "wk 8", "weeks 4-8", "between months 3 and 6").
+_UNIT_FIRST = r"(?:day|week|month|year|wk|mo|yr)"
+#: Visits named by a unit before their numbers ("at months 3 and 6"): several times, not a range.
+_VISITS_RE = re.compile(rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*,\s*{_NUM})*,?\s+(?:and|or)\s+{_NUM}\b")
 #: One time expression; alternatives are tried in order and never overlap.
 _DURATION_RE = re.compile(
     rf"\bbetween\s+(?P<b_lo>{_NUM})\s+and\s+(?P<b_hi>{_NUM}){_GAP}(?P<b_unit>{_UNIT})\b"
     rf"|\b(?P<r_lo>{_NUM}){_SEP}(?P<r_hi>{_NUM}){_GAP}(?P<r_unit>{_UNIT})\b"
     rf"|\b(?P<n>{_NUM}){_GAP}(?P<n_unit>{_UNIT})\b"
-    rf"|\b(?P<u_unit>day|week|month|year|wk|mo|yr)\s+(?P<u>{_NUM})\b"
+    rf"|\bbetween\s+(?P<g_unit>{_UNIT_FIRST})s?\s+(?P<g_lo>{_NUM})\s+and\s+(?P<g_hi>{_NUM})\b"
+    rf"|\b(?P<f_unit>{_UNIT_FIRST})s?\s+(?P<f_lo>{_NUM}){_SEP}(?P<f_hi>{_NUM})\b"
+    rf"|\b(?P<u_unit>{_UNIT_FIRST})\s+(?P<u>{_NUM})\b"
 )
 #: What a count of sessions counts (singular or plural).
 _SESSION_NOUN = (
@@ -235,6 +243,11 @@ _COUNT = (
 _EXPOSURE_RE = re.compile(
     rf"\b(?:between\s+(?P<b_lo>{_COUNT})\s+and\s+(?P<b_hi>{_COUNT})|(?P<r_lo>{_COUNT})\s*(?:-|to|or)\s*(?P<r_hi>{_COUNT})"
     rf"|(?P<n>{_COUNT})){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
+)
+#: A time counted from the first session ("2 months after the first injection", "within 6 weeks of the 1st
+#: infusion"): the first session is the start of treatment, time zero, so the count adds nothing.
+_SINCE_FIRST_RE = re.compile(
+    rf"\b(?:after|following|since|from|of)\s+(?:the\s+)?(?:first|1st){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
 _END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|course)\b")
 _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
@@ -484,6 +497,9 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         return _duration(clause, match)
     if _CALENDAR_YEAR_RE.search(clause):
         return unresolved("a calendar period, not a time since the start of treatment")
+    visits = _VISITS_RE.search(clause)
+    if visits:
+        raise TimePhraseError(f"several visits in one clause ({visits.group(0)!r}); no rule chooses between them")
     if re.search(r"\d", clause):
         raise TimePhraseError("a number without a time unit")
     return None
@@ -498,6 +514,10 @@ def _quantity_days(match: re.Match[str]) -> tuple[float, float]:
     elif g["n"] is not None:
         lo = hi = g["n"]
         unit = g["n_unit"]
+    elif g["g_lo"] is not None:
+        lo, hi, unit = g["g_lo"], g["g_hi"], g["g_unit"]
+    elif g["f_lo"] is not None:
+        lo, hi, unit = g["f_lo"], g["f_hi"], g["f_unit"]
     else:
         lo = hi = g["u"]
         unit = g["u_unit"]
@@ -615,6 +635,10 @@ def _count_clause(clause: str, counts: list[re.Match[str]], regimen: str | None)
     match = counts[0]
     rest = clause[: match.start()] + " " + clause[match.end() :]
     duration = _DURATION_RE.search(rest)
+    since_first = _SINCE_FIRST_RE.search(clause)
+    if duration and since_first and since_first.start() <= match.start() < since_first.end():
+        # time zero is the first session: "2 months after the first injection" is two months
+        return _parse_clause(clause[: since_first.start()] + " " + clause[since_first.end() :], regimen)
     if duration:
         return unresolved(
             f"a count of sessions ({match.group(0)!r}) and a duration ({duration.group(0)!r}) "
