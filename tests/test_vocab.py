@@ -107,3 +107,33 @@ def test_unknown_response_grade_is_refused(raw_copy):
     )
     with pytest.raises(InputError, match="value 'nothing' — expected one of none, minimal, partial, marked, complete"):
         clean.clean(raw_copy)
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # two names, one file name: their slices, summaries and notebooks would overwrite each other
+        (
+            "Dupilumab 300 mg,Dupilumab!,biologic (IL-4Rα),subcutaneous,",
+            r"column 'agent': value 'Dupilumab!' — expected an agent name whose file name \('dupilumab'\) differs from 'dupilumab'",
+        ),
+        (
+            "dupilumab biosimilar,dupilumab biosimilar,Biologic (IL-4Rβ),subcutaneous,",
+            r"column 'drug_class': value 'Biologic \(IL-4Rβ\)' — expected a drug class name whose file name \('biologic-il-4r'\)",
+        ),
+        (
+            "class II antibody,class II antibody,biologic (IL-4Rα),subcutaneous,",
+            r"column 'agent': value 'class II antibody' — expected an agent name whose file name does not start 'class-'",
+        ),
+        (
+            "a mystery agent,a mystery agent,???,topical,",
+            r"column 'drug_class': value '\?\?\?' — expected a name with letters or digits",
+        ),
+    ],
+    ids=["agent-slug-shared", "class-slug-shared", "agent-named-like-a-class-run", "class-without-letters"],
+)
+def test_names_that_would_share_a_file_are_refused_as_problems(raw_copy, row, expected):
+    with open(raw_copy / "agent_vocabulary.csv", "a", encoding="utf-8") as handle:
+        handle.write(row + "\n")
+    with pytest.raises(InputError, match=expected):
+        clean.clean(raw_copy)

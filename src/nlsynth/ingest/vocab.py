@@ -71,25 +71,34 @@ def load_agents(path: Path, problems: list[Problem]) -> Vocabulary | None:
     vocab = load_vocabulary(path, "agent_as_reported", ("agent", "drug_class", "route"), problems)
     if vocab is None:
         return None
-    by_slug: dict[str, str] = {}
+    slugs: dict[str, dict[str, str]] = {"agent": {}, "drug_class": {}}  # per column: file name → the name it is for
     for entry in vocab.entries.values():
-        try:
-            slug = slugify(entry["agent"])
-        except ValueError:
-            problems.append(Problem(path.name, None, "agent", entry["agent"], "a name with letters or digits"))
-            return None
-        if by_slug.setdefault(slug, entry["agent"]) != entry["agent"]:
-            problems.append(
-                Problem(
-                    path.name,
-                    None,
-                    "agent",
-                    entry["agent"],
-                    f"an agent name whose file name ({slug!r}) differs from {by_slug[slug]!r}'s",
+        for column, kind in (("agent", "an agent"), ("drug_class", "a drug class")):
+            try:
+                slug = slugify(entry[column])
+            except ValueError:
+                problems.append(Problem(path.name, None, column, entry[column], "a name with letters or digits"))
+                return None
+            if column == "agent" and slug.startswith("class-"):
+                # notebook 02's run for drug class X is named 02_agent_response__class-X
+                problems.append(
+                    Problem(
+                        path.name, None, column, entry[column], "an agent name whose file name does not start 'class-'"
+                    )
                 )
-            )
-            return None
-        entry["agent_slug"] = slug
+                return None
+            if slugs[column].setdefault(slug, entry[column]) != entry[column]:
+                problems.append(
+                    Problem(
+                        path.name,
+                        None,
+                        column,
+                        entry[column],
+                        f"{kind} name whose file name ({slug!r}) differs from {slugs[column][slug]!r}'s",
+                    )
+                )
+                return None
+        entry["agent_slug"] = slugify(entry["agent"])
     return vocab
 
 
