@@ -416,7 +416,9 @@ def test_age_is_read_in_whole_years_with_or_without_its_unit(age, read):
 def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
     problems = []
     assert clean._age("episodes.csv", 2, age, problems) is None
-    assert [(p.column, p.value, p.expected) for p in problems] == [("age", age, "a whole number")]
+    assert [(p.column, p.value, p.expected) for p in problems] == [
+        ("age", age, "a whole number of years (e.g. 71, '71 years')")
+    ]
 
 
 def test_a_doi_or_pmid_written_as_a_link_or_with_its_label_cleans_to_the_bare_identifier(raw_copy, tables):

@@ -202,7 +202,9 @@ def _age(sheet: str, row: int, value: str, problems: list[Problem]) -> int | Non
     decade ("40s") is a problem: no one number is the patient's."""
     match = _AGE_RE.fullmatch(" ".join(value.casefold().split()))
     if match is None:
-        return _int(sheet, row, "age", value, problems, required=False)
+        if value:
+            problems.append(Problem(sheet, row, "age", value, "a whole number of years (e.g. 71, '71 years')"))
+        return None
     return int(match.group(1))
 
 
@@ -380,7 +382,12 @@ def clean_episodes(
         if diabetes is None:
             problems.append(
                 Problem(
-                    name, row_no, "diabetes", row["diabetes"], "none, type 1, type 2, 'yes (type not stated)' or empty"
+                    name,
+                    row_no,
+                    "diabetes",
+                    row["diabetes"],
+                    "none, type 1, type 2, 'yes (type not stated)' or empty (also read: 'no' or 'yes' with a note, "
+                    "'type II', 'T2DM', 'diabetic', 'not reported'; not two readings at once)",
                 )
             )
         ulcerated = read_ulcerated(row["ulcerated"])
