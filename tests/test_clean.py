@@ -440,3 +440,23 @@ def test_a_doi_or_pmid_that_is_neither_is_a_problem_not_a_broken_link(raw_copy):
     message = str(err.value)
     assert "studies.csv, row 4, column 'doi': value \"see the journal's website\" — expected a DOI" in message
     assert "studies.csv, row 9, column 'pmid': value 'PMC4123' — expected a PubMed ID (digits)" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("F", "F"),
+        ("female", "F"),
+        ("Female (pregnant)", "F"),
+        ("girl", "F"),
+        ("M", "M"),
+        ("man, 52", "M"),
+        ("boy", "M"),
+        ("", None),
+        ("M/F", None),
+        ("mixed", None),
+        ("Fem", None),
+    ],
+)
+def test_sex_is_read_from_the_sources_word(text, sex):
+    assert clean.read_sex(text) == sex

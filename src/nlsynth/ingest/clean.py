@@ -67,7 +67,20 @@ class Tables:
         }
 
 
-_SEX = {"f": "F", "female": "F", "woman": "F", "m": "M", "male": "M", "man": "M"}
+_SEX = {"f": "F", "female": "F", "woman": "F", "girl": "F", "m": "M", "male": "M", "man": "M", "boy": "M"}
+_SEX_RE = re.compile(rf"({'|'.join(_SEX)})\b(?!\s*/)")
+
+
+def read_sex(text: str) -> str | None:
+    """ "F" or "M" from the source's word, a note may follow ("female (pregnant)"); None when empty or unreadable.
+
+    >>> [read_sex(t) for t in ("F", "female", "Woman, 34", "boy", "M/F", "")]
+    ['F', 'F', 'F', 'M', None, None]
+    """
+    match = _SEX_RE.match(" ".join(text.casefold().split()))
+    return _SEX[match.group(1)] if match else None
+
+
 #: Words that say a source gave no value ("not reported", "unknown", "NR"): the same as an empty cell.
 _NOT_GIVEN_RE = re.compile(r"(?:not (?:reported|stated|given|known)|unknown|n/?r|n/?a)\W*$")
 _TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b|\bt([12])\s*dm\b")
@@ -375,9 +388,17 @@ def clean_episodes(
             for c in ("time_to_first_response_as_reported", "time_to_best_response_as_reported")
         ]
         point_lower, point_upper, _ = time_to_first_response(responded, *exact, follow_up)
-        sex = _SEX.get(row["sex"].casefold()) if row["sex"] else None
+        sex = read_sex(row["sex"])
         if row["sex"] and sex is None:
-            problems.append(Problem(name, row_no, "sex", row["sex"], "F, M, female or male"))
+            problems.append(
+                Problem(
+                    name,
+                    row_no,
+                    "sex",
+                    row["sex"],
+                    "F, M, female or male (also woman, man, girl, boy; a note may follow)",
+                )
+            )
         diabetes = read_diabetes(row["diabetes"])
         if diabetes is None:
             problems.append(
