@@ -397,6 +397,8 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         ("", "not reported"),
         ("unknown", "not reported"),
         ("partly", None),
+        ("ulcerated: no", None),
+        ("yes (non-healing)", "yes"),
     ],
 )
 def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):

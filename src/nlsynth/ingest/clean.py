@@ -127,14 +127,16 @@ def read_ulcerated(text: str) -> str | None:
 
     >>> [read_ulcerated(t) for t in ("yes (generalized ulcerative NL)", "no", "No, atrophic plaques", "", "maybe")]
     ['yes', 'no', 'no', 'not reported', None]
+    >>> read_ulcerated("ulcerated: no") is None  # a negation after the start: no reading is safe
+    True
     """
     t = " ".join(text.casefold().split())
     if not t or _NOT_GIVEN_RE.match(t):
         return "not reported"
     if re.match(r"(?:no|none|non-ulcerated|not ulcerated)\b", t):
         return "no"
-    if re.match(r"(?:yes|ulcerated|ulcerative)\b", t):
-        return "yes"
+    if t.startswith("yes") or (re.match(r"ulcerat(?:ed|ive)\b", t) and not _NEGATION_RE.search(t)):
+        return "yes"  # a note may follow "yes" ("yes (non-healing)"); "ulcerated: no" is no reading
     return None
 
 
