@@ -174,6 +174,9 @@ OWN_PHRASES = [
     ("within 6 weeks of the 1st infusion", "every 2 weeks", 0, 6 * W, "within"),
     ("2 months after the second injection", "every 4 weeks", NAN, NAN, "unresolved"),
     ("2 months after the first two infusions", "every 4 weeks", NAN, NAN, "unresolved"),
+    # The only time in parentheses is the time; beside a time outside them, parentheses are commentary (above).
+    ("response at first follow-up (6 weeks)", "", 6 * W, 6 * W, "point"),
+    ("(after 3 months)", "", 3 * M, 3 * M, "point"),
 ]
 
 
@@ -252,6 +255,7 @@ REJECTED = [
     ("several weeks", "vague"),
     ("3 months + 2 weeks", "several times"),  # a sum, not "3 months or more"
     ("at months 3 and 6", "several visits"),  # two visits, not the range "months 3 to 6"
+    ("at follow-up (6 weeks) and later (3 months)", "no time expression"),  # two parentheses: no choosing
     ("weeks 4, 8 and 12", "several visits"),
 ]
 

@@ -69,7 +69,8 @@ Rules (``TimeInterval.rule``)
     the cell is empty.
 
 Commentary that is skipped: text in parentheses, clauses without any number (", outcome remained
-stable in all"), and clauses about another event (relapse, recurrence).
+stable in all"), and clauses about another event (relapse, recurrence). A phrase whose only time is in
+one parenthesis ("response at first follow-up (6 weeks)") is read from it.
 
 Examples
 --------
@@ -439,8 +440,8 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
 def _parse(phrase: str | None, regimen: str | None) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
-    text = normalise(phrase)
-    text = _PARENTHESES_RE.sub(" ", text)
+    normalised = normalise(phrase)
+    text = _PARENTHESES_RE.sub(" ", normalised)
     results: list[TimeInterval] = []
     for clause in (c.strip(" ,.:") for c in text.split(";")):
         if not clause:
@@ -448,6 +449,8 @@ def _parse(phrase: str | None, regimen: str | None) -> TimeInterval:
         result = _parse_clause(clause, regimen)
         if result is not None:
             results.append(result)
+    if not results:
+        results = _parenthesised(normalised, regimen)
     if not results:
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
     resolved = [r for r in results if r.resolved]
@@ -463,6 +466,20 @@ def _parse(phrase: str | None, regimen: str | None) -> TimeInterval:
         "clauses-span",
         "spans " + ", ".join(r.rule for r in resolved),
     )
+
+
+def _parenthesised(text: str, regimen: str | None) -> list[TimeInterval]:
+    """The time in parentheses when the phrase has none outside them ("response at first follow-up (6 weeks)"),
+    where exactly one parenthesis holds one; otherwise nothing (parentheses are commentary)."""
+    found = []
+    for inside in _PARENTHESES_RE.findall(text):
+        try:
+            result = _parse_clause(inside.strip("() ,.:"), regimen)
+        except TimePhraseError:
+            continue
+        if result is not None:
+            found.append(result)
+    return found if len(found) == 1 else []
 
 
 def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
