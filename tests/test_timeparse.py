@@ -158,6 +158,9 @@ OWN_PHRASES = [
     ("within 48 hours", "", 0, 2, "within"),
     ("after 36 h", "", 1.5, 1.5, "point"),
     ("12-24 hrs", "", 0.5, 1, "range"),
+    # but a course is never hours long: "for 3 h" in a regimen is an incubation, not the treatment's length
+    ("at the end of the treatment", "single session; MAL applied for 3 h under occlusion", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "MAL for 3 h; applied daily for 10 days", 10, 10, "end-of-treatment"),
     # Vulgar fractions, which NFKC would turn into "11⁄2" (once "several numbers in one clause").
     ("after 1\u00bd months", "", 1.5 * M, 1.5 * M, "point"),
     ("within 2 \u00bd weeks", "", 0, 2.5 * W, "within"),

@@ -300,7 +300,9 @@ _RATE_WORDS = {
 }
 _Q_UNIT = {"d": "day", "w": "week", "wk": "week", "m": "month", "mo": "month"}
 _COURSE_SESSIONS_RE = re.compile(rf"\b(?P<n>{_NUM})\s+(?:sessions?|treatments?|exposures?|infusions?|injections?)\b")
-_COURSE_FOR_RE = re.compile(rf"\b(?:for|over a period of|over)\s+(?P<n>{_NUM}){_GAP}(?P<unit>{_UNIT})\b")
+#: A course length: days to years. "Applied for 3 h" is an exposure or an incubation, never a course.
+_COURSE_UNIT = r"(?:" + "|".join(sorted((a for a, u in _UNIT_OF.items() if u != "hour"), key=len, reverse=True)) + r")"
+_COURSE_FOR_RE = re.compile(rf"\b(?:for|over a period of|over)\s+(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b")
 
 _PER_WEEK = {
     "week": 1.0,
