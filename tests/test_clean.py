@@ -399,6 +399,7 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         ("partly", None),
         ("ulcerated: no", None),
         ("yes (non-healing)", "yes"),
+        ("ulcerated (non-healing)", "yes"),
     ],
 )
 def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):

@@ -121,6 +121,9 @@ def read_diabetes(text: str) -> str | None:
     return None
 
 
+_ULCER_NEGATED_RE = re.compile(r"\b(?:no|none|not|without|absent|negative)\b")  # not "non-healing"
+
+
 def read_ulcerated(text: str) -> str | None:
     """Whether the NL was ulcerated, in the source's words: "yes" or "ulcerated" (a note may follow), "no" or
     "non-ulcerated" (likewise), empty or "not reported"; None when unreadable.
@@ -135,8 +138,8 @@ def read_ulcerated(text: str) -> str | None:
         return "not reported"
     if re.match(r"(?:no|none|non-ulcerated|not ulcerated)\b", t):
         return "no"
-    if t.startswith("yes") or (re.match(r"ulcerat(?:ed|ive)\b", t) and not _NEGATION_RE.search(t)):
-        return "yes"  # a note may follow "yes" ("yes (non-healing)"); "ulcerated: no" is no reading
+    if t.startswith("yes") or (re.match(r"ulcerat(?:ed|ive)\b", t) and not _ULCER_NEGATED_RE.search(t)):
+        return "yes"  # a note may follow ("ulcerated (non-healing)"); "ulcerated: no" is no reading
     return None
 
 
