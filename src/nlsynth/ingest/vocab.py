@@ -79,14 +79,20 @@ def load_agents(path: Path, problems: list[Problem]) -> Vocabulary | None:
             except ValueError:
                 problems.append(Problem(path.name, None, column, entry[column], "a name with letters or digits"))
                 return None
-            if column == "agent" and slug.startswith("class-"):
-                # notebook 02's run for drug class X is named 02_agent_response__class-X
-                problems.append(
-                    Problem(
-                        path.name, None, column, entry[column], "an agent name whose file name does not start 'class-'"
+            if column == "agent":
+                if slug.startswith("class-"):
+                    # notebook 02's run for drug class X is named 02_agent_response__class-X
+                    problems.append(
+                        Problem(
+                            path.name,
+                            None,
+                            column,
+                            entry[column],
+                            "an agent name whose file name does not start 'class-'",
+                        )
                     )
-                )
-                return None
+                    return None
+                entry["agent_slug"] = slug
             if slugs[column].setdefault(slug, entry[column]) != entry[column]:
                 problems.append(
                     Problem(
@@ -98,7 +104,6 @@ def load_agents(path: Path, problems: list[Problem]) -> Vocabulary | None:
                     )
                 )
                 return None
-        entry["agent_slug"] = slugify(entry["agent"])
     return vocab
 
 
