@@ -298,7 +298,7 @@ _RATE_WORDS = {
     "biw": 2.0,
     "tiw": 3.0,
 }
-_Q_UNIT = {"d": "day", "w": "week", "wk": "week", "m": "month", "mo": "month"}
+_Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
 _COURSE_SESSIONS_RE = re.compile(rf"\b(?P<n>{_NUM})\s+(?:sessions?|treatments?|exposures?|infusions?|injections?)\b")
 #: A course length: days to years. "Applied for 3 h" is an exposure or an incubation, never a course.
 _COURSE_UNIT = r"(?:" + "|".join(sorted((a for a, u in _UNIT_OF.items() if u != "hour"), key=len, reverse=True)) + r")"
