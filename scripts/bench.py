@@ -404,7 +404,7 @@ def main() -> None:
         # all of make test (ruff, pytest's start-up and workers too), and the wall time it needs at the least
         results["make_test_core_s"] = round(test_cost.seconds, 1)
         results["make_test_all_busy_over_full_build"] = round(test_cost.seconds / cores / results["full_build_s"], 2)
-        results["make_test_cost"] = make_test_costs(log, os.cpu_count() or 1, results["full_build_s"])
+        results["make_test_cost"] = make_test_costs(log, cores, results["full_build_s"])
         # a failing make test is a finding too: recorded with its summary line, the measurements kept
         results["make_test_passed"] = tested.returncode == 0
         results["make_test_summary"] = (tested.stdout.strip().splitlines() or [""])[-1][-300:]
