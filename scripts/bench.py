@@ -39,6 +39,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
+from nlsynth.background import stat_fields
 from nlsynth.paths import PROJECT_ROOT as ROOT
 
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
@@ -223,8 +224,7 @@ class PeakMemory:
             if entry.name.isdigit():
                 pid = int(entry.name)
                 try:
-                    # the fields after the command name: state, parent, process group, ...
-                    _, ppid, pgrp = self._read(pid, "stat").rsplit(")", 1)[1].split()[:3]
+                    _, ppid, pgrp = stat_fields(pid)[:3]  # state, parent, process group
                 except (OSError, ValueError):
                     continue
                 children.setdefault(int(ppid), []).append(pid)

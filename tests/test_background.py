@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -268,3 +269,21 @@ def test_a_figure_saved_in_the_background_is_the_same_files_and_the_same_display
     assert (ROOT / "figures" / "agents" / "dupilumab-swimmer.pdf").read_bytes() == (
         tmp_path / "background" / "swimmer.pdf"
     ).read_bytes()
+
+
+def test_stat_fields_read_past_a_command_name_with_spaces_and_parentheses():
+    import subprocess
+    import sys
+
+    # a process names itself "x) 9 9" (prctl PR_SET_NAME = 15): a naive split would read "9" as its parent
+    code = "import ctypes, sys; ctypes.CDLL(None).prctl(15, b'x) 9 9', 0, 0, 0); print('named', flush=True); sys.stdin.read()"
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline() == "named\n"
+        assert "x) 9 9" in Path(f"/proc/{child.pid}/stat").read_text()
+        state, parent, group = background.stat_fields(child.pid)[:3]
+        assert state in "RS" and int(parent) == os.getpid() and int(group) == os.getpgid(child.pid)
+    finally:
+        child.communicate("")
+    with pytest.raises(OSError):
+        background.stat_fields(child.pid)  # reaped: no such process

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from nlsynth import background
 from nlsynth.paths import PROJECT_ROOT as ROOT
 
 pytestmark = pytest.mark.integration
@@ -190,7 +191,7 @@ def _gone(pid: int, wait_s: float = 5.0) -> bool:
     end = time.monotonic() + wait_s
     while time.monotonic() < end:
         try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            state = background.stat_fields(pid)[0]
         except (FileNotFoundError, ProcessLookupError):
             return True
         if state in ("Z", "X"):

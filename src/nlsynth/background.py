@@ -153,6 +153,12 @@ def jobs(timeout: float = 600) -> Iterator[Path | None]:
         raise BackgroundJobError("; ".join(failures))
 
 
+def stat_fields(pid: int) -> list[str]:
+    """The fields of ``/proc/<pid>/stat`` after the command name, which may itself hold spaces and parentheses:
+    state, parent, process group, ... (Linux). Raises :class:`OSError` when there is no such process."""
+    return Path(f"/proc/{pid}/stat").read_text(errors="replace").rsplit(")", 1)[1].split()
+
+
 def _subreaper(on: bool) -> bool:
     """Make this process the child subreaper (``on``) of its descendants, or stop; False where that fails.
 

@@ -162,7 +162,8 @@ def stop_kernels() -> None:
 
     for entry in Path("/proc").glob("[0-9]*"):
         with contextlib.suppress(OSError, IndexError, ValueError):
-            pid, ppid = int(entry.name), int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            pid = int(entry.name)
+            ppid = int(background.stat_fields(pid)[1])
             if ppid == os.getpid() and os.getpgid(pid) == pid:
                 os.killpg(pid, signal.SIGKILL)
 
