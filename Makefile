@@ -19,6 +19,13 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 # debugpy in the kernel warns about frozen modules on stderr otherwise.
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# Every process make starts works on this checkout, even in an environment that another checkout installed the
+# package into (one conda env, or another checkout's activated .venv): this src/ comes first on the path, so its
+# code runs, and paths resolve from here (src/nlsynth/paths.py), so its files are read and written.
+export NLSYNTH_PROJECT_ROOT := $(CURDIR)
+ifeq ($(filter $(CURDIR)/src,$(subst :, ,$(PYTHONPATH))),)
+  export PYTHONPATH := $(CURDIR)/src$(if $(PYTHONPATH),:$(PYTHONPATH))
+endif
 
 KERNEL := nlsynth
 

@@ -1,9 +1,9 @@
 """Test-session setup shared by the unit tests and nbval.
 
 nbval re-executes the committed notebooks, and those notebooks write their outputs. So that
-checking never writes into the work tree, every pytest process (each xdist worker too) copies
-``data/``, ``figures/`` and ``releases/`` into a temporary project root and points ``NLSYNTH_PROJECT_ROOT`` at
-it before any kernel starts; kernels inherit the variable, and ``nlsynth.paths`` resolves every
+checking never writes into the work tree, the pytest process copies ``data/``, ``figures/`` and ``releases/``
+into a temporary project root and points ``NLSYNTH_PROJECT_ROOT`` at it before any kernel starts (xdist
+workers inherit it and share that root); kernels inherit the variable, and ``nlsynth.paths`` resolves every
 notebook parameter against it.
 
 With ``NLSYNTH_TEST_CPU_LOG=<file>`` (``make bench`` sets it) every test appends one JSON line to the file: its id,
@@ -28,7 +28,10 @@ COPIED = ("data", "figures", "releases")
 
 
 def pytest_configure(config):
-    if os.environ.get("NLSYNTH_PROJECT_ROOT"):
+    # Set already: an xdist worker, which shares its controller's scratch root. Set to the work tree itself (the
+    # Makefile exports it as the checkout it runs in): checking must still not write there.
+    current = os.environ.get("NLSYNTH_PROJECT_ROOT")
+    if current and Path(current).resolve() != ROOT.resolve():
         return
     scratch = Path(tempfile.mkdtemp(prefix="nlsynth-nbval-"))
     for name in COPIED:

@@ -79,3 +79,15 @@ def test_make_test_starts_the_longest_builds_first(pytestconfig):
         ("test_clean.py", 0),
         ("test_clean.py", 3),
     ]
+
+
+def test_the_test_session_resolves_paths_in_a_scratch_root_never_the_work_tree():
+    """The root conftest.py points ``NLSYNTH_PROJECT_ROOT`` at a scratch copy, also under ``make test``, where the
+    Makefile exports it as the work tree: the notebooks that nbval re-executes write their outputs there."""
+    from nlsynth import paths
+
+    root = paths.project_root()
+    assert root != ROOT.resolve()
+    assert (root / "data" / "raw" / "episodes.csv").read_bytes() == (
+        ROOT / "data" / "raw" / "episodes.csv"
+    ).read_bytes()

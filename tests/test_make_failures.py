@@ -5,7 +5,9 @@ clear message among its last lines (repeated under "The build stopped:"), never 
 target", and leave every tracked file byte-identical: `git status --porcelain` shows only the raw edit.
 One case of each kind: a sheet refused, a vocabulary miss, an unreadable time, a review record refused
 (notebook 01 checks it with the case data), a notebook that fails after notebook 01 (the report, on a
-release snapshot edited by hand). Ctrl-C and SIGKILL during a build: tests/test_living_review.py.
+release snapshot edited by hand). Also: `make` in a second checkout, from an environment the work tree installed,
+builds that checkout and touches nothing in the work tree. Ctrl-C and SIGKILL during a build:
+tests/test_living_review.py.
 """
 
 from __future__ import annotations
@@ -166,3 +168,29 @@ def test_a_figure_file_that_cannot_be_written_stops_the_build_and_keeps_every_ot
         target.write_bytes(committed)
         clone.mark_built()
     assert clone.status() == []
+
+
+def test_make_builds_its_own_checkout_from_an_environment_another_checkout_installed(clone, edit):
+    """One environment, two checkouts (a conda env, or another checkout's activated .venv): the package in the
+    environment is an editable install of the work tree, yet ``make`` in the copy runs the copy's code on the copy's
+    files, and writes nothing in the work tree. The shell sets neither ``NLSYNTH_PROJECT_ROOT`` nor ``PYTHONPATH``."""
+    from nlsynth.paths import PROJECT_ROOT
+
+    env = {k: v for k, v in clone.env.items() if k not in ("NLSYNTH_PROJECT_ROOT", "PYTHONPATH")}
+    watched = [
+        PROJECT_ROOT / "data" / "processed" / "episodes.csv",
+        PROJECT_ROOT / "notebooks" / "executed" / ("01_clean_cases.ipynb"),
+    ]
+    before = [p.stat().st_mtime_ns for p in watched]
+
+    note = ("topicals only for ankle flares.", "topicals only for ankle flares (edited).")
+    edit("data/raw/episodes.csv", _replace(*note))
+    result = subprocess.run([*clone.command, "data"], cwd=clone.root, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert note[1] in (clone.root / "data" / "processed" / "episodes.csv").read_text(encoding="utf-8")
+    assert [p.stat().st_mtime_ns for p in watched] == before  # the work tree's results were not touched
+
+    edit("src/nlsynth/ingest/clean.py", lambda text: text + '\nraise RuntimeError("the copy\'s own clean.py")\n')
+    result = subprocess.run([*clone.command, "data"], cwd=clone.root, env=env, capture_output=True, text=True)
+    assert result.returncode != 0 and "RuntimeError: the copy's own clean.py" in result.stdout + result.stderr
+    assert [p.stat().st_mtime_ns for p in watched] == before
