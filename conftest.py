@@ -28,6 +28,7 @@ COPIED = ("data", "figures", "releases")
 
 
 def pytest_configure(config):
+    _require_own_package()
     # Set already: an xdist worker, which shares its controller's scratch root. Set to the work tree itself (the
     # Makefile exports it as the checkout it runs in): checking must still not write there.
     current = os.environ.get("NLSYNTH_PROJECT_ROOT")
@@ -40,6 +41,21 @@ def pytest_configure(config):
     (scratch / "pyproject.toml").write_text("# scratch project root for nbval\n")
     os.environ["NLSYNTH_PROJECT_ROOT"] = str(scratch)
     config._nlsynth_scratch = scratch
+
+
+def _require_own_package() -> None:
+    """Stop, saying why, when ``nlsynth`` is not this checkout's ``src/nlsynth``: an environment that another
+    checkout installed would otherwise have this checkout's tests check that one's code. ``make unit`` and
+    ``make test`` put this checkout's ``src/`` first on the path."""
+    import nlsynth
+
+    imported, own = Path(nlsynth.__file__).resolve().parent, (ROOT / "src" / "nlsynth").resolve()
+    if imported != own:
+        raise pytest.UsageError(
+            f"the nlsynth package is imported from {imported}, not from this checkout ({own}): run the tests with "
+            "make (make unit, make test), which puts this checkout's src/ first, or install this checkout "
+            "(pip install -e .)"
+        )
 
 
 def pytest_unconfigure(config):

@@ -91,3 +91,33 @@ def test_the_test_session_resolves_paths_in_a_scratch_root_never_the_work_tree()
     assert (root / "data" / "raw" / "episodes.csv").read_bytes() == (
         ROOT / "data" / "raw" / "episodes.csv"
     ).read_bytes()
+
+
+def test_the_tests_refuse_to_check_another_checkout_s_package(tmp_path):
+    """pytest run in a checkout whose environment imports ``nlsynth`` from another checkout (here: the work tree's
+    editable install) stops before any test and says how to run them; with the checkout's own ``src/`` first on
+    ``PYTHONPATH`` (as make puts it) the same test passes."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    for name in ("conftest.py", "pyproject.toml"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    (tmp_path / "test_one.py").write_text("def test_one():\n    assert True\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "NLSYNTH_PROJECT_ROOT")}
+
+    def pytest_in_copy(**extra: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "pytest", "-q", "test_one.py"]
+        return subprocess.run(command, cwd=tmp_path, env={**env, **extra}, capture_output=True, text=True, timeout=120)
+
+    refused = pytest_in_copy()
+    assert refused.returncode == 4  # pytest's usage error: no test ran
+    assert f"the nlsynth package is imported from {ROOT / 'src' / 'nlsynth'}, not from this checkout" in (
+        refused.stderr
+    )
+    shutil.copytree(
+        ROOT / "src" / "nlsynth", tmp_path / "src" / "nlsynth", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    own = pytest_in_copy(PYTHONPATH=str(tmp_path / "src"))
+    assert own.returncode == 0 and "1 passed" in own.stdout, own.stdout[-2000:] + own.stderr[-2000:]
