@@ -180,6 +180,45 @@ OWN_PHRASES = [
     # The only time in parentheses is the time; beside a time outside them, parentheses are commentary (above).
     ("response at first follow-up (6 weeks)", "", 6 * W, 6 * W, "point"),
     ("(after 3 months)", "", 3 * M, 3 * M, "point"),
+    # A time counted from the end of the course is the end of treatment plus that time (once read from the start,
+    # and "3 months after the end of treatment" as the end alone). With no end to count from: unresolved.
+    (
+        "3 months after the end of treatment",
+        "12 sessions twice weekly",
+        5.5 * W + 3 * M,
+        5.5 * W + 3 * M,
+        "after-end-of-treatment",
+    ),
+    ("6 weeks after the last session", "6 sessions at two weeks intervals", 16 * W, 16 * W, "after-end-of-treatment"),
+    (
+        "1 month after the final MAL-PDT cycle",
+        "applied daily for 10 weeks",
+        10 * W + M,
+        10 * W + M,
+        "after-end-of-treatment",
+    ),
+    ("2 months post-treatment", "applied daily for 10 days", 10 + 2 * M, 10 + 2 * M, "after-end-of-treatment"),
+    ("3 months after stopping", "applied daily for 10 weeks", 10 * W + 3 * M, 10 * W + 3 * M, "after-end-of-treatment"),
+    ("8 weeks after therapy was discontinued", "for 6 months", 6 * M + 8 * W, 6 * M + 8 * W, "after-end-of-treatment"),
+    ("4 weeks after the end of the 12-week course", "", 16 * W, 16 * W, "after-end-of-treatment"),
+    (
+        "6 weeks after the last session",
+        "12 sessions 3-4 times weekly",
+        11 / 4 * W + 6 * W,
+        11 / 3 * W + 6 * W,
+        "after-end-of-treatment",
+    ),
+    ("within 3 months of finishing treatment", "applied daily for 10 weeks", 0, 10 * W + 3 * M, "within"),
+    ("at least 2 months after the last session", "for 6 months", 8 * M, INF, "at-least"),
+    ("2-3 months after treatment cessation", "for 6 months", 8 * M, 9 * M, "range"),
+    ("after completion of therapy", "applied daily for 10 weeks", 10 * W, 10 * W, "end-of-treatment"),
+    ("3 months after the last session", "twice weekly", NAN, NAN, "unresolved"),
+    ("2 months post-treatment", "", NAN, NAN, "unresolved"),
+    ("6 months after the last of 12 sessions", "twice weekly", NAN, NAN, "unresolved"),
+    ("after 6 sessions after the end of treatment", "twice weekly", NAN, NAN, "unresolved"),
+    # not an end of the course: a last follow-up visit, and "after treatment" (time since its start)
+    ("at the last visit, 6 months", "for 6 weeks", 6 * M, 6 * M, "point"),
+    ("3 months after treatment", "for 6 weeks", 3 * M, 3 * M, "point"),
 ]
 
 
@@ -223,6 +262,14 @@ EVENT_PHRASES = [
     ("\u2264 2 weeks", "", 0, 2 * W, "within"),
     ("improvement 8 weeks following the first PDT session", "every 4 weeks", 0, 8 * W, "seen-at-assessment"),
     ("after 20 sessions", "", NAN, NAN, "unresolved"),
+    (
+        "complete response 3 months after the last session",
+        "6 sessions at two weeks intervals",
+        0,
+        10 * W + 3 * M,
+        "seen-at-assessment",
+    ),
+    ("6 weeks after the last session", "12 sessions 3-4 times weekly", 0, 11 / 3 * W + 6 * W, "seen-at-assessment"),
 ]
 
 

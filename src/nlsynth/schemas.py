@@ -24,6 +24,7 @@ _TIME_RULES = [
     "exposures",
     "exposures-mean",
     "end-of-treatment",
+    "after-end-of-treatment",
     "clauses-span",
     "seen-at-assessment",
     "onset",

@@ -47,9 +47,17 @@ Rules (``TimeInterval.rule``)
     at f per week, since the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5
     per week = 10 weeks, day 70), or the course length a regimen states ("applied daily for 10
     months").
+``after-end-of-treatment``
+    a time counted from the end of the course, not its start: "3 months after the end of treatment",
+    "6 weeks after the last session", "2 months post-treatment", "3 months after stopping": the end
+    of treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the end of
+    the 12-week course") plus that time. "Within X" of the end reads (0, end + X], and "at least X"
+    or a range after it keep their rule, shifted by the end; the end alone ("after completion of
+    therapy") is ``end-of-treatment``. With no end of treatment to count from
+    the reading is ``unresolved``, never a time from the start.
 ``seen-at-assessment`` (times of events only)
     First and best responses are *seen at* assessments. A time X read by ``point``,
-    ``exposures`` or ``end-of-treatment`` ("minimal improvement after one month", "at week 12",
+    ``exposures``, ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after one month", "at week 12",
     "three-month follow-up", "4 weeks after the change in treatment") says the response was seen
     at that visit, so it began in (0, X] (the previous assessment is not reported). The same
     phrase read as a duration (``event=False``) gives the point X: the named sensitivity analysis
@@ -251,6 +259,21 @@ _SINCE_FIRST_RE = re.compile(
     rf"\b(?:after|following|since|from|of)\s+(?:the\s+)?(?:first|1st){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
 _END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|course)\b")
+#: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped".
+_END_NOUN = r"(?:end|completion|cessation|discontinuation|termination|conclusion|withdrawal|stop)"
+#: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
+#: session", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped"):
+#: the anchor; a time before it is the time since that end.
+_AFTER_END_RE = re.compile(
+    r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:"
+    rf"{_END_NOUN}\s+of\b"
+    rf"|(?:last|final){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
+    r"|(?:stopping|discontinuing|completing|finishing|ceasing|ending|withdrawing)\b"
+    rf"|(?:treatment|therapy|course)\s+(?:{_END_NOUN}\b|(?:was\s+|had\s+been\s+)?"
+    r"(?:stopped|discontinued|completed|ended|finished|withdrawn)\b)"
+    r")"
+    r"|\bpost-?\s?(?:treatment|therapy|course)\b"
+)
 _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
 _PARENTHESES_RE = re.compile(r"\([^()]*\)")
 _CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -406,7 +429,7 @@ def parse_time(phrase: str | None, regimen: str | None = None, *, event: bool = 
 #: weeks"): an exact time even for an event.
 _ONSET_RE = re.compile(r"\b(?:began|begun|begins|beginning|started|starts|start(?:ing)? to|onset)\b")
 #: Rules that read one time X, which for an event is the assessment at which it was seen.
-_ASSESSED = ("point", "exposures", "end-of-treatment")
+_ASSESSED = ("point", "exposures", "end-of-treatment", "after-end-of-treatment")
 
 
 def as_event(reading: TimeInterval, text: str) -> TimeInterval:
@@ -490,6 +513,9 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         return None  # a relapse or recurrence clause times another event, not this field
     if _RECOMMENDATION_RE.search(clause):
         return unresolved("a recommendation, not an observed time")
+    after_end = _AFTER_END_RE.search(clause)
+    if after_end:
+        return _after_end(clause, after_end, regimen)
     if _END_OF_TREATMENT_RE.search(clause):
         return _end_of_treatment(regimen)
     clause = _PLUS_MINUS_RE.sub(lambda m: m.group("mean"), clause)
@@ -705,3 +731,54 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
         days = number(m.group("n")) * DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
         return TimeInterval(days, days, "end-of-treatment")
     return unresolved("end of treatment, but the regimen states no course length")
+
+
+def _after_end(clause: str, anchor: re.Match[str], regimen: str | None) -> TimeInterval:
+    """A clause that counts its time from the end of the course (:data:`_AFTER_END_RE`): the end of treatment plus
+    the time before the anchor. The end is the course the phrase names after the anchor ("after the end of the
+    12-week course") or else the regimen's (:func:`_end_of_treatment`).
+
+    >>> parse_time("3 months after the end of treatment", "12 sessions twice weekly")
+    TimeInterval(lower=129.8125, upper=129.8125, rule='after-end-of-treatment', note='91.3 days after the end of treatment on day 38.5')
+    >>> parse_time("6 weeks after the last session", "applied daily for 10 weeks", event=True).upper
+    112.0
+    >>> parse_time("2 months post-treatment").note
+    'a time after the end of treatment, but the regimen states no course length'
+    """
+    named = clause[anchor.start() :]
+    before, after = clause[: anchor.start()], clause[anchor.end() :]
+    courses = list(_DURATION_RE.finditer(after))
+    if len(courses) == 1 and not _EXPOSURE_RE.search(after):
+        lower, upper = _quantity_days(courses[0])
+        end = TimeInterval(lower, upper, "end-of-treatment")
+    elif re.search(r"\d", after) or courses or _EXPOSURE_RE.search(after):
+        return unresolved(f"counted from the end of treatment ({named.strip()!r}), whose day no rule reads")
+    else:
+        end = _end_of_treatment(regimen)
+    if not _HAS_NUMBER_RE.search(before):
+        return end  # "after completion of therapy": at the end of treatment
+    since = _parse_clause(before, regimen)
+    if since is None or not since.resolved:
+        return since if since is not None else end
+    if since.rule not in ("point", "mean", "within", "at-least", "range"):  # a count of sessions
+        return unresolved(f"a reading {since.rule!r} counted from the end of treatment; no rule reads it")
+    if not end.resolved:
+        return unresolved(f"a time after the {end.note}")
+    day = f"day {end.upper:.1f}" if end.lower == end.upper else f"between day {end.lower:.1f} and {end.upper:.1f}"
+    note = f"{_describe(since)} after the end of treatment on {day}"
+    if since.rule == "within":
+        return TimeInterval(0.0, end.upper + since.upper, "within", note)
+    if since.rule in ("at-least", "range"):
+        return TimeInterval(end.lower + since.lower, end.upper + since.upper, since.rule, note)
+    return TimeInterval(end.lower + since.lower, end.upper + since.upper, "after-end-of-treatment", note)
+
+
+def _describe(reading: TimeInterval) -> str:
+    """A reading's time in days, as the notes of :func:`_after_end` state it."""
+    if reading.rule == "within":
+        return f"within {reading.upper:.1f} days"
+    if reading.rule == "at-least":
+        return f"at least {reading.lower:.1f} days"
+    if reading.lower != reading.upper:
+        return f"{reading.lower:.1f} to {reading.upper:.1f} days"
+    return f"{reading.upper:.1f} days"
