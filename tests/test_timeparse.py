@@ -219,6 +219,8 @@ OWN_PHRASES = [
     # not an end of the course: a last follow-up visit, and "after treatment" (time since its start)
     ("at the last visit, 6 months", "for 6 weeks", 6 * M, 6 * M, "point"),
     ("3 months after treatment", "for 6 weeks", 3 * M, 3 * M, "point"),
+    # as a follow-up, how long a response lasted is observed time: both clauses count
+    ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),
 ]
 
 
@@ -270,6 +272,11 @@ EVENT_PHRASES = [
         "seen-at-assessment",
     ),
     ("6 weeks after the last session", "12 sessions 3-4 times weekly", 0, 11 / 3 * W + 6 * W, "seen-at-assessment"),
+    # how long the response lasted is commentary beside its time (once the span (3, 12] months: "after 3 months")
+    ("3 months; sustained at 12 months", "", 0, 3 * M, "seen-at-assessment"),
+    ("improvement after 2 months; still clear at 2 years", "", 0, 2 * M, "seen-at-assessment"),
+    ("after 1 month; remained stable at 6 months; relapse at 9 months", "", 0, M, "seen-at-assessment"),
+    ("sustained response at 12 months", "", 0, 12 * M, "seen-at-assessment"),  # its only time: there by then
 ]
 
 
@@ -281,9 +288,9 @@ def test_event_time_reads_no_more_precisely_than_the_source(phrase, regimen, low
         assert not got.resolved and got.note
     else:
         assert got.lower == pytest.approx(lower) and got.upper == pytest.approx(upper)
-    if rule == "seen-at-assessment":  # the duration reading is the point X: the sensitivity analysis uses it
-        duration = parse_time(phrase, regimen)
-        assert duration.upper == pytest.approx(upper) and duration.rule != rule
+    if rule == "seen-at-assessment":  # the exact reading is the point X: the sensitivity analysis uses it
+        exact = parse_time(phrase, regimen, event=True, exact=True)
+        assert exact.upper == pytest.approx(upper) and exact.rule != rule
 
 
 REJECTED = [

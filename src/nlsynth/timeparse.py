@@ -77,7 +77,8 @@ Rules (``TimeInterval.rule``)
     the cell is empty.
 
 Commentary that is skipped: text in parentheses, clauses without any number (", outcome remained
-stable in all"), and clauses about another event (relapse, recurrence). A phrase whose only time is in
+stable in all"), clauses about another event (relapse, recurrence), and, for the time of a response,
+a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it. A phrase whose only time is in
 one parenthesis ("response at first follow-up (6 weeks)") is read from it.
 
 Examples
@@ -279,6 +280,12 @@ _PARENTHESES_RE = re.compile(r"\([^()]*\)")
 _CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _OTHER_EVENT_RE = re.compile(r"\b(?:relapses?|relapsed|recurrences?|recurred|flares?)\b")
 _RECOMMENDATION_RE = re.compile(r"\brecommended\b")
+#: A clause about how long a response lasted ("sustained at 12 months", "still clear at 2 years"): for the time of
+#: the response itself it is commentary beside a clause that times the response.
+_LASTED_RE = re.compile(
+    r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|still|durable|lasting|lasted"
+    r"|continued|continues|kept|stable)\b"
+)
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
 _UNSUPPORTED_RE = re.compile(r"\bhalf\b|\bquarter\b|\bseveral\b|\bfew\b|\bcouple\b")
 
@@ -411,16 +418,26 @@ def number(token: str) -> float:
     return float(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", token))
 
 
-def parse_time(phrase: str | None, regimen: str | None = None, *, event: bool = False) -> TimeInterval:
+def parse_time(
+    phrase: str | None, regimen: str | None = None, *, event: bool = False, exact: bool = False
+) -> TimeInterval:
     """Read one as-reported time phrase; see the module docstring for the rules.
 
     ``regimen`` is the row's regimen text, used only to convert counts of sessions into days.
     ``event`` is True for the time of an event (first or best response) and False for a duration
-    (follow-up): only an event's time can be an assessment at which the event was seen.
+    (follow-up): only an event's time can be an assessment at which the event was seen, and only beside
+    an event's time is a clause about how long it lasted commentary. ``exact`` (events only) keeps an
+    assessment time X as the point X: the named sensitivity analysis that reads assessment times as
+    exact onsets.
     Raises :class:`TimePhraseError` when the phrase holds a time that no rule reads.
+
+    >>> parse_time("3 months; sustained at 12 months", event=True, exact=True).upper
+    91.3125
+    >>> parse_time("3 months; sustained at 12 months").rule  # a follow-up: both times
+    'clauses-span'
     """
-    reading = _parse(phrase, regimen)
-    if event:
+    reading = _parse(phrase, regimen, event)
+    if event and not exact:
         return as_event(reading, normalise(phrase or ""))
     return reading
 
@@ -462,18 +479,21 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
     )
 
 
-def _parse(phrase: str | None, regimen: str | None) -> TimeInterval:
+def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
     normalised = normalise(phrase)
     text = _PARENTHESES_RE.sub(" ", normalised)
     results: list[TimeInterval] = []
+    lasting: list[TimeInterval] = []  # an event's clauses that time how long it lasted
     for clause in (c.strip(" ,.:") for c in text.split(";")):
         if not clause:
             continue
         result = _parse_clause(clause, regimen)
         if result is not None:
-            results.append(result)
+            (lasting if event and _LASTED_RE.search(clause) else results).append(result)
+    if not any(r.resolved for r in results):
+        results += lasting  # only a lasting clause has a time: the response was there by then
     if not results:
         results = _parenthesised(normalised, regimen)
     if not results:
@@ -739,7 +759,7 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None) -> TimeI
     12-week course") or else the regimen's (:func:`_end_of_treatment`).
 
     >>> parse_time("3 months after the end of treatment", "12 sessions twice weekly")
-    TimeInterval(lower=129.8125, upper=129.8125, rule='after-end-of-treatment', note='91.3 days after the end of treatment on day 38.5')
+    TimeInterval(lower=129.8125, upper=129.8125, rule='after-end-of-treatment', note='91.3 days after the end of treatment (day 38.5)')
     >>> parse_time("6 weeks after the last session", "applied daily for 10 weeks", event=True).upper
     112.0
     >>> parse_time("2 months post-treatment").note
@@ -765,7 +785,7 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None) -> TimeI
     if not end.resolved:
         return unresolved(f"a time after the {end.note}")
     day = f"day {end.upper:.1f}" if end.lower == end.upper else f"between day {end.lower:.1f} and {end.upper:.1f}"
-    note = f"{_describe(since)} after the end of treatment on {day}"
+    note = f"{_describe(since)} after the end of treatment ({day})"
     if since.rule == "within":
         return TimeInterval(0.0, end.upper + since.upper, "within", note)
     if since.rule in ("at-least", "range"):

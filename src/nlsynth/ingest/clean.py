@@ -173,12 +173,12 @@ class TimeReader:
             return TIME_NOT_REPORTED
 
     def quietly(self, study_id: str, phrase: str, regimen: str) -> TimeInterval:
-        """The duration reading of a phrase already read (its problems, if any, are reported once)."""
+        """The exact-onset reading of an event's phrase already read (its problems, if any, are reported once)."""
         given = self.reviewer.lookup(phrase, study_id, record=False) if phrase else None
         if given is not None:
             return given
         try:
-            return parse_time(phrase, regimen)
+            return parse_time(phrase, regimen, event=True, exact=True)
         except TimePhraseError:
             return TIME_NOT_REPORTED
 
