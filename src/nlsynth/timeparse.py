@@ -611,7 +611,14 @@ def _check(lower: float, upper: float) -> None:
         raise TimePhraseError("a range whose start is after its end")
 
 
+#: Units in the plural, which an ordinal never counts: "in the first weeks" is vague, never "in the first week".
+_PLURAL_UNITS = {"hours", "hrs", "days", "weeks", "wks", "months", "mths", "mos", "years", "yrs"}
+
+
 def _duration(clause: str, match: re.Match[str]) -> TimeInterval:
+    n, unit = match.group("n"), match.group("n_unit")
+    if n is not None and unit in _PLURAL_UNITS and (n in _ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", n)):
+        raise TimePhraseError(f"an ordinal before a plural unit ({match.group(0)!r}): vague; no rule reads it")
     lo, hi = _quantity_days(match)
     _check(lo, hi)
     before = clause[: match.start()]
