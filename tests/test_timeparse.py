@@ -219,6 +219,13 @@ OWN_PHRASES = [
     # not an end of the course: a last follow-up visit, and "after treatment" (time since its start)
     ("at the last visit, 6 months", "for 6 weeks", 6 * M, 6 * M, "point"),
     ("3 months after treatment", "for 6 weeks", 3 * M, 3 * M, "point"),
+    # a phrase saying only that no time is given is understood, and holds no time (once "no time expression")
+    ("not stated", "", NAN, NAN, "unresolved"),
+    ("Timing not reported.", "", NAN, NAN, "unresolved"),
+    ("NR", "", NAN, NAN, "unresolved"),
+    ("n/a", "", NAN, NAN, "unresolved"),
+    ("unknown (abstract only)", "", NAN, NAN, "unresolved"),
+    ("follow-up not specified in the abstract", "", NAN, NAN, "unresolved"),
     # an ordinal counts a singular unit: "the first week" is the first 7 days (a visit at its end)
     ("in the first week", "", W, W, "point"),
     ("during the third month", "", 3 * M, 3 * M, "point"),
@@ -317,6 +324,8 @@ REJECTED = [
     ("at months 3 and 6", "several visits"),  # two visits, not the range "months 3 to 6"
     ("at follow-up (6 weeks) and later (3 months)", "no time expression"),  # two parentheses: no choosing
     ("weeks 4, 8 and 12", "several visits"),
+    ("not stated when", "no time expression"),  # more than "not stated": no reading is guessed
+    ("unknown duration of improvement", "no time expression"),
     ("in the first weeks", "ordinal before a plural unit"),  # once read as the first week: within 7 days
     ("during the 2nd months", "ordinal before a plural unit"),
 ]

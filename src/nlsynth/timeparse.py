@@ -71,8 +71,9 @@ Rules (``TimeInterval.rule``)
 ``unresolved``
     the phrase is understood but carries no time since the start of treatment; lower and upper
     are NaN and ``note`` says why: a count of sessions with no frequency in the regimen, an end
-    of treatment with no course length, a calendar period ("enrolled 2013 to 2023"), or a
-    recommendation ("at least six months recommended before final evaluation").
+    of treatment with no course length, a calendar period ("enrolled 2013 to 2023"), a
+    recommendation ("at least six months recommended before final evaluation"), or a phrase that
+    says only that no time is given ("not stated", "timing not reported", "NR", "n/a").
 ``not-reported``
     the cell is empty.
 
@@ -280,6 +281,14 @@ _PARENTHESES_RE = re.compile(r"\([^()]*\)")
 _CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _OTHER_EVENT_RE = re.compile(r"\b(?:relapses?|relapsed|recurrences?|recurred|flares?)\b")
 _RECOMMENDATION_RE = re.compile(r"\brecommended\b")
+#: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
+#: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
+_NO_TIME_RE = re.compile(
+    r"(?:(?:the\s+)?(?:time|timing|duration|follow-?up)\s+)?"
+    r"(?:not\s+(?:stated|reported|given|specified|mentioned|available|known|recorded|clear|described)"
+    r"|unknown|unclear|unspecified|unreported|nr|n/?a|none\s+(?:stated|reported|given))"
+    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:abstract|source|paper|article|report|text))?"
+)
 #: A clause about how long a response lasted ("sustained at 12 months", "still clear at 2 years"): for the time of
 #: the response itself it is commentary beside a clause that times the response.
 _LASTED_RE = re.compile(
@@ -496,6 +505,8 @@ def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> Time
         results += lasting  # only a lasting clause has a time: the response was there by then
     if not results:
         results = _parenthesised(normalised, regimen)
+    if not results and _NO_TIME_RE.fullmatch(text.strip(" .;:,")):
+        return unresolved(f"the source gives no time ({phrase.strip()!r})")
     if not results:
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
     resolved = [r for r in results if r.resolved]
