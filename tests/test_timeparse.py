@@ -226,6 +226,10 @@ OWN_PHRASES = [
     ("n/a", "", NAN, NAN, "unresolved"),
     ("unknown (abstract only)", "", NAN, NAN, "unresolved"),
     ("follow-up not specified in the abstract", "", NAN, NAN, "unresolved"),
+    # the length of one phase is not the course's ("for 4 weeks, then weekly": once day 28)
+    ("at the end of the treatment", "twice weekly for 4 weeks, then weekly", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "daily for 2 weeks followed by twice weekly", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "once daily for 6 weeks", 6 * W, 6 * W, "end-of-treatment"),
     # an ordinal counts a singular unit: "the first week" is the first 7 days (a visit at its end)
     ("in the first week", "", W, W, "point"),
     ("during the third month", "", 3 * M, 3 * M, "point"),
@@ -398,6 +402,15 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("100 mg/day (start dose; further text not visible)", None),
         ("2 mg/kg/day", None),
         ("mean of 3.2 sessions per lesion", None),
+        # "biweekly" is twice a week to some and every two weeks to others ("bi-weekly" once read as weekly)
+        ("biweekly", None),
+        ("bi-weekly PDT", None),
+        ("semi-monthly", None),
+        # a course in phases at different frequencies has none (once the first phase's); one frequency stays
+        ("twice weekly for 4 weeks, then weekly", None),
+        ("weekly followed by monthly", None),
+        ("600 mg loading dose, then 300 mg every two weeks", (0.5, 0.5)),
+        ("twice weekly for 4 weeks, then twice weekly for 4 more weeks", (2.0, 2.0)),
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

@@ -654,6 +654,22 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     if not regimen:
         return None
     text = normalise(regimen)
+    if _AMBIGUOUS_RATE_RE.search(text):
+        return None
+    phases = [rate for rate in map(_rate, _PHASES_RE.split(text)) if rate is not None]
+    if len(set(phases)) > 1:
+        return None  # a course in phases at different frequencies has no one frequency
+    return _rate(text)
+
+
+#: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others.
+_AMBIGUOUS_RATE_RE = re.compile(r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b")
+#: What separates the phases of a course ("twice weekly for 4 weeks, then weekly").
+_PHASES_RE = re.compile(r"\b(?:then|followed by|thereafter|after which)\b")
+
+
+def _rate(text: str) -> tuple[float, float] | None:
+    """The first frequency form :func:`sessions_per_week` reads in normalised ``text``."""
     m = _RATE_TIMES_RE.search(text)
     if m:
         per = _PER_WEEK[m.group("per")]
@@ -765,6 +781,8 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
         if count >= 2:
             return TimeInterval((count - 1) / rate[1] * 7.0, (count - 1) / rate[0] * 7.0, "end-of-treatment")
     m = _COURSE_FOR_RE.search(text)
+    if m and _PHASES_RE.search(text, m.end()):
+        return unresolved(f"end of treatment, but {m.group(0)!r} is one phase of the regimen's course")
     if m:
         days = number(m.group("n")) * DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
         return TimeInterval(days, days, "end-of-treatment")
