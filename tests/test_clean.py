@@ -379,6 +379,15 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
         ("type 1 or type 2", None),
         ("no, type 2 excluded", None),
         ("diabetes: no", None),
+        # the older names and the short form (once refused), and LADA's "type 1.5" (once read as type 1)
+        ("IDDM", "type 1"),
+        ("insulin-dependent diabetes mellitus", "type 1"),
+        ("NIDDM", "type 2"),
+        ("non-insulin-dependent", "type 2"),
+        ("T1D", "type 1"),
+        ("yes, T2D", "type 2"),
+        ("type 1.5", None),
+        ("IDDM or NIDDM", None),
     ],
 )
 def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
@@ -400,6 +409,17 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         ("ulcerated: no", None),
         ("yes (non-healing)", "yes"),
         ("ulcerated (non-healing)", "yes"),
+        # the ulceration named first, and Y/N (once refused)
+        ("Y", "yes"),
+        ("N", "no"),
+        ("ulcerating", "yes"),
+        ("with ulceration", "yes"),
+        ("ulcers on both shins", "yes"),
+        ("without ulceration", "no"),
+        # an ulceration in the past is not a reading of the NL treated
+        ("previously ulcerated", None),
+        ("ulcer healed before treatment", None),
+        ("ulceration, no longer present", None),
     ],
 )
 def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):

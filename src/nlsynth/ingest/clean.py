@@ -83,7 +83,9 @@ def read_sex(text: str) -> str | None:
 
 #: Words that say a source gave no value ("not reported", "unknown", "NR"): the same as an empty cell.
 _NOT_GIVEN_RE = re.compile(r"(?:not (?:reported|stated|given|known)|unknown|n/?r|n/?a)\W*$")
-_TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b|\bt([12])\s*dm\b")
+_TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b(?![.,]\d)|\bt([12])\s*dm?\b")
+#: The older names of the two types: insulin-dependent (IDDM) is type 1, non-insulin-dependent (NIDDM) type 2.
+_OLD_TYPE_RE = re.compile(r"\b(?:(n)iddm|iddm|(non)[\s-]?insulin[\s-]dependent|insulin[\s-]dependent)\b")
 _NO_RE = re.compile(r"(?:no|none|non-diabetic|not diabetic)\b")
 _YES_RE = re.compile(r"(?:yes|diabetic|diabetes(?: mellitus)?|dm)\b")
 _TYPE_NOT_GIVEN_RE = re.compile(r"\btype (?:not (?:stated|reported|given|known)|unknown|unspecified)\b")
@@ -105,14 +107,20 @@ def read_diabetes(text: str) -> str | None:
     ['no', 'yes, type not stated', None, None]
     >>> [read_diabetes(t) for t in ("diabetes: no", "type 2 not confirmed", "not reported", "yes, type unknown")]
     [None, None, 'not reported', 'yes, type not stated']
+
+    The older names read as their types (IDDM is type 1, NIDDM type 2); "type 1.5" (LADA) is neither:
+
+    >>> [read_diabetes(t) for t in ("IDDM", "NIDDM", "non-insulin-dependent diabetes", "T2D", "type 1.5")]
+    ['type 1', 'type 2', 'type 2', 'type 2', None]
     """
     t = " ".join(text.casefold().split())
     if not t or _NOT_GIVEN_RE.match(t):
         return "not reported"
     types = {"1" if (m.group(1) or m.group(2)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
+    types |= {"2" if (m.group(1) or m.group(2)) else "1" for m in _OLD_TYPE_RE.finditer(t)}
     if _NO_RE.match(t):
         return "no" if not types else None
-    if _NEGATION_RE.search(_TYPE_NOT_GIVEN_RE.sub("", t)):
+    if _NEGATION_RE.search(_OLD_TYPE_RE.sub("", _TYPE_NOT_GIVEN_RE.sub("", t))):
         return None
     if len(types) == 1:
         return f"type {types.pop()}"
@@ -122,6 +130,10 @@ def read_diabetes(text: str) -> str | None:
 
 
 _ULCER_NEGATED_RE = re.compile(r"\b(?:no|none|not|without|absent|negative)\b")  # not "non-healing"
+#: The NL's ulceration named first: "ulcerated", "ulcerative", "ulcerating", "ulcer(s)", "with ulceration".
+_ULCER_WORD_RE = re.compile(r"(?:with\s+)?ulcer(?:s|ation|ations|ated|ative|ating)?\b")
+#: An ulceration in the past ("previously ulcerated", "ulcer healed before treatment"): no reading is safe.
+_ULCER_PAST_RE = re.compile(r"\b(?:healed|previous|previously|prior|history|former|formerly|past)\b")
 
 
 def read_ulcerated(text: str) -> str | None:
@@ -132,13 +144,17 @@ def read_ulcerated(text: str) -> str | None:
     ['yes', 'no', 'no', 'not reported', None]
     >>> read_ulcerated("ulcerated: no") is None  # a negation after the start: no reading is safe
     True
+    >>> [read_ulcerated(t) for t in ("Y", "N", "with ulceration", "ulcers on both shins", "ulcer healed before")]
+    ['yes', 'no', 'yes', 'yes', None]
     """
     t = " ".join(text.casefold().split())
     if not t or _NOT_GIVEN_RE.match(t):
         return "not reported"
-    if re.match(r"(?:no|none|non-ulcerated|not ulcerated)\b", t):
+    if re.match(r"(?:no|none|n|non-ulcerated|not ulcerated|without ulcer(?:s|ation)?)\b", t):
         return "no"
-    if t.startswith("yes") or (re.match(r"ulcerat(?:ed|ive)\b", t) and not _ULCER_NEGATED_RE.search(t)):
+    if re.match(r"(?:yes|y)\b", t) or (
+        _ULCER_WORD_RE.match(t) and not _ULCER_NEGATED_RE.search(t) and not _ULCER_PAST_RE.search(t)
+    ):
         return "yes"  # a note may follow ("ulcerated (non-healing)"); "ulcerated: no" is no reading
     return None
 
@@ -413,13 +429,19 @@ def clean_episodes(
                     "diabetes",
                     row["diabetes"],
                     "none, type 1, type 2, 'yes (type not stated)' or empty (also read: 'no' or 'yes' with a note, "
-                    "'type II', 'T2DM', 'diabetic', 'not reported'; not two readings at once)",
+                    "'type II', 'T2DM', 'IDDM', 'NIDDM', 'diabetic', 'not reported'; not two readings at once)",
                 )
             )
         ulcerated = read_ulcerated(row["ulcerated"])
         if ulcerated is None:
             problems.append(
-                Problem(name, row_no, "ulcerated", row["ulcerated"], "yes or no (a note may follow) or empty")
+                Problem(
+                    name,
+                    row_no,
+                    "ulcerated",
+                    row["ulcerated"],
+                    "yes or no (a note may follow; also Y, N, 'ulcerated', 'with ulceration') or empty; not a past ulcer",
+                )
             )
         records.append(
             {
