@@ -454,6 +454,38 @@ def test_a_doi_or_pmid_written_as_a_link_or_with_its_label_cleans_to_the_bare_id
     pd.testing.assert_frame_equal(cleaned.screening, tables.screening)
 
 
+def _rewrite(path, column: str, change) -> int:
+    """Rewrite one column of a raw sheet with ``change`` (value → value); return how many cells changed."""
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    changed = 0
+    for row in rows:
+        new = change(row[column])
+        changed += new != row[column]
+        row[column] = new
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return changed
+
+
+def test_controlled_words_in_any_case_and_not_given_words_clean_as_the_committed_tables(raw_copy, tables):
+    """'Full Text', 'Included', and 'not reported' / 'NR' / 'n.d.' where a cell was empty read as the sheets do now
+    (each was once a problem: the sheets are never edited to suit the code)."""
+    assert _rewrite(raw_copy / "studies.csv", "access", str.title) > 30
+    assert _rewrite(raw_copy / "screening.csv", "decision", str.upper) > 60
+    assert _rewrite(raw_copy / "studies.csv", "year", lambda v: v or "n.d.") >= 1
+    assert _rewrite(raw_copy / "episodes.csv", "age", lambda v: v or "not reported") >= 1
+    assert _rewrite(raw_copy / "aggregates.csv", "n_improved", lambda v: v or "NR") >= 1
+    cleaned = clean.clean(raw_copy)
+    for name in ("studies", "screening", "episodes", "aggregates"):
+        pd.testing.assert_frame_equal(getattr(cleaned, name), getattr(tables, name))
+
+
 def test_a_doi_or_pmid_that_is_neither_is_a_problem_not_a_broken_link(raw_copy):
     text = (raw_copy / "studies.csv").read_text(encoding="utf-8")
     text = text.replace(",10.1001/jamadermatol.2018.0756,", ",see the journal's website,")

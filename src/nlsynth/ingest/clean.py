@@ -209,10 +209,27 @@ def _time_fields(prefix: str, phrase: str, interval: TimeInterval) -> dict[str, 
     }
 
 
+def _word(value: str) -> str:
+    """A controlled word as the codebook writes it, whatever its case and spacing ("Full  text" → "full text")."""
+    return " ".join(value.casefold().split())
+
+
+def _not_given(value: str) -> bool:
+    """An empty cell, or words that say the source gave no value ("not reported", "unknown", "NR", "n/a", and
+    for a year "n.d."): an empty cell means the same.
+
+    >>> [_not_given(v) for v in ("", " NR ", "Not stated", "n.d.", "12", "not 12")]
+    [True, True, True, True, False, False]
+    """
+    t = " ".join(value.casefold().split())
+    return not t or bool(_NOT_GIVEN_RE.match(t) or re.fullmatch(r"n\.?\s?d\.?", t))
+
+
 def _int(
     sheet: str, row: int, column: str, value: str, problems: list[Problem], *, required: bool, minimum: int = 0
 ) -> int | None:
-    if value == "":
+    value = value.strip()
+    if _not_given(value):
         if required:
             problems.append(Problem(sheet, row, column, value, "a whole number"))
         return None
@@ -236,7 +253,7 @@ def _age(sheet: str, row: int, value: str, problems: list[Problem]) -> int | Non
     decade ("40s") is a problem: no one number is the patient's."""
     match = _AGE_RE.fullmatch(" ".join(value.casefold().split()))
     if match is None:
-        if value:
+        if not _not_given(value):
             problems.append(Problem(sheet, row, "age", value, "a whole number of years (e.g. 71, '71 years')"))
         return None
     return int(match.group(1))
@@ -494,7 +511,8 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
             )
         first_row.setdefault(sid, row_no)
         year = _int(name, row_no, "year", row["year"], problems, required=False, minimum=1900)
-        if row["access"] not in ("full text", "abstract", "secondary summary"):
+        access = _word(row["access"])
+        if access not in ("full text", "abstract", "secondary summary"):
             problems.append(Problem(name, row_no, "access", row["access"], "full text, abstract or secondary summary"))
         records.append(
             {
@@ -508,7 +526,7 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
                 **_identifiers(name, row_no, row, problems),
                 "design": row["design"],
                 "n_patients": _int(name, row_no, "n_patients", row["n_patients"], problems, required=True, minimum=1),
-                "access": row["access"],
+                "access": access,
                 "note": row["note"] or None,
                 "n_episode_rows": sum(r["study_id"] == sid for r in episodes.rows),
                 "n_aggregate_rows": sum(r["study_id"] == sid for r in aggregates.rows),
@@ -582,9 +600,10 @@ def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -
     """The screening log and studies.csv must agree on the included studies, naming both files."""
     included = {}
     for row_no, row in screening:
-        if row["decision"] not in ("included", "excluded"):
+        decision = _word(row["decision"])
+        if decision not in ("included", "excluded"):
             problems.append(Problem(screening.name, row_no, "decision", row["decision"], "included or excluded"))
-        elif row["decision"] == "included":
+        elif decision == "included":
             included.setdefault(row["record_id"], row_no)
     listed = {}
     for row_no, row in studies:
@@ -618,7 +637,8 @@ def clean_screening(sheet: Sheet, problems: list[Problem]) -> pd.DataFrame:
     """The screening log as a table (its decisions are checked by :func:`check_screening`)."""
     records = [
         {"record_id": row["record_id"], "source_row": row_no}
-        | {c: row[c] or None for c in ("citation", "decision", "reason")}
+        | {c: row[c] or None for c in ("citation", "reason")}
+        | {"decision": _word(row["decision"]) or None}
         | _identifiers(sheet.name, row_no, row, problems)
         for row_no, row in sheet
     ]
