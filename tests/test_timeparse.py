@@ -230,6 +230,10 @@ OWN_PHRASES = [
     ("at the end of the treatment", "twice weekly for 4 weeks, then weekly", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "daily for 2 weeks followed by twice weekly", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "once daily for 6 weeks", 6 * W, 6 * W, "end-of-treatment"),
+    # the onset of the response itself is no other event (rule "onset" for events); a diagnosis without a time is
+    # commentary
+    ("improvement 4 weeks after onset of treatment", "", 4 * W, 4 * W, "point"),
+    ("3 months; diagnosis confirmed by biopsy", "", 3 * M, 3 * M, "point"),
     # an ordinal counts a singular unit: "the first week" is the first 7 days (a visit at its end)
     ("in the first week", "", W, W, "point"),
     ("during the third month", "", 3 * M, 3 * M, "point"),
@@ -330,6 +334,11 @@ REJECTED = [
     ("weeks 4, 8 and 12", "several visits"),
     ("not stated when", "no time expression"),  # more than "not stated": no reading is guessed
     ("unknown duration of improvement", "no time expression"),
+    # counted from another event (once read as a time since the start of treatment)
+    ("3 months after diagnosis", "another event"),
+    ("improved 6 weeks after the biopsy", "another event"),
+    ("2 years after disease onset", "another event"),
+    ("within 4 weeks of the initial presentation", "another event"),
     ("in the first weeks", "ordinal before a plural unit"),  # once read as the first week: within 7 days
     ("during the 2nd months", "ordinal before a plural unit"),
 ]

@@ -77,6 +77,9 @@ Rules (``TimeInterval.rule``)
 ``not-reported``
     the cell is empty.
 
+A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
+the biopsy") is refused: no rule can turn it into a time since the start.
+
 Commentary that is skipped: text in parentheses, clauses without any number (", outcome remained
 stable in all"), clauses about another event (relapse, recurrence), and, for the time of a response,
 a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it. A phrase whose only time is in
@@ -281,6 +284,13 @@ _PARENTHESES_RE = re.compile(r"\([^()]*\)")
 _CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _OTHER_EVENT_RE = re.compile(r"\b(?:relapses?|relapsed|recurrences?|recurred|flares?)\b")
 _RECOMMENDATION_RE = re.compile(r"\brecommended\b")
+#: A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
+#: the biopsy", "2 years after disease onset"): no rule turns it into a time since the start.
+_OTHER_ZERO_RE = re.compile(
+    r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:(?:initial|first)\s+)?"
+    r"(?:diagnosis|presentation|biopsy|referral|admission|hospitali[sz]ation|disease\s+onset"
+    r"|onset\s+of\s+(?:the\s+)?(?:disease|nl|necrobiosis|lesions?|symptoms?|ulcers?|ulceration))\b"
+)
 #: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
 #: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
 _NO_TIME_RE = re.compile(
@@ -544,6 +554,12 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         return None  # a relapse or recurrence clause times another event, not this field
     if _RECOMMENDATION_RE.search(clause):
         return unresolved("a recommendation, not an observed time")
+    other_zero = _OTHER_ZERO_RE.search(clause)
+    if other_zero and _HAS_NUMBER_RE.search(clause[: other_zero.start()]):
+        raise TimePhraseError(
+            f"a time counted from another event ({other_zero.group(0).strip()!r}), not from the start of treatment; "
+            "no rule reads it"
+        )
     after_end = _AFTER_END_RE.search(clause)
     if after_end:
         return _after_end(clause, after_end, regimen)
