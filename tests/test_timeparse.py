@@ -234,6 +234,11 @@ OWN_PHRASES = [
     # commentary
     ("improvement 4 weeks after onset of treatment", "", 4 * W, 4 * W, "point"),
     ("3 months; diagnosis confirmed by biopsy", "", 3 * M, 3 * M, "point"),
+    # a count that states its own pace is read with it, whatever the regimen (once "a number without a time unit")
+    ("after 12 weekly sessions", "", 12 * W, 12 * W, "exposures"),
+    ("after 4 monthly PDT sessions", "every 2 weeks", 4 * M, 4 * M, "exposures"),
+    ("after 10 daily applications", "", 10, 10, "exposures"),
+    ("after 0 weekly sessions", "", NAN, NAN, "unresolved"),
     # an ordinal counts a singular unit: "the first week" is the first 7 days (a visit at its end)
     ("in the first week", "", W, W, "point"),
     ("during the third month", "", 3 * M, 3 * M, "point"),

@@ -258,6 +258,10 @@ _EXPOSURE_RE = re.compile(
     rf"\b(?:between\s+(?P<b_lo>{_COUNT})\s+and\s+(?P<b_hi>{_COUNT})|(?P<r_lo>{_COUNT})\s*(?:-|to|or)\s*(?P<r_hi>{_COUNT})"
     rf"|(?P<n>{_COUNT})){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
+#: A count of sessions with its own pace ("12 weekly sessions", "4 monthly PDT sessions", "10 daily applications").
+_PACED_COUNT_RE = re.compile(
+    rf"\b(?P<n>{_COUNT})\s+(?P<pace>daily|weekly|monthly){_BETWEEN}{{0,1}}\s+{_SESSION_NOUN}\b"
+)
 #: A time counted from the first session ("2 months after the first injection", "within 6 weeks of the 1st
 #: infusion"): the first session is the start of treatment, time zero, so the count adds nothing.
 _SINCE_FIRST_RE = re.compile(
@@ -566,6 +570,9 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     if _END_OF_TREATMENT_RE.search(clause):
         return _end_of_treatment(regimen)
     clause = _PLUS_MINUS_RE.sub(lambda m: m.group("mean"), clause)
+    paced = list(_PACED_COUNT_RE.finditer(clause))
+    if len(paced) == 1 and not _DURATION_RE.search(clause) and not _EXPOSURE_RE.search(clause):
+        return _paced_count(paced[0])
     exposures = list(_EXPOSURE_RE.finditer(clause))
     if exposures:
         return _count_clause(clause, exposures, regimen)
@@ -760,6 +767,20 @@ def _count_clause(clause: str, counts: list[re.Match[str]], regimen: str | None)
             "in one clause; no rule chooses between them"
         )
     return _exposures(clause, match, regimen)
+
+
+def _paced_count(match: re.Match[str]) -> TimeInterval:
+    """A count of sessions that states its own pace ("after 12 weekly sessions"): N sessions at f per week take
+    N / f weeks, as :func:`_exposures` reads them with a regimen's frequency.
+
+    >>> parse_time("after 4 monthly PDT sessions")
+    TimeInterval(lower=121.75, upper=121.75, rule='exposures', note='4 sessions at the pace the phrase states (monthly)')
+    """
+    count, pace = number(match.group("n")), match.group("pace")
+    if count <= 0:
+        return unresolved(f"{match.group(0)}: a count of zero sessions gives no time")
+    days = count / _PER_WEEK[pace] * 7.0
+    return TimeInterval(days, days, "exposures", f"{count:g} sessions at the pace the phrase states ({pace})")
 
 
 def _count(match: re.Match[str]) -> tuple[float, float]:
