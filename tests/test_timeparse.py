@@ -297,7 +297,9 @@ EVENT_PHRASES = [
     ("6 weeks after the last session", "12 sessions 3-4 times weekly", 0, 11 / 3 * W + 6 * W, "seen-at-assessment"),
     # how long the response lasted is commentary beside its time (once the span (3, 12] months: "after 3 months")
     ("3 months; sustained at 12 months", "", 0, 3 * M, "seen-at-assessment"),
-    ("improvement after 2 months; still clear at 2 years", "", 0, 2 * M, "seen-at-assessment"),
+    ("improvement after 2 months; remained clear at 2 years", "", 0, 2 * M, "seen-at-assessment"),
+    # but "continued" may say the response was still growing: both clauses count, as before
+    ("improvement at 1 month; continued improvement at 6 months", "", M, 6 * M, "clauses-span"),
     ("after 1 month; remained stable at 6 months; relapse at 9 months", "", 0, M, "seen-at-assessment"),
     ("sustained response at 12 months", "", 0, 12 * M, "seen-at-assessment"),  # its only time: there by then
 ]

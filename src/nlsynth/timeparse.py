@@ -53,12 +53,12 @@ Rules (``TimeInterval.rule``)
     of treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the end of
     the 12-week course") plus that time. "Within X" of the end reads (0, end + X], and "at least X"
     or a range after it keep their rule, shifted by the end; the end alone ("after completion of
-    therapy") is ``end-of-treatment``. With no end of treatment to count from
-    the reading is ``unresolved``, never a time from the start.
+    therapy") is ``end-of-treatment``. With no end of treatment to count from the reading is
+    ``unresolved``, never a time from the start.
 ``seen-at-assessment`` (times of events only)
     First and best responses are *seen at* assessments. A time X read by ``point``,
-    ``exposures``, ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after one month", "at week 12",
-    "three-month follow-up", "4 weeks after the change in treatment") says the response was seen
+    ``exposures``, ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after
+    one month", "at week 12", "three-month follow-up", "4 weeks after the change in treatment") says the response was seen
     at that visit, so it began in (0, X] (the previous assessment is not reported). The same
     phrase read as a duration (``event=False``) gives the point X: the named sensitivity analysis
     that reads assessment times as exact onsets uses it. Follow-up durations keep the point X.
@@ -82,8 +82,8 @@ the biopsy") is refused: no rule can turn it into a time since the start.
 
 Commentary that is skipped: text in parentheses, clauses without any number (", outcome remained
 stable in all"), clauses about another event (relapse, recurrence), and, for the time of a response,
-a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it. A phrase whose only time is in
-one parenthesis ("response at first follow-up (6 weeks)") is read from it.
+a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it. A
+phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it.
 
 Examples
 --------
@@ -303,11 +303,11 @@ _NO_TIME_RE = re.compile(
     r"|unknown|unclear|unspecified|unreported|nr|n/?a|none\s+(?:stated|reported|given))"
     r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:abstract|source|paper|article|report|text))?"
 )
-#: A clause about how long a response lasted ("sustained at 12 months", "still clear at 2 years"): for the time of
-#: the response itself it is commentary beside a clause that times the response.
+#: A clause about how long a response lasted ("sustained at 12 months", "remained clear at 2 years"): for the time
+#: of the response itself it is commentary beside a clause that times the response. Not "continued" or "still",
+#: which may say the response was still growing ("continued improvement at 6 months" may be the best response).
 _LASTED_RE = re.compile(
-    r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|still|durable|lasting|lasted"
-    r"|continued|continues|kept|stable)\b"
+    r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable)\b"
 )
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
 _UNSUPPORTED_RE = re.compile(r"\bhalf\b|\bquarter\b|\bseveral\b|\bfew\b|\bcouple\b")
