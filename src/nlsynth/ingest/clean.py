@@ -67,6 +67,11 @@ class Tables:
         }
 
 
+def _word(value: str) -> str:
+    """A cell as the readers below compare it: case and runs of spaces aside ("Full  Text" → "full text")."""
+    return " ".join(value.casefold().split())
+
+
 _SEX = {"f": "F", "female": "F", "woman": "F", "girl": "F", "m": "M", "male": "M", "man": "M", "boy": "M"}
 _SEX_RE = re.compile(rf"({'|'.join(_SEX)})\b(?!\s*/)")
 
@@ -77,7 +82,7 @@ def read_sex(text: str) -> str | None:
     >>> [read_sex(t) for t in ("F", "female", "Woman, 34", "boy", "M/F", "")]
     ['F', 'F', 'F', 'M', None, None]
     """
-    match = _SEX_RE.match(" ".join(text.casefold().split()))
+    match = _SEX_RE.match(_word(text))
     return _SEX[match.group(1)] if match else None
 
 
@@ -113,7 +118,7 @@ def read_diabetes(text: str) -> str | None:
     >>> [read_diabetes(t) for t in ("IDDM", "NIDDM", "non-insulin-dependent diabetes", "T2D", "type 1.5")]
     ['type 1', 'type 2', 'type 2', 'type 2', None]
     """
-    t = " ".join(text.casefold().split())
+    t = _word(text)
     if not t or _NOT_GIVEN_RE.match(t):
         return "not reported"
     types = {"1" if (m.group(1) or m.group(2)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
@@ -147,7 +152,7 @@ def read_ulcerated(text: str) -> str | None:
     >>> [read_ulcerated(t) for t in ("Y", "N", "with ulceration", "ulcers on both shins", "ulcer healed before")]
     ['yes', 'no', 'yes', 'yes', None]
     """
-    t = " ".join(text.casefold().split())
+    t = _word(text)
     if not t or _NOT_GIVEN_RE.match(t):
         return "not reported"
     if re.match(r"(?:no|none|n|non-ulcerated|not ulcerated|without ulcer(?:s|ation)?)\b", t):
@@ -209,11 +214,6 @@ def _time_fields(prefix: str, phrase: str, interval: TimeInterval) -> dict[str, 
     }
 
 
-def _word(value: str) -> str:
-    """A controlled word as the codebook writes it, whatever its case and spacing ("Full  text" → "full text")."""
-    return " ".join(value.casefold().split())
-
-
 def _not_given(value: str) -> bool:
     """An empty cell, or words that say the source gave no value ("not reported", "unknown", "NR", "n/a", and
     for a year "n.d."): an empty cell means the same.
@@ -221,7 +221,7 @@ def _not_given(value: str) -> bool:
     >>> [_not_given(v) for v in ("", " NR ", "Not stated", "n.d.", "12", "not 12")]
     [True, True, True, True, False, False]
     """
-    t = " ".join(value.casefold().split())
+    t = _word(value)
     return not t or bool(_NOT_GIVEN_RE.match(t) or re.fullmatch(r"n\.?\s?d\.?", t))
 
 
@@ -251,7 +251,7 @@ _AGE_RE = re.compile(r"(\d+)(?:[\s-]*(?:years?|yrs?|yo|y)(?:[\s-]*old)?)?")
 def _age(sheet: str, row: int, value: str, problems: list[Problem]) -> int | None:
     """A patient's age in whole years ("71", "71 years", "71-year-old"); empty is not reported. A range or a
     decade ("40s") is a problem: no one number is the patient's."""
-    match = _AGE_RE.fullmatch(" ".join(value.casefold().split()))
+    match = _AGE_RE.fullmatch(_word(value))
     if match is None:
         if not _not_given(value):
             problems.append(Problem(sheet, row, "age", value, "a whole number of years (e.g. 71, '71 years')"))
