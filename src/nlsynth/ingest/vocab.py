@@ -74,37 +74,29 @@ def load_agents(path: Path, problems: list[Problem]) -> Vocabulary | None:
     slugs: dict[str, dict[str, str]] = {"agent": {}, "drug_class": {}}  # per column: file name → the name it is for
     for entry in vocab.entries.values():
         for column, kind in (("agent", "an agent"), ("drug_class", "a drug class")):
-            try:
-                slug = slugify(entry[column])
-            except ValueError:
-                problems.append(Problem(path.name, None, column, entry[column], "a name with letters or digits"))
+            slug, expected = _file_name(entry[column], column, kind, slugs[column])
+            if expected:
+                problems.append(Problem(path.name, None, column, entry[column], expected))
                 return None
             if column == "agent":
-                if slug.startswith("class-"):
-                    # notebook 02's run for drug class X is named 02_agent_response__class-X
-                    problems.append(
-                        Problem(
-                            path.name,
-                            None,
-                            column,
-                            entry[column],
-                            "an agent name whose file name does not start 'class-'",
-                        )
-                    )
-                    return None
                 entry["agent_slug"] = slug
-            if slugs[column].setdefault(slug, entry[column]) != entry[column]:
-                problems.append(
-                    Problem(
-                        path.name,
-                        None,
-                        column,
-                        entry[column],
-                        f"{kind} name whose file name ({slug!r}) differs from {slugs[column][slug]!r}'s",
-                    )
-                )
-                return None
     return vocab
+
+
+def _file_name(name: str, column: str, kind: str, taken: dict[str, str]) -> tuple[str, str | None]:
+    """The file name (slug) of an agent's or drug class's ``name``, and what the vocabulary should hold instead when
+    it cannot have one: a name without letters or digits, an agent's file name that reads as a class run's, or a
+    file name ``taken`` (slug → name, updated) by another name of that ``column``."""
+    try:
+        slug = slugify(name)
+    except ValueError:
+        return "", "a name with letters or digits"
+    if column == "agent" and slug.startswith("class-"):
+        # notebook 02's run for drug class X is named 02_agent_response__class-X
+        return slug, "an agent name whose file name does not start 'class-'"
+    if taken.setdefault(slug, name) != name:
+        return slug, f"{kind} name whose file name ({slug!r}) differs from {taken[slug]!r}'s"
+    return slug, None
 
 
 def load_responses(path: Path, problems: list[Problem]) -> Vocabulary | None:
