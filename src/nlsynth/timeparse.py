@@ -102,7 +102,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from nlsynth.units import DAYS_PER_UNIT
+from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
 
 _UNIT_ALIASES = {
     "hour": ("hours", "hour", "hrs", "hr", "h"),
@@ -361,10 +361,10 @@ _PER_WEEK = {
     "week": 1.0,
     "weekly": 1.0,
     "wk": 1.0,
-    "day": 7.0,
-    "daily": 7.0,
-    "month": 7 / 30.4375,
-    "monthly": 7 / 30.4375,
+    "day": DAYS_PER_WEEK,
+    "daily": DAYS_PER_WEEK,
+    "month": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
+    "monthly": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
 }
 
 
@@ -706,7 +706,7 @@ def _rate(text: str) -> tuple[float, float] | None:
     m = _RATE_EVERY_RE.search(text) or _RATE_N_UNITLY_RE.search(text)
     if m:
         n = number(m.group("n")) if m.group("n") else 1.0
-        rate = 7.0 / (n * DAYS_PER_UNIT[m.group("unit")])
+        rate = DAYS_PER_WEEK / (n * DAYS_PER_UNIT[m.group("unit")])
         return (rate, rate)
     m = _RATE_PLAIN_RE.search(text)
     if m:
@@ -732,10 +732,12 @@ def _other_rate(text: str) -> tuple[float, float] | None:
     if m:
         days = DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
         lo, hi = number(m.group("lo")), number(m.group("hi") or m.group("lo"))
-        return (7.0 / (hi * days), 7.0 / (lo * days))
+        return (DAYS_PER_WEEK / (hi * days), DAYS_PER_WEEK / (lo * days))
     m = _RATE_Q_RE.search(text)
     if m:
-        rate = 7.0 / ((number(m.group("n")) if m.group("n") else 1.0) * DAYS_PER_UNIT[_Q_UNIT[m.group("unit")]])
+        rate = DAYS_PER_WEEK / (
+            (number(m.group("n")) if m.group("n") else 1.0) * DAYS_PER_UNIT[_Q_UNIT[m.group("unit")]]
+        )
         return (rate, rate)
     for words, rate in _RATE_WORDS.items():
         if re.search(rf"\b{words}\b", text):
@@ -779,7 +781,7 @@ def _paced_count(match: re.Match[str]) -> TimeInterval:
     count, pace = number(match.group("n")), match.group("pace")
     if count <= 0:
         return unresolved(f"{match.group(0)}: a count of zero sessions gives no time")
-    days = count / _PER_WEEK[pace] * 7.0
+    days = count / _PER_WEEK[pace] * DAYS_PER_WEEK
     return TimeInterval(days, days, "exposures", f"{count:g} sessions at the pace the phrase states ({pace})")
 
 
@@ -803,7 +805,7 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
     if rate is None:
         return unresolved(f"{match.group(0)} but the regimen states no session frequency")
     lo_rate, hi_rate = rate
-    lower, upper = low / hi_rate * 7.0, high / lo_rate * 7.0
+    lower, upper = low / hi_rate * DAYS_PER_WEEK, high / lo_rate * DAYS_PER_WEEK
     return TimeInterval(lower, upper, rule)
 
 
@@ -816,7 +818,9 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
     if m and rate is not None:
         count = number(m.group("n"))
         if count >= 2:
-            return TimeInterval((count - 1) / rate[1] * 7.0, (count - 1) / rate[0] * 7.0, "end-of-treatment")
+            return TimeInterval(
+                (count - 1) / rate[1] * DAYS_PER_WEEK, (count - 1) / rate[0] * DAYS_PER_WEEK, "end-of-treatment"
+            )
     m = _COURSE_FOR_RE.search(text)
     if m and _PHASES_RE.search(text, m.end()):
         return unresolved(f"end of treatment, but {m.group(0)!r} is one phase of the regimen's course")
