@@ -26,6 +26,10 @@ DAYS_PER_WEEK = DAYS_PER_UNIT["week"]
 HORIZON_WEEKS = (4, 12, 24)
 #: Twelve weeks in days: the horizon of the sensitivity table and of the appraisal's follow-up item.
 TWELVE_WEEKS = 12 * DAYS_PER_WEEK
+#: The tallest a figure prints (mm): the report's print style shrinks a taller image to it
+#: (:mod:`nlsynth.pipeline.render`), and a chart that grows a row per study splits into panels before it gets taller
+#: (:data:`nlsynth.present.graphics.MAX_HEIGHT`).
+PRINT_MAX_HEIGHT_MM = 240
 
 
 def _nan(x) -> bool:

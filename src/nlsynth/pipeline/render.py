@@ -15,6 +15,7 @@ from nbconvert import HTMLExporter
 
 from nlsynth import paths
 from nlsynth.atomic import write_atomic
+from nlsynth.units import PRINT_MAX_HEIGHT_MM
 
 #: Print styling, also used by the PDF renderer.
 PRINT_CSS = """
@@ -29,10 +30,10 @@ PRINT_CSS = """
   th, td { overflow-wrap: anywhere; word-break: break-word; padding: 1px 2px !important; text-align: left !important;
     vertical-align: top; }
   tr, img, figure { break-inside: avoid; page-break-inside: avoid; }
-  img { max-width: 100% !important; max-height: 240mm; height: auto !important; }
+  img { max-width: 100% !important; max-height: MAX_HEIGHTmm; height: auto !important; }
   nav#contents ol { columns: 2; }
 }
-"""
+""".replace("MAX_HEIGHT", str(PRINT_MAX_HEIGHT_MM))
 
 
 def with_print_style(html: str) -> str:

@@ -20,14 +20,15 @@ from IPython.display import Image
 
 from nlsynth import background
 from nlsynth.atomic import write_atomic
+from nlsynth.units import PRINT_MAX_HEIGHT_MM
 
 MM = 1 / 25.4
 #: Journal figure widths (inches): one column (85 mm) and the full page width (180 mm).
 SINGLE_COLUMN = 85 * MM
 DOUBLE_COLUMN = 180 * MM
-#: Tallest a figure prints: the report's print style shrinks a taller image to it, and it is about the text height
-#: of a journal page. A chart that grows a row per study splits into panels before it gets taller.
-MAX_HEIGHT = 240 * MM
+#: Tallest a figure prints (inches; about the text height of a journal page): the report's print style shrinks a
+#: taller image to it. A chart that grows a row per study splits into panels before it gets taller.
+MAX_HEIGHT = PRINT_MAX_HEIGHT_MM * MM
 #: Smallest font a figure may use at print size (points).
 MIN_FONT_PT = 7.0
 
