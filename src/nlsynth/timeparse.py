@@ -679,8 +679,8 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     text = normalise(regimen)
     if _AMBIGUOUS_RATE_RE.search(text):
         return None
-    phases = [rate for rate in map(_rate, _PHASES_RE.split(text)) if rate is not None]
-    if len(set(phases)) > 1:
+    phases = _PHASES_RE.split(text)
+    if len(phases) > 1 and len({rate for rate in map(_rate, phases) if rate is not None}) > 1:
         return None  # a course in phases at different frequencies has no one frequency
     return _rate(text)
 
