@@ -242,6 +242,12 @@ OWN_PHRASES = [
     # an ordinal counts a singular unit: "the first week" is the first 7 days (a visit at its end)
     ("in the first week", "", W, W, "point"),
     ("during the third month", "", 3 * M, 3 * M, "point"),
+    # "over X" alone is a span (data/raw: "control maintained over four months"); after a word of degree or
+    # another preposition of time, a comparison
+    ("over 6 months", "", 6 * M, 6 * M, "point"),
+    ("followed up for just over 2 years", "", 2 * Y, INF, "at-least"),
+    ("6 months or more", "", 6 * M, INF, "at-least"),
+    ("at most 4 weeks", "", 0, 4 * W, "within"),  # never the visit at 4 weeks
     # as a follow-up, how long a response lasted is observed time: both clauses count
     ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),
 ]
@@ -302,6 +308,24 @@ EVENT_PHRASES = [
     ("improvement at 1 month; continued improvement at 6 months", "", M, 6 * M, "clauses-span"),
     ("after 1 month; remained stable at 6 months; relapse at 9 months", "", 0, M, "seen-at-assessment"),
     ("sustained response at 12 months", "", 0, 12 * M, "seen-at-assessment"),  # its only time: there by then
+    # bounds written in words, before or after the time (once read as a visit at X: "seen by X", which says the
+    # opposite of "not before 3 months" and of "just over 2 months")
+    ("not before 3 months", "", 3 * M, INF, "at-least"),
+    ("no earlier than 8 weeks", "", 8 * W, INF, "at-least"),
+    ("just over 2 months", "", 2 * M, INF, "at-least"),
+    ("improvement after over 6 months", "", 6 * M, INF, "at-least"),
+    ("beyond 6 months", "", 6 * M, INF, "at-least"),
+    ("later than 6 months", "", 6 * M, INF, "at-least"),
+    ("6 months or more", "", 6 * M, INF, "at-least"),
+    ("12 weeks or longer", "", 12 * W, INF, "at-least"),
+    ("6 months at least", "", 6 * M, INF, "at-least"),
+    ("weeks 4-8 or later", "", 4 * W, INF, "at-least"),
+    ("at most 4 weeks", "", 0, 4 * W, "within"),
+    ("no later than 4 weeks", "", 0, 4 * W, "within"),
+    ("no more than 3 months", "", 0, 3 * M, "within"),
+    ("earlier than 6 months", "", 0, 6 * M, "within"),
+    ("6 months or less", "", 0, 6 * M, "within"),
+    ("6 months at the latest", "", 0, 6 * M, "within"),
 ]
 
 
@@ -348,6 +372,8 @@ REJECTED = [
     ("within 4 weeks of the initial presentation", "another event"),
     ("in the first weeks", "ordinal before a plural unit"),  # once read as the first week: within 7 days
     ("during the 2nd months", "ordinal before a plural unit"),
+    ("within 6 months or more", "bounded both ways"),
+    ("at least 3 months or less", "bounded both ways"),
 ]
 
 

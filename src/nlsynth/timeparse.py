@@ -16,13 +16,18 @@ consults before this parser.
 Rules (``TimeInterval.rule``)
 -----------------------------
 ``within``
-    "within X", "by X", "up to X", "in under X", "less than X", "before X", "< X", "≤ X": (0, X]. With a range
-    ("within 3-6 months") the upper end of the range is the bound.
+    "within X", "by X", "up to X", "in under X", "less than X", "before X", "at most X", "no later than X",
+    "earlier than X", "< X", "≤ X", "X or less", "X at the latest": (0, X]. With a range ("within 3-6 months")
+    the upper end of the range is the bound.
 ``at-least``
-    "at least X", "more than X", "longer than X", "> X", "≥ X", "X+" ("6+ months", "12 months+"): (X, inf).
+    "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than
+    X", "just over X", "after over X", "> X", "≥ X", "X+" ("6+ months", "12 months+"), "X or more", "X or
+    longer": (X, inf). A bound both before and after the time that disagree ("within 6 months or more") are
+    refused.
 ``point``
-    "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X", "for X", "about X", or a bare
-    "X" with surrounding words ("4 weeks after the change in treatment"): lower = upper = X.
+    "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
+    months"), "for X", "about X", or a bare "X" with surrounding words ("4 weeks after the change in
+    treatment"): lower = upper = X.
 ``range``
     "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8" (with
     no within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not
@@ -312,8 +317,55 @@ _LASTED_RE = re.compile(
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
 _UNSUPPORTED_RE = re.compile(r"\bhalf\b|\bquarter\b|\bseveral\b|\bfew\b|\bcouple\b")
 
-_WITHIN = ("within", "by", "up to", "in under", "less than", "under", "before", "<")
-_AT_LEAST = ("at least", "more than", "longer than", "over a minimum of", ">")
+_WITHIN = (
+    "within",
+    "by",
+    "up to",
+    "in under",
+    "less than",
+    "under",
+    "before",
+    "<",
+    "at most",
+    "no more than",
+    "not more than",
+    "no later than",
+    "not later than",
+    "earlier than",
+    "sooner than",
+    "shorter than",
+)
+#: "Over X" alone is a span ("control maintained over four months": a point); after a word of degree or another
+#: preposition of time it is a comparison ("just over 2 months", "after over 6 months"): at least X.
+_AT_LEAST = (
+    "at least",
+    "more than",
+    "longer than",
+    "over a minimum of",
+    ">",
+    "beyond",
+    "later than",
+    "not before",
+    "no earlier than",
+    "not earlier than",
+    "no sooner than",
+    "not sooner than",
+    "no less than",
+    "not less than",
+    "just over",
+    "slightly over",
+    "a little over",
+    "well over",
+    "after over",
+    "in over",
+)
+#: The same bounds written after the time: "6 months or more", "6 months at the latest".
+_AT_LEAST_AFTER_RE = re.compile(
+    r"(?:or|and)\s+(?:more|longer|later|over|above|beyond)\b|at\s+(?:the\s+)?earliest\b|at\s+least\b"
+)
+_WITHIN_AFTER_RE = re.compile(
+    r"or\s+(?:less|fewer|shorter|earlier|sooner|under|below)\b|at\s+(?:the\s+)?(?:latest|most)\b"
+)
 _POINT = ("after", "at", "for", "over", "about", "approximately", "around", "~", "following")
 _MEAN = ("mean", "average", "median")
 
@@ -624,18 +676,29 @@ def _quantity_days(match: re.Match[str]) -> tuple[float, float]:
     return number(lo) * days, number(hi) * days
 
 
-def _qualifier(before: str) -> str | None:
-    """The qualifier word nearest before a time expression, if any."""
-    best, best_at = None, -1
+def _qualifier(before: str, after: str = "") -> str | None:
+    """The qualifier nearest before a time expression, or the bound written right after it ("or more", "at the
+    latest"), if any; both, when they disagree, are refused.
+
+    >>> _qualifier("not before "), _qualifier("no later than "), _qualifier("", " or more"), _qualifier("at ")
+    ('at-least', 'within', 'at-least', 'point')
+    """
+    best, best_at = None, (-1, 0)
     for kind, words in (("within", _WITHIN), ("at-least", _AT_LEAST), ("point", _POINT), ("mean", _MEAN)):
         for word in words:
             for m in re.finditer(
                 rf"(?:^|\s){re.escape(word)}(?:\s|$)" if word[0].isalpha() else re.escape(word), before
             ):
-                # "at least" also contains "at": prefer the longer word at the same place
-                if m.end() > best_at or (m.end() == best_at and kind == "at-least"):
-                    best, best_at = kind, m.end()
-    return best
+                # the nearest word; at the same place the longer ("not before" holds "before")
+                if (m.end(), m.end() - m.start()) > best_at:
+                    best, best_at = kind, (m.end(), m.end() - m.start())
+    after = after.lstrip(" ,")
+    trailing = "at-least" if _AT_LEAST_AFTER_RE.match(after) else "within" if _WITHIN_AFTER_RE.match(after) else None
+    if trailing is None:
+        return best
+    if best in ("within", "at-least") and best != trailing:
+        raise TimePhraseError(f"a time bounded both ways ({before.strip()!r} … {after.strip()!r}); no rule reads it")
+    return trailing
 
 
 def _check(lower: float, upper: float) -> None:
@@ -655,8 +718,7 @@ def _duration(clause: str, match: re.Match[str]) -> TimeInterval:
         raise TimePhraseError(f"an ordinal before a plural unit ({match.group(0)!r}): vague; no rule reads it")
     lo, hi = _quantity_days(match)
     _check(lo, hi)
-    before = clause[: match.start()]
-    qualifier = _qualifier(before)
+    qualifier = _qualifier(clause[: match.start()], clause[match.end() :])
     if qualifier == "within":
         return TimeInterval(0.0, hi, "within")
     if qualifier == "at-least":
