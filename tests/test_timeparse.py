@@ -245,6 +245,12 @@ OWN_PHRASES = [
     # "over X" alone is a span (data/raw: "control maintained over four months"); after a word of degree or
     # another preposition of time, a comparison
     ("over 6 months", "", 6 * M, 6 * M, "point"),
+    # a range with a unit at each end (once refused as two times)
+    ("2 weeks to 3 months", "", 2 * W, 3 * M, "range"),
+    ("from 10 days to 2 weeks", "", 10, 2 * W, "range"),
+    ("between 2 weeks and 3 months", "", 2 * W, 3 * M, "range"),
+    ("within 10 days to 2 weeks", "", 0, 2 * W, "within"),
+    ("2 weeks to 3 months or more", "", 2 * W, INF, "at-least"),
     ("followed up for just over 2 years", "", 2 * Y, INF, "at-least"),
     ("6 months or more", "", 6 * M, INF, "at-least"),
     ("at most 4 weeks", "", 0, 4 * W, "within"),  # never the visit at 4 weeks
@@ -373,6 +379,11 @@ REJECTED = [
     ("in the first weeks", "ordinal before a plural unit"),  # once read as the first week: within 7 days
     ("during the 2nd months", "ordinal before a plural unit"),
     ("within 6 months or more", "bounded both ways"),
+    ("at 2 weeks and 3 months", "several times"),  # two visits: "and" makes a range only after "between"
+    ("3 months to 2 weeks", "start is after its end"),
+    ("2-3 weeks to 3 months", "itself a range"),
+    ("response between 2 weeks and 3 months in 4 patients", "several numbers"),
+    ("improvement from 2 weeks until 3 months", "several times"),  # how long it lasted? not read as a range
     ("at least 3 months or less", "bounded both ways"),
 ]
 

@@ -29,8 +29,9 @@ Rules (``TimeInterval.rule``)
     months"), "for X", "about X", or a bare "X" with surrounding words ("4 weeks after the change in
     treatment"): lower = upper = X.
 ``range``
-    "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8" (with
-    no within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not
+    "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8", or with a
+    unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks" (with no within-type qualifier):
+    (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not
     a range, and is refused.)
 ``mean``
     "after a mean of X", "X +/- SD": a group summary from a series; the mean as a point (the SD
@@ -633,6 +634,8 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
             f"vague or fractional quantity in words ({_UNSUPPORTED_RE.search(clause).group(0)!r}); no rule reads it"
         )
     durations = list(_DURATION_RE.finditer(clause))
+    if len(durations) == 2 and _is_mixed_range(clause, *durations):
+        return _mixed_range(clause, *durations)
     if len(durations) > 1:
         found = [m.group(0) for m in durations]
         raise TimePhraseError(f"several times in one clause ({', '.join(found)}); no rule chooses between them")
@@ -713,12 +716,51 @@ _PLURAL_UNITS = {"hours", "hrs", "days", "weeks", "wks", "months", "mths", "mos"
 
 
 def _duration(clause: str, match: re.Match[str]) -> TimeInterval:
+    _refuse_ordinal_plural(match)
+    lo, hi = _quantity_days(match)
+    return _bounded(clause, match.start(), match.end(), lo, hi)
+
+
+def _refuse_ordinal_plural(match: re.Match[str]) -> None:
     n, unit = match.group("n"), match.group("n_unit")
     if n is not None and unit in _PLURAL_UNITS and (n in _ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", n)):
         raise TimePhraseError(f"an ordinal before a plural unit ({match.group(0)!r}): vague; no rule reads it")
-    lo, hi = _quantity_days(match)
+
+
+#: Between the two ends of a range in different units: "2 weeks to 3 months", "2 weeks-3 months", and "and" after
+#: "between" ("between 10 days and 2 weeks"). Without "between", "and" joins two visits and is refused.
+_MIXED_RANGE_RE = re.compile(r"\s*(?:-|to)\s*")
+_MIXED_BETWEEN_RE = re.compile(r"\s*and\s*")
+
+
+def _is_mixed_range(clause: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    gap = clause[first.end() : second.start()]
+    return bool(
+        _MIXED_RANGE_RE.fullmatch(gap)
+        or (_MIXED_BETWEEN_RE.fullmatch(gap) and re.search(r"\bbetween\s*$", clause[: first.start()]))
+    )
+
+
+def _mixed_range(clause: str, first: re.Match[str], second: re.Match[str]) -> TimeInterval:
+    """A range whose ends carry their own units ("from 2 weeks to 3 months"): (first, second], read as a range of
+    one unit is, with the same qualifiers ("within 10 days to 2 weeks" is within 2 weeks)."""
+    for end in (first, second):
+        if end.group("n") is None:
+            raise TimePhraseError(
+                f"a range whose end is itself a range or a visit ({end.group(0)!r}); no rule reads it"
+            )
+        _refuse_negative(clause, end)
+        _refuse_ordinal_plural(end)
+    stray = re.findall(r"\d+(?:\.\d+)?", clause[: first.start()] + " " + clause[second.end() :])
+    if stray:
+        raise TimePhraseError(f"several numbers in one clause ({', '.join(stray)} besides a range); no rule reads it")
+    return _bounded(clause, first.start(), second.end(), _quantity_days(first)[0], _quantity_days(second)[1])
+
+
+def _bounded(clause: str, start: int, end: int, lo: float, hi: float) -> TimeInterval:
+    """The time ``lo``–``hi`` days written at ``clause[start:end]``, read with the qualifier around it."""
     _check(lo, hi)
-    qualifier = _qualifier(clause[: match.start()], clause[match.end() :])
+    qualifier = _qualifier(clause[:start], clause[end:])
     if qualifier == "within":
         return TimeInterval(0.0, hi, "within")
     if qualifier == "at-least":
