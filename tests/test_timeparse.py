@@ -451,6 +451,11 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("every other day", (3.5, 3.5)),
         ("fortnightly", (0.5, 0.5)),
         ("narrowband UVB, TIW", (3.0, 3.0)),
+        # once no frequency, so a count of sessions was unresolved
+        ("applied on alternate days", (3.5, 3.5)),
+        ("adalimumab 40 mg eow", (0.5, 0.5)),
+        ("PDT at intervals of 4 weeks", (0.25, 0.25)),
+        ("three sessions 2 weeks apart", (0.5, 0.5)),
         # doses per day or per kilogram, and counts per lesion, are not session frequencies
         ("100 mg/day (start dose; further text not visible)", None),
         ("2 mg/kg/day", None),
@@ -462,6 +467,10 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         # a course in phases at different frequencies has none (once the first phase's); one frequency stays
         ("twice weekly for 4 weeks, then weekly", None),
         ("weekly followed by monthly", None),
+        # phases named by other words (once the first phase's frequency)
+        ("twice weekly, tapered to weekly", None),
+        ("weekly, later every 2 weeks", None),
+        ("weekly for 4 weeks, subsequently on alternate weeks", None),
         ("600 mg loading dose, then 300 mg every two weeks", (0.5, 0.5)),
         ("twice weekly for 4 weeks, then twice weekly for 4 more weeks", (2.0, 2.0)),
     ],

@@ -395,7 +395,12 @@ _RATE_EVERY_RANGE_RE = re.compile(
 )
 #: "q2w", "q4w", "qw", "qd" (the prescription abbreviations: every N days, weeks or months);
 _RATE_Q_RE = re.compile(r"\bq(?P<n>\d+)?(?P<unit>d|w|wk|m|mo)\b")
-#: and words: every other day or week, fortnightly, BIW and TIW (twice and three times a week).
+#: "at intervals of 4 weeks", "sessions 2 weeks apart";
+_RATE_INTERVAL_RE = re.compile(
+    rf"\bintervals?\s+of\s+(?P<n>{_NUM})[\s-]*(?P<unit>day|week|wk|month|mo)s?\b"
+    rf"|\b(?P<n2>{_NUM})[\s-]*(?P<unit2>day|week|wk|month|mo)s?\s+apart\b"
+)
+#: and words: every other (or alternate) day or week, fortnightly, EOW, BIW and TIW (twice and three times a week).
 _RATE_WORDS = {
     "every other day": 3.5,
     "every other week": 0.5,
@@ -403,6 +408,9 @@ _RATE_WORDS = {
     "every fortnight": 0.5,
     "biw": 2.0,
     "tiw": 3.0,
+    "(?:every |on )?alternate(?: |-)days?": 3.5,
+    "(?:every |on )?alternate(?: |-)weeks?": 0.5,
+    "eow": 0.5,
 }
 _Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
 _COURSE_SESSIONS_RE = re.compile(rf"\b(?P<n>{_NUM})\s+(?:sessions?|treatments?|exposures?|infusions?|injections?)\b")
@@ -791,8 +799,12 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
 
 #: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others.
 _AMBIGUOUS_RATE_RE = re.compile(r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b")
-#: What separates the phases of a course ("twice weekly for 4 weeks, then weekly").
-_PHASES_RE = re.compile(r"\b(?:then|followed by|thereafter|after which)\b")
+#: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
+#: "twice weekly, tapered to weekly").
+_PHASES_RE = re.compile(
+    r"\b(?:then|followed by|thereafter|after which|later|subsequently|afterwards"
+    r"|(?:tapered|reduced|increased|decreased|switched|changed|spaced(?: out)?|extended) to)\b"
+)
 
 
 def _rate(text: str) -> tuple[float, float] | None:
@@ -824,6 +836,8 @@ def _other_rate(text: str) -> tuple[float, float] | None:
 
     >>> [_other_rate(t) for t in ("2x/week", "2 sessions per week", "every 2-4 weeks", "q4w", "every other day")]
     [(2.0, 2.0), (2.0, 2.0), (0.25, 0.5), (0.25, 0.25), (3.5, 3.5)]
+    >>> [_other_rate(t) for t in ("at intervals of 4 weeks", "3 sessions 2 weeks apart", "on alternate days", "eow")]
+    [(0.25, 0.25), (0.5, 0.5), (3.5, 3.5), (0.5, 0.5)]
     >>> _other_rate("100 mg/day") is None
     True
     """
@@ -842,6 +856,11 @@ def _other_rate(text: str) -> tuple[float, float] | None:
         rate = DAYS_PER_WEEK / (
             (number(m.group("n")) if m.group("n") else 1.0) * DAYS_PER_UNIT[_Q_UNIT[m.group("unit")]]
         )
+        return (rate, rate)
+    m = _RATE_INTERVAL_RE.search(text)
+    if m:
+        n, unit = m.group("n") or m.group("n2"), m.group("unit") or m.group("unit2")
+        rate = DAYS_PER_WEEK / (number(n) * DAYS_PER_UNIT[_UNIT_OF[unit]])
         return (rate, rate)
     for words, rate in _RATE_WORDS.items():
         if re.search(rf"\b{words}\b", text):
