@@ -480,6 +480,7 @@ def test_controlled_words_in_any_case_and_not_given_words_clean_as_the_committed
     assert _rewrite(raw_copy / "screening.csv", "decision", str.upper) > 60
     assert _rewrite(raw_copy / "studies.csv", "year", lambda v: v or "n.d.") >= 1
     assert _rewrite(raw_copy / "episodes.csv", "age", lambda v: v or "not reported") >= 1
+    assert _rewrite(raw_copy / "episodes.csv", "sex", lambda v: v or "Not stated") >= 1
     assert _rewrite(raw_copy / "aggregates.csv", "n_improved", lambda v: v or "NR") >= 1
     cleaned = clean.clean(raw_copy)
     for name in ("studies", "screening", "episodes", "aggregates"):

@@ -427,7 +427,7 @@ def clean_episodes(
         ]
         point_lower, point_upper, _ = time_to_first_response(responded, *exact, follow_up)
         sex = read_sex(row["sex"])
-        if row["sex"] and sex is None:
+        if sex is None and not _not_given(row["sex"]):
             problems.append(
                 Problem(
                     name,
