@@ -332,6 +332,15 @@ EVENT_PHRASES = [
     ("earlier than 6 months", "", 0, 6 * M, "within"),
     ("6 months or less", "", 0, 6 * M, "within"),
     ("6 months at the latest", "", 0, 6 * M, "within"),
+    # a time at which the event had not happened (once read as a response seen by then): it came later
+    ("no response at 6 months", "", 6 * M, INF, "at-least"),
+    ("no clinical improvement after 10 weeks", "", 10 * W, INF, "at-least"),
+    ("lesions unchanged after 8 weeks", "", 8 * W, INF, "at-least"),
+    ("did not improve within 6 weeks", "", 6 * W, INF, "at-least"),
+    ("no response after 10 sessions", "twice weekly", 5 * W, INF, "at-least"),
+    ("no response at 3 months; improvement at 6 months", "", 3 * M, 6 * M, "clauses-span"),  # beside a time of it
+    ("no further improvement after 6 months", "", 0, 6 * M, "seen-at-assessment"),  # the best response, by then
+    ("not until 3 months", "", 0, 3 * M, "seen-at-assessment"),
 ]
 
 

@@ -68,6 +68,10 @@ Rules (``TimeInterval.rule``)
     at that visit, so it began in (0, X] (the previous assessment is not reported). The same
     phrase read as a duration (``event=False``) gives the point X: the named sensitivity analysis
     that reads assessment times as exact onsets uses it. Follow-up durations keep the point X.
+``at-least`` for an event not yet seen (times of events only)
+    clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions
+    unchanged after 8 weeks", "did not improve within 6 weeks"): it came later, (X, inf). Once read as a
+    response seen by X. Beside a clause that times the event they span with it, as ``clauses-span`` says.
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
     two weeks"): the exact time.
@@ -314,6 +318,16 @@ _NO_TIME_RE = re.compile(
 #: which may say the response was still growing ("continued improvement at 6 months" may be the best response).
 _LASTED_RE = re.compile(
     r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable)\b"
+)
+#: A clause of an event's time that says the event had not happened then ("no response at 3 months", "lesions
+#: unchanged after 8 weeks", "did not improve within 6 weeks"); not "no further improvement", which times the best
+#: response, nor "not until" or "not before", which are qualifiers.
+_NOT_SEEN_RE = re.compile(
+    r"^(?:no|without|absence of|lack of)\s+(?!further\b|additional\b|more\b)(?:\w+\s+)?"
+    r"(?:response|improvement|change|effect|benefit|healing|regression|resolution)\b"
+    r"|^(?:not|never)\s+(?:\w+\s+)?(?:improved|responded|responding|healed|resolved)\b"
+    r"|^(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b"
+    r"|\bunchanged\b"
 )
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
 _UNSUPPORTED_RE = re.compile(r"\bhalf\b|\bquarter\b|\bseveral\b|\bfew\b|\bcouple\b")
@@ -570,12 +584,20 @@ def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> Time
     text = _PARENTHESES_RE.sub(" ", normalised)
     results: list[TimeInterval] = []
     lasting: list[TimeInterval] = []  # an event's clauses that time how long it lasted
+    not_seen: list[TimeInterval] = []  # an event's clauses that time an assessment without it
     for clause in (c.strip(" ,.:") for c in text.split(";")):
         if not clause:
             continue
         result = _parse_clause(clause, regimen)
-        if result is not None:
+        if result is None:
+            continue
+        if event and _NOT_SEEN_RE.search(clause):
+            not_seen.append(result)
+            results.append(result)
+        else:
             (lasting if event and _LASTED_RE.search(clause) else results).append(result)
+    if not_seen and all(r in not_seen or not r.resolved for r in results) and any(r.resolved for r in not_seen):
+        return _not_seen_by(r for r in not_seen if r.resolved)
     if not any(r.resolved for r in results):
         results += lasting  # only a lasting clause has a time: the response was there by then
     if not results:
@@ -597,6 +619,18 @@ def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> Time
         "clauses-span",
         "spans " + ", ".join(r.rule for r in resolved),
     )
+
+
+def _not_seen_by(readings) -> TimeInterval:
+    """An event that the only timed clauses say had not happened ("no response at 3 months"): after the latest of
+    those times, (X, inf). A clause that also times the event keeps the span of all of them ("no response at 3
+    months; improvement at 6 months" is (3, 6] months).
+
+    >>> parse_time("no response at 3 months", event=True)
+    TimeInterval(lower=91.3125, upper=inf, rule='at-least', note='not seen by 91.3 days')
+    """
+    bound = max(r.upper if r.rule == "within" else r.lower for r in readings)
+    return TimeInterval(bound, math.inf, "at-least", f"not seen by {bound:.1f} days")
 
 
 def _parenthesised(text: str, regimen: str | None) -> list[TimeInterval]:
