@@ -212,6 +212,17 @@ OWN_PHRASES = [
     ("at least 2 months after the last session", "for 6 months", 8 * M, INF, "at-least"),
     ("2-3 months after treatment cessation", "for 6 months", 8 * M, 9 * M, "range"),
     ("after completion of therapy", "applied daily for 10 weeks", 10 * W, 10 * W, "end-of-treatment"),
+    # the end named without "of", or by what was stopped (once read as times since the start)
+    ("6 months after discontinuation", "for 6 weeks", 6 * W + 6 * M, 6 * W + 6 * M, "after-end-of-treatment"),
+    ("2 months after dupilumab was stopped", "for 6 months", 8 * M, 8 * M, "after-end-of-treatment"),
+    (
+        "3 months after the cream had been withdrawn",
+        "for 6 weeks",
+        6 * W + 3 * M,
+        6 * W + 3 * M,
+        "after-end-of-treatment",
+    ),
+    ("after 3 months treatment was stopped", "for 6 months", 3 * M, 3 * M, "point"),  # stopped at 3 months
     ("3 months after the last session", "twice weekly", NAN, NAN, "unresolved"),
     ("2 months post-treatment", "", NAN, NAN, "unresolved"),
     ("6 months after the last of 12 sessions", "twice weekly", NAN, NAN, "unresolved"),

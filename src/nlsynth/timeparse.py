@@ -281,15 +281,19 @@ _END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|cours
 #: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped".
 _END_NOUN = r"(?:end|completion|cessation|discontinuation|termination|conclusion|withdrawal|stop)"
 #: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
-#: session", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped"):
-#: the anchor; a time before it is the time since that end.
+#: session", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped",
+#: "6 months after discontinuation", "2 months after dupilumab was stopped"): the anchor; a time before it is the
+#: time since that end. ("3 months after treatment" is since its start.)
 _AFTER_END_RE = re.compile(
     r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:"
-    rf"{_END_NOUN}\s+of\b"
+    rf"{_END_NOUN}(?:\s+of)?\b"
     rf"|(?:last|final){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
     r"|(?:stopping|discontinuing|completing|finishing|ceasing|ending|withdrawing)\b"
     rf"|(?:treatment|therapy|course)\s+(?:{_END_NOUN}\b|(?:was\s+|had\s+been\s+)?"
     r"(?:stopped|discontinued|completed|ended|finished|withdrawn)\b)"
+    rf"|(?:(?!{_NUM}\b|{_UNIT}\b)[a-z][\w-]*\s+){{1,3}}(?:was|were|had\s+been)\s+(?:stopped|discontinued|completed"
+    r"|ended|finished|withdrawn"
+    r"|ceased|halted|tapered\s+off)\b"
     r")"
     r"|\bpost-?\s?(?:treatment|therapy|course)\b"
 )
