@@ -46,6 +46,9 @@ def test_vancouver_entries_from_the_extraction():
     # anonymous: the entry starts with the title; PubMed link where there is a PMID and no DOI
     assert refs.loc["unknown-nd-promogran", "url"] == "https://pubmed.ncbi.nlm.nih.gov/12937381/"
     assert list(refs.number) == list(range(1, len(STUDIES) + 1))
+    # an undated work ends "n.d.", never "n.d.." (as the report's list printed it)
+    undated = refs.loc["zhang-nd-tofacitinib", "text"]
+    assert undated.endswith(". n.d.") and ".." not in undated
 
 
 def test_docx_is_deterministic_and_holds_the_table():

@@ -77,6 +77,8 @@ def test_narrative_is_chosen_by_rules_from_the_data(data, classes, overall):
     assert "Of 34 episodes with a reported outcome, 25 were responses; 8 responses are placed" in text
     assert "No single agent or drug class has enough data for an estimate" in text
     assert "All agents together (descriptive only: it mixes 25 agents)" in text
+    # the median the data leave in an interval is said to lie in it (once "the median time to first response (0, 2]")
+    assert "and the median time to first response lies in (0, 2] weeks." in text
     assert "dupilumab (response (0, 2] weeks)" in text and "ruxolitinib (response (0, 4.3] weeks)" in text
     singles = text.split("Single cases")[1].split("Case reports favour")[0]
     assert "and not a probability" in singles and "P(" not in singles and "0." not in singles.replace("(0,", "")

@@ -76,13 +76,22 @@ def vancouver(row) -> str:
     if journal:
         parts.append(journal)
     parts.append(_text(row.year) or NO_YEAR)
-    text = ". ".join(parts) + "."
+    text = _sentences(parts)
     doi, pmid = _text(row.doi), _text(row.pmid)
     if doi:
         text += f" doi:{doi}"
     if pmid:
         text += f" PMID: {pmid}"
     return text
+
+
+def _sentences(parts: list[str]) -> str:
+    """The parts as sentences: a full stop after each one that does not end with its own ("n.d.", "Why?").
+
+    >>> _sentences(["Zhang", "A case report", "n.d."]), _sentences(["Does it work?", "J Dermatol", "2020"])
+    ('Zhang. A case report. n.d.', 'Does it work? J Dermatol. 2020.')
+    """
+    return " ".join(part if part.endswith((".", "?", "!")) else part + "." for part in parts)
 
 
 def _url(doi: str, pmid: str) -> str:

@@ -98,6 +98,20 @@ def _individual_text(summary: dict) -> str:
     return "; ".join(parts)
 
 
+def _median_clause(lower: float | None, upper: float | None) -> str:
+    """The median in a sentence: a time, an interval the data leave it in, or not reached.
+
+    >>> _median_clause(0.0, 14.0), _median_clause(30.0, 30.0), _median_clause(91.0, None), _median_clause(None, 0.0)
+    ('lies in (0, 2] weeks', 'is 4.3 weeks', 'lies in (13, not reached) weeks', 'is not reached')
+    """
+    text = weeks_interval(lower, upper)
+    if text == "not reached":
+        return "is not reached"
+    if text == "—":
+        return "is not estimated"
+    return f"is {text} weeks" if lower == upper else f"lies in {text} weeks"
+
+
 def _median_text(summary: dict) -> str:
     if not summary["estimable"]:
         return estimates.TOO_FEW
@@ -171,7 +185,7 @@ def narrative(
             f"a first response by 12 weeks, with failure as a competing event, is "
             f"{_prob(ci['probability_by']['12_weeks'])} (95% bootstrap interval "
             f"{_prob(boot['probability_by']['12_weeks'])}), and the median time to first response "
-            f"{weeks_interval(ci['median_days']['lower'], ci['median_days']['upper'])} weeks."
+            f"{_median_clause(ci['median_days']['lower'], ci['median_days']['upper'])}."
         )
     if singles:
         described = [f"{escape(s['agent'])} ({escape(_individual_text(s))} weeks)" for s in singles]
