@@ -264,6 +264,31 @@ def test_a_reviewer_reading_completes_the_parser_and_is_recorded(raw_copy):
     assert ledger.used_in == "episodes.csv row 3 (first response)" and ledger.note == "a fortnight is two weeks"
 
 
+def test_a_first_response_timed_by_several_clauses_is_seen_by_the_earliest(raw_copy):
+    """Row 3's first response as a trajectory: the time of its first response is the earliest clause's, (0, 2]
+    weeks, never the span of both (2 weeks, 4 months]; the ledger records it as the time of a first response, and
+    the same words as a best response, where the clauses span, in a row of their own."""
+    phrase = "improvement within two weeks; plaques resolving at 4 months"
+    text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    assert text.count(",within two weeks,,") == 1
+    (raw_copy / "episodes.csv").write_text(
+        text.replace(",within two weeks,,", f",{phrase},{phrase},"), encoding="utf-8"
+    )
+    tables = clean.clean(raw_copy)
+    row = tables.episodes.set_index("source_row").loc[3]
+    assert (row.first_response_lower_days, row.first_response_upper_days, row.first_response_rule) == (
+        0.0,
+        14.0,
+        "earliest-clause",
+    )
+    assert (row.ttr_lower_days, row.ttr_upper_days, row.ttr_rule) == (0.0, 14.0, "first-response")
+    assert (row.best_response_lower_days, row.best_response_rule) == (0.0, "clauses-span")
+    assert row.best_response_upper_days == pytest.approx(4 * 30.4375)
+    ledger = tables.time_readings[tables.time_readings.phrase_as_reported == phrase].set_index("read_as")
+    assert ledger.loc["time of a first response", "rule"] == "earliest-clause"
+    assert ledger.loc["time of an event", "rule"] == "clauses-span"
+
+
 def test_a_study_scoped_reading_overrides_the_parser_only_in_that_study(raw_copy):
     _readings(
         raw_copy,

@@ -368,6 +368,39 @@ def test_event_time_reads_no_more_precisely_than_the_source(phrase, regimen, low
         assert exact.upper == pytest.approx(upper) and exact.rule != rule
 
 
+# A first response timed by several clauses: seen by the earliest (once the span of all of them, which left out the
+# time the source gives); a best response keeps the span.
+FIRST_PHRASES = [
+    ("partial response after 4 weeks; complete at 12 weeks", "", 0, 4 * W, 4 * W, "earliest-clause"),
+    ("improvement at 1 month; continued improvement at 6 months", "", 0, M, M, "earliest-clause"),
+    ("complete at 12 weeks; first improvement within 2 weeks", "", 0, 2 * W, 2 * W, "earliest-clause"),
+    ("began to improve on day 10; cleared at 3 months", "", 10, 10, 10, "earliest-clause"),
+    ("no response at 1 month; improvement at 3 months; clear at 6 months", "", M, 3 * M, 3 * M, "earliest-clause"),
+    ("after 4 sessions; complete after 10 sessions", "twice weekly", 0, 2 * W, 2 * W, "earliest-clause"),
+    # one timed clause: the rules above, unchanged
+    ("improvement after 2 months; remained clear at 2 years", "", 0, 2 * M, 2 * M, "seen-at-assessment"),
+    ("no response at 3 months; improvement at 6 months", "", 3 * M, 6 * M, 6 * M, "clauses-span"),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "lower", "upper", "exact_upper", "rule"), FIRST_PHRASES, ids=_ids(FIRST_PHRASES)
+)
+def test_a_first_response_is_seen_by_the_earliest_clause_that_times_it(
+    phrase, regimen, lower, upper, exact_upper, rule
+):
+    got = parse_time(phrase, regimen, event=True, first=True)
+    assert (got.rule, got.lower, got.upper) == (rule, pytest.approx(lower), pytest.approx(upper))
+    assert parse_time(phrase, regimen, event=True, exact=True, first=True).upper == pytest.approx(exact_upper)
+    if rule == "earliest-clause":  # as a best response the clauses span
+        assert parse_time(phrase, regimen, event=True).upper > upper
+
+
+def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():
+    with pytest.raises(TimePhraseError, match="not seen by 91.3 days"):
+        parse_time("improvement at 1 month; complete at 6 months; no response at 3 months", event=True, first=True)
+
+
 REJECTED = [
     ("soon", "no time expression"),
     ("after treatment", "no time expression"),
@@ -425,9 +458,10 @@ def test_the_committed_readings_ledger_agrees_with_this_table():
     checked = 0
     for row in ledger:
         key = row["phrase_as_reported"]
-        expected = events if row["read_as"] == "time of an event" and key in events else durations
-        if row["read_as"] == "time of an event" and key not in events:
-            got = parse_time(key, row["regimen_as_reported"], event=True)
+        is_event, first = row["read_as"] != "duration", row["read_as"] == "time of a first response"
+        expected = events if is_event and key in events else durations
+        if is_event and key not in events:
+            got = parse_time(key, row["regimen_as_reported"], event=True, first=first)
             assert (row["rule"], float(row["lower_days"] or "nan") == got.lower or not got.resolved) == (got.rule, True)
             checked += 1
             continue

@@ -26,6 +26,7 @@ _TIME_RULES = [
     "end-of-treatment",
     "after-end-of-treatment",
     "clauses-span",
+    "earliest-clause",
     "seen-at-assessment",
     "onset",
     "unresolved",
@@ -190,9 +191,10 @@ TIME_READINGS = pa.DataFrameSchema(
         ),
         "read_as": Column(
             str,
-            Check.isin(["time of an event", "duration"]),
-            description="time of an event (first or best response: an assessment time X gives (0, X]) "
-            "or duration (follow-up: the point X)",
+            Check.isin(["time of a first response", "time of an event", "duration"]),
+            description="time of a first response (an assessment time X gives (0, X]; of several clauses that "
+            "time it, the earliest), time of an event (best response, a series' time to response: several clauses "
+            "span) or duration (follow-up: the point X)",
         ),
         "lower_days": Column(
             float, Check.ge(0), nullable=True, description="lower end of the reading (lower, upper], days"

@@ -76,8 +76,13 @@ Rules (``TimeInterval.rule``)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
     two weeks"): the exact time.
 ``clauses-span``
-    several timed clauses separated by ";" (a series reporting one time per outcome group): the
-    interval spanning all of them.
+    several timed clauses separated by ";" (a series reporting one time per outcome group, or a best response):
+    the interval spanning all of them.
+``earliest-clause`` (times of a first response only)
+    several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
+    response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest
+    time a clause says it had not happened. Once the span of all of them, (4, 12] weeks, which leaves out the
+    time the source gives.
 ``unresolved``
     the phrase is understood but carries no time since the start of treatment; lower and upper
     are NaN and ``note`` says why: a count of sessions with no frequency in the regimen, an end
@@ -521,7 +526,7 @@ def number(token: str) -> float:
 
 
 def parse_time(
-    phrase: str | None, regimen: str | None = None, *, event: bool = False, exact: bool = False
+    phrase: str | None, regimen: str | None = None, *, event: bool = False, exact: bool = False, first: bool = False
 ) -> TimeInterval:
     """Read one as-reported time phrase; see the module docstring for the rules.
 
@@ -530,7 +535,8 @@ def parse_time(
     (follow-up): only an event's time can be an assessment at which the event was seen, and only beside
     an event's time is a clause about how long it lasted commentary. ``exact`` (events only) keeps an
     assessment time X as the point X: the named sensitivity analysis that reads assessment times as
-    exact onsets.
+    exact onsets. ``first`` (events only) is the time of a first response: of several clauses that time it, the
+    earliest (``earliest-clause``), where for a best response, or a series' time to response, they span.
     Raises :class:`TimePhraseError` when the phrase holds a time that no rule reads.
 
     >>> parse_time("3 months; sustained at 12 months", event=True, exact=True).upper
@@ -538,6 +544,10 @@ def parse_time(
     >>> parse_time("3 months; sustained at 12 months").rule  # a follow-up: both times
     'clauses-span'
     """
+    if event and first and phrase:
+        earliest = _earliest_clause(phrase, regimen, exact)
+        if earliest is not None:
+            return earliest
     reading = _parse(phrase, regimen, event)
     if event and not exact:
         return as_event(reading, normalise(phrase or ""))
@@ -581,14 +591,18 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
     )
 
 
-def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> TimeInterval:
-    if phrase is None or not phrase.strip():
-        return NOT_REPORTED
-    normalised = normalise(phrase)
-    text = _PARENTHESES_RE.sub(" ", normalised)
-    results: list[TimeInterval] = []
-    lasting: list[TimeInterval] = []  # an event's clauses that time how long it lasted
-    not_seen: list[TimeInterval] = []  # an event's clauses that time an assessment without it
+@dataclass(frozen=True)
+class _Clause:
+    """One ";"-separated clause with a time: an event's clause times the event (``timed``), an assessment without
+    it (``not-seen``) or how long it lasted (``lasting``); every clause of a duration is ``timed``."""
+
+    text: str
+    reading: TimeInterval
+    kind: str
+
+
+def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
+    found = []
     for clause in (c.strip(" ,.:") for c in text.split(";")):
         if not clause:
             continue
@@ -596,12 +610,26 @@ def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> Time
         if result is None:
             continue
         if event and _NOT_SEEN_RE.search(clause):
-            not_seen.append(result)
-            results.append(result)
+            kind = "not-seen"
+        elif event and _LASTED_RE.search(clause):
+            kind = "lasting"
         else:
-            (lasting if event and _LASTED_RE.search(clause) else results).append(result)
-    if not_seen and all(r in not_seen or not r.resolved for r in results) and any(r.resolved for r in not_seen):
-        return _not_seen_by(r for r in not_seen if r.resolved)
+            kind = "timed"
+        found.append(_Clause(clause, result, kind))
+    return found
+
+
+def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> TimeInterval:
+    if phrase is None or not phrase.strip():
+        return NOT_REPORTED
+    normalised = normalise(phrase)
+    text = _PARENTHESES_RE.sub(" ", normalised)
+    clauses = _clauses(text, regimen, event)
+    results = [c.reading for c in clauses if c.kind != "lasting"]
+    lasting = [c.reading for c in clauses if c.kind == "lasting"]  # an event's clauses that time how long it lasted
+    not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
+    if not_seen and not any(c.reading.resolved for c in clauses if c.kind == "timed"):
+        return _not_seen_by(not_seen)
     if not any(r.resolved for r in results):
         results += lasting  # only a lasting clause has a time: the response was there by then
     if not results:
@@ -625,6 +653,11 @@ def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> Time
     )
 
 
+def _not_seen_bound(reading: TimeInterval) -> float:
+    """The time by which a clause says the event had not happened: X for "not at X" and "not within X"."""
+    return reading.upper if reading.rule == "within" else reading.lower
+
+
 def _not_seen_by(readings) -> TimeInterval:
     """An event that the only timed clauses say had not happened ("no response at 3 months"): after the latest of
     those times, (X, inf). A clause that also times the event keeps the span of all of them ("no response at 3
@@ -633,8 +666,35 @@ def _not_seen_by(readings) -> TimeInterval:
     >>> parse_time("no response at 3 months", event=True)
     TimeInterval(lower=91.3125, upper=inf, rule='at-least', note='not seen by 91.3 days')
     """
-    bound = max(r.upper if r.rule == "within" else r.lower for r in readings)
+    bound = max(map(_not_seen_bound, readings))
     return TimeInterval(bound, math.inf, "at-least", f"not seen by {bound:.1f} days")
+
+
+def _earliest_clause(phrase: str, regimen: str | None, exact: bool) -> TimeInterval | None:
+    """A first response timed by several clauses ("partial response after 4 weeks; complete at 12 weeks"): the
+    response was there by the earliest of them, and after any time a clause says it had not happened. None when
+    fewer than two clauses time it (the other rules read the phrase).
+
+    >>> parse_time("partial response after 4 weeks; complete at 12 weeks", event=True, first=True)
+    TimeInterval(lower=0.0, upper=28.0, rule='earliest-clause', note="the earliest of 2 timed clauses (rule 'seen-at-assessment')")
+    """
+    clauses = _clauses(_PARENTHESES_RE.sub(" ", normalise(phrase)), regimen, event=True)
+    timed = [c for c in clauses if c.kind == "timed" and c.reading.resolved]
+    if len(timed) < 2:
+        return None
+    earliest = min(timed, key=lambda c: (c.reading.upper, c.reading.lower))
+    reading = earliest.reading if exact else as_event(earliest.reading, earliest.text)
+    note = f"the earliest of {len(timed)} timed clauses (rule {reading.rule!r})"
+    not_seen = [_not_seen_bound(c.reading) for c in clauses if c.kind == "not-seen" and c.reading.resolved]
+    if not_seen and max(not_seen) >= reading.upper:
+        raise TimePhraseError(
+            f"a response timed by {reading.upper:.1f} days, and not seen by {max(not_seen):.1f} days; no rule reads it"
+        )
+    if not_seen and max(not_seen) > reading.lower:
+        return TimeInterval(
+            max(not_seen), reading.upper, "earliest-clause", f"{note}, not seen by {max(not_seen):.1f} days"
+        )
+    return TimeInterval(reading.lower, reading.upper, "earliest-clause", note)
 
 
 def _parenthesised(text: str, regimen: str | None) -> list[TimeInterval]:

@@ -173,14 +173,23 @@ class TimeReader:
     problems: list[Problem]
 
     def __call__(
-        self, sheet: str, row: int, study_id: str, column: str, phrase: str, regimen: str, *, event: bool = False
+        self,
+        sheet: str,
+        row: int,
+        study_id: str,
+        column: str,
+        phrase: str,
+        regimen: str,
+        *,
+        event: bool = False,
+        first: bool = False,
     ) -> TimeInterval:
         if phrase:
             given = self.reviewer.lookup(phrase, study_id)
             if given is not None:
                 return given
         try:
-            return parse_time(phrase, regimen, event=event)
+            return parse_time(phrase, regimen, event=event, first=first)
         except TimePhraseError as exc:
             self.problems.append(
                 Problem(
@@ -193,13 +202,13 @@ class TimeReader:
             )
             return TIME_NOT_REPORTED
 
-    def quietly(self, study_id: str, phrase: str, regimen: str) -> TimeInterval:
+    def quietly(self, study_id: str, phrase: str, regimen: str, *, first: bool = False) -> TimeInterval:
         """The exact-onset reading of an event's phrase already read (its problems, if any, are reported once)."""
         given = self.reviewer.lookup(phrase, study_id, record=False) if phrase else None
         if given is not None:
             return given
         try:
-            return parse_time(phrase, regimen, event=True, exact=True)
+            return parse_time(phrase, regimen, event=True, exact=True, first=first)
         except TimePhraseError:
             return TIME_NOT_REPORTED
 
@@ -407,6 +416,7 @@ def clean_episodes(
             row["time_to_first_response_as_reported"],
             regimen,
             event=True,
+            first=True,
         )
         best = read(
             name,
@@ -422,7 +432,7 @@ def clean_episodes(
         ttr_lower, ttr_upper, ttr_rule = time_to_first_response(responded, first, best, follow_up)
         # Sensitivity analysis: assessment times read as exact onsets (the reading a duration gets).
         exact = [
-            read.quietly(sid, row[c], regimen)
+            read.quietly(sid, row[c], regimen, first=c == "time_to_first_response_as_reported")
             for c in ("time_to_first_response_as_reported", "time_to_best_response_as_reported")
         ]
         point_lower, point_upper, _ = time_to_first_response(responded, *exact, follow_up)

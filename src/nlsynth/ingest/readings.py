@@ -167,9 +167,9 @@ def how_to_add(phrase: str, study_id: str) -> str:
 
 
 #: The sheets' time fields: (sheet, prefix in the processed table, label, read as).
-EVENT, DURATION = "time of an event", "duration"
+EVENT, FIRST, DURATION = "time of an event", "time of a first response", "duration"
 FIELDS = (
-    ("episodes.csv", "first_response", "first response", EVENT),
+    ("episodes.csv", "first_response", "first response", FIRST),
     ("episodes.csv", "best_response", "best response", EVENT),
     ("episodes.csv", "follow_up", "follow-up", DURATION),
     ("aggregates.csv", "time_to_response", "time to response", EVENT),
@@ -192,8 +192,9 @@ LEDGER_COLUMNS = [
 def ledger(episodes: pd.DataFrame, aggregates: pd.DataFrame, readings_rows: dict[tuple[str, str], int]) -> pd.DataFrame:
     """Every reading used: one row per (phrase, study, regimen, read as), where it was used, and by which rule.
 
-    A phrase is read as the time of an event (first or best response: an assessment time X gives
-    (0, X]) or as a duration (follow-up: the point X).
+    A phrase is read as the time of a first response (an assessment time X gives (0, X]; of several clauses that
+    time it, the earliest), of another event (best response, a series' time to response: several clauses span) or
+    as a duration (follow-up: the point X).
 
     ``readings_rows`` maps (phrase as reported, study id) to the row of ``time_readings.csv`` that
     gave the reading, for the phrases a reviewer read.
