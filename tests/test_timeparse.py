@@ -235,6 +235,13 @@ OWN_PHRASES = [
     ("Timing not reported.", "", NAN, NAN, "unresolved"),
     ("NR", "", NAN, NAN, "unresolved"),
     ("n/a", "", NAN, NAN, "unresolved"),
+    # or that there is no time to give (once "no time expression", which stopped the build)
+    ("no response", "", NAN, NAN, "unresolved"),
+    ("Never", "", NAN, NAN, "unresolved"),
+    ("not applicable", "", NAN, NAN, "unresolved"),
+    ("lost to follow-up", "", NAN, NAN, "unresolved"),
+    ("ongoing", "", NAN, NAN, "unresolved"),
+    ("\u2014", "", NAN, NAN, "unresolved"),
     ("unknown (abstract only)", "", NAN, NAN, "unresolved"),
     ("follow-up not specified in the abstract", "", NAN, NAN, "unresolved"),
     # the length of one phase is not the course's ("for 4 weeks, then weekly": once day 28)

@@ -88,7 +88,8 @@ Rules (``TimeInterval.rule``)
     are NaN and ``note`` says why: a count of sessions with no frequency in the regimen, an end
     of treatment with no course length, a calendar period ("enrolled 2013 to 2023"), a
     recommendation ("at least six months recommended before final evaluation"), or a phrase that
-    says only that no time is given ("not stated", "timing not reported", "NR", "n/a").
+    says only that no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there is none to
+    give ("no response", "never", "not applicable", "lost to follow-up", "ongoing", "-").
 ``not-reported``
     the cell is empty.
 
@@ -319,7 +320,10 @@ _OTHER_ZERO_RE = re.compile(
 _NO_TIME_RE = re.compile(
     r"(?:(?:the\s+)?(?:time|timing|duration|follow-?up)\s+)?"
     r"(?:not\s+(?:stated|reported|given|specified|mentioned|available|known|recorded|clear|described)"
-    r"|unknown|unclear|unspecified|unreported|nr|n/?a|none\s+(?:stated|reported|given))"
+    r"|unknown|unclear|unspecified|unreported|nr|n/?a|none\s+(?:stated|reported|given)"
+    # a cell that says there is no time to give: no event, no follow-up to count, or a dash for "nothing"
+    r"|not\s+applicable|none|never|not\s+(?:achieved|reached|observed|seen)"
+    r"|no\s+(?:response|improvement|change|effect|benefit)|lost\s+to\s+follow-?up|ongoing|-+)"
     r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:abstract|source|paper|article|report|text))?"
 )
 #: A clause about how long a response lasted ("sustained at 12 months", "remained clear at 2 years"): for the time
