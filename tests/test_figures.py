@@ -97,6 +97,24 @@ def test_cumulative_incidence_chart_all_agents(tmp_path):
     )
 
 
+@pytest.mark.parametrize(("k", "height_mm"), [(1, 91), (4, 168), (5, 240), (6, 240)])
+def test_cumulative_incidence_keeps_up_to_six_panels_within_a_page(k, height_mm):
+    """Two columns of three rows at most: from five groups on the rows shrink to keep the figure within a page
+    (once 244 mm for five or six groups, 320 for eight), and every text stays legible and apart."""
+    from nlsynth.analysis import estimates
+
+    events = estimates.event_data(tableio.read_table(PROCESSED, "episodes.csv"))
+    fit = estimates.fit(events)
+    fig = plots.cumulative_incidence([(f"group {i}", fit, events) for i in range(k)])
+    try:
+        assert round(fig.get_figheight() * 25.4) == height_mm <= round(graphics.MAX_HEIGHT * 25.4)
+        graphics.check_figure(fig)
+    finally:
+        graphics.close(fig)
+    with pytest.raises(ValueError, match="at most 6 panels"):
+        plots.cumulative_incidence([("group", fit, events)] * 7)
+
+
 @pytest.mark.parametrize("slug", ["tacrolimus", "topical-corticosteroid-tacrolimus"])
 def test_swimmer_chart(slug, tmp_path):
     _render(plots.swimmer(group_files.load_episodes(PROCESSED, slug), slug, _cited()), f"swimmer-{slug}", tmp_path)

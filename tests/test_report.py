@@ -67,6 +67,33 @@ def test_only_groups_at_the_minimum_get_an_estimate(data, classes, overall):
     assert "25 of 25 agents and 19 of 19 drug classes" in note
 
 
+def test_figure_2_draws_the_six_largest_groups_and_names_where_the_others_are(data, overall):
+    """With more groups with an estimate than a page holds (none yet: a living review's future), Figure 2 draws the
+    six with the most patients with a known outcome, in their order, and the note names the rest and their files."""
+    n = overall["patients"]["with_outcome"]
+    groups = [
+        {**overall, "agent": f"agent {i}", "patients": {**overall["patients"], "with_outcome": n - i}} for i in range(7)
+    ] + [
+        {
+            **overall,
+            "agent": "class x",
+            "group_by": "drug_class",
+            "patients": {**overall["patients"], "with_outcome": 1},
+        }
+    ]
+    drawn = report.curves(data[0], [g for g in groups if g["group_by"] != "drug_class"])
+    assert [name for name, _, _ in drawn] == [f"agent {i}" for i in range(6)]
+    note = report.no_curve_note(groups).data
+    assert (
+        "Curves are drawn for 6 groups with an estimate (agent 0, agent 1, agent 2, agent 3, agent 4, agent 5)" in note
+    )
+    assert "the curves of the other 2 groups with an estimate (agent 6, class x (drug class)) are in" in note
+    assert (
+        "no curve" in report.no_curve_note([overall]).data
+        and "A page holds" not in report.no_curve_note([overall]).data
+    )
+
+
 def test_narrative_is_chosen_by_rules_from_the_data(data, classes, overall):
     episodes, summaries = data
     studies = tableio.read_table(PROCESSED, "studies.csv")

@@ -17,7 +17,7 @@ import pandas as pd
 from nlsynth.analysis.cuminc import FAILURE, RESPONSE, CompetingRisksFit
 from nlsynth.analysis.estimates import timed_responders
 from nlsynth.analysis.group_summary import is_timed
-from nlsynth.present.graphics import DOUBLE_COLUMN, OKABE_ITO, new_figure
+from nlsynth.present.graphics import DOUBLE_COLUMN, MAX_HEIGHT, OKABE_ITO, new_figure
 from nlsynth.units import DAYS_PER_WEEK
 
 C_RESPONSE = OKABE_ITO["blue"]
@@ -105,6 +105,13 @@ def _cif_panel(ax, strip, fit: CompetingRisksFit, events: pd.DataFrame, name: st
     strip.set_xlabel("weeks since start of treatment\n(linear to 4, then log scale)")
 
 
+#: Figure 2: the legend's height and each row of panels' (a curve and its numbers at risk), inches; rows shrink to
+#: keep three within :data:`MAX_HEIGHT`, and no fewer than this keep their texts apart.
+CIF_LEGEND, CIF_ROW = 0.6, 3.0
+#: The most panels Figure 2 holds: two columns of three rows.
+MAX_CIF_PANELS = 6
+
+
 def cumulative_incidence(groups: list[tuple[str, CompetingRisksFit, pd.DataFrame]]):
     """Cumulative incidence of first response, failure as a competing event, one panel per group
     (name, fit, events): the non-identified region as a band between the bounding curves, failures
@@ -117,9 +124,11 @@ def cumulative_incidence(groups: list[tuple[str, CompetingRisksFit, pd.DataFrame
     k = len(groups)
     ncols = 1 if k == 1 else 2
     nrows = math.ceil(k / ncols)
+    if k > MAX_CIF_PANELS:
+        raise ValueError(f"{k} groups: at most {MAX_CIF_PANELS} panels fit a page (choose them: report.curves)")
     fig, axes = new_figure(
         SINGLE_COLUMN if k == 1 else DOUBLE_COLUMN,
-        0.6 + 3.0 * nrows,
+        CIF_LEGEND + min(CIF_ROW, (MAX_HEIGHT - CIF_LEGEND) / nrows) * nrows,
         nrows=2 * nrows,
         ncols=ncols,
         squeeze=False,

@@ -550,27 +550,58 @@ def with_references(table: pd.DataFrame, references: list[str]) -> pd.DataFrame:
 
 
 def curves(episodes: pd.DataFrame, groups: list[dict]) -> list[tuple]:
-    """(name, fit, events) for every group with an estimate: the fit as its summary stored it (nothing is
-    refitted here) and the group's episodes as events (for the failures and the numbers at risk)."""
+    """(name, fit, events) for every group Figure 2 draws (:func:`figure_groups`): the fit as its summary stored it
+    (nothing is refitted here) and the group's episodes as events (for the failures and the numbers at risk)."""
     return [
         (
-            s["agent"] + (" (drug class)" if s["group_by"] == "drug_class" else ""),
+            _group_name(s),
             estimates.from_record(s["fit"]),
             estimates.event_data(group_episodes(episodes, s)),
         )
-        for s in drawn_groups(groups)
+        for s in figure_groups(groups)
     ]
+
+
+def _group_name(summary: dict) -> str:
+    return summary["agent"] + (" (drug class)" if summary.get("group_by") == "drug_class" else "")
+
+
+def figure_groups(groups: list[dict]) -> list[dict]:
+    """The groups Figure 2 draws: every group with an estimate and its own curve, or, when more than a page holds
+    (:data:`nlsynth.present.plots.MAX_CIF_PANELS`), those with the most patients with a known outcome, in their
+    order (:func:`no_curve_note` names the others and where their curves are).
+
+    >>> g = [{"agent": a, "estimable": True, "patients": {"with_outcome": n}} for a, n in zip("abcdefgh", range(8))]
+    >>> [s["agent"] for s in figure_groups(g)]
+    ['c', 'd', 'e', 'f', 'g', 'h']
+    """
+    from nlsynth.present.plots import MAX_CIF_PANELS
+
+    drawn = drawn_groups(groups)
+    if len(drawn) <= MAX_CIF_PANELS:
+        return drawn
+    ranked = sorted(range(len(drawn)), key=lambda i: -drawn[i]["patients"]["with_outcome"])  # stable: ties keep order
+    return [drawn[i] for i in sorted(ranked[:MAX_CIF_PANELS])]
 
 
 def no_curve_note(groups: list[dict]) -> Markdown:
     """Which groups have a curve in Figure 2, and that every other group is too few to estimate."""
-    drawn = drawn_groups(groups)
+    drawn = figure_groups(groups)
     named = ", ".join(escape(s["agent"]) for s in drawn)
     below = len([s for s in groups if not s["estimable"]])
-    return Markdown(
+    text = (
         f"Curves are drawn for {len(drawn)} group{'s' if len(drawn) != 1 else ''} with an estimate "
         f"({named}); {below} agents and drug classes are *{estimates.TOO_FEW}* and have no curve."
     )
+    left = [s for s in drawn_groups(groups) if s not in drawn]
+    if left:
+        text += (
+            f" A page holds {len(drawn)} panels, so the figure draws the groups with the most patients with a known "
+            f"outcome; the curves of the other {len(left)} groups with an estimate "
+            f"({', '.join(escape(_group_name(s)) for s in left)}) are in `figures/agents/` and `figures/classes/` "
+            "(`<group>-cumulative-response`), and their numbers in Table 3."
+        )
+    return Markdown(text)
 
 
 def evidence_appendix(episodes: pd.DataFrame, labels: dict[str, str], number_of: dict[str, int]) -> pd.DataFrame:
