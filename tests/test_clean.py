@@ -11,7 +11,7 @@ import pytest
 
 from nlsynth import tableio
 from nlsynth.errors import InputError
-from nlsynth.ingest import clean
+from nlsynth.ingest import clean, references
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.timeparse import TimeInterval, parse_time
 
@@ -106,6 +106,7 @@ def test_responded_follows_grade_and_outcome_not_reported_is_neither(tables):
 
 POINT = TimeInterval(30.0, 30.0, "point")
 NONE = TimeInterval(math.nan, math.nan, "not-reported")
+AT_LEAST_60 = TimeInterval(60.0, math.inf, "at-least")
 
 
 @pytest.mark.parametrize(
@@ -122,6 +123,18 @@ NONE = TimeInterval(math.nan, math.nan, "not-reported")
         (True, NONE, NONE, TimeInterval(90.0, 90.0, "point"), (0.0, 90.0, "by-follow-up")),
         (True, NONE, NONE, TimeInterval(90.0, math.inf, "at-least"), (0.0, math.inf, "responded-untimed")),
         (True, NONE, NONE, NONE, (0.0, math.inf, "responded-untimed")),
+        # a first response after X (at least X, or not seen by X) came by the end of follow-up, or by the best
+        # response: (X, t], once (X, inf)
+        (True, AT_LEAST_60, NONE, TimeInterval(90.0, 90.0, "point"), (60.0, 90.0, "by-follow-up")),
+        (
+            True,
+            AT_LEAST_60,
+            TimeInterval(0.0, 80.0, "within"),
+            TimeInterval(90.0, 90.0, "point"),
+            (60.0, 80.0, "by-best-response"),
+        ),
+        (True, AT_LEAST_60, TimeInterval(0.0, 40.0, "within"), NONE, (60.0, math.inf, "first-response")),  # not past X
+        (True, AT_LEAST_60, NONE, NONE, (60.0, math.inf, "first-response")),
         (False, NONE, NONE, TimeInterval(60.0, 90.0, "range"), (60.0, math.inf, "censored-at-follow-up")),
         (False, NONE, NONE, NONE, (0.0, math.inf, "censored-follow-up-unknown")),
         (None, POINT, NONE, NONE, (0.0, math.inf, "outcome-not-reported")),
@@ -287,6 +300,25 @@ def test_a_first_response_timed_by_several_clauses_is_seen_by_the_earliest(raw_c
     ledger = tables.time_readings[tables.time_readings.phrase_as_reported == phrase].set_index("read_as")
     assert ledger.loc["time of a first response", "rule"] == "earliest-clause"
     assert ledger.loc["time of an event", "rule"] == "clauses-span"
+
+
+def test_a_first_response_after_a_time_is_bounded_by_the_follow_up_and_table_a1_says_both(raw_copy):
+    """Row 3 (a responder followed for four months) with its first response not seen at 1 week: (1 week, 4
+    months], not (1 week, inf); the evidence appendix names both readings."""
+    from nlsynth.present import report
+
+    text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(
+        text.replace(",within two weeks,,", ",no response at 1 week,,"), encoding="utf-8"
+    )
+    episodes = clean.clean(raw_copy).episodes
+    row = episodes.set_index("source_row").loc[3]
+    assert (row.ttr_lower_days, row.ttr_upper_days, row.ttr_rule) == (7.0, 4 * 30.4375, "by-follow-up")
+    studies = tableio.read_table(PROCESSED, "studies.csv")
+    a1 = report.evidence_appendix(episodes, references.labels(studies), references.numbers(studies))
+    assert a1.set_index("episodes.csv row").loc[3, "reading"] == (
+        "by-follow-up ← point; after first response ← at-least (not seen by 7.0 days)"
+    )
 
 
 def test_a_study_scoped_reading_overrides_the_parser_only_in_that_study(raw_copy):

@@ -302,7 +302,9 @@ def time_to_first_response(
     - responder with a first-response time: that interval (``first-response``);
     - responder without one: ``(0, t]`` where t is the earliest of the best-response time
       (first response cannot come after it, ``by-best-response``) and the follow-up
-      (``by-follow-up``); ``(0, inf)`` when neither is known (``responded-untimed``);
+      (``by-follow-up``); ``(0, inf)`` when neither is known (``responded-untimed``); and a responder whose
+      first-response time has no upper end ("at least 6 months", "no response at 3 months"), ``(X, t]`` by the
+      same rules when t is past X (once ``(X, inf)``, as if the response might not have come by then);
     - non-responder: right-censored, ``(follow-up, inf)`` (``censored-at-follow-up``), or
       ``(0, inf)`` when the follow-up is unknown (``censored-follow-up-unknown``);
     - no outcome reported: ``(0, inf)``, which carries no information (``outcome-not-reported``).
@@ -310,15 +312,18 @@ def time_to_first_response(
     if responded is None:
         return 0.0, math.inf, "outcome-not-reported"
     if responded:
-        if first.resolved:
+        if first.resolved and math.isfinite(first.upper):
             return first.lower, first.upper, "first-response"
+        lower = first.lower if first.resolved else 0.0
         bounds = [(best.upper, "by-best-response")] if best.resolved else []
         if follow_up.resolved:
             bounds.append((follow_up.upper, "by-follow-up"))
+        bounds = [(upper, rule) for upper, rule in bounds if math.isfinite(upper) and upper > lower]
         if bounds:
             upper, rule = min(bounds, key=lambda b: b[0])
-            if math.isfinite(upper):
-                return 0.0, upper, rule
+            return lower, upper, rule
+        if first.resolved:
+            return first.lower, first.upper, "first-response"
         return 0.0, math.inf, "responded-untimed"
     if follow_up.resolved:
         return follow_up.lower, math.inf, "censored-at-follow-up"

@@ -647,8 +647,15 @@ def _reading(e) -> str:
     column = _READ_FROM.get(e.ttr_rule)
     if column is None:
         return e.ttr_rule
+    text = _rule_and_note(e, column, f"{e.ttr_rule} ← ")
+    if e.ttr_rule in ("by-best-response", "by-follow-up") and e.ttr_lower_days > 0:  # after the first's reading
+        text += _rule_and_note(e, "first_response", "; after first response ← ")
+    return text
+
+
+def _rule_and_note(e, column: str, prefix: str) -> str:
     rule, note = getattr(e, f"{column}_rule"), getattr(e, f"{column}_note")
-    return f"{e.ttr_rule} ← {rule}" + (f" ({note})" if isinstance(note, str) and note else "")
+    return f"{prefix}{rule}" + (f" ({note})" if isinstance(note, str) and note else "")
 
 
 def _episode_reading(e) -> str:
