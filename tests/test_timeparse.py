@@ -161,6 +161,13 @@ OWN_PHRASES = [
     # but a course is never hours long: "for 3 h" in a regimen is an incubation, not the treatment's length
     ("at the end of the treatment", "single session; MAL applied for 3 h under occlusion", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "MAL for 3 h; applied daily for 10 days", 10, 10, "end-of-treatment"),
+    # course lengths and counts written other ways (once no course length: unresolved)
+    ("at the end of treatment", "daily x 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of treatment", "a 12-week course of daily cream", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of treatment", "twice daily during 6 months", 6 * M, 6 * M, "end-of-treatment"),
+    ("at the end of treatment", "12 weeks of daily application", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of treatment", "a total of 8 weekly sessions", 7 * W, 7 * W, "end-of-treatment"),
+    ("at the end of treatment", "4 cycles of PDT at monthly intervals", 3 * M, 3 * M, "end-of-treatment"),
     # Vulgar fractions, which NFKC would turn into "11⁄2" (once "several numbers in one clause").
     ("after 1\u00bd months", "", 1.5 * M, 1.5 * M, "point"),
     ("within 2 \u00bd weeks", "", 0, 2.5 * W, "within"),

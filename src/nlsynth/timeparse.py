@@ -51,8 +51,9 @@ Rules (``TimeInterval.rule``)
 ``end-of-treatment``
     "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions
     at f per week, since the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5
-    per week = 10 weeks, day 70), or the course length a regimen states ("applied daily for 10
-    months").
+    per week = 10 weeks, day 70; also "8 weekly injections", "4 cycles"), or the course length a regimen
+    states ("applied daily for 10 months", "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of
+    daily application").
 ``after-end-of-treatment``
     a time counted from the end of the course, not its start: "3 months after the end of treatment",
     "6 weeks after the last session", "2 months post-treatment", "3 months after stopping": the end
@@ -440,10 +441,23 @@ _RATE_WORDS = {
     "eow": 0.5,
 }
 _Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
-_COURSE_SESSIONS_RE = re.compile(rf"\b(?P<n>{_NUM})\s+(?:sessions?|treatments?|exposures?|infusions?|injections?)\b")
+#: A course of N sessions: "12 sessions", "8 weekly injections", "4 cycles".
+_COURSE_SESSIONS_RE = re.compile(
+    rf"\b(?P<n>{_NUM})\s+(?:(?:daily|weekly|fortnightly|monthly)\s+)?"
+    r"(?:sessions?|treatments?|exposures?|infusions?|injections?|cycles?|irradiations?|administrations?)\b"
+)
 #: A course length: days to years. "Applied for 3 h" is an exposure or an incubation, never a course.
 _COURSE_UNIT = r"(?:" + "|".join(sorted((a for a, u in _UNIT_OF.items() if u != "hour"), key=len, reverse=True)) + r")"
-_COURSE_FOR_RE = re.compile(rf"\b(?:for|over a period of|over)\s+(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b")
+#: "for 10 weeks", "over 12 weeks", "during 6 months", "x 12 weeks", "for a total of 3 months";
+_COURSE_FOR_RE = re.compile(
+    rf"\b(?:for|over a period of|for a period of|over|during|x|×)\s+(?:a\s+total\s+of\s+)?"
+    rf"(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b"
+)
+#: "a 12-week course", "a 3-month regimen", "12 weeks of daily application".
+_COURSE_NAMED_RE = re.compile(
+    rf"\b(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\s+(?:course|regimen"
+    r"|of\s+(?:[a-z]+\s+)?(?:treatment|therapy|applications?|use|dosing))\b"
+)
 
 _PER_WEEK = {
     "week": 1.0,
@@ -1046,7 +1060,7 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
             return TimeInterval(
                 (count - 1) / rate[1] * DAYS_PER_WEEK, (count - 1) / rate[0] * DAYS_PER_WEEK, "end-of-treatment"
             )
-    m = _COURSE_FOR_RE.search(text)
+    m = _COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text)
     if m and _PHASES_RE.search(text, m.end()):
         return unresolved(f"end of treatment, but {m.group(0)!r} is one phase of the regimen's course")
     if m:
