@@ -391,6 +391,9 @@ FIRST_PHRASES = [
     ("began to improve on day 10; cleared at 3 months", "", 10, 10, 10, "earliest-clause"),
     ("no response at 1 month; improvement at 3 months; clear at 6 months", "", M, 3 * M, 3 * M, "earliest-clause"),
     ("after 4 sessions; complete after 10 sessions", "twice weekly", 0, 2 * W, 2 * W, "earliest-clause"),
+    # clauses split by commas where each part has its own time (once refused as several times in one clause)
+    ("response at week 4, maximal at week 16", "", 0, 4 * W, 4 * W, "earliest-clause"),
+    ("improvement at 1 month, sustained at 12 months", "", 0, M, M, "seen-at-assessment"),
     # one timed clause: the rules above, unchanged
     ("improvement after 2 months; remained clear at 2 years", "", 0, 2 * M, 2 * M, "seen-at-assessment"),
     ("no response at 3 months; improvement at 6 months", "", 3 * M, 6 * M, 6 * M, "clauses-span"),
@@ -452,6 +455,8 @@ REJECTED = [
     ("response between 2 weeks and 3 months in 4 patients", "several numbers"),
     ("improvement from 2 weeks until 3 months", "several times"),  # how long it lasted? not read as a range
     ("at least 3 months or less", "bounded both ways"),
+    ("at 3, 6 and 12 months", "several numbers"),  # a list of visits: its commas split no clauses
+    ("3,5 months", "several numbers"),  # a decimal comma is not read as 3.5
 ]
 
 

@@ -77,8 +77,9 @@ Rules (``TimeInterval.rule``)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
     two weeks"): the exact time.
 ``clauses-span``
-    several timed clauses separated by ";" (a series reporting one time per outcome group, or a best response):
-    the interval spanning all of them.
+    several timed clauses separated by ";", or by commas where every part has a time of its own ("response at
+    week 4, maximal at week 16"; never "at 3, 6 and 12 months") (a series reporting one time per outcome group, or
+    a best response): the interval spanning all of them.
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest
@@ -619,9 +620,22 @@ class _Clause:
     kind: str
 
 
+def _split_commas(clause: str) -> list[str]:
+    """A clause split at its commas when every part holds a time of its own ("improvement at 4 weeks, complete at
+    16 weeks"); otherwise whole ("at 3, 6 and 12 months", "12 months, at last visit").
+
+    >>> _split_commas("improvement at 4 weeks, complete at 16 weeks"), _split_commas("at 3, 6 and 12 months")
+    (['improvement at 4 weeks', 'complete at 16 weeks'], ['at 3, 6 and 12 months'])
+    """
+    parts = [part.strip() for part in clause.split(",")]
+    if len(parts) > 1 and all(_DURATION_RE.search(part) or _EXPOSURE_RE.search(part) for part in parts):
+        return parts
+    return [clause]
+
+
 def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
     found = []
-    for clause in (c.strip(" ,.:") for c in text.split(";")):
+    for clause in (c.strip(" ,.:") for part in text.split(";") for c in _split_commas(part)):
         if not clause:
             continue
         result = _parse_clause(clause, regimen)
