@@ -270,6 +270,10 @@ OWN_PHRASES = [
     # "over X" alone is a span (data/raw: "control maintained over four months"); after a word of degree or
     # another preposition of time, a comparison
     ("over 6 months", "", 6 * M, 6 * M, "point"),
+    # a follow-up that says no relapse came (once refused as the time of another event)
+    ("12 months without recurrence", "", 12 * M, 12 * M, "point"),
+    ("relapse-free at 18 months", "", 18 * M, 18 * M, "point"),
+    ("followed for 12 months, no relapse", "", 12 * M, 12 * M, "point"),
     # a range with a unit at each end (once refused as two times)
     ("2 weeks to 3 months", "", 2 * W, 3 * M, "range"),
     ("from 10 days to 2 weeks", "", 10, 2 * W, "range"),
@@ -394,6 +398,7 @@ FIRST_PHRASES = [
     # clauses split by commas where each part has its own time (once refused as several times in one clause)
     ("response at week 4, maximal at week 16", "", 0, 4 * W, 4 * W, "earliest-clause"),
     ("improvement at 1 month, sustained at 12 months", "", 0, M, M, "seen-at-assessment"),
+    ("after 1 month; no recurrence at 2 years", "", 0, M, M, "seen-at-assessment"),  # how long it lasted
     # one timed clause: the rules above, unchanged
     ("improvement after 2 months; remained clear at 2 years", "", 0, 2 * M, 2 * M, "seen-at-assessment"),
     ("no response at 3 months; improvement at 6 months", "", 3 * M, 6 * M, 6 * M, "clauses-span"),
@@ -430,7 +435,8 @@ REJECTED = [
     ("within 0 days", "zero"),
     ("6-2 months", "start is after its end"),
     ("after 8 and 12 months", "several numbers"),
-    ("2 recurrences after 3 months", "no time expression"),
+    ("2 recurrences after 3 months", "only time given is of another event"),
+    ("recurrence at 6 months", "only time given is of another event"),
     ("improved in 3 patients after 3 months", "several numbers"),
     ("3 weeks 4 days", "several times"),
     ("half a year", "fractional"),

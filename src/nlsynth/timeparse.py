@@ -309,6 +309,12 @@ _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:
 _PARENTHESES_RE = re.compile(r"\([^()]*\)")
 _CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _OTHER_EVENT_RE = re.compile(r"\b(?:relapses?|relapsed|recurrences?|recurred|flares?)\b")
+#: ... unless it says there was none: "12 months without recurrence", "relapse-free at 18 months" time the follow-up
+#: (for a response, how long it lasted).
+_NO_OTHER_EVENT_RE = re.compile(
+    r"\b(?:no|without|free\s+of|free\s+from)\s+(?:\w+\s+)?(?:relapses?|recurrences?|flares?)\b"
+    r"|\b(?:relapse|recurrence|flare|disease)-free\b"
+)
 _RECOMMENDATION_RE = re.compile(r"\brecommended\b")
 #: A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
 #: the biopsy", "2 years after disease onset"): no rule turns it into a time since the start.
@@ -643,7 +649,7 @@ def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
             continue
         if event and _NOT_SEEN_RE.search(clause):
             kind = "not-seen"
-        elif event and _LASTED_RE.search(clause):
+        elif event and (_LASTED_RE.search(clause) or _NO_OTHER_EVENT_RE.search(clause)):
             kind = "lasting"
         else:
             kind = "timed"
@@ -668,6 +674,8 @@ def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> Time
         results = _parenthesised(normalised, regimen)
     if not results and _NO_TIME_RE.fullmatch(text.strip(" .;:,")):
         return unresolved(f"the source gives no time ({phrase.strip()!r})")
+    if not results and _OTHER_EVENT_RE.search(_NO_OTHER_EVENT_RE.sub(" ", text)) and _HAS_NUMBER_RE.search(text):
+        raise TimePhraseError("the only time given is of another event (a relapse, recurrence or flare)")
     if not results:
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
     resolved = [r for r in results if r.resolved]
@@ -745,7 +753,7 @@ def _parenthesised(text: str, regimen: str | None) -> list[TimeInterval]:
 
 def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     """One ";"-separated clause; None when it is commentary without any time."""
-    if _OTHER_EVENT_RE.search(clause):
+    if _OTHER_EVENT_RE.search(_NO_OTHER_EVENT_RE.sub(" ", clause)):
         return None  # a relapse or recurrence clause times another event, not this field
     if _RECOMMENDATION_RE.search(clause):
         return unresolved("a recommendation, not an observed time")
