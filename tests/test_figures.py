@@ -243,6 +243,23 @@ def test_check_figure_refuses_clipped_small_or_overlapping_text(case, expected, 
     assert not list(tmp_path.iterdir())  # nothing saved
 
 
+def test_overlapping_pairs_agree_with_bbox_overlaps_pair_by_pair():
+    """The figure check's all-pairs overlap test gives exactly the pairs ``Bbox.overlaps`` gives one by one
+    (seeded random boxes, some given corner-first, chunks that do not divide their number)."""
+    import random
+
+    from matplotlib.transforms import Bbox
+
+    rng = random.Random(20261130)
+    boxes = []
+    for _ in range(500):
+        x, y, w, h = rng.uniform(0, 100), rng.uniform(0, 100), rng.uniform(0, 6), rng.uniform(0, 6)
+        boxes.append(Bbox([[x, y], [x + w, y + h]]) if rng.random() < 0.8 else Bbox([[x + w, y + h], [x, y]]))
+    expected = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+    assert len(expected) > 100
+    assert graphics.overlapping_pairs(boxes, chunk=37) == expected == graphics.overlapping_pairs(boxes)
+
+
 def test_check_figure_refuses_a_width_no_journal_prints(tmp_path):
     fig, ax = graphics.new_figure(6.0, 2.0)
     with pytest.raises(graphics.FigureError, match="width 152 mm is not a journal width"):

@@ -155,19 +155,46 @@ def check_figure(fig) -> None:
     if outside:
         problems.append(f"text outside the canvas: {', '.join(sorted(set(outside)))}")
     gap = 1.0  # pixels (at 100 dpi): texts must keep at least twice this apart
-    boxes = [(t.get_text(), box.padded(gap)) for t, box in texts]
+    names = [t.get_text() for t, _ in texts]
     overlapping = sorted(
-        {
-            f"{a!r} and {b!r}"
-            for i, (a, box_a) in enumerate(boxes)
-            for b, box_b in boxes[i + 1 :]
-            if box_a.overlaps(box_b)
-        }
+        {f"{names[i]!r} and {names[j]!r}" for i, j in overlapping_pairs([box.padded(gap) for _, box in texts])}
     )
     if overlapping:
         problems.append(f"texts overlapping: {', '.join(overlapping)}")
     if problems:
         raise FigureError("figure not submission-grade: " + "; ".join(problems))
+
+
+def overlapping_pairs(boxes, chunk: int = 256) -> list[tuple[int, int]]:
+    """Every pair ``(i, j)``, ``i < j``, of boxes (matplotlib ``Bbox``) that overlap, edges touching included: the
+    test of ``Bbox.overlaps``, on all pairs at once. A traffic-light plot of 360 studies holds some 3,300 texts, and
+    pair by pair its check took 13 s; rows are compared ``chunk`` at a time, so memory stays under a few MB.
+
+    >>> from matplotlib.transforms import Bbox
+    >>> overlapping_pairs([Bbox([[0, 0], [2, 2]]), Bbox([[2, 1], [3, 3]]), Bbox([[5, 5], [6, 6]]), Bbox([[1, 1], [6, 6]])])
+    [(0, 1), (0, 3), (1, 3), (2, 3)]
+    """
+    import numpy as np
+
+    if len(boxes) < 2:
+        return []
+    extents = np.array([box.extents for box in boxes], dtype=float)
+    x0, x1 = np.minimum(extents[:, 0], extents[:, 2]), np.maximum(extents[:, 0], extents[:, 2])
+    y0, y1 = np.minimum(extents[:, 1], extents[:, 3]), np.maximum(extents[:, 1], extents[:, 3])
+    pairs = []
+    for start in range(0, len(boxes), chunk):
+        end = min(start + chunk, len(boxes))
+        apart = (
+            (x1[None, :] < x0[start:end, None])
+            | (x0[None, :] > x1[start:end, None])
+            | (y1[None, :] < y0[start:end, None])
+            | (y0[None, :] > y1[start:end, None])
+        )
+        rows, columns = np.nonzero(~apart)
+        rows += start
+        later = columns > rows
+        pairs.extend(zip(rows[later].tolist(), columns[later].tolist()))
+    return sorted(pairs)
 
 
 def save_figure(fig, stem: str | os.PathLike[str], formats=FORMATS) -> list[Path]:
