@@ -61,6 +61,7 @@ def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
 def _traffic_panel(ax, table: pd.DataFrame, citations: dict[str, str], rows: int) -> None:
     """One panel of the traffic-light plot: ``table``'s studies from the top of a panel ``rows`` rows high."""
     n = len(table)
+    ax.set_autoscale_on(False)  # the limits are set below: no autoscaling after each of the n × 8 markers
     for y, (_study, row) in enumerate(table.iterrows()):
         for x, item in enumerate(ITEM_IDS):
             j = row[item]
