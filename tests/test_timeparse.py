@@ -264,6 +264,15 @@ OWN_PHRASES = [
     ("after 4 monthly PDT sessions", "every 2 weeks", 4 * M, 4 * M, "exposures"),
     ("after 10 daily applications", "", 10, 10, "exposures"),
     ("after 0 weekly sessions", "", NAN, NAN, "unresolved"),
+    # a count with a bound in words reads as a duration does (once a visit after N sessions)
+    ("after at least 4 sessions", "weekly", 4 * W, INF, "at-least"),
+    ("after 4 sessions or more", "weekly", 4 * W, INF, "at-least"),
+    ("within 3 sessions", "weekly", 0, 3 * W, "within"),
+    ("within 3 sessions or more", "weekly", NAN, NAN, "unresolved"),  # bounded both ways: a count is no error
+    # a part of a count (once read as the whole count: "8 planned sessions", 8 weeks)
+    ("after 6 of 8 planned sessions", "weekly", NAN, NAN, "unresolved"),
+    ("after the first of 3 sessions", "weekly", NAN, NAN, "unresolved"),
+    ("after a single session", "every 4 weeks", 4 * W, 4 * W, "exposures"),  # once "no time expression"
     # an ordinal counts a singular unit: "the first week" is the first 7 days (a visit at its end)
     ("in the first week", "", W, W, "point"),
     ("during the third month", "", 3 * M, 3 * M, "point"),

@@ -39,10 +39,12 @@ Rules (``TimeInterval.rule``)
 ``exposures``
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
     doses, cycles or administrations, singular or plural, in digits, words ("twenty-two") or as
-    an ordinal ("the second infusion", "the 3rd injection"), possibly a range ("2-3 sessions",
+    an ordinal ("the second infusion", "the 3rd injection", "a single session"), possibly a range ("2-3 sessions",
     "3 or 4 injections", "between 4 and 6 cycles"), converted with the frequency stated in the
     row's regimen: N sessions at f per week take N / f weeks; a frequency range ("3-5 times
-    weekly") gives the interval (N/5, N/3] weeks. ``mean`` is kept in the rule id
+    weekly") gives the interval (N/5, N/3] weeks. A bound in words reads as for a duration ("after at least 4
+    sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8 sessions") is
+    ``unresolved``. ``mean`` is kept in the rule id
     (``exposures-mean``) when the count is a mean. A count is never an error: with no frequency
     in the regimen, a count of zero, several counts, or a count beside a duration in one clause,
     the reading is ``unresolved`` with the reason (a reviewer can give the reading in
@@ -534,6 +536,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
     return _COMPOUND_RE.sub(_compound_to_digits, text)
 
@@ -1029,6 +1032,11 @@ def _count_clause(clause: str, counts: list[re.Match[str]], regimen: str | None)
             f"a count of sessions ({match.group(0)!r}) and a duration ({duration.group(0)!r}) "
             "in one clause; no rule chooses between them"
         )
+    part_of = re.search(rf"\b({_COUNT})\s+(?:out\s+)?of\s*(?:the\s+)?$", clause[: match.start()])
+    if part_of:  # "after 6 of 8 planned sessions": six sessions, or the eight?
+        return unresolved(
+            f"a part of a count of sessions ({part_of.group(1)} of {match.group(0)!r}); no rule chooses between them"
+        )
     return _exposures(clause, match, regimen)
 
 
@@ -1061,13 +1069,21 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
         return unresolved(f"{match.group(0)}: a count of zero sessions gives no time")
     if low > high:
         return unresolved(f"{match.group(0)}: a range of counts whose start is after its end")
-    rule = "exposures-mean" if _qualifier(clause[: match.start()]) == "mean" else "exposures"
+    try:
+        qualifier = _qualifier(clause[: match.start()], clause[match.end() :])
+    except TimePhraseError as exc:
+        return unresolved(f"{match.group(0)}: {exc}")
     rate = sessions_per_week(regimen)
     if rate is None:
         return unresolved(f"{match.group(0)} but the regimen states no session frequency")
     lo_rate, hi_rate = rate
     lower, upper = low / hi_rate * DAYS_PER_WEEK, high / lo_rate * DAYS_PER_WEEK
-    return TimeInterval(lower, upper, rule)
+    # a bound in words reads as it does for a duration: "after at least 4 sessions", "within 3 sessions"
+    if qualifier == "at-least":
+        return TimeInterval(lower, math.inf, "at-least", f"at least {match.group(0)}")
+    if qualifier == "within":
+        return TimeInterval(0.0, upper, "within", f"within {match.group(0)}")
+    return TimeInterval(lower, upper, "exposures-mean" if qualifier == "mean" else "exposures")
 
 
 def _end_of_treatment(regimen: str | None) -> TimeInterval:
