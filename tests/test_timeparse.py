@@ -331,6 +331,9 @@ EVENT_PHRASES = [
     ("began to improve on day 10", "", 10, 10, "onset"),
     ("improvement started after two weeks", "", 2 * W, 2 * W, "onset"),
     ("onset of improvement at 6 weeks", "", 6 * W, 6 * W, "onset"),
+    # an onset dated by a visit was seen at that visit (once the exact time)
+    ("improvement began at the 3-month visit", "", 0, 3 * M, "seen-at-assessment"),
+    ("improvement started at the first follow-up, 6 weeks", "", 0, 6 * W, "seen-at-assessment"),
     ("at least 6 months", "", 6 * M, INF, "at-least"),
     ("\u2265 6 months", "", 6 * M, INF, "at-least"),
     ("6+ months", "", 6 * M, INF, "at-least"),

@@ -77,7 +77,8 @@ Rules (``TimeInterval.rule``)
     response seen by X. Beside a clause that times the event they span with it, as ``clauses-span`` says.
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
-    two weeks"): the exact time.
+    two weeks"): the exact time. Not when the time is a visit's ("improvement began at the 3-month visit"):
+    that was seen at the visit, (0, X].
 ``clauses-span``
     several timed clauses separated by ";", or by commas where every part has a time of its own ("response at
     week 4, maximal at week 16"; never "at 3, 6 and 12 months") (a series reporting one time per outcome group, or
@@ -585,6 +586,10 @@ def parse_time(
 #: Phrases that date the onset itself ("began to improve on day 10", "improvement started after two
 #: weeks"): an exact time even for an event.
 _ONSET_RE = re.compile(r"\b(?:began|begun|begins|beginning|started|starts|start(?:ing)? to|onset)\b")
+#: ... unless the time is a visit's: "improvement began at the 3-month visit" was seen there, (0, X].
+_VISIT_WORD_RE = re.compile(
+    r"\b(?:visits?|follow-?ups?|reviews?|assessments?|examinations?|consultations?|appointments?)\b"
+)
 #: Rules that read one time X, which for an event is the assessment at which it was seen.
 _ASSESSED = ("point", "exposures", "end-of-treatment", "after-end-of-treatment")
 
@@ -599,7 +604,7 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
     """
     if reading.rule not in _ASSESSED or not reading.resolved:
         return reading
-    if _ONSET_RE.search(text):
+    if _ONSET_RE.search(text) and not _VISIT_WORD_RE.search(text):
         return TimeInterval(
             reading.lower, reading.upper, "onset", f"the source dates the onset (rule '{reading.rule}')"
         )
