@@ -169,6 +169,19 @@ def test_mistyped_or_unknown_parameter_is_refused_before_any_kernel_starts(tmp_p
     assert not out.exists()
 
 
+def test_committed_notebooks_record_the_python_release_not_its_patch():
+    """A rebuild on another Python 3.11 release (Debian's 3.11.2) gives the same notebooks."""
+    import json
+    import re
+
+    from nlsynth.paths import PROJECT_ROOT
+
+    executed = sorted((PROJECT_ROOT / "notebooks" / "executed").glob("*.ipynb"))
+    assert len(executed) >= 3
+    versions = {json.loads(p.read_text(encoding="utf-8"))["metadata"]["language_info"]["version"] for p in executed}
+    assert len(versions) == 1 and re.fullmatch(r"3\.\d+", versions.pop())
+
+
 def test_strip_volatile_keeps_parameters_and_drops_timing():
     nb = new_notebook(
         metadata={
@@ -190,7 +203,10 @@ def test_strip_volatile_keeps_parameters_and_drops_timing():
             },
         )
     )
+    nb.metadata["language_info"] = {"name": "python", "version": "3.11.2", "pygments_lexer": "ipython3"}
     strip_volatile(nb)
     assert nb.metadata["papermill"] == {"parameters": {"a": 1}}
+    # the interpreter's patch release is the machine's, not the result's (once a rebuild with 3.11.2 differed)
+    assert dict(nb.metadata["language_info"]) == {"name": "python", "version": "3.11", "pygments_lexer": "ipython3"}
     assert dict(nb.cells[0].metadata) == {"tags": ["injected-parameters"]}
     assert nb.cells[0]["id"] == "injected-parameters"

@@ -5,6 +5,11 @@ version in the notebook and in every cell, and gives the injected-parameters cel
 None of that belongs in a committed result; :func:`strip_volatile` removes it so a rebuild gives
 the same bytes. The parameters themselves stay (``metadata.papermill.parameters`` and the
 injected cell), so every executed notebook still says how it was made.
+
+The kernel also records the interpreter's full version (``metadata.language_info.version``): the
+project requires Python 3.11, and a rebuild with Debian's 3.11.2 instead of 3.11.7 changed that one
+line in all 46 notebooks and nothing else, so ``make test`` failed on a machine whose ``python3`` is
+another 3.11 release. The version is kept as major.minor.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     if papermill is not None:
         nb.metadata["papermill"] = {k: papermill[k] for k in _KEPT_PAPERMILL_KEYS if k in papermill}
     nb.metadata.pop("widgets", None)
+    language = nb.metadata.get("language_info")
+    if language is not None and isinstance(language.get("version"), str):
+        language["version"] = ".".join(language["version"].split(".")[:2])  # "3.11.7" → "3.11"
     for index, cell in enumerate(nb.cells):
         for key in _VOLATILE_CELL_KEYS:
             cell.metadata.pop(key, None)
