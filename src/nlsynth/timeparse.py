@@ -319,6 +319,13 @@ _NO_OTHER_EVENT_RE = re.compile(
     r"|\b(?:relapse|recurrence|flare|disease)-free\b"
 )
 _RECOMMENDATION_RE = re.compile(r"\brecommended\b")
+
+
+def _times_other_event(text: str) -> bool:
+    """Whether ``text`` names a relapse, recurrence or flare, other than one it says did not come."""
+    return bool(_OTHER_EVENT_RE.search(_NO_OTHER_EVENT_RE.sub(" ", text)))
+
+
 #: A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
 #: the biopsy", "2 years after disease onset"): no rule turns it into a time since the start.
 _OTHER_ZERO_RE = re.compile(
@@ -573,12 +580,8 @@ def parse_time(
     >>> parse_time("3 months; sustained at 12 months").rule  # a follow-up: both times
     'clauses-span'
     """
-    if event and first and phrase:
-        earliest = _earliest_clause(phrase, regimen, exact)
-        if earliest is not None:
-            return earliest
-    reading = _parse(phrase, regimen, event)
-    if event and not exact:
+    reading = _parse(phrase, regimen, event, first=first, exact=exact)
+    if event and not exact:  # an earliest-clause reading is already the event's: as_event leaves it
         return as_event(reading, normalise(phrase or ""))
     return reading
 
@@ -665,12 +668,18 @@ def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
     return found
 
 
-def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> TimeInterval:
+def _parse(
+    phrase: str | None, regimen: str | None, event: bool = False, *, first: bool = False, exact: bool = False
+) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
     normalised = normalise(phrase)
     text = _PARENTHESES_RE.sub(" ", normalised)
     clauses = _clauses(text, regimen, event)
+    if event and first:
+        earliest = _earliest_clause(clauses, exact)
+        if earliest is not None:
+            return earliest
     results = [c.reading for c in clauses if c.kind != "lasting"]
     lasting = [c.reading for c in clauses if c.kind == "lasting"]  # an event's clauses that time how long it lasted
     not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
@@ -682,7 +691,7 @@ def _parse(phrase: str | None, regimen: str | None, event: bool = False) -> Time
         results = _parenthesised(normalised, regimen)
     if not results and _NO_TIME_RE.fullmatch(text.strip(" .;:,")):
         return unresolved(f"the source gives no time ({phrase.strip()!r})")
-    if not results and _OTHER_EVENT_RE.search(_NO_OTHER_EVENT_RE.sub(" ", text)) and _HAS_NUMBER_RE.search(text):
+    if not results and _times_other_event(text) and _HAS_NUMBER_RE.search(text):
         raise TimePhraseError("the only time given is of another event (a relapse, recurrence or flare)")
     if not results:
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
@@ -718,7 +727,7 @@ def _not_seen_by(readings) -> TimeInterval:
     return TimeInterval(bound, math.inf, "at-least", f"not seen by {bound:.1f} days")
 
 
-def _earliest_clause(phrase: str, regimen: str | None, exact: bool) -> TimeInterval | None:
+def _earliest_clause(clauses: list[_Clause], exact: bool) -> TimeInterval | None:
     """A first response timed by several clauses ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, and after any time a clause says it had not happened. None when
     fewer than two clauses time it (the other rules read the phrase).
@@ -726,22 +735,21 @@ def _earliest_clause(phrase: str, regimen: str | None, exact: bool) -> TimeInter
     >>> parse_time("partial response after 4 weeks; complete at 12 weeks", event=True, first=True)
     TimeInterval(lower=0.0, upper=28.0, rule='earliest-clause', note="the earliest of 2 timed clauses (rule 'seen-at-assessment')")
     """
-    clauses = _clauses(_PARENTHESES_RE.sub(" ", normalise(phrase)), regimen, event=True)
     timed = [c for c in clauses if c.kind == "timed" and c.reading.resolved]
     if len(timed) < 2:
         return None
     earliest = min(timed, key=lambda c: (c.reading.upper, c.reading.lower))
     reading = earliest.reading if exact else as_event(earliest.reading, earliest.text)
     note = f"the earliest of {len(timed)} timed clauses (rule {reading.rule!r})"
-    not_seen = [_not_seen_bound(c.reading) for c in clauses if c.kind == "not-seen" and c.reading.resolved]
-    if not_seen and max(not_seen) >= reading.upper:
+    not_seen = max(
+        (_not_seen_bound(c.reading) for c in clauses if c.kind == "not-seen" and c.reading.resolved), default=None
+    )
+    if not_seen is not None and not_seen >= reading.upper:
         raise TimePhraseError(
-            f"a response timed by {reading.upper:.1f} days, and not seen by {max(not_seen):.1f} days; no rule reads it"
+            f"a response timed by {reading.upper:.1f} days, and not seen by {not_seen:.1f} days; no rule reads it"
         )
-    if not_seen and max(not_seen) > reading.lower:
-        return TimeInterval(
-            max(not_seen), reading.upper, "earliest-clause", f"{note}, not seen by {max(not_seen):.1f} days"
-        )
+    if not_seen is not None and not_seen > reading.lower:
+        return TimeInterval(not_seen, reading.upper, "earliest-clause", f"{note}, not seen by {not_seen:.1f} days")
     return TimeInterval(reading.lower, reading.upper, "earliest-clause", note)
 
 
@@ -761,7 +769,7 @@ def _parenthesised(text: str, regimen: str | None) -> list[TimeInterval]:
 
 def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     """One ";"-separated clause; None when it is commentary without any time."""
-    if _OTHER_EVENT_RE.search(_NO_OTHER_EVENT_RE.sub(" ", clause)):
+    if _times_other_event(clause):
         return None  # a relapse or recurrence clause times another event, not this field
     if _RECOMMENDATION_RE.search(clause):
         return unresolved("a recommendation, not an observed time")
@@ -911,14 +919,23 @@ def _mixed_range(clause: str, first: re.Match[str], second: re.Match[str]) -> Ti
     return _bounded(clause, first.start(), second.end(), _quantity_days(first)[0], _quantity_days(second)[1])
 
 
+def _bound(qualifier: str | None, lo: float, hi: float, of: str = "") -> TimeInterval | None:
+    """The interval a bound in words gives a time lo–hi days: within it, (0, hi]; at least it, (lo, inf); None
+    for any other qualifier. ``of`` names what was bounded, for the note ("at least 4 sessions")."""
+    if qualifier == "within":
+        return TimeInterval(0.0, hi, "within", f"within {of}" if of else "")
+    if qualifier == "at-least":
+        return TimeInterval(lo, math.inf, "at-least", f"at least {of}" if of else "")
+    return None
+
+
 def _bounded(clause: str, start: int, end: int, lo: float, hi: float) -> TimeInterval:
     """The time ``lo``–``hi`` days written at ``clause[start:end]``, read with the qualifier around it."""
     _check(lo, hi)
     qualifier = _qualifier(clause[:start], clause[end:])
-    if qualifier == "within":
-        return TimeInterval(0.0, hi, "within")
-    if qualifier == "at-least":
-        return TimeInterval(lo, math.inf, "at-least")
+    bounded = _bound(qualifier, lo, hi)
+    if bounded is not None:
+        return bounded
     if qualifier == "mean" and lo == hi:
         return TimeInterval(lo, hi, "mean")
     return TimeInterval(lo, hi, "point" if lo == hi else "range")
@@ -1084,10 +1101,9 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
     lo_rate, hi_rate = rate
     lower, upper = low / hi_rate * DAYS_PER_WEEK, high / lo_rate * DAYS_PER_WEEK
     # a bound in words reads as it does for a duration: "after at least 4 sessions", "within 3 sessions"
-    if qualifier == "at-least":
-        return TimeInterval(lower, math.inf, "at-least", f"at least {match.group(0)}")
-    if qualifier == "within":
-        return TimeInterval(0.0, upper, "within", f"within {match.group(0)}")
+    bounded = _bound(qualifier, lower, upper, of=match.group(0))
+    if bounded is not None:
+        return bounded
     return TimeInterval(lower, upper, "exposures-mean" if qualifier == "mean" else "exposures")
 
 
