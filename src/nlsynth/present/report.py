@@ -265,7 +265,7 @@ def estimates_table(groups: list[dict]) -> pd.DataFrame:
         if not s["estimable"]:
             continue
         ci, boot, cv = s["cumulative_incidence"], s["bootstrap"], s["censored_view"]
-        label = s["agent"] + (" (drug class)" if s["group_by"] == "drug_class" else "")
+        label = _group_name(s)
         if s.get("single_agent"):
             label += f" — only {s['single_agent']}: same as its row"
         elif len(s["agents"]) > 1:
@@ -563,7 +563,7 @@ def curves(episodes: pd.DataFrame, groups: list[dict]) -> list[tuple]:
 
 
 def _group_name(summary: dict) -> str:
-    return summary["agent"] + (" (drug class)" if summary.get("group_by") == "drug_class" else "")
+    return summary["agent"] + (" (drug class)" if summary["group_by"] == "drug_class" else "")
 
 
 def figure_groups(groups: list[dict]) -> list[dict]:
