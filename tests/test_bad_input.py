@@ -157,8 +157,8 @@ MALFORMED = [
     (
         "unparseable-time",
         E,
-        replace_once(",within two weeks,", ",within a fortnight,"),
-        "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'within a fortnight' — expected a time "
+        replace_once(",within two weeks,", ",by the next day,"),
+        "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'by the next day' — expected a time "
         "phrase the parser reads (no time expression",
     ),
     (

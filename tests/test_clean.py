@@ -183,14 +183,14 @@ def test_bad_input_reports_every_problem_and_writes_nothing(tmp_path, raw_copy):
     text = text.replace(
         "sato-2025-dupilumab,1,71,F,none,,,dupilumab", "sato-2025-dupilumab,1,seventy-one,F,none,,,dupilumab"
     )
-    text = text.replace(",within two weeks,", ",within a fortnight,")
+    text = text.replace(",within two weeks,", ",by the next day,")
     (raw_copy / "episodes.csv").write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as err:
         clean.run(raw_copy, out)
     message = str(err.value)
     assert "2 problems in the raw input; nothing was written" in message
     assert "episodes.csv, row 3, column 'age': value 'seventy-one' — expected a whole number" in message
-    assert "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'within a fortnight'" in message
+    assert "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'by the next day'" in message
     assert _snapshot(out) == before
 
 
@@ -247,34 +247,40 @@ def _readings(raw: Path, *rows: str) -> None:
     (raw / "time_readings.csv").write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
 
 
-def _fortnight(raw: Path) -> None:
+def _next_day(raw: Path) -> None:
     text = (raw / "episodes.csv").read_text(encoding="utf-8")
-    (raw / "episodes.csv").write_text(text.replace(",within two weeks,", ",within a fortnight,"), encoding="utf-8")
+    (raw / "episodes.csv").write_text(text.replace(",within two weeks,", ",by the next day,"), encoding="utf-8")
 
 
 def test_an_unreadable_phrase_names_the_readings_file_and_the_row_to_add(raw_copy):
-    _fortnight(raw_copy)
+    _next_day(raw_copy)
     with pytest.raises(InputError) as err:
         clean.clean(raw_copy)
     assert (
-        "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'within a fortnight' — expected a "
+        "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'by the next day' — expected a "
         "time phrase the parser reads (no time expression (a number with a unit, a count of sessions, or 'end of "
-        "treatment')); or add its reading to data/raw/time_readings.csv as a row 'within a fortnight,"
+        "treatment')); or add its reading to data/raw/time_readings.csv as a row 'by the next day,"
         "sato-2025-dupilumab,<lower_days>,<upper_days>,<reason>'"
     ) in str(err.value)
 
 
 def test_a_reviewer_reading_completes_the_parser_and_is_recorded(raw_copy):
-    _fortnight(raw_copy)
-    _readings(raw_copy, "Within a  Fortnight,,0,14,a fortnight is two weeks")
+    _next_day(raw_copy)
+    _readings(raw_copy, "By the  Next Day,,0,1,the next day is one day after the start")
     tables = clean.clean(raw_copy)
     row = tables.episodes.set_index("source_row").loc[3]
-    assert (row.first_response_lower_days, row.first_response_upper_days) == (0.0, 14.0)
-    assert row.first_response_rule == "reviewer-reading" and row.first_response_note == "a fortnight is two weeks"
-    assert (row.ttr_lower_days, row.ttr_upper_days) == (0.0, 14.0)
-    ledger = tables.time_readings.set_index("phrase_as_reported").loc["within a fortnight"]
+    assert (row.first_response_lower_days, row.first_response_upper_days) == (0.0, 1.0)
+    assert (
+        row.first_response_rule == "reviewer-reading"
+        and row.first_response_note == "the next day is one day after the start"
+    )
+    assert (row.ttr_lower_days, row.ttr_upper_days) == (0.0, 1.0)
+    ledger = tables.time_readings.set_index("phrase_as_reported").loc["by the next day"]
     assert ledger.reading_source == "time_readings.csv row 2" and ledger.rule == "reviewer-reading"
-    assert ledger.used_in == "episodes.csv row 3 (first response)" and ledger.note == "a fortnight is two weeks"
+    assert (
+        ledger.used_in == "episodes.csv row 3 (first response)"
+        and ledger.note == "the next day is one day after the start"
+    )
 
 
 def test_a_first_response_timed_by_several_clauses_is_seen_by_the_earliest(raw_copy):
@@ -366,7 +372,7 @@ def test_bad_reading_rows_are_refused_with_their_row(raw_copy):
 
 
 def test_an_unused_reading_is_reported_not_refused(raw_copy):
-    _readings(raw_copy, "within a fortnight,,0,14,a fortnight is two weeks")
+    _readings(raw_copy, "by the next day,,0,1,the next day is one day after the start")
     assert clean.clean(raw_copy).unused_readings == (2,)
 
 

@@ -97,8 +97,8 @@ CASES = [
     (
         "unreadable-time",
         "data/raw/episodes.csv",
-        _replace(",within two weeks,", ",within a fortnight,"),
-        "or add its reading to data/raw/time_readings.csv as a row 'within a fortnight,sato-2025-dupilumab,"
+        _replace(",within two weeks,", ",by the next day,"),
+        "or add its reading to data/raw/time_readings.csv as a row 'by the next day,sato-2025-dupilumab,"
         "<lower_days>,<upper_days>,<reason>'",
     ),
     (

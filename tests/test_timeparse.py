@@ -294,6 +294,18 @@ OWN_PHRASES = [
     ("at most 4 weeks", "", 0, 4 * W, "within"),  # never the visit at 4 weeks
     # as a follow-up, how long a response lasted is observed time: both clauses count
     ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),
+    # halves and fortnights in words, trial-style visit names (once refused)
+    ("one and a half years", "", 1.5 * Y, 1.5 * Y, "point"),
+    ("a year and a half", "", 1.5 * Y, 1.5 * Y, "point"),
+    ("two months and a half", "", 2.5 * M, 2.5 * M, "point"),
+    ("followed for half a year", "", 0.5 * Y, 0.5 * Y, "point"),
+    ("a half-year follow-up", "", 0.5 * Y, 0.5 * Y, "point"),
+    ("within a fortnight", "", 0, 2 * W, "within"),
+    ("three fortnights", "", 6 * W, 6 * W, "point"),
+    ("at W16", "", 16 * W, 16 * W, "point"),
+    ("D10", "", 10, 10, "point"),
+    ("M6 visit", "", 6 * M, 6 * M, "point"),
+    ("week-12", "", 12 * W, 12 * W, "point"),
 ]
 
 
@@ -451,7 +463,10 @@ REJECTED = [
     ("recurrence at 6 months", "only time given is of another event"),
     ("improved in 3 patients after 3 months", "several numbers"),
     ("3 weeks 4 days", "several times"),
-    ("half a year", "fractional"),
+    ("half of the lesions by 3 months", "fractional"),  # a half of something else: no reading
+    ("a quarter of a year", "fractional"),
+    ("the second fortnight", "no time expression"),  # an ordinal fortnight is not counted
+    ("w12-w16", "several numbers"),
     ("several weeks", "vague"),
     ("3 months + 2 weeks", "several times"),  # a sum, not "3 months or more"
     ("at months 3 and 6", "several visits"),  # two visits, not the range "months 3 to 6"

@@ -7,7 +7,10 @@ interval can be traced back to how it was made. A phrase that cannot be read rai
 :class:`TimePhraseError`; it never becomes a silent NaN.
 
 Units: 1 hour = 1/24 day, 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days. Numbers may be digits or
-words, including compounds ("twenty-five weeks") and ordinals ("the first month").
+words, including compounds ("twenty-five weeks") and ordinals ("the first month"); a half in words is a number
+("one and a half years", "a year and a half", "half a year"), a fortnight two weeks ("within a fortnight"), and a
+visit may be named as trials name it ("W16", "D10", "M6", "week-12"). A half of something else ("half of the
+lesions"), a quarter, "several", "few" or "a couple" is refused: no rule reads it.
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the
 reviewer in ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage
@@ -524,6 +527,38 @@ _PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(?={_UNIT}
 _PLUS_AFTER_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT})\+(?![/-]|\s*\d)")
 
 
+#: A half in words is a number: "one and a half years", "2 and a half weeks", "a year and a half", "two months and a
+#: half", "half a year", "a half-year". A half left over ("half of the lesions") stays unread.
+_CARDINAL = r"(?:\d+|" + "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS, "a", "an"], key=len, reverse=True)) + r")"
+_UNIT_WORD = r"(?:day|week|month|year)s?"
+_AND_A_HALF_RE = re.compile(
+    rf"\b(?P<n>{_CARDINAL})\s+and\s+a\s+half[\s-]+(?P<unit>{_UNIT_WORD})\b"
+    rf"|\b(?P<n2>{_CARDINAL})\s+(?P<unit2>{_UNIT_WORD})\s+and\s+a\s+half\b"
+)
+_HALF_A_RE = re.compile(r"\b(?:a\s+)?half(?:\s+an?\s+|[\s-]+)(?P<unit>day|week|month|year)\b")
+#: A fortnight counted ("a fortnight", "three fortnights") is two weeks each; "fortnightly" and "every fortnight"
+#: are frequencies, read as such.
+_FORTNIGHTS_RE = re.compile(rf"\b(?P<n>{_CARDINAL})\s+fortnights?\b")
+
+
+def _and_a_half(match: re.Match[str]) -> str:
+    n, unit = match.group("n") or match.group("n2"), match.group("unit") or match.group("unit2")
+    return f"{number(n) + 0.5:g} {unit.rstrip('s')}s"
+
+
+def _halves_and_fortnights(text: str) -> str:
+    """Halves and fortnights in words as numbers of a unit the parser reads.
+
+    >>> [_halves_and_fortnights(t) for t in ("one and a half years", "a year and a half", "half a month")]
+    ['1.5 years', '1.5 years', '0.5 month']
+    >>> [_halves_and_fortnights(t) for t in ("within a fortnight", "3 fortnights", "fortnightly", "half of them")]
+    ['within 2 weeks', '6 weeks', 'fortnightly', 'half of them']
+    """
+    text = _AND_A_HALF_RE.sub(_and_a_half, text)
+    text = _HALF_A_RE.sub(lambda m: f"0.5 {m.group('unit')}", text)
+    return _FORTNIGHTS_RE.sub(lambda m: f"{2 * number(m.group('n')):g} weeks", text)
+
+
 #: A vulgar fraction after an optional whole number ("1½", "¾"): NFKC would make "1½" into "11⁄2".
 _VULGAR_RE = re.compile(r"(\d*)\s?([\u00bc-\u00be\u2150-\u215e])")
 
@@ -534,7 +569,8 @@ def _vulgar_to_decimal(match: re.Match[str]) -> str:
 
 def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash, comparison signs as ``>=``/``<=``, a number's trailing "+" as ``>``,
-    vulgar fractions as decimals, single spaces, compound number words as digits.
+    vulgar fractions as decimals, single spaces, compound number words as digits, halves and fortnights in words as
+    numbers of a unit.
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
@@ -546,7 +582,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
-    return _COMPOUND_RE.sub(_compound_to_digits, text)
+    return _halves_and_fortnights(_COMPOUND_RE.sub(_compound_to_digits, text))
 
 
 def number(token: str) -> float:
@@ -668,12 +704,30 @@ def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
     return found
 
 
+#: A visit named the way trials name it: "W16", "D10", "M6", "Y1", "week-12". Not "mg/m2" (a unit of area).
+_VISIT_NOTATION_RE = re.compile(
+    r"(?<![\w/.^-])(?:(?P<letter>[dwmy])|(?P<word>day|week|month|year)-)(?P<n>\d{1,3})(?![\w.])"
+)
+_VISIT_LETTER = {"d": "day", "w": "week", "m": "month", "y": "year"}
+
+
+def _visit_notation(text: str) -> str:
+    """Trial-style visit names as the parser's "week 16".
+
+    >>> [_visit_notation(t) for t in ("at w16", "d10", "m6 visit", "week-12", "75 mg/m2", "q2w", "w1.5")]
+    ['at week 16', 'day 10', 'month 6 visit', 'week 12', '75 mg/m2', 'q2w', 'w1.5']
+    """
+    return _VISIT_NOTATION_RE.sub(
+        lambda m: f"{_VISIT_LETTER.get(m.group('letter'), m.group('word'))} {m.group('n')}", text
+    )
+
+
 def _parse(
     phrase: str | None, regimen: str | None, event: bool = False, *, first: bool = False, exact: bool = False
 ) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
-    normalised = normalise(phrase)
+    normalised = _visit_notation(normalise(phrase))
     text = _PARENTHESES_RE.sub(" ", normalised)
     clauses = _clauses(text, regimen, event)
     if event and first:
