@@ -294,6 +294,13 @@ OWN_PHRASES = [
     ("at most 4 weeks", "", 0, 4 * W, "within"),  # never the visit at 4 weeks
     # as a follow-up, how long a response lasted is observed time: both clauses count
     ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),
+    # bounds in words once read as a visit, or the wrong way ("no longer than" held "longer than")
+    ("no longer than 6 weeks", "", 0, 6 * W, "within"),
+    ("fewer than 3 months", "", 0, 3 * M, "within"),
+    ("a maximum of 8 weeks", "", 0, 8 * W, "within"),
+    ("greater than 6 months", "", 6 * M, INF, "at-least"),
+    ("followed for a minimum of 12 months", "", 12 * M, INF, "at-least"),
+    ("in excess of 2 years", "", 2 * Y, INF, "at-least"),
     # halves and fortnights in words, trial-style visit names (once refused)
     ("one and a half years", "", 1.5 * Y, 1.5 * Y, "point"),
     ("a year and a half", "", 1.5 * Y, 1.5 * Y, "point"),

@@ -20,11 +20,12 @@ Rules (``TimeInterval.rule``)
 -----------------------------
 ``within``
     "within X", "by X", "up to X", "in under X", "less than X", "before X", "at most X", "no later than X",
-    "earlier than X", "< X", "≤ X", "X or less", "X at the latest": (0, X]. With a range ("within 3-6 months")
+    "earlier than X", "no longer than X", "fewer than X", "a maximum of X", "< X", "≤ X", "X or less", "X at the
+    latest": (0, X]. With a range ("within 3-6 months")
     the upper end of the range is the bound.
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than
-    X", "just over X", "after over X", "> X", "≥ X", "X+" ("6+ months", "12 months+"), "X or more", "X or
+    X", "just over X", "after over X", "greater than X", "in excess of X", "a minimum of X", "> X", "≥ X", "X+" ("6+ months", "12 months+"), "X or more", "X or
     longer": (X, inf). A bound both before and after the time that disagree ("within 6 months or more") are
     refused.
 ``point``
@@ -383,6 +384,16 @@ _WITHIN = (
     "earlier than",
     "sooner than",
     "shorter than",
+    "fewer than",
+    "no longer than",
+    "not longer than",
+    "no greater than",
+    "not greater than",
+    "a maximum of",
+    "maximum of",
+    "at maximum",
+    "at a maximum",
+    "not exceeding",
 )
 #: "Over X" alone is a span ("control maintained over four months": a point); after a word of degree or another
 #: preposition of time it is a comparison ("just over 2 months", "after over 6 months"): at least X.
@@ -407,6 +418,14 @@ _AT_LEAST = (
     "well over",
     "after over",
     "in over",
+    "greater than",
+    "in excess of",
+    "exceeding",
+    "upwards of",
+    "a minimum of",
+    "minimum of",
+    "at minimum",
+    "at a minimum",
 )
 #: The same bounds written after the time: "6 months or more", "6 months at the latest".
 _AT_LEAST_AFTER_RE = re.compile(
