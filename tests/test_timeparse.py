@@ -401,6 +401,13 @@ EVENT_PHRASES = [
     ("no response at 3 months; improvement at 6 months", "", 3 * M, 6 * M, "clauses-span"),  # beside a time of it
     ("no further improvement after 6 months", "", 0, 6 * M, "seen-at-assessment"),  # the best response, by then
     ("not until 3 months", "", 0, 3 * M, "seen-at-assessment"),
+    ("none by 6 months", "", 6 * M, INF, "at-least"),  # once (0, 6 months], a response by then
+    ("ineffective after 4 months", "", 4 * M, INF, "at-least"),
+    ("not effective at 3 months", "", 3 * M, INF, "at-least"),
+    ("no response (3 months)", "", 3 * M, INF, "at-least"),  # the time in parentheses: once a response by then
+    # the phrase's own time does not resolve: one parenthesis gives it (once unresolved)
+    ("end of treatment (12 weeks)", "", 0, 12 * W, "seen-at-assessment"),
+    ("after 6 sessions (3 months)", "", 0, 3 * M, "seen-at-assessment"),
 ]
 
 

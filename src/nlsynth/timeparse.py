@@ -77,8 +77,8 @@ Rules (``TimeInterval.rule``)
     that reads assessment times as exact onsets uses it. Follow-up durations keep the point X.
 ``at-least`` for an event not yet seen (times of events only)
     clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions
-    unchanged after 8 weeks", "did not improve within 6 weeks"): it came later, (X, inf). Once read as a
-    response seen by X. Beside a clause that times the event they span with it, as ``clauses-span`` says.
+    unchanged after 8 weeks", "did not improve within 6 weeks", "none by 6 months", "ineffective after 4
+    months", "no response (3 months)"): it came later, (X, inf). Once read as a response seen by X. Beside a clause that times the event they span with it, as ``clauses-span`` says.
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
     two weeks"): the exact time. Not when the time is a visit's ("improvement began at the 3-month visit"):
@@ -108,7 +108,8 @@ the biopsy") is refused: no rule can turn it into a time since the start.
 Commentary that is skipped: text in parentheses, clauses without any number (", outcome remained
 stable in all"), clauses about another event (relapse, recurrence), and, for the time of a response,
 a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it. A
-phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it.
+phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is
+one whose own time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen).
 
 Examples
 --------
@@ -362,6 +363,7 @@ _NOT_SEEN_RE = re.compile(
     r"(?:response|improvement|change|effect|benefit|healing|regression|resolution)\b"
     r"|^(?:not|never)\s+(?:\w+\s+)?(?:improved|responded|responding|healed|resolved)\b"
     r"|^(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b"
+    r"|^(?:not|never)\s+(?:\w+\s+)?effective\b|^(?:treatment\s+)?(?:ineffective|unsuccessful)\b|^none\b"
     r"|\bunchanged\b"
 )
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
@@ -760,8 +762,13 @@ def _parse(
         return _not_seen_by(not_seen)
     if not any(r.resolved for r in results):
         results += lasting  # only a lasting clause has a time: the response was there by then
-    if not results:
-        results = _parenthesised(normalised, regimen)
+    if not any(r.resolved for r in results):
+        # no time outside parentheses, or none that resolves ("end of treatment (12 weeks)", "after 6 sessions
+        # (3 months)" with no frequency in the regimen): one parenthesis that holds a time gives it
+        inside = [r for r in _parenthesised(normalised, regimen) if r.resolved or not results]
+        if event and inside and inside[0].resolved and _NOT_SEEN_RE.search(text.strip(" ,.:;")):
+            return _not_seen_by(inside)  # "no response (3 months)": not seen by then
+        results = inside or results
     if not results and _NO_TIME_RE.fullmatch(text.strip(" .;:,")):
         return unresolved(f"the source gives no time ({phrase.strip()!r})")
     if not results and _times_other_event(text) and _HAS_NUMBER_RE.search(text):
