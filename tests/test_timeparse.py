@@ -301,6 +301,7 @@ OWN_PHRASES = [
     ("greater than 6 months", "", 6 * M, INF, "at-least"),
     ("followed for a minimum of 12 months", "", 12 * M, INF, "at-least"),
     ("in excess of 2 years", "", 2 * Y, INF, "at-least"),
+    ("followed up prior to 6 weeks", "", 0, 6 * W, "within"),
     # halves and fortnights in words, trial-style visit names (once refused)
     ("one and a half years", "", 1.5 * Y, 1.5 * Y, "point"),
     ("a year and a half", "", 1.5 * Y, 1.5 * Y, "point"),
@@ -401,6 +402,12 @@ EVENT_PHRASES = [
     ("no response at 3 months; improvement at 6 months", "", 3 * M, 6 * M, "clauses-span"),  # beside a time of it
     ("no further improvement after 6 months", "", 0, 6 * M, "seen-at-assessment"),  # the best response, by then
     ("not until 3 months", "", 0, 3 * M, "seen-at-assessment"),
+    # an onset dated in a numbered period lies in it (once the period's end, exactly)
+    ("improvement began in the second month", "", M, 2 * M, "onset"),
+    ("beginning of the second month", "", M, 2 * M, "onset"),
+    ("started to improve in the 3rd week", "", 2 * W, 3 * W, "onset"),
+    ("beginning of month 3", "", 2 * M, 3 * M, "onset"),
+    ("prior to week 6", "", 0, 6 * W, "within"),
     ("none by 6 months", "", 6 * M, INF, "at-least"),  # once (0, 6 months], a response by then
     ("ineffective after 4 months", "", 4 * M, INF, "at-least"),
     ("not effective at 3 months", "", 3 * M, INF, "at-least"),

@@ -20,7 +20,7 @@ Rules (``TimeInterval.rule``)
 -----------------------------
 ``within``
     "within X", "by X", "up to X", "in under X", "less than X", "before X", "at most X", "no later than X",
-    "earlier than X", "no longer than X", "fewer than X", "a maximum of X", "< X", "≤ X", "X or less", "X at the
+    "earlier than X", "prior to X", "no longer than X", "fewer than X", "a maximum of X", "< X", "≤ X", "X or less", "X at the
     latest": (0, X]. With a range ("within 3-6 months")
     the upper end of the range is the bound.
 ``at-least``
@@ -81,7 +81,8 @@ Rules (``TimeInterval.rule``)
     months", "no response (3 months)"): it came later, (X, inf). Once read as a response seen by X. Beside a clause that times the event they span with it, as ``clauses-span`` says.
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
-    two weeks"): the exact time. Not when the time is a visit's ("improvement began at the 3-month visit"):
+    two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month 3"),
+    somewhere in it, (1, 2] months. Not when the time is a visit's ("improvement began at the 3-month visit"):
     that was seen at the visit, (0, X].
 ``clauses-span``
     several timed clauses separated by ";", or by commas where every part has a time of its own ("response at
@@ -396,6 +397,7 @@ _WITHIN = (
     "at maximum",
     "at a maximum",
     "not exceeding",
+    "prior to",
 )
 #: "Over X" alone is a span ("control maintained over four months": a point); after a word of degree or another
 #: preposition of time it is a comparison ("just over 2 months", "after over 6 months"): at least X.
@@ -650,6 +652,12 @@ _ONSET_RE = re.compile(r"\b(?:began|begun|begins|beginning|started|starts|start(
 _VISIT_WORD_RE = re.compile(
     r"\b(?:visits?|follow-?ups?|reviews?|assessments?|examinations?|consultations?|appointments?)\b"
 )
+#: A period named by its number ("the second month", "the 3rd week", "the beginning of month 3"): an onset dated
+#: in it lies somewhere in that period, never at its end.
+_PERIOD_RE = re.compile(
+    rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\s+(?P<unit>day|week|month|year)\b"
+    r"|\b(?:beginning|start)\s+of\s+(?:the\s+)?(?P<unit2>day|week|month|year)\s+\d+\b"
+)
 #: Rules that read one time X, which for an event is the assessment at which it was seen.
 _ASSESSED = ("point", "exposures", "end-of-treatment", "after-end-of-treatment")
 
@@ -665,6 +673,16 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
     if reading.rule not in _ASSESSED or not reading.resolved:
         return reading
     if _ONSET_RE.search(text) and not _VISIT_WORD_RE.search(text):
+        period = _PERIOD_RE.search(text)
+        if period and reading.lower == reading.upper:
+            unit = period.group("unit") or period.group("unit2")
+            return TimeInterval(
+                max(0.0, reading.upper - DAYS_PER_UNIT[unit]),
+                reading.upper,
+                "onset",
+                f"the source dates the onset in the {unit} that ends at {reading.upper:.1f} days (rule "
+                f"'{reading.rule}')",
+            )
         return TimeInterval(
             reading.lower, reading.upper, "onset", f"the source dates the onset (rule '{reading.rule}')"
         )
