@@ -94,6 +94,7 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
     groups = before.groups.set_index("slug")
     groups.loc["ruxolitinib", ["median_lower_days", "median_upper_days"]] = [0.0, 60.0]
     groups.loc["dupilumab", ["has_estimate", "median_reached"]] = [True, True]
+    groups.loc["tacrolimus", ["has_estimate", "median_reached"]] = [True, False]
     before = release.Snapshot(before.headline, before.studies.copy(), before.episodes.copy(), groups.reset_index())
     before.studies.loc[before.studies.study_id == "vu-2024-ruxolitinib", "fingerprint"] = "0" * 16
     changes = release.changes(snap, before, "0.9", units.weeks_interval_or_dash)
@@ -107,10 +108,18 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
     ]
     moved = changes.moved.set_index("group").loc["ruxolitinib"]
     assert (moved["median before, weeks"], moved["median now, weeks"]) == ("(0, 8.6]", "—")
-    flipped = changes.flipped.set_index("group").loc["dupilumab"]
-    assert [tuple(r) for r in flipped[["statement", "before", "now"]].itertuples(index=False)] == [
-        ("has an estimate of time to response", True, False),
-        ("median time to response reached", True, False),
+    # a group that lost its estimate: that, and no "median reached" row (no median to have reached now)
+    assert [tuple(r) for r in changes.flipped[["group", "statement", "before", "now"]].itertuples(index=False)] == [
+        ("dupilumab", "has an estimate of time to response", True, False),
+        ("tacrolimus", "has an estimate of time to response", True, False),
+    ]
+    # with an estimate on both sides, a median newly reached flips
+    now = snap.groups.set_index("slug")
+    now.loc["dupilumab", ["has_estimate", "median_reached"]] = [True, False]
+    now = release.Snapshot(snap.headline, snap.studies, snap.episodes, now.reset_index())
+    flipped = release.changes(now, before, "0.9", units.weeks_interval_or_dash).flipped.set_index("group")
+    assert [tuple(r) for r in flipped.loc[["dupilumab"], ["statement", "before", "now"]].itertuples(index=False)] == [
+        ("median time to response reached", True, False)
     ]
     html = report.changes_html(changes).data
     assert "Studies: 1 added, 1 changed." in html and "Treatment episodes: 1 added." in html

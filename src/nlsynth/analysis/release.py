@@ -10,7 +10,7 @@
 
 The report compares the current data with the latest release (:func:`changes`): studies and
 episodes added, removed or changed, groups whose estimate or interval moved, and statements that
-flipped (a group that now has an estimate, a median now reached). Everything is computed from
+flipped (a group that now has an estimate; a median now reached, for a group with an estimate in both). Everything is computed from
 ``data/processed/``; fingerprints are SHA-256 of the processed rows without their row numbers, so
 inserting a row above another does not make it "changed"; they cover the extracted values (the
 columns the raw sheets share with the processed tables), so "changed" means the extraction
@@ -301,6 +301,8 @@ def changes(now: Snapshot, before: Snapshot, version: str, formatter) -> Changes
             ("has_estimate", "has an estimate of time to response"),
             ("median_reached", "median time to response reached"),
         ):
+            if column == "median_reached" and not (o["has_estimate"] and n["has_estimate"]):
+                continue  # without an estimate on both sides there is no median to have reached: the row above says so
             if bool(o[column]) != bool(n[column]):
                 flipped.append(
                     {"group": label, "statement": statement, "before": bool(o[column]), "now": bool(n[column])}
