@@ -208,6 +208,13 @@ OWN_PHRASES = [
     ("3 months after stopping", "applied daily for 10 weeks", 10 * W + 3 * M, 10 * W + 3 * M, "after-end-of-treatment"),
     ("8 weeks after therapy was discontinued", "for 6 months", 6 * M + 8 * W, 6 * M + 8 * W, "after-end-of-treatment"),
     ("4 weeks after the end of the 12-week course", "", 16 * W, 16 * W, "after-end-of-treatment"),
+    # time off treatment is time since its end (once a time since its start)
+    ("1 year off treatment", "applied daily for 10 months", 10 * M + Y, 10 * M + Y, "after-end-of-treatment"),
+    ("6 months off therapy", "", NAN, NAN, "unresolved"),
+    # courses and rounds are counted as sessions are (once refused as a number without a unit)
+    ("after 3 courses", "courses every 4 weeks", 12 * W, 12 * W, "exposures"),
+    ("after two courses", "", NAN, NAN, "unresolved"),
+    ("after 3 rounds of PDT", "monthly", 3 * M, 3 * M, "exposures"),
     (
         "6 weeks after the last session",
         "12 sessions 3-4 times weekly",

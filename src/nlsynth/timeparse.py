@@ -42,7 +42,7 @@ Rules (``TimeInterval.rule``)
     and any parenthetical range are commentary).
 ``exposures``
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
-    doses, cycles or administrations, singular or plural, in digits, words ("twenty-two") or as
+    doses, cycles, courses, rounds or administrations, singular or plural, in digits, words ("twenty-two") or as
     an ordinal ("the second infusion", "the 3rd injection", "a single session"), possibly a range ("2-3 sessions",
     "3 or 4 injections", "between 4 and 6 cycles"), converted with the frequency stated in the
     row's regimen: N sessions at f per week take N / f weeks; a frequency range ("3-5 times
@@ -261,7 +261,7 @@ _DURATION_RE = re.compile(
 #: What a count of sessions counts (singular or plural).
 _SESSION_NOUN = (
     r"(?:exposures?|sessions?|infusions?|treatments?|injections?|applications?|irradiations?"
-    r"|doses?|cycles?|administrations?)"
+    r"|doses?|cycles?|courses?|rounds?|administrations?)"
 )
 #: Words that may not stand between a count and its noun: units, numbers and words that start
 #: another phrase ("3 months of treatment" and "3 patients after treatment" are not counts).
@@ -313,6 +313,7 @@ _AFTER_END_RE = re.compile(
     r"|ceased|halted|tapered\s+off)\b"
     r")"
     r"|\bpost-?\s?(?:treatment|therapy|course)\b"
+    r"|\boff\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"  # "1 year off treatment"
 )
 _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
 _PARENTHESES_RE = re.compile(r"\([^()]*\)")
