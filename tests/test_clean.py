@@ -451,6 +451,15 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
         ("yes, T2D", "type 2"),
         ("type 1.5", None),
         ("IDDM or NIDDM", None),
+        # "DM1"/"DM2", a whole-cell negation, and "-" or "n.r." for not given (once refused)
+        ("DM1", "type 1"),
+        ("DM 2, on metformin", "type 2"),
+        ("DM 1.5", None),  # LADA, once "yes, type not stated"
+        ("negative", "no"),
+        ("absent", "no"),
+        ("diabetes: absent", None),
+        ("-", "not reported"),
+        ("n.r.", "not reported"),
     ],
 )
 def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
@@ -483,6 +492,16 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         ("previously ulcerated", None),
         ("ulcer healed before treatment", None),
         ("ulceration, no longer present", None),
+        # described before it is named, "present"/"absent", and spellings of non-ulcerated (once refused)
+        ("partially ulcerated", "yes"),
+        ("focal ulceration", "yes"),
+        ("deep non-healing ulcer", "yes"),
+        ("present", "yes"),
+        ("absent", "no"),
+        ("not present", "no"),
+        ("nonulcerated", "no"),
+        ("non ulcerated", "no"),
+        ("n.a.", "not reported"),
     ],
 )
 def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):
@@ -491,14 +510,29 @@ def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):
 
 @pytest.mark.parametrize(
     ("age", "read"),
-    [("71", 71), ("71 years", 71), ("71 y", 71), ("71-year-old", 71), ("71 years old", 71), ("71 yo", 71), ("", None)],
+    [
+        ("71", 71),
+        ("71 years", 71),
+        ("71 y", 71),
+        ("71-year-old", 71),
+        ("71 years old", 71),
+        ("71 yo", 71),
+        ("", None),
+        # once problems
+        ("71 y/o", 71),
+        ("aged 71", 71),
+        ("Age: 71", 71),
+        ("71 (at presentation)", 71),
+        ("-", None),
+        ("not available", None),
+    ],
 )
 def test_age_is_read_in_whole_years_with_or_without_its_unit(age, read):
     problems = []
     assert clean._age("episodes.csv", 2, age, problems) == read and problems == []
 
 
-@pytest.mark.parametrize("age", ["40s", "60-70", "about 50", "71.5"])
+@pytest.mark.parametrize("age", ["40s", "60-70", "about 50", "71.5", "(71)", "aged 40s"])
 def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
     problems = []
     assert clean._age("episodes.csv", 2, age, problems) is None

@@ -86,12 +86,15 @@ def read_sex(text: str) -> str | None:
     return _SEX[match.group(1)] if match else None
 
 
-#: Words that say a source gave no value ("not reported", "unknown", "NR"): the same as an empty cell.
-_NOT_GIVEN_RE = re.compile(r"(?:not (?:reported|stated|given|known)|unknown|n/?r|n/?a)\W*$")
-_TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b(?![.,]\d)|\bt([12])\s*dm?\b")
+#: Words that say a source gave no value ("not reported", "unknown", "NR", "n.r.", "-"): the same as an empty cell.
+_NOT_GIVEN_RE = re.compile(
+    r"(?:not (?:reported|stated|given|known|available|specified|mentioned)|unknown|unspecified"
+    r"|n\.?\s?[ra]\.?|n/[ra]|[-\u2013\u2014?]+)\W*$"
+)
+_TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b(?![.,]\d)|\bt([12])\s*dm?\b|\bdm[\s-]?([12])\b(?![.,]\d)")
 #: The older names of the two types: insulin-dependent (IDDM) is type 1, non-insulin-dependent (NIDDM) type 2.
 _OLD_TYPE_RE = re.compile(r"\b(?:(n)iddm|iddm|(non)[\s-]?insulin[\s-]dependent|insulin[\s-]dependent)\b")
-_NO_RE = re.compile(r"(?:no|none|non-diabetic|not diabetic)\b")
+_NO_RE = re.compile(r"(?:no|none|non-diabetic|not diabetic|absent|negative|denied)\b")
 _YES_RE = re.compile(r"(?:yes|diabetic|diabetes(?: mellitus)?|dm)\b")
 _TYPE_NOT_GIVEN_RE = re.compile(r"\btype (?:not (?:stated|reported|given|known)|unknown|unspecified)\b")
 #: A negation after the start ("diabetes: no", "type 2 not confirmed"): no reading is safe.
@@ -101,8 +104,9 @@ _NEGATION_RE = re.compile(r"\b(?:no|none|not|non|without|absent|negative|denied|
 def read_diabetes(text: str) -> str | None:
     """A patient's diabetes status in the source's words, as the codebook's value; None when unreadable.
 
-    A type named anywhere wins ("type 2 diabetes", "T1DM", "yes (type II)"); "yes", "diabetic" or "diabetes"
-    without one is "yes, type not stated"; "no", "none" or "non-diabetic" (a note may follow) is "no"; an empty cell
+    A type named anywhere wins ("type 2 diabetes", "T1DM", "DM2", "yes (type II)"); "yes", "diabetic" or "diabetes"
+    without one is "yes, type not stated"; "no", "none", "non-diabetic", "absent" or "negative" (a note may follow)
+    is "no"; an empty cell
     or "not reported" is "not reported". Two types, a type beside a "no", or a negation after the start
     ("diabetes: no") are unreadable: the cleaning lists the cell as a problem rather than guess.
 
@@ -121,7 +125,9 @@ def read_diabetes(text: str) -> str | None:
     t = _word(text)
     if not t or _NOT_GIVEN_RE.match(t):
         return "not reported"
-    types = {"1" if (m.group(1) or m.group(2)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
+    if re.search(r"\b(?:type|dm|t)[\s-]*[12][.,]\d", t):
+        return None  # "type 1.5", "DM 1.5" (LADA): neither type
+    types = {"1" if (m.group(1) or m.group(2) or m.group(3)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
     types |= {"2" if (m.group(1) or m.group(2)) else "1" for m in _OLD_TYPE_RE.finditer(t)}
     if _NO_RE.match(t):
         return "no" if not types else None
@@ -135,8 +141,9 @@ def read_diabetes(text: str) -> str | None:
 
 
 _ULCER_NEGATED_RE = re.compile(r"\b(?:no|none|not|without|absent|negative)\b")  # not "non-healing"
-#: The NL's ulceration named first: "ulcerated", "ulcerative", "ulcerating", "ulcer(s)", "with ulceration".
-_ULCER_WORD_RE = re.compile(r"(?:with\s+)?ulcer(?:s|ation|ations|ated|ative|ating)?\b")
+#: The NL's ulceration named first, or after up to two words that describe it: "ulcerated", "ulcerative",
+#: "ulcerating", "ulcer(s)", "with ulceration", "partially ulcerated", "focal ulceration", "a small ulcer".
+_ULCER_WORD_RE = re.compile(r"(?:[a-z-]+\s+){0,2}?(?:with\s+)?ulcer(?:s|ation|ations|ated|ative|ating)?\b")
 #: An ulceration in the past ("previously ulcerated", "ulcer healed before treatment"): no reading is safe.
 _ULCER_PAST_RE = re.compile(r"\b(?:healed|previous|previously|prior|history|former|formerly|past)\b")
 
@@ -155,9 +162,11 @@ def read_ulcerated(text: str) -> str | None:
     t = _word(text)
     if not t or _NOT_GIVEN_RE.match(t):
         return "not reported"
-    if re.match(r"(?:no|none|n|non-ulcerated|not ulcerated|without ulcer(?:s|ation)?)\b", t):
+    if re.match(
+        r"(?:no|none|n|non-?\s?ulcerated|not ulcerated|not present|without ulcer(?:s|ation)?|absent|negative)\b", t
+    ):
         return "no"
-    if re.match(r"(?:yes|y)\b", t) or (
+    if re.match(r"(?:yes|y|present)\b", t) or (
         _ULCER_WORD_RE.match(t) and not _ULCER_NEGATED_RE.search(t) and not _ULCER_PAST_RE.search(t)
     ):
         return "yes"  # a note may follow ("ulcerated (non-healing)"); "ulcerated: no" is no reading
@@ -253,8 +262,9 @@ def _int(
     return number
 
 
-#: An age in years as a source or an extractor writes it: "71", "71 years", "71 y", "71-year-old", "71 yo".
-_AGE_RE = re.compile(r"(\d+)(?:[\s-]*(?:years?|yrs?|yo|y)(?:[\s-]*old)?)?")
+#: An age in years as a source or an extractor writes it: "71", "71 years", "71 y", "71-year-old", "71 yo",
+#: "71 y/o", "aged 71", "age 71"; a note in parentheses may follow ("71 (at presentation)").
+_AGE_RE = re.compile(r"(?:aged?:?\s+)?(\d+)(?:[\s-]*(?:years?|yrs?|y/o|yo|y)(?:[\s-]*old)?)?(?:\s*\([^()]*\))?")
 
 
 def _age(sheet: str, row: int, value: str, problems: list[Problem]) -> int | None:
