@@ -536,7 +536,7 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
             )
         first_row.setdefault(sid, row_no)
         year = _int(name, row_no, "year", row["year"], problems, required=False, minimum=1900)
-        access = _word(row["access"])
+        access = _word(row["access"].replace("-", " ").replace("_", " "))  # "Full-text" is full text
         if access not in ("full text", "abstract", "secondary summary"):
             problems.append(Problem(name, row_no, "access", row["access"], "full text, abstract or secondary summary"))
         records.append(
