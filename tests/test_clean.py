@@ -584,6 +584,25 @@ def test_controlled_words_in_any_case_and_not_given_words_clean_as_the_committed
         pd.testing.assert_frame_equal(getattr(cleaned, name), getattr(tables, name))
 
 
+def test_a_count_printed_with_its_share_cleans_to_the_count(raw_copy, tables):
+    """'5 (29%)' as a source prints it (once a problem): the count; the share is the source's rounding."""
+    import csv
+    import io
+
+    path = raw_copy / "aggregates.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for row in rows:
+        if row["n_improved"]:
+            row["n_improved"] = f"{row['n_improved']} ({100 * int(row['n_improved']) / int(row['n_treated']):.1f}%)"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert "(100.0%)" in out.getvalue()
+    pd.testing.assert_frame_equal(clean.clean(raw_copy).aggregates, tables.aggregates)
+
+
 def test_a_doi_or_pmid_that_is_neither_is_a_problem_not_a_broken_link(raw_copy):
     text = (raw_copy / "studies.csv").read_text(encoding="utf-8")
     text = text.replace(",10.1001/jamadermatol.2018.0756,", ",see the journal's website,")

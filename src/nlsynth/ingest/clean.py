@@ -243,6 +243,10 @@ def _not_given(value: str) -> bool:
     return not t or bool(_NOT_GIVEN_RE.match(t) or re.fullmatch(r"n\.?\s?d\.?", t))
 
 
+#: A count with its share, as sources print it: "5 (29%)", "5 (29.4 %)": the count.
+_COUNT_WITH_SHARE_RE = re.compile(r"(\d+)\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)")
+
+
 def _int(
     sheet: str, row: int, column: str, value: str, problems: list[Problem], *, required: bool, minimum: int = 0
 ) -> int | None:
@@ -251,8 +255,9 @@ def _int(
         if required:
             problems.append(Problem(sheet, row, column, value, "a whole number"))
         return None
+    with_share = _COUNT_WITH_SHARE_RE.fullmatch(value)
     try:
-        number = int(value)
+        number = int(with_share.group(1) if with_share else value)
     except ValueError:
         problems.append(Problem(sheet, row, column, value, "a whole number"))
         return None
