@@ -603,6 +603,19 @@ def test_a_count_printed_with_its_share_cleans_to_the_count(raw_copy, tables):
     pd.testing.assert_frame_equal(clean.clean(raw_copy).aggregates, tables.aggregates)
 
 
+def test_a_share_that_disagrees_with_n_treated_is_a_problem(raw_copy):
+    text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")
+    assert ",4,4,4," in text  # bernia-2020-pdt: 4 treated, 4 improved, 4 complete
+    (raw_copy / "aggregates.csv").write_text(text.replace(",4,4,4,", ",4,4 (40%),4 (100%),", 1), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    assert "1 problem in the raw input" in str(err.value)
+    assert (
+        "aggregates.csv, row 3, column 'n_improved': value '4 (40%)' — expected a share that agrees with n_treated "
+        "(4 of 4 is 100.0%)" in str(err.value)
+    )
+
+
 def test_a_doi_or_pmid_that_is_neither_is_a_problem_not_a_broken_link(raw_copy):
     text = (raw_copy / "studies.csv").read_text(encoding="utf-8")
     text = text.replace(",10.1001/jamadermatol.2018.0756,", ",see the journal's website,")

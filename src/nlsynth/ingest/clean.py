@@ -243,8 +243,9 @@ def _not_given(value: str) -> bool:
     return not t or bool(_NOT_GIVEN_RE.match(t) or re.fullmatch(r"n\.?\s?d\.?", t))
 
 
-#: A count with its share, as sources print it: "5 (29%)", "5 (29.4 %)": the count.
-_COUNT_WITH_SHARE_RE = re.compile(r"(\d+)\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)")
+#: A count with its share, as sources print it: "5 (29%)", "5 (29.4 %)": the count (the share is checked against
+#: n_treated where there is one: :func:`_check_share`).
+_COUNT_WITH_SHARE_RE = re.compile(r"(\d+)\s*\(\s*(\d+(?:[.,]\d+)?)\s*%\s*\)")
 
 
 def _int(
@@ -572,6 +573,29 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
     return frame.astype({"year": "Int64"})
 
 
+def _check_share(sheet: str, row: int, column: str, value: str, count: int, treated: int, problems: list) -> None:
+    """A count printed with its share ("5 (29%)") whose share is not count / n_treated within a percentage point:
+    one of the numbers was copied wrong, and no rule knows which.
+
+    >>> problems = []
+    >>> _check_share("aggregates.csv", 3, "n_improved", "5 (29%)", 5, 17, problems), problems
+    (None, [])
+    >>> _check_share("aggregates.csv", 3, "n_improved", "5 (29%)", 5, 12, problems); problems[0].expected
+    'a share that agrees with n_treated (5 of 12 is 41.7%)'
+    """
+    share = _COUNT_WITH_SHARE_RE.fullmatch(value.strip())
+    if share and abs(float(share.group(2).replace(",", ".")) - 100 * count / treated) > 1:
+        problems.append(
+            Problem(
+                sheet,
+                row,
+                column,
+                value,
+                f"a share that agrees with n_treated ({count} of {treated} is {100 * count / treated:.1f}%)",
+            )
+        )
+
+
 def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problems: list[Problem]) -> pd.DataFrame:
     name = sheet.name
     records = []
@@ -585,6 +609,8 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
         for c in ("n_improved", "n_complete"):
             if counts[c] is not None and counts["n_treated"] is not None and counts[c] > counts["n_treated"]:
                 problems.append(Problem(name, row_no, c, row[c], f"at most n_treated ({counts['n_treated']})"))
+            elif counts[c] is not None and counts["n_treated"] is not None:
+                _check_share(name, row_no, c, row[c], counts[c], counts["n_treated"], problems)
         sid = row["study_id"]
         ttr = read(
             name, row_no, sid, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen, event=True
