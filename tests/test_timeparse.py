@@ -584,6 +584,9 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("q4w", (0.25, 0.25)),
         ("every other day", (3.5, 3.5)),
         ("fortnightly", (0.5, 0.5)),
+        ("once a fortnight", (0.5, 0.5)),  # once no frequency (and never "once 2 weeks")
+        ("twice a fortnight", (1.0, 1.0)),
+        ("twice a year", (2 * 7 / 365.25, 2 * 7 / 365.25)),
         ("narrowband UVB, TIW", (3.0, 3.0)),
         # once no frequency, so a count of sessions was unresolved
         ("applied on alternate days", (3.5, 3.5)),

@@ -444,10 +444,10 @@ _MEAN = ("mean", "average", "median")
 
 #: Frequencies written in a regimen: (sessions per week, low, high).
 _RATE_TIMES_RE = re.compile(
-    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s*(?:times|x)\s*(?:a\s+|per\s+|each\s+)?(?P<per>week|weekly|wk|day|daily|month|monthly)\b"
+    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s*(?:times|x)\s*(?:a\s+|per\s+|each\s+)?(?P<per>week|weekly|wk|day|daily|fortnight|month|monthly|year)\b"
 )
 _RATE_WORD_RE = re.compile(
-    r"\b(?P<word>once|twice|thrice)\s+(?:a\s+|per\s+)?(?P<per>week|weekly|day|daily|month|monthly)\b"
+    r"\b(?P<word>once|twice|thrice)\s+(?:a\s+|per\s+|every\s+)?(?P<per>week|weekly|day|daily|fortnight|month|monthly|year)\b"
 )
 _RATE_EVERY_RE = re.compile(
     rf"\b(?:every|at)\s+(?P<n>{_NUM})?[\s-]*(?P<unit>day|week|month)s?(?:'s)?(?:\s+intervals?)?\b"
@@ -511,6 +511,8 @@ _PER_WEEK = {
     "daily": DAYS_PER_WEEK,
     "month": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
     "monthly": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
+    "fortnight": 0.5,
+    "year": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
 }
 
 
@@ -562,7 +564,9 @@ _AND_A_HALF_RE = re.compile(
 _HALF_A_RE = re.compile(r"\b(?:a\s+)?half(?:\s+an?\s+|[\s-]+)(?P<unit>day|week|month|year)\b")
 #: A fortnight counted ("a fortnight", "three fortnights") is two weeks each; "fortnightly" and "every fortnight"
 #: are frequencies, read as such.
-_FORTNIGHTS_RE = re.compile(rf"\b(?P<n>{_CARDINAL})\s+fortnights?\b")
+_FORTNIGHTS_RE = re.compile(
+    rf"(?<!once )(?<!twice )(?<!thrice )(?<!times )(?<!x )\b(?P<n>{_CARDINAL})\s+fortnights?\b"  # not "once a fortnight"
+)
 
 
 def _and_a_half(match: re.Match[str]) -> str:
