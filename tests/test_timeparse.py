@@ -309,6 +309,10 @@ OWN_PHRASES = [
     ("followed for a minimum of 12 months", "", 12 * M, INF, "at-least"),
     ("in excess of 2 years", "", 2 * Y, INF, "at-least"),
     ("followed up prior to 6 weeks", "", 0, 6 * W, "within"),
+    # a series' summary named after the time or before a comma (once read as a visit)
+    ("24 months (median)", "", 24 * M, 24 * M, "mean"),
+    ("median, 12 months", "", 12 * M, 12 * M, "mean"),
+    ("mean: 6 weeks", "", 6 * W, 6 * W, "mean"),
     # halves and fortnights in words, trial-style visit names (once refused)
     ("one and a half years", "", 1.5 * Y, 1.5 * Y, "point"),
     ("a year and a half", "", 1.5 * Y, 1.5 * Y, "point"),

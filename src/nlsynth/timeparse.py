@@ -755,6 +755,20 @@ _VISIT_NOTATION_RE = re.compile(
 _VISIT_LETTER = {"d": "day", "w": "week", "m": "month", "y": "year"}
 
 
+#: A summary named after its time or before a comma: "12 months (median)", "median: 12 months" read as "median 12
+#: months", a series' summary (rule ``mean``), not a visit.
+_SUMMARY_AFTER_RE = re.compile(rf"\b(?P<time>{_NUM}{_GAP}{_UNIT})\s*\((?P<word>mean|median|average)\)")
+_SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
+
+
+def _summary_first(text: str) -> str:
+    """
+    >>> [_summary_first(t) for t in ("12 months (median)", "median, 12 months", "mean: 3 weeks", "12 months")]
+    ['median 12 months', 'median 12 months', 'mean 3 weeks', '12 months']
+    """
+    return _SUMMARY_FIRST_RE.sub(r"\g<word> ", _SUMMARY_AFTER_RE.sub(r"\g<word> \g<time>", text))
+
+
 def _visit_notation(text: str) -> str:
     """Trial-style visit names as the parser's "week 16".
 
@@ -771,7 +785,7 @@ def _parse(
 ) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
-    normalised = _visit_notation(normalise(phrase))
+    normalised = _summary_first(_visit_notation(normalise(phrase)))
     text = _PARENTHESES_RE.sub(" ", normalised)
     clauses = _clauses(text, regimen, event)
     if event and first:
