@@ -38,7 +38,7 @@ Rules (``TimeInterval.rule``)
     (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not
     a range, and is refused.)
 ``mean``
-    "after a mean of X", "X +/- SD": a group summary from a series; the mean as a point (the SD
+    "after a mean of X", "median X", "X (median)", "median, X", "X +/- SD": a group summary from a series; the mean as a point (the SD
     and any parenthetical range are commentary).
 ``exposures``
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
