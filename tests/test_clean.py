@@ -11,7 +11,7 @@ import pytest
 
 from nlsynth import tableio
 from nlsynth.errors import InputError
-from nlsynth.ingest import clean, references
+from nlsynth.ingest import clean, overview, references
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.timeparse import TimeInterval, parse_time
 
@@ -537,8 +537,75 @@ def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
     problems = []
     assert clean._age("episodes.csv", 2, age, problems) is None
     assert [(p.column, p.value, p.expected) for p in problems] == [
-        ("age", age, "a whole number of years (e.g. 71, '71 years')")
+        (
+            "age",
+            age,
+            "a whole number of years (e.g. 71, '71 years'); or add its reading to data/raw/patient_readings.csv as a "
+            f"row 'age,{age},<reading>,<reason>'",
+        )
     ]
+
+
+def _patient_readings(raw: Path, *rows: str) -> None:
+    (raw / "patient_readings.csv").write_text(
+        "column,value_as_reported,reading,reason\n" + "".join(r + "\n" for r in rows), encoding="utf-8"
+    )
+
+
+def test_a_patient_cell_no_rule_reads_takes_a_reviewer_reading_not_a_code_change(raw_copy, tables):
+    """A new study's 'in her fifties' and 'LADA' stop the build with the row to add; the rows added, it completes
+    (once only a code change could read them)."""
+    text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    assert ",71,F,none," in text  # sato-2025-dupilumab, both episodes
+    (raw_copy / "episodes.csv").write_text(text.replace(",71,F,none,", ",in her fifties,F,LADA,"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    message = str(err.value)
+    assert "4 problems in the raw input" in message
+    assert (
+        "episodes.csv, row 2, column 'age': value 'in her fifties' — expected a whole number of years (e.g. 71, "
+        "'71 years'); or add its reading to data/raw/patient_readings.csv as a row 'age,in her fifties,<reading>,"
+        "<reason>'" in message
+    )
+    assert "or add its reading to data/raw/patient_readings.csv as a row 'diabetes,LADA,<reading>,<reason>'" in message
+
+    _patient_readings(
+        raw_copy,
+        "age,In her  Fifties,,a decade: no one age",
+        "diabetes,lada,type 1,latent autoimmune diabetes in adults: insulin-dependent",
+        "sex,W,F,not in the sheets",
+    )
+    cleaned = clean.clean(raw_copy)
+    sato = cleaned.episodes[cleaned.episodes.study_id == "sato-2025-dupilumab"]
+    assert sato.age.isna().all() and (sato.diabetes == "type 1").all() and (sato.sex == "F").all()
+    others = cleaned.episodes.study_id != "sato-2025-dupilumab"
+    pd.testing.assert_frame_equal(cleaned.episodes[others], tables.episodes[others])
+    assert cleaned.unused_patient_readings == (4,)
+    assert "rows 4 of data/raw/patient_readings.csv match no patient cell" in overview.readings_note(cleaned)
+
+
+def test_a_reviewer_reading_overrides_the_rules_and_bad_readings_are_refused(raw_copy):
+    _patient_readings(raw_copy, "sex,F,M,the source's figure shows a man")
+    assert (clean.clean(raw_copy).episodes.set_index("source_row").loc[[2, 3], "sex"] == "M").all()
+    _patient_readings(
+        raw_copy,
+        "age,40s,forty,a decade",
+        "sex,W,woman,",
+        "height,tall,yes,no such column",
+        "diabetes,LADA,type 1,first",
+        "diabetes,lada,type 2,second",
+    )
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    message = str(err.value)
+    assert "patient_readings.csv, row 2, column 'reading': value 'forty' — expected a whole number of years" in message
+    assert "patient_readings.csv, row 3, column 'reason': value '' — expected the reason for this reading" in message
+    assert "patient_readings.csv, row 3, column 'reading': value 'woman' — expected F, M, or empty" in message
+    assert "patient_readings.csv, row 4, column 'column': value 'height' — expected one of age, sex" in message
+    assert (
+        "patient_readings.csv, row 6, column 'value_as_reported': value 'lada' — expected one reading per column and "
+        "value (also on row 5)" in message
+    )
 
 
 def test_a_doi_or_pmid_written_as_a_link_or_with_its_label_cleans_to_the_bare_identifier(raw_copy, tables):

@@ -28,7 +28,7 @@ import pandera.errors
 
 from nlsynth import paths, schemas
 from nlsynth.errors import InputError, Problem, raise_if_any
-from nlsynth.ingest import appraisal, readings, search_log
+from nlsynth.ingest import appraisal, patient_readings, readings, search_log
 from nlsynth.ingest.group_files import write_group_inputs
 from nlsynth.ingest.references import citations, write_citations
 from nlsynth.ingest.sheets import Sheet, read_sheet
@@ -53,6 +53,8 @@ class Tables:
     search_log: pd.DataFrame
     #: Rows of data/raw/time_readings.csv that no phrase used.
     unused_readings: tuple[int, ...] = ()
+    #: Rows of data/raw/patient_readings.csv that no cell used.
+    unused_patient_readings: tuple[int, ...] = ()
 
     def as_dict(self) -> dict[str, pd.DataFrame]:
         return {
@@ -275,13 +277,46 @@ _AGE_RE = re.compile(r"(?:aged?:?\s+)?(\d+)(?:[\s-]*(?:years?|yrs?|y/o|yo|y)(?:[
 
 def _age(sheet: str, row: int, value: str, problems: list[Problem]) -> int | None:
     """A patient's age in whole years ("71", "71 years", "71-year-old"); empty is not reported. A range or a
-    decade ("40s") is a problem: no one number is the patient's."""
-    match = _AGE_RE.fullmatch(_word(value))
-    if match is None:
-        if not _not_given(value):
-            problems.append(Problem(sheet, row, "age", value, "a whole number of years (e.g. 71, '71 years')"))
-        return None
-    return int(match.group(1))
+    decade ("40s") is a problem: no one number is the patient's (a reviewer may give a reading,
+    :mod:`nlsynth.ingest.patient_readings`)."""
+    return _patient_cell(sheet, row, "age", value, patient_readings.PatientReadings(), problems)
+
+
+#: What the rules read in each patient column, for the message when they read nothing.
+_PATIENT_EXPECTED = {
+    "age": "a whole number of years (e.g. 71, '71 years')",
+    "sex": "F, M, female or male (also woman, man, girl, boy; a note may follow)",
+    "diabetes": "none, type 1, type 2, 'yes (type not stated)' or empty (also read: 'no' or 'yes' with a note, "
+    "'type II', 'T2DM', 'DM2', 'IDDM', 'NIDDM', 'diabetic', 'not reported'; not two readings at once)",
+    "ulcerated": "yes or no (a note may follow; also Y, N, 'ulcerated', 'with ulceration') or empty; not a past ulcer",
+}
+
+
+def _read_patient(column: str, value: str) -> tuple[int | str | None, bool]:
+    """The rules' reading of a patient cell, and whether they read it (an empty or "not reported" cell is read)."""
+    if column == "age":
+        match = _AGE_RE.fullmatch(_word(value))
+        return (int(match.group(1)), True) if match else (None, _not_given(value))
+    if column == "sex":
+        sex = read_sex(value)
+        return sex, sex is not None or _not_given(value)
+    reading = read_diabetes(value) if column == "diabetes" else read_ulcerated(value)
+    return reading, reading is not None
+
+
+def _patient_cell(
+    sheet: str, row: int, column: str, value: str, reviewer: patient_readings.PatientReadings, problems: list[Problem]
+) -> int | str | None:
+    """A patient cell's value: the reviewer's reading (data/raw/patient_readings.csv) first, then the rules; a cell
+    neither reads is a problem that names the row to add."""
+    found = reviewer.lookup(column, value)
+    if found is not None:
+        return found.value
+    reading, readable = _read_patient(column, value)
+    if not readable:
+        expected = f"{_PATIENT_EXPECTED[column]}; {patient_readings.how_to_add(column, value)}"
+        problems.append(Problem(sheet, row, column, value, expected))
+    return reading
 
 
 _DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*:?\s*)", re.IGNORECASE)
@@ -391,9 +426,15 @@ def _agent_fields(entry: dict[str, str] | None, route_as_reported: str = "") -> 
 
 
 def clean_episodes(
-    sheet: Sheet, agents: Vocabulary, responses: Vocabulary, read: TimeReader, problems: list[Problem]
+    sheet: Sheet,
+    agents: Vocabulary,
+    responses: Vocabulary,
+    read: TimeReader,
+    problems: list[Problem],
+    patients: patient_readings.PatientReadings | None = None,
 ) -> pd.DataFrame:
     name = sheet.name
+    patients = patients or patient_readings.PatientReadings()
     records = []
     seen: dict[tuple[str, str], int] = {}
     first_seen: dict[tuple[str, ...], int] = {}
@@ -457,50 +498,14 @@ def clean_episodes(
             for c in ("time_to_first_response_as_reported", "time_to_best_response_as_reported")
         ]
         point_lower, point_upper, _ = time_to_first_response(responded, *exact, follow_up)
-        sex = read_sex(row["sex"])
-        if sex is None and not _not_given(row["sex"]):
-            problems.append(
-                Problem(
-                    name,
-                    row_no,
-                    "sex",
-                    row["sex"],
-                    "F, M, female or male (also woman, man, girl, boy; a note may follow)",
-                )
-            )
-        diabetes = read_diabetes(row["diabetes"])
-        if diabetes is None:
-            problems.append(
-                Problem(
-                    name,
-                    row_no,
-                    "diabetes",
-                    row["diabetes"],
-                    "none, type 1, type 2, 'yes (type not stated)' or empty (also read: 'no' or 'yes' with a note, "
-                    "'type II', 'T2DM', 'IDDM', 'NIDDM', 'diabetic', 'not reported'; not two readings at once)",
-                )
-            )
-        ulcerated = read_ulcerated(row["ulcerated"])
-        if ulcerated is None:
-            problems.append(
-                Problem(
-                    name,
-                    row_no,
-                    "ulcerated",
-                    row["ulcerated"],
-                    "yes or no (a note may follow; also Y, N, 'ulcerated', 'with ulceration') or empty; not a past ulcer",
-                )
-            )
+        patient = {c: _patient_cell(name, row_no, c, row[c], patients, problems) for c in patient_readings.COLUMNS}
         records.append(
             {
                 "study_id": row["study_id"],
                 "patient": row["patient"],
                 "episode": seen[key],
                 "source_row": row_no,
-                "age": _age(name, row_no, row["age"], problems),
-                "sex": sex,
-                "diabetes": diabetes,
-                "ulcerated": ulcerated,
+                **patient,
                 "agent_as_reported": row["agent_as_reported"],
                 **_agent_fields(agent, row["route_as_reported"]),
                 "regimen_as_reported": regimen or None,
@@ -649,6 +654,7 @@ def _validate(tables: Tables) -> Tables:
     return Tables(
         **{name.removesuffix(".csv"): frame for name, frame in validated.items()},
         unused_readings=tables.unused_readings,
+        unused_patient_readings=tables.unused_patient_readings,
     )
 
 
@@ -766,9 +772,10 @@ def clean(raw_dir: Path) -> Tables:
     study_ids = {row["study_id"] for row in sheets["studies.csv"].rows}
     reviewer = readings.load(raw_dir / readings.FILE, study_ids, problems)
     read = TimeReader(reviewer, problems)
+    patients = patient_readings.load(raw_dir / patient_readings.FILE, problems)
     studies = clean_studies(sheets["studies.csv"], sheets["episodes.csv"], sheets["aggregates.csv"], problems)
     check_screening(sheets["screening.csv"], sheets["studies.csv"], problems)
-    episodes = clean_episodes(sheets["episodes.csv"], agents, responses, read, problems)
+    episodes = clean_episodes(sheets["episodes.csv"], agents, responses, read, problems, patients)
     aggregates = clean_aggregates(sheets["aggregates.csv"], agents, read, problems)
     review = _review_records(raw_dir, sheets, problems)
     raise_if_any(problems)
@@ -783,7 +790,17 @@ def clean(raw_dir: Path) -> Tables:
                 if row is not None:
                     used[(phrase, sid)] = row
     ledger = readings.ledger(episodes, aggregates, used)
-    return _validate(Tables(episodes, studies, aggregates, ledger, **review, unused_readings=tuple(reviewer.unused())))
+    return _validate(
+        Tables(
+            episodes,
+            studies,
+            aggregates,
+            ledger,
+            **review,
+            unused_readings=tuple(reviewer.unused()),
+            unused_patient_readings=tuple(patients.unused()),
+        )
+    )
 
 
 def run(raw_dir: str | Path = paths.RAW_DIR, processed_dir: str | Path = paths.PROCESSED_DIR) -> Tables:

@@ -72,6 +72,7 @@ SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "response_vocabulary.csv": ("best_response_as_reported", "response_grade", "note"),
     "appraisal.csv": ("study_id", "item", "judgement", "reason"),
     "time_readings.csv": ("phrase_as_reported", "study_id", "lower_days", "upper_days", "reason"),
+    "patient_readings.csv": ("column", "value_as_reported", "reading", "reason"),
     "secondary_comparisons.csv": (
         "record_id",
         "reported_group",
@@ -84,7 +85,7 @@ SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 #: Researcher-editable sheets that may hold a header and no rows yet.
-MAY_BE_EMPTY = ("time_readings.csv", "appraisal.csv")
+MAY_BE_EMPTY = ("time_readings.csv", "patient_readings.csv", "appraisal.csv")
 
 #: A cell longer than this is refused (a paste accident, not an extraction).
 MAX_CELL_CHARS = 2000
