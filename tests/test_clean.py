@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -262,6 +263,21 @@ def test_an_unreadable_phrase_names_the_readings_file_and_the_row_to_add(raw_cop
         "treatment')); or add its reading to data/raw/time_readings.csv as a row 'by the next day,"
         "sato-2025-dupilumab,<lower_days>,<upper_days>,<reason>'"
     ) in str(err.value)
+
+
+def test_the_row_to_add_for_a_phrase_with_a_comma_pastes_into_the_readings_file_as_one(raw_copy):
+    text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(
+        text.replace(",within two weeks,", ',"by the next day, or so",'), encoding="utf-8"
+    )
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    row = re.search(r"as a row '(.+?)' \(study_id", str(err.value)).group(1)
+    assert row == '"by the next day, or so",sato-2025-dupilumab,<lower_days>,<upper_days>,<reason>'
+    filled = row.replace("<lower_days>", "0").replace("<upper_days>", "1").replace("<reason>", "the next day")
+    _readings(raw_copy, filled)
+    episode = clean.clean(raw_copy).episodes.set_index("source_row").loc[3]
+    assert (episode.first_response_lower_days, episode.first_response_upper_days) == (0.0, 1.0)
 
 
 def test_a_reviewer_reading_completes_the_parser_and_is_recorded(raw_copy):

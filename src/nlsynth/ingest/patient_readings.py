@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlsynth.errors import Problem
+from nlsynth.ingest.readings import csv_cell
 from nlsynth.ingest.sheets import read_sheet
 from nlsynth.ingest.vocab import phrase_key
 
@@ -136,5 +137,4 @@ def load(path: Path, problems: list[Problem]) -> PatientReadings:
 
 def how_to_add(column: str, value: str) -> str:
     """The end of the message for a patient cell no rule reads: the row to add, spelled out."""
-    quoted = '"' + value.replace('"', '""') + '"' if "," in value or '"' in value else value
-    return f"or add its reading to data/raw/{FILE} as a row '{column},{quoted},<reading>,<reason>'"
+    return f"or add its reading to data/raw/{FILE} as a row '{column},{csv_cell(value)},<reading>,<reason>'"

@@ -157,11 +157,23 @@ def load(path: Path, study_ids: set[str], problems: list[Problem]) -> TimeReadin
     return TimeReadings.from_rows(sheet.rows, sheet.row_numbers, study_ids, problems)
 
 
+def csv_cell(text: str) -> str:
+    """``text`` as one CSV cell: quoted (quotes doubled) when it holds a comma, a quote or a line end.
+
+    >>> csv_cell("within two weeks"), csv_cell("2 weeks (n=3), 4 weeks")
+    ('within two weeks', '"2 weeks (n=3), 4 weeks"')
+    >>> print(csv_cell('the "end" of it'))
+    "the ""end"" of it"
+    """
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\n\r') else text
+
+
 def how_to_add(phrase: str, study_id: str) -> str:
-    """The end of the message for a phrase nobody can read yet: the row to add, spelled out."""
+    """The end of the message for a phrase nobody can read yet: the row to add, spelled out (a phrase with a comma
+    quoted, so that the row pastes into the CSV file as one)."""
     return (
         f"or add its reading to data/raw/{FILE} as a row "
-        f"'{phrase},{study_id},<lower_days>,<upper_days>,<reason>' (study_id may be left empty to apply it "
+        f"'{csv_cell(phrase)},{study_id},<lower_days>,<upper_days>,<reason>' (study_id may be left empty to apply it "
         "to every study; both bounds empty: unresolved)"
     )
 
