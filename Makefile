@@ -140,7 +140,9 @@ check-python: ## Check the Python that would be used (3.11; not conda's base env
 $(BOOTSTRAP): requirements.txt requirements-dev.txt pyproject.toml | check-python
 	@test -x $(PY) || $(PYTHON) -m venv $(ENV_DIR)
 	$(PIP) install -q -r requirements.txt -r requirements-dev.txt
-	$(PIP) install -q --no-deps -e .
+	@# never over another checkout's editable install of the same environment (scripts/install_check.py: 3 = leave it)
+	@status=0; $(PY) scripts/install_check.py "$(CURDIR)" || status=$$?; \
+	if [ $$status -eq 0 ]; then $(PIP) install -q --no-deps -e .; elif [ $$status -ne 3 ]; then exit $$status; fi
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python 3 ($(KERNEL))" >/dev/null
 	@touch $@
 

@@ -6,10 +6,12 @@ interpreter where the case needs one; nothing is installed and no notebook runs.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 from nlsynth.paths import PROJECT_ROOT as ROOT
@@ -76,3 +78,65 @@ def test_make_runs_two_jobs_by_default_and_help_lists_the_targets(tmp_path):
     listed = _make(folder, "help").stdout
     for target in ("all", "test", "unit", "release", "appraisal-draft", "check-python"):
         assert f"  {target} " in listed, target
+
+
+def _fake_env(tmp_path: Path, origin: Path | None) -> tuple[Path, Path]:
+    """An environment whose python logs ``-m pip …`` and ``-m ipykernel …`` instead of running them, and runs
+    anything else with the real interpreter without its site-packages; with ``origin``, the environment's nlsynth
+    is an editable install of that folder (a PEP 610 ``direct_url.json`` on its path)."""
+    env, log, site = tmp_path / "env", tmp_path / "calls.log", tmp_path / "site"
+    site.mkdir()
+    if origin is not None:
+        info = site / "nlsynth-0.0.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text("Metadata-Version: 2.1\nName: nlsynth\nVersion: 0.0.0\n")
+        (info / "direct_url.json").write_text(json.dumps({"url": origin.as_uri(), "dir_info": {"editable": True}}))
+    python = env / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text(
+        "#!/bin/sh\n"
+        f'case "$1 $2" in "-m pip"|"-m ipykernel") echo "$*" >> {log}; exit 0;; esac\n'
+        f'PYTHONPATH={site} exec {sys.executable} -S "$@"\n'
+    )
+    python.chmod(python.stat().st_mode | stat.S_IEXEC)
+    return env, log
+
+
+def _bootstrap(folder: Path, env: Path) -> subprocess.CompletedProcess:
+    (folder / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "install_check.py", folder / "scripts")
+    return subprocess.run(
+        ["make", "bootstrap"],
+        cwd=folder,
+        env={**os.environ, "VIRTUAL_ENV": str(env)},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_bootstrap_installs_this_checkout_into_a_fresh_environment_or_its_own(tmp_path):
+    for origin in (None, "itself"):
+        case = tmp_path / str(origin)
+        (case / "checkout").mkdir(parents=True)
+        folder = _folder(case / "checkout")
+        env, log = _fake_env(case, folder if origin else None)
+        result = _bootstrap(folder, env)
+        assert result.returncode == 0, result.stderr
+        assert "pip --disable-pip-version-check install -q --no-deps -e ." in log.read_text(), origin
+        assert (env / ".nlsynth-bootstrap").exists()
+
+
+def test_bootstrap_leaves_another_checkouts_editable_install_alone(tmp_path):
+    """One environment, two checkouts: bootstrapping the second once re-pointed the environment's package at it, and
+    the first checkout's tests then refused to run. Now it says so and leaves the install; make runs its own src/."""
+    other = tmp_path / "other-checkout"
+    other.mkdir()
+    (tmp_path / "checkout").mkdir()
+    folder = _folder(tmp_path / "checkout")
+    env, log = _fake_env(tmp_path, other)
+    result = _bootstrap(folder, env)
+    assert result.returncode == 0, result.stderr
+    calls = log.read_text()
+    assert "install -q -r requirements.txt -r requirements-dev.txt" in calls and "ipykernel install" in calls
+    assert "-e ." not in calls
+    assert f"note: this environment's nlsynth is installed from {other}; it is left so" in result.stdout
