@@ -49,9 +49,10 @@ RUN_NB := $(PY) -m nlsynth.pipeline.run_notebook --failures $(FAILURES)
 
 RAW_SHEETS := data/raw/studies.csv data/raw/episodes.csv data/raw/aggregates.csv data/raw/screening.csv \
     data/raw/secondary_comparisons.csv $(wildcard data/raw/appraisal.csv data/raw/search_log.csv)
-# Researcher-editable inputs of notebook 01: the vocabularies and the reviewer's time readings.
+# Researcher-editable inputs of notebook 01: the vocabularies and the reviewer's time and patient readings (the
+# patient readings may be missing, as in a project made before they existed: then there are none).
 VOCABULARIES := data/raw/agent_vocabulary.csv data/raw/response_vocabulary.csv data/raw/time_readings.csv \
-    data/raw/patient_readings.csv
+    $(wildcard data/raw/patient_readings.csv)
 # The package by stage (src/nlsynth/<stage>/; the shared modules at the top): a notebook re-runs when a module
 # of its own stage or an earlier one changes, or the shared modules, or the runner that executes and strips it.
 # So an edit to a presentation module re-runs notebooks 02 and 03, never the cleaning.

@@ -194,3 +194,22 @@ def test_make_builds_its_own_checkout_from_an_environment_another_checkout_insta
     result = subprocess.run([*clone.command, "data"], cwd=clone.root, env=env, capture_output=True, text=True)
     assert result.returncode != 0 and "RuntimeError: the copy's own clean.py" in result.stdout + result.stderr
     assert [p.stat().st_mtime_ns for p in watched] == before
+
+
+def test_a_project_without_patient_readings_builds_as_before(clone):
+    """data/raw/patient_readings.csv came after the project's first releases (and the synthetic scale set once lacked
+    it): without it make plans the same runs, not "No rule to make target", and the cleaning reads no readings."""
+    from sandbox import planned_runs
+
+    from nlsynth.ingest import clean
+
+    path = clone.root / "data" / "raw" / "patient_readings.csv"
+    committed = path.read_bytes()
+    path.unlink()
+    try:
+        assert planned_runs(clone.root) == []  # up to date: nothing to run, and no missing prerequisite
+        assert clean.clean(clone.root / "data" / "raw").unused_patient_readings == ()
+    finally:
+        path.write_bytes(committed)
+        clone.mark_built()
+    assert clone.status() == []
