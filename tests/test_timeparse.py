@@ -211,10 +211,12 @@ OWN_PHRASES = [
     # time off treatment is time since its end (once a time since its start)
     ("1 year off treatment", "applied daily for 10 months", 10 * M + Y, 10 * M + Y, "after-end-of-treatment"),
     ("6 months off therapy", "", NAN, NAN, "unresolved"),
-    # courses and rounds are counted as sessions are (once refused as a number without a unit)
-    ("after 3 courses", "courses every 4 weeks", 12 * W, 12 * W, "exposures"),
+    # a count of courses or rounds is unresolved, never a count of sessions (once refused as a number without a
+    # unit): "a 12-week course of daily cream" is 84 sessions, not one
+    ("after one course", "a 12-week course of daily cream", NAN, NAN, "unresolved"),
     ("after two courses", "", NAN, NAN, "unresolved"),
-    ("after 3 rounds of PDT", "monthly", 3 * M, 3 * M, "exposures"),
+    ("after 3 rounds of PDT", "monthly", NAN, NAN, "unresolved"),
+    ("over the course of 3 months", "", 3 * M, 3 * M, "point"),
     (
         "6 weeks after the last session",
         "12 sessions 3-4 times weekly",

@@ -42,7 +42,7 @@ Rules (``TimeInterval.rule``)
     and any parenthetical range are commentary).
 ``exposures``
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
-    doses, cycles, courses, rounds or administrations, singular or plural, in digits, words ("twenty-two") or as
+    doses, cycles or administrations, singular or plural, in digits, words ("twenty-two") or as
     an ordinal ("the second infusion", "the 3rd injection", "a single session"), possibly a range ("2-3 sessions",
     "3 or 4 injections", "between 4 and 6 cycles"), converted with the frequency stated in the
     row's regimen: N sessions at f per week take N / f weeks; a frequency range ("3-5 times
@@ -261,7 +261,7 @@ _DURATION_RE = re.compile(
 #: What a count of sessions counts (singular or plural).
 _SESSION_NOUN = (
     r"(?:exposures?|sessions?|infusions?|treatments?|injections?|applications?|irradiations?"
-    r"|doses?|cycles?|courses?|rounds?|administrations?)"
+    r"|doses?|cycles?|administrations?)"
 )
 #: Words that may not stand between a count and its noun: units, numbers and words that start
 #: another phrase ("3 months of treatment" and "3 patients after treatment" are not counts).
@@ -285,6 +285,9 @@ _EXPOSURE_RE = re.compile(
     rf"\b(?:between\s+(?P<b_lo>{_COUNT})\s+and\s+(?P<b_hi>{_COUNT})|(?P<r_lo>{_COUNT})\s*(?:-|to|or)\s*(?P<r_hi>{_COUNT})"
     rf"|(?P<n>{_COUNT})){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
+#: A count of courses or rounds ("after two courses", "3 rounds of PDT"): a course is not a session (a regimen's "a
+#: 12-week course of daily cream" holds 84 of them), and no rule reads how long one lasts or how far apart they are.
+_COURSE_COUNT_RE = re.compile(rf"\b{_COUNT}{_BETWEEN}{{0,2}}\s+(?:courses?|rounds?)\b")
 #: A count of sessions with its own pace ("12 weekly sessions", "4 monthly PDT sessions", "10 daily applications").
 _PACED_COUNT_RE = re.compile(
     rf"\b(?P<n>{_COUNT})\s+(?P<pace>daily|weekly|monthly){_BETWEEN}{{0,1}}\s+{_SESSION_NOUN}\b"
@@ -902,6 +905,9 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     if _END_OF_TREATMENT_RE.search(clause):
         return _end_of_treatment(regimen)
     clause = _PLUS_MINUS_RE.sub(lambda m: m.group("mean"), clause)
+    course = _COURSE_COUNT_RE.search(clause)
+    if course:
+        return unresolved(f"a count of courses ({course.group(0)!r}), whose length and spacing no rule reads")
     paced = list(_PACED_COUNT_RE.finditer(clause))
     if len(paced) == 1 and not _DURATION_RE.search(clause) and not _EXPOSURE_RE.search(clause):
         return _paced_count(paced[0])
