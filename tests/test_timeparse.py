@@ -428,6 +428,11 @@ EVENT_PHRASES = [
     # the phrase's own time does not resolve: one parenthesis gives it (once unresolved)
     ("end of treatment (12 weeks)", "", 0, 12 * W, "seen-at-assessment"),
     ("after 6 sessions (3 months)", "", 0, 3 * M, "seen-at-assessment"),
+    # ... but never a pace, one session's length or a spread beside it
+    ("after 4 sessions (at 2-week intervals)", "", NAN, NAN, "unresolved"),
+    ("after 6 sessions (2 weeks apart)", "", NAN, NAN, "unresolved"),
+    ("end of treatment (each session 3 h)", "", NAN, NAN, "unresolved"),
+    ("after a median of 6 sessions (IQR 4-8 weeks)", "", NAN, NAN, "unresolved"),
 ]
 
 

@@ -772,6 +772,14 @@ def _summary_first(text: str) -> str:
     return _SUMMARY_FIRST_RE.sub(r"\g<word> ", _SUMMARY_AFTER_RE.sub(r"\g<word> \g<time>", text))
 
 
+#: Words of a pace, of one session's length or of a spread, which a parenthesis beside an unresolved time may hold
+#: ("at 2-week intervals", "every 2 weeks", "2 weeks apart", "each session 3 h", "IQR 4-8 weeks"): never the time.
+_SPACING_RE = re.compile(
+    r"\b(?:every|each|per|apart|intervals?|spaced|daily|weekly|monthly|fortnightly|times|sessions?|q\d+\w*"
+    r"|range|iqr|sd|ci)\b"
+)
+
+
 def _visit_notation(text: str) -> str:
     """Trial-style visit names as the parser's "week 16".
 
@@ -806,6 +814,8 @@ def _parse(
         # no time outside parentheses, or none that resolves ("end of treatment (12 weeks)", "after 6 sessions
         # (3 months)" with no frequency in the regimen): one parenthesis that holds a time gives it
         inside = [r for r in _parenthesised(normalised, regimen) if r.resolved or not results]
+        if results and any(_SPACING_RE.search(t) for t in _PARENTHESES_RE.findall(normalised)):
+            inside = []  # "after 4 sessions (at 2-week intervals)": a pace, not the time; it stays unresolved
         if event and inside and inside[0].resolved and _NOT_SEEN_RE.search(text.strip(" ,.:;")):
             return _not_seen_by(inside)  # "no response (3 months)": not seen by then
         results = inside or results
