@@ -512,6 +512,9 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         ("partially ulcerated", "yes"),
         ("focal ulceration", "yes"),
         ("deep non-healing ulcer", "yes"),
+        ("areas of ulceration", "yes"),
+        ("risk of ulceration", None),  # not an ulcer
+        ("impending ulceration", None),
         ("present", "yes"),
         ("absent", "no"),
         ("not present", "no"),

@@ -143,9 +143,16 @@ def read_diabetes(text: str) -> str | None:
 
 
 _ULCER_NEGATED_RE = re.compile(r"\b(?:no|none|not|without|absent|negative)\b")  # not "non-healing"
-#: The NL's ulceration named first, or after up to two words that describe it: "ulcerated", "ulcerative",
-#: "ulcerating", "ulcer(s)", "with ulceration", "partially ulcerated", "focal ulceration", "a small ulcer".
-_ULCER_WORD_RE = re.compile(r"(?:[a-z-]+\s+){0,2}?(?:with\s+)?ulcer(?:s|ation|ations|ated|ative|ating)?\b")
+#: The NL's ulceration named first, or after words that say how much or what kind: "ulcerated", "ulcerative",
+#: "ulcerating", "ulcer(s)", "with ulceration", "partially ulcerated", "focal ulceration", "a small ulcer". Not
+#: "risk of ulceration" or "impending ulceration": only these words may come first.
+_ULCER_DESCRIBED = (
+    r"an?|partially|partly|focally|focal|superficially|superficial|deeply|deep|chronic|extensive|extensively|large"
+    r"|small|multiple|painful|recurrent|non-?healing|active|central|centrally|areas?\s+of|sites?\s+of"
+)
+_ULCER_WORD_RE = re.compile(
+    rf"(?:(?:{_ULCER_DESCRIBED})\s+){{0,2}}(?:with\s+)?ulcer(?:s|ation|ations|ated|ative|ating)?\b"
+)
 #: An ulceration in the past ("previously ulcerated", "ulcer healed before treatment"): no reading is safe.
 _ULCER_PAST_RE = re.compile(r"\b(?:healed|previous|previously|prior|history|former|formerly|past)\b")
 
