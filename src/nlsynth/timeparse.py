@@ -20,14 +20,13 @@ Rules (``TimeInterval.rule``)
 -----------------------------
 ``within``
     "within X", "by X", "up to X", "in under X", "less than X", "before X", "at most X", "no later than X",
-    "earlier than X", "prior to X", "no longer than X", "fewer than X", "a maximum of X", "< X", "≤ X", "X or less", "X at the
-    latest": (0, X]. With a range ("within 3-6 months")
-    the upper end of the range is the bound.
+    "earlier than X", "prior to X", "no longer than X", "fewer than X", "a maximum of X", "< X", "≤ X", "X or
+    less", "X at the latest": (0, X]. With a range ("within 3-6 months") the upper end of the range is the bound.
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than
-    X", "just over X", "after over X", "greater than X", "in excess of X", "a minimum of X", "> X", "≥ X", "X+" ("6+ months", "12 months+"), "X or more", "X or
-    longer": (X, inf). A bound both before and after the time that disagree ("within 6 months or more") are
-    refused.
+    X", "just over X", "after over X", "greater than X", "in excess of X", "a minimum of X", "> X", "≥ X", "X+"
+    ("6+ months", "12 months+"), "X or more", "X or longer": (X, inf). A bound both before and after the time
+    that disagree ("within 6 months or more") are refused.
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
     months"), "for X", "about X", or a bare "X" with surrounding words ("4 weeks after the change in
@@ -38,8 +37,8 @@ Rules (``TimeInterval.rule``)
     (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not
     a range, and is refused.)
 ``mean``
-    "after a mean of X", "median X", "X (median)", "median, X", "X +/- SD": a group summary from a series; the mean as a point (the SD
-    and any parenthetical range are commentary).
+    "after a mean of X", "median X", "X (median)", "median, X", "X +/- SD": a group summary from a series; the
+    mean as a point (the SD and any parenthetical range are commentary).
 ``exposures``
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
     doses, cycles or administrations, singular or plural, in digits, words ("twenty-two") or as
@@ -78,7 +77,8 @@ Rules (``TimeInterval.rule``)
 ``at-least`` for an event not yet seen (times of events only)
     clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions
     unchanged after 8 weeks", "did not improve within 6 weeks", "none by 6 months", "ineffective after 4
-    months", "no response (3 months)"): it came later, (X, inf). Once read as a response seen by X. Beside a clause that times the event they span with it, as ``clauses-span`` says.
+    months", "no response (3 months)"): it came later, (X, inf). Once read as a response seen by X. Beside a
+    clause that times the event they span with it, as ``clauses-span`` says.
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
     two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month 3"),
@@ -447,10 +447,12 @@ _MEAN = ("mean", "average", "median")
 
 #: Frequencies written in a regimen: (sessions per week, low, high).
 _RATE_TIMES_RE = re.compile(
-    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s*(?:times|x)\s*(?:a\s+|per\s+|each\s+)?(?P<per>week|weekly|wk|day|daily|fortnight|month|monthly|year)\b"
+    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s*(?:times|x)\s*(?:a\s+|per\s+|each\s+)?"
+    r"(?P<per>week|weekly|wk|day|daily|fortnight|month|monthly|year)\b"
 )
 _RATE_WORD_RE = re.compile(
-    r"\b(?P<word>once|twice|thrice)\s+(?:a\s+|per\s+|every\s+)?(?P<per>week|weekly|day|daily|fortnight|month|monthly|year)\b"
+    r"\b(?P<word>once|twice|thrice)\s+(?:a\s+|per\s+|every\s+)?"
+    r"(?P<per>week|weekly|day|daily|fortnight|month|monthly|year)\b"
 )
 _RATE_EVERY_RE = re.compile(
     rf"\b(?:every|at)\s+(?P<n>{_NUM})?[\s-]*(?P<unit>day|week|month)s?(?:'s)?(?:\s+intervals?)?\b"
@@ -567,8 +569,8 @@ _AND_A_HALF_RE = re.compile(
 _HALF_A_RE = re.compile(r"\b(?:a\s+)?half(?:\s+an?\s+|[\s-]+)(?P<unit>day|week|month|year)\b")
 #: A fortnight counted ("a fortnight", "three fortnights") is two weeks each; "fortnightly" and "every fortnight"
 #: are frequencies, read as such.
-_FORTNIGHTS_RE = re.compile(
-    rf"(?<!once )(?<!twice )(?<!thrice )(?<!times )(?<!x )\b(?P<n>{_CARDINAL})\s+fortnights?\b"  # not "once a fortnight"
+_FORTNIGHTS_RE = re.compile(  # not "once a fortnight"
+    rf"(?<!once )(?<!twice )(?<!thrice )(?<!times )(?<!x )\b(?P<n>{_CARDINAL})\s+fortnights?\b"
 )
 
 
@@ -758,6 +760,17 @@ _VISIT_NOTATION_RE = re.compile(
 _VISIT_LETTER = {"d": "day", "w": "week", "m": "month", "y": "year"}
 
 
+def _visit_notation(text: str) -> str:
+    """Trial-style visit names as the parser's "week 16".
+
+    >>> [_visit_notation(t) for t in ("at w16", "d10", "m6 visit", "week-12", "75 mg/m2", "q2w", "w1.5")]
+    ['at week 16', 'day 10', 'month 6 visit', 'week 12', '75 mg/m2', 'q2w', 'w1.5']
+    """
+    return _VISIT_NOTATION_RE.sub(
+        lambda m: f"{_VISIT_LETTER.get(m.group('letter'), m.group('word'))} {m.group('n')}", text
+    )
+
+
 #: A summary named after its time or before a comma: "12 months (median)", "median: 12 months" read as "median 12
 #: months", a series' summary (rule ``mean``), not a visit.
 _SUMMARY_AFTER_RE = re.compile(rf"\b(?P<time>{_NUM}{_GAP}{_UNIT})\s*\((?P<word>mean|median|average)\)")
@@ -765,7 +778,8 @@ _SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
 
 
 def _summary_first(text: str) -> str:
-    """
+    """A summary word moved before its time, where the summary rule reads it.
+
     >>> [_summary_first(t) for t in ("12 months (median)", "median, 12 months", "mean: 3 weeks", "12 months")]
     ['median 12 months', 'median 12 months', 'mean 3 weeks', '12 months']
     """
@@ -778,17 +792,6 @@ _SPACING_RE = re.compile(
     r"\b(?:every|each|per|apart|intervals?|spaced|daily|weekly|monthly|fortnightly|times|sessions?|q\d+\w*"
     r"|range|iqr|sd|ci)\b"
 )
-
-
-def _visit_notation(text: str) -> str:
-    """Trial-style visit names as the parser's "week 16".
-
-    >>> [_visit_notation(t) for t in ("at w16", "d10", "m6 visit", "week-12", "75 mg/m2", "q2w", "w1.5")]
-    ['at week 16', 'day 10', 'month 6 visit', 'week 12', '75 mg/m2', 'q2w', 'w1.5']
-    """
-    return _VISIT_NOTATION_RE.sub(
-        lambda m: f"{_VISIT_LETTER.get(m.group('letter'), m.group('word'))} {m.group('n')}", text
-    )
 
 
 def _parse(
