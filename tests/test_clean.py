@@ -12,7 +12,7 @@ import pytest
 
 from nlsynth import tableio
 from nlsynth.errors import InputError
-from nlsynth.ingest import clean, overview, references
+from nlsynth.ingest import clean, overview, patient_readings, references
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.timeparse import TimeInterval, parse_time
 
@@ -527,6 +527,10 @@ def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):
     assert clean.read_ulcerated(text) == ulcerated
 
 
+def _age_cell(age: str, problems: list) -> int | None:
+    return clean._patient_cell("episodes.csv", 2, "age", age, patient_readings.PatientReadings(), problems)
+
+
 @pytest.mark.parametrize(
     ("age", "read"),
     [
@@ -548,13 +552,13 @@ def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):
 )
 def test_age_is_read_in_whole_years_with_or_without_its_unit(age, read):
     problems = []
-    assert clean._age("episodes.csv", 2, age, problems) == read and problems == []
+    assert _age_cell(age, problems) == read and problems == []
 
 
 @pytest.mark.parametrize("age", ["40s", "60-70", "about 50", "71.5", "(71)", "aged 40s"])
 def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
     problems = []
-    assert clean._age("episodes.csv", 2, age, problems) is None
+    assert _age_cell(age, problems) is None
     assert [(p.column, p.value, p.expected) for p in problems] == [
         (
             "age",

@@ -108,8 +108,7 @@ def read_diabetes(text: str) -> str | None:
 
     A type named anywhere wins ("type 2 diabetes", "T1DM", "DM2", "yes (type II)"); "yes", "diabetic" or "diabetes"
     without one is "yes, type not stated"; "no", "none", "non-diabetic", "absent" or "negative" (a note may follow)
-    is "no"; an empty cell
-    or "not reported" is "not reported". Two types, a type beside a "no", or a negation after the start
+    is "no"; an empty cell or "not reported" is "not reported". Two types, a type beside a "no", or a negation after the start
     ("diabetes: no") are unreadable: the cleaning lists the cell as a problem rather than guess.
 
     >>> [read_diabetes(t) for t in ("none", "type 1", "Type II diabetes", "yes (type not stated)", "T2DM", "")]
@@ -282,13 +281,6 @@ def _int(
 _AGE_RE = re.compile(r"(?:aged?:?\s+)?(\d+)(?:[\s-]*(?:years?|yrs?|y/o|yo|y)(?:[\s-]*old)?)?(?:\s*\([^()]*\))?")
 
 
-def _age(sheet: str, row: int, value: str, problems: list[Problem]) -> int | None:
-    """A patient's age in whole years ("71", "71 years", "71-year-old"); empty is not reported. A range or a
-    decade ("40s") is a problem: no one number is the patient's (a reviewer may give a reading,
-    :mod:`nlsynth.ingest.patient_readings`)."""
-    return _patient_cell(sheet, row, "age", value, patient_readings.PatientReadings(), problems)
-
-
 #: What the rules read in each patient column, for the message when they read nothing.
 _PATIENT_EXPECTED = {
     "age": "a whole number of years (e.g. 71, '71 years')",
@@ -300,7 +292,13 @@ _PATIENT_EXPECTED = {
 
 
 def _read_patient(column: str, value: str) -> tuple[int | str | None, bool]:
-    """The rules' reading of a patient cell, and whether they read it (an empty or "not reported" cell is read)."""
+    """The rules' reading of a patient cell, and whether they read it (an empty or "not reported" cell is read).
+    An age is a whole number of years ("71", "71 years", "71-year-old"); a range or a decade ("40s") is not read: no
+    one number is the patient's (a reviewer may give a reading, :mod:`nlsynth.ingest.patient_readings`).
+
+    >>> _read_patient("age", "aged 71"), _read_patient("age", "40s"), _read_patient("sex", "NR")
+    ((71, True), (None, False), (None, True))
+    """
     if column == "age":
         match = _AGE_RE.fullmatch(_word(value))
         return (int(match.group(1)), True) if match else (None, _not_given(value))
