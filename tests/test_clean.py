@@ -603,8 +603,9 @@ def test_a_patient_cell_no_rule_reads_takes_a_reviewer_reading_not_a_code_change
     assert sato.age.isna().all() and (sato.diabetes == "type 1").all() and (sato.sex == "F").all()
     others = cleaned.episodes.study_id != "sato-2025-dupilumab"
     pd.testing.assert_frame_equal(cleaned.episodes[others], tables.episodes[others])
-    assert cleaned.unused_patient_readings == (4,)
-    assert "rows 4 of data/raw/patient_readings.csv match no patient cell" in overview.readings_note(cleaned)
+    assert cleaned.unused_patient_readings == (4,) and cleaned.patient_readings_used == 4
+    note = overview.readings_note(cleaned)
+    assert "; 4 patient cells read from data/raw/patient_readings.csv; rows 4 of data/raw/patient_readings.csv" in note
 
 
 def test_a_reviewer_reading_overrides_the_rules_and_bad_readings_are_refused(raw_copy):

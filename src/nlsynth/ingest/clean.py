@@ -53,8 +53,9 @@ class Tables:
     search_log: pd.DataFrame
     #: Rows of data/raw/time_readings.csv that no phrase used.
     unused_readings: tuple[int, ...] = ()
-    #: Rows of data/raw/patient_readings.csv that no cell used.
+    #: Rows of data/raw/patient_readings.csv that no cell used, and how many cells took a reading from it.
     unused_patient_readings: tuple[int, ...] = ()
+    patient_readings_used: int = 0
 
     def as_dict(self) -> dict[str, pd.DataFrame]:
         return {
@@ -660,6 +661,7 @@ def _validate(tables: Tables) -> Tables:
         **{name.removesuffix(".csv"): frame for name, frame in validated.items()},
         unused_readings=tables.unused_readings,
         unused_patient_readings=tables.unused_patient_readings,
+        patient_readings_used=tables.patient_readings_used,
     )
 
 
@@ -804,6 +806,7 @@ def clean(raw_dir: Path) -> Tables:
             **review,
             unused_readings=tuple(reviewer.unused()),
             unused_patient_readings=tuple(patients.unused()),
+            patient_readings_used=patients.cells,
         )
     )
 

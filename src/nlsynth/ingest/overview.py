@@ -49,6 +49,8 @@ def readings_note(tables: Tables) -> str:
     if tables.unused_readings:
         rows = ", ".join(str(r) for r in tables.unused_readings)
         text += f"; rows {rows} of data/raw/time_readings.csv match no phrase in the sheets (left from an edit?)"
+    if tables.patient_readings_used:
+        text += f"; {tables.patient_readings_used} patient cells read from data/raw/patient_readings.csv"
     if tables.unused_patient_readings:
         rows = ", ".join(str(r) for r in tables.unused_patient_readings)
         text += f"; rows {rows} of data/raw/patient_readings.csv match no patient cell (left from an edit?)"

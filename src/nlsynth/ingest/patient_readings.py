@@ -65,6 +65,8 @@ class PatientReadings:
 
     entries: dict[tuple[str, str], Reading] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
+    #: How many cells took a reading from the file.
+    cells: int = 0
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, str]], row_numbers: list[int], problems: list[Problem]) -> PatientReadings:
@@ -103,6 +105,7 @@ class PatientReadings:
         found = self.entries.get((column, phrase_key(value))) if value.strip() else None
         if found is not None:
             self.used.add(found.row)
+            self.cells += 1
         return found
 
     def unused(self) -> list[int]:
