@@ -614,6 +614,7 @@ def test_a_reviewer_reading_overrides_the_rules_and_bad_readings_are_refused(raw
     _patient_readings(
         raw_copy,
         "age,40s,forty,a decade",
+        "age,in her 150s,150,no one is",
         "sex,W,woman,",
         "height,tall,yes,no such column",
         "diabetes,LADA,type 1,first",
@@ -623,12 +624,16 @@ def test_a_reviewer_reading_overrides_the_rules_and_bad_readings_are_refused(raw
         clean.clean(raw_copy)
     message = str(err.value)
     assert "patient_readings.csv, row 2, column 'reading': value 'forty' — expected a whole number of years" in message
-    assert "patient_readings.csv, row 3, column 'reason': value '' — expected the reason for this reading" in message
-    assert "patient_readings.csv, row 3, column 'reading': value 'woman' — expected F, M, or empty" in message
-    assert "patient_readings.csv, row 4, column 'column': value 'height' — expected one of age, sex" in message
     assert (
-        "patient_readings.csv, row 6, column 'value_as_reported': value 'lada' — expected one reading per column and "
-        "value (also on row 5)" in message
+        "patient_readings.csv, row 3, column 'reading': value '150' — expected a whole number of years from 0"
+        in message
+    )
+    assert "patient_readings.csv, row 4, column 'reason': value '' — expected the reason for this reading" in message
+    assert "patient_readings.csv, row 4, column 'reading': value 'woman' — expected F, M, or empty" in message
+    assert "patient_readings.csv, row 5, column 'column': value 'height' — expected one of age, sex" in message
+    assert (
+        "patient_readings.csv, row 7, column 'value_as_reported': value 'lada' — expected one reading per column and "
+        "value (also on row 6)" in message
     )
 
 

@@ -115,7 +115,7 @@ class PatientReadings:
 
 _INVALID = object()
 _EXPECTED = {
-    "age": "a whole number of years, or empty for not reported",
+    "age": "a whole number of years from 0 to 120, or empty for not reported",
     "sex": "F, M, or empty for not reported",
     "diabetes": "type 1, type 2, 'yes, type not stated', no, or empty for not reported",
     "ulcerated": "yes, no, or empty for not reported",
@@ -124,7 +124,9 @@ _EXPECTED = {
 
 def _value(column: str, reading: str):
     if column == "age":
-        return None if not reading else int(reading) if re.fullmatch(r"\d{1,3}", reading) else _INVALID
+        if not reading:
+            return None
+        return int(reading) if re.fullmatch(r"\d{1,3}", reading) and int(reading) <= 120 else _INVALID  # the schema's
     return VALUES[column].get(reading, _INVALID)
 
 
