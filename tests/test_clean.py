@@ -555,7 +555,7 @@ def test_age_is_read_in_whole_years_with_or_without_its_unit(age, read):
     assert _age_cell(age, problems) == read and problems == []
 
 
-@pytest.mark.parametrize("age", ["40s", "60-70", "about 50", "71.5", "(71)", "aged 40s"])
+@pytest.mark.parametrize("age", ["40s", "60-70", "about 50", "71.5", "(71)", "aged 40s", "150"])
 def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
     problems = []
     assert _age_cell(age, problems) is None
@@ -563,8 +563,8 @@ def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
         (
             "age",
             age,
-            "a whole number of years (e.g. 71, '71 years'); or add its reading to data/raw/patient_readings.csv as a "
-            f"row 'age,{age},<reading>,<reason>'",
+            "a whole number of years up to 120 (e.g. 71, '71 years'); or add its reading to "
+            f"data/raw/patient_readings.csv as a row 'age,{age},<reading>,<reason>'",
         )
     ]
 
@@ -586,9 +586,9 @@ def test_a_patient_cell_no_rule_reads_takes_a_reviewer_reading_not_a_code_change
     message = str(err.value)
     assert "4 problems in the raw input" in message
     assert (
-        "episodes.csv, row 2, column 'age': value 'in her fifties' — expected a whole number of years (e.g. 71, "
-        "'71 years'); or add its reading to data/raw/patient_readings.csv as a row 'age,in her fifties,<reading>,"
-        "<reason>'" in message
+        "episodes.csv, row 2, column 'age': value 'in her fifties' — expected a whole number of years up to 120 "
+        "(e.g. 71, '71 years'); or add its reading to data/raw/patient_readings.csv as a row 'age,in her fifties,"
+        "<reading>,<reason>'" in message
     )
     assert "or add its reading to data/raw/patient_readings.csv as a row 'diabetes,LADA,<reading>,<reason>'" in message
 
