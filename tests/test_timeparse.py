@@ -417,9 +417,16 @@ EVENT_PHRASES = [
     ("not until 3 months", "", 0, 3 * M, "seen-at-assessment"),
     # an onset dated in a numbered period lies in it (once the period's end, exactly)
     ("improvement began in the second month", "", M, 2 * M, "onset"),
-    ("beginning of the second month", "", M, 2 * M, "onset"),
     ("started to improve in the 3rd week", "", 2 * W, 3 * W, "onset"),
-    ("beginning of month 3", "", 2 * M, 3 * M, "onset"),
+    ("healing began in month 3", "", 2 * M, 3 * M, "onset"),
+    ("beginning of the second month", "", 0, 2 * M, "seen-at-assessment"),  # seen then; no onset of the response
+    # the start of the treatment is time zero, not the response's onset (once an exact onset at X)
+    ("3 months after treatment was started", "", 0, 3 * M, "seen-at-assessment"),
+    ("2 months after treatment began", "", 0, 2 * M, "seen-at-assessment"),
+    ("improvement 6 weeks after we started the cream", "", 0, 6 * W, "seen-at-assessment"),
+    ("at 8 weeks from the beginning of therapy", "", 0, 8 * W, "seen-at-assessment"),
+    ("improvement 4 weeks after onset of treatment", "", 0, 4 * W, "seen-at-assessment"),
+    ("lesions started to flatten after 6 weeks", "", 6 * W, 6 * W, "onset"),
     ("prior to week 6", "", 0, 6 * W, "within"),
     ("none by 6 months", "", 6 * M, INF, "at-least"),  # once (0, 6 months], a response by then
     ("ineffective after 4 months", "", 4 * M, INF, "at-least"),

@@ -655,18 +655,29 @@ def parse_time(
     return reading
 
 
-#: Phrases that date the onset itself ("began to improve on day 10", "improvement started after two
-#: weeks"): an exact time even for an event.
-_ONSET_RE = re.compile(r"\b(?:began|begun|begins|beginning|started|starts|start(?:ing)? to|onset)\b")
+#: Phrases that date the onset of the response itself ("began to improve on day 10", "improvement started after two
+#: weeks", "onset of improvement at 6 weeks"): an exact time even for an event. Not the start of the treatment
+#: ("3 months after treatment was started", "2 months after treatment began", "after onset of therapy"), which is
+#: time zero, not the response's onset.
+_RESPONSE_NOUN = (
+    r"(?:improvement|response|healing|clearing|clearance|resolution|regression|remission|re-?epitheli[sz]ation"
+    r"|flattening|softening|fading|effect|benefit)s?"
+)
+_ONSET_RE = re.compile(
+    rf"\b{_RESPONSE_NOUN}\s+(?:\w+\s+)?(?:began|begun|begins|started|starts|set\s+in)\b"
+    r"|\b(?:began|begun|begins|beginning|started|starts|starting|start)\s+to\s+(?:\w+\s+)?"
+    r"(?:improve|respond|heal|clear|resolve|regress|fade|flatten|soften|re-?epitheli[sz]e)\b"
+    rf"|\bonset\s+of\s+(?:the\s+)?(?:\w+\s+)?{_RESPONSE_NOUN}\b|\b{_RESPONSE_NOUN}\s+onset\b"
+)
 #: ... unless the time is a visit's: "improvement began at the 3-month visit" was seen there, (0, X].
 _VISIT_WORD_RE = re.compile(
     r"\b(?:visits?|follow-?ups?|reviews?|assessments?|examinations?|consultations?|appointments?)\b"
 )
-#: A period named by its number ("the second month", "the 3rd week", "the beginning of month 3"): an onset dated
-#: in it lies somewhere in that period, never at its end.
+#: A period named by its number ("the second month", "the 3rd week", "in month 3", "the beginning of month 3"): an
+#: onset dated in it lies somewhere in that period, never at its end.
 _PERIOD_RE = re.compile(
     rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\s+(?P<unit>day|week|month|year)\b"
-    r"|\b(?:beginning|start)\s+of\s+(?:the\s+)?(?P<unit2>day|week|month|year)\s+\d+\b"
+    r"|\b(?:beginning|start|in|during)\s+(?:of\s+)?(?:the\s+)?(?P<unit2>day|week|month|year)\s+\d+\b"
 )
 #: Rules that read one time X, which for an event is the assessment at which it was seen.
 _ASSESSED = ("point", "exposures", "end-of-treatment", "after-end-of-treatment")
