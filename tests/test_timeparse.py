@@ -525,6 +525,9 @@ REJECTED = [
     ("improved 6 weeks after the biopsy", "another event"),
     ("2 years after disease onset", "another event"),
     ("within 4 weeks of the initial presentation", "another event"),
+    ("4 weeks after dose escalation", "another event"),  # a dose change mid-course is not time zero
+    ("improved 6 weeks after increasing the dose", "another event"),
+    ("4 weeks after the dose was doubled", "another event"),
     ("in the first weeks", "ordinal before a plural unit"),  # once read as the first week: within 7 days
     ("during the 2nd months", "ordinal before a plural unit"),
     ("within 6 months or more", "bounded both ways"),

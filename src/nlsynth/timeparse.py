@@ -337,11 +337,16 @@ def _times_other_event(text: str) -> bool:
 
 
 #: A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
-#: the biopsy", "2 years after disease onset"): no rule turns it into a time since the start.
+#: the biopsy", "2 years after disease onset", "4 weeks after dose escalation", "6 weeks after the dose was
+#: doubled"): no rule turns it into a time since the start.
 _OTHER_ZERO_RE = re.compile(
     r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:(?:initial|first)\s+)?"
     r"(?:diagnosis|presentation|biopsy|referral|admission|hospitali[sz]ation|disease\s+onset"
-    r"|onset\s+of\s+(?:the\s+)?(?:disease|nl|necrobiosis|lesions?|symptoms?|ulcers?|ulceration))\b"
+    r"|onset\s+of\s+(?:the\s+)?(?:disease|nl|necrobiosis|lesions?|symptoms?|ulcers?|ulceration)"
+    r"|(?:dose|dosage)\s+(?:escalation|increase|reduction|adjustment|change|doubling)"
+    r"|(?:escalating|increasing|reducing|doubling|halving|raising|lowering|adjusting)\s+(?:the\s+)?(?:dose|dosage)"
+    r"|(?:the\s+)?(?:dose|dosage)\s+(?:was|had\s+been)\s+(?:escalated|increased|reduced|doubled|halved|raised"
+    r"|lowered|adjusted|changed))\b"
 )
 #: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
 #: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
