@@ -78,6 +78,12 @@ _AGENT_COLUMNS = {
     "regimen_as_reported": Column(str, nullable=True, description="dose and schedule in the source's words"),
 }
 
+#: The values of the patient columns (the cleaning's rules and the reviewer's patient readings give only these).
+MAX_AGE = 120
+SEXES = ("F", "M")
+DIABETES = ("no", "type 1", "type 2", "yes, type not stated", "not reported")
+ULCERATED = ("yes", "no", "not reported")
+
 EPISODES = pa.DataFrameSchema(
     {
         "study_id": Column(str, description="source publication, key into studies.csv"),
@@ -86,14 +92,10 @@ EPISODES = pa.DataFrameSchema(
         "source_row": Column(
             int, Check.ge(2), unique=True, description="row of data/raw/episodes.csv as a spreadsheet shows it"
         ),
-        "age": Column("Int64", Check.in_range(0, 120), nullable=True, description="age in years"),
-        "sex": Column(str, Check.isin(["F", "M"]), nullable=True, description="F or M"),
-        "diabetes": Column(
-            str,
-            Check.isin(["no", "type 1", "type 2", "yes, type not stated", "not reported"]),
-            description="diabetes status",
-        ),
-        "ulcerated": Column(str, Check.isin(["yes", "no", "not reported"]), description="ulcerated NL"),
+        "age": Column("Int64", Check.in_range(0, MAX_AGE), nullable=True, description="age in years"),
+        "sex": Column(str, Check.isin(list(SEXES)), nullable=True, description="F or M"),
+        "diabetes": Column(str, Check.isin(list(DIABETES)), description="diabetes status"),
+        "ulcerated": Column(str, Check.isin(list(ULCERATED)), description="ulcerated NL"),
         **_AGENT_COLUMNS,
         "best_response_as_reported": Column(str, description="best outcome in the source's words"),
         "response_grade": Column(

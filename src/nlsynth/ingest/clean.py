@@ -284,7 +284,7 @@ _AGE_RE = re.compile(r"(?:aged?:?\s+)?(\d+)(?:[\s-]*(?:years?|yrs?|y/o|yo|y)(?:[
 
 #: What the rules read in each patient column, for the message when they read nothing.
 _PATIENT_EXPECTED = {
-    "age": "a whole number of years up to 120 (e.g. 71, '71 years')",
+    "age": f"a whole number of years up to {schemas.MAX_AGE} (e.g. 71, '71 years')",
     "sex": "F, M, female or male (also woman, man, girl, boy; a note may follow)",
     "diabetes": "none, type 1, type 2, 'yes (type not stated)' or empty (also read: 'no' or 'yes' with a note, "
     "'type II', 'T2DM', 'DM2', 'IDDM', 'NIDDM', 'diabetic', 'not reported'; not two readings at once)",
@@ -302,9 +302,10 @@ def _read_patient(column: str, value: str) -> tuple[int | str | None, bool]:
     """
     if column == "age":
         match = _AGE_RE.fullmatch(_word(value))
-        if match and int(match.group(1)) > 120:  # the schema's bound, named at the cell
-            return None, False
-        return (int(match.group(1)), True) if match else (None, _not_given(value))
+        if match is None:
+            return None, _not_given(value)
+        age = int(match.group(1))
+        return (age, True) if age <= schemas.MAX_AGE else (None, False)  # the schema's bound, named at the cell
     if column == "sex":
         sex = read_sex(value)
         return sex, sex is not None or _not_given(value)

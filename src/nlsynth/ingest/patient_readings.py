@@ -38,15 +38,15 @@ from nlsynth.errors import Problem
 from nlsynth.ingest.readings import csv_cell
 from nlsynth.ingest.sheets import read_sheet
 from nlsynth.ingest.vocab import phrase_key
+from nlsynth.schemas import DIABETES, MAX_AGE, SEXES, ULCERATED
 
 FILE = "patient_readings.csv"
 
-#: The readings each column takes (the codebook's values); "" is not reported.
+#: The readings each column takes (the codebook's values, :mod:`nlsynth.schemas`); "" is not reported.
 VALUES = {
-    "sex": {"F": "F", "M": "M", "": None},
-    "diabetes": {v: v for v in ("type 1", "type 2", "yes, type not stated", "no", "not reported")}
-    | {"": "not reported"},
-    "ulcerated": {v: v for v in ("yes", "no", "not reported")} | {"": "not reported"},
+    "sex": {v: v for v in SEXES} | {"": None},
+    "diabetes": {v: v for v in DIABETES} | {"": "not reported"},
+    "ulcerated": {v: v for v in ULCERATED} | {"": "not reported"},
 }
 COLUMNS = ("age", *VALUES)
 
@@ -115,7 +115,7 @@ class PatientReadings:
 
 _INVALID = object()
 _EXPECTED = {
-    "age": "a whole number of years from 0 to 120, or empty for not reported",
+    "age": f"a whole number of years from 0 to {MAX_AGE}, or empty for not reported",
     "sex": "F, M, or empty for not reported",
     "diabetes": "type 1, type 2, 'yes, type not stated', no, or empty for not reported",
     "ulcerated": "yes, no, or empty for not reported",
@@ -126,7 +126,7 @@ def _value(column: str, reading: str):
     if column == "age":
         if not reading:
             return None
-        return int(reading) if re.fullmatch(r"\d{1,3}", reading) and int(reading) <= 120 else _INVALID  # the schema's
+        return int(reading) if re.fullmatch(r"\d{1,3}", reading) and int(reading) <= MAX_AGE else _INVALID
     return VALUES[column].get(reading, _INVALID)
 
 
