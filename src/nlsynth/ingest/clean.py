@@ -31,7 +31,7 @@ from nlsynth.errors import InputError, Problem, raise_if_any
 from nlsynth.ingest import appraisal, patient_readings, readings, search_log
 from nlsynth.ingest.group_files import write_group_inputs
 from nlsynth.ingest.references import citations, write_citations
-from nlsynth.ingest.sheets import Sheet, read_sheet
+from nlsynth.ingest.sheets import Sheet, read_optional_sheet, read_sheet
 from nlsynth.ingest.vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
 from nlsynth.tableio import write_tables
 from nlsynth.timeparse import NOT_REPORTED as TIME_NOT_REPORTED
@@ -755,18 +755,15 @@ def _review_records(raw_dir: Path, sheets: dict[str, Sheet], problems: list[Prob
     with every other sheet (their problems join the one list). Without ``appraisal.csv`` no study is
     appraised yet (the build warns, naming them); without ``search_log.csv`` the table has no rows."""
 
-    def optional(name):  # no file: nothing appraised yet, no search log
-        return read_sheet(raw_dir / name, problems) if (raw_dir / name).exists() else None
-
     study_ids = [row["study_id"] for row in sheets["studies.csv"].rows]
     screening = sheets["screening.csv"]
     comparisons = read_sheet(raw_dir / "secondary_comparisons.csv", problems)
     return {
         "screening": clean_screening(screening, problems),
-        "appraisal": appraisal.check(optional("appraisal.csv"), study_ids, problems),
+        "appraisal": appraisal.check(read_optional_sheet(raw_dir / "appraisal.csv", problems), study_ids, problems),
         "comparisons": clean_comparisons(comparisons, screening, problems),
         "search_log": search_log.check_search_log(
-            optional(search_log.SEARCH_LOG), problems, n_assessed=len(screening.rows)
+            read_optional_sheet(raw_dir / search_log.SEARCH_LOG, problems), problems, n_assessed=len(screening.rows)
         ),
     }
 

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from nlsynth.errors import Problem
 from nlsynth.ingest.readings import csv_cell
-from nlsynth.ingest.sheets import read_sheet
+from nlsynth.ingest.sheets import read_optional_sheet
 from nlsynth.ingest.vocab import phrase_key
 from nlsynth.schemas import DIABETES, MAX_AGE, SEXES, ULCERATED
 
@@ -132,9 +132,7 @@ def _value(column: str, reading: str):
 
 def load(path: Path, problems: list[Problem]) -> PatientReadings:
     """Read ``patient_readings.csv``; a missing file means no reviewer readings."""
-    if not path.exists():
-        return PatientReadings()
-    sheet = read_sheet(path, problems, FILE)
+    sheet = read_optional_sheet(path, problems, FILE)
     if sheet is None:
         return PatientReadings()
     return PatientReadings.from_rows(sheet.rows, sheet.row_numbers, problems)

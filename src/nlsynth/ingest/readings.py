@@ -38,7 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from nlsynth.errors import Problem
-from nlsynth.ingest.sheets import read_sheet
+from nlsynth.ingest.sheets import read_optional_sheet
 from nlsynth.ingest.vocab import phrase_key
 from nlsynth.timeparse import TimeInterval
 
@@ -149,9 +149,7 @@ class TimeReadings:
 
 def load(path: Path, study_ids: set[str], problems: list[Problem]) -> TimeReadings:
     """Read ``time_readings.csv``; a missing file means no reviewer readings."""
-    if not path.exists():
-        return TimeReadings()
-    sheet = read_sheet(path, problems, FILE)
+    sheet = read_optional_sheet(path, problems, FILE)
     if sheet is None:
         return TimeReadings()
     return TimeReadings.from_rows(sheet.rows, sheet.row_numbers, study_ids, problems)

@@ -104,6 +104,12 @@ class Sheet:
         return iter(zip(self.row_numbers, self.rows))
 
 
+def read_optional_sheet(path: Path, problems: list[Problem], name: str | None = None) -> Sheet | None:
+    """:func:`read_sheet` for a researcher-editable file the project may not have yet (the reviewer's readings, the
+    appraisal, the search log): None, and no problem, when it does not exist."""
+    return read_sheet(path, problems, name) if path.exists() else None
+
+
 def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> Sheet | None:
     """Read ``path``; append every problem found to ``problems``; None when unreadable."""
     name = name or path.name
