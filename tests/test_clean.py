@@ -13,6 +13,7 @@ import pytest
 from nlsynth import tableio
 from nlsynth.errors import InputError
 from nlsynth.ingest import clean, overview, patient_readings, references
+from nlsynth.ingest.sheets import SHEET_COLUMNS
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.timeparse import TimeInterval, parse_time
 
@@ -241,11 +242,11 @@ def test_parse_time_is_what_cleaning_used(tables):
 
 # --- the reviewer's time readings (data/raw/time_readings.csv) and the ledger of readings used ---
 
-HEADER = "phrase_as_reported,study_id,lower_days,upper_days,reason\n"
 
-
-def _readings(raw: Path, *rows: str) -> None:
-    (raw / "time_readings.csv").write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+def _readings(raw: Path, *rows: str, sheet: str = "time_readings.csv") -> None:
+    """A reviewer's readings file (time readings unless ``sheet`` says otherwise): its header, then ``rows``."""
+    header = ",".join(SHEET_COLUMNS[sheet])
+    (raw / sheet).write_text("".join(line + "\n" for line in (header, *rows)), encoding="utf-8")
 
 
 def _next_day(raw: Path) -> None:
@@ -570,9 +571,7 @@ def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
 
 
 def _patient_readings(raw: Path, *rows: str) -> None:
-    (raw / "patient_readings.csv").write_text(
-        "column,value_as_reported,reading,reason\n" + "".join(r + "\n" for r in rows), encoding="utf-8"
-    )
+    _readings(raw, *rows, sheet="patient_readings.csv")
 
 
 def test_a_patient_cell_no_rule_reads_takes_a_reviewer_reading_not_a_code_change(raw_copy, tables):
