@@ -11,10 +11,10 @@
 The report compares the current data with the latest release (:func:`changes`): studies and
 episodes added, removed or changed, groups whose estimate or interval moved, and statements that
 flipped (a group that now has an estimate; a median now reached, for a group with an estimate in
-both). Everything is computed from ``data/processed/``; fingerprints are SHA-256 of the processed rows without their row numbers, so
-inserting a row above another does not make it "changed"; they cover the extracted values (the
-columns the raw sheets share with the processed tables), so "changed" means the extraction
-changed, while a changed reading or rule shows as a moved estimate.
+both). Everything is computed from ``data/processed/``; fingerprints are SHA-256 of the processed
+rows without their row numbers, so inserting a row above another does not make it "changed"; they
+cover the extracted values (the columns the raw sheets share with the processed tables), so
+"changed" means the extraction changed, while a changed reading or rule shows as a moved estimate.
 
 Examples
 --------
