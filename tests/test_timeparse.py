@@ -217,6 +217,7 @@ OWN_PHRASES = [
     ("after two courses", "", NAN, NAN, "unresolved"),
     ("after 3 rounds of PDT", "monthly", NAN, NAN, "unresolved"),
     ("over the course of 3 months", "", 3 * M, 3 * M, "point"),
+    ("followed for over a year", "", Y, INF, "at-least"),  # "for over": more than (once a point at 1 year)
     (
         "6 weeks after the last session",
         "12 sessions 3-4 times weekly",
@@ -241,6 +242,9 @@ OWN_PHRASES = [
     ("after 3 months treatment was stopped", "for 6 months", 3 * M, 3 * M, "point"),  # stopped at 3 months
     ("3 months after the last session", "twice weekly", NAN, NAN, "unresolved"),
     ("2 months post-treatment", "", NAN, NAN, "unresolved"),
+    # "post-" before a word for the end of the course counts from that end (once read as a time since the start)
+    ("3 months post-discontinuation", "for 6 weeks", 6 * W + 3 * M, 6 * W + 3 * M, "after-end-of-treatment"),
+    ("6 weeks post cessation", "", NAN, NAN, "unresolved"),
     ("6 months after the last of 12 sessions", "twice weekly", NAN, NAN, "unresolved"),
     ("after 6 sessions after the end of treatment", "twice weekly", NAN, NAN, "unresolved"),
     # not an end of the course: a last follow-up visit, and "after treatment" (time since its start)
@@ -528,6 +532,13 @@ REJECTED = [
     ("4 weeks after dose escalation", "another event"),  # a dose change mid-course is not time zero
     ("improved 6 weeks after increasing the dose", "another event"),
     ("4 weeks after the dose was doubled", "another event"),
+    # a time added to an earlier moment the phrase does not give (once read as a time since the start)
+    ("improved after an additional 2 months", "added to an earlier moment"),
+    ("cleared after a further 6 weeks", "added to an earlier moment"),
+    ("another month", "added to an earlier moment"),
+    ("after 2 more months", "added to an earlier moment"),
+    ("followed up 6 weeks more", "added to an earlier moment"),
+    ("after another 6-week course", "added to an earlier moment"),
     ("in the first weeks", "ordinal before a plural unit"),  # once read as the first week: within 7 days
     ("during the 2nd months", "ordinal before a plural unit"),
     ("within 6 months or more", "bounded both ways"),

@@ -24,7 +24,7 @@ Rules (``TimeInterval.rule``)
     less", "X at the latest": (0, X]. With a range ("within 3-6 months") the upper end of the range is the bound.
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than
-    X", "just over X", "after over X", "greater than X", "in excess of X", "a minimum of X", "> X", "≥ X", "X+"
+    X", "just over X", "after over X", "for over X", "greater than X", "in excess of X", "a minimum of X", "> X", "≥ X", "X+"
     ("6+ months", "12 months+"), "X or more", "X or longer": (X, inf). A bound both before and after the time
     that disagree ("within 6 months or more") are refused.
 ``point``
@@ -61,7 +61,8 @@ Rules (``TimeInterval.rule``)
     daily application").
 ``after-end-of-treatment``
     a time counted from the end of the course, not its start: "3 months after the end of treatment",
-    "6 weeks after the last session", "2 months post-treatment", "3 months after stopping": the end
+    "6 weeks after the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after
+    stopping": the end
     of treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the end of
     the 12-week course") plus that time. "Within X" of the end reads (0, end + X], and "at least X"
     or a range after it keep their rule, shifted by the end; the end alone ("after completion of
@@ -104,7 +105,8 @@ Rules (``TimeInterval.rule``)
     the cell is empty.
 
 A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
-the biopsy") is refused: no rule can turn it into a time since the start.
+the biopsy"), or added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"),
+is refused: no rule can turn it into a time since the start.
 
 Commentary that is skipped: text in parentheses, clauses without any number (", outcome remained
 stable in all"), clauses about another event (relapse, recurrence), and, for the time of a response,
@@ -315,7 +317,7 @@ _AFTER_END_RE = re.compile(
     r"|ended|finished|withdrawn"
     r"|ceased|halted|tapered\s+off)\b"
     r")"
-    r"|\bpost-?\s?(?:treatment|therapy|course)\b"
+    rf"|\bpost-?\s?(?:treatment|therapy|course|{_END_NOUN})\b"  # "post-treatment", "post-discontinuation"
     r"|\boff\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"  # "1 year off treatment"
 )
 _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
@@ -347,6 +349,15 @@ _OTHER_ZERO_RE = re.compile(
     r"|(?:escalating|increasing|reducing|doubling|halving|raising|lowering|adjusting)\s+(?:the\s+)?(?:dose|dosage)"
     r"|(?:the\s+)?(?:dose|dosage)\s+(?:was|had\s+been)\s+(?:escalated|increased|reduced|doubled|halved|raised"
     r"|lowered|adjusted|changed))\b"
+)
+#: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6
+#: weeks", "another month", "2 more months", "6 weeks more"): the time since that moment, which need not be the start
+#: of treatment (a first assessment, a dose change); no rule reads it. "No more than", "or more" and "more or less"
+#: are other words.
+_ADDED_TIME_RE = re.compile(
+    rf"\b(?:an?\s+)?(?:additional|further|extra|another)\s+(?:{_NUM}{_GAP})?{_UNIT}\b"
+    rf"|\b{_NUM}\s+(?:more|additional|further|extra)\s+{_UNIT}\b"
+    rf"|\b{_NUM}{_GAP}{_UNIT}\s+more\b(?!\s+or\s+less)"
 )
 #: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
 #: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
@@ -431,6 +442,8 @@ _AT_LEAST = (
     "well over",
     "after over",
     "in over",
+    "for over",
+    "for well over",
     "greater than",
     "in excess of",
     "exceeding",
@@ -927,6 +940,11 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         raise TimePhraseError(
             f"a time counted from another event ({other_zero.group(0).strip()!r}), not from the start of treatment; "
             "no rule reads it"
+        )
+    added = _ADDED_TIME_RE.search(clause)
+    if added:
+        raise TimePhraseError(
+            f"a time added to an earlier moment ({added.group(0)!r}) that the phrase does not give; no rule reads it"
         )
     after_end = _AFTER_END_RE.search(clause)
     if after_end:
