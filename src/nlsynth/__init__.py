@@ -21,27 +21,47 @@ from importlib.metadata import version
 __version__ = version("nlsynth")
 
 
-def import_jsonschema():
-    """Import and return :mod:`jsonschema` without loading ``rfc3987_syntax``.
+#: The optional libraries jsonschema's format checkers import when it loads (``jsonschema/_format.py``):
+#: ``rfc3987_syntax`` alone builds some 35 Earley parsers, about 3 s on a 2-core machine
+#: (python-jsonschema/jsonschema#1428); the others, with what they import (``arrow``, ``attrs`` ...), about
+#: 35 ms more, paid by every papermill process and every group notebook.
+_FORMAT_LIBRARIES = (
+    "rfc3987_syntax",
+    "rfc3987",
+    "rfc3986_validator",
+    "rfc3339_validator",
+    "idna",
+    "fqdn",
+    "webcolors",
+    "jsonpointer",
+    "uri_template",
+    "isoduration",
+)
 
-    At import, jsonschema registers a format checker for each optional library it finds. Jupyter installs
-    ``jsonschema[format-nongpl]``, whose ``rfc3987_syntax`` builds some 35 Earley parsers when imported: about
-    3 s on a 2-core machine (python-jsonschema/jsonschema#1428), for the ``iri`` formats that neither
-    nbformat's schemas nor :data:`nlsynth.schemas.SUMMARY` use. Every papermill run (through nbformat) and
-    every group notebook (checking its summary) paid it. The library is hidden only while jsonschema loads;
-    imported afterwards it works as usual.
+
+def import_jsonschema():
+    """Import and return :mod:`jsonschema` without loading the libraries of its format checkers.
+
+    At import, jsonschema registers a format checker for each optional library it finds (Jupyter installs
+    ``jsonschema[format-nongpl]``): :data:`_FORMAT_LIBRARIES`. Formats are checked only with a ``format_checker``,
+    which neither nbformat nor :func:`nlsynth.schemas.check_summary` passes, and no schema here has a ``format``
+    keyword. The libraries are hidden only while jsonschema loads: imported afterwards they work as usual (only
+    jsonschema's own checkers of those formats stay unregistered in that process).
 
     Examples
     --------
     >>> import_jsonschema().Draft202012Validator({"type": "integer"}).is_valid(3)
     True
     """
-    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
-        sys.modules["rfc3987_syntax"] = None  # makes `import rfc3987_syntax` raise ImportError, which jsonschema skips
+    if "jsonschema" not in sys.modules:
+        hidden = [name for name in _FORMAT_LIBRARIES if name not in sys.modules]
+        for name in hidden:
+            sys.modules[name] = None  # makes `import name` raise ImportError, which jsonschema skips
         try:
             import jsonschema  # noqa: F401
         finally:
-            del sys.modules["rfc3987_syntax"]
+            for name in hidden:
+                del sys.modules[name]
     import jsonschema
 
     return jsonschema
