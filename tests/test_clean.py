@@ -477,6 +477,13 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
         ("diabetes: absent", None),
         ("-", "not reported"),
         ("n.r.", "not reported"),
+        # another kind of diabetes, even at the start of the cell (once "diabetes insipidus" was diabetes)
+        ("diabetes insipidus", None),
+        ("Diabetes (gestational)", None),
+        ("yes, steroid-induced", None),
+        ("secondary diabetes", None),
+        ("MODY", None),
+        ("type 2, secondary complications", "type 2"),
     ],
 )
 def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
@@ -736,6 +743,10 @@ def test_a_doi_or_pmid_that_is_neither_is_a_problem_not_a_broken_link(raw_copy):
         ("M/F", None),
         ("mixed", None),
         ("Fem", None),
+        # a cell that names both sexes is the reviewer's to read (once the first word won)
+        ("male to female transgender", None),
+        ("F (transgender man)", None),
+        ("woman, 34", "F"),
     ],
 )
 def test_sex_is_read_from_the_sources_word(text, sex):

@@ -79,14 +79,23 @@ _SEX = {"f": "F", "female": "F", "woman": "F", "girl": "F", "m": "M", "male": "M
 _SEX_RE = re.compile(rf"({'|'.join(_SEX)})\b(?!\s*/)")
 
 
+_SEX_WORD_RE = re.compile(rf"\b({'|'.join(w for w in _SEX if len(w) > 1)})\b")
+
+
 def read_sex(text: str) -> str | None:
-    """ "F" or "M" from the source's word, a note may follow ("female (pregnant)"); None when empty or unreadable.
+    """ "F" or "M" from the source's word, a note may follow ("female (pregnant)"); None when empty or unreadable,
+    or when the cell also names the other sex ("male to female transgender": the reviewer reads it).
 
     >>> [read_sex(t) for t in ("F", "female", "Woman, 34", "boy", "M/F", "")]
     ['F', 'F', 'F', 'M', None, None]
+    >>> [read_sex(t) for t in ("male to female transgender", "F (transgender man)", "female (mother of a boy)")]
+    [None, None, None]
     """
-    match = _SEX_RE.match(_word(text))
-    return _SEX[match.group(1)] if match else None
+    t = _word(text)
+    match = _SEX_RE.match(t)
+    if not match or {_SEX[w] for w in _SEX_WORD_RE.findall(t)} - {_SEX[match.group(1)]}:
+        return None
+    return _SEX[match.group(1)]
 
 
 #: Words that say a source gave no value ("not reported", "unknown", "NR", "n.r.", "-"): the same as an empty cell.
@@ -99,6 +108,12 @@ _TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b(?![.,]\d)|\bt([12])\s*dm?\b|\bd
 _OLD_TYPE_RE = re.compile(r"\b(?:(n)iddm|iddm|(non)[\s-]?insulin[\s-]dependent|insulin[\s-]dependent)\b")
 _NO_RE = re.compile(r"(?:no|none|non-diabetic|not diabetic|absent|negative|denied)\b")
 _YES_RE = re.compile(r"(?:yes|diabetic|diabetes(?: mellitus)?|dm)\b")
+#: Another kind of diabetes than the two types of diabetes mellitus ("diabetes insipidus", "gestational diabetes",
+#: "steroid-induced diabetes", "MODY", "LADA"), or a state short of it ("prediabetes"): no reading is safe.
+_OTHER_KIND_RE = re.compile(
+    r"\b(?:insipidus|gestational|mody|lada|latent|monogenic|neonatal|pancreatogenic|type\s*3c?|pre-?diabet\w*"
+    r"|secondary\s+diabetes|(?:steroid|corticosteroid|glucocorticoid|drug|medication)[\s-]?induced)\b"
+)
 _TYPE_NOT_GIVEN_RE = re.compile(r"\btype (?:not (?:stated|reported|given|known)|unknown|unspecified)\b")
 #: A negation after the start ("diabetes: no", "type 2 not confirmed"): no reading is safe.
 _NEGATION_RE = re.compile(r"\b(?:no|none|not|non|without|absent|negative|denied|excluded)\b")
@@ -123,12 +138,17 @@ def read_diabetes(text: str) -> str | None:
 
     >>> [read_diabetes(t) for t in ("IDDM", "NIDDM", "non-insulin-dependent diabetes", "T2D", "type 1.5")]
     ['type 1', 'type 2', 'type 2', 'type 2', None]
+
+    Another kind of diabetes than these two is neither, even where it starts the cell:
+
+    >>> [read_diabetes(t) for t in ("diabetes insipidus", "diabetes (gestational)", "yes, steroid-induced", "MODY")]
+    [None, None, None, None]
     """
     t = _word(text)
     if not t or _NOT_GIVEN_RE.match(t):
         return "not reported"
-    if re.search(r"\b(?:type|dm|t)[\s-]*[12][.,]\d", t):
-        return None  # "type 1.5", "DM 1.5" (LADA): neither type
+    if re.search(r"\b(?:type|dm|t)[\s-]*[12][.,]\d", t) or _OTHER_KIND_RE.search(t):
+        return None  # "type 1.5", "DM 1.5" (LADA), "diabetes insipidus": neither type
     types = {"1" if (m.group(1) or m.group(2) or m.group(3)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
     types |= {"2" if (m.group(1) or m.group(2)) else "1" for m in _OLD_TYPE_RE.finditer(t)}
     if _NO_RE.match(t):
