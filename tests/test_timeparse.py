@@ -392,6 +392,11 @@ EVENT_PHRASES = [
     ("improvement at 1 month; continued improvement at 6 months", "", M, 6 * M, "clauses-span"),
     ("after 1 month; remained stable at 6 months; relapse at 9 months", "", 0, M, "seen-at-assessment"),
     ("sustained response at 12 months", "", 0, 12 * M, "seen-at-assessment"),  # its only time: there by then
+    # how long it lasted, its only time, says nothing of when it came (once (0, 6] months, or after a year)
+    ("remained stable for 6 months", "", NAN, NAN, "unresolved"),
+    ("response maintained for over a year", "", NAN, NAN, "unresolved"),
+    ("sustained response for at least 6 months", "", NAN, NAN, "unresolved"),
+    ("no relapse for more than 12 months", "", NAN, NAN, "unresolved"),
     # bounds written in words, before or after the time (once read as a visit at X: "seen by X", which says the
     # opposite of "not before 3 months" and of "just over 2 months")
     ("not before 3 months", "", 3 * M, INF, "at-least"),

@@ -98,7 +98,9 @@ Rules (``TimeInterval.rule``)
     the phrase is understood but carries no time since the start of treatment; lower and upper
     are NaN and ``note`` says why: a count of sessions with no frequency in the regimen, an end
     of treatment with no course length, a calendar period ("enrolled 2013 to 2023"), a
-    recommendation ("at least six months recommended before final evaluation"), or a phrase that
+    recommendation ("at least six months recommended before final evaluation"), how long a response lasted as
+    the only time of that response ("remained stable for 6 months", "no relapse for more than a year"), or a phrase
+    that
     says only that no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there is none to
     give ("no response", "never", "not applicable", "lost to follow-up", "ongoing", "-").
 ``not-reported``
@@ -836,7 +838,7 @@ def _parse(
         if earliest is not None:
             return earliest
     results = [c.reading for c in clauses if c.kind != "lasting"]
-    lasting = [c.reading for c in clauses if c.kind == "lasting"]  # an event's clauses that time how long it lasted
+    lasting = [_lasting_time(c) for c in clauses if c.kind == "lasting"]  # an event's clauses on how long it lasted
     not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
     if not_seen and not any(c.reading.resolved for c in clauses if c.kind == "timed"):
         return _not_seen_by(not_seen)
@@ -870,6 +872,27 @@ def _parse(
         "clauses-span",
         "spans " + ", ".join(r.rule for r in resolved),
     )
+
+
+#: How long a response lasted, not when it was seen: "sustained for 6 months", "maintained for over a year".
+_LASTED_FOR_RE = re.compile(rf"{_LASTED_RE.pattern}.*\bfor\b")
+
+
+def _lasting_time(clause: _Clause) -> TimeInterval:
+    """What an event's clause about how long it lasted says of its time, where no other clause times it: a visit at
+    which it was still there ("sustained response at 12 months", "followed for 12 months, no relapse") says it was
+    there by then, (0, X] once read as an event; a span it lasted ("response maintained for a year", "sustained for
+    at least 6 months", "no relapse for more than a year") says nothing of when it came, and is ``unresolved`` (once
+    read as seen by a year, or as coming after 6 months or a year).
+
+    >>> parse_time("response maintained for over a year", event=True)
+    TimeInterval(lower=nan, upper=nan, rule='unresolved', note="how long the response lasted ('response maintained for over a year'), not when it came")
+    >>> parse_time("sustained response at 12 months", event=True).upper
+    365.25
+    """
+    if clause.reading.resolved and (math.isinf(clause.reading.upper) or _LASTED_FOR_RE.search(clause.text)):
+        return unresolved(f"how long the response lasted ({clause.text!r}), not when it came")
+    return clause.reading
 
 
 def _not_seen_bound(reading: TimeInterval) -> float:
