@@ -119,7 +119,7 @@ OWN_PHRASES = [
     ("after 20 sessions", "", NAN, NAN, "unresolved"),
     ("at the end of the course", "", NAN, NAN, "unresolved"),
     ("at the end of therapy", "applied daily for 3 months", 3 * M, 3 * M, "end-of-treatment"),
-    ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "point"),
+    ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
     ("twenty-five weeks", "", 25 * W, 25 * W, "point"),
     ("thirty days", "", 30, 30, "point"),
@@ -153,7 +153,9 @@ OWN_PHRASES = [
     ("6+ months", "", 6 * M, INF, "at-least"),
     ("12 months+", "", 12 * M, INF, "at-least"),
     ("1.5+ years", "", 1.5 * Y, INF, "at-least"),
-    ("after 22 +/- 5 sessions", "twice weekly", 11 * W, 11 * W, "exposures"),
+    # "X +/- SD" is a series' mean, with or without the word (once "exposures", and a point for a duration)
+    ("after 22 +/- 5 sessions", "twice weekly", 11 * W, 11 * W, "exposures-mean"),
+    ("8.5 \u00b1 2.1 weeks", "", 8.5 * W, 8.5 * W, "mean"),
     # Hours, which a source may give for a first effect ("within 48 hours"): once "a number without a time unit".
     ("within 48 hours", "", 0, 2, "within"),
     ("after 36 h", "", 1.5, 1.5, "point"),

@@ -37,8 +37,8 @@ Rules (``TimeInterval.rule``)
     (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not
     a range, and is refused.)
 ``mean``
-    "after a mean of X", "median X", "X (median)", "median, X", "X +/- SD": a group summary from a series; the
-    mean as a point (the SD and any parenthetical range are commentary).
+    "after a mean of X", "median X", "X (median)", "median, X", "X +/- SD" (with or without "mean"): a group summary
+    from a series; the mean as a point (the SD and any parenthetical range are commentary).
 ``exposures``
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
     doses, cycles or administrations, singular or plural, in digits, words ("twenty-two") or as
@@ -974,7 +974,7 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         return _after_end(clause, after_end, regimen)
     if _END_OF_TREATMENT_RE.search(clause):
         return _end_of_treatment(regimen)
-    clause = _PLUS_MINUS_RE.sub(lambda m: m.group("mean"), clause)
+    clause = _PLUS_MINUS_RE.sub(lambda m: f"mean {m.group('mean')}", clause)  # "X +/- SD" is a mean, word or not
     course = _COURSE_COUNT_RE.search(clause)
     if course:
         return unresolved(f"a count of courses ({course.group(0)!r}), whose length and spacing no rule reads")
