@@ -119,6 +119,9 @@ OWN_PHRASES = [
     ("after 20 sessions", "", NAN, NAN, "unresolved"),
     ("at the end of the course", "", NAN, NAN, "unresolved"),
     ("at the end of therapy", "applied daily for 3 months", 3 * M, 3 * M, "end-of-treatment"),
+    # a rate is not a course: "three sessions per week" holds no count of sessions (once a course of 3, day 4.7)
+    ("at the end of therapy", "three sessions per week", NAN, NAN, "unresolved"),
+    ("at the end of therapy", "2 injections a month", NAN, NAN, "unresolved"),
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
     ("twenty-five weeks", "", 25 * W, 25 * W, "point"),

@@ -514,6 +514,8 @@ _Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
 _COURSE_SESSIONS_RE = re.compile(
     rf"\b(?P<n>{_NUM})\s+(?:(?:daily|weekly|fortnightly|monthly)\s+)?"
     r"(?:sessions?|treatments?|exposures?|infusions?|injections?|cycles?|irradiations?|administrations?)\b"
+    # a rate, not a course: "three sessions per week", "2 injections a month", "3 sessions/week"
+    r"(?!\s*(?:per|an?|each|every|/)\s*(?:week|wk|day|month|fortnight|year)\b)"
 )
 #: A course length: days to years. "Applied for 3 h" is an exposure or an incubation, never a course.
 _COURSE_UNIT = r"(?:" + "|".join(sorted((a for a, u in _UNIT_OF.items() if u != "hour"), key=len, reverse=True)) + r")"
