@@ -597,6 +597,7 @@ def test_a_patient_cell_no_rule_reads_takes_a_reviewer_reading_not_a_code_change
         "<reading>,<reason>'" in message
     )
     assert "or add its reading to data/raw/patient_readings.csv as a row 'diabetes,LADA,<reading>,<reason>'" in message
+    assert "nor another kind of diabetes such as insipidus, gestational or MODY" in message  # why LADA is not read
 
     _patient_readings(
         raw_copy,

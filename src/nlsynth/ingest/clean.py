@@ -305,9 +305,10 @@ _AGE_RE = re.compile(r"(?:aged?:?\s+)?(\d+)(?:[\s-]*(?:years?|yrs?|y/o|yo|y)(?:[
 #: What the rules read in each patient column, for the message when they read nothing.
 _PATIENT_EXPECTED = {
     "age": f"a whole number of years up to {schemas.MAX_AGE} (e.g. 71, '71 years')",
-    "sex": "F, M, female or male (also woman, man, girl, boy; a note may follow)",
+    "sex": "F, M, female or male (also woman, man, girl, boy; a note may follow, but not one naming the other sex)",
     "diabetes": "none, type 1, type 2, 'yes (type not stated)' or empty (also read: 'no' or 'yes' with a note, "
-    "'type II', 'T2DM', 'DM2', 'IDDM', 'NIDDM', 'diabetic', 'not reported'; not two readings at once)",
+    "'type II', 'T2DM', 'DM2', 'IDDM', 'NIDDM', 'diabetic', 'not reported'; not two readings at once, nor another "
+    "kind of diabetes such as insipidus, gestational or MODY)",
     "ulcerated": "yes or no (a note may follow; also Y, N, 'ulcerated', 'with ulceration') or empty; not a past ulcer",
 }
 
