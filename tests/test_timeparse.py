@@ -122,6 +122,13 @@ OWN_PHRASES = [
     # a rate is not a course: "three sessions per week" holds no count of sessions (once a course of 3, day 4.7)
     ("at the end of therapy", "three sessions per week", NAN, NAN, "unresolved"),
     ("at the end of therapy", "2 injections a month", NAN, NAN, "unresolved"),
+    # a pace is how far apart visits or doses were, not a time (once a point: "every 3 months" was 3 months)
+    ("every 3 months", "", NAN, NAN, "unresolved"),
+    ("reviewed at 3-monthly intervals", "", NAN, NAN, "unresolved"),
+    ("at intervals of 4 weeks", "", NAN, NAN, "unresolved"),
+    ("followed every 3 months for 2 years", "", 2 * Y, 2 * Y, "point"),
+    ("within 2 weeks, then every 4 weeks", "", 0, 2 * W, "within"),
+    ("every 2-3 weeks", "", NAN, NAN, "unresolved"),
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
     ("twenty-five weeks", "", 25 * W, 25 * W, "point"),

@@ -98,7 +98,8 @@ Rules (``TimeInterval.rule``)
     the phrase is understood but carries no time since the start of treatment; lower and upper
     are NaN and ``note`` says why: a count of sessions with no frequency in the regimen, an end
     of treatment with no course length, a calendar period ("enrolled 2013 to 2023"), a
-    recommendation ("at least six months recommended before final evaluation"), how long a response lasted as
+    recommendation ("at least six months recommended before final evaluation"), a pace ("every 3 months", "at
+    3-month intervals": set aside beside another time), how long a response lasted as
     the only time of that response ("remained stable for 6 months", "no relapse for more than a year"), or a phrase
     that
     says only that no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there is none to
@@ -360,6 +361,15 @@ _ADDED_TIME_RE = re.compile(
     rf"\b(?:an?\s+)?(?:additional|further|extra|another)\s+(?:{_NUM}{_GAP})?{_UNIT}\b"
     rf"|\b{_NUM}\s+(?:more|additional|further|extra)\s+{_UNIT}\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}\s+more\b(?!\s+or\s+less)"
+)
+#: A pace written in a time cell ("every 3 months", "every other week", "at 3-month intervals", "at two-monthly
+#: intervals", "at intervals of 4 weeks", "2 weeks apart"): how far apart visits or doses were, never a time since the
+#: start. It is set aside, and a clause with no other time is ``unresolved``.
+_PACE_RE = re.compile(
+    rf"\bevery\s+(?:other\s+)?(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_UNIT}\b"
+    rf"|\b(?:at|in)\s+(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP}{_UNIT}|(?:{_NUM}[\s-]*)?(?:dai|week|month|year)ly)\s+intervals?\b"
+    rf"|\bintervals?\s+of\s+{_NUM}{_GAP}{_UNIT}\b"
+    rf"|\b{_NUM}{_GAP}{_UNIT}\s+apart\b"
 )
 #: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
 #: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
@@ -986,6 +996,11 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     exposures = list(_EXPOSURE_RE.finditer(clause))
     if exposures:
         return _count_clause(clause, exposures, regimen)
+    pace = _PACE_RE.search(clause)
+    if pace:
+        clause = _PACE_RE.sub(" ", clause)
+        if not _DURATION_RE.search(clause) and not re.search(r"\d", clause):
+            return unresolved(f"a pace ({pace.group(0)!r}), how far apart visits or doses were, not a time")
     if _UNSUPPORTED_RE.search(clause):
         raise TimePhraseError(
             f"vague or fractional quantity in words ({_UNSUPPORTED_RE.search(clause).group(0)!r}); no rule reads it"
