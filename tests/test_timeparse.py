@@ -129,6 +129,8 @@ OWN_PHRASES = [
     ("followed every 3 months for 2 years", "", 2 * Y, 2 * Y, "point"),
     ("within 2 weeks, then every 4 weeks", "", 0, 2 * W, "within"),
     ("every 2-3 weeks", "", NAN, NAN, "unresolved"),
+    # an age is never a time since the start: beside a time it is set aside (once the span to 45 years)
+    ("45-year-old; improved after 6 weeks", "", 6 * W, 6 * W, "point"),
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
     ("twenty-five weeks", "", 25 * W, 25 * W, "point"),
@@ -549,6 +551,9 @@ REJECTED = [
     ("4 weeks after dose escalation", "another event"),  # a dose change mid-course is not time zero
     ("improved 6 weeks after increasing the dose", "another event"),
     ("4 weeks after the dose was doubled", "another event"),
+    # an age alone (once read as 45 years, or six months, since the start)
+    ("at the age of 45 years", "only time given is an age"),
+    ("a 6-month-old ulcer", "only time given is an age"),
     # a time added to an earlier moment the phrase does not give (once read as a time since the start)
     ("improved after an additional 2 months", "added to an earlier moment"),
     ("cleared after a further 6 weeks", "added to an earlier moment"),

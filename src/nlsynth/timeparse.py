@@ -109,7 +109,8 @@ Rules (``TimeInterval.rule``)
 
 A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
 the biopsy"), or added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"),
-is refused: no rule can turn it into a time since the start.
+is refused: no rule can turn it into a time since the start. So is an age given as the only time ("at the age of 45
+years", "a 6-month-old ulcer"); beside another time an age is set aside.
 
 Commentary that is skipped: text in parentheses, clauses without any number (", outcome remained
 stable in all"), clauses about another event (relapse, recurrence), and, for the time of a response,
@@ -370,6 +371,14 @@ _PACE_RE = re.compile(
     rf"|\b(?:at|in)\s+(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP}{_UNIT}|(?:{_NUM}[\s-]*)?(?:dai|week|month|year)ly)\s+intervals?\b"
     rf"|\bintervals?\s+of\s+{_NUM}{_GAP}{_UNIT}\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}\s+apart\b"
+)
+#: An age written in a time cell, a patient's or a lesion's ("at the age of 45 years", "45-year-old", "when she was
+#: 45 years old", "aged 45", "a 6-month-old ulcer"): never a time since the start. A clause holding only an age is commentary; beside another time it is
+#: set aside.
+_AGE_IN_TIME_RE = re.compile(
+    rf"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+){_NUM}(?:{_GAP}(?:years?|yrs?|y))?(?:[\s-]*old)?\b"
+    rf"|\b{_NUM}{_GAP}{_UNIT}[\s-]*old\b"  # also a lesion's: "a 6-month-old ulcer"
+    rf"|\b{_NUM}[\s-]*y/?o\b"
 )
 #: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
 #: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
@@ -869,6 +878,9 @@ def _parse(
         return unresolved(f"the source gives no time ({phrase.strip()!r})")
     if not results and _times_other_event(text) and _HAS_NUMBER_RE.search(text):
         raise TimePhraseError("the only time given is of another event (a relapse, recurrence or flare)")
+    if not results and _AGE_IN_TIME_RE.search(text):
+        age = _AGE_IN_TIME_RE.search(text).group(0).strip()
+        raise TimePhraseError(f"the only time given is an age ({age!r}), not a time since the start of treatment")
     if not results:
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
     resolved = [r for r in results if r.resolved]
@@ -996,6 +1008,10 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     exposures = list(_EXPOSURE_RE.finditer(clause))
     if exposures:
         return _count_clause(clause, exposures, regimen)
+    if _AGE_IN_TIME_RE.search(clause):
+        clause = _AGE_IN_TIME_RE.sub(" ", clause)
+        if not re.search(r"\d", clause) and not _DURATION_RE.search(clause):
+            return None  # an age alone: commentary, like a relapse clause
     pace = _PACE_RE.search(clause)
     if pace:
         clause = _PACE_RE.sub(" ", clause)
