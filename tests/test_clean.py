@@ -484,6 +484,12 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
         ("secondary diabetes", None),
         ("MODY", None),
         ("type 2, secondary complications", "type 2"),
+        # Y and N as the ulceration column reads them, "nondiabetic", and "n.d." as not given (once refused)
+        ("Y", "yes, type not stated"),
+        ("N", "no"),
+        ("N, HbA1c normal", "no"),
+        ("nondiabetic", "no"),
+        ("n.d.", "not reported"),
     ],
 )
 def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
@@ -508,6 +514,8 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         # the ulceration named first, and Y/N (once refused)
         ("Y", "yes"),
         ("N", "no"),
+        ("n.d.", "not reported"),  # not "no" (once read from its "n")
+        ("y.", None),
         ("ulcerating", "yes"),
         ("with ulceration", "yes"),
         ("ulcers on both shins", "yes"),

@@ -98,16 +98,19 @@ def read_sex(text: str) -> str | None:
     return _SEX[match.group(1)]
 
 
-#: Words that say a source gave no value ("not reported", "unknown", "NR", "n.r.", "-"): the same as an empty cell.
+#: Words that say a source gave no value ("not reported", "unknown", "NR", "n.r.", "n.d.", "-"): the same as an empty
+#: cell.
 _NOT_GIVEN_RE = re.compile(
     r"(?:not (?:reported|stated|given|known|available|specified|mentioned)|unknown|unspecified"
-    r"|n\.?\s?[ra]\.?|n/[ra]|[-\u2013\u2014?]+)\W*$"
+    r"|n\.?\s?[rad]\.?|n/[rad]|[-\u2013\u2014?]+)\W*$"
 )
 _TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b(?![.,]\d)|\bt([12])\s*dm?\b|\bdm[\s-]?([12])\b(?![.,]\d)")
 #: The older names of the two types: insulin-dependent (IDDM) is type 1, non-insulin-dependent (NIDDM) type 2.
 _OLD_TYPE_RE = re.compile(r"\b(?:(n)iddm|iddm|(non)[\s-]?insulin[\s-]dependent|insulin[\s-]dependent)\b")
-_NO_RE = re.compile(r"(?:no|none|non-diabetic|not diabetic|absent|negative|denied)\b")
-_YES_RE = re.compile(r"(?:yes|diabetic|diabetes(?: mellitus)?|dm)\b")
+#: "Y" and "N" only as the whole answer, a note after a bracket or comma aside (never the "n" of "n.d.").
+_Y, _N = (rf"{letter}(?=\s*(?:$|[(,;:]))" for letter in "yn")
+_NO_RE = re.compile(rf"(?:no|{_N}|none|non-?\s?diabetic|not diabetic|absent|negative|denied)\b")
+_YES_RE = re.compile(rf"(?:yes|{_Y}|diabetic|diabetes(?: mellitus)?|dm)\b")
 #: Another kind of diabetes than the two types of diabetes mellitus ("diabetes insipidus", "gestational diabetes",
 #: "steroid-induced diabetes", "MODY", "LADA"), or a state short of it ("prediabetes"): no reading is safe.
 _OTHER_KIND_RE = re.compile(
@@ -133,6 +136,8 @@ def read_diabetes(text: str) -> str | None:
     ['no', 'yes, type not stated', None, None]
     >>> [read_diabetes(t) for t in ("diabetes: no", "type 2 not confirmed", "not reported", "yes, type unknown")]
     [None, None, 'not reported', 'yes, type not stated']
+    >>> [read_diabetes(t) for t in ("Y", "N", "nondiabetic", "Y (T1DM)")]  # as the ulceration column reads Y and N
+    ['yes, type not stated', 'no', 'no', 'type 1']
 
     The older names read as their types (IDDM is type 1, NIDDM type 2); "type 1.5" (LADA) is neither:
 
@@ -192,10 +197,10 @@ def read_ulcerated(text: str) -> str | None:
     if not t or _NOT_GIVEN_RE.match(t):
         return "not reported"
     if re.match(
-        r"(?:no|none|n|non-?\s?ulcerated|not ulcerated|not present|without ulcer(?:s|ation)?|absent|negative)\b", t
+        rf"(?:no|none|{_N}|non-?\s?ulcerated|not ulcerated|not present|without ulcer(?:s|ation)?|absent|negative)\b", t
     ):
         return "no"
-    if re.match(r"(?:yes|y|present)\b", t) or (
+    if re.match(rf"(?:yes|{_Y}|present)\b", t) or (
         _ULCER_WORD_RE.match(t) and not _ULCER_NEGATED_RE.search(t) and not _ULCER_PAST_RE.search(t)
     ):
         return "yes"  # a note may follow ("ulcerated (non-healing)"); "ulcerated: no" is no reading
@@ -262,14 +267,14 @@ def _time_fields(prefix: str, phrase: str, interval: TimeInterval) -> dict[str, 
 
 
 def _not_given(value: str) -> bool:
-    """An empty cell, or words that say the source gave no value ("not reported", "unknown", "NR", "n/a", and
-    for a year "n.d."): an empty cell means the same.
+    """An empty cell, or words that say the source gave no value ("not reported", "unknown", "NR", "n/a", "n.d."):
+    an empty cell means the same.
 
     >>> [_not_given(v) for v in ("", " NR ", "Not stated", "n.d.", "12", "not 12")]
     [True, True, True, True, False, False]
     """
     t = _word(value)
-    return not t or bool(_NOT_GIVEN_RE.match(t) or re.fullmatch(r"n\.?\s?d\.?", t))
+    return not t or bool(_NOT_GIVEN_RE.match(t))
 
 
 #: A count with its share, as sources print it: "5 (29%)", "5 (29.4 %)": the count (the share is checked against
@@ -307,8 +312,8 @@ _PATIENT_EXPECTED = {
     "age": f"a whole number of years up to {schemas.MAX_AGE} (e.g. 71, '71 years')",
     "sex": "F, M, female or male (also woman, man, girl, boy; a note may follow, but not one naming the other sex)",
     "diabetes": "none, type 1, type 2, 'yes (type not stated)' or empty (also read: 'no' or 'yes' with a note, "
-    "'type II', 'T2DM', 'DM2', 'IDDM', 'NIDDM', 'diabetic', 'not reported'; not two readings at once, nor another "
-    "kind of diabetes such as insipidus, gestational or MODY)",
+    "'type II', 'T2DM', 'DM2', 'IDDM', 'NIDDM', 'diabetic', 'Y', 'N', 'not reported'; not two readings at once, "
+    "nor another kind of diabetes such as insipidus, gestational or MODY)",
     "ulcerated": "yes or no (a note may follow; also Y, N, 'ulcerated', 'with ulceration') or empty; not a past ulcer",
 }
 
