@@ -653,9 +653,13 @@ def test_a_reviewer_reading_overrides_the_rules_and_bad_readings_are_refused(raw
 
 
 def test_a_doi_or_pmid_written_as_a_link_or_with_its_label_cleans_to_the_bare_identifier(raw_copy, tables):
-    for name in ("studies.csv", "screening.csv"):
+    """Also a DOI copied with its citation's full stop (once a link to no DOI)."""
+    for name, doi in (
+        ("studies.csv", "https://doi.org/10.1001/jamadermatol.2018.0756"),
+        ("screening.csv", "doi: 10.1001/jamadermatol.2018.0756."),
+    ):
         text = (raw_copy / name).read_text(encoding="utf-8")
-        text = text.replace(",10.1001/jamadermatol.2018.0756,", ",https://doi.org/10.1001/jamadermatol.2018.0756,")
+        text = text.replace(",10.1001/jamadermatol.2018.0756,", f",{doi},")
         (raw_copy / name).write_text(text.replace(",25150669,", ",PMID: 25150669,"), encoding="utf-8")
     cleaned = clean.clean(raw_copy)
     pd.testing.assert_frame_equal(cleaned.studies, tables.studies)  # the references keep their one "doi:" and link

@@ -361,13 +361,17 @@ _PMID_PREFIX_RE = re.compile(r"^pmid\s*:?\s*", re.IGNORECASE)
 
 def _identifiers(sheet: str, row: int, values: dict[str, str], problems: list[Problem]) -> dict[str, str | None]:
     """A row's ``doi`` and ``pmid`` as the reference list needs them: the bare DOI and the digits, however the
-    sheet writes them ("doi:10.1001/x", "https://doi.org/10.1001/x", "PMID: 123"); the reference list adds its own
-    "doi:" and links. A value that is neither is a problem, never a broken link.
+    sheet writes them ("doi:10.1001/x", "https://doi.org/10.1001/x", "PMID: 123"; a DOI copied from a citation with
+    its sentence's full stop: "10.1001/x."); the reference list adds its own "doi:" and links. A value that is
+    neither is a problem, never a broken link.
 
     >>> _identifiers("studies.csv", 2, {"doi": "https://doi.org/10.1001/jama.1", "pmid": "PMID: 25150669"}, [])
     {'doi': '10.1001/jama.1', 'pmid': '25150669'}
+    >>> _identifiers("studies.csv", 2, {"doi": "doi: 10.1111/bjd.12345.", "pmid": ""}, [])
+    {'doi': '10.1111/bjd.12345', 'pmid': None}
     """
-    doi = _DOI_PREFIX_RE.sub("", values["doi"].strip())
+    # a full stop, comma or semicolon after a DOI copied from a citation is the sentence's, not the DOI's
+    doi = _DOI_PREFIX_RE.sub("", values["doi"].strip()).rstrip(".,;")
     pmid = _PMID_PREFIX_RE.sub("", values["pmid"].strip())
     if doi and not _DOI_RE.fullmatch(doi):
         problems.append(
