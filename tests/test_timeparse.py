@@ -406,6 +406,12 @@ EVENT_PHRASES = [
     ("improvement at 1 month; continued improvement at 6 months", "", M, 6 * M, "clauses-span"),
     ("after 1 month; remained stable at 6 months; relapse at 9 months", "", 0, M, "seen-at-assessment"),
     ("sustained response at 12 months", "", 0, 12 * M, "seen-at-assessment"),  # its only time: there by then
+    # "no improvement until X" says it came at X, not after (once (X, inf)), as "not until X" always did
+    ("no improvement until 6 months", "", 0, 6 * M, "seen-at-assessment"),
+    ("did not improve until week 12", "", 0, 12 * W, "seen-at-assessment"),
+    # a clause that says it had not come by X bounds one that times it, whatever that one's rule (once (0, 6])
+    ("no improvement during the first 3 months, then improved by 6 months", "", 3 * M, 6 * M, "clauses-span"),
+    ("no response at 2 months; cleared between 3 and 5 months", "", 3 * M, 5 * M, "clauses-span"),
     # how long it lasted, its only time, says nothing of when it came (once (0, 6] months, or after a year)
     ("remained stable for 6 months", "", NAN, NAN, "unresolved"),
     ("response maintained for over a year", "", NAN, NAN, "unresolved"),

@@ -79,7 +79,8 @@ Rules (``TimeInterval.rule``)
     clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions
     unchanged after 8 weeks", "did not improve within 6 weeks", "none by 6 months", "ineffective after 4
     months", "no response (3 months)"): it came later, (X, inf). Once read as a response seen by X. Beside a
-    clause that times the event they span with it, as ``clauses-span`` says.
+    clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement until X" is not
+    among them: it says the event came at X.
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
     two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month 3"),
@@ -88,7 +89,10 @@ Rules (``TimeInterval.rule``)
 ``clauses-span``
     several timed clauses separated by ";", or by commas where every part has a time of its own ("response at
     week 4, maximal at week 16"; never "at 3, 6 and 12 months") (a series reporting one time per outcome group, or
-    a best response): the interval spanning all of them.
+    a best response): the interval spanning all of them. Beside a clause saying the event had not come by X, the
+    span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it), from
+    no earlier than X: "no response at 3 months; improvement at 6 months" and "no improvement during the first 3
+    months, then improved by 6 months" are both (3, 6] months.
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest
@@ -408,6 +412,9 @@ _NOT_SEEN_RE = re.compile(
     r"|^(?:not|never)\s+(?:\w+\s+)?effective\b|^(?:treatment\s+)?(?:ineffective|unsuccessful)\b|^none\b"
     r"|\bunchanged\b"
 )
+#: "No improvement until 6 months", "did not respond until week 12": not seen before that time, seen at it; a time the
+#: event came, read as any other (not "not seen by then").
+_UNTIL_RE = re.compile(r"\b(?:until|till|til)\b")
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
 _UNSUPPORTED_RE = re.compile(r"\bhalf\b|\bquarter\b|\bseveral\b|\bfew\b|\bcouple\b")
 
@@ -795,7 +802,7 @@ def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
         result = _parse_clause(clause, regimen)
         if result is None:
             continue
-        if event and _NOT_SEEN_RE.search(clause):
+        if event and _NOT_SEEN_RE.search(clause) and not _UNTIL_RE.search(clause):
             kind = "not-seen"
         elif event and (_LASTED_RE.search(clause) or _NO_OTHER_EVENT_RE.search(clause)):
             kind = "lasting"
@@ -890,6 +897,9 @@ def _parse(
         return unresolved("; ".join(r.note for r in results))
     if len(resolved) == 1:
         return resolved[0]
+    timed = [c.reading for c in clauses if c.kind == "timed" and c.reading.resolved]
+    if not_seen and timed:
+        return _seen_after_not_seen(timed, not_seen)
     return TimeInterval(
         min(r.lower for r in resolved),
         max(r.upper for r in resolved),
@@ -917,6 +927,27 @@ def _lasting_time(clause: _Clause) -> TimeInterval:
     if clause.reading.resolved and (math.isinf(clause.reading.upper) or _LASTED_FOR_RE.search(clause.text)):
         return unresolved(f"how long the response lasted ({clause.text!r}), not when it came")
     return clause.reading
+
+
+def _seen_after_not_seen(timed: list[TimeInterval], not_seen: list[TimeInterval]) -> TimeInterval:
+    """An event that clauses time, after clauses that say it had not happened by X: the span of the times the timed
+    clauses give it (a time seen at a visit, (0, X], as :func:`as_event` reads it; "by 6 months" (0, 6]; a range
+    its range), from no earlier than the latest X. "No response at 3 months; improvement at 6 months" is (3, 6]
+    months, and so is "no improvement during the first 3 months, then improved by 6 months" (once (0, 6]: the
+    "by" left out what the first clause says).
+
+    >>> parse_time("no improvement during the first 3 months, then improved by 6 months", event=True)
+    TimeInterval(lower=91.3125, upper=182.625, rule='clauses-span', note='spans within, not seen by 91.3 days')
+    """
+    bound = max(_not_seen_bound(r) for r in not_seen)
+    lower = max(bound, min(0.0 if r.rule in _ASSESSED else r.lower for r in timed))
+    upper = max(r.upper for r in timed)
+    if lower >= upper:
+        raise TimePhraseError(
+            f"a response timed by {upper:.1f} days, and not seen by {bound:.1f} days; no rule reads it"
+        )
+    rules = ", ".join(r.rule for r in timed)
+    return TimeInterval(lower, upper, "clauses-span", f"spans {rules}, not seen by {bound:.1f} days")
 
 
 def _not_seen_bound(reading: TimeInterval) -> float:
