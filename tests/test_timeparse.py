@@ -131,6 +131,7 @@ OWN_PHRASES = [
     ("every 2-3 weeks", "", NAN, NAN, "unresolved"),
     # an age is never a time since the start: beside a time it is set aside (once the span to 45 years)
     ("45-year-old; improved after 6 weeks", "", 6 * W, 6 * W, "point"),
+    ("4 weeks [range 2-6]", "", 4 * W, 4 * W, "point"),  # a bracketed aside, as in parentheses (once refused)
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
     ("twenty-five weeks", "", 25 * W, 25 * W, "point"),

@@ -650,15 +650,18 @@ def _vulgar_to_decimal(match: re.Match[str]) -> str:
 
 def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash, comparison signs as ``>=``/``<=``, a number's trailing "+" as ``>``,
-    vulgar fractions as decimals, single spaces, compound number words as digits, halves and fortnights in words as
-    numbers of a unit.
+    vulgar fractions as decimals, square brackets as parentheses, single spaces, compound number words as digits,
+    halves and fortnights in words as numbers of a unit.
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
     >>> normalise("≥ 6 months"), normalise("6+ months"), normalise("12 Months+"), normalise("1½ months")
     ('>= 6 months', '>6 months', '>12 months', '1.5 months')
+    >>> normalise("4 weeks [range 2-6]")
+    '4 weeks (range 2-6)'
     """
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
+    text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
