@@ -24,9 +24,9 @@ Rules (``TimeInterval.rule``)
     less", "X at the latest": (0, X]. With a range ("within 3-6 months") the upper end of the range is the bound.
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than
-    X", "just over X", "after over X", "for over X", "greater than X", "in excess of X", "a minimum of X", "> X", "≥ X", "X+"
-    ("6+ months", "12 months+"), "X or more", "X or longer": (X, inf). A bound both before and after the time
-    that disagree ("within 6 months or more") are refused.
+    X", "just over X", "after over X", "for over X", "greater than X", "in excess of X", "a minimum of X", "> X",
+    "≥ X", "X+" ("6+ months", "12 months+"), "X or more", "X or longer": (X, inf). A bound both before and after the
+    time that disagree ("within 6 months or more") are refused.
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
     months"), "for X", "about X", or a bare "X" with surrounding words ("4 weeks after the change in
@@ -60,14 +60,13 @@ Rules (``TimeInterval.rule``)
     states ("applied daily for 10 months", "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of
     daily application").
 ``after-end-of-treatment``
-    a time counted from the end of the course, not its start: "3 months after the end of treatment",
-    "6 weeks after the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after
-    stopping": the end
-    of treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the end of
-    the 12-week course") plus that time. "Within X" of the end reads (0, end + X], and "at least X"
-    or a range after it keep their rule, shifted by the end; the end alone ("after completion of
-    therapy") is ``end-of-treatment``. With no end of treatment to count from the reading is
-    ``unresolved``, never a time from the start.
+    a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks
+    after the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after
+    stopping": the end of treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the
+    end of the 12-week course") plus that time. "Within X" of the end reads (0, end + X], and "at least X" or a
+    range after it keep their rule, shifted by the end; the end alone ("after completion of therapy") is
+    ``end-of-treatment``. With no end of treatment to count from the reading is ``unresolved``, never a time from
+    the start.
 ``seen-at-assessment`` (times of events only)
     First and best responses are *seen at* assessments. A time X read by ``point``,
     ``exposures``, ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after
@@ -103,11 +102,10 @@ Rules (``TimeInterval.rule``)
     are NaN and ``note`` says why: a count of sessions with no frequency in the regimen, an end
     of treatment with no course length, a calendar period ("enrolled 2013 to 2023"), a
     recommendation ("at least six months recommended before final evaluation"), a pace ("every 3 months", "at
-    3-month intervals": set aside beside another time), how long a response lasted as
-    the only time of that response ("remained stable for 6 months", "no relapse for more than a year"), or a phrase
-    that
-    says only that no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there is none to
-    give ("no response", "never", "not applicable", "lost to follow-up", "ongoing", "-").
+    3-month intervals": set aside beside another time), how long a response lasted as the only time of that
+    response ("remained stable for 6 months", "no relapse for more than a year"), or a phrase that says only that
+    no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there is none to give ("no
+    response", "never", "not applicable", "lost to follow-up", "ongoing", "-").
 ``not-reported``
     the cell is empty.
 
@@ -372,13 +370,14 @@ _ADDED_TIME_RE = re.compile(
 #: start. It is set aside, and a clause with no other time is ``unresolved``.
 _PACE_RE = re.compile(
     rf"\bevery\s+(?:other\s+)?(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_UNIT}\b"
-    rf"|\b(?:at|in)\s+(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP}{_UNIT}|(?:{_NUM}[\s-]*)?(?:dai|week|month|year)ly)\s+intervals?\b"
+    rf"|\b(?:at|in)\s+(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP}{_UNIT}|(?:{_NUM}[\s-]*)?(?:dai|week|month|year)ly)"
+    r"\s+intervals?\b"
     rf"|\bintervals?\s+of\s+{_NUM}{_GAP}{_UNIT}\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}\s+apart\b"
 )
 #: An age written in a time cell, a patient's or a lesion's ("at the age of 45 years", "45-year-old", "when she was
-#: 45 years old", "aged 45", "a 6-month-old ulcer"): never a time since the start. A clause holding only an age is commentary; beside another time it is
-#: set aside.
+#: 45 years old", "aged 45", "a 6-month-old ulcer"): never a time since the start. A clause holding only an age is
+#: commentary; beside another time it is set aside.
 _AGE_IN_TIME_RE = re.compile(
     rf"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+){_NUM}(?:{_GAP}(?:years?|yrs?|y))?(?:[\s-]*old)?\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}[\s-]*old\b"  # also a lesion's: "a 6-month-old ulcer"
@@ -922,8 +921,9 @@ def _lasting_time(clause: _Clause) -> TimeInterval:
     at least 6 months", "no relapse for more than a year") says nothing of when it came, and is ``unresolved`` (once
     read as seen by a year, or as coming after 6 months or a year).
 
-    >>> parse_time("response maintained for over a year", event=True)
-    TimeInterval(lower=nan, upper=nan, rule='unresolved', note="how long the response lasted ('response maintained for over a year'), not when it came")
+    >>> reading = parse_time("response maintained for over a year", event=True)
+    >>> reading.rule, reading.note
+    ('unresolved', "how long the response lasted ('response maintained for over a year'), not when it came")
     >>> parse_time("sustained response at 12 months", event=True).upper
     365.25
     """
