@@ -558,6 +558,8 @@ REJECTED = [
     ("4 weeks after dose escalation", "another event"),  # a dose change mid-course is not time zero
     ("improved 6 weeks after increasing the dose", "another event"),
     ("4 weeks after the dose was doubled", "another event"),
+    ("after 8 weeks at the higher dose", "another event"),  # time on a later dose (once since the start)
+    ("after 12 weeks of the new regimen", "another event"),
     # an age alone (once read as 45 years, or six months, since the start)
     ("at the age of 45 years", "only time given is an age"),
     ("a 6-month-old ulcer", "only time given is an age"),

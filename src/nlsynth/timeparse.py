@@ -346,7 +346,7 @@ def _times_other_event(text: str) -> bool:
 
 #: A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
 #: the biopsy", "2 years after disease onset", "4 weeks after dose escalation", "6 weeks after the dose was
-#: doubled"): no rule turns it into a time since the start.
+#: doubled", "after 8 weeks at the higher dose"): no rule turns it into a time since the start.
 _OTHER_ZERO_RE = re.compile(
     r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:(?:initial|first)\s+)?"
     r"(?:diagnosis|presentation|biopsy|referral|admission|hospitali[sz]ation|disease\s+onset"
@@ -355,6 +355,9 @@ _OTHER_ZERO_RE = re.compile(
     r"|(?:escalating|increasing|reducing|doubling|halving|raising|lowering|adjusting)\s+(?:the\s+)?(?:dose|dosage)"
     r"|(?:the\s+)?(?:dose|dosage)\s+(?:was|had\s+been)\s+(?:escalated|increased|reduced|doubled|halved|raised"
     r"|lowered|adjusted|changed))\b"
+    # a time spent on a dose that came later: "after 3 months of the higher dose", "8 weeks at the increased dose"
+    r"|\b(?:of|at|on)\s+(?:the\s+)?(?:higher|increased|escalated|doubled|reduced|lower|new|maintenance)\s+"
+    r"(?:dose|dosage|regimen)\b"
 )
 #: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6
 #: weeks", "another month", "2 more months", "6 weeks more"): the time since that moment, which need not be the start
