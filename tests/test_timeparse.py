@@ -413,6 +413,8 @@ EVENT_PHRASES = [
     # a clause that says it had not come by X bounds one that times it, whatever that one's rule (once (0, 6])
     ("no improvement during the first 3 months, then improved by 6 months", "", 3 * M, 6 * M, "clauses-span"),
     ("no response at 2 months; cleared between 3 and 5 months", "", 3 * M, 5 * M, "clauses-span"),
+    # an exact time after it keeps its time (61ecf10 refused it, "timed by 56 days, not seen by 30.4 days")
+    ("no response at 1 month; improvement after a mean of 8 weeks", "", 8 * W, 8 * W, "clauses-span"),
     # how long it lasted, its only time, says nothing of when it came (once (0, 6] months, or after a year)
     ("remained stable for 6 months", "", NAN, NAN, "unresolved"),
     ("response maintained for over a year", "", NAN, NAN, "unresolved"),

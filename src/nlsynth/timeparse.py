@@ -948,7 +948,7 @@ def _seen_after_not_seen(timed: list[TimeInterval], not_seen: list[TimeInterval]
     bound = max(_not_seen_bound(r) for r in not_seen)
     lower = max(bound, min(0.0 if r.rule in _ASSESSED else r.lower for r in timed))
     upper = max(r.upper for r in timed)
-    if lower >= upper:
+    if bound >= upper:  # not the bound raised to an exact time ("a mean of 8 weeks"), which is that time
         raise TimePhraseError(
             f"a response timed by {upper:.1f} days, and not seen by {bound:.1f} days; no rule reads it"
         )
