@@ -866,13 +866,13 @@ def _parse(
     normalised = _summary_first(_visit_notation(normalise(phrase)))
     text = _PARENTHESES_RE.sub(" ", normalised)
     clauses = _clauses(text, regimen, event)
+    not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
     if event and first:
-        earliest = _earliest_clause(clauses, exact)
+        earliest = _earliest_clause(clauses, not_seen, exact)
         if earliest is not None:
             return earliest
     results = [c.reading for c in clauses if c.kind != "lasting"]
     lasting = [_lasting_time(c) for c in clauses if c.kind == "lasting"]  # an event's clauses on how long it lasted
-    not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
     if not_seen and not any(c.reading.resolved for c in clauses if c.kind == "timed"):
         return _not_seen_by(not_seen)
     if not any(r.resolved for r in results):
@@ -890,9 +890,10 @@ def _parse(
         return unresolved(f"the source gives no time ({phrase.strip()!r})")
     if not results and _times_other_event(text) and _HAS_NUMBER_RE.search(text):
         raise TimePhraseError("the only time given is of another event (a relapse, recurrence or flare)")
-    if not results and _AGE_IN_TIME_RE.search(text):
-        age = _AGE_IN_TIME_RE.search(text).group(0).strip()
-        raise TimePhraseError(f"the only time given is an age ({age!r}), not a time since the start of treatment")
+    if not results and (age := _AGE_IN_TIME_RE.search(text)):
+        raise TimePhraseError(
+            f"the only time given is an age ({age.group(0).strip()!r}), not a time since the start of treatment"
+        )
     if not results:
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
     resolved = [r for r in results if r.resolved]
@@ -945,15 +946,24 @@ def _seen_after_not_seen(timed: list[TimeInterval], not_seen: list[TimeInterval]
     >>> parse_time("no improvement during the first 3 months, then improved by 6 months", event=True)
     TimeInterval(lower=91.3125, upper=182.625, rule='clauses-span', note='spans within, not seen by 91.3 days')
     """
-    bound = max(_not_seen_bound(r) for r in not_seen)
-    lower = max(bound, min(0.0 if r.rule in _ASSESSED else r.lower for r in timed))
     upper = max(r.upper for r in timed)
-    if bound >= upper:  # not the bound raised to an exact time ("a mean of 8 weeks"), which is that time
+    bound = _not_seen_until(not_seen, upper)
+    lower = max(bound, min(0.0 if r.rule in _ASSESSED else r.lower for r in timed))  # an exact time keeps its time
+    rules = ", ".join(r.rule for r in timed)
+    return TimeInterval(lower, upper, "clauses-span", f"spans {rules}, not seen by {bound:.1f} days")
+
+
+def _not_seen_until(not_seen: list[TimeInterval], upper: float) -> float | None:
+    """The latest time the ``not_seen`` clauses say a response had not come by (None without any), for a response
+    timed by ``upper``; a response timed by a time it had not come by is refused."""
+    if not not_seen:
+        return None
+    bound = max(_not_seen_bound(r) for r in not_seen)
+    if bound >= upper:
         raise TimePhraseError(
             f"a response timed by {upper:.1f} days, and not seen by {bound:.1f} days; no rule reads it"
         )
-    rules = ", ".join(r.rule for r in timed)
-    return TimeInterval(lower, upper, "clauses-span", f"spans {rules}, not seen by {bound:.1f} days")
+    return bound
 
 
 def _not_seen_bound(reading: TimeInterval) -> float:
@@ -973,7 +983,7 @@ def _not_seen_by(readings) -> TimeInterval:
     return TimeInterval(bound, math.inf, "at-least", f"not seen by {bound:.1f} days")
 
 
-def _earliest_clause(clauses: list[_Clause], exact: bool) -> TimeInterval | None:
+def _earliest_clause(clauses: list[_Clause], not_seen: list[TimeInterval], exact: bool) -> TimeInterval | None:
     """A first response timed by several clauses ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, and after any time a clause says it had not happened. None when
     fewer than two clauses time it (the other rules read the phrase).
@@ -987,15 +997,9 @@ def _earliest_clause(clauses: list[_Clause], exact: bool) -> TimeInterval | None
     earliest = min(timed, key=lambda c: (c.reading.upper, c.reading.lower))
     reading = earliest.reading if exact else as_event(earliest.reading, earliest.text)
     note = f"the earliest of {len(timed)} timed clauses (rule {reading.rule!r})"
-    not_seen = max(
-        (_not_seen_bound(c.reading) for c in clauses if c.kind == "not-seen" and c.reading.resolved), default=None
-    )
-    if not_seen is not None and not_seen >= reading.upper:
-        raise TimePhraseError(
-            f"a response timed by {reading.upper:.1f} days, and not seen by {not_seen:.1f} days; no rule reads it"
-        )
-    if not_seen is not None and not_seen > reading.lower:
-        return TimeInterval(not_seen, reading.upper, "earliest-clause", f"{note}, not seen by {not_seen:.1f} days")
+    bound = _not_seen_until(not_seen, reading.upper)
+    if bound is not None and bound > reading.lower:
+        return TimeInterval(bound, reading.upper, "earliest-clause", f"{note}, not seen by {bound:.1f} days")
     return TimeInterval(reading.lower, reading.upper, "earliest-clause", note)
 
 
@@ -1011,6 +1015,11 @@ def _parenthesised(text: str, regimen: str | None) -> list[TimeInterval]:
         if result is not None:
             found.append(result)
     return found if len(found) == 1 else []
+
+
+def _holds_time(clause: str) -> bool:
+    """Whether a clause, once an age or a pace is set aside, still holds a number or a time."""
+    return bool(re.search(r"\d", clause) or _DURATION_RE.search(clause))
 
 
 def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
@@ -1045,14 +1054,13 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     exposures = list(_EXPOSURE_RE.finditer(clause))
     if exposures:
         return _count_clause(clause, exposures, regimen)
-    if _AGE_IN_TIME_RE.search(clause):
-        clause = _AGE_IN_TIME_RE.sub(" ", clause)
-        if not re.search(r"\d", clause) and not _DURATION_RE.search(clause):
-            return None  # an age alone: commentary, like a relapse clause
+    clause, ages = _AGE_IN_TIME_RE.subn(" ", clause)
+    if ages and not _holds_time(clause):
+        return None  # an age alone: commentary, like a relapse clause
     pace = _PACE_RE.search(clause)
     if pace:
         clause = _PACE_RE.sub(" ", clause)
-        if not _DURATION_RE.search(clause) and not re.search(r"\d", clause):
+        if not _holds_time(clause):
             return unresolved(f"a pace ({pace.group(0)!r}), how far apart visits or doses were, not a time")
     if _UNSUPPORTED_RE.search(clause):
         raise TimePhraseError(
