@@ -149,9 +149,9 @@ def read_diabetes(text: str) -> str | None:
     >>> [read_diabetes(t) for t in ("diabetes insipidus", "diabetes (gestational)", "yes, steroid-induced", "MODY")]
     [None, None, None, None]
     """
-    t = _word(text)
-    if not t or _NOT_GIVEN_RE.match(t):
+    if _not_given(text):
         return "not reported"
+    t = _word(text)
     if re.search(r"\b(?:type|dm|t)[\s-]*[12][.,]\d", t) or _OTHER_KIND_RE.search(t):
         return None  # "type 1.5", "DM 1.5" (LADA), "diabetes insipidus": neither type
     types = {"1" if (m.group(1) or m.group(2) or m.group(3)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
@@ -193,9 +193,9 @@ def read_ulcerated(text: str) -> str | None:
     >>> [read_ulcerated(t) for t in ("Y", "N", "with ulceration", "ulcers on both shins", "ulcer healed before")]
     ['yes', 'no', 'yes', 'yes', None]
     """
-    t = _word(text)
-    if not t or _NOT_GIVEN_RE.match(t):
+    if _not_given(text):
         return "not reported"
+    t = _word(text)
     if re.match(
         rf"(?:no|none|{_N}|non-?\s?ulcerated|not ulcerated|not present|without ulcer(?:s|ation)?|absent|negative)\b", t
     ):
@@ -651,9 +651,11 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
             for c in ("n_treated", "n_improved", "n_complete")
         }
         for c in ("n_improved", "n_complete"):
-            if counts[c] is not None and counts["n_treated"] is not None and counts[c] > counts["n_treated"]:
+            if counts[c] is None or counts["n_treated"] is None:
+                continue
+            if counts[c] > counts["n_treated"]:
                 problems.append(Problem(name, row_no, c, row[c], f"at most n_treated ({counts['n_treated']})"))
-            elif counts[c] is not None and counts["n_treated"] is not None:
+            else:
                 _check_share(name, row_no, c, row[c], counts[c], counts["n_treated"], problems)
         sid = row["study_id"]
         ttr = read(
