@@ -473,7 +473,6 @@ _AT_LEAST = (
     "after over",
     "in over",
     "for over",
-    "for well over",
     "greater than",
     "in excess of",
     "exceeding",
