@@ -131,6 +131,18 @@ OWN_PHRASES = [
     ("every 2-3 weeks", "", NAN, NAN, "unresolved"),
     # an age is never a time since the start: beside a time it is set aside (once the span to 45 years)
     ("45-year-old; improved after 6 weeks", "", 6 * W, 6 * W, "point"),
+    # a dose or an extent of change is never a time: beside one it is set aside (once "several numbers", and a dose
+    # before "infusions" was counted as infusions)
+    ("after 16 weeks of dupilumab 300 mg every 2 weeks", "", 16 * W, 16 * W, "point"),
+    ("after 3 months of ruxolitinib 1.5% cream twice daily", "", 3 * M, 3 * M, "point"),
+    ("within 3 months on 2.5-5 mg/kg/day", "", 0, 3 * M, "within"),
+    ("after 6 weeks of 308-nm excimer laser", "", 6 * W, 6 * W, "point"),
+    ("after 4 months of 10 mg/kg infliximab infusions", "every 8 weeks", 4 * M, 4 * M, "point"),
+    ("after 3 infusions of 5 mg/kg", "every 8 weeks", 24 * W, 24 * W, "exposures"),
+    ("improved by 50% after 8 weeks", "", 8 * W, 8 * W, "point"),
+    ("reduced by 50% 8 weeks after starting", "", 8 * W, 8 * W, "point"),  # never "by 8 weeks"
+    ("a 75% reduction by week 16", "", 0, 16 * W, "within"),
+    ("lesion area decreased 40% at week 12", "", 12 * W, 12 * W, "point"),
     ("4 weeks [range 2-6]", "", 4 * W, 4 * W, "point"),  # a bracketed aside, as in parentheses (once refused)
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
@@ -540,6 +552,14 @@ REJECTED = [
     ("2 recurrences after 3 months", "only time given is of another event"),
     ("recurrence at 6 months", "only time given is of another event"),
     ("improved in 3 patients after 3 months", "several numbers"),
+    # a share of patients or a head count says whose time it is: never set aside (the time would be only theirs)
+    ("in 60% by 3 months", "several numbers"),
+    ("80% responded within 8 weeks", "several numbers"),
+    ("improvement at 3 months in 5 of 8 patients", "several numbers"),
+    ("at 12 weeks, n=10", "several numbers"),
+    ("300 mg", "only number given is a dose"),  # a dose alone is no time (once "a number without a time unit")
+    ("improved by 50%", "only number given is a dose or an extent of change"),
+    ("after 3 months of 0.1% tacrolimus", "several numbers"),  # a strength without its preparation: not known as one
     ("3 weeks 4 days", "several times"),
     ("half of the lesions by 3 months", "fractional"),  # a half of something else: no reading
     ("a quarter of a year", "fractional"),
@@ -590,6 +610,13 @@ REJECTED = [
 def test_unreadable_phrase_is_rejected_with_reason(phrase, reason):
     with pytest.raises(TimePhraseError, match=reason):
         parse_time(phrase)
+
+
+@pytest.mark.parametrize("phrase", ["after 5 mg/kg infusions", "after 2 g infusions"])
+def test_a_dose_is_never_counted_as_sessions(phrase):
+    """With the regimen's pace, "after 5 mg/kg infusions" was read as five infusions, 40 weeks."""
+    with pytest.raises(TimePhraseError, match="only number given is a dose"):
+        parse_time(phrase, "every 8 weeks", event=True)
 
 
 def test_the_committed_readings_ledger_agrees_with_this_table():

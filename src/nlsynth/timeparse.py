@@ -116,7 +116,9 @@ years", "a 6-month-old ulcer"); beside another time an age is set aside.
 
 Commentary that is skipped: text in parentheses, clauses without any number (", outcome remained
 stable in all"), clauses about another event (relapse, recurrence), and, for the time of a response,
-a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it. A
+a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it, and beside a
+time, a dose or an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a
+share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A
 phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is
 one whose own time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen).
 
@@ -386,6 +388,43 @@ _AGE_IN_TIME_RE = re.compile(
     rf"|\b{_NUM}{_GAP}{_UNIT}[\s-]*old\b"  # also a lesion's: "a 6-month-old ulcer"
     rf"|\b{_NUM}[\s-]*y/?o\b"
 )
+#: A dose or an extent of change written in a time cell ("after 3 months of 1.5% cream", "at 12 weeks on 300 mg",
+#: "5 mg/kg", "a 50% reduction by week 16", "improved by 50% after 8 weeks", "0.1% ointment"): a quantity, never a time since the start
+#: and never a count of sessions ("10 mg/kg infusions" is not ten infusions). Beside a time it is set aside; a clause
+#: with no other time keeps it (and is refused as a number without a time unit). Not a share of patients ("in 60% by
+#: 3 months") nor a head count ("in 3 of 8 patients"): the time would be only theirs, so such a clause stays refused.
+_DECIMAL = r"(?<![\w.])\d+(?:\.\d+)?"
+_RANGE_END = rf"(?:\s*(?:-|to)\s*{_DECIMAL})?"
+_SHARE = rf"(?:(?:[<>]=?|~)\s*)?{_DECIMAL}(?:\s*%?\s*(?:-|to)\s*{_DECIMAL})?\s*(?:%|per\s?cent\b)"
+_DOSE_RE = re.compile(
+    rf"(?:(?:[<>]=?|~)\s*)?{_DECIMAL}{_RANGE_END}[\s-]*"
+    r"(?:mg|g|mcg|\u03bcg|ug|ng|grams?|milligrams?|micrograms?|ml|millilit(?:er|re)s?|iu|units?|mmol|mj|j|gy|nm|ppm)"
+    r"(?:\s*/\s*(?:kg|m2|cm2|day|d|dose|week|wk|application)){0,2}(?![\w/])"
+    # a preparation's strength: "1.5% ruxolitinib cream", "tacrolimus 0.1% ointment"
+    rf"|{_SHARE}(?=(?:\s+[a-z-]+){{0,2}}\s+(?:creams?|ointments?|gels?|solutions?|lotions?|foams?|emulsions?"
+    r"|pastes?|sprays?|patch(?:es)?|tinctures?|suspensions?)\b)"
+)
+_EXTENT_RE = re.compile(
+    rf"\bby\s+{_SHARE}"  # "reduced by 58%", "improved by 50%"
+    r"|(?P<verb>\b(?:reduced|decreased|improved|fell|dropped|declined|cleared|shrank|regressed|diminished)\s+)"
+    rf"{_SHARE}|{_SHARE}(?=[\s-]*(?:reduction|decrease|decline|fall|drop|improvement|clearance|clearing|regression"
+    r"|shrinkage|smaller|lower|less)\b)"
+)
+
+
+def _quantities(text: str) -> list[str]:
+    """The doses and extents of change in ``text``.
+
+    >>> _quantities("after 3 months of 1.5% cream"), _quantities("improved by 50% at 8 weeks")
+    (['1.5%'], ['by 50%'])
+    >>> _quantities("300 mg every 2 weeks"), _quantities("in 60% by 3 months")
+    (['300 mg'], [])
+    """
+    found = [(m.start(), m.group(0).strip()) for m in _DOSE_RE.finditer(text)]
+    found += [(m.start(), m.group(0)[len(m.group("verb") or "") :].strip()) for m in _EXTENT_RE.finditer(text)]
+    return [quantity for _, quantity in sorted(found)]
+
+
 #: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
 #: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
 _NO_TIME_RE = re.compile(
@@ -893,6 +932,11 @@ def _parse(
         raise TimePhraseError(
             f"the only time given is an age ({age.group(0).strip()!r}), not a time since the start of treatment"
         )
+    if not results and (quantities := _quantities(text)):
+        raise TimePhraseError(
+            f"the only number given is a dose or an extent of change ({', '.join(map(repr, quantities))}), not a time "
+            "since the start of treatment"
+        )
     if not results:
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
     resolved = [r for r in results if r.resolved]
@@ -1023,6 +1067,10 @@ def _holds_time(clause: str) -> bool:
 
 def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     """One ";"-separated clause; None when it is commentary without any time."""
+    if _quantities(clause):
+        clause = _EXTENT_RE.sub(lambda m: f"{m.group('verb') or ''} ", _DOSE_RE.sub(" ", clause))
+        if not _holds_time(clause):
+            return None  # a dose or an extent of change alone: commentary, like an age
     if _times_other_event(clause):
         return None  # a relapse or recurrence clause times another event, not this field
     if _RECOMMENDATION_RE.search(clause):
