@@ -166,6 +166,13 @@ OWN_PHRASES = [
     ("after 3 sessions over 6 weeks", "weekly", NAN, NAN, "unresolved"),
     ("after 3 or 4 injections; after 5 injections", "weekly", 3 * W, 5 * W, "clauses-span"),
     ("after 3 sessions and after 5 sessions", "weekly", NAN, NAN, "unresolved"),
+    # several periods of a stated length: how they follow each other is not given (once one period: 4 weeks)
+    ("after two 4-week cycles", "every 4 weeks", NAN, NAN, "unresolved"),
+    ("after three consecutive 2-week courses", "", NAN, NAN, "unresolved"),
+    ("after the second 12-week course", "", NAN, NAN, "unresolved"),
+    ("during the second 3 months", "", NAN, NAN, "unresolved"),
+    ("after one 4-week course", "", 4 * W, 4 * W, "point"),
+    ("in the first 6 months", "", 6 * M, 6 * M, "point"),
     ("", "", NAN, NAN, "not-reported"),
     # Comparison signs of one character, and a number's trailing "+", as a source writes them in a table cell: NFKC
     # leaves "≥" alone, and read as a bare number "≥ 6 months" was once a visit at six months (its opposite, as an

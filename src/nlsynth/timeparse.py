@@ -99,7 +99,8 @@ Rules (``TimeInterval.rule``)
     time the source gives.
 ``unresolved``
     the phrase is understood but carries no time since the start of treatment; lower and upper
-    are NaN and ``note`` says why: a count of sessions with no frequency in the regimen, an end
+    are NaN and ``note`` says why: a count of sessions with no frequency in the regimen, a count of periods of a
+    stated length ("after two 4-week cycles", "during the second 3 months": how they follow each other), an end
     of treatment with no course length, a calendar period ("enrolled 2013 to 2023"), a
     recommendation ("at least six months recommended before final evaluation"), a pace ("every 3 months", "at
     3-month intervals": set aside beside another time), how long a response lasted as the only time of that
@@ -298,6 +299,15 @@ _EXPOSURE_RE = re.compile(
 #: A count of courses or rounds ("after two courses", "3 rounds of PDT"): a course is not a session (a regimen's "a
 #: 12-week course of daily cream" holds 84 of them), and no rule reads how long one lasts or how far apart they are.
 _COURSE_COUNT_RE = re.compile(rf"\b{_COUNT}{_BETWEEN}{{0,2}}\s+(?:courses?|rounds?)\b")
+#: A count of periods of a stated length ("two 4-week cycles", "after the second 12-week course", "three
+#: consecutive 2-week periods", "during the second 3 months"): more than one such period, whose spacing no rule reads;
+#: once read as one of them.
+_COUNTED_PERIODS_RE = re.compile(
+    rf"\b(?!(?:one|first|1|1st|single)\b){_COUNT}(?:\s+(?:consecutive|successive|separate|further))?"
+    rf"\s+{_NUM}[\s-]*{_UNIT}[\s-]+[a-z]+"
+    rf"|\b(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'first')}|\d*(?:[02-9]1st|2nd|3rd|\d+th))"
+    rf"\s+{_NUM}[\s-]*{_UNIT}\b"
+)
 #: A count of sessions with its own pace ("12 weekly sessions", "4 monthly PDT sessions", "10 daily applications").
 _PACED_COUNT_RE = re.compile(
     rf"\b(?P<n>{_COUNT})\s+(?P<pace>daily|weekly|monthly){_BETWEEN}{{0,1}}\s+{_SESSION_NOUN}\b"
@@ -1092,6 +1102,9 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     if _END_OF_TREATMENT_RE.search(clause):
         return _end_of_treatment(regimen)
     clause = _PLUS_MINUS_RE.sub(lambda m: f"mean {m.group('mean')}", clause)  # "X +/- SD" is a mean, word or not
+    periods = _COUNTED_PERIODS_RE.search(clause)
+    if periods:
+        return unresolved(f"a count of periods ({periods.group(0)!r}), how they follow each other no rule reads")
     course = _COURSE_COUNT_RE.search(clause)
     if course:
         return unresolved(f"a count of courses ({course.group(0)!r}), whose length and spacing no rule reads")
