@@ -574,6 +574,8 @@ REJECTED = [
     ("w12-w16", "several numbers"),
     ("several weeks", "vague"),
     ("3 months + 2 weeks", "several times"),  # a sum, not "3 months or more"
+    ("1 year, 3 months", "several times"),  # one length in two parts (once the span 3 to 12 months)
+    ("2 years, 6 months follow-up", "several times"),
     ("at months 3 and 6", "several visits"),  # two visits, not the range "months 3 to 6"
     ("at follow-up (6 weeks) and later (3 months)", "no time expression"),  # two parentheses: no choosing
     ("weeks 4, 8 and 12", "several visits"),

@@ -843,8 +843,24 @@ def _split_commas(clause: str) -> list[str]:
     """
     parts = [part.strip() for part in clause.split(",")]
     if len(parts) > 1 and all(_DURATION_RE.search(part) or _EXPOSURE_RE.search(part) for part in parts):
-        return parts
+        return [clause] if _compound_duration(clause) else parts
     return [clause]
+
+
+def _compound_duration(clause: str) -> bool:
+    """Whether a comma joins a time to a smaller unit's, one length written in two parts ("1 year, 3 months", "3
+    months, 2 weeks"), not two times.
+
+    >>> _compound_duration("1 year, 3 months"), _compound_duration("at 4 weeks, 16 weeks")
+    (True, False)
+    """
+    times = list(_DURATION_RE.finditer(clause))
+    for first, second in zip(times, times[1:]):
+        joined = re.fullmatch(r"\s*,\s*(?:and\s+)?", clause[first.end() : second.start()])
+        sizes = [DAYS_PER_UNIT[_UNIT_OF[_quantity(m)[2]]] for m in (first, second)]
+        if joined and sizes[1] < sizes[0]:
+            return True
+    return False
 
 
 def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
@@ -1152,22 +1168,24 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     return None
 
 
-def _quantity_days(match: re.Match[str]) -> tuple[float, float]:
+def _quantity(match: re.Match[str]) -> tuple[str, str, str]:
+    """The low and high numbers and the unit of a :data:`_DURATION_RE` match."""
     g = match.groupdict()
     if g["b_lo"] is not None:
-        lo, hi, unit = g["b_lo"], g["b_hi"], g["b_unit"]
-    elif g["r_lo"] is not None:
-        lo, hi, unit = g["r_lo"], g["r_hi"], g["r_unit"]
-    elif g["n"] is not None:
-        lo = hi = g["n"]
-        unit = g["n_unit"]
-    elif g["g_lo"] is not None:
-        lo, hi, unit = g["g_lo"], g["g_hi"], g["g_unit"]
-    elif g["f_lo"] is not None:
-        lo, hi, unit = g["f_lo"], g["f_hi"], g["f_unit"]
-    else:
-        lo = hi = g["u"]
-        unit = g["u_unit"]
+        return g["b_lo"], g["b_hi"], g["b_unit"]
+    if g["r_lo"] is not None:
+        return g["r_lo"], g["r_hi"], g["r_unit"]
+    if g["n"] is not None:
+        return g["n"], g["n"], g["n_unit"]
+    if g["g_lo"] is not None:
+        return g["g_lo"], g["g_hi"], g["g_unit"]
+    if g["f_lo"] is not None:
+        return g["f_lo"], g["f_hi"], g["f_unit"]
+    return g["u"], g["u"], g["u_unit"]
+
+
+def _quantity_days(match: re.Match[str]) -> tuple[float, float]:
+    lo, hi, unit = _quantity(match)
     days = DAYS_PER_UNIT[_UNIT_OF[unit]]
     return number(lo) * days, number(hi) * days
 
