@@ -172,6 +172,8 @@ OWN_PHRASES = [
     ("after the second 12-week course", "", NAN, NAN, "unresolved"),
     ("during the second 3 months", "", NAN, NAN, "unresolved"),
     ("after one 4-week course", "", 4 * W, 4 * W, "point"),
+    ("a month or so", "", M, M, "point"),  # an approximation, not two times
+    ("3 or 4 injections", "weekly", 3 * W, 4 * W, "exposures"),  # a count of sessions in a range
     ("in the first 6 months", "", 6 * M, 6 * M, "point"),
     ("", "", NAN, NAN, "not-reported"),
     # Comparison signs of one character, and a number's trailing "+", as a source writes them in a table cell: NFKC
@@ -558,12 +560,21 @@ REJECTED = [
     ("after 8 and 12 months", "several numbers"),
     ("2 recurrences after 3 months", "only time given is of another event"),
     ("recurrence at 6 months", "only time given is of another event"),
-    ("improved in 3 patients after 3 months", "several numbers"),
-    # a share of patients or a head count says whose time it is: never set aside (the time would be only theirs)
+    # a share of patients or a head count says whose time it is: never set aside (the time would be only theirs);
+    # in words too (once "three of four patients at 6 weeks" was 6 weeks, its count unseen)
+    ("improved in 3 patients after 3 months", "head count"),
     ("in 60% by 3 months", "several numbers"),
     ("80% responded within 8 weeks", "several numbers"),
-    ("improvement at 3 months in 5 of 8 patients", "several numbers"),
-    ("at 12 weeks, n=10", "several numbers"),
+    ("improvement at 3 months in 5 of 8 patients", "head count"),
+    ("at 12 weeks, n=10", "head count"),
+    ("three of four patients at 6 weeks", "head count"),
+    ("after three months in two patients", "head count"),
+    # two numbers as alternatives for one time, in digits or words (once "two or three weeks" was 3 weeks and "a
+    # month or two" a month)
+    ("3 or 4 months", "alternatives"),
+    ("two or three weeks", "alternatives"),
+    ("within a week or two", "alternatives"),
+    ("a month or two", "alternatives"),
     ("300 mg", "only number given is a dose"),  # a dose alone is no time (once "a number without a time unit")
     ("improved by 50%", "only number given is a dose or an extent of change"),
     ("after 3 months of 0.1% tacrolimus", "several numbers"),  # a strength without its preparation: not known as one
@@ -607,7 +618,8 @@ REJECTED = [
     ("at 2 weeks and 3 months", "several times"),  # two visits: "and" makes a range only after "between"
     ("3 months to 2 weeks", "start is after its end"),
     ("2-3 weeks to 3 months", "itself a range"),
-    ("response between 2 weeks and 3 months in 4 patients", "several numbers"),
+    ("response between 2 weeks and 3 months in 4 patients", "head count"),
+    ("response between 2 weeks and 3 months at 4", "several numbers"),
     ("improvement from 2 weeks until 3 months", "several times"),  # how long it lasted? not read as a range
     ("at least 3 months or less", "bounded both ways"),
     ("at 3, 6 and 12 months", "several numbers"),  # a list of visits: its commas split no clauses

@@ -113,7 +113,9 @@ Rules (``TimeInterval.rule``)
 A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
 the biopsy"), or added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"),
 is refused: no rule can turn it into a time since the start. So is an age given as the only time ("at the age of 45
-years", "a 6-month-old ulcer"); beside another time an age is set aside.
+years", "a 6-month-old ulcer"); beside another time an age is set aside. A head count beside a time ("in 3 patients
+after 3 months", "three of four patients at 6 weeks") is refused, since the time is only theirs, and so are two
+numbers given as alternatives for one time ("two or three weeks", "a week or two"), in digits or in words.
 
 Commentary that is skipped: text in parentheses, clauses without any number (", outcome remained
 stable in all"), clauses about another event (relapse, recurrence), and, for the time of a response,
@@ -420,6 +422,18 @@ _EXTENT_RE = re.compile(
     rf"{_SHARE}|{_SHARE}(?=[\s-]*(?:reduction|decrease|decline|fall|drop|improvement|clearance|clearing|regression"
     r"|shrinkage|smaller|lower|less)\b)"
 )
+
+
+#: A head count beside a time ("in 3 patients after 3 months", "three of four patients at 6 weeks", "in 5/8 cases",
+#: "n = 10"): the time is only theirs, and no rule says whose it is in the row; in digits or in words alike.
+_HEAD_COUNT_RE = re.compile(
+    rf"\b{_COUNT}\s+(?:(?:of|out\s+of)\s+(?:the\s+)?{_COUNT}\s+)?(?:(?!{_UNIT}\b)[a-z-]+\s+)?"
+    r"(?:patients?|cases?|subjects?|participants?|individuals?|persons?|people|women|men|children)\b"
+    r"|\b\d+\s*/\s*\d+\s+(?:patients?|cases?|subjects?|participants?)\b|\bn\s*=\s*\d+\b"
+)
+#: Two numbers given as alternatives for one time ("two or three weeks", "3 or 4 months", "a week or two"); a count
+#: of sessions ("3 or 4 injections") is a range, read by the ``exposures`` rule.
+_ALTERNATIVES_RE = re.compile(rf"\b{_NUM}\s+or\s+{_NUM}{_GAP}{_UNIT}\b|\b{_UNIT}\s+or\s+{_NUM}\b(?!{_GAP}{_UNIT}\b)")
 
 
 def _quantities(text: str) -> list[str]:
@@ -1097,6 +1111,9 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         clause = _EXTENT_RE.sub(lambda m: f"{m.group('verb') or ''} ", _DOSE_RE.sub(" ", clause))
         if not _holds_time(clause):
             return None  # a dose or an extent of change alone: commentary, like an age
+    heads = _HEAD_COUNT_RE.search(clause)
+    if heads and _holds_time(_HEAD_COUNT_RE.sub(" ", clause)):
+        raise TimePhraseError(f"a head count ({heads.group(0)!r}) says whose time it is; no rule reads it")
     if _times_other_event(clause):
         return None  # a relapse or recurrence clause times another event, not this field
     if _RECOMMENDATION_RE.search(clause):
@@ -1138,6 +1155,9 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         clause = _PACE_RE.sub(" ", clause)
         if not _holds_time(clause):
             return unresolved(f"a pace ({pace.group(0)!r}), how far apart visits or doses were, not a time")
+    alternatives = _ALTERNATIVES_RE.search(clause)
+    if alternatives:
+        raise TimePhraseError(f"two times as alternatives ({alternatives.group(0)!r}); no rule chooses between them")
     if _UNSUPPORTED_RE.search(clause):
         raise TimePhraseError(
             f"vague or fractional quantity in words ({_UNSUPPORTED_RE.search(clause).group(0)!r}); no rule reads it"
