@@ -253,7 +253,7 @@ _NUM = (
     + r")"
 )
 _UNIT = r"(?:" + "|".join(sorted(_UNIT_OF, key=len, reverse=True)) + r")"
-_SEP = r"\s*(?:-|to)\s*"
+_SEP = r"\s*(?:-?\s*to\s*-?|-)\s*"  # "2-3", "2 to 3", "two-to-three"
 #: Between a number and its unit: nothing needed after digits ("3wk"), a space or hyphen after words
 #: (so that "and" is never read as "an d").
 _GAP = r"(?:(?<=\d)[\s-]*|[\s-]+)"
