@@ -119,6 +119,8 @@ OWN_PHRASES = [
     ("after 20 sessions", "", NAN, NAN, "unresolved"),
     ("at the end of the course", "", NAN, NAN, "unresolved"),
     ("at the end of therapy", "applied daily for 3 months", 3 * M, 3 * M, "end-of-treatment"),
+    ("at the end of therapy", "twice daily \u00d7 8 weeks", 8 * W, 8 * W, "end-of-treatment"),  # once unread
+    ("at the end of therapy", "daily x12 weeks", 12 * W, 12 * W, "end-of-treatment"),
     # a rate is not a course: "three sessions per week" holds no count of sessions (once a course of 3, day 4.7)
     ("at the end of therapy", "three sessions per week", NAN, NAN, "unresolved"),
     ("at the end of therapy", "2 injections a month", NAN, NAN, "unresolved"),
@@ -723,6 +725,10 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("weekly, later every 2 weeks", None),
         ("weekly for 4 weeks, subsequently on alternate weeks", None),
         ("600 mg loading dose, then 300 mg every two weeks", (0.5, 0.5)),
+        # visits are not a pace: "at" reads a pace only before "intervals" (once weekly, and "at 4 weeks" every 4)
+        ("5 infusions at weeks 0, 2, 6, 14 and 22", None),
+        ("a second dose at 4 weeks", None),
+        ("6 sessions at two weeks intervals", (0.5, 0.5)),
         ("twice weekly for 4 weeks, then twice weekly for 4 more weeks", (2.0, 2.0)),
     ],
 )

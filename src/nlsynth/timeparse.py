@@ -564,8 +564,11 @@ _RATE_WORD_RE = re.compile(
     r"\b(?P<word>once|twice|thrice)\s+(?:a\s+|per\s+|every\s+)?"
     r"(?P<per>week|weekly|day|daily|fortnight|month|monthly|year)\b"
 )
+#: "every 2 weeks", "every month", "at two weeks intervals", "at 4-week intervals"; "at" only before "intervals" ("at
+#: weeks 0, 2 and 6" and "a second dose at 4 weeks" are visits, not a pace).
 _RATE_EVERY_RE = re.compile(
-    rf"\b(?:every|at)\s+(?P<n>{_NUM})?[\s-]*(?P<unit>day|week|month)s?(?:'s)?(?:\s+intervals?)?\b"
+    rf"\bevery\s+(?P<n>{_NUM})?[\s-]*(?P<unit>day|week|month)s?(?:'s)?(?:\s+intervals?)?\b"
+    rf"|\bat\s+(?P<n2>{_NUM})?[\s-]*(?P<unit2>day|week|month)s?(?:'s)?\s+intervals?\b"
 )
 _RATE_N_UNITLY_RE = re.compile(rf"\b(?P<n>{_NUM})-(?P<unit>day|week|month)ly\b")
 _RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
@@ -609,9 +612,10 @@ _COURSE_SESSIONS_RE = re.compile(
 )
 #: A course length: days to years. "Applied for 3 h" is an exposure or an incubation, never a course.
 _COURSE_UNIT = r"(?:" + "|".join(sorted((a for a, u in _UNIT_OF.items() if u != "hour"), key=len, reverse=True)) + r")"
-#: "for 10 weeks", "over 12 weeks", "during 6 months", "x 12 weeks", "for a total of 3 months";
+#: "for 10 weeks", "over 12 weeks", "during 6 months", "x 12 weeks", "× 12 weeks", "x12 weeks", "for a total of 3
+#: months";
 _COURSE_FOR_RE = re.compile(
-    rf"\b(?:for|over a period of|for a period of|over|during|x|×)\s+(?:a\s+total\s+of\s+)?"
+    rf"\b(?:(?:for|over a period of|for a period of|over|during)\s+|x\s*)(?:a\s+total\s+of\s+)?"
     rf"(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b"
 )
 #: "a 12-week course", "a 3-month regimen", "12 weeks of daily application".
@@ -664,7 +668,7 @@ NOT_REPORTED = TimeInterval(math.nan, math.nan, "not-reported")
 
 #: Comparison signs of one character, which NFKC leaves alone, as the two the qualifiers read: "≥ 6 months" is
 #: at least six months, never a visit at six months.
-_SIGNS = str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<="})
+_SIGNS = str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<=", "×": "x"})
 #: "6+ months" and "12 months+": at least that long. Not "22 +/- 5" (a mean and its SD) nor "3 months + 2 weeks".
 _PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(?={_UNIT}\b)")
 _PLUS_AFTER_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT})\+(?![/-]|\s*\d)")
@@ -713,9 +717,9 @@ def _vulgar_to_decimal(match: re.Match[str]) -> str:
 
 
 def normalise(text: str) -> str:
-    """Lower-case, NFKC, one kind of dash, comparison signs as ``>=``/``<=``, a number's trailing "+" as ``>``,
-    vulgar fractions as decimals, square brackets as parentheses, single spaces, compound number words as digits,
-    halves and fortnights in words as numbers of a unit.
+    """Lower-case, NFKC, one kind of dash, comparison signs as ``>=``/``<=`` and "×" as "x", a number's trailing "+"
+    as ``>``, vulgar fractions as decimals, square brackets as parentheses, single spaces, compound number words as
+    digits, halves and fortnights in words as numbers of a unit.
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
@@ -1351,10 +1355,14 @@ def _rate(text: str) -> tuple[float, float] | None:
     if m:
         rate = _WORD_FREQUENCY[m.group("word")] * _PER_WEEK[m.group("per")]
         return (rate, rate)
-    m = _RATE_EVERY_RE.search(text) or _RATE_N_UNITLY_RE.search(text)
+    m = _RATE_EVERY_RE.search(text)
     if m:
-        n = number(m.group("n")) if m.group("n") else 1.0
-        rate = DAYS_PER_WEEK / (n * DAYS_PER_UNIT[m.group("unit")])
+        n, unit = (m.group("n"), m.group("unit")) if m.group("unit") else (m.group("n2"), m.group("unit2"))
+        rate = DAYS_PER_WEEK / ((number(n) if n else 1.0) * DAYS_PER_UNIT[unit])
+        return (rate, rate)
+    m = _RATE_N_UNITLY_RE.search(text)
+    if m:
+        rate = DAYS_PER_WEEK / (number(m.group("n")) * DAYS_PER_UNIT[m.group("unit")])
         return (rate, rate)
     m = _RATE_PLAIN_RE.search(text)
     if m:
