@@ -593,6 +593,7 @@ REJECTED = [
     ("at months 3 and 6", "several visits"),  # two visits, not the range "months 3 to 6"
     ("at follow-up (6 weeks) and later (3 months)", "no time expression"),  # two parentheses: no choosing
     ("weeks 4, 8 and 12", "several visits"),
+    ("at weeks two and four", "several visits"),  # never "two" periods of "an d(ay)"
     ("not stated when", "no time expression"),  # more than "not stated": no reading is guessed
     ("unknown duration of improvement", "no time expression"),
     # counted from another event (once read as a time since the start of treatment)

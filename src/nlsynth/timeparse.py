@@ -306,9 +306,9 @@ _COURSE_COUNT_RE = re.compile(rf"\b{_COUNT}{_BETWEEN}{{0,2}}\s+(?:courses?|round
 #: once read as one of them.
 _COUNTED_PERIODS_RE = re.compile(
     rf"\b(?!(?:one|first|1|1st|single)\b){_COUNT}(?:\s+(?:consecutive|successive|separate|further))?"
-    rf"\s+{_NUM}[\s-]*{_UNIT}[\s-]+[a-z]+"
+    rf"\s+{_COUNT}{_GAP}{_UNIT}\b[\s-]+[a-z]+"
     rf"|\b(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'first')}|\d*(?:[02-9]1st|2nd|3rd|\d+th))"
-    rf"\s+{_NUM}[\s-]*{_UNIT}\b"
+    rf"\s+{_COUNT}{_GAP}{_UNIT}\b"
 )
 #: A count of sessions with its own pace ("12 weekly sessions", "4 monthly PDT sessions", "10 daily applications").
 _PACED_COUNT_RE = re.compile(
