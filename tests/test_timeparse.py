@@ -175,6 +175,7 @@ OWN_PHRASES = [
     ("during the second 3 months", "", NAN, NAN, "unresolved"),
     ("after one 4-week course", "", 4 * W, 4 * W, "point"),
     ("a month or so", "", M, M, "point"),  # an approximation, not two times
+    ("6 weeks or a little longer", "", 6 * W, 6 * W, "point"),  # "a" is no second time
     ("two-to-three weeks", "", 2 * W, 3 * W, "range"),  # once 3 weeks: "-to-" was not read as "to"
     ("3 or 4 injections", "weekly", 3 * W, 4 * W, "exposures"),  # a count of sessions in a range
     ("in the first 6 months", "", 6 * M, 6 * M, "point"),

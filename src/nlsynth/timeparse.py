@@ -433,7 +433,7 @@ _HEAD_COUNT_RE = re.compile(
 )
 #: Two numbers given as alternatives for one time ("two or three weeks", "3 or 4 months", "a week or two"); a count
 #: of sessions ("3 or 4 injections") is a range, read by the ``exposures`` rule.
-_ALTERNATIVES_RE = re.compile(rf"\b{_NUM}\s+or\s+{_NUM}{_GAP}{_UNIT}\b|\b{_UNIT}\s+or\s+{_NUM}\b(?!{_GAP}{_UNIT}\b)")
+_ALTERNATIVES_RE = re.compile(rf"\b{_NUM}\s+or\s+{_NUM}{_GAP}{_UNIT}\b|\b{_UNIT}\s+or\s+{_COUNT}\b(?!{_GAP}{_UNIT}\b)")
 
 
 def _quantities(text: str) -> list[str]:
