@@ -145,6 +145,7 @@ OWN_PHRASES = [
     ("reduced by 50% 8 weeks after starting", "", 8 * W, 8 * W, "point"),  # never "by 8 weeks"
     ("a 75% reduction by week 16", "", 0, 16 * W, "within"),
     ("lesion area decreased 40% at week 12", "", 12 * W, 12 * W, "point"),
+    ("after 6 weeks at 20 J/cm2", "", 6 * W, 6 * W, "point"),  # a fluence is a dose
     ("4 weeks [range 2-6]", "", 4 * W, 4 * W, "point"),  # a bracketed aside, as in parentheses (once refused)
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
@@ -581,6 +582,7 @@ REJECTED = [
     ("a month or two", "alternatives"),
     ("300 mg", "only number given is a dose"),  # a dose alone is no time (once "a number without a time unit")
     ("improved by 50%", "only number given is a dose or an extent of change"),
+    ("after 6 weeks, 15 j", "several numbers"),  # joules only per area: "15 j" may be French for 15 days
     ("after 3 months of 0.1% tacrolimus", "several numbers"),  # a strength without its preparation: not known as one
     ("3 weeks 4 days", "several times"),
     ("half of the lesions by 3 months", "fractional"),  # a half of something else: no reading

@@ -410,7 +410,8 @@ _RANGE_END = rf"(?:\s*(?:-|to)\s*{_DECIMAL})?"
 _SHARE = rf"(?:(?:[<>]=?|~)\s*)?{_DECIMAL}(?:\s*%?\s*(?:-|to)\s*{_DECIMAL})?\s*(?:%|per\s?cent\b)"
 _DOSE_RE = re.compile(
     rf"(?:(?:[<>]=?|~)\s*)?{_DECIMAL}{_RANGE_END}[\s-]*"
-    r"(?:mg|g|mcg|\u03bcg|ug|ng|grams?|milligrams?|micrograms?|ml|millilit(?:er|re)s?|iu|units?|mmol|mj|j|gy|nm|ppm)"
+    r"(?:mg|g|mcg|\u03bcg|ug|ng|grams?|milligrams?|micrograms?|ml|millilit(?:er|re)s?|iu|units?|mmol|gy|nm|ppm"
+    r"|m?j(?=\s*/\s*cm2))"  # joules only per area: "15 j" may be French for 15 days
     r"(?:\s*/\s*(?:kg|m2|cm2|day|d|dose|week|wk|application)){0,2}(?![\w/])"
     # a preparation's strength: "1.5% ruxolitinib cream", "tacrolimus 0.1% ointment"
     rf"|{_SHARE}(?=(?:\s+[a-z-]+){{0,2}}\s+(?:creams?|ointments?|gels?|solutions?|lotions?|foams?|emulsions?"
