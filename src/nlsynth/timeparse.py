@@ -401,10 +401,10 @@ _AGE_IN_TIME_RE = re.compile(
     rf"|\b{_NUM}[\s-]*y/?o\b"
 )
 #: A dose or an extent of change written in a time cell ("after 3 months of 1.5% cream", "at 12 weeks on 300 mg",
-#: "5 mg/kg", "a 50% reduction by week 16", "improved by 50% after 8 weeks", "0.1% ointment"): a quantity, never a time since the start
-#: and never a count of sessions ("10 mg/kg infusions" is not ten infusions). Beside a time it is set aside; a clause
-#: with no other time keeps it (and is refused as a number without a time unit). Not a share of patients ("in 60% by
-#: 3 months") nor a head count ("in 3 of 8 patients"): the time would be only theirs, so such a clause stays refused.
+#: "5 mg/kg", "0.1% ointment", "a 50% reduction by week 16", "improved by 50% after 8 weeks"): a quantity, never a time
+#: since the start and never a count of sessions ("5 mg/kg infusions" is not five infusions). Beside a time it is set
+#: aside; a phrase whose only number is one is refused with that reason. Not a share of patients ("in 60% by 3 months")
+#: nor a head count ("in 3 of 8 patients"): the time would be only theirs, so such a clause stays refused.
 _DECIMAL = r"(?<![\w.])\d+(?:\.\d+)?"
 _RANGE_END = rf"(?:\s*(?:-|to)\s*{_DECIMAL})?"
 _SHARE = rf"(?:(?:[<>]=?|~)\s*)?{_DECIMAL}(?:\s*%?\s*(?:-|to)\s*{_DECIMAL})?\s*(?:%|per\s?cent\b)"
@@ -423,8 +423,6 @@ _EXTENT_RE = re.compile(
     rf"{_SHARE}|{_SHARE}(?=[\s-]*(?:reduction|decrease|decline|fall|drop|improvement|clearance|clearing|regression"
     r"|shrinkage|smaller|lower|less)\b)"
 )
-
-
 #: A head count beside a time ("in 3 patients after 3 months", "three of four patients at 6 weeks", "in 5/8 cases",
 #: "n = 10"): the time is only theirs, and no rule says whose it is in the row; in digits or in words alike.
 _HEAD_COUNT_RE = re.compile(
