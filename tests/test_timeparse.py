@@ -530,6 +530,15 @@ FIRST_PHRASES = [
     # one timed clause: the rules above, unchanged
     ("improvement after 2 months; remained clear at 2 years", "", 0, 2 * M, 2 * M, "seen-at-assessment"),
     ("no response at 3 months; improvement at 6 months", "", 3 * M, 6 * M, 6 * M, "clauses-span"),
+    # a worsening before the response says it had not come then (once read as the first response, (0, 2 weeks])
+    ("worsened at 2 weeks; improved at 8 weeks", "", 2 * W, 8 * W, 8 * W, "clauses-span"),
+    ("initial worsening at 2 weeks, then improvement at 8 weeks", "", 2 * W, 8 * W, 8 * W, "clauses-span"),
+    ("lesions enlarged at 4 weeks, regressed by 12 weeks", "", 4 * W, 12 * W, 12 * W, "clauses-span"),
+    ("deterioration after 2 weeks", "", 2 * W, INF, INF, "at-least"),
+    # ... and one after it is a later event, like a relapse (once refused as a response not seen by 6 months)
+    ("improved at 2 months, then worsened at 6 months", "", 0, 2 * M, 2 * M, "seen-at-assessment"),
+    # "no worsening" is stable, not a response (once the first response, by 3 months)
+    ("no worsening at 3 months; improvement at 6 months", "", 0, 6 * M, 6 * M, "seen-at-assessment"),
 ]
 
 
@@ -544,6 +553,12 @@ def test_a_first_response_is_seen_by_the_earliest_clause_that_times_it(
     assert parse_time(phrase, regimen, event=True, exact=True, first=True).upper == pytest.approx(exact_upper)
     if rule == "earliest-clause":  # as a best response the clauses span
         assert parse_time(phrase, regimen, event=True).upper > upper
+
+
+def test_no_worsening_alone_says_nothing_of_when_a_response_came():
+    got = parse_time("no worsening at 3 months", event=True, first=True)
+    assert got.rule == "unresolved" and "did not get worse" in got.note
+    assert parse_time("no worsening at 3 months").upper == pytest.approx(3 * M)  # a follow-up: 3 months
 
 
 def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():

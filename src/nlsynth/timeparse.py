@@ -79,7 +79,10 @@ Rules (``TimeInterval.rule``)
     unchanged after 8 weeks", "did not improve within 6 weeks", "none by 6 months", "ineffective after 4
     months", "no response (3 months)"): it came later, (X, inf). Once read as a response seen by X. Beside a
     clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement until X" is not
-    among them: it says the event came at X.
+    among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks") is
+    among them when no clause times the response before it; after one it is a later event, like a relapse, and is
+    left out. "No worsening at X" says only that the lesions were stable: beside a time of the response it is
+    commentary, and alone it is ``unresolved``.
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
     two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month 3"),
@@ -465,6 +468,9 @@ _NO_TIME_RE = re.compile(
 _LASTED_RE = re.compile(
     r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable)\b"
 )
+#: "No worsening at 3 months", "without progression": stable, in other words; beside a clause that times the response
+#: it is commentary, and alone it says nothing of when a response came.
+_NO_WORSE_RE = re.compile(r"\b(?:no|without)\s+(?:further\s+)?(?:worsening|progression|deterioration)\b")
 #: A clause of an event's time that says the event had not happened then ("no response at 3 months", "lesions
 #: unchanged after 8 weeks", "did not improve within 6 weeks"); not "no further improvement", which times the best
 #: response, nor "not until" or "not before", which are qualifiers.
@@ -475,6 +481,17 @@ _NOT_SEEN_RE = re.compile(
     r"|^(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b"
     r"|^(?:not|never)\s+(?:\w+\s+)?effective\b|^(?:treatment\s+)?(?:ineffective|unsuccessful)\b|^none\b"
     r"|\bunchanged\b"
+)
+#: A clause that says the lesions got worse ("worsened at 2 weeks", "initial deterioration after 1 month", "lesions
+#: enlarged at 4 weeks", "new lesions at 2 months"), with no word of a response in it: the response had not come then,
+#: as after "no response at 2 weeks" (once read as the first response). Not "no worsening", which says nothing of one.
+_WORSENED_RE = re.compile(
+    r"(?<!\bno )(?<!\bnot )(?<!\bwithout )\b(?:worse|worsened|worsening|deteriorat\w*|exacerbat\w*|aggravat\w*"
+    r"|enlarg\w*|progressed|progression|spread|new\s+lesions?)\b"
+)
+_RESPONSE_WORD_RE = re.compile(
+    r"\b(?:improv\w*|respon\w*|heal\w*|clear\w*|resol\w*|regress\w*|remission|better|flatten\w*|fad\w*"
+    r"|soften\w*|re-?epitheli\w*)\b"
 )
 #: "No improvement until 6 months", "did not respond until week 12": not seen before that time, seen at it; a time the
 #: event came, read as any other (not "not seen by then").
@@ -844,7 +861,8 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
 @dataclass(frozen=True)
 class _Clause:
     """One ";"-separated clause with a time: an event's clause times the event (``timed``), an assessment without
-    it (``not-seen``) or how long it lasted (``lasting``); every clause of a duration is ``timed``."""
+    it (``not-seen``), how long it lasted (``lasting``) or a worsening (``worse``, placed by
+    :func:`_place_worsening`); every clause of a duration is ``timed``."""
 
     text: str
     reading: TimeInterval
@@ -890,12 +908,35 @@ def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
             continue
         if event and _NOT_SEEN_RE.search(clause) and not _UNTIL_RE.search(clause):
             kind = "not-seen"
-        elif event and (_LASTED_RE.search(clause) or _NO_OTHER_EVENT_RE.search(clause)):
+        elif event and _WORSENED_RE.search(clause) and not _RESPONSE_WORD_RE.search(clause):
+            kind = "worse"
+        elif event and (_LASTED_RE.search(clause) or _NO_OTHER_EVENT_RE.search(clause) or _NO_WORSE_RE.search(clause)):
             kind = "lasting"
         else:
             kind = "timed"
         found.append(_Clause(clause, result, kind))
-    return found
+    return _place_worsening(found)
+
+
+def _place_worsening(clauses: list[_Clause]) -> list[_Clause]:
+    """Clauses of worsening before the earliest time a clause gives the response, or with no such clause, as
+    ``not-seen`` (the response had not come then); a worsening after it is a later event, like a relapse, and is
+    left out.
+
+    >>> parse_time("worsened at 2 weeks; improved at 8 weeks", event=True, first=True).lower
+    14.0
+    >>> parse_time("improved at 2 months, then worsened at 6 months", event=True).upper
+    60.875
+    """
+    timed = [c.reading.upper for c in clauses if c.kind == "timed" and c.reading.resolved]
+    placed = []
+    for clause in clauses:
+        if clause.kind == "worse":
+            if timed and not (clause.reading.resolved and _not_seen_bound(clause.reading) < min(timed)):
+                continue
+            clause = _Clause(clause.text, clause.reading, "not-seen")
+        placed.append(clause)
+    return placed
 
 
 #: A visit named the way trials name it: "W16", "D10", "M6", "Y1", "week-12". Not "mg/m2" (a unit of area).
@@ -1017,6 +1058,8 @@ def _lasting_time(clause: _Clause) -> TimeInterval:
     >>> parse_time("sustained response at 12 months", event=True).upper
     365.25
     """
+    if clause.reading.resolved and _NO_WORSE_RE.search(clause.text) and not _RESPONSE_WORD_RE.search(clause.text):
+        return unresolved(f"that the lesions did not get worse ({clause.text!r}), not when a response came")
     if clause.reading.resolved and (math.isinf(clause.reading.upper) or _LASTED_FOR_RE.search(clause.text)):
         return unresolved(f"how long the response lasted ({clause.text!r}), not when it came")
     return clause.reading
