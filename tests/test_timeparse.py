@@ -539,6 +539,7 @@ FIRST_PHRASES = [
     ("improved at 2 months, then worsened at 6 months", "", 0, 2 * M, 2 * M, "seen-at-assessment"),
     # "no worsening" is stable, not a response (once the first response, by 3 months)
     ("no worsening at 3 months; improvement at 6 months", "", 0, 6 * M, 6 * M, "seen-at-assessment"),
+    ("no further worsening at 3 months; improved at 6 months", "", 0, 6 * M, 6 * M, "seen-at-assessment"),
 ]
 
 
@@ -556,8 +557,9 @@ def test_a_first_response_is_seen_by_the_earliest_clause_that_times_it(
 
 
 def test_no_worsening_alone_says_nothing_of_when_a_response_came():
-    got = parse_time("no worsening at 3 months", event=True, first=True)
-    assert got.rule == "unresolved" and "did not get worse" in got.note
+    for phrase in ("no worsening at 3 months", "progression-free at 12 months", "did not worsen at 3 months"):
+        got = parse_time(phrase, event=True, first=True)
+        assert got.rule == "unresolved" and "did not get worse" in got.note, phrase
     assert parse_time("no worsening at 3 months").upper == pytest.approx(3 * M)  # a follow-up: 3 months
 
 

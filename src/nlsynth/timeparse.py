@@ -468,9 +468,6 @@ _NO_TIME_RE = re.compile(
 _LASTED_RE = re.compile(
     r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable)\b"
 )
-#: "No worsening at 3 months", "without progression": stable, in other words; beside a clause that times the response
-#: it is commentary, and alone it says nothing of when a response came.
-_NO_WORSE_RE = re.compile(r"\b(?:no|without)\s+(?:further\s+)?(?:worsening|progression|deterioration)\b")
 #: A clause of an event's time that says the event had not happened then ("no response at 3 months", "lesions
 #: unchanged after 8 weeks", "did not improve within 6 weeks"); not "no further improvement", which times the best
 #: response, nor "not until" or "not before", which are qualifiers.
@@ -486,8 +483,16 @@ _NOT_SEEN_RE = re.compile(
 #: enlarged at 4 weeks", "new lesions at 2 months"), with no word of a response in it: the response had not come then,
 #: as after "no response at 2 weeks" (once read as the first response). Not "no worsening", which says nothing of one.
 _WORSENED_RE = re.compile(
-    r"(?<!\bno )(?<!\bnot )(?<!\bwithout )\b(?:worse|worsened|worsening|deteriorat\w*|exacerbat\w*|aggravat\w*"
-    r"|enlarg\w*|progressed|progression|spread|new\s+lesions?)\b"
+    r"\b(?:worse|worsened|worsening|deteriorat\w*|exacerbat\w*|aggravat\w*|enlarg\w*|progressed|progression"
+    r"|spread|new\s+lesions?)\b(?!-free)"
+)
+#: ... unless it says there was none ("no worsening", "not worse", "without further progression", "did not spread"):
+#: stable, in other words; beside a clause that times the response it is commentary, and alone it says nothing of
+#: when a response came.
+_NOT_WORSENED_RE = re.compile(
+    r"\b(?:no|not|without|never)\s+(?:any\s+|further\s+|more\s+)?(?:worse|worsening|deteriorat\w*|exacerbat\w*"
+    r"|aggravat\w*|enlarg\w*|progression|spread|new\s+lesions?)\b|\b(?:did\s+not|didn't|failed\s+to)\s+"
+    r"(?:worsen|deteriorate|progress|spread|enlarge)\b|\b(?:progression|deterioration)-free\b"
 )
 _RESPONSE_WORD_RE = re.compile(
     r"\b(?:improv\w*|respon\w*|heal\w*|clear\w*|resol\w*|regress\w*|remission|better|flatten\w*|fad\w*"
@@ -908,9 +913,16 @@ def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
             continue
         if event and _NOT_SEEN_RE.search(clause) and not _UNTIL_RE.search(clause):
             kind = "not-seen"
-        elif event and _WORSENED_RE.search(clause) and not _RESPONSE_WORD_RE.search(clause):
+        elif (
+            event
+            and _WORSENED_RE.search(clause)
+            and not _NOT_WORSENED_RE.search(clause)
+            and not _RESPONSE_WORD_RE.search(clause)
+        ):
             kind = "worse"
-        elif event and (_LASTED_RE.search(clause) or _NO_OTHER_EVENT_RE.search(clause) or _NO_WORSE_RE.search(clause)):
+        elif event and (
+            _LASTED_RE.search(clause) or _NO_OTHER_EVENT_RE.search(clause) or _NOT_WORSENED_RE.search(clause)
+        ):
             kind = "lasting"
         else:
             kind = "timed"
@@ -1058,7 +1070,7 @@ def _lasting_time(clause: _Clause) -> TimeInterval:
     >>> parse_time("sustained response at 12 months", event=True).upper
     365.25
     """
-    if clause.reading.resolved and _NO_WORSE_RE.search(clause.text) and not _RESPONSE_WORD_RE.search(clause.text):
+    if clause.reading.resolved and _NOT_WORSENED_RE.search(clause.text) and not _RESPONSE_WORD_RE.search(clause.text):
         return unresolved(f"that the lesions did not get worse ({clause.text!r}), not when a response came")
     if clause.reading.resolved and (math.isinf(clause.reading.upper) or _LASTED_FOR_RE.search(clause.text)):
         return unresolved(f"how long the response lasted ({clause.text!r}), not when it came")
