@@ -285,6 +285,8 @@ OWN_PHRASES = [
     ("2 months post-treatment", "", NAN, NAN, "unresolved"),
     # "post-" before a word for the end of the course counts from that end (once read as a time since the start)
     ("3 months post-discontinuation", "for 6 weeks", 6 * W + 3 * M, 6 * W + 3 * M, "after-end-of-treatment"),
+    # the start, not the end (once unresolved, as a time after the end of a course the regimen does not give)
+    ("at 3 months post-treatment initiation", "for 6 weeks", 3 * M, 3 * M, "point"),
     ("6 weeks post cessation", "", NAN, NAN, "unresolved"),
     ("6 months after the last of 12 sessions", "twice weekly", NAN, NAN, "unresolved"),
     ("after 6 sessions after the end of treatment", "twice weekly", NAN, NAN, "unresolved"),

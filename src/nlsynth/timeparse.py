@@ -340,7 +340,8 @@ _AFTER_END_RE = re.compile(
     r"|ended|finished|withdrawn"
     r"|ceased|halted|tapered\s+off)\b"
     r")"
-    rf"|\bpost-?\s?(?:treatment|therapy|course|{_END_NOUN})\b"  # "post-treatment", "post-discontinuation"
+    # "post-treatment", "post-discontinuation"; not "post-treatment initiation", the start
+    rf"|\bpost-?\s?(?:treatment|therapy|course|{_END_NOUN})\b(?![\s-]+(?:initiation|start|onset|commencement))"
     r"|\boff\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"  # "1 year off treatment"
 )
 _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
