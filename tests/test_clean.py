@@ -718,6 +718,53 @@ def test_a_count_printed_with_its_share_cleans_to_the_count(raw_copy, tables):
     pd.testing.assert_frame_equal(clean.clean(raw_copy).aggregates, tables.aggregates)
 
 
+@pytest.mark.parametrize("form", ["{n}/{t}", "{n} of {t}", "{n} out of {t} ({p:.0f}%)"])
+def test_a_count_out_of_n_treated_cleans_to_the_count(raw_copy, tables, form):
+    """'5/17', '5 of 17', '5 out of 17 (29%)' as a source prints a count (once a problem: not a whole number)."""
+    import csv
+    import io
+
+    path = raw_copy / "aggregates.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for row in rows:
+        for column in ("n_improved", "n_complete"):
+            if row[column]:
+                n, t = int(row[column]), int(row["n_treated"])
+                row[column] = form.format(n=n, t=t, p=100 * n / t)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert form.format(n=4, t=4, p=100.0) in out.getvalue()  # bernia-2020-pdt
+    pd.testing.assert_frame_equal(clean.clean(raw_copy).aggregates, tables.aggregates)
+
+
+def test_a_count_out_of_another_number_than_n_treated_is_a_problem(raw_copy):
+    text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")
+    assert ",4,4,4," in text  # bernia-2020-pdt: 4 treated, 4 improved, 4 complete
+    (raw_copy / "aggregates.csv").write_text(text.replace(",4,4,4,", ",4,4/5,4 of 4 (50%),", 1), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    assert "2 problems in the raw input" in str(err.value)
+    assert (
+        "aggregates.csv, row 3, column 'n_improved': value '4/5' — expected a count out of n_treated (4), not out of 5"
+        in str(err.value)
+    )
+    assert "value '4 of 4 (50%)' — expected a share that agrees with n_treated (4 of 4 is 100.0%)" in str(err.value)
+
+
+def test_a_count_no_rule_reads_names_the_forms_that_are_read(raw_copy):
+    text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")
+    (raw_copy / "aggregates.csv").write_text(text.replace(",4,4,4,", ",4,four,4,", 1), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    assert (
+        "column 'n_improved': value 'four' — expected a whole number (e.g. 5, '5 (29%)', '5/17' or '5 of 17', out of "
+        "n_treated)" in str(err.value)
+    )
+
+
 def test_a_share_that_disagrees_with_n_treated_is_a_problem(raw_copy):
     text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")
     assert ",4,4,4," in text  # bernia-2020-pdt: 4 treated, 4 improved, 4 complete

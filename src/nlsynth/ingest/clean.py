@@ -280,21 +280,34 @@ def _not_given(value: str) -> bool:
 #: A count with its share, as sources print it: "5 (29%)", "5 (29.4 %)": the count (the share is checked against
 #: n_treated where there is one: :func:`_check_share`).
 _COUNT_WITH_SHARE_RE = re.compile(r"(\d+)\s*\(\s*(\d+(?:[.,]\d+)?)\s*%\s*\)")
+#: A count out of the arm's patients, as sources print it: "5/17", "5 of 17", "5 out of 17 (29%)": the count, where
+#: the number it is out of is n_treated (:func:`_check_share`); never in n_treated itself.
+_COUNT_OUT_OF_RE = re.compile(r"(\d+)\s*(?:/|of|out\s+of)\s*(\d+)(?:\s*\(\s*(\d+(?:[.,]\d+)?)\s*%\s*\))?")
 
 
 def _int(
-    sheet: str, row: int, column: str, value: str, problems: list[Problem], *, required: bool, minimum: int = 0
+    sheet: str,
+    row: int,
+    column: str,
+    value: str,
+    problems: list[Problem],
+    *,
+    required: bool,
+    minimum: int = 0,
+    out_of: bool = False,
 ) -> int | None:
+    """A whole number, also as a count with its share ("5 (29%)") and, with ``out_of``, out of a total ("5/17")."""
     value = value.strip()
     if _not_given(value):
         if required:
             problems.append(Problem(sheet, row, column, value, "a whole number"))
         return None
-    with_share = _COUNT_WITH_SHARE_RE.fullmatch(value)
+    with_share = _COUNT_WITH_SHARE_RE.fullmatch(value) or (_COUNT_OUT_OF_RE.fullmatch(value) if out_of else None)
     try:
         number = int(with_share.group(1) if with_share else value)
     except ValueError:
-        problems.append(Problem(sheet, row, column, value, "a whole number"))
+        forms = " (e.g. 5, '5 (29%)', '5/17' or '5 of 17', out of n_treated)" if out_of else ""
+        problems.append(Problem(sheet, row, column, value, f"a whole number{forms}"))
         return None
     if number < minimum:
         problems.append(Problem(sheet, row, column, value, f"a whole number of at least {minimum}"))
@@ -618,17 +631,28 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
 
 
 def _check_share(sheet: str, row: int, column: str, value: str, count: int, treated: int, problems: list) -> None:
-    """A count printed with its share ("5 (29%)") whose share is not count / n_treated within a percentage point:
-    one of the numbers was copied wrong, and no rule knows which.
+    """A count printed with its share ("5 (29%)") whose share is not count / n_treated within a percentage point,
+    or out of another number than n_treated ("5/12" when 17 were treated): one of the numbers was copied wrong, and
+    no rule knows which.
 
     >>> problems = []
     >>> _check_share("aggregates.csv", 3, "n_improved", "5 (29%)", 5, 17, problems), problems
     (None, [])
     >>> _check_share("aggregates.csv", 3, "n_improved", "5 (29%)", 5, 12, problems); problems[0].expected
     'a share that agrees with n_treated (5 of 12 is 41.7%)'
+    >>> _check_share("aggregates.csv", 3, "n_improved", "5/12", 5, 17, problems); problems[1].expected
+    'a count out of n_treated (17), not out of 12'
     """
-    share = _COUNT_WITH_SHARE_RE.fullmatch(value.strip())
-    if share and abs(float(share.group(2).replace(",", ".")) - 100 * count / treated) > 1:
+    value = value.strip()
+    out_of = _COUNT_OUT_OF_RE.fullmatch(value)
+    if out_of and int(out_of.group(2)) != treated:
+        problems.append(
+            Problem(sheet, row, column, value, f"a count out of n_treated ({treated}), not out of {out_of.group(2)}")
+        )
+        return
+    with_share = _COUNT_WITH_SHARE_RE.fullmatch(value)
+    percent = with_share.group(2) if with_share else out_of.group(3) if out_of else None
+    if percent and abs(float(percent.replace(",", ".")) - 100 * count / treated) > 1:
         problems.append(
             Problem(
                 sheet,
@@ -647,7 +671,16 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
         agent = agents.lookup(row["agent_as_reported"], name, row_no, "agent_as_reported", problems)
         regimen = row["regimen_as_reported"]
         counts = {
-            c: _int(name, row_no, c, row[c], problems, required=c == "n_treated", minimum=1 if c == "n_treated" else 0)
+            c: _int(
+                name,
+                row_no,
+                c,
+                row[c],
+                problems,
+                required=c == "n_treated",
+                minimum=1 if c == "n_treated" else 0,
+                out_of=c != "n_treated",
+            )
             for c in ("n_treated", "n_improved", "n_complete")
         }
         for c in ("n_improved", "n_complete"):
