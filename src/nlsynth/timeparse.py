@@ -738,10 +738,19 @@ def _vulgar_to_decimal(match: re.Match[str]) -> str:
     return str(int(match.group(1) or 0) + unicodedata.numeric(match.group(2)))
 
 
+#: A half written with a slash before a unit, alone or after a whole number ("2 1/2 months", "2-1/2 years", "1/2 a
+#: year"): the number with its half, as "2½ months" is. Not a half of anything else ("1/2 patients").
+_SLASH_HALF_RE = re.compile(rf"(?<![\d/.])(?:(?P<whole>\d+)[\s-]+)?1/2(?![\d/])(?=\s*(?:a\s+|an\s+)?{_UNIT}\b)")
+
+
+def _slash_half(match: re.Match[str]) -> str:
+    return f"{match.group('whole')}.5" if match.group("whole") else "half"
+
+
 def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash, comparison signs as ``>=``/``<=`` and "×" as "x", a number's trailing "+"
-    as ``>``, vulgar fractions as decimals, square brackets as parentheses, single spaces, compound number words as
-    digits, halves and fortnights in words as numbers of a unit.
+    as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single spaces, compound number
+    words as digits, halves and fortnights in words as numbers of a unit.
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
@@ -754,6 +763,7 @@ def normalise(text: str) -> str:
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\s+", " ", text).strip()
+    text = _SLASH_HALF_RE.sub(_slash_half, text)
     text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
     return _halves_and_fortnights(_COMPOUND_RE.sub(_compound_to_digits, text))
