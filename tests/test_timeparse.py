@@ -368,6 +368,12 @@ OWN_PHRASES = [
     # a half after a slash, as "2½" (once refused as several numbers)
     ("after 2 1/2 months", "", 2.5 * M, 2.5 * M, "point"),
     ("1/2 a year", "", 0.5 * Y, 0.5 * Y, "point"),
+    # one length in two parts, a unit then a smaller one: their sum (once refused as several times, and with a comma
+    # read as the span of two times, 3 to 12 months, which leaves out the 15 the source gives)
+    ("after 1 year and 3 months", "", Y + 3 * M, Y + 3 * M, "point"),
+    ("1 year, 3 months", "", Y + 3 * M, Y + 3 * M, "point"),
+    ("3 weeks 4 days", "", 25, 25, "point"),
+    ("within 1 year and 3 months", "", 0, Y + 3 * M, "within"),
     ("two months and a half", "", 2.5 * M, 2.5 * M, "point"),
     ("followed for half a year", "", 0.5 * Y, 0.5 * Y, "point"),
     ("a half-year follow-up", "", 0.5 * Y, 0.5 * Y, "point"),
@@ -606,15 +612,14 @@ REJECTED = [
     ("improved by 50%", "only number given is a dose or an extent of change"),
     ("after 6 weeks, 15 j", "several numbers"),  # joules only per area: "15 j" may be French for 15 days
     ("after 3 months of 0.1% tacrolimus", "several numbers"),  # a strength without its preparation: not known as one
-    ("3 weeks 4 days", "several times"),
     ("half of the lesions by 3 months", "fractional"),  # a half of something else: no reading
     ("a quarter of a year", "fractional"),
     ("the second fortnight", "no time expression"),  # an ordinal fortnight is not counted
     ("w12-w16", "several numbers"),
     ("several weeks", "vague"),
     ("3 months + 2 weeks", "several times"),  # a sum, not "3 months or more"
-    ("1 year, 3 months", "several times"),  # one length in two parts (once the span 3 to 12 months)
-    ("2 years, 6 months follow-up", "several times"),
+    ("2 weeks and 3 months", "several times"),  # a smaller unit first: two visits, not one length
+    ("1 year and 3-6 months", "one a range"),
     ("at months 3 and 6", "several visits"),  # two visits, not the range "months 3 to 6"
     ("at follow-up (6 weeks) and later (3 months)", "no time expression"),  # two parentheses: no choosing
     ("weeks 4, 8 and 12", "several visits"),

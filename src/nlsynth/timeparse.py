@@ -30,7 +30,8 @@ Rules (``TimeInterval.rule``)
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
     months"), "for X", "about X", or a bare "X" with surrounding words ("4 weeks after the change in
-    treatment"): lower = upper = X.
+    treatment"): lower = upper = X. One length in two parts, a unit then a smaller one ("1 year and 3 months", "1
+    year, 3 months", "3 weeks 4 days"), is their sum; a smaller unit first ("2 weeks and 3 months") is two times.
 ``range``
     "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8", or with a
     unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks" (with no within-type qualifier):
@@ -906,12 +907,35 @@ def _compound_duration(clause: str) -> bool:
     (True, False)
     """
     times = list(_DURATION_RE.finditer(clause))
-    for first, second in zip(times, times[1:]):
-        joined = re.fullmatch(r"\s*,\s*(?:and\s+)?", clause[first.end() : second.start()])
-        sizes = [DAYS_PER_UNIT[_UNIT_OF[_quantity(m)[2]]] for m in (first, second)]
-        if joined and sizes[1] < sizes[0]:
-            return True
-    return False
+    return any(_is_compound(clause, first, second) for first, second in zip(times, times[1:]))
+
+
+def _is_compound(clause: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether two times are one length in two parts: a number of a unit, then of a smaller one, with at most a
+    comma or "and" between ("1 year and 3 months", "3 months 2 weeks", "1 year, 3 months")."""
+    joined = re.fullmatch(r"\s*,?\s*(?:and\s+)?", clause[first.end() : second.start()])
+    sizes = [DAYS_PER_UNIT[_UNIT_OF[_quantity(m)[2]]] for m in (first, second)]
+    return bool(joined) and sizes[1] < sizes[0]
+
+
+def _compound(clause: str, first: re.Match[str], second: re.Match[str]) -> TimeInterval:
+    """One length in two parts, its sum, read with the qualifier around it ("after 1 year and 3 months": 15 months).
+
+    >>> parse_time("after 1 year and 3 months").upper == 365.25 + 3 * 30.4375
+    True
+    """
+    for part in (first, second):
+        if part.group("n") is None:
+            raise TimePhraseError(
+                f"a length in two parts, one a range or a visit ({part.group(0)!r}); no rule reads it"
+            )
+        _refuse_negative(clause, part)
+        _refuse_ordinal_plural(part)
+    stray = re.findall(r"\d+(?:\.\d+)?", clause[: first.start()] + " " + clause[second.end() :])
+    if stray:
+        raise TimePhraseError(f"several numbers in one clause ({', '.join(stray)} besides a length); no rule reads it")
+    total = _quantity_days(first)[0] + _quantity_days(second)[0]
+    return _bounded(clause, first.start(), second.end(), total, total)
 
 
 def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
@@ -1234,6 +1258,8 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     durations = list(_DURATION_RE.finditer(clause))
     if len(durations) == 2 and _is_mixed_range(clause, *durations):
         return _mixed_range(clause, *durations)
+    if len(durations) == 2 and _is_compound(clause, *durations):
+        return _compound(clause, *durations)
     if len(durations) > 1:
         found = [m.group(0) for m in durations]
         raise TimePhraseError(f"several times in one clause ({', '.join(found)}); no rule chooses between them")
