@@ -105,6 +105,7 @@ OWN_PHRASES = [
     ("by month 3", "", 0, 3 * M, "within"),
     ("up to 6 weeks", "", 0, 6 * W, "within"),
     ("less than 2 weeks", "", 0, 2 * W, "within"),
+    ("before 3 months", "", 0, 3 * M, "within"),  # a bound, not a time counted back
     ("at least 1 year", "", Y, INF, "at-least"),
     ("more than 3 months", "", 3 * M, INF, "at-least"),
     ("for 6 weeks", "", 6 * W, 6 * W, "point"),
@@ -632,6 +633,11 @@ REJECTED = [
     ("2 years after disease onset", "another event"),
     ("within 4 weeks of the initial presentation", "another event"),
     ("4 weeks after dose escalation", "another event"),  # a dose change mid-course is not time zero
+    # counted back from a later moment (once a time since the start: "3 months before" was 3 months)
+    ("3 months before", "counted back"),
+    ("improvement noted 2 weeks before the end of treatment", "counted back"),
+    ("6 months ago", "counted back"),
+    ("in the last 3 months", "counted back"),
     ("improved 6 weeks after increasing the dose", "another event"),
     ("4 weeks after the dose was doubled", "another event"),
     ("after 8 weeks at the higher dose", "another event"),  # time on a later dose (once since the start)

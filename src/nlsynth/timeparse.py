@@ -115,8 +115,9 @@ Rules (``TimeInterval.rule``)
     the cell is empty.
 
 A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
-the biopsy"), or added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"),
-is refused: no rule can turn it into a time since the start. So is an age given as the only time ("at the age of 45
+the biopsy"), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"), or
+counted back from a later one ("3 months before", "2 weeks before the end of treatment", "in the last 3 months") is
+refused: no rule can turn it into a time since the start. So is an age given as the only time ("at the age of 45
 years", "a 6-month-old ulcer"); beside another time an age is set aside. A head count beside a time ("in 3 patients
 after 3 months", "three of four patients at 6 weeks") is refused, since the time is only theirs, and so are two
 numbers given as alternatives for one time ("two or three weeks", "a week or two"), in digits or in words.
@@ -377,6 +378,13 @@ _OTHER_ZERO_RE = re.compile(
     # a time spent on a dose that came later: "after 3 months of the higher dose", "8 weeks at the increased dose"
     r"|\b(?:of|at|on)\s+(?:the\s+)?(?:higher|increased|escalated|doubled|reduced|lower|new|maintenance)\s+"
     r"(?:dose|dosage|regimen)\b"
+)
+#: A time counted back from a later moment ("3 months before", "2 weeks earlier", "6 months ago", "2 weeks before the
+#: end of treatment", "in the last 3 months", "during the final 2 weeks"): no rule turns it into a time since the
+#: start. "Before 3 months" is another thing: within 3 months.
+_COUNTED_BACK_RE = re.compile(
+    rf"\b{_NUM}{_GAP}{_UNIT}\s+(?:ago|earlier|before|prior|previously|beforehand)\b"
+    rf"|\b(?:last|past|previous|preceding|final)\s+{_NUM}{_GAP}{_UNIT}\b"
 )
 #: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6
 #: weeks", "another month", "2 more months", "6 weeks more"): the time since that moment, which need not be the start
@@ -1217,6 +1225,9 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
             f"a time counted from another event ({other_zero.group(0).strip()!r}), not from the start of treatment; "
             "no rule reads it"
         )
+    back = _COUNTED_BACK_RE.search(clause)
+    if back:
+        raise TimePhraseError(f"a time counted back from a later moment ({back.group(0)!r}); no rule reads it")
     added = _ADDED_TIME_RE.search(clause)
     if added:
         raise TimePhraseError(
