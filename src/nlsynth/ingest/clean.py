@@ -109,7 +109,9 @@ _TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b(?![.,]\d)|\bt([12])\s*dm?\b|\bd
 _OLD_TYPE_RE = re.compile(r"\b(?:(n)iddm|iddm|(non)[\s-]?insulin[\s-]dependent|insulin[\s-]dependent)\b")
 #: "Y" and "N" only as the whole answer, a note after a bracket or comma aside (never the "n" of "n.d.").
 _Y, _N = (rf"{letter}(?=\s*(?:$|[(,;:]))" for letter in "yn")
-_NO_RE = re.compile(rf"(?:no|{_N}|none|non-?\s?diabetic|not diabetic|absent|negative|denied)\b")
+_NO_RE = re.compile(
+    rf"(?:no|{_N}|none|non-?\s?diabetic|not diabetic|without (?:diabetes(?: mellitus)?|dm)|absent|negative|denied)\b"
+)
 _YES_RE = re.compile(rf"(?:yes|{_Y}|diabetic|diabetes(?: mellitus)?|dm)\b")
 #: Another kind of diabetes than the two types of diabetes mellitus ("diabetes insipidus", "gestational diabetes",
 #: "steroid-induced diabetes", "MODY", "LADA"), or a state short of it ("prediabetes"): no reading is safe.
@@ -126,9 +128,10 @@ def read_diabetes(text: str) -> str | None:
     """A patient's diabetes status in the source's words, as the codebook's value; None when unreadable.
 
     A type named anywhere wins ("type 2 diabetes", "T1DM", "DM2", "yes (type II)"); "yes", "diabetic" or "diabetes"
-    without one is "yes, type not stated"; "no", "none", "non-diabetic", "absent" or "negative" (a note may follow)
-    is "no"; an empty cell or "not reported" is "not reported". Two types, a type beside a "no", or a negation after the start
-    ("diabetes: no") are unreadable: the cleaning lists the cell as a problem rather than guess.
+    without one is "yes, type not stated"; "no", "none", "non-diabetic", "without diabetes", "absent" or "negative" (a
+    note may follow) is "no"; an empty cell or "not reported" is "not reported". Two types, a type beside a "no", or a
+    negation after the start ("diabetes: no") are unreadable: the cleaning lists the cell as a problem rather than
+    guess.
 
     >>> [read_diabetes(t) for t in ("none", "type 1", "Type II diabetes", "yes (type not stated)", "T2DM", "")]
     ['no', 'type 1', 'type 2', 'yes, type not stated', 'type 2', 'not reported']
@@ -138,6 +141,8 @@ def read_diabetes(text: str) -> str | None:
     [None, None, 'not reported', 'yes, type not stated']
     >>> [read_diabetes(t) for t in ("Y", "N", "nondiabetic", "Y (T1DM)")]  # as the ulceration column reads Y and N
     ['yes, type not stated', 'no', 'no', 'type 1']
+    >>> [read_diabetes(t) for t in ("without diabetes", "without diabetes (HbA1c 5.4%)", "without type 1 diabetes")]
+    ['no', 'no', None]
 
     The older names read as their types (IDDM is type 1, NIDDM type 2); "type 1.5" (LADA) is neither:
 
