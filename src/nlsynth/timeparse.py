@@ -932,16 +932,7 @@ def _compound(clause: str, first: re.Match[str], second: re.Match[str]) -> TimeI
     >>> parse_time("after 1 year and 3 months").upper == 365.25 + 3 * 30.4375
     True
     """
-    for part in (first, second):
-        if part.group("n") is None:
-            raise TimePhraseError(
-                f"a length in two parts, one a range or a visit ({part.group(0)!r}); no rule reads it"
-            )
-        _refuse_negative(clause, part)
-        _refuse_ordinal_plural(part)
-    stray = re.findall(r"\d+(?:\.\d+)?", clause[: first.start()] + " " + clause[second.end() :])
-    if stray:
-        raise TimePhraseError(f"several numbers in one clause ({', '.join(stray)} besides a length); no rule reads it")
+    _check_two_parts(clause, first, second, "a length in two parts, one a range or a visit", "a length")
     total = _quantity_days(first)[0] + _quantity_days(second)[0]
     return _bounded(clause, first.start(), second.end(), total, total)
 
@@ -1381,17 +1372,21 @@ def _is_mixed_range(clause: str, first: re.Match[str], second: re.Match[str]) ->
 def _mixed_range(clause: str, first: re.Match[str], second: re.Match[str]) -> TimeInterval:
     """A range whose ends carry their own units ("from 2 weeks to 3 months"): (first, second], read as a range of
     one unit is, with the same qualifiers ("within 10 days to 2 weeks" is within 2 weeks)."""
-    for end in (first, second):
-        if end.group("n") is None:
-            raise TimePhraseError(
-                f"a range whose end is itself a range or a visit ({end.group(0)!r}); no rule reads it"
-            )
-        _refuse_negative(clause, end)
-        _refuse_ordinal_plural(end)
+    _check_two_parts(clause, first, second, "a range whose end is itself a range or a visit", "a range")
+    return _bounded(clause, first.start(), second.end(), _quantity_days(first)[0], _quantity_days(second)[1])
+
+
+def _check_two_parts(clause: str, first: re.Match[str], second: re.Match[str], not_one: str, what: str) -> None:
+    """Refuse two times read as one (a range's ends, a length's parts) when either is not one number of a unit
+    (``not_one`` says so), is negative or an ordinal before a plural, or another number stands beside them."""
+    for part in (first, second):
+        if part.group("n") is None:
+            raise TimePhraseError(f"{not_one} ({part.group(0)!r}); no rule reads it")
+        _refuse_negative(clause, part)
+        _refuse_ordinal_plural(part)
     stray = re.findall(r"\d+(?:\.\d+)?", clause[: first.start()] + " " + clause[second.end() :])
     if stray:
-        raise TimePhraseError(f"several numbers in one clause ({', '.join(stray)} besides a range); no rule reads it")
-    return _bounded(clause, first.start(), second.end(), _quantity_days(first)[0], _quantity_days(second)[1])
+        raise TimePhraseError(f"several numbers in one clause ({', '.join(stray)} besides {what}); no rule reads it")
 
 
 def _bound(qualifier: str | None, lo: float, hi: float, of: str = "") -> TimeInterval | None:
