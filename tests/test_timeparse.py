@@ -537,6 +537,10 @@ FIRST_PHRASES = [
     ("after 4 sessions; complete after 10 sessions", "twice weekly", 0, 2 * W, 2 * W, "earliest-clause"),
     # clauses split by commas where each part has its own time (once refused as several times in one clause)
     ("response at week 4, maximal at week 16", "", 0, 4 * W, 4 * W, "earliest-clause"),
+    # ... and by "and" or "then" before a clause's own words (once refused as several times in one clause)
+    ("improved at 1 month and cleared at 3 months", "", 0, M, M, "earliest-clause"),
+    ("no response at 1 month and improvement at 3 months", "", M, 3 * M, 3 * M, "clauses-span"),
+    ("worsened at 2 weeks and then improved at 8 weeks", "", 2 * W, 8 * W, 8 * W, "clauses-span"),
     ("improvement at 1 month, sustained at 12 months", "", 0, M, M, "seen-at-assessment"),
     ("after 1 month; no recurrence at 2 years", "", 0, M, M, "seen-at-assessment"),  # how long it lasted
     # one timed clause: the rules above, unchanged
@@ -656,6 +660,7 @@ REJECTED = [
     ("during the 2nd months", "ordinal before a plural unit"),
     ("within 6 months or more", "bounded both ways"),
     ("at 2 weeks and 3 months", "several times"),  # two visits: "and" makes a range only after "between"
+    ("at 2 weeks and at 3 months", "several times"),  # "and" before a time's own word splits no clause
     ("3 months to 2 weeks", "start is after its end"),
     ("2-3 weeks to 3 months", "itself a range"),
     ("response between 2 weeks and 3 months in 4 patients", "head count"),
