@@ -106,6 +106,7 @@ OWN_PHRASES = [
     ("up to 6 weeks", "", 0, 6 * W, "within"),
     ("less than 2 weeks", "", 0, 2 * W, "within"),
     ("before 3 months", "", 0, 3 * M, "within"),  # a bound, not a time counted back
+    ("at the final 12-week visit", "", 12 * W, 12 * W, "point"),  # a visit named by its time, not a window
     ("at least 1 year", "", Y, INF, "at-least"),
     ("more than 3 months", "", 3 * M, INF, "at-least"),
     ("for 6 weeks", "", 6 * W, 6 * W, "point"),
@@ -423,6 +424,7 @@ EVENT_PHRASES = [
     ("onset of improvement at 6 weeks", "", 6 * W, 6 * W, "onset"),
     # an onset dated by a visit was seen at that visit (once the exact time)
     ("improvement began at the 3-month visit", "", 0, 3 * M, "seen-at-assessment"),
+    ("improvement began at the 3-month evaluation", "", 0, 3 * M, "seen-at-assessment"),  # once "onset", 3 months
     ("improvement started at the first follow-up, 6 weeks", "", 0, 6 * W, "seen-at-assessment"),
     ("at least 6 months", "", 6 * M, INF, "at-least"),
     ("\u2265 6 months", "", 6 * M, INF, "at-least"),
@@ -642,6 +644,7 @@ REJECTED = [
     ("improvement noted 2 weeks before the end of treatment", "counted back"),
     ("6 months ago", "counted back"),
     ("in the last 3 months", "counted back"),
+    ("the final 2 weeks of treatment", "counted back"),
     ("improved 6 weeks after increasing the dose", "another event"),
     ("4 weeks after the dose was doubled", "another event"),
     ("after 8 weeks at the higher dose", "another event"),  # time on a later dose (once since the start)

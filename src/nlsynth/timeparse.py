@@ -381,12 +381,18 @@ _OTHER_ZERO_RE = re.compile(
     r"|\b(?:of|at|on)\s+(?:the\s+)?(?:higher|increased|escalated|doubled|reduced|lower|new|maintenance)\s+"
     r"(?:dose|dosage|regimen)\b"
 )
+#: The words that name a visit ("the 3-month visit", "at follow-up", "the 12-week assessment").
+_VISIT_WORD = (
+    r"(?:visits?|follow-?ups?|reviews?|assessments?|examinations?|consultations?|appointments?|evaluations?"
+    r"|check-?ups?)\b"
+)
 #: A time counted back from a later moment ("3 months before", "2 weeks earlier", "6 months ago", "2 weeks before the
 #: end of treatment", "in the last 3 months", "during the final 2 weeks"): no rule turns it into a time since the
 #: start. "Before 3 months" is another thing: within 3 months.
 _COUNTED_BACK_RE = re.compile(
     rf"\b{_NUM}{_GAP}{_UNIT}\s+(?:ago|earlier|before|prior|previously|beforehand)\b"
-    rf"|\b(?:last|past|previous|preceding|final)\s+{_NUM}{_GAP}{_UNIT}\b"
+    # a window before a later moment, not a visit named by its time ("at the final 12-week visit")
+    rf"|\b(?:last|past|previous|preceding|final)\s+{_NUM}{_GAP}{_UNIT}\b(?![\s-]+{_VISIT_WORD})"
 )
 #: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6
 #: weeks", "another month", "2 more months", "6 weeks more"): the time since that moment, which need not be the start
@@ -832,9 +838,7 @@ _ONSET_RE = re.compile(
     rf"|\bonset\s+of\s+(?:the\s+)?(?:\w+\s+)?{_RESPONSE_NOUN}\b|\b{_RESPONSE_NOUN}\s+onset\b"
 )
 #: ... unless the time is a visit's: "improvement began at the 3-month visit" was seen there, (0, X].
-_VISIT_WORD_RE = re.compile(
-    r"\b(?:visits?|follow-?ups?|reviews?|assessments?|examinations?|consultations?|appointments?)\b"
-)
+_VISIT_WORD_RE = re.compile(rf"\b{_VISIT_WORD}")
 #: A period named by its number ("the second month", "the 3rd week", "in month 3", "the beginning of month 3"): an
 #: onset dated in it lies somewhere in that period, never at its end.
 _PERIOD_RE = re.compile(
