@@ -705,6 +705,14 @@ def test_controlled_words_in_any_case_and_not_given_words_clean_as_the_committed
         pd.testing.assert_frame_equal(getattr(cleaned, name), getattr(tables, name))
 
 
+def test_access_with_only_or_a_note_cleans_as_the_committed_tables(raw_copy, tables):
+    """'abstract only' and 'full text (translated)' read as 'abstract' and 'full text' (once problems, with no
+    data-side way past them)."""
+    notes = {"abstract": "abstract only", "full text": "Full text (translated from Italian)"}
+    assert _rewrite(raw_copy / "studies.csv", "access", lambda v: notes.get(v, v)) > 20
+    pd.testing.assert_frame_equal(clean.clean(raw_copy).studies, tables.studies)
+
+
 @pytest.mark.parametrize("form", ["{n} ({p:.1f}%)", "{n}/{t}", "{n} of {t}", "{n} out of {t} ({p:.0f}%)"])
 def test_a_count_as_a_source_prints_it_cleans_to_the_count(raw_copy, tables, form):
     """'5 (29%)', '5/17', '5 of 17', '5 out of 17 (29%)' as a source prints a count (each once a problem): the count;

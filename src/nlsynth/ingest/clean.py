@@ -75,6 +75,22 @@ def _word(value: str) -> str:
     return " ".join(value.casefold().split())
 
 
+#: What was read of a source: one of the three the extraction's README names, in any case, with hyphens or
+#: underscores for spaces, "only" or a note in parentheses after it ("Full-text", "abstract only", "full text
+#: (translated)").
+_ACCESS_RE = re.compile(r"(full text|abstract|secondary summary)(?: only)?(?: ?\([^()]*\))?")
+
+
+def read_access(value: str) -> str | None:
+    """What was read of a source, as the codebook's value; None when it is not one of the three.
+
+    >>> [read_access(v) for v in ("Full-Text", "abstract only", "full text (translated from German)", "the PDF")]
+    ['full text', 'abstract', 'full text', None]
+    """
+    access = _ACCESS_RE.fullmatch(_word(value.replace("-", " ").replace("_", " ")))
+    return access.group(1) if access else None
+
+
 _SEX = {"f": "F", "female": "F", "woman": "F", "girl": "F", "m": "M", "male": "M", "man": "M", "boy": "M"}
 _SEX_RE = re.compile(rf"({'|'.join(_SEX)})\b(?!\s*/)")
 
@@ -604,9 +620,17 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
             )
         first_row.setdefault(sid, row_no)
         year = _int(name, row_no, "year", row["year"], problems, required=False, minimum=1900)
-        access = _word(row["access"].replace("-", " ").replace("_", " "))  # "Full-text" is full text
-        if access not in ("full text", "abstract", "secondary summary"):
-            problems.append(Problem(name, row_no, "access", row["access"], "full text, abstract or secondary summary"))
+        access = read_access(row["access"])
+        if access is None:
+            problems.append(
+                Problem(
+                    name,
+                    row_no,
+                    "access",
+                    row["access"],
+                    "full text, abstract or secondary summary (a note in parentheses, or 'only', may follow)",
+                )
+            )
         records.append(
             {
                 "study_id": sid,
