@@ -343,6 +343,8 @@ OWN_PHRASES = [
     ("followed for 12 months, no relapse", "", 12 * M, 12 * M, "point"),
     # a range with a unit at each end (once refused as two times)
     ("2 weeks to 3 months", "", 2 * W, 3 * M, "range"),
+    ("from week 4 to week 8", "", 4 * W, 8 * W, "range"),  # visits as a range's ends (once refused)
+    ("between week 4 and week 8", "", 4 * W, 8 * W, "range"),
     ("from 10 days to 2 weeks", "", 10, 2 * W, "range"),
     ("between 2 weeks and 3 months", "", 2 * W, 3 * M, "range"),
     ("within 10 days to 2 weeks", "", 0, 2 * W, "within"),

@@ -1399,17 +1399,21 @@ def _is_mixed_range(clause: str, first: re.Match[str], second: re.Match[str]) ->
 
 
 def _mixed_range(clause: str, first: re.Match[str], second: re.Match[str]) -> TimeInterval:
-    """A range whose ends carry their own units ("from 2 weeks to 3 months"): (first, second], read as a range of
-    one unit is, with the same qualifiers ("within 10 days to 2 weeks" is within 2 weeks)."""
-    _check_two_parts(clause, first, second, "a range whose end is itself a range or a visit", "a range")
+    """A range whose ends carry their own units ("from 2 weeks to 3 months", "from week 4 to week 8"): (first,
+    second], read as a range of one unit is, with the same qualifiers ("within 10 days to 2 weeks" is within 2
+    weeks)."""
+    _check_two_parts(clause, first, second, "a range whose end is itself a range", "a range", visits=True)
     return _bounded(clause, first.start(), second.end(), _quantity_days(first)[0], _quantity_days(second)[1])
 
 
-def _check_two_parts(clause: str, first: re.Match[str], second: re.Match[str], not_one: str, what: str) -> None:
+def _check_two_parts(
+    clause: str, first: re.Match[str], second: re.Match[str], not_one: str, what: str, *, visits: bool = False
+) -> None:
     """Refuse two times read as one (a range's ends, a length's parts) when either is not one number of a unit
-    (``not_one`` says so), is negative or an ordinal before a plural, or another number stands beside them."""
+    (``not_one`` says so; with ``visits``, a visit named by its unit, "week 4", is one), is negative or an ordinal
+    before a plural, or another number stands beside them."""
     for part in (first, second):
-        if part.group("n") is None:
+        if part.group("n") is None and not (visits and part.group("u") is not None):
             raise TimePhraseError(f"{not_one} ({part.group(0)!r}); no rule reads it")
         _refuse_negative(clause, part)
         _refuse_ordinal_plural(part)
