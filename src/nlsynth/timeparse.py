@@ -34,9 +34,9 @@ Rules (``TimeInterval.rule``)
     year, 3 months", "3 weeks 4 days"), is their sum; a smaller unit first ("2 weeks and 3 months") is two times.
 ``range``
     "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8", or with a
-    unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks" (with no within-type qualifier):
-    (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not
-    a range, and is refused.)
+    unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks", "from week 4 to week 8" (with no
+    within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range, and is
+    refused.)
 ``mean``
     "after a mean of X", "median X", "X (median)", "median, X", "X +/- SD" (with or without "mean"): a group summary
     from a series; the mean as a point (the SD and any parenthetical range are commentary).
