@@ -1228,10 +1228,12 @@ def _holds_time(clause: str) -> bool:
 
 def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
     """One ";"-separated clause; None when it is commentary without any time."""
-    if _quantities(clause):
-        clause = _EXTENT_RE.sub(lambda m: f"{m.group('verb') or ''} ", _DOSE_RE.sub(" ", clause))
-        if not _holds_time(clause):
+    rest, doses = _DOSE_RE.subn(" ", clause)
+    rest, extents = _EXTENT_RE.subn(lambda m: f"{m.group('verb') or ''} ", rest)
+    if doses or extents:
+        if not _holds_time(rest):
             return None  # a dose or an extent of change alone: commentary, like an age
+        clause = rest
     heads = _HEAD_COUNT_RE.search(clause)
     if heads and _holds_time(_HEAD_COUNT_RE.sub(" ", clause)):
         raise TimePhraseError(f"a head count ({heads.group(0)!r}) says whose time it is; no rule reads it")
