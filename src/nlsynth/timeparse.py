@@ -427,10 +427,11 @@ _AGE_IN_TIME_RE = re.compile(
 #: aside; a phrase whose only number is one is refused with that reason. Not a share of patients ("in 60% by 3 months")
 #: nor a head count ("in 3 of 8 patients"): the time would be only theirs, so such a clause stays refused.
 _DECIMAL = r"(?<![\w.])\d+(?:\.\d+)?"
+_COMPARED = r"(?:(?:[<>]=?|~)\s*)?"  # "> 50%", "~300 mg": the sign goes with the quantity
 _RANGE_END = rf"(?:\s*(?:-|to)\s*{_DECIMAL})?"
-_SHARE = rf"(?:(?:[<>]=?|~)\s*)?{_DECIMAL}(?:\s*%?\s*(?:-|to)\s*{_DECIMAL})?\s*(?:%|per\s?cent\b)"
+_SHARE = rf"{_COMPARED}{_DECIMAL}(?:\s*%?\s*(?:-|to)\s*{_DECIMAL})?\s*(?:%|per\s?cent\b)"
 _DOSE_RE = re.compile(
-    rf"(?:(?:[<>]=?|~)\s*)?{_DECIMAL}{_RANGE_END}[\s-]*"
+    rf"{_COMPARED}{_DECIMAL}{_RANGE_END}[\s-]*"
     r"(?:mg|g|mcg|\u03bcg|ug|ng|grams?|milligrams?|micrograms?|ml|millilit(?:er|re)s?|iu|units?|mmol|gy|nm|ppm"
     r"|m?j(?=\s*/\s*cm2))"  # joules only per area: "15 j" may be French for 15 days
     r"(?:\s*/\s*(?:kg|m2|cm2|day|d|dose|week|wk|application)){0,2}(?![\w/])"
@@ -908,9 +909,14 @@ def _split_commas(clause: str) -> list[str]:
     (['improvement at 4 weeks', 'complete at 16 weeks'], ['at 3, 6 and 12 months'])
     """
     parts = [part.strip() for part in clause.split(",")]
-    if len(parts) > 1 and all(_DURATION_RE.search(part) or _EXPOSURE_RE.search(part) for part in parts):
+    if _each_timed(parts):
         return [clause] if _compound_duration(clause) else parts
     return [clause]
+
+
+def _each_timed(parts: list[str]) -> bool:
+    """Whether a clause split in ``parts`` (more than one) has a time or a count of sessions in each."""
+    return len(parts) > 1 and all(_DURATION_RE.search(part) or _EXPOSURE_RE.search(part) for part in parts)
 
 
 def _compound_duration(clause: str) -> bool:
@@ -960,9 +966,7 @@ def _split_and(clause: str) -> list[str]:
     (['improved at 1 month', 'cleared at 3 months'], ['at 2 weeks and 3 months'])
     """
     parts = [part.strip() for part in _AND_CLAUSE_RE.split(clause)]
-    if len(parts) > 1 and all(_DURATION_RE.search(part) or _EXPOSURE_RE.search(part) for part in parts):
-        return parts
-    return [clause]
+    return parts if _each_timed(parts) else [clause]
 
 
 def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
