@@ -93,8 +93,7 @@ Rules (``TimeInterval.rule``)
     several timed clauses separated by ";", or by commas where every part has a time of its own ("response at
     week 4, maximal at week 16"; never "at 3, 6 and 12 months"), or by "and" or "then" before a clause's own words
     ("improved at 1 month and cleared at 3 months"; never "at 2 weeks and 3 months") (a series reporting one time per
-    outcome group, or
-    a best response): the interval spanning all of them. Beside a clause saying the event had not come by X, the
+    outcome group, or a best response): the interval spanning all of them. Beside a clause saying the event had not come by X, the
     span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it), from
     no earlier than X: "no response at 3 months; improvement at 6 months" and "no improvement during the first 3
     months, then improved by 6 months" are both (3, 6] months.
