@@ -387,6 +387,23 @@ OWN_PHRASES = [
     ("D10", "", 10, 10, "point"),
     ("M6 visit", "", 6 * M, 6 * M, "point"),
     ("week-12", "", 12 * W, 12 * W, "point"),
+    # a time counted from a moment that is the start of treatment, however it is named
+    ("4 weeks after initiating dupilumab", "", 4 * W, 4 * W, "point"),
+    ("2 months following treatment initiation", "", 2 * M, 2 * M, "point"),
+    ("3 months after dupilumab initiation", "", 3 * M, 3 * M, "point"),
+    ("3 months after ruxolitinib cream was started", "", 3 * M, 3 * M, "point"),
+    ("3 months after therapy began", "", 3 * M, 3 * M, "point"),
+    ("12 weeks from baseline", "", 12 * W, 12 * W, "point"),
+    ("2 weeks after the loading dose", "", 2 * W, 2 * W, "point"),
+    ("4 weeks post-operatively", "", 4 * W, 4 * W, "point"),
+    ("3 months after excision and grafting", "", 3 * M, 3 * M, "point"),
+    ("after the switch to dupilumab, improvement within 4 weeks", "", 0, 4 * W, "within"),
+    ("after improvement at 4 weeks", "", 4 * W, 4 * W, "point"),  # a visit's time, not counted from improvement
+    ("4 weeks after the second PDT session", "", NAN, NAN, "unresolved"),  # a count of sessions, no pace
+    ("6 months after the last of 12 sessions", "", NAN, NAN, "unresolved"),  # the end, with no course length
+    # off treatment for a time: since the end, not a course of that length (once read as the end at 2 months)
+    ("off treatment for 2 months", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
+    ("while off treatment for 2 months", "", NAN, NAN, "unresolved"),
 ]
 
 
@@ -641,6 +658,18 @@ REJECTED = [
     ("2 years after disease onset", "another event"),
     ("within 4 weeks of the initial presentation", "another event"),
     ("4 weeks after dose escalation", "another event"),  # a dose change mid-course is not time zero
+    # counted from a moment not known to be the start of treatment (once all read as a time since the start)
+    ("6 weeks after onset", "another moment \\('after onset'\\)"),
+    ("8 weeks after tapering", "another moment"),
+    ("2 weeks after the ulcer healed", "another moment \\('after the ulcer healed'\\)"),
+    ("6 weeks after the lesions developed", "another moment"),
+    ("improved 6 weeks after the first visit", "another moment"),
+    ("4 weeks after the previous assessment", "another moment"),
+    ("4 weeks after partial response", "another moment"),
+    ("3 months postpartum", "another moment \\('postpartum'\\)"),
+    ("3 months after treatment failed", "another moment"),  # a treatment word, but not its start
+    ("after tapering to 10 mg for 4 weeks", "another moment \\('after tapering to'\\)"),
+    ("3 months after dupilumab", "another moment"),  # the agent alone: its start or its end? a reading says
     # counted back from a later moment (once a time since the start: "3 months before" was 3 months)
     ("3 months before", "counted back"),
     ("improvement noted 2 weeks before the end of treatment", "counted back"),
@@ -653,6 +682,7 @@ REJECTED = [
     ("after 12 weeks of the new regimen", "another event"),
     # an age alone (once read as 45 years, or six months, since the start)
     ("at the age of 45 years", "only time given is an age"),
+    ("at 45 years of age", "only time given is an age"),  # once 45 years since the start
     ("a 6-month-old ulcer", "only time given is an age"),
     # a time added to an earlier moment the phrase does not give (once read as a time since the start)
     ("improved after an additional 2 months", "added to an earlier moment"),

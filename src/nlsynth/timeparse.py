@@ -116,9 +116,14 @@ Rules (``TimeInterval.rule``)
     the cell is empty.
 
 A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
-the biopsy"), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"), or
+the biopsy"), or from any moment the reader does not know to be the start ("6 weeks after onset", "8 weeks after
+tapering", "2 weeks after the ulcer healed", "3 months postpartum", "3 months after dupilumab": its start or its
+end?), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"), or
 counted back from a later one ("3 months before", "2 weeks before the end of treatment", "in the last 3 months") is
-refused: no rule can turn it into a time since the start. So is an age given as the only time ("at the age of 45
+refused: no rule can turn it into a time since the start. The moments known to be the start are a word for
+starting ("after initiating dupilumab", "dupilumab initiation", "the switch", "baseline") and the treatment or one of
+its sessions ("after therapy began", "the first injection", "the loading dose", "surgery", "post-operatively").
+So is an age given as the only time ("at the age of 45
 years", "a 6-month-old ulcer"); beside another time an age is set aside. A head count beside a time ("in 3 patients
 after 3 months", "three of four patients at 6 weeks") is refused, since the time is only theirs, and so are two
 numbers given as alternatives for one time ("two or three weeks", "a week or two"), in digits or in words.
@@ -380,6 +385,92 @@ _OTHER_ZERO_RE = re.compile(
     r"|\b(?:of|at|on)\s+(?:the\s+)?(?:higher|increased|escalated|doubled|reduced|lower|new|maintenance)\s+"
     r"(?:dose|dosage|regimen)\b"
 )
+#: The words that may follow a time to say what it is counted from ("6 weeks after X", "12 weeks from baseline",
+#: "4 weeks post-operatively"): what comes next is read as that moment, the anchor (:func:`_unknown_anchor`).
+_ANCHOR_WORD_RE = re.compile(r"\s+(?:later\s+)?(?:after|following|since|from)\b\s*|\s+post[\s-]?(?=[a-z])")
+#: Anchors that are the start of treatment: a word for starting ("starting the cream", "the change in treatment",
+#: "baseline", "we started"), the treatment or one of its sessions ("treatment", "therapy was begun", "the first
+#: injection", "the second PDT session", "surgery", "post-operatively"); a count of sessions is read by its own
+#: rules. A treatment word followed by another verb ("after treatment failed", "after the injections were paused") is
+#: not the start.
+#: "After X" before its time ("after the switch, improvement within 4 weeks"), not "after 6 weeks", "after a mean of
+#: 22 sessions" or "after about 2 months", where the time itself follows.
+_LEADING_ANCHOR_RE = re.compile(
+    rf"\b(?:after|following|since)\s+(?!(?:{_NUM}|about|approximately|approx|around|roughly|nearly|almost|over"
+    r"|only|just|at\s+least|at\s+most|more\s+than|less\s+than|up\s+to|a\s+total\s+of|a\s+period\s+of"
+    r"|a\s+(?:mean|median|average)|an\s+average|mean|median|average|ca|c|circa|~|<|>|≥|≤)\b)"
+)
+#: Words before a time that belong to it ("after the first 6 weeks", "after the second 12-week course"), or an anchor
+#: that ends the course ("6 months after the last of 12 sessions"): read by their own rules.
+_NOT_AN_ANCHOR_RE = re.compile(
+    rf"(?:the|a|an|each|every|his|her|their)?\s*(?:(?:{_COUNT}|{'|'.join(_ORDINAL_WORDS)})"
+    r"(?:\s+(?:consecutive|successive|separate|further))?)?"
+    r"|(?:the\s+)?(?:last|final)\s+of\b.*"
+)
+_START_ANCHOR_RE = re.compile(
+    r"(?:(?:the|her|his|their|its|this|that|our|a|an)\s+)?(?:(?:very\s+)?(?:first|initial|1st)\s+)?(?:"
+    r"(?:start|starts|starting|initiation|initiating|commencement|commencing|beginning|introduction|introducing"
+    r"|institution|instituting|switch|switching|change|changing|changeover|addition|adding|baseline"
+    r"|enrol(?:l)?ment|enrolling|randomi[sz]ation|inclusion|onset\s+of\s+(?:the\s+)?(?:treatment|therapy))\b"
+    r"|(?:we|she|he|they|i)\s+(?:started|began|commenced|initiated|introduced|switched|added)\b"
+    # what started, named in up to three words: "dupilumab initiation", "ruxolitinib cream was started"
+    r"|(?:[a-z0-9%.-]+\s+){1,3}?(?:initiation|start|commencement|introduction|(?:(?:was|were|had\s+been|has\s+been)\s+)?"
+    r"(?:started|begun|commenced|initiated|introduced|instituted|added)|began)\b"
+    r"|op\b|operative(?:ly)?\b|surgical(?:ly)?\b"
+    rf"|(?P<noun>(?:(?:{_COUNT}|{'|'.join(_ORDINAL_WORDS)})\s+)?(?:[a-z0-9-]+\s+){{0,2}}?"
+    rf"(?:treatments?|therapy|therapies|course|regimen|{_SESSION_NOUN}|surgery|operation|excision|graft(?:ing)?"
+    r"|procedure|debridement|transplant(?:ation)?|creams?|ointments?|gels?|lotions?|drugs?|medications?|medicines?"
+    r"|tablets?|capsules?|dressings?|laser|phototherapy|pdt))\b(?P<rest>.*)"
+    r")"
+)
+#: What may follow a treatment word in an anchor that is still the start ("after treatment was started").
+_START_VERB_RE = re.compile(
+    r"\s*(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+)?(?P<verb>[a-z]+ed|began|begun|begin|begins"
+    r"|given|done|undergone)\b"
+)
+_START_VERBS = frozenset(
+    "started began begun begin begins commenced initiated introduced instituted added given administered performed "
+    "applied done received switched changed used prescribed undergone combined".split()
+)
+
+
+def _unknown_anchor(clause: str) -> str | None:
+    """The anchor a time in ``clause`` is counted from, when it is not known to be the start of treatment ("6 weeks
+    after onset", "8 weeks after tapering", "2 weeks after the ulcer healed", "after tapering to 10 mg, for 4 weeks");
+    None when every anchor is the start, or there is none. The end of treatment ("the last of 12 sessions") and the
+    other events :data:`_OTHER_ZERO_RE` names are read by their own rules.
+
+    >>> [_unknown_anchor(c) for c in ("6 weeks after onset", "4 weeks after starting the cream", "after 8 weeks")]
+    ['after onset', None, None]
+    >>> [_unknown_anchor(c) for c in ("3 months after treatment failed", "3 months after treatment was begun")]
+    ['after treatment failed', None]
+    >>> [_unknown_anchor(c) for c in ("after the switch improved within 4 weeks", "after tapering to 5 mg for 6 weeks")]
+    [None, 'after tapering to 5 mg']
+    """
+    anchors = []  # (the anchor word, what follows it)
+    for time in _DURATION_RE.finditer(clause):  # "6 weeks after X"
+        word = _ANCHOR_WORD_RE.match(clause, time.end())
+        if word is not None:
+            anchors.append((word.group(0), re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0]))
+    for word in _LEADING_ANCHOR_RE.finditer(clause):  # "after tapering to 10 mg, for 4 weeks"
+        time = _DURATION_RE.search(clause, word.end())
+        between = clause[word.end() : time.start()] if time is not None else ""
+        if between and not re.search(r"\bat\s*$", between):  # not "after improvement at 4 weeks": a visit's time
+            anchors.append((word.group(0), re.split(r"[,;:()]", between, maxsplit=1)[0]))
+    for word, anchor in anchors:
+        anchor = re.sub(r"(?:\s+(?:for|in|within|by|over|during))+\s*$", "", " ".join(anchor.split()).strip(" ."))
+        if not re.search("[a-z]", anchor) or _DURATION_RE.match(anchor) or _NOT_AN_ANCHOR_RE.fullmatch(anchor):
+            continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
+        start = _START_ANCHOR_RE.match(anchor)
+        if start is None or (
+            start.group("noun") is not None
+            and (verb := _START_VERB_RE.match(start.group("rest"))) is not None
+            and verb.group("verb") not in _START_VERBS
+        ):
+            return f"{word.strip()}{' ' if word.strip() != 'post' else ''}{anchor}"
+    return None
+
+
 #: The words that name a visit ("the 3-month visit", "at follow-up", "the 12-week assessment").
 _VISIT_WORD = (
     r"(?:visits?|follow-?ups?|reviews?|assessments?|examinations?|consultations?|appointments?|evaluations?"
@@ -413,11 +504,12 @@ _PACE_RE = re.compile(
     rf"|\b{_NUM}{_GAP}{_UNIT}\s+apart\b"
 )
 #: An age written in a time cell, a patient's or a lesion's ("at the age of 45 years", "45-year-old", "when she was
-#: 45 years old", "aged 45", "a 6-month-old ulcer"): never a time since the start. A clause holding only an age is
-#: commentary; beside another time it is set aside.
+#: 45 years old", "aged 45", "at 45 years of age", "a 6-month-old ulcer"): never a time since the start. A clause
+#: holding only an age is commentary; beside another time it is set aside.
 _AGE_IN_TIME_RE = re.compile(
     rf"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+){_NUM}(?:{_GAP}(?:years?|yrs?|y))?(?:[\s-]*old)?\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}[\s-]*old\b"  # also a lesion's: "a 6-month-old ulcer"
+    rf"|\b{_NUM}{_GAP}(?:years?|yrs?|y)\s+of\s+age\b"  # "at 45 years of age"
     rf"|\b{_NUM}[\s-]*y/?o\b"
 )
 #: A dose or an extent of change written in a time cell ("after 3 months of 1.5% cream", "at 12 weeks on 300 mg",
@@ -1263,6 +1355,12 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         return _after_end(clause, after_end, regimen)
     if _END_OF_TREATMENT_RE.search(clause):
         return _end_of_treatment(regimen)
+    unknown = _unknown_anchor(clause)
+    if unknown is not None:
+        raise TimePhraseError(
+            f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
+            "no rule reads it"
+        )
     clause = _PLUS_MINUS_RE.sub(lambda m: f"mean {m.group('mean')}", clause)  # "X +/- SD" is a mean, word or not
     periods = _COUNTED_PERIODS_RE.search(clause)
     if periods:
@@ -1651,9 +1749,13 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None) -> TimeI
     112.0
     >>> parse_time("2 months post-treatment").note
     'a time after the end of treatment, but the regimen states no course length'
+    >>> parse_time("off treatment for 2 months", "daily for 12 weeks").note
+    '60.9 days after the end of treatment (day 84.0)'
     """
     named = clause[anchor.start() :]
     before, after = clause[: anchor.start()], clause[anchor.end() :]
+    if re.match(r"\s*for\b", after) and not _HAS_NUMBER_RE.search(before):
+        before, after = after, ""  # "off treatment for 2 months": how long since the end, not the course's length
     courses = list(_DURATION_RE.finditer(after))
     if len(courses) == 1 and not _EXPOSURE_RE.search(after):
         lower, upper = _quantity_days(courses[0])
