@@ -366,6 +366,7 @@ OWN_PHRASES = [
     ("24 months (median)", "", 24 * M, 24 * M, "mean"),
     ("median, 12 months", "", 12 * M, 12 * M, "mean"),
     ("mean: 6 weeks", "", 6 * W, 6 * W, "mean"),
+    ("on average after 8 weeks", "", 8 * W, 8 * W, "mean"),  # a mean beside a nearer "after" (once "point")
     # halves and fortnights in words, trial-style visit names (once refused)
     ("one and a half years", "", 1.5 * Y, 1.5 * Y, "point"),
     ("a year and a half", "", 1.5 * Y, 1.5 * Y, "point"),
@@ -428,6 +429,7 @@ def test_phrase_reads_to_documented_interval(phrase, regimen, lower, upper, rule
 EVENT_PHRASES = [
     ("minimal improvement after one month", "twice daily", 0, M, "seen-at-assessment"),
     ("4 weeks after the change in treatment", "", 0, 4 * W, "seen-at-assessment"),
+    ("on average after 8 weeks", "", 8 * W, 8 * W, "mean"),  # a group's mean stays exact (once (0, 8] weeks)
     ("seven months after starting the cream", "twice daily", 0, 7 * M, "seen-at-assessment"),
     ("at week 12", "", 0, 12 * W, "seen-at-assessment"),
     ("three-month follow-up", "", 0, 3 * M, "seen-at-assessment"),

@@ -1445,6 +1445,8 @@ def _qualifier(before: str, after: str = "") -> str | None:
 
     >>> _qualifier("not before "), _qualifier("no later than "), _qualifier("", " or more"), _qualifier("at ")
     ('at-least', 'within', 'at-least', 'point')
+    >>> _qualifier("on average after ")
+    'mean'
     """
     best, best_at = None, (-1, 0)
     for kind, words in (("within", _WITHIN), ("at-least", _AT_LEAST), ("point", _POINT), ("mean", _MEAN)):
@@ -1455,6 +1457,8 @@ def _qualifier(before: str, after: str = "") -> str | None:
                 # the nearest word; at the same place the longer ("not before" holds "before")
                 if (m.end(), m.end() - m.start()) > best_at:
                     best, best_at = kind, (m.end(), m.end() - m.start())
+    if best == "point" and re.search(rf"(?:^|\s)(?:{'|'.join(_MEAN)})(?:\s|$)", before):
+        best = "mean"  # "on average after 8 weeks": a mean, whatever point word stands nearer
     after = after.lstrip(" ,")
     trailing = "at-least" if _AT_LEAST_AFTER_RE.match(after) else "within" if _WITHIN_AFTER_RE.match(after) else None
     if trailing is None:
