@@ -329,6 +329,7 @@ OWN_PHRASES = [
     ("within 3 sessions or more", "weekly", NAN, NAN, "unresolved"),  # bounded both ways: a count is no error
     # a part of a count (once read as the whole count: "8 planned sessions", 8 weeks)
     ("after 6 of 8 planned sessions", "weekly", NAN, NAN, "unresolved"),
+    ("after 8 of 12 weekly sessions", "", NAN, NAN, "unresolved"),  # once 12 weeks, the whole course
     ("after the first of 3 sessions", "weekly", NAN, NAN, "unresolved"),
     ("after a single session", "every 4 weeks", 4 * W, 4 * W, "exposures"),  # once "no time expression"
     # an ordinal counts a singular unit: "the first week" is the first 7 days (a visit at its end)

@@ -1370,7 +1370,8 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         return unresolved(f"a count of courses ({course.group(0)!r}), whose length and spacing no rule reads")
     paced = list(_PACED_COUNT_RE.finditer(clause))
     if len(paced) == 1 and not _DURATION_RE.search(clause) and not _EXPOSURE_RE.search(clause):
-        return _paced_count(paced[0])
+        part = _part_of_count(clause, paced[0])
+        return part if part is not None else _paced_count(paced[0])
     exposures = list(_EXPOSURE_RE.finditer(clause))
     if exposures:
         return _count_clause(clause, exposures, regimen)
@@ -1668,12 +1669,23 @@ def _count_clause(clause: str, counts: list[re.Match[str]], regimen: str | None)
             f"a count of sessions ({match.group(0)!r}) and a duration ({duration.group(0)!r}) "
             "in one clause; no rule chooses between them"
         )
+    part = _part_of_count(clause, match)
+    return part if part is not None else _exposures(clause, match, regimen)
+
+
+def _part_of_count(clause: str, match: re.Match[str]) -> TimeInterval | None:
+    """``unresolved`` when the count of sessions ``match`` is the whole of which the clause gives a part ("after 6 of 8
+    planned sessions", "after 8 of 12 weekly sessions": six sessions, or the eight?); otherwise None.
+
+    >>> parse_time("after 8 of 12 weekly sessions").rule
+    'unresolved'
+    """
     part_of = re.search(rf"\b({_COUNT})\s+(?:out\s+)?of\s*(?:the\s+)?$", clause[: match.start()])
-    if part_of:  # "after 6 of 8 planned sessions": six sessions, or the eight?
-        return unresolved(
-            f"a part of a count of sessions ({part_of.group(1)} of {match.group(0)!r}); no rule chooses between them"
-        )
-    return _exposures(clause, match, regimen)
+    if part_of is None:
+        return None
+    return unresolved(
+        f"a part of a count of sessions ({part_of.group(1)} of {match.group(0)!r}); no rule chooses between them"
+    )
 
 
 def _paced_count(match: re.Match[str]) -> TimeInterval:
