@@ -368,6 +368,7 @@ OWN_PHRASES = [
     ("median, 12 months", "", 12 * M, 12 * M, "mean"),
     ("mean: 6 weeks", "", 6 * W, 6 * W, "mean"),
     ("on average after 8 weeks", "", 8 * W, 8 * W, "mean"),  # a mean beside a nearer "after" (once "point")
+    ("lost to follow-up after 3 months", "", 3 * M, 3 * M, "point"),  # a follow-up's length (not an event's time)
     # halves and fortnights in words, trial-style visit names (once refused)
     ("one and a half years", "", 1.5 * Y, 1.5 * Y, "point"),
     ("a year and a half", "", 1.5 * Y, 1.5 * Y, "point"),
@@ -525,6 +526,16 @@ EVENT_PHRASES = [
     ("none by 6 months", "", 6 * M, INF, "at-least"),  # once (0, 6 months], a response by then
     ("ineffective after 4 months", "", 4 * M, INF, "at-least"),
     ("not effective at 3 months", "", 3 * M, INF, "at-least"),
+    # the treatment failed then: no response by that time (once a response seen at it)
+    ("failed after 3 months", "", 3 * M, INF, "at-least"),
+    ("treatment failure at 12 weeks", "", 12 * W, INF, "at-least"),
+    ("refractory after 6 months", "", 6 * M, INF, "at-least"),
+    ("lack of efficacy after 3 months", "", 3 * M, INF, "at-least"),
+    # a lost response times another event (once the response's own time)
+    ("improvement at 2 weeks, lost by 8 weeks", "", 0, 2 * W, "seen-at-assessment"),
+    ("improved at 4 weeks; loss of response at 6 months", "", 0, 4 * W, "seen-at-assessment"),
+    # lost to follow-up then: when the patient left, not when the response came (once a response by then)
+    ("lost to follow-up after 3 months", "", NAN, NAN, "unresolved"),
     ("no response (3 months)", "", 3 * M, INF, "at-least"),  # the time in parentheses: once a response by then
     # the phrase's own time does not resolve: one parenthesis gives it (once unresolved)
     ("end of treatment (12 weeks)", "", 0, 12 * W, "seen-at-assessment"),
@@ -622,6 +633,8 @@ REJECTED = [
     ("after 8 and 12 months", "several numbers"),
     ("2 recurrences after 3 months", "only time given is of another event"),
     ("recurrence at 6 months", "only time given is of another event"),
+    ("loss of response at 6 months", "only time given is of another event"),  # once the response's own time
+    ("improvement lost by 8 weeks", "only time given is of another event"),
     # a share of patients or a head count says whose time it is: never set aside (the time would be only theirs);
     # in words too (once "three of four patients at 6 weeks" was 6 weeks, its count unseen)
     ("improved in 3 patients after 3 months", "head count"),

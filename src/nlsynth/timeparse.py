@@ -78,12 +78,15 @@ Rules (``TimeInterval.rule``)
 ``at-least`` for an event not yet seen (times of events only)
     clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions
     unchanged after 8 weeks", "did not improve within 6 weeks", "none by 6 months", "ineffective after 4
-    months", "no response (3 months)"): it came later, (X, inf). Once read as a response seen by X. Beside a
+    months", "failed after 3 months", "refractory at 6 months", "no response (3 months)"): it came later, (X, inf).
+    Once read as a response seen by X. Beside a
     clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement until X" is not
     among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks") is
     among them when no clause times the response before it; after one it is a later event, like a relapse, and is
     left out. "No worsening at X" says only that the lesions were stable: beside a time of the response it is
-    commentary, and alone it is ``unresolved``.
+    commentary, and alone it is ``unresolved``. A lost response ("loss of response at 6 months", "lost by 8 weeks")
+    times another event, as a relapse does; "lost to follow-up after 3 months" is when the patient left, so for an
+    event it is ``unresolved`` (for a follow-up, 3 months).
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
     two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month 3"),
@@ -355,7 +358,12 @@ _AFTER_END_RE = re.compile(
 _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
 _PARENTHESES_RE = re.compile(r"\([^()]*\)")
 _CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
-_OTHER_EVENT_RE = re.compile(r"\b(?:relapses?|relapsed|recurrences?|recurred|flares?)\b")
+_OTHER_EVENT_RE = re.compile(
+    r"\b(?:relapses?|relapsed|recurrences?|recurred|flares?)\b"
+    # a response that was lost: "loss of response at 6 months", "improvement lost by 8 weeks", "lost by 8 weeks"
+    r"|\bloss\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:response|effect|efficacy|improvement|benefit)\b"
+    r"|\b(?:response|effect|improvement|benefit)\s+(?:was\s+|had\s+been\s+)?lost\b|^lost\b(?!\s+to\s+follow)"
+)
 #: ... unless it says there was none: "12 months without recurrence", "relapse-free at 18 months" time the follow-up
 #: (for a response, how long it lasted).
 _NO_OTHER_EVENT_RE = re.compile(
@@ -366,7 +374,7 @@ _RECOMMENDATION_RE = re.compile(r"\brecommended\b")
 
 
 def _times_other_event(text: str) -> bool:
-    """Whether ``text`` names a relapse, recurrence or flare, other than one it says did not come."""
+    """Whether ``text`` names a relapse, recurrence, flare or lost response, other than one it says did not come."""
     return bool(_OTHER_EVENT_RE.search(_NO_OTHER_EVENT_RE.sub(" ", text)))
 
 
@@ -572,6 +580,8 @@ _NO_TIME_RE = re.compile(
     r"|no\s+(?:response|improvement|change|effect|benefit)|lost\s+to\s+follow-?up|ongoing|-+)"
     r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:abstract|source|paper|article|report|text))?"
 )
+#: "Lost to follow-up after 3 months": for an event, the time the patient left, not the event's; a follow-up's length.
+_LOST_TO_FOLLOW_UP_RE = re.compile(r"\blost\s+to\s+follow-?up\b")
 #: A clause about how long a response lasted ("sustained at 12 months", "remained clear at 2 years"): for the time
 #: of the response itself it is commentary beside a clause that times the response. Not "continued" or "still",
 #: which may say the response was still growing ("continued improvement at 6 months" may be the best response).
@@ -583,10 +593,13 @@ _LASTED_RE = re.compile(
 #: response, nor "not until" or "not before", which are qualifiers.
 _NOT_SEEN_RE = re.compile(
     r"^(?:no|without|absence of|lack of)\s+(?!further\b|additional\b|more\b)(?:\w+\s+)?"
-    r"(?:response|improvement|change|effect|benefit|healing|regression|resolution)\b"
+    r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success)\b"
     r"|^(?:not|never)\s+(?:\w+\s+)?(?:improved|responded|responding|healed|resolved)\b"
     r"|^(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b"
-    r"|^(?:not|never)\s+(?:\w+\s+)?effective\b|^(?:treatment\s+)?(?:ineffective|unsuccessful)\b|^none\b"
+    r"|^(?:not|never)\s+(?:\w+\s+)?effective\b|^none\b"
+    # the treatment failed: "failed after 3 months", "treatment failure at 12 weeks", "refractory at 6 months"
+    r"|^(?:(?:the\s+)?(?:treatment|therapy)\s+)?(?:ineffective|unsuccessful|fail(?:ed|ure)|refractory|resistant"
+    r"|non-?respon\w*)\b"
     r"|\bunchanged\b"
 )
 #: A clause that says the lesions got worse ("worsened at 2 weeks", "initial deterioration after 1 month", "lesions
@@ -1069,6 +1082,8 @@ def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
         result = _parse_clause(clause, regimen)
         if result is None:
             continue
+        if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
+            result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
         if event and _NOT_SEEN_RE.search(clause) and not _UNTIL_RE.search(clause):
             kind = "not-seen"
         elif (
@@ -1181,7 +1196,7 @@ def _parse(
     if not results and _NO_TIME_RE.fullmatch(text.strip(" .;:,")):
         return unresolved(f"the source gives no time ({phrase.strip()!r})")
     if not results and _times_other_event(text) and _HAS_NUMBER_RE.search(text):
-        raise TimePhraseError("the only time given is of another event (a relapse, recurrence or flare)")
+        raise TimePhraseError("the only time given is of another event (a relapse, recurrence, flare or lost response)")
     if not results and (age := _AGE_IN_TIME_RE.search(text)):
         raise TimePhraseError(
             f"the only time given is an age ({age.group(0).strip()!r}), not a time since the start of treatment"
