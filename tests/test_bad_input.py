@@ -257,6 +257,13 @@ MALFORMED = [
         "aggregates.csv, row 3, column 'n_improved': value '5' — expected at most n_treated (4)",
     ),
     (
+        "complete-exceeds-improved",
+        A,
+        set_cell(4, "n_complete", "16"),
+        "aggregates.csv, row 4, column 'n_complete': value '16' — expected at most n_improved (15), which counts any "
+        "response, complete ones included",
+    ),
+    (
         "non-numeric-count",
         A,
         set_cell(2, "n_treated", "twelve"),

@@ -176,6 +176,10 @@ AGGREGATES = pa.DataFrameSchema(
         Check(
             lambda df: df["n_complete"].isna() | (df["n_complete"] <= df["n_treated"]), name="n_complete <= n_treated"
         ),
+        Check(
+            lambda df: df["n_complete"].isna() | df["n_improved"].isna() | (df["n_complete"] <= df["n_improved"]),
+            name="n_complete <= n_improved",
+        ),
         _interval_ordered("time_to_response"),
         _interval_ordered("follow_up"),
     ],

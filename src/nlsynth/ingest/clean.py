@@ -719,6 +719,20 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
                 problems.append(Problem(name, row_no, c, row[c], f"at most n_treated ({counts['n_treated']})"))
             else:
                 _check_share(name, row_no, c, row[c], counts[c], counts["n_treated"], problems)
+        improved, complete, treated = counts["n_improved"], counts["n_complete"], counts["n_treated"]
+        if None not in (improved, complete, treated) and improved < complete <= treated:
+            # n_improved counts any response, complete ones included (the codebook): more complete responses than
+            # that is a copy error, or n_improved counted the partial responses only (a count over n_treated is
+            # already a problem of its own)
+            problems.append(
+                Problem(
+                    name,
+                    row_no,
+                    "n_complete",
+                    row["n_complete"],
+                    f"at most n_improved ({improved}), which counts any response, complete ones included",
+                )
+            )
         sid = row["study_id"]
         ttr = read(
             name, row_no, sid, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen, event=True
