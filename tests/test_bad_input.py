@@ -264,6 +264,13 @@ MALFORMED = [
         "response, complete ones included",
     ),
     (
+        "response-after-follow-up",
+        A,
+        set_cell(2, "time_to_response_as_reported", "after a mean of 16 weeks"),
+        "aggregates.csv, row 2, column 'time_to_response_as_reported': value '112 days' — expected a time to response "
+        "no later than the follow-up (84 days)",
+    ),
+    (
         "non-numeric-count",
         A,
         set_cell(2, "n_treated", "twelve"),

@@ -457,16 +457,9 @@ def time_to_first_response(
 def _check_order(
     sheet: str, row: int, first: TimeInterval, best: TimeInterval, follow_up: TimeInterval, problems: list[Problem]
 ) -> None:
-    if first.resolved and follow_up.resolved and first.lower > follow_up.upper:
-        problems.append(
-            Problem(
-                sheet,
-                row,
-                "time_to_first_response_as_reported",
-                f"{first.lower:g} days",
-                f"a first response no later than the follow-up ({follow_up.upper:g} days)",
-            )
-        )
+    _check_within_follow_up(
+        sheet, row, "time_to_first_response_as_reported", "first response", first, follow_up, problems
+    )
     if first.resolved and best.resolved and best.upper < first.lower:
         problems.append(
             Problem(
@@ -477,14 +470,34 @@ def _check_order(
                 f"a best response no earlier than the first response ({first.lower:g} days)",
             )
         )
-    if best.resolved and follow_up.resolved and best.lower > follow_up.upper:
+    _check_within_follow_up(sheet, row, "time_to_best_response_as_reported", "best response", best, follow_up, problems)
+
+
+def _check_within_follow_up(
+    sheet: str,
+    row: int,
+    column: str,
+    what: str,
+    event: TimeInterval,
+    follow_up: TimeInterval,
+    problems: list[Problem],
+) -> None:
+    """A problem when the event came after the follow-up ended: its earliest time is later than the longest follow-up.
+
+    >>> problems = []
+    >>> _check_within_follow_up("a.csv", 2, "c", "time to response", TimeInterval(120.0, 120.0, "point"),
+    ...                         TimeInterval(84.0, 84.0, "point"), problems)
+    >>> problems[0].expected
+    'a time to response no later than the follow-up (84 days)'
+    """
+    if event.resolved and follow_up.resolved and event.lower > follow_up.upper:
         problems.append(
             Problem(
                 sheet,
                 row,
-                "time_to_best_response_as_reported",
-                f"{best.lower:g} days",
-                f"a best response no later than the follow-up ({follow_up.upper:g} days)",
+                column,
+                f"{event.lower:g} days",
+                f"a {what} no later than the follow-up ({follow_up.upper:g} days)",
             )
         )
 
@@ -738,6 +751,9 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
             name, row_no, sid, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen, event=True
         )
         follow_up = read(name, row_no, sid, "follow_up_as_reported", row["follow_up_as_reported"], regimen)
+        _check_within_follow_up(
+            name, row_no, "time_to_response_as_reported", "time to response", ttr, follow_up, problems
+        )
         records.append(
             {
                 "study_id": row["study_id"],
