@@ -396,11 +396,6 @@ _OTHER_ZERO_RE = re.compile(
 #: The words that may follow a time to say what it is counted from ("6 weeks after X", "12 weeks from baseline",
 #: "4 weeks post-operatively"): what comes next is read as that moment, the anchor (:func:`_unknown_anchor`).
 _ANCHOR_WORD_RE = re.compile(r"\s+(?:later\s+)?(?:after|following|since|from)\b\s*|\s+post[\s-]?(?=[a-z])")
-#: Anchors that are the start of treatment: a word for starting ("starting the cream", "the change in treatment",
-#: "baseline", "we started"), the treatment or one of its sessions ("treatment", "therapy was begun", "the first
-#: injection", "the second PDT session", "surgery", "post-operatively"); a count of sessions is read by its own
-#: rules. A treatment word followed by another verb ("after treatment failed", "after the injections were paused") is
-#: not the start.
 #: "After X" before its time ("after the switch, improvement within 4 weeks"), not "after 6 weeks", "after a mean of
 #: 22 sessions" or "after about 2 months", where the time itself follows.
 _LEADING_ANCHOR_RE = re.compile(
@@ -415,6 +410,11 @@ _NOT_AN_ANCHOR_RE = re.compile(
     r"(?:\s+(?:consecutive|successive|separate|further))?)?"
     r"|(?:the\s+)?(?:last|final)\s+of\b.*"
 )
+#: Anchors that are the start of treatment: a word for starting ("starting the cream", "the change in treatment",
+#: "baseline", "we started"), the treatment or one of its sessions ("treatment", "therapy was begun", "the first
+#: injection", "the second PDT session", "surgery", "post-operatively"); a count of sessions is read by its own
+#: rules. A treatment word followed by another verb ("after treatment failed", "after the injections were paused") is
+#: not the start.
 _START_ANCHOR_RE = re.compile(
     r"(?:(?:the|her|his|their|its|this|that|our|a|an)\s+)?(?:(?:very\s+)?(?:first|initial|1st)\s+)?(?:"
     r"(?:start|starts|starting|initiation|initiating|commencement|commencing|beginning|introduction|introducing"
