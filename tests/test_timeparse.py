@@ -823,6 +823,10 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("a second dose at 4 weeks", None),
         ("6 sessions at two weeks intervals", (0.5, 0.5)),
         ("twice weekly for 4 weeks, then twice weekly for 4 more weeks", (2.0, 2.0)),
+        # sessions on given days, then at a pace: no one frequency (once the pace's: 6 infusions took 48 weeks, not 30)
+        ("5 mg/kg at weeks 0, 2 and 6, then every 8 weeks", None),
+        ("80 mg at week 0, 40 mg at week 1, then 40 mg every other week", None),
+        ("on days 1 and 15, then monthly", None),
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

@@ -1574,6 +1574,8 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     (3.0, 3.0)
     >>> sessions_per_week("6 sessions at two weeks intervals")
     (0.5, 0.5)
+    >>> sessions_per_week("5 mg/kg at weeks 0, 2 and 6, then every 8 weeks") is None  # 6 infusions: 30 weeks, not 48
+    True
     """
     if not regimen:
         return None
@@ -1583,9 +1585,17 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     phases = _PHASES_RE.split(text)
     if len(phases) > 1 and len({rate for rate in map(_rate, phases) if rate is not None}) > 1:
         return None  # a course in phases at different frequencies has no one frequency
+    if len(phases) > 1 and any(_rate(phase) is None and _SESSION_TIMES_RE.search(phase) for phase in phases):
+        return None  # sessions on given days, then at a pace: "at weeks 0, 2 and 6, then every 8 weeks"
     return _rate(text)
 
 
+#: A phase that gives its sessions' days, not a pace ("at weeks 0, 2 and 6", "weeks 0 and 4", "on days 1 and 15",
+#: "80 mg at week 0, 40 mg at week 1").
+_SESSION_TIMES_RE = re.compile(
+    rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*(?:,|and|&)\s*{_NUM}\b(?![\s-]*(?:mg|g|mcg|µg|ml|iu|units?|%)))+"
+    rf"|\b(?:at|on)\s+{_UNIT_FIRST}\s+{_NUM}\b"
+)
 #: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others.
 _AMBIGUOUS_RATE_RE = re.compile(r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b")
 #: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
