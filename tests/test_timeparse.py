@@ -208,6 +208,10 @@ OWN_PHRASES = [
     ("at the end of treatment", "daily x 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
     ("at the end of treatment", "a 12-week course of daily cream", 12 * W, 12 * W, "end-of-treatment"),
     ("at the end of treatment", "twice daily during 6 months", 6 * M, 6 * M, "end-of-treatment"),
+    # a course that did not run as stated (once the stated length: 6 months, 12 weeks)
+    ("at the end of treatment", "daily for 6 months; stopped after 3 months due to nausea", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "12-week course, repeated once", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "8 weekly infusions, repeated after a year", NAN, NAN, "unresolved"),
     ("at the end of treatment", "12 weeks of daily application", 12 * W, 12 * W, "end-of-treatment"),
     ("at the end of treatment", "a total of 8 weekly sessions", 7 * W, 7 * W, "end-of-treatment"),
     ("at the end of treatment", "4 cycles of PDT at monthly intervals", 3 * M, 3 * M, "end-of-treatment"),

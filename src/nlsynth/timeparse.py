@@ -1758,10 +1758,25 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
     return TimeInterval(lower, upper, "exposures-mean" if qualifier == "mean" else "exposures")
 
 
+#: Words that say a course did not run as stated: it ended earlier, ran longer or ran again.
+_COURSE_CHANGED_RE = re.compile(
+    r"\b(?:repeated|extended|prolonged|renewed|stopped|discontinued|ceased|interrupted|withdrawn|halted|shortened"
+    r"|terminated)\b"
+)
+
+
 def _end_of_treatment(regimen: str | None) -> TimeInterval:
     """The day of the last session of a course of N sessions at f per week: (N - 1) / f weeks (the
-    first session is day 0), or the course length a regimen states ("applied daily for 10 months")."""
+    first session is day 0), or the course length a regimen states ("applied daily for 10 months"), unless it says
+    the course did not run so ("for 6 months; stopped after 3 months").
+
+    >>> _end_of_treatment("12-week course, repeated once").note
+    "end of treatment, but the regimen's course was repeated"
+    """
     text = normalise(regimen or "")
+    changed = _COURSE_CHANGED_RE.search(text)
+    if changed:  # "daily for 6 months; stopped after 3 months", "12-week course, repeated once"
+        return unresolved(f"end of treatment, but the regimen's course was {changed.group(0)}")
     m = _COURSE_SESSIONS_RE.search(text)
     rate = sessions_per_week(regimen)
     if m and rate is not None:
