@@ -59,7 +59,8 @@ Rules (``TimeInterval.rule``)
     at f per week, since the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5
     per week = 10 weeks, day 70; also "8 weekly injections", "4 cycles"), or the course length a regimen
     states ("applied daily for 10 months", "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of
-    daily application").
+    daily application"). A regimen that says its course did not run so ("stopped after 3 months", "repeated once",
+    "extended to 24 weeks") gives no end: ``unresolved``.
 ``after-end-of-treatment``
     a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks
     after the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after
