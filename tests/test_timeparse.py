@@ -535,6 +535,17 @@ EVENT_PHRASES = [
     ("treatment failure at 12 weeks", "", 12 * W, INF, "at-least"),
     ("refractory after 6 months", "", 6 * M, INF, "at-least"),
     ("lack of efficacy after 3 months", "", 3 * M, INF, "at-least"),
+    # ... also after a few words that lead into it (once a response seen by then: the opposite of the source)
+    ("there was no response at 6 months", "", 6 * M, INF, "at-least"),
+    ("however, no improvement after 3 months", "", 3 * M, INF, "at-least"),
+    ("the lesions did not improve after 3 months", "", 3 * M, INF, "at-least"),
+    ("she had not improved by 3 months", "", 3 * M, INF, "at-least"),
+    ("lesions showed no clinically meaningful improvement at 12 weeks", "", 12 * W, INF, "at-least"),
+    ("remained unresponsive at 6 months", "", 6 * M, INF, "at-least"),
+    # ... but not a response beside a negation of something else
+    ("healed at 12 weeks without adverse effect", "", 0, 12 * W, "seen-at-assessment"),
+    ("response at 3 months with no change in dose", "", 0, 3 * M, "seen-at-assessment"),
+    ("there was no further improvement after 6 months", "", 0, 6 * M, "seen-at-assessment"),
     # a lost response times another event (once the response's own time)
     ("improvement at 2 weeks, lost by 8 weeks", "", 0, 2 * W, "seen-at-assessment"),
     ("improved at 4 weeks; loss of response at 6 months", "", 0, 4 * W, "seen-at-assessment"),

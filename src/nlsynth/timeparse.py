@@ -79,7 +79,8 @@ Rules (``TimeInterval.rule``)
 ``at-least`` for an event not yet seen (times of events only)
     clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions
     unchanged after 8 weeks", "did not improve within 6 weeks", "none by 6 months", "ineffective after 4
-    months", "failed after 3 months", "refractory at 6 months", "no response (3 months)"): it came later, (X, inf).
+    months", "failed after 3 months", "refractory at 6 months", "no response (3 months)", also after words that lead
+    into it: "there was no response at 6 months", "she had not improved by 3 months"): it came later, (X, inf).
     Once read as a response seen by X. Beside a
     clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement until X" is not
     among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks") is
@@ -590,17 +591,26 @@ _LASTED_RE = re.compile(
     r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable)\b"
 )
 #: A clause of an event's time that says the event had not happened then ("no response at 3 months", "lesions
-#: unchanged after 8 weeks", "did not improve within 6 weeks"); not "no further improvement", which times the best
-#: response, nor "not until" or "not before", which are qualifiers.
+#: unchanged after 8 weeks", "did not improve within 6 weeks", "failed after 3 months"), also after a few words that
+#: only lead into it ("there was no response at 6 months", "but the lesions did not improve", "she had not improved by
+#: 3 months"); not "no further improvement", which times the best response, nor "not until" or "not before", which are
+#: qualifiers, nor "without side effects".
+_NOT_SEEN_LEAD = (
+    r"(?:but|however|still|yet|and|unfortunately|sadly|there|was|were|is|are|had|has|have|with|showed|shows|show"
+    r"|showing|demonstrated|the|a|patient|patients|she|he|they|it|lesions?|plaques?|ulcers?|nl|skin|disease"
+    r"|condition|again|also|even|remained|remains)"
+)
 _NOT_SEEN_RE = re.compile(
-    r"^(?:no|without|absence of|lack of)\s+(?!further\b|additional\b|more\b)(?:\w+\s+)?"
+    rf"^(?:{_NOT_SEEN_LEAD},?\s+){{0,3}}(?:"
+    r"(?:no|without|absence of|lack of)\s+(?:(?!further\b|additional\b|more\b|side\b|adverse\b|ill\b)\w+\s+){0,2}"
     r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success)\b"
-    r"|^(?:not|never)\s+(?:\w+\s+)?(?:improved|responded|responding|healed|resolved)\b"
-    r"|^(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b"
-    r"|^(?:not|never)\s+(?:\w+\s+)?effective\b|^none\b"
+    r"|(?:not|never)\s+(?:\w+\s+)?(?:improved|responded|responding|healed|resolved|effective)\b"
+    r"|(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b"
+    r"|none\b"
     # the treatment failed: "failed after 3 months", "treatment failure at 12 weeks", "refractory at 6 months"
-    r"|^(?:(?:the\s+)?(?:treatment|therapy)\s+)?(?:ineffective|unsuccessful|fail(?:ed|ure)|refractory|resistant"
-    r"|non-?respon\w*)\b"
+    r"|(?:(?:the\s+)?(?:treatment|therapy)\s+)?(?:ineffective|unsuccessful|unresponsive|fail(?:ed|ure)|refractory"
+    r"|resistant|non-?respon\w*)\b"
+    r")"
     r"|\bunchanged\b"
 )
 #: A clause that says the lesions got worse ("worsened at 2 weeks", "initial deterioration after 1 month", "lesions
