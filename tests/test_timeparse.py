@@ -542,6 +542,10 @@ EVENT_PHRASES = [
     ("she had not improved by 3 months", "", 3 * M, INF, "at-least"),
     ("lesions showed no clinically meaningful improvement at 12 weeks", "", 12 * W, INF, "at-least"),
     ("remained unresponsive at 6 months", "", 6 * M, INF, "at-least"),
+    # lesions that kept getting worse (once a response seen by then)
+    ("continued to progress at 3 months", "", 3 * M, INF, "at-least"),
+    ("continued to worsen at 2 months", "", 2 * M, INF, "at-least"),
+    ("ulcers progressing toward closure at 8 weeks", "", 0, 8 * W, "seen-at-assessment"),  # healing, not worsening
     # ... but not a response beside a negation of something else
     ("healed at 12 weeks without adverse effect", "", 0, 12 * W, "seen-at-assessment"),
     ("response at 3 months with no change in dose", "", 0, 3 * M, "seen-at-assessment"),

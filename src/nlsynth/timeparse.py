@@ -617,15 +617,17 @@ _NOT_SEEN_RE = re.compile(
 #: enlarged at 4 weeks", "new lesions at 2 months"), with no word of a response in it: the response had not come then,
 #: as after "no response at 2 weeks" (once read as the first response). Not "no worsening", which says nothing of one.
 _WORSENED_RE = re.compile(
-    r"\b(?:worse|worsened|worsening|deteriorat\w*|exacerbat\w*|aggravat\w*|enlarg\w*|progressed|progression"
+    r"\b(?:worse|worsens?|worsened|worsening|deteriorat\w*|exacerbat\w*|aggravat\w*|enlarg\w*|progressed|progression"
     r"|spread|new\s+lesions?)\b(?!-free)"
+    # the verb, not "progressing toward closure" (healing) nor "good progress"
+    r"|\b(?:progresses|progressing)\b(?!\s+towards?\b)|\b(?:continued|continues|continuing)\s+to\s+progress\b"
 )
 #: ... unless it says there was none ("no worsening", "not worse", "without further progression", "did not spread"):
 #: stable, in other words; beside a clause that times the response it is commentary, and alone it says nothing of
 #: when a response came.
 _NOT_WORSENED_RE = re.compile(
     r"\b(?:no|not|without|never)\s+(?:any\s+|further\s+|more\s+)?(?:worse|worsening|deteriorat\w*|exacerbat\w*"
-    r"|aggravat\w*|enlarg\w*|progression|spread|new\s+lesions?)\b|\b(?:did\s+not|didn't|failed\s+to)\s+"
+    r"|aggravat\w*|enlarg\w*|progression|progressing|spread|new\s+lesions?)\b|\b(?:did\s+not|didn't|failed\s+to)\s+"
     r"(?:worsen|deteriorate|progress|spread|enlarge)\b|\b(?:progression|deterioration)-free\b"
 )
 _RESPONSE_WORD_RE = re.compile(
