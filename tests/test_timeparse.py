@@ -518,6 +518,8 @@ EVENT_PHRASES = [
     ("improvement began in the second month", "", M, 2 * M, "onset"),
     ("started to improve in the 3rd week", "", 2 * W, 3 * W, "onset"),
     ("healing began in month 3", "", 2 * M, 3 * M, "onset"),
+    ("healing began in month three", "", 2 * M, 3 * M, "onset"),  # in words or abbreviated (once exactly 3 months)
+    ("started to improve in the 3rd wk", "", 2 * W, 3 * W, "onset"),
     ("beginning of the second month", "", 0, 2 * M, "seen-at-assessment"),  # seen then; no onset of the response
     # the start of the treatment is time zero, not the response's onset (once an exact onset at X)
     ("3 months after treatment was started", "", 0, 3 * M, "seen-at-assessment"),

@@ -960,8 +960,8 @@ _VISIT_WORD_RE = re.compile(rf"\b{_VISIT_WORD}")
 #: A period named by its number ("the second month", "the 3rd week", "in month 3", "the beginning of month 3"): an
 #: onset dated in it lies somewhere in that period, never at its end.
 _PERIOD_RE = re.compile(
-    rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\s+(?P<unit>day|week|month|year)\b"
-    r"|\b(?:beginning|start|in|during)\s+(?:of\s+)?(?:the\s+)?(?P<unit2>day|week|month|year)\s+\d+\b"
+    rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\s+(?P<unit>{_UNIT_FIRST})\b"
+    rf"|\b(?:beginning|start|in|during)\s+(?:of\s+)?(?:the\s+)?(?P<unit2>{_UNIT_FIRST})\s+{_NUM}\b"
 )
 #: Rules that read one time X, which for an event is the assessment at which it was seen.
 _ASSESSED = ("point", "exposures", "end-of-treatment", "after-end-of-treatment")
@@ -980,7 +980,7 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
     if _ONSET_RE.search(text) and not _VISIT_WORD_RE.search(text):
         period = _PERIOD_RE.search(text)
         if period and reading.lower == reading.upper:
-            unit = period.group("unit") or period.group("unit2")
+            unit = _UNIT_OF[period.group("unit") or period.group("unit2")]
             return TimeInterval(
                 max(0.0, reading.upper - DAYS_PER_UNIT[unit]),
                 reading.upper,
