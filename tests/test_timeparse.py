@@ -193,6 +193,8 @@ OWN_PHRASES = [
     ("\u2a7d1 month", "", 0, M, "within"),
     ("6+ months", "", 6 * M, INF, "at-least"),
     ("12 months+", "", 12 * M, INF, "at-least"),
+    ("twelve months+", "", Y, INF, "at-least"),  # in words too (once a point at 12 months)
+    ("six+ months", "", 6 * M, INF, "at-least"),
     ("1.5+ years", "", 1.5 * Y, INF, "at-least"),
     # "X +/- SD" is a series' mean, with or without the word (once "exposures", and a point for a duration)
     ("after 22 +/- 5 sessions", "twice weekly", 11 * W, 11 * W, "exposures-mean"),

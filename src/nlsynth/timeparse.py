@@ -827,8 +827,8 @@ NOT_REPORTED = TimeInterval(math.nan, math.nan, "not-reported")
 #: at least six months, never a visit at six months.
 _SIGNS = str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<=", "×": "x"})
 #: "6+ months" and "12 months+": at least that long. Not "22 +/- 5" (a mean and its SD) nor "3 months + 2 weeks".
-_PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*\+\s*(?={_UNIT}\b)")
-_PLUS_AFTER_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT})\+(?![/-]|\s*\d)")
+_PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|\b{_NUM})\s*\+\s*(?={_UNIT}\b)")
+_PLUS_AFTER_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT}|\b{_NUM}{_GAP}{_UNIT})\+(?![/-]|\s*\d)")
 
 
 #: A half in words is a number: "one and a half years", "2 and a half weeks", "a year and a half", "two months and a
