@@ -194,6 +194,7 @@ OWN_PHRASES = [
     ("6+ months", "", 6 * M, INF, "at-least"),
     ("12 months+", "", 12 * M, INF, "at-least"),
     ("twelve months+", "", Y, INF, "at-least"),  # in words too (once a point at 12 months)
+    ("improvement following over 6 months", "", 6 * M, INF, "at-least"),  # as "after over" (once a point)
     ("six+ months", "", 6 * M, INF, "at-least"),
     ("1.5+ years", "", 1.5 * Y, INF, "at-least"),
     # "X +/- SD" is a series' mean, with or without the word (once "exposures", and a point for a duration)

@@ -691,6 +691,7 @@ _AT_LEAST = (
     "a little over",
     "well over",
     "after over",
+    "following over",
     "in over",
     "for over",
     "greater than",
