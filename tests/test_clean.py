@@ -705,6 +705,22 @@ def test_controlled_words_in_any_case_and_not_given_words_clean_as_the_committed
         pd.testing.assert_frame_equal(getattr(cleaned, name), getattr(tables, name))
 
 
+def test_a_time_counted_from_the_rows_agent_cleans_as_the_time_alone(raw_copy, tables):
+    """ "16 weeks after 0.1% tacrolimus ointment" in that agent's row is 16 weeks since its start: the same readings as
+    "16 weeks" (once refused as a time counted from another moment than the start)."""
+    timed = re.compile(r"(?:at |after |within )?\d+ (?:weeks|months|days)", re.IGNORECASE)
+
+    def name_the_agent(row):
+        columns = ("time_to_first_response_as_reported", "time_to_best_response_as_reported", "follow_up_as_reported")
+        cells = {c: row[c] for c in columns if timed.fullmatch(row[c])}
+        return {**row, **{c: f"{v} after {row['agent_as_reported']}" for c, v in cells.items()}}
+
+    assert _rewrite_rows(raw_copy / "episodes.csv", name_the_agent) >= 5
+    cleaned = clean.clean(raw_copy).episodes
+    days = [c for c in tables.episodes.columns if c.endswith(("_lower_days", "_upper_days"))]
+    pd.testing.assert_frame_equal(cleaned[days], tables.episodes[days])
+
+
 def test_access_with_only_or_a_note_cleans_as_the_committed_tables(raw_copy, tables):
     """'abstract only' and 'full text (translated)' read as 'abstract' and 'full text' (once problems, with no
     data-side way past them)."""

@@ -709,7 +709,7 @@ REJECTED = [
     ("3 months postpartum", "another moment \\('postpartum'\\)"),
     ("3 months after treatment failed", "another moment"),  # a treatment word, but not its start
     ("after tapering to 10 mg for 4 weeks", "another moment \\('after tapering to'\\)"),
-    ("3 months after dupilumab", "another moment"),  # the agent alone: its start or its end? a reading says
+    ("3 months after dupilumab", "another moment"),  # an agent the row does not name (see the test below)
     # counted back from a later moment (once a time since the start: "3 months before" was 3 months)
     ("3 months before", "counted back"),
     ("improvement noted 2 weeks before the end of treatment", "counted back"),
@@ -751,6 +751,25 @@ REJECTED = [
 def test_unreadable_phrase_is_rejected_with_reason(phrase, reason):
     with pytest.raises(TimePhraseError, match=reason):
         parse_time(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "agent", "days"),
+    [
+        ("3 months after dupilumab", "dupilumab", 3 * M),
+        ("6 weeks after IPL", "intense pulsed light (IPL)", 6 * W),
+        ("8 weeks after topical tacrolimus", "0.1% tacrolimus ointment", 8 * W),
+        ("after dupilumab, improved within 4 weeks", "dupilumab", 4 * W),
+    ],
+)
+def test_a_time_counted_from_the_rows_own_agent_is_since_its_start(phrase, agent, days):
+    """The row's agent named as the anchor is the start of its treatment; another agent, or the agent's failure, is
+    another moment, refused as any unknown anchor is."""
+    assert parse_time(phrase, agent=agent).upper == pytest.approx(days)
+    with pytest.raises(TimePhraseError, match="another moment"):
+        parse_time(phrase, agent="methotrexate")
+    with pytest.raises(TimePhraseError, match="another moment"):
+        parse_time("2 months after dupilumab failed", agent="dupilumab")
 
 
 @pytest.mark.parametrize("phrase", ["after 5 mg/kg infusions", "after 2 g infusions"])

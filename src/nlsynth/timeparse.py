@@ -122,12 +122,13 @@ Rules (``TimeInterval.rule``)
 
 A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
 the biopsy"), or from any moment the reader does not know to be the start ("6 weeks after onset", "8 weeks after
-tapering", "2 weeks after the ulcer healed", "3 months postpartum", "3 months after dupilumab": its start or its
-end?), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"), or
+tapering", "2 weeks after the ulcer healed", "3 months postpartum", "3 months after methotrexate" in a dupilumab
+row), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"), or
 counted back from a later one ("3 months before", "2 weeks before the end of treatment", "in the last 3 months") is
 refused: no rule can turn it into a time since the start. The moments known to be the start are a word for
-starting ("after initiating dupilumab", "dupilumab initiation", "the switch", "baseline") and the treatment or one of
-its sessions ("after therapy began", "the first injection", "the loading dose", "surgery", "post-operatively").
+starting ("after initiating dupilumab", "dupilumab initiation", "the switch", "baseline"), the treatment or one of
+its sessions ("after therapy began", "the first injection", "the loading dose", "surgery", "post-operatively"), and
+the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row).
 So is an age given as the only time ("at the age of 45
 years", "a 6-month-old ulcer"); beside another time an age is set aside. A head count beside a time ("in 3 patients
 after 3 months", "three of four patients at 6 weeks") is refused, since the time is only theirs, and so are two
@@ -444,7 +445,7 @@ _START_VERBS = frozenset(
 )
 
 
-def _unknown_anchor(clause: str) -> str | None:
+def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     """The anchor a time in ``clause`` is counted from, when it is not known to be the start of treatment ("6 weeks
     after onset", "8 weeks after tapering", "2 weeks after the ulcer healed", "after tapering to 10 mg, for 4 weeks");
     None when every anchor is the start, or there is none. The end of treatment ("the last of 12 sessions") and the
@@ -471,6 +472,8 @@ def _unknown_anchor(clause: str) -> str | None:
         anchor = re.sub(r"(?:\s+(?:for|in|within|by|over|during))+\s*$", "", " ".join(anchor.split()).strip(" ."))
         if not re.search("[a-z]", anchor) or _DURATION_RE.match(anchor) or _NOT_AN_ANCHOR_RE.fullmatch(anchor):
             continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
+        if _names_agent(anchor, agent):
+            continue  # "3 months after dupilumab" in a dupilumab row: since it was started
         start = _START_ANCHOR_RE.match(anchor)
         if start is None or (
             start.group("noun") is not None
@@ -479,6 +482,38 @@ def _unknown_anchor(clause: str) -> str | None:
         ):
             return f"{word.strip()}{' ' if word.strip() != 'post' else ''}{anchor}"
     return None
+
+
+#: Words of an agent's name that do not name it ("ruxolitinib 1.5% cream": "cream" is any cream).
+_NOT_AGENT_WORDS = frozenset(
+    "the and with for from plus or of in on by via topical oral systemic intralesional subcutaneous intravenous "
+    "cream ointment gel lotion solution tablet tablets capsule capsules injection injections infusion infusions "
+    "therapy treatment dose doses daily weekly monthly low high mg".split()
+)
+
+
+def _names_agent(anchor: str, agent: str | None) -> bool:
+    """Whether ``anchor`` starts with a word of the row's agent (after "the", "her" or a word such as "topical"), and
+    says nothing more than that or its start: "dupilumab", "topical tacrolimus", "the ruxolitinib cream", "dupilumab
+    was started"; not "dupilumab failed".
+
+    >>> _names_agent("dupilumab", "dupilumab"), _names_agent("ipl", "intense pulsed light (IPL)")
+    (True, True)
+    >>> _names_agent("the cream", "ruxolitinib 1.5% cream"), _names_agent("dupilumab failed", "dupilumab")
+    (False, False)
+    """
+    if not agent:
+        return False
+    words = {w for w in re.findall(r"[a-z][a-z0-9-]{2,}", normalise(agent)) if w not in _NOT_AGENT_WORDS}
+    rest = re.sub(r"^(?:the|her|his|their)\s+", "", anchor).split()
+    while rest and rest[0] in _NOT_AGENT_WORDS:
+        rest.pop(0)  # "topical tacrolimus"
+    if not rest or rest[0] not in words:
+        return False
+    while rest and (rest[0] in words or rest[0] in _NOT_AGENT_WORDS):
+        rest.pop(0)  # "dupilumab therapy", "ruxolitinib cream"
+    verb = _START_VERB_RE.match(" ".join(rest))
+    return not rest or (verb is not None and verb.group("verb") in _START_VERBS)
 
 
 #: The words that name a visit ("the 3-month visit", "at follow-up", "the 12-week assessment").
@@ -918,7 +953,13 @@ def number(token: str) -> float:
 
 
 def parse_time(
-    phrase: str | None, regimen: str | None = None, *, event: bool = False, exact: bool = False, first: bool = False
+    phrase: str | None,
+    regimen: str | None = None,
+    *,
+    event: bool = False,
+    exact: bool = False,
+    first: bool = False,
+    agent: str | None = None,
 ) -> TimeInterval:
     """Read one as-reported time phrase; see the module docstring for the rules.
 
@@ -929,6 +970,8 @@ def parse_time(
     assessment time X as the point X: the named sensitivity analysis that reads assessment times as
     exact onsets. ``first`` (events only) is the time of a first response: of several clauses that time it, the
     earliest (``earliest-clause``), where for a best response, or a series' time to response, they span.
+    ``agent`` is the row's agent as reported: a time counted from it ("3 months after dupilumab") is counted from the
+    start of treatment, as one counted from "starting dupilumab" is; without it, such a time is refused.
     Raises :class:`TimePhraseError` when the phrase holds a time that no rule reads.
 
     >>> parse_time("3 months; sustained at 12 months", event=True, exact=True).upper
@@ -936,7 +979,7 @@ def parse_time(
     >>> parse_time("3 months; sustained at 12 months").rule  # a follow-up: both times
     'clauses-span'
     """
-    reading = _parse(phrase, regimen, event, first=first, exact=exact)
+    reading = _parse(phrase, regimen, event, first=first, exact=exact, agent=agent)
     if event and not exact:  # an earliest-clause reading is already the event's: as_event leaves it
         return as_event(reading, normalise(phrase or ""))
     return reading
@@ -1087,13 +1130,13 @@ def _split_and(clause: str) -> list[str]:
     return parts if _each_timed(parts) else [clause]
 
 
-def _clauses(text: str, regimen: str | None, event: bool) -> list[_Clause]:
+def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = None) -> list[_Clause]:
     found = []
     pieces = (piece for part in text.split(";") for comma in _split_commas(part) for piece in _split_and(comma))
     for clause in (piece.strip(" ,.:") for piece in pieces):
         if not clause:
             continue
-        result = _parse_clause(clause, regimen)
+        result = _parse_clause(clause, regimen, agent)
         if result is None:
             continue
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
@@ -1180,13 +1223,19 @@ _SPACING_RE = re.compile(
 
 
 def _parse(
-    phrase: str | None, regimen: str | None, event: bool = False, *, first: bool = False, exact: bool = False
+    phrase: str | None,
+    regimen: str | None,
+    event: bool = False,
+    *,
+    first: bool = False,
+    exact: bool = False,
+    agent: str | None = None,
 ) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
     normalised = _summary_first(_visit_notation(normalise(phrase)))
     text = _PARENTHESES_RE.sub(" ", normalised)
-    clauses = _clauses(text, regimen, event)
+    clauses = _clauses(text, regimen, event, agent)
     not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
     if event and first:
         earliest = _earliest_clause(clauses, not_seen, exact)
@@ -1201,7 +1250,7 @@ def _parse(
     if not any(r.resolved for r in results):
         # no time outside parentheses, or none that resolves ("end of treatment (12 weeks)", "after 6 sessions
         # (3 months)" with no frequency in the regimen): one parenthesis that holds a time gives it
-        inside = [r for r in _parenthesised(normalised, regimen) if r.resolved or not results]
+        inside = [r for r in _parenthesised(normalised, regimen, agent) if r.resolved or not results]
         if results and any(_SPACING_RE.search(t) for t in _PARENTHESES_RE.findall(normalised)):
             inside = []  # "after 4 sessions (at 2-week intervals)": a pace, not the time; it stays unresolved
         if event and inside and inside[0].resolved and _NOT_SEEN_RE.search(text.strip(" ,.:;")):
@@ -1331,13 +1380,13 @@ def _earliest_clause(clauses: list[_Clause], not_seen: list[TimeInterval], exact
     return TimeInterval(reading.lower, reading.upper, "earliest-clause", note)
 
 
-def _parenthesised(text: str, regimen: str | None) -> list[TimeInterval]:
+def _parenthesised(text: str, regimen: str | None, agent: str | None = None) -> list[TimeInterval]:
     """The time in parentheses when the phrase has none outside them ("response at first follow-up (6 weeks)"),
     where exactly one parenthesis holds one; otherwise nothing (parentheses are commentary)."""
     found = []
     for inside in _PARENTHESES_RE.findall(text):
         try:
-            result = _parse_clause(inside.strip("() ,.:"), regimen)
+            result = _parse_clause(inside.strip("() ,.:"), regimen, agent)
         except TimePhraseError:
             continue
         if result is not None:
@@ -1350,7 +1399,7 @@ def _holds_time(clause: str) -> bool:
     return bool(re.search(r"\d", clause) or _DURATION_RE.search(clause))
 
 
-def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
+def _parse_clause(clause: str, regimen: str | None, agent: str | None = None) -> TimeInterval | None:
     """One ";"-separated clause; None when it is commentary without any time."""
     rest, doses = _DOSE_RE.subn(" ", clause)
     rest, extents = _EXTENT_RE.subn(lambda m: f"{m.group('verb') or ''} ", rest)
@@ -1381,10 +1430,10 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         )
     after_end = _AFTER_END_RE.search(clause)
     if after_end:
-        return _after_end(clause, after_end, regimen)
+        return _after_end(clause, after_end, regimen, agent)
     if _END_OF_TREATMENT_RE.search(clause):
         return _end_of_treatment(regimen)
-    unknown = _unknown_anchor(clause)
+    unknown = _unknown_anchor(clause, agent)
     if unknown is not None:
         raise TimePhraseError(
             f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
@@ -1403,7 +1452,7 @@ def _parse_clause(clause: str, regimen: str | None) -> TimeInterval | None:
         return part if part is not None else _paced_count(paced[0])
     exposures = list(_EXPOSURE_RE.finditer(clause))
     if exposures:
-        return _count_clause(clause, exposures, regimen)
+        return _count_clause(clause, exposures, regimen, agent)
     clause, ages = _AGE_IN_TIME_RE.subn(" ", clause)
     if ages and not _holds_time(clause):
         return None  # an age alone: commentary, like a relapse clause
@@ -1690,7 +1739,9 @@ def _refuse_negative(clause: str, match: re.Match[str]) -> None:
         raise TimePhraseError("a negative time; times are counted from the start of treatment")
 
 
-def _count_clause(clause: str, counts: list[re.Match[str]], regimen: str | None) -> TimeInterval:
+def _count_clause(
+    clause: str, counts: list[re.Match[str]], regimen: str | None, agent: str | None = None
+) -> TimeInterval:
     """A clause with a count of sessions: read with the regimen's frequency, or unresolved with a
     reason; never an error (the count is understood even when it gives no time)."""
     if len(counts) > 1:
@@ -1702,7 +1753,7 @@ def _count_clause(clause: str, counts: list[re.Match[str]], regimen: str | None)
     since_first = _SINCE_FIRST_RE.search(clause)
     if duration and since_first and since_first.start() <= match.start() < since_first.end():
         # time zero is the first session: "2 months after the first injection" is two months
-        return _parse_clause(clause[: since_first.start()] + " " + clause[since_first.end() :], regimen)
+        return _parse_clause(clause[: since_first.start()] + " " + clause[since_first.end() :], regimen, agent)
     if duration:
         return unresolved(
             f"a count of sessions ({match.group(0)!r}) and a duration ({duration.group(0)!r}) "
@@ -1808,7 +1859,7 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
     return unresolved("end of treatment, but the regimen states no course length")
 
 
-def _after_end(clause: str, anchor: re.Match[str], regimen: str | None) -> TimeInterval:
+def _after_end(clause: str, anchor: re.Match[str], regimen: str | None, agent: str | None = None) -> TimeInterval:
     """A clause that counts its time from the end of the course (:data:`_AFTER_END_RE`): the end of treatment plus
     the time before the anchor. The end is the course the phrase names after the anchor ("after the end of the
     12-week course") or else the regimen's (:func:`_end_of_treatment`).
@@ -1836,7 +1887,7 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None) -> TimeI
         end = _end_of_treatment(regimen)
     if not _HAS_NUMBER_RE.search(before):
         return end  # "after completion of therapy": at the end of treatment
-    since = _parse_clause(before, regimen)
+    since = _parse_clause(before, regimen, agent)
     if since is None or not since.resolved:
         return since if since is not None else end
     if since.rule not in ("point", "mean", "within", "at-least", "range"):  # a count of sessions

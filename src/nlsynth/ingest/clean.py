@@ -247,13 +247,14 @@ class TimeReader:
         *,
         event: bool = False,
         first: bool = False,
+        agent: str = "",
     ) -> TimeInterval:
         if phrase:
             given = self.reviewer.lookup(phrase, study_id)
             if given is not None:
                 return given
         try:
-            return parse_time(phrase, regimen, event=event, first=first)
+            return parse_time(phrase, regimen, event=event, first=first, agent=agent)
         except TimePhraseError as exc:
             self.problems.append(
                 Problem(
@@ -266,13 +267,15 @@ class TimeReader:
             )
             return TIME_NOT_REPORTED
 
-    def quietly(self, study_id: str, phrase: str, regimen: str, *, first: bool = False) -> TimeInterval:
+    def quietly(
+        self, study_id: str, phrase: str, regimen: str, *, first: bool = False, agent: str = ""
+    ) -> TimeInterval:
         """The exact-onset reading of an event's phrase already read (its problems, if any, are reported once)."""
         given = self.reviewer.lookup(phrase, study_id, record=False) if phrase else None
         if given is not None:
             return given
         try:
-            return parse_time(phrase, regimen, event=True, exact=True, first=first)
+            return parse_time(phrase, regimen, event=True, exact=True, first=first, agent=agent)
         except TimePhraseError:
             return TIME_NOT_REPORTED
 
@@ -565,6 +568,7 @@ def clean_episodes(
             regimen,
             event=True,
             first=True,
+            agent=row["agent_as_reported"],
         )
         best = read(
             name,
@@ -574,13 +578,24 @@ def clean_episodes(
             row["time_to_best_response_as_reported"],
             regimen,
             event=True,
+            agent=row["agent_as_reported"],
         )
-        follow_up = read(name, row_no, sid, "follow_up_as_reported", row["follow_up_as_reported"], regimen)
+        follow_up = read(
+            name,
+            row_no,
+            sid,
+            "follow_up_as_reported",
+            row["follow_up_as_reported"],
+            regimen,
+            agent=row["agent_as_reported"],
+        )
         _check_order(name, row_no, first, best, follow_up, problems)
         ttr_lower, ttr_upper, ttr_rule = time_to_first_response(responded, first, best, follow_up)
         # Sensitivity analysis: assessment times read as exact onsets (the reading a duration gets).
         exact = [
-            read.quietly(sid, row[c], regimen, first=c == "time_to_first_response_as_reported")
+            read.quietly(
+                sid, row[c], regimen, first=c == "time_to_first_response_as_reported", agent=row["agent_as_reported"]
+            )
             for c in ("time_to_first_response_as_reported", "time_to_best_response_as_reported")
         ]
         point_lower, point_upper, _ = time_to_first_response(responded, *exact, follow_up)
@@ -748,9 +763,24 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
             )
         sid = row["study_id"]
         ttr = read(
-            name, row_no, sid, "time_to_response_as_reported", row["time_to_response_as_reported"], regimen, event=True
+            name,
+            row_no,
+            sid,
+            "time_to_response_as_reported",
+            row["time_to_response_as_reported"],
+            regimen,
+            event=True,
+            agent=row["agent_as_reported"],
         )
-        follow_up = read(name, row_no, sid, "follow_up_as_reported", row["follow_up_as_reported"], regimen)
+        follow_up = read(
+            name,
+            row_no,
+            sid,
+            "follow_up_as_reported",
+            row["follow_up_as_reported"],
+            regimen,
+            agent=row["agent_as_reported"],
+        )
         _check_within_follow_up(
             name, row_no, "time_to_response_as_reported", "time to response", ttr, follow_up, problems
         )
