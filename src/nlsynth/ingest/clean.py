@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -237,29 +238,23 @@ class TimeReader:
     problems: list[Problem]
 
     def __call__(
-        self,
-        sheet: str,
-        row: int,
-        study_id: str,
-        column: str,
-        phrase: str,
-        regimen: str,
-        *,
-        event: bool = False,
-        first: bool = False,
-        agent: str = "",
+        self, sheet: str, row_no: int, row: Mapping[str, str], column: str, *, event: bool = False, first: bool = False
     ) -> TimeInterval:
+        """The reading of the time phrase in ``row[column]``, with the row's study, regimen and agent."""
+        phrase, study_id = row[column], row["study_id"]
         if phrase:
             given = self.reviewer.lookup(phrase, study_id)
             if given is not None:
                 return given
         try:
-            return parse_time(phrase, regimen, event=event, first=first, agent=agent)
+            return parse_time(
+                phrase, row["regimen_as_reported"], event=event, first=first, agent=row["agent_as_reported"]
+            )
         except TimePhraseError as exc:
             self.problems.append(
                 Problem(
                     sheet,
-                    row,
+                    row_no,
                     column,
                     phrase,
                     f"a time phrase the parser reads ({exc}); " + readings.how_to_add(phrase, study_id),
@@ -267,15 +262,16 @@ class TimeReader:
             )
             return TIME_NOT_REPORTED
 
-    def quietly(
-        self, study_id: str, phrase: str, regimen: str, *, first: bool = False, agent: str = ""
-    ) -> TimeInterval:
+    def quietly(self, row: Mapping[str, str], column: str, *, first: bool = False) -> TimeInterval:
         """The exact-onset reading of an event's phrase already read (its problems, if any, are reported once)."""
-        given = self.reviewer.lookup(phrase, study_id, record=False) if phrase else None
+        phrase = row[column]
+        given = self.reviewer.lookup(phrase, row["study_id"], record=False) if phrase else None
         if given is not None:
             return given
         try:
-            return parse_time(phrase, regimen, event=True, exact=True, first=first, agent=agent)
+            return parse_time(
+                phrase, row["regimen_as_reported"], event=True, exact=True, first=first, agent=row["agent_as_reported"]
+            )
         except TimePhraseError:
             return TIME_NOT_REPORTED
 
@@ -558,44 +554,14 @@ def clean_episodes(
         grade = response["response_grade"] if response else NOT_REPORTED
         responded = None if grade == NOT_REPORTED else RESPONSE_GRADES.index(grade) >= 1
         regimen = row["regimen_as_reported"]
-        sid = row["study_id"]
-        first = read(
-            name,
-            row_no,
-            sid,
-            "time_to_first_response_as_reported",
-            row["time_to_first_response_as_reported"],
-            regimen,
-            event=True,
-            first=True,
-            agent=row["agent_as_reported"],
-        )
-        best = read(
-            name,
-            row_no,
-            sid,
-            "time_to_best_response_as_reported",
-            row["time_to_best_response_as_reported"],
-            regimen,
-            event=True,
-            agent=row["agent_as_reported"],
-        )
-        follow_up = read(
-            name,
-            row_no,
-            sid,
-            "follow_up_as_reported",
-            row["follow_up_as_reported"],
-            regimen,
-            agent=row["agent_as_reported"],
-        )
+        first = read(name, row_no, row, "time_to_first_response_as_reported", event=True, first=True)
+        best = read(name, row_no, row, "time_to_best_response_as_reported", event=True)
+        follow_up = read(name, row_no, row, "follow_up_as_reported")
         _check_order(name, row_no, first, best, follow_up, problems)
         ttr_lower, ttr_upper, ttr_rule = time_to_first_response(responded, first, best, follow_up)
         # Sensitivity analysis: assessment times read as exact onsets (the reading a duration gets).
         exact = [
-            read.quietly(
-                sid, row[c], regimen, first=c == "time_to_first_response_as_reported", agent=row["agent_as_reported"]
-            )
+            read.quietly(row, c, first=c == "time_to_first_response_as_reported")
             for c in ("time_to_first_response_as_reported", "time_to_best_response_as_reported")
         ]
         point_lower, point_upper, _ = time_to_first_response(responded, *exact, follow_up)
@@ -761,26 +727,8 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
                     f"at most n_improved ({improved}), which counts any response, complete ones included",
                 )
             )
-        sid = row["study_id"]
-        ttr = read(
-            name,
-            row_no,
-            sid,
-            "time_to_response_as_reported",
-            row["time_to_response_as_reported"],
-            regimen,
-            event=True,
-            agent=row["agent_as_reported"],
-        )
-        follow_up = read(
-            name,
-            row_no,
-            sid,
-            "follow_up_as_reported",
-            row["follow_up_as_reported"],
-            regimen,
-            agent=row["agent_as_reported"],
-        )
+        ttr = read(name, row_no, row, "time_to_response_as_reported", event=True)
+        follow_up = read(name, row_no, row, "follow_up_as_reported")
         _check_within_follow_up(
             name, row_no, "time_to_response_as_reported", "time to response", ttr, follow_up, problems
         )
