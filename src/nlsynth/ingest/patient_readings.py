@@ -31,11 +31,12 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from nlsynth.errors import Problem
-from nlsynth.ingest.readings import csv_cell
+from nlsynth.ingest.readings import ReviewerRows, csv_cell
 from nlsynth.ingest.sheets import read_optional_sheet
 from nlsynth.ingest.vocab import phrase_key
 from nlsynth.schemas import DIABETES, MAX_AGE, SEXES, ULCERATED
@@ -60,11 +61,10 @@ class Reading:
 
 
 @dataclass
-class PatientReadings:
+class PatientReadings(ReviewerRows):
     """The reviewer's readings, keyed by (column, value key)."""
 
-    entries: dict[tuple[str, str], Reading] = field(default_factory=dict)
-    used: set[int] = field(default_factory=set)
+    FILE: ClassVar[str] = FILE
     #: How many cells took a reading from the file.
     cells: int = 0
 
@@ -85,32 +85,18 @@ class PatientReadings:
             if parsed is _INVALID:
                 problems.append(Problem(FILE, row_no, "reading", reading, _EXPECTED[column]))
                 continue
-            key = (column, phrase_key(value))
-            if key in readings.entries:
-                problems.append(
-                    Problem(
-                        FILE,
-                        row_no,
-                        "value_as_reported",
-                        value,
-                        f"one reading per column and value (also on row {readings.entries[key].row})",
-                    )
-                )
-                continue
-            readings.entries[key] = Reading(row_no, parsed)
+            readings._add(
+                (column, phrase_key(value)), row_no, parsed, problems, ("value_as_reported", value), "column and value"
+            )
         return readings
 
     def lookup(self, column: str, value: str) -> Reading | None:
         """The reviewer's reading of ``value`` in ``column``, or None; marks the row as used."""
-        found = self.entries.get((column, phrase_key(value))) if value.strip() else None
-        if found is not None:
-            self.used.add(found.row)
-            self.cells += 1
-        return found
-
-    def unused(self) -> list[int]:
-        """Rows of the file that no cell of the sheets used (a reading left behind by an edit)."""
-        return sorted(r.row for r in self.entries.values() if r.row not in self.used)
+        found = self._take((column, phrase_key(value))) if value.strip() else None
+        if found is None:
+            return None
+        self.cells += 1
+        return Reading(*found)
 
 
 _INVALID = object()

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pandas as pd
 
@@ -55,11 +56,44 @@ def _bound(text: str) -> float | None:
 
 
 @dataclass
-class TimeReadings:
+class ReviewerRows:
+    """What the researcher-editable readings files share (this one and
+    :class:`nlsynth.ingest.patient_readings.PatientReadings`): one reading per key, each with the row of the file
+    that gave it, and which rows a cell of the sheets used."""
+
+    FILE: ClassVar[str]
+    entries: dict[tuple[str, str], tuple[int, Any]] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)
+
+    def _add(
+        self, key: tuple[str, str], row_no: int, value: Any, problems: list[Problem], cell: tuple[str, str], per: str
+    ):
+        """Keep ``value`` under ``key``, or name the earlier row with the same key (``cell``: its column and text)."""
+        if key in self.entries:
+            column, text = cell
+            problems.append(
+                Problem(self.FILE, row_no, column, text, f"one reading per {per} (also on row {self.entries[key][0]})")
+            )
+        else:
+            self.entries[key] = (row_no, value)
+
+    def _take(self, key: tuple[str, str], *, record: bool = True) -> tuple[int, Any] | None:
+        """The row and reading under ``key``, or None; ``record`` marks the row as used."""
+        found = self.entries.get(key)
+        if found is not None and record:
+            self.used.add(found[0])
+        return found
+
+    def unused(self) -> list[int]:
+        """Rows of the file that no cell of the sheets used (a reading left behind by an edit)."""
+        return sorted(row for row, _ in self.entries.values() if row not in self.used)
+
+
+@dataclass
+class TimeReadings(ReviewerRows):
     """The reviewer's readings, keyed by (phrase key, study id or "")."""
 
-    entries: dict[tuple[str, str], tuple[int, TimeInterval]] = field(default_factory=dict)
-    used: set[int] = field(default_factory=set)
+    FILE: ClassVar[str] = FILE
 
     @classmethod
     def from_rows(
@@ -108,19 +142,14 @@ class TimeReadings:
                     )
                     continue
                 interval = TimeInterval(lower, upper, RULE, row["reason"])
-            key = (phrase_key(phrase), study)
-            if key in readings.entries:
-                problems.append(
-                    Problem(
-                        FILE,
-                        row_no,
-                        "phrase_as_reported",
-                        phrase,
-                        f"one reading per phrase and study (also on row {readings.entries[key][0]})",
-                    )
-                )
-                continue
-            readings.entries[key] = (row_no, interval)
+            readings._add(
+                (phrase_key(phrase), study),
+                row_no,
+                interval,
+                problems,
+                ("phrase_as_reported", phrase),
+                "phrase and study",
+            )
         return readings
 
     def lookup(self, phrase: str, study_id: str, *, record: bool = True) -> TimeInterval | None:
@@ -128,10 +157,8 @@ class TimeReadings:
         marks the row as used."""
         key = phrase_key(phrase)
         for scope in (study_id, ""):
-            found = self.entries.get((key, scope))
+            found = self._take((key, scope), record=record)
             if found is not None:
-                if record:
-                    self.used.add(found[0])
                 return found[1]
         return None
 
@@ -141,10 +168,6 @@ class TimeReadings:
             if (key, scope) in self.entries:
                 return self.entries[(key, scope)][0]
         return None
-
-    def unused(self) -> list[int]:
-        """Rows of the file that no phrase in the sheets used (a reading left behind by an edit)."""
-        return sorted(row for row, _ in self.entries.values() if row not in self.used)
 
 
 def load(path: Path, study_ids: set[str], problems: list[Problem]) -> TimeReadings:
