@@ -699,6 +699,9 @@ def test_controlled_words_in_any_case_and_not_given_words_clean_as_the_committed
     assert _rewrite(raw_copy / "studies.csv", "year", lambda v: v or "n.d.") >= 1
     assert _rewrite(raw_copy / "episodes.csv", "age", lambda v: v or "not reported") >= 1
     assert _rewrite(raw_copy / "episodes.csv", "sex", lambda v: v or "Not stated") >= 1
+    # the words a time cell takes for "not given" (nlsynth.missing), a patient cell takes too (once problems)
+    assert _rewrite(raw_copy / "episodes.csv", "diabetes", lambda v: v or "unclear") >= 1
+    assert _rewrite(raw_copy / "episodes.csv", "ulcerated", lambda v: v or "not recorded") >= 1
     assert _rewrite(raw_copy / "aggregates.csv", "n_improved", lambda v: v or "NR") >= 1
     cleaned = clean.clean(raw_copy)
     for name in ("studies", "screening", "episodes", "aggregates"):

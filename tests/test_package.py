@@ -61,6 +61,7 @@ def test_every_module_is_in_a_stage_or_shared():
         "background",  # figure files written beside the kernel (present), waited for by the runner (pipeline)
         "codebook",
         "errors",
+        "missing",  # the words for "not given", in time phrases (timeparse) and in the other cells (ingest)
         "paths",
         "schemas",
         "slugs",

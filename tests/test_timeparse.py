@@ -307,6 +307,11 @@ OWN_PHRASES = [
     ("Timing not reported.", "", NAN, NAN, "unresolved"),
     ("NR", "", NAN, NAN, "unresolved"),
     ("n/a", "", NAN, NAN, "unresolved"),
+    # the words an age or a count takes for "not given" (nlsynth.missing), a time takes too (once refused)
+    ("n.d.", "", NAN, NAN, "unresolved"),
+    ("N.R.", "", NAN, NAN, "unresolved"),
+    ("not documented", "", NAN, NAN, "unresolved"),
+    ("?", "", NAN, NAN, "unresolved"),
     # or that there is no time to give (once "no time expression", which stopped the build)
     ("no response", "", NAN, NAN, "unresolved"),
     ("Never", "", NAN, NAN, "unresolved"),

@@ -159,6 +159,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from nlsynth import missing
 from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
 
 _UNIT_ALIASES = {
@@ -609,13 +610,10 @@ def _quantities(text: str) -> list[str]:
 #: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
 #: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
 _NO_TIME_RE = re.compile(
-    r"(?:(?:the\s+)?(?:time|timing|duration|follow-?up)\s+)?"
-    r"(?:not\s+(?:stated|reported|given|specified|mentioned|available|known|recorded|clear|described)"
-    r"|unknown|unclear|unspecified|unreported|nr|n/?a|none\s+(?:stated|reported|given)"
+    rf"(?:(?:the\s+)?(?:time|timing|duration|follow-?up)\s+)?(?:{missing.NOT_GIVEN_WORDS}"
     # a cell that says there is no time to give: no event, no follow-up to count, or a dash for "nothing"
     r"|not\s+applicable|none|never|not\s+(?:achieved|reached|observed|seen)"
-    r"|no\s+(?:response|improvement|change|effect|benefit)|lost\s+to\s+follow-?up|ongoing|-+)"
-    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:abstract|source|paper|article|report|text))?"
+    rf"|no\s+(?:response|improvement|change|effect|benefit)|lost\s+to\s+follow-?up|ongoing){missing.IN_SOURCE}"
 )
 #: "Lost to follow-up after 3 months": for an event, the time the patient left, not the event's; a follow-up's length.
 _LOST_TO_FOLLOW_UP_RE = re.compile(r"\blost\s+to\s+follow-?up\b")

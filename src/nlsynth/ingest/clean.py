@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from nlsynth import paths, schemas
+from nlsynth import missing, paths, schemas
 from nlsynth.errors import InputError, Problem, raise_if_any
 from nlsynth.ingest import appraisal, patient_readings, readings, search_log
 from nlsynth.ingest.group_files import write_group_inputs
@@ -117,10 +117,7 @@ def read_sex(text: str) -> str | None:
 
 #: Words that say a source gave no value ("not reported", "unknown", "NR", "n.r.", "n.d.", "-"): the same as an empty
 #: cell.
-_NOT_GIVEN_RE = re.compile(
-    r"(?:not (?:reported|stated|given|known|available|specified|mentioned)|unknown|unspecified"
-    r"|n\.?\s?[rad]\.?|n/[rad]|[-\u2013\u2014?]+)\W*$"
-)
+_NOT_GIVEN_RE = re.compile(rf"{missing.NOT_GIVEN_WORDS}{missing.IN_SOURCE}\W*$")
 _TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b(?![.,]\d)|\bt([12])\s*dm?\b|\bdm[\s-]?([12])\b(?![.,]\d)")
 #: The older names of the two types: insulin-dependent (IDDM) is type 1, non-insulin-dependent (NIDDM) type 2.
 _OLD_TYPE_RE = re.compile(r"\b(?:(n)iddm|iddm|(non)[\s-]?insulin[\s-]dependent|insulin[\s-]dependent)\b")
@@ -136,7 +133,7 @@ _OTHER_KIND_RE = re.compile(
     r"\b(?:insipidus|gestational|mody|lada|latent|monogenic|neonatal|pancreatogenic|type\s*3c?|pre-?diabet\w*"
     r"|secondary\s+diabetes|(?:steroid|corticosteroid|glucocorticoid|drug|medication)[\s-]?induced)\b"
 )
-_TYPE_NOT_GIVEN_RE = re.compile(r"\btype (?:not (?:stated|reported|given|known)|unknown|unspecified)\b")
+_TYPE_NOT_GIVEN_RE = re.compile(rf"\btype\s+{missing.NOT_GIVEN_WORDS}(?!\w)")
 #: A negation after the start ("diabetes: no", "type 2 not confirmed"): no reading is safe.
 _NEGATION_RE = re.compile(r"\b(?:no|none|not|non|without|absent|negative|denied|excluded)\b")
 
