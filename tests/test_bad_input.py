@@ -257,6 +257,12 @@ MALFORMED = [
         "aggregates.csv, row 3, column 'n_improved': value '5' — expected at most n_treated (4)",
     ),
     (
+        "fewer-patients-than-listed",
+        S,
+        set_cell(19, "n_patients", "1"),
+        "studies.csv, row 19, column 'n_patients': value '1' — expected at least the 2 patients episodes.csv lists",
+    ),
+    (
         "complete-exceeds-improved",
         A,
         set_cell(4, "n_complete", "16"),

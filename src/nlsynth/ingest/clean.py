@@ -601,6 +601,9 @@ def _citation(row: dict[str, str]) -> str:
 def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: list[Problem]) -> pd.DataFrame:
     name = sheet.name
     records, first_row = [], {}
+    listed: dict[str, set[str]] = {}  # the patients episodes.csv lists for each study
+    for row in episodes.rows:
+        listed.setdefault(row["study_id"], set()).add(row["patient"])
     for row_no, row in sheet:
         sid = row["study_id"]
         if not sid:
@@ -611,6 +614,18 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
             )
         first_row.setdefault(sid, row_no)
         year = _int(name, row_no, "year", row["year"], problems, required=False, minimum=1900)
+        n_patients = _int(name, row_no, "n_patients", row["n_patients"], problems, required=True, minimum=1)
+        patients = len(listed.get(sid, ()))
+        if n_patients is not None and n_patients < patients:  # a copy error in one of the sheets
+            problems.append(
+                Problem(
+                    name,
+                    row_no,
+                    "n_patients",
+                    row["n_patients"],
+                    f"at least the {patients} patients episodes.csv lists",
+                )
+            )
         access = read_access(row["access"])
         if access is None:
             problems.append(
@@ -633,7 +648,7 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
                 "journal": row["journal"] or None,
                 **_identifiers(name, row_no, row, problems),
                 "design": row["design"],
-                "n_patients": _int(name, row_no, "n_patients", row["n_patients"], problems, required=True, minimum=1),
+                "n_patients": n_patients,
                 "access": access,
                 "note": row["note"] or None,
                 "n_episode_rows": sum(r["study_id"] == sid for r in episodes.rows),
