@@ -257,6 +257,12 @@ MALFORMED = [
         "aggregates.csv, row 3, column 'n_improved': value '5' — expected at most n_treated (4)",
     ),
     (
+        "one-patient-two-sexes",
+        E,
+        set_cell(3, "sex", "M"),
+        "episodes.csv, row 3, column 'sex': value 'M' — expected the sex row 2 gives this patient (F)",
+    ),
+    (
         "fewer-patients-than-listed",
         S,
         set_cell(19, "n_patients", "1"),

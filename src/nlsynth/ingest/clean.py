@@ -520,6 +520,7 @@ def clean_episodes(
     records = []
     seen: dict[tuple[str, str], int] = {}
     first_seen: dict[tuple[str, ...], int] = {}
+    sexes: dict[tuple[str, str], tuple[str, int]] = {}  # each patient's sex, and the row that gave it first
     for row_no, row in sheet:
         key = (row["study_id"], row["patient"])
         whole = tuple(row[c] for c in sorted(row))
@@ -563,6 +564,12 @@ def clean_episodes(
         ]
         point_lower, point_upper, _ = time_to_first_response(responded, *exact, follow_up)
         patient = {c: _patient_cell(name, row_no, c, row[c], patients, problems) for c in patient_readings.COLUMNS}
+        if patient["sex"] is not None:  # one patient's rows (several treatments) cannot disagree on it
+            sex, given_on = sexes.setdefault(key, (patient["sex"], row_no))
+            if sex != patient["sex"]:
+                problems.append(
+                    Problem(name, row_no, "sex", row["sex"], f"the sex row {given_on} gives this patient ({sex})")
+                )
         records.append(
             {
                 "study_id": row["study_id"],
