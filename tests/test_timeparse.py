@@ -402,6 +402,8 @@ OWN_PHRASES = [
     ("D10", "", 10, 10, "point"),
     ("M6 visit", "", 6 * M, 6 * M, "point"),
     ("week-12", "", 12 * W, 12 * W, "point"),
+    ("at wk12", "", 12 * W, 12 * W, "point"),  # the unit's word or abbreviation joined to its number (once refused)
+    ("day10", "", 10, 10, "point"),
     # a time counted from a moment that is the start of treatment, however it is named
     ("4 weeks after initiating dupilumab", "", 4 * W, 4 * W, "point"),
     ("2 months following treatment initiation", "", 2 * M, 2 * M, "point"),

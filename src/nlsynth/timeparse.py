@@ -1179,11 +1179,12 @@ def _place_worsening(clauses: list[_Clause]) -> list[_Clause]:
     return placed
 
 
-#: A visit named the way trials name it: "W16", "D10", "M6", "Y1", "week-12". Not "mg/m2" (a unit of area).
+#: A visit named the way trials name it: "W16", "D10", "M6", "Y1", "wk12", "week12", "week-12". Not "mg/m2" (a unit
+#: of area).
 _VISIT_NOTATION_RE = re.compile(
-    r"(?<![\w/.^-])(?:(?P<letter>[dwmy])|(?P<word>day|week|month|year)-)(?P<n>\d{1,3})(?![\w.])"
+    r"(?<![\w/.^-])(?:(?P<letter>[dwmy]|wk|mo|yr)|(?P<word>day|week|month|year)-?)(?P<n>\d{1,3})(?![\w.])"
 )
-_VISIT_LETTER = {"d": "day", "w": "week", "m": "month", "y": "year"}
+_VISIT_LETTER = {"d": "day", "w": "week", "m": "month", "y": "year", "wk": "week", "mo": "month", "yr": "year"}
 
 
 def _visit_notation(text: str) -> str:
@@ -1191,6 +1192,8 @@ def _visit_notation(text: str) -> str:
 
     >>> [_visit_notation(t) for t in ("at w16", "d10", "m6 visit", "week-12", "75 mg/m2", "q2w", "w1.5")]
     ['at week 16', 'day 10', 'month 6 visit', 'week 12', '75 mg/m2', 'q2w', 'w1.5']
+    >>> [_visit_notation(t) for t in ("at wk12", "week12", "day10", "mo3")]
+    ['at week 12', 'week 12', 'day 10', 'month 3']
     """
     return _VISIT_NOTATION_RE.sub(
         lambda m: f"{_VISIT_LETTER.get(m.group('letter'), m.group('word'))} {m.group('n')}", text
