@@ -263,6 +263,13 @@ MALFORMED = [
         "episodes.csv, row 3, column 'sex': value 'M' — expected the sex row 2 gives this patient (F)",
     ),
     (
+        "one-patient-two-diabetes-types",
+        E,
+        lambda text: set_cell(3, "diabetes", "type 2")(set_cell(2, "diabetes", "type 1")(text)),
+        "episodes.csv, row 3, column 'diabetes': value 'type 2' — expected the diabetes row 2 gives this patient "
+        "(type 1)",
+    ),
+    (
         "fewer-patients-than-listed",
         S,
         set_cell(19, "n_patients", "1"),

@@ -507,6 +507,11 @@ def _agent_fields(entry: dict[str, str] | None, route_as_reported: str = "") -> 
     return fields
 
 
+#: What one patient's rows (several treatments in sequence) cannot disagree on: the sex, and the type of diabetes
+#: (diabetes found later may follow "no", but type 1 does not become type 2). Age and ulceration may change.
+_AGREE = {"sex": schemas.SEXES, "diabetes": ("type 1", "type 2")}
+
+
 def clean_episodes(
     sheet: Sheet,
     agents: Vocabulary,
@@ -520,7 +525,8 @@ def clean_episodes(
     records = []
     seen: dict[tuple[str, str], int] = {}
     first_seen: dict[tuple[str, ...], int] = {}
-    sexes: dict[tuple[str, str], tuple[str, int]] = {}  # each patient's sex, and the row that gave it first
+    # each patient's sex and type of diabetes, and the row that gave it first (see _AGREE)
+    given: dict[tuple[str, str, str], tuple[str, int]] = {}
     for row_no, row in sheet:
         key = (row["study_id"], row["patient"])
         whole = tuple(row[c] for c in sorted(row))
@@ -564,12 +570,19 @@ def clean_episodes(
         ]
         point_lower, point_upper, _ = time_to_first_response(responded, *exact, follow_up)
         patient = {c: _patient_cell(name, row_no, c, row[c], patients, problems) for c in patient_readings.COLUMNS}
-        if patient["sex"] is not None:  # one patient's rows (several treatments) cannot disagree on it
-            sex, given_on = sexes.setdefault(key, (patient["sex"], row_no))
-            if sex != patient["sex"]:
-                problems.append(
-                    Problem(name, row_no, "sex", row["sex"], f"the sex row {given_on} gives this patient ({sex})")
-                )
+        for column, values in _AGREE.items():
+            if patient[column] in values:
+                value, given_on = given.setdefault((*key, column), (patient[column], row_no))
+                if value != patient[column]:
+                    problems.append(
+                        Problem(
+                            name,
+                            row_no,
+                            column,
+                            row[column],
+                            f"the {column} row {given_on} gives this patient ({value})",
+                        )
+                    )
         records.append(
             {
                 "study_id": row["study_id"],
