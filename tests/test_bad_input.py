@@ -245,6 +245,13 @@ MALFORMED = [
         "(also on row 2)",
     ),
     (
+        "duplicate-screening-record",
+        "screening.csv",
+        append_copy_of_row(2),
+        "screening.csv, row 63, column 'record_id': value 'hwang-2024-ruxolitinib' — expected a record id used once "
+        "(also on row 2)",
+    ),
+    (
         "unknown-access",
         S,
         set_cell(2, "access", "abstrct"),

@@ -804,8 +804,20 @@ def _validate(tables: Tables) -> Tables:
 
 def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -> None:
     """The screening log and studies.csv must agree on the included studies, naming both files."""
-    included = {}
+    included, first_row = {}, {}
     for row_no, row in screening:
+        record = row["record_id"]
+        if record in first_row:  # counted twice in the PRISMA flow
+            problems.append(
+                Problem(
+                    screening.name,
+                    row_no,
+                    "record_id",
+                    record,
+                    f"a record id used once (also on row {first_row[record]})",
+                )
+            )
+        first_row.setdefault(record, row_no)
         decision = _word(row["decision"])
         if decision not in ("included", "excluded"):
             problems.append(Problem(screening.name, row_no, "decision", row["decision"], "included or excluded"))
