@@ -311,6 +311,13 @@ MALFORMED = [
         "appraisal.csv, row 3, column 'judgement': value 'probably' — expected one of yes, no, unclear, not applicable",
     ),
     (
+        "comparison-agent-not-in-the-data",
+        "secondary_comparisons.csv",
+        set_cell(2, "compare_with_agent", "photodynamic-therapy"),
+        "secondary_comparisons.csv, row 2, column 'compare_with_agent': value 'photodynamic-therapy' — expected an "
+        "agent of the review's data as the agent vocabulary names it, or empty (did you mean 'photodynamic therapy'?)",
+    ),
+    (
         "comparison-count-over-treated",
         "secondary_comparisons.csv",
         set_cell(2, "improved", "90"),

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Mapping
@@ -863,9 +864,12 @@ def clean_screening(sheet: Sheet, problems: list[Problem]) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=list(schemas.SCREENING.columns))
 
 
-def clean_comparisons(sheet: Sheet | None, screening: Sheet, problems: list[Problem]) -> pd.DataFrame:
+def clean_comparisons(
+    sheet: Sheet | None, screening: Sheet, problems: list[Problem], agents: set[str] | None = None
+) -> pd.DataFrame:
     """Figures reported by secondary sources (reviews in the screening log), with their citation; no rows when
-    the sheet could not be read (``None``: its problem is already in ``problems``)."""
+    the sheet could not be read (``None``: its problem is already in ``problems``). ``agents``: the agents of the
+    review's data, one of which ``compare_with_agent`` must name (the report shows the figure beside it only)."""
     if sheet is None:
         return pd.DataFrame(columns=list(schemas.COMPARISONS.columns))
     citation = {row["record_id"]: row["citation"].split(",")[0] for row in screening.rows}
@@ -874,6 +878,19 @@ def clean_comparisons(sheet: Sheet | None, screening: Sheet, problems: list[Prob
         if row["record_id"] not in citation:
             problems.append(
                 Problem(sheet.name, row_no, "record_id", row["record_id"], "a record of screening.csv (add it there)")
+            )
+        agent = row["compare_with_agent"]
+        if agents is not None and agent and agent not in agents:  # it would be shown beside no agent
+            close = difflib.get_close_matches(agent, sorted(agents), n=1)
+            problems.append(
+                Problem(
+                    sheet.name,
+                    row_no,
+                    "compare_with_agent",
+                    agent,
+                    "an agent of the review's data as the agent vocabulary names it, or empty"
+                    + (f" (did you mean '{close[0]}'?)" if close else ""),
+                )
             )
         counts = {
             c: _int(sheet.name, row_no, c, row[c], problems, required=True, minimum=1 if c == "treated" else 0)
@@ -896,7 +913,9 @@ def clean_comparisons(sheet: Sheet | None, screening: Sheet, problems: list[Prob
     return pd.DataFrame.from_records(records, columns=list(schemas.COMPARISONS.columns))
 
 
-def _review_records(raw_dir: Path, sheets: dict[str, Sheet], problems: list[Problem]) -> dict[str, pd.DataFrame]:
+def _review_records(
+    raw_dir: Path, sheets: dict[str, Sheet], problems: list[Problem], agents: set[str]
+) -> dict[str, pd.DataFrame]:
     """The screening log, the appraisal, the secondary sources' figures and the optional search log, checked
     with every other sheet (their problems join the one list). Without ``appraisal.csv`` no study is
     appraised yet (the build warns, naming them); without ``search_log.csv`` the table has no rows."""
@@ -907,7 +926,7 @@ def _review_records(raw_dir: Path, sheets: dict[str, Sheet], problems: list[Prob
     return {
         "screening": clean_screening(screening, problems),
         "appraisal": appraisal.check(read_optional_sheet(raw_dir / "appraisal.csv", problems), study_ids, problems),
-        "comparisons": clean_comparisons(comparisons, screening, problems),
+        "comparisons": clean_comparisons(comparisons, screening, problems, agents),
         "search_log": search_log.check_search_log(
             read_optional_sheet(raw_dir / search_log.SEARCH_LOG, problems), problems, n_assessed=len(screening.rows)
         ),
@@ -930,7 +949,7 @@ def clean(raw_dir: Path) -> Tables:
     check_screening(sheets["screening.csv"], sheets["studies.csv"], problems)
     episodes = clean_episodes(sheets["episodes.csv"], agents, responses, read, problems, patients)
     aggregates = clean_aggregates(sheets["aggregates.csv"], agents, read, problems)
-    review = _review_records(raw_dir, sheets, problems)
+    review = _review_records(raw_dir, sheets, problems, set(episodes.agent.dropna()) | set(aggregates.agent.dropna()))
     raise_if_any(problems)
     used = {}
     for frame, prefixes in (
