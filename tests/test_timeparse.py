@@ -715,6 +715,8 @@ REJECTED = [
     ("4 weeks after partial response", "another moment"),
     ("3 months postpartum", "another moment \\('postpartum'\\)"),
     ("3 months after treatment failed", "another moment"),  # a treatment word, but not its start
+    ("within 6 weeks of onset", "another moment \\('of onset'\\)"),  # "within X of": an anchor, as "X after"
+    ("within 2 weeks of healing", "another moment"),
     ("after tapering to 10 mg for 4 weeks", "another moment \\('after tapering to'\\)"),
     ("3 months after dupilumab", "another moment"),  # an agent the row does not name (see the test below)
     # counted back from a later moment (once a time since the start: "3 months before" was 3 months)

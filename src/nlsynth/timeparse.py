@@ -458,10 +458,14 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     ['after treatment failed', None]
     >>> [_unknown_anchor(c) for c in ("after the switch improved within 4 weeks", "after tapering to 5 mg for 6 weeks")]
     [None, 'after tapering to 5 mg']
+    >>> [_unknown_anchor(c) for c in ("within 6 weeks of onset", "within 6 weeks of starting", "6 weeks of onset")]
+    ['of onset', None, None]
     """
     anchors = []  # (the anchor word, what follows it)
-    for time in _DURATION_RE.finditer(clause):  # "6 weeks after X"
+    for time in _DURATION_RE.finditer(clause):  # "6 weeks after X", "within 6 weeks of X"
         word = _ANCHOR_WORD_RE.match(clause, time.end())
+        if word is None and re.search(r"\bwithin\s+$", clause[: time.start()]):
+            word = re.compile(r"\s+of\b\s*").match(clause, time.end())  # not "after 16 weeks of dupilumab"
         if word is not None:
             anchors.append((word.group(0), re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0]))
     for word in _LEADING_ANCHOR_RE.finditer(clause):  # "after tapering to 10 mg, for 4 weeks"
