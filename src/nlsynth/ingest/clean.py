@@ -619,6 +619,16 @@ def _citation(row: dict[str, str]) -> str:
     return f"{row['first_author'] or 'Anonymous'} {row['year'] or 'n.d.'}"
 
 
+def _check_once(
+    first_row: dict[str, int], sheet: str, row_no: int, column: str, value: str, what: str, problems: list[Problem]
+) -> None:
+    """A problem when ``value`` was on an earlier row (``first_row``, which this call keeps): a study id, or a
+    screening record, that would be counted twice."""
+    if value in first_row:
+        problems.append(Problem(sheet, row_no, column, value, f"{what} used once (also on row {first_row[value]})"))
+    first_row.setdefault(value, row_no)
+
+
 def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: list[Problem]) -> pd.DataFrame:
     name = sheet.name
     records, first_row = [], {}
@@ -629,11 +639,8 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
         sid = row["study_id"]
         if not sid:
             problems.append(Problem(name, row_no, "study_id", "", "a value"))
-        elif sid in first_row:
-            problems.append(
-                Problem(name, row_no, "study_id", sid, f"a study id used once (also on row {first_row[sid]})")
-            )
-        first_row.setdefault(sid, row_no)
+        else:
+            _check_once(first_row, name, row_no, "study_id", sid, "a study id", problems)
         year = _int(name, row_no, "year", row["year"], problems, required=False, minimum=1900)
         n_patients = _int(name, row_no, "n_patients", row["n_patients"], problems, required=True, minimum=1)
         patients = len(listed.get(sid, ()))
@@ -807,18 +814,7 @@ def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -
     """The screening log and studies.csv must agree on the included studies, naming both files."""
     included, first_row = {}, {}
     for row_no, row in screening:
-        record = row["record_id"]
-        if record in first_row:  # counted twice in the PRISMA flow
-            problems.append(
-                Problem(
-                    screening.name,
-                    row_no,
-                    "record_id",
-                    record,
-                    f"a record id used once (also on row {first_row[record]})",
-                )
-            )
-        first_row.setdefault(record, row_no)
+        _check_once(first_row, screening.name, row_no, "record_id", row["record_id"], "a record id", problems)
         decision = _word(row["decision"])
         if decision not in ("included", "excluded"):
             problems.append(Problem(screening.name, row_no, "decision", row["decision"], "included or excluded"))
