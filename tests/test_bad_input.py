@@ -299,8 +299,8 @@ MALFORMED = [
     (
         "non-numeric-count",
         A,
-        set_cell(2, "n_treated", "twelve"),
-        "aggregates.csv, row 2, column 'n_treated': value 'twelve' — expected a whole number",
+        set_cell(2, "n_treated", "a dozen"),
+        "aggregates.csv, row 2, column 'n_treated': value 'a dozen' — expected a whole number",
     ),
     ("missing-file", A, None, "aggregates.csv: value"),
     # The review's records are checked with the case data, in notebook 01's one list of problems.

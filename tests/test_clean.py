@@ -749,6 +749,31 @@ def test_a_count_as_a_source_prints_it_cleans_to_the_count(raw_copy, tables, for
     pd.testing.assert_frame_equal(clean.clean(raw_copy).aggregates, tables.aggregates)
 
 
+def test_a_count_in_words_cleans_to_the_count(raw_copy, tables):
+    """ "four", "none", "all" and "all 4" (once problems that only a code change could pass): the count; "all" is
+    n_treated."""
+    words = (
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+        "eighteen nineteen twenty"
+    ).split()
+
+    def in_words(row):
+        treated = int(row["n_treated"])
+        for column in ("n_improved", "n_complete"):
+            if row[column]:
+                n = int(row[column])
+                if n == treated:
+                    row[column] = "all" if column == "n_improved" else f"all {n}"
+                elif n < len(words):  # larger counts stay in digits
+                    row[column] = words[n]
+        return row
+
+    assert _rewrite_rows(raw_copy / "aggregates.csv", in_words) >= 6
+    text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")
+    assert ",4,all,all 4," in text and ",fifteen,five," in text  # bernia; lipomi
+    pd.testing.assert_frame_equal(clean.clean(raw_copy).aggregates, tables.aggregates)
+
+
 @pytest.mark.parametrize(
     ("counts", "expected"),
     [
@@ -764,9 +789,11 @@ def test_a_count_as_a_source_prints_it_cleans_to_the_count(raw_copy, tables, for
             ],
         ),
         (
-            ",4,four,4,",
+            ",4,a few,all 5,",
             [
-                "'n_improved': value 'four' — expected a whole number (e.g. 5, '5 (29%)', '5/17' or '5 of 17', out of n_treated)"
+                "'n_improved': value 'a few' — expected a whole number (e.g. 5, '5 (29%)', '5/17' or '5 of 17', out of "
+                "n_treated)",
+                "'n_complete': value 'all 5' — expected at most n_treated (4)",
             ],
         ),
     ],

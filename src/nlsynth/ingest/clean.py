@@ -303,6 +303,37 @@ _COUNT_WITH_SHARE_RE = re.compile(r"(\d+)\s*\(\s*(\d+(?:[.,]\d+)?)\s*%\s*\)")
 _COUNT_OUT_OF_RE = re.compile(r"(\d+)\s*(?:/|of|out\s+of)\s*(\d+)(?:\s*\(\s*(\d+(?:[.,]\d+)?)\s*%\s*\))?")
 
 
+#: Counts in words, as sources write small ones: "four", "none", "twelve (67%)".
+_COUNT_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"none": 0}
+_COUNT_WORD_RE = re.compile(rf"({'|'.join(_COUNT_WORDS)})\b(?!\s+[a-z])", re.IGNORECASE)
+_ALL_RE = re.compile(r"all(?:\s+of\s+them|\s+patients)?|all\s+(?P<n>\d+)(?:\s+patients)?", re.IGNORECASE)
+
+
+def count_text(value: str, total: int | None = None) -> str:
+    """A count cell with its words as digits: "four" is 4, "none" 0; with the ``total`` it is out of, "all" is the
+    total and "all 4" is 4 of 4 (whose 4 is then checked against the total, as "4/4" is).
+
+    >>> [count_text(v) for v in ("four", "Twelve (67%)", "none", "5", "no data")]
+    ['4', '12 (67%)', '0', '5', 'no data']
+    >>> [count_text(v, 17) for v in ("all", "all 4", "All patients")], count_text("all")
+    (['17', '4/4', '17'], 'all')
+    """
+    value = value.strip()
+    whole = _ALL_RE.fullmatch(value)
+    if whole is not None:
+        if whole.group("n"):
+            return f"{whole.group('n')}/{whole.group('n')}"
+        return str(total) if total is not None else value
+    word = _COUNT_WORD_RE.match(value)
+    return str(_COUNT_WORDS[word.group(1).lower()]) + value[word.end() :] if word else value
+
+
 def _int(
     sheet: str,
     row: int,
@@ -313,9 +344,11 @@ def _int(
     required: bool,
     minimum: int = 0,
     out_of: bool = False,
+    total: int | None = None,
 ) -> int | None:
-    """A whole number, also as a count with its share ("5 (29%)") and, with ``out_of``, out of a total ("5/17")."""
-    value = value.strip()
+    """A whole number, also in words ("four", "none"), as a count with its share ("5 (29%)") and, with ``out_of``,
+    out of a total ("5/17", "all 5"; "all" is ``total``)."""
+    value = count_text(value, total if out_of else None)
     if _not_given(value):
         if required:
             problems.append(Problem(sheet, row, column, value, "a whole number"))
@@ -733,26 +766,16 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
     for row_no, row in sheet:
         agent = agents.lookup(row["agent_as_reported"], name, row_no, "agent_as_reported", problems)
         regimen = row["regimen_as_reported"]
-        counts = {
-            c: _int(
-                name,
-                row_no,
-                c,
-                row[c],
-                problems,
-                required=c == "n_treated",
-                minimum=1 if c == "n_treated" else 0,
-                out_of=c != "n_treated",
-            )
-            for c in ("n_treated", "n_improved", "n_complete")
-        }
+        counts = {"n_treated": _int(name, row_no, "n_treated", row["n_treated"], problems, required=True, minimum=1)}
         for c in ("n_improved", "n_complete"):
+            counts[c] = _int(name, row_no, c, row[c], problems, required=False, out_of=True, total=counts["n_treated"])
             if counts[c] is None or counts["n_treated"] is None:
                 continue
             if counts[c] > counts["n_treated"]:
                 problems.append(Problem(name, row_no, c, row[c], f"at most n_treated ({counts['n_treated']})"))
             else:
-                _check_share(name, row_no, c, row[c], counts[c], counts["n_treated"], problems)
+                text = count_text(row[c], counts["n_treated"])
+                _check_share(name, row_no, c, text, counts[c], counts["n_treated"], problems)
         improved, complete, treated = counts["n_improved"], counts["n_complete"], counts["n_treated"]
         if None not in (improved, complete, treated) and improved < complete <= treated:
             # n_improved counts any response, complete ones included (the codebook): more complete responses than
