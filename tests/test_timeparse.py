@@ -523,6 +523,10 @@ EVENT_PHRASES = [
     ("no response after 10 sessions", "twice weekly", 5 * W, INF, "at-least"),
     ("no response at 3 months; improvement at 6 months", "", 3 * M, 6 * M, "clauses-span"),  # beside a time of it
     ("no further improvement after 6 months", "", 0, 6 * M, "seen-at-assessment"),  # the best response, by then
+    # ... and beside a time of the response, the best was that one (once a best response after it, (4, 12] weeks)
+    ("improvement at 4 weeks; no further change at 12 weeks", "", 0, 4 * W, "seen-at-assessment"),
+    ("partial response at 8 weeks, plateaued at 16 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    ("improved at 1 month, did not improve further by 3 months", "", 0, M, "seen-at-assessment"),  # once refused
     ("not until 3 months", "", 0, 3 * M, "seen-at-assessment"),
     # an onset dated in a numbered period lies in it (once the period's end, exactly)
     ("improvement began in the second month", "", M, 2 * M, "onset"),

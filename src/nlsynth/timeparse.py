@@ -641,14 +641,22 @@ _NOT_SEEN_RE = re.compile(
     rf"^(?:{_NOT_SEEN_LEAD},?\s+){{0,3}}(?:"
     r"(?:no|without|absence of|lack of)\s+(?:(?!further\b|additional\b|more\b|side\b|adverse\b|ill\b)\w+\s+){0,2}"
     r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success)\b"
-    r"|(?:not|never)\s+(?:\w+\s+)?(?:improved|responded|responding|healed|resolved|effective)\b"
-    r"|(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b"
+    r"|(?:not|never)\s+(?:\w+\s+)?(?:improved|responded|responding|healed|resolved|effective)\b(?!\s+(?:any\s+)?further)"
+    r"|(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b(?!\s+(?:any\s+)?further)"
     r"|none\b"
     # the treatment failed: "failed after 3 months", "treatment failure at 12 weeks", "refractory at 6 months"
     r"|(?:(?:the\s+)?(?:treatment|therapy)\s+)?(?:ineffective|unsuccessful|unresponsive|fail(?:ed|ure)|refractory"
     r"|resistant|non-?respon\w*)\b"
     r")"
     r"|\bunchanged\b"
+)
+#: A clause that says the response had reached its best before ("no further change at 12 weeks", "without further
+#: improvement", "plateaued at 6 months"): how long it lasted, like "stable at 12 months"; beside a clause that times
+#: the response it is commentary (the best was the earlier one), and alone it says the response was there by then.
+_NO_FURTHER_RE = re.compile(
+    r"\b(?:no|without)\s+(?:further|additional|more)\s+(?:\w+\s+)?(?:change|improvement|response|benefit|healing)\b"
+    r"|\b(?:did\s+not|didn't|not)\s+(?:improve|improved|change|changed|respond|responded)\s+(?:any\s+)?further\b"
+    r"|\bplateau(?:s|ed)?\b"
 )
 #: A clause that says the lesions got worse ("worsened at 2 weeks", "initial deterioration after 1 month", "lesions
 #: enlarged at 4 weeks", "new lesions at 2 months"), with no word of a response in it: the response had not come then,
@@ -1153,7 +1161,10 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
         ):
             kind = "worse"
         elif event and (
-            _LASTED_RE.search(clause) or _NO_OTHER_EVENT_RE.search(clause) or _NOT_WORSENED_RE.search(clause)
+            _LASTED_RE.search(clause)
+            or _NO_OTHER_EVENT_RE.search(clause)
+            or _NOT_WORSENED_RE.search(clause)
+            or _NO_FURTHER_RE.search(clause)
         ):
             kind = "lasting"
         else:
