@@ -191,8 +191,9 @@ notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.jso
 report: $(REPORT_HTML) $(REPORT_PDF) ## Run the report notebook; render reports/report.html and .pdf; write reports/tables/
 
 # The build's appraisal warning (from the tables notebook 01 wrote) is worked out beside the report, which has a
-# core to itself, and printed after it.
-$(REPORT_NB) $(MANUSCRIPT_DOCX) &: notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(PROCESSED) \
+# core to itself, and printed after it. The report waits for each group's executed notebook as well as its summary:
+# a run cut off after its kernel wrote the summary (same bytes, a new mtime) has not finished, and is re-run first.
+$(REPORT_NB) $(MANUSCRIPT_DOCX) &: notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(AGENT_NBS) $(CLASS_NBS) $(PROCESSED) \
     data/processed/agents.csv data/processed/classes.csv $(RELEASE_FILES) $(PRESENT_SRC) | $(NEEDS_ENV)
 	@mkdir -p .make && $(PY) -m nlsynth.ingest.appraisal data/processed > .make/appraisal-warning.txt & \
 	$(RUN_NB) --step $(shell echo $$(( $(N_RUNS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \

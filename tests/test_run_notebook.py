@@ -112,12 +112,18 @@ def test_ctrl_c_prints_one_line_writes_nothing_and_ends_the_run_as_interrupted(t
     import sys
     import time
 
-    source = _notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(3)")
+    started = tmp_path / "started"  # the kernel writes it once it runs the notebook's cells
+    source = _notebook(
+        tmp_path / "slow.ipynb", f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(3)"
+    )
     out = tmp_path / "slow.out.ipynb"
     command = [sys.executable, "-m", "nlsynth.pipeline.run_notebook", str(source), str(out), "--label", "agent slow"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
         assert run.stdout.readline() == "agent slow\n"
-        time.sleep(1.5)  # the kernel has started
+        deadline = time.monotonic() + 60  # on a busy machine a kernel may take long to start: wait for it, not a guess
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert started.exists(), "the kernel never ran the notebook"
         run.send_signal(signal.SIGINT)
         _, err = run.communicate(timeout=60)
     assert run.returncode == -signal.SIGINT
