@@ -721,6 +721,8 @@ REJECTED = [
     ("3 months after treatment failed", "another moment"),  # a treatment word, but not its start
     ("within 6 weeks of onset", "another moment \\('of onset'\\)"),  # "within X of": an anchor, as "X after"
     ("within 2 weeks of healing", "another moment"),
+    ("6 weeks after the ulcer started", "another moment"),  # the disease starts too, but is not time zero
+    ("3 months after the lesions started to heal", "another moment"),
     ("after tapering to 10 mg for 4 weeks", "another moment \\('after tapering to'\\)"),
     ("3 months after dupilumab", "another moment"),  # an agent the row does not name (see the test below)
     # counted back from a later moment (once a time since the start: "3 months before" was 3 months)

@@ -419,14 +419,21 @@ _NOT_AN_ANCHOR_RE = re.compile(
 #: injection", "the second PDT session", "surgery", "post-operatively"); a count of sessions is read by its own
 #: rules. A treatment word followed by another verb ("after treatment failed", "after the injections were paused") is
 #: not the start.
+#: The disease and its signs, which also start, begin and appear: never the start of treatment.
+_DISEASE_WORDS = (
+    r"(?:ulcers?|ulceration|lesions?|plaques?|symptoms?|signs?|disease|nl|necrobiosis|rash|pain|itch\w*|pruritus"
+    r"|erythema|flares?|relapses?|recurrences?|worsening|infection|pregnancy|diabetes)"
+)
 _START_ANCHOR_RE = re.compile(
     r"(?:(?:the|her|his|their|its|this|that|our|a|an)\s+)?(?:(?:very\s+)?(?:first|initial|1st)\s+)?(?:"
     r"(?:start|starts|starting|initiation|initiating|commencement|commencing|beginning|introduction|introducing"
     r"|institution|instituting|switch|switching|change|changing|changeover|addition|adding|baseline"
     r"|enrol(?:l)?ment|enrolling|randomi[sz]ation|inclusion|onset\s+of\s+(?:the\s+)?(?:treatment|therapy))\b"
     r"|(?:we|she|he|they|i)\s+(?:started|began|commenced|initiated|introduced|switched|added)\b"
-    # what started, named in up to three words: "dupilumab initiation", "ruxolitinib cream was started"
-    r"|(?:[a-z0-9%.-]+\s+){1,3}?(?:initiation|start|commencement|introduction|(?:(?:was|were|had\s+been|has\s+been)\s+)?"
+    # what started, named in up to three words: "dupilumab initiation", "ruxolitinib cream was started"; not the
+    # disease or its signs ("after the ulcer started", "after symptoms began")
+    rf"|(?!(?:(?:the|her|his|their|new)\s+)?{_DISEASE_WORDS}\b)"
+    r"(?:[a-z0-9%.-]+\s+){1,3}?(?:initiation|start|commencement|introduction|(?:(?:was|were|had\s+been|has\s+been)\s+)?"
     r"(?:started|begun|commenced|initiated|introduced|instituted|added)|began)\b"
     r"|op\b|operative(?:ly)?\b|surgical(?:ly)?\b"
     rf"|(?P<noun>(?:(?:{_COUNT}|{'|'.join(_ORDINAL_WORDS)})\s+)?(?:[a-z0-9-]+\s+){{0,2}}?"
