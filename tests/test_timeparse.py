@@ -380,6 +380,10 @@ OWN_PHRASES = [
     ("median, 12 months", "", 12 * M, 12 * M, "mean"),
     ("mean: 6 weeks", "", 6 * W, 6 * W, "mean"),
     ("on average after 8 weeks", "", 8 * W, 8 * W, "mean"),  # a mean beside a nearer "after" (once "point")
+    # a summary's spread after a comma is commentary, as in parentheses (once refused, or a span of the range)
+    ("median 12 weeks, range 4-24", "", 12 * W, 12 * W, "mean"),
+    ("median 12 weeks, range 4 to 24 weeks", "", 12 * W, 12 * W, "mean"),
+    ("mean 8 weeks; IQR 6-10", "", 8 * W, 8 * W, "mean"),
     ("lost to follow-up after 3 months", "", 3 * M, 3 * M, "point"),  # a follow-up's length (not an event's time)
     # halves and fortnights in words, trial-style visit names (once refused)
     ("one and a half years", "", 1.5 * Y, 1.5 * Y, "point"),

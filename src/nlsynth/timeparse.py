@@ -1226,15 +1226,24 @@ def _visit_notation(text: str) -> str:
 #: months", a series' summary (rule ``mean``), not a visit.
 _SUMMARY_AFTER_RE = re.compile(rf"\b(?P<time>{_NUM}{_GAP}{_UNIT})\s*\((?P<word>mean|median|average)\)")
 _SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
+#: A summary's spread after a comma or semicolon ("median 12 weeks, range 4-24", "mean 8 weeks; IQR 6-10").
+_SPREAD_AFTER_RE = re.compile(
+    r"(?P<summary>\b(?:mean|median|average)\b[^,;()]*?)\s*[,;]\s*"
+    r"(?P<spread>(?:range|iqr|interquartile\s+range|sd|standard\s+deviation)\b[^,;()]*)"
+)
 
 
 def _summary_first(text: str) -> str:
-    """A summary word moved before its time, where the summary rule reads it.
+    """A summary word moved before its time, where the summary rule reads it, and the spread written after it as
+    a parenthesis, the commentary it is in "median 12 weeks (range 4-24)".
 
     >>> [_summary_first(t) for t in ("12 months (median)", "median, 12 months", "mean: 3 weeks", "12 months")]
     ['median 12 months', 'median 12 months', 'mean 3 weeks', '12 months']
+    >>> _summary_first("median 12 weeks, range 4-24")
+    'median 12 weeks (range 4-24)'
     """
-    return _SUMMARY_FIRST_RE.sub(r"\g<word> ", _SUMMARY_AFTER_RE.sub(r"\g<word> \g<time>", text))
+    text = _SUMMARY_FIRST_RE.sub(r"\g<word> ", _SUMMARY_AFTER_RE.sub(r"\g<word> \g<time>", text))
+    return _SPREAD_AFTER_RE.sub(r"\g<summary> (\g<spread>)", text)
 
 
 #: Words of a pace, of one session's length or of a spread, which a parenthesis beside an unresolved time may hold
