@@ -344,11 +344,10 @@ def _int(
     required: bool,
     minimum: int = 0,
     out_of: bool = False,
-    total: int | None = None,
 ) -> int | None:
     """A whole number, also in words ("four", "none"), as a count with its share ("5 (29%)") and, with ``out_of``,
-    out of a total ("5/17", "all 5"; "all" is ``total``)."""
-    value = count_text(value, total if out_of else None)
+    out of a total ("5/17", "all 5"; a bare "all" is read by :func:`count_text` with the total, before)."""
+    value = count_text(value)
     if _not_given(value):
         if required:
             problems.append(Problem(sheet, row, column, value, "a whole number"))
@@ -768,13 +767,13 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
         regimen = row["regimen_as_reported"]
         counts = {"n_treated": _int(name, row_no, "n_treated", row["n_treated"], problems, required=True, minimum=1)}
         for c in ("n_improved", "n_complete"):
-            counts[c] = _int(name, row_no, c, row[c], problems, required=False, out_of=True, total=counts["n_treated"])
+            text = count_text(row[c], counts["n_treated"])  # "all" is n_treated
+            counts[c] = _int(name, row_no, c, text, problems, required=False, out_of=True)
             if counts[c] is None or counts["n_treated"] is None:
                 continue
             if counts[c] > counts["n_treated"]:
                 problems.append(Problem(name, row_no, c, row[c], f"at most n_treated ({counts['n_treated']})"))
             else:
-                text = count_text(row[c], counts["n_treated"])
                 _check_share(name, row_no, c, text, counts[c], counts["n_treated"], problems)
         improved, complete, treated = counts["n_improved"], counts["n_complete"], counts["n_treated"]
         if None not in (improved, complete, treated) and improved < complete <= treated:
