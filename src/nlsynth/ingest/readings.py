@@ -155,18 +155,21 @@ class TimeReadings(ReviewerRows):
     def lookup(self, phrase: str, study_id: str, *, record: bool = True) -> TimeInterval | None:
         """The reviewer's reading of ``phrase`` in ``study_id`` (study-scoped first), or None; ``record``
         marks the row as used."""
+        found = self._scoped(phrase, study_id, record=record)
+        return found[1] if found is not None else None
+
+    def row_of(self, phrase: str, study_id: str) -> int | None:
+        """The row of the file that gives ``phrase`` its reading in ``study_id``, or None."""
+        found = self._scoped(phrase, study_id, record=False)
+        return found[0] if found is not None else None
+
+    def _scoped(self, phrase: str, study_id: str, *, record: bool) -> tuple[int, TimeInterval] | None:
+        """The row and reading of ``phrase`` in ``study_id``: a study-scoped row first, then an unscoped one."""
         key = phrase_key(phrase)
         for scope in (study_id, ""):
             found = self._take((key, scope), record=record)
             if found is not None:
-                return found[1]
-        return None
-
-    def row_of(self, phrase: str, study_id: str) -> int | None:
-        key = phrase_key(phrase)
-        for scope in (study_id, ""):
-            if (key, scope) in self.entries:
-                return self.entries[(key, scope)][0]
+                return found
         return None
 
 
