@@ -400,6 +400,9 @@ _OTHER_ZERO_RE = re.compile(
 #: The words that may follow a time to say what it is counted from ("6 weeks after X", "12 weeks from baseline",
 #: "4 weeks post-operatively"): what comes next is read as that moment, the anchor (:func:`_unknown_anchor`).
 _ANCHOR_WORD_RE = re.compile(r"\s+(?:later\s+)?(?:after|following|since|from)\b\s*|\s+post[\s-]?(?=[a-z])")
+#: ... and "of" after "within <time>" ("within 6 weeks of onset"), never after any time (an exposure: "16 weeks of X").
+_WITHIN_BEFORE_RE = re.compile(r"\bwithin\s+$")
+_OF_ANCHOR_RE = re.compile(r"\s+of\b\s*")
 #: "After X" before its time ("after the switch, improvement within 4 weeks"), not "after 6 weeks", "after a mean of
 #: 22 sessions" or "after about 2 months", where the time itself follows.
 _LEADING_ANCHOR_RE = re.compile(
@@ -471,8 +474,8 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     anchors = []  # (the anchor word, what follows it)
     for time in _DURATION_RE.finditer(clause):  # "6 weeks after X", "within 6 weeks of X"
         word = _ANCHOR_WORD_RE.match(clause, time.end())
-        if word is None and re.search(r"\bwithin\s+$", clause[: time.start()]):
-            word = re.compile(r"\s+of\b\s*").match(clause, time.end())  # not "after 16 weeks of dupilumab"
+        if word is None and _WITHIN_BEFORE_RE.search(clause[: time.start()]):
+            word = _OF_ANCHOR_RE.match(clause, time.end())  # not "after 16 weeks of dupilumab"
         if word is not None:
             anchors.append((word.group(0), re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0]))
     for word in _LEADING_ANCHOR_RE.finditer(clause):  # "after tapering to 10 mg, for 4 weeks"
