@@ -105,31 +105,58 @@ def test_a_figure_file_that_cannot_be_written_fails_the_run_and_writes_nothing(t
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
 
 
+def _gone(pid: int) -> bool:
+    """Whether process ``pid`` has ended (a zombie waiting to be reaped has)."""
+    try:
+        return background.stat_fields(pid)[0] == "Z"
+    except OSError:
+        return True
+
+
 @pytest.mark.integration
-def test_ctrl_c_prints_one_line_writes_nothing_and_ends_the_run_as_interrupted(tmp_path):
+def test_ctrl_c_kills_the_kernel_mid_cell_prints_one_line_writes_nothing_and_ends_the_run_as_interrupted(tmp_path):
+    import os
     import signal
     import subprocess
     import sys
     import time
 
-    started = tmp_path / "started"  # the kernel writes it once it runs the notebook's cells
+    started = tmp_path / "started"  # the kernel writes its pid there once its figure is handed over
     source = _notebook(
-        tmp_path / "slow.ipynb", f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(3)"
+        tmp_path / "slow.ipynb",
+        _FIGURE.format(stem=str(tmp_path / "line")),
+        f"import os, pathlib, time\npathlib.Path({str(started)!r}).write_text(str(os.getpid()))\ntime.sleep(600)",
     )
     out = tmp_path / "slow.out.ipynb"
     command = [sys.executable, "-m", "nlsynth.pipeline.run_notebook", str(source), str(out), "--label", "agent slow"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
         assert run.stdout.readline() == "agent slow\n"
         deadline = time.monotonic() + 60  # on a busy machine a kernel may take long to start: wait for it, not a guess
-        while not started.exists() and time.monotonic() < deadline:
+        while not (started.exists() and started.read_text()) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert started.exists(), "the kernel never ran the notebook"
+        kernel = int(started.read_text())
         run.send_signal(signal.SIGINT)
-        _, err = run.communicate(timeout=60)
+        try:
+            _, err = run.communicate(timeout=60)
+        except subprocess.TimeoutExpired:  # waiting for the cell (as papermill alone does): ten minutes
+            for pid in (kernel, run.pid):
+                os.kill(pid, signal.SIGKILL)
+            pytest.fail("the run waited for its running cell after Ctrl-C")
     assert run.returncode == -signal.SIGINT
     assert "Traceback" not in err
-    assert "INTERRUPTED: agent slow: nothing written under its name" in err.splitlines()
+    assert err.splitlines() == ["INTERRUPTED: agent slow: nothing written under its name"]
     assert not out.exists() and not list(tmp_path.glob(".*"))
+    deadline = time.monotonic() + 30
+    while not _gone(kernel) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(kernel), "the kernel outlived its run"
+    # the figure handed to a background job before the interrupt was written whole
+    fig, ax = graphics.new_figure(graphics.SINGLE_COLUMN, 2)
+    ax.plot([0, 1], [0, 1])
+    for path in graphics.save_figure(fig, tmp_path / "inline" / "line"):
+        assert (tmp_path / f"line{path.suffix}").read_bytes() == path.read_bytes(), path.suffix
+    graphics.close(fig)
 
 
 @pytest.mark.integration

@@ -20,9 +20,9 @@ What it adds to the papermill CLI, all of which the Makefile relies on:
   and fails, writing nothing, if one did;
 - no ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel`` noise: the kernel is shut down
   without the interrupt jupyter_client sends first (see :class:`QuietShutdownKernelManager`);
-- Ctrl-C stops the kernel (:func:`stop_kernels`), prints one ``INTERRUPTED: <label>`` line instead of a
-  traceback, and the run still ends as interrupted (by SIGINT), so make stops as it does for any interrupted
-  command.
+- Ctrl-C kills the kernel at once, in the middle of its cell (:func:`_interrupt`; the figure files it handed to
+  background jobs are still finished whole), prints one ``INTERRUPTED: <label>`` line instead of a traceback, and
+  the run still ends as interrupted (by SIGINT), so make stops as it does for any interrupted command.
 
 Usage::
 
@@ -35,9 +35,12 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import yaml
@@ -150,22 +153,47 @@ def failed_path(output: Path) -> Path:
     return folder / FAILED_DIR / (output.stem + ".FAILED.ipynb")
 
 
-def stop_kernels() -> None:
-    """Kill the kernels this process started, with their figure jobs, when an interrupt reaches it: papermill's
-    clean-up does not run then, and a kernel left alone would shut down only when it notices that its parent has
-    gone.
+def kernel_pids() -> list[int]:
+    """The kernels this process started and that still run.
 
     jupyter_client starts each kernel in a session of its own: every child of this process that leads its process
-    group is a kernel, and its group holds its figure jobs. (Linux: ``/proc``; elsewhere nothing is done.)"""
-    import contextlib
-    import signal
-
+    group is a kernel (its group also holds its figure jobs until they are handed to this process). Linux: ``/proc``;
+    elsewhere none are found."""
+    found = []
     for entry in Path("/proc").glob("[0-9]*"):
         with contextlib.suppress(OSError, IndexError, ValueError):
             pid = int(entry.name)
-            ppid = int(background.stat_fields(pid)[1])
-            if ppid == os.getpid() and os.getpgid(pid) == pid:
-                os.killpg(pid, signal.SIGKILL)
+            if int(background.stat_fields(pid)[1]) == os.getpid() and os.getpgid(pid) == pid:
+                found.append(pid)
+    return found
+
+
+def stop_kernels() -> None:
+    """Kill the kernels this process started, with their figure jobs, when an interrupt reaches it: papermill's
+    clean-up does not run then, and a kernel left alone would shut down only when it notices that its parent has
+    gone."""
+    for pid in kernel_pids():
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
+
+
+def _interrupt(signum, frame) -> None:
+    """The runner's SIGINT handler while a kernel runs the notebook: kill the kernel now, then interrupt.
+
+    A Ctrl-C reaches the runner, not the kernel (a session of its own), and without this papermill waited for the
+    running cell to finish: nbclient's clean-up runs the event loop again, whose task waiting for the cell's reply
+    blocks until the reply comes. So the kernel is killed first (only the kernel: a figure job it started goes on,
+    and :func:`nlsynth.background.jobs` waits for its files to be whole), the loop's tasks are cancelled so that
+    none waits for a reply that will not come, and KeyboardInterrupt unwinds as before."""
+    import asyncio
+
+    for pid in kernel_pids():
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(RuntimeError):  # no loop running: nothing waits
+        for task in asyncio.all_tasks(asyncio.get_running_loop()):
+            task.cancel()
+    raise KeyboardInterrupt
 
 
 def execute(
@@ -188,9 +216,11 @@ def execute(
     failed = failed_path(output_path)
     scratch = output_path.with_name(f".{output_path.stem}.running.ipynb")
     output_path.parent.mkdir(parents=True, exist_ok=True)
+    in_main_thread = threading.current_thread() is threading.main_thread()  # where a signal handler may be set
     try:
         # The kernel's background jobs (figure files) have all finished when this block is left.
         with background.jobs(timeout):
+            previous = signal.signal(signal.SIGINT, _interrupt) if in_main_thread else None
             try:
                 nb = pm.execute_notebook(
                     str(input_path),
@@ -210,6 +240,9 @@ def execute(
             except KeyboardInterrupt:
                 stop_kernels()
                 raise
+            finally:
+                if in_main_thread:
+                    signal.signal(signal.SIGINT, previous)
     except PapermillExecutionError:
         import nbformat
 
@@ -274,8 +307,6 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"INTERRUPTED: {args.label or args.input.stem}: nothing written under its name", file=sys.stderr, flush=True
         )
-        import signal
-
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGINT)
         raise
