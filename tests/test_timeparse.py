@@ -646,11 +646,34 @@ def test_a_first_response_is_seen_by_the_earliest_clause_that_times_it(
         assert parse_time(phrase, regimen, event=True).upper > upper
 
 
-def test_no_worsening_alone_says_nothing_of_when_a_response_came():
-    for phrase in ("no worsening at 3 months", "progression-free at 12 months", "did not worsen at 3 months"):
-        got = parse_time(phrase, event=True, first=True)
-        assert got.rule == "unresolved" and "did not get worse" in got.note, phrase
-    assert parse_time("no worsening at 3 months").upper == pytest.approx(3 * M)  # a follow-up: 3 months
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "no worsening at 3 months",
+        "progression-free at 3 months",
+        "did not worsen at 3 months",
+        # a worsening that stopped (once "the response had not come by then": the opposite of the source)
+        "lesions stopped enlarging at 3 months",
+        "halted progression by 3 months",
+        "progression of the lesions was halted at 3 months",
+        "arrest of progression at 3 months",
+        "no longer progressing at 3 months",
+        "enlargement ceased after 3 months",
+    ],
+)
+def test_no_worsening_alone_says_nothing_of_when_a_response_came(phrase):
+    got = parse_time(phrase, event=True, first=True)
+    assert got.rule == "unresolved" and "did not get worse" in got.note
+    assert parse_time(phrase).upper == pytest.approx(3 * M)  # a follow-up: 3 months
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["worsening so treatment stopped at 3 months", "treatment stopped at 3 months due to progression"],
+)
+def test_a_treatment_stopped_for_a_worsening_is_still_a_worsening(phrase):
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.rule, got.lower, got.upper) == ("at-least", pytest.approx(3 * M), INF)
 
 
 def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():

@@ -85,8 +85,9 @@ Rules (``TimeInterval.rule``)
     clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement until X" is not
     among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks") is
     among them when no clause times the response before it; after one it is a later event, like a relapse, and is
-    left out. "No worsening at X" says only that the lesions were stable: beside a time of the response it is
-    commentary, and alone it is ``unresolved``. A lost response ("loss of response at 6 months", "lost by 8 weeks")
+    left out. "No worsening at X", and a worsening that stopped ("stopped enlarging at X", "progression halted by
+    X"), say only that the lesions were stable: beside a time of the response it is commentary, and alone it is
+    ``unresolved``. A lost response ("loss of response at 6 months", "lost by 8 weeks")
     times another event, as a relapse does; "lost to follow-up after 3 months" is when the patient left, so for an
     event it is ``unresolved`` (for a follow-up, 3 months).
 ``onset`` (times of events only)
@@ -677,13 +678,20 @@ _WORSENED_RE = re.compile(
     # the verb, not "progressing toward closure" (healing) nor "good progress"
     r"|\b(?:progresses|progressing)\b(?!\s+towards?\b)|\b(?:continued|continues|continuing)\s+to\s+progress\b"
 )
-#: ... unless it says there was none ("no worsening", "not worse", "without further progression", "did not spread"):
+#: ... unless it says there was none ("no worsening", "not worse", "without further progression", "did not spread"),
+#: or that it stopped ("stopped enlarging at 2 months", "progression halted by 3 months", "arrest of progression"):
 #: stable, in other words; beside a clause that times the response it is commentary, and alone it says nothing of
 #: when a response came.
+_WORSE_WORD = r"(?:worse\w*|deteriorat\w*|exacerbat\w*|aggravat\w*|enlarg\w*|progress\w*|spread\w*|grow\w*|extend\w*)"
+_STOPPED = r"(?:stop(?:ped|s)?|ceas(?:ed|es)|halt(?:ed|s)?|arrest(?:ed|s)?)"
 _NOT_WORSENED_RE = re.compile(
     r"\b(?:no|not|without|never)\s+(?:any\s+|further\s+|more\s+)?(?:worse|worsening|deteriorat\w*|exacerbat\w*"
     r"|aggravat\w*|enlarg\w*|progression|progressing|spread|new\s+lesions?)\b|\b(?:did\s+not|didn't|failed\s+to)\s+"
     r"(?:worsen|deteriorate|progress|spread|enlarge)\b|\b(?:progression|deterioration)-free\b"
+    rf"|\b(?:{_STOPPED}|no\s+longer)\s+(?:(?:the|its|their|any|further|lesional?)\s+)*{_WORSE_WORD}"
+    rf"|\b(?:worsening|deterioration|enlargement|progression|spread|growth)(?:\s+of\s+(?:the\s+)?\w+)?"
+    rf"\s+(?:(?:was|had|has|been)\s+)*{_STOPPED}\b"
+    rf"|\b(?:halt|arrest|cessation)\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+|further\s+)*{_WORSE_WORD}"
 )
 _RESPONSE_WORD_RE = re.compile(
     r"\b(?:improv\w*|respon\w*|heal\w*|clear\w*|resol\w*|regress\w*|remission|better|flatten\w*|fad\w*"
