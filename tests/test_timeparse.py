@@ -409,16 +409,12 @@ OWN_PHRASES = [
     ("at wk12", "", 12 * W, 12 * W, "point"),  # the unit's word or abbreviation joined to its number (once refused)
     ("day10", "", 10, 10, "point"),
     # a time counted from a moment that is the start of treatment, however it is named
-    ("4 weeks after initiating dupilumab", "", 4 * W, 4 * W, "point"),
     ("2 months following treatment initiation", "", 2 * M, 2 * M, "point"),
-    ("3 months after dupilumab initiation", "", 3 * M, 3 * M, "point"),
-    ("3 months after ruxolitinib cream was started", "", 3 * M, 3 * M, "point"),
     ("3 months after therapy began", "", 3 * M, 3 * M, "point"),
     ("12 weeks from baseline", "", 12 * W, 12 * W, "point"),
     ("2 weeks after the loading dose", "", 2 * W, 2 * W, "point"),
     ("4 weeks post-operatively", "", 4 * W, 4 * W, "point"),
     ("3 months after excision and grafting", "", 3 * M, 3 * M, "point"),
-    ("after the switch to dupilumab, improvement within 4 weeks", "", 0, 4 * W, "within"),
     ("after improvement at 4 weeks", "", 4 * W, 4 * W, "point"),  # a visit's time, not counted from improvement
     ("4 weeks after the second PDT session", "", NAN, NAN, "unresolved"),  # a count of sessions, no pace
     ("6 months after the last of 12 sessions", "", NAN, NAN, "unresolved"),  # the end, with no course length
@@ -802,16 +798,47 @@ def test_unreadable_phrase_is_rejected_with_reason(phrase, reason):
         ("6 weeks after IPL", "intense pulsed light (IPL)", 6 * W),
         ("8 weeks after topical tacrolimus", "0.1% tacrolimus ointment", 8 * W),
         ("after dupilumab, improved within 4 weeks", "dupilumab", 4 * W),
+        # ... also where a word for starting, switching or adding names what started
+        ("4 weeks after initiating dupilumab", "dupilumab", 4 * W),
+        ("3 months after dupilumab initiation", "dupilumab", 3 * M),
+        ("3 months after ruxolitinib cream was started", "ruxolitinib 1.5% cream", 3 * M),
+        ("after the switch to dupilumab, improvement within 4 weeks", "dupilumab", 4 * W),
+        ("6 weeks after switching from methotrexate to dupilumab", "dupilumab", 6 * W),
+        ("2 months after adding dupilumab to methotrexate", "dupilumab", 2 * M),
+        ("3 months after treatment with dupilumab", "dupilumab", 3 * M),
     ],
 )
 def test_a_time_counted_from_the_rows_own_agent_is_since_its_start(phrase, agent, days):
-    """The row's agent named as the anchor is the start of its treatment; another agent, or the agent's failure, is
-    another moment, refused as any unknown anchor is."""
+    """The row's agent named as the anchor is the start of its treatment; another agent (once read as the start
+    whenever a word for starting, switching or adding came before it), or the agent's failure, is another moment,
+    refused as any unknown anchor is."""
     assert parse_time(phrase, agent=agent).upper == pytest.approx(days)
     with pytest.raises(TimePhraseError, match="another moment"):
         parse_time(phrase, agent="methotrexate")
     with pytest.raises(TimePhraseError, match="another moment"):
         parse_time("2 months after dupilumab failed", agent="dupilumab")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # another treatment started or added beside the row's (once read as the start of the row's own)
+        "2 months after adding methotrexate",
+        "3 months after starting methotrexate",
+        "3 months after methotrexate therapy",
+        "4 weeks after adding occlusion",
+        # the same treatment changed, not started
+        "4 weeks after changing the dose",
+        "6 weeks after the change to twice-daily dosing",
+        "6 weeks after switching to weekly injections",
+    ],
+)
+def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phrase):
+    with pytest.raises(TimePhraseError, match="another moment"):
+        parse_time(phrase, event=True, agent="dupilumab")
+    # what any treatment is called is the start, in any row
+    assert parse_time("6 weeks after starting the cream", agent="dupilumab").upper == pytest.approx(6 * W)
+    assert parse_time("4 weeks after the change in treatment", agent="dupilumab").upper == pytest.approx(4 * W)
 
 
 @pytest.mark.parametrize("phrase", ["after 5 mg/kg infusions", "after 2 g infusions"])

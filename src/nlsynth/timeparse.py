@@ -129,7 +129,10 @@ counted back from a later one ("3 months before", "2 weeks before the end of tre
 refused: no rule can turn it into a time since the start. The moments known to be the start are a word for
 starting ("after initiating dupilumab", "dupilumab initiation", "the switch", "baseline"), the treatment or one of
 its sessions ("after therapy began", "the first injection", "the loading dose", "surgery", "post-operatively"), and
-the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row).
+the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must be the
+row's agent or a word for any treatment ("starting the cream"): "after adding methotrexate" or "after starting
+methotrexate" in a dupilumab row is another treatment's start, and "after changing the dose", "after switching to
+weekly injections" or "after adding occlusion" changes the same treatment; all are refused.
 So is an age given as the only time ("at the age of 45
 years", "a 6-month-old ulcer"); beside another time an age is set aside. A head count beside a time ("in 3 patients
 after 3 months", "three of four patients at 6 weeks") is refused, since the time is only theirs, and so are two
@@ -491,13 +494,90 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
         if _names_agent(anchor, agent):
             continue  # "3 months after dupilumab" in a dupilumab row: since it was started
         start = _START_ANCHOR_RE.match(anchor)
-        if start is None or (
-            start.group("noun") is not None
-            and (verb := _START_VERB_RE.match(start.group("rest"))) is not None
-            and verb.group("verb") not in _START_VERBS
+        if (
+            start is None
+            or (
+                start.group("noun") is not None
+                and (verb := _START_VERB_RE.match(start.group("rest"))) is not None
+                and verb.group("verb") not in _START_VERBS
+            )
+            or (
+                (start.group("noun") is not None or _START_WORD_RE.search(anchor))
+                and _starts_something_else(anchor, agent)
+            )
         ):
             return f"{word.strip()}{' ' if word.strip() != 'post' else ''}{anchor}"
     return None
+
+
+#: Words of an anchor that name nothing that started: determiners, pronouns, prepositions, auxiliaries, routes,
+#: ordinals, strengths and frequencies ("the", "her", "to", "was", "topical", "first", "daily").
+_FUNCTION_WORDS = (
+    frozenset(
+        "the and with for from plus or of in on by via to into a an its it this that these them her his their our my "
+        "we she he they was were is are been being had has have new same current topical oral systemic intralesional "
+        "subcutaneous intravenous twice once thrice daily weekly monthly nightly low high mg initial very loading".split()
+    )
+    | frozenset(_ORDINAL_WORDS)
+    | frozenset(w for w in NUMBER_WORDS if " " not in w)
+)
+#: What may be changed to, switched to or added while the row's treatment starts: the treatment, under its own name
+#: or a word for any treatment ("the change in treatment", "switching to dupilumab"); not "changing the dose",
+#: "switching to weekly injections" or "adding occlusion", which change the same treatment.
+_CHANGED_TO_WORDS = frozenset("treatment treatments therapy therapies drug drugs medication medications agent".split())
+#: What may start beside those: a formulation, its sessions, a procedure ("starting the cream", "the first injection").
+_STARTED_WORDS = _CHANGED_TO_WORDS | frozenset(
+    "course courses regimen regimens medicine medicines cream creams ointment ointments gel gels lotion lotions "
+    "solution tablet tablets capsule capsules dressing dressings injection injections infusion infusions session "
+    "sessions application applications exposure exposures irradiation irradiations dose doses cycle cycles surgery "
+    "operation excision graft grafting procedure debridement transplant transplantation laser phototherapy pdt".split()
+)
+_START_WORD_RE = re.compile(
+    r"\b(?:start(?:s|ing|ed)?|initiat(?:ion|ing|ed)|commenc(?:ement|ing|ed)|beginning|began|begun|introduc(?:tion|ing|ed)"
+    r"|institut(?:ion|ing|ed)|(?P<change>switch(?:es|ing|ed)?|chang(?:e|es|ing|ed)|changeover|addition|adding|added))\b"
+)
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` that may name something: not numbers, strengths or ordinals in digits ("0.1%", "1st")."""
+    return [w for w in re.findall(r"[a-z0-9][a-z0-9]*", text) if not w[0].isdigit()]
+
+
+def _starts_something_else(anchor: str, agent: str | None) -> bool:
+    """Whether a start anchor names what started, and that is neither the row's agent nor a word for any treatment:
+    "starting methotrexate" or "methotrexate therapy" in a dupilumab row, "adding occlusion", "changing the dose",
+    "switching to weekly injections". Only the first word that names something decides ("starting dupilumab the
+    lesions flattened"); of a switch, what it was to ("switching from methotrexate to dupilumab"), and of an
+    addition, what was added ("adding dupilumab to methotrexate").
+
+    >>> [_starts_something_else(a, "dupilumab") for a in ("starting the cream", "starting methotrexate",
+    ...  "switching from methotrexate to dupilumab", "changing the dose", "the change in treatment", "the 1st infusion")]
+    [False, True, False, True, False, False]
+    """
+    own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent or "")) if w not in _NOT_AGENT_WORDS}
+    start = _START_WORD_RE.search(anchor)
+    change = start is not None and start.group("change")
+    allowed = own | (_CHANGED_TO_WORDS if change else _STARTED_WORDS)
+    if start is None:  # a treatment noun: "methotrexate therapy", "the first injection", "treatment with dupilumab"
+        before, after = "", anchor
+    else:
+        before, after = anchor[: start.start()], anchor[start.end() :]
+        if change and re.match(r"add|addition", start.group("change")):
+            after = after.split(" to ", 1)[0]  # what was added, not what it was added to
+        elif change and re.search(r"\bfrom\b", after):  # what it was switched to, if that is said
+            after = after.split(" to ", 1)[1] if " to " in after else ""
+    named = [w for w in _words(before) if w not in _FUNCTION_WORDS]
+    if named:  # "dupilumab was started", "methotrexate initiation": the words before the start name what started
+        return not set(named) <= allowed
+    for word in re.finditer(r"[a-z0-9]+", after):
+        name = word.group(0)
+        if name[0].isdigit() or name in _FUNCTION_WORDS:
+            continue
+        if name in allowed - own and re.match(r"\s+(?:with|of|using)\b", after[word.end() :]):
+            continue  # "treatment with methotrexate", "a course of dupilumab": the name that follows decides
+        # "after the switch improved within 4 weeks": a clause goes on, naming nothing that started
+        return not (name in allowed or _RESPONSE_WORD_RE.match(name) or re.fullmatch(_DISEASE_WORDS, name))
+    return False
 
 
 #: Words of an agent's name that do not name it ("ruxolitinib 1.5% cream": "cream" is any cream).
