@@ -939,6 +939,7 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("5 mg/kg at weeks 0, 2 and 6, then every 8 weeks", None),
         ("80 mg at week 0, 40 mg at week 1, then 40 mg every other week", None),
         ("on days 1 and 15, then monthly", None),
+        ("at weeks 0, 4 and every 12 weeks thereafter", None),  # the pace in the same phase as the days
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

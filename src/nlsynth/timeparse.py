@@ -1771,8 +1771,10 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     phases = _PHASES_RE.split(text)
     if len(phases) > 1 and len({rate for rate in map(_rate, phases) if rate is not None}) > 1:
         return None  # a course in phases at different frequencies has no one frequency
-    if len(phases) > 1 and any(_rate(phase) is None and _SESSION_TIMES_RE.search(phase) for phase in phases):
-        return None  # sessions on given days, then at a pace: "at weeks 0, 2 and 6, then every 8 weeks"
+    if len(phases) > 1 and any(_SESSION_TIMES_RE.search(phase) for phase in phases):
+        # sessions on given days, then at a pace: "at weeks 0, 2 and 6, then every 8 weeks", "at weeks 0, 4 and every
+        # 12 weeks thereafter" (once every 12 weeks from the first: 6 sessions in 72 weeks, where they take 52)
+        return None
     return _rate(text)
 
 
