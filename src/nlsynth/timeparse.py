@@ -510,6 +510,14 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     return None
 
 
+#: Words of an agent's name that do not name it ("ruxolitinib 1.5% cream": "cream" is any cream).
+_NOT_AGENT_WORDS = frozenset(
+    "the and with for from plus or of in on by via topical oral systemic intralesional subcutaneous intravenous "
+    "cream ointment gel lotion solution tablet tablets capsule capsules injection injections infusion infusions "
+    "therapy treatment dose doses daily weekly monthly low high mg".split()
+)
+
+
 #: Words of an anchor that name nothing that started: determiners, pronouns, prepositions, auxiliaries, routes,
 #: ordinals, strengths and frequencies ("the", "her", "to", "was", "topical", "first", "daily").
 _FUNCTION_WORDS = (
@@ -526,11 +534,14 @@ _FUNCTION_WORDS = (
 #: "switching to weekly injections" or "adding occlusion", which change the same treatment.
 _CHANGED_TO_WORDS = frozenset("treatment treatments therapy therapies drug drugs medication medications agent".split())
 #: What may start beside those: a formulation, its sessions, a procedure ("starting the cream", "the first injection").
-_STARTED_WORDS = _CHANGED_TO_WORDS | frozenset(
-    "course courses regimen regimens medicine medicines cream creams ointment ointments gel gels lotion lotions "
-    "solution tablet tablets capsule capsules dressing dressings injection injections infusion infusions session "
-    "sessions application applications exposure exposures irradiation irradiations dose doses cycle cycles surgery "
-    "operation excision graft grafting procedure debridement transplant transplantation laser phototherapy pdt".split()
+_STARTED_WORDS = (
+    _CHANGED_TO_WORDS
+    | _NOT_AGENT_WORDS
+    | frozenset(
+        "course courses regimen regimens medicine medicines creams ointments gels lotions dressing dressings session "
+        "sessions application applications exposure exposures irradiation irradiations cycle cycles surgery operation "
+        "excision graft grafting procedure debridement transplant transplantation laser phototherapy pdt".split()
+    )
 )
 _START_WORD_RE = re.compile(
     r"\b(?:start(?:s|ing|ed)?|initiat(?:ion|ing|ed)|commenc(?:ement|ing|ed)|beginning|began|begun|introduc(?:tion|ing|ed)"
@@ -578,14 +589,6 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
         # "after the switch improved within 4 weeks": a clause goes on, naming nothing that started
         return not (name in allowed or _RESPONSE_WORD_RE.match(name) or re.fullmatch(_DISEASE_WORDS, name))
     return False
-
-
-#: Words of an agent's name that do not name it ("ruxolitinib 1.5% cream": "cream" is any cream).
-_NOT_AGENT_WORDS = frozenset(
-    "the and with for from plus or of in on by via topical oral systemic intralesional subcutaneous intravenous "
-    "cream ointment gel lotion solution tablet tablets capsule capsules injection injections infusion infusions "
-    "therapy treatment dose doses daily weekly monthly low high mg".split()
-)
 
 
 def _names_agent(anchor: str, agent: str | None) -> bool:
