@@ -609,6 +609,10 @@ FIRST_PHRASES = [
     ("response at week 4, maximal at week 16", "", 0, 4 * W, 4 * W, "earliest-clause"),
     # ... and by "and" or "then" before a clause's own words (once refused as several times in one clause)
     ("improved at 1 month and cleared at 3 months", "", 0, M, M, "earliest-clause"),
+    # ... and by a parenthesis that times a response (once commentary: the best response read as by 6 weeks)
+    ("6 weeks (complete clearance at 12 weeks)", "", 0, 6 * W, 6 * W, "earliest-clause"),
+    ("12 weeks (partial response at 4 weeks)", "", 0, 4 * W, 4 * W, "earliest-clause"),
+    ("8 weeks (no response at 4 weeks)", "", 4 * W, 8 * W, 8 * W, "clauses-span"),
     ("no response at 1 month and improvement at 3 months", "", M, 3 * M, 3 * M, "clauses-span"),
     ("worsened at 2 weeks and then improved at 8 weeks", "", 2 * W, 8 * W, 8 * W, "clauses-span"),
     ("improvement at 1 month, sustained at 12 months", "", 0, M, M, "seen-at-assessment"),

@@ -138,7 +138,8 @@ years", "a 6-month-old ulcer"); beside another time an age is set aside. A head 
 after 3 months", "three of four patients at 6 weeks") is refused, since the time is only theirs, and so are two
 numbers given as alternatives for one time ("two or three weeks", "a week or two"), in digits or in words.
 
-Commentary that is skipped: text in parentheses, clauses without any number (", outcome remained
+Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6
+weeks (complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained
 stable in all"), clauses about another event (relapse, recurrence), and, for the time of a response,
 a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it, and beside a
 time, a dose or an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a
@@ -1360,6 +1361,8 @@ def _parse(
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
     normalised = _summary_first(_visit_notation(normalise(phrase)))
+    if event:
+        normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
     text = _PARENTHESES_RE.sub(" ", normalised)
     clauses = _clauses(text, regimen, event, agent)
     not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
@@ -1504,6 +1507,20 @@ def _earliest_clause(clauses: list[_Clause], not_seen: list[TimeInterval], exact
     if bound is not None and bound > reading.lower:
         return TimeInterval(bound, reading.upper, "earliest-clause", f"{note}, not seen by {bound:.1f} days")
     return TimeInterval(reading.lower, reading.upper, "earliest-clause", note)
+
+
+def _event_aside(aside: re.Match) -> str:
+    """A parenthesis that times a response, as a clause of its own ("6 weeks (complete clearance at 12 weeks)" is "6
+    weeks; complete clearance at 12 weeks"): beside an event's time it is not commentary, and the best response may be
+    the one it times (once read as by 6 weeks). Any other parenthesis is left as it is.
+
+    >>> _PARENTHESES_RE.sub(_event_aside, "6 weeks (complete clearance at 12 weeks) (range 4-8 weeks)")
+    '6 weeks ; complete clearance at 12 weeks; (range 4-8 weeks)'
+    """
+    inside = aside.group(0)[1:-1]
+    if _RESPONSE_WORD_RE.search(inside) and _DURATION_RE.search(inside):
+        return f"; {inside};"
+    return aside.group(0)
 
 
 def _parenthesised(text: str, regimen: str | None, agent: str | None = None) -> list[TimeInterval]:
