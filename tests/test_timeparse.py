@@ -515,6 +515,9 @@ EVENT_PHRASES = [
     ("earlier than 6 months", "", 0, 6 * M, "within"),
     ("6 months or less", "", 0, 6 * M, "within"),
     ("6 months at the latest", "", 0, 6 * M, "within"),
+    # ... and before it (once a visit's time: "at the earliest after 4 weeks" was a response seen by 4 weeks)
+    ("at the earliest after 4 weeks", "", 4 * W, INF, "at-least"),
+    ("at the latest after 8 weeks", "", 0, 8 * W, "within"),
     # a time at which the event had not happened (once read as a response seen by then): it came later
     ("no response at 6 months", "", 6 * M, INF, "at-least"),
     ("no clinical improvement after 10 weeks", "", 10 * W, INF, "at-least"),

@@ -815,6 +815,10 @@ _WITHIN = (
     "at a maximum",
     "not exceeding",
     "prior to",
+    # the bound before the time ("at the latest after 8 weeks"), as after it ("8 weeks at the latest")
+    "at the latest after",
+    "at the latest",
+    "at latest",
 )
 #: "Over X" alone is a span ("control maintained over four months": a point); after a word of degree or another
 #: preposition of time it is a comparison ("just over 2 months", "after over 6 months"): at least X.
@@ -849,6 +853,10 @@ _AT_LEAST = (
     "minimum of",
     "at minimum",
     "at a minimum",
+    # ... "at the earliest after 4 weeks" (once a response seen by 4 weeks: the opposite of the source)
+    "at the earliest after",
+    "at the earliest",
+    "at earliest",
 )
 #: The same bounds written after the time: "6 months or more", "6 months at the latest".
 _AT_LEAST_AFTER_RE = re.compile(
