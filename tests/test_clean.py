@@ -796,8 +796,15 @@ def test_a_count_in_words_cleans_to_the_count(raw_copy, tables):
                 "'n_complete': value 'all 5' — expected at most n_treated (4)",
             ],
         ),
+        (  # the cell as the sheet has it, not the digits read from it (once '4 (50%)' and '3/3')
+            ",4,four (50%),all 3,",
+            [
+                "'n_improved': value 'four (50%)' — expected a share that agrees with n_treated (4 of 4 is 100.0%)",
+                "'n_complete': value 'all 3' — expected a count out of n_treated (4), not out of 3",
+            ],
+        ),
     ],
-    ids=["share", "out-of", "words"],
+    ids=["share", "out-of", "words", "named-as-written"],
 )
 def test_a_count_that_disagrees_with_n_treated_or_that_no_rule_reads_is_a_problem(raw_copy, counts, expected):
     text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")

@@ -344,23 +344,26 @@ def _int(
     required: bool,
     minimum: int = 0,
     out_of: bool = False,
+    cell: str | None = None,
 ) -> int | None:
     """A whole number, also in words ("four", "none"), as a count with its share ("5 (29%)") and, with ``out_of``,
-    out of a total ("5/17", "all 5"; a bare "all" is read by :func:`count_text` with the total, before)."""
+    out of a total ("5/17", "all 5"; a bare "all" is read by :func:`count_text` with the total, before). A problem
+    names ``cell``, the cell as the sheet has it (by default ``value``), never the text read from it."""
+    cell = value if cell is None else cell
     value = count_text(value)
     if _not_given(value):
         if required:
-            problems.append(Problem(sheet, row, column, value, "a whole number"))
+            problems.append(Problem(sheet, row, column, cell, "a whole number"))
         return None
     with_share = _COUNT_WITH_SHARE_RE.fullmatch(value) or (_COUNT_OUT_OF_RE.fullmatch(value) if out_of else None)
     try:
         number = int(with_share.group(1) if with_share else value)
     except ValueError:
         forms = " (e.g. 5, '5 (29%)', '5/17' or '5 of 17', out of n_treated)" if out_of else ""
-        problems.append(Problem(sheet, row, column, value, f"a whole number{forms}"))
+        problems.append(Problem(sheet, row, column, cell, f"a whole number{forms}"))
         return None
     if number < minimum:
-        problems.append(Problem(sheet, row, column, value, f"a whole number of at least {minimum}"))
+        problems.append(Problem(sheet, row, column, cell, f"a whole number of at least {minimum}"))
         return None
     return number
 
@@ -725,10 +728,12 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
     return frame.astype({"year": "Int64"})
 
 
-def _check_share(sheet: str, row: int, column: str, value: str, count: int, treated: int, problems: list) -> None:
+def _check_share(
+    sheet: str, row: int, column: str, value: str, count: int, treated: int, problems: list, cell: str | None = None
+) -> None:
     """A count printed with its share ("5 (29%)") whose share is not count / n_treated within a percentage point,
     or out of another number than n_treated ("5/12" when 17 were treated): one of the numbers was copied wrong, and
-    no rule knows which.
+    no rule knows which. A problem names ``cell``, the cell as the sheet has it (by default ``value``).
 
     >>> problems = []
     >>> _check_share("aggregates.csv", 3, "n_improved", "5 (29%)", 5, 17, problems), problems
@@ -738,11 +743,12 @@ def _check_share(sheet: str, row: int, column: str, value: str, count: int, trea
     >>> _check_share("aggregates.csv", 3, "n_improved", "5/12", 5, 17, problems); problems[1].expected
     'a count out of n_treated (17), not out of 12'
     """
+    cell = value if cell is None else cell
     value = value.strip()
     out_of = _COUNT_OUT_OF_RE.fullmatch(value)
     if out_of and int(out_of.group(2)) != treated:
         problems.append(
-            Problem(sheet, row, column, value, f"a count out of n_treated ({treated}), not out of {out_of.group(2)}")
+            Problem(sheet, row, column, cell, f"a count out of n_treated ({treated}), not out of {out_of.group(2)}")
         )
         return
     with_share = _COUNT_WITH_SHARE_RE.fullmatch(value)
@@ -753,7 +759,7 @@ def _check_share(sheet: str, row: int, column: str, value: str, count: int, trea
                 sheet,
                 row,
                 column,
-                value,
+                cell,
                 f"a share that agrees with n_treated ({count} of {treated} is {100 * count / treated:.1f}%)",
             )
         )
@@ -768,13 +774,13 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
         counts = {"n_treated": _int(name, row_no, "n_treated", row["n_treated"], problems, required=True, minimum=1)}
         for c in ("n_improved", "n_complete"):
             text = count_text(row[c], counts["n_treated"])  # "all" is n_treated
-            counts[c] = _int(name, row_no, c, text, problems, required=False, out_of=True)
+            counts[c] = _int(name, row_no, c, text, problems, required=False, out_of=True, cell=row[c])
             if counts[c] is None or counts["n_treated"] is None:
                 continue
             if counts[c] > counts["n_treated"]:
                 problems.append(Problem(name, row_no, c, row[c], f"at most n_treated ({counts['n_treated']})"))
             else:
-                _check_share(name, row_no, c, text, counts[c], counts["n_treated"], problems)
+                _check_share(name, row_no, c, text, counts[c], counts["n_treated"], problems, cell=row[c])
         improved, complete, treated = counts["n_improved"], counts["n_complete"], counts["n_treated"]
         if None not in (improved, complete, treated) and improved < complete <= treated:
             # n_improved counts any response, complete ones included (the codebook): more complete responses than
