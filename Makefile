@@ -119,7 +119,7 @@ build: $(REPORT_HTML) $(REPORT_PDF) figures/SHA256SUMS docs/codebook.md
 
 help: ## List the targets
 	@echo "Usage: make [target]"
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 bootstrap: $(BOOTSTRAP) ## Create .venv (unless an env is active), install the pins and the package, register the kernel
 

@@ -78,6 +78,9 @@ def test_make_runs_two_jobs_by_default_and_help_lists_the_targets(tmp_path):
     listed = _make(folder, "help").stdout
     for target in ("all", "test", "unit", "release", "appraisal-draft", "check-python"):
         assert f"  {target} " in listed, target
+    rows = [line for line in listed.splitlines() if line.startswith("  ")]
+    # every description starts in one column, after the longest target's name (once "appraisal-draft" pushed its own)
+    assert len({len(line) - len(line.split(None, 1)[1]) for line in rows}) == 1
 
 
 def _fake_env(tmp_path: Path, origin: Path | None) -> tuple[Path, Path]:
