@@ -119,7 +119,8 @@ build: $(REPORT_HTML) $(REPORT_PDF) figures/SHA256SUMS docs/codebook.md
 
 help: ## List the targets
 	@echo "Usage: make [target]"
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {name[++n] = $$1; text[n] = $$2; if (length($$1) > width) width = length($$1)} \
+	    END {for (i = 1; i <= n; i++) printf "  %-" width "s  %s\n", name[i], text[i]}' $(MAKEFILE_LIST)
 
 bootstrap: $(BOOTSTRAP) ## Create .venv (unless an env is active), install the pins and the package, register the kernel
 
