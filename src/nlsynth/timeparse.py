@@ -552,7 +552,7 @@ _START_WORD_RE = re.compile(
 
 def _words(text: str) -> list[str]:
     """The words of ``text`` that may name something: not numbers, strengths or ordinals in digits ("0.1%", "1st")."""
-    return [w for w in re.findall(r"[a-z0-9][a-z0-9]*", text) if not w[0].isdigit()]
+    return [w for w in re.findall(r"[a-z0-9]+", text) if not w[0].isdigit()]
 
 
 def _starts_something_else(anchor: str, agent: str | None) -> bool:
@@ -583,7 +583,7 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
         return not set(named) <= allowed
     for word in re.finditer(r"[a-z0-9]+", after):
         name = word.group(0)
-        if name[0].isdigit() or name in _FUNCTION_WORDS:
+        if name[0].isdigit() or name in _FUNCTION_WORDS:  # as _words: not "0.1%" nor "1st"
             continue
         if name in allowed - own and re.match(r"\s+(?:with|of|using)\b", after[word.end() :]):
             continue  # "treatment with methotrexate", "a course of dupilumab": the name that follows decides
