@@ -148,7 +148,14 @@ OWN_PHRASES = [
     ("a 75% reduction by week 16", "", 0, 16 * W, "within"),
     ("lesion area decreased 40% at week 12", "", 12 * W, 12 * W, "point"),
     ("after 6 weeks at 20 J/cm2", "", 6 * W, 6 * W, "point"),  # a fluence is a dose
-    ("4 weeks [range 2-6]", "", 4 * W, 4 * W, "point"),  # a bracketed aside, as in parentheses (once refused)
+    # a bracketed aside, as in parentheses (once refused); a time with its spread is a series' summary (once "point")
+    ("4 weeks [range 2-6]", "", 4 * W, 4 * W, "mean"),
+    ("8.2 weeks (range 4-12)", "", 8.2 * W, 8.2 * W, "mean"),
+    ("8 weeks (SD 2)", "", 8 * W, 8 * W, "mean"),
+    ("8 weeks (median; range 4-12)", "", 8 * W, 8 * W, "mean"),  # once "point": "(median)" alone was read
+    ("8 weeks on average", "", 8 * W, 8 * W, "mean"),
+    ("6 weeks (range of motion improved)", "", 6 * W, 6 * W, "point"),  # no spread: commentary
+    ("within 8 weeks (range 4-12)", "", 0, 8 * W, "within"),  # a bound stays a bound
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
     ("twenty-five weeks", "", 25 * W, 25 * W, "point"),

@@ -38,8 +38,9 @@ Rules (``TimeInterval.rule``)
     within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range, and is
     refused.)
 ``mean``
-    "after a mean of X", "median X", "X (median)", "median, X", "X +/- SD" (with or without "mean"): a group summary
-    from a series; the mean as a point (the SD and any parenthetical range are commentary).
+    "after a mean of X", "median X", "X (median)", "X (median; range A-B)", "X on average", "median, X", "X +/- SD"
+    (with or without "mean"), and a time given with its spread and no word for the summary ("X (range A-B)", "X (SD
+    S)"): a group summary from a series; the mean as a point (the SD and any parenthetical range are commentary).
 ``exposures``
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
     doses, cycles or administrations, singular or plural, in digits, words ("twenty-two") or as
@@ -1327,8 +1328,17 @@ def _visit_notation(text: str) -> str:
 
 #: A summary named after its time or before a comma: "12 months (median)", "median: 12 months" read as "median 12
 #: months", a series' summary (rule ``mean``), not a visit.
-_SUMMARY_AFTER_RE = re.compile(rf"\b(?P<time>{_NUM}{_GAP}{_UNIT})\s*\((?P<word>mean|median|average)\)")
+_SUMMARY_AFTER_RE = re.compile(
+    rf"\b(?P<time>{_NUM}{_GAP}{_UNIT})\s*(?:\((?P<word>mean|median|average)\s*[,;:]?\s*(?P<spread>[^()]*)\)"
+    r"|\s(?P<on>on\s+average)\b)"
+)
 _SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
+#: A time with its spread and no word for the summary ("8.2 weeks (range 4-12)", "8 weeks (SD 2)"): a series'
+#: summary all the same, never one patient's time.
+_UNNAMED_SUMMARY_RE = re.compile(
+    rf"(?P<lead>^|\b(?:after|at|in)\s+)(?P<time>{_NUM}{_GAP}{_UNIT})"
+    r"(?=\s*\((?:range|iqr|interquartile\s+range|sd|standard\s+deviation)\b[^()]*\d)"
+)
 #: A summary's spread after a comma or semicolon ("median 12 weeks, range 4-24", "mean 8 weeks; IQR 6-10").
 _SPREAD_AFTER_RE = re.compile(
     r"(?P<summary>\b(?:mean|median|average)\b[^,;()]*?)\s*[,;]\s*"
@@ -1344,8 +1354,18 @@ def _summary_first(text: str) -> str:
     ['median 12 months', 'median 12 months', 'mean 3 weeks', '12 months']
     >>> _summary_first("median 12 weeks, range 4-24")
     'median 12 weeks (range 4-24)'
+    >>> [_summary_first(t) for t in ("8 weeks (median; range 4-12)", "8 weeks on average", "8.2 weeks (range 4-12)")]
+    ['median 8 weeks (range 4-12)', 'average 8 weeks', 'mean 8.2 weeks (range 4-12)']
     """
-    text = _SUMMARY_FIRST_RE.sub(r"\g<word> ", _SUMMARY_AFTER_RE.sub(r"\g<word> \g<time>", text))
+
+    def summary_before(m: re.Match) -> str:
+        if m.group("on"):
+            return f"average {m.group('time')}"
+        return f"{m.group('word')} {m.group('time')}" + (f" ({m.group('spread')})" if m.group("spread") else "")
+
+    text = _SUMMARY_FIRST_RE.sub(r"\g<word> ", _SUMMARY_AFTER_RE.sub(summary_before, text))
+    if not re.search(r"\b(?:mean|median|average)\b", text):
+        text = _UNNAMED_SUMMARY_RE.sub(r"\g<lead>mean \g<time>", text)
     return _SPREAD_AFTER_RE.sub(r"\g<summary> (\g<spread>)", text)
 
 
