@@ -281,6 +281,25 @@ def test_the_row_to_add_for_a_phrase_with_a_comma_pastes_into_the_readings_file_
     assert (episode.first_response_lower_days, episode.first_response_upper_days) == (0.0, 1.0)
 
 
+def test_a_series_summary_in_one_patients_row_is_a_problem_unless_the_reviewer_reads_it(raw_copy):
+    """One patient has no median or range: "median 2 weeks (range 1-3)" in an episode was copied from a series (once
+    read as the patient's time, 2 weeks); a reviewer's reading of it is the patient's own time."""
+    text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(
+        text.replace(",within two weeks,", ",median 2 weeks (range 1-3),"), encoding="utf-8"
+    )
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    assert (
+        "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'median 2 weeks (range 1-3)' — "
+        "expected one patient's time, not a series' summary (a mean, a median or a time with its spread): a series is "
+        "a row of aggregates.csv; for this patient's own time, a row of data/raw/time_readings.csv"
+    ) in str(err.value)
+    _readings(raw_copy, '"median 2 weeks (range 1-3)",sato-2025-dupilumab,0,14,the case report says two weeks')
+    row = clean.clean(raw_copy).episodes.set_index("source_row").loc[3]
+    assert (row.first_response_upper_days, row.first_response_rule) == (14.0, "reviewer-reading")
+
+
 def test_a_reviewer_reading_completes_the_parser_and_is_recorded(raw_copy):
     _next_day(raw_copy)
     _readings(raw_copy, "By the  Next Day,,0,1,the next day is one day after the start")

@@ -274,6 +274,30 @@ class TimeReader:
             return TIME_NOT_REPORTED
 
 
+_EPISODE_TIMES = ("time_to_first_response_as_reported", "time_to_best_response_as_reported", "follow_up_as_reported")
+#: The rules that read a series' summary ("mean 8 weeks", "8 weeks (range 4-12)", "after a mean of 22 exposures").
+_SUMMARY_RULES = ("mean", "exposures-mean")
+
+
+def _check_one_patients(
+    sheet: str, row: int, column: str, phrase: str, interval: TimeInterval, problems: list[Problem]
+) -> None:
+    """An episode's time read as a series' summary: one patient has no mean, median or range, so the phrase belongs
+    to a series (a row of aggregates.csv) or was copied from one; no rule knows this patient's own time. A reading in
+    data/raw/time_readings.csv (the reviewer's, with its own rule) is not checked."""
+    if interval.rule in _SUMMARY_RULES:
+        problems.append(
+            Problem(
+                sheet,
+                row,
+                column,
+                phrase,
+                "one patient's time, not a series' summary (a mean, a median or a time with its spread): a series "
+                "is a row of aggregates.csv; for this patient's own time, a row of data/raw/time_readings.csv",
+            )
+        )
+
+
 def _time_fields(prefix: str, phrase: str, interval: TimeInterval) -> dict[str, object]:
     return {
         f"{prefix}_as_reported": phrase or None,
@@ -597,6 +621,8 @@ def clean_episodes(
         first = read(name, row_no, row, "time_to_first_response_as_reported", event=True, first=True)
         best = read(name, row_no, row, "time_to_best_response_as_reported", event=True)
         follow_up = read(name, row_no, row, "follow_up_as_reported")
+        for column, interval in zip(_EPISODE_TIMES, (first, best, follow_up), strict=True):
+            _check_one_patients(name, row_no, column, row[column], interval, problems)
         _check_order(name, row_no, first, best, follow_up, problems)
         ttr_lower, ttr_upper, ttr_rule = time_to_first_response(responded, first, best, follow_up)
         # Sensitivity analysis: assessment times read as exact onsets (the reading a duration gets).
