@@ -279,7 +279,7 @@ _EPISODE_TIMES = ("time_to_first_response_as_reported", "time_to_best_response_a
 _SUMMARY_RULES = ("mean", "exposures-mean")
 
 
-def _check_one_patients(
+def _check_not_a_summary(
     sheet: str, row: int, column: str, phrase: str, interval: TimeInterval, problems: list[Problem]
 ) -> None:
     """An episode's time read as a series' summary: one patient has no mean, median or range, so the phrase belongs
@@ -622,7 +622,7 @@ def clean_episodes(
         best = read(name, row_no, row, "time_to_best_response_as_reported", event=True)
         follow_up = read(name, row_no, row, "follow_up_as_reported")
         for column, interval in zip(_EPISODE_TIMES, (first, best, follow_up), strict=True):
-            _check_one_patients(name, row_no, column, row[column], interval, problems)
+            _check_not_a_summary(name, row_no, column, row[column], interval, problems)
         _check_order(name, row_no, first, best, follow_up, problems)
         ttr_lower, ttr_upper, ttr_rule = time_to_first_response(responded, first, best, follow_up)
         # Sensitivity analysis: assessment times read as exact onsets (the reading a duration gets).
