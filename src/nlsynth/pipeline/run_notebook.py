@@ -241,7 +241,7 @@ def execute(
                 stop_kernels()
                 raise
             finally:
-                if in_main_thread:
+                if previous is not None:  # None: not set here, or a handler Python did not install (left as is)
                     signal.signal(signal.SIGINT, previous)
     except PapermillExecutionError:
         import nbformat
