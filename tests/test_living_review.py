@@ -131,11 +131,16 @@ def session(clone) -> Session:
     episodes.write_bytes(episodes.read_bytes().replace(*EDITED_NOTE))
     assert episodes.read_bytes() != run.raw_drafted["episodes.csv"]
     run.before_edit = products(clone.root)
+    # A runner killed by SIGKILL cannot remove its temporary folders (the kernel's sockets, its figure jobs' logs):
+    # they go under the test's own temporary folder, not the machine's /tmp.
+    scratch = clone.root.parent / "tmp"
+    scratch.mkdir()
     for sig, after, times in (
         (signal.SIGINT, _started("agent dupilumab", "class biologic-il-4r"), 2),
         (signal.SIGKILL, _started("report"), 1),
     ):
-        before, rest = interrupted_make(clone.command, clone.root, clone.env, sig, after=after, times=times)
+        env = {**clone.env, "TMPDIR": str(scratch)}
+        before, rest = interrupted_make(clone.command, clone.root, env, sig, after=after, times=times)
         run.attempts.append(before + rest)
         run.cut.append(products(clone.root))
         run.untracked.append([line for line in git_status(clone.root) if line.startswith("??")])
