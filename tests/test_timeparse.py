@@ -571,6 +571,8 @@ EVENT_PHRASES = [
     # lesions that kept getting worse (once a response seen by then)
     ("continued to progress at 3 months", "", 3 * M, INF, "at-least"),
     ("continued to worsen at 2 months", "", 2 * M, INF, "at-least"),
+    ("new ulceration at 6 weeks", "", 6 * W, INF, "at-least"),  # as "new lesions" (once a response seen by then)
+    ("new plaques at 2 months", "", 2 * M, INF, "at-least"),
     ("ulcers progressing toward closure at 8 weeks", "", 0, 8 * W, "seen-at-assessment"),  # healing, not worsening
     # ... but not a response beside a negation of something else
     ("healed at 12 weeks without adverse effect", "", 0, 12 * W, "seen-at-assessment"),
@@ -660,6 +662,7 @@ def test_a_first_response_is_seen_by_the_earliest_clause_that_times_it(
     "phrase",
     [
         "no worsening at 3 months",
+        "no new ulcers at 3 months",
         "progression-free at 3 months",
         "did not worsen at 3 months",
         # a worsening that stopped (once "the response had not come by then": the opposite of the source)

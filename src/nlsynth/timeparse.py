@@ -754,12 +754,14 @@ _NO_FURTHER_RE = re.compile(
     r"|\b(?:did\s+not|didn't|not)\s+(?:improve|improved|change|changed|respond|responded)\s+(?:any\s+)?further\b"
     r"|\bplateau(?:s|ed)?\b"
 )
+#: New lesions, ulcers, plaques or nodules: a worsening ("new ulceration at 6 weeks", once a response seen then).
+_NEW_LESIONS = r"new\s+(?:lesions?|ulcers?|ulcerations?|plaques?|nodules?)"
 #: A clause that says the lesions got worse ("worsened at 2 weeks", "initial deterioration after 1 month", "lesions
 #: enlarged at 4 weeks", "new lesions at 2 months"), with no word of a response in it: the response had not come then,
 #: as after "no response at 2 weeks" (once read as the first response). Not "no worsening", which says nothing of one.
 _WORSENED_RE = re.compile(
     r"\b(?:worse|worsens?|worsened|worsening|deteriorat\w*|exacerbat\w*|aggravat\w*|enlarg\w*|progressed|progression"
-    r"|spread|new\s+lesions?)\b(?!-free)"
+    rf"|spread|{_NEW_LESIONS})\b(?!-free)"
     # the verb, not "progressing toward closure" (healing) nor "good progress"
     r"|\b(?:progresses|progressing)\b(?!\s+towards?\b)|\b(?:continued|continues|continuing)\s+to\s+progress\b"
 )
@@ -771,7 +773,7 @@ _WORSE_WORD = r"(?:worse\w*|deteriorat\w*|exacerbat\w*|aggravat\w*|enlarg\w*|pro
 _STOPPED = r"(?:stop(?:ped|s)?|ceas(?:ed|es)|halt(?:ed|s)?|arrest(?:ed|s)?)"
 _NOT_WORSENED_RE = re.compile(
     r"\b(?:no|not|without|never)\s+(?:any\s+|further\s+|more\s+)?(?:worse|worsening|deteriorat\w*|exacerbat\w*"
-    r"|aggravat\w*|enlarg\w*|progression|progressing|spread|new\s+lesions?)\b|\b(?:did\s+not|didn't|failed\s+to)\s+"
+    rf"|aggravat\w*|enlarg\w*|progression|progressing|spread|{_NEW_LESIONS})\b|\b(?:did\s+not|didn't|failed\s+to)\s+"
     r"(?:worsen|deteriorate|progress|spread|enlarge)\b|\b(?:progression|deterioration)-free\b"
     rf"|\b(?:{_STOPPED}|no\s+longer)\s+(?:(?:the|its|their|any|further|lesional?)\s+)*{_WORSE_WORD}"
     rf"|\b(?:worsening|deterioration|enlargement|progression|spread|growth)(?:\s+of\s+(?:the\s+)?\w+)?"
