@@ -568,6 +568,13 @@ EVENT_PHRASES = [
     ("she had not improved by 3 months", "", 3 * M, INF, "at-least"),
     ("lesions showed no clinically meaningful improvement at 12 weeks", "", 12 * W, INF, "at-least"),
     ("remained unresponsive at 6 months", "", 6 * M, INF, "at-least"),
+    # the disease still there (once a response seen by then, or one that lasted)
+    ("lesions persisted at 3 months", "", 3 * M, INF, "at-least"),
+    ("persistent ulceration at 6 months", "", 6 * M, INF, "at-least"),
+    ("still active at 3 months", "", 3 * M, INF, "at-least"),
+    ("ulcer still open at 3 months", "", 3 * M, INF, "at-least"),
+    ("yet to respond at 3 months", "", 3 * M, INF, "at-least"),
+    ("improvement persisted at 12 months", "", 0, 12 * M, "seen-at-assessment"),  # a response that lasted
     # lesions that kept getting worse (once a response seen by then)
     ("continued to progress at 3 months", "", 3 * M, INF, "at-least"),
     ("continued to worsen at 2 months", "", 2 * M, INF, "at-least"),

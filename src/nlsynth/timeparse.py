@@ -743,8 +743,18 @@ _NOT_SEEN_RE = re.compile(
     # the treatment failed: "failed after 3 months", "treatment failure at 12 weeks", "refractory at 6 months"
     r"|(?:(?:the\s+)?(?:treatment|therapy)\s+)?(?:ineffective|unsuccessful|unresponsive|fail(?:ed|ure)|refractory"
     r"|resistant|non-?respon\w*)\b"
+    r"|yet\s+to\s+(?:\w+\s+)?(?:respond|improve|heal|clear|resolve)\b"
     r")"
     r"|\bunchanged\b"
+)
+#: A clause that says the disease was still there ("lesions persisted at 3 months", "still active at 3 months", "ulcer
+#: still open at 3 months", "persistent ulceration at 6 months"), with no word of a response in it: none had come then
+#: (once a response seen by then, or one that lasted: "persisted" said so of a response).
+_STILL_ACTIVE_RE = re.compile(
+    r"\b(?:still|remained|remains|remaining)\s+(?:\w+\s+)?(?:active|open|unhealed|ulcerated|present|visible"
+    r"|unresolved)\b"
+    r"|\b(?:lesions?|plaques?|ulcers?|ulcerations?|disease|nl)\s+(?:\w+\s+)?(?:persisted|persists|persisting)\b"
+    r"|\bpersist(?:ent|ing)\s+(?:\w+\s+)?(?:lesions?|plaques?|ulcers?|ulcerations?|disease|nl)\b"
 )
 #: A clause that says the response had reached its best before ("no further change at 12 weeks", "without further
 #: improvement", "plateaued at 6 months"): how long it lasted, like "stable at 12 months"; beside a clause that times
@@ -1264,7 +1274,10 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
             continue
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
-        if event and _NOT_SEEN_RE.search(clause) and not _UNTIL_RE.search(clause):
+        if event and (
+            (_NOT_SEEN_RE.search(clause) and not _UNTIL_RE.search(clause))
+            or (_STILL_ACTIVE_RE.search(clause) and not _RESPONSE_WORD_RE.search(clause))
+        ):
             kind = "not-seen"
         elif (
             event
