@@ -81,7 +81,9 @@ Rules (``TimeInterval.rule``)
     clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions
     unchanged after 8 weeks", "did not improve within 6 weeks", "none by 6 months", "ineffective after 4
     months", "failed after 3 months", "refractory at 6 months", "no response (3 months)", also after words that lead
-    into it: "there was no response at 6 months", "she had not improved by 3 months"): it came later, (X, inf).
+    into it: "there was no response at 6 months", "she had not improved by 3 months"; or that the disease was still
+    there, with no word of a response: "lesions persisted at 3 months", "ulcer still open at 3 months", "yet to
+    respond at 3 months"): it came later, (X, inf).
     Once read as a response seen by X. Beside a
     clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement until X" is not
     among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks") is
