@@ -865,6 +865,44 @@ def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phra
     assert parse_time("4 weeks after the change in treatment", agent="dupilumab").upper == pytest.approx(4 * W)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "regimen"),
+    [
+        ("4 weeks after the injection", "3 injections 4 weeks apart"),
+        ("4 weeks post-PDT", "3 sessions at 4-week intervals"),
+        ("4 weeks after the session", "twice weekly"),
+        ("improved 4 weeks after each injection", "monthly"),
+        ("after the injection, improvement at 4 weeks", "3 injections 4 weeks apart"),
+    ],
+)
+def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, regimen):
+    """Which session is not said: after the first (the start) or the last (the end)? Once read from the start."""
+    got = parse_time(phrase, regimen, event=True)
+    assert got.rule == "unresolved" and "of the several the regimen gives, not saying which" in got.note
+    # one session, or none stated: the session is the start
+    for one in ("single injection of 10 mg/ml", "single session", ""):
+        assert parse_time(phrase, one, event=True).upper == pytest.approx(4 * W), one
+    # the first session is the start, however many there are
+    assert parse_time("4 weeks after the first injection", regimen, event=True).upper == pytest.approx(4 * W)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "after tapering to 10 mg, improvement at 4 weeks",
+        "after diagnosis, improvement at 4 weeks",
+        "after the switch to methotrexate, improvement at 4 weeks",
+    ],
+)
+def test_a_leading_moment_before_a_visits_time_is_still_a_moment(phrase):
+    """A comma ends the moment: "after X, improvement at 4 weeks" is counted from X (once read from the start, as
+    "after improvement at 4 weeks" rightly is, a visit's time)."""
+    with pytest.raises(TimePhraseError, match="another moment"):
+        parse_time(phrase, event=True, agent="dupilumab")
+    assert parse_time("after improvement at 4 weeks", event=True).upper == pytest.approx(4 * W)
+    assert parse_time("after starting the cream, improvement at 4 weeks", event=True).upper == pytest.approx(4 * W)
+
+
 @pytest.mark.parametrize("phrase", ["after 5 mg/kg infusions", "after 2 g infusions"])
 def test_a_dose_is_never_counted_as_sessions(phrase):
     """With the regimen's pace, "after 5 mg/kg infusions" was read as five infusions, 40 weeks."""

@@ -135,7 +135,10 @@ its sessions ("after therapy began", "the first injection", "the loading dose", 
 the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must be the
 row's agent or a word for any treatment ("starting the cream"): "after adding methotrexate" or "after starting
 methotrexate" in a dupilumab row is another treatment's start, and "after changing the dose", "after switching to
-weekly injections" or "after adding occlusion" changes the same treatment; all are refused.
+weekly injections" or "after adding occlusion" changes the same treatment; all are refused. A session named without
+saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only when the regimen
+gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or the last?
+A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within".
 So is an age given as the only time ("at the age of 45
 years", "a 6-month-old ulcer"); beside another time an age is set aside. A head count beside a time ("in 3 patients
 after 3 months", "three of four patients at 6 weeks") is refused, since the time is only theirs, and so are two
@@ -464,6 +467,72 @@ _START_VERBS = frozenset(
 )
 
 
+def _anchors(clause: str) -> list[tuple[str, str]]:
+    """Each moment a time in ``clause`` is counted from, as (the word before it, the moment): "6 weeks after X",
+    "within 6 weeks of X", "after X, for 4 weeks". Not a time ("from 4 weeks to 8 weeks") nor the end of a count
+    ("the last of 12 sessions"), which their own rules read.
+
+    >>> _anchors("improved 6 weeks after the injection"), _anchors("after tapering to 10 mg, for 4 weeks")
+    ([(' after ', 'the injection')], [('after ', 'tapering to 10 mg')])
+    """
+    found = []  # (the anchor word, what follows it)
+    for time in _DURATION_RE.finditer(clause):  # "6 weeks after X", "within 6 weeks of X"
+        word = _ANCHOR_WORD_RE.match(clause, time.end())
+        if word is None and _WITHIN_BEFORE_RE.search(clause[: time.start()]):
+            word = _OF_ANCHOR_RE.match(clause, time.end())  # not "after 16 weeks of dupilumab"
+        if word is not None:
+            found.append((word.group(0), re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0]))
+    for word in _LEADING_ANCHOR_RE.finditer(clause):  # "after tapering to 10 mg, for 4 weeks"
+        time = _DURATION_RE.search(clause, word.end())
+        between = clause[word.end() : time.start()] if time is not None else ""
+        head = re.split(r"[,;:()]", between, maxsplit=1)
+        # not "after improvement at 4 weeks", a visit's time; but "after the injection, improvement at 4 weeks" is
+        # counted from the injection (once read from the start)
+        if between and (len(head) > 1 or not re.search(r"\bat\s*$", between)):
+            found.append((word.group(0), head[0]))
+    anchors = []
+    for word, anchor in found:
+        anchor = re.sub(r"(?:\s+(?:for|in|within|by|over|during))+\s*$", "", " ".join(anchor.split()).strip(" ."))
+        if not re.search("[a-z]", anchor) or _DURATION_RE.match(anchor) or _NOT_AN_ANCHOR_RE.fullmatch(anchor):
+            continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
+        anchors.append((word, anchor))
+    return anchors
+
+
+#: A session named without saying which ("4 weeks after the injection", "post-PDT", "2 weeks after each session"):
+#: the start only when the course has one session.
+_WHICH_SESSION_RE = re.compile(
+    r"(?:(?:the|an?|each|every|her|his|their)\s+)?(?:pdt\s+|laser\s+)?"
+    r"(?:pdt|exposures?|sessions?|infusions?|injections?|applications?|irradiations?|doses?|cycles?|administrations?)"
+)
+_ONE_SESSION_RE = re.compile(
+    r"\b(?:single|one|1|a)\s+(?:\w+\s+){0,2}?(?:session|injection|infusion|treatment|application"
+    r"|exposure|irradiation|dose|cycle|administration)\b(?!\s*(?:per|an?|each|every|/)\s*(?:week|day|month)\b)"
+)
+
+
+def _unsaid_session(clause: str, regimen: str | None) -> str | None:
+    """The session a time is counted from, when the regimen gives several and the phrase does not say which ("4
+    weeks after the injection" with "3 injections 4 weeks apart": after the first, or the last?); None otherwise.
+
+    >>> _unsaid_session("improved 4 weeks after the injection", "3 injections 4 weeks apart")
+    'after the injection'
+    >>> _unsaid_session("improved 4 weeks after the injection", "single injection of 10 mg/ml") is None
+    True
+    """
+    text = normalise(regimen or "")
+    course = _COURSE_SESSIONS_RE.search(text)
+    several = (course is not None and number(course.group("n")) >= 2) or (
+        sessions_per_week(regimen) is not None and not _ONE_SESSION_RE.search(text)
+    )
+    if not several:
+        return None
+    for word, anchor in _anchors(clause):
+        if _WHICH_SESSION_RE.fullmatch(anchor):
+            return f"{word.strip()}{' ' if word.strip() != 'post' else ''}{anchor}"
+    return None
+
+
 def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     """The anchor a time in ``clause`` is counted from, when it is not known to be the start of treatment ("6 weeks
     after onset", "8 weeks after tapering", "2 weeks after the ulcer healed", "after tapering to 10 mg, for 4 weeks");
@@ -479,22 +548,7 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     >>> [_unknown_anchor(c) for c in ("within 6 weeks of onset", "within 6 weeks of starting", "6 weeks of onset")]
     ['of onset', None, None]
     """
-    anchors = []  # (the anchor word, what follows it)
-    for time in _DURATION_RE.finditer(clause):  # "6 weeks after X", "within 6 weeks of X"
-        word = _ANCHOR_WORD_RE.match(clause, time.end())
-        if word is None and _WITHIN_BEFORE_RE.search(clause[: time.start()]):
-            word = _OF_ANCHOR_RE.match(clause, time.end())  # not "after 16 weeks of dupilumab"
-        if word is not None:
-            anchors.append((word.group(0), re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0]))
-    for word in _LEADING_ANCHOR_RE.finditer(clause):  # "after tapering to 10 mg, for 4 weeks"
-        time = _DURATION_RE.search(clause, word.end())
-        between = clause[word.end() : time.start()] if time is not None else ""
-        if between and not re.search(r"\bat\s*$", between):  # not "after improvement at 4 weeks": a visit's time
-            anchors.append((word.group(0), re.split(r"[,;:()]", between, maxsplit=1)[0]))
-    for word, anchor in anchors:
-        anchor = re.sub(r"(?:\s+(?:for|in|within|by|over|during))+\s*$", "", " ".join(anchor.split()).strip(" ."))
-        if not re.search("[a-z]", anchor) or _DURATION_RE.match(anchor) or _NOT_AN_ANCHOR_RE.fullmatch(anchor):
-            continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
+    for word, anchor in _anchors(clause):
         if _names_agent(anchor, agent):
             continue  # "3 months after dupilumab" in a dupilumab row: since it was started
         start = _START_ANCHOR_RE.match(anchor)
@@ -526,7 +580,7 @@ _NOT_AGENT_WORDS = frozenset(
 #: ordinals, strengths and frequencies ("the", "her", "to", "was", "topical", "first", "daily").
 _FUNCTION_WORDS = (
     frozenset(
-        "the and with for from plus or of in on by via to into a an its it this that these them her his their our my "
+        "the and with for from plus or of in on by via to into a an its it this that these them her his their our my each every "
         "we she he they was were is are been being had has have new same current topical oral systemic intralesional "
         "subcutaneous intravenous twice once thrice daily weekly monthly nightly low high mg initial very loading".split()
     )
@@ -1627,6 +1681,9 @@ def _parse_clause(clause: str, regimen: str | None, agent: str | None = None) ->
             f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
             "no rule reads it"
         )
+    session = _unsaid_session(clause, regimen)
+    if session is not None:
+        return unresolved(f"counted from a session ({session!r}) of the several the regimen gives, not saying which")
     clause = _PLUS_MINUS_RE.sub(lambda m: f"mean {m.group('mean')}", clause)  # "X +/- SD" is a mean, word or not
     periods = _COUNTED_PERIODS_RE.search(clause)
     if periods:
