@@ -263,6 +263,22 @@ OWN_PHRASES = [
     ),
     ("2 months post-treatment", "applied daily for 10 days", 10 + 2 * M, 10 + 2 * M, "after-end-of-treatment"),
     ("3 months after stopping", "applied daily for 10 weeks", 10 * W + 3 * M, 10 * W + 3 * M, "after-end-of-treatment"),
+    # the course as a whole: since its end (once since its start); its start stays the start
+    (
+        "6 months after the course",
+        "applied daily for 10 weeks",
+        10 * W + 6 * M,
+        10 * W + 6 * M,
+        "after-end-of-treatment",
+    ),
+    (
+        "6 months after a course of PDT",
+        "applied daily for 10 weeks",
+        10 * W + 6 * M,
+        10 * W + 6 * M,
+        "after-end-of-treatment",
+    ),
+    ("3 months after the start of the course", "applied daily for 10 weeks", 3 * M, 3 * M, "point"),
     ("8 weeks after therapy was discontinued", "for 6 months", 6 * M + 8 * W, 6 * M + 8 * W, "after-end-of-treatment"),
     ("4 weeks after the end of the 12-week course", "", 16 * W, 16 * W, "after-end-of-treatment"),
     # time off treatment is time since its end (once a time since its start)

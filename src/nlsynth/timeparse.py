@@ -353,8 +353,8 @@ _END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|cours
 _END_NOUN = r"(?:end|completion|cessation|discontinuation|termination|conclusion|withdrawal|stop)"
 #: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
 #: session", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped",
-#: "6 months after discontinuation", "2 months after dupilumab was stopped"): the anchor; a time before it is the
-#: time since that end. ("3 months after treatment" is since its start.)
+#: "6 months after discontinuation", "2 months after dupilumab was stopped", "6 months after the course"): the anchor;
+#: a time before it is the time since that end. ("3 months after treatment" is since its start.)
 _AFTER_END_RE = re.compile(
     r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:"
     rf"{_END_NOUN}(?:\s+of)?\b"
@@ -366,6 +366,10 @@ _AFTER_END_RE = re.compile(
     r"|ended|finished|withdrawn"
     r"|ceased|halted|tapered\s+off)\b"
     r")"
+    # "6 months after the course", "after a course of PDT": the course as a whole, so its end (once its start); not
+    # "of the course" ("3 months after the start of the course")
+    r"|\b(?:after|following)\s+(?:the\s+|an?\s+|her\s+|his\s+)?(?:(?:treatment|full|whole|entire|complete)\s+)?"
+    r"course(?:\s+of\s+[\w-]+)?\s*$"
     # "post-treatment", "post-discontinuation"; not "post-treatment initiation", the start
     rf"|\bpost-?\s?(?:treatment|therapy|course|{_END_NOUN})\b(?![\s-]+(?:initiation|start|onset|commencement))"
     r"|\boff\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"  # "1 year off treatment"
