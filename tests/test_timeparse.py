@@ -908,6 +908,7 @@ def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, 
         "after tapering to 10 mg, improvement at 4 weeks",
         "after diagnosis, improvement at 4 weeks",
         "after the switch to methotrexate, improvement at 4 weeks",
+        "after the course, improvement at 4 weeks",  # since its end, as "4 weeks after the course" is
     ],
 )
 def test_a_leading_moment_before_a_visits_time_is_still_a_moment(phrase):

@@ -349,6 +349,10 @@ _SINCE_FIRST_RE = re.compile(
     rf"\b(?:after|following|since|from|of)\s+(?:the\s+)?(?:first|1st){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
 _END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|course)\b")
+#: A course as a whole ("the course", "a course of PDT"): after it, it has ended.
+_WHOLE_COURSE = (
+    r"(?:the\s+|an?\s+|her\s+|his\s+)?(?:(?:treatment|full|whole|entire|complete)\s+)?course(?:\s+of\s+[\w-]+)?"
+)
 #: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped".
 _END_NOUN = r"(?:end|completion|cessation|discontinuation|termination|conclusion|withdrawal|stop)"
 #: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
@@ -368,8 +372,7 @@ _AFTER_END_RE = re.compile(
     r")"
     # "6 months after the course", "after a course of PDT": the course as a whole, so its end (once its start); not
     # "of the course" ("3 months after the start of the course")
-    r"|\b(?:after|following)\s+(?:the\s+|an?\s+|her\s+|his\s+)?(?:(?:treatment|full|whole|entire|complete)\s+)?"
-    r"course(?:\s+of\s+[\w-]+)?\s*$"
+    rf"|\b(?:after|following)\s+{_WHOLE_COURSE}\s*$"
     # "post-treatment", "post-discontinuation"; not "post-treatment initiation", the start
     rf"|\bpost-?\s?(?:treatment|therapy|course|{_END_NOUN})\b(?![\s-]+(?:initiation|start|onset|commencement))"
     r"|\boff\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"  # "1 year off treatment"
@@ -553,6 +556,10 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     ['of onset', None, None]
     """
     for word, anchor in _anchors(clause):
+        if re.fullmatch(_WHOLE_COURSE, anchor):
+            return (
+                f"{word.strip()} {anchor}"  # "after the course, improvement at 3 months": since its end, no rule here
+            )
         if _names_agent(anchor, agent):
             continue  # "3 months after dupilumab" in a dupilumab row: since it was started
         start = _START_ANCHOR_RE.match(anchor)
