@@ -591,6 +591,8 @@ EVENT_PHRASES = [
     ("ulcer still open at 3 months", "", 3 * M, INF, "at-least"),
     ("yet to respond at 3 months", "", 3 * M, INF, "at-least"),
     ("improvement persisted at 12 months", "", 0, 12 * M, "seen-at-assessment"),  # a response that lasted
+    ("lesions still present at 3 months", "", 3 * M, INF, "at-least"),
+    ("scar remained visible at 6 months", "", 0, 6 * M, "seen-at-assessment"),  # what healing leaves, not the lesion
     # lesions that kept getting worse (once a response seen by then)
     ("continued to progress at 3 months", "", 3 * M, INF, "at-least"),
     ("continued to worsen at 2 months", "", 2 * M, INF, "at-least"),

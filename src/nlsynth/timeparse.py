@@ -818,8 +818,10 @@ _NOT_SEEN_RE = re.compile(
 #: still open at 3 months", "persistent ulceration at 6 months"), with no word of a response in it: none had come then
 #: (once a response seen by then, or one that lasted: "persisted" said so of a response).
 _STILL_ACTIVE_RE = re.compile(
-    r"\b(?:still|remained|remains|remaining)\s+(?:\w+\s+)?(?:active|open|unhealed|ulcerated|present|visible"
-    r"|unresolved)\b"
+    r"\b(?:still|remained|remains|remaining)\s+(?:\w+\s+)?(?:active|open|unhealed|ulcerated|unresolved)\b"
+    # present or visible: only the lesions, not what healing leaves ("a scar remained visible", "atrophy still present")
+    r"|\b(?:lesions?|plaques?|ulcers?|ulcerations?|disease|nl)\s+(?:\w+\s+)?(?:still|remained|remains)\s+(?:\w+\s+)?"
+    r"(?:present|visible)\b"
     r"|\b(?:lesions?|plaques?|ulcers?|ulcerations?|disease|nl)\s+(?:\w+\s+)?(?:persisted|persists|persisting)\b"
     r"|\bpersist(?:ent|ing)\s+(?:\w+\s+)?(?:lesions?|plaques?|ulcers?|ulcerations?|disease|nl)\b"
 )
