@@ -911,6 +911,9 @@ def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, 
         "after diagnosis, improvement at 4 weeks",
         "after the switch to methotrexate, improvement at 4 weeks",
         "after the course, improvement at 4 weeks",  # since its end, as "4 weeks after the course" is
+        # "a" is an article here, not a number (once never a moment: read from the start)
+        "after a course of PDT, improvement within 4 weeks",
+        "after a switch to methotrexate, improvement within 4 weeks",
     ],
 )
 def test_a_leading_moment_before_a_visits_time_is_still_a_moment(phrase):
@@ -920,6 +923,9 @@ def test_a_leading_moment_before_a_visits_time_is_still_a_moment(phrase):
         parse_time(phrase, event=True, agent="dupilumab")
     assert parse_time("after improvement at 4 weeks", event=True).upper == pytest.approx(4 * W)
     assert parse_time("after starting the cream, improvement at 4 weeks", event=True).upper == pytest.approx(4 * W)
+    # "a" before a unit or a word of quantity is a number: the time itself
+    assert parse_time("after a month, improvement").upper == pytest.approx(M)
+    assert parse_time("after a delay of 4 weeks").upper == pytest.approx(4 * W)
 
 
 @pytest.mark.parametrize("phrase", ["after 5 mg/kg infusions", "after 2 g infusions"])

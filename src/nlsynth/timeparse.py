@@ -424,7 +424,12 @@ _OF_ANCHOR_RE = re.compile(r"\s+of\b\s*")
 #: "After X" before its time ("after the switch, improvement within 4 weeks"), not "after 6 weeks", "after a mean of
 #: 22 sessions" or "after about 2 months", where the time itself follows.
 _LEADING_ANCHOR_RE = re.compile(
-    rf"\b(?:after|following|since)\s+(?!(?:{_NUM}|about|approximately|approx|around|roughly|nearly|almost|over"
+    # "a" or "an" is a number only before a unit or a word of quantity ("after a month", "after a few weeks"), an
+    # article before anything else ("after a course of PDT, improvement at 3 months")
+    rf"\b(?:after|following|since)\s+(?!an?\s+(?:{_UNIT}\b|[\d.]|(?:few|couple|total|period|interval|delay|lag|latency"
+    r"|duration|span|time|gap|while|mean|median|average|further"
+    r"|additional|single|half|quarter|fortnight|dozen|[\w-]*(?:day|week|month|year|wk|mo|yr))\b))"
+    rf"(?!(?:(?!an?\b){_NUM}|about|approximately|approx|around|roughly|nearly|almost|over"
     r"|only|just|at\s+least|at\s+most|more\s+than|less\s+than|up\s+to|a\s+total\s+of|a\s+period\s+of"
     r"|a\s+(?:mean|median|average)|an\s+average|mean|median|average|ca|c|circa|~|<|>|≥|≤)\b)"
 )
