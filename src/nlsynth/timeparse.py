@@ -511,6 +511,12 @@ def _anchors(clause: str) -> list[tuple[str, str]]:
     return anchors
 
 
+def _as_written(word: str, anchor: str) -> str:
+    """An anchor with the word before it, as a message names it: "after onset", "post-pdt"."""
+    word = word.strip()
+    return f"{word}{'' if word == 'post' else ' '}{anchor}"
+
+
 #: A session named without saying which ("4 weeks after the injection", "post-PDT", "2 weeks after each session"):
 #: the start only when the course has one session.
 _WHICH_SESSION_RE = re.compile(
@@ -532,17 +538,15 @@ def _unsaid_session(clause: str, regimen: str | None) -> str | None:
     >>> _unsaid_session("improved 4 weeks after the injection", "single injection of 10 mg/ml") is None
     True
     """
-    text = normalise(regimen or "")
+    session = next((_as_written(w, a) for w, a in _anchors(clause) if _WHICH_SESSION_RE.fullmatch(a)), None)
+    if session is None or not regimen:  # the regimen is read only for a phrase counted from a session
+        return None
+    text = normalise(regimen)
     course = _COURSE_SESSIONS_RE.search(text)
     several = (course is not None and number(course.group("n")) >= 2) or (
         sessions_per_week(regimen) is not None and not _ONE_SESSION_RE.search(text)
     )
-    if not several:
-        return None
-    for word, anchor in _anchors(clause):
-        if _WHICH_SESSION_RE.fullmatch(anchor):
-            return f"{word.strip()}{' ' if word.strip() != 'post' else ''}{anchor}"
-    return None
+    return session if several else None
 
 
 def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
@@ -562,9 +566,7 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     """
     for word, anchor in _anchors(clause):
         if re.fullmatch(_WHOLE_COURSE, anchor):
-            return (
-                f"{word.strip()} {anchor}"  # "after the course, improvement at 3 months": since its end, no rule here
-            )
+            return _as_written(word, anchor)  # "after the course, improvement at 3 months": since its end, no rule here
         if _names_agent(anchor, agent):
             continue  # "3 months after dupilumab" in a dupilumab row: since it was started
         start = _START_ANCHOR_RE.match(anchor)
@@ -580,7 +582,7 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
                 and _starts_something_else(anchor, agent)
             )
         ):
-            return f"{word.strip()}{' ' if word.strip() != 'post' else ''}{anchor}"
+            return _as_written(word, anchor)
     return None
 
 
