@@ -430,8 +430,7 @@ _LEADING_ANCHOR_RE = re.compile(
     r"|duration|span|time|gap|while|mean|median|average|further"
     r"|additional|single|half|quarter|fortnight|dozen|[\w-]*(?:day|week|month|year|wk|mo|yr))\b))"
     rf"(?!(?:(?!an?\b){_NUM}|about|approximately|approx|around|roughly|nearly|almost|over"
-    r"|only|just|at\s+least|at\s+most|more\s+than|less\s+than|up\s+to|a\s+total\s+of|a\s+period\s+of"
-    r"|a\s+(?:mean|median|average)|an\s+average|mean|median|average|ca|c|circa|~|<|>|≥|≤)\b)"
+    r"|only|just|at\s+least|at\s+most|more\s+than|less\s+than|up\s+to|mean|median|average|ca|c|circa|~|<|>|≥|≤)\b)"
 )
 #: Words before a time that belong to it ("after the first 6 weeks", "after the second 12-week course"), or an anchor
 #: that ends the course ("6 months after the last of 12 sessions"): read by their own rules.
@@ -824,13 +823,13 @@ _NOT_SEEN_RE = re.compile(
 #: A clause that says the disease was still there ("lesions persisted at 3 months", "still active at 3 months", "ulcer
 #: still open at 3 months", "persistent ulceration at 6 months"), with no word of a response in it: none had come then
 #: (once a response seen by then, or one that lasted: "persisted" said so of a response).
+_LESIONS = r"(?:lesions?|plaques?|ulcers?|ulcerations?|disease|nl)"
 _STILL_ACTIVE_RE = re.compile(
     r"\b(?:still|remained|remains|remaining)\s+(?:\w+\s+)?(?:active|open|unhealed|ulcerated|unresolved)\b"
     # present or visible: only the lesions, not what healing leaves ("a scar remained visible", "atrophy still present")
-    r"|\b(?:lesions?|plaques?|ulcers?|ulcerations?|disease|nl)\s+(?:\w+\s+)?(?:still|remained|remains)\s+(?:\w+\s+)?"
-    r"(?:present|visible)\b"
-    r"|\b(?:lesions?|plaques?|ulcers?|ulcerations?|disease|nl)\s+(?:\w+\s+)?(?:persisted|persists|persisting)\b"
-    r"|\bpersist(?:ent|ing)\s+(?:\w+\s+)?(?:lesions?|plaques?|ulcers?|ulcerations?|disease|nl)\b"
+    rf"|\b{_LESIONS}\s+(?:\w+\s+)?(?:still|remained|remains)\s+(?:\w+\s+)?(?:present|visible)\b"
+    rf"|\b{_LESIONS}\s+(?:\w+\s+)?(?:persisted|persists|persisting)\b"
+    rf"|\bpersist(?:ent|ing)\s+(?:\w+\s+)?{_LESIONS}\b"
 )
 #: A clause that says the response had reached its best before ("no further change at 12 weeks", "without further
 #: improvement", "plateaued at 6 months"): how long it lasted, like "stable at 12 months"; beside a clause that times
