@@ -154,7 +154,7 @@ def failed_path(output: Path) -> Path:
 
 
 def kernel_pids() -> list[int]:
-    """The kernels this process started and that still run.
+    """The kernels this process started and that still run (stopped by :func:`_interrupt` on Ctrl-C).
 
     jupyter_client starts each kernel in a session of its own: every child of this process that leads its process
     group is a kernel (its group also holds its figure jobs until they are handed to this process). Linux: ``/proc``;
@@ -166,15 +166,6 @@ def kernel_pids() -> list[int]:
             if int(background.stat_fields(pid)[1]) == os.getpid() and os.getpgid(pid) == pid:
                 found.append(pid)
     return found
-
-
-def stop_kernels() -> None:
-    """Kill the kernels this process started, with their figure jobs, when an interrupt reaches it: papermill's
-    clean-up does not run then, and a kernel left alone would shut down only when it notices that its parent has
-    gone."""
-    for pid in kernel_pids():
-        with contextlib.suppress(OSError):
-            os.killpg(pid, signal.SIGKILL)
 
 
 def _interrupt(signum, frame) -> None:
@@ -237,9 +228,6 @@ def execute(
                     kernel_manager_class=QuietShutdownKernelManager,
                     extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_GC}"],
                 )
-            except KeyboardInterrupt:
-                stop_kernels()
-                raise
             finally:
                 if previous is not None:  # None: not set here, or a handler Python did not install (left as is)
                     signal.signal(signal.SIGINT, previous)
