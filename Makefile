@@ -102,10 +102,12 @@ endif
 .PHONY: all build help bootstrap check-python data agents report release appraisal-draft lint test unit nbval bench clean-outputs
 
 # Results make must never delete, even when a recipe fails or is interrupted: they are written
-# atomically, and the committed copies are the readers' results.
+# atomically, and the committed copies are the readers' results. A pattern here covers only the targets of the rule
+# written with that same pattern, so each pattern rule's own target patterns are listed.
 .PRECIOUS: $(PROCESSED) $(CLEAN_NB) $(REPORT_NB) $(REPORT_HTML) $(REPORT_PDF) $(MANUSCRIPT_DOCX) figures/SHA256SUMS docs/codebook.md \
     data/processed/citations.csv \
-    notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json data/processed/classes/%.json \
+    notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json \
+    notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.json \
     data/processed/agents.csv data/processed/classes.csv data/processed/by_agent/%.csv data/processed/by_class/%.csv \
     data/processed/cited_by_agent/%.csv data/processed/cited_by_class/%.csv
 

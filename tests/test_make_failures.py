@@ -6,14 +6,15 @@ target", and leave every tracked file byte-identical: `git status --porcelain` s
 One case of each kind: a sheet refused, a vocabulary miss, an unreadable time, a review record refused
 (notebook 01 checks it with the case data), a notebook that fails after notebook 01 (the report, on a
 release snapshot edited by hand). Also: `make` in a second checkout, from an environment the work tree installed,
-builds that checkout and touches nothing in the work tree. Ctrl-C and SIGKILL during a build:
-tests/test_living_review.py.
+builds that checkout and touches nothing in the work tree; Ctrl-C just after runs wrote their results leaves
+them in place (a stand-in runner). Ctrl-C and SIGKILL during a real build: tests/test_living_review.py.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -211,5 +212,42 @@ def test_a_project_without_patient_readings_builds_as_before(clone):
         assert clean.clean(clone.root / "data" / "raw").unused_patient_readings == ()
     finally:
         path.write_bytes(committed)
+        clone.mark_built()
+    assert clone.status() == []
+
+
+#: A stand-in for the notebook runner (make's ``RUN_NB``): it touches the executed notebook it was asked for, as a
+#: run does when it has written its results, says so, and waits to be interrupted.
+_WROTE_AND_WAITS = """
+import sys, os, time
+out = [a for a in sys.argv[1:] if a.startswith("notebooks/executed/")][0]
+os.utime(out)
+print("wrote", out, flush=True)
+time.sleep(120)
+"""
+
+
+def test_ctrl_c_after_a_run_wrote_its_results_deletes_none_of_them(clone, tmp_path):
+    """Make deletes a target that changed while its recipe ran when the build is interrupted, unless the target is
+    precious; `.PRECIOUS` names patterns, and a pattern covers only the targets of the rule written with that same
+    pattern. A Ctrl-C that comes after an agent's and a class's run wrote their notebooks, and before the runs exit,
+    leaves both notebooks (committed results) in place."""
+    import signal
+
+    from sandbox import interrupted_make
+
+    runner = tmp_path / "runner.py"
+    runner.write_text(_WROTE_AND_WAITS, encoding="utf-8")
+    for slice_ in ("by_agent/dupilumab.csv", "by_class/biologic-il-4r.csv"):
+        os.utime(clone.root / "data" / "processed" / slice_)  # make re-runs agent dupilumab and class biologic-il-4r
+    command = [*clone.command, "-j2", "build", f"RUN_NB={sys.executable} {runner}"]
+    try:
+        before, rest = interrupted_make(
+            command, clone.root, clone.env, signal.SIGINT, after=lambda line: line.startswith("wrote "), times=2
+        )
+        assert "Deleting file" not in before + rest
+        assert clone.status() == []
+    finally:
+        subprocess.run(["git", "checkout", "-q", "--", "."], cwd=clone.root, check=True)
         clone.mark_built()
     assert clone.status() == []
