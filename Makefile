@@ -111,10 +111,17 @@ endif
     data/processed/agents.csv data/processed/classes.csv data/processed/by_agent/%.csv data/processed/by_class/%.csv \
     data/processed/cited_by_agent/%.csv data/processed/cited_by_class/%.csv
 
+# $(call make_or_explain,GOALS): make GOALS; if that fails, print every failed run's message (what it could not
+# read, where its notebook was kept) after make's own output. ("+": make sees $(MAKE) only in a recipe's own text,
+# and a sub-make it does not see runs without the jobserver, one job at a time.)
+define make_or_explain
+@mkdir -p .make && rm -f $(FAILURES)
+@+$(MAKE) $(1) || { status=$$?; if [ -s $(FAILURES) ]; then echo; echo "The build stopped:"; cat $(FAILURES); \
+    fi >&2; exit $$status; }
+endef
+
 all: $(NEEDS_ENV) ## Build everything: bootstrap, clean the data, every agent and class notebook, the report
-	@mkdir -p .make && rm -f $(FAILURES)
-	@$(MAKE) build || { status=$$?; if [ -s $(FAILURES) ]; then echo; echo "The build stopped:"; cat $(FAILURES); \
-	    fi >&2; exit $$status; }
+	$(call make_or_explain,build)
 	@echo "Done. The report is $(REPORT_HTML) (and $(REPORT_PDF)); tables for a manuscript are in reports/tables/ and $(MANUSCRIPT_DOCX), figures in figures/."
 
 build: $(REPORT_HTML) $(REPORT_PDF) figures/SHA256SUMS docs/codebook.md
@@ -245,10 +252,12 @@ nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stor
 docs/codebook.md: src/nlsynth/schemas.py src/nlsynth/codebook.py | $(NEEDS_ENV)
 	@$(PY) -m nlsynth.codebook $@
 
+# A release snapshots data/processed/ and the groups' summaries, so only they are built before it; the report, which
+# compares the data with the latest release, is built once, after the snapshot (not also before it, to be replaced).
 release: $(NEEDS_ENV) ## Snapshot this build as releases/$(VERSION)/ (make release VERSION=2026.12); never overwrites one
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=<name>, e.g. make release VERSION=2026.12" >&2; exit 2; }
 	@test ! -e releases/$(VERSION) || { echo "error: releases/$(VERSION) exists; a release is never overwritten" >&2; exit 2; }
-	@$(MAKE) all
+	$(call make_or_explain,$(PROCESSED) $(AGENT_JSON) $(CLASS_JSON))
 	@$(PY) -m nlsynth.analysis.release $(VERSION) data/processed releases
 	@$(MAKE) all
 

@@ -1,9 +1,9 @@
 """A researcher's session on the living review, through `make` in a git copy with the committed results.
 
 1. **Adding studies** (the README's "Adding a study" recipe, data edits only): two real studies (the last in the
-   sheets: a case report and a series reported in aggregate) are taken out, the review is built and released,
-   and then they are added back as a researcher adds new studies: rows appended to the sheets and the screening
-   log, no appraisal rows. The build completes without any code change, the report lists them as not yet
+   sheets: a case report and a series reported in aggregate) are taken out, `make release` builds and releases the
+   review, and then they are added back as a researcher adds new studies: rows appended to the sheets and the
+   screening log, no appraisal rows. The build completes without any code change, the report lists them as not yet
    appraised and under "Changes since release"; `make appraisal-draft` appends their drafted rows.
 2. **One edit, interrupted**: with the drafted rows, the researcher also edits one episode's note, and builds as
    a user might: Ctrl-C (SIGINT) while the note's agent and class notebooks run, the resume killed (SIGKILL, no
@@ -114,7 +114,6 @@ def session(clone) -> Session:
         kept, removed[name] = _split(raw / name)
         assert removed[name], name
         (raw / name).write_text(kept, encoding="utf-8")
-    run.outputs["before"] = clone.make(check=True).stdout
     run.outputs["release"] = clone.make("release", "VERSION=before-update", check=True).stdout
 
     # The update, as the README's recipe says: sheets and screening rows appended; no appraisal rows yet.
@@ -151,12 +150,15 @@ def session(clone) -> Session:
 
 
 def test_adding_two_studies_needs_data_edits_only(session):
-    before = session.outputs["before"]
-    assert "agent becaplermin" not in before and before.rstrip().endswith(
+    # `make release` builds the data and the groups, writes the snapshot, and only then runs the report, once
+    release = session.outputs["release"]
+    built, wrote, after = release.partition("wrote release before-update")
+    assert wrote and PROGRESS.findall(built) == ["clean cases"]  # the two studies' groups are gone, not run
+    assert PROGRESS.findall(after) == ["report", "report html", "report pdf"]
+    assert after.rstrip().endswith(
         "Done. The report is reports/report.html (and reports/report.pdf); tables for a manuscript are in "
         "reports/tables/ and reports/manuscript-tables.docx, figures in figures/."
     )
-    assert "wrote release before-update" in session.outputs["release"]
 
     update = session.outputs["update"]
     steps = re.findall(r"^\[\s*\d+/(\d+)\] (.+)$", update, re.MULTILINE)
