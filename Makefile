@@ -224,7 +224,7 @@ $(REPORT_PDF): $(REPORT_HTML) src/nlsynth/pipeline/pdf.py | $(NEEDS_ENV)
 # Checksums of every figure, committed: a rebuild that changes a figure's bytes shows in git.
 figures/SHA256SUMS: $(REPORT_NB) $(AGENT_NBS) $(CLASS_NBS)
 	@cd figures && find . -type f \( -name '*.svg' -o -name '*.pdf' -o -name '*.png' \) | LC_ALL=C sort \
-	    | xargs sha256sum > SHA256SUMS.tmp && mv SHA256SUMS.tmp SHA256SUMS
+	    | xargs sha256sum > .SHA256SUMS.tmp && mv .SHA256SUMS.tmp SHA256SUMS
 
 LINTED := src tests scripts bench conftest.py
 

@@ -144,3 +144,37 @@ def test_no_release_yet_says_how_to_make_one(tmp_path):
     assert report.changes_since_release(PROCESSED, tmp_path / "releases") is None
     assert "make release VERSION=" in report.changes_heading(None).data
     assert report.changes_html(None).data == ""
+
+
+def test_a_release_cut_off_while_written_leaves_no_release_and_can_be_made_again(snap, tmp_path, monkeypatch):
+    """A release appears whole or not at all: a write that fails (or is killed) after its first file leaves no
+    ``releases/<version>/`` that the report would compare with, or that would refuse the same version again; what
+    a killed write left is ignored, and the next write of that version clears it."""
+    from nlsynth import tableio
+
+    real = tableio.csv_text
+    calls = []
+
+    def fail_on_third(frame):
+        calls.append(frame)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(frame)
+
+    monkeypatch.setattr(tableio, "csv_text", fail_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        release.write(snap, "2026.12", tmp_path)
+    assert len(calls) == 3
+    monkeypatch.setattr(tableio, "csv_text", real)
+    assert list(tmp_path.iterdir()) == [] and release.latest(tmp_path) is None
+    # what a SIGKILL (no clean-up runs) would leave: part of the release in its work folder
+    left = tmp_path / ".2026.12.partial"
+    left.mkdir()
+    (left / "headline.json").write_text(json.dumps({"version": "2026.12", **snap.headline}), encoding="utf-8")
+    assert release.latest(tmp_path) is None
+
+    target = release.write(snap, "2026.12", tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["2026.12"]
+    assert sorted(p.name for p in target.iterdir()) == ["episodes.csv", "groups.csv", "headline.json", "studies.csv"]
+    assert release.latest(tmp_path) == "2026.12"
+    assert release.read(tmp_path, "2026.12").headline == snap.headline

@@ -28,6 +28,7 @@ import hashlib
 import json
 import math
 import re
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,16 +165,32 @@ def write(snap: Snapshot, version: str, releases_dir: Path) -> Path:
     target = Path(releases_dir) / version
     if target.exists():
         raise FileExistsError(f"release {version} already exists at {target}; a release is never overwritten")
-    atomic.write_atomic(target / "headline.json", json.dumps({"version": version, **snap.headline}, indent=2) + "\n")
-    for name, frame in (("studies.csv", snap.studies), ("episodes.csv", snap.episodes), ("groups.csv", snap.groups)):
-        atomic.write_atomic(target / name, tableio.csv_text(frame))
+    # Written in a work folder renamed into place, so that a release appears whole or not at all: one cut off
+    # after its first file would be compared with by the report and refused by the next `make release`.
+    partial = target.with_name(f".{version}.partial")
+    shutil.rmtree(partial, ignore_errors=True)  # left by a write that was killed
+    tables = {"studies.csv": snap.studies, "episodes.csv": snap.episodes, "groups.csv": snap.groups}
+    try:
+        atomic.write_atomic(
+            partial / "headline.json", json.dumps({"version": version, **snap.headline}, indent=2) + "\n"
+        )
+        for name, frame in tables.items():
+            atomic.write_atomic(partial / name, tableio.csv_text(frame))
+        partial.rename(target)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     return target
 
 
 def latest(releases_dir: Path) -> str | None:
     """The newest release's name (natural version order), or None when there is none."""
     releases_dir = Path(releases_dir)
-    names = [p.name for p in releases_dir.iterdir() if (p / "headline.json").exists()] if releases_dir.is_dir() else []
+    names = (
+        [p.name for p in releases_dir.iterdir() if VERSION_PATTERN.match(p.name) and (p / "headline.json").exists()]
+        if releases_dir.is_dir()
+        else []
+    )
     return max(names, key=natural_key) if names else None
 
 
