@@ -99,7 +99,7 @@ else
   NEEDS_ENV := $(BOOTSTRAP)
 endif
 
-.PHONY: all build help bootstrap check-python data agents report release appraisal-draft lint test unit nbval bench clean-outputs
+.PHONY: all build help bootstrap check-python data agents report release release-inputs appraisal-draft lint test unit nbval bench clean-outputs
 
 # Results make must never delete, even when a recipe fails or is interrupted: they are written
 # atomically, and the committed copies are the readers' results. A pattern here covers only the targets of the rule
@@ -124,7 +124,7 @@ all: $(NEEDS_ENV) ## Build everything: bootstrap, clean the data, every agent an
 	$(call make_or_explain,build)
 	@echo "Done. The report is $(REPORT_HTML) (and $(REPORT_PDF)); tables for a manuscript are in reports/tables/ and $(MANUSCRIPT_DOCX), figures in figures/."
 
-build: $(REPORT_HTML) $(REPORT_PDF) figures/SHA256SUMS docs/codebook.md
+build: $(REPORT_HTML) $(REPORT_PDF) figures/SHA256SUMS docs/codebook.md .make/pruned
 
 help: ## List the targets
 	@echo "Usage: make [target]"
@@ -176,6 +176,13 @@ data/processed/cited_by_class/%.csv: $(CLEAN_NB) ;
 	@$(PY) -m nlsynth.pipeline.makefrag data/raw > $@.tmp
 	@mv $@.tmp $@
 
+# A group that left the data (its last episode taken out, or its agent renamed in the vocabulary) would leave its
+# notebook-02 results behind (executed notebook, summary, figures): they are removed once notebook 01 has changed a
+# group list, before the figures' checksums are taken.
+.make/pruned: data/processed/agents.csv data/processed/classes.csv src/nlsynth/pipeline/prune.py | $(NEEDS_ENV)
+	@$(PY) -m nlsynth.pipeline.prune data/processed notebooks/executed figures
+	@mkdir -p $(@D) && touch $@
+
 agents: $(AGENT_NBS) $(CLASS_NBS) ## Run notebook 02 once per agent and once per drug class (make -j2: two at a time)
 
 # One papermill run per agent. Its inputs are that agent's slice of the episodes and of the citations
@@ -222,7 +229,7 @@ $(REPORT_PDF): $(REPORT_HTML) src/nlsynth/pipeline/pdf.py | $(NEEDS_ENV)
 	@$(PY) -m nlsynth.pipeline.pdf $< $@
 
 # Checksums of every figure, committed: a rebuild that changes a figure's bytes shows in git.
-figures/SHA256SUMS: $(REPORT_NB) $(AGENT_NBS) $(CLASS_NBS)
+figures/SHA256SUMS: $(REPORT_NB) $(AGENT_NBS) $(CLASS_NBS) .make/pruned
 	@cd figures && find . -type f \( -name '*.svg' -o -name '*.pdf' -o -name '*.png' \) | LC_ALL=C sort \
 	    | xargs sha256sum > .SHA256SUMS.tmp && mv .SHA256SUMS.tmp SHA256SUMS
 
@@ -254,10 +261,11 @@ docs/codebook.md: src/nlsynth/schemas.py src/nlsynth/codebook.py | $(NEEDS_ENV)
 
 # A release snapshots data/processed/ and the groups' summaries, so only they are built before it; the report, which
 # compares the data with the latest release, is built once, after the snapshot (not also before it, to be replaced).
+release-inputs: $(PROCESSED) $(AGENT_JSON) $(CLASS_JSON) .make/pruned
 release: $(NEEDS_ENV) ## Snapshot this build as releases/$(VERSION)/ (make release VERSION=2026.12); never overwrites one
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=<name>, e.g. make release VERSION=2026.12" >&2; exit 2; }
 	@test ! -e releases/$(VERSION) || { echo "error: releases/$(VERSION) exists; a release is never overwritten" >&2; exit 2; }
-	$(call make_or_explain,$(PROCESSED) $(AGENT_JSON) $(CLASS_JSON))
+	$(call make_or_explain,release-inputs)
 	@$(PY) -m nlsynth.analysis.release $(VERSION) data/processed releases
 	@$(MAKE) all
 

@@ -123,6 +123,62 @@ def test_stale_agent_slices_are_removed(tmp_path, episodes):
     assert "becaplermin" not in (out / "agents.csv").read_text()
 
 
+def test_a_group_that_left_the_data_loses_its_results_and_no_other_file_goes(tmp_path, episodes):
+    """Becaplermin's only study taken out: notebook 01 drops the agent and its class (growth factor, which holds
+    no other agent) with their slices; pruning then removes their executed notebooks, summaries and figures, and
+    nothing of any other group, nor a file that is not a group's result."""
+    from nlsynth.pipeline import prune
+
+    processed, executed, figures = tmp_path / "processed", tmp_path / "executed", tmp_path / "figures"
+    shutil.copytree(PROCESSED, processed)
+    shutil.copytree(ROOT / "notebooks" / "executed", executed)
+    shutil.copytree(ROOT / "figures", figures)
+    # becaplermin has too few timed episodes for a figure: give it figures (and a stray file) to find
+    for ext in ("svg", "pdf", "png"):
+        shutil.copy(figures / "agents" / f"dupilumab-swimmer.{ext}", figures / "agents" / f"becaplermin-swimmer.{ext}")
+    (figures / "agents" / "becaplermin-notes.txt").write_text("not a group's figure", encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert prune.stale_results(processed, executed, figures) == {}
+
+    group_files.write_group_inputs(episodes[episodes.agent_slug != "becaplermin"], processed)
+    removed = prune.prune(processed, executed, figures)
+    assert {group: sorted(p.relative_to(tmp_path).as_posix() for p in files) for group, files in removed.items()} == {
+        "agent becaplermin": [
+            "executed/02_agent_response__becaplermin.ipynb",
+            "figures/agents/becaplermin-swimmer.pdf",
+            "figures/agents/becaplermin-swimmer.png",
+            "figures/agents/becaplermin-swimmer.svg",
+            "processed/agents/becaplermin.json",
+        ],
+        "class growth-factor": [
+            "executed/02_agent_response__class-growth-factor.ipynb",
+            "processed/classes/growth-factor.json",
+        ],
+    }
+    after = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    slices = {"processed/by_agent/becaplermin.csv", "processed/by_class/growth-factor.csv"}  # notebook 01's
+    gone = {p.relative_to(tmp_path).as_posix() for files in removed.values() for p in files}
+    assert sorted(set(before) - set(after)) == sorted(gone | slices)
+    assert prune.stale_results(processed, executed, figures) == {}
+    assert prune.main([str(processed), str(executed), str(figures)]) == 0
+
+
+def test_without_a_group_list_nothing_is_taken_for_stale(tmp_path):
+    (tmp_path / "agents").mkdir()
+    (tmp_path / "agents" / "dupilumab.json").write_text("{}", encoding="utf-8")
+    from nlsynth.pipeline import prune
+
+    assert prune.prune(tmp_path, tmp_path / "executed", tmp_path / "figures") == {}
+    assert (tmp_path / "agents" / "dupilumab.json").exists()
+
+
+def test_a_group_figure_of_an_unlisted_kind_is_refused():
+    from nlsynth.present import group_report
+
+    with pytest.raises(ValueError, match="figure kind 'forest'"):
+        group_report.figure_stem(Path("figures"), "dupilumab", "forest")
+
+
 def test_agent_list_is_ordered_by_class_then_agent(episodes):
     table = group_files.agent_list(episodes)
     assert len(table) == 25 and table.episodes.sum() == 35

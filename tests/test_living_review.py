@@ -93,6 +93,7 @@ class Session:
     committed: dict[str, bytes]  # the raw sheets as committed
     committed_products: dict[str, bytes]  # every product as committed (sandbox.products)
     outputs: dict[str, str] = field(default_factory=dict)  # make's output of each step
+    released_status: list[str] = field(default_factory=list)  # ``git status`` after the release without the studies
     reports: dict[str, str] = field(default_factory=dict)  # the report's text after a step
     raw_drafted: dict[str, bytes] = field(default_factory=dict)  # the raw sheets after `make appraisal-draft`
     before_edit: dict[str, bytes] = field(default_factory=dict)  # every product before the edit's build
@@ -115,6 +116,7 @@ def session(clone) -> Session:
         assert removed[name], name
         (raw / name).write_text(kept, encoding="utf-8")
     run.outputs["release"] = clone.make("release", "VERSION=before-update", check=True).stdout
+    run.released_status = clone.status()
 
     # The update, as the README's recipe says: sheets and screening rows appended; no appraisal rows yet.
     for name in ("studies.csv", "episodes.csv", "aggregates.csv", "screening.csv"):
@@ -155,6 +157,25 @@ def test_adding_two_studies_needs_data_edits_only(session):
     built, wrote, after = release.partition("wrote release before-update")
     assert wrote and PROGRESS.findall(built) == ["clean cases"]  # the two studies' groups are gone, not run
     assert PROGRESS.findall(after) == ["report", "report html", "report pdf"]
+    # becaplermin and its class (growth factor, no other agent) left the data: their results went with their slices
+    gone = [
+        f"data/processed/{folder}/{slug}.{ext}"
+        for folder, slug, ext in (
+            ("agents", "becaplermin", "json"),
+            ("by_agent", "becaplermin", "csv"),
+            ("cited_by_agent", "becaplermin", "csv"),
+            ("classes", "growth-factor", "json"),
+            ("by_class", "growth-factor", "csv"),
+            ("cited_by_class", "growth-factor", "csv"),
+        )
+    ] + [
+        "notebooks/executed/02_agent_response__becaplermin.ipynb",
+        "notebooks/executed/02_agent_response__class-growth-factor.ipynb",
+    ]
+    assert sorted(line for line in session.released_status if line.startswith(" D ")) == sorted(f" D {n}" for n in gone)
+    assert "removed the results of groups no longer in the data (4 files): agent becaplermin, class growth-factor" in (
+        built
+    )
     assert after.rstrip().endswith(
         "Done. The report is reports/report.html (and reports/report.pdf); tables for a manuscript are in "
         "reports/tables/ and reports/manuscript-tables.docx, figures in figures/."

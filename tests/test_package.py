@@ -94,7 +94,7 @@ def test_the_cleaning_depends_on_the_ingest_stage_only():
     assert not [p for p in ingest if "/analysis/" in p or "/present/" in p]
     later = make_variable("PRESENT_SRC")
     assert {str(p.relative_to(paths.PROJECT_ROOT)) for p in modules()} - set(later) <= {
-        f"src/nlsynth/pipeline/{m}.py" for m in ("__init__", "makefrag", "render", "pdf")
+        f"src/nlsynth/pipeline/{m}.py" for m in ("__init__", "makefrag", "prune", "render", "pdf")
     }
 
 

@@ -43,6 +43,11 @@ CITED_DIR = "cited_by_agent"
 CLASS_CITED_DIR = "cited_by_class"
 
 
+#: Notebook 02's figures of one group, ``figures/<agents|classes>/<slug>-<kind>.<svg|pdf|png>``
+#: (:func:`nlsynth.present.group_report.figure_stem` draws no other kind).
+GROUP_FIGURE_KINDS = ("cumulative-response", "swimmer")
+
+
 #: The two ways notebook 02 groups episodes (its ``group_by`` parameter): list, slices, summaries, citations.
 GROUPINGS = {
     "agent": (AGENT_LIST, SLICE_DIR, SUMMARY_DIR, CITED_DIR),

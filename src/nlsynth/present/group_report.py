@@ -16,13 +16,22 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from nlsynth.analysis import estimates, uncertainty
-from nlsynth.ingest.group_files import GROUPINGS
+from nlsynth.ingest.group_files import GROUP_FIGURE_KINDS, GROUPINGS
 from nlsynth.present import plots
 from nlsynth.present.graphics import FORMATS, publish
 from nlsynth.units import DAYS_PER_WEEK, format_interval, weeks_text
 
 
 def figure_stem(figures_dir: Path, slug: str, kind: str, group_by: str = "agent") -> Path:
+    """Where a group's figure of ``kind`` goes (without its extension); ``kind`` is one of
+    :data:`~nlsynth.ingest.group_files.GROUP_FIGURE_KINDS`, the names by which a group's figures are found again
+    when the group leaves the data (:mod:`nlsynth.pipeline.prune`).
+
+    >>> figure_stem(Path("figures"), "anti-tnf", "swimmer", "drug_class").as_posix()
+    'figures/classes/anti-tnf-swimmer'
+    """
+    if kind not in GROUP_FIGURE_KINDS:
+        raise ValueError(f"figure kind {kind!r}: expected one of {GROUP_FIGURE_KINDS} (group_files.GROUP_FIGURE_KINDS)")
     return figures_dir / GROUPINGS[group_by][2] / f"{slug}-{kind}"
 
 
