@@ -91,6 +91,11 @@ CLASS_NBS := $(CLASS_SLUGS:%=notebooks/executed/02_agent_response__class-%.ipynb
 CLASS_JSON := $(CLASS_SLUGS:%=data/processed/classes/%.json)
 N_BOOT := 2000
 SEED := 20261124
+# The analysis parameters as a stamp named by their values, a prerequisite of every run that takes them: `make
+# N_BOOT=10000` re-runs the groups and the report (which it would otherwise find up to date), and a later plain `make`
+# runs them again with the defaults, so the results never mix two settings. Where no stamp is yet (a fresh clone,
+# after clean-outputs), the defaults' stamp is dated 1970: the committed results were built with them.
+PARAMS_STAMP := .make/params-n_boot-$(N_BOOT)-seed-$(SEED)
 
 # The rebuild check runs this Makefile in a temporary copy with the test's own environment.
 ifeq ($(NO_BOOTSTRAP),1)
@@ -183,6 +188,11 @@ data/processed/cited_by_class/%.csv: $(CLEAN_NB) ;
 	@$(PY) -m nlsynth.pipeline.prune data/processed notebooks/executed figures
 	@mkdir -p $(@D) && touch $@
 
+$(PARAMS_STAMP):
+	@mkdir -p $(@D)
+	@if [ -z "$$(ls $(@D)/params-* 2>/dev/null)" ] && [ "$(origin N_BOOT) $(origin SEED)" = "file file" ]; then \
+	    touch -t 197001020000 $@; else rm -f $(@D)/params-*; touch $@; fi
+
 agents: $(AGENT_NBS) $(CLASS_NBS) ## Run notebook 02 once per agent and once per drug class (make -j2: two at a time)
 
 # One papermill run per agent. Its inputs are that agent's slice of the episodes and of the citations
@@ -190,7 +200,7 @@ agents: $(AGENT_NBS) $(CLASS_NBS) ## Run notebook 02 once per agent and once per
 # agent, and adding a study re-runs only the groups it belongs to.
 notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
     notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv data/processed/cited_by_agent/%.csv $(PRESENT_SRC) \
-    | $(CLEAN_NB) $(NEEDS_ENV)
+    $(PARAMS_STAMP) | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_$*)/$(N_STEPS) --label "agent $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__$*.ipynb \
 	    -p group $* -p processed_dir data/processed -p figures_dir figures -p group_by agent \
@@ -199,7 +209,7 @@ notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
 # The same notebook per drug class (group_by=drug_class), for sparse agents pooled by class.
 notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.json &: \
     notebooks/02_agent_response.ipynb data/processed/by_class/%.csv data/processed/cited_by_class/%.csv $(PRESENT_SRC) \
-    | $(CLEAN_NB) $(NEEDS_ENV)
+    $(PARAMS_STAMP) | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_class-$*)/$(N_STEPS) --label "class $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__class-$*.ipynb \
 	    -p group $* -p processed_dir data/processed -p figures_dir figures -p group_by drug_class \
@@ -211,7 +221,7 @@ report: $(REPORT_HTML) $(REPORT_PDF) ## Run the report notebook; render reports/
 # core to itself, and printed after it. The report waits for each group's executed notebook as well as its summary:
 # a run cut off after its kernel wrote the summary (same bytes, a new mtime) has not finished, and is re-run first.
 $(REPORT_NB) $(MANUSCRIPT_DOCX) &: notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(AGENT_NBS) $(CLASS_NBS) $(PROCESSED) \
-    data/processed/agents.csv data/processed/classes.csv $(RELEASE_FILES) $(PRESENT_SRC) | $(NEEDS_ENV)
+    data/processed/agents.csv data/processed/classes.csv $(RELEASE_FILES) $(PRESENT_SRC) $(PARAMS_STAMP) | $(NEEDS_ENV)
 	@mkdir -p .make && $(PY) -m nlsynth.ingest.appraisal data/processed > .make/appraisal-warning.txt & \
 	$(RUN_NB) --step $(shell echo $$(( $(N_RUNS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \
 	    notebooks/03_report.ipynb $(REPORT_NB) -p processed_dir data/processed -p figures_dir figures \

@@ -251,3 +251,56 @@ def test_ctrl_c_after_a_run_wrote_its_results_deletes_none_of_them(clone, tmp_pa
         subprocess.run(["git", "checkout", "-q", "--", "."], cwd=clone.root, check=True)
         clone.mark_built()
     assert clone.status() == []
+
+
+#: A stand-in for the notebook runner that does a run's writing by touching its results: the executed notebook, a
+#: group's summary (``-p group``, ``-p group_by``) or the report's Word tables. It prints its progress label.
+_TOUCHES_ITS_RESULTS = r"""
+import os, sys
+args = sys.argv[1:]
+value = lambda flag, name: next(args[i + 2] for i in range(len(args) - 2) if args[i : i + 2] == [flag, name])
+written = [a for a in args if a.startswith("notebooks/executed/")]
+if "group" in args:
+    folder = "agents" if value("-p", "group_by") == "agent" else "classes"
+    written.append(f"data/processed/{folder}/{value('-p', 'group')}.json")
+elif written[0].endswith("03_report.ipynb"):
+    written.append("reports/manuscript-tables.docx")
+for path in written:
+    os.utime(path)
+sys.stdout.write(args[args.index("--label") + 1] + "\n")  # one write: two runs at a time share the output
+"""
+
+
+def test_other_analysis_parameters_rerun_every_run_that_takes_them_and_the_defaults_run_them_again(clone, tmp_path):
+    """`make N_BOOT=…` (or `SEED=…`), which the README names, re-runs every group and the report with it instead of
+    finding them up to date; a later plain `make` re-runs them with the defaults, so the results never mix two
+    settings. A fresh copy (no stamp yet) takes the committed results as built with the defaults."""
+    from sandbox import PROGRESS, planned_runs
+
+    def labels(*options):
+        return sorted(label for label, _ in planned_runs(clone.root, *options))
+
+    every_run = sorted(label for label in labels("-B") if label != "clean cases")
+    assert len(every_run) == 25 + 19 + 1 and "report" in every_run
+    assert labels() == []
+    assert labels("N_BOOT=500") == labels("SEED=7") == every_run
+    runner = tmp_path / "runner.py"
+    runner.write_text(_TOUCHES_ITS_RESULTS, encoding="utf-8")
+    try:
+        result = clone.make("build", "N_BOOT=500", f"RUN_NB={sys.executable} {runner}", check=True)
+        assert sorted(line for line in result.stdout.splitlines() if line in every_run) == every_run
+        assert labels("N_BOOT=500") == []
+        assert labels() == every_run  # back to the defaults: everything again
+        assert clone.status() == []  # the stand-in wrote nothing; the HTML and PDF were rendered to the same bytes
+    finally:
+        for stamp in (clone.root / ".make").glob("params-*"):
+            stamp.unlink()
+        clone.mark_built()
+    assert labels() == []
+    # a fresh copy has no stamp: its first `make` dates the defaults' stamp 1970 and runs nothing
+    for stamp in (clone.root / ".make").glob("params-*"):
+        stamp.unlink()
+    assert PROGRESS.findall(clone.make(check=True).stdout) == []
+    stamps = {p.name: p.stat().st_mtime for p in (clone.root / ".make").glob("params-*")}
+    assert list(stamps) == ["params-n_boot-2000-seed-20261124"] and max(stamps.values()) < 3 * 86400
+    assert labels() == [] and clone.status() == []
