@@ -28,6 +28,7 @@ import os
 import platform
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -405,6 +406,7 @@ def main() -> None:
         results["make_test_core_s"] = round(test_cost.seconds, 1)
         results["make_test_all_busy_over_full_build"] = round(test_cost.seconds / cores / results["full_build_s"], 2)
         results["make_test_cost"] = make_test_costs(log, cores, results["full_build_s"])
+        shutil.rmtree(log.parent)  # the per-test log is read: leave nothing in the machine's temporary folder
         # a failing make test is a finding too: recorded with its summary line, the measurements kept
         results["make_test_passed"] = tested.returncode == 0
         results["make_test_summary"] = (tested.stdout.strip().splitlines() or [""])[-1][-300:]
