@@ -176,7 +176,7 @@ data/processed/by_class/%.csv: $(CLEAN_NB) ;
 data/processed/cited_by_agent/%.csv: $(CLEAN_NB) ;
 data/processed/cited_by_class/%.csv: $(CLEAN_NB) ;
 
-.make/agents.mk: data/raw/episodes.csv data/raw/agent_vocabulary.csv src/nlsynth/pipeline/makefrag.py | $(NEEDS_ENV)
+.make/agents.mk: data/raw/episodes.csv data/raw/agent_vocabulary.csv src/nlsynth/pipeline/makefrag.py $(INGEST_SRC) | $(NEEDS_ENV)
 	@mkdir -p $(@D)
 	@$(PY) -m nlsynth.pipeline.makefrag data/raw > $@.tmp
 	@mv $@.tmp $@
@@ -184,7 +184,7 @@ data/processed/cited_by_class/%.csv: $(CLEAN_NB) ;
 # A group that left the data (its last episode taken out, or its agent renamed in the vocabulary) would leave its
 # notebook-02 results behind (executed notebook, summary, figures): they are removed once notebook 01 has changed a
 # group list, before the figures' checksums are taken.
-.make/pruned: data/processed/agents.csv data/processed/classes.csv src/nlsynth/pipeline/prune.py | $(NEEDS_ENV)
+.make/pruned: data/processed/agents.csv data/processed/classes.csv src/nlsynth/pipeline/prune.py $(INGEST_SRC) | $(NEEDS_ENV)
 	@$(PY) -m nlsynth.pipeline.prune data/processed notebooks/executed figures
 	@mkdir -p $(@D) && touch $@
 
@@ -266,7 +266,7 @@ nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stor
 	$(PY) -m pytest -n 2 --dist loadscope notebooks/executed \
 	    --nbval --nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-docs/codebook.md: src/nlsynth/schemas.py src/nlsynth/codebook.py | $(NEEDS_ENV)
+docs/codebook.md: $(SHARED_SRC) | $(NEEDS_ENV)
 	@$(PY) -m nlsynth.codebook $@
 
 # A release snapshots data/processed/ and the groups' summaries, so only they are built before it; the report, which

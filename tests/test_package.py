@@ -98,6 +98,57 @@ def test_the_cleaning_depends_on_the_ingest_stage_only():
     }
 
 
+def prerequisites_closure(target: str) -> set[str]:
+    """Every file ``target`` depends on in make's database (order-only prerequisites included), through the
+    prerequisites' own rules: an edit of any of them makes ``target`` out of date, directly or through a step. Not
+    through notebook 01's tables: it rewrites some only when their content changes (make then runs nothing after)."""
+    database = subprocess.run(
+        ["make", "-pq", "--no-print-directory", "NO_BOOTSTRAP=1", "no-such-target"],
+        cwd=paths.PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rules: dict[str, list[str]] = {}
+    for line in database.splitlines():
+        name, colon, rest = line.partition(":")
+        if colon and name and not line.startswith(("#", "\t", " ")) and "=" not in name and " " not in name:
+            rules.setdefault(name, []).extend(rest.replace("|", " ").replace(":", " ").split())
+    assert target in rules, f"no rule for {target} in make's database"
+    seen, todo = set(), [target]
+    while todo:
+        for prerequisite in rules.get(todo.pop(), []):
+            if prerequisite not in seen:
+                seen.add(prerequisite)
+                if not prerequisite.startswith("data/processed/"):
+                    todo.append(prerequisite)
+    return seen
+
+
+#: The package's modules that make runs as steps of their own, and the file each writes.
+MAKE_STEPS = {
+    "nlsynth.codebook": "docs/codebook.md",
+    "nlsynth.pipeline.makefrag": ".make/agents.mk",
+    "nlsynth.pipeline.prune": ".make/pruned",
+    "nlsynth.pipeline.render": "reports/report.html",
+    "nlsynth.pipeline.pdf": "reports/report.pdf",
+}
+
+
+@pytest.mark.parametrize(("module", "target"), MAKE_STEPS.items())
+def test_a_make_step_is_out_of_date_when_a_module_it_loads_is_edited(module, target):
+    """What a step writes can depend on any module it imports (the codebook prints ``slugs.SLUG_PATTERN``; the
+    run list depends on how ``vocab`` and ``slugs`` name the groups): each of them is a prerequisite of the step's
+    file, directly or through one of its prerequisites (the renderers: through the report notebook)."""
+    code = (
+        f"import sys, {module}; print('\\n'.join(m.__file__ for n, m in sys.modules.items() "
+        "if n.startswith('nlsynth') and getattr(m, '__file__', None)))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    files = {str(Path(f).relative_to(paths.PROJECT_ROOT)) for f in loaded if not f.endswith("__init__.py")}
+    assert f"src/{module.replace('.', '/')}.py" in files
+    assert sorted(files - prerequisites_closure(target)) == []
+
+
 @pytest.mark.parametrize("module", ["nlsynth.pipeline.run_notebook", "nlsynth.pipeline.render", "nlsynth.pipeline.pdf"])
 def test_the_runner_and_renderers_load_no_table_library(module):
     """They only write a file: pandas (about 70 MB) would sit in every papermill process and in the HTML and
