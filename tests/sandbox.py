@@ -108,6 +108,18 @@ def interrupted_make(
     return "".join(before), rest
 
 
+def make_variable(name: str) -> list[str]:
+    """The words of the Makefile's variable ``name`` as make expands it in the work tree."""
+    out = subprocess.run(
+        ["make", "-s", "--no-print-directory", "--eval", f"show: ; @echo $({name})", "show"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.split()
+
+
 PRODUCTS = ("data/processed", "figures", "notebooks/executed", "reports")
 PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
 #: A papermill run in make's dry run (continuation lines joined): its progress label and the notebook template it runs.

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sandbox import make_variable
 
 from nlsynth import paths
 
@@ -75,17 +76,6 @@ def test_every_module_is_in_a_stage_or_shared():
 def test_each_module_imports_only_from_its_stage_or_earlier(path):
     own = STAGES.index(path.parent.name) + 1 if path.parent.name in STAGES else 0
     assert later_imports(path.read_text(encoding="utf-8"), own) == []
-
-
-def make_variable(name: str) -> list[str]:
-    out = subprocess.run(
-        ["make", "-s", "--no-print-directory", "--eval", f"show: ; @echo $({name})", "show"],
-        cwd=paths.PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout.split()
 
 
 def test_the_cleaning_depends_on_the_ingest_stage_only():
