@@ -104,7 +104,9 @@ def interrupted_make(
                 break
         rest = process.stdout.read()
         process.wait(timeout=120)
-    assert process.returncode != 0, "the build finished before it could be interrupted"
+    assert process.returncode != 0, (
+        f"the build finished before it could be interrupted:\n{(''.join(before) + rest)[-3000:]}"
+    )
     return "".join(before), rest
 
 

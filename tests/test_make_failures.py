@@ -218,12 +218,12 @@ def test_a_project_without_patient_readings_builds_as_before(clone):
 
 #: A stand-in for the notebook runner (make's ``RUN_NB``): it touches the executed notebook it was asked for, as a
 #: run does when it has written its results, says so, and waits to be interrupted.
-_WROTE_AND_WAITS = """
+_WROTE_AND_WAITS = r"""
 import sys, os, time
 out = [a for a in sys.argv[1:] if a.startswith("notebooks/executed/")][0]
 os.utime(out)
-print("wrote", out, flush=True)
-time.sleep(120)
+os.write(1, f"wrote {out}\n".encode())  # one write: with PYTHONUNBUFFERED a print is several, which two runs interleave
+time.sleep(30)  # interrupted long before, unless the test fails
 """
 
 
