@@ -267,7 +267,7 @@ elif written[0].endswith("03_report.ipynb"):
     written.append("reports/manuscript-tables.docx")
 for path in written:
     os.utime(path)
-sys.stdout.write(args[args.index("--label") + 1] + "\n")  # one write: two runs at a time share the output
+os.write(1, (args[args.index("--label") + 1] + "\n").encode())  # one write: two runs at a time share the output
 """
 
 
