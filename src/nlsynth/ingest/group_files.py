@@ -48,6 +48,10 @@ CLASS_CITED_DIR = "cited_by_class"
 GROUP_FIGURE_KINDS = ("cumulative-response", "swimmer")
 
 
+#: The column of each group list that holds its groups' slugs.
+SLUG_COLUMN = {"agent": "agent_slug", "drug_class": "class_slug"}
+
+
 #: The two ways notebook 02 groups episodes (its ``group_by`` parameter): list, slices, summaries, citations.
 GROUPINGS = {
     "agent": (AGENT_LIST, SLICE_DIR, SUMMARY_DIR, CITED_DIR),
@@ -116,9 +120,8 @@ def resolve_group(agent: str, processed_dir: Path, group_by: str = "agent") -> t
     "drug_class"); an unknown one lists the valid ones."""
     if group_by not in GROUPINGS:
         raise ValueError(f"group_by={group_by!r}: expected one of {', '.join(GROUPINGS)}")
-    name_col, slug_col, what = (
-        ("agent", "agent_slug", "agents") if group_by == "agent" else ("drug_class", "class_slug", "drug classes")
-    )
+    name_col, what = ("agent", "agents") if group_by == "agent" else ("drug_class", "drug classes")
+    slug_col = SLUG_COLUMN[group_by]
     table = pd.read_csv(processed_dir / GROUPINGS[group_by][0], dtype=str)
     match = table[(table[name_col] == agent) | (table[slug_col] == agent)]
     if match.empty:
@@ -148,6 +151,11 @@ def write_summary(summary: dict, processed_dir: Path) -> Path:
 def read_list(processed_dir: Path, group_by: str = "agent") -> pd.DataFrame:
     """The agent list (``agents.csv``) or the drug-class list (``classes.csv``) written by notebook 01."""
     return pd.read_csv(processed_dir / GROUPINGS[group_by][0], dtype=str, keep_default_na=False)
+
+
+def read_slugs(processed_dir: Path, group_by: str = "agent") -> list[str]:
+    """The slugs (file names) of the groups in that list, in its order."""
+    return list(read_list(processed_dir, group_by)[SLUG_COLUMN[group_by]])
 
 
 def read_summaries(processed_dir: Path, slugs: list[str], group_by: str = "agent") -> list[dict]:

@@ -30,11 +30,10 @@ import sys
 from pathlib import Path
 
 from nlsynth import paths
-from nlsynth.ingest.group_files import GROUP_FIGURE_KINDS, GROUPINGS, read_list
+from nlsynth.ingest.group_files import GROUP_FIGURE_KINDS, GROUPINGS, read_slugs
 
-#: The prefix of a group's executed notebook (the Makefile's pattern rules), and its list's slug column.
+#: The prefix of a group's executed notebook (the Makefile's pattern rules).
 _NOTEBOOK_PREFIX = {"agent": "02_agent_response__", "drug_class": "02_agent_response__class-"}
-_SLUG_COLUMN = {"agent": "agent_slug", "drug_class": "class_slug"}
 
 
 def _slug_of_figure(name: str) -> str | None:
@@ -56,7 +55,7 @@ def stale_results(processed_dir: Path, executed_dir: Path, figures_dir: Path) ->
     for group_by, (list_name, _, folder, _) in GROUPINGS.items():
         if not (processed_dir / list_name).is_file():
             continue
-        keep = set(read_list(processed_dir, group_by)[_SLUG_COLUMN[group_by]])
+        keep = set(read_slugs(processed_dir, group_by))
         prefix = _NOTEBOOK_PREFIX[group_by]
         found = [(p.stem, p) for p in (processed_dir / folder).glob("*.json")]
         for p in executed_dir.glob(f"{prefix}*.ipynb"):
