@@ -9,7 +9,7 @@ Everything runs in temporary copies of the project, never in the work tree:
 - the same build drawing no figure (scripts/no_figures/: every ``savefig`` writes a 1×1 PNG): a lower bound
   that no way of drawing the figures can beat;
 - a no-op ``make`` and a rebuild after editing one episode;
-- ``make test`` in the work tree (skip with ``--no-test``), with its core-seconds and those of each test
+- ``make unit`` and ``make test`` in the work tree (skip both with ``--no-test``), with its core-seconds and those of each test
   (conftest.py's ``NLSYNTH_TEST_CPU_LOG``): by tier, the costliest, and what the builds through make alone need of
   two cores;
 - a scale run on a SYNTHETIC data set (50× the episodes, 60 agents; scripts/make_synthetic.py):
@@ -17,7 +17,9 @@ Everything runs in temporary copies of the project, never in the work tree:
 - the peak resident memory of the largest process: of the pipeline runs (kernels, papermill,
   make), and separately including ``make test`` (pytest workers).
 
-Benchmarks print measurements; they never assert timings.
+Benchmarks print measurements; they never assert timings. Written to ``bench/latest.json`` (the default
+``--out``), a run also adds its row to ``bench/history.csv`` and renders the README's performance table from both
+(scripts/bench_report.py).
 """
 
 from __future__ import annotations
@@ -44,8 +46,23 @@ from nlsynth.background import stat_fields
 from nlsynth.paths import PROJECT_ROOT as ROOT
 
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
+import bench_report  # noqa: E402
 from make_synthetic import generate  # noqa: E402
 from sandbox import MAKE, PROGRESS, copy_project, make_env, planned_runs  # noqa: E402
+
+
+def benched_commit() -> str:
+    """The commit whose tree is measured, ``+edits`` when tracked files differ from it (``""`` outside git)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        edits = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+        )
+    except OSError:
+        return ""
+    if head.returncode:
+        return ""
+    return head.stdout.strip() + ("+edits" if edits.stdout.strip() else "")
 
 
 def timed_make(root: Path, *targets: str, env: dict[str, str] | None = None) -> tuple[float, list[str]]:
@@ -319,7 +336,7 @@ def main() -> None:
     parser.add_argument("--no-scale", action="store_true", help="skip the synthetic scale build (about 30 minutes)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "latest.json")
     args = parser.parse_args()
-    results: dict = {"machine": machine()}
+    results: dict = {"machine": machine(), "commit": benched_commit()}
     with tempfile.TemporaryDirectory(prefix="nlsynth-bench-") as tmp, PeakMemory() as memory:
         tmp = Path(tmp)
         real = copy_project(tmp / "real", ROOT / "data" / "raw")
@@ -389,6 +406,10 @@ def main() -> None:
     results["peak_rss_mb"] = {build: dict(memory.largest(build)) for build in ("real", "scale")}
     results["peak_rss_pipeline_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     if not args.no_test:
+        start = time.perf_counter()
+        unit = subprocess.run(["make", "unit"], cwd=ROOT, env=dict(os.environ), capture_output=True, text=True)
+        results["make_unit_s"] = round(time.perf_counter() - start, 1) if unit.returncode == 0 else "FAILED"
+        results["make_unit_summary"] = (unit.stdout.strip().splitlines() or [""])[-1][-300:]
         log = Path(tempfile.mkdtemp(prefix="nlsynth-test-cpu-")) / "tests.jsonl"
         log.touch()
         start = time.perf_counter()
@@ -415,6 +436,9 @@ def main() -> None:
     results["peak_rss_with_make_test_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     args.out.parent.mkdir(exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
+    if args.out == bench_report.LATEST:  # the committed results: their history row and the README's table
+        bench_report.append_history(bench_report.history_row(results, benched=results["commit"]))
+        bench_report.write_readme()
     rows = [
         ("full build (make -j2, real data)", f"{results['full_build_s']} s", f"{runs} notebook runs"),
         (
@@ -439,6 +463,11 @@ def main() -> None:
         ),
         ("no-op make", f"{results['noop_build_s']} s", f"{results['noop_notebooks_run']} notebooks run"),
         ("edit one episode, make", f"{results['single_edit_build_s']} s", ", ".join(edit_steps)),
+        (
+            "make unit",
+            f"{results.get('make_unit_s', '—')} s",
+            f"target < 60 s; {results.get('make_unit_summary', '')}",
+        ),
         (
             "make test",
             f"{results.get('make_test_s', '—')} s",

@@ -119,3 +119,71 @@ def test_the_bench_sets_a_builds_work_beside_the_floors():
         "all_busy_s": 59.5,
         "all_busy_over_floor": 1.19,
     }
+
+
+import bench_report  # noqa: E402
+
+
+def test_the_readme_s_performance_table_is_what_the_bench_results_say():
+    # every number in the table comes from bench/latest.json and bench/history.csv: a hand edit of either side, or
+    # a bench run whose table was not rendered, fails here (`python scripts/bench_report.py` renders it again)
+    text, rendered = bench_report.current()
+    assert text == rendered
+    assert text.count(bench_report.BEGIN) == 1 and text.count(bench_report.END) == 1
+
+
+def test_the_history_ends_with_the_latest_run():
+    latest = json.loads(bench_report.LATEST.read_text(encoding="utf-8"))
+    last = bench_report.read_history()[-1]
+    expected = bench_report.history_row(latest)
+    measured = [c for c in bench_report.FIELDS if c not in ("benched", "recorded_in")]
+    assert {c: last[c] for c in measured} == {c: expected[c] for c in measured}
+    assert last["full_build_s"] == str(latest["full_build_s"])
+
+
+def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
+    latest = json.loads(bench_report.LATEST.read_text(encoding="utf-8"))
+    history = tmp_path / "history.csv"
+    for ratio in (1.48, 1.32, 1.6):  # three earlier runs
+        bench_report.append_history(bench_report.history_row({**latest, "full_build_over_floor": ratio}), history)
+    before = len(bench_report.read_history(history))
+    assert before == 3 and history.read_text(encoding="utf-8").startswith(",".join(bench_report.FIELDS) + "\n")
+    # a run that met both ratio targets and measured make unit
+    run = {
+        **latest,
+        "commit": "abc1234",
+        "full_build_s": 58.0,
+        "full_build_over_floor": 1.25,
+        "make_test_s": 110.0,
+        "make_test_over_full_build": 1.9,
+        "make_unit_s": 31.4,
+    }
+    bench_report.append_history(bench_report.history_row(run, benched=run["commit"]), history)
+    rows = bench_report.read_history(history)
+    assert len(rows) == before + 1
+    assert (rows[-1]["benched"], rows[-1]["recorded_in"], rows[-1]["make_unit_s"]) == ("abc1234", "", "31.4")
+    (latest_file := tmp_path / "latest.json").write_text(json.dumps(run), encoding="utf-8")
+    (readme := tmp_path / "README.md").write_text(
+        f"# x\n\n{bench_report.BEGIN}\nold\n{bench_report.END}\n\nrest\n", encoding="utf-8"
+    )
+    assert bench_report.write_readme(readme, latest_file, history)
+    table = readme.read_text(encoding="utf-8")
+    assert table.startswith("# x\n\n" + bench_report.BEGIN) and table.endswith(bench_report.END + "\n\nrest\n")
+    assert "Latest `make bench` of abc1234 " in table
+    assert "| full build over the floor | **1.25×** | 1.25–1.6× (median 1.4×, 4 runs) | ≤ 1.3×: met |" in table
+    assert "| **58 s** |" in table and "= **1.9×** the build |" in table and "≤ 2×: met |" in table
+    assert "| 31.4 s | 31.4 s (1 run) | < 1 min: met |" in table
+    assert not bench_report.write_readme(readme, latest_file, history)  # rendered once, nothing left to change
+
+
+def test_a_readme_without_the_markers_is_refused_by_name(tmp_path):
+    (readme := tmp_path / "README.md").write_text("# no table\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="the bench table's markers are missing"):
+        bench_report.write_readme(readme)
+    assert readme.read_text(encoding="utf-8") == "# no table\n"
+
+
+def test_bench_report_examples():
+    import doctest
+
+    assert doctest.testmod(bench_report, optionflags=doctest.ELLIPSIS).failed == 0
