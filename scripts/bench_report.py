@@ -160,6 +160,21 @@ def _num(value: float, digits: int = 2) -> str:
     return f"{round(value, digits):g}"
 
 
+def _outcome(results: dict) -> str:
+    """What ``make test`` ended with: its passed tests, or its failure with pytest's summary.
+
+    >>> _outcome({"make_test_passed": True, "make_test_summary": "=== 1293 passed in 165.23s ==="})
+    '1,293 passed'
+    >>> _outcome({"make_test_passed": False, "make_test_summary": "=== 1 failed, 1292 passed in 170.1s ==="})
+    '**FAILED**: 1 failed, 1292 passed in 170.1s'
+    """
+    summary = results.get("make_test_summary", "")
+    passed = passed_count(summary)
+    if results.get("make_test_passed") is False or passed is None:
+        return "**FAILED**: " + (summary.strip("= ") or "no summary")
+    return f"{passed:,} passed"
+
+
 def _met(ok: bool | None) -> str:
     """A target's verdict (None: the run did not measure it)."""
     return "not measured" if ok is None else "met" if ok else "**not met**"
@@ -230,8 +245,7 @@ def render(latest: dict, history: list[dict[str, str]]) -> str:
         ),
         (
             "`make test`",
-            f"**{_num(latest['make_test_s'], 1)} s** ({passed_count(latest.get('make_test_summary', '')):,} passed) = "
-            f"**{_num(test_ratio)}×** the build"
+            f"**{_num(latest['make_test_s'], 1)} s** ({_outcome(latest)}) = **{_num(test_ratio)}×** the build"
             if test_ratio
             else "not run (`--no-test`)",
             spread(history, "make_test_over_full_build", "×"),
@@ -256,7 +270,12 @@ def render(latest: dict, history: list[dict[str, str]]) -> str:
         ),
         ("peak memory, real build", peaks(real), "", ""),
         (
-            f"peak memory, 50× synthetic build ({scale.get('synthetic', {}).get('episodes', 0):,} episodes)",
+            "peak memory, 50× synthetic build"
+            + (
+                f" ({episodes:,} episodes)"
+                if isinstance(episodes := scale.get("synthetic", {}).get("episodes"), int)
+                else ""
+            ),
             peaks(scale_mb) if scale_mb else "not run (`--no-scale`)",
             spread(history, "peak_rss_scale_mb", " MB", 1),
             f"< {MEMORY_MAX_MB:g} MB: {_met(max(scale_mb.values()) < MEMORY_MAX_MB if scale_mb else None)}",

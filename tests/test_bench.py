@@ -189,3 +189,16 @@ def test_bench_report_examples():
     import doctest
 
     assert doctest.testmod(bench_report, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_a_run_without_make_test_or_the_scale_build_says_what_it_did_not_measure():
+    latest = json.loads(bench_report.LATEST.read_text(encoding="utf-8"))
+    partial = {k: v for k, v in latest.items() if not k.startswith(("make_test", "make_unit"))}
+    partial.update(
+        scale={"skipped": True}, peak_rss_mb={**latest["peak_rss_mb"], "scale": {}}, full_build_over_floor=1.63
+    )
+    table = bench_report.render(partial, [])
+    assert "| `make test` | not run (`--no-test`) | — | ≤ 2×: not measured |" in table
+    assert "| `make unit` (ruff, unit tests and doctests: no kernel, build, browser or R) | not measured | — |" in table
+    assert "| peak memory, 50× synthetic build | not run (`--no-scale`) | — | < 400 MB: not measured |" in table
+    assert "| full build over the floor | **1.63×** | — | ≤ 1.3×: **not met** |" in table
