@@ -436,7 +436,7 @@ def main() -> None:
     results["peak_rss_with_make_test_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     args.out.parent.mkdir(exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
-    if args.out == bench_report.LATEST:  # the committed results: their history row and the README's table
+    if args.out.resolve() == bench_report.LATEST:  # the committed results: their history row and the README's table
         bench_report.append_history(bench_report.history_row(results, benched=results["commit"]))
         bench_report.write_readme()
     rows = [
