@@ -21,7 +21,8 @@ import statistics
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from nlsynth.paths import PROJECT_ROOT as ROOT
+
 LATEST = ROOT / "bench" / "latest.json"
 HISTORY = ROOT / "bench" / "history.csv"
 README = ROOT / "README.md"
