@@ -256,11 +256,11 @@ NBVAL_SAMPLE := $(CLEAN_NB) $(firstword $(filter-out %__class-%,$(wildcard noteb
     $(firstword $(wildcard notebooks/executed/02_agent_response__class-*.ipynb))
 
 test: lint ## Run every test: ruff, unit, integration and rebuild tests, doctests, nbval (notebooks 01 and 02)
-	$(PY) -m pytest -n 2 --dist loadscope --no-loadscope-reorder --durations 15 tests src/nlsynth $(NBVAL_SAMPLE) \
+	$(PY) -m pytest -n 2 -rs --dist loadscope --no-loadscope-reorder --durations 15 tests src/nlsynth $(NBVAL_SAMPLE) \
 	    --nbval --nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 unit: lint ## The fast tier: ruff, unit tests and doctests (no notebook, build, browser, R or simulation study)
-	$(PY) -m pytest -n 2 -m "not rebuild and not integration and not slow" tests src/nlsynth
+	$(PY) -m pytest -n 2 -rs -m "not rebuild and not integration and not slow" tests src/nlsynth
 
 nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stored output
 	$(PY) -m pytest -n 2 --dist loadscope notebooks/executed \

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from sandbox import require_pdf_check
 
 from nlsynth.ingest import references
 from nlsynth.paths import PROJECT_ROOT as ROOT
@@ -237,6 +238,7 @@ def test_the_pdf_is_written_after_the_layout_s_garbage_is_collected_with_the_sam
     """The renderer lays the report out, collects the layout's cyclic garbage, then writes (the 50× scale
     report's renderer peaked at 431 MB or 380 MB with the collector's own schedule, 376–378 MB so); the bytes
     are those of WeasyPrint's one-step ``write_pdf``."""
+    require_pdf_check(same_bytes=False)
     import gc
 
     from weasyprint import CSS, HTML
@@ -282,9 +284,7 @@ def test_pdf_bytes_do_not_depend_on_the_fonts_the_machine_has(tmp_path):
     import sys
     import zlib
 
-    from nlsynth.pipeline import pdf
-
-    assert pdf.load_renderer() is not None, pdf.MISSING  # the rebuild needs Pango too: CI installs it
+    require_pdf_check(same_bytes=False)
     html = tmp_path / "page.html"
     html.write_text(
         "<html><head><meta charset='utf-8'></head><body><h1>Table 3 — time to response</h1>"
@@ -316,3 +316,54 @@ def test_pdf_bytes_do_not_depend_on_the_fonts_the_machine_has(tmp_path):
         b"Report-DejaVu-Sans-Italic",
         b"Report-DejaVu-Sans-Mono",
     }
+
+
+def test_a_machine_that_cannot_check_the_pdf_skips_those_checks_saying_why_and_ci_fails_them(monkeypatch):
+    import json
+
+    import sandbox
+
+    from nlsynth.pipeline import pdf
+
+    committed = json.loads(sandbox.PDF_RENDERER.read_text(encoding="utf-8"))
+    assert set(committed) == {"weasyprint", "pango", "harfbuzz", "subsetting"}
+    monkeypatch.delenv(sandbox.REQUIRE_PDF, raising=False)
+    monkeypatch.setattr(pdf, "renderer_versions", lambda: dict(committed))
+    assert sandbox.pdf_check_blocker() is None
+    sandbox.require_pdf_check()  # nothing to skip: the libraries that laid out the committed PDF
+
+    other = {**committed, "pango": "1.54.0"}
+    monkeypatch.setattr(pdf, "renderer_versions", lambda: other)
+    reason = sandbox.pdf_check_blocker()
+    assert reason.startswith(f"reports/report.pdf was laid out by {committed} and this machine has {other}")
+    assert sandbox.pdf_check_blocker(same_bytes=False) is None  # a check that needs WeasyPrint, not those bytes
+    with pytest.raises(pytest.skip.Exception, match="its bytes differ by design"):
+        sandbox.require_pdf_check()
+
+    monkeypatch.setattr(pdf, "renderer_versions", lambda: None)  # no Pango
+    for same_bytes in (True, False):
+        with pytest.raises(pytest.skip.Exception, match="apt-get install libpango-1.0-0 libpangoft2-1.0-0"):
+            sandbox.require_pdf_check(same_bytes)
+    monkeypatch.setenv(sandbox.REQUIRE_PDF, "1")  # CI: a PDF check that cannot run fails
+    with pytest.raises(pytest.fail.Exception, match="NLSYNTH_REQUIRE_PDF=1: every PDF check must run here"):
+        sandbox.require_pdf_check(same_bytes=False)
+
+
+def test_the_committed_pdf_was_laid_out_by_the_libraries_its_fixture_names():
+    """Where WeasyPrint runs, its versions are read from the libraries themselves (here, CI's Debian bookworm)."""
+    import json
+
+    import sandbox
+
+    from nlsynth.pipeline import pdf
+
+    sandbox.require_pdf_check(same_bytes=False)
+    here = pdf.renderer_versions()
+    assert here["weasyprint"] == _pinned("weasyprint")
+    assert re.fullmatch(r"\d+\.\d+\.\d+", here["pango"]) and re.fullmatch(r"\d+\.\d+\.\d+", here["harfbuzz"])
+    assert json.loads(sandbox.PDF_RENDERER.read_text(encoding="utf-8"))["weasyprint"] == _pinned("weasyprint")
+
+
+def _pinned(package: str) -> str:
+    pins = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    return re.search(rf"^{package}==(\S+)", pins, re.MULTILINE | re.IGNORECASE).group(1)

@@ -4,9 +4,10 @@ WeasyPrint is pinned with the other packages, but it needs the Pango system libr
 Where Pango is missing, this prints one line saying how to get the PDF and exits 0 without touching
 the output, so ``make`` still succeeds. The print styling (A4, tables that fit the page, headings
 kept with what follows, figures scaled to the page) is in the HTML itself (:mod:`nlsynth.pipeline.render`).
-With ``SOURCE_DATE_EPOCH`` set (the Makefile sets it) the PDF has the same bytes on every build, on any
-machine: its text is set in the DejaVu fonts that the pinned matplotlib ships (the figures' font), never in
-whatever fonts the system has (:func:`font_css`).
+With ``SOURCE_DATE_EPOCH`` set (the Makefile sets it) the PDF has the same bytes on every build: its text is set
+in the DejaVu fonts that the pinned matplotlib ships (the figures' font), never in whatever fonts the system has
+(:func:`font_css`). Its layout also comes from the system's Pango and HarfBuzz, which no pin fixes: machines
+with the same :func:`renderer_versions` write the same bytes.
 """
 
 from __future__ import annotations
@@ -31,6 +32,52 @@ def load_renderer():
     except (ImportError, OSError):
         return None
     return HTML
+
+
+def renderer_versions() -> dict[str, str] | None:
+    """The libraries that lay out and write the PDF, by version; None where WeasyPrint cannot run.
+
+    WeasyPrint (and fontTools, where HarfBuzz has no subsetter) are pinned; Pango and HarfBuzz come from the
+    system. Two machines whose versions agree write the same PDF bytes from the same HTML; the committed PDF's are
+    in ``tests/fixtures/pdf_renderer.json``.
+
+    >>> sorted(renderer_versions() or {"harfbuzz": 0, "pango": 0, "subsetting": 0, "weasyprint": 0})
+    ['harfbuzz', 'pango', 'subsetting', 'weasyprint']
+    """
+    if load_renderer() is None:
+        return None
+    import weasyprint
+    from weasyprint.text import ffi
+
+    atleast = ffi.harfbuzz.hb_version_atleast
+    major = _highest(lambda n: atleast(n, 0, 0))
+    minor = _highest(lambda n: atleast(major, n, 0))
+    micro = _highest(lambda n: atleast(major, minor, n))
+    pango = ffi.pango.pango_version()  # e.g. 15012 for 1.50.12
+    if ffi.harfbuzz_subset is not None:
+        subsetting = "harfbuzz-subset"
+    else:
+        import fontTools
+
+        subsetting = f"fontTools {fontTools.version}"
+    return {
+        "weasyprint": weasyprint.__version__,
+        "pango": f"{pango // 10000}.{pango // 100 % 100}.{pango % 100}",
+        "harfbuzz": f"{major}.{minor}.{micro}",
+        "subsetting": subsetting,
+    }
+
+
+def _highest(holds, limit: int = 10_000) -> int:
+    """The highest n from 0 for which ``holds(n)`` (true up to some n, false after it).
+
+    >>> _highest(lambda n: n <= 12)
+    12
+    """
+    n = 0
+    while n < limit and holds(n + 1):
+        n += 1
+    return n
 
 
 #: The faces of each family: (CSS weight, CSS style, file name suffix).
