@@ -227,3 +227,74 @@ def test_the_estimable_overall_summary_follows_the_schema_too():
     overall = report.overall_summary(tableio.read_table(PROCESSED, "episodes.csv"), n_boot=20, seed=1)
     assert overall["estimable"] and overall["bootstrap"]["n_boot"] == 20
     schemas.check_summary(overall)
+
+
+@pytest.fixture(scope="module")
+def synthetic_processed(tmp_path_factory):
+    """A small SYNTHETIC data set (scripts/make_synthetic.py, seeded: 175 episodes of 9 made-up agents in 8 classes,
+    the first holding two agents), cleaned into its own processed folder. Its groups reach the minimum for an
+    estimate, which no group of the review's data does yet: the path a living review takes once enough cases of one
+    agent are published."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_synthetic import generate
+
+    out = tmp_path_factory.mktemp("synthetic")
+    generate(out / "source", scale=5, n_agents=9)
+    clean.run(out / "source" / "data" / "raw", out / "processed")
+    return out / "processed"
+
+
+@pytest.mark.slow  # generates and cleans a synthetic data set, writes figures: make test, not make unit
+@pytest.mark.parametrize(
+    ("group", "group_by", "folder"),
+    [("synthetic agent 00", "agent", "agents"), ("synthetic class 0", "drug_class", "classes")],
+)
+def test_notebook_02_on_a_group_with_an_estimate_draws_its_curve_and_stores_its_fit(
+    synthetic_processed, tmp_path, group, group_by, folder
+):
+    """Notebook 02's own cells, run in-process for a group with an estimate: its summary (schema-checked when
+    written) holds the fit and the sensitivity rows the report draws from, its curve and timeline are written in
+    every format, and what it says agrees with the summary."""
+    import nbformat
+    from IPython.display import Image
+
+    from nlsynth.analysis import estimates
+    from nlsynth.present import group_report
+
+    template = nbformat.read(ROOT / "notebooks" / "02_agent_response.ipynb", as_version=4)
+    namespace = {
+        "group": group,
+        "processed_dir": str(synthetic_processed),
+        "figures_dir": str(tmp_path),
+        "group_by": group_by,
+        "n_boot": 50,
+        "seed": 1,
+    }
+    for cell in template.cells:
+        if cell.cell_type == "code" and "parameters" not in cell.metadata.get("tags", []):
+            exec(cell.source, namespace)
+    summary, slug = namespace["summary"], namespace["slug"]
+    assert summary["estimable"] and summary["too_few"] is None
+    assert len(summary["agents"]) == (2 if group_by == "drug_class" else 1)  # the class mixes two agents: its own fit
+    stored = json.loads((synthetic_processed / folder / f"{slug}.json").read_text(encoding="utf-8"))
+    assert stored["fit"] == summary["fit"] and stored["sensitivity"]["rows"] == summary["sensitivity"]["rows"]
+    assert [r["analysis"] for r in stored["sensitivity"]["rows"]][0].startswith("primary")
+    fresh = estimates.fit(estimates.event_data(namespace["episodes"]))
+    assert (
+        estimates.from_record(stored["fit"]).plateau(1)
+        == fresh.plateau(1)
+        == pytest.approx(summary["cumulative_incidence"]["ever_responded"], abs=1e-6)
+    )
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.*"))
+    assert written == [
+        f"{folder}/{slug}-{kind}.{ext}" for kind in ("cumulative-response", "swimmer") for ext in ("pdf", "png", "svg")
+    ]
+    assert isinstance(group_report.cumulative_response_figure(summary, namespace["episodes"], tmp_path), Image)
+    said = group_report.describe(summary).data
+    probability = summary["cumulative_incidence"]["probability_by"]["12_weeks"]
+    assert f"Probability of a first response by 12 weeks {probability['lower']:.2f}" in said
+    assert "patient bootstrap (50 resamples, seed 1)" in said
+    table = group_report.sensitivity(summary, namespace["episodes"]).data
+    assert table.count("<tr>") == 1 + len(summary["sensitivity"]["rows"])
