@@ -70,15 +70,20 @@ def passed_count(summary: str) -> int | None:
 
 
 def history_row(results: dict, benched: str = "", recorded_in: str = "") -> dict[str, str]:
-    """The history's row of one bench run's results (a ``bench/latest.json``); a number it lacks is blank.
+    """The history's row of one bench run's results (a ``bench/latest.json``); a number it lacks is blank, and so
+    are a failed ``make test``'s (a run that stopped early does not time the suite).
 
     >>> row = history_row({"machine": {"cpu": "AMD EPYC"}, "full_build_s": 65.9, "kernel_floor_s": 44.6,
     ...                    "full_build_over_floor": 1.48, "make_test_summary": "== 1281 passed in 150.57s =="},
     ...                   benched="c40b19b")
     >>> row["benched"], row["full_build_over_floor"], row["tests_passed"], row["make_test_s"]
     ('c40b19b', '1.48', '1281', '')
+    >>> failed = history_row({"make_test_s": 90.1, "make_test_passed": False, "make_test_summary": "1 failed, 9 passed"})
+    >>> failed["make_test_s"], failed["tests_passed"]
+    ('', '')
     """
     work = results.get("full_build_work") or {}
+    tested = results.get("make_test_passed") is not False
     scale = (results.get("peak_rss_mb") or {}).get("scale") or {}
     values = {
         "benched": benched,
@@ -91,10 +96,10 @@ def history_row(results: dict, benched: str = "", recorded_in: str = "") -> dict
         "floor_core_s": work.get("floor_core_s"),
         "no_figures_build_s": results.get("no_figures_build_s"),
         "no_figures_build_over_floor": results.get("no_figures_build_over_floor"),
-        "make_test_s": results.get("make_test_s"),
-        "make_test_over_full_build": results.get("make_test_over_full_build"),
-        "make_test_core_s": results.get("make_test_core_s"),
-        "tests_passed": passed_count(results.get("make_test_summary", "")),
+        "make_test_s": results.get("make_test_s") if tested else None,
+        "make_test_over_full_build": results.get("make_test_over_full_build") if tested else None,
+        "make_test_core_s": results.get("make_test_core_s") if tested else None,
+        "tests_passed": passed_count(results.get("make_test_summary", "")) if tested else None,
         "make_unit_s": results.get("make_unit_s"),
         "peak_rss_scale_mb": max(scale.values()) if scale else None,
     }
