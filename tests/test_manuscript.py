@@ -354,16 +354,13 @@ def test_the_committed_pdf_was_laid_out_by_the_libraries_its_fixture_names():
     import json
 
     import sandbox
+    from test_environment import requirements_pins
 
     from nlsynth.pipeline import pdf
 
     sandbox.require_pdf_check(same_bytes=False)
     here = pdf.renderer_versions()
-    assert here["weasyprint"] == _pinned("weasyprint")
+    pinned = requirements_pins(("requirements.txt",))["weasyprint"].removeprefix("==")
+    assert here["weasyprint"] == pinned
     assert re.fullmatch(r"\d+\.\d+\.\d+", here["pango"]) and re.fullmatch(r"\d+\.\d+\.\d+", here["harfbuzz"])
-    assert json.loads(sandbox.PDF_RENDERER.read_text(encoding="utf-8"))["weasyprint"] == _pinned("weasyprint")
-
-
-def _pinned(package: str) -> str:
-    pins = (ROOT / "requirements.txt").read_text(encoding="utf-8")
-    return re.search(rf"^{package}==(\S+)", pins, re.MULTILINE | re.IGNORECASE).group(1)
+    assert json.loads(sandbox.PDF_RENDERER.read_text(encoding="utf-8"))["weasyprint"] == pinned
