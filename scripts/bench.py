@@ -65,6 +65,15 @@ def benched_commit() -> str:
     return head.stdout.strip() + ("+edits" if edits.stdout.strip() else "")
 
 
+def summary_line(result: subprocess.CompletedProcess) -> str:
+    """The last line a run printed (pytest's summary), at most 300 characters.
+
+    >>> summary_line(subprocess.CompletedProcess([], 0, stdout="...\\n=== 3 passed in 0.1s ===\\n"))
+    '=== 3 passed in 0.1s ==='
+    """
+    return (result.stdout.strip().splitlines() or [""])[-1][-300:]
+
+
 def timed_make(root: Path, *targets: str, env: dict[str, str] | None = None) -> tuple[float, list[str]]:
     """Run ``make`` (or ``targets``) in ``root`` with make_env(root) updated by ``env``: seconds and progress labels."""
     start = time.perf_counter()
@@ -409,7 +418,7 @@ def main() -> None:
         start = time.perf_counter()
         unit = subprocess.run(["make", "unit"], cwd=ROOT, env=dict(os.environ), capture_output=True, text=True)
         results["make_unit_s"] = round(time.perf_counter() - start, 1) if unit.returncode == 0 else "FAILED"
-        results["make_unit_summary"] = (unit.stdout.strip().splitlines() or [""])[-1][-300:]
+        results["make_unit_summary"] = summary_line(unit)
         log = Path(tempfile.mkdtemp(prefix="nlsynth-test-cpu-")) / "tests.jsonl"
         log.touch()
         start = time.perf_counter()
@@ -430,7 +439,7 @@ def main() -> None:
         shutil.rmtree(log.parent)  # the per-test log is read: leave nothing in the machine's temporary folder
         # a failing make test is a finding too: recorded with its summary line, the measurements kept
         results["make_test_passed"] = tested.returncode == 0
-        results["make_test_summary"] = (tested.stdout.strip().splitlines() or [""])[-1][-300:]
+        results["make_test_summary"] = summary_line(tested)
         # which tests failed, from pytest's short summary: a failing run is a finding to follow up
         results["make_test_failures"] = re.findall(r"^(?:FAILED|ERROR) (\S+)", tested.stdout, re.MULTILINE)
     results["peak_rss_with_make_test_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)

@@ -117,6 +117,11 @@ def _cell(column: str, value: object) -> str:
     return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else ""
 
 
+def read_latest(path: Path = LATEST) -> dict:
+    """The latest run's results (``bench/latest.json``)."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def read_history(path: Path = HISTORY) -> list[dict[str, str]]:
     """The history's rows, oldest first."""
     with open(path, encoding="utf-8", newline="") as handle:
@@ -325,7 +330,7 @@ def replace_block(text: str, block: str) -> str:
 def current(readme: Path = README, latest: Path = LATEST, history: Path = HISTORY) -> tuple[str, str]:
     """The README's text as it is, and as the bench results would render it."""
     text = readme.read_text(encoding="utf-8")
-    rendered = replace_block(text, render(json.loads(latest.read_text(encoding="utf-8")), read_history(history)))
+    rendered = replace_block(text, render(read_latest(latest), read_history(history)))
     return text, rendered
 
 

@@ -133,7 +133,7 @@ def test_the_readme_s_performance_table_is_what_the_bench_results_say():
 
 
 def test_the_history_ends_with_the_latest_run():
-    latest = json.loads(bench_report.LATEST.read_text(encoding="utf-8"))
+    latest = bench_report.read_latest()
     last = bench_report.read_history()[-1]
     expected = bench_report.history_row(latest)
     measured = [c for c in bench_report.FIELDS if c not in ("benched", "recorded_in")]
@@ -142,7 +142,7 @@ def test_the_history_ends_with_the_latest_run():
 
 
 def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
-    latest = json.loads(bench_report.LATEST.read_text(encoding="utf-8"))
+    latest = bench_report.read_latest()
     history = tmp_path / "history.csv"
     for ratio in (1.48, 1.32, 1.6):  # three earlier runs
         bench_report.append_history(
@@ -192,7 +192,7 @@ def test_bench_report_examples():
 
 
 def test_a_run_without_make_test_or_the_scale_build_says_what_it_did_not_measure():
-    latest = json.loads(bench_report.LATEST.read_text(encoding="utf-8"))
+    latest = bench_report.read_latest()
     partial = {k: v for k, v in latest.items() if not k.startswith(("make_test", "make_unit"))}
     partial.update(
         scale={"skipped": True}, peak_rss_mb={**latest["peak_rss_mb"], "scale": {}}, full_build_over_floor=1.63
