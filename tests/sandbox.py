@@ -181,9 +181,11 @@ def pdf_check_blocker(same_bytes: bool = True) -> str | None:
 
 def require_pdf_check(same_bytes: bool = True) -> None:
     """Skip the calling test, saying why, where this machine cannot check the PDF; fail instead under
-    ``NLSYNTH_REQUIRE_PDF=1`` (CI, which installs Pango so that every PDF check runs)."""
+    ``NLSYNTH_REQUIRE_PDF=1`` (CI, which installs Pango so that every PDF check runs). Hidden from tracebacks,
+    so that pytest's list of skips (``-rs``) names the calling test's line, not this one."""
     import pytest
 
+    __tracebackhide__ = True
     reason = pdf_check_blocker(same_bytes)
     if reason is None:
         return
