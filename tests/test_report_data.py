@@ -1,0 +1,100 @@
+"""The report's inputs (nlsynth.present.report_data): read from data/processed/ and releases/ only, and the
+reference numbers beside each table's rows are those of the committed tables."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from nlsynth.paths import PROJECT_ROOT as ROOT
+from nlsynth.present import report, report_data
+
+PROCESSED = ROOT / "data" / "processed"
+TABLES = ROOT / "reports" / "tables"
+
+
+@pytest.fixture(scope="module")
+def data() -> report_data.ReportData:
+    return report_data.load(PROCESSED, ROOT / "releases", n_boot=200, seed=20261124)
+
+
+def _committed_references(table: str) -> list[str]:
+    return list(pd.read_csv(TABLES / f"{table}.csv", dtype=str, keep_default_na=False)["references"])
+
+
+def test_the_groups_are_the_agents_the_classes_and_all_agents_together(data):
+    assert [s["agent"] for s in data.summaries][:2] == ["JAK inhibitor (unnamed)", "ruxolitinib"]
+    assert len(data.summaries) == 25 and len(data.class_summaries) == 19
+    assert data.groups == data.summaries + data.class_summaries + [data.overall]
+    assert data.overall["agent"] == "all agents together" and data.overall["estimable"]
+    assert data.changes is not None and data.changes.version == "0.1.0"
+
+
+def test_every_study_is_cited_with_its_label_and_reference_number(data):
+    assert set(data.cited) == set(data.studies.study_id) == set(data.labels)
+    assert list(data.reference_list.number) == list(range(1, len(data.reference_list) + 1))
+    for study, label in data.labels.items():
+        assert data.cited[study] == f"{label} [{data.number_of[study]}]"
+    assert not data.unappraised and set(data.weak) <= set(data.studies.study_id)
+
+
+def test_each_table_s_references_are_those_of_the_committed_table(data):
+    """The lookups give the notebook's tables the references the committed tables carry, row for row."""
+    assert data.group_references(data.summaries) == _committed_references("table2")
+    estimated = [s for s in data.groups if s["estimable"]]
+    assert data.group_references(estimated) == _committed_references("table3")
+    sensitivity, _ = report.sensitivity_groups(data.groups)
+    assert data.named_group_references(sensitivity.group) == _committed_references("table4")
+    table5 = report.proportions_table(data.per_agent, data.reviews)
+    assert data.agent_references(table5.agent) == _committed_references("table5")
+    table7 = report.weak_study_sensitivity(data.sources, data.weak)
+    assert data.agent_references(table7.agent) == _committed_references("table7")
+    assert data.agent_references(["an agent with no source"]) == [""]
+
+
+#: Run in a fresh interpreter: the report's loading, printing every file it opened under the project's data/ and
+#: releases/ or under the copies it reads.
+_OPENED_BY_THE_LOADING = """
+import pathlib, sys
+root, processed, releases = map(pathlib.Path, sys.argv[1:])
+watched = (str(root / "data"), str(root / "releases"), str(processed.parent))
+opened = set()
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, pathlib.Path)) and str(args[0]).startswith(watched):
+        opened.add(str(args[0]))
+sys.addaudithook(hook)
+from nlsynth.present import report_data
+report_data.load(processed, releases, n_boot=20, seed=1)
+print("\\n".join(sorted(opened)))
+"""
+
+
+def test_the_report_reads_only_the_processed_data_and_the_releases(tmp_path):
+    """Data flow one way: the loading opens files of the processed data and the releases it is given, and nothing
+    of data/raw/ (nor the project's own data/ when given copies)."""
+    shutil.copytree(PROCESSED, tmp_path / "processed")
+    shutil.copytree(ROOT / "releases", tmp_path / "releases")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _OPENED_BY_THE_LOADING,
+            str(ROOT),
+            str(tmp_path / "processed"),
+            str(tmp_path / "releases"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    opened = result.stdout.split()
+    assert opened, result.stderr
+    outside = [p for p in opened if not p.startswith((str(tmp_path / "processed"), str(tmp_path / "releases")))]
+    assert outside == []
+    assert str(tmp_path / "processed" / "episodes.csv") in opened
+    assert str(tmp_path / "processed" / "agents" / "ruxolitinib.json") in opened
+    assert any(p.startswith(str(tmp_path / "releases" / "0.1.0")) for p in opened)
