@@ -16,14 +16,12 @@ PROCESSED = ROOT / "data" / "processed"
 @pytest.fixture(scope="module")
 def data():
     episodes = tableio.read_table(PROCESSED, "episodes.csv")
-    slugs = list(pd.read_csv(PROCESSED / "agents.csv", dtype=str).agent_slug)
-    return episodes, group_files.read_summaries(PROCESSED, slugs)
+    return episodes, group_files.read_summaries(PROCESSED, group_files.read_slugs(PROCESSED))
 
 
 @pytest.fixture(scope="module")
 def classes():
-    slugs = list(pd.read_csv(PROCESSED / "classes.csv", dtype=str).class_slug)
-    return group_files.read_summaries(PROCESSED, slugs, "drug_class")
+    return group_files.read_summaries(PROCESSED, group_files.read_slugs(PROCESSED, "drug_class"), "drug_class")
 
 
 @pytest.fixture(scope="module")
