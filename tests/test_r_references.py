@@ -48,10 +48,16 @@ def _grouped(name: str, columns: tuple[str, ...], parse) -> dict[str, tuple[list
     return dict(data)
 
 
+def _a_skip(excinfo: pytest.ExceptionInfo) -> bool:
+    """Whether the exception is pytest's skip: the frames that set ``__tracebackhide__`` to this hide only skips."""
+    return excinfo.errisinstance(pytest.skip.Exception)
+
+
 def _rerun(script: str, fixture: str, tmp_path: Path, package: str) -> None:
-    """Re-run the R reference and require the committed output to be what R gives now (skip where R or
-    ``package`` is missing, at the calling test's line: hidden from tracebacks)."""
-    __tracebackhide__ = True
+    """Re-run the R reference and require the committed output to be what R gives now. Where R or ``package`` is
+    missing it skips, and a skip (only a skip: a failed comparison shows this frame) is listed at the calling test's
+    line."""
+    __tracebackhide__ = _a_skip
     if (
         shutil.which("Rscript") is None
         or subprocess.run(["Rscript", "-e", f"library({package})"], capture_output=True).returncode != 0
