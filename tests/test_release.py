@@ -69,6 +69,7 @@ def test_a_release_edited_by_hand_is_refused_naming_the_file(snap, tmp_path, nam
     with pytest.raises(InputError) as caught:
         release.read(tmp_path, "1.0")
     text = str(caught.value)
+    assert text.startswith("1 problem in a release snapshot; nothing was written:")  # not "in the raw input"
     assert f"releases/1.0/{name}: value " in text and value in text
     assert "expected a release snapshot as `make release` wrote it" in text
 

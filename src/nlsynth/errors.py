@@ -43,12 +43,18 @@ class Problem:
 
 
 class InputError(ValueError):
-    """Raised with every problem found in the raw input; nothing is written when it is raised."""
+    """Raised with every problem found in the input (``where``: the raw input, unless another input, e.g. a release
+    snapshot, is named); nothing is written when it is raised.
 
-    def __init__(self, problems: list[Problem]):
+    >>> print(InputError([Problem("releases/1.0/headline.json", None, None, "[1]", "an object")], "a release snapshot"))
+    1 problem in a release snapshot; nothing was written:
+      - releases/1.0/headline.json: value '[1]' — expected an object
+    """
+
+    def __init__(self, problems: list[Problem], where: str = "the raw input"):
         self.problems = list(problems)
         n = len(self.problems)
-        lines = [f"{n} problem{'s' if n != 1 else ''} in the raw input; nothing was written:"]
+        lines = [f"{n} problem{'s' if n != 1 else ''} in {where}; nothing was written:"]
         lines += [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
 

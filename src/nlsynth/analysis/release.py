@@ -205,7 +205,7 @@ def read(releases_dir: Path, version: str) -> Snapshot:
     expected = "a release snapshot as `make release` wrote it (never edit a release; make a new one)"
 
     def refuse(name: str, detail: str):
-        return InputError([Problem(f"releases/{version}/{name}", None, None, detail, expected)])
+        return InputError([Problem(f"releases/{version}/{name}", None, None, detail, expected)], "a release snapshot")
 
     try:
         headline = json.loads((folder / "headline.json").read_text(encoding="utf-8"))
