@@ -2,10 +2,11 @@
 
 Each malformed input runs through `make` (not papermill alone). The build must exit non-zero with the
 clear message among its last lines (repeated under "The build stopped:"), never say "No rule to make
-target", and leave every tracked file byte-identical: `git status --porcelain` shows only the raw edit.
+target", and leave every tracked file byte-identical: `git status --porcelain` shows only the edit.
 One case of each kind: a sheet refused, a vocabulary miss, an unreadable time, a review record refused
 (notebook 01 checks it with the case data), a notebook that fails after notebook 01 (the report, on a
-release snapshot edited by hand). Also: `make` in a second checkout, from an environment the work tree installed,
+release snapshot, a processed table or a group's summary edited by hand: build products, named with how to get
+them back). Also: `make` in a second checkout, from an environment the work tree installed,
 builds that checkout and touches nothing in the work tree; Ctrl-C just after runs wrote their results leaves
 them in place (a stand-in runner). Ctrl-C and SIGKILL during a real build: tests/test_living_review.py.
 """
@@ -109,6 +110,19 @@ CASES = [
         "releases/0.1.0/headline.json: value ",
     ),
     (
+        "processed-table-edited",
+        "data/processed/studies.csv",
+        _replace("study_id,", "studyid,"),
+        "data/processed/studies.csv: value \"no column 'study_id'\" — expected the table notebook 01 wrote "
+        "(data/processed/ is a build product: restore it with `git checkout`, or delete it and run make",
+    ),
+    (
+        "group-summary-edited",
+        "data/processed/agents/ruxolitinib.json",
+        lambda text: text[: len(text) // 2],
+        "data/processed/agents/ruxolitinib.json: value ",
+    ),
+    (
         "review-record-refused",
         "data/raw/appraisal.csv",
         _replace("hwang-2024-ruxolitinib,exposure,yes,", "hwang-2024-ruxolitinib,exposure,probably,"),
@@ -122,8 +136,10 @@ def test_failing_build_keeps_every_tracked_file(clone, edit, case, raw_file, mut
     edit(raw_file, mutate)
     result = clone.make()
     _assert_failed_cleanly(clone, result, f" M {raw_file}", message)
-    if case == "report-fails-after-01":
+    if case in ("report-fails-after-01", "processed-table-edited", "group-summary-edited"):
+        # a product edited by hand is newer than what makes it: only the report, which reads it, runs and fails
         assert "[" in result.stdout and "] report" in result.stdout and "clean cases" not in result.stdout
+        assert "agent ruxolitinib" not in result.stdout
     if case == "review-record-refused":  # notebook 01 checks every raw sheet: nothing after it runs
         assert "clean cases" in result.stdout and "] report" not in result.stdout
 

@@ -10,6 +10,8 @@ import sys
 import pandas as pd
 import pytest
 
+from nlsynth.errors import InputError
+from nlsynth.ingest import appraisal, group_files
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.present import report, report_data
 
@@ -98,3 +100,55 @@ def test_the_report_reads_only_the_processed_data_and_the_releases(tmp_path):
     assert str(tmp_path / "processed" / "episodes.csv") in opened
     assert str(tmp_path / "processed" / "agents" / "ruxolitinib.json") in opened
     assert any(p.startswith(str(tmp_path / "releases" / "0.1.0")) for p in opened)
+
+
+def _processed_copy(tmp_path):
+    shutil.copytree(PROCESSED, tmp_path / "processed")
+    return tmp_path / "processed"
+
+
+@pytest.mark.parametrize(
+    ("name", "mutate", "where", "value"),
+    [
+        ("studies.csv", lambda t: t.replace("study_id,", "studyid,", 1), "a processed table", "no column 'study_id'"),
+        ("episodes.csv", lambda t: t.replace(",71,F,", ",seventy-one,F,", 1), "a processed table", "seventy-one"),
+        ("episodes.csv", lambda t: t.replace(",71,F,", ",710,F,", 1), "a processed table", "age"),
+        ("screening.csv", lambda t: "", "a processed table", "No columns to parse from file"),
+        ("agents.csv", lambda t: t.replace("agent_slug", "slug", 1), "a processed table", "no column 'agent_slug'"),
+        ("agents/ruxolitinib.json", lambda t: t[: len(t) // 2], "a group's summary", "Expecting ',' delimiter"),
+        ("classes/jak-inhibitor.json", lambda t: "[1, 2]\n", "a group's summary", "list"),
+    ],
+    ids=["column-renamed", "not-a-number", "outside-its-range", "empty", "list-column", "truncated-json", "json-list"],
+)
+def test_a_processed_file_edited_by_hand_is_refused_naming_it_and_how_to_get_it_back(
+    tmp_path, name, mutate, where, value
+):
+    """data/processed/ is a build product: a file edited by hand stops the report with one message that names the
+    file and says how to get it back, not with a KeyError or a parser's error."""
+    processed = _processed_copy(tmp_path)
+    path = processed / name
+    path.write_text(mutate(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        report_data.load(processed, ROOT / "releases", n_boot=20, seed=1)
+    text = str(caught.value)
+    assert text.startswith(f"1 problem in {where}; nothing was written:\n  - {path}: value "), text
+    assert value in text
+    assert "restore it with `git checkout`, or delete it and run make" in text
+
+
+def test_the_build_s_appraisal_warning_names_a_processed_table_it_cannot_read(tmp_path, capsys):
+    processed = _processed_copy(tmp_path)
+    (processed / "appraisal.csv").unlink()
+    assert appraisal.main([str(processed)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: 1 problem in a processed table; nothing was written:\n  - {processed}/appraisal.csv")
+    assert appraisal.main([str(PROCESSED)]) == 0
+
+
+def test_a_path_inside_the_project_is_named_from_its_root():
+    from nlsynth.paths import project_root, shown
+
+    processed = project_root() / "data" / "processed"  # the root the run resolves against (tests: a copy)
+    assert shown(processed / "agents" / "dupilumab.json") == "data/processed/agents/dupilumab.json"
+    with pytest.raises(InputError, match=r"  - data/processed/agents/no-such-agent\.json: value .*No such file"):
+        group_files.read_summaries(processed, ["no-such-agent"])

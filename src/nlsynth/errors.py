@@ -62,3 +62,24 @@ class InputError(ValueError):
 def raise_if_any(problems: list[Problem]) -> None:
     if problems:
         raise InputError(problems)
+
+
+def file_refused(path, error: BaseException | str, expected: str, where: str) -> InputError:
+    """One file refused whole (missing, unreadable, or not as the stage that wrote it left it), named relative to
+    the project root: an :class:`InputError` for ``where`` ("a processed table"), whose value is ``error`` (an
+    exception's first line; a missing column's name).
+
+    >>> print(file_refused("/x/studies.csv", KeyError("study_id"), "the table notebook 01 wrote", "a processed table"))
+    1 problem in a processed table; nothing was written:
+      - /x/studies.csv: value "no column 'study_id'" — expected the table notebook 01 wrote
+    """
+    from nlsynth.paths import shown
+
+    if isinstance(error, KeyError):
+        detail = f"no column {error}"
+    elif isinstance(error, BaseException):
+        text = str(error).strip()
+        detail = text.splitlines()[0] if text else type(error).__name__
+    else:
+        detail = error
+    return InputError([Problem(shown(path), None, None, detail, expected)], where)

@@ -53,6 +53,19 @@ def require_dir(path: str | os.PathLike[str], parameter: str) -> Path:
     return resolved
 
 
+def shown(path: str | os.PathLike[str]) -> str:
+    """A path as a message names it: relative to the project root when inside it, else as given.
+
+    >>> shown(project_root() / "data" / "processed" / "studies.csv")
+    'data/processed/studies.csv'
+    >>> shown("/elsewhere/studies.csv")
+    '/elsewhere/studies.csv'
+    """
+    p = Path(path)
+    root = project_root()
+    return p.relative_to(root).as_posix() if p.is_absolute() and p.is_relative_to(root) else str(p)
+
+
 RAW_DIR = Path("data/raw")
 PROCESSED_DIR = Path("data/processed")
 FIGURES_DIR = Path("figures")

@@ -35,13 +35,42 @@ def write_tables(tables: dict[str, pd.DataFrame], directory: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
+#: What a processed table must be, as a refusal says: with the way to get it back.
+REBUILT_TABLE = (
+    "the table notebook 01 wrote (data/processed/ is a build product: restore it with `git checkout`, or delete it "
+    "and run make, which writes it again)"
+)
+
+
 def read_table(directory: Path, name: str, schema_name: str | None = None) -> pd.DataFrame:
-    """Read a processed table back with the dtypes its schema declares, and validate it."""
+    """Read a processed table back with the dtypes its schema declares, and validate it.
+
+    A table that is missing, unreadable or unlike its schema (a build product edited by hand) raises
+    :class:`~nlsynth.errors.InputError` naming the file and how to get it back, not a parser's or pandas' error.
+
+    >>> read_table(Path("/nowhere"), "studies.csv")
+    Traceback (most recent call last):
+    ...
+    nlsynth.errors.InputError: 1 problem in a processed table; nothing was written:
+      - /nowhere/studies.csv: value "[Errno 2] No such file or directory: '/nowhere/studies.csv'" — expected the table notebook 01 wrote (...)
+    """
+    import pandera.errors
+
+    from nlsynth.errors import file_refused
+
+    path = Path(directory) / name
     schema = schemas.SCHEMAS[schema_name or name]
+    try:
+        return _read_valid(path, schema)
+    except (OSError, ValueError, KeyError, pandera.errors.SchemaError) as exc:
+        raise file_refused(path, exc, REBUILT_TABLE, "a processed table") from None
+
+
+def _read_valid(path: Path, schema) -> pd.DataFrame:
     dtypes = {column: str(col.dtype) for column, col in schema.columns.items()}
     text_columns = [c for c, t in dtypes.items() if t in ("str", "object")]
     frame = pd.read_csv(
-        directory / name,
+        path,
         dtype={c: "string" for c in text_columns},
         keep_default_na=False,
         na_values={c: [""] for c in dtypes},

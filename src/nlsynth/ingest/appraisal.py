@@ -150,8 +150,13 @@ def main(argv: list[str] | None = None) -> int:
 
     args = sys.argv[1:] if argv is None else argv
     processed = paths.resolve(args[0] if args else paths.PROCESSED_DIR)
-    study_ids = list(read_table(processed, "studies.csv").study_id)
-    text = warning(read_table(processed, "appraisal.csv"), study_ids)
+    try:
+        study_ids = list(read_table(processed, "studies.csv").study_id)
+        appraised = read_table(processed, "appraisal.csv")
+    except ValueError as exc:  # a processed table edited by hand: named, with how to get it back
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    text = warning(appraised, study_ids)
     if text:
         print(text)
     return 0

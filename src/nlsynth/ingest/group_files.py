@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from nlsynth import atomic, tableio
+from nlsynth.errors import file_refused
 from nlsynth.slugs import slugify
 
 AGENT_LIST = "agents.csv"
@@ -154,10 +155,41 @@ def read_list(processed_dir: Path, group_by: str = "agent") -> pd.DataFrame:
 
 
 def read_slugs(processed_dir: Path, group_by: str = "agent") -> list[str]:
-    """The slugs (file names) of the groups in that list, in its order."""
-    return list(read_list(processed_dir, group_by)[SLUG_COLUMN[group_by]])
+    """The slugs (file names) of the groups in that list, in its order; a list that is missing or unreadable
+    raises :class:`~nlsynth.errors.InputError` naming it."""
+    try:
+        return list(read_list(processed_dir, group_by)[SLUG_COLUMN[group_by]])
+    except (OSError, ValueError, KeyError) as exc:
+        path = Path(processed_dir) / GROUPINGS[group_by][0]
+        raise file_refused(path, exc, tableio.REBUILT_TABLE, "a processed table") from None
+
+
+#: What a group's summary must be, as a refusal says: with the way to get it back.
+REBUILT_SUMMARY = (
+    "the summary notebook 02 wrote (a build product: restore it with `git checkout`, or delete it and run make, "
+    "which runs its group again)"
+)
 
 
 def read_summaries(processed_dir: Path, slugs: list[str], group_by: str = "agent") -> list[dict]:
-    folder = processed_dir / GROUPINGS[group_by][2]
-    return [json.loads((folder / f"{slug}.json").read_text(encoding="utf-8")) for slug in slugs]
+    """The summaries notebook 02 wrote for ``slugs``, in their order. One that is missing or not a JSON object (a
+    build product edited by hand) raises :class:`~nlsynth.errors.InputError` naming the file.
+
+    >>> read_summaries(Path("/nowhere"), ["dupilumab"])
+    Traceback (most recent call last):
+    ...
+    nlsynth.errors.InputError: 1 problem in a group's summary; nothing was written:
+      - /nowhere/agents/dupilumab.json: value ... — expected the summary notebook 02 wrote (...)
+    """
+    folder = Path(processed_dir) / GROUPINGS[group_by][2]
+    summaries = []
+    for slug in slugs:
+        path = folder / f"{slug}.json"
+        try:
+            summary = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise file_refused(path, exc, REBUILT_SUMMARY, "a group's summary") from None
+        if not isinstance(summary, dict):
+            raise file_refused(path, type(summary).__name__, REBUILT_SUMMARY, "a group's summary")
+        summaries.append(summary)
+    return summaries
