@@ -176,7 +176,14 @@ data/processed/by_class/%.csv: $(CLEAN_NB) ;
 data/processed/cited_by_agent/%.csv: $(CLEAN_NB) ;
 data/processed/cited_by_class/%.csv: $(CLEAN_NB) ;
 
-.make/agents.mk: data/raw/episodes.csv data/raw/agent_vocabulary.csv src/nlsynth/pipeline/makefrag.py $(INGEST_SRC) | $(NEEDS_ENV)
+# A raw file the build needs that is missing: instead of make's "No rule to make target", name it and the way back,
+# in the build's closing block (.make/failures.log), as a failed notebook is named there. (The plan below lists its
+# sheets with $(wildcard): a missing one is named once, when the cleaning needs it, not while make plans the runs.)
+data/raw/%:
+	@mkdir -p .make; msg='FAILED: data/raw/$* is missing: the build reads it (restore it with `git checkout -- data/raw/$*`)'; \
+	    echo "$$msg" >&2; echo "$$msg" >> $(FAILURES); exit 1
+
+.make/agents.mk: $(wildcard data/raw/episodes.csv data/raw/agent_vocabulary.csv) src/nlsynth/pipeline/makefrag.py $(INGEST_SRC) | $(NEEDS_ENV)
 	@mkdir -p $(@D)
 	@$(PY) -m nlsynth.pipeline.makefrag data/raw > $@.tmp
 	@mv $@.tmp $@

@@ -6,9 +6,9 @@ target", and leave every tracked file byte-identical: `git status --porcelain` s
 One case of each kind: a sheet refused, a vocabulary miss, an unreadable time, a review record refused
 (notebook 01 checks it with the case data), a notebook that fails after notebook 01 (the report, on a
 release snapshot, a processed table or a group's summary edited by hand: build products, named with how to get
-them back). Also: `make` in a second checkout, from an environment the work tree installed,
-builds that checkout and touches nothing in the work tree; Ctrl-C just after runs wrote their results leaves
-them in place (a stand-in runner). Ctrl-C and SIGKILL during a real build: tests/test_living_review.py.
+them back), and a raw file that is missing. Also: `make` in a second checkout, from an environment the work tree
+installed, builds that checkout and touches nothing in the work tree; Ctrl-C just after runs wrote their results
+leaves them in place (a stand-in runner). Ctrl-C and SIGKILL during a real build: tests/test_living_review.py.
 """
 
 from __future__ import annotations
@@ -142,6 +142,27 @@ def test_failing_build_keeps_every_tracked_file(clone, edit, case, raw_file, mut
         assert "agent ruxolitinib" not in result.stdout
     if case == "review-record-refused":  # notebook 01 checks every raw sheet: nothing after it runs
         assert "clean cases" in result.stdout and "] report" not in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["data/raw/screening.csv", "data/raw/episodes.csv"])
+def test_a_missing_raw_file_is_named_with_the_way_back(clone, missing):
+    """Not make's "No rule to make target": the file, and how to restore it, in the build's closing block.
+    (episodes.csv is also what make reads first, to plan the runs.)"""
+    path = clone.root / missing
+    path.unlink()
+    try:
+        result = clone.make()
+        tail = _assert_failed_cleanly(
+            clone,
+            result,
+            f" D {missing}",
+            f"FAILED: {missing} is missing: the build reads it (restore it with `git checkout -- {missing}`)",
+        )
+        assert "clean cases" not in result.stdout and len(tail) == 2
+    finally:
+        subprocess.run(["git", "checkout", "-q", "--", missing], cwd=clone.root, check=True)
+        clone.mark_built()
+    assert git_status(clone.root) == []
 
 
 def test_without_pango_the_build_says_so_in_one_line_and_succeeds(clone, tmp_path):
