@@ -177,11 +177,15 @@ data/processed/cited_by_agent/%.csv: $(CLEAN_NB) ;
 data/processed/cited_by_class/%.csv: $(CLEAN_NB) ;
 
 # A raw file the build needs that is missing: instead of make's "No rule to make target", name it and the way back,
-# in the build's closing block (.make/failures.log), as a failed notebook is named there. (The plan below lists its
-# sheets with $(wildcard): a missing one is named once, when the cleaning needs it, not while make plans the runs.)
-data/raw/%:
-	@mkdir -p .make; msg='FAILED: data/raw/$* is missing: the build reads it (restore it with `git checkout -- data/raw/$*`)'; \
+# in the build's closing block (.make/failures.log), as a failed notebook is named there. The rule exists only for the
+# files that are missing (`make -B` must not "remake" the others). The plan below lists its sheets with $(wildcard): a
+# missing one is named once, when the cleaning needs it, not while make plans the runs.
+MISSING_RAW := $(filter-out $(wildcard $(RAW_SHEETS) $(VOCABULARIES)),$(RAW_SHEETS) $(VOCABULARIES))
+ifneq ($(MISSING_RAW),)
+$(MISSING_RAW):
+	@mkdir -p .make; msg='FAILED: $@ is missing: the build reads it (restore it with `git checkout -- $@`)'; \
 	    echo "$$msg" >&2; echo "$$msg" >> $(FAILURES); exit 1
+endif
 
 .make/agents.mk: $(wildcard data/raw/episodes.csv data/raw/agent_vocabulary.csv) src/nlsynth/pipeline/makefrag.py $(INGEST_SRC) | $(NEEDS_ENV)
 	@mkdir -p $(@D)
