@@ -6,7 +6,7 @@ target", and leave every tracked file byte-identical: `git status --porcelain` s
 One case of each kind: a sheet refused, a vocabulary miss, an unreadable time, a review record refused
 (notebook 01 checks it with the case data), a notebook that fails after notebook 01 (the report, on a
 release snapshot, a processed table or a group's summary edited by hand: build products, named with how to get
-them back), and a raw file that is missing. Also: `make` in a second checkout, from an environment the work tree
+them back), a raw file that is missing, and a bootstrap setting no resampling can use. Also: `make` in a second checkout, from an environment the work tree
 installed, builds that checkout and touches nothing in the work tree; Ctrl-C just after runs wrote their results
 leaves them in place (a stand-in runner). Ctrl-C and SIGKILL during a real build: tests/test_living_review.py.
 """
@@ -163,6 +163,27 @@ def test_a_missing_raw_file_is_named_with_the_way_back(clone, missing):
         subprocess.run(["git", "checkout", "-q", "--", missing], cwd=clone.root, check=True)
         clone.mark_built()
     assert git_status(clone.root) == []
+
+
+def test_a_bootstrap_setting_no_resampling_can_use_stops_at_the_first_group_and_keeps_every_file(clone):
+    """`make N_BOOT=0` passes the runner's type check (an int), but no resampling can use it: the first group's
+    summary refuses it, so make stops there, instead of running every group and failing at the report (which left 44
+    executed notebooks rewritten with n_boot = 0)."""
+    from sandbox import PROGRESS
+
+    try:
+        result = clone.make("N_BOOT=0")
+        assert result.returncode != 0
+        lines = result.stderr.rstrip().splitlines()
+        tail = lines[len(lines) - lines[::-1].index("The build stopped:") :]
+        assert any(line.endswith("ValueError: n_boot must be at least 1 (got 0)") for line in tail), tail
+        assert len(PROGRESS.findall(result.stdout)) <= 2  # the runs make had started when the first one failed
+        assert clone.status() == []
+    finally:
+        for stamp in (clone.root / ".make").glob("params-*"):
+            stamp.unlink()
+        clone.mark_built()
+    assert clone.status() == []
 
 
 def test_without_pango_the_build_says_so_in_one_line_and_succeeds(clone, tmp_path):

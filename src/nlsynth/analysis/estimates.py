@@ -203,6 +203,26 @@ def censored_view(episodes: pd.DataFrame) -> dict:
     }
 
 
+def check_bootstrap(n_boot: int, seed: int) -> None:
+    """Refuse bootstrap settings no resampling can use: ``n_boot`` below 1, a ``seed`` below 0 (numpy's generators
+    take none). Checked by every group's summary, with an estimate or not, so that ``make N_BOOT=0`` stops at the
+    first group instead of after all of them, at the first that bootstraps.
+
+    >>> check_bootstrap(0, 1)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_boot must be at least 1 (got 0)
+    >>> check_bootstrap(2000, -1)
+    Traceback (most recent call last):
+    ...
+    ValueError: seed must be a whole number of at least 0 (got -1)
+    """
+    if n_boot < 1:
+        raise ValueError(f"n_boot must be at least 1 (got {n_boot})")
+    if seed < 0:
+        raise ValueError(f"seed must be a whole number of at least 0 (got {seed})")
+
+
 def bootstrap(episodes: pd.DataFrame, n_boot: int = 2000, seed: int = 20261124, level: float = 0.95) -> dict:
     """Percentile bootstrap over patients of the primary estimate, on the same episodes as the point estimate.
 
@@ -211,8 +231,7 @@ def bootstrap(episodes: pd.DataFrame, n_boot: int = 2000, seed: int = 20261124, 
     covers sampling error and the non-identified region. A resample with fewer timed responders than
     the minimum is kept (its curve is honest: mass at unknown times), and their number is reported.
     """
-    if n_boot < 1:
-        raise ValueError("n_boot must be at least 1")
+    check_bootstrap(n_boot, seed)
     events = event_data(episodes)
     rng = np.random.default_rng(seed)
     # Each patient's rows as positions, patients in the order of ``groups`` (which the seeded draws index); a

@@ -26,6 +26,7 @@ def summarise(
     view; always each episode's own interval (``individual``). ``single_agent`` names the agent when
     a drug class holds exactly one agent's episodes (its numbers repeat that agent's).
     """
+    estimates.check_bootstrap(n_boot, seed)
     ok, too_few = estimates.estimable(episodes)
     agents_in = sorted(episodes.agent.unique())
     single_agent = agents_in[0] if group_by == "drug_class" and len(agents_in) == 1 else None
