@@ -284,10 +284,9 @@ docs/codebook.md: $(SHARED_SRC) | $(NEEDS_ENV)
 # compares the data with the latest release, is built once, after the snapshot (not also before it, to be replaced).
 release-inputs: $(PROCESSED) $(AGENT_JSON) $(CLASS_JSON) .make/pruned
 release: $(NEEDS_ENV) ## Snapshot this build as releases/$(VERSION)/ (make release VERSION=2026.12); never overwrites one
-	@test -n "$(VERSION)" || { echo "usage: make release VERSION=<name>, e.g. make release VERSION=2026.12" >&2; exit 2; }
-	@test ! -e releases/$(VERSION) || { echo "error: releases/$(VERSION) exists; a release is never overwritten" >&2; exit 2; }
+	@$(PY) -m nlsynth.analysis.release --check "$(VERSION)" releases
 	$(call make_or_explain,release-inputs)
-	@$(PY) -m nlsynth.analysis.release $(VERSION) data/processed releases
+	@$(PY) -m nlsynth.analysis.release "$(VERSION)" data/processed releases
 	@$(MAKE) all
 
 appraisal-draft: $(NEEDS_ENV) ## Append drafted appraisal rows for included studies with none (never changes a row)

@@ -186,6 +186,24 @@ def test_a_bootstrap_setting_no_resampling_can_use_stops_at_the_first_group_and_
     assert clone.status() == []
 
 
+@pytest.mark.parametrize(
+    ("version", "message"),
+    [
+        ("a b", "error: VERSION='a b': expected a name of letters, digits, '.', '_' or '-' (e.g. 2026.12)"),
+        ("0.1.0", "error: release 0.1.0 already exists at releases/0.1.0; a release is never overwritten"),
+        ("", "usage: make release VERSION=<name>, e.g. make release VERSION=2026.12"),
+    ],
+    ids=["space-in-name", "existing", "no-name"],
+)
+def test_make_release_refuses_a_bad_or_taken_name_before_building_anything(clone, version, message):
+    """(A name with a space once reached an unquoted shell test, which said the release existed.)"""
+    result = clone.make("release", f"VERSION={version}")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == message
+    assert "[" not in result.stdout  # no run started
+    assert clone.status() == []
+
+
 def test_without_pango_the_build_says_so_in_one_line_and_succeeds(clone, tmp_path):
     """WeasyPrint without the Pango library fails at import with OSError; a stand-in package that does
     exactly that shadows it. The PDF step prints one line, make succeeds, and no tracked file changes."""

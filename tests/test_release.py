@@ -74,13 +74,24 @@ def test_a_release_edited_by_hand_is_refused_naming_the_file(snap, tmp_path, nam
     assert "expected a release snapshot as `make release` wrote it" in text
 
 
-def test_a_release_is_never_overwritten_and_names_are_checked(snap, tmp_path):
+def test_a_release_is_never_overwritten_and_names_are_checked(snap, tmp_path, capsys):
     release.write(snap, "2026.12", tmp_path)
     with pytest.raises(FileExistsError, match="never overwritten"):
         release.write(snap, "2026.12", tmp_path)
     with pytest.raises(ValueError, match="expected a name of letters"):
         release.write(snap, "../x", tmp_path)
     assert release.main(["2026.12", str(PROCESSED), str(tmp_path)]) == 2
+    # make release asks first, before it builds anything
+    capsys.readouterr()
+    assert release.main(["--check", "2026.13", str(tmp_path)]) == 0
+    assert release.main(["--check", "2026.12", str(tmp_path)]) == 2
+    assert "error: release 2026.12 already exists at " in capsys.readouterr().err
+    assert release.main(["--check", "a b", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        "error: VERSION='a b': expected a name of letters, digits, '.', '_' or '-' (e.g. 2026.12)\n"
+    )
+    assert release.main(["--check", ""]) == 2
+    assert capsys.readouterr().err.startswith("usage: make release VERSION=<name>")
 
 
 def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(snap):

@@ -156,13 +156,28 @@ def snapshot(processed_dir: Path) -> Snapshot:
     return Snapshot(headline, pd.DataFrame(study_rows), pd.DataFrame(episode_rows), groups(processed))
 
 
-def write(snap: Snapshot, version: str, releases_dir: Path) -> Path:
-    """Write ``releases_dir/version/``; refuse a bad name or an existing release."""
+def check_new(version: str, releases_dir: Path) -> Path:
+    """The folder a new release ``version`` would take; refuse a bad name or an existing release (``make release``
+    asks before it builds anything).
+
+    >>> check_new("a b", Path("releases"))
+    Traceback (most recent call last):
+    ...
+    ValueError: VERSION='a b': expected a name of letters, digits, '.', '_' or '-' (e.g. 2026.12)
+    """
     if not VERSION_PATTERN.match(version or ""):
         raise ValueError(f"VERSION={version!r}: expected a name of letters, digits, '.', '_' or '-' (e.g. 2026.12)")
     target = Path(releases_dir) / version
     if target.exists():
-        raise FileExistsError(f"release {version} already exists at {target}; a release is never overwritten")
+        raise FileExistsError(
+            f"release {version} already exists at {paths.shown(target)}; a release is never overwritten"
+        )
+    return target
+
+
+def write(snap: Snapshot, version: str, releases_dir: Path) -> Path:
+    """Write ``releases_dir/version/``; refuse a bad name or an existing release (:func:`check_new`)."""
+    target = check_new(version, releases_dir)
     # Written in a work folder renamed into place, so that a release appears whole or not at all: one cut off
     # after its first file would be compared with by the report and refused by the next `make release`.
     partial = target.with_name(f".{version}.partial")
@@ -333,12 +348,23 @@ def _p(row) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m nlsynth.analysis.release VERSION [PROCESSED_DIR] [RELEASES_DIR]``."""
+    """``python -m nlsynth.analysis.release VERSION [PROCESSED_DIR] [RELEASES_DIR]``; with ``--check`` first
+    (``--check VERSION [RELEASES_DIR]``), only refuse a bad name or an existing release."""
     args = sys.argv[1:] if argv is None else argv
-    if not args:
+    check = bool(args) and args[0] == "--check"
+    if check:
+        args = args[1:]
+    if not args or not args[0]:
         print("usage: make release VERSION=<name>, e.g. make release VERSION=2026.12", file=sys.stderr)
         return 2
     version = args[0]
+    if check:
+        try:
+            check_new(version, paths.resolve(args[1] if len(args) > 1 else RELEASES_DIR))
+        except (ValueError, FileExistsError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        return 0
     processed = paths.resolve(args[1] if len(args) > 1 else paths.PROCESSED_DIR)
     releases = paths.resolve(args[2] if len(args) > 2 else RELEASES_DIR)
     try:
