@@ -190,3 +190,18 @@ def test_a_release_cut_off_while_written_leaves_no_release_and_can_be_made_again
     assert sorted(p.name for p in target.iterdir()) == ["episodes.csv", "groups.csv", "headline.json", "studies.csv"]
     assert release.latest(tmp_path) == "2026.12"
     assert release.read(tmp_path, "2026.12").headline == snap.headline
+
+
+def test_a_release_of_a_group_summary_edited_by_hand_is_refused_naming_it(tmp_path, capsys):
+    """The snapshot reads the summaries as the report does (group_files.read_summaries): a broken one is named."""
+    import shutil
+
+    processed = tmp_path / "processed"
+    shutil.copytree(PROCESSED, processed)
+    (processed / "classes" / "jak-inhibitor.json").write_text("[1, 2]\n", encoding="utf-8")
+    assert release.main(["2026.12", str(processed), str(tmp_path / "releases")]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"error: 1 problem in a group's summary; nothing was written:\n  - {processed}/classes/jak-inhibitor.json: "
+        "value 'list' — expected the summary notebook 02 wrote"
+    )
+    assert not (tmp_path / "releases").exists()

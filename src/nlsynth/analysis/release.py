@@ -36,7 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from nlsynth import atomic, paths, tableio
-from nlsynth.ingest.group_files import GROUPINGS, read_slugs
+from nlsynth.ingest.group_files import GROUPINGS, read_slugs, read_summaries
 from nlsynth.ingest.sheets import SHEET_COLUMNS
 
 RELEASES_DIR = Path("releases")
@@ -76,9 +76,9 @@ def _finite_or_none(value) -> float | None:
 def groups(processed: Path) -> pd.DataFrame:
     """One row per agent and per drug class, from the per-group summaries notebook 02 wrote."""
     rows = []
-    for group_by, (_, _, summary_dir, _) in GROUPINGS.items():
-        for slug in read_slugs(processed, group_by):
-            s = json.loads((processed / summary_dir / f"{slug}.json").read_text(encoding="utf-8"))
+    for group_by in GROUPINGS:
+        slugs = read_slugs(processed, group_by)
+        for slug, s in zip(slugs, read_summaries(processed, slugs, group_by)):
             estimate = s.get("cumulative_incidence") or {}
             med = estimate.get("median_days") or {}
             p12 = (estimate.get("probability_by") or {}).get("12_weeks") or {}
