@@ -122,6 +122,30 @@ def make_variable(name: str) -> list[str]:
     return out.stdout.split()
 
 
+#: Run in a fresh interpreter: a Python statement (the last argument), printing every file it opened under the
+#: folders named before it (an audit hook sees every ``open``, pandas' and json's included).
+_FILES_OPENED = """
+import pathlib, sys
+*watched, statement = sys.argv[1:]
+opened = set()
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, pathlib.Path)) and str(args[0]).startswith(tuple(watched)):
+        opened.add(str(args[0]))
+sys.addaudithook(hook)
+exec(statement)
+print("\\n".join(sorted(opened)))
+"""
+
+
+def files_opened(statement: str, *watched: Path) -> list[str]:
+    """The files under the ``watched`` folders that ``statement`` opens, run in a fresh interpreter, sorted."""
+    result = subprocess.run(
+        [sys.executable, "-c", _FILES_OPENED, *map(str, watched), statement], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.splitlines()
+
+
 PRODUCTS = ("data/processed", "figures", "notebooks/executed", "reports")
 #: The one product whose bytes depend on system libraries (Pango, HarfBuzz) that no pin fixes: where WeasyPrint
 #: cannot run, the build skips it; where those libraries are not the ones that laid out the committed PDF

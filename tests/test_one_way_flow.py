@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -47,35 +45,17 @@ def test_the_report_rule_in_the_makefile_has_no_raw_prerequisite():
         assert name in sheets
 
 
-#: Run in a fresh interpreter: the cleaning of a copy of data/raw/, printing every file it opened there.
-_OPENED_BY_THE_CLEANING = """
-import pathlib, sys
-raw, out = map(pathlib.Path, sys.argv[1:])
-opened = set()
-def hook(event, args):
-    if event == "open" and isinstance(args[0], (str, pathlib.Path)) and str(args[0]).startswith(str(raw)):
-        opened.add(pathlib.Path(args[0]).name)
-sys.addaudithook(hook)
-from nlsynth.ingest import clean
-clean.run(raw, out)
-print("\\n".join(sorted(opened)))
-"""
-
-
 def test_notebook_01_reads_no_raw_file_that_is_not_its_prerequisite(tmp_path):
     """Every raw file the cleaning opens is a prerequisite of notebook 01 in the Makefile, so editing it re-runs
     the cleaning (a file read but not listed would leave the processed tables stale)."""
-    from sandbox import make_variable
+    from sandbox import files_opened, make_variable
 
-    shutil.copytree(ROOT / "data" / "raw", tmp_path / "raw")
-    code = _OPENED_BY_THE_CLEANING
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "raw"), str(tmp_path / "processed")],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    opened = set(result.stdout.split())
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    opened = {
+        Path(p).name
+        for p in files_opened(f"from nlsynth.ingest import clean; clean.run({str(raw)!r}, {str(out)!r})", raw)
+    }
     assert {"studies.csv", "episodes.csv", "agent_vocabulary.csv", "time_readings.csv"} <= opened
     listed = {Path(p).name for p in make_variable("RAW_SHEETS") + make_variable("VOCABULARIES")}
     assert sorted(opened - listed) == []

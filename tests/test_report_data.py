@@ -4,8 +4,6 @@ reference numbers beside each table's rows are those of the committed tables."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
@@ -58,43 +56,19 @@ def test_each_table_s_references_are_those_of_the_committed_table(data):
     assert data.agent_references(["an agent with no source"]) == [""]
 
 
-#: Run in a fresh interpreter: the report's loading, printing every file it opened under the project's data/ and
-#: releases/ or under the copies it reads.
-_OPENED_BY_THE_LOADING = """
-import pathlib, sys
-root, processed, releases = map(pathlib.Path, sys.argv[1:])
-watched = (str(root / "data"), str(root / "releases"), str(processed.parent))
-opened = set()
-def hook(event, args):
-    if event == "open" and isinstance(args[0], (str, pathlib.Path)) and str(args[0]).startswith(watched):
-        opened.add(str(args[0]))
-sys.addaudithook(hook)
-from nlsynth.present import report_data
-report_data.load(processed, releases, n_boot=20, seed=1)
-print("\\n".join(sorted(opened)))
-"""
-
-
 def test_the_report_reads_only_the_processed_data_and_the_releases(tmp_path):
     """Data flow one way: the loading opens files of the processed data and the releases it is given, and nothing
     of data/raw/ (nor the project's own data/ when given copies)."""
-    shutil.copytree(PROCESSED, tmp_path / "processed")
-    shutil.copytree(ROOT / "releases", tmp_path / "releases")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _OPENED_BY_THE_LOADING,
-            str(ROOT),
-            str(tmp_path / "processed"),
-            str(tmp_path / "releases"),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+    from sandbox import files_opened
+
+    processed, releases = _processed_copy(tmp_path), tmp_path / "releases"
+    shutil.copytree(ROOT / "releases", releases)
+    load = (
+        "from nlsynth.present import report_data; "
+        f"report_data.load({str(processed)!r}, {str(releases)!r}, n_boot=20, seed=1)"
     )
-    opened = result.stdout.split()
-    assert opened, result.stderr
+    opened = files_opened(load, ROOT / "data", ROOT / "releases", tmp_path)
+    assert opened
     outside = [p for p in opened if not p.startswith((str(tmp_path / "processed"), str(tmp_path / "releases")))]
     assert outside == []
     assert str(tmp_path / "processed" / "episodes.csv") in opened
