@@ -896,12 +896,41 @@ def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phra
 def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, regimen):
     """Which session is not said: after the first (the start) or the last (the end)? Once read from the start."""
     got = parse_time(phrase, regimen, event=True)
-    assert got.rule == "unresolved" and "of the several the regimen gives, not saying which" in got.note
+    assert (
+        got.rule == "unresolved" and "the regimen gives several sessions and the phrase does not say which" in got.note
+    )
     # one session, or none stated: the session is the start
     for one in ("single injection of 10 mg/ml", "single session", ""):
         assert parse_time(phrase, one, event=True).upper == pytest.approx(4 * W), one
     # the first session is the start, however many there are
     assert parse_time("4 weeks after the first injection", regimen, event=True).upper == pytest.approx(4 * W)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["3 months after treatment", "3 months following the therapy", "improvement 3 months post treatment"]
+)
+def test_the_treatment_named_as_a_whole_in_a_course_of_sessions_is_unresolved(phrase):
+    """In a course of a stated number of sessions, "3 months after treatment" may count from the first session or
+    from the last (147 days into a course of 3 sessions 4 weeks apart): once read from the first alone, (0, 91]."""
+    if "post" in phrase:  # "post-treatment" says the end: after the last session
+        assert parse_time(phrase, "3 sessions 4 weeks apart", event=True).upper == pytest.approx(8 * W + 3 * M)
+        return
+    got = parse_time(phrase, "3 sessions 4 weeks apart", event=True)
+    assert got.rule == "unresolved" and f"counted from '{phrase.split(' ', 2)[2]}'" in got.note
+    assert "does not say which (the first or the last)" in got.note
+    # a regimen of one session, with no count, or a course length: the treatment is counted from its start
+    for regimen in ("single treatment; 7 mm spot", "twice daily", "300 mg every two weeks", "for 6 weeks", ""):
+        assert parse_time(phrase, regimen, event=True).upper == pytest.approx(3 * M), regimen
+    # what the phrase says of the course decides, whatever the regimen
+    assert parse_time("3 months after treatment was started", "3 sessions 4 weeks apart", event=True).upper == (
+        pytest.approx(3 * M)
+    )
+    assert parse_time("within 3 months of treatment", "3 sessions 4 weeks apart", event=True).upper == (
+        pytest.approx(3 * M)
+    )
+    assert parse_time("3 months after the last session", "3 sessions 4 weeks apart", event=True).upper == (
+        pytest.approx(8 * W + 3 * M)
+    )
 
 
 @pytest.mark.parametrize(

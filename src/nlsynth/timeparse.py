@@ -138,6 +138,8 @@ methotrexate" in a dupilumab row is another treatment's start, and "after changi
 weekly injections" or "after adding occlusion" changes the same treatment; all are refused. A session named without
 saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only when the regimen
 gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or the last?
+So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy") in a course of a
+stated number of sessions ("6 sessions at two weeks intervals"); in any other regimen it is the start.
 A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within".
 So is an age given as the only time ("at the age of 45
 years", "a 6-month-old ulcer"); beside another time an age is set aside. A head count beside a time ("in 3 patients
@@ -528,23 +530,40 @@ _ONE_SESSION_RE = re.compile(
 )
 
 
+#: The treatment as a whole, named without saying which moment of it ("3 months after treatment", "6 weeks after
+#: the therapy"): its start, unless it is a course of several sessions (:func:`_unsaid_session`).
+_WHOLE_TREATMENT_RE = re.compile(r"(?:(?:the|her|his|their)\s+)?(?:treatment|therapy)")
+
+
 def _unsaid_session(clause: str, regimen: str | None) -> str | None:
     """The session a time is counted from, when the regimen gives several and the phrase does not say which ("4
     weeks after the injection" with "3 injections 4 weeks apart": after the first, or the last?); None otherwise.
+    The treatment named as a whole ("3 months after treatment") is such a session when the regimen is a course of
+    a stated number of sessions ("6 sessions at two weeks intervals"): since the first session, or since the last?
+    With no count ("twice daily", "every two weeks") it is the treatment itself, counted from its start.
 
     >>> _unsaid_session("improved 4 weeks after the injection", "3 injections 4 weeks apart")
     'after the injection'
     >>> _unsaid_session("improved 4 weeks after the injection", "single injection of 10 mg/ml") is None
     True
+    >>> [_unsaid_session("3 months after treatment", r) for r in ("6 sessions at two weeks intervals", "twice daily")]
+    ['after treatment', None]
+    >>> _unsaid_session("within 3 months of treatment", "6 sessions at two weeks intervals") is None
+    True
     """
-    session = next((_as_written(w, a) for w, a in _anchors(clause) if _WHICH_SESSION_RE.fullmatch(a)), None)
-    if session is None or not regimen:  # the regimen is read only for a phrase counted from a session
+    anchors = _anchors(clause)
+    session = next((_as_written(w, a) for w, a in anchors if _WHICH_SESSION_RE.fullmatch(a)), None)
+    whole = next(
+        (_as_written(w, a) for w, a in anchors if _WHOLE_TREATMENT_RE.fullmatch(a) and w.strip() != "of"), None
+    )  # not "within 3 months of treatment", the time since it began
+    if (session is None and whole is None) or not regimen:  # the regimen is read only for a phrase counted from one
         return None
     text = normalise(regimen)
     course = _COURSE_SESSIONS_RE.search(text)
-    several = (course is not None and number(course.group("n")) >= 2) or (
-        sessions_per_week(regimen) is not None and not _ONE_SESSION_RE.search(text)
-    )
+    counted = course is not None and number(course.group("n")) >= 2
+    if session is None:
+        return whole if counted else None
+    several = counted or (sessions_per_week(regimen) is not None and not _ONE_SESSION_RE.search(text))
     return session if several else None
 
 
@@ -1702,7 +1721,10 @@ def _parse_clause(clause: str, regimen: str | None, agent: str | None = None) ->
         )
     session = _unsaid_session(clause, regimen)
     if session is not None:
-        return unresolved(f"counted from a session ({session!r}) of the several the regimen gives, not saying which")
+        return unresolved(
+            f"counted from {session!r}, but the regimen gives several sessions and the phrase does not say which "
+            "(the first or the last)"
+        )
     clause = _PLUS_MINUS_RE.sub(lambda m: f"mean {m.group('mean')}", clause)  # "X +/- SD" is a mean, word or not
     periods = _COUNTED_PERIODS_RE.search(clause)
     if periods:
