@@ -907,6 +907,25 @@ def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, 
 
 
 @pytest.mark.parametrize(
+    "regimen", ["single treatment; 7 mm spot, 6 J/cm2", "one session of pulsed dye laser", "1 PDT session"]
+)
+def test_a_time_after_the_end_of_a_single_session_counts_from_the_start(regimen):
+    """One session ends the day it starts: "3 months post-treatment" is 3 months (once unresolved, "no course
+    length")."""
+    got = parse_time("3 months post-treatment", regimen, event=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(3 * M))
+    assert parse_time("3 months post-treatment", regimen).note.endswith("(a single session, day 0)")
+    assert parse_time("within 6 weeks of the end of treatment", regimen, event=True).upper == pytest.approx(6 * W)
+    # a frequency, a count of several or a course length is not one session; no regimen gives no end
+    for other in ("a daily application", "single session, then weekly", "3 sessions 4 weeks apart", ""):
+        got = parse_time("3 months post-treatment", other, event=True)
+        assert got.upper != pytest.approx(3 * M), other
+    assert parse_time("3 months post-treatment", "single session, then weekly").rule == "unresolved"
+    # the end itself, with no time after it, stays unread: a response is not seen during the session
+    assert parse_time("post-treatment", regimen, event=True).rule == "unresolved"
+
+
+@pytest.mark.parametrize(
     "phrase", ["3 months after treatment", "3 months following the therapy", "improvement 3 months post treatment"]
 )
 def test_the_treatment_named_as_a_whole_in_a_course_of_sessions_is_unresolved(phrase):

@@ -68,8 +68,9 @@ Rules (``TimeInterval.rule``)
     stopping": the end of treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the
     end of the 12-week course") plus that time. "Within X" of the end reads (0, end + X], and "at least X" or a
     range after it keep their rule, shifted by the end; the end alone ("after completion of therapy") is
-    ``end-of-treatment``. With no end of treatment to count from the reading is ``unresolved``, never a time from
-    the start.
+    ``end-of-treatment``. A regimen of one session and nothing more ("single treatment", "one session of PDT": no
+    frequency, count or course length) ends on day 0, so the time after it is the time since the start. With no end
+    of treatment to count from the reading is ``unresolved``, never a time from the start.
 ``seen-at-assessment`` (times of events only)
     First and best responses are *seen at* assessments. A time X read by ``point``,
     ``exposures``, ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after
@@ -2160,6 +2161,8 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None, agent: s
     'a time after the end of treatment, but the regimen states no course length'
     >>> parse_time("off treatment for 2 months", "daily for 12 weeks").note
     '60.9 days after the end of treatment (day 84.0)'
+    >>> parse_time("2 months post-treatment", "single session of pulsed dye laser").note
+    '60.9 days after the end of treatment (a single session, day 0)'
     """
     named = clause[anchor.start() :]
     before, after = clause[: anchor.start()], clause[anchor.end() :]
@@ -2180,15 +2183,38 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None, agent: s
         return since if since is not None else end
     if since.rule not in ("point", "mean", "within", "at-least", "range"):  # a count of sessions
         return unresolved(f"a reading {since.rule!r} counted from the end of treatment; no rule reads it")
+    single = not end.resolved and _single_session(regimen)
+    if single:  # "3 months post-treatment" of one laser session: it ended the day it started
+        end = TimeInterval(0.0, 0.0, "end-of-treatment")
     if not end.resolved:
         return unresolved(f"a time after the {end.note}")
     day = f"day {end.upper:.1f}" if end.lower == end.upper else f"between day {end.lower:.1f} and {end.upper:.1f}"
+    if single:
+        day = "a single session, day 0"
     note = f"{_describe(since)} after the end of treatment ({day})"
     if since.rule == "within":
         return TimeInterval(0.0, end.upper + since.upper, "within", note)
     if since.rule in ("at-least", "range"):
         return TimeInterval(end.lower + since.lower, end.upper + since.upper, since.rule, note)
     return TimeInterval(end.lower + since.lower, end.upper + since.upper, "after-end-of-treatment", note)
+
+
+def _single_session(regimen: str | None) -> bool:
+    """Whether the regimen is one session and nothing more ("single treatment; 7 mm spot", "one session of PDT"):
+    no frequency, no count of several sessions, no course length. Its treatment ends the day it starts, so a time
+    after its end ("3 months post-treatment") is a time since the start.
+
+    >>> [_single_session(r) for r in ("single treatment; 7 mm spot", "a daily application", "single session, then weekly")]
+    [True, False, False]
+    """
+    text = normalise(regimen or "")
+    course = _COURSE_SESSIONS_RE.search(text)
+    return (
+        _ONE_SESSION_RE.search(text) is not None
+        and sessions_per_week(regimen) is None
+        and (course is None or number(course.group("n")) < 2)
+        and not (_COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text))
+    )
 
 
 def _describe(reading: TimeInterval) -> str:
