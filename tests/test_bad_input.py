@@ -211,6 +211,13 @@ MALFORMED = [
     ),
     ("ragged-row", E, ragged(2), "episodes.csv, row 2: value '19 cells' — expected 18 cells, one per column"),
     (
+        "column-name-without-cells",  # one problem for the header, not one per row (once 35 of them)
+        E,
+        lambda text: text.replace("\n", ",notes\n", 1),
+        "episodes.csv, row 1: value '19 column names' — expected 18, the number of cells in each of the 35 rows "
+        "below it (a column name added or removed without its cells?)",
+    ),
+    (
         "formula-cell",
         E,
         set_cell(2, "evidence", '=HYPERLINK("http://example.invalid","click")'),
@@ -434,6 +441,23 @@ def test_malformed_input_is_refused_by_the_cleaning_with_a_clear_message(data_on
         clean.run(data_only / "data" / "raw", data_only / "data" / "processed")
     assert message in str(caught.value)
     assert _processed(data_only) == before
+
+
+def test_a_header_that_does_not_fit_its_rows_is_one_problem_not_one_per_row(data_only):
+    from nlsynth.errors import InputError
+    from nlsynth.ingest import clean
+
+    _mutate(data_only, E, lambda text: text.replace("\n", ",notes\n", 1))
+    with pytest.raises(InputError) as caught:
+        clean.run(data_only / "data" / "raw", data_only / "data" / "processed")
+    assert [(p.row, p.column) for p in caught.value.problems] == [(1, "notes"), (1, None)]
+    # rows that differ from each other, or one row among rows that fit, are each named
+    _mutate(data_only, E, lambda text: text.replace(",notes\n", "\n", 1))
+    _mutate(data_only, E, ragged(2))
+    _mutate(data_only, E, ragged(3))
+    with pytest.raises(InputError) as caught:
+        clean.run(data_only / "data" / "raw", data_only / "data" / "processed")
+    assert [p.row for p in caught.value.problems] == [2, 3]
 
 
 @pytest.mark.integration

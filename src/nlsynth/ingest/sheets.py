@@ -162,12 +162,12 @@ def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> 
         dupes = sorted({h for h in header if header.count(h) > 1})
         problems.append(Problem(name, 1, None, ", ".join(dupes), "each column once"))
         found_problem = True
-    rows, numbers = [], []
+    rows, numbers, ragged = [], [], []
     for index, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue  # a blank line at the end of a hand-edited file
         if len(record) != len(header):
-            problems.append(Problem(name, index, None, f"{len(record)} cells", f"{len(header)} cells, one per column"))
+            ragged.append(Problem(name, index, None, f"{len(record)} cells", f"{len(header)} cells, one per column"))
             found_problem = True
             continue
         row = {column: cell.strip() for column, cell in zip(header, record)}
@@ -180,12 +180,39 @@ def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> 
                 found_problem = True
         rows.append(row)
         numbers.append(index)
-    if not rows and name not in MAY_BE_EMPTY:
+    problems.extend(_ragged_rows(name, header, ragged, rows))
+    if not rows and not ragged and name not in MAY_BE_EMPTY:
         problems.append(Problem(name, None, None, "", "at least one data row below the header"))
         return None
     if found_problem:
         return None
     return Sheet(name, rows, numbers)
+
+
+def _ragged_rows(name: str, header: list[str], ragged: list[Problem], rows: list[dict[str, str]]) -> list[Problem]:
+    """The rows whose number of cells is not the header's: one problem each, or one for the header when every row
+    has the same other number (a column name added or taken out of the header alone), instead of one per row.
+
+    >>> bad = [Problem("s.csv", r, None, "2 cells", "3 cells, one per column") for r in (2, 3, 4)]
+    >>> [str(p) for p in _ragged_rows("s.csv", ["a", "b", "c"], bad, [])]
+    ["s.csv, row 1: value '3 column names' — expected 2, the number of cells in each of the 3 rows below it (a column name added or removed without its cells?)"]
+    >>> len(_ragged_rows("s.csv", ["a", "b", "c"], bad[:2], [{"a": "1", "b": "2", "c": "3"}]))
+    2
+    """
+    counts = {p.value for p in ragged}
+    if rows or len(ragged) < 2 or len(counts) != 1:
+        return ragged
+    cells = int(str(counts.pop()).split()[0])
+    return [
+        Problem(
+            name,
+            1,
+            None,
+            f"{len(header)} column names",
+            f"{cells}, the number of cells in each of the {len(ragged)} rows below it (a column name added or "
+            "removed without its cells?)",
+        )
+    ]
 
 
 def shorten_header(text: str) -> str:
