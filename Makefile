@@ -10,6 +10,12 @@ SHELL := /bin/bash
 JOBS ?= 2
 MAKEFLAGS += --no-builtin-rules --no-print-directory
 ifeq ($(MAKELEVEL),0)
+  # make itself only warns about -j0 or -jtwo, and then runs one job at a time.
+  ifneq ($(JOBS),2)
+    ifneq ($(shell [ '$(JOBS)' -ge 1 ] 2>/dev/null && echo ok),ok)
+      $(error JOBS='$(JOBS)': expected a whole number of at least 1, the runs make starts at once (make JOBS=1 runs one at a time))
+    endif
+  endif
   MAKEFLAGS += -j$(JOBS)
 endif
 

@@ -83,6 +83,26 @@ def test_make_runs_two_jobs_by_default_and_help_lists_the_targets(tmp_path):
     assert len({len(line) - len(line.split(None, 1)[1]) for line in rows}) == 1
 
 
+def test_a_number_of_jobs_make_cannot_use_is_refused_before_anything_runs(tmp_path):
+    """make itself only warns about ``-j0`` and then builds one run at a time."""
+    folder = _folder(tmp_path)
+    for jobs in ("0", "two", "", "1.5", "-1"):
+        result = _make(folder, "help", f"JOBS={jobs}")
+        assert result.returncode == 2, jobs
+        assert f"JOBS='{jobs}': expected a whole number of at least 1" in result.stderr, jobs
+        assert result.stdout == "", jobs
+    for jobs in ("1", "3", "12"):
+        dry = _make(folder, "-p", "-n", "help", f"JOBS={jobs}")
+        assert dry.returncode == 0, jobs
+        assert f"-j{jobs}" in next(line for line in dry.stdout.splitlines() if line.startswith("MAKEFLAGS")), jobs
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "Makefile",
+        "pyproject.toml",
+        "requirements-dev.txt",
+        "requirements.txt",
+    ]
+
+
 def _fake_env(tmp_path: Path, origin: Path | None) -> tuple[Path, Path]:
     """An environment whose python logs ``-m pip …`` and ``-m ipykernel …`` instead of running them, and runs
     anything else with the real interpreter without its site-packages; with ``origin``, the environment's nlsynth
