@@ -152,7 +152,8 @@ MALFORMED = [
         E,
         replace_once(",no benefit,", ",some benefit,"),
         "episodes.csv, row 22, column 'best_response_as_reported': value 'some benefit' — expected a phrase listed in "
-        "data/raw/response_vocabulary.csv",
+        "data/raw/response_vocabulary.csv (add a row for it there: 'some benefit,<response_grade: none, minimal, "
+        "partial, marked, complete or not reported>,<note>')",
     ),
     (
         "unparseable-time",

@@ -94,7 +94,7 @@ CASES = [
         "data/raw/episodes.csv",
         _replace(",oral thalidomide,", ",oral aspirin,"),
         "episodes.csv, row 19, column 'agent_as_reported': value 'oral aspirin' — expected a phrase listed in "
-        "data/raw/agent_vocabulary.csv (add a row for it there)",
+        "data/raw/agent_vocabulary.csv (add a row for it there: 'oral aspirin,<agent>,<drug_class>,<route>,<note>')",
     ),
     (
         "unreadable-time",

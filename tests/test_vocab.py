@@ -93,6 +93,58 @@ def test_missing_phrase_names_sheet_row_phrase_and_vocabulary(raw_copy):
     assert len(err.value.problems) == 3
 
 
+def test_a_missing_phrase_comes_with_the_row_to_add_which_then_builds(raw_copy):
+    """The message spells out the row, with the values of the one mapped agent the phrase names (to be checked):
+    pasted into the file as it stands, the cleaning goes through."""
+    episodes = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    new = "Dupilumab 300 mg, every 2 weeks"  # a comma: the row quotes it
+    assert episodes.count(",dupilumab,") == 1
+    (raw_copy / "episodes.csv").write_text(episodes.replace(",dupilumab,", f',"{new}",'), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    (problem,) = err.value.problems
+    row = re.search(r"add a row for it there: '(.*)'; its values are those of dupilumab", problem.expected).group(1)
+    assert row == f'"{new}",dupilumab,biologic (IL-4Rα),subcutaneous,<note>'
+    with open(raw_copy / "agent_vocabulary.csv", "a", encoding="utf-8") as handle:
+        handle.write(row.replace("<note>", "") + "\n")
+    assert (clean.clean(raw_copy).episodes["agent"] == "dupilumab").sum() == 1
+
+
+@pytest.mark.parametrize(
+    ("phrase", "values"),
+    [
+        # the longest of nested names; a route only where the file gives the agent one
+        ("topical tacrolimus 0.1%", "tacrolimus,calcineurin inhibitor,topical"),
+        (
+            "Topical corticosteroid + tacrolimus, alternating",
+            "topical corticosteroid + tacrolimus,topical corticosteroid + calcineurin inhibitor,topical,<note>",
+        ),
+        # no agent named, or two: placeholders
+        ("oral aspirin", "<agent>,<drug_class>,<route>"),
+        ("dupilumab then ruxolitinib", "<agent>,<drug_class>,<route>"),
+        ("dupilumabs", "<agent>,<drug_class>,<route>"),  # a whole name, not a part of a word
+    ],
+)
+def test_the_row_to_add_names_an_agent_only_when_the_phrase_names_one(raw_copy, phrase, values):
+    from nlsynth.errors import Problem
+
+    agents = load_agents(raw_copy / "agent_vocabulary.csv", problems := [])
+    assert agents is not None and problems == []
+    added = agents.how_to_add(phrase)
+    problem = Problem("episodes.csv", 2, "agent_as_reported", phrase, added)
+    assert values in str(problem)
+    assert ("; its values are those of" in added) == (not values.startswith("<"))
+
+
+def test_the_row_to_add_leaves_the_route_open_where_the_agent_has_several(raw_copy):
+    with open(raw_copy / "agent_vocabulary.csv", "a", encoding="utf-8") as handle:
+        handle.write("oral tacrolimus,tacrolimus,calcineurin inhibitor,oral,\n")
+    agents = load_agents(raw_copy / "agent_vocabulary.csv", [])
+    assert "'tacrolimus 0.1% ointment,tacrolimus,calcineurin inhibitor,<route>,<note>'" in agents.how_to_add(
+        "tacrolimus 0.1% ointment"
+    )
+
+
 def test_conflicting_vocabulary_entries_are_refused(raw_copy):
     with open(raw_copy / "agent_vocabulary.csv", "a", encoding="utf-8") as handle:
         handle.write("DUPILUMAB,tralokinumab,biologic (IL-13),subcutaneous,\n")

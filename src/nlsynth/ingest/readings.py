@@ -39,7 +39,7 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from nlsynth.errors import Problem
-from nlsynth.ingest.sheets import read_optional_sheet
+from nlsynth.ingest.sheets import csv_cell, read_optional_sheet
 from nlsynth.ingest.vocab import phrase_key
 from nlsynth.timeparse import TimeInterval
 
@@ -179,17 +179,6 @@ def load(path: Path, study_ids: set[str], problems: list[Problem]) -> TimeReadin
     if sheet is None:
         return TimeReadings()
     return TimeReadings.from_rows(sheet.rows, sheet.row_numbers, study_ids, problems)
-
-
-def csv_cell(text: str) -> str:
-    """``text`` as one CSV cell: quoted (quotes doubled) when it holds a comma, a quote or a line end.
-
-    >>> csv_cell("within two weeks"), csv_cell("2 weeks (n=3), 4 weeks")
-    ('within two weeks', '"2 weeks (n=3), 4 weeks"')
-    >>> print(csv_cell('the "end" of it'))
-    "the ""end"" of it"
-    """
-    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\n\r') else text
 
 
 def how_to_add(phrase: str, study_id: str) -> str:

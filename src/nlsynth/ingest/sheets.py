@@ -217,3 +217,14 @@ def _ragged_rows(name: str, header: list[str], ragged: list[Problem], rows: list
 
 def shorten_header(text: str) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def csv_cell(text: str) -> str:
+    """``text`` as one CSV cell: quoted (quotes doubled) when it holds a comma, a quote or a line end.
+
+    >>> csv_cell("within two weeks"), csv_cell("2 weeks (n=3), 4 weeks")
+    ('within two weeks', '"2 weeks (n=3), 4 weeks"')
+    >>> print(csv_cell('the "end" of it'))
+    "the ""end"" of it"
+    """
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\n\r') else text

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlsynth.errors import Problem
-from nlsynth.ingest.sheets import read_sheet
+from nlsynth.ingest.sheets import SHEET_COLUMNS, csv_cell, read_sheet
 from nlsynth.schemas import NOT_REPORTED, RESPONSE_GRADES
 from nlsynth.slugs import slugify
 
@@ -28,14 +28,61 @@ class Vocabulary:
     file: str
     key_column: str
     entries: dict[str, dict[str, str]]
+    #: The file's columns after the phrase, in its order (what a row to add spells out).
+    columns: tuple[str, ...] = ()
 
     def lookup(self, phrase: str, sheet: str, row: int, column: str, problems: list[Problem]) -> dict[str, str] | None:
         entry = self.entries.get(phrase_key(phrase))
         if entry is None:
             problems.append(
-                Problem(sheet, row, column, phrase, f"a phrase listed in data/raw/{self.file} (add a row for it there)")
+                Problem(
+                    sheet, row, column, phrase, f"a phrase listed in data/raw/{self.file} ({self.how_to_add(phrase)})"
+                )
             )
         return entry
+
+    def how_to_add(self, phrase: str) -> str:
+        """The row to add for ``phrase``, spelled out so that it pastes into the file as one. An agent phrase that
+        names one agent the file already maps ("Dupilumab 300 mg every 2 weeks") gets that agent's values, to be
+        checked; anything else gets a placeholder per column.
+
+        >>> entries = {"dupilumab": {"agent": "dupilumab", "drug_class": "biologic (IL-4Rα)", "route": "subcutaneous"}}
+        >>> agents = Vocabulary("agent_vocabulary.csv", "agent_as_reported", entries, ("agent", "drug_class", "route", "note"))
+        >>> print(agents.how_to_add("Dupilumab 300 mg every 2 weeks"))
+        add a row for it there: 'Dupilumab 300 mg every 2 weeks,dupilumab,biologic (IL-4Rα),subcutaneous,<note>'; its values are those of dupilumab, the agent it names: check them
+        >>> print(agents.how_to_add("oral aspirin, 100 mg"))
+        add a row for it there: '"oral aspirin, 100 mg",<agent>,<drug_class>,<route>,<note>'
+        """
+        values = {c: f"<{c}>" for c in self.columns}
+        if "response_grade" in values:
+            values["response_grade"] = f"<response_grade: {', '.join(RESPONSE_GRADES)} or {NOT_REPORTED}>"
+        named = _named_agent(phrase, self.entries) if "agent" in values else None
+        if named is not None:
+            values.update({c: csv_cell(v) for c, v in named.items() if c in values})
+        row = ",".join([csv_cell(phrase), *values.values()])
+        checked = f"; its values are those of {named['agent']}, the agent it names: check them" if named else ""
+        return f"add a row for it there: '{row}'{checked}"
+
+
+def _named_agent(phrase: str, entries: dict[str, dict[str, str]]) -> dict[str, str] | None:
+    """The agent, drug class and route (where the file gives that agent one route) of the one mapped agent whose
+    name ``phrase`` holds as whole words, the longest where names nest ("topical corticosteroid + tacrolimus", not
+    "tacrolimus"); None when it names none or several."""
+    text = phrase_key(phrase)
+    found: dict[str, list[dict[str, str]]] = {}
+    for entry in entries.values():
+        name = phrase_key(entry.get("agent", ""))
+        if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            found.setdefault(name, []).append(entry)
+    names = [n for n in found if not any(n != other and n in other for other in found)]
+    if len(names) != 1:
+        return None
+    mapped = found[names[0]]
+    named = {c: mapped[0][c] for c in ("agent", "drug_class")}
+    routes = {e.get("route", "") for e in mapped}
+    if len(routes) == 1:
+        named["route"] = routes.pop()
+    return named
 
 
 def load_vocabulary(
@@ -64,7 +111,8 @@ def load_vocabulary(
             )
             ok = False
         entries[key] = row
-    return Vocabulary(path.name, key_column, entries) if ok else None
+    columns = tuple(c for c in SHEET_COLUMNS[path.name] if c != key_column)
+    return Vocabulary(path.name, key_column, entries, columns) if ok else None
 
 
 def load_agents(path: Path, problems: list[Problem]) -> Vocabulary | None:
