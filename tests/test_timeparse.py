@@ -917,7 +917,13 @@ def test_a_time_after_the_end_of_a_single_session_counts_from_the_start(regimen)
     assert parse_time("3 months post-treatment", regimen).note.endswith("(a single session, day 0)")
     assert parse_time("within 6 weeks of the end of treatment", regimen, event=True).upper == pytest.approx(6 * W)
     # a frequency, a count of several or a course length is not one session; no regimen gives no end
-    for other in ("a daily application", "single session, then weekly", "3 sessions 4 weeks apart", ""):
+    for other in (
+        "a daily application",
+        "single session, then weekly",
+        "single session, repeated once",
+        "3 sessions 4 weeks apart",
+        "",
+    ):
         got = parse_time("3 months post-treatment", other, event=True)
         assert got.upper != pytest.approx(3 * M), other
     assert parse_time("3 months post-treatment", "single session, then weekly").rule == "unresolved"

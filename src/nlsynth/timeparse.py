@@ -2206,11 +2206,14 @@ def _single_session(regimen: str | None) -> bool:
 
     >>> [_single_session(r) for r in ("single treatment; 7 mm spot", "a daily application", "single session, then weekly")]
     [True, False, False]
+    >>> _single_session("single session, repeated after 3 months")  # not one session after all
+    False
     """
     text = normalise(regimen or "")
     course = _COURSE_SESSIONS_RE.search(text)
     return (
         _ONE_SESSION_RE.search(text) is not None
+        and not _COURSE_CHANGED_RE.search(text)
         and sessions_per_week(regimen) is None
         and (course is None or number(course.group("n")) < 2)
         and not (_COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text))
