@@ -751,10 +751,14 @@ def test_access_with_only_or_a_note_cleans_as_the_committed_tables(raw_copy, tab
     pd.testing.assert_frame_equal(clean.clean(raw_copy).studies, tables.studies)
 
 
-@pytest.mark.parametrize("form", ["{n} ({p:.1f}%)", "{n}/{t}", "{n} of {t}", "{n} out of {t} ({p:.0f}%)"])
+@pytest.mark.parametrize(
+    "form", ["{n} ({p:.1f}%)", "{n}/{t}", "{n} of {t}", "{n} out of {t} ({p:.0f}%)", "{p:.0f}%", "{p:.1f} %"]
+)
 def test_a_count_as_a_source_prints_it_cleans_to_the_count(raw_copy, tables, form):
     """'5 (29%)', '5/17', '5 of 17', '5 out of 17 (29%)' as a source prints a count (each once a problem): the count;
-    the share is the source's rounding, and the number it is out of is n_treated."""
+    the share is the source's rounding, and the number it is out of is n_treated. A share alone ('29%', once a
+    problem) is the one count out of n_treated that gives it (every arm of the review has fewer than 100 patients, so
+    a whole percent names one count)."""
 
     def printed(row):
         for column in ("n_improved", "n_complete"):
@@ -811,7 +815,7 @@ def test_a_count_in_words_cleans_to_the_count(raw_copy, tables):
             ",4,a few,all 5,",
             [
                 "'n_improved': value 'a few' — expected a whole number (e.g. 5, '5 (29%)', '5/17' or '5 of 17', out of "
-                "n_treated)",
+                "n_treated; or a share alone, '29%', that one count out of n_treated gives)",
                 "'n_complete': value 'all 5' — expected at most n_treated (4)",
             ],
         ),
@@ -822,8 +826,16 @@ def test_a_count_in_words_cleans_to_the_count(raw_copy, tables):
                 "'n_complete': value 'all 3' — expected a count out of n_treated (4), not out of 3",
             ],
         ),
+        (  # no count of 4 is 60% or 90% of it
+            ",4,90%,60 %,",
+            [
+                "'n_improved': value '90%' — expected a whole number (e.g. 5, '5 (29%)', '5/17' or '5 of 17', out of "
+                "n_treated; or a share alone, '29%', that one count out of n_treated gives)",
+                "'n_complete': value '60 %' — expected a whole number (e.g. 5,",
+            ],
+        ),
     ],
-    ids=["share", "out-of", "words", "named-as-written"],
+    ids=["share", "out-of", "words", "named-as-written", "share-alone"],
 )
 def test_a_count_that_disagrees_with_n_treated_or_that_no_rule_reads_is_a_problem(raw_copy, counts, expected):
     text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")

@@ -337,16 +337,33 @@ _COUNT_WORDS = {
 } | {"none": 0}
 _COUNT_WORD_RE = re.compile(rf"({'|'.join(_COUNT_WORDS)})\b(?!\s+[a-z])", re.IGNORECASE)
 _ALL_RE = re.compile(r"all(?:\s+of\s+them|\s+patients)?|all\s+(?P<n>\d+)(?:\s+patients)?", re.IGNORECASE)
+#: A share alone, as a source may give a series' result: "59%", "29.4 %".
+_SHARE_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+
+
+def count_of_share(percent: str, total: int) -> int | None:
+    """The one count out of ``total`` whose share, printed to the decimals of ``percent``, is ``percent``; None when
+    no count or two counts are ("50%" of 3). Counts derived so are exact: the share admits no other.
+
+    >>> count_of_share("59", 17), count_of_share("29.4", 17), count_of_share("30", 17), count_of_share("50", 3)
+    (10, 5, None, None)
+    """
+    share = float(percent.replace(",", "."))
+    decimals = len(percent.replace(",", ".").partition(".")[2])
+    half = 0.5 * 10**-decimals + 1e-9
+    counts = [k for k in range(total + 1) if abs(100 * k / total - share) <= half]
+    return counts[0] if len(counts) == 1 else None
 
 
 def count_text(value: str, total: int | None = None) -> str:
     """A count cell with its words as digits: "four" is 4, "none" 0; with the ``total`` it is out of, "all" is the
-    total and "all 4" is 4 of 4 (whose 4 is then checked against the total, as "4/4" is).
+    total and "all 4" is 4 of 4 (whose 4 is then checked against the total, as "4/4" is), and a share alone ("59%")
+    is the one count out of the total that gives it (:func:`count_of_share`), as "10 (59%)".
 
     >>> [count_text(v) for v in ("four", "Twelve (67%)", "none", "5", "no data")]
     ['4', '12 (67%)', '0', '5', 'no data']
-    >>> [count_text(v, 17) for v in ("all", "all 4", "All patients")], count_text("all")
-    (['17', '4/4', '17'], 'all')
+    >>> [count_text(v, 17) for v in ("all", "all 4", "All patients", "59%", "30%")], count_text("all")
+    (['17', '4/4', '17', '10 (59%)', '30%'], 'all')
     """
     value = value.strip()
     whole = _ALL_RE.fullmatch(value)
@@ -354,6 +371,10 @@ def count_text(value: str, total: int | None = None) -> str:
         if whole.group("n"):
             return f"{whole.group('n')}/{whole.group('n')}"
         return str(total) if total is not None else value
+    share = _SHARE_RE.fullmatch(value)
+    if share is not None and total:
+        count = count_of_share(share.group(1), total)
+        return f"{count} ({share.group(1)}%)" if count is not None else value
     word = _COUNT_WORD_RE.match(value)
     return str(_COUNT_WORDS[word.group(1).lower()]) + value[word.end() :] if word else value
 
@@ -383,7 +404,12 @@ def _int(
     try:
         number = int(with_share.group(1) if with_share else value)
     except ValueError:
-        forms = " (e.g. 5, '5 (29%)', '5/17' or '5 of 17', out of n_treated)" if out_of else ""
+        forms = (
+            " (e.g. 5, '5 (29%)', '5/17' or '5 of 17', out of n_treated; or a share alone, '29%', that one count out "
+            "of n_treated gives)"
+            if out_of
+            else ""
+        )
         problems.append(Problem(sheet, row, column, cell, f"a whole number{forms}"))
         return None
     if number < minimum:
