@@ -752,7 +752,21 @@ def test_access_with_only_or_a_note_cleans_as_the_committed_tables(raw_copy, tab
 
 
 @pytest.mark.parametrize(
-    "form", ["{n} ({p:.1f}%)", "{n}/{t}", "{n} of {t}", "{n} out of {t} ({p:.0f}%)", "{p:.0f}%", "{p:.1f} %"]
+    "form",
+    [
+        "{n} ({p:.1f}%)",
+        "{n}/{t}",
+        "{n} of {t}",
+        "{n} out of {t} ({p:.0f}%)",
+        "{p:.0f}%",
+        "{p:.1f} %",
+        # labelled as a count of patients, or with its denominator or share first (each once a problem)
+        "n={n}",
+        "{n} patients",
+        "{n} of {t} pts",
+        "{n} (n={t})",
+        "{p:.0f}% ({n}/{t})",
+    ],
 )
 def test_a_count_as_a_source_prints_it_cleans_to_the_count(raw_copy, tables, form):
     """'5 (29%)', '5/17', '5 of 17', '5 out of 17 (29%)' as a source prints a count (each once a problem): the count;
@@ -770,6 +784,22 @@ def test_a_count_as_a_source_prints_it_cleans_to_the_count(raw_copy, tables, for
     assert _rewrite_rows(raw_copy / "aggregates.csv", printed) >= 6
     assert form.format(n=4, t=4, p=100.0) in (raw_copy / "aggregates.csv").read_text(encoding="utf-8")  # bernia
     pd.testing.assert_frame_equal(clean.clean(raw_copy).aggregates, tables.aggregates)
+
+
+@pytest.mark.parametrize("form", ["n={t}", "N = {t}", "{t} patients", "{t} cases"])
+def test_a_number_treated_labelled_as_patients_cleans_to_the_number(raw_copy, tables, form):
+    assert _rewrite(raw_copy / "aggregates.csv", "n_treated", lambda v: form.format(t=v) if v else v) >= 6
+    pd.testing.assert_frame_equal(clean.clean(raw_copy).aggregates, tables.aggregates)
+
+
+def test_a_count_of_something_else_than_patients_is_still_a_problem(raw_copy):
+    """ "5 lesions" counts lesions, not the patients n_treated counts; "5 (n=12)" is out of 12, not n_treated."""
+    text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")
+    (raw_copy / "aggregates.csv").write_text(text.replace(",4,4,4,", ",4,4 lesions,3 (n=5),", 1), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    assert [(p.column, p.value) for p in err.value.problems] == [("n_improved", "4 lesions"), ("n_complete", "3 (n=5)")]
+    assert "not out of 5" in err.value.problems[1].expected
 
 
 def test_a_count_in_words_cleans_to_the_count(raw_copy, tables):

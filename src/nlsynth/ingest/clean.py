@@ -335,7 +335,14 @@ _COUNT_WORDS = {
         "seventeen eighteen nineteen twenty".split()
     )
 } | {"none": 0}
-_COUNT_WORD_RE = re.compile(rf"({'|'.join(_COUNT_WORDS)})\b(?!\s+[a-z])", re.IGNORECASE)
+_COUNT_WORD_RE = re.compile(rf"({'|'.join(_COUNT_WORDS)})\b(?!\s+(?!of\b|out\s+of\b)[a-z])", re.IGNORECASE)
+#: How a count of patients may be labelled around the number: "n=5", "5 patients", "5 of 17 pts" (not "5 lesions",
+#: which counts something else).
+_N_EQUALS_RE = re.compile(r"^n\s*=\s*(?=\d)", re.IGNORECASE)
+_PATIENTS_RE = re.compile(r"\s+(?:patients?|pts\.?|cases?|subjects?|participants?|individuals?)$", re.IGNORECASE)
+#: A count with its denominator in parentheses, "5 (n=17)", and a share before its count, "29% (5/17)".
+_COUNT_OF_N_RE = re.compile(r"(\d+)\s*\(\s*n\s*=\s*(\d+)\s*\)", re.IGNORECASE)
+_SHARE_FIRST_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%\s*\(\s*(\d+\s*(?:/|of|out\s+of)\s*\d+)\s*\)")
 _ALL_RE = re.compile(r"all(?:\s+of\s+them|\s+patients)?|all\s+(?P<n>\d+)(?:\s+patients)?", re.IGNORECASE)
 #: A share alone, as a source may give a series' result: "59%", "29.4 %".
 _SHARE_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
@@ -364,8 +371,20 @@ def count_text(value: str, total: int | None = None) -> str:
     ['4', '12 (67%)', '0', '5', 'no data']
     >>> [count_text(v, 17) for v in ("all", "all 4", "All patients", "59%", "30%")], count_text("all")
     (['17', '4/4', '17', '10 (59%)', '30%'], 'all')
+
+    The label a count of patients may carry goes ("n=5", "5 patients", "5 pts"), a denominator in parentheses is one
+    it is out of ("5 (n=17)" as "5/17"), and a share before its count follows it ("29% (5/17)" as "5/17 (29%)"):
+
+    >>> [count_text(v) for v in ("n=5", "5 patients", "five of 17 pts", "5 (n=17)", "29% (5/17)", "5 lesions")]
+    ['5', '5', '5 of 17', '5/17', '5/17 (29%)', '5 lesions']
     """
-    value = value.strip()
+    value = _PATIENTS_RE.sub("", _N_EQUALS_RE.sub("", value.strip(), count=1))
+    of_n = _COUNT_OF_N_RE.fullmatch(value)
+    if of_n is not None:
+        value = f"{of_n.group(1)}/{of_n.group(2)}"
+    share_first = _SHARE_FIRST_RE.fullmatch(value)
+    if share_first is not None:
+        value = f"{share_first.group(2)} ({share_first.group(1)}%)"
     whole = _ALL_RE.fullmatch(value)
     if whole is not None:
         if whole.group("n"):
