@@ -69,6 +69,30 @@ def test_weibull_without_a_finite_maximum_says_so():
     assert not fit["converged"] and math.isnan(fit["median_days"])
 
 
+@pytest.mark.parametrize("censored", [1, 4, 20])
+def test_weibull_whose_optimum_runs_off_to_infinity_says_so_instead_of_overflowing(censored):
+    """Four early responders beside patients never responding by five years: the likelihood rises as the scale goes
+    to infinity, where the optimiser's steps once overflowed exp() (OverflowError, which ended notebook 02 of such a
+    group, found by feeding the notebooks shuffled readings of the review's sheets)."""
+    lower, upper = [0.0] * 4 + [1826.25] * censored, [14.0, 56.0, 84.0, 1.0] + [INF] * censored
+    with pytest.warns(ConvergenceWarning, match="no finite maximum"):
+        fit = uncertainty.weibull_fit(lower, upper)
+    assert not fit["converged"] and math.isnan(fit["median_days"]) and math.isfinite(fit["loglik"])
+    # the sensitivity table that notebook 02 shows carries the fit's reason, not a traceback: the same patients as
+    # episodes (the non-responders followed up for five years)
+    n = 4 + censored
+    episodes = _episodes(
+        [0, 0, 0, 0] + [math.nan] * censored,
+        [14, 56, 84, 1] + [math.nan] * censored,
+        [True] * 4 + [False] * censored,
+        follow_up=[100.0] * 4 + [1826.25] * censored,
+    )
+    with pytest.warns(ConvergenceWarning, match="no finite maximum"):
+        rows = uncertainty.sensitivity(episodes, "group")
+    (weibull,) = [r for r in rows if "Weibull" in r["analysis"]]
+    assert weibull["episodes"] == n and "no finite maximum" in weibull["note"]
+
+
 def test_weibull_loglik_by_hand():
     # exact 10, interval (0, 20], censored at 30; Weibull(scale 20, shape 1) = exponential with mean 20
     ll = uncertainty.weibull_loglik(20.0, 1.0, [10, 0, 30], [10, 20, INF])

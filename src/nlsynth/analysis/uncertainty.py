@@ -32,6 +32,9 @@ from nlsynth.analysis.cuminc import RESPONSE, ConvergenceWarning
 from nlsynth.analysis.turnbull import turnbull
 from nlsynth.units import TWELVE_WEEKS, probability_range, weeks_range
 
+#: Largest |log scale| or |log shape| the fit tries: exp() overflows a float beyond about 709.
+_MAX_LOG = 700.0
+
 
 def weibull_loglik(scale: float, shape: float, lower, upper) -> float:
     """Log-likelihood of a Weibull(scale, shape) for intervals ``(lower, upper]`` (equal: exact; inf: censored)."""
@@ -68,7 +71,13 @@ def weibull_fit(lower, upper) -> dict:
     start_scale = float(np.median(finite[finite > 0])) if np.any(finite > 0) else 1.0
 
     def objective(theta):
-        return -weibull_loglik(math.exp(theta[0]), math.exp(theta[1]), lower, upper)
+        # Where exp(theta) overflows there is no Weibull: the optimiser's line search backs off from +inf (once an
+        # OverflowError ended the group's notebook: early responders beside a half never responding by five years,
+        # whose likelihood rises as the shape goes to 0 and the scale to infinity).
+        if not np.all(np.abs(theta) < _MAX_LOG):
+            return np.inf
+        value = -weibull_loglik(math.exp(theta[0]), math.exp(theta[1]), lower, upper)
+        return value if np.isfinite(value) else np.inf
 
     best = None
     for log_shape in (-0.7, 0.0, 0.7):
@@ -82,16 +91,15 @@ def weibull_fit(lower, upper) -> dict:
                 )
             if np.isfinite(res.fun) and (best is None or res.fun < best.fun):
                 best = res
-    with np.errstate(all="ignore"):
-        gradient = optimize.approx_fprime(best.x, objective, 1e-7)
-    scale, shape = math.exp(best.x[0]), math.exp(best.x[1])
     span = float(np.max(finite)) if len(finite) else 1.0
-    if shape < 0.02 or not (1e-3 * span < scale < 1e3 * span):
+    if best is None or best.x[1] < math.log(0.02) or not (math.log(1e-3 * span) < best.x[0] < math.log(1e3 * span)):
         # e.g. every response only known to have begun by some time: the likelihood keeps rising as the
         # shape goes to 0 (R's survreg returns shape 0 there too)
         note = "no finite maximum: the likelihood keeps increasing towards a degenerate fit"
         converged = False
     else:
+        with np.errstate(all="ignore"):
+            gradient = optimize.approx_fprime(best.x, objective, 1e-7)
         converged = bool(np.max(np.abs(gradient)) < 1e-3)
         note = "" if converged else f"did not converge (gradient {np.max(np.abs(gradient)):.1e} at the last point)"
     if not converged:
@@ -99,12 +107,13 @@ def weibull_fit(lower, upper) -> dict:
         return {
             "scale": math.nan,
             "shape": math.nan,
-            "loglik": -float(best.fun),
+            "loglik": -float(best.fun) if best is not None else math.nan,
             "converged": False,
             "note": note,
             "median_days": math.nan,
             "p_12_weeks": math.nan,
         }
+    scale, shape = math.exp(best.x[0]), math.exp(best.x[1])
     return {
         "scale": scale,
         "shape": shape,
