@@ -167,7 +167,7 @@ def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> 
         if not any(cell.strip() for cell in record):
             continue  # a blank line at the end of a hand-edited file
         if len(record) != len(header):
-            ragged.append(Problem(name, index, None, f"{len(record)} cells", f"{len(header)} cells, one per column"))
+            ragged.append((index, len(record)))
             found_problem = True
             continue
         row = {column: cell.strip() for column, cell in zip(header, record)}
@@ -189,27 +189,29 @@ def read_sheet(path: Path, problems: list[Problem], name: str | None = None) -> 
     return Sheet(name, rows, numbers)
 
 
-def _ragged_rows(name: str, header: list[str], ragged: list[Problem], rows: list[dict[str, str]]) -> list[Problem]:
-    """The rows whose number of cells is not the header's: one problem each, or one for the header when every row
-    has the same other number (a column name added or taken out of the header alone), instead of one per row.
+def _ragged_rows(
+    name: str, header: list[str], ragged: list[tuple[int, int]], rows: list[dict[str, str]]
+) -> list[Problem]:
+    """The rows (row number, cells) whose number of cells is not the header's: one problem each, or one for the
+    header when every row has the same other number (a column name added or taken out of the header alone).
 
-    >>> bad = [Problem("s.csv", r, None, "2 cells", "3 cells, one per column") for r in (2, 3, 4)]
-    >>> [str(p) for p in _ragged_rows("s.csv", ["a", "b", "c"], bad, [])]
+    >>> [str(p) for p in _ragged_rows("s.csv", ["a", "b", "c"], [(2, 2), (3, 2), (4, 2)], [])]
     ["s.csv, row 1: value '3 column names' — expected 2, the number of cells in each of the 3 rows below it (a column name added or removed without its cells?)"]
-    >>> len(_ragged_rows("s.csv", ["a", "b", "c"], bad[:2], [{"a": "1", "b": "2", "c": "3"}]))
-    2
+    >>> [str(p) for p in _ragged_rows("s.csv", ["a", "b", "c"], [(2, 2), (3, 4)], [{"a": "1", "b": "2", "c": "3"}])]
+    ["s.csv, row 2: value '2 cells' — expected 3 cells, one per column", "s.csv, row 3: value '4 cells' — expected 3 cells, one per column"]
     """
-    counts = {p.value for p in ragged}
+    counts = {cells for _, cells in ragged}
     if rows or len(ragged) < 2 or len(counts) != 1:
-        return ragged
-    cells = int(str(counts.pop()).split()[0])
+        return [
+            Problem(name, row, None, f"{cells} cells", f"{len(header)} cells, one per column") for row, cells in ragged
+        ]
     return [
         Problem(
             name,
             1,
             None,
             f"{len(header)} column names",
-            f"{cells}, the number of cells in each of the {len(ragged)} rows below it (a column name added or "
+            f"{counts.pop()}, the number of cells in each of the {len(ragged)} rows below it (a column name added or "
             "removed without its cells?)",
         )
     ]
