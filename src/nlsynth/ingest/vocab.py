@@ -28,8 +28,6 @@ class Vocabulary:
     file: str
     key_column: str
     entries: dict[str, dict[str, str]]
-    #: The file's columns after the phrase, in its order (what a row to add spells out).
-    columns: tuple[str, ...] = ()
 
     def lookup(self, phrase: str, sheet: str, row: int, column: str, problems: list[Problem]) -> dict[str, str] | None:
         entry = self.entries.get(phrase_key(phrase))
@@ -47,13 +45,13 @@ class Vocabulary:
         checked; anything else gets a placeholder per column.
 
         >>> entries = {"dupilumab": {"agent": "dupilumab", "drug_class": "biologic (IL-4Rα)", "route": "subcutaneous"}}
-        >>> agents = Vocabulary("agent_vocabulary.csv", "agent_as_reported", entries, ("agent", "drug_class", "route", "note"))
+        >>> agents = Vocabulary("agent_vocabulary.csv", "agent_as_reported", entries)
         >>> print(agents.how_to_add("Dupilumab 300 mg every 2 weeks"))
         add a row for it there: 'Dupilumab 300 mg every 2 weeks,dupilumab,biologic (IL-4Rα),subcutaneous,<note>'; its values are those of dupilumab, the agent it names: check them
         >>> print(agents.how_to_add("oral aspirin, 100 mg"))
         add a row for it there: '"oral aspirin, 100 mg",<agent>,<drug_class>,<route>,<note>'
         """
-        values = {c: f"<{c}>" for c in self.columns}
+        values = {c: f"<{c}>" for c in SHEET_COLUMNS[self.file] if c != self.key_column}  # the file's, in its order
         if "response_grade" in values:
             values["response_grade"] = f"<response_grade: {', '.join(RESPONSE_GRADES)} or {NOT_REPORTED}>"
         named = _named_agent(phrase, self.entries) if "agent" in values else None
@@ -111,8 +109,7 @@ def load_vocabulary(
             )
             ok = False
         entries[key] = row
-    columns = tuple(c for c in SHEET_COLUMNS[path.name] if c != key_column)
-    return Vocabulary(path.name, key_column, entries, columns) if ok else None
+    return Vocabulary(path.name, key_column, entries) if ok else None
 
 
 def load_agents(path: Path, problems: list[Problem]) -> Vocabulary | None:
