@@ -444,6 +444,27 @@ OWN_PHRASES = [
     # off treatment for a time: since the end, not a course of that length (once read as the end at 2 months)
     ("off treatment for 2 months", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
     ("while off treatment for 2 months", "", NAN, NAN, "unresolved"),
+    # stopping something for a time is time stopped too (once the end of a course of that length, the regimen's
+    # 12 weeks ignored); after "completing" it, the time may be either: unresolved
+    (
+        "after stopping the drug for 2 months",
+        "daily for 12 weeks",
+        12 * W + 2 * M,
+        12 * W + 2 * M,
+        "after-end-of-treatment",
+    ),
+    (
+        "after discontinuation of dupilumab for 3 months",
+        "daily for 12 weeks",
+        12 * W + 3 * M,
+        12 * W + 3 * M,
+        "after-end-of-treatment",
+    ),
+    ("after stopping the drug for 2 months", "", NAN, NAN, "unresolved"),
+    ("after completion of therapy for 2 months", "daily for 12 weeks", NAN, NAN, "unresolved"),
+    ("3 months after stopping the drug for 2 months", "daily for 12 weeks", NAN, NAN, "unresolved"),
+    ("after stopping the drug at 2 months", "", 2 * M, 2 * M, "end-of-treatment"),  # it stopped at 2 months
+    ("after stopping treatment for NL", "daily for 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
 ]
 
 

@@ -66,7 +66,9 @@ Rules (``TimeInterval.rule``)
     a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks
     after the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after
     stopping": the end of treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the
-    end of the 12-week course") plus that time. "Within X" of the end reads (0, end + X], and "at least X" or a
+    end of the 12-week course") plus that time. Time stopped is time since the end: "off treatment for 2 months",
+    "after stopping the drug for 2 months"; "after completing therapy for 2 months" may time the course or the time
+    since it, so it is ``unresolved``. "Within X" of the end reads (0, end + X], and "at least X" or a
     range after it keep their rule, shifted by the end; the end alone ("after completion of therapy") is
     ``end-of-treatment``. A regimen of one session and nothing more ("single treatment", "one session of PDT": no
     frequency, count or course length) ends on day 0, so the time after it is the time since the start. With no end
@@ -380,6 +382,11 @@ _AFTER_END_RE = re.compile(
     rf"|\bpost-?\s?(?:treatment|therapy|course|{_END_NOUN})\b(?![\s-]+(?:initiation|start|onset|commencement))"
     r"|\boff\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"  # "1 year off treatment"
 )
+#: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
+#: discontinuation of dupilumab for 3 months"): the time after "for" is of the anchor, not the course's length.
+_OBJECT_FOR_RE = re.compile(r"(?:\s+(?!for\b)[^\W\d][\w-]*){1,4}\s+for\b")
+#: Anchors that stop a course (as "off treatment" does), not complete it: a time "for" after them is time stopped.
+_STOPS_RE = re.compile(r"\b(?:stop\w*|discontinu\w*|ceas\w*|cessation|withdraw\w*|halted|termination)\b")
 _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
 _PARENTHESES_RE = re.compile(r"\([^()]*\)")
 _CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -2168,6 +2175,16 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None, agent: s
     before, after = clause[: anchor.start()], clause[anchor.end() :]
     if re.match(r"\s*for\b", after) and not _HAS_NUMBER_RE.search(before):
         before, after = after, ""  # "off treatment for 2 months": how long since the end, not the course's length
+    paused = _OBJECT_FOR_RE.match(after)
+    if paused and _DURATION_RE.search(after, paused.end()):
+        # "after stopping the drug for 2 months": how long it was stopped, as "off treatment for 2 months" is; after
+        # "completing treatment for 2 months" the time may be the course's length or the time since it ended
+        if _HAS_NUMBER_RE.search(before) or not _STOPS_RE.search(anchor.group()):
+            return unresolved(
+                f"in {named.strip()!r}, {after[paused.end() - 3 :].strip()!r} may be how long the course ran or how "
+                "long since it ended; no rule chooses"
+            )
+        before, after = after[paused.end() - 3 :], ""
     courses = list(_DURATION_RE.finditer(after))
     if len(courses) == 1 and not _EXPOSURE_RE.search(after):
         lower, upper = _quantity_days(courses[0])
