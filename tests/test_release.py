@@ -45,7 +45,7 @@ def test_written_release_reads_back_and_shows_no_change(snap, tmp_path):
         (target / n).read_bytes() == (again / n).read_bytes() for n in ("episodes.csv", "groups.csv", "studies.csv")
     )
     assert release.latest(tmp_path) == "1.1"
-    changes = release.changes(snap, release.read(tmp_path, "1.0"), "1.0", units.weeks_interval_or_dash)
+    changes = release.changes(snap, release.read(tmp_path, "1.0"), "1.0", units.weeks_interval)
     assert changes.none
     assert "Nothing has changed since this release." in report.changes_html(changes).data
 
@@ -104,12 +104,17 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
         snap.groups.copy(),
     )
     groups = before.groups.set_index("slug")
-    groups.loc["ruxolitinib", ["median_lower_days", "median_upper_days"]] = [0.0, 60.0]
+    groups.loc["ruxolitinib", ["median_lower_days", "median_upper_days", "has_estimate", "median_reached"]] = [
+        0.0,
+        60.0,
+        True,
+        True,
+    ]
     groups.loc["dupilumab", ["has_estimate", "median_reached"]] = [True, True]
     groups.loc["tacrolimus", ["has_estimate", "median_reached"]] = [True, False]
     before = release.Snapshot(before.headline, before.studies.copy(), before.episodes.copy(), groups.reset_index())
     before.studies.loc[before.studies.study_id == "vu-2024-ruxolitinib", "fingerprint"] = "0" * 16
-    changes = release.changes(snap, before, "0.9", units.weeks_interval_or_dash)
+    changes = release.changes(snap, before, "0.9", units.weeks_interval)
     assert not changes.none
     assert changes.studies.to_dict("records") == [
         {"change": "added", "study": "Sato 2025", "study_id": "sato-2025-dupilumab"},
@@ -123,13 +128,14 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
     # a group that lost its estimate: that, and no "median reached" row (no median to have reached now)
     assert [tuple(r) for r in changes.flipped[["group", "statement", "before", "now"]].itertuples(index=False)] == [
         ("dupilumab", "has an estimate of time to response", True, False),
+        ("ruxolitinib", "has an estimate of time to response", True, False),
         ("tacrolimus", "has an estimate of time to response", True, False),
     ]
     # with an estimate on both sides, a median newly reached flips
     now = snap.groups.set_index("slug")
     now.loc["dupilumab", ["has_estimate", "median_reached"]] = [True, False]
     now = release.Snapshot(snap.headline, snap.studies, snap.episodes, now.reset_index())
-    flipped = release.changes(now, before, "0.9", units.weeks_interval_or_dash).flipped.set_index("group")
+    flipped = release.changes(now, before, "0.9", units.weeks_interval).flipped.set_index("group")
     assert [tuple(r) for r in flipped.loc[["dupilumab"], ["statement", "before", "now"]].itertuples(index=False)] == [
         ("median time to response reached", True, False)
     ]
@@ -139,11 +145,26 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
     assert 'id="T_changes-episodes"' in html and "Too many to list" not in html
 
 
+def test_a_median_the_data_did_not_reach_shows_as_not_reached_and_a_group_without_an_estimate_as_a_dash():
+    """Release 0.1.0 gave alprostadil an estimate whose median lies beyond 10 days, never reached (upper end
+    blank in its groups.csv): once an empty cell. Every group lost its estimate since (the minimum): —."""
+    moved = report.changes_since_release(PROCESSED, ROOT / "releases").moved.set_index("group")
+    assert moved.loc["alprostadil", ["median before, weeks", "median now, weeks"]].tolist() == [
+        "(1.4, not reached)",
+        "—",
+    ]
+    assert moved.loc["ruxolitinib", "median before, weeks"] == "4.3"
+    assert set(moved["median now, weeks"]) == {"—"}
+    row = {"has_estimate": True, "median_lower_days": float("nan"), "median_upper_days": float("nan")}
+    assert release._median(row, units.weeks_interval) == "not reached"  # a blank cell is JSON's None
+    assert release._median({**row, "has_estimate": False}, units.weeks_interval) == "—"
+
+
 def test_changes_longer_than_a_report_prints_are_counted_not_listed(snap, monkeypatch):
     """A release far from the data (here every episode, against a limit of 3) gets its counts and where to
     compare, not thousands of rows."""
     empty = release.Snapshot(snap.headline, snap.studies.iloc[:0], snap.episodes.iloc[:0], snap.groups)
-    changes = release.changes(snap, empty, "0.9", units.weeks_interval_or_dash)
+    changes = release.changes(snap, empty, "0.9", units.weeks_interval)
     monkeypatch.setattr(report, "MAX_SHOWN_ROWS", 3)
     html = report.changes_html(changes).data
     n_studies, n_episodes = len(snap.studies), len(snap.episodes)

@@ -10,7 +10,7 @@ Examples
 >>> format_interval(0, 14), format_interval(30.4375, 30.4375), format_interval(91.3125, math.inf, DAYS_PER_WEEK)
 ('(0, 14]', '30.4', '(13, ∞)')
 >>> weeks_interval(0.0, 14.0), weeks_interval(91.3125, None), weeks_interval(None, None)
-('(0, 2]', '(13, not reached)', '—')
+('(0, 2]', '(13, not reached)', 'not reached')
 >>> reading_weeks(math.nan, math.nan), weeks_range((28.0, 56.0)), probability_range((0.25, 0.25))
 ('—', '4.0 to 8.0', '0.25')
 """
@@ -60,21 +60,17 @@ def format_interval(lower: float, upper: float, unit_days: float = 1.0, digits: 
 
 
 def weeks_interval(lo: float | None, hi: float | None) -> str:
-    """JSON bounds (days; ``None`` = not reached) in weeks: ``'(0, 2]'``, ``'(13, not reached)'``; both None: —."""
-    if lo is None and hi is None:
-        return "—"
-    lo = math.inf if lo is None else lo
-    hi = math.inf if hi is None else hi
+    """JSON bounds of an estimate (days; ``None`` = not reached) in weeks: ``'(0, 2]'``, ``'(13, not reached)'``,
+    and ``'not reached'`` when neither end is. A release's blank cell (NaN) is the ``None`` it was written from.
+
+    A group without an estimate has no bounds to show: its callers say so (—) before they get here.
+    """
+    lo = math.inf if lo is None or _nan(lo) else lo
+    hi = math.inf if hi is None or _nan(hi) else hi
     if math.isinf(lo):
         return "not reached"
     text = format_interval(lo, hi, unit_days=DAYS_PER_WEEK)
     return text.replace("∞", "not reached") if lo != hi else text
-
-
-def weeks_interval_or_dash(lo, hi) -> str:
-    """:func:`weeks_interval`, with — when both ends are missing (None or NaN: a release's blank cell)."""
-    missing = [v is None or _nan(v) for v in (lo, hi)]
-    return "—" if all(missing) else weeks_interval(lo, hi)
 
 
 def reading_weeks(lo: float, hi: float) -> str:

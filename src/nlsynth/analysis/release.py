@@ -321,8 +321,8 @@ def changes(now: Snapshot, before: Snapshot, version: str, formatter) -> Changes
             moved.append(
                 {
                     "group": label,
-                    "median before, weeks": formatter(o["median_lower_days"], o["median_upper_days"]),
-                    "median now, weeks": formatter(n["median_lower_days"], n["median_upper_days"]),
+                    "median before, weeks": _median(o, formatter),
+                    "median now, weeks": _median(n, formatter),
                     "P(response by 12 weeks) before": _p(o),
                     "now": _p(n),
                 }
@@ -338,6 +338,14 @@ def changes(now: Snapshot, before: Snapshot, version: str, formatter) -> Changes
                     {"group": label, "statement": statement, "before": bool(o[column]), "now": bool(n[column])}
                 )
     return Changes(version, headline, studies, episodes, pd.DataFrame(moved), pd.DataFrame(flipped))
+
+
+def _median(row, formatter) -> str:
+    """A group's median as ``formatter`` shows it; — where the group has no estimate (no median to show). A blank
+    end of a group with an estimate is one the median did not reach."""
+    if not row["has_estimate"]:
+        return "—"
+    return formatter(row["median_lower_days"], row["median_upper_days"])
 
 
 def _p(row) -> str:

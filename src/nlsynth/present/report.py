@@ -15,7 +15,7 @@ from IPython.display import HTML, Markdown
 from nlsynth.analysis import estimates
 from nlsynth.analysis.proportions import clopper_pearson
 from nlsynth.present.manuscript import MAX_SHOWN_ROWS, table_html
-from nlsynth.units import reading_weeks, weeks_interval, weeks_interval_or_dash
+from nlsynth.units import reading_weeks, weeks_interval
 
 
 def show(table: pd.DataFrame, table_id: str):
@@ -101,14 +101,12 @@ def _individual_text(summary: dict) -> str:
 def _median_clause(lower: float | None, upper: float | None) -> str:
     """The median in a sentence: a time, an interval the data leave it in, or not reached.
 
-    >>> _median_clause(0.0, 14.0), _median_clause(30.0, 30.0), _median_clause(91.0, None), _median_clause(None, 0.0)
+    >>> _median_clause(0.0, 14.0), _median_clause(30.0, 30.0), _median_clause(91.0, None), _median_clause(None, None)
     ('lies in (0, 2] weeks', 'is 4.3 weeks', 'lies in (13, not reached) weeks', 'is not reached')
     """
     text = weeks_interval(lower, upper)
     if text == "not reached":
         return "is not reached"
-    if text == "—":
-        return "is not estimated"
     return f"is {text} weeks" if lower == upper else f"lies in {text} weeks"
 
 
@@ -439,7 +437,7 @@ def changes_since_release(processed_dir, releases_dir):
     if version is None:
         return None
     return release.changes(
-        release.snapshot(processed_dir), release.read(releases_dir, version), version, weeks_interval_or_dash
+        release.snapshot(processed_dir), release.read(releases_dir, version), version, weeks_interval
     )
 
 
