@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from sandbox import require_pdf_check
 
+from nlsynth import tableio
 from nlsynth.ingest import references
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.present import manuscript
@@ -50,6 +51,17 @@ def test_vancouver_entries_from_the_extraction():
     # an undated work ends "n.d.", never "n.d.." (as the report's list printed it)
     undated = refs.loc["zhang-nd-tofacitinib", "text"]
     assert undated.endswith(". n.d.") and ".." not in undated
+
+
+def test_a_secondary_source_ends_with_the_identifiers_the_screening_log_gives():
+    """Nihal 2023 (a systematic review shown for comparison) has a DOI and a PMID in the screening log: its entry
+    once ended at the DOI, though every included study's entry gives both."""
+    screening = tableio.read_table(ROOT / "data" / "processed", "screening.csv")
+    refs = references.reference_list(STUDIES, screening[screening.record_id == "nihal-2023-review"]).set_index("key")
+    assert refs.loc["nihal-2023-review", "text"] == (
+        "Nihal 2023, Int J Dermatol 62(12):1529-1537. doi:10.1111/ijd.16856 PMID: 37772666"
+    )
+    assert refs.loc["nihal-2023-review", "number"] == len(STUDIES) + 1
 
 
 def test_docx_is_deterministic_and_holds_the_table():

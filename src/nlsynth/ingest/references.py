@@ -76,13 +76,13 @@ def vancouver(row) -> str:
     if journal:
         parts.append(journal)
     parts.append(_text(row.year) or NO_YEAR)
-    text = _sentences(parts)
+    return _sentences(parts) + _identifiers(row)
+
+
+def _identifiers(row) -> str:
+    """The DOI and PubMed id a record gives, as every entry ends: ``' doi:10.1/x PMID: 123'`` (either may be absent)."""
     doi, pmid = _text(row.doi), _text(row.pmid)
-    if doi:
-        text += f" doi:{doi}"
-    if pmid:
-        text += f" PMID: {pmid}"
-    return text
+    return (f" doi:{doi}" if doi else "") + (f" PMID: {pmid}" if pmid else "")
 
 
 def _sentences(parts: list[str]) -> str:
@@ -122,7 +122,7 @@ def reference_list(studies: pd.DataFrame, secondary: pd.DataFrame | None = None)
                 "number": len(rows) + 1,
                 "key": r.record_id,
                 "label": _text(r.citation).split(",")[0],
-                "text": _text(r.citation).rstrip(".") + "." + (f" doi:{_text(r.doi)}" if _text(r.doi) else ""),
+                "text": _text(r.citation).rstrip(".") + "." + _identifiers(r),
                 "url": _url(_text(r.doi), _text(r.pmid)),
             }
         )
