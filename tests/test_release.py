@@ -160,6 +160,61 @@ def test_a_median_the_data_did_not_reach_shows_as_not_reached_and_a_group_withou
     assert release._median({**row, "has_estimate": False}, units.weeks_interval) == "—"
 
 
+def test_an_episode_is_changed_when_any_cell_of_its_raw_row_is_and_release_0_1_0_says_what_it_cannot_see(
+    snap, raw_copy, tmp_path
+):
+    """A corrected time to first response (Vu's ruxolitinib) and a corrected adverse event (Sato's dupilumab): once
+    neither made its episode or study "changed", as the fingerprints covered only the processed columns named as
+    raw ones. Release 0.1.0 holds those fingerprints: compared with it, the report says what they leave out."""
+    import shutil
+
+    from nlsynth import tableio
+    from nlsynth.ingest import clean
+
+    text = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    for old, new in (
+        ("halobetasol + tacrolimus,minimal improvement after one month,", "halobetasol + tacrolimus,after 6 weeks,"),
+        ("over four months,none reported,", "over four months,injection-site reaction,"),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    (raw_copy / "episodes.csv").write_text(text, encoding="utf-8")
+    processed = tmp_path / "processed"
+    shutil.copytree(PROCESSED, processed)
+    tableio.write_tables({"episodes.csv": clean.clean(raw_copy).episodes}, processed)
+
+    changes = release.changes(release.snapshot(processed), snap, "0.9", units.weeks_interval)
+    assert changes.episodes.to_dict("records") == [
+        {"change": "changed", "study_id": "sato-2025-dupilumab", "patient": "1", "episode": 2, "agent": "dupilumab"},
+        {"change": "changed", "study_id": "vu-2024-ruxolitinib", "patient": "1", "episode": 3, "agent": "ruxolitinib"},
+    ]
+    assert list(changes.studies.study_id) == ["sato-2025-dupilumab", "vu-2024-ruxolitinib"]
+    assert "before releases fingerprinted every cell" not in report.changes_html(changes).data
+
+    legacy = release.read(ROOT / "releases", "0.1.0")
+    assert legacy.fingerprints == 1  # its headline.json does not say: the first kind
+    before = release.changes(release.snapshot(PROCESSED, 1), legacy, "0.1.0", units.weeks_interval)
+    after = release.changes(release.snapshot(processed, 1), legacy, "0.1.0", units.weeks_interval)
+    assert before.episodes.empty and after.episodes.empty  # what kind 1 cannot see ...
+    html = report.changes_html(after).data
+    assert "Release 0.1.0 was made before releases fingerprinted every cell of the sheets: a change to an " in html
+    assert "time to first response or best outcome as reported" in html and "adverse events" in html  # ... it says
+    with pytest.raises(ValueError, match="kind 2 compared with kind 1"):
+        release.changes(release.snapshot(processed), legacy, "0.1.0", units.weeks_interval)
+
+
+def test_a_release_records_its_fingerprints_and_one_of_an_unknown_kind_is_refused(snap, tmp_path):
+    from nlsynth.errors import InputError
+
+    target = release.write(snap, "1.0", tmp_path)
+    assert json.loads((target / "headline.json").read_text())["fingerprints"] == release.FINGERPRINTS == 2
+    assert release.read(tmp_path, "1.0").headline == snap.headline  # a record, not a count to compare
+    text = (target / "headline.json").read_text().replace('"fingerprints": 2', '"fingerprints": 3')
+    (target / "headline.json").write_text(text)
+    with pytest.raises(InputError, match="fingerprints of kind 3, which this version does not know"):
+        release.read(tmp_path, "1.0")
+
+
 def test_changes_longer_than_a_report_prints_are_counted_not_listed(snap, monkeypatch):
     """A release far from the data (here every episode, against a limit of 3) gets its counts and where to
     compare, not thousands of rows."""

@@ -92,12 +92,20 @@ EPISODES = pa.DataFrameSchema(
         "source_row": Column(
             int, Check.ge(2), unique=True, description="row of data/raw/episodes.csv as a spreadsheet shows it"
         ),
+        "source_fingerprint": Column(
+            str,
+            Check.str_matches(r"^[0-9a-f]{16}$"),
+            description="SHA-256 (16 hex digits) of the cells of that row of data/raw/episodes.csv: changes exactly when "
+            "its extraction does",
+        ),
         "age": Column("Int64", Check.in_range(0, MAX_AGE), nullable=True, description="age in years"),
         "sex": Column(str, Check.isin(list(SEXES)), nullable=True, description="F or M"),
         "diabetes": Column(str, Check.isin(list(DIABETES)), description="diabetes status"),
         "ulcerated": Column(str, Check.isin(list(ULCERATED)), description="ulcerated NL"),
         **_AGENT_COLUMNS,
-        "best_response_as_reported": Column(str, description="best outcome in the source's words"),
+        # the best outcome in the source's words (the sheet's best_response_as_reported); the time it was reached in
+        # the source's words is best_response_as_reported, with the other times
+        "outcome_as_reported": Column(str, description="best outcome in the source's words"),
         "response_grade": Column(
             str,
             Check.isin(list(RESPONSE_GRADES) + [NOT_REPORTED]),
@@ -137,6 +145,12 @@ STUDIES = pa.DataFrameSchema(
     {
         "study_id": Column(str, unique=True, description="firstauthor-year-keyword"),
         "source_row": Column(int, Check.ge(2), unique=True, description="row of data/raw/studies.csv"),
+        "source_fingerprint": Column(
+            str,
+            Check.str_matches(r"^[0-9a-f]{16}$"),
+            description="SHA-256 (16 hex digits) of the cells of that row of data/raw/studies.csv: changes exactly when "
+            "its extraction does",
+        ),
         "citation": Column(str, description="short citation: first author (or Anonymous) and year (or n.d.)"),
         "first_author": Column(str, nullable=True, description="first author's surname"),
         "year": Column("Int64", Check.in_range(1900, 2100), nullable=True, description="publication year"),
@@ -160,6 +174,12 @@ AGGREGATES = pa.DataFrameSchema(
     {
         "study_id": Column(str, description="source publication, key into studies.csv"),
         "source_row": Column(int, Check.ge(2), unique=True, description="row of data/raw/aggregates.csv"),
+        "source_fingerprint": Column(
+            str,
+            Check.str_matches(r"^[0-9a-f]{16}$"),
+            description="SHA-256 (16 hex digits) of the cells of that row of data/raw/aggregates.csv: changes exactly when "
+            "its extraction does",
+        ),
         **_AGENT_COLUMNS,
         "n_treated": Column(int, Check.ge(1), description="patients (or treatment series) treated"),
         "n_improved": Column("Int64", Check.ge(0), nullable=True, description="improved (any response)"),

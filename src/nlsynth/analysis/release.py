@@ -11,10 +11,12 @@
 The report compares the current data with the latest release (:func:`changes`): studies and
 episodes added, removed or changed, groups whose estimate or interval moved, and statements that
 flipped (a group that now has an estimate; a median now reached, for a group with an estimate in
-both). Everything is computed from ``data/processed/``; fingerprints are SHA-256 of the processed
-rows without their row numbers, so inserting a row above another does not make it "changed"; they
-cover the extracted values (the columns the raw sheets share with the processed tables), so
-"changed" means the extraction changed, while a changed reading or rule shows as a moved estimate.
+both). Everything is computed from ``data/processed/``. An episode's fingerprint is its raw row's
+(``source_fingerprint``, which notebook 01 writes: every cell of the row as extracted), and a study's
+combines those of its rows in the three sheets. So "changed" means the extraction changed, in any cell;
+inserting a row above another does not make it "changed", and a changed reading or rule shows as a moved
+estimate. Release 0.1.0 was written before that (:data:`FINGERPRINTS`): it is compared by the fingerprints
+of its time, and the report says what they leave out (:data:`LEGACY_GAP`).
 
 Examples
 --------
@@ -42,6 +44,16 @@ from nlsynth.ingest.sheets import SHEET_COLUMNS
 RELEASES_DIR = Path("releases")
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
+#: The kind of fingerprint a release made now holds, recorded in its ``headline.json``. A release without the record
+#: (0.1.0) holds kind 1: SHA-256 of the processed columns named as a raw sheet's columns, which left out cells that
+#: are named otherwise in the processed tables or not kept there.
+FINGERPRINTS = 2
+#: What kind 1 does not see, as the report says it.
+LEGACY_GAP = (
+    "an episode's time to first response or best outcome as reported, its route, the duration of its NL, its "
+    "concomitant or prior treatments or its adverse events, or an aggregate arm's route"
+)
+
 GROUP_COLUMNS = [
     "group_by",
     "slug",
@@ -63,8 +75,8 @@ def natural_key(version: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", version) if part)
 
 
-def _fingerprint(frame: pd.DataFrame, sheet: str) -> str:
-    """SHA-256 (16 hex digits) of the extracted values of ``frame``: its columns that ``sheet`` has."""
+def _legacy_fingerprint(frame: pd.DataFrame, sheet: str) -> str:
+    """Kind 1 (release 0.1.0): SHA-256 (16 hex digits) of ``frame``'s columns that ``sheet`` has."""
     columns = [c for c in frame.columns if c in SHEET_COLUMNS[sheet]]
     return hashlib.sha256(tableio.csv_text(frame[columns]).encode("utf-8")).hexdigest()[:16]
 
@@ -108,10 +120,22 @@ class Snapshot:
     studies: pd.DataFrame
     episodes: pd.DataFrame
     groups: pd.DataFrame
+    fingerprints: int = FINGERPRINTS
 
 
-def snapshot(processed_dir: Path) -> Snapshot:
-    """The release view of the processed data."""
+def _fingerprints(frame: pd.DataFrame, sheet: str, kind: int) -> str:
+    """The fingerprint of ``frame``'s rows (of processed ``sheet``) of the given kind (:data:`FINGERPRINTS`)."""
+    if kind == 1:
+        return _legacy_fingerprint(frame, sheet)
+    if len(frame) == 1:
+        return str(frame.source_fingerprint.iloc[0])
+    return hashlib.sha256(",".join(frame.source_fingerprint).encode("utf-8")).hexdigest()[:16]
+
+
+def snapshot(processed_dir: Path, fingerprints: int = FINGERPRINTS) -> Snapshot:
+    """The release view of the processed data, with fingerprints of the given kind (a release's, to compare)."""
+    if fingerprints not in (1, FINGERPRINTS):
+        raise ValueError(f"fingerprints of kind {fingerprints!r}: this version knows kinds 1 and {FINGERPRINTS}")
     processed = Path(processed_dir)
     episodes = tableio.read_table(processed, "episodes.csv")
     studies = tableio.read_table(processed, "studies.csv")
@@ -123,7 +147,7 @@ def snapshot(processed_dir: Path) -> Snapshot:
             (episodes[episodes.study_id == study.study_id], "episodes.csv"),
             (aggregates[aggregates.study_id == study.study_id], "aggregates.csv"),
         ]
-        combined = "|".join(_fingerprint(frame, sheet) for frame, sheet in parts)
+        combined = "|".join(_fingerprints(frame, sheet, fingerprints) for frame, sheet in parts)
         study_rows.append(
             {
                 "study_id": study.study_id,
@@ -139,7 +163,7 @@ def snapshot(processed_dir: Path) -> Snapshot:
             "patient": e.patient,
             "episode": int(e.episode),
             "agent": e.agent,
-            "fingerprint": _fingerprint(episodes.iloc[[i]], "episodes.csv"),
+            "fingerprint": _fingerprints(episodes.iloc[[i]], "episodes.csv", fingerprints),
         }
         for i, e in enumerate(episodes.itertuples(index=False))
     ]
@@ -153,7 +177,7 @@ def snapshot(processed_dir: Path) -> Snapshot:
         "aggregate_arms": int(len(aggregates)),
         "treated_in_aggregate_arms": int(aggregates.n_treated.sum()),
     }
-    return Snapshot(headline, pd.DataFrame(study_rows), pd.DataFrame(episode_rows), groups(processed))
+    return Snapshot(headline, pd.DataFrame(study_rows), pd.DataFrame(episode_rows), groups(processed), fingerprints)
 
 
 def check_new(version: str, releases_dir: Path) -> Path:
@@ -185,7 +209,8 @@ def write(snap: Snapshot, version: str, releases_dir: Path) -> Path:
     tables = {"studies.csv": snap.studies, "episodes.csv": snap.episodes, "groups.csv": snap.groups}
     try:
         atomic.write_atomic(
-            partial / "headline.json", json.dumps({"version": version, **snap.headline}, indent=2) + "\n"
+            partial / "headline.json",
+            json.dumps({"version": version, **snap.headline, "fingerprints": snap.fingerprints}, indent=2) + "\n",
         )
         for name, frame in tables.items():
             atomic.write_atomic(partial / name, tableio.csv_text(frame))
@@ -229,6 +254,9 @@ def read(releases_dir: Path, version: str) -> Snapshot:
     if not isinstance(headline, dict):
         raise refuse("headline.json", type(headline).__name__)
     headline.pop("version", None)
+    fingerprints = headline.pop("fingerprints", 1)  # not recorded by release 0.1.0
+    if fingerprints not in (1, FINGERPRINTS):
+        raise refuse("headline.json", f"fingerprints of kind {fingerprints!r}, which this version does not know")
     frames = []
     for name, key in KEYS.items():
         try:
@@ -239,7 +267,7 @@ def read(releases_dir: Path, version: str) -> Snapshot:
         if missing:
             raise refuse(name, f"no column {', '.join(missing)}")
         frames.append(frame)
-    return Snapshot(headline, *frames)
+    return Snapshot(headline, *frames, fingerprints)
 
 
 @dataclass(frozen=True)
@@ -250,6 +278,7 @@ class Changes:
     episodes: pd.DataFrame
     moved: pd.DataFrame
     flipped: pd.DataFrame
+    fingerprints: int = FINGERPRINTS
 
     @property
     def none(self) -> bool:
@@ -293,8 +322,13 @@ def _same(a, b) -> bool:
 def changes(now: Snapshot, before: Snapshot, version: str, formatter) -> Changes:
     """What changed between ``before`` (release ``version``) and ``now``.
 
-    ``formatter(lower, upper)`` turns an interval of days into the report's text.
+    ``formatter(lower, upper)`` turns an interval of days into the report's text. Both snapshots hold fingerprints
+    of one kind (``snapshot(processed, before.fingerprints)``).
     """
+    if now.fingerprints != before.fingerprints:
+        raise ValueError(
+            f"fingerprints of kind {now.fingerprints} compared with kind {before.fingerprints}: every row would differ"
+        )
     headline = pd.DataFrame(
         [{"count": k.replace("_", " "), "before": before.headline.get(k), "now": v} for k, v in now.headline.items()]
     )
@@ -337,7 +371,9 @@ def changes(now: Snapshot, before: Snapshot, version: str, formatter) -> Changes
                 flipped.append(
                     {"group": label, "statement": statement, "before": bool(o[column]), "now": bool(n[column])}
                 )
-    return Changes(version, headline, studies, episodes, pd.DataFrame(moved), pd.DataFrame(flipped))
+    return Changes(
+        version, headline, studies, episodes, pd.DataFrame(moved), pd.DataFrame(flipped), before.fingerprints
+    )
 
 
 def _median(row, formatter) -> str:

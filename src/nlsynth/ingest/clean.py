@@ -33,7 +33,7 @@ from nlsynth.errors import InputError, Problem, raise_if_any
 from nlsynth.ingest import appraisal, patient_readings, readings, search_log
 from nlsynth.ingest.group_files import write_group_inputs
 from nlsynth.ingest.references import citations, write_citations
-from nlsynth.ingest.sheets import Sheet, read_optional_sheet, read_sheet
+from nlsynth.ingest.sheets import Sheet, read_optional_sheet, read_sheet, row_fingerprint
 from nlsynth.ingest.vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
 from nlsynth.tableio import write_tables
 from nlsynth.timeparse import NOT_REPORTED as TIME_NOT_REPORTED
@@ -696,11 +696,12 @@ def clean_episodes(
                 "patient": row["patient"],
                 "episode": seen[key],
                 "source_row": row_no,
+                "source_fingerprint": row_fingerprint(row),
                 **patient,
                 "agent_as_reported": row["agent_as_reported"],
                 **_agent_fields(agent, row["route_as_reported"]),
                 "regimen_as_reported": regimen or None,
-                "best_response_as_reported": row["best_response_as_reported"],
+                "outcome_as_reported": row["best_response_as_reported"],
                 "response_grade": grade,
                 "responded": responded,
                 **_time_fields("first_response", row["time_to_first_response_as_reported"], first),
@@ -775,6 +776,7 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
             {
                 "study_id": sid,
                 "source_row": row_no,
+                "source_fingerprint": row_fingerprint(row),
                 "citation": _citation(row),
                 "first_author": row["first_author"] or None,
                 "year": year,
@@ -875,6 +877,7 @@ def clean_aggregates(sheet: Sheet, agents: Vocabulary, read: TimeReader, problem
             {
                 "study_id": row["study_id"],
                 "source_row": row_no,
+                "source_fingerprint": row_fingerprint(row),
                 "agent_as_reported": row["agent_as_reported"],
                 **_agent_fields(agent, row["route_as_reported"]),
                 "regimen_as_reported": regimen or None,

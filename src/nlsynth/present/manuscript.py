@@ -149,8 +149,8 @@ ITEMS: dict[str, Item] = {
     "tableA1": Item(
         "Table A1",
         "Evidence for every treatment episode",
-        "Each episode with the source's evidence sentence (paraphrased at extraction), the time phrases "
-        "as reported, the reading used for the time to first response (weeks) with its rule or the "
+        "Each episode with the source's evidence sentence (paraphrased at extraction), its best outcome and "
+        "time phrases as reported, the reading used for the time to first response (weeks) with its rule or the "
         "reviewer's override, and its reference.",
     ),
 }

@@ -436,9 +436,8 @@ def changes_since_release(processed_dir, releases_dir):
     version = release.latest(releases_dir)
     if version is None:
         return None
-    return release.changes(
-        release.snapshot(processed_dir), release.read(releases_dir, version), version, weeks_interval
-    )
+    before = release.read(releases_dir, version)
+    return release.changes(release.snapshot(processed_dir, before.fingerprints), before, version, weeks_interval)
 
 
 def changes_heading(changes) -> Markdown:
@@ -457,11 +456,20 @@ def changes_heading(changes) -> Markdown:
 
 def changes_html(changes) -> HTML:
     """The changes as paragraphs and tables with fixed ids (same bytes on every run)."""
+    from nlsynth.analysis.release import FINGERPRINTS, LEGACY_GAP
+
     if changes is None:
         return HTML("")
+    gap = (
+        ""
+        if changes.fingerprints == FINGERPRINTS
+        else f"<p>Release {escape(changes.version)} was made before releases fingerprinted every cell of the sheets: "
+        f"a change to {escape(LEGACY_GAP)} does not make a study or an episode changed here (a change that "
+        "moves an estimate shows below). A release made now sees every cell.</p>"
+    )
     if changes.none:
-        return HTML("<p>Nothing has changed since this release.</p>")
-    parts = []
+        return HTML("<p>Nothing has changed since this release.</p>" + gap)
+    parts = [gap] if gap else []
     counted = changes.headline[changes.headline.before != changes.headline.now]
     if len(counted):
         parts.append("<p>Counts that changed:</p>" + show(counted, "changes-counts").data)
@@ -602,9 +610,14 @@ def no_curve_note(groups: list[dict]) -> Markdown:
     return Markdown(text)
 
 
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def evidence_appendix(episodes: pd.DataFrame, labels: dict[str, str], number_of: dict[str, int]) -> pd.DataFrame:
-    """Table A1: every episode with the source's evidence sentence, the time phrases as reported, the reading
-    used for the time to first response (weeks) with its rule or the reviewer's override, and its reference."""
+    """Table A1: every episode with the source's evidence sentence, its best outcome and time phrases as reported, the
+    reading used for the time to first response (weeks) with its rule or the reviewer's override, and its reference.
+    """
     rows = []
     for e in episodes.sort_values(["source_row"], kind="stable").itertuples(index=False):
         rows.append(
@@ -614,13 +627,10 @@ def evidence_appendix(episodes: pd.DataFrame, labels: dict[str, str], number_of:
                 "patient": e.patient,
                 "episode": e.episode,
                 "agent": e.agent,
-                "best response as reported": e.best_response_as_reported
-                if isinstance(e.best_response_as_reported, str)
-                else "",
-                "first response as reported": e.first_response_as_reported
-                if isinstance(e.first_response_as_reported, str)
-                else "",
-                "follow-up as reported": e.follow_up_as_reported if isinstance(e.follow_up_as_reported, str) else "",
+                "best outcome as reported": e.outcome_as_reported,
+                "time to first response as reported": _text(e.first_response_as_reported),
+                "time to best response as reported": _text(e.best_response_as_reported),
+                "follow-up as reported": _text(e.follow_up_as_reported),
                 "time to first response, weeks": _episode_reading(e),
                 "reading": _reading(e),
                 "evidence": e.evidence if isinstance(e.evidence, str) else "",
