@@ -50,6 +50,38 @@ def test_an_episode_keeps_its_best_outcome_and_its_time_as_reported_each_in_its_
     assert appendix.loc[rux.source_row - 2, "best outcome as reported"] == rux.outcome_as_reported
 
 
+def test_a_time_of_a_first_response_beside_an_outcome_of_no_response_is_a_problem_a_reviewer_settles(raw_copy, tables):
+    """Vu's first episode graded "minimal to no improvement" (none) given a first response "at 4 weeks": once the time
+    was dropped without a word (the episode censored at its follow-up). The message gives the row that settles it."""
+    path = raw_copy / "episodes.csv"
+    text = path.read_text(encoding="utf-8")
+    old = ",,,,minimal to no improvement,three-month follow-up,"
+    assert text.count(old) == 1
+    path.write_text(
+        text.replace(old, ",,at 4 weeks,,minimal to no improvement,three-month follow-up,"), encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        clean.clean(raw_copy)
+    assert [(p.row, p.column, p.value) for p in caught.value.problems] == [
+        (4, "time_to_first_response_as_reported", "at 4 weeks")
+    ]
+    expected = caught.value.problems[0].expected
+    assert "the best outcome 'minimal to no improvement' grades none in data/raw/response_vocabulary.csv" in expected
+    row = re.search(r"as a row '([^']*)'", expected).group(1).replace("<reason>", "the outcome says no response")
+    with (raw_copy / "time_readings.csv").open("a", encoding="utf-8") as f:
+        f.write(row + "\n")
+    settled = clean.clean(raw_copy).episodes.set_index("source_row").loc[4]
+    committed = tables.episodes.set_index("source_row").loc[4]
+    assert (settled.ttr_lower_days, settled.ttr_upper_days, settled.ttr_rule) == (
+        committed.ttr_lower_days,
+        committed.ttr_upper_days,
+        "censored-at-follow-up",
+    )
+    # "no improvement at 4 weeks" is no response seen by then, not a time of one: no problem
+    path.write_text(text.replace(old, ",,no improvement at 4 weeks,,minimal to no improvement,three-month follow-up,"))
+    assert clean.clean(raw_copy).episodes.set_index("source_row").loc[4].ttr_rule == "censored-at-follow-up"
+
+
 def test_ruxolitinib_cream_spot_values(tables):
     row = _episode(tables.episodes, "vu-2024-ruxolitinib", "ruxolitinib").iloc[0]
     # "minimal improvement after one month": seen at that visit, so it began in (0, 30.4] days (issue 9)

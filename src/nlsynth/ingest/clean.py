@@ -33,7 +33,7 @@ from nlsynth.errors import InputError, Problem, raise_if_any
 from nlsynth.ingest import appraisal, patient_readings, readings, search_log
 from nlsynth.ingest.group_files import write_group_inputs
 from nlsynth.ingest.references import citations, write_citations
-from nlsynth.ingest.sheets import Sheet, read_optional_sheet, read_sheet, row_fingerprint
+from nlsynth.ingest.sheets import Sheet, csv_cell, read_optional_sheet, read_sheet, row_fingerprint
 from nlsynth.ingest.vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
 from nlsynth.tableio import write_tables
 from nlsynth.timeparse import NOT_REPORTED as TIME_NOT_REPORTED
@@ -574,6 +574,26 @@ def _check_order(
     _check_within_follow_up(sheet, row, "time_to_best_response_as_reported", "best response", best, follow_up, problems)
 
 
+def _timed_non_response(sheet: str, row_no: int, row: dict[str, str], grade: str) -> Problem:
+    """A time of a first response in a row whose best outcome is no response: the sheet contradicts itself, and the
+    analysis would silently drop the time. A reviewer settles it: the outcome's grade, or no reading for the time.
+
+    >>> print(_timed_non_response("episodes.csv", 7, {"study_id": "x", "best_response_as_reported": "no change",
+    ...                           "time_to_first_response_as_reported": "at 4 weeks"}, "none").expected)
+    no time of a first response, as the best outcome 'no change' grades none in data/raw/response_vocabulary.csv: check that grade, or add a reading to data/raw/time_readings.csv as a row 'at 4 weeks,x,,,<reason>' (no time)
+    """
+    phrase = row["time_to_first_response_as_reported"]
+    return Problem(
+        sheet,
+        row_no,
+        "time_to_first_response_as_reported",
+        phrase,
+        f"no time of a first response, as the best outcome {row['best_response_as_reported']!r} grades {grade} in "
+        f"data/raw/response_vocabulary.csv: check that grade, or add a reading to data/raw/{readings.FILE} as a row "
+        f"'{csv_cell(phrase)},{row['study_id']},,,<reason>' (no time)",
+    )
+
+
 def _check_within_follow_up(
     sheet: str,
     row: int,
@@ -669,6 +689,8 @@ def clean_episodes(
         for column, interval in zip(_EPISODE_TIMES, (first, best, follow_up), strict=True):
             _check_not_a_summary(name, row_no, column, row[column], interval, problems)
         _check_order(name, row_no, first, best, follow_up, problems)
+        if responded is False and first.resolved and math.isfinite(first.upper):
+            problems.append(_timed_non_response(name, row_no, row, grade))
         ttr_lower, ttr_upper, ttr_rule = time_to_first_response(responded, first, best, follow_up)
         # Sensitivity analysis: assessment times read as exact onsets (the reading a duration gets).
         exact = [
