@@ -724,10 +724,34 @@ def test_a_doi_or_pmid_written_as_a_link_or_with_its_label_cleans_to_the_bare_id
     ):
         text = (raw_copy / name).read_text(encoding="utf-8")
         text = text.replace(",10.1001/jamadermatol.2018.0756,", f",{doi},")
+        text = text.replace(",10.1016/j.jid.2023.11.027,", ",doi.org/10.1016/j.jid.2023.11.027,")
+        text = text.replace(",38417541,", ",https://pubmed.ncbi.nlm.nih.gov/38417541/,")  # PubMed's own link
         (raw_copy / name).write_text(text.replace(",25150669,", ",PMID: 25150669,"), encoding="utf-8")
     cleaned = clean.clean(raw_copy)
     _assert_reads_as(cleaned.studies, tables.studies)  # the references keep their one "doi:" and link
     _assert_reads_as(cleaned.screening, tables.screening)
+
+
+@pytest.mark.parametrize("form", ["{y} (epub)", "Epub {y}", "{y} Epub ahead of print", "{y}a", "May {y}."])
+def test_a_year_with_a_note_cleans_to_the_year(raw_copy, tables, form):
+    """A year an extraction writes with a note, or with the letter that tells an author's two works of a year apart:
+    the year (each once refused as "a whole number", with no way past it but a code change)."""
+    assert _rewrite(raw_copy / "studies.csv", "year", lambda v: form.format(y=v) if v else v) > 20
+    _assert_reads_as(clean.clean(raw_copy).studies, tables.studies)
+
+
+def test_a_year_not_given_is_no_year_and_two_years_are_a_problem(raw_copy, tables):
+    """'in press' and 'NR' give no year, and the citation says n.d. (it once printed the cell: 'Hwang NR')."""
+    years = iter(["in press", "NR", "2023/2024"])
+    assert _rewrite(raw_copy / "studies.csv", "year", lambda v: next(years, v)) == 3
+    with pytest.raises(InputError) as caught:
+        clean.clean(raw_copy)
+    assert [(p.row, p.column, p.value) for p in caught.value.problems] == [(4, "year", "2023/2024")]
+    assert "not two years" in caught.value.problems[0].expected
+    _rewrite(raw_copy / "studies.csv", "year", lambda v: "" if v == "2023/2024" else v)
+    studies = clean.clean(raw_copy).studies
+    assert studies.year.iloc[:3].isna().all()
+    assert list(studies.citation.iloc[:2]) == ["Hwang n.d.", "Zhang n.d."]
 
 
 def _assert_reads_as(cleaned: pd.DataFrame, committed: pd.DataFrame) -> None:

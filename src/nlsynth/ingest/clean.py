@@ -489,9 +489,42 @@ def _patient_cell(
     return reading
 
 
-_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*:?\s*)", re.IGNORECASE)
+_DOI_PREFIX_RE = re.compile(r"^(?:(?:https?://)?(?:dx\.)?doi\.org/|doi\s*:?\s*)", re.IGNORECASE)
 _DOI_RE = re.compile(r"10\.\d{4,9}/\S+")
-_PMID_PREFIX_RE = re.compile(r"^pmid\s*:?\s*", re.IGNORECASE)
+#: "PMID: 123", "PMID 123", and PubMed's own link to the record ("https://pubmed.ncbi.nlm.nih.gov/123/").
+_PMID_PREFIX_RE = re.compile(
+    r"^(?:(?:https?://)?(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/|pmid\s*:?\s*)",
+    re.IGNORECASE,
+)
+
+#: A publication year as an extraction writes it: "2024", and one year with a note around it, "2024 (epub)", "Epub
+#: 2024", "2024 Epub ahead of print", or with the letter that tells two works of an author and year apart, "2024a".
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[a-z](?![a-z]))?(?!\d)")
+#: Words for a work not yet given a year: no year (the reference list prints n.d.).
+_NO_YEAR_YET_RE = re.compile(r"^(?:in\s+press|forthcoming|(?:e-?pub\s+)?ahead\s+of\s+print)\.?$", re.IGNORECASE)
+_YEAR_EXPECTED = (
+    "a year from 1900 (e.g. 2024; a note may come with it: '2024 (epub)', 'Epub 2024'), 'in press', or empty; "
+    "not two years"
+)
+_UNREAD = "unread"
+
+
+def read_year(value: str) -> int | None | str:
+    """The publication year a ``year`` cell gives, None where it gives none, and ``'unread'`` where no rule reads it.
+
+    >>> [read_year(v) for v in ("2024", "2024 (epub)", "Epub 2024", "2024a", "n.d.", "in press", "", "1899")]
+    [2024, 2024, 2024, 2024, None, None, None, 'unread']
+    >>> [read_year(v) for v in ("2023/2024", "2023-2024", "24", "2024-03", "May 2024")]
+    ['unread', 'unread', 'unread', 'unread', 2024]
+    """
+    if _not_given(value) or _NO_YEAR_YET_RE.match(value.strip()):
+        return None
+    years = _YEAR_RE.findall(value)
+    rest = _YEAR_RE.sub(" ", value)
+    # one year, and only words and punctuation around it (not a month number, a second year or a range)
+    if len(years) != 1 or re.search(r"\d", rest):
+        return _UNREAD
+    return int(years[0])
 
 
 def _identifiers(sheet: str, row: int, values: dict[str, str], problems: list[Problem]) -> dict[str, str | None]:
@@ -507,14 +540,16 @@ def _identifiers(sheet: str, row: int, values: dict[str, str], problems: list[Pr
     """
     # a full stop, comma or semicolon after a DOI copied from a citation is the sentence's, not the DOI's
     doi = _DOI_PREFIX_RE.sub("", values["doi"].strip()).rstrip(".,;")
-    pmid = _PMID_PREFIX_RE.sub("", values["pmid"].strip())
+    pmid = _PMID_PREFIX_RE.sub("", values["pmid"].strip()).rstrip("/.")
     if doi and not _DOI_RE.fullmatch(doi):
         problems.append(
             Problem(sheet, row, "doi", values["doi"], "a DOI (10.NNNN/…), bare or after doi: or https://doi.org/")
         )
         doi = ""
     if pmid and not pmid.isdigit():
-        problems.append(Problem(sheet, row, "pmid", values["pmid"], "a PubMed ID (digits), bare or after PMID:"))
+        problems.append(
+            Problem(sheet, row, "pmid", values["pmid"], "a PubMed ID (digits), bare, after PMID: or in its PubMed link")
+        )
         pmid = ""
     return {"doi": doi or None, "pmid": pmid or None}
 
@@ -744,8 +779,9 @@ def clean_episodes(
     return frame.astype({"age": "Int64", "responded": "boolean"})
 
 
-def _citation(row: dict[str, str]) -> str:
-    return f"{row['first_author'] or 'Anonymous'} {row['year'] or 'n.d.'}"
+def _citation(row: dict[str, str], year: int | None) -> str:
+    """'Kim 2012', 'Anonymous n.d.': the year as read (never the cell's note or its 'not reported')."""
+    return f"{row['first_author'] or 'Anonymous'} {year or 'n.d.'}"
 
 
 def _check_once(
@@ -770,7 +806,10 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
             problems.append(Problem(name, row_no, "study_id", "", "a value"))
         else:
             _check_once(first_row, name, row_no, "study_id", sid, "a study id", problems)
-        year = _int(name, row_no, "year", row["year"], problems, required=False, minimum=1900)
+        year = read_year(row["year"])
+        if year == _UNREAD:
+            problems.append(Problem(name, row_no, "year", row["year"], _YEAR_EXPECTED))
+            year = None
         n_patients = _int(name, row_no, "n_patients", row["n_patients"], problems, required=True, minimum=1)
         patients = len(listed.get(sid, ()))
         if n_patients is not None and n_patients < patients:  # a copy error in one of the sheets
@@ -799,7 +838,7 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
                 "study_id": sid,
                 "source_row": row_no,
                 "source_fingerprint": row_fingerprint(row),
-                "citation": _citation(row),
+                "citation": _citation(row, year),
                 "first_author": row["first_author"] or None,
                 "year": year,
                 "title": row["title"] or None,
