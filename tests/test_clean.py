@@ -754,6 +754,27 @@ def test_a_year_not_given_is_no_year_and_two_years_are_a_problem(raw_copy, table
     assert list(studies.citation.iloc[:2]) == ["Hwang n.d.", "Zhang n.d."]
 
 
+def test_a_screening_decision_as_a_verb_or_with_a_note_cleans_to_the_decision(raw_copy, tables):
+    """'Include', 'Exclude' and 'excluded (duplicate)' (each once refused, with no way past it but a code change): the
+    decision; an exclusion's note is its reason where the reason cell is empty, and PRISMA counts it."""
+    path = raw_copy / "screening.csv"
+    assert _rewrite(path, "decision", lambda v: {"included": "Include", "excluded": "Exclude (see reason)"}[v]) > 60
+    cleaned = clean.clean(raw_copy).screening
+    _assert_reads_as(cleaned.drop(columns="reason"), tables.screening.drop(columns="reason"))
+    excluded = tables.screening.decision == "excluded"
+    assert cleaned.reason[~excluded].isna().all()  # an inclusion's note is no reason
+    assert (cleaned.reason[excluded] == tables.screening.reason[excluded].fillna("see reason")).all()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(",Exclude (see reason),secondary source (narrative review)", ",excluded (duplicate),", 1)
+    )
+    reasons = clean.clean(raw_copy).screening.set_index("record_id").reason
+    assert reasons["naumowicz-2024-review"] == "duplicate"
+    _rewrite(path, "decision", lambda v: "yes" if v == "Include" else v)
+    with pytest.raises(InputError, match="also include or exclude; a note in parentheses may follow"):
+        clean.clean(raw_copy)
+
+
 def _assert_reads_as(cleaned: pd.DataFrame, committed: pd.DataFrame) -> None:
     """The same table, but for the fingerprints of the raw rows a test rewrote: their extraction changed there."""
     pd.testing.assert_frame_equal(

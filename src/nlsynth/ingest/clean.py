@@ -83,6 +83,23 @@ def _word(value: str) -> str:
 _ACCESS_RE = re.compile(r"(full text|abstract|secondary summary)(?: only)?(?: ?\([^()]*\))?")
 
 
+#: A screening decision: "included" or "excluded", also as the verb ("Include") and with a note in parentheses
+#: ("excluded (duplicate)"), which is the reason where the reason cell is empty.
+_DECISION_RE = re.compile(r"(includ|exclud)(?:ed|e)(?: ?\((?P<note>[^()]*)\))?")
+
+
+def read_decision(value: str) -> tuple[str | None, str]:
+    """A screening row's decision as the codebook's value (None when it is neither) and the note it carries.
+
+    >>> [read_decision(v) for v in ("Included", "exclude", "excluded (duplicate)", "yes", "")]
+    [('included', ''), ('excluded', ''), ('excluded', 'duplicate'), (None, ''), (None, '')]
+    """
+    decision = _DECISION_RE.fullmatch(_word(value))
+    if not decision:
+        return None, ""
+    return decision.group(1) + "ed", (decision.group("note") or "").strip()
+
+
 def read_access(value: str) -> str | None:
     """What was read of a source, as the codebook's value; None when it is not one of the three.
 
@@ -978,9 +995,17 @@ def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -
     included, first_row = {}, {}
     for row_no, row in screening:
         _check_once(first_row, screening.name, row_no, "record_id", row["record_id"], "a record id", problems)
-        decision = _word(row["decision"])
-        if decision not in ("included", "excluded"):
-            problems.append(Problem(screening.name, row_no, "decision", row["decision"], "included or excluded"))
+        decision, _ = read_decision(row["decision"])
+        if decision is None:
+            problems.append(
+                Problem(
+                    screening.name,
+                    row_no,
+                    "decision",
+                    row["decision"],
+                    "included or excluded (also include or exclude; a note in parentheses may follow)",
+                )
+            )
         elif decision == "included":
             included.setdefault(row["record_id"], row_no)
     listed = {}
@@ -1013,13 +1038,14 @@ def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -
 
 def clean_screening(sheet: Sheet, problems: list[Problem]) -> pd.DataFrame:
     """The screening log as a table (its decisions are checked by :func:`check_screening`)."""
-    records = [
-        {"record_id": row["record_id"], "source_row": row_no}
-        | {c: row[c] or None for c in ("citation", "reason")}
-        | {"decision": _word(row["decision"]) or None}
-        | _identifiers(sheet.name, row_no, row, problems)
-        for row_no, row in sheet
-    ]
+    records = []
+    for row_no, row in sheet:
+        decision, note = read_decision(row["decision"])
+        records.append(
+            {"record_id": row["record_id"], "source_row": row_no, "citation": row["citation"] or None}
+            | {"reason": row["reason"] or (note if decision == "excluded" else "") or None, "decision": decision}
+            | _identifiers(sheet.name, row_no, row, problems)
+        )
     return pd.DataFrame.from_records(records, columns=list(schemas.SCREENING.columns))
 
 
