@@ -464,6 +464,9 @@ OWN_PHRASES = [
     ("after completion of therapy for 2 months", "daily for 12 weeks", NAN, NAN, "unresolved"),
     ("3 months after stopping the drug for 2 months", "daily for 12 weeks", NAN, NAN, "unresolved"),
     ("after stopping the drug at 2 months", "", 2 * M, 2 * M, "end-of-treatment"),  # it stopped at 2 months
+    # a count of sessions summarised after it, as a time is ("8 weeks on average"): a series' mean (once one time)
+    ("after 3 sessions on average", "every 2 weeks", 6 * W, 6 * W, "exposures-mean"),
+    ("after 4 sessions (median; range 2-6)", "every 2 weeks", 8 * W, 8 * W, "exposures-mean"),
     ("after stopping treatment for NL", "daily for 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
 ]
 

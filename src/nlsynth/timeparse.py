@@ -1445,8 +1445,9 @@ def _visit_notation(text: str) -> str:
 
 #: A summary named after its time or before a comma: "12 months (median)", "median: 12 months" read as "median 12
 #: months", a series' summary (rule ``mean``), not a visit.
-_SUMMARY_AFTER_RE = re.compile(
-    rf"\b(?P<time>{_NUM}{_GAP}{_UNIT})\s*(?:\((?P<word>mean|median|average)\s*[,;:]?\s*(?P<spread>[^()]*)\)"
+_SUMMARY_AFTER_RE = re.compile(  # a time or a count of sessions: "8 weeks on average", "3 sessions (median)"
+    rf"\b(?P<time>{_NUM}{_GAP}(?:{_UNIT}|{_SESSION_NOUN}))\s*(?:\((?P<word>mean|median|average)\s*[,;:]?\s*"
+    r"(?P<spread>[^()]*)\)"
     r"|\s(?P<on>on\s+average)\b)"
 )
 _SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
