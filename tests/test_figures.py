@@ -16,7 +16,7 @@ import pytest
 from matplotlib.testing.compare import compare_images
 
 from nlsynth import tableio
-from nlsynth.analysis import group_summary
+from nlsynth.analysis import group_summary, proportions
 from nlsynth.ingest import group_files, references
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.present import graphics, plots
@@ -295,6 +295,46 @@ def test_a_long_forest_is_split_into_panels_at_class_boundaries():
     assert panels[0][-1][4] != panels[1][0][4]  # between drug classes
     fig = plots.forest(sources, per_agent, reviews)
     assert len(fig.axes) == 2 and fig.get_figheight() < 240 / 25.4
+    graphics.check_figure(fig)
+    graphics.close(fig)
+
+
+def test_a_forest_whose_labels_are_too_wide_for_two_panels_draws_one_row_per_agent():
+    """SYNTHETIC rows (generated here, labelled): 10 agents with 8 sources each and their pools, 100 rows. With labels as long as the
+    review's longest ("Rajabi-Estarabadi 2021 [37] · aggregate") two panels side by side do not fit 180 mm: the build
+    once stopped at the report ("text outside the canvas"); now a row is an agent, and the note says so."""
+    import pandas as pd
+
+    sources = pd.DataFrame(
+        [
+            {
+                "agent": f"synthetic agent {a:02d}",
+                "drug_class": f"synthetic class {a // 3:02d}",
+                "study_id": f"s{a}-{k}",
+                "citation": f"Synthetic {a}-{k}",
+                "agent_slug": f"synthetic-agent-{a:02d}",
+                "level": "aggregate",
+                "responders": k % 3,
+                "n": 2 + k % 3,
+                "ci_lower": 0.01,
+                "ci_upper": 0.99,
+                "included": True,
+            }
+            for a in range(10)
+            for k in range(8)
+        ]
+    )
+    per_agent = proportions.per_agent(sources)
+    reviews = pd.DataFrame(columns=["compare_with_agent", "citation", "improved", "treated"])
+    short = {sid: f"Syn {i + 1}" for i, sid in enumerate(sources.study_id)}
+    long = {sid: f"Synthetic-Estarabadi 2021 [{i + 1}]" for i, sid in enumerate(sources.study_id)}
+    assert len(plots._forest_rows(sources, per_agent, reviews, long)) == 100  # with pools: more than a panel holds
+    assert plots.forest_level(sources, per_agent, reviews, short) == "source"  # two panels fit these
+    assert plots.forest_level(sources, per_agent, reviews, long) == "agent"
+    assert plots.forest_note(sources, per_agent, reviews, long).startswith("With 80 sources, more rows than")
+    fig = plots.forest(sources, per_agent, reviews, long)
+    assert len(fig.axes) == 1
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()][0].startswith("synthetic agent 00")
     graphics.check_figure(fig)
     graphics.close(fig)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+import warnings
 
 import matplotlib.ticker as mticker
 import numpy as np
@@ -17,6 +18,7 @@ import pandas as pd
 from nlsynth.analysis.cuminc import FAILURE, RESPONSE, CompetingRisksFit
 from nlsynth.analysis.estimates import timed_responders
 from nlsynth.analysis.group_summary import is_timed
+from nlsynth.present import graphics
 from nlsynth.present.graphics import DOUBLE_COLUMN, MAX_HEIGHT, OKABE_ITO, new_figure
 from nlsynth.units import DAYS_PER_WEEK
 
@@ -347,20 +349,48 @@ FOREST_MAX_PANELS = 2
 ROW_INCHES = 0.145
 
 
-def forest_level(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: pd.DataFrame) -> str:
+def forest_level(
+    source_table: pd.DataFrame,
+    agent_table: pd.DataFrame,
+    comparisons: pd.DataFrame,
+    labels: dict[str, str] | None = None,
+) -> str:
     """What one row of the forest plot shows: "source" while its rows fit the panels a figure holds
-    (:data:`FOREST_ROWS_PER_PANEL` × :data:`FOREST_MAX_PANELS`), else "agent"."""
-    return "source" if _forest_fits(_forest_rows(source_table, agent_table, comparisons, {})) else "agent"
+    (:data:`FOREST_ROWS_PER_PANEL` × :data:`FOREST_MAX_PANELS`, and side by side only where their texts fit the
+    page's width: :func:`_source_level`), else "agent". ``labels`` as :func:`forest` takes them."""
+    figure = _source_level(_forest_rows(source_table, agent_table, comparisons, labels or {}))
+    if figure is None:
+        return "agent"
+    graphics.close(figure)
+    return "source"
 
 
-def _forest_fits(rows: list) -> bool:
-    """Whether one row per source fits the panels a figure holds."""
-    return len(rows) <= FOREST_ROWS_PER_PANEL * FOREST_MAX_PANELS
+def _source_level(rows: list):
+    """The figure of one row per source, or None where it does not fit: more rows than the panels hold, or two
+    panels whose labels and estimates are too wide for the page side by side (measured: the figure check, as its
+    saving runs it; "Rajabi-Estarabadi 2021 [37] · aggregate" beside "12/17  0.71 [0.44, 0.90]" does not fit)."""
+    if len(rows) > FOREST_ROWS_PER_PANEL * FOREST_MAX_PANELS:
+        return None
+    figure = _forest_figure(rows, by_agent=False)
+    if len(figure.axes) > 1:
+        try:
+            with warnings.catch_warnings():  # "constrained_layout not applied": the check says it, in its own words
+                warnings.simplefilter("ignore", UserWarning)
+                graphics.check_figure(figure)
+        except graphics.FigureError:
+            graphics.close(figure)
+            return None
+    return figure
 
 
-def forest_note(source_table: pd.DataFrame, agent_table: pd.DataFrame, comparisons: pd.DataFrame) -> str:
+def forest_note(
+    source_table: pd.DataFrame,
+    agent_table: pd.DataFrame,
+    comparisons: pd.DataFrame,
+    labels: dict[str, str] | None = None,
+) -> str:
     """The sentence the forest plot's legend gains when a row is an agent (empty otherwise)."""
-    if forest_level(source_table, agent_table, comparisons) == "source":
+    if forest_level(source_table, agent_table, comparisons, labels) == "source":
         return ""
     n = int(source_table.included.sum())
     return (
@@ -515,14 +545,19 @@ def forest(
     a hollow triangle. ``labels`` maps study ids to citable labels (:func:`nlsynth.ingest.references.labels`).
     Long charts are split into side-by-side panels at a drug-class boundary; beyond what two panels hold a
     row is an agent (:func:`forest_level`), its pool or its crude total."""
+    figure = _source_level(_forest_rows(source_table, agent_table, comparisons, labels or {}))
+    if figure is not None:
+        return figure
+    # one panel: an agent's label is longer than a source's
+    return _forest_figure(_agent_rows(agent_table, comparisons), by_agent=True)
+
+
+def _forest_figure(rows: list, by_agent: bool):
+    """The forest plot of ``rows`` (:func:`_forest_rows`, or :func:`_agent_rows` when ``by_agent``)."""
     from matplotlib.lines import Line2D
 
     from nlsynth.present.graphics import DOUBLE_COLUMN
 
-    rows = _forest_rows(source_table, agent_table, comparisons, labels or {})
-    by_agent = not _forest_fits(rows)
-    if by_agent:  # one panel: an agent's label is longer than a source's
-        rows = _agent_rows(agent_table, comparisons)
     per_panel = len(rows) if by_agent else max(FOREST_ROWS_PER_PANEL, math.ceil(len(rows) / FOREST_MAX_PANELS))
     panels = _split(rows, per_panel)
     n_max = max(len(p) for p in panels)
