@@ -109,6 +109,20 @@ def test_narrative_is_chosen_by_rules_from_the_data(data, classes, overall):
     assert "and not a probability" in singles and "P(" not in singles and "0." not in singles.replace("(0,", "")
 
 
+def test_narrative_counts_one_thing_in_the_singular(data, classes, overall):
+    """One aggregate arm, one study, one response placed in time: once "1 cohort or series arms"."""
+    episodes, summaries = data
+    studies = tableio.read_table(PROCESSED, "studies.csv").iloc[:1]
+    aggregates = tableio.read_table(PROCESSED, "aggregates.csv").iloc[:1]
+    one = episodes[episodes.responded.fillna(False).astype(bool)].iloc[:1]
+    text = report.narrative(one, studies, aggregates, summaries, classes, {**overall, "timed_responders": 1}).data
+    assert (
+        "holds 1 included publication: 1 treatment episode in 1 patient reported case by case, and 1 cohort or "
+        f"series arm reported only in aggregate ({int(aggregates.n_treated.iloc[0])} treated)" in text
+    )
+    assert "Of 1 episode with a reported outcome, 1 was a response; 1 response is placed in a finite interval" in text
+
+
 def test_data_strings_are_escaped_in_the_narrative(data, classes, overall):
     episodes, summaries = data
     evil = [dict(s, agent="<script>alert(1)</script>") if s["agent_slug"] == "dupilumab" else s for s in summaries]

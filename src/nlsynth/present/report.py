@@ -156,12 +156,14 @@ def narrative(
     estimable = [s for s in summaries if s["estimable"]]
     estimable_classes = [s for s in class_summaries if s["estimable"] and not s.get("single_agent")]
     singles = [s for s in summaries if s["patients"]["patients"] == 1 and s["timed_responders"] == 1]
+    responses, timed = int(episodes.responded.sum()), overall["timed_responders"]
     parts = [
-        f"The extraction holds {len(studies)} included publications: {len(episodes)} treatment episodes in "
-        f"{len(p)} patients reported case by case, and {len(aggregates)} cohort or series arms reported only in "
-        f"aggregate ({int(aggregates.n_treated.sum())} treated). Of {int(known.sum())} episodes with a reported "
-        f"outcome, {int(episodes.responded.sum())} were responses; {overall['timed_responders']} responses are "
-        "placed in a finite interval of time.",
+        f"The extraction holds {_n(len(studies), 'included publication')}: {_n(len(episodes), 'treatment episode')} "
+        f"in {_n(len(p), 'patient')} reported case by case, and {_n(len(aggregates), 'cohort or series arm')} "
+        f"reported only in aggregate ({int(aggregates.n_treated.sum())} treated). Of "
+        f"{_n(int(known.sum()), 'episode')} with a reported outcome, {responses} "
+        f"{'was a response' if responses == 1 else 'were responses'}; {_n(timed, 'response')} "
+        f"{'is' if timed == 1 else 'are'} placed in a finite interval of time.",
     ]
     minimum = (
         f"at least {estimates.MIN_PATIENTS} patients with a known outcome and "
@@ -299,10 +301,24 @@ def estimates_table(groups: list[dict]) -> pd.DataFrame:
     )
 
 
+def _n(count: int, noun: str) -> str:
+    """A count and its noun, plural but for one: ``'1 cohort or series arm'``, ``'10 patients'``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def too_few_note(summaries: list[dict], class_summaries: list[dict]) -> Markdown:
-    """Which groups are below the minimum (they are listed with their individual intervals in Table 2)."""
+    """Which groups are below the minimum (they are listed with their individual intervals in Table 2).
+
+    >>> print(too_few_note([{"estimable": True}], [{"estimable": True}]).data)
+    Every agent and drug class reaches the minimum for an estimate (5 patients with a known outcome and 3 timed responders).
+    """
     agents_below = [s for s in summaries if not s["estimable"]]
     classes_below = [s for s in class_summaries if not s["estimable"]]
+    if not agents_below and not classes_below:
+        return Markdown(
+            f"Every agent and drug class reaches the minimum for an estimate ({estimates.MIN_PATIENTS} patients with a "
+            f"known outcome and {estimates.MIN_TIMED_RESPONDERS} timed responders)."
+        )
     return Markdown(
         f"*{estimates.TOO_FEW.capitalize()}*: {len(agents_below)} of {len(summaries)} agents and {len(classes_below)} "
         f"of {len(class_summaries)} drug classes have fewer than {estimates.MIN_PATIENTS} patients with a known outcome "
