@@ -86,9 +86,13 @@ def test_figure_2_draws_the_six_largest_groups_and_names_where_the_others_are(da
         "Curves are drawn for 6 groups with an estimate (agent 0, agent 1, agent 2, agent 3, agent 4, agent 5)" in note
     )
     assert "the curves of the other 2 groups with an estimate (agent 6, class x (drug class)) are in" in note
+    # with no group below the minimum the note names none (once "0 agents and drug classes are too few ..."); one
+    # is one
     assert (
-        "no curve" in report.no_curve_note([overall]).data
-        and "A page holds" not in report.no_curve_note([overall]).data
+        report.no_curve_note([overall]).data == "Curves are drawn for 1 group with an estimate (all agents together)."
+    )
+    assert report.no_curve_note([overall, {**overall, "estimable": False}]).data.endswith(
+        "; 1 agent or drug class is *too few to estimate* and has no curve."
     )
 
 

@@ -611,9 +611,12 @@ def no_curve_note(groups: list[dict]) -> Markdown:
     drawn = figure_groups(groups)
     named = ", ".join(escape(s["agent"]) for s in drawn)
     below = len([s for s in groups if not s["estimable"]])
-    text = (
-        f"Curves are drawn for {len(drawn)} group{'s' if len(drawn) != 1 else ''} with an estimate "
-        f"({named}); {below} agents and drug classes are *{estimates.TOO_FEW}* and have no curve."
+    text = f"Curves are drawn for {_n(len(drawn), 'group')} with an estimate ({named})" + (
+        f"; {below} agents and drug classes are *{estimates.TOO_FEW}* and have no curve."
+        if below > 1
+        else f"; 1 agent or drug class is *{estimates.TOO_FEW}* and has no curve."
+        if below
+        else "."
     )
     left = [s for s in drawn_groups(groups) if s not in drawn]
     if left:
