@@ -155,6 +155,10 @@ def test_methods_state_the_estimands_the_minimum_and_the_pooling_rule(data, over
         "descriptive",
     ):
         assert phrase in text, phrase
+    assert "1 study was judged weak (any item *no*) and left out in a sensitivity analysis." in text
+    # none judged weak: said so (once "0 studies were judged weak ... and left out")
+    none = report.methods(overall, episodes, aggregates, []).data
+    assert "no study was judged weak (any item *no*), so the sensitivity analysis that leaves such studies out" in none
 
 
 def test_the_committed_report_shows_no_zero_width_interval_and_no_puva_pool():

@@ -431,14 +431,17 @@ def methods(
         "more patients; otherwise the sources are shown side by side without a pool. Case reports favour positive "
         "outcomes: no proportion here is an efficacy estimate."
     )
-    appraisal_text = (
-        f"*Appraisal.* The eight items of Murad et al. (2018); {len(weak)} stud{'y was' if len(weak) == 1 else 'ies were'}"
-        " judged weak (any item *no*) and left out in a sensitivity analysis"
-        + (
-            f"; {len(unappraised)} stud{'y is' if len(unappraised) == 1 else 'ies are'} not yet appraised."
-            if unappraised
-            else "."
-        )
+    weak_text = (
+        "no study was judged weak (any item *no*), so the sensitivity analysis that leaves such studies out changes "
+        "nothing"
+        if not weak
+        else f"{len(weak)} stud{'y was' if len(weak) == 1 else 'ies were'} judged weak (any item *no*) and left out in "
+        "a sensitivity analysis"
+    )
+    appraisal_text = f"*Appraisal.* The eight items of Murad et al. (2018); {weak_text}" + (
+        f"; {len(unappraised)} stud{'y is' if len(unappraised) == 1 else 'ies are'} not yet appraised."
+        if unappraised
+        else "."
     )
     return Markdown(
         "\n\n".join(['<a id="methods"></a>\n\n## Methods', reading, estimand, minimum, pooling, appraisal_text])
