@@ -47,6 +47,30 @@ def test_ruxolitinib_is_a_single_case_with_its_own_interval():
     ]
 
 
+def test_a_groups_episode_table_names_its_time_phrases_as_times_and_shows_the_outcome(episodes):
+    """Notebook 02's table once headed the time to best response "best response (as reported)" and printed "None" in
+    88 cells where a sheet gives no phrase; the outcome the grade was read from was not shown."""
+    from nlsynth.present import group_report
+
+    table = group_report.episodes_table(episodes[episodes.agent == "ruxolitinib"])
+    assert list(table.columns[4:9]) == [
+        "response",
+        "best outcome (as reported)",
+        "first response time (as reported)",
+        "first response time (days)",
+        "best response time (as reported)",
+    ]
+    assert table.iloc[0].tolist()[4:9] == [
+        "marked",
+        "significant improvement; continuing with good results",
+        "minimal improvement after one month",
+        "(0, 30.4]",
+        "significant improvement after four months",
+    ]
+    whole = group_report.episodes_table(episodes)
+    assert not whole.isin(["None", None]).any().any() and not whole.isna().any().any()
+
+
 def test_dupilumab_interval_is_the_reported_one():
     assert _summary("dupilumab")["individual"][0]["upper_days"] == 14.0
 

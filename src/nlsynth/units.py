@@ -36,6 +36,15 @@ def _nan(x) -> bool:
     return isinstance(x, float) and math.isnan(x)
 
 
+def as_reported(value) -> str:
+    """A phrase as the sheet gives it, for a table; empty where it gives none (never "None" or "nan").
+
+    >>> as_reported("at week 12"), as_reported(None), as_reported(math.nan)
+    ('at week 12', '', '')
+    """
+    return value if isinstance(value, str) else ""
+
+
 def weeks_number(days: float | None) -> str:
     """Days as weeks with at most one decimal; ``None`` (unbounded) is ∞: ``'4.3'``, ``'2'``, ``'∞'``."""
     return "∞" if days is None else f"{days / DAYS_PER_WEEK:.1f}".rstrip("0").rstrip(".")

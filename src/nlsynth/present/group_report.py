@@ -19,7 +19,7 @@ from nlsynth.analysis import estimates, uncertainty
 from nlsynth.ingest.group_files import GROUP_FIGURE_KINDS, GROUPINGS
 from nlsynth.present import plots
 from nlsynth.present.graphics import FORMATS, publish
-from nlsynth.units import DAYS_PER_WEEK, format_interval, weeks_text
+from nlsynth.units import DAYS_PER_WEEK, as_reported, format_interval, weeks_text
 
 
 def figure_stem(figures_dir: Path, slug: str, kind: str, group_by: str = "agent") -> Path:
@@ -176,7 +176,7 @@ def sensitivity(summary: dict, episodes: pd.DataFrame):
 
 def episodes_table(episodes: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """The episodes of one agent as a reader wants them: source (by its citable label when ``labels`` maps
-    study ids to them), grade, phrases and intervals (days)."""
+    study ids to them), grade and the outcome it was read from, time phrases and their intervals (days)."""
     labels = labels or {}
     rows = []
     for e in episodes.itertuples(index=False):
@@ -187,9 +187,10 @@ def episodes_table(episodes: pd.DataFrame, labels: dict[str, str] | None = None)
                 "episode": e.episode,
                 "source row": e.source_row,
                 "response": e.response_grade,
-                "first response (as reported)": e.first_response_as_reported or "",
-                "first response (days)": format_interval(e.first_response_lower_days, e.first_response_upper_days),
-                "best response (as reported)": e.best_response_as_reported,
+                "best outcome (as reported)": as_reported(e.outcome_as_reported),
+                "first response time (as reported)": as_reported(e.first_response_as_reported),
+                "first response time (days)": format_interval(e.first_response_lower_days, e.first_response_upper_days),
+                "best response time (as reported)": as_reported(e.best_response_as_reported),
                 "best response time (days)": format_interval(e.best_response_lower_days, e.best_response_upper_days),
                 "follow-up (days)": format_interval(e.follow_up_lower_days, e.follow_up_upper_days),
                 "analysis interval (days)": format_interval(e.ttr_lower_days, e.ttr_upper_days),

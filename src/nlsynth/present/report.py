@@ -15,7 +15,7 @@ from IPython.display import HTML, Markdown
 from nlsynth.analysis import estimates
 from nlsynth.analysis.proportions import clopper_pearson
 from nlsynth.present.manuscript import MAX_SHOWN_ROWS, table_html
-from nlsynth.units import reading_weeks, weeks_interval
+from nlsynth.units import as_reported, reading_weeks, weeks_interval
 
 
 def show(table: pd.DataFrame, table_id: str):
@@ -632,10 +632,6 @@ def no_curve_note(groups: list[dict]) -> Markdown:
     return Markdown(text)
 
 
-def _text(value) -> str:
-    return value if isinstance(value, str) else ""
-
-
 def evidence_appendix(episodes: pd.DataFrame, labels: dict[str, str], number_of: dict[str, int]) -> pd.DataFrame:
     """Table A1: every episode with the source's evidence sentence, its best outcome and time phrases as reported, the
     reading used for the time to first response (weeks) with its rule or the reviewer's override, and its reference.
@@ -650,9 +646,9 @@ def evidence_appendix(episodes: pd.DataFrame, labels: dict[str, str], number_of:
                 "episode": e.episode,
                 "agent": e.agent,
                 "best outcome as reported": e.outcome_as_reported,
-                "time to first response as reported": _text(e.first_response_as_reported),
-                "time to best response as reported": _text(e.best_response_as_reported),
-                "follow-up as reported": _text(e.follow_up_as_reported),
+                "time to first response as reported": as_reported(e.first_response_as_reported),
+                "time to best response as reported": as_reported(e.best_response_as_reported),
+                "follow-up as reported": as_reported(e.follow_up_as_reported),
                 "time to first response, weeks": _episode_reading(e),
                 "reading": _reading(e),
                 "evidence": e.evidence if isinstance(e.evidence, str) else "",
