@@ -593,19 +593,26 @@ def _group_name(summary: dict) -> str:
 
 def figure_groups(groups: list[dict]) -> list[dict]:
     """The groups Figure 2 draws: every group with an estimate and its own curve, or, when more than a page holds
-    (:data:`nlsynth.present.plots.MAX_CIF_PANELS`), those with the most patients with a known outcome, in their
-    order (:func:`no_curve_note` names the others and where their curves are).
+    (:data:`nlsynth.present.plots.MAX_CIF_PANELS`), the agents with the most patients with a known outcome, then
+    the groups that mix agents (drug classes, all agents together: descriptive, and larger by their nature), in
+    their order (:func:`no_curve_note` names the others and where their curves are).
 
     >>> g = [{"agent": a, "estimable": True, "patients": {"with_outcome": n}} for a, n in zip("abcdefgh", range(8))]
     >>> [s["agent"] for s in figure_groups(g)]
     ['c', 'd', 'e', 'f', 'g', 'h']
+    >>> g[7]["group_by"] = "drug_class"  # a class of 7 patients: after the agents, however large
+    >>> [s["agent"] for s in figure_groups(g)]
+    ['b', 'c', 'd', 'e', 'f', 'g']
     """
     from nlsynth.present.plots import MAX_CIF_PANELS
 
     drawn = drawn_groups(groups)
     if len(drawn) <= MAX_CIF_PANELS:
         return drawn
-    ranked = sorted(range(len(drawn)), key=lambda i: -drawn[i]["patients"]["with_outcome"])  # stable: ties keep order
+    ranked = sorted(  # stable: ties keep their order
+        range(len(drawn)),
+        key=lambda i: (drawn[i].get("group_by", "agent") != "agent", -drawn[i]["patients"]["with_outcome"]),
+    )
     return [drawn[i] for i in sorted(ranked[:MAX_CIF_PANELS])]
 
 
@@ -624,8 +631,8 @@ def no_curve_note(groups: list[dict]) -> Markdown:
     left = [s for s in drawn_groups(groups) if s not in drawn]
     if left:
         text += (
-            f" A page holds {len(drawn)} panels, so the figure draws the groups with the most patients with a known "
-            f"outcome; the curves of the other {len(left)} groups with an estimate "
+            f" A page holds {len(drawn)} panels, so the figure draws the agents with the most patients with a known "
+            f"outcome, then groups that mix agents; the curves of the other {len(left)} groups with an estimate "
             f"({', '.join(escape(_group_name(s)) for s in left)}) are in `figures/agents/` and `figures/classes/` "
             "(`<group>-cumulative-response`), and their numbers in Table 3."
         )
