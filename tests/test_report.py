@@ -113,6 +113,21 @@ def test_narrative_is_chosen_by_rules_from_the_data(data, classes, overall):
     assert "and not a probability" in singles and "P(" not in singles and "0." not in singles.replace("(0,", "")
 
 
+def test_narrative_names_the_groups_with_an_estimate_and_which_are_drug_classes(data, classes, overall):
+    """None of the review's groups has an estimate yet: once they have, a class is named as one (a class's name, such
+    as "photodynamic therapy", may be an agent's too)."""
+    episodes, summaries = data
+    studies = tableio.read_table(PROCESSED, "studies.csv")
+    aggregates = tableio.read_table(PROCESSED, "aggregates.csv")
+    agents = [{**s, "estimable": s["agent"] == "tacrolimus"} for s in summaries]
+    mixed = [{**c, "estimable": c["agent"] == "photodynamic therapy", "single_agent": None} for c in classes]
+    text = report.narrative(episodes, studies, aggregates, agents, mixed, overall).data
+    assert (
+        "Groups with enough data for an estimate of time to first response (at least 5 patients with a known outcome "
+        "and 3 timed responders): **tacrolimus**, **photodynamic therapy (drug class)**." in text
+    )
+
+
 def test_narrative_counts_one_thing_in_the_singular(data, classes, overall):
     """One aggregate arm, one study, one response placed in time: once "1 cohort or series arms"."""
     episodes, summaries = data

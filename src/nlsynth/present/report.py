@@ -170,7 +170,7 @@ def narrative(
         f"{estimates.MIN_TIMED_RESPONDERS} timed responders"
     )
     if estimable or estimable_classes:
-        names = ", ".join(f"**{escape(s['agent'])}**" for s in estimable + estimable_classes)
+        names = ", ".join(f"**{escape(_group_name(s))}**" for s in estimable + estimable_classes)
         parts.append(f"Groups with enough data for an estimate of time to first response ({minimum}): {names}.")
     else:
         parts.append(
