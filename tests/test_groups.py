@@ -71,6 +71,42 @@ def test_a_groups_episode_table_names_its_time_phrases_as_times_and_shows_the_ou
     assert not whole.isin(["None", None]).any().any() and not whole.isna().any().any()
 
 
+def test_a_median_never_reached_at_its_upper_end_is_said_so():
+    """A group whose curve's lower bound never reaches 0.5, and one that stays at 0.5 from 12 weeks on: once "median
+    between 8.7 weeks and not reached (the curve is flat at 0.5 from 12.0 weeks to not reached …)" and a bootstrap
+    interval "0.0 weeks to not reached" (seen on a SYNTHETIC build)."""
+    from nlsynth.present import group_report
+
+    p12 = {"12_weeks": {"lower": 0.4, "upper": 0.6}}
+    summary = {
+        "agent": "agent x",
+        "drug_class": "class x",
+        "episodes": 8,
+        "patients": {"patients": 8, "responded": 4, "with_outcome": 8},
+        "timed_responders": 4,
+        "agents": ["agent x"],
+        "estimable": True,
+        "cumulative_incidence": {
+            "median_days": {"lower": 61.0, "upper": None},
+            "median_flat_days": None,
+            "probability_by": p12,
+            "ever_responded": 0.5,
+        },
+        "bootstrap": {"n_boot": 50, "seed": 1, "median_days": {"lower": 0.0, "upper": None}, "probability_by": p12},
+        "censored_view": {"median_days": {"lower": 61.0, "upper": 84.0}},
+        "source_rows": [2, 3],
+    }
+    said = group_report.describe(summary).data
+    assert "(primary): median at least 8.7 weeks, possibly never reached; patient bootstrap" in said
+    assert "95% interval from 0.0 weeks with no upper end (not reached)." in said
+    assert "had everyone continued (failures censored): median between 8.7 weeks and 12.0 weeks." in said
+    summary["cumulative_incidence"]["median_flat_days"] = {"from": 84.0, "to": None}
+    assert (
+        "(the curve stays at 0.5 from 12.0 weeks on: every time from then is a median)"
+        in group_report.describe(summary).data
+    )
+
+
 def test_dupilumab_interval_is_the_reported_one():
     assert _summary("dupilumab")["individual"][0]["upper_days"] == 14.0
 

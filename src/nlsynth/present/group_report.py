@@ -120,7 +120,14 @@ def describe(summary: dict) -> Markdown:
     def between(pair):
         if pair["lower"] == pair["upper"]:
             return weeks_text(pair["lower"])
+        if pair["upper"] is None:  # the lower bound of the curve never reaches 0.5
+            return f"at least {weeks_text(pair['lower'])}, possibly never reached"
         return f"between {weeks_text(pair['lower'])} and {weeks_text(pair['upper'])}"
+
+    def interval(pair):
+        if pair["upper"] is None:
+            return f"from {weeks_text(pair['lower'])} with no upper end (not reached)"
+        return f"{weeks_text(pair['lower'])} to {weeks_text(pair['upper'])}"
 
     def prob(pair):
         return (
@@ -147,15 +154,18 @@ def describe(summary: dict) -> Markdown:
         )
     ci, boot, cv = summary["cumulative_incidence"], summary["bootstrap"], summary["censored_view"]
     flat = ci.get("median_flat_days")
-    median = between(ci["median_days"]) + (
-        f" (the curve is flat at 0.5 from {weeks_text(flat['from'])} to {weeks_text(flat['to'])}: every time in it is a median)"
-        if flat
-        else ""
+    stays = (
+        ""
+        if not flat
+        else f"stays at 0.5 from {weeks_text(flat['from'])} on: every time from then is a median"
+        if flat["to"] is None
+        else f"is flat at 0.5 from {weeks_text(flat['from'])} to {weeks_text(flat['to'])}: every time in it is a median"
     )
+    median = between(ci["median_days"]) + (f" (the curve {stays})" if flat else "")
     return Markdown(
         f"{head} Cumulative incidence of first response, failure as a competing event (primary): median {median}; "
         f"patient bootstrap ({boot['n_boot']} resamples, seed {boot['seed']}) 95% interval "
-        f"{weeks_text(boot['median_days']['lower'])} to {weeks_text(boot['median_days']['upper'])}. Probability of a first "
+        f"{interval(boot['median_days'])}. Probability of a first "
         f"response by 12 weeks {prob(ci['probability_by']['12_weeks'])} (95% interval "
         f"{prob(boot['probability_by']['12_weeks'])}); responded at any time {ci['ever_responded']:.2f}. "
         f"Secondary, had everyone continued (failures censored): median {between(cv['median_days'])}. "
