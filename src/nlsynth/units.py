@@ -11,8 +11,8 @@ Examples
 ('(0, 14]', '30.4', '(13, ∞)')
 >>> weeks_interval(0.0, 14.0), weeks_interval(91.3125, None), weeks_interval(None, None)
 ('(0, 2]', '(13, not reached)', 'not reached')
->>> reading_weeks(math.nan, math.nan), weeks_range((28.0, 56.0)), probability_range((0.25, 0.25))
-('—', '4.0 to 8.0', '0.25')
+>>> reading_weeks(math.nan, math.nan), median_weeks((28.0, 56.0)), probability_range((0.25, 0.25))
+('—', '(4, 8]', '0.25')
 """
 
 from __future__ import annotations
@@ -89,16 +89,16 @@ def reading_weeks(lo: float, hi: float) -> str:
     return weeks_interval(lo, hi)
 
 
-def weeks_range(pair) -> str:
-    """A (lower, upper) pair of days as weeks: one number when equal, 'a to b' otherwise; NaN: —."""
-    lo, hi = pair
+def median_weeks(pair) -> str:
+    """A median's (earliest, latest) days as Table 3 writes it: ``'(0, 2]'``, ``'4.3'``, ``'(13, not reached)'``,
+    ``'not reached'`` (inf); NaN, no estimate: —.
+
+    >>> median_weeks((0.0, 14.0)), median_weeks((30.0, 30.0)), median_weeks((91.3125, math.inf)), median_weeks((math.nan,) * 2)
+    ('(0, 2]', '4.3', '(13, not reached)', '—')
+    """
     if any(_nan(x) for x in pair):
         return "—"
-
-    def f(x):
-        return "not reached" if math.isinf(x) else f"{x / DAYS_PER_WEEK:.1f}"
-
-    return f(lo) if lo == hi else f"{f(lo)} to {f(hi)}"
+    return weeks_interval(*(None if math.isinf(x) else x for x in pair))
 
 
 def probability_range(pair) -> str:

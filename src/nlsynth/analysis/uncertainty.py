@@ -30,7 +30,7 @@ from scipy import optimize
 from nlsynth.analysis import estimates
 from nlsynth.analysis.cuminc import RESPONSE, ConvergenceWarning
 from nlsynth.analysis.turnbull import turnbull
-from nlsynth.units import TWELVE_WEEKS, probability_range, weeks_range
+from nlsynth.units import TWELVE_WEEKS, median_weeks, probability_range
 
 #: Largest |log scale| or |log shape| the fit tries: exp() overflows a float beyond about 709.
 _MAX_LOG = 700.0
@@ -213,7 +213,7 @@ def sensitivity_table(rows: list[dict]) -> pd.DataFrame:
                 "group": r["group"],
                 "analysis": r["analysis"],
                 "episodes": r["episodes"],
-                "median, weeks": weeks_range(r["median_days"]),
+                "median, weeks": median_weeks(r["median_days"]),
                 "P(first response by 12 weeks)": probability_range(r["p_12_weeks"]),
                 "note": r.get("note", ""),
             }

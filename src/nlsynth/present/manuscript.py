@@ -81,8 +81,9 @@ ITEMS: dict[str, Item] = {
         "For each group that reaches the minimum: the primary estimate, the cumulative incidence of first "
         "response with failure as a competing event (median, probability by 12 weeks, and the share that "
         "responded at any time), with a percentile bootstrap interval resampling patients; and the "
-        'secondary censored view ("had everyone continued"). A median is an interval where the data do '
-        "not identify it. A drug class holding one agent, or a group mixing agents, says so; groups that "
+        'secondary censored view ("had everyone continued"). Where the data do not identify a median it is '
+        "the interval it lies in, (a, b], and a probability the range of its bounds, a to b; a confidence "
+        "interval is written a–b. A drug class holding one agent, or a group mixing agents, says so; groups that "
         "mix agents are descriptive.",
     ),
     "fig2": Item(
@@ -100,7 +101,7 @@ ITEMS: dict[str, Item] = {
         "For every group that reaches the minimum: the primary estimate beside assessment times read as "
         "exact onsets, the censored view by Turnbull, midpoint and right-endpoint imputation with "
         "Kaplan–Meier, and a Weibull model fitted to the intervals by maximum likelihood (a fit with no "
-        "finite maximum says so).",
+        "finite maximum says so). Medians and probabilities the data do not identify are written as in Table 3.",
     ),
     "fig3": Item(
         "Figure 3",

@@ -15,7 +15,7 @@ from IPython.display import HTML, Markdown
 from nlsynth.analysis import estimates
 from nlsynth.analysis.proportions import clopper_pearson
 from nlsynth.present.manuscript import MAX_SHOWN_ROWS, table_html
-from nlsynth.units import as_reported, reading_weeks, weeks_interval
+from nlsynth.units import as_reported, probability_range, reading_weeks, weeks_interval
 
 
 def show(table: pd.DataFrame, table_id: str):
@@ -183,8 +183,8 @@ def narrative(
         parts.append(
             f"All agents together (descriptive only: it mixes {len(summaries)} agents), the cumulative incidence of "
             f"a first response by 12 weeks, with failure as a competing event, is "
-            f"{_prob(ci['probability_by']['12_weeks'])} (95% bootstrap interval "
-            f"{_prob(boot['probability_by']['12_weeks'])}), and the median time to first response "
+            f"{_bounds(ci['probability_by']['12_weeks'])} (95% bootstrap interval "
+            f"{_ci(boot['probability_by']['12_weeks'])}), and the median time to first response "
             f"{_median_clause(ci['median_days']['lower'], ci['median_days']['upper'])}."
         )
     if singles:
@@ -201,12 +201,19 @@ def narrative(
     return Markdown("\n\n".join(parts))
 
 
-def _prob(pair: dict) -> str:
+def _ci(pair: dict) -> str:
+    """A confidence interval of a probability: ``'0.58–0.90'`` (one number where its ends agree)."""
     return (
         f"{pair['lower']:.2f}"
         if math.isclose(pair["lower"], pair["upper"])
         else f"{pair['lower']:.2f}–{pair['upper']:.2f}"
     )
+
+
+def _bounds(pair: dict) -> str:
+    """A probability the data bound but do not identify: ``'0.40 to 0.60'``, never written as an interval is
+    (``'0.40–0.60'``); one number where the bounds agree, as Table 4 writes it."""
+    return probability_range((pair["lower"], pair["upper"]))
 
 
 def overall_summary(episodes: pd.DataFrame, n_boot: int, seed: int) -> dict:
@@ -277,8 +284,8 @@ def estimates_table(groups: list[dict]) -> pd.DataFrame:
                 "timed responders": s["timed_responders"],
                 "median, weeks": _median_text(s),
                 "bootstrap 95% CI, weeks": weeks_interval(boot["median_days"]["lower"], boot["median_days"]["upper"]),
-                "P(first response by 12 weeks)": _prob(ci["probability_by"]["12_weeks"]),
-                "bootstrap 95% CI": _prob(boot["probability_by"]["12_weeks"]),
+                "P(first response by 12 weeks)": _bounds(ci["probability_by"]["12_weeks"]),
+                "bootstrap 95% CI": _ci(boot["probability_by"]["12_weeks"]),
                 "responded at any time": f"{ci['ever_responded']:.2f}",
                 "secondary: median had everyone continued, weeks": weeks_interval(
                     cv["median_days"]["lower"], cv["median_days"]["upper"]
