@@ -864,6 +864,10 @@ def test_access_with_only_or_a_note_cleans_as_the_committed_tables(raw_copy, tab
         "{n} of {t} pts",
         "{n} (n={t})",
         "{p:.0f}% ({n}/{t})",
+        # the label before the share (once a problem), a count of lesions beside it (a note)
+        "{n} patients ({p:.0f}%)",
+        "{n} of {t} patients ({p:.1f}%)",
+        "{n} ({n} lesions)",
     ],
 )
 def test_a_count_as_a_source_prints_it_cleans_to_the_count(raw_copy, tables, form):
@@ -884,10 +888,26 @@ def test_a_count_as_a_source_prints_it_cleans_to_the_count(raw_copy, tables, for
     _assert_reads_as(clean.clean(raw_copy).aggregates, tables.aggregates)
 
 
-@pytest.mark.parametrize("form", ["n={t}", "N = {t}", "{t} patients", "{t} cases"])
+@pytest.mark.parametrize(
+    "form", ["n={t}", "N = {t}", "{t} patients", "{t} cases", "{t} (21 lesions)", "{t} patients/21 lesions"]
+)
 def test_a_number_treated_labelled_as_patients_cleans_to_the_number(raw_copy, tables, form):
     assert _rewrite(raw_copy / "aggregates.csv", "n_treated", lambda v: form.format(t=v) if v else v) >= 6
     _assert_reads_as(clean.clean(raw_copy).aggregates, tables.aggregates)
+
+
+def test_a_labelled_count_whose_share_disagrees_and_lesions_counted_first_are_problems(raw_copy):
+    """ "4 patients (50%)" of 4 treated: the share is checked as "4 (50%)" is; "4 lesions (4 patients)" does not say
+    which count n_treated is."""
+    text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")
+    for cells, problem in (
+        (",4,4 patients (50%),4,", ("n_improved", "4 patients (50%)")),
+        (",4 lesions (4 patients),4,4,", ("n_treated", "4 lesions (4 patients)")),
+    ):
+        (raw_copy / "aggregates.csv").write_text(text.replace(",4,4,4,", cells, 1), encoding="utf-8")
+        with pytest.raises(InputError) as err:
+            clean.clean(raw_copy)
+        assert [(p.column, p.value) for p in err.value.problems] == [problem]
 
 
 def test_a_count_of_something_else_than_patients_is_still_a_problem(raw_copy):

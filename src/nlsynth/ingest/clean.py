@@ -356,7 +356,13 @@ _COUNT_WORD_RE = re.compile(rf"({'|'.join(_COUNT_WORDS)})\b(?!\s+(?!of\b|out\s+o
 #: How a count of patients may be labelled around the number: "n=5", "5 patients", "5 of 17 pts" (not "5 lesions",
 #: which counts something else).
 _N_EQUALS_RE = re.compile(r"^n\s*=\s*(?=\d)", re.IGNORECASE)
-_PATIENTS_RE = re.compile(r"\s+(?:patients?|pts\.?|cases?|subjects?|participants?|individuals?)$", re.IGNORECASE)
+_PATIENTS_RE = re.compile(  # at the end, or before the count's share: "5 patients (29%)", "5 of 17 pts (29%)"
+    r"\s+(?:patients?|pts\.?|cases?|subjects?|participants?|individuals?)(?=\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)$|$)",
+    re.IGNORECASE,
+)
+#: A count of something else beside the count of patients, "17 (21 lesions)", "17 patients/21 lesions": a note.
+_OTHER_UNITS = r"(?:lesions?|plaques?|sites?|legs?|limbs?|ulcers?|areas?|patch(?:es)?)"
+_OTHER_COUNT_RE = re.compile(rf"\s*(?:\(\s*\d+\s+{_OTHER_UNITS}\s*\)|[/,;]\s*\d+\s+{_OTHER_UNITS})$", re.IGNORECASE)
 #: A count with its denominator in parentheses, "5 (n=17)", and a share before its count, "29% (5/17)".
 _COUNT_OF_N_RE = re.compile(r"(\d+)\s*\(\s*n\s*=\s*(\d+)\s*\)", re.IGNORECASE)
 _SHARE_FIRST_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%\s*\(\s*(\d+\s*(?:/|of|out\s+of)\s*\d+)\s*\)")
@@ -394,8 +400,15 @@ def count_text(value: str, total: int | None = None) -> str:
 
     >>> [count_text(v) for v in ("n=5", "5 patients", "five of 17 pts", "5 (n=17)", "29% (5/17)", "5 lesions")]
     ['5', '5', '5 of 17', '5/17', '5/17 (29%)', '5 lesions']
+
+    A label before the count's share goes too, and a count of something else beside it is a note:
+
+    >>> [count_text(v) for v in ("5 patients (29%)", "5 of 17 pts (29.4%)", "17 (21 lesions)", "17 patients/21 lesions")]
+    ['5 (29%)', '5 of 17 (29.4%)', '17', '17']
+    >>> count_text("21 lesions (17 patients)")  # the lesions come first: which count is meant is not said
+    '21 lesions (17 patients)'
     """
-    value = _PATIENTS_RE.sub("", _N_EQUALS_RE.sub("", value.strip(), count=1))
+    value = _PATIENTS_RE.sub("", _OTHER_COUNT_RE.sub("", _N_EQUALS_RE.sub("", value.strip(), count=1)))
     of_n = _COUNT_OF_N_RE.fullmatch(value)
     if of_n is not None:
         value = f"{of_n.group(1)}/{of_n.group(2)}"
