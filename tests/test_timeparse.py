@@ -820,6 +820,10 @@ REJECTED = [
     ("6 months ago", "counted back"),
     ("in the last 3 months", "counted back"),
     ("the final 2 weeks of treatment", "counted back"),
+    # "later" than a moment the phrase does not give, as "a further 16 weeks" is (once a time since the start)
+    ("16 weeks later", "a time added to an earlier moment \\('16 weeks later'\\)"),
+    ("improved two months thereafter", "added to an earlier moment"),
+    ("3 weeks afterwards", "added to an earlier moment"),
     ("improved 6 weeks after increasing the dose", "another event"),
     ("4 weeks after the dose was doubled", "another event"),
     ("after 8 weeks at the higher dose", "another event"),  # time on a later dose (once since the start)

@@ -731,13 +731,15 @@ _COUNTED_BACK_RE = re.compile(
     rf"|\b(?:last|past|previous|preceding|final)\s+{_NUM}{_GAP}{_UNIT}\b(?![\s-]+{_VISIT_WORD})"
 )
 #: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6
-#: weeks", "another month", "2 more months", "6 weeks more"): the time since that moment, which need not be the start
-#: of treatment (a first assessment, a dose change); no rule reads it. "No more than", "or more" and "more or less"
-#: are other words.
+#: weeks", "another month", "2 more months", "6 weeks more", "16 weeks later", "2 months thereafter", "3 weeks
+#: afterwards"): the time since that moment, which need not be the start of treatment (a first assessment, a dose
+#: change); no rule reads it. "No more than", "or more", "more or less", "later than 6 months" and "or later" are
+#: other words.
 _ADDED_TIME_RE = re.compile(
     rf"\b(?:an?\s+)?(?:additional|further|extra|another)\s+(?:{_NUM}{_GAP})?{_UNIT}\b"
     rf"|\b{_NUM}\s+(?:more|additional|further|extra)\s+{_UNIT}\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}\s+more\b(?!\s+or\s+less)"
+    rf"|\b{_NUM}{_GAP}{_UNIT}\s+(?:later|thereafter|afterwards?|subsequently)\b(?!\s+than\b)"
 )
 #: A pace written in a time cell ("every 3 months", "every other week", "at 3-month intervals", "at two-monthly
 #: intervals", "at intervals of 4 weeks", "2 weeks apart"): how far apart visits or doses were, never a time since the
