@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -195,6 +196,46 @@ def test_prisma_with_a_search_log_draws_identification_and_screening(tmp_path, s
     texts = [t.get_text() for t in prisma.diagram(flow).findobj(lambda a: hasattr(a, "get_text"))]
     assert "Records identified from:\nPubMed (n = 80)\nEmbase (n = 40)" in texts
     assert "Records screened\n(n = 87)" in texts and not any("not available" in t for t in texts)
+
+
+def _excluded_box(fig):
+    """The exclusion box's text and patch, their extents in the diagram's units."""
+    from nlsynth.present import graphics
+
+    ax = fig.axes[0]
+    fig.draw_without_rendering()
+    text = next(t for t in ax.texts if t.get_text().startswith("Reports excluded"))
+    inside = text.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
+    box = next(b for b in ax.patches if b.get_x() == 5.4 and abs(b.get_y() + b.get_height() - 7.3) < 1e-9)
+    graphics.check_figure(fig)
+    return text.get_text(), (inside.y0, inside.y1), (box.get_y(), box.get_y() + box.get_height())
+
+
+@pytest.mark.parametrize("more", [1, 6, 40])
+def test_prisma_exclusion_reasons_stay_in_their_box_however_many(studies, more):
+    """The review's 10 reasons (13 lines) just fill the box; SYNTHETIC extra reasons (a living review's next records)
+    once ran out of it onto "Reports not retrieved" and stopped the build at the report. The box now grows down the
+    free column; beyond what the column holds, the rarest reasons are counted together."""
+    from nlsynth.present import graphics
+
+    flow = _flow(studies, None)
+    committed, _, box = _excluded_box(prisma.diagram(flow))
+    assert box == pytest.approx((4.2, 7.3))  # the review's own diagram keeps its box
+    extra = {f"synthetic reason {i} for a report to be set aside": 1 for i in range(more)}
+    reasons = {**flow["exclusion_reasons"], **extra}
+    fig = prisma.diagram({**flow, "records_excluded": flow["records_excluded"] + more, "exclusion_reasons": reasons})
+    text, (low, high), (bottom, top) = _excluded_box(fig)
+    assert bottom <= low and high <= top and bottom >= 0.3  # inside its box, the box inside the column
+    if more < 40:
+        assert bottom < 4.2 and text.startswith(committed.split(")")[0].replace("25", str(25 + more)))
+        assert text.count("synthetic reason") == more
+    else:
+        counts = [int(n) for n in re.findall(r"\(n = (\d+)\)", text)]
+        assert counts[0] == flow["records_excluded"] + more  # the head
+        assert sum(counts[1:]) == counts[0]  # the reasons shown and the rest counted together add up
+        assert re.fullmatch(r"\d+ other reasons \(n = \d+\):", text.splitlines()[-2])
+        assert text.splitlines()[-1] == "  data/processed/screening.csv"
+    graphics.close(fig)
 
 
 def test_prisma_without_a_search_log_says_which_boxes_are_not_available(tmp_path, studies):

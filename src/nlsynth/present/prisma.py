@@ -98,8 +98,50 @@ def _arrow(ax, x0, y0, x1, y1):
     ax.annotate("", xy=(x1, y1), xytext=(x0, y0), arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8})
 
 
-def _reasons(reasons: dict[str, int]) -> str:
-    return "\n".join(textwrap.fill(f"{r} (n = {n})", 44, subsequent_indent="  ") for r, n in reasons.items())
+#: The box of exclusion reasons: its top, its height while its text fits, and the lowest its bottom may go (the right
+#: column is free below it), in the diagram's units; a line of its 7-pt text takes ``_LINE`` of them (measured: 13
+#: lines, the review's, take 2.92) and the box keeps ``_PAD`` around its text.
+_EXCLUDED_TOP, _EXCLUDED_HEIGHT, _EXCLUDED_FLOOR = 7.3, 3.1, 0.3
+_LINE, _PAD = 0.225, 0.15
+
+
+def _reason_lines(reasons: dict[str, int]) -> list[str]:
+    return [textwrap.fill(f"{r} (n = {n})", 44, subsequent_indent="  ") for r, n in reasons.items()]
+
+
+def _excluded_text(n_excluded: int, reasons: dict[str, int]) -> str:
+    """The box's text: every reason, most frequent first; where they are more than the column holds, the most
+    frequent ones and then the rest counted together ("8 other reasons (n = 9)"), which screening.csv lists.
+
+    >>> print(_excluded_text(3, {"no outcome": 2, "duplicate": 1}))
+    Reports excluded (n = 3):
+    no outcome (n = 2)
+    duplicate (n = 1)
+    """
+    head = f"Reports excluded (n = {n_excluded}):"
+    capacity = int((_EXCLUDED_TOP - _EXCLUDED_FLOOR - _PAD) / _LINE) - 1  # lines below the head
+    lines = _reason_lines(reasons)
+    if sum(line.count("\n") + 1 for line in lines) <= capacity:
+        return "\n".join([head, *lines])
+    kept, used = [], 2  # the two lines that count the others
+    for line, n in zip(lines, reasons.values()):
+        if used + line.count("\n") + 1 > capacity:
+            break
+        kept.append((line, n))
+        used += line.count("\n") + 1
+    others = len(reasons) - len(kept)
+    rest = sum(reasons.values()) - sum(n for _, n in kept)
+    summary = f"{others} other reasons (n = {rest}): data/processed/screening.csv"
+    return "\n".join([head, *(line for line, _ in kept), textwrap.fill(summary, 44, subsequent_indent="  ")])
+
+
+def _excluded_box(text: str) -> tuple[float, float]:
+    """The exclusion box's bottom and height: the usual box while its text fits, else one reaching down as far as
+    its text needs (:func:`_excluded_text` keeps that within the column)."""
+    needed = (text.count("\n") + 1) * _LINE + _PAD
+    if needed <= _EXCLUDED_HEIGHT:
+        return _EXCLUDED_TOP - _EXCLUDED_HEIGHT, _EXCLUDED_HEIGHT
+    return _EXCLUDED_TOP - needed, needed
 
 
 def diagram(flow: dict):
@@ -146,15 +188,9 @@ def diagram(flow: dict):
     _arrow(ax, 2.6, 9.4, 2.6, 8.9)
     _arrow(ax, 4.8, 8.35, 5.4, 8.35)
     _box(ax, 0.4, 6.4, 4.4, 0.9, f"Reports assessed for eligibility\n(n = {flow['records_assessed']})")
-    _box(
-        ax,
-        5.4,
-        4.2,
-        4.4,
-        3.1,
-        f"Reports excluded (n = {flow['records_excluded']}):\n{_reasons(flow['exclusion_reasons'])}",
-        side,
-    )
+    excluded_text = _excluded_text(flow["records_excluded"], flow["exclusion_reasons"])
+    bottom, height = _excluded_box(excluded_text)
+    _box(ax, 5.4, bottom, 4.4, height, excluded_text, side)
     _arrow(ax, 2.6, 7.8, 2.6, 7.3)
     _arrow(ax, 4.8, 6.85, 5.4, 6.85)
     _box(
