@@ -238,6 +238,25 @@ def test_prisma_exclusion_reasons_stay_in_their_box_however_many(studies, more):
     graphics.close(fig)
 
 
+def test_prisma_lists_as_many_sources_as_its_box_holds_and_counts_the_rest(tmp_path, studies):
+    """SYNTHETIC: nine databases searched (once their lines ran out of the box, above the diagram)."""
+    from nlsynth.present import graphics
+
+    (tmp_path / "search_log.csv").write_text(SYNTHETIC_LOG, encoding="utf-8")
+    flow = _flow(studies, search_log.read_search_log(tmp_path))
+    identified = {f"Synthetic database {i}": 10 + i for i in range(9)}
+    fig = prisma.diagram({**flow, "search": {**flow["search"], "identified": identified}})
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    text = next(t for t in ax.texts if t.get_text().startswith("Records identified"))
+    extent = text.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
+    assert 11.0 <= extent.y0 and extent.y1 <= 12.8  # inside its box
+    assert text.get_text().splitlines()[1:5] == [f"Synthetic database {i} (n = {10 + i})" for i in range(4)]
+    assert text.get_text().splitlines()[5:] == ["5 other sources (n = 80):", "  data/raw/search_log.csv"]
+    graphics.check_figure(fig)
+    graphics.close(fig)
+
+
 def test_prisma_without_a_search_log_says_which_boxes_are_not_available(tmp_path, studies):
     assert search_log.read_search_log(tmp_path) is None
     texts = [t.get_text() for t in prisma.diagram(_flow(studies, None)).findobj(lambda a: hasattr(a, "get_text"))]

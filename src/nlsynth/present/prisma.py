@@ -105,34 +105,42 @@ _EXCLUDED_TOP, _EXCLUDED_HEIGHT, _EXCLUDED_FLOOR = 7.3, 3.1, 0.3
 _LINE, _PAD = 0.225, 0.15
 
 
-def _reason_lines(reasons: dict[str, int]) -> list[str]:
-    return [textwrap.fill(f"{r} (n = {n})", 44, subsequent_indent="  ") for r, n in reasons.items()]
+def _listed(head: str, counts: dict[str, int], capacity: int, others: str) -> str:
+    """``head`` and a line per count, wrapped to the box; where they need more than ``capacity`` lines, the first ones
+    and then the rest counted together in two lines ("8 other reasons (n = 9): <where they are listed>").
+
+    >>> print(_listed("Reports excluded (n = 3):", {"no outcome": 2, "duplicate": 1}, 30, "reasons: x.csv"))
+    Reports excluded (n = 3):
+    no outcome (n = 2)
+    duplicate (n = 1)
+    >>> print(_listed("Records identified from:", {"A": 1, "B": 2, "C": 3, "D": 4}, 4, "sources: x.csv"))
+    Records identified from:
+    A (n = 1)
+    3 other sources (n = 9): x.csv
+    """
+    lines = [textwrap.fill(f"{name} (n = {n})", 44, subsequent_indent="  ") for name, n in counts.items()]
+    size = [line.count("\n") + 1 for line in lines]
+    if 1 + sum(size) <= capacity:
+        return "\n".join([head, *lines])
+    kept, used = 0, 3  # the head and the two lines that count the others
+    while kept < len(lines) and used + size[kept] <= capacity:
+        used += size[kept]
+        kept += 1
+    rest = sum(list(counts.values())[kept:])
+    word, _, where = others.partition(": ")
+    summary = textwrap.fill(f"{len(counts) - kept} other {word} (n = {rest}): {where}", 44, subsequent_indent="  ")
+    return "\n".join([head, *lines[:kept], summary])
+
+
+def _lines_fitting(height: float) -> int:
+    return int((height - _PAD) / _LINE)
 
 
 def _excluded_text(n_excluded: int, reasons: dict[str, int]) -> str:
     """The box's text: every reason, most frequent first; where they are more than the column holds, the most
-    frequent ones and then the rest counted together ("8 other reasons (n = 9)"), which screening.csv lists.
-
-    >>> print(_excluded_text(3, {"no outcome": 2, "duplicate": 1}))
-    Reports excluded (n = 3):
-    no outcome (n = 2)
-    duplicate (n = 1)
-    """
-    head = f"Reports excluded (n = {n_excluded}):"
-    capacity = int((_EXCLUDED_TOP - _EXCLUDED_FLOOR - _PAD) / _LINE) - 1  # lines below the head
-    lines = _reason_lines(reasons)
-    if sum(line.count("\n") + 1 for line in lines) <= capacity:
-        return "\n".join([head, *lines])
-    kept, used = [], 2  # the two lines that count the others
-    for line, n in zip(lines, reasons.values()):
-        if used + line.count("\n") + 1 > capacity:
-            break
-        kept.append((line, n))
-        used += line.count("\n") + 1
-    others = len(reasons) - len(kept)
-    rest = sum(reasons.values()) - sum(n for _, n in kept)
-    summary = f"{others} other reasons (n = {rest}): data/processed/screening.csv"
-    return "\n".join([head, *(line for line, _ in kept), textwrap.fill(summary, 44, subsequent_indent="  ")])
+    frequent ones and then the rest counted together ("8 other reasons (n = 9)"), which screening.csv lists."""
+    capacity = _lines_fitting(_EXCLUDED_TOP - _EXCLUDED_FLOOR)
+    return _listed(f"Reports excluded (n = {n_excluded}):", reasons, capacity, "reasons: data/processed/screening.csv")
 
 
 def _excluded_box(text: str) -> tuple[float, float]:
@@ -157,8 +165,10 @@ def diagram(flow: dict):
     search = flow["search"]
     missing = "not available: no search log\n(data/raw/search_log.csv)"
     if search:
-        sources = "\n".join(f"{s} (n = {n})" for s, n in search["identified"].items())
-        identified = f"Records identified from:\n{sources}"
+        # as many sources as the box holds, the rest counted together
+        identified = _listed(
+            "Records identified from:", search["identified"], _lines_fitting(1.8), "sources: data/raw/search_log.csv"
+        )
         removed = (
             f"Records removed before screening:\nduplicates (n = {search['duplicates_removed']})\n"
             f"marked ineligible by automation tools (n = {search['automation_removed']})\n"
