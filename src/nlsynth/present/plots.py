@@ -358,29 +358,28 @@ def forest_level(
     """What one row of the forest plot shows: "source" while its rows fit the panels a figure holds
     (:data:`FOREST_ROWS_PER_PANEL` × :data:`FOREST_MAX_PANELS`, and side by side only where their texts fit the
     page's width: :func:`_source_level`), else "agent". ``labels`` as :func:`forest` takes them."""
-    figure = _source_level(_forest_rows(source_table, agent_table, comparisons, labels or {}))
-    if figure is None:
-        return "agent"
-    graphics.close(figure)
-    return "source"
+    return "source" if _sources_fit(_forest_rows(source_table, agent_table, comparisons, labels or {})) else "agent"
 
 
-def _source_level(rows: list):
-    """The figure of one row per source, or None where it does not fit: more rows than the panels hold, or two
-    panels whose labels and estimates are too wide for the page side by side (measured: the figure check, as its
-    saving runs it; "Rajabi-Estarabadi 2021 [37] · aggregate" beside "12/17  0.71 [0.44, 0.90]" does not fit)."""
+def _sources_fit(rows: list) -> bool:
+    """Whether one row per source fits: in one panel always (nothing is drawn to tell), in two side by side only
+    where their labels and estimates fit the page's width (measured by drawing them and running the figure check,
+    as saving runs it: "Rajabi-Estarabadi 2021 [37] · aggregate" beside "12/17  0.71 [0.44, 0.90]" does not fit),
+    never in more rows than two panels hold."""
+    if len(rows) <= FOREST_ROWS_PER_PANEL:
+        return True
     if len(rows) > FOREST_ROWS_PER_PANEL * FOREST_MAX_PANELS:
-        return None
+        return False
     figure = _forest_figure(rows, by_agent=False)
-    if len(figure.axes) > 1:
-        try:
-            with warnings.catch_warnings():  # "constrained_layout not applied": the check says it, in its own words
-                warnings.simplefilter("ignore", UserWarning)
-                graphics.check_figure(figure)
-        except graphics.FigureError:
-            graphics.close(figure)
-            return None
-    return figure
+    try:
+        with warnings.catch_warnings():  # "constrained_layout not applied": the check says it, in its own words
+            warnings.simplefilter("ignore", UserWarning)
+            graphics.check_figure(figure)
+    except graphics.FigureError:
+        return False
+    finally:
+        graphics.close(figure)
+    return True
 
 
 def forest_note(
@@ -545,9 +544,9 @@ def forest(
     a hollow triangle. ``labels`` maps study ids to citable labels (:func:`nlsynth.ingest.references.labels`).
     Long charts are split into side-by-side panels at a drug-class boundary; beyond what two panels hold a
     row is an agent (:func:`forest_level`), its pool or its crude total."""
-    figure = _source_level(_forest_rows(source_table, agent_table, comparisons, labels or {}))
-    if figure is not None:
-        return figure
+    rows = _forest_rows(source_table, agent_table, comparisons, labels or {})
+    if _sources_fit(rows):
+        return _forest_figure(rows, by_agent=False)
     # one panel: an agent's label is longer than a source's
     return _forest_figure(_agent_rows(agent_table, comparisons), by_agent=True)
 
