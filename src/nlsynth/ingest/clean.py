@@ -33,7 +33,7 @@ from nlsynth.errors import InputError, Problem, raise_if_any
 from nlsynth.ingest import appraisal, patient_readings, readings, search_log
 from nlsynth.ingest.group_files import write_group_inputs
 from nlsynth.ingest.references import citations, write_citations
-from nlsynth.ingest.sheets import Sheet, csv_cell, read_optional_sheet, read_sheet, row_fingerprint
+from nlsynth.ingest.sheets import Sheet, read_optional_sheet, read_sheet, row_fingerprint
 from nlsynth.ingest.vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
 from nlsynth.tableio import write_tables
 from nlsynth.timeparse import NOT_REPORTED as TIME_NOT_REPORTED
@@ -655,7 +655,7 @@ def _timed_non_response(sheet: str, row_no: int, row: dict[str, str], grade: str
         phrase,
         f"no time of a first response, as the best outcome {row['best_response_as_reported']!r} grades {grade} in "
         f"data/raw/response_vocabulary.csv: check that grade, or add a reading to data/raw/{readings.FILE} as a row "
-        f"'{csv_cell(phrase)},{row['study_id']},,,<reason>' (no time)",
+        f"'{readings.row_to_add(phrase, row['study_id'], '', '')}' (no time)",
     )
 
 

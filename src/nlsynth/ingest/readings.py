@@ -181,13 +181,21 @@ def load(path: Path, study_ids: set[str], problems: list[Problem]) -> TimeReadin
     return TimeReadings.from_rows(sheet.rows, sheet.row_numbers, study_ids, problems)
 
 
+def row_to_add(phrase: str, study_id: str, lower: str = "<lower_days>", upper: str = "<upper_days>") -> str:
+    """A row of this file spelled out for a message, the phrase quoted where it holds a comma, so that the row
+    pastes into the CSV file as one.
+
+    >>> row_to_add("2 weeks, then 4", "x"), row_to_add("at 4 weeks", "x", "", "")
+    ('"2 weeks, then 4",x,<lower_days>,<upper_days>,<reason>', 'at 4 weeks,x,,,<reason>')
+    """
+    return f"{csv_cell(phrase)},{study_id},{lower},{upper},<reason>"
+
+
 def how_to_add(phrase: str, study_id: str) -> str:
-    """The end of the message for a phrase nobody can read yet: the row to add, spelled out (a phrase with a comma
-    quoted, so that the row pastes into the CSV file as one)."""
+    """The end of the message for a phrase nobody can read yet: the row to add (:func:`row_to_add`)."""
     return (
-        f"or add its reading to data/raw/{FILE} as a row "
-        f"'{csv_cell(phrase)},{study_id},<lower_days>,<upper_days>,<reason>' (study_id may be left empty to apply it "
-        "to every study; both bounds empty: unresolved)"
+        f"or add its reading to data/raw/{FILE} as a row '{row_to_add(phrase, study_id)}' (study_id may be left empty "
+        "to apply it to every study; both bounds empty: unresolved)"
     )
 
 
