@@ -384,7 +384,7 @@ _AFTER_END_RE = re.compile(
 )
 #: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
 #: discontinuation of dupilumab for 3 months"): the time after "for" is of the anchor, not the course's length.
-_OBJECT_FOR_RE = re.compile(r"(?:\s+(?!for\b)[^\W\d][\w-]*){1,4}\s+for\b")
+_OBJECT_FOR_RE = re.compile(r"(?:\s+(?!for\b)[^\W\d][\w-]*){1,4}\s+(?P<for>for)\b")
 #: Anchors that stop a course (as "off treatment" does), not complete it: a time "for" after them is time stopped.
 _STOPS_RE = re.compile(r"\b(?:stop\w*|discontinu\w*|ceas\w*|cessation|withdraw\w*|halted|termination)\b")
 _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
@@ -2182,12 +2182,13 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None, agent: s
     if paused and _DURATION_RE.search(after, paused.end()):
         # "after stopping the drug for 2 months": how long it was stopped, as "off treatment for 2 months" is; after
         # "completing treatment for 2 months" the time may be the course's length or the time since it ended
+        stopped_for = after[paused.start("for") :]
         if _HAS_NUMBER_RE.search(before) or not _STOPS_RE.search(anchor.group()):
             return unresolved(
-                f"in {named.strip()!r}, {after[paused.end() - 3 :].strip()!r} may be how long the course ran or how "
-                "long since it ended; no rule chooses"
+                f"in {named.strip()!r}, {stopped_for.strip()!r} may be how long the course ran or how long since it "
+                "ended; no rule chooses"
             )
-        before, after = after[paused.end() - 3 :], ""
+        before, after = stopped_for, ""
     courses = list(_DURATION_RE.finditer(after))
     if len(courses) == 1 and not _EXPOSURE_RE.search(after):
         lower, upper = _quantity_days(courses[0])
