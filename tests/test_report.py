@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from nlsynth import tableio
+from nlsynth import tableio, units
 from nlsynth.ingest import group_files
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.present import report
@@ -52,6 +52,24 @@ def test_per_agent_table_counts_patients_and_shows_individual_intervals(data):
     )
     assert table.loc["pentoxifylline", "patients responding / with outcome"] == "0/0"
     assert table.loc["pentoxifylline", "95% CI (exact)"] == "—"
+
+
+def test_table_a1_says_of_each_episode_what_table_2_says(data):
+    """An untimed response came at a time unknown: Table A1 had written its (0, ∞) as "(0, not reached)", the
+    wording of a median that is never reached, beside Table 2's "response, time unknown" for the same episode."""
+    episodes = data[0]
+    ids = list(dict.fromkeys(episodes.study_id))
+    a1 = report.evidence_appendix(episodes, dict(zip(ids, ids)), dict.fromkeys(ids, 1)).set_index("episodes.csv row")
+    shown = a1["time to first response, weeks"]
+    untimed = episodes.source_row[episodes.ttr_rule == "responded-untimed"]
+    assert len(untimed) == 17 and set(shown[untimed]) == {"time unknown"}
+    assert not shown.str.contains("not reached").any()
+    assert (shown[3], shown[6], shown[15]) == ("(0, 2]", "(0, 4.3]", "outcome not reported")
+    tacrolimus = episodes[episodes.agent == "tacrolimus"].sort_values("source_row").source_row
+    table2 = report.per_agent_table(data[1]).set_index("agent").loc["tacrolimus", "each episode, weeks"]
+    assert table2 == "; ".join(f"response {shown[r]}".replace("response time", "response, time") for r in tacrolimus)
+    at_least = units.reading_weeks(13 * 7.0, float("inf"))
+    assert at_least == "(13, ∞)"  # seen after 13 weeks, no upper end: Table 2's notation
 
 
 def test_only_groups_at_the_minimum_get_an_estimate(data, classes, overall):

@@ -82,11 +82,24 @@ def weeks_interval(lo: float | None, hi: float | None) -> str:
     return text.replace("∞", "not reached") if lo != hi else text
 
 
+#: An episode's response with no time at all, (0, ∞): the response is known, its time is not.
+TIME_UNKNOWN = "time unknown"
+
+
 def reading_weeks(lo: float, hi: float) -> str:
-    """An episode's reading in weeks from a table (NaN lower end: no reading, —): '4.3', '(0, 2]'."""
+    """One episode's reading in weeks from a table: '4.3', '(0, 2]', '(13, ∞)' (seen after 13 weeks, no upper end);
+    an interval that says nothing, (0, ∞), is :data:`TIME_UNKNOWN`; NaN (no reading) is —.
+
+    Not :func:`weeks_interval`'s "not reached": that is said of a group's median, never of one episode's response,
+    which came.
+
+    >>> reading_weeks(0.0, 14.0), reading_weeks(91.3125, math.inf), reading_weeks(0.0, math.inf), reading_weeks(math.nan, math.nan)
+    ('(0, 2]', '(13, ∞)', 'time unknown', '—')
+    """
     if lo is None or math.isnan(lo):
         return "—"
-    return weeks_interval(lo, hi)
+    hi = math.inf if hi is None or math.isnan(hi) else hi
+    return TIME_UNKNOWN if lo == 0 and math.isinf(hi) else format_interval(lo, hi, unit_days=DAYS_PER_WEEK)
 
 
 def median_weeks(pair) -> str:

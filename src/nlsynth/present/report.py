@@ -15,7 +15,7 @@ from IPython.display import HTML, Markdown
 from nlsynth.analysis import estimates
 from nlsynth.analysis.proportions import clopper_pearson
 from nlsynth.present.manuscript import MAX_SHOWN_ROWS, table_html
-from nlsynth.units import as_reported, probability_range, reading_weeks, weeks_interval
+from nlsynth.units import TIME_UNKNOWN, as_reported, probability_range, reading_weeks, weeks_interval
 
 
 def show(table: pd.DataFrame, table_id: str):
@@ -93,8 +93,8 @@ def _individual_text(summary: dict) -> str:
                 )
             )
         else:
-            text = interval_weeks(item)
-            parts.append("response, time unknown" if text == "(0, ∞)" else f"response {text}")
+            text = reading_weeks(item["lower_days"], item["upper_days"])
+            parts.append(f"response, {text}" if text == TIME_UNKNOWN else f"response {text}")
     return "; ".join(parts)
 
 
