@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from nlsynth import atomic, paths, tableio
+from nlsynth import atomic, paths, tableio, units
 from nlsynth.ingest.group_files import GROUPINGS, read_slugs, read_summaries
 from nlsynth.ingest.sheets import SHEET_COLUMNS
 
@@ -385,10 +385,12 @@ def _median(row, formatter) -> str:
 
 
 def _p(row) -> str:
+    """A group's probability of response by 12 weeks as Tables 3 and 4 write it: one number, or the bounds the data
+    leave it between, "0.00 to 1.00" (an en dash is the report's confidence interval, "0.58–0.90"); — for none."""
     lo, hi = row["p12_lower"], row["p12_upper"]
     if lo is None or (isinstance(lo, float) and math.isnan(lo)):
         return "—"
-    return f"{lo:.2f}" if _same(lo, hi) else f"{lo:.2f}–{hi:.2f}"
+    return units.probability_range((lo, hi))
 
 
 def main(argv: list[str] | None = None) -> int:
