@@ -131,6 +131,47 @@ def test_narrative_is_chosen_by_rules_from_the_data(data, classes, overall):
     assert "and not a probability" in singles and "P(" not in singles and "0." not in singles.replace("(0,", "")
 
 
+def test_table_a2_and_the_opening_show_the_times_series_report_for_their_patients_together(data, classes, overall):
+    """A series' time to response (a mean, a bound) enters no estimator; the report had shown it nowhere, so the only
+    timing evidence for fumaric acid esters, antimalarials and topical PUVA was missing from a report about how long
+    each agent takes to work."""
+    from nlsynth.ingest import references
+    from nlsynth.present import manuscript
+
+    episodes, summaries = data
+    studies = tableio.read_table(PROCESSED, "studies.csv")
+    aggregates = tableio.read_table(PROCESSED, "aggregates.csv")
+    a2 = report.series_appendix(aggregates, references.labels(studies), references.numbers(studies))
+    assert a2["aggregates.csv row"].tolist() == list(range(2, 12))  # every arm, in the sheet's order
+    rows = a2.set_index("aggregates.csv row")
+    assert rows.loc[7, ["study", "references", "agent", "treated", "improved", "complete"]].tolist() == [
+        "Kreuter 2005",
+        "15",
+        "fumaric acid esters",
+        "18",
+        "",
+        "",
+    ]
+    assert rows.loc[7, ["time to response, weeks", "reading"]].tolist() == ["33.5", "mean"]  # 7.7 months
+    assert rows.loc[8, ["time to response, weeks", "reading"]].tolist() == ["(0, 26.1]", "within"]  # within 3-6 months
+    assert rows.loc[10, ["time to response, weeks", "reading"]].tolist() == ["15.7", "exposures-mean"]
+    assert rows.loc[3, ["treated", "improved", "complete", "time to response, weeks"]].tolist() == ["4", "4", "4", "—"]
+    text = report.narrative(episodes, studies, aggregates, summaries, classes, overall).data
+    assert (
+        "4 cohort or series arms report a time to response for their patients together (Table A2): fumaric acid "
+        "esters 33.5 weeks; chloroquine or hydroxychloroquine (0, 26.1] weeks; topical PUVA (11, 11.5] weeks; "
+        "topical PUVA 15.7 weeks. Such a time is a summary of the arm" in text
+    )
+    one = report.narrative(episodes, studies, aggregates[aggregates.source_row == 7], summaries, classes, overall)
+    assert "1 cohort or series arm reports a time to response for its patients together" in one.data
+    untimed = report.narrative(episodes, studies, aggregates[aggregates.source_row == 3], summaries, classes, overall)
+    assert "together (Table A2)" not in untimed.data
+    methods = report.methods(overall, episodes, aggregates, []).data
+    assert "no estimator takes it, and Table A2 lists each arm's with its reading" in methods
+    toc = manuscript.contents().data
+    assert toc.index("References") < toc.index("Table A1 · ") < toc.index("Table A2 · Evidence for every cohort")
+
+
 def test_narrative_names_the_groups_with_an_estimate_and_which_are_drug_classes(data, classes, overall):
     """None of the review's groups has an estimate yet: once they have, a class is named as one (a class's name, such
     as "photodynamic therapy", may be an agent's too)."""

@@ -154,6 +154,14 @@ ITEMS: dict[str, Item] = {
         "time phrases as reported, the reading used for the time to first response (weeks) with its rule or the "
         "reviewer's override, and its reference.",
     ),
+    "tableA2": Item(
+        "Table A2",
+        "Evidence for every cohort or series arm",
+        "Each arm reported only in aggregate with its counts, the source's evidence sentence (paraphrased at "
+        "extraction), its outcome and time phrases as reported, and the reading of its time to response (weeks) with "
+        "its rule. A series' time is a summary of its patients (a mean, a median, a range or a bound), not each "
+        "patient's: it enters no estimate of time to first response.",
+    ),
 }
 #: The report's sections that are not numbered items, for the table of contents.
 SECTIONS = {"changes": "Changes since the last release", "methods": "Methods", "references": "References"}
@@ -181,12 +189,17 @@ def section(key: str, text: str = "") -> str:
     return f'<h2 id="{key}">{html.escape(SECTIONS[key])}</h2>' + (f"\n<p>{text}</p>" if text else "")
 
 
+def _appendix(key: str) -> bool:
+    """Whether an item is in the appendix after the references (Table A1, A2, …)."""
+    return key.startswith("tableA")
+
+
 def contents() -> HTML:
     """The table of contents: every section and numbered item, in the report's order, as links."""
     entries = [("changes", SECTIONS["changes"])]
-    entries += [(k, f"{i.number} · {i.title}") for k, i in ITEMS.items() if not k.endswith("A1")]
+    entries += [(k, f"{i.number} · {i.title}") for k, i in ITEMS.items() if not _appendix(k)]
     entries += [("methods", SECTIONS["methods"]), ("references", SECTIONS["references"])]
-    entries += [(k, f"{i.number} · {i.title}") for k, i in ITEMS.items() if k.endswith("A1")]
+    entries += [(k, f"{i.number} · {i.title}") for k, i in ITEMS.items() if _appendix(k)]
     links = "\n".join(f'<li><a href="#{k}">{html.escape(t)}</a></li>' for k, t in entries)
     return HTML(f'<nav id="contents"><h2>Contents</h2>\n<ol class="toc">\n{links}\n</ol></nav>')
 

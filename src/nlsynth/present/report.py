@@ -15,7 +15,15 @@ from IPython.display import HTML, Markdown
 from nlsynth.analysis import estimates
 from nlsynth.analysis.proportions import clopper_pearson
 from nlsynth.present.manuscript import MAX_SHOWN_ROWS, table_html
-from nlsynth.units import TIME_UNKNOWN, as_reported, probability_range, reading_weeks, weeks_interval
+from nlsynth.units import (
+    DAYS_PER_WEEK,
+    TIME_UNKNOWN,
+    as_reported,
+    format_interval,
+    probability_range,
+    reading_weeks,
+    weeks_interval,
+)
 
 
 def show(table: pd.DataFrame, table_id: str):
@@ -193,6 +201,15 @@ def narrative(
             "Single cases with a timed response, each one patient's own interval and not a probability: "
             + "; ".join(described)
             + "."
+        )
+    arms = timed_series(aggregates)
+    if arms:
+        named = "; ".join(f"{escape(agent)} {weeks} weeks" for agent, weeks in arms)
+        parts.append(
+            f"{_n(len(arms), 'cohort or series arm')} {'reports' if len(arms) == 1 else 'report'} a time to response "
+            f"for {'its' if len(arms) == 1 else 'their'} patients together (Table A2): {named}. Such a time is a "
+            "summary of the arm (a mean, a median, a range or a bound), not each patient's, and enters none of the "
+            "estimates above."
         )
     parts.append(
         "Case reports favour positive outcomes: these counts describe what was reported, "
@@ -421,7 +438,9 @@ def methods(
         '"had everyone continued treatment", which assumes failure is uninformative censoring — a failure is not. '
         f"Sensitivity analyses: assessment times read as exact onsets; midpoint and right-endpoint imputation with "
         f"Kaplan–Meier (lifelines {version('lifelines')}); a Weibull model fitted to the intervals by maximum "
-        "likelihood (checked against R `survreg`)."
+        "likelihood (checked against R `survreg`). A time that a cohort or series reports for its patients together "
+        "(a mean, a median, a range or a bound) is not each patient's time: no estimator takes it, and Table A2 "
+        "lists each arm's with its reading."
     )
     minimum = (
         f"*Minimum for estimation.* A group gets an estimate, a percentile bootstrap interval (patients resampled with "
@@ -670,6 +689,61 @@ def evidence_appendix(episodes: pd.DataFrame, labels: dict[str, str], number_of:
             }
         )
     return pd.DataFrame(rows)
+
+
+def series_appendix(aggregates: pd.DataFrame, labels: dict[str, str], number_of: dict[str, int]) -> pd.DataFrame:
+    """Table A2: every cohort or series arm reported only in aggregate, with its counts, its outcome and time phrases as
+    reported, the reading of its time to response (weeks) with its rule, the source's evidence sentence and its
+    reference. A series' time is a summary of its patients (a mean, a median, a range or a bound),
+    not each patient's: no estimator takes it, and this table is where it is shown.
+    """
+    rows = []
+    for a in aggregates.sort_values(["source_row"], kind="stable").itertuples(index=False):
+        rows.append(
+            {
+                "study": labels[a.study_id],
+                "references": str(number_of[a.study_id]),
+                "agent": a.agent,
+                "treated": _count_cell(a.n_treated),
+                "improved": _count_cell(a.n_improved),
+                "complete": _count_cell(a.n_complete),
+                "outcome as reported": as_reported(a.outcome_as_reported),
+                "time to response as reported": as_reported(a.time_to_response_as_reported),
+                "time to response, weeks": _arm_weeks(a.time_to_response_lower_days, a.time_to_response_upper_days),
+                "reading": _rule_and_note(a, "time_to_response", ""),
+                "follow-up as reported": as_reported(a.follow_up_as_reported),
+                "evidence": as_reported(a.evidence),
+                "aggregates.csv row": int(a.source_row),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _count_cell(n) -> str:
+    """A count the source gives, or empty where it gives none."""
+    return "" if pd.isna(n) else str(int(n))
+
+
+def _arm_weeks(lo: float, hi: float) -> str:
+    """An arm's reading in weeks: '33.5', '(0, 26.1]', '(26.1, ∞)'; — where there is none (no phrase, or none read)."""
+    return "—" if pd.isna(lo) else format_interval(lo, hi, unit_days=DAYS_PER_WEEK)
+
+
+def timed_series(aggregates: pd.DataFrame) -> list[tuple[str, str]]:
+    """The arms whose time to response has a reading, as (agent, weeks), in the sheet's order: what the opening
+    names. An arm with no time, or one no rule read, is in Table A2 only.
+
+    >>> arms = pd.DataFrame({"agent": ["a", "b", "c"], "source_row": [3, 2, 4],
+    ...                      "time_to_response_lower_days": [0.0, float("nan"), 70.0],
+    ...                      "time_to_response_upper_days": [182.625, float("nan"), 70.0]})
+    >>> timed_series(arms)
+    [('a', '(0, 26.1]'), ('c', '10')]
+    """
+    timed = aggregates[aggregates.time_to_response_lower_days.notna()].sort_values("source_row", kind="stable")
+    return [
+        (a.agent, _arm_weeks(a.time_to_response_lower_days, a.time_to_response_upper_days))
+        for a in timed.itertuples(index=False)
+    ]
 
 
 #: Which phrase a time-to-first-response rule reads (the rest need no phrase).
