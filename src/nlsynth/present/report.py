@@ -163,7 +163,9 @@ def narrative(
     known = episodes.responded.notna()
     estimable = [s for s in summaries if s["estimable"]]
     estimable_classes = [s for s in class_summaries if s["estimable"] and not s.get("single_agent")]
-    singles = [s for s in summaries if s["patients"]["patients"] == 1 and s["timed_responders"] == 1]
+    # every agent below the minimum that has a timed response, with all its episodes (failures too): not only the
+    # single cases, or an agent would leave the opening when a second patient is reported
+    described = [s for s in summaries if not s["estimable"] and s["timed_responders"]]
     responses, timed = int(episodes.responded.sum()), overall["timed_responders"]
     parts = [
         f"The extraction holds {_n(len(studies), 'included publication')}: {_n(len(episodes), 'treatment episode')} "
@@ -195,27 +197,40 @@ def narrative(
             f"{_ci(boot['probability_by']['12_weeks'])}), and the median time to first response "
             f"{_median_clause(ci['median_days']['lower'], ci['median_days']['upper'])}."
         )
-    if singles:
-        described = [f"{escape(s['agent'])} ({escape(_individual_text(s))} weeks)" for s in singles]
+    if described:
         parts.append(
-            "Single cases with a timed response, each one patient's own interval and not a probability: "
-            + "; ".join(described)
-            + "."
+            "Agents below the minimum with a timed response, each episode's own interval in weeks and not a "
+            "probability: " + "; ".join(_described(s) for s in described) + "."
         )
     arms = timed_series(aggregates)
     if arms:
         named = "; ".join(f"{escape(agent)} {weeks} weeks" for agent, weeks in arms)
         parts.append(
-            f"{_n(len(arms), 'cohort or series arm')} {'reports' if len(arms) == 1 else 'report'} a time to response "
-            f"for {'its' if len(arms) == 1 else 'their'} patients together (Table A2): {named}. Such a time is a "
-            "summary of the arm (a mean, a median, a range or a bound), not each patient's, and enters none of the "
-            "estimates above."
+            f"Times to response that cohort or series arms report for their patients together ({_n(len(arms), 'arm')}, "
+            f"Table A2): {named}. Such a time is a summary of the arm (a mean, a median, a range or a bound), not each "
+            "patient's, and enters none of the estimates above."
         )
     parts.append(
         "Case reports favour positive outcomes: these counts describe what was reported, "
         "not how often each agent works."
     )
     return Markdown("\n\n".join(parts))
+
+
+def _described(summary: dict) -> str:
+    """An agent below the minimum in the opening: its episodes' own intervals, and its patients where more than one.
+
+    >>> one = {"agent": "dupilumab", "patients": {"patients": 1},
+    ...        "individual": [{"outcome": "response", "lower_days": 0.0, "upper_days": 14.0}]}
+    >>> _described(one)
+    'dupilumab (response (0, 2])'
+    >>> two = {**one, "agent": "x", "patients": {"patients": 2},
+    ...        "individual": one["individual"] + [{"outcome": "failure", "lower_days": 0.0, "upper_days": None}]}
+    >>> _described(two)
+    'x (2 patients: response (0, 2]; failure, time unknown)'
+    """
+    n = summary["patients"]["patients"]
+    return f"{escape(summary['agent'])} ({f'{n} patients: ' if n > 1 else ''}{escape(_individual_text(summary))})"
 
 
 def _ci(pair: dict) -> str:
