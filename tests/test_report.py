@@ -79,6 +79,12 @@ def test_only_groups_at_the_minimum_get_an_estimate(data, classes, overall):
     assert row["patients with outcome"] == 28 and row["timed responders"] == 8
     lo, hi = row["bootstrap 95% CI"].split("–")
     assert float(lo) < float(hi)  # never a zero-width interval
+    # the median's confidence interval as the legend says a confidence interval is written, a–b: it had read "(0, 8]",
+    # the notation of an interval the data leave a median in (and "(0, not reached)" on a SYNTHETIC build)
+    boot = overall["bootstrap"]["median_days"]
+    assert boot["lower"] == 0.0 and boot["upper"] is not None
+    assert row["bootstrap 95% CI, weeks"] == f"0–{units.weeks_number(boot['upper'])}"
+    assert row["median, weeks"] == "(0, 2]"
     note = report.too_few_note(data[1], classes).data
     assert "25 of 25 agents and 19 of 19 drug classes" in note
 

@@ -86,6 +86,21 @@ def weeks_interval(lo: float | None, hi: float | None) -> str:
 TIME_UNKNOWN = "time unknown"
 
 
+def ci_weeks(lo: float | None, hi: float | None) -> str:
+    """A confidence interval of a time (days in, weeks out) as the report writes a confidence interval, a–b: not as
+    an interval the data leave a median in, (a, b]. ``None`` (JSON) or inf is an end not reached.
+
+    >>> ci_weeks(0.0, 56.0), ci_weeks(9.8, None), ci_weeks(None, None), ci_weeks(30.0, 30.0)
+    ('0–8', '1.4–not reached', 'not reached', '4.3')
+    """
+    lo, hi = (None if x is None or _nan(x) or math.isinf(x) else x for x in (lo, hi))
+    if lo is None:
+        return "not reached"
+    if hi is not None and math.isclose(lo, hi):
+        return weeks_number(lo)
+    return f"{weeks_number(lo)}–{'not reached' if hi is None else weeks_number(hi)}"
+
+
 def reading_weeks(lo: float, hi: float) -> str:
     """One episode's reading in weeks from a table: '4.3', '(0, 2]', '(13, ∞)' (seen after 13 weeks, no upper end);
     an interval that says nothing, (0, ∞), is :data:`TIME_UNKNOWN`; NaN (no reading) is —.
