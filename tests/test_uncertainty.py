@@ -70,6 +70,27 @@ def test_weibull_without_a_finite_maximum_says_so():
     assert not fit["converged"] and math.isnan(fit["median_days"])
 
 
+@pytest.mark.parametrize(
+    ("lower", "upper"),
+    [
+        ([0, 0, 0], [30.4375, 42, 60.875]),  # responses seen by 4.3, 6 and 8.7 weeks (a SYNTHETIC JAK-inhibitor class)
+        ([0, 0, 10], [30, 42, INF]),  # and a failure censored at 10 days, before every upper end
+    ],
+)
+def test_weibull_on_intervals_that_all_hold_one_stretch_has_no_unique_maximum(lower, upper):
+    """Any Weibull with its mass inside every interval gives each probability 1: the likelihood is flat at its
+    ceiling, and the optimiser stopped at a median of 0.3 weeks that it called converged."""
+    with pytest.warns(ConvergenceWarning, match="no unique maximum"):
+        fit = uncertainty.weibull_fit(lower, upper)
+    assert not fit["converged"] and math.isnan(fit["median_days"]) and math.isnan(fit["p_12_weeks"])
+    assert fit["loglik"] == pytest.approx(0.0, abs=1e-6)
+    # intervals that hold no one stretch together keep the likelihood below its ceiling, and the fit stands
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fit = uncertainty.weibull_fit([0, 20, 14, 30], [14, 40, 28, INF])
+    assert fit["converged"] and fit["median_days"] == pytest.approx(23.23, abs=0.01)
+
+
 @pytest.mark.parametrize("censored", [1, 4, 20])
 def test_weibull_whose_optimum_runs_off_to_infinity_says_so_instead_of_overflowing(censored):
     """Four early responders beside patients never responding by five years: the likelihood rises as the scale goes

@@ -34,6 +34,9 @@ from nlsynth.units import TWELVE_WEEKS, median_weeks, probability_range
 
 #: Largest |log scale| or |log shape| the fit tries: exp() overflows a float beyond about 709.
 _MAX_LOG = 700.0
+#: How close to 0 (the most an interval's log-probability can be) a fit's log-likelihood on intervals alone may come
+#: before it is no estimate: at that ceiling every interval holds all of the fitted distribution.
+_CEILING = 1e-6
 
 
 def weibull_loglik(scale: float, shape: float, lower, upper) -> float:
@@ -62,7 +65,17 @@ def weibull_fit(lower, upper) -> dict:
     Returns scale, shape, log-likelihood, median and P(event by 12 weeks), and ``converged``: the
     optimiser reported success and the gradient at the optimum is below 1e-3. A fit that does not
     converge raises a :class:`~nlsynth.analysis.cuminc.ConvergenceWarning` (shown in the notebook) and is
-    reported as such, never silently.
+    reported as such, never silently. So does a fit with no unique maximum: intervals alone whose likelihood reaches
+    its ceiling (every interval given probability 1), which many fits reach alike.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     fit = weibull_fit([0.0, 0.0, 0.0], [30.4375, 42.0, 60.875])
+    >>> len(caught)
+    1
+    >>> fit["converged"], fit["median_days"], fit["note"]
+    (False, nan, 'no unique maximum: any fit with its mass inside every interval gives each its whole probability')
     """
     lower, upper = np.asarray(lower, dtype=float), np.asarray(upper, dtype=float)
     if np.any(lower > upper) or np.any(upper <= 0):
@@ -96,6 +109,12 @@ def weibull_fit(lower, upper) -> dict:
         # e.g. every response only known to have begun by some time: the likelihood keeps rising as the
         # shape goes to 0 (R's survreg returns shape 0 there too)
         note = "no finite maximum: the likelihood keeps increasing towards a degenerate fit"
+        converged = False
+    elif not np.any(lower == upper) and -best.fun > -_CEILING:
+        # e.g. responses known only to have begun by 4.3, 6 and 8.7 weeks: any Weibull with its mass before 4.3 weeks
+        # gives each interval probability 1, so the likelihood is flat at its ceiling (log 1 = 0) and the optimiser
+        # stops wherever it is, at a "converged" median of 0.3 weeks (seen on a SYNTHETIC build)
+        note = "no unique maximum: any fit with its mass inside every interval gives each its whole probability"
         converged = False
     else:
         with np.errstate(all="ignore"):
