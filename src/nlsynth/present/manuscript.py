@@ -117,7 +117,9 @@ ITEMS: dict[str, Item] = {
     "table5": Item(
         "Table 5",
         "Response proportions by agent",
-        "Case-level episodes and cohort/series arms together where the outcome is comparable (any improvement).",
+        "Case-level episodes and cohort/series arms together where the outcome is comparable (any improvement). "
+        "<em>sources</em> counts those in the proportion; <em>references</em> lists every source of the agent, those "
+        "left out (Table 6) too, and the review shown for comparison.",
     ),
     "table6": Item("Table 6", "Sources left out of the proportions", "Each source not counted in Table 5, and why."),
     "fig4": Item(
