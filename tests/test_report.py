@@ -199,6 +199,24 @@ def test_table_a2_and_the_opening_show_the_times_series_report_for_their_patient
     assert toc.index("References") < toc.index("Table A1 · ") < toc.index("Table A2 · Evidence for every cohort")
 
 
+def test_the_opening_names_at_most_ten_agents_arms_or_episodes_and_counts_the_rest(data, classes, overall):
+    """A review many times today's size would open with a page-long sentence: 13 agents below the minimum with a
+    timed response, one of them with 14 episodes, and 12 series arms that report a time."""
+    episodes, summaries = data
+    studies = tableio.read_table(PROCESSED, "studies.csv")
+    aggregates = tableio.read_table(PROCESSED, "aggregates.csv")
+    dupilumab = next(s for s in summaries if s["agent"] == "dupilumab")
+    many = [{**dupilumab, "agent": f"agent {i:02d}"} for i in range(12)]
+    many.append({**dupilumab, "agent": "agent 12", "individual": dupilumab["individual"] * 14})
+    arms = pd.concat([aggregates[aggregates.source_row == 7]] * 12, ignore_index=True)
+    text = report.narrative(episodes, studies, arms, many, classes, overall).data
+    assert "agent 09 (response (0, 2]); and 3 more agents (Table 2)." in text and "agent 10" not in text
+    assert text.count("fumaric acid esters 33.5 weeks") == 10 and "; and 2 more arms (Table A2)." in text
+    one = report.narrative(episodes, studies, aggregates, many[-1:], classes, overall).data
+    assert "agent 12 (response (0, 2]; " in one and one.count("response (0, 2]") == 10
+    assert "; and 4 more episodes (Table 2))." in one
+
+
 def test_narrative_names_the_groups_with_an_estimate_and_which_are_drug_classes(data, classes, overall):
     """None of the review's groups has an estimate yet: once they have, a class is named as one (a class's name, such
     as "photodynamic therapy", may be an agent's too)."""

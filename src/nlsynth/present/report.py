@@ -201,11 +201,11 @@ def narrative(
     if described:
         parts.append(
             "Agents below the minimum with a timed response, each episode's own interval in weeks and not a "
-            "probability: " + "; ".join(_described(s) for s in described) + "."
+            "probability: " + _at_most([_described(s) for s in described], "agent", "Table 2") + "."
         )
     arms = timed_series(aggregates)
     if arms:
-        named = "; ".join(f"{escape(agent)} {weeks} weeks" for agent, weeks in arms)
+        named = _at_most([f"{escape(agent)} {weeks} weeks" for agent, weeks in arms], "arm", "Table A2")
         parts.append(
             f"Times to response that cohort or series arms report for their patients together ({_n(len(arms), 'arm')}, "
             f"Table A2): {named}. Such a time is a summary of the arm (a mean, a median, a range or a bound), not each "
@@ -216,6 +216,24 @@ def narrative(
         "not how often each agent works."
     )
     return Markdown("\n\n".join(parts))
+
+
+#: The most agents, series arms or one agent's episodes that the opening names; the rest it counts (a review many times
+#: today's size would otherwise open with a page-long sentence).
+MAX_NAMED = 10
+
+
+def _at_most(items: list[str], noun: str, where: str) -> str:
+    """``items`` joined with semicolons, the first :data:`MAX_NAMED` of them and a count of the rest.
+
+    >>> _at_most(["a", "b"], "agent", "Table 2")
+    'a; b'
+    >>> _at_most([str(i) for i in range(13)], "agent", "Table 2")
+    '0; 1; 2; 3; 4; 5; 6; 7; 8; 9; and 3 more agents (Table 2)'
+    """
+    if len(items) <= MAX_NAMED:
+        return "; ".join(items)
+    return "; ".join(items[:MAX_NAMED]) + f"; and {_n(len(items) - MAX_NAMED, f'more {noun}')} ({where})"
 
 
 def _described(summary: dict) -> str:
@@ -231,7 +249,8 @@ def _described(summary: dict) -> str:
     'x (2 patients: response (0, 2]; failure, time unknown)'
     """
     n = summary["patients"]["patients"]
-    return f"{escape(summary['agent'])} ({f'{n} patients: ' if n > 1 else ''}{escape(_individual_text(summary))})"
+    episodes = _at_most(_individual_text(summary).split("; "), "episode", "Table 2")
+    return f"{escape(summary['agent'])} ({f'{n} patients: ' if n > 1 else ''}{escape(episodes)})"
 
 
 def _ci(pair: dict) -> str:
