@@ -100,7 +100,7 @@ ITEMS: dict[str, Item] = {
         "Sensitivity analyses",
         "For every group that reaches the minimum: the primary estimate beside assessment times read as "
         "exact onsets, the censored view by Turnbull, midpoint and right-endpoint imputation with "
-        "Kaplan–Meier, and a Weibull model fitted to the intervals by maximum likelihood (a fit with no "
+        "Kaplan–Meier, and a Weibull model fitted to the intervals by maximum likelihood (a fit with no unique or no "
         "finite maximum says so). Medians and probabilities the data do not identify are written as in Table 3.",
     ),
     "fig3": Item(
