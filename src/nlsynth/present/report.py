@@ -704,26 +704,22 @@ def evidence_appendix(episodes: pd.DataFrame, labels: dict[str, str], number_of:
     """Table A1: every episode with the source's evidence sentence, its best outcome and time phrases as reported, the
     reading used for the time to first response (weeks) with its rule or the reviewer's override, and its reference.
     """
-    rows = []
-    for e in episodes.sort_values(["source_row"], kind="stable").itertuples(index=False):
-        rows.append(
-            {
-                "study": labels[e.study_id],
-                "references": str(number_of[e.study_id]),
-                "patient": e.patient,
-                "episode": e.episode,
-                "agent": e.agent,
-                "best outcome as reported": e.outcome_as_reported,
-                "time to first response as reported": as_reported(e.first_response_as_reported),
-                "time to best response as reported": as_reported(e.best_response_as_reported),
-                "follow-up as reported": as_reported(e.follow_up_as_reported),
-                "time to first response, weeks": _episode_reading(e),
-                "reading": _reading(e),
-                "evidence": e.evidence if isinstance(e.evidence, str) else "",
-                "episodes.csv row": int(e.source_row),
-            }
-        )
-    return pd.DataFrame(rows)
+
+    def cells(e) -> dict:
+        return {
+            "patient": e.patient,
+            "episode": e.episode,
+            "agent": e.agent,
+            "best outcome as reported": e.outcome_as_reported,
+            "time to first response as reported": as_reported(e.first_response_as_reported),
+            "time to best response as reported": as_reported(e.best_response_as_reported),
+            "follow-up as reported": as_reported(e.follow_up_as_reported),
+            "time to first response, weeks": _episode_reading(e),
+            "reading": _reading(e),
+            "evidence": as_reported(e.evidence),
+        }
+
+    return _appendix(episodes, "episodes.csv", cells, labels, number_of)
 
 
 def series_appendix(aggregates: pd.DataFrame, labels: dict[str, str], number_of: dict[str, int]) -> pd.DataFrame:
@@ -732,25 +728,36 @@ def series_appendix(aggregates: pd.DataFrame, labels: dict[str, str], number_of:
     reference. A series' time is a summary of its patients (a mean, a median, a range or a bound),
     not each patient's: no estimator takes it, and this table is where it is shown.
     """
-    rows = []
-    for a in aggregates.sort_values(["source_row"], kind="stable").itertuples(index=False):
-        rows.append(
-            {
-                "study": labels[a.study_id],
-                "references": str(number_of[a.study_id]),
-                "agent": a.agent,
-                "treated": _count_cell(a.n_treated),
-                "improved": _count_cell(a.n_improved),
-                "complete": _count_cell(a.n_complete),
-                "outcome as reported": as_reported(a.outcome_as_reported),
-                "time to response as reported": as_reported(a.time_to_response_as_reported),
-                "time to response, weeks": _arm_weeks(a.time_to_response_lower_days, a.time_to_response_upper_days),
-                "reading": _rule_and_note(a, "time_to_response", ""),
-                "follow-up as reported": as_reported(a.follow_up_as_reported),
-                "evidence": as_reported(a.evidence),
-                "aggregates.csv row": int(a.source_row),
-            }
-        )
+
+    def cells(a) -> dict:
+        return {
+            "agent": a.agent,
+            "treated": _count_cell(a.n_treated),
+            "improved": _count_cell(a.n_improved),
+            "complete": _count_cell(a.n_complete),
+            "outcome as reported": as_reported(a.outcome_as_reported),
+            "time to response as reported": as_reported(a.time_to_response_as_reported),
+            "time to response, weeks": _arm_weeks(a.time_to_response_lower_days, a.time_to_response_upper_days),
+            "reading": _rule_and_note(a, "time_to_response", ""),
+            "follow-up as reported": as_reported(a.follow_up_as_reported),
+            "evidence": as_reported(a.evidence),
+        }
+
+    return _appendix(aggregates, "aggregates.csv", cells, labels, number_of)
+
+
+def _appendix(table: pd.DataFrame, sheet: str, cells, labels: dict[str, str], number_of: dict[str, int]):
+    """An evidence appendix: a row per row of ``sheet`` in its order, the study's label and reference number first,
+    ``cells(row)`` next, the sheet's row number last."""
+    rows = [
+        {
+            "study": labels[r.study_id],
+            "references": str(number_of[r.study_id]),
+            **cells(r),
+            f"{sheet} row": int(r.source_row),
+        }
+        for r in table.sort_values("source_row", kind="stable").itertuples(index=False)
+    ]
     return pd.DataFrame(rows)
 
 
