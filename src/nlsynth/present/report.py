@@ -16,11 +16,9 @@ from nlsynth.analysis import estimates
 from nlsynth.analysis.proportions import clopper_pearson
 from nlsynth.present.manuscript import MAX_SHOWN_ROWS, table_html
 from nlsynth.units import (
-    DAYS_PER_WEEK,
     TIME_UNKNOWN,
     as_reported,
     ci_weeks,
-    format_interval,
     probability_range,
     reading_weeks,
     weeks_interval,
@@ -737,7 +735,7 @@ def series_appendix(aggregates: pd.DataFrame, labels: dict[str, str], number_of:
             "complete": _count_cell(a.n_complete),
             "outcome as reported": as_reported(a.outcome_as_reported),
             "time to response as reported": as_reported(a.time_to_response_as_reported),
-            "time to response, weeks": _arm_weeks(a.time_to_response_lower_days, a.time_to_response_upper_days),
+            "time to response, weeks": reading_weeks(a.time_to_response_lower_days, a.time_to_response_upper_days),
             "reading": _rule_and_note(a, "time_to_response", ""),
             "follow-up as reported": as_reported(a.follow_up_as_reported),
             "evidence": as_reported(a.evidence),
@@ -766,11 +764,6 @@ def _count_cell(n) -> str:
     return "" if pd.isna(n) else str(int(n))
 
 
-def _arm_weeks(lo: float, hi: float) -> str:
-    """An arm's reading in weeks: '33.5', '(0, 26.1]', '(26.1, ∞)'; — where there is none (no phrase, or none read)."""
-    return "—" if pd.isna(lo) else format_interval(lo, hi, unit_days=DAYS_PER_WEEK)
-
-
 def timed_series(aggregates: pd.DataFrame) -> list[tuple[str, str]]:
     """The arms whose time to response has a reading, as (agent, weeks), in the sheet's order: what the opening
     names. An arm with no time, or one no rule read, is in Table A2 only.
@@ -783,7 +776,7 @@ def timed_series(aggregates: pd.DataFrame) -> list[tuple[str, str]]:
     """
     timed = aggregates[aggregates.time_to_response_lower_days.notna()].sort_values("source_row", kind="stable")
     return [
-        (a.agent, _arm_weeks(a.time_to_response_lower_days, a.time_to_response_upper_days))
+        (a.agent, reading_weeks(a.time_to_response_lower_days, a.time_to_response_upper_days))
         for a in timed.itertuples(index=False)
     ]
 
