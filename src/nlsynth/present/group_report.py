@@ -19,7 +19,7 @@ from nlsynth.analysis import estimates, uncertainty
 from nlsynth.ingest.group_files import GROUP_FIGURE_KINDS, GROUPINGS
 from nlsynth.present import plots
 from nlsynth.present.graphics import FORMATS, publish
-from nlsynth.units import DAYS_PER_WEEK, as_reported, format_interval, weeks_text
+from nlsynth.units import DAYS_PER_WEEK, as_reported, format_interval, probability_range, weeks_text
 
 
 def figure_stem(figures_dir: Path, slug: str, kind: str, group_by: str = "agent") -> Path:
@@ -130,11 +130,7 @@ def describe(summary: dict) -> Markdown:
         return f"{weeks_text(pair['lower'])} to {weeks_text(pair['upper'])}"
 
     def prob(pair):
-        return (
-            f"{pair['lower']:.2f}"
-            if math.isclose(pair["lower"], pair["upper"])
-            else f"{pair['lower']:.2f} to {pair['upper']:.2f}"
-        )
+        return probability_range((pair["lower"], pair["upper"]))
 
     p = summary["patients"]
     warned = "".join(f" **Warning**: {escape(w)}." for w in summary.get("warnings", []))
