@@ -102,6 +102,8 @@ def _arrow(ax, x0, y0, x1, y1):
 #: column is free below it), in the diagram's units; a line of its 7-pt text takes ``_LINE`` of them (measured: 13
 #: lines, the review's, take 2.92) and the box keeps ``_PAD`` around its text.
 _EXCLUDED_TOP, _EXCLUDED_HEIGHT, _EXCLUDED_FLOOR = 7.3, 3.1, 0.3
+#: The height of the two boxes of the search (records identified, records removed), whose text must fit it.
+_SEARCH_HEIGHT = 1.8
 _LINE, _PAD = 0.225, 0.15
 
 
@@ -167,7 +169,10 @@ def diagram(flow: dict):
     if search:
         # as many sources as the box holds, the rest counted together
         identified = _listed(
-            "Records identified from:", search["identified"], _lines_fitting(1.8), "sources: data/raw/search_log.csv"
+            "Records identified from:",
+            search["identified"],
+            _lines_fitting(_SEARCH_HEIGHT),
+            "sources: data/raw/search_log.csv",
         )
         removed = (
             f"Records removed before screening:\nduplicates (n = {search['duplicates_removed']})\n"
@@ -186,8 +191,8 @@ def diagram(flow: dict):
         sought = f"Reports sought for retrieval\n{missing}"
         not_retrieved = f"Reports not retrieved\n{missing}"
     dashed = None if search else (0, (3, 2))
-    _box(ax, 0.4, 11.0, 4.4, 1.8, identified, linestyle=dashed)
-    _box(ax, 5.4, 11.0, 4.4, 1.8, removed, side, linestyle=dashed)
+    _box(ax, 0.4, 11.0, 4.4, _SEARCH_HEIGHT, identified, linestyle=dashed)
+    _box(ax, 5.4, 11.0, 4.4, _SEARCH_HEIGHT, removed, side, linestyle=dashed)
     _arrow(ax, 4.8, 11.9, 5.4, 11.9)
     _box(ax, 0.4, 9.4, 4.4, 1.1, screened, linestyle=dashed)
     _box(ax, 5.4, 9.4, 4.4, 1.1, excluded, side, linestyle=dashed)
