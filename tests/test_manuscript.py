@@ -115,6 +115,82 @@ def test_a_table_longer_than_a_report_prints_is_linked_not_shown(tmp_path, monke
     assert len(Document(io.BytesIO((tmp_path / "tables" / "tableA1.docx").read_bytes())).tables[0].rows) == 5
 
 
+def test_column_widths_keep_words_and_short_entries_whole_and_give_the_rest_to_long_text():
+    table = pd.DataFrame(
+        {
+            "references": ["3", "1, 7", ""],  # the header's bold word: 10 × 1.2 = 12 characters, + 2 padding
+            "crude (exact 95% CI)": ["1.00 (0.03–1.00)"] * 3,  # a short column: its typical entry, 16 + 2
+            "evidence": ["w" * 8 + " x" * 60, "y" * 20, "z" * 40],  # words cut at 12 + 2; mean 52 beyond them
+            "note": ["v" * 30, "", ""],  # one entry of 30: 16 beyond its floor of 12 + 2
+        }
+    )
+    floors = [14, 18, 14, 14]
+    wants = [0, 0, (128 + 20 + 40) / 3 + 2 - 14, 30 + 2 - 14]
+    widths = [f + (100 - sum(floors)) * w / sum(wants) for f, w in zip(floors, wants)]
+    assert manuscript.column_widths(table, 100) == pytest.approx(widths)
+    assert sum(manuscript.column_widths(table, 100)) == pytest.approx(100)
+    # a line too short for the floors: they share it in their proportions, and nothing is left for long text
+    assert manuscript.column_widths(table, 40) == pytest.approx([100 * f / sum(floors) for f in floors])
+    # width does not depend on the row order, and a missing value is an empty cell
+    shuffled = table.iloc[::-1].replace("", None)
+    assert manuscript.column_widths(shuffled, 100) == pytest.approx(widths)
+
+
+def test_a_table_of_many_columns_is_printed_on_a_landscape_page(tmp_path):
+    ms = manuscript.Manuscript(tmp_path / "tables", tmp_path / "figures")
+    narrow = ms.table("table6", pd.DataFrame({f"c{i}": ["x"] for i in range(manuscript.LANDSCAPE_COLUMNS - 1)})).data
+    wide = ms.table("tableA1", pd.DataFrame({f"c{i}": ["x"] for i in range(manuscript.LANDSCAPE_COLUMNS)})).data
+    assert narrow.startswith('<section class="table-item">') and wide.startswith(
+        '<section class="table-item landscape">'
+    )
+    rules = re.findall(r"#T_tableA1 th\.col_heading\.col(\d+) \{ width: ([\d.]+)%; \}", wide)
+    assert [int(i) for i, _ in rules] == list(range(manuscript.LANDSCAPE_COLUMNS))
+    assert wide.index("@media print") < wide.index("<table")  # a print style: the screen keeps its own layout
+
+
+def test_every_printed_table_of_the_report_has_a_width_for_each_column_filling_the_line():
+    html = (REPORTS / "report.html").read_text(encoding="utf-8")
+    tables = re.findall(r'<table id="T_([\w-]+)">.*?</thead>', html, re.DOTALL)
+    assert {"table1", "table2", "tableA1", "tableA2", "changes-moved"} <= set(tables)
+    for table_id in tables:
+        header = re.search(rf'<table id="T_{re.escape(table_id)}">.*?</thead>', html, re.DOTALL).group(0)
+        columns = len(re.findall(r'class="col_heading level0 col\d+"', header))
+        widths = [
+            float(w)
+            for w in re.findall(rf"#T_{re.escape(table_id)} th\.col_heading\.col\d+ \{{ width: ([\d.]+)%", html)
+        ]
+        assert len(widths) == columns and sum(widths) == pytest.approx(100, abs=0.1 * columns), table_id
+    landscape = re.findall(r'<section class="table-item landscape">\n<h2 id="(\w+)">', html)
+    assert landscape == ["tableA1", "tableA2"]
+    evidence = pd.read_csv(REPORTS / "tables" / "tableA1.csv", nrows=0).columns.get_loc("evidence")
+    a1 = [float(w) for w in re.findall(r"#T_tableA1 th\.col_heading\.col\d+ \{ width: ([\d.]+)%", html)]
+    assert a1.index(max(a1)) == evidence  # the evidence sentence gets the most room
+
+
+@pytest.mark.integration
+def test_a_landscape_table_gets_landscape_pages_and_the_report_goes_on_in_portrait(tmp_path):
+    """Through the report's own HTML export and print style: a table of many columns between two narrow ones
+    prints on a landscape page of its own, and a cell with no output after it adds no page."""
+    require_pdf_check(same_bytes=False)
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+    from weasyprint import HTML
+
+    from nlsynth.pipeline import render
+
+    ms = manuscript.Manuscript(tmp_path / "tables", tmp_path / "figures")
+    shown = [
+        ms.table("table1", pd.DataFrame({"a": ["x"]})).data,
+        ms.table("tableA1", pd.DataFrame({f"c{i}": ["y" * 30] for i in range(manuscript.LANDSCAPE_COLUMNS)})).data,
+        ms.table("tableA2", pd.DataFrame({"b": ["z"]})).data,
+    ]
+    cells = [new_code_cell("", outputs=[new_output("display_data", {"text/html": h})]) for h in shown]
+    notebook = tmp_path / "report.ipynb"
+    nbformat.write(new_notebook(cells=[*cells, new_code_cell("x = 1")]), str(notebook))
+    pages = HTML(string=render.render_html(notebook)).render().pages
+    assert [("landscape" if p.width > p.height else "portrait") for p in pages] == ["portrait", "landscape", "portrait"]
+
+
 def test_figure_is_saved_with_its_caption_as_alt_text(tmp_path):
     from nlsynth.present.graphics import SINGLE_COLUMN, new_figure
 

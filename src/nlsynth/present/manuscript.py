@@ -227,12 +227,91 @@ def elsewhere_html(table: pd.DataFrame, key: str) -> str:
     )
 
 
-def table_html(table: pd.DataFrame, table_id: str) -> str:
-    """A table as HTML with a fixed id and no index; a ``references`` column links each number to the list."""
+def table_html(table: pd.DataFrame, table_id: str, printed: bool = False) -> str:
+    """A table as HTML with a fixed id and no index; a ``references`` column links each number to the list.
+    ``printed`` (the report's tables) adds the columns' widths on the printed page (:func:`print_widths_css`)."""
     styler = table.style.hide(axis="index").format(escape="html").set_uuid(table_id)
     if REFERENCES_COLUMN in table.columns:
         styler = styler.format(_reference_links, subset=[REFERENCES_COLUMN], escape=None)
-    return styler.to_html()
+    return (print_widths_css(table, table_id) if printed else "") + styler.to_html()
+
+
+#: A table of at least this many columns prints on a landscape page (the Word files are landscape throughout).
+LANDSCAPE_COLUMNS = 11
+#: Characters of table text (6.5 pt, nlsynth.pipeline.render) in a line of an A4 page less its margins: portrait
+#: 186 mm, landscape 273 mm, at about 3.6 pt a character, less the cells' padding.
+LINE_CHARS = {"portrait": 140, "landscape": 210}
+#: A word up to this long is not broken across lines (a longer one, e.g. a DOI, is).
+WORD_CHARS = 12
+#: A header's words are bold, wider than the body's by about this factor.
+BOLD = 1.2
+#: A cell's padding (2 pt a side), in characters.
+PADDING_CHARS = 2
+#: A column whose typical entry (the upper quartile of its entries' lengths) is at most this long is not wrapped.
+SHORT_CHARS = 18
+
+
+def landscape(table: pd.DataFrame) -> bool:
+    """Whether the table prints on a landscape page: :data:`LANDSCAPE_COLUMNS` columns or more."""
+    return len(table.columns) >= LANDSCAPE_COLUMNS
+
+
+def column_widths(table: pd.DataFrame, line_chars: int) -> list[float]:
+    """Each column's share of the printed line, in percent, from what its cells hold.
+
+    Every column first gets room for its longest word (up to :data:`WORD_CHARS`; a header's words count
+    :data:`BOLD` times their length), and a short column (typical entry up to :data:`SHORT_CHARS`) room for its
+    typical entry, so that neither is broken, each with :data:`PADDING_CHARS` for the cell's padding; what is left of a
+    line of ``line_chars`` characters goes to the longer columns in proportion to their entries' mean length beyond
+    that, so that they wrap to about the same number of lines. When the first part already fills the line, the
+    columns share it in its proportions. Empty cells are not entries.
+
+    >>> table = pd.DataFrame({"n": ["1", "12"], "evidence": ["x" * 100, "y" * 60]})
+    >>> [round(w, 1) for w in column_widths(table, 100)]  # n: 2 + 2; evidence: 12 + 2, and the 82 left
+    [4.0, 96.0]
+    >>> [round(w, 1) for w in column_widths(table, 10)]  # the words alone fill the line: 4 and 14 of 18
+    [22.2, 77.8]
+    """
+    floors, lengths = [], []
+    for name in table.columns:
+        cells = table[name].map(lambda v: "" if pd.isna(v) else str(v))
+        entries = cells[cells != ""].str.len()
+        longest_word = max(
+            max((len(w) for text in cells for w in text.split()), default=1),
+            BOLD * max((len(w) for w in str(name).split()), default=1),
+        )
+        typical = float(entries.quantile(0.75)) if len(entries) else 0.0
+        short = typical if typical <= SHORT_CHARS else 0.0
+        floors.append(max(min(longest_word, WORD_CHARS), short) + PADDING_CHARS)
+        lengths.append((float(entries.mean()) if len(entries) else 0.0) + PADDING_CHARS)
+    left = line_chars - sum(floors)
+    wants = [max(length - floor, 0.0) for length, floor in zip(lengths, floors)]
+    if left > 0 and sum(wants):
+        widths = [floor + left * want / sum(wants) for floor, want in zip(floors, wants)]
+    else:
+        widths = floors
+    return [100 * w / sum(widths) for w in widths]
+
+
+def print_widths_css(table: pd.DataFrame, table_id: str) -> str:
+    """A print style giving each column of the table ``#T_<table_id>`` its width (:func:`column_widths`, on the
+    line of a landscape page where :func:`landscape`). Without it the report's fixed table layout gives every
+    column the same width, and a long evidence sentence wraps to twenty lines.
+
+    >>> print(print_widths_css(pd.DataFrame({"n": ["1"], "evidence": ["x" * 300]}), "t"), end="")
+    <style>@media print {
+    #T_t th.col_heading.col0 { width: 2.3%; }
+    #T_t th.col_heading.col1 { width: 97.7%; }
+    }</style>
+    """
+    if not len(table.columns):
+        return ""
+    line = LINE_CHARS["landscape" if landscape(table) else "portrait"]
+    rules = "".join(
+        f"#T_{table_id} th.col_heading.col{i} {{ width: {w:.1f}%; }}\n"
+        for i, w in enumerate(column_widths(table, line))
+    )
+    return f"<style>@media print {{\n{rules}}}</style>\n"
 
 
 def _reference_links(value) -> str:
@@ -282,8 +361,9 @@ class Manuscript:
         write_atomic(self.tables_dir / f"{key}.docx", docx_bytes([key], {key: (table, lines)}))
         release_memory()  # a long table's Word tree is large: free it before the next item, not at the end
         html_lines = "".join(f"\n<p><strong>{label}</strong>: {html.escape(text)}.</p>" for label, text in lines)
-        body = table_html(table, key) if len(table) <= MAX_SHOWN_ROWS else elsewhere_html(table, key)
-        return HTML(f'<section class="table-item">\n{heading(key)}{body}{html_lines}\n</section>')
+        body = table_html(table, key, printed=True) if len(table) <= MAX_SHOWN_ROWS else elsewhere_html(table, key)
+        page = " landscape" if landscape(table) and len(table) <= MAX_SHOWN_ROWS else ""
+        return HTML(f'<section class="table-item{page}">\n{heading(key)}{body}{html_lines}\n</section>')
 
     def figure(self, key: str, fig, note: str = "") -> HTML:
         """Save the figure under its registered stem, close it, and return it under its numbered heading and

@@ -27,8 +27,9 @@ from nlsynth.units import (
 
 def show(table: pd.DataFrame, table_id: str):
     """A table as HTML without its index, with a fixed id (pandas picks a random one, and its
-    Styler's text form carries a memory address): the same bytes on every run."""
-    return HTML(table_html(table, table_id))
+    Styler's text form carries a memory address): the same bytes on every run; printed with its columns' widths
+    (:func:`nlsynth.present.manuscript.print_widths_css`)."""
+    return HTML(table_html(table, table_id, printed=True))
 
 
 def patients(episodes: pd.DataFrame) -> pd.DataFrame:
