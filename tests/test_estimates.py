@@ -48,6 +48,73 @@ def test_cumulative_incidence_by_hand():
     assert f.cif_upper(1, 14.0) + f.cif_lower(1, 28.0) - f.cif_lower(1, 14.0) == pytest.approx(4 / 6, abs=1e-6)
 
 
+def test_interval_bounds_by_hand():
+    # six episodes with an outcome: responses (0, 14], 28, (0, 56] and one at an unknown time; failures at 91 and
+    # at an unknown time. By 28 days a response certainly came in 2 (14, 28) and may have in all 4;
+    # by 84 days certainly in 3. Three of six is one half: the median is possibly just after day 0 (the third
+    # smallest start) and certainly by day 56 (the third smallest finite end).
+    bounds = estimates.interval_bounds(estimates.event_data(GROUP))
+    assert bounds["probability_by"]["4_weeks"] == {"lower": round(2 / 6, 6), "upper": round(4 / 6, 6)}
+    assert bounds["probability_by"]["12_weeks"] == {"lower": 0.5, "upper": round(4 / 6, 6)}
+    assert bounds["median_days"] == {"lower": 0.0, "upper": 56.0}
+    # fewer than half with a response in a finite interval: the median may never be reached
+    fewer = estimates.interval_bounds(estimates.event_data(GROUP.iloc[[0, 3, 4, 5]]))
+    assert fewer["median_days"] == {"lower": 0.0, "upper": None}
+    assert estimates.interval_bounds(estimates.event_data(GROUP.iloc[[6]])) == {
+        "median_days": {"lower": None, "upper": None},
+        "probability_by": {f"{w}_weeks": {"lower": 0.0, "upper": 0.0} for w in (4, 12, 24)},
+    }
+
+
+def test_the_primary_estimate_lies_within_the_interval_bounds():
+    """On seeded random interval data with failures competing, and on the review's episodes: the NPMLE gives each
+    response a share of its own interval, so by each horizon it can neither count a response whose interval begins
+    later nor miss one whose interval has ended, and its median lies within the bounds' (``None``: never)."""
+    import warnings
+
+    from nlsynth import tableio
+    from nlsynth.analysis.cuminc import ConvergenceWarning
+    from nlsynth.paths import PROJECT_ROOT
+
+    rng = np.random.default_rng(20261201)
+    samples = []
+    for _ in range(60):
+        n = int(rng.integers(4, 14))
+        lower = rng.choice([0.0, 14.0, 28.0, 56.0, 84.0], n)
+        upper = np.where(rng.random(n) < 0.2, INF, lower + rng.choice([0.0, 28.0, 56.0, 112.0], n))
+        cause = np.where(rng.random(n) < 0.7, 1, 2)
+        failure_at = rng.choice([14.0, 91.0, 200.0, INF], n)  # a failure: at its follow-up, or at an unknown time
+        samples.append(
+            pd.DataFrame(
+                {
+                    "lower": np.where(cause == 2, np.where(np.isinf(failure_at), 0.0, failure_at), lower),
+                    "upper": np.where(cause == 2, failure_at, upper),
+                    "cause": cause,
+                }
+            )
+        )
+    every = tableio.read_table(PROJECT_ROOT / "data" / "processed", "episodes.csv")
+    samples.append(estimates.event_data(every))
+    for events in samples:
+        with warnings.catch_warnings():  # every EM step keeps each mass in its intervals: converged or not
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            f = competing_risks(events.lower, events.upper, events.cause, max_iterations=2000)
+        bounds = estimates.interval_bounds(events)
+        for w in (4, 12, 24):
+            pair = bounds["probability_by"][f"{w}_weeks"]
+            assert pair["lower"] - 1e-6 <= f.cif_lower(1, w * 7.0) <= f.cif_upper(1, w * 7.0) <= pair["upper"] + 1e-6
+        earliest, latest = f.median(1)
+        if f.flat_at(1, 0.5):  # flat at one half from its first reach on: compare when it first reaches it
+            latest = f.flat_at(1, 0.5)[0]
+        least, most = (INF if b is None else b for b in bounds["median_days"].values())
+        assert least <= earliest <= latest <= most, (bounds, f.median(1), events)
+    # the review's own: by 12 weeks 5 of 34 responses certainly came (seen by 2, 4, 4.3, 8, 10 weeks), 25 may have
+    overall = estimates.interval_bounds(samples[-1])
+    assert overall["probability_by"]["12_weeks"] == {"lower": round(5 / 34, 6), "upper": round(25 / 34, 6)}
+    assert overall["median_days"] == {"lower": 0.0, "upper": None}
+    assert estimates.fit(samples[-1]).cif_lower(1, 84.0) == 0.735294  # the primary: every response by 2 weeks
+
+
 def test_the_npmle_is_a_fixed_point_of_its_em():
     events = estimates.event_data(GROUP)
     f = estimates.fit(events)

@@ -94,12 +94,20 @@ def test_a_median_never_reached_at_its_upper_end_is_said_so():
         },
         "bootstrap": {"n_boot": 50, "seed": 1, "median_days": {"lower": 0.0, "upper": None}, "probability_by": p12},
         "censored_view": {"median_days": {"lower": 61.0, "upper": 84.0}},
+        "interval_bounds": {
+            "median_days": {"lower": 0.0, "upper": None},
+            "probability_by": {"12_weeks": {"lower": 0.125, "upper": 0.5}},
+        },
         "source_rows": [2, 3],
     }
     said = group_report.describe(summary).data
     assert "(primary): median at least 8.7 weeks, possibly never reached; patient bootstrap" in said
     assert "95% interval from 0.0 weeks with no upper end (not reached)." in said
     assert "had everyone continued (failures censored): median between 8.7 weeks and 12.0 weeks." in said
+    assert (
+        "From the episodes' intervals alone (no common time to response assumed): by 12 weeks 0.12 to 0.50, median "
+        "at least 0.0 weeks, possibly never reached." in said
+    )
     summary["cumulative_incidence"]["median_flat_days"] = {"from": 84.0, "to": None}
     assert (
         "(the curve stays at 0.5 from 12.0 weeks on: every time from then is a median)"

@@ -161,7 +161,10 @@ def test_every_printed_table_of_the_report_has_a_width_for_each_column_filling_t
         ]
         assert len(widths) == columns and sum(widths) == pytest.approx(100, abs=0.1 * columns), table_id
     landscape = re.findall(r'<section class="table-item landscape">\n<h2 id="(\w+)">', html)
-    assert landscape == ["tableA1", "tableA2"]
+    wide = [
+        k for k in manuscript.TABLE_ORDER if len(pd.read_csv(REPORTS / "tables" / f"{k}.csv", nrows=0).columns) >= 11
+    ]
+    assert landscape == wide and {"tableA1", "tableA2"} <= set(wide)
     evidence = pd.read_csv(REPORTS / "tables" / "tableA1.csv", nrows=0).columns.get_loc("evidence")
     a1 = [float(w) for w in re.findall(r"#T_tableA1 th\.col_heading\.col\d+ \{ width: ([\d.]+)%", html)]
     assert a1.index(max(a1)) == evidence  # the evidence sentence gets the most room

@@ -85,6 +85,11 @@ def test_only_groups_at_the_minimum_get_an_estimate(data, classes, overall):
     assert boot["lower"] == 0.0 and boot["upper"] is not None
     assert row["bootstrap 95% CI, weeks"] == f"0–{units.weeks_number(boot['upper'])}"
     assert row["median, weeks"] == "(0, 2]"
+    # beside it, what the intervals alone allow: the primary's 0.74 by 12 weeks is the upper bound
+    assert (row["intervals alone: median, weeks"], row["intervals alone: P(first response by 12 weeks)"]) == (
+        "(0, not reached)",
+        "0.15 to 0.74",
+    )
     note = report.too_few_note(data[1], classes).data
     assert "25 of 25 agents and 19 of 19 drug classes" in note
 
@@ -132,6 +137,13 @@ def test_narrative_is_chosen_by_rules_from_the_data(data, classes, overall):
     assert "All agents together (descriptive only: it mixes 25 agents)" in text
     # the median the data leave in an interval is said to lie in it (once "the median time to first response (0, 2]")
     assert "and the median time to first response lies in (0, 2] weeks." in text
+    # and what that assumes, with the bounds the episodes' own intervals give without it (5 and 25 of 34 by 12 weeks)
+    assert (
+        "These assume that the episodes share one time to response, which places a response known only to have been "
+        "seen by an assessment, or with no time, where the other episodes' responses may have begun; the episodes' own "
+        "intervals alone put the probability by 12 weeks between 0.15 and 0.74, and the median lies in (0, not "
+        "reached) weeks (Table 3)." in text
+    )
     # every agent below the minimum with a timed response, by all its episodes (a failure too), not only single
     # cases: an agent left the opening when a second patient was reported (seen on a SYNTHETIC build: a second
     # ruxolitinib case)

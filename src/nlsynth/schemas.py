@@ -394,6 +394,7 @@ SUMMARY = {
         "minimum",
         "cumulative_incidence",
         "censored_view",
+        "interval_bounds",
         "bootstrap",
         "individual",
         "source_rows",
@@ -458,6 +459,17 @@ SUMMARY = {
                 "required": ["median_days", "probability_by"],
                 "properties": {"median_days": _BOUNDS, "probability_by": _BY_HORIZON},
                 "description": 'secondary: failures censored at follow-up ("had everyone continued")',
+            }
+        ),
+        "interval_bounds": _nullable(
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["median_days", "probability_by"],
+                "properties": {"median_days": _BOUNDS, "probability_by": _BY_HORIZON},
+                "description": "what the episodes' intervals alone give the primary estimand, with no common time to "
+                "response assumed: by each horizon the share whose response certainly came (lower) to the share "
+                "whose response may have (upper); the median between when each reaches one half",
             }
         ),
         "bootstrap": _nullable(

@@ -61,6 +61,7 @@ def summarise(
         },
         "cumulative_incidence": estimates.describe_fit(fitted) if ok else None,
         "censored_view": estimates.censored_view(episodes) if ok else None,
+        "interval_bounds": estimates.interval_bounds(estimates.event_data(episodes)) if ok else None,
         "bootstrap": estimates.bootstrap(episodes, n_boot=n_boot, seed=seed) if ok else None,
         "individual": estimates.individual(episodes),
         "source_rows": [int(r) for r in episodes.source_row],

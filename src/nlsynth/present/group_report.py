@@ -164,6 +164,9 @@ def describe(summary: dict) -> Markdown:
         f"{interval(boot['median_days'])}. Probability of a first "
         f"response by 12 weeks {prob(ci['probability_by']['12_weeks'])} (95% interval "
         f"{prob(boot['probability_by']['12_weeks'])}); responded at any time {ci['ever_responded']:.2f}. "
+        f"From the episodes' intervals alone (no common time to response assumed): by 12 weeks "
+        f"{prob(summary['interval_bounds']['probability_by']['12_weeks'])}, median "
+        f"{between(summary['interval_bounds']['median_days'])}. "
         f"Secondary, had everyone continued (failures censored): median {between(cv['median_days'])}. "
         f"Source rows of data/raw/episodes.csv: {', '.join(str(r) for r in summary['source_rows'])}."
     )

@@ -83,8 +83,10 @@ ITEMS: dict[str, Item] = {
         "responded at any time), with a percentile bootstrap interval resampling patients; and the "
         'secondary censored view ("had everyone continued"). Where the data do not identify a median it is '
         "the interval it lies in, (a, b], and a probability the range of its bounds, a to b; a confidence "
-        "interval is written a–b. A drug class holding one agent, or a group mixing agents, says so; groups that "
-        "mix agents are descriptive.",
+        "interval is written a–b. <em>Intervals alone</em>: the bounds the episodes' own intervals give the same "
+        "estimand without assuming that they share one time to response, from the responses that certainly came by "
+        "12 weeks to those that may have. A drug class holding one agent, or a group mixing agents, says so; groups "
+        "that mix agents are descriptive.",
     ),
     "fig2": Item(
         "Figure 2",
