@@ -57,6 +57,11 @@ def test_interval_bounds_by_hand():
     assert bounds["probability_by"]["4_weeks"] == {"lower": round(2 / 6, 6), "upper": round(4 / 6, 6)}
     assert bounds["probability_by"]["12_weeks"] == {"lower": 0.5, "upper": round(4 / 6, 6)}
     assert bounds["median_days"] == {"lower": 0.0, "upper": 56.0}
+    # the same as Figure 2's steps: from day 0 (just after it, 3 of 6 may have responded) to each end of an interval
+    times, lower, upper = estimates.interval_bound_steps(estimates.event_data(GROUP))
+    assert times.tolist() == [0.0, 14.0, 28.0, 56.0]
+    assert lower.tolist() == [0.0, round(1 / 6, 6), round(2 / 6, 6), 0.5]
+    assert upper.tolist() == [0.5, 0.5, round(4 / 6, 6), round(4 / 6, 6)]
     # fewer than half with a response in a finite interval: the median may never be reached
     fewer = estimates.interval_bounds(estimates.event_data(GROUP.iloc[[0, 3, 4, 5]]))
     assert fewer["median_days"] == {"lower": 0.0, "upper": None}

@@ -249,6 +249,24 @@ def interval_bounds(events: pd.DataFrame) -> dict:
     }
 
 
+def interval_bound_steps(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The bounds of :func:`interval_bounds` as step functions for a figure: ``(times, lower, upper)``, each value
+    holding from its time to the next. ``upper`` is the value just after its time (a response in ``(l, u]`` may
+    have come at any time after ``l``); times are 0 and every finite end of a response's interval.
+
+    >>> events = pd.DataFrame({"lower": [0.0, 28.0, 0.0], "upper": [14.0, 28.0, math.inf], "cause": [1, 1, 2]})
+    >>> [a.tolist() for a in interval_bound_steps(events)]
+    [[0.0, 14.0, 28.0], [0.0, 0.333333, 0.666667], [0.333333, 0.333333, 0.666667]]
+    """
+    response = events[events.cause == RESPONSE]
+    ends = np.concatenate([[0.0], response.lower, response.upper])
+    times = np.unique(ends[np.isfinite(ends)])
+    n = max(len(events), 1)
+    lower = np.array([round(float((response.upper <= t).sum() / n), 6) for t in times])
+    upper = np.array([round(float((response.lower <= t).sum() / n), 6) for t in times])
+    return times, lower, upper
+
+
 def check_bootstrap(n_boot: int, seed: int) -> None:
     """Refuse bootstrap settings no resampling can use: ``n_boot`` below 1, a ``seed`` below 0 (numpy's generators
     take none). Checked by every group's summary, with an estimate or not, so that ``make N_BOOT=0`` stops at the

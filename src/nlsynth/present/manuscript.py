@@ -92,7 +92,9 @@ ITEMS: dict[str, Item] = {
         "Figure 2",
         "Cumulative incidence of first response, groups with an estimate",
         "Treatment failure is a competing event. The band spans the lower and upper bounds where the "
-        "data cannot say when inside an interval a response began; crosses mark treatment failures. "
+        "data cannot say when inside an interval a response began; the grey band behind it, what the episodes' "
+        "intervals alone allow without taking them to share one time to response (Table 3); crosses mark treatment "
+        "failures. "
         "Under each panel: episodes still without a known event (at risk), and the cumulative numbers of "
         "responses and failures known by that week. Groups below the minimum get no curve (Table 2).",
         "fig2-cumulative-incidence",

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from nlsynth.analysis.cuminc import FAILURE, RESPONSE, CompetingRisksFit
-from nlsynth.analysis.estimates import timed_responders
+from nlsynth.analysis.estimates import interval_bound_steps, timed_responders
 from nlsynth.analysis.group_summary import is_timed
 from nlsynth.present import graphics
 from nlsynth.present.graphics import DOUBLE_COLUMN, MAX_HEIGHT, OKABE_ITO, new_figure
@@ -26,6 +26,8 @@ C_RESPONSE = OKABE_ITO["blue"]
 C_BEST = OKABE_ITO["bluish green"]
 C_CENSORED = OKABE_ITO["vermillion"]
 C_FOLLOW_UP = "#D9D9D9"
+#: Figure 2's band of what the episodes' intervals alone allow (no time to response shared by the episodes).
+C_ALONE = "#BBBBBB"
 
 
 def at_risk_counts(events: pd.DataFrame, days: list[float]) -> pd.DataFrame:
@@ -64,6 +66,17 @@ def _cif_panel(ax, strip, fit: CompetingRisksFit, events: pd.DataFrame, name: st
     x = np.append(t, t_end) / DAYS_PER_WEEK
     lo = np.append(lower, lower[-1])
     hi = np.append(upper, upper[-1])
+    alone_t, alone_lo, alone_hi = interval_bound_steps(events)
+    alone_x = np.append(alone_t, t_end) / DAYS_PER_WEEK
+    ax.fill_between(
+        alone_x,
+        np.append(alone_lo, alone_lo[-1]),
+        np.append(alone_hi, alone_hi[-1]),
+        step="post",
+        color=C_ALONE,
+        alpha=0.35,
+        linewidth=0,
+    )
     ax.fill_between(x, lo, hi, step="post", color=C_RESPONSE, alpha=0.25, linewidth=0)
     ax.step(x, hi, where="post", color=C_RESPONSE, linewidth=1.0, linestyle="--")
     ax.step(x, lo, where="post", color=C_RESPONSE, linewidth=1.6)
@@ -117,7 +130,8 @@ MAX_CIF_PANELS = 6
 
 def cumulative_incidence(groups: list[tuple[str, CompetingRisksFit, pd.DataFrame]]):
     """Cumulative incidence of first response, failure as a competing event, one panel per group
-    (name, fit, events): the non-identified region as a band between the bounding curves, failures
+    (name, fit, events): the non-identified region as a band between the bounding curves, behind it in grey what
+    the episodes' intervals alone allow (:func:`nlsynth.analysis.estimates.interval_bound_steps`), failures
     marked where they happened, the plateau dotted, and a numbers-at-risk strip under each panel."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -148,6 +162,7 @@ def cumulative_incidence(groups: list[tuple[str, CompetingRisksFit, pd.DataFrame
         Line2D([], [], color=C_RESPONSE, linewidth=1.6, label="lower bound"),
         Line2D([], [], color=C_RESPONSE, linewidth=1.0, linestyle="--", label="upper bound"),
         Patch(color=C_RESPONSE, alpha=0.25, label="not identified"),
+        Patch(color=C_ALONE, alpha=0.35, label="intervals alone allow"),
         Line2D([], [], color=C_CENSORED, marker="x", linestyle="none", label="treatment failure"),
         Line2D([], [], color="#777777", linestyle=":", label="responded at any time"),
     ]
