@@ -101,6 +101,17 @@ def test_a_median_never_reached_at_its_upper_end_is_said_so():
         "source_rows": [2, 3],
     }
     said = group_report.describe(summary).data
+    assert said.startswith(
+        "**agent x** (class x): 8 episodes in 8 patients; 4 of 8 patients with a known outcome responded (reported "
+        "cases, not an efficacy estimate); 4 timed responders."
+    )
+    one = {
+        **summary,
+        "episodes": 1,
+        "patients": {"patients": 1, "responded": 1, "with_outcome": 1},
+        "timed_responders": 1,
+    }
+    assert "1 episode in 1 patient; 1 of 1 patient with a known outcome responded" in group_report.describe(one).data
     assert "(primary): median at least 8.7 weeks, possibly never reached; patient bootstrap" in said
     assert "95% interval from 0.0 weeks with no upper end (not reached)." in said
     assert "had everyone continued (failures censored): median between 8.7 weeks and 12.0 weeks." in said
@@ -366,3 +377,15 @@ def test_notebook_02_on_a_group_with_an_estimate_draws_its_curve_and_stores_its_
     assert "patient bootstrap (50 resamples, seed 1)" in said
     table = group_report.sensitivity(summary, namespace["episodes"]).data
     assert table.count("<tr>") == 1 + len(summary["sensitivity"]["rows"])
+
+
+def test_a_group_with_no_time_says_so_in_the_singular_or_the_plural(tmp_path):
+    import pandas as pd
+
+    from nlsynth.present import group_report
+
+    one = group_files.load_episodes(PROCESSED, "adalimumab")  # one case, no time and no follow-up reported
+    said = group_report.swimmer_figure("adalimumab", "adalimumab", one, tmp_path).data
+    assert said == "**No episode timeline.** The one adalimumab episode reports no response time or follow-up."
+    said = group_report.swimmer_figure("adalimumab", "adalimumab", pd.concat([one, one]), tmp_path).data
+    assert said == "**No episode timeline.** None of the 2 adalimumab episodes reports a response time or a follow-up."

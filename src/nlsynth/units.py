@@ -82,6 +82,15 @@ def weeks_interval(lo: float | None, hi: float | None) -> str:
     return text.replace("∞", "not reached") if lo != hi else text
 
 
+def counted(count: int, noun: str) -> str:
+    """A count and its noun, plural but for one.
+
+    >>> counted(1, "cohort or series arm"), counted(10, "patient"), counted(0, "episode")
+    ('1 cohort or series arm', '10 patients', '0 episodes')
+    """
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 #: An episode's response with no time at all, (0, ∞): the response is known, its time is not.
 TIME_UNKNOWN = "time unknown"
 

@@ -19,7 +19,7 @@ from nlsynth.analysis import estimates, uncertainty
 from nlsynth.ingest.group_files import GROUP_FIGURE_KINDS, GROUPINGS
 from nlsynth.present import plots
 from nlsynth.present.graphics import FORMATS, publish
-from nlsynth.units import DAYS_PER_WEEK, as_reported, format_interval, probability_range, weeks_text
+from nlsynth.units import DAYS_PER_WEEK, as_reported, counted, format_interval, probability_range, weeks_text
 
 
 def figure_stem(figures_dir: Path, slug: str, kind: str, group_by: str = "agent") -> Path:
@@ -108,8 +108,10 @@ def swimmer_figure(
     if not has_any_time(episodes).any():
         _remove(stem)
         return Markdown(
-            f"**No episode timeline.** None of the {len(episodes)} {escape(agent)} episode(s) reports a "
-            "response time or a follow-up."
+            f"**No episode timeline.** The one {escape(agent)} episode reports no response time or follow-up."
+            if len(episodes) == 1
+            else f"**No episode timeline.** None of the {len(episodes)} {escape(agent)} episodes reports a response "
+            "time or a follow-up."
         )
     return publish(plots.swimmer(episodes, agent, labels), stem)
 
@@ -135,10 +137,10 @@ def describe(summary: dict) -> Markdown:
     p = summary["patients"]
     warned = "".join(f" **Warning**: {escape(w)}." for w in summary.get("warnings", []))
     head = warned + (
-        f"**{escape(summary['agent'])}** ({escape(summary['drug_class'])}): {summary['episodes']} episode(s) in "
-        f"{p['patients']} patient(s); {p['responded']} of {p['with_outcome']} patients with a known outcome "
-        f"responded (reported cases, not an efficacy estimate); {summary['timed_responders']} timed "
-        f"responder(s)."
+        f"**{escape(summary['agent'])}** ({escape(summary['drug_class'])}): {counted(summary['episodes'], 'episode')} "
+        f"in {counted(p['patients'], 'patient')}; {p['responded']} of {counted(p['with_outcome'], 'patient')} with a "
+        f"known outcome responded (reported cases, not an efficacy estimate); "
+        f"{counted(summary['timed_responders'], 'timed responder')}."
     )
     if summary.get("single_agent"):
         head += f" This class holds only {escape(summary['single_agent'])}: its numbers are that agent's."

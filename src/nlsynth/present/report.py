@@ -19,6 +19,7 @@ from nlsynth.units import (
     TIME_UNKNOWN,
     as_reported,
     ci_weeks,
+    counted,
     probability_range,
     reading_weeks,
     weeks_interval,
@@ -168,11 +169,11 @@ def narrative(
     described = [s for s in summaries if not s["estimable"] and s["timed_responders"]]
     responses, timed = int(episodes.responded.sum()), overall["timed_responders"]
     parts = [
-        f"The extraction holds {_n(len(studies), 'included publication')}: {_n(len(episodes), 'treatment episode')} "
-        f"in {_n(len(p), 'patient')} reported case by case, and {_n(len(aggregates), 'cohort or series arm')} "
+        f"The extraction holds {counted(len(studies), 'included publication')}: {counted(len(episodes), 'treatment episode')} "
+        f"in {counted(len(p), 'patient')} reported case by case, and {counted(len(aggregates), 'cohort or series arm')} "
         f"reported only in aggregate ({int(aggregates.n_treated.sum())} treated). Of "
-        f"{_n(int(known.sum()), 'episode')} with a reported outcome, {responses} "
-        f"{'was a response' if responses == 1 else 'were responses'}; {_n(timed, 'response')} "
+        f"{counted(int(known.sum()), 'episode')} with a reported outcome, {responses} "
+        f"{'was a response' if responses == 1 else 'were responses'}; {counted(timed, 'response')} "
         f"{'is' if timed == 1 else 'are'} placed in a finite interval of time.",
     ]
     minimum = (
@@ -207,7 +208,7 @@ def narrative(
     if arms:
         named = _at_most([f"{escape(agent)} {weeks} weeks" for agent, weeks in arms], "arm", "Table A2")
         parts.append(
-            f"Times to response that cohort or series arms report for their patients together ({_n(len(arms), 'arm')}, "
+            f"Times to response that cohort or series arms report for their patients together ({counted(len(arms), 'arm')}, "
             f"Table A2): {named}. Such a time is a summary of the arm (a mean, a median, a range or a bound), not each "
             "patient's, and enters none of the estimates above."
         )
@@ -258,7 +259,7 @@ def _at_most(items: list[str], noun: str, where: str) -> str:
     """
     if len(items) <= MAX_NAMED:
         return "; ".join(items)
-    return "; ".join(items[:MAX_NAMED]) + f"; and {_n(len(items) - MAX_NAMED, f'more {noun}')} ({where})"
+    return "; ".join(items[:MAX_NAMED]) + f"; and {counted(len(items) - MAX_NAMED, f'more {noun}')} ({where})"
 
 
 def _described(summary: dict) -> str:
@@ -392,11 +393,6 @@ def estimates_table(groups: list[dict]) -> pd.DataFrame:
             "secondary: median had everyone continued, weeks",
         ],
     )
-
-
-def _n(count: int, noun: str) -> str:
-    """A count and its noun, plural but for one: ``'1 cohort or series arm'``, ``'10 patients'``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def too_few_note(summaries: list[dict], class_summaries: list[dict]) -> Markdown:
@@ -723,7 +719,7 @@ def no_curve_note(groups: list[dict]) -> Markdown:
     drawn = figure_groups(groups)
     named = ", ".join(escape(s["agent"]) for s in drawn)
     below = len([s for s in groups if not s["estimable"]])
-    text = f"Curves are drawn for {_n(len(drawn), 'group')} with an estimate ({named})" + (
+    text = f"Curves are drawn for {counted(len(drawn), 'group')} with an estimate ({named})" + (
         f"; {below} agents and drug classes are *{estimates.TOO_FEW}* and have no curve."
         if below > 1
         else f"; 1 agent or drug class is *{estimates.TOO_FEW}* and has no curve."
