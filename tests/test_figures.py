@@ -120,6 +120,31 @@ def test_swimmer_chart(slug, tmp_path):
     _render(plots.swimmer(group_files.load_episodes(PROCESSED, slug), slug, _cited()), f"swimmer-{slug}", tmp_path)
 
 
+@pytest.mark.parametrize(("copies", "height_mm"), [(8, 228), (16, 240), (22, 240), (25, 262)])
+def test_a_long_swimmer_shrinks_its_rows_to_stay_within_a_page(copies, height_mm, monkeypatch):
+    """A group of many episodes (SYNTHETIC: tacrolimus's three, repeated): 24 keep their 0.32-in rows; from 26 the
+    rows shrink to keep the figure within a page (once 1.3 + 0.32 in a row: 541 mm for 75 episodes), down to the
+    smallest row whose labels stay apart: 75 episodes are taller than a page, and a smaller row would overlap."""
+    import pandas as pd
+
+    episodes = pd.concat([group_files.load_episodes(PROCESSED, "tacrolimus")] * copies, ignore_index=True)
+    episodes["episode"] = range(1, len(episodes) + 1)  # labels of their own, as a large group's are
+    fig = plots.swimmer(episodes, "tacrolimus", _cited())
+    try:
+        assert round(fig.get_figheight() * 25.4) == height_mm
+        graphics.check_figure(fig)  # every label legible and apart
+    finally:
+        graphics.close(fig)
+    if height_mm > round(graphics.MAX_HEIGHT * 25.4):  # at the smallest row: one a hundredth of an inch less overlaps
+        monkeypatch.setattr(plots, "SWIMMER_MIN_ROW", plots.SWIMMER_MIN_ROW - 0.01)
+        fig = plots.swimmer(episodes, "tacrolimus", _cited())
+        try:
+            with pytest.raises(graphics.FigureError, match="texts overlapping"):
+                graphics.check_figure(fig)
+        finally:
+            graphics.close(fig)
+
+
 def test_overview_chart(tmp_path):
     _render(
         plots.time_to_response_overview(tableio.read_table(PROCESSED, "episodes.csv"), _cited()), "overview", tmp_path

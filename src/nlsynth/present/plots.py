@@ -196,12 +196,27 @@ def _segment(ax, y, lower, upper, color, marker, label, height=0.28):
     return True
 
 
+#: The swimmer plot: its title, axis and margins, and each episode's row, inches. Beyond 25 episodes the rows shrink
+#: to keep the figure within a page (:data:`MAX_HEIGHT`), down to the smallest row whose labels stay apart (0.11 in
+#: lets them overlap: tested); only a group of more than 67 episodes makes it taller than a page.
+SWIMMER_FRAME, SWIMMER_ROW, SWIMMER_MIN_ROW = 1.3, 0.32, 0.12
+
+
+def swimmer_height(n: int) -> float:
+    """The swimmer plot's height for ``n`` episodes, inches.
+
+    >>> [round(swimmer_height(n), 2) for n in (1, 25, 40, 67, 75)]
+    [1.62, 9.3, 9.45, 9.45, 10.3]
+    """
+    return SWIMMER_FRAME + n * max(SWIMMER_MIN_ROW, min(SWIMMER_ROW, (MAX_HEIGHT - SWIMMER_FRAME) / max(n, 1)))
+
+
 def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = None):
     """One bar per episode (length = follow-up), first and best response as interval segments; rows
     named by ``labels`` (study id → citable label, :func:`nlsynth.ingest.references.labels`)."""
     n = len(episodes)
     labels = labels or {}
-    fig, ax = new_figure(DOUBLE_COLUMN, 1.3 + 0.32 * n)
+    fig, ax = new_figure(DOUBLE_COLUMN, swimmer_height(n))
     seen = set()
 
     def once(label):
