@@ -120,11 +120,12 @@ def test_swimmer_chart(slug, tmp_path):
     _render(plots.swimmer(group_files.load_episodes(PROCESSED, slug), slug, _cited()), f"swimmer-{slug}", tmp_path)
 
 
-@pytest.mark.parametrize(("copies", "height_mm"), [(8, 228), (16, 240), (22, 240), (25, 262)])
+@pytest.mark.parametrize(("copies", "height_mm"), [(8, 228), (16, 240), (20, 240), (80, 826)])
 def test_a_long_swimmer_shrinks_its_rows_to_stay_within_a_page(copies, height_mm, monkeypatch):
     """A group of many episodes (SYNTHETIC: tacrolimus's three, repeated): 24 keep their 0.32-in rows; from 26 the
-    rows shrink to keep the figure within a page (once 1.3 + 0.32 in a row: 541 mm for 75 episodes), down to the
-    smallest row whose labels stay apart: 75 episodes are taller than a page, and a smaller row would overlap."""
+    rows shrink to keep the figure within a page (once 1.3 + 0.32 in a row: 1,984 mm for 240 episodes), down to a row
+    whose labels stay apart however many there are: 240 episodes are taller than a page, and 0.01 in less per row
+    would overlap (the 50x scale build stopped on a class of 234 at 0.12 in)."""
     import pandas as pd
 
     episodes = pd.concat([group_files.load_episodes(PROCESSED, "tacrolimus")] * copies, ignore_index=True)
