@@ -134,6 +134,11 @@ def test_column_widths_keep_words_and_short_entries_whole_and_give_the_rest_to_l
     # width does not depend on the row order, and a missing value is an empty cell
     shuffled = table.iloc[::-1].replace("", None)
     assert manuscript.column_widths(shuffled, 100) == pytest.approx(widths)
+    # a table with no rows (the 50x SYNTHETIC report had one, and stopped): its headers' words alone
+    empty = pd.DataFrame({"patients": pd.Series([], dtype=int), "agent": pd.Series([], dtype=object)})
+    assert manuscript.column_widths(empty, 100) == pytest.approx(
+        [100 * 11.6 / 19.6, 100 * 8 / 19.6]
+    )  # 8 × 1.2 + 2, 5 × 1.2 + 2
 
 
 def test_a_table_of_many_columns_is_printed_on_a_landscape_page(tmp_path):

@@ -278,8 +278,8 @@ def column_widths(table: pd.DataFrame, line_chars: int) -> list[float]:
     """
     floors, lengths = [], []
     for name in table.columns:
-        cells = table[name].map(lambda v: "" if pd.isna(v) else str(v))
-        entries = cells[cells != ""].str.len()
+        cells = ["" if pd.isna(v) else str(v) for v in table[name]]
+        entries = pd.Series([len(c) for c in cells if c], dtype=float)
         longest_word = max(
             max((len(w) for text in cells for w in text.split()), default=1),
             BOLD * max((len(w) for w in str(name).split()), default=1),
