@@ -91,6 +91,23 @@ def test_figure_files_written_in_the_background_are_there_when_the_run_ends(tmp_
 
 @pytest.mark.integration
 @pytest.mark.skipif(not background.available(), reason="figure files are written in the kernel elsewhere")
+def test_a_kernel_slow_to_exit_does_not_take_its_figure_jobs_with_it(tmp_path):
+    """jupyter_client gives a kernel half of its 5-s shutdown wait to exit, then signals the kernel's process group,
+    which also holds the figure jobs it started: on a loaded machine (the 50× SYNTHETIC build) a swimmer's job was
+    "killed by signal 15" and the build stopped. Here the kernel takes 6 s to exit and its job 4 s to write."""
+    done = tmp_path / "done.txt"
+    job = f"lambda: (time.sleep(4), pathlib.Path({str(done)!r}).write_text('whole'))"
+    source = _notebook(
+        tmp_path / "slow.ipynb",
+        "import atexit, pathlib, time\natexit.register(time.sleep, 6)  # a kernel slow to exit",
+        f"from nlsynth import background\nbackground.submit('figure slow', {job})",
+    )
+    assert run_notebook.main([str(source), str(tmp_path / "slow.out.ipynb")]) == 0
+    assert done.read_text() == "whole"
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not background.available(), reason="figure files are written in the kernel elsewhere")
 def test_a_figure_file_that_cannot_be_written_fails_the_run_and_writes_nothing(tmp_path, capsys):
     (tmp_path / "line.pdf").mkdir()  # a folder where the PDF goes: the background job cannot replace it
     source = _notebook(tmp_path / "fig.ipynb", _FIGURE.format(stem=str(tmp_path / "line")))
