@@ -233,15 +233,9 @@ def interval_bounds(events: pd.DataFrame) -> dict:
         ordered = sorted(days)
         return _bound(ordered[half - 1]) if n and len(ordered) >= half else None
 
-    def share(by: pd.Series) -> float:
-        return round(float(by.sum() / n), 6) if n else 0.0
-
     def by(t: float) -> dict:
-        exact = response.lower == response.upper
-        return {
-            "lower": share(response.upper <= t),
-            "upper": share((response.lower < t) | (exact & (response.lower <= t))),
-        }
+        lower, upper = _shares(events, t, just_after=False)
+        return {"lower": lower, "upper": upper}
 
     return {
         "median_days": {"lower": nth(response.lower), "upper": nth(response.upper[np.isfinite(response.upper)])},
@@ -261,10 +255,21 @@ def interval_bound_steps(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, 
     response = events[events.cause == RESPONSE]
     ends = np.concatenate([[0.0], response.lower, response.upper])
     times = np.unique(ends[np.isfinite(ends)])
-    n = max(len(events), 1)
-    lower = np.array([round(float((response.upper <= t).sum() / n), 6) for t in times])
-    upper = np.array([round(float((response.lower <= t).sum() / n), 6) for t in times])
-    return times, lower, upper
+    shares = [_shares(events, t, just_after=True) for t in times]
+    return times, np.array([lower for lower, _ in shares]), np.array([upper for _, upper in shares])
+
+
+def _shares(events: pd.DataFrame, t: float, just_after: bool) -> tuple[float, float]:
+    """The shares of ``events`` whose response certainly came by ``t`` (its interval ends by then) and may have (it
+    begins before then, or is that exact time; ``just_after``: begins by then). No events: 0 and 0."""
+    if not len(events):
+        return 0.0, 0.0
+    response = events[events.cause == RESPONSE]
+    if just_after:
+        may = response.lower <= t
+    else:
+        may = (response.lower < t) | ((response.lower == response.upper) & (response.lower <= t))
+    return round(float((response.upper <= t).sum() / len(events)), 6), round(float(may.sum() / len(events)), 6)
 
 
 def check_bootstrap(n_boot: int, seed: int) -> None:

@@ -30,9 +30,8 @@ def summarise(
     ok, too_few = estimates.estimable(episodes)
     agents_in = sorted(episodes.agent.unique())
     single_agent = agents_in[0] if group_by == "drug_class" and len(agents_in) == 1 else None
-    fitted, convergence = estimates.collect_warnings(
-        lambda: estimates.fit(estimates.event_data(episodes)) if ok else None
-    )
+    events = estimates.event_data(episodes)
+    fitted, convergence = estimates.collect_warnings(lambda: estimates.fit(events) if ok else None)
     # What the report shows of a group with an estimate and its own curve (a class holding one agent
     # repeats its agent's): the fit behind Figure 2 and the sensitivity rows of Table 4, so the report
     # fits nothing again. The keys are absent for every other group.
@@ -51,7 +50,7 @@ def summarise(
         "responders": int(episodes.responded.sum()),
         "outcome_not_reported": int(episodes.responded.isna().sum()),
         "timed_episodes": int(is_timed(episodes).sum()),
-        "timed_responders": estimates.timed_responders(estimates.event_data(episodes)),
+        "timed_responders": estimates.timed_responders(events),
         "patients": estimates.patient_counts(episodes),
         "estimable": ok,
         "too_few": too_few or None,
@@ -61,7 +60,7 @@ def summarise(
         },
         "cumulative_incidence": estimates.describe_fit(fitted) if ok else None,
         "censored_view": estimates.censored_view(episodes) if ok else None,
-        "interval_bounds": estimates.interval_bounds(estimates.event_data(episodes)) if ok else None,
+        "interval_bounds": estimates.interval_bounds(events) if ok else None,
         "bootstrap": estimates.bootstrap(episodes, n_boot=n_boot, seed=seed) if ok else None,
         "individual": estimates.individual(episodes),
         "source_rows": [int(r) for r in episodes.source_row],
