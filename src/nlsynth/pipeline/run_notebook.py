@@ -79,8 +79,8 @@ class QuietShutdownKernelManager(KernelManager):
     jupyter_client sends that SIGTERM and SIGKILL to the kernel's process group, which also holds the figure jobs
     the kernel started (:mod:`nlsynth.background`): a kernel slow to exit (more than half of the 5-s shutdown wait,
     on a loaded machine: the 50× SYNTHETIC build) took a swimmer's job with it, "killed by signal 15", and the build
-    stopped. They go to the kernel alone; :func:`nlsynth.background.jobs` waits for its jobs, and kills one only
-    after its own timeout.
+    stopped. During a shutdown they go to the kernel alone; :func:`nlsynth.background.jobs` waits for its jobs,
+    and kills one only after its own timeout.
     """
 
     async def _async_interrupt_kernel(self) -> None:
@@ -88,26 +88,18 @@ class QuietShutdownKernelManager(KernelManager):
             return
         await super()._async_interrupt_kernel()
 
-    async def _async_send_kernel_sigterm(self, restart: bool = False) -> None:
-        self._signal_kernel_only(signal.SIGTERM)
+    # A shutdown starts with one of these (graceful, or now); jupyter_client's own waiting and escalation follow.
+    async def _async_request_shutdown(self, restart: bool = False) -> None:
+        self._signal_kernel_alone()
+        await super()._async_request_shutdown(restart=restart)
 
     async def _async_kill_kernel(self, restart: bool = False) -> None:
-        import asyncio
+        self._signal_kernel_alone()
+        await super()._async_kill_kernel(restart=restart)
 
-        self._signal_kernel_only(signal.SIGKILL)
-        try:  # as jupyter_client waits for it
-            await asyncio.wait_for(self._async_wait(), timeout=5.0)
-        except TimeoutError:
-            self.log.warning("Wait for final termination of kernel timed out - continuing...")
-        else:
-            if self.has_kernel:
-                await self.provisioner.wait()
-
-    def _signal_kernel_only(self, signum: int) -> None:
-        process = getattr(self.provisioner, "process", None) if self.has_kernel else None
-        if process is not None:
-            with contextlib.suppress(OSError):
-                process.send_signal(signum)
+    def _signal_kernel_alone(self) -> None:
+        if self.has_kernel and getattr(self.provisioner, "pgid", None) is not None:
+            self.provisioner.pgid = None  # the provisioner then signals the kernel's process, not its group
 
 
 def resolve_type(value: str) -> object:
