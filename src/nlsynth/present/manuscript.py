@@ -365,8 +365,9 @@ class Manuscript:
         write_atomic(self.tables_dir / f"{key}.docx", docx_bytes([key], {key: (table, lines)}))
         release_memory()  # a long table's Word tree is large: free it before the next item, not at the end
         html_lines = "".join(f"\n<p><strong>{label}</strong>: {html.escape(text)}.</p>" for label, text in lines)
-        body = table_html(table, key, printed=True) if len(table) <= MAX_SHOWN_ROWS else elsewhere_html(table, key)
-        page = " landscape" if landscape(table) and len(table) <= MAX_SHOWN_ROWS else ""
+        shown = len(table) <= MAX_SHOWN_ROWS
+        body = table_html(table, key, printed=True) if shown else elsewhere_html(table, key)
+        page = " landscape" if shown and landscape(table) else ""
         return HTML(f'<section class="table-item{page}">\n{heading(key)}{body}{html_lines}\n</section>')
 
     def figure(self, key: str, fig, note: str = "") -> HTML:
