@@ -5,9 +5,12 @@ Everything runs in temporary copies of the project, never in the work tree:
 - full build (``make -j2``) from data/raw, next to the *kernel floor*: the same papermill runs, at the
   same parallelism, each of a notebook holding only the import statements of the template that step
   runs (01, 02 or 03) — the cost no notebook can avoid; and each one's work, in core-seconds of every process it
-  started (:class:`CoreSeconds`), so that a ratio's excess splits into work and idle cores (:func:`work`);
+  started (:class:`CoreSeconds`), so that a ratio's excess splits into work and idle cores (:func:`work`). The
+  floor is measured just before and just after the build and the ratio taken against their mean
+  (:func:`bracketed`): this machine's speed drifts by a third within minutes, and a floor taken minutes away
+  from the build moved the ratio from 1.38× to 1.9× with no change to the code;
 - the same build drawing no figure (scripts/no_figures/: every ``savefig`` writes a 1×1 PNG): a lower bound
-  that no way of drawing the figures can beat;
+  that no way of drawing the figures can beat, against the floors just before and just after it;
 - a no-op ``make`` and a rebuild after editing one episode;
 - ``make unit`` and ``make test`` in the work tree (skip both with ``--no-test``), with its core-seconds and those of each test
   (conftest.py's ``NLSYNTH_TEST_CPU_LOG``): by tier, the costliest, and what the builds through make alone need of
@@ -218,6 +221,23 @@ def kernel_floor(work: Path, templates: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def bracketed(before: tuple[float, float], after: tuple[float, float]) -> dict:
+    """The kernel floor of a build measured just ``before`` and just ``after`` it, each as (seconds, core-seconds):
+    their means, both runs, and how far apart they are (the larger time over the smaller: the machine's drift
+    while the build ran, which bounds how far the ratio can be trusted).
+
+    >>> bracketed((60.0, 104.0), (66.0, 110.0))
+    {'s': 63.0, 'core_s': 107.0, 'runs_s': [60.0, 66.0], 'drift': 1.1}
+    """
+    (b_s, b_core), (a_s, a_core) = before, after
+    return {
+        "s": round((b_s + a_s) / 2, 1),
+        "core_s": round((b_core + a_core) / 2, 1),
+        "runs_s": [round(b_s, 1), round(a_s, 1)],
+        "drift": round(max(b_s, a_s) / min(b_s, a_s), 2),
+    }
+
+
 class PeakMemory:
     """The peak resident memory of every process started under this one (kernels, papermill runs, make, the
     PDF renderer, pytest workers), read from ``/proc/<pid>/status`` (``VmHWM``, the kernel's own high-water
@@ -350,21 +370,33 @@ def main() -> None:
         tmp = Path(tmp)
         real = copy_project(tmp / "real", ROOT / "data" / "raw")
         planned = planned_runs(copy_project(tmp / "dry", ROOT / "data" / "raw"))
+        templates = [template for _, template in planned]
+
+        def floor_now(name: str) -> tuple[float, float]:
+            with CoreSeconds() as cost:
+                seconds = kernel_floor(tmp / name, templates)
+            return seconds, cost.seconds
+
+        # floor, build, floor, figure-free build, floor: each build between two floors (see bracketed)
+        floors = [floor_now("floor-1")]
         with CoreSeconds() as full_cost:
             full, steps = timed_make(real)
         runs = len(planned)  # the papermill runs
         cores = os.cpu_count() or 1
         if sorted(label for label, _ in planned) != sorted(s for s in steps if s not in ("report html", "report pdf")):
             raise SystemExit(f"the build's notebook runs are not the dry run's: {steps} against {planned}")
-        with CoreSeconds() as floor_cost:
-            floor = kernel_floor(tmp / "floor", [template for _, template in planned])
+        floors.append(floor_now("floor-2"))
+        floor_of_build = bracketed(floors[0], floors[1])
+        floor = floor_of_build["s"]
         no_figures_cost = CoreSeconds()
         try:  # an experiment: a failure is recorded, the other measurements kept
             with no_figures_cost:
                 no_figures, _ = timed_make(copy_project(tmp / "no-figures", ROOT / "data" / "raw"), env=NO_FIGURES)
+            floors.append(floor_now("floor-3"))
         except SystemExit as failed:
             print(f"figure-free build FAILED (recorded in the results): {str(failed)[-600:]}", file=sys.stderr)
             no_figures = None
+        floor_of_no_figures = bracketed(floors[1], floors[2])["s"] if no_figures else None
         noop, noop_steps = timed_make(real)
         episodes = real / "data" / "raw" / "episodes.csv"
         episodes.write_bytes(episodes.read_bytes().replace(b"ankle flares.", b"ankle flares (edited)."))
@@ -373,11 +405,13 @@ def main() -> None:
             {
                 "full_build_s": round(full, 1),
                 "notebook_runs": runs,
-                "kernel_floor_s": round(floor, 1),
+                "kernel_floor_s": floor,
+                "kernel_floor_runs_s": [round(s, 1) for s, _ in floors],
+                "kernel_floor_drift": floor_of_build["drift"],
                 "full_build_over_floor": round(full / floor, 2),
                 "no_figures_build_s": round(no_figures, 1) if no_figures else "FAILED",
-                "no_figures_build_over_floor": round(no_figures / floor, 2) if no_figures else "—",
-                "full_build_work": work(full, full_cost.seconds, cores, floor, floor_cost.seconds),
+                "no_figures_build_over_floor": round(no_figures / floor_of_no_figures, 2) if no_figures else "—",
+                "full_build_work": work(full, full_cost.seconds, cores, floor, floor_of_build["core_s"]),
                 "no_figures_build_core_s": round(no_figures_cost.seconds, 1) if no_figures else "—",
                 "noop_build_s": round(noop, 2),
                 "noop_notebooks_run": len(noop_steps),
@@ -453,7 +487,10 @@ def main() -> None:
         (
             "kernel floor (same runs, imports only)",
             f"{results['kernel_floor_s']} s",
-            f"full build = {results['full_build_over_floor']}× floor (target ≤ 1.3×)",
+            f"full build = {results['full_build_over_floor']}× floor (target ≤ 1.3×); the floor before and after "
+            f"the build {' and '.join(f'{s} s' for s in results['kernel_floor_runs_s'][:2])} (drift "
+            f"{results['kernel_floor_drift']}×), after the figure-free build "
+            f"{results['kernel_floor_runs_s'][2] if no_figures else '—'} s",
         ),
         (
             "full build: core-seconds",

@@ -186,6 +186,24 @@ def _outcome(results: dict) -> str:
     return f"{passed:,} passed"
 
 
+def _bracket(results: dict) -> str:
+    """How a run's floor was taken: the mean of the floors just before and just after the build, and their drift
+    (runs before the floor was bracketed measured it once, after the build: nothing to add).
+
+    >>> _bracket({"kernel_floor_runs_s": [60.0, 66.0, 64.2], "kernel_floor_drift": 1.1})
+    ': the mean of 60 s just before the build and 66 s just after it (the machine drifted 1.1×)'
+    >>> _bracket({"kernel_floor_s": 59.1})
+    ''
+    """
+    runs = results.get("kernel_floor_runs_s")
+    if not runs or len(runs) < 2:
+        return ""
+    return (
+        f": the mean of {_num(runs[0], 1)} s just before the build and {_num(runs[1], 1)} s just after it "
+        f"(the machine drifted {_num(results['kernel_floor_drift'])}×)"
+    )
+
+
 def _met(ok: bool | None) -> str:
     """A target's verdict (None: the run did not measure it)."""
     return "not measured" if ok is None else "met" if ok else "**not met**"
@@ -219,7 +237,7 @@ def render(latest: dict, history: list[dict[str, str]]) -> str:
         ),
         (
             "kernel floor: the same runs, two at a time, of notebooks holding only their template's imports",
-            f"{_num(latest['kernel_floor_s'])} s",
+            f"{_num(latest['kernel_floor_s'])} s" + _bracket(latest),
             spread(history, "kernel_floor_s", " s", 1),
             "",
         ),

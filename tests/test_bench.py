@@ -159,6 +159,9 @@ def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
         "make_test_s": 110.0,
         "make_test_over_full_build": 1.9,
         "make_unit_s": 31.4,
+        "kernel_floor_s": 46.4,
+        "kernel_floor_runs_s": [44.6, 48.2, 47.0],
+        "kernel_floor_drift": 1.08,
     }
     bench_report.append_history(bench_report.history_row(run, benched=run["commit"]), history)
     rows = bench_report.read_history(history)
@@ -175,6 +178,10 @@ def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
     assert "| full build over the floor | **1.25×** | 1.25–1.6× (median 1.4×, 4 runs) | ≤ 1.3×: met |" in table
     assert "| **58 s** |" in table and "= **1.9×** the build |" in table and "≤ 2×: met |" in table
     assert "| 31.4 s | 31.4 s (1 run) | < 1 min: met |" in table
+    assert (
+        "| 46.4 s: the mean of 44.6 s just before the build and 48.2 s just after it (the machine drifted 1.08×) |"
+        in table
+    )
     assert not bench_report.write_readme(readme, latest_file, history)  # rendered once, nothing left to change
 
 
@@ -189,6 +196,19 @@ def test_bench_report_examples():
     import doctest
 
     assert doctest.testmod(bench_report, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_bench_examples():
+    import doctest
+
+    assert doctest.testmod(bench, optionflags=doctest.ELLIPSIS).attempted >= 5
+    assert doctest.testmod(bench, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_a_floor_is_the_mean_of_the_runs_that_bracket_the_build():
+    # the floor drifted from 59.1 s to 80.2 s within the hour on this machine: the mean of one run each side
+    bracket = bench.bracketed((80.2, 137.6), (59.1, 103.0))
+    assert bracket == {"s": 69.7, "core_s": 120.3, "runs_s": [80.2, 59.1], "drift": 1.36}
 
 
 def test_a_run_without_make_test_or_the_scale_build_says_what_it_did_not_measure():
