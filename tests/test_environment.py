@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import re
+import sys
+from importlib.metadata import packages_distributions
 
 import yaml
 from packaging.requirements import Requirement
@@ -47,6 +50,34 @@ def test_runtime_and_development_pins_are_separate():
     assert not set(runtime) & set(dev)
     assert {"pytest", "nbval", "ruff", "jupyterlab"} <= set(dev) and not {"pytest", "nbval", "ruff"} & set(runtime)
     assert {"papermill", "ipykernel", "lifelines", "python-docx", "weasyprint"} <= set(runtime)
+
+
+def imported_distributions(package=ROOT / "src" / "nlsynth") -> dict[str, set[str]]:
+    """Each installed distribution whose modules the package imports itself (at the top of a module or inside a
+    function), with the modules that import it; the standard library and the package's own modules left out."""
+    provides = packages_distributions()
+    found: dict[str, set[str]] = {}
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            for top in {name.split(".")[0] for name in names} - set(sys.stdlib_module_names) - {"nlsynth"}:
+                for distribution in provides.get(top, [f"(no installed distribution provides {top})"]):
+                    found.setdefault(distribution.lower().replace("_", "-"), set()).add(path.name)
+    return found
+
+
+def test_every_library_the_package_imports_is_a_runtime_pin():
+    # not merely installed because a pinned library needs it: such a library's version would float, and one the
+    # package stopped needing (statsmodels, for one exact interval) could linger in an environment unnoticed
+    runtime = {name.replace("_", "-") for name in requirements_pins(("requirements.txt",))}
+    imported = imported_distributions()
+    assert {"pandas", "lifelines", "pyyaml", "jupyter-client"} <= set(imported)
+    assert {name: sorted(by) for name, by in imported.items() if name not in runtime} == {}
 
 
 def test_every_pin_is_exact():

@@ -4,7 +4,8 @@
   (it must reduce to the Aalen–Johansen estimator there), and against our Turnbull NPMLE with no failures;
 - the Weibull maximum-likelihood fit against ``survival::survreg(dist = "weibull")`` on interval data;
 - the random-effects pool of proportions against ``metafor::rma(measure = "PLO", method = "PM", test = "knha")``
-  and ``predict()`` (prediction interval).
+  and ``predict()`` (prediction interval);
+- the exact (Clopper–Pearson) interval of one proportion against base R's ``binom.test``.
 
 The R scripts are in tests/r/, their inputs and outputs in tests/fixtures/ (R 4.2.2 with survival 3.5.3,
 cmprsk 2.2.11, metafor 3.8.1 from Debian). When Rscript and the packages are installed (`.ci/run` installs
@@ -165,3 +166,22 @@ def test_pool_matches_metafor_knha_and_its_prediction_interval(dataset):
 @pytest.mark.integration
 def test_metafor_fixture_is_what_r_gives_now(tmp_path):
     _rerun("metafor_reference.R", "pool", tmp_path, "metafor")
+
+
+# --- exact intervals of one proportion ---
+
+
+def test_clopper_pearson_matches_binom_test():
+    # every x of every n up to 30, and the ends and middle of 100, 350 and 1,750 (the scale run's sizes)
+    references = _rows(FIXTURES / "binom_r.csv")
+    assert len(references) == 510
+    for row in references:
+        x, n = int(row["responders"]), int(row["n"])
+        lower, upper = proportions.clopper_pearson(x, n)
+        assert (lower, upper) == pytest.approx((float(row["ci_lower"]), float(row["ci_upper"])), rel=1e-12, abs=1e-15)
+        assert (lower == 0.0) == (x == 0) and (upper == 1.0) == (x == n), (x, n)
+
+
+@pytest.mark.integration
+def test_binom_test_fixture_is_what_r_gives_now(tmp_path):
+    _rerun("binom_reference.R", "binom", tmp_path, "stats")

@@ -31,7 +31,6 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 from scipy.special import expit
-from statsmodels.stats.proportion import proportion_confint
 
 #: A series big enough to anchor a pooled estimate.
 MIN_SERIES_N = 3
@@ -56,13 +55,20 @@ SOURCE_COLUMNS = [
 
 
 def clopper_pearson(successes: int, total: int, alpha: float = 0.05) -> tuple[float, float]:
-    """Exact two-sided (1 - alpha) interval for successes/total (beta method)."""
+    """Exact two-sided (1 - alpha) interval for successes/total: the alpha/2 quantiles of the beta distributions
+    that bound it (Clopper and Pearson 1934), 0 and 1 at the ends, as R's ``binom.test`` gives it.
+
+    >>> clopper_pearson(0, 1), clopper_pearson(1, 1)
+    ((0.0, 0.975), (0.025, 1.0))
+    """
     if total <= 0:
         raise ValueError("total must be positive")
     if not 0 <= successes <= total:
         raise ValueError("successes must be between 0 and total")
-    lo, hi = proportion_confint(successes, total, alpha=alpha, method="beta")
-    return float(lo), float(hi)
+    half = alpha / 2
+    lower = 0.0 if successes == 0 else float(stats.beta.ppf(half, successes, total - successes + 1))
+    upper = 1.0 if successes == total else float(stats.beta.isf(half, successes + 1, total - successes))
+    return lower, upper
 
 
 def _source(agent_row, study, level, responders, n, rows, included=True, reason="") -> dict:

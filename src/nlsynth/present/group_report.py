@@ -73,7 +73,7 @@ def interval_weeks(item: dict) -> str:
 def individual_table(summary: dict, labels: dict[str, str] | None = None):
     """The statement for a group below the minimum, and its episodes' own intervals (weeks); studies
     named by ``labels`` (study id → citable label) where given."""
-    from nlsynth.present.manuscript import table_html  # not report's show: it loads scipy.stats and statsmodels
+    from nlsynth.present.manuscript import table_html  # not report's show: it loads scipy.stats
 
     labels = labels or {}
     rows = [
