@@ -292,7 +292,10 @@ def test_a_project_without_patient_readings_builds_as_before(clone):
 #: A stand-in for the notebook runner (make's ``RUN_NB``): it touches the executed notebook it was asked for, as a
 #: run does when it has written its results, says so, and waits to be interrupted.
 _WROTE_AND_WAITS = r"""
-import sys, os, time
+import sys, os, signal, time
+# Ctrl-C stops it even where the tests were started with SIGINT ignored (a shell's background job, some CI runners:
+# Python then keeps it ignored), as it stops the real runner, which sets its own handler.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 out = [a for a in sys.argv[1:] if a.startswith("notebooks/executed/")][0]
 os.utime(out)
 os.write(1, f"wrote {out}\n".encode())  # one write: with PYTHONUNBUFFERED a print is several, which two runs interleave
