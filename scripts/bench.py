@@ -41,6 +41,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
@@ -77,15 +78,62 @@ def summary_line(result: subprocess.CompletedProcess) -> str:
     return (result.stdout.strip().splitlines() or [""])[-1][-300:]
 
 
-def timed_make(root: Path, *targets: str, env: dict[str, str] | None = None) -> tuple[float, list[str]]:
-    """Run ``make`` (or ``targets``) in ``root`` with make_env(root) updated by ``env``: seconds and progress labels."""
+class Timed(NamedTuple):
+    """A make run: its seconds, its progress labels in order, and when each step started (seconds from the start)."""
+
+    seconds: float
+    steps: list[str]
+    started: dict[str, float]
+
+
+def timed_make(root: Path, *targets: str, env: dict[str, str] | None = None) -> Timed:
+    """Run ``make`` (or ``targets``) in ``root`` with make_env(root) updated by ``env``: seconds, progress labels and
+    when each step's progress line came."""
     start = time.perf_counter()
     command = MAKE if not targets else [*MAKE[:2], *targets, *MAKE[3:]]
-    result = subprocess.run(command, cwd=root, env={**make_env(root), **(env or {})}, capture_output=True, text=True)
+    stdout, started = [], {}
+    with subprocess.Popen(
+        command,
+        cwd=root,
+        env={**make_env(root), **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        errors = threading.Thread(target=lambda: stdout.append(("stderr", process.stderr.read())))
+        errors.start()
+        for line in process.stdout:
+            stdout.append(("stdout", line))
+            if progress := PROGRESS.match(line):
+                started.setdefault(progress.group(1), time.perf_counter() - start)
+        errors.join()
+        process.wait()
     elapsed = time.perf_counter() - start
-    if result.returncode:
-        raise SystemExit(f"make failed in {root}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    return elapsed, PROGRESS.findall(result.stdout)
+    out = "".join(text for stream, text in stdout if stream == "stdout")
+    err = "".join(text for stream, text in stdout if stream == "stderr")
+    if process.returncode:
+        raise SystemExit(f"make failed in {root}:\n{out[-2000:]}\n{err[-2000:]}")
+    return Timed(elapsed, PROGRESS.findall(out), started)
+
+
+def phases(build: Timed) -> dict[str, float]:
+    """Where a full build's time went, from when its steps started: notebook 01 (and the make steps before the
+    groups), the group notebooks (two at a time), then one at a time the report notebook, its HTML and its PDF (and
+    the checksums and codebook after it).
+
+    >>> phases(Timed(100.0, [], {"clean cases": 1.0, "agent a": 3.5, "class b": 40.0, "report": 80.0,
+    ...                          "report html": 92.0, "report pdf": 93.0}))
+    {'notebook_01_s': 3.5, 'groups_s': 76.5, 'report_s': 12.0, 'html_s': 1.0, 'pdf_s': 7.0}
+    """
+    at = build.started
+    first_group = min(t for label, t in at.items() if label.startswith(("agent ", "class ")))
+    return {
+        "notebook_01_s": round(first_group, 1),
+        "groups_s": round(at["report"] - first_group, 1),
+        "report_s": round(at["report html"] - at["report"], 1),
+        "html_s": round(at["report pdf"] - at["report html"], 1),
+        "pdf_s": round(build.seconds - at["report pdf"], 1),
+    }
 
 
 def import_lines(template: Path) -> str:
@@ -380,7 +428,8 @@ def main() -> None:
         # floor, build, floor, figure-free build, floor: each build between two floors (see bracketed)
         floors = [floor_now("floor-1")]
         with CoreSeconds() as full_cost:
-            full, steps = timed_make(real)
+            full_build = timed_make(real)
+        full, steps = full_build.seconds, full_build.steps
         runs = len(planned)  # the papermill runs
         cores = os.cpu_count() or 1
         if sorted(label for label, _ in planned) != sorted(s for s in steps if s not in ("report html", "report pdf")):
@@ -391,16 +440,16 @@ def main() -> None:
         no_figures_cost = CoreSeconds()
         try:  # an experiment: a failure is recorded, the other measurements kept
             with no_figures_cost:
-                no_figures, _ = timed_make(copy_project(tmp / "no-figures", ROOT / "data" / "raw"), env=NO_FIGURES)
+                no_figures = timed_make(copy_project(tmp / "no-figures", ROOT / "data" / "raw"), env=NO_FIGURES).seconds
             floors.append(floor_now("floor-3"))
         except SystemExit as failed:
             print(f"figure-free build FAILED (recorded in the results): {str(failed)[-600:]}", file=sys.stderr)
             no_figures = None
         floor_of_no_figures = bracketed(floors[1], floors[2])["s"] if no_figures else None
-        noop, noop_steps = timed_make(real)
+        noop, noop_steps, _ = timed_make(real)
         episodes = real / "data" / "raw" / "episodes.csv"
         episodes.write_bytes(episodes.read_bytes().replace(b"ankle flares.", b"ankle flares (edited)."))
-        edit, edit_steps = timed_make(real)
+        edit, edit_steps, _ = timed_make(real)
         results.update(
             {
                 "full_build_s": round(full, 1),
@@ -409,6 +458,7 @@ def main() -> None:
                 "kernel_floor_runs_s": [round(s, 1) for s, _ in floors],
                 "kernel_floor_drift": floor_of_build["drift"],
                 "full_build_over_floor": round(full / floor, 2),
+                "full_build_phases": phases(full_build),
                 "no_figures_build_s": round(no_figures, 1) if no_figures else "FAILED",
                 "no_figures_build_over_floor": round(no_figures / floor_of_no_figures, 2) if no_figures else "—",
                 "full_build_work": work(full, full_cost.seconds, cores, floor, floor_of_build["core_s"]),
@@ -428,8 +478,8 @@ def main() -> None:
                 raise _Skipped
             info = generate(synthetic / "source")
             scale = copy_project(synthetic / "project", synthetic / "source" / "data" / "raw")
-            clean_s, _ = timed_make(scale, "data")
-            rest_s, rest_steps = timed_make(scale)
+            clean_s = timed_make(scale, "data").seconds
+            rest_s, rest_steps, _ = timed_make(scale)
             n_agents = sum(s.startswith("agent ") for s in rest_steps)
             results["scale"] = {
                 "synthetic": info,
@@ -506,6 +556,13 @@ def main() -> None:
             f"({results['no_figures_build_core_s']} core-seconds)"
             if no_figures
             else "its make output is printed above",
+        ),
+        (
+            "full build: where the time went",
+            f"{results['full_build_s']} s",
+            ", ".join(
+                f"{k.removesuffix('_s').replace('_', ' ')} {v} s" for k, v in results["full_build_phases"].items()
+            ),
         ),
         ("no-op make", f"{results['noop_build_s']} s", f"{results['noop_notebooks_run']} notebooks run"),
         ("edit one episode, make", f"{results['single_edit_build_s']} s", ", ".join(edit_steps)),

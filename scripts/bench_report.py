@@ -204,6 +204,23 @@ def _bracket(results: dict) -> str:
     )
 
 
+def _phases(phases: dict | None) -> str:
+    """A build's phases in words ("—" for a run that did not time them).
+
+    >>> _phases({"notebook_01_s": 3.5, "groups_s": 76.5, "report_s": 12.0, "html_s": 1.0, "pdf_s": 7.0})
+    'notebook 01 3.5 s; the groups, two at a time, 76.5 s; then one at a time the report 12 s, its HTML 1 s, its PDF 7 s'
+    >>> _phases(None)
+    '—'
+    """
+    if not phases:
+        return "—"
+    return (
+        f"notebook 01 {_num(phases['notebook_01_s'], 1)} s; the groups, two at a time, {_num(phases['groups_s'], 1)} s; "
+        f"then one at a time the report {_num(phases['report_s'], 1)} s, its HTML {_num(phases['html_s'], 1)} s, "
+        f"its PDF {_num(phases['pdf_s'], 1)} s"
+    )
+
+
 def _met(ok: bool | None) -> str:
     """A target's verdict (None: the run did not measure it)."""
     return "not measured" if ok is None else "met" if ok else "**not met**"
@@ -246,6 +263,12 @@ def render(latest: dict, history: list[dict[str, str]]) -> str:
             f"**{_num(ratio)}×**",
             spread(history, "full_build_over_floor", "×"),
             f"≤ {BUILD_OVER_FLOOR_MAX}×: {_met(ratio <= BUILD_OVER_FLOOR_MAX)}",
+        ),
+        (
+            "where the build's time went (from when each step started)",
+            _phases(latest.get("full_build_phases")),
+            "",
+            "",
         ),
         (
             "the build's work and the floor's (CPU seconds of every process each started)",

@@ -162,6 +162,7 @@ def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
         "kernel_floor_s": 46.4,
         "kernel_floor_runs_s": [44.6, 48.2, 47.0],
         "kernel_floor_drift": 1.08,
+        "full_build_phases": {"notebook_01_s": 2.1, "groups_s": 41.0, "report_s": 9.5, "html_s": 0.9, "pdf_s": 4.5},
     }
     bench_report.append_history(bench_report.history_row(run, benched=run["commit"]), history)
     rows = bench_report.read_history(history)
@@ -181,6 +182,10 @@ def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
     assert (
         "| 46.4 s: the mean of 44.6 s just before the build and 48.2 s just after it (the machine drifted 1.08×) |"
         in table
+    )
+    assert (
+        "| where the build's time went (from when each step started) | notebook 01 2.1 s; the groups, two at a time, "
+        "41 s; then one at a time the report 9.5 s, its HTML 0.9 s, its PDF 4.5 s |" in table
     )
     assert not bench_report.write_readme(readme, latest_file, history)  # rendered once, nothing left to change
 
@@ -222,3 +227,19 @@ def test_a_run_without_make_test_or_the_scale_build_says_what_it_did_not_measure
     assert "| `make unit` (ruff, unit tests and doctests: no kernel, build, browser or R) | not measured | — |" in table
     assert "| peak memory, 50× synthetic build | not run (`--no-scale`) | — | < 400 MB: not measured |" in table
     assert "| full build over the floor | **1.63×** | — | ≤ 1.3×: **not met** |" in table
+
+
+def test_a_timed_make_says_when_each_step_started(tmp_path, monkeypatch):
+    # make's own output, progress lines among others, and a failing make's stderr in the refusal
+    (tmp_path / "Makefile").write_text(
+        "all:\n\t@echo '[1/3] clean cases'\n\t@sleep 0.3\n\t@echo '[2/3] agent a'\n\t@echo other\n"
+        "\t@sleep 0.3\n\t@echo '[3/3] report'\nbad:\n\t@echo 'no such sheet' >&2; exit 3\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(bench, "MAKE", ["make", "all"])
+    timed = bench.timed_make(tmp_path)
+    assert timed.steps == ["clean cases", "agent a", "report"]
+    assert 0 <= timed.started["clean cases"] < 0.25 <= timed.started["agent a"] < timed.started["report"]
+    assert timed.started["report"] - timed.started["agent a"] >= 0.29 and timed.seconds >= timed.started["report"]
+    with pytest.raises(SystemExit, match="no such sheet"):
+        bench.timed_make(tmp_path, "bad")
