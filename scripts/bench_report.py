@@ -191,7 +191,7 @@ def _bracket(results: dict) -> str:
     (runs before the floor was bracketed measured it once, after the build: nothing to add).
 
     >>> _bracket({"kernel_floor_runs_s": [60.0, 66.0, 64.2], "kernel_floor_drift": 1.1})
-    ': the mean of 60 s just before the build and 66 s just after it (the machine drifted 1.1×)'
+    ": the mean of 60 s just before the build and 66 s just after it (apart by 1.10×: the machine's drift while the build ran)"
     >>> _bracket({"kernel_floor_s": 59.1})
     ''
     """
@@ -200,7 +200,7 @@ def _bracket(results: dict) -> str:
         return ""
     return (
         f": the mean of {_num(runs[0], 1)} s just before the build and {_num(runs[1], 1)} s just after it "
-        f"(the machine drifted {_num(results['kernel_floor_drift'])}×)"
+        f"(apart by {results['kernel_floor_drift']:.2f}×: the machine's drift while the build ran)"
     )
 
 

@@ -180,7 +180,7 @@ def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
     assert "| **58 s** |" in table and "= **1.9×** the build |" in table and "≤ 2×: met |" in table
     assert "| 31.4 s | 31.4 s (1 run) | < 1 min: met |" in table
     assert (
-        "| 46.4 s: the mean of 44.6 s just before the build and 48.2 s just after it (the machine drifted 1.08×) |"
+        "| 46.4 s: the mean of 44.6 s just before the build and 48.2 s just after it (apart by 1.08×: the machine's drift while the build ran) |"
         in table
     )
     assert (
