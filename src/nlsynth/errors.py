@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nlsynth.units import counted
+
 #: Longest value echoed back in a message; longer cells are cut with an ellipsis.
 MAX_VALUE_CHARS = 80
 
@@ -54,7 +56,7 @@ class InputError(ValueError):
     def __init__(self, problems: list[Problem], where: str = "the raw input"):
         self.problems = list(problems)
         n = len(self.problems)
-        lines = [f"{n} problem{'s' if n != 1 else ''} in {where}; nothing was written:"]
+        lines = [f"{counted(n, 'problem')} in {where}; nothing was written:"]
         lines += [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
 

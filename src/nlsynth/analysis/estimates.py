@@ -49,7 +49,7 @@ import pandas as pd
 
 from nlsynth.analysis.cuminc import FAILURE, RESPONSE, CompetingRisksFit, ConvergenceWarning, competing_risks
 from nlsynth.analysis.turnbull import turnbull
-from nlsynth.units import DAYS_PER_WEEK, HORIZON_WEEKS
+from nlsynth.units import DAYS_PER_WEEK, HORIZON_WEEKS, counted
 
 #: Patients with a known outcome that a group needs for an estimate.
 MIN_PATIENTS = 5
@@ -123,8 +123,8 @@ def estimable(episodes: pd.DataFrame) -> tuple[bool, str]:
     if n >= MIN_PATIENTS and timed >= MIN_TIMED_RESPONDERS:
         return True, ""
     return False, (
-        f"{TOO_FEW}: {n} patient{'s' if n != 1 else ''} with a known outcome (minimum {MIN_PATIENTS}), "
-        f"{timed} timed responder{'s' if timed != 1 else ''} (minimum {MIN_TIMED_RESPONDERS})"
+        f"{TOO_FEW}: {counted(n, 'patient')} with a known outcome (minimum {MIN_PATIENTS}), "
+        f"{counted(timed, 'timed responder')} (minimum {MIN_TIMED_RESPONDERS})"
     )
 
 

@@ -20,7 +20,7 @@ from nlsynth.analysis.estimates import interval_bound_steps, timed_responders
 from nlsynth.analysis.group_summary import is_timed
 from nlsynth.present import graphics
 from nlsynth.present.graphics import DOUBLE_COLUMN, MAX_HEIGHT, OKABE_ITO, new_figure
-from nlsynth.units import DAYS_PER_WEEK
+from nlsynth.units import DAYS_PER_WEEK, counted
 
 C_RESPONSE = OKABE_ITO["blue"]
 C_BEST = OKABE_ITO["bluish green"]
@@ -439,7 +439,7 @@ def _agent_rows(agent_table, comparisons):
             text = f"{a.pooled:.2f} [{a.pooled_ci_lower:.2f}, {a.pooled_ci_upper:.2f}]"
             rows.append(("pooled", f"{a.agent} · pool of {a.sources}", text, a, a.drug_class))
         else:
-            what = "1 source" if a.sources == 1 else f"{a.sources} sources"
+            what = counted(a.sources, "source")
             text = f"{a.responders}/{a.n}  {a.crude:.2f} [{a.crude_ci_lower:.2f}, {a.crude_ci_upper:.2f}]"
             rows.append(("crude", f"{a.agent} · {what}", text, a, a.drug_class))
         rows += [(*_review_row(c, "   "), a.drug_class) for c in _reviews_of(comparisons, a.agent)]
