@@ -234,7 +234,7 @@ def interval_bounds(events: pd.DataFrame) -> dict:
         return _bound(ordered[half - 1]) if n and len(ordered) >= half else None
 
     def by(t: float) -> dict:
-        lower, upper = _shares(events, t, just_after=False)
+        lower, upper = _shares(response, n, t, just_after=False)
         return {"lower": lower, "upper": upper}
 
     return {
@@ -255,21 +255,21 @@ def interval_bound_steps(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, 
     response = events[events.cause == RESPONSE]
     ends = np.concatenate([[0.0], response.lower, response.upper])
     times = np.unique(ends[np.isfinite(ends)])
-    shares = [_shares(events, t, just_after=True) for t in times]
+    shares = [_shares(response, len(events), t, just_after=True) for t in times]
     return times, np.array([lower for lower, _ in shares]), np.array([upper for _, upper in shares])
 
 
-def _shares(events: pd.DataFrame, t: float, just_after: bool) -> tuple[float, float]:
-    """The shares of ``events`` whose response certainly came by ``t`` (its interval ends by then) and may have (it
-    begins before then, or is that exact time; ``just_after``: begins by then). No events: 0 and 0."""
-    if not len(events):
+def _shares(response: pd.DataFrame, n: int, t: float, just_after: bool) -> tuple[float, float]:
+    """The shares of ``n`` episodes whose response (``response``: the rows of those with one) certainly came by ``t``
+    (its interval ends by then) and may have (it begins before then, or is that exact time; ``just_after``: begins by
+    then). No episodes: 0 and 0."""
+    if not n:
         return 0.0, 0.0
-    response = events[events.cause == RESPONSE]
     if just_after:
         may = response.lower <= t
     else:
         may = (response.lower < t) | ((response.lower == response.upper) & (response.lower <= t))
-    return round(float((response.upper <= t).sum() / len(events)), 6), round(float(may.sum() / len(events)), 6)
+    return round(float((response.upper <= t).sum() / n), 6), round(float(may.sum() / n), 6)
 
 
 def check_bootstrap(n_boot: int, seed: int) -> None:
