@@ -91,7 +91,7 @@ def timed_make(root: Path, *targets: str, env: dict[str, str] | None = None) -> 
     when each step's progress line came."""
     start = time.perf_counter()
     command = MAKE if not targets else [*MAKE[:2], *targets, *MAKE[3:]]
-    stdout, started = [], {}
+    output, started = [], {}  # (stream, text) in the order read
     with subprocess.Popen(
         command,
         cwd=root,
@@ -100,17 +100,17 @@ def timed_make(root: Path, *targets: str, env: dict[str, str] | None = None) -> 
         stderr=subprocess.PIPE,
         text=True,
     ) as process:
-        errors = threading.Thread(target=lambda: stdout.append(("stderr", process.stderr.read())))
+        errors = threading.Thread(target=lambda: output.append(("stderr", process.stderr.read())))
         errors.start()
         for line in process.stdout:
-            stdout.append(("stdout", line))
+            output.append(("stdout", line))
             if progress := PROGRESS.match(line):
                 started.setdefault(progress.group(1), time.perf_counter() - start)
         errors.join()
         process.wait()
     elapsed = time.perf_counter() - start
-    out = "".join(text for stream, text in stdout if stream == "stdout")
-    err = "".join(text for stream, text in stdout if stream == "stderr")
+    out = "".join(text for stream, text in output if stream == "stdout")
+    err = "".join(text for stream, text in output if stream == "stderr")
     if process.returncode:
         raise SystemExit(f"make failed in {root}:\n{out[-2000:]}\n{err[-2000:]}")
     return Timed(elapsed, PROGRESS.findall(out), started)

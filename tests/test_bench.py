@@ -206,8 +206,8 @@ def test_bench_report_examples():
 def test_bench_examples():
     import doctest
 
-    assert doctest.testmod(bench, optionflags=doctest.ELLIPSIS).attempted >= 5
-    assert doctest.testmod(bench, optionflags=doctest.ELLIPSIS).failed == 0
+    results = doctest.testmod(bench, optionflags=doctest.ELLIPSIS)
+    assert results.attempted >= 5 and results.failed == 0
 
 
 def test_a_floor_is_the_mean_of_the_runs_that_bracket_the_build():
