@@ -267,7 +267,7 @@ lint: $(BOOTSTRAP) ## Lint and format-check the code with ruff (configured in py
 	$(PY) -m ruff format --check $(LINTED)
 
 # nbval in make test: notebook 01 and two of notebook 02 (the first agent's and the first class's). The rebuild test
-# re-executes all 46, the report among them (the costliest run, about 40 s), and compares them byte for byte;
+# re-executes all 46, the report among them (the costliest run), and compares them byte for byte;
 # `make nbval` checks all 46 with nbval.
 NBVAL_SAMPLE := $(CLEAN_NB) $(firstword $(filter-out %__class-%,$(wildcard notebooks/executed/02_agent_response__*.ipynb))) \
     $(firstword $(wildcard notebooks/executed/02_agent_response__class-*.ipynb))

@@ -204,6 +204,24 @@ def _bracket(results: dict) -> str:
     )
 
 
+def _beside(results: dict) -> str:
+    """What ``make test`` was compared with: the mean of the full builds just before and just after it, and their
+    drift (runs before they bracketed it compared it with the bench's first build, some twenty minutes earlier).
+
+    >>> _beside({"make_test_builds_s": [121.0, 119.2], "make_test_build_drift": 1.02})
+    'the mean of the full builds just before it (121 s) and just after it (119.2 s; apart by 1.02×)'
+    >>> _beside({"make_test_s": 292.3})
+    'the build'
+    """
+    runs = results.get("make_test_builds_s")
+    if not runs or len(runs) < 2:
+        return "the build"
+    return (
+        f"the mean of the full builds just before it ({_num(runs[0], 1)} s) and just after it ({_num(runs[1], 1)} s; "
+        f"apart by {results['make_test_build_drift']:.2f}×)"
+    )
+
+
 def _phases(phases: dict | None) -> str:
     """A build's phases in words ("—" for a run that did not time them).
 
@@ -219,6 +237,16 @@ def _phases(phases: dict | None) -> str:
         f"then one at a time the report {_num(phases['report_s'], 1)} s, its HTML {_num(phases['html_s'], 1)} s, "
         f"its PDF {_num(phases['pdf_s'], 1)} s"
     )
+
+
+def _took(results: dict) -> str:
+    """How long the run took, in whole minutes (runs that did not time themselves: nothing).
+
+    >>> _took({"bench_s": 1534}), _took({})
+    (' (26 min)', '')
+    """
+    seconds = results.get("bench_s")
+    return f" ({round(seconds / 60)} min)" if isinstance(seconds, int | float) else ""
 
 
 def _met(ok: bool | None) -> str:
@@ -297,7 +325,7 @@ def render(latest: dict, history: list[dict[str, str]]) -> str:
         ),
         (
             "`make test`",
-            f"**{_num(latest['make_test_s'], 1)} s** ({_outcome(latest)}) = **{_num(test_ratio)}×** the build"
+            f"**{_num(latest['make_test_s'], 1)} s** ({_outcome(latest)}) = **{_num(test_ratio)}×** {_beside(latest)}"
             if test_ratio
             else "not run (`--no-test`)",
             spread(history, "make_test_over_full_build", "×"),
@@ -344,7 +372,8 @@ def render(latest: dict, history: list[dict[str, str]]) -> str:
     ]
     lines = [
         BEGIN,
-        f"Latest `make bench`{f' of {run}' if run else ''} on a {m['cores']}-core {m['cpu']} with {m['memory_gib']} GiB, "
+        f"Latest `make bench`{f' of {run}' if run else ''}{_took(latest)} on a {m['cores']}-core {m['cpu']} with "
+        f"{m['memory_gib']} GiB, "
         f"Python {m['python']}. Every run is a row of `bench/history.csv` (the earliest on other machines); the "
         "third column spans the latest runs that measured the row's number.",
         "",

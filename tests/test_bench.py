@@ -158,6 +158,9 @@ def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
         "full_build_over_floor": 1.25,
         "make_test_s": 110.0,
         "make_test_over_full_build": 1.9,
+        "make_test_builds_s": [57.1, 58.9],
+        "make_test_build_drift": 1.03,
+        "bench_s": 1534,
         "make_unit_s": 31.4,
         "kernel_floor_s": 46.4,
         "kernel_floor_runs_s": [44.6, 48.2, 47.0],
@@ -175,9 +178,13 @@ def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
     assert bench_report.write_readme(readme, latest_file, history)
     table = readme.read_text(encoding="utf-8")
     assert table.startswith("# x\n\n" + bench_report.BEGIN) and table.endswith(bench_report.END + "\n\nrest\n")
-    assert "Latest `make bench` of abc1234 " in table
+    assert "Latest `make bench` of abc1234 (26 min) on a " in table
     assert "| full build over the floor | **1.25×** | 1.25–1.6× (median 1.4×, 4 runs) | ≤ 1.3×: met |" in table
-    assert "| **58 s** |" in table and "= **1.9×** the build |" in table and "≤ 2×: met |" in table
+    assert "| **58 s** |" in table and "≤ 2×: met |" in table
+    assert (
+        "= **1.9×** the mean of the full builds just before it (57.1 s) and just after it (58.9 s; apart by 1.03×) |"
+        in table
+    )
     assert "| 31.4 s | 31.4 s (1 run) | < 1 min: met |" in table
     assert (
         "| 46.4 s: the mean of 44.6 s just before the build and 48.2 s just after it (apart by 1.08×: the machine's drift while the build ran) |"
