@@ -333,8 +333,9 @@ def render(latest: dict, history: list[dict[str, str]]) -> str:
         ),
         (
             "`make test`'s CPU seconds",
-            f"{_num(latest['make_test_core_s'])} core-s: {_num(latest['make_test_all_busy_over_full_build'])}× the "
-            f"build with both cores busy all along; builds through make {_num(tiers['rebuild'])} (the rebuild from "
+            f"{_num(latest['make_test_core_s'])} core-s: {_num(latest['make_test_all_busy_over_full_build'])}× "
+            f"{'the builds beside it' if latest.get('make_test_builds_s') else 'the build'} with both cores busy all "
+            f"along; builds through make {_num(tiers['rebuild'])} (the rebuild from "
             f"`data/raw` {_num(rebuild)}, the living-review session {_num(session)}), kernel, browser and R tests "
             f"{_num(tiers['integration'])}, the rest {_num(tiers['other'])}"
             if tiers and rebuild is not None and session is not None

@@ -185,6 +185,7 @@ def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
         "= **1.9×** the mean of the full builds just before it (57.1 s) and just after it (58.9 s; apart by 1.03×) |"
         in table
     )
+    assert "× the builds beside it with both cores busy all along; builds through make" in table
     assert "| 31.4 s | 31.4 s (1 run) | < 1 min: met |" in table
     assert (
         "| 46.4 s: the mean of 44.6 s just before the build and 48.2 s just after it (apart by 1.08×: the machine's drift while the build ran) |"
