@@ -92,7 +92,7 @@ def timed_make(root: Path, *targets: str, env: dict[str, str] | None = None) -> 
     when each step's progress line came."""
     start = time.perf_counter()
     command = MAKE if not targets else [*MAKE[:2], *targets, *MAKE[3:]]
-    output, started = [], {}  # (stream, text) in the order read
+    lines, errors, started = [], [], {}
     with subprocess.Popen(
         command,
         cwd=root,
@@ -101,17 +101,16 @@ def timed_make(root: Path, *targets: str, env: dict[str, str] | None = None) -> 
         stderr=subprocess.PIPE,
         text=True,
     ) as process:
-        errors = threading.Thread(target=lambda: output.append(("stderr", process.stderr.read())))
-        errors.start()
+        reader = threading.Thread(target=lambda: errors.append(process.stderr.read()))  # stderr must not fill up
+        reader.start()
         for line in process.stdout:
-            output.append(("stdout", line))
+            lines.append(line)
             if progress := PROGRESS.match(line):
                 started.setdefault(progress.group(1), time.perf_counter() - start)
-        errors.join()
+        reader.join()
         process.wait()
     elapsed = time.perf_counter() - start
-    out = "".join(text for stream, text in output if stream == "stdout")
-    err = "".join(text for stream, text in output if stream == "stderr")
+    out, err = "".join(lines), "".join(errors)
     if process.returncode:
         raise SystemExit(f"make failed in {root}:\n{out[-2000:]}\n{err[-2000:]}")
     return Timed(elapsed, PROGRESS.findall(out), started)
