@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -143,6 +144,35 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
     assert "Studies: 1 added, 1 changed." in html and "Treatment episodes: 1 added." in html
     assert 'id="T_changes-moved"' in html and 'id="T_changes-flipped"' in html
     assert 'id="T_changes-episodes"' in html and "Too many to list" not in html
+    assert "No study or episode was added" not in html
+
+
+def test_estimates_that_moved_with_no_study_or_episode_changed_say_so(snap):
+    """Every group lost its estimate since release 0.1.0 (the minimum for an estimate came later) and no study,
+    episode or count changed: the report says the estimates moved with the reading or the analysis, lest a reader
+    take a vanished estimate for new evidence."""
+    committed = report.changes_html(report.changes_since_release(PROCESSED, ROOT / "releases")).data
+    assert "No study or episode was added, changed or removed in the cells this release recorded, so" in committed
+    assert "or with a cell it did not record." in committed and "not with new evidence" not in committed
+    assert committed.index("No study or episode") < committed.index("Groups whose estimate or interval moved")
+
+    groups = snap.groups.set_index("slug")
+    groups.loc["ruxolitinib", ["median_lower_days", "median_upper_days", "has_estimate", "median_reached"]] = [
+        0.0,
+        60.0,
+        True,
+        True,
+    ]
+    before = release.Snapshot(snap.headline, snap.studies, snap.episodes, groups.reset_index())
+    html = report.changes_html(release.changes(snap, before, "0.9", units.weeks_interval)).data
+    assert "No study or episode was added, changed or removed since this release, so the estimates below moved" in html
+    assert "not with new evidence." in html and "Studies:" not in html
+    # a count that changed alone (an arm's number treated) is new data too: the sentence is not said
+    counts = dataclasses.replace(before, headline={**snap.headline, "treated_in_aggregate_arms": 180})
+    assert (
+        "No study or episode"
+        not in report.changes_html(release.changes(snap, counts, "0.9", units.weeks_interval)).data
+    )
 
 
 def test_a_median_the_data_did_not_reach_shows_as_not_reached_and_a_group_without_an_estimate_as_a_dash():

@@ -590,6 +590,8 @@ def changes_html(changes) -> HTML:
     counted = changes.headline[changes.headline.before != changes.headline.now]
     if len(counted):
         parts.append("<p>Counts that changed:</p>" + show(counted, "changes-counts").data)
+    if not (len(counted) or len(changes.studies) or len(changes.episodes)):
+        parts.append(_moved_without_new_data(bool(gap)))
     for table, what, table_id, sheet in (
         (changes.studies, "Studies", "changes-studies", "studies.csv"),
         (changes.episodes, "Treatment episodes", "changes-episodes", "episodes.csv"),
@@ -612,6 +614,26 @@ def changes_html(changes) -> HTML:
         )
         parts.append("<p>Statements that flipped:</p>" + show(flipped, "changes-flipped").data)
     return HTML("\n".join(parts))
+
+
+def _moved_without_new_data(legacy: bool) -> str:
+    """What the changes section says when estimates moved but no study, episode or count did: the reader must not
+    take a moved or vanished estimate for new evidence. A ``legacy`` release did not record every cell, so a change
+    it cannot see stays among the causes.
+
+    >>> print(_moved_without_new_data(legacy=False))
+    <p>No study or episode was added, changed or removed since this release, so the estimates below moved with how the data are read or analysed (the reviewer's readings and the vocabularies in <code>data/raw/</code>, or the analysis itself), not with new evidence.</p>
+    >>> print(_moved_without_new_data(legacy=True))
+    <p>No study or episode was added, changed or removed in the cells this release recorded, so the estimates below moved with how the data are read or analysed (the reviewer's readings and the vocabularies in <code>data/raw/</code>, or the analysis itself), or with a cell it did not record.</p>
+    """
+    return (
+        "<p>No study or episode was added, changed or removed "
+        + ("in the cells this release recorded" if legacy else "since this release")
+        + ", so the estimates below moved with how the data are read or analysed (the reviewer's readings and the "
+        "vocabularies in <code>data/raw/</code>, or the analysis itself), "
+        + ("or with a cell it did not record." if legacy else "not with new evidence.")
+        + "</p>"
+    )
 
 
 def _changes_elsewhere(version: str, sheet: str) -> str:
