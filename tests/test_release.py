@@ -95,6 +95,13 @@ def test_a_release_is_never_overwritten_and_names_are_checked(snap, tmp_path, ca
     assert capsys.readouterr().err.startswith("usage: make release VERSION=<name>")
 
 
+def _ruxolitinib_estimated(groups):
+    """The release's groups (indexed by slug) as if ruxolitinib had had an estimate, its median in (0, 60] days."""
+    columns = ["median_lower_days", "median_upper_days", "has_estimate", "median_reached"]
+    groups.loc["ruxolitinib", columns] = [0.0, 60.0, True, True]
+    return groups
+
+
 def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(snap):
     before = release.Snapshot(
         {**snap.headline, "studies": 35, "episodes": 34},
@@ -104,13 +111,7 @@ def test_changes_name_studies_episodes_moved_estimates_and_flipped_statements(sn
         ),
         snap.groups.copy(),
     )
-    groups = before.groups.set_index("slug")
-    groups.loc["ruxolitinib", ["median_lower_days", "median_upper_days", "has_estimate", "median_reached"]] = [
-        0.0,
-        60.0,
-        True,
-        True,
-    ]
+    groups = _ruxolitinib_estimated(before.groups.set_index("slug"))
     groups.loc["dupilumab", ["has_estimate", "median_reached"]] = [True, True]
     groups.loc["tacrolimus", ["has_estimate", "median_reached"]] = [True, False]
     before = release.Snapshot(before.headline, before.studies.copy(), before.episodes.copy(), groups.reset_index())
@@ -156,13 +157,7 @@ def test_estimates_that_moved_with_no_study_or_episode_changed_say_so(snap):
     assert "or with a cell it did not record." in committed and "not with new evidence" not in committed
     assert committed.index("No study or episode") < committed.index("Groups whose estimate or interval moved")
 
-    groups = snap.groups.set_index("slug")
-    groups.loc["ruxolitinib", ["median_lower_days", "median_upper_days", "has_estimate", "median_reached"]] = [
-        0.0,
-        60.0,
-        True,
-        True,
-    ]
+    groups = _ruxolitinib_estimated(snap.groups.set_index("slug"))
     before = release.Snapshot(snap.headline, snap.studies, snap.episodes, groups.reset_index())
     html = report.changes_html(release.changes(snap, before, "0.9", units.weeks_interval)).data
     assert "No study or episode was added, changed or removed since this release, so the estimates below moved" in html
