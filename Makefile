@@ -289,7 +289,7 @@ docs/codebook.md: $(SHARED_SRC) | $(NEEDS_ENV)
 # A release snapshots data/processed/ and the groups' summaries, so only they are built before it; the report, which
 # compares the data with the latest release, is built once, after the snapshot (not also before it, to be replaced).
 release-inputs: $(PROCESSED) $(AGENT_JSON) $(CLASS_JSON) .make/pruned
-release: $(NEEDS_ENV) ## Snapshot this build as releases/$(VERSION)/ (make release VERSION=2026.12); never overwrites one
+release: $(NEEDS_ENV) ## Snapshot this build as releases/<VERSION>/ (make release VERSION=2026.12); never overwrites one
 	@$(PY) -m nlsynth.analysis.release --check "$(VERSION)" releases
 	$(call make_or_explain,release-inputs)
 	@$(PY) -m nlsynth.analysis.release "$(VERSION)" data/processed releases

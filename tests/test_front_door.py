@@ -79,6 +79,7 @@ def test_make_runs_two_jobs_by_default_and_help_lists_the_targets(tmp_path):
     for target in ("all", "test", "unit", "release", "appraisal-draft", "check-python"):
         assert f"  {target} " in listed, target
     rows = [line for line in listed.splitlines() if line.startswith("  ")]
+    assert [line for line in rows if "$(" in line] == []  # a make variable in a description is printed unexpanded
     # every description starts in one column, after the longest target's name (once "appraisal-draft" pushed its own)
     assert len({len(line) - len(line.split(None, 1)[1]) for line in rows}) == 1
 
