@@ -7,11 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sandbox import git_status, make_env, tracked_copy
+from sandbox import REVIEW_RAW, git_status, make_env, tracked_copy
 
-from nlsynth.paths import PROJECT_ROOT
-
-RAW = PROJECT_ROOT / "data" / "raw"
+RAW = REVIEW_RAW  # the frozen review data (sandbox.REVIEW)
 
 #: The modules that build the project through ``make``, longest first. ``make test`` runs pytest-xdist with
 #: ``--dist loadscope --no-loadscope-reorder``: each worker takes whole modules in collection order, so the living

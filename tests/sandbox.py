@@ -20,6 +20,16 @@ from pathlib import Path
 
 from nlsynth.paths import PROJECT_ROOT
 
+#: The review's data as the tests know it: a frozen copy of ``data/raw/``, ``data/processed/`` and ``releases/`` as
+#: they stood with 36 studies (tests/fixtures/review/README.md). Tests that check the code on the review's data, with
+#: its real counts, rows, estimates and figures, read this copy, so a living-review update (rows appended to
+#: data/raw/ by CONTRIBUTING.md's recipe) changes none of their expected values; the live data and every committed
+#: output are checked by the rebuild tests. ``python scripts/refresh_test_review.py`` rebuilds its processed data.
+REVIEW = Path(__file__).resolve().parent / "fixtures" / "review"
+REVIEW_RAW = REVIEW / "data" / "raw"
+REVIEW_PROCESSED = REVIEW / "data" / "processed"
+REVIEW_RELEASES = REVIEW / "releases"
+
 SOURCES = ("Makefile", "pyproject.toml", "requirements.txt", "requirements-dev.txt", "src", "releases")
 #: ``make`` in a copy: both cores, no bootstrap (the running environment is used).
 MAKE = ["make", "-j2", "all", "NO_BOOTSTRAP=1"]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from sandbox import REVIEW_PROCESSED, REVIEW_RAW
 
 from nlsynth import codebook, tableio
 from nlsynth.errors import InputError
@@ -17,8 +18,8 @@ from nlsynth.ingest import appraisal, search_log
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.present import prisma
 
-RAW = ROOT / "data" / "raw"
-PROCESSED = ROOT / "data" / "processed"
+RAW = REVIEW_RAW
+PROCESSED = REVIEW_PROCESSED
 
 
 def _raw(name):

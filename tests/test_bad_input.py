@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sandbox import REVIEW
 
 from nlsynth.paths import PROJECT_ROOT as ROOT
 
@@ -417,9 +418,10 @@ THROUGH_THE_NOTEBOOK = {
 
 @pytest.fixture
 def data_only(tmp_path) -> Path:
-    """A scratch project holding only data/ (all that the cleaning reads and writes)."""
+    """A scratch project holding only data/ (all that the cleaning reads and writes): the frozen review data's
+    (sandbox.REVIEW), whose rows the messages name."""
     root = tmp_path / "project"
-    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(REVIEW / "data", root / "data")
     return root
 
 

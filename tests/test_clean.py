@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from sandbox import REVIEW_PROCESSED, REVIEW_RAW
 
 from nlsynth import tableio
 from nlsynth.errors import InputError
 from nlsynth.ingest import clean, overview, patient_readings, references
 from nlsynth.ingest.sheets import SHEET_COLUMNS
-from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.present import report
 from nlsynth.timeparse import TimeInterval, parse_time
 
-RAW = ROOT / "data" / "raw"
-PROCESSED = ROOT / "data" / "processed"
+RAW = REVIEW_RAW
+PROCESSED = REVIEW_PROCESSED
 
 
 @pytest.fixture(scope="module")

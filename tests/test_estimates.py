@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from sandbox import REVIEW_PROCESSED
 
 from nlsynth.analysis import estimates
 from nlsynth.analysis.cuminc import competing_risks
@@ -79,7 +80,6 @@ def test_the_primary_estimate_lies_within_the_interval_bounds():
 
     from nlsynth import tableio
     from nlsynth.analysis.cuminc import ConvergenceWarning
-    from nlsynth.paths import PROJECT_ROOT
 
     rng = np.random.default_rng(20261201)
     samples = []
@@ -98,7 +98,7 @@ def test_the_primary_estimate_lies_within_the_interval_bounds():
                 }
             )
         )
-    every = tableio.read_table(PROJECT_ROOT / "data" / "processed", "episodes.csv")
+    every = tableio.read_table(REVIEW_PROCESSED, "episodes.csv")
     samples.append(estimates.event_data(every))
     for events in samples:
         with warnings.catch_warnings():  # every EM step keeps each mass in its intervals: converged or not

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from matplotlib.testing.compare import compare_images
+from sandbox import REVIEW_PROCESSED
 
 from nlsynth import tableio
 from nlsynth.analysis import group_summary, proportions
@@ -21,7 +22,7 @@ from nlsynth.ingest import group_files, references
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.present import graphics, plots
 
-PROCESSED = ROOT / "data" / "processed"
+PROCESSED = REVIEW_PROCESSED
 BASELINE = Path(__file__).resolve().parent / "baseline"
 TOLERANCE = 2.0
 

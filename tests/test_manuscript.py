@@ -273,7 +273,23 @@ def test_every_table_is_written_as_csv_and_docx_and_bundled():
     assert len(doc.tables) == len(manuscript.TABLE_ORDER)
 
 
+def _for_whoever_keeps_the_sheets(report: str) -> str:
+    """The report without the two parts that address whoever maintains the sheets and name rows by their ids, as
+    the sheets do: the changes since the last release (up to Table 1; a study added or removed there) and the
+    sentence naming the studies not yet appraised. Neither is a manuscript item.
+
+    >>> _for_whoever_keeps_the_sheets('a <a id="changes"></a> x-2024-y <section class="table-item">T1')
+    'a <section class="table-item">T1'
+    """
+    start = report.find('<a id="changes"></a>')
+    if start != -1:
+        report = report[:start] + report[report.index('<section class="table-item">', start) :]
+    return re.sub(r"<strong>Not yet appraised</strong>.*?</p>", "", report, flags=re.DOTALL)
+
+
 def test_no_table_or_figure_shows_an_internal_study_id():
+    """Every manuscript table and figure, and the report but for its notes to whoever keeps the sheets (after an
+    update, its changes section lists the studies added by id)."""
     ids = [s for s in STUDIES.study_id]
     pattern = re.compile("|".join(re.escape(s) for s in ids))
     for path in sorted((REPORTS / "tables").glob("*.csv")):
@@ -281,7 +297,9 @@ def test_no_table_or_figure_shows_an_internal_study_id():
     for path in sorted((ROOT / "figures").rglob("*.svg")):
         assert not pattern.search(path.read_text(encoding="utf-8")), path.name
     report = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "", (REPORTS / "report.html").read_text(encoding="utf-8"))
-    assert not pattern.search(report), pattern.search(report).group(0)
+    shown = _for_whoever_keeps_the_sheets(report)
+    assert len(shown) > len(report) // 2  # the cut left the report's items
+    assert not pattern.search(shown), pattern.search(shown).group(0)
 
 
 def test_every_reference_link_resolves_and_every_cited_study_is_listed_with_its_doi(report_links):

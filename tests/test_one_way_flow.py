@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sandbox import REVIEW_PROCESSED, REVIEW_RAW
 
 from nlsynth import tableio
 from nlsynth.analysis import estimates, group_summary, uncertainty
@@ -19,7 +20,7 @@ from nlsynth.ingest import clean, group_files
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.present import report
 
-PROCESSED = ROOT / "data" / "processed"
+PROCESSED = REVIEW_PROCESSED
 
 
 def _code(notebook: str) -> str:
@@ -51,7 +52,7 @@ def test_notebook_01_reads_no_raw_file_that_is_not_its_prerequisite(tmp_path):
     from sandbox import files_opened, make_variable
 
     raw, out = tmp_path / "raw", tmp_path / "processed"
-    shutil.copytree(ROOT / "data" / "raw", raw)
+    shutil.copytree(REVIEW_RAW, raw)
     opened = {
         Path(p).name
         for p in files_opened(f"from nlsynth.ingest import clean; clean.run({str(raw)!r}, {str(out)!r})", raw)
@@ -63,12 +64,12 @@ def test_notebook_01_reads_no_raw_file_that_is_not_its_prerequisite(tmp_path):
 
 @pytest.fixture
 def raw(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data" / "raw", tmp_path / "raw")
+    shutil.copytree(REVIEW_RAW, tmp_path / "raw")
     return tmp_path / "raw"
 
 
 def test_cleaning_writes_the_review_records_as_checked_tables(tmp_path):
-    tables = clean.run(ROOT / "data" / "raw", tmp_path / "processed")
+    tables = clean.run(REVIEW_RAW, tmp_path / "processed")
     for name in ("screening.csv", "appraisal.csv", "comparisons.csv", "search_log.csv"):
         assert (tmp_path / "processed" / name).read_bytes() == (PROCESSED / name).read_bytes()
     assert len(tables.screening) == 61 and tables.screening.source_row.tolist() == list(range(2, 63))

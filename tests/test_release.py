@@ -6,13 +6,13 @@ import dataclasses
 import json
 
 import pytest
+from sandbox import REVIEW_PROCESSED, REVIEW_RELEASES
 
 from nlsynth import units
 from nlsynth.analysis import release
-from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.present import report
 
-PROCESSED = ROOT / "data" / "processed"
+PROCESSED = REVIEW_PROCESSED
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +152,7 @@ def test_estimates_that_moved_with_no_study_or_episode_changed_say_so(snap):
     """Every group lost its estimate since release 0.1.0 (the minimum for an estimate came later) and no study,
     episode or count changed: the report says the estimates moved with the reading or the analysis, lest a reader
     take a vanished estimate for new evidence."""
-    committed = report.changes_html(report.changes_since_release(PROCESSED, ROOT / "releases")).data
+    committed = report.changes_html(report.changes_since_release(PROCESSED, REVIEW_RELEASES)).data
     assert "No study or episode was added, changed or removed in the cells this release recorded, so" in committed
     assert "or with a cell it did not record." in committed and "not with new evidence" not in committed
     assert committed.index("No study or episode") < committed.index("Groups whose estimate or interval moved")
@@ -173,7 +173,7 @@ def test_estimates_that_moved_with_no_study_or_episode_changed_say_so(snap):
 def test_a_median_the_data_did_not_reach_shows_as_not_reached_and_a_group_without_an_estimate_as_a_dash():
     """Release 0.1.0 gave alprostadil an estimate whose median lies beyond 10 days, never reached (upper end
     blank in its groups.csv): once an empty cell. Every group lost its estimate since (the minimum): —."""
-    moved = report.changes_since_release(PROCESSED, ROOT / "releases").moved.set_index("group")
+    moved = report.changes_since_release(PROCESSED, REVIEW_RELEASES).moved.set_index("group")
     assert moved.loc["alprostadil", ["median before, weeks", "median now, weeks"]].tolist() == [
         "(1.4, not reached)",
         "—",
@@ -219,7 +219,7 @@ def test_an_episode_is_changed_when_any_cell_of_its_raw_row_is_and_release_0_1_0
     assert list(changes.studies.study_id) == ["sato-2025-dupilumab", "vu-2024-ruxolitinib"]
     assert "before releases fingerprinted every cell" not in report.changes_html(changes).data
 
-    legacy = release.read(ROOT / "releases", "0.1.0")
+    legacy = release.read(REVIEW_RELEASES, "0.1.0")
     assert legacy.fingerprints == 1  # its headline.json does not say: the first kind
     before = release.changes(release.snapshot(PROCESSED, 1), legacy, "0.1.0", units.weeks_interval)
     after = release.changes(release.snapshot(processed, 1), legacy, "0.1.0", units.weeks_interval)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from sandbox import REVIEW_PROCESSED
 
 from nlsynth import tableio, units
 from nlsynth.ingest import group_files
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.present import report
 
-PROCESSED = ROOT / "data" / "processed"
+PROCESSED = REVIEW_PROCESSED
 
 
 @pytest.fixture(scope="module")
