@@ -224,3 +224,14 @@ def test_adding_a_study_rewrites_only_its_own_groups_citations(raw, tmp_path):
         or not (PROCESSED / "cited_by_agent").exists()
     )
     assert group_files.read_cited_as(out, "becaplermin") == {study: "Anonymous 2013 [35]"}
+
+
+def test_the_frozen_review_s_processed_tables_are_what_the_cleaning_makes_of_its_raw_data(tmp_path):
+    """The tests' frozen copy of the review (sandbox.REVIEW) stays in step with the code: every file notebook 01
+    writes, from the copy's raw data, is the copy's own, byte for byte (the groups' summaries, which notebook 02
+    writes, come with them from scripts/refresh_test_review.py)."""
+    clean.run(REVIEW_RAW, tmp_path / "processed")
+    written = sorted(p.relative_to(tmp_path / "processed") for p in (tmp_path / "processed").rglob("*") if p.is_file())
+    assert len(written) > 90
+    stale = [str(p) for p in written if (tmp_path / "processed" / p).read_bytes() != (PROCESSED / p).read_bytes()]
+    assert stale == [], "the code changed the processed data: run scripts/refresh_test_review.py"
