@@ -23,14 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sandbox import REVIEW, REVIEW_PROCESSED, REVIEW_RAW, copy_project, make_env  # noqa: E402
+from sandbox import REVIEW_PROCESSED, REVIEW_RAW, copy_project, make_env  # noqa: E402
 
 
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="nlsynth-review-") as tmp:
-        copy = copy_project(Path(tmp) / "project", raw=REVIEW_RAW)
-        shutil.rmtree(copy / "releases")
-        shutil.copytree(REVIEW / "releases", copy / "releases")
+        copy = copy_project(Path(tmp) / "project", raw=REVIEW_RAW)  # `data agents` read no release
         built = subprocess.run(["make", "-j2", "NO_BOOTSTRAP=1", "data", "agents"], cwd=copy, env=make_env(copy))
         if built.returncode != 0:
             print("error: the frozen review data did not build; nothing was replaced", file=sys.stderr)

@@ -68,10 +68,18 @@ def raw(tmp_path) -> Path:
     return tmp_path / "raw"
 
 
-def test_cleaning_writes_the_review_records_as_checked_tables(tmp_path):
-    tables = clean.run(REVIEW_RAW, tmp_path / "processed")
+@pytest.fixture(scope="module")
+def cleaned(tmp_path_factory) -> tuple[clean.Tables, Path]:
+    """Notebook 01's work on the frozen review data, done once for the tests that only read it: the tables, and the
+    folder it wrote them to."""
+    out = tmp_path_factory.mktemp("cleaned") / "processed"
+    return clean.run(REVIEW_RAW, out), out
+
+
+def test_cleaning_writes_the_review_records_as_checked_tables(cleaned):
+    tables, out = cleaned
     for name in ("screening.csv", "appraisal.csv", "comparisons.csv", "search_log.csv"):
-        assert (tmp_path / "processed" / name).read_bytes() == (PROCESSED / name).read_bytes()
+        assert (out / name).read_bytes() == (PROCESSED / name).read_bytes()
     assert len(tables.screening) == 61 and tables.screening.source_row.tolist() == list(range(2, 63))
     assert len(tables.appraisal) == 36 * 8
     compression = tables.comparisons[tables.comparisons.reported_group == "compression"].iloc[0]
@@ -226,12 +234,12 @@ def test_adding_a_study_rewrites_only_its_own_groups_citations(raw, tmp_path):
     assert group_files.read_cited_as(out, "becaplermin") == {study: "Anonymous 2013 [35]"}
 
 
-def test_the_frozen_review_s_processed_tables_are_what_the_cleaning_makes_of_its_raw_data(tmp_path):
+def test_the_frozen_review_s_processed_tables_are_what_the_cleaning_makes_of_its_raw_data(cleaned):
     """The tests' frozen copy of the review (sandbox.REVIEW) stays in step with the code: every file notebook 01
     writes, from the copy's raw data, is the copy's own, byte for byte (the groups' summaries, which notebook 02
     writes, come with them from scripts/refresh_test_review.py)."""
-    clean.run(REVIEW_RAW, tmp_path / "processed")
-    written = sorted(p.relative_to(tmp_path / "processed") for p in (tmp_path / "processed").rglob("*") if p.is_file())
+    _, out = cleaned
+    written = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     assert len(written) > 90
-    stale = [str(p) for p in written if (tmp_path / "processed" / p).read_bytes() != (PROCESSED / p).read_bytes()]
+    stale = [str(p) for p in written if (out / p).read_bytes() != (PROCESSED / p).read_bytes()]
     assert stale == [], "the code changed the processed data: run scripts/refresh_test_review.py"
