@@ -84,8 +84,10 @@ TIMEOUT := 600
 # vocabulary with the same lookup as notebook 01 (make re-reads it after rebuilding it), so the
 # progress total is right from the first step, also when an edit adds an agent. It defines
 # AGENT_SLUGS, CLASS_SLUGS and each run's step number. Only the pipeline targets need it (`make`
-# runs them as `make build`); `make help`, `make test` etc. never read it.
-PIPELINE_GOALS := build data agents report figures/SHA256SUMS docs/codebook.md $(REPORT_HTML) $(REPORT_NB) $(REPORT_PDF)
+# runs them as `make build`, and `make release` as `make release-inputs`: without the lists a release would snapshot
+# the groups' summaries without bringing them up to date); `make help`, `make test` etc. never read it.
+PIPELINE_GOALS := build data agents report release-inputs figures/SHA256SUMS docs/codebook.md $(REPORT_HTML) \
+    $(REPORT_NB) $(REPORT_PDF)
 ifneq ($(filter $(PIPELINE_GOALS) notebooks/executed/% data/%,$(MAKECMDGOALS)),)
 -include .make/agents.mk
 endif

@@ -169,12 +169,12 @@ PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
 NOTEBOOK_RUN = re.compile(r'run_notebook .*?--label "([^"]+)".*? (notebooks/[^/\s]+\.ipynb) ')
 
 
-def planned_runs(root: Path, *options: str) -> list[tuple[str, str]]:
-    """``(label, template)`` of each papermill run that ``make -n [options] build`` says it would make in ``root``,
+def planned_runs(root: Path, *options: str, goal: str = "build") -> list[tuple[str, str]]:
+    """``(label, template)`` of each papermill run that ``make -n [options] goal`` says it would make in ``root``,
     in order: the Makefile is the one place that says which notebook each step runs. (``build``, the target
     ``make`` runs: through ``all``'s recursive make a dry run leaves out the grouped notebook-01 rule.)"""
     dry = subprocess.run(
-        ["make", "-n", *options, "build", "NO_BOOTSTRAP=1"],
+        ["make", "-n", *options, goal, "NO_BOOTSTRAP=1"],
         cwd=root,
         env=make_env(root),
         capture_output=True,

@@ -289,6 +289,23 @@ def test_a_project_without_patient_readings_builds_as_before(clone):
     assert clone.status() == []
 
 
+def test_a_release_brings_every_group_up_to_date_before_its_snapshot(clone):
+    """`make release` snapshots the groups' summaries (`make release-inputs`), so it must first re-run every group
+    whose slice notebook 01 rewrote, as `make` does. (It once ran notebook 01 alone: a release made after an edit
+    recorded the edited groups' estimates from before the edit.)"""
+    from sandbox import planned_runs
+
+    os.utime(clone.root / "data" / "processed" / "by_agent" / "dupilumab.csv")  # as notebook 01 rewrites a slice
+    try:
+        build = [label for label, _ in planned_runs(clone.root)]
+        release = [label for label, _ in planned_runs(clone.root, goal="release-inputs")]
+    finally:
+        clone.mark_built()
+    assert build == ["agent dupilumab", "report"]
+    assert release == ["agent dupilumab"]  # the report comes after the snapshot (`make release` then runs `make all`)
+    assert clone.status() == []
+
+
 #: A stand-in for the notebook runner (make's ``RUN_NB``): it touches the executed notebook it was asked for, as a
 #: run does when it has written its results, says so, and waits to be interrupted.
 _WROTE_AND_WAITS = r"""
