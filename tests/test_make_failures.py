@@ -370,11 +370,18 @@ def test_other_analysis_parameters_rerun_every_run_that_takes_them_and_the_defau
     settings. A fresh copy (no stamp yet) takes the committed results as built with the defaults."""
     from sandbox import PROGRESS, planned_runs
 
+    from nlsynth.ingest import group_files
+
+    processed = clone.root / "data" / "processed"
+
     def labels(*options):
         return sorted(label for label, _ in planned_runs(clone.root, *options))
 
     every_run = sorted(label for label in labels("-B") if label != "clean cases")
-    assert len(every_run) == 25 + 19 + 1 and "report" in every_run
+    groups = [f"agent {s}" for s in group_files.read_slugs(processed, "agent")] + [
+        f"class {s}" for s in group_files.read_slugs(processed, "drug_class")
+    ]
+    assert every_run == sorted([*groups, "report"])  # every group in the committed lists, and the report
     assert labels() == []
     assert labels("N_BOOT=500") == labels("SEED=7") == every_run
     runner = tmp_path / "runner.py"
