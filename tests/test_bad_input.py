@@ -360,9 +360,12 @@ def _snapshot(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
+    """A scratch project with the frozen review data (sandbox.REVIEW, whose rows the messages name), the committed
+    figures and executed notebooks: a failed run must change none of them."""
     root = tmp_path / "project"
+    shutil.copytree(REVIEW / "data", root / "data")
     for top in TREES:
-        if (ROOT / top).exists():
+        if top != "data" and (ROOT / top).exists():
             shutil.copytree(ROOT / top, root / top)
     return root
 

@@ -9,19 +9,22 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sandbox import REVIEW_RAW
+from sandbox import REVIEW_PROCESSED, REVIEW_RAW
 
 from nlsynth import units
 from nlsynth.analysis import group_summary
 from nlsynth.ingest import clean, group_files
 from nlsynth.paths import PROJECT_ROOT as ROOT
 
-PROCESSED = ROOT / "data" / "processed"
+#: The frozen review data (sandbox.REVIEW), whose groups and counts the tests name; the committed results
+#: (LIVE) are checked against the code as they are, whatever the review holds.
+PROCESSED = REVIEW_PROCESSED
+LIVE = ROOT / "data" / "processed"
 
 
 @pytest.fixture(scope="module")
 def episodes():
-    return clean.clean(ROOT / "data" / "raw").episodes
+    return clean.clean(REVIEW_RAW).episodes
 
 
 def _summary(slug, group_by="agent"):
@@ -152,9 +155,9 @@ def test_a_class_holding_one_agent_says_so():
 
 def test_committed_summaries_match_the_estimates():
     for folder, group_by in (("agents", "agent"), ("classes", "drug_class")):
-        for path in sorted((PROCESSED / folder).glob("*.json")):
+        for path in sorted((LIVE / folder).glob("*.json")):
             committed = json.loads(path.read_text(encoding="utf-8"))
-            e = group_files.load_episodes(PROCESSED, path.stem, group_by)
+            e = group_files.load_episodes(LIVE, path.stem, group_by)
             boot = committed["bootstrap"] or {"n_boot": 20, "seed": 1}
             fresh = group_summary.summarise(
                 committed["agent"], path.stem, e, group_by, n_boot=boot["n_boot"], seed=boot["seed"]
@@ -206,16 +209,22 @@ def test_stale_agent_slices_are_removed(tmp_path, episodes):
 def test_a_group_that_left_the_data_loses_its_results_and_no_other_file_goes(tmp_path, episodes):
     """Becaplermin's only study taken out: notebook 01 drops the agent and its class (growth factor, which holds
     no other agent) with their slices; pruning then removes their executed notebooks, summaries and figures, and
-    nothing of any other group, nor a file that is not a group's result."""
+    nothing of any other group, nor a file that is not a group's result. (The frozen review's processed data, with
+    a stand-in executed notebook and swimmer figure for each of its groups, named as the build names them.)"""
     from nlsynth.pipeline import prune
 
     processed, executed, figures = tmp_path / "processed", tmp_path / "executed", tmp_path / "figures"
     shutil.copytree(PROCESSED, processed)
-    shutil.copytree(ROOT / "notebooks" / "executed", executed)
-    shutil.copytree(ROOT / "figures", figures)
-    # becaplermin has too few timed episodes for a figure: give it figures (and a stray file) to find
-    for ext in ("svg", "pdf", "png"):
-        shutil.copy(figures / "agents" / f"dupilumab-swimmer.{ext}", figures / "agents" / f"becaplermin-swimmer.{ext}")
+    shutil.copytree(ROOT / "figures", figures, ignore=shutil.ignore_patterns("agents", "classes"))  # no group's
+    executed.mkdir()
+    for name in ("01_clean_cases", "03_report"):
+        (executed / f"{name}.ipynb").write_text("{}", encoding="utf-8")
+    for group_by, folder, prefix in (("agent", "agents", ""), ("drug_class", "classes", "class-")):
+        (figures / folder).mkdir()
+        for slug in group_files.read_slugs(processed, group_by):
+            (executed / f"02_agent_response__{prefix}{slug}.ipynb").write_text("{}", encoding="utf-8")
+            for ext in ("svg", "pdf", "png"):
+                (figures / folder / f"{slug}-swimmer.{ext}").write_text("a stand-in", encoding="utf-8")
     (figures / "agents" / "becaplermin-notes.txt").write_text("not a group's figure", encoding="utf-8")
     before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert prune.stale_results(processed, executed, figures) == {}
@@ -232,6 +241,9 @@ def test_a_group_that_left_the_data_loses_its_results_and_no_other_file_goes(tmp
         ],
         "class growth-factor": [
             "executed/02_agent_response__class-growth-factor.ipynb",
+            "figures/classes/growth-factor-swimmer.pdf",
+            "figures/classes/growth-factor-swimmer.png",
+            "figures/classes/growth-factor-swimmer.svg",
             "processed/classes/growth-factor.json",
         ],
     }
@@ -286,21 +298,21 @@ def test_every_committed_summary_follows_its_schema_and_a_broken_one_is_refused(
 
     from nlsynth import schemas
 
-    written = sorted((PROCESSED / "agents").glob("*.json")) + sorted((PROCESSED / "classes").glob("*.json"))
+    written = sorted((LIVE / "agents").glob("*.json")) + sorted((LIVE / "classes").glob("*.json"))
     # one summary for each group in the committed lists (44 with the frozen review's 36 studies), and no other
-    listed = [f"agents/{s}.json" for s in group_files.read_slugs(PROCESSED, "agent")] + [
-        f"classes/{s}.json" for s in group_files.read_slugs(PROCESSED, "drug_class")
+    listed = [f"agents/{s}.json" for s in group_files.read_slugs(LIVE, "agent")] + [
+        f"classes/{s}.json" for s in group_files.read_slugs(LIVE, "drug_class")
     ]
-    assert sorted(str(p.relative_to(PROCESSED)) for p in written) == sorted(listed) and len(listed) > 40
+    assert sorted(str(p.relative_to(LIVE)) for p in written) == sorted(listed) and len(listed) > 40
     for path in written:
         schemas.check_summary(json.loads(path.read_text(encoding="utf-8")))
-    summary = json.loads((PROCESSED / "agents" / "dupilumab.json").read_text(encoding="utf-8"))
+    summary = json.loads((LIVE / "agents" / "dupilumab.json").read_text(encoding="utf-8"))
     broken = dict(summary, episodes=-1, estimable="no")
     with pytest.raises(ValueError, match="episodes: -1 is less than the minimum of 0; estimable: 'no' is not of type"):
         group_files.write_summary(broken, tmp_path)
     assert not list(tmp_path.rglob("*.json"))  # nothing written
     assert group_files.write_summary(summary, tmp_path).read_text(encoding="utf-8") == (
-        PROCESSED / "agents" / "dupilumab.json"
+        LIVE / "agents" / "dupilumab.json"
     ).read_text(encoding="utf-8")
 
 

@@ -7,14 +7,15 @@ import math
 
 import numpy as np
 import pytest
+from sandbox import REVIEW_PROCESSED, REVIEW_RAW
 from scipy.special import expit
 
 from nlsynth import tableio
 from nlsynth.analysis import proportions
 from nlsynth.analysis.proportions import clopper_pearson
-from nlsynth.paths import PROJECT_ROOT as ROOT
 
-PROCESSED = ROOT / "data" / "processed"
+#: The frozen review data (sandbox.REVIEW), whose sources and counts the tests name.
+PROCESSED = REVIEW_PROCESSED
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +85,7 @@ def test_heterogeneous_pool_is_wider_than_the_fixed_effect():
 
 
 def test_secondary_sources_are_never_pooled(sources):
-    with open(ROOT / "data" / "raw" / "screening.csv", newline="", encoding="utf-8") as handle:
+    with open(REVIEW_RAW / "screening.csv", newline="", encoding="utf-8") as handle:
         reviews = {r["record_id"] for r in csv.DictReader(handle) if "secondary source" in r["reason"]}
     assert reviews and not (set(sources.study_id) & reviews)
 
