@@ -358,16 +358,26 @@ def _snapshot(root: Path) -> dict[str, bytes]:
     return found
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A scratch project with the frozen review data (sandbox.REVIEW, whose rows the messages name), the committed
-    figures and executed notebooks: a failed run must change none of them."""
-    root = tmp_path / "project"
-    shutil.copytree(REVIEW / "data", root / "data")
+def _project(root: Path, data: Path) -> Path:
+    """A scratch project: ``data`` as its data/, and the committed figures and executed notebooks."""
+    shutil.copytree(data, root / "data")
     for top in TREES:
         if top != "data" and (ROOT / top).exists():
             shutil.copytree(ROOT / top, root / top)
     return root
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A scratch project with the frozen review data (sandbox.REVIEW, whose rows the messages name): a failed run
+    must change none of its files."""
+    return _project(tmp_path / "project", REVIEW / "data")
+
+
+@pytest.fixture
+def committed_project(tmp_path) -> Path:
+    """A scratch project with the committed data and results, which a successful notebook-01 run reproduces."""
+    return _project(tmp_path / "project", ROOT / "data")
 
 
 def run_clean(root: Path) -> subprocess.CompletedProcess:
@@ -501,13 +511,13 @@ HARMLESS = [
 
 @pytest.mark.integration
 @pytest.mark.parametrize(("case", "mutation"), HARMLESS[:1], ids=[h[0] for h in HARMLESS[:1]])
-def test_harmless_variants_give_exactly_the_normal_output(project, case, mutation):
-    before = _snapshot(project)
+def test_harmless_variants_give_exactly_the_normal_output(committed_project, case, mutation):
+    before = _snapshot(committed_project)
     for sheet in (E, S, A):
-        _mutate(project, sheet, mutation)
-    result = run_clean(project)
+        _mutate(committed_project, sheet, mutation)
+    result = run_clean(committed_project)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert _snapshot(project) == before
+    assert _snapshot(committed_project) == before
 
 
 @pytest.mark.parametrize(("case", "mutation"), HARMLESS, ids=[h[0] for h in HARMLESS])
