@@ -31,4 +31,6 @@ def test_raw_sheets_are_byte_copies_of_the_evidence_pack_when_it_is_beside_the_r
     if not SHARED.is_dir():  # a clone elsewhere has only the checksums to go by (tested above)
         return
     for name in RAW_SHEETS:
-        assert (RAW / name).read_bytes() == (SHARED / name).read_bytes(), name
+        assert (RAW / name).read_bytes() == (SHARED / name).read_bytes(), (
+            f"data/raw/{name} is not a byte copy of {SHARED / name}: copy the evidence pack's sheets unchanged"
+        )
