@@ -83,12 +83,13 @@ TIMEOUT := 600
 # The agent and class lists: .make/agents.mk is generated from data/raw/episodes.csv and the agent
 # vocabulary with the same lookup as notebook 01 (make re-reads it after rebuilding it), so the
 # progress total is right from the first step, also when an edit adds an agent. It defines
-# AGENT_SLUGS, CLASS_SLUGS and each run's step number. Only the pipeline targets need it (`make`
-# runs them as `make build`, and `make release` as `make release-inputs`: without the lists a release would snapshot
-# the groups' summaries without bringing them up to date); `make help`, `make test` etc. never read it.
-PIPELINE_GOALS := build data agents report release-inputs figures/SHA256SUMS docs/codebook.md $(REPORT_HTML) \
-    $(REPORT_NB) $(REPORT_PDF)
-ifneq ($(filter $(PIPELINE_GOALS) notebooks/executed/% data/%,$(MAKECMDGOALS)),)
+# AGENT_SLUGS, CLASS_SLUGS and each run's step number. Every goal reads it but those listed here, which never
+# need it (`make` and `make release` read it in the make they start): a goal added later, or a file named as a
+# goal, cannot forget the groups, as `make release-inputs` once did (its release snapshotted the groups' summaries
+# without bringing them up to date). So `make help` and `make test` work without the environment.
+NO_LISTS_GOALS := all release help bootstrap check-python lint test unit nbval bench clean-outputs appraisal-draft \
+    .make/agents.mk
+ifneq ($(filter-out $(NO_LISTS_GOALS),$(MAKECMDGOALS)),)
 -include .make/agents.mk
 endif
 N_RUNS := $(words $(AGENT_SLUGS) $(CLASS_SLUGS))
