@@ -186,6 +186,8 @@ def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
         in table
     )
     assert "× the builds beside it with both cores busy all along; builds through make" in table
+    session = next(c["core_s"] for c in run["make_test_cost"]["costliest"] if "test_living_review.py::" in c["test"])
+    assert f"the living-review session {bench_report._num(session)})" in table
     assert "| 31.4 s | 31.4 s (1 run) | < 1 min: met |" in table
     assert (
         "| 46.4 s: the mean of 44.6 s just before the build and 48.2 s just after it (apart by 1.08×: the machine's drift while the build ran) |"
