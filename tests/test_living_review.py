@@ -32,18 +32,19 @@ from pathlib import Path
 import pytest
 from sandbox import PDF, PROGRESS, git_status, interrupted_make, products, require_pdf_check
 
+from nlsynth.ingest.group_files import GROUP_FIGURE_KINDS, GROUPINGS
+from nlsynth.present.graphics import FORMATS
+
 pytestmark = pytest.mark.rebuild
 
 SHEETS = ("studies.csv", "episodes.csv", "aggregates.csv", "screening.csv", "appraisal.csv")
 RELEASED = {f"?? releases/before-update/{n}" for n in ("episodes.csv", "groups.csv", "headline.json", "studies.csv")}
 #: The runs that build the report from the groups' results.
 REPORT_RUNS = ["report", "report html", "report pdf"]
-#: Where a group's results live, by kind of group: its run's label, its slice of the episodes and of the citations
-#: (notebook 01's), its summary, its executed notebook's name and its figures' folder.
-GROUP_FILES = {
-    "agent": ("by_agent", "cited_by_agent", "agents", "02_agent_response__{}", "figures/agents"),
-    "class": ("by_class", "cited_by_class", "classes", "02_agent_response__class-{}", "figures/classes"),
-}
+#: The run label and executed notebook of each kind of group (its list, slices, summaries and figures' folders:
+#: nlsynth.ingest.group_files.GROUPINGS).
+RUN_LABEL = {"agent": "agent", "drug_class": "class"}
+NOTEBOOK = {"agent": "02_agent_response__{}", "drug_class": "02_agent_response__class-{}"}
 
 EDITED_NOTE = (b"topicals only for ankle flares.", b"topicals only for ankle flares (edited).")
 #: What editing that note re-runs: notebook 01, the note's agent and drug class, and the report.
@@ -153,21 +154,23 @@ class Update:
         citations = {row["study_id"]: row["cited_as"] for row in _rows(committed["data/processed/citations.csv"])}
         episodes = [row for row in _rows(committed["data/processed/episodes.csv"]) if row["study_id"] in studies]
         touched, gone, gone_files = set(), [], set()
-        for kind, (by, cited_by, summaries, notebook, figures) in GROUP_FILES.items():
+        for group_by, (_, by, summaries, cited_by) in GROUPINGS.items():
             for slug, name in sorted((Path(n).stem, n) for n in committed if n.startswith(f"data/processed/{by}/")):
-                holders = {row["study_id"] for row in _rows(committed[name])}
-                cited = {row["study_id"] for row in _rows(committed[f"data/processed/{cited_by}/{slug}.csv"])}
-                if not (holders | cited) & set(studies):
+                holders = {row["study_id"] for row in _rows(committed[name])}  # its citations name the same studies
+                if not holders & set(studies):
                     continue
-                touched.add(f"{kind} {slug}")
+                touched.add(f"{RUN_LABEL[group_by]} {slug}")
                 if holders <= set(studies):
-                    gone.append(f"{kind} {slug}")
+                    gone.append(f"{RUN_LABEL[group_by]} {slug}")
+                    figures = {
+                        f"figures/{summaries}/{slug}-{kind}.{ext}" for kind in GROUP_FIGURE_KINDS for ext in FORMATS
+                    }
                     gone_files |= {
                         name,
                         f"data/processed/{cited_by}/{slug}.csv",
                         f"data/processed/{summaries}/{slug}.json",
-                        f"notebooks/executed/{notebook.format(slug)}.ipynb",
-                    } | {n for n in committed if re.fullmatch(rf"{figures}/{re.escape(slug)}-[a-z]+\.[a-z]+", n)}
+                        f"notebooks/executed/{NOTEBOOK[group_by].format(slug)}.ipynb",
+                    } | (figures & set(committed))
         screening = set() if screening_last else {"data/raw/screening.csv", "data/processed/screening.csv"}
         return cls(
             studies,
@@ -212,10 +215,10 @@ def _regrouped(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
     """The runs of the groups in ``after`` whose slice of the episodes or of the citations is not ``before``'s (each
     a prerequisite of the group's run, which notebook 01 rewrites only when its content changes)."""
     runs = set()
-    for kind, (by, cited_by, *_) in GROUP_FILES.items():
+    for group_by, (_, by, _, cited_by) in GROUPINGS.items():
         for folder in (by, cited_by):
             changed = (n for n in after if n.startswith(f"data/processed/{folder}/") and after[n] != before.get(n))
-            runs.update(f"{kind} {Path(name).stem}" for name in changed)
+            runs.update(f"{RUN_LABEL[group_by]} {Path(name).stem}" for name in changed)
     return runs
 
 
