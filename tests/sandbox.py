@@ -169,6 +169,16 @@ PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
 NOTEBOOK_RUN = re.compile(r'run_notebook .*?--label "([^"]+)".*? (notebooks/[^/\s]+\.ipynb) ')
 
 
+def group_runs(processed: Path) -> list[str]:
+    """The label of the notebook-02 run of each group in the agent and class lists in ``processed``, in their
+    order: ``agent <slug>`` for an agent, ``class <slug>`` for a drug class (the labels of make's progress lines)."""
+    from nlsynth.ingest.group_files import read_slugs
+
+    return [f"agent {s}" for s in read_slugs(processed, "agent")] + [
+        f"class {s}" for s in read_slugs(processed, "drug_class")
+    ]
+
+
 def planned_runs(root: Path, *options: str, goal: str = "build") -> list[tuple[str, str]]:
     """``(label, template)`` of each papermill run that ``make -n [options] goal`` says it would make in ``root``,
     in order: the Makefile is the one place that says which notebook each step runs. (``build``, the target

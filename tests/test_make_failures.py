@@ -373,20 +373,14 @@ def test_other_analysis_parameters_rerun_every_run_that_takes_them_and_the_defau
     """`make N_BOOT=…` (or `SEED=…`), which the README names, re-runs every group and the report with it instead of
     finding them up to date; a later plain `make` re-runs them with the defaults, so the results never mix two
     settings. A fresh copy (no stamp yet) takes the committed results as built with the defaults."""
-    from sandbox import PROGRESS, planned_runs
-
-    from nlsynth.ingest import group_files
-
-    processed = clone.root / "data" / "processed"
+    from sandbox import PROGRESS, group_runs, planned_runs
 
     def labels(*options):
         return sorted(label for label, _ in planned_runs(clone.root, *options))
 
     every_run = sorted(label for label in labels("-B") if label != "clean cases")
-    groups = [f"agent {s}" for s in group_files.read_slugs(processed, "agent")] + [
-        f"class {s}" for s in group_files.read_slugs(processed, "drug_class")
-    ]
-    assert every_run == sorted([*groups, "report"])  # every group in the committed lists, and the report
+    # every group in the committed lists, and the report
+    assert every_run == sorted([*group_runs(clone.root / "data" / "processed"), "report"])
     assert labels() == []
     assert labels("N_BOOT=500") == labels("SEED=7") == every_run
     runner = tmp_path / "runner.py"
