@@ -279,8 +279,10 @@ test: lint ## Run every test: ruff, unit, integration and rebuild tests, doctest
 	$(PY) -m pytest -n 2 -rs --dist loadscope --no-loadscope-reorder --durations 15 tests src/nlsynth $(NBVAL_SAMPLE) \
 	    --nbval --nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
+# worksteal: the two workers split the tests evenly and an idle one takes tests from the other's queue, so neither
+# waits at the end for the other's last few figure tests (xdist's default, load, took some 10 s longer here).
 unit: lint ## The fast tier: ruff, unit tests and doctests (no notebook, build, browser, R or simulation study)
-	$(PY) -m pytest -n 2 -rs -m "not rebuild and not integration and not slow" tests src/nlsynth
+	$(PY) -m pytest -n 2 --dist worksteal -rs -m "not rebuild and not integration and not slow" tests src/nlsynth
 
 nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stored output
 	$(PY) -m pytest -n 2 --dist loadscope notebooks/executed \
