@@ -180,7 +180,10 @@ def test_a_median_the_data_did_not_reach_shows_as_not_reached_and_a_group_withou
     ]
     assert moved.loc["ruxolitinib", "median before, weeks"] == "4.3"
     # bounds the data leave a probability between, as Tables 3 and 4 write them, not an en dash (a CI in the report)
-    assert moved.loc["alprostadil", ["P(response by 12 weeks) before", "now"]].tolist() == ["0.00 to 1.00", "—"]
+    assert moved.loc["alprostadil", ["P(response by 12 weeks) before", "P(response by 12 weeks) now"]].tolist() == [
+        "0.00 to 1.00",
+        "—",
+    ]
     assert moved.loc["ruxolitinib", "P(response by 12 weeks) before"] == "1.00"
     assert set(moved["median now, weeks"]) == {"—"}
     row = {"has_estimate": True, "median_lower_days": float("nan"), "median_upper_days": float("nan")}

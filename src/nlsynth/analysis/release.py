@@ -358,7 +358,7 @@ def changes(now: Snapshot, before: Snapshot, version: str, formatter) -> Changes
                     "median before, weeks": _median(o, formatter),
                     "median now, weeks": _median(n, formatter),
                     "P(response by 12 weeks) before": _p(o),
-                    "now": _p(n),
+                    "P(response by 12 weeks) now": _p(n),
                 }
             )
         for column, statement in (
