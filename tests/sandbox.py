@@ -169,14 +169,16 @@ PROGRESS = re.compile(r"^\[\s*\d+/\d+\] (.+)$", re.MULTILINE)
 NOTEBOOK_RUN = re.compile(r'run_notebook .*?--label "([^"]+)".*? (notebooks/[^/\s]+\.ipynb) ')
 
 
+#: The first word of a group's run label in make's progress lines, by grouping (``agent <slug>``, ``class <slug>``).
+RUN_LABEL = {"agent": "agent", "drug_class": "class"}
+
+
 def group_runs(processed: Path) -> list[str]:
     """The label of the notebook-02 run of each group in the agent and class lists in ``processed``, in their
     order: ``agent <slug>`` for an agent, ``class <slug>`` for a drug class (the labels of make's progress lines)."""
-    from nlsynth.ingest.group_files import read_slugs
+    from nlsynth.ingest.group_files import GROUPINGS, read_slugs
 
-    return [f"agent {s}" for s in read_slugs(processed, "agent")] + [
-        f"class {s}" for s in read_slugs(processed, "drug_class")
-    ]
+    return [f"{RUN_LABEL[group_by]} {slug}" for group_by in GROUPINGS for slug in read_slugs(processed, group_by)]
 
 
 def planned_runs(root: Path, *options: str, goal: str = "build") -> list[tuple[str, str]]:

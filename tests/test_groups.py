@@ -219,7 +219,8 @@ def test_a_group_that_left_the_data_loses_its_results_and_no_other_file_goes(tmp
     executed.mkdir()
     for name in ("01_clean_cases", "03_report"):
         (executed / f"{name}.ipynb").write_text("{}", encoding="utf-8")
-    for group_by, folder, prefix in (("agent", "agents", ""), ("drug_class", "classes", "class-")):
+    for group_by, prefix in (("agent", ""), ("drug_class", "class-")):
+        folder = group_files.GROUPINGS[group_by][2]  # the summaries' folder, the figures' too
         (figures / folder).mkdir()
         for slug in group_files.read_slugs(processed, group_by):
             (executed / f"02_agent_response__{prefix}{slug}.ipynb").write_text("{}", encoding="utf-8")
@@ -300,8 +301,10 @@ def test_every_committed_summary_follows_its_schema_and_a_broken_one_is_refused(
 
     written = sorted((LIVE / "agents").glob("*.json")) + sorted((LIVE / "classes").glob("*.json"))
     # one summary for each group in the committed lists (44 with the frozen review's 36 studies), and no other
-    listed = [f"agents/{s}.json" for s in group_files.read_slugs(LIVE, "agent")] + [
-        f"classes/{s}.json" for s in group_files.read_slugs(LIVE, "drug_class")
+    listed = [
+        f"{folder}/{s}.json"
+        for g, (_, _, folder, _) in group_files.GROUPINGS.items()
+        for s in group_files.read_slugs(LIVE, g)
     ]
     assert sorted(str(p.relative_to(LIVE)) for p in written) == sorted(listed) and len(listed) > 40
     for path in written:

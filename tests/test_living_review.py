@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from sandbox import PDF, PROGRESS, git_status, interrupted_make, products, require_pdf_check
+from sandbox import PDF, PROGRESS, RUN_LABEL, git_status, interrupted_make, products, require_pdf_check
 
 from nlsynth.ingest.group_files import GROUP_FIGURE_KINDS, GROUPINGS
 from nlsynth.present.graphics import FORMATS
@@ -41,9 +41,8 @@ SHEETS = ("studies.csv", "episodes.csv", "aggregates.csv", "screening.csv", "app
 RELEASED = {f"?? releases/before-update/{n}" for n in ("episodes.csv", "groups.csv", "headline.json", "studies.csv")}
 #: The runs that build the report from the groups' results.
 REPORT_RUNS = ["report", "report html", "report pdf"]
-#: The run label and executed notebook of each kind of group (its list, slices, summaries and figures' folders:
-#: nlsynth.ingest.group_files.GROUPINGS).
-RUN_LABEL = {"agent": "agent", "drug_class": "class"}
+#: The executed notebook of each kind of group (its run label: sandbox.RUN_LABEL; its list, slices, summaries and
+#: figures' folders: nlsynth.ingest.group_files.GROUPINGS).
 NOTEBOOK = {"agent": "02_agent_response__{}", "drug_class": "02_agent_response__class-{}"}
 
 EDITED_NOTE = (b"topicals only for ankle flares.", b"topicals only for ankle flares (edited).")
