@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from sandbox import REVIEW_RAW, git_status, make_env, tracked_copy
 
+#: pytester runs a pytest session inside the test's own process (tests of what pytest itself reports).
+pytest_plugins = ["pytester"]
+
 RAW = REVIEW_RAW  # the frozen review data (sandbox.REVIEW)
 
 #: The modules that build the project through ``make``, longest first. ``make test`` runs pytest-xdist with

@@ -463,47 +463,22 @@ def test_a_machine_that_cannot_check_the_pdf_skips_those_checks_saying_why_and_c
         sandbox.require_pdf_check(same_bytes=False)
 
 
-def test_the_list_of_skips_names_the_test_that_skipped_not_the_helper(tmp_path):
+def test_the_list_of_skips_names_the_test_that_skipped_not_the_helper(pytester):
     """``make test -rs`` lists each skip with its reason and location: the test's own line, where a reader looks."""
-    import subprocess
-    import sys
-
-    (tmp_path / "conftest.py").write_text(
+    pytester.makeconftest(
         "import pytest\n"
         "from nlsynth.pipeline import pdf\n\n"
         "@pytest.fixture(autouse=True)\n"
         "def no_pango(monkeypatch):\n"
         "    monkeypatch.setattr(pdf, 'renderer_versions', lambda: None)\n"
-        "    monkeypatch.delenv('NLSYNTH_REQUIRE_PDF', raising=False)\n",
-        encoding="utf-8",
+        "    monkeypatch.delenv('NLSYNTH_REQUIRE_PDF', raising=False)\n"
     )
-    (tmp_path / "test_where.py").write_text(
-        "from sandbox import require_pdf_check\n\n\ndef test_pdf():\n    require_pdf_check()\n", encoding="utf-8"
+    pytester.makepyfile(
+        test_where="from sandbox import require_pdf_check\n\n\ndef test_pdf():\n    require_pdf_check()\n"
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-rs",
-            "-p",
-            "no:cacheprovider",
-            "--rootdir",
-            str(tmp_path),
-            "-c",
-            "/dev/null",
-            "-o",
-            f"pythonpath={ROOT / 'tests'}",
-            "test_where.py",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert "1 skipped" in result.stdout, result.stdout + result.stderr
-    assert "SKIPPED [1] test_where.py:5: WeasyPrint cannot run here" in result.stdout, result.stdout
+    result = pytester.runpytest_inprocess("-q", "-rs", "-p", "no:cacheprovider", "-c", "/dev/null")
+    result.assert_outcomes(skipped=1)
+    assert "SKIPPED [1] test_where.py:5: WeasyPrint cannot run here" in result.stdout.str(), result.stdout.str()
 
 
 def test_the_committed_pdf_was_laid_out_by_the_libraries_its_fixture_names():
