@@ -501,7 +501,15 @@ EVENT_PHRASES = [
     ("after 10 sessions", "twice weekly", 0, 5 * W, "seen-at-assessment"),
     ("after 12 exposures", "3-5 times weekly", 0, 12 / 3 * W, "seen-at-assessment"),
     ("within two weeks", "", 0, 2 * W, "within"),
-    ("improvement after 2 to 3 weeks", "", 2 * W, 3 * W, "range"),
+    # a range of times is a time seen at an assessment too, by its upper end, as a range of sessions is (once (2, 3]
+    # weeks: narrower than "after 3 weeks", although it says less); only a dated onset keeps the range
+    ("improvement after 2 to 3 weeks", "", 0, 3 * W, "seen-at-assessment"),
+    ("at 6-8 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    ("6\u20138 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    ("between 2 and 4 weeks", "", 0, 4 * W, "seen-at-assessment"),
+    ("improvement between weeks 4 and 8", "", 0, 8 * W, "seen-at-assessment"),
+    ("after 2-3 sessions", "weekly", 0, 3 * W, "seen-at-assessment"),
+    ("improvement began after 6-8 weeks", "", 6 * W, 8 * W, "onset"),
     ("after a mean of 47 sessions", "three times weekly", 47 / 3 * W, 47 / 3 * W, "exposures-mean"),
     ("began to improve on day 10", "", 10, 10, "onset"),
     ("improvement started after two weeks", "", 2 * W, 2 * W, "onset"),
@@ -536,7 +544,9 @@ EVENT_PHRASES = [
     ("did not improve until week 12", "", 0, 12 * W, "seen-at-assessment"),
     # a clause that says it had not come by X bounds one that times it, whatever that one's rule (once (0, 6])
     ("no improvement during the first 3 months, then improved by 6 months", "", 3 * M, 6 * M, "clauses-span"),
-    ("no response at 2 months; cleared between 3 and 5 months", "", 3 * M, 5 * M, "clauses-span"),
+    # (a range after it is seen by its upper end: once (3, 5] months, which the source does not say)
+    ("no response at 2 months; cleared between 3 and 5 months", "", 2 * M, 5 * M, "clauses-span"),
+    ("no response at 4 weeks; improvement at 6-8 weeks", "", 4 * W, 8 * W, "clauses-span"),
     # an exact time after it keeps its time (61ecf10 refused it, "timed by 56 days, not seen by 30.4 days")
     ("no response at 1 month; improvement after a mean of 8 weeks", "", 8 * W, 8 * W, "clauses-span"),
     # how long it lasted, its only time, says nothing of when it came (once (0, 6] months, or after a year)
@@ -657,6 +667,19 @@ def test_event_time_reads_no_more_precisely_than_the_source(phrase, regimen, low
         assert exact.upper == pytest.approx(upper) and exact.rule != rule
 
 
+@pytest.mark.parametrize(
+    ("phrase", "lower", "upper"),
+    [("improvement after 2 to 3 weeks", 2 * W, 3 * W), ("at 6-8 weeks", 6 * W, 8 * W), ("weeks 4-8", 4 * W, 8 * W)],
+)
+def test_a_range_of_times_read_as_an_exact_onset_is_the_range(phrase, lower, upper):
+    """The sensitivity analysis that reads assessment times as exact onsets reads a range as the onset's: (low, high],
+    not (0, high] as the primary reading has it, nor a point."""
+    primary, exact = parse_time(phrase, event=True), parse_time(phrase, event=True, exact=True)
+    assert (primary.lower, primary.upper, primary.rule) == (0.0, pytest.approx(upper), "seen-at-assessment")
+    assert (exact.lower, exact.upper, exact.rule) == (pytest.approx(lower), pytest.approx(upper), "range")
+    assert primary.note == f"seen by the assessment at {upper:.1f} days (rule 'range', {lower:.1f} to {upper:.1f})"
+
+
 # A first response timed by several clauses: seen by the earliest (once the span of all of them, which left out the
 # time the source gives); a best response keeps the span.
 FIRST_PHRASES = [
@@ -666,6 +689,7 @@ FIRST_PHRASES = [
     ("began to improve on day 10; cleared at 3 months", "", 10, 10, 10, "earliest-clause"),
     ("no response at 1 month; improvement at 3 months; clear at 6 months", "", M, 3 * M, 3 * M, "earliest-clause"),
     ("after 4 sessions; complete after 10 sessions", "twice weekly", 0, 2 * W, 2 * W, "earliest-clause"),
+    ("partial response after 4-6 weeks; complete at 12 weeks", "", 0, 6 * W, 6 * W, "earliest-clause"),
     # clauses split by commas where each part has its own time (once refused as several times in one clause)
     ("response at week 4, maximal at week 16", "", 0, 4 * W, 4 * W, "earliest-clause"),
     # ... and by "and" or "then" before a clause's own words (once refused as several times in one clause)

@@ -36,7 +36,7 @@ Rules (``TimeInterval.rule``)
     "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8", or with a
     unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks", "from week 4 to week 8" (with no
     within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range, and is
-    refused.)
+    refused.) For the time of an event the range is a time seen at an assessment, by its upper end (below).
 ``mean``
     "after a mean of X", "median X", "X (median)", "X (median; range A-B)", "X on average", "median, X", "X +/- SD"
     (with or without "mean"), and a time given with its spread and no word for the summary ("X (range A-B)", "X (SD
@@ -77,7 +77,10 @@ Rules (``TimeInterval.rule``)
     First and best responses are *seen at* assessments. A time X read by ``point``,
     ``exposures``, ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after
     one month", "at week 12", "three-month follow-up", "4 weeks after the change in treatment") says the response was seen
-    at that visit, so it began in (0, X] (the previous assessment is not reported). The same
+    at that visit, so it began in (0, X] (the previous assessment is not reported). A range of times (``range``, or a
+    range of sessions) says it was seen by the range's upper end: "after 6-8 weeks" and "between 6 and 8 weeks" are
+    (0, 8] weeks, as "after 8 weeks" is (a time given less precisely is never read more narrowly); that it had not
+    come by the lower end is the source's to say ("no response at 6 weeks; improvement at 8 weeks"). The same
     phrase read as a duration (``event=False``) gives the point X: the named sensitivity analysis
     that reads assessment times as exact onsets uses it. Follow-up durations keep the point X.
 ``at-least`` for an event not yet seen (times of events only)
@@ -1245,7 +1248,7 @@ _PERIOD_RE = re.compile(
     rf"|\b(?:beginning|start|in|during)\s+(?:of\s+)?(?:the\s+)?(?P<unit2>{_UNIT_FIRST})\s+{_NUM}\b"
 )
 #: Rules that read one time X, which for an event is the assessment at which it was seen.
-_ASSESSED = ("point", "exposures", "end-of-treatment", "after-end-of-treatment")
+_ASSESSED = ("point", "range", "exposures", "end-of-treatment", "after-end-of-treatment")
 
 
 def as_event(reading: TimeInterval, text: str) -> TimeInterval:
@@ -1592,8 +1595,8 @@ def _lasting_time(clause: _Clause) -> TimeInterval:
 
 def _seen_after_not_seen(timed: list[TimeInterval], not_seen: list[TimeInterval]) -> TimeInterval:
     """An event that clauses time, after clauses that say it had not happened by X: the span of the times the timed
-    clauses give it (a time seen at a visit, (0, X], as :func:`as_event` reads it; "by 6 months" (0, 6]; a range
-    its range), from no earlier than the latest X. "No response at 3 months; improvement at 6 months" is (3, 6]
+    clauses give it (a time seen at a visit, (0, X], as :func:`as_event` reads it, a range of times too; "by 6
+    months" (0, 6]), from no earlier than the latest X. "No response at 3 months; improvement at 6 months" is (3, 6]
     months, and so is "no improvement during the first 3 months, then improved by 6 months" (once (0, 6]: the
     "by" left out what the first clause says).
 
