@@ -668,6 +668,20 @@ def test_event_time_reads_no_more_precisely_than_the_source(phrase, regimen, low
 
 
 @pytest.mark.parametrize(
+    "template", ["after {a}-{b} {unit}", "at {a} to {b} {unit}", "{a}\u2013{b} {unit}", "between {a} and {b} {unit}"]
+)
+@pytest.mark.parametrize("unit", ["days", "weeks", "months"])
+def test_a_time_given_as_a_range_is_never_read_more_narrowly_than_either_end(template, unit):
+    """A response "after 6-8 weeks" says less than one "after 6 weeks" or "after 8 weeks": its reading holds both of
+    theirs (once (6, 8] weeks, which held neither (0, 6] nor (0, 8])."""
+    for a, b in ((2, 3), (4, 8), (6, 12)):
+        ranged = parse_time(template.format(a=a, b=b, unit=unit), event=True)
+        for end in (a, b):
+            one = parse_time(f"after {end} {unit}", event=True)
+            assert ranged.lower <= one.lower and one.upper <= ranged.upper, (template, a, b, end)
+
+
+@pytest.mark.parametrize(
     ("phrase", "lower", "upper"),
     [("improvement after 2 to 3 weeks", 2 * W, 3 * W), ("at 6-8 weeks", 6 * W, 8 * W), ("weeks 4-8", 4 * W, 8 * W)],
 )
