@@ -121,6 +121,21 @@ def test_swimmer_chart(slug, tmp_path):
     _render(plots.swimmer(group_files.load_episodes(PROCESSED, slug), slug, _cited()), f"swimmer-{slug}", tmp_path)
 
 
+def test_a_swimmer_of_episodes_with_no_time_says_so_and_draws_no_empty_legend():
+    """A group whose episodes report no time (ciclosporin: two responders) gets no swimmer in notebook 02, but the
+    function still draws one when called: a row per episode saying so, and no legend, since nothing is drawn to name
+    (matplotlib once warned "No artists with labels found", which the tests turn into an error)."""
+    episodes = group_files.load_episodes(PROCESSED, "ciclosporin")
+    assert len(episodes) == 2 and episodes["follow_up_upper_days"].isna().all()
+    fig = plots.swimmer(episodes, "ciclosporin", _cited())
+    try:
+        (ax,) = fig.axes
+        assert ax.get_legend() is None
+        assert [t.get_text() for t in ax.texts] == ["no time reported"] * 2
+    finally:
+        graphics.close(fig)
+
+
 @pytest.mark.parametrize(("copies", "height_mm"), [(8, 228), (16, 240), (20, 240), (80, 826)])
 def test_a_long_swimmer_shrinks_its_rows_to_stay_within_a_page(copies, height_mm, monkeypatch):
     """A group of many episodes (SYNTHETIC: tacrolimus's three, repeated): 24 keep their 0.32-in rows; from 26 the

@@ -262,7 +262,8 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
     ax.set_xlim(0, max(4.0, x_max * 1.12 + 2))
     ax.set_xlabel("weeks since start of treatment")
     ax.set_title(f"{agent}: episodes (arrow: on treatment, no stop reported, at last follow-up)", fontsize=8)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    if ax.get_legend_handles_labels()[0]:  # episodes with no time draw nothing to name: no legend (and no warning)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return fig
 
 
