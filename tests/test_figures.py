@@ -136,6 +136,20 @@ def test_a_swimmer_of_episodes_with_no_time_says_so_and_draws_no_empty_legend():
         graphics.close(fig)
 
 
+def test_a_swimmer_s_legend_names_what_a_later_episode_draws():
+    """The wound-dressing class: its first episode has no time of best response, a later one has. The legend names
+    the best response all the same (it was once left out: the first episode had taken its label without drawing)."""
+    episodes = group_files.load_episodes(PROCESSED, "wound-dressing", "drug_class")
+    assert episodes["best_response_upper_days"].isna().tolist() == [True, False, True]
+    fig = plots.swimmer(episodes, "wound dressing", _cited())
+    try:
+        _, labels = fig.axes[0].get_legend_handles_labels()
+        assert sorted(labels) == ["best response", "follow-up on treatment", "no response"]
+        assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == labels
+    finally:
+        graphics.close(fig)
+
+
 @pytest.mark.parametrize(("copies", "height_mm"), [(8, 228), (16, 240), (20, 240), (80, 826)])
 def test_a_long_swimmer_shrinks_its_rows_to_stay_within_a_page(copies, height_mm, monkeypatch):
     """A group of many episodes (SYNTHETIC: tacrolimus's three, repeated): 24 keep their 0.32-in rows; from 26 the

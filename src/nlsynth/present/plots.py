@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import textwrap
 import warnings
+from collections.abc import Callable
 
 import matplotlib.ticker as mticker
 import numpy as np
@@ -179,11 +180,14 @@ def _label(e, labels: dict[str, str]) -> str:
     return f"{labels.get(e.study_id, e.study_id)} · pt {e.patient} · ep {e.episode}"
 
 
-def _segment(ax, y, lower, upper, color, marker, label, height=0.28):
+def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None]):
+    """One episode's response interval in weeks, a marker where it is a point; ``label`` is called only when something
+    is drawn, so that the legend's entry goes to a drawn artist (not to an episode with no time)."""
     if math.isnan(lower) or math.isinf(upper):
         return False
+    name = label()
     if lower == upper:
-        ax.plot([lower / DAYS_PER_WEEK], [y], marker=marker, color=color, markersize=6, linestyle="none", label=label)
+        ax.plot([lower / DAYS_PER_WEEK], [y], marker=marker, color=color, markersize=6, linestyle="none", label=name)
     else:
         ax.plot(
             [lower / DAYS_PER_WEEK, upper / DAYS_PER_WEEK],
@@ -191,7 +195,7 @@ def _segment(ax, y, lower, upper, color, marker, label, height=0.28):
             color=color,
             linewidth=4,
             solid_capstyle="butt",
-            label=label,
+            label=name,
         )
     return True
 
@@ -246,9 +250,17 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
                     arrowprops={"arrowstyle": "->", "color": "black", "linewidth": 1},
                 )
         _segment(
-            ax, y, e.first_response_lower_days, e.first_response_upper_days, C_RESPONSE, "o", once("first response")
+            ax,
+            y,
+            e.first_response_lower_days,
+            e.first_response_upper_days,
+            C_RESPONSE,
+            "o",
+            lambda: once("first response"),
         )
-        _segment(ax, y, e.best_response_lower_days, e.best_response_upper_days, C_BEST, "D", once("best response"))
+        _segment(
+            ax, y, e.best_response_lower_days, e.best_response_upper_days, C_BEST, "D", lambda: once("best response")
+        )
         if not pd.isna(e.responded) and not bool(e.responded):
             where = (follow / DAYS_PER_WEEK) if not math.isnan(follow) else 0
             ax.plot(
