@@ -1247,7 +1247,7 @@ _PERIOD_RE = re.compile(
     rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\s+(?P<unit>{_UNIT_FIRST})\b"
     rf"|\b(?:beginning|start|in|during)\s+(?:of\s+)?(?:the\s+)?(?P<unit2>{_UNIT_FIRST})\s+{_NUM}\b"
 )
-#: Rules that read one time X, which for an event is the assessment at which it was seen.
+#: Rules that read one time X, or a range up to X, which for an event is the assessment by which it was seen.
 _ASSESSED = ("point", "range", "exposures", "end-of-treatment", "after-end-of-treatment")
 
 
