@@ -14,6 +14,7 @@ where known.
 from __future__ import annotations
 
 import argparse
+import collections
 import csv
 import json
 import re
@@ -160,6 +161,19 @@ def spread(history: list[dict[str, str]], column: str, unit: str = "", digits: i
     if len(values) == 1:
         return f"{low}{unit} (1 run)"
     return f"{low}–{high}{unit} (median {mid}{unit}, {len(values)} runs)"
+
+
+def processors(history: list[dict[str, str]], recent: int = RECENT) -> str:
+    """The processors the latest ``recent`` runs ran on, most runs first: a range across machines mixes their speeds.
+
+    >>> processors([{"cpu": "AMD EPYC"}, {"cpu": "Xeon"}, {"cpu": "AMD EPYC"}])
+    'AMD EPYC (2 runs) and Xeon (1 run)'
+    >>> processors([{"cpu": "Xeon"}]), processors([{"cpu": ""}])
+    ('Xeon (1 run)', 'an unrecorded processor (1 run)')
+    """
+    counts = collections.Counter(r.get("cpu") or "an unrecorded processor" for r in history[-recent:])
+    named = [f"{cpu} ({n} run{'s' if n > 1 else ''})" for cpu, n in counts.most_common()]
+    return " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
 
 
 def _num(value: float, digits: int = 2) -> str:
@@ -388,8 +402,9 @@ def render(latest: dict, history: list[dict[str, str]]) -> str:
         BEGIN,
         f"Latest `make bench`{f' of {run}' if run else ''}{_took(latest)} on a {m['cores']}-core {m['cpu']} with "
         f"{m['memory_gib']} GiB, "
-        f"Python {m['python']}. Every run is a row of `bench/history.csv` (the earliest on other machines); the "
-        "third column spans the latest runs that measured the row's number.",
+        f"Python {m['python']}. Every run is a row of `bench/history.csv`; the third column spans the latest runs "
+        f"that measured the row's number. The latest {RECENT} ran on {processors(history)}: their times are "
+        "comparable only on one processor.",
         "",
         f"| measurement | latest run | latest {RECENT} runs: range (median) | target |",
         "|---|---|---|---|",

@@ -190,6 +190,8 @@ def test_a_bench_run_adds_its_row_and_the_table_follows_it(tmp_path):
     table = readme.read_text(encoding="utf-8")
     assert table.startswith("# x\n\n" + bench_report.BEGIN) and table.endswith(bench_report.END + "\n\nrest\n")
     assert "Latest `make bench` of abc1234 (26 min) on a " in table
+    cpu = latest["machine"]["cpu"]
+    assert f"The latest 10 ran on {cpu} (4 runs): their times are comparable only on one processor." in table
     assert "| full build over the floor | **1.25×** | 1.25–1.6× (median 1.4×, 4 runs) | ≤ 1.3×: met |" in table
     assert "| **58 s** |" in table and "≤ 2×: met |" in table
     assert (
