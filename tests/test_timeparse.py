@@ -776,6 +776,89 @@ def test_a_treatment_stopped_for_a_worsening_is_still_a_worsening(phrase):
     assert (got.rule, got.lower, got.upper) == ("at-least", pytest.approx(3 * M), INF)
 
 
+# A clause saying the response was not seen by a time bounds it from below (each once read as the first response,
+# (0, 4] weeks: the opposite of the source).
+NOT_SEEN_FIRST = [
+    ("not seen at 4 weeks; improvement at 8 weeks", 4 * W, 8 * W),
+    ("improvement not evident at 4 weeks; improvement at 8 weeks", 4 * W, 8 * W),
+    ("response was not observed by 4 weeks; cleared at 8 weeks", 4 * W, 8 * W),
+    ("not yet at 1 month; improvement at 3 months", M, 3 * M),
+    ("never at 4 weeks, improved at 8 weeks", 4 * W, 8 * W),
+    ("not cleared at 4 weeks; cleared at 12 weeks", 4 * W, 12 * W),
+    ("not better at 4 weeks; better at 8 weeks", 4 * W, 8 * W),
+    ("no reduction in size at 4 weeks; smaller at 8 weeks", 4 * W, 8 * W),
+    ("no appreciable difference at 4 weeks; improvement at 8 weeks", 4 * W, 8 * W),
+]
+
+
+@pytest.mark.parametrize(("phrase", "lower", "upper"), NOT_SEEN_FIRST, ids=_ids(NOT_SEEN_FIRST))
+def test_a_response_not_seen_by_a_time_came_after_it(phrase, lower, upper):
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(lower), pytest.approx(upper))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "nothing at 4 weeks; improvement at 8 weeks",
+        "absent at 4 weeks; improvement at 8 weeks",
+        "lesions not visible at 8 weeks",
+        "ulcer not present at 8 weeks",
+        "no side effects at 4 weeks; improvement at 8 weeks",
+        "side effects not observed at 4 weeks; improvement at 8 weeks",
+        "wasn't smaller at 4 weeks; improvement at 8 weeks",
+    ],
+)
+def test_a_clause_that_negates_in_words_no_rule_reads_is_refused(phrase):
+    """Its time may be when the response had not come (once read as the response's time, (0, X])."""
+    with pytest.raises(TimePhraseError, match="negates"):
+        parse_time(phrase, event=True, first=True)
+    with pytest.raises(TimePhraseError, match="negates"):
+        parse_time(phrase, event=True)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "upper"),
+    [
+        ("lesions no longer visible at 8 weeks", 8 * W),
+        ("partial but not complete healing at 8 weeks", 8 * W),
+        ("healed at 8 weeks without side effects", 8 * W),
+        ("complete clearance at 8 weeks with no scarring", 8 * W),
+        ("response at 3 months with no change in dose", 3 * M),
+        ("improvement no later than 8 weeks", 8 * W),
+    ],
+)
+def test_a_negation_of_something_else_leaves_the_time_the_response_s(phrase, upper):
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
+
+
+@pytest.mark.parametrize(
+    "negated",
+    [
+        "no {r} at 4 weeks",
+        "not {r} at 4 weeks",
+        "{r} not seen at 4 weeks",
+        "{r} not evident at 4 weeks",
+        "there was no {r} at 4 weeks",
+        "still no {r} at 4 weeks",
+        "without {r} at 4 weeks",
+        "{r} absent at 4 weeks",
+        "never any {r} at 4 weeks",
+    ],
+)
+@pytest.mark.parametrize("r", ["response", "improvement", "healing", "clearance", "change", "improved", "better"])
+def test_a_negated_time_is_never_read_as_when_the_response_came(negated, r):
+    """Whatever the wording, a time at which the source says a response had not come is never read as one by which
+    it came: the reading starts after it, or the phrase is refused."""
+    phrase = negated.format(r=r) + "; improvement at 8 weeks"
+    try:
+        got = parse_time(phrase, event=True, first=True)
+    except TimePhraseError:
+        return
+    assert got.lower >= 4 * W, (phrase, got)
+
+
 def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():
     with pytest.raises(TimePhraseError, match="not seen by 91.3 days"):
         parse_time("improvement at 1 month; complete at 6 months; no response at 3 months", event=True, first=True)

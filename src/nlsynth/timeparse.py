@@ -89,7 +89,12 @@ Rules (``TimeInterval.rule``)
     months", "failed after 3 months", "refractory at 6 months", "no response (3 months)", also after words that lead
     into it: "there was no response at 6 months", "she had not improved by 3 months"; or that the disease was still
     there, with no word of a response: "lesions persisted at 3 months", "ulcer still open at 3 months", "yet to
-    respond at 3 months"): it came later, (X, inf).
+    respond at 3 months"; or that it was not seen, with no word of the lesions: "not seen at 3 months", "improvement
+    not evident at 3 months", "not yet at 3 months"): it came later, (X, inf). Any other clause of an event's
+    time that negates ("nothing at 3 months", "lesions not visible at 3 months", "no side effects at 3 months") is
+    refused, since it may say the event had not come by X: only a negation of the response's completeness ("not
+    completely healed"), of a bound ("no later than"), or, beside a word for the response, of something else
+    ("healed at 8 weeks without side effects", "with no change in dose") leaves a clause's time the event's.
     Once read as a response seen by X. Beside a
     clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement until X" is not
     among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks") is
@@ -833,16 +838,18 @@ _LASTED_RE = re.compile(
 #: only lead into it ("there was no response at 6 months", "but the lesions did not improve", "she had not improved by
 #: 3 months"); not "no further improvement", which times the best response, nor "not until" or "not before", which are
 #: qualifiers, nor "without side effects".
-_NOT_SEEN_LEAD = (
-    r"(?:but|however|still|yet|and|unfortunately|sadly|there|was|were|is|are|had|has|have|with|showed|shows|show"
-    r"|showing|demonstrated|the|a|patient|patients|she|he|they|it|lesions?|plaques?|ulcers?|nl|skin|disease"
-    r"|condition|again|also|even|remained|remains)"
+_PLAIN_LEAD = (
+    r"but|however|still|yet|and|unfortunately|sadly|there|was|were|is|are|had|has|have|with|showed|shows|show"
+    r"|showing|demonstrated|the|a|patient|patients|she|he|they|it|again|also|even|remained|remains"
 )
+_NOT_SEEN_LEAD = rf"(?:{_PLAIN_LEAD}|lesions?|plaques?|ulcers?|nl|skin|disease|condition)"
 _NOT_SEEN_RE = re.compile(
     rf"^(?:{_NOT_SEEN_LEAD},?\s+){{0,3}}(?:"
     r"(?:no|without|absence of|lack of)\s+(?:(?!further\b|additional\b|more\b|side\b|adverse\b|ill\b)\w+\s+){0,2}"
-    r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success)\b"
-    r"|(?:not|never)\s+(?:\w+\s+)?(?:improved|responded|responding|healed|resolved|effective)\b(?!\s+(?:any\s+)?further)"
+    r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success|reduction"
+    r"|decrease|difference|re-?epitheli\w*)\b"
+    r"|(?:not|never|no)\s+(?:\w+\s+)?(?:improved|improving|responded|responding|healed|healing|resolved|resolving"
+    r"|cleared|clearing|better|effective|re-?epitheli\w*)\b(?!\s+(?:any\s+)?further)"
     r"|(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b(?!\s+(?:any\s+)?further)"
     r"|none\b"
     # the treatment failed: "failed after 3 months", "treatment failure at 12 weeks", "refractory at 6 months"
@@ -851,6 +858,37 @@ _NOT_SEEN_RE = re.compile(
     r"|yet\s+to\s+(?:\w+\s+)?(?:respond|improve|heal|clear|resolve)\b"
     r")"
     r"|\bunchanged\b"
+)
+#: A noun for the response ("improvement", "clearance", "benefit").
+_RESPONSE_NOUN = (
+    r"(?:improvement|response|healing|clearing|clearance|resolution|regression|remission|re-?epitheli[sz]ation"
+    r"|flattening|softening|fading|effect|benefit)s?"
+)
+#: ... or that the response was not seen, with no word of the lesions before it, whose absence would be a response
+#: ("not seen at 4 weeks", "improvement not evident at 4 weeks", "response was not observed by 6 weeks", "not yet
+#: at 4 weeks"; never "lesions not visible at 8 weeks").
+_NOT_PERCEIVED_RE = re.compile(
+    rf"^(?:(?:{_PLAIN_LEAD}),?\s+){{0,3}}(?:(?:any|the|a)\s+)?(?:(?:(?!side\b|adverse\b|ill\b)\w+\s+)?{_RESPONSE_NOUN}\s+)?"
+    r"(?:(?:was|were|is|has|had|been)\s+)*(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:"
+    r"(?:seen|observed|noted|noticed|noticeable|evident|apparent|detected|detectable|documented|achieved|reached"
+    r"|obtained)\b|(?=(?:at|by|after|within|in|on|during)\b))"
+)
+#: A word that negates ("not", "no", "never", "without", "absent", "nothing", "didn't"), in an event's timed clause
+#: that no rule above reads: it may say that the event had not come by that time ("nothing at 4 weeks", "lesions
+#: not smaller at 4 weeks"), so its time is refused rather than read as the event's.
+_NEGATION_RE = re.compile(r"\b(?:not|no|never|none|nothing|nil|without|absent|neither|nor|cannot)\b|\w+n't\b")
+#: ... unless it negates only the response's completeness or a time bound ("no longer visible", "not only", "not
+#: completely healed", "no later than", "not more than", "not before"), or, beside a word for the response, something
+#: else ("healed at 8 weeks without side effects", "no adverse events", "no scarring"; alone, "no side effects at 4
+#: weeks" says nothing of the response, and is refused).
+_BOUND_NEGATION_RE = re.compile(
+    r"\bno\s+longer\b(?!\s+than)|\bnot\s+(?:only|just|complete(?:ly)?|full(?:y)?|entire(?:ly)?|total(?:ly)?|quite)\b"
+    r"|\b(?:no|not)\s+(?:later|earlier|longer|more|less|fewer|sooner)\s+than\b|\bnot\s+(?:before|after)\b"
+)
+_OTHER_NEGATION_RE = re.compile(
+    r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+){0,2}?(?:side[\s-]effects?|adverse|complications?|toxicity"
+    r"|ill\s+effects?|scar\w*|relapses?|recurrences?|flares?|doses?|dosage|dosing|regimen|treatments?|therap\w*"
+    r"|medications?|drugs?|occlusion|steroids?|concomitant|other|additional|surgery|graft\w*|need)\b"
 )
 #: A clause that says the disease was still there ("lesions persisted at 3 months", "still active at 3 months", "ulcer
 #: still open at 3 months", "persistent ulceration at 6 months"), with no word of a response in it: none had come then
@@ -1229,10 +1267,6 @@ def parse_time(
 #: weeks", "onset of improvement at 6 weeks"): an exact time even for an event. Not the start of the treatment
 #: ("3 months after treatment was started", "2 months after treatment began", "after onset of therapy"), which is
 #: time zero, not the response's onset.
-_RESPONSE_NOUN = (
-    r"(?:improvement|response|healing|clearing|clearance|resolution|regression|remission|re-?epitheli[sz]ation"
-    r"|flattening|softening|fading|effect|benefit)s?"
-)
 _ONSET_RE = re.compile(
     rf"\b{_RESPONSE_NOUN}\s+(?:\w+\s+)?(?:began|begun|begins|started|starts|set\s+in)\b"
     r"|\b(?:began|begun|begins|beginning|started|starts|starting|start)\s+to\s+(?:\w+\s+)?"
@@ -1382,7 +1416,7 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
         if event and (
-            (_NOT_SEEN_RE.search(clause) and not _UNTIL_RE.search(clause))
+            ((_NOT_SEEN_RE.search(clause) or _NOT_PERCEIVED_RE.search(clause)) and not _UNTIL_RE.search(clause))
             or (_STILL_ACTIVE_RE.search(clause) and not _RESPONSE_WORD_RE.search(clause))
         ):
             kind = "not-seen"
@@ -1402,8 +1436,29 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
             kind = "lasting"
         else:
             kind = "timed"
+            if event and result.resolved and _negated(clause):
+                raise TimePhraseError(
+                    f"a clause that negates ({clause!r}) and that no rule reads: it may say the event had not come "
+                    "by that time, not that it came"
+                )
         found.append(_Clause(clause, result, kind))
     return _place_worsening(found)
+
+
+def _negated(clause: str) -> bool:
+    """Whether an event's timed clause negates something that may be the event itself (see ``_NEGATION_RE``).
+
+    >>> _negated("nothing at 4 weeks"), _negated("lesions no longer visible at 4 weeks")
+    (True, False)
+    >>> _negated("healed at 8 weeks without side effects"), _negated("improvement by 6 weeks"), _negated("not before 6 weeks")
+    (False, False, False)
+    """
+    if _UNTIL_RE.search(clause):
+        return False
+    clause = _BOUND_NEGATION_RE.sub(" ", clause)
+    if _RESPONSE_WORD_RE.search(clause):
+        clause = _OTHER_NEGATION_RE.sub(" ", clause)
+    return bool(_NEGATION_RE.search(clause))
 
 
 def _place_worsening(clauses: list[_Clause]) -> list[_Clause]:
