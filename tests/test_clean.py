@@ -554,6 +554,11 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
         ("N, HbA1c normal", "no"),
         ("nondiabetic", "no"),
         ("n.d.", "not reported"),
+        # a negation after the name in other words (each once "yes, type not stated": the opposite of the source)
+        ("diabetes-free", None),
+        ("diabetes ruled out", None),
+        ("diabetes: none", None),
+        ("diabetes (denied)", None),
     ],
 )
 def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
@@ -601,6 +606,14 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         ("nonulcerated", "no"),
         ("non ulcerated", "no"),
         ("n.a.", "not reported"),
+        # a negation after the name in other words, or an ulcer already closed (each once "yes")
+        ("ulcer-free", None),
+        ("free of ulcers", None),
+        ("ulceration ruled out", None),
+        ("ulceration excluded", None),
+        ("ulcer (denied)", None),
+        ("ulcer resolved", None),
+        ("ulcer closed before treatment", None),
     ],
 )
 def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):

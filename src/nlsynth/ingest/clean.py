@@ -152,8 +152,14 @@ _OTHER_KIND_RE = re.compile(
     r"|secondary\s+diabetes|(?:steroid|corticosteroid|glucocorticoid|drug|medication)[\s-]?induced)\b"
 )
 _TYPE_NOT_GIVEN_RE = re.compile(rf"\btype\s+{missing.NOT_GIVEN_WORDS}(?!\w)")
-#: A negation after the start ("diabetes: no", "type 2 not confirmed"): no reading is safe.
-_NEGATION_RE = re.compile(r"\b(?:no|none|not|non|without|absent|negative|denied|excluded)\b")
+#: Words that negate a patient's condition after its name ("diabetes: no", "type 2 not confirmed", "diabetes ruled
+#: out", "ulcer-free", "ulceration excluded"): where one follows the condition, no reading is safe. Shared by the
+#: readers of diabetes and ulceration.
+_NEGATING = (
+    r"no|none|not|never|without|absent|absence|lack|lacking|negative|denied|denies|denying|excluded|free"
+    r"|ruled\s+out"
+)
+_NEGATION_RE = re.compile(rf"\b(?:{_NEGATING}|non)\b")
 
 
 def read_diabetes(text: str) -> str | None:
@@ -204,7 +210,7 @@ def read_diabetes(text: str) -> str | None:
     return None
 
 
-_ULCER_NEGATED_RE = re.compile(r"\b(?:no|none|not|without|absent|negative)\b")  # not "non-healing"
+_ULCER_NEGATED_RE = re.compile(rf"\b(?:{_NEGATING})\b")  # not "non-healing"
 #: The NL's ulceration named first, or after words that say how much or what kind: "ulcerated", "ulcerative",
 #: "ulcerating", "ulcer(s)", "with ulceration", "partially ulcerated", "focal ulceration", "a small ulcer". Not
 #: "risk of ulceration" or "impending ulceration": only these words may come first.
@@ -216,7 +222,9 @@ _ULCER_WORD_RE = re.compile(
     rf"(?:(?:{_ULCER_DESCRIBED})\s+){{0,2}}(?:with\s+)?ulcer(?:s|ation|ations|ated|ative|ating)?\b"
 )
 #: An ulceration in the past ("previously ulcerated", "ulcer healed before treatment"): no reading is safe.
-_ULCER_PAST_RE = re.compile(r"\b(?:healed|previous|previously|prior|history|former|formerly|past)\b")
+_ULCER_PAST_RE = re.compile(
+    r"\b(?:healed|resolved|closed|re-?epitheli\w*|previous|previously|prior|history|former|formerly|past)\b"
+)
 
 
 def read_ulcerated(text: str) -> str | None:
