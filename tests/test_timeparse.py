@@ -1022,6 +1022,10 @@ def test_a_time_counted_from_the_rows_own_agent_is_since_its_start(phrase, agent
         "4 weeks after changing the dose",
         "6 weeks after the change to twice-daily dosing",
         "6 weeks after switching to weekly injections",
+        # ... named only by how often or how much (each once the start of the row's treatment)
+        "4 weeks after switching to daily",
+        "4 weeks after the switch to twice-daily",
+        "4 weeks after changing to 600 mg",
     ],
 )
 def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phrase):

@@ -674,6 +674,8 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
     >>> [_starts_something_else(a, "dupilumab") for a in ("starting the cream", "starting methotrexate",
     ...  "switching from methotrexate to dupilumab", "changing the dose", "the change in treatment", "the 1st infusion")]
     [False, True, False, True, False, False]
+    >>> [_starts_something_else(a, "dupilumab") for a in ("switching to daily", "the switch", "changing to 600 mg")]
+    [True, False, True]
     """
     own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent or "")) if w not in _NOT_AGENT_WORDS}
     start = _START_WORD_RE.search(anchor)
@@ -698,7 +700,9 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
             continue  # "treatment with methotrexate", "a course of dupilumab": the name that follows decides
         # "after the switch improved within 4 weeks": a clause goes on, naming nothing that started
         return not (name in allowed or _RESPONSE_WORD_RE.match(name) or re.fullmatch(_DISEASE_WORDS, name))
-    return False
+    # a switch to what names nothing but how often or how much ("switching to daily", "changing to 600 mg", whose
+    # dose the clause has set aside) changes how the same treatment is given, as "switching to weekly injections" does
+    return bool(change and re.search(r"\bto\b", after))
 
 
 def _names_agent(anchor: str, agent: str | None) -> bool:
