@@ -859,6 +859,30 @@ def test_a_negated_time_is_never_read_as_when_the_response_came(negated, r):
     assert got.lower >= 4 * W, (phrase, got)
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "planned assessment at 12 weeks",
+        "expected to respond by 12 weeks",
+        "should be assessed at 12 weeks",
+        "scheduled review at 3 months",
+        "re-evaluation advised after 6 months",
+    ],
+)
+def test_a_plan_or_an_expectation_is_not_a_time_anything_was_seen(phrase):
+    """Once read as the response's time: (0, 12] weeks for "planned assessment at 12 weeks"."""
+    got = parse_time(phrase, event=True, first=True)
+    recommended = "advised" in phrase
+    kind = "a recommendation" if recommended else "a plan or an expectation"
+    assert not got.resolved and got.note == f"{kind}, not an observed time"
+
+
+@pytest.mark.parametrize("phrase", ["improvement as expected at 4 weeks", "faster than expected, at 4 weeks"])
+def test_what_was_seen_as_expected_keeps_its_time(phrase):
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+
+
 def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():
     with pytest.raises(TimePhraseError, match="not seen by 91.3 days"):
         parse_time("improvement at 1 month; complete at 6 months; no response at 3 months", event=True, first=True)

@@ -127,7 +127,8 @@ Rules (``TimeInterval.rule``)
     are NaN and ``note`` says why: a count of sessions with no frequency in the regimen, a count of periods of a
     stated length ("after two 4-week cycles", "during the second 3 months": how they follow each other), an end
     of treatment with no course length, a calendar period ("enrolled 2013 to 2023"), a
-    recommendation ("at least six months recommended before final evaluation"), a pace ("every 3 months", "at
+    recommendation, plan or expectation ("at least six months recommended before final evaluation", "planned
+    assessment at 12 weeks", "expected to respond by 12 weeks"), a pace ("every 3 months", "at
     3-month intervals": set aside beside another time), how long a response lasted as the only time of that
     response ("remained stable for 6 months", "no relapse for more than a year"), or a phrase that says only that
     no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there is none to give ("no
@@ -410,7 +411,13 @@ _NO_OTHER_EVENT_RE = re.compile(
     r"\b(?:no|without|free\s+of|free\s+from)\s+(?:\w+\s+)?(?:relapses?|recurrences?|flares?)\b"
     r"|\b(?:relapse|recurrence|flare|disease)-free\b"
 )
-_RECOMMENDATION_RE = re.compile(r"\brecommended\b")
+#: A recommendation, a plan or an expectation ("at least six months recommended before final evaluation", "planned
+#: assessment at 12 weeks", "expected to respond by 12 weeks"): not a time anything was seen. Not "as expected" or
+#: "than expected", which say what was seen.
+_RECOMMENDATION_RE = re.compile(
+    r"\b(?:recommend(?:s|ed)?|advised|suggested|proposed|planned|scheduled|intended|anticipated|should"
+    r"|(?<!as\s)(?<!than\s)expected)\b"
+)
 
 
 def _times_other_event(text: str) -> bool:
@@ -1765,8 +1772,9 @@ def _parse_clause(clause: str, regimen: str | None, agent: str | None = None) ->
         raise TimePhraseError(f"a head count ({heads.group(0)!r}) says whose time it is; no rule reads it")
     if _times_other_event(clause):
         return None  # a relapse or recurrence clause times another event, not this field
-    if _RECOMMENDATION_RE.search(clause):
-        return unresolved("a recommendation, not an observed time")
+    if planned := _RECOMMENDATION_RE.search(clause):
+        advised = re.match(r"recommend|advised|suggested|proposed", planned.group(0))
+        return unresolved(f"{'a recommendation' if advised else 'a plan or an expectation'}, not an observed time")
     other_zero = _OTHER_ZERO_RE.search(clause)
     if other_zero and _HAS_NUMBER_RE.search(clause[: other_zero.start()]):
         raise TimePhraseError(
