@@ -788,6 +788,11 @@ NOT_SEEN_FIRST = [
     ("not better at 4 weeks; better at 8 weeks", 4 * W, 8 * W),
     ("no reduction in size at 4 weeks; smaller at 8 weeks", 4 * W, 8 * W),
     ("no appreciable difference at 4 weeks; improvement at 8 weeks", 4 * W, 8 * W),
+    # ... also after the time it is about, or in a parenthesis beside it (each once (0, 4] weeks)
+    ("4 weeks: no change; 12 weeks: improved", 4 * W, 12 * W),
+    ("at 4 weeks no change, at 12 weeks improvement", 4 * W, 12 * W),
+    ("week 4 - no response; week 12 - clear", 4 * W, 12 * W),
+    ("4 weeks (no change), 12 weeks (improved)", 4 * W, 12 * W),
 ]
 
 
@@ -795,6 +800,14 @@ NOT_SEEN_FIRST = [
 def test_a_response_not_seen_by_a_time_came_after_it(phrase, lower, upper):
     got = parse_time(phrase, event=True, first=True)
     assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(lower), pytest.approx(upper))
+
+
+def test_a_time_with_a_negation_in_parentheses_is_when_the_response_had_not_come():
+    """Once commentary: "12 weeks (no improvement)" was a response by 12 weeks."""
+    got = parse_time("12 weeks (no improvement)", event=True, first=True)
+    assert (got.rule, got.lower, got.upper) == ("at-least", pytest.approx(12 * W), INF)
+    kept = parse_time("8 weeks (no side effects)", event=True, first=True)  # about something else: commentary
+    assert (kept.lower, kept.upper) == (0.0, pytest.approx(8 * W))
 
 
 @pytest.mark.parametrize(
@@ -845,6 +858,10 @@ def test_a_negation_of_something_else_leaves_the_time_the_response_s(phrase, upp
         "without {r} at 4 weeks",
         "{r} absent at 4 weeks",
         "never any {r} at 4 weeks",
+        "4 weeks: no {r}",
+        "at 4 weeks no {r}",
+        "4 weeks (no {r})",
+        "4 weeks (not {r})",
     ],
 )
 @pytest.mark.parametrize("r", ["response", "improvement", "healing", "clearance", "change", "improved", "better"])

@@ -90,7 +90,8 @@ Rules (``TimeInterval.rule``)
     into it: "there was no response at 6 months", "she had not improved by 3 months"; or that the disease was still
     there, with no word of a response: "lesions persisted at 3 months", "ulcer still open at 3 months", "yet to
     respond at 3 months"; or that it was not seen, with no word of the lesions: "not seen at 3 months", "improvement
-    not evident at 3 months", "not yet at 3 months"): it came later, (X, inf). Any other clause of an event's
+    not evident at 3 months", "not yet at 3 months"), also after the time it is about ("at 3 months no change", "3
+    months: unchanged", "3 months (no improvement)"): it came later, (X, inf). Any other clause of an event's
     time that negates ("nothing at 3 months", "lesions not visible at 3 months", "no side effects at 3 months") is
     refused, since it may say the event had not come by X: only a negation of the response's completeness ("not
     completely healed"), of a bound ("no later than"), or, beside a word for the response, of something else
@@ -1426,8 +1427,12 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
             continue
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
+        state = _LEADING_TIME_RE.sub("", clause, count=1)  # "at 4 weeks no change", "4 weeks: unchanged"
         if event and (
-            ((_NOT_SEEN_RE.search(clause) or _NOT_PERCEIVED_RE.search(clause)) and not _UNTIL_RE.search(clause))
+            (
+                any(r.search(c) for r in (_NOT_SEEN_RE, _NOT_PERCEIVED_RE) for c in (clause, state))
+                and not _UNTIL_RE.search(clause)
+            )
             or (_STILL_ACTIVE_RE.search(clause) and not _RESPONSE_WORD_RE.search(clause))
         ):
             kind = "not-seen"
@@ -1454,6 +1459,13 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
                 )
         found.append(_Clause(clause, result, kind))
     return _place_worsening(found)
+
+
+#: A time that leads a clause before what was seen then ("at 4 weeks no change", "4 weeks: unchanged", "week 4 -
+#: no response", "12 weeks no improvement", as a parenthesis leaves it): what follows says whether the event had come.
+_LEADING_TIME_RE = re.compile(
+    rf"^(?:(?:at|after|by|in|on|within)\s+)?(?:{_UNIT_FIRST}\s+{_NUM}|{_NUM}{_GAP}{_UNIT})\b\s*[:,-]*\s*"
+)
 
 
 def _negated(clause: str) -> bool:
@@ -1733,10 +1745,20 @@ def _event_aside(aside: re.Match) -> str:
 
     >>> _PARENTHESES_RE.sub(_event_aside, "6 weeks (complete clearance at 12 weeks) (range 4-8 weeks)")
     '6 weeks ; complete clearance at 12 weeks; (range 4-8 weeks)'
+
+    A parenthesis without a time that negates says what was seen at the time before it, so it is read with it (once
+    commentary: "12 weeks (no improvement)" was the response's time); one about something else stays commentary:
+
+    >>> _PARENTHESES_RE.sub(_event_aside, "12 weeks (no improvement)"), _PARENTHESES_RE.sub(_event_aside, "8 weeks (no side effects)")
+    ('12 weeks  no improvement', '8 weeks (no side effects)')
     """
     inside = aside.group(0)[1:-1]
     if _RESPONSE_WORD_RE.search(inside) and _DURATION_RE.search(inside):
         return f"; {inside};"
+    if not _holds_time(inside) and _NEGATION_RE.search(
+        _OTHER_NEGATION_RE.sub(" ", _BOUND_NEGATION_RE.sub(" ", inside))
+    ):
+        return f" {inside}"  # "12 weeks (no improvement)": what was seen at the time before it, read with it
     return aside.group(0)
 
 
