@@ -860,8 +860,8 @@ _NOT_SEEN_RE = re.compile(
     r"(?:no|without|absence of|lack of)\s+(?:(?!further\b|additional\b|more\b|side\b|adverse\b|ill\b)\w+\s+){0,2}"
     r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success|reduction"
     r"|decrease|difference|re-?epitheli\w*)\b"
-    r"|(?:not|never|no)\s+(?:\w+\s+)?(?:improved|improving|responded|responding|healed|healing|resolved|resolving"
-    r"|cleared|clearing|better|effective|re-?epitheli\w*)\b(?!\s+(?:any\s+)?further)"
+    r"|(?:not|never|no)\s+(?:(?!only\b|just\b|merely\b)\w+\s+)?(?:improved|improving|responded|responding|healed|healing|resolved|resolving"
+    r"|cleared|clearing|better|changed|effective|re-?epitheli\w*)\b(?!\s+(?:any\s+)?further)"
     r"|(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b(?!\s+(?:any\s+)?further)"
     r"|none\b"
     # the treatment failed: "failed after 3 months", "treatment failure at 12 weeks", "refractory at 6 months"
@@ -1468,20 +1468,36 @@ _LEADING_TIME_RE = re.compile(
 )
 
 
-def _negated(clause: str) -> bool:
-    """Whether an event's timed clause negates something that may be the event itself (see ``_NEGATION_RE``).
+def _negated(clause: str, response: bool = False) -> bool:
+    """Whether an event's timed clause negates something that may be the event itself (see ``_NEGATION_RE``); with
+    ``response`` (a parenthesis beside a time), only a negation in a clause that names the response.
 
     >>> _negated("nothing at 4 weeks"), _negated("lesions no longer visible at 4 weeks")
     (True, False)
     >>> _negated("healed at 8 weeks without side effects"), _negated("improvement by 6 weeks"), _negated("not before 6 weeks")
     (False, False, False)
+
+    A negation after the response is affirmed, past a comma or a word that joins another statement, is about
+    something else or its completeness; one that says it of the response is not:
+
+    >>> _negated("improvement at 8 weeks, no biopsy performed"), _negated("improvement at 8 weeks but not resolved")
+    (False, False)
+    >>> _negated("improvement absent at 4 weeks"), _negated("response at 4 weeks? no")
+    (True, True)
     """
     if _UNTIL_RE.search(clause):
         return False
     clause = _BOUND_NEGATION_RE.sub(" ", clause)
-    if _RESPONSE_WORD_RE.search(clause):
+    affirmed = _RESPONSE_WORD_RE.search(clause)
+    if affirmed:
         clause = _OTHER_NEGATION_RE.sub(" ", clause)
-    return bool(_NEGATION_RE.search(clause))
+    negation = _NEGATION_RE.search(clause)
+    if negation is None or (response and not affirmed):
+        return False
+    joined = affirmed and re.search(
+        r"[,;]|\b(?:but|with|although|though|while|whereas|and|yet)\b", clause[affirmed.end() : negation.start()]
+    )
+    return not (affirmed and affirmed.start() < negation.start() and joined)
 
 
 def _place_worsening(clauses: list[_Clause]) -> list[_Clause]:
@@ -1755,8 +1771,8 @@ def _event_aside(aside: re.Match) -> str:
     inside = aside.group(0)[1:-1]
     if _RESPONSE_WORD_RE.search(inside) and _DURATION_RE.search(inside):
         return f"; {inside};"
-    if not _holds_time(inside) and _NEGATION_RE.search(
-        _OTHER_NEGATION_RE.sub(" ", _BOUND_NEGATION_RE.sub(" ", inside))
+    if not _holds_time(inside) and (
+        _NOT_SEEN_RE.search(inside) or _NOT_PERCEIVED_RE.search(inside) or _negated(inside, response=True)
     ):
         return f" {inside}"  # "12 weeks (no improvement)": what was seen at the time before it, read with it
     return aside.group(0)
