@@ -860,7 +860,7 @@ _NOT_SEEN_RE = re.compile(
     r"(?:no|without|absence of|lack of)\s+(?:(?!further\b|additional\b|more\b|side\b|adverse\b|ill\b)\w+\s+){0,2}"
     r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success|reduction"
     r"|decrease|difference|re-?epitheli\w*)\b"
-    r"|(?:not|never|no)\s+(?:(?!only\b|just\b|merely\b)\w+\s+)?(?:improved|improving|responded|responding|healed|healing|resolved|resolving"
+    r"|(?:not|never|no)\s+(?:(?!only\b|just\b|merely\b|longer\b|further\b|more\b)\w+\s+)?(?:improved|improving|responded|responding|healed|healing|resolved|resolving"
     r"|cleared|clearing|better|changed|effective|re-?epitheli\w*)\b(?!\s+(?:any\s+)?further)"
     r"|(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b(?!\s+(?:any\s+)?further)"
     r"|none\b"
