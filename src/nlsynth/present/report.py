@@ -485,7 +485,8 @@ def methods(
         "(1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days), never more precisely than the source "
         'states them: a response *seen at* an assessment ("after one month", "at week 12", "three-month '
         'follow-up", or by the end of a range, "after 6–8 weeks") began in (0, X]; an exact time only where the source '
-        "dates the onset (an interval where it dates it so); *within X* → (0, X]; counts of sessions converted with "
+        "dates the onset (an interval where it dates it so); where the source says a response had not come by X "
+        '("no response at 4 weeks"), it began after X; *within X* → (0, X]; counts of sessions converted with '
         "the regimen's frequency; follow-up durations are the point X, or the range (low, high]. "
         f"{phrases.nunique()} distinct phrases were read by the rules "
         f"{', '.join(f'`{r}`' for r in used_rules)}; a reviewer can give or override a reading in "
