@@ -843,6 +843,11 @@ def test_a_clause_that_negates_in_words_no_rule_reads_is_refused(phrase):
         ("improvement noted at 8 weeks (no photographs)", 8 * W),
         ("lesions no longer visible at 8 weeks", 8 * W),
         ("no longer improving at 12 weeks", 12 * W),  # a plateau: improved by then, as the parser read it before
+        # a word of failure that describes the disease or an earlier treatment (each once no response by then)
+        ("refractory NL improved at 8 weeks", 8 * W),
+        ("resistant lesions cleared at 8 weeks", 8 * W),
+        ("unresponsive to steroids, improved at 8 weeks", 8 * W),
+        ("the ulcer, refractory for years, healed at 12 weeks", 12 * W),
         ("partial but not complete healing at 8 weeks", 8 * W),
         ("healed at 8 weeks without side effects", 8 * W),
         ("complete clearance at 8 weeks with no scarring", 8 * W),

@@ -865,8 +865,8 @@ _NOT_SEEN_RE = re.compile(
     r"|(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b(?!\s+(?:any\s+)?further)"
     r"|none\b"
     # the treatment failed: "failed after 3 months", "treatment failure at 12 weeks", "refractory at 6 months"
-    r"|(?:(?:the\s+)?(?:treatment|therapy)\s+)?(?:ineffective|unsuccessful|unresponsive|fail(?:ed|ure)|refractory"
-    r"|resistant|non-?respon\w*)\b"
+    r"|(?P<failed>(?:(?:the\s+)?(?:treatment|therapy)\s+)?(?:ineffective|unsuccessful|unresponsive|fail(?:ed|ure)"
+    r"|refractory|resistant|non-?respon\w*)\b)"
     r"|yet\s+to\s+(?:\w+\s+)?(?:respond|improve|heal|clear|resolve)\b"
     r")"
     r"|\bunchanged\b"
@@ -1429,10 +1429,7 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
         state = _LEADING_TIME_RE.sub("", clause, count=1)  # "at 4 weeks no change", "4 weeks: unchanged"
         if event and (
-            (
-                any(r.search(c) for r in (_NOT_SEEN_RE, _NOT_PERCEIVED_RE) for c in (clause, state))
-                and not _UNTIL_RE.search(clause)
-            )
+            (any(_says_not_seen(c) for c in (clause, state)) and not _UNTIL_RE.search(clause))
             or (_STILL_ACTIVE_RE.search(clause) and not _RESPONSE_WORD_RE.search(clause))
         ):
             kind = "not-seen"
@@ -1459,6 +1456,31 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
                 )
         found.append(_Clause(clause, result, kind))
     return _place_worsening(found)
+
+
+def _says_not_seen(clause: str) -> bool:
+    """Whether a clause says the response had not come (``_NOT_SEEN_RE``, ``_NOT_PERCEIVED_RE``). A word of failure
+    that describes the disease or an earlier treatment before a response the clause affirms ("refractory NL improved
+    at 8 weeks", "unresponsive to steroids, improved at 8 weeks") does not: once read as no response by 8 weeks.
+
+    >>> _says_not_seen("refractory at 6 months"), _says_not_seen("refractory nl improved at 8 weeks")
+    (True, False)
+    >>> _says_not_seen("resistant lesions, no improvement at 8 weeks"), _says_not_seen("failed to improve at 8 weeks")
+    (True, True)
+    """
+    if _NOT_PERCEIVED_RE.search(clause):
+        return True
+    found = _NOT_SEEN_RE.search(clause)
+    if found is None:
+        return False
+    if found.group("failed"):
+        response = _RESPONSE_WORD_RE.search(clause, found.end())
+        if response and not re.search(
+            rf"{_NEGATION_RE.pattern}|\bfail\w*|\bunresponsive\b|\bresistant\b|\brefractory\b",
+            clause[found.end() : response.start()],
+        ):
+            return False
+    return True
 
 
 #: A time that leads a clause before what was seen then ("at 4 weeks no change", "4 weeks: unchanged", "week 4 -
