@@ -913,6 +913,27 @@ def test_what_was_seen_as_expected_keeps_its_time(phrase):
     assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "previously treated with steroids for 1 month; improved at 8 weeks",
+        "prior methotrexate for 3 months; improved at 8 weeks",
+        "had received steroids for 1 month; improved at 8 weeks",
+        "NL for 10 years; improved at 8 weeks",
+        "disease duration 2 years; improvement at 8 weeks",
+        "a 10-year history; improved at 8 weeks",
+        "lesions for three years; cleared at 12 weeks",
+    ],
+)
+def test_a_time_of_the_history_or_an_earlier_treatment_is_refused(phrase):
+    """Each once read as a time of this treatment: the first response by 1 month, or a best response spanning the
+    disease's ten years."""
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match="history or of an earlier treatment"):
+            parse_time(phrase, **kind)
+    assert parse_time("improvement prior to 8 weeks", event=True).upper == pytest.approx(8 * W)  # a bound: kept
+
+
 def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():
     with pytest.raises(TimePhraseError, match="not seen by 91.3 days"):
         parse_time("improvement at 1 month; complete at 6 months; no response at 3 months", event=True, first=True)

@@ -142,7 +142,8 @@ the biopsy"), or from any moment the reader does not know to be the start ("6 we
 tapering", "2 weeks after the ulcer healed", "3 months postpartum", "3 months after methotrexate" in a dupilumab
 row), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"), or
 counted back from a later one ("3 months before", "2 weeks before the end of treatment", "in the last 3 months") is
-refused: no rule can turn it into a time since the start. The moments known to be the start are a word for
+refused: no rule can turn it into a time since the start. So is a time of the disease's history or of an earlier
+treatment ("NL for 10 years", "a 5-year history", "previously treated with steroids for 1 month"). The moments known to be the start are a word for
 starting ("after initiating dupilumab", "dupilumab initiation", "the switch", "baseline"), the treatment or one of
 its sessions ("after therapy began", "the first injection", "the loading dose", "surgery", "post-operatively"), and
 the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must be the
@@ -440,6 +441,19 @@ _OTHER_ZERO_RE = re.compile(
     # a time spent on a dose that came later: "after 3 months of the higher dose", "8 weeks at the increased dose"
     r"|\b(?:of|at|on)\s+(?:the\s+)?(?:higher|increased|escalated|doubled|reduced|lower|new|maintenance)\s+"
     r"(?:dose|dosage|regimen)\b"
+)
+#: A time of the disease's history or of an earlier treatment ("NL for 10 years", "disease duration 2 years", "a
+#: 5-year history", "previously treated with steroids for 1 month", "prior methotrexate for 3 months", "had
+#: received steroids for 1 month"): not since the start of this treatment, whichever column it is in. Not "prior
+#: to X" or "earlier than X", which bound a time.
+_HISTORY_RE = re.compile(
+    r"\b(?:previous(?:ly)?|prior(?!\s+to\b)|formerly|pre-?treated|history|pre-?existing|long-?standing"
+    r"|had\s+(?:previously\s+)?(?:received|been\s+treated|been\s+given|used|tried|taken)"
+    r"|earlier\s+(?:treatments?|therapy|therapies|course|courses)"
+    r"|(?:disease|nl|necrobiosis|lesions?|plaques?|ulcers?)\s+(?:duration|present|existing)"
+    r"|duration\s+of\s+(?:the\s+)?(?:disease|nl|necrobiosis|lesions?|plaques?|ulcers?)"
+    r"|(?:nl|necrobiosis(?:\s+lipoidica)?|disease|lesions?|plaques?|ulcers?)\s+(?:had\s+been\s+present\s+)?for\s+"
+    r"(?:the\s+(?:past|last)\s+)?(?=\d|\w+\s+(?:days?|weeks?|months?|years?)\b))\b"
 )
 #: The words that may follow a time to say what it is counted from ("6 weeks after X", "12 weeks from baseline",
 #: "4 weeks post-operatively"): what comes next is read as that moment, the anchor (:func:`_unknown_anchor`).
@@ -1859,6 +1873,11 @@ def _parse_clause(clause: str, regimen: str | None, agent: str | None = None) ->
         raise TimePhraseError(
             f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
             "no rule reads it"
+        )
+    if history := _HISTORY_RE.search(clause):
+        raise TimePhraseError(
+            f"a time of the disease's history or of an earlier treatment ({history.group(0).strip()!r}), not since the "
+            "start of this treatment; no rule reads it"
         )
     session = _unsaid_session(clause, regimen)
     if session is not None:
