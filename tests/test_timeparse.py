@@ -825,10 +825,9 @@ def test_a_time_with_a_negation_in_parentheses_is_when_the_response_had_not_come
 )
 def test_a_clause_that_negates_in_words_no_rule_reads_is_refused(phrase):
     """Its time may be when the response had not come (once read as the response's time, (0, X])."""
-    with pytest.raises(TimePhraseError, match="negates"):
-        parse_time(phrase, event=True, first=True)
-    with pytest.raises(TimePhraseError, match="negates"):
-        parse_time(phrase, event=True)
+    for kind in ({"first": True}, {}):  # a first or a best response
+        with pytest.raises(TimePhraseError, match="negates"):
+            parse_time(phrase, event=True, **kind)
 
 
 @pytest.mark.parametrize(
