@@ -933,6 +933,24 @@ def test_a_time_of_the_history_or_an_earlier_treatment_is_refused(phrase):
     assert parse_time("improvement prior to 8 weeks", event=True).upper == pytest.approx(8 * W)  # a bound: kept
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "most by 2 months",
+        "the majority within 8 weeks",
+        "in most patients after 8 weeks",
+        "nearly all responded by 12 weeks",
+        "improvement at 8 weeks in most",
+    ],
+)
+def test_a_share_of_patients_in_words_is_refused_as_a_head_count_is(phrase):
+    """The time is only theirs (each once read as the series' time, as "in 60% by 3 months" never was)."""
+    with pytest.raises(TimePhraseError, match="a share of patients in words"):
+        parse_time(phrase, event=True)
+    for kept in ("most improvement at 8 weeks", "all by 8 weeks", "at most 8 weeks"):  # a degree, everyone, a bound
+        assert parse_time(kept, event=True).upper == pytest.approx(8 * W)
+
+
 def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():
     with pytest.raises(TimePhraseError, match="not seen by 91.3 days"):
         parse_time("improvement at 1 month; complete at 6 months; no response at 3 months", event=True, first=True)

@@ -155,10 +155,10 @@ gives one session (or none is stated); with several, the time is ``unresolved``:
 So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy") in a course of a
 stated number of sessions ("6 sessions at two weeks intervals"); in any other regimen it is the start.
 A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within".
-So is an age given as the only time ("at the age of 45
-years", "a 6-month-old ulcer"); beside another time an age is set aside. A head count beside a time ("in 3 patients
-after 3 months", "three of four patients at 6 weeks") is refused, since the time is only theirs, and so are two
-numbers given as alternatives for one time ("two or three weeks", "a week or two"), in digits or in words.
+So is an age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside another time an age is
+set aside. A head count or a share of patients beside a time ("in 3 patients after 3 months", "three of four patients
+at 6 weeks", "most by 2 months") is refused, since the time is only theirs, and so are two numbers given as
+alternatives for one time ("two or three weeks", "a week or two"), in digits or in words.
 
 Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6
 weeks (complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained
@@ -824,6 +824,16 @@ _HEAD_COUNT_RE = re.compile(
     rf"\b{_COUNT}\s+(?:(?:of|out\s+of)\s+(?:the\s+)?{_COUNT}\s+)?(?:(?!{_UNIT}\b)[a-z-]+\s+)?"
     r"(?:patients?|cases?|subjects?|participants?|individuals?|persons?|people|women|men|children)\b"
     r"|\b\d+\s*/\s*\d+\s+(?:patients?|cases?|subjects?|participants?)\b|\bn\s*=\s*\d+\b"
+)
+#: ... or a share of them in words, before a time or what they did ("most by 2 months", "the majority within 8 weeks",
+#: "in most patients after 8 weeks", "nearly all responded by 12 weeks", "at 8 weeks in most"); not a degree ("most
+#: improvement at 8 weeks").
+_SHARE_IN_WORDS_RE = re.compile(
+    r"\b(?:most|(?:the|a)\s+majority|(?:the|a)\s+minority|many|nearly\s+all|almost\s+all|all\s+but\s+\w+)"
+    r"(?:\s+of\s+(?:the\s+|them\b|these\b|those\b)?)?"
+    r"(?:\s*(?:patients?|cases?|subjects?|participants?|responders?|women|men|children))?"
+    r"(?=\s+(?:by|within|after|at|in|before|during|over|responded|improved|cleared|healed|showed|had)\b)"
+    r"|\bin\s+(?:most|(?:the|a)\s+majority|(?:the|a)\s+minority|many|nearly\s+all|almost\s+all)\b"
 )
 #: Two numbers given as alternatives for one time ("two or three weeks", "3 or 4 months", "a week or two"); a count
 #: of sessions ("3 or 4 injections") is a range, read by the ``exposures`` rule.
@@ -1844,6 +1854,11 @@ def _parse_clause(clause: str, regimen: str | None, agent: str | None = None) ->
     heads = _HEAD_COUNT_RE.search(clause)
     if heads and _holds_time(_HEAD_COUNT_RE.sub(" ", clause)):
         raise TimePhraseError(f"a head count ({heads.group(0)!r}) says whose time it is; no rule reads it")
+    share = _SHARE_IN_WORDS_RE.search(clause)
+    if share:
+        raise TimePhraseError(
+            f"a share of patients in words ({share.group(0)!r}) says whose time it is; no rule reads it"
+        )
     if _times_other_event(clause):
         return None  # a relapse or recurrence clause times another event, not this field
     if planned := _RECOMMENDATION_RE.search(clause):
