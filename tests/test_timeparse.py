@@ -794,6 +794,10 @@ NOT_SEEN_FIRST = [
     ("week 4 - no response; week 12 - clear", 4 * W, 12 * W),
     ("4 weeks (no change), 12 weeks (improved)", 4 * W, 12 * W),
     ("4 weeks (not changed), 12 weeks (improved)", 4 * W, 12 * W),
+    # ... however the apostrophe was typed (a curly one, as text copied from a PDF has it, was once (0, 4] weeks)
+    ("didn\u2019t improve at 4 weeks; improved at 8 weeks", 4 * W, 8 * W),
+    ("hadn\u2019t responded by 4 weeks; responded by 8 weeks", 4 * W, 8 * W),
+    ("wasn't better at 4 weeks; better at 8 weeks", 4 * W, 8 * W),
 ]
 
 

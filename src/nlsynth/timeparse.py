@@ -884,7 +884,7 @@ _NOT_SEEN_RE = re.compile(
     r"(?:no|without|absence of|lack of)\s+(?:(?!further\b|additional\b|more\b|side\b|adverse\b|ill\b)\w+\s+){0,2}"
     r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success|reduction"
     r"|decrease|difference|re-?epitheli\w*)\b"
-    r"|(?:not|never|no)\s+(?:(?!only\b|just\b|merely\b|longer\b|further\b|more\b)\w+\s+)?(?:improved|improving|responded|responding|healed|healing|resolved|resolving"
+    r"|(?:not|never|no|\w+n't)\s+(?:(?!only\b|just\b|merely\b|longer\b|further\b|more\b)\w+\s+)?(?:improved|improving|responded|responding|healed|healing|resolved|resolving"
     r"|cleared|clearing|better|changed|effective|re-?epitheli\w*)\b(?!\s+(?:any\s+)?further)"
     r"|(?:did not|didn't|failed to)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve)\b(?!\s+(?:any\s+)?further)"
     r"|none\b"
@@ -1175,7 +1175,22 @@ NOT_REPORTED = TimeInterval(math.nan, math.nan, "not-reported")
 
 #: Comparison signs of one character, which NFKC leaves alone, as the two the qualifiers read: "≥ 6 months" is
 #: at least six months, never a visit at six months.
-_SIGNS = str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<=", "×": "x"})
+#: Comparison signs and "×" as ASCII; typographic apostrophes (as text copied from a PDF has them: "didn’t") as "'",
+#: so that a negation or a possessive reads the same however it was typed.
+_SIGNS = str.maketrans(
+    {
+        "≥": ">=",
+        "⩾": ">=",
+        "≧": ">=",
+        "≤": "<=",
+        "⩽": "<=",
+        "≦": "<=",
+        "×": "x",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+    }
+)
 #: "6+ months" and "12 months+": at least that long. Not "22 +/- 5" (a mean and its SD) nor "3 months + 2 weeks".
 _PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|\b{_NUM})\s*\+\s*(?={_UNIT}\b)")
 _PLUS_AFTER_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT}|\b{_NUM}{_GAP}{_UNIT})\+(?![/-]|\s*\d)")
@@ -1233,14 +1248,16 @@ def _slash_half(match: re.Match[str]) -> str:
 
 
 def normalise(text: str) -> str:
-    """Lower-case, NFKC, one kind of dash, comparison signs as ``>=``/``<=`` and "×" as "x", a number's trailing "+"
-    as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single spaces, compound number
-    words as digits, halves and fortnights in words as numbers of a unit.
+    """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
+    number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
+    spaces, compound number words as digits, halves and fortnights in words as numbers of a unit.
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
     >>> normalise("≥ 6 months"), normalise("6+ months"), normalise("12 Months+"), normalise("1½ months")
     ('>= 6 months', '>6 months', '>12 months', '1.5 months')
+    >>> normalise("didn\u2019t improve")
+    "didn't improve"
     >>> normalise("4 weeks [range 2-6]")
     '4 weeks (range 2-6)'
     """
