@@ -559,6 +559,9 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
         ("diabetes ruled out", None),
         ("diabetes: none", None),
         ("diabetes (denied)", None),
+        # typeset hyphens, as text copied from a PDF has them (once refused)
+        ("non\u2011diabetic", "no"),
+        ("type\u00a01", "type 1"),
     ],
 )
 def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
@@ -614,6 +617,7 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         ("ulcer (denied)", None),
         ("ulcer resolved", None),
         ("ulcer closed before treatment", None),
+        ("non\u2010ulcerated", "no"),  # a typeset hyphen (once refused)
     ],
 )
 def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,9 +73,14 @@ class Tables:
         }
 
 
+#: Hyphens and dashes as typeset (as text copied from a PDF has them: "non‑diabetic" with U+2011) are "-".
+_DASHES = str.maketrans(dict.fromkeys([*map(chr, range(0x2010, 0x2016)), "\u2212"], "-"))
+
+
 def _word(value: str) -> str:
-    """A cell as the readers below compare it: case and runs of spaces aside ("Full  Text" → "full text")."""
-    return " ".join(value.casefold().split())
+    """A cell as the readers below compare it: case, runs of spaces and typeset hyphens aside ("Full  Text" → "full
+    text", "Non‑diabetic" → "non-diabetic")."""
+    return " ".join(unicodedata.normalize("NFKC", value).translate(_DASHES).casefold().split())
 
 
 #: What was read of a source: one of the three the extraction's README names, in any case, with hyphens or
