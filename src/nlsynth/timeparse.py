@@ -1191,6 +1191,9 @@ _SIGNS = str.maketrans(
         "\u02bc": "'",
     }
 )
+#: Hyphens and dashes as typeset (U+2010 to U+2015, as text copied from a PDF has them, and the minus sign U+2212)
+#: as "-": one kind of dash for the time phrases here and for the cells :mod:`nlsynth.ingest.clean` reads.
+DASHES = str.maketrans(dict.fromkeys([*map(chr, range(0x2010, 0x2016)), "\u2212"], "-"))
 #: "6+ months" and "12 months+": at least that long. Not "22 +/- 5" (a mean and its SD) nor "3 months + 2 weeks".
 _PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|\b{_NUM})\s*\+\s*(?={_UNIT}\b)")
 _PLUS_AFTER_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT}|\b{_NUM}{_GAP}{_UNIT})\+(?![/-]|\s*\d)")
@@ -1263,7 +1266,7 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = text.translate(DASHES)
     text = re.sub(r"\s+", " ", text).strip()
     text = _SLASH_HALF_RE.sub(_slash_half, text)
     text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
@@ -1468,9 +1471,12 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
             continue
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
-        state = _LEADING_TIME_RE.sub("", clause, count=1)  # "at 4 weeks no change", "4 weeks: unchanged"
+        # what a clause says was not seen, also after the time it is about ("at 4 weeks no change")
         if event and (
-            (any(_says_not_seen(c) for c in (clause, state)) and not _UNTIL_RE.search(clause))
+            (
+                (_says_not_seen(clause) or _says_not_seen(_LEADING_TIME_RE.sub("", clause, count=1)))
+                and not _UNTIL_RE.search(clause)
+            )
             or (_STILL_ACTIVE_RE.search(clause) and not _RESPONSE_WORD_RE.search(clause))
         ):
             kind = "not-seen"
@@ -1834,9 +1840,7 @@ def _event_aside(aside: re.Match) -> str:
     inside = aside.group(0)[1:-1]
     if _RESPONSE_WORD_RE.search(inside) and _DURATION_RE.search(inside):
         return f"; {inside};"
-    if not _holds_time(inside) and (
-        _NOT_SEEN_RE.search(inside) or _NOT_PERCEIVED_RE.search(inside) or _negated(inside, response=True)
-    ):
+    if not _holds_time(inside) and (_says_not_seen(inside) or _negated(inside, response=True)):
         return f" {inside}"  # "12 weeks (no improvement)": what was seen at the time before it, read with it
     return aside.group(0)
 

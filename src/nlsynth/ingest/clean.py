@@ -37,8 +37,8 @@ from nlsynth.ingest.references import citations, write_citations
 from nlsynth.ingest.sheets import Sheet, read_optional_sheet, read_sheet, row_fingerprint
 from nlsynth.ingest.vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
 from nlsynth.tableio import write_tables
+from nlsynth.timeparse import DASHES, TimeInterval, TimePhraseError, parse_time
 from nlsynth.timeparse import NOT_REPORTED as TIME_NOT_REPORTED
-from nlsynth.timeparse import TimeInterval, TimePhraseError, parse_time
 
 
 @dataclass(frozen=True)
@@ -73,14 +73,10 @@ class Tables:
         }
 
 
-#: Hyphens and dashes as typeset (as text copied from a PDF has them: "non‑diabetic" with U+2011) are "-".
-_DASHES = str.maketrans(dict.fromkeys([*map(chr, range(0x2010, 0x2016)), "\u2212"], "-"))
-
-
 def _word(value: str) -> str:
     """A cell as the readers below compare it: case, runs of spaces and typeset hyphens aside ("Full  Text" → "full
     text", "Non‑diabetic" → "non-diabetic")."""
-    return " ".join(unicodedata.normalize("NFKC", value).translate(_DASHES).casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", value).translate(DASHES).casefold().split())
 
 
 #: What was read of a source: one of the three the extraction's README names, in any case, with hyphens or
