@@ -1132,6 +1132,39 @@ def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phra
     assert parse_time("4 weeks after the change in treatment", agent="dupilumab").upper == pytest.approx(4 * W)
 
 
+#: Agents as the sheets report them: an operation, light, a drug.
+SURGERY = "wide local excision down to deep fascia and split thickness skin grafting"
+PDT = "topical ALA-PDT"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "own", "days"),
+    [
+        ("4 weeks post-operatively", SURGERY, 4 * W),
+        ("2 weeks post-op", SURGERY, 2 * W),
+        ("3 months after excision and grafting", SURGERY, 3 * M),
+        (
+            "healed 6 weeks after surgery",
+            "staged resections with dermal template and full thickness skin grafts",
+            6 * W,
+        ),
+        ("4 weeks after the procedure", SURGERY, 4 * W),
+        ("4 weeks after PDT", PDT, 4 * W),
+        ("8 weeks after laser", "595 nm pulsed dye laser (Dermobeam 2000)", 8 * W),
+        ("8 weeks after phototherapy", "topical PUVA (aqueous gel 0.005% psoralen + UVA)", 8 * W),
+    ],
+)
+def test_a_procedure_is_the_start_only_in_a_row_of_that_procedure(phrase, own, days):
+    """An operation, a laser or PDT as the anchor is the start of the row's treatment when that treatment is one (an
+    excision and graft, PDT); in a dupilumab or a cream row it is another event, and the time, once read as since the
+    start of dupilumab, is refused. With no agent given (the parser alone) it is read as the start, as it was."""
+    assert parse_time(phrase, event=True, agent=own).upper == pytest.approx(days)
+    assert parse_time(phrase, event=True).upper == pytest.approx(days)
+    for other in ("dupilumab", "Opzelura (ruxolitinib) 1.5% cream", "oral thalidomide"):
+        with pytest.raises(TimePhraseError, match="another moment"):
+            parse_time(phrase, event=True, agent=other)
+
+
 @pytest.mark.parametrize(
     ("phrase", "regimen"),
     [

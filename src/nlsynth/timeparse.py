@@ -145,7 +145,8 @@ counted back from a later one ("3 months before", "2 weeks before the end of tre
 refused: no rule can turn it into a time since the start. So is a time of the disease's history or of an earlier
 treatment ("NL for 10 years", "a 5-year history", "previously treated with steroids for 1 month"). The moments known to be the start are a word for
 starting ("after initiating dupilumab", "dupilumab initiation", "the switch", "baseline"), the treatment or one of
-its sessions ("after therapy began", "the first injection", "the loading dose", "surgery", "post-operatively"), and
+its sessions ("after therapy began", "the first injection", "the loading dose"), an operation or light where the row's
+treatment is one ("surgery" or "post-operatively" in a row of excision and grafting, "post-PDT" in one of PDT), and
 the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must be the
 row's agent or a word for any treatment ("starting the cream"): "after adding methotrexate" or "after starting
 methotrexate" in a dupilumab row is another treatment's start, and "after changing the dose", "after switching to
@@ -552,8 +553,8 @@ def _anchors(clause: str) -> list[tuple[str, str]]:
 
 def _as_written(word: str, anchor: str) -> str:
     """An anchor with the word before it, as a message names it: "after onset", "post-pdt"."""
-    word = word.strip()
-    return f"{word}{'' if word == 'post' else ' '}{anchor}"
+    word = word.lstrip()
+    return f"{word}{anchor}" if word.startswith("post") else f"{word.strip()} {anchor}"  # "post-" keeps its hyphen
 
 
 #: A session named without saying which ("4 weeks after the injection", "post-PDT", "2 weeks after each session"):
@@ -605,6 +606,42 @@ def _unsaid_session(clause: str, regimen: str | None) -> str | None:
     return session if several else None
 
 
+#: Procedures that are the start only in a row whose treatment is one of their kind: an operation, or light ("4
+#: weeks post-operatively" in a row of excision and grafting, "4 weeks after PDT" in one of photodynamic therapy). In
+#: a dupilumab row the time is counted from another event. Each kind as (the words of the anchor, the words of the
+#: row's agent that make it that kind). A row with no agent given (the API alone) reads them as the start, as before.
+_PROCEDURE_KINDS = (
+    (
+        re.compile(
+            r"\b(?:op|operative(?:ly)?|surgical(?:ly)?|surgery|operation|excision|graft(?:ing)?|debridement"
+            r"|transplant(?:ation)?|procedure)\b"
+        ),
+        re.compile(r"surg|operat|excis|resect|graft|debrid|transplant|flap|amputat|procedure|pdt|photodynamic|laser"),
+    ),
+    (
+        re.compile(r"\b(?:laser|phototherapy|pdt)\b"),
+        re.compile(r"laser|light|pdt|photo|puva|uv[ab]?\b|irradiat"),
+    ),
+)
+
+
+def _other_procedure(anchor: str, agent: str | None) -> bool:
+    """Whether ``anchor`` names a procedure (an operation, a laser, PDT) and the row's ``agent`` is not one of that
+    kind: then it is another event, not the start of this treatment.
+
+    >>> [_other_procedure(a, "dupilumab") for a in ("surgery", "op", "the procedure", "the first injection")]
+    [True, True, True, False]
+    >>> [_other_procedure("surgery", a) for a in ("wide local excision and skin grafting", None)]
+    [False, False]
+    >>> _other_procedure("pdt", "oral thalidomide"), _other_procedure("the laser", "topical ALA-PDT")
+    (True, False)
+    """
+    if not agent:
+        return False
+    named = normalise(agent)
+    return any(words.search(anchor) and not kind.search(named) for words, kind in _PROCEDURE_KINDS)
+
+
 def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     """The anchor a time in ``clause`` is counted from, when it is not known to be the start of treatment ("6 weeks
     after onset", "8 weeks after tapering", "2 weeks after the ulcer healed", "after tapering to 10 mg, for 4 weeks");
@@ -637,6 +674,7 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
                 (start.group("noun") is not None or _START_WORD_RE.search(anchor))
                 and _starts_something_else(anchor, agent)
             )
+            or _other_procedure(anchor, agent)
         ):
             return _as_written(word, anchor)
     return None
