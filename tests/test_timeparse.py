@@ -955,6 +955,34 @@ def test_a_share_of_patients_in_words_is_refused_as_a_head_count_is(phrase):
         assert parse_time(kept, event=True).upper == pytest.approx(8 * W)
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "8 weeks?",
+        "? 8 weeks",
+        "8 weeks (?)",
+        "8 weeks (unclear)",
+        "unclear, possibly 8 weeks",
+        "probably within 2 months",
+        "improvement at 8 weeks (timing uncertain)",
+        "presumably after 3 months",
+        "likely by 12 weeks",
+        "healed at 8 weeks, not certain",
+        "improved at 4 weeks; maybe 6 weeks",
+    ],
+)
+def test_a_time_the_phrase_doubts_is_refused(phrase):
+    """A time the source or its reader doubts (each once read as if certain: "8 weeks?" was a response by 8 weeks) is
+    for the reviewer to read, as an event's time and as a follow-up."""
+    for kind in ({"event": True}, {"event": True, "first": True}, {}):
+        with pytest.raises(TimePhraseError, match="a time the phrase doubts"):
+            parse_time(phrase, **kind)
+    # a doubt about something else than a time keeps the time: the cause, or another clause with no time
+    for kept in ("at 8 weeks, possibly due to the cream", "improved at 8 weeks; cause unclear", "at 8 weeks (Fig. 2)"):
+        assert parse_time(kept, event=True).upper == pytest.approx(8 * W)
+    assert parse_time("?").rule == "unresolved"  # no time at all: nothing to doubt
+
+
 def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():
     with pytest.raises(TimePhraseError, match="not seen by 91.3 days"):
         parse_time("improvement at 1 month; complete at 6 months; no response at 3 months", event=True, first=True)

@@ -159,7 +159,9 @@ A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks
 So is an age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside another time an age is
 set aside. A head count or a share of patients beside a time ("in 3 patients after 3 months", "three of four patients
 at 6 weeks", "most by 2 months") is refused, since the time is only theirs, and so are two numbers given as
-alternatives for one time ("two or three weeks", "a week or two"), in digits or in words.
+alternatives for one time ("two or three weeks", "a week or two"), in digits or in words. A time the phrase doubts
+("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)") is refused too: whether it holds is the reviewer's reading; a
+doubt about anything else ("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
 
 Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6
 weeks (complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained
@@ -1701,6 +1703,29 @@ _SPACING_RE = re.compile(
 )
 
 
+#: Words that doubt a time ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "probably within 2 months"), not
+#: its cause ("at 8 weeks, possibly due to the cream"): whether the time holds is the reviewer's to read.
+_HEDGE_RE = re.compile(
+    r"\?|\b(?:possibl[ey]|probabl[ey]|presumabl[ey]|perhaps|maybe|likely|unclear|uncertain|unsure|questionabl[ey]"
+    r"|doubtful|not\s+(?:clear|certain|sure))\b(?!\s+(?:due|related|attributable|caused|because|secondary)\b)"
+)
+
+
+def _hedged(text: str) -> str | None:
+    """The first word that doubts a time in ``text`` (normalised): in a ";"-separated part that holds a time.
+
+    >>> [_hedged(t) for t in ("8 weeks?", "unclear, possibly 8 weeks", "improved at 8 weeks; cause unclear")]
+    ['?', 'unclear', None]
+    >>> _hedged("at 8 weeks, possibly due to the cream") is None
+    True
+    """
+    for part in text.split(";"):
+        hedge = _HEDGE_RE.search(part)
+        if hedge and _holds_time(part):
+            return hedge.group(0)
+    return None
+
+
 def _parse(
     phrase: str | None,
     regimen: str | None,
@@ -1712,6 +1737,8 @@ def _parse(
 ) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
+    if hedge := _hedged(normalise(phrase)):
+        raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is a reading; no rule reads it")
     normalised = _summary_first(_visit_notation(normalise(phrase)))
     if event:
         normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
