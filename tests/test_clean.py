@@ -521,6 +521,11 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
         ("NR", "not reported"),
         ("prediabetes", None),
         ("type 1 or type 2", None),
+        # either type, the source unsure which (each once the first named)
+        ("yes (type 1 or 2)", None),
+        ("type 1/2", None),
+        ("type I-II", None),
+        ("type II - insulin treated", "type 2"),  # a dash before a note, not a second type
         ("no, type 2 excluded", None),
         ("diabetes: no", None),
         # the older names and the short form (once refused), and LADA's "type 1.5" (once read as type 1)
@@ -652,7 +657,23 @@ def test_age_is_read_in_whole_years_with_or_without_its_unit(age, read):
     assert _age_cell(age, problems) == read and problems == []
 
 
-@pytest.mark.parametrize("age", ["40s", "60-70", "about 50", "71.5", "(71)", "aged 40s", "150"])
+@pytest.mark.parametrize(
+    "age",
+    [
+        "40s",
+        "60-70",
+        "about 50",
+        "71.5",
+        "(71)",
+        "aged 40s",
+        "150",
+        # a note that makes the number another unit or a series' summary (each once read as 71 years)
+        "71 (months)",
+        "71 (mean)",
+        "71 years (range 40-80)",
+        "71 (SD 5)",
+    ],
+)
 def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
     problems = []
     assert _age_cell(age, problems) is None
@@ -664,6 +685,41 @@ def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
             f"data/raw/patient_readings.csv as a row 'age,{age},<reading>,<reason>'",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "doubt"),
+    [
+        ("age", "71 (?)", "?"),
+        ("sex", "female?", "?"),
+        ("sex", "probably male", "probably"),
+        ("diabetes", "type 1?", "?"),
+        ("diabetes", "possibly type 2", "possibly"),
+        ("diabetes", "probable type 2", "probable"),
+        ("diabetes", "presumed type 1", "presumed"),
+        ("ulcerated", "yes?", "?"),
+        ("ulcerated", "yes (likely)", "likely"),
+        ("ulcerated", "no (unclear)", "unclear"),
+    ],
+)
+def test_a_patient_cell_that_doubts_its_value_is_the_reviewers_to_read(column, value, doubt):
+    """Each was read as if the source were sure ("probable type 2" as type 2); a doubt, as in a time phrase, is a
+    reading for the reviewer. A cell that only says the value is unclear is not reported, as before."""
+    problems = []
+    found = clean._patient_cell("episodes.csv", 2, column, value, patient_readings.PatientReadings(), problems)
+    assert found is None
+    assert [(p.column, p.value, p.expected) for p in problems] == [
+        (
+            column,
+            value,
+            f"{clean._PATIENT_EXPECTED[column]}, and no word of doubt ({doubt!r}): that is the reviewer's reading; or "
+            f"add its reading to data/raw/patient_readings.csv as a row '{column},{value},<reading>,<reason>'",
+        )
+    ]
+    assert clean._patient_cell("episodes.csv", 2, column, "unclear", patient_readings.PatientReadings(), []) in (
+        None,
+        "not reported",
+    )
 
 
 def _patient_readings(raw: Path, *rows: str) -> None:
@@ -1042,6 +1098,12 @@ def test_a_doi_or_pmid_that_is_neither_is_a_problem_not_a_broken_link(raw_copy):
         ("male to female transgender", None),
         ("F (transgender man)", None),
         ("woman, 34", "F"),
+        # ... also by the other sex's letter (each once the first letter's)
+        ("F, M", None),
+        ("M to F", None),
+        ("M & F", None),
+        ("F (34)", "F"),
+        ("M, 45", "M"),
     ],
 )
 def test_sex_is_read_from_the_sources_word(text, sex):

@@ -1703,11 +1703,13 @@ _SPACING_RE = re.compile(
 )
 
 
-#: Words that doubt a time ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "probably within 2 months"), not
-#: its cause ("at 8 weeks, possibly due to the cream"): whether the time holds is the reviewer's to read.
-_HEDGE_RE = re.compile(
-    r"\?|\b(?:possibl[ey]|probabl[ey]|presumabl[ey]|perhaps|maybe|likely|unclear|uncertain|unsure|questionabl[ey]"
-    r"|doubtful|not\s+(?:clear|certain|sure))\b(?!\s+(?:due|related|attributable|caused|because|secondary)\b)"
+#: Words that doubt what they stand beside ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "probable type 2",
+#: "female?"), not its cause ("at 8 weeks, possibly due to the cream"): whether it holds is the reviewer's to read.
+#: Shared with the readers of patient cells (:mod:`nlsynth.ingest.clean`).
+DOUBT_RE = re.compile(
+    r"\?|\b(?:possibl[ey]|probabl[ey]|presum(?:abl[ey]|ed)|suspected|perhaps|maybe|likely|unclear|uncertain|unsure"
+    r"|questionabl[ey]|doubtful|not\s+(?:clear|certain|sure))\b(?!\s+(?:due|related|attributable|caused|because"
+    r"|secondary)\b)"
 )
 
 
@@ -1720,7 +1722,7 @@ def _hedged(text: str) -> str | None:
     True
     """
     for part in text.split(";"):
-        hedge = _HEDGE_RE.search(part)
+        hedge = DOUBT_RE.search(part)
         if hedge and _holds_time(part):
             return hedge.group(0)
     return None

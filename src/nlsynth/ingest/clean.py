@@ -37,7 +37,7 @@ from nlsynth.ingest.references import citations, write_citations
 from nlsynth.ingest.sheets import Sheet, read_optional_sheet, read_sheet, row_fingerprint
 from nlsynth.ingest.vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
 from nlsynth.tableio import write_tables
-from nlsynth.timeparse import DASHES, TimeInterval, TimePhraseError, parse_time
+from nlsynth.timeparse import DASHES, DOUBT_RE, TimeInterval, TimePhraseError, parse_time
 from nlsynth.timeparse import NOT_REPORTED as TIME_NOT_REPORTED
 
 
@@ -117,6 +117,8 @@ _SEX_RE = re.compile(rf"({'|'.join(_SEX)})\b(?!\s*/)")
 
 
 _SEX_WORD_RE = re.compile(rf"\b({'|'.join(w for w in _SEX if len(w) > 1)})\b")
+#: ... or by its letter alone, after the first ("F, M", "M to F"): never the letter of a word or a unit ("F (5 m.)").
+_SEX_LETTER_RE = re.compile(r"(?<![\w.'-])([fm])(?![\w.'-])(?!\s*\d)")
 
 
 def read_sex(text: str) -> str | None:
@@ -127,12 +129,15 @@ def read_sex(text: str) -> str | None:
     ['F', 'F', 'F', 'M', None, None]
     >>> [read_sex(t) for t in ("male to female transgender", "F (transgender man)", "female (mother of a boy)")]
     [None, None, None]
+    >>> [read_sex(t) for t in ("F, M", "M to F", "M > F", "F (34)")]  # the other sex by its letter too
+    [None, None, None, 'F']
     """
     t = _word(text)
     match = _SEX_RE.match(t)
-    if not match or {_SEX[w] for w in _SEX_WORD_RE.findall(t)} - {_SEX[match.group(1)]}:
+    if not match:
         return None
-    return _SEX[match.group(1)]
+    named = _SEX_WORD_RE.findall(t) + _SEX_LETTER_RE.findall(t[match.end() :])
+    return None if {_SEX[w] for w in named} - {_SEX[match.group(1)]} else _SEX[match.group(1)]
 
 
 #: Words that say a source gave no value ("not reported", "unknown", "NR", "n.r.", "n.d.", "-"): the same as an empty
@@ -153,6 +158,8 @@ _OTHER_KIND_RE = re.compile(
     r"\b(?:insipidus|gestational|mody|lada|latent|monogenic|neonatal|pancreatogenic|type\s*3c?|pre-?diabet\w*"
     r"|secondary\s+diabetes|(?:steroid|corticosteroid|glucocorticoid|drug|medication)[\s-]?induced)\b"
 )
+#: Either type, the source unsure which ("type 1 or 2", "type 1/2", "type I-II"): not the first one named.
+_EITHER_TYPE_RE = re.compile(r"\btype[\s-]*(?:1|2|ii|i)\s*(?:or|/|-|and|&)\s*(?:type[\s-]*)?(?:1|2|ii|i)\b")
 _TYPE_NOT_GIVEN_RE = re.compile(rf"\btype\s+{missing.NOT_GIVEN_WORDS}(?!\w)")
 #: Words that negate a patient's condition after its name ("diabetes: no", "type 2 not confirmed", "diabetes ruled
 #: out", "ulcer-free", "ulceration excluded"): where one follows the condition, no reading is safe. Shared by the
@@ -177,6 +184,8 @@ def read_diabetes(text: str) -> str | None:
     ['no', 'type 1', 'type 2', 'yes, type not stated', 'type 2', 'not reported']
     >>> [read_diabetes(t) for t in ("no (HbA1c normal)", "diabetic", "prediabetes", "type 1 or type 2")]
     ['no', 'yes, type not stated', None, None]
+    >>> [read_diabetes(t) for t in ("yes (type 1 or 2)", "type 1/2", "type I-II")]  # either: not the first named
+    [None, None, None]
     >>> [read_diabetes(t) for t in ("diabetes: no", "type 2 not confirmed", "not reported", "yes, type unknown")]
     [None, None, 'not reported', 'yes, type not stated']
     >>> [read_diabetes(t) for t in ("Y", "N", "nondiabetic", "Y (T1DM)")]  # as the ulceration column reads Y and N
@@ -197,8 +206,8 @@ def read_diabetes(text: str) -> str | None:
     if _not_given(text):
         return "not reported"
     t = _word(text)
-    if re.search(r"\b(?:type|dm|t)[\s-]*[12][.,]\d", t) or _OTHER_KIND_RE.search(t):
-        return None  # "type 1.5", "DM 1.5" (LADA), "diabetes insipidus": neither type
+    if re.search(r"\b(?:type|dm|t)[\s-]*[12][.,]\d", t) or _OTHER_KIND_RE.search(t) or _EITHER_TYPE_RE.search(t):
+        return None  # "type 1.5", "DM 1.5" (LADA), "diabetes insipidus": neither type; "type 1 or 2": either
     types = {"1" if (m.group(1) or m.group(2) or m.group(3)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
     types |= {"2" if (m.group(1) or m.group(2)) else "1" for m in _OLD_TYPE_RE.finditer(t)}
     if _NO_RE.match(t):
@@ -479,7 +488,14 @@ def _int(
 
 #: An age in years as a source or an extractor writes it: "71", "71 years", "71 y", "71-year-old", "71 yo",
 #: "71 y/o", "aged 71", "age 71"; a note in parentheses may follow ("71 (at presentation)").
-_AGE_RE = re.compile(r"(?:aged?:?\s+)?(\d+)(?:[\s-]*(?:years?|yrs?|y/o|yo|y)(?:[\s-]*old)?)?(?:\s*\([^()]*\))?")
+_AGE_RE = re.compile(
+    r"(?:aged?:?\s+)?(\d+)(?:[\s-]*(?:years?|yrs?|y/o|yo|y)(?:[\s-]*old)?)?(?:\s*\((?P<note>[^()]*)\))?"
+)
+#: A note that makes the number something else than this patient's age in years: another unit ("71 (months)"), or a
+#: series' summary ("71 (mean)", "71 years (range 40-80)").
+_AGE_NOT_YEARS_RE = re.compile(
+    r"\b(?:months?|mos?|mths?|weeks?|wks?|days?|mean|median|average|avg|range|sd|iqr|ci)\b|±|\+/-"
+)
 
 
 #: What the rules read in each patient column, for the message when they read nothing.
@@ -500,10 +516,20 @@ def _read_patient(column: str, value: str) -> tuple[int | str | None, bool]:
 
     >>> _read_patient("age", "aged 71"), _read_patient("age", "40s"), _read_patient("sex", "NR")
     ((71, True), (None, False), (None, True))
+
+    A note that makes the number another unit or a series' summary, and any cell that doubts what it says ("F?",
+    "probable type 2", "71 (?)"), is not read: the reviewer reads it.
+
+    >>> [_read_patient("age", v)[0] for v in ("71 (at diagnosis)", "71 (months)", "71 years (range 40-80)")]
+    [71, None, None]
+    >>> [_read_patient(c, v) for c, v in (("sex", "female?"), ("diabetes", "probable type 2"), ("ulcerated", "yes?"))]
+    [(None, False), (None, False), (None, False)]
     """
+    if DOUBT_RE.search(_word(value)) and not _not_given(value):
+        return None, False
     if column == "age":
         match = _AGE_RE.fullmatch(_word(value))
-        if match is None:
+        if match is None or _AGE_NOT_YEARS_RE.search(match.group("note") or ""):
             return None, _not_given(value)
         age = int(match.group(1))
         return (age, True) if age <= schemas.MAX_AGE else (None, False)  # the schema's bound, named at the cell
@@ -524,7 +550,9 @@ def _patient_cell(
         return found.value
     reading, readable = _read_patient(column, value)
     if not readable:
-        expected = f"{_PATIENT_EXPECTED[column]}; {patient_readings.how_to_add(column, value)}"
+        doubt = DOUBT_RE.search(_word(value))
+        doubted = f", and no word of doubt ({doubt.group(0)!r}): that is the reviewer's reading" if doubt else ""
+        expected = f"{_PATIENT_EXPECTED[column]}{doubted}; {patient_readings.how_to_add(column, value)}"
         problems.append(Problem(sheet, row, column, value, expected))
     return reading
 
