@@ -165,7 +165,10 @@ doubt about anything else ("at 8 weeks, possibly due to the cream", "cause uncle
 
 Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6
 weeks (complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained
-stable in all"), clauses about another event (relapse, recurrence), and, for the time of a response,
+stable in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event, a
+stop or a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "stopped at 12 weeks", whose time
+alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says the
+response had not come by then), and, for the time of a response,
 a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it, and beside a
 time, a dose or an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a
 share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A
@@ -1015,6 +1018,59 @@ _RESPONSE_WORD_RE = re.compile(
     r"\b(?:improv\w*|respon\w*|heal\w*|clear\w*|resol\w*|regress\w*|remission|better|flatten\w*|fad\w*"
     r"|soften\w*|re-?epitheli\w*)\b"
 )
+#: A stop or a change of the treatment with its own time ("stopped at 12 weeks", "discontinued after 3 months",
+#: "interrupted for 2 weeks", "discontinuation at week 12", "dose reduced at 4 weeks"), or an event of the patient
+#: other than the response ("nausea at 2 weeks", "side effects from week 2", "hospitalised at 3 weeks", "died at 6
+#: months"): in the time of a response, commentary. Not a stop the time is counted from ("3 months after treatment
+#: was stopped", "within 3 months of discontinuation"), which the rules of the end of treatment read.
+_STOP_WORDS = (
+    r"stopped|discontinued|ceased|withdrawn|abandoned|halted|terminated|interrupted|paused|suspended"
+    r"|discontinuation|cessation|interruption|withdrawal|termination"
+)
+_SOMETHING_ELSE_RE = re.compile(
+    rf"\b(?P<stop>{_STOP_WORDS})\b"
+    r"|\b(?:dose|dosage|doses)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:reduced|increased|escalated|decreased|halved"
+    r"|doubled|adjusted|changed|tapered|lowered|raised)\b"
+    r"|\b(?:side[\s-]?effects?|adverse\s+(?:drug\s+)?(?:events?|effects?|reactions?)|aes|toxicity|toxicities"
+    r"|intoleran\w*|not\s+tolerated|(?:injection|infusion)[\s-]site\s+reactions?|infections?|infected|sepsis"
+    r"|hospitali[sz]\w*|admitted|died|death|pregnan\w*|nausea|vomiting|diarrh\w*|headaches?|dizziness|fatigue"
+    r"|conjunctivitis|herpes|zoster|folliculitis|neutropenia|leukopenia|an(?:a)?emia|transaminases?"
+    r"|(?:liver|hepatic)\s+enzymes?)\b"
+)
+#: What counts a time from a stop, before it ("3 months after treatment was stopped", "2 months post-discontinuation").
+_COUNTED_FROM_RE = re.compile(r"\b(?:after|following|since|post|of|off|from|until|till|before|prior\s+to)\b")
+#: A stop for want of a response ("discontinued at 12 weeks due to lack of efficacy", "stopped at 12 weeks as
+#: ineffective", "ineffective, stopped after 3 months"): the response had not come by then.
+_STOPPED_FAILING_RE = re.compile(
+    r"\b(?:lack(?:ing)?\s+of\s+(?:\w+\s+)?(?:response|efficacy|effect|effectiveness|improvement|benefit)"
+    r"|(?:insufficient|inadequate|poor|no)\s+(?:\w+\s+)?(?:response|efficacy|effect|improvement|benefit)"
+    # the treatment's failure, not an organ's ("stopped at 12 weeks for renal failure": an adverse event)
+    r"|ineffective\w*|inefficacy|unsuccessful|unresponsive|non-?respon\w*|refractory"
+    r"|(?<!renal\s)(?<!kidney\s)(?<!heart\s)(?<!cardiac\s)(?<!liver\s)(?<!hepatic\s)(?<!respiratory\s)"
+    r"fail(?:ed|ure|ing))\b"
+)
+
+
+def _stops_or_times_something_else(clause: str) -> str | None:
+    """What an event's clause times other than the response: ``"failed"`` for a stop for want of a response (the
+    response had not come by that time), ``"other"`` for another event (a stop or a change of treatment, an adverse
+    event; commentary), None when it may time the response (it names one, or counts its time from the stop) or
+    speaks of a worsening (:func:`_place_worsening`).
+
+    >>> [_stops_or_times_something_else(c) for c in ("nausea at 2 weeks", "stopped at 12 weeks for lack of efficacy",
+    ...  "dose reduced at 4 weeks", "improved at 8 weeks without side effects", "3 months after treatment was stopped")]
+    ['other', 'failed', 'other', None, None]
+    """
+    found = _SOMETHING_ELSE_RE.search(clause)
+    if found is None or _WORSENED_RE.search(clause) or _NOT_WORSENED_RE.search(clause):
+        return None  # a worsening, or one that stopped ("lesions stopped enlarging"), is read by its own rules
+    if found.group("stop") and _STOPPED_FAILING_RE.search(clause):
+        return "failed"
+    if _RESPONSE_WORD_RE.search(clause) or (found.group("stop") and _COUNTED_FROM_RE.search(clause[: found.start()])):
+        return None
+    return "other"
+
+
 #: "No improvement until 6 months", "did not respond until week 12": not seen before that time, seen at it; a time the
 #: event came, read as any other (not "not seen by then").
 _UNTIL_RE = re.compile(r"\b(?:until|till|til)\b")
@@ -1511,6 +1567,9 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
             continue
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
+        something_else = _stops_or_times_something_else(clause) if event and result.resolved else None
+        if something_else == "other":
+            continue  # "nausea at 2 weeks", "stopped at 12 weeks", "dose reduced at 4 weeks": not the response's time
         # what a clause says was not seen, also after the time it is about ("at 4 weeks no change")
         if event and (
             (
@@ -1518,6 +1577,7 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
                 and not _UNTIL_RE.search(clause)
             )
             or (_STILL_ACTIVE_RE.search(clause) and not _RESPONSE_WORD_RE.search(clause))
+            or something_else == "failed"
         ):
             kind = "not-seen"
         elif (
@@ -1770,6 +1830,13 @@ def _parse(
         return unresolved(f"the source gives no time ({phrase.strip()!r})")
     if not results and _times_other_event(text) and _HAS_NUMBER_RE.search(text):
         raise TimePhraseError("the only time given is of another event (a relapse, recurrence, flare or lost response)")
+    if not results and event and _HAS_NUMBER_RE.search(text):
+        other = next((c for c in re.split(r"[;,]", text) if _stops_or_times_something_else(c.strip()) == "other"), None)
+        if other is not None:
+            raise TimePhraseError(
+                f"the only time given is of another event than the response ({other.strip()!r}: a stop or a change of "
+                "the treatment, an adverse event)"
+            )
     if not results and (age := _AGE_IN_TIME_RE.search(text)):
         raise TimePhraseError(
             f"the only time given is an age ({age.group(0).strip()!r}), not a time since the start of treatment"
