@@ -646,6 +646,11 @@ EVENT_PHRASES = [
     # the phrase's own time does not resolve: one parenthesis gives it (once unresolved)
     ("end of treatment (12 weeks)", "", 0, 12 * W, "seen-at-assessment"),
     ("after 6 sessions (3 months)", "", 0, 3 * M, "seen-at-assessment"),
+    # ... and where the regimen's pace gives another, the source's own time of the sessions (once the pace's: 12 weeks
+    # for six fortnightly sessions, 8 weeks for the fourth)
+    ("after 6 sessions (3 months)", "every 2 weeks", 0, 3 * M, "seen-at-assessment"),
+    ("after the 4th session (week 6)", "every 2 weeks", 0, 6 * W, "seen-at-assessment"),
+    ("after 4 sessions (at 2-week intervals)", "every 2 weeks", 0, 8 * W, "seen-at-assessment"),  # a pace: the count
     # ... but never a pace, one session's length or a spread beside it
     ("after 4 sessions (at 2-week intervals)", "", NAN, NAN, "unresolved"),
     ("after 6 sessions (2 weeks apart)", "", NAN, NAN, "unresolved"),

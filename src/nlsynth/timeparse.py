@@ -173,7 +173,8 @@ a clause about how long it lasted ("3 months; sustained at 12 months") beside on
 time, a dose or an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a
 share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A
 phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is
-one whose own time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen).
+one whose own time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen), and a count
+of sessions whose time it states ("after the 4th session (week 6)": the source's time, not the regimen's pace).
 
 Examples
 --------
@@ -1812,6 +1813,8 @@ def _parse(
         if earliest is not None:
             return earliest
     results = [c.reading for c in clauses if c.kind != "lasting"]
+    if len(results) == 1 and results[0].rule == "exposures":
+        results = _stated_time_of_sessions(normalised, regimen, agent) or results
     lasting = [_lasting_time(c) for c in clauses if c.kind == "lasting"]  # an event's clauses on how long it lasted
     if not_seen and not any(c.reading.resolved for c in clauses if c.kind == "timed"):
         return _not_seen_by(not_seen)
@@ -1991,6 +1994,21 @@ def _parenthesised(text: str, regimen: str | None, agent: str | None = None) -> 
         if result is not None:
             found.append(result)
     return found if len(found) == 1 else []
+
+
+def _stated_time_of_sessions(text: str, regimen: str | None, agent: str | None = None) -> list[TimeInterval]:
+    """The time a parenthesis gives a count of sessions ("after the 4th session (week 6)", "after 6 sessions (3
+    months)"): the source's own, where the regimen's pace would give another (the 4th fortnightly session is in week
+    6, while four sessions at two a month take 8 weeks). Nothing when the parenthesis gives a pace or no time.
+
+    >>> _stated_time_of_sessions("after the 4th session (week 6)", "every 2 weeks")[0].upper
+    42.0
+    >>> _stated_time_of_sessions("after 4 sessions (at 2-week intervals)", "every 2 weeks")
+    []
+    """
+    if any(_SPACING_RE.search(t) for t in _PARENTHESES_RE.findall(text)):
+        return []
+    return [r for r in _parenthesised(text, regimen, agent) if r.resolved and r.rule != "exposures"]
 
 
 def _holds_time(clause: str) -> bool:
