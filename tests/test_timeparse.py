@@ -443,6 +443,11 @@ OWN_PHRASES = [
     ("6 months after the last of 12 sessions", "", NAN, NAN, "unresolved"),  # the end, with no course length
     # off treatment for a time: since the end, not a course of that length (once read as the end at 2 months)
     ("off treatment for 2 months", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
+    # ... also "off" alone after a time or before "for" (once read as the time on treatment, 2 months)
+    ("2 months off", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
+    ("off for 2 months", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
+    ("off-label for 2 months", "daily for 12 weeks", 2 * M, 2 * M, "point"),  # not off treatment
+    ("tapered off at 2 months", "daily for 12 weeks", 2 * M, 2 * M, "point"),
     ("while off treatment for 2 months", "", NAN, NAN, "unresolved"),
     # stopping something for a time is time stopped too (once the end of a course of that length, the regimen's
     # 12 weeks ignored); after "completing" it, the time may be either: unresolved
@@ -796,6 +801,7 @@ SOMETHING_ELSE_FIRST = [
     ("improved at 8 weeks; stopped at 12 weeks due to side effects", 8 * W),  # as a best response too
     ("improved at 8 weeks, herpes zoster at 10 weeks", 8 * W),
     ("cleared at 8 weeks; treatment stopped at 12 weeks", 8 * W),
+    ("improved at 8 weeks; 6 months off", 8 * W),  # time off treatment (once a span to 6 months)
 ]
 
 

@@ -399,6 +399,8 @@ _AFTER_END_RE = re.compile(
     # "post-treatment", "post-discontinuation"; not "post-treatment initiation", the start
     rf"|\bpost-?\s?(?:treatment|therapy|course|{_END_NOUN})\b(?![\s-]+(?:initiation|start|onset|commencement))"
     r"|\boff\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"  # "1 year off treatment"
+    # "6 months off", "off for 6 months": off treatment; not "off-label", "tapered off at 6 months" nor "6 months, tapered off"
+    r"|(?<!taper\s)(?<!tapered\s)(?<!tapering\s)(?<!weaned\s)(?<!weaning\s)\boff\b(?=\s*$|\s+for\b)"
 )
 #: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
 #: discontinuation of dupilumab for 3 months"): the time after "for" is of the anchor, not the course's length.
@@ -1027,6 +1029,7 @@ _RESPONSE_WORD_RE = re.compile(
 _STOP_WORDS = (
     r"stopped|discontinued|ceased|withdrawn|abandoned|halted|terminated|interrupted|paused|suspended"
     r"|discontinuation|cessation|interruption|withdrawal|termination"
+    r"|off(?=\s*$|\s+for\b|\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b)"  # "6 months off (treatment)"
 )
 _SOMETHING_ELSE_RE = re.compile(
     rf"\b(?P<stop>{_STOP_WORDS})\b"
@@ -1063,8 +1066,10 @@ def _stops_or_times_something_else(clause: str) -> str | None:
     ['other', 'failed', 'other', None, None]
     """
     found = _SOMETHING_ELSE_RE.search(clause)
-    if found is None or _WORSENED_RE.search(clause) or _NOT_WORSENED_RE.search(clause):
-        return None  # a worsening, or one that stopped ("lesions stopped enlarging"), is read by its own rules
+    if found is None or any(r.search(clause) for r in (_WORSENED_RE, _NOT_WORSENED_RE, _LASTED_RE, _NO_OTHER_EVENT_RE)):
+        # a worsening, one that stopped ("lesions stopped enlarging"), or how long the response lasted ("no relapse 6
+        # months off treatment") is read by its own rules
+        return None
     if found.group("stop") and _STOPPED_FAILING_RE.search(clause):
         return "failed"
     if _RESPONSE_WORD_RE.search(clause) or (found.group("stop") and _COUNTED_FROM_RE.search(clause[: found.start()])):
