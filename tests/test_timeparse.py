@@ -156,6 +156,13 @@ OWN_PHRASES = [
     ("8 weeks on average", "", 8 * W, 8 * W, "mean"),
     ("6 weeks (range of motion improved)", "", 6 * W, 6 * W, "point"),  # no spread: commentary
     ("within 8 weeks (range 4-12)", "", 0, 8 * W, "within"),  # a bound stays a bound
+    # ... also with the spread between the number and its unit, as tables print a median (range) or a mean (SD)
+    ("12 (4-24) weeks", "", 12 * W, 12 * W, "mean"),  # once a time of 12 weeks, the parenthesis set aside
+    ("12 [8-16] weeks", "", 12 * W, 12 * W, "mean"),
+    ("after 6.5 (SD 2.1) weeks", "", 6.5 * W, 6.5 * W, "mean"),
+    ("median 12 (range 4-24) weeks", "", 12 * W, 12 * W, "mean"),
+    ("within 8 (4-12) weeks", "", 0, 8 * W, "within"),
+    ("after 8 (eight) weeks", "", 8 * W, 8 * W, "point"),  # a number in words: no spread
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
     ("twenty-five weeks", "", 25 * W, 25 * W, "point"),

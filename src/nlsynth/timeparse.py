@@ -40,7 +40,8 @@ Rules (``TimeInterval.rule``)
 ``mean``
     "after a mean of X", "median X", "X (median)", "X (median; range A-B)", "X on average", "median, X", "X +/- SD"
     (with or without "mean"), and a time given with its spread and no word for the summary ("X (range A-B)", "X (SD
-    S)"): a group summary from a series; the mean as a point (the SD and any parenthetical range are commentary).
+    S)", or between the number and its unit as tables print them: "X (A-B) weeks", "X (SD S) weeks"): a group summary
+    from a series; the mean as a point (the SD and any parenthetical range are commentary).
 ``exposures``
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
     doses, cycles or administrations, singular or plural, in digits, words ("twenty-two") or as
@@ -1731,6 +1732,14 @@ _UNNAMED_SUMMARY_RE = re.compile(
     rf"(?P<lead>^|\b(?:after|at|in)\s+)(?P<time>{_NUM}{_GAP}{_UNIT})"
     r"(?=\s*\((?:range|iqr|interquartile\s+range|sd|standard\s+deviation)\b[^()]*\d)"
 )
+#: ... or with its spread between the number and its unit ("12 (4-24) weeks", "12 [8-16] weeks", "6.5 (SD 2.1) weeks"),
+#: as tables print a median (range) or a mean (SD): once a time of 12 weeks, the parenthesis set aside.
+_SPREAD_INSIDE_RE = re.compile(
+    r"(?P<lead>^|\b(?:after|at|in)\s+)(?P<n>\d+(?:\.\d+)?)\s*"  # not "within": a bound stays a bound
+    r"\((?P<spread>(?:(?:range|iqr|interquartile\s+range|sd|standard\s+deviation|(?:95\s*%\s*)?ci)\s*[:=,]?\s*"
+    r"\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?)|\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?)\)"
+    rf"\s*(?P<unit>{_UNIT})\b"
+)
 #: A summary's spread after a comma or semicolon ("median 12 weeks, range 4-24", "mean 8 weeks; IQR 6-10").
 _SPREAD_AFTER_RE = re.compile(
     r"(?P<summary>\b(?:mean|median|average)\b[^,;()]*?)\s*[,;]\s*"
@@ -1748,6 +1757,8 @@ def _summary_first(text: str) -> str:
     'median 12 weeks (range 4-24)'
     >>> [_summary_first(t) for t in ("8 weeks (median; range 4-12)", "8 weeks on average", "8.2 weeks (range 4-12)")]
     ['median 8 weeks (range 4-12)', 'average 8 weeks', 'mean 8.2 weeks (range 4-12)']
+    >>> [_summary_first(t) for t in ("12 (4-24) weeks", "6.5 (sd 2.1) weeks", "after 8 (eight) weeks")]
+    ['mean 12 weeks (4-24)', 'mean 6.5 weeks (sd 2.1)', 'after 8 (eight) weeks']
     """
 
     def summary_before(m: re.Match) -> str:
@@ -1756,6 +1767,12 @@ def _summary_first(text: str) -> str:
         return f"{m.group('word')} {m.group('time')}" + (f" ({m.group('spread')})" if m.group("spread") else "")
 
     text = _SUMMARY_FIRST_RE.sub(r"\g<word> ", _SUMMARY_AFTER_RE.sub(summary_before, text))
+
+    def spread_after(m: re.Match) -> str:
+        named = re.search(r"(?:mean|median|average)\s*$", text[: m.start()])  # "median 12 (4-24) weeks"
+        return f"{m.group('lead')}{'' if named else 'mean '}{m.group('n')} {m.group('unit')} ({m.group('spread')})"
+
+    text = _SPREAD_INSIDE_RE.sub(spread_after, text)
     if not re.search(r"\b(?:mean|median|average)\b", text):
         text = _UNNAMED_SUMMARY_RE.sub(r"\g<lead>mean \g<time>", text)
     return _SPREAD_AFTER_RE.sub(r"\g<summary> (\g<spread>)", text)
