@@ -1480,6 +1480,11 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("80 mg at week 0, 40 mg at week 1, then 40 mg every other week", None),
         ("on days 1 and 15, then monthly", None),
         ("at weeks 0, 4 and every 12 weeks thereafter", None),  # the pace in the same phase as the days
+        # two frequencies as alternatives are a range (each once the second alone: "once or twice weekly" twice)
+        ("once or twice weekly", (1.0, 2.0)),
+        ("twice or thrice weekly", (2.0, 3.0)),
+        ("1 or 2 times a week", (1.0, 2.0)),
+        ("once to twice daily", (7.0, 14.0)),
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

@@ -1166,12 +1166,12 @@ _POINT = ("after", "at", "for", "over", "about", "approximately", "around", "~",
 _MEAN = ("mean", "average", "median")
 
 #: Frequencies written in a regimen: (sessions per week, low, high).
-_RATE_TIMES_RE = re.compile(
-    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s*(?:times|x)\s*(?:a\s+|per\s+|each\s+)?"
+_RATE_TIMES_RE = re.compile(  # "2-3 times a week"; "1 or 2 times a week" too: a rate's alternatives are its range
+    rf"\b(?P<lo>{_NUM})(?:(?:{_SEP}|\s+or\s+)(?P<hi>{_NUM}))?\s*(?:times|x)\s*(?:a\s+|per\s+|each\s+)?"
     r"(?P<per>week|weekly|wk|day|daily|fortnight|month|monthly|year)\b"
 )
-_RATE_WORD_RE = re.compile(
-    r"\b(?P<word>once|twice|thrice)\s+(?:a\s+|per\s+|every\s+)?"
+_RATE_WORD_RE = re.compile(  # "twice weekly"; "once or twice weekly": from the first to the second
+    r"\b(?:(?P<first>once|twice|thrice)\s*(?:or|to|-|/)\s*)?(?P<word>once|twice|thrice)\s+(?:a\s+|per\s+|every\s+)?"
     r"(?P<per>week|weekly|day|daily|fortnight|month|monthly|year)\b"
 )
 #: "every 2 weeks", "every month", "at two weeks intervals", "at 4-week intervals"; "at" only before "intervals" ("at
@@ -2293,6 +2293,8 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     (3.0, 3.0)
     >>> sessions_per_week("6 sessions at two weeks intervals")
     (0.5, 0.5)
+    >>> sessions_per_week("once or twice weekly"), sessions_per_week("1 or 2 times a week")  # once (2.0, 2.0)
+    ((1.0, 2.0), (1.0, 2.0))
     >>> sessions_per_week("5 mg/kg at weeks 0, 2 and 6, then every 8 weeks") is None  # 6 infusions: 30 weeks, not 48
     True
     """
@@ -2337,8 +2339,8 @@ def _rate(text: str) -> tuple[float, float] | None:
         return (lo, hi)
     m = _RATE_WORD_RE.search(text)
     if m:
-        rate = _WORD_FREQUENCY[m.group("word")] * _PER_WEEK[m.group("per")]
-        return (rate, rate)
+        rates = [_WORD_FREQUENCY[m.group(w)] * _PER_WEEK[m.group("per")] for w in ("first", "word") if m.group(w)]
+        return (min(rates), max(rates))
     m = _RATE_EVERY_RE.search(text)
     if m:
         n, unit = (m.group("n"), m.group("unit")) if m.group("unit") else (m.group("n2"), m.group("unit2"))
