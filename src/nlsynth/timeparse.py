@@ -1823,7 +1823,7 @@ def _parse(
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
     if hedge := _hedged(normalise(phrase)):
-        raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is a reading; no rule reads it")
+        raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is the reviewer's to read")
     normalised = _summary_first(_visit_notation(normalise(phrase)))
     if event:
         normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
