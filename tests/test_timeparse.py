@@ -1260,6 +1260,7 @@ PDT = "topical ALA-PDT"
             6 * W,
         ),
         ("4 weeks after the procedure", SURGERY, 4 * W),
+        ("6 weeks after grafting", "Apligraf bioengineered wound dressings", 6 * W),  # a graft by its brand
         ("4 weeks after PDT", PDT, 4 * W),
         ("8 weeks after laser", "595 nm pulsed dye laser (Dermobeam 2000)", 8 * W),
         ("8 weeks after phototherapy", "topical PUVA (aqueous gel 0.005% psoralen + UVA)", 8 * W),

@@ -625,7 +625,10 @@ _PROCEDURE_KINDS = (
             r"\b(?:op|operative(?:ly)?|surgical(?:ly)?|surgery|operation|excision|graft(?:ing)?|debridement"
             r"|transplant(?:ation)?|procedure)\b"
         ),
-        re.compile(r"surg|operat|excis|resect|graft|debrid|transplant|flap|amputat|procedure|pdt|photodynamic|laser"),
+        # "graf" also names a graft by its brand ("Apligraf"), as "substitut" a skin substitute
+        re.compile(
+            r"surg|operat|excis|resect|graf|debrid|transplant|flap|amputat|procedure|substitut|pdt|photodynamic|laser"
+        ),
     ),
     (
         re.compile(r"\b(?:laser|phototherapy|pdt)\b"),
