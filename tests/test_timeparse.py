@@ -1233,6 +1233,9 @@ def test_a_time_counted_from_the_rows_own_agent_is_since_its_start(phrase, agent
         "4 weeks after switching to daily",
         "4 weeks after the switch to twice-daily",
         "4 weeks after changing to 600 mg",
+        # a switch away from the row's own agent: its end (once read as its start)
+        "8 weeks after switching from dupilumab",
+        "8 weeks after switching from dupilumab to adalimumab",
     ],
 )
 def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phrase):

@@ -748,6 +748,8 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
     [False, True, False, True, False, False]
     >>> [_starts_something_else(a, "dupilumab") for a in ("switching to daily", "the switch", "changing to 600 mg")]
     [True, False, True]
+    >>> [_starts_something_else(a, "dupilumab") for a in ("switching from adalimumab", "switching from dupilumab")]
+    [False, True]
     """
     own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent or "")) if w not in _NOT_AGENT_WORDS}
     start = _START_WORD_RE.search(anchor)
@@ -760,6 +762,9 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
         if change and re.match(r"add|addition", start.group("change")):
             after = after.split(" to ", 1)[0]  # what was added, not what it was added to
         elif change and re.search(r"\bfrom\b", after):  # what it was switched to, if that is said
+            left = after.split(" to ", 1)[0]
+            if own & set(_words(left)):
+                return True  # "switching from dupilumab" in a dupilumab row: its end, not its start
             after = after.split(" to ", 1)[1] if " to " in after else ""
     named = [w for w in _words(before) if w not in _FUNCTION_WORDS]
     if named:  # "dupilumab was started", "methotrexate initiation": the words before the start name what started
