@@ -1775,13 +1775,8 @@ def _summary_first(text: str) -> str:
         return f"{m.group('word')} {m.group('time')}" + (f" ({m.group('spread')})" if m.group("spread") else "")
 
     text = _SUMMARY_FIRST_RE.sub(r"\g<word> ", _SUMMARY_AFTER_RE.sub(summary_before, text))
-
-    def spread_after(m: re.Match) -> str:
-        named = re.search(r"(?:mean|median|average)\s*$", text[: m.start()])  # "median 12 (4-24) weeks"
-        return f"{m.group('lead')}{'' if named else 'mean '}{m.group('n')} {m.group('unit')} ({m.group('spread')})"
-
-    text = _SPREAD_INSIDE_RE.sub(spread_after, text)
-    if not re.search(r"\b(?:mean|median|average)\b", text):
+    if not re.search(r"\b(?:mean|median|average)\b", text):  # "median 12 (4-24) weeks" is read by its word
+        text = _SPREAD_INSIDE_RE.sub(r"\g<lead>mean \g<n> \g<unit> (\g<spread>)", text)
         text = _UNNAMED_SUMMARY_RE.sub(r"\g<lead>mean \g<time>", text)
     return _SPREAD_AFTER_RE.sub(r"\g<summary> (\g<spread>)", text)
 
