@@ -809,6 +809,14 @@ SOMETHING_ELSE_FIRST = [
     ("improved at 8 weeks, herpes zoster at 10 weeks", 8 * W),
     ("cleared at 8 weeks; treatment stopped at 12 weeks", 8 * W),
     ("improved at 8 weeks; 6 months off", 8 * W),  # time off treatment (once a span to 6 months)
+    # adverse events of the agents in NL reports: arthralgia, lymphopenia (fumarates), neuropathy (thalidomide),
+    # burning (topical calcineurin inhibitors), gingival hyperplasia and raised creatinine (ciclosporin)
+    ("arthralgia at 3 weeks; improved at 8 weeks", 8 * W),
+    ("lymphopenia at 4 weeks, improvement at 12 weeks", 12 * W),
+    ("neuropathy after 6 weeks; healed at 10 weeks", 10 * W),
+    ("burning in the first week; improved at 4 weeks", 4 * W),
+    ("gingival hyperplasia at 2 months; cleared at 4 months", 4 * M),
+    ("creatinine rose at 4 weeks; improved at 8 weeks", 8 * W),
 ]
 
 
@@ -817,6 +825,9 @@ def test_a_clause_that_times_another_event_is_commentary_for_a_response(phrase, 
     for kind in ({"first": True}, {}):
         got = parse_time(phrase, event=True, **kind)
         assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
+    # never a sign of NL itself, which a response may be about: its clause is the earliest response
+    got = parse_time("erythema reduced at 2 weeks; healed at 8 weeks", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(2 * W))
 
 
 @pytest.mark.parametrize(

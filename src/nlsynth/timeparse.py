@@ -1047,8 +1047,12 @@ _SOMETHING_ELSE_RE = re.compile(
     r"|\b(?:side[\s-]?effects?|adverse\s+(?:drug\s+)?(?:events?|effects?|reactions?)|aes|toxicity|toxicities"
     r"|intoleran\w*|not\s+tolerated|(?:injection|infusion)[\s-]site\s+reactions?|infections?|infected|sepsis"
     r"|hospitali[sz]\w*|admitted|died|death|pregnan\w*|nausea|vomiting|diarrh\w*|headaches?|dizziness|fatigue"
-    r"|conjunctivitis|herpes|zoster|folliculitis|neutropenia|leukopenia|an(?:a)?emia|transaminases?"
-    r"|(?:liver|hepatic)\s+enzymes?)\b"
+    r"|conjunctivitis|herpes|zoster|folliculitis|neutropenia|leukopenia|lymphopenia|eosinophilia|an(?:a)?emia"
+    r"|transaminases?|(?:liver|hepatic)\s+enzymes?|creatinine|hepatotoxic\w*|nephrotoxic\w*|hypertension"
+    r"|hypertrichosis|gingival|arthralgias?|myalgias?|neuropath\w*|paraesthesi\w*|paresthesi\w*|tremor|somnolence"
+    r"|drowsiness|insomnia|constipation|dyspepsia|gastrointestinal|abdominal\s+pain|flushing|burning|stinging"
+    r"|photosensitiv\w*|acneiform|alopecia|o?edema|thrombo\w*)\b"
+    # never a sign of NL itself (erythema, pain, itch, rash), which a response may be about
 )
 #: What counts a time from a stop, before it ("3 months after treatment was stopped", "2 months post-discontinuation").
 _COUNTED_FROM_RE = re.compile(r"\b(?:after|following|since|post|of|off|from|until|till|before|prior\s+to)\b")
