@@ -662,6 +662,7 @@ EVENT_PHRASES = [
     # for six fortnightly sessions, 8 weeks for the fourth)
     ("after 6 sessions (3 months)", "every 2 weeks", 0, 3 * M, "seen-at-assessment"),
     ("after the 4th session (week 6)", "every 2 weeks", 0, 6 * W, "seen-at-assessment"),
+    ("by the 4th session (week 6)", "every 2 weeks", 0, 6 * W, "within"),  # a bound by the stated time
     ("after 4 sessions (at 2-week intervals)", "every 2 weeks", 0, 8 * W, "seen-at-assessment"),  # a pace: the count
     # ... but never a pace, one session's length or a spread beside it
     ("after 4 sessions (at 2-week intervals)", "", NAN, NAN, "unresolved"),

@@ -1844,6 +1844,11 @@ def _parse(
     results = [c.reading for c in clauses if c.kind != "lasting"]
     if len(results) == 1 and results[0].rule == "exposures":
         results = _stated_time_of_sessions(normalised, regimen, agent) or results
+    elif len(results) == 1 and results[0].rule == "within" and _EXPOSURE_RE.search(text):
+        # "by the 4th session (week 6)": by the time the source states, a bound as the count was
+        stated = _stated_time_of_sessions(normalised, regimen, agent)
+        if stated:
+            results = [TimeInterval(0.0, stated[0].upper, "within", f"within {_describe(stated[0])}")]
     lasting = [_lasting_time(c) for c in clauses if c.kind == "lasting"]  # an event's clauses on how long it lasted
     if not_seen and not any(c.reading.resolved for c in clauses if c.kind == "timed"):
         return _not_seen_by(not_seen)
