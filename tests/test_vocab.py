@@ -110,6 +110,23 @@ def test_a_missing_phrase_comes_with_the_row_to_add_which_then_builds(raw_copy):
     assert (clean.clean(raw_copy).episodes["agent"] == "dupilumab").sum() == 1
 
 
+def test_a_row_typed_by_hand_finds_a_cell_copied_from_a_pdf(raw_copy):
+    """Typography aside (once a match only character for character): a vocabulary row and a time reading typed with a
+    straight apostrophe and hyphen find a cell with a curly apostrophe and an en dash."""
+    episodes = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    assert episodes.count(",dupilumab,") == 1 and episodes.count(",within two weeks,") == 1
+    episodes = episodes.replace(",dupilumab,", ",dupilumab (Dupixent’s 300 mg – q2w),")
+    episodes = episodes.replace(",within two weeks,", ",within two weeks – didn’t wait,")
+    (raw_copy / "episodes.csv").write_text(episodes, encoding="utf-8")
+    with open(raw_copy / "agent_vocabulary.csv", "a", encoding="utf-8") as handle:
+        handle.write('"dupilumab (Dupixent\'s 300 mg - q2w)",dupilumab,biologic (IL-4Rα),subcutaneous,\n')
+    with open(raw_copy / "time_readings.csv", "a", encoding="utf-8") as handle:
+        handle.write("within two weeks - didn't wait,sato-2025-dupilumab,0,14,as the source says\n")
+    episodes = clean.clean(raw_copy).episodes
+    row = episodes[episodes["agent"] == "dupilumab"].iloc[0]
+    assert (row["ttr_rule"], float(row["ttr_upper_days"])) == ("first-response", 14.0)
+
+
 @pytest.mark.parametrize(
     ("phrase", "values"),
     [

@@ -1292,20 +1292,10 @@ NOT_REPORTED = TimeInterval(math.nan, math.nan, "not-reported")
 #: at least six months, never a visit at six months.
 #: Comparison signs and "×" as ASCII; typographic apostrophes (as text copied from a PDF has them: "didn’t") as "'",
 #: so that a negation or a possessive reads the same however it was typed.
-_SIGNS = str.maketrans(
-    {
-        "≥": ">=",
-        "⩾": ">=",
-        "≧": ">=",
-        "≤": "<=",
-        "⩽": "<=",
-        "≦": "<=",
-        "×": "x",
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u02bc": "'",
-    }
-)
+#: Apostrophes as typeset (U+2019, U+2018, U+02BC, as text copied from a PDF has them) as "'": "didn’t" is "didn't"
+#: here and in the keys of the researcher-editable files (:func:`nlsynth.ingest.vocab.phrase_key`).
+APOSTROPHES = str.maketrans(dict.fromkeys(["\u2019", "\u2018", "\u02bc"], "'"))
+_SIGNS = {**str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<=", "×": "x"}), **APOSTROPHES}
 #: Hyphens and dashes as typeset (U+2010 to U+2015, as text copied from a PDF has them, and the minus sign U+2212)
 #: as "-": one kind of dash for the time phrases here and for the cells :mod:`nlsynth.ingest.clean` reads.
 DASHES = str.maketrans(dict.fromkeys([*map(chr, range(0x2010, 0x2016)), "\u2212"], "-"))

@@ -2,14 +2,15 @@
 
 ``data/raw/agent_vocabulary.csv`` maps each ``agent_as_reported`` to a canonical ``agent``, its
 ``drug_class`` and ``route``; ``data/raw/response_vocabulary.csv`` maps each
-``best_response_as_reported`` to an ordinal ``response_grade``. Lookups ignore case and runs of
-white space. A phrase missing from a vocabulary is a problem that names the sheet, the row, the
+``best_response_as_reported`` to an ordinal ``response_grade``. Lookups ignore case, runs of
+white space and typography (:func:`phrase_key`). A phrase missing from a vocabulary is a problem that names the sheet, the row, the
 phrase and the vocabulary file to add it to.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +18,21 @@ from nlsynth.errors import Problem
 from nlsynth.ingest.sheets import SHEET_COLUMNS, csv_cell, read_sheet
 from nlsynth.schemas import NOT_REPORTED, RESPONSE_GRADES
 from nlsynth.slugs import slugify
+from nlsynth.timeparse import APOSTROPHES, DASHES
+
+#: Double quotation marks as typeset, as '"'.
+_DOUBLE_QUOTES = str.maketrans(dict.fromkeys(["\u201c", "\u201d", "\u201e", "\u201f"], '"'))
 
 
 def phrase_key(text: str) -> str:
+    """How a phrase is looked up in the researcher-editable files (vocabularies, time and patient readings): case, runs
+    of spaces and typography aside (NFKC, one kind of dash, apostrophe and double quote), so that a row typed by hand
+    finds a cell copied from a PDF.
+
+    >>> phrase_key("Didn’t  improve – at 4 weeks") == phrase_key("didn't improve - at 4 weeks")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text).translate(DASHES).translate(APOSTROPHES).translate(_DOUBLE_QUOTES)
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
