@@ -7,7 +7,7 @@ hold a header only) gives the reading instead, as ``time_readings.csv`` does for
 
 =====================  ==========================================================================
 ``column``              ``age``, ``sex``, ``diabetes`` or ``ulcerated``
-``value_as_reported``   the cell as it stands in ``episodes.csv`` (case and runs of spaces are ignored)
+``value_as_reported``   the cell as it stands in ``episodes.csv`` (case, spaces and typography are ignored)
 ``reading``             the codebook's value: an age in whole years; ``F`` or ``M``; ``type 1``, ``type 2``,
                         ``yes, type not stated`` or ``no``; ``yes`` or ``no``; empty: not reported
 ``reason``              why this is the reading (required)

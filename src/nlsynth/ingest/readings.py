@@ -4,7 +4,7 @@
 phrase as reported, for every study or for one study only:
 
 =====================  ==========================================================================
-``phrase_as_reported``  the phrase as it stands in the sheet (case and runs of spaces are ignored)
+``phrase_as_reported``  the phrase as it stands in the sheet (case, spaces and typography are ignored)
 ``study_id``            empty: the reading applies wherever the phrase occurs; a study id: only
                         in that study's rows (a study-scoped row wins over an unscoped one)
 ``lower_days``          the interval ``(lower, upper]`` in days since the start of that treatment;
