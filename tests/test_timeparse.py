@@ -818,6 +818,9 @@ SOMETHING_ELSE_FIRST = [
     ("burning in the first week; improved at 4 weeks", 4 * W),
     ("gingival hyperplasia at 2 months; cleared at 4 months", 4 * M),
     ("creatinine rose at 4 weeks; improved at 8 weeks", 8 * W),
+    # ... also where a word of response says the other event ended (each once a response by 2 weeks)
+    ("side effects resolved at 2 weeks; improved at 8 weeks", 8 * W),
+    ("infection cleared at 2 weeks; healed at 8 weeks", 8 * W),
 ]
 
 
@@ -841,6 +844,7 @@ def test_a_clause_that_times_another_event_is_commentary_for_a_response(phrase, 
         "stopped at 12 weeks due to renal failure",  # an organ's failure, not the treatment's
         "pregnant at 6 months",
         "partial response; stopped at 12 weeks",
+        "conjunctivitis resolved at 4 weeks",
     ],
 )
 def test_a_response_whose_only_time_is_another_events_is_refused(phrase):

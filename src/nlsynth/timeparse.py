@@ -1077,6 +1077,9 @@ def _stops_or_times_something_else(clause: str) -> str | None:
     >>> [_stops_or_times_something_else(c) for c in ("nausea at 2 weeks", "stopped at 12 weeks for lack of efficacy",
     ...  "dose reduced at 4 weeks", "improved at 8 weeks without side effects", "3 months after treatment was stopped")]
     ['other', 'failed', 'other', None, None]
+    >>> _stops_or_times_something_else("nausea resolved at 2 weeks"), _stops_or_times_something_else(
+    ...     "lesions improved at 8 weeks despite nausea")
+    ('other', None)
     """
     found = _SOMETHING_ELSE_RE.search(clause)
     if found is None or any(r.search(clause) for r in (_WORSENED_RE, _NOT_WORSENED_RE, _LASTED_RE, _NO_OTHER_EVENT_RE)):
@@ -1085,9 +1088,19 @@ def _stops_or_times_something_else(clause: str) -> str | None:
         return None
     if found.group("stop") and _STOPPED_FAILING_RE.search(clause):
         return "failed"
-    if _RESPONSE_WORD_RE.search(clause) or (found.group("stop") and _COUNTED_FROM_RE.search(clause[: found.start()])):
+    # a response word right after the other event is its end ("nausea resolved at 2 weeks"), not the response's
+    rest = clause[: found.start()] + _ITS_END_RE.sub(" ", clause[found.end() :], count=1)
+    if _RESPONSE_WORD_RE.search(rest) or (found.group("stop") and _COUNTED_FROM_RE.search(clause[: found.start()])):
         return None
     return "other"
+
+
+#: A response word right after another event, saying that event ended ("nausea resolved", "side effects had cleared",
+#: "the infection was completely resolved"): not a response of NL.
+_ITS_END_RE = re.compile(
+    r"^\s+(?:(?:was|were|had|has|have|been|completely|fully|quickly|rapidly|then|later|all)\s+){0,3}"
+    r"(?:improv\w*|resol\w*|clear\w*|heal\w*|subsided|disappeared|better)\b"
+)
 
 
 #: "No improvement until 6 months", "did not respond until week 12": not seen before that time, seen at it; a time the
