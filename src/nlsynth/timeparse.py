@@ -1301,13 +1301,11 @@ def unresolved(note: str) -> TimeInterval:
 NOT_REPORTED = TimeInterval(math.nan, math.nan, "not-reported")
 
 
-#: Comparison signs of one character, which NFKC leaves alone, as the two the qualifiers read: "≥ 6 months" is
-#: at least six months, never a visit at six months.
-#: Comparison signs and "×" as ASCII; typographic apostrophes (as text copied from a PDF has them: "didn’t") as "'",
-#: so that a negation or a possessive reads the same however it was typed.
 #: Apostrophes as typeset (U+2019, U+2018, U+02BC, as text copied from a PDF has them) as "'": "didn’t" is "didn't"
 #: here and in the keys of the researcher-editable files (:func:`nlsynth.ingest.vocab.phrase_key`).
 APOSTROPHES = str.maketrans(dict.fromkeys(["\u2019", "\u2018", "\u02bc"], "'"))
+#: Comparison signs of one character, which NFKC leaves alone, as the two the qualifiers read ("≥ 6 months" is at least
+#: six months, never a visit at six months), "×" as "x", and the apostrophes above.
 _SIGNS = {**str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<=", "×": "x"}), **APOSTROPHES}
 #: Hyphens and dashes as typeset (U+2010 to U+2015, as text copied from a PDF has them, and the minus sign U+2212)
 #: as "-": one kind of dash for the time phrases here and for the cells :mod:`nlsynth.ingest.clean` reads.
@@ -1741,24 +1739,25 @@ _SUMMARY_AFTER_RE = re.compile(  # a time or a count of sessions: "8 weeks on av
     r"|\s(?P<on>on\s+average)\b)"
 )
 _SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
+#: A word for a summary's spread: "range", "IQR", "SD".
+_SPREAD_WORD = r"(?:range|iqr|interquartile\s+range|sd|standard\s+deviation)"
 #: A time with its spread and no word for the summary ("8.2 weeks (range 4-12)", "8 weeks (SD 2)"): a series'
 #: summary all the same, never one patient's time.
 _UNNAMED_SUMMARY_RE = re.compile(
-    rf"(?P<lead>^|\b(?:after|at|in)\s+)(?P<time>{_NUM}{_GAP}{_UNIT})"
-    r"(?=\s*\((?:range|iqr|interquartile\s+range|sd|standard\s+deviation)\b[^()]*\d)"
+    rf"(?P<lead>^|\b(?:after|at|in)\s+)(?P<time>{_NUM}{_GAP}{_UNIT})(?=\s*\({_SPREAD_WORD}\b[^()]*\d)"
 )
 #: ... or with its spread between the number and its unit ("12 (4-24) weeks", "12 [8-16] weeks", "6.5 (SD 2.1) weeks"),
 #: as tables print a median (range) or a mean (SD): once a time of 12 weeks, the parenthesis set aside.
 _SPREAD_INSIDE_RE = re.compile(
     r"(?P<lead>^|\b(?:after|at|in)\s+)(?P<n>\d+(?:\.\d+)?)\s*"  # not "within": a bound stays a bound
-    r"\((?P<spread>(?:(?:range|iqr|interquartile\s+range|sd|standard\s+deviation|(?:95\s*%\s*)?ci)\s*[:=,]?\s*"
+    rf"\((?P<spread>(?:(?:{_SPREAD_WORD}|(?:95\s*%\s*)?ci)\s*[:=,]?\s*"
     r"\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?)|\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?)\)"
     rf"\s*(?P<unit>{_UNIT})\b"
 )
 #: A summary's spread after a comma or semicolon ("median 12 weeks, range 4-24", "mean 8 weeks; IQR 6-10").
 _SPREAD_AFTER_RE = re.compile(
     r"(?P<summary>\b(?:mean|median|average)\b[^,;()]*?)\s*[,;]\s*"
-    r"(?P<spread>(?:range|iqr|interquartile\s+range|sd|standard\s+deviation)\b[^,;()]*)"
+    rf"(?P<spread>{_SPREAD_WORD}\b[^,;()]*)"
 )
 
 
@@ -1832,9 +1831,10 @@ def _parse(
 ) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
-    if hedge := _hedged(normalise(phrase)):
+    normalised = normalise(phrase)
+    if hedge := _hedged(normalised):
         raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is the reviewer's to read")
-    normalised = _summary_first(_visit_notation(normalise(phrase)))
+    normalised = _summary_first(_visit_notation(normalised))
     if event:
         normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
     text = _PARENTHESES_RE.sub(" ", normalised)
