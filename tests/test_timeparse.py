@@ -855,6 +855,52 @@ def test_a_response_whose_only_time_is_another_events_is_refused(phrase):
     assert parse_time(phrase).rule == "point"
 
 
+# A clause with no word of a response that names something no list of other events holds, beside a clause on the
+# response: which time is the response's is the reviewer's reading (each once the first response's time, (0, 3] weeks
+# or (0, 2] months, and a best response from it; the dose's clause stretched the best response to 3 months).
+NAMES_SOMETHING_ELSE = [
+    ("syncope at 3 weeks; improved at 8 weeks", "syncope"),
+    ("cellulitis at 3 weeks; improved at 8 weeks", "cellulitis"),
+    ("biopsy at 3 weeks; improved at 8 weeks", "biopsy"),
+    ("blood tests normal at 3 weeks; improved at 8 weeks", "blood"),
+    ("reviewed at 3 weeks, improved at 8 weeks", "reviewed"),
+    ("the patient relocated at 3 weeks; improved at 8 weeks", "patient"),
+    ("methotrexate added at 2 months; cleared at 6 months", "methotrexate"),
+    ("re-treated at 2 months; cleared at 6 months", "retreated"),
+    ("2 mg/kg/day for 3 months, improved at 6 weeks", "kg"),
+    ("no improvement at 4 weeks; tinea at 8 weeks", "tinea"),  # beside a clause that it had not come
+]
+
+
+@pytest.mark.parametrize(("phrase", "word"), NAMES_SOMETHING_ELSE, ids=_ids(NAMES_SOMETHING_ELSE))
+def test_a_clause_naming_something_else_beside_a_response_is_refused(phrase, word):
+    for kind in ({"first": True}, {}):
+        with pytest.raises(TimePhraseError, match=f"names something else .*: '{word}'\\) beside one on the response"):
+            parse_time(phrase, event=True, agent="dupilumab", **kind)
+    assert parse_time(phrase).rule == "clauses-span"  # a follow-up reads them as before
+
+
+@pytest.mark.parametrize(
+    ("phrase", "upper"),
+    [
+        ("lesions flatter at 4 weeks; cleared at 12 weeks", 4 * W),
+        ("ulcer smaller at 4 weeks; fully re-epithelialised at 10 weeks", 4 * W),
+        ("50% reduction at 8 weeks; complete clearance at 6 months", 8 * W),
+        ("partial at 4 weeks; complete at 12 weeks, with resolution of the ulcer", 4 * W),
+        ("at 4 weeks; complete clearance at 12 weeks", 4 * W),
+        ("at the 1-month visit; healed by 3 months", 1 * M),
+        ("itch relieved at 1 week; plaques improved at 6 weeks", 1 * W),
+        ("not seen at 4 weeks, seen at 8 weeks", 8 * W),
+        ("on dupilumab at 3 weeks; improved at 8 weeks", 3 * W),
+        ("histological resolution at 6 months; improved at 2 months", 2 * M),  # a word of response: its own
+        ("syncope at 3 weeks", 3 * W),  # alone: nothing to tell it from the response
+    ],
+)
+def test_a_clause_of_the_lesions_their_change_or_a_bare_time_is_the_response_s(phrase, upper):
+    got = parse_time(phrase, event=True, first=True, agent="dupilumab")
+    assert got.upper == pytest.approx(upper)
+
+
 @pytest.mark.parametrize(
     ("phrase", "lower"),
     [

@@ -169,7 +169,11 @@ weeks (complete clearance at 12 weeks)", which is a clause of its own), clauses 
 stable in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event, a
 stop or a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "stopped at 12 weeks", whose time
 alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says the
-response had not come by then), and, for the time of a response,
+response had not come by then; a clause with no word of a response that names something no list holds, "syncope at
+3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", is refused, since which
+time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter
+at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone), and, for the time
+of a response,
 a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it, and beside a
 time, a dose or an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a
 share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A
@@ -1103,6 +1107,76 @@ _ITS_END_RE = re.compile(
 )
 
 
+#: The words a clause may hold beside its time when it speaks of the response with no word of one (``_RESPONSE_WORD_RE``):
+#: the lesions and their signs, how much or how far ("partial", "marked", "near-complete"), what changed ("smaller",
+#: "paler", "reduced", "closure"), when and since what ("at", "week", "the 3-month visit", "starting the cream"),
+#: and words that say nothing ("the", "was", "first"). Any other word names something else (an event, a test, a visit
+#: of the patient, another drug: "syncope", "biopsy", "seen", "methotrexate added").
+_SPEAKS_OF_RESPONSE_WORDS = (
+    frozenset(
+        # the lesions and their signs
+        "lesion lesions plaque plaques ulcer ulcers ulceration ulcerations wound wounds disease nl nld necrobiosis "
+        "lipoidica skin site sites patch patches area areas leg legs shin shins limb limbs lower upper left right "
+        "bilateral erythema redness induration inflammation pain itch itching pruritus telangiectasia telangiectasias "
+        "telangiectasiae atrophy border borders edge edges margin margins colour color discolouration discoloration "
+        "yellow yellowish violaceous appearance symptom symptoms sign signs discomfort tenderness scale scaling "
+        "crust crusting thickness texture elevation elevated firmness hardness nodule nodules papule papules size "
+        "extent degree amount residual remaining remained inactive quiescent pigmentation hyperpigmentation "
+        "hypopigmentation scar scars scarring "
+        # how much, how far, how it went
+        "partial partially complete completely marked markedly moderate moderately mild mildly minimal minimally "
+        "slight slightly significant significantly substantial substantially near nearly almost total totally full "
+        "fully maximal maximum max further continued continuing noticeable noticeably visible visibly evident "
+        "apparent initial initially early earliest some good excellent great dramatic dramatically rapid rapidly "
+        "quick quickly gradual gradually progressive progressively steady steadily major minor notable notably "
+        "considerable considerably obvious clinical clinically overall best peak plateau plateaued sustained stable "
+        "stabilised stabilized satisfactory pr cr mr much more most all both entire entirely whole majority half "
+        "percent cent "
+        # what changed
+        "reduced reduction reductions reducing decrease decreased decreasing diminished diminishing diminution "
+        "lessened lessening less lesser smaller flatter flat paler pale paling thinner thinning lighter lightening "
+        "softer shrank shrunk shrinking shrinkage shrink closed closure closing disappeared disappearance "
+        "disappearing vanished gone fainter faint smoother smoothing normal normalised normalized normalisation "
+        "normalization recovered recovery cured cure cosmetic cosmetically contraction contracted epithelialised "
+        "epithelialized epithelialisation epithelialization epithelialising epithelializing granulation granulating "
+        "repigmentation repigmented benefit benefits beneficial effect effects effective efficacy success "
+        "successful successfully result results outcome outcomes change changes difference relief relieved eased "
+        "subsided "
+        # seen, when and since what
+        "not no never yet seen noted observed noticed documented achieved reached attained obtained occurred became become then also "
+        "already only at by after before within about approximately approx around roughly circa ca over up until "
+        "till later earlier than mean median average range following since during between time times point "
+        "timepoint onset start starting started initiation initiating beginning began begun commencement "
+        "baseline when week month year day visit visits follow followup review assessment examination "
+        "evaluation appointment check checkup".split()
+    )
+    | frozenset(_UNIT_OF)
+    | _FUNCTION_WORDS
+    | _STARTED_WORDS
+)
+
+
+def _names_something_else(clause: str, agent: str | None) -> str | None:
+    """The first word of a clause that names something other than the response (:data:`_SPEAKS_OF_RESPONSE_WORDS`),
+    or None: "syncope at 3 weeks" names syncope, "lesions flatter at 3 weeks" and "at the 3-month visit" nothing
+    else. Words of the row's agent, of a response (``_RESPONSE_WORD_RE``) and a time's notation ("wk4", "q2w") name
+    nothing else.
+
+    >>> [_names_something_else(c, "dupilumab") for c in ("syncope at 3 weeks", "biopsy at 3 weeks",
+    ...  "lesions flatter and paler at 3 weeks", "near-complete at week 12", "on dupilumab at 3 weeks",
+    ...  "the ulcer had re-epithelialised", "re-treated at 6 months")]
+    ['syncope', 'biopsy', None, None, None, None, 'retreated']
+    """
+    own = set(re.findall(r"[a-z][a-z0-9]*", normalise(agent or "")))
+    for word in _words(re.sub(r"\bre-(?=[a-z])", "re", clause)):  # "re-epithelialised" is one word
+        if word in _SPEAKS_OF_RESPONSE_WORDS or word in own or _RESPONSE_WORD_RE.fullmatch(word):
+            continue
+        if re.fullmatch(r"[a-z]{1,3}\d+[a-z]{0,3}", word) or word in NUMBER_WORDS:
+            continue  # "wk4", "q2w", "m3"; "twelve"
+        return word
+    return None
+
+
 #: "No improvement until 6 months", "did not respond until week 12": not seen before that time, seen at it; a time the
 #: event came, read as any other (not "not seen by then").
 _UNTIL_RE = re.compile(r"\b(?:until|till|til)\b")
@@ -1622,7 +1696,35 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
                     "by that time, not that it came"
                 )
         found.append(_Clause(clause, result, kind))
+    if event:
+        _check_names_the_response(found, agent)
     return _place_worsening(found)
+
+
+def _check_names_the_response(clauses: list[_Clause], agent: str | None) -> None:
+    """Refuse an event's clause with no word of a response that names something else (:func:`_names_something_else`)
+    beside a clause on the response: whether it times the response is the reviewer's to read. Alone, a clause in a
+    column of response times times the response ("lesions flatter at 3 weeks"); beside "improved at 8 weeks",
+    "syncope at 3 weeks" is another event, as "nausea at 3 weeks" is (``_SOMETHING_ELSE_RE``), one no list names.
+
+    >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed") for t in ("syncope at 3 weeks", "improved at 8 weeks")]
+    >>> _check_names_the_response(parts, None)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a clause with no word of a response that names something else ('syncope at 3 weeks': 'syncope') beside one on the response: whether it times the response is the reviewer's to read
+    >>> _check_names_the_response(parts[1:], None)  # alone, nothing to tell it from
+    """
+    for clause in clauses:
+        if clause.kind != "timed" or not clause.reading.resolved or _RESPONSE_WORD_RE.search(clause.text):
+            continue  # a word of response says the clause is of one ("histological resolution at 6 months")
+        other = _names_something_else(clause.text, agent)
+        if other is None:
+            continue
+        if any(c is not clause and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text)) for c in clauses):
+            raise TimePhraseError(
+                f"a clause with no word of a response that names something else ({clause.text!r}: {other!r}) beside "
+                "one on the response: whether it times the response is the reviewer's to read"
+            )
 
 
 def _says_not_seen(clause: str) -> bool:
