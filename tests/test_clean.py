@@ -827,6 +827,30 @@ def test_a_year_not_given_is_no_year_and_two_years_are_a_problem(raw_copy, table
     assert list(studies.citation.iloc[:2]) == ["Hwang n.d.", "Zhang n.d."]
 
 
+@pytest.mark.parametrize("form", ["{y}?", "probably {y}", "c. {y}", "~{y}", "{y} (uncertain)"])
+def test_a_year_the_cell_doubts_is_a_problem(raw_copy, form):
+    """A doubted or approximate year was printed as certain in the reference list ('2024?' read 2024)."""
+    assert _rewrite(raw_copy / "studies.csv", "year", lambda v: form.format(y=v) if v == "2024" else v) >= 1
+    with pytest.raises(InputError) as caught:
+        clean.clean(raw_copy)
+    problems = caught.value.problems
+    assert problems and {(p.column, p.value) for p in problems} == {("year", form.format(y="2024"))}
+    assert "nor one the cell doubts or gives as approximate" in problems[0].expected
+
+
+@pytest.mark.parametrize(
+    "note", ["full text (pages 1-2 only)", "full text (first page)", "full text (partial)", "full text (probably)"]
+)
+def test_a_full_text_read_in_part_or_in_doubt_is_a_problem(raw_copy, note):
+    """Only part of a full text is not the full text: each once read as 'full text'."""
+    assert _rewrite(raw_copy / "studies.csv", "access", lambda v: note if v == "full text" else v) >= 1
+    with pytest.raises(InputError) as caught:
+        clean.clean(raw_copy)
+    problems = caught.value.problems
+    assert problems and {(p.column, p.value) for p in problems} == {("access", note)}
+    assert "says only part of the full text was read" in problems[0].expected
+
+
 def test_a_screening_decision_as_a_verb_or_with_a_note_cleans_to_the_decision(raw_copy, tables):
     """'Include', 'Exclude' and 'excluded (duplicate)' (each once refused, with no way past it but a code change): the
     decision; an exclusion's note is its reason where the reason cell is empty, and PRISMA counts it."""

@@ -82,7 +82,13 @@ def _word(value: str) -> str:
 #: What was read of a source: one of the three the extraction's README names, in any case, with hyphens or
 #: underscores for spaces, "only" or a note in parentheses after it ("Full-text", "abstract only", "full text
 #: (translated)").
-_ACCESS_RE = re.compile(r"(full text|abstract|secondary summary)(?: only)?(?: ?\([^()]*\))?")
+_ACCESS_RE = re.compile(r"(full text|abstract|secondary summary)(?: only)?(?: ?\((?P<note>[^()]*)\))?")
+#: A note that says only part of the full text was read ("full text (pages 1-2 only)", "(first page)", "(preview)"):
+#: that is not the full text, and which of the three it is stays the reviewer's to say.
+_PART_READ_RE = re.compile(
+    r"\b(?:only|partial\w*|part|parts|pages?|pp|excerpts?|extracts?|preview|snippets?|incomplete|truncated|first|"
+    r"abstract|not|no)\b"
+)
 
 
 #: A screening decision: "included" or "excluded", also as the verb ("Include") and with a note in parentheses
@@ -107,9 +113,19 @@ def read_access(value: str) -> str | None:
 
     >>> [read_access(v) for v in ("Full-Text", "abstract only", "full text (translated from German)", "the PDF")]
     ['full text', 'abstract', 'full text', None]
+
+    Nor is a note that doubts it or says only part of the full text was read:
+
+    >>> [read_access(v) for v in ("full text (pages 1-2 only)", "full text (first page)", "abstract (possibly)")]
+    [None, None, None]
     """
+    word = _word(value)
     access = _ACCESS_RE.fullmatch(_word(value.replace("-", " ").replace("_", " ")))
-    return access.group(1) if access else None
+    if access is None or DOUBT_RE.search(word):
+        return None
+    if access.group(1) == "full text" and _PART_READ_RE.search(access.group("note") or ""):
+        return None
+    return access.group(1)
 
 
 _SEX = {"f": "F", "female": "F", "woman": "F", "girl": "F", "m": "M", "male": "M", "man": "M", "boy": "M"}
@@ -570,9 +586,12 @@ _PMID_PREFIX_RE = re.compile(
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[a-z](?![a-z]))?(?!\d)")
 #: Words for a work not yet given a year: no year (the reference list prints n.d.).
 _NO_YEAR_YET_RE = re.compile(r"^(?:in\s+press|forthcoming|(?:e-?pub\s+)?ahead\s+of\s+print)\.?$", re.IGNORECASE)
+#: A year the cell doubts or gives as approximate ("2024?", "probably 2024", "c. 2024", "~2024"): the reference list
+#: would print it as certain.
+_YEAR_DOUBT_RE = re.compile(r"~|\b(?:c|ca|circa|approx\w*|about|around|roughly)\b")
 _YEAR_EXPECTED = (
     "a year from 1900 (e.g. 2024; a note may come with it: '2024 (epub)', 'Epub 2024'), 'in press', or empty; "
-    "not two years"
+    "not two years, nor one the cell doubts or gives as approximate ('2024?', 'c. 2024')"
 )
 _UNREAD = "unread"
 
@@ -584,9 +603,13 @@ def read_year(value: str) -> int | None | str:
     [2024, 2024, 2024, 2024, None, None, None, 'unread']
     >>> [read_year(v) for v in ("2023/2024", "2023-2024", "24", "2024-03", "May 2024")]
     ['unread', 'unread', 'unread', 'unread', 2024]
+    >>> [read_year(v) for v in ("2024?", "probably 2024", "c. 2024", "~2024", "2024 (inferred)")]
+    ['unread', 'unread', 'unread', 'unread', 2024]
     """
     if _not_given(value) or _NO_YEAR_YET_RE.match(value.strip()):
         return None
+    if DOUBT_RE.search(_word(value)) or _YEAR_DOUBT_RE.search(_word(value)):
+        return _UNREAD
     years = _YEAR_RE.findall(value)
     rest = _YEAR_RE.sub(" ", value)
     # one year, and only words and punctuation around it (not a month number, a second year or a range)
@@ -898,7 +921,8 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
                     row_no,
                     "access",
                     row["access"],
-                    "full text, abstract or secondary summary (a note in parentheses, or 'only', may follow)",
+                    "full text, abstract or secondary summary (a note in parentheses, or 'only', may follow; not one "
+                    "that doubts it or says only part of the full text was read)",
                 )
             )
         records.append(
