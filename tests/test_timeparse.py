@@ -855,27 +855,33 @@ def test_a_response_whose_only_time_is_another_events_is_refused(phrase):
     assert parse_time(phrase).rule == "point"
 
 
-# A clause with no word of a response that names something no list of other events holds, beside a clause on the
-# response: which time is the response's is the reviewer's reading (each once the first response's time, (0, 3] weeks
-# or (0, 2] months, and a best response from it; the dose's clause stretched the best response to 3 months).
+# A clause that names something no list of other events holds, beside a clause on the response: which time is the
+# response's is the reviewer's reading (each once the first response's time, (0, 3] weeks or (0, 2] months, and a
+# best response from it; the dose's clause stretched the best response to 3 months). Of a clause with a word of
+# response, what it says responded: something other than the lesions ("tinea cleared", "quality of life improved").
 NAMES_SOMETHING_ELSE = [
     ("syncope at 3 weeks; improved at 8 weeks", "syncope"),
     ("cellulitis at 3 weeks; improved at 8 weeks", "cellulitis"),
     ("biopsy at 3 weeks; improved at 8 weeks", "biopsy"),
     ("blood tests normal at 3 weeks; improved at 8 weeks", "blood"),
     ("reviewed at 3 weeks, improved at 8 weeks", "reviewed"),
-    ("the patient relocated at 3 weeks; improved at 8 weeks", "patient"),
+    ("the patient relocated at 3 weeks; improved at 8 weeks", "relocated"),
     ("methotrexate added at 2 months; cleared at 6 months", "methotrexate"),
     ("re-treated at 2 months; cleared at 6 months", "retreated"),
     ("2 mg/kg/day for 3 months, improved at 6 weeks", "kg"),
     ("no improvement at 4 weeks; tinea at 8 weeks", "tinea"),  # beside a clause that it had not come
+    ("tinea cleared at 3 weeks; improved at 8 weeks", "tinea"),
+    ("quality of life improved at 3 weeks; lesions cleared at 16 weeks", "quality"),
+    ("depression improved at 2 months; nl improved at 6 months", "depression"),
 ]
 
 
 @pytest.mark.parametrize(("phrase", "word"), NAMES_SOMETHING_ELSE, ids=_ids(NAMES_SOMETHING_ELSE))
 def test_a_clause_naming_something_else_beside_a_response_is_refused(phrase, word):
     for kind in ({"first": True}, {}):
-        with pytest.raises(TimePhraseError, match=f"names something else .*: '{word}'\\) beside one on the response"):
+        with pytest.raises(
+            TimePhraseError, match=f"names something other than the lesions .*: '{word}'\\) beside one on the response"
+        ):
             parse_time(phrase, event=True, agent="dupilumab", **kind)
     assert parse_time(phrase).rule == "clauses-span"  # a follow-up reads them as before
 
@@ -893,6 +899,9 @@ def test_a_clause_naming_something_else_beside_a_response_is_refused(phrase, wor
         ("not seen at 4 weeks, seen at 8 weeks", 8 * W),
         ("on dupilumab at 3 weeks; improved at 8 weeks", 3 * W),
         ("histological resolution at 6 months; improved at 2 months", 2 * M),  # a word of response: its own
+        ("the patient improved at 4 weeks; cleared at 12 weeks", 4 * W),
+        ("both lesions improved at 4 weeks, the larger cleared at 12 weeks", 4 * W),
+        ("pain and itch resolved at 1 week; plaques flattened at 8 weeks", 1 * W),
         ("syncope at 3 weeks", 3 * W),  # alone: nothing to tell it from the response
     ],
 )

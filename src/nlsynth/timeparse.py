@@ -169,11 +169,12 @@ weeks (complete clearance at 12 weeks)", which is a clause of its own), clauses 
 stable in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event, a
 stop or a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "stopped at 12 weeks", whose time
 alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says the
-response had not come by then; a clause with no word of a response that names something no list holds, "syncope at
-3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", is refused, since which
-time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter
-at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone), and, for the time
-of a response,
+response had not come by then; beside a clause on the response, one that names something no list holds, "syncope
+at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of
+something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", is
+refused, since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare
+time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
+alone), and, for the time of a response,
 a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it, and beside a
 time, a dose or an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a
 share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A
@@ -1116,7 +1117,8 @@ _SPEAKS_OF_RESPONSE_WORDS = (
     frozenset(
         # the lesions and their signs
         "lesion lesions plaque plaques ulcer ulcers ulceration ulcerations wound wounds disease nl nld necrobiosis "
-        "lipoidica skin site sites patch patches area areas leg legs shin shins limb limbs lower upper left right "
+        "lipoidica skin site sites patch patches patient patients pt other others rest remainder one ones larger largest "
+        "smaller smallest area areas leg legs shin shins limb limbs lower upper left right "
         "bilateral erythema redness induration inflammation pain itch itching pruritus telangiectasia telangiectasias "
         "telangiectasiae atrophy border borders edge edges margin margins colour color discolouration discoloration "
         "yellow yellowish violaceous appearance symptom symptoms sign signs discomfort tenderness scale scaling "
@@ -1129,7 +1131,8 @@ _SPEAKS_OF_RESPONSE_WORDS = (
         "fully maximal maximum max further continued continuing noticeable noticeably visible visibly evident "
         "apparent initial initially early earliest some good excellent great dramatic dramatically rapid rapidly "
         "quick quickly gradual gradually progressive progressively steady steadily major minor notable notably "
-        "considerable considerably obvious clinical clinically overall best peak plateau plateaued sustained stable "
+        "considerable considerably obvious clinical clinically histological histologic histopathological "
+        "histopathologic dermoscopic subjective subjectively objective objectively symptomatic reported overall best peak plateau plateaued sustained stable "
         "stabilised stabilized satisfactory pr cr mr much more most all both entire entirely whole majority half "
         "percent cent "
         # what changed
@@ -1702,28 +1705,32 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
 
 
 def _check_names_the_response(clauses: list[_Clause], agent: str | None) -> None:
-    """Refuse an event's clause with no word of a response that names something else (:func:`_names_something_else`)
-    beside a clause on the response: whether it times the response is the reviewer's to read. Alone, a clause in a
-    column of response times times the response ("lesions flatter at 3 weeks"); beside "improved at 8 weeks",
-    "syncope at 3 weeks" is another event, as "nausea at 3 weeks" is (``_SOMETHING_ELSE_RE``), one no list names.
+    """Refuse an event's clause that names something else (:func:`_names_something_else`; of a clause with a word of
+    response, in the words before it: what responded) beside a clause on the response: whether it times the response
+    is the reviewer's to read. Alone, a clause in a column of response times times the response ("lesions flatter at 3
+    weeks"); beside "improved at 8 weeks", "syncope at 3 weeks" is another event, as "nausea at 3 weeks" is
+    (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared at 3 weeks" or "quality of life improved at 4
+    weeks" the response of something else.
 
     >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed") for t in ("syncope at 3 weeks", "improved at 8 weeks")]
     >>> _check_names_the_response(parts, None)
     Traceback (most recent call last):
     ...
-    nlsynth.timeparse.TimePhraseError: a clause with no word of a response that names something else ('syncope at 3 weeks': 'syncope') beside one on the response: whether it times the response is the reviewer's to read
+    nlsynth.timeparse.TimePhraseError: a clause that names something other than the lesions ('syncope at 3 weeks': 'syncope') beside one on the response: whether it times the response is the reviewer's to read
     >>> _check_names_the_response(parts[1:], None)  # alone, nothing to tell it from
     """
     for clause in clauses:
-        if clause.kind != "timed" or not clause.reading.resolved or _RESPONSE_WORD_RE.search(clause.text):
-            continue  # a word of response says the clause is of one ("histological resolution at 6 months")
-        other = _names_something_else(clause.text, agent)
+        if clause.kind != "timed" or not clause.reading.resolved:
+            continue
+        # of a clause with a word of response, what it says responded: the words before it ("tinea cleared")
+        response = _RESPONSE_WORD_RE.search(clause.text)
+        other = _names_something_else(clause.text[: response.start()] if response else clause.text, agent)
         if other is None:
             continue
         if any(c is not clause and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text)) for c in clauses):
             raise TimePhraseError(
-                f"a clause with no word of a response that names something else ({clause.text!r}: {other!r}) beside "
-                "one on the response: whether it times the response is the reviewer's to read"
+                f"a clause that names something other than the lesions ({clause.text!r}: {other!r}) beside one on "
+                "the response: whether it times the response is the reviewer's to read"
             )
 
 
