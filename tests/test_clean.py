@@ -965,6 +965,10 @@ def test_access_with_only_or_a_note_cleans_as_the_committed_tables(raw_copy, tab
         "{n} patients ({p:.0f}%)",
         "{n} of {t} patients ({p:.1f}%)",
         "{n} ({n} lesions)",
+        # a share in brackets, "(of N)", "of the N" (each once a problem)
+        "{n} [{p:.1f}%]",
+        "{n} (of {t})",
+        "{n} of the {t} patients",
     ],
 )
 def test_a_count_as_a_source_prints_it_cleans_to_the_count(raw_copy, tables, form):
@@ -1079,8 +1083,15 @@ def test_a_count_in_words_cleans_to_the_count(raw_copy, tables):
                 "'n_complete': value '60 %' — expected a whole number (e.g. 5,",
             ],
         ),
+        (  # the forms read since: the share in brackets and the denominator "(of N)" are checked as "(50%)" and "/N"
+            ",4,4 [50%],3 (of 3),",
+            [
+                "'n_improved': value '4 [50%]' — expected a share that agrees with n_treated (4 of 4 is 100.0%)",
+                "'n_complete': value '3 (of 3)' — expected a count out of n_treated (4), not out of 3",
+            ],
+        ),
     ],
-    ids=["share", "out-of", "words", "named-as-written", "share-alone"],
+    ids=["share", "out-of", "words", "named-as-written", "share-alone", "brackets-of-n"],
 )
 def test_a_count_that_disagrees_with_n_treated_or_that_no_rule_reads_is_a_problem(raw_copy, counts, expected):
     text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")

@@ -399,7 +399,9 @@ _PATIENTS_RE = re.compile(  # at the end, or before the count's share: "5 patien
 _OTHER_UNITS = r"(?:lesions?|plaques?|sites?|legs?|limbs?|ulcers?|areas?|patch(?:es)?)"
 _OTHER_COUNT_RE = re.compile(rf"\s*(?:\(\s*\d+\s+{_OTHER_UNITS}\s*\)|[/,;]\s*\d+\s+{_OTHER_UNITS})$", re.IGNORECASE)
 #: A count with its denominator in parentheses, "5 (n=17)", and a share before its count, "29% (5/17)".
-_COUNT_OF_N_RE = re.compile(r"(\d+)\s*\(\s*n\s*=\s*(\d+)\s*\)", re.IGNORECASE)
+_COUNT_OF_N_RE = re.compile(r"(\d+)\s*\(\s*(?:n\s*=|of|out\s+of)\s*(\d+)\s*\)", re.IGNORECASE)
+#: "5 of the 17": the article goes ("5 of 17").
+_OF_THE_RE = re.compile(r"\b(of|out\s+of)\s+the\s+(?=\d)", re.IGNORECASE)
 _SHARE_FIRST_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%\s*\(\s*(\d+\s*(?:/|of|out\s+of)\s*\d+)\s*\)")
 _ALL_RE = re.compile(r"all(?:\s+of\s+them|\s+patients)?|all\s+(?P<n>\d+)(?:\s+patients)?", re.IGNORECASE)
 #: A share alone, as a source may give a series' result: "59%", "29.4 %".
@@ -435,6 +437,8 @@ def count_text(value: str, total: int | None = None) -> str:
 
     >>> [count_text(v) for v in ("n=5", "5 patients", "five of 17 pts", "5 (n=17)", "29% (5/17)", "5 lesions")]
     ['5', '5', '5 of 17', '5/17', '5/17 (29%)', '5 lesions']
+    >>> [count_text(v) for v in ("5 [29%]", "5 (of 17)", "5 of the 17 patients", "5 out of the 17 (29%)")]
+    ['5 (29%)', '5/17', '5 of 17', '5 out of 17 (29%)']
 
     A label before the count's share goes too, and a count of something else beside it is a note:
 
@@ -443,7 +447,8 @@ def count_text(value: str, total: int | None = None) -> str:
     >>> count_text("21 lesions (17 patients)")  # the lesions come first: which count is meant is not said
     '21 lesions (17 patients)'
     """
-    value = _PATIENTS_RE.sub("", _OTHER_COUNT_RE.sub("", _N_EQUALS_RE.sub("", value.strip(), count=1)))
+    value = value.strip().translate({ord("["): "(", ord("]"): ")"})  # "5 [29%]": a bracket is a parenthesis
+    value = _PATIENTS_RE.sub("", _OTHER_COUNT_RE.sub("", _N_EQUALS_RE.sub("", _OF_THE_RE.sub(r"\1 ", value), count=1)))
     of_n = _COUNT_OF_N_RE.fullmatch(value)
     if of_n is not None:
         value = f"{of_n.group(1)}/{of_n.group(2)}"
