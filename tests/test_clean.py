@@ -622,6 +622,11 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         ("ulcer (denied)", None),
         ("ulcer resolved", None),
         ("ulcer closed before treatment", None),
+        # one that came during the treatment, or a yes whose note puts it in the past (each once "yes")
+        ("ulceration developed during treatment", None),
+        ("new ulcer at 3 months", None),
+        ("yes (previously)", None),
+        ("yes, appeared on treatment", None),
         ("non\u2010ulcerated", "no"),  # a typeset hyphen (once refused)
     ],
 )

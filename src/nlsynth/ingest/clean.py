@@ -248,9 +248,12 @@ _ULCER_DESCRIBED = (
 _ULCER_WORD_RE = re.compile(
     rf"(?:(?:{_ULCER_DESCRIBED})\s+){{0,2}}(?:with\s+)?ulcer(?:s|ation|ations|ated|ative|ating)?\b"
 )
-#: An ulceration in the past ("previously ulcerated", "ulcer healed before treatment"): no reading is safe.
+#: An ulceration in the past ("previously ulcerated", "ulcer healed before treatment"), or one that came later
+#: ("ulceration developed during treatment", "new ulcer at 3 months": an event of the treatment, not the state it
+#: started in): no reading is safe.
 _ULCER_PAST_RE = re.compile(
-    r"\b(?:healed|resolved|closed|re-?epitheli\w*|previous|previously|prior|history|former|formerly|past)\b"
+    r"\b(?:healed|resolved|closed|re-?epitheli\w*|previous|previously|prior|history|former|formerly|past"
+    r"|develop\w*|appear\w*|occurr\w*|arose|new|later|subsequent\w*|during|on\s+treatment|while\s+on)\b"
 )
 
 
@@ -264,6 +267,8 @@ def read_ulcerated(text: str) -> str | None:
     True
     >>> [read_ulcerated(t) for t in ("Y", "N", "with ulceration", "ulcers on both shins", "ulcer healed before")]
     ['yes', 'no', 'yes', 'yes', None]
+    >>> [read_ulcerated(t) for t in ("ulceration developed during treatment", "yes (previously)", "yes (new at 3 months)")]
+    [None, None, None]
     """
     if _not_given(text):
         return "not reported"
@@ -272,8 +277,8 @@ def read_ulcerated(text: str) -> str | None:
         rf"(?:no|none|{_N}|non-?\s?ulcerated|not ulcerated|not present|without ulcer(?:s|ation)?|absent|negative)\b", t
     ):
         return "no"
-    if re.match(rf"(?:yes|{_Y}|present)\b", t) or (
-        _ULCER_WORD_RE.match(t) and not _ULCER_NEGATED_RE.search(t) and not _ULCER_PAST_RE.search(t)
+    if (re.match(rf"(?:yes|{_Y}|present)\b", t) or (_ULCER_WORD_RE.match(t) and not _ULCER_NEGATED_RE.search(t))) and (
+        not _ULCER_PAST_RE.search(t)
     ):
         return "yes"  # a note may follow ("ulcerated (non-healing)"); "ulcerated: no" is no reading
     return None
