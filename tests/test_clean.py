@@ -655,6 +655,10 @@ def _age_cell(age: str, problems: list) -> int | None:
         ("71 (at presentation)", 71),
         ("-", None),
         ("not available", None),
+        # with full stops (once problems)
+        ("71 y.o.", 71),
+        ("71 yrs.", 71),
+        ("71 years old.", 71),
     ],
 )
 def test_age_is_read_in_whole_years_with_or_without_its_unit(age, read):
@@ -669,6 +673,8 @@ def test_age_is_read_in_whole_years_with_or_without_its_unit(age, read):
         "60-70",
         "about 50",
         "71.5",
+        "7.1",
+        "71 mo.",
         "(71)",
         "aged 40s",
         "150",

@@ -513,9 +513,9 @@ def _int(
 
 
 #: An age in years as a source or an extractor writes it: "71", "71 years", "71 y", "71-year-old", "71 yo",
-#: "71 y/o", "aged 71", "age 71"; a note in parentheses may follow ("71 (at presentation)").
+#: "71 y/o", "71 y.o.", "71 yrs.", "aged 71", "age 71"; a note in parentheses may follow ("71 (at presentation)").
 _AGE_RE = re.compile(
-    r"(?:aged?:?\s+)?(\d+)(?:[\s-]*(?:years?|yrs?|y/o|yo|y)(?:[\s-]*old)?)?(?:\s*\((?P<note>[^()]*)\))?"
+    r"(?:aged?:?\s+)?(\d+)(?:[\s-]*(?:years?|yrs?|y/o|y\.\s?o|yo|y)\.?(?:[\s-]*old)?)?\.?(?:\s*\((?P<note>[^()]*)\))?"
 )
 #: A note that makes the number something else than this patient's age in years: another unit ("71 (months)"), or a
 #: series' summary ("71 (mean)", "71 years (range 40-80)").
