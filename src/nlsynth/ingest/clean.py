@@ -21,7 +21,6 @@ from __future__ import annotations
 import difflib
 import math
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +34,9 @@ from nlsynth.ingest import appraisal, patient_readings, readings, search_log
 from nlsynth.ingest.group_files import write_group_inputs
 from nlsynth.ingest.references import citations, write_citations
 from nlsynth.ingest.sheets import Sheet, read_optional_sheet, read_sheet, row_fingerprint
-from nlsynth.ingest.vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
+from nlsynth.ingest.vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses, phrase_key
 from nlsynth.tableio import write_tables
-from nlsynth.timeparse import DASHES, DOUBT_RE, TimeInterval, TimePhraseError, parse_time
+from nlsynth.timeparse import DOUBT_RE, TimeInterval, TimePhraseError, parse_time
 from nlsynth.timeparse import NOT_REPORTED as TIME_NOT_REPORTED
 
 
@@ -74,9 +73,10 @@ class Tables:
 
 
 def _word(value: str) -> str:
-    """A cell as the readers below compare it: case, runs of spaces and typeset hyphens aside ("Full  Text" → "full
-    text", "Non‑diabetic" → "non-diabetic")."""
-    return " ".join(unicodedata.normalize("NFKC", value).translate(DASHES).casefold().split())
+    """A cell as the readers below compare it, as a lookup in the researcher's files does (:func:`phrase_key`): case,
+    runs of spaces and typography aside ("Full  Text" → "full text", "Non‑diabetic" → "non-diabetic", "M’s" → "m's").
+    """
+    return phrase_key(value)
 
 
 #: What was read of a source: one of the three the extraction's README names, in any case, with hyphens or
