@@ -1537,6 +1537,13 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("biweekly", None),
         ("bi-weekly PDT", None),
         ("semi-monthly", None),
+        # "x3" before a rate is three times a week to some and three doses to others (each once weekly, (1, 1)); after
+        # it, the doses ("weekly x3"); before the "x", a multiplier ("3x weekly")
+        ("UVA1 x3 weekly", None),
+        ("300 mg x2 monthly", None),
+        ("x 2 per week", None),
+        ("weekly x3", (1.0, 1.0)),
+        ("3x weekly", (3.0, 3.0)),
         # a course in phases at different frequencies has none (once the first phase's); one frequency stays
         ("twice weekly for 4 weeks, then weekly", None),
         ("weekly followed by monthly", None),

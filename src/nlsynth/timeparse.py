@@ -52,7 +52,7 @@ Rules (``TimeInterval.rule``)
     sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8 sessions") is
     ``unresolved``. ``mean`` is kept in the rule id
     (``exposures-mean``) when the count is a mean. A count is never an error: with no frequency
-    in the regimen, a count of zero, several counts, or a count beside a duration in one clause,
+    in the regimen (or one readers take two ways: "biweekly", "x3 weekly"), a count of zero, several counts, or a count beside a duration in one clause,
     the reading is ``unresolved`` with the reason (a reviewer can give the reading in
     ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after
     the first injection") is read as that duration: the first session is time zero.
@@ -2443,8 +2443,12 @@ _SESSION_TIMES_RE = re.compile(
     rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*(?:,|and|&)\s*{_NUM}\b(?![\s-]*(?:mg|g|mcg|µg|ml|iu|units?|%)))+"
     rf"|\b(?:at|on)\s+{_UNIT_FIRST}\s+{_NUM}\b"
 )
-#: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others.
-_AMBIGUOUS_RATE_RE = re.compile(r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b")
+#: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others; "x3
+#: weekly" and "300 mg x2 monthly" are three times a week to some and three doses (or two syringes) to others.
+_AMBIGUOUS_RATE_RE = re.compile(
+    r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b"
+    r"|(?<![\w.])x\s?\d+\s+(?:(?:daily|weekly|monthly|nightly)\b|(?:a|per|each|every)\s+(?:day|week|month)\b)"
+)
 #: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
 #: "twice weekly, tapered to weekly").
 _PHASES_RE = re.compile(
