@@ -868,7 +868,6 @@ NAMES_SOMETHING_ELSE = [
     ("the patient relocated at 3 weeks; improved at 8 weeks", "relocated"),
     ("methotrexate added at 2 months; cleared at 6 months", "methotrexate"),
     ("re-treated at 2 months; cleared at 6 months", "retreated"),
-    ("2 mg/kg/day for 3 months, improved at 6 weeks", "kg"),
     ("no improvement at 4 weeks; tinea at 8 weeks", "tinea"),  # beside a clause that it had not come
     ("tinea cleared at 3 weeks; improved at 8 weeks", "tinea"),
     ("quality of life improved at 3 weeks; lesions cleared at 16 weeks", "quality"),
@@ -884,6 +883,22 @@ def test_a_clause_naming_something_else_beside_a_response_is_refused(phrase, wor
         ):
             parse_time(phrase, event=True, agent="dupilumab", **kind)
     assert parse_time(phrase).rule == "clauses-span"  # a follow-up reads them as before
+
+
+@pytest.mark.parametrize(
+    ("phrase", "upper", "word"),
+    [
+        ("2 mg/kg/day for 3 months, improved at 6 weeks", 6 * W, "kg"),  # once a best response stretched to 3 months
+        ("improved at 2 months; methotrexate added at 6 months", 2 * M, "methotrexate"),
+        ("improved at 2 months; still improving at 6 months", 2 * M, "still"),
+    ],
+)
+def test_a_clause_naming_something_else_after_the_response_leaves_a_first_response_alone(phrase, upper, word):
+    """It cannot move a first response seen before it, only a best one (each once refused as a first response)."""
+    got = parse_time(phrase, event=True, first=True, agent="dupilumab")
+    assert (got.rule, got.lower, got.upper) == ("earliest-clause", 0.0, pytest.approx(upper))
+    with pytest.raises(TimePhraseError, match=f"names something other than the lesions .*: '{word}'"):
+        parse_time(phrase, event=True, agent="dupilumab")
 
 
 @pytest.mark.parametrize(

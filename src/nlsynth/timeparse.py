@@ -172,7 +172,8 @@ alone is refused, while a stop for want of a response, "discontinued at 12 weeks
 response had not come by then; beside a clause on the response, one that names something no list holds, "syncope
 at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of
 something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", is
-refused, since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare
+refused (for a first response, only when it is earlier than the response's time, which a later clause cannot move),
+since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare
 time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
 alone), and, for the time of a response,
 a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it, and beside a
@@ -1699,18 +1700,17 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
                     "by that time, not that it came"
                 )
         found.append(_Clause(clause, result, kind))
-    if event:
-        _check_names_the_response(found, agent)
     return _place_worsening(found)
 
 
-def _check_names_the_response(clauses: list[_Clause], agent: str | None) -> None:
+def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, first: bool = False) -> None:
     """Refuse an event's clause that names something else (:func:`_names_something_else`; of a clause with a word of
     response, in the words before it: what responded) beside a clause on the response: whether it times the response
     is the reviewer's to read. Alone, a clause in a column of response times times the response ("lesions flatter at 3
     weeks"); beside "improved at 8 weeks", "syncope at 3 weeks" is another event, as "nausea at 3 weeks" is
     (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared at 3 weeks" or "quality of life improved at 4
-    weeks" the response of something else.
+    weeks" the response of something else. For a ``first`` response, a clause no earlier than a response's time
+    cannot move it ("improved at 2 months; methotrexate added at 6 months").
 
     >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed") for t in ("syncope at 3 weeks", "improved at 8 weeks")]
     >>> _check_names_the_response(parts, None)
@@ -1719,15 +1719,21 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None) -> None
     nlsynth.timeparse.TimePhraseError: a clause that names something other than the lesions ('syncope at 3 weeks': 'syncope') beside one on the response: whether it times the response is the reviewer's to read
     >>> _check_names_the_response(parts[1:], None)  # alone, nothing to tell it from
     """
+    others = {}
     for clause in clauses:
-        if clause.kind != "timed" or not clause.reading.resolved:
-            continue
-        # of a clause with a word of response, what it says responded: the words before it ("tinea cleared")
-        response = _RESPONSE_WORD_RE.search(clause.text)
-        other = _names_something_else(clause.text[: response.start()] if response else clause.text, agent)
-        if other is None:
-            continue
-        if any(c is not clause and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text)) for c in clauses):
+        if clause.kind == "timed" and clause.reading.resolved:
+            # of a clause with a word of response, what it says responded: the words before it ("tinea cleared")
+            response = _RESPONSE_WORD_RE.search(clause.text)
+            other = _names_something_else(clause.text[: response.start()] if response else clause.text, agent)
+            if other is not None:
+                others[id(clause)] = other
+    on_response = [
+        c for c in clauses if id(c) not in others and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text))
+    ]
+    seen_by = min((c.reading.upper for c in on_response if c.kind == "timed" and c.reading.resolved), default=math.inf)
+    for clause in clauses:
+        other = others.get(id(clause))
+        if other is not None and on_response and not (first and clause.reading.lower >= seen_by):
             raise TimePhraseError(
                 f"a clause that names something other than the lesions ({clause.text!r}: {other!r}) beside one on "
                 "the response: whether it times the response is the reviewer's to read"
@@ -1948,6 +1954,8 @@ def _parse(
         normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
     text = _PARENTHESES_RE.sub(" ", normalised)
     clauses = _clauses(text, regimen, event, agent)
+    if event:
+        _check_names_the_response(clauses, agent, first=first)
     not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
     if event and first:
         earliest = _earliest_clause(clauses, not_seen, exact)
