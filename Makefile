@@ -59,12 +59,24 @@ RAW_SHEETS := data/raw/studies.csv data/raw/episodes.csv data/raw/aggregates.csv
 # patient readings may be missing, as in a project made before they existed: then there are none).
 VOCABULARIES := data/raw/agent_vocabulary.csv data/raw/response_vocabulary.csv data/raw/time_readings.csv \
     $(wildcard data/raw/patient_readings.csv)
-# The package by stage (src/nlsynth/<stage>/; the shared modules at the top): a notebook re-runs when a module
-# of its own stage or an earlier one changes, or the shared modules, or the runner that executes and strips it.
-# So an edit to a presentation module re-runs notebooks 02 and 03, never the cleaning.
-SHARED_SRC := $(wildcard src/nlsynth/*.py) src/nlsynth/pipeline/run_notebook.py src/nlsynth/pipeline/nbstrip.py
+# The package by stage (src/nlsynth/<stage>/; the shared modules at the top). Notebook 01 re-runs when a module of
+# the ingest stage or a shared one changes, or the runner that executes and strips it: never for a later stage.
+RUNNER_SRC := $(addprefix src/nlsynth/,__init__.py atomic.py background.py paths.py \
+    pipeline/__init__.py pipeline/nbstrip.py pipeline/run_notebook.py)
+SHARED_SRC := $(wildcard src/nlsynth/*.py) $(RUNNER_SRC)
 INGEST_SRC := $(SHARED_SRC) $(wildcard src/nlsynth/ingest/*.py)
-PRESENT_SRC := $(INGEST_SRC) $(wildcard src/nlsynth/analysis/*.py src/nlsynth/present/*.py)
+# Notebooks 02 and 03 re-run when a module they can load changes: their code cells' imports, followed through every
+# import of every module they reach (at the top or inside a function), and the runner's. tests/test_package.py
+# checks these lists against the sources. So an edit to the parser or the cleaning re-runs notebook 01 and then only
+# what its tables changed, and an edit to a module only the report loads re-runs the report, not the 44 groups.
+GROUP_SRC := $(RUNNER_SRC) $(addprefix src/nlsynth/,errors.py schemas.py slugs.py tableio.py units.py \
+    ingest/__init__.py ingest/group_files.py \
+    analysis/__init__.py analysis/cuminc.py analysis/estimates.py analysis/group_summary.py analysis/turnbull.py \
+    analysis/uncertainty.py \
+    present/__init__.py present/graphics.py present/group_report.py present/manuscript.py present/plots.py)
+REPORT_SRC := $(GROUP_SRC) $(addprefix src/nlsynth/,ingest/appraisal.py ingest/references.py ingest/search_log.py \
+    ingest/sheets.py analysis/proportions.py analysis/release.py \
+    present/appraisal_plots.py present/prisma.py present/report.py present/report_data.py)
 # Notebook 01 checks every raw sheet and writes all of these (the search log's optional: no rows when
 # data/raw/search_log.csv does not exist); notebooks 02 and 03 read data/processed/ only.
 PROCESSED := data/processed/episodes.csv data/processed/studies.csv data/processed/aggregates.csv \
@@ -219,7 +231,7 @@ agents: $(AGENT_NBS) $(CLASS_NBS) ## Run notebook 02 once per agent and once per
 # (each rewritten by notebook 01 only when its content changes), so editing one episode re-runs only that
 # agent, and adding a study re-runs only the groups it belongs to.
 notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
-    notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv data/processed/cited_by_agent/%.csv $(PRESENT_SRC) \
+    notebooks/02_agent_response.ipynb data/processed/by_agent/%.csv data/processed/cited_by_agent/%.csv $(GROUP_SRC) \
     $(PARAMS_STAMP) | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_$*)/$(N_STEPS) --label "agent $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__$*.ipynb \
@@ -228,7 +240,7 @@ notebooks/executed/02_agent_response__%.ipynb data/processed/agents/%.json &: \
 
 # The same notebook per drug class (group_by=drug_class), for sparse agents pooled by class.
 notebooks/executed/02_agent_response__class-%.ipynb data/processed/classes/%.json &: \
-    notebooks/02_agent_response.ipynb data/processed/by_class/%.csv data/processed/cited_by_class/%.csv $(PRESENT_SRC) \
+    notebooks/02_agent_response.ipynb data/processed/by_class/%.csv data/processed/cited_by_class/%.csv $(GROUP_SRC) \
     $(PARAMS_STAMP) | $(CLEAN_NB) $(NEEDS_ENV)
 	@$(RUN_NB) --step $(STEP_class-$*)/$(N_STEPS) --label "class $*" --timeout $(TIMEOUT) \
 	    notebooks/02_agent_response.ipynb notebooks/executed/02_agent_response__class-$*.ipynb \
@@ -241,7 +253,7 @@ report: $(REPORT_HTML) $(REPORT_PDF) ## Run the report notebook; render reports/
 # core to itself, and printed after it. The report waits for each group's executed notebook as well as its summary:
 # a run cut off after its kernel wrote the summary (same bytes, a new mtime) has not finished, and is re-run first.
 $(REPORT_NB) $(MANUSCRIPT_DOCX) &: notebooks/03_report.ipynb $(AGENT_JSON) $(CLASS_JSON) $(AGENT_NBS) $(CLASS_NBS) $(PROCESSED) \
-    data/processed/agents.csv data/processed/classes.csv $(RELEASE_FILES) $(PRESENT_SRC) $(PARAMS_STAMP) | $(NEEDS_ENV)
+    data/processed/agents.csv data/processed/classes.csv $(RELEASE_FILES) $(REPORT_SRC) $(PARAMS_STAMP) | $(NEEDS_ENV)
 	@mkdir -p .make && $(PY) -m nlsynth.ingest.appraisal data/processed > .make/appraisal-warning.txt & \
 	$(RUN_NB) --step $(shell echo $$(( $(N_RUNS) + 2 )))/$(N_STEPS) --label "report" --timeout $(TIMEOUT) \
 	    notebooks/03_report.ipynb $(REPORT_NB) -p processed_dir data/processed -p figures_dir figures \

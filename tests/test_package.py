@@ -7,6 +7,7 @@ depend on the stages they import, so an edit to a later stage never re-runs an e
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -77,13 +78,79 @@ def test_each_module_imports_only_from_its_stage_or_earlier(path):
     assert later_imports(path.read_text(encoding="utf-8"), own) == []
 
 
+def module_file(module: str) -> Path | None:
+    """The source file of an nlsynth module or package (``nlsynth.present`` → its ``__init__.py``), or None for a name
+    that is not one (a function imported from a module)."""
+    base = PACKAGE.parent / module.replace(".", "/")
+    return next((p for p in (base.with_suffix(".py"), base / "__init__.py") if p.is_file()), None)
+
+
+def nlsynth_imports(source: str) -> set[str]:
+    """Every nlsynth module ``source`` imports, at the top or inside a function: ``from nlsynth.present import plots``
+    names ``nlsynth.present`` and ``nlsynth.present.plots``."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "nlsynth":
+            found |= {node.module} | {
+                f"{node.module}.{a.name}" for a in node.names if module_file(f"{node.module}.{a.name}")
+            }
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.split(".")[0] == "nlsynth"}
+    return found
+
+
+def loadable(*sources: str) -> set[str]:
+    """The files of every nlsynth module that code with these ``sources`` can load: their imports, the packages
+    that hold them, and everything those import in turn (a superset of what one run loads: every branch's imports)."""
+    todo, seen = set().union(*map(nlsynth_imports, sources)), set()
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        parts = module.split(".")
+        todo |= {".".join(parts[:i]) for i in range(1, len(parts))}
+        if path := module_file(module):
+            todo |= nlsynth_imports(path.read_text(encoding="utf-8"))
+    return {str(module_file(m).relative_to(paths.PROJECT_ROOT)) for m in seen if module_file(m)}
+
+
+def test_loadable_follows_imports_inside_functions_and_the_packages_that_hold_them():
+    files = loadable("from nlsynth.present import group_report")
+    assert {"src/nlsynth/present/__init__.py", "src/nlsynth/present/manuscript.py"} <= files  # imported in a function
+    assert "src/nlsynth/analysis/cuminc.py" in files  # through plots and estimates
+    assert "src/nlsynth/present/report.py" not in files
+
+
+def code_cells(notebook: str) -> str:
+    cells = json.loads((paths.PROJECT_ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+
+
+RUNNER = "import nlsynth.pipeline.run_notebook"
+
+
 def test_the_cleaning_depends_on_the_ingest_stage_only():
     ingest = make_variable("INGEST_SRC")
     assert "src/nlsynth/ingest/clean.py" in ingest and "src/nlsynth/timeparse.py" in ingest
     assert not [p for p in ingest if "/analysis/" in p or "/present/" in p]
-    later = make_variable("PRESENT_SRC")
-    assert {str(p.relative_to(paths.PROJECT_ROOT)) for p in modules()} - set(later) <= {
-        f"src/nlsynth/pipeline/{m}.py" for m in ("__init__", "makefrag", "prune", "render", "pdf")
+    assert loadable(code_cells("01_clean_cases.ipynb"), RUNNER) <= set(ingest)
+
+
+def test_notebooks_02_and_03_depend_on_exactly_the_modules_they_can_load():
+    """The group runs re-run when a module their kernel can load changes, or the runner's, and for no other module
+    (the parser or the cleaning reach them only through the tables notebook 01 writes); the report likewise, and
+    with the appraisal warning worked out beside it (``python -m nlsynth.ingest.appraisal``)."""
+    group = loadable(code_cells("02_agent_response.ipynb"), RUNNER)
+    assert sorted(make_variable("GROUP_SRC")) == sorted(group)
+    report = loadable(code_cells("03_report.ipynb"), RUNNER, "import nlsynth.ingest.appraisal")
+    assert sorted(make_variable("REPORT_SRC")) == sorted(report)
+    # so an edit to the parser, the cleaning or a module only the report loads re-runs none of the 44 groups
+    assert not {"src/nlsynth/timeparse.py", "src/nlsynth/ingest/clean.py", "src/nlsynth/present/report.py"} & group
+    assert group < report
+    built = set(make_variable("INGEST_SRC")) | report
+    assert {str(p.relative_to(paths.PROJECT_ROOT)) for p in modules()} - built <= {
+        f"src/nlsynth/pipeline/{m}.py" for m in ("makefrag", "prune", "render", "pdf")
     }
 
 

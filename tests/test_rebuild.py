@@ -59,12 +59,23 @@ def test_noop_make_executes_no_notebook(copy):
 
 
 @pytest.mark.parametrize(
-    ("module", "cleans"), [("ingest/clean.py", True), ("analysis/estimates.py", False), ("present/plots.py", False)]
+    ("module", "cleans", "groups"),
+    [
+        ("ingest/clean.py", True, True),  # a dry run lists every group whose slice notebook 01 may rewrite
+        ("analysis/estimates.py", False, True),
+        ("present/plots.py", False, True),
+        # modules only the report loads: the report alone (once every group as well)
+        ("present/report.py", False, False),
+        ("analysis/release.py", False, False),
+    ],
 )
-def test_a_module_edit_reruns_its_own_stage_and_later_ones_only(copy, module, cleans):
-    """``make -n -W``: what make would run if the module were edited, on the up-to-date copy: every group, each
-    stage's edit alike."""
-    labels = [label for label, _ in planned_runs(copy.root, "-W", f"src/nlsynth/{module}")]
+def test_a_module_edit_reruns_its_own_stage_and_later_ones_only(copy, module, cleans, groups):
+    """``make -n -W``: what make would run if the module were edited, on the up-to-date copy: every group when the
+    groups' notebook can load the module, none when only the report can. A module notebook 01 does not load is
+    asked with its executed notebook held old (``-o``): a dry run would list every group whose slice is older than
+    it, which notebook 01 leaves as they are when their content has not changed (as a real build sees)."""
+    hold = [] if cleans else ["-o", "notebooks/executed/01_clean_cases.ipynb"]
+    labels = [label for label, _ in planned_runs(copy.root, "-W", f"src/nlsynth/{module}", *hold)]
     assert ("clean cases" in labels) is cleans
-    assert sorted(s for s in labels if s.startswith(("agent ", "class "))) == sorted(GROUP_RUNS)
+    assert sorted(s for s in labels if s.startswith(("agent ", "class "))) == (sorted(GROUP_RUNS) if groups else [])
     assert "report" in labels

@@ -178,11 +178,19 @@ def sensitivity(summary: dict, episodes: pd.DataFrame):
     """The sensitivity table for a group with an estimate, or a statement."""
     if not summary["estimable"]:
         return Markdown(f"No sensitivity analysis: {escape(summary['too_few'])}.")
-    from nlsynth.present.report import with_warnings
-
     return with_warnings(
         lambda: uncertainty.sensitivity_table(uncertainty.sensitivity(episodes, summary["agent"])), "sensitivity"
     )
+
+
+def with_warnings(make_table, table_id: str) -> HTML:
+    """A table shown with any convergence warning raised while it was computed, as a visible line under it; printed
+    as the report prints its tables (:func:`nlsynth.present.manuscript.table_html`)."""
+    from nlsynth.present.manuscript import table_html  # not report's show, the same HTML: it loads scipy.stats
+
+    table, notes = estimates.collect_warnings(make_table)
+    html = table_html(table, table_id, printed=True)
+    return HTML(html + "".join(f"\n<p><strong>Warning</strong>: {escape(n)}.</p>" for n in notes))
 
 
 def episodes_table(episodes: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:

@@ -416,13 +416,6 @@ def too_few_note(summaries: list[dict], class_summaries: list[dict]) -> Markdown
     )
 
 
-def with_warnings(make_table, table_id: str) -> HTML:
-    """A table shown with any convergence warning raised while it was computed, as a visible line under it."""
-    table, notes = estimates.collect_warnings(make_table)
-    html = show(table, table_id).data
-    return HTML(html + "".join(f"\n<p><strong>Warning</strong>: {escape(n)}.</p>" for n in notes))
-
-
 def sensitivity_groups(groups: list[dict]) -> tuple[pd.DataFrame, list[str]]:
     """Sensitivity analyses for every group that reaches the minimum (agents, classes, all agents together):
     the rows notebook 02 (or :func:`overall_summary`) stored with each group, in order, and the convergence
