@@ -925,6 +925,12 @@ def test_a_clause_of_the_lesions_their_change_or_a_bare_time_is_the_response_s(p
     assert got.upper == pytest.approx(upper)
 
 
+def test_the_refusal_names_the_other_event_s_clause_as_the_parser_split_it():
+    """The clause the parser set aside, whole (once split at every comma: 'stopped at 6 months')."""
+    with pytest.raises(TimePhraseError, match=r"\('stopped at 6 months, due to nausea': a stop"):
+        parse_time("stopped at 6 months, due to nausea", event=True)
+
+
 @pytest.mark.parametrize(
     ("phrase", "lower"),
     [

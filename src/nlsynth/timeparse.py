@@ -1654,12 +1654,20 @@ def _split_and(clause: str) -> list[str]:
     return parts if _each_timed(parts) else [clause]
 
 
+def _pieces(text: str) -> list[str]:
+    """The clauses of a phrase: its ";"-separated parts, split at commas (:func:`_split_commas`) and at "and" or "then"
+    (:func:`_split_and`) where each part holds a time of its own.
+
+    >>> _pieces("improved at 4 weeks, cleared at 12 weeks; stopped at 6 months, due to nausea")
+    ['improved at 4 weeks', 'cleared at 12 weeks', 'stopped at 6 months, due to nausea']
+    """
+    parts = (piece for part in text.split(";") for comma in _split_commas(part) for piece in _split_and(comma))
+    return [clause for clause in (piece.strip(" ,.:") for piece in parts) if clause]
+
+
 def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = None) -> list[_Clause]:
     found = []
-    pieces = (piece for part in text.split(";") for comma in _split_commas(part) for piece in _split_and(comma))
-    for clause in (piece.strip(" ,.:") for piece in pieces):
-        if not clause:
-            continue
+    for clause in _pieces(text):
         result = _parse_clause(clause, regimen, agent)
         if result is None:
             continue
@@ -1988,7 +1996,7 @@ def _parse(
     if not results and _times_other_event(text) and _HAS_NUMBER_RE.search(text):
         raise TimePhraseError("the only time given is of another event (a relapse, recurrence, flare or lost response)")
     if not results and event and _HAS_NUMBER_RE.search(text):
-        other = next((c for c in re.split(r"[;,]", text) if _stops_or_times_something_else(c.strip()) == "other"), None)
+        other = next((c for c in _pieces(text) if _stops_or_times_something_else(c) == "other"), None)
         if other is not None:
             raise TimePhraseError(
                 f"the only time given is of another event than the response ({other.strip()!r}: a stop or a change of "
