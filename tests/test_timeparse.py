@@ -902,6 +902,30 @@ def test_a_clause_naming_something_else_after_the_response_leaves_a_first_respon
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        "improved at 8 weeks; treatment continued for 6 months",
+        "improved at 8 weeks; observed for 6 months",
+        "improved at 8 weeks; on treatment for 6 months",
+        "improved at 8 weeks; for a total of 6 months",
+    ],
+)
+def test_a_length_of_time_beside_a_response_is_no_best_response_s_time(phrase):
+    """How long something lasted, not when the response came: each once a best response in (8 weeks, 6 months]. A
+    first response is the earlier clause's, as before."""
+    with pytest.raises(
+        TimePhraseError, match=r"gives a length of time .*: 'for( a total of)?'\) beside one on the response"
+    ):
+        parse_time(phrase, event=True)
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(8 * W))
+    # a clause that says when, or how long the response lasted, keeps its reading
+    got = parse_time("improved at 4 weeks; complete after treatment for 12 weeks", event=True)
+    assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(4 * W), pytest.approx(12 * W))
+    assert parse_time("improved at 4 weeks; remained clear for 6 months", event=True).upper == pytest.approx(4 * W)
+
+
+@pytest.mark.parametrize(
     ("phrase", "upper"),
     [
         ("lesions flatter at 4 weeks; cleared at 12 weeks", 4 * W),

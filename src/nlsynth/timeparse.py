@@ -171,8 +171,9 @@ stop or a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks
 alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says the
 response had not come by then; beside a clause on the response, one that names something no list holds, "syncope
 at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of
-something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", is
-refused (for a first response, only when it is earlier than the response's time, which a later clause cannot move),
+something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or that
+gives a length of time with no word of a response, "treatment continued for 6 months", is refused (for a first
+response, only when it is earlier than the response's time, which a later clause cannot move),
 since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare
 time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
 alone), and, for the time of a response,
@@ -1711,14 +1712,25 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
     return _place_worsening(found)
 
 
+#: A length of time, not a moment: "for 6 months", "for a total of 6 months", "duration 6 months"; not in a clause
+#: that also says when (``_AT_A_TIME_RE``: "complete after treatment for 12 weeks" is a time since the start).
+_TREATMENT_LENGTH_RE = re.compile(
+    rf"\bfor\s+(?:(?:a\s+)?(?:total|further|period)\s+of\s+|another\s+|a\s+further\s+)?(?=\d|{_NUM}\b|a\s)"
+    r"|\b(?:duration|length)\b"
+)
+_AT_A_TIME_RE = re.compile(r"\b(?:after|following|at|by|within|until|till)\b")
+
+
 def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, first: bool = False) -> None:
     """Refuse an event's clause that names something else (:func:`_names_something_else`; of a clause with a word of
     response, in the words before it: what responded) beside a clause on the response: whether it times the response
     is the reviewer's to read. Alone, a clause in a column of response times times the response ("lesions flatter at 3
     weeks"); beside "improved at 8 weeks", "syncope at 3 weeks" is another event, as "nausea at 3 weeks" is
     (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared at 3 weeks" or "quality of life improved at 4
-    weeks" the response of something else. For a ``first`` response, a clause no earlier than a response's time
-    cannot move it ("improved at 2 months; methotrexate added at 6 months").
+    weeks" the response of something else. So is a clause with no word of response that gives a length of time
+    (``_TREATMENT_LENGTH_RE``: "treatment continued for 6 months", "observed for 6 months"): how long something lasted,
+    not when the response came. For a ``first`` response, a clause no earlier than a response's time cannot move it
+    ("improved at 2 months; methotrexate added at 6 months").
 
     >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed") for t in ("syncope at 3 weeks", "improved at 8 weeks")]
     >>> _check_names_the_response(parts, None)
@@ -1734,7 +1746,13 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
             response = _RESPONSE_WORD_RE.search(clause.text)
             other = _names_something_else(clause.text[: response.start()] if response else clause.text, agent)
             if other is not None:
-                others[id(clause)] = other
+                others[id(clause)] = f"names something other than the lesions ({clause.text!r}: {other!r})"
+            elif (
+                response is None
+                and (length := _TREATMENT_LENGTH_RE.search(clause.text))
+                and not _AT_A_TIME_RE.search(clause.text)
+            ):
+                others[id(clause)] = f"gives a length of time ({clause.text!r}: {length.group(0).strip()!r})"
     on_response = [
         c for c in clauses if id(c) not in others and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text))
     ]
@@ -1743,8 +1761,8 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
         other = others.get(id(clause))
         if other is not None and on_response and not (first and clause.reading.lower >= seen_by):
             raise TimePhraseError(
-                f"a clause that names something other than the lesions ({clause.text!r}: {other!r}) beside one on "
-                "the response: whether it times the response is the reviewer's to read"
+                f"a clause that {other} beside one on the response: whether it times the response is the reviewer's "
+                "to read"
             )
 
 
