@@ -902,6 +902,19 @@ def test_a_clause_naming_something_else_after_the_response_leaves_a_first_respon
 
 
 @pytest.mark.parametrize(
+    "phrase", ["stabilised at 4 weeks; improved at 12 weeks", "stabilization at 4 weeks; improvement at 12 weeks"]
+)
+def test_a_disease_stabilised_is_no_response_as_stable_is_none(phrase):
+    """Stable, in other words: beside a time of the response, commentary (each once a first response by 4 weeks)."""
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(12 * W))
+    assert (
+        parse_time(phrase.replace("stabilised", "stable").replace("stabilization", "stable"), event=True, first=True)
+        == got
+    )
+
+
+@pytest.mark.parametrize(
     "phrase",
     [
         "improved at 8 weeks; treatment continued for 6 months",
@@ -939,6 +952,9 @@ def test_a_length_of_time_beside_a_response_is_no_best_response_s_time(phrase):
         ("on dupilumab at 3 weeks; improved at 8 weeks", 3 * W),
         ("histological resolution at 6 months; improved at 2 months", 2 * M),  # a word of response: its own
         ("the patient improved at 4 weeks; cleared at 12 weeks", 4 * W),
+        ("lesions smaller and less red at 4 weeks; cleared at 12 weeks", 4 * W),
+        ("pain-free at 1 week; healed at 8 weeks", 1 * W),
+        ("granulation tissue at 2 weeks; healed at 8 weeks", 2 * W),
         ("both lesions improved at 4 weeks, the larger cleared at 12 weeks", 4 * W),
         ("pain and itch resolved at 1 week; plaques flattened at 8 weeks", 1 * W),
         ("syncope at 3 weeks", 3 * W),  # alone: nothing to tell it from the response

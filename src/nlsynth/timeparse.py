@@ -177,7 +177,8 @@ response, only when it is earlier than the response's time, which a later clause
 since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare
 time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
 alone), and, for the time of a response,
-a clause about how long it lasted ("3 months; sustained at 12 months") beside one that times it, and beside a
+a clause about how long it lasted ("3 months; sustained at 12 months"; a disease stable or stabilised, "stabilised
+at 4 weeks; improved at 12 weeks") beside one that times it, and beside a
 time, a dose or an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a
 share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A
 phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is
@@ -929,7 +930,8 @@ _LOST_TO_FOLLOW_UP_RE = re.compile(r"\blost\s+to\s+follow-?up\b")
 #: of the response itself it is commentary beside a clause that times the response. Not "continued" or "still",
 #: which may say the response was still growing ("continued improvement at 6 months" may be the best response).
 _LASTED_RE = re.compile(
-    r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable)\b"
+    r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable"
+    r"|stabili[sz](?:ed|ation|ing))\b"
 )
 #: A clause of an event's time that says the event had not happened then ("no response at 3 months", "lesions
 #: unchanged after 8 weeks", "did not improve within 6 weeks", "failed after 3 months"), also after a few words that
@@ -1126,7 +1128,8 @@ _SPEAKS_OF_RESPONSE_WORDS = (
         "yellow yellowish violaceous appearance symptom symptoms sign signs discomfort tenderness scale scaling "
         "crust crusting thickness texture elevation elevated firmness hardness nodule nodules papule papules size "
         "extent degree amount residual remaining remained inactive quiescent pigmentation hyperpigmentation "
-        "hypopigmentation scar scars scarring "
+        "hypopigmentation scar scars scarring red reddish indurated itchy tender inflamed inflammatory activity "
+        "active thick thin firm soft nodular sclerotic raised depth shallow shallower tissue bed clean healthy intact "
         # how much, how far, how it went
         "partial partially complete completely marked markedly moderate moderately mild mildly minimal minimally "
         "slight slightly significant significantly substantial substantially near nearly almost total totally full "
@@ -1146,7 +1149,7 @@ _SPEAKS_OF_RESPONSE_WORDS = (
         "epithelialized epithelialisation epithelialization epithelialising epithelializing granulation granulating "
         "repigmentation repigmented benefit benefits beneficial effect effects effective efficacy success "
         "successful successfully result results outcome outcomes change changes difference relief relieved eased "
-        "subsided "
+        "subsided free barely hardly scarcely acceptable stabilisation stabilization stabilising stabilizing leaving "
         # seen, when and since what
         "not no never yet seen noted observed noticed documented achieved reached attained obtained occurred became become then also "
         "already only at by after before within about approximately approx around roughly circa ca over up until "
