@@ -52,10 +52,10 @@ Rules (``TimeInterval.rule``)
     sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8 sessions") is
     ``unresolved``. ``mean`` is kept in the rule id
     (``exposures-mean``) when the count is a mean. A count is never an error: with no frequency
-    in the regimen (or one readers take two ways: "biweekly", "x3 weekly"), a count of zero, several counts, or a count beside a duration in one clause,
-    the reading is ``unresolved`` with the reason (a reviewer can give the reading in
-    ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after
-    the first injection") is read as that duration: the first session is time zero.
+    in the regimen (or one readers take two ways: "biweekly", "x3 weekly"), a count of zero, several
+    counts, or a count beside a duration in one clause, the reading is ``unresolved`` with the reason (a
+    reviewer can give the reading in ``data/raw/time_readings.csv``). A duration counted from the first
+    session ("2 months after the first injection") is read as that duration: the first session is time zero.
 ``end-of-treatment``
     "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions
     at f per week, since the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5
@@ -164,26 +164,25 @@ alternatives for one time ("two or three weeks", "a week or two"), in digits or 
 ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)") is refused too: whether it holds is the reviewer's reading; a
 doubt about anything else ("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
 
-Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6
-weeks (complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained
-stable in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event, a
-stop or a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "stopped at 12 weeks", whose time
-alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says the
-response had not come by then; beside a clause on the response, one that names something no list holds, "syncope
-at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of
+Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6 weeks
+(complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained
+stable in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event,
+a stop or a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "stopped at 12 weeks", whose
+time alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says the
+response had not come by then; beside a clause on the response, one that names something no list holds, "syncope at 3
+weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of
 something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or that
 gives a length of time with no word of a response, "treatment continued for 6 months", is refused (for a first
-response, only when it is earlier than the response's time, which a later clause cannot move),
-since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare
-time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
-alone), and, for the time of a response,
-a clause about how long it lasted ("3 months; sustained at 12 months"; a disease stable or stabilised, "stabilised
-at 4 weeks; improved at 12 weeks") beside one that times it, and beside a
-time, a dose or an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a
-share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A
-phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is
-one whose own time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen), and a count
-of sessions whose time it states ("after the 4th session (week 6)": the source's time, not the regimen's pace).
+response, only when it is earlier than the response's time, which a later clause cannot move), since which time is
+the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter at 4
+weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone), and, for the time of a
+response, a clause about how long it lasted ("3 months; sustained at 12 months"; a disease stable or stabilised,
+"stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose or an extent of
+change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a share of patients or a head
+count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only time is in one
+parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not resolve
+("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it states
+("after the 4th session (week 6)": the source's time, not the regimen's pace).
 
 Examples
 --------
@@ -1112,8 +1111,8 @@ _ITS_END_RE = re.compile(
 )
 
 
-#: The words a clause may hold beside its time when it speaks of the response with no word of one (``_RESPONSE_WORD_RE``):
-#: the lesions and their signs, how much or how far ("partial", "marked", "near-complete"), what changed ("smaller",
+#: The words a clause may hold beside its time when it speaks of the response with no word of one
+#: (``_RESPONSE_WORD_RE``): the lesions and their signs, how much or how far ("partial", "marked", "near-complete"), what changed ("smaller",
 #: "paler", "reduced", "closure"), when and since what ("at", "week", "the 3-month visit", "starting the cream"),
 #: and words that say nothing ("the", "was", "first"). Any other word names something else (an event, a test, a visit
 #: of the patient, another drug: "syncope", "biopsy", "seen", "methotrexate added").
@@ -1121,8 +1120,8 @@ _SPEAKS_OF_RESPONSE_WORDS = (
     frozenset(
         # the lesions and their signs
         "lesion lesions plaque plaques ulcer ulcers ulceration ulcerations wound wounds disease nl nld necrobiosis "
-        "lipoidica skin site sites patch patches patient patients pt other others rest remainder one ones larger largest "
-        "smaller smallest area areas leg legs shin shins limb limbs lower upper left right "
+        "lipoidica skin site sites patch patches patient patients pt other others rest remainder one ones larger "
+        "largest smaller smallest area areas leg legs shin shins limb limbs lower upper left right "
         "bilateral erythema redness induration inflammation pain itch itching pruritus telangiectasia telangiectasias "
         "telangiectasiae atrophy border borders edge edges margin margins colour color discolouration discoloration "
         "yellow yellowish violaceous appearance symptom symptoms sign signs discomfort tenderness scale scaling "
@@ -1137,8 +1136,8 @@ _SPEAKS_OF_RESPONSE_WORDS = (
         "apparent initial initially early earliest some good excellent great dramatic dramatically rapid rapidly "
         "quick quickly gradual gradually progressive progressively steady steadily major minor notable notably "
         "considerable considerably obvious clinical clinically histological histologic histopathological "
-        "histopathologic dermoscopic subjective subjectively objective objectively symptomatic reported overall best peak plateau plateaued sustained stable "
-        "stabilised stabilized satisfactory pr cr mr much more most all both entire entirely whole majority half "
+        "histopathologic dermoscopic subjective subjectively objective objectively symptomatic reported overall best "
+        "peak plateau plateaued sustained stable stabilised stabilized satisfactory pr cr mr much more most all both entire entirely whole majority half "
         "percent cent "
         # what changed
         "reduced reduction reductions reducing decrease decreased decreasing diminished diminishing diminution "
@@ -1151,8 +1150,8 @@ _SPEAKS_OF_RESPONSE_WORDS = (
         "successful successfully result results outcome outcomes change changes difference relief relieved eased "
         "subsided free barely hardly scarcely acceptable stabilisation stabilization stabilising stabilizing leaving "
         # seen, when and since what
-        "not no never yet seen noted observed noticed documented achieved reached attained obtained occurred became become then also "
-        "already only at by after before within about approximately approx around roughly circa ca over up until "
+        "not no never yet seen noted observed noticed documented achieved reached attained obtained occurred became "
+        "become then also already only at by after before within about approximately approx around roughly circa ca over up until "
         "till later earlier than mean median average range following since during between time times point "
         "timepoint onset start starting started initiation initiating beginning began begun commencement "
         "baseline when week month year day visit visits follow followup review assessment examination "
