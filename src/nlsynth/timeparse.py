@@ -407,7 +407,8 @@ _AFTER_END_RE = re.compile(
     # "post-treatment", "post-discontinuation"; not "post-treatment initiation", the start
     rf"|\bpost-?\s?(?:treatment|therapy|course|{_END_NOUN})\b(?![\s-]+(?:initiation|start|onset|commencement))"
     r"|\boff\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"  # "1 year off treatment"
-    # "6 months off", "off for 6 months": off treatment; not "off-label", "tapered off at 6 months" nor "6 months, tapered off"
+    # "6 months off", "off for 6 months": off treatment; not "off-label", "tapered off at 6 months" nor "6 months,
+    # tapered off"
     r"|(?<!taper\s)(?<!tapered\s)(?<!tapering\s)(?<!weaned\s)(?<!weaning\s)\boff\b(?=\s*$|\s+for\b)"
 )
 #: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
@@ -1112,10 +1113,10 @@ _ITS_END_RE = re.compile(
 
 
 #: The words a clause may hold beside its time when it speaks of the response with no word of one
-#: (``_RESPONSE_WORD_RE``): the lesions and their signs, how much or how far ("partial", "marked", "near-complete"), what changed ("smaller",
-#: "paler", "reduced", "closure"), when and since what ("at", "week", "the 3-month visit", "starting the cream"),
-#: and words that say nothing ("the", "was", "first"). Any other word names something else (an event, a test, a visit
-#: of the patient, another drug: "syncope", "biopsy", "seen", "methotrexate added").
+#: (``_RESPONSE_WORD_RE``): the lesions and their signs, how much or how far ("partial", "marked", "near-complete"),
+#: what changed ("smaller", "paler", "reduced", "closure"), when and since what ("at", "week", "the 3-month visit",
+#: "starting the cream"), and words that say nothing ("the", "was", "first"). Any other word names something else (an
+#: event, a test, a visit of the patient, another drug: "syncope", "biopsy", "methotrexate added").
 _SPEAKS_OF_RESPONSE_WORDS = (
     frozenset(
         # the lesions and their signs
@@ -1137,8 +1138,8 @@ _SPEAKS_OF_RESPONSE_WORDS = (
         "quick quickly gradual gradually progressive progressively steady steadily major minor notable notably "
         "considerable considerably obvious clinical clinically histological histologic histopathological "
         "histopathologic dermoscopic subjective subjectively objective objectively symptomatic reported overall best "
-        "peak plateau plateaued sustained stable stabilised stabilized satisfactory pr cr mr much more most all both entire entirely whole majority half "
-        "percent cent "
+        "peak plateau plateaued sustained stable stabilised stabilized satisfactory pr cr mr much more most all both "
+        "entire entirely whole majority half percent cent "
         # what changed
         "reduced reduction reductions reducing decrease decreased decreasing diminished diminishing diminution "
         "lessened lessening less lesser smaller flatter flat paler pale paling thinner thinning lighter lightening "
@@ -1151,11 +1152,11 @@ _SPEAKS_OF_RESPONSE_WORDS = (
         "subsided free barely hardly scarcely acceptable stabilisation stabilization stabilising stabilizing leaving "
         # seen, when and since what
         "not no never yet seen noted observed noticed documented achieved reached attained obtained occurred became "
-        "become then also already only at by after before within about approximately approx around roughly circa ca over up until "
-        "till later earlier than mean median average range following since during between time times point "
-        "timepoint onset start starting started initiation initiating beginning began begun commencement "
-        "baseline when week month year day visit visits follow followup review assessment examination "
-        "evaluation appointment check checkup".split()
+        "become then also already only at by after before within about approximately approx around roughly circa ca "
+        "over up until till later earlier than mean median average range following since during between time times "
+        "point timepoint onset start starting started initiation initiating beginning began begun commencement "
+        "baseline when week month year day visit visits follow followup review assessment examination evaluation "
+        "appointment check checkup".split()
     )
     | frozenset(_UNIT_OF)
     | _FUNCTION_WORDS
@@ -1723,6 +1724,20 @@ _TREATMENT_LENGTH_RE = re.compile(
 _AT_A_TIME_RE = re.compile(r"\b(?:after|following|at|by|within|until|till)\b")
 
 
+def _what_else(clause: _Clause, agent: str | None) -> str | None:
+    """What a timed clause speaks of other than the response, as the refusal says it, or None: something it names (of
+    a clause with a word of response, in the words before it: what responded, "tinea cleared"), or, with no word of
+    response and no moment, a length of time ("treatment continued for 6 months")."""
+    response = _RESPONSE_WORD_RE.search(clause.text)
+    other = _names_something_else(clause.text[: response.start()] if response else clause.text, agent)
+    if other is not None:
+        return f"names something other than the lesions ({clause.text!r}: {other!r})"
+    length = None if response else _TREATMENT_LENGTH_RE.search(clause.text)
+    if length and not _AT_A_TIME_RE.search(clause.text):
+        return f"gives a length of time ({clause.text!r}: {length.group(0).strip()!r})"
+    return None
+
+
 def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, first: bool = False) -> None:
     """Refuse an event's clause that names something else (:func:`_names_something_else`; of a clause with a word of
     response, in the words before it: what responded) beside a clause on the response: whether it times the response
@@ -1741,26 +1756,14 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
     nlsynth.timeparse.TimePhraseError: a clause that names something other than the lesions ('syncope at 3 weeks': 'syncope') beside one on the response: whether it times the response is the reviewer's to read
     >>> _check_names_the_response(parts[1:], None)  # alone, nothing to tell it from
     """
-    others = {}
-    for clause in clauses:
-        if clause.kind == "timed" and clause.reading.resolved:
-            # of a clause with a word of response, what it says responded: the words before it ("tinea cleared")
-            response = _RESPONSE_WORD_RE.search(clause.text)
-            other = _names_something_else(clause.text[: response.start()] if response else clause.text, agent)
-            if other is not None:
-                others[id(clause)] = f"names something other than the lesions ({clause.text!r}: {other!r})"
-            elif (
-                response is None
-                and (length := _TREATMENT_LENGTH_RE.search(clause.text))
-                and not _AT_A_TIME_RE.search(clause.text)
-            ):
-                others[id(clause)] = f"gives a length of time ({clause.text!r}: {length.group(0).strip()!r})"
+    others = [_what_else(c, agent) if c.kind == "timed" and c.reading.resolved else None for c in clauses]
     on_response = [
-        c for c in clauses if id(c) not in others and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text))
+        c
+        for c, other in zip(clauses, others)
+        if other is None and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text))
     ]
     seen_by = min((c.reading.upper for c in on_response if c.kind == "timed" and c.reading.resolved), default=math.inf)
-    for clause in clauses:
-        other = others.get(id(clause))
+    for clause, other in zip(clauses, others):
         if other is not None and on_response and not (first and clause.reading.lower >= seen_by):
             raise TimePhraseError(
                 f"a clause that {other} beside one on the response: whether it times the response is the reviewer's "
@@ -2006,7 +2009,7 @@ def _parse(
         # no time outside parentheses, or none that resolves ("end of treatment (12 weeks)", "after 6 sessions
         # (3 months)" with no frequency in the regimen): one parenthesis that holds a time gives it
         inside = [r for r in _parenthesised(normalised, regimen, agent) if r.resolved or not results]
-        if results and any(_SPACING_RE.search(t) for t in _PARENTHESES_RE.findall(normalised)):
+        if results and _pace_aside(normalised):
             inside = []  # "after 4 sessions (at 2-week intervals)": a pace, not the time; it stays unresolved
         if event and inside and inside[0].resolved and _NOT_SEEN_RE.search(text.strip(" ,.:;")):
             return _not_seen_by(inside)  # "no response (3 months)": not seen by then
@@ -2019,7 +2022,7 @@ def _parse(
         other = next((c for c in _pieces(text) if _stops_or_times_something_else(c) == "other"), None)
         if other is not None:
             raise TimePhraseError(
-                f"the only time given is of another event than the response ({other.strip()!r}: a stop or a change of "
+                f"the only time given is of another event than the response ({other!r}: a stop or a change of "
                 "the treatment, an adverse event)"
             )
     if not results and (age := _AGE_IN_TIME_RE.search(text)):
@@ -2188,9 +2191,14 @@ def _stated_time_of_sessions(text: str, regimen: str | None, agent: str | None =
     >>> _stated_time_of_sessions("after 4 sessions (at 2-week intervals)", "every 2 weeks")
     []
     """
-    if any(_SPACING_RE.search(t) for t in _PARENTHESES_RE.findall(text)):
+    if _pace_aside(text):
         return []
     return [r for r in _parenthesised(text, regimen, agent) if r.resolved and r.rule != "exposures"]
+
+
+def _pace_aside(text: str) -> bool:
+    """Whether a parenthesis of ``text`` gives a pace ("after 4 sessions (at 2-week intervals)"), not a time."""
+    return any(_SPACING_RE.search(t) for t in _PARENTHESES_RE.findall(text))
 
 
 def _holds_time(clause: str) -> bool:
