@@ -72,13 +72,6 @@ class Tables:
         }
 
 
-def _word(value: str) -> str:
-    """A cell as the readers below compare it, as a lookup in the researcher's files does (:func:`phrase_key`): case,
-    runs of spaces and typography aside ("Full  Text" → "full text", "Non‑diabetic" → "non-diabetic", "M’s" → "m's").
-    """
-    return phrase_key(value)
-
-
 #: What was read of a source: one of the three the extraction's README names, in any case, with hyphens or
 #: underscores for spaces, "only" or a note in parentheses after it ("Full-text", "abstract only", "full text
 #: (translated)").
@@ -102,7 +95,7 @@ def read_decision(value: str) -> tuple[str | None, str]:
     >>> [read_decision(v) for v in ("Included", "exclude", "excluded (duplicate)", "yes", "")]
     [('included', ''), ('excluded', ''), ('excluded', 'duplicate'), (None, ''), (None, '')]
     """
-    decision = _DECISION_RE.fullmatch(_word(value))
+    decision = _DECISION_RE.fullmatch(phrase_key(value))
     if not decision:
         return None, ""
     return decision.group(1) + "ed", (decision.group("note") or "").strip()
@@ -119,8 +112,8 @@ def read_access(value: str) -> str | None:
     >>> [read_access(v) for v in ("full text (pages 1-2 only)", "full text (first page)", "abstract (possibly)")]
     [None, None, None]
     """
-    word = _word(value)
-    access = _ACCESS_RE.fullmatch(_word(value.replace("-", " ").replace("_", " ")))
+    word = phrase_key(value)
+    access = _ACCESS_RE.fullmatch(phrase_key(value.replace("-", " ").replace("_", " ")))
     if access is None or DOUBT_RE.search(word):
         return None
     if access.group(1) == "full text" and _PART_READ_RE.search(access.group("note") or ""):
@@ -148,7 +141,7 @@ def read_sex(text: str) -> str | None:
     >>> [read_sex(t) for t in ("F, M", "M to F", "M > F", "F (34)")]  # the other sex by its letter too
     [None, None, None, 'F']
     """
-    t = _word(text)
+    t = phrase_key(text)
     match = _SEX_RE.match(t)
     if not match:
         return None
@@ -221,7 +214,7 @@ def read_diabetes(text: str) -> str | None:
     """
     if _not_given(text):
         return "not reported"
-    t = _word(text)
+    t = phrase_key(text)
     if re.search(r"\b(?:type|dm|t)[\s-]*[12][.,]\d", t) or _OTHER_KIND_RE.search(t) or _EITHER_TYPE_RE.search(t):
         return None  # "type 1.5", "DM 1.5" (LADA), "diabetes insipidus": neither type; "type 1 or 2": either
     types = {"1" if (m.group(1) or m.group(2) or m.group(3)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
@@ -272,7 +265,7 @@ def read_ulcerated(text: str) -> str | None:
     """
     if _not_given(text):
         return "not reported"
-    t = _word(text)
+    t = phrase_key(text)
     if re.match(
         rf"(?:no|none|{_N}|non-?\s?ulcerated|not ulcerated|not present|without ulcer(?:s|ation)?|absent|negative)\b", t
     ):
@@ -372,7 +365,7 @@ def _not_given(value: str) -> bool:
     >>> [_not_given(v) for v in ("", " NR ", "Not stated", "n.d.", "12", "not 12")]
     [True, True, True, True, False, False]
     """
-    t = _word(value)
+    t = phrase_key(value)
     return not t or bool(_NOT_GIVEN_RE.match(t))
 
 
@@ -551,10 +544,11 @@ def _read_patient(column: str, value: str) -> tuple[int | str | None, bool]:
     >>> [_read_patient(c, v) for c, v in (("sex", "female?"), ("diabetes", "probable type 2"), ("ulcerated", "yes?"))]
     [(None, False), (None, False), (None, False)]
     """
-    if DOUBT_RE.search(_word(value)) and not _not_given(value):
+    key = phrase_key(value)
+    if DOUBT_RE.search(key) and not _not_given(value):
         return None, False
     if column == "age":
-        match = _AGE_RE.fullmatch(_word(value))
+        match = _AGE_RE.fullmatch(key)
         if match is None or _AGE_NOT_YEARS_RE.search(match.group("note") or ""):
             return None, _not_given(value)
         age = int(match.group(1))
@@ -576,7 +570,7 @@ def _patient_cell(
         return found.value
     reading, readable = _read_patient(column, value)
     if not readable:
-        doubt = DOUBT_RE.search(_word(value))
+        doubt = DOUBT_RE.search(phrase_key(value))
         doubted = f", and no word of doubt ({doubt.group(0)!r}): that is the reviewer's reading" if doubt else ""
         expected = f"{_PATIENT_EXPECTED[column]}{doubted}; {patient_readings.how_to_add(column, value)}"
         problems.append(Problem(sheet, row, column, value, expected))
@@ -618,7 +612,7 @@ def read_year(value: str) -> int | None | str:
     """
     if _not_given(value) or _NO_YEAR_YET_RE.match(value.strip()):
         return None
-    if DOUBT_RE.search(_word(value)) or _YEAR_DOUBT_RE.search(_word(value)):
+    if DOUBT_RE.search(key := phrase_key(value)) or _YEAR_DOUBT_RE.search(key):
         return _UNREAD
     years = _YEAR_RE.findall(value)
     rest = _YEAR_RE.sub(" ", value)
