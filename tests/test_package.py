@@ -27,15 +27,22 @@ def stage_of(module: str) -> int:
     return STAGES.index(parts[1]) + 1 if len(parts) > 1 and parts[1] in STAGES else 0
 
 
+def import_statements(source: str):
+    """``(module, names)`` of every nlsynth import in ``source``, at the top or inside a function, in order: the names
+    a ``from`` statement imports, None for a plain ``import``."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "nlsynth":
+            yield node.module, [a.name for a in node.names]
+        elif isinstance(node, ast.Import):
+            yield from ((a.name, None) for a in node.names if a.name.split(".")[0] == "nlsynth")
+
+
 def later_imports(source: str, own: int) -> list[str]:
     """Every nlsynth module that ``source`` imports (at the top or inside a function) from a later stage."""
     found = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "nlsynth":
-            names = [f"nlsynth.{a.name}" for a in node.names] if node.module == "nlsynth" else [node.module]
-            found += [m for m in names if stage_of(m) > own]
-        elif isinstance(node, ast.Import):
-            found += [a.name for a in node.names if a.name.startswith("nlsynth.") and stage_of(a.name) > own]
+    for module, names in import_statements(source):
+        modules = [f"nlsynth.{n}" for n in names] if module == "nlsynth" and names else [module]
+        found += [m for m in modules if stage_of(m) > own]
     return found
 
 
@@ -89,13 +96,8 @@ def nlsynth_imports(source: str) -> set[str]:
     """Every nlsynth module ``source`` imports, at the top or inside a function: ``from nlsynth.present import plots``
     names ``nlsynth.present`` and ``nlsynth.present.plots``."""
     found = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "nlsynth":
-            found |= {node.module} | {
-                f"{node.module}.{a.name}" for a in node.names if module_file(f"{node.module}.{a.name}")
-            }
-        elif isinstance(node, ast.Import):
-            found |= {a.name for a in node.names if a.name.split(".")[0] == "nlsynth"}
+    for module, names in import_statements(source):
+        found |= {module} | {f"{module}.{n}" for n in names or () if module_file(f"{module}.{n}")}
     return found
 
 
