@@ -1749,7 +1749,8 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
     not when the response came. For a ``first`` response, a clause no earlier than a response's time cannot move it
     ("improved at 2 months; methotrexate added at 6 months").
 
-    >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed") for t in ("syncope at 3 weeks", "improved at 8 weeks")]
+    >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed")
+    ...          for t in ("syncope at 3 weeks", "improved at 8 weeks")]
     >>> _check_names_the_response(parts, None)
     Traceback (most recent call last):
     ...

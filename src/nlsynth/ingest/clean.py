@@ -260,7 +260,8 @@ def read_ulcerated(text: str) -> str | None:
     True
     >>> [read_ulcerated(t) for t in ("Y", "N", "with ulceration", "ulcers on both shins", "ulcer healed before")]
     ['yes', 'no', 'yes', 'yes', None]
-    >>> [read_ulcerated(t) for t in ("ulceration developed during treatment", "yes (previously)", "yes (new at 3 months)")]
+    >>> [read_ulcerated(t) for t in ("ulceration developed during treatment", "yes (previously)",
+    ...  "yes (new at 3 months)")]
     [None, None, None]
     """
     if _not_given(text):

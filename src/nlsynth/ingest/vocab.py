@@ -3,8 +3,8 @@
 ``data/raw/agent_vocabulary.csv`` maps each ``agent_as_reported`` to a canonical ``agent``, its
 ``drug_class`` and ``route``; ``data/raw/response_vocabulary.csv`` maps each
 ``best_response_as_reported`` to an ordinal ``response_grade``. Lookups ignore case, runs of
-white space and typography (:func:`phrase_key`). A phrase missing from a vocabulary is a problem that names the sheet, the row, the
-phrase and the vocabulary file to add it to.
+white space and typography (:func:`phrase_key`). A phrase missing from a vocabulary is a problem
+that names the sheet, the row, the phrase and the vocabulary file to add it to.
 """
 
 from __future__ import annotations
