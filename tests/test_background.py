@@ -223,6 +223,7 @@ def test_the_body_s_own_error_wins_and_its_jobs_still_finish(tmp_path):
     assert result.stdout.strip() == "interrupted drawn"
 
 
+@pytest.mark.slow  # draws the swimmer three times, saving it in every format twice, in a process of its own: make test, not make unit
 def test_a_figure_saved_in_the_background_is_the_same_files_and_the_same_display(tmp_path):
     """The dupilumab swimmer's display copy depends on the 300-dpi layout its PNG save leaves: drawn straight
     after the check it differs. Saved in the background, the kernel lays it out as the save would have, and both

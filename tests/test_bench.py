@@ -64,6 +64,7 @@ def test_the_bench_sums_core_seconds_by_tier(tmp_path):
     assert [c["test"] for c in cost["costliest"]] == ["a::build", "b::edit", "c::browser", "d::unit"]
 
 
+@pytest.mark.slow  # starts two processes that import the plotting stack: make test, not make unit
 def test_the_figure_free_build_draws_nothing_only_when_switched_on(tmp_path):
     script = (
         "import sys, matplotlib, nlsynth.present.graphics as g\n"
@@ -253,6 +254,7 @@ def test_a_run_without_make_test_or_the_scale_build_says_what_it_did_not_measure
     assert "| full build over the floor | **1.63×** | — | ≤ 1.3×: **not met** |" in table
 
 
+@pytest.mark.slow  # a make that sleeps 0.8 s: make test, not make unit
 def test_a_timed_make_says_when_each_step_started(tmp_path, monkeypatch):
     # make's own output, progress lines among others, and a failing make's stderr in the refusal
     (tmp_path / "Makefile").write_text(

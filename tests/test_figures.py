@@ -150,7 +150,9 @@ def test_a_swimmer_s_legend_names_what_a_later_episode_draws():
         graphics.close(fig)
 
 
-@pytest.mark.parametrize(("copies", "height_mm"), [(8, 228), (16, 240), (20, 240), (80, 826)])
+@pytest.mark.parametrize(
+    ("copies", "height_mm"), [(8, 228), (16, 240), (20, 240), pytest.param(80, 826, marks=pytest.mark.slow)]
+)
 def test_a_long_swimmer_shrinks_its_rows_to_stay_within_a_page(copies, height_mm, monkeypatch):
     """A group of many episodes (SYNTHETIC: tacrolimus's three, repeated): 24 keep their 0.32-in rows; from 26 the
     rows shrink to keep the figure within a page (once 1.3 + 0.32 in a row: 1,984 mm for 240 episodes), down to a row
@@ -355,6 +357,7 @@ def test_a_long_forest_is_split_into_panels_at_class_boundaries():
     graphics.close(fig)
 
 
+@pytest.mark.slow  # 100 synthetic rows drawn twice: make test, not make unit
 def test_a_forest_whose_labels_are_too_wide_for_two_panels_draws_one_row_per_agent():
     """SYNTHETIC rows (generated here, labelled): 10 agents with 8 sources each and their pools, 100 rows. With labels as long as the
     review's longest ("Rajabi-Estarabadi 2021 [37] · aggregate") two panels side by side do not fit 180 mm: the build

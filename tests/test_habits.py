@@ -6,6 +6,7 @@ import json
 import re
 import tomllib
 
+import pytest
 import yaml
 
 import nlsynth
@@ -93,6 +94,7 @@ def test_the_test_session_resolves_paths_in_a_scratch_root_never_the_work_tree()
     ).read_bytes()
 
 
+@pytest.mark.slow  # starts pytest twice in a copy of the project: make test, not make unit
 def test_the_tests_refuse_to_check_another_checkout_s_package(tmp_path):
     """pytest run in a checkout whose environment imports ``nlsynth`` from another checkout (here: the work tree's
     editable install) stops before any test and says how to run them; with the checkout's own ``src/`` first on

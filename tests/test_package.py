@@ -242,6 +242,7 @@ def test_jsonschema_loads_without_its_format_libraries(code):
     assert out.split() == ["['jsonschema']", "[]"]
 
 
+@pytest.mark.slow  # imports jsonschema's format libraries in a process of its own: make test, not make unit
 def test_the_format_libraries_import_after_jsonschema_loaded_without_them():
     """Every path above loads jsonschema through nlsynth.import_jsonschema; after it, each library it hid imports
     as usual, and jsonschema's own validators work."""
@@ -268,6 +269,7 @@ def _format_libraries() -> list[str]:
     return installed
 
 
+@pytest.mark.slow  # imports what a group notebook loads, in a process of its own: make test, not make unit
 def test_a_group_notebook_loads_neither_scipy_stats_nor_the_report_module():
     """The report's proportions need scipy.stats (about 0.5 s to import); a group notebook does not, and runs 44 times."""
     code = (

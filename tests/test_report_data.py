@@ -76,6 +76,7 @@ def test_table_5_cites_every_source_of_an_agent_even_one_it_does_not_count(data)
     assert "<em>references</em> lists every source of the agent, those left out (Table 6) too" in ITEMS["table5"].legend
 
 
+@pytest.mark.slow  # loads all of the report's data in a traced process: make test, not make unit
 def test_the_report_reads_only_the_processed_data_and_the_releases(tmp_path):
     """Data flow one way: the loading opens files of the processed data and the releases it is given, and nothing
     of data/raw/ (nor the project's own data/ when given copies)."""
