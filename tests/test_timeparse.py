@@ -872,6 +872,9 @@ NAMES_SOMETHING_ELSE = [
     ("tinea cleared at 3 weeks; improved at 8 weeks", "tinea"),
     ("quality of life improved at 3 weeks; lesions cleared at 16 weeks", "quality"),
     ("depression improved at 2 months; nl improved at 6 months", "depression"),
+    # after the word of response, what it was of (each once a first response by 4 or 8 weeks)
+    ("improvement in quality of life at 4 weeks; lesions cleared at 16 weeks", "quality"),
+    ("improvement in glycaemic control at 8 weeks, lesions improved at 12 weeks", "glycaemic"),
 ]
 
 
@@ -963,6 +966,62 @@ def test_a_length_of_time_beside_a_response_is_no_best_response_s_time(phrase):
 def test_a_clause_of_the_lesions_their_change_or_a_bare_time_is_the_response_s(phrase, upper):
     got = parse_time(phrase, event=True, first=True, agent="dupilumab")
     assert got.upper == pytest.approx(upper)
+
+
+# A clause whose only time is the response of something other than the lesions, alone in the cell: what it says
+# responded, before its verb or after "improvement in", has no word of the lesions (each once a response by then).
+RESPONSE_OF_SOMETHING_ELSE = [
+    ("tinea cleared at 3 weeks", "tinea"),
+    ("tinea had cleared by 3 weeks", "tinea"),
+    ("quality of life improved at 4 weeks", "quality"),
+    ("the patient's quality of life improved at 4 weeks", "quality"),
+    ("marked improvement in her quality of life at 4 weeks", "quality"),
+    ("DLQI improved at 4 weeks", "dlqi"),
+    ("her diabetes improved at 8 weeks", "diabetes"),
+    ("glucose control improved at 4 weeks", "glucose"),
+    ("sleep improved at 2 weeks", "sleep"),
+    ("histology improved at 6 months", "histology"),  # not the clinical response the column times
+    ("lesions improved and tinea cleared at 3 weeks", "tinea"),  # whether the lesions had by 3 weeks is unsaid
+]
+
+
+@pytest.mark.parametrize(("phrase", "word"), RESPONSE_OF_SOMETHING_ELSE, ids=_ids(RESPONSE_OF_SOMETHING_ELSE))
+def test_a_lone_clause_on_the_response_of_something_else_is_refused(phrase, word):
+    for kind in ({"first": True}, {}):
+        with pytest.raises(
+            TimePhraseError, match=f"the response of something other than the lesions .*: '{word}'\\): whether NL"
+        ):
+            parse_time(phrase, event=True, agent="dupilumab", **kind)
+    assert parse_time(phrase).rule in ("point", "within")  # a follow-up reads it as before
+
+
+@pytest.mark.parametrize(
+    ("phrase", "upper"),
+    [
+        ("the central ulcer healed at 10 weeks", 10 * W),  # a word of the lesions among words no list holds
+        ("pretibial plaques improved at 8 weeks", 8 * W),
+        ("the lesion on the dorsum of the foot healed at 8 weeks", 8 * W),
+        ("her glycaemic control and the lesions improved at 8 weeks", 8 * W),
+        ("the ulcer base healed at 10 weeks", 10 * W),
+        ("photographs showed improvement at 12 weeks", 12 * W),  # says nothing of what responded
+        ("investigator-assessed improvement at 12 weeks", 12 * W),
+        ("improvement in 4 weeks", 4 * W),  # "in" before a time
+        ("improvement in pain and ulceration by 4 weeks", 4 * W),
+        ("refractory nl improved at 8 weeks", 8 * W),
+        ("unresponsive to steroids, improved at 8 weeks", 8 * W),  # the mark ends what responded
+        ("improvement at 8 weeks but not resolved", 8 * W),
+        ("on dupilumab she improved at 8 weeks", 8 * W),
+    ],
+)
+def test_a_lone_clause_on_the_lesions_response_keeps_its_reading(phrase, upper):
+    got = parse_time(phrase, event=True, agent="dupilumab")
+    assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
+
+
+def test_a_possessive_names_nothing_else():
+    """ "The patient's lesions": once 's' named something other than the lesions, refusing the phrase."""
+    got = parse_time("the patient's lesions improved at 4 weeks; cleared at 12 weeks", event=True, first=True)
+    assert (got.rule, got.upper) == ("earliest-clause", pytest.approx(4 * W))
 
 
 def test_the_refusal_names_the_other_event_s_clause_as_the_parser_split_it():

@@ -1117,19 +1117,28 @@ _ITS_END_RE = re.compile(
 #: what changed ("smaller", "paler", "reduced", "closure"), when and since what ("at", "week", "the 3-month visit",
 #: "starting the cream"), and words that say nothing ("the", "was", "first"). Any other word names something else (an
 #: event, a test, a visit of the patient, another drug: "syncope", "biopsy", "methotrexate added").
+#: The lesions, where they are and their signs: a word of them in what a clause says responded makes it the lesions,
+#: whatever else it names ("the central ulcer healed", "pretibial plaques improved"; :func:`_what_responded`).
+_LESION_WORDS = frozenset(
+    "lesion lesions plaque plaques ulcer ulcers ulceration ulcerations wound wounds disease nl nld necrobiosis "
+    "lipoidica skin site sites patch patches area areas leg legs shin shins limb limbs erythema redness induration "
+    "inflammation pain itch itching pruritus telangiectasia telangiectasias telangiectasiae atrophy border borders "
+    "edge edges margin margins centre center colour color discolouration discoloration appearance symptom symptoms "
+    "sign signs discomfort tenderness scale scaling crust crusting thickness texture elevation firmness hardness "
+    "nodule nodules papule papules size extent pigmentation hyperpigmentation hypopigmentation scar scars scarring "
+    "tissue bed".split()
+)
 _SPEAKS_OF_RESPONSE_WORDS = (
-    frozenset(
+    _LESION_WORDS
+    | frozenset(
         # the lesions and their signs
-        "lesion lesions plaque plaques ulcer ulcers ulceration ulcerations wound wounds disease nl nld necrobiosis "
-        "lipoidica skin site sites patch patches patient patients pt other others rest remainder one ones larger "
-        "largest smaller smallest area areas leg legs shin shins limb limbs lower upper left right "
-        "bilateral erythema redness induration inflammation pain itch itching pruritus telangiectasia telangiectasias "
-        "telangiectasiae atrophy border borders edge edges margin margins colour color discolouration discoloration "
-        "yellow yellowish violaceous appearance symptom symptoms sign signs discomfort tenderness scale scaling "
-        "crust crusting thickness texture elevation elevated firmness hardness nodule nodules papule papules size "
-        "extent degree amount residual remaining remained inactive quiescent pigmentation hyperpigmentation "
-        "hypopigmentation scar scars scarring red reddish indurated itchy tender inflamed inflammatory activity "
-        "active thick thin firm soft nodular sclerotic raised depth shallow shallower tissue bed clean healthy intact "
+        "patient patients pt other others rest remainder one ones larger largest smaller smallest lower upper left "
+        "right bilateral yellow yellowish violaceous elevated degree amount residual remaining remained inactive "
+        "quiescent red reddish indurated itchy tender inflamed inflammatory activity active thick thin firm soft "
+        "nodular sclerotic raised depth shallow shallower clean healthy intact "
+        # what the lesions were before: the disease's course and how it had met treatment
+        "refractory resistant recalcitrant persistent chronic longstanding standing stubborn ulcerated ulcerative "
+        "affected treated target existing previous "
         # how much, how far, how it went
         "partial partially complete completely marked markedly moderate moderately mild mildly minimal minimally "
         "slight slightly significant significantly substantial substantially near nearly almost total totally full "
@@ -1175,13 +1184,84 @@ def _names_something_else(clause: str, agent: str | None) -> str | None:
     ...  "the ulcer had re-epithelialised", "re-treated at 6 months")]
     ['syncope', 'biopsy', None, None, None, None, 'retreated']
     """
-    own = set(re.findall(r"[a-z][a-z0-9]*", normalise(agent or "")))
-    for word in _words(re.sub(r"\bre-(?=[a-z])", "re", clause)):  # "re-epithelialised" is one word
-        if word in _SPEAKS_OF_RESPONSE_WORDS or word in own or _RESPONSE_WORD_RE.fullmatch(word):
+    own = _agent_words(agent)
+    for word in _words(_one_word_each(clause)):
+        if not _speaks_of_response(word, own):
+            return word
+    return None
+
+
+def _agent_words(agent: str | None) -> set[str]:
+    return set(re.findall(r"[a-z][a-z0-9]*", normalise(agent or "")))
+
+
+def _one_word_each(text: str) -> str:
+    """``text`` with "re-epithelialised" one word and a possessive's "'s" gone ("the patient's lesions")."""
+    return re.sub(r"'s\b", "", re.sub(r"\bre-(?=[a-z])", "re", text))
+
+
+def _speaks_of_response(word: str, own: set[str]) -> bool:
+    """Whether a word may stand in a clause on the response (see :func:`_names_something_else`)."""
+    return (
+        word in _SPEAKS_OF_RESPONSE_WORDS
+        or word in own
+        or bool(_RESPONSE_WORD_RE.fullmatch(word))
+        or bool(re.fullmatch(r"[a-z]{1,3}\d+[a-z]{0,3}", word))  # "wk4", "q2w", "m3"
+        or word in NUMBER_WORDS  # "twelve"
+    )
+
+
+#: Words that end, going back from a response's verb, the words saying what responded: they join another statement
+#: ("improvement at 8 weeks but not resolved", "stopped as lesions had cleared", "not only improved but cleared").
+_JOINERS = frozenset(
+    "but and or nor yet as because since while when whereas although though so then not only which who where".split()
+)
+#: What ends the words that say what a response was of ("improvement in quality of life at 4 weeks"): a time's word.
+_OF_WHAT_ENDS = frozenset(
+    "at by after within following over since from in on during before until till to than when".split()
+)
+
+
+def _what_responded(clause: str, agent: str | None) -> str | None:
+    """The first word naming something other than the lesions in what a clause says responded, or None when it says
+    nothing of what responded or names the lesions (:data:`_LESION_WORDS`): the words before a response's verb, back
+    to a mark, a number or a word that joins another statement ("tinea cleared", "her diabetes improved", "quality of
+    life improved"; "the lesion on the dorsum of the foot healed" is the lesion), and the words after "in" or "of"
+    that follow a word of response, up to a time's word ("improvement in glycaemic control", not "improvement in 4
+    weeks"). A clause naming something else elsewhere ("photographs showed improvement") says nothing of what
+    responded.
+
+    >>> [_what_responded(c, "dupilumab") for c in ("tinea cleared at 3 weeks", "quality of life improved at 4 weeks",
+    ...  "marked improvement in her quality of life at 4 weeks", "the patient's ulcer had healed by 8 weeks",
+    ...  "photographs showed improvement at 12 weeks", "improvement in pain and ulceration in 4 weeks",
+    ...  "the lesion on the dorsum of the foot healed", "on dupilumab, she improved at 12 weeks")]
+    ['tinea', 'quality', 'quality', None, None, None, None, None]
+    """
+    own = _agent_words(agent)
+    tokens = re.findall(r"[a-z][a-z0-9]*|\d[\d.]*|[^\w\s'-]", _one_word_each(clause))  # a mark ends a run
+    for i, token in enumerate(tokens):
+        if not _RESPONSE_WORD_RE.fullmatch(token):
             continue
-        if re.fullmatch(r"[a-z]{1,3}\d+[a-z]{0,3}", word) or word in NUMBER_WORDS:
-            continue  # "wk4", "q2w", "m3"; "twelve"
-        return word
+        subject: list[str] = []
+        if token.endswith("ed") or token == "better":  # a verb: what it is said of stands before it
+            j = i - 1
+            while j >= 0 and tokens[j] not in _JOINERS and tokens[j][0].isalpha():
+                subject.insert(0, tokens[j])
+                j -= 1
+        if i + 1 < len(tokens) and tokens[i + 1] in ("in", "of"):
+            for word in tokens[i + 2 :]:
+                if (
+                    word in _OF_WHAT_ENDS | _JOINERS
+                    or not word[0].isalpha()
+                    or word in NUMBER_WORDS
+                    or word in _UNIT_OF
+                ):
+                    break
+                subject.append(word)
+        if _LESION_WORDS.isdisjoint(subject):
+            for word in subject:
+                if word not in _FUNCTION_WORDS and not _speaks_of_response(word, own):
+                    return word
     return None
 
 
@@ -1730,6 +1810,7 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
     response and no moment, a length of time ("treatment continued for 6 months")."""
     response = _RESPONSE_WORD_RE.search(clause.text)
     other = _names_something_else(clause.text[: response.start()] if response else clause.text, agent)
+    other = other or _what_responded(clause.text, agent)
     if other is not None:
         return f"names something other than the lesions ({clause.text!r}: {other!r})"
     length = None if response else _TREATMENT_LENGTH_RE.search(clause.text)
@@ -1742,7 +1823,8 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
     """Refuse an event's clause that names something else (:func:`_names_something_else`; of a clause with a word of
     response, in the words before it: what responded) beside a clause on the response: whether it times the response
     is the reviewer's to read. Alone, a clause in a column of response times times the response ("lesions flatter at 3
-    weeks"); beside "improved at 8 weeks", "syncope at 3 weeks" is another event, as "nausea at 3 weeks" is
+    weeks", "biopsy at 3 weeks"), unless it says what responded and that is not the lesions (:func:`_what_responded`:
+    "tinea cleared at 3 weeks", "quality of life improved at 4 weeks"); beside "improved at 8 weeks", "syncope at 3 weeks" is another event, as "nausea at 3 weeks" is
     (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared at 3 weeks" or "quality of life improved at 4
     weeks" the response of something else. So is a clause with no word of response that gives a length of time
     (``_TREATMENT_LENGTH_RE``: "treatment continued for 6 months", "observed for 6 months"): how long something lasted,
@@ -1769,6 +1851,11 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
             raise TimePhraseError(
                 f"a clause that {other} beside one on the response: whether it times the response is the reviewer's "
                 "to read"
+            )
+        if other is not None and not on_response and (responded := _what_responded(clause.text, agent)):
+            raise TimePhraseError(
+                f"a clause on the response of something other than the lesions ({clause.text!r}: {responded!r}): "
+                "whether NL responded by then is the reviewer's to read"
             )
 
 
