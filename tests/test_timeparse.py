@@ -1018,6 +1018,35 @@ def test_a_lone_clause_on_the_lesions_response_keeps_its_reading(phrase, upper):
     assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
 
 
+@pytest.mark.parametrize(
+    ("phrase", "word"),
+    [
+        ("improved at 8 weeks; every other week from 6 months", "from"),
+        ("improved at 8 weeks; weekly from 6 months", "from"),
+        ("improved at 8 weeks; twice daily until 6 months", "until"),
+        ("improved at 8 weeks; 300 mg every 2 weeks from 6 months", "from"),
+        ("improved at 8 weeks, then every 3 weeks from week 16", "from"),
+    ],
+)
+def test_a_schedule_of_the_treatment_beside_a_response_is_no_best_response_s_time(phrase, word):
+    """When the pace of the treatment changed, not when the response came: each once a best response in (8 weeks, 6
+    months] or (8, 16] weeks. The first response is the earlier clause's, as before."""
+    with pytest.raises(TimePhraseError, match=f"gives a schedule of the treatment .*: '{word}'\\) beside one"):
+        parse_time(phrase, event=True, agent="dupilumab")
+    got = parse_time(phrase, event=True, first=True, agent="dupilumab")
+    assert (got.rule, got.lower, got.upper) == ("earliest-clause", 0.0, pytest.approx(8 * W))
+
+
+def test_a_schedule_alone_is_refused_and_a_time_of_sessions_at_a_pace_is_read():
+    for kind in ({"first": True}, {}):  # once a response by 6 months
+        with pytest.raises(TimePhraseError, match="only time given is of a schedule of the treatment .*: 'from'"):
+            parse_time("every other week from 6 months", event=True, **kind)
+    # a pace in the time itself, or with a word of response, is not a schedule's
+    assert parse_time("after 3 months of weekly injections", event=True).upper == pytest.approx(3 * M)
+    assert parse_time("after 8 weekly sessions", event=True).upper == pytest.approx(8 * W)
+    assert parse_time("improvement from week 4 of twice-daily application", event=True).rule != "not-reported"
+
+
 def test_a_possessive_names_nothing_else():
     """ "The patient's lesions": once 's' named something other than the lesions, refusing the phrase."""
     got = parse_time("the patient's lesions improved at 4 weeks; cleared at 12 weeks", event=True, first=True)

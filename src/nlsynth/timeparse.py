@@ -1802,6 +1802,23 @@ _TREATMENT_LENGTH_RE = re.compile(
     r"|\b(?:duration|length)\b"
 )
 _AT_A_TIME_RE = re.compile(r"\b(?:after|following|at|by|within|until|till)\b")
+#: A time from or until which a treatment ran at a pace ("every other week from 6 months", "twice daily until 6
+#: months", "weekly thereafter"): when its schedule changed, not when the response came.
+_SCHEDULE_TIME_RE = re.compile(r"\b(?:from|until|till|onwards?|thereafter)\b")
+
+
+def _schedule(text: str) -> str | None:
+    """The word that times a schedule of the treatment in a clause with no word of response, or None: a pace
+    (:func:`_rate`, or one readers take two ways, "biweekly") with a time it ran from or until.
+
+    >>> [_schedule(c) for c in ("every other week from 6 months", "300 mg biweekly until 6 months",
+    ...  "after 3 months of weekly injections", "after 8 weekly sessions", "improved weekly from 6 months")]
+    ['from', 'until', None, None, None]
+    """
+    if _RESPONSE_WORD_RE.search(text) or not (_rate(text) or _AMBIGUOUS_RATE_RE.search(text)):
+        return None
+    found = _SCHEDULE_TIME_RE.search(text)
+    return found.group(0) if found else None
 
 
 def _what_else(clause: _Clause, agent: str | None) -> str | None:
@@ -1816,6 +1833,8 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
     length = None if response else _TREATMENT_LENGTH_RE.search(clause.text)
     if length and not _AT_A_TIME_RE.search(clause.text):
         return f"gives a length of time ({clause.text!r}: {length.group(0).strip()!r})"
+    if schedule := _schedule(clause.text):
+        return f"gives a schedule of the treatment ({clause.text!r}: {schedule!r})"
     return None
 
 
@@ -1856,6 +1875,11 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
             raise TimePhraseError(
                 f"a clause on the response of something other than the lesions ({clause.text!r}: {responded!r}): "
                 "whether NL responded by then is the reviewer's to read"
+            )
+        if other is not None and not on_response and (schedule := _schedule(clause.text)):
+            raise TimePhraseError(
+                f"the only time given is of a schedule of the treatment ({clause.text!r}: {schedule!r}): when the "
+                "response came is the reviewer's to read"
             )
 
 
