@@ -893,7 +893,7 @@ def test_a_clause_naming_something_else_beside_a_response_is_refused(phrase, wor
     [
         ("2 mg/kg/day for 3 months, improved at 6 weeks", 6 * W, "kg"),  # once a best response stretched to 3 months
         ("improved at 2 months; methotrexate added at 6 months", 2 * M, "methotrexate"),
-        ("improved at 2 months; still improving at 6 months", 2 * M, "still"),
+        ("improved at 2 months; still on treatment at 6 months", 2 * M, "still"),
     ],
 )
 def test_a_clause_naming_something_else_after_the_response_leaves_a_first_response_alone(phrase, upper, word):
@@ -1045,6 +1045,18 @@ def test_a_schedule_alone_is_refused_and_a_time_of_sessions_at_a_pace_is_read():
     assert parse_time("after 3 months of weekly injections", event=True).upper == pytest.approx(3 * M)
     assert parse_time("after 8 weekly sessions", event=True).upper == pytest.approx(8 * W)
     assert parse_time("improvement from week 4 of twice-daily application", event=True).rule != "not-reported"
+
+
+def test_still_improving_reads_as_continuing_to_improve():
+    """Both say the response went on at the later time: a best response between the two, a first response at the
+    earlier (once "still" named something other than the lesions, refusing the best response)."""
+    for phrase in (
+        "improved at 2 months; still improving at 6 months",
+        "improved at 2 months, continuing to improve at 6 months",
+    ):
+        best = parse_time(phrase, event=True)
+        assert (best.rule, best.lower, best.upper) == ("clauses-span", pytest.approx(2 * M), pytest.approx(6 * M))
+        assert parse_time(phrase, event=True, first=True).upper == pytest.approx(2 * M)
 
 
 def test_a_possessive_names_nothing_else():

@@ -1826,7 +1826,9 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
     a clause with a word of response, in the words before it: what responded, "tinea cleared"), or, with no word of
     response and no moment, a length of time ("treatment continued for 6 months")."""
     response = _RESPONSE_WORD_RE.search(clause.text)
-    other = _names_something_else(clause.text[: response.start()] if response else clause.text, agent)
+    # "still improving at 6 months" says the response went on, as "continuing to improve at 6 months" does
+    before = re.sub(r"\bstill\s*$", "", clause.text[: response.start()]) if response else clause.text
+    other = _names_something_else(before, agent)
     other = other or _what_responded(clause.text, agent)
     if other is not None:
         return f"names something other than the lesions ({clause.text!r}: {other!r})"
