@@ -1151,7 +1151,7 @@ _SPEAKS_OF_RESPONSE_WORDS = (
         "entire entirely whole majority half percent cent "
         # what changed
         "reduced reduction reductions reducing decrease decreased decreasing diminished diminishing diminution "
-        "lessened lessening less lesser smaller flatter flat paler pale paling thinner thinning lighter lightening "
+        "lessened lessening less lesser flatter flat paler pale paling thinner thinning lighter lightening "
         "softer shrank shrunk shrinking shrinkage shrink closed closure closing disappeared disappearance "
         "disappearing vanished gone fainter faint smoother smoothing normal normalised normalized normalisation "
         "normalization recovered recovery cured cure cosmetic cosmetically contraction contracted epithelialised "
