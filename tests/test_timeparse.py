@@ -880,12 +880,16 @@ NAMES_SOMETHING_ELSE = [
 
 @pytest.mark.parametrize(("phrase", "word"), NAMES_SOMETHING_ELSE, ids=_ids(NAMES_SOMETHING_ELSE))
 def test_a_clause_naming_something_else_beside_a_response_is_refused(phrase, word):
-    for kind in ({"first": True}, {}):
-        with pytest.raises(
-            TimePhraseError, match=f"names something other than the lesions .*: '{word}'\\) beside one on the response"
-        ):
-            parse_time(phrase, event=True, agent="dupilumab", **kind)
+    _refused_as_first_and_best(
+        phrase, f"names something other than the lesions .*: '{word}'\\) beside one on the response"
+    )
     assert parse_time(phrase).rule == "clauses-span"  # a follow-up reads them as before
+
+
+def _refused_as_first_and_best(phrase: str, match: str) -> None:
+    for kind in ({"first": True}, {}):
+        with pytest.raises(TimePhraseError, match=match):
+            parse_time(phrase, event=True, agent="dupilumab", **kind)
 
 
 @pytest.mark.parametrize(
@@ -987,11 +991,7 @@ RESPONSE_OF_SOMETHING_ELSE = [
 
 @pytest.mark.parametrize(("phrase", "word"), RESPONSE_OF_SOMETHING_ELSE, ids=_ids(RESPONSE_OF_SOMETHING_ELSE))
 def test_a_lone_clause_on_the_response_of_something_else_is_refused(phrase, word):
-    for kind in ({"first": True}, {}):
-        with pytest.raises(
-            TimePhraseError, match=f"the response of something other than the lesions .*: '{word}'\\): whether NL"
-        ):
-            parse_time(phrase, event=True, agent="dupilumab", **kind)
+    _refused_as_first_and_best(phrase, f"the response of something other than the lesions .*: '{word}'\\): whether NL")
     assert parse_time(phrase).rule in ("point", "within")  # a follow-up reads it as before
 
 
@@ -1038,9 +1038,10 @@ def test_a_schedule_of_the_treatment_beside_a_response_is_no_best_response_s_tim
 
 
 def test_a_schedule_alone_is_refused_and_a_time_of_sessions_at_a_pace_is_read():
-    for kind in ({"first": True}, {}):  # once a response by 6 months
-        with pytest.raises(TimePhraseError, match="only time given is of a schedule of the treatment .*: 'from'"):
-            parse_time("every other week from 6 months", event=True, **kind)
+    # once a response by 6 months
+    _refused_as_first_and_best(
+        "every other week from 6 months", "only time given is of a schedule of the treatment .*: 'from'"
+    )
     # a pace in the time itself, or with a word of response, is not a schedule's
     assert parse_time("after 3 months of weekly injections", event=True).upper == pytest.approx(3 * M)
     assert parse_time("after 8 weekly sessions", event=True).upper == pytest.approx(8 * W)
