@@ -1048,6 +1048,21 @@ def test_a_schedule_alone_is_refused_and_a_time_of_sessions_at_a_pace_is_read():
     assert parse_time("improvement from week 4 of twice-daily application", event=True).rule != "not-reported"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "upper"),
+    [
+        ("16 weeks, confirmed at 24 weeks", 16 * W),  # once a best response in (16, 24] weeks, excluding 16
+        ("improved at 8 weeks, confirmed at 12 weeks", 8 * W),  # once refused: 'confirmed' named something else
+        ("complete response at 16 weeks, confirmed at 20 weeks", 16 * W),
+        ("improved at 8 weeks; diagnosis confirmed at 2 weeks", 8 * W),
+    ],
+)
+def test_a_response_confirmed_later_lasted_and_came_by_the_first_time(phrase, upper):
+    for kind in ({"first": True}, {}):
+        got = parse_time(phrase, event=True, **kind)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
+
+
 def test_still_improving_reads_as_continuing_to_improve():
     """Both say the response went on at the later time: a best response between the two, a first response at the
     earlier (once "still" named something other than the lesions, refusing the best response)."""

@@ -176,7 +176,8 @@ gives a length of time with no word of a response, "treatment continued for 6 mo
 response, only when it is earlier than the response's time, which a later clause cannot move), since which time is
 the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter at 4
 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone), and, for the time of a
-response, a clause about how long it lasted ("3 months; sustained at 12 months"; a disease stable or stabilised,
+response, a clause about how long it lasted ("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a
+disease stable or stabilised,
 "stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose or an extent of
 change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a share of patients or a head
 count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only time is in one
@@ -926,11 +927,12 @@ _NO_TIME_RE = re.compile(
 )
 #: "Lost to follow-up after 3 months": for an event, the time the patient left, not the event's; a follow-up's length.
 _LOST_TO_FOLLOW_UP_RE = re.compile(r"\blost\s+to\s+follow-?up\b")
-#: A clause about how long a response lasted ("sustained at 12 months", "remained clear at 2 years"): for the time
+#: A clause about how long a response lasted ("sustained at 12 months", "remained clear at 2 years", "confirmed at 24
+#: weeks"): for the time
 #: of the response itself it is commentary beside a clause that times the response. Not "continued" or "still",
 #: which may say the response was still growing ("continued improvement at 6 months" may be the best response).
 _LASTED_RE = re.compile(
-    r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable"
+    r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable|confirmed"
     r"|stabili[sz](?:ed|ation|ing))\b"
 )
 #: A clause of an event's time that says the event had not happened then ("no response at 3 months", "lesions
