@@ -1063,6 +1063,43 @@ def test_a_response_confirmed_later_lasted_and_came_by_the_first_time(phrase, up
         assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "improved at 8 weeks; follow-up at 16 weeks",
+        "improved at 8 weeks; visit at 16 weeks",
+        "improved at 8 weeks; same at 16 weeks",
+        "improved at 8 weeks; continued at 16 weeks",
+        "improved at 8 weeks; continued treatment until 16 weeks",
+        "improved at 8 weeks; at 16 weeks",
+    ],
+)
+def test_a_later_time_that_says_nothing_of_the_response_is_no_best_response_s(phrase):
+    """Each once a best response in (8, 16] weeks, which leaves out the 8 weeks the source gives. A first response is
+    the earlier clause's, as before."""
+    with pytest.raises(
+        TimePhraseError, match=r"says nothing of the response \('.*16 weeks'\) after one on the response"
+    ):
+        parse_time(phrase, event=True)
+    assert parse_time(phrase, event=True, first=True).upper == pytest.approx(8 * W)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lower", "upper"),
+    [
+        ("improved at 8 weeks; 50% reduction at 16 weeks", 8 * W, 16 * W),  # an extent
+        ("improved at 4 weeks; complete at 12 weeks", 4 * W, 12 * W),  # a grade
+        ("improved at 8 weeks; lesions flatter at 16 weeks", 8 * W, 16 * W),  # the lesions' change
+        ("improved at 8 weeks; continued improvement at 16 weeks", 8 * W, 16 * W),
+        ("12 weeks (partial response at 4 weeks)", 4 * W, 12 * W),  # the cell's own time, first
+        ("at 4 weeks; complete clearance at 12 weeks", 4 * W, 12 * W),  # a bare time before the response's
+    ],
+)
+def test_a_later_clause_that_says_what_came_still_spans_the_best_response(phrase, lower, upper):
+    got = parse_time(phrase, event=True)
+    assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(lower), pytest.approx(upper))
+
+
 def test_still_improving_reads_as_continuing_to_improve():
     """Both say the response went on at the later time: a best response between the two, a first response at the
     earlier (once "still" named something other than the lesions, refusing the best response)."""

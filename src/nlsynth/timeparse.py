@@ -175,7 +175,8 @@ something other than the lesions, "tinea cleared at 3 weeks; …", "quality of l
 gives a length of time with no word of a response, "treatment continued for 6 months", is refused (for a first
 response, only when it is earlier than the response's time, which a later clause cannot move), since which time is
 the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter at 4
-weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone), and, for the time of a
+weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone; for a best response, a
+later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is refused), and, for the time of a
 response, a clause about how long it lasted ("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a
 disease stable or stabilised,
 "stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose or an extent of
@@ -1130,11 +1131,13 @@ _LESION_WORDS = frozenset(
     "nodule nodules papule papules size extent pigmentation hyperpigmentation hypopigmentation scar scars scarring "
     "tissue bed".split()
 )
-_SPEAKS_OF_RESPONSE_WORDS = (
-    _LESION_WORDS
-    | frozenset(
+#: Words that say what the lesions or the response were (beside :data:`_LESION_WORDS`): their signs, how much, how
+#: far, what changed. A clause after the response with none of them, and no word of response, says nothing of it
+#: ("improved at 8 weeks; follow-up at 16 weeks"; :func:`_says_nothing_of_it`).
+_STATE_WORDS = _LESION_WORDS | frozenset(
+    (
         # the lesions and their signs
-        "patient patients pt other others rest remainder one ones larger largest smaller smallest lower upper left "
+        "larger largest smaller smallest lower upper left "
         "right bilateral yellow yellowish violaceous elevated degree amount residual remaining remained inactive "
         "quiescent red reddish indurated itchy tender inflamed inflammatory activity active thick thin firm soft "
         "nodular sclerotic raised depth shallow shallower clean healthy intact "
@@ -1144,7 +1147,7 @@ _SPEAKS_OF_RESPONSE_WORDS = (
         # how much, how far, how it went
         "partial partially complete completely marked markedly moderate moderately mild mildly minimal minimally "
         "slight slightly significant significantly substantial substantially near nearly almost total totally full "
-        "fully maximal maximum max further continued continuing noticeable noticeably visible visibly evident "
+        "fully maximal maximum max further noticeable noticeably visible visibly evident "
         "apparent initial initially early earliest some good excellent great dramatic dramatically rapid rapidly "
         "quick quickly gradual gradually progressive progressively steady steadily major minor notable notably "
         "considerable considerably obvious clinical clinically histological histologic histopathological "
@@ -1160,7 +1163,14 @@ _SPEAKS_OF_RESPONSE_WORDS = (
         "epithelialized epithelialisation epithelialization epithelialising epithelializing granulation granulating "
         "repigmentation repigmented benefit benefits beneficial effect effects effective efficacy success "
         "successful successfully result results outcome outcomes change changes difference relief relieved eased "
-        "subsided free barely hardly scarcely acceptable stabilisation stabilization stabilising stabilizing leaving "
+        "subsided free barely hardly scarcely acceptable stabilisation stabilization stabilising stabilizing leaving"
+    ).split()
+)
+_SPEAKS_OF_RESPONSE_WORDS = (
+    _STATE_WORDS
+    | frozenset(
+        # whose, which, and whether it went on
+        "patient patients pt other others rest remainder one ones continued continuing "
         # seen, when and since what
         "not no never yet seen noted observed noticed documented achieved reached attained obtained occurred became "
         "become then also already only at by after before within about approximately approx around roughly circa ca "
@@ -1173,6 +1183,19 @@ _SPEAKS_OF_RESPONSE_WORDS = (
     | _FUNCTION_WORDS
     | _STARTED_WORDS
 )
+
+
+def _says_nothing_of_it(clause: str) -> bool:
+    """Whether a clause says nothing of what the lesions or the response were: no word of response, of the lesions or
+    their state (:data:`_STATE_WORDS`), no extent ("50%"). A visit, a bare time, "same" or "continued".
+
+    >>> [_says_nothing_of_it(c) for c in ("follow-up at 16 weeks", "same at 16 weeks", "continued at 16 weeks",
+    ...  "complete at 16 weeks", "lesions flatter at 16 weeks", "50% at 16 weeks", "near-clearance at 24 weeks")]
+    [True, True, True, False, False, False, False]
+    """
+    if _RESPONSE_WORD_RE.search(clause) or "%" in clause or re.search(r"\bper\s?cent\b", clause):
+        return False
+    return _STATE_WORDS.isdisjoint(_words(_one_word_each(clause)))
 
 
 def _names_something_else(clause: str, agent: str | None) -> str | None:
@@ -1885,6 +1908,38 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
                 f"the only time given is of a schedule of the treatment ({clause.text!r}: {schedule!r}): when the "
                 "response came is the reviewer's to read"
             )
+    if not first:
+        _check_later_times_say_what_came([c for c in clauses if c in on_response], clauses)
+
+
+def _check_later_times_say_what_came(on_response: list[_Clause], clauses: list[_Clause]) -> None:
+    """For a best response, refuse a clause that says nothing of the response (:func:`_says_nothing_of_it`: "follow-up
+    at 16 weeks", "same at 16 weeks", "continued at 16 weeks") after a clause with a word of response, in the text and
+    in time: whether the best response came by then is the reviewer's reading (each once a best response between the
+    two, which leaves out the earlier time). The cell's own time before a parenthesis that times an earlier response
+    ("12 weeks (partial response at 4 weeks)") is the best response's, as before.
+
+    >>> parts = [_Clause(t, TimeInterval(d, d, "point"), "timed")
+    ...          for t, d in (("improved at 8 weeks", 56), ("follow-up at 16 weeks", 112))]
+    >>> _check_later_times_say_what_came(parts[:1], parts)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a clause that says nothing of the response ('follow-up at 16 weeks') after one on the response: whether the best response came by then is the reviewer's to read
+    """
+    responded_by = math.inf  # the earliest time a clause before this one gives a response
+    for clause in clauses:
+        if (
+            clause.kind == "timed"
+            and clause.reading.resolved
+            and clause.reading.lower >= responded_by
+            and _says_nothing_of_it(clause.text)
+        ):
+            raise TimePhraseError(
+                f"a clause that says nothing of the response ({clause.text!r}) after one on the response: whether the "
+                "best response came by then is the reviewer's to read"
+            )
+        if clause in on_response and _RESPONSE_WORD_RE.search(clause.text) and clause.reading.resolved:
+            responded_by = min(responded_by, clause.reading.upper)
 
 
 def _says_not_seen(clause: str) -> bool:
