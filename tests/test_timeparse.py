@@ -1437,6 +1437,9 @@ REJECTED = [
     ("16 weeks later", "a time added to an earlier moment \\('16 weeks later'\\)"),
     ("improved two months thereafter", "added to an earlier moment"),
     ("3 weeks afterwards", "added to an earlier moment"),
+    # "after" ending its clause is "afterwards" (once a follow-up in (12 weeks, 6 months], leaving out its sum)
+    ("treated for 12 weeks, followed for 6 months after", "added to an earlier moment \\('6 months after'\\)"),
+    ("improved 6 weeks after", "added to an earlier moment"),
     ("improved 6 weeks after increasing the dose", "another event"),
     ("4 weeks after the dose was doubled", "another event"),
     ("after 8 weeks at the higher dose", "another event"),  # time on a later dose (once since the start)
