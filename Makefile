@@ -295,7 +295,7 @@ test: lint ## Run every test: ruff, unit, integration and rebuild tests, doctest
 # waits at the end for the other's last few figure tests (xdist's default, load, took about 17 s longer here:
 # 85.8 and 82.7 s against 68.7 and 65.9 s, run interleaved; see CHANGELOG.md).
 unit: lint ## The fast tier: ruff, unit tests and doctests (no notebook, build, browser, R or simulation study)
-	$(PY) -m pytest -n 2 --dist worksteal -rs -m "not rebuild and not integration and not slow" tests src/nlsynth
+	$(PY) -m pytest -n 2 --dist worksteal -rs --durations 5 -m "not rebuild and not integration and not slow" tests src/nlsynth
 
 nbval: $(BOOTSTRAP) ## Re-execute the committed notebooks and compare every stored output
 	$(PY) -m pytest -n 2 --dist loadscope notebooks/executed \

@@ -197,6 +197,7 @@ def test_forest_chart(tmp_path):
     _render(plots.forest(sources, proportions.per_agent(sources), reviews, _cited()), "forest", tmp_path)
 
 
+@pytest.mark.slow  # two figures of 46 studies, each in every format against its baseline: make test, not make unit
 def test_appraisal_charts(tmp_path):
     from nlsynth.present import appraisal_plots
 
@@ -224,7 +225,11 @@ def _synthetic_appraisal(n: int):
 
 @pytest.mark.parametrize(
     "n, panels",
-    [(46, [46]), (47, [24, 23]), pytest.param(92, [46, 46], marks=pytest.mark.slow)],  # 2 s: make test only
+    [
+        (46, [46]),
+        pytest.param(47, [24, 23], marks=pytest.mark.slow),  # over 1.5 s each: make test only
+        pytest.param(92, [46, 46], marks=pytest.mark.slow),
+    ],
 )
 def test_traffic_light_splits_its_studies_into_two_panels_beyond_one(n, panels):
     """Up to 46 studies one column wide (the review's figure), beyond that two panels across the page, read down

@@ -153,6 +153,7 @@ def test_a_class_holding_one_agent_says_so():
     assert _summary("calcineurin-inhibitor", "drug_class")["single_agent"] is None
 
 
+@pytest.mark.slow  # re-summarises all 44 groups, bootstrap included: make test, not make unit
 def test_committed_summaries_match_the_estimates():
     for folder, group_by in (("agents", "agent"), ("classes", "drug_class")):
         for path in sorted((LIVE / folder).glob("*.json")):
