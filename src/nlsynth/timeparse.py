@@ -1195,9 +1195,9 @@ def _says_nothing_of_it(clause: str) -> bool:
     ...  "complete at 16 weeks", "lesions flatter at 16 weeks", "50% at 16 weeks", "near-clearance at 24 weeks")]
     [True, True, True, False, False, False, False]
     """
-    if _RESPONSE_WORD_RE.search(clause) or "%" in clause or re.search(r"\bper\s?cent\b", clause):
+    if _RESPONSE_WORD_RE.search(clause) or "%" in clause:
         return False
-    return _STATE_WORDS.isdisjoint(_words(_one_word_each(clause)))
+    return _STATE_WORDS.isdisjoint(_words(_one_word_each(clause)))  # "per cent" among them
 
 
 def _names_something_else(clause: str, agent: str | None) -> str | None:
@@ -1243,8 +1243,9 @@ def _speaks_of_response(word: str, own: set[str]) -> bool:
 _JOINERS = frozenset(
     "but and or nor yet as because since while when whereas although though so then not only which who where".split()
 )
-#: What ends the words that say what a response was of ("improvement in quality of life at 4 weeks"): a time's word.
-_OF_WHAT_ENDS = frozenset(
+#: What ends the words that say what a response was of ("improvement in quality of life at 4 weeks"): a time's word,
+#: or one that joins another statement.
+_OF_WHAT_ENDS = _JOINERS | frozenset(
     "at by after within following over since from in on during before until till to than when".split()
 )
 
@@ -1277,17 +1278,12 @@ def _what_responded(clause: str, agent: str | None) -> str | None:
                 j -= 1
         if i + 1 < len(tokens) and tokens[i + 1] in ("in", "of"):
             for word in tokens[i + 2 :]:
-                if (
-                    word in _OF_WHAT_ENDS | _JOINERS
-                    or not word[0].isalpha()
-                    or word in NUMBER_WORDS
-                    or word in _UNIT_OF
-                ):
+                if word in _OF_WHAT_ENDS or not word[0].isalpha() or word in NUMBER_WORDS or word in _UNIT_OF:
                     break
                 subject.append(word)
         if _LESION_WORDS.isdisjoint(subject):
             for word in subject:
-                if word not in _FUNCTION_WORDS and not _speaks_of_response(word, own):
+                if not _speaks_of_response(word, own):  # function words among those that may stand
                     return word
     return None
 
@@ -1855,8 +1851,7 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
     response = _RESPONSE_WORD_RE.search(clause.text)
     # "still improving at 6 months" says the response went on, as "continuing to improve at 6 months" does
     before = re.sub(r"\bstill\s*$", "", clause.text[: response.start()]) if response else clause.text
-    other = _names_something_else(before, agent)
-    other = other or _what_responded(clause.text, agent)
+    other = _names_something_else(before, agent) or _what_responded(clause.text, agent)
     if other is not None:
         return f"names something other than the lesions ({clause.text!r}: {other!r})"
     length = None if response else _TREATMENT_LENGTH_RE.search(clause.text)
@@ -1872,8 +1867,8 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
     response, in the words before it: what responded) beside a clause on the response: whether it times the response
     is the reviewer's to read. Alone, a clause in a column of response times times the response ("lesions flatter at 3
     weeks", "biopsy at 3 weeks"), unless it says what responded and that is not the lesions (:func:`_what_responded`:
-    "tinea cleared at 3 weeks", "quality of life improved at 4 weeks"); beside "improved at 8 weeks", "syncope at 3 weeks" is another event, as "nausea at 3 weeks" is
-    (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared at 3 weeks" or "quality of life improved at 4
+    "tinea cleared at 3 weeks", "quality of life improved at 4 weeks"); beside "improved at 8 weeks", "syncope at 3
+    weeks" is another event, as "nausea at 3 weeks" is (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared at 3 weeks" or "quality of life improved at 4
     weeks" the response of something else. So is a clause with no word of response that gives a length of time
     (``_TREATMENT_LENGTH_RE``: "treatment continued for 6 months", "observed for 6 months"): how long something lasted,
     not when the response came. For a ``first`` response, a clause no earlier than a response's time cannot move it
@@ -1900,18 +1895,19 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
                 f"a clause that {other} beside one on the response: whether it times the response is the reviewer's "
                 "to read"
             )
-        if other is not None and not on_response and (responded := _what_responded(clause.text, agent)):
-            raise TimePhraseError(
-                f"a clause on the response of something other than the lesions ({clause.text!r}: {responded!r}): "
-                "whether NL responded by then is the reviewer's to read"
-            )
-        if other is not None and not on_response and (schedule := _schedule(clause.text)):
-            raise TimePhraseError(
-                f"the only time given is of a schedule of the treatment ({clause.text!r}: {schedule!r}): when the "
-                "response came is the reviewer's to read"
-            )
+        if other is not None and not on_response:  # alone: only what it says responded, or a schedule, is refused
+            if responded := _what_responded(clause.text, agent):
+                raise TimePhraseError(
+                    f"a clause on the response of something other than the lesions ({clause.text!r}: {responded!r}): "
+                    "whether NL responded by then is the reviewer's to read"
+                )
+            if schedule := _schedule(clause.text):
+                raise TimePhraseError(
+                    f"the only time given is of a schedule of the treatment ({clause.text!r}: {schedule!r}): when the "
+                    "response came is the reviewer's to read"
+                )
     if not first:
-        _check_later_times_say_what_came([c for c in clauses if c in on_response], clauses)
+        _check_later_times_say_what_came(on_response, clauses)
 
 
 def _check_later_times_say_what_came(on_response: list[_Clause], clauses: list[_Clause]) -> None:
