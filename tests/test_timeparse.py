@@ -152,7 +152,7 @@ OWN_PHRASES = [
     ("4 weeks [range 2-6]", "", 4 * W, 4 * W, "mean"),
     ("8.2 weeks (range 4-12)", "", 8.2 * W, 8.2 * W, "mean"),
     ("8 weeks (SD 2)", "", 8 * W, 8 * W, "mean"),
-    ("8 weeks (median; range 4-12)", "", 8 * W, 8 * W, "mean"),  # once "point": "(median)" alone was read
+    ("8 weeks (median; range 4-12)", "", 8 * W, 8 * W, "median"),  # once "point": "(median)" alone was read
     ("8 weeks on average", "", 8 * W, 8 * W, "mean"),
     ("6 weeks (range of motion improved)", "", 6 * W, 6 * W, "point"),  # no spread: commentary
     ("within 8 weeks (range 4-12)", "", 0, 8 * W, "within"),  # a bound stays a bound
@@ -160,7 +160,7 @@ OWN_PHRASES = [
     ("12 (4-24) weeks", "", 12 * W, 12 * W, "mean"),  # once a time of 12 weeks, the parenthesis set aside
     ("12 [8-16] weeks", "", 12 * W, 12 * W, "mean"),
     ("after 6.5 (SD 2.1) weeks", "", 6.5 * W, 6.5 * W, "mean"),
-    ("median 12 (range 4-24) weeks", "", 12 * W, 12 * W, "mean"),
+    ("median 12 (range 4-24) weeks", "", 12 * W, 12 * W, "median"),
     ("within 8 (4-12) weeks", "", 0, 8 * W, "within"),
     ("after 8 (eight) weeks", "", 8 * W, 8 * W, "point"),  # a number in words: no spread
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
@@ -405,14 +405,19 @@ OWN_PHRASES = [
     ("followed for a minimum of 12 months", "", 12 * M, INF, "at-least"),
     ("in excess of 2 years", "", 2 * Y, INF, "at-least"),
     ("followed up prior to 6 weeks", "", 0, 6 * W, "within"),
-    # a series' summary named after the time or before a comma (once read as a visit)
-    ("24 months (median)", "", 24 * M, 24 * M, "mean"),
-    ("median, 12 months", "", 12 * M, 12 * M, "mean"),
+    # a series' summary named after the time or before a comma (once read as a visit); a median keeps its name (once
+    # rule "mean", which said a summary the source did not give)
+    ("24 months (median)", "", 24 * M, 24 * M, "median"),
+    ("median, 12 months", "", 12 * M, 12 * M, "median"),
     ("mean: 6 weeks", "", 6 * W, 6 * W, "mean"),
     ("on average after 8 weeks", "", 8 * W, 8 * W, "mean"),  # a mean beside a nearer "after" (once "point")
     # a summary's spread after a comma is commentary, as in parentheses (once refused, or a span of the range)
-    ("median 12 weeks, range 4-24", "", 12 * W, 12 * W, "mean"),
-    ("median 12 weeks, range 4 to 24 weeks", "", 12 * W, 12 * W, "mean"),
+    ("median 12 weeks, range 4-24", "", 12 * W, 12 * W, "median"),
+    ("median 12 weeks, range 4 to 24 weeks", "", 12 * W, 12 * W, "median"),
+    ("after a median of 8 weeks", "", 8 * W, 8 * W, "median"),
+    ("median follow-up 14 months", "", 14 * M, 14 * M, "median"),
+    ("after 8 weeks (median)", "", 8 * W, 8 * W, "median"),  # the summary's word, not the nearer "after"
+    ("median time to response 8 weeks", "", 8 * W, 8 * W, "median"),
     ("mean 8 weeks; IQR 6-10", "", 8 * W, 8 * W, "mean"),
     ("lost to follow-up after 3 months", "", 3 * M, 3 * M, "point"),  # a follow-up's length (not an event's time)
     # halves and fortnights in words, trial-style visit names (once refused)
@@ -478,7 +483,8 @@ OWN_PHRASES = [
     ("after stopping the drug at 2 months", "", 2 * M, 2 * M, "end-of-treatment"),  # it stopped at 2 months
     # a count of sessions summarised after it, as a time is ("8 weeks on average"): a series' mean (once one time)
     ("after 3 sessions on average", "every 2 weeks", 6 * W, 6 * W, "exposures-mean"),
-    ("after 4 sessions (median; range 2-6)", "every 2 weeks", 8 * W, 8 * W, "exposures-mean"),
+    ("after 4 sessions (median; range 2-6)", "every 2 weeks", 8 * W, 8 * W, "exposures-median"),
+    ("after a median of 10 sessions", "twice weekly", 5 * W, 5 * W, "exposures-median"),
     ("after stopping treatment for NL", "daily for 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
 ]
 
@@ -505,6 +511,7 @@ EVENT_PHRASES = [
     ("minimal improvement after one month", "twice daily", 0, M, "seen-at-assessment"),
     ("4 weeks after the change in treatment", "", 0, 4 * W, "seen-at-assessment"),
     ("on average after 8 weeks", "", 8 * W, 8 * W, "mean"),  # a group's mean stays exact (once (0, 8] weeks)
+    ("after a median of 8 weeks", "", 8 * W, 8 * W, "median"),  # ... and so does its median
     ("seven months after starting the cream", "twice daily", 0, 7 * M, "seen-at-assessment"),
     ("at week 12", "", 0, 12 * W, "seen-at-assessment"),
     ("three-month follow-up", "", 0, 3 * M, "seen-at-assessment"),

@@ -38,10 +38,13 @@ Rules (``TimeInterval.rule``)
     within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range, and is
     refused.) For the time of an event the range is a time seen at an assessment, by its upper end (below).
 ``mean``
-    "after a mean of X", "median X", "X (median)", "X (median; range A-B)", "X on average", "median, X", "X +/- SD"
-    (with or without "mean"), and a time given with its spread and no word for the summary ("X (range A-B)", "X (SD
-    S)", or between the number and its unit as tables print them: "X (A-B) weeks", "X (SD S) weeks"): a group summary
-    from a series; the mean as a point (the SD and any parenthetical range are commentary).
+    "after a mean of X", "X on average", "mean: X", "X +/- SD" (with or without "mean"), and a time given with its
+    spread and no word for the summary ("X (range A-B)", "X (SD S)", or between the number and its unit as tables print
+    them: "X (A-B) weeks", "X (SD S) weeks"): a group summary from a series; the mean as a point (the SD and any
+    parenthetical range are commentary).
+``median``
+    the same for a median the source names ("median X", "X (median)", "X (median; range A-B)", "median, X"): the
+    median as a point, under its own rule id so that a reading says which summary the source gave.
 ``exposures``
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
     doses, cycles or administrations, singular or plural, in digits, words ("twenty-two") or as
@@ -50,8 +53,8 @@ Rules (``TimeInterval.rule``)
     row's regimen: N sessions at f per week take N / f weeks; a frequency range ("3-5 times
     weekly") gives the interval (N/5, N/3] weeks. A bound in words reads as for a duration ("after at least 4
     sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8 sessions") is
-    ``unresolved``. ``mean`` is kept in the rule id
-    (``exposures-mean``) when the count is a mean. A count is never an error: with no frequency
+    ``unresolved``. A summary is kept in the rule id
+    (``exposures-mean``, ``exposures-median``) when the count is a series' mean or median. A count is never an error: with no frequency
     in the regimen (or one readers take two ways: "biweekly", "x3 weekly"), a count of zero, several
     counts, or a count beside a duration in one clause, the reading is ``unresolved`` with the reason (a
     reviewer can give the reading in ``data/raw/time_readings.csv``). A duration counted from the first
@@ -1373,7 +1376,11 @@ _WITHIN_AFTER_RE = re.compile(
     r"or\s+(?:less|fewer|shorter|earlier|sooner|under|below)\b|at\s+(?:the\s+)?(?:latest|most)\b"
 )
 _POINT = ("after", "at", "for", "over", "about", "approximately", "around", "~", "following")
-_MEAN = ("mean", "average", "median")
+_MEAN = ("mean", "average")
+#: A median is a series' summary as a mean is, kept under its own rule id so that the ledger says which the source gave.
+_MEDIAN = ("median",)
+#: The qualifiers of a series' summary: a time so qualified is the series' mean or median, kept as a point.
+_SUMMARIES = ("mean", "median")
 
 #: Frequencies written in a regimen: (sessions per week, low, high).
 _RATE_TIMES_RE = re.compile(  # "2-3 times a week"; "1 or 2 times a week" too: a rate's alternatives are its range
@@ -2517,11 +2524,12 @@ def _qualifier(before: str, after: str = "") -> str | None:
 
     >>> _qualifier("not before "), _qualifier("no later than "), _qualifier("", " or more"), _qualifier("at ")
     ('at-least', 'within', 'at-least', 'point')
-    >>> _qualifier("on average after ")
-    'mean'
+    >>> _qualifier("on average after "), _qualifier("after a median of ")
+    ('mean', 'median')
     """
     best, best_at = None, (-1, 0)
-    for kind, words in (("within", _WITHIN), ("at-least", _AT_LEAST), ("point", _POINT), ("mean", _MEAN)):
+    kinds = (("within", _WITHIN), ("at-least", _AT_LEAST), ("point", _POINT), ("mean", _MEAN), ("median", _MEDIAN))
+    for kind, words in kinds:
         for word in words:
             for m in re.finditer(
                 rf"(?:^|\s){re.escape(word)}(?:\s|$)" if word[0].isalpha() else re.escape(word), before
@@ -2529,8 +2537,9 @@ def _qualifier(before: str, after: str = "") -> str | None:
                 # the nearest word; at the same place the longer ("not before" holds "before")
                 if (m.end(), m.end() - m.start()) > best_at:
                     best, best_at = kind, (m.end(), m.end() - m.start())
-    if best == "point" and re.search(rf"(?:^|\s)(?:{'|'.join(_MEAN)})(?:\s|$)", before):
-        best = "mean"  # "on average after 8 weeks": a mean, whatever point word stands nearer
+    summaries = list(re.finditer(rf"(?:^|\s)({'|'.join(_MEAN + _MEDIAN)})(?:\s|$)", before))
+    if best == "point" and summaries:  # "on average after 8 weeks": a mean, whatever point word stands nearer
+        best = "median" if summaries[-1].group(1) in _MEDIAN else "mean"
     after = after.lstrip(" ,")
     trailing = "at-least" if _AT_LEAST_AFTER_RE.match(after) else "within" if _WITHIN_AFTER_RE.match(after) else None
     if trailing is None:
@@ -2618,8 +2627,8 @@ def _bounded(clause: str, start: int, end: int, lo: float, hi: float) -> TimeInt
     bounded = _bound(qualifier, lo, hi)
     if bounded is not None:
         return bounded
-    if qualifier == "mean" and lo == hi:
-        return TimeInterval(lo, hi, "mean")
+    if qualifier in _SUMMARIES and lo == hi:
+        return TimeInterval(lo, hi, qualifier)
     return TimeInterval(lo, hi, "point" if lo == hi else "range")
 
 
@@ -2821,7 +2830,7 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
     bounded = _bound(qualifier, lower, upper, of=match.group(0))
     if bounded is not None:
         return bounded
-    return TimeInterval(lower, upper, "exposures-mean" if qualifier == "mean" else "exposures")
+    return TimeInterval(lower, upper, f"exposures-{qualifier}" if qualifier in _SUMMARIES else "exposures")
 
 
 #: Words that say a course did not run as stated: it ended earlier, ran longer or ran again.
@@ -2904,7 +2913,7 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None, agent: s
     since = _parse_clause(before, regimen, agent)
     if since is None or not since.resolved:
         return since if since is not None else end
-    if since.rule not in ("point", "mean", "within", "at-least", "range"):  # a count of sessions
+    if since.rule not in ("point", *_SUMMARIES, "within", "at-least", "range"):  # a count of sessions
         return unresolved(f"a reading {since.rule!r} counted from the end of treatment; no rule reads it")
     single = not end.resolved and _single_session(regimen)
     if single:  # "3 months post-treatment" of one laser session: it ended the day it started
