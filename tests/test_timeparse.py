@@ -252,7 +252,9 @@ OWN_PHRASES = [
     ("response at first follow-up (6 weeks)", "", 6 * W, 6 * W, "point"),
     ("(after 3 months)", "", 3 * M, 3 * M, "point"),
     # A time counted from the end of the course is the end of treatment plus that time (once read from the start,
-    # and "3 months after the end of treatment" as the end alone). With no end to count from: unresolved.
+    # and "3 months after the end of treatment" as the end alone). With no end to count from, a follow-up lasted at
+    # least the time since the end, which is no earlier than the start (once unresolved); an event's time is
+    # unresolved (EVENT_AFTER_AN_UNPLACED_END).
     (
         "3 months after the end of treatment",
         "12 sessions twice weekly",
@@ -290,7 +292,7 @@ OWN_PHRASES = [
     ("4 weeks after the end of the 12-week course", "", 16 * W, 16 * W, "after-end-of-treatment"),
     # time off treatment is time since its end (once a time since its start)
     ("1 year off treatment", "applied daily for 10 months", 10 * M + Y, 10 * M + Y, "after-end-of-treatment"),
-    ("6 months off therapy", "", NAN, NAN, "unresolved"),
+    ("6 months off therapy", "", 6 * M, INF, "at-least"),
     # a count of courses or rounds is unresolved, never a count of sessions (once refused as a number without a
     # unit): "a 12-week course of daily cream" is 84 sessions, not one
     ("after one course", "a 12-week course of daily cream", NAN, NAN, "unresolved"),
@@ -320,13 +322,13 @@ OWN_PHRASES = [
         "after-end-of-treatment",
     ),
     ("after 3 months treatment was stopped", "for 6 months", 3 * M, 3 * M, "point"),  # stopped at 3 months
-    ("3 months after the last session", "twice weekly", NAN, NAN, "unresolved"),
-    ("2 months post-treatment", "", NAN, NAN, "unresolved"),
+    ("3 months after the last session", "twice weekly", 3 * M, INF, "at-least"),
+    ("2 months post-treatment", "", 2 * M, INF, "at-least"),
     # "post-" before a word for the end of the course counts from that end (once read as a time since the start)
     ("3 months post-discontinuation", "for 6 weeks", 6 * W + 3 * M, 6 * W + 3 * M, "after-end-of-treatment"),
     # the start, not the end (once unresolved, as a time after the end of a course the regimen does not give)
     ("at 3 months post-treatment initiation", "for 6 weeks", 3 * M, 3 * M, "point"),
-    ("6 weeks post cessation", "", NAN, NAN, "unresolved"),
+    ("6 weeks post cessation", "", 6 * W, INF, "at-least"),
     ("6 months after the last of 12 sessions", "twice weekly", NAN, NAN, "unresolved"),
     ("after 6 sessions after the end of treatment", "twice weekly", NAN, NAN, "unresolved"),
     # not an end of the course: a last follow-up visit, and "after treatment" (time since its start)
@@ -460,7 +462,7 @@ OWN_PHRASES = [
     ("off for 2 months", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
     ("off-label for 2 months", "daily for 12 weeks", 2 * M, 2 * M, "point"),  # not off treatment
     ("tapered off at 2 months", "daily for 12 weeks", 2 * M, 2 * M, "point"),
-    ("while off treatment for 2 months", "", NAN, NAN, "unresolved"),
+    ("while off treatment for 2 months", "", 2 * M, INF, "at-least"),
     # stopping something for a time is time stopped too (once the end of a course of that length, the regimen's
     # 12 weeks ignored); after "completing" it, the time may be either: unresolved
     (
@@ -477,7 +479,7 @@ OWN_PHRASES = [
         12 * W + 3 * M,
         "after-end-of-treatment",
     ),
-    ("after stopping the drug for 2 months", "", NAN, NAN, "unresolved"),
+    ("after stopping the drug for 2 months", "", 2 * M, INF, "at-least"),
     ("after completion of therapy for 2 months", "daily for 12 weeks", NAN, NAN, "unresolved"),
     ("3 months after stopping the drug for 2 months", "daily for 12 weeks", NAN, NAN, "unresolved"),
     ("after stopping the drug at 2 months", "", 2 * M, 2 * M, "end-of-treatment"),  # it stopped at 2 months
@@ -1598,6 +1600,49 @@ def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, 
     assert parse_time("4 weeks after the first injection", regimen, event=True).upper == pytest.approx(4 * W)
 
 
+#: Times counted from an end of treatment that no rule places (no course length in the regimen or the phrase), with
+#: the time since that end in days: a follow-up lasted at least that long (the end is no earlier than the start).
+AFTER_AN_UNPLACED_END = [
+    ("6 months after stopping", "twice daily", 6 * M),
+    ("2 months post-treatment", "", 2 * M),
+    ("followed up for 2 years after stopping", "", 2 * Y),
+    ("3-6 months after the last injection", "every 2 weeks", 3 * M),
+    ("at least 8 weeks after discontinuation", "", 8 * W),
+    ("6 months after the end of the second course", "", 6 * M),  # a course whose day no rule reads
+    ("3 months post-treatment", "daily for 6 months; stopped after 3 months", 3 * M),  # a course that changed
+]
+
+
+@pytest.mark.parametrize(("phrase", "regimen", "since"), AFTER_AN_UNPLACED_END, ids=_ids(AFTER_AN_UNPLACED_END))
+def test_a_follow_up_after_an_end_no_rule_places_lasted_at_least_the_time_since_it(phrase, regimen, since):
+    """A follow-up counted from an end of treatment no rule places is at least the time since that end (once
+    unresolved: a stated observation lost); the time of an event stays unresolved, since it may lie anywhere after the
+    end, and a bound within the time gives no floor."""
+    got = parse_time(phrase, regimen)
+    assert (got.lower, got.upper, got.rule) == (pytest.approx(since), INF, "at-least")
+    assert got.note.startswith(f"at least {since:.1f} days: ") and "whose day no rule reads" in got.note
+    for first in (True, False):
+        assert parse_time(phrase, regimen, event=True, first=first).rule == "unresolved"
+
+
+@pytest.mark.parametrize("phrase", ["within 6 months after stopping", "within 2 months post-treatment"])
+def test_a_follow_up_within_a_time_after_an_unplaced_end_has_no_floor(phrase):
+    assert parse_time(phrase).rule == "unresolved"
+    assert parse_time(phrase, "daily for 12 weeks").rule == "within"  # a placed end: within the end plus the time
+
+
+def test_a_follow_up_with_a_time_after_an_unplaced_end_is_not_read_as_its_other_clause_alone():
+    """Beside a time since the start, a time after an end no rule places is no longer left out: "12 weeks of
+    treatment; 6 months after stopping" lasted at least 6 months after the 12 weeks (once 12 weeks exactly, an
+    observation the source states cut short); the span of the two is (12 weeks, inf), which holds it."""
+    got = parse_time("12 weeks of treatment; 6 months after stopping")
+    assert (got.lower, got.upper, got.rule) == (12 * W, INF, "clauses-span")
+    assert got.note == "spans point, at-least"
+    # a course the regimen gives still places the end: the time since it is added (unchanged)
+    got = parse_time("12 weeks of treatment; 6 months after stopping", "daily for 12 weeks")
+    assert (got.lower, got.upper) == (12 * W, pytest.approx(12 * W + 6 * M))
+
+
 @pytest.mark.parametrize(
     "regimen", ["single treatment; 7 mm spot, 6 J/cm2", "one session of pulsed dye laser", "1 PDT session"]
 )
@@ -1618,7 +1663,9 @@ def test_a_time_after_the_end_of_a_single_session_counts_from_the_start(regimen)
     ):
         got = parse_time("3 months post-treatment", other, event=True)
         assert got.upper != pytest.approx(3 * M), other
-    assert parse_time("3 months post-treatment", "single session, then weekly").rule == "unresolved"
+    # ... so a follow-up there lasted at least the 3 months since its end (once unresolved), an event is unplaced
+    assert parse_time("3 months post-treatment", "single session, then weekly").rule == "at-least"
+    assert parse_time("3 months post-treatment", "single session, then weekly", event=True).rule == "unresolved"
     # the end itself, with no time after it, stays unread: a response is not seen during the session
     assert parse_time("post-treatment", regimen, event=True).rule == "unresolved"
 

@@ -76,7 +76,9 @@ Rules (``TimeInterval.rule``)
     range after it keep their rule, shifted by the end; the end alone ("after completion of therapy") is
     ``end-of-treatment``. A regimen of one session and nothing more ("single treatment", "one session of PDT": no
     frequency, count or course length) ends on day 0, so the time after it is the time since the start. With no end
-    of treatment to count from the reading is ``unresolved``, never a time from the start.
+    of treatment to count from, an event's reading is ``unresolved``, never a time from the start; a follow-up lasted
+    at least the time since the end, which is no earlier than the start: ``at-least`` ("6 months after stopping" with
+    no course length, (6 months, inf); "within" such a time gives no floor and is ``unresolved``).
 ``seen-at-assessment`` (times of events only)
     First and best responses are *seen at* assessments. A time X read by ``point``,
     ``exposures``, ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after
@@ -1782,7 +1784,7 @@ def _pieces(text: str) -> list[str]:
 def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = None) -> list[_Clause]:
     found = []
     for clause in _pieces(text):
-        result = _parse_clause(clause, regimen, agent)
+        result = _parse_clause(clause, regimen, agent, duration=not event)
         if result is None:
             continue
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
@@ -2382,8 +2384,12 @@ def _holds_time(clause: str) -> bool:
     return bool(re.search(r"\d", clause) or _DURATION_RE.search(clause))
 
 
-def _parse_clause(clause: str, regimen: str | None, agent: str | None = None) -> TimeInterval | None:
-    """One ";"-separated clause; None when it is commentary without any time."""
+def _parse_clause(
+    clause: str, regimen: str | None, agent: str | None = None, *, duration: bool = False
+) -> TimeInterval | None:
+    """One ";"-separated clause; None when it is commentary without any time. ``duration``: the clause is a follow-up's,
+    whose time counted from an end of treatment no rule places is still at least the time since that end
+    (:func:`_after_end`)."""
     rest, doses = _DOSE_RE.subn(" ", clause)
     rest, extents = _EXTENT_RE.subn(lambda m: f"{m.group('verb') or ''} ", rest)
     if doses or extents:
@@ -2419,7 +2425,7 @@ def _parse_clause(clause: str, regimen: str | None, agent: str | None = None) ->
         )
     after_end = _AFTER_END_RE.search(clause)
     if after_end:
-        return _after_end(clause, after_end, regimen, agent)
+        return _after_end(clause, after_end, regimen, agent, duration=duration)
     if _END_OF_TREATMENT_RE.search(clause):
         return _end_of_treatment(regimen)
     unknown = _unknown_anchor(clause, agent)
@@ -2869,17 +2875,23 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
     return unresolved("end of treatment, but the regimen states no course length")
 
 
-def _after_end(clause: str, anchor: re.Match[str], regimen: str | None, agent: str | None = None) -> TimeInterval:
+def _after_end(
+    clause: str, anchor: re.Match[str], regimen: str | None, agent: str | None = None, *, duration: bool = False
+) -> TimeInterval:
     """A clause that counts its time from the end of the course (:data:`_AFTER_END_RE`): the end of treatment plus
     the time before the anchor. The end is the course the phrase names after the anchor ("after the end of the
-    12-week course") or else the regimen's (:func:`_end_of_treatment`).
+    12-week course") or else the regimen's (:func:`_end_of_treatment`). Where no rule places the end, an event's time
+    is ``unresolved``; a follow-up (``duration``) lasted at least the time since the end, since the end is no earlier
+    than the start (:func:`_since_unplaced_end`).
 
     >>> parse_time("3 months after the end of treatment", "12 sessions twice weekly")
     TimeInterval(lower=129.8125, upper=129.8125, rule='after-end-of-treatment', note='91.3 days after the end of treatment (day 38.5)')
     >>> parse_time("6 weeks after the last session", "applied daily for 10 weeks", event=True).upper
     112.0
-    >>> parse_time("2 months post-treatment").note
+    >>> parse_time("2 months post-treatment", event=True).note
     'a time after the end of treatment, but the regimen states no course length'
+    >>> parse_time("2 months post-treatment").rule  # a follow-up
+    'at-least'
     >>> parse_time("off treatment for 2 months", "daily for 12 weeks").note
     '60.9 days after the end of treatment (day 84.0)'
     >>> parse_time("2 months post-treatment", "single session of pulsed dye laser").note
@@ -2905,7 +2917,9 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None, agent: s
         lower, upper = _quantity_days(courses[0])
         end = TimeInterval(lower, upper, "end-of-treatment")
     elif re.search(r"\d", after) or courses or _EXPOSURE_RE.search(after):
-        return unresolved(f"counted from the end of treatment ({named.strip()!r}), whose day no rule reads")
+        end = unresolved(f"end of treatment ({named.strip()!r}), whose day no rule reads")
+        if not (duration and _HAS_NUMBER_RE.search(before)):
+            return unresolved(f"counted from the end of treatment ({named.strip()!r}), whose day no rule reads")
     else:
         end = _end_of_treatment(regimen)
     if not _HAS_NUMBER_RE.search(before):
@@ -2919,7 +2933,7 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None, agent: s
     if single:  # "3 months post-treatment" of one laser session: it ended the day it started
         end = TimeInterval(0.0, 0.0, "end-of-treatment")
     if not end.resolved:
-        return unresolved(f"a time after the {end.note}")
+        return _since_unplaced_end(since, end) if duration else unresolved(f"a time after the {end.note}")
     day = f"day {end.upper:.1f}" if end.lower == end.upper else f"between day {end.lower:.1f} and {end.upper:.1f}"
     if single:
         day = "a single session, day 0"
@@ -2929,6 +2943,29 @@ def _after_end(clause: str, anchor: re.Match[str], regimen: str | None, agent: s
     if since.rule in ("at-least", "range"):
         return TimeInterval(end.lower + since.lower, end.upper + since.upper, since.rule, note)
     return TimeInterval(end.lower + since.lower, end.upper + since.upper, "after-end-of-treatment", note)
+
+
+def _since_unplaced_end(since: TimeInterval, end: TimeInterval) -> TimeInterval:
+    """A follow-up that ran ``since`` after an end of treatment no rule places (``end``, unresolved): at least the
+    time since the end, as the end is no earlier than the start ("6 months after stopping" with no course length is
+    at least 6 months; once ``unresolved``, and beside another clause left out, so that "12 weeks of treatment; 6
+    months after stopping" read as 12 weeks exactly). A bound within the time gives no such floor: ``unresolved``.
+
+    >>> parse_time("6 months after stopping")
+    TimeInterval(lower=182.625, upper=inf, rule='at-least', note='at least 182.6 days: 182.6 days after the end of treatment, whose day no rule reads (the regimen states no course length)')
+    >>> parse_time("12 weeks of treatment; 6 months after stopping").lower, parse_time("within 2 months post-treatment").rule
+    (84.0, 'unresolved')
+    """
+    reason = end.note.removeprefix("end of treatment, but ").removeprefix("end of treatment ")
+    if since.lower <= 0:
+        return unresolved(f"a time after the {end.note}")
+    return TimeInterval(
+        since.lower,
+        math.inf,
+        "at-least",
+        f"at least {since.lower:.1f} days: {_describe(since)} after the end of treatment, whose day no rule reads "
+        f"({reason})",
+    )
 
 
 def _single_session(regimen: str | None) -> bool:
