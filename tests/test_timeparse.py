@@ -1625,6 +1625,36 @@ def test_a_follow_up_after_an_end_no_rule_places_lasted_at_least_the_time_since_
         assert parse_time(phrase, regimen, event=True, first=first).rule == "unresolved"
 
 
+#: Follow-ups whose clauses give lengths of time, what they read, and whether the lengths' sum made the upper end:
+#: where two or more clauses are lengths (no word of a moment), they may run one after the other.
+FOLLOW_UP_LENGTHS = [
+    ("treated 3 months, then observed 6 months", 3 * M, 9 * M, True),  # once (3, 6] months: 9 months left out
+    ("3 months on treatment, 6 months follow-up", 3 * M, 9 * M, True),
+    ("treatment for 3 months; follow-up 6 months", 3 * M, 9 * M, True),
+    ("6 months of treatment, then followed up for a year", 6 * M, 6 * M + Y, True),
+    ("12 weeks; 2-3 months", 2 * M, 12 * W + 3 * M, True),  # a range's upper end
+    # a moment is a time since the start: the span, unchanged
+    ("12 weeks, then at 6 months", 12 * W, 6 * M, False),
+    ("3 months; sustained at 12 months", 3 * M, 12 * M, False),
+    ("treated for 3 months, follow-up until 6 months", 3 * M, 6 * M, False),
+]
+
+
+@pytest.mark.parametrize(("phrase", "lower", "upper", "summed"), FOLLOW_UP_LENGTHS, ids=_ids(FOLLOW_UP_LENGTHS))
+def test_a_follow_up_of_several_lengths_reaches_their_sum(phrase, lower, upper, summed):
+    got = parse_time(phrase)
+    assert (got.lower, got.upper, got.rule) == (pytest.approx(lower), pytest.approx(upper), "clauses-span")
+    assert got.note.endswith("; lengths that may run one after the other, up to their sum") == summed
+
+
+def test_the_time_of_an_event_keeps_the_span_of_its_clauses_whatever_their_lengths():
+    """Only a follow-up is a length that its clauses may add up to: a best response timed by two clauses lies within
+    their span (once read as exact times, (3, 6] months)."""
+    got = parse_time("3 months; 6 months", event=True, exact=True)
+    assert (got.lower, got.upper, got.rule) == (3 * M, 6 * M, "clauses-span")
+    assert parse_time("3 months; 6 months").upper == 9 * M
+
+
 @pytest.mark.parametrize("phrase", ["within 6 months after stopping", "within 2 months post-treatment"])
 def test_a_follow_up_within_a_time_after_an_unplaced_end_has_no_floor(phrase):
     assert parse_time(phrase).rule == "unresolved"

@@ -124,6 +124,9 @@ Rules (``TimeInterval.rule``)
     span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it), from
     no earlier than X: "no response at 3 months; improvement at 6 months" and "no improvement during the first 3
     months, then improved by 6 months" are both (3, 6] months.
+    Of a follow-up whose clauses give two or more lengths of time (no word of a moment: "treated 3 months, then
+    observed 6 months", "3 months on treatment, 6 months follow-up"), the span reaches their sum, (3, 9] months: the
+    lengths may run one after the other or the one hold the other.
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest
@@ -2224,11 +2227,33 @@ def _parse(
     timed = [c.reading for c in clauses if c.kind == "timed" and c.reading.resolved]
     if not_seen and timed:
         return _seen_after_not_seen(timed, not_seen)
-    return TimeInterval(
+    span = TimeInterval(
         min(r.lower for r in resolved),
         max(r.upper for r in resolved),
         "clauses-span",
         "spans " + ", ".join(r.rule for r in resolved),
+    )
+    return span if event else _lengths_in_turn(span, clauses)
+
+
+def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval:
+    """A follow-up's span, up to the sum of the lengths of time its clauses give, where two or more give one (a clause
+    with no word of a moment, ``_AT_A_TIME_RE``: "treated 3 months, then observed 6 months", "3 months on treatment,
+    6 months follow-up"). The lengths may run one after the other (9 months) or the one hold the other (6 months), and
+    of a series, be its groups' (3 or 6 months); the span of the clauses (3 to 6 months) left out the first. A
+    moment ("12 weeks, then at 6 months") is a time since the start, and keeps the span.
+
+    >>> parse_time("treated 3 months, then observed 6 months")
+    TimeInterval(lower=91.3125, upper=273.9375, rule='clauses-span', note='spans point, point; lengths that may run one after the other, up to their sum')
+    >>> parse_time("12 weeks, then at 6 months").upper
+    182.625
+    """
+    lengths = [c.reading for c in clauses if c.reading.resolved and not _AT_A_TIME_RE.search(c.text)]
+    total = sum(r.upper for r in lengths)
+    if len(lengths) < 2 or total <= span.upper:
+        return span
+    return TimeInterval(
+        span.lower, total, span.rule, f"{span.note}; lengths that may run one after the other, up to their sum"
     )
 
 
