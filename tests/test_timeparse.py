@@ -1845,6 +1845,16 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("x 2 per week", None),
         ("weekly x3", (1.0, 1.0)),
         ("3x weekly", (3.0, 3.0)),
+        # a number before the pace with no hyphen is every N weeks to some, as "2-weekly" is, and N times a week to
+        # others (once weekly, (1, 1), which neither reads); a count of sessions at a pace and a dose stay as they were
+        ("300 mg 2 weekly", None),
+        ("three weekly", None),
+        ("4 monthly", None),
+        ("weekly for 4 weeks, then 2 weekly", None),
+        ("300 mg 2-weekly", (0.5, 0.5)),
+        ("12 weekly sessions", (1.0, 1.0)),
+        ("300 mg weekly", (1.0, 1.0)),
+        ("0.1% ointment daily", (7.0, 7.0)),
         # a course in phases at different frequencies has none (once the first phase's); one frequency stays
         ("twice weekly for 4 weeks, then weekly", None),
         ("weekly followed by monthly", None),
@@ -1863,6 +1873,10 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("80 mg at week 0, 40 mg at week 1, then 40 mg every other week", None),
         ("on days 1 and 15, then monthly", None),
         ("at weeks 0, 4 and every 12 weeks thereafter", None),  # the pace in the same phase as the days
+        # ... with the unit after the days (once every 8 weeks from the first: 6 infusions in 48 weeks, where they take 30)
+        ("0, 2, 6 weeks then every 8 weeks", None),
+        ("5 mg/kg at 0, 2 and 6 weeks, then every 8 weeks", None),
+        ("every 8 weeks after 2 doses", (1 / 8, 1 / 8)),  # one pace, no days
         # two frequencies as alternatives are a range (each once the second alone: "once or twice weekly" twice)
         ("once or twice weekly", (1.0, 2.0)),
         ("twice or thrice weekly", (2.0, 3.0)),

@@ -55,7 +55,7 @@ Rules (``TimeInterval.rule``)
     sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8 sessions") is
     ``unresolved``. A summary is kept in the rule id
     (``exposures-mean``, ``exposures-median``) when the count is a series' mean or median. A count is never an error: with no frequency
-    in the regimen (or one readers take two ways: "biweekly", "x3 weekly"), a count of zero, several
+    in the regimen (or one readers take two ways: "biweekly", "x3 weekly", "2 weekly"), a count of zero, several
     counts, or a count beside a duration in one clause, the reading is ``unresolved`` with the reason (a
     reviewer can give the reading in ``data/raw/time_readings.csv``). A duration counted from the first
     session ("2 months after the first injection") is read as that duration: the first session is time zero.
@@ -2674,6 +2674,8 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     ((1.0, 2.0), (1.0, 2.0))
     >>> sessions_per_week("5 mg/kg at weeks 0, 2 and 6, then every 8 weeks") is None  # 6 infusions: 30 weeks, not 48
     True
+    >>> sessions_per_week("0, 2, 6 weeks then every 8 weeks") is None  # the days before the unit, as the same
+    True
     """
     if not regimen:
         return None
@@ -2691,16 +2693,22 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
 
 
 #: A phase that gives its sessions' days, not a pace ("at weeks 0, 2 and 6", "weeks 0 and 4", "on days 1 and 15",
-#: "80 mg at week 0, 40 mg at week 1").
+#: "80 mg at week 0, 40 mg at week 1"), also with the unit after the days ("at 0, 2 and 6 weeks", "0, 2, 6 weeks").
 _SESSION_TIMES_RE = re.compile(
     rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*(?:,|and|&)\s*{_NUM}\b(?![\s-]*(?:mg|g|mcg|µg|ml|iu|units?|%)))+"
     rf"|\b(?:at|on)\s+{_UNIT_FIRST}\s+{_NUM}\b"
+    rf"|(?<![\d.])\d+(?:\s*(?:,|and|&)\s*\d+)+(?:\s*,)?\s+{_UNIT_FIRST}s?\b"
 )
 #: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others; "x3
-#: weekly" and "300 mg x2 monthly" are three times a week to some and three doses (or two syringes) to others.
+#: weekly" and "300 mg x2 monthly" are three times a week to some and three doses (or two syringes) to others; "2
+#: weekly" and "three monthly", a number before the pace with no hyphen, are every two weeks (three months) to some, as
+#: "2-weekly" is, and twice a week to others (once read as weekly). Not a count of sessions at that pace ("12 weekly
+#: sessions", "4 monthly PDT sessions"), nor a dose ("300 mg weekly").
 _AMBIGUOUS_RATE_RE = re.compile(
     r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b"
     r"|(?<![\w.])x\s?\d+\s+(?:(?:daily|weekly|monthly|nightly)\b|(?:a|per|each|every)\s+(?:day|week|month)\b)"
+    rf"|(?<![\w.,/-])(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:daily|weekly|monthly)\b"
+    rf"(?!(?:\s+[a-z][\w-]*){{0,2}}?\s+{_SESSION_NOUN}\b)"
 )
 #: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
 #: "twice weekly, tapered to weekly").
