@@ -1600,6 +1600,43 @@ def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, 
     assert parse_time("4 weeks after the first injection", regimen, event=True).upper == pytest.approx(4 * W)
 
 
+#: An event's phrases whose only times are of something still there, with no word of a response (each once read as a
+#: response seen by then): refused, with the words that said so.
+STILL_THERE = [
+    ("erythema persisted at 8 weeks", "persisted"),
+    ("persisted at 8 weeks", "persisted"),
+    ("the eruption persisted at 8 weeks", "persisted"),
+    ("persistent induration at 8 weeks", "persistent"),
+    ("telangiectasia persisted at 4 weeks", "persisted"),
+    ("still present at 8 weeks", "still present"),
+    ("granulomas remained visible on biopsy at 6 months", "remained visible"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "words"), STILL_THERE, ids=_ids(STILL_THERE))
+@pytest.mark.parametrize("first", [True, False])
+def test_an_event_timed_only_by_something_still_there_is_refused(phrase, words, first):
+    with pytest.raises(TimePhraseError, match=f"says something was still there .*'{words}'.*reviewer's to read"):
+        parse_time(phrase, event=True, first=first)
+    assert parse_time(phrase).rule == "point"  # a follow-up's length is read as before
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lower", "upper"),
+    [
+        ("improved at 4 weeks; telangiectasia persisted at 12 weeks", 0, 4 * W),  # commentary beside the response
+        ("improvement persisted at 12 months", 0, 12 * M),  # a response that lasted
+        ("scar remained visible at 6 months", 0, 6 * M),  # what healing leaves
+        ("hyperpigmentation persisted at 12 weeks", 0, 12 * W),
+        ("lesions persisted at 3 months", 3 * M, INF),  # the lesions themselves: none had come
+        ("persistent ulceration at 6 months", 6 * M, INF),
+    ],
+)
+def test_something_still_there_beside_a_response_or_healed_or_the_lesions_keeps_its_reading(phrase, lower, upper):
+    got = parse_time(phrase, event=True)
+    assert (got.lower, got.upper) == (lower, pytest.approx(upper))
+
+
 #: Times counted from an end of treatment that no rule places (no course length in the regimen or the phrase), with
 #: the time since that end in days: a follow-up lasted at least that long (the end is no earlier than the start).
 AFTER_AN_UNPLACED_END = [

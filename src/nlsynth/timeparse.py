@@ -99,7 +99,10 @@ Rules (``TimeInterval.rule``)
     not evident at 3 months", "not yet at 3 months"), also after the time it is about ("at 3 months no change", "3
     months: unchanged", "3 months (no improvement)"): it came later, (X, inf). Any other clause of an event's
     time that negates ("nothing at 3 months", "lesions not visible at 3 months", "no side effects at 3 months") is
-    refused, since it may say the event had not come by X: only a negation of the response's completeness ("not
+    refused, since it may say the event had not come by X, and so is a phrase whose only times say that something else
+    than the lesions was still there, with no word of a response ("erythema persisted at 8 weeks", "still present at 8
+    weeks"; what healing leaves, "a scar remained visible at 6 months", says the lesion healed): only a negation of
+    the response's completeness ("not
     completely healed"), of a bound ("no later than"), or, beside a word for the response, of something else
     ("healed at 8 weeks without side effects", "with no change in dose") leaves a clause's time the event's.
     Once read as a response seen by X. Beside a
@@ -1922,6 +1925,45 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
         _check_later_times_say_what_came(on_response, clauses)
 
 
+#: A clause that says something was still there ("erythema persisted at 8 weeks", "persistent induration at 8 weeks",
+#: "still present at 8 weeks"). Of the lesions themselves it says no response had come (``_STILL_ACTIVE_RE``).
+_STILL_THERE_RE = re.compile(
+    r"\bpersist(?:ed|s|ing|ent|ence)?\b"
+    r"|\b(?:still|remained|remains|remaining)\s+(?:\w+\s+)?(?:present|visible|there|evident|apparent)\b"
+)
+#: What healing leaves: that it was still there says the lesion healed ("a scar remained visible at 6 months").
+_RESIDUE_WORDS = frozenset(
+    "scar scars scarring atrophy atrophic pigmentation hyperpigmentation hypopigmentation dyspigmentation "
+    "discolouration discoloration residual".split()
+)
+
+
+def _check_says_a_response_came(clauses: list[_Clause]) -> None:
+    """Refuse an event's phrase whose only times are of something that was still there, with no word of a response
+    anywhere in it ("erythema persisted at 8 weeks", "the eruption persisted at 8 weeks", "still present at 8 weeks"):
+    it does not say a response had come by then, nor that none had; whether one had is the reviewer's to read. Once read
+    as a response seen by then, as a response that lasted is ("improvement persisted at 12 months"). What healing
+    leaves ("a scar remained visible at 6 months") says the lesion healed, and the lesions themselves still there
+    ("lesions persisted at 3 months") that no response had come; beside a clause on the response ("improved at 4
+    weeks; telangiectasia persisted at 12 weeks") it is commentary.
+
+    >>> parse_time("erythema persisted at 8 weeks", event=True)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a clause that says something was still there ('erythema persisted at 8 weeks': 'persisted'), with no word of a response: whether one had come by then is the reviewer's to read
+    """
+    given = [c for c in clauses if c.reading.resolved]
+    if any(c.kind not in ("timed", "lasting") or _RESPONSE_WORD_RE.search(c.text) for c in given):
+        return
+    for clause in given:
+        still = _STILL_THERE_RE.search(clause.text)
+        if still and _RESIDUE_WORDS.isdisjoint(_words(clause.text)):
+            raise TimePhraseError(
+                f"a clause that says something was still there ({clause.text!r}: {still.group(0)!r}), with no word of "
+                "a response: whether one had come by then is the reviewer's to read"
+            )
+
+
 def _check_later_times_say_what_came(on_response: list[_Clause], clauses: list[_Clause]) -> None:
     """For a best response, refuse a clause that says nothing of the response (:func:`_says_nothing_of_it`: "follow-up
     at 16 weeks", "same at 16 weeks", "continued at 16 weeks") after a clause with a word of response, in the text and
@@ -2168,6 +2210,7 @@ def _parse(
     clauses = _clauses(text, regimen, event, agent)
     if event:
         _check_names_the_response(clauses, agent, first=first)
+        _check_says_a_response_came(clauses)
     not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
     if event and first:
         earliest = _earliest_clause(clauses, not_seen, exact)
