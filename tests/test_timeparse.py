@@ -1600,6 +1600,33 @@ def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, 
     assert parse_time("4 weeks after the first injection", regimen, event=True).upper == pytest.approx(4 * W)
 
 
+@pytest.mark.parametrize(
+    "phrase", ["over 3 weeks", "Over 6-8 weeks", "over four months.", "within 2 weeks; over 3 months"]
+)
+def test_an_event_timed_by_over_and_a_time_alone_is_refused(phrase):
+    """ "Over 3 weeks" alone is more than 3 weeks to some readers, (21, inf), and during them to others, (0, 21]: no day
+    in common (once (0, 21]). A follow-up's length reads it as before."""
+    with pytest.raises(TimePhraseError, match=r"'over' and a time alone \('over .*more than that time or during it"):
+        parse_time(phrase, event=True)
+    assert parse_time(phrase).resolved
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lower", "upper"),
+    [
+        ("gradual improvement over 3 weeks", 0, 3 * W),  # after a verb of change: during them
+        ("healed over 3 weeks", 0, 3 * W),
+        ("over the course of 3 months", 0, 3 * M),
+        ("over a period of 3 months", 0, 3 * M),
+        ("improvement after over 6 months", 6 * M, INF),  # after "after": more than
+        ("just over 2 months", 2 * M, INF),
+    ],
+)
+def test_over_with_words_that_say_which_keeps_its_reading(phrase, lower, upper):
+    got = parse_time(phrase, event=True)
+    assert (got.lower, got.upper) == (lower, pytest.approx(upper))
+
+
 #: An event's phrases whose only times are of something still there, with no word of a response (each once read as a
 #: response seen by then): refused, with the words that said so.
 STILL_THERE = [

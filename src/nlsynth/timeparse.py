@@ -29,7 +29,7 @@ Rules (``TimeInterval.rule``)
     time that disagree ("within 6 months or more") are refused.
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
-    months"), "for X", "about X", or a bare "X" with surrounding words ("4 weeks after the change in
+    months"; an event's "over X" alone, more than X to some readers and during it to others, is refused), "for X", "about X", or a bare "X" with surrounding words ("4 weeks after the change in
     treatment"): lower = upper = X. One length in two parts, a unit then a smaller one ("1 year and 3 months", "1
     year, 3 months", "3 weeks 4 days"), is their sum; a smaller unit first ("2 weeks and 3 months") is two times.
 ``range``
@@ -1938,6 +1938,33 @@ _RESIDUE_WORDS = frozenset(
 )
 
 
+#: "Over X" and nothing else: more than X ("it took over 3 weeks") or during X, as a verb of change reads it
+#: ("improved over 3 weeks").
+_BARE_OVER_RE = re.compile(r"over\s+(?P<time>.*?)[\s,.:]*")
+
+
+def _check_no_bare_over(clauses: list[_Clause]) -> None:
+    """Refuse an event's clause that is "over X" and nothing more ("over 3 weeks"): more than X, (X, inf), to some
+    readers and during X, (0, X], to others, which have no time in common. Once (0, X], as a follow-up's "over four
+    months" is a span (a follow-up's length is the same time either way). After a verb ("improved over 3 weeks") it is
+    during X, and after "after" or a word of degree ("after over 3 weeks", "just over 3 weeks") more than X.
+
+    >>> parse_time("over 3 weeks", event=True)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: 'over' and a time alone ('over 3 weeks') may say more than that time or during it; which is the reviewer's to read
+    >>> parse_time("improved over 3 weeks", event=True).upper, parse_time("over 3 weeks").rule
+    (21.0, 'point')
+    """
+    for clause in clauses:
+        bare = _BARE_OVER_RE.fullmatch(clause.text)
+        if clause.kind == "timed" and bare and _DURATION_RE.fullmatch(bare.group("time")):
+            raise TimePhraseError(
+                f"'over' and a time alone ({clause.text!r}) may say more than that time or during it; which is the "
+                "reviewer's to read"
+            )
+
+
 def _check_says_a_response_came(clauses: list[_Clause]) -> None:
     """Refuse an event's phrase whose only times are of something that was still there, with no word of a response
     anywhere in it ("erythema persisted at 8 weeks", "the eruption persisted at 8 weeks", "still present at 8 weeks"):
@@ -2211,6 +2238,7 @@ def _parse(
     if event:
         _check_names_the_response(clauses, agent, first=first)
         _check_says_a_response_came(clauses)
+        _check_no_bare_over(clauses)
     not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
     if event and first:
         earliest = _earliest_clause(clauses, not_seen, exact)
