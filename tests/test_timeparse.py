@@ -1600,6 +1600,29 @@ def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, 
     assert parse_time("4 weeks after the first injection", regimen, event=True).upper == pytest.approx(4 * W)
 
 
+@pytest.mark.parametrize("phrase", ["5 years (mean 2.5 years)", "12 months (median: 10)", "after 8 weeks (mean 6)"])
+def test_a_time_beside_a_summary_with_its_own_value_is_refused(phrase):
+    """A summary in parentheses with its own value does not say what the time beside it is (the longest, the total,
+    one patient's): once read as that time exactly, or as the summary's value ("12 months (median: 10)" a median of
+    12 months)."""
+    with pytest.raises(TimePhraseError, match=r"a series' summary with its own value \('\((?:mean|median)"):
+        parse_time(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lower", "upper", "rule"),
+    [
+        ("up to 5 years (mean 2)", 0, 5 * Y, "within"),  # the word says what the time is: the longest
+        ("at least 1 year (median 3)", Y, INF, "at-least"),
+        ("8 weeks (median; range 4-12)", 8 * W, 8 * W, "median"),  # the summary's word, for the time before it
+        ("12 months (mean, SD 3)", 12 * M, 12 * M, "mean"),
+    ],
+)
+def test_a_summary_in_parentheses_that_names_the_time_or_beside_a_bound_keeps_its_reading(phrase, lower, upper, rule):
+    got = parse_time(phrase)
+    assert (got.lower, got.upper, got.rule) == (lower, pytest.approx(upper), rule)
+
+
 @pytest.mark.parametrize(
     "phrase", ["over 3 weeks", "Over 6-8 weeks", "over four months.", "within 2 weeks; over 3 months"]
 )

@@ -2130,8 +2130,9 @@ def _visit_notation(text: str) -> str:
 #: A summary named after its time or before a comma: "12 months (median)", "median: 12 months" read as "median 12
 #: months", a series' summary (rule ``mean``), not a visit.
 _SUMMARY_AFTER_RE = re.compile(  # a time or a count of sessions: "8 weeks on average", "3 sessions (median)"
-    rf"\b(?P<time>{_NUM}{_GAP}(?:{_UNIT}|{_SESSION_NOUN}))\s*(?:\((?P<word>mean|median|average)\s*[,;:]?\s*"
-    r"(?P<spread>[^()]*)\)"
+    rf"\b(?P<time>{_NUM}{_GAP}(?:{_UNIT}|{_SESSION_NOUN}))\s*(?:\((?P<word>mean|median|average)"
+    # not a summary with its own number ("up to 5 years (mean 2)": the mean is 2 years, not 5)
+    r"(?![\s,;:]*[\d.])\s*[,;:]?\s*(?P<spread>[^()]*)\)"
     r"|\s(?P<on>on\s+average)\b)"
 )
 _SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
@@ -2235,6 +2236,7 @@ def _parse(
         normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
     text = _PARENTHESES_RE.sub(" ", normalised)
     clauses = _clauses(text, regimen, event, agent)
+    _check_no_summary_aside(normalised, clauses)
     if event:
         _check_names_the_response(clauses, agent, first=first)
         _check_says_a_response_came(clauses)
@@ -2330,6 +2332,31 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
 
 #: How long a response lasted, not when it was seen: "sustained for 6 months", "maintained for over a year".
 _LASTED_FOR_RE = re.compile(rf"{_LASTED_RE.pattern}.*\bfor\b")
+
+
+#: A series' summary with its own value in parentheses ("(mean 2)", "(median: 10 months)"), not a word for the time
+#: before it ("8 weeks (median; range 4-12)", :func:`_summary_first`).
+_SUMMARY_VALUE_ASIDE_RE = re.compile(r"\((?:mean|median|average)\b[\s,;:]*[\d.]+[^()]*\)")
+
+
+def _check_no_summary_aside(text: str, clauses: list[_Clause]) -> None:
+    """Refuse a time beside a summary in parentheses that has its own value, unless a word bounds the time ("up to 5
+    years (mean 2)" is within 5 years): "5 years (mean 2.5 years)" may be the longest, the total or one patient's,
+    and the summary says which no more than the time does (once 5 years exactly, or the mean of 5 years).
+
+    >>> parse_time("5 years (mean 2.5)")
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a series' summary with its own value ('(mean 2.5)') beside a time that does not say what it is; no rule chooses between them
+    >>> parse_time("up to 5 years (mean 2)").rule
+    'within'
+    """
+    aside = _SUMMARY_VALUE_ASIDE_RE.search(text)
+    if aside and any(c.reading.resolved and c.reading.rule not in ("within", "at-least") for c in clauses):
+        raise TimePhraseError(
+            f"a series' summary with its own value ({aside.group(0)!r}) beside a time that does not say what it is; no "
+            "rule chooses between them"
+        )
 
 
 def _lasting_time(clause: _Clause) -> TimeInterval:
