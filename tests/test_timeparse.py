@@ -735,6 +735,11 @@ FIRST_PHRASES = [
     ("response at week 4, maximal at week 16", "", 0, 4 * W, 4 * W, "earliest-clause"),
     # ... and by "and" or "then" before a clause's own words (once refused as several times in one clause)
     ("improved at 1 month and cleared at 3 months", "", 0, M, M, "earliest-clause"),
+    # ... and by "but" (once refused as several times in one clause, or as a relapse's time alone)
+    ("improved at 1 month but cleared only at 3 months", "", 0, M, M, "earliest-clause"),
+    ("no response at 1 month but improvement at 3 months", "", M, 3 * M, 3 * M, "clauses-span"),
+    ("improved at 2 months but relapsed at 6 months", "", 0, 2 * M, 2 * M, "seen-at-assessment"),
+    ("improved at 2 months but worsened at 6 months", "", 0, 2 * M, 2 * M, "seen-at-assessment"),
     # ... and by a parenthesis that times a response (once commentary: the best response read as by 6 weeks)
     ("6 weeks (complete clearance at 12 weeks)", "", 0, 6 * W, 6 * W, "earliest-clause"),
     ("12 weeks (partial response at 4 weeks)", "", 0, 4 * W, 4 * W, "earliest-clause"),

@@ -121,7 +121,7 @@ Rules (``TimeInterval.rule``)
     that was seen at the visit, (0, X].
 ``clauses-span``
     several timed clauses separated by ";", or by commas where every part has a time of its own ("response at
-    week 4, maximal at week 16"; never "at 3, 6 and 12 months"), or by "and" or "then" before a clause's own words
+    week 4, maximal at week 16"; never "at 3, 6 and 12 months"), or by "and", "then" or "but" before a clause's own words
     ("improved at 1 month and cleared at 3 months"; never "at 2 weeks and 3 months") (a series reporting one time per
     outcome group, or a best response): the interval spanning all of them. Beside a clause saying the event had not come by X, the
     span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it), from
@@ -1756,17 +1756,18 @@ def _compound(clause: str, first: re.Match[str], second: re.Match[str]) -> TimeI
     return _bounded(clause, first.start(), second.end(), total, total)
 
 
-#: "And" or "then" before a word that starts a clause of its own ("improved at 1 month and cleared at 3 months",
-#: "no response at 4 weeks, then healed by 12 weeks"); not before a number, a unit or a word that leads a time ("at
-#: 1 and 3 months", "1 year and 3 months", "between 2 and 3 months", "at 2 weeks and at 3 months").
+#: "And", "then" or "but" before a word that starts a clause of its own ("improved at 1 month and cleared at 3 months",
+#: "no response at 4 weeks, then healed by 12 weeks", "improved at 3 months but relapsed at 6 months"); not before a
+#: number, a unit or a word that leads a time ("at 1 and 3 months", "1 year and 3 months", "between 2 and 3 months",
+#: "at 2 weeks and at 3 months").
 _AND_CLAUSE_RE = re.compile(
-    rf"\s+(?:and\s+then|and|then)\s+(?=[a-z])(?!(?:{_NUM}|{_UNIT}|{_UNIT_FIRST}|at|by|in|on|after|within|about|around"
+    rf"\s+(?:and\s+then|and|then|but)\s+(?=[a-z])(?!(?:{_NUM}|{_UNIT}|{_UNIT_FIRST}|at|by|in|on|after|within|about|around"
     r"|approximately|before|over|for|up|under|less|more|later|earlier|between|from|to|until|till)\b)"
 )
 
 
 def _split_and(clause: str) -> list[str]:
-    """A clause split at "and" or "then" where each part holds a time of its own and the next starts a clause, as
+    """A clause split at "and", "then" or "but" where each part holds a time of its own and the next starts a clause, as
     :func:`_split_commas` splits at commas; otherwise whole.
 
     >>> _split_and("improved at 1 month and cleared at 3 months"), _split_and("at 2 weeks and 3 months")
