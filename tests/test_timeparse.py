@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 
 import pytest
 from sandbox import REVIEW_PROCESSED
@@ -1603,6 +1604,30 @@ def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, 
         assert parse_time(phrase, one, event=True).upper == pytest.approx(4 * W), one
     # the first session is the start, however many there are
     assert parse_time("4 weeks after the first injection", regimen, event=True).upper == pytest.approx(4 * W)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "who"),
+    [
+        ("8 weeks (patient 1); 12 weeks (patient 2)", "patient 1"),
+        ("8 weeks (case 1), 12 weeks (case 2)", "case 1"),
+        ("8 weeks in pt #2", "pt #2"),
+        ("8 weeks (n = 3)", "n = 3"),
+        ("8 weeks (3 patients)", "3 patients"),
+        ("in 3 patients after 3 months", "3 patients"),  # outside a parenthesis, as before
+    ],
+)
+def test_a_time_beside_a_head_count_or_a_patients_label_is_refused_in_a_parenthesis_too(phrase, who):
+    """Whose the time is, said in a parenthesis, is said all the same (once set aside: "8 weeks (patient 1); 12 weeks
+    (patient 2)", two patients' times, was one patient's first response by 8 weeks)."""
+    for kwargs in ({}, {"event": True}, {"event": True, "first": True}):
+        with pytest.raises(TimePhraseError, match=f"a head count or a patient's label \\('{re.escape(who)}'\\)"):
+            parse_time(phrase, **kwargs)
+
+
+@pytest.mark.parametrize("phrase", ["at 6 months (patient-reported)", "6 weeks (case report)", "8 weeks (range 4-12)"])
+def test_a_parenthesis_that_names_no_patient_is_set_aside_as_before(phrase):
+    assert parse_time(phrase, event=True).resolved
 
 
 @pytest.mark.parametrize("phrase", ["5 years (mean 2.5 years)", "12 months (median: 10)", "after 8 weeks (mean 6)"])

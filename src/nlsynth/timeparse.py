@@ -169,8 +169,9 @@ So is the treatment named as a whole ("3 months after treatment", "6 weeks after
 stated number of sessions ("6 sessions at two weeks intervals"); in any other regimen it is the start.
 A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within".
 So is an age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside another time an age is
-set aside. A head count or a share of patients beside a time ("in 3 patients after 3 months", "three of four patients
-at 6 weeks", "most by 2 months") is refused, since the time is only theirs, and so are two numbers given as
+set aside. A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three
+of four patients at 6 weeks", "most by 2 months", "8 weeks (patient 1)", also in parentheses) is refused, since the time
+is only theirs, and so are two numbers given as
 alternatives for one time ("two or three weeks", "a week or two"), in digits or in words. A time the phrase doubts
 ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)") is refused too: whether it holds is the reviewer's reading; a
 doubt about anything else ("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
@@ -903,6 +904,9 @@ _HEAD_COUNT_RE = re.compile(
     r"(?:patients?|cases?|subjects?|participants?|individuals?|persons?|people|women|men|children)\b"
     r"|\b\d+\s*/\s*\d+\s+(?:patients?|cases?|subjects?|participants?)\b|\bn\s*=\s*\d+\b"
 )
+#: ... or one patient named by a label ("patient 1", "case 2", "pt #3"): the time is that patient's, and the row may be
+#: another's.
+_PATIENT_LABEL_RE = re.compile(r"\b(?:patients?|cases?|subjects?|pts?)\s*(?:#|no\.?\s*)?\d+\b")
 #: ... or a share of them in words, before a time or what they did ("most by 2 months", "the majority within 8 weeks",
 #: "in most patients after 8 weeks", "nearly all responded by 12 weeks", "at 8 weeks in most"); not a degree ("most
 #: improvement at 8 weeks").
@@ -2236,6 +2240,8 @@ def _parse(
     if event:
         normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
     text = _PARENTHESES_RE.sub(" ", normalised)
+    for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
+        _check_whose_time(f"{aside.group(0)[1:-1]} {text}")
     clauses = _clauses(text, regimen, event, agent)
     _check_no_summary_aside(normalised, clauses)
     if event:
@@ -2508,6 +2514,24 @@ def _holds_time(clause: str) -> bool:
     return bool(re.search(r"\d", clause) or _DURATION_RE.search(clause))
 
 
+def _check_whose_time(text: str) -> None:
+    """Refuse a time beside a head count ("in 3 patients after 3 months", "8 weeks (n = 3)") or a patient's label ("8
+    weeks (patient 1)"), in a clause or in a parenthesis beside it: the time is only theirs, and no rule says whose it
+    is in the row (a parenthesis once set aside, and the time read as the row's).
+
+    >>> parse_time("8 weeks (patient 1); 12 weeks (patient 2)", event=True)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a head count or a patient's label ('patient 1') says whose time it is; no rule reads it
+    """
+    for found in (_HEAD_COUNT_RE, _PATIENT_LABEL_RE):
+        who = found.search(text)
+        if who and _holds_time(found.sub(" ", text)):
+            raise TimePhraseError(
+                f"a head count or a patient's label ({who.group(0)!r}) says whose time it is; no rule reads it"
+            )
+
+
 def _parse_clause(
     clause: str, regimen: str | None, agent: str | None = None, *, duration: bool = False
 ) -> TimeInterval | None:
@@ -2520,9 +2544,7 @@ def _parse_clause(
         if not _holds_time(rest):
             return None  # a dose or an extent of change alone: commentary, like an age
         clause = rest
-    heads = _HEAD_COUNT_RE.search(clause)
-    if heads and _holds_time(_HEAD_COUNT_RE.sub(" ", clause)):
-        raise TimePhraseError(f"a head count ({heads.group(0)!r}) says whose time it is; no rule reads it")
+    _check_whose_time(clause)
     share = _SHARE_IN_WORDS_RE.search(clause)
     if share:
         raise TimePhraseError(
