@@ -148,6 +148,11 @@ OWN_PHRASES = [
     ("reduced by 50% 8 weeks after starting", "", 8 * W, 8 * W, "point"),  # never "by 8 weeks"
     ("a 75% reduction by week 16", "", 0, 16 * W, "within"),
     ("lesion area decreased 40% at week 12", "", 12 * W, 12 * W, "point"),
+    # ... and so is a lesion's size (once "several numbers": "12, 2, 2, 2", the square's 2s among them)
+    ("wound area reduced from 12 cm2 to 2 cm2 at 8 weeks", "", 8 * W, 8 * W, "point"),
+    ("ulcer 3 x 4 cm at 6 weeks", "", 6 * W, 6 * W, "point"),
+    ("ulcer shrank from 5 cm to 1 cm by 12 weeks", "", 0, 12 * W, "within"),
+    ("ulcer area 12 cm\u00b2 at 8 weeks", "", 8 * W, 8 * W, "point"),
     ("after 6 weeks at 20 J/cm2", "", 6 * W, 6 * W, "point"),  # a fluence is a dose
     # a bracketed aside, as in parentheses (once refused); a time with its spread is a series' summary (once "point")
     ("4 weeks [range 2-6]", "", 4 * W, 4 * W, "mean"),
@@ -1403,7 +1408,8 @@ REJECTED = [
     ("within a week or two", "alternatives"),
     ("a month or two", "alternatives"),
     ("300 mg", "only number given is a dose"),  # a dose alone is no time (once "a number without a time unit")
-    ("improved by 50%", "only number given is a dose or an extent of change"),
+    ("improved by 50%", "only number given is a dose, a size or an extent of change"),
+    ("ulcer 2 cm across", "only number given is a dose, a size or an extent of change .'2 cm'"),
     ("after 6 weeks, 15 j", "several numbers"),  # joules only per area: "15 j" may be French for 15 days
     ("after 3 months of 0.1% tacrolimus", "several numbers"),  # a strength without its preparation: not known as one
     ("half of the lesions by 3 months", "fractional"),  # a half of something else: no reading

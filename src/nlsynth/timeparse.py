@@ -191,8 +191,8 @@ weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is 
 later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is refused), and, for the time of a
 response, a clause about how long it lasted ("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a
 disease stable or stabilised,
-"stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose or an extent of
-change ("after 16 weeks of 300 mg", "1.5% cream", "improved by 50% at 8 weeks"; never a share of patients or a head
+"stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose, a lesion's size or
+an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "ulcer 3 x 4 cm", "improved by 50% at 8 weeks"; never a share of patients or a head
 count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only time is in one
 parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not resolve
 ("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it states
@@ -873,8 +873,9 @@ _AGE_IN_TIME_RE = re.compile(
     rf"|\b{_NUM}{_GAP}(?:years?|yrs?|y)\s+of\s+age\b"  # "at 45 years of age"
     rf"|\b{_NUM}[\s-]*y/?o\b"
 )
-#: A dose or an extent of change written in a time cell ("after 3 months of 1.5% cream", "at 12 weeks on 300 mg",
-#: "5 mg/kg", "0.1% ointment", "a 50% reduction by week 16", "improved by 50% after 8 weeks"): a quantity, never a time
+#: A dose, a size or an extent of change written in a time cell ("after 3 months of 1.5% cream", "at 12 weeks on 300
+#: mg", "5 mg/kg", "0.1% ointment", "ulcer 3 x 4 cm", "a 50% reduction by week 16", "improved by 50% after 8 weeks"): a
+#: quantity, never a time
 #: since the start and never a count of sessions ("5 mg/kg infusions" is not five infusions). Beside a time it is set
 #: aside; a phrase whose only number is one is refused with that reason. Not a share of patients ("in 60% by 3 months")
 #: nor a head count ("in 3 of 8 patients"): the time would be only theirs, so such a clause stays refused.
@@ -890,6 +891,8 @@ _DOSE_RE = re.compile(
     # a preparation's strength: "1.5% ruxolitinib cream", "tacrolimus 0.1% ointment"
     rf"|{_SHARE}(?=(?:\s+[a-z-]+){{0,2}}\s+(?:creams?|ointments?|gels?|solutions?|lotions?|foams?|emulsions?"
     r"|pastes?|sprays?|patch(?:es)?|tinctures?|suspensions?)\b)"
+    # a lesion's size: "5 cm", "3 x 4 cm", "12 cm2" ("cm²" as NFKC leaves it), "from 12 to 2 cm2"
+    rf"|{_COMPARED}{_DECIMAL}{_RANGE_END}(?:\s*x\s*{_DECIMAL})*\s*(?:cm|mm)(?:2|\^2|\s*sq)?(?![\w/])"
 )
 _EXTENT_RE = re.compile(
     rf"\bby\s+{_SHARE}"  # "reduced by 58%", "improved by 50%"
@@ -923,12 +926,12 @@ _ALTERNATIVES_RE = re.compile(rf"\b{_NUM}\s+or\s+{_NUM}{_GAP}{_UNIT}\b|\b{_UNIT}
 
 
 def _quantities(text: str) -> list[str]:
-    """The doses and extents of change in ``text``.
+    """The doses, sizes and extents of change in ``text``.
 
     >>> _quantities("after 3 months of 1.5% cream"), _quantities("improved by 50% at 8 weeks")
     (['1.5%'], ['by 50%'])
-    >>> _quantities("300 mg every 2 weeks"), _quantities("in 60% by 3 months")
-    (['300 mg'], [])
+    >>> _quantities("300 mg every 2 weeks"), _quantities("in 60% by 3 months"), _quantities("ulcer 3 x 4 cm")
+    (['300 mg'], [], ['3 x 4 cm'])
     """
     found = [(m.start(), m.group(0).strip()) for m in _DOSE_RE.finditer(text)]
     found += [(m.start(), m.group(0)[len(m.group("verb") or "") :].strip()) for m in _EXTENT_RE.finditer(text)]
@@ -2292,7 +2295,7 @@ def _parse(
         )
     if not results and (quantities := _quantities(text)):
         raise TimePhraseError(
-            f"the only number given is a dose or an extent of change ({', '.join(map(repr, quantities))}), not a time "
+            f"the only number given is a dose, a size or an extent of change ({', '.join(map(repr, quantities))}), not a time "
             "since the start of treatment"
         )
     if not results:
@@ -2542,7 +2545,7 @@ def _parse_clause(
     rest, extents = _EXTENT_RE.subn(lambda m: f"{m.group('verb') or ''} ", rest)
     if doses or extents:
         if not _holds_time(rest):
-            return None  # a dose or an extent of change alone: commentary, like an age
+            return None  # a dose, a size or an extent of change alone: commentary, like an age
         clause = rest
     _check_whose_time(clause)
     share = _SHARE_IN_WORDS_RE.search(clause)
