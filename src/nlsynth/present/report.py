@@ -480,7 +480,8 @@ def methods(
         'follow-up", or by the end of a range, "after 6–8 weeks") began in (0, X]; an exact time only where the source '
         "dates the onset (an interval where it dates it so); where the source says a response had not come by X "
         '("no response at 4 weeks"), it began after X; *within X* → (0, X]; counts of sessions converted with '
-        "the regimen's frequency; follow-up durations are the point X, or the range (low, high]. "
+        "the regimen's frequency; follow-up durations are the point X, the range (low, high], or (X, ∞) where the "
+        'source gives only a lower bound ("at least 6 months", or a time after an end of treatment it does not date). '
         f"{phrases.nunique()} distinct phrases were read by the rules "
         f"{', '.join(f'`{r}`' for r in used_rules)}; a reviewer can give or override a reading in "
         "`data/raw/time_readings.csv`, and every reading used is listed in `data/processed/time_readings.csv`. "
