@@ -492,6 +492,10 @@ OWN_PHRASES = [
     # a count of sessions summarised after it, as a time is ("8 weeks on average"): a series' mean (once one time)
     ("after 3 sessions on average", "every 2 weeks", 6 * W, 6 * W, "exposures-mean"),
     ("after 4 sessions (median; range 2-6)", "every 2 weeks", 8 * W, 8 * W, "exposures-median"),
+    # more sessions than the regimen's course: given again, after a pause no rule reads (once 6 / 0.25 = 24 weeks)
+    ("after 6 sessions", "3 sessions 4 weeks apart", NAN, NAN, "unresolved"),
+    ("after 6 injections", "4 weekly injections", NAN, NAN, "unresolved"),
+    ("after 3 sessions", "3 sessions 4 weeks apart", 12 * W, 12 * W, "exposures"),  # within the course: as before
     ("after a median of 10 sessions", "twice weekly", 5 * W, 5 * W, "exposures-median"),
     ("after stopping treatment for NL", "daily for 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
 ]

@@ -56,7 +56,8 @@ Rules (``TimeInterval.rule``)
     ``unresolved``. A summary is kept in the rule id
     (``exposures-mean``, ``exposures-median``) when the count is a series' mean or median. A count is never an error: with no frequency
     in the regimen (or one readers take two ways: "biweekly", "x3 weekly", "2 weekly"), a count of zero, several
-    counts, or a count beside a duration in one clause, the reading is ``unresolved`` with the reason (a
+    counts, a count beside a duration in one clause, or more sessions than the regimen's course ("after 6 sessions" of
+    "3 sessions 4 weeks apart": given again, after a pause), the reading is ``unresolved`` with the reason (a
     reviewer can give the reading in ``data/raw/time_readings.csv``). A duration counted from the first
     session ("2 months after the first injection") is read as that duration: the first session is time zero.
 ``end-of-treatment``
@@ -2987,6 +2988,13 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
     rate = sessions_per_week(regimen)
     if rate is None:
         return unresolved(f"{match.group(0)} but the regimen states no session frequency")
+    course = _COURSE_SESSIONS_RE.search(normalise(regimen or ""))
+    if course and low > number(course.group("n")):
+        # "after 6 sessions" of "3 sessions 4 weeks apart": a course given again, after a pause no rule reads
+        return unresolved(
+            f"{match.group(0)}, more than the regimen's course ({course.group(0)!r}); when the sessions beyond it were "
+            "given no rule reads"
+        )
     lo_rate, hi_rate = rate
     lower, upper = low / hi_rate * DAYS_PER_WEEK, high / lo_rate * DAYS_PER_WEEK
     # a bound in words reads as it does for a duration: "after at least 4 sessions", "within 3 sessions"
