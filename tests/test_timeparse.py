@@ -1712,6 +1712,31 @@ def test_an_event_timed_only_by_something_still_there_is_refused(phrase, words, 
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        "cleared at 12 weeks; atrophy at 6 months",
+        "cleared at 12 weeks but residual atrophy at 6 months",
+        "complete clearance at 12 weeks; scarring at 6 months",
+        "cleared at 12 weeks; post-inflammatory hyperpigmentation remaining at 6 months",
+    ],
+)
+def test_what_healing_left_after_the_best_response_is_commentary(phrase):
+    """A later clause on what healing left says how the healed lesion looked, not that a better response came: the
+    best response stays seen by 12 weeks (once (12 weeks, 6 months], which left out the clearance the source
+    times; the hyperpigmentation once refused as naming something else)."""
+    got = parse_time(phrase, event=True)
+    assert (got.lower, got.upper, got.rule) == (0, 12 * W, "seen-at-assessment")
+    # a better state later is still a later best response
+    assert parse_time("partial at 3 months; complete at 6 months", event=True).lower == 3 * M
+
+
+def test_residual_disease_still_there_is_not_what_healing_left():
+    """ "Residual" may be left of the disease ("residual erythema"): alone, still there, it is refused."""
+    with pytest.raises(TimePhraseError, match="says something was still there"):
+        parse_time("residual erythema persisted at 8 weeks", event=True)
+
+
+@pytest.mark.parametrize(
     ("phrase", "lower", "upper"),
     [
         ("improved at 4 weeks; telangiectasia persisted at 12 weeks", 0, 4 * W),  # commentary beside the response

@@ -112,7 +112,9 @@ Rules (``TimeInterval.rule``)
     among them when no clause times the response before it; after one it is a later event, like a relapse, and is
     left out. "No worsening at X", and a worsening that stopped ("stopped enlarging at X", "progression halted by
     X"), say only that the lesions were stable: beside a time of the response it is commentary, and alone it is
-    ``unresolved``. A lost response ("loss of response at 6 months", "lost by 8 weeks")
+    ``unresolved``. What healing left, with no word of a response ("atrophy at 6 months", "scarring at 1 year"), says
+    how the healed lesion looked, as a clause on how long the response lasted does: beside a response it is
+    commentary. A lost response ("loss of response at 6 months", "lost by 8 weeks")
     times another event, as a relapse does; "lost to follow-up after 3 months" is when the patient left, so for an
     event it is ``unresolved`` (for a follow-up, 3 months).
 ``onset`` (times of events only)
@@ -1829,6 +1831,7 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
             or _NO_OTHER_EVENT_RE.search(clause)
             or _NOT_WORSENED_RE.search(clause)
             or _NO_FURTHER_RE.search(clause)
+            or _only_what_healing_left(clause)
         ):
             kind = "lasting"
         else:
@@ -1940,11 +1943,24 @@ _STILL_THERE_RE = re.compile(
     r"\bpersist(?:ed|s|ing|ent|ence)?\b"
     r"|\b(?:still|remained|remains|remaining)\s+(?:\w+\s+)?(?:present|visible|there|evident|apparent)\b"
 )
-#: What healing leaves: that it was still there says the lesion healed ("a scar remained visible at 6 months").
+#: What healing leaves: that it was still there says the lesion healed ("a scar remained visible at 6 months"). Not
+#: "residual", which may be left of the disease too ("residual erythema").
 _RESIDUE_WORDS = frozenset(
     "scar scars scarring atrophy atrophic pigmentation hyperpigmentation hypopigmentation dyspigmentation "
-    "discolouration discoloration residual".split()
+    "discolouration discoloration".split()
 )
+
+
+def _only_what_healing_left(clause: str) -> bool:
+    """Whether an event's clause speaks only of what healing left, with no word of a response ("atrophy at 6 months",
+    "residual scarring at 1 year"): how the healed lesion looked later, as a clause on how long the response lasted
+    says, not a later or better response. Beside "cleared at 12 weeks" it is commentary (once the best response was
+    read as coming between 12 weeks and 6 months, after the clearance it followed).
+
+    >>> parse_time("cleared at 12 weeks; atrophy at 6 months", event=True).upper
+    84.0
+    """
+    return not _RESPONSE_WORD_RE.search(clause) and not _RESIDUE_WORDS.isdisjoint(_words(clause))
 
 
 #: "Over X" and nothing else: more than X ("it took over 3 weeks") or during X, as a verb of change reads it
