@@ -1730,6 +1730,27 @@ def test_what_healing_left_after_the_best_response_is_commentary(phrase):
     assert parse_time("partial at 3 months; complete at 6 months", event=True).lower == 3 * M
 
 
+@pytest.mark.parametrize(
+    ("phrase", "lower", "upper"),
+    [
+        # after a complete response, a clause on how the lesions were says the state it left (once a best response
+        # between the complete response and that clause, which leaves out the time the source gives it)
+        ("complete response at 12 weeks; lesions flat at 6 months", 0, 12 * W),
+        ("cleared at 12 weeks; pale at 6 months", 0, 12 * W),
+        ("complete at 8 weeks; skin thin at 6 months", 0, 8 * W),
+        # ... but not after a response short of complete, of one sign, or of the ulcer: the later state may be better
+        ("near-complete clearance at 12 weeks; flat at 6 months", 12 * W, 6 * M),
+        ("resolution of erythema at 4 weeks; lesions flat at 6 months", 4 * W, 6 * M),
+        ("ulcer healed at 8 weeks; plaque thinner at 6 months", 8 * W, 6 * M),
+        # ... nor a later clause with a word of response (a series' outcome groups, or a further response)
+        ("complete clearance at 12 weeks; improved further at 6 months", 12 * W, 6 * M),
+    ],
+)
+def test_after_a_complete_response_a_later_state_is_commentary_on_the_best_response(phrase, lower, upper):
+    got = parse_time(phrase, event=True)
+    assert (got.lower, got.upper) == (lower, pytest.approx(upper))
+
+
 def test_residual_disease_still_there_is_not_what_healing_left():
     """ "Residual" may be left of the disease ("residual erythema"): alone, still there, it is refused."""
     with pytest.raises(TimePhraseError, match="says something was still there"):

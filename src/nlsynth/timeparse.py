@@ -114,7 +114,8 @@ Rules (``TimeInterval.rule``)
     X"), say only that the lesions were stable: beside a time of the response it is commentary, and alone it is
     ``unresolved``. What healing left, with no word of a response ("atrophy at 6 months", "scarring at 1 year"), says
     how the healed lesion looked, as a clause on how long the response lasted does: beside a response it is
-    commentary. A lost response ("loss of response at 6 months", "lost by 8 weeks")
+    commentary; so, after a complete response of the lesions, is a clause on how they were, with no word of a
+    response ("complete response at 12 weeks; lesions flat at 6 months"): nothing is better than complete. A lost response ("loss of response at 6 months", "lost by 8 weeks")
     times another event, as a relapse does; "lost to follow-up after 3 months" is when the patient left, so for an
     event it is ``unresolved`` (for a follow-up, 3 months).
 ``onset`` (times of events only)
@@ -216,7 +217,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nlsynth import missing
 from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
@@ -1951,6 +1952,72 @@ _RESIDUE_WORDS = frozenset(
 )
 
 
+#: A response stated as complete ("complete response", "cleared", "resolution", "full remission"); not an ulcer's
+#: healing or closure, which may come before the plaque's best response ...
+_COMPLETE_RE = re.compile(
+    r"\b(?:complete|completely|full|fully|total|totally|cleared|clearance|resolved|resolution|remission)\b"
+)
+#: ... unless a word says it was not, or not yet ("partial clearance", "nearly healed", "not completely resolved",
+#: "healed except a small area", "progressing toward closure").
+_SHORT_OF_COMPLETE_RE = re.compile(
+    r"\b(?:partial|partially|partly|incomplete|incompletely|near|nearly|almost|not|no|minimal|minimally|slight"
+    r"|slightly|some|mostly|largely|virtually|practically|moderate|moderately|marked|markedly|significant"
+    r"|significantly|substantial|substantially|good|except|apart|but|progressing|progressive|progressively"
+    r"|toward|towards|beginning|began|begun|starting|started|start)\b|\bnear-"
+)
+
+
+#: The words of :data:`_LESION_WORDS` that name the lesions as a whole, not one of their signs or their ulcer: a
+#: complete response of the lesions, not of their erythema ("resolution of erythema at 4 weeks" may come before the
+#: best response).
+_WHOLE_LESION_WORDS = frozenset(
+    "lesion lesions plaque plaques disease nl nld necrobiosis lipoidica skin site sites patch patches area areas leg "
+    "legs shin shins limb limbs".split()
+)
+
+
+def _says_complete(clause: str) -> bool:
+    """Whether a clause says the lesions responded completely: a word of completeness, none that falls short of it,
+    and no sign of the lesions named (:data:`_WHOLE_LESION_WORDS`).
+
+    >>> [_says_complete(c) for c in ("complete response at 12 weeks", "lesions cleared at 12 weeks",
+    ...  "near-complete clearance at 12 weeks", "resolution of erythema at 4 weeks", "ulcer resolved at 8 weeks")]
+    [True, True, False, False, False]
+    """
+    return (
+        _COMPLETE_RE.search(clause) is not None
+        and not _SHORT_OF_COMPLETE_RE.search(clause)
+        and (_LESION_WORDS - _WHOLE_LESION_WORDS).isdisjoint(_words(clause))
+    )
+
+
+def _states_after_complete(clauses: list[_Clause]) -> list[_Clause]:
+    """An event's clauses, those after a complete response that say only how the lesions were, with no word of a
+    response, made commentary ("complete response at 12 weeks; lesions flat at 6 months", "cleared at 12 weeks; pale
+    at 6 months"): nothing is better than complete, so they describe the state it left, as a clause on how long
+    it lasted does (once a best response in (12 weeks, 6 months], after the complete response the source times).
+    A clause with a word of response keeps its time ("complete clearing in 5; improvement after 6 months in 11": a
+    series' outcome groups), as does any clause before the complete response.
+
+    >>> parse_time("complete response at 12 weeks; lesions flat at 6 months", event=True).upper
+    84.0
+    """
+    complete_by = min(
+        (c.reading.upper for c in clauses if c.kind == "timed" and c.reading.resolved and _says_complete(c.text)),
+        default=math.inf,
+    )
+    return [
+        replace(c, kind="lasting")
+        if c.kind == "timed"
+        and c.reading.resolved
+        and c.reading.lower >= complete_by
+        and not _RESPONSE_WORD_RE.search(c.text)
+        and not _COMPLETE_RE.search(c.text)
+        else c
+        for c in clauses
+    ]
+
+
 def _only_what_healing_left(clause: str) -> bool:
     """Whether an event's clause speaks only of what healing left, with no word of a response ("atrophy at 6 months",
     "residual scarring at 1 year"): how the healed lesion looked later, as a clause on how long the response lasted
@@ -2264,6 +2331,8 @@ def _parse(
         _check_whose_time(f"{aside.group(0)[1:-1]} {text}")
     clauses = _clauses(text, regimen, event, agent)
     _check_no_summary_aside(normalised, clauses)
+    if event and not first:
+        clauses = _states_after_complete(clauses)
     if event:
         _check_names_the_response(clauses, agent, first=first)
         _check_says_a_response_came(clauses)
