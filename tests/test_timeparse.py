@@ -1635,6 +1635,23 @@ def test_a_time_beside_a_head_count_or_a_patients_label_is_refused_in_a_parenthe
             parse_time(phrase, **kwargs)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "bare"),
+    [
+        ("seen in three patients; improved at 8 weeks (partial)", "seen in three patients; improved at 8 weeks"),
+        (
+            "improved at 8 weeks (partial); case series of three patients",
+            "improved at 8 weeks; case series of three patients",
+        ),
+    ],
+)
+def test_a_head_count_in_another_clause_is_read_as_without_the_parenthesis(phrase, bare):
+    """A parenthesis that names no one does not carry a head count from another clause to the time: the phrase reads
+    as it does without it (a head count outside a parenthesis is checked against its own clause)."""
+    assert parse_time(phrase, event=True) == parse_time(bare, event=True)
+    assert parse_time(phrase, event=True).upper == pytest.approx(8 * W)
+
+
 @pytest.mark.parametrize("phrase", ["at 6 months (patient-reported)", "6 weeks (case report)", "8 weeks (range 4-12)"])
 def test_a_parenthesis_that_names_no_patient_is_set_aside_as_before(phrase):
     assert parse_time(phrase, event=True).resolved

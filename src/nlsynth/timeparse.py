@@ -2328,7 +2328,7 @@ def _parse(
         normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
     text = _PARENTHESES_RE.sub(" ", normalised)
     for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
-        _check_whose_time(f"{aside.group(0)[1:-1]} {text}")
+        _check_whose_time(text, aside=aside.group(0)[1:-1])
     clauses = _clauses(text, regimen, event, agent)
     _check_no_summary_aside(normalised, clauses)
     if event and not first:
@@ -2603,10 +2603,13 @@ def _holds_time(clause: str) -> bool:
     return bool(re.search(r"\d", clause) or _DURATION_RE.search(clause))
 
 
-def _check_whose_time(text: str) -> None:
+def _check_whose_time(text: str, aside: str = "") -> None:
     """Refuse a time beside a head count ("in 3 patients after 3 months", "8 weeks (n = 3)") or a patient's label ("8
     weeks (patient 1)"), in a clause or in a parenthesis beside it: the time is only theirs, and no rule says whose it
     is in the row (a parenthesis once set aside, and the time read as the row's).
+
+    ``aside``: a parenthesis of ``text``, whose head count or label stands for every time of ``text``; a head count
+    outside it is checked against its own clause only, as when there is no parenthesis.
 
     >>> parse_time("8 weeks (patient 1); 12 weeks (patient 2)", event=True)
     Traceback (most recent call last):
@@ -2614,8 +2617,8 @@ def _check_whose_time(text: str) -> None:
     nlsynth.timeparse.TimePhraseError: a head count or a patient's label ('patient 1') says whose time it is; no rule reads it
     """
     for found in (_HEAD_COUNT_RE, _PATIENT_LABEL_RE):
-        who = found.search(text)
-        if who and _holds_time(found.sub(" ", text)):
+        who = found.search(aside or text)
+        if who and _holds_time(found.sub(" ", f"{aside} {text}")):
             raise TimePhraseError(
                 f"a head count or a patient's label ({who.group(0)!r}) says whose time it is; no rule reads it"
             )
