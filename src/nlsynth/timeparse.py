@@ -1974,11 +1974,13 @@ _WHOLE_LESION_WORDS = frozenset(
     "lesion lesions plaque plaques disease nl nld necrobiosis lipoidica skin site sites patch patches area areas leg "
     "legs shin shins limb limbs".split()
 )
+#: ... and the others: a sign of the lesions or their ulcer, whose resolution is not the lesions' complete response.
+_PART_LESION_WORDS = _LESION_WORDS - _WHOLE_LESION_WORDS
 
 
 def _says_complete(clause: str) -> bool:
     """Whether a clause says the lesions responded completely: a word of completeness, none that falls short of it,
-    and no sign of the lesions named (:data:`_WHOLE_LESION_WORDS`).
+    and no sign of the lesions named (:data:`_PART_LESION_WORDS`).
 
     >>> [_says_complete(c) for c in ("complete response at 12 weeks", "lesions cleared at 12 weeks",
     ...  "near-complete clearance at 12 weeks", "resolution of erythema at 4 weeks", "ulcer resolved at 8 weeks")]
@@ -1987,7 +1989,7 @@ def _says_complete(clause: str) -> bool:
     return (
         _COMPLETE_RE.search(clause) is not None
         and not _SHORT_OF_COMPLETE_RE.search(clause)
-        and (_LESION_WORDS - _WHOLE_LESION_WORDS).isdisjoint(_words(clause))
+        and _PART_LESION_WORDS.isdisjoint(_words(clause))
     )
 
 
