@@ -28,10 +28,11 @@ Rules (``TimeInterval.rule``)
     "≥ X", "X+" ("6+ months", "12 months+"), "X or more", "X or longer": (X, inf). A bound both before and after the
     time that disagree ("within 6 months or more") are refused.
 ``point``
-    "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
-    months"; an event's "over X" alone, more than X to some readers and during it to others, is refused), "for X", "about X", or a bare "X" with surrounding words ("4 weeks after the change in
-    treatment"): lower = upper = X. One length in two parts, a unit then a smaller one ("1 year and 3 months", "1
-    year, 3 months", "3 weeks 4 days"), is their sum; a smaller unit first ("2 weeks and 3 months") is two times.
+    "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four months";
+    an event's "over X" alone, more than X to some readers and during it to others, is refused), "for X", "about X", or
+    a bare "X" with surrounding words ("4 weeks after the change in treatment"): lower = upper = X. One length in two
+    parts, a unit then a smaller one ("1 year and 3 months", "1 year, 3 months", "3 weeks 4 days"), is their sum; a
+    smaller unit first ("2 weeks and 3 months") is two times.
 ``range``
     "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8", or with a
     unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks", "from week 4 to week 8" (with no
@@ -46,20 +47,19 @@ Rules (``TimeInterval.rule``)
     the same for a median the source names ("median X", "X (median)", "X (median; range A-B)", "median, X"): the
     median as a point, under its own rule id so that a reading says which summary the source gave.
 ``exposures``
-    a count of sessions, exposures, infusions, treatments, injections, applications, irradiations,
-    doses, cycles or administrations, singular or plural, in digits, words ("twenty-two") or as
-    an ordinal ("the second infusion", "the 3rd injection", "a single session"), possibly a range ("2-3 sessions",
-    "3 or 4 injections", "between 4 and 6 cycles"), converted with the frequency stated in the
-    row's regimen: N sessions at f per week take N / f weeks; a frequency range ("3-5 times
-    weekly") gives the interval (N/5, N/3] weeks. A bound in words reads as for a duration ("after at least 4
-    sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8 sessions") is
-    ``unresolved``. A summary is kept in the rule id
-    (``exposures-mean``, ``exposures-median``) when the count is a series' mean or median. A count is never an error: with no frequency
-    in the regimen (or one readers take two ways: "biweekly", "x3 weekly", "2 weekly"), a count of zero, several
-    counts, a count beside a duration in one clause, or more sessions than the regimen's course ("after 6 sessions" of
-    "3 sessions 4 weeks apart": given again, after a pause), the reading is ``unresolved`` with the reason (a
-    reviewer can give the reading in ``data/raw/time_readings.csv``). A duration counted from the first
-    session ("2 months after the first injection") is read as that duration: the first session is time zero.
+    a count of sessions, exposures, infusions, treatments, injections, applications, irradiations, doses, cycles or
+    administrations, singular or plural, in digits, words ("twenty-two") or as an ordinal ("the second infusion", "the
+    3rd injection", "a single session"), possibly a range ("2-3 sessions", "3 or 4 injections", "between 4 and 6
+    cycles"), converted with the frequency stated in the row's regimen: N sessions at f per week take N / f weeks; a
+    frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks. A bound in words reads as for a duration
+    ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
+    sessions") is ``unresolved``. A summary is kept in the rule id (``exposures-mean``, ``exposures-median``) when the
+    count is a series' mean or median. A count is never an error: with no frequency in the regimen (or one readers take
+    two ways: "biweekly", "x3 weekly", "2 weekly"), a count of zero, several counts, a count beside a duration in one
+    clause, or more sessions than the regimen's course ("after 6 sessions" of "3 sessions 4 weeks apart": given again,
+    after a pause), the reading is ``unresolved`` with the reason (a reviewer can give the reading in
+    ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after the first injection") is
+    read as that duration: the first session is time zero.
 ``end-of-treatment``
     "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions
     at f per week, since the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5
@@ -91,45 +91,43 @@ Rules (``TimeInterval.rule``)
     phrase read as a duration (``event=False``) gives the point X: the named sensitivity analysis
     that reads assessment times as exact onsets uses it. Follow-up durations keep the point X.
 ``at-least`` for an event not yet seen (times of events only)
-    clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions
-    unchanged after 8 weeks", "did not improve within 6 weeks", "none by 6 months", "ineffective after 4
-    months", "failed after 3 months", "refractory at 6 months", "no response (3 months)", also after words that lead
-    into it: "there was no response at 6 months", "she had not improved by 3 months"; or that the disease was still
-    there, with no word of a response: "lesions persisted at 3 months", "ulcer still open at 3 months", "yet to
-    respond at 3 months"; or that it was not seen, with no word of the lesions: "not seen at 3 months", "improvement
-    not evident at 3 months", "not yet at 3 months"), also after the time it is about ("at 3 months no change", "3
-    months: unchanged", "3 months (no improvement)"): it came later, (X, inf). Any other clause of an event's
-    time that negates ("nothing at 3 months", "lesions not visible at 3 months", "no side effects at 3 months") is
-    refused, since it may say the event had not come by X, and so is a phrase whose only times say that something else
-    than the lesions was still there, with no word of a response ("erythema persisted at 8 weeks", "still present at 8
-    weeks"; what healing leaves, "a scar remained visible at 6 months", says the lesion healed): only a negation of
-    the response's completeness ("not
-    completely healed"), of a bound ("no later than"), or, beside a word for the response, of something else
-    ("healed at 8 weeks without side effects", "with no change in dose") leaves a clause's time the event's.
-    Once read as a response seen by X. Beside a
-    clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement until X" is not
-    among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks") is
-    among them when no clause times the response before it; after one it is a later event, like a relapse, and is
-    left out. "No worsening at X", and a worsening that stopped ("stopped enlarging at X", "progression halted by
+    clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions unchanged
+    after 8 weeks", "did not improve within 6 weeks", "none by 6 months", "ineffective after 4 months", "failed after 3
+    months", "refractory at 6 months", "no response (3 months)", also after words that lead into it: "there was no
+    response at 6 months", "she had not improved by 3 months"; or that the disease was still there, with no word of a
+    response: "lesions persisted at 3 months", "ulcer still open at 3 months", "yet to respond at 3 months"; or that it
+    was not seen, with no word of the lesions: "not seen at 3 months", "improvement not evident at 3 months", "not yet
+    at 3 months"), also after the time it is about ("at 3 months no change", "3 months: unchanged", "3 months (no
+    improvement)"): it came later, (X, inf). Any other clause of an event's time that negates ("nothing at 3 months",
+    "lesions not visible at 3 months", "no side effects at 3 months") is refused, since it may say the event had not
+    come by X, and so is a phrase whose only times say that something else than the lesions was still there, with no
+    word of a response ("erythema persisted at 8 weeks", "still present at 8 weeks"; what healing leaves, "a scar
+    remained visible at 6 months", says the lesion healed): only a negation of the response's completeness ("not
+    completely healed"), of a bound ("no later than"), or, beside a word for the response, of something else ("healed at
+    8 weeks without side effects", "with no change in dose") leaves a clause's time the event's. Once read as a response
+    seen by X. Beside a clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement
+    until X" is not among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4
+    weeks") is among them when no clause times the response before it; after one it is a later event, like a relapse,
+    and is left out. "No worsening at X", and a worsening that stopped ("stopped enlarging at X", "progression halted by
     X"), say only that the lesions were stable: beside a time of the response it is commentary, and alone it is
     ``unresolved``. What healing left, with no word of a response ("atrophy at 6 months", "scarring at 1 year"), says
-    how the healed lesion looked, as a clause on how long the response lasted does: beside a response it is
-    commentary; so, after a complete response of the lesions, is a clause on how they were, with no word of a
-    response ("complete response at 12 weeks; lesions flat at 6 months"): nothing is better than complete. A lost response ("loss of response at 6 months", "lost by 8 weeks")
-    times another event, as a relapse does; "lost to follow-up after 3 months" is when the patient left, so for an
-    event it is ``unresolved`` (for a follow-up, 3 months).
+    how the healed lesion looked, as a clause on how long the response lasted does: beside a response it is commentary;
+    so, after a complete response of the lesions, is a clause on how they were, with no word of a response ("complete
+    response at 12 weeks; lesions flat at 6 months"): nothing is better than complete. A lost response ("loss of
+    response at 6 months", "lost by 8 weeks") times another event, as a relapse does; "lost to follow-up after 3 months"
+    is when the patient left, so for an event it is ``unresolved`` (for a follow-up, 3 months).
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "improvement started after
     two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month 3"),
     somewhere in it, (1, 2] months. Not when the time is a visit's ("improvement began at the 3-month visit"):
     that was seen at the visit, (0, X].
 ``clauses-span``
-    several timed clauses separated by ";", or by commas where every part has a time of its own ("response at
-    week 4, maximal at week 16"; never "at 3, 6 and 12 months"), or by "and", "then" or "but" before a clause's own words
+    several timed clauses separated by ";", or by commas where every part has a time of its own ("response at week 4,
+    maximal at week 16"; never "at 3, 6 and 12 months"), or by "and", "then" or "but" before a clause's own words
     ("improved at 1 month and cleared at 3 months"; never "at 2 weeks and 3 months") (a series reporting one time per
-    outcome group, or a best response): the interval spanning all of them. Beside a clause saying the event had not come by X, the
-    span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it), from
-    no earlier than X: "no response at 3 months; improvement at 6 months" and "no improvement during the first 3
+    outcome group, or a best response): the interval spanning all of them. Beside a clause saying the event had not come
+    by X, the span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it),
+    from no earlier than X: "no response at 3 months; improvement at 6 months" and "no improvement during the first 3
     months, then improved by 6 months" are both (3, 6] months.
     Of a follow-up whose clauses give two or more lengths of time (no word of a moment: "treated 3 months, then
     observed 6 months", "3 months on treatment, 6 months follow-up"), the span reaches their sum, (3, 9] months: the
@@ -181,26 +179,25 @@ alternatives for one time ("two or three weeks", "a week or two"), in digits or 
 doubt about anything else ("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
 
 Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6 weeks
-(complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained
-stable in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event,
-a stop or a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "stopped at 12 weeks", whose
-time alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says the
-response had not come by then; beside a clause on the response, one that names something no list holds, "syncope at 3
-weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of
-something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or that
-gives a length of time with no word of a response, "treatment continued for 6 months", is refused (for a first
-response, only when it is earlier than the response's time, which a later clause cannot move), since which time is
-the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter at 4
-weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone; for a best response, a
-later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is refused), and, for the time of a
-response, a clause about how long it lasted ("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a
-disease stable or stabilised,
+(complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained stable
+in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event, a stop or
+a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "stopped at 12 weeks", whose time alone is
+refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says the response had not
+come by then; beside a clause on the response, one that names something no list holds, "syncope at 3 weeks; improved at
+8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of something other than the
+lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or that gives a length of time with no
+word of a response, "treatment continued for 6 months", is refused (for a first response, only when it is earlier than
+the response's time, which a later clause cannot move), since which time is the response's is the reviewer's reading:
+the lesions, their change, "partial" or a bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12
+weeks", are of the response, and so is a clause alone; for a best response, a later time that says nothing of it,
+"improved at 8 weeks; follow-up at 16 weeks", is refused), and, for the time of a response, a clause about how long it
+lasted ("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a disease stable or stabilised,
 "stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose, a lesion's size or
-an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "ulcer 3 x 4 cm", "improved by 50% at 8 weeks"; never a share of patients or a head
-count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only time is in one
-parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not resolve
-("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it states
-("after the 4th session (week 6)": the source's time, not the regimen's pace).
+an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "ulcer 3 x 4 cm", "improved by 50% at 8 weeks"; never a
+share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase
+whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own
+time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions
+whose time it states ("after the 4th session (week 6)": the source's time, not the regimen's pace).
 
 Examples
 --------
@@ -845,11 +842,11 @@ _COUNTED_BACK_RE = re.compile(
     # a window before a later moment, not a visit named by its time ("at the final 12-week visit")
     rf"|\b(?:last|past|previous|preceding|final)\s+{_NUM}{_GAP}{_UNIT}\b(?![\s-]+{_VISIT_WORD})"
 )
-#: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6
-#: weeks", "another month", "2 more months", "6 weeks more", "16 weeks later", "2 months thereafter", "3 weeks
-#: afterwards", "6 months after" ending its clause): the time since that moment, which need not be the start of treatment (a first assessment, a dose
-#: change); no rule reads it. "No more than", "or more", "more or less", "later than 6 months" and "or later" are
-#: other words.
+#: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6 weeks",
+#: "another month", "2 more months", "6 weeks more", "16 weeks later", "2 months thereafter", "3 weeks afterwards", "6
+#: months after" ending its clause): the time since that moment, which need not be the start of treatment (a first
+#: assessment, a dose change); no rule reads it. "No more than", "or more", "more or less", "later than 6 months" and
+#: "or later" are other words.
 _ADDED_TIME_RE = re.compile(
     rf"\b(?:an?\s+)?(?:additional|further|extra|another)\s+(?:{_NUM}{_GAP})?{_UNIT}\b"
     rf"|\b{_NUM}\s+(?:more|additional|further|extra)\s+{_UNIT}\b"
@@ -1892,15 +1889,15 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
 
 def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, first: bool = False) -> None:
     """Refuse an event's clause that names something else (:func:`_names_something_else`; of a clause with a word of
-    response, in the words before it: what responded) beside a clause on the response: whether it times the response
-    is the reviewer's to read. Alone, a clause in a column of response times times the response ("lesions flatter at 3
+    response, in the words before it: what responded) beside a clause on the response: whether it times the response is
+    the reviewer's to read. Alone, a clause in a column of response times times the response ("lesions flatter at 3
     weeks", "biopsy at 3 weeks"), unless it says what responded and that is not the lesions (:func:`_what_responded`:
     "tinea cleared at 3 weeks", "quality of life improved at 4 weeks"); beside "improved at 8 weeks", "syncope at 3
-    weeks" is another event, as "nausea at 3 weeks" is (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared at 3 weeks" or "quality of life improved at 4
-    weeks" the response of something else. So is a clause with no word of response that gives a length of time
-    (``_TREATMENT_LENGTH_RE``: "treatment continued for 6 months", "observed for 6 months"): how long something lasted,
-    not when the response came. For a ``first`` response, a clause no earlier than a response's time cannot move it
-    ("improved at 2 months; methotrexate added at 6 months").
+    weeks" is another event, as "nausea at 3 weeks" is (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared
+    at 3 weeks" or "quality of life improved at 4 weeks" the response of something else. So is a clause with no word of
+    response that gives a length of time (``_TREATMENT_LENGTH_RE``: "treatment continued for 6 months", "observed for 6
+    months"): how long something lasted, not when the response came. For a ``first`` response, a clause no earlier than
+    a response's time cannot move it ("improved at 2 months; methotrexate added at 6 months").
 
     >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed")
     ...          for t in ("syncope at 3 weeks", "improved at 8 weeks")]
@@ -2383,8 +2380,8 @@ def _parse(
         )
     if not results and (quantities := _quantities(text)):
         raise TimePhraseError(
-            f"the only number given is a dose, a size or an extent of change ({', '.join(map(repr, quantities))}), not a time "
-            "since the start of treatment"
+            "the only number given is a dose, a size or an extent of change "
+            f"({', '.join(map(repr, quantities))}), not a time since the start of treatment"
         )
     if not results:
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
