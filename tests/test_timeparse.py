@@ -1639,6 +1639,7 @@ def test_a_time_beside_a_head_count_or_a_patients_label_is_refused_in_a_parenthe
     ("phrase", "bare"),
     [
         ("seen in three patients; improved at 8 weeks (partial)", "seen in three patients; improved at 8 weeks"),
+        ("seen in three patients; improved at 8 weeks ()", "seen in three patients; improved at 8 weeks"),
         (
             "improved at 8 weeks (partial); case series of three patients",
             "improved at 8 weeks; case series of three patients",

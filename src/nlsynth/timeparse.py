@@ -2602,7 +2602,7 @@ def _holds_time(clause: str) -> bool:
     return bool(re.search(r"\d", clause) or _DURATION_RE.search(clause))
 
 
-def _check_whose_time(text: str, aside: str = "") -> None:
+def _check_whose_time(text: str, aside: str | None = None) -> None:
     """Refuse a time beside a head count ("in 3 patients after 3 months", "8 weeks (n = 3)") or a patient's label ("8
     weeks (patient 1)"), in a clause or in a parenthesis beside it: the time is only theirs, and no rule says whose it
     is in the row (a parenthesis once set aside, and the time read as the row's).
@@ -2616,8 +2616,8 @@ def _check_whose_time(text: str, aside: str = "") -> None:
     nlsynth.timeparse.TimePhraseError: a head count or a patient's label ('patient 1') says whose time it is; no rule reads it
     """
     for found in (_HEAD_COUNT_RE, _PATIENT_LABEL_RE):
-        who = found.search(aside or text)
-        if who and _holds_time(found.sub(" ", f"{aside} {text}")):
+        who = found.search(text if aside is None else aside)
+        if who and _holds_time(found.sub(" ", text if aside is None else f"{aside} {text}")):
             raise TimePhraseError(
                 f"a head count or a patient's label ({who.group(0)!r}) says whose time it is; no rule reads it"
             )
