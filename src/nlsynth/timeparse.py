@@ -2615,9 +2615,10 @@ def _check_whose_time(text: str, aside: str | None = None) -> None:
     ...
     nlsynth.timeparse.TimePhraseError: a head count or a patient's label ('patient 1') says whose time it is; no rule reads it
     """
+    named, weighed = (text, text) if aside is None else (aside, f"{aside} {text}")
     for found in (_HEAD_COUNT_RE, _PATIENT_LABEL_RE):
-        who = found.search(text if aside is None else aside)
-        if who and _holds_time(found.sub(" ", text if aside is None else f"{aside} {text}")):
+        who = found.search(named)
+        if who and _holds_time(found.sub(" ", weighed)):
             raise TimePhraseError(
                 f"a head count or a patient's label ({who.group(0)!r}) says whose time it is; no rule reads it"
             )
