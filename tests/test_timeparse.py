@@ -1892,6 +1892,27 @@ def test_a_time_after_the_end_of_a_single_session_counts_from_the_start(regimen)
 
 
 @pytest.mark.parametrize(
+    ("phrase", "agent", "named"),
+    [
+        ("4 weeks after laser", "595 nm pulsed dye laser (Dermobeam 2000)", "after laser"),
+        ("improved 4 weeks after the pulsed dye laser", "595 nm pulsed dye laser", "after the pulsed dye laser"),
+        ("4 weeks after dupilumab", "dupilumab", "after dupilumab"),
+        ("4 weeks after the ruxolitinib cream", "ruxolitinib 1.5% cream", "after the ruxolitinib cream"),
+    ],
+)
+def test_the_rows_agent_named_as_a_whole_in_a_course_of_sessions_is_unresolved(phrase, agent, named):
+    """The row's agent alone names the treatment as a whole, as "treatment" does: in a course of a stated number of
+    sessions, since the first or since the last? (once read from the first alone, as it still is where the regimen
+    gives no count, or where the phrase says the start)."""
+    got = parse_time(phrase, "3 sessions 4 weeks apart", event=True, agent=agent)
+    assert got.rule == "unresolved" and f"counted from {named!r}" in got.note
+    for regimen in ("single treatment; 7 mm spot", "twice daily", "300 mg every two weeks", ""):
+        assert parse_time(phrase, regimen, event=True, agent=agent).upper == pytest.approx(4 * W), regimen
+    started = f"{phrase.replace('improved ', '')} was started"
+    assert parse_time(started, "3 sessions 4 weeks apart", event=True, agent=agent).upper == pytest.approx(4 * W)
+
+
+@pytest.mark.parametrize(
     "phrase", ["3 months after treatment", "3 months following the therapy", "improvement 3 months post treatment"]
 )
 def test_the_treatment_named_as_a_whole_in_a_course_of_sessions_is_unresolved(phrase):

@@ -167,8 +167,9 @@ methotrexate" in a dupilumab row is another treatment's start, and "after changi
 weekly injections" or "after adding occlusion" changes the same treatment; all are refused. A session named without
 saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only when the regimen
 gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or the last?
-So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy") in a course of a
-stated number of sessions ("6 sessions at two weeks intervals"); in any other regimen it is the start.
+So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy"), or by the row's
+agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of a stated number of sessions ("6 sessions at
+two weeks intervals"); in any other regimen it is the start.
 A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within".
 So is an age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside another time an age is
 set aside. A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three
@@ -606,12 +607,14 @@ _ONE_SESSION_RE = re.compile(
 _WHOLE_TREATMENT_RE = re.compile(r"(?:(?:the|her|his|their)\s+)?(?:treatment|therapy)")
 
 
-def _unsaid_session(clause: str, regimen: str | None) -> str | None:
+def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) -> str | None:
     """The session a time is counted from, when the regimen gives several and the phrase does not say which ("4
     weeks after the injection" with "3 injections 4 weeks apart": after the first, or the last?); None otherwise.
-    The treatment named as a whole ("3 months after treatment") is such a session when the regimen is a course of
-    a stated number of sessions ("6 sessions at two weeks intervals"): since the first session, or since the last?
-    With no count ("twice daily", "every two weeks") it is the treatment itself, counted from its start.
+    The treatment named as a whole ("3 months after treatment", or by the row's ``agent`` alone: "4 weeks after
+    laser" in a row of pulsed dye laser) is such a session when the regimen is a course of a stated number of
+    sessions ("6 sessions at two weeks intervals"): since the first session, or since the last? With no count
+    ("twice daily", "every two weeks") it is the treatment itself, counted from its start, as it is when the phrase
+    says its start ("4 weeks after laser was started").
 
     >>> _unsaid_session("improved 4 weeks after the injection", "3 injections 4 weeks apart")
     'after the injection'
@@ -621,12 +624,21 @@ def _unsaid_session(clause: str, regimen: str | None) -> str | None:
     ['after treatment', None]
     >>> _unsaid_session("within 3 months of treatment", "6 sessions at two weeks intervals") is None
     True
+    >>> [_unsaid_session(c, "4 sessions 4 weeks apart", "pulsed dye laser") for c in ("4 weeks after laser",
+    ...  "4 weeks after pulsed dye laser", "4 weeks after the laser was started")]
+    ['after laser', 'after pulsed dye laser', None]
     """
     anchors = _anchors(clause)
     session = next((_as_written(w, a) for w, a in anchors if _WHICH_SESSION_RE.fullmatch(a)), None)
     whole = next(
-        (_as_written(w, a) for w, a in anchors if _WHOLE_TREATMENT_RE.fullmatch(a) and w.strip() != "of"), None
-    )  # not "within 3 months of treatment", the time since it began
+        (
+            _as_written(w, a)
+            for w, a in anchors
+            if (_WHOLE_TREATMENT_RE.fullmatch(a) or (_names_agent(a, agent) and not _START_VERBS & set(a.split())))
+            and w.strip() != "of"
+        ),
+        None,
+    )  # not "within 3 months of treatment", the time since it began, nor "after laser was started", its start
     if (session is None and whole is None) or not regimen:  # the regimen is read only for a phrase counted from one
         return None
     text = normalise(regimen)
@@ -2677,7 +2689,7 @@ def _parse_clause(
             f"a time of the disease's history or of an earlier treatment ({history.group(0).strip()!r}), not since the "
             "start of this treatment; no rule reads it"
         )
-    session = _unsaid_session(clause, regimen)
+    session = _unsaid_session(clause, regimen, agent)
     if session is not None:
         return unresolved(
             f"counted from {session!r}, but the regimen gives several sessions and the phrase does not say which "
