@@ -119,6 +119,9 @@ OWN_PHRASES = [
     ("after 10 sessions", "twice weekly", 5 * W, 5 * W, "exposures"),
     ("after 12 exposures", "3-5 times weekly", 12 / 5 * W, 12 / 3 * W, "exposures"),
     ("after 4 infusions", "every 4 weeks", 16 * W, 16 * W, "exposures"),
+    ("after 12 sessions", "three-times weekly", 4 * W, 4 * W, "exposures"),  # once 12 weeks (read as weekly)
+    ("after 8 applications", "twice-daily", 4, 4, "exposures"),  # once 8 days (read as daily)
+    ("after 20 applications", "nightly", 20, 20, "exposures"),  # once unresolved (no frequency)
     ("after 20 sessions", "", NAN, NAN, "unresolved"),
     ("at the end of the course", "", NAN, NAN, "unresolved"),
     ("at the end of therapy", "applied daily for 3 months", 3 * M, 3 * M, "end-of-treatment"),
@@ -2094,6 +2097,24 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("twice or thrice weekly", (2.0, 3.0)),
         ("1 or 2 times a week", (1.0, 2.0)),
         ("once to twice daily", (7.0, 14.0)),
+        # words joined by hyphens (once the plain pace alone: "twice-daily" once daily, "three-times weekly" weekly)
+        ("twice-daily", (14.0, 14.0)),
+        ("twice-a-day", (14.0, 14.0)),
+        ("three-times weekly", (3.0, 3.0)),
+        ("3-times-a-week", (3.0, 3.0)),
+        # a count of sessions per unit with a slash (once no frequency)
+        ("3 sessions/week", (3.0, 3.0)),
+        ("1 injection/month", (7 / M, 7 / M)),
+        # nightly, at bedtime, and the prescription abbreviations (once no frequency; "QD" was read already)
+        ("nightly", (7.0, 7.0)),
+        ("once nightly at bedtime", (7.0, 7.0)),
+        ("ruxolitinib cream BID", (14.0, 14.0)),
+        ("b.i.d.", (14.0, 14.0)),
+        ("t.i.d.", (21.0, 21.0)),
+        ("QID", (28.0, 28.0)),
+        ("qd", (7.0, 7.0)),
+        # another form decides first ("nightly" only where no other pace is written)
+        ("tacrolimus nightly; clobetasol weekly", (1.0, 1.0)),
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

@@ -50,8 +50,9 @@ Rules (``TimeInterval.rule``)
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations, doses, cycles or
     administrations, singular or plural, in digits, words ("twenty-two") or as an ordinal ("the second infusion", "the
     3rd injection", "a single session"), possibly a range ("2-3 sessions", "3 or 4 injections", "between 4 and 6
-    cycles"), converted with the frequency stated in the row's regimen: N sessions at f per week take N / f weeks; a
-    frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks. A bound in words reads as for a duration
+    cycles"), converted with the frequency stated in the row's regimen (:func:`sessions_per_week`: "twice weekly",
+    "three-times weekly", "3 sessions/week", "every 2 weeks", "q2w", "nightly", "BID"): N sessions at f per week take N
+    / f weeks; a frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks. A bound in words reads as for a duration
     ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
     sessions") is ``unresolved``. A summary is kept in the rule id (``exposures-mean``, ``exposures-median``) when the
     count is a series' mean or median. A count is never an error: with no frequency in the regimen (or one readers take
@@ -1412,11 +1413,12 @@ _SUMMARIES = ("mean", "median")
 
 #: Frequencies written in a regimen: (sessions per week, low, high).
 _RATE_TIMES_RE = re.compile(  # "2-3 times a week"; "1 or 2 times a week" too: a rate's alternatives are its range
-    rf"\b(?P<lo>{_NUM})(?:(?:{_SEP}|\s+or\s+)(?P<hi>{_NUM}))?\s*(?:times|x)\s*(?:a\s+|per\s+|each\s+)?"
+    # a hyphen may join the words: "three-times weekly", "3-times-a-week"
+    rf"\b(?P<lo>{_NUM})(?:(?:{_SEP}|\s+or\s+)(?P<hi>{_NUM}))?[\s-]*(?:times|x)[\s-]*(?:a[\s-]+|per[\s-]+|each[\s-]+)?"
     r"(?P<per>week|weekly|wk|day|daily|fortnight|month|monthly|year)\b"
 )
-_RATE_WORD_RE = re.compile(  # "twice weekly"; "once or twice weekly": from the first to the second
-    r"\b(?:(?P<first>once|twice|thrice)\s*(?:or|to|-|/)\s*)?(?P<word>once|twice|thrice)\s+(?:a\s+|per\s+|every\s+)?"
+_RATE_WORD_RE = re.compile(  # "twice weekly", "twice-daily"; "once or twice weekly": from the first to the second
+    r"\b(?:(?P<first>once|twice|thrice)\s*(?:or|to|-|/)\s*)?(?P<word>once|twice|thrice)[\s-]+(?:a[\s-]+|per[\s-]+|every[\s-]+)?"
     r"(?P<per>week|weekly|day|daily|fortnight|month|monthly|year)\b"
 )
 #: "every 2 weeks", "every month", "at two weeks intervals", "at 4-week intervals"; "at" only before "intervals" ("at
@@ -1431,7 +1433,7 @@ _RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
 #: "2x/week", "3×/wk", "2/week", "2 sessions per week", "five days a week", "1-2 times a month";
 _RATE_PER_RE = re.compile(
     rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s*(?:(?:x|×|times)\s*)?"
-    rf"(?:(?:sessions?|treatments?|days?|infusions?|injections?|applications?|exposures?)\s+)?"
+    rf"(?:(?:sessions?|treatments?|days?|infusions?|injections?|applications?|exposures?)\s*)?"
     r"(?:/|per\b|a\b|each\b)\s*(?P<per>week|wk|day|month|mo)\b"
 )
 #: "every 2-3 weeks", "every 2 wk";
@@ -1445,7 +1447,8 @@ _RATE_INTERVAL_RE = re.compile(
     rf"\bintervals?\s+of\s+(?P<n>{_NUM})[\s-]*(?P<unit>day|week|wk|month|mo)s?\b"
     rf"|\b(?P<n2>{_NUM})[\s-]*(?P<unit2>day|week|wk|month|mo)s?\s+apart\b"
 )
-#: and words: every other (or alternate) day or week, fortnightly, EOW, BIW and TIW (twice and three times a week).
+#: and words: every other (or alternate) day or week, fortnightly, EOW, BIW and TIW (twice and three times a week),
+#: nightly (or at bedtime, QHS), and the prescription abbreviations BID, TID and QID (two, three and four times a day).
 _RATE_WORDS = {
     "every other day": 3.5,
     "every other week": 0.5,
@@ -1456,6 +1459,10 @@ _RATE_WORDS = {
     "(?:every |on )?alternate(?: |-)days?": 3.5,
     "(?:every |on )?alternate(?: |-)weeks?": 0.5,
     "eow": 0.5,
+    "(?:nightly|every night|each night|at bedtime|qhs)": 7.0,
+    r"b\.?i\.?d": 14.0,
+    r"t\.?i\.?d": 21.0,
+    r"q\.?i\.?d": 28.0,
 }
 _Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
 #: A course of N sessions: "12 sessions", "8 weekly injections", "4 cycles".
