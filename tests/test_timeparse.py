@@ -1895,6 +1895,38 @@ def test_a_time_after_the_end_of_a_single_session_counts_from_the_start(regimen)
 
 
 @pytest.mark.parametrize(
+    ("regimen", "end"),
+    [
+        ("monthly x 4", 3 * M),
+        ("weekly \u00d7 6 (PDT)", 5 * W),
+        ("x3 injections at 4-week intervals", 8 * W),
+        ("injected 3 times, every 2 weeks", 4 * W),
+        ("sessions at weeks 0, 4 and 8", None),  # a course by its days: several sessions, but no pace
+    ],
+)
+def test_a_course_counted_with_times_is_a_course_of_sessions(regimen, end):
+    """A course's number of sessions written as a pace or a session times N ("monthly x 4", "x3 injections", "3
+    times") or as the days of its sessions is a course of that many, as "4 sessions" is: "3 months after treatment"
+    and "4 weeks after the injection" may count from the first session or the last (once read from the first alone);
+    its end is the last session's day; a count beyond it is a course given again."""
+    for phrase in ("3 months after treatment", "4 weeks after the injection"):
+        got = parse_time(phrase, regimen, event=True)
+        assert got.rule == "unresolved" and "does not say which (the first or the last)" in got.note, phrase
+    got = parse_time("at the end of treatment", regimen, event=True)
+    if end is None:
+        assert got.rule == "unresolved"
+    else:  # once unresolved, "the regimen states no course"
+        assert (got.lower, got.upper, got.rule) == (0, pytest.approx(end), "seen-at-assessment")
+        assert parse_time("after 7 injections", regimen, event=True).rule == "unresolved"
+
+
+@pytest.mark.parametrize("regimen", ["2 x 5 mg daily", "twice daily x 12 weeks", "300 mg every 2 weeks", "x3 weekly"])
+def test_a_dose_a_length_or_a_rate_times_n_is_no_count_of_sessions(regimen):
+    """Not a course of N sessions: a dose's multiple, a course length, a pace (read or refused as before)."""
+    assert parse_time("3 months after treatment", regimen, event=True).upper == pytest.approx(3 * M)
+
+
+@pytest.mark.parametrize(
     ("phrase", "agent", "named"),
     [
         ("4 weeks after laser", "595 nm pulsed dye laser (Dermobeam 2000)", "after laser"),

@@ -170,7 +170,7 @@ saying which ("4 weeks after the injection", "post-PDT", "after each session") i
 gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or the last?
 So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy"), or by the row's
 agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of a stated number of sessions ("6 sessions at
-two weeks intervals"); in any other regimen it is the start.
+two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and 8"); in any other regimen it is the start.
 A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within".
 So is an age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside another time an age is
 set aside. A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three
@@ -643,8 +643,8 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
     if (session is None and whole is None) or not regimen:  # the regimen is read only for a phrase counted from one
         return None
     text = normalise(regimen)
-    course = _COURSE_SESSIONS_RE.search(text)
-    counted = course is not None and number(course.group("n")) >= 2
+    course = _course_sessions(text)
+    counted = (course is not None and course[0] >= 2) or _listed_sessions(text) >= 2
     if session is None:
         return whole if counted else None
     several = counted or (sessions_per_week(regimen) is not None and not _ONE_SESSION_RE.search(text))
@@ -1472,6 +1472,45 @@ _COURSE_SESSIONS_RE = re.compile(
     # a rate, not a course: "three sessions per week", "2 injections a month", "3 sessions/week"
     r"(?!\s*(?:per|an?|each|every|/)\s*(?:week|wk|day|month|fortnight|year)\b)"
 )
+#: ... or a pace or a session named N times: "monthly x 4", "weekly × 6" (NFKC and :func:`normalise` write "x"),
+#: "injections x3", "4 times", where nothing follows but punctuation (not a dose, "2 x 5 mg", a course length, "x 12
+#: weeks", or a rate, "x3 weekly", "3 times a week"); or "x3 injections".
+_COURSE_TIMES_RE = re.compile(
+    rf"(?:\b(?:daily|weekly|fortnightly|monthly|{_SESSION_NOUN})\s*x\s*(?P<n>\d+)|\b(?P<n2>\d+)\s+times)"
+    r"(?=\s*(?:[;,.()]|$))"
+    rf"|(?<![\w.])x\s*(?P<n3>\d+)\s+{_SESSION_NOUN}\b"
+)
+
+
+def _course_sessions(text: str) -> tuple[float, str] | None:
+    """The number of sessions a normalised regimen gives its course, and the words that give it; None without one.
+
+    >>> [_course_sessions(t) for t in ("6 sessions at two weeks intervals", "monthly x 4", "weekly x 4 (pdt)")]
+    [(6.0, '6 sessions'), (4.0, 'monthly x 4'), (4.0, 'weekly x 4')]
+    >>> [_course_sessions(t) for t in ("injected 3 times, monthly", "x3 injections at 4-week intervals")]
+    [(3.0, '3 times'), (3.0, 'x3 injections')]
+    >>> [_course_sessions(t) for t in ("300 mg every 2 weeks", "2 x 5 mg daily", "twice daily x 12 weeks", "x3 weekly")]
+    [None, None, None, None]
+    """
+    course = _COURSE_SESSIONS_RE.search(text)
+    if course is not None:
+        return number(course.group("n")), course.group(0)
+    times = _COURSE_TIMES_RE.search(text)
+    if times is not None:
+        return number(times.group("n") or times.group("n2") or times.group("n3")), times.group(0)
+    return None
+
+
+def _listed_sessions(text: str) -> int:
+    """How many session days a normalised regimen lists (:data:`_SESSION_TIMES_RE`): a course given by the days of
+    its sessions ("at weeks 0, 4 and 8", "on days 1 and 15") has several sessions when two or more days are listed.
+
+    >>> _listed_sessions("sessions at weeks 0, 4 and 8"), _listed_sessions("80 mg at week 0, 40 mg at week 1")
+    (3, 2)
+    """
+    return sum(len(re.findall(rf"\b{_NUM}\b", m.group(0))) for m in _SESSION_TIMES_RE.finditer(text))
+
+
 #: A course length: days to years. "Applied for 3 h" is an exposure or an incubation, never a course.
 _COURSE_UNIT = r"(?:" + "|".join(sorted((a for a, u in _UNIT_OF.items() if u != "hour"), key=len, reverse=True)) + r")"
 #: "for 10 weeks", "over 12 weeks", "during 6 months", "x 12 weeks", "× 12 weeks", "x12 weeks", "for a total of 3
@@ -3095,11 +3134,11 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
     rate = sessions_per_week(regimen)
     if rate is None:
         return unresolved(f"{match.group(0)} but the regimen states no session frequency")
-    course = _COURSE_SESSIONS_RE.search(normalise(regimen or ""))
-    if course and low > number(course.group("n")):
+    course = _course_sessions(normalise(regimen or ""))
+    if course and low > course[0]:
         # "after 6 sessions" of "3 sessions 4 weeks apart": a course given again, after a pause no rule reads
         return unresolved(
-            f"{match.group(0)}, more than the regimen's course ({course.group(0)!r}); when the sessions beyond it were "
+            f"{match.group(0)}, more than the regimen's course ({course[1]!r}); when the sessions beyond it were "
             "given no rule reads"
         )
     lo_rate, hi_rate = rate
@@ -3130,10 +3169,10 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
     changed = _COURSE_CHANGED_RE.search(text)
     if changed:  # "daily for 6 months; stopped after 3 months", "12-week course, repeated once"
         return unresolved(f"end of treatment, but the regimen's course was {changed.group(0)}")
-    m = _COURSE_SESSIONS_RE.search(text)
+    course = _course_sessions(text)
     rate = sessions_per_week(regimen)
-    if m and rate is not None:
-        count = number(m.group("n"))
+    if course and rate is not None:
+        count = course[0]
         if count >= 2:
             return TimeInterval(
                 (count - 1) / rate[1] * DAYS_PER_WEEK, (count - 1) / rate[0] * DAYS_PER_WEEK, "end-of-treatment"
@@ -3251,12 +3290,13 @@ def _single_session(regimen: str | None) -> bool:
     False
     """
     text = normalise(regimen or "")
-    course = _COURSE_SESSIONS_RE.search(text)
+    course = _course_sessions(text)
     return (
         _ONE_SESSION_RE.search(text) is not None
         and not _COURSE_CHANGED_RE.search(text)
         and sessions_per_week(regimen) is None
-        and (course is None or number(course.group("n")) < 2)
+        and (course is None or course[0] < 2)
+        and _listed_sessions(text) < 2
         and not (_COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text))
     )
 
