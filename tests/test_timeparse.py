@@ -619,7 +619,8 @@ EVENT_PHRASES = [
     ("no further improvement after 6 months", "", 0, 6 * M, "seen-at-assessment"),  # the best response, by then
     # ... and beside a time of the response, the best was that one (once a best response after it, (4, 12] weeks)
     ("improvement at 4 weeks; no further change at 12 weeks", "", 0, 4 * W, "seen-at-assessment"),
-    ("partial response at 8 weeks, plateaued at 16 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    # ... but a plateau says when the improvement stopped: the best came by then (once by 8 weeks, as above)
+    ("partial response at 8 weeks, plateaued at 16 weeks", "", 0, 16 * W, "clauses-span"),
     ("improved at 1 month, did not improve further by 3 months", "", 0, M, "seen-at-assessment"),  # once refused
     ("not until 3 months", "", 0, 3 * M, "seen-at-assessment"),
     # an onset dated in a numbered period lies in it (once the period's end, exactly)
@@ -1892,6 +1893,32 @@ def test_a_time_after_the_end_of_a_single_session_counts_from_the_start(regimen)
     assert parse_time("3 months post-treatment", "single session, then weekly", event=True).rule == "unresolved"
     # the end itself, with no time after it, stays unread: a response is not seen during the session
     assert parse_time("post-treatment", regimen, event=True).rule == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "best", "first"),
+    [
+        # when the improvement stopped: the best came by then, at the earlier visit or after it
+        ("partial response at 8 weeks, plateaued at 16 weeks", (0, 16 * W), 8 * W),
+        ("improved at 8 weeks; reached a plateau at 16 weeks", (0, 16 * W), 8 * W),
+        ("improved at 8 weeks; no further improvement after 12 weeks", (0, 12 * W), 8 * W),
+        ("improved at 4 weeks, did not improve further beyond 3 months", (0, 3 * M), 4 * W),
+        # a visit that found no change since the last: the best was the earlier one
+        ("improvement at 4 weeks; no further change at 12 weeks", (0, 4 * W), 4 * W),
+        ("improved at 1 month, did not improve further by 3 months", (0, M), M),
+        # after a complete response nothing is better; how long a plateau lasted says nothing of when it came
+        ("complete response at 8 weeks; plateau at 16 weeks", (0, 8 * W), 8 * W),
+        ("partial response at 8 weeks, plateaued for 6 months", (0, 8 * W), 8 * W),
+        # a plateau alone bounds the response, as before
+        ("plateaued at 16 weeks", (0, 16 * W), 16 * W),
+    ],
+)
+def test_a_plateau_bounds_the_best_response_not_the_first(phrase, best, first):
+    """A clause on when the improvement stopped times the best response by then (once it was commentary and left the
+    best at the earlier visit, more precisely than the source says); the first response keeps the earliest time."""
+    got = parse_time(phrase, event=True)
+    assert (got.lower, got.upper) == (pytest.approx(best[0]), pytest.approx(best[1]))
+    assert parse_time(phrase, event=True, first=True).upper == pytest.approx(first)
 
 
 @pytest.mark.parametrize(

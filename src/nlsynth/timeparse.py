@@ -129,7 +129,10 @@ Rules (``TimeInterval.rule``)
     outcome group, or a best response): the interval spanning all of them. Beside a clause saying the event had not come
     by X, the span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it),
     from no earlier than X: "no response at 3 months; improvement at 6 months" and "no improvement during the first 3
-    months, then improved by 6 months" are both (3, 6] months.
+    months, then improved by 6 months" are both (3, 6] months. A clause on how long a response lasted is commentary
+    ("improved at 4 weeks; no further change at 12 weeks": (0, 4] weeks), except, for a best response, one that says
+    when the improvement stopped ("partial response at 8 weeks, plateaued at 16 weeks", "no further improvement after
+    12 weeks"): the best came by then, (0, 16] weeks (once (0, 8], more precisely than the source says).
     Of a follow-up whose clauses give two or more lengths of time (no word of a moment: "treated 3 months, then
     observed 6 months", "3 months on treatment, 6 months follow-up"), the span reaches their sum, (3, 9] months: the
     lengths may run one after the other or the one hold the other.
@@ -1045,6 +1048,15 @@ _NO_FURTHER_RE = re.compile(
     r"\b(?:no|without)\s+(?:further|additional|more)\s+(?:\w+\s+)?(?:change|improvement|response|benefit|healing)\b"
     r"|\b(?:did\s+not|didn't|not)\s+(?:improve|improved|change|changed|respond|responded)\s+(?:any\s+)?further\b"
     r"|\bplateau(?:s|ed)?\b"
+)
+#: ... of which those that say when the improvement stopped ("plateaued at 16 weeks", "reached a plateau at 16 weeks",
+#: "no further improvement after 12 weeks"), not only that a visit found no change since the last ("no further change
+#: at 12 weeks"): beside an earlier time of a response, the best may have come at that earlier time or up to then.
+_PLATEAU_RE = re.compile(
+    r"\bplateau(?:s|ed)?\b"
+    r"|\b(?:(?:no|without)\s+(?:further|additional|more)\s+(?:\w+\s+)?(?:change|improvement|response|benefit|healing)"
+    r"|(?:did\s+not|didn't|not)\s+(?:improve|improved|change|changed|respond|responded)\s+(?:any\s+)?further)"
+    r"\s+(?:after|beyond|from)\b"
 )
 #: New lesions, ulcers, plaques or nodules: a worsening ("new ulceration at 6 weeks", once a response seen then).
 _NEW_LESIONS = r"new\s+(?:lesions?|ulcers?|ulcerations?|plaques?|nodules?)"
@@ -2075,6 +2087,42 @@ def _states_after_complete(clauses: list[_Clause]) -> list[_Clause]:
     ]
 
 
+def _plateau_times_the_best(clauses: list[_Clause]) -> list[_Clause]:
+    """A best response's clauses, with a clause that says when the improvement stopped (:data:`_PLATEAU_RE`: "partial
+    response at 8 weeks, plateaued at 16 weeks") beside an earlier time of the response read as the best's bound,
+    (0, 16 weeks]: the best came by the plateau, at the 8-week visit or after it. Once commentary, as "no further
+    change at 12 weeks" still is, which left the best by 8 weeks, more than the source says. Not after a complete
+    response, which nothing betters, nor a span the plateau lasted ("plateaued for 6 months"); alone, a plateau's time
+    already bounds the response (:func:`_lasting_time`).
+
+    >>> parse_time("partial response at 8 weeks, plateaued at 16 weeks", event=True).upper / 7
+    16.0
+    >>> parse_time("partial response at 8 weeks, plateaued at 16 weeks", event=True, first=True).upper / 7
+    8.0
+    """
+    timed = [c for c in clauses if c.kind == "timed" and c.reading.resolved]
+    complete_by = min((c.reading.upper for c in timed if _says_complete(c.text)), default=math.inf)
+    if not timed:
+        return clauses
+    found = []
+    for c in clauses:
+        # the moment the improvement stopped: the time the clause gives ("after 12 weeks"), or where a bound says
+        # what came after it, the bound ("no further improvement beyond 3 months": from 3 months on)
+        stopped = c.reading.lower if math.isinf(c.reading.upper) else c.reading.upper
+        if (
+            c.kind == "lasting"
+            and c.reading.resolved
+            and 0 < stopped
+            and c.reading.lower < complete_by
+            and _PLATEAU_RE.search(c.text)
+            and not re.search(r"\bfor\b", c.text)
+        ):
+            note = f"the best by the plateau at {stopped:.1f} days ({c.text!r})"
+            c = replace(c, kind="timed", reading=TimeInterval(0.0, stopped, "within", note))
+        found.append(c)
+    return found
+
+
 def _only_what_healing_left(clause: str) -> bool:
     """Whether an event's clause speaks only of what healing left, with no word of a response ("atrophy at 6 months",
     "residual scarring at 1 year"): how the healed lesion looked later, as a clause on how long the response lasted
@@ -2394,6 +2442,8 @@ def _parse(
         _check_names_the_response(clauses, agent, first=first)
         _check_says_a_response_came(clauses)
         _check_no_bare_over(clauses)
+    if event and not first:  # after the checks, which read a plateau as what it says: how long the response lasted
+        clauses = _plateau_times_the_best(clauses)
     not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
     if event and first:
         earliest = _earliest_clause(clauses, not_seen, exact)
