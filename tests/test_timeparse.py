@@ -1429,7 +1429,9 @@ REJECTED = [
     ("2 weeks and 3 months", "several times"),  # a smaller unit first: two visits, not one length
     ("1 year and 3-6 months", "one a range"),
     ("at months 3 and 6", "several visits"),  # two visits, not the range "months 3 to 6"
-    ("at follow-up (6 weeks) and later (3 months)", "no time expression"),  # two parentheses: no choosing
+    # two parentheses: no choosing (once "no time expression", which there was)
+    ("at follow-up (6 weeks) and later (3 months)", "several times, each in parentheses"),
+    ("partial (4 weeks), complete (12 weeks)", "several times, each in parentheses"),
     ("weeks 4, 8 and 12", "several visits"),
     ("at weeks two and four", "several visits"),  # never "two" periods of "an d(ay)"
     ("not stated when", "no time expression"),  # more than "not stated": no reading is guessed

@@ -2491,6 +2491,12 @@ def _parse(
             "the only number given is a dose, a size or an extent of change "
             f"({', '.join(map(repr, quantities))}), not a time since the start of treatment"
         )
+    asides = [a.group(0)[1:-1] for a in _PARENTHESES_RE.finditer(normalised) if _DURATION_RE.search(a.group(0))]
+    if not results and len(asides) > 1:  # "partial (4 weeks), complete (12 weeks)"
+        raise TimePhraseError(
+            f"several times, each in parentheses ({', '.join(map(repr, asides))}), and none outside them; no rule "
+            "chooses between them"
+        )
     if not results:
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
     resolved = [r for r in results if r.resolved]
