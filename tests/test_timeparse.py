@@ -216,6 +216,9 @@ OWN_PHRASES = [
     ("\u2a7d1 month", "", 0, M, "within"),
     ("6+ months", "", 6 * M, INF, "at-least"),
     ("12 months+", "", 12 * M, INF, "at-least"),
+    ("2 years +", "", 2 * Y, INF, "at-least"),  # a space before the "+" (once the point 2 years)
+    ("2 years +; no relapse", "", 2 * Y, INF, "at-least"),
+    ("6 months + maintenance", "", 6 * M, 6 * M, "point"),  # a "+" with words after it is not "or more"
     ("twelve months+", "", Y, INF, "at-least"),  # in words too (once a point at 12 months)
     ("improvement following over 6 months", "", 6 * M, INF, "at-least"),  # as "after over" (once a point)
     ("six+ months", "", 6 * M, INF, "at-least"),

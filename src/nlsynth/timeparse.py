@@ -25,7 +25,7 @@ Rules (``TimeInterval.rule``)
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than
     X", "just over X", "after over X", "for over X", "greater than X", "in excess of X", "a minimum of X", "> X",
-    "≥ X", "X+" ("6+ months", "12 months+"), "X or more", "X or longer": (X, inf). A bound both before and after the
+    "≥ X", "X+" ("6+ months", "12 months+", "2 years +"), "X or more", "X or longer": (X, inf). A bound both before and after the
     time that disagree ("within 6 months or more") are refused.
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four months";
@@ -1590,7 +1590,10 @@ _SIGNS = {**str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "
 DASHES = str.maketrans(dict.fromkeys([*map(chr, range(0x2010, 0x2016)), "\u2212"], "-"))
 #: "6+ months" and "12 months+": at least that long. Not "22 +/- 5" (a mean and its SD) nor "3 months + 2 weeks".
 _PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|\b{_NUM})\s*\+\s*(?={_UNIT}\b)")
-_PLUS_AFTER_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT}|\b{_NUM}{_GAP}{_UNIT})\+(?![/-]|\s*\d)")
+#: ... also with a space before the "+" where nothing follows but punctuation ("2 years +"; not "2 years + 3 months").
+_PLUS_AFTER_UNIT_RE = re.compile(
+    rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT}|\b{_NUM}{_GAP}{_UNIT})(?:\+(?![/-]|\s*\d)|\s+\+(?=\s*(?:$|[;,.()])))"
+)
 
 
 #: A half in words is a number: "one and a half years", "2 and a half weeks", "a year and a half", "two months and a
