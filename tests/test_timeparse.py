@@ -619,6 +619,10 @@ EVENT_PHRASES = [
     ("did not improve within 6 weeks", "", 6 * W, INF, "at-least"),
     ("no response after 10 sessions", "twice weekly", 5 * W, INF, "at-least"),
     ("no response at 3 months; improvement at 6 months", "", 3 * M, 6 * M, "clauses-span"),  # beside a time of it
+    # ... also in a parenthesis after it (once commentary: (0, 12] weeks)
+    ("improved at 12 weeks (no change at 4 weeks)", "", 4 * W, 12 * W, "clauses-span"),
+    ("improved at 12 weeks (lesions unchanged at 4 weeks)", "", 4 * W, 12 * W, "clauses-span"),
+    ("improved at 12 weeks (no side effects at 4 weeks)", "", 0, 12 * W, "seen-at-assessment"),  # not of the response
     ("no further improvement after 6 months", "", 0, 6 * M, "seen-at-assessment"),  # the best response, by then
     # ... and beside a time of the response, the best was that one (once a best response after it, (4, 12] weeks)
     ("improvement at 4 weeks; no further change at 12 weeks", "", 0, 4 * W, "seen-at-assessment"),

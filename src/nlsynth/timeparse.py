@@ -2666,6 +2666,9 @@ def _event_aside(aside: re.Match) -> str:
     >>> _PARENTHESES_RE.sub(_event_aside, "6 weeks (complete clearance at 12 weeks) (range 4-8 weeks)")
     '6 weeks ; complete clearance at 12 weeks; (range 4-8 weeks)'
 
+    So is one that says the response had not come by a time ("improved at 12 weeks (no change at 4 weeks)" is (4, 12]
+    weeks, as "no change at 4 weeks; improved at 12 weeks" is; once (0, 12]).
+
     A parenthesis without a time that negates says what was seen at the time before it, so it is read with it (once
     commentary: "12 weeks (no improvement)" was the response's time); one about something else stays commentary:
 
@@ -2673,8 +2676,8 @@ def _event_aside(aside: re.Match) -> str:
     ('12 weeks  no improvement', '8 weeks (no side effects)')
     """
     inside = aside.group(0)[1:-1]
-    if _RESPONSE_WORD_RE.search(inside) and _DURATION_RE.search(inside):
-        return f"; {inside};"
+    if _DURATION_RE.search(inside) and (_RESPONSE_WORD_RE.search(inside) or _says_not_seen(inside)):
+        return f"; {inside};"  # also a time the response had not come by: "(no change at 4 weeks)", "(unchanged at 4 weeks)"
     if not _holds_time(inside) and (_says_not_seen(inside) or _negated(inside, response=True)):
         return f" {inside}"  # "12 weeks (no improvement)": what was seen at the time before it, read with it
     return aside.group(0)
