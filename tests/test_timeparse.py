@@ -1905,6 +1905,37 @@ def test_a_time_after_the_end_of_a_single_session_counts_from_the_start(regimen)
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        "no response to methotrexate at 4 weeks; improved at 12 weeks",
+        "improved at 12 weeks (no response to methotrexate at 4 weeks)",
+        "no benefit from prednisone at 4 weeks, improvement at 12 weeks",
+        "no improvement in quality of life at 4 weeks; lesions improved at 12 weeks",
+        "no response to methotrexate at 4 weeks",  # alone
+    ],
+)
+def test_a_time_something_else_had_not_responded_by_is_refused(phrase):
+    """That another treatment, or something other than the lesions, had not responded by a time says nothing of when
+    the lesions responded to the row's agent: once it set the response after it ((4, 12] weeks, or alone: after 4
+    weeks); now the reviewer reads it."""
+    with pytest.raises(TimePhraseError, match="says a response of something else had not come"):
+        parse_time(phrase, event=True, agent="dupilumab")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "no improvement at 4 weeks; improved at 12 weeks",
+        "did not respond to dupilumab within 4 weeks; improved at 12 weeks",
+        "no response to treatment at 4 weeks; improved at 12 weeks",
+        "no change in the lesions at 4 weeks; improved at 12 weeks",
+    ],
+)
+def test_a_time_the_rows_response_had_not_come_by_still_bounds_it(phrase):
+    assert (parse_time(phrase, event=True, agent="dupilumab").lower) == pytest.approx(4 * W)
+
+
+@pytest.mark.parametrize(
     ("phrase", "best", "first"),
     [
         # when the improvement stopped: the best came by then, at the earlier visit or after it

@@ -129,7 +129,9 @@ Rules (``TimeInterval.rule``)
     outcome group, or a best response): the interval spanning all of them. Beside a clause saying the event had not come
     by X, the span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it),
     from no earlier than X: "no response at 3 months; improvement at 6 months" and "no improvement during the first 3
-    months, then improved by 6 months" are both (3, 6] months. A clause on how long a response lasted is commentary
+    months, then improved by 6 months" are both (3, 6] months; a clause that says something else had not responded
+    ("no response to methotrexate at 4 weeks" in a dupilumab row, "no improvement in quality of life") is refused. A
+    clause on how long a response lasted is commentary
     ("improved at 4 weeks; no further change at 12 weeks": (0, 4] weeks), except, for a best response, one that says
     when the improvement stopped ("partial response at 8 weeks, plateaued at 16 weeks", "no further improvement after
     12 weeks"): the best came by then, (0, 16] weeks (once (0, 8], more precisely than the source says).
@@ -1960,6 +1962,38 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
     return None
 
 
+#: Words after which a clause says what a response was to or of ("no response to methotrexate", "no improvement with
+#: prednisone", "no benefit from the graft", "no improvement in pain").
+_RESPONSE_TO_WORDS = frozenset("to with on under from of in".split())
+_NO_CHANGE_WORDS = frozenset("change changes benefit benefits effect effects".split())
+
+
+def _not_seen_of_what(clause: str, agent: str | None) -> str | None:
+    """The first word naming something other than the lesions, the row's agent or any treatment in what a clause that
+    says a response had not come says it was to or of, or None: "no response to methotrexate at 4 weeks" in a
+    dupilumab row says nothing of dupilumab's response, nor "no improvement in quality of life at 4 weeks" of the
+    lesions'.
+
+    >>> [_not_seen_of_what(c, "dupilumab") for c in ("no response to methotrexate at 4 weeks",
+    ...  "no improvement in quality of life at 4 weeks", "did not respond to treatment within 4 weeks",
+    ...  "no improvement on dupilumab at 4 weeks",
+    ...  "no improvement in 4 weeks", "failed to respond to the cream by 6 weeks", "no change in the lesions at 4 weeks")]
+    ['methotrexate', 'quality', None, None, None, None, None]
+    """
+    own = _agent_words(agent)
+    tokens = re.findall(r"[a-z][a-z0-9]*|\d[\d.]*|[^\w\s'-]", _one_word_each(clause))
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else ""
+        if token not in _RESPONSE_TO_WORDS or not (_RESPONSE_WORD_RE.fullmatch(before) or before in _NO_CHANGE_WORDS):
+            continue
+        for word in tokens[i + 1 :]:
+            if word in _OF_WHAT_ENDS or not word[0].isalpha() or word in NUMBER_WORDS or word in _UNIT_OF:
+                break
+            if not _speaks_of_response(word, own):
+                return word
+    return None
+
+
 def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, first: bool = False) -> None:
     """Refuse an event's clause that names something else (:func:`_names_something_else`; of a clause with a word of
     response, in the words before it: what responded) beside a clause on the response: whether it times the response is
@@ -1980,7 +2014,14 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
     nlsynth.timeparse.TimePhraseError: a clause that names something other than the lesions ('syncope at 3 weeks': 'syncope') beside one on the response: whether it times the response is the reviewer's to read
     >>> _check_names_the_response(parts[1:], None)  # alone, nothing to tell it from
     """
-    others = [_what_else(c, agent) if c.kind == "timed" and c.reading.resolved else None for c in clauses]
+    others = [
+        _what_else(c, agent)
+        if c.kind == "timed" and c.reading.resolved
+        else f"says a response of something else had not come ({c.text!r}: {of_what!r})"
+        if c.kind == "not-seen" and c.reading.resolved and (of_what := _not_seen_of_what(c.text, agent))
+        else None
+        for c in clauses
+    ]
     on_response = [
         c
         for c, other in zip(clauses, others)
@@ -1994,6 +2035,10 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
                 "to read"
             )
         if other is not None and not on_response:  # alone: only what it says responded, or a schedule, is refused
+            if clause.kind == "not-seen":  # ... or that a response of something else had not come
+                raise TimePhraseError(
+                    f"a clause that {other}: whether the lesions had responded by then is the reviewer's to read"
+                )
             if responded := _what_responded(clause.text, agent):
                 raise TimePhraseError(
                     f"a clause on the response of something other than the lesions ({clause.text!r}: {responded!r}): "
