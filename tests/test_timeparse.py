@@ -126,6 +126,10 @@ OWN_PHRASES = [
     ("at the end of the course", "", NAN, NAN, "unresolved"),
     ("at the end of therapy", "applied daily for 3 months", 3 * M, 3 * M, "end-of-treatment"),
     ("at the end of therapy", "twice daily \u00d7 8 weeks", 8 * W, 8 * W, "end-of-treatment"),  # once unread
+    # a course length named after its number or before it (once unresolved: "no course length")
+    ("at the end of treatment", "a 12-week treatment with ruxolitinib cream", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of treatment", "twice daily; a course of 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of treatment", "treatment duration: 3 months", 3 * M, 3 * M, "end-of-treatment"),
     ("at the end of therapy", "daily x12 weeks", 12 * W, 12 * W, "end-of-treatment"),
     # a rate is not a course: "three sessions per week" holds no count of sessions (once a course of 3, day 4.7)
     ("at the end of therapy", "three sessions per week", NAN, NAN, "unresolved"),
@@ -1902,6 +1906,12 @@ def test_a_time_after_the_end_of_a_single_session_counts_from_the_start(regimen)
     assert parse_time("3 months post-treatment", "single session, then weekly", event=True).rule == "unresolved"
     # the end itself, with no time after it, stays unread: a response is not seen during the session
     assert parse_time("post-treatment", regimen, event=True).rule == "unresolved"
+
+
+def test_cycles_times_their_length_are_no_course_length():
+    """No rule multiplies cycles by their length, and a pause is not a course: the end stays unresolved, as it was."""
+    for regimen in ("3 cycles of 28 days", "three 4-week cycles", "twice daily, with a 2-week treatment break"):
+        assert parse_time("at the end of treatment", regimen).rule == "unresolved"
 
 
 @pytest.mark.parametrize(

@@ -1533,11 +1533,30 @@ _COURSE_FOR_RE = re.compile(
     rf"\b(?:(?:for|over a period of|for a period of|over|during)\s+|x\s*)(?:a\s+total\s+of\s+)?"
     rf"(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b"
 )
-#: "a 12-week course", "a 3-month regimen", "12 weeks of daily application".
+#: "a 12-week course", "a 3-month regimen", "a 12-week treatment", "12 weeks of daily application"; not a pause ("a
+#: 2-week treatment break").
 _COURSE_NAMED_RE = re.compile(
-    rf"\b(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\s+(?:course|regimen"
+    rf"\b(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\s+(?:course|regimen|treatment|therapy"
     r"|of\s+(?:[a-z]+\s+)?(?:treatment|therapy|applications?|use|dosing))\b"
+    r"(?![\s-]+(?:breaks?|holidays?|interruptions?|pauses?|gaps?|free|washout|off)\b)"
 )
+#: "a course of 12 weeks", "treatment duration 12 weeks", "duration of therapy: 3 months".
+_COURSE_OF_RE = re.compile(
+    r"\b(?:course|regimen|(?:treatment|therapy)\s+duration|duration\s+of\s+(?:the\s+)?(?:treatment|therapy|course))"
+    rf"\s*(?:of|:|was|=)?\s*(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b"
+)
+
+
+def _course_length(text: str) -> re.Match[str] | None:
+    """The words that give a normalised regimen's course length, with its number ``n`` and ``unit``; None without.
+
+    >>> [m.group(0) for m in map(_course_length, ("daily for 3 months", "a 12-week treatment", "a course of 12 weeks"))]
+    ['for 3 months', '12-week treatment', 'course of 12 weeks']
+    >>> _course_length("3 cycles of 28 days") is None  # cycles times their length: no rule multiplies them
+    True
+    """
+    return _COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text) or _COURSE_OF_RE.search(text)
+
 
 _PER_WEEK = {
     "week": 1.0,
@@ -3284,7 +3303,7 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
             return TimeInterval(
                 (count - 1) / rate[1] * DAYS_PER_WEEK, (count - 1) / rate[0] * DAYS_PER_WEEK, "end-of-treatment"
             )
-    m = _COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text)
+    m = _course_length(text)
     if m and _PHASES_RE.search(text, m.end()):
         return unresolved(f"end of treatment, but {m.group(0)!r} is one phase of the regimen's course")
     if m:
@@ -3404,7 +3423,7 @@ def _single_session(regimen: str | None) -> bool:
         and sessions_per_week(regimen) is None
         and (course is None or course[0] < 2)
         and _listed_sessions(text) < 2
-        and not (_COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text))
+        and _course_length(text) is None
     )
 
 
