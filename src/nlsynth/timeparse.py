@@ -1046,20 +1046,16 @@ _STILL_ACTIVE_RE = re.compile(
 #: A clause that says the response had reached its best before ("no further change at 12 weeks", "without further
 #: improvement", "plateaued at 6 months"): how long it lasted, like "stable at 12 months"; beside a clause that times
 #: the response it is commentary (the best was the earlier one), and alone it says the response was there by then.
-_NO_FURTHER_RE = re.compile(
+_NO_FURTHER = (
     r"\b(?:no|without)\s+(?:further|additional|more)\s+(?:\w+\s+)?(?:change|improvement|response|benefit|healing)\b"
     r"|\b(?:did\s+not|didn't|not)\s+(?:improve|improved|change|changed|respond|responded)\s+(?:any\s+)?further\b"
-    r"|\bplateau(?:s|ed)?\b"
 )
+_PLATEAU = r"\bplateau(?:s|ed)?\b"
+_NO_FURTHER_RE = re.compile(rf"{_NO_FURTHER}|{_PLATEAU}")
 #: ... of which those that say when the improvement stopped ("plateaued at 16 weeks", "reached a plateau at 16 weeks",
 #: "no further improvement after 12 weeks"), not only that a visit found no change since the last ("no further change
 #: at 12 weeks"): beside an earlier time of a response, the best may have come at that earlier time or up to then.
-_PLATEAU_RE = re.compile(
-    r"\bplateau(?:s|ed)?\b"
-    r"|\b(?:(?:no|without)\s+(?:further|additional|more)\s+(?:\w+\s+)?(?:change|improvement|response|benefit|healing)"
-    r"|(?:did\s+not|didn't|not)\s+(?:improve|improved|change|changed|respond|responded)\s+(?:any\s+)?further)"
-    r"\s+(?:after|beyond|from)\b"
-)
+_PLATEAU_RE = re.compile(rf"{_PLATEAU}|(?:{_NO_FURTHER})\s+(?:after|beyond|from)\b")
 #: New lesions, ulcers, plaques or nodules: a worsening ("new ulceration at 6 weeks", once a response seen then).
 _NEW_LESIONS = r"new\s+(?:lesions?|ulcers?|ulcerations?|plaques?|nodules?)"
 #: A clause that says the lesions got worse ("worsened at 2 weeks", "initial deterioration after 1 month", "lesions
@@ -1296,6 +1292,27 @@ _OF_WHAT_ENDS = _JOINERS | frozenset(
 )
 
 
+def _tokens(clause: str) -> list[str]:
+    """A clause's words, numbers and marks (a mark ends a run of words), compound numbers as one word."""
+    return re.findall(r"[a-z][a-z0-9]*|\d[\d.]*|[^\w\s'-]", _one_word_each(clause))
+
+
+def _of_what(tokens: list[str]) -> list[str]:
+    """The words that say what a response was of or to, from the start of ``tokens`` up to a time's word, a number, a
+    mark or a word that joins another statement (:data:`_OF_WHAT_ENDS`): "quality of life" of "quality of life at 4
+    weeks".
+
+    >>> _of_what(_tokens("quality of life at 4 weeks")), _of_what(_tokens("4 weeks"))
+    (['quality', 'of', 'life'], [])
+    """
+    words = []
+    for word in tokens:
+        if word in _OF_WHAT_ENDS or not word[0].isalpha() or word in NUMBER_WORDS or word in _UNIT_OF:
+            break
+        words.append(word)
+    return words
+
+
 def _what_responded(clause: str, agent: str | None) -> str | None:
     """The first word naming something other than the lesions in what a clause says responded, or None when it says
     nothing of what responded or names the lesions (:data:`_LESION_WORDS`): the words before a response's verb, back
@@ -1312,7 +1329,7 @@ def _what_responded(clause: str, agent: str | None) -> str | None:
     ['tinea', 'quality', 'quality', None, None, None, None, None]
     """
     own = _agent_words(agent)
-    tokens = re.findall(r"[a-z][a-z0-9]*|\d[\d.]*|[^\w\s'-]", _one_word_each(clause))  # a mark ends a run
+    tokens = _tokens(clause)
     for i, token in enumerate(tokens):
         if not _RESPONSE_WORD_RE.fullmatch(token):
             continue
@@ -1323,10 +1340,7 @@ def _what_responded(clause: str, agent: str | None) -> str | None:
                 subject.insert(0, tokens[j])
                 j -= 1
         if i + 1 < len(tokens) and tokens[i + 1] in ("in", "of"):
-            for word in tokens[i + 2 :]:
-                if word in _OF_WHAT_ENDS or not word[0].isalpha() or word in NUMBER_WORDS or word in _UNIT_OF:
-                    break
-                subject.append(word)
+            subject += _of_what(tokens[i + 2 :])
         if _LESION_WORDS.isdisjoint(subject):
             for word in subject:
                 if not _speaks_of_response(word, own):  # function words among those that may stand
@@ -2000,14 +2014,12 @@ def _not_seen_of_what(clause: str, agent: str | None) -> str | None:
     ['methotrexate', 'quality', None, None, None, None, None]
     """
     own = _agent_words(agent)
-    tokens = re.findall(r"[a-z][a-z0-9]*|\d[\d.]*|[^\w\s'-]", _one_word_each(clause))
+    tokens = _tokens(clause)
     for i, token in enumerate(tokens):
         before = tokens[i - 1] if i else ""
         if token not in _RESPONSE_TO_WORDS or not (_RESPONSE_WORD_RE.fullmatch(before) or before in _NO_CHANGE_WORDS):
             continue
-        for word in tokens[i + 1 :]:
-            if word in _OF_WHAT_ENDS or not word[0].isalpha() or word in NUMBER_WORDS or word in _UNIT_OF:
-                break
+        for word in _of_what(tokens[i + 1 :]):
             if not _speaks_of_response(word, own):
                 return word
     return None
@@ -2168,9 +2180,9 @@ def _plateau_times_the_best(clauses: list[_Clause]) -> list[_Clause]:
     8.0
     """
     timed = [c for c in clauses if c.kind == "timed" and c.reading.resolved]
-    complete_by = min((c.reading.upper for c in timed if _says_complete(c.text)), default=math.inf)
     if not timed:
         return clauses
+    complete_by = min((c.reading.upper for c in timed if _says_complete(c.text)), default=math.inf)
     found = []
     for c in clauses:
         # the moment the improvement stopped: the time the clause gives ("after 12 weeks"), or where a bound says
@@ -2558,13 +2570,13 @@ def _parse(
             "the only number given is a dose, a size or an extent of change "
             f"({', '.join(map(repr, quantities))}), not a time since the start of treatment"
         )
-    asides = [a.group(0)[1:-1] for a in _PARENTHESES_RE.finditer(normalised) if _DURATION_RE.search(a.group(0))]
-    if not results and len(asides) > 1:  # "partial (4 weeks), complete (12 weeks)"
-        raise TimePhraseError(
-            f"several times, each in parentheses ({', '.join(map(repr, asides))}), and none outside them; no rule "
-            "chooses between them"
-        )
     if not results:
+        asides = [a.group(0)[1:-1] for a in _PARENTHESES_RE.finditer(normalised) if _DURATION_RE.search(a.group(0))]
+        if len(asides) > 1:  # "partial (4 weeks), complete (12 weeks)"
+            raise TimePhraseError(
+                f"several times, each in parentheses ({', '.join(map(repr, asides))}), and none outside them; no rule "
+                "chooses between them"
+            )
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
     resolved = [r for r in results if r.resolved]
     if len(results) == 1:
