@@ -2025,6 +2025,39 @@ def test_the_rows_agent_named_as_a_whole_in_a_course_of_sessions_is_unresolved(p
 
 
 @pytest.mark.parametrize(
+    ("regimen", "why"),
+    [
+        ("160 mg week 0, 80 mg week 2, then 40 mg weekly", "it dates sessions ('week 0') besides its pace"),
+        ("1000 mg on days 1 and 15, repeated every 6 months", "it dates sessions ('days 1 and 15') besides its pace"),
+        ("twice weekly for 4 weeks, then weekly", "its phases have different frequencies"),
+        ("biweekly", "its frequency ('biweekly') reads two ways"),
+    ],
+)
+def test_a_count_of_sessions_in_a_regimen_of_no_one_frequency_says_why(regimen, why):
+    """A count in a regimen that writes a pace but has no one frequency is unresolved with the reason, not "states no
+    session frequency" (said of "at weeks 0, 2 and 6, then every 8 weeks" too); a regimen with no pace still says so."""
+    got = parse_time("after 6 injections", regimen, event=True)
+    assert (got.rule, got.note) == ("unresolved", f"6 injections but the regimen gives no one session frequency: {why}")
+    got = parse_time("after 6 injections", "single injection", event=True)
+    assert got.note == "6 injections but the regimen states no session frequency"
+
+
+def test_loading_doses_before_a_pace_leave_the_treatment_counted_from_its_start():
+    """Sessions dated before a pace that goes on are its loading doses: "after adalimumab" or "after treatment" is since
+    the start, as with a pace alone; "after the injection" says one of several. The days of a course repeated at a
+    pace (rituximab "on days 1 and 15, repeated every 6 months") are a course: since its first day or its last?"""
+    loading = "160 mg week 0, 80 mg week 2, then 40 mg weekly"
+    for phrase in ("3 months after adalimumab", "3 months after treatment"):
+        assert parse_time(phrase, loading, event=True, agent="adalimumab").upper == pytest.approx(3 * M)
+    got = parse_time("4 weeks after the injection", loading, event=True)
+    assert got.rule == "unresolved" and "gives several sessions" in got.note
+    repeated = "1000 mg on days 1 and 15, repeated every 6 months"
+    for phrase in ("3 months after rituximab", "3 months after treatment"):
+        got = parse_time(phrase, repeated, event=True, agent="rituximab")
+        assert got.rule == "unresolved" and "does not say which (the first or the last)" in got.note
+
+
+@pytest.mark.parametrize(
     "phrase", ["3 months after treatment", "3 months following the therapy", "improvement 3 months post treatment"]
 )
 def test_the_treatment_named_as_a_whole_in_a_course_of_sessions_is_unresolved(phrase):
@@ -2201,6 +2234,26 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("0, 2, 6 weeks then every 8 weeks", None),
         ("5 mg/kg at 0, 2 and 6 weeks, then every 8 weeks", None),
         ("every 8 weeks after 2 doses", (1 / 8, 1 / 8)),  # one pace, no days
+        # ... with a day named alone, beside a pace in the same phase, or dated from the one before (once the pace's:
+        # 6 injections of the first took 6 weeks, where they take 8; 2 infusions of the rituximab course a year)
+        ("160 mg week 0, 80 mg week 2, then 40 mg weekly", None),
+        ("week 0: 160 mg; week 2: 80 mg; then 40 mg every week", None),
+        ("loading 160 mg day 1, 80 mg day 15, then 40 mg weekly", None),
+        ("day 0 and day 14, then every 6 months", None),
+        ("45 mg at baseline, week 4, and every 12 weeks thereafter", None),
+        ("45 mg at baseline and 4 weeks later, then every 12 weeks", None),
+        ("300 mg every 4 weeks (after 600 mg at week 0 and 300 mg at week 2)", None),
+        ("1000 mg on days 1 and 15, repeated every 6 months", None),
+        ("daily, assessed at week 12", None),  # a visit's day reads as a session's: no count is read with it
+        # a course repeated at another pace than its sessions' (once the repeats' pace: every 6 months)
+        ("2 infusions 2 weeks apart, repeated every 6 months", None),
+        ("375 mg/m2 weekly x 4, repeated every 6 months", None),
+        # the end of a course or a span is no session's day; a loading dose is the first of the pace's sessions
+        ("twice daily until week 12", (14.0, 14.0)),
+        ("twice weekly through week 24", (2.0, 2.0)),
+        ("every 4 weeks up to week 24", (0.25, 0.25)),
+        ("weekly for weeks 1-4", (1.0, 1.0)),
+        ("PDT repeated every 2 weeks", (0.5, 0.5)),
         # two frequencies as alternatives are a range (each once the second alone: "once or twice weekly" twice)
         ("once or twice weekly", (1.0, 2.0)),
         ("twice or thrice weekly", (2.0, 3.0)),

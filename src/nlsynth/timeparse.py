@@ -56,8 +56,9 @@ Rules (``TimeInterval.rule``)
     ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
     sessions") is ``unresolved``. A summary is kept in the rule id (``exposures-mean``, ``exposures-median``) when the
     count is a series' mean or median. A count is never an error: with no frequency in the regimen (or one readers take
-    two ways: "biweekly", "x3 weekly", "2 weekly"), a count of zero, several counts, a count beside a duration in one
-    clause, or more sessions than the regimen's course ("after 6 sessions" of "3 sessions 4 weeks apart": given again,
+    two ways: "biweekly", "x3 weekly", "2 weekly"; or sessions on given days beside a pace: "160 mg week 0, 80 mg week 2,
+    then 40 mg weekly", "on days 1 and 15, repeated every 6 months"), a count of zero, several counts, a count beside a
+    duration in one clause, or more sessions than the regimen's course ("after 6 sessions" of "3 sessions 4 weeks apart": given again,
     after a pause), the reading is ``unresolved`` with the reason (a reviewer can give the reading in
     ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after the first injection") is
     read as that duration: the first session is time zero.
@@ -649,10 +650,14 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
         return None
     text = normalise(regimen)
     course = _course_sessions(text)
-    counted = (course is not None and course[0] >= 2) or _listed_sessions(text) >= 2
+    # a course of a stated number of sessions, or of the days it lists ("at weeks 0, 4 and 8", "on days 1 and 15,
+    # repeated every 6 months"); not the loading doses of a treatment that goes on at a pace ("160 mg week 0, 80 mg
+    # week 2, then 40 mg weekly")
+    listed = _listed_sessions(text) >= 2 and (_rate(text) is None or _REPEAT_RE.search(text) is not None)
+    counted = (course is not None and course[0] >= 2) or listed
     if session is None:
         return whole if counted else None
-    several = counted or (sessions_per_week(regimen) is not None and not _ONE_SESSION_RE.search(text))
+    several = counted or (_frequency(regimen) != (None, None) and not _ONE_SESSION_RE.search(text))
     return session if several else None
 
 
@@ -3086,27 +3091,47 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     >>> sessions_per_week("0, 2, 6 weeks then every 8 weeks") is None  # the days before the unit, as the same
     True
     """
+    return _frequency(regimen)[0]
+
+
+def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | None]:
+    """The regimen's one session frequency (:func:`sessions_per_week`) and, where it has none though it writes a
+    pace, why not: ``(rate, None)``, ``(None, why)``, or ``(None, None)`` for a regimen that writes no pace.
+
+    >>> _frequency("160 mg week 0, 80 mg week 2, then 40 mg weekly")
+    (None, "it dates sessions ('week 0') besides its pace")
+    >>> _frequency("twice weekly"), _frequency("single session")
+    (((2.0, 2.0), None), (None, None))
+    """
     if not regimen:
-        return None
+        return None, None
     text = normalise(regimen)
-    if _AMBIGUOUS_RATE_RE.search(text):
-        return None
+    ambiguous = _AMBIGUOUS_RATE_RE.search(text)
+    if ambiguous:
+        return None, f"its frequency ({ambiguous.group(0)!r}) reads two ways"
     phases = _PHASES_RE.split(text)
     if len(phases) > 1 and len({rate for rate in map(_rate, phases) if rate is not None}) > 1:
-        return None  # a course in phases at different frequencies has no one frequency
-    if len(phases) > 1 and any(_SESSION_TIMES_RE.search(phase) for phase in phases):
-        # sessions on given days, then at a pace: "at weeks 0, 2 and 6, then every 8 weeks", "at weeks 0, 4 and every
-        # 12 weeks thereafter" (once every 12 weeks from the first: 6 sessions in 72 weeks, where they take 52)
-        return None
-    return _rate(text)
+        return None, "its phases have different frequencies"  # a course in phases has no one frequency
+    rate = _rate(text)
+    days = _SESSION_TIMES_RE.search(text)
+    if rate is not None and days:
+        # sessions on given days beside a pace: "at weeks 0, 2 and 6, then every 8 weeks", "at weeks 0, 4 and every
+        # 12 weeks thereafter" (once every 12 weeks from the first: 6 sessions in 72 weeks, where they take 52), "on
+        # days 1 and 15, repeated every 6 months", "160 mg week 0, 80 mg week 2, then 40 mg weekly"
+        return None, f"it dates sessions ({days.group(0)!r}) besides its pace"
+    return rate, None
 
 
-#: A phase that gives its sessions' days, not a pace ("at weeks 0, 2 and 6", "weeks 0 and 4", "on days 1 and 15",
-#: "80 mg at week 0, 40 mg at week 1"), also with the unit after the days ("at 0, 2 and 6 weeks", "0, 2, 6 weeks").
+#: Sessions given by their days, not by a pace ("at weeks 0, 2 and 6", "weeks 0 and 4", "on days 1 and 15", "80 mg at
+#: week 0, 40 mg at week 1", "160 mg week 0, 80 mg week 2"), also with the unit after the days ("at 0, 2 and 6
+#: weeks", "0, 2, 6 weeks"); not the end of a course ("until week 12", "through week 24") nor a span ("weeks 1-4").
 _SESSION_TIMES_RE = re.compile(
     rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*(?:,|and|&)\s*{_NUM}\b(?![\s-]*(?:mg|g|mcg|µg|ml|iu|units?|%)))+"
-    rf"|\b(?:at|on)\s+{_UNIT_FIRST}\s+{_NUM}\b"
+    r"|(?<!\buntil\s)(?<!\btill\s)(?<!\bto\s)(?<!\bthrough\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bup\sto\s)"
+    rf"\b{_UNIT_FIRST}\s+{_NUM}\b(?!\s*(?:{_SEP}|to\s)\s*{_NUM})"
     rf"|(?<![\d.])\d+(?:\s*(?:,|and|&)\s*\d+)+(?:\s*,)?\s+{_UNIT_FIRST}s?\b"
+    # a session dated from the one before: "45 mg at baseline and 4 weeks later"
+    rf"|\b{_NUM}[\s-]*{_UNIT_FIRST}s?\s+later\b"
 )
 #: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others; "x3
 #: weekly" and "300 mg x2 monthly" are three times a week to some and three doses (or two syringes) to others; "2
@@ -3120,9 +3145,13 @@ _AMBIGUOUS_RATE_RE = re.compile(
     rf"(?!(?:\s+[a-z][\w-]*){{0,2}}?\s+{_SESSION_NOUN}\b)"
 )
 #: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
-#: "twice weekly, tapered to weekly").
+#: "twice weekly, tapered to weekly"), or a course from its repeats ("2 infusions 2 weeks apart, repeated every 6
+#: months": sessions 2 weeks apart, courses 6 months apart).
+#: A course given again ("repeated every 6 months", "repeat course after 3 months").
+_REPEAT = r"repeated|repeat"
+_REPEAT_RE = re.compile(rf"\b(?:{_REPEAT})\b")
 _PHASES_RE = re.compile(
-    r"\b(?:then|followed by|thereafter|after which|later|subsequently|afterwards"
+    rf"\b(?:then|followed by|thereafter|after which|later|subsequently|afterwards|{_REPEAT}"
     r"|(?:tapered|reduced|increased|decreased|switched|changed|spaced(?: out)?|extended) to)\b"
 )
 
@@ -3269,9 +3298,10 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
         qualifier = _qualifier(clause[: match.start()], clause[match.end() :])
     except TimePhraseError as exc:
         return unresolved(f"{match.group(0)}: {exc}")
-    rate = sessions_per_week(regimen)
+    rate, why = _frequency(regimen)
     if rate is None:
-        return unresolved(f"{match.group(0)} but the regimen states no session frequency")
+        said = "states no session frequency" if why is None else f"gives no one session frequency: {why}"
+        return unresolved(f"{match.group(0)} but the regimen {said}")
     course = _course_sessions(normalise(regimen or ""))
     if course and low > course[0]:
         # "after 6 sessions" of "3 sessions 4 weeks apart": a course given again, after a pause no rule reads
@@ -3432,7 +3462,7 @@ def _single_session(regimen: str | None) -> bool:
     return (
         _ONE_SESSION_RE.search(text) is not None
         and not _COURSE_CHANGED_RE.search(text)
-        and sessions_per_week(regimen) is None
+        and _frequency(regimen) == (None, None)
         and (course is None or course[0] < 2)
         and _listed_sessions(text) < 2
         and _course_length(text) is None
