@@ -2031,6 +2031,7 @@ def test_the_rows_agent_named_as_a_whole_in_a_course_of_sessions_is_unresolved(p
         ("1000 mg on days 1 and 15, repeated every 6 months", "it dates sessions ('days 1 and 15') besides its pace"),
         ("twice weekly for 4 weeks, then weekly", "its phases have different frequencies"),
         ("biweekly", "its frequency ('biweekly') reads two ways"),
+        ("daily for 5 days every 4 weeks", "it states several ('daily', 'every 4 weeks')"),
     ],
 )
 def test_a_count_of_sessions_in_a_regimen_of_no_one_frequency_says_why(regimen, why):
@@ -2275,8 +2276,25 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("t.i.d.", (21.0, 21.0)),
         ("QID", (28.0, 28.0)),
         ("qd", (7.0, 7.0)),
-        # another form decides first ("nightly" only where no other pace is written)
-        ("tacrolimus nightly; clobetasol weekly", (1.0, 1.0)),
+        # several paces that disagree, in one phase: none counts the sessions (once the form tried first: weekly, and
+        # every 4 weeks for the weekly injections below)
+        ("tacrolimus nightly; clobetasol weekly", None),
+        ("daily for 5 days every 4 weeks", None),
+        ("monthly (every 4 weeks)", None),
+        ("twice daily, 5 days a week", None),
+        ("weekly, increasing to twice weekly", None),
+        # ... but one pace written twice is that pace, and a pace of the dose's change is not the sessions'
+        ("every 2 weeks (q2w)", (0.5, 0.5)),
+        ("twice weekly (2 sessions per week)", (2.0, 2.0)),
+        ("400 mg three times daily for 1 month", (21.0, 21.0)),
+        ("PUVA 3 times weekly; 0.5 J/cm2 increased by 0.5 J/cm2 weekly", (3.0, 3.0)),
+        ("weekly injections; dose increased every 4 weeks", (1.0, 1.0)),
+        ("50 mg daily, reduced by 5 mg weekly", (7.0, 7.0)),
+        # a range before the pace reads two ways, as a number does (once weekly); one is once a week either way (once
+        # "a weekly basis" read two ways)
+        ("2-4 weekly", None),
+        ("on a weekly basis", (1.0, 1.0)),
+        ("1 weekly", (1.0, 1.0)),
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

@@ -56,8 +56,10 @@ Rules (``TimeInterval.rule``)
     ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
     sessions") is ``unresolved``. A summary is kept in the rule id (``exposures-mean``, ``exposures-median``) when the
     count is a series' mean or median. A count is never an error: with no frequency in the regimen (or one readers take
-    two ways: "biweekly", "x3 weekly", "2 weekly"; or sessions on given days beside a pace: "160 mg week 0, 80 mg week 2,
-    then 40 mg weekly", "on days 1 and 15, repeated every 6 months"), a count of zero, several counts, a count beside a
+    two ways: "biweekly", "x3 weekly", "2 weekly", "2-4 weekly"; several that disagree: "daily for 5 days every 4 weeks",
+    "tacrolimus nightly; clobetasol weekly", though not a pace of the dose's change, "increased by 0.5 J/cm2 weekly"; or
+    sessions on given days beside a pace: "160 mg week 0, 80 mg week 2, then 40 mg weekly", "on days 1 and 15,
+    repeated every 6 months"), a count of zero, several counts, a count beside a
     duration in one clause, or more sessions than the regimen's course ("after 6 sessions" of "3 sessions 4 weeks apart": given again,
     after a pause), the reading is ``unresolved`` with the reason (a reviewer can give the reading in
     ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after the first injection") is
@@ -222,6 +224,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from nlsynth import missing
@@ -653,7 +656,7 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
     # a course of a stated number of sessions, or of the days it lists ("at weeks 0, 4 and 8", "on days 1 and 15,
     # repeated every 6 months"); not the loading doses of a treatment that goes on at a pace ("160 mg week 0, 80 mg
     # week 2, then 40 mg weekly")
-    listed = _listed_sessions(text) >= 2 and (_rate(text) is None or _REPEAT_RE.search(text) is not None)
+    listed = _listed_sessions(text) >= 2 and (not _stated_rates(text) or _REPEAT_RE.search(text) is not None)
     counted = (course is not None and course[0] >= 2) or listed
     if session is None:
         return whole if counted else None
@@ -3109,10 +3112,15 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
     ambiguous = _AMBIGUOUS_RATE_RE.search(text)
     if ambiguous:
         return None, f"its frequency ({ambiguous.group(0)!r}) reads two ways"
-    phases = _PHASES_RE.split(text)
-    if len(phases) > 1 and len({rate for rate in map(_rate, phases) if rate is not None}) > 1:
+    stated = _stated_rates(text)
+    rates = {rate for rate, _ in stated}
+    if len(rates) > 1 and len(_PHASES_RE.split(text)) > 1:
         return None, "its phases have different frequencies"  # a course in phases has no one frequency
-    rate = _rate(text)
+    if len(rates) > 1:
+        # sessions within cycles ("daily for 5 days every 4 weeks"), two treatments ("tacrolimus nightly; clobetasol
+        # weekly"), or two paces for one ("monthly (every 4 weeks)"): no one of them counts the sessions
+        return None, f"it states several ({', '.join(repr(words) for _, words in stated)})"
+    rate = rates.pop() if rates else None
     days = _SESSION_TIMES_RE.search(text)
     if rate is not None and days:
         # sessions on given days beside a pace: "at weeks 0, 2 and 6, then every 8 weeks", "at weeks 0, 4 and every
@@ -3141,7 +3149,9 @@ _SESSION_TIMES_RE = re.compile(
 _AMBIGUOUS_RATE_RE = re.compile(
     r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b"
     r"|(?<![\w.])x\s?\d+\s+(?:(?:daily|weekly|monthly|nightly)\b|(?:a|per|each|every)\s+(?:day|week|month)\b)"
-    rf"|(?<![\w.,/-])(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:daily|weekly|monthly)\b"
+    # one ("a weekly basis", "1 weekly") is once a week either way; a range ("2-4 weekly") reads two ways as a number
+    rf"|(?<![\w.,/-])(?:(?!1\b)\d+|{'|'.join(sorted((w for w, n in NUMBER_WORDS.items() if n != 1), key=len, reverse=True))})"
+    rf"(?:{_SEP}{_NUM})?\s+(?:daily|weekly|monthly)\b"
     rf"(?!(?:\s+[a-z][\w-]*){{0,2}}?\s+{_SESSION_NOUN}\b)"
 )
 #: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
@@ -3156,32 +3166,78 @@ _PHASES_RE = re.compile(
 )
 
 
+def _times_rate(m: re.Match[str]) -> tuple[float, float]:
+    per = _PER_WEEK[m.group("per")]
+    lo = number(m.group("lo")) * per
+    return (lo, number(m.group("hi")) * per if m.group("hi") else lo)
+
+
+def _word_rate(m: re.Match[str]) -> tuple[float, float]:
+    rates = [_WORD_FREQUENCY[m.group(w)] * _PER_WEEK[m.group("per")] for w in ("first", "word") if m.group(w)]
+    return (min(rates), max(rates))
+
+
+def _every_rate(m: re.Match[str]) -> tuple[float, float]:
+    n, unit = (m.group("n"), m.group("unit")) if m.group("unit") else (m.group("n2"), m.group("unit2"))
+    rate = DAYS_PER_WEEK / ((number(n) if n else 1.0) * DAYS_PER_UNIT[unit])
+    return (rate, rate)
+
+
+def _n_unitly_rate(m: re.Match[str]) -> tuple[float, float]:
+    rate = DAYS_PER_WEEK / (number(m.group("n")) * DAYS_PER_UNIT[m.group("unit")])
+    return (rate, rate)
+
+
+def _plain_rate(m: re.Match[str]) -> tuple[float, float]:
+    rate = _PER_WEEK[m.group("per")]
+    return (rate, rate)
+
+
+def _per_rate(m: re.Match[str]) -> tuple[float, float]:
+    per = _PER_WEEK[_UNIT_OF[m.group("per")]]
+    lo = number(m.group("lo")) * per
+    return (lo, number(m.group("hi")) * per if m.group("hi") else lo)
+
+
+def _every_range_rate(m: re.Match[str]) -> tuple[float, float]:
+    days = DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
+    lo, hi = number(m.group("lo")), number(m.group("hi") or m.group("lo"))
+    return (DAYS_PER_WEEK / (hi * days), DAYS_PER_WEEK / (lo * days))
+
+
+def _q_rate(m: re.Match[str]) -> tuple[float, float]:
+    rate = DAYS_PER_WEEK / ((number(m.group("n")) if m.group("n") else 1.0) * DAYS_PER_UNIT[_Q_UNIT[m.group("unit")]])
+    return (rate, rate)
+
+
+def _interval_rate(m: re.Match[str]) -> tuple[float, float]:
+    n, unit = m.group("n") or m.group("n2"), m.group("unit") or m.group("unit2")
+    rate = DAYS_PER_WEEK / (number(n) * DAYS_PER_UNIT[_UNIT_OF[unit]])
+    return (rate, rate)
+
+
+_RateForm = tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[float, float]]]
+#: The frequency forms in the order :func:`_rate` tries them, each with what it reads from its match.
+_FIRST_FORMS: tuple[_RateForm, ...] = (
+    (_RATE_TIMES_RE, _times_rate),
+    (_RATE_WORD_RE, _word_rate),
+    (_RATE_EVERY_RE, _every_rate),
+    (_RATE_N_UNITLY_RE, _n_unitly_rate),
+    (_RATE_PLAIN_RE, _plain_rate),
+)
+#: ... and those read only where none of the first is written.
+_OTHER_FORMS: tuple[_RateForm, ...] = (
+    (_RATE_PER_RE, _per_rate),
+    (_RATE_EVERY_RANGE_RE, _every_range_rate),
+    (_RATE_Q_RE, _q_rate),
+    (_RATE_INTERVAL_RE, _interval_rate),
+    *((re.compile(rf"\b{words}\b"), lambda m, rate=rate: (rate, rate)) for words, rate in _RATE_WORDS.items()),
+)
+
+
 def _rate(text: str) -> tuple[float, float] | None:
     """The first frequency form :func:`sessions_per_week` reads in normalised ``text``."""
-    m = _RATE_TIMES_RE.search(text)
-    if m:
-        per = _PER_WEEK[m.group("per")]
-        lo = number(m.group("lo")) * per
-        hi = number(m.group("hi")) * per if m.group("hi") else lo
-        return (lo, hi)
-    m = _RATE_WORD_RE.search(text)
-    if m:
-        rates = [_WORD_FREQUENCY[m.group(w)] * _PER_WEEK[m.group("per")] for w in ("first", "word") if m.group(w)]
-        return (min(rates), max(rates))
-    m = _RATE_EVERY_RE.search(text)
-    if m:
-        n, unit = (m.group("n"), m.group("unit")) if m.group("unit") else (m.group("n2"), m.group("unit2"))
-        rate = DAYS_PER_WEEK / ((number(n) if n else 1.0) * DAYS_PER_UNIT[unit])
-        return (rate, rate)
-    m = _RATE_N_UNITLY_RE.search(text)
-    if m:
-        rate = DAYS_PER_WEEK / (number(m.group("n")) * DAYS_PER_UNIT[m.group("unit")])
-        return (rate, rate)
-    m = _RATE_PLAIN_RE.search(text)
-    if m:
-        rate = _PER_WEEK[m.group("per")]
-        return (rate, rate)
-    return _other_rate(text)
+    return _first_rate(text, _FIRST_FORMS) or _other_rate(text)
 
 
 def _other_rate(text: str) -> tuple[float, float] | None:
@@ -3194,31 +3250,40 @@ def _other_rate(text: str) -> tuple[float, float] | None:
     >>> _other_rate("100 mg/day") is None
     True
     """
-    m = _RATE_PER_RE.search(text)
-    if m:
-        per = _PER_WEEK[_UNIT_OF[m.group("per")]]
-        lo = number(m.group("lo")) * per
-        return (lo, number(m.group("hi")) * per if m.group("hi") else lo)
-    m = _RATE_EVERY_RANGE_RE.search(text)
-    if m:
-        days = DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
-        lo, hi = number(m.group("lo")), number(m.group("hi") or m.group("lo"))
-        return (DAYS_PER_WEEK / (hi * days), DAYS_PER_WEEK / (lo * days))
-    m = _RATE_Q_RE.search(text)
-    if m:
-        rate = DAYS_PER_WEEK / (
-            (number(m.group("n")) if m.group("n") else 1.0) * DAYS_PER_UNIT[_Q_UNIT[m.group("unit")]]
-        )
-        return (rate, rate)
-    m = _RATE_INTERVAL_RE.search(text)
-    if m:
-        n, unit = m.group("n") or m.group("n2"), m.group("unit") or m.group("unit2")
-        rate = DAYS_PER_WEEK / (number(n) * DAYS_PER_UNIT[_UNIT_OF[unit]])
-        return (rate, rate)
-    for words, rate in _RATE_WORDS.items():
-        if re.search(rf"\b{words}\b", text):
-            return (rate, rate)
+    return _first_rate(text, _OTHER_FORMS)
+
+
+def _first_rate(text: str, forms: tuple[_RateForm, ...]) -> tuple[float, float] | None:
+    for pattern, read in forms:
+        m = pattern.search(text)
+        if m:
+            return read(m)
     return None
+
+
+def _stated_rates(text: str) -> list[tuple[tuple[float, float], str]]:
+    """Every frequency a normalised regimen writes, in the order written, with its words: of forms that overlap ("3x
+    weekly" and "weekly"), the one :func:`_rate` tries first.
+
+    >>> _stated_rates("daily for 5 days every 4 weeks")
+    [((7.0, 7.0), 'daily'), ((0.25, 0.25), 'every 4 weeks')]
+    >>> _stated_rates("3x weekly")
+    [((3.0, 3.0), '3x weekly')]
+    """
+    found: list[tuple[int, int, tuple[float, float], str]] = []
+    for pattern, read in (*_FIRST_FORMS, *_OTHER_FORMS):
+        for m in pattern.finditer(text):
+            if all(m.end() <= start or m.start() >= end for start, end, _, _ in found):
+                found.append((m.start(), m.end(), read(m), m.group(0)))
+    return [(rate, words) for start, _, rate, words in sorted(found) if not _DOSE_STEP_RE.search(text[:start].rstrip())]
+
+
+#: A pace at which the dose changes, not the sessions' ("PUVA 3 times weekly; UVA increased by 0.5 J/cm2 weekly",
+#: "dose increased every 4 weeks"): a word for the change earlier in the pace's clause, not just before it with "to"
+#: ("reduced to weekly" is the sessions' new pace).
+_DOSE_STEP_RE = re.compile(
+    r"\b(?:increas|escalat|rais|titrat|adjust|reduc|decreas|taper|step)\w*\b(?:[^;,.()]|(?<=\d)\.(?=\d))*(?<!\bto)$"
+)
 
 
 def _refuse_negative(clause: str, match: re.Match[str]) -> None:
