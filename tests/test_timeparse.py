@@ -1978,6 +1978,8 @@ def test_a_plateau_bounds_the_best_response_not_the_first(phrase, best, first):
         ("weekly \u00d7 6 (PDT)", 5 * W),
         ("x3 injections at 4-week intervals", 8 * W),
         ("injected 3 times, every 2 weeks", 4 * W),
+        ("every 4 weeks \u00d7 3", 8 * W),  # a pace of N periods (once no count: "end of treatment" unresolved)
+        ("every week x 6", 5 * W),
         ("sessions at weeks 0, 4 and 8", None),  # a course by its days: several sessions, but no pace
     ],
 )
@@ -2295,6 +2297,14 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("2-4 weekly", None),
         ("on a weekly basis", (1.0, 1.0)),
         ("1 weekly", (1.0, 1.0)),
+        # a count of sessions in each period (once "every week" alone: once a week), or in each N periods, which reads
+        # two ways: three in each 4 weeks, or a course of three 4 weeks apart (once every 4 weeks)
+        ("2 sessions every week", (2.0, 2.0)),
+        ("3 applications every day", (21.0, 21.0)),
+        ("2-3 sessions every week", (2.0, 3.0)),
+        ("3 sessions every 4 weeks", None),
+        ("2 injections every 6 months", None),
+        ("1 session every 2 weeks", (0.5, 0.5)),
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

@@ -1463,6 +1463,10 @@ _RATE_EVERY_RE = re.compile(
     rf"\bevery\s+(?P<n>{_NUM})?[\s-]*(?P<unit>day|week|month)s?(?:'s)?(?:\s+intervals?)?\b"
     rf"|\bat\s+(?P<n2>{_NUM})?[\s-]*(?P<unit2>day|week|month)s?(?:'s)?\s+intervals?\b"
 )
+#: "2 sessions every week", "3 applications each day": that many in each (once "every week" alone, once a week).
+_RATE_COUNT_EVERY_RE = re.compile(
+    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s+{_SESSION_NOUN}\s+(?:every|each)\s+(?P<per>week|day|month|fortnight|year)\b"
+)
 _RATE_N_UNITLY_RE = re.compile(rf"\b(?P<n>{_NUM})-(?P<unit>day|week|month)ly\b")
 _RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
 #: Read only when none of the forms above is in a regimen (so no reading of those changes), in the order listed:
@@ -1508,11 +1512,12 @@ _COURSE_SESSIONS_RE = re.compile(
     # a rate, not a course: "three sessions per week", "2 injections a month", "3 sessions/week"
     r"(?!\s*(?:per|an?|each|every|/)\s*(?:week|wk|day|month|fortnight|year)\b)"
 )
-#: ... or a pace or a session named N times: "monthly x 4", "weekly × 6" (NFKC and :func:`normalise` write "x"),
-#: "injections x3", "4 times", where nothing follows but punctuation (not a dose, "2 x 5 mg", a course length, "x 12
-#: weeks", or a rate, "x3 weekly", "3 times a week"); or "x3 injections".
+#: ... or a pace or a session named N times: "monthly x 4", "every 4 weeks x 3", "weekly × 6" (NFKC and
+#: :func:`normalise` write "x"), "injections x3", "4 times", where nothing follows but punctuation (not a dose, "2 x 5
+#: mg", a course length, "x 12 weeks", or a rate, "x3 weekly", "3 times a week"); or "x3 injections".
 _COURSE_TIMES_RE = re.compile(
-    rf"(?:\b(?:daily|weekly|fortnightly|monthly|{_SESSION_NOUN})\s*x\s*(?P<n>\d+)|\b(?P<n2>\d+)\s+times)"
+    rf"(?:\b(?:daily|weekly|fortnightly|monthly|{_SESSION_NOUN}|every\s+(?:{_NUM}[\s-]*)?(?:day|week|month)s?)\s*x\s*(?P<n>\d+)"
+    r"|\b(?P<n2>\d+)\s+times)"
     r"(?=\s*(?:[;,.()]|$))"
     rf"|(?<![\w.])x\s*(?P<n3>\d+)\s+{_SESSION_NOUN}\b"
 )
@@ -3141,18 +3146,23 @@ _SESSION_TIMES_RE = re.compile(
     # a session dated from the one before: "45 mg at baseline and 4 weeks later"
     rf"|\b{_NUM}[\s-]*{_UNIT_FIRST}s?\s+later\b"
 )
+#: A number other than one, in digits or words.
+_NOT_ONE = rf"(?:(?!1\b)\d+|{'|'.join(sorted((w for w, n in NUMBER_WORDS.items() if n != 1), key=len, reverse=True))})"
 #: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others; "x3
 #: weekly" and "300 mg x2 monthly" are three times a week to some and three doses (or two syringes) to others; "2
 #: weekly" and "three monthly", a number before the pace with no hyphen, are every two weeks (three months) to some, as
 #: "2-weekly" is, and twice a week to others (once read as weekly). Not a count of sessions at that pace ("12 weekly
-#: sessions", "4 monthly PDT sessions"), nor a dose ("300 mg weekly").
+#: sessions", "4 monthly PDT sessions"), nor a dose ("300 mg weekly"). "3 sessions every 4 weeks" is three in each
+#: 4 weeks to some, and a course of three, 4 weeks apart, to others.
 _AMBIGUOUS_RATE_RE = re.compile(
     r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b"
     r"|(?<![\w.])x\s?\d+\s+(?:(?:daily|weekly|monthly|nightly)\b|(?:a|per|each|every)\s+(?:day|week|month)\b)"
     # one ("a weekly basis", "1 weekly") is once a week either way; a range ("2-4 weekly") reads two ways as a number
-    rf"|(?<![\w.,/-])(?:(?!1\b)\d+|{'|'.join(sorted((w for w, n in NUMBER_WORDS.items() if n != 1), key=len, reverse=True))})"
-    rf"(?:{_SEP}{_NUM})?\s+(?:daily|weekly|monthly)\b"
+    rf"|(?<![\w.,/-]){_NOT_ONE}(?:{_SEP}{_NUM})?\s+(?:daily|weekly|monthly)\b"
     rf"(?!(?:\s+[a-z][\w-]*){{0,2}}?\s+{_SESSION_NOUN}\b)"
+    # "3 sessions every 4 weeks": that many in each period to some, one per period to others ("2 sessions every week"
+    # is two a week: :data:`_RATE_COUNT_EVERY_RE`)
+    rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+(?:every|each)\s+{_NUM}[\s-]*(?:day|week|wk|month|fortnight|year)s?\b"
 )
 #: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
 #: "twice weekly, tapered to weekly"), or a course from its repeats ("2 infusions 2 weeks apart, repeated every 6
@@ -3219,6 +3229,7 @@ def _interval_rate(m: re.Match[str]) -> tuple[float, float]:
 _RateForm = tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[float, float]]]
 #: The frequency forms in the order :func:`_rate` tries them, each with what it reads from its match.
 _FIRST_FORMS: tuple[_RateForm, ...] = (
+    (_RATE_COUNT_EVERY_RE, _times_rate),
     (_RATE_TIMES_RE, _times_rate),
     (_RATE_WORD_RE, _word_rate),
     (_RATE_EVERY_RE, _every_rate),
