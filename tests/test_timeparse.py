@@ -262,6 +262,9 @@ OWN_PHRASES = [
     # A time counted from the first session is that time: the first session is time zero.
     ("2 months after the first injection", "every 4 weeks", 2 * M, 2 * M, "point"),
     ("within 6 weeks of the 1st infusion", "every 2 weeks", 0, 6 * W, "within"),
+    # ... "post" too (once "a count of sessions and a duration in one clause")
+    ("2 weeks post first dose", "every 2 weeks", 2 * W, 2 * W, "point"),
+    ("2 weeks post-first injection", "every 2 weeks", 2 * W, 2 * W, "point"),
     ("2 months after the second injection", "every 4 weeks", NAN, NAN, "unresolved"),
     ("2 months after the first two infusions", "every 4 weeks", NAN, NAN, "unresolved"),
     # The only time in parentheses is the time; beside a time outside them, parentheses are commentary (above).
@@ -279,6 +282,9 @@ OWN_PHRASES = [
         "after-end-of-treatment",
     ),
     ("6 weeks after the last session", "6 sessions at two weeks intervals", 16 * W, 16 * W, "after-end-of-treatment"),
+    # ... "post" too (once refused: "counted from another moment")
+    ("6 weeks post last session", "6 sessions at two weeks intervals", 16 * W, 16 * W, "after-end-of-treatment"),
+    ("6 weeks post-final session", "6 sessions at two weeks intervals", 16 * W, 16 * W, "after-end-of-treatment"),
     (
         "1 month after the final MAL-PDT cycle",
         "applied daily for 10 weeks",

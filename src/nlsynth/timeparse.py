@@ -401,9 +401,9 @@ _PACED_COUNT_RE = re.compile(
     rf"\b(?P<n>{_COUNT})\s+(?P<pace>daily|weekly|monthly){_BETWEEN}{{0,1}}\s+{_SESSION_NOUN}\b"
 )
 #: A time counted from the first session ("2 months after the first injection", "within 6 weeks of the 1st
-#: infusion"): the first session is the start of treatment, time zero, so the count adds nothing.
+#: infusion", "2 weeks post first dose"): the first session is the start of treatment, time zero, so the count adds nothing.
 _SINCE_FIRST_RE = re.compile(
-    rf"\b(?:after|following|since|from|of)\s+(?:the\s+)?(?:first|1st){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
+    rf"\b(?:(?:after|following|since|from|of)\s+|post[\s-]+)(?:the\s+)?(?:first|1st){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
 _END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|course)\b")
 #: A course as a whole ("the course", "a course of PDT"): after it, it has ended.
@@ -413,11 +413,11 @@ _WHOLE_COURSE = (
 #: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped".
 _END_NOUN = r"(?:end|completion|cessation|discontinuation|termination|conclusion|withdrawal|stop)"
 #: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
-#: session", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped",
+#: session", "2 weeks post last dose", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped",
 #: "6 months after discontinuation", "2 months after dupilumab was stopped", "6 months after the course"): the anchor;
 #: a time before it is the time since that end. ("3 months after treatment" is since its start.)
 _AFTER_END_RE = re.compile(
-    r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:"
+    r"\b(?:(?:after|following|from|since|of)\s+|post[\s-]+)(?:the\s+)?(?:"
     rf"{_END_NOUN}(?:\s+of)?\b"
     rf"|(?:last|final){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
     r"|(?:stopping|discontinuing|completing|finishing|ceasing|ending|withdrawing)\b"
