@@ -514,6 +514,9 @@ OWN_PHRASES = [
     ("after 3 sessions", "3 sessions 4 weeks apart", 12 * W, 12 * W, "exposures"),  # within the course: as before
     ("after a median of 10 sessions", "twice weekly", 5 * W, 5 * W, "exposures-median"),
     ("after stopping treatment for NL", "daily for 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
+    # "latest" before a noun says which visit (once "within 3 years": a follow-up of no known length)
+    ("at the latest follow-up, 3 years after treatment start", "", 3 * Y, 3 * Y, "point"),
+    ("3 years at the latest follow-up", "", 3 * Y, 3 * Y, "point"),
 ]
 
 
@@ -622,6 +625,13 @@ EVENT_PHRASES = [
     # ... and before it (once a visit's time: "at the earliest after 4 weeks" was a response seen by 4 weeks)
     ("at the earliest after 4 weeks", "", 4 * W, INF, "at-least"),
     ("at the latest after 8 weeks", "", 0, 8 * W, "within"),
+    # ... but before a noun they say which visit, not a bound (once "within 3 years", and a response at the earliest
+    # visit, 4 weeks, read as after 4 weeks: the opposite of the source)
+    ("at the latest follow-up, 3 years after treatment start", "", 0, 3 * Y, "seen-at-assessment"),
+    ("at the earliest visit, 4 weeks", "", 0, 4 * W, "seen-at-assessment"),
+    ("improved at 4 weeks, at the earliest visit", "", 0, 4 * W, "seen-at-assessment"),
+    ("clear at 3 years, at the latest follow-up", "", 0, 3 * Y, "seen-at-assessment"),
+    ("8 weeks, at the latest", "", 0, 8 * W, "within"),
     # a time at which the event had not happened (once read as a response seen by then): it came later
     ("no response at 6 months", "", 6 * M, INF, "at-least"),
     ("no clinical improvement after 10 weeks", "", 10 * W, INF, "at-least"),

@@ -1435,11 +1435,13 @@ _AT_LEAST = (
 )
 #: The same bounds written after the time: "6 months or more", "6 months at the latest".
 _AT_LEAST_AFTER_RE = re.compile(
-    r"(?:or|and)\s+(?:more|longer|later|over|above|beyond)\b|at\s+(?:the\s+)?earliest\b|at\s+least\b"
+    r"(?:or|and)\s+(?:more|longer|later|over|above|beyond)\b|at\s+(?:the\s+)?earliest\b(?!\s+[a-z])|at\s+least\b"
 )
 _WITHIN_AFTER_RE = re.compile(
-    r"or\s+(?:less|fewer|shorter|earlier|sooner|under|below)\b|at\s+(?:the\s+)?(?:latest|most)\b"
+    r"or\s+(?:less|fewer|shorter|earlier|sooner|under|below)\b|at\s+(?:the\s+)?(?:latest|most)\b(?!\s+[a-z])"
 )
+#: Bounds that are also adjectives before a noun ("at the latest follow-up"): a bound only before the time itself.
+_LATEST_EARLIEST = ("at the latest", "at latest", "at the earliest", "at earliest")
 _POINT = ("after", "at", "for", "over", "about", "approximately", "around", "~", "following")
 _MEAN = ("mean", "average")
 #: A median is a series' summary as a mean is, kept under its own rule id so that the ledger says which the source gave.
@@ -2987,6 +2989,8 @@ def _qualifier(before: str, after: str = "") -> str | None:
             for m in re.finditer(
                 rf"(?:^|\s){re.escape(word)}(?:\s|$)" if word[0].isalpha() else re.escape(word), before
             ):
+                if word in _LATEST_EARLIEST and re.match(r"[a-z]", before[m.end() :]):
+                    continue  # an adjective: "at the latest follow-up, 3 years", "at the earliest visit, 4 weeks"
                 # the nearest word; at the same place the longer ("not before" holds "before")
                 if (m.end(), m.end() - m.start()) > best_at:
                     best, best_at = kind, (m.end(), m.end() - m.start())
