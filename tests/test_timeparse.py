@@ -1041,6 +1041,7 @@ RESPONSE_OF_SOMETHING_ELSE = [
     ("sleep improved at 2 weeks", "sleep"),
     ("histology improved at 6 months", "histology"),  # not the clinical response the column times
     ("lesions improved and tinea cleared at 3 weeks", "tinea"),  # whether the lesions had by 3 weeks is unsaid
+    ("tinea 3 cm cleared at 3 weeks", "tinea"),  # a size does not hide what responded
 ]
 
 
@@ -1066,6 +1067,10 @@ def test_a_lone_clause_on_the_response_of_something_else_is_refused(phrase, word
         ("unresponsive to steroids, improved at 8 weeks", 8 * W),  # the mark ends what responded
         ("improvement at 8 weeks but not resolved", 8 * W),
         ("on dupilumab she improved at 8 weeks", 8 * W),
+        # a size between the lesion and its verb (once refused: "something other than the lesions ('cm')")
+        ("ulcer 3 cm healed at 10 weeks", 10 * W),
+        ("the ulcer 3 x 2 cm healed at 10 weeks", 10 * W),
+        ("plaque 5 cm2 improved at 8 weeks", 8 * W),
     ],
 )
 def test_a_lone_clause_on_the_lesions_response_keeps_its_reading(phrase, upper):

@@ -1321,6 +1321,10 @@ def _of_what(tokens: list[str]) -> list[str]:
     return words
 
 
+#: Units of a lesion's size, which a number before them makes a size ("ulcer 3 cm healed").
+_SIZE_UNITS = frozenset({"mm", "cm", "m", "mm2", "cm2", "m2"})
+
+
 def _what_responded(clause: str, agent: str | None) -> str | None:
     """The first word naming something other than the lesions in what a clause says responded, or None when it says
     nothing of what responded or names the lesions (:data:`_LESION_WORDS`): the words before a response's verb, back
@@ -1333,8 +1337,9 @@ def _what_responded(clause: str, agent: str | None) -> str | None:
     >>> [_what_responded(c, "dupilumab") for c in ("tinea cleared at 3 weeks", "quality of life improved at 4 weeks",
     ...  "marked improvement in her quality of life at 4 weeks", "the patient's ulcer had healed by 8 weeks",
     ...  "photographs showed improvement at 12 weeks", "improvement in pain and ulceration in 4 weeks",
-    ...  "the lesion on the dorsum of the foot healed", "on dupilumab, she improved at 12 weeks")]
-    ['tinea', 'quality', 'quality', None, None, None, None, None]
+    ...  "the lesion on the dorsum of the foot healed", "on dupilumab, she improved at 12 weeks",
+    ...  "the ulcer 3 cm healed at 10 weeks")]
+    ['tinea', 'quality', 'quality', None, None, None, None, None, None]
     """
     own = _agent_words(agent)
     tokens = _tokens(clause)
@@ -1345,6 +1350,11 @@ def _what_responded(clause: str, agent: str | None) -> str | None:
         if token.endswith("ed") or token == "better":  # a verb: what it is said of stands before it
             j = i - 1
             while j >= 0 and tokens[j] not in _JOINERS and tokens[j][0].isalpha():
+                if tokens[j] in _SIZE_UNITS and j > 0 and tokens[j - 1][0].isdigit():
+                    j -= 2  # a size ("the ulcer 3 cm healed", "3 x 2 cm"), not what healed
+                    while j > 0 and tokens[j] == "x" and tokens[j - 1][0].isdigit():
+                        j -= 2
+                    continue
                 subject.insert(0, tokens[j])
                 j -= 1
         if i + 1 < len(tokens) and tokens[i + 1] in ("in", "of"):
