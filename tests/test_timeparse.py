@@ -248,6 +248,16 @@ OWN_PHRASES = [
     ("at the end of treatment", "12 weeks of daily application", 12 * W, 12 * W, "end-of-treatment"),
     ("at the end of treatment", "a total of 8 weekly sessions", 7 * W, 7 * W, "end-of-treatment"),
     ("at the end of treatment", "4 cycles of PDT at monthly intervals", 3 * M, 3 * M, "end-of-treatment"),
+    # ... and as a trial, a total duration, or the week it ran until (once no course length: unresolved)
+    ("at the end of treatment", "6-month trial of tofacitinib", 6 * M, 6 * M, "end-of-treatment"),
+    ("at the end of treatment", "for a total duration of 16 weeks", 16 * W, 16 * W, "end-of-treatment"),
+    ("at the end of treatment", "twice daily until week 16", 16 * W, 16 * W, "end-of-treatment"),
+    ("at the end of treatment", "every 4 weeks up to week 24", 24 * W, 24 * W, "end-of-treatment"),
+    ("at the end of treatment", "daily from day 1 to day 14", 14, 14, "end-of-treatment"),
+    # ... not a course that starts later than the start, nor "prior to"
+    ("at the end of treatment", "from week 4 to week 16", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "twice daily, reviewed prior to week 6", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "daily until week 16, then weekly", NAN, NAN, "unresolved"),  # one phase
     # Vulgar fractions, which NFKC would turn into "11⁄2" (once "several numbers in one clause").
     ("after 1\u00bd months", "", 1.5 * M, 1.5 * M, "point"),
     ("within 2 \u00bd weeks", "", 0, 2.5 * W, "within"),

@@ -1575,14 +1575,23 @@ _COURSE_FOR_RE = re.compile(
 #: "a 12-week course", "a 3-month regimen", "a 12-week treatment", "12 weeks of daily application"; not a pause ("a
 #: 2-week treatment break").
 _COURSE_NAMED_RE = re.compile(
-    rf"\b(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\s+(?:course|regimen|treatment|therapy"
+    rf"\b(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\s+(?:course|regimen|treatment|therapy|trial"
     r"|of\s+(?:[a-z]+\s+)?(?:treatment|therapy|applications?|use|dosing))\b"
     r"(?![\s-]+(?:breaks?|holidays?|interruptions?|pauses?|gaps?|free|washout|off)\b)"
 )
 #: "a course of 12 weeks", "treatment duration 12 weeks", "duration of therapy: 3 months".
 _COURSE_OF_RE = re.compile(
-    r"\b(?:course|regimen|(?:treatment|therapy)\s+duration|duration\s+of\s+(?:the\s+)?(?:treatment|therapy|course))"
+    r"\b(?:course|regimen|(?:treatment|therapy)\s+duration|duration\s+of\s+(?:the\s+)?(?:treatment|therapy|course)"
+    r"|total\s+duration(?:\s+of)?)"
     rf"\s*(?:of|:|was|=)?\s*(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b"
+)
+
+
+#: The week, day or month a course ran until ("daily until week 16", "twice daily through week 24", "to week 16"; not
+#: "prior to week 6").
+_COURSE_UNTIL_RE = re.compile(
+    r"\b(?:until|till|through|up\s+to|(?<!\bprior\s)(?<!\bdue\s)(?<!\bclose\s)(?<!\bcompared\s)(?<!\bup\s)to)"
+    rf"\s+(?P<unit>{_UNIT_FIRST})\s+(?P<n>{_NUM})\b(?!\s*(?:{_SEP}|,|and)\s*{_NUM})"
 )
 
 
@@ -1591,10 +1600,24 @@ def _course_length(text: str) -> re.Match[str] | None:
 
     >>> [m.group(0) for m in map(_course_length, ("daily for 3 months", "a 12-week treatment", "a course of 12 weeks"))]
     ['for 3 months', '12-week treatment', 'course of 12 weeks']
+    >>> [m.group(0) for m in map(_course_length, ("a 6-month trial", "total duration 16 weeks", "daily until week 16"))]
+    ['6-month trial', 'total duration 16 weeks', 'until week 16']
+    >>> _course_length("from day 1 to day 14").group(0), _course_length("from week 4 to week 16")
+    ('to day 14', None)
     >>> _course_length("3 cycles of 28 days") is None  # cycles times their length: no rule multiplies them
     True
     """
-    return _COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text) or _COURSE_OF_RE.search(text)
+    return _COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text) or _COURSE_OF_RE.search(text) or _until(text)
+
+
+def _until(text: str) -> re.Match[str] | None:
+    """The week (day, month) a course ran until, when it ran from the start: not "from week 4 to week 16", which
+    starts 4 weeks into something else (a course from day 1 or week 0 starts at the start)."""
+    until = _COURSE_UNTIL_RE.search(text)
+    start = until and re.search(rf"\bfrom\s+(?P<unit>{_UNIT_FIRST})\s+(?P<n>{_NUM})\b", text[: until.start()])
+    if start and number(start.group("n")) > (1 if _UNIT_OF[start.group("unit")] == "day" else 0):
+        return None
+    return until
 
 
 _PER_WEEK = {
