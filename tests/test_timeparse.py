@@ -2336,6 +2336,15 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("3 sessions every 4 weeks", None),
         ("2 injections every 6 months", None),
         ("1 session every 2 weeks", (0.5, 0.5)),
+        # a range of intervals in the other forms too (once only "every 4-6 weeks": "4-6 weeks apart" and "4-6-weekly"
+        # as every 6 weeks, the rest no frequency)
+        ("PDL at 4-6 week intervals", (1 / 6, 1 / 4)),
+        ("sessions at 4- to 6-week intervals", (1 / 6, 1 / 4)),
+        ("at intervals of 4-6 weeks", (1 / 6, 1 / 4)),
+        ("3 sessions 4-6 weeks apart", (1 / 6, 1 / 4)),
+        ("4\u20136-weekly", (1 / 6, 1 / 4)),
+        ("triamcinolone 5 mg/mL q4-6w", (1 / 6, 1 / 4)),
+        ("q 4 weeks", (0.25, 0.25)),  # the abbreviation with a space and the unit in full
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

@@ -1479,7 +1479,8 @@ _RATE_EVERY_RE = re.compile(
 _RATE_COUNT_EVERY_RE = re.compile(
     rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s+{_SESSION_NOUN}\s+(?:every|each)\s+(?P<per>week|day|month|fortnight|year)\b"
 )
-_RATE_N_UNITLY_RE = re.compile(rf"\b(?P<n>{_NUM})-(?P<unit>day|week|month)ly\b")
+#: "2-weekly", "3-monthly"; "4-6-weekly" every 4 to 6 weeks.
+_RATE_N_UNITLY_RE = re.compile(rf"\b(?:(?P<lo>{_NUM}){_SEP})?(?P<n>{_NUM})-(?P<unit>day|week|month)ly\b")
 _RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
 #: Read only when none of the forms above is in a regimen (so no reading of those changes), in the order listed:
 #: "2x/week", "3×/wk", "2/week", "2 sessions per week", "five days a week", "1-2 times a month";
@@ -1492,8 +1493,19 @@ _RATE_PER_RE = re.compile(
 _RATE_EVERY_RANGE_RE = re.compile(
     rf"\bevery\s+(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?[\s-]*(?P<unit>day|week|wk|month|mo)s?\b"
 )
-#: "q2w", "q4w", "qw", "qd" (the prescription abbreviations: every N days, weeks or months);
-_RATE_Q_RE = re.compile(r"\bq(?P<n>\d+)?(?P<unit>d|w|wk|m|mo)\b")
+#: "q2w", "q4w", "qw", "qd", "q 4 weeks" (the prescription abbreviations: every N days, weeks or months);
+_Q_UNITS = r"(?:d|days?|w|wks?|weeks?|m|mos?|months?)"
+_RATE_Q_RE = re.compile(rf"\bq\.?\s?(?P<n>\d+)?\s?(?P<unit>{_Q_UNITS})\b")
+#: ... and ranges of intervals: "q4-6w", "at 4-6 week intervals", "at intervals of 4-6 weeks", "4-6 weeks apart";
+_RATE_INTERVAL_RANGES = tuple(
+    re.compile(pattern.format(range=rf"(?P<lo>{_NUM}){_SEP}(?P<hi>{_NUM})", unit=r"(?P<unit>day|week|wk|month|mo)s?"))
+    for pattern in (
+        rf"\bq\.?\s?(?P<lo>\d+)-(?P<hi>\d+)\s?(?P<unit>{_Q_UNITS})\b",
+        r"\bat\s+{range}[\s-]*{unit}(?:'s)?\s+intervals?\b",
+        r"\bintervals?\s+of\s+{range}[\s-]*{unit}\b",
+        r"\b{range}[\s-]*{unit}\s+apart\b",
+    )
+)
 #: "at intervals of 4 weeks", "sessions 2 weeks apart";
 _RATE_INTERVAL_RE = re.compile(
     rf"\bintervals?\s+of\s+(?P<n>{_NUM})[\s-]*(?P<unit>day|week|wk|month|mo)s?\b"
@@ -3231,8 +3243,11 @@ def _every_rate(m: re.Match[str]) -> tuple[float, float]:
 
 
 def _n_unitly_rate(m: re.Match[str]) -> tuple[float, float]:
-    rate = DAYS_PER_WEEK / (number(m.group("n")) * DAYS_PER_UNIT[m.group("unit")])
-    return (rate, rate)
+    days = DAYS_PER_UNIT[m.group("unit")]
+    return (
+        DAYS_PER_WEEK / (number(m.group("n")) * days),
+        DAYS_PER_WEEK / (number(m.group("lo") or m.group("n")) * days),
+    )
 
 
 def _plain_rate(m: re.Match[str]) -> tuple[float, float]:
@@ -3247,7 +3262,7 @@ def _per_rate(m: re.Match[str]) -> tuple[float, float]:
 
 
 def _every_range_rate(m: re.Match[str]) -> tuple[float, float]:
-    days = DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
+    days = DAYS_PER_UNIT[_Q_UNIT[m.group("unit")]]
     lo, hi = number(m.group("lo")), number(m.group("hi") or m.group("lo"))
     return (DAYS_PER_WEEK / (hi * days), DAYS_PER_WEEK / (lo * days))
 
@@ -3277,6 +3292,7 @@ _FIRST_FORMS: tuple[_RateForm, ...] = (
 _OTHER_FORMS: tuple[_RateForm, ...] = (
     (_RATE_PER_RE, _per_rate),
     (_RATE_EVERY_RANGE_RE, _every_range_rate),
+    *((pattern, _every_range_rate) for pattern in _RATE_INTERVAL_RANGES),
     (_RATE_Q_RE, _q_rate),
     (_RATE_INTERVAL_RE, _interval_rate),
     *((re.compile(rf"\b{words}\b"), lambda m, rate=rate: (rate, rate)) for words, rate in _RATE_WORDS.items()),
