@@ -2065,6 +2065,7 @@ def test_the_rows_agent_named_as_a_whole_in_a_course_of_sessions_is_unresolved(p
         ("twice weekly for 4 weeks, then weekly", "its phases have different frequencies"),
         ("biweekly", "its frequency ('biweekly') reads two ways"),
         ("daily for 5 days every 4 weeks", "it states several ('daily', 'every 4 weeks')"),
+        ("phototherapy several times a week", "its frequency ('several times a week') gives no number"),
     ],
 )
 def test_a_count_of_sessions_in_a_regimen_of_no_one_frequency_says_why(regimen, why):
@@ -2345,6 +2346,17 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("4\u20136-weekly", (1 / 6, 1 / 4)),
         ("triamcinolone 5 mg/mL q4-6w", (1 / 6, 1 / 4)),
         ("q 4 weeks", (0.25, 0.25)),  # the abbreviation with a space and the unit in full
+        # a word of frequency may start a range, and "or" joins a count per period as it does a count of times (once
+        # "twice to three times weekly" none and "2 or 3 times/week" three a week)
+        ("twice to three times weekly", (2.0, 3.0)),
+        ("once to 2 times a week", (1.0, 2.0)),
+        ("2 or 3 times/week", (2.0, 3.0)),
+        ("2 or 3 sessions per week", (2.0, 3.0)),
+        # a frequency with no number gives none (once "a few times weekly" read as weekly)
+        ("a few times weekly", None),
+        ("several times a week", None),
+        ("multiple sessions per week", None),
+        ("a couple of times per month", None),
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

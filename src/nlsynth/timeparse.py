@@ -1462,7 +1462,9 @@ _SUMMARIES = ("mean", "median")
 #: Frequencies written in a regimen: (sessions per week, low, high).
 _RATE_TIMES_RE = re.compile(  # "2-3 times a week"; "1 or 2 times a week" too: a rate's alternatives are its range
     # a hyphen may join the words: "three-times weekly", "3-times-a-week"
-    rf"\b(?P<lo>{_NUM})(?:(?:{_SEP}|\s+or\s+)(?P<hi>{_NUM}))?[\s-]*(?:times|x)[\s-]*(?:a[\s-]+|per[\s-]+|each[\s-]+)?"
+    # "twice to three times weekly": a word of frequency may start the range
+    rf"\b(?P<lo>{_NUM}|once|twice|thrice)(?:(?:{_SEP}|\s+or\s+)(?P<hi>{_NUM}))?[\s-]*(?:times|x)[\s-]*"
+    r"(?:a[\s-]+|per[\s-]+|each[\s-]+)?"
     r"(?P<per>week|weekly|wk|day|daily|fortnight|month|monthly|year)\b"
 )
 _RATE_WORD_RE = re.compile(  # "twice weekly", "twice-daily"; "once or twice weekly": from the first to the second
@@ -1485,7 +1487,7 @@ _RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
 #: Read only when none of the forms above is in a regimen (so no reading of those changes), in the order listed:
 #: "2x/week", "3×/wk", "2/week", "2 sessions per week", "five days a week", "1-2 times a month";
 _RATE_PER_RE = re.compile(
-    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s*(?:(?:x|×|times)\s*)?"
+    rf"\b(?P<lo>{_NUM})(?:(?:{_SEP}|\s+or\s+)(?P<hi>{_NUM}))?\s*(?:(?:x|×|times)\s*)?"
     rf"(?:(?:sessions?|treatments?|days?|infusions?|injections?|applications?|exposures?)\s*)?"
     r"(?:/|per\b|a\b|each\b)\s*(?P<per>week|wk|day|month|mo)\b"
 )
@@ -3166,6 +3168,9 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
     ambiguous = _AMBIGUOUS_RATE_RE.search(text)
     if ambiguous:
         return None, f"its frequency ({ambiguous.group(0)!r}) reads two ways"
+    vague = _VAGUE_RATE_RE.search(text)
+    if vague:
+        return None, f"its frequency ({vague.group(0)!r}) gives no number"
     stated = _stated_rates(text)
     rates = {rate for rate, _ in stated}
     if len(rates) > 1 and len(_PHASES_RE.split(text)) > 1:
@@ -3213,6 +3218,11 @@ _AMBIGUOUS_RATE_RE = re.compile(
     # is two a week: :data:`_RATE_COUNT_EVERY_RE`)
     rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+(?:every|each)\s+{_NUM}[\s-]*(?:day|week|wk|month|fortnight|year)s?\b"
 )
+#: A frequency with no number: "a few times weekly", "several times a week", "multiple sessions per week".
+_VAGUE_RATE_RE = re.compile(
+    rf"\b(?:a\s+)?(?:few|several|couple(?:\s+of)?|many|multiple|some|numerous)\s+(?:times|{_SESSION_NOUN})"
+    r"[\s-]*(?:a|per|each|every|/)?[\s-]*(?:week|weekly|wk|day|daily|month|monthly)\b"
+)
 #: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
 #: "twice weekly, tapered to weekly"), or a course from its repeats ("2 infusions 2 weeks apart, repeated every 6
 #: months": sessions 2 weeks apart, courses 6 months apart).
@@ -3227,7 +3237,7 @@ _PHASES_RE = re.compile(
 
 def _times_rate(m: re.Match[str]) -> tuple[float, float]:
     per = _PER_WEEK[m.group("per")]
-    lo = number(m.group("lo")) * per
+    lo = (_WORD_FREQUENCY.get(m.group("lo")) or number(m.group("lo"))) * per
     return (lo, number(m.group("hi")) * per if m.group("hi") else lo)
 
 
