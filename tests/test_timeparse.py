@@ -2077,6 +2077,12 @@ def test_a_count_of_sessions_in_a_regimen_of_no_one_frequency_says_why(regimen, 
     assert got.note == "6 injections but the regimen states no session frequency"
 
 
+def test_a_count_in_a_glossed_pace_spans_both_readings():
+    """ "Monthly (every 4 weeks)": three infusions took 12 weeks or three months, and the reading says no more."""
+    got = parse_time("after 3 infusions", "monthly (every 4 weeks)")
+    assert (got.lower, got.upper, got.rule) == (84.0, 91.3125, "exposures")
+
+
 def test_loading_doses_before_a_pace_leave_the_treatment_counted_from_its_start():
     """Sessions dated before a pace that goes on are its loading doses: "after adalimumab" or "after treatment" is since
     the start, as with a pace alone; "after the injection" says one of several. The days of a course repeated at a
@@ -2314,7 +2320,7 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         # every 4 weeks for the weekly injections below)
         ("tacrolimus nightly; clobetasol weekly", None),
         ("daily for 5 days every 4 weeks", None),
-        ("monthly (every 4 weeks)", None),
+        ("weekly (monthly later)", None),
         ("twice daily, 5 days a week", None),
         ("weekly, increasing to twice weekly", None),
         # ... but one pace written twice is that pace, and a pace of the dose's change is not the sessions'
@@ -2357,6 +2363,15 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("several times a week", None),
         ("multiple sessions per week", None),
         ("a couple of times per month", None),
+        # a pace glossed in brackets or after "i.e." in another unit is one pace, read as the range of the two (once
+        # "monthly (every 4 weeks)" gave none, as two paces); a pace in brackets that differs more is another pace
+        ("monthly (every 4 weeks)", (7 / 30.4375, 0.25)),
+        ("IVIG 2 g/kg every 4 weeks (monthly)", (7 / 30.4375, 0.25)),
+        ("monthly (i.e. every 4 weeks)", (7 / 30.4375, 0.25)),
+        ("twice monthly (every 2 weeks)", (14 / 30.4375, 0.5)),
+        ("every 2 weeks, i.e. fortnightly", (0.5, 0.5)),
+        ("every 4 weeks (weekly for the first month)", None),
+        ("monthly, every 4 weeks later", None),
     ],
 )
 def test_session_frequency_from_regimen(regimen, expected):

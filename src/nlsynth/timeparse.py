@@ -3171,14 +3171,15 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
     vague = _VAGUE_RATE_RE.search(text)
     if vague:
         return None, f"its frequency ({vague.group(0)!r}) gives no number"
-    stated = _stated_rates(text)
-    rates = {rate for rate, _ in stated}
+    stated = _glossed(text, _stated_paces(text))
+    rates = {rate for _, rate, _ in stated}
     if len(rates) > 1 and len(_PHASES_RE.split(text)) > 1:
         return None, "its phases have different frequencies"  # a course in phases has no one frequency
     if len(rates) > 1:
         # sessions within cycles ("daily for 5 days every 4 weeks"), two treatments ("tacrolimus nightly; clobetasol
-        # weekly"), or two paces for one ("monthly (every 4 weeks)"): no one of them counts the sessions
-        return None, f"it states several ({', '.join(repr(words) for _, words in stated)})"
+        # weekly"), or a pace with another in brackets that is not its gloss ("weekly (monthly later)"): no one of them
+        # counts the sessions
+        return None, f"it states several ({', '.join(repr(words) for _, _, words in stated)})"
     rate = rates.pop() if rates else None
     days = _SESSION_TIMES_RE.search(text)
     if rate is not None and days:
@@ -3344,12 +3345,55 @@ def _stated_rates(text: str) -> list[tuple[tuple[float, float], str]]:
     >>> _stated_rates("3x weekly")
     [((3.0, 3.0), '3x weekly')]
     """
+    return [(rate, words) for _, rate, words in _stated_paces(text)]
+
+
+def _stated_paces(text: str) -> list[tuple[tuple[int, int], tuple[float, float], str]]:
+    """:func:`_stated_rates` with where each pace stands in the text: ``((start, end), rate, words)``."""
     found: list[tuple[int, int, tuple[float, float], str]] = []
     for pattern, read in (*_FIRST_FORMS, *_OTHER_FORMS):
         for m in pattern.finditer(text):
             if all(m.end() <= start or m.start() >= end for start, end, _, _ in found):
                 found.append((m.start(), m.end(), read(m), m.group(0)))
-    return [(rate, words) for start, _, rate, words in sorted(found) if not _DOSE_STEP_RE.search(text[:start].rstrip())]
+    return [
+        ((start, end), rate, words)
+        for start, end, rate, words in sorted(found)
+        if not _DOSE_STEP_RE.search(text[:start].rstrip())
+    ]
+
+
+def _glossed(
+    text: str, paces: list[tuple[tuple[int, int], tuple[float, float], str]]
+) -> list[tuple[tuple[int, int], tuple[float, float], str]]:
+    """The paces with each one that glosses the pace before it merged into one, read as the range of the two.
+
+    A gloss restates a pace in another unit, in brackets or after "i.e." straight after it ("monthly (every 4
+    weeks)", "every 2 weeks, i.e. fortnightly"). The two name one pace if they differ by no more than a month from
+    four weeks (10%); the sessions are then counted at either, no more precisely than the two together say. A pace in
+    brackets that differs more ("weekly (monthly later)") is another pace.
+
+    >>> text = "monthly (every 4 weeks)"
+    >>> [(round(rate[0], 3), rate[1], words) for _, rate, words in _glossed(text, _stated_paces(text))]
+    [(0.23, 0.25, 'monthly (every 4 weeks')]
+    """
+    merged: list[tuple[tuple[int, int], tuple[float, float], str]] = []
+    for (start, end), rate, words in paces:
+        if merged:
+            (first_start, first_end), first_rate, _ = merged[-1]
+            lo, hi = min(first_rate[0], rate[0]), max(first_rate[1], rate[1])
+            if _GLOSS_RE.fullmatch(text[first_end:start]) and hi <= lo * _GLOSS_TOLERANCE:
+                merged[-1] = ((first_start, end), (lo, hi), text[first_start:end])
+                continue
+        merged.append(((start, end), rate, words))
+    return merged
+
+
+#: What stands between a pace and its gloss: an opening bracket, or "i.e." / "that is" / "=" (after a comma or not).
+_GLOSS_RE = re.compile(
+    r"\s*(?:\(\s*(?:i\.?e\.?,?\s*|that is,?\s*|=\s*|approx(?:imately|\.)?\s*|~\s*)?|,?\s*(?:i\.?e\.?|that is|=),?\s*)"
+)
+#: How far a gloss may differ from its pace: monthly against every 4 weeks (30.44 / 28 days).
+_GLOSS_TOLERANCE = 1.1
 
 
 #: A pace at which the dose changes, not the sessions' ("PUVA 3 times weekly; UVA increased by 0.5 J/cm2 weekly",
