@@ -275,7 +275,8 @@ OWN_PHRASES = [
     # ... "post" too (once "a count of sessions and a duration in one clause")
     ("2 weeks post first dose", "every 2 weeks", 2 * W, 2 * W, "point"),
     ("2 weeks post-first injection", "every 2 weeks", 2 * W, 2 * W, "point"),
-    ("2 months after the second injection", "every 4 weeks", NAN, NAN, "unresolved"),
+    # ... and from a later session, the day of that session (N - 1 sessions in) plus the time (once "unresolved")
+    ("2 months after the second injection", "every 4 weeks", 4 * W + 2 * M, 4 * W + 2 * M, "exposures"),
     ("2 months after the first two infusions", "every 4 weeks", NAN, NAN, "unresolved"),
     # The only time in parentheses is the time; beside a time outside them, parentheses are commentary (above).
     ("response at first follow-up (6 weeks)", "", 6 * W, 6 * W, "point"),
@@ -2075,6 +2076,59 @@ def test_a_count_of_sessions_in_a_regimen_of_no_one_frequency_says_why(regimen, 
     assert (got.rule, got.note) == ("unresolved", f"6 injections but the regimen gives no one session frequency: {why}")
     got = parse_time("after 6 injections", "single injection", event=True)
     assert got.note == "6 injections but the regimen states no session frequency"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "lower", "upper", "rule"),
+    [
+        # the 2nd of injections every 2 weeks is on day 14 (a loading dose is the first)
+        (
+            "2 weeks after the second injection",
+            "600 mg loading dose, then 300 mg every two weeks",
+            4 * W,
+            4 * W,
+            "exposures",
+        ),
+        ("2 weeks post 2nd dose", "every 2 weeks", 4 * W, 4 * W, "exposures"),
+        ("4 weeks following 3 sessions", "PDT every 2 weeks, 4 sessions", 8 * W, 8 * W, "exposures"),
+        ("6 weeks after the 3rd infusion", "3 infusions 4 weeks apart", 14 * W, 14 * W, "exposures"),
+        # the first session is day 0 whatever the pace, or with none
+        ("3 months after a single session", "single session of PDT", 3 * M, 3 * M, "exposures"),
+        ("2 weeks after 1 injection", "", 2 * W, 2 * W, "exposures"),
+        # a bound or a range before the anchor keeps its rule, shifted by the session's day
+        ("within 6 weeks of the 2nd infusion", "every 2 weeks", 0, 8 * W, "within"),
+        ("at least 4 weeks after the second injection", "every 2 weeks", 6 * W, INF, "at-least"),
+        ("2-4 weeks after the second injection", "every 2 weeks", 4 * W, 6 * W, "range"),
+        # a range of sessions, or a frequency range, places the session between its readings
+        ("4 weeks after 2-3 sessions", "every 2 weeks", 6 * W, 8 * W, "exposures"),
+        ("2 weeks after the second injection", "every 2-4 weeks", 4 * W, 6 * W, "exposures"),
+        # no one frequency, past the course, a part of a count, or no place: unresolved, as a count alone is
+        (
+            "2 weeks after the second injection",
+            "160 mg week 0, 80 mg week 2, then 40 mg weekly",
+            NAN,
+            NAN,
+            "unresolved",
+        ),
+        ("2 weeks after the second injection", "", NAN, NAN, "unresolved"),
+        ("2 weeks after the 6th session", "PDT every 2 weeks, 4 sessions", NAN, NAN, "unresolved"),
+        ("2 weeks after the first of 3 injections", "every 2 weeks", NAN, NAN, "unresolved"),
+        ("2 weeks after the last of 3 injections", "every 2 weeks", NAN, NAN, "unresolved"),
+        ("2 weeks after 0 sessions", "every 2 weeks", NAN, NAN, "unresolved"),
+    ],
+)
+def test_a_time_counted_from_a_later_session_adds_that_sessions_day(phrase, regimen, lower, upper, rule):
+    """ "2 weeks after the second injection" of injections every 2 weeks is day 14 + 14 (once unresolved: "a count of
+    sessions and a duration in one clause"); for a response it is seen by then."""
+    got = parse_time(phrase, regimen)
+    assert got.rule == rule
+    assert (got.lower, got.upper) == pytest.approx((lower, upper), nan_ok=True)
+    if rule == "exposures":
+        seen = parse_time(phrase, regimen, event=True)
+        assert (seen.lower, seen.upper, seen.rule) == pytest.approx((0.0, upper, "seen-at-assessment"))
+        assert re.search(
+            r"days after the \d+(?:st|nd|rd|th)(?: to \d+(?:st|nd|rd|th))? session \((?:between )?day ", got.note
+        )
 
 
 def test_a_count_in_a_glossed_pace_spans_both_readings():

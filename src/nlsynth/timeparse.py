@@ -63,7 +63,10 @@ Rules (``TimeInterval.rule``)
     duration in one clause, or more sessions than the regimen's course ("after 6 sessions" of "3 sessions 4 weeks apart": given again,
     after a pause), the reading is ``unresolved`` with the reason (a reviewer can give the reading in
     ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after the first injection") is
-    read as that duration: the first session is time zero.
+    read as that duration: the first session is time zero. One counted from a later session ("2 weeks after the second
+    injection", "4 weeks following 3 sessions") is that session's day, (N - 1) / f weeks as ``end-of-treatment``
+    counts the last, plus the duration; a bound or a range before it keeps its rule, shifted by that day ("within 6
+    weeks of the 2nd infusion" is ``within``); where the count alone would be ``unresolved``, so is it.
 ``end-of-treatment``
     "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions
     at f per week, since the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5
@@ -3424,6 +3427,18 @@ def _count_clause(
     if duration and since_first and since_first.start() <= match.start() < since_first.end():
         # time zero is the first session: "2 months after the first injection" is two months
         return _parse_clause(clause[: since_first.start()] + " " + clause[since_first.end() :], regimen, agent)
+    since_session = _SINCE_SESSION_RE.search(clause[: match.start()])
+    if (
+        duration
+        and since_session
+        and duration.end() <= since_session.start()
+        and not _DURATION_RE.search(rest, duration.end())
+    ):
+        # time zero of the duration is a later session: "2 weeks after the second injection"
+        try:
+            return _after_session(clause, since_session.start(), match, regimen, agent)
+        except TimePhraseError:
+            pass  # the words before the anchor do not read as a time ("2 weeks after the last of 3 injections")
     if duration:
         return unresolved(
             f"a count of sessions ({match.group(0)!r}) and a duration ({duration.group(0)!r}) "
@@ -3431,6 +3446,68 @@ def _count_clause(
         )
     part = _part_of_count(clause, match)
     return part if part is not None else _exposures(clause, match, regimen)
+
+
+#: What counts a time from a session that the count after it names ("2 weeks after the second injection", "4 weeks
+#: following 3 sessions", "within 6 weeks of the 2nd infusion", "2 weeks post second dose"): the words just before it.
+_SINCE_SESSION_RE = re.compile(r"\b(?:(?:after|following|since|from|of)\s+|post[\s-]+)(?:the\s+|her\s+|his\s+)?$")
+
+
+def _after_session(
+    clause: str, anchor: int, match: re.Match[str], regimen: str | None, agent: str | None
+) -> TimeInterval:
+    """A time counted from the Nth session, ``match`` ("2 weeks after the second injection", "4 weeks after 3
+    sessions"): the day of that session, (N - 1) / f weeks at the regimen's f sessions a week (the first is day 0,
+    as :func:`_end_of_treatment` counts the last), plus the time ``before`` the anchor. Read under ``exposures``, with
+    a note that says so; a bound or a range before the anchor (which starts at ``anchor``) keeps its rule, shifted by
+    the session's day. Without one frequency in the regimen, or past its course, or for a part of a count ("the first
+    of 3 injections"), the reading is ``unresolved`` as a count alone is.
+
+    >>> parse_time("2 weeks after the second injection", "600 mg loading dose, then 300 mg every two weeks")
+    TimeInterval(lower=28.0, upper=28.0, rule='exposures', note='14.0 days after the 2nd session (day 14.0)')
+    >>> parse_time("within 6 weeks of the 3rd infusion", "every 4 weeks").upper
+    98.0
+    """
+    part = _part_of_count(clause, match)
+    if part is not None:  # "2 weeks after the first of 3 injections": which session, no rule reads
+        return part
+    low, high = _count(match)
+    since = _parse_clause(clause[:anchor], regimen, agent)
+    if since is None or not since.resolved:
+        return since if since is not None else unresolved(f"{match.group(0)}: no time before it")
+    if since.rule not in ("point", *_SUMMARIES, "within", "at-least", "range"):
+        return unresolved(f"a reading {since.rule!r} counted from {match.group(0)!r}; no rule reads it")
+    if low < 1 or low > high or low != int(low) or high != int(high):
+        return unresolved(f"{match.group(0)}: not a session's place in the course")
+    rate, why = _frequency(regimen)
+    if high == 1:
+        rate = (1.0, 1.0)  # the first session is day 0 at any pace: "3 months after a single session"
+    if rate is None:
+        said = "states no session frequency" if why is None else f"gives no one session frequency: {why}"
+        return unresolved(f"a time after {match.group(0)!r}, but the regimen {said}")
+    course = _course_sessions(normalise(regimen or ""))
+    if course and high > course[0]:
+        return unresolved(f"a time after {match.group(0)!r}, more than the regimen's course ({course[1]!r})")
+    first, last = (low - 1) / rate[1] * DAYS_PER_WEEK, (high - 1) / rate[0] * DAYS_PER_WEEK
+    place = _ordinal(low) if low == high else f"{_ordinal(low)} to {_ordinal(high)}"
+    day = f"day {first:.1f}" if first == last else f"between day {first:.1f} and {last:.1f}"
+    note = f"{_describe(since)} after the {place} session ({day})"
+    if since.rule == "within":
+        return TimeInterval(0.0, last + since.upper, "within", note)
+    if since.rule in ("at-least", "range"):
+        return TimeInterval(first + since.lower, last + since.upper, since.rule, note)
+    return TimeInterval(first + since.lower, last + since.upper, "exposures", note)
+
+
+def _ordinal(n: float) -> str:
+    """A session's place as an ordinal in digits.
+
+    >>> [_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd']
+    """
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _part_of_count(clause: str, match: re.Match[str]) -> TimeInterval | None:
