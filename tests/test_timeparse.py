@@ -187,6 +187,16 @@ OWN_PHRASES = [
     ("after the first session", "twice weekly", 0.5 * W, 0.5 * W, "exposures"),
     ("after the 3rd injection", "monthly", 3 * M, 3 * M, "exposures"),
     ("after the twenty-first infusion", "weekly", 21 * W, 21 * W, "exposures"),
+    # ... but at, by or before a session named by its place is that session's day, (N - 1) / f weeks, as the end of
+    # treatment is the last session's (once N / f, the day after it: "at the 3rd injection" of "every 2 weeks" week 6)
+    ("at the 3rd injection", "every 2 weeks", 4 * W, 4 * W, "exposures"),
+    ("at the time of the third infusion", "every 4 weeks", 8 * W, 8 * W, "exposures"),
+    ("until the 4th session", "every 2 weeks", 6 * W, 6 * W, "exposures"),
+    ("by the third injection", "every 2 weeks", 0, 4 * W, "within"),
+    ("prior to the 2nd dose", "every 2 weeks", 0, 2 * W, "within"),
+    ("at the 3rd or 4th injection", "every 2 weeks", 4 * W, 6 * W, "exposures"),
+    ("at the first injection", "every 2 weeks", NAN, NAN, "unresolved"),  # day 0: no time after the start
+    ("at 3 injections", "every 2 weeks", 6 * W, 6 * W, "exposures"),  # a count, not a place
     ("after twenty-two sessions", "twice weekly", 11 * W, 11 * W, "exposures"),
     ("after one infusion", "every 8 weeks", 8 * W, 8 * W, "exposures"),
     ("after 2-3 PDT sessions", "every 2 weeks", 4 * W, 6 * W, "exposures"),

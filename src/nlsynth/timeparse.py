@@ -52,7 +52,9 @@ Rules (``TimeInterval.rule``)
     3rd injection", "a single session"), possibly a range ("2-3 sessions", "3 or 4 injections", "between 4 and 6
     cycles"), converted with the frequency stated in the row's regimen (:func:`sessions_per_week`: "twice weekly",
     "three-times weekly", "3 sessions/week", "every 2 weeks", "q2w", "nightly", "BID"): N sessions at f per week take N
-    / f weeks; a frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks. A bound in words reads as for a duration
+    / f weeks; a frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks. A session named by its place
+    with "at", "by", "before" or "until" ("at the third injection", "by the 3rd infusion") is the day it was given,
+    (N - 1) / f weeks, as ``end-of-treatment`` counts the last (the first, day 0, is ``unresolved``). A bound in words reads as for a duration
     ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
     sessions") is ``unresolved``. A summary is kept in the rule id (``exposures-mean``, ``exposures-median``) when the
     count is a series' mean or median. A count is never an error: with no frequency in the regimen (or one readers take
@@ -3569,6 +3571,12 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
             f"{match.group(0)}, more than the regimen's course ({course[1]!r}); when the sessions beyond it were "
             "given no rule reads"
         )
+    if _AT_SESSION_RE.search(clause[: match.start()]) and _ORDINAL_COUNT_RE.match(match.group(0)):
+        # "at the third injection", "by the 3rd infusion": the day that session was given, (N - 1) / f weeks, as the
+        # end of treatment is the last session's; "after the third injection" is seen after it, by N / f
+        if low == 1:
+            return unresolved(f"{match.group(0)}: the first session is day 0, the start of treatment")
+        low, high = low - 1, high - 1
     lo_rate, hi_rate = rate
     lower, upper = low / hi_rate * DAYS_PER_WEEK, high / lo_rate * DAYS_PER_WEEK
     # a bound in words reads as it does for a duration: "after at least 4 sessions", "within 3 sessions"
@@ -3577,6 +3585,14 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
         return bounded
     return TimeInterval(lower, upper, f"exposures-{qualifier}" if qualifier in _SUMMARIES else "exposures")
 
+
+#: What names the moment of a session, not the time after it: "at the", "by the", "before her", "at the time of the",
+#: "prior to the", "until the", "on the" (before an ordinal count: "at the third injection").
+_AT_SESSION_RE = re.compile(
+    r"\b(?:at|by|before|until|till|on|prior\s+to|up\s+to)\s+(?:the\s+time\s+of\s+)?(?:the|her|his)\s+$"
+)
+#: A count that names a session's place: "3rd", "third" (also the first of a range: "the 3rd or 4th").
+_ORDINAL_COUNT_RE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\b")
 
 #: Words that say a course did not run as stated: it ended earlier, ran longer or ran again.
 _COURSE_CHANGED_RE = re.compile(
