@@ -1448,7 +1448,6 @@ REJECTED = [
     ("minus 2 weeks", "negative"),
     ("within 0 days", "zero"),
     ("6-2 months", "start is after its end"),
-    ("after 8 and 12 months", "several numbers"),
     ("2 recurrences after 3 months", "only time given is of another event"),
     ("recurrence at 6 months", "only time given is of another event"),
     ("loss of response at 6 months", "only time given is of another event"),  # once the response's own time
@@ -1479,14 +1478,10 @@ REJECTED = [
     ("w12-w16", "several numbers"),
     ("several weeks", "vague"),
     ("3 months + 2 weeks", "several times"),  # a sum, not "3 months or more"
-    ("2 weeks and 3 months", "several times"),  # a smaller unit first: two visits, not one length
     ("1 year and 3-6 months", "one a range"),
-    ("at months 3 and 6", "several visits"),  # two visits, not the range "months 3 to 6"
     # two parentheses: no choosing (once "no time expression", which there was)
     ("at follow-up (6 weeks) and later (3 months)", "several times, each in parentheses"),
     ("partial (4 weeks), complete (12 weeks)", "several times, each in parentheses"),
-    ("weeks 4, 8 and 12", "several visits"),
-    ("at weeks two and four", "several visits"),  # never "two" periods of "an d(ay)"
     ("not stated when", "no time expression"),  # more than "not stated": no reading is guessed
     ("unknown duration of improvement", "no time expression"),
     # counted from another event (once read as a time since the start of treatment)
@@ -1542,16 +1537,23 @@ REJECTED = [
     ("in the first weeks", "ordinal before a plural unit"),  # once read as the first week: within 7 days
     ("during the 2nd months", "ordinal before a plural unit"),
     ("within 6 months or more", "bounded both ways"),
-    ("at 2 weeks and 3 months", "several times"),  # two visits: "and" makes a range only after "between"
-    ("at 2 weeks and at 3 months", "several times"),  # "and" before a time's own word splits no clause
     ("3 months to 2 weeks", "start is after its end"),
     ("2-3 weeks to 3 months", "itself a range"),
     ("response between 2 weeks and 3 months in 4 patients", "head count"),
     ("response between 2 weeks and 3 months at 4", "several numbers"),
     ("improvement from 2 weeks until 3 months", "several times"),  # how long it lasted? not read as a range
     ("at least 3 months or less", "bounded both ways"),
-    ("at 3, 6 and 12 months", "several numbers"),  # a list of visits: its commas split no clauses
-    ("3,5 months", "several numbers"),  # a decimal comma is not read as 3.5
+    ("3,5 months", "several numbers"),  # a decimal comma is not read as 3.5, nor as visits at 3 and 5 months
+    # a list of visits that is not one (see test_a_list_of_visits_is_seen_by_the_last_and_followed_to_it)
+    ("at 3 or 6 months", "alternatives"),
+    ("at months 3 or 6", "several visits"),
+    ("within 3 and 6 months", "list of visits .'3 and 6 months'. with a qualifier of one time"),
+    ("at 6 and 3 months", "list of visits out of order"),
+    ("at 3 months and 2 weeks later", "added to an earlier moment"),
+    ("at 4, 8-12 and 16 weeks", "several"),  # a range inside the list
+    ("at 3 and 6 months in 2 patients", "head count"),
+    ("during the first and second months", "ordinal before a plural unit"),  # periods, not visits
+    ("3 months + 2 weeks and 6 months", "several times"),
 ]
 
 
@@ -2449,3 +2451,44 @@ def test_session_frequency_from_regimen(regimen, expected):
 def test_interval_value_object():
     assert TimeInterval(0, 14, "within").resolved
     assert not parse_time("").resolved
+
+
+# Visits listed in one clause (all once refused: "several times", "several numbers", "several visits").
+VISIT_LISTS = [
+    # phrase, an event's reading (seen by the last visit), a follow-up's (the last visit)
+    ("improvement at 3 and 6 months", 6 * M),
+    ("at 3, 6 and 12 months", 12 * M),
+    ("at 3, 6, and 12 months", 12 * M),
+    ("at 3 months and 6 months", 6 * M),
+    ("after 8 and 12 months", 12 * M),
+    ("at 2 weeks and at 3 months", 3 * M),  # units of their own, a smaller first: two visits, not one length
+    ("2 weeks and 3 months", 3 * M),
+    ("at months 3 and 6", 6 * M),  # two visits, not the range "months 3 to 6"
+    ("weeks 4, 8 and 12", 84.0),
+    ("at weeks two and four", 28.0),  # never "two" periods of "an d(ay)"
+    ("at weeks 4 & 8", 56.0),
+]
+
+
+@pytest.mark.parametrize(("phrase", "last"), VISIT_LISTS, ids=[v[0] for v in VISIT_LISTS])
+def test_a_list_of_visits_is_seen_by_the_last_and_followed_to_it(phrase, last):
+    # the source may mean seen at every visit or only by the last: both allow (0, last], no narrower
+    event = parse_time(phrase, event=True)
+    assert (event.lower, event.upper, event.rule) == (0.0, last, "seen-at-assessment")
+    assert "rule 'visits'" in event.note
+    follow_up = parse_time(phrase)
+    assert (follow_up.lower, follow_up.upper, follow_up.rule) == (last, last, "visits")
+    # read as exact onsets, somewhere among the visits: from the first to the last
+    exact = parse_time(phrase, event=True, exact=True)
+    assert exact.rule == "visits" and exact.upper == last and 0 < exact.lower < last
+
+
+def test_not_seen_at_every_visit_of_a_list_was_not_seen_by_the_last():
+    assert parse_time("no improvement at 3 and 6 months", event=True) == TimeInterval(
+        6 * M, math.inf, "at-least", "not seen by 182.6 days"
+    )
+    later = parse_time("no improvement at 4 and 8 weeks; improved by 16 weeks", event=True)
+    assert (later.lower, later.upper) == (56.0, 112.0)
+    # a first response timed by a visit list beside another clause: the earliest clause's last visit
+    first = parse_time("improvement at 2 and 4 weeks; complete at 12 weeks", event=True, first=True)
+    assert (first.lower, first.upper, first.rule) == (0.0, 28.0, "earliest-clause")

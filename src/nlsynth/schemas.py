@@ -20,6 +20,7 @@ _TIME_RULES = [
     "at-least",
     "point",
     "range",
+    "visits",
     "mean",
     "median",
     "exposures",

@@ -32,12 +32,20 @@ Rules (``TimeInterval.rule``)
     an event's "over X" alone, more than X to some readers and during it to others, is refused), "for X", "about X", or
     a bare "X" with surrounding words ("4 weeks after the change in treatment"): lower = upper = X. One length in two
     parts, a unit then a smaller one ("1 year and 3 months", "1 year, 3 months", "3 weeks 4 days"), is their sum; a
-    smaller unit first ("2 weeks and 3 months") is two times.
+    smaller unit first ("2 weeks and 3 months") is two visits (``visits``).
 ``range``
     "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8", or with a
     unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks", "from week 4 to week 8" (with no
-    within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range, and is
-    refused.) For the time of an event the range is a time seen at an assessment, by its upper end (below).
+    within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range: see
+    ``visits``.) For the time of an event the range is a time seen at an assessment, by its upper end (below).
+``visits``
+    a list of visits in one clause, each one number, later and later, joined by commas, "and" or "&", with no
+    qualifier or a point's ("at 3, 6 and 12 months", "at 3 months and 6 months", "at 2 weeks and at 3 months", "weeks
+    4, 8 and 12", "at months 3 and 6"): the source may mean that it was seen at every visit or only by the last, so
+    an event's time is what both readings allow, seen by the last visit, (0, last] (as a range is; the named
+    sensitivity analysis that reads assessment times as exact onsets takes (first, last]); "not seen at 3 and 6
+    months" was not seen by the last. A follow-up is the last visit, a point. Alternatives ("at 3 or 6 months"), a
+    bound ("within 3 and 6 months"), a range or another number in the list, or visits out of order, are refused.
 ``mean``
     "after a mean of X", "X on average", "mean: X", "X +/- SD" (with or without "mean"), and a time given with its
     spread and no word for the summary ("X (range A-B)", "X (SD S)", or between the number and its unit as tables print
@@ -1837,7 +1845,7 @@ _PERIOD_RE = re.compile(
     rf"|\b(?:beginning|start|in|during)\s+(?:of\s+)?(?:the\s+)?(?P<unit2>{_UNIT_FIRST})\s+{_NUM}\b"
 )
 #: Rules that read one time X, or a range up to X, which for an event is the assessment by which it was seen.
-_ASSESSED = ("point", "range", "exposures", "end-of-treatment", "after-end-of-treatment")
+_ASSESSED = ("point", "range", "visits", "exposures", "end-of-treatment", "after-end-of-treatment")
 
 
 def as_event(reading: TimeInterval, text: str) -> TimeInterval:
@@ -2766,7 +2774,7 @@ def _not_seen_until(not_seen: list[TimeInterval], upper: float) -> float | None:
 
 def _not_seen_bound(reading: TimeInterval) -> float:
     """The time by which a clause says the event had not happened: X for "not at X" and "not within X"."""
-    return reading.upper if reading.rule == "within" else reading.lower
+    return reading.upper if reading.rule in ("within", "visits") else reading.lower
 
 
 def _not_seen_by(readings) -> TimeInterval:
@@ -2980,6 +2988,9 @@ def _parse_clause(
         return _mixed_range(clause, *durations)
     if len(durations) == 2 and _is_compound(clause, *durations):
         return _compound(clause, *durations)
+    visits = _visit_list(clause, durations)
+    if visits is not None:
+        return _visits(clause, *visits, duration=duration)
     if len(durations) > 1:
         found = [m.group(0) for m in durations]
         raise TimePhraseError(f"several times in one clause ({', '.join(found)}); no rule chooses between them")
@@ -3001,6 +3012,81 @@ def _parse_clause(
     if re.search(r"\d", clause):
         raise TimePhraseError("a number without a time unit")
     return None
+
+
+#: What may join two visits of a list: a comma, "and" or "&" (with a comma or not), and the point word of the next.
+#: A comma only with a space after it: "3,5 months" is a decimal comma, not two visits.
+_VISIT_JOIN_RE = re.compile(r"\s*(?:,\s+(?:and\s+|&\s*)?|and\s+|&\s*)(?:at\s+|on\s+)?")
+#: Numbers of visits that share the unit after the last ("3, 6 and" of "at 3, 6 and 12 months").
+_SHARED_UNIT_LIST_RE = re.compile(rf"(?:(?<![\w.]){_NUM}{_VISIT_JOIN_RE.pattern})+$")
+#: Numbers of visits that share the unit before the first ("weeks 4, 8 and 12", "months 3 and 6").
+_UNIT_FIRST_LIST_RE = re.compile(
+    rf"\b(?P<unit>{_UNIT_FIRST})s?\s+(?P<nums>{_NUM}(?:{_VISIT_JOIN_RE.pattern}{_NUM})+)\b"
+)
+
+
+def _visit_list(clause: str, durations: list[re.Match[str]]) -> tuple[int, int, list[float]] | None:
+    """A list of visits in a clause that no other rule reads, as where it starts and ends and the days of each
+    visit; None where the clause holds no such list (the caller refuses it as before).
+
+    Each visit is one number with its unit, or shares the unit written after the last or before the first; the
+    list is the clause's only number.
+
+    >>> _visit_list("at 3, 6 and 12 months", list(_DURATION_RE.finditer("at 3, 6 and 12 months")))[2]
+    [91.3125, 182.625, 365.25]
+    >>> clause = "at 2 weeks and at 3 months"
+    >>> _visit_list(clause, list(_DURATION_RE.finditer(clause)))
+    (3, 26, [14.0, 91.3125])
+    >>> _visit_list("at months 3 and 6", list(_DURATION_RE.finditer("at months 3 and 6")))[2]
+    [91.3125, 182.625]
+    >>> [_visit_list(c, list(_DURATION_RE.finditer(c))) for c in ("at 3 or 6 months", "3 months + 2 weeks")]
+    [None, None]
+    """
+    days: list[float] = []
+    listed = _UNIT_FIRST_LIST_RE.search(clause)
+    if listed and all(listed.start() <= m.start() < listed.end() for m in durations):
+        unit = DAYS_PER_UNIT[_UNIT_OF[listed.group("unit")]]
+        days = [number(n) * unit for n in re.findall(rf"(?<![\w.]){_NUM}(?![\w.])", listed.group("nums"))]
+        start, end = listed.start(), listed.end()
+    elif durations and all(m.group("n") is not None or m.group("u") is not None for m in durations):
+        if any(not _VISIT_JOIN_RE.fullmatch(clause[a.end() : b.start()]) for a, b in zip(durations, durations[1:])):
+            return None
+        first = durations[0]
+        shared = _SHARED_UNIT_LIST_RE.search(clause[: first.start()]) if first.group("n") is not None else None
+        start = shared.start() if shared else first.start()
+        if shared:
+            unit = DAYS_PER_UNIT[_UNIT_OF[first.group("n_unit")]]
+            days = [number(n) * unit for n in re.findall(rf"(?<![\w.]){_NUM}(?![\w.])", shared.group(0))]
+        days += [_quantity_days(m)[0] for m in durations]
+        end = durations[-1].end()
+    if len(days) < 2 or re.search(r"\d", clause[:start] + " " + clause[end:]):
+        return None
+    if re.search(rf"\d(?:st|nd|rd|th)\b|\b(?:{'|'.join(_ORDINAL_WORDS)})\b", clause[start:end]):
+        return None  # "the first and second months": periods, not visits
+    return start, end, days
+
+
+def _visits(clause: str, start: int, end: int, days: list[float], *, duration: bool) -> TimeInterval:
+    """The reading of a list of visits (``visits`` in the module docstring): for an event (first, last], which
+    :func:`as_event` reads as seen by the last; for a follow-up, the last visit.
+
+    >>> parse_time("improvement at 3 and 6 months", event=True)
+    TimeInterval(lower=0.0, upper=182.625, rule='seen-at-assessment', note="seen by the assessment at 182.6 days (rule 'visits', 91.3 to 182.6)")
+    >>> parse_time("seen at 3, 6 and 12 months").upper
+    365.25
+    """
+    visits = clause[start:end]
+    if any(later <= earlier for earlier, later in zip(days, days[1:])):
+        raise TimePhraseError(f"a list of visits out of order ({visits!r}); no rule reads it")
+    if re.search(r"(?:^|[\s(:,;])-\s*$|\bminus\s*$", clause[:start]):
+        raise TimePhraseError("a negative time; times are counted from the start of treatment")
+    qualifier = _qualifier(clause[:start], clause[end:])
+    if qualifier not in (None, "point"):
+        raise TimePhraseError(f"a list of visits ({visits!r}) with a qualifier of one time; no rule reads it")
+    note = f"visits at {', '.join(f'{d:.1f}' for d in days[:-1])} and {days[-1]:.1f} days"
+    if duration:
+        return TimeInterval(days[-1], days[-1], "visits", f"{note}: the last")
+    return TimeInterval(days[0], days[-1], "visits", note)
 
 
 def _quantity(match: re.Match[str]) -> tuple[str, str, str]:
@@ -3082,7 +3168,7 @@ def _refuse_ordinal_plural(match: re.Match[str]) -> None:
 
 
 #: Between the two ends of a range in different units: "2 weeks to 3 months", "2 weeks-3 months", and "and" after
-#: "between" ("between 10 days and 2 weeks"). Without "between", "and" joins two visits and is refused.
+#: "between" ("between 10 days and 2 weeks"). Without "between", "and" joins two visits (:func:`_visit_list`).
 _MIXED_RANGE_RE = re.compile(r"\s*(?:-|to)\s*")
 _MIXED_BETWEEN_RE = re.compile(r"\s*and\s*")
 
