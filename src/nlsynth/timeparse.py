@@ -2996,7 +2996,7 @@ def _parse_clause(
         raise TimePhraseError(f"several times in one clause ({', '.join(found)}); no rule chooses between them")
     if durations:
         match = durations[0]
-        _refuse_negative(clause, match)
+        _refuse_negative(clause, match.start())
         stray = re.findall(r"\d+(?:\.\d+)?", clause[: match.start()] + " " + clause[match.end() :])
         if stray:
             raise TimePhraseError(
@@ -3023,6 +3023,12 @@ _SHARED_UNIT_LIST_RE = re.compile(rf"(?:(?<![\w.]){_NUM}{_VISIT_JOIN_RE.pattern}
 _UNIT_FIRST_LIST_RE = re.compile(
     rf"\b(?P<unit>{_UNIT_FIRST})s?\s+(?P<nums>{_NUM}(?:{_VISIT_JOIN_RE.pattern}{_NUM})+)\b"
 )
+_LISTED_NUMBER_RE = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
+
+
+def _listed_days(numbers: str, unit: str) -> list[float]:
+    """The days of each number in a list that shares one unit ("3, 6 and" in months)."""
+    return [number(n) * DAYS_PER_UNIT[_UNIT_OF[unit]] for n in _LISTED_NUMBER_RE.findall(numbers)]
 
 
 def _visit_list(clause: str, durations: list[re.Match[str]]) -> tuple[int, int, list[float]] | None:
@@ -3045,8 +3051,7 @@ def _visit_list(clause: str, durations: list[re.Match[str]]) -> tuple[int, int, 
     days: list[float] = []
     listed = _UNIT_FIRST_LIST_RE.search(clause)
     if listed and all(listed.start() <= m.start() < listed.end() for m in durations):
-        unit = DAYS_PER_UNIT[_UNIT_OF[listed.group("unit")]]
-        days = [number(n) * unit for n in re.findall(rf"(?<![\w.]){_NUM}(?![\w.])", listed.group("nums"))]
+        days = _listed_days(listed.group("nums"), listed.group("unit"))
         start, end = listed.start(), listed.end()
     elif durations and all(m.group("n") is not None or m.group("u") is not None for m in durations):
         if any(not _VISIT_JOIN_RE.fullmatch(clause[a.end() : b.start()]) for a, b in zip(durations, durations[1:])):
@@ -3055,13 +3060,12 @@ def _visit_list(clause: str, durations: list[re.Match[str]]) -> tuple[int, int, 
         shared = _SHARED_UNIT_LIST_RE.search(clause[: first.start()]) if first.group("n") is not None else None
         start = shared.start() if shared else first.start()
         if shared:
-            unit = DAYS_PER_UNIT[_UNIT_OF[first.group("n_unit")]]
-            days = [number(n) * unit for n in re.findall(rf"(?<![\w.]){_NUM}(?![\w.])", shared.group(0))]
+            days = _listed_days(shared.group(0), first.group("n_unit"))
         days += [_quantity_days(m)[0] for m in durations]
         end = durations[-1].end()
     if len(days) < 2 or re.search(r"\d", clause[:start] + " " + clause[end:]):
         return None
-    if re.search(rf"\d(?:st|nd|rd|th)\b|\b(?:{'|'.join(_ORDINAL_WORDS)})\b", clause[start:end]):
+    if _ORDINAL_COUNT_RE.search(clause[start:end]):
         return None  # "the first and second months": periods, not visits
     return start, end, days
 
@@ -3078,8 +3082,7 @@ def _visits(clause: str, start: int, end: int, days: list[float], *, duration: b
     visits = clause[start:end]
     if any(later <= earlier for earlier, later in zip(days, days[1:])):
         raise TimePhraseError(f"a list of visits out of order ({visits!r}); no rule reads it")
-    if re.search(r"(?:^|[\s(:,;])-\s*$|\bminus\s*$", clause[:start]):
-        raise TimePhraseError("a negative time; times are counted from the start of treatment")
+    _refuse_negative(clause, start)
     qualifier = _qualifier(clause[:start], clause[end:])
     if qualifier not in (None, "point"):
         raise TimePhraseError(f"a list of visits ({visits!r}) with a qualifier of one time; no rule reads it")
@@ -3198,7 +3201,7 @@ def _check_two_parts(
     for part in (first, second):
         if part.group("n") is None and not (visits and part.group("u") is not None):
             raise TimePhraseError(f"{not_one} ({part.group(0)!r}); no rule reads it")
-        _refuse_negative(clause, part)
+        _refuse_negative(clause, part.start())
         _refuse_ordinal_plural(part)
     stray = re.findall(r"\d+(?:\.\d+)?", clause[: first.start()] + " " + clause[second.end() :])
     if stray:
@@ -3495,8 +3498,9 @@ _DOSE_STEP_RE = re.compile(
 )
 
 
-def _refuse_negative(clause: str, match: re.Match[str]) -> None:
-    if re.search(r"(?:^|[\s(:,;])-\s*$|\bminus\s*$", clause[: match.start()]):
+def _refuse_negative(clause: str, start: int) -> None:
+    """Refuse a time written at ``clause[start:]`` with a minus before it."""
+    if re.search(r"(?:^|[\s(:,;])-\s*$|\bminus\s*$", clause[:start]):
         raise TimePhraseError("a negative time; times are counted from the start of treatment")
 
 
