@@ -345,6 +345,31 @@ def test_a_series_summary_in_one_patients_row_is_a_problem_unless_the_reviewer_r
     assert (row.first_response_upper_days, row.first_response_rule) == (14.0, "reviewer-reading")
 
 
+@pytest.mark.parametrize("phrase", ["2 weeks (1-3)", "2 (1-3) weeks", "2 weeks (range 1-3)", "2 weeks (IQR 1-3)"])
+def test_a_time_with_its_spread_is_a_series_summary_named_only_as_the_source_names_it(raw_copy, phrase):
+    """A time with its spread and no word for the summary, with or without the word "range" ("2 weeks (1-3)" was once
+    read as one patient's time of 2 weeks, "2 weeks (range 1-3)" as a mean): in an aggregate row it is the series'
+    summary, named only where its spread says which (an IQR goes with a median), and in one patient's row it is a
+    problem."""
+    aggregates = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")
+    (raw_copy / "aggregates.csv").write_text(aggregates.replace(",within 3-6 months,", f",{phrase},"), encoding="utf-8")
+    agg = clean.clean(raw_copy).aggregates.set_index("source_row").loc[8]
+    rule = "median" if "IQR" in phrase else "summary"
+    assert (agg.time_to_response_lower_days, agg.time_to_response_upper_days, agg.time_to_response_rule) == (
+        14.0,
+        14.0,
+        rule,
+    )
+    episodes = (raw_copy / "episodes.csv").read_text(encoding="utf-8")
+    (raw_copy / "episodes.csv").write_text(episodes.replace(",within two weeks,", f",{phrase},"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    assert (
+        f"episodes.csv, row 3, column 'time_to_first_response_as_reported': value '{phrase}' — expected one patient's "
+        "time, not a series' summary"
+    ) in str(err.value)
+
+
 def test_a_reviewer_reading_completes_the_parser_and_is_recorded(raw_copy):
     _next_day(raw_copy)
     _readings(raw_copy, "By the  Next Day,,0,1,the next day is one day after the start")

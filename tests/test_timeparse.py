@@ -161,18 +161,38 @@ OWN_PHRASES = [
     ("ulcer shrank from 5 cm to 1 cm by 12 weeks", "", 0, 12 * W, "within"),
     ("ulcer area 12 cm\u00b2 at 8 weeks", "", 8 * W, 8 * W, "point"),
     ("after 6 weeks at 20 J/cm2", "", 6 * W, 6 * W, "point"),  # a fluence is a dose
-    # a bracketed aside, as in parentheses (once refused); a time with its spread is a series' summary (once "point")
-    ("4 weeks [range 2-6]", "", 4 * W, 4 * W, "mean"),
-    ("8.2 weeks (range 4-12)", "", 8.2 * W, 8.2 * W, "mean"),
+    # a bracketed aside, as in parentheses (once refused); a time with its spread is a series' summary (once "point"),
+    # named by its spread where only one summary has it (SD a mean's, IQR a median's), else unnamed (once "mean")
+    ("4 weeks [range 2-6]", "", 4 * W, 4 * W, "summary"),
+    ("8.2 weeks (range 4-12)", "", 8.2 * W, 8.2 * W, "summary"),
     ("8 weeks (SD 2)", "", 8 * W, 8 * W, "mean"),
+    ("8 weeks (IQR 6-10)", "", 8 * W, 8 * W, "median"),
+    ("8 weeks (interquartile range 6-10)", "", 8 * W, 8 * W, "median"),
+    ("8 weeks (95% CI 6-10)", "", 8 * W, 8 * W, "summary"),  # once "point", though "8 (95% CI 6-10) weeks" was "mean"
+    # ... also a bare range, with or without its unit (once "point": one patient's time, the range set aside)
+    ("8 weeks (4-12)", "", 8 * W, 8 * W, "summary"),
+    ("8 weeks (4 to 12)", "", 8 * W, 8 * W, "summary"),
+    ("8 weeks (4\u201312 weeks)", "", 8 * W, 8 * W, "summary"),
+    ("8 weeks [4-12]", "", 8 * W, 8 * W, "summary"),
+    ("at least 8 weeks (4-12)", "", 8 * W, INF, "at-least"),  # a bound stays a bound
+    ("12 weeks (84 days)", "", 12 * W, 12 * W, "point"),  # the same time in other units: no spread
+    ("after 3 months (2-3 sessions)", "weekly", 3 * M, 3 * M, "point"),  # a range of something else
     ("8 weeks (median; range 4-12)", "", 8 * W, 8 * W, "median"),  # once "point": "(median)" alone was read
     ("8 weeks on average", "", 8 * W, 8 * W, "mean"),
     ("6 weeks (range of motion improved)", "", 6 * W, 6 * W, "point"),  # no spread: commentary
     ("within 8 weeks (range 4-12)", "", 0, 8 * W, "within"),  # a bound stays a bound
     # ... also with the spread between the number and its unit, as tables print a median (range) or a mean (SD)
-    ("12 (4-24) weeks", "", 12 * W, 12 * W, "mean"),  # once a time of 12 weeks, the parenthesis set aside
-    ("12 [8-16] weeks", "", 12 * W, 12 * W, "mean"),
+    ("12 (4-24) weeks", "", 12 * W, 12 * W, "summary"),  # once a time of 12 weeks, the parenthesis set aside
+    ("12 [8-16] weeks", "", 12 * W, 12 * W, "summary"),
+    ("after 12 (4-24) weeks", "", 12 * W, 12 * W, "summary"),
     ("after 6.5 (SD 2.1) weeks", "", 6.5 * W, 6.5 * W, "mean"),
+    ("6.5 (IQR 4-8) weeks", "", 6.5 * W, 6.5 * W, "median"),
+    ("8 (95% CI 6-10) weeks", "", 8 * W, 8 * W, "summary"),
+    # ... and a count of sessions so given, as the time is (once "exposures": one patient's count)
+    ("after 22 (15-30) exposures", "three times weekly", 22 / 3 * W, 22 / 3 * W, "exposures-summary"),
+    ("22 exposures (range 15-30)", "three times weekly", 22 / 3 * W, 22 / 3 * W, "exposures-summary"),
+    ("22 sessions (SD 4)", "three times weekly", 22 / 3 * W, 22 / 3 * W, "exposures-mean"),
+    ("after 22 (IQR 18-26) sessions", "three times weekly", 22 / 3 * W, 22 / 3 * W, "exposures-median"),
     ("median 12 (range 4-24) weeks", "", 12 * W, 12 * W, "median"),
     ("within 8 (4-12) weeks", "", 0, 8 * W, "within"),
     ("after 8 (eight) weeks", "", 8 * W, 8 * W, "point"),  # a number in words: no spread

@@ -47,13 +47,20 @@ Rules (``TimeInterval.rule``)
     months" was not seen by the last. A follow-up is the last visit, a point. Alternatives ("at 3 or 6 months"), a
     bound ("within 3 and 6 months"), a range or another number in the list, or visits out of order, are refused.
 ``mean``
-    "after a mean of X", "X on average", "mean: X", "X +/- SD" (with or without "mean"), and a time given with its
-    spread and no word for the summary ("X (range A-B)", "X (SD S)", or between the number and its unit as tables print
-    them: "X (A-B) weeks", "X (SD S) weeks"): a group summary from a series; the mean as a point (the SD and any
-    parenthetical range are commentary).
+    "after a mean of X", "X on average", "mean: X", "X +/- SD" (with or without "mean"), and a time given with a
+    standard deviation and no word for the summary ("X (SD S)", or between the number and its unit as tables print
+    it: "X (SD S) weeks"), which is a mean's spread: a group summary from a series; the mean as a point (the SD and
+    any parenthetical range are commentary).
 ``median``
-    the same for a median the source names ("median X", "X (median)", "X (median; range A-B)", "median, X"): the
-    median as a point, under its own rule id so that a reading says which summary the source gave.
+    the same for a median the source names ("median X", "X (median)", "X (median; range A-B)", "median, X") or whose
+    interquartile range it gives ("X (IQR A-B)", "X (IQR A-B) weeks"): the median as a point, under its own rule id
+    so that a reading says which summary the source gave.
+``summary``
+    the same for a summary the source does not name, given with a spread that goes with a mean as well as a median: a
+    range, with or without the word ("X (range A-B)", "X (A-B)", "X (A-B weeks)", or between the number and its unit:
+    "X (A-B) weeks"), or a confidence interval ("X (95% CI A-B)"): a series' summary as a point, never read as a
+    mean or a median the source did not say (once ``mean``), nor as one patient's time (once ``point`` where the
+    range had no word). A count of sessions so given is ``exposures-summary``.
 ``exposures``
     a count of sessions, exposures, infusions, treatments, injections, applications, irradiations, doses, cycles or
     administrations, singular or plural, in digits, words ("twenty-two") or as an ordinal ("the second infusion", "the
@@ -64,8 +71,8 @@ Rules (``TimeInterval.rule``)
     with "at", "by", "before" or "until" ("at the third injection", "by the 3rd infusion") is the day it was given,
     (N - 1) / f weeks, as ``end-of-treatment`` counts the last (the first, day 0, is ``unresolved``). A bound in words reads as for a duration
     ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
-    sessions") is ``unresolved``. A summary is kept in the rule id (``exposures-mean``, ``exposures-median``) when the
-    count is a series' mean or median. A count is never an error: with no frequency in the regimen (or one readers take
+    sessions") is ``unresolved``. A summary is kept in the rule id (``exposures-mean``, ``exposures-median``,
+    ``exposures-summary``) when the count is a series' mean, median or unnamed summary. A count is never an error: with no frequency in the regimen (or one readers take
     two ways: "biweekly", "x3 weekly", "2 weekly", "2-4 weekly"; several that disagree: "daily for 5 days every 4 weeks",
     "tacrolimus nightly; clobetasol weekly", though not a pace of the dose's change, "increased by 0.5 J/cm2 weekly"; or
     sessions on given days beside a pace: "160 mg week 0, 80 mg week 2, then 40 mg weekly", "on days 1 and 15,
@@ -384,7 +391,7 @@ _NOT_BETWEEN = (
     + r"|of|after|before|in|at|on|with|without|and|or|for|per|from|to|by|than|patients?|cases?"
     + r"|lesions?|subjects?|series|weekly|daily|monthly|times"
 )
-_BETWEEN = rf"(?:\s+(?!(?:{_NOT_BETWEEN}|mean|median|average)\b)[a-z][a-z/-]*)"
+_BETWEEN = rf"(?:\s+(?!(?:{_NOT_BETWEEN}|mean|median|average|unnamed-summary)\b)[a-z][a-z/-]*)"
 #: A count: digits, an ordinal or a number word, but not "a"/"an" ("a treatment period of 3 months").
 _COUNT = (
     r"(?:\d+(?:st|nd|rd|th)?|"
@@ -527,7 +534,8 @@ _LEADING_ANCHOR_RE = re.compile(
     r"|duration|span|time|gap|while|mean|median|average|further"
     r"|additional|single|half|quarter|fortnight|dozen|[\w-]*(?:day|week|month|year|wk|mo|yr))\b))"
     rf"(?!(?:(?!an?\b){_NUM}|about|approximately|approx|around|roughly|nearly|almost|over"
-    r"|only|just|at\s+least|at\s+most|more\s+than|less\s+than|up\s+to|mean|median|average|ca|c|circa|~|<|>|≥|≤)\b)"
+    r"|only|just|at\s+least|at\s+most|more\s+than|less\s+than|up\s+to|mean|median|average|unnamed-summary|ca|c|circa"
+    r"|~|<|>|≥|≤)\b)"
 )
 #: Words before a time that belong to it ("after the first 6 weeks", "after the second 12-week course"), or an anchor
 #: that ends the course ("6 months after the last of 12 sessions"): read by their own rules.
@@ -1469,8 +1477,12 @@ _POINT = ("after", "at", "for", "over", "about", "approximately", "around", "~",
 _MEAN = ("mean", "average")
 #: A median is a series' summary as a mean is, kept under its own rule id so that the ledger says which the source gave.
 _MEDIAN = ("median",)
-#: The qualifiers of a series' summary: a time so qualified is the series' mean or median, kept as a point.
-_SUMMARIES = ("mean", "median")
+#: A summary the source does not name ("12 (4-24) weeks", "8 weeks (range 4-12)"): the word
+#: :func:`_summary_first` writes before it, which no source writes.
+_UNNAMED = ("unnamed-summary",)
+#: The qualifiers of a series' summary: a time so qualified is the series' mean, median or unnamed summary, kept as a
+#: point.
+_SUMMARIES = ("mean", "median", "summary")
 
 #: Frequencies written in a regimen: (sessions per week, low, high).
 _RATE_TIMES_RE = re.compile(  # "2-3 times a week"; "1 or 2 times a week" too: a rate's alternatives are its range
@@ -2487,21 +2499,43 @@ _SUMMARY_AFTER_RE = re.compile(  # a time or a count of sessions: "8 weeks on av
     r"|\s(?P<on>on\s+average)\b)"
 )
 _SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
-#: A word for a summary's spread: "range", "IQR", "SD".
-_SPREAD_WORD = r"(?:range|iqr|interquartile\s+range|sd|standard\s+deviation)"
-#: A time with its spread and no word for the summary ("8.2 weeks (range 4-12)", "8 weeks (SD 2)"): a series'
-#: summary all the same, never one patient's time.
-_UNNAMED_SUMMARY_RE = re.compile(
-    rf"(?P<lead>^|\b(?:after|at|in)\s+)(?P<time>{_NUM}{_GAP}{_UNIT})(?=\s*\({_SPREAD_WORD}\b[^()]*\d)"
+#: A word for a summary's spread: "range", "IQR", "SD", a confidence interval.
+_SPREAD_WORD = r"(?:range|iqr|interquartile\s+range|sd|standard\s+deviation|(?:95\s*%\s*)?ci)"
+#: A spread in parentheses: with its word ("(range 4-12)", "(SD 2)", "(95% CI 6-10)"), or a bare range of numbers,
+#: with or without a unit ("(4-12)", "(4 to 12 weeks)").
+_SPREAD_ASIDE = (
+    rf"\(\s*(?P<word>{_SPREAD_WORD})\b[^()]*\d[^()]*\)"
+    rf"|\(\s*\d+(?:\.\d+)?{_SEP}\d+(?:\.\d+)?(?:{_GAP}{_UNIT})?\s*\)"
 )
-#: ... or with its spread between the number and its unit ("12 (4-24) weeks", "12 [8-16] weeks", "6.5 (SD 2.1) weeks"),
-#: as tables print a median (range) or a mean (SD): once a time of 12 weeks, the parenthesis set aside.
+#: A time or a count of sessions with its spread and no word for the summary ("8.2 weeks (range 4-12)", "8 weeks (SD
+#: 2)", "8 weeks (4-12)", "22 exposures (range 15-30)"): a series' summary all the same, never one patient's time.
+_UNNAMED_SUMMARY_RE = re.compile(
+    rf"(?P<lead>^|\b(?:after|at|in)\s+)(?P<time>{_NUM}{_GAP}(?:{_UNIT}|{_SESSION_NOUN})\b)(?=\s*(?:{_SPREAD_ASIDE}))"
+)
+#: ... or with its spread between the number and its unit ("12 (4-24) weeks", "12 [8-16] weeks", "6.5 (SD 2.1) weeks",
+#: "22 (15-30) exposures"), as tables print a median (range) or a mean (SD): once a time of 12 weeks, the parenthesis
+#: set aside.
 _SPREAD_INSIDE_RE = re.compile(
     r"(?P<lead>^|\b(?:after|at|in)\s+)(?P<n>\d+(?:\.\d+)?)\s*"  # not "within": a bound stays a bound
-    rf"\((?P<spread>(?:(?:{_SPREAD_WORD}|(?:95\s*%\s*)?ci)\s*[:=,]?\s*"
+    rf"\((?P<spread>(?:(?P<word>{_SPREAD_WORD})\s*[:=,]?\s*"
     r"\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?)|\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?)\)"
-    rf"\s*(?P<unit>{_UNIT})\b"
+    rf"\s*(?P<unit>{_UNIT}|{_SESSION_NOUN})\b"
 )
+#: The word that an unnamed summary is read with, by the word for its spread: a standard deviation is a mean's, an
+#: interquartile range a median's; a range, a confidence interval or bare numbers go with either, so the summary
+#: stays unnamed (rule ``summary``), never a mean the source did not give.
+_SUMMARY_OF_SPREAD = {"sd": "mean", "standard deviation": "mean", "iqr": "median", "interquartile range": "median"}
+
+
+def _unnamed_summary_word(spread_word: str | None) -> str:
+    """The summary an unnamed summary's spread implies, as the word the summary rules read.
+
+    >>> [_unnamed_summary_word(w) for w in ("sd", "iqr", "range", "95% ci", None)]
+    ['mean', 'median', 'unnamed-summary', 'unnamed-summary', 'unnamed-summary']
+    """
+    return _SUMMARY_OF_SPREAD.get(re.sub(r"\s+", " ", spread_word or ""), _UNNAMED[0])
+
+
 #: A summary's spread after a comma or semicolon ("median 12 weeks, range 4-24", "mean 8 weeks; IQR 6-10").
 _SPREAD_AFTER_RE = re.compile(
     r"(?P<summary>\b(?:mean|median|average)\b[^,;()]*?)\s*[,;]\s*"
@@ -2518,9 +2552,9 @@ def _summary_first(text: str) -> str:
     >>> _summary_first("median 12 weeks, range 4-24")
     'median 12 weeks (range 4-24)'
     >>> [_summary_first(t) for t in ("8 weeks (median; range 4-12)", "8 weeks on average", "8.2 weeks (range 4-12)")]
-    ['median 8 weeks (range 4-12)', 'average 8 weeks', 'mean 8.2 weeks (range 4-12)']
-    >>> [_summary_first(t) for t in ("12 (4-24) weeks", "6.5 (sd 2.1) weeks", "after 8 (eight) weeks")]
-    ['mean 12 weeks (4-24)', 'mean 6.5 weeks (sd 2.1)', 'after 8 (eight) weeks']
+    ['median 8 weeks (range 4-12)', 'average 8 weeks', 'unnamed-summary 8.2 weeks (range 4-12)']
+    >>> [_summary_first(t) for t in ("12 (4-24) weeks", "6.5 (sd 2.1) weeks", "8 weeks (iqr 6-10)", "after 8 (eight) weeks")]
+    ['unnamed-summary 12 weeks (4-24)', 'mean 6.5 weeks (sd 2.1)', 'median 8 weeks (iqr 6-10)', 'after 8 (eight) weeks']
     """
 
     def summary_before(m: re.Match) -> str:
@@ -2530,8 +2564,10 @@ def _summary_first(text: str) -> str:
 
     text = _SUMMARY_FIRST_RE.sub(r"\g<word> ", _SUMMARY_AFTER_RE.sub(summary_before, text))
     if not re.search(r"\b(?:mean|median|average)\b", text):  # "median 12 (4-24) weeks" is read by its word
-        text = _SPREAD_INSIDE_RE.sub(r"\g<lead>mean \g<n> \g<unit> (\g<spread>)", text)
-        text = _UNNAMED_SUMMARY_RE.sub(r"\g<lead>mean \g<time>", text)
+        text = _SPREAD_INSIDE_RE.sub(
+            lambda m: f"{m['lead']}{_unnamed_summary_word(m['word'])} {m['n']} {m['unit']} ({m['spread']})", text
+        )
+        text = _UNNAMED_SUMMARY_RE.sub(lambda m: f"{m['lead']}{_unnamed_summary_word(m['word'])} {m['time']}", text)
     return _SPREAD_AFTER_RE.sub(r"\g<summary> (\g<spread>)", text)
 
 
@@ -3124,7 +3160,14 @@ def _qualifier(before: str, after: str = "") -> str | None:
     ('mean', 'median')
     """
     best, best_at = None, (-1, 0)
-    kinds = (("within", _WITHIN), ("at-least", _AT_LEAST), ("point", _POINT), ("mean", _MEAN), ("median", _MEDIAN))
+    kinds = (
+        ("within", _WITHIN),
+        ("at-least", _AT_LEAST),
+        ("point", _POINT),
+        ("mean", _MEAN),
+        ("median", _MEDIAN),
+        ("summary", _UNNAMED),
+    )
     for kind, words in kinds:
         for word in words:
             for m in re.finditer(
@@ -3135,9 +3178,10 @@ def _qualifier(before: str, after: str = "") -> str | None:
                 # the nearest word; at the same place the longer ("not before" holds "before")
                 if (m.end(), m.end() - m.start()) > best_at:
                     best, best_at = kind, (m.end(), m.end() - m.start())
-    summaries = list(re.finditer(rf"(?:^|\s)({'|'.join(_MEAN + _MEDIAN)})(?:\s|$)", before))
+    summaries = list(re.finditer(rf"(?:^|\s)({'|'.join(_MEAN + _MEDIAN + _UNNAMED)})(?:\s|$)", before))
     if best == "point" and summaries:  # "on average after 8 weeks": a mean, whatever point word stands nearer
-        best = "median" if summaries[-1].group(1) in _MEDIAN else "mean"
+        word = summaries[-1].group(1)
+        best = "median" if word in _MEDIAN else "summary" if word in _UNNAMED else "mean"
     after = after.lstrip(" ,")
     trailing = "at-least" if _AT_LEAST_AFTER_RE.match(after) else "within" if _WITHIN_AFTER_RE.match(after) else None
     if trailing is None:

@@ -327,7 +327,7 @@ class TimeReader:
 
 _EPISODE_TIMES = ("time_to_first_response_as_reported", "time_to_best_response_as_reported", "follow_up_as_reported")
 #: The rules that read a series' summary ("mean 8 weeks", "8 weeks (range 4-12)", "after a mean of 22 exposures").
-_SUMMARY_RULES = ("mean", "median", "exposures-mean", "exposures-median")
+_SUMMARY_RULES = ("mean", "median", "summary", "exposures-mean", "exposures-median", "exposures-summary")
 
 
 def _check_not_a_summary(
