@@ -1574,6 +1574,10 @@ REJECTED = [
     ("at 3 and 6 months in 2 patients", "head count"),
     ("during the first and second months", "ordinal before a plural unit"),  # periods, not visits
     ("3 months + 2 weeks and 6 months", "several times"),
+    # ... also with commas between visits that each have their unit (once split into clauses: "within 4 weeks" and "8
+    # weeks" spanned (0, 8] weeks; visits out of order spanned 3 to 6 months)
+    ("within 4 weeks, 8 weeks", "list of visits .'4 weeks, 8 weeks'. with a qualifier of one time"),
+    ("at 6 months, 3 months", "list of visits out of order"),
 ]
 
 
@@ -2487,6 +2491,15 @@ VISIT_LISTS = [
     ("weeks 4, 8 and 12", 84.0),
     ("at weeks two and four", 28.0),  # never "two" periods of "an d(ay)"
     ("at weeks 4 & 8", 56.0),
+    # ... also with commas between visits that each have their unit (once split into clauses at the commas: a best
+    # response "after" the first visit, a follow-up up to the sum of the visits, or refused when a word of the
+    # response came before the list)
+    ("at 4 weeks, 8 weeks, and 12 weeks", 84.0),
+    ("at 4 weeks, 8 weeks and 12 weeks", 84.0),
+    ("at 4 weeks, 8 weeks, 12 weeks", 84.0),
+    ("at 3 months, at 6 months and at 12 months", 12 * M),
+    ("improvement at 3 months, 6 months and 1 year", Y),
+    ("12 weeks, 24 weeks", 168.0),
 ]
 
 
@@ -2505,6 +2518,9 @@ def test_a_list_of_visits_is_seen_by_the_last_and_followed_to_it(phrase, last):
 
 def test_not_seen_at_every_visit_of_a_list_was_not_seen_by_the_last():
     assert parse_time("no improvement at 3 and 6 months", event=True) == TimeInterval(
+        6 * M, math.inf, "at-least", "not seen by 182.6 days"
+    )
+    assert parse_time("no improvement at 3 months, 6 months", event=True) == TimeInterval(
         6 * M, math.inf, "at-least", "not seen by 182.6 days"
     )
     later = parse_time("no improvement at 4 and 8 weeks; improved by 16 weeks", event=True)

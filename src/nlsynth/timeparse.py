@@ -41,10 +41,11 @@ Rules (``TimeInterval.rule``)
 ``visits``
     a list of visits in one clause, each one number, later and later, joined by commas, "and" or "&", with no
     qualifier or a point's ("at 3, 6 and 12 months", "at 3 months and 6 months", "at 2 weeks and at 3 months", "weeks
-    4, 8 and 12", "at months 3 and 6"): the source may mean that it was seen at every visit or only by the last, so
-    an event's time is what both readings allow, seen by the last visit, (0, last] (as a range is; the named
-    sensitivity analysis that reads assessment times as exact onsets takes (first, last]); "not seen at 3 and 6
-    months" was not seen by the last. A follow-up is the last visit, a point. Alternatives ("at 3 or 6 months"), a
+    4, 8 and 12", "at months 3 and 6", and with a unit after each number, "at 4 weeks, 8 weeks and 12 weeks", where
+    nothing follows the last visit; once split into clauses at the commas): the source may mean that it was seen at
+    every visit or only by the last, so an event's time is what both readings allow, seen by the last visit, (0,
+    last] (as a range is; the named sensitivity analysis that reads assessment times as exact onsets takes (first,
+    last]); "not seen at 3 and 6 months" was not seen by the last. A follow-up is the last visit, a point. Alternatives ("at 3 or 6 months"), a
     bound ("within 3 and 6 months"), a range or another number in the list, or visits out of order, are refused.
 ``mean``
     "after a mean of X", "X on average", "mean: X", "X +/- SD" (with or without "mean"), and a time given with a
@@ -147,7 +148,7 @@ Rules (``TimeInterval.rule``)
     that was seen at the visit, (0, X].
 ``clauses-span``
     several timed clauses separated by ";", or by commas where every part has a time of its own ("response at week 4,
-    maximal at week 16"; never "at 3, 6 and 12 months"), or by "and", "then" or "but" before a clause's own words
+    maximal at week 16"; never "at 3, 6 and 12 months" or "at 3 months, 6 months and 12 months": ``visits``), or by "and", "then" or "but" before a clause's own words
     ("improved at 1 month and cleared at 3 months"; never "at 2 weeks and 3 months") (a series reporting one time per
     outcome group, or a best response): the interval spanning all of them. Beside a clause saying the event had not come
     by X, the span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it),
@@ -1917,11 +1918,25 @@ def _split_commas(clause: str) -> list[str]:
 
     >>> _split_commas("improvement at 4 weeks, complete at 16 weeks"), _split_commas("at 3, 6 and 12 months")
     (['improvement at 4 weeks', 'complete at 16 weeks'], ['at 3, 6 and 12 months'])
+    >>> _split_commas("improvement at 3 months, 6 months and 12 months")
+    ['improvement at 3 months, 6 months and 12 months']
     """
     parts = [part.strip() for part in clause.split(",")]
     if _each_timed(parts):
-        return [clause] if _compound_duration(clause) else parts
+        return [clause] if _compound_duration(clause) or _is_visit_list(clause) else parts
     return [clause]
+
+
+def _is_visit_list(clause: str) -> bool:
+    """Whether the commas of a clause join the visits of one list, each with its unit ("at 4 weeks, 8 weeks and 12
+    weeks", "improvement at 3 months, 6 months, and 1 year"), which :func:`_visit_list` reads as "at 3, 6 and 12
+    months" is read; nothing may follow the last visit ("at 12 weeks, 6 months follow-up" is two clauses).
+
+    >>> _is_visit_list("at 4 weeks, 8 weeks, and 12 weeks"), _is_visit_list("at 12 weeks, 6 months follow-up")
+    (True, False)
+    """
+    found = _visit_list(clause, list(_DURATION_RE.finditer(clause)))
+    return found is not None and not clause[found[1] :].strip(" .")
 
 
 def _each_timed(parts: list[str]) -> bool:
