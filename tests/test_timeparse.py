@@ -2528,3 +2528,22 @@ def test_not_seen_at_every_visit_of_a_list_was_not_seen_by_the_last():
     # a first response timed by a visit list beside another clause: the earliest clause's last visit
     first = parse_time("improvement at 2 and 4 weeks; complete at 12 weeks", event=True, first=True)
     assert (first.lower, first.upper, first.rule) == (0.0, 28.0, "earliest-clause")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "upper"),
+    [
+        ("after 2 sittings", "every 2 weeks", 4 * W),
+        ("after 6 sittings", "6 sittings at 3-week intervals", 18 * W),
+        ("after the third sitting", "every 3 weeks", 9 * W),
+        ("at the third sitting", "every 3 weeks", 6 * W),  # the day it was given
+        ("after 4 sittings", "2 sittings per week", 2 * W),
+        ("4 weeks after the first sitting", "every 2 weeks", 4 * W),  # the start of treatment
+    ],
+)
+def test_sittings_are_counted_as_sessions_are(phrase, regimen, upper):
+    """Laser and photodynamic reports often count their sessions as "sittings" (once "a number without a time unit",
+    or a regimen with no frequency): read as the same phrase with "sessions" is."""
+    got = parse_time(phrase, regimen, event=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
+    assert got == parse_time(phrase.replace("sitting", "session"), regimen.replace("sitting", "session"), event=True)

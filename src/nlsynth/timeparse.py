@@ -63,9 +63,9 @@ Rules (``TimeInterval.rule``)
     mean or a median the source did not say (once ``mean``), nor as one patient's time (once ``point`` where the
     range had no word). A count of sessions so given is ``exposures-summary``.
 ``exposures``
-    a count of sessions, exposures, infusions, treatments, injections, applications, irradiations, doses, cycles or
-    administrations, singular or plural, in digits, words ("twenty-two") or as an ordinal ("the second infusion", "the
-    3rd injection", "a single session"), possibly a range ("2-3 sessions", "3 or 4 injections", "between 4 and 6
+    a count of sessions, sittings, exposures, infusions, treatments, injections, applications, irradiations, doses,
+    cycles or administrations, singular or plural, in digits, words ("twenty-two") or as an ordinal ("the second
+    infusion", "the 3rd injection", "a single session"), possibly a range ("2-3 sessions", "3 or 4 injections", "between 4 and 6
     cycles"), converted with the frequency stated in the row's regimen (:func:`sessions_per_week`: "twice weekly",
     "three-times weekly", "3 sessions/week", "every 2 weeks", "q2w", "nightly", "BID"): N sessions at f per week take N
     / f weeks; a frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks. A session named by its place
@@ -380,7 +380,7 @@ _DURATION_RE = re.compile(
 )
 #: What a count of sessions counts (singular or plural).
 _SESSION_NOUN = (
-    r"(?:exposures?|sessions?|infusions?|treatments?|injections?|applications?|irradiations?"
+    r"(?:exposures?|sessions?|sittings?|infusions?|treatments?|injections?|applications?|irradiations?"
     r"|doses?|cycles?|administrations?)"
 )
 #: Words that may not stand between a count and its noun: units, numbers and words that start
@@ -626,10 +626,11 @@ def _as_written(word: str, anchor: str) -> str:
 #: the start only when the course has one session.
 _WHICH_SESSION_RE = re.compile(
     r"(?:(?:the|an?|each|every|her|his|their)\s+)?(?:pdt\s+|laser\s+)?"
-    r"(?:pdt|exposures?|sessions?|infusions?|injections?|applications?|irradiations?|doses?|cycles?|administrations?)"
+    r"(?:pdt|exposures?|sessions?|sittings?|infusions?|injections?|applications?|irradiations?|doses?|cycles?"
+    r"|administrations?)"
 )
 _ONE_SESSION_RE = re.compile(
-    r"\b(?:single|one|1|a)\s+(?:\w+\s+){0,2}?(?:session|injection|infusion|treatment|application"
+    r"\b(?:single|one|1|a)\s+(?:\w+\s+){0,2}?(?:session|sitting|injection|infusion|treatment|application"
     r"|exposure|irradiation|dose|cycle|administration)\b(?!\s*(?:per|an?|each|every|/)\s*(?:week|day|month)\b)"
 )
 
@@ -792,7 +793,7 @@ _STARTED_WORDS = (
     | _NOT_AGENT_WORDS
     | frozenset(
         "course courses regimen regimens medicine medicines creams ointments gels lotions dressing dressings session "
-        "sessions application applications exposure exposures irradiation irradiations cycle cycles surgery operation "
+        "sessions sitting sittings application applications exposure exposures irradiation irradiations cycle cycles surgery operation "
         "excision graft grafting procedure debridement transplant transplantation laser phototherapy pdt".split()
     )
 )
@@ -1514,7 +1515,7 @@ _RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
 #: "2x/week", "3×/wk", "2/week", "2 sessions per week", "five days a week", "1-2 times a month";
 _RATE_PER_RE = re.compile(
     rf"\b(?P<lo>{_NUM})(?:(?:{_SEP}|\s+or\s+)(?P<hi>{_NUM}))?\s*(?:(?:x|×|times)\s*)?"
-    rf"(?:(?:sessions?|treatments?|days?|infusions?|injections?|applications?|exposures?)\s*)?"
+    rf"(?:(?:sessions?|sittings?|treatments?|days?|infusions?|injections?|applications?|exposures?)\s*)?"
     r"(?:/|per\b|a\b|each\b)\s*(?P<per>week|wk|day|month|mo)\b"
 )
 #: "every 2-3 weeks", "every 2 wk";
@@ -1560,7 +1561,7 @@ _Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
 #: A course of N sessions: "12 sessions", "8 weekly injections", "4 cycles".
 _COURSE_SESSIONS_RE = re.compile(
     rf"\b(?P<n>{_NUM})\s+(?:(?:daily|weekly|fortnightly|monthly)\s+)?"
-    r"(?:sessions?|treatments?|exposures?|infusions?|injections?|cycles?|irradiations?|administrations?)\b"
+    r"(?:sessions?|sittings?|treatments?|exposures?|infusions?|injections?|cycles?|irradiations?|administrations?)\b"
     # a rate, not a course: "three sessions per week", "2 injections a month", "3 sessions/week"
     r"(?!\s*(?:per|an?|each|every|/)\s*(?:week|wk|day|month|fortnight|year)\b)"
 )
@@ -2589,7 +2590,7 @@ def _summary_first(text: str) -> str:
 #: Words of a pace, of one session's length or of a spread, which a parenthesis beside an unresolved time may hold
 #: ("at 2-week intervals", "every 2 weeks", "2 weeks apart", "each session 3 h", "IQR 4-8 weeks"): never the time.
 _SPACING_RE = re.compile(
-    r"\b(?:every|each|per|apart|intervals?|spaced|daily|weekly|monthly|fortnightly|times|sessions?|q\d+\w*"
+    r"\b(?:every|each|per|apart|intervals?|spaced|daily|weekly|monthly|fortnightly|times|sessions?|sittings?|q\d+\w*"
     r"|range|iqr|sd|ci)\b"
 )
 
