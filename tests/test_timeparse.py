@@ -558,6 +558,15 @@ OWN_PHRASES = [
     # "latest" before a noun says which visit (once "within 3 years": a follow-up of no known length)
     ("at the latest follow-up, 3 years after treatment start", "", 3 * Y, 3 * Y, "point"),
     ("3 years at the latest follow-up", "", 3 * Y, 3 * Y, "point"),
+    # two numbers as alternatives for one time, in digits or words: the time is one of them, so it lies in their
+    # range, as "3 to 4 months" does (once refused as alternatives; before that "two or three weeks" was 3 weeks and
+    # "a month or two" a month); a count of sessions so given was already a range
+    ("3 or 4 months", "", 3 * M, 4 * M, "range"),
+    ("after two or three weeks", "", 2 * W, 3 * W, "range"),
+    ("within a week or two", "", 0, 2 * W, "within"),
+    ("a month or two", "", M, 2 * M, "range"),
+    ("at 3 or 6 months", "", 3 * M, 6 * M, "range"),
+    ("at least 2 or 3 months", "", 2 * M, INF, "at-least"),
 ]
 
 
@@ -1481,12 +1490,9 @@ REJECTED = [
     ("at 12 weeks, n=10", "head count"),
     ("three of four patients at 6 weeks", "head count"),
     ("after three months in two patients", "head count"),
-    # two numbers as alternatives for one time, in digits or words (once "two or three weeks" was 3 weeks and "a
-    # month or two" a month)
-    ("3 or 4 months", "alternatives"),
-    ("two or three weeks", "alternatives"),
-    ("within a week or two", "alternatives"),
-    ("a month or two", "alternatives"),
+    # two numbers as alternatives for one time with no number before the unit: which they are is not said
+    ("weeks or two", "alternatives"),
+    ("after 3 or 2 months", "start is after its end"),
     ("300 mg", "only number given is a dose"),  # a dose alone is no time (once "a number without a time unit")
     ("improved by 50%", "only number given is a dose, a size or an extent of change"),
     ("ulcer 2 cm across", "only number given is a dose, a size or an extent of change .'2 cm'"),
@@ -1565,7 +1571,6 @@ REJECTED = [
     ("at least 3 months or less", "bounded both ways"),
     ("3,5 months", "several numbers"),  # a decimal comma is not read as 3.5, nor as visits at 3 and 5 months
     # a list of visits that is not one (see test_a_list_of_visits_is_seen_by_the_last_and_followed_to_it)
-    ("at 3 or 6 months", "alternatives"),
     ("at months 3 or 6", "several visits"),
     ("within 3 and 6 months", "list of visits .'3 and 6 months'. with a qualifier of one time"),
     ("at 6 and 3 months", "list of visits out of order"),
@@ -2547,3 +2552,15 @@ def test_sittings_are_counted_as_sessions_are(phrase, regimen, upper):
     got = parse_time(phrase, regimen, event=True)
     assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
     assert got == parse_time(phrase.replace("sitting", "session"), regimen.replace("sitting", "session"), event=True)
+
+
+def test_an_event_timed_by_alternatives_is_seen_by_the_later_and_not_seen_only_by_the_earlier():
+    """Whichever of the two times the source means, a response seen then was seen by the later; one not seen then
+    had not come by the earlier."""
+    seen = parse_time("improvement after 2 or 3 months", event=True)
+    assert (seen.lower, seen.upper, seen.rule) == (0.0, 3 * M, "seen-at-assessment")
+    assert parse_time("no improvement at 2 or 3 months", event=True) == TimeInterval(
+        2 * M, math.inf, "at-least", "not seen by 60.9 days"
+    )
+    exact = parse_time("improvement after 2 or 3 months", event=True, exact=True)
+    assert (exact.lower, exact.upper, exact.rule) == (2 * M, 3 * M, "range")

@@ -35,8 +35,8 @@ Rules (``TimeInterval.rule``)
     smaller unit first ("2 weeks and 3 months") is two visits (``visits``).
 ``range``
     "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8", or with a
-    unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks", "from week 4 to week 8" (with no
-    within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range: see
+    unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks", "from week 4 to week 8", or as
+    alternatives, "2 or 3 months", "a month or two" (with no within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range: see
     ``visits``.) For the time of an event the range is a time seen at an assessment, by its upper end (below).
 ``visits``
     a list of visits in one clause, each one number, later and later, joined by commas, "and" or "&", with no
@@ -45,8 +45,9 @@ Rules (``TimeInterval.rule``)
     nothing follows the last visit; once split into clauses at the commas): the source may mean that it was seen at
     every visit or only by the last, so an event's time is what both readings allow, seen by the last visit, (0,
     last] (as a range is; the named sensitivity analysis that reads assessment times as exact onsets takes (first,
-    last]); "not seen at 3 and 6 months" was not seen by the last. A follow-up is the last visit, a point. Alternatives ("at 3 or 6 months"), a
-    bound ("within 3 and 6 months"), a range or another number in the list, or visits out of order, are refused.
+    last]); "not seen at 3 and 6 months" was not seen by the last. A follow-up is the last visit, a point. Alternatives ("at 3 or 6 months") are a
+    ``range``; a bound ("within 3 and 6 months"), a range or another number in the list, or visits out of order,
+    are refused.
 ``mean``
     "after a mean of X", "X on average", "mean: X", "X +/- SD" (with or without "mean"), and a time given with a
     standard deviation and no word for the summary ("X (SD S)", or between the number and its unit as tables print
@@ -204,8 +205,9 @@ A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks
 So is an age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside another time an age is
 set aside. A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three
 of four patients at 6 weeks", "most by 2 months", "8 weeks (patient 1)", also in parentheses) is refused, since the time
-is only theirs, and so are two numbers given as
-alternatives for one time ("two or three weeks", "a week or two"), in digits or in words. A time the phrase doubts
+is only theirs. Two numbers given as alternatives for one time ("two or three weeks", "a week or two", "at 3 or 6
+months"), in digits or in words, are the range they span, as "2 to 3 weeks" is: the time is one of them (once
+refused). A time the phrase doubts
 ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)") is refused too: whether it holds is the reviewer's reading; a
 doubt about anything else ("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
 
@@ -970,9 +972,30 @@ _SHARE_IN_WORDS_RE = re.compile(
     r"(?=\s+(?:by|within|after|at|in|before|during|over|responded|improved|cleared|healed|showed|had)\b)"
     r"|\bin\s+(?:most|(?:the|a)\s+majority|(?:the|a)\s+minority|many|nearly\s+all|almost\s+all)\b"
 )
-#: Two numbers given as alternatives for one time ("two or three weeks", "3 or 4 months", "a week or two"); a count
-#: of sessions ("3 or 4 injections") is a range, read by the ``exposures`` rule.
+#: Two numbers given as alternatives for one time ("two or three weeks", "3 or 4 months", "a week or two"): the time
+#: is one of them, so it lies in their range, read as "3 to 4 months" is (:func:`_alternatives_as_range`), as a count
+#: of sessions ("3 or 4 injections") is read by the ``exposures`` rule.
 _ALTERNATIVES_RE = re.compile(rf"\b{_NUM}\s+or\s+{_NUM}{_GAP}{_UNIT}\b|\b{_UNIT}\s+or\s+{_COUNT}\b(?!{_GAP}{_UNIT}\b)")
+_ALTERNATIVE_NUMBERS_RE = re.compile(
+    rf"\b(?P<lo>{_NUM})\s+or\s+(?P<hi>{_NUM})(?P<gap>{_GAP})(?P<unit>{_UNIT})\b"
+    rf"|\b(?P<one>{_NUM})(?:\s+|(?<=\d)\s*)(?P<unit1>{_UNIT})\s+or\s+(?P<hi1>{_COUNT})\b(?!{_GAP}{_UNIT}\b)"
+)
+
+
+def _alternatives_as_range(clause: str) -> str:
+    """A clause with two numbers given as alternatives for one time written as their range, which the ``range`` rule
+    reads ("after 2 or 3 months" as "after 2 to 3 months": (2, 3] months, an event seen by 3 months).
+
+    >>> [_alternatives_as_range(c) for c in ("after 2 or 3 months", "within a week or two", "at 3 or 6 months")]
+    ['after 2 to 3 months', 'within 1 to 2 week', 'at 3 to 6 months']
+    """
+
+    def as_range(m: re.Match[str]) -> str:
+        if m.group("lo") is not None:
+            return f"{m.group('lo')} to {m.group('hi')}{m.group('gap')}{m.group('unit')}"
+        return f"{number(m.group('one')):g} to {number(m.group('hi1')):g} {m.group('unit1')}"
+
+    return _ALTERNATIVE_NUMBERS_RE.sub(as_range, clause)
 
 
 def _quantities(text: str) -> list[str]:
@@ -3028,6 +3051,7 @@ def _parse_clause(
         clause = _PACE_RE.sub(" ", clause)
         if not _holds_time(clause):
             return unresolved(f"a pace ({pace.group(0)!r}), how far apart visits or doses were, not a time")
+    clause = _alternatives_as_range(clause)
     alternatives = _ALTERNATIVES_RE.search(clause)
     if alternatives:
         raise TimePhraseError(f"two times as alternatives ({alternatives.group(0)!r}); no rule chooses between them")
