@@ -567,6 +567,8 @@ OWN_PHRASES = [
     ("a month or two", "", M, 2 * M, "range"),
     ("at 3 or 6 months", "", 3 * M, 6 * M, "range"),
     ("at least 2 or 3 months", "", 2 * M, INF, "at-least"),
+    ("at months 3 or 6", "", 3 * M, 6 * M, "range"),  # the unit first (once "several visits")
+    ("week 4 or 8", "", 4 * W, 8 * W, "range"),
 ]
 
 
@@ -1492,6 +1494,9 @@ REJECTED = [
     ("after three months in two patients", "head count"),
     # two numbers as alternatives for one time with no number before the unit: which they are is not said
     ("weeks or two", "alternatives"),
+    # ... or the last two of a longer list: which of them is not said, nor is a range of three
+    ("at 4, 8 or 12 weeks", "alternatives .'8 or 12 weeks'. in a longer list"),
+    ("2 or 3 or 4 months", "alternatives .'3 or 4 months'. in a longer list"),
     ("after 3 or 2 months", "start is after its end"),
     ("300 mg", "only number given is a dose"),  # a dose alone is no time (once "a number without a time unit")
     ("improved by 50%", "only number given is a dose, a size or an extent of change"),
@@ -1571,7 +1576,7 @@ REJECTED = [
     ("at least 3 months or less", "bounded both ways"),
     ("3,5 months", "several numbers"),  # a decimal comma is not read as 3.5, nor as visits at 3 and 5 months
     # a list of visits that is not one (see test_a_list_of_visits_is_seen_by_the_last_and_followed_to_it)
-    ("at months 3 or 6", "several visits"),
+    ("weeks 4, 8 or 12", "several visits"),
     ("within 3 and 6 months", "list of visits .'3 and 6 months'. with a qualifier of one time"),
     ("at 6 and 3 months", "list of visits out of order"),
     ("at 3 months and 2 weeks later", "added to an earlier moment"),

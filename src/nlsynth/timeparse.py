@@ -979,20 +979,29 @@ _ALTERNATIVES_RE = re.compile(rf"\b{_NUM}\s+or\s+{_NUM}{_GAP}{_UNIT}\b|\b{_UNIT}
 _ALTERNATIVE_NUMBERS_RE = re.compile(
     rf"\b(?P<lo>{_NUM})\s+or\s+(?P<hi>{_NUM})(?P<gap>{_GAP})(?P<unit>{_UNIT})\b"
     rf"|\b(?P<one>{_NUM})(?:\s+|(?<=\d)\s*)(?P<unit1>{_UNIT})\s+or\s+(?P<hi1>{_COUNT})\b(?!{_GAP}{_UNIT}\b)"
+    rf"|\b(?P<first>{_UNIT_FIRST}s?\s+{_NUM})\s+or\s+(?P<hi2>{_NUM})\b(?!\s*,|\s+(?:and|or|&)\b)"
 )
+
+
+#: A number listed before alternatives ("4, " or "4 or " of "4, 8 or 12 weeks").
+_LISTED_BEFORE_RE = re.compile(rf"\b{_NUM}\s*(?:,|\bor\b)\s*$")
 
 
 def _alternatives_as_range(clause: str) -> str:
     """A clause with two numbers given as alternatives for one time written as their range, which the ``range`` rule
     reads ("after 2 or 3 months" as "after 2 to 3 months": (2, 3] months, an event seen by 3 months).
 
-    >>> [_alternatives_as_range(c) for c in ("after 2 or 3 months", "within a week or two", "at 3 or 6 months")]
-    ['after 2 to 3 months', 'within 1 to 2 week', 'at 3 to 6 months']
+    >>> [_alternatives_as_range(c) for c in ("after 2 or 3 months", "within a week or two", "at months 3 or 6")]
+    ['after 2 to 3 months', 'within 1 to 2 week', 'at months 3 to 6']
     """
 
     def as_range(m: re.Match[str]) -> str:
+        if _LISTED_BEFORE_RE.search(clause[: m.start()]):
+            return m.group(0)  # the last two of a longer list ("4, 8 or 12 weeks"): refused as several numbers
         if m.group("lo") is not None:
             return f"{m.group('lo')} to {m.group('hi')}{m.group('gap')}{m.group('unit')}"
+        if m.group("first") is not None:
+            return f"{m.group('first')} to {m.group('hi2')}"
         return f"{number(m.group('one')):g} to {number(m.group('hi1')):g} {m.group('unit1')}"
 
     return _ALTERNATIVE_NUMBERS_RE.sub(as_range, clause)
@@ -3054,7 +3063,9 @@ def _parse_clause(
     clause = _alternatives_as_range(clause)
     alternatives = _ALTERNATIVES_RE.search(clause)
     if alternatives:
-        raise TimePhraseError(f"two times as alternatives ({alternatives.group(0)!r}); no rule chooses between them")
+        raise TimePhraseError(
+            f"times given as alternatives ({alternatives.group(0)!r}) in a longer list, or with no number before the unit; no rule chooses between them"
+        )
     if _UNSUPPORTED_RE.search(clause):
         raise TimePhraseError(
             f"vague or fractional quantity in words ({_UNSUPPORTED_RE.search(clause).group(0)!r}); no rule reads it"
