@@ -193,6 +193,9 @@ OWN_PHRASES = [
     ("22 exposures (range 15-30)", "three times weekly", 22 / 3 * W, 22 / 3 * W, "exposures-summary"),
     ("22 sessions (SD 4)", "three times weekly", 22 / 3 * W, 22 / 3 * W, "exposures-mean"),
     ("after 22 (IQR 18-26) sessions", "three times weekly", 22 / 3 * W, 22 / 3 * W, "exposures-median"),
+    # ... but a time beside a count is how long the sessions took, not their spread
+    ("after 6 sessions (2-3 weeks)", "twice weekly", 2 * W, 3 * W, "range"),
+    ("after 3 infusions (6-8 weeks)", "every 2 weeks", 6 * W, 8 * W, "range"),
     ("median 12 (range 4-24) weeks", "", 12 * W, 12 * W, "median"),
     ("within 8 (4-12) weeks", "", 0, 8 * W, "within"),
     ("after 8 (eight) weeks", "", 8 * W, 8 * W, "point"),  # a number in words: no spread

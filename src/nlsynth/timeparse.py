@@ -2551,14 +2551,24 @@ _SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
 _SPREAD_WORD = r"(?:range|iqr|interquartile\s+range|sd|standard\s+deviation|(?:95\s*%\s*)?ci)"
 #: A spread in parentheses: with its word ("(range 4-12)", "(SD 2)", "(95% CI 6-10)"), or a bare range of numbers,
 #: with or without a unit ("(4-12)", "(4 to 12 weeks)").
-_SPREAD_ASIDE = (
-    rf"\(\s*(?P<word>{_SPREAD_WORD})\b[^()]*\d[^()]*\)"
-    rf"|\(\s*\d+(?:\.\d+)?{_SEP}\d+(?:\.\d+)?(?:{_GAP}{_UNIT})?\s*\)"
-)
+
+
+def _spread_aside(noun: str) -> str:
+    """A spread in parentheses beside a time or a count of ``noun``: with its word ("(range 4-12)", "(SD 2)", "(95% CI
+    6-10)"), or a bare range of numbers, with or without the noun ("(4-12)", "(4 to 12 weeks)"). A time beside a count
+    of sessions ("6 sessions (2-3 weeks)") is how long they took, not their spread."""
+    other_unit = "" if noun == _UNIT else rf"(?![^()]*\b{_UNIT}\b)"
+    return (
+        rf"\(\s*(?P<word>{_SPREAD_WORD})\b{other_unit}[^()]*\d[^()]*\)"
+        rf"|\(\s*\d+(?:\.\d+)?{_SEP}\d+(?:\.\d+)?(?:{_GAP}{noun})?\s*\)"
+    )
+
+
 #: A time or a count of sessions with its spread and no word for the summary ("8.2 weeks (range 4-12)", "8 weeks (SD
 #: 2)", "8 weeks (4-12)", "22 exposures (range 15-30)"): a series' summary all the same, never one patient's time.
-_UNNAMED_SUMMARY_RE = re.compile(
-    rf"(?P<lead>^|\b(?:after|at|in)\s+)(?P<time>{_NUM}{_GAP}(?:{_UNIT}|{_SESSION_NOUN})\b)(?=\s*(?:{_SPREAD_ASIDE}))"
+_UNNAMED_SUMMARY_RES = tuple(
+    re.compile(rf"(?P<lead>^|\b(?:after|at|in)\s+)(?P<time>{_NUM}{_GAP}{noun}\b)(?=\s*(?:{_spread_aside(noun)}))")
+    for noun in (_UNIT, _SESSION_NOUN)
 )
 #: ... or with its spread between the number and its unit ("12 (4-24) weeks", "12 [8-16] weeks", "6.5 (SD 2.1) weeks",
 #: "22 (15-30) exposures"), as tables print a median (range) or a mean (SD): once a time of 12 weeks, the parenthesis
@@ -2615,7 +2625,8 @@ def _summary_first(text: str) -> str:
         text = _SPREAD_INSIDE_RE.sub(
             lambda m: f"{m['lead']}{_unnamed_summary_word(m['word'])} {m['n']} {m['unit']} ({m['spread']})", text
         )
-        text = _UNNAMED_SUMMARY_RE.sub(lambda m: f"{m['lead']}{_unnamed_summary_word(m['word'])} {m['time']}", text)
+        for unnamed in _UNNAMED_SUMMARY_RES:
+            text = unnamed.sub(lambda m: f"{m['lead']}{_unnamed_summary_word(m['word'])} {m['time']}", text)
     return _SPREAD_AFTER_RE.sub(r"\g<summary> (\g<spread>)", text)
 
 
