@@ -36,8 +36,8 @@ Rules (``TimeInterval.rule``)
 ``range``
     "2-3 months", "2 to 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and 8", or with a
     unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks", "from week 4 to week 8", or as
-    alternatives, "2 or 3 months", "a month or two" (with no within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range: see
-    ``visits``.) For the time of an event the range is a time seen at an assessment, by its upper end (below).
+    alternatives, "2 or 3 months", "a month or two" (with no within-type qualifier): (2, 3] months. ("Weeks 4 and
+    8" without "between" is two visits, not a range: see ``visits``.) For the time of an event the range is a time seen at an assessment, by its upper end (below).
 ``visits``
     a list of visits in one clause, each one number, later and later, joined by commas, "and" or "&", with no
     qualifier or a point's ("at 3, 6 and 12 months", "at 3 months and 6 months", "at 2 weeks and at 3 months", "weeks
@@ -45,9 +45,9 @@ Rules (``TimeInterval.rule``)
     nothing follows the last visit; once split into clauses at the commas): the source may mean that it was seen at
     every visit or only by the last, so an event's time is what both readings allow, seen by the last visit, (0,
     last] (as a range is; the named sensitivity analysis that reads assessment times as exact onsets takes (first,
-    last]); "not seen at 3 and 6 months" was not seen by the last. A follow-up is the last visit, a point. Alternatives ("at 3 or 6 months") are a
-    ``range``; a bound ("within 3 and 6 months"), a range or another number in the list, or visits out of order,
-    are refused.
+    last]); "not seen at 3 and 6 months" was not seen by the last. A follow-up is the last visit, a point.
+    Alternatives ("at 3 or 6 months") are a ``range``; a bound ("within 3 and 6 months"), a range or another number
+    in the list, or visits out of order, are refused.
 ``mean``
     "after a mean of X", "X on average", "mean: X", "X +/- SD" (with or without "mean"), and a time given with a
     standard deviation and no word for the summary ("X (SD S)", or between the number and its unit as tables print
@@ -66,8 +66,8 @@ Rules (``TimeInterval.rule``)
 ``exposures``
     a count of sessions, sittings, exposures, infusions, treatments, injections, applications, irradiations, doses,
     cycles or administrations, singular or plural, in digits, words ("twenty-two") or as an ordinal ("the second
-    infusion", "the 3rd injection", "a single session"), possibly a range ("2-3 sessions", "3 or 4 injections", "between 4 and 6
-    cycles"), converted with the frequency stated in the row's regimen (:func:`sessions_per_week`: "twice weekly",
+    infusion", "the 3rd injection", "a single session"), possibly a range ("2-3 sessions", "3 or 4 injections",
+    "between 4 and 6 cycles"), converted with the frequency stated in the row's regimen (:func:`sessions_per_week`: "twice weekly",
     "three-times weekly", "3 sessions/week", "every 2 weeks", "q2w", "nightly", "BID"): N sessions at f per week take N
     / f weeks; a frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks. A session named by its place
     with "at", "by", "before" or "until" ("at the third injection", "by the 3rd infusion") is the day it was given,
@@ -149,9 +149,10 @@ Rules (``TimeInterval.rule``)
     that was seen at the visit, (0, X].
 ``clauses-span``
     several timed clauses separated by ";", or by commas where every part has a time of its own ("response at week 4,
-    maximal at week 16"; never "at 3, 6 and 12 months" or "at 3 months, 6 months and 12 months": ``visits``), or by "and", "then" or "but" before a clause's own words
-    ("improved at 1 month and cleared at 3 months"; never "at 2 weeks and 3 months") (a series reporting one time per
-    outcome group, or a best response): the interval spanning all of them. Beside a clause saying the event had not come
+    maximal at week 16"; never "at 3, 6 and 12 months" or "at 3 months, 6 months and 12 months": ``visits``), or by
+    "and", "then" or "but" before a clause's own words ("improved at 1 month and cleared at 3 months"; never "at 2
+    weeks and 3 months") (a series reporting one time per outcome group, or a best response): the interval spanning
+    all of them. Beside a clause saying the event had not come
     by X, the span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it),
     from no earlier than X: "no response at 3 months; improvement at 6 months" and "no improvement during the first 3
     months, then improved by 6 months" are both (3, 6] months; a clause that says something else had not responded
@@ -394,7 +395,21 @@ _NOT_BETWEEN = (
     + r"|of|after|before|in|at|on|with|without|and|or|for|per|from|to|by|than|patients?|cases?"
     + r"|lesions?|subjects?|series|weekly|daily|monthly|times"
 )
-_BETWEEN = rf"(?:\s+(?!(?:{_NOT_BETWEEN}|mean|median|average|unnamed-summary)\b)[a-z][a-z/-]*)"
+_MEAN = ("mean", "average")
+#: A median is a series' summary as a mean is, kept under its own rule id so that the ledger says which the source gave.
+_MEDIAN = ("median",)
+#: A summary the source does not name ("12 (4-24) weeks", "8 weeks (range 4-12)"): the word
+#: :func:`_summary_first` writes before it, which no source writes.
+_UNNAMED = ("unnamed-summary",)
+#: The words of a series' summary, by the kind of summary each names (a qualifier of :func:`_qualifier`); never a
+#: word between a count and its noun, nor an anchor after "after" ("after a mean of 8 weeks").
+_SUMMARY_KIND = {
+    **dict.fromkeys(_MEAN, "mean"),
+    **dict.fromkeys(_MEDIAN, "median"),
+    **dict.fromkeys(_UNNAMED, "summary"),
+}
+_SUMMARY_WORDS = "|".join(map(re.escape, _SUMMARY_KIND))
+_BETWEEN = rf"(?:\s+(?!(?:{_NOT_BETWEEN}|{_SUMMARY_WORDS})\b)[a-z][a-z/-]*)"
 #: A count: digits, an ordinal or a number word, but not "a"/"an" ("a treatment period of 3 months").
 _COUNT = (
     r"(?:\d+(?:st|nd|rd|th)?|"
@@ -537,8 +552,7 @@ _LEADING_ANCHOR_RE = re.compile(
     r"|duration|span|time|gap|while|mean|median|average|further"
     r"|additional|single|half|quarter|fortnight|dozen|[\w-]*(?:day|week|month|year|wk|mo|yr))\b))"
     rf"(?!(?:(?!an?\b){_NUM}|about|approximately|approx|around|roughly|nearly|almost|over"
-    r"|only|just|at\s+least|at\s+most|more\s+than|less\s+than|up\s+to|mean|median|average|unnamed-summary|ca|c|circa"
-    r"|~|<|>|≥|≤)\b)"
+    rf"|only|just|at\s+least|at\s+most|more\s+than|less\s+than|up\s+to|{_SUMMARY_WORDS}|ca|c|circa|~|<|>|≥|≤)\b)"
 )
 #: Words before a time that belong to it ("after the first 6 weeks", "after the second 12-week course"), or an anchor
 #: that ends the course ("6 months after the last of 12 sessions"): read by their own rules.
@@ -795,8 +809,8 @@ _STARTED_WORDS = (
     | _NOT_AGENT_WORDS
     | frozenset(
         "course courses regimen regimens medicine medicines creams ointments gels lotions dressing dressings session "
-        "sessions sitting sittings application applications exposure exposures irradiation irradiations cycle cycles surgery operation "
-        "excision graft grafting procedure debridement transplant transplantation laser phototherapy pdt".split()
+        "sessions sitting sittings application applications exposure exposures irradiation irradiations cycle cycles "
+        "surgery operation excision graft grafting procedure debridement transplant transplantation laser phototherapy pdt".split()
     )
 )
 _START_WORD_RE = re.compile(
@@ -1508,12 +1522,6 @@ _WITHIN_AFTER_RE = re.compile(
 #: Bounds that are also adjectives before a noun ("at the latest follow-up"): a bound only before the time itself.
 _LATEST_EARLIEST = ("at the latest", "at latest", "at the earliest", "at earliest")
 _POINT = ("after", "at", "for", "over", "about", "approximately", "around", "~", "following")
-_MEAN = ("mean", "average")
-#: A median is a series' summary as a mean is, kept under its own rule id so that the ledger says which the source gave.
-_MEDIAN = ("median",)
-#: A summary the source does not name ("12 (4-24) weeks", "8 weeks (range 4-12)"): the word
-#: :func:`_summary_first` writes before it, which no source writes.
-_UNNAMED = ("unnamed-summary",)
 #: The qualifiers of a series' summary: a time so qualified is the series' mean, median or unnamed summary, kept as a
 #: point.
 _SUMMARIES = ("mean", "median", "summary")
@@ -2549,8 +2557,6 @@ _SUMMARY_AFTER_RE = re.compile(  # a time or a count of sessions: "8 weeks on av
 _SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
 #: A word for a summary's spread: "range", "IQR", "SD", a confidence interval.
 _SPREAD_WORD = r"(?:range|iqr|interquartile\s+range|sd|standard\s+deviation|(?:95\s*%\s*)?ci)"
-#: A spread in parentheses: with its word ("(range 4-12)", "(SD 2)", "(95% CI 6-10)"), or a bare range of numbers,
-#: with or without a unit ("(4-12)", "(4 to 12 weeks)").
 
 
 def _spread_aside(noun: str) -> str:
@@ -3075,7 +3081,8 @@ def _parse_clause(
     alternatives = _ALTERNATIVES_RE.search(clause)
     if alternatives:
         raise TimePhraseError(
-            f"times given as alternatives ({alternatives.group(0)!r}) in a longer list, or with no number before the unit; no rule chooses between them"
+            f"times given as alternatives ({alternatives.group(0)!r}) in a longer list, or with no number before the "
+            "unit; no rule chooses between them"
         )
     if _UNSUPPORTED_RE.search(clause):
         raise TimePhraseError(
@@ -3240,10 +3247,9 @@ def _qualifier(before: str, after: str = "") -> str | None:
                 # the nearest word; at the same place the longer ("not before" holds "before")
                 if (m.end(), m.end() - m.start()) > best_at:
                     best, best_at = kind, (m.end(), m.end() - m.start())
-    summaries = list(re.finditer(rf"(?:^|\s)({'|'.join(_MEAN + _MEDIAN + _UNNAMED)})(?:\s|$)", before))
+    summaries = list(re.finditer(rf"(?:^|\s)({_SUMMARY_WORDS})(?:\s|$)", before))
     if best == "point" and summaries:  # "on average after 8 weeks": a mean, whatever point word stands nearer
-        word = summaries[-1].group(1)
-        best = "median" if word in _MEDIAN else "summary" if word in _UNNAMED else "mean"
+        best = _SUMMARY_KIND[summaries[-1].group(1)]
     after = after.lstrip(" ,")
     trailing = "at-least" if _AT_LEAST_AFTER_RE.match(after) else "within" if _WITHIN_AFTER_RE.match(after) else None
     if trailing is None:
