@@ -305,6 +305,22 @@ MALFORMED = [
         "aggregates.csv, row 2, column 'time_to_response_as_reported': value '112 days' — expected a time to response "
         "no later than the follow-up (84 days)",
     ),
+    # A count too large for the tables' 64-bit columns (a pasted identifier, say) is refused with its row; it used to
+    # stop the cleaning with pandas' TypeError, or a problem with no row, when the table was built.
+    (
+        "count-beyond-the-tables-integers",
+        A,
+        set_cell(3, "n_improved", "99999999999999999999"),
+        "aggregates.csv, row 3, column 'n_improved': value '99999999999999999999' — expected a whole number of at most "
+        "9223372036854775807",
+    ),
+    (
+        "total-beyond-the-tables-integers",
+        S,
+        set_cell(2, "n_patients", "9223372036854775808"),
+        "studies.csv, row 2, column 'n_patients': value '9223372036854775808' — expected a whole number of at most "
+        "9223372036854775807",
+    ),
     (
         "non-numeric-count",
         A,

@@ -83,6 +83,9 @@ _AGENT_COLUMNS = {
     "regimen_as_reported": Column(str, nullable=True, description="dose and schedule in the source's words"),
 }
 
+#: The largest count a table holds: its integer columns are 64-bit. A larger number in a count cell is a copy
+#: error (a pasted identifier, say), refused with its row rather than failing when the table is built.
+MAX_COUNT = 2**63 - 1
 #: The values of the patient columns (the cleaning's rules and the reviewer's patient readings give only these).
 MAX_AGE = 120
 SEXES = ("F", "M")

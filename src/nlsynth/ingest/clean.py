@@ -503,6 +503,9 @@ def _int(
     if number < minimum:
         problems.append(Problem(sheet, row, column, cell, f"a whole number of at least {minimum}"))
         return None
+    if number > schemas.MAX_COUNT:
+        problems.append(Problem(sheet, row, column, cell, f"a whole number of at most {schemas.MAX_COUNT}"))
+        return None
     return number
 
 
