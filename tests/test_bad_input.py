@@ -336,6 +336,13 @@ MALFORMED = [
         "appraisal.csv, row 3, column 'judgement': value 'probably' — expected one of yes, no, unclear, not applicable",
     ),
     (
+        "comparison-share-disagrees-with-treated",
+        "secondary_comparisons.csv",
+        set_cell(2, "improved", "72 (50%)"),
+        "secondary_comparisons.csv, row 2, column 'improved': value '72 (50%)' — expected a share that agrees with "
+        "treated (72 of 80 is 90.0%)",
+    ),
+    (
         "comparison-agent-not-in-the-data",
         "secondary_comparisons.csv",
         set_cell(2, "compare_with_agent", "photodynamic-therapy"),
@@ -543,5 +550,15 @@ def test_harmless_variants_clean_to_exactly_the_normal_tables(data_only, case, m
     before = _processed(data_only)
     for sheet in (E, S, A):
         _mutate(data_only, sheet, mutation)
+    clean.run(data_only / "data" / "raw", data_only / "data" / "processed")
+    assert _processed(data_only) == before
+
+
+def test_a_comparison_count_with_the_share_that_agrees_cleans_as_the_count_alone(data_only):
+    """The review's 72 of 80 written "72 (90%)", as the share check above reads it, is the count 72."""
+    from nlsynth.ingest import clean
+
+    before = _processed(data_only)
+    _mutate(data_only, "secondary_comparisons.csv", set_cell(2, "improved", "72 (90%)"))
     clean.run(data_only / "data" / "raw", data_only / "data" / "processed")
     assert _processed(data_only) == before

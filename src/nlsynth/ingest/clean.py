@@ -963,11 +963,20 @@ def clean_studies(sheet: Sheet, episodes: Sheet, aggregates: Sheet, problems: li
 
 
 def _check_share(
-    sheet: str, row: int, column: str, value: str, count: int, treated: int, problems: list, cell: str | None = None
+    sheet: str,
+    row: int,
+    column: str,
+    value: str,
+    count: int,
+    treated: int,
+    problems: list,
+    cell: str | None = None,
+    total: str = "n_treated",
 ) -> None:
     """A count printed with its share ("5 (29%)") whose share is not count / n_treated within a percentage point,
     or out of another number than n_treated ("5/12" when 17 were treated): one of the numbers was copied wrong, and
-    no rule knows which. A problem names ``cell``, the cell as the sheet has it (by default ``value``).
+    no rule knows which. A problem names ``cell``, the cell as the sheet has it (by default ``value``), and the
+    column of the total as ``total`` (the secondary comparisons' is ``treated``).
 
     >>> problems = []
     >>> _check_share("aggregates.csv", 3, "n_improved", "5 (29%)", 5, 17, problems), problems
@@ -982,7 +991,7 @@ def _check_share(
     out_of = _COUNT_OUT_OF_RE.fullmatch(value)
     if out_of and int(out_of.group(2)) != treated:
         problems.append(
-            Problem(sheet, row, column, cell, f"a count out of n_treated ({treated}), not out of {out_of.group(2)}")
+            Problem(sheet, row, column, cell, f"a count out of {total} ({treated}), not out of {out_of.group(2)}")
         )
         return
     with_share = _COUNT_WITH_SHARE_RE.fullmatch(value)
@@ -994,7 +1003,7 @@ def _check_share(
                 row,
                 column,
                 cell,
-                f"a share that agrees with n_treated ({count} of {treated} is {100 * count / treated:.1f}%)",
+                f"a share that agrees with {total} ({count} of {treated} is {100 * count / treated:.1f}%)",
             )
         )
 
@@ -1167,6 +1176,17 @@ def clean_comparisons(
         if None not in counts.values() and counts["improved"] > counts["treated"]:
             problems.append(
                 Problem(sheet.name, row_no, "improved", row["improved"], f"at most treated ({row['treated']})")
+            )
+        elif None not in counts.values():  # "72 (50%)" of 80: as in aggregates.csv, one number was copied wrong
+            _check_share(
+                sheet.name,
+                row_no,
+                "improved",
+                row["improved"],
+                counts["improved"],
+                counts["treated"],
+                problems,
+                total="treated",
             )
         records.append(
             {"record_id": row["record_id"], "reported_group": row["reported_group"]}
