@@ -125,7 +125,7 @@ else
   NEEDS_ENV := $(BOOTSTRAP)
 endif
 
-.PHONY: all build help bootstrap check-python data agents report release release-inputs appraisal-draft lint test unit nbval bench clean-outputs
+.PHONY: all build help bootstrap check-python data agents report release release-inputs appraisal-draft lint test unit nbval bench fuzz clean-outputs
 
 # Results make must never delete, even when a recipe fails or is interrupted: they are written
 # atomically, and the committed copies are the readers' results. A pattern here covers only the targets of the rule
@@ -315,6 +315,11 @@ release: $(NEEDS_ENV) ## Snapshot this build as releases/<VERSION>/ (make releas
 
 appraisal-draft: $(NEEDS_ENV) ## Append drafted appraisal rows for included studies with none (never changes a row)
 	@$(PY) -m nlsynth.ingest.appraisal_draft data/raw
+
+# The seeded fuzz of the cleaning (scripts/fuzz_cleaning.py): 1,000 changed copies of data/raw take about 75 s.
+FUZZ_RUNS ?= 1000
+fuzz: $(BOOTSTRAP) ## Clean seeded malformed copies of data/raw; fail on any error that is not a clear message
+	$(PY) scripts/fuzz_cleaning.py --runs $(FUZZ_RUNS)
 
 bench: $(BOOTSTRAP) ## Measure build, no-op, single-edit, make test and a synthetic scale run (bench/latest.json)
 	$(PY) scripts/bench.py
