@@ -203,6 +203,15 @@ OWN_PHRASES = [
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
     ("twenty-five weeks", "", 25 * W, 25 * W, "point"),
     ("thirty days", "", 30, 30, "point"),
+    # ... and so do hundreds (once "two hundred days" was 100 days: "hundred" read alone, "two" unseen)
+    ("two hundred days", "", 200, 200, "point"),
+    ("one hundred and twenty days", "", 120, 120, "point"),
+    ("after a hundred days", "", 100, 100, "point"),
+    ("three hundred and sixty-five days", "", 365, 365, "point"),
+    # one period counted before its length as an adjective is that length, whatever number comes before
+    ("after one 4-week course", "", 4 * W, 4 * W, "point"),
+    # the same unit twice is a doubled word, not a second unit
+    ("12 weeks weeks", "", 12 * W, 12 * W, "point"),
     ("after a treatment period of 3 months", "", 3 * M, 3 * M, "point"),
     # Counts of sessions, exposures or infusions: singular or plural, digits, words or ordinals, with the
     # regimen's frequency; without one, or when the clause cannot be read, unresolved with a reason, never an error.
@@ -1591,6 +1600,18 @@ REJECTED = [
     # weeks" spanned (0, 8] weeks; visits out of order spanned 3 to 6 months)
     ("within 4 weeks, 8 weeks", "list of visits .'4 weeks, 8 weeks'. with a qualifier of one time"),
     ("at 6 months, 3 months", "list of visits out of order"),
+    # a number in words right before a time's own number, as in digits ("5 12 years"): once the word was dropped,
+    # "five 12 years" 12 years and "within two +3 weeks" (0, 3] weeks
+    ("five 12 years", "several numbers in one clause .five besides '12 years'."),
+    ("seven 1.5 months", "several numbers in one clause .seven besides '1.5 months'."),
+    ("within two +3 weeks", "several numbers in one clause .two besides '3 weeks'."),
+    ("over four >6 months", "several numbers in one clause .four besides '6 months'."),
+    ("after four 2-3 months", "several numbers in one clause .four besides '2-3 months'."),
+    # a second unit right after a time's: once the first was read and the second dropped ("16 days weeks" 16 days)
+    ("16 days weeks", "a second unit after a time .'16 days', then 'weeks'."),
+    ("over four weeks months", "a second unit after a time .'four weeks', then 'months'."),
+    ("after 2-3 weeks months", "a second unit after a time .'2-3 weeks', then 'months'."),
+    ("between 2 and 3 weeks yrs", "a second unit after a time .'between 2 and 3 weeks', then 'yrs'."),
 ]
 
 

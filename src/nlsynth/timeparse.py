@@ -7,10 +7,12 @@ interval can be traced back to how it was made. A phrase that cannot be read rai
 :class:`TimePhraseError`; it never becomes a silent NaN.
 
 Units: 1 hour = 1/24 day, 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days. Numbers may be digits or
-words, including compounds ("twenty-five weeks") and ordinals ("the first month"); a half in words is a number
-("one and a half years", "a year and a half", "half a year"), a fortnight two weeks ("within a fortnight"), and a
-visit may be named as trials name it ("W16", "D10", "M6", "week-12"). A half of something else ("half of the
-lesions"), a quarter, "several", "few" or "a couple" is refused: no rule reads it.
+words, including compounds ("twenty-five weeks", "two hundred days") and ordinals ("the first month"); a half in
+words is a number ("one and a half years", "a year and a half", "half a year"), a fortnight two weeks ("within a
+fortnight"), and a visit may be named as trials name it ("W16", "D10", "M6", "week-12"). A half of something else
+("half of the lesions"), a quarter, "several", "few" or "a couple" is refused: no rule reads it. So are two numbers
+for one time, in digits or words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week
+course"), and two units for one ("16 days weeks").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the
 reviewer in ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage
@@ -345,6 +347,20 @@ _COMPOUND_RE = re.compile(
     + "|".join(list(_ORDINAL_WORDS)[:9])
     + r")\b"
 )
+
+
+#: Hundreds in words ("two hundred days", "a hundred and 20 days" once the tens are digits): one number, not "two"
+#: beside "hundred days".
+_HUNDREDS_RE = re.compile(
+    r"\b(?P<hundreds>a|an|" + "|".join(_UNITS_WORDS[1:10]) + r")\s+hundred"
+    r"(?:\s+(?:and\s+)?(?P<rest>\d{1,2}(?![\d.])|" + "|".join([*_UNITS_WORDS[1:], *_TENS_WORDS]) + r"))?\b"
+)
+
+
+def _hundreds_to_digits(match: re.Match[str]) -> str:
+    rest = match.group("rest")
+    hundreds = 1 if match.group("hundreds") in ("a", "an") else _UNITS_WORDS.index(match.group("hundreds"))
+    return str(100 * hundreds + (0 if rest is None else int(rest) if rest.isdigit() else NUMBER_WORDS[rest]))
 
 
 def _compound_to_digits(match: re.Match[str]) -> str:
@@ -1824,6 +1840,8 @@ def normalise(text: str) -> str:
     "didn't improve"
     >>> normalise("4 weeks [range 2-6]")
     '4 weeks (range 2-6)'
+    >>> normalise("two hundred days"), normalise("one hundred and twenty-one days"), normalise("a hundred days")
+    ('200 days', '121 days', '100 days')
     """
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
@@ -1832,7 +1850,8 @@ def normalise(text: str) -> str:
     text = _SLASH_HALF_RE.sub(_slash_half, text)
     text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
-    return _halves_and_fortnights(_COMPOUND_RE.sub(_compound_to_digits, text))
+    text = _HUNDREDS_RE.sub(_hundreds_to_digits, _COMPOUND_RE.sub(_compound_to_digits, text))
+    return _halves_and_fortnights(text)
 
 
 def number(token: str) -> float:
@@ -1898,6 +1917,16 @@ _PERIOD_RE = re.compile(
     rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\s+(?P<unit>{_UNIT_FIRST})\b"
     rf"|\b(?:beginning|start|in|during)\s+(?:of\s+)?(?:the\s+)?(?P<unit2>{_UNIT_FIRST})\s+{_NUM}\b"
 )
+#: A number in words right before a time's own number, at most a sign between ("five 12 years", "two +3 weeks",
+#: "four >6 months"): two numbers for one time, as "5 12 years" is, which the check for stray digits sees.
+_WORD_BEFORE_NUMBER_RE = re.compile(
+    r"\b(?P<word>" + "|".join([*_UNITS_WORDS, *_TENS_WORDS]) + r")\s*(?:[+~]|[<>]=?)?\s*$"
+)
+#: Another unit right after a time's ("16 days weeks", "3 weeks months"): a slip in the cell that no rule settles.
+#: Whole words and the usual abbreviations only: "3 months w/o relapse" has no second unit.
+_SECOND_UNIT_RE = re.compile(r"\s+(?P<unit>(?:hour|day|week|month|year)s?|hrs|wks|mths|mos|yrs)\b")
+
+
 #: Rules that read one time X, or a range up to X, which for an event is the assessment by which it was seen.
 _ASSESSED = ("point", "range", "visits", "exposures", "end-of-treatment", "after-end-of-treatment")
 
@@ -3103,6 +3132,19 @@ def _parse_clause(
         match = durations[0]
         _refuse_negative(clause, match.start())
         stray = re.findall(r"\d+(?:\.\d+)?", clause[: match.start()] + " " + clause[match.end() :])
+        # a time written number first ("16 weeks", "2-3 weeks", "between 2 and 3 weeks"), by the group of its unit
+        unit = next((g for g in ("n_unit", "r_unit", "b_unit") if match.group(g)), None)
+        # another number right before its own, unless it counts a length written as an adjective ("after one 4-week
+        # course" is that course's 4 weeks)
+        if unit and unit != "b_unit" and clause[match.start(unit) - 1] != "-":
+            word = _WORD_BEFORE_NUMBER_RE.search(clause[: match.start()])
+            stray = [word.group("word")] + stray if word else stray
+        second = _SECOND_UNIT_RE.match(clause, match.end())
+        if second and unit and _UNIT_OF[second.group("unit")] != _UNIT_OF[match.group(unit)]:
+            raise TimePhraseError(
+                f"a second unit after a time ({match.group(0)!r}, then {second.group('unit')!r}); no rule chooses "
+                "between them"
+            )
         if stray:
             raise TimePhraseError(
                 f"several numbers in one clause ({', '.join(stray)} besides {match.group(0)!r}); "
