@@ -1607,6 +1607,11 @@ REJECTED = [
     ("within two +3 weeks", "several numbers in one clause .two besides '3 weeks'."),
     ("over four >6 months", "several numbers in one clause .four besides '6 months'."),
     ("after four 2-3 months", "several numbers in one clause .four besides '2-3 months'."),
+    # ... and before a count of sessions, in digits too (once the first was dropped: "after 5 12 sessions" 12 sessions)
+    ("after 5 12 sessions", "several numbers in one clause .5 besides '12 sessions'."),
+    ("after five 12 sessions", "several numbers in one clause .five besides '12 sessions'."),
+    ("after the 3rd 4th injection", "several numbers in one clause .3rd besides '4th injection'."),
+    ("after a mean of five 22 exposures", "several numbers in one clause .five besides '22 exposures'."),
     # a second unit right after a time's: once the first was read and the second dropped ("16 days weeks" 16 days)
     ("16 days weeks", "a second unit after a time .'16 days', then 'weeks'."),
     ("over four weeks months", "a second unit after a time .'four weeks', then 'months'."),

@@ -1917,10 +1917,11 @@ _PERIOD_RE = re.compile(
     rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\s+(?P<unit>{_UNIT_FIRST})\b"
     rf"|\b(?:beginning|start|in|during)\s+(?:of\s+)?(?:the\s+)?(?P<unit2>{_UNIT_FIRST})\s+{_NUM}\b"
 )
-#: A number in words right before a time's own number, at most a sign between ("five 12 years", "two +3 weeks",
-#: "four >6 months"): two numbers for one time, as "5 12 years" is, which the check for stray digits sees.
-_WORD_BEFORE_NUMBER_RE = re.compile(
-    r"\b(?P<word>" + "|".join([*_UNITS_WORDS, *_TENS_WORDS]) + r")\s*(?:[+~]|[<>]=?)?\s*$"
+#: A number right before a time's or a count's own number, at most a sign between ("five 12 years", "two +3 weeks",
+#: "after 5 12 sessions", "the 3rd 4th injection"): two numbers for one time, which no rule chooses between.
+_NUMBER_BEFORE_RE = re.compile(
+    r"(?:\b(?P<word>" + "|".join([*_UNITS_WORDS, *_TENS_WORDS]) + r")|(?<![\w.])\d+(?:\.\d+)?(?:st|nd|rd|th)?)"
+    r"\s*(?:[+~]|[<>]=?)?\s*$"
 )
 #: Another unit right after a time's ("16 days weeks", "3 weeks months"): a slip in the cell that no rule settles.
 #: Whole words and the usual abbreviations only: "3 months w/o relapse" has no second unit.
@@ -3137,8 +3138,8 @@ def _parse_clause(
         # another number right before its own, unless it counts a length written as an adjective ("after one 4-week
         # course" is that course's 4 weeks)
         if unit and unit != "b_unit" and clause[match.start(unit) - 1] != "-":
-            word = _WORD_BEFORE_NUMBER_RE.search(clause[: match.start()])
-            stray = [word.group("word")] + stray if word else stray
+            before = _NUMBER_BEFORE_RE.search(clause[: match.start()])
+            stray = [before.group("word")] + stray if before and before.group("word") else stray  # digits: in stray
         second = _SECOND_UNIT_RE.match(clause, match.end())
         if second and unit and _UNIT_OF[second.group("unit")] != _UNIT_OF[match.group(unit)]:
             raise TimePhraseError(
@@ -3662,11 +3663,18 @@ def _count_clause(
     clause: str, counts: list[re.Match[str]], regimen: str | None, agent: str | None = None
 ) -> TimeInterval:
     """A clause with a count of sessions: read with the regimen's frequency, or unresolved with a
-    reason; never an error (the count is understood even when it gives no time)."""
+    reason; never an error (the count is understood even when it gives no time), unless another number stands right
+    before the count's own ("after 5 12 sessions", "after the 3rd 4th injection"), as for a time."""
     if len(counts) > 1:
         found = ", ".join(repr(m.group(0)) for m in counts)
         return unresolved(f"several counts of sessions in one clause ({found}); no rule chooses between them")
     match = counts[0]
+    before = None if match.group("b_lo") else _NUMBER_BEFORE_RE.search(clause[: match.start()])
+    if before:
+        raise TimePhraseError(
+            f"several numbers in one clause ({before.group(0).strip()} besides {match.group(0)!r}); no rule chooses "
+            "between them"
+        )
     rest = clause[: match.start()] + " " + clause[match.end() :]
     duration = _DURATION_RE.search(rest)
     since_first = _SINCE_FIRST_RE.search(clause)
