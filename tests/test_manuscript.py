@@ -25,7 +25,7 @@ def test_labels_are_unique_author_year_and_disambiguate_in_sheet_order():
     labels = references.labels(STUDIES)
     assert len(set(labels.values())) == len(STUDIES)
     anonymous_nd = [labels[s] for s in STUDIES.study_id if labels[s].startswith("Anonymous n.d.")]
-    assert anonymous_nd == ["Anonymous n.d.a", "Anonymous n.d.b", "Anonymous n.d.c"]
+    assert anonymous_nd == ["Anonymous n.d.-a", "Anonymous n.d.-b", "Anonymous n.d.-c"]
     assert labels["hwang-2024-ruxolitinib"] == "Hwang 2024"
     assert labels["suarezamor-nd-etanercept"] == "Suárez-Amor n.d."
     # appending a study with an existing label never relabels an earlier one

@@ -1,7 +1,8 @@
 """Citable labels and the numbered reference list, generated from ``studies.csv``.
 
 Figures and tables never show an internal study id: each study is named by its author–year label,
-disambiguated with a letter when two studies share one (``Anonymous n.d.a``, ``Anonymous n.d.b``), and
+disambiguated with a letter when two studies share one (``Anonymous 2012a``; after "n.d.", with a hyphen as APA
+style writes it, ``Anonymous n.d.-a``, ``Anonymous n.d.-b``), and
 by its number in the reference list. The list is in Vancouver style and numbered in the order of
 ``studies.csv`` (then the secondary sources cited for comparison), so a study appended by the living
 review's recipe takes the next number and no earlier number moves.
@@ -15,6 +16,8 @@ Examples
 ...                         "pmid": [None, "123", None, None]})
 >>> labels(studies)
 {'a': 'Kim 2012', 'b': 'Anonymous 2012a', 'c': 'Anonymous 2012b', 'd': 'Kim 2013'}
+>>> list(labels(studies.assign(year=[None, None, None, "2013"])).values())
+['Kim n.d.', 'Anonymous n.d.-a', 'Anonymous n.d.-b', 'Kim 2013']
 >>> refs = reference_list(studies)
 >>> refs.text.tolist()[:3]
 ['Kim. T1. J Derm. 2012. doi:10.1/x', 'T2. 2012. PMID: 123', '[Title not recorded]. 2012.']
@@ -52,7 +55,7 @@ def labels(studies: pd.DataFrame) -> dict[str, str]:
         if counts[label] > 1:
             k = seen.get(label, 0)
             seen[label] = k + 1
-            label = f"{label}{_suffix(k)}"
+            label = f"{label}{'-' if label.endswith(NO_YEAR) else ''}{_suffix(k)}"  # "n.d.-a", not "n.d.a"
         out[sid] = label
     return out
 
