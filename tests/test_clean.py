@@ -592,6 +592,13 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
         # typeset hyphens, as text copied from a PDF has them (once refused)
         ("non\u2011diabetic", "no"),
         ("type\u00a01", "type 1"),
+        # both answers, a template's choices left unpicked (once "no", the first one)
+        ("no/yes", None),
+        ("no, yes", None),
+        ("No or Yes", None),
+        ("yes/no", None),
+        ("no (yes per chart)", "no"),  # a note in brackets is the note's, as "no (HbA1c normal)" is
+        ("N/A", "not reported"),
     ],
 )
 def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
@@ -653,6 +660,13 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         ("yes (previously)", None),
         ("yes, appeared on treatment", None),
         ("non\u2010ulcerated", "no"),  # a typeset hyphen (once refused)
+        # both answers, a template's choices left unpicked (once the first one: "yes/no" was "yes")
+        ("yes/no", None),
+        ("yes or no", None),
+        ("Yes No", None),
+        ("no/yes", None),
+        ("Y/N", None),
+        ("No, atrophic plaques", "no"),  # a note after the answer stays a note
     ],
 )
 def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):

@@ -157,6 +157,9 @@ _TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b(?![.,]\d)|\bt([12])\s*dm?\b|\bd
 _OLD_TYPE_RE = re.compile(r"\b(?:(n)iddm|iddm|(non)[\s-]?insulin[\s-]dependent|insulin[\s-]dependent)\b")
 #: "Y" and "N" only as the whole answer, a note after a bracket or comma aside (never the "n" of "n.d.").
 _Y, _N = (rf"{letter}(?=\s*(?:$|[(,;:]))" for letter in "yn")
+#: Both answers at the start of a cell ("yes/no", "no or yes", "Y/N", "no, yes"): a template's choices left unpicked,
+#: or a slip; neither is the source's. Shared by the readers of diabetes and ulceration.
+_BOTH_ANSWERS_RE = re.compile(r"(?:(?P<yes>yes|y)|no|n)\s*(?:/|,|;|\bor\b|\s)\s*(?(yes)(?:no|n)|(?:yes|y))\b")
 _NO_RE = re.compile(
     rf"(?:no|{_N}|none|non-?\s?diabetic|not diabetic|without (?:diabetes(?: mellitus)?|dm)|absent|negative|denied)\b"
 )
@@ -199,6 +202,8 @@ def read_diabetes(text: str) -> str | None:
     [None, None, 'not reported', 'yes, type not stated']
     >>> [read_diabetes(t) for t in ("Y", "N", "nondiabetic", "Y (T1DM)")]  # as the ulceration column reads Y and N
     ['yes, type not stated', 'no', 'no', 'type 1']
+    >>> [read_diabetes(t) for t in ("no/yes", "no, yes", "N/A")]  # both answers: neither; "N/A" is not given
+    [None, None, 'not reported']
     >>> [read_diabetes(t) for t in ("without diabetes", "without diabetes (HbA1c 5.4%)", "without type 1 diabetes")]
     ['no', 'no', None]
 
@@ -215,6 +220,8 @@ def read_diabetes(text: str) -> str | None:
     if _not_given(text):
         return "not reported"
     t = phrase_key(text)
+    if _BOTH_ANSWERS_RE.match(t):
+        return None  # "no/yes": which, the cell does not say
     if re.search(r"\b(?:type|dm|t)[\s-]*[12][.,]\d", t) or _OTHER_KIND_RE.search(t) or _EITHER_TYPE_RE.search(t):
         return None  # "type 1.5", "DM 1.5" (LADA), "diabetes insipidus": neither type; "type 1 or 2": either
     types = {"1" if (m.group(1) or m.group(2) or m.group(3)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
@@ -263,10 +270,14 @@ def read_ulcerated(text: str) -> str | None:
     >>> [read_ulcerated(t) for t in ("ulceration developed during treatment", "yes (previously)",
     ...  "yes (new at 3 months)")]
     [None, None, None]
+    >>> [read_ulcerated(t) for t in ("yes/no", "no or yes", "No, yes", "no (yes per chart)")]  # both answers: neither
+    [None, None, None, 'no']
     """
     if _not_given(text):
         return "not reported"
     t = phrase_key(text)
+    if _BOTH_ANSWERS_RE.match(t):
+        return None  # "yes/no": which, the cell does not say
     if re.match(
         rf"(?:no|none|{_N}|non-?\s?ulcerated|not ulcerated|not present|without ulcer(?:s|ation)?|absent|negative)\b", t
     ):
@@ -528,7 +539,8 @@ _PATIENT_EXPECTED = {
     "diabetes": "none, type 1, type 2, 'yes (type not stated)' or empty (also read: 'no' or 'yes' with a note, "
     "'type II', 'T2DM', 'DM2', 'IDDM', 'NIDDM', 'diabetic', 'Y', 'N', 'not reported'; not two readings at once, "
     "nor another kind of diabetes such as insipidus, gestational or MODY)",
-    "ulcerated": "yes or no (a note may follow; also Y, N, 'ulcerated', 'with ulceration') or empty; not a past ulcer",
+    "ulcerated": "yes or no (a note may follow; also Y, N, 'ulcerated', 'with ulceration') or empty; not a past ulcer, "
+    "nor both ('yes/no')",
 }
 
 
