@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 import re
 import shutil
@@ -15,6 +17,7 @@ from nlsynth import tableio
 from nlsynth.errors import InputError
 from nlsynth.ingest import clean, overview, patient_readings, references
 from nlsynth.ingest.sheets import SHEET_COLUMNS
+from nlsynth.ingest.vocab import phrase_key
 from nlsynth.present import report
 from nlsynth.timeparse import TimeInterval, parse_time
 
@@ -918,8 +921,32 @@ def test_a_screening_decision_as_a_verb_or_with_a_note_cleans_to_the_decision(ra
     reasons = clean.clean(raw_copy).screening.set_index("record_id").reason
     assert reasons["naumowicz-2024-review"] == "duplicate"
     _rewrite(path, "decision", lambda v: "yes" if v == "Include" else v)
-    with pytest.raises(InputError, match="also include or exclude; a note in parentheses may follow"):
+    with pytest.raises(InputError, match="also include or exclude; a note may follow in parentheses or after a dash"):
         clean.clean(raw_copy)
+
+
+@pytest.mark.parametrize(
+    "written", ["Excluded - {}", "excluded: {}", "Excluded, {}", "excluded; {}", "Excluded \u2013 {}"]
+)
+def test_a_screening_note_after_a_dash_colon_or_comma_is_the_exclusions_reason(raw_copy, tables, written):
+    """'Excluded - no outcome', as screening logs write it (once refused, with no way past it but a code change): the
+    decision, and the note is the reason where the reason cell is empty."""
+    path = raw_copy / "screening.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    moved = [r for r in rows if r["decision"] == "excluded" and r["reason"]]
+    assert len(moved) > 10
+    for row in moved:
+        row["decision"], row["reason"] = written.format(row["reason"]), ""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    cleaned = clean.clean(raw_copy).screening.set_index("record_id")
+    committed = tables.screening.set_index("record_id")
+    assert (cleaned.decision == committed.decision).all()
+    ids = [r["record_id"] for r in moved]
+    assert cleaned.reason[ids].tolist() == [phrase_key(r) for r in committed.reason[ids]]
 
 
 def _assert_reads_as(cleaned: pd.DataFrame, committed: pd.DataFrame) -> None:

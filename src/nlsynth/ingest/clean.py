@@ -86,7 +86,9 @@ _PART_READ_RE = re.compile(
 
 #: A screening decision: "included" or "excluded", also as the verb ("Include") and with a note in parentheses
 #: ("excluded (duplicate)"), which is the reason where the reason cell is empty.
-_DECISION_RE = re.compile(r"(includ|exclud)(?:ed|e)(?: ?\((?P<note>[^()]*)\))?")
+#: A screening decision, a note after it in parentheses or after a dash, colon, comma or semicolon ("excluded
+#: (review)", "Excluded - no outcome", "excluded: duplicate", as screening logs write them).
+_DECISION_RE = re.compile(r"(includ|exclud)(?:ed|e)(?: ?\((?P<note>[^()]*)\)|\s*[-:,;]\s*(?P<after>\S.*))?")
 
 
 def read_decision(value: str) -> tuple[str | None, str]:
@@ -94,11 +96,13 @@ def read_decision(value: str) -> tuple[str | None, str]:
 
     >>> [read_decision(v) for v in ("Included", "exclude", "excluded (duplicate)", "yes", "")]
     [('included', ''), ('excluded', ''), ('excluded', 'duplicate'), (None, ''), (None, '')]
+    >>> [read_decision(v) for v in ("Excluded - no outcome", "excluded: review", "Excluded, duplicate", "excluded -")]
+    [('excluded', 'no outcome'), ('excluded', 'review'), ('excluded', 'duplicate'), (None, '')]
     """
     decision = _DECISION_RE.fullmatch(phrase_key(value))
     if not decision:
         return None, ""
-    return decision.group(1) + "ed", (decision.group("note") or "").strip()
+    return decision.group(1) + "ed", (decision.group("note") or decision.group("after") or "").strip()
 
 
 def read_access(value: str) -> str | None:
@@ -1107,7 +1111,8 @@ def check_screening(screening: Sheet, studies: Sheet, problems: list[Problem]) -
                     row_no,
                     "decision",
                     row["decision"],
-                    "included or excluded (also include or exclude; a note in parentheses may follow)",
+                    "included or excluded (also include or exclude; a note may follow in parentheses or after a dash, "
+                    "colon or comma)",
                 )
             )
         elif decision == "included":
