@@ -359,8 +359,7 @@ _HUNDREDS_RE = re.compile(
 
 def _hundreds_to_digits(match: re.Match[str]) -> str:
     rest = match.group("rest")
-    hundreds = 1 if match.group("hundreds") in ("a", "an") else _UNITS_WORDS.index(match.group("hundreds"))
-    return str(100 * hundreds + (0 if rest is None else int(rest) if rest.isdigit() else NUMBER_WORDS[rest]))
+    return str(int(100 * number(match.group("hundreds")) + (number(rest) if rest else 0)))
 
 
 def _compound_to_digits(match: re.Match[str]) -> str:
@@ -1924,8 +1923,10 @@ _NUMBER_BEFORE_RE = re.compile(
     r"\s*(?:[+~]|[<>]=?)?\s*$"
 )
 #: Another unit right after a time's ("16 days weeks", "3 weeks months"): a slip in the cell that no rule settles.
-#: Whole words and the usual abbreviations only: "3 months w/o relapse" has no second unit.
-_SECOND_UNIT_RE = re.compile(r"\s+(?P<unit>(?:hour|day|week|month|year)s?|hrs|wks|mths|mos|yrs)\b")
+#: The units' words and abbreviations of three letters or more: "3 months w/o relapse" has no second unit.
+_SECOND_UNIT_RE = re.compile(
+    r"\s+(?P<unit>" + "|".join(sorted((a for a in _UNIT_OF if len(a) >= 3), key=len, reverse=True)) + r")\b"
+)
 
 
 #: Rules that read one time X, or a range up to X, which for an event is the assessment by which it was seen.

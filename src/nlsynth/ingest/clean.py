@@ -1190,21 +1190,22 @@ def clean_comparisons(
             c: _int(sheet.name, row_no, c, row[c], problems, required=True, minimum=1 if c == "treated" else 0)
             for c in ("improved", "treated")
         }
-        if None not in counts.values() and counts["improved"] > counts["treated"]:
-            problems.append(
-                Problem(sheet.name, row_no, "improved", row["improved"], f"at most treated ({row['treated']})")
-            )
-        elif None not in counts.values():  # "72 (50%)" of 80: as in aggregates.csv, one number was copied wrong
-            _check_share(
-                sheet.name,
-                row_no,
-                "improved",
-                row["improved"],
-                counts["improved"],
-                counts["treated"],
-                problems,
-                total="treated",
-            )
+        if None not in counts.values():
+            if counts["improved"] > counts["treated"]:
+                problems.append(
+                    Problem(sheet.name, row_no, "improved", row["improved"], f"at most treated ({row['treated']})")
+                )
+            else:  # "72 (50%)" of 80: as in aggregates.csv, one number was copied wrong
+                _check_share(
+                    sheet.name,
+                    row_no,
+                    "improved",
+                    row["improved"],
+                    counts["improved"],
+                    counts["treated"],
+                    problems,
+                    total="treated",
+                )
         records.append(
             {"record_id": row["record_id"], "reported_group": row["reported_group"]}
             | {"compare_with_agent": row["compare_with_agent"] or None}
