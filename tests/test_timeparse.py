@@ -703,6 +703,23 @@ EVENT_PHRASES = [
     ("did not improve within 6 weeks", "", 6 * W, INF, "at-least"),
     ("no response after 10 sessions", "twice weekly", 5 * W, INF, "at-least"),
     ("no response at 3 months; improvement at 6 months", "", 3 * M, 6 * M, "clauses-span"),  # beside a time of it
+    # ... but not where a statement of contrast says that another part of the disease did respond then, as it reads
+    # after a semicolon (once not seen by then: the response came after the time the source gives for it)
+    ("ulcer healed after 4 months but plaques unchanged", "", 0, 4 * M, "seen-at-assessment"),
+    ("ulcer healed after 4 months; plaques unchanged", "", 0, 4 * M, "seen-at-assessment"),
+    ("erythema unchanged, but ulcer healed at 8 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    ("size unchanged but erythema improved at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),
+    ("erythema improved, size unchanged at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),
+    ("no improvement of the plaque, although the ulcer healed at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),
+    ("the atrophy was unchanged while the erythema faded at 6 weeks", "", 0, 6 * W, "seen-at-assessment"),
+    ("not cleared but improved at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),
+    ("no clearance, but improvement at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),  # once refused as negated
+    # ... where the other statement says no response of its own, or doubts it, nothing came by then
+    ("plaque unchanged, not healed at 8 weeks", "", 8 * W, INF, "at-least"),
+    ("plaque unchanged and ulcer not healed at 8 weeks", "", 8 * W, INF, "at-least"),
+    ("no response, non-healing ulcer at 8 weeks", "", 8 * W, INF, "at-least"),
+    ("no improvement, poor healing at 8 weeks", "", 8 * W, INF, "at-least"),
+    ("not yet improved at 4 weeks", "", 4 * W, INF, "at-least"),
     # ... also in a parenthesis after it (once commentary: (0, 12] weeks)
     ("improved at 12 weeks (no change at 4 weeks)", "", 4 * W, 12 * W, "clauses-span"),
     ("improved at 12 weeks (lesions unchanged at 4 weeks)", "", 4 * W, 12 * W, "clauses-span"),
@@ -1473,6 +1490,14 @@ def test_a_time_the_phrase_doubts_is_refused(phrase):
     for kept in ("at 8 weeks, possibly due to the cream", "improved at 8 weeks; cause unclear", "at 8 weeks (Fig. 2)"):
         assert parse_time(kept, event=True).upper == pytest.approx(8 * W)
     assert parse_time("?").rule == "unresolved"  # no time at all: nothing to doubt
+
+
+@pytest.mark.parametrize("agent", ["tacrolimus", "topical corticosteroid", None])
+def test_a_contrast_of_two_treatments_is_the_reviewers_to_read(agent):
+    # a statement of contrast read as another part of the disease responding must not take one treatment's response
+    # for another's: "no response to steroids" beside "improved with tacrolimus" stays refused, whichever the row's
+    with pytest.raises(TimePhraseError, match="a response of something else had not come"):
+        parse_time("no response to steroids, improved with tacrolimus at 8 weeks", agent=agent, event=True, first=True)
 
 
 def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():

@@ -133,7 +133,11 @@ Rules (``TimeInterval.rule``)
     remained visible at 6 months", says the lesion healed): only a negation of the response's completeness ("not
     completely healed"), of a bound ("no later than"), or, beside a word for the response, of something else ("healed at
     8 weeks without side effects", "with no change in dose") leaves a clause's time the event's. Once read as a response
-    seen by X. Beside a clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement
+    seen by X. Nor is a clause that says, past a comma or a word of contrast, that another part of the disease did
+    respond ("ulcer healed after 4 months but plaques unchanged", "size unchanged but erythema improved at 12 weeks",
+    "not cleared but improved at 12 weeks"): it times the response as it does after ";" (once, not seen by X); not
+    where a statement says what a response was to, with or on ("no response to steroids, improved with tacrolimus"),
+    which may be two treatments. Beside a clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement
     until X" is not among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4
     weeks") is among them when no clause times the response before it; after one it is a later event, like a relapse,
     and is left out. "No worsening at X", and a worsening that stopped ("stopped enlarging at X", "progression halted by
@@ -2474,13 +2478,72 @@ def _check_later_times_say_what_came(on_response: list[_Clause], clauses: list[_
 def _says_not_seen(clause: str) -> bool:
     """Whether a clause says the response had not come (``_NOT_SEEN_RE``, ``_NOT_PERCEIVED_RE``). A word of failure
     that describes the disease or an earlier treatment before a response the clause affirms ("refractory NL improved
-    at 8 weeks", "unresponsive to steroids, improved at 8 weeks") does not: once read as no response by 8 weeks.
+    at 8 weeks", "unresponsive to steroids, improved at 8 weeks") does not: once read as no response by 8 weeks. Nor
+    does a statement that part of the disease did not respond beside one that another part did
+    (:func:`_affirmed_apart`).
 
     >>> _says_not_seen("refractory at 6 months"), _says_not_seen("refractory nl improved at 8 weeks")
     (True, False)
     >>> _says_not_seen("resistant lesions, no improvement at 8 weeks"), _says_not_seen("failed to improve at 8 weeks")
     (True, True)
+    >>> _says_not_seen("ulcer healed at 8 weeks but plaques unchanged")
+    False
     """
+    return _states_not_seen(clause) and not _affirmed_apart(clause)
+
+
+#: What joins two statements that may say different things of the disease: a comma or a word of contrast (not "yet",
+#: which also means "so far": "not yet improved").
+_CONTRAST_RE = re.compile(r",|\b(?:but|although|though|while|whereas|however)\b")
+#: A word that doubts a response beside it ("poor healing", "delayed healing", "slow to heal", "lack of improvement").
+_DOUBTED_RESPONSE_RE = re.compile(
+    r"\b(?:poor\w*|delay\w*|impair\w*|lack\w*|absen\w*|fail\w*|wors\w*|slow\w*|insufficient|inadequate)\b"
+)
+
+
+#: A response, a change or an effect said to be to, with, on, under or from something: a treatment, maybe another.
+_RESPONSE_TO_RE = re.compile(
+    rf"(?:{_RESPONSE_WORD_RE.pattern}|\b(?:change|changes|benefit|benefits|effect|effects)\b)\s+(?:to|with|on|under|from)\b"
+)
+
+
+def _affirmed_apart(clause: str) -> bool:
+    """Whether a clause joins, past a comma or a word of contrast (``_CONTRAST_RE``), a statement that says a response
+    came (a word of response with no negation, word of no response, or doubt of its own; not one with a prefix of
+    its opposite, "non-healing") to the rest: the rest, whatever it says did not respond, is of something else or
+    of the response's completeness, as for :func:`_negated`. Once, the clause was read as no response by its time.
+
+    >>> _affirmed_apart("size unchanged but erythema improved at 12 weeks")
+    True
+    >>> _affirmed_apart("no change in size, but the ulcer healed at 8 weeks")
+    True
+    >>> _affirmed_apart("plaque unchanged, not healed at 8 weeks"), _affirmed_apart("unchanged, non-healing ulcer")
+    (False, False)
+    >>> _affirmed_apart("no improvement, poor healing at 8 weeks"), _affirmed_apart("not yet improved at 4 weeks")
+    (False, False)
+
+    Statements that say what a response was to, with or on ("no response to steroids, improved with tacrolimus at 8
+    weeks") may speak of two treatments, not two parts of the disease: their reading is left to the other rules.
+
+    >>> _affirmed_apart("no response to steroids, improved at 8 weeks")
+    False
+    """
+    parts = _CONTRAST_RE.split(clause)
+    return (
+        len(parts) > 1
+        and not _RESPONSE_TO_RE.search(clause)
+        and any(
+            any(part[: word.start()][-1:] != "-" for word in _RESPONSE_WORD_RE.finditer(part))
+            and not _NEGATION_RE.search(part)
+            and not _DOUBTED_RESPONSE_RE.search(part)
+            and not _states_not_seen(part.strip())
+            for part in parts
+        )
+    )
+
+
+def _states_not_seen(clause: str) -> bool:
+    """:func:`_says_not_seen` before the statements apart are weighed."""
     if _NOT_PERCEIVED_RE.search(clause):
         return True
     found = _NOT_SEEN_RE.search(clause)
@@ -2519,8 +2582,13 @@ def _negated(clause: str, response: bool = False) -> bool:
     (False, False)
     >>> _negated("improvement absent at 4 weeks"), _negated("response at 4 weeks? no")
     (True, True)
+
+    Nor is a negation in a statement before one that affirms the response (:func:`_affirmed_apart`):
+
+    >>> _negated("no change in size, but softening at 8 weeks"), _negated("not healed but improved at 4 weeks")
+    (False, False)
     """
-    if _UNTIL_RE.search(clause):
+    if _UNTIL_RE.search(clause) or _affirmed_apart(clause):
         return False
     clause = _BOUND_NEGATION_RE.sub(" ", clause)
     affirmed = _RESPONSE_WORD_RE.search(clause)
