@@ -714,6 +714,12 @@ EVENT_PHRASES = [
     ("the atrophy was unchanged while the erythema faded at 6 weeks", "", 0, 6 * W, "seen-at-assessment"),
     ("not cleared but improved at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),
     ("no clearance, but improvement at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),  # once refused as negated
+    # a word of contrast that leads a clause after a comma or ";" names nothing else (each once refused as naming
+    # "but", "however" or "although")
+    ("no change at 4 weeks, but clearing at 12 weeks", "", 4 * W, 12 * W, "clauses-span"),
+    ("no response at 4 weeks; however, improved at 12 weeks", "", 4 * W, 12 * W, "clauses-span"),
+    ("no response at 4 weeks, although improved at 12 weeks", "", 4 * W, 12 * W, "clauses-span"),
+    ("no further improvement after 6 months, though the ulcer healed at 3 months", "", 0, 6 * M, "clauses-span"),
     # ... where the other statement says no response of its own, or doubts it, nothing came by then
     ("plaque unchanged, not healed at 8 weeks", "", 8 * W, INF, "at-least"),
     ("plaque unchanged and ulcer not healed at 8 weeks", "", 8 * W, INF, "at-least"),
@@ -1011,6 +1017,9 @@ NAMES_SOMETHING_ELSE = [
     # after the word of response, what it was of (each once a first response by 4 or 8 weeks)
     ("improvement in quality of life at 4 weeks; lesions cleared at 16 weeks", "quality"),
     ("improvement in glycaemic control at 8 weeks, lesions improved at 12 weeks", "glycaemic"),
+    # a word that joins the clause to the one before it names nothing: the refusal names what comes after it
+    ("improved at 8 weeks, but syncope at 3 weeks", "syncope"),
+    ("improved at 8 weeks; however, tinea cleared at 3 weeks", "tinea"),
 ]
 
 

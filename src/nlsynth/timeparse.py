@@ -1311,6 +1311,8 @@ _SPEAKS_OF_RESPONSE_WORDS = (
     | frozenset(
         # whose, which, and whether it went on
         "patient patients pt other others rest remainder one ones continued continuing "
+        # what joins it to a statement before it ("no change at 4 weeks, but clearing at 12 weeks")
+        "but however although though whereas while nevertheless nonetheless "
         # seen, when and since what
         "not no never yet seen noted observed noticed documented achieved reached attained obtained occurred became "
         "become then also already only at by after before within about approximately approx around roughly circa ca "
