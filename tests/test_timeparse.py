@@ -782,6 +782,20 @@ EVENT_PHRASES = [
     ("new ulceration at 6 weeks", "", 6 * W, INF, "at-least"),  # as "new lesions" (once a response seen by then)
     ("new plaques at 2 months", "", 2 * M, INF, "at-least"),
     ("ulcers progressing toward closure at 8 weeks", "", 0, 8 * W, "seen-at-assessment"),  # healing, not worsening
+    # lesions that grew (each once a response seen by then)
+    ("ulcer size increased at 4 weeks", "", 4 * W, INF, "at-least"),
+    ("the size of the ulcer increased at 4 weeks", "", 4 * W, INF, "at-least"),
+    ("the ulcer increased in size at 4 weeks", "", 4 * W, INF, "at-least"),
+    ("increase in ulcer area at 4 weeks", "", 4 * W, INF, "at-least"),
+    ("lesions increased in number at 8 weeks", "", 8 * W, INF, "at-least"),
+    ("number of lesions increased at 8 weeks", "", 8 * W, INF, "at-least"),
+    ("the plaque grew at 8 weeks", "", 8 * W, INF, "at-least"),
+    ("ulcer size increased at 4 weeks, healed at 16 weeks", "", 4 * W, 16 * W, "clauses-span"),
+    # ... not that they did not, which says nothing of a response (once refused as a negation), nor an increase of
+    # what healing brings
+    ("no increase in size at 8 weeks", "", NAN, NAN, "unresolved"),
+    ("size did not increase at 4 weeks, improved at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),
+    ("increased granulation at 4 weeks", "", 0, 4 * W, "seen-at-assessment"),
     # ... but not a response beside a negation of something else
     ("healed at 12 weeks without adverse effect", "", 0, 12 * W, "seen-at-assessment"),
     ("response at 3 months with no change in dose", "", 0, 3 * M, "seen-at-assessment"),

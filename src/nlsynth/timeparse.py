@@ -133,16 +133,17 @@ Rules (``TimeInterval.rule``)
     remained visible at 6 months", says the lesion healed): only a negation of the response's completeness ("not
     completely healed"), of a bound ("no later than"), or, beside a word for the response, of something else ("healed at
     8 weeks without side effects", "with no change in dose") leaves a clause's time the event's. Once read as a response
-    seen by X. Nor is a clause that says, past a comma or a word of contrast, that another part of the disease did
-    respond ("ulcer healed after 4 months but plaques unchanged", "size unchanged but erythema improved at 12 weeks",
-    "not cleared but improved at 12 weeks"): it times the response as it does after ";" (once, not seen by X); not
-    where a statement says what a response was to, with or on ("no response to steroids, improved with tacrolimus"),
-    which may be two treatments. Beside a clause that times the event they bound it from below, as ``clauses-span`` says. "No improvement
-    until X" is not among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4
-    weeks") is among them when no clause times the response before it; after one it is a later event, like a relapse,
-    and is left out. "No worsening at X", and a worsening that stopped ("stopped enlarging at X", "progression halted by
-    X"), say only that the lesions were stable: beside a time of the response it is commentary, and alone it is
-    ``unresolved``. What healing left, with no word of a response ("atrophy at 6 months", "scarring at 1 year"), says
+    seen by X. Beside a clause that times the event they bound it from below, as ``clauses-span`` says. Nor is a clause
+    that says, past a comma or a word of contrast, that another part of the disease did respond ("ulcer healed after 4
+    months but plaques unchanged", "size unchanged but erythema improved at 12 weeks", "not cleared but improved at 12
+    weeks"): it times the response as it does after ";" (once, not seen by X); not where a statement says what a
+    response was to, with or on ("no response to steroids, improved with tacrolimus"), which may be two treatments. "No
+    improvement until X" is not among them: it says the event came at X. A worsening ("worsened at 2 weeks", "lesions
+    enlarged at 4 weeks", "ulcer size increased at 4 weeks", "lesions increased in number at 8 weeks") is among them
+    when no clause times the response before it; after one it is a later event, like a relapse, and is left out. "No
+    worsening at X" ("no increase in size at X"), and a worsening that stopped ("stopped enlarging at X", "progression
+    halted by X"), say only that the lesions were stable: beside a time of the response it is commentary, and alone it
+    is ``unresolved``. What healing left, with no word of a response ("atrophy at 6 months", "scarring at 1 year"), says
     how the healed lesion looked, as a clause on how long the response lasted does: beside a response it is commentary;
     so, after a complete response of the lesions, is a clause on how they were, with no word of a response ("complete
     response at 12 weeks; lesions flat at 6 months"): nothing is better than complete. A lost response ("loss of
@@ -1157,11 +1158,25 @@ _NEW_LESIONS = r"new\s+(?:lesions?|ulcers?|ulcerations?|plaques?|nodules?)"
 #: A clause that says the lesions got worse ("worsened at 2 weeks", "initial deterioration after 1 month", "lesions
 #: enlarged at 4 weeks", "new lesions at 2 months"), with no word of a response in it: the response had not come then,
 #: as after "no response at 2 weeks" (once read as the first response). Not "no worsening", which says nothing of one.
+#: What of the lesions may grow, and its growth ("ulcer size increased", "the ulcer increased in size", "increase in
+#: ulcer area", "lesions increased in number", "the plaque grew"): not an increase of something else ("increased
+#: granulation", "dose increased", "the number of sessions increased", "the treated area was increased").
+_SIZE = r"(?<!treatment\s)(?<!treated\s)(?<!application\s)(?<!irradiated\s)(?:size|area|extent|diameter|depth|width)"
+_GROWN = r"(?:increased|increasing|increases|grew|grown|grows|growing|expanded|expanding|widened|doubled)"
+_GREW_RE = (
+    rf"\b{_SIZE}\s+(?:\w+\s+){{0,3}}?{_GROWN}\b"
+    rf"|\b{_GROWN}\s+in\s+{_SIZE}\b"
+    rf"|\b(?:increase|growth|expansion)\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?{_SIZE}\b"
+    rf"|\b{_LESIONS}\s+(?:(?:had|has|have|was|were)\s+)?(?:grew|grown|grows|growing|expanded|expanding)\b"
+    rf"|\b{_LESIONS}\s+(?:(?:had|has|have|was|were)\s+)?{_GROWN}\s+in\s+number\b"
+    rf"|\bnumber\s+of\s+(?:\w+\s+)?{_LESIONS}\s+(?:(?:had|has|have|was|were)\s+)?{_GROWN}\b"
+)
 _WORSENED_RE = re.compile(
     r"\b(?:worse|worsens?|worsened|worsening|deteriorat\w*|exacerbat\w*|aggravat\w*|enlarg\w*|progressed|progression"
     rf"|spread|{_NEW_LESIONS})\b(?!-free)"
     # the verb, not "progressing toward closure" (healing) nor "good progress"
     r"|\b(?:progresses|progressing)\b(?!\s+towards?\b)|\b(?:continued|continues|continuing)\s+to\s+progress\b"
+    rf"|{_GREW_RE}"
 )
 #: ... unless it says there was none ("no worsening", "not worse", "without further progression", "did not spread"),
 #: or that it stopped ("stopped enlarging at 2 months", "progression halted by 3 months", "arrest of progression"):
@@ -1177,6 +1192,9 @@ _NOT_WORSENED_RE = re.compile(
     rf"|\b(?:worsening|deterioration|enlargement|progression|spread|growth)(?:\s+of\s+(?:the\s+)?\w+)?"
     rf"\s+(?:(?:was|had|has|been)\s+)*{_STOPPED}\b"
     rf"|\b(?:halt|arrest|cessation)\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+|further\s+)*{_WORSE_WORD}"
+    # no growth: "no increase in size", "size did not increase", "not increased in size", "without further growth"
+    r"|\b(?:no|not|without|never)\s+(?:any\s+|further\s+|more\s+)?(?:increase|increased|growth|expansion|grown)\b"
+    r"|\b(?:did\s+not|didn't|failed\s+to)\s+(?:increase|grow|expand)\b"
 )
 _RESPONSE_WORD_RE = re.compile(
     r"\b(?:improv\w*|respon\w*|heal\w*|clear\w*|resol\w*|regress\w*|remission|better|flatten\w*|fad\w*"
