@@ -760,6 +760,12 @@ EVENT_PHRASES = [
     ("treatment failure at 12 weeks", "", 12 * W, INF, "at-least"),
     ("refractory after 6 months", "", 6 * M, INF, "at-least"),
     ("lack of efficacy after 3 months", "", 3 * M, INF, "at-least"),
+    # ... or that it could not bring one (once a response seen by then, or refused as a negation)
+    ("failure to improve at 8 weeks", "", 8 * W, INF, "at-least"),
+    ("unable to heal by 8 weeks", "", 8 * W, INF, "at-least"),
+    ("the ulcer could not heal by 8 weeks", "", 8 * W, INF, "at-least"),
+    ("does not improve at 8 weeks", "", 8 * W, INF, "at-least"),
+    ("failure to improve at 4 weeks, improved at 12 weeks", "", 4 * W, 12 * W, "clauses-span"),
     # ... also after a few words that lead into it (once a response seen by then: the opposite of the source)
     ("there was no response at 6 months", "", 6 * M, INF, "at-least"),
     ("however, no improvement after 3 months", "", 3 * M, INF, "at-least"),
