@@ -766,6 +766,17 @@ EVENT_PHRASES = [
     ("the ulcer could not heal by 8 weeks", "", 8 * W, INF, "at-least"),
     ("does not improve at 8 weeks", "", 8 * W, INF, "at-least"),
     ("failure to improve at 4 weeks, improved at 12 weeks", "", 4 * W, 12 * W, "clauses-span"),
+    # ... also after a time that leads the clause with its own words (each once refused as a negation)
+    ("after 6 months of treatment there was still no improvement", "", 6 * M, INF, "at-least"),
+    ("even after 6 months, no improvement", "", 6 * M, INF, "at-least"),
+    ("despite 6 months of therapy, there was no response", "", 6 * M, INF, "at-least"),
+    (
+        "at the 4-week follow-up, no change was seen; at 8 weeks, the lesions had improved",
+        "",
+        4 * W,
+        8 * W,
+        "clauses-span",
+    ),
     # ... also after a few words that lead into it (once a response seen by then: the opposite of the source)
     ("there was no response at 6 months", "", 6 * M, INF, "at-least"),
     ("however, no improvement after 3 months", "", 3 * M, INF, "at-least"),
