@@ -726,6 +726,9 @@ EVENT_PHRASES = [
     ("no response, non-healing ulcer at 8 weeks", "", 8 * W, INF, "at-least"),
     ("no improvement, poor healing at 8 weeks", "", 8 * W, INF, "at-least"),
     ("not yet improved at 4 weeks", "", 4 * W, INF, "at-least"),
+    # ... and where the time is the statement of no response's, before a response with no time or a later one
+    ("no change at 4 weeks, but improved later", "", 4 * W, INF, "at-least"),
+    ("no improvement at 4 weeks but improved subsequently", "", 4 * W, INF, "at-least"),
     # ... also in a parenthesis after it (once commentary: (0, 12] weeks)
     ("improved at 12 weeks (no change at 4 weeks)", "", 4 * W, 12 * W, "clauses-span"),
     ("improved at 12 weeks (lesions unchanged at 4 weeks)", "", 4 * W, 12 * W, "clauses-span"),

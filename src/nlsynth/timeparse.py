@@ -2517,6 +2517,10 @@ def _says_not_seen(clause: str) -> bool:
 #: What joins two statements that may say different things of the disease: a comma or a word of contrast (not "yet",
 #: which also means "so far": "not yet improved").
 _CONTRAST_RE = re.compile(r",|\b(?:but|although|though|while|whereas|however)\b")
+#: A response said to have come after the time beside it ("improved later", "improved thereafter").
+_LATER_RE = re.compile(r"\b(?:later|subsequently|thereafter|afterwards?|eventually|then|since)\b")
+#: A time that ends a clause ("... at 12 weeks"), and so may be the time of every statement in it.
+_ENDING_TIME_RE = re.compile(rf"(?:{_NUM}{_GAP}{_UNIT}|{_UNIT_FIRST}\s+{_NUM})\W*$")
 #: A word that doubts a response beside it ("poor healing", "delayed healing", "slow to heal", "lack of improvement").
 _DOUBTED_RESPONSE_RE = re.compile(
     r"\b(?:poor\w*|delay\w*|impair\w*|lack\w*|absen\w*|fail\w*|wors\w*|slow\w*|insufficient|inadequate)\b"
@@ -2549,18 +2553,28 @@ def _affirmed_apart(clause: str) -> bool:
 
     >>> _affirmed_apart("no response to steroids, improved at 8 weeks")
     False
+
+    Nor where the time is that of the statement of no response, before one of a response that has none, or came
+    later: "not healed at 4 weeks but improved", "no change at 4 weeks, but improved later".
+
+    >>> _affirmed_apart("not healed at 4 weeks but improved"), _affirmed_apart("no change at 4 weeks, improved later")
+    (False, False)
+    >>> _affirmed_apart("erythema improved, size unchanged at 12 weeks")  # a time that ends the clause is both's
+    True
     """
     parts = _CONTRAST_RE.split(clause)
-    return (
-        len(parts) > 1
-        and not _RESPONSE_TO_RE.search(clause)
-        and any(
-            any(part[: word.start()][-1:] != "-" for word in _RESPONSE_WORD_RE.finditer(part))
-            and not _NEGATION_RE.search(part)
-            and not _DOUBTED_RESPONSE_RE.search(part)
-            and not _states_not_seen(part.strip())
-            for part in parts
-        )
+    if len(parts) < 2 or _RESPONSE_TO_RE.search(clause):
+        return False
+    timed = [i for i, part in enumerate(parts) if _holds_time(part)]
+    return any(
+        any(part[: word.start()][-1:] != "-" for word in _RESPONSE_WORD_RE.finditer(part))
+        and not _NEGATION_RE.search(part)
+        and not _DOUBTED_RESPONSE_RE.search(part)
+        and not _LATER_RE.search(part)
+        and not _states_not_seen(part.strip())
+        # the time is the response's: in its statement, or ending the clause after it
+        and (i in timed or (timed and min(timed) > i and _ENDING_TIME_RE.search(clause) is not None))
+        for i, part in enumerate(parts)
     )
 
 
