@@ -432,6 +432,13 @@ OWN_PHRASES = [
     ("at the end of the treatment", "twice weekly for 4 weeks, then weekly", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "daily for 2 weeks followed by twice weekly", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "once daily for 6 weeks", 6 * W, 6 * W, "end-of-treatment"),
+    # an end of treatment with the time the phrase states: the regimen's end where they agree, the stated time where
+    # the regimen gives none (once, with no course length, unresolved though the phrase gave the time)
+    ("end of treatment at 8 weeks", "twice weekly for 8 weeks", 8 * W, 8 * W, "end-of-treatment"),
+    ("at the end of treatment (2 months)", "twice weekly for 8 weeks", 8 * W, 8 * W, "end-of-treatment"),
+    ("at the end of treatment, after 16 sessions", "twice weekly for 8 weeks", 8 * W, 8 * W, "end-of-treatment"),
+    ("end of treatment at 12 weeks", "daily", 12 * W, 12 * W, "point"),
+    ("at the end of treatment, 12 weeks", "daily", 12 * W, 12 * W, "point"),
     # the onset of the response itself is no other event (rule "onset" for events); a diagnosis without a time is
     # commentary
     ("improvement 4 weeks after onset of treatment", "", 4 * W, 4 * W, "point"),
@@ -1541,6 +1548,24 @@ def test_a_contrast_of_two_treatments_is_the_reviewers_to_read(agent):
     # for another's: "no response to steroids" beside "improved with tacrolimus" stays refused, whichever the row's
     with pytest.raises(TimePhraseError, match="a response of something else had not come"):
         parse_time("no response to steroids, improved with tacrolimus at 8 weeks", agent=agent, event=True, first=True)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "stated"),
+    [
+        ("end of treatment at 12 weeks", "twice weekly for 8 weeks", "84.0 days"),
+        ("at the end of therapy (12 weeks)", "twice weekly for 8 weeks", "84.0 days"),
+        ("at the end of treatment, 12 weeks", "6 sessions at two weeks intervals", "84.0 days"),
+        ("at the end of treatment, after 12 sessions", "twice weekly for 8 weeks", "42.0 days"),
+    ],
+)
+def test_an_end_of_treatment_whose_stated_time_disagrees_with_the_regimen_is_the_reviewers_to_read(
+    phrase, regimen, stated
+):
+    # once the regimen's end, the stated time unread: (0, 8] weeks for "end of treatment at 12 weeks"
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match=f"a time the phrase states, {stated} .* disagree"):
+            parse_time(phrase, regimen, **kind)
 
 
 def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():

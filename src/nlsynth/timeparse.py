@@ -94,7 +94,10 @@ Rules (``TimeInterval.rule``)
     per week = 10 weeks, day 70; also "8 weekly injections", "4 cycles"), or the course length a regimen
     states ("applied daily for 10 months", "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of
     daily application"). A regimen that says its course did not run so ("stopped after 3 months", "repeated once",
-    "extended to 24 weeks") gives no end: ``unresolved``.
+    "extended to 24 weeks") gives no end: ``unresolved``. Where the phrase also states the time ("end of treatment at
+    12 weeks", "at the end of therapy (12 weeks)", "at the end of treatment, after 16 sessions"), the regimen's end
+    stands if the two agree within 10% (or a day: "8 weeks" and "2 months" do), the stated time (``point``) if the
+    regimen gives no end, and a disagreement is refused: which holds is the reviewer's to read.
 ``after-end-of-treatment``
     a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks
     after the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after
@@ -2846,6 +2849,9 @@ def _parse(
     results = [c.reading for c in clauses if c.kind != "lasting"]
     if len(results) == 1 and results[0].rule == "exposures":
         results = _stated_time_of_sessions(normalised, regimen, agent) or results
+    elif len(results) == 1 and results[0].rule == "end-of-treatment" and results[0].resolved:
+        stated = _stated_time_of_sessions(normalised, regimen, agent)  # "at the end of therapy (12 weeks)"
+        results = [_end_as_stated(results[0], stated[0] if stated else None, phrase.strip())]
     elif len(results) == 1 and results[0].rule == "within" and _EXPOSURE_RE.search(text):
         # "by the 4th session (week 6)": by the time the source states, a bound as the count was
         stated = _stated_time_of_sessions(normalised, regimen, agent)
@@ -3175,8 +3181,11 @@ def _parse_clause(
     after_end = _AFTER_END_RE.search(clause)
     if after_end:
         return _after_end(clause, after_end, regimen, agent, duration=duration)
-    if _END_OF_TREATMENT_RE.search(clause):
-        return _end_of_treatment(regimen)
+    if end_words := _END_OF_TREATMENT_RE.search(clause):
+        rest = f"{clause[: end_words.start()]} {clause[end_words.end() :]}"
+        timed = _DURATION_RE.search(rest) or _EXPOSURE_RE.search(rest)
+        stated = _parse_clause(rest, regimen, agent, duration=duration) if timed else None
+        return _end_as_stated(_end_of_treatment(regimen), stated, clause)
     unknown = _unknown_anchor(clause, agent)
     if unknown is not None:
         raise TimePhraseError(
@@ -3960,6 +3969,32 @@ _COURSE_CHANGED_RE = re.compile(
     r"\b(?:repeated|extended|prolonged|renewed|stopped|discontinued|ceased|interrupted|withdrawn|halted|shortened"
     r"|terminated)\b"
 )
+
+
+def _end_as_stated(end: TimeInterval, stated: TimeInterval | None, text: str) -> TimeInterval:
+    """The end of treatment where the phrase also states its time ("end of treatment at 12 weeks", "at the end of
+    therapy (12 weeks)"): the regimen's end where the two agree (within 10%, or a day), the stated time where the
+    regimen gives no end; where they disagree, which holds is the reviewer's to read (once, the regimen's end, the
+    stated time unread).
+
+    >>> _end_as_stated(TimeInterval(56.0, 56.0, "end-of-treatment"), TimeInterval(84.0, 84.0, "point"), "x")
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: the end of treatment, at 56.0 days by the regimen, and a time the phrase states, 84.0 days ('x'), disagree: which holds is the reviewer's to read
+    >>> _end_as_stated(unresolved("no course"), TimeInterval(84.0, 84.0, "point"), "x").upper
+    84.0
+    """
+    if stated is None or not stated.resolved:
+        return end
+    if not end.resolved:
+        return stated
+    tolerance = max(1.0, 0.1 * max(end.upper, stated.upper))  # "8 weeks" and "2 months" agree
+    if abs(end.lower - stated.lower) <= tolerance and abs(end.upper - stated.upper) <= tolerance:
+        return end
+    raise TimePhraseError(
+        f"the end of treatment, at {_describe(end)} by the regimen, and a time the phrase states, {_describe(stated)} "
+        f"({text!r}), disagree: which holds is the reviewer's to read"
+    )
 
 
 def _end_of_treatment(regimen: str | None) -> TimeInterval:
