@@ -439,6 +439,15 @@ OWN_PHRASES = [
     ("at the end of treatment, after 16 sessions", "twice weekly for 8 weeks", 8 * W, 8 * W, "end-of-treatment"),
     ("end of treatment at 12 weeks", "daily", 12 * W, 12 * W, "point"),
     ("at the end of treatment, 12 weeks", "daily", 12 * W, 12 * W, "point"),
+    # ... a count beside it is the day of its last session, as the end is counted
+    (
+        "at the end of treatment, after 6 sessions",
+        "6 sessions at two weeks intervals",
+        10 * W,
+        10 * W,
+        "end-of-treatment",
+    ),
+    ("at the end of treatment, after 6 sessions", "twice weekly", 2.5 * W, 2.5 * W, "end-of-treatment"),
     # the onset of the response itself is no other event (rule "onset" for events); a diagnosis without a time is
     # commentary
     ("improvement 4 weeks after onset of treatment", "", 4 * W, 4 * W, "point"),
@@ -1556,7 +1565,7 @@ def test_a_contrast_of_two_treatments_is_the_reviewers_to_read(agent):
         ("end of treatment at 12 weeks", "twice weekly for 8 weeks", "84.0 days"),
         ("at the end of therapy (12 weeks)", "twice weekly for 8 weeks", "84.0 days"),
         ("at the end of treatment, 12 weeks", "6 sessions at two weeks intervals", "84.0 days"),
-        ("at the end of treatment, after 12 sessions", "twice weekly for 8 weeks", "42.0 days"),
+        ("at the end of treatment, after 12 sessions", "twice weekly for 8 weeks", "38.5 days"),  # the 12th's day
     ],
 )
 def test_an_end_of_treatment_whose_stated_time_disagrees_with_the_regimen_is_the_reviewers_to_read(

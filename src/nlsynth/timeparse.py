@@ -97,7 +97,8 @@ Rules (``TimeInterval.rule``)
     "extended to 24 weeks") gives no end: ``unresolved``. Where the phrase also states the time ("end of treatment at
     12 weeks", "at the end of therapy (12 weeks)", "at the end of treatment, after 16 sessions"), the regimen's end
     stands if the two agree within 10% (or a day: "8 weeks" and "2 months" do), the stated time (``point``) if the
-    regimen gives no end, and a disagreement is refused: which holds is the reviewer's to read.
+    regimen gives no end, and a disagreement is refused: which holds is the reviewer's to read. A count of sessions
+    beside it is the day of its last session, (N - 1) / f weeks.
 ``after-end-of-treatment``
     a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks
     after the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after
@@ -3185,6 +3186,15 @@ def _parse_clause(
         rest = f"{clause[: end_words.start()]} {clause[end_words.end() :]}"
         timed = _DURATION_RE.search(rest) or _EXPOSURE_RE.search(rest)
         stated = _parse_clause(rest, regimen, agent, duration=duration) if timed else None
+        rate = sessions_per_week(regimen)
+        if stated is not None and stated.resolved and stated.rule.startswith("exposures") and rate is not None:
+            # "at the end of treatment, after 6 sessions": the last session's day, (N - 1) / f weeks, as the end is
+            stated = replace(
+                stated,
+                lower=max(0.0, stated.lower - DAYS_PER_WEEK / rate[1]),
+                upper=max(0.0, stated.upper - DAYS_PER_WEEK / rate[0]),
+                rule="end-of-treatment",
+            )
         return _end_as_stated(_end_of_treatment(regimen), stated, clause)
     unknown = _unknown_anchor(clause, agent)
     if unknown is not None:
