@@ -2531,9 +2531,11 @@ _DOUBTED_RESPONSE_RE = re.compile(
 )
 
 
-#: A response, a change or an effect said to be to, with, on, under or from something: a treatment, maybe another.
+#: A response, a change or an effect said to be to, with, on, under or from something (the words of
+#: :func:`_not_seen_of_what`, but "of" and "in", which name a part of the disease): a treatment, maybe another.
 _RESPONSE_TO_RE = re.compile(
-    rf"(?:{_RESPONSE_WORD_RE.pattern}|\b(?:change|changes|benefit|benefits|effect|effects)\b)\s+(?:to|with|on|under|from)\b"
+    rf"(?:{_RESPONSE_WORD_RE.pattern}|\b(?:{'|'.join(sorted(_NO_CHANGE_WORDS))})\b)"
+    rf"\s+(?:{'|'.join(sorted(_RESPONSE_TO_WORDS - {'of', 'in'}))})\b"
 )
 
 
@@ -2849,13 +2851,13 @@ def _parse(
             return earliest
     results = [c.reading for c in clauses if c.kind != "lasting"]
     if len(results) == 1 and results[0].rule == "exposures":
-        results = _stated_time_of_sessions(normalised, regimen, agent) or results
+        results = _stated_time(normalised, regimen, agent) or results
     elif len(results) == 1 and results[0].rule == "end-of-treatment" and results[0].resolved:
-        stated = _stated_time_of_sessions(normalised, regimen, agent)  # "at the end of therapy (12 weeks)"
+        stated = _stated_time(normalised, regimen, agent)  # "at the end of therapy (12 weeks)"
         results = [_end_as_stated(results[0], stated[0] if stated else None, phrase.strip())]
     elif len(results) == 1 and results[0].rule == "within" and _EXPOSURE_RE.search(text):
         # "by the 4th session (week 6)": by the time the source states, a bound as the count was
-        stated = _stated_time_of_sessions(normalised, regimen, agent)
+        stated = _stated_time(normalised, regimen, agent)
         if stated:
             results = [TimeInterval(0.0, stated[0].upper, "within", f"within {_describe(stated[0])}")]
     lasting = [_lasting_time(c) for c in clauses if c.kind == "lasting"]  # an event's clauses on how long it lasted
@@ -3095,14 +3097,15 @@ def _parenthesised(text: str, regimen: str | None, agent: str | None = None) -> 
     return found if len(found) == 1 else []
 
 
-def _stated_time_of_sessions(text: str, regimen: str | None, agent: str | None = None) -> list[TimeInterval]:
+def _stated_time(text: str, regimen: str | None, agent: str | None = None) -> list[TimeInterval]:
     """The time a parenthesis gives a count of sessions ("after the 4th session (week 6)", "after 6 sessions (3
     months)"): the source's own, where the regimen's pace would give another (the 4th fortnightly session is in week
-    6, while four sessions at two a month take 8 weeks). Nothing when the parenthesis gives a pace or no time.
+    6, while four sessions at two a month take 8 weeks); or an end of treatment ("at the end of therapy (12 weeks)"),
+    for :func:`_end_as_stated` to weigh against the regimen's. Nothing when the parenthesis gives a pace or no time.
 
-    >>> _stated_time_of_sessions("after the 4th session (week 6)", "every 2 weeks")[0].upper
+    >>> _stated_time("after the 4th session (week 6)", "every 2 weeks")[0].upper
     42.0
-    >>> _stated_time_of_sessions("after 4 sessions (at 2-week intervals)", "every 2 weeks")
+    >>> _stated_time("after 4 sessions (at 2-week intervals)", "every 2 weeks")
     []
     """
     if _pace_aside(text):
@@ -3186,15 +3189,10 @@ def _parse_clause(
         rest = f"{clause[: end_words.start()]} {clause[end_words.end() :]}"
         timed = _DURATION_RE.search(rest) or _EXPOSURE_RE.search(rest)
         stated = _parse_clause(rest, regimen, agent, duration=duration) if timed else None
-        rate = sessions_per_week(regimen)
-        if stated is not None and stated.resolved and stated.rule.startswith("exposures") and rate is not None:
-            # "at the end of treatment, after 6 sessions": the last session's day, (N - 1) / f weeks, as the end is
-            stated = replace(
-                stated,
-                lower=max(0.0, stated.lower - DAYS_PER_WEEK / rate[1]),
-                upper=max(0.0, stated.upper - DAYS_PER_WEEK / rate[0]),
-                rule="end-of-treatment",
-            )
+        counts = list(_EXPOSURE_RE.finditer(rest))
+        if stated is not None and stated.resolved and stated.rule.startswith("exposures") and len(counts) == 1:
+            # "at the end of treatment, after 6 sessions": the last session's day, as the end is counted
+            stated = replace(_exposures(rest, counts[0], regimen, session_day=True), rule="end-of-treatment")
         return _end_as_stated(_end_of_treatment(regimen), stated, clause)
     unknown = _unknown_anchor(clause, agent)
     if unknown is not None:
@@ -3930,7 +3928,9 @@ def _count(match: re.Match[str]) -> tuple[float, float]:
     return number(g["n"]), number(g["n"])
 
 
-def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeInterval:
+def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, session_day: bool = False) -> TimeInterval:
+    """A count of sessions at the regimen's frequency: seen after them, N / f weeks, or with ``session_day`` (or
+    named by its place, "at the third injection") the day the last of them was given, (N - 1) / f weeks."""
     low, high = _count(match)
     if low <= 0:
         return unresolved(f"{match.group(0)}: a count of zero sessions gives no time")
@@ -3951,7 +3951,7 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None) -> TimeIn
             f"{match.group(0)}, more than the regimen's course ({course[1]!r}); when the sessions beyond it were "
             "given no rule reads"
         )
-    if _AT_SESSION_RE.search(clause[: match.start()]) and _ORDINAL_COUNT_RE.match(match.group(0)):
+    if session_day or (_AT_SESSION_RE.search(clause[: match.start()]) and _ORDINAL_COUNT_RE.match(match.group(0))):
         # "at the third injection", "by the 3rd infusion": the day that session was given, (N - 1) / f weeks, as the
         # end of treatment is the last session's; "after the third injection" is seen after it, by N / f
         if low == 1:
