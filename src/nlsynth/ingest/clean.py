@@ -84,10 +84,9 @@ _PART_READ_RE = re.compile(
 )
 
 
-#: A screening decision: "included" or "excluded", also as the verb ("Include") and with a note in parentheses
-#: ("excluded (duplicate)"), which is the reason where the reason cell is empty.
-#: A screening decision, a note after it in parentheses or after a dash, colon, comma or semicolon ("excluded
-#: (review)", "Excluded - no outcome", "excluded: duplicate", as screening logs write them).
+#: A screening decision: "included" or "excluded", also as the verb ("Include"), with a note after it in parentheses
+#: or after a dash, colon, comma or semicolon ("excluded (duplicate)", "Excluded - no outcome", "excluded: review", as
+#: screening logs write them), which is the reason where the reason cell is empty.
 _DECISION_RE = re.compile(r"(includ|exclud)(?:ed|e)(?: ?\((?P<note>[^()]*)\)|\s*[-:,;]\s*(?P<after>\S.*))?")
 
 
