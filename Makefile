@@ -59,11 +59,12 @@ RAW_SHEETS := data/raw/studies.csv data/raw/episodes.csv data/raw/aggregates.csv
 # patient readings may be missing, as in a project made before they existed: then there are none).
 VOCABULARIES := data/raw/agent_vocabulary.csv data/raw/response_vocabulary.csv data/raw/time_readings.csv \
     $(wildcard data/raw/patient_readings.csv)
-# The package by stage (src/nlsynth/<stage>/; the shared modules at the top). Notebook 01 re-runs when a module of
-# the ingest stage or a shared one changes, or the runner that executes and strips it: never for a later stage.
+# The package by stage (src/nlsynth/<stage>/; the shared modules at the top, with the time reader's package,
+# src/nlsynth/timeparse/). Notebook 01 re-runs when a module of the ingest stage or a shared one changes, or the
+# runner that executes and strips it: never for a later stage.
 RUNNER_SRC := $(addprefix src/nlsynth/,__init__.py atomic.py background.py paths.py \
     pipeline/__init__.py pipeline/nbstrip.py pipeline/run_notebook.py)
-SHARED_SRC := $(sort $(wildcard src/nlsynth/*.py) $(RUNNER_SRC))
+SHARED_SRC := $(sort $(wildcard src/nlsynth/*.py src/nlsynth/timeparse/*.py) $(RUNNER_SRC))
 INGEST_SRC := $(SHARED_SRC) $(wildcard src/nlsynth/ingest/*.py)
 # Notebooks 02 and 03 re-run when a module they can load changes: their code cells' imports, followed through every
 # import of every module they reach (at the top or inside a function), and the runner's. tests/test_package.py

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,9 +60,14 @@ def modules() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
+#: Shared packages at the top: the rule book of time readings, whose name the processed data carry ("parser
+#: (nlsynth.timeparse)"), read by the ingest stage only, in modules of their own stages.
+SHARED_PACKAGES = ("timeparse",)
+
+
 def test_every_module_is_in_a_stage_or_shared():
     folders = {p.parent.name for p in modules()} - {"nlsynth"}
-    assert folders == set(STAGES)
+    assert folders == set(STAGES) | set(SHARED_PACKAGES)
     # The top holds only what the stages share: adding a module there is a decision, made here.
     assert {p.stem for p in modules() if p.parent == PACKAGE} == {
         "__init__",
@@ -74,7 +80,6 @@ def test_every_module_is_in_a_stage_or_shared():
         "schemas",
         "slugs",
         "tableio",
-        "timeparse",
         "units",
     }
 
@@ -83,6 +88,28 @@ def test_every_module_is_in_a_stage_or_shared():
 def test_each_module_imports_only_from_its_stage_or_earlier(path):
     own = STAGES.index(path.parent.name) + 1 if path.parent.name in STAGES else 0
     assert later_imports(path.read_text(encoding="utf-8"), own) == []
+
+
+def timeparse_modules() -> list[str]:
+    """The modules of :mod:`nlsynth.timeparse` in the order its docstring lists them, each using only those before."""
+    doc = (PACKAGE / "timeparse" / "__init__.py").read_text(encoding="utf-8")
+    section = doc.split("Modules\n-------\n", 1)[1].split("\n\n", 1)[0]
+    return re.findall(r":mod:`~nlsynth\.timeparse\.(\w+)`", section)
+
+
+def test_the_time_reader_lists_every_module_once():
+    assert sorted(timeparse_modules()) == sorted(
+        p.stem for p in (PACKAGE / "timeparse").glob("*.py") if p.stem != "__init__"
+    )
+
+
+@pytest.mark.parametrize("module", timeparse_modules())
+def test_each_module_of_the_time_reader_imports_only_those_listed_before_it(module):
+    order = timeparse_modules()
+    source = (PACKAGE / "timeparse" / f"{module}.py").read_text(encoding="utf-8")
+    used = [m.split(".")[2] for m, _ in import_statements(source) if m.startswith("nlsynth.timeparse")]
+    assert "nlsynth.timeparse" not in [m for m, _ in import_statements(source)]  # a module, never the package
+    assert [m for m in used if order.index(m) >= order.index(module)] == []
 
 
 def module_file(module: str) -> Path | None:
@@ -134,7 +161,7 @@ RUNNER = "import nlsynth.pipeline.run_notebook"
 
 def test_the_cleaning_depends_on_the_ingest_stage_only():
     ingest = make_variable("INGEST_SRC")
-    assert "src/nlsynth/ingest/clean.py" in ingest and "src/nlsynth/timeparse.py" in ingest
+    assert "src/nlsynth/ingest/clean.py" in ingest and "src/nlsynth/timeparse/phrase.py" in ingest
     assert not [p for p in ingest if "/analysis/" in p or "/present/" in p]
     assert loadable(code_cells("01_clean_cases.ipynb"), RUNNER) <= set(ingest)
 
@@ -148,7 +175,10 @@ def test_notebooks_02_and_03_depend_on_exactly_the_modules_they_can_load():
     report = loadable(code_cells("03_report.ipynb"), RUNNER, "import nlsynth.ingest.appraisal")
     assert sorted(make_variable("REPORT_SRC")) == sorted(report)
     # so an edit to the parser, the cleaning or a module only the report loads re-runs none of the 44 groups
-    assert not {"src/nlsynth/timeparse.py", "src/nlsynth/ingest/clean.py", "src/nlsynth/present/report.py"} & group
+    assert (
+        not {"src/nlsynth/timeparse/phrase.py", "src/nlsynth/ingest/clean.py", "src/nlsynth/present/report.py"} & group
+    )
+    assert not [p for p in group if "/timeparse/" in p]
     assert group < report
     built = set(make_variable("INGEST_SRC")) | report
     assert {str(p.relative_to(paths.PROJECT_ROOT)) for p in modules()} - built <= {

@@ -1,0 +1,404 @@
+"""What a time is counted from.
+
+A row's time zero is the start of its treatment. A time counted from another event ("after surgery", "since
+diagnosis", "after the second session", "after stopping") is found here, so that no rule reads it as time since the
+start: it is refused, and the reviewer reads it (``time_readings.csv``), or its session is placed with the regimen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlsynth.timeparse.lexicon import (
+    _CHANGED_TO_WORDS,
+    _COUNT,
+    _DURATION_RE,
+    _FUNCTION_WORDS,
+    _NO_OTHER_EVENT_RE,
+    _NOT_AGENT_WORDS,
+    _NUM,
+    _ORDINAL_WORDS,
+    _SESSION_NOUN,
+    _STARTED_WORDS,
+    _SUMMARY_WORDS,
+    _UNIT,
+    _WHOLE_COURSE,
+    _words,
+    normalise,
+)
+from nlsynth.timeparse.regimen import _REPEAT_RE, _course_sessions, _frequency, _listed_sessions, _stated_rates
+from nlsynth.timeparse.response import _RESPONSE_WORD_RE
+
+#: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
+#: discontinuation of dupilumab for 3 months"): the time after "for" is of the anchor, not the course's length.
+_OBJECT_FOR_RE = re.compile(r"(?:\s+(?!for\b)[^\W\d][\w-]*){1,4}\s+(?P<for>for)\b")
+#: Anchors that stop a course (as "off treatment" does), not complete it: a time "for" after them is time stopped.
+_STOPS_RE = re.compile(r"\b(?:stop\w*|discontinu\w*|ceas\w*|cessation|withdraw\w*|halted|termination)\b")
+_PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
+_PARENTHESES_RE = re.compile(r"\([^()]*\)")
+_CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_OTHER_EVENT_RE = re.compile(
+    r"\b(?:relapses?|relapsed|recurrences?|recurred|flares?)\b"
+    # a response that was lost: "loss of response at 6 months", "improvement lost by 8 weeks", "lost by 8 weeks"
+    r"|\bloss\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:response|effect|efficacy|improvement|benefit)\b"
+    r"|\b(?:response|effect|improvement|benefit)\s+(?:was\s+|had\s+been\s+)?lost\b|^lost\b(?!\s+to\s+follow)"
+)
+#: A recommendation, a plan or an expectation ("at least six months recommended before final evaluation", "planned
+#: assessment at 12 weeks", "expected to respond by 12 weeks"): not a time anything was seen. Not "as expected" or
+#: "than expected", which say what was seen.
+_RECOMMENDATION_RE = re.compile(
+    r"\b(?:recommend(?:s|ed)?|advised|suggested|proposed|planned|scheduled|intended|anticipated|should"
+    r"|(?<!as\s)(?<!than\s)expected)\b"
+)
+
+
+def _times_other_event(text: str) -> bool:
+    """Whether ``text`` names a relapse, recurrence, flare or lost response, other than one it says did not come."""
+    return bool(_OTHER_EVENT_RE.search(_NO_OTHER_EVENT_RE.sub(" ", text)))
+
+
+#: A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
+#: the biopsy", "2 years after disease onset", "4 weeks after dose escalation", "6 weeks after the dose was
+#: doubled", "after 8 weeks at the higher dose"): no rule turns it into a time since the start.
+_OTHER_ZERO_RE = re.compile(
+    r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:(?:initial|first)\s+)?"
+    r"(?:diagnosis|presentation|biopsy|referral|admission|hospitali[sz]ation|disease\s+onset"
+    r"|onset\s+of\s+(?:the\s+)?(?:disease|nl|necrobiosis|lesions?|symptoms?|ulcers?|ulceration)"
+    r"|(?:dose|dosage)\s+(?:escalation|increase|reduction|adjustment|change|doubling)"
+    r"|(?:escalating|increasing|reducing|doubling|halving|raising|lowering|adjusting)\s+(?:the\s+)?(?:dose|dosage)"
+    r"|(?:the\s+)?(?:dose|dosage)\s+(?:was|had\s+been)\s+(?:escalated|increased|reduced|doubled|halved|raised"
+    r"|lowered|adjusted|changed))\b"
+    # a time spent on a dose that came later: "after 3 months of the higher dose", "8 weeks at the increased dose"
+    r"|\b(?:of|at|on)\s+(?:the\s+)?(?:higher|increased|escalated|doubled|reduced|lower|new|maintenance)\s+"
+    r"(?:dose|dosage|regimen)\b"
+)
+#: A time of the disease's history or of an earlier treatment ("NL for 10 years", "disease duration 2 years", "a
+#: 5-year history", "previously treated with steroids for 1 month", "prior methotrexate for 3 months", "had
+#: received steroids for 1 month"): not since the start of this treatment, whichever column it is in. Not "prior
+#: to X" or "earlier than X", which bound a time.
+_HISTORY_RE = re.compile(
+    r"\b(?:previous(?:ly)?|prior(?!\s+to\b)|formerly|pre-?treated|history|pre-?existing|long-?standing"
+    r"|had\s+(?:previously\s+)?(?:received|been\s+treated|been\s+given|used|tried|taken)"
+    r"|earlier\s+(?:treatments?|therapy|therapies|course|courses)"
+    r"|(?:disease|nl|necrobiosis|lesions?|plaques?|ulcers?)\s+(?:duration|present|existing)"
+    r"|duration\s+of\s+(?:the\s+)?(?:disease|nl|necrobiosis|lesions?|plaques?|ulcers?)"
+    r"|(?:nl|necrobiosis(?:\s+lipoidica)?|disease|lesions?|plaques?|ulcers?)\s+(?:had\s+been\s+present\s+)?for\s+"
+    r"(?:the\s+(?:past|last)\s+)?(?=\d|\w+\s+(?:days?|weeks?|months?|years?)\b))\b"
+)
+#: The words that may follow a time to say what it is counted from ("6 weeks after X", "12 weeks from baseline",
+#: "4 weeks post-operatively"): what comes next is read as that moment, the anchor (:func:`_unknown_anchor`).
+_ANCHOR_WORD_RE = re.compile(r"\s+(?:later\s+)?(?:after|following|since|from)\b\s*|\s+post[\s-]?(?=[a-z])")
+#: ... and "of" after "within <time>" ("within 6 weeks of onset"), never after any time (an exposure: "16 weeks of X").
+_WITHIN_BEFORE_RE = re.compile(r"\bwithin\s+$")
+_OF_ANCHOR_RE = re.compile(r"\s+of\b\s*")
+#: "After X" before its time ("after the switch, improvement within 4 weeks"), not "after 6 weeks", "after a mean of
+#: 22 sessions" or "after about 2 months", where the time itself follows.
+_LEADING_ANCHOR_RE = re.compile(
+    # "a" or "an" is a number only before a unit or a word of quantity ("after a month", "after a few weeks"), an
+    # article before anything else ("after a course of PDT, improvement at 3 months")
+    rf"\b(?:after|following|since)\s+(?!an?\s+(?:{_UNIT}\b|[\d.]|(?:few|couple|total|period|interval|delay|lag|latency"
+    r"|duration|span|time|gap|while|mean|median|average|further"
+    r"|additional|single|half|quarter|fortnight|dozen|[\w-]*(?:day|week|month|year|wk|mo|yr))\b))"
+    rf"(?!(?:(?!an?\b){_NUM}|about|approximately|approx|around|roughly|nearly|almost|over"
+    rf"|only|just|at\s+least|at\s+most|more\s+than|less\s+than|up\s+to|{_SUMMARY_WORDS}|ca|c|circa|~|<|>|≥|≤)\b)"
+)
+#: Words before a time that belong to it ("after the first 6 weeks", "after the second 12-week course"), or an anchor
+#: that ends the course ("6 months after the last of 12 sessions"): read by their own rules.
+_NOT_AN_ANCHOR_RE = re.compile(
+    rf"(?:the|a|an|each|every|his|her|their)?\s*(?:(?:{_COUNT}|{'|'.join(_ORDINAL_WORDS)})"
+    r"(?:\s+(?:consecutive|successive|separate|further))?)?"
+    r"|(?:the\s+)?(?:last|final)\s+of\b.*"
+)
+#: Anchors that are the start of treatment: a word for starting ("starting the cream", "the change in treatment",
+#: "baseline", "we started"), the treatment or one of its sessions ("treatment", "therapy was begun", "the first
+#: injection", "the second PDT session", "surgery", "post-operatively"); a count of sessions is read by its own
+#: rules. A treatment word followed by another verb ("after treatment failed", "after the injections were paused") is
+#: not the start.
+#: The disease and its signs, which also start, begin and appear: never the start of treatment.
+_DISEASE_WORDS = (
+    r"(?:ulcers?|ulceration|lesions?|plaques?|symptoms?|signs?|disease|nl|necrobiosis|rash|pain|itch\w*|pruritus"
+    r"|erythema|flares?|relapses?|recurrences?|worsening|infection|pregnancy|diabetes)"
+)
+_START_ANCHOR_RE = re.compile(
+    r"(?:(?:the|her|his|their|its|this|that|our|a|an)\s+)?(?:(?:very\s+)?(?:first|initial|1st)\s+)?(?:"
+    r"(?:start|starts|starting|initiation|initiating|commencement|commencing|beginning|introduction|introducing"
+    r"|institution|instituting|switch|switching|change|changing|changeover|addition|adding|baseline"
+    r"|enrol(?:l)?ment|enrolling|randomi[sz]ation|inclusion|onset\s+of\s+(?:the\s+)?(?:treatment|therapy))\b"
+    r"|(?:we|she|he|they|i)\s+(?:started|began|commenced|initiated|introduced|switched|added)\b"
+    # what started, named in up to three words: "dupilumab initiation", "ruxolitinib cream was started"; not the
+    # disease or its signs ("after the ulcer started", "after symptoms began")
+    rf"|(?!(?:(?:the|her|his|their|new)\s+)?{_DISEASE_WORDS}\b)"
+    r"(?:[a-z0-9%.-]+\s+){1,3}?(?:initiation|start|commencement|introduction|(?:(?:was|were|had\s+been|has\s+been)\s+)?"
+    r"(?:started|begun|commenced|initiated|introduced|instituted|added)|began)\b"
+    r"|op\b|operative(?:ly)?\b|surgical(?:ly)?\b"
+    rf"|(?P<noun>(?:(?:{_COUNT}|{'|'.join(_ORDINAL_WORDS)})\s+)?(?:[a-z0-9-]+\s+){{0,2}}?"
+    rf"(?:treatments?|therapy|therapies|course|regimen|{_SESSION_NOUN}|surgery|operation|excision|graft(?:ing)?"
+    r"|procedure|debridement|transplant(?:ation)?|creams?|ointments?|gels?|lotions?|drugs?|medications?|medicines?"
+    r"|tablets?|capsules?|dressings?|laser|phototherapy|pdt))\b(?P<rest>.*)"
+    r")"
+)
+#: What may follow a treatment word in an anchor that is still the start ("after treatment was started").
+_START_VERB_RE = re.compile(
+    r"\s*(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+)?(?P<verb>[a-z]+ed|began|begun|begin|begins"
+    r"|given|done|undergone)\b"
+)
+_START_VERBS = frozenset(
+    "started began begun begin begins commenced initiated introduced instituted added given administered performed "
+    "applied done received switched changed used prescribed undergone combined".split()
+)
+
+
+def _anchors(clause: str) -> list[tuple[str, str]]:
+    """Each moment a time in ``clause`` is counted from, as (the word before it, the moment): "6 weeks after X",
+    "within 6 weeks of X", "after X, for 4 weeks". Not a time ("from 4 weeks to 8 weeks") nor the end of a count
+    ("the last of 12 sessions"), which their own rules read.
+
+    >>> _anchors("improved 6 weeks after the injection"), _anchors("after tapering to 10 mg, for 4 weeks")
+    ([(' after ', 'the injection')], [('after ', 'tapering to 10 mg')])
+    """
+    found = []  # (the anchor word, what follows it)
+    for time in _DURATION_RE.finditer(clause):  # "6 weeks after X", "within 6 weeks of X"
+        word = _ANCHOR_WORD_RE.match(clause, time.end())
+        if word is None and _WITHIN_BEFORE_RE.search(clause[: time.start()]):
+            word = _OF_ANCHOR_RE.match(clause, time.end())  # not "after 16 weeks of dupilumab"
+        if word is not None:
+            found.append((word.group(0), re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0]))
+    for word in _LEADING_ANCHOR_RE.finditer(clause):  # "after tapering to 10 mg, for 4 weeks"
+        time = _DURATION_RE.search(clause, word.end())
+        between = clause[word.end() : time.start()] if time is not None else ""
+        head = re.split(r"[,;:()]", between, maxsplit=1)
+        # not "after improvement at 4 weeks", a visit's time; but "after the injection, improvement at 4 weeks" is
+        # counted from the injection (once read from the start)
+        if between and (len(head) > 1 or not re.search(r"\bat\s*$", between)):
+            found.append((word.group(0), head[0]))
+    anchors = []
+    for word, anchor in found:
+        anchor = re.sub(r"(?:\s+(?:for|in|within|by|over|during))+\s*$", "", " ".join(anchor.split()).strip(" ."))
+        if not re.search("[a-z]", anchor) or _DURATION_RE.match(anchor) or _NOT_AN_ANCHOR_RE.fullmatch(anchor):
+            continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
+        anchors.append((word, anchor))
+    return anchors
+
+
+def _as_written(word: str, anchor: str) -> str:
+    """An anchor with the word before it, as a message names it: "after onset", "post-pdt"."""
+    word = word.lstrip()
+    return f"{word}{anchor}" if word.startswith("post") else f"{word.strip()} {anchor}"  # "post-" keeps its hyphen
+
+
+#: A session named without saying which ("4 weeks after the injection", "post-PDT", "2 weeks after each session"):
+#: the start only when the course has one session.
+_WHICH_SESSION_RE = re.compile(
+    r"(?:(?:the|an?|each|every|her|his|their)\s+)?(?:pdt\s+|laser\s+)?"
+    r"(?:pdt|exposures?|sessions?|sittings?|infusions?|injections?|applications?|irradiations?|doses?|cycles?"
+    r"|administrations?)"
+)
+_ONE_SESSION_RE = re.compile(
+    r"\b(?:single|one|1|a)\s+(?:\w+\s+){0,2}?(?:session|sitting|injection|infusion|treatment|application"
+    r"|exposure|irradiation|dose|cycle|administration)\b(?!\s*(?:per|an?|each|every|/)\s*(?:week|day|month)\b)"
+)
+
+
+#: The treatment as a whole, named without saying which moment of it ("3 months after treatment", "6 weeks after
+#: the therapy"): its start, unless it is a course of several sessions (:func:`_unsaid_session`).
+_WHOLE_TREATMENT_RE = re.compile(r"(?:(?:the|her|his|their)\s+)?(?:treatment|therapy)")
+
+
+def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) -> str | None:
+    """The session a time is counted from, when the regimen gives several and the phrase does not say which ("4
+    weeks after the injection" with "3 injections 4 weeks apart": after the first, or the last?); None otherwise.
+    The treatment named as a whole ("3 months after treatment", or by the row's ``agent`` alone: "4 weeks after
+    laser" in a row of pulsed dye laser) is such a session when the regimen is a course of a stated number of
+    sessions ("6 sessions at two weeks intervals"): since the first session, or since the last? With no count
+    ("twice daily", "every two weeks") it is the treatment itself, counted from its start, as it is when the phrase
+    says its start ("4 weeks after laser was started").
+
+    >>> _unsaid_session("improved 4 weeks after the injection", "3 injections 4 weeks apart")
+    'after the injection'
+    >>> _unsaid_session("improved 4 weeks after the injection", "single injection of 10 mg/ml") is None
+    True
+    >>> [_unsaid_session("3 months after treatment", r) for r in ("6 sessions at two weeks intervals", "twice daily")]
+    ['after treatment', None]
+    >>> _unsaid_session("within 3 months of treatment", "6 sessions at two weeks intervals") is None
+    True
+    >>> [_unsaid_session(c, "4 sessions 4 weeks apart", "pulsed dye laser") for c in ("4 weeks after laser",
+    ...  "4 weeks after pulsed dye laser", "4 weeks after the laser was started")]
+    ['after laser', 'after pulsed dye laser', None]
+    """
+    anchors = _anchors(clause)
+    session = next((_as_written(w, a) for w, a in anchors if _WHICH_SESSION_RE.fullmatch(a)), None)
+    whole = next(
+        (
+            _as_written(w, a)
+            for w, a in anchors
+            if (_WHOLE_TREATMENT_RE.fullmatch(a) or (_names_agent(a, agent) and not _START_VERBS & set(a.split())))
+            and w.strip() != "of"
+        ),
+        None,
+    )  # not "within 3 months of treatment", the time since it began, nor "after laser was started", its start
+    if (session is None and whole is None) or not regimen:  # the regimen is read only for a phrase counted from one
+        return None
+    text = normalise(regimen)
+    course = _course_sessions(text)
+    # a course of a stated number of sessions, or of the days it lists ("at weeks 0, 4 and 8", "on days 1 and 15,
+    # repeated every 6 months"); not the loading doses of a treatment that goes on at a pace ("160 mg week 0, 80 mg
+    # week 2, then 40 mg weekly")
+    listed = _listed_sessions(text) >= 2 and (not _stated_rates(text) or _REPEAT_RE.search(text) is not None)
+    counted = (course is not None and course[0] >= 2) or listed
+    if session is None:
+        return whole if counted else None
+    several = counted or (_frequency(regimen) != (None, None) and not _ONE_SESSION_RE.search(text))
+    return session if several else None
+
+
+#: Procedures that are the start only in a row whose treatment is one of their kind: an operation, or light ("4
+#: weeks post-operatively" in a row of excision and grafting, "4 weeks after PDT" in one of photodynamic therapy). In
+#: a dupilumab row the time is counted from another event. Each kind as (the words of the anchor, the words of the
+#: row's agent that make it that kind). A row with no agent given (the API alone) reads them as the start, as before.
+_PROCEDURE_KINDS = (
+    (
+        re.compile(
+            r"\b(?:op|operative(?:ly)?|surgical(?:ly)?|surgery|operation|excision|graft(?:ing)?|debridement"
+            r"|transplant(?:ation)?|procedure)\b"
+        ),
+        # "graf" also names a graft by its brand ("Apligraf"), as "substitut" a skin substitute
+        re.compile(
+            r"surg|operat|excis|resect|graf|debrid|transplant|flap|amputat|procedure|substitut|pdt|photodynamic|laser"
+        ),
+    ),
+    (
+        re.compile(r"\b(?:laser|phototherapy|pdt)\b"),
+        re.compile(r"laser|light|pdt|photo|puva|uv[ab]?\b|irradiat"),
+    ),
+)
+
+
+def _other_procedure(anchor: str, agent: str | None) -> bool:
+    """Whether ``anchor`` names a procedure (an operation, a laser, PDT) and the row's ``agent`` is not one of that
+    kind: then it is another event, not the start of this treatment.
+
+    >>> [_other_procedure(a, "dupilumab") for a in ("surgery", "op", "the procedure", "the first injection")]
+    [True, True, True, False]
+    >>> [_other_procedure("surgery", a) for a in ("wide local excision and skin grafting", None)]
+    [False, False]
+    >>> _other_procedure("pdt", "oral thalidomide"), _other_procedure("the laser", "topical ALA-PDT")
+    (True, False)
+    """
+    if not agent:
+        return False
+    named = normalise(agent)
+    return any(words.search(anchor) and not kind.search(named) for words, kind in _PROCEDURE_KINDS)
+
+
+def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
+    """The anchor a time in ``clause`` is counted from, when it is not known to be the start of treatment ("6 weeks
+    after onset", "8 weeks after tapering", "2 weeks after the ulcer healed", "after tapering to 10 mg, for 4 weeks");
+    None when every anchor is the start, or there is none. The end of treatment ("the last of 12 sessions") and the
+    other events :data:`_OTHER_ZERO_RE` names are read by their own rules.
+
+    >>> [_unknown_anchor(c) for c in ("6 weeks after onset", "4 weeks after starting the cream", "after 8 weeks")]
+    ['after onset', None, None]
+    >>> [_unknown_anchor(c) for c in ("3 months after treatment failed", "3 months after treatment was begun")]
+    ['after treatment failed', None]
+    >>> [_unknown_anchor(c) for c in ("after the switch improved within 4 weeks", "after tapering to 5 mg for 6 weeks")]
+    [None, 'after tapering to 5 mg']
+    >>> [_unknown_anchor(c) for c in ("within 6 weeks of onset", "within 6 weeks of starting", "6 weeks of onset")]
+    ['of onset', None, None]
+    """
+    for word, anchor in _anchors(clause):
+        if re.fullmatch(_WHOLE_COURSE, anchor):
+            return _as_written(word, anchor)  # "after the course, improvement at 3 months": since its end, no rule here
+        if _names_agent(anchor, agent):
+            continue  # "3 months after dupilumab" in a dupilumab row: since it was started
+        start = _START_ANCHOR_RE.match(anchor)
+        if (
+            start is None
+            or (
+                start.group("noun") is not None
+                and (verb := _START_VERB_RE.match(start.group("rest"))) is not None
+                and verb.group("verb") not in _START_VERBS
+            )
+            or (
+                (start.group("noun") is not None or _START_WORD_RE.search(anchor))
+                and _starts_something_else(anchor, agent)
+            )
+            or _other_procedure(anchor, agent)
+        ):
+            return _as_written(word, anchor)
+    return None
+
+
+_START_WORD_RE = re.compile(
+    r"\b(?:start(?:s|ing|ed)?|initiat(?:ion|ing|ed)|commenc(?:ement|ing|ed)|beginning|began|begun|introduc(?:tion|ing|ed)"
+    r"|institut(?:ion|ing|ed)|(?P<change>switch(?:es|ing|ed)?|chang(?:e|es|ing|ed)|changeover|addition|adding|added))\b"
+)
+
+
+def _starts_something_else(anchor: str, agent: str | None) -> bool:
+    """Whether a start anchor names what started, and that is neither the row's agent nor a word for any treatment:
+    "starting methotrexate" or "methotrexate therapy" in a dupilumab row, "adding occlusion", "changing the dose",
+    "switching to weekly injections". Only the first word that names something decides ("starting dupilumab the
+    lesions flattened"); of a switch, what it was to ("switching from methotrexate to dupilumab"), and of an
+    addition, what was added ("adding dupilumab to methotrexate").
+
+    >>> [_starts_something_else(a, "dupilumab") for a in ("starting the cream", "starting methotrexate",
+    ...  "switching from methotrexate to dupilumab", "changing the dose", "the change in treatment", "the 1st infusion")]
+    [False, True, False, True, False, False]
+    >>> [_starts_something_else(a, "dupilumab") for a in ("switching to daily", "the switch", "changing to 600 mg")]
+    [True, False, True]
+    >>> [_starts_something_else(a, "dupilumab") for a in ("switching from adalimumab", "switching from dupilumab")]
+    [False, True]
+    """
+    own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent or "")) if w not in _NOT_AGENT_WORDS}
+    start = _START_WORD_RE.search(anchor)
+    change = start is not None and start.group("change")
+    allowed = own | (_CHANGED_TO_WORDS if change else _STARTED_WORDS)
+    if start is None:  # a treatment noun: "methotrexate therapy", "the first injection", "treatment with dupilumab"
+        before, after = "", anchor
+    else:
+        before, after = anchor[: start.start()], anchor[start.end() :]
+        if change and re.match(r"add|addition", start.group("change")):
+            after = after.split(" to ", 1)[0]  # what was added, not what it was added to
+        elif change and re.search(r"\bfrom\b", after):  # what it was switched to, if that is said
+            left = after.split(" to ", 1)[0]
+            if own & set(_words(left)):
+                return True  # "switching from dupilumab" in a dupilumab row: its end, not its start
+            after = after.split(" to ", 1)[1] if " to " in after else ""
+    named = [w for w in _words(before) if w not in _FUNCTION_WORDS]
+    if named:  # "dupilumab was started", "methotrexate initiation": the words before the start name what started
+        return not set(named) <= allowed
+    for word in re.finditer(r"[a-z0-9]+", after):
+        name = word.group(0)
+        if name[0].isdigit() or name in _FUNCTION_WORDS:  # as _words: not "0.1%" nor "1st"
+            continue
+        if name in allowed - own and re.match(r"\s+(?:with|of|using)\b", after[word.end() :]):
+            continue  # "treatment with methotrexate", "a course of dupilumab": the name that follows decides
+        # "after the switch improved within 4 weeks": a clause goes on, naming nothing that started
+        return not (name in allowed or _RESPONSE_WORD_RE.match(name) or re.fullmatch(_DISEASE_WORDS, name))
+    # a switch to what names nothing but how often or how much ("switching to daily", "changing to 600 mg", whose
+    # dose the clause has set aside) changes how the same treatment is given, as "switching to weekly injections" does
+    return bool(change and re.search(r"\bto\b", after))
+
+
+def _names_agent(anchor: str, agent: str | None) -> bool:
+    """Whether ``anchor`` starts with a word of the row's agent (after "the", "her" or a word such as "topical"), and
+    says nothing more than that or its start: "dupilumab", "topical tacrolimus", "the ruxolitinib cream", "dupilumab
+    was started"; not "dupilumab failed".
+
+    >>> _names_agent("dupilumab", "dupilumab"), _names_agent("ipl", "intense pulsed light (IPL)")
+    (True, True)
+    >>> _names_agent("the cream", "ruxolitinib 1.5% cream"), _names_agent("dupilumab failed", "dupilumab")
+    (False, False)
+    """
+    if not agent:
+        return False
+    words = {w for w in re.findall(r"[a-z][a-z0-9-]{2,}", normalise(agent)) if w not in _NOT_AGENT_WORDS}
+    rest = re.sub(r"^(?:the|her|his|their)\s+", "", anchor).split()
+    while rest and rest[0] in _NOT_AGENT_WORDS:
+        rest.pop(0)  # "topical tacrolimus"
+    if not rest or rest[0] not in words:
+        return False
+    while rest and (rest[0] in words or rest[0] in _NOT_AGENT_WORDS):
+        rest.pop(0)  # "dupilumab therapy", "ruxolitinib cream"
+    verb = _START_VERB_RE.match(" ".join(rest))
+    return not rest or (verb is not None and verb.group("verb") in _START_VERBS)

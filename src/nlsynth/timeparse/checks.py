@@ -1,0 +1,280 @@
+"""What a phrase's clauses say together.
+
+Whether a clause names the response at all, a best response timed after it was complete, a plateau, a bare "over",
+and whether later times say what came: each refusal names the clause whose reading is the reviewer's.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from nlsynth.timeparse.clause import _AT_A_TIME_RE
+from nlsynth.timeparse.interval import TimeInterval, TimePhraseError
+from nlsynth.timeparse.lexicon import _DURATION_RE, _NUM, _words
+from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _rate
+from nlsynth.timeparse.response import (
+    _COMPLETE_RE,
+    _PLATEAU_RE,
+    _RESIDUE_WORDS,
+    _RESPONSE_WORD_RE,
+    _STILL_THERE_RE,
+    _Clause,
+    _names_something_else,
+    _not_seen_of_what,
+    _says_complete,
+    _says_nothing_of_it,
+    _what_responded,
+)
+
+#: A length of time, not a moment: "for 6 months", "for a total of 6 months", "duration 6 months"; not in a clause
+#: that also says when (``_AT_A_TIME_RE``: "complete after treatment for 12 weeks" is a time since the start).
+_TREATMENT_LENGTH_RE = re.compile(
+    rf"\bfor\s+(?:(?:a\s+)?(?:total|further|period)\s+of\s+|another\s+|a\s+further\s+)?(?=\d|{_NUM}\b|a\s)"
+    r"|\b(?:duration|length)\b"
+)
+#: A time from or until which a treatment ran at a pace ("every other week from 6 months", "twice daily until 6
+#: months", "weekly thereafter"): when its schedule changed, not when the response came.
+_SCHEDULE_TIME_RE = re.compile(r"\b(?:from|until|till|onwards?|thereafter)\b")
+
+
+def _schedule(text: str) -> str | None:
+    """The word that times a schedule of the treatment in a clause with no word of response, or None: a pace
+    (:func:`_rate`, or one readers take two ways, "biweekly") with a time it ran from or until.
+
+    >>> [_schedule(c) for c in ("every other week from 6 months", "300 mg biweekly until 6 months",
+    ...  "after 3 months of weekly injections", "after 8 weekly sessions", "improved weekly from 6 months")]
+    ['from', 'until', None, None, None]
+    """
+    if _RESPONSE_WORD_RE.search(text) or not (_rate(text) or _AMBIGUOUS_RATE_RE.search(text)):
+        return None
+    found = _SCHEDULE_TIME_RE.search(text)
+    return found.group(0) if found else None
+
+
+def _what_else(clause: _Clause, agent: str | None) -> str | None:
+    """What a timed clause speaks of other than the response, as the refusal says it, or None: something it names (of
+    a clause with a word of response, in the words before it: what responded, "tinea cleared"), or, with no word of
+    response and no moment, a length of time ("treatment continued for 6 months")."""
+    response = _RESPONSE_WORD_RE.search(clause.text)
+    # "still improving at 6 months" says the response went on, as "continuing to improve at 6 months" does
+    before = re.sub(r"\bstill\s*$", "", clause.text[: response.start()]) if response else clause.text
+    other = _names_something_else(before, agent) or _what_responded(clause.text, agent)
+    if other is not None:
+        return f"names something other than the lesions ({clause.text!r}: {other!r})"
+    length = None if response else _TREATMENT_LENGTH_RE.search(clause.text)
+    if length and not _AT_A_TIME_RE.search(clause.text):
+        return f"gives a length of time ({clause.text!r}: {length.group(0).strip()!r})"
+    if schedule := _schedule(clause.text):
+        return f"gives a schedule of the treatment ({clause.text!r}: {schedule!r})"
+    return None
+
+
+def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, first: bool = False) -> None:
+    """Refuse an event's clause that names something else (:func:`_names_something_else`; of a clause with a word of
+    response, in the words before it: what responded) beside a clause on the response: whether it times the response is
+    the reviewer's to read. Alone, a clause in a column of response times times the response ("lesions flatter at 3
+    weeks", "biopsy at 3 weeks"), unless it says what responded and that is not the lesions (:func:`_what_responded`:
+    "tinea cleared at 3 weeks", "quality of life improved at 4 weeks"); beside "improved at 8 weeks", "syncope at 3
+    weeks" is another event, as "nausea at 3 weeks" is (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared
+    at 3 weeks" or "quality of life improved at 4 weeks" the response of something else. So is a clause with no word of
+    response that gives a length of time (``_TREATMENT_LENGTH_RE``: "treatment continued for 6 months", "observed for 6
+    months"): how long something lasted, not when the response came. For a ``first`` response, a clause no earlier than
+    a response's time cannot move it ("improved at 2 months; methotrexate added at 6 months").
+
+    >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed")
+    ...          for t in ("syncope at 3 weeks", "improved at 8 weeks")]
+    >>> _check_names_the_response(parts, None)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a clause that names something other than the lesions ('syncope at 3 weeks': 'syncope') beside one on the response: whether it times the response is the reviewer's to read
+    >>> _check_names_the_response(parts[1:], None)  # alone, nothing to tell it from
+    """
+    others = [
+        _what_else(c, agent)
+        if c.kind == "timed" and c.reading.resolved
+        else f"says a response of something else had not come ({c.text!r}: {of_what!r})"
+        if c.kind == "not-seen" and c.reading.resolved and (of_what := _not_seen_of_what(c.text, agent))
+        else None
+        for c in clauses
+    ]
+    on_response = [
+        c
+        for c, other in zip(clauses, others)
+        if other is None and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text))
+    ]
+    seen_by = min((c.reading.upper for c in on_response if c.kind == "timed" and c.reading.resolved), default=math.inf)
+    for clause, other in zip(clauses, others):
+        if other is not None and on_response and not (first and clause.reading.lower >= seen_by):
+            raise TimePhraseError(
+                f"a clause that {other} beside one on the response: whether it times the response is the reviewer's "
+                "to read"
+            )
+        if other is not None and not on_response:  # alone: only what it says responded, or a schedule, is refused
+            if clause.kind == "not-seen":  # ... or that a response of something else had not come
+                raise TimePhraseError(
+                    f"a clause that {other}: whether the lesions had responded by then is the reviewer's to read"
+                )
+            if responded := _what_responded(clause.text, agent):
+                raise TimePhraseError(
+                    f"a clause on the response of something other than the lesions ({clause.text!r}: {responded!r}): "
+                    "whether NL responded by then is the reviewer's to read"
+                )
+            if schedule := _schedule(clause.text):
+                raise TimePhraseError(
+                    f"the only time given is of a schedule of the treatment ({clause.text!r}: {schedule!r}): when the "
+                    "response came is the reviewer's to read"
+                )
+    if not first:
+        _check_later_times_say_what_came(on_response, clauses)
+
+
+def _states_after_complete(clauses: list[_Clause]) -> list[_Clause]:
+    """An event's clauses, those after a complete response that say only how the lesions were, with no word of a
+    response, made commentary ("complete response at 12 weeks; lesions flat at 6 months", "cleared at 12 weeks; pale
+    at 6 months"): nothing is better than complete, so they describe the state it left, as a clause on how long
+    it lasted does (once a best response in (12 weeks, 6 months], after the complete response the source times).
+    A clause with a word of response keeps its time ("complete clearing in 5; improvement after 6 months in 11": a
+    series' outcome groups), as does any clause before the complete response.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("complete response at 12 weeks; lesions flat at 6 months", event=True).upper
+    84.0
+    """
+    complete_by = min(
+        (c.reading.upper for c in clauses if c.kind == "timed" and c.reading.resolved and _says_complete(c.text)),
+        default=math.inf,
+    )
+    return [
+        replace(c, kind="lasting")
+        if c.kind == "timed"
+        and c.reading.resolved
+        and c.reading.lower >= complete_by
+        and not _RESPONSE_WORD_RE.search(c.text)
+        and not _COMPLETE_RE.search(c.text)
+        else c
+        for c in clauses
+    ]
+
+
+def _plateau_times_the_best(clauses: list[_Clause]) -> list[_Clause]:
+    """A best response's clauses, with a clause that says when the improvement stopped (:data:`_PLATEAU_RE`: "partial
+    response at 8 weeks, plateaued at 16 weeks") beside an earlier time of the response read as the best's bound,
+    (0, 16 weeks]: the best came by the plateau, at the 8-week visit or after it. Once commentary, as "no further
+    change at 12 weeks" still is, which left the best by 8 weeks, more than the source says. Not after a complete
+    response, which nothing betters, nor a span the plateau lasted ("plateaued for 6 months"); alone, a plateau's time
+    already bounds the response (:func:`_lasting_time`).
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("partial response at 8 weeks, plateaued at 16 weeks", event=True).upper / 7
+    16.0
+    >>> parse_time("partial response at 8 weeks, plateaued at 16 weeks", event=True, first=True).upper / 7
+    8.0
+    """
+    timed = [c for c in clauses if c.kind == "timed" and c.reading.resolved]
+    if not timed:
+        return clauses
+    complete_by = min((c.reading.upper for c in timed if _says_complete(c.text)), default=math.inf)
+    found = []
+    for c in clauses:
+        # the moment the improvement stopped: the time the clause gives ("after 12 weeks"), or where a bound says
+        # what came after it, the bound ("no further improvement beyond 3 months": from 3 months on)
+        stopped = c.reading.lower if math.isinf(c.reading.upper) else c.reading.upper
+        if (
+            c.kind == "lasting"
+            and c.reading.resolved
+            and 0 < stopped
+            and c.reading.lower < complete_by
+            and _PLATEAU_RE.search(c.text)
+            and not re.search(r"\bfor\b", c.text)
+        ):
+            note = f"the best by the plateau at {stopped:.1f} days ({c.text!r})"
+            c = replace(c, kind="timed", reading=TimeInterval(0.0, stopped, "within", note))
+        found.append(c)
+    return found
+
+
+#: "Over X" and nothing else: more than X ("it took over 3 weeks") or during X, as a verb of change reads it
+#: ("improved over 3 weeks").
+_BARE_OVER_RE = re.compile(r"over\s+(?P<time>.*?)[\s,.:]*")
+
+
+def _check_no_bare_over(clauses: list[_Clause]) -> None:
+    """Refuse an event's clause that is "over X" and nothing more ("over 3 weeks"): more than X, (X, inf), to some
+    readers and during X, (0, X], to others, which have no time in common. Once (0, X], as a follow-up's "over four
+    months" is a span (a follow-up's length is the same time either way). After a verb ("improved over 3 weeks") it is
+    during X, and after "after" or a word of degree ("after over 3 weeks", "just over 3 weeks") more than X.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("over 3 weeks", event=True)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: 'over' and a time alone ('over 3 weeks') may say more than that time or during it; which is the reviewer's to read
+    >>> parse_time("improved over 3 weeks", event=True).upper, parse_time("over 3 weeks").rule
+    (21.0, 'point')
+    """
+    for clause in clauses:
+        bare = _BARE_OVER_RE.fullmatch(clause.text)
+        if clause.kind == "timed" and bare and _DURATION_RE.fullmatch(bare.group("time")):
+            raise TimePhraseError(
+                f"'over' and a time alone ({clause.text!r}) may say more than that time or during it; which is the "
+                "reviewer's to read"
+            )
+
+
+def _check_says_a_response_came(clauses: list[_Clause]) -> None:
+    """Refuse an event's phrase whose only times are of something that was still there, with no word of a response
+    anywhere in it ("erythema persisted at 8 weeks", "the eruption persisted at 8 weeks", "still present at 8 weeks"):
+    it does not say a response had come by then, nor that none had; whether one had is the reviewer's to read. Once read
+    as a response seen by then, as a response that lasted is ("improvement persisted at 12 months"). What healing
+    leaves ("a scar remained visible at 6 months") says the lesion healed, and the lesions themselves still there
+    ("lesions persisted at 3 months") that no response had come; beside a clause on the response ("improved at 4
+    weeks; telangiectasia persisted at 12 weeks") it is commentary.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("erythema persisted at 8 weeks", event=True)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a clause that says something was still there ('erythema persisted at 8 weeks': 'persisted'), with no word of a response: whether one had come by then is the reviewer's to read
+    """
+    given = [c for c in clauses if c.reading.resolved]
+    if any(c.kind not in ("timed", "lasting") or _RESPONSE_WORD_RE.search(c.text) for c in given):
+        return
+    for clause in given:
+        still = _STILL_THERE_RE.search(clause.text)
+        if still and _RESIDUE_WORDS.isdisjoint(_words(clause.text)):
+            raise TimePhraseError(
+                f"a clause that says something was still there ({clause.text!r}: {still.group(0)!r}), with no word of "
+                "a response: whether one had come by then is the reviewer's to read"
+            )
+
+
+def _check_later_times_say_what_came(on_response: list[_Clause], clauses: list[_Clause]) -> None:
+    """For a best response, refuse a clause that says nothing of the response (:func:`_says_nothing_of_it`: "follow-up
+    at 16 weeks", "same at 16 weeks", "continued at 16 weeks") after a clause with a word of response, in the text and
+    in time: whether the best response came by then is the reviewer's reading (each once a best response between the
+    two, which leaves out the earlier time). The cell's own time before a parenthesis that times an earlier response
+    ("12 weeks (partial response at 4 weeks)") is the best response's, as before.
+
+    >>> parts = [_Clause(t, TimeInterval(d, d, "point"), "timed")
+    ...          for t, d in (("improved at 8 weeks", 56), ("follow-up at 16 weeks", 112))]
+    >>> _check_later_times_say_what_came(parts[:1], parts)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a clause that says nothing of the response ('follow-up at 16 weeks') after one on the response: whether the best response came by then is the reviewer's to read
+    """
+    responded_by = math.inf  # the earliest time a clause before this one gives a response
+    for clause in clauses:
+        if (
+            clause.kind == "timed"
+            and clause.reading.resolved
+            and clause.reading.lower >= responded_by
+            and _says_nothing_of_it(clause.text)
+        ):
+            raise TimePhraseError(
+                f"a clause that says nothing of the response ({clause.text!r}) after one on the response: whether the "
+                "best response came by then is the reviewer's to read"
+            )
+        if clause in on_response and _RESPONSE_WORD_RE.search(clause.text) and clause.reading.resolved:
+            responded_by = min(responded_by, clause.reading.upper)

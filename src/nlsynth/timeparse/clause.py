@@ -1,0 +1,808 @@
+"""Reading one clause of a phrase.
+
+A clause's time, bounded by its qualifier, read as an event's time or a follow-up (:func:`as_event`); lists of
+visits, a length in two parts, asides in parentheses, and a count of sessions or an end of treatment inside it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from nlsynth.timeparse.anchors import (
+    _CALENDAR_YEAR_RE,
+    _HISTORY_RE,
+    _OBJECT_FOR_RE,
+    _OTHER_ZERO_RE,
+    _PARENTHESES_RE,
+    _PLUS_MINUS_RE,
+    _RECOMMENDATION_RE,
+    _STOPS_RE,
+    _times_other_event,
+    _unknown_anchor,
+    _unsaid_session,
+)
+from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _describe, _not_seen_bound, unresolved
+from nlsynth.timeparse.lexicon import (
+    _AFTER_END_RE,
+    _COUNTED_PERIODS_RE,
+    _COURSE_COUNT_RE,
+    _DURATION_RE,
+    _END_OF_TREATMENT_RE,
+    _EXPOSURE_RE,
+    _NUM,
+    _ORDINAL_WORDS,
+    _PACED_COUNT_RE,
+    _SINCE_FIRST_RE,
+    _TENS_WORDS,
+    _UNIT_FIRST,
+    _UNIT_OF,
+    _UNITS_WORDS,
+    _VISITS_RE,
+    normalise,
+    number,
+)
+from nlsynth.timeparse.qualifiers import (
+    _HAS_NUMBER_RE,
+    _SUMMARIES,
+    _UNSUPPORTED_RE,
+    _bounded,
+    _check_two_parts,
+    _duration,
+    _is_mixed_range,
+    _mixed_range,
+    _qualifier,
+    _quantity,
+    _quantity_days,
+    _refuse_negative,
+)
+from nlsynth.timeparse.quantities import (
+    _ADDED_TIME_RE,
+    _AGE_IN_TIME_RE,
+    _ALTERNATIVES_RE,
+    _COUNTED_BACK_RE,
+    _DOSE_RE,
+    _EXTENT_RE,
+    _HEAD_COUNT_RE,
+    _PACE_RE,
+    _PATIENT_LABEL_RE,
+    _SHARE_IN_WORDS_RE,
+    _VISIT_WORD,
+    _alternatives_as_range,
+)
+from nlsynth.timeparse.regimen import _course_sessions, _frequency
+from nlsynth.timeparse.response import (
+    _LASTED_RE,
+    _NOT_WORSENED_RE,
+    _RESPONSE_NOUN,
+    _RESPONSE_WORD_RE,
+    _Clause,
+    _holds_time,
+    _negated,
+    _says_not_seen,
+)
+from nlsynth.timeparse.sessions import (
+    _ORDINAL_COUNT_RE,
+    _SINCE_SESSION_RE,
+    _count,
+    _end_as_stated,
+    _end_of_treatment,
+    _exposures,
+    _ordinal,
+    _paced_count,
+    _part_of_count,
+    _since_unplaced_end,
+    _single_session,
+)
+from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
+
+#: Phrases that date the onset of the response itself ("began to improve on day 10", "improvement started after two
+#: weeks", "onset of improvement at 6 weeks"): an exact time even for an event. Not the start of the treatment
+#: ("3 months after treatment was started", "2 months after treatment began", "after onset of therapy"), which is
+#: time zero, not the response's onset.
+_ONSET_RE = re.compile(
+    rf"\b{_RESPONSE_NOUN}\s+(?:\w+\s+)?(?:began|begun|begins|started|starts|set\s+in)\b"
+    r"|\b(?:began|begun|begins|beginning|started|starts|starting|start)\s+to\s+(?:\w+\s+)?"
+    r"(?:improve|respond|heal|clear|resolve|regress|fade|flatten|soften|re-?epitheli[sz]e)\b"
+    rf"|\bonset\s+of\s+(?:the\s+)?(?:\w+\s+)?{_RESPONSE_NOUN}\b|\b{_RESPONSE_NOUN}\s+onset\b"
+)
+#: ... unless the time is a visit's: "improvement began at the 3-month visit" was seen there, (0, X].
+_VISIT_WORD_RE = re.compile(rf"\b{_VISIT_WORD}")
+#: A period named by its number ("the second month", "the 3rd week", "in month 3", "the beginning of month 3"): an
+#: onset dated in it lies somewhere in that period, never at its end.
+_PERIOD_RE = re.compile(
+    rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\s+(?P<unit>{_UNIT_FIRST})\b"
+    rf"|\b(?:beginning|start|in|during)\s+(?:of\s+)?(?:the\s+)?(?P<unit2>{_UNIT_FIRST})\s+{_NUM}\b"
+)
+#: A number right before a time's or a count's own number, at most a sign between ("five 12 years", "two +3 weeks",
+#: "after 5 12 sessions", "the 3rd 4th injection"): two numbers for one time, which no rule chooses between.
+_NUMBER_BEFORE_RE = re.compile(
+    r"(?:\b(?P<word>" + "|".join([*_UNITS_WORDS, *_TENS_WORDS]) + r")|(?<![\w.])\d+(?:\.\d+)?(?:st|nd|rd|th)?)"
+    r"\s*(?:[+~]|[<>]=?)?\s*$"
+)
+#: Another unit right after a time's ("16 days weeks", "3 weeks months"): a slip in the cell that no rule settles.
+#: The units' words and abbreviations of three letters or more: "3 months w/o relapse" has no second unit.
+_SECOND_UNIT_RE = re.compile(
+    r"\s+(?P<unit>" + "|".join(sorted((a for a in _UNIT_OF if len(a) >= 3), key=len, reverse=True)) + r")\b"
+)
+
+
+#: Rules that read one time X, or a range up to X, which for an event is the assessment by which it was seen.
+_ASSESSED = ("point", "range", "visits", "exposures", "end-of-treatment", "after-end-of-treatment")
+
+
+def as_event(reading: TimeInterval, text: str) -> TimeInterval:
+    """An event's reading: a time X seen at an assessment gives (0, X], unless the source dates the onset.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> as_event(parse_time("after one month"), "after one month")
+    TimeInterval(lower=0.0, upper=30.4375, rule='seen-at-assessment', note="seen at the assessment at 30.4 days (rule 'point')")
+    >>> parse_time("improvement started after two weeks", event=True).rule
+    'onset'
+    """
+    if reading.rule not in _ASSESSED or not reading.resolved:
+        return reading
+    if _ONSET_RE.search(text) and not _VISIT_WORD_RE.search(text):
+        period = _PERIOD_RE.search(text)
+        if period and reading.lower == reading.upper:
+            unit = _UNIT_OF[period.group("unit") or period.group("unit2")]
+            return TimeInterval(
+                max(0.0, reading.upper - DAYS_PER_UNIT[unit]),
+                reading.upper,
+                "onset",
+                f"the source dates the onset in the {unit} that ends at {reading.upper:.1f} days (rule "
+                f"'{reading.rule}')",
+            )
+        return TimeInterval(
+            reading.lower, reading.upper, "onset", f"the source dates the onset (rule '{reading.rule}')"
+        )
+    if reading.lower != reading.upper:
+        return TimeInterval(
+            0.0,
+            reading.upper,
+            "seen-at-assessment",
+            f"seen by the assessment at {reading.upper:.1f} days (rule '{reading.rule}', "
+            f"{reading.lower:.1f} to {reading.upper:.1f})",
+        )
+    return TimeInterval(
+        0.0,
+        reading.upper,
+        "seen-at-assessment",
+        f"seen at the assessment at {reading.upper:.1f} days (rule '{reading.rule}')",
+    )
+
+
+def _is_compound(clause: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether two times are one length in two parts: a number of a unit, then of a smaller one, with at most a
+    comma or "and" between ("1 year and 3 months", "3 months 2 weeks", "1 year, 3 months")."""
+    joined = re.fullmatch(r"\s*,?\s*(?:and\s+)?", clause[first.end() : second.start()])
+    sizes = [DAYS_PER_UNIT[_UNIT_OF[_quantity(m)[2]]] for m in (first, second)]
+    return bool(joined) and sizes[1] < sizes[0]
+
+
+def _compound(clause: str, first: re.Match[str], second: re.Match[str]) -> TimeInterval:
+    """One length in two parts, its sum, read with the qualifier around it ("after 1 year and 3 months": 15 months).
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("after 1 year and 3 months").upper == 365.25 + 3 * 30.4375
+    True
+    """
+    _check_two_parts(clause, first, second, "a length in two parts, one a range or a visit", "a length")
+    total = _quantity_days(first)[0] + _quantity_days(second)[0]
+    return _bounded(clause, first.start(), second.end(), total, total)
+
+
+_AT_A_TIME_RE = re.compile(r"\b(?:after|following|at|by|within|until|till)\b")
+
+
+#: Words of a pace, of one session's length or of a spread, which a parenthesis beside an unresolved time may hold
+#: ("at 2-week intervals", "every 2 weeks", "2 weeks apart", "each session 3 h", "IQR 4-8 weeks"): never the time.
+_SPACING_RE = re.compile(
+    r"\b(?:every|each|per|apart|intervals?|spaced|daily|weekly|monthly|fortnightly|times|sessions?|sittings?|q\d+\w*"
+    r"|range|iqr|sd|ci)\b"
+)
+
+
+def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval:
+    """A follow-up's span, up to the sum of the lengths of time its clauses give, where two or more give one (a clause
+    with no word of a moment, ``_AT_A_TIME_RE``: "treated 3 months, then observed 6 months", "3 months on treatment,
+    6 months follow-up"). The lengths may run one after the other (9 months) or the one hold the other (6 months), and
+    of a series, be its groups' (3 or 6 months); the span of the clauses (3 to 6 months) left out the first. A
+    moment ("12 weeks, then at 6 months") is a time since the start, and keeps the span.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("treated 3 months, then observed 6 months")
+    TimeInterval(lower=91.3125, upper=273.9375, rule='clauses-span', note='spans point, point; lengths that may run one after the other, up to their sum')
+    >>> parse_time("12 weeks, then at 6 months").upper
+    182.625
+    """
+    lengths = [c.reading for c in clauses if c.reading.resolved and not _AT_A_TIME_RE.search(c.text)]
+    total = sum(r.upper for r in lengths)
+    if len(lengths) < 2 or total <= span.upper:
+        return span
+    return TimeInterval(
+        span.lower, total, span.rule, f"{span.note}; lengths that may run one after the other, up to their sum"
+    )
+
+
+#: How long a response lasted, not when it was seen: "sustained for 6 months", "maintained for over a year".
+_LASTED_FOR_RE = re.compile(rf"{_LASTED_RE.pattern}.*\bfor\b")
+
+
+#: A series' summary with its own value in parentheses ("(mean 2)", "(median: 10 months)"), not a word for the time
+#: before it ("8 weeks (median; range 4-12)", :func:`_summary_first`).
+_SUMMARY_VALUE_ASIDE_RE = re.compile(r"\((?:mean|median|average)\b[\s,;:]*[\d.]+[^()]*\)")
+
+
+def _check_no_summary_aside(text: str, clauses: list[_Clause]) -> None:
+    """Refuse a time beside a summary in parentheses that has its own value, unless a word bounds the time ("up to 5
+    years (mean 2)" is within 5 years): "5 years (mean 2.5 years)" may be the longest, the total or one patient's,
+    and the summary says which no more than the time does (once 5 years exactly, or the mean of 5 years).
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("5 years (mean 2.5)")
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a series' summary with its own value ('(mean 2.5)') beside a time that does not say what it is; no rule chooses between them
+    >>> parse_time("up to 5 years (mean 2)").rule
+    'within'
+    """
+    aside = _SUMMARY_VALUE_ASIDE_RE.search(text)
+    if aside and any(c.reading.resolved and c.reading.rule not in ("within", "at-least") for c in clauses):
+        raise TimePhraseError(
+            f"a series' summary with its own value ({aside.group(0)!r}) beside a time that does not say what it is; no "
+            "rule chooses between them"
+        )
+
+
+def _lasting_time(clause: _Clause) -> TimeInterval:
+    """What an event's clause about how long it lasted says of its time, where no other clause times it: a visit at
+    which it was still there ("sustained response at 12 months", "followed for 12 months, no relapse") says it was
+    there by then, (0, X] once read as an event; a span it lasted ("response maintained for a year", "sustained for
+    at least 6 months", "no relapse for more than a year") says nothing of when it came, and is ``unresolved`` (once
+    read as seen by a year, or as coming after 6 months or a year).
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> reading = parse_time("response maintained for over a year", event=True)
+    >>> reading.rule, reading.note
+    ('unresolved', "how long the response lasted ('response maintained for over a year'), not when it came")
+    >>> parse_time("sustained response at 12 months", event=True).upper
+    365.25
+    """
+    if clause.reading.resolved and _NOT_WORSENED_RE.search(clause.text) and not _RESPONSE_WORD_RE.search(clause.text):
+        return unresolved(f"that the lesions did not get worse ({clause.text!r}), not when a response came")
+    if clause.reading.resolved and (math.isinf(clause.reading.upper) or _LASTED_FOR_RE.search(clause.text)):
+        return unresolved(f"how long the response lasted ({clause.text!r}), not when it came")
+    return clause.reading
+
+
+def _seen_after_not_seen(timed: list[TimeInterval], not_seen: list[TimeInterval]) -> TimeInterval:
+    """An event that clauses time, after clauses that say it had not happened by X: the span of the times the timed
+    clauses give it (a time seen at a visit, (0, X], as :func:`as_event` reads it, a range of times too; "by 6
+    months" (0, 6]), from no earlier than the latest X. "No response at 3 months; improvement at 6 months" is (3, 6]
+    months, and so is "no improvement during the first 3 months, then improved by 6 months" (once (0, 6]: the
+    "by" left out what the first clause says).
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("no improvement during the first 3 months, then improved by 6 months", event=True)
+    TimeInterval(lower=91.3125, upper=182.625, rule='clauses-span', note='spans within, not seen by 91.3 days')
+    """
+    upper = max(r.upper for r in timed)
+    bound = _not_seen_until(not_seen, upper)
+    lower = max(bound, min(0.0 if r.rule in _ASSESSED else r.lower for r in timed))  # an exact time keeps its time
+    rules = ", ".join(r.rule for r in timed)
+    return TimeInterval(lower, upper, "clauses-span", f"spans {rules}, not seen by {bound:.1f} days")
+
+
+def _not_seen_until(not_seen: list[TimeInterval], upper: float) -> float | None:
+    """The latest time the ``not_seen`` clauses say a response had not come by (None without any), for a response
+    timed by ``upper``; a response timed by a time it had not come by is refused."""
+    if not not_seen:
+        return None
+    bound = max(_not_seen_bound(r) for r in not_seen)
+    if bound >= upper:
+        raise TimePhraseError(
+            f"a response timed by {upper:.1f} days, and not seen by {bound:.1f} days; no rule reads it"
+        )
+    return bound
+
+
+def _not_seen_by(readings) -> TimeInterval:
+    """An event that the only timed clauses say had not happened ("no response at 3 months"): after the latest of
+    those times, (X, inf). A clause that also times the event keeps the span of all of them ("no response at 3
+    months; improvement at 6 months" is (3, 6] months).
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("no response at 3 months", event=True)
+    TimeInterval(lower=91.3125, upper=inf, rule='at-least', note='not seen by 91.3 days')
+    """
+    bound = max(map(_not_seen_bound, readings))
+    return TimeInterval(bound, math.inf, "at-least", f"not seen by {bound:.1f} days")
+
+
+def _earliest_clause(clauses: list[_Clause], not_seen: list[TimeInterval], exact: bool) -> TimeInterval | None:
+    """A first response timed by several clauses ("partial response after 4 weeks; complete at 12 weeks"): the
+    response was there by the earliest of them, and after any time a clause says it had not happened. None when
+    fewer than two clauses time it (the other rules read the phrase).
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("partial response after 4 weeks; complete at 12 weeks", event=True, first=True)
+    TimeInterval(lower=0.0, upper=28.0, rule='earliest-clause', note="the earliest of 2 timed clauses (rule 'seen-at-assessment')")
+    """
+    timed = [c for c in clauses if c.kind == "timed" and c.reading.resolved]
+    if len(timed) < 2:
+        return None
+    earliest = min(timed, key=lambda c: (c.reading.upper, c.reading.lower))
+    reading = earliest.reading if exact else as_event(earliest.reading, earliest.text)
+    note = f"the earliest of {len(timed)} timed clauses (rule {reading.rule!r})"
+    bound = _not_seen_until(not_seen, reading.upper)
+    if bound is not None and bound > reading.lower:
+        return TimeInterval(bound, reading.upper, "earliest-clause", f"{note}, not seen by {bound:.1f} days")
+    return TimeInterval(reading.lower, reading.upper, "earliest-clause", note)
+
+
+def _event_aside(aside: re.Match) -> str:
+    """A parenthesis that times a response, as a clause of its own ("6 weeks (complete clearance at 12 weeks)" is "6
+    weeks; complete clearance at 12 weeks"): beside an event's time it is not commentary, and the best response may be
+    the one it times (once read as by 6 weeks). Any other parenthesis is left as it is.
+
+    >>> _PARENTHESES_RE.sub(_event_aside, "6 weeks (complete clearance at 12 weeks) (range 4-8 weeks)")
+    '6 weeks ; complete clearance at 12 weeks; (range 4-8 weeks)'
+
+    So is one that says the response had not come by a time ("improved at 12 weeks (no change at 4 weeks)" is (4, 12]
+    weeks, as "no change at 4 weeks; improved at 12 weeks" is; once (0, 12]).
+
+    A parenthesis without a time that negates says what was seen at the time before it, so it is read with it (once
+    commentary: "12 weeks (no improvement)" was the response's time); one about something else stays commentary:
+
+    >>> _PARENTHESES_RE.sub(_event_aside, "12 weeks (no improvement)"), _PARENTHESES_RE.sub(_event_aside, "8 weeks (no side effects)")
+    ('12 weeks  no improvement', '8 weeks (no side effects)')
+    """
+    inside = aside.group(0)[1:-1]
+    if _DURATION_RE.search(inside) and (_RESPONSE_WORD_RE.search(inside) or _says_not_seen(inside)):
+        return f"; {inside};"  # also a time the response had not come by: "(no change at 4 weeks)", "(unchanged at 4 weeks)"
+    if not _holds_time(inside) and (_says_not_seen(inside) or _negated(inside, response=True)):
+        return f" {inside}"  # "12 weeks (no improvement)": what was seen at the time before it, read with it
+    return aside.group(0)
+
+
+def _parenthesised(text: str, regimen: str | None, agent: str | None = None) -> list[TimeInterval]:
+    """The time in parentheses when the phrase has none outside them ("response at first follow-up (6 weeks)"),
+    where exactly one parenthesis holds one; otherwise nothing (parentheses are commentary)."""
+    found = []
+    for inside in _PARENTHESES_RE.findall(text):
+        try:
+            result = _parse_clause(inside.strip("() ,.:"), regimen, agent)
+        except TimePhraseError:
+            continue
+        if result is not None:
+            found.append(result)
+    return found if len(found) == 1 else []
+
+
+def _stated_time(text: str, regimen: str | None, agent: str | None = None) -> list[TimeInterval]:
+    """The time a parenthesis gives a count of sessions ("after the 4th session (week 6)", "after 6 sessions (3
+    months)"): the source's own, where the regimen's pace would give another (the 4th fortnightly session is in week
+    6, while four sessions at two a month take 8 weeks); or an end of treatment ("at the end of therapy (12 weeks)"),
+    for :func:`_end_as_stated` to weigh against the regimen's. Nothing when the parenthesis gives a pace or no time.
+
+    >>> _stated_time("after the 4th session (week 6)", "every 2 weeks")[0].upper
+    42.0
+    >>> _stated_time("after 4 sessions (at 2-week intervals)", "every 2 weeks")
+    []
+    """
+    if _pace_aside(text):
+        return []
+    return [r for r in _parenthesised(text, regimen, agent) if r.resolved and r.rule != "exposures"]
+
+
+def _pace_aside(text: str) -> bool:
+    """Whether a parenthesis of ``text`` gives a pace ("after 4 sessions (at 2-week intervals)"), not a time."""
+    return any(_SPACING_RE.search(t) for t in _PARENTHESES_RE.findall(text))
+
+
+def _check_whose_time(text: str, aside: str | None = None) -> None:
+    """Refuse a time beside a head count ("in 3 patients after 3 months", "8 weeks (n = 3)") or a patient's label ("8
+    weeks (patient 1)"), in a clause or in a parenthesis beside it: the time is only theirs, and no rule says whose it
+    is in the row (a parenthesis once set aside, and the time read as the row's).
+
+    ``aside``: a parenthesis of ``text``, whose head count or label stands for every time of ``text``; a head count
+    outside it is checked against its own clause only, as when there is no parenthesis.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("8 weeks (patient 1); 12 weeks (patient 2)", event=True)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a head count or a patient's label ('patient 1') says whose time it is; no rule reads it
+    """
+    named, weighed = (text, text) if aside is None else (aside, f"{aside} {text}")
+    for found in (_HEAD_COUNT_RE, _PATIENT_LABEL_RE):
+        who = found.search(named)
+        if who and _holds_time(found.sub(" ", weighed)):
+            raise TimePhraseError(
+                f"a head count or a patient's label ({who.group(0)!r}) says whose time it is; no rule reads it"
+            )
+
+
+def _parse_clause(
+    clause: str, regimen: str | None, agent: str | None = None, *, duration: bool = False
+) -> TimeInterval | None:
+    """One ";"-separated clause; None when it is commentary without any time. ``duration``: the clause is a follow-up's,
+    whose time counted from an end of treatment no rule places is still at least the time since that end
+    (:func:`_after_end`)."""
+    rest, doses = _DOSE_RE.subn(" ", clause)
+    rest, extents = _EXTENT_RE.subn(lambda m: f"{m.group('verb') or ''} ", rest)
+    if doses or extents:
+        if not _holds_time(rest):
+            return None  # a dose, a size or an extent of change alone: commentary, like an age
+        clause = rest
+    _check_whose_time(clause)
+    share = _SHARE_IN_WORDS_RE.search(clause)
+    if share:
+        raise TimePhraseError(
+            f"a share of patients in words ({share.group(0)!r}) says whose time it is; no rule reads it"
+        )
+    if _times_other_event(clause):
+        return None  # a relapse or recurrence clause times another event, not this field
+    if planned := _RECOMMENDATION_RE.search(clause):
+        advised = re.match(r"recommend|advised|suggested|proposed", planned.group(0))
+        return unresolved(f"{'a recommendation' if advised else 'a plan or an expectation'}, not an observed time")
+    other_zero = _OTHER_ZERO_RE.search(clause)
+    if other_zero and _HAS_NUMBER_RE.search(clause[: other_zero.start()]):
+        raise TimePhraseError(
+            f"a time counted from another event ({other_zero.group(0).strip()!r}), not from the start of treatment; "
+            "no rule reads it"
+        )
+    back = _COUNTED_BACK_RE.search(clause)
+    if back:
+        raise TimePhraseError(f"a time counted back from a later moment ({back.group(0)!r}); no rule reads it")
+    added = _ADDED_TIME_RE.search(clause)
+    if added:
+        raise TimePhraseError(
+            f"a time added to an earlier moment ({added.group(0)!r}) that the phrase does not give; no rule reads it"
+        )
+    after_end = _AFTER_END_RE.search(clause)
+    if after_end:
+        return _after_end(clause, after_end, regimen, agent, duration=duration)
+    if end_words := _END_OF_TREATMENT_RE.search(clause):
+        rest = f"{clause[: end_words.start()]} {clause[end_words.end() :]}"
+        timed = _DURATION_RE.search(rest) or _EXPOSURE_RE.search(rest)
+        stated = _parse_clause(rest, regimen, agent, duration=duration) if timed else None
+        counts = list(_EXPOSURE_RE.finditer(rest))
+        if stated is not None and stated.resolved and stated.rule.startswith("exposures") and len(counts) == 1:
+            # "at the end of treatment, after 6 sessions": the last session's day, as the end is counted
+            stated = replace(_exposures(rest, counts[0], regimen, session_day=True), rule="end-of-treatment")
+        return _end_as_stated(_end_of_treatment(regimen), stated, clause)
+    unknown = _unknown_anchor(clause, agent)
+    if unknown is not None:
+        raise TimePhraseError(
+            f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
+            "no rule reads it"
+        )
+    if history := _HISTORY_RE.search(clause):
+        raise TimePhraseError(
+            f"a time of the disease's history or of an earlier treatment ({history.group(0).strip()!r}), not since the "
+            "start of this treatment; no rule reads it"
+        )
+    session = _unsaid_session(clause, regimen, agent)
+    if session is not None:
+        return unresolved(
+            f"counted from {session!r}, but the regimen gives several sessions and the phrase does not say which "
+            "(the first or the last)"
+        )
+    clause = _PLUS_MINUS_RE.sub(lambda m: f"mean {m.group('mean')}", clause)  # "X +/- SD" is a mean, word or not
+    periods = _COUNTED_PERIODS_RE.search(clause)
+    if periods:
+        return unresolved(f"a count of periods ({periods.group(0)!r}), how they follow each other no rule reads")
+    course = _COURSE_COUNT_RE.search(clause)
+    if course:
+        return unresolved(f"a count of courses ({course.group(0)!r}), whose length and spacing no rule reads")
+    paced = list(_PACED_COUNT_RE.finditer(clause))
+    if len(paced) == 1 and not _DURATION_RE.search(clause) and not _EXPOSURE_RE.search(clause):
+        part = _part_of_count(clause, paced[0])
+        return part if part is not None else _paced_count(paced[0])
+    exposures = list(_EXPOSURE_RE.finditer(clause))
+    if exposures:
+        return _count_clause(clause, exposures, regimen, agent)
+    clause, ages = _AGE_IN_TIME_RE.subn(" ", clause)
+    if ages and not _holds_time(clause):
+        return None  # an age alone: commentary, like a relapse clause
+    pace = _PACE_RE.search(clause)
+    if pace:
+        clause = _PACE_RE.sub(" ", clause)
+        if not _holds_time(clause):
+            return unresolved(f"a pace ({pace.group(0)!r}), how far apart visits or doses were, not a time")
+    clause = _alternatives_as_range(clause)
+    alternatives = _ALTERNATIVES_RE.search(clause)
+    if alternatives:
+        raise TimePhraseError(
+            f"times given as alternatives ({alternatives.group(0)!r}) in a longer list, or with no number before the "
+            "unit; no rule chooses between them"
+        )
+    if _UNSUPPORTED_RE.search(clause):
+        raise TimePhraseError(
+            f"vague or fractional quantity in words ({_UNSUPPORTED_RE.search(clause).group(0)!r}); no rule reads it"
+        )
+    durations = list(_DURATION_RE.finditer(clause))
+    if len(durations) == 2 and _is_mixed_range(clause, *durations):
+        return _mixed_range(clause, *durations)
+    if len(durations) == 2 and _is_compound(clause, *durations):
+        return _compound(clause, *durations)
+    visits = _visit_list(clause, durations)
+    if visits is not None:
+        return _visits(clause, *visits, duration=duration)
+    if len(durations) > 1:
+        found = [m.group(0) for m in durations]
+        raise TimePhraseError(f"several times in one clause ({', '.join(found)}); no rule chooses between them")
+    if durations:
+        match = durations[0]
+        _refuse_negative(clause, match.start())
+        stray = re.findall(r"\d+(?:\.\d+)?", clause[: match.start()] + " " + clause[match.end() :])
+        # a time written number first ("16 weeks", "2-3 weeks", "between 2 and 3 weeks"), by the group of its unit
+        unit = next((g for g in ("n_unit", "r_unit", "b_unit") if match.group(g)), None)
+        # another number right before its own, unless it counts a length written as an adjective ("after one 4-week
+        # course" is that course's 4 weeks)
+        if unit and unit != "b_unit" and clause[match.start(unit) - 1] != "-":
+            before = _NUMBER_BEFORE_RE.search(clause[: match.start()])
+            stray = [before.group("word")] + stray if before and before.group("word") else stray  # digits: in stray
+        second = _SECOND_UNIT_RE.match(clause, match.end())
+        if second and unit and _UNIT_OF[second.group("unit")] != _UNIT_OF[match.group(unit)]:
+            raise TimePhraseError(
+                f"a second unit after a time ({match.group(0)!r}, then {second.group('unit')!r}); no rule chooses "
+                "between them"
+            )
+        if stray:
+            raise TimePhraseError(
+                f"several numbers in one clause ({', '.join(stray)} besides {match.group(0)!r}); "
+                "no rule chooses between them"
+            )
+        return _duration(clause, match)
+    if _CALENDAR_YEAR_RE.search(clause):
+        return unresolved("a calendar period, not a time since the start of treatment")
+    visits = _VISITS_RE.search(clause)
+    if visits:
+        raise TimePhraseError(f"several visits in one clause ({visits.group(0)!r}); no rule chooses between them")
+    if re.search(r"\d", clause):
+        raise TimePhraseError("a number without a time unit")
+    return None
+
+
+#: What may join two visits of a list: a comma, "and" or "&" (with a comma or not), and the point word of the next.
+#: A comma only with a space after it: "3,5 months" is a decimal comma, not two visits.
+_VISIT_JOIN_RE = re.compile(r"\s*(?:,\s+(?:and\s+|&\s*)?|and\s+|&\s*)(?:at\s+|on\s+)?")
+#: Numbers of visits that share the unit after the last ("3, 6 and" of "at 3, 6 and 12 months").
+_SHARED_UNIT_LIST_RE = re.compile(rf"(?:(?<![\w.]){_NUM}{_VISIT_JOIN_RE.pattern})+$")
+#: Numbers of visits that share the unit before the first ("weeks 4, 8 and 12", "months 3 and 6").
+_UNIT_FIRST_LIST_RE = re.compile(
+    rf"\b(?P<unit>{_UNIT_FIRST})s?\s+(?P<nums>{_NUM}(?:{_VISIT_JOIN_RE.pattern}{_NUM})+)\b"
+)
+_LISTED_NUMBER_RE = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
+
+
+def _listed_days(numbers: str, unit: str) -> list[float]:
+    """The days of each number in a list that shares one unit ("3, 6 and" in months)."""
+    return [number(n) * DAYS_PER_UNIT[_UNIT_OF[unit]] for n in _LISTED_NUMBER_RE.findall(numbers)]
+
+
+def _visit_list(clause: str, durations: list[re.Match[str]]) -> tuple[int, int, list[float]] | None:
+    """A list of visits in a clause that no other rule reads, as where it starts and ends and the days of each
+    visit; None where the clause holds no such list (the caller refuses it as before).
+
+    Each visit is one number with its unit, or shares the unit written after the last or before the first; the
+    list is the clause's only number.
+
+    >>> _visit_list("at 3, 6 and 12 months", list(_DURATION_RE.finditer("at 3, 6 and 12 months")))[2]
+    [91.3125, 182.625, 365.25]
+    >>> clause = "at 2 weeks and at 3 months"
+    >>> _visit_list(clause, list(_DURATION_RE.finditer(clause)))
+    (3, 26, [14.0, 91.3125])
+    >>> _visit_list("at months 3 and 6", list(_DURATION_RE.finditer("at months 3 and 6")))[2]
+    [91.3125, 182.625]
+    >>> [_visit_list(c, list(_DURATION_RE.finditer(c))) for c in ("at 3 or 6 months", "3 months + 2 weeks")]
+    [None, None]
+    """
+    days: list[float] = []
+    listed = _UNIT_FIRST_LIST_RE.search(clause)
+    if listed and all(listed.start() <= m.start() < listed.end() for m in durations):
+        days = _listed_days(listed.group("nums"), listed.group("unit"))
+        start, end = listed.start(), listed.end()
+    elif durations and all(m.group("n") is not None or m.group("u") is not None for m in durations):
+        if any(not _VISIT_JOIN_RE.fullmatch(clause[a.end() : b.start()]) for a, b in zip(durations, durations[1:])):
+            return None
+        first = durations[0]
+        shared = _SHARED_UNIT_LIST_RE.search(clause[: first.start()]) if first.group("n") is not None else None
+        start = shared.start() if shared else first.start()
+        if shared:
+            days = _listed_days(shared.group(0), first.group("n_unit"))
+        days += [_quantity_days(m)[0] for m in durations]
+        end = durations[-1].end()
+    if len(days) < 2 or re.search(r"\d", clause[:start] + " " + clause[end:]):
+        return None
+    if _ORDINAL_COUNT_RE.search(clause[start:end]):
+        return None  # "the first and second months": periods, not visits
+    return start, end, days
+
+
+def _visits(clause: str, start: int, end: int, days: list[float], *, duration: bool) -> TimeInterval:
+    """The reading of a list of visits (``visits`` in the module docstring): for an event (first, last], which
+    :func:`as_event` reads as seen by the last; for a follow-up, the last visit.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("improvement at 3 and 6 months", event=True)
+    TimeInterval(lower=0.0, upper=182.625, rule='seen-at-assessment', note="seen by the assessment at 182.6 days (rule 'visits', 91.3 to 182.6)")
+    >>> parse_time("seen at 3, 6 and 12 months").upper
+    365.25
+    """
+    visits = clause[start:end]
+    if any(later <= earlier for earlier, later in zip(days, days[1:])):
+        raise TimePhraseError(f"a list of visits out of order ({visits!r}); no rule reads it")
+    _refuse_negative(clause, start)
+    qualifier = _qualifier(clause[:start], clause[end:])
+    if qualifier not in (None, "point"):
+        raise TimePhraseError(f"a list of visits ({visits!r}) with a qualifier of one time; no rule reads it")
+    note = f"visits at {', '.join(f'{d:.1f}' for d in days[:-1])} and {days[-1]:.1f} days"
+    if duration:
+        return TimeInterval(days[-1], days[-1], "visits", f"{note}: the last")
+    return TimeInterval(days[0], days[-1], "visits", note)
+
+
+def _count_clause(
+    clause: str, counts: list[re.Match[str]], regimen: str | None, agent: str | None = None
+) -> TimeInterval:
+    """A clause with a count of sessions: read with the regimen's frequency, or unresolved with a
+    reason; never an error (the count is understood even when it gives no time), unless another number stands right
+    before the count's own ("after 5 12 sessions", "after the 3rd 4th injection"), as for a time."""
+    if len(counts) > 1:
+        found = ", ".join(repr(m.group(0)) for m in counts)
+        return unresolved(f"several counts of sessions in one clause ({found}); no rule chooses between them")
+    match = counts[0]
+    before = None if match.group("b_lo") else _NUMBER_BEFORE_RE.search(clause[: match.start()])
+    if before:
+        raise TimePhraseError(
+            f"several numbers in one clause ({before.group(0).strip()} besides {match.group(0)!r}); no rule chooses "
+            "between them"
+        )
+    rest = clause[: match.start()] + " " + clause[match.end() :]
+    duration = _DURATION_RE.search(rest)
+    since_first = _SINCE_FIRST_RE.search(clause)
+    if duration and since_first and since_first.start() <= match.start() < since_first.end():
+        # time zero is the first session: "2 months after the first injection" is two months
+        return _parse_clause(clause[: since_first.start()] + " " + clause[since_first.end() :], regimen, agent)
+    since_session = _SINCE_SESSION_RE.search(clause[: match.start()])
+    if (
+        duration
+        and since_session
+        and duration.end() <= since_session.start()
+        and not _DURATION_RE.search(rest, duration.end())
+    ):
+        # time zero of the duration is a later session: "2 weeks after the second injection"
+        try:
+            return _after_session(clause, since_session.start(), match, regimen, agent)
+        except TimePhraseError:
+            pass  # the words before the anchor do not read as a time ("2 weeks after the last of 3 injections")
+    if duration:
+        return unresolved(
+            f"a count of sessions ({match.group(0)!r}) and a duration ({duration.group(0)!r}) "
+            "in one clause; no rule chooses between them"
+        )
+    part = _part_of_count(clause, match)
+    return part if part is not None else _exposures(clause, match, regimen)
+
+
+def _after_session(
+    clause: str, anchor: int, match: re.Match[str], regimen: str | None, agent: str | None
+) -> TimeInterval:
+    """A time counted from the Nth session, ``match`` ("2 weeks after the second injection", "4 weeks after 3
+    sessions"): the day of that session, (N - 1) / f weeks at the regimen's f sessions a week (the first is day 0,
+    as :func:`_end_of_treatment` counts the last), plus the time ``before`` the anchor. Read under ``exposures``, with
+    a note that says so; a bound or a range before the anchor (which starts at ``anchor``) keeps its rule, shifted by
+    the session's day. Without one frequency in the regimen, or past its course, or for a part of a count ("the first
+    of 3 injections"), the reading is ``unresolved`` as a count alone is.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("2 weeks after the second injection", "600 mg loading dose, then 300 mg every two weeks")
+    TimeInterval(lower=28.0, upper=28.0, rule='exposures', note='14.0 days after the 2nd session (day 14.0)')
+    >>> parse_time("within 6 weeks of the 3rd infusion", "every 4 weeks").upper
+    98.0
+    """
+    part = _part_of_count(clause, match)
+    if part is not None:  # "2 weeks after the first of 3 injections": which session, no rule reads
+        return part
+    low, high = _count(match)
+    since = _parse_clause(clause[:anchor], regimen, agent)
+    if since is None or not since.resolved:
+        return since if since is not None else unresolved(f"{match.group(0)}: no time before it")
+    if since.rule not in ("point", *_SUMMARIES, "within", "at-least", "range"):
+        return unresolved(f"a reading {since.rule!r} counted from {match.group(0)!r}; no rule reads it")
+    if low < 1 or low > high or low != int(low) or high != int(high):
+        return unresolved(f"{match.group(0)}: not a session's place in the course")
+    rate, why = _frequency(regimen)
+    if high == 1:
+        rate = (1.0, 1.0)  # the first session is day 0 at any pace: "3 months after a single session"
+    if rate is None:
+        said = "states no session frequency" if why is None else f"gives no one session frequency: {why}"
+        return unresolved(f"a time after {match.group(0)!r}, but the regimen {said}")
+    course = _course_sessions(normalise(regimen or ""))
+    if course and high > course[0]:
+        return unresolved(f"a time after {match.group(0)!r}, more than the regimen's course ({course[1]!r})")
+    first, last = (low - 1) / rate[1] * DAYS_PER_WEEK, (high - 1) / rate[0] * DAYS_PER_WEEK
+    place = _ordinal(low) if low == high else f"{_ordinal(low)} to {_ordinal(high)}"
+    day = f"day {first:.1f}" if first == last else f"between day {first:.1f} and {last:.1f}"
+    note = f"{_describe(since)} after the {place} session ({day})"
+    if since.rule == "within":
+        return TimeInterval(0.0, last + since.upper, "within", note)
+    if since.rule in ("at-least", "range"):
+        return TimeInterval(first + since.lower, last + since.upper, since.rule, note)
+    return TimeInterval(first + since.lower, last + since.upper, "exposures", note)
+
+
+def _after_end(
+    clause: str, anchor: re.Match[str], regimen: str | None, agent: str | None = None, *, duration: bool = False
+) -> TimeInterval:
+    """A clause that counts its time from the end of the course (:data:`_AFTER_END_RE`): the end of treatment plus
+    the time before the anchor. The end is the course the phrase names after the anchor ("after the end of the
+    12-week course") or else the regimen's (:func:`_end_of_treatment`). Where no rule places the end, an event's time
+    is ``unresolved``; a follow-up (``duration``) lasted at least the time since the end, since the end is no earlier
+    than the start (:func:`_since_unplaced_end`).
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("3 months after the end of treatment", "12 sessions twice weekly")
+    TimeInterval(lower=129.8125, upper=129.8125, rule='after-end-of-treatment', note='91.3 days after the end of treatment (day 38.5)')
+    >>> parse_time("6 weeks after the last session", "applied daily for 10 weeks", event=True).upper
+    112.0
+    >>> parse_time("2 months post-treatment", event=True).note
+    'a time after the end of treatment, but the regimen states no course length'
+    >>> parse_time("2 months post-treatment").rule  # a follow-up
+    'at-least'
+    >>> parse_time("off treatment for 2 months", "daily for 12 weeks").note
+    '60.9 days after the end of treatment (day 84.0)'
+    >>> parse_time("2 months post-treatment", "single session of pulsed dye laser").note
+    '60.9 days after the end of treatment (a single session, day 0)'
+    """
+    named = clause[anchor.start() :]
+    before, after = clause[: anchor.start()], clause[anchor.end() :]
+    if re.match(r"\s*for\b", after) and not _HAS_NUMBER_RE.search(before):
+        before, after = after, ""  # "off treatment for 2 months": how long since the end, not the course's length
+    paused = _OBJECT_FOR_RE.match(after)
+    if paused and _DURATION_RE.search(after, paused.end()):
+        # "after stopping the drug for 2 months": how long it was stopped, as "off treatment for 2 months" is; after
+        # "completing treatment for 2 months" the time may be the course's length or the time since it ended
+        stopped_for = after[paused.start("for") :]
+        if _HAS_NUMBER_RE.search(before) or not _STOPS_RE.search(anchor.group()):
+            return unresolved(
+                f"in {named.strip()!r}, {stopped_for.strip()!r} may be how long the course ran or how long since it "
+                "ended; no rule chooses"
+            )
+        before, after = stopped_for, ""
+    courses = list(_DURATION_RE.finditer(after))
+    if len(courses) == 1 and not _EXPOSURE_RE.search(after):
+        lower, upper = _quantity_days(courses[0])
+        end = TimeInterval(lower, upper, "end-of-treatment")
+    elif re.search(r"\d", after) or courses or _EXPOSURE_RE.search(after):
+        end = unresolved(f"end of treatment ({named.strip()!r}), whose day no rule reads")
+        if not (duration and _HAS_NUMBER_RE.search(before)):
+            return unresolved(f"counted from the end of treatment ({named.strip()!r}), whose day no rule reads")
+    else:
+        end = _end_of_treatment(regimen)
+    if not _HAS_NUMBER_RE.search(before):
+        return end  # "after completion of therapy": at the end of treatment
+    since = _parse_clause(before, regimen, agent)
+    if since is None or not since.resolved:
+        return since if since is not None else end
+    if since.rule not in ("point", *_SUMMARIES, "within", "at-least", "range"):  # a count of sessions
+        return unresolved(f"a reading {since.rule!r} counted from the end of treatment; no rule reads it")
+    single = not end.resolved and _single_session(regimen)
+    if single:  # "3 months post-treatment" of one laser session: it ended the day it started
+        end = TimeInterval(0.0, 0.0, "end-of-treatment")
+    if not end.resolved:
+        return _since_unplaced_end(since, end) if duration else unresolved(f"a time after the {end.note}")
+    day = f"day {end.upper:.1f}" if end.lower == end.upper else f"between day {end.lower:.1f} and {end.upper:.1f}"
+    if single:
+        day = "a single session, day 0"
+    note = f"{_describe(since)} after the end of treatment ({day})"
+    if since.rule == "within":
+        return TimeInterval(0.0, end.upper + since.upper, "within", note)
+    if since.rule in ("at-least", "range"):
+        return TimeInterval(end.lower + since.lower, end.upper + since.upper, since.rule, note)
+    return TimeInterval(end.lower + since.lower, end.upper + since.upper, "after-end-of-treatment", note)

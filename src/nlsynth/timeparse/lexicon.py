@@ -1,0 +1,426 @@
+"""The words and number patterns that every reader of a time phrase shares.
+
+Units and their aliases, numbers in words (:data:`NUMBER_WORDS`, :func:`number`), the normalisation every phrase
+goes through first (:func:`normalise`: typography, halves, fortnights, a visit named as trials name it, "W16"), and
+the pattern pieces the other modules build on: a number, a unit, a count of sessions, a word for a summary, the end
+of treatment, the words that start or change a treatment.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UNIT_ALIASES = {
+    "hour": ("hours", "hour", "hrs", "hr", "h"),
+    "day": ("days", "day", "d"),
+    "week": ("weeks", "week", "wks", "wk", "w"),
+    "month": ("months", "month", "mths", "mth", "mos", "mo"),
+    "year": ("years", "year", "yrs", "yr", "y"),
+}
+_UNIT_OF = {alias: unit for unit, aliases in _UNIT_ALIASES.items() for alias in aliases}
+
+_UNITS_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+}
+
+
+def _number_words() -> dict[str, int]:
+    """Cardinal words 0-19 and the tens, "a"/"an" (one), "hundred", and ordinals."""
+    return (
+        {w: i for i, w in enumerate(_UNITS_WORDS)}
+        | dict(_TENS_WORDS)
+        | {"a": 1, "an": 1, "hundred": 100}
+        | _ORDINAL_WORDS
+    )
+
+
+#: Number words read as numbers: cardinals, "a"/"an" (one), "hundred", ordinals ("the first",
+#: "the second"). Compounds ("twenty-two", "twenty two", "twenty-first") are turned into digits
+#: first (:func:`normalise`), so that "twenty-two" is never read as a range from 20 to 2.
+NUMBER_WORDS = _number_words()
+_COMPOUND_RE = re.compile(
+    r"\b(?P<tens>"
+    + "|".join(_TENS_WORDS)
+    + r")[\s-](?P<unit>"
+    + "|".join(_UNITS_WORDS[1:10])
+    + "|"
+    + "|".join(list(_ORDINAL_WORDS)[:9])
+    + r")\b"
+)
+
+
+#: Hundreds in words ("two hundred days", "a hundred and 20 days" once the tens are digits): one number, not "two"
+#: beside "hundred days".
+_HUNDREDS_RE = re.compile(
+    r"\b(?P<hundreds>a|an|" + "|".join(_UNITS_WORDS[1:10]) + r")\s+hundred"
+    r"(?:\s+(?:and\s+)?(?P<rest>\d{1,2}(?![\d.])|" + "|".join([*_UNITS_WORDS[1:], *_TENS_WORDS]) + r"))?\b"
+)
+
+
+def _hundreds_to_digits(match: re.Match[str]) -> str:
+    rest = match.group("rest")
+    return str(int(100 * number(match.group("hundreds")) + (number(rest) if rest else 0)))
+
+
+def _compound_to_digits(match: re.Match[str]) -> str:
+    unit = match.group("unit")
+    value = _TENS_WORDS[match.group("tens")] + (
+        _ORDINAL_WORDS[unit] if unit in _ORDINAL_WORDS else _UNITS_WORDS.index(unit)
+    )
+    return str(value) + ("th" if unit in _ORDINAL_WORDS else "")
+
+
+_WORD_FREQUENCY = {"once": 1, "twice": 2, "thrice": 3}
+
+_NUM = (
+    r"(?:\d+(?:\.\d+)?(?:st|nd|rd|th)?|"
+    + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")"
+)
+_UNIT = r"(?:" + "|".join(sorted(_UNIT_OF, key=len, reverse=True)) + r")"
+_SEP = r"\s*(?:-?\s*to\s*-?|-)\s*"  # "2-3", "2 to 3", "two-to-three"
+#: Between a number and its unit: nothing needed after digits ("3wk"), a space or hyphen after words
+#: (so that "and" is never read as "an d").
+_GAP = r"(?:(?<=\d)[\s-]*|[\s-]+)"
+
+#: A unit written before its number ("week 12", "wk 8", "weeks 4-8", "between months 3 and 6").
+_UNIT_FIRST = r"(?:day|week|month|year|wk|mo|yr)"
+#: Visits named by a unit before their numbers ("at months 3 and 6"): several times, not a range.
+_VISITS_RE = re.compile(rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*,\s*{_NUM})*,?\s+(?:and|or)\s+{_NUM}\b")
+#: One time expression; alternatives are tried in order and never overlap.
+_DURATION_RE = re.compile(
+    rf"\bbetween\s+(?P<b_lo>{_NUM})\s+and\s+(?P<b_hi>{_NUM}){_GAP}(?P<b_unit>{_UNIT})\b"
+    rf"|\b(?P<r_lo>{_NUM}){_SEP}(?P<r_hi>{_NUM}){_GAP}(?P<r_unit>{_UNIT})\b"
+    rf"|\b(?P<n>{_NUM}){_GAP}(?P<n_unit>{_UNIT})\b"
+    rf"|\bbetween\s+(?P<g_unit>{_UNIT_FIRST})s?\s+(?P<g_lo>{_NUM})\s+and\s+(?P<g_hi>{_NUM})\b"
+    rf"|\b(?P<f_unit>{_UNIT_FIRST})s?\s+(?P<f_lo>{_NUM}){_SEP}(?P<f_hi>{_NUM})\b"
+    rf"|\b(?P<u_unit>{_UNIT_FIRST})\s+(?P<u>{_NUM})\b"
+)
+#: What a count of sessions counts (singular or plural).
+_SESSION_NOUN = (
+    r"(?:exposures?|sessions?|sittings?|infusions?|treatments?|injections?|applications?|irradiations?"
+    r"|doses?|cycles?|administrations?)"
+)
+#: Words that may not stand between a count and its noun: units, numbers and words that start
+#: another phrase ("3 months of treatment" and "3 patients after treatment" are not counts).
+_NOT_BETWEEN = (
+    "|".join(sorted(_UNIT_OF, key=len, reverse=True))
+    + "|"
+    + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"|of|after|before|in|at|on|with|without|and|or|for|per|from|to|by|than|patients?|cases?"
+    + r"|lesions?|subjects?|series|weekly|daily|monthly|times"
+)
+_MEAN = ("mean", "average")
+#: A median is a series' summary as a mean is, kept under its own rule id so that the ledger says which the source gave.
+_MEDIAN = ("median",)
+#: A summary the source does not name ("12 (4-24) weeks", "8 weeks (range 4-12)"): the word
+#: :func:`_summary_first` writes before it, which no source writes.
+_UNNAMED = ("unnamed-summary",)
+#: The words of a series' summary, by the kind of summary each names (a qualifier of :func:`_qualifier`); never a
+#: word between a count and its noun, nor an anchor after "after" ("after a mean of 8 weeks").
+_SUMMARY_KIND = {
+    **dict.fromkeys(_MEAN, "mean"),
+    **dict.fromkeys(_MEDIAN, "median"),
+    **dict.fromkeys(_UNNAMED, "summary"),
+}
+_SUMMARY_WORDS = "|".join(map(re.escape, _SUMMARY_KIND))
+_BETWEEN = rf"(?:\s+(?!(?:{_NOT_BETWEEN}|{_SUMMARY_WORDS})\b)[a-z][a-z/-]*)"
+#: A count: digits, an ordinal or a number word, but not "a"/"an" ("a treatment period of 3 months").
+_COUNT = (
+    r"(?:\d+(?:st|nd|rd|th)?|"
+    + "|".join(re.escape(w) for w in sorted(set(NUMBER_WORDS) - {"a", "an"}, key=len, reverse=True))
+    + r")"
+)
+#: A count of sessions: "22 exposures", "the second infusion", "2-3 sessions", "between 4 and 6 cycles";
+#: up to two words may stand between the count and its noun ("3 PDT sessions", "the first MAL-PDT session").
+_EXPOSURE_RE = re.compile(
+    rf"\b(?:between\s+(?P<b_lo>{_COUNT})\s+and\s+(?P<b_hi>{_COUNT})|(?P<r_lo>{_COUNT})\s*(?:-|to|or)\s*(?P<r_hi>{_COUNT})"
+    rf"|(?P<n>{_COUNT})){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
+)
+#: A count of courses or rounds ("after two courses", "3 rounds of PDT"): a course is not a session (a regimen's "a
+#: 12-week course of daily cream" holds 84 of them), and no rule reads how long one lasts or how far apart they are.
+_COURSE_COUNT_RE = re.compile(rf"\b{_COUNT}{_BETWEEN}{{0,2}}\s+(?:courses?|rounds?)\b")
+#: A count of periods of a stated length ("two 4-week cycles", "after the second 12-week course", "three
+#: consecutive 2-week periods", "during the second 3 months"): more than one such period, whose spacing no rule reads;
+#: once read as one of them.
+_COUNTED_PERIODS_RE = re.compile(
+    rf"\b(?!(?:one|first|1|1st|single)\b){_COUNT}(?:\s+(?:consecutive|successive|separate|further))?"
+    rf"\s+{_COUNT}{_GAP}{_UNIT}\b[\s-]+[a-z]+"
+    rf"|\b(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'first')}|\d*(?:[02-9]1st|2nd|3rd|\d+th))"
+    rf"\s+{_COUNT}{_GAP}{_UNIT}\b"
+)
+#: A count of sessions with its own pace ("12 weekly sessions", "4 monthly PDT sessions", "10 daily applications").
+_PACED_COUNT_RE = re.compile(
+    rf"\b(?P<n>{_COUNT})\s+(?P<pace>daily|weekly|monthly){_BETWEEN}{{0,1}}\s+{_SESSION_NOUN}\b"
+)
+#: A time counted from the first session ("2 months after the first injection", "within 6 weeks of the 1st
+#: infusion", "2 weeks post first dose"): the first session is the start of treatment, time zero, so the count adds nothing.
+_SINCE_FIRST_RE = re.compile(
+    rf"\b(?:(?:after|following|since|from|of)\s+|post[\s-]+)(?:the\s+)?(?:first|1st){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
+)
+_END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|course)\b")
+#: A course as a whole ("the course", "a course of PDT"): after it, it has ended.
+_WHOLE_COURSE = (
+    r"(?:the\s+|an?\s+|her\s+|his\s+)?(?:(?:treatment|full|whole|entire|complete)\s+)?course(?:\s+of\s+[\w-]+)?"
+)
+#: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped".
+_END_NOUN = r"(?:end|completion|cessation|discontinuation|termination|conclusion|withdrawal|stop)"
+#: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
+#: session", "2 weeks post last dose", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped",
+#: "6 months after discontinuation", "2 months after dupilumab was stopped", "6 months after the course"): the anchor;
+#: a time before it is the time since that end. ("3 months after treatment" is since its start.)
+_AFTER_END_RE = re.compile(
+    r"\b(?:(?:after|following|from|since|of)\s+|post[\s-]+)(?:the\s+)?(?:"
+    rf"{_END_NOUN}(?:\s+of)?\b"
+    rf"|(?:last|final){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
+    r"|(?:stopping|discontinuing|completing|finishing|ceasing|ending|withdrawing)\b"
+    rf"|(?:treatment|therapy|course)\s+(?:{_END_NOUN}\b|(?:was\s+|had\s+been\s+)?"
+    r"(?:stopped|discontinued|completed|ended|finished|withdrawn)\b)"
+    rf"|(?:(?!{_NUM}\b|{_UNIT}\b)[a-z][\w-]*\s+){{1,3}}(?:was|were|had\s+been)\s+(?:stopped|discontinued|completed"
+    r"|ended|finished|withdrawn"
+    r"|ceased|halted|tapered\s+off)\b"
+    r")"
+    # "6 months after the course", "after a course of PDT": the course as a whole, so its end (once its start); not
+    # "of the course" ("3 months after the start of the course")
+    rf"|\b(?:after|following)\s+{_WHOLE_COURSE}\s*$"
+    # "post-treatment", "post-discontinuation"; not "post-treatment initiation", the start
+    rf"|\bpost-?\s?(?:treatment|therapy|course|{_END_NOUN})\b(?![\s-]+(?:initiation|start|onset|commencement))"
+    r"|\boff\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"  # "1 year off treatment"
+    # "6 months off", "off for 6 months": off treatment; not "off-label", "tapered off at 6 months" nor "6 months,
+    # tapered off"
+    r"|(?<!taper\s)(?<!tapered\s)(?<!tapering\s)(?<!weaned\s)(?<!weaning\s)\boff\b(?=\s*$|\s+for\b)"
+)
+#: ... unless it says there was none: "12 months without recurrence", "relapse-free at 18 months" time the follow-up
+#: (for a response, how long it lasted).
+_NO_OTHER_EVENT_RE = re.compile(
+    r"\b(?:no|without|free\s+of|free\s+from)\s+(?:\w+\s+)?(?:relapses?|recurrences?|flares?)\b"
+    r"|\b(?:relapse|recurrence|flare|disease)-free\b"
+)
+
+
+#: Words of an agent's name that do not name it ("ruxolitinib 1.5% cream": "cream" is any cream).
+_NOT_AGENT_WORDS = frozenset(
+    "the and with for from plus or of in on by via topical oral systemic intralesional subcutaneous intravenous "
+    "cream ointment gel lotion solution tablet tablets capsule capsules injection injections infusion infusions "
+    "therapy treatment dose doses daily weekly monthly low high mg".split()
+)
+
+
+#: Words of an anchor that name nothing that started: determiners, pronouns, prepositions, auxiliaries, routes,
+#: ordinals, strengths and frequencies ("the", "her", "to", "was", "topical", "first", "daily").
+_FUNCTION_WORDS = (
+    frozenset(
+        "the and with for from plus or of in on by via to into a an its it this that these them her his their our my each every "
+        "we she he they was were is are been being had has have new same current topical oral systemic intralesional "
+        "subcutaneous intravenous twice once thrice daily weekly monthly nightly low high mg initial very loading".split()
+    )
+    | frozenset(_ORDINAL_WORDS)
+    | frozenset(w for w in NUMBER_WORDS if " " not in w)
+)
+#: What may be changed to, switched to or added while the row's treatment starts: the treatment, under its own name
+#: or a word for any treatment ("the change in treatment", "switching to dupilumab"); not "changing the dose",
+#: "switching to weekly injections" or "adding occlusion", which change the same treatment.
+_CHANGED_TO_WORDS = frozenset("treatment treatments therapy therapies drug drugs medication medications agent".split())
+#: What may start beside those: a formulation, its sessions, a procedure ("starting the cream", "the first injection").
+_STARTED_WORDS = (
+    _CHANGED_TO_WORDS
+    | _NOT_AGENT_WORDS
+    | frozenset(
+        "course courses regimen regimens medicine medicines creams ointments gels lotions dressing dressings session "
+        "sessions sitting sittings application applications exposure exposures irradiation irradiations cycle cycles "
+        "surgery operation excision graft grafting procedure debridement transplant transplantation laser phototherapy pdt".split()
+    )
+)
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` that may name something: not numbers, strengths or ordinals in digits ("0.1%", "1st")."""
+    return [w for w in re.findall(r"[a-z0-9]+", text) if not w[0].isdigit()]
+
+
+#: "No improvement until 6 months", "did not respond until week 12": not seen before that time, seen at it; a time the
+#: event came, read as any other (not "not seen by then").
+_UNTIL_RE = re.compile(r"\b(?:until|till|til)\b")
+
+
+#: Apostrophes as typeset (U+2019, U+2018, U+02BC, as text copied from a PDF has them) as "'": "didn’t" is "didn't"
+#: here and in the keys of the researcher-editable files (:func:`nlsynth.ingest.vocab.phrase_key`).
+APOSTROPHES = str.maketrans(dict.fromkeys(["\u2019", "\u2018", "\u02bc"], "'"))
+#: Comparison signs of one character, which NFKC leaves alone, as the two the qualifiers read ("≥ 6 months" is at least
+#: six months, never a visit at six months), "×" as "x", and the apostrophes above.
+_SIGNS = {**str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<=", "×": "x"}), **APOSTROPHES}
+#: Hyphens and dashes as typeset (U+2010 to U+2015, as text copied from a PDF has them, and the minus sign U+2212)
+#: as "-": one kind of dash for the time phrases here and for the cells :mod:`nlsynth.ingest.clean` reads.
+DASHES = str.maketrans(dict.fromkeys([*map(chr, range(0x2010, 0x2016)), "\u2212"], "-"))
+#: "6+ months" and "12 months+": at least that long. Not "22 +/- 5" (a mean and its SD) nor "3 months + 2 weeks".
+_PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|\b{_NUM})\s*\+\s*(?={_UNIT}\b)")
+#: ... also with a space before the "+" where nothing follows but punctuation ("2 years +"; not "2 years + 3 months").
+_PLUS_AFTER_UNIT_RE = re.compile(
+    rf"(?<![\d.])(\d+(?:\.\d+)?{_GAP}{_UNIT}|\b{_NUM}{_GAP}{_UNIT})(?:\+(?![/-]|\s*\d)|\s+\+(?=\s*(?:$|[;,.()])))"
+)
+
+
+#: A half in words is a number: "one and a half years", "2 and a half weeks", "a year and a half", "two months and a
+#: half", "half a year", "a half-year". A half left over ("half of the lesions") stays unread.
+_CARDINAL = r"(?:\d+|" + "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS, "a", "an"], key=len, reverse=True)) + r")"
+_UNIT_WORD = r"(?:day|week|month|year)s?"
+_AND_A_HALF_RE = re.compile(
+    rf"\b(?P<n>{_CARDINAL})\s+and\s+a\s+half[\s-]+(?P<unit>{_UNIT_WORD})\b"
+    rf"|\b(?P<n2>{_CARDINAL})\s+(?P<unit2>{_UNIT_WORD})\s+and\s+a\s+half\b"
+)
+_HALF_A_RE = re.compile(r"\b(?:a\s+)?half(?:\s+an?\s+|[\s-]+)(?P<unit>day|week|month|year)\b")
+#: A fortnight counted ("a fortnight", "three fortnights") is two weeks each; "fortnightly" and "every fortnight"
+#: are frequencies, read as such.
+_FORTNIGHTS_RE = re.compile(  # not "once a fortnight"
+    rf"(?<!once )(?<!twice )(?<!thrice )(?<!times )(?<!x )\b(?P<n>{_CARDINAL})\s+fortnights?\b"
+)
+
+
+def _and_a_half(match: re.Match[str]) -> str:
+    n, unit = match.group("n") or match.group("n2"), match.group("unit") or match.group("unit2")
+    return f"{number(n) + 0.5:g} {unit.rstrip('s')}s"
+
+
+def _halves_and_fortnights(text: str) -> str:
+    """Halves and fortnights in words as numbers of a unit the parser reads.
+
+    >>> [_halves_and_fortnights(t) for t in ("one and a half years", "a year and a half", "half a month")]
+    ['1.5 years', '1.5 years', '0.5 month']
+    >>> [_halves_and_fortnights(t) for t in ("within a fortnight", "3 fortnights", "fortnightly", "half of them")]
+    ['within 2 weeks', '6 weeks', 'fortnightly', 'half of them']
+    """
+    text = _AND_A_HALF_RE.sub(_and_a_half, text)
+    text = _HALF_A_RE.sub(lambda m: f"0.5 {m.group('unit')}", text)
+    return _FORTNIGHTS_RE.sub(lambda m: f"{2 * number(m.group('n')):g} weeks", text)
+
+
+#: A vulgar fraction after an optional whole number ("1½", "¾"): NFKC would make "1½" into "11⁄2".
+_VULGAR_RE = re.compile(r"(\d*)\s?([\u00bc-\u00be\u2150-\u215e])")
+
+
+def _vulgar_to_decimal(match: re.Match[str]) -> str:
+    return str(int(match.group(1) or 0) + unicodedata.numeric(match.group(2)))
+
+
+#: A half written with a slash before a unit, alone or after a whole number ("2 1/2 months", "2-1/2 years", "1/2 a
+#: year"): the number with its half, as "2½ months" is. Not a half of anything else ("1/2 patients").
+_SLASH_HALF_RE = re.compile(rf"(?<![\d/.])(?:(?P<whole>\d+)[\s-]+)?1/2(?![\d/])(?=\s*(?:a\s+|an\s+)?{_UNIT}\b)")
+
+
+def _slash_half(match: re.Match[str]) -> str:
+    return f"{match.group('whole')}.5" if match.group("whole") else "half"
+
+
+def normalise(text: str) -> str:
+    """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
+    number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
+    spaces, compound number words as digits, halves and fortnights in words as numbers of a unit.
+
+    >>> normalise("After  Twenty-Two sessions")
+    'after 22 sessions'
+    >>> normalise("≥ 6 months"), normalise("6+ months"), normalise("12 Months+"), normalise("1½ months")
+    ('>= 6 months', '>6 months', '>12 months', '1.5 months')
+    >>> normalise("didn\u2019t improve")
+    "didn't improve"
+    >>> normalise("4 weeks [range 2-6]")
+    '4 weeks (range 2-6)'
+    >>> normalise("two hundred days"), normalise("one hundred and twenty-one days"), normalise("a hundred days")
+    ('200 days', '121 days', '100 days')
+    """
+    text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
+    text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
+    text = text.translate(DASHES)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _SLASH_HALF_RE.sub(_slash_half, text)
+    text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
+    text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
+    text = _HUNDREDS_RE.sub(_hundreds_to_digits, _COMPOUND_RE.sub(_compound_to_digits, text))
+    return _halves_and_fortnights(text)
+
+
+def number(token: str) -> float:
+    """A digit string, an ordinal ("2nd") or a number word ("thirty", "a", "the second") as a float.
+
+    >>> [number(t) for t in ("22", "2nd", "thirty", "an", "second", "7.5")]
+    [22.0, 2.0, 30.0, 1.0, 2.0, 7.5]
+    """
+    token = re.sub(r"\s+", " ", token.strip().lower())
+    if token in NUMBER_WORDS:
+        return float(NUMBER_WORDS[token])
+    return float(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", token))
+
+
+#: A visit named the way trials name it: "W16", "D10", "M6", "Y1", "wk12", "week12", "week-12". Not "mg/m2" (a unit
+#: of area).
+_VISIT_NOTATION_RE = re.compile(
+    r"(?<![\w/.^-])(?:(?P<letter>[dwmy]|wk|mo|yr)|(?P<word>day|week|month|year)-?)(?P<n>\d{1,3})(?![\w.])"
+)
+_VISIT_LETTER = {"d": "day", "w": "week", "m": "month", "y": "year", "wk": "week", "mo": "month", "yr": "year"}
+
+
+def _visit_notation(text: str) -> str:
+    """Trial-style visit names as the parser's "week 16".
+
+    >>> [_visit_notation(t) for t in ("at w16", "d10", "m6 visit", "week-12", "75 mg/m2", "q2w", "w1.5")]
+    ['at week 16', 'day 10', 'month 6 visit', 'week 12', '75 mg/m2', 'q2w', 'w1.5']
+    >>> [_visit_notation(t) for t in ("at wk12", "week12", "day10", "mo3")]
+    ['at week 12', 'week 12', 'day 10', 'month 3']
+    """
+    return _VISIT_NOTATION_RE.sub(
+        lambda m: f"{_VISIT_LETTER.get(m.group('letter'), m.group('word'))} {m.group('n')}", text
+    )

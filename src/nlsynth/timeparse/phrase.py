@@ -1,0 +1,333 @@
+"""The reader of a whole phrase, :func:`parse_time`.
+
+It normalises the phrase, splits it into clauses (at semicolons, commas and "and", keeping lists of visits and
+lengths in two parts whole), reads each (:mod:`nlsynth.timeparse.clause`), checks what they say together
+(:mod:`nlsynth.timeparse.checks`) and combines them into one reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlsynth.timeparse.anchors import _PARENTHESES_RE, _times_other_event
+from nlsynth.timeparse.checks import (
+    _check_names_the_response,
+    _check_no_bare_over,
+    _check_says_a_response_came,
+    _plateau_times_the_best,
+    _states_after_complete,
+)
+from nlsynth.timeparse.clause import (
+    _check_no_summary_aside,
+    _check_whose_time,
+    _earliest_clause,
+    _event_aside,
+    _is_compound,
+    _lasting_time,
+    _lengths_in_turn,
+    _not_seen_by,
+    _pace_aside,
+    _parenthesised,
+    _parse_clause,
+    _seen_after_not_seen,
+    _stated_time,
+    _visit_list,
+    as_event,
+)
+from nlsynth.timeparse.interval import NOT_REPORTED, TimeInterval, TimePhraseError, _describe, unresolved
+from nlsynth.timeparse.lexicon import (
+    _DURATION_RE,
+    _EXPOSURE_RE,
+    _NO_OTHER_EVENT_RE,
+    _NUM,
+    _UNIT,
+    _UNIT_FIRST,
+    _UNTIL_RE,
+    _visit_notation,
+    normalise,
+)
+from nlsynth.timeparse.qualifiers import _HAS_NUMBER_RE
+from nlsynth.timeparse.quantities import _AGE_IN_TIME_RE, _quantities
+from nlsynth.timeparse.response import (
+    _LASTED_RE,
+    _LEADING_TIME_RE,
+    _LOST_TO_FOLLOW_UP_RE,
+    _NO_FURTHER_RE,
+    _NO_TIME_RE,
+    _NOT_SEEN_RE,
+    _NOT_WORSENED_RE,
+    _RESPONSE_WORD_RE,
+    _STILL_ACTIVE_RE,
+    _WORSENED_RE,
+    _Clause,
+    _hedged,
+    _negated,
+    _only_what_healing_left,
+    _place_worsening,
+    _says_not_seen,
+    _stops_or_times_something_else,
+)
+from nlsynth.timeparse.sessions import _end_as_stated
+from nlsynth.timeparse.summaries import _summary_first
+
+
+def parse_time(
+    phrase: str | None,
+    regimen: str | None = None,
+    *,
+    event: bool = False,
+    exact: bool = False,
+    first: bool = False,
+    agent: str | None = None,
+) -> TimeInterval:
+    """Read one as-reported time phrase; see the module docstring for the rules.
+
+    ``regimen`` is the row's regimen text, used only to convert counts of sessions into days.
+    ``event`` is True for the time of an event (first or best response) and False for a duration
+    (follow-up): only an event's time can be an assessment at which the event was seen, and only beside
+    an event's time is a clause about how long it lasted commentary. ``exact`` (events only) keeps an
+    assessment time X as the point X: the named sensitivity analysis that reads assessment times as
+    exact onsets. ``first`` (events only) is the time of a first response: of several clauses that time it, the
+    earliest (``earliest-clause``), where for a best response, or a series' time to response, they span.
+    ``agent`` is the row's agent as reported: a time counted from it ("3 months after dupilumab") is counted from the
+    start of treatment, as one counted from "starting dupilumab" is; without it, such a time is refused.
+    Raises :class:`TimePhraseError` when the phrase holds a time that no rule reads.
+
+    >>> parse_time("3 months; sustained at 12 months", event=True, exact=True).upper
+    91.3125
+    >>> parse_time("3 months; sustained at 12 months").rule  # a follow-up: both times
+    'clauses-span'
+    """
+    reading = _parse(phrase, regimen, event, first=first, exact=exact, agent=agent)
+    if event and not exact:  # an earliest-clause reading is already the event's: as_event leaves it
+        return as_event(reading, normalise(phrase or ""))
+    return reading
+
+
+def _split_commas(clause: str) -> list[str]:
+    """A clause split at its commas when every part holds a time of its own ("improvement at 4 weeks, complete at
+    16 weeks"); otherwise whole ("at 3, 6 and 12 months", "12 months, at last visit").
+
+    >>> _split_commas("improvement at 4 weeks, complete at 16 weeks"), _split_commas("at 3, 6 and 12 months")
+    (['improvement at 4 weeks', 'complete at 16 weeks'], ['at 3, 6 and 12 months'])
+    >>> _split_commas("improvement at 3 months, 6 months and 12 months")
+    ['improvement at 3 months, 6 months and 12 months']
+    """
+    parts = [part.strip() for part in clause.split(",")]
+    if _each_timed(parts):
+        return [clause] if _compound_duration(clause) or _is_visit_list(clause) else parts
+    return [clause]
+
+
+def _is_visit_list(clause: str) -> bool:
+    """Whether the commas of a clause join the visits of one list, each with its unit ("at 4 weeks, 8 weeks and 12
+    weeks", "improvement at 3 months, 6 months, and 1 year"), which :func:`_visit_list` reads as "at 3, 6 and 12
+    months" is read; nothing may follow the last visit ("at 12 weeks, 6 months follow-up" is two clauses).
+
+    >>> _is_visit_list("at 4 weeks, 8 weeks, and 12 weeks"), _is_visit_list("at 12 weeks, 6 months follow-up")
+    (True, False)
+    """
+    found = _visit_list(clause, list(_DURATION_RE.finditer(clause)))
+    return found is not None and not clause[found[1] :].strip(" .")
+
+
+def _each_timed(parts: list[str]) -> bool:
+    """Whether a clause split in ``parts`` (more than one) has a time or a count of sessions in each."""
+    return len(parts) > 1 and all(_DURATION_RE.search(part) or _EXPOSURE_RE.search(part) for part in parts)
+
+
+def _compound_duration(clause: str) -> bool:
+    """Whether a comma joins a time to a smaller unit's, one length written in two parts ("1 year, 3 months", "3
+    months, 2 weeks"), not two times.
+
+    >>> _compound_duration("1 year, 3 months"), _compound_duration("at 4 weeks, 16 weeks")
+    (True, False)
+    """
+    times = list(_DURATION_RE.finditer(clause))
+    return any(_is_compound(clause, first, second) for first, second in zip(times, times[1:]))
+
+
+#: "And", "then" or "but" before a word that starts a clause of its own ("improved at 1 month and cleared at 3 months",
+#: "no response at 4 weeks, then healed by 12 weeks", "improved at 3 months but relapsed at 6 months"); not before a
+#: number, a unit or a word that leads a time ("at 1 and 3 months", "1 year and 3 months", "between 2 and 3 months",
+#: "at 2 weeks and at 3 months").
+_AND_CLAUSE_RE = re.compile(
+    rf"\s+(?:and\s+then|and|then|but)\s+(?=[a-z])(?!(?:{_NUM}|{_UNIT}|{_UNIT_FIRST}|at|by|in|on|after|within|about|around"
+    r"|approximately|before|over|for|up|under|less|more|later|earlier|between|from|to|until|till)\b)"
+)
+
+
+def _split_and(clause: str) -> list[str]:
+    """A clause split at "and", "then" or "but" where each part holds a time of its own and the next starts a clause, as
+    :func:`_split_commas` splits at commas; otherwise whole.
+
+    >>> _split_and("improved at 1 month and cleared at 3 months"), _split_and("at 2 weeks and 3 months")
+    (['improved at 1 month', 'cleared at 3 months'], ['at 2 weeks and 3 months'])
+    """
+    parts = [part.strip() for part in _AND_CLAUSE_RE.split(clause)]
+    return parts if _each_timed(parts) else [clause]
+
+
+def _pieces(text: str) -> list[str]:
+    """The clauses of a phrase: its ";"-separated parts, split at commas (:func:`_split_commas`) and at "and" or "then"
+    (:func:`_split_and`) where each part holds a time of its own.
+
+    >>> _pieces("improved at 4 weeks, cleared at 12 weeks; stopped at 6 months, due to nausea")
+    ['improved at 4 weeks', 'cleared at 12 weeks', 'stopped at 6 months, due to nausea']
+    """
+    parts = (piece for part in text.split(";") for comma in _split_commas(part) for piece in _split_and(comma))
+    return [clause for clause in (piece.strip(" ,.:") for piece in parts) if clause]
+
+
+def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = None) -> list[_Clause]:
+    found = []
+    for clause in _pieces(text):
+        result = _parse_clause(clause, regimen, agent, duration=not event)
+        if result is None:
+            continue
+        if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
+            result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
+        something_else = _stops_or_times_something_else(clause) if event and result.resolved else None
+        if something_else == "other":
+            continue  # "nausea at 2 weeks", "stopped at 12 weeks", "dose reduced at 4 weeks": not the response's time
+        # what a clause says was not seen, also after the time it is about ("at 4 weeks no change")
+        if event and (
+            (
+                (_says_not_seen(clause) or _says_not_seen(_LEADING_TIME_RE.sub("", clause, count=1)))
+                and not _UNTIL_RE.search(clause)
+            )
+            or (_STILL_ACTIVE_RE.search(clause) and not _RESPONSE_WORD_RE.search(clause))
+            or something_else == "failed"
+        ):
+            kind = "not-seen"
+        elif (
+            event
+            and _WORSENED_RE.search(clause)
+            and not _NOT_WORSENED_RE.search(clause)
+            and not _RESPONSE_WORD_RE.search(clause)
+        ):
+            kind = "worse"
+        elif event and (
+            _LASTED_RE.search(clause)
+            or _NO_OTHER_EVENT_RE.search(clause)
+            or _NOT_WORSENED_RE.search(clause)
+            or _NO_FURTHER_RE.search(clause)
+            or _only_what_healing_left(clause)
+        ):
+            kind = "lasting"
+        else:
+            kind = "timed"
+            if event and result.resolved and _negated(clause):
+                raise TimePhraseError(
+                    f"a clause that negates ({clause!r}) and that no rule reads: it may say the event had not come "
+                    "by that time, not that it came"
+                )
+        found.append(_Clause(clause, result, kind))
+    return _place_worsening(found)
+
+
+def _parse(
+    phrase: str | None,
+    regimen: str | None,
+    event: bool = False,
+    *,
+    first: bool = False,
+    exact: bool = False,
+    agent: str | None = None,
+) -> TimeInterval:
+    if phrase is None or not phrase.strip():
+        return NOT_REPORTED
+    normalised = normalise(phrase)
+    if hedge := _hedged(normalised):
+        raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is the reviewer's to read")
+    normalised = _summary_first(_visit_notation(normalised))
+    if event:
+        normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
+    text = _PARENTHESES_RE.sub(" ", normalised)
+    for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
+        _check_whose_time(text, aside=aside.group(0)[1:-1])
+    clauses = _clauses(text, regimen, event, agent)
+    _check_no_summary_aside(normalised, clauses)
+    if event and not first:
+        clauses = _states_after_complete(clauses)
+    if event:
+        _check_names_the_response(clauses, agent, first=first)
+        _check_says_a_response_came(clauses)
+        _check_no_bare_over(clauses)
+    if event and not first:  # after the checks, which read a plateau as what it says: how long the response lasted
+        clauses = _plateau_times_the_best(clauses)
+    not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
+    if event and first:
+        earliest = _earliest_clause(clauses, not_seen, exact)
+        if earliest is not None:
+            return earliest
+    results = [c.reading for c in clauses if c.kind != "lasting"]
+    if len(results) == 1 and results[0].rule == "exposures":
+        results = _stated_time(normalised, regimen, agent) or results
+    elif len(results) == 1 and results[0].rule == "end-of-treatment" and results[0].resolved:
+        stated = _stated_time(normalised, regimen, agent)  # "at the end of therapy (12 weeks)"
+        results = [_end_as_stated(results[0], stated[0] if stated else None, phrase.strip())]
+    elif len(results) == 1 and results[0].rule == "within" and _EXPOSURE_RE.search(text):
+        # "by the 4th session (week 6)": by the time the source states, a bound as the count was
+        stated = _stated_time(normalised, regimen, agent)
+        if stated:
+            results = [TimeInterval(0.0, stated[0].upper, "within", f"within {_describe(stated[0])}")]
+    lasting = [_lasting_time(c) for c in clauses if c.kind == "lasting"]  # an event's clauses on how long it lasted
+    if not_seen and not any(c.reading.resolved for c in clauses if c.kind == "timed"):
+        return _not_seen_by(not_seen)
+    if not any(r.resolved for r in results):
+        results += lasting  # only a lasting clause has a time: the response was there by then
+    if not any(r.resolved for r in results):
+        # no time outside parentheses, or none that resolves ("end of treatment (12 weeks)", "after 6 sessions
+        # (3 months)" with no frequency in the regimen): one parenthesis that holds a time gives it
+        inside = [r for r in _parenthesised(normalised, regimen, agent) if r.resolved or not results]
+        if results and _pace_aside(normalised):
+            inside = []  # "after 4 sessions (at 2-week intervals)": a pace, not the time; it stays unresolved
+        if event and inside and inside[0].resolved and _NOT_SEEN_RE.search(text.strip(" ,.:;")):
+            return _not_seen_by(inside)  # "no response (3 months)": not seen by then
+        results = inside or results
+    if not results and _NO_TIME_RE.fullmatch(text.strip(" .;:,")):
+        return unresolved(f"the source gives no time ({phrase.strip()!r})")
+    if not results and _times_other_event(text) and _HAS_NUMBER_RE.search(text):
+        raise TimePhraseError("the only time given is of another event (a relapse, recurrence, flare or lost response)")
+    if not results and event and _HAS_NUMBER_RE.search(text):
+        other = next((c for c in _pieces(text) if _stops_or_times_something_else(c) == "other"), None)
+        if other is not None:
+            raise TimePhraseError(
+                f"the only time given is of another event than the response ({other!r}: a stop or a change of "
+                "the treatment, an adverse event)"
+            )
+    if not results and (age := _AGE_IN_TIME_RE.search(text)):
+        raise TimePhraseError(
+            f"the only time given is an age ({age.group(0).strip()!r}), not a time since the start of treatment"
+        )
+    if not results and (quantities := _quantities(text)):
+        raise TimePhraseError(
+            "the only number given is a dose, a size or an extent of change "
+            f"({', '.join(map(repr, quantities))}), not a time since the start of treatment"
+        )
+    if not results:
+        asides = [a.group(0)[1:-1] for a in _PARENTHESES_RE.finditer(normalised) if _DURATION_RE.search(a.group(0))]
+        if len(asides) > 1:  # "partial (4 weeks), complete (12 weeks)"
+            raise TimePhraseError(
+                f"several times, each in parentheses ({', '.join(map(repr, asides))}), and none outside them; no rule "
+                "chooses between them"
+            )
+        raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
+    resolved = [r for r in results if r.resolved]
+    if len(results) == 1:
+        return results[0]
+    if not resolved:
+        return unresolved("; ".join(r.note for r in results))
+    if len(resolved) == 1:
+        return resolved[0]
+    timed = [c.reading for c in clauses if c.kind == "timed" and c.reading.resolved]
+    if not_seen and timed:
+        return _seen_after_not_seen(timed, not_seen)
+    span = TimeInterval(
+        min(r.lower for r in resolved),
+        max(r.upper for r in resolved),
+        "clauses-span",
+        "spans " + ", ".join(r.rule for r in resolved),
+    )
+    return span if event else _lengths_in_turn(span, clauses)

@@ -1,0 +1,263 @@
+"""The bound a qualifier puts on a time (rules ``within``, ``at-least``, ``point``, ``range``).
+
+"within X", "at least X", "after X", "X or more", "X at the latest": the words before or after a time, read into an
+interval of days, and the checks that every interval is well formed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from nlsynth.timeparse.interval import TimeInterval, TimePhraseError
+from nlsynth.timeparse.lexicon import (
+    _MEAN,
+    _MEDIAN,
+    _NUM,
+    _ORDINAL_WORDS,
+    _SUMMARY_KIND,
+    _SUMMARY_WORDS,
+    _UNIT_OF,
+    _UNNAMED,
+    number,
+)
+from nlsynth.units import DAYS_PER_UNIT
+
+_HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
+_UNSUPPORTED_RE = re.compile(r"\bhalf\b|\bquarter\b|\bseveral\b|\bfew\b|\bcouple\b")
+
+_WITHIN = (
+    "within",
+    "by",
+    "up to",
+    "in under",
+    "less than",
+    "under",
+    "before",
+    "<",
+    "at most",
+    "no more than",
+    "not more than",
+    "no later than",
+    "not later than",
+    "earlier than",
+    "sooner than",
+    "shorter than",
+    "fewer than",
+    "no longer than",
+    "not longer than",
+    "no greater than",
+    "not greater than",
+    "a maximum of",
+    "maximum of",
+    "at maximum",
+    "at a maximum",
+    "not exceeding",
+    "prior to",
+    # the bound before the time ("at the latest after 8 weeks"), as after it ("8 weeks at the latest")
+    "at the latest after",
+    "at the latest",
+    "at latest",
+)
+#: "Over X" alone is a span ("control maintained over four months": a point); after a word of degree or another
+#: preposition of time it is a comparison ("just over 2 months", "after over 6 months"): at least X.
+_AT_LEAST = (
+    "at least",
+    "more than",
+    "longer than",
+    "over a minimum of",
+    ">",
+    "beyond",
+    "later than",
+    "not before",
+    "no earlier than",
+    "not earlier than",
+    "no sooner than",
+    "not sooner than",
+    "no less than",
+    "not less than",
+    "just over",
+    "slightly over",
+    "a little over",
+    "well over",
+    "after over",
+    "following over",
+    "in over",
+    "for over",
+    "greater than",
+    "in excess of",
+    "exceeding",
+    "upwards of",
+    "a minimum of",
+    "minimum of",
+    "at minimum",
+    "at a minimum",
+    # ... "at the earliest after 4 weeks" (once a response seen by 4 weeks: the opposite of the source)
+    "at the earliest after",
+    "at the earliest",
+    "at earliest",
+)
+#: The same bounds written after the time: "6 months or more", "6 months at the latest".
+_AT_LEAST_AFTER_RE = re.compile(
+    r"(?:or|and)\s+(?:more|longer|later|over|above|beyond)\b|at\s+(?:the\s+)?earliest\b(?!\s+[a-z])|at\s+least\b"
+)
+_WITHIN_AFTER_RE = re.compile(
+    r"or\s+(?:less|fewer|shorter|earlier|sooner|under|below)\b|at\s+(?:the\s+)?(?:latest|most)\b(?!\s+[a-z])"
+)
+#: Bounds that are also adjectives before a noun ("at the latest follow-up"): a bound only before the time itself.
+_LATEST_EARLIEST = ("at the latest", "at latest", "at the earliest", "at earliest")
+_POINT = ("after", "at", "for", "over", "about", "approximately", "around", "~", "following")
+#: The qualifiers of a series' summary: a time so qualified is the series' mean, median or unnamed summary, kept as a
+#: point.
+_SUMMARIES = ("mean", "median", "summary")
+
+
+def _quantity(match: re.Match[str]) -> tuple[str, str, str]:
+    """The low and high numbers and the unit of a :data:`_DURATION_RE` match."""
+    g = match.groupdict()
+    if g["b_lo"] is not None:
+        return g["b_lo"], g["b_hi"], g["b_unit"]
+    if g["r_lo"] is not None:
+        return g["r_lo"], g["r_hi"], g["r_unit"]
+    if g["n"] is not None:
+        return g["n"], g["n"], g["n_unit"]
+    if g["g_lo"] is not None:
+        return g["g_lo"], g["g_hi"], g["g_unit"]
+    if g["f_lo"] is not None:
+        return g["f_lo"], g["f_hi"], g["f_unit"]
+    return g["u"], g["u"], g["u_unit"]
+
+
+def _quantity_days(match: re.Match[str]) -> tuple[float, float]:
+    lo, hi, unit = _quantity(match)
+    days = DAYS_PER_UNIT[_UNIT_OF[unit]]
+    return number(lo) * days, number(hi) * days
+
+
+def _qualifier(before: str, after: str = "") -> str | None:
+    """The qualifier nearest before a time expression, or the bound written right after it ("or more", "at the
+    latest"), if any; both, when they disagree, are refused.
+
+    >>> _qualifier("not before "), _qualifier("no later than "), _qualifier("", " or more"), _qualifier("at ")
+    ('at-least', 'within', 'at-least', 'point')
+    >>> _qualifier("on average after "), _qualifier("after a median of ")
+    ('mean', 'median')
+    """
+    best, best_at = None, (-1, 0)
+    kinds = (
+        ("within", _WITHIN),
+        ("at-least", _AT_LEAST),
+        ("point", _POINT),
+        ("mean", _MEAN),
+        ("median", _MEDIAN),
+        ("summary", _UNNAMED),
+    )
+    for kind, words in kinds:
+        for word in words:
+            for m in re.finditer(
+                rf"(?:^|\s){re.escape(word)}(?:\s|$)" if word[0].isalpha() else re.escape(word), before
+            ):
+                if word in _LATEST_EARLIEST and re.match(r"[a-z]", before[m.end() :]):
+                    continue  # an adjective: "at the latest follow-up, 3 years", "at the earliest visit, 4 weeks"
+                # the nearest word; at the same place the longer ("not before" holds "before")
+                if (m.end(), m.end() - m.start()) > best_at:
+                    best, best_at = kind, (m.end(), m.end() - m.start())
+    summaries = list(re.finditer(rf"(?:^|\s)({_SUMMARY_WORDS})(?:\s|$)", before))
+    if best == "point" and summaries:  # "on average after 8 weeks": a mean, whatever point word stands nearer
+        best = _SUMMARY_KIND[summaries[-1].group(1)]
+    after = after.lstrip(" ,")
+    trailing = "at-least" if _AT_LEAST_AFTER_RE.match(after) else "within" if _WITHIN_AFTER_RE.match(after) else None
+    if trailing is None:
+        return best
+    if best in ("within", "at-least") and best != trailing:
+        raise TimePhraseError(f"a time bounded both ways ({before.strip()!r} … {after.strip()!r}); no rule reads it")
+    return trailing
+
+
+def _check(lower: float, upper: float) -> None:
+    if upper <= 0:
+        raise TimePhraseError("a time of zero; times are counted from the start of treatment and must be positive")
+    if lower > upper:
+        raise TimePhraseError("a range whose start is after its end")
+
+
+#: Units in the plural, which an ordinal never counts: "in the first weeks" is vague, never "in the first week".
+_PLURAL_UNITS = {"hours", "hrs", "days", "weeks", "wks", "months", "mths", "mos", "years", "yrs"}
+
+
+def _duration(clause: str, match: re.Match[str]) -> TimeInterval:
+    _refuse_ordinal_plural(match)
+    lo, hi = _quantity_days(match)
+    return _bounded(clause, match.start(), match.end(), lo, hi)
+
+
+def _refuse_ordinal_plural(match: re.Match[str]) -> None:
+    n, unit = match.group("n"), match.group("n_unit")
+    if n is not None and unit in _PLURAL_UNITS and (n in _ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", n)):
+        raise TimePhraseError(f"an ordinal before a plural unit ({match.group(0)!r}): vague; no rule reads it")
+
+
+#: Between the two ends of a range in different units: "2 weeks to 3 months", "2 weeks-3 months", and "and" after
+#: "between" ("between 10 days and 2 weeks"). Without "between", "and" joins two visits (:func:`_visit_list`).
+_MIXED_RANGE_RE = re.compile(r"\s*(?:-|to)\s*")
+_MIXED_BETWEEN_RE = re.compile(r"\s*and\s*")
+
+
+def _is_mixed_range(clause: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    gap = clause[first.end() : second.start()]
+    return bool(
+        _MIXED_RANGE_RE.fullmatch(gap)
+        or (_MIXED_BETWEEN_RE.fullmatch(gap) and re.search(r"\bbetween\s*$", clause[: first.start()]))
+    )
+
+
+def _mixed_range(clause: str, first: re.Match[str], second: re.Match[str]) -> TimeInterval:
+    """A range whose ends carry their own units ("from 2 weeks to 3 months", "from week 4 to week 8"): (first,
+    second], read as a range of one unit is, with the same qualifiers ("within 10 days to 2 weeks" is within 2
+    weeks)."""
+    _check_two_parts(clause, first, second, "a range whose end is itself a range", "a range", visits=True)
+    return _bounded(clause, first.start(), second.end(), _quantity_days(first)[0], _quantity_days(second)[1])
+
+
+def _check_two_parts(
+    clause: str, first: re.Match[str], second: re.Match[str], not_one: str, what: str, *, visits: bool = False
+) -> None:
+    """Refuse two times read as one (a range's ends, a length's parts) when either is not one number of a unit
+    (``not_one`` says so; with ``visits``, a visit named by its unit, "week 4", is one), is negative or an ordinal
+    before a plural, or another number stands beside them."""
+    for part in (first, second):
+        if part.group("n") is None and not (visits and part.group("u") is not None):
+            raise TimePhraseError(f"{not_one} ({part.group(0)!r}); no rule reads it")
+        _refuse_negative(clause, part.start())
+        _refuse_ordinal_plural(part)
+    stray = re.findall(r"\d+(?:\.\d+)?", clause[: first.start()] + " " + clause[second.end() :])
+    if stray:
+        raise TimePhraseError(f"several numbers in one clause ({', '.join(stray)} besides {what}); no rule reads it")
+
+
+def _bound(qualifier: str | None, lo: float, hi: float, of: str = "") -> TimeInterval | None:
+    """The interval a bound in words gives a time lo–hi days: within it, (0, hi]; at least it, (lo, inf); None
+    for any other qualifier. ``of`` names what was bounded, for the note ("at least 4 sessions")."""
+    if qualifier == "within":
+        return TimeInterval(0.0, hi, "within", f"within {of}" if of else "")
+    if qualifier == "at-least":
+        return TimeInterval(lo, math.inf, "at-least", f"at least {of}" if of else "")
+    return None
+
+
+def _bounded(clause: str, start: int, end: int, lo: float, hi: float) -> TimeInterval:
+    """The time ``lo``–``hi`` days written at ``clause[start:end]``, read with the qualifier around it."""
+    _check(lo, hi)
+    qualifier = _qualifier(clause[:start], clause[end:])
+    bounded = _bound(qualifier, lo, hi)
+    if bounded is not None:
+        return bounded
+    if qualifier in _SUMMARIES and lo == hi:
+        return TimeInterval(lo, hi, qualifier)
+    return TimeInterval(lo, hi, "point" if lo == hi else "range")
+
+
+def _refuse_negative(clause: str, start: int) -> None:
+    """Refuse a time written at ``clause[start:]`` with a minus before it."""
+    if re.search(r"(?:^|[\s(:,;])-\s*$|\bminus\s*$", clause[:start]):
+        raise TimePhraseError("a negative time; times are counted from the start of treatment")

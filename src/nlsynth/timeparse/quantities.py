@@ -1,0 +1,150 @@
+"""Numbers in a phrase that are not its time.
+
+Doses, extents and shares ("50% of the area"), head counts and patients' labels, ages, paces ("at 2-week
+intervals"), times counted back or added, and alternatives ("2 or 3 months", read as a range).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlsynth.timeparse.lexicon import _COUNT, _GAP, _NUM, _SEP, _UNIT, _UNIT_FIRST, number
+
+#: The words that name a visit ("the 3-month visit", "at follow-up", "the 12-week assessment").
+_VISIT_WORD = (
+    r"(?:visits?|follow-?ups?|reviews?|assessments?|examinations?|consultations?|appointments?|evaluations?"
+    r"|check-?ups?)\b"
+)
+#: A time counted back from a later moment ("3 months before", "2 weeks earlier", "6 months ago", "2 weeks before the
+#: end of treatment", "in the last 3 months", "during the final 2 weeks"): no rule turns it into a time since the
+#: start. "Before 3 months" is another thing: within 3 months.
+_COUNTED_BACK_RE = re.compile(
+    rf"\b{_NUM}{_GAP}{_UNIT}\s+(?:ago|earlier|before|prior|previously|beforehand)\b"
+    # a window before a later moment, not a visit named by its time ("at the final 12-week visit")
+    rf"|\b(?:last|past|previous|preceding|final)\s+{_NUM}{_GAP}{_UNIT}\b(?![\s-]+{_VISIT_WORD})"
+)
+#: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6 weeks",
+#: "another month", "2 more months", "6 weeks more", "16 weeks later", "2 months thereafter", "3 weeks afterwards", "6
+#: months after" ending its clause): the time since that moment, which need not be the start of treatment (a first
+#: assessment, a dose change); no rule reads it. "No more than", "or more", "more or less", "later than 6 months" and
+#: "or later" are other words.
+_ADDED_TIME_RE = re.compile(
+    rf"\b(?:an?\s+)?(?:additional|further|extra|another)\s+(?:{_NUM}{_GAP})?{_UNIT}\b"
+    rf"|\b{_NUM}\s+(?:more|additional|further|extra)\s+{_UNIT}\b"
+    rf"|\b{_NUM}{_GAP}{_UNIT}\s+more\b(?!\s+or\s+less)"
+    rf"|\b{_NUM}{_GAP}{_UNIT}\s+(?:later|thereafter|afterwards?|subsequently)\b(?!\s+than\b)"
+    # "after" with nothing after it ("treated for 12 weeks, followed for 6 months after"): afterwards
+    rf"|\b{_NUM}{_GAP}{_UNIT}\s+after\s*$"
+)
+#: A pace written in a time cell ("every 3 months", "every other week", "at 3-month intervals", "at two-monthly
+#: intervals", "at intervals of 4 weeks", "2 weeks apart"): how far apart visits or doses were, never a time since the
+#: start. It is set aside, and a clause with no other time is ``unresolved``.
+_PACE_RE = re.compile(
+    rf"\bevery\s+(?:other\s+)?(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_UNIT}\b"
+    rf"|\b(?:at|in)\s+(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP}{_UNIT}|(?:{_NUM}[\s-]*)?(?:dai|week|month|year)ly)"
+    r"\s+intervals?\b"
+    rf"|\bintervals?\s+of\s+{_NUM}{_GAP}{_UNIT}\b"
+    rf"|\b{_NUM}{_GAP}{_UNIT}\s+apart\b"
+)
+#: An age written in a time cell, a patient's or a lesion's ("at the age of 45 years", "45-year-old", "when she was
+#: 45 years old", "aged 45", "at 45 years of age", "a 6-month-old ulcer"): never a time since the start. A clause
+#: holding only an age is commentary; beside another time it is set aside.
+_AGE_IN_TIME_RE = re.compile(
+    rf"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+){_NUM}(?:{_GAP}(?:years?|yrs?|y))?(?:[\s-]*old)?\b"
+    rf"|\b{_NUM}{_GAP}{_UNIT}[\s-]*old\b"  # also a lesion's: "a 6-month-old ulcer"
+    rf"|\b{_NUM}{_GAP}(?:years?|yrs?|y)\s+of\s+age\b"  # "at 45 years of age"
+    rf"|\b{_NUM}[\s-]*y/?o\b"
+)
+#: A dose, a size or an extent of change written in a time cell ("after 3 months of 1.5% cream", "at 12 weeks on 300
+#: mg", "5 mg/kg", "0.1% ointment", "ulcer 3 x 4 cm", "a 50% reduction by week 16", "improved by 50% after 8 weeks"): a
+#: quantity, never a time
+#: since the start and never a count of sessions ("5 mg/kg infusions" is not five infusions). Beside a time it is set
+#: aside; a phrase whose only number is one is refused with that reason. Not a share of patients ("in 60% by 3 months")
+#: nor a head count ("in 3 of 8 patients"): the time would be only theirs, so such a clause stays refused.
+_DECIMAL = r"(?<![\w.])\d+(?:\.\d+)?"
+_COMPARED = r"(?:(?:[<>]=?|~)\s*)?"  # "> 50%", "~300 mg": the sign goes with the quantity
+_RANGE_END = rf"(?:\s*(?:-|to)\s*{_DECIMAL})?"
+_SHARE = rf"{_COMPARED}{_DECIMAL}(?:\s*%?\s*(?:-|to)\s*{_DECIMAL})?\s*(?:%|per\s?cent\b)"
+_DOSE_RE = re.compile(
+    rf"{_COMPARED}{_DECIMAL}{_RANGE_END}[\s-]*"
+    r"(?:mg|g|mcg|\u03bcg|ug|ng|grams?|milligrams?|micrograms?|ml|millilit(?:er|re)s?|iu|units?|mmol|gy|nm|ppm"
+    r"|m?j(?=\s*/\s*cm2))"  # joules only per area: "15 j" may be French for 15 days
+    r"(?:\s*/\s*(?:kg|m2|cm2|day|d|dose|week|wk|application)){0,2}(?![\w/])"
+    # a preparation's strength: "1.5% ruxolitinib cream", "tacrolimus 0.1% ointment"
+    rf"|{_SHARE}(?=(?:\s+[a-z-]+){{0,2}}\s+(?:creams?|ointments?|gels?|solutions?|lotions?|foams?|emulsions?"
+    r"|pastes?|sprays?|patch(?:es)?|tinctures?|suspensions?)\b)"
+    # a lesion's size: "5 cm", "3 x 4 cm", "12 cm2" ("cm²" as NFKC leaves it), "from 12 to 2 cm2"
+    rf"|{_COMPARED}{_DECIMAL}{_RANGE_END}(?:\s*x\s*{_DECIMAL})*\s*(?:cm|mm)(?:2|\^2|\s*sq)?(?![\w/])"
+)
+_EXTENT_RE = re.compile(
+    rf"\bby\s+{_SHARE}"  # "reduced by 58%", "improved by 50%"
+    r"|(?P<verb>\b(?:reduced|decreased|improved|fell|dropped|declined|cleared|shrank|regressed|diminished)\s+)"
+    rf"{_SHARE}|{_SHARE}(?=[\s-]*(?:reduction|decrease|decline|fall|drop|improvement|clearance|clearing|regression"
+    r"|shrinkage|smaller|lower|less)\b)"
+)
+#: A head count beside a time ("in 3 patients after 3 months", "three of four patients at 6 weeks", "in 5/8 cases",
+#: "n = 10"): the time is only theirs, and no rule says whose it is in the row; in digits or in words alike.
+_HEAD_COUNT_RE = re.compile(
+    rf"\b{_COUNT}\s+(?:(?:of|out\s+of)\s+(?:the\s+)?{_COUNT}\s+)?(?:(?!{_UNIT}\b)[a-z-]+\s+)?"
+    r"(?:patients?|cases?|subjects?|participants?|individuals?|persons?|people|women|men|children)\b"
+    r"|\b\d+\s*/\s*\d+\s+(?:patients?|cases?|subjects?|participants?)\b|\bn\s*=\s*\d+\b"
+)
+#: ... or one patient named by a label ("patient 1", "case 2", "pt #3"): the time is that patient's, and the row may be
+#: another's.
+_PATIENT_LABEL_RE = re.compile(r"\b(?:patients?|cases?|subjects?|pts?)\s*(?:#|no\.?\s*)?\d+\b")
+#: ... or a share of them in words, before a time or what they did ("most by 2 months", "the majority within 8 weeks",
+#: "in most patients after 8 weeks", "nearly all responded by 12 weeks", "at 8 weeks in most"); not a degree ("most
+#: improvement at 8 weeks").
+_SHARE_IN_WORDS_RE = re.compile(
+    r"\b(?:most|(?:the|a)\s+majority|(?:the|a)\s+minority|many|nearly\s+all|almost\s+all|all\s+but\s+\w+)"
+    r"(?:\s+of\s+(?:the\s+|them\b|these\b|those\b)?)?"
+    r"(?:\s*(?:patients?|cases?|subjects?|participants?|responders?|women|men|children))?"
+    r"(?=\s+(?:by|within|after|at|in|before|during|over|responded|improved|cleared|healed|showed|had)\b)"
+    r"|\bin\s+(?:most|(?:the|a)\s+majority|(?:the|a)\s+minority|many|nearly\s+all|almost\s+all)\b"
+)
+#: Two numbers given as alternatives for one time ("two or three weeks", "3 or 4 months", "a week or two"): the time
+#: is one of them, so it lies in their range, read as "3 to 4 months" is (:func:`_alternatives_as_range`), as a count
+#: of sessions ("3 or 4 injections") is read by the ``exposures`` rule.
+_ALTERNATIVES_RE = re.compile(rf"\b{_NUM}\s+or\s+{_NUM}{_GAP}{_UNIT}\b|\b{_UNIT}\s+or\s+{_COUNT}\b(?!{_GAP}{_UNIT}\b)")
+_ALTERNATIVE_NUMBERS_RE = re.compile(
+    rf"\b(?P<lo>{_NUM})\s+or\s+(?P<hi>{_NUM})(?P<gap>{_GAP})(?P<unit>{_UNIT})\b"
+    rf"|\b(?P<one>{_NUM})(?:\s+|(?<=\d)\s*)(?P<unit1>{_UNIT})\s+or\s+(?P<hi1>{_COUNT})\b(?!{_GAP}{_UNIT}\b)"
+    rf"|\b(?P<first>{_UNIT_FIRST}s?\s+{_NUM})\s+or\s+(?P<hi2>{_NUM})\b(?!\s*,|\s+(?:and|or|&)\b)"
+)
+
+
+#: A number listed before alternatives ("4, " or "4 or " of "4, 8 or 12 weeks").
+_LISTED_BEFORE_RE = re.compile(rf"\b{_NUM}\s*(?:,|\bor\b)\s*$")
+
+
+def _alternatives_as_range(clause: str) -> str:
+    """A clause with two numbers given as alternatives for one time written as their range, which the ``range`` rule
+    reads ("after 2 or 3 months" as "after 2 to 3 months": (2, 3] months, an event seen by 3 months).
+
+    >>> [_alternatives_as_range(c) for c in ("after 2 or 3 months", "within a week or two", "at months 3 or 6")]
+    ['after 2 to 3 months', 'within 1 to 2 week', 'at months 3 to 6']
+    """
+
+    def as_range(m: re.Match[str]) -> str:
+        if _LISTED_BEFORE_RE.search(clause[: m.start()]):
+            return m.group(0)  # the last two of a longer list ("4, 8 or 12 weeks"): refused as several numbers
+        if m.group("lo") is not None:
+            return f"{m.group('lo')} to {m.group('hi')}{m.group('gap')}{m.group('unit')}"
+        if m.group("first") is not None:
+            return f"{m.group('first')} to {m.group('hi2')}"
+        return f"{number(m.group('one')):g} to {number(m.group('hi1')):g} {m.group('unit1')}"
+
+    return _ALTERNATIVE_NUMBERS_RE.sub(as_range, clause)
+
+
+def _quantities(text: str) -> list[str]:
+    """The doses, sizes and extents of change in ``text``.
+
+    >>> _quantities("after 3 months of 1.5% cream"), _quantities("improved by 50% at 8 weeks")
+    (['1.5%'], ['by 50%'])
+    >>> _quantities("300 mg every 2 weeks"), _quantities("in 60% by 3 months"), _quantities("ulcer 3 x 4 cm")
+    (['300 mg'], [], ['3 x 4 cm'])
+    """
+    found = [(m.start(), m.group(0).strip()) for m in _DOSE_RE.finditer(text)]
+    found += [(m.start(), m.group(0)[len(m.group("verb") or "") :].strip()) for m in _EXTENT_RE.finditer(text)]
+    return [quantity for _, quantity in sorted(found)]

@@ -1,0 +1,480 @@
+"""What a row's regimen says of its pace and its course.
+
+:func:`sessions_per_week` reads the pace ("twice weekly", "q2w", "3-5 times weekly"; one that readers take two
+ways, "biweekly", is not read); the course's length ("for 12 weeks") and its count of sessions ("8 weekly
+injections") place the end of treatment (:mod:`nlsynth.timeparse.sessions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nlsynth.timeparse.lexicon import (
+    _GAP,
+    _NUM,
+    _SEP,
+    _SESSION_NOUN,
+    _UNIT_FIRST,
+    _UNIT_OF,
+    _WORD_FREQUENCY,
+    NUMBER_WORDS,
+    normalise,
+    number,
+)
+from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
+
+#: Frequencies written in a regimen: (sessions per week, low, high).
+_RATE_TIMES_RE = re.compile(  # "2-3 times a week"; "1 or 2 times a week" too: a rate's alternatives are its range
+    # a hyphen may join the words: "three-times weekly", "3-times-a-week"
+    # "twice to three times weekly": a word of frequency may start the range
+    rf"\b(?P<lo>{_NUM}|once|twice|thrice)(?:(?:{_SEP}|\s+or\s+)(?P<hi>{_NUM}))?[\s-]*(?:times|x)[\s-]*"
+    r"(?:a[\s-]+|per[\s-]+|each[\s-]+)?"
+    r"(?P<per>week|weekly|wk|day|daily|fortnight|month|monthly|year)\b"
+)
+_RATE_WORD_RE = re.compile(  # "twice weekly", "twice-daily"; "once or twice weekly": from the first to the second
+    r"\b(?:(?P<first>once|twice|thrice)\s*(?:or|to|-|/)\s*)?(?P<word>once|twice|thrice)[\s-]+(?:a[\s-]+|per[\s-]+|every[\s-]+)?"
+    r"(?P<per>week|weekly|day|daily|fortnight|month|monthly|year)\b"
+)
+#: "every 2 weeks", "every month", "at two weeks intervals", "at 4-week intervals"; "at" only before "intervals" ("at
+#: weeks 0, 2 and 6" and "a second dose at 4 weeks" are visits, not a pace).
+_RATE_EVERY_RE = re.compile(
+    rf"\bevery\s+(?P<n>{_NUM})?[\s-]*(?P<unit>day|week|month)s?(?:'s)?(?:\s+intervals?)?\b"
+    rf"|\bat\s+(?P<n2>{_NUM})?[\s-]*(?P<unit2>day|week|month)s?(?:'s)?\s+intervals?\b"
+)
+#: "2 sessions every week", "3 applications each day": that many in each (once "every week" alone, once a week).
+_RATE_COUNT_EVERY_RE = re.compile(
+    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s+{_SESSION_NOUN}\s+(?:every|each)\s+(?P<per>week|day|month|fortnight|year)\b"
+)
+#: "2-weekly", "3-monthly"; "4-6-weekly" every 4 to 6 weeks.
+_RATE_N_UNITLY_RE = re.compile(rf"\b(?:(?P<lo>{_NUM}){_SEP})?(?P<n>{_NUM})-(?P<unit>day|week|month)ly\b")
+_RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
+#: Read only when none of the forms above is in a regimen (so no reading of those changes), in the order listed:
+#: "2x/week", "3×/wk", "2/week", "2 sessions per week", "five days a week", "1-2 times a month";
+_RATE_PER_RE = re.compile(
+    rf"\b(?P<lo>{_NUM})(?:(?:{_SEP}|\s+or\s+)(?P<hi>{_NUM}))?\s*(?:(?:x|×|times)\s*)?"
+    rf"(?:(?:sessions?|sittings?|treatments?|days?|infusions?|injections?|applications?|exposures?)\s*)?"
+    r"(?:/|per\b|a\b|each\b)\s*(?P<per>week|wk|day|month|mo)\b"
+)
+#: "every 2-3 weeks", "every 2 wk";
+_RATE_EVERY_RANGE_RE = re.compile(
+    rf"\bevery\s+(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?[\s-]*(?P<unit>day|week|wk|month|mo)s?\b"
+)
+#: "q2w", "q4w", "qw", "qd", "q 4 weeks" (the prescription abbreviations: every N days, weeks or months);
+_Q_UNITS = r"(?:d|days?|w|wks?|weeks?|m|mos?|months?)"
+_RATE_Q_RE = re.compile(rf"\bq\.?\s?(?P<n>\d+)?\s?(?P<unit>{_Q_UNITS})\b")
+#: ... and ranges of intervals: "q4-6w", "at 4-6 week intervals", "at intervals of 4-6 weeks", "4-6 weeks apart";
+_RATE_INTERVAL_RANGES = tuple(
+    re.compile(pattern.format(range=rf"(?P<lo>{_NUM}){_SEP}(?P<hi>{_NUM})", unit=r"(?P<unit>day|week|wk|month|mo)s?"))
+    for pattern in (
+        rf"\bq\.?\s?(?P<lo>\d+)-(?P<hi>\d+)\s?(?P<unit>{_Q_UNITS})\b",
+        r"\bat\s+{range}[\s-]*{unit}(?:'s)?\s+intervals?\b",
+        r"\bintervals?\s+of\s+{range}[\s-]*{unit}\b",
+        r"\b{range}[\s-]*{unit}\s+apart\b",
+    )
+)
+#: "at intervals of 4 weeks", "sessions 2 weeks apart";
+_RATE_INTERVAL_RE = re.compile(
+    rf"\bintervals?\s+of\s+(?P<n>{_NUM})[\s-]*(?P<unit>day|week|wk|month|mo)s?\b"
+    rf"|\b(?P<n2>{_NUM})[\s-]*(?P<unit2>day|week|wk|month|mo)s?\s+apart\b"
+)
+#: and words: every other (or alternate) day or week, fortnightly, EOW, BIW and TIW (twice and three times a week),
+#: nightly (or at bedtime, QHS), and the prescription abbreviations BID, TID and QID (two, three and four times a day).
+_RATE_WORDS = {
+    "every other day": 3.5,
+    "every other week": 0.5,
+    "fortnightly": 0.5,
+    "every fortnight": 0.5,
+    "biw": 2.0,
+    "tiw": 3.0,
+    "(?:every |on )?alternate(?: |-)days?": 3.5,
+    "(?:every |on )?alternate(?: |-)weeks?": 0.5,
+    "eow": 0.5,
+    "(?:nightly|every night|each night|at bedtime|qhs)": 7.0,
+    r"b\.?i\.?d": 14.0,
+    r"t\.?i\.?d": 21.0,
+    r"q\.?i\.?d": 28.0,
+}
+_Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
+#: A course of N sessions: "12 sessions", "8 weekly injections", "4 cycles".
+_COURSE_SESSIONS_RE = re.compile(
+    rf"\b(?P<n>{_NUM})\s+(?:(?:daily|weekly|fortnightly|monthly)\s+)?"
+    r"(?:sessions?|sittings?|treatments?|exposures?|infusions?|injections?|cycles?|irradiations?|administrations?)\b"
+    # a rate, not a course: "three sessions per week", "2 injections a month", "3 sessions/week"
+    r"(?!\s*(?:per|an?|each|every|/)\s*(?:week|wk|day|month|fortnight|year)\b)"
+)
+#: ... or a pace or a session named N times: "monthly x 4", "every 4 weeks x 3", "weekly × 6" (NFKC and
+#: :func:`normalise` write "x"), "injections x3", "4 times", where nothing follows but punctuation (not a dose, "2 x 5
+#: mg", a course length, "x 12 weeks", or a rate, "x3 weekly", "3 times a week"); or "x3 injections".
+_COURSE_TIMES_RE = re.compile(
+    rf"(?:\b(?:daily|weekly|fortnightly|monthly|{_SESSION_NOUN}|every\s+(?:{_NUM}[\s-]*)?(?:day|week|month)s?)\s*x\s*(?P<n>\d+)"
+    r"|\b(?P<n2>\d+)\s+times)"
+    r"(?=\s*(?:[;,.()]|$))"
+    rf"|(?<![\w.])x\s*(?P<n3>\d+)\s+{_SESSION_NOUN}\b"
+)
+
+
+def _course_sessions(text: str) -> tuple[float, str] | None:
+    """The number of sessions a normalised regimen gives its course, and the words that give it; None without one.
+
+    >>> [_course_sessions(t) for t in ("6 sessions at two weeks intervals", "monthly x 4", "weekly x 4 (pdt)")]
+    [(6.0, '6 sessions'), (4.0, 'monthly x 4'), (4.0, 'weekly x 4')]
+    >>> [_course_sessions(t) for t in ("injected 3 times, monthly", "x3 injections at 4-week intervals")]
+    [(3.0, '3 times'), (3.0, 'x3 injections')]
+    >>> [_course_sessions(t) for t in ("300 mg every 2 weeks", "2 x 5 mg daily", "twice daily x 12 weeks", "x3 weekly")]
+    [None, None, None, None]
+    """
+    course = _COURSE_SESSIONS_RE.search(text)
+    if course is not None:
+        return number(course.group("n")), course.group(0)
+    times = _COURSE_TIMES_RE.search(text)
+    if times is not None:
+        return number(times.group("n") or times.group("n2") or times.group("n3")), times.group(0)
+    return None
+
+
+def _listed_sessions(text: str) -> int:
+    """How many session days a normalised regimen lists (:data:`_SESSION_TIMES_RE`): a course given by the days of
+    its sessions ("at weeks 0, 4 and 8", "on days 1 and 15") has several sessions when two or more days are listed.
+
+    >>> _listed_sessions("sessions at weeks 0, 4 and 8"), _listed_sessions("80 mg at week 0, 40 mg at week 1")
+    (3, 2)
+    """
+    return sum(len(re.findall(rf"\b{_NUM}\b", m.group(0))) for m in _SESSION_TIMES_RE.finditer(text))
+
+
+#: A course length: days to years. "Applied for 3 h" is an exposure or an incubation, never a course.
+_COURSE_UNIT = r"(?:" + "|".join(sorted((a for a, u in _UNIT_OF.items() if u != "hour"), key=len, reverse=True)) + r")"
+#: "for 10 weeks", "over 12 weeks", "during 6 months", "x 12 weeks", "× 12 weeks", "x12 weeks", "for a total of 3
+#: months";
+_COURSE_FOR_RE = re.compile(
+    rf"\b(?:(?:for|over a period of|for a period of|over|during)\s+|x\s*)(?:a\s+total\s+of\s+)?"
+    rf"(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b"
+)
+#: "a 12-week course", "a 3-month regimen", "a 12-week treatment", "12 weeks of daily application"; not a pause ("a
+#: 2-week treatment break").
+_COURSE_NAMED_RE = re.compile(
+    rf"\b(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\s+(?:course|regimen|treatment|therapy|trial"
+    r"|of\s+(?:[a-z]+\s+)?(?:treatment|therapy|applications?|use|dosing))\b"
+    r"(?![\s-]+(?:breaks?|holidays?|interruptions?|pauses?|gaps?|free|washout|off)\b)"
+)
+#: "a course of 12 weeks", "treatment duration 12 weeks", "duration of therapy: 3 months".
+_COURSE_OF_RE = re.compile(
+    r"\b(?:course|regimen|(?:treatment|therapy)\s+duration|duration\s+of\s+(?:the\s+)?(?:treatment|therapy|course)"
+    r"|total\s+duration(?:\s+of)?)"
+    rf"\s*(?:of|:|was|=)?\s*(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b"
+)
+
+
+#: The week, day or month a course ran until ("daily until week 16", "twice daily through week 24", "to week 16"; not
+#: "prior to week 6").
+_COURSE_UNTIL_RE = re.compile(
+    r"\b(?:until|till|through|up\s+to|(?<!\bprior\s)(?<!\bdue\s)(?<!\bclose\s)(?<!\bcompared\s)(?<!\bup\s)to)"
+    rf"\s+(?P<unit>{_UNIT_FIRST})\s+(?P<n>{_NUM})\b(?!\s*(?:{_SEP}|,|and)\s*{_NUM})"
+)
+
+
+def _course_length(text: str) -> re.Match[str] | None:
+    """The words that give a normalised regimen's course length, with its number ``n`` and ``unit``; None without.
+
+    >>> [m.group(0) for m in map(_course_length, ("daily for 3 months", "a 12-week treatment", "a course of 12 weeks"))]
+    ['for 3 months', '12-week treatment', 'course of 12 weeks']
+    >>> [m.group(0) for m in map(_course_length, ("a 6-month trial", "total duration 16 weeks", "daily until week 16"))]
+    ['6-month trial', 'total duration 16 weeks', 'until week 16']
+    >>> _course_length("from day 1 to day 14").group(0), _course_length("from week 4 to week 16")
+    ('to day 14', None)
+    >>> _course_length("3 cycles of 28 days") is None  # cycles times their length: no rule multiplies them
+    True
+    """
+    return _COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text) or _COURSE_OF_RE.search(text) or _until(text)
+
+
+def _until(text: str) -> re.Match[str] | None:
+    """The week (day, month) a course ran until, when it ran from the start: not "from week 4 to week 16", which
+    starts 4 weeks into something else (a course from day 1 or week 0 starts at the start)."""
+    until = _COURSE_UNTIL_RE.search(text)
+    start = until and re.search(rf"\bfrom\s+(?P<unit>{_UNIT_FIRST})\s+(?P<n>{_NUM})\b", text[: until.start()])
+    if start and number(start.group("n")) > (1 if _UNIT_OF[start.group("unit")] == "day" else 0):
+        return None
+    return until
+
+
+_PER_WEEK = {
+    "week": 1.0,
+    "weekly": 1.0,
+    "wk": 1.0,
+    "day": DAYS_PER_WEEK,
+    "daily": DAYS_PER_WEEK,
+    "month": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
+    "monthly": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
+    "fortnight": 0.5,
+    "year": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
+}
+
+
+def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
+    """The session frequency a regimen states, as (low, high) sessions per week, or None.
+
+    >>> sessions_per_week("three times weekly; mean cumulative UVA 69.5 J/cm2")
+    (3.0, 3.0)
+    >>> sessions_per_week("6 sessions at two weeks intervals")
+    (0.5, 0.5)
+    >>> sessions_per_week("once or twice weekly"), sessions_per_week("1 or 2 times a week")  # once (2.0, 2.0)
+    ((1.0, 2.0), (1.0, 2.0))
+    >>> sessions_per_week("5 mg/kg at weeks 0, 2 and 6, then every 8 weeks") is None  # 6 infusions: 30 weeks, not 48
+    True
+    >>> sessions_per_week("0, 2, 6 weeks then every 8 weeks") is None  # the days before the unit, as the same
+    True
+    """
+    return _frequency(regimen)[0]
+
+
+def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | None]:
+    """The regimen's one session frequency (:func:`sessions_per_week`) and, where it has none though it writes a
+    pace, why not: ``(rate, None)``, ``(None, why)``, or ``(None, None)`` for a regimen that writes no pace.
+
+    >>> _frequency("160 mg week 0, 80 mg week 2, then 40 mg weekly")
+    (None, "it dates sessions ('week 0') besides its pace")
+    >>> _frequency("twice weekly"), _frequency("single session")
+    (((2.0, 2.0), None), (None, None))
+    """
+    if not regimen:
+        return None, None
+    text = normalise(regimen)
+    ambiguous = _AMBIGUOUS_RATE_RE.search(text)
+    if ambiguous:
+        return None, f"its frequency ({ambiguous.group(0)!r}) reads two ways"
+    vague = _VAGUE_RATE_RE.search(text)
+    if vague:
+        return None, f"its frequency ({vague.group(0)!r}) gives no number"
+    stated = _glossed(text, _stated_paces(text))
+    rates = {rate for _, rate, _ in stated}
+    if len(rates) > 1 and len(_PHASES_RE.split(text)) > 1:
+        return None, "its phases have different frequencies"  # a course in phases has no one frequency
+    if len(rates) > 1:
+        # sessions within cycles ("daily for 5 days every 4 weeks"), two treatments ("tacrolimus nightly; clobetasol
+        # weekly"), or a pace with another in brackets that is not its gloss ("weekly (monthly later)"): no one of them
+        # counts the sessions
+        return None, f"it states several ({', '.join(repr(words) for _, _, words in stated)})"
+    rate = rates.pop() if rates else None
+    days = _SESSION_TIMES_RE.search(text)
+    if rate is not None and days:
+        # sessions on given days beside a pace: "at weeks 0, 2 and 6, then every 8 weeks", "at weeks 0, 4 and every
+        # 12 weeks thereafter" (once every 12 weeks from the first: 6 sessions in 72 weeks, where they take 52), "on
+        # days 1 and 15, repeated every 6 months", "160 mg week 0, 80 mg week 2, then 40 mg weekly"
+        return None, f"it dates sessions ({days.group(0)!r}) besides its pace"
+    return rate, None
+
+
+#: Sessions given by their days, not by a pace ("at weeks 0, 2 and 6", "weeks 0 and 4", "on days 1 and 15", "80 mg at
+#: week 0, 40 mg at week 1", "160 mg week 0, 80 mg week 2"), also with the unit after the days ("at 0, 2 and 6
+#: weeks", "0, 2, 6 weeks"); not the end of a course ("until week 12", "through week 24") nor a span ("weeks 1-4").
+_SESSION_TIMES_RE = re.compile(
+    rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*(?:,|and|&)\s*{_NUM}\b(?![\s-]*(?:mg|g|mcg|µg|ml|iu|units?|%)))+"
+    r"|(?<!\buntil\s)(?<!\btill\s)(?<!\bto\s)(?<!\bthrough\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bup\sto\s)"
+    rf"\b{_UNIT_FIRST}\s+{_NUM}\b(?!\s*(?:{_SEP}|to\s)\s*{_NUM})"
+    rf"|(?<![\d.])\d+(?:\s*(?:,|and|&)\s*\d+)+(?:\s*,)?\s+{_UNIT_FIRST}s?\b"
+    # a session dated from the one before: "45 mg at baseline and 4 weeks later"
+    rf"|\b{_NUM}[\s-]*{_UNIT_FIRST}s?\s+later\b"
+)
+#: A number other than one, in digits or words.
+_NOT_ONE = rf"(?:(?!1\b)\d+|{'|'.join(sorted((w for w, n in NUMBER_WORDS.items() if n != 1), key=len, reverse=True))})"
+#: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others; "x3
+#: weekly" and "300 mg x2 monthly" are three times a week to some and three doses (or two syringes) to others; "2
+#: weekly" and "three monthly", a number before the pace with no hyphen, are every two weeks (three months) to some, as
+#: "2-weekly" is, and twice a week to others (once read as weekly). Not a count of sessions at that pace ("12 weekly
+#: sessions", "4 monthly PDT sessions"), nor a dose ("300 mg weekly"). "3 sessions every 4 weeks" is three in each
+#: 4 weeks to some, and a course of three, 4 weeks apart, to others.
+_AMBIGUOUS_RATE_RE = re.compile(
+    r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b"
+    r"|(?<![\w.])x\s?\d+\s+(?:(?:daily|weekly|monthly|nightly)\b|(?:a|per|each|every)\s+(?:day|week|month)\b)"
+    # one ("a weekly basis", "1 weekly") is once a week either way; a range ("2-4 weekly") reads two ways as a number
+    rf"|(?<![\w.,/-]){_NOT_ONE}(?:{_SEP}{_NUM})?\s+(?:daily|weekly|monthly)\b"
+    rf"(?!(?:\s+[a-z][\w-]*){{0,2}}?\s+{_SESSION_NOUN}\b)"
+    # "3 sessions every 4 weeks": that many in each period to some, one per period to others ("2 sessions every week"
+    # is two a week: :data:`_RATE_COUNT_EVERY_RE`)
+    rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+(?:every|each)\s+{_NUM}[\s-]*(?:day|week|wk|month|fortnight|year)s?\b"
+)
+#: A frequency with no number: "a few times weekly", "several times a week", "multiple sessions per week".
+_VAGUE_RATE_RE = re.compile(
+    rf"\b(?:a\s+)?(?:few|several|couple(?:\s+of)?|many|multiple|some|numerous)\s+(?:times|{_SESSION_NOUN})"
+    r"[\s-]*(?:a|per|each|every|/)?[\s-]*(?:week|weekly|wk|day|daily|month|monthly)\b"
+)
+#: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
+#: "twice weekly, tapered to weekly"), or a course from its repeats ("2 infusions 2 weeks apart, repeated every 6
+#: months": sessions 2 weeks apart, courses 6 months apart).
+#: A course given again ("repeated every 6 months", "repeat course after 3 months").
+_REPEAT = r"repeated|repeat"
+_REPEAT_RE = re.compile(rf"\b(?:{_REPEAT})\b")
+_PHASES_RE = re.compile(
+    rf"\b(?:then|followed by|thereafter|after which|later|subsequently|afterwards|{_REPEAT}"
+    r"|(?:tapered|reduced|increased|decreased|switched|changed|spaced(?: out)?|extended) to)\b"
+)
+
+
+def _times_rate(m: re.Match[str]) -> tuple[float, float]:
+    per = _PER_WEEK[m.group("per")]
+    lo = (_WORD_FREQUENCY.get(m.group("lo")) or number(m.group("lo"))) * per
+    return (lo, number(m.group("hi")) * per if m.group("hi") else lo)
+
+
+def _word_rate(m: re.Match[str]) -> tuple[float, float]:
+    rates = [_WORD_FREQUENCY[m.group(w)] * _PER_WEEK[m.group("per")] for w in ("first", "word") if m.group(w)]
+    return (min(rates), max(rates))
+
+
+def _every_rate(m: re.Match[str]) -> tuple[float, float]:
+    n, unit = (m.group("n"), m.group("unit")) if m.group("unit") else (m.group("n2"), m.group("unit2"))
+    rate = DAYS_PER_WEEK / ((number(n) if n else 1.0) * DAYS_PER_UNIT[unit])
+    return (rate, rate)
+
+
+def _n_unitly_rate(m: re.Match[str]) -> tuple[float, float]:
+    days = DAYS_PER_UNIT[m.group("unit")]
+    return (
+        DAYS_PER_WEEK / (number(m.group("n")) * days),
+        DAYS_PER_WEEK / (number(m.group("lo") or m.group("n")) * days),
+    )
+
+
+def _plain_rate(m: re.Match[str]) -> tuple[float, float]:
+    rate = _PER_WEEK[m.group("per")]
+    return (rate, rate)
+
+
+def _per_rate(m: re.Match[str]) -> tuple[float, float]:
+    per = _PER_WEEK[_UNIT_OF[m.group("per")]]
+    lo = number(m.group("lo")) * per
+    return (lo, number(m.group("hi")) * per if m.group("hi") else lo)
+
+
+def _every_range_rate(m: re.Match[str]) -> tuple[float, float]:
+    days = DAYS_PER_UNIT[_Q_UNIT[m.group("unit")]]
+    lo, hi = number(m.group("lo")), number(m.group("hi") or m.group("lo"))
+    return (DAYS_PER_WEEK / (hi * days), DAYS_PER_WEEK / (lo * days))
+
+
+def _q_rate(m: re.Match[str]) -> tuple[float, float]:
+    rate = DAYS_PER_WEEK / ((number(m.group("n")) if m.group("n") else 1.0) * DAYS_PER_UNIT[_Q_UNIT[m.group("unit")]])
+    return (rate, rate)
+
+
+def _interval_rate(m: re.Match[str]) -> tuple[float, float]:
+    n, unit = m.group("n") or m.group("n2"), m.group("unit") or m.group("unit2")
+    rate = DAYS_PER_WEEK / (number(n) * DAYS_PER_UNIT[_UNIT_OF[unit]])
+    return (rate, rate)
+
+
+_RateForm = tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[float, float]]]
+#: The frequency forms in the order :func:`_rate` tries them, each with what it reads from its match.
+_FIRST_FORMS: tuple[_RateForm, ...] = (
+    (_RATE_COUNT_EVERY_RE, _times_rate),
+    (_RATE_TIMES_RE, _times_rate),
+    (_RATE_WORD_RE, _word_rate),
+    (_RATE_EVERY_RE, _every_rate),
+    (_RATE_N_UNITLY_RE, _n_unitly_rate),
+    (_RATE_PLAIN_RE, _plain_rate),
+)
+#: ... and those read only where none of the first is written.
+_OTHER_FORMS: tuple[_RateForm, ...] = (
+    (_RATE_PER_RE, _per_rate),
+    (_RATE_EVERY_RANGE_RE, _every_range_rate),
+    *((pattern, _every_range_rate) for pattern in _RATE_INTERVAL_RANGES),
+    (_RATE_Q_RE, _q_rate),
+    (_RATE_INTERVAL_RE, _interval_rate),
+    *((re.compile(rf"\b{words}\b"), lambda m, rate=rate: (rate, rate)) for words, rate in _RATE_WORDS.items()),
+)
+
+
+def _rate(text: str) -> tuple[float, float] | None:
+    """The first frequency form :func:`sessions_per_week` reads in normalised ``text``."""
+    return _first_rate(text, _FIRST_FORMS) or _other_rate(text)
+
+
+def _other_rate(text: str) -> tuple[float, float] | None:
+    """The frequency forms :func:`sessions_per_week` reads only when none of its first forms is in the regimen.
+
+    >>> [_other_rate(t) for t in ("2x/week", "2 sessions per week", "every 2-4 weeks", "q4w", "every other day")]
+    [(2.0, 2.0), (2.0, 2.0), (0.25, 0.5), (0.25, 0.25), (3.5, 3.5)]
+    >>> [_other_rate(t) for t in ("at intervals of 4 weeks", "3 sessions 2 weeks apart", "on alternate days", "eow")]
+    [(0.25, 0.25), (0.5, 0.5), (3.5, 3.5), (0.5, 0.5)]
+    >>> _other_rate("100 mg/day") is None
+    True
+    """
+    return _first_rate(text, _OTHER_FORMS)
+
+
+def _first_rate(text: str, forms: tuple[_RateForm, ...]) -> tuple[float, float] | None:
+    for pattern, read in forms:
+        m = pattern.search(text)
+        if m:
+            return read(m)
+    return None
+
+
+def _stated_rates(text: str) -> list[tuple[tuple[float, float], str]]:
+    """Every frequency a normalised regimen writes, in the order written, with its words: of forms that overlap ("3x
+    weekly" and "weekly"), the one :func:`_rate` tries first.
+
+    >>> _stated_rates("daily for 5 days every 4 weeks")
+    [((7.0, 7.0), 'daily'), ((0.25, 0.25), 'every 4 weeks')]
+    >>> _stated_rates("3x weekly")
+    [((3.0, 3.0), '3x weekly')]
+    """
+    return [(rate, words) for _, rate, words in _stated_paces(text)]
+
+
+def _stated_paces(text: str) -> list[tuple[tuple[int, int], tuple[float, float], str]]:
+    """:func:`_stated_rates` with where each pace stands in the text: ``((start, end), rate, words)``."""
+    found: list[tuple[int, int, tuple[float, float], str]] = []
+    for pattern, read in (*_FIRST_FORMS, *_OTHER_FORMS):
+        for m in pattern.finditer(text):
+            if all(m.end() <= start or m.start() >= end for start, end, _, _ in found):
+                found.append((m.start(), m.end(), read(m), m.group(0)))
+    return [
+        ((start, end), rate, words)
+        for start, end, rate, words in sorted(found)
+        if not _DOSE_STEP_RE.search(text[:start].rstrip())
+    ]
+
+
+def _glossed(
+    text: str, paces: list[tuple[tuple[int, int], tuple[float, float], str]]
+) -> list[tuple[tuple[int, int], tuple[float, float], str]]:
+    """The paces with each one that glosses the pace before it merged into one, read as the range of the two.
+
+    A gloss restates a pace in another unit, in brackets or after "i.e." straight after it ("monthly (every 4
+    weeks)", "every 2 weeks, i.e. fortnightly"). The two name one pace if they differ by no more than a month from
+    four weeks (10%); the sessions are then counted at either, no more precisely than the two together say. A pace in
+    brackets that differs more ("weekly (monthly later)") is another pace.
+
+    >>> text = "monthly (every 4 weeks)"
+    >>> [(round(rate[0], 3), rate[1], words) for _, rate, words in _glossed(text, _stated_paces(text))]
+    [(0.23, 0.25, 'monthly (every 4 weeks')]
+    """
+    merged: list[tuple[tuple[int, int], tuple[float, float], str]] = []
+    for (start, end), rate, words in paces:
+        if merged:
+            (first_start, first_end), first_rate, _ = merged[-1]
+            lo, hi = min(first_rate[0], rate[0]), max(first_rate[1], rate[1])
+            if _GLOSS_RE.fullmatch(text[first_end:start]) and hi <= lo * _GLOSS_TOLERANCE:
+                merged[-1] = ((first_start, end), (lo, hi), text[first_start:end])
+                continue
+        merged.append(((start, end), rate, words))
+    return merged
+
+
+#: What stands between a pace and its gloss: an opening bracket, or "i.e." / "that is" / "=" (after a comma or not).
+_GLOSS_RE = re.compile(
+    r"\s*(?:\(\s*(?:i\.?e\.?,?\s*|that is,?\s*|=\s*|approx(?:imately|\.)?\s*|~\s*)?|,?\s*(?:i\.?e\.?|that is|=),?\s*)"
+)
+#: How far a gloss may differ from its pace: monthly against every 4 weeks (30.44 / 28 days).
+_GLOSS_TOLERANCE = 1.1
+
+
+#: A pace at which the dose changes, not the sessions' ("PUVA 3 times weekly; UVA increased by 0.5 J/cm2 weekly",
+#: "dose increased every 4 weeks"): a word for the change earlier in the pace's clause, not just before it with "to"
+#: ("reduced to weekly" is the sessions' new pace).
+_DOSE_STEP_RE = re.compile(
+    r"\b(?:increas|escalat|rais|titrat|adjust|reduc|decreas|taper|step)\w*\b(?:[^;,.()]|(?<=\d)\.(?=\d))*(?<!\bto)$"
+)

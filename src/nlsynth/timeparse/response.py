@@ -1,0 +1,759 @@
+"""What one clause says of the response.
+
+Seen or not seen ("no improvement at 4 weeks", "failure to heal by 8 weeks"), no further change, a worsening, a
+response of one part beside none of another, or something other than the lesions ("syncope at 3 weeks"); the words
+that doubt a reading; and ``_Clause``, a clause with what it says. Each predicate reads one clause:
+:mod:`nlsynth.timeparse.checks` weighs a phrase's clauses together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlsynth import missing
+from nlsynth.timeparse.interval import TimeInterval, _not_seen_bound
+from nlsynth.timeparse.lexicon import (
+    _DURATION_RE,
+    _FUNCTION_WORDS,
+    _GAP,
+    _NO_OTHER_EVENT_RE,
+    _NUM,
+    _STARTED_WORDS,
+    _UNIT,
+    _UNIT_FIRST,
+    _UNIT_OF,
+    _UNTIL_RE,
+    NUMBER_WORDS,
+    _words,
+    normalise,
+)
+
+#: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
+#: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
+_NO_TIME_RE = re.compile(
+    rf"(?:(?:the\s+)?(?:time|timing|duration|follow-?up)\s+)?(?:{missing.NOT_GIVEN_WORDS}"
+    # a cell that says there is no time to give: no event, no follow-up to count, or a dash for "nothing"
+    r"|not\s+applicable|none|never|not\s+(?:achieved|reached|observed|seen)"
+    rf"|no\s+(?:response|improvement|change|effect|benefit)|lost\s+to\s+follow-?up|ongoing){missing.IN_SOURCE}"
+)
+#: "Lost to follow-up after 3 months": for an event, the time the patient left, not the event's; a follow-up's length.
+_LOST_TO_FOLLOW_UP_RE = re.compile(r"\blost\s+to\s+follow-?up\b")
+#: A clause about how long a response lasted ("sustained at 12 months", "remained clear at 2 years", "confirmed at 24
+#: weeks"): for the time
+#: of the response itself it is commentary beside a clause that times the response. Not "continued" or "still",
+#: which may say the response was still growing ("continued improvement at 6 months" may be the best response).
+_LASTED_RE = re.compile(
+    r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable|confirmed"
+    r"|stabili[sz](?:ed|ation|ing))\b"
+)
+#: A clause of an event's time that says the event had not happened then ("no response at 3 months", "lesions
+#: unchanged after 8 weeks", "did not improve within 6 weeks", "failed after 3 months"), also after a few words that
+#: only lead into it ("there was no response at 6 months", "but the lesions did not improve", "she had not improved by
+#: 3 months"); not "no further improvement", which times the best response, nor "not until" or "not before", which are
+#: qualifiers, nor "without side effects".
+_PLAIN_LEAD = (
+    r"but|however|still|yet|and|unfortunately|sadly|there|was|were|is|are|had|has|have|with|showed|shows|show"
+    r"|showing|demonstrated|the|a|patient|patients|she|he|they|it|again|also|even|remained|remains"
+)
+_NOT_SEEN_LEAD = rf"(?:{_PLAIN_LEAD}|lesions?|plaques?|ulcers?|nl|skin|disease|condition)"
+_NOT_SEEN_RE = re.compile(
+    rf"^(?:{_NOT_SEEN_LEAD},?\s+){{0,3}}(?:"
+    r"(?:no|without|absence of|lack of)\s+(?:(?!further\b|additional\b|more\b|side\b|adverse\b|ill\b)\w+\s+){0,2}"
+    r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success|reduction"
+    r"|decrease|difference|re-?epitheli\w*)\b"
+    r"|(?:not|never|no|\w+n't)\s+(?:(?!only\b|just\b|merely\b|longer\b|further\b|more\b)\w+\s+)?(?:improved|improving|responded|responding|healed|healing|resolved|resolving"
+    r"|cleared|clearing|better|changed|effective|re-?epitheli\w*)\b(?!\s+(?:any\s+)?further)"
+    r"|(?:did not|didn't|does not|doesn't|failed to|fails? to|failure to|failing to|unable to|(?:was|were) not able to"
+    r"|could not|couldn't|cannot|can't)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve|clear)\b(?!\s+(?:any\s+)?further)"
+    r"|none\b"
+    # the treatment failed: "failed after 3 months", "treatment failure at 12 weeks", "refractory at 6 months"
+    r"|(?P<failed>(?:(?:the\s+)?(?:treatment|therapy)\s+)?(?:ineffective|unsuccessful|unresponsive|fail(?:ed|ure)"
+    r"|refractory|resistant|non-?respon\w*)\b)"
+    r"|yet\s+to\s+(?:\w+\s+)?(?:respond|improve|heal|clear|resolve)\b"
+    r")"
+    r"|\bunchanged\b"
+)
+#: A noun for the response ("improvement", "clearance", "benefit").
+_RESPONSE_NOUN = (
+    r"(?:improvement|response|healing|clearing|clearance|resolution|regression|remission|re-?epitheli[sz]ation"
+    r"|flattening|softening|fading|effect|benefit)s?"
+)
+#: ... or that the response was not seen, with no word of the lesions before it, whose absence would be a response
+#: ("not seen at 4 weeks", "improvement not evident at 4 weeks", "response was not observed by 6 weeks", "not yet
+#: at 4 weeks"; never "lesions not visible at 8 weeks").
+_NOT_PERCEIVED_RE = re.compile(
+    rf"^(?:(?:{_PLAIN_LEAD}),?\s+){{0,3}}(?:(?:any|the|a)\s+)?(?:(?:(?!side\b|adverse\b|ill\b)\w+\s+)?{_RESPONSE_NOUN}\s+)?"
+    r"(?:(?:was|were|is|has|had|been)\s+)*(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:"
+    r"(?:seen|observed|noted|noticed|noticeable|evident|apparent|detected|detectable|documented|achieved|reached"
+    r"|obtained)\b|(?=(?:at|by|after|within|in|on|during)\b))"
+)
+#: A word that negates ("not", "no", "never", "without", "absent", "nothing", "didn't"), in an event's timed clause
+#: that no rule above reads: it may say that the event had not come by that time ("nothing at 4 weeks", "lesions
+#: not smaller at 4 weeks"), so its time is refused rather than read as the event's.
+_NEGATION_RE = re.compile(r"\b(?:not|no|never|none|nothing|nil|without|absent|neither|nor|cannot)\b|\w+n't\b")
+#: ... unless it negates only the response's completeness or a time bound ("no longer visible", "not only", "not
+#: completely healed", "no later than", "not more than", "not before"), or, beside a word for the response, something
+#: else ("healed at 8 weeks without side effects", "no adverse events", "no scarring"; alone, "no side effects at 4
+#: weeks" says nothing of the response, and is refused).
+_BOUND_NEGATION_RE = re.compile(
+    r"\bno\s+longer\b(?!\s+than)|\bnot\s+(?:only|just|complete(?:ly)?|full(?:y)?|entire(?:ly)?|total(?:ly)?|quite)\b"
+    r"|\b(?:no|not)\s+(?:later|earlier|longer|more|less|fewer|sooner)\s+than\b|\bnot\s+(?:before|after)\b"
+)
+_OTHER_NEGATION_RE = re.compile(
+    r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+){0,2}?(?:side[\s-]effects?|adverse|complications?|toxicity"
+    r"|ill\s+effects?|scar\w*|relapses?|recurrences?|flares?|doses?|dosage|dosing|regimen|treatments?|therap\w*"
+    r"|medications?|drugs?|occlusion|steroids?|concomitant|other|additional|surgery|graft\w*|need)\b"
+)
+#: A clause that says the disease was still there ("lesions persisted at 3 months", "still active at 3 months", "ulcer
+#: still open at 3 months", "persistent ulceration at 6 months"), with no word of a response in it: none had come then
+#: (once a response seen by then, or one that lasted: "persisted" said so of a response).
+_LESIONS = r"(?:lesions?|plaques?|ulcers?|ulcerations?|disease|nl)"
+_STILL_ACTIVE_RE = re.compile(
+    r"\b(?:still|remained|remains|remaining)\s+(?:\w+\s+)?(?:active|open|unhealed|ulcerated|unresolved)\b"
+    # present or visible: only the lesions, not what healing leaves ("a scar remained visible", "atrophy still present")
+    rf"|\b{_LESIONS}\s+(?:\w+\s+)?(?:still|remained|remains)\s+(?:\w+\s+)?(?:present|visible)\b"
+    rf"|\b{_LESIONS}\s+(?:\w+\s+)?(?:persisted|persists|persisting)\b"
+    rf"|\bpersist(?:ent|ing)\s+(?:\w+\s+)?{_LESIONS}\b"
+)
+#: A clause that says the response had reached its best before ("no further change at 12 weeks", "without further
+#: improvement", "plateaued at 6 months"): how long it lasted, like "stable at 12 months"; beside a clause that times
+#: the response it is commentary (the best was the earlier one), and alone it says the response was there by then.
+_NO_FURTHER = (
+    r"\b(?:no|without)\s+(?:further|additional|more)\s+(?:\w+\s+)?(?:change|improvement|response|benefit|healing)\b"
+    r"|\b(?:did\s+not|didn't|not)\s+(?:improve|improved|change|changed|respond|responded)\s+(?:any\s+)?further\b"
+)
+_PLATEAU = r"\bplateau(?:s|ed)?\b"
+_NO_FURTHER_RE = re.compile(rf"{_NO_FURTHER}|{_PLATEAU}")
+#: ... of which those that say when the improvement stopped ("plateaued at 16 weeks", "reached a plateau at 16 weeks",
+#: "no further improvement after 12 weeks"), not only that a visit found no change since the last ("no further change
+#: at 12 weeks"): beside an earlier time of a response, the best may have come at that earlier time or up to then.
+_PLATEAU_RE = re.compile(rf"{_PLATEAU}|(?:{_NO_FURTHER})\s+(?:after|beyond|from)\b")
+#: New lesions, ulcers, plaques or nodules: a worsening ("new ulceration at 6 weeks", once a response seen then).
+_NEW_LESIONS = r"new\s+(?:lesions?|ulcers?|ulcerations?|plaques?|nodules?)"
+#: A clause that says the lesions got worse ("worsened at 2 weeks", "initial deterioration after 1 month", "lesions
+#: enlarged at 4 weeks", "new lesions at 2 months"), with no word of a response in it: the response had not come then,
+#: as after "no response at 2 weeks" (once read as the first response). Not "no worsening", which says nothing of one.
+#: What of the lesions may grow, and its growth ("ulcer size increased", "the ulcer increased in size", "increase in
+#: ulcer area", "lesions increased in number", "the plaque grew"): not an increase of something else ("increased
+#: granulation", "dose increased", "the number of sessions increased", "the treated area was increased").
+_SIZE = r"(?<!treatment\s)(?<!treated\s)(?<!application\s)(?<!irradiated\s)(?:size|area|extent|diameter|depth|width)"
+_GROWN = r"(?:increased|increasing|increases|grew|grown|grows|growing|expanded|expanding|widened|doubled)"
+_GREW_RE = (
+    rf"\b{_SIZE}\s+(?:\w+\s+){{0,3}}?{_GROWN}\b"
+    rf"|\b{_GROWN}\s+in\s+{_SIZE}\b"
+    rf"|\b(?:increase|growth|expansion)\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?{_SIZE}\b"
+    rf"|\b{_LESIONS}\s+(?:(?:had|has|have|was|were)\s+)?(?:grew|grown|grows|growing|expanded|expanding)\b"
+    rf"|\b{_LESIONS}\s+(?:(?:had|has|have|was|were)\s+)?{_GROWN}\s+in\s+number\b"
+    rf"|\bnumber\s+of\s+(?:\w+\s+)?{_LESIONS}\s+(?:(?:had|has|have|was|were)\s+)?{_GROWN}\b"
+)
+_WORSENED_RE = re.compile(
+    r"\b(?:worse|worsens?|worsened|worsening|deteriorat\w*|exacerbat\w*|aggravat\w*|enlarg\w*|progressed|progression"
+    rf"|spread|{_NEW_LESIONS})\b(?!-free)"
+    # the verb, not "progressing toward closure" (healing) nor "good progress"
+    r"|\b(?:progresses|progressing)\b(?!\s+towards?\b)|\b(?:continued|continues|continuing)\s+to\s+progress\b"
+    rf"|{_GREW_RE}"
+)
+#: ... unless it says there was none ("no worsening", "not worse", "without further progression", "did not spread"),
+#: or that it stopped ("stopped enlarging at 2 months", "progression halted by 3 months", "arrest of progression"):
+#: stable, in other words; beside a clause that times the response it is commentary, and alone it says nothing of
+#: when a response came.
+_WORSE_WORD = r"(?:worse\w*|deteriorat\w*|exacerbat\w*|aggravat\w*|enlarg\w*|progress\w*|spread\w*|grow\w*|extend\w*)"
+_STOPPED = r"(?:stop(?:ped|s)?|ceas(?:ed|es)|halt(?:ed|s)?|arrest(?:ed|s)?)"
+_NOT_WORSENED_RE = re.compile(
+    r"\b(?:no|not|without|never)\s+(?:any\s+|further\s+|more\s+)?(?:worse|worsening|deteriorat\w*|exacerbat\w*"
+    rf"|aggravat\w*|enlarg\w*|progression|progressing|spread|{_NEW_LESIONS})\b|\b(?:did\s+not|didn't|failed\s+to)\s+"
+    r"(?:worsen|deteriorate|progress|spread|enlarge)\b|\b(?:progression|deterioration)-free\b"
+    rf"|\b(?:{_STOPPED}|no\s+longer)\s+(?:(?:the|its|their|any|further|lesional?)\s+)*{_WORSE_WORD}"
+    rf"|\b(?:worsening|deterioration|enlargement|progression|spread|growth)(?:\s+of\s+(?:the\s+)?\w+)?"
+    rf"\s+(?:(?:was|had|has|been)\s+)*{_STOPPED}\b"
+    rf"|\b(?:halt|arrest|cessation)\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+|further\s+)*{_WORSE_WORD}"
+    # no growth: "no increase in size", "size did not increase", "not increased in size", "without further growth"
+    r"|\b(?:no|not|without|never)\s+(?:any\s+|further\s+|more\s+)?(?:increase|increased|growth|expansion|grown)\b"
+    r"|\b(?:did\s+not|didn't|failed\s+to)\s+(?:increase|grow|expand)\b"
+)
+_RESPONSE_WORD_RE = re.compile(
+    r"\b(?:improv\w*|respon\w*|heal\w*|clear\w*|resol\w*|regress\w*|remission|better|flatten\w*|fad\w*"
+    r"|soften\w*|re-?epitheli\w*)\b"
+)
+#: A stop or a change of the treatment with its own time ("stopped at 12 weeks", "discontinued after 3 months",
+#: "interrupted for 2 weeks", "discontinuation at week 12", "dose reduced at 4 weeks"), or an event of the patient
+#: other than the response ("nausea at 2 weeks", "side effects from week 2", "hospitalised at 3 weeks", "died at 6
+#: months"): in the time of a response, commentary. Not a stop the time is counted from ("3 months after treatment
+#: was stopped", "within 3 months of discontinuation"), which the rules of the end of treatment read.
+_STOP_WORDS = (
+    r"stopped|discontinued|ceased|withdrawn|abandoned|halted|terminated|interrupted|paused|suspended"
+    r"|discontinuation|cessation|interruption|withdrawal|termination"
+    r"|off(?=\s*$|\s+for\b|\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b)"  # "6 months off (treatment)"
+)
+_SOMETHING_ELSE_RE = re.compile(
+    rf"\b(?P<stop>{_STOP_WORDS})\b"
+    r"|\b(?:dose|dosage|doses)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:reduced|increased|escalated|decreased|halved"
+    r"|doubled|adjusted|changed|tapered|lowered|raised)\b"
+    r"|\b(?:side[\s-]?effects?|adverse\s+(?:drug\s+)?(?:events?|effects?|reactions?)|aes|toxicity|toxicities"
+    r"|intoleran\w*|not\s+tolerated|(?:injection|infusion)[\s-]site\s+reactions?|infections?|infected|sepsis"
+    r"|hospitali[sz]\w*|admitted|died|death|pregnan\w*|nausea|vomiting|diarrh\w*|headaches?|dizziness|fatigue"
+    r"|conjunctivitis|herpes|zoster|folliculitis|neutropenia|leukopenia|lymphopenia|eosinophilia|an(?:a)?emia"
+    r"|transaminases?|(?:liver|hepatic)\s+enzymes?|creatinine|hepatotoxic\w*|nephrotoxic\w*|hypertension"
+    r"|hypertrichosis|gingival|arthralgias?|myalgias?|neuropath\w*|paraesthesi\w*|paresthesi\w*|tremor|somnolence"
+    r"|drowsiness|insomnia|constipation|dyspepsia|gastrointestinal|abdominal\s+pain|flushing|burning|stinging"
+    r"|photosensitiv\w*|acneiform|alopecia|o?edema|thrombo\w*)\b"
+    # never a sign of NL itself (erythema, pain, itch, rash), which a response may be about
+)
+#: What counts a time from a stop, before it ("3 months after treatment was stopped", "2 months post-discontinuation").
+_COUNTED_FROM_RE = re.compile(r"\b(?:after|following|since|post|of|off|from|until|till|before|prior\s+to)\b")
+#: A stop for want of a response ("discontinued at 12 weeks due to lack of efficacy", "stopped at 12 weeks as
+#: ineffective", "ineffective, stopped after 3 months"): the response had not come by then.
+_STOPPED_FAILING_RE = re.compile(
+    r"\b(?:lack(?:ing)?\s+of\s+(?:\w+\s+)?(?:response|efficacy|effect|effectiveness|improvement|benefit)"
+    r"|(?:insufficient|inadequate|poor|no)\s+(?:\w+\s+)?(?:response|efficacy|effect|improvement|benefit)"
+    # the treatment's failure, not an organ's ("stopped at 12 weeks for renal failure": an adverse event)
+    r"|ineffective\w*|inefficacy|unsuccessful|unresponsive|non-?respon\w*|refractory"
+    r"|(?<!renal\s)(?<!kidney\s)(?<!heart\s)(?<!cardiac\s)(?<!liver\s)(?<!hepatic\s)(?<!respiratory\s)"
+    r"fail(?:ed|ure|ing))\b"
+)
+
+
+def _stops_or_times_something_else(clause: str) -> str | None:
+    """What an event's clause times other than the response: ``"failed"`` for a stop for want of a response (the
+    response had not come by that time), ``"other"`` for another event (a stop or a change of treatment, an adverse
+    event; commentary), None when it may time the response (it names one, or counts its time from the stop) or
+    speaks of a worsening (:func:`_place_worsening`).
+
+    >>> [_stops_or_times_something_else(c) for c in ("nausea at 2 weeks", "stopped at 12 weeks for lack of efficacy",
+    ...  "dose reduced at 4 weeks", "improved at 8 weeks without side effects", "3 months after treatment was stopped")]
+    ['other', 'failed', 'other', None, None]
+    >>> _stops_or_times_something_else("nausea resolved at 2 weeks"), _stops_or_times_something_else(
+    ...     "lesions improved at 8 weeks despite nausea")
+    ('other', None)
+    """
+    found = _SOMETHING_ELSE_RE.search(clause)
+    if found is None or any(r.search(clause) for r in (_WORSENED_RE, _NOT_WORSENED_RE, _LASTED_RE, _NO_OTHER_EVENT_RE)):
+        # a worsening, one that stopped ("lesions stopped enlarging"), or how long the response lasted ("no relapse 6
+        # months off treatment") is read by its own rules
+        return None
+    if found.group("stop") and _STOPPED_FAILING_RE.search(clause):
+        return "failed"
+    # a response word right after the other event is its end ("nausea resolved at 2 weeks"), not the response's
+    rest = clause[: found.start()] + _ITS_END_RE.sub(" ", clause[found.end() :], count=1)
+    if _RESPONSE_WORD_RE.search(rest) or (found.group("stop") and _COUNTED_FROM_RE.search(clause[: found.start()])):
+        return None
+    return "other"
+
+
+#: A response word right after another event, saying that event ended ("nausea resolved", "side effects had cleared",
+#: "the infection was completely resolved"): not a response of NL.
+_ITS_END_RE = re.compile(
+    r"^\s+(?:(?:was|were|had|has|have|been|completely|fully|quickly|rapidly|then|later|all)\s+){0,3}"
+    r"(?:improv\w*|resol\w*|clear\w*|heal\w*|subsided|disappeared|better)\b"
+)
+
+
+#: The words a clause may hold beside its time when it speaks of the response with no word of one
+#: (``_RESPONSE_WORD_RE``): the lesions and their signs, how much or how far ("partial", "marked", "near-complete"),
+#: what changed ("smaller", "paler", "reduced", "closure"), when and since what ("at", "week", "the 3-month visit",
+#: "starting the cream"), and words that say nothing ("the", "was", "first"). Any other word names something else (an
+#: event, a test, a visit of the patient, another drug: "syncope", "biopsy", "methotrexate added").
+#: The lesions, where they are and their signs: a word of them in what a clause says responded makes it the lesions,
+#: whatever else it names ("the central ulcer healed", "pretibial plaques improved"; :func:`_what_responded`).
+_LESION_WORDS = frozenset(
+    "lesion lesions plaque plaques ulcer ulcers ulceration ulcerations wound wounds disease nl nld necrobiosis "
+    "lipoidica skin site sites patch patches area areas leg legs shin shins limb limbs erythema redness induration "
+    "inflammation pain itch itching pruritus telangiectasia telangiectasias telangiectasiae atrophy border borders "
+    "edge edges margin margins centre center colour color discolouration discoloration appearance symptom symptoms "
+    "sign signs discomfort tenderness scale scaling crust crusting thickness texture elevation firmness hardness "
+    "nodule nodules papule papules size extent pigmentation hyperpigmentation hypopigmentation scar scars scarring "
+    "tissue bed".split()
+)
+#: Words that say what the lesions or the response were (beside :data:`_LESION_WORDS`): their signs, how much, how
+#: far, what changed. A clause after the response with none of them, and no word of response, says nothing of it
+#: ("improved at 8 weeks; follow-up at 16 weeks"; :func:`_says_nothing_of_it`).
+_STATE_WORDS = _LESION_WORDS | frozenset(
+    (
+        # the lesions and their signs
+        "larger largest smaller smallest lower upper left "
+        "right bilateral yellow yellowish violaceous elevated degree amount residual remaining remained inactive "
+        "quiescent red reddish indurated itchy tender inflamed inflammatory activity active thick thin firm soft "
+        "nodular sclerotic raised depth shallow shallower clean healthy intact "
+        # what the lesions were before: the disease's course and how it had met treatment
+        "refractory resistant recalcitrant persistent chronic longstanding standing stubborn ulcerated ulcerative "
+        "affected treated target existing previous "
+        # how much, how far, how it went
+        "partial partially complete completely marked markedly moderate moderately mild mildly minimal minimally "
+        "slight slightly significant significantly substantial substantially near nearly almost total totally full "
+        "fully maximal maximum max further noticeable noticeably visible visibly evident "
+        "apparent initial initially early earliest some good excellent great dramatic dramatically rapid rapidly "
+        "quick quickly gradual gradually progressive progressively steady steadily major minor notable notably "
+        "considerable considerably obvious clinical clinically histological histologic histopathological "
+        "histopathologic dermoscopic subjective subjectively objective objectively symptomatic reported overall best "
+        "peak plateau plateaued sustained stable stabilised stabilized satisfactory pr cr mr much more most all both "
+        "entire entirely whole majority half percent cent "
+        # what changed
+        "reduced reduction reductions reducing decrease decreased decreasing diminished diminishing diminution "
+        "lessened lessening less lesser flatter flat paler pale paling thinner thinning lighter lightening "
+        "softer shrank shrunk shrinking shrinkage shrink closed closure closing disappeared disappearance "
+        "disappearing vanished gone fainter faint smoother smoothing normal normalised normalized normalisation "
+        "normalization recovered recovery cured cure cosmetic cosmetically contraction contracted epithelialised "
+        "epithelialized epithelialisation epithelialization epithelialising epithelializing granulation granulating "
+        "repigmentation repigmented benefit benefits beneficial effect effects effective efficacy success "
+        "successful successfully result results outcome outcomes change changes difference relief relieved eased "
+        "subsided free barely hardly scarcely acceptable stabilisation stabilization stabilising stabilizing leaving"
+    ).split()
+)
+_SPEAKS_OF_RESPONSE_WORDS = (
+    _STATE_WORDS
+    | frozenset(
+        # whose, which, and whether it went on
+        "patient patients pt other others rest remainder one ones continued continuing "
+        # what joins it to a statement before it ("no change at 4 weeks, but clearing at 12 weeks")
+        "but however although though whereas while nevertheless nonetheless "
+        # seen, when and since what
+        "not no never yet seen noted observed noticed documented achieved reached attained obtained occurred became "
+        "become then also already only at by after before within about approximately approx around roughly circa ca "
+        "over up until till later earlier than mean median average range following since during between time times "
+        "point timepoint onset start starting started initiation initiating beginning began begun commencement "
+        "baseline when week month year day visit visits follow followup review assessment examination evaluation "
+        "appointment check checkup".split()
+    )
+    | frozenset(_UNIT_OF)
+    | _FUNCTION_WORDS
+    | _STARTED_WORDS
+)
+
+
+def _says_nothing_of_it(clause: str) -> bool:
+    """Whether a clause says nothing of what the lesions or the response were: no word of response, of the lesions or
+    their state (:data:`_STATE_WORDS`), no extent ("50%"). A visit, a bare time, "same" or "continued".
+
+    >>> [_says_nothing_of_it(c) for c in ("follow-up at 16 weeks", "same at 16 weeks", "continued at 16 weeks",
+    ...  "complete at 16 weeks", "lesions flatter at 16 weeks", "50% at 16 weeks", "near-clearance at 24 weeks")]
+    [True, True, True, False, False, False, False]
+    """
+    if _RESPONSE_WORD_RE.search(clause) or "%" in clause:
+        return False
+    return _STATE_WORDS.isdisjoint(_words(_one_word_each(clause)))  # "per cent" among them
+
+
+def _names_something_else(clause: str, agent: str | None) -> str | None:
+    """The first word of a clause that names something other than the response (:data:`_SPEAKS_OF_RESPONSE_WORDS`),
+    or None: "syncope at 3 weeks" names syncope, "lesions flatter at 3 weeks" and "at the 3-month visit" nothing
+    else. Words of the row's agent, of a response (``_RESPONSE_WORD_RE``) and a time's notation ("wk4", "q2w") name
+    nothing else.
+
+    >>> [_names_something_else(c, "dupilumab") for c in ("syncope at 3 weeks", "biopsy at 3 weeks",
+    ...  "lesions flatter and paler at 3 weeks", "near-complete at week 12", "on dupilumab at 3 weeks",
+    ...  "the ulcer had re-epithelialised", "re-treated at 6 months")]
+    ['syncope', 'biopsy', None, None, None, None, 'retreated']
+    """
+    own = _agent_words(agent)
+    for word in _words(_one_word_each(clause)):
+        if not _speaks_of_response(word, own):
+            return word
+    return None
+
+
+def _agent_words(agent: str | None) -> set[str]:
+    return set(re.findall(r"[a-z][a-z0-9]*", normalise(agent or "")))
+
+
+def _one_word_each(text: str) -> str:
+    """``text`` with "re-epithelialised" one word and a possessive's "'s" gone ("the patient's lesions")."""
+    return re.sub(r"'s\b", "", re.sub(r"\bre-(?=[a-z])", "re", text))
+
+
+def _speaks_of_response(word: str, own: set[str]) -> bool:
+    """Whether a word may stand in a clause on the response (see :func:`_names_something_else`)."""
+    return (
+        word in _SPEAKS_OF_RESPONSE_WORDS
+        or word in own
+        or bool(_RESPONSE_WORD_RE.fullmatch(word))
+        or bool(re.fullmatch(r"[a-z]{1,3}\d+[a-z]{0,3}", word))  # "wk4", "q2w", "m3"
+        or word in NUMBER_WORDS  # "twelve"
+    )
+
+
+#: Words that end, going back from a response's verb, the words saying what responded: they join another statement
+#: ("improvement at 8 weeks but not resolved", "stopped as lesions had cleared", "not only improved but cleared").
+_JOINERS = frozenset(
+    "but and or nor yet as because since while when whereas although though so then not only which who where".split()
+)
+#: What ends the words that say what a response was of ("improvement in quality of life at 4 weeks"): a time's word,
+#: or one that joins another statement.
+_OF_WHAT_ENDS = _JOINERS | frozenset(
+    "at by after within following over since from in on during before until till to than when".split()
+)
+
+
+def _tokens(clause: str) -> list[str]:
+    """A clause's words, numbers and marks (a mark ends a run of words), compound numbers as one word."""
+    return re.findall(r"[a-z][a-z0-9]*|\d[\d.]*|[^\w\s'-]", _one_word_each(clause))
+
+
+def _of_what(tokens: list[str]) -> list[str]:
+    """The words that say what a response was of or to, from the start of ``tokens`` up to a time's word, a number, a
+    mark or a word that joins another statement (:data:`_OF_WHAT_ENDS`): "quality of life" of "quality of life at 4
+    weeks".
+
+    >>> _of_what(_tokens("quality of life at 4 weeks")), _of_what(_tokens("4 weeks"))
+    (['quality', 'of', 'life'], [])
+    """
+    words = []
+    for word in tokens:
+        if word in _OF_WHAT_ENDS or not word[0].isalpha() or word in NUMBER_WORDS or word in _UNIT_OF:
+            break
+        words.append(word)
+    return words
+
+
+#: Units of a lesion's size, which a number before them makes a size ("ulcer 3 cm healed").
+_SIZE_UNITS = frozenset({"mm", "cm", "m", "mm2", "cm2", "m2"})
+
+
+def _what_responded(clause: str, agent: str | None) -> str | None:
+    """The first word naming something other than the lesions in what a clause says responded, or None when it says
+    nothing of what responded or names the lesions (:data:`_LESION_WORDS`): the words before a response's verb, back
+    to a mark, a number or a word that joins another statement ("tinea cleared", "her diabetes improved", "quality of
+    life improved"; "the lesion on the dorsum of the foot healed" is the lesion), and the words after "in" or "of"
+    that follow a word of response, up to a time's word ("improvement in glycaemic control", not "improvement in 4
+    weeks"). A clause naming something else elsewhere ("photographs showed improvement") says nothing of what
+    responded.
+
+    >>> [_what_responded(c, "dupilumab") for c in ("tinea cleared at 3 weeks", "quality of life improved at 4 weeks",
+    ...  "marked improvement in her quality of life at 4 weeks", "the patient's ulcer had healed by 8 weeks",
+    ...  "photographs showed improvement at 12 weeks", "improvement in pain and ulceration in 4 weeks",
+    ...  "the lesion on the dorsum of the foot healed", "on dupilumab, she improved at 12 weeks",
+    ...  "the ulcer 3 cm healed at 10 weeks")]
+    ['tinea', 'quality', 'quality', None, None, None, None, None, None]
+    """
+    own = _agent_words(agent)
+    tokens = _tokens(clause)
+    for i, token in enumerate(tokens):
+        if not _RESPONSE_WORD_RE.fullmatch(token):
+            continue
+        subject: list[str] = []
+        if token.endswith("ed") or token == "better":  # a verb: what it is said of stands before it
+            j = i - 1
+            while j >= 0 and tokens[j] not in _JOINERS and tokens[j][0].isalpha():
+                if tokens[j] in _SIZE_UNITS and j > 0 and tokens[j - 1][0].isdigit():
+                    j -= 2  # a size ("the ulcer 3 cm healed", "3 x 2 cm"), not what healed
+                    while j > 0 and tokens[j] == "x" and tokens[j - 1][0].isdigit():
+                        j -= 2
+                    continue
+                subject.insert(0, tokens[j])
+                j -= 1
+        if i + 1 < len(tokens) and tokens[i + 1] in ("in", "of"):
+            subject += _of_what(tokens[i + 2 :])
+        if _LESION_WORDS.isdisjoint(subject):
+            for word in subject:
+                if not _speaks_of_response(word, own):  # function words among those that may stand
+                    return word
+    return None
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """One ";"-separated clause with a time: an event's clause times the event (``timed``), an assessment without
+    it (``not-seen``), how long it lasted (``lasting``) or a worsening (``worse``, placed by
+    :func:`_place_worsening`); every clause of a duration is ``timed``."""
+
+    text: str
+    reading: TimeInterval
+    kind: str
+
+
+#: Words after which a clause says what a response was to or of ("no response to methotrexate", "no improvement with
+#: prednisone", "no benefit from the graft", "no improvement in pain").
+_RESPONSE_TO_WORDS = frozenset("to with on under from of in".split())
+_NO_CHANGE_WORDS = frozenset("change changes benefit benefits effect effects".split())
+
+
+def _not_seen_of_what(clause: str, agent: str | None) -> str | None:
+    """The first word naming something other than the lesions, the row's agent or any treatment in what a clause that
+    says a response had not come says it was to or of, or None: "no response to methotrexate at 4 weeks" in a
+    dupilumab row says nothing of dupilumab's response, nor "no improvement in quality of life at 4 weeks" of the
+    lesions'.
+
+    >>> [_not_seen_of_what(c, "dupilumab") for c in ("no response to methotrexate at 4 weeks",
+    ...  "no improvement in quality of life at 4 weeks", "did not respond to treatment within 4 weeks",
+    ...  "no improvement on dupilumab at 4 weeks",
+    ...  "no improvement in 4 weeks", "failed to respond to the cream by 6 weeks", "no change in the lesions at 4 weeks")]
+    ['methotrexate', 'quality', None, None, None, None, None]
+    """
+    own = _agent_words(agent)
+    tokens = _tokens(clause)
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else ""
+        if token not in _RESPONSE_TO_WORDS or not (_RESPONSE_WORD_RE.fullmatch(before) or before in _NO_CHANGE_WORDS):
+            continue
+        for word in _of_what(tokens[i + 1 :]):
+            if not _speaks_of_response(word, own):
+                return word
+    return None
+
+
+#: A clause that says something was still there ("erythema persisted at 8 weeks", "persistent induration at 8 weeks",
+#: "still present at 8 weeks"). Of the lesions themselves it says no response had come (``_STILL_ACTIVE_RE``).
+_STILL_THERE_RE = re.compile(
+    r"\bpersist(?:ed|s|ing|ent|ence)?\b"
+    r"|\b(?:still|remained|remains|remaining)\s+(?:\w+\s+)?(?:present|visible|there|evident|apparent)\b"
+)
+#: What healing leaves: that it was still there says the lesion healed ("a scar remained visible at 6 months"). Not
+#: "residual", which may be left of the disease too ("residual erythema").
+_RESIDUE_WORDS = frozenset(
+    "scar scars scarring atrophy atrophic pigmentation hyperpigmentation hypopigmentation dyspigmentation "
+    "discolouration discoloration".split()
+)
+
+
+#: A response stated as complete ("complete response", "cleared", "resolution", "full remission"); not an ulcer's
+#: healing or closure, which may come before the plaque's best response ...
+_COMPLETE_RE = re.compile(
+    r"\b(?:complete|completely|full|fully|total|totally|cleared|clearance|resolved|resolution|remission)\b"
+)
+#: ... unless a word says it was not, or not yet ("partial clearance", "nearly healed", "not completely resolved",
+#: "healed except a small area", "progressing toward closure").
+_SHORT_OF_COMPLETE_RE = re.compile(
+    r"\b(?:partial|partially|partly|incomplete|incompletely|near|nearly|almost|not|no|minimal|minimally|slight"
+    r"|slightly|some|mostly|largely|virtually|practically|moderate|moderately|marked|markedly|significant"
+    r"|significantly|substantial|substantially|good|except|apart|but|progressing|progressive|progressively"
+    r"|toward|towards|beginning|began|begun|starting|started|start)\b|\bnear-"
+)
+
+
+#: The words of :data:`_LESION_WORDS` that name the lesions as a whole, not one of their signs or their ulcer: a
+#: complete response of the lesions, not of their erythema ("resolution of erythema at 4 weeks" may come before the
+#: best response).
+_WHOLE_LESION_WORDS = frozenset(
+    "lesion lesions plaque plaques disease nl nld necrobiosis lipoidica skin site sites patch patches area areas leg "
+    "legs shin shins limb limbs".split()
+)
+#: ... and the others: a sign of the lesions or their ulcer, whose resolution is not the lesions' complete response.
+_PART_LESION_WORDS = _LESION_WORDS - _WHOLE_LESION_WORDS
+
+
+def _says_complete(clause: str) -> bool:
+    """Whether a clause says the lesions responded completely: a word of completeness, none that falls short of it,
+    and no sign of the lesions named (:data:`_PART_LESION_WORDS`).
+
+    >>> [_says_complete(c) for c in ("complete response at 12 weeks", "lesions cleared at 12 weeks",
+    ...  "near-complete clearance at 12 weeks", "resolution of erythema at 4 weeks", "ulcer resolved at 8 weeks")]
+    [True, True, False, False, False]
+    """
+    return (
+        _COMPLETE_RE.search(clause) is not None
+        and not _SHORT_OF_COMPLETE_RE.search(clause)
+        and _PART_LESION_WORDS.isdisjoint(_words(clause))
+    )
+
+
+def _only_what_healing_left(clause: str) -> bool:
+    """Whether an event's clause speaks only of what healing left, with no word of a response ("atrophy at 6 months",
+    "residual scarring at 1 year"): how the healed lesion looked later, as a clause on how long the response lasted
+    says, not a later or better response. Beside "cleared at 12 weeks" it is commentary (once the best response was
+    read as coming between 12 weeks and 6 months, after the clearance it followed).
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("cleared at 12 weeks; atrophy at 6 months", event=True).upper
+    84.0
+    """
+    return not _RESPONSE_WORD_RE.search(clause) and not _RESIDUE_WORDS.isdisjoint(_words(clause))
+
+
+def _says_not_seen(clause: str) -> bool:
+    """Whether a clause says the response had not come (``_NOT_SEEN_RE``, ``_NOT_PERCEIVED_RE``). A word of failure
+    that describes the disease or an earlier treatment before a response the clause affirms ("refractory NL improved
+    at 8 weeks", "unresponsive to steroids, improved at 8 weeks") does not: once read as no response by 8 weeks. Nor
+    does a statement that part of the disease did not respond beside one that another part did
+    (:func:`_affirmed_apart`).
+
+    >>> _says_not_seen("refractory at 6 months"), _says_not_seen("refractory nl improved at 8 weeks")
+    (True, False)
+    >>> _says_not_seen("resistant lesions, no improvement at 8 weeks"), _says_not_seen("failed to improve at 8 weeks")
+    (True, True)
+    >>> _says_not_seen("ulcer healed at 8 weeks but plaques unchanged")
+    False
+    """
+    return _states_not_seen(clause) and not _affirmed_apart(clause)
+
+
+#: What joins two statements that may say different things of the disease: a comma or a word of contrast (not "yet",
+#: which also means "so far": "not yet improved").
+_CONTRAST_RE = re.compile(r",|\b(?:but|although|though|while|whereas|however)\b")
+#: A response said to have come after the time beside it ("improved later", "improved thereafter").
+_LATER_RE = re.compile(r"\b(?:later|subsequently|thereafter|afterwards?|eventually|then|since)\b")
+#: A time that ends a clause ("... at 12 weeks"), and so may be the time of every statement in it.
+_ENDING_TIME_RE = re.compile(rf"(?:{_NUM}{_GAP}{_UNIT}|{_UNIT_FIRST}\s+{_NUM})\W*$")
+#: A word that doubts a response beside it ("poor healing", "delayed healing", "slow to heal", "lack of improvement").
+_DOUBTED_RESPONSE_RE = re.compile(
+    r"\b(?:poor\w*|delay\w*|impair\w*|lack\w*|absen\w*|fail\w*|wors\w*|slow\w*|insufficient|inadequate)\b"
+)
+
+
+#: A response, a change or an effect said to be to, with, on, under or from something (the words of
+#: :func:`_not_seen_of_what`, but "of" and "in", which name a part of the disease): a treatment, maybe another.
+_RESPONSE_TO_RE = re.compile(
+    rf"(?:{_RESPONSE_WORD_RE.pattern}|\b(?:{'|'.join(sorted(_NO_CHANGE_WORDS))})\b)"
+    rf"\s+(?:{'|'.join(sorted(_RESPONSE_TO_WORDS - {'of', 'in'}))})\b"
+)
+
+
+def _affirmed_apart(clause: str) -> bool:
+    """Whether a clause joins, past a comma or a word of contrast (``_CONTRAST_RE``), a statement that says a response
+    came (a word of response with no negation, word of no response, or doubt of its own; not one with a prefix of
+    its opposite, "non-healing") to the rest: the rest, whatever it says did not respond, is of something else or
+    of the response's completeness, as for :func:`_negated`. Once, the clause was read as no response by its time.
+
+    >>> _affirmed_apart("size unchanged but erythema improved at 12 weeks")
+    True
+    >>> _affirmed_apart("no change in size, but the ulcer healed at 8 weeks")
+    True
+    >>> _affirmed_apart("plaque unchanged, not healed at 8 weeks"), _affirmed_apart("unchanged, non-healing ulcer")
+    (False, False)
+    >>> _affirmed_apart("no improvement, poor healing at 8 weeks"), _affirmed_apart("not yet improved at 4 weeks")
+    (False, False)
+
+    Statements that say what a response was to, with or on ("no response to steroids, improved with tacrolimus at 8
+    weeks") may speak of two treatments, not two parts of the disease: their reading is left to the other rules.
+
+    >>> _affirmed_apart("no response to steroids, improved at 8 weeks")
+    False
+
+    Nor where the time is that of the statement of no response, before one of a response that has none, or came
+    later: "not healed at 4 weeks but improved", "no change at 4 weeks, but improved later".
+
+    >>> _affirmed_apart("not healed at 4 weeks but improved"), _affirmed_apart("no change at 4 weeks, improved later")
+    (False, False)
+    >>> _affirmed_apart("erythema improved, size unchanged at 12 weeks")  # a time that ends the clause is both's
+    True
+    """
+    parts = _CONTRAST_RE.split(clause)
+    if len(parts) < 2 or _RESPONSE_TO_RE.search(clause):
+        return False
+    timed = [i for i, part in enumerate(parts) if _holds_time(part)]
+    return any(
+        any(part[: word.start()][-1:] != "-" for word in _RESPONSE_WORD_RE.finditer(part))
+        and not _NEGATION_RE.search(part)
+        and not _DOUBTED_RESPONSE_RE.search(part)
+        and not _LATER_RE.search(part)
+        and not _states_not_seen(part.strip())
+        # the time is the response's: in its statement, or ending the clause after it
+        and (i in timed or (timed and min(timed) > i and _ENDING_TIME_RE.search(clause) is not None))
+        for i, part in enumerate(parts)
+    )
+
+
+def _states_not_seen(clause: str) -> bool:
+    """:func:`_says_not_seen` before the statements apart are weighed."""
+    if _NOT_PERCEIVED_RE.search(clause):
+        return True
+    found = _NOT_SEEN_RE.search(clause)
+    if found is None:
+        return False
+    if found.group("failed"):
+        response = _RESPONSE_WORD_RE.search(clause, found.end())
+        if response and not re.search(
+            rf"{_NEGATION_RE.pattern}|\bfail\w*|\bunresponsive\b|\bresistant\b|\brefractory\b",
+            clause[found.end() : response.start()],
+        ):
+            return False
+    return True
+
+
+#: A time that leads a clause before what was seen then ("at 4 weeks no change", "4 weeks: unchanged", "week 4 -
+#: no response", "12 weeks no improvement", as a parenthesis leaves it; "at the 4-week follow-up, no change", "after 6
+#: months of treatment there was still no improvement", "even after 6 months, no improvement", "despite 6 months of
+#: therapy, no response"): what follows says whether the event had come.
+_LEADING_TIME_RE = re.compile(
+    rf"^(?:even\s+)?(?:(?:at|after|by|in|on|within|despite)\s+)?(?:the\s+)?(?:{_UNIT_FIRST}\s+{_NUM}|{_NUM}{_GAP}{_UNIT})\b"
+    r"(?:\s+(?:follow-?up|visit|review|assessment)\b)?(?:\s+of\s+(?:\w+\s+){0,2}?(?:treatment|therapy|follow-?up)\b)?"
+    r"\s*[:,-]*\s*"
+)
+
+
+def _negated(clause: str, response: bool = False) -> bool:
+    """Whether an event's timed clause negates something that may be the event itself (see ``_NEGATION_RE``); with
+    ``response`` (a parenthesis beside a time), only a negation in a clause that names the response.
+
+    >>> _negated("nothing at 4 weeks"), _negated("lesions no longer visible at 4 weeks")
+    (True, False)
+    >>> _negated("healed at 8 weeks without side effects"), _negated("improvement by 6 weeks"), _negated("not before 6 weeks")
+    (False, False, False)
+
+    A negation after the response is affirmed, past a comma or a word that joins another statement, is about
+    something else or its completeness; one that says it of the response is not:
+
+    >>> _negated("improvement at 8 weeks, no biopsy performed"), _negated("improvement at 8 weeks but not resolved")
+    (False, False)
+    >>> _negated("improvement absent at 4 weeks"), _negated("response at 4 weeks? no")
+    (True, True)
+
+    Nor is a negation in a statement before one that affirms the response (:func:`_affirmed_apart`):
+
+    >>> _negated("no change in size, but softening at 8 weeks"), _negated("not healed but improved at 4 weeks")
+    (False, False)
+    """
+    if _UNTIL_RE.search(clause) or _affirmed_apart(clause):
+        return False
+    clause = _BOUND_NEGATION_RE.sub(" ", clause)
+    affirmed = _RESPONSE_WORD_RE.search(clause)
+    if affirmed:
+        clause = _OTHER_NEGATION_RE.sub(" ", clause)
+    negation = _NEGATION_RE.search(clause)
+    if negation is None or (response and not affirmed):
+        return False
+    joined = affirmed and re.search(
+        r"[,;]|\b(?:but|with|although|though|while|whereas|and|yet)\b", clause[affirmed.end() : negation.start()]
+    )
+    return not (affirmed and affirmed.start() < negation.start() and joined)
+
+
+def _place_worsening(clauses: list[_Clause]) -> list[_Clause]:
+    """Clauses of worsening before the earliest time a clause gives the response, or with no such clause, as
+    ``not-seen`` (the response had not come then); a worsening after it is a later event, like a relapse, and is
+    left out.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("worsened at 2 weeks; improved at 8 weeks", event=True, first=True).lower
+    14.0
+    >>> parse_time("improved at 2 months, then worsened at 6 months", event=True).upper
+    60.875
+    """
+    timed = [c.reading.upper for c in clauses if c.kind == "timed" and c.reading.resolved]
+    placed = []
+    for clause in clauses:
+        if clause.kind == "worse":
+            if timed and not (clause.reading.resolved and _not_seen_bound(clause.reading) < min(timed)):
+                continue
+            clause = _Clause(clause.text, clause.reading, "not-seen")
+        placed.append(clause)
+    return placed
+
+
+#: Words that doubt what they stand beside ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "probable type 2",
+#: "female?"), not its cause ("at 8 weeks, possibly due to the cream"): whether it holds is the reviewer's to read.
+#: Shared with the readers of patient cells (:mod:`nlsynth.ingest.clean`).
+DOUBT_RE = re.compile(
+    r"\?|\b(?:possibl[ey]|probabl[ey]|presum(?:abl[ey]|ed)|suspected|perhaps|maybe|likely|unclear|uncertain|unsure"
+    r"|questionabl[ey]|doubtful|not\s+(?:clear|certain|sure))\b(?!\s+(?:due|related|attributable|caused|because"
+    r"|secondary)\b)"
+)
+
+
+def _hedged(text: str) -> str | None:
+    """The first word that doubts a time in ``text`` (normalised): in a ";"-separated part that holds a time.
+
+    >>> [_hedged(t) for t in ("8 weeks?", "unclear, possibly 8 weeks", "improved at 8 weeks; cause unclear")]
+    ['?', 'unclear', None]
+    >>> _hedged("at 8 weeks, possibly due to the cream") is None
+    True
+    """
+    for part in text.split(";"):
+        hedge = DOUBT_RE.search(part)
+        if hedge and _holds_time(part):
+            return hedge.group(0)
+    return None
+
+
+def _holds_time(clause: str) -> bool:
+    """Whether a clause, once an age or a pace is set aside, still holds a number or a time."""
+    return bool(re.search(r"\d", clause) or _DURATION_RE.search(clause))

@@ -1,0 +1,235 @@
+"""Counts of sessions and the end of treatment (rules ``exposures``, ``end-of-treatment``,
+``after-end-of-treatment``).
+
+A count ("after 6 sessions", "at the third injection") becomes days with the pace of the row's regimen; the end of
+treatment is the regimen's course length, or its last session's day, or the time the phrase states where they agree.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from nlsynth.timeparse.anchors import _ONE_SESSION_RE
+from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _describe, unresolved
+from nlsynth.timeparse.lexicon import _COUNT, _ORDINAL_WORDS, _UNIT_OF, normalise, number
+from nlsynth.timeparse.qualifiers import _SUMMARIES, _bound, _qualifier
+from nlsynth.timeparse.regimen import (
+    _PER_WEEK,
+    _PHASES_RE,
+    _course_length,
+    _course_sessions,
+    _frequency,
+    _listed_sessions,
+    sessions_per_week,
+)
+from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
+
+#: What counts a time from a session that the count after it names ("2 weeks after the second injection", "4 weeks
+#: following 3 sessions", "within 6 weeks of the 2nd infusion", "2 weeks post second dose"): the words just before it.
+_SINCE_SESSION_RE = re.compile(r"\b(?:(?:after|following|since|from|of)\s+|post[\s-]+)(?:the\s+|her\s+|his\s+)?$")
+
+
+def _ordinal(n: float) -> str:
+    """A session's place as an ordinal in digits.
+
+    >>> [_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd']
+    """
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _part_of_count(clause: str, match: re.Match[str]) -> TimeInterval | None:
+    """``unresolved`` when the count of sessions ``match`` is the whole of which the clause gives a part ("after 6 of 8
+    planned sessions", "after 8 of 12 weekly sessions": six sessions, or the eight?); otherwise None.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("after 8 of 12 weekly sessions").rule
+    'unresolved'
+    """
+    part_of = re.search(rf"\b({_COUNT})\s+(?:out\s+)?of\s*(?:the\s+)?$", clause[: match.start()])
+    if part_of is None:
+        return None
+    return unresolved(
+        f"a part of a count of sessions ({part_of.group(1)} of {match.group(0)!r}); no rule chooses between them"
+    )
+
+
+def _paced_count(match: re.Match[str]) -> TimeInterval:
+    """A count of sessions that states its own pace ("after 12 weekly sessions"): N sessions at f per week take
+    N / f weeks, as :func:`_exposures` reads them with a regimen's frequency.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("after 4 monthly PDT sessions")
+    TimeInterval(lower=121.75, upper=121.75, rule='exposures', note='4 sessions at the pace the phrase states (monthly)')
+    """
+    count, pace = number(match.group("n")), match.group("pace")
+    if count <= 0:
+        return unresolved(f"{match.group(0)}: a count of zero sessions gives no time")
+    days = count / _PER_WEEK[pace] * DAYS_PER_WEEK
+    return TimeInterval(days, days, "exposures", f"{count:g} sessions at the pace the phrase states ({pace})")
+
+
+def _count(match: re.Match[str]) -> tuple[float, float]:
+    g = match.groupdict()
+    if g["b_lo"] is not None:
+        return number(g["b_lo"]), number(g["b_hi"])
+    if g["r_lo"] is not None:
+        return number(g["r_lo"]), number(g["r_hi"])
+    return number(g["n"]), number(g["n"])
+
+
+def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, session_day: bool = False) -> TimeInterval:
+    """A count of sessions at the regimen's frequency: seen after them, N / f weeks, or with ``session_day`` (or
+    named by its place, "at the third injection") the day the last of them was given, (N - 1) / f weeks."""
+    low, high = _count(match)
+    if low <= 0:
+        return unresolved(f"{match.group(0)}: a count of zero sessions gives no time")
+    if low > high:
+        return unresolved(f"{match.group(0)}: a range of counts whose start is after its end")
+    try:
+        qualifier = _qualifier(clause[: match.start()], clause[match.end() :])
+    except TimePhraseError as exc:
+        return unresolved(f"{match.group(0)}: {exc}")
+    rate, why = _frequency(regimen)
+    if rate is None:
+        said = "states no session frequency" if why is None else f"gives no one session frequency: {why}"
+        return unresolved(f"{match.group(0)} but the regimen {said}")
+    course = _course_sessions(normalise(regimen or ""))
+    if course and low > course[0]:
+        # "after 6 sessions" of "3 sessions 4 weeks apart": a course given again, after a pause no rule reads
+        return unresolved(
+            f"{match.group(0)}, more than the regimen's course ({course[1]!r}); when the sessions beyond it were "
+            "given no rule reads"
+        )
+    if session_day or (_AT_SESSION_RE.search(clause[: match.start()]) and _ORDINAL_COUNT_RE.match(match.group(0))):
+        # "at the third injection", "by the 3rd infusion": the day that session was given, (N - 1) / f weeks, as the
+        # end of treatment is the last session's; "after the third injection" is seen after it, by N / f
+        if low == 1:
+            return unresolved(f"{match.group(0)}: the first session is day 0, the start of treatment")
+        low, high = low - 1, high - 1
+    lo_rate, hi_rate = rate
+    lower, upper = low / hi_rate * DAYS_PER_WEEK, high / lo_rate * DAYS_PER_WEEK
+    # a bound in words reads as it does for a duration: "after at least 4 sessions", "within 3 sessions"
+    bounded = _bound(qualifier, lower, upper, of=match.group(0))
+    if bounded is not None:
+        return bounded
+    return TimeInterval(lower, upper, f"exposures-{qualifier}" if qualifier in _SUMMARIES else "exposures")
+
+
+#: What names the moment of a session, not the time after it: "at the", "by the", "before her", "at the time of the",
+#: "prior to the", "until the", "on the" (before an ordinal count: "at the third injection").
+_AT_SESSION_RE = re.compile(
+    r"\b(?:at|by|before|until|till|on|prior\s+to|up\s+to)\s+(?:the\s+time\s+of\s+)?(?:the|her|his)\s+$"
+)
+#: A count that names a session's place: "3rd", "third" (also the first of a range: "the 3rd or 4th").
+_ORDINAL_COUNT_RE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\b")
+
+#: Words that say a course did not run as stated: it ended earlier, ran longer or ran again.
+_COURSE_CHANGED_RE = re.compile(
+    r"\b(?:repeated|extended|prolonged|renewed|stopped|discontinued|ceased|interrupted|withdrawn|halted|shortened"
+    r"|terminated)\b"
+)
+
+
+def _end_as_stated(end: TimeInterval, stated: TimeInterval | None, text: str) -> TimeInterval:
+    """The end of treatment where the phrase also states its time ("end of treatment at 12 weeks", "at the end of
+    therapy (12 weeks)"): the regimen's end where the two agree (within 10%, or a day), the stated time where the
+    regimen gives no end; where they disagree, which holds is the reviewer's to read (once, the regimen's end, the
+    stated time unread).
+
+    >>> _end_as_stated(TimeInterval(56.0, 56.0, "end-of-treatment"), TimeInterval(84.0, 84.0, "point"), "x")
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: the end of treatment, at 56.0 days by the regimen, and a time the phrase states, 84.0 days ('x'), disagree: which holds is the reviewer's to read
+    >>> _end_as_stated(unresolved("no course"), TimeInterval(84.0, 84.0, "point"), "x").upper
+    84.0
+    """
+    if stated is None or not stated.resolved:
+        return end
+    if not end.resolved:
+        return stated
+    tolerance = max(1.0, 0.1 * max(end.upper, stated.upper))  # "8 weeks" and "2 months" agree
+    if abs(end.lower - stated.lower) <= tolerance and abs(end.upper - stated.upper) <= tolerance:
+        return end
+    raise TimePhraseError(
+        f"the end of treatment, at {_describe(end)} by the regimen, and a time the phrase states, {_describe(stated)} "
+        f"({text!r}), disagree: which holds is the reviewer's to read"
+    )
+
+
+def _end_of_treatment(regimen: str | None) -> TimeInterval:
+    """The day of the last session of a course of N sessions at f per week: (N - 1) / f weeks (the
+    first session is day 0), or the course length a regimen states ("applied daily for 10 months"), unless it says
+    the course did not run so ("for 6 months; stopped after 3 months").
+
+    >>> _end_of_treatment("12-week course, repeated once").note
+    "end of treatment, but the regimen's course was repeated"
+    """
+    text = normalise(regimen or "")
+    changed = _COURSE_CHANGED_RE.search(text)
+    if changed:  # "daily for 6 months; stopped after 3 months", "12-week course, repeated once"
+        return unresolved(f"end of treatment, but the regimen's course was {changed.group(0)}")
+    course = _course_sessions(text)
+    rate = sessions_per_week(regimen)
+    if course and rate is not None:
+        count = course[0]
+        if count >= 2:
+            return TimeInterval(
+                (count - 1) / rate[1] * DAYS_PER_WEEK, (count - 1) / rate[0] * DAYS_PER_WEEK, "end-of-treatment"
+            )
+    m = _course_length(text)
+    if m and _PHASES_RE.search(text, m.end()):
+        return unresolved(f"end of treatment, but {m.group(0)!r} is one phase of the regimen's course")
+    if m:
+        days = number(m.group("n")) * DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
+        return TimeInterval(days, days, "end-of-treatment")
+    return unresolved("end of treatment, but the regimen states no course length")
+
+
+def _since_unplaced_end(since: TimeInterval, end: TimeInterval) -> TimeInterval:
+    """A follow-up that ran ``since`` after an end of treatment no rule places (``end``, unresolved): at least the
+    time since the end, as the end is no earlier than the start ("6 months after stopping" with no course length is
+    at least 6 months; once ``unresolved``, and beside another clause left out, so that "12 weeks of treatment; 6
+    months after stopping" read as 12 weeks exactly). A bound within the time gives no such floor: ``unresolved``.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("6 months after stopping")
+    TimeInterval(lower=182.625, upper=inf, rule='at-least', note='at least 182.6 days: 182.6 days after the end of treatment, whose day no rule reads (the regimen states no course length)')
+    >>> parse_time("12 weeks of treatment; 6 months after stopping").lower, parse_time("within 2 months post-treatment").rule
+    (84.0, 'unresolved')
+    """
+    reason = end.note.removeprefix("end of treatment, but ").removeprefix("end of treatment ")
+    if since.lower <= 0:
+        return unresolved(f"a time after the {end.note}")
+    return TimeInterval(
+        since.lower,
+        math.inf,
+        "at-least",
+        f"at least {since.lower:.1f} days: {_describe(since)} after the end of treatment, whose day no rule reads "
+        f"({reason})",
+    )
+
+
+def _single_session(regimen: str | None) -> bool:
+    """Whether the regimen is one session and nothing more ("single treatment; 7 mm spot", "one session of PDT"):
+    no frequency, no count of several sessions, no course length. Its treatment ends the day it starts, so a time
+    after its end ("3 months post-treatment") is a time since the start.
+
+    >>> [_single_session(r) for r in ("single treatment; 7 mm spot", "a daily application", "single session, then weekly")]
+    [True, False, False]
+    >>> _single_session("single session, repeated after 3 months")  # not one session after all
+    False
+    """
+    text = normalise(regimen or "")
+    course = _course_sessions(text)
+    return (
+        _ONE_SESSION_RE.search(text) is not None
+        and not _COURSE_CHANGED_RE.search(text)
+        and _frequency(regimen) == (None, None)
+        and (course is None or course[0] < 2)
+        and _listed_sessions(text) < 2
+        and _course_length(text) is None
+    )
