@@ -15,7 +15,7 @@ from sandbox import REVIEW_PROCESSED, REVIEW_RAW
 
 from nlsynth import tableio
 from nlsynth.errors import InputError
-from nlsynth.ingest import clean, overview, patient_readings, references
+from nlsynth.ingest import cells, clean, overview, patient_readings, references
 from nlsynth.ingest.sheets import SHEET_COLUMNS
 from nlsynth.ingest.vocab import phrase_key
 from nlsynth.present import report
@@ -605,7 +605,7 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
     ],
 )
 def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
-    assert clean.read_diabetes(text) == diabetes
+    assert cells.read_diabetes(text) == diabetes
 
 
 @pytest.mark.parametrize(
@@ -673,11 +673,11 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
     ],
 )
 def test_ulceration_is_read_from_the_sources_words_or_refused(text, ulcerated):
-    assert clean.read_ulcerated(text) == ulcerated
+    assert cells.read_ulcerated(text) == ulcerated
 
 
 def _age_cell(age: str, problems: list) -> int | None:
-    return clean._patient_cell("episodes.csv", 2, "age", age, patient_readings.PatientReadings(), problems)
+    return cells._patient_cell("episodes.csv", 2, "age", age, patient_readings.PatientReadings(), problems)
 
 
 @pytest.mark.parametrize(
@@ -759,17 +759,17 @@ def test_a_patient_cell_that_doubts_its_value_is_the_reviewers_to_read(column, v
     """Each was read as if the source were sure ("probable type 2" as type 2); a doubt, as in a time phrase, is a
     reading for the reviewer. A cell that only says the value is unclear is not reported, as before."""
     problems = []
-    found = clean._patient_cell("episodes.csv", 2, column, value, patient_readings.PatientReadings(), problems)
+    found = cells._patient_cell("episodes.csv", 2, column, value, patient_readings.PatientReadings(), problems)
     assert found is None
     assert [(p.column, p.value, p.expected) for p in problems] == [
         (
             column,
             value,
-            f"{clean._PATIENT_EXPECTED[column]}, and no word of doubt ({doubt!r}): that is the reviewer's reading; or "
+            f"{cells._PATIENT_EXPECTED[column]}, and no word of doubt ({doubt!r}): that is the reviewer's reading; or "
             f"add its reading to data/raw/patient_readings.csv as a row '{column},{value},<reading>,<reason>'",
         )
     ]
-    assert clean._patient_cell("episodes.csv", 2, column, "unclear", patient_readings.PatientReadings(), []) in (
+    assert cells._patient_cell("episodes.csv", 2, column, "unclear", patient_readings.PatientReadings(), []) in (
         None,
         "not reported",
     )
@@ -1006,8 +1006,8 @@ def test_a_time_counted_from_the_rows_agent_cleans_as_the_time_alone(raw_copy, t
 
     def name_the_agent(row):
         columns = ("time_to_first_response_as_reported", "time_to_best_response_as_reported", "follow_up_as_reported")
-        cells = {c: row[c] for c in columns if timed.fullmatch(row[c])}
-        return {**row, **{c: f"{v} after {row['agent_as_reported']}" for c, v in cells.items()}}
+        timed_cells = {c: row[c] for c in columns if timed.fullmatch(row[c])}
+        return {**row, **{c: f"{v} after {row['agent_as_reported']}" for c, v in timed_cells.items()}}
 
     assert _rewrite_rows(raw_copy / "episodes.csv", name_the_agent) >= 5
     cleaned = clean.clean(raw_copy).episodes
@@ -1078,11 +1078,11 @@ def test_a_labelled_count_whose_share_disagrees_and_lesions_counted_first_are_pr
     """ "4 patients (50%)" of 4 treated: the share is checked as "4 (50%)" is; "4 lesions (4 patients)" does not say
     which count n_treated is."""
     text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")
-    for cells, problem in (
+    for counts, problem in (
         (",4,4 patients (50%),4,", ("n_improved", "4 patients (50%)")),
         (",4 lesions (4 patients),4,4,", ("n_treated", "4 lesions (4 patients)")),
     ):
-        (raw_copy / "aggregates.csv").write_text(text.replace(",4,4,4,", cells, 1), encoding="utf-8")
+        (raw_copy / "aggregates.csv").write_text(text.replace(",4,4,4,", counts, 1), encoding="utf-8")
         with pytest.raises(InputError) as err:
             clean.clean(raw_copy)
         assert [(p.column, p.value) for p in err.value.problems] == [problem]
@@ -1219,4 +1219,4 @@ def test_a_doi_or_pmid_that_is_neither_is_a_problem_not_a_broken_link(raw_copy):
     ],
 )
 def test_sex_is_read_from_the_sources_word(text, sex):
-    assert clean.read_sex(text) == sex
+    assert cells.read_sex(text) == sex

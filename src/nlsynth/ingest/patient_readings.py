@@ -1,7 +1,7 @@
 """Patient readings: the reviewer's own readings of patient cells that no rule reads.
 
 The patient columns of ``episodes.csv`` (``age``, ``sex``, ``diabetes``, ``ulcerated``) are read by rules
-(:func:`nlsynth.ingest.clean.read_sex` and its neighbours). A source's wording that no rule reads ("in her
+(:func:`nlsynth.ingest.cells.read_sex` and its neighbours). A source's wording that no rule reads ("in her
 fifties", "LADA") would otherwise need a code change; ``data/raw/patient_readings.csv`` (researcher-editable, may
 hold a header only) gives the reading instead, as ``time_readings.csv`` does for time phrases:
 

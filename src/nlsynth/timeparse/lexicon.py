@@ -305,7 +305,7 @@ APOSTROPHES = str.maketrans(dict.fromkeys(["\u2019", "\u2018", "\u02bc"], "'"))
 #: six months, never a visit at six months), "×" as "x", and the apostrophes above.
 _SIGNS = {**str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<=", "×": "x"}), **APOSTROPHES}
 #: Hyphens and dashes as typeset (U+2010 to U+2015, as text copied from a PDF has them, and the minus sign U+2212)
-#: as "-": one kind of dash for the time phrases here and for the cells :mod:`nlsynth.ingest.clean` reads.
+#: as "-": one kind of dash for the time phrases here and for the cells :mod:`nlsynth.ingest.cells` reads.
 DASHES = str.maketrans(dict.fromkeys([*map(chr, range(0x2010, 0x2016)), "\u2212"], "-"))
 #: "6+ months" and "12 months+": at least that long. Not "22 +/- 5" (a mean and its SD) nor "3 months + 2 weeks".
 _PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|\b{_NUM})\s*\+\s*(?={_UNIT}\b)")

@@ -731,7 +731,7 @@ def _place_worsening(clauses: list[_Clause]) -> list[_Clause]:
 
 #: Words that doubt what they stand beside ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "probable type 2",
 #: "female?"), not its cause ("at 8 weeks, possibly due to the cream"): whether it holds is the reviewer's to read.
-#: Shared with the readers of patient cells (:mod:`nlsynth.ingest.clean`).
+#: Shared with the readers of patient cells (:mod:`nlsynth.ingest.cells`).
 DOUBT_RE = re.compile(
     r"\?|\b(?:possibl[ey]|probabl[ey]|presum(?:abl[ey]|ed)|suspected|perhaps|maybe|likely|unclear|uncertain|unsure"
     r"|questionabl[ey]|doubtful|not\s+(?:clear|certain|sure))\b(?!\s+(?:due|related|attributable|caused|because"
