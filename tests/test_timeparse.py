@@ -303,6 +303,10 @@ OWN_PHRASES = [
     # Vulgar fractions, which NFKC would turn into "11⁄2" (once "several numbers in one clause").
     ("after 1\u00bd months", "", 1.5 * M, 1.5 * M, "point"),
     ("within 2 \u00bd weeks", "", 0, 2.5 * W, "within"),
+    # a fraction with no whole number keeps the space before it (once "after0.5 year", refused as two numbers)
+    ("after \u00bd year", "", 0.5 * Y, 0.5 * Y, "point"),
+    ("within \u00be year", "", 0, 0.75 * Y, "within"),
+    ("at \u00bc year, improved", "", 0.25 * Y, 0.25 * Y, "point"),
     ("\u00be year", "", 0.75 * Y, 0.75 * Y, "point"),
     # The unit before the number, abbreviated as after it (once "a number without a time unit").
     ("at wk 8", "", 8 * W, 8 * W, "point"),

@@ -349,8 +349,9 @@ def _halves_and_fortnights(text: str) -> str:
     return _FORTNIGHTS_RE.sub(lambda m: f"{2 * number(m.group('n')):g} weeks", text)
 
 
-#: A vulgar fraction after an optional whole number ("1½", "¾"): NFKC would make "1½" into "11⁄2".
-_VULGAR_RE = re.compile(r"(\d*)\s?([\u00bc-\u00be\u2150-\u215e])")
+#: A vulgar fraction after an optional whole number ("1½", "1 ½", "¾"): NFKC would make "1½" into "11⁄2". The space
+#: before the fraction goes only after a whole number ("after ½ year" keeps its space).
+_VULGAR_RE = re.compile(r"(?:(\d+)\s?)?([\u00bc-\u00be\u2150-\u215e])")
 
 
 def _vulgar_to_decimal(match: re.Match[str]) -> str:
