@@ -305,6 +305,11 @@ OWN_PHRASES = [
     ("within 2 \u00bd weeks", "", 0, 2.5 * W, "within"),
     # a fraction with no whole number keeps the space before it (once "after0.5 year", refused as two numbers)
     ("after \u00bd year", "", 0.5 * Y, 0.5 * Y, "point"),
+    # "through" between the numbers of a range, as "to" (once "a number without a time unit"); not a course's end
+    ("weeks 2 through 4", "", 2 * W, 4 * W, "range"),
+    ("2 thru 4 months", "", 2 * M, 4 * M, "range"),
+    ("from week 2 through week 4", "", 2 * W, 4 * W, "range"),
+    ("at the end of treatment", "twice daily through week 24", 24 * W, 24 * W, "end-of-treatment"),
     ("within \u00be year", "", 0, 0.75 * Y, "within"),
     ("at \u00bc year, improved", "", 0.25 * Y, 0.25 * Y, "point"),
     ("\u00be year", "", 0.75 * Y, 0.75 * Y, "point"),
