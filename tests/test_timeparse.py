@@ -1794,6 +1794,27 @@ def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phra
     assert parse_time("4 weeks after the change in treatment", agent="dupilumab").upper == pytest.approx(4 * W)
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # a start or change of something else, then the time it was at: the time of the change or counted from it,
+        # never the time of the response since the start (each once read as a response by that time)
+        "improved after switching to weekly injections at 8 weeks",
+        "response after adding methotrexate at 3 months",
+        "improved after changing the dose at 12 weeks",
+        "healed after introduction of pentoxifylline at 2 months",
+        "after the addition of topical steroid at week 4, clearance at week 12",
+    ],
+)
+def test_a_start_or_change_of_something_else_before_its_time_is_refused(phrase):
+    for kind in ({"first": True}, {}):
+        with pytest.raises(TimePhraseError, match="another moment"):
+            parse_time(phrase, event=True, agent="dupilumab", **kind)
+    # the row's own start, or a treatment's, before its time is the start of treatment, as before
+    for start in ("starting dupilumab", "starting treatment", "adding dupilumab", "treatment"):
+        assert parse_time(f"improved after {start} at 4 weeks", agent="dupilumab").upper == pytest.approx(4 * W)
+
+
 #: Agents as the sheets report them: an operation, light, a drug.
 SURGERY = "wide local excision down to deep fascia and split thickness skin grafting"
 PDT = "topical ALA-PDT"

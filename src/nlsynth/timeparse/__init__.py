@@ -208,7 +208,9 @@ treatment is one ("surgery" or "post-operatively" in a row of excision and graft
 the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must be the
 row's agent or a word for any treatment ("starting the cream"): "after adding methotrexate" or "after starting
 methotrexate" in a dupilumab row is another treatment's start, and "after changing the dose", "after switching to
-weekly injections" or "after adding occlusion" changes the same treatment; all are refused. A session named without
+weekly injections" or "after adding occlusion" changes the same treatment; all are refused, as is such a start
+or change before the time it was at ("improved after switching to weekly injections at 8 weeks": the time of the
+switch, or counted from it; never the response's since the start). A session named without
 saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only when the regimen
 gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or the last?
 So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy"), or by the row's

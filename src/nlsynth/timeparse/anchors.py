@@ -155,6 +155,11 @@ def _anchors(clause: str) -> list[tuple[str, str]]:
 
     >>> _anchors("improved 6 weeks after the injection"), _anchors("after tapering to 10 mg, for 4 weeks")
     ([(' after ', 'the injection')], [('after ', 'tapering to 10 mg')])
+
+    "After X at T" is a visit's time ("after improvement at 4 weeks"), unless X starts or changes a treatment:
+
+    >>> _anchors("relapse after improvement at 4 weeks"), _anchors("improved after switching to weekly doses at 8 weeks")
+    ([], [('after ', 'switching to weekly doses')])
     """
     found = []  # (the anchor word, what follows it)
     for time in _DURATION_RE.finditer(clause):  # "6 weeks after X", "within 6 weeks of X"
@@ -168,12 +173,13 @@ def _anchors(clause: str) -> list[tuple[str, str]]:
         between = clause[word.end() : time.start()] if time is not None else ""
         head = re.split(r"[,;:()]", between, maxsplit=1)
         # not "after improvement at 4 weeks", a visit's time; but "after the injection, improvement at 4 weeks" is
-        # counted from the injection (once read from the start)
-        if between and (len(head) > 1 or not re.search(r"\bat\s*$", between)):
+        # counted from the injection (once read from the start), and "after switching to weekly doses at 8 weeks"
+        # times the switch or counts from it (once read as a response by 8 weeks): a start or a change of treatment
+        if between and (len(head) > 1 or not re.search(r"\bat\s*$", between) or _START_WORD_RE.search(head[0])):
             found.append((word.group(0), head[0]))
     anchors = []
     for word, anchor in found:
-        anchor = re.sub(r"(?:\s+(?:for|in|within|by|over|during))+\s*$", "", " ".join(anchor.split()).strip(" ."))
+        anchor = re.sub(r"(?:\s+(?:for|in|within|by|over|during|at))+\s*$", "", " ".join(anchor.split()).strip(" ."))
         if not re.search("[a-z]", anchor) or _DURATION_RE.match(anchor) or _NOT_AN_ANCHOR_RE.fullmatch(anchor):
             continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
         anchors.append((word, anchor))
