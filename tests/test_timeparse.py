@@ -693,6 +693,10 @@ EVENT_PHRASES = [
     ("response maintained for over a year", "", NAN, NAN, "unresolved"),
     ("sustained response for at least 6 months", "", NAN, NAN, "unresolved"),
     ("no relapse for more than 12 months", "", NAN, NAN, "unresolved"),
+    # a summary with its spread and no name, after "response in" (once refused in an event's time as naming
+    # "unnamed", the word the reader writes before such a summary)
+    ("response in 4 weeks (range 2-6)", "", 4 * W, 4 * W, "summary"),
+    ("improvement in 4 (2-6) weeks", "", 4 * W, 4 * W, "summary"),
     # bounds written in words, before or after the time (once read as a visit at X: "seen by X", which says the
     # opposite of "not before 3 months" and of "just over 2 months")
     ("not before 3 months", "", 3 * M, INF, "at-least"),

@@ -23,6 +23,7 @@ from nlsynth.timeparse.lexicon import (
     _UNIT,
     _UNIT_FIRST,
     _UNIT_OF,
+    _UNNAMED,
     _UNTIL_RE,
     NUMBER_WORDS,
     _words,
@@ -318,6 +319,9 @@ _SPEAKS_OF_RESPONSE_WORDS = (
     | frozenset(_UNIT_OF)
     | _FUNCTION_WORDS
     | _STARTED_WORDS
+    # the word written before a summary the source does not name ("response in 4 weeks (range 2-6)" is read as
+    # "response in unnamed-summary 4 weeks"), which no source writes
+    | frozenset(w for marker in _UNNAMED for w in re.findall(r"[a-z]+", marker))
 )
 
 
