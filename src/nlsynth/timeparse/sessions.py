@@ -1,8 +1,9 @@
-"""Counts of sessions and the end of treatment (rules ``exposures``, ``end-of-treatment``,
-``after-end-of-treatment``).
+"""Counts of sessions and the end of treatment (rules ``exposures``, ``end-of-treatment``).
 
-A count ("after 6 sessions", "at the third injection") becomes days with the pace of the row's regimen; the end of
-treatment is the regimen's course length, or its last session's day, or the time the phrase states where they agree.
+A count ("after 6 sessions", "at the third injection") becomes days with the pace of the row's regimen. The end of
+treatment is the regimen's course length or its last session's day; a time the phrase states beside it must agree
+with it, and stands alone where the regimen gives no end. A time after the end ("3 months after the last session",
+rule ``after-end-of-treatment``) is read in :mod:`nlsynth.timeparse.clause`, which reads the time itself.
 """
 
 from __future__ import annotations
