@@ -15,6 +15,7 @@ from nlsynth.timeparse.lexicon import (
     _NUM,
     _SEP,
     _SESSION_NOUN,
+    _UNIT,
     _UNIT_FIRST,
     _UNIT_OF,
     _WORD_FREQUENCY,
@@ -114,6 +115,31 @@ _COURSE_TIMES_RE = re.compile(
 )
 
 
+#: A cycle given a length of its own ("3 cycles of 5 days", "4-week cycles", "a 28-day cycle").
+_CYCLE_LENGTH_RE = re.compile(rf"\bcycles?\s+of\s+(?:{_NUM}{_GAP})?{_UNIT}\b|\b{_NUM}[\s-]*{_UNIT}[\s-]+cycles?\b")
+_CYCLE_RE = re.compile(r"\bcycles?\b")
+
+
+def _cycles_as_spans(text: str, *, counted: bool = False) -> str | None:
+    """Why a normalised regimen's cycles are spans of days, not one session each, or None where they may be sessions
+    (or it names none, unless ``counted``: a phrase counts cycles of this regimen): a cycle with a length of its own,
+    or a pace of a session a day or more ("daily for 12 weeks in 2 cycles" is not two daily sessions).
+
+    >>> [_cycles_as_spans(t) for t in ("3 cycles of 5 days", "daily for 12 weeks in 2 cycles", "4-week cycles")]
+    ["a cycle's own length ('cycles of 5 days')", 'a pace of a session a day or more', "a cycle's own length ('4-week cycles')"]
+    >>> [_cycles_as_spans(t) for t in ("every 4 weeks for 4 cycles", "6 cycles, twice weekly", "daily for 12 weeks")]
+    [None, None, None]
+    >>> _cycles_as_spans("daily for 12 weeks", counted=True)
+    'a pace of a session a day or more'
+    """
+    if not counted and not _CYCLE_RE.search(text):
+        return None
+    if length := _CYCLE_LENGTH_RE.search(text):
+        return f"a cycle's own length ({length.group(0)!r})"
+    rate = sessions_per_week(text)
+    return "a pace of a session a day or more" if rate is not None and rate[0] >= 7 else None
+
+
 def _course_sessions(text: str) -> tuple[float, str] | None:
     """The number of sessions a normalised regimen gives its course, and the words that give it; None without one.
 
@@ -123,9 +149,11 @@ def _course_sessions(text: str) -> tuple[float, str] | None:
     [(3.0, '3 times'), (3.0, 'x3 injections')]
     >>> [_course_sessions(t) for t in ("300 mg every 2 weeks", "2 x 5 mg daily", "twice daily x 12 weeks", "x3 weekly")]
     [None, None, None, None]
+    >>> _course_sessions("every 4 weeks for 4 cycles"), _course_sessions("daily for 12 weeks in 2 cycles")
+    ((4.0, '4 cycles'), None)
     """
     course = _COURSE_SESSIONS_RE.search(text)
-    if course is not None:
+    if course is not None and not (_CYCLE_RE.search(course.group(0)) and _cycles_as_spans(text)):
         return number(course.group("n")), course.group(0)
     times = _COURSE_TIMES_RE.search(text)
     if times is not None:

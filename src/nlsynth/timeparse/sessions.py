@@ -13,13 +13,15 @@ import re
 
 from nlsynth.timeparse.anchors import _ONE_SESSION_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _describe, unresolved
-from nlsynth.timeparse.lexicon import _COUNT, _ORDINAL_WORDS, _UNIT_OF, normalise, number
+from nlsynth.timeparse.lexicon import _COUNT, _NUM, _ORDINAL_WORDS, _UNIT_OF, normalise, number
 from nlsynth.timeparse.qualifiers import _SUMMARIES, _bound, _qualifier
 from nlsynth.timeparse.regimen import (
+    _CYCLE_RE,
     _PER_WEEK,
     _PHASES_RE,
     _course_length,
     _course_sessions,
+    _cycles_as_spans,
     _frequency,
     _listed_sessions,
     sessions_per_week,
@@ -94,6 +96,11 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
         qualifier = _qualifier(clause[: match.start()], clause[match.end() :])
     except TimePhraseError as exc:
         return unresolved(f"{match.group(0)}: {exc}")
+    if _CYCLE_RE.search(match.group(0)) and (spans := _cycles_as_spans(normalise(regimen or ""), counted=True)):
+        # "after 2 cycles" of "daily for 12 weeks in 2 cycles": not two days
+        return unresolved(
+            f"{match.group(0)}: the regimen's cycles are spans of days ({spans}), whose length no rule reads"
+        )
     rate, why = _frequency(regimen)
     if rate is None:
         said = "states no session frequency" if why is None else f"gives no one session frequency: {why}"
@@ -161,6 +168,11 @@ def _end_as_stated(end: TimeInterval, stated: TimeInterval | None, text: str) ->
     )
 
 
+#: Several courses in one regimen ("in two courses", "two 6-week courses"): the course length is one of them, or
+#: their sum without the gaps between them.
+_SEVERAL_COURSES_RE = re.compile(rf"\b(?:{_NUM}\s+)?(?:[\w-]+\s+)?courses\b")
+
+
 def _end_of_treatment(regimen: str | None) -> TimeInterval:
     """The day of the last session of a course of N sessions at f per week: (N - 1) / f weeks (the
     first session is day 0), or the course length a regimen states ("applied daily for 10 months"), unless it says
@@ -173,6 +185,10 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
     changed = _COURSE_CHANGED_RE.search(text)
     if changed:  # "daily for 6 months; stopped after 3 months", "12-week course, repeated once"
         return unresolved(f"end of treatment, but the regimen's course was {changed.group(0)}")
+    if spans := _cycles_as_spans(text):  # "daily for 12 weeks in 2 cycles", "3 cycles of 5 days every 4 weeks"
+        return unresolved(
+            f"end of treatment, but the regimen's course runs in cycles ({spans}), whose spacing no rule reads"
+        )
     course = _course_sessions(text)
     rate = sessions_per_week(regimen)
     if course and rate is not None:
@@ -182,6 +198,15 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
                 (count - 1) / rate[1] * DAYS_PER_WEEK, (count - 1) / rate[0] * DAYS_PER_WEEK, "end-of-treatment"
             )
     m = _course_length(text)
+    if m and course and _CYCLE_RE.search(course[1]):  # "daily for 3 days, monthly, 6 cycles"
+        return unresolved(
+            f"end of treatment, but the regimen gives a count of cycles ({course[1]!r}) and a length ({m.group(0)!r}), "
+            "which may be one cycle's"
+        )
+    if m and (several := _SEVERAL_COURSES_RE.search(text)):  # "daily for 12 weeks in two courses"
+        return unresolved(
+            f"end of treatment, but the regimen's course runs in {several.group(0)}, whose spacing no rule reads"
+        )
     if m and _PHASES_RE.search(text, m.end()):
         return unresolved(f"end of treatment, but {m.group(0)!r} is one phase of the regimen's course")
     if m:
