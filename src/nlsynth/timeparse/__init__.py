@@ -1,10 +1,9 @@
 """Turn an as-reported time phrase into an interval of days ``(lower, upper]`` and a rule id.
 
-Pure functions, no pandas. Case reports state times in prose ("within two weeks", "minimal
-improvement after one month", "after a mean of 22 exposures"); the analysis needs numbers. Each
-phrase is read by exactly one documented rule, and the rule id travels with the numbers so any
-interval can be traced back to how it was made. A phrase that cannot be read raises
-:class:`TimePhraseError`; it never becomes a silent NaN.
+Pure functions, no pandas. Case reports state times in prose ("within two weeks", "minimal improvement after one
+month", "after a mean of 22 exposures"); the analysis needs numbers. Each phrase is read by exactly one documented
+rule, and the rule id travels with the numbers so any interval can be traced back to how it was made. A phrase that
+cannot be read raises :class:`TimePhraseError`; it never becomes a silent NaN.
 
 Units: 1 hour = 1/24 day, 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days. Numbers may be digits or
 words, including compounds ("twenty-five weeks", "two hundred days") and ordinals ("the first month"); a half in
@@ -14,40 +13,41 @@ fortnight"), and a visit may be named as trials name it ("W16", "D10", "M6", "we
 for one time, in digits or words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week
 course"), and two units for one ("16 days weeks").
 
-A reading the parser cannot make, or makes differently from the source's sense, is given by the
-reviewer in ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage
-consults before this parser.
+A reading the parser cannot make, or makes differently from the source's sense, is given by the reviewer in
+``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage consults before this
+parser.
 
 Rules (``TimeInterval.rule``)
 -----------------------------
 ``within``
-    "within X", "by X", "up to X", "in under X", "less than X", "before X", "at most X", "no later than X",
-    "earlier than X", "prior to X", "no longer than X", "fewer than X", "a maximum of X", "< X", "≤ X", "X or
-    less", "X at the latest": (0, X]. With a range ("within 3-6 months") the upper end of the range is the bound.
+    "within X", "by X", "up to X", "in under X", "less than X", "before X", "at most X", "no later than X", "earlier
+    than X", "prior to X", "no longer than X", "fewer than X", "a maximum of X", "< X", "≤ X", "X or less", "X at
+    the latest": (0, X]. With a range ("within 3-6 months") the upper end of the range is the bound.
 ``at-least``
-    "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than
-    X", "just over X", "after over X", "for over X", "greater than X", "in excess of X", "a minimum of X", "> X",
-    "≥ X", "X+" ("6+ months", "12 months+", "2 years +"), "X or more", "X or longer": (X, inf). A bound both before and after the
-    time that disagree ("within 6 months or more") are refused.
+    "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than X",
+    "just over X", "after over X", "for over X", "greater than X", "in excess of X", "a minimum of X", "> X", "≥ X",
+    "X+" ("6+ months", "12 months+", "2 years +"), "X or more", "X or longer": (X, inf). A bound both before and
+    after the time that disagree ("within 6 months or more") are refused.
 ``point``
-    "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four months";
-    an event's "over X" alone, more than X to some readers and during it to others, is refused), "for X", "about X", or
-    a bare "X" with surrounding words ("4 weeks after the change in treatment"): lower = upper = X. One length in two
-    parts, a unit then a smaller one ("1 year and 3 months", "1 year, 3 months", "3 weeks 4 days"), is their sum; a
-    smaller unit first ("2 weeks and 3 months") is two visits (``visits``).
+    "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
+    months"; an event's "over X" alone, more than X to some readers and during it to others, is refused), "for X",
+    "about X", or a bare "X" with surrounding words ("4 weeks after the change in treatment"): lower = upper = X.
+    One length in two parts, a unit then a smaller one ("1 year and 3 months", "1 year, 3 months", "3 weeks 4
+    days"), is their sum; a smaller unit first ("2 weeks and 3 months") is two visits (``visits``).
 ``range``
-    "2-3 months", "2 to 3 months", "2 through 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4
-    and 8", or with a unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks", "from week 4 to week 8", or as
-    alternatives, "2 or 3 months", "a month or two" (with no within-type qualifier): (2, 3] months. ("Weeks 4 and
-    8" without "between" is two visits, not a range: see ``visits``.) For the time of an event the range is a time seen at an assessment, by its upper end (below).
+    "2-3 months", "2 to 3 months", "2 through 3 months", "between 2 and 3 months", "weeks 4-8", "between weeks 4 and
+    8", or with a unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks", "from week 4 to week 8",
+    or as alternatives, "2 or 3 months", "a month or two" (with no within-type qualifier): (2, 3] months. ("Weeks 4
+    and 8" without "between" is two visits, not a range: see ``visits``.) For the time of an event the range is a
+    time seen at an assessment, by its upper end (below).
 ``visits``
     a list of visits in one clause, each one number, later and later, joined by commas, "and" or "&", with no
-    qualifier or a point's ("at 3, 6 and 12 months", "at 3 months and 6 months", "at 2 weeks and at 3 months", "weeks
-    4, 8 and 12", "at months 3 and 6", and with a unit after each number, "at 4 weeks, 8 weeks and 12 weeks", where
-    nothing follows the last visit; once split into clauses at the commas): the source may mean that it was seen at
-    every visit or only by the last, so an event's time is what both readings allow, seen by the last visit, (0,
-    last] (as a range is; the named sensitivity analysis that reads assessment times as exact onsets takes (first,
-    last]); "not seen at 3 and 6 months" was not seen by the last. A follow-up is the last visit, a point.
+    qualifier or a point's ("at 3, 6 and 12 months", "at 3 months and 6 months", "at 2 weeks and at 3 months",
+    "weeks 4, 8 and 12", "at months 3 and 6", and with a unit after each number, "at 4 weeks, 8 weeks and 12 weeks",
+    where nothing follows the last visit; once split into clauses at the commas): the source may mean that it was
+    seen at every visit or only by the last, so an event's time is what both readings allow, seen by the last visit,
+    (0, last] (as a range is; the named sensitivity analysis that reads assessment times as exact onsets takes
+    (first, last]); "not seen at 3 and 6 months" was not seen by the last. A follow-up is the last visit, a point.
     Alternatives ("at 3 or 6 months") are a ``range``; a bound ("within 3 and 6 months"), a range or another number
     in the list, or visits out of order, are refused.
 ``mean``
@@ -60,195 +60,197 @@ Rules (``TimeInterval.rule``)
     interquartile range it gives ("X (IQR A-B)", "X (IQR A-B) weeks"): the median as a point, under its own rule id
     so that a reading says which summary the source gave.
 ``summary``
-    the same for a summary the source does not name, given with a spread that goes with a mean as well as a median: a
-    range, with or without the word ("X (range A-B)", "X (A-B)", "X (A-B weeks)", or between the number and its unit:
-    "X (A-B) weeks"), or a confidence interval ("X (95% CI A-B)"): a series' summary as a point, never read as a
-    mean or a median the source did not say (once ``mean``), nor as one patient's time (once ``point`` where the
+    the same for a summary the source does not name, given with a spread that goes with a mean as well as a median:
+    a range, with or without the word ("X (range A-B)", "X (A-B)", "X (A-B weeks)", or between the number and its
+    unit: "X (A-B) weeks"), or a confidence interval ("X (95% CI A-B)"): a series' summary as a point, never read as
+    a mean or a median the source did not say (once ``mean``), nor as one patient's time (once ``point`` where the
     range had no word). A count of sessions so given is ``exposures-summary``.
 ``exposures``
     a count of sessions, sittings, exposures, infusions, treatments, injections, applications, irradiations, doses,
     cycles or administrations, singular or plural, in digits, words ("twenty-two") or as an ordinal ("the second
     infusion", "the 3rd injection", "a single session"), possibly a range ("2-3 sessions", "3 or 4 injections",
-    "between 4 and 6 cycles"), converted with the frequency stated in the row's regimen (:func:`sessions_per_week`: "twice weekly",
-    "three-times weekly", "3 sessions/week", "every 2 weeks", "q2w", "nightly", "BID"): N sessions at f per week take N
-    / f weeks; a frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks. A session named by its place
-    with "at", "by", "before" or "until" ("at the third injection", "by the 3rd infusion") is the day it was given,
-    (N - 1) / f weeks, as ``end-of-treatment`` counts the last (the first, day 0, is ``unresolved``). A bound in words reads as for a duration
-    ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
-    sessions") is ``unresolved``. A summary is kept in the rule id (``exposures-mean``, ``exposures-median``,
-    ``exposures-summary``) when the count is a series' mean, median or unnamed summary. A count is never an error: with no frequency in the regimen (or one readers take
-    two ways: "biweekly", "x3 weekly", "2 weekly", "2-4 weekly"; several that disagree: "daily for 5 days every 4 weeks",
-    "tacrolimus nightly; clobetasol weekly", though not a pace of the dose's change, "increased by 0.5 J/cm2 weekly"; or
-    sessions on given days beside a pace: "160 mg week 0, 80 mg week 2, then 40 mg weekly", "on days 1 and 15,
-    repeated every 6 months"), a count of zero, several counts, a count beside a
-    duration in one clause, or more sessions than the regimen's course ("after 6 sessions" of "3 sessions 4 weeks apart": given again,
-    after a pause), the reading is ``unresolved`` with the reason (a reviewer can give the reading in
-    ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after the first injection") is
-    read as that duration: the first session is time zero. One counted from a later session ("2 weeks after the second
-    injection", "4 weeks following 3 sessions") is that session's day, (N - 1) / f weeks as ``end-of-treatment``
-    counts the last, plus the duration; a bound or a range before it keeps its rule, shifted by that day ("within 6
-    weeks of the 2nd infusion" is ``within``); where the count alone would be ``unresolved``, so is it.
+    "between 4 and 6 cycles"), converted with the frequency stated in the row's regimen (:func:`sessions_per_week`:
+    "twice weekly", "three-times weekly", "3 sessions/week", "every 2 weeks", "q2w", "nightly", "BID"): N sessions
+    at f per week take N / f weeks; a frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks. A
+    session named by its place with "at", "by", "before" or "until" ("at the third injection", "by the 3rd
+    infusion") is the day it was given, (N - 1) / f weeks, as ``end-of-treatment`` counts the last (the first, day
+    0, is ``unresolved``). A bound in words reads as for a duration ("after at least 4 sessions" is ``at-least``,
+    "within 3 sessions" ``within``), and a part of a count ("6 of 8 sessions") is ``unresolved``. A summary is kept
+    in the rule id (``exposures-mean``, ``exposures-median``, ``exposures-summary``) when the count is a series'
+    mean, median or unnamed summary. A count is never an error: with no frequency in the regimen (or one readers
+    take two ways: "biweekly", "x3 weekly", "2 weekly", "2-4 weekly"; several that disagree: "daily for 5 days every
+    4 weeks", "tacrolimus nightly; clobetasol weekly", though not a pace of the dose's change, "increased by 0.5
+    J/cm2 weekly"; or sessions on given days beside a pace: "160 mg week 0, 80 mg week 2, then 40 mg weekly", "on
+    days 1 and 15, repeated every 6 months"), a count of zero, several counts, a count beside a duration in one
+    clause, or more sessions than the regimen's course ("after 6 sessions" of "3 sessions 4 weeks apart": given
+    again, after a pause), the reading is ``unresolved`` with the reason (a reviewer can give the reading in
+    ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after the first
+    injection") is read as that duration: the first session is time zero. One counted from a later session ("2 weeks
+    after the second injection", "4 weeks following 3 sessions") is that session's day, (N - 1) / f weeks as
+    ``end-of-treatment`` counts the last, plus the duration; a bound or a range before it keeps its rule, shifted by
+    that day ("within 6 weeks of the 2nd infusion" is ``within``); where the count alone would be ``unresolved``, so
+    is it.
 ``end-of-treatment``
-    "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions
-    at f per week, since the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5
-    per week = 10 weeks, day 70; also "8 weekly injections", "4 cycles"), or the course length a regimen
-    states ("applied daily for 10 months", "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of
-    daily application"). A regimen that says its course did not run so ("stopped after 3 months", "repeated once",
-    "extended to 24 weeks") gives no end: ``unresolved``; so does one in several courses ("in two courses"), or in
-    cycles that are spans of days (a cycle's own length, "3 cycles of 5 days", or a pace of a session a day or more,
-    "daily for 12 weeks in 2 cycles", where a count of cycles is no count of sessions either), or with a count of
-    cycles beside a length that may be one cycle's ("daily for 3 days, monthly, 6 cycles"). Where the phrase also states the time ("end of treatment at
-    12 weeks", "at the end of therapy (12 weeks)", "at the end of treatment, after 16 sessions"), the regimen's end
-    stands if the two agree within 10% (or a day: "8 weeks" and "2 months" do), the stated time (``point``) if the
-    regimen gives no end, and a disagreement is refused: which holds is the reviewer's to read. A count of sessions
-    beside it is the day of its last session, (N - 1) / f weeks.
+    "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions at f per week,
+    since the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5 per week = 10 weeks, day 70;
+    also "8 weekly injections", "4 cycles"), or the course length a regimen states ("applied daily for 10 months",
+    "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of daily application"). A regimen that says its
+    course did not run so ("stopped after 3 months", "repeated once", "extended to 24 weeks") gives no end:
+    ``unresolved``; so does one in several courses ("in two courses"), or in cycles that are spans of days (a
+    cycle's own length, "3 cycles of 5 days", or a pace of a session a day or more, "daily for 12 weeks in 2
+    cycles", where a count of cycles is no count of sessions either), or with a count of cycles beside a length that
+    may be one cycle's ("daily for 3 days, monthly, 6 cycles"). Where the phrase also states the time ("end of
+    treatment at 12 weeks", "at the end of therapy (12 weeks)", "at the end of treatment, after 16 sessions"), the
+    regimen's end stands if the two agree within 10% (or a day: "8 weeks" and "2 months" do), the stated time
+    (``point``) if the regimen gives no end, and a disagreement is refused: which holds is the reviewer's to read. A
+    count of sessions beside it is the day of its last session, (N - 1) / f weeks.
 ``after-end-of-treatment``
-    a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks
-    after the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after
-    stopping": the end of treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the
-    end of the 12-week course") plus that time. Time stopped is time since the end: "off treatment for 2 months",
-    "after stopping the drug for 2 months"; "after completing therapy for 2 months" may time the course or the time
-    since it, so it is ``unresolved``. "Within X" of the end reads (0, end + X], and "at least X" or a
-    range after it keep their rule, shifted by the end; the end alone ("after completion of therapy") is
-    ``end-of-treatment``. A regimen of one session and nothing more ("single treatment", "one session of PDT": no
-    frequency, count or course length) ends on day 0, so the time after it is the time since the start. With no end
-    of treatment to count from, an event's reading is ``unresolved``, never a time from the start; a follow-up lasted
-    at least the time since the end, which is no earlier than the start: ``at-least`` ("6 months after stopping" with
-    no course length, (6 months, inf); "within" such a time gives no floor and is ``unresolved``).
+    a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks after
+    the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after stopping": the
+    end of treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the end of the 12-week
+    course") plus that time. Time stopped is time since the end: "off treatment for 2 months", "after stopping the
+    drug for 2 months"; "after completing therapy for 2 months" may time the course or the time since it, so it is
+    ``unresolved``. "Within X" of the end reads (0, end + X], and "at least X" or a range after it keep their rule,
+    shifted by the end; the end alone ("after completion of therapy") is ``end-of-treatment``. A regimen of one
+    session and nothing more ("single treatment", "one session of PDT": no frequency, count or course length) ends
+    on day 0, so the time after it is the time since the start. With no end of treatment to count from, an event's
+    reading is ``unresolved``, never a time from the start; a follow-up lasted at least the time since the end,
+    which is no earlier than the start: ``at-least`` ("6 months after stopping" with no course length, (6 months,
+    inf); "within" such a time gives no floor and is ``unresolved``).
 ``seen-at-assessment`` (times of events only)
-    First and best responses are *seen at* assessments. A time X read by ``point``,
-    ``exposures``, ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after
-    one month", "at week 12", "three-month follow-up", "4 weeks after the change in treatment") says the response was seen
-    at that visit, so it began in (0, X] (the previous assessment is not reported). A range of times (``range``, or a
-    range of sessions) says it was seen by the range's upper end: "after 6-8 weeks" and "between 6 and 8 weeks" are
-    (0, 8] weeks, as "after 8 weeks" is (a time given less precisely is never read more narrowly); that it had not
-    come by the lower end is the source's to say ("no response at 6 weeks; improvement at 8 weeks"). The same
-    phrase read as a duration (``event=False``) gives the point X: the named sensitivity analysis
-    that reads assessment times as exact onsets uses it. Follow-up durations keep the point X.
+    First and best responses are *seen at* assessments. A time X read by ``point``, ``exposures``,
+    ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after one month", "at week 12",
+    "three-month follow-up", "4 weeks after the change in treatment") says the response was seen at that visit, so
+    it began in (0, X] (the previous assessment is not reported). A range of times (``range``, or a range of
+    sessions) says it was seen by the range's upper end: "after 6-8 weeks" and "between 6 and 8 weeks" are (0, 8]
+    weeks, as "after 8 weeks" is (a time given less precisely is never read more narrowly); that it had not come by
+    the lower end is the source's to say ("no response at 6 weeks; improvement at 8 weeks"). The same phrase read as
+    a duration (``event=False``) gives the point X: the named sensitivity analysis that reads assessment times as
+    exact onsets uses it. Follow-up durations keep the point X.
 ``at-least`` for an event not yet seen (times of events only)
     clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions unchanged
     after 8 weeks", "did not improve within 6 weeks", "failure to improve at 8 weeks", "unable to heal by 8 weeks",
-    "none by 6 months", "ineffective after 4 months", "failed after 3 months", "refractory at 6 months", "no response (3
-    months)", also after words that lead into it: "there was no response at 6 months", "she had not improved by 3
-    months"; or that the disease was still there, with no word of a response: "lesions persisted at 3 months", "ulcer
-    still open at 3 months", "yet to respond at 3 months"; or that it was not seen, with no word of the lesions: "not
-    seen at 3 months", "improvement not evident at 3 months", "not yet at 3 months"), also after the time it is about
-    ("at 3 months no change", "3 months: unchanged", "3 months (no improvement)"): it came later, (X, inf). Any other
-    clause of an event's time that negates ("nothing at 3 months", "lesions not visible at 3 months", "no side effects
-    at 3 months") is refused, since it may say the event had not come by X, and so is a phrase whose only times say that
-    something else than the lesions was still there, with no word of a response ("erythema persisted at 8 weeks", "still
-    present at 8 weeks"; what healing leaves, "a scar remained visible at 6 months", says the lesion healed): only a
-    negation of the response's completeness ("not completely healed"), of a bound ("no later than"), or, beside a word
-    for the response, of something else ("healed at 8 weeks without side effects", "with no change in dose") leaves a
-    clause's time the event's. Once read as a response seen by X. Beside a clause that times the event they bound it
-    from below, as ``clauses-span`` says. Nor is a clause that says, past a comma or a word of contrast, that another
-    part of the disease did respond ("ulcer healed after 4 months but plaques unchanged", "size unchanged but erythema
-    improved at 12 weeks", "not cleared but improved at 12 weeks"): it times the response as it does after ";" (once,
-    not seen by X); not where a statement says what a response was to, with or on ("no response to steroids, improved
-    with tacrolimus"), which may be two treatments. "No improvement until X" is not among them: it says the event came
-    at X. A worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks", "ulcer size increased at 4 weeks", "lesions
-    increased in number at 8 weeks") is among them when no clause times the response before it; after one it is a later
-    event, like a relapse, and is left out. "No worsening at X" ("no increase in size at X"), and a worsening that
-    stopped ("stopped enlarging at X", "progression halted by X"), say only that the lesions were stable: beside a time
-    of the response it is commentary, and alone it is ``unresolved``. What healing left, with no word of a response
-    ("atrophy at 6 months", "scarring at 1 year"), says how the healed lesion looked, as a clause on how long the
-    response lasted does: beside a response it is commentary; so, after a complete response of the lesions, is a clause
-    on how they were, with no word of a response ("complete response at 12 weeks; lesions flat at 6 months"): nothing is
-    better than complete. A lost response ("loss of response at 6 months", "lost by 8 weeks") times another event, as a
-    relapse does; "lost to follow-up after 3 months" is when the patient left, so for an event it is ``unresolved`` (for
-    a follow-up, 3 months).
+    "none by 6 months", "ineffective after 4 months", "failed after 3 months", "refractory at 6 months", "no
+    response (3 months)", also after words that lead into it: "there was no response at 6 months", "she had not
+    improved by 3 months"; or that the disease was still there, with no word of a response: "lesions persisted at 3
+    months", "ulcer still open at 3 months", "yet to respond at 3 months"; or that it was not seen, with no word of
+    the lesions: "not seen at 3 months", "improvement not evident at 3 months", "not yet at 3 months"), also after
+    the time it is about ("at 3 months no change", "3 months: unchanged", "3 months (no improvement)"): it came
+    later, (X, inf). Any other clause of an event's time that negates ("nothing at 3 months", "lesions not visible
+    at 3 months", "no side effects at 3 months") is refused, since it may say the event had not come by X, and so is
+    a phrase whose only times say that something else than the lesions was still there, with no word of a response
+    ("erythema persisted at 8 weeks", "still present at 8 weeks"; what healing leaves, "a scar remained visible at 6
+    months", says the lesion healed): only a negation of the response's completeness ("not completely healed"), of a
+    bound ("no later than"), or, beside a word for the response, of something else ("healed at 8 weeks without side
+    effects", "with no change in dose") leaves a clause's time the event's. Once read as a response seen by X.
+    Beside a clause that times the event they bound it from below, as ``clauses-span`` says. Nor is a clause that
+    says, past a comma or a word of contrast, that another part of the disease did respond ("ulcer healed after 4
+    months but plaques unchanged", "size unchanged but erythema improved at 12 weeks", "not cleared but improved at
+    12 weeks"): it times the response as it does after ";" (once, not seen by X); not where a statement says what a
+    response was to, with or on ("no response to steroids, improved with tacrolimus"), which may be two treatments.
+    "No improvement until X" is not among them: it says the event came at X. A worsening ("worsened at 2 weeks",
+    "lesions enlarged at 4 weeks", "ulcer size increased at 4 weeks", "lesions increased in number at 8 weeks") is
+    among them when no clause times the response before it; after one it is a later event, like a relapse, and is
+    left out. "No worsening at X" ("no increase in size at X"), and a worsening that stopped ("stopped enlarging at
+    X", "progression halted by X"), say only that the lesions were stable: beside a time of the response it is
+    commentary, and alone it is ``unresolved``. What healing left, with no word of a response ("atrophy at 6
+    months", "scarring at 1 year"), says how the healed lesion looked, as a clause on how long the response lasted
+    does: beside a response it is commentary; so, after a complete response of the lesions, is a clause on how they
+    were, with no word of a response ("complete response at 12 weeks; lesions flat at 6 months"): nothing is better
+    than complete. A lost response ("loss of response at 6 months", "lost by 8 weeks") times another event, as a
+    relapse does; "lost to follow-up after 3 months" is when the patient left, so for an event it is ``unresolved``
+    (for a follow-up, 3 months).
 ``onset`` (times of events only)
-    the source dates the onset itself ("began to improve on day 10", "improvement started after
-    two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month 3"),
-    somewhere in it, (1, 2] months. Not when the time is a visit's ("improvement began at the 3-month visit"):
-    that was seen at the visit, (0, X].
+    the source dates the onset itself ("began to improve on day 10", "improvement started after two weeks"): the
+    exact time; in a numbered period ("began in the second month", "beginning of month 3"), somewhere in it, (1, 2]
+    months. Not when the time is a visit's ("improvement began at the 3-month visit"): that was seen at the visit,
+    (0, X].
 ``clauses-span``
-    several timed clauses separated by ";", or by commas where every part has a time of its own ("response at week 4,
-    maximal at week 16"; never "at 3, 6 and 12 months" or "at 3 months, 6 months and 12 months": ``visits``), or by
-    "and", "then" or "but" before a clause's own words ("improved at 1 month and cleared at 3 months"; never "at 2
-    weeks and 3 months") (a series reporting one time per outcome group, or a best response): the interval spanning
-    all of them. Beside a clause saying the event had not come
-    by X, the span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it),
-    from no earlier than X: "no response at 3 months; improvement at 6 months" and "no improvement during the first 3
-    months, then improved by 6 months" are both (3, 6] months; a clause that says something else had not responded
-    ("no response to methotrexate at 4 weeks" in a dupilumab row, "no improvement in quality of life") is refused. A
-    clause on how long a response lasted is commentary
-    ("improved at 4 weeks; no further change at 12 weeks": (0, 4] weeks), except, for a best response, one that says
-    when the improvement stopped ("partial response at 8 weeks, plateaued at 16 weeks", "no further improvement after
-    12 weeks"): the best came by then, (0, 16] weeks (once (0, 8], more precisely than the source says).
-    Of a follow-up whose clauses give two or more lengths of time (no word of a moment: "treated 3 months, then
-    observed 6 months", "3 months on treatment, 6 months follow-up"), the span reaches their sum, (3, 9] months: the
-    lengths may run one after the other or the one hold the other.
+    several timed clauses separated by ";", or by commas where every part has a time of its own ("response at week
+    4, maximal at week 16"; never "at 3, 6 and 12 months" or "at 3 months, 6 months and 12 months": ``visits``), or
+    by "and", "then" or "but" before a clause's own words ("improved at 1 month and cleared at 3 months"; never "at
+    2 weeks and 3 months") (a series reporting one time per outcome group, or a best response): the interval
+    spanning all of them. Beside a clause saying the event had not come by X, the span of the times the timed
+    clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it), from no earlier than X: "no
+    response at 3 months; improvement at 6 months" and "no improvement during the first 3 months, then improved by 6
+    months" are both (3, 6] months; a clause that says something else had not responded ("no response to
+    methotrexate at 4 weeks" in a dupilumab row, "no improvement in quality of life") is refused. A clause on how
+    long a response lasted is commentary ("improved at 4 weeks; no further change at 12 weeks": (0, 4] weeks),
+    except, for a best response, one that says when the improvement stopped ("partial response at 8 weeks, plateaued
+    at 16 weeks", "no further improvement after 12 weeks"): the best came by then, (0, 16] weeks (once (0, 8], more
+    precisely than the source says). Of a follow-up whose clauses give two or more lengths of time (no word of a
+    moment: "treated 3 months, then observed 6 months", "3 months on treatment, 6 months follow-up"), the span
+    reaches their sum, (3, 9] months: the lengths may run one after the other or the one hold the other.
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
-    response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest
-    time a clause says it had not happened. Once the span of all of them, (4, 12] weeks, which leaves out the
-    time the source gives.
+    response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest time
+    a clause says it had not happened. Once the span of all of them, (4, 12] weeks, which leaves out the time the
+    source gives.
 ``unresolved``
-    the phrase is understood but carries no time since the start of treatment; lower and upper
-    are NaN and ``note`` says why: a count of sessions with no frequency in the regimen, a count of periods of a
-    stated length ("after two 4-week cycles", "during the second 3 months": how they follow each other), an end
-    of treatment with no course length, a calendar period ("enrolled 2013 to 2023"), a
-    recommendation, plan or expectation ("at least six months recommended before final evaluation", "planned
-    assessment at 12 weeks", "expected to respond by 12 weeks"), a pace ("every 3 months", "at
-    3-month intervals": set aside beside another time), how long a response lasted as the only time of that
-    response ("remained stable for 6 months", "no relapse for more than a year"), or a phrase that says only that
-    no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there is none to give ("no
-    response", "never", "not applicable", "lost to follow-up", "ongoing", "-").
+    the phrase is understood but carries no time since the start of treatment; lower and upper are NaN and ``note``
+    says why: a count of sessions with no frequency in the regimen, a count of periods of a stated length ("after
+    two 4-week cycles", "during the second 3 months": how they follow each other), an end of treatment with no
+    course length, a calendar period ("enrolled 2013 to 2023"), a recommendation, plan or expectation ("at least six
+    months recommended before final evaluation", "planned assessment at 12 weeks", "expected to respond by 12
+    weeks"), a pace ("every 3 months", "at 3-month intervals": set aside beside another time), how long a response
+    lasted as the only time of that response ("remained stable for 6 months", "no relapse for more than a year"), or
+    a phrase that says only that no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there
+    is none to give ("no response", "never", "not applicable", "lost to follow-up", "ongoing", "-").
 ``not-reported``
     the cell is empty.
 
-A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
-the biopsy"), or from any moment the reader does not know to be the start ("6 weeks after onset", "8 weeks after
+A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after the
+biopsy"), or from any moment the reader does not know to be the start ("6 weeks after onset", "8 weeks after
 tapering", "2 weeks after the ulcer healed", "3 months postpartum", "3 months after methotrexate" in a dupilumab
-row), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"), or
-counted back from a later one ("3 months before", "2 weeks before the end of treatment", "in the last 3 months") is
-refused: no rule can turn it into a time since the start. So is a time of the disease's history or of an earlier
-treatment ("NL for 10 years", "a 5-year history", "previously treated with steroids for 1 month"). The moments known to be the start are a word for
-starting ("after initiating dupilumab", "dupilumab initiation", "the switch", "baseline"), the treatment or one of
-its sessions ("after therapy began", "the first injection", "the loading dose"), an operation or light where the row's
-treatment is one ("surgery" or "post-operatively" in a row of excision and grafting, "post-PDT" in one of PDT), and
-the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must be the
-row's agent or a word for any treatment ("starting the cream"): "after adding methotrexate" or "after starting
-methotrexate" in a dupilumab row is another treatment's start, and "after changing the dose", "after switching to
-weekly injections" or "after adding occlusion" changes the same treatment; all are refused, as is such a start
-or change before the time it was at ("improved after switching to weekly injections at 8 weeks": the time of the
-switch, or counted from it; never the response's since the start). A session named without
+row), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"), or counted
+back from a later one ("3 months before", "2 weeks before the end of treatment", "in the last 3 months") is refused:
+no rule can turn it into a time since the start. So is a time of the disease's history or of an earlier treatment
+("NL for 10 years", "a 5-year history", "previously treated with steroids for 1 month"). The moments known to be the
+start are a word for starting ("after initiating dupilumab", "dupilumab initiation", "the switch", "baseline"), the
+treatment or one of its sessions ("after therapy began", "the first injection", "the loading dose"), an operation or
+light where the row's treatment is one ("surgery" or "post-operatively" in a row of excision and grafting,
+"post-PDT" in one of PDT), and the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What
+the start names must be the row's agent or a word for any treatment ("starting the cream"): "after adding
+methotrexate" or "after starting methotrexate" in a dupilumab row is another treatment's start, and "after changing
+the dose", "after switching to weekly injections" or "after adding occlusion" changes the same treatment; all are
+refused, as is such a start or change before the time it was at ("improved after switching to weekly injections at 8
+weeks": the time of the switch, or counted from it; never the response's since the start). A session named without
 saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only when the regimen
-gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or the last?
-So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy"), or by the row's
-agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of a stated number of sessions ("6 sessions at
-two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and 8"); in any other regimen it is the start.
-A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within".
-So is an age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside another time an age is
-set aside. A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three
-of four patients at 6 weeks", "most by 2 months", "8 weeks (patient 1)", also in parentheses) is refused, since the time
-is only theirs. Two numbers given as alternatives for one time ("two or three weeks", "a week or two", "at 3 or 6
-months"), in digits or in words, are the range they span, as "2 to 3 weeks" is: the time is one of them (once
-refused). A time the phrase doubts
-("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)") is refused too: whether it holds is the reviewer's reading; a
-doubt about anything else ("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
+gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or the last? So is
+the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy"), or by the row's agent ("4
+weeks after laser" in a row of pulsed dye laser), in a course of a stated number of sessions ("6 sessions at two
+weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and 8"); in any other regimen it is the start. A
+moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within". So is an
+age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside another time an age is set
+aside. A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three
+of four patients at 6 weeks", "most by 2 months", "8 weeks (patient 1)", also in parentheses) is refused, since the
+time is only theirs. Two numbers given as alternatives for one time ("two or three weeks", "a week or two", "at 3 or
+6 months"), in digits or in words, are the range they span, as "2 to 3 weeks" is: the time is one of them (once
+refused). A time the phrase doubts ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)") is refused too: whether it
+holds is the reviewer's reading; a doubt about anything else ("at 8 weeks, possibly due to the cream", "cause
+unclear") is commentary.
 
 Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6 weeks
-(complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained stable
-in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event, a stop or
-a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "stopped at 12 weeks", whose time alone is
-refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says the response had not
-come by then; beside a clause on the response, one that names something no list holds, "syncope at 3 weeks; improved at
-8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of something other than the
-lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or that gives a length of time with no
-word of a response, "treatment continued for 6 months", is refused (for a first response, only when it is earlier than
-the response's time, which a later clause cannot move), since which time is the response's is the reviewer's reading:
-the lesions, their change, "partial" or a bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12
-weeks", are of the response, and so is a clause alone; for a best response, a later time that says nothing of it,
-"improved at 8 weeks; follow-up at 16 weeks", is refused), and, for the time of a response, a clause about how long it
-lasted ("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a disease stable or stabilised,
-"stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose, a lesion's size or
-an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "ulcer 3 x 4 cm", "improved by 50% at 8 weeks"; never a
-share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase
-whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own
-time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions
-whose time it states ("after the 4th session (week 6)": the source's time, not the regimen's pace).
+(complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained
+stable in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event,
+a stop or a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "stopped at 12 weeks", whose
+time alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says
+the response had not come by then; beside a clause on the response, one that names something no list holds, "syncope
+at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is
+of something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or
+that gives a length of time with no word of a response, "treatment continued for 6 months", is refused (for a first
+response, only when it is earlier than the response's time, which a later clause cannot move), since which time is
+the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter at 4
+weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone; for a best response, a
+later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is refused), and, for the time of
+a response, a clause about how long it lasted ("3 months; sustained at 12 months", "16 weeks, confirmed at 24
+weeks"; a disease stable or stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and
+beside a time, a dose, a lesion's size or an extent of change ("after 16 weeks of 300 mg", "1.5% cream", "ulcer 3 x
+4 cm", "improved by 50% at 8 weeks"; never a share of patients or a head count, "in 60% by 3 months", "in 5 of 8
+patients", which say whose time it is). A phrase whose only time is in one parenthesis ("response at first follow-up
+(6 weeks)") is read from it, as is one whose own time does not resolve ("end of treatment (12 weeks)" with no course
+length in the regimen), and a count of sessions whose time it states ("after the 4th session (week 6)": the source's
+time, not the regimen's pace).
 
 Modules
 -------
