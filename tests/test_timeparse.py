@@ -307,12 +307,14 @@ OWN_PHRASES = [
     ("at the end of treatment", "daily in 3 cycles of 4 weeks", NAN, NAN, "unresolved"),
     ("after 2 cycles", "daily for 12 weeks", NAN, NAN, "unresolved"),
     ("after 2 cycles", "3 cycles of 5 days, every 4 weeks", NAN, NAN, "unresolved"),
+    ("4 weeks after the second cycle", "daily for 12 weeks", NAN, NAN, "unresolved"),  # once day 1 + 4 weeks
     ("at the end of treatment", "methylprednisolone 1 g daily for 3 days, monthly, 6 cycles", NAN, NAN, "unresolved"),
     ("at the end of treatment", "daily for 12 weeks in two courses", NAN, NAN, "unresolved"),
     ("at the end of treatment", "weekly for 12 weeks (two 6-week courses)", NAN, NAN, "unresolved"),
     # ... not cycles given one at a time
     ("at the end of treatment", "every 4 weeks for 4 cycles", 12 * W, 12 * W, "end-of-treatment"),
     ("after 2 cycles", "every 4 weeks for 4 cycles", 8 * W, 8 * W, "exposures"),
+    ("4 weeks after the second cycle", "every 4 weeks for 4 cycles", 8 * W, 8 * W, "exposures"),
     # Vulgar fractions, which NFKC would turn into "11⁄2" (once "several numbers in one clause").
     ("after 1\u00bd months", "", 1.5 * M, 1.5 * M, "point"),
     ("within 2 \u00bd weeks", "", 0, 2.5 * W, "within"),

@@ -86,6 +86,7 @@ from nlsynth.timeparse.sessions import (
     _ORDINAL_COUNT_RE,
     _SINCE_SESSION_RE,
     _count,
+    _counts_spans,
     _end_as_stated,
     _end_of_treatment,
     _exposures,
@@ -710,6 +711,11 @@ def _after_session(
     if part is not None:  # "2 weeks after the first of 3 injections": which session, no rule reads
         return part
     low, high = _count(match)
+    if high > 1 and (spans := _counts_spans(match.group(0), regimen)):  # "after the second cycle" of a daily drug
+        return unresolved(
+            f"a time after {match.group(0)!r}, but the regimen's cycles are spans of days ({spans}), whose length no "
+            "rule reads"
+        )
     since = _parse_clause(clause[:anchor], regimen, agent)
     if since is None or not since.resolved:
         return since if since is not None else unresolved(f"{match.group(0)}: no time before it")

@@ -84,6 +84,19 @@ def _count(match: re.Match[str]) -> tuple[float, float]:
     return number(g["n"]), number(g["n"])
 
 
+def _counts_spans(count: str, regimen: str | None) -> str | None:
+    """Why ``count`` ("2 cycles", "the second cycle") counts spans of days in this regimen, not sessions
+    (:func:`~nlsynth.timeparse.regimen._cycles_as_spans`); None for a count of anything else, or of cycles given one
+    at a time.
+
+    >>> _counts_spans("2 cycles", "daily for 12 weeks"), _counts_spans("2 cycles", "every 4 weeks")
+    ('a pace of a session a day or more', None)
+    >>> _counts_spans("2 sessions", "daily for 12 weeks") is None
+    True
+    """
+    return _cycles_as_spans(normalise(regimen or ""), counted=True) if _CYCLE_RE.search(count) else None
+
+
 def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, session_day: bool = False) -> TimeInterval:
     """A count of sessions at the regimen's frequency: seen after them, N / f weeks, or with ``session_day`` (or
     named by its place, "at the third injection") the day the last of them was given, (N - 1) / f weeks."""
@@ -96,8 +109,7 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
         qualifier = _qualifier(clause[: match.start()], clause[match.end() :])
     except TimePhraseError as exc:
         return unresolved(f"{match.group(0)}: {exc}")
-    if _CYCLE_RE.search(match.group(0)) and (spans := _cycles_as_spans(normalise(regimen or ""), counted=True)):
-        # "after 2 cycles" of "daily for 12 weeks in 2 cycles": not two days
+    if spans := _counts_spans(match.group(0), regimen):  # "after 2 cycles" of a daily drug: not two days
         return unresolved(
             f"{match.group(0)}: the regimen's cycles are spans of days ({spans}), whose length no rule reads"
         )
