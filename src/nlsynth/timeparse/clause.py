@@ -468,9 +468,8 @@ def _parse_clause(
         return _after_end(clause, after_end, regimen, agent, duration=duration)
     if end_words := _END_OF_TREATMENT_RE.search(clause):
         rest = f"{clause[: end_words.start()]} {clause[end_words.end() :]}"
-        timed = _DURATION_RE.search(rest) or _EXPOSURE_RE.search(rest)
-        stated = _parse_clause(rest, regimen, agent, duration=duration) if timed else None
         counts = list(_EXPOSURE_RE.finditer(rest))
+        stated = _parse_clause(rest, regimen, agent, duration=duration) if counts or _DURATION_RE.search(rest) else None
         if stated is not None and stated.resolved and stated.rule.startswith("exposures") and len(counts) == 1:
             # "at the end of treatment, after 6 sessions": the last session's day, as the end is counted
             stated = replace(_exposures(rest, counts[0], regimen, session_day=True), rule="end-of-treatment")
