@@ -1834,6 +1834,60 @@ def test_a_start_or_change_of_something_else_before_its_time_is_refused(phrase):
         assert parse_time(f"improved after {start} at 4 weeks", agent="dupilumab").upper == pytest.approx(4 * W)
 
 
+#: A course of dupilumab with a known end (day 112), for the tests of ends.
+DUPILUMAB_COURSE = "300 mg every 2 weeks for 16 weeks"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # the end of another treatment, named after the word for its end or before "was stopped" (each once read as a
+        # time since the end of the row's own course, or as that end)
+        "response 4 weeks after cessation of the previous agent",
+        "improved 4 weeks after stopping methotrexate",
+        "healed 2 months after discontinuation of prednisone",
+        "healed 4 weeks after completion of the steroid taper",
+        "healed 2 weeks after the course of prednisone was completed",
+        "improved 3 months after methotrexate was stopped",
+        "healed 6 weeks after the last methotrexate injection",
+        "improved 4 weeks post-discontinuation of adalimumab",
+        "improved after discontinuing adalimumab",
+        "healed at the end of treatment with methotrexate",
+        # a procedure the row's treatment is not
+        "improved 2 months after a course of PDT",
+    ],
+)
+def test_a_time_counted_from_the_end_of_something_else_is_refused(phrase):
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match="another moment .*the end of another treatment"):
+            parse_time(phrase, DUPILUMAB_COURSE, agent="dupilumab", **kind)
+    # with no agent given (the parser alone), what ended is not known to be another treatment: read as the row's end
+    assert parse_time(phrase, DUPILUMAB_COURSE, event=True).rule != "unresolved"
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "stopping dupilumab",
+        "discontinuation of dupilumab",
+        "dupilumab was stopped",
+        "the last dupilumab injection",
+        "stopping the drug",
+        "completion of therapy",
+        "treatment cessation",
+        "the course",
+        "stopping, the ulcer remained healed",
+        "stopping when the ulcer healed",
+    ],
+)
+def test_a_time_counted_from_the_end_of_the_rows_own_treatment_reads_as_before(own):
+    """The end of the row's own agent, or of a treatment named by what any treatment is called, is the row's end: the
+    reading is the one the parser gives with no agent (which reads every end as the row's, as before)."""
+    phrase = f"improved 4 weeks after {own}"
+    got = parse_time(phrase, DUPILUMAB_COURSE, agent="dupilumab", event=True)
+    assert got.resolved and got == parse_time(phrase, DUPILUMAB_COURSE, event=True)
+
+
 #: Agents as the sheets report them: an operation, light, a drug.
 SURGERY = "wide local excision down to deep fascia and split thickness skin grafting"
 PDT = "topical ALA-PDT"

@@ -386,6 +386,69 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
     return bool(change and re.search(r"\bto\b", after))
 
 
+#: The words of an end anchor that say it ended, not what ended ("after the end of", "post-discontinuation of", "after
+#: the last", "was stopped", "had been withdrawn").
+_ENDED_WORDS = frozenset(
+    "after following from since post end completion cessation discontinuation termination conclusion withdrawal stop "
+    "stopping discontinuing completing finishing ceasing ending withdrawing stopped discontinued completed ended "
+    "finished withdrawn ceased halted tapered off last final".split()
+)
+#: Where the object of an end anchor ends: a clause goes on ("3 months after stopping, she remained clear", "after
+#: stopping when the ulcer healed"), or the time it was at ("after stopping the drug at 2 months").
+_OBJECT_ENDS_RE = re.compile(
+    r"[,;:()]|\b(?:at|when|due|because|owing|as|after|before|until|till|while|since|following|without|but|then|so"
+    r"|and|which|where|within|during|over|there|she|he|they|we|i|it|patients?|was|were|is|are|had|has|have)\b"
+)
+
+
+def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> str | None:
+    """The end anchor (:data:`~nlsynth.timeparse.lexicon._AFTER_END_RE`, or "the end of treatment") of ``clause``,
+    as written, when it names what ended and that is neither the row's ``agent`` nor a word for any treatment:
+    "after stopping methotrexate", "after cessation of the previous agent", "after the course of prednisone was
+    completed", "after the last methotrexate injection" in a dupilumab row; or a procedure the row's treatment is not
+    ("after a course of PDT" in a dupilumab row, :func:`_other_procedure`). That is the end of another treatment,
+    not of the row's: its time says nothing of the row's course. None when the anchor names only the row's treatment
+    ("after stopping dupilumab", "after the cream had been withdrawn", "after completion of therapy", "after the last
+    session"), or no agent is given (the parser alone reads it as the row's end, as before). As in
+    :func:`_starts_something_else`, the first word that names something decides.
+
+    >>> import re
+    >>> from nlsynth.timeparse.lexicon import _AFTER_END_RE
+    >>> def ended(clause, agent="dupilumab"):
+    ...     return _ended_elsewhere(clause, _AFTER_END_RE.search(clause), agent)
+    >>> [ended(c) for c in ("4 weeks after stopping methotrexate", "4 weeks after stopping dupilumab",
+    ...  "4 weeks after stopping the drug for 2 months", "after the end of the 12-week course of methotrexate")]
+    ['after stopping methotrexate', None, None, 'after the end of the 12-week course of methotrexate']
+    >>> [ended(c) for c in ("3 months after stopping, she remained clear", "healed after a course of pdt")]
+    [None, 'after a course of pdt']
+    >>> ended("4 weeks after stopping methotrexate", agent=None) is None
+    True
+    """
+    if not agent:
+        return None
+    own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent)) if w not in _NOT_AGENT_WORDS}
+    rest = clause[anchor.end() :]
+    cut = _OBJECT_ENDS_RE.search(rest)
+    named = (anchor.group() + (rest[: cut.start()] if cut else rest)).strip()
+    if _other_procedure(named, agent):
+        return named
+    words = [
+        w
+        for w in re.findall(r"[a-z][a-z0-9-]*", named)
+        if w not in _FUNCTION_WORDS and w not in _ENDED_WORDS and not re.fullmatch(rf"{_UNIT}|{_SESSION_NOUN}", w)
+    ]
+    for at, name in enumerate(words):
+        parts = set(name.split("-"))
+        if parts & own:
+            return None
+        if name in _STARTED_WORDS and at + 1 < len(words) and re.search(rf"\b{name}\s+(?:with|of)\b", named):
+            continue  # "the course of prednisone", "treatment with methotrexate": the name that follows decides
+        if name in _STARTED_WORDS or _RESPONSE_WORD_RE.match(name) or re.fullmatch(_DISEASE_WORDS, name):
+            return None
+        return named
+    return None
+
+
 def _names_agent(anchor: str, agent: str | None) -> bool:
     """Whether ``anchor`` starts with a word of the row's agent (after "the", "her" or a word such as "topical"), and
     says nothing more than that or its start: "dupilumab", "topical tacrolimus", "the ruxolitinib cream", "dupilumab

@@ -19,6 +19,7 @@ from nlsynth.timeparse.anchors import (
     _PLUS_MINUS_RE,
     _RECOMMENDATION_RE,
     _STOPS_RE,
+    _ended_elsewhere,
     _times_other_event,
     _unknown_anchor,
     _unsaid_session,
@@ -464,9 +465,15 @@ def _parse_clause(
             f"a time added to an earlier moment ({added.group(0)!r}) that the phrase does not give; no rule reads it"
         )
     after_end = _AFTER_END_RE.search(clause)
+    end_words = _END_OF_TREATMENT_RE.search(clause)
+    if other_end := _ended_elsewhere(clause, after_end or end_words, agent) if after_end or end_words else None:
+        raise TimePhraseError(
+            f"a time counted from another moment ({other_end!r}), the end of another treatment than the row's; no rule "
+            "reads it"
+        )
     if after_end:
         return _after_end(clause, after_end, regimen, agent, duration=duration)
-    if end_words := _END_OF_TREATMENT_RE.search(clause):
+    if end_words:
         rest = f"{clause[: end_words.start()]} {clause[end_words.end() :]}"
         counts = list(_EXPOSURE_RE.finditer(rest))
         stated = _parse_clause(rest, regimen, agent, duration=duration) if counts or _DURATION_RE.search(rest) else None
