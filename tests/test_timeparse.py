@@ -718,6 +718,17 @@ EVENT_PHRASES = [
     ("no earlier than 8 weeks", "", 8 * W, INF, "at-least"),
     ("just over 2 months", "", 2 * M, INF, "at-least"),
     ("improvement after over 6 months", "", 6 * M, INF, "at-least"),
+    # later than the time by an amount the source does not give (once seen at the time: an interval that ends
+    # before any time the words allow)
+    ("improved shortly after 4 weeks", "", 4 * W, INF, "at-least"),
+    ("response just after 2 weeks", "", 2 * W, INF, "at-least"),
+    ("healed well after 3 months of treatment", "", 3 * M, INF, "at-least"),
+    ("cleared some time after 6 months", "", 6 * M, INF, "at-least"),
+    # ... shortly after a session is after it, seen by the next, as "after the first injection" is; well after
+    # sessions is later than that, as "after more than 3 injections" is
+    ("improved soon after the first injection", "every 2 weeks", 0, 2 * W, "seen-at-assessment"),
+    ("improved shortly after the third injection", "every 2 weeks", 0, 6 * W, "seen-at-assessment"),
+    ("improved well after 3 injections", "every 2 weeks", 6 * W, INF, "at-least"),
     ("beyond 6 months", "", 6 * M, INF, "at-least"),
     ("later than 6 months", "", 6 * M, INF, "at-least"),
     ("6 months or more", "", 6 * M, INF, "at-least"),

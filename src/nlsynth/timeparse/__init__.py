@@ -26,8 +26,10 @@ Rules (``TimeInterval.rule``)
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than X",
     "just over X", "after over X", "for over X", "greater than X", "in excess of X", "a minimum of X", "> X", "≥ X",
-    "X+" ("6+ months", "12 months+", "2 years +"), "X or more", "X or longer": (X, inf). A bound both before and
-    after the time that disagree ("within 6 months or more") are refused.
+    "X+" ("6+ months", "12 months+", "2 years +"), "X or more", "X or longer": (X, inf). So are "shortly after X",
+    "soon after X", "just after X", "well after X", "some time after X" and the like: later than X by an amount the
+    source does not give (before a count of sessions, "shortly", "soon", "just", "a little" and "slightly" after are
+    "after": "shortly after the first injection"). A bound both before and after the time that disagree ("within 6 months or more") are refused.
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
     months"; an event's "over X" alone, more than X to some readers and during it to others, is refused), "for X",

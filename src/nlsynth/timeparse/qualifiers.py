@@ -59,6 +59,13 @@ _WITHIN = (
     "at the latest",
     "at latest",
 )
+#: Later than a time by some amount the phrase does not give: "shortly after 4 weeks", "well after 3 months" (once read
+#: as at the time, as "after 4 weeks" is, whose interval ends before any later time). Before a count of sessions the
+#: first five are "after" (:func:`_qualifier`'s ``sessions``): "shortly after the first injection" is seen after it,
+#: before the next, as "after the first injection" is; "well after 3 injections" is later than that, as "after more
+#: than 3 injections" is.
+_SHORTLY_AFTER = ("shortly after", "soon after", "just after", "a little after", "slightly after")
+_LATER_THAN_AFTER = (*_SHORTLY_AFTER, "some time after", "sometime after", "a while after", "well after", "long after")
 #: "Over X" alone is a span ("control maintained over four months": a point); after a word of degree or another
 #: preposition of time it is a comparison ("just over 2 months", "after over 6 months"): at least X.
 _AT_LEAST = (
@@ -80,6 +87,7 @@ _AT_LEAST = (
     "slightly over",
     "a little over",
     "well over",
+    *_LATER_THAN_AFTER,
     "after over",
     "following over",
     "in over",
@@ -134,9 +142,10 @@ def _quantity_days(match: re.Match[str]) -> tuple[float, float]:
     return number(lo) * days, number(hi) * days
 
 
-def _qualifier(before: str, after: str = "") -> str | None:
+def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str | None:
     """The qualifier nearest before a time expression, or the bound written right after it ("or more", "at the
-    latest"), if any; both, when they disagree, are refused.
+    latest"), if any; both, when they disagree, are refused. Before a count of ``sessions``, "shortly after" and the
+    others of :data:`_SHORTLY_AFTER` are "after", a point.
 
     >>> _qualifier("not before "), _qualifier("no later than "), _qualifier("", " or more"), _qualifier("at ")
     ('at-least', 'within', 'at-least', 'point')
@@ -146,7 +155,7 @@ def _qualifier(before: str, after: str = "") -> str | None:
     best, best_at = None, (-1, 0)
     kinds = (
         ("within", _WITHIN),
-        ("at-least", _AT_LEAST),
+        ("at-least", tuple(w for w in _AT_LEAST if w not in _SHORTLY_AFTER) if sessions else _AT_LEAST),
         ("point", _POINT),
         ("mean", _MEAN),
         ("median", _MEDIAN),

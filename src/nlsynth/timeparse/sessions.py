@@ -106,7 +106,7 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
     if low > high:
         return unresolved(f"{match.group(0)}: a range of counts whose start is after its end")
     try:
-        qualifier = _qualifier(clause[: match.start()], clause[match.end() :])
+        qualifier = _qualifier(clause[: match.start()], clause[match.end() :], sessions=True)
     except TimePhraseError as exc:
         return unresolved(f"{match.group(0)}: {exc}")
     if spans := _counts_spans(match.group(0), regimen):  # "after 2 cycles" of a daily drug: not two days
