@@ -1887,6 +1887,7 @@ def test_a_time_counted_from_the_end_of_something_else_is_refused(phrase):
         "completion of therapy",
         "treatment cessation",
         "the course",
+        "the final session",
         "stopping, the ulcer remained healed",
         "stopping when the ulcer healed",
     ],
@@ -1897,6 +1898,18 @@ def test_a_time_counted_from_the_end_of_the_rows_own_treatment_reads_as_before(o
     phrase = f"improved 4 weeks after {own}"
     got = parse_time(phrase, DUPILUMAB_COURSE, agent="dupilumab", event=True)
     assert got.resolved and got == parse_time(phrase, DUPILUMAB_COURSE, event=True)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["2 months post-treatment", "3 months post-discontinuation", "6 weeks post-final session"],
+)
+def test_an_end_written_with_post_is_the_rows_own(phrase):
+    """ "Post-treatment" and the like name no treatment: the row's end, in any row (once refused, read as naming
+    another treatment, in a row with an agent)."""
+    for agent in ("dupilumab", "topical ALA-PDT"):
+        got = parse_time(phrase, DUPILUMAB_COURSE, agent=agent, event=True)
+        assert got.resolved and got == parse_time(phrase, DUPILUMAB_COURSE, event=True)
 
 
 #: Agents as the sheets report them: an operation, light, a drug.

@@ -434,12 +434,11 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
         return named
     words = [
         w
-        for w in re.findall(r"[a-z][a-z0-9-]*", named)
+        for w in re.findall(r"[a-z][a-z0-9]*", named)  # "post-treatment", "mal-pdt": each word alone
         if w not in _FUNCTION_WORDS and w not in _ENDED_WORDS and not re.fullmatch(rf"{_UNIT}|{_SESSION_NOUN}", w)
     ]
     for at, name in enumerate(words):
-        parts = set(name.split("-"))
-        if parts & own:
+        if name in own:
             return None
         if name in _STARTED_WORDS and at + 1 < len(words) and re.search(rf"\b{name}\s+(?:with|of)\b", named):
             continue  # "the course of prednisone", "treatment with methotrexate": the name that follows decides
