@@ -412,7 +412,6 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
     session"), or no agent is given (the parser alone reads it as the row's end, as before). As in
     :func:`_starts_something_else`, the first word that names something decides.
 
-    >>> import re
     >>> from nlsynth.timeparse.lexicon import _AFTER_END_RE
     >>> def ended(clause, agent="dupilumab"):
     ...     return _ended_elsewhere(clause, _AFTER_END_RE.search(clause), agent)
@@ -437,10 +436,10 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
         for w in re.findall(r"[a-z][a-z0-9]*", named)  # "post-treatment", "mal-pdt": each word alone
         if w not in _FUNCTION_WORDS and w not in _ENDED_WORDS and not re.fullmatch(rf"{_UNIT}|{_SESSION_NOUN}", w)
     ]
-    for at, name in enumerate(words):
+    for name in words:
         if name in own:
             return None
-        if name in _STARTED_WORDS and at + 1 < len(words) and re.search(rf"\b{name}\s+(?:with|of)\b", named):
+        if name in _STARTED_WORDS and re.search(rf"\b{name}\s+(?:with|of)\b", named):
             continue  # "the course of prednisone", "treatment with methotrexate": the name that follows decides
         if name in _STARTED_WORDS or _RESPONSE_WORD_RE.match(name) or re.fullmatch(_DISEASE_WORDS, name):
             return None

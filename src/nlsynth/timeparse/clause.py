@@ -466,7 +466,8 @@ def _parse_clause(
         )
     after_end = _AFTER_END_RE.search(clause)
     end_words = _END_OF_TREATMENT_RE.search(clause)
-    if other_end := _ended_elsewhere(clause, after_end or end_words, agent) if after_end or end_words else None:
+    end_anchor = after_end or end_words
+    if end_anchor is not None and (other_end := _ended_elsewhere(clause, end_anchor, agent)):
         raise TimePhraseError(
             f"a time counted from another moment ({other_end!r}), the end of another treatment than the row's; no rule "
             "reads it"
