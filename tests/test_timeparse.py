@@ -325,6 +325,13 @@ OWN_PHRASES = [
     ("2 thru 4 months", "", 2 * M, 4 * M, "range"),
     ("from week 2 through week 4", "", 2 * W, 4 * W, "range"),
     ("at the end of treatment", "twice daily through week 24", 24 * W, 24 * W, "end-of-treatment"),
+    # a tilde or wave dash between the numbers of a range, as "to" (once "several numbers in one clause"); a tilde
+    # before one number alone is "about"
+    ("6~8 weeks", "", 6 * W, 8 * W, "range"),
+    ("improved after 3 ~ 6 months", "", 3 * M, 6 * M, "range"),
+    ("6\uff5e8 weeks", "", 6 * W, 8 * W, "range"),
+    ("2 weeks\u301c1 month", "", 2 * W, M, "range"),
+    ("at ~8 weeks", "", 8 * W, 8 * W, "point"),
     ("within \u00be year", "", 0, 0.75 * Y, "within"),
     ("at \u00bc year, improved", "", 0.25 * Y, 0.25 * Y, "point"),
     ("\u00be year", "", 0.75 * Y, 0.75 * Y, "point"),

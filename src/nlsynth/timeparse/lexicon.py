@@ -371,12 +371,16 @@ def _slash_half(match: re.Match[str]) -> str:
 #: through week 4", "3 through 5 times weekly"); not a course's end ("daily through week 24").
 _THROUGH_RE = re.compile(rf"(?<![\w.])(\d+(?:st|nd|rd|th)?)\s+(?:through|thru)\s+(?=(?:{_UNIT_FIRST}s?\s+)?\d)")
 
+#: A tilde (or a wave dash) between two numbers of a range, as "to" ("6~8 weeks", "3 ~ 6 months", "2 weeks~1
+#: month"): how many authors write a range. Not a tilde before a number alone ("~8 weeks"), which is "about".
+_TILDE_RANGE_RE = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?(?:\s*{_UNIT_FIRST}s?)?)\s*[~\u301c]\s*(?=\d)")
+
 
 def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
-    spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" in a range
-    as "to".
+    spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" or a tilde
+    in a range as "to".
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
@@ -390,6 +394,8 @@ def normalise(text: str) -> str:
     ('200 days', '121 days', '100 days')
     >>> normalise("Weeks 2 through 4"), normalise("week 2 thru week 4"), normalise("daily through week 24")
     ('weeks 2 to 4', 'week 2 to week 4', 'daily through week 24')
+    >>> normalise("6~8 weeks"), normalise("2 weeks \u301c 1 month"), normalise("~8 weeks")
+    ('6 to 8 weeks', '2 weeks to 1 month', '~8 weeks')
     """
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
@@ -399,7 +405,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
     text = _HUNDREDS_RE.sub(_hundreds_to_digits, _COMPOUND_RE.sub(_compound_to_digits, text))
-    return _halves_and_fortnights(_THROUGH_RE.sub(r"\1 to ", text))
+    text = _TILDE_RANGE_RE.sub(r"\1 to ", _THROUGH_RE.sub(r"\1 to ", text))
+    return _halves_and_fortnights(text)
 
 
 def number(token: str) -> float:
