@@ -1908,6 +1908,17 @@ def test_a_time_counted_from_the_end_of_the_rows_own_treatment_reads_as_before(o
 
 
 @pytest.mark.parametrize(
+    "phrase", ["improved 4 weeks after completion of the 1st course", "improved 4 weeks after the end of the 2nd cycle"]
+)
+def test_an_ordinal_in_an_end_names_no_treatment(phrase):
+    """ "1st" and "2nd" say which course ended, not what: read as with no agent (once refused, "st" and "nd" read as
+    names of another treatment)."""
+    got = parse_time(phrase, DUPILUMAB_COURSE, agent="dupilumab", event=True)
+    alone = parse_time(phrase, DUPILUMAB_COURSE, event=True)
+    assert (got.rule, got.note) == (alone.rule, alone.note)
+
+
+@pytest.mark.parametrize(
     "phrase",
     ["2 months post-treatment", "3 months post-discontinuation", "6 weeks post-final session"],
 )

@@ -433,7 +433,7 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
         return named
     words = [
         w
-        for w in re.findall(r"[a-z][a-z0-9]*", named)  # "post-treatment", "mal-pdt": each word alone
+        for w in _words(named)  # "post-treatment", "mal-pdt": each word alone; not "1st" nor "0.1%"
         if w not in _FUNCTION_WORDS and w not in _ENDED_WORDS and not re.fullmatch(rf"{_UNIT}|{_SESSION_NOUN}", w)
     ]
     for name in words:
