@@ -13,6 +13,9 @@ from nlsynth.timeparse.lexicon import (
     _CHANGED_TO_WORDS,
     _COUNT,
     _DURATION_RE,
+    _END_NOUNS,
+    _ENDED_VERBS,
+    _ENDING_VERBS,
     _FUNCTION_WORDS,
     _NO_OTHER_EVENT_RE,
     _NOT_AGENT_WORDS,
@@ -387,11 +390,15 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
 
 
 #: The words of an end anchor that say it ended, not what ended ("after the end of", "post-discontinuation of", "after
-#: the last", "was stopped", "had been withdrawn").
+#: the last", "was stopped", "had been withdrawn"): the words :data:`~nlsynth.timeparse.lexicon._AFTER_END_RE` is
+#: built from, so that an end it learns is never read as the name of another treatment.
 _ENDED_WORDS = frozenset(
-    "after following from since post end completion cessation discontinuation termination conclusion withdrawal stop "
-    "stopping discontinuing completing finishing ceasing ending withdrawing stopped discontinued completed ended "
-    "finished withdrawn ceased halted tapered off last final".split()
+    (
+        *_END_NOUNS,
+        *_ENDING_VERBS,
+        *_ENDED_VERBS,
+        *"after following from since post ceased halted tapered off last final".split(),
+    )
 )
 #: Where the object of an end anchor ends: a clause goes on ("3 months after stopping, she remained clear", "after
 #: stopping when the ulcer healed"), or the time it was at ("after stopping the drug at 2 months").

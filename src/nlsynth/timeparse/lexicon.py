@@ -218,8 +218,12 @@ _END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|cours
 _WHOLE_COURSE = (
     r"(?:the\s+|an?\s+|her\s+|his\s+)?(?:(?:treatment|full|whole|entire|complete)\s+)?course(?:\s+of\s+[\w-]+)?"
 )
-#: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped".
-_END_NOUN = r"(?:end|completion|cessation|discontinuation|termination|conclusion|withdrawal|stop)"
+#: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped". The
+#: words as well as the pattern: what an end anchor says of the end, not of what ended (``anchors._ENDED_WORDS``).
+_END_NOUNS = ("end", "completion", "cessation", "discontinuation", "termination", "conclusion", "withdrawal", "stop")
+_END_NOUN = rf"(?:{'|'.join(_END_NOUNS)})"
+_ENDING_VERBS = ("stopping", "discontinuing", "completing", "finishing", "ceasing", "ending", "withdrawing")
+_ENDED_VERBS = ("stopped", "discontinued", "completed", "ended", "finished", "withdrawn")
 #: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
 #: session", "2 weeks post last dose", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped",
 #: "6 months after discontinuation", "2 months after dupilumab was stopped", "6 months after the course"): the anchor;
@@ -228,11 +232,10 @@ _AFTER_END_RE = re.compile(
     r"\b(?:(?:after|following|from|since|of)\s+|post[\s-]+)(?:the\s+)?(?:"
     rf"{_END_NOUN}(?:\s+of)?\b"
     rf"|(?:last|final){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
-    r"|(?:stopping|discontinuing|completing|finishing|ceasing|ending|withdrawing)\b"
+    rf"|(?:{'|'.join(_ENDING_VERBS)})\b"
     rf"|(?:treatment|therapy|course)\s+(?:{_END_NOUN}\b|(?:was\s+|had\s+been\s+)?"
-    r"(?:stopped|discontinued|completed|ended|finished|withdrawn)\b)"
-    rf"|(?:(?!{_NUM}\b|{_UNIT}\b)[a-z][\w-]*\s+){{1,3}}(?:was|were|had\s+been)\s+(?:stopped|discontinued|completed"
-    r"|ended|finished|withdrawn"
+    rf"(?:{'|'.join(_ENDED_VERBS)})\b)"
+    rf"|(?:(?!{_NUM}\b|{_UNIT}\b)[a-z][\w-]*\s+){{1,3}}(?:was|were|had\s+been)\s+(?:{'|'.join(_ENDED_VERBS)}"
     r"|ceased|halted|tapered\s+off)\b"
     r")"
     # "6 months after the course", "after a course of PDT": the course as a whole, so its end (once its start); not
