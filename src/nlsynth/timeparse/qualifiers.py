@@ -105,6 +105,8 @@ _AT_LEAST = (
     "at the earliest",
     "at earliest",
 )
+#: ... before a count of sessions, where "shortly after" and the others of :data:`_SHORTLY_AFTER` are "after".
+_AT_LEAST_OF_SESSIONS = tuple(w for w in _AT_LEAST if w not in _SHORTLY_AFTER)
 #: The same bounds written after the time: "6 months or more", "6 months at the latest".
 _AT_LEAST_AFTER_RE = re.compile(
     r"(?:or|and)\s+(?:more|longer|later|over|above|beyond)\b|at\s+(?:the\s+)?earliest\b(?!\s+[a-z])|at\s+least\b"
@@ -155,7 +157,7 @@ def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str |
     best, best_at = None, (-1, 0)
     kinds = (
         ("within", _WITHIN),
-        ("at-least", tuple(w for w in _AT_LEAST if w not in _SHORTLY_AFTER) if sessions else _AT_LEAST),
+        ("at-least", _AT_LEAST_OF_SESSIONS if sessions else _AT_LEAST),
         ("point", _POINT),
         ("mean", _MEAN),
         ("median", _MEDIAN),
