@@ -1187,6 +1187,38 @@ def test_a_length_of_time_beside_a_response_is_no_best_response_s_time(phrase):
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        "a 4-week course, improvement at 8 weeks",
+        "an initial 4-week course; improvement at 8 weeks",
+        "a 4-week course of the cream, improved at 8 weeks",
+        "a course of 4 weeks, improvement at 8 weeks",
+        "4 weeks of treatment, improvement at 8 weeks",
+        "8 weeks of dupilumab, then clearance at 16 weeks",
+    ],
+)
+def test_a_course_s_length_beside_a_response_is_no_response_time(phrase):
+    """A course's length is how long the treatment ran, not when the response came, as "treated for 4 weeks" is: each
+    once a first response by 4 weeks (or 8), the earlier of two timed clauses."""
+    for first in (True, False):
+        with pytest.raises(TimePhraseError, match=r"gives a length of time .* beside one on the response"):
+            parse_time(phrase, event=True, first=first, agent="dupilumab")
+    # alone, or with a response that has no time of its own, a course's length is the response's time, as before
+    course = phrase.split(",")[0].split(";")[0]
+    for alone in (course, f"{course}, the lesions improved"):
+        got = parse_time(alone, event=True, first=True, agent="dupilumab")
+        assert (got.lower, got.upper) == (0.0, pytest.approx(8 * W if course.startswith("8") else 4 * W))
+    # ... and a course that ended is a moment ("after a 4-week course, improvement at 8 weeks" reads as "at 4
+    # weeks; improvement at 8 weeks" does), as is a course no earlier than the first response
+    for moment, upper in (
+        ("after a 4-week course, improvement at 8 weeks", 4 * W),
+        ("improved at 2 weeks; a 12-week course", 2 * W),
+    ):
+        got = parse_time(moment, event=True, first=True)
+        assert (got.rule, got.lower, got.upper) == ("earliest-clause", 0.0, pytest.approx(upper))
+
+
+@pytest.mark.parametrize(
     ("phrase", "upper"),
     [
         ("lesions flatter at 4 weeks; cleared at 12 weeks", 4 * W),

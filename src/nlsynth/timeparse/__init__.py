@@ -244,7 +244,8 @@ time alone is refused, while a stop for want of a response, "discontinued at 12 
 the response had not come by then; beside a clause on the response, one that names something no list holds, "syncope
 at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is
 of something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or
-that gives a length of time with no word of a response, "treatment continued for 6 months", is refused (for a first
+that gives a length of time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4
+weeks of treatment", is refused (for a first
 response, only when it is earlier than the response's time, which a later clause cannot move), since which time is
 the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter at 4
 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone; for a best response, a

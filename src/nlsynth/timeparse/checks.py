@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from nlsynth.timeparse.clause import _AT_A_TIME_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError
-from nlsynth.timeparse.lexicon import _DURATION_RE, _NUM, _words
+from nlsynth.timeparse.lexicon import _DURATION_RE, _GAP, _NUM, _UNIT, _words
 from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _rate
 from nlsynth.timeparse.response import (
     _COMPLETE_RE,
@@ -28,11 +28,16 @@ from nlsynth.timeparse.response import (
     _what_responded,
 )
 
-#: A length of time, not a moment: "for 6 months", "for a total of 6 months", "duration 6 months"; not in a clause
+#: A length of time, not a moment: "for 6 months", "for a total of 6 months", "duration 6 months", or a course's
+#: length ("a 4-week course", "a course of 4 weeks", "4 weeks of treatment", "3 months of dupilumab"); not in a clause
 #: that also says when (``_AT_A_TIME_RE``: "complete after treatment for 12 weeks" is a time since the start).
+_COURSE_NOUN = r"(?:course|regimen|cycle|period|program(?:me)?|treatment|therapy)"
 _TREATMENT_LENGTH_RE = re.compile(
     rf"\bfor\s+(?:(?:a\s+)?(?:total|further|period)\s+of\s+|another\s+|a\s+further\s+)?(?=\d|{_NUM}\b|a\s)"
     r"|\b(?:duration|length)\b"
+    rf"|\b{_NUM}{_GAP}{_UNIT}[\s-]+{_COURSE_NOUN}\b"
+    rf"|\b{_COURSE_NOUN}\s+of\s+(?=\d|{_NUM}\s)"
+    rf"|\b{_NUM}{_GAP}{_UNIT}\s+of\b"
 )
 #: A time from or until which a treatment ran at a pace ("every other week from 6 months", "twice daily until 6
 #: months", "weekly thereafter"): when its schedule changed, not when the response came.
