@@ -332,6 +332,11 @@ OWN_PHRASES = [
     ("6\uff5e8 weeks", "", 6 * W, 8 * W, "range"),
     ("2 weeks\u301c1 month", "", 2 * W, M, "range"),
     ("at ~8 weeks", "", 8 * W, 8 * W, "point"),
+    # "initial" before a time, as "first" (once refused as a time counted from "the initial", or with no time)
+    ("after the initial 3 months", "", 3 * M, 3 * M, "point"),
+    ("after an initial 2 months", "", 2 * M, 2 * M, "point"),
+    ("within the initial month", "", 0, M, "within"),
+    ("improved after the initial 2-week course", "", 2 * W, 2 * W, "point"),
     ("within \u00be year", "", 0, 0.75 * Y, "within"),
     ("at \u00bc year, improved", "", 0.25 * Y, 0.25 * Y, "point"),
     ("\u00be year", "", 0.75 * Y, 0.75 * Y, "point"),

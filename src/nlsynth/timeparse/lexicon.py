@@ -378,12 +378,17 @@ _THROUGH_RE = re.compile(rf"(?<![\w.])(\d+(?:st|nd|rd|th)?)\s+(?:through|thru)\s
 #: month"): how many authors write a range. Not a tilde before a number alone ("~8 weeks"), which is "about".
 _TILDE_RANGE_RE = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?(?:\s*{_UNIT_FIRST}s?)?)\s*[~\u301c]\s*(?=\d)")
 
+#: "Initial" before a time is "first" ("after the initial 3 months", "within the initial month", "an initial 4-week
+#: course"), as the parser reads it; before anything else ("initial improvement at 4 weeks", "the initial weeks") it
+#: stays.
+_INITIAL_RE = re.compile(rf"\b(?:an\s+)?initial(?=[\s-]+(?:{_NUM}{_GAP}{_UNIT}|(?:day|week|month|year)\b))")
+
 
 def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
     spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" or a tilde
-    in a range as "to".
+    in a range as "to", "initial" before a time as "first".
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
@@ -399,6 +404,8 @@ def normalise(text: str) -> str:
     ('weeks 2 to 4', 'week 2 to week 4', 'daily through week 24')
     >>> normalise("6~8 weeks"), normalise("2 weeks \u301c 1 month"), normalise("~8 weeks")
     ('6 to 8 weeks', '2 weeks to 1 month', '~8 weeks')
+    >>> normalise("after an initial 2 months"), normalise("the initial month"), normalise("initial improvement")
+    ('after the first 2 months', 'the first month', 'initial improvement')
     """
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
@@ -409,6 +416,7 @@ def normalise(text: str) -> str:
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
     text = _HUNDREDS_RE.sub(_hundreds_to_digits, _COMPOUND_RE.sub(_compound_to_digits, text))
     text = _TILDE_RANGE_RE.sub(r"\1 to ", _THROUGH_RE.sub(r"\1 to ", text))
+    text = _INITIAL_RE.sub(lambda m: "the first" if m.group(0).startswith("an") else "first", text)
     return _halves_and_fortnights(text)
 
 
