@@ -1046,6 +1046,12 @@ SOMETHING_ELSE_FIRST = [
     ("no side effects at 4 weeks; improvement at 8 weeks", 8 * W),  # once refused as a negation no rule reads
     ("side effects not observed at 4 weeks; improvement at 8 weeks", 8 * W),
     ("dose reduced at 4 weeks; improved at 8 weeks", 8 * W),
+    # ... a dose or pace changed to another (each once the first response's time, 4 weeks)
+    ("reduced to once daily at 4 weeks; improvement at 8 weeks", 8 * W),
+    ("decreased to twice weekly at 4 weeks; improved at 8 weeks", 8 * W),
+    ("reduced gradually to once weekly at 4 weeks; cleared at 8 weeks", 8 * W),
+    ("reduced to a lower dose at 4 weeks; improved at 8 weeks", 8 * W),
+    ("increased to 300 mg weekly at 4 weeks; improved at 8 weeks", 8 * W),  # once refused ('increased')
     ("interrupted for 2 weeks, improved at 10 weeks", 10 * W),
     ("infection at 3 weeks required antibiotics; healed at 12 weeks", 12 * W),
     ("hospitalised at 3 weeks; improved at 8 weeks", 8 * W),
@@ -1072,9 +1078,11 @@ def test_a_clause_that_times_another_event_is_commentary_for_a_response(phrase, 
     for kind in ({"first": True}, {}):
         got = parse_time(phrase, event=True, **kind)
         assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
-    # never a sign of NL itself, which a response may be about: its clause is the earliest response
-    got = parse_time("erythema reduced at 2 weeks; healed at 8 weeks", event=True, first=True)
-    assert (got.lower, got.upper) == (0.0, pytest.approx(2 * W))
+    # never a sign of NL itself, which a response may be about: its clause is the earliest response, also where it
+    # says what the sign was reduced to
+    for sign in ("erythema reduced", "erythema reduced to a faint colour", "the plaque reduced to a smaller size"):
+        got = parse_time(f"{sign} at 2 weeks; healed at 8 weeks", event=True, first=True)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(2 * W))
 
 
 @pytest.mark.parametrize(
@@ -1088,6 +1096,7 @@ def test_a_clause_that_times_another_event_is_commentary_for_a_response(phrase, 
         "pregnant at 6 months",
         "partial response; stopped at 12 weeks",
         "conjunctivitis resolved at 4 weeks",
+        "reduced to once daily at 4 weeks",  # once a response by 4 weeks
     ],
 )
 def test_a_response_whose_only_time_is_another_events_is_refused(phrase):

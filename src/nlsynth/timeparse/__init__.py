@@ -239,9 +239,9 @@ unclear") is commentary.
 Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6 weeks
 (complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained
 stable in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event,
-a stop or a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "stopped at 12 weeks", whose
-time alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says
-the response had not come by then; beside a clause on the response, one that names something no list holds, "syncope
+a stop or a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "reduced to once daily at 4
+weeks", "stopped at 12 weeks", whose time alone is refused, while a stop for want of a response, "discontinued at 12
+weeks for lack of efficacy", says the response had not come by then; beside a clause on the response, one that names something no list holds, "syncope
 at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is
 of something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or
 that gives a length of time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4

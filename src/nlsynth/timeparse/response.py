@@ -191,6 +191,12 @@ _SOMETHING_ELSE_RE = re.compile(
     rf"\b(?P<stop>{_STOP_WORDS})\b"
     r"|\b(?:dose|dosage|doses)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:reduced|increased|escalated|decreased|halved"
     r"|doubled|adjusted|changed|tapered|lowered|raised)\b"
+    # a dose or a pace changed to another ("reduced to once daily", "decreased to twice weekly", "increased to 300 mg",
+    # "tapered gradually to a lower dose"); not the lesions reduced to a size or a share ("reduced to 2 cm", "to 50%")
+    r"|\b(?:reduced|decreased|lowered|tapered|increased|escalated|raised|stepped\s+(?:down|up)|weaned)(?:\s+[a-z]+)?"
+    r"\s+to\s+(?:(?:an?|the)\s+)?(?:once|twice|thrice|daily|weekly|fortnightly|monthly|nightly|alternate|every"
+    r"|biweekly|bimonthly|q\d\w*|(?:lower|higher|maintenance|smaller|larger)\s+(?:doses?|dosages?|frequency|strength)"
+    r"|\d+(?:\.\d+)?\s*(?:mg|mcg|[µμ]g|ug|g|ml|iu|units?)\b)"
     r"|\b(?:side[\s-]?effects?|adverse\s+(?:drug\s+)?(?:events?|effects?|reactions?)|aes|toxicity|toxicities"
     r"|intoleran\w*|not\s+tolerated|(?:injection|infusion)[\s-]site\s+reactions?|infections?|infected|sepsis"
     r"|hospitali[sz]\w*|admitted|died|death|pregnan\w*|nausea|vomiting|diarrh\w*|headaches?|dizziness|fatigue"
