@@ -548,6 +548,9 @@ OWN_PHRASES = [
     ("after 8 weeks (median)", "", 8 * W, 8 * W, "median"),  # the summary's word, not the nearer "after"
     ("median time to response 8 weeks", "", 8 * W, 8 * W, "median"),
     ("mean 8 weeks; IQR 6-10", "", 8 * W, 8 * W, "mean"),
+    # ... also with a comma after the spread's word (once a span of the spread, and as a follow-up up to the sum)
+    ("mean, 4 months; range, 2-6 months", "", 4 * M, 4 * M, "mean"),
+    ("median, 12 weeks; IQR, 8-16 weeks", "", 12 * W, 12 * W, "median"),
     ("lost to follow-up after 3 months", "", 3 * M, 3 * M, "point"),  # a follow-up's length (not an event's time)
     # halves and fortnights in words, trial-style visit names (once refused)
     ("one and a half years", "", 1.5 * Y, 1.5 * Y, "point"),
@@ -2082,6 +2085,37 @@ def test_a_time_beside_a_summary_with_its_own_value_is_refused(phrase):
     12 months)."""
     with pytest.raises(TimePhraseError, match=r"a series' summary with its own value \('\((?:mean|median)"):
         parse_time(phrase)
+
+
+SUMMARY_BESIDE_A_TIME = [
+    ("2-6 months, mean 4 months", "", "mean 4 months", "2-6 months"),
+    ("mean 4 months, 2-6 months", "", "mean 4 months", "2-6 months"),
+    ("range 2-6 months, mean 4 months", "", "mean 4 months", "range 2-6 months"),
+    ("median 12 weeks; 4-24 weeks", "", "median 12 weeks", "4-24 weeks"),
+    ("improved at 3 months, mean 4 months", "", "mean 4 months", "improved at 3 months"),
+    ("mean 4 months, all within 6 months", "", "mean 4 months", "all within 6 months"),
+    ("after a mean of 6 sessions, 3 months", "twice weekly", "after a mean of 6 sessions", "3 months"),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "summary", "other"), SUMMARY_BESIDE_A_TIME, ids=_ids(SUMMARY_BESIDE_A_TIME)
+)
+def test_a_summary_beside_another_time_is_refused(phrase, regimen, summary, other):
+    """The other time may be the summary's spread, a bound or one patient's time (each once the span of both, as a
+    follow-up up to their sum, "2-6 months, mean 4 months" (2, 10] months, and as a first response the earlier clause,
+    under a rule that no longer said a summary, so an episode's check for a series' time let it through)."""
+    for kind in ({}, {"event": True}, {"event": True, "first": True}):
+        with pytest.raises(TimePhraseError) as refused:
+            parse_time(phrase, regimen, **kind)
+        assert str(refused.value).startswith(f"a series' summary ({summary!r}) beside another time ({other!r})")
+    # several summaries, each of its own event, keep their reading
+    got = parse_time(
+        "complete clearing after a mean of 22 exposures (range 15-30); improvement after a mean of 23 exposures",
+        "twice weekly",
+        event=True,
+    )
+    assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(77.0), pytest.approx(80.5))
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,7 @@ from nlsynth.ingest.sheets import Sheet, read_optional_sheet, read_sheet, row_fi
 from nlsynth.ingest.vocab import NOT_REPORTED, RESPONSE_GRADES, Vocabulary, load_agents, load_responses
 from nlsynth.tableio import write_tables
 from nlsynth.timeparse import NOT_REPORTED as TIME_NOT_REPORTED
-from nlsynth.timeparse import TimeInterval, TimePhraseError, parse_time
+from nlsynth.timeparse import SUMMARY_RULES, TimeInterval, TimePhraseError, parse_time
 
 
 @dataclass(frozen=True)
@@ -132,8 +132,6 @@ class TimeReader:
 
 
 _EPISODE_TIMES = ("time_to_first_response_as_reported", "time_to_best_response_as_reported", "follow_up_as_reported")
-#: The rules that read a series' summary ("mean 8 weeks", "8 weeks (range 4-12)", "after a mean of 22 exposures").
-_SUMMARY_RULES = ("mean", "median", "summary", "exposures-mean", "exposures-median", "exposures-summary")
 
 
 def _check_not_a_summary(
@@ -142,7 +140,7 @@ def _check_not_a_summary(
     """An episode's time read as a series' summary: one patient has no mean, median or range, so the phrase belongs
     to a series (a row of aggregates.csv) or was copied from one; no rule knows this patient's own time. A reading in
     data/raw/time_readings.csv (the reviewer's, with its own rule) is not checked."""
-    if interval.rule in _SUMMARY_RULES:
+    if interval.rule in SUMMARY_RULES:  # "mean 8 weeks", "8 weeks (range 4-12)", "after a mean of 22 exposures"
         problems.append(
             Problem(
                 sheet,

@@ -66,7 +66,10 @@ Rules (``TimeInterval.rule``)
     a range, with or without the word ("X (range A-B)", "X (A-B)", "X (A-B weeks)", or between the number and its
     unit: "X (A-B) weeks"), or a confidence interval ("X (95% CI A-B)"): a series' summary as a point, never read as
     a mean or a median the source did not say (once ``mean``), nor as one patient's time (once ``point`` where the
-    range had no word). A count of sessions so given is ``exposures-summary``.
+    range had no word). A count of sessions so given is ``exposures-summary``. A summary's spread may follow it
+    after a comma ("median 12 weeks, range 4-24", "mean, 4 months; range, 2-6 months"); any other time beside a
+    summary ("2-6 months, mean 4 months", "median 12 weeks; 4-24 weeks", "improved at 3 months, mean 4 months") is
+    refused, since it may be the spread, a bound or one patient's time.
 ``exposures``
     a count of sessions, sittings, exposures, infusions, treatments, injections, applications, irradiations, doses,
     cycles or administrations, singular or plural, in digits, words ("twenty-two") or as an ordinal ("the second
@@ -285,6 +288,7 @@ from nlsynth.timeparse.clause import as_event
 from nlsynth.timeparse.interval import NOT_REPORTED, TimeInterval, TimePhraseError, unresolved
 from nlsynth.timeparse.lexicon import APOSTROPHES, DASHES, NUMBER_WORDS, normalise, number
 from nlsynth.timeparse.phrase import parse_time
+from nlsynth.timeparse.qualifiers import SUMMARY_RULES
 from nlsynth.timeparse.regimen import sessions_per_week
 from nlsynth.timeparse.response import DOUBT_RE
 
@@ -294,6 +298,7 @@ __all__ = [
     "DOUBT_RE",
     "NOT_REPORTED",
     "NUMBER_WORDS",
+    "SUMMARY_RULES",
     "TimeInterval",
     "TimePhraseError",
     "as_event",

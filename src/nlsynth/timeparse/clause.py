@@ -48,6 +48,7 @@ from nlsynth.timeparse.qualifiers import (
     _HAS_NUMBER_RE,
     _SUMMARIES,
     _UNSUPPORTED_RE,
+    SUMMARY_RULES,
     _bounded,
     _check_two_parts,
     _duration,
@@ -255,6 +256,32 @@ def _check_no_summary_aside(text: str, clauses: list[_Clause]) -> None:
         raise TimePhraseError(
             f"a series' summary with its own value ({aside.group(0)!r}) beside a time that does not say what it is; no "
             "rule chooses between them"
+        )
+
+
+def _check_no_summary_beside_a_time(clauses: list[_Clause]) -> None:
+    """Refuse a series' summary beside a time that is not one ("2-6 months, mean 4 months", "median 12 weeks; 4-24
+    weeks", "after a mean of 6 sessions, 3 months"): the other time may be the summary's spread, the longest, the
+    total or one patient's, and says which no more than a time beside a summary in parentheses does (once the span of
+    both, as a follow-up up to their sum, and as a first response the earlier of them, no longer a summary). A spread
+    named after the summary ("median 12 weeks, range 4-24") is the summary's own (:func:`_summary_first`), and several
+    summaries ("after a mean of 22 exposures; … a mean of 23 exposures") keep their reading.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("2-6 months, mean 4 months")
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a series' summary ('mean 4 months') beside another time ('2-6 months'): whether that is its spread, a bound or one patient's time is the reviewer's to read
+    >>> parse_time("median 12 weeks, range 4-24").rule
+    'median'
+    """
+    timed = [c for c in clauses if c.kind == "timed" and c.reading.resolved]
+    summary = next((c for c in timed if c.reading.rule in SUMMARY_RULES), None)
+    other = next((c for c in timed if c.reading.rule not in SUMMARY_RULES), None)
+    if summary is not None and other is not None:
+        raise TimePhraseError(
+            f"a series' summary ({summary.text.strip()!r}) beside another time ({other.text.strip()!r}): whether that "
+            "is its spread, a bound or one patient's time is the reviewer's to read"
         )
 
 

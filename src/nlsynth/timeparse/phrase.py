@@ -19,6 +19,7 @@ from nlsynth.timeparse.checks import (
 )
 from nlsynth.timeparse.clause import (
     _check_no_summary_aside,
+    _check_no_summary_beside_a_time,
     _check_whose_time,
     _earliest_clause,
     _event_aside,
@@ -248,6 +249,7 @@ def _parse(
         _check_whose_time(text, aside=aside.group(0)[1:-1])
     clauses = _clauses(text, regimen, event, agent)
     _check_no_summary_aside(normalised, clauses)
+    _check_no_summary_beside_a_time(clauses)
     if event and not first:
         clauses = _states_after_complete(clauses)
     if event:

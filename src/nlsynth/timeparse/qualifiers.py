@@ -120,6 +120,8 @@ _POINT = ("after", "at", "for", "over", "about", "approximately", "around", "~",
 #: The qualifiers of a series' summary: a time so qualified is the series' mean, median or unnamed summary, kept as a
 #: point.
 _SUMMARIES = ("mean", "median", "summary")
+#: The rules of a series' summary, of a time or of a count of sessions: never one patient's time.
+SUMMARY_RULES = (*_SUMMARIES, *(f"exposures-{s}" for s in _SUMMARIES))
 
 
 def _quantity(match: re.Match[str]) -> tuple[str, str, str]:

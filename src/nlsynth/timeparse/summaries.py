@@ -64,10 +64,11 @@ def _unnamed_summary_word(spread_word: str | None) -> str:
     return _SUMMARY_OF_SPREAD.get(re.sub(r"\s+", " ", spread_word or ""), _UNNAMED[0])
 
 
-#: A summary's spread after a comma or semicolon ("median 12 weeks, range 4-24", "mean 8 weeks; IQR 6-10").
+#: A summary's spread after a comma or semicolon ("median 12 weeks, range 4-24", "mean 8 weeks; IQR 6-10", "mean, 4
+#: months; range, 2-6 months").
 _SPREAD_AFTER_RE = re.compile(
     r"(?P<summary>\b(?:mean|median|average)\b[^,;()]*?)\s*[,;]\s*"
-    rf"(?P<spread>{_SPREAD_WORD}\b[^,;()]*)"
+    rf"(?P<spread>{_SPREAD_WORD}\b(?:\s*[,:])?[^,;()]*)"
 )
 
 
@@ -77,8 +78,8 @@ def _summary_first(text: str) -> str:
 
     >>> [_summary_first(t) for t in ("12 months (median)", "median, 12 months", "mean: 3 weeks", "12 months")]
     ['median 12 months', 'median 12 months', 'mean 3 weeks', '12 months']
-    >>> _summary_first("median 12 weeks, range 4-24")
-    'median 12 weeks (range 4-24)'
+    >>> _summary_first("median 12 weeks, range 4-24"), _summary_first("mean, 4 months; range, 2-6 months")
+    ('median 12 weeks (range 4-24)', 'mean 4 months (range, 2-6 months)')
     >>> [_summary_first(t) for t in ("8 weeks (median; range 4-12)", "8 weeks on average", "8.2 weeks (range 4-12)")]
     ['median 8 weeks (range 4-12)', 'average 8 weeks', 'unnamed-summary 8.2 weeks (range 4-12)']
     >>> [_summary_first(t) for t in ("12 (4-24) weeks", "6.5 (sd 2.1) weeks", "8 weeks (iqr 6-10)", "after 8 (eight) weeks")]
