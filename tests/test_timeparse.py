@@ -1144,10 +1144,45 @@ def test_a_clause_naming_something_else_beside_a_response_is_refused(phrase, wor
     assert parse_time(phrase).rule == "clauses-span"  # a follow-up reads them as before
 
 
-def _refused_as_first_and_best(phrase: str, match: str) -> None:
+def _refused_as_first_and_best(phrase: str, match: str, agent: str = "dupilumab") -> None:
     for kind in ({"first": True}, {}):
         with pytest.raises(TimePhraseError, match=match):
-            parse_time(phrase, event=True, agent="dupilumab", **kind)
+            parse_time(phrase, event=True, agent=agent, **kind)
+
+
+# A procedure done at a time beside a clause on the response: what was done then, not a response seen then, in a row
+# of any treatment, its own included (each once a first response by the procedure's time, the earlier clause).
+PROCEDURE_DONE = [
+    ("skin graft at 4 weeks; healed at 8 weeks", "graft"),
+    ("surgery at 4 weeks; healed at 8 weeks", "surgery"),
+    ("debridement at 2 weeks; healing at 8 weeks", "debridement"),
+    ("excision at 3 months, healed at 6 months", "excision"),
+    ("laser at 4 weeks, improvement at 8 weeks", "laser"),
+    ("PDT at 4 weeks; improved at 8 weeks", "pdt"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "word"), PROCEDURE_DONE, ids=_ids(PROCEDURE_DONE))
+def test_a_procedure_done_beside_a_response_is_refused(phrase, word):
+    for agent in ("dupilumab", "wide local excision and skin grafting", "topical ALA-PDT", None):
+        _refused_as_first_and_best(phrase, f"names a procedure .*: '{word}'\\) beside one on the response", agent)
+
+
+def test_a_procedure_alone_after_the_response_or_counted_from_reads_as_before():
+    # alone, as any clause alone, it times the response
+    got = parse_time("skin graft at 4 weeks", event=True, first=True, agent="dupilumab")
+    assert (got.rule, got.lower, got.upper) == ("seen-at-assessment", 0.0, pytest.approx(4 * W))
+    # after the first response it cannot move it
+    got = parse_time("healed at 8 weeks; surgery at 12 weeks", event=True, first=True, agent="dupilumab")
+    assert (got.rule, got.lower, got.upper) == ("earliest-clause", 0.0, pytest.approx(8 * W))
+    # a time counted from the row's own procedure is read by the anchors' rules
+    got = parse_time(
+        "4 weeks after the skin graft; healed at 8 weeks",
+        event=True,
+        first=True,
+        agent="wide local excision and skin grafting",
+    )
+    assert (got.rule, got.lower, got.upper) == ("earliest-clause", 0.0, pytest.approx(4 * W))
 
 
 @pytest.mark.parametrize(

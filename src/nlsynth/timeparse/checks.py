@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import replace
 
+from nlsynth.timeparse.anchors import _PROCEDURE_KINDS
 from nlsynth.timeparse.clause import _AT_A_TIME_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError
 from nlsynth.timeparse.lexicon import _DURATION_RE, _GAP, _NUM, _UNIT, _words
@@ -44,6 +45,32 @@ _TREATMENT_LENGTH_RE = re.compile(
 _SCHEDULE_TIME_RE = re.compile(r"\b(?:from|until|till|onwards?|thereafter)\b")
 
 
+#: Words that count a time from what follows them, up to two words before it ("4 weeks after the skin graft", "4
+#: weeks post-operatively"): a procedure so named is an anchor, which the anchors' rules read.
+_COUNTED_FROM_BEFORE_RE = re.compile(
+    r"\b(?:after|following|since|post|from|until|till|before|prior\s+to)[\s-]+(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _procedure_done(text: str) -> str | None:
+    """The procedure a clause with no word of response says was done at its time, or None: an operation, a graft, a
+    laser, PDT ("skin graft at 4 weeks", "surgery at 3 months", "PDT at 4 weeks"), in a row of any treatment, its own
+    included (a graft done at 4 weeks is not a response seen then). Not one a time is counted from ("4 weeks after the
+    graft"), nor a clause that says a response ("improved after the graft").
+
+    >>> [_procedure_done(c) for c in ("skin graft at 4 weeks", "pdt at 4 weeks", "4 weeks after the skin graft",
+    ...  "4 weeks post-operatively", "healed at 8 weeks after grafting", "at 4 weeks")]
+    ['graft', 'pdt', None, None, None, None]
+    """
+    if _RESPONSE_WORD_RE.search(text):
+        return None
+    for words, _ in _PROCEDURE_KINDS:
+        for found in words.finditer(text):
+            if not _COUNTED_FROM_BEFORE_RE.search(text[: found.start()]):
+                return found.group(0)
+    return None
+
+
 def _schedule(text: str) -> str | None:
     """The word that times a schedule of the treatment in a clause with no word of response, or None: a pace
     (:func:`_rate`, or one readers take two ways, "biweekly") with a time it ran from or until.
@@ -68,6 +95,8 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
     other = _names_something_else(before, agent) or _what_responded(clause.text, agent)
     if other is not None:
         return f"names something other than the lesions ({clause.text!r}: {other!r})"
+    if procedure := _procedure_done(clause.text):
+        return f"names a procedure ({clause.text!r}: {procedure!r})"
     length = None if response else _TREATMENT_LENGTH_RE.search(clause.text)
     if length and not _AT_A_TIME_RE.search(clause.text):
         return f"gives a length of time ({clause.text!r}: {length.group(0).strip()!r})"
