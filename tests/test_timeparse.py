@@ -1168,6 +1168,29 @@ def test_a_procedure_done_beside_a_response_is_refused(phrase, word):
         _refused_as_first_and_best(phrase, f"names a procedure .*: '{word}'\\) beside one on the response", agent)
 
 
+# Sessions given at times beside a clause on the response: when the treatment was given, not a response seen then
+# (each once a first response by the last session's time, or the earlier clause's).
+SESSIONS_GIVEN = [
+    ("sessions at 0, 2 and 4 weeks; improved at 8 weeks", "sessions at"),
+    ("injections at weeks 0, 2, 4; improved at 8 weeks", "injections at weeks"),
+    ("injections at week 0 and week 2; improved at 8 weeks", "injections at week"),
+    ("infusions on days 1 and 15; improved at 8 weeks", "infusions on days"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "words"), SESSIONS_GIVEN, ids=_ids(SESSIONS_GIVEN))
+def test_sessions_given_at_times_beside_a_response_are_refused(phrase, words):
+    _refused_as_first_and_best(
+        phrase, f"gives when the treatment was given .*: '{words}'\\) beside one on the response"
+    )
+    # alone, the only time given is the schedule's (once a response seen by the last session)
+    with pytest.raises(TimePhraseError, match=f"the only time given is of a schedule of the treatment .*'{words}'"):
+        parse_time(phrase.split(";")[0], event=True, first=True)
+    # one session at a time is a visit, read as before
+    got = parse_time("the 3rd session at 6 weeks; complete at 12 weeks", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(12 * W))
+
+
 def test_a_procedure_alone_after_the_response_or_counted_from_reads_as_before():
     # alone, as any clause alone, it times the response
     got = parse_time("skin graft at 4 weeks", event=True, first=True, agent="dupilumab")

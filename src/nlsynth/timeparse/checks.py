@@ -13,7 +13,7 @@ from dataclasses import replace
 from nlsynth.timeparse.anchors import _PROCEDURE_KINDS
 from nlsynth.timeparse.clause import _AT_A_TIME_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError
-from nlsynth.timeparse.lexicon import _DURATION_RE, _GAP, _NUM, _UNIT, _words
+from nlsynth.timeparse.lexicon import _DURATION_RE, _GAP, _NUM, _UNIT, _UNIT_FIRST, _words
 from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _rate
 from nlsynth.timeparse.response import (
     _COMPLETE_RE,
@@ -71,6 +71,28 @@ def _procedure_done(text: str) -> str | None:
     return None
 
 
+#: Sessions given at times ("sessions at 0, 2 and 4 weeks", "injections at weeks 0, 2, 4", "infusions on days 1 and
+#: 15", "injections were given at week 0 and week 2"): when the treatment was given, not when a response came. One
+#: session at a time ("at the 3rd session (6 weeks)") is a visit, read as one.
+_SESSIONS_GIVEN_RE = re.compile(
+    r"\b(?:exposures|sessions|sittings|infusions|treatments|injections|applications|irradiations|doses|cycles"
+    r"|administrations)\s+(?:(?:were|was)\s+)?(?:(?:given|performed|done|administered|applied|delivered)\s+)?"
+    rf"(?:at|on)\s+(?:{_UNIT_FIRST}s?\s+)?(?=\d)"
+)
+
+
+def _given_at(text: str) -> str | None:
+    """The words that say when sessions were given in a clause with no word of response (``_SESSIONS_GIVEN_RE``), or
+    None.
+
+    >>> [_given_at(c) for c in ("injections at weeks 0, 2, 4", "infusions on days 1 and 15", "at the 3rd session",
+    ...  "improved after injections at weeks 0 and 2", "after 3 sessions")]
+    ['injections at weeks', 'infusions on days', None, None, None]
+    """
+    given = None if _RESPONSE_WORD_RE.search(text) else _SESSIONS_GIVEN_RE.search(text)
+    return given.group(0).strip() if given else None
+
+
 def _schedule(text: str) -> str | None:
     """The word that times a schedule of the treatment in a clause with no word of response, or None: a pace
     (:func:`_rate`, or one readers take two ways, "biweekly") with a time it ran from or until.
@@ -102,6 +124,8 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
         return f"gives a length of time ({clause.text!r}: {length.group(0).strip()!r})"
     if schedule := _schedule(clause.text):
         return f"gives a schedule of the treatment ({clause.text!r}: {schedule!r})"
+    if given := _given_at(clause.text):
+        return f"gives when the treatment was given ({clause.text!r}: {given!r})"
     return None
 
 
@@ -155,7 +179,7 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
                     f"a clause on the response of something other than the lesions ({clause.text!r}: {responded!r}): "
                     "whether NL responded by then is the reviewer's to read"
                 )
-            if schedule := _schedule(clause.text):
+            if schedule := _schedule(clause.text) or _given_at(clause.text):
                 raise TimePhraseError(
                     f"the only time given is of a schedule of the treatment ({clause.text!r}: {schedule!r}): when the "
                     "response came is the reviewer's to read"
