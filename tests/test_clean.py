@@ -569,6 +569,10 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
         ("DM1", "type 1"),
         ("DM 2, on metformin", "type 2"),
         ("DM 1.5", None),  # LADA, once "yes, type not stated"
+        # ... and in Roman numerals, as "type II" is (each once "yes, type not stated")
+        ("DM II", "type 2"),
+        ("DM-I", "type 1"),
+        ("DMII, insulin-treated", "type 2"),
         ("negative", "no"),
         ("absent", "no"),
         ("diabetes: absent", None),

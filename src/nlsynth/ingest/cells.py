@@ -100,7 +100,7 @@ def read_sex(text: str) -> str | None:
 #: Words that say a source gave no value ("not reported", "unknown", "NR", "n.r.", "n.d.", "-"): the same as an empty
 #: cell.
 _NOT_GIVEN_RE = re.compile(rf"{missing.NOT_GIVEN_WORDS}{missing.IN_SOURCE}\W*$")
-_TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b(?![.,]\d)|\bt([12])\s*dm?\b|\bdm[\s-]?([12])\b(?![.,]\d)")
+_TYPE_RE = re.compile(r"\btype[\s-]*(1|2|ii|i)\b(?![.,]\d)|\bt([12])\s*dm?\b|\bdm[\s-]?([12]|ii|i)\b(?![.,]\d)")
 #: The older names of the two types: insulin-dependent (IDDM) is type 1, non-insulin-dependent (NIDDM) type 2.
 _OLD_TYPE_RE = re.compile(r"\b(?:(n)iddm|iddm|(non)[\s-]?insulin[\s-]dependent|insulin[\s-]dependent)\b")
 #: "Y" and "N" only as the whole answer, a note after a bracket or comma aside (never the "n" of "n.d.").
@@ -134,11 +134,11 @@ _NEGATION_RE = re.compile(rf"\b(?:{_NEGATING}|non)\b")
 def read_diabetes(text: str) -> str | None:
     """A patient's diabetes status in the source's words, as the codebook's value; None when unreadable.
 
-    A type named anywhere wins ("type 2 diabetes", "T1DM", "DM2", "yes (type II)"); "yes", "diabetic" or "diabetes"
-    without one is "yes, type not stated"; "no", "none", "non-diabetic", "without diabetes", "absent" or "negative" (a
-    note may follow) is "no"; an empty cell or "not reported" is "not reported". Two types, a type beside a "no", or a
-    negation after the start ("diabetes: no") are unreadable: the cleaning lists the cell as a problem rather than
-    guess.
+    A type named anywhere wins ("type 2 diabetes", "T1DM", "DM2", "DM II", "yes (type II)"); "yes", "diabetic" or
+    "diabetes" without one is "yes, type not stated"; "no", "none", "non-diabetic", "without diabetes", "absent" or
+    "negative" (a note may follow) is "no"; an empty cell or "not reported" is "not reported". Two types, a type beside
+    a "no", or a negation after the start ("diabetes: no") are unreadable: the cleaning lists the cell as a problem
+    rather than guess.
 
     >>> [read_diabetes(t) for t in ("none", "type 1", "Type II diabetes", "yes (type not stated)", "T2DM", "")]
     ['no', 'type 1', 'type 2', 'yes, type not stated', 'type 2', 'not reported']
