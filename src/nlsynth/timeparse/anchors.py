@@ -17,6 +17,7 @@ from nlsynth.timeparse.lexicon import (
     _ENDED_VERBS,
     _ENDING_VERBS,
     _FUNCTION_WORDS,
+    _NAMED_ENDED_VERBS,
     _NO_OTHER_EVENT_RE,
     _NOT_AGENT_WORDS,
     _NUM,
@@ -397,7 +398,8 @@ _ENDED_WORDS = frozenset(
         *_END_NOUNS,
         *_ENDING_VERBS,
         *_ENDED_VERBS,
-        *"after following from since post ceased halted tapered off last final".split(),
+        *(word for verb in _NAMED_ENDED_VERBS for word in verb.split()),
+        *"after following from since post last final".split(),
     )
 )
 #: Where the object of an end anchor ends: a clause goes on ("3 months after stopping, she remained clear", "after

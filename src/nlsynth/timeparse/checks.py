@@ -13,7 +13,7 @@ from dataclasses import replace
 from nlsynth.timeparse.anchors import _PROCEDURE_KINDS
 from nlsynth.timeparse.clause import _AT_A_TIME_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError
-from nlsynth.timeparse.lexicon import _DURATION_RE, _GAP, _NUM, _UNIT, _UNIT_FIRST, _words
+from nlsynth.timeparse.lexicon import _DURATION_RE, _GAP, _NUM, _SESSION_NOUNS, _UNIT, _UNIT_FIRST, _words
 from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _rate
 from nlsynth.timeparse.response import (
     _COMPLETE_RE,
@@ -75,8 +75,8 @@ def _procedure_done(text: str) -> str | None:
 #: 15", "injections were given at week 0 and week 2"): when the treatment was given, not when a response came. One
 #: session at a time ("at the 3rd session (6 weeks)") is a visit, read as one.
 _SESSIONS_GIVEN_RE = re.compile(
-    r"\b(?:exposures|sessions|sittings|infusions|treatments|injections|applications|irradiations|doses|cycles"
-    r"|administrations)\s+(?:(?:were|was)\s+)?(?:(?:given|performed|done|administered|applied|delivered)\s+)?"
+    rf"\b(?:{'|'.join(f'{noun}s' for noun in _SESSION_NOUNS)})\s+(?:(?:were|was)\s+)?"
+    r"(?:(?:given|performed|done|administered|applied|delivered)\s+)?"
     rf"(?:at|on)\s+(?:{_UNIT_FIRST}s?\s+)?(?=\d)"
 )
 

@@ -152,10 +152,20 @@ _DURATION_RE = re.compile(
     rf"|\b(?P<u_unit>{_UNIT_FIRST})\s+(?P<u>{_NUM})\b"
 )
 #: What a count of sessions counts (singular or plural).
-_SESSION_NOUN = (
-    r"(?:exposures?|sessions?|sittings?|infusions?|treatments?|injections?|applications?|irradiations?"
-    r"|doses?|cycles?|administrations?)"
+_SESSION_NOUNS = (
+    "exposure",
+    "session",
+    "sitting",
+    "infusion",
+    "treatment",
+    "injection",
+    "application",
+    "irradiation",
+    "dose",
+    "cycle",
+    "administration",
 )
+_SESSION_NOUN = rf"(?:{'|'.join(f'{noun}s?' for noun in _SESSION_NOUNS)})"
 #: Words that may not stand between a count and its noun: units, numbers and words that start
 #: another phrase ("3 months of treatment" and "3 patients after treatment" are not counts).
 _NOT_BETWEEN = (
@@ -224,6 +234,9 @@ _END_NOUNS = ("end", "completion", "cessation", "discontinuation", "termination"
 _END_NOUN = rf"(?:{'|'.join(_END_NOUNS)})"
 _ENDING_VERBS = ("stopping", "discontinuing", "completing", "finishing", "ceasing", "ending", "withdrawing")
 _ENDED_VERBS = ("stopped", "discontinued", "completed", "ended", "finished", "withdrawn")
+#: ... and said only of something named before them ("dupilumab was tapered off").
+_NAMED_ENDED_VERBS = ("ceased", "halted", "tapered off")
+_NAMED_ENDED = "|".join(verb.replace(" ", r"\s+") for verb in _NAMED_ENDED_VERBS)
 #: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
 #: session", "2 weeks post last dose", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped",
 #: "6 months after discontinuation", "2 months after dupilumab was stopped", "6 months after the course"): the anchor;
@@ -236,7 +249,7 @@ _AFTER_END_RE = re.compile(
     rf"|(?:treatment|therapy|course)\s+(?:{_END_NOUN}\b|(?:was\s+|had\s+been\s+)?"
     rf"(?:{'|'.join(_ENDED_VERBS)})\b)"
     rf"|(?:(?!{_NUM}\b|{_UNIT}\b)[a-z][\w-]*\s+){{1,3}}(?:was|were|had\s+been)\s+(?:{'|'.join(_ENDED_VERBS)}"
-    r"|ceased|halted|tapered\s+off)\b"
+    rf"|{_NAMED_ENDED})\b"
     r")"
     # "6 months after the course", "after a course of PDT": the course as a whole, so its end (once its start); not
     # "of the course" ("3 months after the start of the course")
