@@ -2983,3 +2983,60 @@ def test_an_event_timed_by_alternatives_is_seen_by_the_later_and_not_seen_only_b
     )
     exact = parse_time("improvement after 2 or 3 months", event=True, exact=True)
     assert (exact.lower, exact.upper, exact.rule) == (2 * M, 3 * M, "range")
+
+
+# A change all but absent ("hardly any change", "little improvement"), or a response that may not have come at all
+# ("minimal, if any, improvement", "no or minimal improvement"): each once a response seen by its time, or, for "no or
+# minimal", one not seen by it, though "minimal improvement" is a response. Now refused, as "little or no change" is.
+ALL_BUT_NONE = [
+    "little change at 4 weeks",
+    "very little improvement at 4 weeks",
+    "hardly any change at 4 weeks",
+    "scarcely any improvement at 4 weeks",
+    "barely improved at 4 weeks",
+    "negligible improvement at 4 weeks",
+    "insignificant improvement at 4 weeks",
+    "zero improvement at 4 weeks",
+    "minimal, if any, improvement at 4 weeks",
+    "improvement, if any, at 4 weeks",
+    "no or minimal improvement at 4 weeks",
+    "no to minimal improvement at 4 weeks",
+    "none or minimal improvement at 4 weeks",
+    "no or partial response at 4 weeks",
+    "hardly any change at 4 weeks; improved at 8 weeks",
+]
+
+
+@pytest.mark.parametrize("phrase", ALL_BUT_NONE)
+def test_a_change_all_but_absent_is_refused(phrase):
+    _refused_as_first_and_best(phrase, "a clause that negates .* it may say the event had not come")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "a little improvement at 4 weeks",  # some
+        "lesions barely visible at 4 weeks",  # all but gone
+        "healed at 4 weeks with little scarring",  # of something else
+        "improvement at 4 weeks with minimal, if any, scarring",
+        "improvement at 4 weeks on the little finger",
+    ],
+)
+def test_a_little_or_what_is_all_but_gone_is_a_response_as_before(phrase):
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.rule, got.lower, got.upper) == ("seen-at-assessment", 0.0, pytest.approx(4 * W))
+
+
+def test_a_response_all_but_absent_or_none_is_still_not_seen():
+    for phrase in ("no response at 4 weeks", "no visible change at 4 weeks", "not significantly improved at 4 weeks"):
+        assert parse_time(phrase, event=True, first=True) == TimeInterval(
+            4 * W, math.inf, "at-least", "not seen by 28.0 days"
+        )
+
+
+@pytest.mark.parametrize("word", ["equivocal", "indeterminate", "inconclusive", "ambiguous"])
+def test_a_response_in_doubt_is_refused(word):
+    """Once a response seen at 4 weeks, as "questionable" or "doubtful" never were."""
+    _refused_as_first_and_best(f"{word} response at 4 weeks", f"a time the phrase doubts \\('{word}'\\)")
+    got = parse_time(f"improved at 4 weeks; biopsy {word}", event=True, first=True)  # a doubt of something else
+    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))

@@ -142,7 +142,10 @@ Rules (``TimeInterval.rule``)
     the lesions: "not seen at 3 months", "improvement not evident at 3 months", "not yet at 3 months"), also after
     the time it is about ("at 3 months no change", "3 months: unchanged", "3 months (no improvement)"): it came
     later, (X, inf). Any other clause of an event's time that negates ("nothing at 3 months", "lesions not visible
-    at 3 months", "no side effects at 3 months") is refused, since it may say the event had not come by X, and so is
+    at 3 months", "no side effects at 3 months"), says a change was all but absent ("hardly any change at 3 months",
+    "little improvement at 3 months", "negligible change") or may not have come ("minimal, if any, improvement", "no
+    or minimal improvement", where a minimal one is a response) is refused, since it may say the event had not come
+    by X, and so is
     a phrase whose only times say that something else than the lesions was still there, with no word of a response
     ("erythema persisted at 8 weeks", "still present at 8 weeks"; what healing leaves, "a scar remained visible at 6
     months", says the lesion healed): only a negation of the response's completeness ("not completely healed"), of a
@@ -235,8 +238,8 @@ aside. A head count, a patient's label or a share of patients beside a time ("in
 of four patients at 6 weeks", "most by 2 months", "8 weeks (patient 1)", also in parentheses) is refused, since the
 time is only theirs. Two numbers given as alternatives for one time ("two or three weeks", "a week or two", "at 3 or
 6 months"), in digits or in words, are the range they span, as "2 to 3 weeks" is: the time is one of them (once
-refused). A time the phrase doubts ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)") is refused too: whether it
-holds is the reviewer's reading; a doubt about anything else ("at 8 weeks, possibly due to the cream", "cause
+refused). A time the phrase doubts ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "equivocal response at 8
+weeks") is refused too: whether it holds is the reviewer's reading; a doubt about anything else ("at 8 weeks, possibly due to the cream", "cause
 unclear") is commentary.
 
 Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6 weeks

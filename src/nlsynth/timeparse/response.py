@@ -52,7 +52,8 @@ _LASTED_RE = re.compile(
 #: unchanged after 8 weeks", "did not improve within 6 weeks", "failed after 3 months"), also after a few words that
 #: only lead into it ("there was no response at 6 months", "but the lesions did not improve", "she had not improved by
 #: 3 months"); not "no further improvement", which times the best response, nor "not until" or "not before", which are
-#: qualifiers, nor "without side effects".
+#: qualifiers, nor "without side effects", nor none or some ("no or minimal improvement", "none to mild"), which may
+#: say either.
 _PLAIN_LEAD = (
     r"but|however|still|yet|and|unfortunately|sadly|there|was|were|is|are|had|has|have|with|showed|shows|show"
     r"|showing|demonstrated|the|a|patient|patients|she|he|they|it|again|also|even|remained|remains"
@@ -60,14 +61,15 @@ _PLAIN_LEAD = (
 _NOT_SEEN_LEAD = rf"(?:{_PLAIN_LEAD}|lesions?|plaques?|ulcers?|nl|skin|disease|condition)"
 _NOT_SEEN_RE = re.compile(
     rf"^(?:{_NOT_SEEN_LEAD},?\s+){{0,3}}(?:"
-    r"(?:no|without|absence of|lack of)\s+(?:(?!further\b|additional\b|more\b|side\b|adverse\b|ill\b)\w+\s+){0,2}"
+    r"(?:no|without|absence of|lack of)\s+"
+    r"(?:(?!further\b|additional\b|more\b|side\b|adverse\b|ill\b|or\b|to\b)\w+\s+){0,2}"
     r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success|reduction"
     r"|decrease|difference|re-?epitheli\w*)\b"
     r"|(?:not|never|no|\w+n't)\s+(?:(?!only\b|just\b|merely\b|longer\b|further\b|more\b)\w+\s+)?(?:improved|improving|responded|responding|healed|healing|resolved|resolving"
     r"|cleared|clearing|better|changed|effective|re-?epitheli\w*)\b(?!\s+(?:any\s+)?further)"
     r"|(?:did not|didn't|does not|doesn't|failed to|fails? to|failure to|failing to|unable to|(?:was|were) not able to"
     r"|could not|couldn't|cannot|can't)\s+(?:\w+\s+)?(?:respond|improve|heal|resolve|clear)\b(?!\s+(?:any\s+)?further)"
-    r"|none\b"
+    r"|none\b(?!\s+(?:or|to)\b)"
     # the treatment failed: "failed after 3 months", "treatment failure at 12 weeks", "refractory at 6 months"
     r"|(?P<failed>(?:(?:the\s+)?(?:treatment|therapy)\s+)?(?:ineffective|unsuccessful|unresponsive|fail(?:ed|ure)"
     r"|refractory|resistant|non-?respon\w*)\b)"
@@ -92,7 +94,20 @@ _NOT_PERCEIVED_RE = re.compile(
 #: A word that negates ("not", "no", "never", "without", "absent", "nothing", "didn't"), in an event's timed clause
 #: that no rule above reads: it may say that the event had not come by that time ("nothing at 4 weeks", "lesions
 #: not smaller at 4 weeks"), so its time is refused rather than read as the event's.
-_NEGATION_RE = re.compile(r"\b(?:not|no|never|none|nothing|nil|without|absent|neither|nor|cannot)\b|\w+n't\b")
+_NEGATION_RE = re.compile(
+    r"\b(?:not|no|never|none|nothing|nil|without|absent|neither|nor|cannot)\b|\w+n't\b"
+    # all but none of a change ("hardly any change", "barely improved", "very little improvement", "negligible
+    # change"); not "a little", "little by little", nor "barely visible", which may say the lesions had all but gone
+    r"|\b(?:hardly|scarcely|barely|insignificantly)\s+(?:any\s+)?(?:\w+\s+)?(?=(?:improv|respon|heal|chang|better\b))"
+    r"|(?<!\ba )(?<!\bby )\b(?:little|negligible|insignificant|zero)\s+(?:\w+\s+)?"
+    r"(?=(?:improv|respon|heal|chang|clear|resol|benefit|effect|difference))"
+)
+#: A response that may not have come at all ("minimal, if any, improvement", "improved, if at all, at 8 weeks"): a
+#: negation even set apart by commas, which otherwise join a statement of its own (:func:`_affirmed_apart`).
+_IF_ANY_RE = re.compile(
+    r"\b(?:improv|respon|heal|chang|benefit|effect)\w*\W+if\s+(?:any|at\s+all)\b"
+    r"|\bif\s+any\W+(?:\w+\s+)?(?=(?:improv|respon|heal|chang|benefit|effect))"
+)
 #: ... unless it negates only the response's completeness or a time bound ("no longer visible", "not only", "not
 #: completely healed", "no later than", "not more than", "not before"), or, beside a word for the response, something
 #: else ("healed at 8 weeks without side effects", "no adverse events", "no scarring"; alone, "no side effects at 4
@@ -701,7 +716,17 @@ def _negated(clause: str, response: bool = False) -> bool:
 
     >>> _negated("no change in size, but softening at 8 weeks"), _negated("not healed but improved at 4 weeks")
     (False, False)
+
+    A word that says all but none of a change negates as "no" does, and a response that may not have come at all
+    ("if any") even apart:
+
+    >>> _negated("hardly any change at 4 weeks"), _negated("minimal, if any, improvement at 4 weeks")
+    (True, True)
+    >>> _negated("a little improvement at 4 weeks"), _negated("healed at 8 weeks with little scarring")
+    (False, False)
     """
+    if _IF_ANY_RE.search(clause):
+        return True
     if _UNTIL_RE.search(clause) or _affirmed_apart(clause):
         return False
     clause = _BOUND_NEGATION_RE.sub(" ", clause)
@@ -744,8 +769,8 @@ def _place_worsening(clauses: list[_Clause]) -> list[_Clause]:
 #: Shared with the readers of patient cells (:mod:`nlsynth.ingest.cells`).
 DOUBT_RE = re.compile(
     r"\?|\b(?:possibl[ey]|probabl[ey]|presum(?:abl[ey]|ed)|suspected|perhaps|maybe|likely|unclear|uncertain|unsure"
-    r"|questionabl[ey]|doubtful|not\s+(?:clear|certain|sure))\b(?!\s+(?:due|related|attributable|caused|because"
-    r"|secondary)\b)"
+    r"|questionabl[ey]|doubtful|equivocal|indeterminate|inconclusive|ambiguous|not\s+(?:clear|certain|sure))\b"
+    r"(?!\s+(?:due|related|attributable|caused|because|secondary)\b)"
 )
 
 
