@@ -3040,3 +3040,33 @@ def test_a_response_in_doubt_is_refused(word):
     _refused_as_first_and_best(f"{word} response at 4 weeks", f"a time the phrase doubts \\('{word}'\\)")
     got = parse_time(f"improved at 4 weeks; biopsy {word}", event=True, first=True)  # a doubt of something else
     assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+
+
+# A clause that says only that the response was not complete, or not so great, by its time: once not seen by it, so
+# that a first response came after it, though a lesser response may have been there already.
+SHORT_OF = [
+    "not fully healed at 4 weeks",
+    "not completely resolved at 4 weeks",
+    "not entirely cleared at 4 weeks",
+    "no complete response at 4 weeks",
+    "without complete resolution at 4 weeks",
+    "no marked improvement at 4 weeks",
+    "not greatly improved at 4 weeks",
+]
+
+
+@pytest.mark.parametrize("phrase", SHORT_OF)
+def test_a_response_short_of_complete_does_not_bound_a_first_response(phrase):
+    with pytest.raises(TimePhraseError, match="says only that the response was not complete, or not so great"):
+        parse_time(phrase, event=True, first=True)
+    # beside a clause that times the response, left out: the first response came by that clause's time
+    got = parse_time(f"{phrase}; healed at 8 weeks", event=True, first=True)
+    assert (got.rule, got.lower, got.upper) == ("seen-at-assessment", 0.0, pytest.approx(8 * W))
+    # a best response, complete later, still came after it
+    best = parse_time(f"{phrase}; complete clearance at 8 weeks", event=True)
+    assert (best.lower, best.upper) == (pytest.approx(4 * W), pytest.approx(8 * W))
+
+
+def test_no_response_beside_a_response_short_of_complete_is_still_not_seen():
+    got = parse_time("no improvement and not fully healed at 4 weeks", event=True, first=True)
+    assert got == TimeInterval(4 * W, math.inf, "at-least", "not seen by 28.0 days")

@@ -150,7 +150,11 @@ Rules (``TimeInterval.rule``)
     ("erythema persisted at 8 weeks", "still present at 8 weeks"; what healing leaves, "a scar remained visible at 6
     months", says the lesion healed): only a negation of the response's completeness ("not completely healed"), of a
     bound ("no later than"), or, beside a word for the response, of something else ("healed at 8 weeks without side
-    effects", "with no change in dose") leaves a clause's time the event's. Once read as a response seen by X.
+    effects", "with no change in dose") leaves a clause's time the event's. Once read as a response seen by X. A
+    clause that says only that the response was not complete, or not so great, by X ("not fully healed at 3 months",
+    "no complete response at 3 months", "no marked improvement at 3 months") says a best response came later; of a
+    first response it says nothing, since a lesser one may have come by X: beside a clause that times the response
+    it is left out, and alone it is refused (once a first response after X).
     Beside a clause that times the event they bound it from below, as ``clauses-span`` says. Nor is a clause that
     says, past a comma or a word of contrast, that another part of the disease did respond ("ulcer healed after 4
     months but plaques unchanged", "size unchanged but erythema improved at 12 weeks", "not cleared but improved at

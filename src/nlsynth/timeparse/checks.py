@@ -17,6 +17,7 @@ from nlsynth.timeparse.lexicon import _DURATION_RE, _GAP, _NUM, _SESSION_NOUNS, 
 from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _rate
 from nlsynth.timeparse.response import (
     _COMPLETE_RE,
+    _NOT_COMPLETE_RE,
     _PLATEAU_RE,
     _RESIDUE_WORDS,
     _RESPONSE_WORD_RE,
@@ -25,6 +26,7 @@ from nlsynth.timeparse.response import (
     _names_something_else,
     _not_seen_of_what,
     _says_complete,
+    _says_not_seen,
     _says_nothing_of_it,
     _what_responded,
 )
@@ -214,6 +216,41 @@ def _states_after_complete(clauses: list[_Clause]) -> list[_Clause]:
         else c
         for c in clauses
     ]
+
+
+def _short_of_complete_for_first(clauses: list[_Clause]) -> list[_Clause]:
+    """A first response's clauses, without those that say only that the response was not complete, or not so great, by
+    their time ("not fully healed at 4 weeks", "no complete response at 4 weeks", "no marked improvement at 4 weeks";
+    :data:`_NOT_COMPLETE_RE`): whether a lesser response had come by then, which is the first response, they do not
+    say, so they never bound it from below (once "not fully healed at 4 weeks; healed at 8 weeks" was a first response
+    in (4, 8] weeks, though the ulcer may have been healing at 4 weeks). Beside a clause that times the response they
+    are left out; alone they are refused. For a best response they stand: the best came after them.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("not fully healed at 4 weeks; healed at 8 weeks", event=True, first=True).lower
+    0.0
+    >>> parse_time("not fully healed at 4 weeks; healed at 8 weeks", event=True).lower / 7
+    4.0
+    >>> parse_time("no complete response at 4 weeks", event=True, first=True)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a clause that says only that the response was not complete, or not so great ('no complete response at 4 weeks'): whether a first response had come by then it does not say
+    """
+    short = [
+        c
+        for c in clauses
+        if c.kind == "not-seen"
+        and _NOT_COMPLETE_RE.search(c.text)
+        and not _says_not_seen(_NOT_COMPLETE_RE.sub(" ", c.text))
+    ]
+    if not short:
+        return clauses
+    if not any(c.kind == "timed" and c.reading.resolved for c in clauses):
+        raise TimePhraseError(
+            "a clause that says only that the response was not complete, or not so great "
+            f"({short[0].text!r}): whether a first response had come by then it does not say"
+        )
+    return [c for c in clauses if c not in short]
 
 
 def _plateau_times_the_best(clauses: list[_Clause]) -> list[_Clause]:

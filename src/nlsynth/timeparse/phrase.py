@@ -15,6 +15,7 @@ from nlsynth.timeparse.checks import (
     _check_no_bare_over,
     _check_says_a_response_came,
     _plateau_times_the_best,
+    _short_of_complete_for_first,
     _states_after_complete,
 )
 from nlsynth.timeparse.clause import (
@@ -252,6 +253,8 @@ def _parse(
     _check_no_summary_beside_a_time(clauses)
     if event and not first:
         clauses = _states_after_complete(clauses)
+    if event and first:
+        clauses = _short_of_complete_for_first(clauses)
     if event:
         _check_names_the_response(clauses, agent, first=first)
         _check_says_a_response_came(clauses)

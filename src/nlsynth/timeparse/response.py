@@ -545,6 +545,21 @@ _SHORT_OF_COMPLETE_RE = re.compile(
 )
 
 
+#: A negation of how complete or how great the response was, only ("not completely healed", "not yet fully cleared",
+#: "no complete response", "without full resolution", "no marked improvement", "not greatly improved"): that the
+#: response was not complete, or not so great, by then, not whether one had come. Not "significant", "meaningful" or
+#: "visible", which say that none worth the name had.
+_DEGREES = (
+    "complete|completely|full|fully|entire|entirely|total|totally|wholly|quite|marked|markedly|dramatic|dramatically"
+    "|substantial|substantially|great|greatly|considerable|considerably|major|much|remarkable|remarkably|good"
+    "|excellent|satisfactory"
+)
+_NOT_COMPLETE_RE = re.compile(
+    rf"\b(?:not|never|\w+n't)\s+(?:yet\s+)?(?:been\s+)?(?:{_DEGREES})\b"
+    rf"|\b(?:no|without|absence\s+of|lack\s+of)\s+(?:\w+\s+)?(?:{_DEGREES})\b"
+)
+
+
 #: The words of :data:`_LESION_WORDS` that name the lesions as a whole, not one of their signs or their ulcer: a
 #: complete response of the lesions, not of their erythema ("resolution of erythema at 4 weeks" may come before the
 #: best response).
