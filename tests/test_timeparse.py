@@ -2830,6 +2830,21 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("t.i.d.", (21.0, 21.0)),
         ("QID", (28.0, 28.0)),
         ("qd", (7.0, 7.0)),
+        # as British prescriptions write them, at night or in the morning, and every N hours (each once no frequency,
+        # so that a second pace beside one was read as the only one: "tacrolimus bd; clobetasol weekly" weekly)
+        ("tacrolimus 0.1% ointment bd", (14.0, 14.0)),
+        ("b.d.", (14.0, 14.0)),
+        ("400 mg tds", (21.0, 21.0)),
+        ("q.d.s.", (28.0, 28.0)),
+        ("applied nocte under occlusion", (7.0, 7.0)),
+        ("applied at night", (7.0, 7.0)),
+        ("5 mg mane", (7.0, 7.0)),
+        ("every 12 hours", (14.0, 14.0)),
+        ("q8h", (21.0, 21.0)),
+        ("every 48 hours", (3.5, 3.5)),
+        ("tacrolimus 0.1% bd; clobetasol weekly", None),
+        ("tofacitinib 5 mg bd and methotrexate 15 mg weekly", None),
+        ("clobetasol under OD", None),  # an occlusive dressing, maybe: no pace
         # several paces that disagree, in one phase: none counts the sessions (once the form tried first: weekly, and
         # every 4 weeks for the weekly injections below)
         ("tacrolimus nightly; clobetasol weekly", None),
@@ -3070,3 +3085,13 @@ def test_a_response_short_of_complete_does_not_bound_a_first_response(phrase):
 def test_no_response_beside_a_response_short_of_complete_is_still_not_seen():
     got = parse_time("no improvement and not fully healed at 4 weeks", event=True, first=True)
     assert got == TimeInterval(4 * W, math.inf, "at-least", "not seen by 28.0 days")
+
+
+def test_a_british_pace_beside_another_leaves_a_count_of_sessions_unresolved():
+    """A regimen of "tacrolimus bd; clobetasol weekly" was read at the weekly pace alone (4 applications were 4 weeks),
+    since "bd" was no pace; the two disagree, so which the sessions were at is the reviewer's to read."""
+    got = parse_time("after 4 applications", "tacrolimus 0.1% bd; clobetasol weekly", event=True)
+    assert got.rule == "unresolved"
+    assert "it states several ('bd', 'weekly')" in got.note
+    alone = parse_time("after 10 applications", "tacrolimus 0.1% ointment bd", event=True)
+    assert (alone.lower, alone.upper) == (0.0, pytest.approx(5.0))  # 10 at 14 a week: 5 days

@@ -63,7 +63,7 @@ _RATE_EVERY_RANGE_RE = re.compile(
 )
 #: "q2w", "q4w", "qw", "qd", "q 4 weeks" (the prescription abbreviations: every N days, weeks or months);
 _Q_UNITS = r"(?:d|days?|w|wks?|weeks?|m|mos?|months?)"
-_RATE_Q_RE = re.compile(rf"\bq\.?\s?(?P<n>\d+)?\s?(?P<unit>{_Q_UNITS})\b")
+_RATE_Q_RE = re.compile(rf"\bq\.?\s?(?P<n>\d+)?\s?(?P<unit>{_Q_UNITS})\b(?!\.s\b)")  # not "q.d.s.", four a day
 #: ... and ranges of intervals: "q4-6w", "at 4-6 week intervals", "at intervals of 4-6 weeks", "4-6 weeks apart";
 _RATE_INTERVAL_RANGES = tuple(
     re.compile(pattern.format(range=rf"(?P<lo>{_NUM}){_SEP}(?P<hi>{_NUM})", unit=r"(?P<unit>day|week|wk|month|mo)s?"))
@@ -80,7 +80,9 @@ _RATE_INTERVAL_RE = re.compile(
     rf"|\b(?P<n2>{_NUM})[\s-]*(?P<unit2>day|week|wk|month|mo)s?\s+apart\b"
 )
 #: and words: every other (or alternate) day or week, fortnightly, EOW, BIW and TIW (twice and three times a week),
-#: nightly (or at bedtime, QHS), and the prescription abbreviations BID, TID and QID (two, three and four times a day).
+#: nightly (or at night, at bedtime, QHS, nocte), each morning (mane), and the prescription abbreviations BID, TID and
+#: QID (two, three and four times a day), as British prescriptions also write them: BD, TDS and QDS. Not "OD" (once
+#: daily), which may also be an occlusive dressing.
 _RATE_WORDS = {
     "every other day": 3.5,
     "every other week": 0.5,
@@ -91,11 +93,14 @@ _RATE_WORDS = {
     "(?:every |on )?alternate(?: |-)days?": 3.5,
     "(?:every |on )?alternate(?: |-)weeks?": 0.5,
     "eow": 0.5,
-    "(?:nightly|every night|each night|at bedtime|qhs)": 7.0,
-    r"b\.?i\.?d": 14.0,
-    r"t\.?i\.?d": 21.0,
-    r"q\.?i\.?d": 28.0,
+    "(?:nightly|every night|each night|at night|at bedtime|qhs|nocte)": 7.0,
+    "(?:every morning|each morning|mane)": 7.0,
+    r"b\.?i\.?d|b\.?d": 14.0,
+    r"t\.?i\.?d|t\.?d\.?s": 21.0,
+    r"q\.?i\.?d|q\.?d\.?s": 28.0,
 }
+#: Every N hours: "every 12 hours", "q12h", "q 8 hrs" (24 / N sessions a day).
+_RATE_HOURS_RE = re.compile(rf"\b(?:every\s+|q\.?\s?)(?P<n>{_NUM})[\s-]*(?:h|hrs?|hours?)\b")
 _Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
 #: A course of N sessions: "12 sessions", "8 weekly injections", "4 cycles".
 _COURSE_SESSIONS_RE = re.compile(
@@ -387,6 +392,11 @@ def _q_rate(m: re.Match[str]) -> tuple[float, float]:
     return (rate, rate)
 
 
+def _hours_rate(m: re.Match[str]) -> tuple[float, float]:
+    rate = DAYS_PER_WEEK * 24 / number(m.group("n"))
+    return (rate, rate)
+
+
 def _interval_rate(m: re.Match[str]) -> tuple[float, float]:
     n, unit = m.group("n") or m.group("n2"), m.group("unit") or m.group("unit2")
     rate = DAYS_PER_WEEK / (number(n) * DAYS_PER_UNIT[_UNIT_OF[unit]])
@@ -410,6 +420,7 @@ _OTHER_FORMS: tuple[_RateForm, ...] = (
     *((pattern, _every_range_rate) for pattern in _RATE_INTERVAL_RANGES),
     (_RATE_Q_RE, _q_rate),
     (_RATE_INTERVAL_RE, _interval_rate),
+    (_RATE_HOURS_RE, _hours_rate),
     *((re.compile(rf"\b{words}\b"), lambda m, rate=rate: (rate, rate)) for words, rate in _RATE_WORDS.items()),
 )
 
