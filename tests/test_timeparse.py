@@ -3095,3 +3095,16 @@ def test_a_british_pace_beside_another_leaves_a_count_of_sessions_unresolved():
     assert "it states several ('bd', 'weekly')" in got.note
     alone = parse_time("after 10 applications", "tacrolimus 0.1% ointment bd", event=True)
     assert (alone.lower, alone.upper) == (0.0, pytest.approx(5.0))  # 10 at 14 a week: 5 days
+
+
+def test_a_response_short_of_complete_after_a_timed_response_leaves_the_first_response_by_it():
+    """Once refused as a response both timed by 4 weeks and not seen by 12: the second says only that it was not
+    complete. A best response, which may be the complete one, is still the reviewer's to read."""
+    for phrase in (
+        "partial response at 4 weeks; no complete response at 12 weeks",
+        "improved at 4 weeks but not completely healed at 12 weeks",
+    ):
+        got = parse_time(phrase, event=True, first=True)
+        assert (got.rule, got.lower, got.upper) == ("seen-at-assessment", 0.0, pytest.approx(4 * W))
+        with pytest.raises(TimePhraseError, match="a response timed by 28.0 days, and not seen by 84.0 days"):
+            parse_time(phrase, event=True)
