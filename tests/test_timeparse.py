@@ -3108,3 +3108,25 @@ def test_a_response_short_of_complete_after_a_timed_response_leaves_the_first_re
         assert (got.rule, got.lower, got.upper) == ("seen-at-assessment", 0.0, pytest.approx(4 * W))
         with pytest.raises(TimePhraseError, match="a response timed by 28.0 days, and not seen by 84.0 days"):
             parse_time(phrase, event=True)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "improvement halfway through the 12-week course",
+        "improvement midway through the 12-week course",
+        "improvement at the midpoint of the 12-week course",
+        "improvement in the middle of the 12 weeks",
+    ],
+)
+def test_a_point_part_of_the_way_through_a_span_is_refused(phrase):
+    """Once the span's end: a first response seen by 12 weeks, and, read as an exact onset, at 12 weeks (not 6)."""
+    for kind in ({"event": True, "first": True}, {"event": True, "exact": True}, {}):
+        with pytest.raises(TimePhraseError, match="vague or fractional quantity in words"):
+            parse_time(phrase, "cream twice daily for 12 weeks", **kind)
+
+
+def test_a_moment_part_of_the_way_through_beside_its_own_time_is_read_by_it():
+    for phrase in ("improved at 6 weeks, halfway through the course", "improvement at mid-treatment (6 weeks)"):
+        got = parse_time(phrase, "cream twice daily for 12 weeks", event=True, exact=True)
+        assert (got.lower, got.upper) == (pytest.approx(6 * W), pytest.approx(6 * W))

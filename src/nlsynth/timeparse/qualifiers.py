@@ -11,12 +11,14 @@ import re
 
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError
 from nlsynth.timeparse.lexicon import (
+    _GAP,
     _MEAN,
     _MEDIAN,
     _NUM,
     _ORDINAL_WORDS,
     _SUMMARY_KIND,
     _SUMMARY_WORDS,
+    _UNIT,
     _UNIT_OF,
     _UNNAMED,
     number,
@@ -24,7 +26,14 @@ from nlsynth.timeparse.lexicon import (
 from nlsynth.units import DAYS_PER_UNIT
 
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
-_UNSUPPORTED_RE = re.compile(r"\bhalf\b|\bquarter\b|\bseveral\b|\bfew\b|\bcouple\b")
+#: Quantities no rule reads: vague ("several", "a few"), or a part of a time ("half", and a point part of the way
+#: through a span: "halfway through the 12-week course", "midway into a 6-month course", "in the middle of the 12
+#: weeks"), whose time is not the one written. A moment named so beside its own time ("at 6 weeks, halfway through
+#: the course", "at mid-treatment (6 weeks)") is read by that time.
+_UNSUPPORTED_RE = re.compile(
+    r"\bhalf\b|\bquarter\b|\bseveral\b|\bfew\b|\bcouple\b"
+    rf"|\b(?:half-?way|mid-?way|mid-?point|middle)\s+(?:through|into|of|in)\s+(?:the\s+|an?\s+)?{_NUM}{_GAP}{_UNIT}"
+)
 
 _WITHIN = (
     "within",
