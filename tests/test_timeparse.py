@@ -3130,3 +3130,28 @@ def test_a_moment_part_of_the_way_through_beside_its_own_time_is_read_by_it():
     for phrase in ("improved at 6 weeks, halfway through the course", "improvement at mid-treatment (6 weeks)"):
         got = parse_time(phrase, "cream twice daily for 12 weeks", event=True, exact=True)
         assert (got.lower, got.upper) == (pytest.approx(6 * W), pytest.approx(6 * W))
+
+
+@pytest.mark.parametrize(
+    ("regimen", "weeks"),
+    [
+        ("twice daily for 2 weeks on, 2 weeks off, for 3 months", 3 * M / W),  # once 2 weeks: the first period on
+        ("daily, 3 weeks on/1 week off, for 6 months", 6 * M / W),
+        ("5 days on, 2 days off x 12 weeks", 12.0),
+        ("twice daily for 2 weeks on, 2 weeks off", None),  # once 2 weeks; no length of the course
+    ],
+)
+def test_a_period_on_of_a_course_that_pauses_is_not_its_length(regimen, weeks):
+    got = parse_time("at the end of treatment", regimen, event=True)
+    if weeks is None:
+        assert (got.rule, got.note) == ("unresolved", "end of treatment, but the regimen states no course length")
+    else:
+        assert (got.lower, got.upper) == (0.0, pytest.approx(weeks * W))
+
+
+def test_a_count_of_sessions_of_a_course_that_pauses_is_unresolved():
+    """Its pace holds only while it is on: 40 applications twice daily were 20 days straight, with no pause."""
+    got = parse_time("after 40 applications", "twice daily, 2 weeks on, 2 weeks off", event=True)
+    assert got.rule == "unresolved"
+    assert "it pauses ('2 weeks on, 2 weeks off'), so its pace holds only while it is on" in got.note
+    assert sessions_per_week("twice daily, on/off") is None

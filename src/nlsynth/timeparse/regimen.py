@@ -280,6 +280,9 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
     vague = _VAGUE_RATE_RE.search(text)
     if vague:
         return None, f"its frequency ({vague.group(0)!r}) gives no number"
+    on_off = _ON_OFF_RE.search(text)
+    if on_off:
+        return None, f"it pauses ({on_off.group(0)!r}), so its pace holds only while it is on"
     stated = _glossed(text, _stated_paces(text))
     rates = {rate for _, rate, _ in stated}
     if len(rates) > 1 and len(_PHASES_RE.split(text)) > 1:
@@ -327,6 +330,13 @@ _AMBIGUOUS_RATE_RE = re.compile(
     # "3 sessions every 4 weeks": that many in each period to some, one per period to others ("2 sessions every week"
     # is two a week: :data:`_RATE_COUNT_EVERY_RE`)
     rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+(?:every|each)\s+{_NUM}[\s-]*(?:day|week|wk|month|fortnight|year)s?\b"
+)
+#: A course that pauses and resumes ("2 weeks on, 2 weeks off", "3 weeks on/1 week off", "one week on and one week
+#: off", "5 days on, 2 days off", "on/off"): its pace holds only while it is on, and the length of a period on is no
+#: course length ("twice daily for 2 weeks on, 2 weeks off, for 3 months" ran 3 months, not 2 weeks).
+_ON_OFF_RE = re.compile(
+    rf"(?:\b(?:for|x)\s+)?\b{_NUM}{_GAP}{_UNIT}\s+on\b[\s,;/-]*(?:(?:and|then|followed\s+by)\s+)?"
+    rf"{_NUM}{_GAP}{_UNIT}\s+off\b|\bon[\s/-]+off\b"
 )
 #: A frequency with no number: "a few times weekly", "several times a week", "multiple sessions per week".
 _VAGUE_RATE_RE = re.compile(

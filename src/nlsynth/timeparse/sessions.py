@@ -17,6 +17,7 @@ from nlsynth.timeparse.lexicon import _COUNT, _NUM, _ORDINAL_WORDS, _UNIT_OF, no
 from nlsynth.timeparse.qualifiers import _SUMMARIES, _bound, _qualifier
 from nlsynth.timeparse.regimen import (
     _CYCLE_RE,
+    _ON_OFF_RE,
     _PER_WEEK,
     _PHASES_RE,
     _course_length,
@@ -209,6 +210,7 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
             return TimeInterval(
                 (count - 1) / rate[1] * DAYS_PER_WEEK, (count - 1) / rate[0] * DAYS_PER_WEEK, "end-of-treatment"
             )
+    text = _ON_OFF_RE.sub(" ", text)  # a period on is no course length, nor a pause a phase
     m = _course_length(text)
     if m and course and _CYCLE_RE.search(course[1]):  # "daily for 3 days, monthly, 6 cycles"
         return unresolved(
