@@ -3155,3 +3155,34 @@ def test_a_count_of_sessions_of_a_course_that_pauses_is_unresolved():
     assert got.rule == "unresolved"
     assert "it pauses ('2 weeks on, 2 weeks off'), so its pace holds only while it is on" in got.note
     assert sessions_per_week("twice daily, on/off") is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "after three treatments at monthly intervals",
+        "after three sessions, 1 month apart",
+        "after 3 sessions (1 month apart)",
+        "after 3 sessions (at monthly intervals)",
+        "2 weeks after the second injection, 4 weeks apart",
+    ],
+)
+def test_a_count_of_sessions_at_a_pace_the_regimen_does_not_give_is_unresolved(phrase):
+    """Once read at the regimen's pace (every 2 weeks: 3 sessions were 6 weeks), though the phrase says otherwise."""
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        got = parse_time(phrase, "MAL-PDT every 2 weeks, 6 sessions", **kind)
+        assert got.rule == "unresolved"
+        assert "the phrase gives their pace" in got.note
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "after three treatments at fortnightly intervals",  # the regimen's pace, in other words
+        "after 3 sessions (every 2 weeks)",
+        "after 3 sessions; follow-up every 3 months",  # another part: the visits' pace
+    ],
+)
+def test_a_count_of_sessions_at_the_regimens_pace_reads_as_before(phrase):
+    got = parse_time(phrase, "MAL-PDT every 2 weeks, 6 sessions", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(6 * W))

@@ -89,7 +89,9 @@ Rules (``TimeInterval.rule``)
     days every 4 weeks", "tacrolimus nightly; clobetasol weekly", though not a pace of the dose's change, "increased
     by 0.5 J/cm2 weekly"; or sessions on given days beside a pace: "160 mg week 0, 80 mg week 2, then 40 mg weekly",
     "on days 1 and 15, repeated every 6 months"), a count of zero, several counts, a count beside a duration in one
-    clause, or more sessions than the regimen's course ("after 6 sessions" of "3 sessions 4 weeks apart": given
+    clause, a count whose part of the phrase gives the sessions a pace that is not the regimen's ("after three
+    treatments at monthly intervals", "after 3 sessions (1 month apart)" with "every 2 weeks"; once read at the
+    regimen's), or more sessions than the regimen's course ("after 6 sessions" of "3 sessions 4 weeks apart": given
     again, after a pause), the reading is ``unresolved`` with the reason (a reviewer can give the reading in
     ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after the first injection")
     is read as that duration: the first session is time zero. One counted from a later session ("2 weeks after the

@@ -10,11 +10,12 @@ import math
 import re
 from dataclasses import replace
 
-from nlsynth.timeparse.anchors import _PROCEDURE_KINDS
+from nlsynth.timeparse.anchors import _PARENTHESES_RE, _PROCEDURE_KINDS
 from nlsynth.timeparse.clause import _AT_A_TIME_RE
-from nlsynth.timeparse.interval import TimeInterval, TimePhraseError
+from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, unresolved
 from nlsynth.timeparse.lexicon import _DURATION_RE, _GAP, _NUM, _SESSION_NOUNS, _UNIT, _UNIT_FIRST, _words
-from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _rate
+from nlsynth.timeparse.quantities import _PACE_RE
+from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _GLOSS_TOLERANCE, _rate, sessions_per_week
 from nlsynth.timeparse.response import (
     _COMPLETE_RE,
     _NOT_COMPLETE_RE,
@@ -216,6 +217,42 @@ def _states_after_complete(clauses: list[_Clause]) -> list[_Clause]:
         else c
         for c in clauses
     ]
+
+
+def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str | None) -> list[_Clause]:
+    """The clauses, with a count of sessions read at the regimen's pace made ``unresolved`` where its ";"-part, in
+    parentheses or not, gives the sessions another pace ("after three treatments at monthly intervals", "after three
+    sessions, 1 month apart", "after 3 sessions (every 4 weeks)" with a regimen "every 2 weeks"): which pace the
+    sessions kept is the reviewer's to read (once the regimen's, 6 weeks). A pace that agrees with the regimen's, as
+    a gloss does (:data:`_GLOSS_TOLERANCE`), leaves the reading.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("after three treatments at monthly intervals", "every 2 weeks").rule
+    'unresolved'
+    >>> parse_time("after three treatments at fortnightly intervals", "every 2 weeks").upper / 7
+    6.0
+    """
+    rate = sessions_per_week(regimen)
+    if rate is None:
+        return clauses
+    parts = [(part, _PARENTHESES_RE.sub(" ", part)) for part in normalised.split(";")]
+    found = []
+    for clause in clauses:
+        if clause.reading.resolved and clause.reading.rule.startswith("exposures"):
+            part = next((whole for whole, bare in parts if clause.text in bare), "")
+            for pace in _PACE_RE.finditer(part):
+                stated = sessions_per_week(pace.group(0))
+                if stated is not None and max(rate[1], stated[1]) > min(rate[0], stated[0]) * _GLOSS_TOLERANCE:
+                    clause = replace(
+                        clause,
+                        reading=unresolved(
+                            f"a count of sessions, but the phrase gives their pace ({pace.group(0)!r}), which is not "
+                            "the regimen's: which the sessions kept is the reviewer's to read"
+                        ),
+                    )
+                    break
+        found.append(clause)
+    return found
 
 
 def _short_of_complete_for_first(clauses: list[_Clause]) -> list[_Clause]:

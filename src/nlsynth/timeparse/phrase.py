@@ -14,6 +14,7 @@ from nlsynth.timeparse.checks import (
     _check_names_the_response,
     _check_no_bare_over,
     _check_says_a_response_came,
+    _count_at_another_pace,
     _plateau_times_the_best,
     _short_of_complete_for_first,
     _states_after_complete,
@@ -248,7 +249,7 @@ def _parse(
     text = _PARENTHESES_RE.sub(" ", normalised)
     for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
         _check_whose_time(text, aside=aside.group(0)[1:-1])
-    clauses = _clauses(text, regimen, event, agent)
+    clauses = _count_at_another_pace(_clauses(text, regimen, event, agent), normalised, regimen)
     _check_no_summary_aside(normalised, clauses)
     _check_no_summary_beside_a_time(clauses)
     if event and not first:
