@@ -3186,3 +3186,23 @@ def test_a_count_of_sessions_at_a_pace_the_regimen_does_not_give_is_unresolved(p
 def test_a_count_of_sessions_at_the_regimens_pace_reads_as_before(phrase):
     got = parse_time(phrase, "MAL-PDT every 2 weeks, 6 sessions", event=True, first=True)
     assert (got.lower, got.upper) == (0.0, pytest.approx(6 * W))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "typically within 3 months",
+        "usually by 3 months",
+        "generally after 3 months",
+        "responses were usually seen by 3 months",
+        "in general, improvement after 3 months",
+    ],
+)
+def test_how_often_a_series_responded_so_is_refused_as_a_share_in_words_is(phrase):
+    """ "Usually by 3 months" is the time of most, not all, as "most by 3 months" is (each once read as everyone's)."""
+    for kind in ({"event": True}, {"event": True, "first": True}):
+        with pytest.raises(TimePhraseError, match="a share of patients in words"):
+            parse_time(phrase, **kind)
+    # a word of how often beside no time, or a time in another part, is commentary
+    got = parse_time("generally well tolerated; improved at 8 weeks", event=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(8 * W))
