@@ -3206,3 +3206,32 @@ def test_how_often_a_series_responded_so_is_refused_as_a_share_in_words_is(phras
     # a word of how often beside no time, or a time in another part, is commentary
     got = parse_time("generally well tolerated; improved at 8 weeks", event=True)
     assert (got.lower, got.upper) == (0.0, pytest.approx(8 * W))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "mostly healed at 8 weeks",
+        "largely healed at 8 weeks",
+        "virtually cleared at 8 weeks",
+        "essentially healed at 8 weeks",
+        "greatly improved at 8 weeks",
+        "remarkably improved at 8 weeks",
+        "somewhat improved at 8 weeks",
+        "modestly improved at 8 weeks",
+    ],
+)
+def test_how_much_the_lesions_responded_is_a_word_of_the_response(phrase):
+    """Each once refused as a clause on the response of something other than the lesions."""
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.rule, got.lower, got.upper) == ("seen-at-assessment", 0.0, pytest.approx(8 * W))
+
+
+def test_a_clause_of_the_patients_state_after_the_response_is_not_a_later_response():
+    """Not read as a best response by 6 months: "well" and "limited" say how the patient or the follow-up was."""
+    for phrase in (
+        "improved at 8 weeks; patient well at 6 months",
+        "improved at 8 weeks; follow-up limited to 6 months",
+    ):
+        with pytest.raises(TimePhraseError, match="names something other than the lesions"):
+            parse_time(phrase, event=True)

@@ -309,7 +309,9 @@ _STATE_WORDS = _LESION_WORDS | frozenset(
         "considerable considerably obvious clinical clinically histological histologic histopathological "
         "histopathologic dermoscopic subjective subjectively objective objectively symptomatic reported overall best "
         "peak plateau plateaued sustained stable stabilised stabilized satisfactory pr cr mr much more most all both "
-        "entire entirely whole majority half percent cent "
+        "entire entirely whole majority half percent cent mostly largely virtually practically predominantly "
+        "essentially greatly vast vastly remarkable remarkably striking strikingly impressive impressively "
+        "somewhat modest modestly appreciable appreciably meaningful meaningfully "
         # what changed
         "reduced reduction reductions reducing decrease decreased decreasing diminished diminishing diminution "
         "lessened lessening less lesser flatter flat paler pale paling thinner thinning lighter lightening "
