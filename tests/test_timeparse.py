@@ -555,6 +555,9 @@ OWN_PHRASES = [
     # halves and fortnights in words, trial-style visit names (once refused)
     ("one and a half years", "", 1.5 * Y, 1.5 * Y, "point"),
     ("a year and a half", "", 1.5 * Y, 1.5 * Y, "point"),
+    # ... hyphenated, or after a half with a slash (once refused as a half left over)
+    ("three-and-a-half months", "", 3.5 * M, 3.5 * M, "point"),
+    ("1 and 1/2 months", "", 1.5 * M, 1.5 * M, "point"),
     # a half after a slash, as "2½" (once refused as several numbers)
     ("after 2 1/2 months", "", 2.5 * M, 2.5 * M, "point"),
     ("1/2 a year", "", 0.5 * Y, 0.5 * Y, "point"),

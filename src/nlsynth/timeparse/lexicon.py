@@ -332,11 +332,12 @@ _PLUS_AFTER_UNIT_RE = re.compile(
 
 
 #: A half in words is a number: "one and a half years", "2 and a half weeks", "a year and a half", "two months and a
-#: half", "half a year", "a half-year". A half left over ("half of the lesions") stays unread.
+#: half", "half a year", "a half-year", also hyphenated ("three-and-a-half months") or after a half written with a
+#: slash ("1 and 1/2 months"). A half left over ("half of the lesions") stays unread.
 _CARDINAL = r"(?:\d+|" + "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS, "a", "an"], key=len, reverse=True)) + r")"
 _UNIT_WORD = r"(?:day|week|month|year)s?"
 _AND_A_HALF_RE = re.compile(
-    rf"\b(?P<n>{_CARDINAL})\s+and\s+a\s+half[\s-]+(?P<unit>{_UNIT_WORD})\b"
+    rf"\b(?P<n>{_CARDINAL})[\s-]+and[\s-]+(?:a[\s-]+)?half[\s-]+(?P<unit>{_UNIT_WORD})\b"
     rf"|\b(?P<n2>{_CARDINAL})\s+(?P<unit2>{_UNIT_WORD})\s+and\s+a\s+half\b"
 )
 _HALF_A_RE = re.compile(r"\b(?:a\s+)?half(?:\s+an?\s+|[\s-]+)(?P<unit>day|week|month|year)\b")
@@ -357,6 +358,8 @@ def _halves_and_fortnights(text: str) -> str:
 
     >>> [_halves_and_fortnights(t) for t in ("one and a half years", "a year and a half", "half a month")]
     ['1.5 years', '1.5 years', '0.5 month']
+    >>> _halves_and_fortnights("three-and-a-half months")
+    '3.5 months'
     >>> [_halves_and_fortnights(t) for t in ("within a fortnight", "3 fortnights", "fortnightly", "half of them")]
     ['within 2 weeks', '6 weeks', 'fortnightly', 'half of them']
     """
