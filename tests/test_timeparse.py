@@ -147,6 +147,9 @@ OWN_PHRASES = [
     # before "infusions" was counted as infusions)
     ("after 16 weeks of dupilumab 300 mg every 2 weeks", "", 16 * W, 16 * W, "point"),
     ("after 3 months of ruxolitinib 1.5% cream twice daily", "", 3 * M, 3 * M, "point"),
+    # ... also after the preparation's name (once refused as several numbers)
+    ("after 3 months on ruxolitinib cream 1.5% twice daily", "", 3 * M, 3 * M, "point"),
+    ("after 8 weeks of clobetasol ointment 0.05%", "", 8 * W, 8 * W, "point"),
     ("within 3 months on 2.5-5 mg/kg/day", "", 0, 3 * M, "within"),
     ("after 6 weeks of 308-nm excimer laser", "", 6 * W, 6 * W, "point"),
     ("after 4 months of 10 mg/kg infliximab infusions", "every 8 weeks", 4 * M, 4 * M, "point"),

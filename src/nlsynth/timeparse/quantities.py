@@ -65,14 +65,20 @@ _DECIMAL = r"(?<![\w.])\d+(?:\.\d+)?"
 _COMPARED = r"(?:(?:[<>]=?|~)\s*)?"  # "> 50%", "~300 mg": the sign goes with the quantity
 _RANGE_END = rf"(?:\s*(?:-|to)\s*{_DECIMAL})?"
 _SHARE = rf"{_COMPARED}{_DECIMAL}(?:\s*%?\s*(?:-|to)\s*{_DECIMAL})?\s*(?:%|per\s?cent\b)"
+#: A topical preparation, whose strength is a share ("1.5% cream").
+_PREPARATION = (
+    r"(?:creams?|ointments?|gels?|solutions?|lotions?|foams?|emulsions?|pastes?|sprays?|patch(?:es)?|tinctures?"
+    r"|suspensions?)\b"
+)
 _DOSE_RE = re.compile(
     rf"{_COMPARED}{_DECIMAL}{_RANGE_END}[\s-]*"
     r"(?:mg|g|mcg|\u03bcg|ug|ng|grams?|milligrams?|micrograms?|ml|millilit(?:er|re)s?|iu|units?|mmol|gy|nm|ppm"
     r"|m?j(?=\s*/\s*cm2))"  # joules only per area: "15 j" may be French for 15 days
     r"(?:\s*/\s*(?:kg|m2|cm2|day|d|dose|week|wk|application)){0,2}(?![\w/])"
-    # a preparation's strength: "1.5% ruxolitinib cream", "tacrolimus 0.1% ointment"
-    rf"|{_SHARE}(?=(?:\s+[a-z-]+){{0,2}}\s+(?:creams?|ointments?|gels?|solutions?|lotions?|foams?|emulsions?"
-    r"|pastes?|sprays?|patch(?:es)?|tinctures?|suspensions?)\b)"
+    # a preparation's strength: "1.5% ruxolitinib cream", "tacrolimus 0.1% ointment", also after the preparation's
+    # name ("ruxolitinib cream 1.5%", "clobetasol ointment 0.05% twice daily")
+    rf"|{_SHARE}(?=(?:\s+[a-z-]+){{0,2}}\s+{_PREPARATION})"
+    rf"|\b{_PREPARATION}\s+{_SHARE}"
     # a lesion's size: "5 cm", "3 x 4 cm", "12 cm2" ("cm²" as NFKC leaves it), "from 12 to 2 cm2"
     rf"|{_COMPARED}{_DECIMAL}{_RANGE_END}(?:\s*x\s*{_DECIMAL})*\s*(?:cm|mm)(?:2|\^2|\s*sq)?(?![\w/])"
 )
