@@ -3241,3 +3241,29 @@ def test_a_clause_of_the_patients_state_after_the_response_is_not_a_later_respon
     ):
         with pytest.raises(TimePhraseError, match="names something other than the lesions"):
             parse_time(phrase, event=True)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "improved after 8 weeks of UVA1",
+        "improved after 8 weeks of 10 J/cm2 UVA-1",
+        "improved after 8 weeks of a JAK1 inhibitor",
+        "improved after 8 weeks of JAK1/2 inhibition",
+        "improved after 8 weeks of IL-4 blockade",
+        "improved after 8 weeks of IL-4Rα blockade",
+        "improved after 8 weeks of anti-IL-17A",
+        "improved after 8 weeks with CO2 laser",
+    ],
+)
+def test_a_name_that_carries_a_number_is_no_second_number(phrase):
+    """Each once refused as several numbers in one clause: the number is the name's, never a quantity."""
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.rule, got.lower, got.upper) == ("seen-at-assessment", 0.0, pytest.approx(8 * W))
+
+
+def test_a_visit_named_by_a_letter_and_its_number_is_still_a_time():
+    assert parse_time("improved at W12", event=True, first=True).upper == pytest.approx(12 * W)
+    assert parse_time("improved at D10", event=True, first=True).upper == pytest.approx(10.0)
+    with pytest.raises(TimePhraseError, match="several numbers"):
+        parse_time("improved after 8 weeks of 0.1% tacrolimus", event=True)  # a share without its preparation

@@ -331,6 +331,14 @@ _PLUS_AFTER_UNIT_RE = re.compile(
 )
 
 
+#: A name that carries a number, not a quantity: a target or a light ("JAK1", "JAK1/2", "IL-4", "IL-17A", "IL-4Rα",
+#: "TYK2", "PD-1", "CD20", "Th17", "UVA1", "CO2 laser", "HbA1c"): only its letters are kept ("jak", "uva"), so that its
+#: number is never read as a second number beside a time ("after 8 weeks of UVA1" was refused as several numbers).
+_NAMED_NUMBER_RE = re.compile(
+    r"\b(?P<name>jak|il|tyk|pd|pd-l|cd|ctla|th|uva|uvb|co|hba)-?\d+(?:[a-z\u03b1-\u03c9]{0,3}\d?)?(?:/\d+)*\b"
+)
+
+
 #: A half in words is a number: "one and a half years", "2 and a half weeks", "a year and a half", "two months and a
 #: half", "half a year", "a half-year", also hyphenated ("three-and-a-half months") or after a half written with a
 #: slash ("1 and 1/2 months"). A half left over ("half of the lesions") stays unread.
@@ -427,6 +435,7 @@ def normalise(text: str) -> str:
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
     text = text.translate(DASHES)
     text = re.sub(r"\s+", " ", text).strip()
+    text = _NAMED_NUMBER_RE.sub(r"\g<name>", text)
     text = _SLASH_HALF_RE.sub(_slash_half, text)
     text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
