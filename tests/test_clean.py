@@ -1127,6 +1127,33 @@ def test_a_count_in_words_cleans_to_the_count(raw_copy, tables):
     _assert_reads_as(clean.clean(raw_copy).aggregates, tables.aggregates)
 
 
+@pytest.mark.parametrize("form", ["{n} of {t}", "{n} out of {t} patients", "{nd} of {t}"])
+def test_a_count_out_of_a_total_in_words_cleans_to_the_count(raw_copy, tables, form):
+    """ "five of seven" and "5 of seven" (each once a problem, as the total in words was not read): the count, its
+    total checked against n_treated as "5 of 7" is."""
+    words = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
+
+    def in_words(row):
+        treated = int(row["n_treated"])
+        for column in ("n_improved", "n_complete"):
+            if row[column] and treated < len(words):
+                n = int(row[column])
+                row[column] = form.format(n=words[n], t=words[treated], nd=n)
+        return row
+
+    assert _rewrite_rows(raw_copy / "aggregates.csv", in_words) >= 4
+    _assert_reads_as(clean.clean(raw_copy).aggregates, tables.aggregates)
+
+
+def test_a_count_out_of_another_total_in_words_is_a_problem(raw_copy):
+    text = (raw_copy / "aggregates.csv").read_text(encoding="utf-8")
+    (raw_copy / "aggregates.csv").write_text(text.replace(",4,4,4,", ",4,four of five,4,", 1), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        clean.clean(raw_copy)
+    assert [(p.column, p.value) for p in err.value.problems] == [("n_improved", "four of five")]
+    assert "not out of 5" in err.value.problems[0].expected
+
+
 @pytest.mark.parametrize(
     ("counts", "expected"),
     [

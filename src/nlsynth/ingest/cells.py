@@ -277,6 +277,10 @@ _OTHER_UNITS = r"(?:lesions?|plaques?|sites?|legs?|limbs?|ulcers?|areas?|patch(?
 _OTHER_COUNT_RE = re.compile(rf"\s*(?:\(\s*\d+\s+{_OTHER_UNITS}\s*\)|[/,;]\s*\d+\s+{_OTHER_UNITS})$", re.IGNORECASE)
 #: A count with its denominator in parentheses, "5 (n=17)", and a share before its count, "29% (5/17)".
 _COUNT_OF_N_RE = re.compile(r"(\d+)\s*\(\s*(?:n\s*=|of|out\s+of)\s*(\d+)\s*\)", re.IGNORECASE)
+#: A total in words after "of" ("5 of seven"), read as digits when the count is a number.
+_OF_WORD_RE = re.compile(
+    rf"(?<=\d)\s+(of|out\s+of)\s+({'|'.join(_COUNT_WORDS)})\b(?!\s+(?!patients?\b|pts?\b)[a-z])", re.IGNORECASE
+)
 #: "5 of the 17": the article goes ("5 of 17").
 _OF_THE_RE = re.compile(r"\b(of|out\s+of)\s+the\s+(?=\d)", re.IGNORECASE)
 _SHARE_FIRST_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%\s*\(\s*(\d+\s*(?:/|of|out\s+of)\s*\d+)\s*\)")
@@ -304,8 +308,8 @@ def count_text(value: str, total: int | None = None) -> str:
     total and "all 4" is 4 of 4 (whose 4 is then checked against the total, as "4/4" is), and a share alone ("59%")
     is the one count out of the total that gives it (:func:`count_of_share`), as "10 (59%)".
 
-    >>> [count_text(v) for v in ("four", "Twelve (67%)", "none", "5", "no data")]
-    ['4', '12 (67%)', '0', '5', 'no data']
+    >>> [count_text(v) for v in ("four", "Twelve (67%)", "none", "5", "no data", "five of seven", "5 out of seven")]
+    ['4', '12 (67%)', '0', '5', 'no data', '5 of 7', '5 out of 7']
     >>> [count_text(v, 17) for v in ("all", "all 4", "All patients", "59%", "30%")], count_text("all")
     (['17', '4/4', '17', '10 (59%)', '30%'], 'all')
 
@@ -342,7 +346,9 @@ def count_text(value: str, total: int | None = None) -> str:
         count = count_of_share(share.group(1), total)
         return f"{count} ({share.group(1)}%)" if count is not None else value
     word = _COUNT_WORD_RE.match(value)
-    return str(_COUNT_WORDS[word.group(1).lower()]) + value[word.end() :] if word else value
+    value = str(_COUNT_WORDS[word.group(1).lower()]) + value[word.end() :] if word else value
+    # the total it is out of, in words too ("five of seven", "5 out of seven")
+    return _OF_WORD_RE.sub(lambda m: f" {m.group(1).lower()} {_COUNT_WORDS[m.group(2).lower()]}", value)
 
 
 def _int(
