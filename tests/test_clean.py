@@ -729,6 +729,12 @@ def test_age_is_read_in_whole_years_with_or_without_its_unit(age, read):
         "71 (mean)",
         "71 years (range 40-80)",
         "71 (SD 5)",
+        # ... or an approximation or a bound, as "about 50" is (each once read as 71 years)
+        "71 (approx.)",
+        "71 (estimated)",
+        "71 years (about)",
+        "71 (at least)",
+        "71 (or older)",
     ],
 )
 def test_an_age_that_is_not_one_whole_number_is_a_problem(age):
