@@ -3267,3 +3267,17 @@ def test_a_visit_named_by_a_letter_and_its_number_is_still_a_time():
     assert parse_time("improved at D10", event=True, first=True).upper == pytest.approx(10.0)
     with pytest.raises(TimePhraseError, match="several numbers"):
         parse_time("improved after 8 weeks of 0.1% tacrolimus", event=True)  # a share without its preparation
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["until 4 weeks no improvement", "till 4 weeks no response", "until week 4 no change; improved at 8 weeks"],
+)
+def test_a_time_before_until_and_a_negation_is_refused(phrase):
+    """Once a response seen by 4 weeks, read as "no improvement until 4 weeks" is; with the time first it may say only
+    that none had come by then."""
+    for kind in ({"event": True, "first": True}, {"event": True}):
+        with pytest.raises(TimePhraseError, match="a clause that negates"):
+            parse_time(phrase, **kind)
+    got = parse_time("no improvement until 4 weeks", event=True, first=True)  # the idiom: it came then
+    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))

@@ -741,10 +741,18 @@ def _negated(clause: str, response: bool = False) -> bool:
     (True, True)
     >>> _negated("a little improvement at 4 weeks"), _negated("healed at 8 weeks with little scarring")
     (False, False)
+
+    "No improvement until 6 months" says the response came then; "until 6 months, no improvement", with the time
+    first, may say only that none had come by then:
+
+    >>> _negated("no improvement until 6 months"), _negated("until 6 months no improvement")
+    (False, True)
     """
     if _IF_ANY_RE.search(clause):
         return True
-    if _UNTIL_RE.search(clause) or _affirmed_apart(clause):
+    until = _UNTIL_RE.search(clause)
+    negation = _NEGATION_RE.search(clause)
+    if (until and not (negation and until.start() < negation.start())) or _affirmed_apart(clause):
         return False
     clause = _BOUND_NEGATION_RE.sub(" ", clause)
     affirmed = _RESPONSE_WORD_RE.search(clause)
