@@ -849,6 +849,9 @@ EVENT_PHRASES = [
     ("after 6 months of treatment there was still no improvement", "", 6 * M, INF, "at-least"),
     ("even after 6 months, no improvement", "", 6 * M, INF, "at-least"),
     ("despite 6 months of therapy, there was no response", "", 6 * M, INF, "at-least"),
+    # ... also after "as of" or "through" (once refused as a clause that negates)
+    ("as of 6 months, no improvement", "", 6 * M, INF, "at-least"),
+    ("through week 4, no change", "", 4 * W, INF, "at-least"),
     (
         "at the 4-week follow-up, no change was seen; at 8 weeks, the lesions had improved",
         "",
