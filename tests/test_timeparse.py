@@ -687,6 +687,9 @@ EVENT_PHRASES = [
     ("improvement began after 6-8 weeks", "", 6 * W, 8 * W, "onset"),
     ("after a mean of 47 sessions", "three times weekly", 47 / 3 * W, 47 / 3 * W, "exposures-mean"),
     ("began to improve on day 10", "", 10, 10, "onset"),
+    # ... also with the verb's -ing form (once seen by then, (0, X], as a visit's time)
+    ("began improving on day 10", "", 10, 10, "onset"),
+    ("the ulcer started healing at 6 weeks", "", 6 * W, 6 * W, "onset"),
     ("improvement started after two weeks", "", 2 * W, 2 * W, "onset"),
     ("onset of improvement at 6 weeks", "", 6 * W, 6 * W, "onset"),
     # an onset dated by a visit was seen at that visit (once the exact time)

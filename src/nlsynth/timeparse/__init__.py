@@ -179,10 +179,10 @@ Rules (``TimeInterval.rule``)
     months", "lost by 8 weeks") times another event, as a relapse does; "lost to follow-up after 3 months" is when
     the patient left, so for an event it is ``unresolved`` (for a follow-up, 3 months).
 ``onset`` (times of events only)
-    the source dates the onset itself ("began to improve on day 10", "improvement started after two weeks"): the
-    exact time; in a numbered period ("began in the second month", "beginning of month 3"), somewhere in it, (1, 2]
-    months. Not when the time is a visit's ("improvement began at the 3-month visit"): that was seen at the visit,
-    (0, X].
+    the source dates the onset itself ("began to improve on day 10", "began improving on day 10", "improvement
+    started after two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month
+    3"), somewhere in it, (1, 2] months. Not when the time is a visit's ("improvement began at the 3-month visit"):
+    that was seen at the visit, (0, X].
 ``clauses-span``
     several timed clauses separated by ";", or by commas where every part has a time of its own ("response at week
     4, maximal at week 16"; never "at 3, 6 and 12 months" or "at 3 months, 6 months and 12 months": ``visits``), or

@@ -100,14 +100,16 @@ from nlsynth.timeparse.sessions import (
 )
 from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
 
-#: Phrases that date the onset of the response itself ("began to improve on day 10", "improvement started after two
-#: weeks", "onset of improvement at 6 weeks"): an exact time even for an event. Not the start of the treatment
-#: ("3 months after treatment was started", "2 months after treatment began", "after onset of therapy"), which is
-#: time zero, not the response's onset.
+#: Phrases that date the onset of the response itself ("began to improve on day 10", "began improving on day 10",
+#: "improvement started after two weeks", "onset of improvement at 6 weeks"): an exact time even for an event. Not the
+#: start of the treatment ("3 months after treatment was started", "2 months after treatment began", "after onset of
+#: therapy"), which is time zero, not the response's onset.
 _ONSET_RE = re.compile(
     rf"\b{_RESPONSE_NOUN}\s+(?:\w+\s+)?(?:began|begun|begins|started|starts|set\s+in)\b"
     r"|\b(?:began|begun|begins|beginning|started|starts|starting|start)\s+to\s+(?:\w+\s+)?"
     r"(?:improve|respond|heal|clear|resolve|regress|fade|flatten|soften|re-?epitheli[sz]e)\b"
+    r"|\b(?:began|begun|begins|started|starts)\s+(?:\w+\s+)?"
+    r"(?:improving|responding|healing|clearing|resolving|regressing|fading|flattening|softening|re-?epitheli[sz]ing)\b"
     rf"|\bonset\s+of\s+(?:the\s+)?(?:\w+\s+)?{_RESPONSE_NOUN}\b|\b{_RESPONSE_NOUN}\s+onset\b"
 )
 #: ... unless the time is a visit's: "improvement began at the 3-month visit" was seen there, (0, X].
