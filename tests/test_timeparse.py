@@ -3287,3 +3287,27 @@ def test_a_time_before_until_and_a_negation_is_refused(phrase):
             parse_time(phrase, **kind)
     got = parse_time("no improvement until 4 weeks", event=True, first=True)  # the idiom: it came then
     assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "started treatment at 2 weeks",
+        "treatment was started at 2 weeks; improved at 8 weeks",
+        "started at week 2; improved at 8 weeks",
+        "injections started at week 2; improved at 8 weeks",
+        "at 2 weeks treatment was started; improved at 8 weeks",
+    ],
+)
+def test_a_clause_that_dates_the_start_of_a_treatment_is_refused(phrase):
+    """Each once a response seen by 2 weeks: the time of a start, counted from another moment, as the phrase's other
+    times may be."""
+    _refused_as_first_and_best(phrase, "dates the start of a treatment")
+
+
+def test_a_start_a_time_is_counted_from_or_after_the_response_reads_as_before():
+    for phrase in ("3 months after treatment was started", "4 weeks into the newly started dupilumab"):
+        got = parse_time(phrase, event=True, first=True, agent="dupilumab")
+        assert got.lower == 0.0 and got.upper > 0
+    got = parse_time("improved at 8 weeks; methotrexate started at 12 weeks", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(8 * W))

@@ -242,14 +242,16 @@ last? So is the treatment named as a whole ("3 months after treatment", "6 weeks
 agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of a stated number of sessions ("6 sessions
 at two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and 8"); in any other regimen it is the
 start. A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within".
-So is an age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside another time an age is
-set aside. A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months",
-"three of four patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks (patient 1)", also in
-parentheses) is refused, since the time is only theirs. Two numbers given as alternatives for one time ("two or three
-weeks", "a week or two", "at 3 or 6 months"), in digits or in words, are the range they span, as "2 to 3 weeks" is:
-the time is one of them (once refused). A time the phrase doubts ("8 weeks?", "possibly 8 weeks", "8 weeks
-(unclear)", "equivocal response at 8 weeks") is refused too: whether it holds is the reviewer's reading; a doubt
-about anything else ("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
+A clause that dates the start of a treatment before any response ("treatment was started at 2 weeks", "started at
+week 2; improved at 8 weeks") is refused: the phrase's times may be counted from another moment (once a response by
+the start's time). So is an age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside
+another time an age is set aside. A head count, a patient's label or a share of patients beside a time ("in 3
+patients after 3 months", "three of four patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks
+(patient 1)", also in parentheses) is refused, since the time is only theirs. Two numbers given as alternatives for
+one time ("two or three weeks", "a week or two", "at 3 or 6 months"), in digits or in words, are the range they span,
+as "2 to 3 weeks" is: the time is one of them (once refused). A time the phrase doubts ("8 weeks?", "possibly 8
+weeks", "8 weeks (unclear)", "equivocal response at 8 weeks") is refused too: whether it holds is the reviewer's
+reading; a doubt about anything else ("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
 
 Commentary that is skipped: text in parentheses (for the time of an event, not one that times a response, "6 weeks
 (complete clearance at 12 weeks)", which is a clause of its own), clauses without any number (", outcome remained

@@ -255,6 +255,58 @@ def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str
     return found
 
 
+#: A start of treatment dated by the clause's own time ("treatment was started at 2 weeks", "started at week 2",
+#: "injections started at week 2", "at 2 weeks treatment was started"); not one a time is counted from ("8 weeks after
+#: starting treatment", "2 months after therapy began", "within 4 weeks of initiation").
+_START_DATED_RE = re.compile(
+    r"\b(?:start(?:s|ed)?|initiated|commenced|began|begun|introduced|instituted)\b"
+    r"|\b(?:starting|initiation|commencement|introduction)\s+(?:of\s+)?(?:the\s+)?(?:treatment|therapy)\s+(?:at|on|in)\b"
+)
+_COUNTED_FROM_START_RE = re.compile(
+    r"\b(?:after|following|since|from|of|post|upon|before|prior\s+to|until|once|into)\s+(?:[\w-]+\s+){0,5}$"
+)
+
+
+def _check_no_start_dated(clauses: list[_Clause]) -> None:
+    """Refuse an event's clause that dates the start of a treatment, with no word of response ("started treatment at 2
+    weeks", "treatment was started at 2 weeks; improved at 8 weeks", "started at week 2; …"): a time is counted from the
+    start, so one the start is dated at is counted from another moment, and the phrase's other times may be too (each
+    once a response seen by the start's time). Alone or before a response; a start after it ("improved at 8 weeks;
+    methotrexate started at 12 weeks") is another treatment's, which the other checks read. Not a start a time is
+    counted from ("8 weeks after starting treatment").
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("treatment was started at 2 weeks; improved at 8 weeks", event=True, first=True)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a clause that dates the start of a treatment ('treatment was started at 2 weeks': 'started'), not the response: the phrase's times may be counted from another moment; no rule reads it
+    >>> parse_time("improved 8 weeks after starting treatment", event=True, first=True).upper / 7
+    8.0
+    """
+    responded_by = min(
+        (
+            c.reading.upper
+            for c in clauses
+            if c.kind == "timed" and c.reading.resolved and _RESPONSE_WORD_RE.search(c.text)
+        ),
+        default=math.inf,
+    )
+    for clause in clauses:
+        if (
+            clause.kind != "timed"
+            or not clause.reading.resolved
+            or _RESPONSE_WORD_RE.search(clause.text)
+            or clause.reading.lower >= responded_by
+        ):
+            continue
+        for start in _START_DATED_RE.finditer(clause.text):
+            if not _COUNTED_FROM_START_RE.search(clause.text[: start.start()]):
+                raise TimePhraseError(
+                    f"a clause that dates the start of a treatment ({clause.text!r}: {start.group(0).split()[0]!r}), "
+                    "not the response: the phrase's times may be counted from another moment; no rule reads it"
+                )
+
+
 def _short_of_complete_for_first(clauses: list[_Clause]) -> list[_Clause]:
     """A first response's clauses, without those that say only that the response was not complete, or not so great, by
     their time ("not fully healed at 4 weeks", "no complete response at 4 weeks", "no marked improvement at 4 weeks";

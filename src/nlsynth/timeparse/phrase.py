@@ -13,6 +13,7 @@ from nlsynth.timeparse.anchors import _PARENTHESES_RE, _times_other_event
 from nlsynth.timeparse.checks import (
     _check_names_the_response,
     _check_no_bare_over,
+    _check_no_start_dated,
     _check_says_a_response_came,
     _count_at_another_pace,
     _plateau_times_the_best,
@@ -257,6 +258,7 @@ def _parse(
     if event and first:
         clauses = _short_of_complete_for_first(clauses)
     if event:
+        _check_no_start_dated(clauses)
         _check_names_the_response(clauses, agent, first=first)
         _check_says_a_response_came(clauses)
         _check_no_bare_over(clauses)
