@@ -15,7 +15,7 @@ from nlsynth.timeparse.clause import _AT_A_TIME_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, unresolved
 from nlsynth.timeparse.lexicon import _DURATION_RE, _GAP, _NUM, _SESSION_NOUNS, _UNIT, _UNIT_FIRST, _words
 from nlsynth.timeparse.quantities import _PACE_RE
-from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _GLOSS_TOLERANCE, _rate, sessions_per_week
+from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _one_pace, _rate, sessions_per_week
 from nlsynth.timeparse.response import (
     _COMPLETE_RE,
     _NOT_COMPLETE_RE,
@@ -224,7 +224,7 @@ def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str
     parentheses or not, gives the sessions another pace ("after three treatments at monthly intervals", "after three
     sessions, 1 month apart", "after 3 sessions (every 4 weeks)" with a regimen "every 2 weeks"): which pace the
     sessions kept is the reviewer's to read (once the regimen's, 6 weeks). A pace that agrees with the regimen's, as
-    a gloss does (:data:`_GLOSS_TOLERANCE`), leaves the reading.
+    a gloss does (:func:`~nlsynth.timeparse.regimen._one_pace`), leaves the reading.
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("after three treatments at monthly intervals", "every 2 weeks").rule
@@ -232,7 +232,8 @@ def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str
     >>> parse_time("after three treatments at fortnightly intervals", "every 2 weeks").upper / 7
     6.0
     """
-    rate = sessions_per_week(regimen)
+    counted = any(c.reading.resolved and c.reading.rule.startswith("exposures") for c in clauses)
+    rate = sessions_per_week(regimen) if counted else None  # the regimen is read only for a count of sessions
     if rate is None:
         return clauses
     parts = [(part, _PARENTHESES_RE.sub(" ", part)) for part in normalised.split(";")]
@@ -242,7 +243,7 @@ def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str
             part = next((whole for whole, bare in parts if clause.text in bare), "")
             for pace in _PACE_RE.finditer(part):
                 stated = sessions_per_week(pace.group(0))
-                if stated is not None and max(rate[1], stated[1]) > min(rate[0], stated[0]) * _GLOSS_TOLERANCE:
+                if stated is not None and not _one_pace(rate, stated):
                     clause = replace(
                         clause,
                         reading=unresolved(

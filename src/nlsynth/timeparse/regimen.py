@@ -505,8 +505,8 @@ def _glossed(
     for (start, end), rate, words in paces:
         if merged:
             (first_start, first_end), first_rate, _ = merged[-1]
-            lo, hi = min(first_rate[0], rate[0]), max(first_rate[1], rate[1])
-            if _GLOSS_RE.fullmatch(text[first_end:start]) and hi <= lo * _GLOSS_TOLERANCE:
+            if _GLOSS_RE.fullmatch(text[first_end:start]) and _one_pace(first_rate, rate):
+                lo, hi = min(first_rate[0], rate[0]), max(first_rate[1], rate[1])
                 merged[-1] = ((first_start, end), (lo, hi), text[first_start:end])
                 continue
         merged.append(((start, end), rate, words))
@@ -519,6 +519,16 @@ _GLOSS_RE = re.compile(
 )
 #: How far a gloss may differ from its pace: monthly against every 4 weeks (30.44 / 28 days).
 _GLOSS_TOLERANCE = 1.1
+
+
+def _one_pace(first: tuple[float, float], second: tuple[float, float]) -> bool:
+    """Whether two paces (sessions per week, low and high) name one pace, as a gloss names its pace: the range of the
+    two spans no more than :data:`_GLOSS_TOLERANCE`.
+
+    >>> _one_pace((7 / 30.4375, 7 / 30.4375), (0.25, 0.25)), _one_pace((1.0, 1.0), (0.25, 0.25))
+    (True, False)
+    """
+    return max(first[1], second[1]) <= min(first[0], second[0]) * _GLOSS_TOLERANCE
 
 
 #: A pace at which the dose changes, not the sessions' ("PUVA 3 times weekly; UVA increased by 0.5 J/cm2 weekly",
