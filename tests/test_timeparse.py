@@ -597,6 +597,12 @@ OWN_PHRASES = [
     ("2 months off", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
     ("off for 2 months", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
     ("off-label for 2 months", "daily for 12 weeks", 2 * M, 2 * M, "point"),  # not off treatment
+    # ... hyphenated, or free of treatment (each once the time on treatment, a point at 2 or 6 months)
+    ("2 months off-treatment", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
+    ("off-therapy for 2 months", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
+    ("treatment-free for 6 months", "daily for 12 weeks", 12 * W + 6 * M, 12 * W + 6 * M, "after-end-of-treatment"),
+    ("6 months drug-free", "", 6 * M, INF, "at-least"),
+    ("steroid-free for 6 months", "daily for 12 weeks", 6 * M, 6 * M, "point"),  # free of one drug, maybe not the row's
     ("tapered off at 2 months", "daily for 12 weeks", 2 * M, 2 * M, "point"),
     ("while off treatment for 2 months", "", 2 * M, INF, "at-least"),
     # stopping something for a time is time stopped too (once the end of a course of that length, the regimen's
@@ -1120,6 +1126,17 @@ def test_a_response_whose_only_time_is_another_events_is_refused(phrase):
         with pytest.raises(TimePhraseError, match="another event than the response"):
             parse_time(phrase, event=True, **kind)
     assert parse_time(phrase).rule == "point"
+
+
+@pytest.mark.parametrize("phrase", ["3 months off-treatment", "treatment-free for 6 months", "6 months drug-free"])
+def test_time_off_treatment_is_no_time_of_a_response(phrase):
+    """Time off treatment, hyphenated or free of it, times a stop as "3 months off treatment" does (each once a
+    response seen at that time); beside a response, it is commentary."""
+    for kind in ({"first": True}, {}):
+        with pytest.raises(TimePhraseError, match="another event than the response"):
+            parse_time(phrase, "daily for 12 weeks", event=True, **kind)
+        got = parse_time(f"improved at 8 weeks; {phrase}", "daily for 12 weeks", event=True, **kind)
+        assert (got.lower, got.upper, got.rule) == (0.0, 8 * W, "seen-at-assessment")
 
 
 # A clause that names something no list of other events holds, beside a clause on the response: which time is the

@@ -237,6 +237,12 @@ _ENDED_VERBS = ("stopped", "discontinued", "completed", "ended", "finished", "wi
 #: ... and said only of something named before them ("dupilumab was tapered off").
 _NAMED_ENDED_VERBS = ("ceased", "halted", "tapered off")
 _NAMED_ENDED = "|".join(verb.replace(" ", r"\s+") for verb in _NAMED_ENDED_VERBS)
+#: Off treatment, the time stopped since the course ended: "off treatment", "off-therapy", "treatment-free", "drug
+#: free"; not "off-label", nor free of one drug ("steroid-free"), which the row's treatment may not be.
+_OFF_TREATMENT = (
+    r"\boff[\s-]+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"
+    r"|\b(?:treatment|therapy|drug|medication)[\s-]free\b"
+)
 #: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
 #: session", "2 weeks post last dose", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped",
 #: "6 months after discontinuation", "2 months after dupilumab was stopped", "6 months after the course"): the anchor;
@@ -256,7 +262,7 @@ _AFTER_END_RE = re.compile(
     rf"|\b(?:after|following)\s+{_WHOLE_COURSE}\s*$"
     # "post-treatment", "post-discontinuation"; not "post-treatment initiation", the start
     rf"|\bpost-?\s?(?:treatment|therapy|course|{_END_NOUN})\b(?![\s-]+(?:initiation|start|onset|commencement))"
-    r"|\boff\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"  # "1 year off treatment"
+    rf"|{_OFF_TREATMENT}"  # "1 year off treatment", "treatment-free for 6 months"
     # "6 months off", "off for 6 months": off treatment; not "off-label", "tapered off at 6 months" nor "6 months,
     # tapered off"
     r"|(?<!taper\s)(?<!tapered\s)(?<!tapering\s)(?<!weaned\s)(?<!weaning\s)\boff\b(?=\s*$|\s+for\b)"

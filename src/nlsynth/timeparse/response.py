@@ -200,7 +200,8 @@ _RESPONSE_WORD_RE = re.compile(
 _STOP_WORDS = (
     r"stopped|discontinued|ceased|withdrawn|abandoned|halted|terminated|interrupted|paused|suspended"
     r"|discontinuation|cessation|interruption|withdrawal|termination"
-    r"|off(?=\s*$|\s+for\b|\s+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b)"  # "6 months off (treatment)"
+    r"|off(?=\s*$|\s+for\b|[\s-]+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b)"  # "6 months off (treatment)"
+    r"|(?:treatment|therapy|drug|medication)[\s-]free"  # "6 months treatment-free"
 )
 _SOMETHING_ELSE_RE = re.compile(
     rf"\b(?P<stop>{_STOP_WORDS})\b"
