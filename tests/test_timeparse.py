@@ -603,6 +603,40 @@ OWN_PHRASES = [
     ("treatment-free for 6 months", "daily for 12 weeks", 12 * W + 6 * M, 12 * W + 6 * M, "after-end-of-treatment"),
     ("6 months drug-free", "", 6 * M, INF, "at-least"),
     ("steroid-free for 6 months", "daily for 12 weeks", 6 * M, 6 * M, "point"),  # free of one drug, maybe not the row's
+    # a time right after a word that is the end ("post-treatment week 4"): the time since it, as one before it is
+    # (each once the end of a course of that length, the regimen's 12 weeks ignored)
+    ("post-treatment week 4", "daily for 12 weeks", 16 * W, 16 * W, "after-end-of-treatment"),
+    ("post-discontinuation month 2", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
+    ("post-treatment: 6 months", "daily for 12 weeks", 12 * W + 6 * M, 12 * W + 6 * M, "after-end-of-treatment"),
+    ("off-therapy week 8", "daily for 12 weeks", 20 * W, 20 * W, "after-end-of-treatment"),
+    (
+        "post-treatment follow-up of 6 months",
+        "daily for 12 weeks",
+        12 * W + 6 * M,
+        12 * W + 6 * M,
+        "after-end-of-treatment",
+    ),
+    (
+        "post-treatment follow-up at 6 months",
+        "daily for 12 weeks",
+        12 * W + 6 * M,
+        12 * W + 6 * M,
+        "after-end-of-treatment",
+    ),
+    (
+        "drug-free period of 6 months",
+        "daily for 12 weeks",
+        12 * W + 6 * M,
+        12 * W + 6 * M,
+        "after-end-of-treatment",
+    ),
+    ("post-treatment week 4", "", 4 * W, INF, "at-least"),
+    # ... but a time after a preposition dates the end, one in brackets may restate it, and an end with an object
+    # names it
+    ("off treatment at 6 months", "daily for 12 weeks", 6 * M, 6 * M, "end-of-treatment"),
+    ("post-treatment (12 weeks)", "daily for 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
+    ("post-discontinuation of the 12-week course", "", 12 * W, 12 * W, "end-of-treatment"),
+    ("post-treatment initiation week 4", "", 4 * W, 4 * W, "point"),
     ("tapered off at 2 months", "daily for 12 weeks", 2 * M, 2 * M, "point"),
     ("while off treatment for 2 months", "", 2 * M, INF, "at-least"),
     # stopping something for a time is time stopped too (once the end of a course of that length, the regimen's

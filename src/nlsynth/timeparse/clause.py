@@ -779,6 +779,20 @@ def _after_session(
     return TimeInterval(first + since.lower, last + since.upper, "exposures", note)
 
 
+#: An end anchor that is a whole word of its own, with no object to name ("post-treatment", "post-discontinuation",
+#: "off therapy", "treatment-free"): a time right after it is the time since the end, as one before it is ("post-treatment
+#: week 4", "post-treatment: 6 months"), not the course that ended ("after the end of the 12-week course", "after
+#: stopping at week 12").
+_BARE_END_RE = re.compile(r"^\s*(?:post|off)\b(?!.*\bof\s*$)|free\s*$")
+#: A time right after an anchor: punctuation and up to two words that are no preposition ("week 4", ": 6 months",
+#: "follow-up of 6 months", "period of 6 months"), or a visit's time ("follow-up at 6 months"); not "at week 12"
+#: nor "of 12 weeks", which date or name the end.
+_TIME_NEXT_RE = re.compile(
+    rf"[\s:,\u2013\u2014-]*(?:{_VISIT_WORD}\s+(?:at|on)\s+|(?!(?:at|on|by|in|within|until|till|before|after|following"
+    rf"|since|from|to|of|for|the|a|an)\b)[a-z][\w-]*\s+(?:of\s+)?){{0,2}}(?={_DURATION_RE.pattern})"
+)
+
+
 def _after_end(
     clause: str, anchor: re.Match[str], regimen: str | None, agent: str | None = None, *, duration: bool = False
 ) -> TimeInterval:
@@ -799,13 +813,19 @@ def _after_end(
     'at-least'
     >>> parse_time("off treatment for 2 months", "daily for 12 weeks").note
     '60.9 days after the end of treatment (day 84.0)'
+    >>> parse_time("post-treatment week 4", "daily for 12 weeks").note  # a time right after the end is since it
+    '28.0 days after the end of treatment (day 84.0)'
     >>> parse_time("2 months post-treatment", "single session of pulsed dye laser").note
     '60.9 days after the end of treatment (a single session, day 0)'
     """
     named = clause[anchor.start() :]
     before, after = clause[: anchor.start()], clause[anchor.end() :]
-    if re.match(r"\s*for\b", after) and not _HAS_NUMBER_RE.search(before):
-        before, after = after, ""  # "off treatment for 2 months": how long since the end, not the course's length
+    if not _HAS_NUMBER_RE.search(before) and (
+        re.match(r"\s*for\b", after) or (_BARE_END_RE.search(anchor.group()) and _TIME_NEXT_RE.match(after))
+    ):
+        # "off treatment for 2 months", "post-treatment week 4", "drug-free period of 6 months": how long since
+        # the end, not the course's length
+        before, after = after, ""
     paused = _OBJECT_FOR_RE.match(after)
     if paused and _DURATION_RE.search(after, paused.end()):
         # "after stopping the drug for 2 months": how long it was stopped, as "off treatment for 2 months" is; after
