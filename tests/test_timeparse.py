@@ -1162,6 +1162,43 @@ def test_a_response_whose_only_time_is_another_events_is_refused(phrase):
     assert parse_time(phrase).rule == "point"
 
 
+@pytest.mark.parametrize(
+    "pause",
+    [
+        "a 2-week interruption",
+        "a 2 week break",
+        "a 2-week treatment break",
+        "a 6-month drug holiday",
+        "a 4-week washout",
+        "a 4-week run-in",
+        "an interruption of 2 weeks",
+        "a pause lasting 3 weeks",
+    ],
+)
+def test_how_long_a_pause_lasted_is_no_time_since_the_start(pause):
+    """Each once read as a time since the start (a response seen then; a follow-up that long): when the pause began
+    or ended the phrase does not say. Said of the response it is refused; alone it is another event's time, which
+    beside a response is commentary, as "interrupted for 2 weeks" is."""
+    with pytest.raises(TimePhraseError, match="how long a pause of the treatment lasted"):
+        parse_time(f"improved after {pause}", "daily for 12 weeks")
+    for kind in ({"first": True}, {}):
+        with pytest.raises(TimePhraseError, match="how long a pause"):
+            parse_time(f"improved after {pause}", "daily for 12 weeks", event=True, **kind)
+        with pytest.raises(TimePhraseError, match="another event than the response"):
+            parse_time(f"after {pause}", "daily for 12 weeks", event=True, **kind)
+        got = parse_time(f"{pause} at week 6; improved at 12 weeks", "daily for 12 weeks", event=True, **kind)
+        assert (got.lower, got.upper) == (0.0, 12 * W)
+    with pytest.raises(TimePhraseError, match="no time expression"):
+        parse_time(f"after {pause}", "daily for 12 weeks")
+
+
+def test_a_pause_with_no_length_is_read_as_before():
+    """A time since a pause is counted from another moment; a break of the skin is no pause."""
+    with pytest.raises(TimePhraseError, match="counted from another moment"):
+        parse_time("improved 2 weeks after the interruption", "daily for 12 weeks", event=True)
+    assert parse_time("the ulcer began to break down at 4 weeks", "daily for 12 weeks").upper == 4 * W
+
+
 @pytest.mark.parametrize("phrase", ["3 months off-treatment", "treatment-free for 6 months", "6 months drug-free"])
 def test_time_off_treatment_is_no_time_of_a_response(phrase):
     """Time off treatment, hyphenated or free of it, times a stop as "3 months off treatment" does (each once a

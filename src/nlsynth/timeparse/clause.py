@@ -69,6 +69,7 @@ from nlsynth.timeparse.quantities import (
     _HEAD_COUNT_RE,
     _PACE_RE,
     _PATIENT_LABEL_RE,
+    _PAUSE_LENGTH_RE,
     _SHARE_IN_WORDS_RE,
     _VISIT_WORD,
     _alternatives_as_range,
@@ -488,6 +489,13 @@ def _parse_clause(
     back = _COUNTED_BACK_RE.search(clause)
     if back:
         raise TimePhraseError(f"a time counted back from a later moment ({back.group(0)!r}); no rule reads it")
+    if pause := _PAUSE_LENGTH_RE.search(clause):
+        if not _RESPONSE_WORD_RE.search(clause):
+            return None  # "a 2-week interruption at week 6": another event's time, as a stop's is
+        raise TimePhraseError(
+            f"a time that is how long a pause of the treatment lasted ({pause.group(0)!r}), not since the start of "
+            "treatment; no rule reads it"
+        )
     added = _ADDED_TIME_RE.search(clause)
     if added:
         raise TimePhraseError(

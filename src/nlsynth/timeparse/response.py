@@ -29,6 +29,7 @@ from nlsynth.timeparse.lexicon import (
     _words,
     normalise,
 )
+from nlsynth.timeparse.quantities import _PAUSE_LENGTH_RE
 
 #: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
 #: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
@@ -250,6 +251,8 @@ def _stops_or_times_something_else(clause: str) -> str | None:
     ...     "lesions improved at 8 weeks despite nausea")
     ('other', None)
     """
+    if _PAUSE_LENGTH_RE.search(clause) and not _RESPONSE_WORD_RE.search(clause):
+        return "other"  # "a 2-week interruption": how long the treatment stopped
     found = _SOMETHING_ELSE_RE.search(clause)
     if found is None or any(r.search(clause) for r in (_WORSENED_RE, _NOT_WORSENED_RE, _LASTED_RE, _NO_OTHER_EVENT_RE)):
         # a worsening, one that stopped ("lesions stopped enlarging"), or how long the response lasted ("no relapse 6
