@@ -471,6 +471,17 @@ OWN_PHRASES = [
     ("at the end of the treatment", "twice weekly for 4 weeks, then weekly", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "daily for 2 weeks followed by twice weekly", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "once daily for 6 weeks", 6 * W, 6 * W, "end-of-treatment"),
+    # ... nor a later phase's after a paced one of no length (once the end at the taper's 4 weeks); a single dose
+    # before the length is its day 0
+    ("at the end of the treatment", "twice daily, then tapered over 4 weeks", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "weekly, later every 2 weeks for 6 months", NAN, NAN, "unresolved"),
+    (
+        "at the end of the treatment",
+        "600 mg loading dose, then 300 mg q2w for 6 months",
+        6 * M,
+        6 * M,
+        "end-of-treatment",
+    ),
     # an end of treatment with the time the phrase states: the regimen's end where they agree, the stated time where
     # the regimen gives none (once, with no course length, unresolved though the phrase gave the time)
     ("end of treatment at 8 weeks", "twice weekly for 8 weeks", 8 * W, 8 * W, "end-of-treatment"),

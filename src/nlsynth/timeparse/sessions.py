@@ -25,6 +25,7 @@ from nlsynth.timeparse.regimen import (
     _cycles_as_spans,
     _frequency,
     _listed_sessions,
+    _rate,
     sessions_per_week,
 )
 from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
@@ -186,6 +187,18 @@ def _end_as_stated(end: TimeInterval, stated: TimeInterval | None, text: str) ->
 _SEVERAL_COURSES_RE = re.compile(rf"\b(?:{_NUM}\s+)?(?:[\w-]+\s+)?courses\b")
 
 
+def _paced_phase_before(text: str) -> bool:
+    """Whether a normalised regimen, up to its course length, begins with a phase at a pace whose length it does not
+    give: "twice daily, then tapered over 4 weeks" (the 4 weeks are the taper's). Not a single dose before the length
+    ("600 mg loading dose, then 300 mg every 2 weeks for 6 months": the loading dose is day 0 of the course).
+
+    >>> _paced_phase_before("twice daily, then tapered "), _paced_phase_before("600 mg loading dose, then 300 mg q2w ")
+    (True, False)
+    """
+    phases = list(_PHASES_RE.finditer(text))
+    return bool(phases) and _rate(text[: phases[-1].start()]) is not None
+
+
 def _end_of_treatment(regimen: str | None) -> TimeInterval:
     """The day of the last session of a course of N sessions at f per week: (N - 1) / f weeks (the
     first session is day 0), or the course length a regimen states ("applied daily for 10 months"), unless it says
@@ -221,7 +234,7 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
         return unresolved(
             f"end of treatment, but the regimen's course runs in {several.group(0)}, whose spacing no rule reads"
         )
-    if m and _PHASES_RE.search(text, m.end()):
+    if m and (_PHASES_RE.search(text, m.end()) or _paced_phase_before(text[: m.start()])):
         return unresolved(f"end of treatment, but {m.group(0)!r} is one phase of the regimen's course")
     if m:
         days = number(m.group("n")) * DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
