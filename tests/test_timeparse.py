@@ -474,6 +474,18 @@ OWN_PHRASES = [
     # ... nor a later phase's after a paced one of no length (once the end at the taper's 4 weeks); a single dose
     # before the length is its day 0
     ("at the end of the treatment", "twice daily, then tapered over 4 weeks", NAN, NAN, "unresolved"),
+    # ... nor a count of one phase's sessions, or a loading dose's (once the end on day 14, the loading dose's two
+    # injections counted as a course 2 weeks apart)
+    ("at the end of the treatment", "600 mg (2 injections), then 300 mg every 2 weeks", NAN, NAN, "unresolved"),
+    (
+        "at the end of the treatment",
+        "300 mg every 2 weeks after a loading dose of 2 injections",
+        NAN,
+        NAN,
+        "unresolved",
+    ),
+    ("at the end of the treatment", "3 sessions 2 weeks apart, then monthly", NAN, NAN, "unresolved"),  # as before
+    ("at the end of the treatment", "3 sessions 2 weeks apart", 4 * W, 4 * W, "end-of-treatment"),
     ("at the end of the treatment", "weekly, later every 2 weeks for 6 months", NAN, NAN, "unresolved"),
     (
         "at the end of the treatment",

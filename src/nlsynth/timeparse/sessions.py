@@ -199,6 +199,29 @@ def _paced_phase_before(text: str) -> bool:
     return bool(phases) and _rate(text[: phases[-1].start()]) is not None
 
 
+#: A loading dose ("a loading dose of 2 injections"), given before the course's pace.
+_LOADING_RE = re.compile(r"\b(?:loading|induction)\b")
+
+
+def _one_phase_count(text: str, words: str) -> bool:
+    """Whether the count of sessions a normalised regimen gives (``words``, from :func:`_course_sessions`) counts one
+    phase of its course, not the whole: a later phase follows it ("3 sessions 2 weeks apart, then monthly", "600 mg
+    (2 injections), then 300 mg every 2 weeks"), or it is a loading dose's ("300 mg every 2 weeks after a loading dose
+    of 2 injections"), in the part of the regimen it stands in.
+
+    >>> _one_phase_count("600 mg (2 injections) then 300 mg every 2 weeks", "2 injections")
+    True
+    >>> _one_phase_count("6 sessions at two weeks intervals", "6 sessions")
+    False
+    """
+    at = text.find(words)
+    if at < 0:
+        return False
+    end = at + len(words)
+    part = re.split(r"[;,()]", text[:at])[-1] + words + re.split(r"[;,()]", text[end:])[0]
+    return bool(_PHASES_RE.search(text, end) or _LOADING_RE.search(part))
+
+
 def _end_of_treatment(regimen: str | None) -> TimeInterval:
     """The day of the last session of a course of N sessions at f per week: (N - 1) / f weeks (the
     first session is day 0), or the course length a regimen states ("applied daily for 10 months"), unless it says
@@ -219,6 +242,8 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
     rate = sessions_per_week(regimen)
     if course and rate is not None:
         count = course[0]
+        if count >= 2 and _one_phase_count(text, course[1]):  # "600 mg (2 injections), then 300 mg every 2 weeks"
+            return unresolved(f"end of treatment, but {course[1]!r} is one phase of the regimen's course")
         if count >= 2:
             return TimeInterval(
                 (count - 1) / rate[1] * DAYS_PER_WEEK, (count - 1) / rate[0] * DAYS_PER_WEEK, "end-of-treatment"
