@@ -243,6 +243,14 @@ _OFF_TREATMENT = (
     r"\boff[\s-]+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b"
     r"|\b(?:treatment|therapy|drug|medication)[\s-]free\b"
 )
+#: A time that is how long a pause of the treatment lasted ("after a 2-week interruption", "a 6-month drug holiday", "a
+#: 2-week treatment break", "an interruption of 2 weeks", "after a 4-week washout", "a 4-week taper"): when it began
+#: or ended the phrase does not say, so no rule turns it into a time since the start.
+_PAUSE = r"(?:interruption|pause|hiatus|holiday|break|wash-?out|run-in|lead-in|taper)"
+_PAUSE_LENGTH_RE = re.compile(
+    rf"\b{_NUM}{_GAP}{_UNIT}(?:[\s-]+(?:treatment|therapy|drug|medication|dosing))?[\s-]+{_PAUSE}\b"
+    rf"|\b{_PAUSE}\s+(?:period\s+)?(?:of|lasting)\s+(?:about\s+|approximately\s+)?{_NUM}{_GAP}{_UNIT}\b"
+)
 #: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
 #: session", "2 weeks post last dose", "within 3 months of finishing treatment", "2 months post-treatment", "after therapy was stopped",
 #: "6 months after discontinuation", "2 months after dupilumab was stopped", "6 months after the course"): the anchor;

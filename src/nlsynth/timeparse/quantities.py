@@ -23,14 +23,6 @@ _COUNTED_BACK_RE = re.compile(
     # a window before a later moment, not a visit named by its time ("at the final 12-week visit")
     rf"|\b(?:last|past|previous|preceding|final)\s+{_NUM}{_GAP}{_UNIT}\b(?![\s-]+{_VISIT_WORD})"
 )
-#: A time that is how long a pause of the treatment lasted ("after a 2-week interruption", "a 6-month drug holiday", "a
-#: 2-week treatment break", "an interruption of 2 weeks", "after a 4-week washout", "a 4-week taper"): when it began
-#: or ended the phrase does not say, so no rule turns it into a time since the start.
-_PAUSE = r"(?:interruption|pause|hiatus|holiday|break|wash-?out|run-in|lead-in|taper)"
-_PAUSE_LENGTH_RE = re.compile(
-    rf"\b{_NUM}{_GAP}{_UNIT}(?:[\s-]+(?:treatment|therapy|drug|medication|dosing))?[\s-]+{_PAUSE}\b"
-    rf"|\b{_PAUSE}\s+(?:period\s+)?(?:of|lasting)\s+(?:about\s+|approximately\s+)?{_NUM}{_GAP}{_UNIT}\b"
-)
 #: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6 weeks",
 #: "another month", "2 more months", "6 weeks more", "16 weeks later", "2 months thereafter", "3 weeks afterwards", "6
 #: months after" ending its clause): the time since that moment, which need not be the start of treatment (a first

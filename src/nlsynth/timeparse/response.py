@@ -19,6 +19,7 @@ from nlsynth.timeparse.lexicon import (
     _GAP,
     _NO_OTHER_EVENT_RE,
     _NUM,
+    _PAUSE_LENGTH_RE,
     _STARTED_WORDS,
     _UNIT,
     _UNIT_FIRST,
@@ -29,7 +30,6 @@ from nlsynth.timeparse.lexicon import (
     _words,
     normalise,
 )
-from nlsynth.timeparse.quantities import _PAUSE_LENGTH_RE
 
 #: A phrase, parentheses aside, that says only that the time is not given: "not stated", "time not reported",
 #: "unknown", "NR", "n/a", "unclear", "not specified in the abstract".
