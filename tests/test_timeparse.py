@@ -1669,6 +1669,12 @@ def test_a_time_with_a_negation_in_parentheses_is_when_the_response_had_not_come
         "lesions not visible at 8 weeks",
         "ulcer not present at 8 weeks",
         "wasn't smaller at 4 weeks; improvement at 8 weeks",
+        # what could not be done or seen (each once a response seen by 4 weeks), and no data of the response (once no
+        # response by 4 weeks)
+        "unable to assess at 4 weeks due to dressings",
+        "assessment impossible at 4 weeks",
+        "photographs unavailable at 4 weeks",
+        "no response data after 4 weeks",
     ],
 )
 def test_a_clause_that_negates_in_words_no_rule_reads_is_refused(phrase):
@@ -1697,6 +1703,7 @@ def test_a_clause_that_negates_in_words_no_rule_reads_is_refused(phrase):
         ("the ulcer, refractory for years, healed at 12 weeks", 12 * W),
         ("partial but not complete healing at 8 weeks", 8 * W),
         ("healed at 8 weeks without side effects", 8 * W),
+        ("healed at 8 weeks, unable to taper the steroid", 8 * W),  # after the response, past a comma
         ("complete clearance at 8 weeks with no scarring", 8 * W),
         ("response at 3 months with no change in dose", 3 * M),
         ("improvement no later than 8 weeks", 8 * W),

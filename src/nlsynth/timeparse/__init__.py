@@ -157,35 +157,37 @@ Rules (``TimeInterval.rule``)
     seen at 3 months", "improvement not evident at 3 months", "not yet at 3 months"), also after the time it is about
     ("at 3 months no change", "3 months: unchanged", "3 months (no improvement)"): it came later, (X, inf). Any other
     clause of an event's time that negates ("nothing at 3 months", "lesions not visible at 3 months", "no side
-    effects at 3 months"), says a change was all but absent ("hardly any change at 3 months", "little improvement at
-    3 months", "negligible change") or may not have come ("minimal, if any, improvement", "no or minimal
-    improvement", where a minimal one is a response) is refused, since it may say the event had not come by X, and so
-    is a phrase whose only times say that something else than the lesions was still there, with no word of a response
-    ("erythema persisted at 8 weeks", "still present at 8 weeks"; what healing leaves, "a scar remained visible at 6
-    months", says the lesion healed): only a negation of the response's completeness ("not completely healed"), of a
-    bound ("no later than"), or, beside a word for the response, of something else ("healed at 8 weeks without side
-    effects", "with no change in dose") leaves a clause's time the event's. Once read as a response seen by X. A
-    clause that says only that the response was not complete, or not so great, by X ("not fully healed at 3 months",
-    "no complete response at 3 months", "no marked improvement at 3 months") says a best response came later; of a
-    first response it says nothing, since a lesser one may have come by X: beside a clause that times the response it
-    is left out, and alone it is refused (once a first response after X). Beside a clause that times the event they
-    bound it from below, as ``clauses-span`` says. Nor is a clause that says, past a comma or a word of contrast,
-    that another part of the disease did respond ("ulcer healed after 4 months but plaques unchanged", "size
-    unchanged but erythema improved at 12 weeks", "not cleared but improved at 12 weeks"): it times the response as
-    it does after ";" (once, not seen by X); not where a statement says what a response was to, with or on ("no
-    response to steroids, improved with tacrolimus"), which may be two treatments. "No improvement until X" is not
-    among them: it says the event came at X; with the time first ("until X no improvement") it may say only that none
-    had come by X, and is refused. A worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks", "ulcer size
-    increased at 4 weeks", "lesions increased in number at 8 weeks") is among them when no clause times the response
-    before it; after one it is a later event, like a relapse, and is left out. "No worsening at X" ("no increase in
-    size at X"), and a worsening that stopped ("stopped enlarging at X", "progression halted by X"), say only that
-    the lesions were stable: beside a time of the response it is commentary, and alone it is ``unresolved``. What
-    healing left, with no word of a response ("atrophy at 6 months", "scarring at 1 year"), says how the healed
-    lesion looked, as a clause on how long the response lasted does: beside a response it is commentary; so, after a
-    complete response of the lesions, is a clause on how they were, with no word of a response ("complete response at
-    12 weeks; lesions flat at 6 months"): nothing is better than complete. A lost response ("loss of response at 6
-    months", "lost by 8 weeks") times another event, as a relapse does; "lost to follow-up after 3 months" is when
-    the patient left, so for an event it is ``unresolved`` (for a follow-up, 3 months).
+    effects at 3 months"), says what could not be done or seen, or that no data of the response were had ("unable to
+    assess at 3 months", "photographs unavailable at 3 months", "no response data after 3 months"), says a change was
+    all but absent ("hardly any change at 3 months", "little improvement at 3 months", "negligible change") or may
+    not have come ("minimal, if any, improvement", "no or minimal improvement", where a minimal one is a response) is
+    refused, since it may say the event had not come by X, and so is a phrase whose only times say that something
+    else than the lesions was still there, with no word of a response ("erythema persisted at 8 weeks", "still
+    present at 8 weeks"; what healing leaves, "a scar remained visible at 6 months", says the lesion healed): only a
+    negation of the response's completeness ("not completely healed"), of a bound ("no later than"), or, beside a
+    word for the response, of something else ("healed at 8 weeks without side effects", "with no change in dose")
+    leaves a clause's time the event's. Once read as a response seen by X. A clause that says only that the response
+    was not complete, or not so great, by X ("not fully healed at 3 months", "no complete response at 3 months", "no
+    marked improvement at 3 months") says a best response came later; of a first response it says nothing, since a
+    lesser one may have come by X: beside a clause that times the response it is left out, and alone it is refused
+    (once a first response after X). Beside a clause that times the event they bound it from below, as
+    ``clauses-span`` says. Nor is a clause that says, past a comma or a word of contrast, that another part of the
+    disease did respond ("ulcer healed after 4 months but plaques unchanged", "size unchanged but erythema improved
+    at 12 weeks", "not cleared but improved at 12 weeks"): it times the response as it does after ";" (once, not seen
+    by X); not where a statement says what a response was to, with or on ("no response to steroids, improved with
+    tacrolimus"), which may be two treatments. "No improvement until X" is not among them: it says the event came at
+    X; with the time first ("until X no improvement") it may say only that none had come by X, and is refused. A
+    worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks", "ulcer size increased at 4 weeks", "lesions
+    increased in number at 8 weeks") is among them when no clause times the response before it; after one it is a
+    later event, like a relapse, and is left out. "No worsening at X" ("no increase in size at X"), and a worsening
+    that stopped ("stopped enlarging at X", "progression halted by X"), say only that the lesions were stable: beside
+    a time of the response it is commentary, and alone it is ``unresolved``. What healing left, with no word of a
+    response ("atrophy at 6 months", "scarring at 1 year"), says how the healed lesion looked, as a clause on how
+    long the response lasted does: beside a response it is commentary; so, after a complete response of the lesions,
+    is a clause on how they were, with no word of a response ("complete response at 12 weeks; lesions flat at 6
+    months"): nothing is better than complete. A lost response ("loss of response at 6 months", "lost by 8 weeks")
+    times another event, as a relapse does; "lost to follow-up after 3 months" is when the patient left, so for an
+    event it is ``unresolved`` (for a follow-up, 3 months).
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "began improving on day 10", "improvement
     started after two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month

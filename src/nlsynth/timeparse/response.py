@@ -54,7 +54,7 @@ _LASTED_RE = re.compile(
 #: only lead into it ("there was no response at 6 months", "but the lesions did not improve", "she had not improved by
 #: 3 months"); not "no further improvement", which times the best response, nor "not until" or "not before", which are
 #: qualifiers, nor "without side effects", nor none or some ("no or minimal improvement", "none to mild"), which may
-#: say either.
+#: say either, nor no data of it ("no response data after 4 weeks").
 _PLAIN_LEAD = (
     r"but|however|still|yet|and|unfortunately|sadly|there|was|were|is|are|had|has|have|with|showed|shows|show"
     r"|showing|demonstrated|the|a|patient|patients|she|he|they|it|again|also|even|remained|remains"
@@ -66,6 +66,8 @@ _NOT_SEEN_RE = re.compile(
     r"(?:(?!further\b|additional\b|more\b|side\b|adverse\b|ill\b|or\b|to\b)\w+\s+){0,2}"
     r"(?:response|improvement|change|effect|benefit|healing|regression|resolution|efficacy|success|reduction"
     r"|decrease|difference|re-?epitheli\w*)\b"
+    # no data of the response ("no response data after 4 weeks"), not no response
+    r"(?!\s+(?:data|information|details?|records?|assessments?|evaluations?|measurements?|documentation)\b)"
     r"|(?:not|never|no|\w+n't)\s+(?:(?!only\b|just\b|merely\b|longer\b|further\b|more\b)\w+\s+)?(?:improved|improving|responded|responding|healed|healing|resolved|resolving"
     r"|cleared|clearing|better|changed|effective|re-?epitheli\w*)\b(?!\s+(?:any\s+)?further)"
     r"|(?:did not|didn't|does not|doesn't|failed to|fails? to|failure to|failing to|unable to|(?:was|were) not able to"
@@ -97,6 +99,8 @@ _NOT_PERCEIVED_RE = re.compile(
 #: not smaller at 4 weeks"), so its time is refused rather than read as the event's.
 _NEGATION_RE = re.compile(
     r"\b(?:not|no|never|none|nothing|nil|without|absent|neither|nor|cannot)\b|\w+n't\b"
+    # what could not be done or seen ("unable to assess at 4 weeks", "photographs unavailable at 4 weeks")
+    r"|\b(?:unable|inability|impossible|unavailable|unassessable|unevaluable|inevaluable)\b"
     # all but none of a change ("hardly any change", "barely improved", "very little improvement", "negligible
     # change"); not "a little", "little by little", nor "barely visible", which may say the lesions had all but gone
     r"|\b(?:hardly|scarcely|barely|insignificantly)\s+(?:any\s+)?(?:\w+\s+)?(?=(?:improv|respon|heal|chang|better\b))"
