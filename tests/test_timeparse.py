@@ -587,6 +587,10 @@ OWN_PHRASES = [
     # a half after a slash, as "2½" (once refused as several numbers)
     ("after 2 1/2 months", "", 2.5 * M, 2.5 * M, "point"),
     ("1/2 a year", "", 0.5 * Y, 0.5 * Y, "point"),
+    # a decimal point with no digit before it (once read as 5 months) or written as a middle dot (once refused)
+    (".5 months", "", 0.5 * M, 0.5 * M, "point"),
+    ("after (.5 months)", "", 0.5 * M, 0.5 * M, "point"),
+    ("4\u00b75 weeks", "", 4.5 * W, 4.5 * W, "point"),
     # one length in two parts, a unit then a smaller one: their sum (once refused as several times, and with a comma
     # read as the span of two times, 3 to 12 months, which leaves out the 15 the source gives)
     ("after 1 year and 3 months", "", Y + 3 * M, Y + 3 * M, "point"),

@@ -426,7 +426,7 @@ def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
     spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" or a tilde
-    in a range as "to", "initial" before a time as "first".
+    in a range as "to", "initial" before a time as "first", a decimal point as ".", with a digit before it.
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
@@ -444,11 +444,16 @@ def normalise(text: str) -> str:
     ('6 to 8 weeks', '2 weeks to 1 month', '~8 weeks')
     >>> normalise("after an initial 2 months"), normalise("the initial month"), normalise("initial improvement")
     ('after the first 2 months', 'the first month', 'initial improvement')
+    >>> normalise(".5 months"), normalise("4\u00b75 weeks"), normalise("v.5 at 4 weeks")
+    ('0.5 months', '4.5 weeks', 'v.5 at 4 weeks')
     """
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
     text = text.translate(DASHES)
     text = re.sub(r"\s+", " ", text).strip()
+    # a decimal point written as a middle dot ("4\u00b75 weeks", as the Lancet prints it) or with no digit before it
+    # (".5 months"), once read as two numbers or as 5
+    text = re.sub(r"(?<![\w.])\.(?=\d)", "0.", re.sub(r"(?<=\d)\u00b7(?=\d)", ".", text))
     text = _NAMED_NUMBER_RE.sub(r"\g<name>", text)
     text = _SLASH_HALF_RE.sub(_slash_half, text)
     text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
