@@ -547,6 +547,9 @@ OWN_PHRASES = [
     ("between 2 weeks and 3 months", "", 2 * W, 3 * M, "range"),
     ("within 10 days to 2 weeks", "", 0, 2 * W, "within"),
     ("2 weeks to 3 months or more", "", 2 * W, INF, "at-least"),
+    # ... joined by a spaced hyphen (once refused as a negative time); a minus after it still is one
+    ("2 weeks - 3 months", "", 2 * W, 3 * M, "range"),
+    ("week 4 - week 8", "", 4 * W, 8 * W, "range"),
     ("followed up for just over 2 years", "", 2 * Y, INF, "at-least"),
     ("6 months or more", "", 6 * M, INF, "at-least"),
     ("at most 4 weeks", "", 0, 4 * W, "within"),  # never the visit at 4 weeks
@@ -1878,6 +1881,8 @@ REJECTED = [
     ("-3 weeks", "negative"),
     ("after -3 weeks", "negative"),
     ("minus 2 weeks", "negative"),
+    ("-2 weeks - 3 months", "negative"),  # a minus before a range's first end, spaced hyphen or not
+    ("week 4 - -week 8", "several times"),  # not joined as a range
     ("within 0 days", "zero"),
     ("6-2 months", "start is after its end"),
     ("2 recurrences after 3 months", "only time given is of another event"),

@@ -42,10 +42,10 @@ Rules (``TimeInterval.rule``)
     days"), is their sum; a smaller unit first ("2 weeks and 3 months") is two visits (``visits``).
 ``range``
     "2-3 months", "2 to 3 months", "2 through 3 months", "2~3 months", "between 2 and 3 months", "weeks 4-8",
-    "between weeks 4 and 8", or with a unit at each end, "2 weeks to 3 months", "between 10 days and 2 weeks", "from
-    week 4 to week 8", or as alternatives, "2 or 3 months", "a month or two" (with no within-type qualifier): (2, 3]
-    months. ("Weeks 4 and 8" without "between" is two visits, not a range: see ``visits``.) For the time of an event
-    the range is a time seen at an assessment, by its upper end (below).
+    "between weeks 4 and 8", or with a unit at each end, "2 weeks to 3 months", "2 weeks - 3 months", "between 10
+    days and 2 weeks", "from week 4 to week 8", or as alternatives, "2 or 3 months", "a month or two" (with no
+    within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range: see
+    ``visits``.) For the time of an event the range is a time seen at an assessment, by its upper end (below).
 ``visits``
     a list of visits in one clause, each one number, later and later, joined by commas, "and" or "&", with no
     qualifier or a point's ("at 3, 6 and 12 months", "at 3 months and 6 months", "at 2 weeks and at 3 months",

@@ -250,8 +250,11 @@ def _check_two_parts(
     for part in (first, second):
         if part.group("n") is None and not (visits and part.group("u") is not None):
             raise TimePhraseError(f"{not_one} ({part.group(0)!r}); no rule reads it")
-        _refuse_negative(clause, part.start())
         _refuse_ordinal_plural(part)
+    _refuse_negative(clause, first.start())
+    # the second after the gap, less a hyphen that joins the two ("4 weeks - 6 weeks" is no minus)
+    gap = re.sub(r"^\s*-", " ", clause[first.end() : second.start()])
+    _refuse_negative(gap, len(gap))
     stray = re.findall(r"\d+(?:\.\d+)?", clause[: first.start()] + " " + clause[second.end() :])
     if stray:
         raise TimePhraseError(f"several numbers in one clause ({', '.join(stray)} besides {what}); no rule reads it")
