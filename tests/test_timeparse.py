@@ -1229,6 +1229,23 @@ def test_a_pause_with_no_length_is_read_as_before():
     assert parse_time("the ulcer began to break down at 4 weeks", "daily for 12 weeks").upper == 4 * W
 
 
+@pytest.mark.parametrize(
+    ("phrase", "days"),
+    [
+        ("treatment-free for 6 months", 12 * W + 6 * M),  # once refused: "free" taken for what had ended
+        ("post-treatment follow-up at 6 months", 12 * W + 6 * M),  # once refused: "follow-up" taken for it
+        ("post-treatment week 4", 16 * W),
+        ("2 months off-treatment", 12 * W + 2 * M),
+    ],
+)
+def test_an_end_that_names_nothing_it_ends_is_the_rows_in_a_row_of_an_agent(phrase, days):
+    """The pipeline always gives the row's agent; an end anchor that is a word of its own names no other treatment."""
+    got = parse_time(phrase, "300 mg every 2 weeks for 12 weeks", agent="dupilumab")
+    assert (got.lower, got.upper, got.rule) == (pytest.approx(days), pytest.approx(days), "after-end-of-treatment")
+    with pytest.raises(TimePhraseError, match="the end of another treatment"):  # an end that names one still is
+        parse_time("4 weeks after stopping methotrexate", "300 mg every 2 weeks for 12 weeks", agent="dupilumab")
+
+
 @pytest.mark.parametrize("phrase", ["3 months off-treatment", "treatment-free for 6 months", "6 months drug-free"])
 def test_time_off_treatment_is_no_time_of_a_response(phrase):
     """Time off treatment, hyphenated or free of it, times a stop as "3 months off treatment" does (each once a

@@ -249,8 +249,9 @@ treatment; all are refused, as is such a start or change before the time it was 
 weekly injections at 8 weeks": the time of the switch, or counted from it; never the response's since the start). So
 is the end of another treatment than the row's, where the end names what ended ("after stopping methotrexate", "after
 cessation of the previous agent", "after the last methotrexate injection", "after a course of PDT" in a dupilumab
-row): it is not the end of the row's course that ``after-end-of-treatment`` counts from. With no agent given (the
-parser alone) every end is the row's. A session named without saying which ("4 weeks after the injection",
+row): it is not the end of the row's course that ``after-end-of-treatment`` counts from. An end that is a word of its
+own names nothing that ended ("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent
+given (the parser alone) every end is the row's. A session named without saying which ("4 weeks after the injection",
 "post-PDT", "after each session") is the start only when the regimen gives one session (or none is stated); with
 several, the time is ``unresolved``: after the first, or the last? So is the treatment named as a whole ("3 months
 after treatment", "6 weeks after the therapy"), or by the row's agent ("4 weeks after laser" in a row of pulsed dye

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from nlsynth.timeparse.lexicon import (
+    _BARE_END_RE,
     _CHANGED_TO_WORDS,
     _COUNT,
     _DURATION_RE,
@@ -399,7 +400,7 @@ _ENDED_WORDS = frozenset(
         *_ENDING_VERBS,
         *_ENDED_VERBS,
         *(word for verb in _NAMED_ENDED_VERBS for word in verb.split()),
-        *"after following from since post last final".split(),
+        *"after following from since post last final off free".split(),
     )
 )
 #: Where the object of an end anchor ends: a clause goes on ("3 months after stopping, she remained clear", "after
@@ -429,13 +430,15 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
     ['after stopping methotrexate', None, None, 'after the end of the 12-week course of methotrexate']
     >>> [ended(c) for c in ("3 months after stopping, she remained clear", "healed after a course of pdt")]
     [None, 'after a course of pdt']
+    >>> [ended(c) for c in ("treatment-free for 6 months", "post-treatment follow-up at 6 months")]  # no object
+    [None, None]
     >>> ended("4 weeks after stopping methotrexate", agent=None) is None
     True
     """
     if not agent:
         return None
     own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent)) if w not in _NOT_AGENT_WORDS}
-    rest = clause[anchor.end() :]
+    rest = "" if _BARE_END_RE.search(anchor.group()) else clause[anchor.end() :]  # "post-treatment": no object
     cut = _OBJECT_ENDS_RE.search(rest)
     named = (anchor.group() + (rest[: cut.start()] if cut else rest)).strip()
     if _other_procedure(named, agent):

@@ -27,6 +27,7 @@ from nlsynth.timeparse.anchors import (
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _describe, _not_seen_bound, unresolved
 from nlsynth.timeparse.lexicon import (
     _AFTER_END_RE,
+    _BARE_END_RE,
     _COUNTED_PERIODS_RE,
     _COURSE_COUNT_RE,
     _DURATION_RE,
@@ -787,11 +788,6 @@ def _after_session(
     return TimeInterval(first + since.lower, last + since.upper, "exposures", note)
 
 
-#: An end anchor that is a whole word of its own, with no object to name ("post-treatment", "post-discontinuation",
-#: "off therapy", "treatment-free"): a time right after it is the time since the end, as one before it is ("post-treatment
-#: week 4", "post-treatment: 6 months"), not the course that ended ("after the end of the 12-week course", "after
-#: stopping at week 12").
-_BARE_END_RE = re.compile(r"^\s*(?:post|off)\b(?!.*\bof\s*$)|free\s*$")
 #: A time right after an anchor: punctuation and up to two words that are no preposition ("week 4", ": 6 months",
 #: "follow-up of 6 months", "period of 6 months"), or a visit's time ("follow-up at 6 months"); not "at week 12"
 #: nor "of 12 weeks", which date or name the end.

@@ -275,6 +275,11 @@ _AFTER_END_RE = re.compile(
     # tapered off"
     r"|(?<!taper\s)(?<!tapered\s)(?<!tapering\s)(?<!weaned\s)(?<!weaning\s)\boff\b(?=\s*$|\s+for\b)"
 )
+#: An end anchor that is a whole word of its own, with no object to name ("post-treatment", "post-discontinuation",
+#: "off therapy", "treatment-free"): a time right after it is the time since the end, as one before it is ("post-treatment
+#: week 4", "post-treatment: 6 months"), not the course that ended ("after the end of the 12-week course", "after
+#: stopping at week 12").
+_BARE_END_RE = re.compile(r"^\s*(?:post|off)\b(?!.*\bof\s*$)|free\s*$")
 #: ... unless it says there was none: "12 months without recurrence", "relapse-free at 18 months" time the follow-up
 #: (for a response, how long it lasted).
 _NO_OTHER_EVENT_RE = re.compile(
