@@ -553,6 +553,13 @@ OWN_PHRASES = [
     ("followed up for just over 2 years", "", 2 * Y, INF, "at-least"),
     ("6 months or more", "", 6 * M, INF, "at-least"),
     ("at most 4 weeks", "", 0, 4 * W, "within"),  # never the visit at 4 weeks
+    # a bound before a word that says the time is approximate (each once a point: the nearest word, "about", won)
+    ("more than about 8 weeks", "", 8 * W, INF, "at-least"),
+    ("at least approximately 8 weeks", "", 8 * W, INF, "at-least"),
+    ("within approximately 8 weeks", "", 0, 8 * W, "within"),
+    ("less than ~2 months", "", 0, 2 * M, "within"),
+    ("after approximately 8 weeks", "", 8 * W, 8 * W, "point"),
+    ("about 8 weeks", "", 8 * W, 8 * W, "point"),
     # as a follow-up, how long a response lasted is observed time: both clauses count
     ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),
     # bounds in words once read as a visit, or the wrong way ("no longer than" held "longer than")
@@ -1244,6 +1251,13 @@ def test_an_end_that_names_nothing_it_ends_is_the_rows_in_a_row_of_an_agent(phra
     assert (got.lower, got.upper, got.rule) == (pytest.approx(days), pytest.approx(days), "after-end-of-treatment")
     with pytest.raises(TimePhraseError, match="the end of another treatment"):  # an end that names one still is
         parse_time("4 weeks after stopping methotrexate", "300 mg every 2 weeks for 12 weeks", agent="dupilumab")
+
+
+def test_a_bound_before_an_approximate_time_bounds_an_event():
+    """Once a response seen by 8 weeks: the opposite of "more than about 8 weeks"."""
+    for kind in ({"first": True}, {}):
+        got = parse_time("improvement after more than about 8 weeks", event=True, **kind)
+        assert (got.lower, got.upper, got.rule) == (8 * W, INF, "at-least")
 
 
 @pytest.mark.parametrize("phrase", ["3 months off-treatment", "treatment-free for 6 months", "6 months drug-free"])

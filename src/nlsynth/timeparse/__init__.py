@@ -26,7 +26,9 @@ Rules (``TimeInterval.rule``)
 ``within``
     "within X", "by X", "up to X", "in under X", "less than X", "before X", "at most X", "no later than X", "earlier
     than X", "prior to X", "no longer than X", "fewer than X", "a maximum of X", "< X", "≤ X", "X or less", "X at
-    the latest": (0, X]. With a range ("within 3-6 months") the upper end of the range is the bound.
+    the latest": (0, X]. With a range ("within 3-6 months") the upper end of the range is the bound. A word that says
+    the time is approximate between a bound and its time leaves the bound, here and below ("within about 8 weeks",
+    "more than ~2 months"; once a point, the nearest word winning).
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than X",
     "just over X", "after over X", "for over X", "greater than X", "in excess of X", "a minimum of X", "> X", "≥ X",

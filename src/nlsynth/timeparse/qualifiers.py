@@ -126,6 +126,9 @@ _WITHIN_AFTER_RE = re.compile(
 #: Bounds that are also adjectives before a noun ("at the latest follow-up"): a bound only before the time itself.
 _LATEST_EARLIEST = ("at the latest", "at latest", "at the earliest", "at earliest")
 _POINT = ("after", "at", "for", "over", "about", "approximately", "around", "~", "following")
+#: A word that says a time is approximate, ending the words before it ("within about 8 weeks", "more than ~2 months"):
+#: it leaves a bound right before it the time's qualifier.
+_APPROX_TAIL_RE = re.compile(r"(?:^|\s)(?:about|approximately|approx\.?|around|roughly|circa|ca\.|c\.|~)\s*$")
 #: The qualifiers of a series' summary: a time so qualified is the series' mean, median or unnamed summary, kept as a
 #: point.
 _SUMMARIES = ("mean", "median", "summary")
@@ -164,7 +167,33 @@ def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str |
     ('at-least', 'within', 'at-least', 'point')
     >>> _qualifier("on average after "), _qualifier("after a median of ")
     ('mean', 'median')
+
+    A word that says the time is approximate leaves the bound right before it, where it would stand nearest:
+
+    >>> _qualifier("within about "), _qualifier("more than ~"), _qualifier("about "), _qualifier("after about ")
+    ('within', 'at-least', 'point', 'point')
     """
+    approx = _APPROX_TAIL_RE.search(before)
+    if approx is not None:
+        bound = _nearest(before[: approx.start()], sessions=sessions)
+        if bound is not None and bound[0] in ("within", "at-least") and bound[1] == len(before[: approx.start()]):
+            before = before[: approx.start()] + " "  # "within about 8 weeks": within
+    found = _nearest(before, sessions=sessions)
+    best = found[0] if found else None
+    summaries = list(re.finditer(rf"(?:^|\s)({_SUMMARY_WORDS})(?:\s|$)", before))
+    if best == "point" and summaries:  # "on average after 8 weeks": a mean, whatever point word stands nearer
+        best = _SUMMARY_KIND[summaries[-1].group(1)]
+    after = after.lstrip(" ,")
+    trailing = "at-least" if _AT_LEAST_AFTER_RE.match(after) else "within" if _WITHIN_AFTER_RE.match(after) else None
+    if trailing is None:
+        return best
+    if best in ("within", "at-least") and best != trailing:
+        raise TimePhraseError(f"a time bounded both ways ({before.strip()!r} … {after.strip()!r}); no rule reads it")
+    return trailing
+
+
+def _nearest(before: str, *, sessions: bool = False) -> tuple[str, int] | None:
+    """The kind of the qualifier nearest the end of ``before`` and where it ends, or None."""
     best, best_at = None, (-1, 0)
     kinds = (
         ("within", _WITHIN),
@@ -184,16 +213,7 @@ def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str |
                 # the nearest word; at the same place the longer ("not before" holds "before")
                 if (m.end(), m.end() - m.start()) > best_at:
                     best, best_at = kind, (m.end(), m.end() - m.start())
-    summaries = list(re.finditer(rf"(?:^|\s)({_SUMMARY_WORDS})(?:\s|$)", before))
-    if best == "point" and summaries:  # "on average after 8 weeks": a mean, whatever point word stands nearer
-        best = _SUMMARY_KIND[summaries[-1].group(1)]
-    after = after.lstrip(" ,")
-    trailing = "at-least" if _AT_LEAST_AFTER_RE.match(after) else "within" if _WITHIN_AFTER_RE.match(after) else None
-    if trailing is None:
-        return best
-    if best in ("within", "at-least") and best != trailing:
-        raise TimePhraseError(f"a time bounded both ways ({before.strip()!r} … {after.strip()!r}); no rule reads it")
-    return trailing
+    return (best, best_at[0]) if best is not None else None
 
 
 def _check(lower: float, upper: float) -> None:
