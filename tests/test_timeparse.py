@@ -559,6 +559,9 @@ OWN_PHRASES = [
     ("within approximately 8 weeks", "", 0, 8 * W, "within"),
     ("less than ~2 months", "", 0, 2 * M, "within"),
     ("after approximately 8 weeks", "", 8 * W, 8 * W, "point"),
+    ("no later than 8 weeks", "", 0, 8 * W, "within"),  # one bound that holds another's words: no two bounds
+    ("not more than 8 weeks", "", 0, 8 * W, "within"),
+    ("not before 8 weeks", "", 8 * W, INF, "at-least"),
     ("about 8 weeks", "", 8 * W, 8 * W, "point"),
     # as a follow-up, how long a response lasted is observed time: both clauses count
     ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),
@@ -2011,6 +2014,8 @@ REJECTED = [
     ("response between 2 weeks and 3 months at 4", "several numbers"),
     ("improvement from 2 weeks until 3 months", "several times"),  # how long it lasted? not read as a range
     ("at least 3 months or less", "bounded both ways"),
+    ("within just over 2 weeks", "bounded both ways"),  # once at least 2 weeks, against "within"
+    ("by more than 2 weeks", "bounded both ways"),
     ("3,5 months", "several numbers"),  # a decimal comma is not read as 3.5, nor as visits at 3 and 5 months
     # a list of visits that is not one (see test_a_list_of_visits_is_seen_by_the_last_and_followed_to_it)
     ("weeks 4, 8 or 12", "several visits"),

@@ -180,6 +180,11 @@ def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str |
             before = before[: approx.start()] + " "  # "within about 8 weeks": within
     found = _nearest(before, sessions=sessions)
     best = found[0] if found else None
+    if best in ("within", "at-least"):
+        outer = _nearest(before[: found[2]], sessions=sessions)
+        if outer is not None and outer[0] in ("within", "at-least") and outer[0] != best and outer[1] >= found[2]:
+            # "within just over 2 weeks": by a time later than 2 weeks by an amount the source does not give
+            raise TimePhraseError(f"a time bounded both ways ({before.strip()!r}); no rule reads it")
     summaries = list(re.finditer(rf"(?:^|\s)({_SUMMARY_WORDS})(?:\s|$)", before))
     if best == "point" and summaries:  # "on average after 8 weeks": a mean, whatever point word stands nearer
         best = _SUMMARY_KIND[summaries[-1].group(1)]
@@ -192,8 +197,8 @@ def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str |
     return trailing
 
 
-def _nearest(before: str, *, sessions: bool = False) -> tuple[str, int] | None:
-    """The kind of the qualifier nearest the end of ``before`` and where it ends, or None."""
+def _nearest(before: str, *, sessions: bool = False) -> tuple[str, int, int] | None:
+    """The kind of the qualifier nearest the end of ``before``, where it ends and where it starts, or None."""
     best, best_at = None, (-1, 0)
     kinds = (
         ("within", _WITHIN),
@@ -213,7 +218,7 @@ def _nearest(before: str, *, sessions: bool = False) -> tuple[str, int] | None:
                 # the nearest word; at the same place the longer ("not before" holds "before")
                 if (m.end(), m.end() - m.start()) > best_at:
                     best, best_at = kind, (m.end(), m.end() - m.start())
-    return (best, best_at[0]) if best is not None else None
+    return (best, best_at[0], best_at[0] - best_at[1]) if best is not None else None
 
 
 def _check(lower: float, upper: float) -> None:
