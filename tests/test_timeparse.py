@@ -562,6 +562,19 @@ OWN_PHRASES = [
     ("no later than 8 weeks", "", 0, 8 * W, "within"),  # one bound that holds another's words: no two bounds
     ("not more than 8 weeks", "", 0, 8 * W, "within"),
     ("not before 8 weeks", "", 8 * W, INF, "at-least"),
+    # a bound in one word right before the time or after it, and "or after", "and after", "or before" (each once a
+    # point, so an event's "8 weeks minimum" or "8 weeks plus" was seen by 8 weeks: the opposite of the source)
+    ("8 weeks minimum", "", 8 * W, INF, "at-least"),
+    ("min. 8 weeks", "", 8 * W, INF, "at-least"),
+    ("minimum 8 weeks", "", 8 * W, INF, "at-least"),
+    ("8 weeks plus", "", 8 * W, INF, "at-least"),
+    ("8 weeks or after", "", 8 * W, INF, "at-least"),
+    ("8 weeks and after", "", 8 * W, INF, "at-least"),
+    ("8 weeks max", "", 0, 8 * W, "within"),
+    ("max. 8 weeks", "", 0, 8 * W, "within"),
+    ("8 weeks tops", "", 0, 8 * W, "within"),
+    ("8 weeks or before", "", 0, 8 * W, "within"),
+    ("maximum response 8 weeks", "", 8 * W, 8 * W, "point"),  # what the time is of, not a bound
     ("about 8 weeks", "", 8 * W, 8 * W, "point"),
     # as a follow-up, how long a response lasted is observed time: both clauses count
     ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),
@@ -2015,6 +2028,7 @@ REJECTED = [
     ("improvement from 2 weeks until 3 months", "several times"),  # how long it lasted? not read as a range
     ("at least 3 months or less", "bounded both ways"),
     ("within just over 2 weeks", "bounded both ways"),  # once at least 2 weeks, against "within"
+    ("8 weeks plus 3 days", "several times"),  # "plus" before a number adds, as before: no bound
     ("by more than 2 weeks", "bounded both ways"),
     ("3,5 months", "several numbers"),  # a decimal comma is not read as 3.5, nor as visits at 3 and 5 months
     # a list of visits that is not one (see test_a_list_of_visits_is_seen_by_the_last_and_followed_to_it)

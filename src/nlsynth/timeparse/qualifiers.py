@@ -118,11 +118,17 @@ _AT_LEAST = (
 _AT_LEAST_OF_SESSIONS = tuple(w for w in _AT_LEAST if w not in _SHORTLY_AFTER)
 #: The same bounds written after the time: "6 months or more", "6 months at the latest".
 _AT_LEAST_AFTER_RE = re.compile(
-    r"(?:or|and)\s+(?:more|longer|later|over|above|beyond)\b|at\s+(?:the\s+)?earliest\b(?!\s+[a-z])|at\s+least\b"
+    r"(?:or|and)\s+(?:more|longer|later|over|above|beyond|after)\b|at\s+(?:the\s+)?earliest\b(?!\s+[a-z])|at\s+least\b"
+    # "8 weeks minimum", "8 weeks plus"; not "8 weeks plus 3 days"
+    r"|(?:minimum|min\.?)(?!\s*[\w(])|plus(?!\s*[\w(])"
 )
 _WITHIN_AFTER_RE = re.compile(
-    r"or\s+(?:less|fewer|shorter|earlier|sooner|under|below)\b|at\s+(?:the\s+)?(?:latest|most)\b(?!\s+[a-z])"
+    r"or\s+(?:less|fewer|shorter|earlier|sooner|under|below|before)\b|at\s+(?:the\s+)?(?:latest|most)\b(?!\s+[a-z])"
+    r"|(?:maximum|max\.?|tops)(?!\s*[\w(])"  # "8 weeks maximum", "8 weeks max"
 )
+#: A bound written as one word right before the time ("minimum 8 weeks", "max. 8 weeks"): only there, since "maximum"
+#: may say what the time is of ("maximum response 8 weeks").
+_ADJACENT_BOUND_RE = re.compile(r"(?:^|\s)(?:(?P<within>maximum|max\.?)|(?P<at_least>minimum|min\.))\s*$")
 #: Bounds that are also adjectives before a noun ("at the latest follow-up"): a bound only before the time itself.
 _LATEST_EARLIEST = ("at the latest", "at latest", "at the earliest", "at earliest")
 _POINT = ("after", "at", "for", "over", "about", "approximately", "around", "~", "following")
@@ -172,6 +178,11 @@ def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str |
 
     >>> _qualifier("within about "), _qualifier("more than ~"), _qualifier("about "), _qualifier("after about ")
     ('within', 'at-least', 'point', 'point')
+
+    A bound in one word, right before the time or after it:
+
+    >>> _qualifier("minimum "), _qualifier("", " minimum"), _qualifier("", " max"), _qualifier("maximum response ")
+    ('at-least', 'at-least', 'within', None)
     """
     approx = _APPROX_TAIL_RE.search(before)
     if approx is not None:
@@ -180,11 +191,13 @@ def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str |
             before = before[: approx.start()] + " "  # "within about 8 weeks": within
     found = _nearest(before, sessions=sessions)
     best = found[0] if found else None
-    if best in ("within", "at-least"):
+    if found is not None and best in ("within", "at-least"):
         outer = _nearest(before[: found[2]], sessions=sessions)
         if outer is not None and outer[0] in ("within", "at-least") and outer[0] != best and outer[1] >= found[2]:
             # "within just over 2 weeks": by a time later than 2 weeks by an amount the source does not give
             raise TimePhraseError(f"a time bounded both ways ({before.strip()!r}); no rule reads it")
+    if adjacent := _ADJACENT_BOUND_RE.search(before):
+        best = "within" if adjacent.group("within") else "at-least"
     summaries = list(re.finditer(rf"(?:^|\s)({_SUMMARY_WORDS})(?:\s|$)", before))
     if best == "point" and summaries:  # "on average after 8 weeks": a mean, whatever point word stands nearer
         best = _SUMMARY_KIND[summaries[-1].group(1)]
