@@ -575,6 +575,14 @@ OWN_PHRASES = [
     ("8 weeks tops", "", 0, 8 * W, "within"),
     ("8 weeks or before", "", 0, 8 * W, "within"),
     ("maximum response 8 weeks", "", 8 * W, 8 * W, "point"),  # what the time is of, not a bound
+    # later than a time by an amount not given, "until after" it or at a moment after it the source does not give
+    # (each once a point, so a response "not until after 8 weeks" was seen by 8 weeks: the opposite of the source)
+    ("not until after 8 weeks", "", 8 * W, INF, "at-least"),
+    ("no improvement until after week 8", "", 8 * W, INF, "at-least"),
+    ("at some point after 8 weeks", "", 8 * W, INF, "at-least"),
+    ("at an unspecified time after 8 weeks", "", 8 * W, INF, "at-least"),
+    ("at some point before 8 weeks", "", 0, 8 * W, "within"),
+    ("not until 8 weeks", "", 8 * W, 8 * W, "point"),  # the idiom: it came then
     ("about 8 weeks", "", 8 * W, 8 * W, "point"),
     # as a follow-up, how long a response lasted is observed time: both clauses count
     ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),

@@ -74,7 +74,18 @@ _WITHIN = (
 #: before the next, as "after the first injection" is; "well after 3 injections" is later than that, as "after more
 #: than 3 injections" is.
 _SHORTLY_AFTER = ("shortly after", "soon after", "just after", "a little after", "slightly after")
-_LATER_THAN_AFTER = (*_SHORTLY_AFTER, "some time after", "sometime after", "a while after", "well after", "long after")
+_LATER_THAN_AFTER = (
+    *_SHORTLY_AFTER,
+    "some time after",
+    "sometime after",
+    "a while after",
+    "well after",
+    "long after",
+    # "not until after 8 weeks", "no improvement until after 8 weeks": later than it (once a response seen by then)
+    "until after",
+    "till after",
+    "til after",
+)
 #: "Over X" alone is a span ("control maintained over four months": a point); after a word of degree or another
 #: preposition of time it is a comparison ("just over 2 months", "after over 6 months"): at least X.
 _AT_LEAST = (
@@ -128,6 +139,12 @@ _WITHIN_AFTER_RE = re.compile(
 )
 #: A bound written as one word right before the time ("minimum 8 weeks", "max. 8 weeks"): only there, since "maximum"
 #: may say what the time is of ("maximum response 8 weeks").
+#: ... or a moment after the time that the source does not give ("at some point after 8 weeks", "at an unspecified time
+#: after 8 weeks"): later than it, as "some time after" is.
+_UNSTATED_AFTER_RE = re.compile(
+    r"(?:^|\s)(?:some|an?\s+(?:unspecified|unknown|undetermined|unrecorded|unstated|indeterminate|later))\s+"
+    r"(?:later\s+)?(?:time|point|stage|date|moment)\s+after\s*$"
+)
 _ADJACENT_BOUND_RE = re.compile(r"(?:^|\s)(?:(?P<within>maximum|max\.?)|(?P<at_least>minimum|min\.))\s*$")
 #: Bounds that are also adjectives before a noun ("at the latest follow-up"): a bound only before the time itself.
 _LATEST_EARLIEST = ("at the latest", "at latest", "at the earliest", "at earliest")
@@ -198,6 +215,8 @@ def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str |
             raise TimePhraseError(f"a time bounded both ways ({before.strip()!r}); no rule reads it")
     if adjacent := _ADJACENT_BOUND_RE.search(before):
         best = "within" if adjacent.group("within") else "at-least"
+    elif _UNSTATED_AFTER_RE.search(before):
+        best = "at-least"
     summaries = list(re.finditer(rf"(?:^|\s)({_SUMMARY_WORDS})(?:\s|$)", before))
     if best == "point" and summaries:  # "on average after 8 weeks": a mean, whatever point word stands nearer
         best = _SUMMARY_KIND[summaries[-1].group(1)]
