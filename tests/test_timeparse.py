@@ -583,6 +583,13 @@ OWN_PHRASES = [
     ("at an unspecified time after 8 weeks", "", 8 * W, INF, "at-least"),
     ("at some point before 8 weeks", "", 0, 8 * W, "within"),
     ("not until 8 weeks", "", 8 * W, 8 * W, "point"),  # the idiom: it came then
+    # at a time or after it, past a mark, or a visit with its bound after it (each once a point: seen by then)
+    ("at or after 8 weeks", "", 8 * W, INF, "at-least"),
+    ("on or after day 10", "", 10, INF, "at-least"),
+    ("past the 8-week mark", "", 8 * W, INF, "at-least"),
+    ("at the 8-week visit or later", "", 8 * W, INF, "at-least"),
+    ("at the 8-week visit at the latest", "", 0, 8 * W, "within"),
+    ("at or before 8 weeks", "", 0, 8 * W, "within"),
     ("about 8 weeks", "", 8 * W, 8 * W, "point"),
     # as a follow-up, how long a response lasted is observed time: both clauses count
     ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),

@@ -23,6 +23,7 @@ from nlsynth.timeparse.lexicon import (
     _UNNAMED,
     number,
 )
+from nlsynth.timeparse.quantities import _VISIT_WORD
 from nlsynth.units import DAYS_PER_UNIT
 
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
@@ -124,6 +125,11 @@ _AT_LEAST = (
     "at the earliest after",
     "at the earliest",
     "at earliest",
+    # at the time or after it ("at or after 8 weeks", "on or after day 10"), or past a moment ("past the 8-week mark")
+    "at or after",
+    "on or after",
+    "at/after",
+    "past the",
 )
 #: ... before a count of sessions, where "shortly after" and the others of :data:`_SHORTLY_AFTER` are "after".
 _AT_LEAST_OF_SESSIONS = tuple(w for w in _AT_LEAST if w not in _SHORTLY_AFTER)
@@ -139,6 +145,8 @@ _WITHIN_AFTER_RE = re.compile(
 )
 #: A bound written as one word right before the time ("minimum 8 weeks", "max. 8 weeks"): only there, since "maximum"
 #: may say what the time is of ("maximum response 8 weeks").
+#: A visit, mark or point the time names, before a bound written after it ("at the 8-week visit or later").
+_VISIT_BEFORE_BOUND_RE = re.compile(rf"^(?:{_VISIT_WORD}|mark|(?:time\s*)?point)\s+(?=(?:or|and|at)\s)")
 #: ... or a moment after the time that the source does not give ("at some point after 8 weeks", "at an unspecified time
 #: after 8 weeks"): later than it, as "some time after" is.
 _UNSTATED_AFTER_RE = re.compile(
@@ -220,7 +228,7 @@ def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str |
     summaries = list(re.finditer(rf"(?:^|\s)({_SUMMARY_WORDS})(?:\s|$)", before))
     if best == "point" and summaries:  # "on average after 8 weeks": a mean, whatever point word stands nearer
         best = _SUMMARY_KIND[summaries[-1].group(1)]
-    after = after.lstrip(" ,")
+    after = _VISIT_BEFORE_BOUND_RE.sub("", after.lstrip(" ,"), count=1)  # "at the 8-week visit or later"
     trailing = "at-least" if _AT_LEAST_AFTER_RE.match(after) else "within" if _WITHIN_AFTER_RE.match(after) else None
     if trailing is None:
         return best
