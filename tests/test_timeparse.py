@@ -581,6 +581,7 @@ OWN_PHRASES = [
     ("no improvement until after week 8", "", 8 * W, INF, "at-least"),
     ("at some point after 8 weeks", "", 8 * W, INF, "at-least"),
     ("at an unspecified time after 8 weeks", "", 8 * W, INF, "at-least"),
+    ("at some point after the 4th session", "weekly", 4 * W, INF, "at-least"),
     ("at some point before 8 weeks", "", 0, 8 * W, "within"),
     ("not until 8 weeks", "", 8 * W, 8 * W, "point"),  # the idiom: it came then
     # at a time or after it, past a mark, or a visit with its bound after it (each once a point: seen by then)

@@ -151,7 +151,7 @@ _VISIT_BEFORE_BOUND_RE = re.compile(rf"^(?:{_VISIT_WORD}|mark|(?:time\s*)?point)
 #: after 8 weeks"): later than it, as "some time after" is.
 _UNSTATED_AFTER_RE = re.compile(
     r"(?:^|\s)(?:some|an?\s+(?:unspecified|unknown|undetermined|unrecorded|unstated|indeterminate|later))\s+"
-    r"(?:later\s+)?(?:time|point|stage|date|moment)\s+after\s*$"
+    r"(?:later\s+)?(?:time|point|stage|date|moment)\s+after(?:\s+the)?\s*$"
 )
 _ADJACENT_BOUND_RE = re.compile(r"(?:^|\s)(?:(?P<within>maximum|max\.?)|(?P<at_least>minimum|min\.))\s*$")
 #: Bounds that are also adjectives before a noun ("at the latest follow-up"): a bound only before the time itself.
