@@ -591,6 +591,13 @@ OWN_PHRASES = [
     ("at the 8-week visit or later", "", 8 * W, INF, "at-least"),
     ("at the 8-week visit at the latest", "", 0, 8 * W, "within"),
     ("at or before 8 weeks", "", 0, 8 * W, "within"),
+    # a tolerance after the time is about it, not a second time (once, as an event, "a week": a response by 1 week)
+    ("8 weeks, give or take a week", "", 8 * W, 8 * W, "point"),
+    ("3 months plus or minus 2 weeks", "", 3 * M, 3 * M, "point"),
+    # a little less than the time, or "upward of" it (each once a point)
+    ("just short of 8 weeks", "", 0, 8 * W, "within"),
+    ("inside 8 weeks", "", 0, 8 * W, "within"),
+    ("upward of 8 weeks", "", 8 * W, INF, "at-least"),
     ("about 8 weeks", "", 8 * W, 8 * W, "point"),
     # as a follow-up, how long a response lasted is observed time: both clauses count
     ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),
@@ -1283,6 +1290,12 @@ def test_an_end_that_names_nothing_it_ends_is_the_rows_in_a_row_of_an_agent(phra
     assert (got.lower, got.upper, got.rule) == (pytest.approx(days), pytest.approx(days), "after-end-of-treatment")
     with pytest.raises(TimePhraseError, match="the end of another treatment"):  # an end that names one still is
         parse_time("4 weeks after stopping methotrexate", "300 mg every 2 weeks for 12 weeks", agent="dupilumab")
+
+
+def test_a_tolerance_is_no_second_time_of_an_event():
+    """Once the earliest of two clauses, "give or take a week": a response seen by 1 week."""
+    got = parse_time("improved at 8 weeks, give or take a week", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, 8 * W)
 
 
 def test_a_bound_before_an_approximate_time_bounds_an_event():

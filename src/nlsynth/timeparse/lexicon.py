@@ -431,7 +431,8 @@ def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
     spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" or a tilde
-    in a range as "to", "initial" before a time as "first", a decimal point as ".", with a digit before it.
+    in a range as "to", "initial" before a time as "first", a decimal point as ".", with a digit before it, a
+    tolerance after a time ("give or take a week") as "approximately".
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
@@ -451,6 +452,8 @@ def normalise(text: str) -> str:
     ('after the first 2 months', 'the first month', 'initial improvement')
     >>> normalise(".5 months"), normalise("4\u00b75 weeks"), normalise("v.5 at 4 weeks")
     ('0.5 months', '4.5 weeks', 'v.5 at 4 weeks')
+    >>> normalise("8 weeks, give or take a week"), normalise("3 months plus or minus 2 weeks")
+    ('8 weeks approximately', '3 months approximately')
     """
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
@@ -466,7 +469,7 @@ def normalise(text: str) -> str:
     text = _HUNDREDS_RE.sub(_hundreds_to_digits, _COMPOUND_RE.sub(_compound_to_digits, text))
     text = _TILDE_RANGE_RE.sub(r"\1 to ", _THROUGH_RE.sub(r"\1 to ", text))
     text = _INITIAL_RE.sub(lambda m: "the first" if m.group(0).startswith("an") else "first", text)
-    return _halves_and_fortnights(text)
+    return _GIVE_OR_TAKE_RE.sub(" approximately", _halves_and_fortnights(text))
 
 
 def number(token: str) -> float:
@@ -481,6 +484,12 @@ def number(token: str) -> float:
     return float(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", token))
 
 
+#: A tolerance after a time ("8 weeks, give or take a week", "3 months plus or minus 2 weeks"): the time is about
+#: that (:func:`normalise` writes "approximately"), not a second time. Not "X +/- SD" of a series, read as its mean.
+_GIVE_OR_TAKE_RE = re.compile(
+    rf",?\s*\b(?:give\s+or\s+take|plus\s+or\s+minus)\s+(?:about\s+|roughly\s+)?(?:an?\s+|{_NUM}{_GAP})?"
+    rf"(?:few\s+)?{_UNIT}\b"
+)
 #: A visit named the way trials name it: "W16", "D10", "M6", "Y1", "wk12", "week12", "week-12". Not "mg/m2" (a unit
 #: of area).
 _VISIT_NOTATION_RE = re.compile(

@@ -68,6 +68,11 @@ _WITHIN = (
     "at the latest after",
     "at the latest",
     "at latest",
+    # a little less than the time ("just short of 8 weeks", "inside 8 weeks")
+    "short of",
+    "shy of",
+    "inside",
+    "inside of",
 )
 #: Later than a time by some amount the phrase does not give: "shortly after 4 weeks", "well after 3 months" (once read
 #: as at the time, as "after 4 weeks" is, whose interval ends before any later time). Before a count of sessions the
@@ -117,6 +122,7 @@ _AT_LEAST = (
     "in excess of",
     "exceeding",
     "upwards of",
+    "upward of",
     "a minimum of",
     "minimum of",
     "at minimum",
