@@ -1339,6 +1339,10 @@ NAMES_SOMETHING_ELSE = [
     # a word that joins the clause to the one before it names nothing: the refusal names what comes after it
     ("improved at 8 weeks, but syncope at 3 weeks", "syncope"),
     ("improved at 8 weeks; however, tinea cleared at 3 weeks", "tinea"),
+    # beside a bare time, which is of the response as the rule book says (each once read with it: the earliest, or a
+    # best response spanning the other treatment's 12 weeks)
+    ("biopsy at 3 weeks; at 8 weeks", "biopsy"),
+    ("at 8 weeks, compared with 3 weeks for methotrexate", "compared"),
 ]
 
 
@@ -1348,6 +1352,14 @@ def test_a_clause_naming_something_else_beside_a_response_is_refused(phrase, wor
         phrase, f"names something other than the lesions .*: '{word}'\\) beside one on the response"
     )
     assert parse_time(phrase).rule == "clauses-span"  # a follow-up reads them as before
+
+
+def test_a_later_clause_naming_something_else_beside_a_bare_first_time_leaves_it():
+    """For a first response, a clause no earlier than the bare time cannot move it (as beside a word of response)."""
+    got = parse_time("at 8 weeks; biopsy at 12 weeks", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, 8 * W)
+    with pytest.raises(TimePhraseError, match="names something other than the lesions"):  # the best may be the later
+        parse_time("at 8 weeks; biopsy at 12 weeks", event=True)
 
 
 def _refused_as_first_and_best(phrase: str, match: str, agent: str = "dupilumab") -> None:

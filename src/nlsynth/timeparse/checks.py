@@ -134,8 +134,9 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
 
 def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, first: bool = False) -> None:
     """Refuse an event's clause that names something else (:func:`_names_something_else`; of a clause with a word of
-    response, in the words before it: what responded) beside a clause on the response: whether it times the response is
-    the reviewer's to read. Alone, a clause in a column of response times times the response ("lesions flatter at 3
+    response, in the words before it: what responded) beside a clause on the response (one with a word of response, or
+    a bare time, :func:`_says_nothing_of_it`: "biopsy at 3 weeks; at 8 weeks"): whether it times the response is the
+    reviewer's to read. Alone, a clause in a column of response times times the response ("lesions flatter at 3
     weeks", "biopsy at 3 weeks"), unless it says what responded and that is not the lesions (:func:`_what_responded`:
     "tinea cleared at 3 weeks", "quality of life improved at 4 weeks"); beside "improved at 8 weeks", "syncope at 3
     weeks" is another event, as "nausea at 3 weeks" is (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared
@@ -163,7 +164,7 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
     on_response = [
         c
         for c, other in zip(clauses, others)
-        if other is None and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text))
+        if other is None and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text) or _says_nothing_of_it(c.text))
     ]
     seen_by = min((c.reading.upper for c in on_response if c.kind == "timed" and c.reading.resolved), default=math.inf)
     for clause, other in zip(clauses, others):
