@@ -593,6 +593,10 @@ OWN_PHRASES = [
     ("at or before 8 weeks", "", 0, 8 * W, "within"),
     # a tolerance after the time is about it, not a second time (once, as an event, "a week": a response by 1 week)
     ("8 weeks, give or take a week", "", 8 * W, 8 * W, "point"),
+    # a restatement after "i.e." is one in parentheses, not a second time (once two visits, or, beside a bare time,
+    # refused as naming something else)
+    ("at 8 weeks, i.e. 2 months", "", 8 * W, 8 * W, "point"),
+    ("after 16 sessions (ie. 8 weeks)", "twice weekly", 8 * W, 8 * W, "point"),
     ("3 months plus or minus 2 weeks", "", 3 * M, 3 * M, "point"),
     # a little less than the time, or "upward of" it (each once a point)
     ("just short of 8 weeks", "", 0, 8 * W, "within"),
@@ -1295,6 +1299,12 @@ def test_an_end_that_names_nothing_it_ends_is_the_rows_in_a_row_of_an_agent(phra
 def test_a_tolerance_is_no_second_time_of_an_event():
     """Once the earliest of two clauses, "give or take a week": a response seen by 1 week."""
     got = parse_time("improved at 8 weeks, give or take a week", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, 8 * W)
+
+
+def test_a_restatement_is_no_second_time_of_an_event():
+    """Once, as a best response, (8 weeks, 2 months]: two visits for one time."""
+    got = parse_time("improved at 8 weeks, i.e. 2 months", event=True)
     assert (got.lower, got.upper) == (0.0, 8 * W)
 
 

@@ -454,6 +454,8 @@ def normalise(text: str) -> str:
     ('0.5 months', '4.5 weeks', 'v.5 at 4 weeks')
     >>> normalise("8 weeks, give or take a week"), normalise("3 months plus or minus 2 weeks")
     ('8 weeks approximately', '3 months approximately')
+    >>> normalise("at 8 weeks, i.e. 2 months"), normalise("after 16 sessions (ie. 8 weeks)")
+    ('at 8 weeks (2 months)', 'after 16 sessions (8 weeks)')
     """
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
@@ -469,6 +471,10 @@ def normalise(text: str) -> str:
     text = _HUNDREDS_RE.sub(_hundreds_to_digits, _COMPOUND_RE.sub(_compound_to_digits, text))
     text = _TILDE_RANGE_RE.sub(r"\1 to ", _THROUGH_RE.sub(r"\1 to ", text))
     text = _INITIAL_RE.sub(lambda m: "the first" if m.group(0).startswith("an") else "first", text)
+    text = _RESTATED_RE.sub(
+        lambda m: m.group("rest").strip() if m.string[: m.start()].endswith("(") else f" ({m.group('rest').strip()})",
+        text,
+    )
     return _GIVE_OR_TAKE_RE.sub(" approximately", _halves_and_fortnights(text))
 
 
@@ -484,6 +490,9 @@ def number(token: str) -> float:
     return float(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", token))
 
 
+#: A restatement after "i.e." or "viz." ("at 8 weeks, i.e. 2 months"): the same time again, as in parentheses
+#: (:func:`normalise` writes it so), not a second clause.
+_RESTATED_RE = re.compile(r",?\s*\b(?:i\.\s?e\.|ie\.?|viz\.)(?:\s*,)?\s*(?P<rest>[^;,()]+)")
 #: A tolerance after a time ("8 weeks, give or take a week", "3 months plus or minus 2 weeks"): the time is about
 #: that (:func:`normalise` writes "approximately"), not a second time. Not "X +/- SD" of a series, read as its mean.
 _GIVE_OR_TAKE_RE = re.compile(
