@@ -492,11 +492,12 @@ def number(token: str) -> float:
 
 #: A restatement after "i.e." or "viz." ("at 8 weeks, i.e. 2 months"): the same time again, as in parentheses
 #: (:func:`normalise` writes it so), not a second clause.
-_RESTATED_RE = re.compile(r",?\s*\b(?:i\.\s?e\.|ie\.?|viz\.)(?:\s*,)?\s*(?P<rest>[^;,()]+)")
+_RESTATED_RE = re.compile(r",?\s*\b(?:i\.\s?e\.|ie\b\.?|viz\.)(?:\s*,)?\s*(?P<rest>[^;,()]+)")
 #: A tolerance after a time ("8 weeks, give or take a week", "3 months plus or minus 2 weeks"): the time is about
-#: that (:func:`normalise` writes "approximately"), not a second time. Not "X +/- SD" of a series, read as its mean.
+#: that (:func:`normalise` writes "approximately"), not a second time. Only after a unit: not "8 plus or minus 2 weeks",
+#: a series' mean and spread.
 _GIVE_OR_TAKE_RE = re.compile(
-    rf",?\s*\b(?:give\s+or\s+take|plus\s+or\s+minus)\s+(?:about\s+|roughly\s+)?(?:an?\s+|{_NUM}{_GAP})?"
+    rf"(?<=[a-z.)])\s*,?\s*\b(?:give\s+or\s+take|plus\s+or\s+minus)\s+(?:about\s+|roughly\s+)?(?:an?\s+|{_NUM}{_GAP})?"
     rf"(?:few\s+)?{_UNIT}\b"
 )
 #: A visit named the way trials name it: "W16", "D10", "M6", "Y1", "wk12", "week12", "week-12". Not "mg/m2" (a unit

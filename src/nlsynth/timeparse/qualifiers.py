@@ -149,16 +149,16 @@ _WITHIN_AFTER_RE = re.compile(
     r"or\s+(?:less|fewer|shorter|earlier|sooner|under|below|before)\b|at\s+(?:the\s+)?(?:latest|most)\b(?!\s+[a-z])"
     r"|(?:maximum|max\.?|tops)(?!\s*[\w(])"  # "8 weeks maximum", "8 weeks max"
 )
-#: A bound written as one word right before the time ("minimum 8 weeks", "max. 8 weeks"): only there, since "maximum"
-#: may say what the time is of ("maximum response 8 weeks").
 #: A visit, mark or point the time names, before a bound written after it ("at the 8-week visit or later").
 _VISIT_BEFORE_BOUND_RE = re.compile(rf"^(?:{_VISIT_WORD}|mark|(?:time\s*)?point)\s+(?=(?:or|and|at)\s)")
-#: ... or a moment after the time that the source does not give ("at some point after 8 weeks", "at an unspecified time
-#: after 8 weeks"): later than it, as "some time after" is.
+#: A moment after the time that the source does not give ("at some point after 8 weeks", "at an unspecified time after
+#: 8 weeks"): later than it, as "some time after" is.
 _UNSTATED_AFTER_RE = re.compile(
     r"(?:^|\s)(?:some|an?\s+(?:unspecified|unknown|undetermined|unrecorded|unstated|indeterminate|later))\s+"
     r"(?:later\s+)?(?:time|point|stage|date|moment)\s+after(?:\s+the)?\s*$"
 )
+#: A bound written as one word right before the time ("minimum 8 weeks", "max. 8 weeks"): only there, since "maximum"
+#: may say what the time is of ("maximum response 8 weeks").
 _ADJACENT_BOUND_RE = re.compile(r"(?:^|\s)(?:(?P<within>maximum|max\.?)|(?P<at_least>minimum|min\.))\s*$")
 #: Bounds that are also adjectives before a noun ("at the latest follow-up"): a bound only before the time itself.
 _LATEST_EARLIEST = ("at the latest", "at latest", "at the earliest", "at earliest")
