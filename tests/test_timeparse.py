@@ -486,6 +486,11 @@ OWN_PHRASES = [
     ),
     ("at the end of the treatment", "3 sessions 2 weeks apart, then monthly", NAN, NAN, "unresolved"),  # as before
     ("at the end of the treatment", "3 sessions 2 weeks apart", 4 * W, 4 * W, "end-of-treatment"),
+    # ... nor a count before a pace, a rate to some readers (once the end on day 14 and day 30)
+    ("at the end of the treatment", "three sessions weekly for 4 weeks", 4 * W, 4 * W, "end-of-treatment"),
+    ("at the end of the treatment", "2 injections monthly for 6 months", 6 * M, 6 * M, "end-of-treatment"),
+    ("at the end of the treatment", "3 sessions weekly", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "12 weekly sessions", 11 * W, 11 * W, "end-of-treatment"),
     ("at the end of the treatment", "weekly, later every 2 weeks for 6 months", NAN, NAN, "unresolved"),
     (
         "at the end of the treatment",
@@ -3112,6 +3117,13 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("3 sessions every 4 weeks", None),
         ("2 injections every 6 months", None),
         ("1 session every 2 weeks", (0.5, 0.5)),
+        # a count before "daily" or "nightly" is that many a day (once a course of two, daily: "after 4 applications"
+        # 4 days); before "weekly" or "monthly" it reads two ways, a rate or a count of weekly sessions (once the count)
+        ("2 applications daily", (14.0, 14.0)),
+        ("1-2 applications nightly", (7.0, 14.0)),
+        ("3 sessions weekly", None),
+        ("2 injections monthly for 6 months", None),
+        ("12 weekly sessions", (1.0, 1.0)),  # a count of weekly sessions, as before
         # a range of intervals in the other forms too (once only "every 4-6 weeks": "4-6 weeks apart" and "4-6-weekly"
         # as every 6 weeks, the rest no frequency)
         ("PDL at 4-6 week intervals", (1 / 6, 1 / 4)),

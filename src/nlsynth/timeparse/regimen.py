@@ -47,6 +47,10 @@ _RATE_EVERY_RE = re.compile(
 _RATE_COUNT_EVERY_RE = re.compile(
     rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s+{_SESSION_NOUN}\s+(?:every|each)\s+(?P<per>week|day|month|fortnight|year)\b"
 )
+#: "2 applications daily", "1-2 applications nightly": that many a day (once a course of two, a day apart).
+_RATE_COUNT_DAILY_RE = re.compile(
+    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s+{_SESSION_NOUN}\s+(?P<per>daily|nightly)\b"
+)
 #: "2-weekly", "3-monthly"; "4-6-weekly" every 4 to 6 weeks.
 _RATE_N_UNITLY_RE = re.compile(rf"\b(?:(?P<lo>{_NUM}){_SEP})?(?P<n>{_NUM})-(?P<unit>day|week|month)ly\b")
 _RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
@@ -106,8 +110,10 @@ _Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
 _COURSE_SESSIONS_RE = re.compile(
     rf"\b(?P<n>{_NUM})\s+(?:(?:daily|weekly|fortnightly|monthly)\s+)?"
     r"(?:sessions?|sittings?|treatments?|exposures?|infusions?|injections?|cycles?|irradiations?|administrations?)\b"
-    # a rate, not a course: "three sessions per week", "2 injections a month", "3 sessions/week"
-    r"(?!\s*(?:per|an?|each|every|/)\s*(?:week|wk|day|month|fortnight|year)\b)"
+    # a rate, not a course: "three sessions per week", "2 injections a month", "3 sessions/week"; nor a count before a
+    # pace, a rate to some readers ("2 applications daily", "3 sessions weekly": :data:`_AMBIGUOUS_RATE_RE`)
+    r"(?!\s*(?:per|an?|each|every|/)\s*(?:week|wk|day|month|fortnight|year)\b"
+    r"|\s+(?:daily|nightly|weekly|fortnightly|monthly)\b)"
 )
 #: ... or a pace or a session named N times: "monthly x 4", "every 4 weeks x 3", "weekly × 6" (NFKC and
 #: :func:`normalise` write "x"), "injections x3", "4 times", where nothing follows but punctuation (not a dose, "2 x 5
@@ -242,6 +248,7 @@ _PER_WEEK = {
     "monthly": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
     "fortnight": 0.5,
     "year": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
+    "nightly": DAYS_PER_WEEK,
 }
 
 
@@ -330,6 +337,9 @@ _AMBIGUOUS_RATE_RE = re.compile(
     # "3 sessions every 4 weeks": that many in each period to some, one per period to others ("2 sessions every week"
     # is two a week: :data:`_RATE_COUNT_EVERY_RE`)
     rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+(?:every|each)\s+{_NUM}[\s-]*(?:day|week|wk|month|fortnight|year)s?\b"
+    # "3 sessions weekly", "2 injections monthly": three a week to some, three weekly sessions to others (a count before
+    # "daily" is a rate: :data:`_RATE_COUNT_DAILY_RE`)
+    rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+(?:weekly|fortnightly|monthly)\b"
 )
 #: A course that pauses and resumes ("2 weeks on, 2 weeks off", "3 weeks on/1 week off", "one week on and one week
 #: off", "5 days on, 2 days off", "on/off"): its pace holds only while it is on, and the length of a period on is no
@@ -417,6 +427,7 @@ _RateForm = tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[float, float]
 #: The frequency forms in the order :func:`_rate` tries them, each with what it reads from its match.
 _FIRST_FORMS: tuple[_RateForm, ...] = (
     (_RATE_COUNT_EVERY_RE, _times_rate),
+    (_RATE_COUNT_DAILY_RE, _times_rate),
     (_RATE_TIMES_RE, _times_rate),
     (_RATE_WORD_RE, _word_rate),
     (_RATE_EVERY_RE, _every_rate),
