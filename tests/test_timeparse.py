@@ -2085,6 +2085,8 @@ REJECTED = [
     ("at least 3 months or less", "bounded both ways"),
     ("within just over 2 weeks", "bounded both ways"),  # once at least 2 weeks, against "within"
     ("8 weeks plus 3 days", "several times"),  # "plus" before a number adds, as before: no bound
+    ("improved 8 weeks back", "counted back"),  # "back" is "ago" (once 8 weeks since the start)
+    ("after 8 weeks back on dupilumab", "since the treatment was resumed"),  # once 8 weeks since the start
     ("by more than 2 weeks", "bounded both ways"),
     ("3,5 months", "several numbers"),  # a decimal comma is not read as 3.5, nor as visits at 3 and 5 months
     # a list of visits that is not one (see test_a_list_of_visits_is_seen_by_the_last_and_followed_to_it)

@@ -71,6 +71,7 @@ from nlsynth.timeparse.quantities import (
     _HEAD_COUNT_RE,
     _PACE_RE,
     _PATIENT_LABEL_RE,
+    _RESUMED_RE,
     _SHARE_IN_WORDS_RE,
     _VISIT_WORD,
     _alternatives_as_range,
@@ -486,6 +487,10 @@ def _parse_clause(
         raise TimePhraseError(
             f"a time counted from another event ({other_zero.group(0).strip()!r}), not from the start of treatment; "
             "no rule reads it"
+        )
+    if resumed := _RESUMED_RE.search(clause):
+        raise TimePhraseError(
+            f"a time since the treatment was resumed ({resumed.group(0)!r}), not since its start; no rule reads it"
         )
     back = _COUNTED_BACK_RE.search(clause)
     if back:
