@@ -2457,6 +2457,9 @@ def test_an_event_timed_by_over_and_a_time_alone_is_refused(phrase):
         ("over a period of 3 months", 0, 3 * M),
         ("improvement after over 6 months", 6 * M, INF),  # after "after": more than
         ("just over 2 months", 2 * M, INF),
+        # after a verb of how long it took: more than (once a response seen by then)
+        ("improvement took over 4 weeks", 4 * W, INF),
+        ("it required over 3 months to heal", 3 * M, INF),
     ],
 )
 def test_over_with_words_that_say_which_keeps_its_reading(phrase, lower, upper):

@@ -118,6 +118,13 @@ _AT_LEAST = (
     "following over",
     "in over",
     "for over",
+    # how long it took: "took over 4 weeks" is more than 4 weeks (once a response seen by 4 weeks)
+    "took over",
+    "take over",
+    "takes over",
+    "taking over",
+    "needed over",
+    "required over",
     "greater than",
     "in excess of",
     "exceeding",
