@@ -233,14 +233,18 @@ def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str
     >>> parse_time("after three treatments at fortnightly intervals", "every 2 weeks").upper / 7
     6.0
     """
-    counted = any(c.reading.resolved and c.reading.rule.startswith("exposures") for c in clauses)
-    rate = sessions_per_week(regimen) if counted else None  # the regimen is read only for a count of sessions
+
+    def counted(clause: _Clause) -> bool:
+        return clause.reading.resolved and clause.reading.rule.startswith("exposures")
+
+    # the regimen is read only for a count of sessions
+    rate = sessions_per_week(regimen) if any(map(counted, clauses)) else None
     if rate is None:
         return clauses
     parts = [(part, _PARENTHESES_RE.sub(" ", part)) for part in normalised.split(";")]
     found = []
     for clause in clauses:
-        if clause.reading.resolved and clause.reading.rule.startswith("exposures"):
+        if counted(clause):
             part = next((whole for whole, bare in parts if clause.text in bare), "")
             for pace in _PACE_RE.finditer(part):
                 stated = sessions_per_week(pace.group(0))

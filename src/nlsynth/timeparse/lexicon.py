@@ -427,6 +427,18 @@ _TILDE_RANGE_RE = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?(?:\s*{_UNIT_FIRST}s?)?)
 _INITIAL_RE = re.compile(rf"\b(?:an\s+)?initial(?=[\s-]+(?:{_NUM}{_GAP}{_UNIT}|(?:day|week|month|year)\b))")
 
 
+#: A restatement after "i.e." or "viz." ("at 8 weeks, i.e. 2 months"): the same time again, as in parentheses
+#: (:func:`normalise` writes it so), not a second clause.
+_RESTATED_RE = re.compile(r",?\s*\b(?:i\.\s?e\.|ie\b\.?|viz\.)(?:\s*,)?\s*(?P<rest>[^;,()]+)")
+#: A tolerance after a time ("8 weeks, give or take a week", "3 months plus or minus 2 weeks"): the time is about
+#: that (:func:`normalise` writes "approximately"), not a second time. Only after a unit: not "8 plus or minus 2 weeks",
+#: a series' mean and spread.
+_GIVE_OR_TAKE_RE = re.compile(
+    rf"(?<=[a-z.)])\s*,?\s*\b(?:give\s+or\s+take|plus\s+or\s+minus)\s+(?:about\s+|roughly\s+)?(?:an?\s+|{_NUM}{_GAP})?"
+    rf"(?:few\s+)?{_UNIT}\b"
+)
+
+
 def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
@@ -490,16 +502,6 @@ def number(token: str) -> float:
     return float(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", token))
 
 
-#: A restatement after "i.e." or "viz." ("at 8 weeks, i.e. 2 months"): the same time again, as in parentheses
-#: (:func:`normalise` writes it so), not a second clause.
-_RESTATED_RE = re.compile(r",?\s*\b(?:i\.\s?e\.|ie\b\.?|viz\.)(?:\s*,)?\s*(?P<rest>[^;,()]+)")
-#: A tolerance after a time ("8 weeks, give or take a week", "3 months plus or minus 2 weeks"): the time is about
-#: that (:func:`normalise` writes "approximately"), not a second time. Only after a unit: not "8 plus or minus 2 weeks",
-#: a series' mean and spread.
-_GIVE_OR_TAKE_RE = re.compile(
-    rf"(?<=[a-z.)])\s*,?\s*\b(?:give\s+or\s+take|plus\s+or\s+minus)\s+(?:about\s+|roughly\s+)?(?:an?\s+|{_NUM}{_GAP})?"
-    rf"(?:few\s+)?{_UNIT}\b"
-)
 #: A visit named the way trials name it: "W16", "D10", "M6", "Y1", "wk12", "week12", "week-12". Not "mg/m2" (a unit
 #: of area).
 _VISIT_NOTATION_RE = re.compile(

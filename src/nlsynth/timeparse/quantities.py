@@ -18,14 +18,14 @@ _VISIT_WORD = (
 #: A time counted back from a later moment ("3 months before", "2 weeks earlier", "6 months ago", "8 weeks back" (not
 #: "8 weeks back on treatment"), "2 weeks before the end of treatment", "in the last 3 months", "during the final 2
 #: weeks"): no rule turns it into a time since the start. "Before 3 months" is another thing: within 3 months.
-#: A time back on a treatment ("8 weeks back on dupilumab", "after 4 weeks back on treatment"): since it was resumed,
-#: not since its start.
-_RESUMED_RE = re.compile(rf"\b{_NUM}{_GAP}{_UNIT}\s+back\s+on\b")
 _COUNTED_BACK_RE = re.compile(
     rf"\b{_NUM}{_GAP}{_UNIT}\s+(?:ago|earlier|before|prior|previously|beforehand|back(?!\s+(?:on|to|in|at)\b))\b"
     # a window before a later moment, not a visit named by its time ("at the final 12-week visit")
     rf"|\b(?:last|past|previous|preceding|final)\s+{_NUM}{_GAP}{_UNIT}\b(?![\s-]+{_VISIT_WORD})"
 )
+#: A time back on a treatment ("8 weeks back on dupilumab", "after 4 weeks back on treatment"): since it was resumed,
+#: not since its start.
+_RESUMED_RE = re.compile(rf"\b{_NUM}{_GAP}{_UNIT}\s+back\s+on\b")
 #: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6 weeks",
 #: "another month", "2 more months", "6 weeks more", "16 weeks later", "2 months thereafter", "3 weeks afterwards", "6
 #: months after" ending its clause): the time since that moment, which need not be the start of treatment (a first

@@ -43,14 +43,12 @@ _RATE_EVERY_RE = re.compile(
     rf"\bevery\s+(?P<n>{_NUM})?[\s-]*(?P<unit>day|week|month)s?(?:'s)?(?:\s+intervals?)?\b"
     rf"|\bat\s+(?P<n2>{_NUM})?[\s-]*(?P<unit2>day|week|month)s?(?:'s)?\s+intervals?\b"
 )
+#: A count of sessions, or a range of counts, before the period it is counted in.
+_COUNT_IN_PERIOD = rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s+{_SESSION_NOUN}\s+"
 #: "2 sessions every week", "3 applications each day": that many in each (once "every week" alone, once a week).
-_RATE_COUNT_EVERY_RE = re.compile(
-    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s+{_SESSION_NOUN}\s+(?:every|each)\s+(?P<per>week|day|month|fortnight|year)\b"
-)
+_RATE_COUNT_EVERY_RE = re.compile(rf"{_COUNT_IN_PERIOD}(?:every|each)\s+(?P<per>week|day|month|fortnight|year)\b")
 #: "2 applications daily", "1-2 applications nightly": that many a day (once a course of two, a day apart).
-_RATE_COUNT_DAILY_RE = re.compile(
-    rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s+{_SESSION_NOUN}\s+(?P<per>daily|nightly)\b"
-)
+_RATE_COUNT_DAILY_RE = re.compile(rf"{_COUNT_IN_PERIOD}(?P<per>daily|nightly)\b")
 #: "2-weekly", "3-monthly"; "4-6-weekly" every 4 to 6 weeks.
 _RATE_N_UNITLY_RE = re.compile(rf"\b(?:(?P<lo>{_NUM}){_SEP})?(?P<n>{_NUM})-(?P<unit>day|week|month)ly\b")
 _RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
@@ -334,12 +332,11 @@ _AMBIGUOUS_RATE_RE = re.compile(
     # one ("a weekly basis", "1 weekly") is once a week either way; a range ("2-4 weekly") reads two ways as a number
     rf"|(?<![\w.,/-]){_NOT_ONE}(?:{_SEP}{_NUM})?\s+(?:daily|weekly|monthly)\b"
     rf"(?!(?:\s+[a-z][\w-]*){{0,2}}?\s+{_SESSION_NOUN}\b)"
-    # "3 sessions every 4 weeks": that many in each period to some, one per period to others ("2 sessions every week"
-    # is two a week: :data:`_RATE_COUNT_EVERY_RE`)
-    rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+(?:every|each)\s+{_NUM}[\s-]*(?:day|week|wk|month|fortnight|year)s?\b"
-    # "3 sessions weekly", "2 injections monthly": three a week to some, three weekly sessions to others (a count before
-    # "daily" is a rate: :data:`_RATE_COUNT_DAILY_RE`)
-    rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+(?:weekly|fortnightly|monthly)\b"
+    # "3 sessions every 4 weeks", "3 sessions weekly": that many in each period to some, one per period to others ("2
+    # sessions every week" is two a week: :data:`_RATE_COUNT_EVERY_RE`; a count before "daily" is a rate:
+    # :data:`_RATE_COUNT_DAILY_RE`)
+    rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+"
+    rf"(?:(?:every|each)\s+{_NUM}[\s-]*(?:day|week|wk|month|fortnight|year)s?|weekly|fortnightly|monthly)\b"
 )
 #: A course that pauses and resumes ("2 weeks on, 2 weeks off", "3 weeks on/1 week off", "one week on and one week
 #: off", "5 days on, 2 days off", "on/off"): its pace holds only while it is on, and the length of a period on is no
