@@ -1320,6 +1320,58 @@ def test_a_bound_before_an_approximate_time_bounds_an_event():
         assert (got.lower, got.upper, got.rule) == (8 * W, INF, "at-least")
 
 
+@pytest.mark.parametrize(
+    ("phrase", "lower", "upper"),
+    [
+        # after "in" and a word of response, once what responded ("a clause on the response of something other than
+        # the lesions ... 'under'"), though "in under" is a bound the qualifier reads
+        ("response in under 8 weeks", 0.0, 8 * W),
+        ("healed in just under 8 weeks", 0.0, 8 * W),
+        ("improved in well under 2 months", 0.0, 2 * M),
+        ("cleared in fewer than 8 weeks", 0.0, 8 * W),
+        ("improved in upwards of 8 weeks", 8 * W, INF),
+        ("improved in just 2 weeks", 0.0, 2 * W),
+        ("improved in close to 8 weeks", 0.0, 8 * W),
+        ("improved in the space of 2 weeks", 0.0, 2 * W),
+        ("improved in the better part of 8 weeks", 0.0, 8 * W),
+        # after "after", once the moment the time was counted from ("a time counted from another moment ('after well
+        # under')")
+        ("improved after well under 8 weeks", 0.0, 8 * W),
+        ("improved after fewer than 8 weeks", 0.0, 8 * W),
+        ("improved after upwards of 8 weeks", 8 * W, INF),
+        ("improved after well over 8 weeks", 8 * W, INF),
+        ("improved after merely 2 weeks", 0.0, 2 * W),
+        ("improved after a mere 2 weeks", 0.0, 2 * W),
+        ("improved after close to 8 weeks", 0.0, 8 * W),
+        # guards, read so before
+        ("improved in less than 8 weeks", 0.0, 8 * W),
+        ("improved after just under 8 weeks", 0.0, 8 * W),
+        ("improved in a mere 2 weeks", 0.0, 2 * W),
+    ],
+)
+def test_words_of_degree_before_a_time_are_the_times(phrase, lower, upper):
+    """Words that say how near a time is or how far its bound holds name neither what responded nor a moment the
+    time is counted from; with the row's agent, as the pipeline reads."""
+    for agent in (None, "ruxolitinib"):
+        got = parse_time(phrase, "cream twice daily", event=True, first=True, agent=agent)
+        assert (got.lower, got.upper) == (pytest.approx(lower), pytest.approx(upper))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("improvement in glycaemic control in 4 weeks", "something other than the lesions .*'glycaemic'"),
+        ("improvement in well-being at 8 weeks", "something other than the lesions .*'well'"),
+        ("improved after tapering for 4 weeks", "counted from another moment .*'after tapering'"),
+        ("improved after well-being returned, at 8 weeks", "counted from another moment .*'after well-being returned'"),
+    ],
+)
+def test_words_of_degree_excuse_only_themselves(phrase, message):
+    """Guards: a word that is not of degree still names what responded or the moment a time is counted from."""
+    with pytest.raises(TimePhraseError, match=message):
+        parse_time(phrase, "cream twice daily", event=True, first=True, agent="ruxolitinib")
+
+
 @pytest.mark.parametrize("phrase", ["3 months off-treatment", "treatment-free for 6 months", "6 months drug-free"])
 def test_time_off_treatment_is_no_time_of_a_response(phrase):
     """Time off treatment, hyphenated or free of it, times a stop as "3 months off treatment" does (each once a

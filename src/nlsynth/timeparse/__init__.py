@@ -29,7 +29,9 @@ Rules (``TimeInterval.rule``)
     before", "X at the latest", "maximum X", "max. X", "X max", "X tops", "just short of X", "inside X": (0, X]. With
     a range ("within 3-6 months") the upper end of the range is the bound. A word that says the time is approximate
     between a bound and its time leaves the bound, here and below ("within about 8 weeks", "more than ~2 months";
-    once a point, the nearest word winning).
+    once a point, the nearest word winning). Words of degree between a preposition and its time are the time's ("in
+    just under 8 weeks", "after well under 2 months", "in fewer than 8 weeks", "after upwards of 3 months", "in close
+    to 8 weeks"): they name neither what responded nor a moment the time is counted from (once refused as either).
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than X",
     "just over X", "after over X", "for over X", "took over X", "greater than X", "in excess of X", "upward(s) of X",

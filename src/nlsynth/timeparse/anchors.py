@@ -13,6 +13,7 @@ from nlsynth.timeparse.lexicon import (
     _BARE_END_RE,
     _CHANGED_TO_WORDS,
     _COUNT,
+    _DEGREE,
     _DURATION_RE,
     _END_NOUNS,
     _ENDED_VERBS,
@@ -104,8 +105,9 @@ _LEADING_ANCHOR_RE = re.compile(
     rf"\b(?:after|following|since)\s+(?!an?\s+(?:{_UNIT}\b|[\d.]|(?:few|couple|total|period|interval|delay|lag|latency"
     r"|duration|span|time|gap|while|mean|median|average|further"
     r"|additional|single|half|quarter|fortnight|dozen|[\w-]*(?:day|week|month|year|wk|mo|yr))\b))"
-    rf"(?!(?:(?!an?\b){_NUM}|about|approximately|approx|around|roughly|nearly|almost|over"
-    rf"|only|just|at\s+least|at\s+most|more\s+than|less\s+than|up\s+to|{_SUMMARY_WORDS}|ca|c|circa|~|<|>|≥|≤)\b)"
+    rf"(?!(?:(?!an?\b){_NUM}|{_SUMMARY_WORDS}|~|<|>|≥|≤)\b)"
+    # nor a time's words of degree ("after well under 2 months", "after upwards of 3 months"), not "after well-being"
+    rf"(?!(?:{_DEGREE})\b(?!-))"
 )
 #: Words before a time that belong to it ("after the first 6 weeks", "after the second 12-week course"), or an anchor
 #: that ends the course ("6 months after the last of 12 sessions"): read by their own rules.

@@ -189,6 +189,33 @@ _SUMMARY_KIND = {
     **dict.fromkeys(_UNNAMED, "summary"),
 }
 _SUMMARY_WORDS = "|".join(map(re.escape, _SUMMARY_KIND))
+#: Words between a preposition and its time that say how near the time is or how far a bound holds: "in just under 8
+#: weeks", "after well under 2 months", "in fewer than 8 weeks", "after upwards of 3 months", "in close to 8 weeks",
+#: "after the better part of 8 weeks", "in the space of 2 weeks". They name no moment the time is counted from
+#: (:func:`~nlsynth.timeparse.anchors._anchors`) and nothing that responded
+#: (:func:`~nlsynth.timeparse.response._of_what`); what they make of the time is the qualifier's to read.
+_DEGREE_PHRASES = (
+    *"just only merely mere well slightly nearly almost barely scarcely hardly roughly about approximately approx".split(),
+    *"around circa ca c under over".split(),
+    "a little",
+    "a mere",
+    "close to",
+    "fewer than",
+    "less than",
+    "more than",
+    "upwards of",
+    "upward of",
+    "in excess of",
+    "at least",
+    "at most",
+    "up to",
+    "the better part of",
+    "the space of",
+    "a matter of",
+    "as little as",
+)
+_DEGREE = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_DEGREE_PHRASES, key=len, reverse=True))
+_DEGREE_WORDS = frozenset(w for phrase in _DEGREE_PHRASES for w in phrase.split())
 _BETWEEN = rf"(?:\s+(?!(?:{_NOT_BETWEEN}|{_SUMMARY_WORDS})\b)[a-z][a-z/-]*)"
 #: A count: digits, an ordinal or a number word, but not "a"/"an" ("a treatment period of 3 months").
 _COUNT = (

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from nlsynth import missing
 from nlsynth.timeparse.interval import TimeInterval, _not_seen_bound
 from nlsynth.timeparse.lexicon import (
+    _DEGREE_WORDS,
     _DURATION_RE,
     _FUNCTION_WORDS,
     _GAP,
@@ -427,15 +428,23 @@ def _tokens(clause: str) -> list[str]:
 def _of_what(tokens: list[str]) -> list[str]:
     """The words that say what a response was of or to, from the start of ``tokens`` up to a time's word, a number, a
     mark or a word that joins another statement (:data:`_OF_WHAT_ENDS`): "quality of life" of "quality of life at 4
-    weeks".
+    weeks". Words of degree right before the time ("in just under 8 weeks", "in fewer than 8 weeks", "in the better
+    part of 8 weeks": :data:`_DEGREE_WORDS`) are the time's, not what responded.
 
     >>> _of_what(_tokens("quality of life at 4 weeks")), _of_what(_tokens("4 weeks"))
     (['quality', 'of', 'life'], [])
+    >>> _of_what(_tokens("just under 8 weeks")), _of_what(_tokens("fewer than 8 weeks"))
+    ([], [])
+    >>> _of_what(_tokens("well-being at 8 weeks")), _of_what(_tokens("pain 4 weeks later"))
+    (['well', 'being'], ['pain'])
     """
     words = []
     for word in tokens:
-        if word in _OF_WHAT_ENDS or not word[0].isalpha() or word in NUMBER_WORDS or word in _UNIT_OF:
+        degree = _DEGREE_WORDS.issuperset(words)  # so far only words of degree ("fewer than", "in excess of")
+        if word in _OF_WHAT_ENDS and not (degree and word in _DEGREE_WORDS):
             break
+        if not word[0].isalpha() or word in NUMBER_WORDS or word in _UNIT_OF:
+            return [] if degree else words  # the time, and before it only the time's words of degree
         words.append(word)
     return words
 
