@@ -857,6 +857,19 @@ EVENT_PHRASES = [
     ("response maintained for over a year", "", NAN, NAN, "unresolved"),
     ("sustained response for at least 6 months", "", NAN, NAN, "unresolved"),
     ("no relapse for more than 12 months", "", NAN, NAN, "unresolved"),
+    # ... also a state held, or a relapse absent, for a span without a verb of lasting (once (0, X] months: a
+    # response seen by X, or after X when the span was "over X")
+    ("clear for 6 months", "", NAN, NAN, "unresolved"),
+    ("has been clear for 6 months", "", NAN, NAN, "unresolved"),
+    ("in remission for 1 year", "", NAN, NAN, "unresolved"),
+    ("lesion-free for 6 months", "", NAN, NAN, "unresolved"),
+    ("no relapse for 2 years", "", NAN, NAN, "unresolved"),
+    ("without recurrence for 18 months", "", NAN, NAN, "unresolved"),
+    ("clear for over 6 months", "", NAN, NAN, "unresolved"),
+    ("improved at 8 weeks; clear for 6 months", "", 0, 8 * W, "seen-at-assessment"),
+    ("cleared for the first time at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),  # a "for" that is no span
+    ("clear since week 6", "", 0, 6 * W, "seen-at-assessment"),  # "since" a visit: by then
+    ("improved 6 weeks since starting", "", 0, 6 * W, "seen-at-assessment"),
     # a summary with its spread and no name, after "response in" (once refused in an event's time as naming
     # "unnamed", the word the reader writes before such a summary)
     ("response in 4 weeks (range 2-6)", "", 4 * W, 4 * W, "summary"),
@@ -2111,6 +2124,9 @@ REJECTED = [
     # "after" ending its clause is "afterwards" (once a follow-up in (12 weeks, 6 months], leaving out its sum)
     ("treated for 12 weeks, followed for 6 months after", "added to an earlier moment \\('6 months after'\\)"),
     ("improved 6 weeks after", "added to an earlier moment"),
+    # ... and so is "since" (once a time since the start)
+    ("8 weeks since", "added to an earlier moment \\('8 weeks since'\\)"),
+    ("improved at 8 weeks; 6 months since, no relapse", "added to an earlier moment \\('6 months since'\\)"),
     ("improved 6 weeks after increasing the dose", "another event"),
     ("4 weeks after the dose was doubled", "another event"),
     ("after 8 weeks at the higher dose", "another event"),  # time on a later dose (once since the start)

@@ -230,58 +230,60 @@ Rules (``TimeInterval.rule``)
     source gives.
 ``unresolved``
     the phrase is understood but carries no time since the start of treatment; lower and upper are NaN and ``note``
-    says why: a count of sessions with no frequency in the regimen, a count of periods of a stated length ("after
-    two 4-week cycles", "during the second 3 months": how they follow each other), an end of treatment with no
-    course length, a calendar period ("enrolled 2013 to 2023"), a recommendation, plan or expectation ("at least six
-    months recommended before final evaluation", "planned assessment at 12 weeks", "expected to respond by 12
-    weeks"), a pace ("every 3 months", "at 3-month intervals": set aside beside another time), how long a response
-    lasted as the only time of that response ("remained stable for 6 months", "no relapse for more than a year"), or
-    a phrase that says only that no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there
-    is none to give ("no response", "never", "not applicable", "lost to follow-up", "ongoing", "-").
+    says why: a count of sessions with no frequency in the regimen, a count of periods of a stated length ("after two
+    4-week cycles", "during the second 3 months": how they follow each other), an end of treatment with no course
+    length, a calendar period ("enrolled 2013 to 2023"), a recommendation, plan or expectation ("at least six months
+    recommended before final evaluation", "planned assessment at 12 weeks", "expected to respond by 12 weeks"), a
+    pace ("every 3 months", "at 3-month intervals": set aside beside another time), how long a response lasted as the
+    only time of that response ("remained stable for 6 months", "no relapse for more than a year", and a state held
+    or a relapse absent for a span with no verb of lasting: "clear for 6 months", "in remission for 1 year",
+    "lesion-free for 6 months", "no relapse for 2 years"; once a response seen by then), or a phrase that says only
+    that no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there is none to give ("no
+    response", "never", "not applicable", "lost to follow-up", "ongoing", "-").
 ``not-reported``
     the cell is empty.
 
 A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after the
 biopsy"), or from any moment the reader does not know to be the start ("6 weeks after onset", "8 weeks after
 tapering", "2 weeks after the ulcer healed", "3 months postpartum", "3 months after methotrexate" in a dupilumab
-row), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months"), or counted
-back from a later one ("3 months before", "8 weeks back", "2 weeks before the end of treatment", "in the last 3
-months"), or since the treatment was resumed ("8 weeks back on dupilumab") is refused: no rule can turn it into a
-time since the start. So is a time of the disease's history or of an earlier treatment ("NL for 10 years", "a 5-year
-history", "previously treated with steroids for 1 month"). So is how long a pause of the treatment lasted, when it
-began or ended unsaid ("improved after a 2-week interruption", "after a 6-month drug holiday", "an interruption of 2
-weeks", "a 4-week washout"); in an event's phrase, a pause with no word of response is another event's time, as a
-stop is ("a 2-week treatment break at week 6; improved at 12 weeks" reads 12 weeks). The moments known to be the
-start are a word for starting ("after initiating dupilumab", "dupilumab initiation", "the switch", "baseline"), the
-treatment or one of its sessions ("after therapy began", "the first injection", "the loading dose"), an operation or
-light where the row's treatment is one ("surgery" or "post-operatively" in a row of excision and grafting, "post-PDT"
-in one of PDT), and the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What the start
-names must be the row's agent or a word for any treatment ("starting the cream"): "after adding methotrexate" or
-"after starting methotrexate" in a dupilumab row is another treatment's start, and "after changing the dose", "after
-switching to weekly injections" or "after adding occlusion" changes the same treatment; all are refused, as is such a
-start or change before the time it was at ("improved after switching to weekly injections at 8 weeks": the time of
-the switch, or counted from it; never the response's since the start). So is the end of another treatment than the
-row's, where the end names what ended ("after stopping methotrexate", "after cessation of the previous agent", "after
-the last methotrexate injection", "after a course of PDT" in a dupilumab row): it is not the end of the row's course
-that ``after-end-of-treatment`` counts from. An end that is a word of its own names nothing that ended
-("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the parser alone) every
-end is the row's. A session named without saying which ("4 weeks after the injection", "post-PDT", "after each
-session") is the start only when the regimen gives one session (or none is stated); with several, the time is
-``unresolved``: after the first, or the last? So is the treatment named as a whole ("3 months after treatment", "6
-weeks after the therapy"), or by the row's agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of
-a stated number of sessions ("6 sessions at two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and
-8"); in any other regimen it is the start. A moment before a comma is one ("after tapering to 10 mg, improvement at 4
-weeks"), as it is before "within". A clause that dates the start of a treatment before any response ("treatment was
-started at 2 weeks", "started at week 2; improved at 8 weeks") is refused: the phrase's times may be counted from
-another moment (once a response by the start's time). So is an age given as the only time ("at the age of 45 years",
-"a 6-month-old ulcer"); beside another time an age is set aside. A head count, a patient's label or a share of
-patients beside a time ("in 3 patients after 3 months", "three of four patients at 6 weeks", "most by 2 months",
-"usually by 2 months", "8 weeks (patient 1)", also in parentheses) is refused, since the time is only theirs. Two
-numbers given as alternatives for one time ("two or three weeks", "a week or two", "at 3 or 6 months"), in digits or
-in words, are the range they span, as "2 to 3 weeks" is: the time is one of them (once refused). A time the phrase
-doubts ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "equivocal response at 8 weeks") is refused too: whether
-it holds is the reviewer's reading; a doubt about anything else ("at 8 weeks, possibly due to the cream", "cause
-unclear") is commentary.
+row), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months", "6 months
+after" or "6 months since" ending its clause), or counted back from a later one ("3 months before", "8 weeks back",
+"2 weeks before the end of treatment", "in the last 3 months"), or since the treatment was resumed ("8 weeks back on
+dupilumab") is refused: no rule can turn it into a time since the start. So is a time of the disease's history or of
+an earlier treatment ("NL for 10 years", "a 5-year history", "previously treated with steroids for 1 month"). So is
+how long a pause of the treatment lasted, when it began or ended unsaid ("improved after a 2-week interruption",
+"after a 6-month drug holiday", "an interruption of 2 weeks", "a 4-week washout"); in an event's phrase, a pause with
+no word of response is another event's time, as a stop is ("a 2-week treatment break at week 6; improved at 12 weeks"
+reads 12 weeks). The moments known to be the start are a word for starting ("after initiating dupilumab", "dupilumab
+initiation", "the switch", "baseline"), the treatment or one of its sessions ("after therapy began", "the first
+injection", "the loading dose"), an operation or light where the row's treatment is one ("surgery" or
+"post-operatively" in a row of excision and grafting, "post-PDT" in one of PDT), and the row's own agent (``agent``:
+"3 months after dupilumab" in a dupilumab row). What the start names must be the row's agent or a word for any
+treatment ("starting the cream"): "after adding methotrexate" or "after starting methotrexate" in a dupilumab row is
+another treatment's start, and "after changing the dose", "after switching to weekly injections" or "after adding
+occlusion" changes the same treatment; all are refused, as is such a start or change before the time it was at
+("improved after switching to weekly injections at 8 weeks": the time of the switch, or counted from it; never the
+response's since the start). So is the end of another treatment than the row's, where the end names what ended
+("after stopping methotrexate", "after cessation of the previous agent", "after the last methotrexate injection",
+"after a course of PDT" in a dupilumab row): it is not the end of the row's course that ``after-end-of-treatment``
+counts from. An end that is a word of its own names nothing that ended ("post-treatment follow-up at 6 months",
+"treatment-free for 6 months"). With no agent given (the parser alone) every end is the row's. A session named
+without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only when the
+regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or the
+last? So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy"), or by the row's
+agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of a stated number of sessions ("6 sessions
+at two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and 8"); in any other regimen it is the
+start. A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within".
+A clause that dates the start of a treatment before any response ("treatment was started at 2 weeks", "started at
+week 2; improved at 8 weeks") is refused: the phrase's times may be counted from another moment (once a response by
+the start's time). So is an age given as the only time ("at the age of 45 years", "a 6-month-old ulcer"); beside
+another time an age is set aside. A head count, a patient's label or a share of patients beside a time ("in 3
+patients after 3 months", "three of four patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks
+(patient 1)", also in parentheses) is refused, since the time is only theirs. Two numbers given as alternatives for
+one time ("two or three weeks", "a week or two", "at 3 or 6 months"), in digits or in words, are the range they span,
+as "2 to 3 weeks" is: the time is one of them (once refused). A time the phrase doubts ("8 weeks?", "possibly 8
+weeks", "8 weeks (unclear)", "equivocal response at 8 weeks") is refused too: whether it holds is the reviewer's
+reading; a doubt about anything else ("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
 
 Commentary that is skipped: text in parentheses, and a restatement after "i.e." or "viz.", which is read as one ("at
 8 weeks, i.e. 2 months"; for the time of an event, not one that times a response, "6 weeks (complete clearance at 12

@@ -78,6 +78,7 @@ from nlsynth.timeparse.quantities import (
 )
 from nlsynth.timeparse.regimen import _course_sessions, _frequency
 from nlsynth.timeparse.response import (
+    _HELD_FOR_RE,
     _LASTED_RE,
     _NOT_WORSENED_RE,
     _RESPONSE_NOUN,
@@ -234,8 +235,9 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     )
 
 
-#: How long a response lasted, not when it was seen: "sustained for 6 months", "maintained for over a year".
-_LASTED_FOR_RE = re.compile(rf"{_LASTED_RE.pattern}.*\bfor\b")
+#: How long a response lasted, not when it was seen: "sustained for 6 months", "maintained for over a year", "clear for
+#: 6 months".
+_LASTED_FOR_RE = re.compile(rf"{_LASTED_RE.pattern}.*\bfor\b|{_HELD_FOR_RE.pattern}")
 
 
 #: A series' summary with its own value in parentheses ("(mean 2)", "(median: 10 months)"), not a word for the time

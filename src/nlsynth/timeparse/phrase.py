@@ -53,6 +53,7 @@ from nlsynth.timeparse.lexicon import (
 from nlsynth.timeparse.qualifiers import _HAS_NUMBER_RE
 from nlsynth.timeparse.quantities import _AGE_IN_TIME_RE, _quantities
 from nlsynth.timeparse.response import (
+    _HELD_FOR_RE,
     _LASTED_RE,
     _LEADING_TIME_RE,
     _LOST_TO_FOLLOW_UP_RE,
@@ -213,6 +214,7 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
             kind = "worse"
         elif event and (
             _LASTED_RE.search(clause)
+            or _HELD_FOR_RE.search(clause)
             or _NO_OTHER_EVENT_RE.search(clause)
             or _NOT_WORSENED_RE.search(clause)
             or _NO_FURTHER_RE.search(clause)

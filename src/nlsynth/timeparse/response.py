@@ -50,6 +50,13 @@ _LASTED_RE = re.compile(
     r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable|confirmed"
     r"|stabili[sz](?:ed|ation|ing))\b"
 )
+#: A state of the response held, or another event absent, for a span, without a verb of lasting: "clear for 6 months",
+#: "in remission for about a year", "lesion-free for 6 months", "no relapse for 2 years" (not "clear for the first
+#: time at 12 weeks"; a time off treatment, "treatment-free for 6 months", is read before as another event): how long
+#: the response lasted, as "remained clear for 6 months" is.
+_HELD_FOR_RE = re.compile(
+    r"\b(?:clear|free|remission|quiescent|inactive|healed|relapses?|recurrences?|flares?)\s+for\s+(?!the\b)"
+)
 #: A clause of an event's time that says the event had not happened then ("no response at 3 months", "lesions
 #: unchanged after 8 weeks", "did not improve within 6 weeks", "failed after 3 months"), also after a few words that
 #: only lead into it ("there was no response at 6 months", "but the lesions did not improve", "she had not improved by
