@@ -491,6 +491,16 @@ OWN_PHRASES = [
     ("at the end of the treatment", "2 injections monthly for 6 months", 6 * M, 6 * M, "end-of-treatment"),
     ("at the end of the treatment", "3 sessions weekly", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "12 weekly sessions", 11 * W, 11 * W, "end-of-treatment"),
+    # ... nor one pulse of a course repeated at a pace (once the end on day 5, 3, 14 or 21): the course's length, if
+    # the regimen gives one
+    ("at the end of the treatment", "daily for 5 days every 4 weeks", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "daily for 3 days every month, 6 months", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "daily for 5 days each month for 6 months", 6 * M, 6 * M, "end-of-treatment"),
+    ("at the end of the treatment", "40 mg daily for 3 days monthly for 6 months", 6 * M, 6 * M, "end-of-treatment"),
+    ("at the end of the treatment", "daily for 2 weeks per month for 6 months", 6 * M, 6 * M, "end-of-treatment"),
+    ("at the end of the treatment", "daily for 3 weeks out of 4 for 6 months", 6 * M, 6 * M, "end-of-treatment"),
+    ("at the end of the treatment", "5 days per month for 6 months", 6 * M, 6 * M, "end-of-treatment"),  # as before
+    ("at the end of the treatment", "daily for 12 weeks, monthly review", 12 * W, 12 * W, "end-of-treatment"),
     ("at the end of the treatment", "weekly, later every 2 weeks for 6 months", NAN, NAN, "unresolved"),
     (
         "at the end of the treatment",

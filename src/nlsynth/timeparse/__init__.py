@@ -125,7 +125,10 @@ Rules (``TimeInterval.rule``)
     given ("twice daily, then tapered over 4 weeks"): ``unresolved``; a single dose before the length is its day 0
     ("600 mg loading dose, then 300 mg every 2 weeks for 6 months" ends at 6 months). So is a count of one phase's
     sessions, or of a loading dose's ("3 sessions 2 weeks apart, then monthly", "600 mg (2 injections), then 300 mg
-    every 2 weeks"). A regimen that says its course did not run so ("stopped after 3 months", "repeated once",
+    every 2 weeks"). Nor is the length of one pulse of a course repeated at a pace ("daily for 5 days every 4 weeks",
+    "for 3 days monthly", "for 3 weeks out of 4"; once the end on day 5): the course's length is the one the regimen
+    gives beside it ("daily for 5 days each month for 6 months" ends at 6 months), and without one the end is
+    ``unresolved``. A regimen that says its course did not run so ("stopped after 3 months", "repeated once",
     "extended to 24 weeks") gives no end: ``unresolved``; so does one in several courses ("in two courses"), or in
     cycles that are spans of days (a cycle's own length, "3 cycles of 5 days", or a pace of a session a day or more,
     "daily for 12 weeks in 2 cycles", where a count of cycles is no count of sessions either), or with a count of

@@ -211,8 +211,29 @@ _COURSE_UNTIL_RE = re.compile(
 )
 
 
+#: After a length, the pace it recurs at: the length is one pulse of a course repeated ("daily for 5 days each month",
+#: "for 5 days every 4 weeks", "for 3 days monthly", "a 5-day course per month", "for 3 weeks out of 4"), not the
+#: course's length.
+_PULSE_PACE_RE = re.compile(
+    rf"\s+(?:(?:each|every|per|an?)\s+(?:other\s+)?(?:{_NUM}{_GAP})?{_UNIT}\b|(?:week|month|year)ly\b|out\s+of\s+{_NUM}\b)"
+)
+
+
+def _pulse(text: str) -> str | None:
+    """The words of a length in a normalised regimen that is one pulse of a course repeated at a pace, or None.
+
+    >>> _pulse("daily for 5 days every 4 weeks"), _pulse("daily for 12 weeks, monthly review")
+    ('for 5 days every 4 weeks', None)
+    """
+    for length in (*_COURSE_FOR_RE.finditer(text), *_COURSE_NAMED_RE.finditer(text)):
+        if pace := _PULSE_PACE_RE.match(text, length.end()):
+            return text[length.start() : pace.end()]
+    return None
+
+
 def _course_length(text: str) -> re.Match[str] | None:
-    """The words that give a normalised regimen's course length, with its number ``n`` and ``unit``; None without.
+    """The words that give a normalised regimen's course length, with its number ``n`` and ``unit``; None without. A
+    length that is one pulse of a course repeated at a pace (:func:`_pulse`) is none.
 
     >>> [m.group(0) for m in map(_course_length, ("daily for 3 months", "a 12-week treatment", "a course of 12 weeks"))]
     ['for 3 months', '12-week treatment', 'course of 12 weeks']
@@ -222,8 +243,14 @@ def _course_length(text: str) -> re.Match[str] | None:
     ('to day 14', None)
     >>> _course_length("3 cycles of 28 days") is None  # cycles times their length: no rule multiplies them
     True
+    >>> _course_length("daily for 5 days each month for 6 months").group(0), _course_length("for 5 days monthly")
+    ('for 6 months', None)
     """
-    return _COURSE_FOR_RE.search(text) or _COURSE_NAMED_RE.search(text) or _COURSE_OF_RE.search(text) or _until(text)
+    for pattern in (_COURSE_FOR_RE, _COURSE_NAMED_RE):
+        for length in pattern.finditer(text):
+            if not _PULSE_PACE_RE.match(text, length.end()):
+                return length
+    return _COURSE_OF_RE.search(text) or _until(text)
 
 
 def _until(text: str) -> re.Match[str] | None:

@@ -25,6 +25,7 @@ from nlsynth.timeparse.regimen import (
     _cycles_as_spans,
     _frequency,
     _listed_sessions,
+    _pulse,
     _rate,
     sessions_per_week,
 )
@@ -264,6 +265,10 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
     if m:
         days = number(m.group("n")) * DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
         return TimeInterval(days, days, "end-of-treatment")
+    if pulse := _pulse(text):  # "daily for 5 days every 4 weeks": once ended on day 5
+        return unresolved(
+            f"end of treatment, but {pulse!r} is one pulse of a course repeated, whose length no rule reads"
+        )
     return unresolved("end of treatment, but the regimen states no course length")
 
 
