@@ -2264,6 +2264,49 @@ def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phra
 
 
 @pytest.mark.parametrize(
+    ("phrase", "named"),
+    [
+        # a time spent on another treatment than the row's (each once read as that time since the row's start)
+        ("improved after 8 weeks of tofacitinib", "tofacitinib"),
+        ("improved after 8 weeks on methotrexate", "methotrexate"),
+        ("improved after 3 months of treatment with prednisone", "treatment with prednisone"),
+        ("the initial 12 weeks of dupilumab", "dupilumab"),
+        ("improved after 8 weeks of tofacitinib 5 mg BID", "tofacitinib bid"),  # the pace is no name
+        ("after 4 weeks on methotrexate and ruxolitinib", "methotrexate"),  # the first name decides
+    ],
+)
+def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
+    """With the row's agent, as the pipeline reads; the parser alone (no agent) reads the time as before."""
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match=f"a time spent on another treatment \\('{named}'\\)"):
+            parse_time(phrase, "1.5% cream twice daily", agent="ruxolitinib", **kind)
+    assert parse_time(phrase, "1.5% cream twice daily", event=True).resolved
+
+
+@pytest.mark.parametrize(
+    ("phrase", "upper"),
+    [
+        # the row's own agent, its regimen, a word for any treatment, or no treatment at all: read as before
+        ("improved after 8 weeks of ruxolitinib", 8 * W),
+        ("improved after 8 weeks on topical ruxolitinib", 8 * W),
+        ("improved after 8 weeks of occlusion", 8 * W),  # the regimen's own word
+        ("improved after 8 weeks of twice-daily application", 8 * W),
+        ("improved after 8 weeks of the cream", 8 * W),
+        ("improved after 8 weeks of treatment", 8 * W),
+        ("improved after 8 weeks of monotherapy", 8 * W),
+        ("improved after 1 mo of tx", M),
+        ("after 8 weeks of follow-up", 8 * W),
+        ("improvement at 4 weeks on the left shin", 4 * W),  # a place, not a treatment
+        ("8 weeks on average", 8 * W),
+        ("within 6 weeks of the first application", 6 * W),
+    ],
+)
+def test_a_time_spent_on_the_rows_treatment_or_none_is_read(phrase, upper):
+    got = parse_time(phrase, "1.5% cream twice daily under occlusion", event=True, agent="ruxolitinib")
+    assert got.upper == pytest.approx(upper)
+
+
+@pytest.mark.parametrize(
     "phrase",
     [
         # a start or change of something else, then the time it was at: the time of the change or counted from it,

@@ -20,6 +20,7 @@ from nlsynth.timeparse.anchors import (
     _RECOMMENDATION_RE,
     _STOPS_RE,
     _ended_elsewhere,
+    _time_on_something_else,
     _times_other_event,
     _unknown_anchor,
     _unsaid_session,
@@ -532,6 +533,10 @@ def _parse_clause(
         raise TimePhraseError(
             f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
             "no rule reads it"
+        )
+    if other := _time_on_something_else(clause, regimen, agent):
+        raise TimePhraseError(
+            f"a time spent on another treatment ({other!r}) than the row's, not since its start; no rule reads it"
         )
     if history := _HISTORY_RE.search(clause):
         raise TimePhraseError(
