@@ -2273,10 +2273,14 @@ def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phra
         ("the initial 12 weeks of dupilumab", "dupilumab"),
         ("improved after 8 weeks of tofacitinib 5 mg BID", "tofacitinib bid"),  # the pace is no name
         ("after 4 weeks on methotrexate and ruxolitinib", "methotrexate"),  # the first name decides
+        ("improved after 8 weeks of twice-daily tofacitinib", "twice-daily tofacitinib"),
+        ("after 16 weeks of dupilumab 300 mg every 2 weeks", "dupilumab"),
+        ("improved after 6 weeks of 308-nm excimer laser", "excimer laser"),  # a procedure the row's is not
     ],
 )
 def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
-    """With the row's agent, as the pipeline reads; the parser alone (no agent) reads the time as before."""
+    """A drug by its name's stem, or a procedure the row's treatment is not; with the row's agent, as the pipeline
+    reads. The parser alone (no agent) reads the time as before."""
     for kind in ({"event": True, "first": True}, {"event": True}, {}):
         with pytest.raises(TimePhraseError, match=f"a time spent on another treatment \\('{named}'\\)"):
             parse_time(phrase, "1.5% cream twice daily", agent="ruxolitinib", **kind)
@@ -2297,6 +2301,8 @@ def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
         ("improved after 1 mo of tx", M),
         ("after 8 weeks of follow-up", 8 * W),
         ("improvement at 4 weeks on the left shin", 4 * W),  # a place, not a treatment
+        ("improved at 8 weeks on examination", 8 * W),  # how it was seen
+        ("improved after 8 weeks of applying the cream", 8 * W),
         ("8 weeks on average", 8 * W),
         ("within 6 weeks of the first application", 6 * W),
     ],

@@ -14,6 +14,7 @@ from nlsynth.timeparse.lexicon import (
     _CHANGED_TO_WORDS,
     _COUNT,
     _DEGREE,
+    _DRUG_NAME_RE,
     _DURATION_RE,
     _END_NOUNS,
     _ENDED_VERBS,
@@ -33,7 +34,7 @@ from nlsynth.timeparse.lexicon import (
     normalise,
 )
 from nlsynth.timeparse.regimen import _REPEAT_RE, _course_sessions, _frequency, _listed_sessions, _stated_rates
-from nlsynth.timeparse.response import _RESPONSE_WORD_RE, _STATE_WORDS
+from nlsynth.timeparse.response import _RESPONSE_WORD_RE
 
 #: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
 #: discontinuation of dupilumab for 3 months"): the time after "for" is of the anchor, not the course's length.
@@ -445,50 +446,22 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
     named = (anchor.group() + (rest[: cut.start()] if cut else rest)).strip()
     if _other_procedure(named, agent):
         return named
-    return named if _names_another_treatment(named, own, skip=_ENDED_WORDS) else None
-
-
-def _names_another_treatment(
-    named: str, own: set[str], *, skip: frozenset[str] = frozenset(), not_treatments: frozenset[str] = frozenset()
-) -> bool:
-    """Whether the first word of ``named`` that names something (not a function word, a unit, a session's noun or a
-    word of ``skip``) is neither the row's (``own``), a word for any treatment, a response's, the disease's nor one of
-    ``not_treatments``. A word for any treatment before "with" or "of" leaves the name that follows to decide ("the
-    course of prednisone", "treatment with methotrexate").
-
-    >>> [_names_another_treatment(n, {"dupilumab"}) for n in ("methotrexate", "the course of prednisone",
-    ...  "treatment with dupilumab", "the cream", "improvement")]
-    [True, True, False, False, False]
-    """
     words = [
         w
         for w in _words(named)  # "post-treatment", "mal-pdt": each word alone; not "1st" nor "0.1%"
-        if w not in _FUNCTION_WORDS and w not in skip and not re.fullmatch(rf"{_UNIT}|{_SESSION_NOUN}", w)
+        if w not in _FUNCTION_WORDS and w not in _ENDED_WORDS and not re.fullmatch(rf"{_UNIT}|{_SESSION_NOUN}", w)
     ]
     for name in words:
         if name in own:
-            return False
+            return None
         if name in _STARTED_WORDS and re.search(rf"\b{name}\s+(?:with|of)\b", named):
-            continue
-        return not (
-            name in _STARTED_WORDS
-            or name in not_treatments
-            or _RESPONSE_WORD_RE.match(name)
-            or re.fullmatch(_DISEASE_WORDS, name)
-        )
-    return False
+            continue  # "the course of prednisone", "treatment with methotrexate": the name that follows decides
+        if name in _STARTED_WORDS or _RESPONSE_WORD_RE.match(name) or re.fullmatch(_DISEASE_WORDS, name):
+            return None
+        return named
+    return None
 
 
-#: What a time spent "of" or "on" something names where it is no other treatment: the response or the lesions' state
-#: ("8 weeks of stable disease"), watching ("8 weeks of follow-up", "of observation"), how the treatment was taken ("of
-#: regular use", "of monotherapy", "of the combination", "of tx"), a summary ("8 weeks on average"), an age, and a
-#: dose's units and paces the pace words of :func:`_is_pace` leave ("3 months on 2.5-5 mg/kg/day", "6 weeks of 308-nm
-#: excimer laser", "5 mg qod").
-_NOT_TREATMENTS = _STATE_WORDS | frozenset(
-    "follow followup observation observations monitoring surveillance use usage regular continuous continued "
-    "uninterrupted adherence compliance monotherapy combination combined protocol tx rx average mean median age "
-    "kg mcg ml iu nm mj qod eod".split()
-)
 #: A time spent on something: "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "3 months of treatment with
 #: methotrexate"; up to where a clause goes on. Not "on" a place ("improvement at 4 weeks on the left shin").
 _TIME_ON_RE = re.compile(
@@ -496,30 +469,26 @@ _TIME_ON_RE = re.compile(
 )
 
 
-def _is_pace(word: str) -> bool:
-    """Whether a word is a pace ("bid", "q2w", "nocte", "biweekly"), which names no treatment."""
-    return _frequency(word) != (None, None)
-
-
 def _time_on_something_else(clause: str, regimen: str | None, agent: str | None) -> str | None:
-    """The words of a time spent on something that is neither the row's agent, a word of its regimen nor a word for
-    any treatment: "after 8 weeks of tofacitinib" or "8 weeks on methotrexate" in a ruxolitinib row is time on
-    another treatment, not since the row's start (once read as 8 weeks since it). None when it names the row's
-    treatment ("8 weeks of ruxolitinib", "of occlusion" under a regimen with occlusion, "of twice-daily
-    application"), no treatment ("8 weeks of follow-up", :data:`_NOT_TREATMENTS`), or no agent is given (the parser
-    alone reads it as the row's, as before). As in :func:`_ended_elsewhere`, the first word that names something
-    decides; "within 6 weeks of onset" is an anchor (:func:`_unknown_anchor`).
+    """What a time in ``clause`` was spent "of" or "on", when that is a drug (:data:`_DRUG_NAME_RE`) that is neither
+    the row's agent nor named in its regimen, or a procedure the row's treatment is not (:func:`_other_procedure`):
+    "after 8 weeks of tofacitinib", "8 weeks on methotrexate" or "after 8 weeks of PUVA" in a ruxolitinib row is
+    time on another treatment, not since the row's start (once read as 8 weeks since it). The first drug named
+    decides ("8 weeks of ruxolitinib and methotrexate" is the row's). A time spent on anything else is read as
+    before: the row's treatment in any words ("of the cream", "of twice-daily application"), or no treatment ("8
+    weeks of follow-up", "at 8 weeks on examination"). None with no agent given (the parser alone); "within 6 weeks
+    of onset" is an anchor (:func:`_unknown_anchor`).
 
     >>> [_time_on_something_else(c, "cream twice daily", "ruxolitinib") for c in ("after 8 weeks of tofacitinib",
-    ...  "8 weeks on methotrexate", "after 8 weeks of ruxolitinib", "8 weeks of follow-up", "2 weeks of treatment")]
-    ['tofacitinib', 'methotrexate', None, None, None]
+    ...  "8 weeks on methotrexate", "after 8 weeks of ruxolitinib", "at 8 weeks on examination", "8 weeks of pdt")]
+    ['tofacitinib', 'methotrexate', None, None, 'pdt']
     >>> _time_on_something_else("after 8 weeks of tofacitinib", None, None) is None
     True
     """
     if not agent:
         return None
-    own = {
-        w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(f"{agent} {regimen or ''}")) if w not in _NOT_AGENT_WORDS
+    own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent)) if w not in _NOT_AGENT_WORDS} | {
+        w for w in _words(normalise(regimen or "")) if _DRUG_NAME_RE.fullmatch(w)
     }
     for time in _DURATION_RE.finditer(clause):
         spent = _TIME_ON_RE.match(clause, time.end())
@@ -528,8 +497,8 @@ def _time_on_something_else(clause: str, regimen: str | None, agent: str | None)
         cut = _OBJECT_ENDS_RE.search(spent.group("what"))
         what = " ".join((spent.group("what")[: cut.start()] if cut else spent.group("what")).split())
         what = re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0]  # not the pace or time after it
-        named = " ".join(w for w in what.split() if len(w) > 2 and not _is_pace(w))  # not "5 mg bd", "300 mg sc"
-        if _names_another_treatment(named, own, not_treatments=_NOT_TREATMENTS):
+        drug = next((w for w in _words(what) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
+        if (drug is not None and drug not in own) or (drug is None and _other_procedure(what, agent)):
             return what
     return None
 

@@ -315,6 +315,16 @@ _NO_OTHER_EVENT_RE = re.compile(
 )
 
 
+#: A drug's name by its WHO international nonproprietary name stem: antibodies ("dupilumab"), receptor fusions
+#: ("etanercept"), kinase inhibitors ("ruxolitinib", "tofacitinib"), macrolide immunosuppressants ("tacrolimus"),
+#: corticosteroids ("prednisone", "prednisolone", "budesonide", "clobetasol"), antimetabolites ("methotrexate",
+#: "azathioprine", "mycophenolate"), ciclosporin, tetracyclines, xanthines ("pentoxifylline"), aminoquinolines,
+#: thalidomide and its kin, PDE4 inhibitors ("apremilast"), retinoids ("acitretin", "isotretinoin"), heparins and
+#: statins. It names a drug, never anything else a time may be spent on ("8 weeks of follow-up").
+_DRUG_NAME_RE = re.compile(
+    r"[a-z]{3,}(?:mab|cept|tinib|limus|sone|solone|olone|onide|betasol|trexate|prine|phenolate|sporin|sporine"
+    r"|cycline|fylline|quine|domide|milast|tretin|tinoin|parin|statin)"
+)
 #: Words of an agent's name that do not name it ("ruxolitinib 1.5% cream": "cream" is any cream).
 _NOT_AGENT_WORDS = frozenset(
     "the and with for from plus or of in on by via topical oral systemic intralesional subcutaneous intravenous "
