@@ -2276,6 +2276,10 @@ def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phra
         ("improved after 8 weeks of twice-daily tofacitinib", "twice-daily tofacitinib"),
         ("after 16 weeks of dupilumab 300 mg every 2 weeks", "dupilumab"),
         ("improved after 6 weeks of 308-nm excimer laser", "excimer laser"),  # a procedure the row's is not
+        # ... also "into" it, or named right before "for" the time
+        ("improved 8 weeks into tofacitinib", "tofacitinib"),
+        ("improved while on methotrexate for 8 weeks", "methotrexate"),
+        ("methotrexate for 3 months, then improved", "methotrexate"),
     ],
 )
 def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
@@ -2302,6 +2306,8 @@ def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
         ("after 8 weeks of follow-up", 8 * W),
         ("improvement at 4 weeks on the left shin", 4 * W),  # a place, not a treatment
         ("improved at 8 weeks on examination", 8 * W),  # how it was seen
+        ("improved on ruxolitinib for 8 weeks", 8 * W),
+        ("improved 8 weeks into treatment", 8 * W),
         ("improved after 8 weeks of applying the cream", 8 * W),
         ("8 weeks on average", 8 * W),
         ("within 6 weeks of the first application", 6 * W),

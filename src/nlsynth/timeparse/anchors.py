@@ -465,19 +465,21 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
 #: A time spent on something: "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "3 months of treatment with
 #: methotrexate"; up to where a clause goes on. Not "on" a place ("improvement at 4 weeks on the left shin").
 _TIME_ON_RE = re.compile(
-    r"\s+(?:of|on(?!\s+(?:the|her|his|their|both|each|all|left|right|one|either)\b))\s+(?P<what>[^,;:()]+)"
+    r"\s+(?:of|into|on(?!\s+(?:the|her|his|their|both|each|all|left|right|one|either)\b))\s+(?P<what>[^,;:()]+)"
 )
+#: ... or named right before "for" the time ("on tofacitinib for 8 weeks", "methotrexate for 3 months").
+_ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
 
 
 def _time_on_something_else(clause: str, regimen: str | None, agent: str | None) -> str | None:
     """What a time in ``clause`` was spent "of" or "on", when that is a drug (:data:`_DRUG_NAME_RE`) that is neither
     the row's agent nor named in its regimen, or a procedure the row's treatment is not (:func:`_other_procedure`):
-    "after 8 weeks of tofacitinib", "8 weeks on methotrexate" or "after 8 weeks of PUVA" in a ruxolitinib row is
-    time on another treatment, not since the row's start (once read as 8 weeks since it). The first drug named
-    decides ("8 weeks of ruxolitinib and methotrexate" is the row's). A time spent on anything else is read as
-    before: the row's treatment in any words ("of the cream", "of twice-daily application"), or no treatment ("8
-    weeks of follow-up", "at 8 weeks on examination"). None with no agent given (the parser alone); "within 6 weeks
-    of onset" is an anchor (:func:`_unknown_anchor`).
+    "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "8 weeks into tofacitinib", "on tofacitinib for 8
+    weeks" or "after 6 weeks of excimer laser" in a ruxolitinib row is time on another treatment, not since the row's
+    start (once read as 8 weeks since it). The first drug named decides ("8 weeks of ruxolitinib and methotrexate" is
+    the row's). A time spent on anything else is read as before: the row's treatment in any words ("of the cream",
+    "of twice-daily application"), or no treatment ("8 weeks of follow-up", "at 8 weeks on examination"). None with
+    no agent given (the parser alone); "within 6 weeks of onset" is an anchor (:func:`_unknown_anchor`).
 
     >>> [_time_on_something_else(c, "cream twice daily", "ruxolitinib") for c in ("after 8 weeks of tofacitinib",
     ...  "8 weeks on methotrexate", "after 8 weeks of ruxolitinib", "at 8 weeks on examination", "8 weeks of pdt")]
@@ -491,12 +493,14 @@ def _time_on_something_else(clause: str, regimen: str | None, agent: str | None)
         w for w in _words(normalise(regimen or "")) if _DRUG_NAME_RE.fullmatch(w)
     }
     for time in _DURATION_RE.finditer(clause):
-        spent = _TIME_ON_RE.match(clause, time.end())
-        if spent is None or _WITHIN_BEFORE_RE.search(clause[: time.start()]):
+        if before := _ON_FOR_RE.search(clause[: time.start()]):
+            what = before.group("what")
+        elif (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
+            cut = _OBJECT_ENDS_RE.search(spent.group("what"))
+            what = " ".join((spent.group("what")[: cut.start()] if cut else spent.group("what")).split())
+            what = re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0]  # not the pace or time after it
+        else:
             continue
-        cut = _OBJECT_ENDS_RE.search(spent.group("what"))
-        what = " ".join((spent.group("what")[: cut.start()] if cut else spent.group("what")).split())
-        what = re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0]  # not the pace or time after it
         drug = next((w for w in _words(what) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
         if (drug is not None and drug not in own) or (drug is None and _other_procedure(what, agent)):
             return what

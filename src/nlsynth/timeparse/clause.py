@@ -534,14 +534,14 @@ def _parse_clause(
             f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
             "no rule reads it"
         )
-    if other := _time_on_something_else(clause, regimen, agent):
-        raise TimePhraseError(
-            f"a time spent on another treatment ({other!r}) than the row's, not since its start; no rule reads it"
-        )
     if history := _HISTORY_RE.search(clause):
         raise TimePhraseError(
             f"a time of the disease's history or of an earlier treatment ({history.group(0).strip()!r}), not since the "
             "start of this treatment; no rule reads it"
+        )
+    if other := _time_on_something_else(clause, regimen, agent):
+        raise TimePhraseError(
+            f"a time spent on another treatment ({other!r}) than the row's, not since its start; no rule reads it"
         )
     session = _unsaid_session(clause, regimen, agent)
     if session is not None:
