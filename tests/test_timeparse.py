@@ -471,6 +471,11 @@ OWN_PHRASES = [
     ("at the end of the treatment", "twice weekly for 4 weeks, then weekly", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "daily for 2 weeks followed by twice weekly", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "once daily for 6 weeks", 6 * W, 6 * W, "end-of-treatment"),
+    # later than the end by an amount not given (once at the end: a response seen by then, the opposite)
+    ("shortly after the end of treatment", "once daily for 6 weeks", 6 * W, INF, "at-least"),
+    ("not until after completion of therapy", "once daily for 6 weeks", 6 * W, INF, "at-least"),
+    ("after the end of treatment", "once daily for 6 weeks", 6 * W, 6 * W, "end-of-treatment"),  # as before
+    ("shortly after the end of treatment", "once daily", NAN, NAN, "unresolved"),  # no course length: as before
     # ... nor a later phase's after a paced one of no length (once the end at the taper's 4 weeks); a single dose
     # before the length is its day 0
     ("at the end of the treatment", "twice daily, then tapered over 4 weeks", NAN, NAN, "unresolved"),
@@ -878,6 +883,7 @@ EVENT_PHRASES = [
     ("clear for over 6 months", "", NAN, NAN, "unresolved"),
     ("improved at 8 weeks; clear for 6 months", "", 0, 8 * W, "seen-at-assessment"),
     ("cleared for the first time at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),  # a "for" that is no span
+    ("cleared shortly after the end of treatment", "daily for 12 weeks", 12 * W, INF, "at-least"),
     ("clear since week 6", "", 0, 6 * W, "seen-at-assessment"),  # "since" a visit: by then
     ("improved 6 weeks since starting", "", 0, 6 * W, "seen-at-assessment"),
     # a summary with its spread and no name, after "response in" (once refused in an event's time as naming

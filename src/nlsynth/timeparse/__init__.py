@@ -148,12 +148,14 @@ Rules (``TimeInterval.rule``)
     treatment at 6 months", whose preposition dates the end, nor "post-treatment (12 weeks)", whose brackets may
     restate it); "after completing therapy for 2 months" may time the course or the time since it, so it is
     ``unresolved``. "Within X" of the end reads (0, end + X], and "at least X" or a range after it keep their rule,
-    shifted by the end; the end alone ("after completion of therapy") is ``end-of-treatment``. A regimen of one
-    session and nothing more ("single treatment", "one session of PDT": no frequency, count or course length) ends on
-    day 0, so the time after it is the time since the start. With no end of treatment to count from, an event's
-    reading is ``unresolved``, never a time from the start; a follow-up lasted at least the time since the end, which
-    is no earlier than the start: ``at-least`` ("6 months after stopping" with no course length, (6 months, inf);
-    "within" such a time gives no floor and is ``unresolved``).
+    shifted by the end; the end alone ("after completion of therapy") is ``end-of-treatment``, and later than it by
+    an amount not given ("shortly after the end of treatment", "not until after completion of therapy") is
+    ``at-least`` the end (once at the end: a response seen by then, the opposite). A regimen of one session and
+    nothing more ("single treatment", "one session of PDT": no frequency, count or course length) ends on day 0, so
+    the time after it is the time since the start. With no end of treatment to count from, an event's reading is
+    ``unresolved``, never a time from the start; a follow-up lasted at least the time since the end, which is no
+    earlier than the start: ``at-least`` ("6 months after stopping" with no course length, (6 months, inf); "within"
+    such a time gives no floor and is ``unresolved``).
 ``seen-at-assessment`` (times of events only)
     First and best responses are *seen at* assessments. A time X read by ``point``, ``exposures``,
     ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after one month", "at week 12",

@@ -864,6 +864,9 @@ def _after_end(
     else:
         end = _end_of_treatment(regimen)
     if not _HAS_NUMBER_RE.search(before):
+        if end.resolved and _qualifier(f"{clause[: anchor.start()]}{anchor.group().split()[0]} ") == "at-least":
+            # "shortly after the end of treatment", "not until after completion": later than the end (once at it)
+            return TimeInterval(end.lower, math.inf, "at-least", f"later than the end of treatment ({_describe(end)})")
         return end  # "after completion of therapy": at the end of treatment
     since = _parse_clause(before, regimen, agent)
     if since is None or not since.resolved:
