@@ -2120,6 +2120,10 @@ REJECTED = [
     ("4 weeks after the previous assessment", "another moment"),
     ("4 weeks after partial response", "another moment"),
     ("3 months postpartum", "another moment \\('postpartum'\\)"),
+    # ... or "into" it (once a time since the start)
+    ("cleared 4 weeks into the taper", "another moment \\('into the taper'\\)"),
+    ("improved 8 weeks into her pregnancy", "another moment"),
+    ("improved 8 weeks into the maintenance phase", "another moment"),
     ("3 months after treatment failed", "another moment"),  # a treatment word, but not its start
     ("within 6 weeks of onset", "another moment \\('of onset'\\)"),  # "within X of": an anchor, as "X after"
     ("within 2 weeks of healing", "another moment"),
@@ -2282,8 +2286,7 @@ def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phra
         ("improved after 8 weeks of twice-daily tofacitinib", "twice-daily tofacitinib"),
         ("after 16 weeks of dupilumab 300 mg every 2 weeks", "dupilumab"),
         ("improved after 6 weeks of 308-nm excimer laser", "excimer laser"),  # a procedure the row's is not
-        # ... also "into" it, or named right before "for" the time
-        ("improved 8 weeks into tofacitinib", "tofacitinib"),
+        # ... also named right before "for" the time
         ("improved while on methotrexate for 8 weeks", "methotrexate"),
         ("methotrexate for 3 months, then improved", "methotrexate"),
     ],
@@ -2313,7 +2316,9 @@ def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
         ("improvement at 4 weeks on the left shin", 4 * W),  # a place, not a treatment
         ("improved at 8 weeks on examination", 8 * W),  # how it was seen
         ("improved on ruxolitinib for 8 weeks", 8 * W),
-        ("improved 8 weeks into treatment", 8 * W),
+        ("improved 8 weeks into treatment", 8 * W),  # "into" the row's treatment is since its start
+        ("improved 12 weeks into the course", 12 * W),
+        ("improved 8 weeks into ruxolitinib", 8 * W),
         ("improved after 8 weeks of applying the cream", 8 * W),
         ("8 weeks on average", 8 * W),
         ("within 6 weeks of the first application", 6 * W),
@@ -3690,7 +3695,12 @@ def test_a_clause_that_dates_the_start_of_a_treatment_is_refused(phrase):
 
 
 def test_a_start_a_time_is_counted_from_or_after_the_response_reads_as_before():
-    for phrase in ("3 months after treatment was started", "4 weeks into the newly started dupilumab"):
+    # an adverb before the start names nothing that started (once "newly", so "after" it was refused)
+    for phrase in (
+        "3 months after treatment was started",
+        "4 weeks into the newly started dupilumab",
+        "4 weeks after the newly started dupilumab",
+    ):
         got = parse_time(phrase, event=True, first=True, agent="dupilumab")
         assert got.lower == 0.0 and got.upper > 0
     got = parse_time("improved at 8 weeks; methotrexate started at 12 weeks", event=True, first=True)

@@ -250,31 +250,31 @@ Rules (``TimeInterval.rule``)
 
 A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after the
 biopsy"), or from any moment the reader does not know to be the start ("6 weeks after onset", "8 weeks after
-tapering", "2 weeks after the ulcer healed", "3 months postpartum", "3 months after methotrexate" in a dupilumab
-row), added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months", "6 months
-after" or "6 months since" ending its clause), or counted back from a later one ("3 months before", "8 weeks back",
-"2 weeks before the end of treatment", "in the last 3 months"), or since the treatment was resumed ("8 weeks back on
-dupilumab") is refused: no rule can turn it into a time since the start. So is a time of the disease's history or of
-an earlier treatment ("NL for 10 years", "a 5-year history", "previously treated with steroids for 1 month"). So is
-how long a pause of the treatment lasted, when it began or ended unsaid ("improved after a 2-week interruption",
-"after a 6-month drug holiday", "an interruption of 2 weeks", "a 4-week washout"); in an event's phrase, a pause with
-no word of response is another event's time, as a stop is ("a 2-week treatment break at week 6; improved at 12 weeks"
-reads 12 weeks). The moments known to be the start are a word for starting ("after initiating dupilumab", "dupilumab
-initiation", "the switch", "baseline"), the treatment or one of its sessions ("after therapy began", "the first
-injection", "the loading dose"), an operation or light where the row's treatment is one ("surgery" or
-"post-operatively" in a row of excision and grafting, "post-PDT" in one of PDT), and the row's own agent (``agent``:
-"3 months after dupilumab" in a dupilumab row). What the start names must be the row's agent or a word for any
-treatment ("starting the cream"): "after adding methotrexate" or "after starting methotrexate" in a dupilumab row is
-another treatment's start, and "after changing the dose", "after switching to weekly injections" or "after adding
-occlusion" changes the same treatment; all are refused, as is such a start or change before the time it was at
-("improved after switching to weekly injections at 8 weeks": the time of the switch, or counted from it; never the
-response's since the start). So is the end of another treatment than the row's, where the end names what ended
-("after stopping methotrexate", "after cessation of the previous agent", "after the last methotrexate injection",
-"after a course of PDT" in a dupilumab row): it is not the end of the row's course that ``after-end-of-treatment``
-counts from. An end that is a word of its own names nothing that ended ("post-treatment follow-up at 6 months",
-"treatment-free for 6 months"). With no agent given (the parser alone) every end is the row's. So is a time spent on
-another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on methotrexate", "8 weeks into
-tofacitinib", "on methotrexate for 8 weeks" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time
+tapering", "4 weeks into the taper", "8 weeks into her pregnancy", "2 weeks after the ulcer healed", "3 months
+postpartum", "3 months after methotrexate" in a dupilumab row), added to an earlier moment the phrase does not give
+("after a further 2 months", "2 more months", "6 months after" or "6 months since" ending its clause), or counted
+back from a later one ("3 months before", "8 weeks back", "2 weeks before the end of treatment", "in the last 3
+months"), or since the treatment was resumed ("8 weeks back on dupilumab") is refused: no rule can turn it into a
+time since the start. So is a time of the disease's history or of an earlier treatment ("NL for 10 years", "a 5-year
+history", "previously treated with steroids for 1 month"). So is how long a pause of the treatment lasted, when it
+began or ended unsaid ("improved after a 2-week interruption", "after a 6-month drug holiday", "an interruption of 2
+weeks", "a 4-week washout"); in an event's phrase, a pause with no word of response is another event's time, as a
+stop is ("a 2-week treatment break at week 6; improved at 12 weeks" reads 12 weeks). The moments known to be the
+start are a word for starting ("after initiating dupilumab", "dupilumab initiation", "the switch", "baseline"), the
+treatment or one of its sessions ("after therapy began", "the first injection", "the loading dose"), an operation or
+light where the row's treatment is one ("surgery" or "post-operatively" in a row of excision and grafting, "post-PDT"
+in one of PDT), and the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What the start
+names must be the row's agent or a word for any treatment ("starting the cream"): "after adding methotrexate" or
+"after starting methotrexate" in a dupilumab row is another treatment's start, and "after changing the dose", "after
+switching to weekly injections" or "after adding occlusion" changes the same treatment; all are refused, as is such a
+start or change before the time it was at ("improved after switching to weekly injections at 8 weeks": the time of
+the switch, or counted from it; never the response's since the start). So is the end of another treatment than the
+row's, where the end names what ended ("after stopping methotrexate", "after cessation of the previous agent", "after
+the last methotrexate injection", "after a course of PDT" in a dupilumab row): it is not the end of the row's course
+that ``after-end-of-treatment`` counts from. An end that is a word of its own names nothing that ended
+("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the parser alone) every
+end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on
+methotrexate", "on methotrexate for 8 weeks" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time
 since the row's start): a drug named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus",
 "-sone", "-trexate" and the like) that is neither the row's agent nor in its regimen, or a procedure the row's
 treatment is not; the first drug named decides, a time spent on anything else ("8 weeks of the cream", "8 weeks of

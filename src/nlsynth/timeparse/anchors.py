@@ -93,8 +93,9 @@ _HISTORY_RE = re.compile(
     r"(?:the\s+(?:past|last)\s+)?(?=\d|\w+\s+(?:days?|weeks?|months?|years?)\b))\b"
 )
 #: The words that may follow a time to say what it is counted from ("6 weeks after X", "12 weeks from baseline",
-#: "4 weeks post-operatively"): what comes next is read as that moment, the anchor (:func:`_unknown_anchor`).
-_ANCHOR_WORD_RE = re.compile(r"\s+(?:later\s+)?(?:after|following|since|from)\b\s*|\s+post[\s-]?(?=[a-z])")
+#: "4 weeks post-operatively", "4 weeks into the taper"): what comes next is read as that moment, the anchor
+#: (:func:`_unknown_anchor`).
+_ANCHOR_WORD_RE = re.compile(r"\s+(?:later\s+)?(?:after|following|since|from|into)\b\s*|\s+post[\s-]?(?=[a-z])")
 #: ... and "of" after "within <time>" ("within 6 weeks of onset"), never after any time (an exposure: "16 weeks of X").
 _WITHIN_BEFORE_RE = re.compile(r"\bwithin\s+$")
 _OF_ANCHOR_RE = re.compile(r"\s+of\b\s*")
@@ -320,7 +321,7 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     ['of onset', None, None]
     """
     for word, anchor in _anchors(clause):
-        if re.fullmatch(_WHOLE_COURSE, anchor):
+        if re.fullmatch(_WHOLE_COURSE, anchor) and word.strip() != "into":  # "12 weeks into the course": its start
             return _as_written(word, anchor)  # "after the course, improvement at 3 months": since its end, no rule here
         if _names_agent(anchor, agent):
             continue  # "3 months after dupilumab" in a dupilumab row: since it was started
@@ -378,7 +379,8 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
             if own & set(_words(left)):
                 return True  # "switching from dupilumab" in a dupilumab row: its end, not its start
             after = after.split(" to ", 1)[1] if " to " in after else ""
-    named = [w for w in _words(before) if w not in _FUNCTION_WORDS]
+    # an adverb names nothing ("the newly started dupilumab")
+    named = [w for w in _words(before) if w not in _FUNCTION_WORDS and not w.endswith("ly")]
     if named:  # "dupilumab was started", "methotrexate initiation": the words before the start name what started
         return not set(named) <= allowed
     for word in re.finditer(r"[a-z0-9]+", after):
@@ -465,7 +467,7 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
 #: A time spent on something: "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "3 months of treatment with
 #: methotrexate"; up to where a clause goes on. Not "on" a place ("improvement at 4 weeks on the left shin").
 _TIME_ON_RE = re.compile(
-    r"\s+(?:of|into|on(?!\s+(?:the|her|his|their|both|each|all|left|right|one|either)\b))\s+(?P<what>[^,;:()]+)"
+    r"\s+(?:of|on(?!\s+(?:the|her|his|their|both|each|all|left|right|one|either)\b))\s+(?P<what>[^,;:()]+)"
 )
 #: ... or named right before "for" the time ("on tofacitinib for 8 weeks", "methotrexate for 3 months").
 _ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
@@ -474,12 +476,12 @@ _ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
 def _time_on_something_else(clause: str, regimen: str | None, agent: str | None) -> str | None:
     """What a time in ``clause`` was spent "of" or "on", when that is a drug (:data:`_DRUG_NAME_RE`) that is neither
     the row's agent nor named in its regimen, or a procedure the row's treatment is not (:func:`_other_procedure`):
-    "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "8 weeks into tofacitinib", "on tofacitinib for 8
-    weeks" or "after 6 weeks of excimer laser" in a ruxolitinib row is time on another treatment, not since the row's
-    start (once read as 8 weeks since it). The first drug named decides ("8 weeks of ruxolitinib and methotrexate" is
-    the row's). A time spent on anything else is read as before: the row's treatment in any words ("of the cream",
-    "of twice-daily application"), or no treatment ("8 weeks of follow-up", "at 8 weeks on examination"). None with
-    no agent given (the parser alone); "within 6 weeks of onset" is an anchor (:func:`_unknown_anchor`).
+    "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "on tofacitinib for 8 weeks" or "after 6 weeks of
+    excimer laser" in a ruxolitinib row is time on another treatment, not since the row's start (once read as 8 weeks
+    since it). The first drug named decides ("8 weeks of ruxolitinib and methotrexate" is the row's). A time spent on
+    anything else is read as before: the row's treatment in any words ("of the cream", "of twice-daily application"),
+    or no treatment ("8 weeks of follow-up", "at 8 weeks on examination"). None with no agent given (the parser
+    alone); "within 6 weeks of onset" is an anchor (:func:`_unknown_anchor`).
 
     >>> [_time_on_something_else(c, "cream twice daily", "ruxolitinib") for c in ("after 8 weeks of tofacitinib",
     ...  "8 weeks on methotrexate", "after 8 weeks of ruxolitinib", "at 8 weeks on examination", "8 weeks of pdt")]
