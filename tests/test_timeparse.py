@@ -2154,6 +2154,11 @@ REJECTED = [
     # an age alone (once read as 45 years, or six months, since the start)
     ("at the age of 45 years", "only time given is an age"),
     ("at 45 years of age", "only time given is an age"),  # once 45 years since the start
+    # ... or a pregnancy's (once 8 or 30 weeks since the start)
+    ("improved at 8 weeks gestation", "only time given is an age \\('8 weeks gestation'\\)"),
+    ("improved at 30 weeks' gestation", "only time given is an age"),
+    ("improved at 8 weeks of pregnancy", "only time given is an age"),
+    ("improved at a gestational age of 30 weeks", "only time given is an age"),
     ("a 6-month-old ulcer", "only time given is an age"),
     # a time added to an earlier moment the phrase does not give (once read as a time since the start)
     ("improved after an additional 2 months", "added to an earlier moment"),
