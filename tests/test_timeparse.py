@@ -2324,6 +2324,9 @@ def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
         ("improved 8 weeks into treatment", 8 * W),  # "into" the row's treatment is since its start
         ("improved 12 weeks into the course", 12 * W),
         ("improved 8 weeks into ruxolitinib", 8 * W),
+        # a dose before "for" the time leaves no anchor (once refused as counted from "after for")
+        ("improved after 100 mg/day for 8 weeks", 8 * W),
+        ("improved after 5 mg/kg/week for 8 weeks", 8 * W),
         ("improved after 8 weeks of applying the cream", 8 * W),
         ("8 weeks on average", 8 * W),
         ("within 6 weeks of the first application", 6 * W),

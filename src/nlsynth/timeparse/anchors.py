@@ -188,7 +188,10 @@ def _anchors(clause: str) -> list[tuple[str, str]]:
             found.append((word.group(0), head[0]))
     anchors = []
     for word, anchor in found:
-        anchor = re.sub(r"(?:\s+(?:for|in|within|by|over|during|at))+\s*$", "", " ".join(anchor.split()).strip(" ."))
+        # the time's own preposition is no anchor, also alone where a dose stood ("after 100 mg/day for 8 weeks")
+        anchor = re.sub(
+            r"(?:(?:^|\s+)(?:for|in|within|by|over|during|at))+\s*$", "", " ".join(anchor.split()).strip(" .")
+        )
         if not re.search("[a-z]", anchor) or _DURATION_RE.match(anchor) or _NOT_AN_ANCHOR_RE.fullmatch(anchor):
             continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
         anchors.append((word, anchor))
