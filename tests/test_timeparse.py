@@ -314,6 +314,12 @@ OWN_PHRASES = [
     ("at the end of treatment", "methylprednisolone 1 g daily for 3 days, monthly, 6 cycles", NAN, NAN, "unresolved"),
     ("at the end of treatment", "daily for 12 weeks in two courses", NAN, NAN, "unresolved"),
     ("at the end of treatment", "weekly for 12 weeks (two 6-week courses)", NAN, NAN, "unresolved"),
+    # ... also a pulse of days repeated, whose cycle is the period (once a session each at the days' average pace:
+    # the 3rd cycle of "5 days a month" on day 18, of "5 days a week" on day 4)
+    ("after the 3rd cycle", "5 days a month for 6 months", NAN, NAN, "unresolved"),
+    ("after the 3rd cycle", "for 5 days each month for 6 months", NAN, NAN, "unresolved"),
+    ("after 2 cycles", "5 days a week for 8 weeks", NAN, NAN, "unresolved"),
+    ("after 4 sessions", "5 days a month for 6 months", 4 / 5 * M, 4 / 5 * M, "exposures"),  # the days: sessions
     # ... not cycles given one at a time
     ("at the end of treatment", "every 4 weeks for 4 cycles", 12 * W, 12 * W, "end-of-treatment"),
     ("after 2 cycles", "every 4 weeks for 4 cycles", 8 * W, 8 * W, "exposures"),

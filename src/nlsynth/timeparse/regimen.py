@@ -127,12 +127,18 @@ _COURSE_TIMES_RE = re.compile(
 #: A cycle given a length of its own ("3 cycles of 5 days", "4-week cycles", "a 28-day cycle").
 _CYCLE_LENGTH_RE = re.compile(rf"\bcycles?\s+of\s+(?:{_NUM}{_GAP})?{_UNIT}\b|\b{_NUM}[\s-]*{_UNIT}[\s-]+cycles?\b")
 _CYCLE_RE = re.compile(r"\bcycles?\b")
+#: Days of treatment in each period ("5 days a month", "3 consecutive days per month", "5 days each week"): a pulse of
+#: days repeated, whose cycle is the period, not a session.
+_DAYS_IN_PERIOD_RE = re.compile(
+    rf"\b{_NUM}(?:{_SEP}{_NUM})?\s+(?:consecutive\s+)?days?\s+(?:/|per|an?|each|every)\s*(?:week|wk|month|mo)\b"
+)
 
 
 def _cycles_as_spans(text: str, *, counted: bool = False) -> str | None:
     """Why a normalised regimen's cycles are spans of days, not one session each, or None where they may be sessions
     (or it names none, unless ``counted``: a phrase counts cycles of this regimen): a cycle with a length of its own,
-    or a pace of a session a day or more ("daily for 12 weeks in 2 cycles" is not two daily sessions).
+    a pulse of days repeated ("for 5 days each month", "5 days a month": a cycle is the month), or a pace of a
+    session a day or more ("daily for 12 weeks in 2 cycles" is not two daily sessions).
 
     >>> [_cycles_as_spans(t) for t in ("3 cycles of 5 days", "daily for 12 weeks in 2 cycles", "4-week cycles")]
     ["a cycle's own length ('cycles of 5 days')", 'a pace of a session a day or more', "a cycle's own length ('4-week cycles')"]
@@ -140,11 +146,15 @@ def _cycles_as_spans(text: str, *, counted: bool = False) -> str | None:
     [None, None, None]
     >>> _cycles_as_spans("daily for 12 weeks", counted=True)
     'a pace of a session a day or more'
+    >>> _cycles_as_spans("for 5 days each month, 6 cycles"), _cycles_as_spans("5 days a month", counted=True)
+    ("a pulse of days repeated ('for 5 days each month')", "a pulse of days repeated ('5 days a month')")
     """
     if not counted and not _CYCLE_RE.search(text):
         return None
     if length := _CYCLE_LENGTH_RE.search(text):
         return f"a cycle's own length ({length.group(0)!r})"
+    if pulse := _pulse(text) or _DAYS_IN_PERIOD_RE.search(text):  # "for 5 days each month": a cycle is a month
+        return f"a pulse of days repeated ({pulse if isinstance(pulse, str) else pulse.group(0)!r})"
     rate = sessions_per_week(text)
     return "a pace of a session a day or more" if rate is not None and rate[0] >= 7 else None
 
