@@ -8,7 +8,7 @@ injections") place the end of treatment (:mod:`nlsynth.timeparse.sessions`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from nlsynth.timeparse.lexicon import (
     _GAP,
@@ -153,8 +153,9 @@ def _cycles_as_spans(text: str, *, counted: bool = False) -> str | None:
         return None
     if length := _CYCLE_LENGTH_RE.search(text):
         return f"a cycle's own length ({length.group(0)!r})"
-    if pulse := _pulse(text) or _DAYS_IN_PERIOD_RE.search(text):  # "for 5 days each month": a cycle is a month
-        return f"a pulse of days repeated ({pulse if isinstance(pulse, str) else pulse.group(0)!r})"
+    days = _DAYS_IN_PERIOD_RE.search(text)
+    if pulse := _pulse(text) or (days and days.group(0)):  # "for 5 days each month": a cycle is the month
+        return f"a pulse of days repeated ({pulse!r})"
     rate = sessions_per_week(text)
     return "a pace of a session a day or more" if rate is not None and rate[0] >= 7 else None
 
@@ -229,16 +230,21 @@ _PULSE_PACE_RE = re.compile(
 )
 
 
+def _lengths(text: str) -> Iterator[tuple[re.Match[str], re.Match[str] | None]]:
+    """Each length a normalised regimen gives with "for", "over" or "x", then each it names ("a 12-week course"),
+    with the pace it recurs at right after it (:data:`_PULSE_PACE_RE`), or None."""
+    for pattern in (_COURSE_FOR_RE, _COURSE_NAMED_RE):
+        for length in pattern.finditer(text):
+            yield length, _PULSE_PACE_RE.match(text, length.end())
+
+
 def _pulse(text: str) -> str | None:
     """The words of a length in a normalised regimen that is one pulse of a course repeated at a pace, or None.
 
     >>> _pulse("daily for 5 days every 4 weeks"), _pulse("daily for 12 weeks, monthly review")
     ('for 5 days every 4 weeks', None)
     """
-    for length in (*_COURSE_FOR_RE.finditer(text), *_COURSE_NAMED_RE.finditer(text)):
-        if pace := _PULSE_PACE_RE.match(text, length.end()):
-            return text[length.start() : pace.end()]
-    return None
+    return next((text[length.start() : pace.end()] for length, pace in _lengths(text) if pace), None)
 
 
 def _course_length(text: str) -> re.Match[str] | None:
@@ -256,11 +262,8 @@ def _course_length(text: str) -> re.Match[str] | None:
     >>> _course_length("daily for 5 days each month for 6 months").group(0), _course_length("for 5 days monthly")
     ('for 6 months', None)
     """
-    for pattern in (_COURSE_FOR_RE, _COURSE_NAMED_RE):
-        for length in pattern.finditer(text):
-            if not _PULSE_PACE_RE.match(text, length.end()):
-                return length
-    return _COURSE_OF_RE.search(text) or _until(text)
+    stated = next((length for length, pace in _lengths(text) if pace is None), None)
+    return stated or _COURSE_OF_RE.search(text) or _until(text)
 
 
 def _until(text: str) -> re.Match[str] | None:
