@@ -494,18 +494,20 @@ def _time_on_something_else(clause: str, regimen: str | None, agent: str | None)
     """
     if not agent:
         return None
-    own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent)) if w not in _NOT_AGENT_WORDS} | {
-        w for w in _words(normalise(regimen or "")) if _DRUG_NAME_RE.fullmatch(w)
-    }
+    spent_on = []
     for time in _DURATION_RE.finditer(clause):
         if before := _ON_FOR_RE.search(clause[: time.start()]):
-            what = before.group("what")
+            spent_on.append(before.group("what"))
         elif (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
             cut = _OBJECT_ENDS_RE.search(spent.group("what"))
             what = " ".join((spent.group("what")[: cut.start()] if cut else spent.group("what")).split())
-            what = re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0]  # not the pace or time after it
-        else:
-            continue
+            spent_on.append(re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0])  # not the pace or time after it
+    if not spent_on:
+        return None
+    own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent)) if w not in _NOT_AGENT_WORDS} | {
+        w for w in _words(normalise(regimen or "")) if _DRUG_NAME_RE.fullmatch(w)
+    }
+    for what in spent_on:
         drug = next((w for w in _words(what) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
         if (drug is not None and drug not in own) or (drug is None and _other_procedure(what, agent)):
             return what
