@@ -7,6 +7,7 @@ start: it is refused, and the reviewer reads it (``time_readings.csv``), or its 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nlsynth.timeparse.lexicon import (
@@ -352,6 +353,17 @@ _START_WORD_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _agent_name_words(agent: str | None) -> frozenset[str]:
+    """The words of three letters or more that name the row's ``agent``, not any formulation of it
+    (:data:`~nlsynth.timeparse.lexicon._NOT_AGENT_WORDS`): "ruxolitinib 1.5% cream" is {"ruxolitinib"}.
+
+    >>> sorted(_agent_name_words("topical ruxolitinib 1.5% cream")), _agent_name_words(None)
+    (['ruxolitinib'], frozenset())
+    """
+    return frozenset(w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent or "")) if w not in _NOT_AGENT_WORDS)
+
+
 def _starts_something_else(anchor: str, agent: str | None) -> bool:
     """Whether a start anchor names what started, and that is neither the row's agent nor a word for any treatment:
     "starting methotrexate" or "methotrexate therapy" in a dupilumab row, "adding occlusion", "changing the dose",
@@ -367,7 +379,7 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
     >>> [_starts_something_else(a, "dupilumab") for a in ("switching from adalimumab", "switching from dupilumab")]
     [False, True]
     """
-    own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent or "")) if w not in _NOT_AGENT_WORDS}
+    own = _agent_name_words(agent)
     start = _START_WORD_RE.search(anchor)
     change = start is not None and start.group("change")
     allowed = own | (_CHANGED_TO_WORDS if change else _STARTED_WORDS)
@@ -445,7 +457,7 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
     """
     if not agent:
         return None
-    own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent)) if w not in _NOT_AGENT_WORDS}
+    own = _agent_name_words(agent)
     rest = "" if _BARE_END_RE.search(anchor.group()) else clause[anchor.end() :]  # "post-treatment": no object
     cut = _OBJECT_ENDS_RE.search(rest)
     named = (anchor.group() + (rest[: cut.start()] if cut else rest)).strip()
@@ -504,9 +516,7 @@ def _time_on_something_else(clause: str, regimen: str | None, agent: str | None)
             spent_on.append(re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0])  # not the pace or time after it
     if not spent_on:
         return None
-    own = {w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent)) if w not in _NOT_AGENT_WORDS} | {
-        w for w in _words(normalise(regimen or "")) if _DRUG_NAME_RE.fullmatch(w)
-    }
+    own = _agent_name_words(agent) | {w for w in _words(normalise(regimen or "")) if _DRUG_NAME_RE.fullmatch(w)}
     for what in spent_on:
         drug = next((w for w in _words(what) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
         if (drug is not None and drug not in own) or (drug is None and _other_procedure(what, agent)):
