@@ -20,6 +20,7 @@ from nlsynth.timeparse.lexicon import (
     _GAP,
     _NO_OTHER_EVENT_RE,
     _NUM,
+    _OFF_TREATMENT,
     _PAUSE_LENGTH_RE,
     _STARTED_WORDS,
     _UNIT,
@@ -213,8 +214,8 @@ _RESPONSE_WORD_RE = re.compile(
 _STOP_WORDS = (
     r"stopped|discontinued|ceased|withdrawn|abandoned|halted|terminated|interrupted|paused|suspended"
     r"|discontinuation|cessation|interruption|withdrawal|termination"
-    r"|off(?=\s*$|\s+for\b|[\s-]+(?:the\s+)?(?:treatment|therapy|drugs?|medications?)\b)"  # "6 months off (treatment)"
-    r"|(?:treatment|therapy|drug|medication)[\s-]free"  # "6 months treatment-free"
+    r"|off(?=\s*$|\s+for\b)"  # "6 months off", "off for 6 months"
+    rf"|{_OFF_TREATMENT}"  # "6 months off treatment", "6 months treatment-free"
 )
 _SOMETHING_ELSE_RE = re.compile(
     rf"\b(?P<stop>{_STOP_WORDS})\b"
