@@ -10,10 +10,11 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pandera
 import pytest
 from sandbox import REVIEW_PROCESSED, REVIEW_RAW
 
-from nlsynth import tableio
+from nlsynth import schemas, tableio
 from nlsynth.errors import InputError
 from nlsynth.ingest import cells, clean, overview, patient_readings, references
 from nlsynth.ingest.sheets import SHEET_COLUMNS
@@ -219,6 +220,29 @@ def test_processed_tables_read_back_with_their_schema_types():
     episodes = tableio.read_table(PROCESSED, "episodes.csv")
     assert str(episodes.responded.dtype) == "boolean" and str(episodes.age.dtype) == "Int64"
     assert episodes.ttr_upper_days.max() == math.inf
+
+
+def test_a_text_column_refuses_a_cell_that_is_not_text_and_reports_it_as_pandera_str_does():
+    """Text columns use :data:`schemas.TEXT`, which answers at once when every cell passes (pandera's ``str`` built a
+    report of no failures for each column). What it refuses, and how the refusal reads, must stay pandera's own."""
+    frame = pd.DataFrame({"note": ["8 weeks", None, 8]})
+    reports = []
+    for dtype in (schemas.TEXT, str):
+        with pytest.raises(pandera.errors.SchemaErrors) as caught:
+            pandera.DataFrameSchema({"note": pandera.Column(dtype, nullable=True)}).validate(frame, lazy=True)
+        reports.append(caught.value.failure_cases[["column", "check", "failure_case", "index"]].to_dict("records"))
+    assert reports[0] == reports[1] == [{"column": "note", "check": "dtype('str')", "failure_case": 8, "index": 2}]
+    clean_text = pd.DataFrame({"note": ["8 weeks", None]})
+    assert (
+        pandera.DataFrameSchema({"note": pandera.Column(schemas.TEXT, nullable=True)}).validate(clean_text) is not None
+    )
+    plain = [
+        f"{file}:{name}"
+        for file, schema in schemas.SCHEMAS.items()
+        for name, column in schema.columns.items()
+        if str(column.dtype) == "str" and not isinstance(column.dtype, schemas.Text)
+    ]
+    assert plain == []  # every text column of a processed table is checked the fast way
 
 
 def _snapshot(directory: Path) -> dict[str, bytes]:
