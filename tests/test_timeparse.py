@@ -765,6 +765,25 @@ OWN_PHRASES = [
     ("after completion of therapy for 2 months", "daily for 12 weeks", NAN, NAN, "unresolved"),
     ("3 months after stopping the drug for 2 months", "daily for 12 weeks", NAN, NAN, "unresolved"),
     ("after stopping the drug at 2 months", "", 2 * M, 2 * M, "end-of-treatment"),  # it stopped at 2 months
+    # a time past a comma after the end is the main clause's, counted from the end as one before it is (each once the
+    # end of a course of that length, the regimen's 12 weeks ignored)
+    (
+        "after stopping, no relapse for 6 months",
+        "daily for 12 weeks",
+        12 * W + 6 * M,
+        12 * W + 6 * M,
+        "after-end-of-treatment",
+    ),
+    ("after treatment ended, 4 weeks", "daily for 12 weeks", 16 * W, 16 * W, "after-end-of-treatment"),
+    (
+        "following discontinuation of the cream, no recurrence over 2 years",
+        "daily for 12 weeks",
+        12 * W + 2 * Y,
+        12 * W + 2 * Y,
+        "after-end-of-treatment",
+    ),
+    ("after stopping, no relapse for 6 months", "", 6 * M, INF, "at-least"),
+    ("after stopping at 12 weeks", "daily for 12 weeks", 12 * W, 12 * W, "end-of-treatment"),  # no comma: its day
     # a count of sessions summarised after it, as a time is ("8 weeks on average"): a series' mean (once one time)
     ("after 3 sessions on average", "every 2 weeks", 6 * W, 6 * W, "exposures-mean"),
     ("after 4 sessions (median; range 2-6)", "every 2 weeks", 8 * W, 8 * W, "exposures-median"),
@@ -2761,6 +2780,27 @@ def test_the_time_of_an_event_keeps_the_span_of_its_clauses_whatever_their_lengt
     got = parse_time("3 months; 6 months", event=True, exact=True)
     assert (got.lower, got.upper, got.rule) == (3 * M, 6 * M, "clauses-span")
     assert parse_time("3 months; 6 months").upper == 9 * M
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "after stopping, improved at 6 months",
+        "after stopping the cream, improved at 6 months",
+        "after discontinuation, clear at 6 months",
+        "following cessation of treatment, improvement at 6 months",
+    ],
+)
+def test_a_time_past_a_comma_after_the_end_counts_from_the_end_in_a_row_of_an_agent(phrase):
+    """The time of the main clause after a fronted end ("after stopping, ...") counts from that end, as in "improved
+    at 6 months after stopping"; it was read as the end itself, of a course of 6 months, the regimen's 12 weeks
+    ignored: a response seen by 6 months, a follow-up of 6 months."""
+    regimen, end, since = "cream twice daily for 12 weeks", 84.0, 182.625
+    seen = parse_time(phrase, regimen, agent="ruxolitinib", event=True, first=True)
+    assert (seen.lower, seen.upper, seen.rule) == (0.0, end + since, "seen-at-assessment")
+    follow_up = parse_time(phrase, regimen, agent="ruxolitinib")
+    assert (follow_up.lower, follow_up.upper, follow_up.rule) == (end + since, end + since, "after-end-of-treatment")
+    assert follow_up.note == "182.6 days after the end of treatment (day 84.0)"
 
 
 @pytest.mark.parametrize("phrase", ["within 6 months after stopping", "within 2 months post-treatment"])

@@ -147,10 +147,12 @@ Rules (``TimeInterval.rule``)
     "after stopping the drug for 2 months". So is a time right after a word that is the end, with nothing it ends
     named: "post-treatment week 4", "post-discontinuation month 2", "post-treatment follow-up at 6 months" (not "off
     treatment at 6 months", whose preposition dates the end, nor "post-treatment (12 weeks)", whose brackets may
-    restate it); "after completing therapy for 2 months" may time the course or the time since it, so it is
-    ``unresolved``. "Within X" of the end reads (0, end + X], and "at least X" or a range after it keep their rule,
-    shifted by the end; the end alone ("after completion of therapy") is ``end-of-treatment``, and later than it by
-    an amount not given ("shortly after the end of treatment", "not until after completion of therapy") is
+    restate it). So is the time of a main clause after a fronted end and a comma: "after stopping, no relapse for 6
+    months" is 6 months after the end, as "no relapse for 6 months after stopping" is (once the end of a course of 6
+    months, whatever the regimen said). "After completing therapy for 2 months" may time the course or the time since
+    it, so it is ``unresolved``. "Within X" of the end reads (0, end + X], and "at least X" or a range after it keep
+    their rule, shifted by the end; the end alone ("after completion of therapy") is ``end-of-treatment``, and later
+    than it by an amount not given ("shortly after the end of treatment", "not until after completion of therapy") is
     ``at-least`` the end (once at the end: a response seen by then, the opposite). A regimen of one session and
     nothing more ("single treatment", "one session of PDT": no frequency, count or course length) ends on day 0, so
     the time after it is the time since the start. With no end of treatment to count from, an event's reading is

@@ -836,6 +836,14 @@ def _after_end(
     """
     named = clause[anchor.start() :]
     before, after = clause[: anchor.start()], clause[anchor.end() :]
+    comma = after.find(",")
+    if comma >= 0 and not _HAS_NUMBER_RE.search(before) and _HAS_NUMBER_RE.search(after, comma):
+        # "after stopping, no relapse for 6 months", "after stopping the cream, improved at 6 months": a time past the
+        # comma is the main clause's, counted from the end as in "no relapse for 6 months after stopping"; not the
+        # course's length (once read as a course of 6 months, whatever the regimen said). With a time before the
+        # anchor too, the phrase was split at the comma before it came here.
+        named = named[: anchor.end() - anchor.start() + comma]
+        before, after = after[comma + 1 :], after[:comma]
     if not _HAS_NUMBER_RE.search(before) and (
         re.match(r"\s*for\b", after) or (_BARE_END_RE.search(anchor.group()) and _TIME_NEXT_RE.match(after))
     ):
