@@ -908,6 +908,13 @@ EVENT_PHRASES = [
     ("clear for over 6 months", "", NAN, NAN, "unresolved"),
     ("improved at 8 weeks; clear for 6 months", "", 0, 8 * W, "seen-at-assessment"),
     ("cleared for the first time at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),  # a "for" that is no span
+    # ... "over" or "throughout" a span, for a state that is no process (once (0, X]: seen by X)
+    ("no relapse over 6 months", "", NAN, NAN, "unresolved"),
+    ("in remission throughout 2 years", "", NAN, NAN, "unresolved"),
+    ("lesion-free over 1 year", "", NAN, NAN, "unresolved"),
+    ("improved at 8 weeks, in remission throughout 6 months", "", 0, 8 * W, "seen-at-assessment"),
+    ("healed over 8 weeks", "", 0, 8 * W, "seen-at-assessment"),  # how long the healing took
+    ("clear over 6 months", "", 0, 6 * M, "seen-at-assessment"),  # ... or the clearing
     ("cleared shortly after the end of treatment", "daily for 12 weeks", 12 * W, INF, "at-least"),
     ("clear since week 6", "", 0, 6 * W, "seen-at-assessment"),  # "since" a visit: by then
     ("improved 6 weeks since starting", "", 0, 6 * W, "seen-at-assessment"),
@@ -2801,6 +2808,20 @@ def test_a_time_past_a_comma_after_the_end_counts_from_the_end_in_a_row_of_an_ag
     follow_up = parse_time(phrase, regimen, agent="ruxolitinib")
     assert (follow_up.lower, follow_up.upper, follow_up.rule) == (end + since, end + since, "after-end-of-treatment")
     assert follow_up.note == "182.6 days after the end of treatment (day 84.0)"
+
+
+def test_a_state_held_over_a_span_says_how_long_the_response_lasted_in_a_row_of_an_agent():
+    """ "No relapse over 6 months" after a fronted end: once a response seen by 12 weeks + 6 months; a follow-up is
+    still the end plus the span."""
+    phrase, regimen = "after discontinuation, sustained remission over 6 months", "cream twice daily for 12 weeks"
+    for kind in ({"event": True, "first": True}, {"event": True}):
+        reading = parse_time(phrase, regimen, agent="ruxolitinib", **kind)
+        assert (reading.rule, reading.note) == (
+            "unresolved",
+            f"how long the response lasted ({phrase!r}), not when it came",
+        )
+    follow_up = parse_time(phrase, regimen, agent="ruxolitinib")
+    assert (follow_up.upper, follow_up.rule) == (84.0 + 182.625, "after-end-of-treatment")
 
 
 @pytest.mark.parametrize("phrase", ["within 6 months after stopping", "within 2 months post-treatment"])

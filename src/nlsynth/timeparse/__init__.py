@@ -245,9 +245,11 @@ Rules (``TimeInterval.rule``)
     pace ("every 3 months", "at 3-month intervals": set aside beside another time), how long a response lasted as the
     only time of that response ("remained stable for 6 months", "no relapse for more than a year", and a state held
     or a relapse absent for a span with no verb of lasting: "clear for 6 months", "in remission for 1 year",
-    "lesion-free for 6 months", "no relapse for 2 years"; once a response seen by then), or a phrase that says only
-    that no time is given ("not stated", "timing not reported", "NR", "n/a"), or that there is none to give ("no
-    response", "never", "not applicable", "lost to follow-up", "ongoing", "-").
+    "lesion-free for 6 months", "no relapse for 2 years", and "over" or "throughout" a span for a state that is no
+    process: "no relapse over 6 months", "in remission throughout 2 years", but not "healed over 8 weeks", which may
+    say how long the healing took; once a response seen by then), or a phrase that says only that no time is given
+    ("not stated", "timing not reported", "NR", "n/a"), or that there is none to give ("no response", "never", "not
+    applicable", "lost to follow-up", "ongoing", "-").
 ``not-reported``
     the cell is empty.
 

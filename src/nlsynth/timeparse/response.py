@@ -54,9 +54,12 @@ _LASTED_RE = re.compile(
 #: A state of the response held, or another event absent, for a span, without a verb of lasting: "clear for 6 months",
 #: "in remission for about a year", "lesion-free for 6 months", "no relapse for 2 years" (not "clear for the first
 #: time at 12 weeks"; a time off treatment, "treatment-free for 6 months", is read before as another event): how long
-#: the response lasted, as "remained clear for 6 months" is.
+#: the response lasted, as "remained clear for 6 months" is. A state that is no process also holds "over" or
+#: "throughout" a span ("no relapse over 2 years", "in remission throughout 6 months"); "healed over 8 weeks" and
+#: "clear over 6 months" may say how long the healing or clearing took.
 _HELD_FOR_RE = re.compile(
-    r"\b(?:clear|free|remission|quiescent|inactive|healed|relapses?|recurrences?|flares?)\s+for\s+(?!the\b)"
+    r"\b(?:(?:clear|healed)\s+for"
+    r"|(?:free|remission|quiescent|inactive|relapses?|recurrences?|flares?)\s+(?:for|over|throughout))\s+(?!the\b)"
 )
 #: A clause of an event's time that says the event had not happened then ("no response at 3 months", "lesions
 #: unchanged after 8 weeks", "did not improve within 6 weeks", "failed after 3 months"), also after a few words that
