@@ -2771,7 +2771,37 @@ FOLLOW_UP_LENGTHS = [
     ("12 weeks, then at 6 months", 12 * W, 6 * M, False),
     ("3 months; sustained at 12 months", 3 * M, 12 * M, False),
     ("treated for 3 months, follow-up until 6 months", 3 * M, 6 * M, False),
+    ("improved at 8 weeks; observed for 6 months", 8 * W, 6 * M, False),  # a length after a moment: from the start
+    ("stopped at 12 weeks; seen at 5 months; followed for 6 months", 12 * W, 6 * M, False),  # ... after the end's
 ]
+
+
+#: Follow-ups whose length comes after the end of treatment: the length may run from the end (each once the span of the
+#: clauses, 12 weeks to 6 months, which leaves out the likeliest reading, 12 weeks + 6 months).
+FOLLOW_UP_AFTER_AN_END = [
+    "treatment stopped at 12 weeks; no relapse for 6 months",
+    "discontinued at 12 weeks, remained clear for 6 months",
+    "after stopping treatment at 12 weeks, no relapse for 6 months",
+    "end of treatment at 12 weeks; followed for 6 months",
+]
+
+
+@pytest.mark.parametrize(
+    "phrase", ["treated 3 months, then 6 months off treatment", "3 months of treatment; 6 months off therapy"]
+)
+def test_a_time_counted_from_the_end_is_no_length_to_add_to_the_course(phrase):
+    """ "6 months off treatment" is read as the end of a 3-month course plus 6 months, 9 months since the start: adding
+    it to the course's 3 months as another length counted the course twice (once up to 12 months)."""
+    got = parse_time(phrase, "daily for 3 months")
+    assert (got.lower, got.upper, got.note) == (3 * M, 9 * M, "spans point, after-end-of-treatment")
+
+
+@pytest.mark.parametrize("phrase", FOLLOW_UP_AFTER_AN_END)
+def test_a_follow_up_length_after_the_end_of_treatment_may_run_from_the_end(phrase):
+    for regimen, agent in ((None, None), ("cream twice daily for 12 weeks", "ruxolitinib")):
+        got = parse_time(phrase, regimen, agent=agent)
+        assert (got.lower, got.upper, got.rule) == (12 * W, pytest.approx(12 * W + 6 * M), "clauses-span")
+        assert got.note.endswith("; a length that may run from the end of treatment before it, up to their sum")
 
 
 @pytest.mark.parametrize(("phrase", "lower", "upper", "summed"), FOLLOW_UP_LENGTHS, ids=_ids(FOLLOW_UP_LENGTHS))

@@ -223,14 +223,17 @@ Rules (``TimeInterval.rule``)
     spanning all of them. Beside a clause saying the event had not come by X, the span of the times the timed
     clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads it), from no earlier than X: "no
     response at 3 months; improvement at 6 months" and "no improvement during the first 3 months, then improved by 6
-    months" are both (3, 6] months; a clause that says something else had not responded ("no response to
-    methotrexate at 4 weeks" in a dupilumab row, "no improvement in quality of life") is refused. A clause on how
-    long a response lasted is commentary ("improved at 4 weeks; no further change at 12 weeks": (0, 4] weeks),
-    except, for a best response, one that says when the improvement stopped ("partial response at 8 weeks, plateaued
-    at 16 weeks", "no further improvement after 12 weeks"): the best came by then, (0, 16] weeks (once (0, 8], more
-    precisely than the source says). Of a follow-up whose clauses give two or more lengths of time (no word of a
-    moment: "treated 3 months, then observed 6 months", "3 months on treatment, 6 months follow-up"), the span
-    reaches their sum, (3, 9] months: the lengths may run one after the other or the one hold the other.
+    months" are both (3, 6] months; a clause that says something else had not responded ("no response to methotrexate
+    at 4 weeks" in a dupilumab row, "no improvement in quality of life") is refused. A clause on how long a response
+    lasted is commentary ("improved at 4 weeks; no further change at 12 weeks": (0, 4] weeks), except, for a best
+    response, one that says when the improvement stopped ("partial response at 8 weeks, plateaued at 16 weeks", "no
+    further improvement after 12 weeks"): the best came by then, (0, 16] weeks (once (0, 8], more precisely than the
+    source says). Of a follow-up whose clauses give two or more lengths of time (no word of a moment: "treated 3
+    months, then observed 6 months", "3 months on treatment, 6 months follow-up"), the span reaches their sum, (3, 9]
+    months: the lengths may run one after the other or the one hold the other. A length after the end of treatment
+    may run from the end: "stopped at 12 weeks; no relapse for 6 months" reaches 12 weeks + 6 months (once 12 weeks
+    to 6 months); one after another moment counts from the start ("improved at 8 weeks; observed for 6 months": 8
+    weeks to 6 months). A time counted from the end ("6 months off treatment") is a moment, no length to add.
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest time

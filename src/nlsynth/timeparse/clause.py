@@ -214,26 +214,55 @@ _SPACING_RE = re.compile(
 )
 
 
+#: Rules that count a time from a moment they place (the end, the sessions): a time since the start, never a length.
+_COUNTED_RULES = ("end-of-treatment", "exposures", "exposures-mean", "exposures-median", "exposures-summary")
+
+
+def _ends_treatment(clause: _Clause) -> bool:
+    """Whether a clause times the end of treatment: "stopped at 12 weeks", "after the end of treatment"."""
+    return clause.reading.rule == "end-of-treatment" or bool(
+        _STOPS_RE.search(clause.text) or _END_OF_TREATMENT_RE.search(clause.text)
+    )
+
+
 def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval:
     """A follow-up's span, up to the sum of the lengths of time its clauses give, where two or more give one (a clause
     with no word of a moment, ``_AT_A_TIME_RE``: "treated 3 months, then observed 6 months", "3 months on treatment,
     6 months follow-up"). The lengths may run one after the other (9 months) or the one hold the other (6 months), and
     of a series, be its groups' (3 or 6 months); the span of the clauses (3 to 6 months) left out the first. A
-    moment ("12 weeks, then at 6 months") is a time since the start, and keeps the span.
+    moment ("12 weeks, then at 6 months") is a time since the start, and keeps the span; but a length after the end
+    of treatment may run from it ("stopped at 12 weeks; no relapse for 6 months": up to 12 weeks + 6 months; the
+    span, 12 weeks to 6 months, left out that the 6 months may follow the stop), while one after another moment is
+    taken to count from the start, as it did ("improved at 8 weeks; observed for 6 months": 8 weeks to 6 months).
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("treated 3 months, then observed 6 months")
     TimeInterval(lower=91.3125, upper=273.9375, rule='clauses-span', note='spans point, point; lengths that may run one after the other, up to their sum')
     >>> parse_time("12 weeks, then at 6 months").upper
     182.625
+    >>> parse_time("stopped at 12 weeks; no relapse for 6 months").upper == 84 + 182.625
+    True
     """
-    lengths = [c.reading for c in clauses if c.reading.resolved and not _AT_A_TIME_RE.search(c.text)]
-    total = sum(r.upper for r in lengths)
-    if len(lengths) < 2 or total <= span.upper:
+    timed = [c for c in clauses if c.reading.resolved]
+    moments = [bool(_AT_A_TIME_RE.search(c.text)) or c.reading.rule.endswith(_COUNTED_RULES) for c in timed]
+    lengths = [c.reading.upper for c, moment in zip(timed, moments) if not moment]
+    in_turn = sum(lengths) if len(lengths) >= 2 else 0.0
+    from_end, reach = 0.0, None
+    for clause, moment in zip(timed, moments):
+        if moment:  # lengths after the end of treatment may run from it; after another moment, from the start
+            reach = clause.reading.upper if _ends_treatment(clause) else None
+        elif reach is not None:
+            reach += clause.reading.upper
+            from_end = max(from_end, reach)
+    longest = max(in_turn, from_end)
+    if longest <= span.upper:
         return span
-    return TimeInterval(
-        span.lower, total, span.rule, f"{span.note}; lengths that may run one after the other, up to their sum"
+    what = (
+        "a length that may run from the end of treatment before it"
+        if from_end == longest
+        else "lengths that may run one after the other"
     )
+    return TimeInterval(span.lower, longest, span.rule, f"{span.note}; {what}, up to their sum")
 
 
 #: How long a response lasted, not when it was seen: "sustained for 6 months", "maintained for over a year", "clear for
