@@ -589,6 +589,12 @@ def test_an_included_record_without_a_study_names_both_files(raw_copy):
         ("yes, T2D", "type 2"),
         ("type 1.5", None),
         ("IDDM or NIDDM", None),
+        # "insulin-dependent" in words beside a type named says the patient takes insulin (each once refused as two
+        # types); the short form beside one is a second type still
+        ("insulin-dependent type 2 diabetes", "type 2"),
+        ("type 2 DM, insulin-dependent", "type 2"),
+        ("non-insulin-dependent type 2", "type 2"),
+        ("IDDM, type 2", None),
         # "DM1"/"DM2", a whole-cell negation, and "-" or "n.r." for not given (once refused)
         ("DM1", "type 1"),
         ("DM 2, on metformin", "type 2"),

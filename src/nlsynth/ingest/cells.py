@@ -160,6 +160,11 @@ def read_diabetes(text: str) -> str | None:
     >>> [read_diabetes(t) for t in ("IDDM", "NIDDM", "non-insulin-dependent diabetes", "T2D", "type 1.5")]
     ['type 1', 'type 2', 'type 2', 'type 2', None]
 
+    Beside a type named, "insulin-dependent" in words says the patient takes insulin; the short forms still name a type:
+
+    >>> [read_diabetes(t) for t in ("insulin-dependent type 2 diabetes", "type 2, insulin-dependent", "IDDM, type 2")]
+    ['type 2', 'type 2', None]
+
     Another kind of diabetes than these two is neither, even where it starts the cell:
 
     >>> [read_diabetes(t) for t in ("diabetes insipidus", "diabetes (gestational)", "yes, steroid-induced", "MODY")]
@@ -173,7 +178,13 @@ def read_diabetes(text: str) -> str | None:
     if re.search(r"\b(?:type|dm|t)[\s-]*[12][.,]\d", t) or _OTHER_KIND_RE.search(t) or _EITHER_TYPE_RE.search(t):
         return None  # "type 1.5", "DM 1.5" (LADA), "diabetes insipidus": neither type; "type 1 or 2": either
     types = {"1" if (m.group(1) or m.group(2) or m.group(3)) in ("1", "i") else "2" for m in _TYPE_RE.finditer(t)}
-    types |= {"2" if (m.group(1) or m.group(2)) else "1" for m in _OLD_TYPE_RE.finditer(t)}
+    # beside a type named, "insulin-dependent" in words says the patient takes insulin, as many with type 2 do; the
+    # short forms (IDDM, NIDDM) are names of a type still
+    types |= {
+        "2" if (m.group(1) or m.group(2)) else "1"
+        for m in _OLD_TYPE_RE.finditer(t)
+        if not (types and "insulin" in m.group(0))
+    }
     if _NO_RE.match(t):
         return "no" if not types else None
     if _NEGATION_RE.search(_OLD_TYPE_RE.sub("", _TYPE_NOT_GIVEN_RE.sub("", t))):
