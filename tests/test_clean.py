@@ -651,6 +651,9 @@ def test_diabetes_is_read_from_the_sources_words_or_refused(text, diabetes):
         ("no", "no"),
         ("No, atrophic plaques only", "no"),
         ("non-ulcerated", "no"),
+        ("non-ulcerative", "no"),  # ... and its kin (each once refused)
+        ("non-ulcerating NL", "no"),
+        ("unulcerated", "no"),
         ("", "not reported"),
         ("unknown", "not reported"),
         ("partly", None),

@@ -218,7 +218,7 @@ _ULCER_PAST_RE = re.compile(
 
 def read_ulcerated(text: str) -> str | None:
     """Whether the NL was ulcerated, in the source's words: "yes" or "ulcerated" (a note may follow), "no" or
-    "non-ulcerated" (likewise), empty or "not reported"; None when unreadable.
+    "non-ulcerated", "non-ulcerative", "unulcerated" (likewise), empty or "not reported"; None when unreadable.
 
     >>> [read_ulcerated(t) for t in ("yes (generalized ulcerative NL)", "no", "No, atrophic plaques", "", "maybe")]
     ['yes', 'no', 'no', 'not reported', None]
@@ -229,6 +229,8 @@ def read_ulcerated(text: str) -> str | None:
     >>> [read_ulcerated(t) for t in ("ulceration developed during treatment", "yes (previously)",
     ...  "yes (new at 3 months)")]
     [None, None, None]
+    >>> [read_ulcerated(t) for t in ("non-ulcerative", "non-ulcerating NL", "unulcerated")]
+    ['no', 'no', 'no']
     >>> [read_ulcerated(t) for t in ("yes/no", "no or yes", "No, yes", "no (yes per chart)")]  # both answers: neither
     [None, None, None, 'no']
     """
@@ -238,7 +240,9 @@ def read_ulcerated(text: str) -> str | None:
     if _BOTH_ANSWERS_RE.match(t):
         return None  # "yes/no": which, the cell does not say
     if re.match(
-        rf"(?:no|none|{_N}|non-?\s?ulcerated|not ulcerated|not present|without ulcer(?:s|ation)?|absent|negative)\b", t
+        rf"(?:no|none|{_N}|non-?\s?ulcer(?:ated|ative|ating)|un-?ulcerated|not ulcerated|not present"
+        r"|without ulcer(?:s|ation)?|absent|negative)\b",
+        t,
     ):
         return "no"
     if (re.match(rf"(?:yes|{_Y}|present)\b", t) or (_ULCER_WORD_RE.match(t) and not _ULCER_NEGATED_RE.search(t))) and (
