@@ -14,7 +14,7 @@ import re
 from nlsynth import missing, schemas
 from nlsynth.errors import Problem
 from nlsynth.ingest import patient_readings
-from nlsynth.ingest.vocab import phrase_key
+from nlsynth.ingest.vocab import phrase_key, plain_text
 from nlsynth.timeparse import DOUBT_RE
 
 #: What was read of a source: one of the three the extraction's README names, in any case, with hyphens or
@@ -32,7 +32,9 @@ _PART_READ_RE = re.compile(
 #: A screening decision: "included" or "excluded", also as the verb ("Include"), with a note after it in parentheses
 #: or after a dash, colon, comma or semicolon ("excluded (duplicate)", "Excluded - no outcome", "excluded: review", as
 #: screening logs write them), which is the reason where the reason cell is empty.
-_DECISION_RE = re.compile(r"(includ|exclud)(?:ed|e)(?: ?\((?P<note>[^()]*)\)|\s*[-:,;]\s*(?P<after>\S.*))?")
+_DECISION_RE = re.compile(
+    r"(includ|exclud)(?:ed|e)(?: ?\((?P<note>[^()]*)\)|\s*[-:,;]\s*(?P<after>\S.*))?", re.IGNORECASE
+)
 
 
 def read_decision(value: str) -> tuple[str | None, str]:
@@ -42,11 +44,16 @@ def read_decision(value: str) -> tuple[str | None, str]:
     [('included', ''), ('excluded', ''), ('excluded', 'duplicate'), (None, ''), (None, '')]
     >>> [read_decision(v) for v in ("Excluded - no outcome", "excluded: review", "Excluded, duplicate", "excluded -")]
     [('excluded', 'no outcome'), ('excluded', 'review'), ('excluded', 'duplicate'), (None, '')]
+
+    The note keeps the source's case, as the reason column does (once lower-cased: "no NL" was "no nl"):
+
+    >>> read_decision("EXCLUDED – no NL (HIV)")
+    ('excluded', 'no NL (HIV)')
     """
-    decision = _DECISION_RE.fullmatch(phrase_key(value))
+    decision = _DECISION_RE.fullmatch(plain_text(value))
     if not decision:
         return None, ""
-    return decision.group(1) + "ed", (decision.group("note") or decision.group("after") or "").strip()
+    return decision.group(1).lower() + "ed", (decision.group("note") or decision.group("after") or "").strip()
 
 
 def read_access(value: str) -> str | None:

@@ -32,8 +32,18 @@ def phrase_key(text: str) -> str:
     >>> phrase_key("Didn’t  improve – at 4 weeks") == phrase_key("didn't improve - at 4 weeks")
     True
     """
+    return plain_text(text).casefold()
+
+
+def plain_text(text: str) -> str:
+    """``text`` with the typography :func:`phrase_key` sets aside made plain, its case kept: for words a cell carries
+    that are shown as the source wrote them.
+
+    >>> plain_text("Excluded –  no NL")
+    'Excluded - no NL'
+    """
     text = unicodedata.normalize("NFKC", text).translate(DASHES).translate(APOSTROPHES).translate(_DOUBLE_QUOTES)
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True)
