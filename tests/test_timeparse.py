@@ -2796,6 +2796,47 @@ def test_a_time_counted_from_the_end_is_no_length_to_add_to_the_course(phrase):
     assert (got.lower, got.upper, got.note) == (3 * M, 9 * M, "spans point, after-end-of-treatment")
 
 
+#: A time added to the exact time of the clause right before it, and the same phrase with the sum written out: each once
+#: refused as "a time added to an earlier moment that the phrase does not give".
+ADDED_TO_THE_CLAUSE_BEFORE = [
+    ("improved at 4 weeks and cleared 8 weeks later", "improved at 4 weeks and cleared at 12 weeks"),
+    (
+        "partial response at 3 months, complete response 3 months later",
+        "partial response at 3 months, complete response at 6 months",
+    ),
+    ("partial at 3 months; complete after a further 3 months", "partial at 3 months; complete after 6 months"),
+    ("partial at 3 months; complete after 3 more months", "partial at 3 months; complete after 6 months"),
+    ("no response at 8 weeks; improvement 4 weeks later", "no response at 8 weeks; improvement at 12 weeks"),
+    ("stopped after 12 weeks; clear 18 weeks later", "stopped after 12 weeks; clear at 30 weeks"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "written_out"), ADDED_TO_THE_CLAUSE_BEFORE, ids=_ids(ADDED_TO_THE_CLAUSE_BEFORE))
+def test_a_time_added_to_the_clause_before_reads_as_the_sum_written_out(phrase, written_out):
+    for regimen, agent in ((None, None), ("cream twice daily for 12 weeks", "ruxolitinib")):
+        for kind in ({"event": True, "first": True}, {"event": True}, {}):
+            assert parse_time(phrase, regimen, agent=agent, **kind) == parse_time(
+                written_out, regimen, agent=agent, **kind
+            )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "8 weeks later",  # no clause before it
+        "improved within 4 weeks; cleared 8 weeks later",  # a bound before it, not one time
+        "improved at 4-6 weeks; cleared 8 weeks later",  # a range before it
+        "improved at 4 weeks; stopped for nausea; 8 weeks later cleared",  # the clause right before it has no time
+        "improved at 4 weeks; cleared another month later",  # no number
+    ],
+)
+def test_a_time_added_to_no_one_exact_time_of_the_clause_before_is_still_refused(phrase):
+    with pytest.raises(TimePhraseError, match="a time added to an earlier moment .* as one exact time"):
+        parse_time(phrase, "cream twice daily for 12 weeks", agent="ruxolitinib")
+    with pytest.raises(TimePhraseError, match="that the phrase does not give; no rule reads it"):
+        parse_time("improved at 8 weeks; 6 months since, no relapse")  # since a moment no clause gives
+
+
 @pytest.mark.parametrize("phrase", FOLLOW_UP_AFTER_AN_END)
 def test_a_follow_up_length_after_the_end_of_treatment_may_run_from_the_end(phrase):
     for regimen, agent in ((None, None), ("cream twice daily for 12 weeks", "ruxolitinib")):

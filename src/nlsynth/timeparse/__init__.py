@@ -260,9 +260,11 @@ A time counted from another event than the start of treatment ("3 months after d
 biopsy"), or from any moment the reader does not know to be the start ("6 weeks after onset", "8 weeks after
 tapering", "4 weeks into the taper", "8 weeks into her pregnancy", "2 weeks after the ulcer healed", "3 months
 postpartum", "3 months after methotrexate" in a dupilumab row), added to an earlier moment the phrase does not give
-("after a further 2 months", "2 more months", "6 months after" or "6 months since" ending its clause), or counted
-back from a later one ("3 months before", "8 weeks back", "2 weeks before the end of treatment", "in the last 3
-months"), or since the treatment was resumed ("8 weeks back on dupilumab") is refused: no rule can turn it into a
+("after a further 2 months", "2 more months", "6 months after" or "6 months since" ending its clause; a time added to
+the one exact time of the clause right before it is that sum, "improved at 4 weeks and cleared 8 weeks later" reading
+as "... cleared at 12 weeks" (once refused), but not one added to a bound, a range or a clause with no time), or
+counted back from a later one ("3 months before", "8 weeks back", "2 weeks before the end of treatment", "in the last
+3 months"), or since the treatment was resumed ("8 weeks back on dupilumab") is refused: no rule can turn it into a
 time since the start. So is a time of the disease's history or of an earlier treatment ("NL for 10 years", "a 5-year
 history", "previously treated with steroids for 1 month"). So is how long a pause of the treatment lasted, when it
 began or ended unsaid ("improved after a 2-week interruption", "after a 6-month drug holiday", "an interruption of 2

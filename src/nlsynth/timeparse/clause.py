@@ -74,6 +74,7 @@ from nlsynth.timeparse.quantities import (
     _PATIENT_LABEL_RE,
     _RESUMED_RE,
     _SHARE_IN_WORDS_RE,
+    _SINCE_UNSAID_RE,
     _VISIT_WORD,
     _alternatives_as_range,
 )
@@ -536,8 +537,10 @@ def _parse_clause(
         )
     added = _ADDED_TIME_RE.search(clause)
     if added:
+        given = "" if _SINCE_UNSAID_RE.search(added.group(0)) else " as one exact time (the clause right before it)"
         raise TimePhraseError(
-            f"a time added to an earlier moment ({added.group(0)!r}) that the phrase does not give; no rule reads it"
+            f"a time added to an earlier moment ({added.group(0)!r}) that the phrase does not give{given}; no rule "
+            "reads it"
         )
     after_end = _AFTER_END_RE.search(clause)
     end_words = _END_OF_TREATMENT_RE.search(clause)

@@ -7,6 +7,7 @@ lengths in two parts whole), reads each (:mod:`nlsynth.timeparse.clause`), check
 
 from __future__ import annotations
 
+import math
 import re
 
 from nlsynth.timeparse.anchors import _PARENTHESES_RE, _times_other_event
@@ -50,8 +51,8 @@ from nlsynth.timeparse.lexicon import (
     _visit_notation,
     normalise,
 )
-from nlsynth.timeparse.qualifiers import _HAS_NUMBER_RE
-from nlsynth.timeparse.quantities import _AGE_IN_TIME_RE, _quantities
+from nlsynth.timeparse.qualifiers import _HAS_NUMBER_RE, _quantity_days
+from nlsynth.timeparse.quantities import _ADDED_TIME_RE, _AGE_IN_TIME_RE, _SINCE_UNSAID_RE, _quantities
 from nlsynth.timeparse.response import (
     _HELD_FOR_RE,
     _LASTED_RE,
@@ -184,10 +185,53 @@ def _pieces(text: str) -> list[str]:
     return [clause for clause in (piece.strip(" ,.:") for piece in parts) if clause]
 
 
+#: A word of a moment right before a time ("after", "by", "within"): a time added after one stays a moment.
+_MOMENT_BEFORE_RE = re.compile(r"\b(?:after|following|at|by|within|until|till)\s+$")
+#: ... and "in" there, which says when as "at" does ("complete in a further 3 months").
+_IN_BEFORE_RE = re.compile(r"\bin\s+$")
+#: The words that say a time is added, between a number and its unit ("3 more months").
+_ADDED_WORDS_RE = re.compile(r"\b(?:more|additional|further|extra)\b")
+
+
+def _added_to_the_clause_before(clause: str, before: TimeInterval | None) -> str:
+    """``clause`` with a time added to the exact time of the clause right before it ("cleared 8 weeks later" after
+    "improved at 4 weeks", "complete after a further 3 months" after "partial at 3 months") written as the time since
+    the start it makes, a moment ("cleared at 84.0 days"); otherwise ``clause`` as it is. The time is added only to a
+    clause's one exact time (not a bound, a range or an end no rule places), and only one exact length, the clause's
+    only number: otherwise the clause is refused as before, as a time added to a moment no rule places ("8 weeks
+    later" alone, or after a clause with no time, is still refused).
+
+    >>> _added_to_the_clause_before("cleared 8 weeks later", TimeInterval(28.0, 28.0, "point"))
+    'cleared at 84.0 days'
+    >>> _added_to_the_clause_before("complete after a further 8 weeks", TimeInterval(28.0, 28.0, "point"))
+    'complete after 84.0 days'
+    >>> _added_to_the_clause_before("cleared 8 weeks later", TimeInterval(0.0, 28.0, "within"))  # a bound: as it is
+    'cleared 8 weeks later'
+    """
+    exact = before is not None and before.resolved and before.lower == before.upper and not math.isinf(before.upper)
+    added = list(_ADDED_TIME_RE.finditer(clause)) if exact else []
+    if (
+        len(added) != 1
+        or _SINCE_UNSAID_RE.search(added[0].group(0))
+        or _HAS_NUMBER_RE.search(clause[: added[0].start()] + " " + clause[added[0].end() :])
+    ):
+        return clause  # not one added time and no other number ("2-3 weeks later", "at 6 weeks, 2 weeks later")
+    lengths = list(_DURATION_RE.finditer(_ADDED_WORDS_RE.sub(" ", added[0].group(0))))  # "3 more months": 3 months
+    lower, upper = _quantity_days(lengths[0]) if len(lengths) == 1 else (math.nan, math.nan)
+    if not lower == upper:  # no length, several, or a range
+        return clause
+    head = clause[: added[0].start()]
+    if not _MOMENT_BEFORE_RE.search(head):  # "cleared 8 weeks later": a moment, as "cleared at 12 weeks" is
+        head = _IN_BEFORE_RE.sub("", head) + "at "
+    return f"{head}{before.upper + upper!r} days{clause[added[0].end() :]}"
+
+
 def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = None) -> list[_Clause]:
     found = []
+    before = None
     for clause in _pieces(text):
-        result = _parse_clause(clause, regimen, agent, duration=not event)
+        clause = _added_to_the_clause_before(clause, before)
+        result = before = _parse_clause(clause, regimen, agent, duration=not event)
         if result is None:
             continue
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):

@@ -29,8 +29,9 @@ _RESUMED_RE = re.compile(rf"\b{_NUM}{_GAP}{_UNIT}\s+back\s+on\b")
 #: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6
 #: weeks", "another month", "2 more months", "6 weeks more", "16 weeks later", "2 months thereafter", "3 weeks
 #: afterwards", "6 months after" or "6 months since" ending its clause or before a mark): the time since that moment,
-#: which need not be the start of treatment (a first assessment, a dose change); no rule reads it. "No more than",
-#: "or more", "more or less", "later than 6 months" and "or later" are other words.
+#: which need not be the start of treatment (a first assessment, a dose change); no rule reads it, but where the clause
+#: right before it gives one exact time, the phrase adds the two (``phrase._added_to_the_clause_before``). "No more
+#: than", "or more", "more or less", "later than 6 months" and "or later" are other words.
 _ADDED_TIME_RE = re.compile(
     rf"\b(?:an?\s+)?(?:additional|further|extra|another)\s+(?:{_NUM}{_GAP})?{_UNIT}\b"
     rf"|\b{_NUM}\s+(?:more|additional|further|extra)\s+{_UNIT}\b"
@@ -40,6 +41,8 @@ _ADDED_TIME_RE = re.compile(
     # since, no relapse"): afterwards, or since a moment the phrase does not give
     rf"|\b{_NUM}{_GAP}{_UNIT}\s+(?:after|since)(?=\s*(?:$|[,;:.)]))"
 )
+#: ... the last of which, "after" or "since" with nothing after it, names no moment: no clause before it gives one.
+_SINCE_UNSAID_RE = re.compile(r"\b(?:after|since)$")
 #: A pace written in a time cell ("every 3 months", "every other week", "at 3-month intervals", "at two-monthly
 #: intervals", "at intervals of 4 weeks", "2 weeks apart"): how far apart visits or doses were, never a time since the
 #: start. It is set aside, and a clause with no other time is ``unresolved``.
