@@ -1456,7 +1456,6 @@ NAMES_SOMETHING_ELSE = [
     ("reviewed at 3 weeks, improved at 8 weeks", "reviewed"),
     ("the patient relocated at 3 weeks; improved at 8 weeks", "relocated"),
     ("methotrexate added at 2 months; cleared at 6 months", "methotrexate"),
-    ("re-treated at 2 months; cleared at 6 months", "retreated"),
     ("no improvement at 4 weeks; tinea at 8 weeks", "tinea"),  # beside a clause that it had not come
     ("tinea cleared at 3 weeks; improved at 8 weeks", "tinea"),
     ("quality of life improved at 3 weeks; lesions cleared at 16 weeks", "quality"),
@@ -2835,6 +2834,35 @@ def test_a_time_added_to_no_one_exact_time_of_the_clause_before_is_still_refused
         parse_time(phrase, "cream twice daily for 12 weeks", agent="ruxolitinib")
     with pytest.raises(TimePhraseError, match="that the phrase does not give; no rule reads it"):
         parse_time("improved at 8 weeks; 6 months since, no relapse")  # since a moment no clause gives
+
+
+#: Phrases that name the treatment given again before or with their first time: each once read as times since the
+#: first start ("on rechallenge, improvement at 4 weeks" as a response by 4 weeks), or, for the last, refused in an
+#: event's time as naming something else and read as a follow-up of 2 to 6 months.
+RESUMED_FIRST = [
+    "on rechallenge, improvement at 4 weeks",
+    "upon reintroduction, response within 2 weeks",
+    "with re-treatment, improved at 4 weeks",
+    "restarted; improved at 4 weeks",
+    "improved at 4 weeks on rechallenge",
+    "on resumption of treatment, improvement at 4 weeks",
+    "re-treated at 2 months; cleared at 6 months",
+]
+
+
+@pytest.mark.parametrize("phrase", RESUMED_FIRST)
+def test_a_time_after_the_treatment_given_again_is_refused(phrase):
+    for agent in (None, "ruxolitinib"):
+        for kind in ({"event": True, "first": True}, {"event": True}, {}):
+            with pytest.raises(TimePhraseError, match="may be counted from the treatment given again"):
+                parse_time(phrase, "cream twice daily", agent=agent, **kind)
+
+
+def test_a_treatment_given_again_after_a_timed_clause_or_negated_leaves_the_times_as_they_were():
+    history = "complete clearance at 12 weeks; relapse at 6 months; re-treated with clearance at 9 months"
+    assert parse_time(history, event=True, first=True).upper == 12 * W  # the first course's response
+    assert parse_time("no retreatment needed at 12 months").upper == 12 * M
+    assert parse_time("did not require rechallenge; improved at 4 weeks", event=True, first=True).upper == 4 * W
 
 
 @pytest.mark.parametrize("phrase", FOLLOW_UP_AFTER_AN_END)

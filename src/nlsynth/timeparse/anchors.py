@@ -309,6 +309,31 @@ def _other_procedure(anchor: str, agent: str | None) -> bool:
     return any(words.search(anchor) and not kind.search(named) for words, kind in _PROCEDURE_KINDS)
 
 
+#: A word for the treatment given again ("on rechallenge", "re-treated", "upon reintroduction", "restarted", "on
+#: resumption of treatment"): a time with it, or after it in the phrase, may be counted from it.
+_RESUMPTION_RE = re.compile(
+    r"\b(?:re-?challeng\w*|re-?treat(?:ed|ment|ing)|re-?introduc\w*|re-?initiat\w*|re-?institut\w*|re-?instat\w*"
+    r"|re-?commenc\w*|re-?start\w*|resum(?:ed|ption|ing))\b"
+)
+#: A negation a few words before ("no retreatment needed", "did not require rechallenge", "without restarting").
+_NEGATED_BEFORE_RE = re.compile(r"\b(?:no|not|without|never|nor)\b(?:\s+\S+){0,2}\s*$")
+
+
+def _resumption(clause: str) -> str | None:
+    """The first word in ``clause`` for the treatment given again (:data:`_RESUMPTION_RE`) that no negation leads, or
+    None: "on rechallenge, improvement at 4 weeks" may be 4 weeks since the rechallenge, not since the first start
+    (once read as 4 weeks since it). "No retreatment needed" names none.
+
+    >>> [_resumption(c) for c in ("on re-challenge, improvement at 4 weeks", "restarted", "no retreatment needed",
+    ...  "did not require rechallenge", "presumed response at 4 weeks")]
+    ['re-challenge', 'restarted', None, None, None]
+    """
+    for match in _RESUMPTION_RE.finditer(clause):
+        if not _NEGATED_BEFORE_RE.search(clause[: match.start()]):
+            return match.group(0)
+    return None
+
+
 def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     """The anchor a time in ``clause`` is counted from, when it is not known to be the start of treatment ("6 weeks
     after onset", "8 weeks after tapering", "2 weeks after the ulcer healed", "after tapering to 10 mg, for 4 weeks");

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from nlsynth.timeparse.anchors import _PARENTHESES_RE, _times_other_event
+from nlsynth.timeparse.anchors import _PARENTHESES_RE, _resumption, _times_other_event
 from nlsynth.timeparse.checks import (
     _check_names_the_response,
     _check_no_bare_over,
@@ -228,8 +228,10 @@ def _added_to_the_clause_before(clause: str, before: TimeInterval | None) -> str
 
 def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = None) -> list[_Clause]:
     found = []
-    before = None
+    before = resumed = None
     for clause in _pieces(text):
+        if not any(c.reading.resolved for c in found):  # a resumption after a timed clause ends what it times
+            resumed = resumed or _resumption(clause)
         clause = _added_to_the_clause_before(clause, before)
         result = before = _parse_clause(clause, regimen, agent, duration=not event)
         if result is None:
@@ -239,6 +241,11 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
         something_else = _stops_or_times_something_else(clause) if event and result.resolved else None
         if something_else == "other":
             continue  # "nausea at 2 weeks", "stopped at 12 weeks", "dose reduced at 4 weeks": not the response's time
+        if resumed and result.resolved:
+            raise TimePhraseError(
+                f"a time that may be counted from the treatment given again ({resumed!r}), not from its first start; "
+                "no rule reads it"
+            )
         # what a clause says was not seen, also after the time it is about ("at 4 weeks no change")
         if event and (
             (
