@@ -2858,6 +2858,38 @@ def test_a_time_after_the_treatment_given_again_is_refused(phrase):
                 parse_time(phrase, "cream twice daily", agent=agent, **kind)
 
 
+#: Phrases that name a change of the dose, with no time of its own, before their first time: each once read as a time
+#: since the start ("on the higher dose, improvement at 4 weeks" as a response by 4 weeks), though "improved at 4 weeks
+#: on the higher dose" was refused.
+DOSE_CHANGED_FIRST = [
+    "on the higher dose, improvement at 4 weeks",
+    "once the dose was increased, improved within 4 weeks",
+    "when the dose was increased to 300 mg weekly, response at 4 weeks",
+    "dose increased; improved at 4 weeks",
+    "with dose escalation, improved at 4 weeks",
+]
+
+
+@pytest.mark.parametrize("phrase", DOSE_CHANGED_FIRST)
+def test_a_time_after_a_change_of_the_dose_with_no_time_of_its_own_is_refused(phrase):
+    for agent in (None, "dupilumab"):
+        for kind in ({"event": True, "first": True}, {"event": True}, {}):
+            with pytest.raises(TimePhraseError, match="may be counted from a change of the dose"):
+                parse_time(phrase, "300 mg every 2 weeks", agent=agent, **kind)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "dose reduced at 4 weeks; improved at 8 weeks",  # the change at its own time: an event since the start
+        "improved at 8 weeks; dose increased",  # after the timed clause
+        "without dose escalation, improved at 8 weeks",  # negated
+    ],
+)
+def test_a_change_of_the_dose_at_its_own_time_after_the_response_or_negated_reads_as_before(phrase):
+    assert parse_time(phrase, event=True, first=True).upper == 8 * W
+
+
 def test_a_treatment_given_again_after_a_timed_clause_or_negated_leaves_the_times_as_they_were():
     history = "complete clearance at 12 weeks; relapse at 6 months; re-treated with clearance at 9 months"
     assert parse_time(history, event=True, first=True).upper == 12 * W  # the first course's response

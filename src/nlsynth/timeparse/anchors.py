@@ -334,6 +334,35 @@ def _resumption(clause: str) -> str | None:
     return None
 
 
+#: A change of the dose named without a time of its own ("dose increased", "once the dose was doubled", "with dose
+#: escalation", "on the higher dose"): a time after it may be counted from it.
+_DOSE_CHANGE_RE = re.compile(
+    r"\b(?:(?:dose|dosage|doses)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:escalat|increas|reduc|decreas|doubl|halv|rais"
+    r"|lower|adjust|chang)\w*"
+    r"|(?:escalat|increas|reduc|decreas|doubl|halv|rais|lower|adjust)\w*\s+(?:the\s+|her\s+|his\s+)?(?:dose|dosage)"
+    r"|(?:higher|increased|escalated|doubled|reduced|lower|lowered|decreased)\s+(?:dose|dosage))\b"
+)
+
+
+def _dose_changed_first(clause: str) -> str | None:
+    """A change of the dose (:data:`_DOSE_CHANGE_RE`) that ``clause`` names with no time, or before a comma or colon
+    and its time ("dose increased", "once the dose was increased, improved within 4 weeks", "on the higher dose,
+    improvement at 4 weeks"), and no negation leads; else None. A change at its own time ("dose reduced at 4 weeks")
+    is an event on the timeline since the start, read as before.
+
+    >>> [_dose_changed_first(c) for c in ("dose increased", "once the dose was increased, improved within 4 weeks",
+    ...  "dose reduced at 4 weeks", "without dose escalation", "improved at 4 weeks")]
+    ['dose increased', 'dose was increased', None, None, None]
+    """
+    change = _DOSE_CHANGE_RE.search(clause)
+    if change is None or _NEGATED_BEFORE_RE.search(clause[: change.start()]):
+        return None
+    time = _DURATION_RE.search(clause)
+    if time is None or (time.start() >= change.end() and re.search(r"[,:]", clause[change.end() : time.start()])):
+        return change.group(0)
+    return None
+
+
 def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     """The anchor a time in ``clause`` is counted from, when it is not known to be the start of treatment ("6 weeks
     after onset", "8 weeks after tapering", "2 weeks after the ulcer healed", "after tapering to 10 mg, for 4 weeks");

@@ -10,7 +10,13 @@ from __future__ import annotations
 import math
 import re
 
-from nlsynth.timeparse.anchors import _PARENTHESES_RE, _resumption, _times_other_event
+from nlsynth.timeparse.anchors import (
+    _PARENTHESES_RE,
+    _RESUMPTION_RE,
+    _dose_changed_first,
+    _resumption,
+    _times_other_event,
+)
 from nlsynth.timeparse.checks import (
     _check_names_the_response,
     _check_no_bare_over,
@@ -228,10 +234,10 @@ def _added_to_the_clause_before(clause: str, before: TimeInterval | None) -> str
 
 def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = None) -> list[_Clause]:
     found = []
-    before = resumed = None
+    before = moved = None
     for clause in _pieces(text):
-        if not any(c.reading.resolved for c in found):  # a resumption after a timed clause ends what it times
-            resumed = resumed or _resumption(clause)
+        if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
+            moved = moved or _resumption(clause) or _dose_changed_first(clause)
         clause = _added_to_the_clause_before(clause, before)
         result = before = _parse_clause(clause, regimen, agent, duration=not event)
         if result is None:
@@ -241,10 +247,10 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
         something_else = _stops_or_times_something_else(clause) if event and result.resolved else None
         if something_else == "other":
             continue  # "nausea at 2 weeks", "stopped at 12 weeks", "dose reduced at 4 weeks": not the response's time
-        if resumed and result.resolved:
+        if moved and result.resolved:
+            what = "the treatment given again" if _RESUMPTION_RE.fullmatch(moved) else "a change of the dose"
             raise TimePhraseError(
-                f"a time that may be counted from the treatment given again ({resumed!r}), not from its first start; "
-                "no rule reads it"
+                f"a time that may be counted from {what} ({moved!r}), not from the start of treatment; no rule reads it"
             )
         # what a clause says was not seen, also after the time it is about ("at 4 weeks no change")
         if event and (
