@@ -204,7 +204,9 @@ def _compound(clause: str, first: re.Match[str], second: re.Match[str]) -> TimeI
     return _bounded(clause, first.start(), second.end(), total, total)
 
 
-_AT_A_TIME_RE = re.compile(r"\b(?:after|following|at|by|within|until|till)\b")
+#: Words that say when, which make a time a moment since the start ("at 12 weeks", "by 6 months"), not a length.
+_MOMENT_WORDS = "after|following|at|by|within|until|till"
+_AT_A_TIME_RE = re.compile(rf"\b(?:{_MOMENT_WORDS})\b")
 
 
 #: Words of a pace, of one session's length or of a spread, which a parenthesis beside an unresolved time may hold

@@ -28,6 +28,7 @@ from nlsynth.timeparse.checks import (
     _states_after_complete,
 )
 from nlsynth.timeparse.clause import (
+    _MOMENT_WORDS,
     _check_no_summary_aside,
     _check_no_summary_beside_a_time,
     _check_whose_time,
@@ -191,8 +192,9 @@ def _pieces(text: str) -> list[str]:
     return [clause for clause in (piece.strip(" ,.:") for piece in parts) if clause]
 
 
-#: A word of a moment right before a time ("after", "by", "within"): a time added after one stays a moment.
-_MOMENT_BEFORE_RE = re.compile(r"\b(?:after|following|at|by|within|until|till)\s+$")
+#: A word of a moment right before a time ("after", "by", "within"): a time added after one stays a moment, as
+#: :func:`_lengths_in_turn` reads one.
+_MOMENT_BEFORE_RE = re.compile(rf"\b(?:{_MOMENT_WORDS})\s+$")
 #: ... and "in" there, which says when as "at" does ("complete in a further 3 months").
 _IN_BEFORE_RE = re.compile(r"\bin\s+$")
 #: The words that say a time is added, between a number and its unit ("3 more months").
