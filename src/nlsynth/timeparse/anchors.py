@@ -31,6 +31,7 @@ from nlsynth.timeparse.lexicon import (
     _SUMMARY_WORDS,
     _UNIT,
     _WHOLE_COURSE,
+    _first_not_led_by,
     _words,
     normalise,
 )
@@ -328,10 +329,7 @@ def _resumption(clause: str) -> str | None:
     ...  "did not require rechallenge", "presumed response at 4 weeks")]
     ['re-challenge', 'restarted', None, None, None]
     """
-    for match in _RESUMPTION_RE.finditer(clause):
-        if not _NEGATED_BEFORE_RE.search(clause[: match.start()]):
-            return match.group(0)
-    return None
+    return _first_not_led_by(_RESUMPTION_RE, clause, _NEGATED_BEFORE_RE)
 
 
 #: A change of the dose named without a time of its own ("dose increased", "once the dose was doubled", "with dose

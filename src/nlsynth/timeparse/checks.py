@@ -13,7 +13,16 @@ from dataclasses import replace
 from nlsynth.timeparse.anchors import _PARENTHESES_RE, _PROCEDURE_KINDS
 from nlsynth.timeparse.clause import _AT_A_TIME_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, unresolved
-from nlsynth.timeparse.lexicon import _DURATION_RE, _GAP, _NUM, _SESSION_NOUNS, _UNIT, _UNIT_FIRST, _words
+from nlsynth.timeparse.lexicon import (
+    _DURATION_RE,
+    _GAP,
+    _NUM,
+    _SESSION_NOUNS,
+    _UNIT,
+    _UNIT_FIRST,
+    _first_not_led_by,
+    _words,
+)
 from nlsynth.timeparse.quantities import _PACE_RE
 from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _one_pace, _rate, sessions_per_week
 from nlsynth.timeparse.response import (
@@ -68,9 +77,8 @@ def _procedure_done(text: str) -> str | None:
     if _RESPONSE_WORD_RE.search(text):
         return None
     for words, _ in _PROCEDURE_KINDS:
-        for found in words.finditer(text):
-            if not _COUNTED_FROM_BEFORE_RE.search(text[: found.start()]):
-                return found.group(0)
+        if done := _first_not_led_by(words, text, _COUNTED_FROM_BEFORE_RE):
+            return done
     return None
 
 

@@ -365,6 +365,19 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", text) if not w[0].isdigit()]
 
 
+def _first_not_led_by(pattern: re.Pattern[str], text: str, lead: re.Pattern[str]) -> str | None:
+    r"""The first match of ``pattern`` in ``text`` that the words before it do not end in ``lead`` (a negation, a word
+    that counts a time from what follows), or None.
+
+    >>> graft, after = re.compile(r"graft"), re.compile(r"after\s+\w+\s+$")
+    >>> _first_not_led_by(graft, "4 weeks after the graft; graft at 8 weeks", after)
+    'graft'
+    >>> _first_not_led_by(graft, "4 weeks after the graft", after) is None
+    True
+    """
+    return next((m.group(0) for m in pattern.finditer(text) if not lead.search(text[: m.start()])), None)
+
+
 #: "No improvement until 6 months", "did not respond until week 12": not seen before that time, seen at it; a time the
 #: event came, read as any other (not "not seen by then").
 _UNTIL_RE = re.compile(r"\b(?:until|till|til)\b")
