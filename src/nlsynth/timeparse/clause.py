@@ -218,7 +218,9 @@ _SPACING_RE = re.compile(
 
 
 #: Rules that count a time from a moment they place (the end, the sessions): a time since the start, never a length.
-_COUNTED_RULES = ("end-of-treatment", "exposures", "exposures-mean", "exposures-median", "exposures-summary")
+_COUNTED_RULES = frozenset(
+    "end-of-treatment after-end-of-treatment exposures exposures-mean exposures-median exposures-summary".split()
+)
 
 
 def _ends_treatment(clause: _Clause) -> bool:
@@ -247,7 +249,7 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     True
     """
     timed = [c for c in clauses if c.reading.resolved]
-    moments = [bool(_AT_A_TIME_RE.search(c.text)) or c.reading.rule.endswith(_COUNTED_RULES) for c in timed]
+    moments = [bool(_AT_A_TIME_RE.search(c.text)) or c.reading.rule in _COUNTED_RULES for c in timed]
     lengths = [c.reading.upper for c, moment in zip(timed, moments) if not moment]
     in_turn = sum(lengths) if len(lengths) >= 2 else 0.0
     from_end, reach = 0.0, None
