@@ -2886,6 +2886,58 @@ def test_a_change_of_the_dose_at_its_own_time_after_the_response_or_negated_read
     assert parse_time(phrase, event=True, first=True).upper == 8 * W
 
 
+#: Phrases that name a change of the dose or of its schedule right before a time, beside a word of response: the time
+#: may date the change, the response after it, or be counted from it. Each was once read as a response by that time.
+DOSE_CHANGED_AT_ITS_TIME = [
+    ("improvement after dose escalation at 3 months", "dose escalation"),
+    ("improvement after increasing the dose to 10 mg at 3 months", "increasing the dose"),
+    ("improved after the dose was increased at week 8", "dose was increased"),
+    ("improvement after the dose was doubled at 2 months", "dose was doubled"),
+    ("improvement on the higher dose at 4 weeks", "higher dose"),
+    ("improvement with the increased dose at 4 weeks", "increased dose"),
+    ("response after dose doubling (week 8)", "dose doubling"),  # a time in parentheses
+    ("improvement (after dose escalation at 3 months)", "dose escalation"),
+    ("after dose escalation at 3 months, improvement was seen", "dose escalation"),  # the response after the time
+    ("improvement after escalation to 30 mg at 3 months", "escalation"),
+    ("improvement after increasing to weekly at 3 months", "increasing to"),
+    ("improvement after the interval was shortened at 3 months", "interval was shortened"),
+    ("improvement after shortening the interval to weekly at 3 months", "shortening the interval"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "change"), DOSE_CHANGED_AT_ITS_TIME)
+def test_a_time_right_after_a_change_of_the_dose_beside_a_response_is_refused(phrase, change):
+    for agent in (None, "dupilumab"):
+        for kind in ({"event": True, "first": True}, {"event": True}, {"event": True, "exact": True}, {}):
+            with pytest.raises(
+                TimePhraseError, match=f"may date a change of the dose \\('{change}'\\), not the response"
+            ):
+                parse_time(phrase, "300 mg every 2 weeks", agent=agent, **kind)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "weeks"),
+    [
+        ("dose reduced after clearance at 8 weeks", 8),  # a word of response between: the clearance's time
+        ("improved without dose escalation at 8 weeks", 8),  # negated
+        ("improved at 8 weeks, dose reduced at 12 weeks", 8),  # the change in a clause of its own
+        ("improvement at 8 weeks; dose escalation at 12 weeks", 8),
+        ("improved, plaque reduced to 2 cm at 8 weeks", 8),  # a size, not a dose
+        ("lesions improved and erythema reduced to faint at 8 weeks", 8),
+    ],
+)
+def test_a_change_of_the_dose_not_right_before_the_time_of_a_response_reads_as_before(phrase, weeks):
+    assert parse_time(phrase, event=True, first=True).upper == weeks * W
+
+
+def test_a_change_of_the_schedule_named_with_no_time_is_a_change_of_the_dose():
+    for phrase in ("with escalation to 30 mg, improved at 4 weeks", "after titration, improvement at 8 weeks"):
+        with pytest.raises(TimePhraseError, match="counted from"):
+            parse_time(phrase, event=True, first=True)
+    with pytest.raises(TimePhraseError, match=r"may be counted from a change of the dose \('escalation'\)"):
+        parse_time("with escalation to 30 mg, improved at 4 weeks", event=True)
+
+
 def test_a_treatment_given_again_after_a_timed_clause_or_negated_leaves_the_times_as_they_were():
     history = "complete clearance at 12 weeks; relapse at 6 months; re-treated with clearance at 9 months"
     assert parse_time(history, event=True, first=True).upper == 12 * W  # the first course's response

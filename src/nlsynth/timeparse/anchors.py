@@ -332,13 +332,22 @@ def _resumption(clause: str) -> str | None:
     return _first_not_led_by(_RESUMPTION_RE, clause, _NEGATED_BEFORE_RE)
 
 
-#: A change of the dose named without a time of its own ("dose increased", "once the dose was doubled", "with dose
-#: escalation", "on the higher dose"): a time after it may be counted from it.
+#: A change of the dose or of its schedule ("dose increased", "once the dose was doubled", "with dose escalation",
+#: "on the higher dose", "escalation to 30 mg", "increased to 600 mg", "reduced to weekly", "the interval was
+#: shortened", "increasing the frequency"): a time after it may be counted from it, and a time right after it may
+#: date it.
 _DOSE_CHANGE_RE = re.compile(
     r"\b(?:(?:dose|dosage|doses)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:escalat|increas|reduc|decreas|doubl|halv|rais"
     r"|lower|adjust|chang)\w*"
     r"|(?:escalat|increas|reduc|decreas|doubl|halv|rais|lower|adjust)\w*\s+(?:the\s+|her\s+|his\s+)?(?:dose|dosage)"
-    r"|(?:higher|increased|escalated|doubled|reduced|lower|lowered|decreased)\s+(?:dose|dosage))\b"
+    r"|(?:higher|increased|escalated|doubled|reduced|lower|lowered|decreased)\s+(?:dose|dosage)"
+    r"|(?:up-?)?titrat\w*|escalat\w*"
+    r"|(?:increas|reduc|decreas|rais|lower)\w*\s+to(?=\s+(?:\d+(?:\.\d+)?\s*(?:mg|mcg|\u03bcg|ug|g|ml|iu)\b"
+    r"|weekly|fortnightly|monthly|daily|once|twice|every))"
+    r"|(?:dosing\s+|dose\s+|injection\s+)?(?:interval|frequency)\s+(?:was\s+|were\s+|had\s+been\s+)?"
+    r"(?:shorten|increas|reduc|decreas|chang|extend|lengthen|doubl|halv)\w*"
+    r"|(?:shorten|extend|lengthen|increas|reduc|decreas|chang|doubl|halv)\w*\s+(?:the\s+|her\s+|his\s+)?"
+    r"(?:dosing\s+|dose\s+|injection\s+)?(?:interval|frequency))\b"
 )
 
 
@@ -358,6 +367,30 @@ def _dose_changed_first(clause: str) -> str | None:
     time = _DURATION_RE.search(clause)
     if time is None or (time.start() >= change.end() and re.search(r"[,:]", clause[change.end() : time.start()])):
         return change.group(0)
+    return None
+
+
+def _dose_changed_at_its_time(clause: str) -> str | None:
+    """A change of the dose (:data:`_DOSE_CHANGE_RE`) right before a time, in a clause that also names a response
+    ("improvement after dose escalation at 3 months", "improved on the higher dose at 4 weeks", "after the dose was
+    doubled at week 8, cleared"), and no negation leads; else None. The time may date the change, with the response
+    after it, or be counted from it: not the response's time since the start (each once read as a response by then).
+    Not a change alone with its time ("dose reduced at 4 weeks", an event on the timeline), nor one parted from its
+    time by a comma, a colon or a word of response ("dose reduced after clearance at 4 months").
+
+    >>> [_dose_changed_at_its_time(c) for c in ("improvement after dose escalation at 3 months", "dose reduced at 4 "
+    ...  "weeks", "dose reduced after clearance at 4 months", "improved without dose escalation at 8 weeks")]
+    ['dose escalation', None, None, None]
+    """
+    for change in _DOSE_CHANGE_RE.finditer(clause):
+        time = _DURATION_RE.search(clause, change.end())
+        if time is None or _NEGATED_BEFORE_RE.search(clause[: change.start()]):
+            continue
+        between = clause[change.end() : time.start()]
+        if re.search(r"[,:;]", between) or _RESPONSE_WORD_RE.search(between):
+            continue
+        if _RESPONSE_WORD_RE.search(clause[: change.start()]) or _RESPONSE_WORD_RE.search(clause[time.end() :]):
+            return change.group(0)
     return None
 
 

@@ -19,6 +19,7 @@ from nlsynth.timeparse.anchors import (
     _PLUS_MINUS_RE,
     _RECOMMENDATION_RE,
     _STOPS_RE,
+    _dose_changed_at_its_time,
     _ended_elsewhere,
     _time_on_something_else,
     _times_other_event,
@@ -496,12 +497,29 @@ def _check_whose_time(text: str, aside: str | None = None) -> None:
             )
 
 
+def _check_no_dose_change_at_its_time(text: str) -> None:
+    """Refuse a time that a change of the dose right before it may date, in words that also name a response
+    (:func:`~nlsynth.timeparse.anchors._dose_changed_at_its_time`).
+
+    >>> _check_no_dose_change_at_its_time("improvement after dose escalation at 3 months")
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a time that may date a change of the dose ('dose escalation'), not the response, or be counted from it; no rule reads it
+    """
+    if changed := _dose_changed_at_its_time(text):
+        raise TimePhraseError(
+            f"a time that may date a change of the dose ({changed!r}), not the response, or be counted from it; no rule "
+            "reads it"
+        )
+
+
 def _parse_clause(
     clause: str, regimen: str | None, agent: str | None = None, *, duration: bool = False
 ) -> TimeInterval | None:
     """One ";"-separated clause; None when it is commentary without any time. ``duration``: the clause is a follow-up's,
     whose time counted from an end of treatment no rule places is still at least the time since that end
     (:func:`_after_end`)."""
+    original = clause
     rest, doses = _DOSE_RE.subn(" ", clause)
     rest, extents = _EXTENT_RE.subn(lambda m: f"{m.group('verb') or ''} ", rest)
     if doses or extents:
@@ -570,6 +588,7 @@ def _parse_clause(
             f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
             "no rule reads it"
         )
+    _check_no_dose_change_at_its_time(original)
     if history := _HISTORY_RE.search(clause):
         raise TimePhraseError(
             f"a time of the disease's history or of an earlier treatment ({history.group(0).strip()!r}), not since the "

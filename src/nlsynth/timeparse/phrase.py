@@ -29,6 +29,7 @@ from nlsynth.timeparse.checks import (
 )
 from nlsynth.timeparse.clause import (
     _MOMENT_WORDS,
+    _check_no_dose_change_at_its_time,
     _check_no_summary_aside,
     _check_no_summary_beside_a_time,
     _check_whose_time,
@@ -352,6 +353,8 @@ def _parse(
         inside = [r for r in _parenthesised(normalised, regimen, agent) if r.resolved or not results]
         if results and _pace_aside(normalised):
             inside = []  # "after 4 sessions (at 2-week intervals)": a pace, not the time; it stays unresolved
+        if inside and inside[0].resolved:  # "response after dose doubling (week 8)": the time may be the change's
+            _check_no_dose_change_at_its_time(re.sub(r"[()]", " ", normalised))
         if event and inside and inside[0].resolved and _NOT_SEEN_RE.search(text.strip(" ,.:;")):
             return _not_seen_by(inside)  # "no response (3 months)": not seen by then
         results = inside or results
