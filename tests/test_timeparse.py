@@ -2938,6 +2938,50 @@ def test_a_change_of_the_schedule_named_with_no_time_is_a_change_of_the_dose():
         parse_time("with escalation to 30 mg, improved at 4 weeks", event=True)
 
 
+#: Phrases that name another treatment added beside or before their time, in a dupilumab row: the time may date the
+#: addition or be counted from it. Each was once read as a response by that time since the start.
+ANOTHER_ADDED = [
+    ("with the addition of methotrexate, response at 8 weeks", "be counted from", "the addition of methotrexate"),
+    ("methotrexate was added; improvement at 8 weeks", "be counted from", "methotrexate was added"),
+    ("improvement with the addition of methotrexate at 8 weeks", "date", "the addition of methotrexate"),
+    ("improvement once methotrexate was added at 8 weeks", "date", "methotrexate was added"),
+    ("no improvement until methotrexate was added at 8 weeks", "date", "methotrexate was added"),
+    ("improvement at 8 weeks with the addition of methotrexate", "date", "the addition of methotrexate"),
+    ("after 6 weeks with the addition of methotrexate", "date", "the addition of methotrexate"),
+    ("improved at 8 weeks with added emollients", "date", "added emollients"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "how", "added"), ANOTHER_ADDED)
+def test_a_time_beside_or_after_another_treatment_added_is_refused(phrase, how, added):
+    message = f"may {how} the addition of another treatment \\('{added}'\\)"
+    for kind in ({"event": True, "first": True}, {"event": True}, {"event": True, "exact": True}):
+        with pytest.raises(TimePhraseError, match=message):
+            parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab", **kind)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "dupilumab added to methotrexate; improvement at 8 weeks",  # the row's own agent added: its start
+        "with the addition of dupilumab, response at 8 weeks",
+        "no additional treatment was added; improved at 8 weeks",  # negated
+        "without adding other treatments, improved at 8 weeks",
+        "improvement at 8 weeks (no other treatment added)",
+        "improvement at 8 weeks, methotrexate was then added",  # after a comma: a later event
+        "improved at 8 weeks; methotrexate added at 12 weeks for residual lesions",  # a clause of its own
+    ],
+)
+def test_the_agent_itself_added_or_another_added_later_or_not_at_all_reads_as_before(phrase):
+    assert parse_time(phrase, "300 mg every 2 weeks", event=True, first=True, agent="dupilumab").upper == 8 * W
+
+
+def test_a_negated_response_before_a_change_does_not_negate_the_change():
+    with pytest.raises(TimePhraseError, match=r"may date a change of the dose \('dose escalation'\)"):
+        parse_time("no improvement until dose escalation at 8 weeks", event=True)
+    assert parse_time("improved without dose escalation at 8 weeks", event=True).upper == 8 * W
+
+
 def test_a_treatment_given_again_after_a_timed_clause_or_negated_leaves_the_times_as_they_were():
     history = "complete clearance at 12 weeks; relapse at 6 months; re-treated with clearance at 9 months"
     assert parse_time(history, event=True, first=True).upper == 12 * W  # the first course's response

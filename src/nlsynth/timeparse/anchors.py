@@ -351,46 +351,148 @@ _DOSE_CHANGE_RE = re.compile(
 )
 
 
-def _dose_changed_first(clause: str) -> str | None:
-    """A change of the dose (:data:`_DOSE_CHANGE_RE`) that ``clause`` names with no time, or before a comma or colon
-    and its time ("dose increased", "once the dose was increased, improved within 4 weeks", "on the higher dose,
-    improvement at 4 weeks"), and no negation leads; else None. A change at its own time ("dose reduced at 4 weeks")
-    is an event on the timeline since the start, read as before.
+#: A treatment added: what was added follows the words ("the addition of methotrexate", "adding occlusion", "add-on
+#: tacrolimus", "we added methotrexate") up to a preposition, a conjunction, a number or a mark ...
+_ADDED_THEN_WHAT_RE = re.compile(
+    r"\b(?:(?:the\s+)?addition\s+of|adding|add-?on(?:\s+(?:of|with))?"
+    r"|added(?!\s+(?:at|by|in|on|to|from|after|for|within|with|during|since|around|about|over)\b))\s+"
+    r"(?P<what>[a-z][^,;:()\d]*?)"
+    r"(?=\s+(?:at|by|in|on|to|from|after|for|within|with|during|since|and|then|was|were)\b|\s*[,;:()\d]|\s*$)"
+)
+#: ... or comes before it ("methotrexate was added", "once topical steroids were added", "methotrexate added at 8
+#: weeks"): up to three words, the last before it that neither a function word nor a word of response or of time is.
+_WHAT_THEN_ADDED_RE = re.compile(r"(?P<before>[^,;:()]*?)\s*\b(?:(?:was|were|had\s+been|been|being)\s+)?added\b")
+_NOT_WHAT_WAS_ADDED = frozenset(
+    "once when after until then later also subsequently so finally eventually no not nothing without never nor".split()
+)
 
-    >>> [_dose_changed_first(c) for c in ("dose increased", "once the dose was increased, improved within 4 weeks",
-    ...  "dose reduced at 4 weeks", "without dose escalation", "improved at 4 weeks")]
-    ['dose increased', 'dose was increased', None, None, None]
+
+def _added_elsewhere(clause: str, agent: str | None) -> list[tuple[str, int, int]]:
+    """Each treatment ``clause`` says was added that is not the row's ``agent`` (or may not be: a phrase with no agent,
+    or one that does not say what was added), as (its words, where they start, where they end).
+
+    >>> _added_elsewhere("with the addition of methotrexate, response at 8 weeks", "dupilumab")
+    [('the addition of methotrexate', 5, 33)]
+    >>> _added_elsewhere("improvement once methotrexate was added at 8 weeks", "dupilumab")
+    [('methotrexate was added', 17, 39)]
+    >>> _added_elsewhere("dupilumab was added to methotrexate; improved at 8 weeks", "dupilumab")
+    []
+    >>> _added_elsewhere("no additional treatment was added", "dupilumab")  # negated: see _changes
+    [('additional treatment was added', 3, 33)]
     """
-    change = _DOSE_CHANGE_RE.search(clause)
-    if change is None or _NEGATED_BEFORE_RE.search(clause[: change.start()]):
+    own = _agent_name_words(agent)
+    found = []
+    for added in _ADDED_THEN_WHAT_RE.finditer(clause):
+        if not own & set(_words(added.group("what"))):
+            found.append((added.group(0).strip(), added.start(), added.end()))
+    for added in _WHAT_THEN_ADDED_RE.finditer(clause):
+        if any(start <= added.end() - 1 < end for _, start, end in found):
+            continue  # "we added methotrexate": what follows the word, found above
+        words = re.findall(r"[a-z][\w.%-]*", added.group("before"))
+        what = []
+        for word in reversed(words):
+            if (
+                len(what) == 3
+                or word in _FUNCTION_WORDS - _NOT_AGENT_WORDS
+                or word in _NOT_WHAT_WAS_ADDED
+                or _RESPONSE_WORD_RE.fullmatch(word)
+            ):
+                break
+            what.insert(0, word)
+        if own & set(what):
+            continue
+        begin = added.end() - len(added.group(0).lstrip()) if not what else clause.rindex(what[0], 0, added.end())
+        found.append((clause[begin : added.end()], begin, added.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+#: What a change of the treatment is called in a refusal, by kind.
+_CHANGE_OF_THE_DOSE = "a change of the dose"
+_ANOTHER_ADDED = "the addition of another treatment"
+
+
+def _changes(clause: str, agent: str | None) -> list[tuple[str, str, int, int]]:
+    """Each change of the treatment ``clause`` names that no negation leads: a change of the dose or its schedule
+    (:data:`_DOSE_CHANGE_RE`) or another treatment added (:func:`_added_elsewhere`), as (its kind, its words, where
+    they start, where they end), in order. A negation of the response before it ("no improvement until methotrexate
+    was added") is not the change's.
+
+    >>> [_changes(c, "dupilumab") for c in ("without dose escalation", "no improvement until the dose was doubled")]
+    [[], [('a change of the dose', 'dose was doubled', 25, 41)]]
+    """
+    found = [(_CHANGE_OF_THE_DOSE, m.group(0), m.start(), m.end()) for m in _DOSE_CHANGE_RE.finditer(clause)]
+    found += [(_ANOTHER_ADDED, *added) for added in _added_elsewhere(clause, agent)]
+    return sorted((f for f in found if not _negated_change(clause[: f[2]])), key=lambda f: (f[2], f[3]))
+
+
+def _negated_change(before: str) -> bool:
+    """Whether the words ``before`` a change end in a negation of it ("without", "no"), not of a response ("no
+    improvement until")."""
+    negation = _NEGATED_BEFORE_RE.search(before)
+    return negation is not None and not re.search(rf"{_RESPONSE_WORD_RE.pattern}|\buntil\b", negation.group(0))
+
+
+def _changed_first(clause: str, agent: str | None = None) -> tuple[str, str] | None:
+    """A change of the treatment (:func:`_changes`) that ``clause`` names with no time, or before a comma or colon
+    and its time ("dose increased", "once the dose was increased, improved within 4 weeks", "on the higher dose,
+    improvement at 4 weeks", "with the addition of methotrexate, response at 8 weeks"), as (its kind, its words); else
+    None. A change at its own time ("dose reduced at 4 weeks") is an event on the timeline since the start, read as
+    before.
+
+    >>> [_changed_first(c) for c in ("dose increased", "once the dose was increased, improved within 4 weeks",
+    ...  "dose reduced at 4 weeks", "without dose escalation", "improved at 4 weeks")]
+    [('a change of the dose', 'dose increased'), ('a change of the dose', 'dose was increased'), None, None, None]
+    >>> _changed_first("with the addition of methotrexate, response at 8 weeks", "dupilumab")
+    ('the addition of another treatment', 'the addition of methotrexate')
+    """
+    changes = _changes(clause, agent)
+    if not changes:
         return None
+    kind, words, _, end = changes[0]
     time = _DURATION_RE.search(clause)
-    if time is None or (time.start() >= change.end() and re.search(r"[,:]", clause[change.end() : time.start()])):
-        return change.group(0)
+    if time is None or (time.start() >= end and re.search(r"[,:]", clause[end : time.start()])):
+        return kind, words
     return None
 
 
-def _dose_changed_at_its_time(clause: str) -> str | None:
-    """A change of the dose (:data:`_DOSE_CHANGE_RE`) right before a time, in a clause that also names a response
-    ("improvement after dose escalation at 3 months", "improved on the higher dose at 4 weeks", "after the dose was
-    doubled at week 8, cleared"), and no negation leads; else None. The time may date the change, with the response
-    after it, or be counted from it: not the response's time since the start (each once read as a response by then).
-    Not a change alone with its time ("dose reduced at 4 weeks", an event on the timeline), nor one parted from its
-    time by a comma, a colon or a word of response ("dose reduced after clearance at 4 months").
+#: Words that lead a time and say nothing else ("after 6 weeks with the addition of methotrexate").
+_TIME_WORDS_ONLY_RE = re.compile(r"\s*(?:(?:after|at|by|within|in|following|over|about|approximately|around)\s+)*")
 
-    >>> [_dose_changed_at_its_time(c) for c in ("improvement after dose escalation at 3 months", "dose reduced at 4 "
+
+def _changed_beside_the_time(clause: str, agent: str | None = None) -> tuple[str, str] | None:
+    """A change of the treatment (:func:`_changes`) beside a time, in a clause that also names a response, as (its
+    kind, its words); else None. Right before the time ("improvement after dose escalation at 3 months", "improved on
+    the higher dose at 4 weeks", "after the dose was doubled at week 8, cleared", "improvement once methotrexate was
+    added at 8 weeks"), the time may date the change, with the response after it, or be counted from it; right after
+    the time, another treatment added ("improvement at 8 weeks with the addition of methotrexate") may be what the
+    time is counted from, also with no word of response ("after 6 weeks with the addition of methotrexate"; a change of
+    the dose there is :data:`_OTHER_ZERO_RE`'s). Not the response's time since the
+    start: each was once read as a response by then. Not a change alone with its time ("dose reduced at 4 weeks", an
+    event on the timeline), nor one parted from its time by a comma, a colon or a word of response ("dose reduced
+    after clearance at 4 months"), nor one after "before" ("improved at 4 weeks before methotrexate was added").
+
+    >>> [_changed_beside_the_time(c) for c in ("improvement after dose escalation at 3 months", "dose reduced at 4 "
     ...  "weeks", "dose reduced after clearance at 4 months", "improved without dose escalation at 8 weeks")]
-    ['dose escalation', None, None, None]
+    [('a change of the dose', 'dose escalation'), None, None, None]
+    >>> _changed_beside_the_time("improvement at 8 weeks with the addition of methotrexate", "dupilumab")
+    ('the addition of another treatment', 'the addition of methotrexate')
     """
-    for change in _DOSE_CHANGE_RE.finditer(clause):
-        time = _DURATION_RE.search(clause, change.end())
-        if time is None or _NEGATED_BEFORE_RE.search(clause[: change.start()]):
-            continue
-        between = clause[change.end() : time.start()]
-        if re.search(r"[,:;]", between) or _RESPONSE_WORD_RE.search(between):
-            continue
-        if _RESPONSE_WORD_RE.search(clause[: change.start()]) or _RESPONSE_WORD_RE.search(clause[time.end() :]):
-            return change.group(0)
+    for kind, words, start, end in _changes(clause, agent):
+        after = _DURATION_RE.search(clause, end)
+        if after is not None:
+            between = clause[end : after.start()]
+            if not re.search(r"[,:;]", between) and not _RESPONSE_WORD_RE.search(between):
+                if _RESPONSE_WORD_RE.search(clause[:start]) or _RESPONSE_WORD_RE.search(clause[after.end() :]):
+                    return kind, words
+        before = list(_DURATION_RE.finditer(clause[:start]))
+        if kind == _ANOTHER_ADDED and before:
+            between, lead = clause[before[-1].end() : start], clause[: before[-1].start()]
+            if (
+                not re.search(r"[,:;]|\bbefore\b", between)
+                and not _RESPONSE_WORD_RE.search(between)
+                and (_RESPONSE_WORD_RE.search(lead) or _TIME_WORDS_ONLY_RE.fullmatch(lead))
+            ):
+                return kind, words
     return None
 
 

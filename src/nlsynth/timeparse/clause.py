@@ -19,7 +19,7 @@ from nlsynth.timeparse.anchors import (
     _PLUS_MINUS_RE,
     _RECOMMENDATION_RE,
     _STOPS_RE,
-    _dose_changed_at_its_time,
+    _changed_beside_the_time,
     _ended_elsewhere,
     _time_on_something_else,
     _times_other_event,
@@ -497,19 +497,19 @@ def _check_whose_time(text: str, aside: str | None = None) -> None:
             )
 
 
-def _check_no_dose_change_at_its_time(text: str) -> None:
-    """Refuse a time that a change of the dose right before it may date, in words that also name a response
-    (:func:`~nlsynth.timeparse.anchors._dose_changed_at_its_time`).
+def _check_no_change_beside_the_time(text: str, agent: str | None = None) -> None:
+    """Refuse a time beside a change of the treatment that it may date or be counted from, in words that also name a
+    response (:func:`~nlsynth.timeparse.anchors._changed_beside_the_time`).
 
-    >>> _check_no_dose_change_at_its_time("improvement after dose escalation at 3 months")
+    >>> _check_no_change_beside_the_time("improvement after dose escalation at 3 months")
     Traceback (most recent call last):
     ...
     nlsynth.timeparse.TimePhraseError: a time that may date a change of the dose ('dose escalation'), not the response, or be counted from it; no rule reads it
     """
-    if changed := _dose_changed_at_its_time(text):
+    if changed := _changed_beside_the_time(text, agent):
+        kind, words = changed
         raise TimePhraseError(
-            f"a time that may date a change of the dose ({changed!r}), not the response, or be counted from it; no rule "
-            "reads it"
+            f"a time that may date {kind} ({words!r}), not the response, or be counted from it; no rule reads it"
         )
 
 
@@ -588,7 +588,7 @@ def _parse_clause(
             f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
             "no rule reads it"
         )
-    _check_no_dose_change_at_its_time(original)
+    _check_no_change_beside_the_time(original, agent)
     if history := _HISTORY_RE.search(clause):
         raise TimePhraseError(
             f"a time of the disease's history or of an earlier treatment ({history.group(0).strip()!r}), not since the "

@@ -12,8 +12,7 @@ import re
 
 from nlsynth.timeparse.anchors import (
     _PARENTHESES_RE,
-    _RESUMPTION_RE,
-    _dose_changed_first,
+    _changed_first,
     _resumption,
     _times_other_event,
 )
@@ -29,7 +28,7 @@ from nlsynth.timeparse.checks import (
 )
 from nlsynth.timeparse.clause import (
     _MOMENT_WORDS,
-    _check_no_dose_change_at_its_time,
+    _check_no_change_beside_the_time,
     _check_no_summary_aside,
     _check_no_summary_beside_a_time,
     _check_whose_time,
@@ -235,12 +234,19 @@ def _added_to_the_clause_before(clause: str, before: TimeInterval | None) -> str
     return f"{head}{before.upper + upper!r} days{clause[added[0].end() :]}"
 
 
+def _resumed(clause: str) -> tuple[str, str] | None:
+    """The treatment given again before a phrase's first timed clause (:func:`_resumption`), as (what a refusal calls
+    it, its words); else None."""
+    resumed = _resumption(clause)
+    return ("the treatment given again", resumed) if resumed else None
+
+
 def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = None) -> list[_Clause]:
     found = []
     before = moved = None
     for clause in _pieces(text):
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
-            moved = moved or _resumption(clause) or _dose_changed_first(clause)
+            moved = moved or _resumed(clause) or _changed_first(clause, agent)
         clause = _added_to_the_clause_before(clause, before)
         result = before = _parse_clause(clause, regimen, agent, duration=not event)
         if result is None:
@@ -251,9 +257,9 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
         if something_else == "other":
             continue  # "nausea at 2 weeks", "stopped at 12 weeks", "dose reduced at 4 weeks": not the response's time
         if moved and result.resolved:
-            what = "the treatment given again" if _RESUMPTION_RE.fullmatch(moved) else "a change of the dose"
+            what, words = moved
             raise TimePhraseError(
-                f"a time that may be counted from {what} ({moved!r}), not from the start of treatment; no rule reads it"
+                f"a time that may be counted from {what} ({words!r}), not from the start of treatment; no rule reads it"
             )
         # what a clause says was not seen, also after the time it is about ("at 4 weeks no change")
         if event and (
@@ -354,7 +360,7 @@ def _parse(
         if results and _pace_aside(normalised):
             inside = []  # "after 4 sessions (at 2-week intervals)": a pace, not the time; it stays unresolved
         if inside and inside[0].resolved:  # "response after dose doubling (week 8)": the time may be the change's
-            _check_no_dose_change_at_its_time(re.sub(r"[()]", " ", normalised))
+            _check_no_change_beside_the_time(re.sub(r"[()]", " ", normalised), agent)
         if event and inside and inside[0].resolved and _NOT_SEEN_RE.search(text.strip(" ,.:;")):
             return _not_seen_by(inside)  # "no response (3 months)": not seen by then
         results = inside or results
