@@ -361,7 +361,7 @@ _ADDED_THEN_WHAT_RE = re.compile(
 )
 #: ... or comes before it ("methotrexate was added", "once topical steroids were added", "methotrexate added at 8
 #: weeks"): up to three words, the last before it that neither a function word nor a word of response or of time is.
-_WHAT_THEN_ADDED_RE = re.compile(r"(?P<before>[^,;:()]*?)\s*\b(?:(?:was|were|had\s+been|been|being)\s+)?added\b")
+_WHAT_THEN_ADDED_RE = re.compile(r"\b(?:(?:was|were|had\s+been|been|being)\s+)?added\b")
 _NOT_WHAT_WAS_ADDED = frozenset(
     "once when after until then later also subsequently so finally eventually no not nothing without never nor".split()
 )
@@ -380,6 +380,8 @@ def _added_elsewhere(clause: str, agent: str | None) -> list[tuple[str, int, int
     >>> _added_elsewhere("no additional treatment was added", "dupilumab")  # negated: see _changes
     [('additional treatment was added', 3, 33)]
     """
+    if "add" not in clause:
+        return []
     own = _agent_name_words(agent)
     found = []
     for added in _ADDED_THEN_WHAT_RE.finditer(clause):
@@ -388,7 +390,7 @@ def _added_elsewhere(clause: str, agent: str | None) -> list[tuple[str, int, int
     for added in _WHAT_THEN_ADDED_RE.finditer(clause):
         if any(start <= added.end() - 1 < end for _, start, end in found):
             continue  # "we added methotrexate": what follows the word, found above
-        words = re.findall(r"[a-z][\w.%-]*", added.group("before"))
+        words = re.findall(r"[a-z][\w.%-]*", re.split(r"[,;:()]", clause[: added.start()])[-1])
         what = []
         for word in reversed(words):
             if (
@@ -401,7 +403,7 @@ def _added_elsewhere(clause: str, agent: str | None) -> list[tuple[str, int, int
             what.insert(0, word)
         if own & set(what):
             continue
-        begin = added.end() - len(added.group(0).lstrip()) if not what else clause.rindex(what[0], 0, added.end())
+        begin = added.start() if not what else clause.rindex(what[0], 0, added.start())
         found.append((clause[begin : added.end()], begin, added.end()))
     return sorted(found, key=lambda f: f[1])
 

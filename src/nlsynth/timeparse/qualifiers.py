@@ -250,22 +250,41 @@ def _qualifier(before: str, after: str = "", *, sessions: bool = False) -> str |
     return trailing
 
 
-def _nearest(before: str, *, sessions: bool = False) -> tuple[str, int, int] | None:
-    """The kind of the qualifier nearest the end of ``before``, where it ends and where it starts, or None."""
-    best, best_at = None, (-1, 0)
-    kinds = (
-        ("within", _WITHIN),
-        ("at-least", _AT_LEAST_OF_SESSIONS if sessions else _AT_LEAST),
-        ("point", _POINT),
-        ("mean", _MEAN),
-        ("median", _MEDIAN),
-        ("summary", _UNNAMED),
+def _qualifier_patterns(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each qualifier word with the pattern that finds it: a word between spaces or the ends, a sign anywhere."""
+    return tuple(
+        (word, re.compile(rf"(?:^|\s){re.escape(word)}(?:\s|$)" if word[0].isalpha() else re.escape(word)))
+        for word in words
     )
-    for kind, words in kinds:
-        for word in words:
-            for m in re.finditer(
-                rf"(?:^|\s){re.escape(word)}(?:\s|$)" if word[0].isalpha() else re.escape(word), before
-            ):
+
+
+#: The qualifiers by kind, their patterns compiled once (:func:`_nearest` runs for every time of every phrase); the
+#: second of at-least's is for a count of sessions.
+_KINDS = (
+    ("within", _qualifier_patterns(_WITHIN)),
+    ("at-least", _qualifier_patterns(_AT_LEAST)),
+    ("point", _qualifier_patterns(_POINT)),
+    ("mean", _qualifier_patterns(_MEAN)),
+    ("median", _qualifier_patterns(_MEDIAN)),
+    ("summary", _qualifier_patterns(_UNNAMED)),
+)
+_KINDS_OF_SESSIONS = tuple(
+    (kind, _qualifier_patterns(_AT_LEAST_OF_SESSIONS) if kind == "at-least" else patterns) for kind, patterns in _KINDS
+)
+
+
+def _nearest(before: str, *, sessions: bool = False) -> tuple[str, int, int] | None:
+    """The kind of the qualifier nearest the end of ``before``, where it ends and where it starts, or None.
+
+    >>> _nearest("improved within about"), _nearest("not before"), _nearest("at least"), _nearest("improved")
+    (('point', 21, 15), ('at-least', 10, 0), ('at-least', 8, 0), None)
+    """
+    best, best_at = None, (-1, 0)
+    for kind, patterns in _KINDS_OF_SESSIONS if sessions else _KINDS:
+        for word, pattern in patterns:
+            if word not in before:
+                continue  # what the pattern needs is not there: no need to run it
+            for m in pattern.finditer(before):
                 if word in _LATEST_EARLIEST and re.match(r"[a-z]", before[m.end() :]):
                     continue  # an adjective: "at the latest follow-up, 3 years", "at the earliest visit, 4 weeks"
                 # the nearest word; at the same place the longer ("not before" holds "before")
