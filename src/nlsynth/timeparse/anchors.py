@@ -462,16 +462,16 @@ _TIME_WORDS_ONLY_RE = re.compile(r"\s*(?:(?:after|at|by|within|in|following|over
 
 
 def _changed_beside_the_time(clause: str, agent: str | None = None) -> tuple[str, str] | None:
-    """A change of the treatment (:func:`_changes`) beside a time, in a clause that also names a response, as (its
-    kind, its words); else None. Right before the time ("improvement after dose escalation at 3 months", "improved on
-    the higher dose at 4 weeks", "after the dose was doubled at week 8, cleared", "improvement once methotrexate was
-    added at 8 weeks"), the time may date the change, with the response after it, or be counted from it; right after
-    the time, another treatment added ("improvement at 8 weeks with the addition of methotrexate") may be what the
-    time is counted from, also with no word of response ("after 6 weeks with the addition of methotrexate"; a change of
-    the dose there is :data:`_OTHER_ZERO_RE`'s). Not the response's time since the
-    start: each was once read as a response by then. Not a change alone with its time ("dose reduced at 4 weeks", an
-    event on the timeline), nor one parted from its time by a comma, a colon or a word of response ("dose reduced
-    after clearance at 4 months"), nor one after "before" ("improved at 4 weeks before methotrexate was added").
+    """A change of the treatment (:func:`_changes`) beside a time, in a clause that also names a response, as (its kind,
+    its words); else None. Right before the time ("improvement after dose escalation at 3 months", "improved on the
+    higher dose at 4 weeks", "after the dose was doubled at week 8, cleared", "improvement once methotrexate was added
+    at 8 weeks"), the time may date the change, with the response after it, or be counted from it; right after the time,
+    another treatment added ("improvement at 8 weeks with the addition of methotrexate") may be what the time is counted
+    from, also with no word of response ("after 6 weeks with the addition of methotrexate"; a change of the dose there
+    is :data:`_OTHER_ZERO_RE`'s). Not the response's time since the start: each was once read as a response by then. Not
+    a change alone with its time ("dose reduced at 4 weeks", an event on the timeline), nor one parted from its time by
+    a comma, a colon or a word of response ("dose reduced after clearance at 4 months"), nor one after "before"
+    ("improved at 4 weeks before methotrexate was added").
 
     >>> [_changed_beside_the_time(c) for c in ("improvement after dose escalation at 3 months", "dose reduced at 4 "
     ...  "weeks", "dose reduced after clearance at 4 months", "improved without dose escalation at 8 weeks")]
