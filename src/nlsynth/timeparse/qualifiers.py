@@ -258,8 +258,7 @@ def _qualifier_patterns(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[s
     )
 
 
-#: The qualifiers by kind, their patterns compiled once (:func:`_nearest` runs for every time of every phrase); the
-#: second of at-least's is for a count of sessions.
+#: The qualifiers by kind, their patterns compiled once (:func:`_nearest` runs for every time of every phrase) ...
 _KINDS = (
     ("within", _qualifier_patterns(_WITHIN)),
     ("at-least", _qualifier_patterns(_AT_LEAST)),
@@ -268,6 +267,7 @@ _KINDS = (
     ("median", _qualifier_patterns(_MEDIAN)),
     ("summary", _qualifier_patterns(_UNNAMED)),
 )
+#: ... and the same for a count of sessions, whose at-least words leave out those of :data:`_SHORTLY_AFTER`.
 _KINDS_OF_SESSIONS = tuple(
     (kind, _qualifier_patterns(_AT_LEAST_OF_SESSIONS) if kind == "at-least" else patterns) for kind, patterns in _KINDS
 )
