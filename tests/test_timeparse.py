@@ -2847,6 +2847,8 @@ RESUMED_FIRST = [
     "improved at 4 weeks on rechallenge",
     "on resumption of treatment, improvement at 4 weeks",
     "re-treated at 2 months; cleared at 6 months",
+    "no improvement until rechallenge at 4 weeks",  # the negation is the response's, not the rechallenge's
+    "no improvement until restarted; improved at 8 weeks",
 ]
 
 

@@ -316,8 +316,12 @@ _RESUMPTION_RE = re.compile(
     r"\b(?:re-?challeng\w*|re-?treat(?:ed|ment|ing)|re-?introduc\w*|re-?initiat\w*|re-?institut\w*|re-?instat\w*"
     r"|re-?commenc\w*|re-?start\w*|resum(?:ed|ption|ing))\b"
 )
-#: A negation a few words before ("no retreatment needed", "did not require rechallenge", "without restarting").
-_NEGATED_BEFORE_RE = re.compile(r"\b(?:no|not|without|never|nor)\b(?:\s+\S+){0,2}\s*$")
+#: A negation a few words before ("no retreatment needed", "did not require rechallenge", "without restarting"), not
+#: one of a response whose words come between ("no improvement until rechallenge", "no response until the dose was
+#: doubled": the response is what did not come until then).
+_NEGATED_BEFORE_RE = re.compile(
+    rf"\b(?:no|not|without|never|nor)\b(?:\s+(?!until\b|{_RESPONSE_WORD_RE.pattern})\S+){{0,2}}\s*$"
+)
 
 
 def _resumption(clause: str) -> str | None:
@@ -326,8 +330,8 @@ def _resumption(clause: str) -> str | None:
     (once read as 4 weeks since it). "No retreatment needed" names none.
 
     >>> [_resumption(c) for c in ("on re-challenge, improvement at 4 weeks", "restarted", "no retreatment needed",
-    ...  "did not require rechallenge", "presumed response at 4 weeks")]
-    ['re-challenge', 'restarted', None, None, None]
+    ...  "did not require rechallenge", "presumed response at 4 weeks", "no improvement until rechallenge")]
+    ['re-challenge', 'restarted', None, None, None, 'rechallenge']
     """
     return _first_not_led_by(_RESUMPTION_RE, clause, _NEGATED_BEFORE_RE)
 
@@ -417,21 +421,14 @@ def _changes(clause: str, agent: str | None) -> list[tuple[str, str, int, int]]:
     """Each change of the treatment ``clause`` names that no negation leads: a change of the dose or its schedule
     (:data:`_DOSE_CHANGE_RE`) or another treatment added (:func:`_added_elsewhere`), as (its kind, its words, where
     they start, where they end), in order. A negation of the response before it ("no improvement until methotrexate
-    was added") is not the change's.
+    was added") is not the change's (:data:`_NEGATED_BEFORE_RE`).
 
     >>> [_changes(c, "dupilumab") for c in ("without dose escalation", "no improvement until the dose was doubled")]
     [[], [('a change of the dose', 'dose was doubled', 25, 41)]]
     """
     found = [(_CHANGE_OF_THE_DOSE, m.group(0), m.start(), m.end()) for m in _DOSE_CHANGE_RE.finditer(clause)]
     found += [(_ANOTHER_ADDED, *added) for added in _added_elsewhere(clause, agent)]
-    return sorted((f for f in found if not _negated_change(clause[: f[2]])), key=lambda f: (f[2], f[3]))
-
-
-def _negated_change(before: str) -> bool:
-    """Whether the words ``before`` a change end in a negation of it ("without", "no"), not of a response ("no
-    improvement until")."""
-    negation = _NEGATED_BEFORE_RE.search(before)
-    return negation is not None and not re.search(rf"{_RESPONSE_WORD_RE.pattern}|\buntil\b", negation.group(0))
+    return sorted((f for f in found if not _NEGATED_BEFORE_RE.search(clause[: f[2]])), key=lambda f: (f[2], f[3]))
 
 
 def _changed_first(clause: str, agent: str | None = None) -> tuple[str, str] | None:
