@@ -143,6 +143,7 @@ OWN_PHRASES = [
     ("every 2-3 weeks", "", NAN, NAN, "unresolved"),
     # an age is never a time since the start: beside a time it is set aside (once the span to 45 years)
     ("45-year-old; improved after 6 weeks", "", 6 * W, 6 * W, "point"),
+    ("at 18 months of age, improved after 8 weeks", "", 8 * W, 8 * W, "point"),  # once the span to 18 months
     # a dose or an extent of change is never a time: beside one it is set aside (once "several numbers", and a dose
     # before "infusions" was counted as infusions)
     ("after 16 weeks of dupilumab 300 mg every 2 weeks", "", 16 * W, 16 * W, "point"),
@@ -2185,6 +2186,8 @@ REJECTED = [
     # an age alone (once read as 45 years, or six months, since the start)
     ("at the age of 45 years", "only time given is an age"),
     ("at 45 years of age", "only time given is an age"),  # once 45 years since the start
+    ("resolved at 18 months of age", "only time given is an age \\('18 months of age'\\)"),  # once 18 months since
+    ("improved at 6 weeks of age", "only time given is an age"),  # once 6 weeks since the start
     # ... or a pregnancy's (once 8 or 30 weeks since the start)
     ("improved at 8 weeks gestation", "only time given is an age \\('8 weeks gestation'\\)"),
     ("improved at 30 weeks' gestation", "only time given is an age"),

@@ -314,14 +314,14 @@ a stated number of sessions ("6 sessions at two weeks intervals", "monthly x 4",
 weeks"), as it is before "within". A clause that dates the start of a treatment before any response ("treatment was
 started at 2 weeks", "started at week 2; improved at 8 weeks") is refused: the phrase's times may be counted from
 another moment (once a response by the start's time). So is an age given as the only time ("at the age of 45 years",
-"a 6-month-old ulcer", "at 30 weeks' gestation"); beside another time an age is set aside. A head count, a patient's
-label or a share of patients beside a time ("in 3 patients after 3 months", "three of four patients at 6 weeks",
-"most by 2 months", "usually by 2 months", "8 weeks (patient 1)", also in parentheses) is refused, since the time is
-only theirs. Two numbers given as alternatives for one time ("two or three weeks", "a week or two", "at 3 or 6
-months"), in digits or in words, are the range they span, as "2 to 3 weeks" is: the time is one of them (once
-refused). A time the phrase doubts ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "equivocal response at 8
-weeks") is refused too: whether it holds is the reviewer's reading; a doubt about anything else ("at 8 weeks,
-possibly due to the cream", "cause unclear") is commentary.
+"at 18 months of age", "a 6-month-old ulcer", "at 30 weeks' gestation"); beside another time an age is set aside. A
+head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three of four
+patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks (patient 1)", also in parentheses) is
+refused, since the time is only theirs. Two numbers given as alternatives for one time ("two or three weeks", "a week
+or two", "at 3 or 6 months"), in digits or in words, are the range they span, as "2 to 3 weeks" is: the time is one
+of them (once refused). A time the phrase doubts ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "equivocal
+response at 8 weeks") is refused too: whether it holds is the reviewer's reading; a doubt about anything else ("at 8
+weeks, possibly due to the cream", "cause unclear") is commentary.
 
 Commentary that is skipped: text in parentheses, and a restatement after "i.e." or "viz.", which is read as one ("at
 8 weeks, i.e. 2 months"; for the time of an event, not one that times a response, "6 weeks (complete clearance at 12

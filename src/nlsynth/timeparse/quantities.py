@@ -54,12 +54,12 @@ _PACE_RE = re.compile(
     rf"|\b{_NUM}{_GAP}{_UNIT}\s+apart\b"
 )
 #: An age written in a time cell, a patient's, a lesion's or a pregnancy's ("at the age of 45 years", "45-year-old",
-#: "when she was 45 years old", "aged 45", "at 45 years of age", "a 6-month-old ulcer", "at 30 weeks' gestation"):
-#: never a time since the start. A clause holding only an age is commentary; beside another time it is set aside.
+#: "when she was 45 years old", "aged 45", "at 45 years of age", a child's "at 18 months of age", "a 6-month-old ulcer",
+#: "at 30 weeks' gestation"): never a time since the start. A clause holding only an age is commentary; beside another time it is set aside.
 _AGE_IN_TIME_RE = re.compile(
     rf"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+){_NUM}(?:{_GAP}(?:years?|yrs?|y))?(?:[\s-]*old)?\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}[\s-]*old\b"  # also a lesion's: "a 6-month-old ulcer"
-    rf"|\b{_NUM}{_GAP}(?:years?|yrs?|y)\s+of\s+age\b"  # "at 45 years of age"
+    rf"|\b{_NUM}{_GAP}{_UNIT}\s+of\s+age\b"  # "at 45 years of age", a child's "at 18 months of age"
     rf"|\b{_NUM}[\s-]*y/?o\b"
     # a pregnancy's: "at 30 weeks' gestation", "8 weeks of pregnancy", "20 weeks pregnant", "gestational age 30 weeks"
     rf"|\b{_NUM}{_GAP}(?:weeks?|wks?|months?)'?\s+(?:of\s+)?(?:gestation|pregnancy|pregnant)\b"
