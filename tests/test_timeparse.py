@@ -2188,6 +2188,7 @@ REJECTED = [
     ("at 45 years of age", "only time given is an age"),  # once 45 years since the start
     ("resolved at 18 months of age", "only time given is an age \\('18 months of age'\\)"),  # once 18 months since
     ("improved at 6 weeks of age", "only time given is an age"),  # once 6 weeks since the start
+    ("resolved at the age of 18 months", "only time given is an age \\('at the age of 18 months'\\)"),
     # ... or a pregnancy's (once 8 or 30 weeks since the start)
     ("improved at 8 weeks gestation", "only time given is an age \\('8 weeks gestation'\\)"),
     ("improved at 30 weeks' gestation", "only time given is an age"),

@@ -57,7 +57,7 @@ _PACE_RE = re.compile(
 #: "when she was 45 years old", "aged 45", "at 45 years of age", a child's "at 18 months of age", "a 6-month-old ulcer",
 #: "at 30 weeks' gestation"): never a time since the start. A clause holding only an age is commentary; beside another time it is set aside.
 _AGE_IN_TIME_RE = re.compile(
-    rf"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+){_NUM}(?:{_GAP}(?:years?|yrs?|y))?(?:[\s-]*old)?\b"
+    rf"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+){_NUM}(?:{_GAP}{_UNIT})?(?:[\s-]*old)?\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}[\s-]*old\b"  # also a lesion's: "a 6-month-old ulcer"
     rf"|\b{_NUM}{_GAP}{_UNIT}\s+of\s+age\b"  # "at 45 years of age", a child's "at 18 months of age"
     rf"|\b{_NUM}[\s-]*y/?o\b"
