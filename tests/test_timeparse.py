@@ -2269,6 +2269,9 @@ def test_unreadable_phrase_is_rejected_with_reason(phrase, reason):
         ("3 months after ruxolitinib cream was started", "ruxolitinib 1.5% cream", 3 * M),
         ("after the switch to dupilumab, improvement within 4 weeks", "dupilumab", 4 * W),
         ("6 weeks after switching from methotrexate to dupilumab", "dupilumab", 6 * W),
+        # ... a transition or a conversion is a switch (each once refused in any row)
+        ("6 weeks after transitioning from methotrexate to dupilumab", "dupilumab", 6 * W),
+        ("after the conversion to dupilumab, improvement within 4 weeks", "dupilumab", 4 * W),
         ("2 months after adding dupilumab to methotrexate", "dupilumab", 2 * M),
         ("3 months after treatment with dupilumab", "dupilumab", 3 * M),
     ],
@@ -2303,6 +2306,9 @@ def test_a_time_counted_from_the_rows_own_agent_is_since_its_start(phrase, agent
         # a switch away from the row's own agent: its end (once read as its start)
         "8 weeks after switching from dupilumab",
         "8 weeks after switching from dupilumab to adalimumab",
+        # ... and so is a transition or a conversion, as a switch is
+        "6 weeks after transition to weekly injections",
+        "8 weeks after converting from dupilumab",
     ],
 )
 def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phrase):
@@ -2382,6 +2388,8 @@ def test_a_time_spent_on_the_rows_treatment_or_none_is_read(phrase, upper):
         "improved after changing the dose at 12 weeks",
         "healed after introduction of pentoxifylline at 2 months",
         "after the addition of topical steroid at week 4, clearance at week 12",
+        "improved after transition to weekly injections at 8 weeks",
+        "improved after conversion to methotrexate at 8 weeks",
     ],
 )
 def test_a_start_or_change_of_something_else_before_its_time_is_refused(phrase):

@@ -133,9 +133,10 @@ _DISEASE_WORDS = (
 _START_ANCHOR_RE = re.compile(
     r"(?:(?:the|her|his|their|its|this|that|our|a|an)\s+)?(?:(?:very\s+)?(?:first|initial|1st)\s+)?(?:"
     r"(?:start|starts|starting|initiation|initiating|commencement|commencing|beginning|introduction|introducing"
-    r"|institution|instituting|switch|switching|change|changing|changeover|addition|adding|baseline"
+    r"|institution|instituting|switch|switching|change|changing|changeover|transition|transitioning|conversion"
+    r"|converting|addition|adding|baseline"
     r"|enrol(?:l)?ment|enrolling|randomi[sz]ation|inclusion|onset\s+of\s+(?:the\s+)?(?:treatment|therapy))\b"
-    r"|(?:we|she|he|they|i)\s+(?:started|began|commenced|initiated|introduced|switched|added)\b"
+    r"|(?:we|she|he|they|i)\s+(?:started|began|commenced|initiated|introduced|switched|transitioned|converted|added)\b"
     # what started, named in up to three words: "dupilumab initiation", "ruxolitinib cream was started"; not the
     # disease or its signs ("after the ulcer started", "after symptoms began")
     rf"|(?!(?:(?:the|her|his|their|new)\s+)?{_DISEASE_WORDS}\b)"
@@ -535,7 +536,8 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
 
 _START_WORD_RE = re.compile(
     r"\b(?:start(?:s|ing|ed)?|initiat(?:ion|ing|ed)|commenc(?:ement|ing|ed)|beginning|began|begun|introduc(?:tion|ing|ed)"
-    r"|institut(?:ion|ing|ed)|(?P<change>switch(?:es|ing|ed)?|chang(?:e|es|ing|ed)|changeover|addition|adding|added))\b"
+    r"|institut(?:ion|ing|ed)|(?P<change>switch(?:es|ing|ed)?|chang(?:e|es|ing|ed)|changeover|transition(?:s|ing|ed)?"
+    r"|conver(?:sion|ting|ted)|addition|adding|added))\b"
 )
 
 
