@@ -2057,11 +2057,19 @@ def test_a_time_the_phrase_doubts_is_refused(phrase):
     assert parse_time("?").rule == "unresolved"  # no time at all: nothing to doubt
 
 
-@pytest.mark.parametrize("agent", ["tacrolimus", "topical corticosteroid", None])
-def test_a_contrast_of_two_treatments_is_the_reviewers_to_read(agent):
+@pytest.mark.parametrize(
+    ("agent", "reason"),
+    [
+        ("tacrolimus", "a response of something else had not come"),
+        # in a steroid row, the time beside tacrolimus may date it (see test_a_time_right_after_another_drug_...)
+        ("topical corticosteroid", "may date another treatment \\('tacrolimus'\\)"),
+        (None, "a response of something else had not come"),
+    ],
+)
+def test_a_contrast_of_two_treatments_is_the_reviewers_to_read(agent, reason):
     # a statement of contrast read as another part of the disease responding must not take one treatment's response
     # for another's: "no response to steroids" beside "improved with tacrolimus" stays refused, whichever the row's
-    with pytest.raises(TimePhraseError, match="a response of something else had not come"):
+    with pytest.raises(TimePhraseError, match=reason):
         parse_time("no response to steroids, improved with tacrolimus at 8 weeks", agent=agent, event=True, first=True)
 
 
@@ -2399,6 +2407,40 @@ def test_a_start_or_change_of_something_else_before_its_time_is_refused(phrase):
     # the row's own start, or a treatment's, before its time is the start of treatment, as before
     for start in ("starting dupilumab", "starting treatment", "adding dupilumab", "treatment"):
         assert parse_time(f"improved after {start} at 4 weeks", agent="dupilumab").upper == pytest.approx(4 * W)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # another drug led to right before the time, in words that name a response: the time may date that drug or be
+        # counted from it (each once read as a response by 8 weeks since the start of dupilumab)
+        "improved after methotrexate at 8 weeks",
+        "improved once on methotrexate at 8 weeks",
+        "improved after crossover to methotrexate at 8 weeks",
+        "improved after substitution with methotrexate at 8 weeks",
+        "improvement after replacing the cream with methotrexate at 8 weeks",
+        "improved following a change of therapy to methotrexate at 8 weeks",
+        "improvement on ruxolitinib monotherapy at 8 weeks",
+    ],
+)
+def test_a_time_right_after_another_drug_is_refused(phrase):
+    for kind in ({"first": True}, {}):
+        with pytest.raises(TimePhraseError, match="may date another treatment \\('(methotrexate|ruxolitinib)'\\)"):
+            parse_time(phrase, event=True, agent="dupilumab", **kind)
+    # the row's own drug, or one its regimen names, is the row's treatment; no agent given, nothing to tell
+    own = phrase.replace("methotrexate", "dupilumab").replace("ruxolitinib", "dupilumab")
+    assert parse_time(own, event=True, first=True, agent="dupilumab").upper == pytest.approx(8 * W)
+    regimen = "300 mg every 2 weeks with methotrexate 15 mg weekly and ruxolitinib cream"
+    assert parse_time(phrase, regimen, event=True, first=True, agent="dupilumab").upper == pytest.approx(8 * W)
+    assert parse_time(phrase, event=True, first=True).upper == pytest.approx(8 * W)
+    # a drug not led to the time, or after it, names no other moment
+    for kept in (
+        "methotrexate-refractory disease improved at 8 weeks",
+        "improved at 8 weeks after dupilumab, not methotrexate",
+    ):
+        assert parse_time(kept, event=True, first=True, agent="dupilumab").upper == pytest.approx(8 * W)
+    with pytest.raises(TimePhraseError, match="a response of something else had not come"):
+        parse_time("no response to methotrexate at 4 weeks", event=True, first=True, agent="dupilumab")
 
 
 #: A course of dupilumab with a known end (day 112), for the tests of ends.

@@ -496,6 +496,62 @@ def _changed_beside_the_time(clause: str, agent: str | None = None) -> tuple[str
     return None
 
 
+#: A drug's name (:data:`~nlsynth.timeparse.lexicon._DRUG_NAME_RE`) as a word of a clause.
+_DRUG_WORD_RE = re.compile(rf"\b{_DRUG_NAME_RE.pattern}\b")
+#: What leads to a treatment that a time right after it may be spent on or counted from: "after", "following", "on",
+#: "to", "with" or "by", and up to two words more ("after methotrexate", "once on oral methotrexate", "switched to
+#: methotrexate", "replaced with low-dose methotrexate"); not "without".
+_LEADS_TO_TREATMENT_RE = re.compile(r"\b(?:after|following|on|to|with|by)(?:\s+[a-z][\w-]*){0,2}\s+$")
+#: A word before it that says the treatment failed or was not given ("no response to methotrexate at 4 weeks", "did
+#: not respond to", "refractory to"): another rule's, or another event's.
+_FAILED_BEFORE_RE = re.compile(r"\b(?:no|not|never|nor|without|fail\w*|refractory|resistant|unresponsive)\b")
+
+
+def _own_drugs(regimen: str | None, agent: str | None) -> frozenset[str]:
+    """The words that name the row's ``agent``, and the drugs its ``regimen`` names ("dupilumab with methotrexate").
+
+    >>> sorted(_own_drugs("300 mg every 2 weeks with methotrexate 15 mg weekly", "dupilumab"))
+    ['dupilumab', 'methotrexate']
+    """
+    return _agent_name_words(agent) | {w for w in _words(normalise(regimen or "")) if _DRUG_NAME_RE.fullmatch(w)}
+
+
+def _other_drug_before_the_time(clause: str, regimen: str | None, agent: str | None) -> str | None:
+    """A drug that is neither the row's ``agent`` nor in its ``regimen``, led to right before a time by "after", "on",
+    "to", "with" (:data:`_LEADS_TO_TREATMENT_RE`), in a clause that also names a response: "improved after
+    methotrexate at 8 weeks", "improved once on methotrexate at 8 weeks", "improved after crossover to methotrexate
+    at 8 weeks", "improvement after replacing the cream with methotrexate at 8 weeks" in a dupilumab row. The time may
+    date that treatment, with the response after it, or be counted from it; never the row's time since its start
+    (each was once read as a response by then). As :func:`_changed_beside_the_time`, not a drug parted from the time by
+    a comma, a colon or a word of response, nor one that no word of response goes with, nor one said to have failed
+    (:data:`_FAILED_BEFORE_RE`); None with no agent given (the parser alone), as :func:`_time_on_something_else`.
+
+    >>> [_other_drug_before_the_time(c, None, "dupilumab") for c in ("improved after methotrexate at 8 weeks",
+    ...  "improved after dupilumab at 8 weeks", "improved without methotrexate at 8 weeks",
+    ...  "after methotrexate, improved at 8 weeks", "no response to methotrexate at 4 weeks")]
+    ['methotrexate', None, None, None, None]
+    >>> _other_drug_before_the_time("improved with methotrexate at 8 weeks", "dupilumab and methotrexate", "dupilumab")
+    """
+    if not agent:
+        return None
+    own = None
+    for drug in _DRUG_WORD_RE.finditer(clause):
+        time = _DURATION_RE.search(clause, drug.end())
+        if time is None:
+            return None
+        between, lead = clause[drug.end() : time.start()], re.split(r"[,:;]", clause[: drug.start()])[-1]
+        if re.search(r"[,:;]", between) or _RESPONSE_WORD_RE.search(between) or not _LEADS_TO_TREATMENT_RE.search(lead):
+            continue
+        if _FAILED_BEFORE_RE.search(lead):
+            continue
+        if not (_RESPONSE_WORD_RE.search(clause[: drug.start()]) or _RESPONSE_WORD_RE.search(clause[time.end() :])):
+            continue
+        own = _own_drugs(regimen, agent) if own is None else own
+        if drug.group(0) not in own:
+            return drug.group(0)
+    return None
+
+
 def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     """The anchor a time in ``clause`` is counted from, when it is not known to be the start of treatment ("6 weeks
     after onset", "8 weeks after tapering", "2 weeks after the ulcer healed", "after tapering to 10 mg, for 4 weeks");
@@ -704,7 +760,7 @@ def _time_on_something_else(clause: str, regimen: str | None, agent: str | None)
             spent_on.append(re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0])  # not the pace or time after it
     if not spent_on:
         return None
-    own = _agent_name_words(agent) | {w for w in _words(normalise(regimen or "")) if _DRUG_NAME_RE.fullmatch(w)}
+    own = _own_drugs(regimen, agent)
     for what in spent_on:
         drug = next((w for w in _words(what) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
         if (drug is not None and drug not in own) or (drug is None and _other_procedure(what, agent)):
