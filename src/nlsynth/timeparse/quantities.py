@@ -55,7 +55,8 @@ _PACE_RE = re.compile(
 )
 #: An age written in a time cell, a patient's, a lesion's or a pregnancy's ("at the age of 45 years", "45-year-old",
 #: "when she was 45 years old", "aged 45", "at 45 years of age", a child's "at 18 months of age", "a 6-month-old ulcer",
-#: "at 30 weeks' gestation"): never a time since the start. A clause holding only an age is commentary; beside another time it is set aside.
+#: "at 30 weeks' gestation"): never a time since the start. A clause holding only an age is commentary; beside another
+#: time it is set aside.
 _AGE_IN_TIME_RE = re.compile(
     rf"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+){_NUM}(?:{_GAP}{_UNIT})?(?:[\s-]*old)?\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}[\s-]*old\b"  # also a lesion's: "a 6-month-old ulcer"
