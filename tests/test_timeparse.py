@@ -2433,10 +2433,11 @@ def test_a_time_right_after_another_drug_is_refused(phrase):
     regimen = "300 mg every 2 weeks with methotrexate 15 mg weekly and ruxolitinib cream"
     assert parse_time(phrase, regimen, event=True, first=True, agent="dupilumab").upper == pytest.approx(8 * W)
     assert parse_time(phrase, event=True, first=True).upper == pytest.approx(8 * W)
-    # a drug not led to the time, or after it, names no other moment
+    # a drug not led to the time, or after it, names no other moment; nor one after the row's agent
     for kept in (
         "methotrexate-refractory disease improved at 8 weeks",
         "improved at 8 weeks after dupilumab, not methotrexate",
+        "improved with dupilumab and methotrexate at 8 weeks",  # the first drug decides, as in "8 weeks of"
     ):
         assert parse_time(kept, event=True, first=True, agent="dupilumab").upper == pytest.approx(8 * W)
     with pytest.raises(TimePhraseError, match="a response of something else had not come"):

@@ -524,13 +524,15 @@ def _other_drug_before_the_time(clause: str, regimen: str | None, agent: str | N
     date that treatment, with the response after it, or be counted from it; never the row's time since its start
     (each was once read as a response by then). As :func:`_changed_beside_the_time`, not a drug parted from the time by
     a comma, a colon or a word of response, nor one that no word of response goes with, nor one said to have failed
-    (:data:`_FAILED_BEFORE_RE`); None with no agent given (the parser alone), as :func:`_time_on_something_else`.
+    (:data:`_FAILED_BEFORE_RE`), nor one after the row's agent ("with dupilumab and methotrexate": the first drug led
+    to decides, as in :func:`_time_on_something_else`); None with no agent given (the parser alone), as :func:`_time_on_something_else`.
 
     >>> [_other_drug_before_the_time(c, None, "dupilumab") for c in ("improved after methotrexate at 8 weeks",
     ...  "improved after dupilumab at 8 weeks", "improved without methotrexate at 8 weeks",
     ...  "after methotrexate, improved at 8 weeks", "no response to methotrexate at 4 weeks")]
     ['methotrexate', None, None, None, None]
     >>> _other_drug_before_the_time("improved with methotrexate at 8 weeks", "dupilumab and methotrexate", "dupilumab")
+    >>> _other_drug_before_the_time("improved with dupilumab and methotrexate at 8 weeks", None, "dupilumab")
     """
     if not agent:
         return None
@@ -540,14 +542,16 @@ def _other_drug_before_the_time(clause: str, regimen: str | None, agent: str | N
         if time is None:
             return None
         between, lead = clause[drug.end() : time.start()], re.split(r"[,:;]", clause[: drug.start()])[-1]
-        if re.search(r"[,:;]", between) or _RESPONSE_WORD_RE.search(between) or not _LEADS_TO_TREATMENT_RE.search(lead):
+        led = _LEADS_TO_TREATMENT_RE.search(lead)
+        if re.search(r"[,:;]", between) or _RESPONSE_WORD_RE.search(between) or led is None:
             continue
         if _FAILED_BEFORE_RE.search(lead):
             continue
         if not (_RESPONSE_WORD_RE.search(clause[: drug.start()]) or _RESPONSE_WORD_RE.search(clause[time.end() :])):
             continue
         own = _own_drugs(regimen, agent) if own is None else own
-        if drug.group(0) not in own:
+        # the first drug led to decides, as of a time spent on treatments ("with dupilumab and methotrexate")
+        if drug.group(0) not in own and not own & set(_words(led.group(0))):
             return drug.group(0)
     return None
 
