@@ -298,34 +298,35 @@ was added at 8 weeks") is not the change's, nor one before the treatment given a
 rechallenge at 4 weeks"); and so is, in a row of another agent, a drug that the words of a response lead to right
 before the time ("improved after methotrexate at 8 weeks", "improved once on methotrexate at 8 weeks", "improved
 after crossover to methotrexate at 8 weeks"; a drug named by its nonproprietary name's stem, neither the row's agent
-nor in its regimen, and not said to have failed, as in "no response to methotrexate at 4 weeks"). So is the end of
-another treatment than the row's, where the end names what ended ("after stopping methotrexate", "after cessation of
-the previous agent", "after the last methotrexate injection", "after a course of PDT" in a dupilumab row): it is not
-the end of the row's course that ``after-end-of-treatment`` counts from. An end that is a word of its own names
-nothing that ended ("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the
-parser alone) every end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks of
-tofacitinib", "8 weeks on methotrexate", "on methotrexate for 8 weeks" or "after 6 weeks of excimer laser" in a
-ruxolitinib row; once that time since the row's start): a drug named by its international nonproprietary name's stem
-("-mab", "-tinib", "-limus", "-sone", "-trexate" and the like) that is neither the row's agent nor in its regimen, or
-a procedure the row's treatment is not; the first drug named decides, a time spent on anything else ("8 weeks of the
-cream", "8 weeks of follow-up", "at 8 weeks on examination", "at 4 weeks on the left shin") is read as before, and
-with no agent given every such time is the row's. A session named without saying which ("4 weeks after the
-injection", "post-PDT", "after each session") is the start only when the regimen gives one session (or none is
-stated); with several, the time is ``unresolved``: after the first, or the last? So is the treatment named as a whole
-("3 months after treatment", "6 weeks after the therapy"), or by the row's agent ("4 weeks after laser" in a row of
-pulsed dye laser), in a course of a stated number of sessions ("6 sessions at two weeks intervals", "monthly x 4",
-"x3 injections", "at weeks 0, 4 and 8"); in any other regimen it is the start. A moment before a comma is one ("after
-tapering to 10 mg, improvement at 4 weeks"), as it is before "within". A clause that dates the start of a treatment
-before any response ("treatment was started at 2 weeks", "started at week 2; improved at 8 weeks") is refused: the
-phrase's times may be counted from another moment (once a response by the start's time). So is an age given as the
-only time ("at the age of 45 years", "at 18 months of age", "a 6-month-old ulcer", "at 30 weeks' gestation"); beside
-another time an age is set aside. A head count, a patient's label or a share of patients beside a time ("in 3
-patients after 3 months", "three of four patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks
-(patient 1)", also in parentheses) is refused, since the time is only theirs. Two numbers given as alternatives for
-one time ("two or three weeks", "a week or two", "at 3 or 6 months"), in digits or in words, are the range they span,
-as "2 to 3 weeks" is: the time is one of them (once refused). A time the phrase doubts ("8 weeks?", "possibly 8
-weeks", "8 weeks (unclear)", "equivocal response at 8 weeks") is refused too: whether it holds is the reviewer's
-reading; a doubt about anything else ("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
+nor in its regimen nor after the row's agent ("with dupilumab and methotrexate": the first drug decides), and not
+said to have failed, as in "no response to methotrexate at 4 weeks"). So is the end of another treatment than the
+row's, where the end names what ended ("after stopping methotrexate", "after cessation of the previous agent", "after
+the last methotrexate injection", "after a course of PDT" in a dupilumab row): it is not the end of the row's course
+that ``after-end-of-treatment`` counts from. An end that is a word of its own names nothing that ended
+("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the parser alone) every
+end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on
+methotrexate", "on methotrexate for 8 weeks" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time
+since the row's start): a drug named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus",
+"-sone", "-trexate" and the like) that is neither the row's agent nor in its regimen, or a procedure the row's
+treatment is not; the first drug named decides, a time spent on anything else ("8 weeks of the cream", "8 weeks of
+follow-up", "at 8 weeks on examination", "at 4 weeks on the left shin") is read as before, and with no agent given
+every such time is the row's. A session named without saying which ("4 weeks after the injection", "post-PDT", "after
+each session") is the start only when the regimen gives one session (or none is stated); with several, the time is
+``unresolved``: after the first, or the last? So is the treatment named as a whole ("3 months after treatment", "6
+weeks after the therapy"), or by the row's agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of
+a stated number of sessions ("6 sessions at two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and
+8"); in any other regimen it is the start. A moment before a comma is one ("after tapering to 10 mg, improvement at 4
+weeks"), as it is before "within". A clause that dates the start of a treatment before any response ("treatment was
+started at 2 weeks", "started at week 2; improved at 8 weeks") is refused: the phrase's times may be counted from
+another moment (once a response by the start's time). So is an age given as the only time ("at the age of 45 years",
+"at 18 months of age", "a 6-month-old ulcer", "at 30 weeks' gestation"); beside another time an age is set aside. A
+head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three of four
+patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks (patient 1)", also in parentheses) is
+refused, since the time is only theirs. Two numbers given as alternatives for one time ("two or three weeks", "a week
+or two", "at 3 or 6 months"), in digits or in words, are the range they span, as "2 to 3 weeks" is: the time is one
+of them (once refused). A time the phrase doubts ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "equivocal
+response at 8 weeks") is refused too: whether it holds is the reviewer's reading; a doubt about anything else ("at 8
+weeks, possibly due to the cream", "cause unclear") is commentary.
 
 Commentary that is skipped: text in parentheses, and a restatement after "i.e." or "viz.", which is read as one ("at
 8 weeks, i.e. 2 months"; for the time of an event, not one that times a response, "6 weeks (complete clearance at 12
