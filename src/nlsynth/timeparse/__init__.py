@@ -275,52 +275,57 @@ earlier treatment ("NL for 10 years", "a 5-year history", "previously treated wi
 long a pause of the treatment lasted, when it began or ended unsaid ("improved after a 2-week interruption", "after a
 6-month drug holiday", "an interruption of 2 weeks", "a 4-week washout"); in an event's phrase, a pause with no word
 of response is another event's time, as a stop is ("a 2-week treatment break at week 6; improved at 12 weeks" reads
-12 weeks). The moments known to be the start are a word for starting ("after initiating dupilumab", "dupilumab
-initiation", "the switch", "after transitioning to dupilumab", "baseline"; a transition or a conversion is a switch),
-the treatment or one of its sessions ("after therapy began", "the first injection", "the loading dose"), an operation
-or light where the row's treatment is one ("surgery" or "post-operatively" in a row of excision and grafting,
-"post-PDT" in one of PDT), and the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What
-the start names must be the row's agent or a word for any treatment ("starting the cream"): "after adding
-methotrexate" or "after starting methotrexate" in a dupilumab row is another treatment's start, and "after changing
-the dose", "after switching to weekly injections" or "after adding occlusion" changes the same treatment; all are
-refused, as is such a start or change before the time it was at ("improved after switching to weekly injections at 8
-weeks": the time of the switch, or counted from it; never the response's since the start), and a change of the dose
-or of its schedule right before a time, in words that also name a response ("improvement after dose escalation at 3
-months", "improved on the higher dose at 4 weeks", "response after dose doubling (week 8)", "improvement after the
-interval was shortened at 3 months"; once read as a response by then), though not a change alone at its time nor one
-that a comma or a word of response parts from it ("dose reduced after clearance at 4 months" reads 4 months); so, in
-a row of another agent, is another treatment added before the time or beside it ("with the addition of methotrexate,
-response at 8 weeks", "methotrexate was added; improvement at 8 weeks", "improvement once methotrexate was added at 8
-weeks", "improvement at 8 weeks with the addition of methotrexate"), though not the row's agent added ("dupilumab
-added to methotrexate"), nor an addition negated ("no other treatment added") or after a comma ("improvement at 8
-weeks, methotrexate was then added"); a negation of the response before a change ("no improvement until methotrexate
-was added at 8 weeks") is not the change's, nor one before the treatment given again ("no improvement until
-rechallenge at 4 weeks"); and so is, in a row of another agent, a drug that the words of a response lead to right
-before the time ("improved after methotrexate at 8 weeks", "improved once on methotrexate at 8 weeks", "improved
-after crossover to methotrexate at 8 weeks"; a drug named by its nonproprietary name's stem, neither the row's agent
-nor in its regimen nor after the row's agent ("with dupilumab and methotrexate": the first drug decides), and not
-said to have failed, as in "no response to methotrexate at 4 weeks"). So is the end of another treatment than the
-row's, where the end names what ended ("after stopping methotrexate", "after cessation of the previous agent", "after
-the last methotrexate injection", "after a course of PDT" in a dupilumab row): it is not the end of the row's course
-that ``after-end-of-treatment`` counts from. An end that is a word of its own names nothing that ended
-("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the parser alone) every
-end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on
+12 weeks).
+
+The moments known to be the start are a word for starting ("after initiating dupilumab", "dupilumab initiation", "the
+switch", "after transitioning to dupilumab", "baseline"; a transition or a conversion is a switch), the treatment or
+one of its sessions ("after therapy began", "the first injection", "the loading dose"), an operation or light where
+the row's treatment is one ("surgery" or "post-operatively" in a row of excision and grafting, "post-PDT" in one of
+PDT), and the row's own agent (``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must
+be the row's agent or a word for any treatment ("starting the cream"): "after adding methotrexate" or "after starting
+methotrexate" in a dupilumab row is another treatment's start, and "after changing the dose", "after switching to
+weekly injections" or "after adding occlusion" changes the same treatment; all are refused, as is such a start or
+change before the time it was at ("improved after switching to weekly injections at 8 weeks": the time of the switch,
+or counted from it; never the response's since the start), and a change of the dose or of its schedule right before a
+time, in words that also name a response ("improvement after dose escalation at 3 months", "improved on the higher
+dose at 4 weeks", "response after dose doubling (week 8)", "improvement after the interval was shortened at 3
+months"; once read as a response by then), though not a change alone at its time nor one that a comma or a word of
+response parts from it ("dose reduced after clearance at 4 months" reads 4 months); so, in a row of another agent, is
+another treatment added before the time or beside it ("with the addition of methotrexate, response at 8 weeks",
+"methotrexate was added; improvement at 8 weeks", "improvement once methotrexate was added at 8 weeks", "improvement
+at 8 weeks with the addition of methotrexate"), though not the row's agent added ("dupilumab added to methotrexate"),
+nor an addition negated ("no other treatment added") or after a comma ("improvement at 8 weeks, methotrexate was then
+added"); a negation of the response before a change ("no improvement until methotrexate was added at 8 weeks") is not
+the change's, nor one before the treatment given again ("no improvement until rechallenge at 4 weeks"); and so is, in
+a row of another agent, a drug that the words of a response lead to right before the time ("improved after
+methotrexate at 8 weeks", "improved once on methotrexate at 8 weeks", "improved after crossover to methotrexate at 8
+weeks"; a drug named by its nonproprietary name's stem, neither the row's agent nor in its regimen nor after the
+row's agent ("with dupilumab and methotrexate": the first drug decides), and not said to have failed, as in "no
+response to methotrexate at 4 weeks"). So is the end of another treatment than the row's, where the end names what
+ended ("after stopping methotrexate", "after cessation of the previous agent", "after the last methotrexate
+injection", "after a course of PDT" in a dupilumab row): it is not the end of the row's course that
+``after-end-of-treatment`` counts from. An end that is a word of its own names nothing that ended ("post-treatment
+follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the parser alone) every end is the
+row's. So is a time spent on another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on
 methotrexate", "on methotrexate for 8 weeks" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time
 since the row's start): a drug named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus",
 "-sone", "-trexate" and the like) that is neither the row's agent nor in its regimen, or a procedure the row's
 treatment is not; the first drug named decides, a time spent on anything else ("8 weeks of the cream", "8 weeks of
 follow-up", "at 8 weeks on examination", "at 4 weeks on the left shin") is read as before, and with no agent given
-every such time is the row's. A session named without saying which ("4 weeks after the injection", "post-PDT", "after
-each session") is the start only when the regimen gives one session (or none is stated); with several, the time is
-``unresolved``: after the first, or the last? So is the treatment named as a whole ("3 months after treatment", "6
-weeks after the therapy"), or by the row's agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of
-a stated number of sessions ("6 sessions at two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and
-8"); in any other regimen it is the start. A moment before a comma is one ("after tapering to 10 mg, improvement at 4
-weeks"), as it is before "within". A clause that dates the start of a treatment before any response ("treatment was
-started at 2 weeks", "started at week 2; improved at 8 weeks") is refused: the phrase's times may be counted from
-another moment (once a response by the start's time). So is an age given as the only time ("at the age of 45 years",
-"at 18 months of age", "a 6-month-old ulcer", "at 30 weeks' gestation"); beside another time an age is set aside. A
-head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three of four
+every such time is the row's.
+
+A session named without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start
+only when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the
+first, or the last? So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy"),
+or by the row's agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of a stated number of
+sessions ("6 sessions at two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and 8"); in any other
+regimen it is the start. A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is
+before "within". A clause that dates the start of a treatment before any response ("treatment was started at 2
+weeks", "started at week 2; improved at 8 weeks") is refused: the phrase's times may be counted from another moment
+(once a response by the start's time). So is an age given as the only time ("at the age of 45 years", "at 18 months
+of age", "a 6-month-old ulcer", "at 30 weeks' gestation"); beside another time an age is set aside.
+
+A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three of four
 patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks (patient 1)", also in parentheses) is
 refused, since the time is only theirs. Two numbers given as alternatives for one time ("two or three weeks", "a week
 or two", "at 3 or 6 months"), in digits or in words, are the range they span, as "2 to 3 weeks" is: the time is one
