@@ -2444,6 +2444,23 @@ def test_a_time_right_after_another_drug_is_refused(phrase):
         parse_time("no response to methotrexate at 4 weeks", event=True, first=True, agent="dupilumab")
 
 
+@pytest.mark.parametrize(
+    ("phrase", "named", "own_kind"),
+    [
+        # a procedure the row's treatment is not, led to right before the time (each once read as a response by 8
+        # weeks since the start of dupilumab)
+        ("improved after PDT at 8 weeks", "pdt", "MAL-PDT"),
+        ("improved after excision at 8 weeks", "excision", "wide local excision and skin grafting"),
+        ("improved after phototherapy at 8 weeks", "phototherapy", "narrowband UVB phototherapy"),
+    ],
+)
+def test_a_time_right_after_another_procedure_is_refused(phrase, named, own_kind):
+    with pytest.raises(TimePhraseError, match=f"may date another treatment \\('{named}'\\)"):
+        parse_time(phrase, event=True, first=True, agent="dupilumab")
+    # in a row whose treatment is of that kind it is the row's own
+    assert parse_time(phrase, event=True, first=True, agent=own_kind).upper == pytest.approx(8 * W)
+
+
 #: A course of dupilumab with a known end (day 112), for the tests of ends.
 DUPILUMAB_COURSE = "300 mg every 2 weeks for 16 weeks"
 

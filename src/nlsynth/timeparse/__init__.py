@@ -299,20 +299,20 @@ added"); a negation of the response before a change ("no improvement until metho
 the change's, nor one before the treatment given again ("no improvement until rechallenge at 4 weeks"); and so is, in
 a row of another agent, a drug that the words of a response lead to right before the time ("improved after
 methotrexate at 8 weeks", "improved once on methotrexate at 8 weeks", "improved after crossover to methotrexate at 8
-weeks"; a drug named by its nonproprietary name's stem, neither the row's agent nor in its regimen nor after the
-row's agent ("with dupilumab and methotrexate": the first drug decides), and not said to have failed, as in "no
-response to methotrexate at 4 weeks"). So is the end of another treatment than the row's, where the end names what
-ended ("after stopping methotrexate", "after cessation of the previous agent", "after the last methotrexate
-injection", "after a course of PDT" in a dupilumab row): it is not the end of the row's course that
-``after-end-of-treatment`` counts from. An end that is a word of its own names nothing that ended ("post-treatment
-follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the parser alone) every end is the
-row's. So is a time spent on another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on
-methotrexate", "on methotrexate for 8 weeks" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time
-since the row's start): a drug named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus",
-"-sone", "-trexate" and the like) that is neither the row's agent nor in its regimen, or a procedure the row's
-treatment is not; the first drug named decides, a time spent on anything else ("8 weeks of the cream", "8 weeks of
-follow-up", "at 8 weeks on examination", "at 4 weeks on the left shin") is read as before, and with no agent given
-every such time is the row's.
+weeks", and a procedure the row's treatment is not: "improved after PDT at 8 weeks"; a drug named by its
+nonproprietary name's stem, neither the row's agent nor in its regimen nor after the row's agent ("with dupilumab and
+methotrexate": the first drug decides), and not said to have failed, as in "no response to methotrexate at 4 weeks").
+So is the end of another treatment than the row's, where the end names what ended ("after stopping methotrexate",
+"after cessation of the previous agent", "after the last methotrexate injection", "after a course of PDT" in a
+dupilumab row): it is not the end of the row's course that ``after-end-of-treatment`` counts from. An end that is a
+word of its own names nothing that ended ("post-treatment follow-up at 6 months", "treatment-free for 6 months").
+With no agent given (the parser alone) every end is the row's. So is a time spent on another treatment than the row's
+("after 8 weeks of tofacitinib", "8 weeks on methotrexate", "on methotrexate for 8 weeks" or "after 6 weeks of
+excimer laser" in a ruxolitinib row; once that time since the row's start): a drug named by its international
+nonproprietary name's stem ("-mab", "-tinib", "-limus", "-sone", "-trexate" and the like) that is neither the row's
+agent nor in its regimen, or a procedure the row's treatment is not; the first drug named decides, a time spent on
+anything else ("8 weeks of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at 4 weeks on the left
+shin") is read as before, and with no agent given every such time is the row's.
 
 A session named without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start
 only when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the

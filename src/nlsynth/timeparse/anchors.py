@@ -516,28 +516,36 @@ def _own_drugs(regimen: str | None, agent: str | None) -> frozenset[str]:
     return _agent_name_words(agent) | {w for w in _words(normalise(regimen or "")) if _DRUG_NAME_RE.fullmatch(w)}
 
 
-def _other_drug_before_the_time(clause: str, regimen: str | None, agent: str | None) -> str | None:
-    """A drug that is neither the row's ``agent`` nor in its ``regimen``, led to right before a time by "after", "on",
-    "to", "with" (:data:`_LEADS_TO_TREATMENT_RE`), in a clause that also names a response: "improved after
-    methotrexate at 8 weeks", "improved once on methotrexate at 8 weeks", "improved after crossover to methotrexate
-    at 8 weeks", "improvement after replacing the cream with methotrexate at 8 weeks" in a dupilumab row. The time may
-    date that treatment, with the response after it, or be counted from it; never the row's time since its start
-    (each was once read as a response by then). As :func:`_changed_beside_the_time`, not a drug parted from the time by
-    a comma, a colon or a word of response, nor one that no word of response goes with, nor one said to have failed
-    (:data:`_FAILED_BEFORE_RE`), nor one after the row's agent ("with dupilumab and methotrexate": the first drug led
-    to decides, as in :func:`_time_on_something_else`); None with no agent given (the parser alone), as :func:`_time_on_something_else`.
+def _other_treatment_before_the_time(clause: str, regimen: str | None, agent: str | None) -> str | None:
+    """A drug that is neither the row's ``agent`` nor in its ``regimen``, or a procedure the row's treatment is not
+    (:func:`_other_procedure`), led to right before a time by "after", "on", "to", "with"
+    (:data:`_LEADS_TO_TREATMENT_RE`), in a clause that also names a response: "improved after methotrexate at 8 weeks",
+    "improved once on methotrexate at 8 weeks", "improved after crossover to methotrexate at 8 weeks", "improvement
+    after replacing the cream with methotrexate at 8 weeks", "improved after PDT at 8 weeks" in a dupilumab row. The
+    time may date that treatment, with the response after it, or be counted from it; never the row's time since its
+    start (each was once read as a response by then). As :func:`_changed_beside_the_time`, not a drug parted from the
+    time by a comma, a colon or a word of response, nor one that no word of response goes with, nor one said to have
+    failed (:data:`_FAILED_BEFORE_RE`), nor one after the row's agent ("with dupilumab and methotrexate": the first drug
+    led to decides, as in :func:`_time_on_something_else`); None with no agent given (the parser alone), as
+    :func:`_time_on_something_else`.
 
-    >>> [_other_drug_before_the_time(c, None, "dupilumab") for c in ("improved after methotrexate at 8 weeks",
+    >>> [_other_treatment_before_the_time(c, None, "dupilumab") for c in ("improved after methotrexate at 8 weeks",
     ...  "improved after dupilumab at 8 weeks", "improved without methotrexate at 8 weeks",
     ...  "after methotrexate, improved at 8 weeks", "no response to methotrexate at 4 weeks")]
     ['methotrexate', None, None, None, None]
-    >>> _other_drug_before_the_time("improved with methotrexate at 8 weeks", "dupilumab and methotrexate", "dupilumab")
-    >>> _other_drug_before_the_time("improved with dupilumab and methotrexate at 8 weeks", None, "dupilumab")
+    >>> [_other_treatment_before_the_time("improved after pdt at 8 weeks", None, a) for a in ("dupilumab", "MAL-PDT")]
+    ['pdt', None]
+    >>> _other_treatment_before_the_time("improved with methotrexate at 8 weeks", "dupilumab and methotrexate", "dupilumab")
+    >>> _other_treatment_before_the_time("improved with dupilumab and methotrexate at 8 weeks", None, "dupilumab")
     """
     if not agent:
         return None
     own = None
-    for drug in _DRUG_WORD_RE.finditer(clause):
+    named = sorted(
+        [*_DRUG_WORD_RE.finditer(clause), *(m for words, _ in _PROCEDURE_KINDS for m in words.finditer(clause))],
+        key=lambda m: m.start(),
+    )
+    for drug in named:
         time = _DURATION_RE.search(clause, drug.end())
         if time is None:
             return None
@@ -551,7 +559,13 @@ def _other_drug_before_the_time(clause: str, regimen: str | None, agent: str | N
             continue
         own = _own_drugs(regimen, agent) if own is None else own
         # the first drug led to decides, as of a time spent on treatments ("with dupilumab and methotrexate")
-        if drug.group(0) not in own and not own & set(_words(led.group(0))):
+        if own & set(_words(led.group(0))):
+            continue
+        if (
+            _DRUG_WORD_RE.fullmatch(drug.group(0))
+            and drug.group(0) not in own
+            or _other_procedure(drug.group(0), agent)
+        ):
             return drug.group(0)
     return None
 

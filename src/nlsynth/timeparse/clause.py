@@ -21,7 +21,7 @@ from nlsynth.timeparse.anchors import (
     _STOPS_RE,
     _changed_beside_the_time,
     _ended_elsewhere,
-    _other_drug_before_the_time,
+    _other_treatment_before_the_time,
     _time_on_something_else,
     _times_other_event,
     _unknown_anchor,
@@ -599,7 +599,7 @@ def _parse_clause(
         raise TimePhraseError(
             f"a time spent on another treatment ({other!r}) than the row's, not since its start; no rule reads it"
         )
-    if other := _other_drug_before_the_time(original, regimen, agent):
+    if other := _other_treatment_before_the_time(original, regimen, agent):
         raise TimePhraseError(
             f"a time that may date another treatment ({other!r}), not the response, or be counted from it; no rule "
             "reads it"
