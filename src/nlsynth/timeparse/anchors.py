@@ -455,6 +455,23 @@ def _changed_first(clause: str, agent: str | None = None) -> tuple[str, str] | N
     return None
 
 
+def _right_before_a_time(clause: str, start: int, end: int) -> bool:
+    """Whether the words of ``clause`` from ``start`` to ``end`` come right before a time, no comma, colon or word of
+    response between them, in a clause that names a response before those words or after the time: what a time there
+    may date or be counted from ("improvement after dose escalation at 3 months", "improved after methotrexate at 8
+    weeks"). Not words a response parts from the time ("dose reduced after clearance at 4 months"), nor a clause with no
+    word of response ("dose reduced at 4 weeks").
+
+    >>> [_right_before_a_time(c, 0, 13) for c in ("dose increase at 4 weeks, improved", "dose increase after "
+    ...  "clearance at 4 weeks", "dose increase at 4 weeks")]
+    [True, False, False]
+    """
+    time = _DURATION_RE.search(clause, end)
+    if time is None or re.search(r"[,:;]", between := clause[end : time.start()]) or _RESPONSE_WORD_RE.search(between):
+        return False
+    return bool(_RESPONSE_WORD_RE.search(clause[:start]) or _RESPONSE_WORD_RE.search(clause[time.end() :]))
+
+
 #: Words that lead a time and say nothing else ("after 6 weeks with the addition of methotrexate").
 _TIME_WORDS_ONLY_RE = re.compile(r"\s*(?:(?:after|at|by|within|in|following|over|about|approximately|around)\s+)*")
 
@@ -478,12 +495,8 @@ def _changed_beside_the_time(clause: str, agent: str | None = None) -> tuple[str
     ('the addition of another treatment', 'the addition of methotrexate')
     """
     for kind, words, start, end in _changes(clause, agent):
-        after = _DURATION_RE.search(clause, end)
-        if after is not None:
-            between = clause[end : after.start()]
-            if not re.search(r"[,:;]", between) and not _RESPONSE_WORD_RE.search(between):
-                if _RESPONSE_WORD_RE.search(clause[:start]) or _RESPONSE_WORD_RE.search(clause[after.end() :]):
-                    return kind, words
+        if _right_before_a_time(clause, start, end):
+            return kind, words
         before = list(_DURATION_RE.finditer(clause[:start]))
         if kind == _ANOTHER_ADDED and before:
             between, lead = clause[before[-1].end() : start], clause[: before[-1].start()]
@@ -523,10 +536,10 @@ def _other_treatment_before_the_time(clause: str, regimen: str | None, agent: st
     "improved once on methotrexate at 8 weeks", "improved after crossover to methotrexate at 8 weeks", "improvement
     after replacing the cream with methotrexate at 8 weeks", "improved after PDT at 8 weeks" in a dupilumab row. The
     time may date that treatment, with the response after it, or be counted from it; never the row's time since its
-    start (each was once read as a response by then). As :func:`_changed_beside_the_time`, not a drug parted from the
-    time by a comma, a colon or a word of response, nor one that no word of response goes with, nor one said to have
-    failed (:data:`_FAILED_BEFORE_RE`), nor one after the row's agent ("with dupilumab and methotrexate": the first drug
-    led to decides, as in :func:`_time_on_something_else`); None with no agent given (the parser alone), as
+    start (each was once read as a response by then). Only one right before its time (:func:`_right_before_a_time`, as a
+    change of the treatment in :func:`_changed_beside_the_time`), not one said to have failed
+    (:data:`_FAILED_BEFORE_RE`), nor one after the row's agent ("with dupilumab and methotrexate": the first drug led to
+    decides, as in :func:`_time_on_something_else`); None with no agent given (the parser alone), as
     :func:`_time_on_something_else`.
 
     >>> [_other_treatment_before_the_time(c, None, "dupilumab") for c in ("improved after methotrexate at 8 weeks",
@@ -540,33 +553,24 @@ def _other_treatment_before_the_time(clause: str, regimen: str | None, agent: st
     """
     if not agent:
         return None
-    own = None
     named = sorted(
         [*_DRUG_WORD_RE.finditer(clause), *(m for words, _ in _PROCEDURE_KINDS for m in words.finditer(clause))],
         key=lambda m: m.start(),
     )
-    for drug in named:
-        time = _DURATION_RE.search(clause, drug.end())
-        if time is None:
-            return None
-        between, lead = clause[drug.end() : time.start()], re.split(r"[,:;]", clause[: drug.start()])[-1]
+    if not named:
+        return None
+    own = _own_drugs(regimen, agent)
+    for treatment in named:
+        lead = re.split(r"[,:;]", clause[: treatment.start()])[-1]
         led = _LEADS_TO_TREATMENT_RE.search(lead)
-        if re.search(r"[,:;]", between) or _RESPONSE_WORD_RE.search(between) or led is None:
+        if led is None or _FAILED_BEFORE_RE.search(lead) or not _right_before_a_time(clause, *treatment.span()):
             continue
-        if _FAILED_BEFORE_RE.search(lead):
-            continue
-        if not (_RESPONSE_WORD_RE.search(clause[: drug.start()]) or _RESPONSE_WORD_RE.search(clause[time.end() :])):
-            continue
-        own = _own_drugs(regimen, agent) if own is None else own
         # the first drug led to decides, as of a time spent on treatments ("with dupilumab and methotrexate")
         if own & set(_words(led.group(0))):
             continue
-        if (
-            _DRUG_WORD_RE.fullmatch(drug.group(0))
-            and drug.group(0) not in own
-            or _other_procedure(drug.group(0), agent)
-        ):
-            return drug.group(0)
+        name = treatment.group(0)
+        if (_DRUG_WORD_RE.fullmatch(name) and name not in own) or _other_procedure(name, agent):
+            return name
     return None
 
 

@@ -508,10 +508,16 @@ def _check_no_change_beside_the_time(text: str, agent: str | None = None) -> Non
     nlsynth.timeparse.TimePhraseError: a time that may date a change of the dose ('dose escalation'), not the response, or be counted from it; no rule reads it
     """
     if changed := _changed_beside_the_time(text, agent):
-        kind, words = changed
-        raise TimePhraseError(
-            f"a time that may date {kind} ({words!r}), not the response, or be counted from it; no rule reads it"
-        )
+        raise _may_date(*changed)
+
+
+def _may_date(kind: str, words: str) -> TimePhraseError:
+    """The refusal of a time that may date what ``words`` name, of its ``kind`` ("a change of the dose"), or be counted
+    from it: by :func:`_check_no_change_beside_the_time`, and of another treatment right before the time
+    (:func:`~nlsynth.timeparse.anchors._other_treatment_before_the_time`)."""
+    return TimePhraseError(
+        f"a time that may date {kind} ({words!r}), not the response, or be counted from it; no rule reads it"
+    )
 
 
 def _parse_clause(
@@ -600,10 +606,7 @@ def _parse_clause(
             f"a time spent on another treatment ({other!r}) than the row's, not since its start; no rule reads it"
         )
     if other := _other_treatment_before_the_time(original, regimen, agent):
-        raise TimePhraseError(
-            f"a time that may date another treatment ({other!r}), not the response, or be counted from it; no rule "
-            "reads it"
-        )
+        raise _may_date("another treatment", other)
     session = _unsaid_session(clause, regimen, agent)
     if session is not None:
         return unresolved(
