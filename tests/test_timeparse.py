@@ -2461,6 +2461,69 @@ def test_a_time_right_after_another_procedure_is_refused(phrase, named, own_kind
     assert parse_time(phrase, event=True, first=True, agent=own_kind).upper == pytest.approx(8 * W)
 
 
+#: A twice-daily ointment and a weekly oral drug: treatments given in no injection or infusion.
+OINTMENT = ("tacrolimus 0.1% ointment twice daily", "tacrolimus")
+ORAL = ("methotrexate 15 mg weekly orally", "methotrexate")
+#: Dupilumab at its usual pace, a regimen that says nothing of how it is given.
+DUPILUMAB = ("300 mg every 2 weeks", "dupilumab")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "row", "why"),
+    [
+        # sessions given in a way the regimen and the agent say the row's treatment is not: each once counted at the
+        # row's pace ("after 3 injections" of a twice-daily ointment was a response by 1.5 days) or from its start
+        ("after 3 injections", OINTMENT, "'3 injections': injected, where the row's treatment is applied"),
+        (
+            "improved after 3 intralesional steroid injections",
+            OINTMENT,
+            "'3 intralesional steroid injections': injected, where the row's treatment is applied",
+        ),
+        ("2 weeks after the second infusion", ORAL, "'second infusion': injected, where .* is taken by mouth"),
+        ("within 6 weeks of the 1st infusion", ORAL, "'1st infusion': injected"),
+        ("after 4 applications", ORAL, "'4 applications': applied, where the row's treatment is taken by mouth"),
+        ("3 months after the last injection", OINTMENT, "'the last injection': injected"),
+        # sessions named with another drug or a procedure the row's treatment is not (each once read at dupilumab's
+        # pace: "after 4 doses of ustekinumab" as a response by 8 weeks)
+        ("after 3 injections of triamcinolone", DUPILUMAB, "'3 injections of triamcinolone': triamcinolone, not"),
+        ("after 4 doses of ustekinumab", DUPILUMAB, "'4 doses of ustekinumab': ustekinumab, not"),
+        ("after the 2nd infusion of infliximab", DUPILUMAB, "'2nd infusion of infliximab': infliximab, not"),
+        ("after 3 methotrexate injections", DUPILUMAB, "'3 methotrexate injections': methotrexate, not"),
+        ("after 3 PDT sessions", DUPILUMAB, "'3 pdt sessions': pdt sessions, not the row's treatment"),
+        ("one session of pulsed dye laser", DUPILUMAB, "'one session of pulsed dye laser': pulsed dye laser session"),
+    ],
+)
+def test_sessions_that_are_not_the_rows_treatments_are_refused(phrase, row, why):
+    regimen, agent = row
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match=f"a time of sessions that are not the row's treatment's \\({why}"):
+            parse_time(phrase, regimen, agent=agent, **kind)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "agent", "upper"),
+    [
+        # sessions the row's treatment may be given in, or that say nothing of how: read at its pace, as before
+        ("after 4 applications", *OINTMENT, 2.0),
+        ("after 3 doses", *ORAL, 21.0),
+        ("after 3 sessions", *OINTMENT, 1.5),
+        ("after 3 injections", "15 mg weekly, orally or by subcutaneous injection", "methotrexate", 21.0),
+        ("after 3 injections", "10 mg/mL every 4 weeks", "intra-lesional triamcinolone acetonide (10 mg/mL)", 84.0),
+        ("after 10 infusions", "daily for 2 weeks", "alprostadil perfusions", 10.0),
+        # the row's regimen and agent say nothing of how it is given: nothing to contradict
+        ("after 3 injections", *DUPILUMAB, 42.0),
+        ("after 4 applications", *DUPILUMAB, 56.0),
+        # the row's own drug, or one its regimen names, named with the sessions
+        ("after 3 dupilumab injections", *DUPILUMAB, 42.0),
+        ("after 3 injections of dupilumab and methotrexate", *DUPILUMAB, 42.0),  # the first drug named decides
+        ("after 3 injections of methotrexate", "15 mg weekly by subcutaneous injection", "methotrexate", 21.0),
+        ("after 3 PDT sessions", "3 sessions 2 weeks apart", "topical ALA-PDT", 42.0),
+    ],
+)
+def test_sessions_of_the_rows_treatment_are_read_at_its_pace(phrase, regimen, agent, upper):
+    assert parse_time(phrase, regimen, event=True, first=True, agent=agent).upper == pytest.approx(upper)
+
+
 #: A course of dupilumab with a known end (day 112), for the tests of ends.
 DUPILUMAB_COURSE = "300 mg every 2 weeks for 16 weeks"
 

@@ -12,6 +12,7 @@ import re
 
 from nlsynth.timeparse.lexicon import (
     _BARE_END_RE,
+    _BETWEEN,
     _CHANGED_TO_WORDS,
     _COUNT,
     _DEGREE,
@@ -787,6 +788,74 @@ def _time_on_something_else(clause: str, regimen: str | None, agent: str | None)
         drug = next((w for w in _words(what) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
         if (drug is not None and drug not in own) or (drug is None and _other_procedure(what, agent)):
             return what
+    return None
+
+
+#: How a session's noun says it was given, and the words of a regimen or an agent that say how its treatment is given:
+#: an injection or an infusion is injected; an application is applied (a cream, an ointment); nothing else is counted
+#: by a noun of its form (a tablet is no session), but an oral treatment is given neither way.
+_GIVEN_AS = {
+    "injected": (
+        re.compile(r"injections?|infusions?"),
+        re.compile(r"inject|infus|perfus|intravenous|subcutaneous|intra-?lesion|intramuscular|\bi\.?v\b|\bs\.?c\b"),
+    ),
+    "applied": (
+        re.compile(r"applications?"),
+        re.compile(r"cream|ointment|\bgels?\b|lotion|foam|topical|\bappl(?:y|ied|ication)|emollient|dressing"),
+    ),
+    "taken by mouth": (None, re.compile(r"\boral(?:ly)?\b|tablet|capsule|by\s+mouth|\bp\.?o\b")),
+}
+#: A session named with what leads to it ("3 injections", "the second infusion", "a single intralesional steroid
+#: injection", "the last application"), up to two words between, and what it was "of" or "with" after it.
+_SESSION_MENTION_RE = re.compile(
+    rf"\b(?:{_COUNT}|the|an?|her|his|their|each|every|single|last|final|next|further)"
+    rf"(?P<between>{_BETWEEN}{{0,2}})\s+(?P<noun>{_SESSION_NOUN})\b(?:\s+(?:of|with)\s+(?P<what>[^,;:()]+))?"
+)
+
+
+def _sessions_of_another_treatment(clause: str, regimen: str | None, agent: str | None) -> tuple[str, str] | None:
+    """A session in ``clause`` that is not one of the row's treatment, as (its words, why): one named with a drug that
+    is neither the row's ``agent`` nor in its ``regimen``, or a procedure the row's treatment is not ("after 3
+    injections of triamcinolone", "after 3 methotrexate injections", "after 3 PDT sessions" in a dupilumab row); or one
+    given in a way the regimen and the agent say the row's treatment is not ("after 3 injections" of a twice-daily
+    ointment, "after 4 applications" of an oral drug). A count of such sessions is not the row's time at its pace (each
+    was once read so: "after 3 injections" of a twice-daily ointment as 1.5 days), nor is a time from one of them since
+    the row's start. None when the words name the row's treatment, or nothing, or say nothing of how the row's
+    treatment is given; None with no agent given (the parser alone), as :func:`_time_on_something_else`.
+
+    >>> ointment = "tacrolimus 0.1% ointment twice daily"
+    >>> [_sessions_of_another_treatment(c, ointment, "tacrolimus") for c in ("after 3 injections", "after 4 applications",
+    ...  "after 3 sessions")]
+    [('3 injections', "injected, where the row's treatment is applied"), None, None]
+    >>> _sessions_of_another_treatment("2 weeks after the second infusion", "15 mg weekly orally", "methotrexate")
+    ('second infusion', "injected, where the row's treatment is taken by mouth")
+    >>> [_sessions_of_another_treatment(c, "300 mg every 2 weeks", "dupilumab") for c in ("after 3 injections of "
+    ...  "triamcinolone", "after 3 pdt sessions", "after 3 dupilumab injections", "after 3 injections")]
+    [('3 injections of triamcinolone', "triamcinolone, not the row's treatment"),
+     ('3 pdt sessions', "pdt sessions, not the row's treatment"), None, None]
+    >>> _sessions_of_another_treatment("after 3 injections", ointment, None) is None
+    True
+    """
+    if not agent:
+        return None
+    own = _own_drugs(regimen, agent)
+    row = normalise(f"{regimen or ''} {agent}")
+    given = {how for how, (_, words) in _GIVEN_AS.items() if words.search(row)}
+    for mention in _SESSION_MENTION_RE.finditer(clause):
+        what, end = mention.group("what") or "", mention.end()
+        if cut := _OBJECT_ENDS_RE.search(what):
+            what, end = what[: cut.start()], mention.start("what") + cut.start()
+        named = f"{mention.group('between')} {what}".strip()
+        words = " ".join(clause[mention.start() : end].split())
+        drug = next((w for w in _words(named) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
+        if drug is not None and drug not in own:
+            return words, f"{drug}, not the row's treatment"
+        if drug is None and _other_procedure(procedure := f"{named} {mention.group('noun')}".strip(), agent):
+            return words, f"{procedure}, not the row's treatment"
+        noun = mention.group("noun")
+        noun_as = next((how for how, (nouns, _) in _GIVEN_AS.items() if nouns and nouns.fullmatch(noun)), None)
+        if given and noun_as is not None and noun_as not in given:
+            return words, f"{noun_as}, where the row's treatment is {' or '.join(sorted(given))}"
     return None
 
 

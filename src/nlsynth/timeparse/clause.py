@@ -22,6 +22,7 @@ from nlsynth.timeparse.anchors import (
     _changed_beside_the_time,
     _ended_elsewhere,
     _other_treatment_before_the_time,
+    _sessions_of_another_treatment,
     _time_on_something_else,
     _times_other_event,
     _unknown_anchor,
@@ -578,6 +579,10 @@ def _parse_clause(
         raise TimePhraseError(
             f"a time counted from another moment ({other_end!r}), the end of another treatment than the row's; no rule "
             "reads it"
+        )
+    if other := _sessions_of_another_treatment(clause, regimen, agent):
+        raise TimePhraseError(
+            f"a time of sessions that are not the row's treatment's ({other[0]!r}: {other[1]}); no rule reads it"
         )
     if after_end:
         return _after_end(clause, after_end, regimen, agent, duration=duration)
