@@ -2483,6 +2483,8 @@ DUPILUMAB = ("300 mg every 2 weeks", "dupilumab")
         ("within 6 weeks of the 1st infusion", ORAL, "'1st infusion': injected"),
         ("after 4 applications", ORAL, "'4 applications': applied, where the row's treatment is taken by mouth"),
         ("3 months after the last injection", OINTMENT, "'the last injection': injected"),
+        ("improved 2 weeks after intralesional injection", OINTMENT, "'after intralesional injection': injected"),
+        ("following 3 injection sessions", OINTMENT, "'3 injection sessions': injected"),
         # sessions named with another drug or a procedure the row's treatment is not (each once read at dupilumab's
         # pace: "after 4 doses of ustekinumab" as a response by 8 weeks)
         ("after 3 injections of triamcinolone", DUPILUMAB, "'3 injections of triamcinolone': triamcinolone, not"),
@@ -2522,6 +2524,32 @@ def test_sessions_that_are_not_the_rows_treatments_are_refused(phrase, row, why)
 )
 def test_sessions_of_the_rows_treatment_are_read_at_its_pace(phrase, regimen, agent, upper):
     assert parse_time(phrase, regimen, event=True, first=True, agent=agent).upper == pytest.approx(upper)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "row", "spent_on"),
+    [
+        # a time spent on a treatment given in another way than the row's (each once read as that time since its start)
+        ("after 8 weeks of injections", OINTMENT, "injections"),
+        ("8 weeks of infusions", ORAL, "infusions"),
+        ("after 2 weeks of oral therapy", OINTMENT, "oral therapy"),
+        ("after 8 weeks of intralesional therapy", OINTMENT, "intralesional therapy"),
+        ("after 6 weeks of applications", ORAL, "applications"),
+    ],
+)
+def test_a_time_spent_on_a_treatment_given_otherwise_than_the_rows_is_refused(phrase, row, spent_on):
+    regimen, agent = row
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match=f"a time spent on another treatment \\('{spent_on}'\\)"):
+            parse_time(phrase, regimen, agent=agent, **kind)
+    # given as the row's is, or in words that say nothing of how, it is the row's time since its start
+    for kept, (regimen, agent) in (
+        ("after 8 weeks of topical therapy", OINTMENT),
+        ("after 8 weeks of oral therapy", ORAL),
+        ("after 8 weeks of therapy", OINTMENT),
+        ("after 8 weeks of injections", DUPILUMAB),
+    ):
+        assert parse_time(kept, regimen, event=True, agent=agent).upper == pytest.approx(8 * W)
 
 
 #: A course of dupilumab with a known end (day 112), for the tests of ends.

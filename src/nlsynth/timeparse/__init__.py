@@ -310,9 +310,10 @@ With no agent given (the parser alone) every end is the row's. So is a time spen
 ("after 8 weeks of tofacitinib", "8 weeks on methotrexate", "on methotrexate for 8 weeks" or "after 6 weeks of
 excimer laser" in a ruxolitinib row; once that time since the row's start): a drug named by its international
 nonproprietary name's stem ("-mab", "-tinib", "-limus", "-sone", "-trexate" and the like) that is neither the row's
-agent nor in its regimen, or a procedure the row's treatment is not; the first drug named decides, a time spent on
-anything else ("8 weeks of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at 4 weeks on the left
-shin") is read as before, and with no agent given every such time is the row's.
+agent nor in its regimen, or a procedure the row's treatment is not, or a treatment given in a way the regimen and
+the agent say the row's is not ("after 8 weeks of injections" or "of oral therapy" of an ointment); the first drug
+named decides, a time spent on anything else ("8 weeks of the cream", "8 weeks of follow-up", "at 8 weeks on
+examination", "at 4 weeks on the left shin") is read as before, and with no agent given every such time is the row's.
 
 A session named without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start
 only when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the
@@ -320,19 +321,19 @@ first, or the last? So is the treatment named as a whole ("3 months after treatm
 or by the row's agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of a stated number of
 sessions ("6 sessions at two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and 8"); in any other
 regimen it is the start. A session that is not of the row's treatment is refused, counted or not ("after 3
-injections" or "2 weeks after the second infusion" of a twice-daily ointment or of an oral drug, "after 4
-applications" of an oral drug; "after 3 injections of triamcinolone", "after 3 methotrexate injections" or "after 3
-PDT sessions" in a dupilumab row; once read at the row's pace, "after 3 injections" of the ointment as 1.5 days): an
-injection or an infusion where the regimen and the agent say the treatment is applied ("cream", "ointment",
-"topical") or taken by mouth ("orally", "tablets") and nowhere that it is injected, an application where they say it
-is injected or taken by mouth, or sessions named with a drug or a procedure that is not the row's, as of a time spent
-on one. Sessions that say nothing of how they were given ("after 3 doses"), in a row whose words say nothing of it
-("300 mg every 2 weeks" of dupilumab), or with no agent given, are read as before. A moment before a comma is one
-("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within". A clause that dates the start of a
-treatment before any response ("treatment was started at 2 weeks", "started at week 2; improved at 8 weeks") is
-refused: the phrase's times may be counted from another moment (once a response by the start's time). So is an age
-given as the only time ("at the age of 45 years", "at 18 months of age", "a 6-month-old ulcer", "at 30 weeks'
-gestation"); beside another time an age is set aside.
+injections", "2 weeks after the second infusion" or "2 weeks after intralesional injection" of a twice-daily ointment
+or of an oral drug, "after 4 applications" of an oral drug; "after 3 injections of triamcinolone", "after 3
+methotrexate injections" or "after 3 PDT sessions" in a dupilumab row; once read at the row's pace, "after 3
+injections" of the ointment as 1.5 days): an injection or an infusion where the regimen and the agent say the
+treatment is applied ("cream", "ointment", "topical") or taken by mouth ("orally", "tablets") and nowhere that it is
+injected, an application where they say it is injected or taken by mouth, or sessions named with a drug or a
+procedure that is not the row's, as of a time spent on one. Sessions that say nothing of how they were given ("after
+3 doses"), in a row whose words say nothing of it ("300 mg every 2 weeks" of dupilumab), or with no agent given, are
+read as before. A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before
+"within". A clause that dates the start of a treatment before any response ("treatment was started at 2 weeks",
+"started at week 2; improved at 8 weeks") is refused: the phrase's times may be counted from another moment (once a
+response by the start's time). So is an age given as the only time ("at the age of 45 years", "at 18 months of age",
+"a 6-month-old ulcer", "at 30 weeks' gestation"); beside another time an age is set aside.
 
 A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three of four
 patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks (patient 1)", also in parentheses) is

@@ -770,6 +770,13 @@ def _time_on_something_else(clause: str, regimen: str | None, agent: str | None)
     ['tofacitinib', 'methotrexate', None, None, 'pdt']
     >>> _time_on_something_else("after 8 weeks of tofacitinib", None, None) is None
     True
+
+    A time spent on a treatment given in another way than the regimen and the agent say the row's is
+    (:func:`_given_otherwise`) is another's too: "after 8 weeks of injections" or "of oral therapy" of an ointment.
+
+    >>> [_time_on_something_else(c, "ointment twice daily", "tacrolimus") for c in ("after 8 weeks of injections",
+    ...  "8 weeks of oral therapy", "8 weeks of topical therapy", "8 weeks of therapy")]
+    ['injections', 'oral therapy', None, None]
     """
     if not agent:
         return None
@@ -786,30 +793,65 @@ def _time_on_something_else(clause: str, regimen: str | None, agent: str | None)
     own = _own_drugs(regimen, agent)
     for what in spent_on:
         drug = next((w for w in _words(what) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
-        if (drug is not None and drug not in own) or (drug is None and _other_procedure(what, agent)):
+        if drug is not None and drug not in own:
+            return what
+        if drug is None and (_other_procedure(what, agent) or _given_otherwise(what, regimen, agent)):
             return what
     return None
 
 
-#: How a session's noun says it was given, and the words of a regimen or an agent that say how its treatment is given:
-#: an injection or an infusion is injected; an application is applied (a cream, an ointment); nothing else is counted
-#: by a noun of its form (a tablet is no session), but an oral treatment is given neither way.
+#: The words that say how a treatment is given, in a row's regimen and agent and in a phrase's words of a session or of
+#: a time spent on something: injected ("injections", "infusions", "intralesional", "subcutaneous"), applied
+#: ("applications", "cream", "ointment", "topical") or taken by mouth ("oral", "tablets").
 _GIVEN_AS = {
-    "injected": (
-        re.compile(r"injections?|infusions?"),
-        re.compile(r"inject|infus|perfus|intravenous|subcutaneous|intra-?lesion|intramuscular|\bi\.?v\b|\bs\.?c\b"),
+    "injected": re.compile(
+        r"inject|infus|perfus|intravenous|subcutaneous|intra-?lesion|intramuscular|\bi\.?v\b|\bs\.?c\b"
     ),
-    "applied": (
-        re.compile(r"applications?"),
-        re.compile(r"cream|ointment|\bgels?\b|lotion|foam|topical|\bappl(?:y|ied|ication)|emollient|dressing"),
+    "applied": re.compile(
+        r"\bappl(?:y|ied|ications?)\b|cream|ointment|\bgels?\b|lotion|foam|topical|emollient|dressing"
     ),
-    "taken by mouth": (None, re.compile(r"\boral(?:ly)?\b|tablet|capsule|by\s+mouth|\bp\.?o\b")),
+    "taken by mouth": re.compile(r"\boral(?:ly)?\b|tablet|capsule|by\s+mouth|\bp\.?o\b"),
 }
+
+
+def _given_as(text: str) -> frozenset[str]:
+    """How ``text`` says a treatment is given (:data:`_GIVEN_AS`).
+
+    >>> sorted(_given_as("tacrolimus 0.1% ointment twice daily")), sorted(_given_as("15 mg weekly, orally or by injection"))
+    (['applied'], ['injected', 'taken by mouth'])
+    >>> _given_as("300 mg every 2 weeks")
+    frozenset()
+    """
+    text = normalise(text)
+    return frozenset(how for how, words in _GIVEN_AS.items() if words.search(text))
+
+
+def _given_otherwise(words: str, regimen: str | None, agent: str | None) -> str | None:
+    """Why ``words`` (of a session, or of what a time was spent on) are not of the row's treatment, when they say how
+    it was given and the row's regimen and agent say it is given in none of those ways: "injected, where the row's
+    treatment is applied"; None when either says nothing of it, or they share a way.
+
+    >>> _given_otherwise("3 injections", "ointment twice daily", "tacrolimus")
+    "injected, where the row's treatment is applied"
+    >>> [_given_otherwise(w, "15 mg weekly", "oral methotrexate") for w in ("oral therapy", "3 doses", "3 applications")]
+    [None, None, "applied, where the row's treatment is taken by mouth"]
+    >>> _given_otherwise("3 injections", "300 mg every 2 weeks", "dupilumab") is None
+    True
+    """
+    said, row = _given_as(words), _given_as(f"{regimen or ''} {agent or ''}")
+    if not said or not row or said & row:
+        return None
+    return f"{' or '.join(sorted(said))}, where the row's treatment is {' or '.join(sorted(row))}"
+
+
 #: A session named with what leads to it ("3 injections", "the second infusion", "a single intralesional steroid
-#: injection", "the last application"), up to two words between, and what it was "of" or "with" after it.
+#: injection", "the last application", or with no word of which: "after intralesional injection", "post-injection"),
+#: up to two words between, and what it was "of" or "with" after it.
 _SESSION_MENTION_RE = re.compile(
-    rf"\b(?:{_COUNT}|the|an?|her|his|their|each|every|single|last|final|next|further)"
-    rf"(?P<between>{_BETWEEN}{{0,2}})\s+(?P<noun>{_SESSION_NOUN})\b(?:\s+(?:of|with)\s+(?P<what>[^,;:()]+))?"
+    rf"\b(?:{_COUNT}|the|an?|her|his|their|each|every|single|last|final|next|further"
+    rf"|(?P<lead>after|following|since|post)(?!\s+(?:the|an?|her|his|their|each|every|{_COUNT})\b))"
+    rf"(?P<between>{_BETWEEN}{{0,2}})(?:\s+|(?<=post)-)(?P<noun>{_SESSION_NOUN})\b"
+    rf"(?:\s+(?:of|with)\s+(?P<what>[^,;:()]+))?"
 )
 
 
@@ -817,11 +859,12 @@ def _sessions_of_another_treatment(clause: str, regimen: str | None, agent: str 
     """A session in ``clause`` that is not one of the row's treatment, as (its words, why): one named with a drug that
     is neither the row's ``agent`` nor in its ``regimen``, or a procedure the row's treatment is not ("after 3
     injections of triamcinolone", "after 3 methotrexate injections", "after 3 PDT sessions" in a dupilumab row); or one
-    given in a way the regimen and the agent say the row's treatment is not ("after 3 injections" of a twice-daily
-    ointment, "after 4 applications" of an oral drug). A count of such sessions is not the row's time at its pace (each
-    was once read so: "after 3 injections" of a twice-daily ointment as 1.5 days), nor is a time from one of them since
-    the row's start. None when the words name the row's treatment, or nothing, or say nothing of how the row's
-    treatment is given; None with no agent given (the parser alone), as :func:`_time_on_something_else`.
+    given in a way the regimen and the agent say the row's treatment is not (:func:`_given_otherwise`: "after 3
+    injections" or "2 weeks after intralesional injection" of a twice-daily ointment, "after 4 applications" of an
+    oral drug). A count of such sessions is not the row's time at its pace (each was once read so: "after 3
+    injections" of a twice-daily ointment as 1.5 days), nor is a time from one of them since the row's start. None
+    when the words name the row's treatment, or nothing, or say nothing of how the row's treatment is given; None with
+    no agent given (the parser alone), as :func:`_time_on_something_else`.
 
     >>> ointment = "tacrolimus 0.1% ointment twice daily"
     >>> [_sessions_of_another_treatment(c, ointment, "tacrolimus") for c in ("after 3 injections", "after 4 applications",
@@ -839,9 +882,9 @@ def _sessions_of_another_treatment(clause: str, regimen: str | None, agent: str 
     if not agent:
         return None
     own = _own_drugs(regimen, agent)
-    row = normalise(f"{regimen or ''} {agent}")
-    given = {how for how, (_, words) in _GIVEN_AS.items() if words.search(row)}
     for mention in _SESSION_MENTION_RE.finditer(clause):
+        if mention.group("lead") and mention.group("noun").startswith("treatment"):
+            continue  # "after treatment with X": the treatment as a whole, whose start or end other rules read
         what, end = mention.group("what") or "", mention.end()
         if cut := _OBJECT_ENDS_RE.search(what):
             what, end = what[: cut.start()], mention.start("what") + cut.start()
@@ -850,12 +893,11 @@ def _sessions_of_another_treatment(clause: str, regimen: str | None, agent: str 
         drug = next((w for w in _words(named) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
         if drug is not None and drug not in own:
             return words, f"{drug}, not the row's treatment"
-        if drug is None and _other_procedure(procedure := f"{named} {mention.group('noun')}".strip(), agent):
-            return words, f"{procedure}, not the row's treatment"
-        noun = mention.group("noun")
-        noun_as = next((how for how, (nouns, _) in _GIVEN_AS.items() if nouns and nouns.fullmatch(noun)), None)
-        if given and noun_as is not None and noun_as not in given:
-            return words, f"{noun_as}, where the row's treatment is {' or '.join(sorted(given))}"
+        session = " ".join(f"{named} {mention.group('noun')}".split())
+        if drug is None and _other_procedure(session, agent):
+            return words, f"{session}, not the row's treatment"
+        if otherwise := _given_otherwise(session, regimen, agent):
+            return words, otherwise
     return None
 
 
