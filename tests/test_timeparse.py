@@ -2999,6 +2999,50 @@ def test_a_time_added_to_no_one_exact_time_of_the_clause_before_is_still_refused
         parse_time("improved at 8 weeks; 6 months since, no relapse")  # since a moment no clause gives
 
 
+#: A time added to a statement that the row's treatment was started, in the clause before or in its own, and the same
+#: phrase with the time since the start written out: each once refused as "a time added to an earlier moment".
+ADDED_TO_THE_START = [
+    ("dupilumab was initiated; 6 weeks later the lesions improved", "the lesions improved at 6 weeks"),
+    ("Dupilumab was started, and 6 weeks later improvement was noted", "at 6 weeks improvement was noted"),
+    (
+        "she was started on dupilumab; six weeks later, the plaques had flattened",
+        "at 6 weeks, the plaques had flattened",
+    ),
+    ("treatment was begun and 2 months later the ulcer healed", "at 2 months the ulcer healed"),
+    (
+        "dupilumab was started; 6 weeks later no improvement; 12 weeks later improved",
+        "no improvement at 6 weeks; improved at 18 weeks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("phrase", "written_out"), ADDED_TO_THE_START, ids=_ids(ADDED_TO_THE_START))
+def test_a_time_added_to_the_start_of_the_rows_treatment_is_a_time_since_it(phrase, written_out):
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        assert parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab", **kind) == parse_time(
+            written_out, "300 mg every 2 weeks", agent="dupilumab", **kind
+        )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "methotrexate was started; 6 weeks later improved",  # another drug's start
+        "dupilumab was added; 6 weeks later improved",  # a change, not the start
+        "dupilumab was not started; 6 weeks later improved",
+        "dupilumab was started; 2-3 weeks later improved",  # a range added
+        "dupilumab was started at week 2; 6 weeks later improved",  # a start with a time of its own
+        "dupilumab was started, 6 weeks later improved, and 8 weeks later cleared",  # two times added in one clause
+    ],
+)
+def test_a_time_added_to_anything_but_the_start_of_the_rows_treatment_is_still_refused(phrase):
+    with pytest.raises(TimePhraseError, match="a time added to an earlier moment|dates the start"):
+        parse_time(phrase, "300 mg every 2 weeks", event=True, first=True, agent="dupilumab")
+    # with no agent given, the parser alone cannot tell the row's treatment's start from another's
+    with pytest.raises(TimePhraseError, match="a time added to an earlier moment"):
+        parse_time(ADDED_TO_THE_START[0][0], event=True, first=True)
+
+
 #: Phrases that name the treatment given again before or with their first time: each once read as times since the
 #: first start ("on rechallenge, improvement at 4 weeks" as a response by 4 weeks), or, for the last, refused in an
 #: event's time as naming something else and read as a follow-up of 2 to 6 months.

@@ -456,6 +456,40 @@ def _changed_first(clause: str, agent: str | None = None) -> tuple[str, str] | N
     return None
 
 
+#: A word that says a treatment was started, not changed ("was started", "initiated", "she began"); a change or a
+#: switch is :func:`_changes`'s.
+_STARTED_VERB_RE = re.compile(r"start(?:s|ed)?|initiat(?:ed|ion)|commenc(?:ed|ement)|began|begun|introduc(?:ed|tion)")
+#: Words that may stand beside the start in a statement of it alone ("the patient was started on dupilumab").
+_START_STATEMENT_WORDS = frozenset("patient pt then subsequently accordingly therefore so".split())
+
+
+def _a_start_alone(text: str, agent: str | None) -> bool:
+    """Whether ``text`` says only that the row's treatment was started, with no time: a word for starting
+    (:data:`_STARTED_VERB_RE`) and the row's ``agent`` or a word for any treatment, and nothing else but function words
+    ("dupilumab was started", "she was initiated on dupilumab", "treatment was begun"). A time added to it ("6 weeks
+    later") is a time since the start. Not a change ("methotrexate was added"), another drug ("methotrexate was
+    started" in a dupilumab row), a negation ("dupilumab was not started") nor a start with a time of its own; never
+    with no agent given (the parser alone).
+
+    >>> [_a_start_alone(t, "dupilumab") for t in ("dupilumab was started", "she was initiated on dupilumab",
+    ...  "treatment was begun", "methotrexate was started", "dupilumab was not started", "dupilumab was added",
+    ...  "dupilumab was started at 2 weeks", "dupilumab")]
+    [True, True, True, False, False, False, False, False]
+    >>> _a_start_alone("dupilumab was started", None)
+    False
+    """
+    if not agent:
+        return False
+    words = _words(text)
+    if re.search(r"\d", text) or not words:
+        return False
+    own = _agent_name_words(agent)
+    started = [w for w in words if _STARTED_VERB_RE.fullmatch(w)]
+    treatment = [w for w in words if w in own or w in _CHANGED_TO_WORDS or w in _NOT_AGENT_WORDS]
+    allowed = _FUNCTION_WORDS | _START_STATEMENT_WORDS | own | _CHANGED_TO_WORDS | _NOT_AGENT_WORDS
+    return bool(started and treatment) and all(w in allowed or _STARTED_VERB_RE.fullmatch(w) for w in words)
+
+
 def _right_before_a_time(clause: str, start: int, end: int) -> bool:
     """Whether the words of ``clause`` from ``start`` to ``end`` come right before a time, no comma, colon or word of
     response between them, in a clause that names a response before those words or after the time: what a time there

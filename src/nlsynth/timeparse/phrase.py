@@ -12,6 +12,7 @@ import re
 
 from nlsynth.timeparse.anchors import (
     _PARENTHESES_RE,
+    _a_start_alone,
     _changed_first,
     _resumption,
     _times_other_event,
@@ -201,13 +202,21 @@ _IN_BEFORE_RE = re.compile(r"\bin\s+$")
 _ADDED_WORDS_RE = re.compile(r"\b(?:more|additional|further|extra)\b")
 
 
-def _added_to_the_clause_before(clause: str, before: TimeInterval | None) -> str:
+#: What joins a statement of the start to the time added to it in one clause ("dupilumab was started, and 6 weeks
+#: later ...").
+_START_JOINED_RE = re.compile(r"(?:\s*[,:]\s*|\s+)(?:(?:and|then)\s+)*$")
+
+
+def _added_to_the_clause_before(clause: str, before: TimeInterval | None, agent: str | None = None) -> str:
     """``clause`` with a time added to the exact time of the clause right before it ("cleared 8 weeks later" after
     "improved at 4 weeks", "complete after a further 3 months" after "partial at 3 months") written as the time since
     the start it makes, a moment ("cleared at 84.0 days"); otherwise ``clause`` as it is. The time is added only to a
     clause's one exact time (not a bound, a range or an end no rule places), and only one exact length, the clause's
     only number: otherwise the clause is refused as before, as a time added to a moment no rule places ("8 weeks
-    later" alone, or after a clause with no time, is still refused).
+    later" alone, or after a clause with no time, is still refused). A statement that the row's treatment was started
+    (:func:`~nlsynth.timeparse.anchors._a_start_alone`) is the exact time 0, as the clause before or in the clause
+    before the added time ("dupilumab was started, and 6 weeks later improvement was noted": "at 42.0 days
+    improvement was noted").
 
     >>> _added_to_the_clause_before("cleared 8 weeks later", TimeInterval(28.0, 28.0, "point"))
     'cleared at 84.0 days'
@@ -215,7 +224,12 @@ def _added_to_the_clause_before(clause: str, before: TimeInterval | None) -> str
     'complete after 84.0 days'
     >>> _added_to_the_clause_before("cleared 8 weeks later", TimeInterval(0.0, 28.0, "within"))  # a bound: as it is
     'cleared 8 weeks later'
+    >>> _added_to_the_clause_before("dupilumab was started, and 6 weeks later improvement was noted", None, "dupilumab")
+    'at 42.0 days improvement was noted'
     """
+    added = list(_ADDED_TIME_RE.finditer(clause))
+    if len(added) == 1 and _a_start_alone(_START_JOINED_RE.sub("", clause[: added[0].start()]), agent):
+        before, clause = TimeInterval(0.0, 0.0, "point"), clause[added[0].start() :]
     exact = before is not None and before.resolved and before.lower == before.upper and not math.isinf(before.upper)
     added = list(_ADDED_TIME_RE.finditer(clause)) if exact else []
     if (
@@ -247,9 +261,11 @@ def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = No
     for clause in _pieces(text):
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
             moved = moved or _resumed(clause) or _changed_first(clause, agent)
-        clause = _added_to_the_clause_before(clause, before)
+        clause = _added_to_the_clause_before(clause, before, agent)
         result = before = _parse_clause(clause, regimen, agent, duration=not event)
         if result is None:
+            if _a_start_alone(clause, agent):  # "dupilumab was started; 6 weeks later, improved": from day 0
+                before = TimeInterval(0.0, 0.0, "point")
             continue
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
