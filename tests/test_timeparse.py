@@ -2340,6 +2340,14 @@ def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phra
         ("improved after 8 weeks of twice-daily tofacitinib", "twice-daily tofacitinib"),
         ("after 16 weeks of dupilumab 300 mg every 2 weeks", "dupilumab"),
         ("improved after 6 weeks of 308-nm excimer laser", "excimer laser"),  # a procedure the row's is not
+        # ... light, hyperbaric oxygen, negative-pressure wound therapy, radiotherapy or compression
+        ("after 8 weeks of NB-UVB", "nb-uvb"),
+        ("after 8 weeks of PUVA", "puva"),
+        ("after 8 weeks of light therapy", "light therapy"),
+        ("after 8 weeks of hyperbaric oxygen", "hyperbaric oxygen"),
+        ("after 8 weeks of negative pressure wound therapy", "negative pressure wound therapy"),
+        ("after 8 weeks of radiotherapy", "radiotherapy"),
+        ("after 8 weeks of compression therapy", "compression therapy"),
         # ... also named right before "for" the time
         ("improved while on methotrexate for 8 weeks", "methotrexate"),
         ("methotrexate for 3 months, then improved", "methotrexate"),
@@ -2452,6 +2460,9 @@ def test_a_time_right_after_another_drug_is_refused(phrase):
         ("improved after PDT at 8 weeks", "pdt", "MAL-PDT"),
         ("improved after excision at 8 weeks", "excision", "wide local excision and skin grafting"),
         ("improved after phototherapy at 8 weeks", "phototherapy", "narrowband UVB phototherapy"),
+        ("improved after IPL at 8 weeks", "ipl", "intense pulsed light (IPL)"),
+        ("improved after hyperbaric oxygen at 8 weeks", "hyperbaric", "hyperbaric oxygen therapy (HBOT)"),
+        ("improved after compression at 8 weeks", "compression", "compression bandaging"),
     ],
 )
 def test_a_time_right_after_another_procedure_is_refused(phrase, named, own_kind):
@@ -2493,6 +2504,8 @@ DUPILUMAB = ("300 mg every 2 weeks", "dupilumab")
         ("after 3 methotrexate injections", DUPILUMAB, "'3 methotrexate injections': methotrexate, not"),
         ("after 3 PDT sessions", DUPILUMAB, "'3 pdt sessions': pdt sessions, not the row's treatment"),
         ("one session of pulsed dye laser", DUPILUMAB, "'one session of pulsed dye laser': pulsed dye laser session"),
+        ("after 3 IPL sessions", DUPILUMAB, "'3 ipl sessions': ipl sessions, not the row's treatment"),
+        ("after 3 cryotherapy sessions", DUPILUMAB, "'3 cryotherapy sessions': cryotherapy sessions, not"),
     ],
 )
 def test_sessions_that_are_not_the_rows_treatments_are_refused(phrase, row, why):
@@ -2520,6 +2533,8 @@ def test_sessions_that_are_not_the_rows_treatments_are_refused(phrase, row, why)
         ("after 3 injections of dupilumab and methotrexate", *DUPILUMAB, 42.0),  # the first drug named decides
         ("after 3 injections of methotrexate", "15 mg weekly by subcutaneous injection", "methotrexate", 21.0),
         ("after 3 PDT sessions", "3 sessions 2 weeks apart", "topical ALA-PDT", 42.0),
+        ("after 3 IPL sessions", "every 4 weeks", "intense pulsed light (IPL)", 84.0),
+        ("after 20 sessions of hyperbaric oxygen therapy", "5 sessions a week", "hyperbaric oxygen therapy", 28.0),
     ],
 )
 def test_sessions_of_the_rows_treatment_are_read_at_its_pace(phrase, regimen, agent, upper):

@@ -273,8 +273,10 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
     return session if several else None
 
 
-#: Procedures that are the start only in a row whose treatment is one of their kind: an operation, or light ("4
-#: weeks post-operatively" in a row of excision and grafting, "4 weeks after PDT" in one of photodynamic therapy). In
+#: Procedures that are the start only in a row whose treatment is one of their kind: an operation, light ("4
+#: weeks post-operatively" in a row of excision and grafting, "4 weeks after PDT" in one of photodynamic therapy,
+#: "after 8 weeks of NB-UVB" in one of phototherapy), hyperbaric oxygen, negative-pressure wound therapy, cryotherapy,
+#: radiotherapy or compression. In
 #: a dupilumab row the time is counted from another event. Each kind as (the words of the anchor, the words of the
 #: row's agent that make it that kind). A row with no agent given (the API alone) reads them as the start, as before.
 _PROCEDURE_KINDS = (
@@ -289,9 +291,22 @@ _PROCEDURE_KINDS = (
         ),
     ),
     (
-        re.compile(r"\b(?:laser|phototherapy|pdt)\b"),
-        re.compile(r"laser|light|pdt|photo|puva|uv[ab]?\b|irradiat"),
+        re.compile(
+            r"\b(?:laser|phototherapy|photochemotherapy|pdt|puva|uva1?|uvb|nb-?uvb|narrow-?band|ipl|excimer"
+            r"|(?:intense\s+)?pulsed\s+light|light\s+therapy)\b"
+        ),
+        re.compile(r"laser|light|pdt|photo|puva|uv[ab]?(?:1|\b)|irradiat|\bipl\b|excimer"),
     ),
+    # other procedures, each its own kind: hyperbaric oxygen, negative-pressure wound therapy, cryotherapy,
+    # radiotherapy, compression
+    (re.compile(r"\b(?:hyperbaric|hbot|hbo)\b"), re.compile(r"hyperbaric|\bhbot?\b")),
+    (
+        re.compile(r"\b(?:negative[\s-]+pressure|npwt|vacuum[\s-]+assisted|vac\s+therapy)\b"),
+        re.compile(r"negative|npwt|vacuum|\bvac\b"),
+    ),
+    (re.compile(r"\bcryo(?:therapy|surgery)\b"), re.compile(r"cryo")),
+    (re.compile(r"\b(?:radiotherapy|radiation\s+therapy|brachytherapy)\b"), re.compile(r"radio|radiation|brachy")),
+    (re.compile(r"\bcompression\b"), re.compile(r"compression|bandag|stocking|wound\s+care")),
 )
 
 
@@ -305,6 +320,10 @@ def _other_procedure(anchor: str, agent: str | None) -> bool:
     [False, False]
     >>> _other_procedure("pdt", "oral thalidomide"), _other_procedure("the laser", "topical ALA-PDT")
     (True, False)
+    >>> [_other_procedure(a, "dupilumab") for a in ("nb-uvb", "uva1", "ipl", "hyperbaric oxygen", "compression therapy")]
+    [True, True, True, True, True]
+    >>> [_other_procedure(a, "intense pulsed light (IPL)") for a in ("ipl", "pulsed light", "hyperbaric oxygen")]
+    [False, False, True]
     """
     if not agent:
         return False
