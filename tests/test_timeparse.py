@@ -2363,6 +2363,40 @@ def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
 
 
 @pytest.mark.parametrize(
+    "drug",
+    [
+        # drugs given for NL with a stem the name list once lacked, or with none (each once read in a dupilumab row as
+        # a time since its start)
+        "alprostadil",
+        "iloprost",
+        "becaplermin",
+        "clofazimine",
+        "fumaric acid esters",
+        "dimethyl fumarate",
+        "sulfasalazine",
+        "cyclophosphamide",
+        "aspirin",
+        "dipyridamole",
+        "ticlopidine",
+        "clopidogrel",
+        "nicotinamide",
+        "sildenafil",
+        "imiquimod",
+        "colchicine",
+    ],
+)
+def test_a_drug_given_for_nl_is_known_as_another_treatment(drug):
+    for phrase, refusal in (
+        (f"after 8 weeks of {drug}", f"a time spent on another treatment \\('{drug}'\\)"),
+        (f"improved after {drug} at 8 weeks", "may date another treatment"),
+    ):
+        with pytest.raises(TimePhraseError, match=refusal):
+            parse_time(phrase, "300 mg every 2 weeks", event=True, agent="dupilumab")
+        # in its own row it is the row's treatment
+        assert parse_time(phrase, "daily", event=True, agent=drug).upper == pytest.approx(8 * W)
+
+
+@pytest.mark.parametrize(
     ("phrase", "upper"),
     [
         # the row's own agent, its regimen, a word for any treatment, or no treatment at all: read as before

@@ -314,11 +314,13 @@ that ended ("post-treatment follow-up at 6 months", "treatment-free for 6 months
 alone) every end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks of
 tofacitinib", "8 weeks on methotrexate", "on methotrexate for 8 weeks" or "after 6 weeks of excimer laser" in a
 ruxolitinib row; once that time since the row's start): a drug named by its international nonproprietary name's stem
-("-mab", "-tinib", "-limus", "-sone", "-trexate" and the like) that is neither the row's agent nor in its regimen, or
-a procedure the row's treatment is not, or a treatment given in a way the regimen and the agent say the row's is not
-("after 8 weeks of injections" or "of oral therapy" of an ointment); the first drug named decides, a time spent on
-anything else ("8 weeks of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at 4 weeks on the left
-shin") is read as before, and with no agent given every such time is the row's.
+("-mab", "-tinib", "-limus", "-sone", "-trexate", "-prost", "-ermin" and the like), or by name where a drug given for
+NL has no such stem (alprostadil, fumaric acid esters, aspirin, dipyridamole, nicotinamide, colchicine, insulin),
+that is neither the row's agent nor in its regimen, or a procedure the row's treatment is not, or a treatment given
+in a way the regimen and the agent say the row's is not ("after 8 weeks of injections" or "of oral therapy" of an
+ointment); the first drug named decides, a time spent on anything else ("8 weeks of the cream", "8 weeks of
+follow-up", "at 8 weeks on examination", "at 4 weeks on the left shin") is read as before, and with no agent given
+every such time is the row's.
 
 A session named without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start
 only when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the

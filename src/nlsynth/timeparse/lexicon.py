@@ -319,11 +319,18 @@ _NO_OTHER_EVENT_RE = re.compile(
 #: ("etanercept"), kinase inhibitors ("ruxolitinib", "tofacitinib"), macrolide immunosuppressants ("tacrolimus"),
 #: corticosteroids ("prednisone", "prednisolone", "budesonide", "clobetasol"), antimetabolites ("methotrexate",
 #: "azathioprine", "mycophenolate"), ciclosporin, tetracyclines, xanthines ("pentoxifylline"), aminoquinolines,
-#: thalidomide and its kin, PDE4 inhibitors ("apremilast"), retinoids ("acitretin", "isotretinoin"), heparins and
-#: statins. It names a drug, never anything else a time may be spent on ("8 weeks of follow-up").
+#: thalidomide and its kin, PDE4 inhibitors ("apremilast"), retinoids ("acitretin", "isotretinoin"), heparins,
+#: statins, prostaglandins ("iloprost"), growth factors ("becaplermin"), riminophenazines ("clofazimine"),
+#: sulfasalazine, cyclophosphamide, platelet inhibitors ("clopidogrel"), PDE5 inhibitors ("sildenafil"), imiquimod and
+#: metformin; and, by name, the drugs given for NL whose names have no such stem (alprostadil, fumaric acid esters,
+#: aspirin, dipyridamole, ticlopidine, nicotinamide, colchicine, insulin). It names a drug, never anything else a time
+#: may be spent on ("8 weeks of follow-up").
 _DRUG_NAME_RE = re.compile(
-    r"[a-z]{3,}(?:mab|cept|tinib|limus|sone|solone|olone|onide|betasol|trexate|prine|phenolate|sporin|sporine"
-    r"|cycline|fylline|quine|domide|milast|tretin|tinoin|parin|statin)"
+    r"(?:[a-z]{3,}(?:mab|cept|tinib|limus|sone|solone|olone|onide|betasol|trexate|prine|phenolate|sporin|sporine"
+    r"|cycline|fylline|quine|domide|milast|tretin|tinoin|parin|statin|prost|ermin|azimine|salazine|phamide|grel|afil"
+    r"|imod|formin)"
+    r"|alprostadil|fumaric|fumarate|aspirin|acetylsalicylic|dipyridamole|ticlopidine|nicotinamide|niacinamide"
+    r"|colchicine|insulin)"
 )
 #: Words of an agent's name that do not name it ("ruxolitinib 1.5% cream": "cream" is any cream).
 _NOT_AGENT_WORDS = frozenset(
