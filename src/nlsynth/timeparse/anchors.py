@@ -273,12 +273,12 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
     return session if several else None
 
 
-#: Procedures that are the start only in a row whose treatment is one of their kind: an operation, light ("4
-#: weeks post-operatively" in a row of excision and grafting, "4 weeks after PDT" in one of photodynamic therapy,
-#: "after 8 weeks of NB-UVB" in one of phototherapy), hyperbaric oxygen, negative-pressure wound therapy, cryotherapy,
-#: radiotherapy or compression. In
-#: a dupilumab row the time is counted from another event. Each kind as (the words of the anchor, the words of the
-#: row's agent that make it that kind). A row with no agent given (the API alone) reads them as the start, as before.
+#: Procedures that are the start only in a row whose treatment is one of their kind: an operation, light ("4 weeks
+#: post-operatively" in a row of excision and grafting, "4 weeks after PDT" in one of photodynamic therapy, "after 8
+#: weeks of NB-UVB" in one of phototherapy), hyperbaric oxygen, negative-pressure wound therapy, cryotherapy,
+#: radiotherapy or compression. In a dupilumab row the time is counted from another event. Each kind as (the words of
+#: the anchor, the words of the row's agent that make it that kind). A row with no agent given (the API alone) reads
+#: them as the start, as before.
 _PROCEDURE_KINDS = (
     (
         re.compile(
@@ -494,8 +494,8 @@ def _a_start_alone(text: str, agent: str | None) -> bool:
     ...  "treatment was begun", "methotrexate was started", "dupilumab was not started", "dupilumab was added",
     ...  "dupilumab was started at 2 weeks", "dupilumab")]
     [True, True, True, False, False, False, False, False]
-    >>> _a_start_alone("dupilumab was started", None)
-    False
+    >>> _a_start_alone("dupilumab was started", None), _a_start_alone("she was started on the", "dupilumab")
+    (False, False)
     """
     if not agent:
         return False
@@ -504,7 +504,7 @@ def _a_start_alone(text: str, agent: str | None) -> bool:
         return False
     own = _agent_name_words(agent)
     started = [w for w in words if _STARTED_VERB_RE.fullmatch(w)]
-    treatment = [w for w in words if w in own or w in _CHANGED_TO_WORDS or w in _NOT_AGENT_WORDS]
+    treatment = [w for w in words if w in own or w in _CHANGED_TO_WORDS or w in _NOT_AGENT_WORDS - _FUNCTION_WORDS]
     allowed = _FUNCTION_WORDS | _START_STATEMENT_WORDS | own | _CHANGED_TO_WORDS | _NOT_AGENT_WORDS
     return bool(started and treatment) and all(w in allowed or _STARTED_VERB_RE.fullmatch(w) for w in words)
 
