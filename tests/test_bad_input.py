@@ -164,6 +164,16 @@ MALFORMED = [
         "phrase the parser reads (no time expression",
     ),
     (
+        # the route column says dupilumab is injected: four applications are not its sessions (once read at its
+        # two-weekly pace, as if the regimen, which says nothing of how, were all the row said)
+        "sessions-given-otherwise-than-the-route",
+        E,
+        replace_once(",within two weeks,", ",after 4 applications,"),
+        "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'after 4 applications' — expected a "
+        "time phrase the parser reads (a time of sessions that are not the row's treatment's ('4 applications': "
+        "applied, where the row's treatment is injected)",
+    ),
+    (
         "negative-time",
         E,
         set_cell(12, "follow_up_as_reported", "-16 weeks"),

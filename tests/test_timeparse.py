@@ -2601,6 +2601,41 @@ def test_a_time_spent_on_a_treatment_given_otherwise_than_the_rows_is_refused(ph
         assert parse_time(kept, regimen, event=True, agent=agent).upper == pytest.approx(8 * W)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "route", "refused"),
+    [
+        # the route alone says how the row's treatment is given, where its regimen and agent say nothing of it (each
+        # once read at dupilumab's pace or as a time since its start: "after 4 applications" as 8 weeks)
+        ("after 4 applications", "subcutaneous", "a time of sessions .*'4 applications': applied, where .* injected"),
+        ("improved after 8 weeks of the cream", "subcutaneous", "a time spent on another treatment \\('the cream'\\)"),
+        ("after 8 weeks of oral therapy", "subcutaneous", "a time spent on another treatment \\('oral therapy'\\)"),
+        ("after 4 injections", "topical", "a time of sessions .*'4 injections': injected, where .* applied"),
+        # sessions and times given as the route says, or in words that say nothing of how: the row's, as before
+        ("after 4 injections", "subcutaneous", None),
+        ("after 8 weeks of injections", "subcutaneous", None),
+        ("after 4 applications", "topical", None),
+        ("after 4 sessions", "subcutaneous", None),
+        ("after 4 applications", "", None),  # no route stated: nothing to contradict
+    ],
+)
+def test_the_rows_route_says_how_its_treatment_is_given(phrase, route, refused):
+    regimen, agent = DUPILUMAB
+    if refused is None:
+        for kind in ({"event": True, "first": True}, {"event": True}, {}):
+            assert parse_time(phrase, regimen, agent=agent, route=route, **kind).upper == pytest.approx(8 * W)
+        return
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match=refused):
+            parse_time(phrase, regimen, agent=agent, route=route, **kind)
+    # without the route, the same row read it as its own (the reading the route now refuses)
+    assert parse_time(phrase, regimen, event=True, agent=agent).upper == pytest.approx(8 * W)
+    # a regimen that also says the way the phrase does keeps it the row's (the ways of the regimen, the agent and the
+    # route together are how the row's treatment is given)
+    assert parse_time(
+        phrase, f"{regimen}, by injection, orally or applied", event=True, agent=agent, route=route
+    ).resolved
+
+
 #: A course of dupilumab with a known end (day 112), for the tests of ends.
 DUPILUMAB_COURSE = "300 mg every 2 weeks for 16 weeks"
 

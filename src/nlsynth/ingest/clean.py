@@ -95,7 +95,7 @@ class TimeReader:
     def __call__(
         self, sheet: str, row_no: int, row: Mapping[str, str], column: str, *, event: bool = False, first: bool = False
     ) -> TimeInterval:
-        """The reading of the time phrase in ``row[column]``, with the row's study, regimen and agent."""
+        """The reading of the time phrase in ``row[column]``, with the row's study, regimen, agent and route."""
         phrase, study_id = row[column], row["study_id"]
         if phrase:
             given = self.reviewer.lookup(phrase, study_id)
@@ -103,7 +103,12 @@ class TimeReader:
                 return given
         try:
             return parse_time(
-                phrase, row["regimen_as_reported"], event=event, first=first, agent=row["agent_as_reported"]
+                phrase,
+                row["regimen_as_reported"],
+                event=event,
+                first=first,
+                agent=row["agent_as_reported"],
+                route=row["route_as_reported"],
             )
         except TimePhraseError as exc:
             self.problems.append(
@@ -125,7 +130,13 @@ class TimeReader:
             return given
         try:
             return parse_time(
-                phrase, row["regimen_as_reported"], event=True, exact=True, first=first, agent=row["agent_as_reported"]
+                phrase,
+                row["regimen_as_reported"],
+                event=True,
+                exact=True,
+                first=first,
+                agent=row["agent_as_reported"],
+                route=row["route_as_reported"],
             )
         except TimePhraseError:
             return TIME_NOT_REPORTED

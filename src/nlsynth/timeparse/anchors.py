@@ -808,7 +808,9 @@ _TIME_ON_RE = re.compile(
 _ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
 
 
-def _time_on_something_else(clause: str, regimen: str | None, agent: str | None) -> str | None:
+def _time_on_something_else(
+    clause: str, regimen: str | None, agent: str | None, route: str | None = None
+) -> str | None:
     """What a time in ``clause`` was spent "of" or "on", when that is a drug (:data:`_DRUG_NAME_RE`) that is neither
     the row's agent nor named in its regimen, or a procedure the row's treatment is not (:func:`_other_procedure`):
     "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "on tofacitinib for 8 weeks" or "after 6 weeks of
@@ -848,7 +850,7 @@ def _time_on_something_else(clause: str, regimen: str | None, agent: str | None)
         drug = next((w for w in _words(what) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
         if drug is not None and drug not in own:
             return what
-        if drug is None and (_other_procedure(what, agent) or _given_otherwise(what, regimen, agent)):
+        if drug is None and (_other_procedure(what, agent) or _given_otherwise(what, regimen, agent, route)):
             return what
     return None
 
@@ -879,10 +881,10 @@ def _given_as(text: str) -> frozenset[str]:
     return frozenset(how for how, words in _GIVEN_AS.items() if words.search(text))
 
 
-def _given_otherwise(words: str, regimen: str | None, agent: str | None) -> str | None:
+def _given_otherwise(words: str, regimen: str | None, agent: str | None, route: str | None = None) -> str | None:
     """Why ``words`` (of a session, or of what a time was spent on) are not of the row's treatment, when they say how
-    it was given and the row's regimen and agent say it is given in none of those ways: "injected, where the row's
-    treatment is applied"; None when either says nothing of it, or they share a way.
+    it was given and the row's regimen, agent and route say it is given in none of those ways: "injected, where the
+    row's treatment is applied"; None when either says nothing of it, or they share a way.
 
     >>> _given_otherwise("3 injections", "ointment twice daily", "tacrolimus")
     "injected, where the row's treatment is applied"
@@ -890,8 +892,10 @@ def _given_otherwise(words: str, regimen: str | None, agent: str | None) -> str 
     [None, None, "applied, where the row's treatment is taken by mouth"]
     >>> _given_otherwise("3 injections", "300 mg every 2 weeks", "dupilumab") is None
     True
+    >>> _given_otherwise("4 applications", "300 mg every 2 weeks", "dupilumab", route="subcutaneous")
+    "applied, where the row's treatment is injected"
     """
-    said, row = _given_as(words), _given_as(f"{regimen or ''} {agent or ''}")
+    said, row = _given_as(words), _given_as(f"{regimen or ''} {agent or ''} {route or ''}")
     if not said or not row or said & row:
         return None
     return f"{' or '.join(sorted(said))}, where the row's treatment is {' or '.join(sorted(row))}"
@@ -908,7 +912,9 @@ _SESSION_MENTION_RE = re.compile(
 )
 
 
-def _sessions_of_another_treatment(clause: str, regimen: str | None, agent: str | None) -> tuple[str, str] | None:
+def _sessions_of_another_treatment(
+    clause: str, regimen: str | None, agent: str | None, route: str | None = None
+) -> tuple[str, str] | None:
     """A session in ``clause`` that is not one of the row's treatment, as (its words, why): one named with a drug that
     is neither the row's ``agent`` nor in its ``regimen``, or a procedure the row's treatment is not ("after 3
     injections of triamcinolone", "after 3 methotrexate injections", "after 3 PDT sessions" in a dupilumab row); or one
@@ -949,7 +955,7 @@ def _sessions_of_another_treatment(clause: str, regimen: str | None, agent: str 
         session = " ".join(f"{named} {mention.group('noun')}".split())
         if drug is None and _other_procedure(session, agent):
             return words, f"{session}, not the row's treatment"
-        if otherwise := _given_otherwise(session, regimen, agent):
+        if otherwise := _given_otherwise(session, regimen, agent, route):
             return words, otherwise
     return None
 

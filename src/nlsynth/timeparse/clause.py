@@ -441,13 +441,15 @@ def _event_aside(aside: re.Match) -> str:
     return aside.group(0)
 
 
-def _parenthesised(text: str, regimen: str | None, agent: str | None = None) -> list[TimeInterval]:
+def _parenthesised(
+    text: str, regimen: str | None, agent: str | None = None, route: str | None = None
+) -> list[TimeInterval]:
     """The time in parentheses when the phrase has none outside them ("response at first follow-up (6 weeks)"),
     where exactly one parenthesis holds one; otherwise nothing (parentheses are commentary)."""
     found = []
     for inside in _PARENTHESES_RE.findall(text):
         try:
-            result = _parse_clause(inside.strip("() ,.:"), regimen, agent)
+            result = _parse_clause(inside.strip("() ,.:"), regimen, agent, route=route)
         except TimePhraseError:
             continue
         if result is not None:
@@ -455,7 +457,9 @@ def _parenthesised(text: str, regimen: str | None, agent: str | None = None) -> 
     return found if len(found) == 1 else []
 
 
-def _stated_time(text: str, regimen: str | None, agent: str | None = None) -> list[TimeInterval]:
+def _stated_time(
+    text: str, regimen: str | None, agent: str | None = None, route: str | None = None
+) -> list[TimeInterval]:
     """The time a parenthesis gives a count of sessions ("after the 4th session (week 6)", "after 6 sessions (3
     months)"): the source's own, where the regimen's pace would give another (the 4th fortnightly session is in week
     6, while four sessions at two a month take 8 weeks); or an end of treatment ("at the end of therapy (12 weeks)"),
@@ -468,7 +472,7 @@ def _stated_time(text: str, regimen: str | None, agent: str | None = None) -> li
     """
     if _pace_aside(text):
         return []
-    return [r for r in _parenthesised(text, regimen, agent) if r.resolved and r.rule != "exposures"]
+    return [r for r in _parenthesised(text, regimen, agent, route) if r.resolved and r.rule != "exposures"]
 
 
 def _pace_aside(text: str) -> bool:
@@ -522,7 +526,7 @@ def _may_date(kind: str, words: str) -> TimePhraseError:
 
 
 def _parse_clause(
-    clause: str, regimen: str | None, agent: str | None = None, *, duration: bool = False
+    clause: str, regimen: str | None, agent: str | None = None, *, duration: bool = False, route: str | None = None
 ) -> TimeInterval | None:
     """One ";"-separated clause; None when it is commentary without any time. ``duration``: the clause is a follow-up's,
     whose time counted from an end of treatment no rule places is still at least the time since that end
@@ -580,16 +584,20 @@ def _parse_clause(
             f"a time counted from another moment ({other_end!r}), the end of another treatment than the row's; no rule "
             "reads it"
         )
-    if other := _sessions_of_another_treatment(clause, regimen, agent):
+    if other := _sessions_of_another_treatment(clause, regimen, agent, route):
         raise TimePhraseError(
             f"a time of sessions that are not the row's treatment's ({other[0]!r}: {other[1]}); no rule reads it"
         )
     if after_end:
-        return _after_end(clause, after_end, regimen, agent, duration=duration)
+        return _after_end(clause, after_end, regimen, agent, duration=duration, route=route)
     if end_words:
         rest = f"{clause[: end_words.start()]} {clause[end_words.end() :]}"
         counts = list(_EXPOSURE_RE.finditer(rest))
-        stated = _parse_clause(rest, regimen, agent, duration=duration) if counts or _DURATION_RE.search(rest) else None
+        stated = (
+            _parse_clause(rest, regimen, agent, duration=duration, route=route)
+            if counts or _DURATION_RE.search(rest)
+            else None
+        )
         if stated is not None and stated.resolved and stated.rule.startswith("exposures") and len(counts) == 1:
             # "at the end of treatment, after 6 sessions": the last session's day, as the end is counted
             stated = replace(_exposures(rest, counts[0], regimen, session_day=True), rule="end-of-treatment")
@@ -606,7 +614,7 @@ def _parse_clause(
             f"a time of the disease's history or of an earlier treatment ({history.group(0).strip()!r}), not since the "
             "start of this treatment; no rule reads it"
         )
-    if other := _time_on_something_else(clause, regimen, agent):
+    if other := _time_on_something_else(clause, regimen, agent, route):
         raise TimePhraseError(
             f"a time spent on another treatment ({other!r}) than the row's, not since its start; no rule reads it"
         )
@@ -631,7 +639,7 @@ def _parse_clause(
         return part if part is not None else _paced_count(paced[0])
     exposures = list(_EXPOSURE_RE.finditer(clause))
     if exposures:
-        return _count_clause(clause, exposures, regimen, agent)
+        return _count_clause(clause, exposures, regimen, agent, route)
     clause, ages = _AGE_IN_TIME_RE.subn(" ", clause)
     if ages and not _holds_time(clause):
         return None  # an age alone: commentary, like a relapse clause
@@ -775,7 +783,7 @@ def _visits(clause: str, start: int, end: int, days: list[float], *, duration: b
 
 
 def _count_clause(
-    clause: str, counts: list[re.Match[str]], regimen: str | None, agent: str | None = None
+    clause: str, counts: list[re.Match[str]], regimen: str | None, agent: str | None = None, route: str | None = None
 ) -> TimeInterval:
     """A clause with a count of sessions: read with the regimen's frequency, or unresolved with a
     reason; never an error (the count is understood even when it gives no time), unless another number stands right
@@ -795,7 +803,9 @@ def _count_clause(
     since_first = _SINCE_FIRST_RE.search(clause)
     if duration and since_first and since_first.start() <= match.start() < since_first.end():
         # time zero is the first session: "2 months after the first injection" is two months
-        return _parse_clause(clause[: since_first.start()] + " " + clause[since_first.end() :], regimen, agent)
+        return _parse_clause(
+            clause[: since_first.start()] + " " + clause[since_first.end() :], regimen, agent, route=route
+        )
     since_session = _SINCE_SESSION_RE.search(clause[: match.start()])
     if (
         duration
@@ -805,7 +815,7 @@ def _count_clause(
     ):
         # time zero of the duration is a later session: "2 weeks after the second injection"
         try:
-            return _after_session(clause, since_session.start(), match, regimen, agent)
+            return _after_session(clause, since_session.start(), match, regimen, agent, route)
         except TimePhraseError:
             pass  # the words before the anchor do not read as a time ("2 weeks after the last of 3 injections")
     if duration:
@@ -818,7 +828,7 @@ def _count_clause(
 
 
 def _after_session(
-    clause: str, anchor: int, match: re.Match[str], regimen: str | None, agent: str | None
+    clause: str, anchor: int, match: re.Match[str], regimen: str | None, agent: str | None, route: str | None = None
 ) -> TimeInterval:
     """A time counted from the Nth session, ``match`` ("2 weeks after the second injection", "4 weeks after 3
     sessions"): the day of that session, (N - 1) / f weeks at the regimen's f sessions a week (the first is day 0,
@@ -842,7 +852,7 @@ def _after_session(
             f"a time after {match.group(0)!r}, but the regimen's cycles are spans of days ({spans}), whose length no "
             "rule reads"
         )
-    since = _parse_clause(clause[:anchor], regimen, agent)
+    since = _parse_clause(clause[:anchor], regimen, agent, route=route)
     if since is None or not since.resolved:
         return since if since is not None else unresolved(f"{match.group(0)}: no time before it")
     if since.rule not in ("point", *_SUMMARIES, "within", "at-least", "range"):
@@ -879,7 +889,13 @@ _TIME_NEXT_RE = re.compile(
 
 
 def _after_end(
-    clause: str, anchor: re.Match[str], regimen: str | None, agent: str | None = None, *, duration: bool = False
+    clause: str,
+    anchor: re.Match[str],
+    regimen: str | None,
+    agent: str | None = None,
+    *,
+    duration: bool = False,
+    route: str | None = None,
 ) -> TimeInterval:
     """A clause that counts its time from the end of the course (:data:`_AFTER_END_RE`): the end of treatment plus
     the time before the anchor. The end is the course the phrase names after the anchor ("after the end of the
@@ -945,7 +961,7 @@ def _after_end(
             # "shortly after the end of treatment", "not until after completion": later than the end (once at it)
             return TimeInterval(end.lower, math.inf, "at-least", f"later than the end of treatment ({_describe(end)})")
         return end  # "after completion of therapy": at the end of treatment
-    since = _parse_clause(before, regimen, agent)
+    since = _parse_clause(before, regimen, agent, route=route)
     if since is None or not since.resolved:
         return since if since is not None else end
     if since.rule not in ("point", *_SUMMARIES, "within", "at-least", "range"):  # a count of sessions

@@ -93,6 +93,7 @@ def parse_time(
     exact: bool = False,
     first: bool = False,
     agent: str | None = None,
+    route: str | None = None,
 ) -> TimeInterval:
     """Read one as-reported time phrase; see the module docstring for the rules.
 
@@ -105,6 +106,9 @@ def parse_time(
     earliest (``earliest-clause``), where for a best response, or a series' time to response, they span.
     ``agent`` is the row's agent as reported: a time counted from it ("3 months after dupilumab") is counted from the
     start of treatment, as one counted from "starting dupilumab" is; without it, such a time is refused.
+    ``route`` is the row's route of administration as reported ("subcutaneous", "topical"): with the regimen and the
+    agent, it says how the row's treatment is given, so that sessions or a time given in another way ("after 4
+    applications" of a subcutaneous drug) are not read as the row's.
     Raises :class:`TimePhraseError` when the phrase holds a time that no rule reads.
 
     >>> parse_time("3 months; sustained at 12 months", event=True, exact=True).upper
@@ -112,7 +116,7 @@ def parse_time(
     >>> parse_time("3 months; sustained at 12 months").rule  # a follow-up: both times
     'clauses-span'
     """
-    reading = _parse(phrase, regimen, event, first=first, exact=exact, agent=agent)
+    reading = _parse(phrase, regimen, event, first=first, exact=exact, agent=agent, route=route)
     if event and not exact:  # an earliest-clause reading is already the event's: as_event leaves it
         return as_event(reading, normalise(phrase or ""))
     return reading
@@ -255,14 +259,16 @@ def _resumed(clause: str) -> tuple[str, str] | None:
     return ("the treatment given again", resumed) if resumed else None
 
 
-def _clauses(text: str, regimen: str | None, event: bool, agent: str | None = None) -> list[_Clause]:
+def _clauses(
+    text: str, regimen: str | None, event: bool, agent: str | None = None, route: str | None = None
+) -> list[_Clause]:
     found = []
     before = moved = None
     for clause in _pieces(text):
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
             moved = moved or _resumed(clause) or _changed_first(clause, agent)
         clause = _added_to_the_clause_before(clause, before, agent)
-        result = before = _parse_clause(clause, regimen, agent, duration=not event)
+        result = before = _parse_clause(clause, regimen, agent, duration=not event, route=route)
         if result is None:
             if _a_start_alone(clause, agent):  # "dupilumab was started; 6 weeks later, improved": from day 0
                 before = TimeInterval(0.0, 0.0, "point")
@@ -322,6 +328,7 @@ def _parse(
     first: bool = False,
     exact: bool = False,
     agent: str | None = None,
+    route: str | None = None,
 ) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
@@ -334,7 +341,7 @@ def _parse(
     text = _PARENTHESES_RE.sub(" ", normalised)
     for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
         _check_whose_time(text, aside=aside.group(0)[1:-1])
-    clauses = _count_at_another_pace(_clauses(text, regimen, event, agent), normalised, regimen)
+    clauses = _count_at_another_pace(_clauses(text, regimen, event, agent, route), normalised, regimen)
     _check_no_summary_aside(normalised, clauses)
     _check_no_summary_beside_a_time(clauses)
     if event and not first:
@@ -355,13 +362,13 @@ def _parse(
             return earliest
     results = [c.reading for c in clauses if c.kind != "lasting"]
     if len(results) == 1 and results[0].rule == "exposures":
-        results = _stated_time(normalised, regimen, agent) or results
+        results = _stated_time(normalised, regimen, agent, route) or results
     elif len(results) == 1 and results[0].rule == "end-of-treatment" and results[0].resolved:
-        stated = _stated_time(normalised, regimen, agent)  # "at the end of therapy (12 weeks)"
+        stated = _stated_time(normalised, regimen, agent, route)  # "at the end of therapy (12 weeks)"
         results = [_end_as_stated(results[0], stated[0] if stated else None, phrase.strip())]
     elif len(results) == 1 and results[0].rule == "within" and _EXPOSURE_RE.search(text):
         # "by the 4th session (week 6)": by the time the source states, a bound as the count was
-        stated = _stated_time(normalised, regimen, agent)
+        stated = _stated_time(normalised, regimen, agent, route)
         if stated:
             results = [TimeInterval(0.0, stated[0].upper, "within", f"within {_describe(stated[0])}")]
     lasting = [_lasting_time(c) for c in clauses if c.kind == "lasting"]  # an event's clauses on how long it lasted
@@ -372,7 +379,7 @@ def _parse(
     if not any(r.resolved for r in results):
         # no time outside parentheses, or none that resolves ("end of treatment (12 weeks)", "after 6 sessions
         # (3 months)" with no frequency in the regimen): one parenthesis that holds a time gives it
-        inside = [r for r in _parenthesised(normalised, regimen, agent) if r.resolved or not results]
+        inside = [r for r in _parenthesised(normalised, regimen, agent, route) if r.resolved or not results]
         if results and _pace_aside(normalised):
             inside = []  # "after 4 sessions (at 2-week intervals)": a pace, not the time; it stays unresolved
         if inside and inside[0].resolved:  # "response after dose doubling (week 8)": the time may be the change's
