@@ -452,9 +452,11 @@ OWN_PHRASES = [
     ("6 weeks post cessation", "", 6 * W, INF, "at-least"),
     ("6 months after the last of 12 sessions", "twice weekly", NAN, NAN, "unresolved"),
     ("after 6 sessions after the end of treatment", "twice weekly", NAN, NAN, "unresolved"),
-    # not an end of the course: a last follow-up visit, and "after treatment" (time since its start)
+    # not an end of the course: a last follow-up visit, and "after treatment" of a treatment with no stated end (time
+    # since its start); of a 6-week course, since its start or its end (once 3 months since its start alone)
     ("at the last visit, 6 months", "for 6 weeks", 6 * M, 6 * M, "point"),
-    ("3 months after treatment", "for 6 weeks", 3 * M, 3 * M, "point"),
+    ("3 months after treatment", "twice daily", 3 * M, 3 * M, "point"),
+    ("3 months after treatment", "for 6 weeks", NAN, NAN, "unresolved"),
     # a phrase saying only that no time is given is understood, and holds no time (once "no time expression")
     ("not stated", "", NAN, NAN, "unresolved"),
     ("Timing not reported.", "", NAN, NAN, "unresolved"),
@@ -3476,10 +3478,48 @@ def test_a_course_counted_with_times_is_a_course_of_sessions(regimen, end):
         assert parse_time("after 7 injections", regimen, event=True).rule == "unresolved"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "length"),
+    [
+        # a course of a stated length: "after treatment" may count from its start or from its end (each once read from
+        # the start alone: a response "3 months after treatment" of a 1-month course was one by 3 months, where its
+        # authors may mean 4)
+        ("improved 3 months after treatment", "400 mg three times daily for 1 month", "for 1 month"),
+        ("3 months following the therapy", "300 mg every 2 weeks for 16 weeks", "for 16 weeks"),
+        ("followed for 1 year after treatment", "applied daily for 10 months", "for 10 months"),
+        ("healed 2 months after dupilumab", "300 mg every 2 weeks for 16 weeks", "for 16 weeks"),
+    ],
+)
+def test_the_treatment_named_as_a_whole_in_a_course_of_a_stated_length_is_unresolved(phrase, regimen, length):
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        got = parse_time(phrase, regimen, agent="dupilumab", **kind)
+        assert got.rule == "unresolved", kind
+        assert f"course has a length ({length!r}) and the phrase does not say whether from its start or its end" in (
+            got.note
+        )
+    # what the phrase says of the course decides: its start, its end, or the time since it began
+    start, end = _course_words(phrase)
+    assert parse_time(start, regimen, event=True, agent="dupilumab").rule == "seen-at-assessment"
+    assert parse_time(end, regimen, event=True, agent="dupilumab").rule != "unresolved"
+    # with no course length the treatment is counted from its start, as before
+    assert parse_time(phrase, "twice daily", event=True, agent="dupilumab").rule == "seen-at-assessment"
+
+
+def _course_words(phrase: str) -> tuple[str, str]:
+    """``phrase`` with its time counted from the start of the course, and from its end, in words."""
+    time = re.search(r"\d+ \w+", phrase).group(0)
+    return f"improved {time} after treatment was started", f"improved {time} after the end of treatment"
+
+
 @pytest.mark.parametrize("regimen", ["2 x 5 mg daily", "twice daily x 12 weeks", "300 mg every 2 weeks", "x3 weekly"])
 def test_a_dose_a_length_or_a_rate_times_n_is_no_count_of_sessions(regimen):
     """Not a course of N sessions: a dose's multiple, a course length, a pace (read or refused as before)."""
-    assert parse_time("3 months after treatment", regimen, event=True).upper == pytest.approx(3 * M)
+    got = parse_time("3 months after treatment", regimen, event=True)
+    if regimen == "twice daily x 12 weeks":  # a course length: from its start or its end, not which session
+        assert got.rule == "unresolved" and "course has a length ('x 12 weeks')" in got.note
+    else:
+        assert got.upper == pytest.approx(3 * M)
+    assert "several sessions" not in got.note
 
 
 @pytest.mark.parametrize(
@@ -3609,8 +3649,8 @@ def test_the_treatment_named_as_a_whole_in_a_course_of_sessions_is_unresolved(ph
     got = parse_time(phrase, "3 sessions 4 weeks apart", event=True)
     assert got.rule == "unresolved" and f"counted from '{phrase.split(' ', 2)[2]}'" in got.note
     assert "does not say which (the first or the last)" in got.note
-    # a regimen of one session, with no count, or a course length: the treatment is counted from its start
-    for regimen in ("single treatment; 7 mm spot", "twice daily", "300 mg every two weeks", "for 6 weeks", ""):
+    # a regimen of one session, or with no count and no course length: the treatment is counted from its start
+    for regimen in ("single treatment; 7 mm spot", "twice daily", "300 mg every two weeks", ""):
         assert parse_time(phrase, regimen, event=True).upper == pytest.approx(3 * M), regimen
     # what the phrase says of the course decides, whatever the regimen
     assert parse_time("3 months after treatment was started", "3 sessions 4 weeks apart", event=True).upper == (

@@ -36,7 +36,15 @@ from nlsynth.timeparse.lexicon import (
     _words,
     normalise,
 )
-from nlsynth.timeparse.regimen import _REPEAT_RE, _course_sessions, _frequency, _listed_sessions, _stated_rates
+from nlsynth.timeparse.regimen import (
+    _ON_OFF_RE,
+    _REPEAT_RE,
+    _course_length,
+    _course_sessions,
+    _frequency,
+    _listed_sessions,
+    _stated_rates,
+)
 from nlsynth.timeparse.response import _RESPONSE_WORD_RE
 
 #: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
@@ -226,26 +234,34 @@ _ONE_SESSION_RE = re.compile(
 _WHOLE_TREATMENT_RE = re.compile(r"(?:(?:the|her|his|their)\s+)?(?:treatment|therapy)")
 
 
-def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) -> str | None:
-    """The session a time is counted from, when the regimen gives several and the phrase does not say which ("4
-    weeks after the injection" with "3 injections 4 weeks apart": after the first, or the last?); None otherwise.
-    The treatment named as a whole ("3 months after treatment", or by the row's ``agent`` alone: "4 weeks after
-    laser" in a row of pulsed dye laser) is such a session when the regimen is a course of a stated number of
-    sessions ("6 sessions at two weeks intervals"): since the first session, or since the last? With no count
-    ("twice daily", "every two weeks") it is the treatment itself, counted from its start, as it is when the phrase
-    says its start ("4 weeks after laser was started").
+def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) -> tuple[str, str] | None:
+    """The moment a time is counted from, as (its words, what leaves it open), when the regimen gives several and
+    the phrase does not say which ("4 weeks after the injection" with "3 injections 4 weeks apart": after the first,
+    or the last?); None otherwise. The treatment named as a whole ("3 months after treatment", or by the row's
+    ``agent`` alone: "4 weeks after laser" in a row of pulsed dye laser) is such a moment when the regimen is a course
+    of a stated number of sessions ("6 sessions at two weeks intervals": since the first session, or since the
+    last?) or of a stated length ("400 mg three times daily for 1 month", "300 mg every 2 weeks for 16 weeks": since
+    its start, or since its end? once read from the start alone, so that a response "3 months after treatment" of a
+    1-month course was one by 3 months, where its authors may mean 4), if a time is right before it
+    (:func:`_right_after_a_time`). With neither ("twice daily", "every two
+    weeks") it is the treatment itself, counted from its start, as it is when the phrase says its start ("4 weeks
+    after laser was started").
 
-    >>> _unsaid_session("improved 4 weeks after the injection", "3 injections 4 weeks apart")
+    >>> _unsaid_session("improved 4 weeks after the injection", "3 injections 4 weeks apart")[0]
     'after the injection'
     >>> _unsaid_session("improved 4 weeks after the injection", "single injection of 10 mg/ml") is None
     True
-    >>> [_unsaid_session("3 months after treatment", r) for r in ("6 sessions at two weeks intervals", "twice daily")]
-    ['after treatment', None]
+    >>> _unsaid_session("3 months after treatment", "6 sessions at two weeks intervals")[0]
+    'after treatment'
+    >>> _unsaid_session("3 months after treatment", "twice daily") is None
+    True
+    >>> _unsaid_session("3 months after treatment", "400 mg three times daily for 1 month")[1]
+    "the regimen's course has a length ('for 1 month') and the phrase does not say whether from its start or its end"
     >>> _unsaid_session("within 3 months of treatment", "6 sessions at two weeks intervals") is None
     True
-    >>> [_unsaid_session(c, "4 sessions 4 weeks apart", "pulsed dye laser") for c in ("4 weeks after laser",
-    ...  "4 weeks after pulsed dye laser", "4 weeks after the laser was started")]
-    ['after laser', 'after pulsed dye laser', None]
+    >>> [_unsaid_session(c, "4 sessions 4 weeks apart", "pulsed dye laser")[0] for c in ("4 weeks after laser",
+    ...  "4 weeks after pulsed dye laser")], _unsaid_session("4 weeks after the laser was started", "4 sessions")
+    (['after laser', 'after pulsed dye laser'], None)
     """
     anchors = _anchors(clause)
     session = next((_as_written(w, a) for w, a in anchors if _WHICH_SESSION_RE.fullmatch(a)), None)
@@ -267,10 +283,39 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
     # week 2, then 40 mg weekly")
     listed = _listed_sessions(text) >= 2 and (not _stated_rates(text) or _REPEAT_RE.search(text) is not None)
     counted = (course is not None and course[0] >= 2) or listed
+    which = "the regimen gives several sessions and the phrase does not say which (the first or the last)"
     if session is None:
-        return whole if counted else None
+        if counted:
+            return whole, which
+        length = _course_length(_ON_OFF_RE.sub(" ", text))  # a period on is no course length, as for its end
+        if length is None or not _right_after_a_time(clause, whole):
+            return None
+        return whole, (
+            f"the regimen's course has a length ({length.group(0)!r}) and the phrase does not say whether from its "
+            "start or its end"
+        )
     several = counted or (_frequency(regimen) != (None, None) and not _ONE_SESSION_RE.search(text))
-    return session if several else None
+    return (session, which) if several else None
+
+
+def _right_after_a_time(clause: str, anchor: str) -> bool:
+    """Whether ``anchor`` (as :func:`_as_written` gives it) follows a time of ``clause`` right after it, led by
+    "after", "following" or "post" ("3 months after treatment", "at 8 weeks post-therapy"): a time that may count
+    from the end of the course. Not "2 weeks into therapy", "since" or "from" it, which count from its start, nor a
+    time after the anchor ("after treatment for 12 weeks", "after dupilumab, improved within 4 weeks").
+
+    >>> [_right_after_a_time(c, a) for c, a in (("3 months after treatment", "after treatment"), ("2 weeks into therapy",
+    ...  "into therapy"), ("complete after treatment for 12 weeks", "after treatment"))]
+    [True, False, False]
+    """
+    for time in _DURATION_RE.finditer(clause):
+        word = _ANCHOR_WORD_RE.match(clause, time.end())
+        if word is None or re.search(r"\b(?:since|from|into)\b", word.group(0)):
+            continue
+        after = " ".join(re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0].split())  # as _anchors gives it
+        if _as_written(word.group(0), after) == anchor:
+            return True
+    return False
 
 
 #: Procedures that are the start only in a row whose treatment is one of their kind: an operation, light ("4 weeks
@@ -960,6 +1005,10 @@ def _sessions_of_another_treatment(
     return None
 
 
+#: A strength or a dose written as one word ("0.1%", "1.5%", "300mg"): it names no treatment of its own.
+_STRENGTH_RE = re.compile(r"[\d.,/]+(?:%|mg|g|mcg|µg|iu)?")
+
+
 def _names_agent(anchor: str, agent: str | None) -> bool:
     """Whether ``anchor`` starts with a word of the row's agent (after "the", "her" or a word such as "topical"), and
     says nothing more than that or its start: "dupilumab", "topical tacrolimus", "the ruxolitinib cream", "dupilumab
@@ -969,16 +1018,18 @@ def _names_agent(anchor: str, agent: str | None) -> bool:
     (True, True)
     >>> _names_agent("the cream", "ruxolitinib 1.5% cream"), _names_agent("dupilumab failed", "dupilumab")
     (False, False)
+    >>> _names_agent("topical 0.1% tacrolimus ointment", "topical 0.1% tacrolimus ointment")  # a strength says no more
+    True
     """
     if not agent:
         return False
     words = {w for w in re.findall(r"[a-z][a-z0-9-]{2,}", normalise(agent)) if w not in _NOT_AGENT_WORDS}
     rest = re.sub(r"^(?:the|her|his|their)\s+", "", anchor).split()
-    while rest and rest[0] in _NOT_AGENT_WORDS:
-        rest.pop(0)  # "topical tacrolimus"
+    while rest and (rest[0] in _NOT_AGENT_WORDS or _STRENGTH_RE.fullmatch(rest[0])):
+        rest.pop(0)  # "topical tacrolimus", "0.1% tacrolimus"
     if not rest or rest[0] not in words:
         return False
-    while rest and (rest[0] in words or rest[0] in _NOT_AGENT_WORDS):
-        rest.pop(0)  # "dupilumab therapy", "ruxolitinib cream"
+    while rest and (rest[0] in words or rest[0] in _NOT_AGENT_WORDS or _STRENGTH_RE.fullmatch(rest[0])):
+        rest.pop(0)  # "dupilumab therapy", "ruxolitinib cream", "ruxolitinib 1.5% cream"
     verb = _START_VERB_RE.match(" ".join(rest))
     return not rest or (verb is not None and verb.group("verb") in _START_VERBS)

@@ -620,12 +620,8 @@ def _parse_clause(
         )
     if other := _other_treatment_before_the_time(original, regimen, agent):
         raise _may_date("another treatment", other)
-    session = _unsaid_session(clause, regimen, agent)
-    if session is not None:
-        return unresolved(
-            f"counted from {session!r}, but the regimen gives several sessions and the phrase does not say which "
-            "(the first or the last)"
-        )
+    if unsaid := _unsaid_session(clause, regimen, agent):
+        return unresolved(f"counted from {unsaid[0]!r}, but {unsaid[1]}")
     clause = _PLUS_MINUS_RE.sub(lambda m: f"mean {m.group('mean')}", clause)  # "X +/- SD" is a mean, word or not
     periods = _COUNTED_PERIODS_RE.search(clause)
     if periods:
