@@ -2586,6 +2586,10 @@ def test_sessions_of_the_rows_treatment_are_read_at_its_pace(phrase, regimen, ag
         ("after 2 weeks of oral therapy", OINTMENT, "oral therapy"),
         ("after 8 weeks of intralesional therapy", OINTMENT, "intralesional therapy"),
         ("after 6 weeks of applications", ORAL, "applications"),
+        # systemic therapy is injected or taken by mouth, a biologic injected (each once read so in a cream's row)
+        ("after 8 weeks of systemic therapy", OINTMENT, "systemic therapy"),
+        ("after 8 weeks of biologic therapy", OINTMENT, "biologic therapy"),
+        ("after 8 weeks of biologic therapy", ORAL, "biologic therapy"),
     ],
 )
 def test_a_time_spent_on_a_treatment_given_otherwise_than_the_rows_is_refused(phrase, row, spent_on):
@@ -2599,6 +2603,9 @@ def test_a_time_spent_on_a_treatment_given_otherwise_than_the_rows_is_refused(ph
         ("after 8 weeks of oral therapy", ORAL),
         ("after 8 weeks of therapy", OINTMENT),
         ("after 8 weeks of injections", DUPILUMAB),
+        ("after 8 weeks of systemic therapy", ORAL),
+        ("after 8 weeks of systemic therapy", ("300 mg every 2 weeks subcutaneously", "dupilumab")),
+        ("after 8 weeks of biologic therapy", ("300 mg every 2 weeks subcutaneously", "dupilumab")),
     ):
         assert parse_time(kept, regimen, event=True, agent=agent).upper == pytest.approx(8 * W)
 

@@ -335,7 +335,8 @@ or of an oral drug, "after 4 applications" of an oral drug; "after 3 injections 
 methotrexate injections" or "after 3 PDT sessions" in a dupilumab row; once read at the row's pace, "after 3
 injections" of the ointment as 1.5 days): an injection or an infusion where the regimen, the agent and the route
 say the treatment is applied ("cream", "ointment", "topical") or taken by mouth ("orally", "tablets") and nowhere that
-it is injected, an application where they say it is injected ("subcutaneous", "intralesional") or taken by mouth, or sessions named with a drug or a
+it is injected, an application where they say it is injected ("subcutaneous", "intralesional") or taken by mouth
+(a time spent on "systemic therapy" is injected or taken by mouth, on a biologic injected), or sessions named with a drug or a
 procedure that is not the row's, as of a time spent on one. Sessions that say nothing of how they were given ("after
 3 doses"), in a row whose words say nothing of it (dupilumab "300 mg every 2 weeks" with no route stated), or with no
 agent given, are read as before. A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before

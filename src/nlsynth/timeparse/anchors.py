@@ -901,16 +901,19 @@ def _time_on_something_else(
 
 
 #: The words that say how a treatment is given, in a row's regimen and agent and in a phrase's words of a session or of
-#: a time spent on something: injected ("injections", "infusions", "intralesional", "subcutaneous"), applied
-#: ("applications", "cream", "ointment", "topical") or taken by mouth ("oral", "tablets").
+#: a time spent on something: injected ("injections", "infusions", "intralesional", "subcutaneous", a biologic),
+#: applied ("applications", "cream", "ointment", "topical") or taken by mouth ("oral", "tablets"); "systemic" is
+#: injected or taken by mouth, so never applied.
+_SYSTEMIC = r"|\bsystemic(?:ally)?\b"
 _GIVEN_AS = {
     "injected": re.compile(
         r"inject|infus|perfus|intravenous|subcutaneous|intra-?lesion|intramuscular|\bi\.?v\b|\bs\.?c\b"
+        r"|\bbiologic(?:al)?s?\b" + _SYSTEMIC
     ),
     "applied": re.compile(
         r"\bappl(?:y|ied|ications?)\b|cream|ointment|\bgels?\b|lotion|foam|topical|emollient|dressing"
     ),
-    "taken by mouth": re.compile(r"\boral(?:ly)?\b|tablet|capsule|by\s+mouth|\bp\.?o\b"),
+    "taken by mouth": re.compile(r"\boral(?:ly)?\b|tablet|capsule|by\s+mouth|\bp\.?o\b" + _SYSTEMIC),
 }
 
 
@@ -919,8 +922,8 @@ def _given_as(text: str) -> frozenset[str]:
 
     >>> sorted(_given_as("tacrolimus 0.1% ointment twice daily")), sorted(_given_as("15 mg weekly, orally or by injection"))
     (['applied'], ['injected', 'taken by mouth'])
-    >>> _given_as("300 mg every 2 weeks")
-    frozenset()
+    >>> _given_as("300 mg every 2 weeks"), sorted(_given_as("systemic therapy")), sorted(_given_as("a biologic"))
+    (frozenset(), ['injected', 'taken by mouth'], ['injected'])
     """
     text = normalise(text)
     return frozenset(how for how, words in _GIVEN_AS.items() if words.search(text))
