@@ -2619,6 +2619,9 @@ def test_a_time_spent_on_a_treatment_given_otherwise_than_the_rows_is_refused(ph
         ("improved after 8 weeks of the cream", "subcutaneous", "a time spent on another treatment \\('the cream'\\)"),
         ("after 8 weeks of oral therapy", "subcutaneous", "a time spent on another treatment \\('oral therapy'\\)"),
         ("after 4 injections", "topical", "a time of sessions .*'4 injections': injected, where .* applied"),
+        ("after 4 injections", "transdermal", "a time of sessions .*'4 injections': injected, where .* applied"),
+        ("after 4 applications", "per os", "a time of sessions .*'4 applications': applied, where .* by mouth"),
+        ("after 4 applications", "peroral", "a time of sessions .*'4 applications': applied, where .* by mouth"),
         # sessions and times given as the route says, or in words that say nothing of how: the row's, as before
         ("after 4 injections", "subcutaneous", None),
         ("after 8 weeks of injections", "subcutaneous", None),

@@ -911,9 +911,11 @@ _GIVEN_AS = {
         r"|\bbiologic(?:al)?s?\b" + _SYSTEMIC
     ),
     "applied": re.compile(
-        r"\bappl(?:y|ied|ications?)\b|cream|ointment|\bgels?\b|lotion|foam|topical|emollient|dressing"
+        r"\bappl(?:y|ied|ications?)\b|cream|ointment|\bgels?\b|lotion|foam|topical|emollient|dressing|transdermal"
     ),
-    "taken by mouth": re.compile(r"\boral(?:ly)?\b|tablet|capsule|by\s+mouth|\bp\.?o\b" + _SYSTEMIC),
+    "taken by mouth": re.compile(
+        r"\b(?:per)?oral(?:ly)?\b|tablet|capsule|by\s+mouth|\bper\s+os\b|\bp\.?o\b" + _SYSTEMIC
+    ),
 }
 
 
