@@ -243,9 +243,8 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
     last?) or of a stated length ("400 mg three times daily for 1 month", "300 mg every 2 weeks for 16 weeks": since
     its start, or since its end? once read from the start alone, so that a response "3 months after treatment" of a
     1-month course was one by 3 months, where its authors may mean 4), if a time is right before it
-    (:func:`_right_after_a_time`). With neither ("twice daily", "every two
-    weeks") it is the treatment itself, counted from its start, as it is when the phrase says its start ("4 weeks
-    after laser was started").
+    (:func:`_right_after_a_time`). With neither ("twice daily", "every two weeks") it is the treatment itself,
+    counted from its start, as it is when the phrase says its start ("4 weeks after laser was started").
 
     >>> _unsaid_session("improved 4 weeks after the injection", "3 injections 4 weeks apart")[0]
     'after the injection'
@@ -900,10 +899,10 @@ def _time_on_something_else(
     return None
 
 
-#: The words that say how a treatment is given, in a row's regimen and agent and in a phrase's words of a session or of
-#: a time spent on something: injected ("injections", "infusions", "intralesional", "subcutaneous", a biologic),
-#: applied ("applications", "cream", "ointment", "topical") or taken by mouth ("oral", "tablets"); "systemic" is
-#: injected or taken by mouth, so never applied.
+#: The words that say how a treatment is given, in a row's regimen, agent and route and in a phrase's words of a
+#: session or of a time spent on something: injected ("injections", "infusions", "intralesional", "subcutaneous", a
+#: biologic), applied ("applications", "cream", "ointment", "topical") or taken by mouth ("oral", "tablets", "per
+#: os"); "systemic" is injected or taken by mouth, so never applied.
 _SYSTEMIC = r"|\bsystemic(?:ally)?\b"
 _GIVEN_AS = {
     "injected": re.compile(

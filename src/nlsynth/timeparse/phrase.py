@@ -97,7 +97,8 @@ def parse_time(
 ) -> TimeInterval:
     """Read one as-reported time phrase; see the module docstring for the rules.
 
-    ``regimen`` is the row's regimen text, used only to convert counts of sessions into days.
+    ``regimen`` is the row's regimen text: its pace converts counts of sessions into days, its course places the end
+    of treatment, and its words (with the agent's and the route's) say what the row's treatment is and how it is given.
     ``event`` is True for the time of an event (first or best response) and False for a duration
     (follow-up): only an event's time can be an assessment at which the event was seen, and only beside
     an event's time is a clause about how long it lasted commentary. ``exact`` (events only) keeps an
