@@ -453,10 +453,11 @@ OWN_PHRASES = [
     ("6 months after the last of 12 sessions", "twice weekly", NAN, NAN, "unresolved"),
     ("after 6 sessions after the end of treatment", "twice weekly", NAN, NAN, "unresolved"),
     # not an end of the course: a last follow-up visit, and "after treatment" of a treatment with no stated end (time
-    # since its start); of a 6-week course, since its start or its end (once 3 months since its start alone)
+    # since its start); of a 6-week course, since its start or its end (once 3 months since its start alone): a
+    # follow-up at least that long either way
     ("at the last visit, 6 months", "for 6 weeks", 6 * M, 6 * M, "point"),
     ("3 months after treatment", "twice daily", 3 * M, 3 * M, "point"),
-    ("3 months after treatment", "for 6 weeks", NAN, NAN, "unresolved"),
+    ("3 months after treatment", "for 6 weeks", 3 * M, INF, "at-least"),
     # a phrase saying only that no time is given is understood, and holds no time (once "no time expression")
     ("not stated", "", NAN, NAN, "unresolved"),
     ("Timing not reported.", "", NAN, NAN, "unresolved"),
@@ -3501,18 +3502,45 @@ def test_a_course_counted_with_times_is_a_course_of_sessions(regimen, end):
     ],
 )
 def test_the_treatment_named_as_a_whole_in_a_course_of_a_stated_length_is_unresolved(phrase, regimen, length):
-    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+    why = f"course has a length ({length!r}) and the phrase does not say whether from its start or its end"
+    for kind in ({"event": True, "first": True}, {"event": True}):
         got = parse_time(phrase, regimen, agent="dupilumab", **kind)
-        assert got.rule == "unresolved", kind
-        assert f"course has a length ({length!r}) and the phrase does not say whether from its start or its end" in (
-            got.note
-        )
+        assert got.rule == "unresolved" and why in got.note, kind
+    # a follow-up lasted at least the time, from the start or from the end (once unresolved too)
+    got = parse_time(phrase, regimen, agent="dupilumab")
+    time = parse_time(re.search(r"\d+ \w+", phrase).group(0))
+    assert (got.lower, got.upper, got.rule) == (time.lower, INF, "at-least") and why in got.note
     # what the phrase says of the course decides: its start, its end, or the time since it began
     start, end = _course_words(phrase)
     assert parse_time(start, regimen, event=True, agent="dupilumab").rule == "seen-at-assessment"
     assert parse_time(end, regimen, event=True, agent="dupilumab").rule != "unresolved"
     # with no course length the treatment is counted from its start, as before
     assert parse_time(phrase, "twice daily", event=True, agent="dupilumab").rule == "seen-at-assessment"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "lower"),
+    [
+        # a follow-up counted from a session or the treatment the phrase leaves open lasted at least its time (each
+        # once unresolved): the first session and the last, the start and the end, are all no earlier than the start
+        ("6 months after the injection", "3 injections 4 weeks apart", 6 * M),
+        ("followed up 6-12 months after treatment", "6 sessions at two weeks intervals", 6 * M),
+        ("13 months after treatment: extension of the erythema border", "6 sessions at two weeks intervals", 13 * M),
+        ("followed for 1 year after treatment", "300 mg every 2 weeks for 16 weeks", 12 * M),
+        # no floor before the moment: unresolved, as before
+        ("within 3 months after treatment", "6 sessions at two weeks intervals", None),
+        ("within 3 months after the injection", "3 injections 4 weeks apart", None),
+    ],
+)
+def test_a_follow_up_from_a_moment_left_open_is_at_least_its_time(phrase, regimen, lower):
+    got = parse_time(phrase, regimen)
+    if lower is None:
+        assert got.rule == "unresolved" and "does not say which" in got.note
+        return
+    assert (got.lower, got.upper, got.rule) == (pytest.approx(lower), INF, "at-least")
+    assert "no earlier than the start" in got.note
+    # an event's time there is still unresolved: the response may have come at the time or later by a whole course
+    assert parse_time(phrase, regimen, event=True).rule == "unresolved"
 
 
 def _course_words(phrase: str) -> tuple[str, str]:

@@ -329,7 +329,8 @@ or by the row's agent ("4 weeks after laser" in a row of pulsed dye laser), in a
 sessions ("6 sessions at two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and 8"), or, right
 after a time, in a course of a stated length ("for 16 weeks", "applied daily for 10 months": "3 months after
 treatment" may count from its start or from its end; "2 weeks into therapy" or "after treatment for 12 weeks" count
-from its start); in any other regimen it is the start. A session that is not of the row's treatment is refused, counted or not ("after 3
+from its start); in any other regimen it is the start. A follow-up counted from such a moment is at least its time
+(``at-least``: the first session and the last, the start and the end, are no earlier than the start). A session that is not of the row's treatment is refused, counted or not ("after 3
 injections", "2 weeks after the second infusion" or "2 weeks after intralesional injection" of a twice-daily ointment
 or of an oral drug, "after 4 applications" of an oral drug; "after 3 injections of triamcinolone", "after 3
 methotrexate injections" or "after 3 PDT sessions" in a dupilumab row; once read at the row's pace, "after 3
