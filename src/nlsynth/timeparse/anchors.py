@@ -182,13 +182,23 @@ def _anchors(clause: str) -> list[tuple[str, str]]:
     >>> _anchors("relapse after improvement at 4 weeks"), _anchors("improved after switching to weekly doses at 8 weeks")
     ([], [('after ', 'switching to weekly doses')])
     """
-    found = []  # (the anchor word, what follows it)
+    return [(word, anchor) for word, anchor, _ in _placed_anchors(clause)]
+
+
+def _placed_anchors(clause: str) -> list[tuple[str, str, bool]]:
+    """:func:`_anchors`, each with whether its word stands right after a time ("6 weeks after X": True; "after X, for
+    4 weeks": False).
+
+    >>> _placed_anchors("improved 6 weeks after the injection"), _placed_anchors("after tapering to 10 mg, for 4 weeks")
+    ([(' after ', 'the injection', True)], [('after ', 'tapering to 10 mg', False)])
+    """
+    found = []  # (the anchor word, what follows it, whether a time stands right before the word)
     for time in _DURATION_RE.finditer(clause):  # "6 weeks after X", "within 6 weeks of X"
         word = _ANCHOR_WORD_RE.match(clause, time.end())
         if word is None and _WITHIN_BEFORE_RE.search(clause[: time.start()]):
             word = _OF_ANCHOR_RE.match(clause, time.end())  # not "after 16 weeks of dupilumab"
         if word is not None:
-            found.append((word.group(0), re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0]))
+            found.append((word.group(0), re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0], True))
     for word in _LEADING_ANCHOR_RE.finditer(clause):  # "after tapering to 10 mg, for 4 weeks"
         time = _DURATION_RE.search(clause, word.end())
         between = clause[word.end() : time.start()] if time is not None else ""
@@ -197,16 +207,16 @@ def _anchors(clause: str) -> list[tuple[str, str]]:
         # counted from the injection (once read from the start), and "after switching to weekly doses at 8 weeks"
         # times the switch or counts from it (once read as a response by 8 weeks): a start or a change of treatment
         if between and (len(head) > 1 or not re.search(r"\bat\s*$", between) or _START_WORD_RE.search(head[0])):
-            found.append((word.group(0), head[0]))
+            found.append((word.group(0), head[0], False))
     anchors = []
-    for word, anchor in found:
+    for word, anchor, right_after in found:
         # the time's own preposition is no anchor, also alone where a dose stood ("after 100 mg/day for 8 weeks")
         anchor = re.sub(
             r"(?:(?:^|\s+)(?:for|in|within|by|over|during|at))+\s*$", "", " ".join(anchor.split()).strip(" .")
         )
         if not re.search("[a-z]", anchor) or _DURATION_RE.match(anchor) or _NOT_AN_ANCHOR_RE.fullmatch(anchor):
             continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
-        anchors.append((word, anchor))
+        anchors.append((word, anchor, right_after))
     return anchors
 
 
@@ -262,7 +272,8 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
     ...  "4 weeks after pulsed dye laser")], _unsaid_session("4 weeks after the laser was started", "4 sessions")
     (['after laser', 'after pulsed dye laser'], None)
     """
-    anchors = _anchors(clause)
+    placed = _placed_anchors(clause)
+    anchors = [(word, anchor) for word, anchor, _ in placed]
     session = next((_as_written(w, a) for w, a in anchors if _WHICH_SESSION_RE.fullmatch(a)), None)
     whole = next(
         (
@@ -287,7 +298,7 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
         if counted:
             return whole, which
         length = _course_length(_ON_OFF_RE.sub(" ", text))  # a period on is no course length, as for its end
-        if length is None or not _right_after_a_time(clause, whole):
+        if length is None or not _right_after_a_time(placed, whole):
             return None
         return whole, (
             f"the regimen's course has a length ({length.group(0)!r}) and the phrase does not say whether from its "
@@ -297,24 +308,21 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
     return (session, which) if several else None
 
 
-def _right_after_a_time(clause: str, anchor: str) -> bool:
-    """Whether ``anchor`` (as :func:`_as_written` gives it) follows a time of ``clause`` right after it, led by
-    "after", "following" or "post" ("3 months after treatment", "at 8 weeks post-therapy"): a time that may count
-    from the end of the course. Not "2 weeks into therapy", "since" or "from" it, which count from its start, nor a
-    time after the anchor ("after treatment for 12 weeks", "after dupilumab, improved within 4 weeks").
+def _right_after_a_time(placed: list[tuple[str, str, bool]], anchor: str) -> bool:
+    """Whether ``anchor`` (as :func:`_as_written` gives it) follows a time right after it among a clause's anchors
+    (``placed``, as :func:`_placed_anchors` gives them), led by "after", "following" or "post" ("3 months after treatment", "at 8 weeks
+    post-therapy"): a time that may count from the end of the course. Not "2 weeks into therapy", "since" or "from"
+    it, or "within 3 months of" it, which count from its start, nor a time after the anchor ("after treatment for 12
+    weeks", "after dupilumab, improved within 4 weeks").
 
-    >>> [_right_after_a_time(c, a) for c, a in (("3 months after treatment", "after treatment"), ("2 weeks into therapy",
-    ...  "into therapy"), ("complete after treatment for 12 weeks", "after treatment"))]
+    >>> [_right_after_a_time(_placed_anchors(c), a) for c, a in (("3 months after treatment", "after treatment"),
+    ...  ("2 weeks into therapy", "into therapy"), ("complete after treatment for 12 weeks", "after treatment"))]
     [True, False, False]
     """
-    for time in _DURATION_RE.finditer(clause):
-        word = _ANCHOR_WORD_RE.match(clause, time.end())
-        if word is None or re.search(r"\b(?:since|from|into)\b", word.group(0)):
-            continue
-        after = " ".join(re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0].split())  # as _anchors gives it
-        if _as_written(word.group(0), after) == anchor:
-            return True
-    return False
+    return any(
+        right_after and not re.search(r"\b(?:since|from|into|of)\b", word) and _as_written(word, moment) == anchor
+        for word, moment, right_after in placed
+    )
 
 
 #: Procedures that are the start only in a row whose treatment is one of their kind: an operation, light ("4 weeks
