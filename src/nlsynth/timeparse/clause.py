@@ -621,8 +621,8 @@ def _parse_clause(
     if other := _other_treatment_before_the_time(original, regimen, agent):
         raise _may_date("another treatment", other)
     if unsaid := _unsaid_session(clause, regimen, agent):
-        left_open = unresolved(f"counted from {unsaid[0]!r}, but {unsaid[1]}")
-        return _at_least_since(clause, unsaid, regimen, agent, route) if duration else left_open
+        floor = _at_least_since(clause, unsaid, regimen, agent, route) if duration else None
+        return floor if floor is not None else unresolved(f"counted from {unsaid[0]!r}, but {unsaid[1]}")
     clause = _PLUS_MINUS_RE.sub(lambda m: f"mean {m.group('mean')}", clause)  # "X +/- SD" is a mean, word or not
     periods = _COUNTED_PERIODS_RE.search(clause)
     if periods:
@@ -781,12 +781,12 @@ def _visits(clause: str, start: int, end: int, days: list[float], *, duration: b
 
 def _at_least_since(
     clause: str, unsaid: tuple[str, str], regimen: str | None, agent: str | None, route: str | None
-) -> TimeInterval:
+) -> TimeInterval | None:
     """A follow-up counted from a moment of the course that the phrase leaves open (``unsaid``, as
     :func:`_unsaid_session` gives it): at least the time before it, since that moment (the first session or the last,
     the start or the end) is no earlier than the start. "followed for 1 year after treatment" of a 16-week course is at
-    least a year, whichever it counts from (once ``unresolved``, as an event's time there still is); ``unresolved``
-    when the words before it give no floor ("within 3 months after treatment").
+    least a year, whichever it counts from (once ``unresolved``, as an event's time there still is); None when the
+    words before it give no floor ("within 3 months after treatment"), which the caller leaves ``unresolved``.
 
     >>> from nlsynth.timeparse import parse_time
     >>> reading = parse_time("followed for 1 year after treatment", "300 mg every 2 weeks for 16 weeks")
@@ -796,15 +796,14 @@ def _at_least_since(
     'unresolved'
     """
     words, why = unsaid
-    left_open = unresolved(f"counted from {words!r}, but {why}")
     found = re.search(r"[\s-]*".join(map(re.escape, words.split())), clause)  # as written, spaces as the clause's
     at = found.start() if found else 0
     try:
         since = _parse_clause(clause[:at], regimen, agent, duration=True, route=route) if at > 0 else None
     except TimePhraseError:
-        return left_open
+        return None
     if since is None or not since.resolved or not since.lower > 0:
-        return left_open
+        return None
     return TimeInterval(
         since.lower,
         math.inf,
