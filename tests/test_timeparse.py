@@ -3501,17 +3501,19 @@ def test_a_course_counted_with_times_is_a_course_of_sessions(regimen, end):
         ("healed 2 months after dupilumab", "300 mg every 2 weeks for 16 weeks", "for 16 weeks"),
     ],
 )
-def test_the_treatment_named_as_a_whole_in_a_course_of_a_stated_length_is_unresolved(phrase, regimen, length):
+def test_the_treatment_named_as_a_whole_in_a_course_of_a_stated_length_leaves_an_event_unresolved(
+    phrase, regimen, length
+):
     why = f"course has a length ({length!r}) and the phrase does not say whether from its start or its end"
     for kind in ({"event": True, "first": True}, {"event": True}):
         got = parse_time(phrase, regimen, agent="dupilumab", **kind)
         assert got.rule == "unresolved" and why in got.note, kind
     # a follow-up lasted at least the time, from the start or from the end (once unresolved too)
     got = parse_time(phrase, regimen, agent="dupilumab")
-    time = parse_time(re.search(r"\d+ \w+", phrase).group(0))
-    assert (got.lower, got.upper, got.rule) == (time.lower, INF, "at-least") and why in got.note
+    time = re.search(r"\d+ \w+", phrase).group(0)
+    assert (got.lower, got.upper, got.rule) == (parse_time(time).lower, INF, "at-least") and why in got.note
     # what the phrase says of the course decides: its start, its end, or the time since it began
-    start, end = _course_words(phrase)
+    start, end = f"improved {time} after treatment was started", f"improved {time} after the end of treatment"
     assert parse_time(start, regimen, event=True, agent="dupilumab").rule == "seen-at-assessment"
     assert parse_time(end, regimen, event=True, agent="dupilumab").rule != "unresolved"
     # with no course length the treatment is counted from its start, as before
@@ -3541,12 +3543,6 @@ def test_a_follow_up_from_a_moment_left_open_is_at_least_its_time(phrase, regime
     assert "no earlier than the start" in got.note
     # an event's time there is still unresolved: the response may have come at the time or later by a whole course
     assert parse_time(phrase, regimen, event=True).rule == "unresolved"
-
-
-def _course_words(phrase: str) -> tuple[str, str]:
-    """``phrase`` with its time counted from the start of the course, and from its end, in words."""
-    time = re.search(r"\d+ \w+", phrase).group(0)
-    return f"improved {time} after treatment was started", f"improved {time} after the end of treatment"
 
 
 @pytest.mark.parametrize("regimen", ["2 x 5 mg daily", "twice daily x 12 weeks", "300 mg every 2 weeks", "x3 weekly"])
