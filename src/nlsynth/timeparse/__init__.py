@@ -385,6 +385,7 @@ Modules
 The rules are read in stages, each a module of this package, each using only those above it:
 :mod:`~nlsynth.timeparse.lexicon` (units, numbers in words, normalisation), :mod:`~nlsynth.timeparse.regimen` (the
 regimen's pace and course), :mod:`~nlsynth.timeparse.interval` (the reading and its error),
+:mod:`~nlsynth.timeparse.treatment` (the row's regimen, agent and route, read together),
 :mod:`~nlsynth.timeparse.response` (what one clause says of the response), :mod:`~nlsynth.timeparse.anchors` (what a
 time is counted from), :mod:`~nlsynth.timeparse.quantities` (numbers that are not the time),
 :mod:`~nlsynth.timeparse.qualifiers` (bounds), :mod:`~nlsynth.timeparse.summaries` (a series' summaries),

@@ -46,6 +46,7 @@ from nlsynth.timeparse.regimen import (
     _stated_rates,
 )
 from nlsynth.timeparse.response import _RESPONSE_WORD_RE
+from nlsynth.timeparse.treatment import Treatment
 
 #: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
 #: discontinuation of dupilumab for 3 months"): the time after "for" is of the anchor, not the course's length.
@@ -244,11 +245,11 @@ _ONE_SESSION_RE = re.compile(
 _WHOLE_TREATMENT_RE = re.compile(r"(?:(?:the|her|his|their)\s+)?(?:treatment|therapy)")
 
 
-def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) -> tuple[str, str] | None:
+def _unsaid_session(clause: str, treatment: Treatment) -> tuple[str, str] | None:
     """The moment a time is counted from, as (its words, what leaves it open), when the regimen gives several and
     the phrase does not say which ("4 weeks after the injection" with "3 injections 4 weeks apart": after the first,
     or the last?); None otherwise. The treatment named as a whole ("3 months after treatment", or by the row's
-    ``agent`` alone: "4 weeks after laser" in a row of pulsed dye laser) is such a moment when the regimen is a course
+    agent alone: "4 weeks after laser" in a row of pulsed dye laser) is such a moment when the regimen is a course
     of a stated number of sessions ("6 sessions at two weeks intervals": since the first session, or since the
     last?) or of a stated length ("400 mg three times daily for 1 month", "300 mg every 2 weeks for 16 weeks": since
     its start, or since its end? once read from the start alone, so that a response "3 months after treatment" of a
@@ -256,21 +257,23 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
     (:func:`_right_after_a_time`). With neither ("twice daily", "every two weeks") it is the treatment itself,
     counted from its start, as it is when the phrase says its start ("4 weeks after laser was started").
 
-    >>> _unsaid_session("improved 4 weeks after the injection", "3 injections 4 weeks apart")[0]
+    >>> _unsaid_session("improved 4 weeks after the injection", Treatment("3 injections 4 weeks apart"))[0]
     'after the injection'
-    >>> _unsaid_session("improved 4 weeks after the injection", "single injection of 10 mg/ml") is None
+    >>> _unsaid_session("improved 4 weeks after the injection", Treatment("single injection of 10 mg/ml")) is None
     True
-    >>> _unsaid_session("3 months after treatment", "6 sessions at two weeks intervals")[0]
+    >>> _unsaid_session("3 months after treatment", Treatment("6 sessions at two weeks intervals"))[0]
     'after treatment'
-    >>> _unsaid_session("3 months after treatment", "twice daily") is None
+    >>> _unsaid_session("3 months after treatment", Treatment("twice daily")) is None
     True
-    >>> _unsaid_session("3 months after treatment", "400 mg three times daily for 1 month")[1]
+    >>> _unsaid_session("3 months after treatment", Treatment("400 mg three times daily for 1 month"))[1]
     "the regimen's course has a length ('for 1 month') and the phrase does not say whether from its start or its end"
-    >>> _unsaid_session("within 3 months of treatment", "6 sessions at two weeks intervals") is None
+    >>> _unsaid_session("within 3 months of treatment", Treatment("6 sessions at two weeks intervals")) is None
     True
-    >>> [_unsaid_session(c, "4 sessions 4 weeks apart", "pulsed dye laser")[0] for c in ("4 weeks after laser",
-    ...  "4 weeks after pulsed dye laser")], _unsaid_session("4 weeks after the laser was started", "4 sessions")
-    (['after laser', 'after pulsed dye laser'], None)
+    >>> laser = Treatment("4 sessions 4 weeks apart", "pulsed dye laser")
+    >>> [_unsaid_session(c, laser)[0] for c in ("4 weeks after laser", "4 weeks after pulsed dye laser")]
+    ['after laser', 'after pulsed dye laser']
+    >>> _unsaid_session("4 weeks after the laser was started", Treatment("4 sessions")) is None
+    True
     """
     placed = _placed_anchors(clause)
     anchors = [(word, anchor) for word, anchor, _ in placed]
@@ -279,14 +282,17 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
         (
             _as_written(w, a)
             for w, a in anchors
-            if (_WHOLE_TREATMENT_RE.fullmatch(a) or (_names_agent(a, agent) and not _START_VERBS & set(a.split())))
+            if (
+                _WHOLE_TREATMENT_RE.fullmatch(a)
+                or (_names_agent(a, treatment.agent) and not _START_VERBS & set(a.split()))
+            )
             and w.strip() != "of"
         ),
         None,
     )  # not "within 3 months of treatment", the time since it began, nor "after laser was started", its start
-    if (session is None and whole is None) or not regimen:  # the regimen is read only for a phrase counted from one
+    if (session is None and whole is None) or not treatment.regimen:  # read only for a phrase counted from one
         return None
-    text = normalise(regimen)
+    text = normalise(treatment.regimen)
     course = _course_sessions(text)
     # a course of a stated number of sessions, or of the days it lists ("at weeks 0, 4 and 8", "on days 1 and 15,
     # repeated every 6 months"); not the loading doses of a treatment that goes on at a pace ("160 mg week 0, 80 mg
@@ -304,7 +310,7 @@ def _unsaid_session(clause: str, regimen: str | None, agent: str | None = None) 
             f"the regimen's course has a length ({length.group(0)!r}) and the phrase does not say whether from its "
             "start or its end"
         )
-    several = counted or (_frequency(regimen) != (None, None) and not _ONE_SESSION_RE.search(text))
+    several = counted or (_frequency(treatment.regimen) != (None, None) and not _ONE_SESSION_RE.search(text))
     return (session, which) if several else None
 
 
@@ -626,17 +632,18 @@ _LEADS_TO_TREATMENT_RE = re.compile(r"\b(?:after|following|on|to|with|by)(?:\s+[
 _FAILED_BEFORE_RE = re.compile(r"\b(?:no|not|never|nor|without|fail\w*|refractory|resistant|unresponsive)\b")
 
 
-def _own_drugs(regimen: str | None, agent: str | None) -> frozenset[str]:
-    """The words that name the row's ``agent``, and the drugs its ``regimen`` names ("dupilumab with methotrexate").
+def _own_drugs(treatment: Treatment) -> frozenset[str]:
+    """The words that name the row's agent, and the drugs its regimen names ("dupilumab with methotrexate").
 
-    >>> sorted(_own_drugs("300 mg every 2 weeks with methotrexate 15 mg weekly", "dupilumab"))
+    >>> sorted(_own_drugs(Treatment("300 mg every 2 weeks with methotrexate 15 mg weekly", "dupilumab")))
     ['dupilumab', 'methotrexate']
     """
-    return _agent_name_words(agent) | {w for w in _words(normalise(regimen or "")) if _DRUG_NAME_RE.fullmatch(w)}
+    regimen_words = _words(normalise(treatment.regimen or ""))
+    return _agent_name_words(treatment.agent) | {w for w in regimen_words if _DRUG_NAME_RE.fullmatch(w)}
 
 
-def _other_treatment_before_the_time(clause: str, regimen: str | None, agent: str | None) -> str | None:
-    """A drug that is neither the row's ``agent`` nor in its ``regimen``, or a procedure the row's treatment is not
+def _other_treatment_before_the_time(clause: str, treatment: Treatment) -> str | None:
+    """A drug that is neither the row's agent nor in its regimen, or a procedure the row's ``treatment`` is not
     (:func:`_other_procedure`), led to right before a time by "after", "on", "to", "with"
     (:data:`_LEADS_TO_TREATMENT_RE`), in a clause that also names a response: "improved after methotrexate at 8 weeks",
     "improved once on methotrexate at 8 weeks", "improved after crossover to methotrexate at 8 weeks", "improvement
@@ -648,16 +655,19 @@ def _other_treatment_before_the_time(clause: str, regimen: str | None, agent: st
     decides, as in :func:`_time_on_something_else`); None with no agent given (the parser alone), as
     :func:`_time_on_something_else`.
 
-    >>> [_other_treatment_before_the_time(c, None, "dupilumab") for c in ("improved after methotrexate at 8 weeks",
+    >>> dupilumab = Treatment(agent="dupilumab")
+    >>> [_other_treatment_before_the_time(c, dupilumab) for c in ("improved after methotrexate at 8 weeks",
     ...  "improved after dupilumab at 8 weeks", "improved without methotrexate at 8 weeks",
     ...  "after methotrexate, improved at 8 weeks", "no response to methotrexate at 4 weeks")]
     ['methotrexate', None, None, None, None]
-    >>> [_other_treatment_before_the_time("improved after pdt at 8 weeks", None, a) for a in ("dupilumab", "MAL-PDT")]
+    >>> [_other_treatment_before_the_time("improved after pdt at 8 weeks", Treatment(agent=a)) for a in ("dupilumab",
+    ...  "MAL-PDT")]
     ['pdt', None]
-    >>> _other_treatment_before_the_time("improved with methotrexate at 8 weeks", "dupilumab and methotrexate", "dupilumab")
-    >>> _other_treatment_before_the_time("improved with dupilumab and methotrexate at 8 weeks", None, "dupilumab")
+    >>> with_mtx = Treatment("dupilumab and methotrexate", "dupilumab")
+    >>> _other_treatment_before_the_time("improved with methotrexate at 8 weeks", with_mtx)
+    >>> _other_treatment_before_the_time("improved with dupilumab and methotrexate at 8 weeks", dupilumab)
     """
-    if not agent:
+    if not treatment.agent:
         return None
     named = sorted(
         [*_DRUG_WORD_RE.finditer(clause), *(m for words, _ in _PROCEDURE_KINDS for m in words.finditer(clause))],
@@ -665,17 +675,17 @@ def _other_treatment_before_the_time(clause: str, regimen: str | None, agent: st
     )
     if not named:
         return None
-    own = _own_drugs(regimen, agent)
-    for treatment in named:
-        lead = re.split(r"[,:;]", clause[: treatment.start()])[-1]
+    own = _own_drugs(treatment)
+    for other in named:
+        lead = re.split(r"[,:;]", clause[: other.start()])[-1]
         led = _LEADS_TO_TREATMENT_RE.search(lead)
-        if led is None or _FAILED_BEFORE_RE.search(lead) or not _right_before_a_time(clause, *treatment.span()):
+        if led is None or _FAILED_BEFORE_RE.search(lead) or not _right_before_a_time(clause, *other.span()):
             continue
         # the first drug led to decides, as of a time spent on treatments ("with dupilumab and methotrexate")
         if own & set(_words(led.group(0))):
             continue
-        name = treatment.group(0)
-        if (_DRUG_WORD_RE.fullmatch(name) and name not in own) or _other_procedure(name, agent):
+        name = other.group(0)
+        if (_DRUG_WORD_RE.fullmatch(name) and name not in own) or _other_procedure(name, treatment.agent):
             return name
     return None
 
@@ -860,9 +870,7 @@ _TIME_ON_RE = re.compile(
 _ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
 
 
-def _time_on_something_else(
-    clause: str, regimen: str | None, agent: str | None, route: str | None = None
-) -> str | None:
+def _time_on_something_else(clause: str, treatment: Treatment) -> str | None:
     """What a time in ``clause`` was spent "of" or "on", when that is a drug (:data:`_DRUG_NAME_RE`) that is neither
     the row's agent nor named in its regimen, or a procedure the row's treatment is not (:func:`_other_procedure`):
     "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "on tofacitinib for 8 weeks" or "after 6 weeks of
@@ -872,20 +880,21 @@ def _time_on_something_else(
     or no treatment ("8 weeks of follow-up", "at 8 weeks on examination"). None with no agent given (the parser
     alone); "within 6 weeks of onset" is an anchor (:func:`_unknown_anchor`).
 
-    >>> [_time_on_something_else(c, "cream twice daily", "ruxolitinib") for c in ("after 8 weeks of tofacitinib",
-    ...  "8 weeks on methotrexate", "after 8 weeks of ruxolitinib", "at 8 weeks on examination", "8 weeks of pdt")]
+    >>> cream = Treatment("cream twice daily", "ruxolitinib")
+    >>> [_time_on_something_else(c, cream) for c in ("after 8 weeks of tofacitinib", "8 weeks on methotrexate",
+    ...  "after 8 weeks of ruxolitinib", "at 8 weeks on examination", "8 weeks of pdt")]
     ['tofacitinib', 'methotrexate', None, None, 'pdt']
-    >>> _time_on_something_else("after 8 weeks of tofacitinib", None, None) is None
+    >>> _time_on_something_else("after 8 weeks of tofacitinib", Treatment()) is None
     True
 
     A time spent on a treatment given in another way than the regimen and the agent say the row's is
     (:func:`_given_otherwise`) is another's too: "after 8 weeks of injections" or "of oral therapy" of an ointment.
 
-    >>> [_time_on_something_else(c, "ointment twice daily", "tacrolimus") for c in ("after 8 weeks of injections",
-    ...  "8 weeks of oral therapy", "8 weeks of topical therapy", "8 weeks of therapy")]
+    >>> [_time_on_something_else(c, Treatment("ointment twice daily", "tacrolimus")) for c in ("after 8 weeks of "
+    ...  "injections", "8 weeks of oral therapy", "8 weeks of topical therapy", "8 weeks of therapy")]
     ['injections', 'oral therapy', None, None]
     """
-    if not agent:
+    if not treatment.agent:
         return None
     spent_on = []
     for time in _DURATION_RE.finditer(clause):
@@ -897,12 +906,12 @@ def _time_on_something_else(
             spent_on.append(re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0])  # not the pace or time after it
     if not spent_on:
         return None
-    own = _own_drugs(regimen, agent)
+    own = _own_drugs(treatment)
     for what in spent_on:
         drug = next((w for w in _words(what) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
         if drug is not None and drug not in own:
             return what
-        if drug is None and (_other_procedure(what, agent) or _given_otherwise(what, regimen, agent, route)):
+        if drug is None and (_other_procedure(what, treatment.agent) or _given_otherwise(what, treatment)):
             return what
     return None
 
@@ -938,21 +947,23 @@ def _given_as(text: str) -> frozenset[str]:
     return frozenset(how for how, words in _GIVEN_AS.items() if words.search(text))
 
 
-def _given_otherwise(words: str, regimen: str | None, agent: str | None, route: str | None = None) -> str | None:
+def _given_otherwise(words: str, treatment: Treatment) -> str | None:
     """Why ``words`` (of a session, or of what a time was spent on) are not of the row's treatment, when they say how
     it was given and the row's regimen, agent and route say it is given in none of those ways: "injected, where the
     row's treatment is applied"; None when either says nothing of it, or they share a way.
 
-    >>> _given_otherwise("3 injections", "ointment twice daily", "tacrolimus")
+    >>> _given_otherwise("3 injections", Treatment("ointment twice daily", "tacrolimus"))
     "injected, where the row's treatment is applied"
-    >>> [_given_otherwise(w, "15 mg weekly", "oral methotrexate") for w in ("oral therapy", "3 doses", "3 applications")]
+    >>> [_given_otherwise(w, Treatment("15 mg weekly", "oral methotrexate")) for w in ("oral therapy", "3 doses",
+    ...  "3 applications")]
     [None, None, "applied, where the row's treatment is taken by mouth"]
-    >>> _given_otherwise("3 injections", "300 mg every 2 weeks", "dupilumab") is None
+    >>> _given_otherwise("3 injections", Treatment("300 mg every 2 weeks", "dupilumab")) is None
     True
-    >>> _given_otherwise("4 applications", "300 mg every 2 weeks", "dupilumab", route="subcutaneous")
+    >>> _given_otherwise("4 applications", Treatment("300 mg every 2 weeks", "dupilumab", "subcutaneous"))
     "applied, where the row's treatment is injected"
     """
-    said, row = _given_as(words), _given_as(f"{regimen or ''} {agent or ''} {route or ''}")
+    parts = (treatment.regimen, treatment.agent, treatment.route)
+    said, row = _given_as(words), _given_as(" ".join(part or "" for part in parts))
     if not said or not row or said & row:
         return None
     return f"{' or '.join(sorted(said))}, where the row's treatment is {' or '.join(sorted(row))}"
@@ -969,11 +980,9 @@ _SESSION_MENTION_RE = re.compile(
 )
 
 
-def _sessions_of_another_treatment(
-    clause: str, regimen: str | None, agent: str | None, route: str | None = None
-) -> tuple[str, str] | None:
+def _sessions_of_another_treatment(clause: str, treatment: Treatment) -> tuple[str, str] | None:
     """A session in ``clause`` that is not one of the row's treatment, as (its words, why): one named with a drug that
-    is neither the row's ``agent`` nor in its ``regimen``, or a procedure the row's treatment is not ("after 3
+    is neither the row's agent nor in its regimen, or a procedure the row's ``treatment`` is not ("after 3
     injections of triamcinolone", "after 3 methotrexate injections", "after 3 PDT sessions" in a dupilumab row); or one
     given in a way the regimen and the agent say the row's treatment is not (:func:`_given_otherwise`: "after 3
     injections" or "2 weeks after intralesional injection" of a twice-daily ointment, "after 4 applications" of an
@@ -982,22 +991,23 @@ def _sessions_of_another_treatment(
     when the words name the row's treatment, or nothing, or say nothing of how the row's treatment is given; None with
     no agent given (the parser alone), as :func:`_time_on_something_else`.
 
-    >>> ointment = "tacrolimus 0.1% ointment twice daily"
-    >>> [_sessions_of_another_treatment(c, ointment, "tacrolimus") for c in ("after 3 injections", "after 4 applications",
+    >>> ointment = Treatment("tacrolimus 0.1% ointment twice daily", "tacrolimus")
+    >>> [_sessions_of_another_treatment(c, ointment) for c in ("after 3 injections", "after 4 applications",
     ...  "after 3 sessions")]
     [('3 injections', "injected, where the row's treatment is applied"), None, None]
-    >>> _sessions_of_another_treatment("2 weeks after the second infusion", "15 mg weekly orally", "methotrexate")
+    >>> _sessions_of_another_treatment("2 weeks after the second infusion", Treatment("15 mg weekly orally",
+    ...  "methotrexate"))
     ('second infusion', "injected, where the row's treatment is taken by mouth")
-    >>> [_sessions_of_another_treatment(c, "300 mg every 2 weeks", "dupilumab") for c in ("after 3 injections of "
-    ...  "triamcinolone", "after 3 pdt sessions", "after 3 dupilumab injections", "after 3 injections")]
+    >>> [_sessions_of_another_treatment(c, Treatment("300 mg every 2 weeks", "dupilumab")) for c in ("after 3 "
+    ...  "injections of triamcinolone", "after 3 pdt sessions", "after 3 dupilumab injections", "after 3 injections")]
     [('3 injections of triamcinolone', "triamcinolone, not the row's treatment"),
      ('3 pdt sessions', "pdt sessions, not the row's treatment"), None, None]
-    >>> _sessions_of_another_treatment("after 3 injections", ointment, None) is None
+    >>> _sessions_of_another_treatment("after 3 injections", Treatment(ointment.regimen)) is None
     True
     """
-    if not agent:
+    if not treatment.agent:
         return None
-    own = _own_drugs(regimen, agent)
+    own = _own_drugs(treatment)
     for mention in _SESSION_MENTION_RE.finditer(clause):
         if mention.group("lead") and mention.group("noun").startswith("treatment"):
             continue  # "after treatment with X": the treatment as a whole, whose start or end other rules read
@@ -1010,9 +1020,9 @@ def _sessions_of_another_treatment(
         if drug is not None and drug not in own:
             return words, f"{drug}, not the row's treatment"
         session = " ".join(f"{named} {mention.group('noun')}".split())
-        if drug is None and _other_procedure(session, agent):
+        if drug is None and _other_procedure(session, treatment.agent):
             return words, f"{session}, not the row's treatment"
-        if otherwise := _given_otherwise(session, regimen, agent, route):
+        if otherwise := _given_otherwise(session, treatment):
             return words, otherwise
     return None
 

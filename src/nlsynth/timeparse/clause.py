@@ -107,6 +107,7 @@ from nlsynth.timeparse.sessions import (
     _since_unplaced_end,
     _single_session,
 )
+from nlsynth.timeparse.treatment import Treatment
 from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
 
 #: Phrases that date the onset of the response itself ("began to improve on day 10", "began improving on day 10",
@@ -441,15 +442,13 @@ def _event_aside(aside: re.Match) -> str:
     return aside.group(0)
 
 
-def _parenthesised(
-    text: str, regimen: str | None, agent: str | None = None, route: str | None = None
-) -> list[TimeInterval]:
+def _parenthesised(text: str, treatment: Treatment) -> list[TimeInterval]:
     """The time in parentheses when the phrase has none outside them ("response at first follow-up (6 weeks)"),
     where exactly one parenthesis holds one; otherwise nothing (parentheses are commentary)."""
     found = []
     for inside in _PARENTHESES_RE.findall(text):
         try:
-            result = _parse_clause(inside.strip("() ,.:"), regimen, agent, route=route)
+            result = _parse_clause(inside.strip("() ,.:"), treatment)
         except TimePhraseError:
             continue
         if result is not None:
@@ -457,22 +456,20 @@ def _parenthesised(
     return found if len(found) == 1 else []
 
 
-def _stated_time(
-    text: str, regimen: str | None, agent: str | None = None, route: str | None = None
-) -> list[TimeInterval]:
+def _stated_time(text: str, treatment: Treatment) -> list[TimeInterval]:
     """The time a parenthesis gives a count of sessions ("after the 4th session (week 6)", "after 6 sessions (3
     months)"): the source's own, where the regimen's pace would give another (the 4th fortnightly session is in week
     6, while four sessions at two a month take 8 weeks); or an end of treatment ("at the end of therapy (12 weeks)"),
     for :func:`_end_as_stated` to weigh against the regimen's. Nothing when the parenthesis gives a pace or no time.
 
-    >>> _stated_time("after the 4th session (week 6)", "every 2 weeks")[0].upper
+    >>> _stated_time("after the 4th session (week 6)", Treatment("every 2 weeks"))[0].upper
     42.0
-    >>> _stated_time("after 4 sessions (at 2-week intervals)", "every 2 weeks")
+    >>> _stated_time("after 4 sessions (at 2-week intervals)", Treatment("every 2 weeks"))
     []
     """
     if _pace_aside(text):
         return []
-    return [r for r in _parenthesised(text, regimen, agent, route) if r.resolved and r.rule != "exposures"]
+    return [r for r in _parenthesised(text, treatment) if r.resolved and r.rule != "exposures"]
 
 
 def _pace_aside(text: str) -> bool:
@@ -525,12 +522,10 @@ def _may_date(kind: str, words: str) -> TimePhraseError:
     )
 
 
-def _parse_clause(
-    clause: str, regimen: str | None, agent: str | None = None, *, duration: bool = False, route: str | None = None
-) -> TimeInterval | None:
-    """One ";"-separated clause; None when it is commentary without any time. ``duration``: the clause is a follow-up's,
-    whose time counted from an end of treatment no rule places is still at least the time since that end
-    (:func:`_after_end`)."""
+def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) -> TimeInterval | None:
+    """One ";"-separated clause, read against the row's ``treatment``; None when it is commentary without any time.
+    ``duration``: the clause is a follow-up's, whose time counted from an end of treatment no rule places is still at
+    least the time since that end (:func:`_after_end`)."""
     original = clause
     rest, doses = _DOSE_RE.subn(" ", clause)
     rest, extents = _EXTENT_RE.subn(lambda m: f"{m.group('verb') or ''} ", rest)
@@ -579,49 +574,45 @@ def _parse_clause(
     after_end = _AFTER_END_RE.search(clause)
     end_words = _END_OF_TREATMENT_RE.search(clause)
     end_anchor = after_end or end_words
-    if end_anchor is not None and (other_end := _ended_elsewhere(clause, end_anchor, agent)):
+    if end_anchor is not None and (other_end := _ended_elsewhere(clause, end_anchor, treatment.agent)):
         raise TimePhraseError(
             f"a time counted from another moment ({other_end!r}), the end of another treatment than the row's; no rule "
             "reads it"
         )
-    if other := _sessions_of_another_treatment(clause, regimen, agent, route):
+    if other := _sessions_of_another_treatment(clause, treatment):
         raise TimePhraseError(
             f"a time of sessions that are not the row's treatment's ({other[0]!r}: {other[1]}); no rule reads it"
         )
     if after_end:
-        return _after_end(clause, after_end, regimen, agent, duration=duration, route=route)
+        return _after_end(clause, after_end, treatment, duration=duration)
     if end_words:
         rest = f"{clause[: end_words.start()]} {clause[end_words.end() :]}"
         counts = list(_EXPOSURE_RE.finditer(rest))
-        stated = (
-            _parse_clause(rest, regimen, agent, duration=duration, route=route)
-            if counts or _DURATION_RE.search(rest)
-            else None
-        )
+        stated = _parse_clause(rest, treatment, duration=duration) if counts or _DURATION_RE.search(rest) else None
         if stated is not None and stated.resolved and stated.rule.startswith("exposures") and len(counts) == 1:
             # "at the end of treatment, after 6 sessions": the last session's day, as the end is counted
-            stated = replace(_exposures(rest, counts[0], regimen, session_day=True), rule="end-of-treatment")
-        return _end_as_stated(_end_of_treatment(regimen), stated, clause)
-    unknown = _unknown_anchor(clause, agent)
+            stated = replace(_exposures(rest, counts[0], treatment.regimen, session_day=True), rule="end-of-treatment")
+        return _end_as_stated(_end_of_treatment(treatment.regimen), stated, clause)
+    unknown = _unknown_anchor(clause, treatment.agent)
     if unknown is not None:
         raise TimePhraseError(
             f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
             "no rule reads it"
         )
-    _check_no_change_beside_the_time(original, agent)
+    _check_no_change_beside_the_time(original, treatment.agent)
     if history := _HISTORY_RE.search(clause):
         raise TimePhraseError(
             f"a time of the disease's history or of an earlier treatment ({history.group(0).strip()!r}), not since the "
             "start of this treatment; no rule reads it"
         )
-    if other := _time_on_something_else(clause, regimen, agent, route):
+    if other := _time_on_something_else(clause, treatment):
         raise TimePhraseError(
             f"a time spent on another treatment ({other!r}) than the row's, not since its start; no rule reads it"
         )
-    if other := _other_treatment_before_the_time(original, regimen, agent):
+    if other := _other_treatment_before_the_time(original, treatment):
         raise _may_date("another treatment", other)
-    if unsaid := _unsaid_session(clause, regimen, agent):
-        floor = _at_least_since(clause, unsaid, regimen, agent, route) if duration else None
+    if unsaid := _unsaid_session(clause, treatment):
+        floor = _at_least_since(clause, unsaid, treatment) if duration else None
         return floor if floor is not None else unresolved(f"counted from {unsaid[0]!r}, but {unsaid[1]}")
     clause = _PLUS_MINUS_RE.sub(lambda m: f"mean {m.group('mean')}", clause)  # "X +/- SD" is a mean, word or not
     periods = _COUNTED_PERIODS_RE.search(clause)
@@ -636,7 +627,7 @@ def _parse_clause(
         return part if part is not None else _paced_count(paced[0])
     exposures = list(_EXPOSURE_RE.finditer(clause))
     if exposures:
-        return _count_clause(clause, exposures, regimen, agent, route)
+        return _count_clause(clause, exposures, treatment)
     clause, ages = _AGE_IN_TIME_RE.subn(" ", clause)
     if ages and not _holds_time(clause):
         return None  # an age alone: commentary, like a relapse clause
@@ -779,9 +770,7 @@ def _visits(clause: str, start: int, end: int, days: list[float], *, duration: b
     return TimeInterval(days[0], days[-1], "visits", note)
 
 
-def _at_least_since(
-    clause: str, unsaid: tuple[str, str], regimen: str | None, agent: str | None, route: str | None
-) -> TimeInterval | None:
+def _at_least_since(clause: str, unsaid: tuple[str, str], treatment: Treatment) -> TimeInterval | None:
     """A follow-up counted from a moment of the course that the phrase leaves open (``unsaid``, as
     :func:`_unsaid_session` gives it): at least the time before it, since that moment (the first session or the last,
     the start or the end) is no earlier than the start. "followed for 1 year after treatment" of a 16-week course is at
@@ -799,7 +788,7 @@ def _at_least_since(
     found = re.search(r"[\s-]*".join(map(re.escape, words.split())), clause)  # as written, spaces as the clause's
     at = found.start() if found else 0
     try:
-        since = _parse_clause(clause[:at], regimen, agent, duration=True, route=route) if at > 0 else None
+        since = _parse_clause(clause[:at], treatment, duration=True) if at > 0 else None
     except TimePhraseError:
         return None
     if since is None or not since.resolved or not since.lower > 0:
@@ -812,10 +801,8 @@ def _at_least_since(
     )
 
 
-def _count_clause(
-    clause: str, counts: list[re.Match[str]], regimen: str | None, agent: str | None = None, route: str | None = None
-) -> TimeInterval:
-    """A clause with a count of sessions: read with the regimen's frequency, or unresolved with a
+def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment) -> TimeInterval:
+    """A clause with a count of sessions: read with the frequency of the ``treatment``'s regimen, or unresolved with a
     reason; never an error (the count is understood even when it gives no time), unless another number stands right
     before the count's own ("after 5 12 sessions", "after the 3rd 4th injection"), as for a time."""
     if len(counts) > 1:
@@ -833,9 +820,7 @@ def _count_clause(
     since_first = _SINCE_FIRST_RE.search(clause)
     if duration and since_first and since_first.start() <= match.start() < since_first.end():
         # time zero is the first session: "2 months after the first injection" is two months
-        return _parse_clause(
-            clause[: since_first.start()] + " " + clause[since_first.end() :], regimen, agent, route=route
-        )
+        return _parse_clause(clause[: since_first.start()] + " " + clause[since_first.end() :], treatment)
     since_session = _SINCE_SESSION_RE.search(clause[: match.start()])
     if (
         duration
@@ -845,7 +830,7 @@ def _count_clause(
     ):
         # time zero of the duration is a later session: "2 weeks after the second injection"
         try:
-            return _after_session(clause, since_session.start(), match, regimen, agent, route)
+            return _after_session(clause, since_session.start(), match, treatment)
         except TimePhraseError:
             pass  # the words before the anchor do not read as a time ("2 weeks after the last of 3 injections")
     if duration:
@@ -854,12 +839,10 @@ def _count_clause(
             "in one clause; no rule chooses between them"
         )
     part = _part_of_count(clause, match)
-    return part if part is not None else _exposures(clause, match, regimen)
+    return part if part is not None else _exposures(clause, match, treatment.regimen)
 
 
-def _after_session(
-    clause: str, anchor: int, match: re.Match[str], regimen: str | None, agent: str | None, route: str | None = None
-) -> TimeInterval:
+def _after_session(clause: str, anchor: int, match: re.Match[str], treatment: Treatment) -> TimeInterval:
     """A time counted from the Nth session, ``match`` ("2 weeks after the second injection", "4 weeks after 3
     sessions"): the day of that session, (N - 1) / f weeks at the regimen's f sessions a week (the first is day 0,
     as :func:`_end_of_treatment` counts the last), plus the time ``before`` the anchor. Read under ``exposures``, with
@@ -877,12 +860,13 @@ def _after_session(
     if part is not None:  # "2 weeks after the first of 3 injections": which session, no rule reads
         return part
     low, high = _count(match)
+    regimen = treatment.regimen
     if high > 1 and (spans := _counts_spans(match.group(0), regimen)):  # "after the second cycle" of a daily drug
         return unresolved(
             f"a time after {match.group(0)!r}, but the regimen's cycles are spans of days ({spans}), whose length no "
             "rule reads"
         )
-    since = _parse_clause(clause[:anchor], regimen, agent, route=route)
+    since = _parse_clause(clause[:anchor], treatment)
     if since is None or not since.resolved:
         return since if since is not None else unresolved(f"{match.group(0)}: no time before it")
     if since.rule not in ("point", *_SUMMARIES, "within", "at-least", "range"):
@@ -918,20 +902,12 @@ _TIME_NEXT_RE = re.compile(
 )
 
 
-def _after_end(
-    clause: str,
-    anchor: re.Match[str],
-    regimen: str | None,
-    agent: str | None = None,
-    *,
-    duration: bool = False,
-    route: str | None = None,
-) -> TimeInterval:
+def _after_end(clause: str, anchor: re.Match[str], treatment: Treatment, *, duration: bool = False) -> TimeInterval:
     """A clause that counts its time from the end of the course (:data:`_AFTER_END_RE`): the end of treatment plus
     the time before the anchor. The end is the course the phrase names after the anchor ("after the end of the
-    12-week course") or else the regimen's (:func:`_end_of_treatment`). Where no rule places the end, an event's time
-    is ``unresolved``; a follow-up (``duration``) lasted at least the time since the end, since the end is no earlier
-    than the start (:func:`_since_unplaced_end`).
+    12-week course") or else the one the ``treatment``'s regimen gives (:func:`_end_of_treatment`). Where no rule
+    places the end, an event's time is ``unresolved``; a follow-up (``duration``) lasted at least the time since the
+    end, since the end is no earlier than the start (:func:`_since_unplaced_end`).
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("3 months after the end of treatment", "12 sessions twice weekly")
@@ -985,18 +961,18 @@ def _after_end(
         if not (duration and _HAS_NUMBER_RE.search(before)):
             return unresolved(f"counted from the end of treatment ({named.strip()!r}), whose day no rule reads")
     else:
-        end = _end_of_treatment(regimen)
+        end = _end_of_treatment(treatment.regimen)
     if not _HAS_NUMBER_RE.search(before):
         if end.resolved and _qualifier(f"{clause[: anchor.start()]}{anchor.group().split()[0]} ") == "at-least":
             # "shortly after the end of treatment", "not until after completion": later than the end (once at it)
             return TimeInterval(end.lower, math.inf, "at-least", f"later than the end of treatment ({_describe(end)})")
         return end  # "after completion of therapy": at the end of treatment
-    since = _parse_clause(before, regimen, agent, route=route)
+    since = _parse_clause(before, treatment)
     if since is None or not since.resolved:
         return since if since is not None else end
     if since.rule not in ("point", *_SUMMARIES, "within", "at-least", "range"):  # a count of sessions
         return unresolved(f"a reading {since.rule!r} counted from the end of treatment; no rule reads it")
-    single = not end.resolved and _single_session(regimen)
+    single = not end.resolved and _single_session(treatment.regimen)
     if single:  # "3 months post-treatment" of one laser session: it ended the day it started
         end = TimeInterval(0.0, 0.0, "end-of-treatment")
     if not end.resolved:

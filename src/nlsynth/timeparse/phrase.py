@@ -83,6 +83,7 @@ from nlsynth.timeparse.response import (
 )
 from nlsynth.timeparse.sessions import _end_as_stated
 from nlsynth.timeparse.summaries import _summary_first
+from nlsynth.timeparse.treatment import Treatment
 
 
 def parse_time(
@@ -117,7 +118,7 @@ def parse_time(
     >>> parse_time("3 months; sustained at 12 months").rule  # a follow-up: both times
     'clauses-span'
     """
-    reading = _parse(phrase, regimen, event, first=first, exact=exact, agent=agent, route=route)
+    reading = _parse(phrase, Treatment(regimen, agent, route), event, first=first, exact=exact)
     if event and not exact:  # an earliest-clause reading is already the event's: as_event leaves it
         return as_event(reading, normalise(phrase or ""))
     return reading
@@ -260,16 +261,15 @@ def _resumed(clause: str) -> tuple[str, str] | None:
     return ("the treatment given again", resumed) if resumed else None
 
 
-def _clauses(
-    text: str, regimen: str | None, event: bool, agent: str | None = None, route: str | None = None
-) -> list[_Clause]:
+def _clauses(text: str, treatment: Treatment, event: bool) -> list[_Clause]:
+    agent = treatment.agent
     found = []
     before = moved = None
     for clause in _pieces(text):
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
             moved = moved or _resumed(clause) or _changed_first(clause, agent)
         clause = _added_to_the_clause_before(clause, before, agent)
-        result = before = _parse_clause(clause, regimen, agent, duration=not event, route=route)
+        result = before = _parse_clause(clause, treatment, duration=not event)
         if result is None:
             if _a_start_alone(clause, agent):  # "dupilumab was started; 6 weeks later, improved": from day 0
                 before = TimeInterval(0.0, 0.0, "point")
@@ -322,14 +322,7 @@ def _clauses(
 
 
 def _parse(
-    phrase: str | None,
-    regimen: str | None,
-    event: bool = False,
-    *,
-    first: bool = False,
-    exact: bool = False,
-    agent: str | None = None,
-    route: str | None = None,
+    phrase: str | None, treatment: Treatment, event: bool = False, *, first: bool = False, exact: bool = False
 ) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
@@ -342,7 +335,7 @@ def _parse(
     text = _PARENTHESES_RE.sub(" ", normalised)
     for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
         _check_whose_time(text, aside=aside.group(0)[1:-1])
-    clauses = _count_at_another_pace(_clauses(text, regimen, event, agent, route), normalised, regimen)
+    clauses = _count_at_another_pace(_clauses(text, treatment, event), normalised, treatment.regimen)
     _check_no_summary_aside(normalised, clauses)
     _check_no_summary_beside_a_time(clauses)
     if event and not first:
@@ -351,7 +344,7 @@ def _parse(
         clauses = _short_of_complete_for_first(clauses)
     if event:
         _check_no_start_dated(clauses)
-        _check_names_the_response(clauses, agent, first=first)
+        _check_names_the_response(clauses, treatment.agent, first=first)
         _check_says_a_response_came(clauses)
         _check_no_bare_over(clauses)
     if event and not first:  # after the checks, which read a plateau as what it says: how long the response lasted
@@ -363,13 +356,13 @@ def _parse(
             return earliest
     results = [c.reading for c in clauses if c.kind != "lasting"]
     if len(results) == 1 and results[0].rule == "exposures":
-        results = _stated_time(normalised, regimen, agent, route) or results
+        results = _stated_time(normalised, treatment) or results
     elif len(results) == 1 and results[0].rule == "end-of-treatment" and results[0].resolved:
-        stated = _stated_time(normalised, regimen, agent, route)  # "at the end of therapy (12 weeks)"
+        stated = _stated_time(normalised, treatment)  # "at the end of therapy (12 weeks)"
         results = [_end_as_stated(results[0], stated[0] if stated else None, phrase.strip())]
     elif len(results) == 1 and results[0].rule == "within" and _EXPOSURE_RE.search(text):
         # "by the 4th session (week 6)": by the time the source states, a bound as the count was
-        stated = _stated_time(normalised, regimen, agent, route)
+        stated = _stated_time(normalised, treatment)
         if stated:
             results = [TimeInterval(0.0, stated[0].upper, "within", f"within {_describe(stated[0])}")]
     lasting = [_lasting_time(c) for c in clauses if c.kind == "lasting"]  # an event's clauses on how long it lasted
@@ -380,11 +373,11 @@ def _parse(
     if not any(r.resolved for r in results):
         # no time outside parentheses, or none that resolves ("end of treatment (12 weeks)", "after 6 sessions
         # (3 months)" with no frequency in the regimen): one parenthesis that holds a time gives it
-        inside = [r for r in _parenthesised(normalised, regimen, agent, route) if r.resolved or not results]
+        inside = [r for r in _parenthesised(normalised, treatment) if r.resolved or not results]
         if results and _pace_aside(normalised):
             inside = []  # "after 4 sessions (at 2-week intervals)": a pace, not the time; it stays unresolved
         if inside and inside[0].resolved:  # "response after dose doubling (week 8)": the time may be the change's
-            _check_no_change_beside_the_time(re.sub(r"[()]", " ", normalised), agent)
+            _check_no_change_beside_the_time(re.sub(r"[()]", " ", normalised), treatment.agent)
         if event and inside and inside[0].resolved and _NOT_SEEN_RE.search(text.strip(" ,.:;")):
             return _not_seen_by(inside)  # "no response (3 months)": not seen by then
         results = inside or results
