@@ -962,8 +962,8 @@ def _given_otherwise(words: str, treatment: Treatment) -> str | None:
     >>> _given_otherwise("4 applications", Treatment("300 mg every 2 weeks", "dupilumab", "subcutaneous"))
     "applied, where the row's treatment is injected"
     """
-    parts = (treatment.regimen, treatment.agent, treatment.route)
-    said, row = _given_as(words), _given_as(" ".join(part or "" for part in parts))
+    said = _given_as(words)
+    row = _given_as(f"{treatment.regimen or ''} {treatment.agent or ''} {treatment.route or ''}")
     if not said or not row or said & row:
         return None
     return f"{' or '.join(sorted(said))}, where the row's treatment is {' or '.join(sorted(row))}"
