@@ -4370,3 +4370,76 @@ def test_a_start_a_time_is_counted_from_or_after_the_response_reads_as_before():
         assert got.lower == 0.0 and got.upper > 0
     got = parse_time("improved at 8 weeks; methotrexate started at 12 weeks", event=True, first=True)
     assert (got.lower, got.upper) == (0.0, pytest.approx(8 * W))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count", "regimen", "upper"),
+    [
+        ("at week 10 after 5 injections", " after 5 injections", "300 mg every 2 weeks", 10 * W),
+        ("ulcer closed at week 10 after five injections", " after five injections", "300 mg every 2 weeks", 10 * W),
+        ("W10 after 5 injections", " after 5 injections", "300 mg every 2 weeks", 10 * W),
+        ("improvement at month 3 after 6 injections", " after 6 injections", "every 2 weeks", 3 * M),
+        ("by week 16 after 8 injections", " after 8 injections", "every 2 weeks", 16 * W),
+        ("at day 30 following 2 infusions", " following 2 infusions", "every 2 weeks", 30.0),
+        ("at weeks 8-10 after 4 injections", " after 4 injections", "every 2 weeks", 10 * W),
+        # the 6th injection is on day 70, at the visit itself
+        ("at week 10 after 6 injections", " after 6 injections", "every 2 weeks", 10 * W),
+        # no pace to place the sessions by: the visit still names its time since the start
+        ("at week 10 after 5 injections", " after 5 injections", "", 10 * W),
+    ],
+)
+def test_a_visit_named_by_its_unit_before_a_count_of_sessions_is_since_the_start(phrase, count, regimen, upper):
+    """A visit named unit first ("week 10", "W10", "month 3") is a time since the start, as it is beside a count with
+    a comma ("at week 10, after 5 injections"): the count says what had been given by then, not where the visit is
+    counted from, so the phrase reads as the visit alone, as a response, one not seen, and a follow-up. "At week 10
+    after 5 injections" of fortnightly injections is seen by day 70, not 10 weeks after the 5th injection (day 126,
+    once): that reading said a response not seen "at week 10" had not come by day 126 either. A length ("10 weeks
+    after 5 injections") or a named session ("at week 4 after the second injection") is still counted from that
+    session (below)."""
+    alone = phrase.replace(count, "")
+    for prefix, kwargs in (("", {"event": True, "first": True}), ("no improvement ", {"event": True}), ("", {})):
+        got, visit = (parse_time(prefix + p, regimen, **kwargs) for p in (phrase, alone))
+        assert (got.lower, got.upper, got.rule) == (visit.lower, visit.upper, visit.rule)
+    assert parse_time(phrase, regimen, event=True, first=True).upper == pytest.approx(upper)
+    # with a comma the count bounds the time too: never later
+    comma = parse_time(phrase.replace(count, "," + count), regimen, event=True, first=True)
+    assert comma.upper <= upper
+
+
+def test_a_visit_before_a_count_is_a_follow_up_since_the_start():
+    """As a follow-up, "at week 10 after 5 injections" lasted to day 70, as "at week 10 (after 5 injections)" does."""
+    got = parse_time("at week 10 after 5 injections", "every 2 weeks")
+    assert (got.lower, got.upper) == (10 * W, 10 * W)
+    assert got.note == "week 10, since the start; the 5 injections were given by then (the 5th on day 56.0)"
+    assert parse_time("at week 10 (after 5 injections)", "every 2 weeks").upper == got.upper
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "lower", "upper"),
+    [
+        # lengths and named sessions are counted from the session, as before
+        ("10 weeks after 5 injections", "every 2 weeks", 18 * W, 18 * W),
+        ("at 10 weeks after 5 injections", "every 2 weeks", 18 * W, 18 * W),
+        ("at week 4 after the second injection", "every 2 weeks", 6 * W, 6 * W),
+        ("week 10 after the fifth injection", "every 2 weeks", 18 * W, 18 * W),
+    ],
+)
+def test_a_length_or_a_named_session_before_a_visit_is_still_counted_from_the_session(phrase, regimen, lower, upper):
+    got = parse_time(phrase, regimen)
+    assert (got.lower, got.upper, got.rule) == (lower, upper, "exposures")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "day"),
+    [
+        ("at week 4 after 5 injections", "every 2 weeks", 56.0),
+        ("month 1 after 4 injections", "every 2 weeks", 42.0),
+    ],
+)
+def test_a_visit_before_the_last_of_a_count_of_sessions_is_unresolved(phrase, regimen, day):
+    """Fortnightly, the 5th injection is on day 56: "at week 4 after 5 injections" cannot be week 4 since the start,
+    and whether it is counted from the 5th injection no rule reads; the reviewer does."""
+    for kwargs in ({}, {"event": True}, {"event": True, "first": True}):
+        got = parse_time(phrase, regimen, **kwargs)
+        assert got.rule == "unresolved"
+        assert f"on day {day:.1f}, after the visit" in got.note
