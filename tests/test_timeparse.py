@@ -4372,6 +4372,15 @@ def test_a_start_a_time_is_counted_from_or_after_the_response_reads_as_before():
     assert (got.lower, got.upper) == (0.0, pytest.approx(8 * W))
 
 
+def _reads_as_without_the_count(phrase: str, count: str, regimen: str) -> None:
+    """``phrase`` reads as it does without ``count`` as a response, as one not seen, and as a follow-up."""
+    alone = phrase.replace(count, "")
+    assert alone != phrase
+    for prefix, kwargs in (("", {"event": True, "first": True}), ("no improvement ", {"event": True}), ("", {})):
+        got, expected = (parse_time(prefix + p, regimen, **kwargs) for p in (phrase, alone))
+        assert (got.lower, got.upper, got.rule) == (expected.lower, expected.upper, expected.rule)
+
+
 @pytest.mark.parametrize(
     ("phrase", "count", "regimen", "upper"),
     [
@@ -4396,10 +4405,7 @@ def test_a_visit_named_by_its_unit_before_a_count_of_sessions_is_since_the_start
     once): that reading said a response not seen "at week 10" had not come by day 126 either. A length ("10 weeks
     after 5 injections") or a named session ("at week 4 after the second injection") is still counted from that
     session (below)."""
-    alone = phrase.replace(count, "")
-    for prefix, kwargs in (("", {"event": True, "first": True}), ("no improvement ", {"event": True}), ("", {})):
-        got, visit = (parse_time(prefix + p, regimen, **kwargs) for p in (phrase, alone))
-        assert (got.lower, got.upper, got.rule) == (visit.lower, visit.upper, visit.rule)
+    _reads_as_without_the_count(phrase, count, regimen)
     assert parse_time(phrase, regimen, event=True, first=True).upper == pytest.approx(upper)
     # with a comma the count bounds the time too: never later
     comma = parse_time(phrase.replace(count, "," + count), regimen, event=True, first=True)
@@ -4442,4 +4448,41 @@ def test_a_visit_before_the_last_of_a_count_of_sessions_is_unresolved(phrase, re
     for kwargs in ({}, {"event": True}, {"event": True, "first": True}):
         got = parse_time(phrase, regimen, **kwargs)
         assert got.rule == "unresolved"
-        assert f"on day {day:.1f}, after the visit" in got.note
+        assert f"on day {day:.1f}, after it:" in got.note
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count", "regimen"),
+    [
+        ("after 12 weeks of 6 sessions", " of 6 sessions", "PDT every 2 weeks"),
+        ("improvement after 4 months of 8 injections", " of 8 injections", "300 mg every 2 weeks"),
+        ("after two months of four injections", " of four injections", "300 mg every 2 weeks"),
+        ("improved over 3 months of 6 injections", " of 6 injections", "every 2 weeks"),
+        ("4 weeks of 3 sessions", " of 3 sessions", "every 2 weeks"),
+        ("after 8-12 weeks of 4 injections", " of 4 injections", "every 2 weeks"),
+        ("after 12 weeks of 6 sessions", " of 6 sessions", ""),
+    ],
+)
+def test_a_length_of_a_count_of_sessions_is_since_the_start(phrase, count, regimen):
+    """ "After 12 weeks of 6 sessions" is 12 weeks of treatment in which 6 sessions were given, not 12 weeks after the
+    6th (day 154, once, of sessions every 2 weeks: a follow-up ten weeks too long, and a response not seen then said
+    not to have come by day 154). It reads as the length alone, as a response, one not seen, and a follow-up, as
+    "after 16 weeks of treatment (8 injections)" does; "within 4 weeks of 3 sessions" is still a bound counted from
+    the 3rd session."""
+    _reads_as_without_the_count(phrase, count, regimen)
+
+
+def test_a_length_of_a_count_of_sessions_says_so():
+    got = parse_time("after 12 weeks of 6 sessions", "PDT every 2 weeks")
+    assert (got.lower, got.upper, got.rule) == (12 * W, 12 * W, "point")
+    assert got.note == "12 weeks, since the start; the 6 sessions were given in it (the 6th on day 70.0)"
+    # a bound counted from the sessions is not a length made of them
+    within = parse_time("within 4 weeks of 3 sessions", "every 2 weeks")
+    assert (within.lower, within.upper, within.rule) == (0.0, 8 * W, "within")
+    # fortnightly, the 4th injection is on day 42, after 2 weeks
+    short = parse_time("after 2 weeks of 4 injections", "every 2 weeks", event=True)
+    assert short.rule == "unresolved"
+    assert short.note == (
+        "a length ('2 weeks') of '4 injections', whose 4th the regimen places on day 42.0, after it: since the start "
+        "or since that session, no rule chooses"
+    )

@@ -117,7 +117,8 @@ Rules (``TimeInterval.rule``)
     count what had been given by then, as with a comma ("at week 10, after 5 injections"), and unresolved where the
     regimen's pace places the count's last session after the visit ("at week 4 after 5 injections" of fortnightly
     injections: since the start, or since the 5th?); before a named session it is counted from it ("at week 4 after
-    the second injection").
+    the second injection"). So is a length made of the sessions it counts ("after 12 weeks of 6 sessions": 12 weeks
+    since the start), but not a bound counted from them ("within 4 weeks of 3 sessions").
 ``end-of-treatment``
     "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions at f per week, since
     the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5 per week = 10 weeks, day 70; also "8

@@ -828,9 +828,12 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
         and duration.end() <= since_session.start()
         and not _DURATION_RE.search(rest, duration.end())
     ):
-        if _named_by_its_unit(duration) and not _names_a_session(since_session, match):
-            # "at week 10 after 5 injections": a visit since the start, by which the sessions were given
-            return _visit_after_count(clause, duration, since_session, match, treatment)
+        if not _names_a_session(since_session, match) and (
+            _named_by_its_unit(duration) or _made_of_the_sessions(clause, duration, since_session)
+        ):
+            # "at week 10 after 5 injections", "after 12 weeks of 6 sessions": a time since the start, the sessions
+            # given by then
+            return _since_the_start_beside(clause, duration, since_session, match, treatment)
         # time zero of the duration is a later session: "2 weeks after the second injection"
         try:
             return _after_session(clause, since_session.start(), match, treatment)
@@ -857,38 +860,57 @@ def _names_a_session(since: re.Match[str], count: re.Match[str]) -> bool:
     return bool(re.search(r"\b(?:the|her|his)\s+$", since.group(0)) or _ORDINAL_COUNT_RE.match(count.group(0)))
 
 
-def _visit_after_count(
-    clause: str, visit_words: re.Match[str], since: re.Match[str], match: re.Match[str], treatment: Treatment
+#: "within" (or "in") before a time: "within 4 weeks of 3 sessions" is a bound counted from the sessions.
+_WITHIN_BEFORE_RE = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:first\s+)?$")
+
+
+def _made_of_the_sessions(clause: str, time: re.Match[str], since: re.Match[str]) -> bool:
+    """True for a length made of the sessions counted right after it with "of" ("after 12 weeks of 6 sessions"), not
+    a bound counted from them ("within 4 weeks of 3 sessions")."""
+    return (
+        since.group(0).startswith("of")
+        and not clause[time.end() : since.start()].strip()
+        and not _WITHIN_BEFORE_RE.search(clause[: time.start()])
+    )
+
+
+def _since_the_start_beside(
+    clause: str, time: re.Match[str], since: re.Match[str], match: re.Match[str], treatment: Treatment
 ) -> TimeInterval:
-    """A visit named unit first (``visit_words``) before a count of sessions (``match``): "at week 10 after 5
-    injections" is the visit's time since the start, as with a comma between them, the count being what had been
-    given by then; unresolved where the regimen places the count's last session after the visit ("at week 4 after 5
-    injections" of fortnightly injections: since the start, or since the 5th injection, no rule chooses).
+    """A time since the start beside a count of sessions (``match``) given by then: a visit named unit first ("at
+    week 10 after 5 injections", read as with a comma between them) or a length made of the sessions ("after 12 weeks
+    of 6 sessions"). The reading is the ``time``'s, the count being what had been given by then; unresolved where the
+    regimen places the count's last session after the time ("at week 4 after 5 injections" of fortnightly
+    injections: since the start, or since the 5th injection, no rule chooses).
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("at week 10 after 5 injections", "every 2 weeks")
     TimeInterval(lower=70.0, upper=70.0, rule='point', note='week 10, since the start; the 5 injections were given by then (the 5th on day 56.0)')
     >>> parse_time("at week 4 after 5 injections", "every 2 weeks").note
-    "a visit ('week 4') before '5 injections', whose 5th the regimen places on day 56.0, after the visit: since the start or since that session, no rule chooses"
+    "a visit ('week 4') before '5 injections', whose 5th the regimen places on day 56.0, after it: since the start or since that session, no rule chooses"
     """
-    visit = _parse_clause(f"{clause[: since.start()]} {clause[match.end() :]}", treatment)
-    if visit is None or not visit.resolved:
-        return visit if visit is not None else unresolved(f"{match.group(0)}: no time before it")
-    words, count = visit_words.group(0), match.group(0)
+    reading = _parse_clause(f"{clause[: since.start()]} {clause[match.end() :]}", treatment)
+    if reading is None or not reading.resolved:
+        return reading if reading is not None else unresolved(f"{match.group(0)}: no time before it")
+    words, count = time.group(0), match.group(0)
+    visit = _named_by_its_unit(time)
+    given = "by then" if visit else "in it"
     low = _count(match)[0]
     rate = _frequency(treatment.regimen)[0] if low >= 1 and low == int(low) else None
     if rate is None:
         return replace(
-            visit, note=f"{words}, since the start; {count} given by then, which no pace of the regimen checks"
+            reading, note=f"{words}, since the start; {count} given {given}, which no pace of the regimen checks"
         )
     day = (low - 1) / rate[1] * DAYS_PER_WEEK  # the earliest the pace allows
-    if day > visit.upper:
+    if day > reading.upper:
+        what = f"a visit ({words!r}) before" if visit else f"a length ({words!r}) of"
         return unresolved(
-            f"a visit ({words!r}) before {count!r}, whose {_ordinal(low)} the regimen places on day {day:.1f}, after "
-            "the visit: since the start or since that session, no rule chooses"
+            f"{what} {count!r}, whose {_ordinal(low)} the regimen places on day {day:.1f}, after it: since the start or "
+            "since that session, no rule chooses"
         )
     return replace(
-        visit, note=f"{words}, since the start; the {count} were given by then (the {_ordinal(low)} on day {day:.1f})"
+        reading,
+        note=f"{words}, since the start; the {count} were given {given} (the {_ordinal(low)} on day {day:.1f})",
     )
 
 
