@@ -4393,6 +4393,10 @@ def _reads_as_without_the_count(phrase: str, count: str, regimen: str) -> None:
         ("at weeks 8-10 after 4 injections", " after 4 injections", "every 2 weeks", 10 * W),
         # the 6th injection is on day 70, at the visit itself
         ("at week 10 after 6 injections", " after 6 injections", "every 2 weeks", 10 * W),
+        # a visit named by its time and a word for a visit
+        ("at the 12-week visit after 6 injections", " after 6 injections", "every 2 weeks", 12 * W),
+        ("at the 3-month visit after 6 injections", " after 6 injections", "every 2 weeks", 3 * M),
+        ("at 3-month follow-up after 6 injections", " after 6 injections", "every 2 weeks", 3 * M),
         # no pace to place the sessions by: the visit still names its time since the start
         ("at week 10 after 5 injections", " after 5 injections", "", 10 * W),
     ],
@@ -4461,6 +4465,8 @@ def test_a_visit_before_the_last_of_a_count_of_sessions_is_unresolved(phrase, re
         ("4 weeks of 3 sessions", " of 3 sessions", "every 2 weeks"),
         ("after 8-12 weeks of 4 injections", " of 4 injections", "every 2 weeks"),
         ("after 12 weeks of 6 sessions", " of 6 sessions", ""),
+        ("after a 12-week course of 6 injections", " of 6 injections", "every 2 weeks"),
+        ("in 12 weeks of 6 injections", " of 6 injections", "every 2 weeks"),
     ],
 )
 def test_a_length_of_a_count_of_sessions_is_since_the_start(phrase, count, regimen):

@@ -829,7 +829,7 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
         and not _DURATION_RE.search(rest, duration.end())
     ):
         if not _names_a_session(since_session, match) and (
-            _named_by_its_unit(duration) or _made_of_the_sessions(clause, duration, since_session)
+            _names_a_visit(clause, duration) or _made_of_the_sessions(clause, duration, since_session)
         ):
             # "at week 10 after 5 injections", "after 12 weeks of 6 sessions": a time since the start, the sessions
             # given by then
@@ -848,10 +848,16 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
     return part if part is not None else _exposures(clause, match, treatment.regimen)
 
 
-def _named_by_its_unit(time: re.Match[str]) -> bool:
-    """True for a visit named unit first ("week 10", "weeks 8-10", "between weeks 8 and 10"), not a length ("10
-    weeks")."""
-    return any(time.group(unit) for unit in ("u_unit", "f_unit", "g_unit"))
+#: A word for a visit right after a time: "the 12-week visit", "at 3-month follow-up".
+_VISIT_AFTER_RE = re.compile(rf"[\s-]*{_VISIT_WORD}")
+
+
+def _names_a_visit(clause: str, time: re.Match[str]) -> bool:
+    """True for a visit named unit first ("week 10", "weeks 8-10", "between weeks 8 and 10") or by its time and a word
+    for a visit ("the 12-week visit", "3-month follow-up"), not a length ("10 weeks")."""
+    return any(time.group(unit) for unit in ("u_unit", "f_unit", "g_unit")) or bool(
+        _VISIT_AFTER_RE.match(clause, time.end())
+    )
 
 
 def _names_a_session(since: re.Match[str], count: re.Match[str]) -> bool:
@@ -860,16 +866,18 @@ def _names_a_session(since: re.Match[str], count: re.Match[str]) -> bool:
     return bool(re.search(r"\b(?:the|her|his)\s+$", since.group(0)) or _ORDINAL_COUNT_RE.match(count.group(0)))
 
 
-#: "within" (or "in") before a time: "within 4 weeks of 3 sessions" is a bound counted from the sessions.
-_WITHIN_BEFORE_RE = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:first\s+)?$")
+#: "within" before a time: "within 4 weeks of 3 sessions" is a bound counted from the sessions.
+_WITHIN_BEFORE_RE = re.compile(r"\bwithin\s+(?:the\s+)?(?:first\s+)?$")
+#: What may stand between a length and the sessions it is made of: "a 12-week course of 6 injections".
+_COURSE_OF_RE = re.compile(r"\s*(?:(?:course|cycle|period|regimen|block)s?\s+)?$")
 
 
 def _made_of_the_sessions(clause: str, time: re.Match[str], since: re.Match[str]) -> bool:
-    """True for a length made of the sessions counted right after it with "of" ("after 12 weeks of 6 sessions"), not
-    a bound counted from them ("within 4 weeks of 3 sessions")."""
+    """True for a length made of the sessions counted right after it with "of" ("after 12 weeks of 6 sessions", "a
+    12-week course of 6 injections"), not a bound counted from them ("within 4 weeks of 3 sessions")."""
     return (
         since.group(0).startswith("of")
-        and not clause[time.end() : since.start()].strip()
+        and _COURSE_OF_RE.match(clause[time.end() : since.start()]) is not None
         and not _WITHIN_BEFORE_RE.search(clause[: time.start()])
     )
 
@@ -893,7 +901,7 @@ def _since_the_start_beside(
     if reading is None or not reading.resolved:
         return reading if reading is not None else unresolved(f"{match.group(0)}: no time before it")
     words, count = time.group(0), match.group(0)
-    visit = _named_by_its_unit(time)
+    visit = _names_a_visit(clause, time)
     given = "by then" if visit else "in it"
     low = _count(match)[0]
     rate = _frequency(treatment.regimen)[0] if low >= 1 and low == int(low) else None
