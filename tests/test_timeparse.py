@@ -4393,6 +4393,9 @@ def _reads_as_without_the_count(phrase: str, count: str, regimen: str) -> None:
         ("at weeks 8-10 after 4 injections", " after 4 injections", "every 2 weeks", 10 * W),
         # the 6th injection is on day 70, at the visit itself
         ("at week 10 after 6 injections", " after 6 injections", "every 2 weeks", 10 * W),
+        # "the" before a number counts the sessions; it names one only before an ordinal ("the second injection")
+        ("at week 10 after the 5 injections", " after the 5 injections", "every 2 weeks", 10 * W),
+        ("at week 10 after her 5 injections", " after her 5 injections", "every 2 weeks", 10 * W),
         # a visit named by its time and a word for a visit
         ("at the 12-week visit after 6 injections", " after 6 injections", "every 2 weeks", 12 * W),
         ("at the 3-month visit after 6 injections", " after 6 injections", "every 2 weeks", 3 * M),
@@ -4431,6 +4434,7 @@ def test_a_visit_before_a_count_is_a_follow_up_since_the_start():
         ("10 weeks after 5 injections", "every 2 weeks", 18 * W, 18 * W),
         ("at 10 weeks after 5 injections", "every 2 weeks", 18 * W, 18 * W),
         ("at week 4 after the second injection", "every 2 weeks", 6 * W, 6 * W),
+        ("at week 4 after her 2nd injection", "every 2 weeks", 6 * W, 6 * W),
         ("week 10 after the fifth injection", "every 2 weeks", 18 * W, 18 * W),
     ],
 )
@@ -4467,6 +4471,7 @@ def test_a_visit_before_the_last_of_a_count_of_sessions_is_unresolved(phrase, re
         ("after 12 weeks of 6 sessions", " of 6 sessions", ""),
         ("after a 12-week course of 6 injections", " of 6 injections", "every 2 weeks"),
         ("in 12 weeks of 6 injections", " of 6 injections", "every 2 weeks"),
+        ("after 12 weeks of the 6 injections", " of the 6 injections", "every 2 weeks"),
     ],
 )
 def test_a_length_of_a_count_of_sessions_is_since_the_start(phrase, count, regimen):

@@ -828,7 +828,7 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
         and duration.end() <= since_session.start()
         and not _DURATION_RE.search(rest, duration.end())
     ):
-        if not _names_a_session(since_session, match) and (
+        if not _names_a_session(match) and (
             _names_a_visit(clause, duration) or _made_of_the_sessions(clause, duration, since_session)
         ):
             # "at week 10 after 5 injections", "after 12 weeks of 6 sessions": a time since the start, the sessions
@@ -860,10 +860,10 @@ def _names_a_visit(clause: str, time: re.Match[str]) -> bool:
     )
 
 
-def _names_a_session(since: re.Match[str], count: re.Match[str]) -> bool:
-    """True where the count after ``since`` names one session ("the second injection", "her 5th dose"), not how many
-    were given ("5 injections")."""
-    return bool(re.search(r"\b(?:the|her|his)\s+$", since.group(0)) or _ORDINAL_COUNT_RE.match(count.group(0)))
+def _names_a_session(count: re.Match[str]) -> bool:
+    """True where the count names one session by its place ("the second injection", "her 5th dose"), not how many
+    were given ("5 injections", "the 5 injections")."""
+    return _ORDINAL_COUNT_RE.match(count.group(0)) is not None
 
 
 #: "within" before a time: "within 4 weeks of 3 sessions" is a bound counted from the sessions.
