@@ -4382,49 +4382,67 @@ def _reads_as_without_the_count(phrase: str, count: str, regimen: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("phrase", "count", "regimen", "upper"),
+    ("phrase", "regimen", "start", "later"),
     [
-        ("at week 10 after 5 injections", " after 5 injections", "300 mg every 2 weeks", 10 * W),
-        ("ulcer closed at week 10 after five injections", " after five injections", "300 mg every 2 weeks", 10 * W),
-        ("W10 after 5 injections", " after 5 injections", "300 mg every 2 weeks", 10 * W),
-        ("improvement at month 3 after 6 injections", " after 6 injections", "every 2 weeks", 3 * M),
-        ("by week 16 after 8 injections", " after 8 injections", "every 2 weeks", 16 * W),
-        ("at day 30 following 2 infusions", " following 2 infusions", "every 2 weeks", 30.0),
-        ("at weeks 8-10 after 4 injections", " after 4 injections", "every 2 weeks", 10 * W),
+        # fortnightly, the 5th injection is on day 56: week 10 is day 70 since the start, day 126 since the 5th
+        ("at week 10 after 5 injections", "300 mg every 2 weeks", (10 * W, 10 * W), (18 * W, 18 * W)),
+        ("ulcer closed at week 10 after five injections", "300 mg every 2 weeks", (10 * W, 10 * W), (18 * W, 18 * W)),
+        ("W10 after 5 injections", "300 mg every 2 weeks", (10 * W, 10 * W), (18 * W, 18 * W)),
+        ("improvement at month 3 after 6 injections", "every 2 weeks", (3 * M, 3 * M), (10 * W + 3 * M,) * 2),
+        ("at day 30 following 2 infusions", "every 2 weeks", (30.0, 30.0), (44.0, 44.0)),
+        ("at weeks 8-10 after 4 injections", "every 2 weeks", (8 * W, 10 * W), (14 * W, 16 * W)),
         # the 6th injection is on day 70, at the visit itself
-        ("at week 10 after 6 injections", " after 6 injections", "every 2 weeks", 10 * W),
+        ("at week 10 after 6 injections", "every 2 weeks", (10 * W, 10 * W), (20 * W, 20 * W)),
         # "the" before a number counts the sessions; it names one only before an ordinal ("the second injection")
-        ("at week 10 after the 5 injections", " after the 5 injections", "every 2 weeks", 10 * W),
-        ("at week 10 after her 5 injections", " after her 5 injections", "every 2 weeks", 10 * W),
+        ("at week 10 after the 5 injections", "every 2 weeks", (10 * W, 10 * W), (18 * W, 18 * W)),
+        ("at week 10 after her 5 injections", "every 2 weeks", (10 * W, 10 * W), (18 * W, 18 * W)),
         # a visit named by its time and a word for a visit
-        ("at the 12-week visit after 6 injections", " after 6 injections", "every 2 weeks", 12 * W),
-        ("at the 3-month visit after 6 injections", " after 6 injections", "every 2 weeks", 3 * M),
-        ("at 3-month follow-up after 6 injections", " after 6 injections", "every 2 weeks", 3 * M),
-        # no pace to place the sessions by: the visit still names its time since the start
-        ("at week 10 after 5 injections", " after 5 injections", "", 10 * W),
+        ("at the 12-week visit after 6 injections", "every 2 weeks", (12 * W, 12 * W), (22 * W, 22 * W)),
+        ("at the 3-month visit after 6 injections", "every 2 weeks", (3 * M, 3 * M), (10 * W + 3 * M,) * 2),
+        ("at 3-month follow-up after 6 injections", "every 2 weeks", (3 * M, 3 * M), (10 * W + 3 * M,) * 2),
     ],
 )
-def test_a_visit_named_by_its_unit_before_a_count_of_sessions_is_since_the_start(phrase, count, regimen, upper):
-    """A visit named unit first ("week 10", "W10", "month 3") is a time since the start, as it is beside a count with
-    a comma ("at week 10, after 5 injections"): the count says what had been given by then, not where the visit is
-    counted from, so the phrase reads as the visit alone, as a response, one not seen, and a follow-up. "At week 10
-    after 5 injections" of fortnightly injections is seen by day 70, not 10 weeks after the 5th injection (day 126,
-    once): that reading said a response not seen "at week 10" had not come by day 126 either. A length ("10 weeks
-    after 5 injections") or a named session ("at week 4 after the second injection") is still counted from that
-    session (below)."""
-    _reads_as_without_the_count(phrase, count, regimen)
-    assert parse_time(phrase, regimen, event=True, first=True).upper == pytest.approx(upper)
-    # with a comma the count bounds the time too: never later
-    comma = parse_time(phrase.replace(count, "," + count), regimen, event=True, first=True)
-    assert comma.upper <= upper
+def test_a_visit_before_a_count_of_sessions_is_since_the_start_or_since_the_last_of_them(phrase, regimen, start, later):
+    """A visit named unit first ("week 10", "W10", "month 3") or with a word for one ("the 12-week visit") before a
+    count of sessions may be since the start, the count being what had been given by then (as with a comma: "at week
+    10, after 5 injections"), or since the count's last session ("week 10 after surgery" is since the surgery). The
+    reading is what both allow: a response seen by the later, one not seen by the earlier, a follow-up between them.
+    Once it was since the last session alone, so "no improvement at week 10 after 5 injections" said the response
+    had not come by day 126 where the words may mean day 70, and a follow-up ran to day 126."""
+    seen = parse_time(phrase, regimen, event=True, first=True)
+    assert (seen.lower, seen.upper, seen.rule) == (0.0, pytest.approx(later[1]), "seen-at-assessment")
+    not_seen = parse_time(f"no improvement {phrase}", regimen, event=True)
+    assert (not_seen.lower, not_seen.upper) == (pytest.approx(start[0]), INF)
+    follow_up = parse_time(phrase, regimen)
+    assert (follow_up.lower, follow_up.upper) == pytest.approx((start[0], later[1]))
+    # with a comma the visit is since the start, and the count bounds the time too: never later
+    comma = re.sub(r" (after|following) ", r", \1 ", phrase)
+    assert parse_time(comma, regimen, event=True, first=True).upper <= start[1]
 
 
-def test_a_visit_before_a_count_is_a_follow_up_since_the_start():
-    """As a follow-up, "at week 10 after 5 injections" lasted to day 70, as "at week 10 (after 5 injections)" does."""
+def test_a_visit_before_a_count_says_both_readings():
     got = parse_time("at week 10 after 5 injections", "every 2 weeks")
-    assert (got.lower, got.upper) == (10 * W, 10 * W)
-    assert got.note == "week 10, since the start; the 5 injections were given by then (the 5th on day 56.0)"
-    assert parse_time("at week 10 (after 5 injections)", "every 2 weeks").upper == got.upper
+    assert (got.lower, got.upper, got.rule) == (10 * W, 18 * W, "exposures")
+    assert got.note == (
+        "week 10 since the start (70.0 days) or since the 5th session (126.0 days): the source may mean either"
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "why"),
+    [
+        # no pace places the 5th injection: the reading since it is unresolved, so is what both allow
+        ("at week 10 after 5 injections", "", "the regimen states no session frequency"),
+        # a bound: "by week 16" since the start is by day 112, since the 8th injection by day 210; a response not
+        # seen "by week 16 after 8 injections" was not seen by 112 in one reading, and by 210 in the other
+        ("by week 16 after 8 injections", "every 2 weeks", "neither bound holds for both readings"),
+    ],
+)
+def test_a_visit_before_a_count_with_no_reading_for_both_is_unresolved(phrase, regimen, why):
+    for kwargs in ({}, {"event": True}, {"event": True, "first": True}):
+        got = parse_time(phrase, regimen, **kwargs)
+        assert got.rule == "unresolved"
+        assert why in got.note
 
 
 @pytest.mark.parametrize(

@@ -113,14 +113,16 @@ Rules (``TimeInterval.rule``)
     second injection", "4 weeks following 3 sessions") is that session's day, (N - 1) / f weeks as
     ``end-of-treatment`` counts the last, plus the duration; a bound or a range before it keeps its rule, shifted by
     that day ("within 6 weeks of the 2nd infusion" is ``within``); where the count alone would be ``unresolved``, so
-    is it. A visit is no duration, named unit first or with a word for a visit ("the 12-week visit", "3-month
-    follow-up"): "at week 10 after 5 injections" is week 10 since the start, the
-    count what had been given by then, as with a comma ("at week 10, after 5 injections"), and unresolved where the
-    regimen's pace places the count's last session after the visit ("at week 4 after 5 injections" of fortnightly
-    injections: since the start, or since the 5th?); before a named session it is counted from it ("at week 4 after
-    the second injection"). So is a length made of the sessions it counts ("after 12 weeks of 6 sessions", "a 12-week
-    course of 6 injections": 12 weeks since the start), but not a bound counted from them ("within 4 weeks of 3
-    sessions").
+    is it. A visit named unit first or with a word for a visit ("week 10", "the 12-week visit", "3-month follow-up")
+    before a count that names no one session may be since the start, the count being what had been given by then (as
+    with a comma: "at week 10, after 5 injections"), or since the count's last session (as "week 10 after surgery"
+    is since the surgery): "at week 10 after 5 injections" of fortnightly injections is what both allow, (70, 126]
+    days (``exposures``: seen by day 126, not seen by day 70); ``unresolved`` where no pace places the sessions, for a
+    bound ("by week 16 after 8 injections"), and where the pace places the count's last session after the visit ("at
+    week 4 after 5 injections": since the start, or since the 5th?). A length made of the sessions it counts is since
+    the start ("after 12 weeks of 6 sessions", "a 12-week course of 6 injections": 12 weeks, the count given in it;
+    ``unresolved`` where the pace places the last session after it), but not a bound counted from them ("within 4
+    weeks of 3 sessions").
 ``end-of-treatment``
     "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions at f per week, since
     the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5 per week = 10 weeks, day 70; also "8
