@@ -2132,8 +2132,8 @@ REJECTED = [
     ("2 or 3 or 4 months", "alternatives .'3 or 4 months'. in a longer list"),
     ("after 3 or 2 months", "start is after its end"),
     ("300 mg", "only number given is a dose"),  # a dose alone is no time (once "a number without a time unit")
-    ("improved by 50%", "only number given is a dose, a size or an extent of change"),
-    ("ulcer 2 cm across", "only number given is a dose, a size or an extent of change .'2 cm'"),
+    ("improved by 50%", "only number given is a dose, a size, an extent of change or a score.s value"),
+    ("ulcer 2 cm across", "only number given is a dose, a size, an extent of change or a score.s value .'2 cm'"),
     ("after 6 weeks, 15 j", "several numbers"),  # joules only per area: "15 j" may be French for 15 days
     ("after 3 months of 0.1% tacrolimus", "several numbers"),  # a strength without its preparation: not known as one
     ("half of the lesions by 3 months", "fractional"),  # a half of something else: no reading
@@ -4515,3 +4515,76 @@ def test_a_length_of_a_count_of_sessions_says_so():
         "a length ('2 weeks') of '4 injections', whose 4th the regimen places on day 42.0, after it: since the start "
         "or since that session, no rule chooses"
     )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "without"),
+    [
+        ("IGA 1 at week 16", "at week 16"),
+        ("vIGA 0/1 at week 12", "at week 12"),
+        ("PGA improved from 3 to 1 at week 12", "PGA improved at week 12"),
+        ("PGA 3→1 after 12 weeks", "PGA after 12 weeks"),
+        ("PGA 3 -> 1 after 12 weeks", "PGA after 12 weeks"),
+        ("EASI-75 at week 16", "EASI at week 16"),
+        ("PASI 75 response at 12 weeks", "PASI response at 12 weeks"),
+        ("severity score from 8 to 3 at 3 months", "severity score at 3 months"),
+        ("lesion score of 2 by 8 weeks", "lesion score by 8 weeks"),
+        ("near clearance, IGA 1, at week 16", "near clearance, IGA, at week 16"),
+        ("near clearance with IGA 1 at week 16", "near clearance with IGA at week 16"),
+    ],
+)
+def test_a_clinical_score_s_value_beside_a_time_is_set_aside(phrase, without):
+    """A score's value ("IGA 1", "PGA from 3 to 1", "EASI-75") is no time, as a dose or an extent of change is not:
+    the phrase reads as it does without it, in every mode (each was refused as several numbers in one clause)."""
+    for kwargs in ({"event": True, "first": True}, {"event": True}, {}):
+        got, expected = (
+            _reading_or_refusal(p, "every 2 weeks", agent="dupilumab", **kwargs) for p in (phrase, without)
+        )
+        assert got == expected.replace(without.lower(), phrase.lower())
+    assert parse_time(phrase, "every 2 weeks").resolved
+
+
+def _reading_or_refusal(phrase: str, regimen: str, **kwargs) -> str:
+    """A reading's bounds and rule, or a refusal's message (a score something other than the lesions may be refused
+    for that, as "PGA improved at week 12" is: whether a global assessment is of NL is the reviewer's to read)."""
+    try:
+        got = parse_time(phrase, regimen, **kwargs)
+    except TimePhraseError as error:
+        return f"refused: {error}"
+    return f"{got.lower} {got.upper} {got.rule}"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        # what a score's value never takes: a time after it, or a share
+        ("score improved from 3 to 6 months", None),
+        ("IGA 1 at 16", "a number without a time unit"),
+        # a score alone gives no time
+        ("IGA 1", "the only number given is a dose, a size, an extent of change or a score's value .'1'"),
+        ("DLQI from 20 to 5", "the only number given is a dose, a size, an extent of change or a score's value"),
+    ],
+)
+def test_a_score_s_value_is_no_time_and_hides_none(phrase, message):
+    if message is None:  # a range of months stays one
+        got = parse_time(phrase)
+        assert (got.lower, got.upper, got.rule) == (3 * M, 6 * M, "range")
+    else:
+        with pytest.raises(TimePhraseError, match=message):
+            parse_time(phrase, event=True)
+
+
+def test_a_score_of_something_else_is_still_its_response():
+    """ "DLQI improved from 20 to 5 at 4 weeks" is quality of life, not the lesions, as "DLQI improved at 4 weeks"."""
+    with pytest.raises(TimePhraseError, match="the response of something other than the lesions"):
+        parse_time("DLQI improved from 20 to 5 at 4 weeks", event=True, first=True)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["PGA improved from 3 to 1 at week 12", "PGA improved at week 12", "vIGA improved to 1 at week 12"]
+)
+def test_a_global_assessment_of_the_disease_is_the_lesions_response(phrase):
+    """The investigator's or physician's global assessment (IGA, vIGA, PGA) scores the lesions: its improvement is
+    theirs (once refused as the response of something other than the lesions, as DLQI's, quality of life, still is)."""
+    got = parse_time(phrase, "every 2 weeks", event=True, first=True, agent="dupilumab")
+    assert (got.lower, got.upper, got.rule) == (0.0, 12 * W, "seen-at-assessment")

@@ -76,6 +76,7 @@ from nlsynth.timeparse.quantities import (
     _PACE_RE,
     _PATIENT_LABEL_RE,
     _RESUMED_RE,
+    _SCORE_RE,
     _SHARE_IN_WORDS_RE,
     _SINCE_UNSAID_RE,
     _VISIT_WORD,
@@ -529,9 +530,10 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
     original = clause
     rest, doses = _DOSE_RE.subn(" ", clause)
     rest, extents = _EXTENT_RE.subn(lambda m: f"{m.group('verb') or ''} ", rest)
-    if doses or extents:
+    rest, scores = _SCORE_RE.subn(lambda m: f"{m.string[m.start() : m.start('value')]} ", rest)
+    if doses or extents or scores:
         if not _holds_time(rest):
-            return None  # a dose, a size or an extent of change alone: commentary, like an age
+            return None  # a dose, a size, an extent of change or a score alone: commentary, like an age
         clause = rest
     _check_whose_time(clause)
     share = _SHARE_IN_WORDS_RE.search(clause)

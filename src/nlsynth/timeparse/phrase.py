@@ -398,7 +398,7 @@ def _parse(
         )
     if not results and (quantities := _quantities(text)):
         raise TimePhraseError(
-            "the only number given is a dose, a size or an extent of change "
+            "the only number given is a dose, a size, an extent of change or a score's value "
             f"({', '.join(map(repr, quantities))}), not a time since the start of treatment"
         )
     if not results:

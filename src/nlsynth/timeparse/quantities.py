@@ -99,6 +99,21 @@ _EXTENT_RE = re.compile(
     rf"{_SHARE}|{_SHARE}(?=[\s-]*(?:reduction|decrease|decline|fall|drop|improvement|clearance|clearing|regression"
     r"|shrinkage|smaller|lower|less)\b)"
 )
+#: A clinical score's value beside a time ("IGA 1 at week 16", "vIGA 0/1", "PGA improved from 3 to 1 at week 12",
+#: "PGA 3→1", "EASI-75", "PASI 75 response", "severity score from 8 to 3", "lesion score of 2"): a quantity, never a
+#: time, set aside as a dose is. The score is named by a scale's acronym or the word "score" or "index"; up to two
+#: words of its change may stand between ("improved", "decreased", "fell to", "of", "was"); its value is a number or a
+#: fraction, or two joined by "to" or an arrow ("from" before them). Never a number with a unit, a share or "to" after
+#: it: "score improved from 3 to 6 months" is a range of months.
+_SCORE_NAME = r"(?:v?iga|pga|dlqi|vas|nrs|easi|scorad|pasi|cdasi|score|index)"
+_SCORE_NUMBER = rf"{_DECIMAL}(?:\s*/\s*{_DECIMAL})?"
+_SCORE_WORDS = r"(?:improved|decreased|reduced|declined|fell|dropped|went|changed|was|were|of|down|to)"
+_SCORE_RE = re.compile(
+    rf"\b{_SCORE_NAME}(?:[\s:=-]+{_SCORE_WORDS}){{0,2}}[\s:=-]*(?P<value>(?:from\s+)?{_SCORE_NUMBER}"
+    rf"(?:\s*(?:to|\u2192|->)\s*{_SCORE_NUMBER})?)(?![\d.]|\s*(?:-\s*)?(?:{_UNIT}\b|%|per\s?cent\b|to\b|\u2192|->))"
+)
+
+
 #: A head count beside a time ("in 3 patients after 3 months", "three of four patients at 6 weeks", "in 5/8 cases",
 #: "n = 10"): the time is only theirs, and no rule says whose it is in the row; in digits or in words alike.
 _HEAD_COUNT_RE = re.compile(
@@ -158,13 +173,16 @@ def _alternatives_as_range(clause: str) -> str:
 
 
 def _quantities(text: str) -> list[str]:
-    """The doses, sizes and extents of change in ``text``.
+    """The doses, sizes, extents of change and scores' values in ``text``.
 
     >>> _quantities("after 3 months of 1.5% cream"), _quantities("improved by 50% at 8 weeks")
     (['1.5%'], ['by 50%'])
     >>> _quantities("300 mg every 2 weeks"), _quantities("in 60% by 3 months"), _quantities("ulcer 3 x 4 cm")
     (['300 mg'], [], ['3 x 4 cm'])
+    >>> _quantities("iga 1 at week 16"), _quantities("pga improved from 3 to 1")
+    (['1'], ['from 3 to 1'])
     """
     found = [(m.start(), m.group(0).strip()) for m in _DOSE_RE.finditer(text)]
     found += [(m.start(), m.group(0)[len(m.group("verb") or "") :].strip()) for m in _EXTENT_RE.finditer(text)]
+    found += [(m.start("value"), m.group("value")) for m in _SCORE_RE.finditer(text)]
     return [quantity for _, quantity in sorted(found)]

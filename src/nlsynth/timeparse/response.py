@@ -305,7 +305,9 @@ _LESION_WORDS = frozenset(
     "edge edges margin margins centre center colour color discolouration discoloration appearance symptom symptoms "
     "sign signs discomfort tenderness scale scaling crust crusting thickness texture elevation firmness hardness "
     "nodule nodules papule papules size extent pigmentation hyperpigmentation hypopigmentation scar scars scarring "
-    "tissue bed".split()
+    "tissue bed "
+    # a global assessment of the disease, investigator's or physician's: its score is the lesions'
+    "iga viga pga".split()
 )
 #: Words that say what the lesions or the response were (beside :data:`_LESION_WORDS`): their signs, how much, how
 #: far, what changed. A clause after the response with none of them, and no word of response, says nothing of it
