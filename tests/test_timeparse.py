@@ -4588,3 +4588,30 @@ def test_a_global_assessment_of_the_disease_is_the_lesions_response(phrase):
     theirs (once refused as the response of something other than the lesions, as DLQI's, quality of life, still is)."""
     got = parse_time(phrase, "every 2 weeks", event=True, first=True, agent="dupilumab")
     assert (got.lower, got.upper, got.rule) == (0.0, 12 * W, "seen-at-assessment")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "without"),
+    [
+        ("improvement of more than 50% at week 8", "improvement at week 8"),
+        ("improvement of >50% at week 8", "improvement at week 8"),
+        ("improvement of 70% at 3 months", "improvement at 3 months"),
+        ("a reduction of approximately 50% in lesion size by week 12", "a reduction in lesion size by week 12"),
+        ("reduction in size of 50% at week 8", "reduction in size at week 8"),
+        ("improved by more than 50% after 8 weeks", "improved after 8 weeks"),
+        ("lesions reduced by at least 30% at 4 weeks", "lesions reduced at 4 weeks"),
+    ],
+)
+def test_an_extent_of_change_after_of_or_a_bound_word_is_set_aside(phrase, without):
+    """ "Improvement of more than 50%", "a reduction of approximately 50%" and "improved by more than 50%" are extents
+    of change, as "more than 50% improvement" and "improved by 50%" already were (each was refused as several numbers
+    in one clause)."""
+    for kwargs in ({"event": True, "first": True}, {"event": True}, {}):
+        got, expected = (parse_time(p, "every 2 weeks", agent="dupilumab", **kwargs) for p in (phrase, without))
+        assert (got.lower, got.upper, got.rule) == (expected.lower, expected.upper, expected.rule)
+
+
+def test_a_share_after_of_is_still_whose_time_it_is():
+    """ "of" before a share names an extent only after a word of change: "in 60% of patients" stays refused."""
+    with pytest.raises(TimePhraseError):
+        parse_time("improvement in 60% of patients at 8 weeks", event=True)

@@ -81,6 +81,7 @@ from nlsynth.timeparse.quantities import (
     _SINCE_UNSAID_RE,
     _VISIT_WORD,
     _alternatives_as_range,
+    _kept,
 )
 from nlsynth.timeparse.regimen import _course_sessions, _frequency
 from nlsynth.timeparse.response import (
@@ -529,7 +530,7 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
     least the time since that end (:func:`_after_end`)."""
     original = clause
     rest, doses = _DOSE_RE.subn(" ", clause)
-    rest, extents = _EXTENT_RE.subn(lambda m: f"{m.group('verb') or ''} ", rest)
+    rest, extents = _EXTENT_RE.subn(lambda m: f"{_kept(m)} ", rest)
     rest, scores = _SCORE_RE.subn(lambda m: f"{m.string[m.start() : m.start('value')]} ", rest)
     if doses or extents or scores:
         if not _holds_time(rest):

@@ -93,12 +93,27 @@ _DOSE_RE = re.compile(
     # a lesion's size: "5 cm", "3 x 4 cm", "12 cm2" ("cm²" as NFKC leaves it), "from 12 to 2 cm2"
     rf"|{_COMPARED}{_DECIMAL}{_RANGE_END}(?:\s*x\s*{_DECIMAL})*\s*(?:cm|mm)(?:2|\^2|\s*sq)?(?![\w/])"
 )
+#: A bound in words before a share ("more than 50%", "approximately 50%"): part of the extent.
+_SHARE_BOUND = (
+    r"(?:(?:(?:more|less)\s+than|over|under|at\s+least|at\s+most|almost|nearly|about|approximately|around|roughly"
+    r"|up\s+to)\s+)?"
+)
 _EXTENT_RE = re.compile(
-    rf"\bby\s+{_SHARE}"  # "reduced by 58%", "improved by 50%"
+    rf"\bby\s+{_SHARE_BOUND}{_SHARE}"  # "reduced by 58%", "improved by more than 50%"
     r"|(?P<verb>\b(?:reduced|decreased|improved|fell|dropped|declined|cleared|shrank|regressed|diminished)\s+)"
     rf"{_SHARE}|{_SHARE}(?=[\s-]*(?:reduction|decrease|decline|fall|drop|improvement|clearance|clearing|regression"
     r"|shrinkage|smaller|lower|less)\b)"
+    # after a word of change, "of" and the share ("improvement of more than 50%", "reduction in size of 50%")
+    r"|(?P<noun>\b(?:reduction|decrease|decline|fall|drop|improvement|clearance|regression|shrinkage)"
+    rf"(?:\s+in\s+[a-z]+)?\s+)of\s+{_SHARE_BOUND}{_SHARE}"
 )
+
+
+def _kept(extent: re.Match[str]) -> str:
+    """What of an extent of change (:data:`_EXTENT_RE`) stays in its clause: the word of change before it."""
+    return extent.group("verb") or extent.group("noun") or ""
+
+
 #: A clinical score's value beside a time ("IGA 1 at week 16", "vIGA 0/1", "PGA improved from 3 to 1 at week 12",
 #: "PGA 3→1", "EASI-75", "PASI 75 response", "severity score from 8 to 3", "lesion score of 2"): a quantity, never a
 #: time, set aside as a dose is. The score is named by a scale's acronym or the word "score" or "index"; up to two
@@ -183,6 +198,6 @@ def _quantities(text: str) -> list[str]:
     (['1'], ['from 3 to 1'])
     """
     found = [(m.start(), m.group(0).strip()) for m in _DOSE_RE.finditer(text)]
-    found += [(m.start(), m.group(0)[len(m.group("verb") or "") :].strip()) for m in _EXTENT_RE.finditer(text)]
+    found += [(m.start(), m.group(0)[len(_kept(m)) :].strip()) for m in _EXTENT_RE.finditer(text)]
     found += [(m.start("value"), m.group("value")) for m in _SCORE_RE.finditer(text)]
     return [quantity for _, quantity in sorted(found)]
