@@ -831,11 +831,10 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
         and duration.end() <= since_session.start()
         and not _DURATION_RE.search(rest, duration.end())
     ):
-        if not _names_a_session(match) and (
-            _names_a_visit(clause, duration) or _made_of_the_sessions(clause, duration, since_session)
-        ):
-            # "at week 10 after 5 injections" (since the start or the 5th), "after 12 weeks of 6 sessions"
-            return _since_the_start_beside(clause, duration, since_session, match, treatment)
+        if not _names_a_session(match) and _names_a_visit(clause, duration):
+            return _visit_before_count(clause, duration, since_session, match, treatment)  # "at week 10 after 5 ..."
+        if not _names_a_session(match) and _made_of_the_sessions(clause, duration, since_session):
+            return _length_of_sessions(clause, duration, since_session, match, treatment)  # "12 weeks of 6 sessions"
         # time zero of the duration is a later session: "2 weeks after the second injection"
         try:
             return _after_session(clause, since_session.start(), match, treatment)
@@ -884,70 +883,95 @@ def _made_of_the_sessions(clause: str, time: re.Match[str], since: re.Match[str]
     )
 
 
-def _since_the_start_beside(
+def _without_the_count(clause: str, since: re.Match[str], match: re.Match[str], treatment: Treatment) -> TimeInterval:
+    """The clause read without the count (``match``) and the word before it (``since``): "at week 10" of "at week 10
+    after 5 injections"."""
+    reading = _parse_clause(f"{clause[: since.start()]} {clause[match.end() :]}", treatment)
+    return reading if reading is not None else unresolved(f"{match.group(0)}: no time before it")
+
+
+def _last_session(match: re.Match[str], treatment: Treatment) -> tuple[float, str] | None:
+    """The earliest day the regimen's pace places the count's last session, and its place ("5th"); None where the
+    regimen gives no one pace."""
+    low = _count(match)[0]
+    rate = _frequency(treatment.regimen)[0] if low >= 1 and low == int(low) else None
+    return None if rate is None else ((low - 1) / rate[1] * DAYS_PER_WEEK, _ordinal(low))
+
+
+def _after_the_time(what: str, count: str, last: tuple[float, str]) -> TimeInterval:
+    """Unresolved: the regimen places the count's last session after the time beside it."""
+    return unresolved(
+        f"{what} {count!r}, whose {last[1]} the regimen places on day {last[0]:.1f}, after it: since the start or since "
+        "that session, no rule chooses"
+    )
+
+
+def _length_of_sessions(
     clause: str, time: re.Match[str], since: re.Match[str], match: re.Match[str], treatment: Treatment
 ) -> TimeInterval:
-    """A time beside a count of sessions (``match``) that need not be counted from the count's last session.
-
-    - A length made of the sessions ("after 12 weeks of 6 sessions") is the length since the start, the count given
-      in it.
-    - A visit, named unit first or with a word for one ("at week 10 after 5 injections", "at the 12-week visit after
-      6 injections"), may be since the start, the count being what had been given by then (as with a comma: "at week
-      10, after 5 injections"), or since the count's last session (as "week 10 after surgery" is since the surgery):
-      what both readings allow, from the earlier to the later (a bound, "by week 16 after 8 injections", is
-      ``unresolved``: neither bound holds for both).
-
-    Where the regimen places the count's last session after the time ("at week 4 after 5 injections" of fortnightly
-    injections: the 5th is on day 56), it is ``unresolved``: no rule chooses between the time and the pace.
+    """A length made of the sessions it counts ("after 12 weeks of 6 sessions"): the length since the start, the count
+    given in it; unresolved where the regimen places the count's last session after the length.
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("after 12 weeks of 6 sessions", "every 2 weeks")
     TimeInterval(lower=84.0, upper=84.0, rule='point', note='12 weeks, since the start; the 6 sessions were given in it (the 6th on day 70.0)')
+    """
+    reading = _without_the_count(clause, since, match, treatment)
+    if not reading.resolved:
+        return reading
+    words, count, last = time.group(0), match.group(0), _last_session(match, treatment)
+    if last is None:
+        return replace(
+            reading, note=f"{words}, since the start; {count} given in it, which no pace of the regimen checks"
+        )
+    if last[0] > reading.upper:
+        return _after_the_time(f"a length ({words!r}) of", count, last)
+    return replace(
+        reading, note=f"{words}, since the start; the {count} were given in it (the {last[1]} on day {last[0]:.1f})"
+    )
+
+
+def _visit_before_count(
+    clause: str, time: re.Match[str], since: re.Match[str], match: re.Match[str], treatment: Treatment
+) -> TimeInterval:
+    """A visit named unit first or with a word for one before a count of sessions ("at week 10 after 5 injections",
+    "at the 12-week visit after 6 injections"). It may be since the start, the count being what had been given by
+    then (as with a comma: "at week 10, after 5 injections"), or since the count's last session (as "week 10 after
+    surgery" is since the surgery): the reading is what both allow, from the earlier to the later. ``unresolved`` for
+    a bound ("by week 16 after 8 injections": neither bound holds for both), where the reading since the session is
+    (no pace), and where the regimen places the count's last session after the visit ("at week 4 after 5 injections"
+    of fortnightly injections: the 5th is on day 56).
+
+    >>> from nlsynth.timeparse import parse_time
     >>> parse_time("at week 10 after 5 injections", "every 2 weeks")
     TimeInterval(lower=70.0, upper=126.0, rule='exposures', note='week 10 since the start (70.0 days) or since the 5th session (126.0 days): the source may mean either')
     >>> parse_time("at week 4 after 5 injections", "every 2 weeks").note
     "a visit ('week 4') before '5 injections', whose 5th the regimen places on day 56.0, after it: since the start or since that session, no rule chooses"
     """
-    reading = _parse_clause(f"{clause[: since.start()]} {clause[match.end() :]}", treatment)
-    if reading is None or not reading.resolved:
-        return reading if reading is not None else unresolved(f"{match.group(0)}: no time before it")
-    words, count = time.group(0), match.group(0)
-    visit = _names_a_visit(clause, time)
-    low = _count(match)[0]
-    rate = _frequency(treatment.regimen)[0] if low >= 1 and low == int(low) else None
-    day = None if rate is None else (low - 1) / rate[1] * DAYS_PER_WEEK  # the earliest the pace allows
-    if day is not None and day > reading.upper:
-        what = f"a visit ({words!r}) before" if visit else f"a length ({words!r}) of"
-        return unresolved(
-            f"{what} {count!r}, whose {_ordinal(low)} the regimen places on day {day:.1f}, after it: since the start or "
-            "since that session, no rule chooses"
-        )
-    if not visit:
-        if day is None:
-            return replace(
-                reading, note=f"{words}, since the start; {count} given in it, which no pace of the regimen checks"
-            )
-        return replace(
-            reading,
-            note=f"{words}, since the start; the {count} were given in it (the {_ordinal(low)} on day {day:.1f})",
-        )
+    reading = _without_the_count(clause, since, match, treatment)
+    if not reading.resolved:
+        return reading
+    words, count, last = time.group(0), match.group(0), _last_session(match, treatment)
+    if last is not None and last[0] > reading.upper:
+        return _after_the_time(f"a visit ({words!r}) before", count, last)
     try:
         later = _after_session(clause, since.start(), match, treatment)
     except TimePhraseError:
         return unresolved(f"a visit ({words!r}) before {count!r} that no rule reads as counted from the sessions")
     if not later.resolved:
         return later
+    place = _ordinal(_count(match)[0])
     if "within" in (reading.rule, later.rule):
         return unresolved(
-            f"a bound ({words!r}) since the start or since the {_ordinal(low)} session ({count!r}): neither bound holds "
-            "for both readings"
+            f"a bound ({words!r}) since the start or since the {place} session ({count!r}): neither bound holds for "
+            "both readings"
         )
     return TimeInterval(
         min(reading.lower, later.lower),
         max(reading.upper, later.upper),
         later.rule,
-        f"{words} since the start ({_describe(reading)}) or since the {_ordinal(low)} session ({_describe(later)}): the "
-        "source may mean either",
+        f"{words} since the start ({_describe(reading)}) or since the {place} session ({_describe(later)}): the source "
+        "may mean either",
     )
 
 
