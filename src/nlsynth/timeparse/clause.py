@@ -106,11 +106,12 @@ from nlsynth.timeparse.sessions import (
     _ordinal,
     _paced_count,
     _part_of_count,
+    _session_days,
     _since_unplaced_end,
     _single_session,
 )
 from nlsynth.timeparse.treatment import Treatment
-from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
+from nlsynth.units import DAYS_PER_UNIT
 
 #: Phrases that date the onset of the response itself ("began to improve on day 10", "began improving on day 10",
 #: "improvement started after two weeks", "onset of improvement at 6 weeks"): an exact time even for an event. Not the
@@ -831,10 +832,11 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
         and duration.end() <= since_session.start()
         and not _DURATION_RE.search(rest, duration.end())
     ):
-        if not _names_a_session(match) and _names_a_visit(clause, duration):
-            return _visit_before_count(clause, duration, since_session, match, treatment)  # "at week 10 after 5 ..."
-        if not _names_a_session(match) and _made_of_the_sessions(clause, duration, since_session):
-            return _length_of_sessions(clause, duration, since_session, match, treatment)  # "12 weeks of 6 sessions"
+        if not _names_a_session(match):  # "5 injections", not "the 5th injection"
+            if _names_a_visit(clause, duration):  # "at week 10 after 5 injections"
+                return _visit_before_count(clause, duration, since_session, match, treatment)
+            if _made_of_the_sessions(clause, duration, since_session):  # "after 12 weeks of 6 sessions"
+                return _length_of_sessions(clause, duration, since_session, match, treatment)
         # time zero of the duration is a later session: "2 weeks after the second injection"
         try:
             return _after_session(clause, since_session.start(), match, treatment)
@@ -890,19 +892,19 @@ def _without_the_count(clause: str, since: re.Match[str], match: re.Match[str], 
     return reading if reading is not None else unresolved(f"{match.group(0)}: no time before it")
 
 
-def _last_session(match: re.Match[str], treatment: Treatment) -> tuple[float, str] | None:
-    """The earliest day the regimen's pace places the count's last session, and its place ("5th"); None where the
-    regimen gives no one pace."""
+def _last_session(match: re.Match[str], treatment: Treatment) -> float | None:
+    """The earliest day the regimen's pace places the count's last session on; None where the regimen gives no one
+    pace."""
     low = _count(match)[0]
     rate = _frequency(treatment.regimen)[0] if low >= 1 and low == int(low) else None
-    return None if rate is None else ((low - 1) / rate[1] * DAYS_PER_WEEK, _ordinal(low))
+    return None if rate is None else _session_days(low, low, rate)[0]
 
 
-def _after_the_time(what: str, count: str, last: tuple[float, str]) -> TimeInterval:
+def _after_the_time(what: str, match: re.Match[str], day: float) -> TimeInterval:
     """Unresolved: the regimen places the count's last session after the time beside it."""
     return unresolved(
-        f"{what} {count!r}, whose {last[1]} the regimen places on day {last[0]:.1f}, after it: since the start or since "
-        "that session, no rule chooses"
+        f"{what} {match.group(0)!r}, whose {_ordinal(_count(match)[0])} the regimen places on day {day:.1f}, after it: "
+        "since the start or since that session, no rule chooses"
     )
 
 
@@ -924,10 +926,11 @@ def _length_of_sessions(
         return replace(
             reading, note=f"{words}, since the start; {count} given in it, which no pace of the regimen checks"
         )
-    if last[0] > reading.upper:
-        return _after_the_time(f"a length ({words!r}) of", count, last)
+    if last > reading.upper:
+        return _after_the_time(f"a length ({words!r}) of", match, last)
+    place = _ordinal(_count(match)[0])
     return replace(
-        reading, note=f"{words}, since the start; the {count} were given in it (the {last[1]} on day {last[0]:.1f})"
+        reading, note=f"{words}, since the start; the {count} were given in it (the {place} on day {last:.1f})"
     )
 
 
@@ -952,8 +955,8 @@ def _visit_before_count(
     if not reading.resolved:
         return reading
     words, count, last = time.group(0), match.group(0), _last_session(match, treatment)
-    if last is not None and last[0] > reading.upper:
-        return _after_the_time(f"a visit ({words!r}) before", count, last)
+    if last is not None and last > reading.upper:
+        return _after_the_time(f"a visit ({words!r}) before", match, last)
     try:
         later = _after_session(clause, since.start(), match, treatment)
     except TimePhraseError:
@@ -1015,7 +1018,7 @@ def _after_session(clause: str, anchor: int, match: re.Match[str], treatment: Tr
     course = _course_sessions(normalise(regimen or ""))
     if course and high > course[0]:
         return unresolved(f"a time after {match.group(0)!r}, more than the regimen's course ({course[1]!r})")
-    first, last = (low - 1) / rate[1] * DAYS_PER_WEEK, (high - 1) / rate[0] * DAYS_PER_WEEK
+    first, last = _session_days(low, high, rate)
     place = _ordinal(low) if low == high else f"{_ordinal(low)} to {_ordinal(high)}"
     day = f"day {first:.1f}" if first == last else f"between day {first:.1f} and {last:.1f}"
     note = f"{_describe(since)} after the {place} session ({day})"

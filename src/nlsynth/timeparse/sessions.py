@@ -78,6 +78,17 @@ def _paced_count(match: re.Match[str]) -> TimeInterval:
     return TimeInterval(days, days, "exposures", f"{count:g} sessions at the pace the phrase states ({pace})")
 
 
+def _session_days(low: float, high: float, rate: tuple[float, float]) -> tuple[float, float]:
+    """The days of the ``low``-th and the ``high``-th sessions at ``rate`` (sessions a week, slowest and fastest):
+    (N - 1) / f weeks, the first session being day 0; the earliest the pace allows for the one, the latest for the
+    other.
+
+    >>> _session_days(5, 5, (0.5, 0.5)), _session_days(2, 3, (0.25, 0.5))
+    ((56.0, 56.0), (14.0, 56.0))
+    """
+    return (low - 1) / rate[1] * DAYS_PER_WEEK, (high - 1) / rate[0] * DAYS_PER_WEEK
+
+
 def _count(match: re.Match[str]) -> tuple[float, float]:
     g = match.groupdict()
     if g["b_lo"] is not None:
@@ -246,9 +257,7 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
         if count >= 2 and _one_phase_count(text, course[1]):  # "600 mg (2 injections), then 300 mg every 2 weeks"
             return unresolved(f"end of treatment, but {course[1]!r} is one phase of the regimen's course")
         if count >= 2:
-            return TimeInterval(
-                (count - 1) / rate[1] * DAYS_PER_WEEK, (count - 1) / rate[0] * DAYS_PER_WEEK, "end-of-treatment"
-            )
+            return TimeInterval(*_session_days(count, count, rate), "end-of-treatment")
     text = _ON_OFF_RE.sub(" ", text)  # a period on is no course length, nor a pause a phase
     m = _course_length(text)
     if m and course and _CYCLE_RE.search(course[1]):  # "daily for 3 days, monthly, 6 cycles"
