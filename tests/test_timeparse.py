@@ -4557,7 +4557,7 @@ def _reading_or_refusal(phrase: str, regimen: str, **kwargs) -> str:
 @pytest.mark.parametrize(
     ("phrase", "message"),
     [
-        # what a score's value never takes: a time after it, or a share
+        # a score's value is its own number, never a time's: a range of months stays one, a bare number stays refused
         ("score improved from 3 to 6 months", None),
         ("IGA 1 at 16", "a number without a time unit"),
         # a score alone gives no time
