@@ -161,7 +161,7 @@ MALFORMED = [
         E,
         replace_once(",within two weeks,", ",by the next day,"),
         "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'by the next day' — expected a time "
-        "phrase the parser reads (no time expression",
+        "phrase the parser reads (a time added to an earlier moment ('the next day')",
     ),
     (
         # the route column says dupilumab is injected: four applications are not its sessions (once read at its

@@ -331,8 +331,9 @@ def test_an_unreadable_phrase_names_the_readings_file_and_the_row_to_add(raw_cop
         clean.clean(raw_copy)
     assert (
         "episodes.csv, row 3, column 'time_to_first_response_as_reported': value 'by the next day' — expected a "
-        "time phrase the parser reads (no time expression (a number with a unit, a count of sessions, or 'end of "
-        "treatment')); or add its reading to data/raw/time_readings.csv as a row 'by the next day,"
+        "time phrase the parser reads (a time added to an earlier moment ('the next day') that the phrase does not "
+        "give as one exact time (the clause right before it); no rule reads it); or add its reading to "
+        "data/raw/time_readings.csv as a row 'by the next day,"
         "sato-2025-dupilumab,<lower_days>,<upper_days>,<reason>'"
     ) in str(err.value)
 

@@ -3067,6 +3067,26 @@ ADDED_TO_THE_CLAUSE_BEFORE = [
     ("partial at 3 months; complete after 3 more months", "partial at 3 months; complete after 6 months"),
     ("no response at 8 weeks; improvement 4 weeks later", "no response at 8 weeks; improvement at 12 weeks"),
     ("stopped after 12 weeks; clear 18 weeks later", "stopped after 12 weeks; clear at 30 weeks"),
+    # a span that follows the clause before: seen by its end (once counted from the start: (28, 56] days, and "the
+    # next month" no time at all)
+    ("no change at 4 weeks; improvement over the following 8 weeks", "no change at 4 weeks; improvement at 12 weeks"),
+    ("no change at 4 weeks; improved during the next 8 weeks", "no change at 4 weeks; improved at 12 weeks"),
+    ("no change at 4 weeks; improved in the subsequent 8 weeks", "no change at 4 weeks; improved at 12 weeks"),
+    (
+        "no change at 4 weeks, then improvement within the next 8 weeks",
+        "no change at 4 weeks, then improvement within 12 weeks",
+    ),
+    (
+        "no response at 4 weeks; improvement within 2 subsequent weeks",
+        "no response at 4 weeks; improvement within 6 weeks",
+    ),
+    ("improved at week 4; healed over the coming 4 weeks", "improved at week 4; healed at week 8"),
+    ("at 12 weeks; maintained over the following 6 months", "at 12 weeks; maintained at 266.625 days"),
+    # a unit with no number is one of it
+    ("improved at 4 weeks; complete over the next month", "improved at 4 weeks; complete at 58.4375 days"),
+    ("improved at 4 weeks; cleared the next day", "improved at 4 weeks; cleared at 29 days"),
+    ("improved at 4 weeks; cleared after another month", "improved at 4 weeks; cleared after 58.4375 days"),
+    ("improved at 4 weeks; cleared another month later", "improved at 4 weeks; cleared at 58.4375 days"),
 ]
 
 
@@ -3086,7 +3106,9 @@ def test_a_time_added_to_the_clause_before_reads_as_the_sum_written_out(phrase, 
         "improved within 4 weeks; cleared 8 weeks later",  # a bound before it, not one time
         "improved at 4-6 weeks; cleared 8 weeks later",  # a range before it
         "improved at 4 weeks; stopped for nausea; 8 weeks later cleared",  # the clause right before it has no time
-        "improved at 4 weeks; cleared another month later",  # no number
+        "improved at 4 weeks; complete in the next 2-3 weeks",  # a range added
+        "improvement over the following 3 months",  # following what? (once since the start)
+        "no change over the next 8 weeks",
     ],
 )
 def test_a_time_added_to_no_one_exact_time_of_the_clause_before_is_still_refused(phrase):
@@ -3110,7 +3132,29 @@ ADDED_TO_THE_START = [
         "dupilumab was started; 6 weeks later no improvement; 12 weeks later improved",
         "no improvement at 6 weeks; improved at 18 weeks",
     ),
+    # with the word that says when before the added span, which stays
+    ("dupilumab was started, and over the following 3 months the lesions improved", "at 3 months the lesions improved"),
+    ("dupilumab was started; within the next 6 weeks the lesions improved", "within 6 weeks the lesions improved"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "written_out"),
+    [
+        ("improved following 8 weeks of treatment", "improved at 8 weeks"),  # "following" without "the": after
+        ("following 3 months of dupilumab, improved", "at 3 months, improved"),
+        ("no change at 6 weeks; improved at the next 3-month visit", "no change at 6 weeks; improved at 3 months"),
+        (
+            "no change at 6 weeks; improved at the following 12-week review",
+            "no change at 6 weeks; improved at 12 weeks",
+        ),
+    ],
+)
+def test_a_time_since_the_start_or_a_visit_named_by_it_is_no_span_after_another_moment(phrase, written_out):
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        assert parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab", **kind) == parse_time(
+            written_out, "300 mg every 2 weeks", agent="dupilumab", **kind
+        )
 
 
 @pytest.mark.parametrize(("phrase", "written_out"), ADDED_TO_THE_START, ids=_ids(ADDED_TO_THE_START))

@@ -202,10 +202,16 @@ def _pieces(text: str) -> list[str]:
 #: A word of a moment right before a time ("after", "by", "within"): a time added after one stays a moment, as
 #: :func:`_lengths_in_turn` reads one.
 _MOMENT_BEFORE_RE = re.compile(rf"\b(?:{_MOMENT_WORDS})\s+$")
-#: ... and "in" there, which says when as "at" does ("complete in a further 3 months").
-_IN_BEFORE_RE = re.compile(r"\bin\s+$")
-#: The words that say a time is added, between a number and its unit ("3 more months").
-_ADDED_WORDS_RE = re.compile(r"\b(?:more|additional|further|extra)\b")
+#: ... and "in", "over" or "during" there, a span seen by its end as a time "at" it is ("complete in a further 3
+#: months", "improved over the following 8 weeks").
+_IN_BEFORE_RE = re.compile(r"\b(?:in|over|during|throughout)\s+$")
+#: A word after an added time that says again that it is added ("another month later").
+_ADDED_AGAIN_RE = re.compile(r"^\s+(?:later|thereafter|afterwards?|subsequently)\b")
+#: The words that say a time is added, before its unit or between a number and its unit ("3 more months", "another
+#: month", "the next 8 weeks"): what is left is the length added, one unit where no number is given.
+_ADDED_WORDS_RE = re.compile(
+    r"\b(?:the\s+)?(?:more|additional|further|extra|another|next|following|subsequent|ensuing|succeeding|coming)\b"
+)
 
 
 #: What joins a statement of the start to the time added to it in one clause ("dupilumab was started, and 6 weeks
@@ -234,8 +240,11 @@ def _added_to_the_clause_before(clause: str, before: TimeInterval | None, agent:
     'at 42.0 days improvement was noted'
     """
     added = list(_ADDED_TIME_RE.finditer(clause))
-    if len(added) == 1 and _a_start_alone(_START_JOINED_RE.sub("", clause[: added[0].start()]), agent):
-        before, clause = TimeInterval(0.0, 0.0, "point"), clause[added[0].start() :]
+    if len(added) == 1:  # the time with the word before it that says when ("and over the following 3 months")
+        lead = _MOMENT_BEFORE_RE.search(clause[: added[0].start()]) or _IN_BEFORE_RE.search(clause[: added[0].start()])
+        cut = lead.start() if lead else added[0].start()
+        if _a_start_alone(_START_JOINED_RE.sub("", clause[:cut]), agent):
+            before, clause = TimeInterval(0.0, 0.0, "point"), clause[cut:]
     exact = before is not None and before.resolved and before.lower == before.upper and not math.isinf(before.upper)
     added = list(_ADDED_TIME_RE.finditer(clause)) if exact else []
     if (
@@ -244,14 +253,20 @@ def _added_to_the_clause_before(clause: str, before: TimeInterval | None, agent:
         or _HAS_NUMBER_RE.search(clause[: added[0].start()] + " " + clause[added[0].end() :])
     ):
         return clause  # not one added time and no other number ("2-3 weeks later", "at 6 weeks, 2 weeks later")
-    lengths = list(_DURATION_RE.finditer(_ADDED_WORDS_RE.sub(" ", added[0].group(0))))  # "3 more months": 3 months
+    length = _ADDED_WORDS_RE.sub(" ", added[0].group(0))  # "3 more months": 3 months
+    if re.match(rf"\s*{_UNIT}\b", length):  # "another month", "the next week": one
+        length = f"a {length.strip()}"
+    lengths = list(_DURATION_RE.finditer(length))
     lower, upper = _quantity_days(lengths[0]) if len(lengths) == 1 else (math.nan, math.nan)
     if not lower == upper:  # no length, several, or a range
         return clause
     head = clause[: added[0].start()]
     if not _MOMENT_BEFORE_RE.search(head):  # "cleared 8 weeks later": a moment, as "cleared at 12 weeks" is
         head = _IN_BEFORE_RE.sub("", head) + "at "
-    return f"{head}{before.upper + upper!r} days{clause[added[0].end() :]}"
+    tail = _ADDED_AGAIN_RE.sub(
+        "", clause[added[0].end() :], count=1
+    )  # "another month later": the month is what is added
+    return f"{head}{before.upper + upper!r} days{tail}"
 
 
 def _resumed(clause: str) -> tuple[str, str] | None:
