@@ -917,6 +917,11 @@ EVENT_PHRASES = [
     ("in remission throughout 2 years", "", NAN, NAN, "unresolved"),
     ("lesion-free over 1 year", "", NAN, NAN, "unresolved"),
     ("improved at 8 weeks, in remission throughout 6 months", "", 0, 8 * W, "seen-at-assessment"),
+    # ... and a verb of lasting over or throughout a span, as for one (once (0, X]: seen by X)
+    ("remained stable over 12 weeks", "", NAN, NAN, "unresolved"),
+    ("response maintained over 6 months", "", NAN, NAN, "unresolved"),
+    ("maintained throughout 6 months of follow-up", "", NAN, NAN, "unresolved"),
+    ("improved at 4 weeks; remained stable over 12 weeks", "", 0, 4 * W, "seen-at-assessment"),
     ("healed over 8 weeks", "", 0, 8 * W, "seen-at-assessment"),  # how long the healing took
     ("clear over 6 months", "", 0, 6 * M, "seen-at-assessment"),  # ... or the clearing
     ("cleared shortly after the end of treatment", "daily for 12 weeks", 12 * W, INF, "at-least"),

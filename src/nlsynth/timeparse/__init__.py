@@ -255,8 +255,9 @@ Rules (``TimeInterval.rule``)
     length, a calendar period ("enrolled 2013 to 2023"), a recommendation, plan or expectation ("at least six months
     recommended before final evaluation", "planned assessment at 12 weeks", "expected to respond by 12 weeks"), a
     pace ("every 3 months", "at 3-month intervals": set aside beside another time), how long a response lasted as the
-    only time of that response ("remained stable for 6 months", "no relapse for more than a year", and a state held
-    or a relapse absent for a span with no verb of lasting: "clear for 6 months", "in remission for 1 year",
+    only time of that response ("remained stable for 6 months", "no relapse for more than a year", the same over or
+    throughout the span, "remained stable over 12 weeks", "maintained throughout 6 months", and a state held or a
+    relapse absent for a span with no verb of lasting: "clear for 6 months", "in remission for 1 year",
     "lesion-free for 6 months", "no relapse for 2 years", and "over" or "throughout" a span for a state that is no
     process: "no relapse over 6 months", "in remission throughout 2 years", but not "healed over 8 weeks", which may
     say how long the healing took; once a response seen by then), or a phrase that says only that no time is given

@@ -278,8 +278,8 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
 
 
 #: How long a response lasted, not when it was seen: "sustained for 6 months", "maintained for over a year", "clear for
-#: 6 months".
-_LASTED_FOR_RE = re.compile(rf"{_LASTED_RE.pattern}.*\bfor\b|{_HELD_FOR_RE.pattern}")
+#: 6 months", also over or throughout a span ("remained stable over 12 weeks", "maintained throughout 6 months").
+_LASTED_FOR_RE = re.compile(rf"{_LASTED_RE.pattern}.*\b(?:for|over|throughout)\b|{_HELD_FOR_RE.pattern}")
 
 
 #: A series' summary with its own value in parentheses ("(mean 2)", "(median: 10 months)"), not a word for the time
