@@ -885,6 +885,21 @@ EVENT_PHRASES = [
     # but "continued" may say the response was still growing: both clauses count, as before
     ("improvement at 1 month; continued improvement at 6 months", "", M, 6 * M, "clauses-span"),
     ("after 1 month; remained stable at 6 months; relapse at 9 months", "", 0, M, "seen-at-assessment"),
+    # a best response before a relapse and again after it: a complete one first is the best, first reached then (once
+    # (16, 32] weeks, after it); one short of complete may be the best or not (once (8, 20] weeks)
+    ("complete at 16 weeks; relapse at 24 weeks; cleared again at 32 weeks", "", 0, 16 * W, "seen-at-assessment"),
+    ("cleared at 16 weeks; recurrence at 24 weeks, responded again by 30 weeks", "", 0, 16 * W, "seen-at-assessment"),
+    ("improved at 8 weeks; relapsed at 12 weeks; improved at 20 weeks", "", 0, 20 * W, "clauses-span"),
+    (
+        "no response at 4 weeks; improved at 8 weeks; flare at 12 weeks; improved at 20 weeks",
+        "",
+        4 * W,
+        20 * W,
+        "clauses-span",
+    ),
+    ("improved at 8 weeks; worsened at 12 weeks; improved at 20 weeks", "", 0, 20 * W, "clauses-span"),
+    # ... but a complete response only after it is the best, after what came before (as without the relapse)
+    ("partial at 8 weeks; flare at 12 weeks; complete at 24 weeks", "", 8 * W, 24 * W, "clauses-span"),
     ("sustained response at 12 months", "", 0, 12 * M, "seen-at-assessment"),  # its only time: there by then
     # "no improvement until X" says it came at X, not after (once (X, inf)), as "not until X" always did
     ("no improvement until 6 months", "", 0, 6 * M, "seen-at-assessment"),

@@ -237,7 +237,12 @@ Rules (``TimeInterval.rule``)
     lasted is commentary ("improved at 4 weeks; no further change at 12 weeks": (0, 4] weeks), except, for a best
     response, one that says when the improvement stopped ("partial response at 8 weeks, plateaued at 16 weeks", "no
     further improvement after 12 weeks"): the best came by then, (0, 16] weeks (once (0, 8], more precisely than the
-    source says). Of a follow-up whose clauses give two or more lengths of time (no word of a moment: "treated 3
+    source says). A relapse, recurrence, flare, lost response or worsening between two clauses that time a best
+    response undoes the later one's being better: a complete response before it is the best, first reached then
+    ("complete at 16 weeks; relapse at 24 weeks; cleared again at 32 weeks": (0, 16] weeks, once (16, 32]), one
+    short of complete may be the best or not, so the best came by the last time ("improved at 8 weeks; relapsed at 12
+    weeks; improved at 20 weeks": (0, 20] weeks, once (8, 20]); a complete response only after it is the best, after
+    what came before. Of a follow-up whose clauses give two or more lengths of time (no word of a moment: "treated 3
     months, then observed 6 months", "3 months on treatment, 6 months follow-up"), the span reaches their sum, (3, 9]
     months: the lengths may run one after the other or the one hold the other. A length after the end of treatment
     may run from the end: "stopped at 12 weeks; no relapse for 6 months" reaches 12 weeks + 6 months (once 12 weeks

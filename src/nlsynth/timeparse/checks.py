@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from nlsynth.timeparse.anchors import _PARENTHESES_RE, _PROCEDURE_KINDS
 from nlsynth.timeparse.clause import _AT_A_TIME_RE
-from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, unresolved
+from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _not_seen_bound, unresolved
 from nlsynth.timeparse.lexicon import (
     _DURATION_RE,
     _GAP,
@@ -226,6 +226,47 @@ def _states_after_complete(clauses: list[_Clause]) -> list[_Clause]:
         else c
         for c in clauses
     ]
+
+
+def _best_across_a_relapse(
+    clauses: list[_Clause], not_seen: list[TimeInterval], exact: bool = False
+) -> TimeInterval | None:
+    """A best response's time where clauses time a response before a relapse, a recurrence, a flare, a lost response
+    or a worsening, and again after it (``_Clause.after_relapse``); None where none do, for the span of the clauses.
+
+    Later clauses are taken to time a better response ("improved at 8 weeks, better at 16 weeks": after 8 weeks),
+    which a relapse between them undoes: a complete response before it is the best, first reached then ("complete at
+    16 weeks; relapse at 24 weeks; cleared again at 32 weeks" is the complete response's time, once (16, 32] weeks,
+    after it); a response short of complete before it may have been the best or not, so the best came by the last
+    clause's time, from the start or after what a clause says had not come ("improved at 8 weeks; relapsed at 12
+    weeks; improved at 20 weeks" is (0, 20] weeks, once (8, 20]). A complete response only after it is the best, as
+    the span says.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("complete at 16 weeks; relapse at 24 weeks; cleared again at 32 weeks", event=True).upper / 7
+    16.0
+    >>> reading = parse_time("improved at 8 weeks; relapsed at 12 weeks; improved at 20 weeks", event=True)
+    >>> reading.lower, reading.upper / 7
+    (0.0, 20.0)
+    """
+    timed = [c for c in clauses if c.kind == "timed" and c.reading.resolved]
+    before = [c for c in timed if not c.after_relapse]
+    after = [c for c in timed if c.after_relapse]
+    if not before or not after:
+        return None
+    complete = [c for c in before if _says_complete(c.text)]
+    if complete:
+        return min(complete, key=lambda c: c.reading.upper).reading
+    if any(_says_complete(c.text) for c in after):
+        return None
+    floor = max(map(_not_seen_bound, not_seen), default=min(c.reading.lower for c in timed) if exact else 0.0)
+    return TimeInterval(
+        floor,
+        max(c.reading.upper for c in timed),
+        "clauses-span",
+        "spans " + ", ".join(c.reading.rule for c in timed) + "; a response before a relapse and one after it, either "
+        "the best",
+    )
 
 
 def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str | None) -> list[_Clause]:

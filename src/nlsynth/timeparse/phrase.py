@@ -18,6 +18,7 @@ from nlsynth.timeparse.anchors import (
     _times_other_event,
 )
 from nlsynth.timeparse.checks import (
+    _best_across_a_relapse,
     _check_names_the_response,
     _check_no_bare_over,
     _check_no_start_dated,
@@ -280,12 +281,15 @@ def _clauses(text: str, treatment: Treatment, event: bool) -> list[_Clause]:
     agent = treatment.agent
     found = []
     before = moved = None
+    relapsed = False  # a relapse or a worsening after a clause that times the response
     for clause in _pieces(text):
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
             moved = moved or _resumed(clause) or _changed_first(clause, agent)
         clause = _added_to_the_clause_before(clause, before, agent)
+        timed_before = any(c.kind == "timed" and c.reading.resolved for c in found)
         result = before = _parse_clause(clause, treatment, duration=not event)
         if result is None:
+            relapsed = relapsed or (event and timed_before and _times_other_event(clause))
             if _a_start_alone(clause, agent):  # "dupilumab was started; 6 weeks later, improved": from day 0
                 before = TimeInterval(0.0, 0.0, "point")
             continue
@@ -332,7 +336,8 @@ def _clauses(text: str, treatment: Treatment, event: bool) -> list[_Clause]:
                     f"a clause that negates ({clause!r}) and that no rule reads: it may say the event had not come "
                     "by that time, not that it came"
                 )
-        found.append(_Clause(clause, result, kind))
+        found.append(_Clause(clause, result, kind, after_relapse=relapsed and kind == "timed"))
+        relapsed = relapsed or (kind == "worse" and timed_before)
     return _place_worsening(found)
 
 
@@ -365,6 +370,8 @@ def _parse(
     if event and not first:  # after the checks, which read a plateau as what it says: how long the response lasted
         clauses = _plateau_times_the_best(clauses)
     not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
+    if event and not first and (across := _best_across_a_relapse(clauses, not_seen, exact)) is not None:
+        return across
     if event and first:
         earliest = _earliest_clause(clauses, not_seen, exact)
         if earliest is not None:

@@ -516,6 +516,9 @@ class _Clause:
     text: str
     reading: TimeInterval
     kind: str
+    #: Whether a relapse, recurrence, flare, lost response or worsening came between an earlier clause that times the
+    #: response and this one (:func:`~nlsynth.timeparse.checks._best_across_a_relapse`).
+    after_relapse: bool = False
 
 
 #: Words after which a clause says what a response was to or of ("no response to methotrexate", "no improvement with
