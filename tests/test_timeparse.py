@@ -855,6 +855,10 @@ EVENT_PHRASES = [
     ("after 2-3 sessions", "weekly", 0, 3 * W, "seen-at-assessment"),
     ("improvement began after 6-8 weeks", "", 6 * W, 8 * W, "onset"),
     ("after a mean of 47 sessions", "three times weekly", 47 / 3 * W, 47 / 3 * W, "exposures-mean"),
+    # a mean count with decimals is the whole count (once its decimals alone: 5 exposures, 17.5 days)
+    ("after a mean of 22.5 exposures", "twice weekly", 22.5 / 2 * W, 22.5 / 2 * W, "exposures-mean"),
+    ("4.5 sessions (mean)", "twice weekly", 4.5 / 2 * W, 4.5 / 2 * W, "exposures-mean"),
+    ("after 4.5 sessions", "twice weekly", NAN, NAN, "unresolved"),  # not whole, and no word of a summary
     ("began to improve on day 10", "", 10, 10, "onset"),
     # ... also with the verb's -ing form (once seen by then, (0, X], as a visit's time)
     ("began improving on day 10", "", 10, 10, "onset"),

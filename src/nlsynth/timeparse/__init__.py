@@ -89,7 +89,9 @@ Rules (``TimeInterval.rule``)
 ``exposures``
     a count of sessions, sittings, exposures, infusions, treatments, injections, applications, irradiations, doses,
     cycles or administrations, singular or plural, in digits, words ("twenty-two") or as an ordinal ("the second
-    infusion", "the 3rd injection", "a single session"), possibly a range ("2-3 sessions", "3 or 4 injections",
+    infusion", "the 3rd injection", "a single session"), with decimals a series' summary ("after a mean of 22.5
+    exposures"; once read as its decimals alone, 5 exposures; not whole and with no word of a summary,
+    ``unresolved``), possibly a range ("2-3 sessions", "3 or 4 injections",
     "between 4 and 6 cycles"), converted with the frequency stated in the row's regimen (:func:`sessions_per_week`:
     "twice weekly", "three-times weekly", "3 sessions/week", "every 2 weeks", "q2w", "nightly", "BID", "BD", "every
     12 hours", "2 applications daily"): N sessions at f per week take N / f weeks; a frequency range ("3-5 times

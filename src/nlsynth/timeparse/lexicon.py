@@ -223,11 +223,12 @@ _COUNT = (
     + "|".join(re.escape(w) for w in sorted(set(NUMBER_WORDS) - {"a", "an"}, key=len, reverse=True))
     + r")"
 )
-#: A count of sessions: "22 exposures", "the second infusion", "2-3 sessions", "between 4 and 6 cycles";
-#: up to two words may stand between the count and its noun ("3 PDT sessions", "the first MAL-PDT session").
+#: A count of sessions: "22 exposures", "the second infusion", "2-3 sessions", "between 4 and 6 cycles", or a series'
+#: mean "22.5 exposures" (whole, never its decimals alone: once "5 exposures"); up to two words may stand between the
+#: count and its noun ("3 PDT sessions", "the first MAL-PDT session").
 _EXPOSURE_RE = re.compile(
     rf"\b(?:between\s+(?P<b_lo>{_COUNT})\s+and\s+(?P<b_hi>{_COUNT})|(?P<r_lo>{_COUNT})\s*(?:-|to|or)\s*(?P<r_hi>{_COUNT})"
-    rf"|(?P<n>{_COUNT})){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
+    rf"|(?P<n>\d+\.\d+|{_COUNT})){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
 #: A count of courses or rounds ("after two courses", "3 rounds of PDT"): a course is not a session (a regimen's "a
 #: 12-week course of daily cream" holds 84 of them), and no rule reads how long one lasts or how far apart they are.

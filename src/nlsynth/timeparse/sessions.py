@@ -123,6 +123,8 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
         qualifier = _qualifier(clause[: match.start()], clause[match.end() :], sessions=True)
     except TimePhraseError as exc:
         return unresolved(f"{match.group(0)}: {exc}")
+    if low % 1 and qualifier not in _SUMMARIES:  # "after 4.5 sessions": a series' mean, said of no one patient
+        return unresolved(f"{match.group(0)}: a count of sessions that is not whole, and no word says it is a summary")
     if spans := _counts_spans(match.group(0), regimen):  # "after 2 cycles" of a daily drug: not two days
         return unresolved(
             f"{match.group(0)}: the regimen's cycles are spans of days ({spans}), whose length no rule reads"
