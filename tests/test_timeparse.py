@@ -2118,6 +2118,30 @@ def test_an_end_of_treatment_whose_stated_time_disagrees_with_the_regimen_is_the
             parse_time(phrase, regimen, **kind)
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "upon completion of therapy",
+        "on completion of the course",
+        "at the conclusion of treatment",
+        "at treatment completion",
+        "at end-of-treatment visit",
+        "by the end of the treatment period",  # once refused as the end of another treatment, "period"
+        "at EOT",
+    ],
+)
+def test_other_words_for_the_end_of_treatment_read_as_it_does(phrase):
+    # each once refused ("no time expression"), where "after completion of therapy" was read
+    for regimen, agent in (
+        ("applied twice daily for 12 weeks", "ruxolitinib"),
+        ("6 sessions at two weeks intervals", None),
+    ):
+        for kind in ({"event": True, "first": True}, {"event": True}, {}):
+            assert parse_time(phrase, regimen, agent=agent, **kind) == parse_time(
+                "at the end of treatment", regimen, agent=agent, **kind
+            )
+
+
 def test_a_first_response_after_a_time_it_was_not_seen_by_is_refused():
     with pytest.raises(TimePhraseError, match="not seen by 91.3 days"):
         parse_time("improvement at 1 month; complete at 6 months; no response at 3 months", event=True, first=True)

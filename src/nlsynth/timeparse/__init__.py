@@ -126,7 +126,8 @@ Rules (``TimeInterval.rule``)
     ``unresolved`` where the pace places the last session after it), but not a bound counted from them ("within 4
     weeks of 3 sessions").
 ``end-of-treatment``
-    "at the end of the treatment": the day of the last session, (N - 1) / f weeks for N sessions at f per week, since
+    "at the end of the treatment" (or "upon completion of therapy", "at the conclusion of treatment", "at treatment
+    completion", "at the end-of-treatment visit", "by the end of the treatment period", "at EOT"): the day of the last session, (N - 1) / f weeks for N sessions at f per week, since
     the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5 per week = 10 weeks, day 70; also "8
     weekly injections", "4 cycles"), or the course length a regimen states ("applied daily for 10 months", "x 12
     weeks", "during 6 months", "a 12-week course", "12 weeks of daily application"). A period on of a course that

@@ -36,6 +36,7 @@ from nlsynth.timeparse.lexicon import (
     _words,
     normalise,
 )
+from nlsynth.timeparse.quantities import _VISIT_WORD
 from nlsynth.timeparse.regimen import (
     _ON_OFF_RE,
     _REPEAT_RE,
@@ -802,7 +803,7 @@ _ENDED_WORDS = frozenset(
         *_ENDING_VERBS,
         *_ENDED_VERBS,
         *(word for verb in _NAMED_ENDED_VERBS for word in verb.split()),
-        *"after following from since post last final off free".split(),
+        *"after following from since post last final off free eot".split(),
     )
 )
 #: Where the object of an end anchor ends: a clause goes on ("3 months after stopping, she remained clear", "after
@@ -848,7 +849,9 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
     words = [
         w
         for w in _words(named)  # "post-treatment", "mal-pdt": each word alone; not "1st" nor "0.1%"
-        if w not in _FUNCTION_WORDS and w not in _ENDED_WORDS and not re.fullmatch(rf"{_UNIT}|{_SESSION_NOUN}", w)
+        if w not in _FUNCTION_WORDS
+        and w not in _ENDED_WORDS
+        and not re.fullmatch(rf"{_UNIT}|{_SESSION_NOUN}|period|phase|{_VISIT_WORD}", w)  # "the treatment period"
     ]
     for name in words:
         if name in own:

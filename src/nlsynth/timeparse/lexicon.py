@@ -251,7 +251,12 @@ _PACED_COUNT_RE = re.compile(
 _SINCE_FIRST_RE = re.compile(
     rf"\b(?:(?:after|following|since|from|of)\s+|post[\s-]+)(?:the\s+)?(?:first|1st){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
-_END_OF_TREATMENT_RE = re.compile(r"\bend of (?:the )?(?:treatment|therapy|course)\b")
+#: The end of treatment as a moment: "the end of treatment", "end-of-therapy", "the end of the treatment period",
+#: "completion of the course", "the conclusion of therapy", "treatment completion", "EOT".
+_END_OF_TREATMENT_RE = re.compile(
+    r"\b(?:end|completion|conclusion)[\s-]+of[\s-]+(?:the\s+)?(?:treatment|therapy|course)(?:\s+period)?\b"
+    r"|\b(?:treatment|therapy|course)\s+(?:completion|end)\b|\beot\b"
+)
 #: A course as a whole ("the course", "a course of PDT"): after it, it has ended.
 _WHOLE_COURSE = (
     r"(?:the\s+|an?\s+|her\s+|his\s+)?(?:(?:treatment|full|whole|entire|complete)\s+)?course(?:\s+of\s+[\w-]+)?"
