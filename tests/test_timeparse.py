@@ -2119,6 +2119,41 @@ def test_an_end_of_treatment_whose_stated_time_disagrees_with_the_regimen_is_the
 
 
 @pytest.mark.parametrize(
+    ("phrase", "written_out", "days"),
+    [
+        ("2 years (after end of treatment)", "2 years after end of treatment", 2 * Y + 12 * W),
+        ("2 years (post-treatment)", "2 years post-treatment", 2 * Y + 12 * W),
+        ("6 months (after stopping)", "6 months after stopping", 6 * M + 12 * W),
+        ("improved 4 weeks (after the last session)", "improved 4 weeks after the last session", 16 * W),
+        (
+            "no relapse at 6 months (after discontinuation)",
+            "no relapse at 6 months after discontinuation",
+            6 * M + 12 * W,
+        ),
+        ("12 months (since the start of treatment)", "12 months since the start of treatment", 12 * M),
+    ],
+)
+def test_a_parenthesis_that_says_what_the_time_is_counted_from_is_read_with_it(phrase, written_out, days):
+    # once commentary, and the time read as since the start: "2 years (after end of treatment)" of a 12-week course
+    # as 2 years, where the words give 2 years and 12 weeks
+    regimen = "applied twice daily for 12 weeks"
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        assert parse_time(phrase, regimen, agent="ruxolitinib", **kind) == parse_time(
+            written_out, regimen, agent="ruxolitinib", **kind
+        )
+    assert parse_time(phrase, regimen, agent="ruxolitinib").upper == pytest.approx(days)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "refusal"),
+    [("12 months (from diagnosis)", "counted from another event"), ("12 weeks (before surgery)", "counted back")],
+)
+def test_a_parenthesis_that_counts_the_time_from_another_moment_is_refused(phrase, refusal):
+    with pytest.raises(TimePhraseError, match=refusal):
+        parse_time(phrase, "applied twice daily for 12 weeks", agent="ruxolitinib", event=True)
+
+
+@pytest.mark.parametrize(
     "phrase",
     [
         "upon completion of therapy",

@@ -400,7 +400,10 @@ weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA impro
 head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only time is in
 one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not resolve
 ("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it states
-("after the 4th session (week 6)": the source's time, not the regimen's pace).
+("after the 4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with no time of its own
+that says what the time before it is counted from is read with it, as if written there: "2 years (after end of
+treatment)" is "2 years after end of treatment", "12 months (from diagnosis)" is refused as "12 months from
+diagnosis" is (once commentary, and the time read as since the start).
 
 Modules
 -------

@@ -445,6 +445,23 @@ def _event_aside(aside: re.Match) -> str:
     return aside.group(0)
 
 
+#: A parenthesis that names, with no time of its own, the moment the time before it is counted from: "(after end of
+#: treatment)", "(post-treatment)", "(off treatment)", "(from diagnosis)", "(since the start)".
+_ANCHOR_ASIDE_RE = re.compile(r"^\s*(?:after|post\b|post-|following|from|since|off|into|before|prior\s+to)\b")
+
+
+def _anchor_aside(aside: re.Match) -> str:
+    """A parenthesis that says what the time before it is counted from, read with it as if written there: "2 years
+    (after end of treatment)" is "2 years after end of treatment", "12 months (from diagnosis)" is "12 months from
+    diagnosis" (once commentary, and the time read as since the start). Any other parenthesis is left as it is.
+
+    >>> [_PARENTHESES_RE.sub(_anchor_aside, t) for t in ("2 years (post-treatment)", "8 weeks (after 3 sessions)")]
+    ['2 years  post-treatment', '8 weeks (after 3 sessions)']
+    """
+    inside = aside.group(0)[1:-1]
+    return f" {inside}" if _ANCHOR_ASIDE_RE.match(inside) and not _holds_time(inside) else aside.group(0)
+
+
 def _parenthesised(text: str, treatment: Treatment) -> list[TimeInterval]:
     """The time in parentheses when the phrase has none outside them ("response at first follow-up (6 weeks)"),
     where exactly one parenthesis holds one; otherwise nothing (parentheses are commentary)."""

@@ -30,6 +30,7 @@ from nlsynth.timeparse.checks import (
 )
 from nlsynth.timeparse.clause import (
     _MOMENT_WORDS,
+    _anchor_aside,
     _check_no_change_beside_the_time,
     _check_no_summary_aside,
     _check_no_summary_beside_a_time,
@@ -349,7 +350,7 @@ def _parse(
     normalised = normalise(phrase)
     if hedge := _hedged(normalised):
         raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is the reviewer's to read")
-    normalised = _summary_first(_visit_notation(normalised))
+    normalised = re.sub(r" {2,}", " ", _PARENTHESES_RE.sub(_anchor_aside, _summary_first(_visit_notation(normalised))))
     if event:
         normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
     text = _PARENTHESES_RE.sub(" ", normalised)
