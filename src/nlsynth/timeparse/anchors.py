@@ -31,12 +31,12 @@ from nlsynth.timeparse.lexicon import (
     _STARTED_WORDS,
     _SUMMARY_WORDS,
     _UNIT,
+    _VISIT_WORD,
     _WHOLE_COURSE,
     _first_not_led_by,
     _words,
     normalise,
 )
-from nlsynth.timeparse.quantities import _VISIT_WORD
 from nlsynth.timeparse.regimen import (
     _ON_OFF_RE,
     _REPEAT_RE,

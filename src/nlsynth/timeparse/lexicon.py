@@ -133,6 +133,11 @@ _NUM = (
     + r")"
 )
 _UNIT = r"(?:" + "|".join(sorted(_UNIT_OF, key=len, reverse=True)) + r")"
+#: The words that name a visit ("the 3-month visit", "at follow-up", "the 12-week assessment").
+_VISIT_WORD = (
+    r"(?:visits?|follow-?ups?|reviews?|assessments?|examinations?|consultations?|appointments?|evaluations?"
+    r"|check-?ups?)\b"
+)
 _SEP = r"\s*(?:-?\s*to\s*-?|-)\s*"  # "2-3", "2 to 3", "two-to-three"
 #: Between a number and its unit: nothing needed after digits ("3wk"), a space or hyphen after words
 #: (so that "and" is never read as "an d").

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import re
 
-from nlsynth.timeparse.lexicon import _COUNT, _GAP, _NUM, _SEP, _UNIT, _UNIT_FIRST, number
+from nlsynth.timeparse.lexicon import _COUNT, _GAP, _NUM, _SEP, _UNIT, _UNIT_FIRST, _VISIT_WORD, number
 
-#: The words that name a visit ("the 3-month visit", "at follow-up", "the 12-week assessment").
-_VISIT_WORD = (
-    r"(?:visits?|follow-?ups?|reviews?|assessments?|examinations?|consultations?|appointments?|evaluations?"
-    r"|check-?ups?)\b"
-)
 #: A time counted back from a later moment ("3 months before", "2 weeks earlier", "6 months ago", "8 weeks back" (not
 #: "8 weeks back on treatment"), "2 weeks before the end of treatment", "in the last 3 months", "during the final 2
 #: weeks"): no rule turns it into a time since the start. "Before 3 months" is another thing: within 3 months.
