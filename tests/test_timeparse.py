@@ -1819,11 +1819,23 @@ def test_a_later_time_that_says_nothing_of_the_response_is_no_best_response_s(ph
         ("improved at 8 weeks; continued improvement at 16 weeks", 8 * W, 16 * W),
         ("12 weeks (partial response at 4 weeks)", 4 * W, 12 * W),  # the cell's own time, first
         ("at 4 weeks; complete clearance at 12 weeks", 4 * W, 12 * W),  # a bare time before the response's
+        # a parenthesis that says how great the response was, with no word of response (once commentary: the best
+        # response by the time before it)
+        ("response at 2 weeks (maximal at 8 weeks)", 2 * W, 8 * W),
+        ("6 weeks (complete at 12 weeks)", 6 * W, 12 * W),
+        ("improved at 4 weeks (best at 12 weeks)", 4 * W, 12 * W),
     ],
 )
 def test_a_later_clause_that_says_what_came_still_spans_the_best_response(phrase, lower, upper):
     got = parse_time(phrase, event=True)
     assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(lower), pytest.approx(upper))
+
+
+def test_a_parenthesis_of_a_doses_or_a_courses_degree_is_still_commentary():
+    for phrase in ("improved at 4 weeks (maximal dose at 2 weeks)", "improved at 4 weeks (full course 12 weeks)"):
+        assert parse_time(phrase, "twice daily", agent="ruxolitinib", event=True) == parse_time(
+            "improved at 4 weeks", "twice daily", agent="ruxolitinib", event=True
+        )
 
 
 def test_still_improving_reads_as_continuing_to_improve():

@@ -377,7 +377,8 @@ weeks, possibly due to the cream", "cause unclear") is commentary.
 
 Commentary that is skipped: text in parentheses, and a restatement after "i.e." or "viz.", which is read as one ("at
 8 weeks, i.e. 2 months"; for the time of an event, not one that times a response, "6 weeks (complete clearance at 12
-weeks)", which is a clause of its own), clauses without any number (", outcome remained stable in all"), clauses
+weeks)", or says how great it was at a time, "response at 2 weeks (maximal at 8 weeks)", which is a clause of its own;
+not a dose's or a course's degree, "(maximal dose at 2 weeks)"), clauses without any number (", outcome remained stable in all"), clauses
 about another event (relapse, recurrence; for the time of a response also an adverse event, a stop or a change of the
 treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "reduced to once daily at 4 weeks", "stopped at 12 weeks",
 whose time alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy",

@@ -420,6 +420,15 @@ def _earliest_clause(clauses: list[_Clause], not_seen: list[TimeInterval], exact
     return TimeInterval(reading.lower, reading.upper, "earliest-clause", note)
 
 
+#: A word of how great the response was, with no word of response beside it ("(maximal at 8 weeks)", "(complete at
+#: 12 weeks)", "(best at 16 weeks)"): a response's time, as such a clause outside parentheses is; not a dose's or a
+#: course's ("(maximal dose at 4 weeks)", "(full course 12 weeks)").
+_RESPONSE_DEGREE_RE = re.compile(
+    r"\b(?:maximal|maximum|max|best|peak|complete|partial|marked|greatest|optimal|near[\s-]complete)\b"
+    r"(?!\s+(?:dose|dosage|course|regimen|treatment|therapy|concentration|strength))"
+)
+
+
 def _event_aside(aside: re.Match) -> str:
     """A parenthesis that times a response, as a clause of its own ("6 weeks (complete clearance at 12 weeks)" is "6
     weeks; complete clearance at 12 weeks"): beside an event's time it is not commentary, and the best response may be
@@ -428,7 +437,8 @@ def _event_aside(aside: re.Match) -> str:
     >>> _PARENTHESES_RE.sub(_event_aside, "6 weeks (complete clearance at 12 weeks) (range 4-8 weeks)")
     '6 weeks ; complete clearance at 12 weeks; (range 4-8 weeks)'
 
-    So is one that says the response had not come by a time ("improved at 12 weeks (no change at 4 weeks)" is (4, 12]
+    So is one that says how great the response was, with no word of response ("response at 2 weeks (maximal at 8
+    weeks)": once read as a best response by 2 weeks); and one that says the response had not come by a time ("improved at 12 weeks (no change at 4 weeks)" is (4, 12]
     weeks, as "no change at 4 weeks; improved at 12 weeks" is; once (0, 12]).
 
     A parenthesis without a time that negates says what was seen at the time before it, so it is read with it (once
@@ -438,7 +448,9 @@ def _event_aside(aside: re.Match) -> str:
     ('12 weeks  no improvement', '8 weeks (no side effects)')
     """
     inside = aside.group(0)[1:-1]
-    if _DURATION_RE.search(inside) and (_RESPONSE_WORD_RE.search(inside) or _says_not_seen(inside)):
+    if _DURATION_RE.search(inside) and (
+        _RESPONSE_WORD_RE.search(inside) or _RESPONSE_DEGREE_RE.search(inside) or _says_not_seen(inside)
+    ):
         return f"; {inside};"  # also a time the response had not come by: "(no change at 4 weeks)", "(unchanged at 4 weeks)"
     if not _holds_time(inside) and (_says_not_seen(inside) or _negated(inside, response=True)):
         return f" {inside}"  # "12 weeks (no improvement)": what was seen at the time before it, read with it
