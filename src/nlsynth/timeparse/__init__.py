@@ -127,26 +127,26 @@ Rules (``TimeInterval.rule``)
     weeks of 3 sessions").
 ``end-of-treatment``
     "at the end of the treatment" (or "upon completion of therapy", "at the conclusion of treatment", "at treatment
-    completion", "at the end-of-treatment visit", "by the end of the treatment period", "at EOT"): the day of the last session, (N - 1) / f weeks for N sessions at f per week, since
-    the first session is day 0 ("6 sessions at two weeks intervals" = 5 / 0.5 per week = 10 weeks, day 70; also "8
-    weekly injections", "4 cycles"), or the course length a regimen states ("applied daily for 10 months", "x 12
-    weeks", "during 6 months", "a 12-week course", "12 weeks of daily application"). A period on of a course that
-    pauses is not its length ("twice daily for 2 weeks on, 2 weeks off, for 3 months" ends at 3 months, once 2
-    weeks), and its pace, which holds only while it is on, counts no sessions. Nor is the length of one phase of a
-    course ("twice weekly for 4 weeks, then weekly"), nor a later phase's after one at a pace whose length is not
-    given ("twice daily, then tapered over 4 weeks"): ``unresolved``; a single dose before the length is its day 0
-    ("600 mg loading dose, then 300 mg every 2 weeks for 6 months" ends at 6 months). So is a count of one phase's
-    sessions, or of a loading dose's ("3 sessions 2 weeks apart, then monthly", "600 mg (2 injections), then 300 mg
-    every 2 weeks"). Nor is the length of one pulse of a course repeated at a pace ("daily for 5 days every 4 weeks",
-    "for 3 days monthly", "for 3 weeks out of 4"; once the end on day 5): the course's length is the one the regimen
-    gives beside it ("daily for 5 days each month for 6 months" ends at 6 months), and without one the end is
-    ``unresolved``. A regimen that says its course did not run so ("stopped after 3 months", "repeated once",
-    "extended to 24 weeks") gives no end: ``unresolved``; so does one in several courses ("in two courses"), or in
-    cycles that are spans of days (a cycle's own length, "3 cycles of 5 days", a pulse of days repeated, "5 days a
-    month", whose cycle is the month, or a pace of a session a day or more, "daily for 12 weeks in 2 cycles", where a
-    count of cycles is no count of sessions either), or with a count of cycles beside a length that may be one
-    cycle's ("daily for 3 days, monthly, 6 cycles"). Where the phrase also states the time ("end of treatment at 12
-    weeks", "at the end of therapy (12 weeks)", "at the end of treatment, after 16 sessions"), the regimen's end
+    completion", "at the end-of-treatment visit", "by the end of the treatment period", "at EOT"): the day of the last
+    session, (N - 1) / f weeks for N sessions at f per week, since the first session is day 0 ("6 sessions at two weeks
+    intervals" = 5 / 0.5 per week = 10 weeks, day 70; also "8 weekly injections", "4 cycles"), or the course length a
+    regimen states ("applied daily for 10 months", "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of
+    daily application"). A period on of a course that pauses is not its length ("twice daily for 2 weeks on, 2 weeks
+    off, for 3 months" ends at 3 months, once 2 weeks), and its pace, which holds only while it is on, counts no
+    sessions. Nor is the length of one phase of a course ("twice weekly for 4 weeks, then weekly"), nor a later phase's
+    after one at a pace whose length is not given ("twice daily, then tapered over 4 weeks"): ``unresolved``; a single
+    dose before the length is its day 0 ("600 mg loading dose, then 300 mg every 2 weeks for 6 months" ends at 6
+    months). So is a count of one phase's sessions, or of a loading dose's ("3 sessions 2 weeks apart, then monthly",
+    "600 mg (2 injections), then 300 mg every 2 weeks"). Nor is the length of one pulse of a course repeated at a pace
+    ("daily for 5 days every 4 weeks", "for 3 days monthly", "for 3 weeks out of 4"; once the end on day 5): the
+    course's length is the one the regimen gives beside it ("daily for 5 days each month for 6 months" ends at 6
+    months), and without one the end is ``unresolved``. A regimen that says its course did not run so ("stopped after 3
+    months", "repeated once", "extended to 24 weeks") gives no end: ``unresolved``; so does one in several courses ("in
+    two courses"), or in cycles that are spans of days (a cycle's own length, "3 cycles of 5 days", a pulse of days
+    repeated, "5 days a month", whose cycle is the month, or a pace of a session a day or more, "daily for 12 weeks in 2
+    cycles", where a count of cycles is no count of sessions either), or with a count of cycles beside a length that may
+    be one cycle's ("daily for 3 days, monthly, 6 cycles"). Where the phrase also states the time ("end of treatment at
+    12 weeks", "at the end of therapy (12 weeks)", "at the end of treatment, after 16 sessions"), the regimen's end
     stands if the two agree within 10% (or a day: "8 weeks" and "2 months" do), the stated time (``point``) if the
     regimen gives no end, and a disagreement is refused: which holds is the reviewer's to read. A count of sessions
     beside it is the day of its last session, (N - 1) / f weeks.
@@ -375,36 +375,35 @@ of them (once refused). A time the phrase doubts ("8 weeks?", "possibly 8 weeks"
 response at 8 weeks") is refused too: whether it holds is the reviewer's reading; a doubt about anything else ("at 8
 weeks, possibly due to the cream", "cause unclear") is commentary.
 
-Commentary that is skipped: text in parentheses, and a restatement after "i.e." or "viz.", which is read as one ("at
-8 weeks, i.e. 2 months"; for the time of an event, not one that times a response, "6 weeks (complete clearance at 12
+Commentary that is skipped: text in parentheses, and a restatement after "i.e." or "viz.", which is read as one ("at 8
+weeks, i.e. 2 months"; for the time of an event, not one that times a response, "6 weeks (complete clearance at 12
 weeks)", or says how great it was at a time, "response at 2 weeks (maximal at 8 weeks)", which is a clause of its own;
-not a dose's or a course's degree, "(maximal dose at 2 weeks)"), clauses without any number (", outcome remained stable in all"), clauses
-about another event (relapse, recurrence; for the time of a response also an adverse event, a stop or a change of the
-treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "reduced to once daily at 4 weeks", "stopped at 12 weeks",
-whose time alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy",
-says the response had not come by then; beside a clause on the response, one that names something no list holds,
-"syncope at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose
+not a dose's or a course's degree, "(maximal dose at 2 weeks)"), clauses without any number (", outcome remained stable
+in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event, a stop or
+a change of the treatment: "nausea at 2 weeks", "dose reduced at 4 weeks", "reduced to once daily at 4 weeks", "stopped
+at 12 weeks", whose time alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of
+efficacy", says the response had not come by then; beside a clause on the response, one that names something no list
+holds, "syncope at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose
 response is of something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks;
-…", or that names a procedure done at its time, "skin graft at 4 weeks; healed at 8 weeks", "PDT at 4 weeks; …", or
-the times sessions were given, "injections at weeks 0, 2 and 4; …" (alone, refused as a schedule), or that gives a
-length of time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4 weeks of
-treatment", is refused (for a first response, only when it is earlier than the response's time, which a later clause
-cannot move), since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a
-bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a
-clause alone; for a best response, a later time that says nothing of it, "improved at 8 weeks; follow-up at 16
-weeks", is refused), and, for the time of a response, a clause about how long it lasted ("3 months; sustained at 12
-months", "16 weeks, confirmed at 24 weeks"; a disease stable or stabilised, "stabilised at 4 weeks; improved at 12
-weeks") beside one that times it, and beside a time, a dose, a lesion's size, an extent of change or a clinical
-score's value ("after 16 weeks of 300 mg", "1.5% cream", "cream 1.5%", "ulcer 3 x 4 cm", "improved by 50% at 8
-weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA improved from 3 to 1 at week 12",
-"EASI-75"; a global assessment of the disease, IGA, vIGA or PGA, is of the lesions; never a share of patients or a
-head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only time is in
-one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not resolve
-("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it states
-("after the 4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with no time of its own
-that says what the time before it is counted from is read with it, as if written there: "2 years (after end of
-treatment)" is "2 years after end of treatment", "12 months (from diagnosis)" is refused as "12 months from
-diagnosis" is (once commentary, and the time read as since the start).
+…", or that names a procedure done at its time, "skin graft at 4 weeks; healed at 8 weeks", "PDT at 4 weeks; …", or the
+times sessions were given, "injections at weeks 0, 2 and 4; …" (alone, refused as a schedule), or that gives a length of
+time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4 weeks of treatment", is
+refused (for a first response, only when it is earlier than the response's time, which a later clause cannot move),
+since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time,
+"lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone; for
+a best response, a later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is refused), and,
+for the time of a response, a clause about how long it lasted ("3 months; sustained at 12 months", "16 weeks, confirmed
+at 24 weeks"; a disease stable or stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one that times it,
+and beside a time, a dose, a lesion's size, an extent of change or a clinical score's value ("after 16 weeks of 300 mg",
+"1.5% cream", "cream 1.5%", "ulcer 3 x 4 cm", "improved by 50% at 8 weeks", "improvement of more than 50% at week 8",
+"IGA 1 at week 16", "PGA improved from 3 to 1 at week 12", "EASI-75"; a global assessment of the disease, IGA, vIGA or
+PGA, is of the lesions; never a share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say
+whose time it is). A phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from
+it, as is one whose own time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen), and
+a count of sessions whose time it states ("after the 4th session (week 6)": the source's time, not the regimen's pace).
+A parenthesis with no time of its own that says what the time before it is counted from is read with it, as if written
+there: "2 years (after end of treatment)" is "2 years after end of treatment", "12 months (from diagnosis)" is refused
+as "12 months from diagnosis" is (once commentary, and the time read as since the start).
 
 Modules
 -------

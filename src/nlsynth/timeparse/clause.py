@@ -438,8 +438,9 @@ def _event_aside(aside: re.Match) -> str:
     '6 weeks ; complete clearance at 12 weeks; (range 4-8 weeks)'
 
     So is one that says how great the response was, with no word of response ("response at 2 weeks (maximal at 8
-    weeks)": once read as a best response by 2 weeks); and one that says the response had not come by a time ("improved at 12 weeks (no change at 4 weeks)" is (4, 12]
-    weeks, as "no change at 4 weeks; improved at 12 weeks" is; once (0, 12]).
+    weeks)": once read as a best response by 2 weeks); and one that says the response had not come by a time
+    ("improved at 12 weeks (no change at 4 weeks)" is (4, 12] weeks, as "no change at 4 weeks; improved at 12 weeks"
+    is; once (0, 12]).
 
     A parenthesis without a time that negates says what was seen at the time before it, so it is read with it (once
     commentary: "12 weeks (no improvement)" was the response's time); one about something else stays commentary:

@@ -265,9 +265,8 @@ def _added_to_the_clause_before(clause: str, before: TimeInterval | None, agent:
     head = clause[: added[0].start()]
     if not _MOMENT_BEFORE_RE.search(head):  # "cleared 8 weeks later": a moment, as "cleared at 12 weeks" is
         head = _IN_BEFORE_RE.sub("", head) + "at "
-    tail = _ADDED_AGAIN_RE.sub(
-        "", clause[added[0].end() :], count=1
-    )  # "another month later": the month is what is added
+    # "another month later": the month is what is added, once
+    tail = _ADDED_AGAIN_RE.sub("", clause[added[0].end() :], count=1)
     return f"{head}{before.upper + upper!r} days{tail}"
 
 
