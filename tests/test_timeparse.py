@@ -3944,6 +3944,14 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("100 mg/day (start dose; further text not visible)", None),
         ("2 mg/kg/day", None),
         ("mean of 3.2 sessions per lesion", None),
+        # a daily pace that leaves out days gives fewer sessions a week than it says (once 7 a week)
+        ("daily except weekends", None),
+        ("daily (Mon-Fri)", None),
+        ("twice daily except weekends", None),
+        ("daily for 5 days, then 2 days off", None),
+        ("daily, except on dialysis days", None),
+        ("three times a week (Mon/Wed/Fri)", (3.0, 3.0)),  # days named beside a pace they agree with
+        ("nightly for 10 days", (7.0, 7.0)),  # a course's length in days
         # "biweekly" is twice a week to some and every two weeks to others ("bi-weekly" once read as weekly)
         ("biweekly", None),
         ("bi-weekly PDT", None),

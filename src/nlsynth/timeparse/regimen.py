@@ -338,6 +338,9 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
         # counts the sessions
         return None, f"it states several ({', '.join(repr(words) for _, _, words in stated)})"
     rate = rates.pop() if rates else None
+    left_out = _DAYS_LEFT_OUT_RE.search(text)
+    if rate is not None and rate[0] >= 7 and left_out:  # "daily except weekends": not every day
+        return None, f"it leaves out days ({left_out.group(0)!r}) from a daily pace"
     days = _SESSION_TIMES_RE.search(text)
     if rate is not None and days:
         # sessions on given days beside a pace: "at weeks 0, 2 and 6, then every 8 weeks", "at weeks 0, 4 and every
@@ -347,6 +350,14 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
     return rate, None
 
 
+#: Days a daily pace leaves out or keeps to ("daily except weekends", "daily on weekdays", "daily (Mon-Fri)", "daily
+#: except Sundays", "daily for 5 days, then 2 days off", "except on dialysis days"): the pace gives fewer sessions a
+#: week than it says (once 7). Not a course's length in days ("daily for 10 days").
+_DAYS_LEFT_OUT_RE = re.compile(
+    r"\b(?:week-?days?|week-?ends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon\s*[-\u2013/]\s*fri)\b"
+    r"|\bdays?\s+off\b"
+    r"|\b(?:except|excluding|not|skipping|apart\s+from|other\s+than)\s+(?:on\s+)?(?:the\s+)?(?:\w+\s+)?days\b"
+)
 #: Sessions given by their days, not by a pace ("at weeks 0, 2 and 6", "weeks 0 and 4", "on days 1 and 15", "80 mg at
 #: week 0, 40 mg at week 1", "160 mg week 0, 80 mg week 2"), also with the unit after the days ("at 0, 2 and 6
 #: weeks", "0, 2, 6 weeks"); not the end of a course ("until week 12", "through week 24") nor a span ("weeks 1-4").
