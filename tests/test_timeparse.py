@@ -291,6 +291,10 @@ OWN_PHRASES = [
     ("at the end of treatment", "daily for 6 months; stopped after 3 months due to nausea", NAN, NAN, "unresolved"),
     ("at the end of treatment", "12-week course, repeated once", NAN, NAN, "unresolved"),
     ("at the end of treatment", "8 weekly infusions, repeated after a year", NAN, NAN, "unresolved"),
+    # ... or ran on from the response, whose time the regimen does not give (once the length alone, 12 weeks)
+    ("at the end of treatment", "continued for 12 weeks after clearance", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "after healing, continued for 4 weeks", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "daily for 6 months; response after 8 weeks", 6 * M, 6 * M, "end-of-treatment"),
     ("at the end of treatment", "12 weeks of daily application", 12 * W, 12 * W, "end-of-treatment"),
     ("at the end of treatment", "a total of 8 weekly sessions", 7 * W, 7 * W, "end-of-treatment"),
     ("at the end of treatment", "4 cycles of PDT at monthly intervals", 3 * M, 3 * M, "end-of-treatment"),

@@ -141,7 +141,8 @@ Rules (``TimeInterval.rule``)
     ("daily for 5 days every 4 weeks", "for 3 days monthly", "for 3 weeks out of 4"; once the end on day 5): the
     course's length is the one the regimen gives beside it ("daily for 5 days each month for 6 months" ends at 6
     months), and without one the end is ``unresolved``. A regimen that says its course did not run so ("stopped after 3
-    months", "repeated once", "extended to 24 weeks") gives no end: ``unresolved``; so does one in several courses ("in
+    months", "repeated once", "extended to 24 weeks"), or that it ran on from the response ("continued for 12 weeks
+    after clearance", whose time it does not give), gives no end: ``unresolved``; so does one in several courses ("in
     two courses"), or in cycles that are spans of days (a cycle's own length, "3 cycles of 5 days", a pulse of days
     repeated, "5 days a month", whose cycle is the month, or a pace of a session a day or more, "daily for 12 weeks in 2
     cycles", where a count of cycles is no count of sessions either), or with a count of cycles beside a length that may

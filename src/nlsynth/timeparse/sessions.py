@@ -29,6 +29,7 @@ from nlsynth.timeparse.regimen import (
     _rate,
     sessions_per_week,
 )
+from nlsynth.timeparse.response import _RESPONSE_WORD_RE
 from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
 
 #: What counts a time from a session that the count after it names ("2 weeks after the second injection", "4 weeks
@@ -236,6 +237,14 @@ def _one_phase_count(text: str, words: str) -> bool:
     return bool(_PHASES_RE.search(text, end) or _LOADING_RE.search(part))
 
 
+#: A course that runs on from the response ("continued for 12 weeks after clearance", "for 4 weeks beyond clinical
+#: resolution", "after healing, continued for 4 weeks"): its length is no time since the start.
+_AFTER_RESPONSE_RE = re.compile(
+    rf"\b(?:after|beyond|past|following|post)[\s-]+(?:(?:the|complete|clinical|full|total)\s+)*"
+    rf"(?:{_RESPONSE_WORD_RE.pattern})"
+)
+
+
 def _end_of_treatment(regimen: str | None) -> TimeInterval:
     """The day of the last session of a course of N sessions at f per week: (N - 1) / f weeks (the
     first session is day 0), or the course length a regimen states ("applied daily for 10 months"), unless it says
@@ -273,6 +282,11 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
         )
     if m and (_PHASES_RE.search(text, m.end()) or _paced_phase_before(text[: m.start()])):
         return unresolved(f"end of treatment, but {m.group(0)!r} is one phase of the regimen's course")
+    if m and (after := _AFTER_RESPONSE_RE.search(text)):  # "continued for 12 weeks after clearance"
+        return unresolved(
+            f"end of treatment, but the regimen's course ran on from the response ({after.group(0)!r}), whose time "
+            "it does not give"
+        )
     if m:
         days = number(m.group("n")) * DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
         return TimeInterval(days, days, "end-of-treatment")
