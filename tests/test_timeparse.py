@@ -294,6 +294,12 @@ OWN_PHRASES = [
     # ... or ran on from the response, whose time the regimen does not give (once the length alone, 12 weeks)
     ("at the end of treatment", "continued for 12 weeks after clearance", NAN, NAN, "unresolved"),
     ("at the end of treatment", "after healing, continued for 4 weeks", NAN, NAN, "unresolved"),
+    # ... or gives its count of sessions as a bound or a range (once the last session of the count written: 3
+    # sessions, day 61; 4 sessions, day 91)
+    ("at the end of treatment", "up to 3 sessions at monthly intervals", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "3-4 sessions at monthly intervals", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "at least 6 sessions, twice weekly", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "3 sessions at 4-week intervals", 8 * W, 8 * W, "end-of-treatment"),
     ("at the end of treatment", "daily for 6 months; response after 8 weeks", 6 * M, 6 * M, "end-of-treatment"),
     ("at the end of treatment", "12 weeks of daily application", 12 * W, 12 * W, "end-of-treatment"),
     ("at the end of treatment", "a total of 8 weekly sessions", 7 * W, 7 * W, "end-of-treatment"),

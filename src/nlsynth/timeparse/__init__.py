@@ -142,15 +142,16 @@ Rules (``TimeInterval.rule``)
     course's length is the one the regimen gives beside it ("daily for 5 days each month for 6 months" ends at 6
     months), and without one the end is ``unresolved``. A regimen that says its course did not run so ("stopped after 3
     months", "repeated once", "extended to 24 weeks"), or that it ran on from the response ("continued for 12 weeks
-    after clearance", whose time it does not give), gives no end: ``unresolved``; so does one in several courses ("in
-    two courses"), or in cycles that are spans of days (a cycle's own length, "3 cycles of 5 days", a pulse of days
-    repeated, "5 days a month", whose cycle is the month, or a pace of a session a day or more, "daily for 12 weeks in 2
-    cycles", where a count of cycles is no count of sessions either), or with a count of cycles beside a length that may
-    be one cycle's ("daily for 3 days, monthly, 6 cycles"). Where the phrase also states the time ("end of treatment at
-    12 weeks", "at the end of therapy (12 weeks)", "at the end of treatment, after 16 sessions"), the regimen's end
-    stands if the two agree within 10% (or a day: "8 weeks" and "2 months" do), the stated time (``point``) if the
-    regimen gives no end, and a disagreement is refused: which holds is the reviewer's to read. A count of sessions
-    beside it is the day of its last session, (N - 1) / f weeks.
+    after clearance", whose time it does not give), or that gives its count of sessions as a bound or a range ("up to 3
+    sessions", "3-4 sessions"), gives no end: ``unresolved``; so does one in several courses ("in two courses"), or in
+    cycles that are spans of days (a cycle's own length, "3 cycles of 5 days", a pulse of days repeated, "5 days a
+    month", whose cycle is the month, or a pace of a session a day or more, "daily for 12 weeks in 2 cycles", where a
+    count of cycles is no count of sessions either), or with a count of cycles beside a length that may be one cycle's
+    ("daily for 3 days, monthly, 6 cycles"). Where the phrase also states the time ("end of treatment at 12 weeks", "at
+    the end of therapy (12 weeks)", "at the end of treatment, after 16 sessions"), the regimen's end stands if the two
+    agree within 10% (or a day: "8 weeks" and "2 months" do), the stated time (``point``) if the regimen gives no end,
+    and a disagreement is refused: which holds is the reviewer's to read. A count of sessions beside it is the day of
+    its last session, (N - 1) / f weeks.
 ``after-end-of-treatment``
     a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks after
     the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after stopping": the end

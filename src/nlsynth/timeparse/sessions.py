@@ -237,6 +237,13 @@ def _one_phase_count(text: str, words: str) -> bool:
     return bool(_PHASES_RE.search(text, end) or _LOADING_RE.search(part))
 
 
+#: Words right before a regimen's count of sessions that make it a bound or a range ("up to 3 sessions", "at least 6
+#: sessions", "3-4 sessions", "3 or 4 injections"): no one last session.
+_COUNT_NOT_EXACT_RE = re.compile(
+    rf"(?:\b{_NUM}\s*(?:-|\u2013|to|or)\s*"
+    r"|\b(?:up\s+to|at\s+least|at\s+most|a\s+maximum\s+of|maximum(?:\s+of)?|max\.?|no\s+more\s+than|more\s+than"
+    r"|less\s+than|fewer\s+than|over|under|about|approximately|approx\.?|around|~)\s*)$"
+)
 #: A course that runs on from the response ("continued for 12 weeks after clearance", "for 4 weeks beyond clinical
 #: resolution", "after healing, continued for 4 weeks"): its length is no time since the start.
 _AFTER_RESPONSE_RE = re.compile(
@@ -263,6 +270,12 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
         )
     course = _course_sessions(text)
     rate = sessions_per_week(regimen)
+    at = text.find(course[1]) if course else -1
+    if course and (loose := _COUNT_NOT_EXACT_RE.search(text[:at])):  # "up to 3 sessions", "3-4 sessions"
+        return unresolved(
+            "end of treatment, but the regimen gives its count of sessions as a bound or a range "
+            f"({text[loose.start() : at + len(course[1])]!r})"
+        )
     if course and rate is not None:
         count = course[0]
         if count >= 2 and _one_phase_count(text, course[1]):  # "600 mg (2 injections), then 300 mg every 2 weeks"
