@@ -160,24 +160,25 @@ def _cycles_as_spans(text: str, *, counted: bool = False) -> str | None:
     return "a pace of a session a day or more" if rate is not None and rate[0] >= 7 else None
 
 
-def _course_sessions(text: str) -> tuple[float, str] | None:
-    """The number of sessions a normalised regimen gives its course, and the words that give it; None without one.
+def _course_sessions(text: str) -> tuple[float, str, int] | None:
+    """The number of sessions a normalised regimen gives its course, the words that give it and where they start;
+    None without one.
 
     >>> [_course_sessions(t) for t in ("6 sessions at two weeks intervals", "monthly x 4", "weekly x 4 (pdt)")]
-    [(6.0, '6 sessions'), (4.0, 'monthly x 4'), (4.0, 'weekly x 4')]
+    [(6.0, '6 sessions', 0), (4.0, 'monthly x 4', 0), (4.0, 'weekly x 4', 0)]
     >>> [_course_sessions(t) for t in ("injected 3 times, monthly", "x3 injections at 4-week intervals")]
-    [(3.0, '3 times'), (3.0, 'x3 injections')]
+    [(3.0, '3 times', 9), (3.0, 'x3 injections', 0)]
     >>> [_course_sessions(t) for t in ("300 mg every 2 weeks", "2 x 5 mg daily", "twice daily x 12 weeks", "x3 weekly")]
     [None, None, None, None]
     >>> _course_sessions("every 4 weeks for 4 cycles"), _course_sessions("daily for 12 weeks in 2 cycles")
-    ((4.0, '4 cycles'), None)
+    ((4.0, '4 cycles', 18), None)
     """
     course = _COURSE_SESSIONS_RE.search(text)
     if course is not None and not (_CYCLE_RE.search(course.group(0)) and _cycles_as_spans(text)):
-        return number(course.group("n")), course.group(0)
+        return number(course.group("n")), course.group(0), course.start()
     times = _COURSE_TIMES_RE.search(text)
     if times is not None:
-        return number(times.group("n") or times.group("n2") or times.group("n3")), times.group(0)
+        return number(times.group("n") or times.group("n2") or times.group("n3")), times.group(0), times.start()
     return None
 
 

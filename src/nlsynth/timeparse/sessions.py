@@ -218,20 +218,17 @@ def _paced_phase_before(text: str) -> bool:
 _LOADING_RE = re.compile(r"\b(?:loading|induction)\b")
 
 
-def _one_phase_count(text: str, words: str) -> bool:
-    """Whether the count of sessions a normalised regimen gives (``words``, from :func:`_course_sessions`) counts one
-    phase of its course, not the whole: a later phase follows it ("3 sessions 2 weeks apart, then monthly", "600 mg
-    (2 injections), then 300 mg every 2 weeks"), or it is a loading dose's ("300 mg every 2 weeks after a loading dose
-    of 2 injections"), in the part of the regimen it stands in.
+def _one_phase_count(text: str, words: str, at: int) -> bool:
+    """Whether the count of sessions a normalised regimen gives (``words``, at ``at``, from :func:`_course_sessions`)
+    counts one phase of its course, not the whole: a later phase follows it ("3 sessions 2 weeks apart, then
+    monthly", "600 mg (2 injections), then 300 mg every 2 weeks"), or it is a loading dose's ("300 mg every 2 weeks
+    after a loading dose of 2 injections"), in the part of the regimen it stands in.
 
-    >>> _one_phase_count("600 mg (2 injections) then 300 mg every 2 weeks", "2 injections")
+    >>> _one_phase_count("600 mg (2 injections) then 300 mg every 2 weeks", "2 injections", 8)
     True
-    >>> _one_phase_count("6 sessions at two weeks intervals", "6 sessions")
+    >>> _one_phase_count("6 sessions at two weeks intervals", "6 sessions", 0)
     False
     """
-    at = text.find(words)
-    if at < 0:
-        return False
     end = at + len(words)
     part = re.split(r"[;,()]", text[:at])[-1] + words + re.split(r"[;,()]", text[end:])[0]
     return bool(_PHASES_RE.search(text, end) or _LOADING_RE.search(part))
@@ -270,15 +267,14 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
         )
     course = _course_sessions(text)
     rate = sessions_per_week(regimen)
-    at = text.find(course[1]) if course else -1
-    if course and (loose := _COUNT_NOT_EXACT_RE.search(text[:at])):  # "up to 3 sessions", "3-4 sessions"
+    if course and (loose := _COUNT_NOT_EXACT_RE.search(text[: course[2]])):  # "up to 3 sessions", "3-4 sessions"
         return unresolved(
             "end of treatment, but the regimen gives its count of sessions as a bound or a range "
-            f"({text[loose.start() : at + len(course[1])]!r})"
+            f"({text[loose.start() : course[2] + len(course[1])]!r})"
         )
     if course and rate is not None:
         count = course[0]
-        if count >= 2 and _one_phase_count(text, course[1]):  # "600 mg (2 injections), then 300 mg every 2 weeks"
+        if count >= 2 and _one_phase_count(text, *course[1:]):  # "600 mg (2 injections), then 300 mg every 2 weeks"
             return unresolved(f"end of treatment, but {course[1]!r} is one phase of the regimen's course")
         if count >= 2:
             return TimeInterval(*_session_days(count, count, rate), "end-of-treatment")
