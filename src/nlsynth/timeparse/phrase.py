@@ -62,7 +62,7 @@ from nlsynth.timeparse.lexicon import (
     normalise,
 )
 from nlsynth.timeparse.qualifiers import _HAS_NUMBER_RE, _quantity_days
-from nlsynth.timeparse.quantities import _ADDED_TIME_RE, _AGE_IN_TIME_RE, _SINCE_UNSAID_RE, _quantities
+from nlsynth.timeparse.quantities import _ADDED_TIME_RE, _AFTER_SPAN, _AGE_IN_TIME_RE, _SINCE_UNSAID_RE, _quantities
 from nlsynth.timeparse.response import (
     _HELD_FOR_RE,
     _LASTED_RE,
@@ -211,9 +211,7 @@ _IN_BEFORE_RE = re.compile(r"\b(?:in|over|during|throughout)\s+$")
 _ADDED_AGAIN_RE = re.compile(r"^\s+(?:later|thereafter|afterwards?|subsequently)\b")
 #: The words that say a time is added, before its unit or between a number and its unit ("3 more months", "another
 #: month", "the next 8 weeks"): what is left is the length added, one unit where no number is given.
-_ADDED_WORDS_RE = re.compile(
-    r"\b(?:the\s+)?(?:more|additional|further|extra|another|next|following|subsequent|ensuing|succeeding|coming)\b"
-)
+_ADDED_WORDS_RE = re.compile(rf"\b(?:the\s+)?(?:more|additional|further|extra|another|following|{_AFTER_SPAN})\b")
 
 
 #: What joins a statement of the start to the time added to it in one clause ("dupilumab was started, and 6 weeks

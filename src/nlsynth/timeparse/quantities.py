@@ -28,12 +28,15 @@ _RESUMED_RE = re.compile(rf"\b{_NUM}{_GAP}{_UNIT}\s+back\s+on\b")
 #: which need not be the start of treatment (a first assessment, a dose change); no rule reads it, but where the clause
 #: right before it gives one exact time, the phrase adds the two (``phrase._added_to_the_clause_before``). "No more
 #: than", "or more", "more or less", "later than 6 months" and "or later" are other words.
+#: Words of a span that follows an earlier moment ("the next 8 weeks", "the subsequent month"); "following" only with
+#: "the" before it ("following 8 weeks of treatment" is after the start).
+_AFTER_SPAN = r"(?:next|subsequent|ensuing|succeeding|coming)"
 _ADDED_TIME_RE = re.compile(
     rf"\b(?:an?\s+)?(?:additional|further|extra|another)\s+(?:{_NUM}{_GAP})?{_UNIT}\b"
     # a span that follows an earlier moment ("over the following 8 weeks", "within the next month", "in the next 2-3
     # weeks"), not a time after the start ("following 8 weeks of treatment") nor a visit named by its time ("at the
     # next 3-month visit")
-    rf"|\b(?:(?:the\s+)?(?:next|subsequent|ensuing|succeeding|coming)|the\s+following)\s+"
+    rf"|\b(?:(?:the\s+)?{_AFTER_SPAN}|the\s+following)\s+"
     rf"(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP}{_UNIT}|(?:day|week|fortnight|month|year))\b(?![\s-]+{_VISIT_WORD})"
     rf"|\b{_NUM}\s+(?:subsequent|ensuing|following)\s+{_UNIT}\b"
     rf"|\b{_NUM}\s+(?:more|additional|further|extra)\s+{_UNIT}\b"
