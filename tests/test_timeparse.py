@@ -141,6 +141,14 @@ OWN_PHRASES = [
     ("followed every 3 months for 2 years", "", 2 * Y, 2 * Y, "point"),
     ("within 2 weeks, then every 4 weeks", "", 0, 2 * W, "within"),
     ("every 2-3 weeks", "", NAN, NAN, "unresolved"),
+    # ... as is a number of sessions in each span (once "a month" and "a week" read as times: 1 month, 7 days)
+    ("once a month", "", NAN, NAN, "unresolved"),
+    ("three times a week (Mon/Wed/Fri)", "", NAN, NAN, "unresolved"),
+    ("twice a year", "", NAN, NAN, "unresolved"),
+    ("after 8 sessions (once a month)", "", NAN, NAN, "unresolved"),  # the count at no regimen's pace: no time
+    ("improved at 8 weeks; seen once a month", "", 8 * W, 8 * W, "point"),  # once 8 weeks and "a month" together
+    ("twice a week for 8 weeks", "", 8 * W, 8 * W, "point"),  # once refused: "several times"
+    ("improved once a month had passed", "", M, M, "point"),  # "once" as "when": a time that passed
     # an age is never a time since the start: beside a time it is set aside (once the span to 45 years)
     ("45-year-old; improved after 6 weeks", "", 6 * W, 6 * W, "point"),
     ("at 18 months of age, improved after 8 weeks", "", 8 * W, 8 * W, "point"),  # once the span to 18 months

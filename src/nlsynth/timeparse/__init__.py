@@ -259,20 +259,21 @@ Rules (``TimeInterval.rule``)
     a clause says it had not happened. Once the span of all of them, (4, 12] weeks, which leaves out the time the
     source gives.
 ``unresolved``
-    the phrase is understood but carries no time since the start of treatment; lower and upper are NaN and ``note``
-    says why: a count of sessions with no frequency in the regimen, a count of periods of a stated length ("after two
-    4-week cycles", "during the second 3 months": how they follow each other), an end of treatment with no course
-    length, a calendar period ("enrolled 2013 to 2023"), a recommendation, plan or expectation ("at least six months
-    recommended before final evaluation", "planned assessment at 12 weeks", "expected to respond by 12 weeks"), a
-    pace ("every 3 months", "at 3-month intervals": set aside beside another time), how long a response lasted as the
-    only time of that response ("remained stable for 6 months", "no relapse for more than a year", the same over or
-    throughout the span, "remained stable over 12 weeks", "maintained throughout 6 months", and a state held or a
-    relapse absent for a span with no verb of lasting: "clear for 6 months", "in remission for 1 year",
-    "lesion-free for 6 months", "no relapse for 2 years", and "over" or "throughout" a span for a state that is no
-    process: "no relapse over 6 months", "in remission throughout 2 years", but not "healed over 8 weeks", which may
-    say how long the healing took; once a response seen by then), or a phrase that says only that no time is given
-    ("not stated", "timing not reported", "NR", "n/a"), or that there is none to give ("no response", "never", "not
-    applicable", "lost to follow-up", "ongoing", "-").
+    the phrase is understood but carries no time since the start of treatment; lower and upper are NaN and ``note`` says
+    why: a count of sessions with no frequency in the regimen, a count of periods of a stated length ("after two 4-week
+    cycles", "during the second 3 months": how they follow each other), an end of treatment with no course length, a
+    calendar period ("enrolled 2013 to 2023"), a recommendation, plan or expectation ("at least six months recommended
+    before final evaluation", "planned assessment at 12 weeks", "expected to respond by 12 weeks"), a pace ("every 3
+    months", "at 3-month intervals", or a number of sessions in each span, "once a month", "three times a week", once a
+    time of a month or a week: set aside beside another time), how long a response lasted as the only time of that
+    response ("remained stable for 6 months", "no relapse for more than a year", the same over or throughout the span,
+    "remained stable over 12 weeks", "maintained throughout 6 months", and a state held or a relapse absent for a span
+    with no verb of lasting: "clear for 6 months", "in remission for 1 year", "lesion-free for 6 months", "no relapse
+    for 2 years", and "over" or "throughout" a span for a state that is no process: "no relapse over 6 months", "in
+    remission throughout 2 years", but not "healed over 8 weeks", which may say how long the healing took; once a
+    response seen by then), or a phrase that says only that no time is given ("not stated", "timing not reported", "NR",
+    "n/a"), or that there is none to give ("no response", "never", "not applicable", "lost to follow-up", "ongoing",
+    "-").
 ``not-reported``
     the cell is empty.
 

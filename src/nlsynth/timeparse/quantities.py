@@ -49,14 +49,18 @@ _ADDED_TIME_RE = re.compile(
 #: ... the last of which, "after" or "since" with nothing after it, names no moment: no clause before it gives one.
 _SINCE_UNSAID_RE = re.compile(r"\b(?:after|since)$")
 #: A pace written in a time cell ("every 3 months", "every other week", "at 3-month intervals", "at two-monthly
-#: intervals", "at intervals of 4 weeks", "2 weeks apart"): how far apart visits or doses were, never a time since the
-#: start. It is set aside, and a clause with no other time is ``unresolved``.
+#: intervals", "at intervals of 4 weeks", "2 weeks apart"), or as a number of sessions in each span ("once a month",
+#: "twice a week", "3 times per week", "twice weekly"; once "a month" and "a week" read as times): how far apart visits
+#: or doses were, never a time since the start. It is set aside, and a clause with no other time is ``unresolved``.
 _PACE_RE = re.compile(
     rf"\bevery\s+(?:other\s+)?(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP})?{_UNIT}\b"
     rf"|\b(?:at|in)\s+(?:{_NUM}(?:{_SEP}{_NUM})?{_GAP}{_UNIT}|(?:{_NUM}[\s-]*)?(?:dai|week|month|year)ly)"
     r"\s+intervals?\b"
     rf"|\bintervals?\s+of\s+{_NUM}{_GAP}{_UNIT}\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}\s+apart\b"
+    rf"|\b(?:once|twice|thrice|{_NUM}[\s-]*(?:times|x))[\s-]+"
+    # not "once" before a time that has passed ("improved once a month had passed")
+    rf"(?:(?:a|an|per|each)[\s-]+{_UNIT}|(?:dai|week|fortnight|month|year)ly)\b(?!\s+(?:had|has|have|was|of)\b)"
 )
 #: An age written in a time cell, a patient's, a lesion's or a pregnancy's ("at the age of 45 years", "45-year-old",
 #: "when she was 45 years old", "aged 45", "at 45 years of age", a child's "at 18 months of age", "a 6-month-old ulcer",
