@@ -4396,6 +4396,13 @@ def test_a_count_of_sessions_of_a_course_that_pauses_is_unresolved():
         "after 3 sessions (1 month apart)",
         "after 3 sessions (at monthly intervals)",
         "2 weeks after the second injection, 4 weeks apart",
+        # a pace as a regimen writes it (each once read at the regimen's pace, 6 weeks)
+        "after 3 sessions (weekly)",
+        "after 3 sessions, monthly",
+        "after 3 sessions (twice a week)",
+        "after 3 sessions (2x/week)",
+        "after 3 injections (1 per month)",
+        "after three treatments at 3-weekly intervals",
     ],
 )
 def test_a_count_of_sessions_at_a_pace_the_regimen_does_not_give_is_unresolved(phrase):
@@ -4412,11 +4419,19 @@ def test_a_count_of_sessions_at_a_pace_the_regimen_does_not_give_is_unresolved(p
         "after three treatments at fortnightly intervals",  # the regimen's pace, in other words
         "after 3 sessions (every 2 weeks)",
         "after 3 sessions; follow-up every 3 months",  # another part: the visits' pace
+        "after 3 sessions (fortnightly)",
+        "after 3 sessions (q2w)",
     ],
 )
 def test_a_count_of_sessions_at_the_regimens_pace_reads_as_before(phrase):
     got = parse_time(phrase, "MAL-PDT every 2 weeks, 6 sessions", event=True, first=True)
     assert (got.lower, got.upper) == (0.0, pytest.approx(6 * W))
+
+
+def test_a_count_that_states_its_own_pace_is_read_at_it_whatever_the_regimen():
+    """ "4 monthly sessions" took 4 months: the phrase's pace, not the regimen's, and no conflict with it."""
+    got = parse_time("after 4 monthly sessions", "MAL-PDT every 2 weeks, 6 sessions", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * M))
 
 
 @pytest.mark.parametrize(

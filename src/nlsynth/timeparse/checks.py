@@ -17,6 +17,7 @@ from nlsynth.timeparse.lexicon import (
     _DURATION_RE,
     _GAP,
     _NUM,
+    _PACED_COUNT_RE,
     _SESSION_NOUNS,
     _UNIT,
     _UNIT_FIRST,
@@ -24,7 +25,7 @@ from nlsynth.timeparse.lexicon import (
     _words,
 )
 from nlsynth.timeparse.quantities import _PACE_RE
-from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _one_pace, _rate, sessions_per_week
+from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _one_pace, _rate, _stated_paces, sessions_per_week
 from nlsynth.timeparse.response import (
     _COMPLETE_RE,
     _NOT_COMPLETE_RE,
@@ -272,9 +273,10 @@ def _best_across_a_relapse(
 def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str | None) -> list[_Clause]:
     """The clauses, with a count of sessions read at the regimen's pace made ``unresolved`` where its ";"-part, in
     parentheses or not, gives the sessions another pace ("after three treatments at monthly intervals", "after three
-    sessions, 1 month apart", "after 3 sessions (every 4 weeks)" with a regimen "every 2 weeks"): which pace the
-    sessions kept is the reviewer's to read (once the regimen's, 6 weeks). A pace that agrees with the regimen's, as
-    a gloss does (:func:`~nlsynth.timeparse.regimen._one_pace`), leaves the reading.
+    sessions, 1 month apart", "after 3 sessions (every 4 weeks)", "after 3 sessions (weekly)" with a regimen "every 2
+    weeks"; :func:`_paces_stated`): which pace the sessions kept is the reviewer's to read (once the regimen's, 6
+    weeks). A pace that agrees with the regimen's, as a gloss does (:func:`~nlsynth.timeparse.regimen._one_pace`),
+    leaves the reading.
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("after three treatments at monthly intervals", "every 2 weeks").rule
@@ -295,19 +297,39 @@ def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str
     for clause in clauses:
         if counted(clause):
             part = next((whole for whole, bare in parts if clause.text in bare), "")
-            for pace in _PACE_RE.finditer(part):
-                stated = sessions_per_week(pace.group(0))
-                if stated is not None and not _one_pace(rate, stated):
+            for words, stated in _paces_stated(part):
+                if not _one_pace(rate, stated):
                     clause = replace(
                         clause,
                         reading=unresolved(
-                            f"a count of sessions, but the phrase gives their pace ({pace.group(0)!r}), which is not "
+                            f"a count of sessions, but the phrase gives their pace ({words!r}), which is not "
                             "the regimen's: which the sessions kept is the reviewer's to read"
                         ),
                     )
                     break
         found.append(clause)
     return found
+
+
+def _paces_stated(part: str) -> list[tuple[str, tuple[float, float]]]:
+    """Every pace a part of a phrase writes, with its sessions a week: those of a time cell (:data:`_PACE_RE`) and any
+    a regimen may write ("(weekly)", "(2x/week)", "q2w", "fortnightly"; :func:`_stated_paces`), but not the pace of a
+    count that states its own ("8 weekly sessions", read at it).
+
+    >>> _paces_stated("after 8 sessions (every 2 weeks)"), _paces_stated("after 8 weekly sessions")
+    ([('every 2 weeks', (0.5, 0.5))], [])
+    >>> [words for words, _ in _paces_stated("after 8 sessions (2x/week), 1 month apart")]
+    ['2x/week', '1 month apart']
+    """
+    own = [m.span() for m in _PACED_COUNT_RE.finditer(part)]
+    found = {m.span(): (m.group(0), sessions_per_week(m.group(0))) for m in _PACE_RE.finditer(part)}
+    for span, rate, words in _stated_paces(part):
+        found.setdefault(span, (words, rate))
+    return [
+        (words, rate)
+        for (start, end), (words, rate) in sorted(found.items())
+        if rate is not None and not any(start < own_end and own_start < end for own_start, own_end in own)
+    ]
 
 
 #: A start of treatment dated by the clause's own time ("treatment was started at 2 weeks", "started at week 2",
