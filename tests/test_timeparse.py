@@ -3702,6 +3702,24 @@ def test_a_follow_up_from_a_moment_left_open_is_at_least_its_time(phrase, regime
     assert parse_time(phrase, regimen, event=True).rule == "unresolved"
 
 
+@pytest.mark.parametrize("regimen", ["6 sessions at two weeks intervals", "3 injections 4 weeks apart", "4 cycles"])
+@pytest.mark.parametrize(
+    ("phrase", "weeks"),
+    [
+        ("improved 2 weeks into treatment", 2),
+        ("ulcers healed 4 months into treatment", 4 * M / W),
+        ("improvement was noted 1 month into therapy", M / W),
+        ("12 weeks (into treatment)", 12),
+    ],
+)
+def test_a_time_into_a_course_of_several_sessions_is_since_its_start(phrase, weeks, regimen):
+    """ "Into" the treatment is since it began, as "within 3 months of treatment" is, however many sessions it has
+    (once unresolved: since the first session, or the last?)."""
+    got = parse_time(phrase, regimen, event=True, first=True)
+    assert (got.lower, got.upper, got.rule) == (0.0, pytest.approx(weeks * W), "seen-at-assessment")
+    assert parse_time(phrase, regimen).upper == pytest.approx(weeks * W)
+
+
 @pytest.mark.parametrize("regimen", ["2 x 5 mg daily", "twice daily x 12 weeks", "300 mg every 2 weeks", "x3 weekly"])
 def test_a_dose_a_length_or_a_rate_times_n_is_no_count_of_sessions(regimen):
     """Not a course of N sessions: a dose's multiple, a course length, a pace (read or refused as before)."""

@@ -347,30 +347,30 @@ ointment); the first drug named decides, a time spent on anything else ("8 weeks
 follow-up", "at 8 weeks on examination", "at 4 weeks on the left shin") is read as before, and with no agent given
 every such time is the row's.
 
-A session named without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start
-only when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the
-first, or the last? So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy"),
-or by the row's agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of a stated number of
-sessions ("6 sessions at two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and 8"), or, right
-after a time, in a course of a stated length ("for 16 weeks", "applied daily for 10 months": "3 months after
-treatment" may count from its start or from its end; "2 weeks into therapy" or "after treatment for 12 weeks" count
-from its start); in any other regimen it is the start. A follow-up counted from such a moment is at least its time
-(``at-least``: the first session and the last, the start and the end, are no earlier than the start). A session that
-is not of the row's treatment is refused, counted or not ("after 3 injections", "2 weeks after the second infusion"
-or "2 weeks after intralesional injection" of a twice-daily ointment or of an oral drug, "after 4 applications" of
-an oral drug; "after 3 injections of triamcinolone", "after 3 methotrexate injections" or "after 3 PDT sessions" in
-a dupilumab row; once read at the row's pace, "after 3 injections" of the ointment as 1.5 days): an injection or an
-infusion where the regimen, the agent and the route say the treatment is applied ("cream", "ointment", "topical") or
-taken by mouth ("orally", "tablets") and nowhere that it is injected, an application where they say it is injected
-("subcutaneous", "intralesional") or taken by mouth (a time spent on "systemic therapy" is injected or taken by
-mouth, on a biologic injected), or sessions named with a drug or a procedure that is not the row's, as of a time
-spent on one. Sessions that say nothing of how they were given ("after 3 doses"), in a row whose words say nothing
-of it (dupilumab "300 mg every 2 weeks" with no route stated), or with no agent given, are read as before. A moment
-before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as it is before "within". A clause that
-dates the start of a treatment before any response ("treatment was started at 2 weeks", "started at week 2; improved
-at 8 weeks") is refused: the phrase's times may be counted from another moment (once a response by the start's
-time). So is an age given as the only time ("at the age of 45 years", "at 18 months of age", "a 6-month-old ulcer",
-"at 30 weeks' gestation"); beside another time an age is set aside.
+A session named without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only
+when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or
+the last? So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy"), or by the
+row's agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of a stated number of sessions ("6
+sessions at two weeks intervals", "monthly x 4", "x3 injections", "at weeks 0, 4 and 8"; but not "2 weeks into
+treatment", since it began, however many sessions it has, once unresolved), or, right after a time, in a course of a
+stated length ("for 16 weeks", "applied daily for 10 months": "3 months after treatment" may count from its start or
+from its end; "2 weeks into therapy" or "after treatment for 12 weeks" count from its start); in any other regimen it is
+the start. A follow-up counted from such a moment is at least its time (``at-least``: the first session and the last,
+the start and the end, are no earlier than the start). A session that is not of the row's treatment is refused, counted
+or not ("after 3 injections", "2 weeks after the second infusion" or "2 weeks after intralesional injection" of a
+twice-daily ointment or of an oral drug, "after 4 applications" of an oral drug; "after 3 injections of triamcinolone",
+"after 3 methotrexate injections" or "after 3 PDT sessions" in a dupilumab row; once read at the row's pace, "after 3
+injections" of the ointment as 1.5 days): an injection or an infusion where the regimen, the agent and the route say the
+treatment is applied ("cream", "ointment", "topical") or taken by mouth ("orally", "tablets") and nowhere that it is
+injected, an application where they say it is injected ("subcutaneous", "intralesional") or taken by mouth (a time spent
+on "systemic therapy" is injected or taken by mouth, on a biologic injected), or sessions named with a drug or a
+procedure that is not the row's, as of a time spent on one. Sessions that say nothing of how they were given ("after 3
+doses"), in a row whose words say nothing of it (dupilumab "300 mg every 2 weeks" with no route stated), or with no
+agent given, are read as before. A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as
+it is before "within". A clause that dates the start of a treatment before any response ("treatment was started at 2
+weeks", "started at week 2; improved at 8 weeks") is refused: the phrase's times may be counted from another moment
+(once a response by the start's time). So is an age given as the only time ("at the age of 45 years", "at 18 months of
+age", "a 6-month-old ulcer", "at 30 weeks' gestation"); beside another time an age is set aside.
 
 A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three of four
 patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks (patient 1)", also in parentheses) is

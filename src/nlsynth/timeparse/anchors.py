@@ -270,6 +270,8 @@ def _unsaid_session(clause: str, treatment: Treatment) -> tuple[str, str] | None
     "the regimen's course has a length ('for 1 month') and the phrase does not say whether from its start or its end"
     >>> _unsaid_session("within 3 months of treatment", Treatment("6 sessions at two weeks intervals")) is None
     True
+    >>> _unsaid_session("improved 2 weeks into treatment", Treatment("6 sessions at two weeks intervals")) is None
+    True
     >>> laser = Treatment("4 sessions 4 weeks apart", "pulsed dye laser")
     >>> [_unsaid_session(c, laser)[0] for c in ("4 weeks after laser", "4 weeks after pulsed dye laser")]
     ['after laser', 'after pulsed dye laser']
@@ -287,10 +289,11 @@ def _unsaid_session(clause: str, treatment: Treatment) -> tuple[str, str] | None
                 _WHOLE_TREATMENT_RE.fullmatch(a)
                 or (_names_agent(a, treatment.agent) and not _START_VERBS & set(a.split()))
             )
-            and w.strip() != "of"
+            and w.strip() not in ("of", "into")
         ),
         None,
-    )  # not "within 3 months of treatment", the time since it began, nor "after laser was started", its start
+    )  # not "within 3 months of treatment" or "2 weeks into therapy", the time since it began (once, for a course of
+    # several sessions, since the first or the last?), nor "after laser was started", its start
     if (session is None and whole is None) or not treatment.regimen:  # read only for a phrase counted from one
         return None
     text = normalise(treatment.regimen)
