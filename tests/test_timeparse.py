@@ -212,6 +212,13 @@ OWN_PHRASES = [
     ("within 8 (4-12) weeks", "", 0, 8 * W, "within"),
     ("after 8 (eight) weeks", "", 8 * W, 8 * W, "point"),  # a number in words: no spread
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
+    # a visit named unit first with its window is the days it may have fallen on, not a mean and its SD (once "week 6
+    # +/- 3 days" was a mean of 6 days, "month 6 +/- 2 weeks" one of 6 weeks)
+    ("at week 6 \u00b1 3 days", "", 39, 45, "range"),
+    ("week 12 \u00b17 days", "", 77, 91, "range"),
+    ("at month 6 \u00b1 2 weeks", "", 6 * M - 2 * W, 6 * M + 2 * W, "range"),
+    ("day 42 +/- 3", "", 39, 45, "range"),  # the window in the visit's unit (once a mean of 42 days)
+    ("wk 6 \u00b11", "", 5 * W, 7 * W, "range"),  # once refused: a number without a unit
     # Number words beyond twenty: compounds become digits first, never a range ("twenty-five" is not 20 to 5).
     ("twenty-five weeks", "", 25 * W, 25 * W, "point"),
     ("thirty days", "", 30, 30, "point"),
@@ -857,6 +864,9 @@ EVENT_PHRASES = [
     ("after a median of 8 weeks", "", 8 * W, 8 * W, "median"),  # ... and so does its median
     ("seven months after starting the cream", "twice daily", 0, 7 * M, "seen-at-assessment"),
     ("at week 12", "", 0, 12 * W, "seen-at-assessment"),
+    # a visit's window: seen by its last day (once a mean of 6 days, exact)
+    ("improved at week 6 \u00b1 3 days", "", 0, 45, "seen-at-assessment"),
+    ("no change at week 4 \u00b1 3 days; improved at week 12 \u00b1 3 days", "", 25, 87, "clauses-span"),
     ("three-month follow-up", "", 0, 3 * M, "seen-at-assessment"),
     ("At 16 weeks", "", 0, 16 * W, "seen-at-assessment"),
     ("at the end of the treatment", "6 sessions at two weeks intervals", 0, 10 * W, "seen-at-assessment"),

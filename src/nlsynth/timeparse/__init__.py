@@ -72,7 +72,9 @@ Rules (``TimeInterval.rule``)
     "after a mean of X", "X on average", "mean: X", "X +/- SD" (with or without "mean"), and a time given with a
     standard deviation and no word for the summary ("X (SD S)", or between the number and its unit as tables print
     it: "X (SD S) weeks"), which is a mean's spread: a group summary from a series; the mean as a point (the SD and
-    any parenthetical range are commentary).
+    any parenthetical range are commentary). Not a visit named unit first with its window ("week 6 ± 3 days", "day 42
+    +/- 3", "month 6 ± 2 weeks"; in the visit's unit where the window names none): the days it may have fallen on, a
+    ``range`` (days 39 to 45; once a mean of 6 days).
 ``median``
     the same for a median the source names ("median X", "X (median)", "X (median; range A-B)", "median, X") or whose
     interquartile range it gives ("X (IQR A-B)", "X (IQR A-B) weeks"): the median as a point, under its own rule id

@@ -79,9 +79,11 @@ from nlsynth.timeparse.quantities import (
     _SCORE_RE,
     _SHARE_IN_WORDS_RE,
     _SINCE_UNSAID_RE,
+    _VISIT_WINDOW_RE,
     _VISIT_WORD,
     _alternatives_as_range,
     _kept,
+    _visit_window,
 )
 from nlsynth.timeparse.regimen import _course_sessions, _frequency
 from nlsynth.timeparse.response import (
@@ -648,6 +650,7 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
     if unsaid := _unsaid_session(clause, treatment):
         floor = _at_least_since(clause, unsaid, treatment) if duration else None
         return floor if floor is not None else unresolved(f"counted from {unsaid[0]!r}, but {unsaid[1]}")
+    clause = _VISIT_WINDOW_RE.sub(_visit_window, clause)  # "week 6 ± 3 days": days 39-45, not a mean of 6 days
     clause = _PLUS_MINUS_RE.sub(lambda m: f"mean {m.group('mean')}", clause)  # "X +/- SD" is a mean, word or not
     periods = _COUNTED_PERIODS_RE.search(clause)
     if periods:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from nlsynth.timeparse.lexicon import _COUNT, _GAP, _NUM, _SEP, _UNIT, _UNIT_FIRST, _VISIT_WORD, number
+from nlsynth.timeparse.lexicon import _COUNT, _GAP, _NUM, _SEP, _UNIT, _UNIT_FIRST, _UNIT_OF, _VISIT_WORD, number
+from nlsynth.units import DAYS_PER_UNIT
 
 #: A time counted back from a later moment ("3 months before", "2 weeks earlier", "6 months ago", "8 weeks back" (not
 #: "8 weeks back on treatment"), "2 weeks before the end of treatment", "in the last 3 months", "during the final 2
@@ -62,6 +63,29 @@ _PACE_RE = re.compile(
     # not "once" before a time that has passed ("improved once a month had passed")
     rf"(?:(?:a|an|per|each)[\s-]+{_UNIT}|(?:dai|week|fortnight|month|year)ly)\b(?!\s+(?:had|has|have|was|of)\b)"
 )
+#: A visit named unit first with the window it fell in ("week 6 ± 3 days", "day 42 +/- 3", "month 6 ± 2 weeks", "wk
+#: 12 ±1", in the visit's unit where the window names none): the days it may have fallen on, not a series' mean and
+#: SD ("12 ± 4 weeks", the number first, is one).
+_VISIT_WINDOW_RE = re.compile(
+    rf"\b(?P<unit>{_UNIT_FIRST})s?\s*(?P<at>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*(?P<window>\d+(?:\.\d+)?)"
+    rf"(?:\s*(?P<window_unit>{_UNIT})\b)?"
+)
+
+
+def _visit_window(match: re.Match[str]) -> str:
+    """A visit's window (:data:`_VISIT_WINDOW_RE`) as the range of days it spans, which a clause reads as a range.
+
+    >>> _VISIT_WINDOW_RE.sub(_visit_window, "at week 6 ± 3 days"), _VISIT_WINDOW_RE.sub(_visit_window, "day 42 +/- 3")
+    ('at 39-45 days', '39-45 days')
+    >>> _VISIT_WINDOW_RE.sub(_visit_window, "month 6 ± 2 weeks")
+    '168.625-196.625 days'
+    """
+    unit = _UNIT_OF[match.group("unit")]
+    at = float(match.group("at")) * DAYS_PER_UNIT[unit]
+    window = float(match.group("window")) * DAYS_PER_UNIT[_UNIT_OF[match.group("window_unit") or unit]]
+    return f"{max(at - window, 0.0):.10g}-{at + window:.10g} days"
+
+
 #: An age written in a time cell, a patient's, a lesion's or a pregnancy's ("at the age of 45 years", "45-year-old",
 #: "when she was 45 years old", "aged 45", "at 45 years of age", a child's "at 18 months of age", "a 6-month-old ulcer",
 #: "at 30 weeks' gestation"): never a time since the start. A clause holding only an age is commentary; beside another
