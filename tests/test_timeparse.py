@@ -212,6 +212,8 @@ OWN_PHRASES = [
     ("within 8 (4-12) weeks", "", 0, 8 * W, "within"),
     ("after 8 (eight) weeks", "", 8 * W, 8 * W, "point"),  # a number in words: no spread
     ("7.7 \u00b1 2.9 months", "", 7.7 * M, 7.7 * M, "mean"),  # a mean +/- SD, as documented (once "point")
+    ("follow-up above 1 year", "", Y, INF, "at-least"),  # once a point at 1 year
+    ("below 12 weeks", "", 0, 12 * W, "within"),  # once a point at 12 weeks
     # a visit named unit first with its window is the days it may have fallen on, not a mean and its SD (once "week 6
     # +/- 3 days" was a mean of 6 days, "month 6 +/- 2 weeks" one of 6 weeks)
     ("at week 6 \u00b1 3 days", "", 39, 45, "range"),
@@ -864,6 +866,10 @@ EVENT_PHRASES = [
     ("after a median of 8 weeks", "", 8 * W, 8 * W, "median"),  # ... and so does its median
     ("seven months after starting the cream", "twice daily", 0, 7 * M, "seen-at-assessment"),
     ("at week 12", "", 0, 12 * W, "seen-at-assessment"),
+    # "above" and "below" a time bound it (once a point at it: a response "above 12 weeks" was seen by 12 weeks)
+    ("above 12 weeks", "", 12 * W, INF, "at-least"),
+    ("just above 12 weeks", "", 12 * W, INF, "at-least"),
+    ("below 12 weeks", "", 0, 12 * W, "within"),
     # a visit's window: seen by its last day (once a mean of 6 days, exact)
     ("improved at week 6 \u00b1 3 days", "", 0, 45, "seen-at-assessment"),
     ("no change at week 4 \u00b1 3 days; improved at week 12 \u00b1 3 days", "", 25, 87, "clauses-span"),

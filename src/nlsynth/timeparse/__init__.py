@@ -24,27 +24,27 @@ parser.
 Rules (``TimeInterval.rule``)
 -----------------------------
 ``within``
-    "within X", "by X", "up to X", "in under X", "less than X", "before X", "at most X", "no later than X", "earlier
-    than X", "prior to X", "no longer than X", "fewer than X", "a maximum of X", "< X", "≤ X", "X or less", "X or
-    before", "X at the latest", "maximum X", "max. X", "X max", "X tops", "just short of X", "inside X": (0, X]. With
+    "within X", "by X", "up to X", "in under X", "less than X", "below X", "before X", "at most X", "no later than X",
+    "earlier than X", "prior to X", "no longer than X", "fewer than X", "a maximum of X", "< X", "≤ X", "X or less", "X
+    or before", "X at the latest", "maximum X", "max. X", "X max", "X tops", "just short of X", "inside X": (0, X]. With
     a range ("within 3-6 months") the upper end of the range is the bound. A word that says the time is approximate
-    between a bound and its time leaves the bound, here and below ("within about 8 weeks", "more than ~2 months";
-    once a point, the nearest word winning). Words of degree between a preposition and its time are the time's ("in
-    just under 8 weeks", "after well under 2 months", "in fewer than 8 weeks", "after upwards of 3 months", "in close
-    to 8 weeks"): they name neither what responded nor a moment the time is counted from (once refused as either).
+    between a bound and its time leaves the bound, here and below ("within about 8 weeks", "more than ~2 months"; once a
+    point, the nearest word winning). Words of degree between a preposition and its time are the time's ("in just under
+    8 weeks", "after well under 2 months", "in fewer than 8 weeks", "after upwards of 3 months", "in close to 8 weeks"):
+    they name neither what responded nor a moment the time is counted from (once refused as either).
 ``at-least``
-    "at least X", "more than X", "longer than X", "beyond X", "later than X", "not before X", "no earlier than X",
-    "just over X", "after over X", "for over X", "took over X", "greater than X", "in excess of X", "upward(s) of X",
-    "a minimum of X", "> X", "≥ X", "X+" ("6+ months", "12 months+", "2 years +"), "X or more", "X or longer", "X or
-    after", "X and after", "minimum X", "min. X", "X minimum", "X plus", "at or after X", "past the X mark": (X,
-    inf); a bound after a visit the time names is the time's ("at the 8-week visit or later", "at the 8-week visit at
-    the latest"). A bound in one word before the time is one only right before it ("maximum response 8 weeks" is a
-    point), and "plus" before a number is no bound ("8 weeks plus 3 days": two times, refused). So are "shortly after
-    X", "soon after X", "just after X", "well after X", "some time after X", "at some point after X", "at an
+    "at least X", "more than X", "longer than X", "beyond X", "above X" (once a point at X), "later than X", "not before
+    X", "no earlier than X", "just over X", "after over X", "for over X", "took over X", "greater than X", "in excess of
+    X", "upward(s) of X", "a minimum of X", "> X", "≥ X", "X+" ("6+ months", "12 months+", "2 years +"), "X or more", "X
+    or longer", "X or after", "X and after", "minimum X", "min. X", "X minimum", "X plus", "at or after X", "past the X
+    mark": (X, inf); a bound after a visit the time names is the time's ("at the 8-week visit or later", "at the 8-week
+    visit at the latest"). A bound in one word before the time is one only right before it ("maximum response 8 weeks"
+    is a point), and "plus" before a number is no bound ("8 weeks plus 3 days": two times, refused). So are "shortly
+    after X", "soon after X", "just after X", "well after X", "some time after X", "at some point after X", "at an
     unspecified time after X", "not until after X" and the like: later than X by an amount the source does not give
-    (before a count of sessions, "shortly", "soon", "just", "a little" and "slightly" after are "after": "shortly
-    after the first injection"). Bounds that disagree, before and after the time ("within 6 months or more") or side
-    by side before it ("within just over 2 weeks", "by more than 2 weeks"), are refused.
+    (before a count of sessions, "shortly", "soon", "just", "a little" and "slightly" after are "after": "shortly after
+    the first injection"). Bounds that disagree, before and after the time ("within 6 months or more") or side by side
+    before it ("within just over 2 weeks", "by more than 2 weeks"), are refused.
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
     months"; an event's "over X" alone, more than X to some readers and during it to others, is refused), "for X",

@@ -43,6 +43,7 @@ _WITHIN = (
     "in under",
     "less than",
     "under",
+    "below",  # once a point at the time ("below 12 weeks")
     "before",
     "<",
     "at most",
@@ -101,6 +102,7 @@ _AT_LEAST = (
     "over a minimum of",
     ">",
     "beyond",
+    "above",  # once a point at the time, and a response seen by it ("above 12 weeks": the opposite)
     "later than",
     "not before",
     "no earlier than",
