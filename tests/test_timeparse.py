@@ -3736,6 +3736,40 @@ def test_a_time_into_a_course_of_several_sessions_is_since_its_start(phrase, wee
     assert parse_time(phrase, regimen).upper == pytest.approx(weeks * W)
 
 
+def test_an_end_stated_as_a_count_of_sessions_and_a_length_spans_the_two():
+    """36 sessions 3 times a week end on day 81.7, "3 months" on day 91.3: the source rounds one or the other, so the
+    end is either (once day 81.7 alone, and the phrase's own "3 months" refused as disagreeing with it)."""
+    regimen = "NB-UVB 3x/week for 3 months (36 sessions)"
+    got = parse_time("at the end of treatment", regimen)
+    assert (got.lower, got.upper, got.rule) == (pytest.approx(35 / 3 * W), 3 * M, "end-of-treatment")
+    assert "the last of '36 sessions' at the regimen's pace, 81.7 days, and the course length it states" in got.note
+    first = parse_time("at the end of treatment", regimen, event=True, first=True)
+    assert (first.lower, first.upper) == (0.0, 3 * M)
+    for stated in ("(3 months)", "(12 weeks)"):
+        assert parse_time(f"at the end of treatment {stated}", regimen).upper == 3 * M
+    with pytest.raises(TimePhraseError, match="disagree"):
+        parse_time("at the end of treatment (6 months)", regimen)
+    # "4 weeks after the last session" is after either
+    after = parse_time("improved 4 weeks after the last session", regimen)
+    assert (after.lower, after.upper) == (pytest.approx(35 / 3 * W + 4 * W), 3 * M + 4 * W)
+    # a count and a length that give one day stay one point
+    same = parse_time("at the end of treatment", "4 sessions 4 weeks apart over 12 weeks")
+    assert (same.lower, same.upper) == (12 * W, 12 * W)
+
+
+@pytest.mark.parametrize(("stated", "agrees"), [("(25 weeks)", True), ("(30 weeks)", True), ("(52 weeks)", False)])
+def test_a_time_stated_beside_an_end_the_regimen_spans_agrees_within_the_span(stated, agrees):
+    """Every 4-6 weeks, 6 sessions: the end is day 140 to 210; a time the phrase states within it agrees (once refused
+    unless within 10% of both days 140 and 210, which no time is)."""
+    phrase = f"at the end of treatment {stated}"
+    if agrees:
+        got = parse_time(phrase, "PDL every 4-6 weeks, 6 sessions")
+        assert (got.lower, got.upper, got.rule) == (140.0, 210.0, "end-of-treatment")
+    else:
+        with pytest.raises(TimePhraseError, match="disagree"):
+            parse_time(phrase, "PDL every 4-6 weeks, 6 sessions")
+
+
 @pytest.mark.parametrize("regimen", ["2 x 5 mg daily", "twice daily x 12 weeks", "300 mg every 2 weeks", "x3 weekly"])
 def test_a_dose_a_length_or_a_rate_times_n_is_no_count_of_sessions(regimen):
     """Not a course of N sessions: a dose's multiple, a course length, a pace (read or refused as before)."""

@@ -173,9 +173,10 @@ _COURSE_CHANGED_RE = re.compile(
 
 def _end_as_stated(end: TimeInterval, stated: TimeInterval | None, text: str) -> TimeInterval:
     """The end of treatment where the phrase also states its time ("end of treatment at 12 weeks", "at the end of
-    therapy (12 weeks)"): the regimen's end where the two agree (within 10%, or a day), the stated time where the
-    regimen gives no end; where they disagree, which holds is the reviewer's to read (once, the regimen's end, the
-    stated time unread).
+    therapy (12 weeks)"): the regimen's end where the two agree (the stated time within 10%, or a day, of it, or of
+    the days it spans: once, of a span, only a time within 10% of both its first and its last day), the stated time
+    where the regimen gives no end; where they disagree, which holds is the reviewer's to read (once, the regimen's
+    end, the stated time unread).
 
     >>> _end_as_stated(TimeInterval(56.0, 56.0, "end-of-treatment"), TimeInterval(84.0, 84.0, "point"), "x")
     Traceback (most recent call last):
@@ -183,13 +184,15 @@ def _end_as_stated(end: TimeInterval, stated: TimeInterval | None, text: str) ->
     nlsynth.timeparse.TimePhraseError: the end of treatment, at 56.0 days by the regimen, and a time the phrase states, 84.0 days ('x'), disagree: which holds is the reviewer's to read
     >>> _end_as_stated(unresolved("no course"), TimeInterval(84.0, 84.0, "point"), "x").upper
     84.0
+    >>> _end_as_stated(TimeInterval(140.0, 210.0, "end-of-treatment"), TimeInterval(182.6, 182.6, "point"), "x").upper
+    210.0
     """
     if stated is None or not stated.resolved:
         return end
     if not end.resolved:
         return stated
     tolerance = max(1.0, 0.1 * max(end.upper, stated.upper))  # "8 weeks" and "2 months" agree
-    if abs(end.lower - stated.lower) <= tolerance and abs(end.upper - stated.upper) <= tolerance:
+    if end.lower - tolerance <= stated.lower and stated.upper <= end.upper + tolerance:
         return end
     raise TimePhraseError(
         f"the end of treatment, at {_describe(end)} by the regimen, and a time the phrase states, {_describe(stated)} "
@@ -277,7 +280,37 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
         if count >= 2 and _one_phase_count(text, *course[1:]):  # "600 mg (2 injections), then 300 mg every 2 weeks"
             return unresolved(f"end of treatment, but {course[1]!r} is one phase of the regimen's course")
         if count >= 2:
-            return TimeInterval(*_session_days(count, count, rate), "end-of-treatment")
+            last = TimeInterval(*_session_days(count, count, rate), "end-of-treatment")
+            return _with_stated_length(last, _length_end(text, course), course[1])
+    return _length_end(text, course)
+
+
+def _with_stated_length(last: TimeInterval, length: TimeInterval, count: str) -> TimeInterval:
+    """The end of a course that states both its sessions and its length ("3x/week for 3 months (36 sessions)"): the
+    last session's day by the count at the regimen's pace, and the length, which the source rounds, are both its
+    end; the reading spans them (days 81.7 to 91.3; once the count's alone, more precisely than the source says).
+
+    >>> end = _end_of_treatment("NB-UVB 3x/week for 3 months (36 sessions)")
+    >>> round(end.lower, 2), end.upper, end.note
+    (81.67, 91.3125, "the last of '36 sessions' at the regimen's pace, 81.7 days, and the course length it states, 91.3 days")
+    >>> courses = ("twice weekly for 10 weeks, 20 sessions", "4 sessions 4 weeks apart")
+    >>> [(end.lower, end.upper) for end in map(_end_of_treatment, courses)]
+    [(66.5, 70.0), (84.0, 84.0)]
+    """
+    if not length.resolved or (length.lower, length.upper) == (last.lower, last.upper):
+        return last
+    return TimeInterval(
+        min(last.lower, length.lower),
+        max(last.upper, length.upper),
+        "end-of-treatment",
+        f"the last of {count!r} at the regimen's pace, {_describe(last)}, and the course length it states, "
+        f"{_describe(length)}",
+    )
+
+
+def _length_end(text: str, course: tuple[float, str, int] | None) -> TimeInterval:
+    """The end of treatment at the course length the normalised regimen ``text`` states, or ``unresolved`` with why
+    it gives none (:func:`_end_of_treatment`)."""
     text = _ON_OFF_RE.sub(" ", text)  # a period on is no course length, nor a pause a phase
     m = _course_length(text)
     if m and course and _CYCLE_RE.search(course[1]):  # "daily for 3 days, monthly, 6 cycles"
