@@ -131,6 +131,19 @@ OWN_PHRASES = [
     ("at the end of treatment", "twice daily; a course of 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
     ("at the end of treatment", "treatment duration: 3 months", 3 * M, 3 * M, "end-of-treatment"),
     ("at the end of therapy", "daily x12 weeks", 12 * W, 12 * W, "end-of-treatment"),
+    # how long the patient was watched is no course length (each once the course's end), nor a phase of the course
+    ("at the end of treatment", "twice daily; patient followed for 2 years", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "300 mg every 2 weeks; followed up for 6 months", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "twice daily, follow-up for 1 year", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "twice daily; monitored clinically for 3 months", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "6 months of treatment, then followed up for a year", 6 * M, 6 * M, "end-of-treatment"),
+    (
+        "at the end of treatment",
+        "twice daily for 8 weeks, then observed for 6 months",
+        8 * W,
+        8 * W,
+        "end-of-treatment",
+    ),
     # a rate is not a course: "three sessions per week" holds no count of sessions (once a course of 3, day 4.7)
     ("at the end of therapy", "three sessions per week", NAN, NAN, "unresolved"),
     ("at the end of therapy", "2 injections a month", NAN, NAN, "unresolved"),

@@ -231,11 +231,26 @@ _PULSE_PACE_RE = re.compile(
 )
 
 
+#: Words of watching the patient right before a length ("followed up for 1 year", "follow-up for 6 months", "observed
+#: for 6 months", "monitored clinically for 3 months"): how long the patient was seen, not treated.
+_WATCHED_BEFORE_RE = re.compile(
+    r"\b(?:follow(?:s|ed|ing)?(?:[\s-]*ups?)?|observ(?:ed|ation)|monitor(?:ed|ing)|review(?:ed)?|seen|surveillance)"
+    r"\s+(?:[a-z]+\s+)?$"
+)
+
+
 def _lengths(text: str) -> Iterator[tuple[re.Match[str], re.Match[str] | None]]:
     """Each length a normalised regimen gives with "for", "over" or "x", then each it names ("a 12-week course"),
-    with the pace it recurs at right after it (:data:`_PULSE_PACE_RE`), or None."""
+    with the pace it recurs at right after it (:data:`_PULSE_PACE_RE`), or None. Not a time the patient was watched
+    for (:data:`_WATCHED_BEFORE_RE`; once the course's length: "twice daily, followed up for 1 year" ended at 1 year).
+
+    >>> [length.group(0) for length, _ in _lengths("twice daily for 8 weeks, then followed up for 1 year")]
+    ['for 8 weeks']
+    """
     for pattern in (_COURSE_FOR_RE, _COURSE_NAMED_RE):
         for length in pattern.finditer(text):
+            if pattern is _COURSE_FOR_RE and _WATCHED_BEFORE_RE.search(text[: length.start()]):
+                continue
             yield length, _PULSE_PACE_RE.match(text, length.end())
 
 
@@ -404,13 +419,16 @@ _VAGUE_RATE_RE = re.compile(
 )
 #: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
 #: "twice weekly, tapered to weekly"), or a course from its repeats ("2 infusions 2 weeks apart, repeated every 6
-#: months": sessions 2 weeks apart, courses 6 months apart).
+#: months": sessions 2 weeks apart, courses 6 months apart); not the watching that follows a course ("6 months of
+#: treatment, then followed up for a year": one phase, once, of a course whose end was unresolved).
 #: A course given again ("repeated every 6 months", "repeat course after 3 months").
 _REPEAT = r"repeated|repeat"
 _REPEAT_RE = re.compile(rf"\b(?:{_REPEAT})\b")
 _PHASES_RE = re.compile(
     rf"\b(?:then|followed by|thereafter|after which|later|subsequently|afterwards|{_REPEAT}"
     r"|(?:tapered|reduced|increased|decreased|switched|changed|spaced(?: out)?|extended) to)\b"
+    r"(?![\s,]+(?:(?:the\s+)?(?:patient|she|he)\s+)?(?:was\s+|were\s+)?"
+    r"(?:follow|observ|monitor|seen\b|review|surveillance))"
 )
 
 
