@@ -2685,6 +2685,14 @@ DUPILUMAB = ("300 mg every 2 weeks", "dupilumab")
         ("one session of pulsed dye laser", DUPILUMAB, "'one session of pulsed dye laser': pulsed dye laser session"),
         ("after 3 IPL sessions", DUPILUMAB, "'3 ipl sessions': ipl sessions, not the row's treatment"),
         ("after 3 cryotherapy sessions", DUPILUMAB, "'3 cryotherapy sessions': cryotherapy sessions, not"),
+        # ... with their own pace too (each once read at it: "after 4 monthly PDT sessions" of dupilumab as 4 months)
+        (
+            "after 6 weekly injections",
+            OINTMENT,
+            "'6 weekly injections': injected, where the row's treatment is applied",
+        ),
+        ("after 4 monthly PDT sessions", DUPILUMAB, "'4 monthly pdt sessions': monthly pdt sessions, not"),
+        ("after 10 daily applications", ORAL, "'10 daily applications': applied, where .* is taken by mouth"),
     ],
 )
 def test_sessions_that_are_not_the_rows_treatments_are_refused(phrase, row, why):

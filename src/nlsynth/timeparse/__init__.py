@@ -367,17 +367,18 @@ the start and the end, are no earlier than the start). A session that is not of 
 or not ("after 3 injections", "2 weeks after the second infusion" or "2 weeks after intralesional injection" of a
 twice-daily ointment or of an oral drug, "after 4 applications" of an oral drug; "after 3 injections of triamcinolone",
 "after 3 methotrexate injections" or "after 3 PDT sessions" in a dupilumab row; once read at the row's pace, "after 3
-injections" of the ointment as 1.5 days): an injection or an infusion where the regimen, the agent and the route say the
-treatment is applied ("cream", "ointment", "topical") or taken by mouth ("orally", "tablets") and nowhere that it is
-injected, an application where they say it is injected ("subcutaneous", "intralesional") or taken by mouth (a time spent
-on "systemic therapy" is injected or taken by mouth, on a biologic injected), or sessions named with a drug or a
-procedure that is not the row's, as of a time spent on one. Sessions that say nothing of how they were given ("after 3
-doses"), in a row whose words say nothing of it (dupilumab "300 mg every 2 weeks" with no route stated), or with no
-agent given, are read as before. A moment before a comma is one ("after tapering to 10 mg, improvement at 4 weeks"), as
-it is before "within". A clause that dates the start of a treatment before any response ("treatment was started at 2
-weeks", "started at week 2; improved at 8 weeks") is refused: the phrase's times may be counted from another moment
-(once a response by the start's time). So is an age given as the only time ("at the age of 45 years", "at 18 months of
-age", "a 6-month-old ulcer", "at 30 weeks' gestation"); beside another time an age is set aside.
+injections" of the ointment as 1.5 days; with their own pace too, "after 4 monthly PDT sessions" in a dupilumab row or
+"after 6 weekly injections" of the ointment, once read at it): an injection or an infusion where the regimen, the agent
+and the route say the treatment is applied ("cream", "ointment", "topical") or taken by mouth ("orally", "tablets") and
+nowhere that it is injected, an application where they say it is injected ("subcutaneous", "intralesional") or taken by
+mouth (a time spent on "systemic therapy" is injected or taken by mouth, on a biologic injected), or sessions named with
+a drug or a procedure that is not the row's, as of a time spent on one. Sessions that say nothing of how they were given
+("after 3 doses"), in a row whose words say nothing of it (dupilumab "300 mg every 2 weeks" with no route stated), or
+with no agent given, are read as before. A moment before a comma is one ("after tapering to 10 mg, improvement at 4
+weeks"), as it is before "within". A clause that dates the start of a treatment before any response ("treatment was
+started at 2 weeks", "started at week 2; improved at 8 weeks") is refused: the phrase's times may be counted from
+another moment (once a response by the start's time). So is an age given as the only time ("at the age of 45 years", "at
+18 months of age", "a 6-month-old ulcer", "at 30 weeks' gestation"); beside another time an age is set aside.
 
 A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three of four
 patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks (patient 1)", also in parentheses) is

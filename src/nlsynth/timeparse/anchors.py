@@ -977,11 +977,13 @@ def _given_otherwise(words: str, treatment: Treatment) -> str | None:
 
 #: A session named with what leads to it ("3 injections", "the second infusion", "a single intralesional steroid
 #: injection", "the last application", or with no word of which: "after intralesional injection", "post-injection"),
-#: up to two words between, and what it was "of" or "with" after it.
+#: up to two words between (and a pace before them: "6 weekly injections", once never a mention, so that in an
+#: ointment's row they were read at their own pace), and what it was "of" or "with" after it.
 _SESSION_MENTION_RE = re.compile(
     rf"\b(?:{_COUNT}|the|an?|her|his|their|each|every|single|last|final|next|further"
     rf"|(?P<lead>after|following|since|post)(?!\s+(?:the|an?|her|his|their|each|every|{_COUNT})\b))"
-    rf"(?P<between>{_BETWEEN}{{0,2}})(?:\s+|(?<=post)-)(?P<noun>{_SESSION_NOUN})\b"
+    rf"(?P<between>(?:\s+(?:daily|nightly|weekly|fortnightly|monthly))?{_BETWEEN}{{0,2}})"
+    rf"(?:\s+|(?<=post)-)(?P<noun>{_SESSION_NOUN})\b"
     rf"(?:\s+(?:of|with)\s+(?P<what>[^,;:()]+))?"
 )
 
@@ -1010,6 +1012,8 @@ def _sessions_of_another_treatment(clause: str, treatment: Treatment) -> tuple[s
      ('3 pdt sessions', "pdt sessions, not the row's treatment"), None, None]
     >>> _sessions_of_another_treatment("after 3 injections", Treatment(ointment.regimen)) is None
     True
+    >>> _sessions_of_another_treatment("after 6 weekly injections", ointment)
+    ('6 weekly injections', "injected, where the row's treatment is applied")
     """
     if not treatment.agent:
         return None
