@@ -4517,10 +4517,21 @@ def test_a_count_of_sessions_at_the_regimens_pace_reads_as_before(phrase):
     assert (got.lower, got.upper) == (0.0, pytest.approx(6 * W))
 
 
-def test_a_count_that_states_its_own_pace_is_read_at_it_whatever_the_regimen():
-    """ "4 monthly sessions" took 4 months: the phrase's pace, not the regimen's, and no conflict with it."""
-    got = parse_time("after 4 monthly sessions", "MAL-PDT every 2 weeks, 6 sessions", event=True, first=True)
-    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * M))
+@pytest.mark.parametrize("regimen", ["MAL-PDT every 2 weeks, 6 sessions", "monthly", ""])
+@pytest.mark.parametrize(
+    ("phrase", "weeks"),
+    [
+        ("after 4 monthly sessions", 4 * M / W),
+        # once read at the regimen's pace (4 months with "monthly"), or unresolved with none
+        ("after 4 fortnightly sessions", 8),
+        ("after 6 fortnightly injections", 12),
+    ],
+)
+def test_a_count_that_states_its_own_pace_is_read_at_it_whatever_the_regimen(phrase, weeks, regimen):
+    """Four monthly sessions took 4 months: the phrase's pace, not the regimen's, and no conflict with it."""
+    got = parse_time(phrase, regimen, event=True, first=True)
+    assert (got.lower, got.upper, got.rule) == (0.0, pytest.approx(weeks * W), "seen-at-assessment")
+    assert f"at the pace the phrase states ({phrase.split()[2]})" in parse_time(phrase, regimen).note
 
 
 @pytest.mark.parametrize(

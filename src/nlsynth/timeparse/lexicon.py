@@ -178,7 +178,7 @@ _NOT_BETWEEN = (
     + "|"
     + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
     + r"|of|after|before|in|at|on|with|without|and|or|for|per|from|to|by|than|patients?|cases?"
-    + r"|lesions?|subjects?|series|weekly|daily|monthly|times"
+    + r"|lesions?|subjects?|series|weekly|fortnightly|daily|monthly|times"
 )
 _MEAN = ("mean", "average")
 #: A median is a series' summary as a mean is, kept under its own rule id so that the ledger says which the source gave.
@@ -247,9 +247,10 @@ _COUNTED_PERIODS_RE = re.compile(
     rf"|\b(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'first')}|\d*(?:[02-9]1st|2nd|3rd|\d+th))"
     rf"\s+{_COUNT}{_GAP}{_UNIT}\b"
 )
-#: A count of sessions with its own pace ("12 weekly sessions", "4 monthly PDT sessions", "10 daily applications").
+#: A count of sessions with its own pace ("12 weekly sessions", "4 monthly PDT sessions", "10 daily applications", "8
+#: fortnightly injections"; once, fortnightly, read at the regimen's pace).
 _PACED_COUNT_RE = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+(?P<pace>daily|weekly|monthly){_BETWEEN}{{0,1}}\s+{_SESSION_NOUN}\b"
+    rf"\b(?P<n>{_COUNT})\s+(?P<pace>daily|weekly|fortnightly|monthly){_BETWEEN}{{0,1}}\s+{_SESSION_NOUN}\b"
 )
 #: A time counted from the first session ("2 months after the first injection", "within 6 weeks of the 1st
 #: infusion", "2 weeks post first dose"): the first session is the start of treatment, time zero, so the count adds nothing.

@@ -301,6 +301,7 @@ _PER_WEEK = {
     "month": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
     "monthly": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
     "fortnight": 0.5,
+    "fortnightly": 0.5,
     "year": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
     "nightly": DAYS_PER_WEEK,
 }
