@@ -27,6 +27,7 @@ from nlsynth.timeparse.lexicon import (
     _NOT_AGENT_WORDS,
     _NUM,
     _ORDINAL_WORDS,
+    _PACE_WORD,
     _SESSION_NOUN,
     _STARTED_WORDS,
     _SUMMARY_WORDS,
@@ -982,7 +983,7 @@ def _given_otherwise(words: str, treatment: Treatment) -> str | None:
 _SESSION_MENTION_RE = re.compile(
     rf"\b(?:{_COUNT}|the|an?|her|his|their|each|every|single|last|final|next|further"
     rf"|(?P<lead>after|following|since|post)(?!\s+(?:the|an?|her|his|their|each|every|{_COUNT})\b))"
-    rf"(?P<between>(?:\s+(?:daily|nightly|weekly|fortnightly|monthly))?{_BETWEEN}{{0,2}})"
+    rf"(?P<between>(?:\s+(?:{_PACE_WORD}|nightly))?{_BETWEEN}{{0,2}})"
     rf"(?:\s+|(?<=post)-)(?P<noun>{_SESSION_NOUN})\b"
     rf"(?:\s+(?:of|with)\s+(?P<what>[^,;:()]+))?"
 )

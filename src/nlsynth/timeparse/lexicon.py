@@ -171,14 +171,17 @@ _SESSION_NOUNS = (
     "administration",
 )
 _SESSION_NOUN = rf"(?:{'|'.join(f'{noun}s?' for noun in _SESSION_NOUNS)})"
-#: Words that may not stand between a count and its noun: units, numbers and words that start
+#: A pace written as one word before or after what it paces ("12 weekly sessions", "3 sessions weekly").
+_PACE_WORD = r"(?:daily|weekly|fortnightly|monthly)"
+#: Words that may not stand between a count and its noun: units, numbers, paces and words that start
 #: another phrase ("3 months of treatment" and "3 patients after treatment" are not counts).
 _NOT_BETWEEN = (
     "|".join(sorted(_UNIT_OF, key=len, reverse=True))
     + "|"
     + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
     + r"|of|after|before|in|at|on|with|without|and|or|for|per|from|to|by|than|patients?|cases?"
-    + r"|lesions?|subjects?|series|weekly|fortnightly|daily|monthly|times"
+    + r"|lesions?|subjects?|series|times|"
+    + _PACE_WORD
 )
 _MEAN = ("mean", "average")
 #: A median is a series' summary as a mean is, kept under its own rule id so that the ledger says which the source gave.
@@ -249,9 +252,7 @@ _COUNTED_PERIODS_RE = re.compile(
 )
 #: A count of sessions with its own pace ("12 weekly sessions", "4 monthly PDT sessions", "10 daily applications", "8
 #: fortnightly injections"; once, fortnightly, read at the regimen's pace).
-_PACED_COUNT_RE = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+(?P<pace>daily|weekly|fortnightly|monthly){_BETWEEN}{{0,1}}\s+{_SESSION_NOUN}\b"
-)
+_PACED_COUNT_RE = re.compile(rf"\b(?P<n>{_COUNT})\s+(?P<pace>{_PACE_WORD}){_BETWEEN}{{0,1}}\s+{_SESSION_NOUN}\b")
 #: A time counted from the first session ("2 months after the first injection", "within 6 weeks of the 1st
 #: infusion", "2 weeks post first dose"): the first session is the start of treatment, time zero, so the count adds nothing.
 _SINCE_FIRST_RE = re.compile(

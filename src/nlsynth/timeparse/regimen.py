@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from nlsynth.timeparse.lexicon import (
     _GAP,
     _NUM,
+    _PACE_WORD,
     _SEP,
     _SESSION_NOUN,
     _UNIT,
@@ -106,18 +107,18 @@ _RATE_HOURS_RE = re.compile(rf"\b(?:every\s+|q\.?\s?)(?P<n>{_NUM})[\s-]*(?:h|hrs
 _Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
 #: A course of N sessions: "12 sessions", "8 weekly injections", "4 cycles".
 _COURSE_SESSIONS_RE = re.compile(
-    rf"\b(?P<n>{_NUM})\s+(?:(?:daily|weekly|fortnightly|monthly)\s+)?"
+    rf"\b(?P<n>{_NUM})\s+(?:{_PACE_WORD}\s+)?"
     r"(?:sessions?|sittings?|treatments?|exposures?|infusions?|injections?|cycles?|irradiations?|administrations?)\b"
     # a rate, not a course: "three sessions per week", "2 injections a month", "3 sessions/week"; nor a count before a
     # pace, a rate to some readers ("2 applications daily", "3 sessions weekly": :data:`_AMBIGUOUS_RATE_RE`)
     r"(?!\s*(?:per|an?|each|every|/)\s*(?:week|wk|day|month|fortnight|year)\b"
-    r"|\s+(?:daily|nightly|weekly|fortnightly|monthly)\b)"
+    rf"|\s+(?:{_PACE_WORD}|nightly)\b)"
 )
 #: ... or a pace or a session named N times: "monthly x 4", "every 4 weeks x 3", "weekly × 6" (NFKC and
 #: :func:`normalise` write "x"), "injections x3", "4 times", where nothing follows but punctuation (not a dose, "2 x 5
 #: mg", a course length, "x 12 weeks", or a rate, "x3 weekly", "3 times a week"); or "x3 injections".
 _COURSE_TIMES_RE = re.compile(
-    rf"(?:\b(?:daily|weekly|fortnightly|monthly|{_SESSION_NOUN}|every\s+(?:{_NUM}[\s-]*)?(?:day|week|month)s?)\s*x\s*(?P<n>\d+)"
+    rf"(?:\b(?:{_PACE_WORD}|{_SESSION_NOUN}|every\s+(?:{_NUM}[\s-]*)?(?:day|week|month)s?)\s*x\s*(?P<n>\d+)"
     r"|\b(?P<n2>\d+)\s+times)"
     r"(?=\s*(?:[;,.()]|$))"
     rf"|(?<![\w.])x\s*(?P<n3>\d+)\s+{_SESSION_NOUN}\b"
