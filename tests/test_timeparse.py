@@ -2664,11 +2664,7 @@ DUPILUMAB = ("300 mg every 2 weeks", "dupilumab")
         # sessions given in a way the regimen and the agent say the row's treatment is not: each once counted at the
         # row's pace ("after 3 injections" of a twice-daily ointment was a response by 1.5 days) or from its start
         ("after 3 injections", OINTMENT, "'3 injections': injected, where the row's treatment is applied"),
-        (
-            "improved after 3 intralesional steroid injections",
-            OINTMENT,
-            "'3 intralesional steroid injections': injected, where the row's treatment is applied",
-        ),
+        ("improved after 3 intralesional injections", OINTMENT, "'3 intralesional injections': injected, where"),
         ("2 weeks after the second infusion", ORAL, "'second infusion': injected, where .* is taken by mouth"),
         ("within 6 weeks of the 1st infusion", ORAL, "'1st infusion': injected"),
         ("after 4 applications", ORAL, "'4 applications': applied, where the row's treatment is taken by mouth"),
@@ -2759,6 +2755,89 @@ def test_a_time_spent_on_a_treatment_given_otherwise_than_the_rows_is_refused(ph
         ("after 8 weeks of biologic therapy", ("300 mg every 2 weeks subcutaneously", "dupilumab")),
     ):
         assert parse_time(kept, regimen, event=True, agent=agent).upper == pytest.approx(8 * W)
+
+
+#: What a time is refused as when it is spent on, or comes right after, another treatment, or counts its sessions.
+SPENT_ON, DATES, SESSIONS = "a time spent on another treatment", "may date another treatment", "a time of sessions"
+#: A row of intralesional triamcinolone, a corticosteroid.
+TRIAMCINOLONE = ("10 mg/mL every 4 weeks", "intralesional triamcinolone")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "refused", "own_row", "upper"),
+    [
+        # a drug named by its class, which the row's agent and regimen name no member of, is another treatment: a time
+        # spent on it, a time right after it, or its sessions (each once read in a dupilumab row as a time since its
+        # start, and "after 3 steroid injections" at dupilumab's pace, as a response by 6 weeks); in a row of a member
+        # of the class, the row's own
+        ("improved after 8 weeks of steroids", rf"{SPENT_ON} \('steroids'\)", TRIAMCINOLONE, 56.0),
+        ("8 weeks on systemic corticosteroids", rf"{SPENT_ON} \('systemic corticosteroids'\)", TRIAMCINOLONE, 56.0),
+        ("after 8 weeks of glucocorticoids", rf"{SPENT_ON} \('glucocorticoids'\)", ("daily", "prednisolone"), 56.0),
+        (
+            "after 8 weeks of a JAK inhibitor",
+            rf"{SPENT_ON} \('a jak inhibitor'\)",
+            ("twice daily", "ruxolitinib"),
+            56.0,
+        ),
+        ("after 8 weeks of JAKi", rf"{SPENT_ON} \('jaki'\)", ("twice daily", "JAK inhibitor (unnamed)"), 56.0),
+        ("after 8 weeks of a TNF inhibitor", rf"{SPENT_ON} \('a tnf inhibitor'\)", ("weekly", "etanercept"), 56.0),
+        (
+            "after 8 weeks of anti-TNF therapy",
+            rf"{SPENT_ON} \('anti-tnf therapy'\)",
+            ("every 8 weeks", "infliximab"),
+            56.0,
+        ),
+        ("after 8 weeks of antimalarials", rf"{SPENT_ON} \('antimalarials'\)", ("daily", "hydroxychloroquine"), 56.0),
+        (
+            "after 8 weeks of a calcineurin inhibitor",
+            rf"{SPENT_ON} \('a calcineurin",
+            ("twice daily", "tacrolimus"),
+            56.0,
+        ),
+        ("after 8 weeks of antibiotics", rf"{SPENT_ON} \('antibiotics'\)", ("100 mg daily", "doxycycline"), 56.0),
+        ("after 8 weeks of statins", rf"{SPENT_ON} \('statins'\)", ("20 mg daily", "simvastatin"), 56.0),
+        (
+            "after 8 weeks of antiplatelet therapy",
+            rf"{SPENT_ON} \('antiplatelet therapy'\)",
+            ("daily", "aspirin"),
+            56.0,
+        ),
+        ("after 8 weeks of a retinoid", rf"{SPENT_ON} \('a retinoid'\)", ("25 mg daily", "acitretin"), 56.0),
+        ("improved after steroids at 8 weeks", rf"{DATES} \('steroids'\)", TRIAMCINOLONE, 56.0),
+        ("improved once on antibiotics at 8 weeks", rf"{DATES} \('antibiotics'\)", ("daily", "minocycline"), 56.0),
+        ("improved after a TNF inhibitor at 8 weeks", rf"{DATES} \('tnf'\)", ("weekly", "etanercept"), 56.0),
+        ("after 3 steroid injections", rf"{SESSIONS} .*'3 steroid injections': steroid, not", TRIAMCINOLONE, 84.0),
+        (
+            "after 3 intralesional corticosteroid injections",
+            rf"{SESSIONS} .*: corticosteroid, not",
+            TRIAMCINOLONE,
+            84.0,
+        ),
+        # ... and in a row whose regimen names the class
+        ("improved after 8 weeks of steroids", SPENT_ON, ("twice daily with topical steroids", "ruxolitinib"), 56.0),
+    ],
+)
+def test_a_drug_named_by_its_class_is_another_treatment_unless_the_row_names_a_member(phrase, refused, own_row, upper):
+    with pytest.raises(TimePhraseError, match=refused):
+        parse_time(phrase, "300 mg every 2 weeks", event=True, agent="dupilumab", route="subcutaneous")
+    regimen, agent = own_row
+    assert parse_time(phrase, regimen, event=True, first=True, agent=agent).upper == pytest.approx(upper)
+    # a class that the row's drug may belong to stays the row's: dupilumab is an antibody, as a biologic is
+    assert parse_time("after 8 weeks of biologics", "300 mg every 2 weeks", event=True, agent="dupilumab").resolved
+
+
+def test_a_class_of_the_rows_drug_given_otherwise_or_a_time_free_of_a_drug_is_read_as_before():
+    # the row's class given in another way than the row's is another treatment (as it was before classes were read)
+    cream = ("0.05% cream twice daily", "betamethasone dipropionate", "topical")
+    for phrase in ("after 12 weeks of oral steroids", "8 weeks on systemic corticosteroids"):
+        with pytest.raises(TimePhraseError, match="a time spent on another treatment"):
+            parse_time(phrase, cream[0], event=True, agent=cream[1], route=cream[2])
+    # a word that says the time was free of a drug, or spared it, names no time on it, by class or by name (the name
+    # once refused as time on methotrexate)
+    for phrase in ("steroid-free for 6 months", "methotrexate-free for 6 months"):
+        assert parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab").upper == pytest.approx(6 * M)
+    for phrase in ("improved on a steroid-sparing regimen at 8 weeks", "after 8 weeks of steroid-sparing therapy"):
+        assert parse_time(phrase, "300 mg every 2 weeks", event=True, agent="dupilumab").upper == pytest.approx(8 * W)
 
 
 @pytest.mark.parametrize(

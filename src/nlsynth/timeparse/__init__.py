@@ -353,7 +353,15 @@ that is neither the row's agent nor in its regimen, or a procedure the row's tre
 in a way the regimen and the agent say the row's is not ("after 8 weeks of injections" or "of oral therapy" of an
 ointment); the first drug named decides, a time spent on anything else ("8 weeks of the cream", "8 weeks of
 follow-up", "at 8 weeks on examination", "at 4 weeks on the left shin") is read as before, and with no agent given
-every such time is the row's.
+every such time is the row's. A drug named by its class ("steroids", "corticosteroids", "a JAK inhibitor", "anti-TNF
+therapy", "a calcineurin inhibitor", "antimalarials", "antibiotics", "statins", "antiplatelet therapy", "biologics") is
+another treatment where nothing in the row's agent or regimen is of that class, here, right before a time ("improved
+after steroids at 8 weeks") and in its sessions ("after 3 steroid injections" in a dupilumab row, once read at its
+pace as 6 weeks); each was once read as the row's in any row. In a row of a member ("8 weeks of steroids" of
+intralesional triamcinolone, "a JAK inhibitor" of ruxolitinib) or whose regimen names the class, it is the row's,
+unless given in another way than the row's ("after 12 weeks of oral steroids" of a steroid cream). A drug the time was
+free of or spared names no time on it ("steroid-free for 6 months", "methotrexate-free for 6 months", "a
+steroid-sparing regimen"; the name once refused).
 
 A session named without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only
 when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or

@@ -16,6 +16,7 @@ from nlsynth.timeparse.lexicon import (
     _CHANGED_TO_WORDS,
     _COUNT,
     _DEGREE,
+    _DRUG_CLASSES,
     _DRUG_NAME_RE,
     _DURATION_RE,
     _END_NOUNS,
@@ -34,6 +35,7 @@ from nlsynth.timeparse.lexicon import (
     _UNIT,
     _VISIT_WORD,
     _WHOLE_COURSE,
+    _drug_class,
     _first_not_led_by,
     _words,
     normalise,
@@ -626,8 +628,13 @@ def _changed_beside_the_time(clause: str, agent: str | None = None) -> tuple[str
     return None
 
 
-#: A drug's name (:data:`~nlsynth.timeparse.lexicon._DRUG_NAME_RE`) as a word of a clause.
-_DRUG_WORD_RE = re.compile(rf"\b{_DRUG_NAME_RE.pattern}\b")
+#: A drug named by its name (:data:`~nlsynth.timeparse.lexicon._DRUG_NAME_RE`) or its class
+#: (:data:`~nlsynth.timeparse.lexicon._DRUG_CLASSES`), as a word of a clause.
+_DRUG_WORD_RE = re.compile(
+    rf"\b(?:{_DRUG_NAME_RE.pattern}|{'|'.join(name.pattern for name, _ in _DRUG_CLASSES)})\b(?!-(?:free|sparing)\b)"
+)
+#: A drug in a word that says a time was free of it or spared it ("steroid-free", "steroid-sparing"): no time on it.
+_FREE_OF_DRUG_RE = re.compile(r"\b[a-z]+-(?:free|sparing)\b")
 #: What leads to a treatment that a time right after it may be spent on or counted from: "after", "following", "on",
 #: "to", "with" or "by", and up to two words more ("after methotrexate", "once on oral methotrexate", "switched to
 #: methotrexate", "replaced with low-dose methotrexate"); not "without".
@@ -638,13 +645,40 @@ _FAILED_BEFORE_RE = re.compile(r"\b(?:no|not|never|nor|without|fail\w*|refractor
 
 
 def _own_drugs(treatment: Treatment) -> frozenset[str]:
-    """The words that name the row's agent, and the drugs its regimen names ("dupilumab with methotrexate").
+    """The words that name the row's agent, and the drugs its regimen names, by name or class ("dupilumab with
+    methotrexate", "with topical steroids").
 
     >>> sorted(_own_drugs(Treatment("300 mg every 2 weeks with methotrexate 15 mg weekly", "dupilumab")))
     ['dupilumab', 'methotrexate']
+    >>> sorted(_own_drugs(Treatment("twice daily with topical steroids", "ruxolitinib cream")))
+    ['ruxolitinib', 'steroids']
     """
     regimen_words = _words(normalise(treatment.regimen or ""))
-    return _agent_name_words(treatment.agent) | {w for w in regimen_words if _DRUG_NAME_RE.fullmatch(w)}
+    return _agent_name_words(treatment.agent) | {w for w in regimen_words if _DRUG_WORD_RE.fullmatch(w)}
+
+
+def _first_drug(text: str, own: frozenset[str]) -> str | None:
+    """The first word of ``text`` that names a drug, by name or class, or one of the row's ``own`` words (its agent's,
+    the drugs of its regimen: :func:`_own_drugs`): the drug that decides what ``text`` is about ("dupilumab and
+    methotrexate" is the row's in a dupilumab row).
+
+    >>> own = frozenset({"dupilumab"})
+    >>> [_first_drug(t, own) for t in ("dupilumab and methotrexate", "oral steroids", "follow-up", "steroid-free")]
+    ['dupilumab', 'steroids', None, None]
+    """
+    return next((w for w in _words(_FREE_OF_DRUG_RE.sub(" ", text)) if w in own or _DRUG_WORD_RE.fullmatch(w)), None)
+
+
+def _is_own_drug(drug: str, own: frozenset[str]) -> bool:
+    """Whether ``drug``, a word that names a drug by name or class, is one of the row's ``own`` drugs
+    (:func:`_own_drugs`): the row's agent, a drug its regimen names, or a class of which one of those is a member
+    ("steroids" in a row of intralesional triamcinolone, "a JAK inhibitor" in one of ruxolitinib).
+
+    >>> [_is_own_drug(d, frozenset({"triamcinolone"})) for d in ("steroids", "triamcinolone", "methotrexate", "jak")]
+    [True, True, False, False]
+    """
+    members = _drug_class(drug)
+    return drug in own or (members is not None and any(members.search(word) for word in own))
 
 
 def _other_treatment_before_the_time(clause: str, treatment: Treatment) -> str | None:
@@ -690,7 +724,7 @@ def _other_treatment_before_the_time(clause: str, treatment: Treatment) -> str |
         if own & set(_words(led.group(0))):
             continue
         name = other.group(0)
-        if (_DRUG_WORD_RE.fullmatch(name) and name not in own) or _other_procedure(name, treatment.agent):
+        if (_DRUG_WORD_RE.fullmatch(name) and not _is_own_drug(name, own)) or _other_procedure(name, treatment.agent):
             return name
     return None
 
@@ -878,8 +912,9 @@ _ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
 
 
 def _time_on_something_else(clause: str, treatment: Treatment) -> str | None:
-    """What a time in ``clause`` was spent "of" or "on", when that is a drug (:data:`_DRUG_NAME_RE`) that is neither
-    the row's agent nor named in its regimen, or a procedure the row's treatment is not (:func:`_other_procedure`):
+    """What a time in ``clause`` was spent "of" or "on", when that is a drug (:data:`_DRUG_NAME_RE`, or by its class,
+    "steroids", "a JAK inhibitor": :func:`_is_own_drug`) that is neither the row's agent nor named in its regimen, or
+    a procedure the row's treatment is not (:func:`_other_procedure`):
     "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "on tofacitinib for 8 weeks" or "after 6 weeks of
     excimer laser" in a ruxolitinib row is time on another treatment, not since the row's start (once read as 8 weeks
     since it). The first drug named decides ("8 weeks of ruxolitinib and methotrexate" is the row's). A time spent on
@@ -893,9 +928,12 @@ def _time_on_something_else(clause: str, treatment: Treatment) -> str | None:
     ['tofacitinib', 'methotrexate', None, None, 'pdt']
     >>> _time_on_something_else("after 8 weeks of tofacitinib", Treatment()) is None
     True
+    >>> [_time_on_something_else("8 weeks of steroids", Treatment(agent=a)) for a in ("dupilumab", "triamcinolone")]
+    ['steroids', None]
 
     A time spent on a treatment given in another way than the regimen and the agent say the row's is
-    (:func:`_given_otherwise`) is another's too: "after 8 weeks of injections" or "of oral therapy" of an ointment.
+    (:func:`_given_otherwise`) is another's too: "after 8 weeks of injections" or "of oral therapy" of an ointment, and
+    "of oral steroids" of a steroid cream (a class the row's drug is of, but given otherwise).
 
     >>> [_time_on_something_else(c, Treatment("ointment twice daily", "tacrolimus")) for c in ("after 8 weeks of "
     ...  "injections", "8 weeks of oral therapy", "8 weeks of topical therapy", "8 weeks of therapy")]
@@ -915,10 +953,14 @@ def _time_on_something_else(clause: str, treatment: Treatment) -> str | None:
         return None
     own = _own_drugs(treatment)
     for what in spent_on:
-        drug = next((w for w in _words(what) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
-        if drug is not None and drug not in own:
+        drug = _first_drug(what, own)
+        if drug is not None and not _is_own_drug(drug, own):
             return what
-        if drug is None and (_other_procedure(what, treatment.agent) or _given_otherwise(what, treatment)):
+        if drug is None and _other_procedure(what, treatment.agent):
+            return what
+        if drug not in own and _given_otherwise(
+            what, treatment
+        ):  # no drug, or a class the row's is of: "oral steroids"
             return what
     return None
 
@@ -1027,8 +1069,8 @@ def _sessions_of_another_treatment(clause: str, treatment: Treatment) -> tuple[s
             what, end = what[: cut.start()], mention.start("what") + cut.start()
         named = f"{mention.group('between')} {what}".strip()
         words = " ".join(clause[mention.start() : end].split())
-        drug = next((w for w in _words(named) if w in own or _DRUG_NAME_RE.fullmatch(w)), None)
-        if drug is not None and drug not in own:
+        drug = _first_drug(named, own)
+        if drug is not None and not _is_own_drug(drug, own):
             return words, f"{drug}, not the row's treatment"
         session = " ".join(f"{named} {mention.group('noun')}".split())
         if drug is None and _other_procedure(session, treatment.agent):

@@ -345,6 +345,55 @@ _DRUG_NAME_RE = re.compile(
     r"|alprostadil|fumaric|fumarate|aspirin|acetylsalicylic|dipyridamole|ticlopidine|nicotinamide|niacinamide"
     r"|colchicine|insulin)"
 )
+#: A drug named by its class, in one word of the class's name ("steroids", "corticosteroid", "a JAK inhibitor",
+#: "anti-TNF therapy", "antimalarials", "a calcineurin inhibitor", "antibiotics", "biologics"), each with what names a
+#: member of the class in a row's agent or regimen: a stem of its members' nonproprietary names, or a word of the class.
+#: A class names another treatment than the row's unless the row's agent or regimen names a member ("steroid
+#: injections" in a row of intralesional triamcinolone are its own, in a dupilumab row another's); the members are read
+#: broadly, so that a class the row's drug may belong to stays the row's.
+_DRUG_CLASSES = tuple(
+    (re.compile(name), re.compile(members))
+    for name, members in (
+        (r"(?:(?:gluco)?cortico)?steroids?|(?:gluco)?corticoids?", r"sone|solone|olone|onide|betasol|cort|steroid"),
+        (r"jak(?:is?|inibs?)?", r"tinib|jak"),
+        (r"tnf(?:a|is?)?", r"infliximab|adalimumab|golimumab|certolizumab|etanercept|tnf"),
+        (r"calcineurin", r"limus|sporin|calcineurin"),
+        (r"(?:anti)?malarials?", r"quine|malarial"),
+        (r"retinoids?", r"tretin|tinoin|retin|arotene|adapalene"),
+        (r"statins?", r"statin"),
+        (
+            r"antibiotics?|antibacterials?|antimicrobials?",
+            r"cycline|mycin|floxacin|cillin|azimine|dapsone|sulfa|biotic|bacterial|microbial",
+        ),
+        (
+            r"(?:anti)?platelets?|antithrombotics?",
+            r"aspirin|acetylsalicylic|dipyridamole|ticlopidine|grel|cilostazol|fylline|platelet|thrombotic",
+        ),
+        (r"anticoagulants?", r"parin|warfarin|xaban|gatran|coagul"),
+        (r"vasodilators?", r"prost|afil|dipine|nicotin|niacin|fylline|vasodilat"),
+        (
+            r"immunosuppress\w*|immunomodulat\w*",
+            r"trexate|prine|phenolate|sporin|limus|mab|cept|tinib|domide|sone|solone|olone|onide|imod|milast|fumar"
+            r"|quine|phamide|immuno",
+        ),
+        (r"biologic(?:al)?s?", r"mab|cept|ermin|kinra|biologic"),
+    )
+)
+
+
+def _drug_class(word: str) -> re.Pattern[str] | None:
+    """What names a member of the class of drugs that ``word`` names (:data:`_DRUG_CLASSES`), or None when it names
+    no class.
+
+    >>> steroids = _drug_class("steroids")
+    >>> bool(steroids.search("triamcinolone")), bool(steroids.search("dupilumab")), _drug_class("follow") is None
+    (True, False, True)
+    >>> [bool(_drug_class(w).search("ruxolitinib")) for w in ("jak", "tnf", "immunosuppressants")]
+    [True, False, True]
+    """
+    return next((members for name, members in _DRUG_CLASSES if name.fullmatch(word)), None)
+
+
 #: Words of an agent's name that do not name it ("ruxolitinib 1.5% cream": "cream" is any cream).
 _NOT_AGENT_WORDS = frozenset(
     "the and with for from plus or of in on by via topical oral systemic intralesional subcutaneous intravenous "
