@@ -2296,6 +2296,15 @@ REJECTED = [
     ("2 years after disease onset", "another event"),
     ("within 4 weeks of the initial presentation", "another event"),
     ("4 weeks after dose escalation", "another event"),  # a dose change mid-course is not time zero
+    # ... in other words for it (each once read as a time since the start)
+    ("within 4 weeks of dose intensification", "another event \\('of dose intensification'\\)"),
+    ("4 weeks after dose optimisation", "another event"),
+    ("4 weeks after dose titration", "another event"),
+    ("4 weeks after dose modification", "another event"),
+    ("8 weeks after the dose was optimized", "another event"),
+    ("4 weeks after treatment intensification", "another event \\('after treatment intensification'\\)"),
+    ("4 weeks after therapy optimisation", "another event"),
+    ("improvement after dose intensification at 3 months", "a change of the dose \\('dose intensification'\\)"),
     # counted from a moment not known to be the start of treatment (once all read as a time since the start)
     ("6 weeks after onset", "another moment \\('after onset'\\)"),
     ("8 weeks after tapering", "another moment"),

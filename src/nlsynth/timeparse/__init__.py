@@ -287,8 +287,9 @@ Rules (``TimeInterval.rule``)
 ``not-reported``
     the cell is empty.
 
-A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after the biopsy"),
-or from any moment the reader does not know to be the start ("6 weeks after onset", "8 weeks after tapering", "4 weeks
+A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after the biopsy",
+"4 weeks after dose escalation", in any words for a change of the dose, "within 4 weeks of dose intensification", "after
+dose optimisation", "after treatment intensification": the last once read since the start), or from any moment the reader does not know to be the start ("6 weeks after onset", "8 weeks after tapering", "4 weeks
 into the taper", "8 weeks into her pregnancy", "2 weeks after the ulcer healed", "3 months postpartum", "3 months after
 methotrexate" in a dupilumab row), added to an earlier moment the phrase does not give ("after a further 2 months", "2
 more months", "6 months after" or "6 months since" ending its clause, or a span that follows it, "over the following 8

@@ -82,15 +82,20 @@ def _times_other_event(text: str) -> bool:
 
 #: A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
 #: the biopsy", "2 years after disease onset", "4 weeks after dose escalation", "6 weeks after the dose was
-#: doubled", "after 8 weeks at the higher dose"): no rule turns it into a time since the start.
+#: doubled", "within 4 weeks of dose intensification", "after treatment optimisation", "after 8 weeks at the higher
+#: dose"): no rule turns it into a time since the start.
 _OTHER_ZERO_RE = re.compile(
     r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:(?:initial|first)\s+)?"
     r"(?:diagnosis|presentation|biopsy|referral|admission|hospitali[sz]ation|disease\s+onset"
     r"|onset\s+of\s+(?:the\s+)?(?:disease|nl|necrobiosis|lesions?|symptoms?|ulcers?|ulceration)"
-    r"|(?:dose|dosage)\s+(?:escalation|increase|reduction|adjustment|change|doubling)"
-    r"|(?:escalating|increasing|reducing|doubling|halving|raising|lowering|adjusting)\s+(?:the\s+)?(?:dose|dosage)"
+    r"|(?:dose|dosage)\s+(?:escalation|increase|reduction|adjustment|change|doubling|intensification"
+    r"|optimi[sz]ation|titration|modification|de-?escalation|tapering|taper)"
+    r"|(?:treatment|therapy|therapeutic)\s+(?:intensification|escalation|optimi[sz]ation|modification|adjustment"
+    r"|de-?escalation)"
+    r"|(?:escalating|increasing|reducing|doubling|halving|raising|lowering|adjusting|intensifying|optimi[sz]ing"
+    r"|titrating|modifying)\s+(?:the\s+)?(?:dose|dosage)"
     r"|(?:the\s+)?(?:dose|dosage)\s+(?:was|had\s+been)\s+(?:escalated|increased|reduced|doubled|halved|raised"
-    r"|lowered|adjusted|changed))\b"
+    r"|lowered|adjusted|changed|intensified|optimi[sz]ed|titrated|modified))\b"
     # a time spent on a dose that came later: "after 3 months of the higher dose", "8 weeks at the increased dose"
     r"|\b(?:of|at|on)\s+(?:the\s+)?(?:higher|increased|escalated|doubled|reduced|lower|new|maintenance)\s+"
     r"(?:dose|dosage|regimen)\b"
@@ -428,8 +433,9 @@ def _resumption(clause: str) -> str | None:
 #: date it.
 _DOSE_CHANGE_RE = re.compile(
     r"\b(?:(?:dose|dosage|doses)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:escalat|increas|reduc|decreas|doubl|halv|rais"
-    r"|lower|adjust|chang)\w*"
-    r"|(?:escalat|increas|reduc|decreas|doubl|halv|rais|lower|adjust)\w*\s+(?:the\s+|her\s+|his\s+)?(?:dose|dosage)"
+    r"|lower|adjust|chang|intensif|optimi[sz]|modif)\w*"
+    r"|(?:escalat|increas|reduc|decreas|doubl|halv|rais|lower|adjust|intensif|optimi[sz]|modif)\w*\s+"
+    r"(?:the\s+|her\s+|his\s+)?(?:dose|dosage)"
     r"|(?:higher|increased|escalated|doubled|reduced|lower|lowered|decreased)\s+(?:dose|dosage)"
     r"|(?:up-?)?titrat\w*|escalat\w*"
     r"|(?:increas|reduc|decreas|rais|lower)\w*\s+to(?=\s+(?:\d+(?:\.\d+)?\s*(?:mg|mcg|\u03bcg|ug|g|ml|iu)\b"
