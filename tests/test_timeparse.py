@@ -2717,6 +2717,7 @@ def test_sessions_that_are_not_the_rows_treatments_are_refused(phrase, row, why)
         ("after 3 injections", "15 mg weekly, orally or by subcutaneous injection", "methotrexate", 21.0),
         ("after 3 injections", "10 mg/mL every 4 weeks", "intra-lesional triamcinolone acetonide (10 mg/mL)", 84.0),
         ("after 10 infusions", "daily for 2 weeks", "alprostadil perfusions", 10.0),
+        ("after 28 applications", "every morning and evening", "tacrolimus 0.1% ointment", 14.0),  # once 28.0
         # the row's regimen and agent say nothing of how it is given: nothing to contradict
         ("after 3 injections", *DUPILUMAB, 42.0),
         ("after 4 applications", *DUPILUMAB, 56.0),
@@ -4243,6 +4244,14 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("every 12 hours", (14.0, 14.0)),
         ("q8h", (21.0, 21.0)),
         ("every 48 hours", (3.5, 3.5)),
+        # morning and evening is twice a day (each once read as daily from the morning or the night alone, so that
+        # "after 28 applications" was a response by 4 weeks, not 2), the evening alone once a day (once no frequency)
+        ("applied every morning and evening", (14.0, 14.0)),
+        ("in the morning and at night", (14.0, 14.0)),
+        ("every morning and at bedtime", (14.0, 14.0)),
+        ("twice daily (morning and evening)", (14.0, 14.0)),
+        ("every evening", (7.0, 7.0)),
+        ("once daily in the morning and evening", None),
         ("tacrolimus 0.1% bd; clobetasol weekly", None),
         ("tofacitinib 5 mg bd and methotrexate 15 mg weekly", None),
         ("clobetasol under OD", None),  # an occlusive dressing, maybe: no pace

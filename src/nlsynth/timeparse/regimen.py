@@ -83,7 +83,8 @@ _RATE_INTERVAL_RE = re.compile(
     rf"|\b(?P<n2>{_NUM})[\s-]*(?P<unit2>day|week|wk|month|mo)s?\s+apart\b"
 )
 #: and words: every other (or alternate) day or week, fortnightly, EOW, BIW and TIW (twice and three times a week),
-#: nightly (or at night, at bedtime, QHS, nocte), each morning (mane), and the prescription abbreviations BID, TID and
+#: morning and evening (or night: twice a day, once read as daily from "every morning"), nightly (or at night, at
+#: bedtime, QHS, nocte, every evening), each morning (mane), and the prescription abbreviations BID, TID and
 #: QID (two, three and four times a day), as British prescriptions also write them: BD, TDS and QDS. Not "OD" (once
 #: daily), which may also be an occlusive dressing.
 _RATE_WORDS = {
@@ -96,7 +97,8 @@ _RATE_WORDS = {
     "(?:every |on )?alternate(?: |-)days?": 3.5,
     "(?:every |on )?alternate(?: |-)weeks?": 0.5,
     "eow": 0.5,
-    "(?:nightly|every night|each night|at night|at bedtime|qhs|nocte)": 7.0,
+    "(?:every |each |in the )?mornings? and (?:in the |at )?(?:evenings?|nights?|bedtime)": 14.0,
+    "(?:nightly|every night|each night|at night|at bedtime|qhs|nocte|every evening|each evening)": 7.0,
     "(?:every morning|each morning|mane)": 7.0,
     r"b\.?i\.?d|b\.?d": 14.0,
     r"t\.?i\.?d|t\.?d\.?s": 21.0,
