@@ -529,6 +529,17 @@ OWN_PHRASES = [
     # ... nor a later phase's after a paced one of no length (once the end at the taper's 4 weeks); a single dose
     # before the length is its day 0
     ("at the end of the treatment", "twice daily, then tapered over 4 weeks", NAN, NAN, "unresolved"),
+    # ... nor a length before a taper or a weaning, however joined (each once the end at 12 weeks), nor one given as a
+    # bound or as approximate (each once the end at its number)
+    ("at the end of the treatment", "twice daily for 12 weeks and tapered over 4 weeks", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "daily for 12 weeks + 4 weeks taper", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "daily for 12 weeks, weaned off over 4 weeks", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "daily for 12 weeks or longer", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "daily for over 3 months", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "a 12-week course or more", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "twice daily for 3 months or so", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "daily for 12 weeks or until clearance", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "twice daily over 16 weeks", 16 * W, 16 * W, "end-of-treatment"),  # as before
     # ... nor a count of one phase's sessions, or a loading dose's (once the end on day 14, the loading dose's two
     # injections counted as a course 2 weeks apart)
     ("at the end of the treatment", "600 mg (2 injections), then 300 mg every 2 weeks", NAN, NAN, "unresolved"),

@@ -143,8 +143,12 @@ Rules (``TimeInterval.rule``)
     year", "observed for 6 months": once the end; "6 months of treatment, then followed up for a year" ends at 6 months,
     once at a year). A period on of a course that pauses is not its length ("twice daily for 2 weeks on, 2 weeks off,
     for 3 months" ends at 3 months, once 2 weeks), and its pace, which holds only while it is on, counts no sessions.
-    Nor is the length of one phase of a course ("twice weekly for 4 weeks, then weekly"), nor a later phase's after one
-    at a pace whose length is not given ("twice daily, then tapered over 4 weeks"): ``unresolved``; a single dose before
+    Nor is the length of one phase of a course ("twice weekly for 4 weeks, then weekly", "for 12 weeks and tapered over
+    4 weeks", "for 12 weeks + 4 weeks taper": a taper or a weaning however joined, once the end at 12 weeks), nor a
+    length given as a bound or as approximate ("for 12 weeks or longer", "for over 3 months", "a 12-week course or
+    more", "for 3 months or so", "for 12 weeks or until clearance", once the end at its number, as "for at least 12
+    weeks" never was), nor a later phase's after one at a pace whose length is not given ("twice daily, then tapered
+    over 4 weeks"): ``unresolved``; a single dose before
     the length is its day 0 ("600 mg loading dose, then 300 mg every 2 weeks for 6 months" ends at 6 months). So is a
     count of one phase's sessions, or of a loading dose's ("3 sessions 2 weeks apart, then monthly", "600 mg (2
     injections), then 300 mg every 2 weeks"). Nor is the length of one pulse of a course repeated at a pace ("daily for

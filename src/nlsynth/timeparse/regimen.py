@@ -197,24 +197,30 @@ def _listed_sessions(text: str) -> int:
 
 #: A course length: days to years. "Applied for 3 h" is an exposure or an incubation, never a course.
 _COURSE_UNIT = r"(?:" + "|".join(sorted((a for a, u in _UNIT_OF.items() if u != "hour"), key=len, reverse=True)) + r")"
+#: What says a length is a bound or approximate, right after it ("for 12 weeks or longer", "12 weeks+", "a 12-week
+#: course or more", "for 3 months or so", "for 12 weeks or until clearance"): no course length (each once the end).
+_LENGTH_NOT_EXACT = (
+    r"(?!\s*\+|\s+or\s+(?:longer|more|so|less|shorter|fewer|beyond|thereabouts|until|till)\b"
+    r"|\s+(?:plus|minimum|maximum|at\s+(?:the\s+)?(?:least|most|latest))\b)"
+)
 #: "for 10 weeks", "over 12 weeks", "during 6 months", "x 12 weeks", "× 12 weeks", "x12 weeks", "for a total of 3
-#: months";
+#: months"; not "for over 3 months" or "for just over 3 months", a bound (once the end at 3 months);
 _COURSE_FOR_RE = re.compile(
-    rf"\b(?:(?:for|over a period of|for a period of|over|during)\s+|x\s*)(?:a\s+total\s+of\s+)?"
-    rf"(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b"
+    rf"\b(?:(?:for|over a period of|for a period of|(?<!\bfor\s)(?<!\bjust\s)(?<!\bwell\s)(?<!\bslightly\s)over"
+    rf"|during)\s+|x\s*)(?:a\s+total\s+of\s+)?(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b{_LENGTH_NOT_EXACT}"
 )
 #: "a 12-week course", "a 3-month regimen", "a 12-week treatment", "12 weeks of daily application"; not a pause ("a
 #: 2-week treatment break").
 _COURSE_NAMED_RE = re.compile(
     rf"\b(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\s+(?:course|regimen|treatment|therapy|trial"
     r"|of\s+(?:[a-z]+\s+)?(?:treatment|therapy|applications?|use|dosing))\b"
-    r"(?![\s-]+(?:breaks?|holidays?|interruptions?|pauses?|gaps?|free|washout|off)\b)"
+    r"(?![\s-]+(?:breaks?|holidays?|interruptions?|pauses?|gaps?|free|washout|off)\b)" + _LENGTH_NOT_EXACT
 )
 #: "a course of 12 weeks", "treatment duration 12 weeks", "duration of therapy: 3 months".
 _COURSE_OF_RE = re.compile(
     r"\b(?:course|regimen|(?:treatment|therapy)\s+duration|duration\s+of\s+(?:the\s+)?(?:treatment|therapy|course)"
     r"|total\s+duration(?:\s+of)?)"
-    rf"\s*(?:of|:|was|=)?\s*(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b"
+    rf"\s*(?:of|:|was|=)?\s*(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b{_LENGTH_NOT_EXACT}"
 )
 
 
@@ -422,14 +428,14 @@ _VAGUE_RATE_RE = re.compile(
     r"[\s-]*(?:a|per|each|every|/)?[\s-]*(?:week|weekly|wk|day|daily|month|monthly)\b"
 )
 #: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
-#: "twice weekly, tapered to weekly"), or a course from its repeats ("2 infusions 2 weeks apart, repeated every 6
+#: "twice weekly, tapered to weekly", a taper or a weaning: "for 12 weeks and tapered over 4 weeks"), or a course from its repeats ("2 infusions 2 weeks apart, repeated every 6
 #: months": sessions 2 weeks apart, courses 6 months apart); not the watching that follows a course ("6 months of
 #: treatment, then followed up for a year": one phase, once, of a course whose end was unresolved).
 #: A course given again ("repeated every 6 months", "repeat course after 3 months").
 _REPEAT = r"repeated|repeat"
 _REPEAT_RE = re.compile(rf"\b(?:{_REPEAT})\b")
 _PHASES_RE = re.compile(
-    rf"\b(?:then|followed by|thereafter|after which|later|subsequently|afterwards|{_REPEAT}"
+    rf"\b(?:then|followed by|thereafter|after which|later|subsequently|afterwards|{_REPEAT}|taper\w*|wean\w*"
     r"|(?:tapered|reduced|increased|decreased|switched|changed|spaced(?: out)?|extended) to)\b"
     r"(?![\s,]+(?:(?:the\s+)?(?:patient|she|he)\s+)?(?:was\s+|were\s+)?"
     r"(?:follow|observ|monitor|seen\b|review|surveillance))"
