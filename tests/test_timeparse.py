@@ -540,6 +540,13 @@ OWN_PHRASES = [
     ("at the end of the treatment", "twice daily for 3 months or so", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "daily for 12 weeks or until clearance", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "twice daily over 16 weeks", 16 * W, 16 * W, "end-of-treatment"),  # as before
+    # a bound negated: "no fewer than" is at least (once within the count, as "fewer than"), and after "after" a bound
+    # as it is elsewhere (each once refused as counted from an unknown moment, "after no less than")
+    ("after no fewer than 3 sessions", "every 2 weeks", 6 * W, INF, "at-least"),
+    ("not fewer than 3 sessions", "every 2 weeks", 6 * W, INF, "at-least"),
+    ("after no less than 8 weeks", "", 8 * W, INF, "at-least"),
+    ("after not more than 2 months", "", 0.0, 2 * M, "within"),
+    ("no shorter than 8 weeks", "", 8 * W, INF, "at-least"),  # once refused as a negation
     # ... nor a count of one phase's sessions, or a loading dose's (once the end on day 14, the loading dose's two
     # injections counted as a course 2 weeks apart)
     ("at the end of the treatment", "600 mg (2 injections), then 300 mg every 2 weeks", NAN, NAN, "unresolved"),

@@ -221,6 +221,21 @@ _DEGREE_PHRASES = (
     "the space of",
     "a matter of",
     "as little as",
+    # a bound negated ("after no less than 8 weeks", "after not more than 2 months"): once an unknown moment after "after"
+    *(
+        f"{no} {than}"
+        for no in ("no", "not")
+        for than in (
+            "less than",
+            "fewer than",
+            "more than",
+            "shorter than",
+            "longer than",
+            "earlier than",
+            "later than",
+            "sooner than",
+        )
+    ),
 )
 _DEGREE = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_DEGREE_PHRASES, key=len, reverse=True))
 _DEGREE_WORDS = frozenset(w for phrase in _DEGREE_PHRASES for w in phrase.split())

@@ -111,6 +111,10 @@ _AT_LEAST = (
     "not sooner than",
     "no less than",
     "not less than",
+    "no fewer than",  # once "fewer than": within the count ("after no fewer than 3 sessions")
+    "not fewer than",
+    "no shorter than",
+    "not shorter than",
     "just over",
     "slightly over",
     "a little over",
