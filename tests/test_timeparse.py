@@ -2437,6 +2437,33 @@ def test_unreadable_phrase_is_rejected_with_reason(phrase, reason):
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        # sessions added to an earlier moment the phrase does not give, as a time is ("after a further 2 months"): each
+        # once read as that many sessions since the start (a response by 6 weeks at dupilumab's pace)
+        "improved after a further 3 injections",
+        "after another 3 injections",
+        "after an additional 3 injections",
+        "after 3 more injections",
+        "after 3 additional injections",
+        "after three further sessions",
+        "after 3 subsequent injections",
+        "cleared 3 injections later",
+        "after 3 injections more",
+    ],
+)
+def test_sessions_added_to_an_earlier_moment_are_refused(phrase):
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match="a time added to an earlier moment"):
+            parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab", **kind)
+    # ... and a first response by 8 weeks stays the earliest (the added sessions were once read as one by 6 weeks)
+    with pytest.raises(TimePhraseError, match="a time added to an earlier moment"):
+        parse_time(f"improved at 8 weeks; {phrase}", "300 mg every 2 weeks", event=True, first=True)
+    # a bound on a count is no added count
+    assert parse_time("after no more than 3 injections", "300 mg every 2 weeks", event=True).upper == 6 * W
+
+
+@pytest.mark.parametrize(
     ("phrase", "agent", "days"),
     [
         ("3 months after dupilumab", "dupilumab", 3 * M),

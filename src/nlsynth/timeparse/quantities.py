@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import re
 
-from nlsynth.timeparse.lexicon import _COUNT, _GAP, _NUM, _SEP, _UNIT, _UNIT_FIRST, _UNIT_OF, _VISIT_WORD, number
+from nlsynth.timeparse.lexicon import (
+    _COUNT,
+    _GAP,
+    _NUM,
+    _SEP,
+    _SESSION_NOUN,
+    _UNIT,
+    _UNIT_FIRST,
+    _UNIT_OF,
+    _VISIT_WORD,
+    number,
+)
 from nlsynth.units import DAYS_PER_UNIT
 
 #: A time counted back from a later moment ("3 months before", "2 weeks earlier", "6 months ago", "8 weeks back" (not
@@ -25,7 +36,8 @@ _RESUMED_RE = re.compile(rf"\b{_NUM}{_GAP}{_UNIT}\s+back\s+on\b")
 #: A time added to an earlier moment that the phrase does not give ("after a further 2 months", "an additional 6
 #: weeks", "another month", "2 more months", "6 weeks more", "16 weeks later", "2 months thereafter", "3 weeks
 #: afterwards", "6 months after" or "6 months since" ending its clause or before a mark, "over the following 8
-#: weeks", "within the next month"): the time since that moment,
+#: weeks", "within the next month", and sessions: "after a further 3 injections", "3 sessions later"): the time since
+#: that moment,
 #: which need not be the start of treatment (a first assessment, a dose change); no rule reads it, but where the clause
 #: right before it gives one exact time, the phrase adds the two (``phrase._added_to_the_clause_before``). "No more
 #: than", "or more", "more or less", "later than 6 months" and "or later" are other words.
@@ -46,6 +58,11 @@ _ADDED_TIME_RE = re.compile(
     # "after" or "since" with nothing after it ("treated for 12 weeks, followed for 6 months after", "6 months
     # since, no relapse"): afterwards, or since a moment the phrase does not give
     rf"|\b{_NUM}{_GAP}{_UNIT}\s+(?:after|since)(?=\s*(?:$|[,;:.)]))"
+    # sessions added to an earlier moment ("after a further 3 injections", "after 3 more sessions", "3 injections
+    # later", "after 2 subsequent infusions"): since it, not since the start (each once read as that many from it)
+    rf"|\b(?:an?\s+)?(?:additional|further|extra|another)\s+{_NUM}\s+{_SESSION_NOUN}\b"
+    rf"|\b{_NUM}\s+(?:more|additional|further|extra|subsequent|repeat(?:ed)?)\s+{_SESSION_NOUN}\b"
+    rf"|\b{_NUM}\s+{_SESSION_NOUN}\s+(?:more|later)\b(?!\s+than\b)"
 )
 #: ... the last of which, "after" or "since" with nothing after it, names no moment: no clause before it gives one.
 _SINCE_UNSAID_RE = re.compile(r"\b(?:after|since)$")
