@@ -459,6 +459,9 @@ OWN_PHRASES = [
     ("after one course", "a 12-week course of daily cream", NAN, NAN, "unresolved"),
     ("after two courses", "", NAN, NAN, "unresolved"),
     ("after 3 rounds of PDT", "monthly", NAN, NAN, "unresolved"),
+    ("after 2 series of 10 sessions", "three times weekly", NAN, NAN, "unresolved"),  # once 10 sessions: 23.3 days
+    ("after 2 blocks of 10 sessions", "three times weekly", NAN, NAN, "unresolved"),
+    ("after the second series", "three times weekly", NAN, NAN, "unresolved"),
     ("over the course of 3 months", "", 3 * M, 3 * M, "point"),
     ("followed for over a year", "", Y, INF, "at-least"),  # "for over": more than (once a point at 1 year)
     (

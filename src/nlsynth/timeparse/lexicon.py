@@ -255,7 +255,7 @@ _EXPOSURE_RE = re.compile(
 )
 #: A count of courses or rounds ("after two courses", "3 rounds of PDT"): a course is not a session (a regimen's "a
 #: 12-week course of daily cream" holds 84 of them), and no rule reads how long one lasts or how far apart they are.
-_COURSE_COUNT_RE = re.compile(rf"\b{_COUNT}{_BETWEEN}{{0,2}}\s+(?:courses?|rounds?)\b")
+_COURSE_COUNT_RE = re.compile(rf"\b{_COUNT}{_BETWEEN}{{0,2}}\s+(?:courses?|rounds?|series|blocks?)\b")
 #: A count of periods of a stated length ("two 4-week cycles", "after the second 12-week course", "three
 #: consecutive 2-week periods", "during the second 3 months"): more than one such period, whose spacing no rule reads;
 #: once read as one of them.
