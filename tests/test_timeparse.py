@@ -4300,6 +4300,13 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("twice daily (morning and evening)", (14.0, 14.0)),
         ("every evening", (7.0, 7.0)),
         ("once daily in the morning and evening", None),
+        # a multiple of a dose or a count of tablets before "daily": two doses a day, or two units at once (each once
+        # read as once a day)
+        ("tofacitinib 2 x 5 mg daily", None),
+        ("2 x 1 tablet daily", None),
+        ("2 tablets daily", None),
+        ("1 x 1 tablet daily", (7.0, 7.0)),
+        ("2 tablets twice daily", (14.0, 14.0)),
         ("tacrolimus 0.1% bd; clobetasol weekly", None),
         ("tofacitinib 5 mg bd and methotrexate 15 mg weekly", None),
         ("clobetasol under OD", None),  # an occlusive dressing, maybe: no pace

@@ -395,6 +395,8 @@ _SESSION_TIMES_RE = re.compile(
     # a session dated from the one before: "45 mg at baseline and 4 weeks later"
     rf"|\b{_NUM}[\s-]*{_UNIT_FIRST}s?\s+later\b"
 )
+#: A unit of a dose taken by mouth ("tablets", "capsules").
+_UNIT_DOSE = r"(?:tablets?|capsules?|pills?|tabs?|caps?)"
 #: A number other than one, in digits or words.
 _NOT_ONE = rf"(?:(?!1\b)\d+|{'|'.join(sorted((w for w, n in NUMBER_WORDS.items() if n != 1), key=len, reverse=True))})"
 #: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others; "x3
@@ -402,7 +404,8 @@ _NOT_ONE = rf"(?:(?!1\b)\d+|{'|'.join(sorted((w for w, n in NUMBER_WORDS.items()
 #: weekly" and "three monthly", a number before the pace with no hyphen, are every two weeks (three months) to some, as
 #: "2-weekly" is, and twice a week to others (once read as weekly). Not a count of sessions at that pace ("12 weekly
 #: sessions", "4 monthly PDT sessions"), nor a dose ("300 mg weekly"). "3 sessions every 4 weeks" is three in each
-#: 4 weeks to some, and a course of three, 4 weeks apart, to others.
+#: 4 weeks to some, and a course of three, 4 weeks apart, to others. "2 x 5 mg daily" and "2 tablets daily" are two
+#: doses a day to some, and two units taken at once to others.
 _AMBIGUOUS_RATE_RE = re.compile(
     r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b"
     r"|(?<![\w.])x\s?\d+\s+(?:(?:daily|weekly|monthly|nightly)\b|(?:a|per|each|every)\s+(?:day|week|month)\b)"
@@ -414,6 +417,10 @@ _AMBIGUOUS_RATE_RE = re.compile(
     # :data:`_RATE_COUNT_DAILY_RE`)
     rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+"
     rf"(?:(?:every|each)\s+{_NUM}[\s-]*(?:day|week|wk|month|fortnight|year)s?|weekly|fortnightly|monthly)\b"
+    # "2 x 5 mg daily", "2 x 1 tablet daily", "2 tablets daily": two doses a day to some, two units taken at once to
+    # others (each once read as once a day)
+    rf"|(?<![\w.,/-]){_NOT_ONE}\s*x\s*(?:\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|\u03bcg|ug|ml|iu)\b|(?:1|one)\s+{_UNIT_DOSE})"
+    rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_UNIT_DOSE}\s+(?:daily|(?:a|per|each|every)\s+day)\b"
 )
 #: A course that pauses and resumes ("2 weeks on, 2 weeks off", "3 weeks on/1 week off", "one week on and one week
 #: off", "5 days on, 2 days off", "on/off"): its pace holds only while it is on, and the length of a period on is no
