@@ -204,6 +204,8 @@ OWN_PHRASES = [
     ("after 3 months (2-3 sessions)", "weekly", 3 * M, 3 * M, "point"),  # a range of something else
     ("8 weeks (median; range 4-12)", "", 8 * W, 8 * W, "median"),  # once "point": "(median)" alone was read
     ("8 weeks on average", "", 8 * W, 8 * W, "mean"),
+    ("time to response averaged 8 weeks", "", 8 * W, 8 * W, "mean"),  # once a point: one patient's time
+    ("averaging 8 weeks", "", 8 * W, 8 * W, "mean"),
     ("6 weeks (range of motion improved)", "", 6 * W, 6 * W, "point"),  # no spread: commentary
     ("within 8 weeks (range 4-12)", "", 0, 8 * W, "within"),  # a bound stays a bound
     # ... also with the spread between the number and its unit, as tables print a median (range) or a mean (SD)
@@ -4694,6 +4696,10 @@ def test_a_count_that_states_its_own_pace_is_read_at_it_whatever_the_regimen(phr
         "generally after 3 months",
         "responses were usually seen by 3 months",
         "in general, improvement after 3 months",
+        # ... right before the time itself (each once read as one patient's time)
+        "typically 8 weeks",
+        "usually 2-3 months",
+        "generally, 8 weeks",
     ],
 )
 def test_how_often_a_series_responded_so_is_refused_as_a_share_in_words_is(phrase):

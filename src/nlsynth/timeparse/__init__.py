@@ -70,12 +70,12 @@ Rules (``TimeInterval.rule``)
     Alternatives ("at 3 or 6 months") are a ``range``; a bound ("within 3 and 6 months"), a range or another number
     in the list, or visits out of order, are refused.
 ``mean``
-    "after a mean of X", "X on average", "mean: X", "X +/- SD" (with or without "mean"), and a time given with a
-    standard deviation and no word for the summary ("X (SD S)", or between the number and its unit as tables print
-    it: "X (SD S) weeks"), which is a mean's spread: a group summary from a series; the mean as a point (the SD and
-    any parenthetical range are commentary). Not a visit named unit first with its window ("week 6 ± 3 days", "day 42
-    +/- 3", "month 6 ± 2 weeks"; in the visit's unit where the window names none): the days it may have fallen on, a
-    ``range`` (days 39 to 45; once a mean of 6 days).
+    "after a mean of X", "X on average", "X averaged" ("the time averaged 8 weeks", once a point), "mean: X", "X +/- SD"
+    (with or without "mean"), and a time given with a standard deviation and no word for the summary ("X (SD S)", or
+    between the number and its unit as tables print it: "X (SD S) weeks"), which is a mean's spread: a group summary
+    from a series; the mean as a point (the SD and any parenthetical range are commentary). Not a visit named unit first
+    with its window ("week 6 ± 3 days", "day 42 +/- 3", "month 6 ± 2 weeks"; in the visit's unit where the window names
+    none): the days it may have fallen on, a ``range`` (days 39 to 45; once a mean of 6 days).
 ``median``
     the same for a median the source names ("median X", "X (median)", "X (median; range A-B)", "median, X") or whose
     interquartile range it gives ("X (IQR A-B)", "X (IQR A-B) weeks"): the median as a point, under its own rule id
@@ -401,12 +401,12 @@ another moment (once a response by the start's time). So is an age given as the 
 18 months of age", "a 6-month-old ulcer", "at 30 weeks' gestation"); beside another time an age is set aside.
 
 A head count, a patient's label or a share of patients beside a time ("in 3 patients after 3 months", "three of four
-patients at 6 weeks", "most by 2 months", "usually by 2 months", "8 weeks (patient 1)", also in parentheses) is
-refused, since the time is only theirs. Two numbers given as alternatives for one time ("two or three weeks", "a week
-or two", "at 3 or 6 months"), in digits or in words, are the range they span, as "2 to 3 weeks" is: the time is one
-of them (once refused). A time the phrase doubts ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)", "equivocal
-response at 8 weeks") is refused too: whether it holds is the reviewer's reading; a doubt about anything else ("at 8
-weeks, possibly due to the cream", "cause unclear") is commentary.
+patients at 6 weeks", "most by 2 months", "usually by 2 months", "typically 8 weeks", "8 weeks (patient 1)", also in
+parentheses) is refused, since the time is only theirs. Two numbers given as alternatives for one time ("two or three
+weeks", "a week or two", "at 3 or 6 months"), in digits or in words, are the range they span, as "2 to 3 weeks" is: the
+time is one of them (once refused). A time the phrase doubts ("8 weeks?", "possibly 8 weeks", "8 weeks (unclear)",
+"equivocal response at 8 weeks") is refused too: whether it holds is the reviewer's reading; a doubt about anything else
+("at 8 weeks, possibly due to the cream", "cause unclear") is commentary.
 
 Commentary that is skipped: text in parentheses, and a restatement after "i.e." or "viz.", which is read as one ("at 8
 weeks, i.e. 2 months"; for the time of an event, not one that times a response, "6 weeks (complete clearance at 12

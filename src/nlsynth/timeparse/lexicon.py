@@ -183,7 +183,7 @@ _NOT_BETWEEN = (
     + r"|lesions?|subjects?|series|times|"
     + _PACE_WORD
 )
-_MEAN = ("mean", "average")
+_MEAN = ("mean", "averaged", "averaging", "average")  # "the time averaged 8 weeks": once one patient's time
 #: A median is a series' summary as a mean is, kept under its own rule id so that the ledger says which the source gave.
 _MEDIAN = ("median",)
 #: A summary the source does not name ("12 (4-24) weeks", "8 weeks (range 4-12)"): the word

@@ -191,7 +191,8 @@ _HEAD_COUNT_RE = re.compile(
 _PATIENT_LABEL_RE = re.compile(r"\b(?:patients?|cases?|subjects?|pts?)\s*(?:#|no\.?\s*)?\d+\b")
 #: ... or a share of them in words, before a time or what they did ("most by 2 months", "the majority within 8 weeks",
 #: "in most patients after 8 weeks", "nearly all responded by 12 weeks", "at 8 weeks in most"), also as how often it
-#: went so ("typically within 3 months", "usually by 3 months", "responses were generally seen after 3 months"); not a
+#: went so ("typically within 3 months", "usually by 3 months", "responses were generally seen after 3 months", or
+#: before the time itself, "typically 8 weeks", once one patient's time); not a
 #: degree ("most improvement at 8 weeks", "mostly healed at 8 weeks").
 _SHARE_IN_WORDS_RE = re.compile(
     r"\b(?:most|(?:the|a)\s+majority|(?:the|a)\s+minority|many|nearly\s+all|almost\s+all|all\s+but\s+\w+)"
@@ -200,7 +201,7 @@ _SHARE_IN_WORDS_RE = re.compile(
     r"(?=\s+(?:by|within|after|at|in|before|during|over|responded|improved|cleared|healed|showed|had)\b)"
     r"|\bin\s+(?:most|(?:the|a)\s+majority|(?:the|a)\s+minority|many|nearly\s+all|almost\s+all)\b"
     r"|\b(?:typically|usually|generally|commonly|frequently|often|in\s+general|as\s+a\s+rule)\b"
-    r"(?=(?:,?\s+[\w-]+){0,3}?,?\s+(?:by|within|after|at|in|before|during|over|from)\b)"
+    rf"(?=(?:,?\s+[\w-]+){{0,3}}?,?\s+(?:by|within|after|at|in|before|during|over|from)\b|,?\s+{_NUM}\b)"
 )
 #: Two numbers given as alternatives for one time ("two or three weeks", "3 or 4 months", "a week or two"): the time
 #: is one of them, so it lies in their range, read as "3 to 4 months" is (:func:`_alternatives_as_range`), as a count
