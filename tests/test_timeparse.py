@@ -2817,6 +2817,27 @@ def test_a_time_spent_on_a_treatment_given_otherwise_than_the_rows_is_refused(ph
         assert parse_time(kept, regimen, event=True, agent=agent).upper == pytest.approx(8 * W)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "row", "why"),
+    [
+        # the start of a treatment given in another way than the row's (each once read as that time since the row's
+        # start, as "after starting the injections" of a cream never was)
+        ("seven months after beginning the tablets", ("twice daily", "ruxolitinib 1.5% cream", "topical"), "by mouth"),
+        ("6 weeks after starting the cream", ("300 mg every 2 weeks", "dupilumab", "subcutaneous"), "applied"),
+        ("6 weeks after the cream was started", ("15 mg weekly", "methotrexate", "oral"), "applied"),
+        ("6 weeks after starting oral therapy", ("twice daily", "tacrolimus ointment", "topical"), "by mouth"),
+    ],
+)
+def test_a_time_from_the_start_of_a_treatment_given_otherwise_is_refused(phrase, row, why):
+    regimen, agent, route = row
+    for kind in ({"event": True, "first": True}, {}):
+        with pytest.raises(TimePhraseError, match=f"from the start of another treatment .*{why}"):
+            parse_time(phrase, regimen, agent=agent, route=route, **kind)
+    # a start in words that say nothing of how, or of the way the row's is given, is the row's start
+    for kept in ("6 weeks after starting treatment", "6 weeks after starting the ointment"):
+        assert parse_time(kept, "twice daily", agent="tacrolimus ointment", route="topical").upper == 6 * W
+
+
 #: What a time is refused as when it is spent on, or comes right after, another treatment, or counts its sessions.
 SPENT_ON, DATES, SESSIONS = "a time spent on another treatment", "may date another treatment", "a time of sessions"
 #: A row of intralesional triamcinolone, a corticosteroid.

@@ -773,6 +773,27 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     return None
 
 
+def _started_otherwise(clause: str, treatment: Treatment) -> tuple[str, str] | None:
+    """A start a time in ``clause`` is counted from, as (its words, why), whose words say the treatment that started is
+    given in a way the row's regimen, agent and route say the row's is not (:func:`_given_otherwise`): "7 months after
+    beginning the tablets" of a cream, "6 weeks after starting the cream" of a subcutaneous drug. It is another
+    treatment's start (the first once read as 7 months since the row's), as the start of its injections is
+    (:func:`_sessions_of_another_treatment`). None with no agent given (the parser alone).
+
+    >>> cream = Treatment("twice daily", "ruxolitinib 1.5% cream", "topical")
+    >>> _started_otherwise("seven months after beginning the tablets", cream)
+    ('after beginning the tablets', "taken by mouth, where the row's treatment is applied")
+    >>> [_started_otherwise(c, cream) for c in ("7 months after starting the cream", "7 months after starting")]
+    [None, None]
+    """
+    if not treatment.agent:
+        return None
+    for word, anchor in _anchors(clause):
+        if _START_ANCHOR_RE.match(anchor) and (why := _given_otherwise(anchor, treatment)):
+            return _as_written(word, anchor), why
+    return None
+
+
 _START_WORD_RE = re.compile(
     r"\b(?:start(?:s|ing|ed)?|initiat(?:ion|ing|ed)|commenc(?:ement|ing|ed)|beginning|began|begun|introduc(?:tion|ing|ed)"
     r"|institut(?:ion|ing|ed)|(?P<change>switch(?:es|ing|ed)?|chang(?:e|es|ing|ed)|changeover|transition(?:s|ing|ed)?"

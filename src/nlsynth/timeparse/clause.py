@@ -23,6 +23,7 @@ from nlsynth.timeparse.anchors import (
     _ended_elsewhere,
     _other_treatment_before_the_time,
     _sessions_of_another_treatment,
+    _started_otherwise,
     _time_on_something_else,
     _times_other_event,
     _unknown_anchor,
@@ -634,6 +635,10 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
         raise TimePhraseError(
             f"a time counted from another moment ({unknown!r}) than the start of treatment, as far as the reader knows; "
             "no rule reads it"
+        )
+    if started := _started_otherwise(clause, treatment):
+        raise TimePhraseError(
+            f"a time counted from the start of another treatment ({started[0]!r}: {started[1]}); no rule reads it"
         )
     _check_no_change_beside_the_time(original, treatment.agent)
     if history := _HISTORY_RE.search(clause):
