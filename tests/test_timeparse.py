@@ -2838,6 +2838,29 @@ def test_a_time_from_the_start_of_a_treatment_given_otherwise_is_refused(phrase,
         assert parse_time(kept, "twice daily", agent="tacrolimus ointment", route="topical").upper == 6 * W
 
 
+@pytest.mark.parametrize(
+    ("phrase", "row"),
+    [
+        # the end of a treatment given in another way than the row's (each once read from the row's end)
+        ("3 months after stopping the tablets", ("twice daily for 12 weeks", "ruxolitinib 1.5% cream", "topical")),
+        (
+            "no relapse 3 months after stopping oral therapy",
+            ("twice daily for 12 weeks", "tacrolimus ointment", "topical"),
+        ),
+        ("3 months after discontinuing the cream", ("300 mg every 2 weeks for 16 weeks", "dupilumab", "subcutaneous")),
+    ],
+)
+def test_a_time_from_the_end_of_a_treatment_given_otherwise_is_refused(phrase, row):
+    regimen, agent, route = row
+    with pytest.raises(TimePhraseError, match="the end of another treatment than the row's"):
+        parse_time(phrase, regimen, agent=agent, route=route)
+    # the end of the row's own, in words that say nothing of how or of the row's way, is its end
+    for kept in ("3 months after stopping treatment", "3 months after stopping the ointment"):
+        assert parse_time(kept, "twice daily for 12 weeks", agent="tacrolimus ointment", route="topical").upper == (
+            12 * W + 3 * M
+        )
+
+
 #: What a time is refused as when it is spent on, or comes right after, another treatment, or counts its sessions.
 SPENT_ON, DATES, SESSIONS = "a time spent on another treatment", "may date another treatment", "a time of sessions"
 #: A row of intralesional triamcinolone, a corticosteroid.

@@ -879,20 +879,22 @@ _OBJECT_ENDS_RE = re.compile(
 )
 
 
-def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> str | None:
-    """The end anchor (:data:`~nlsynth.timeparse.lexicon._AFTER_END_RE`, or "the end of treatment") of ``clause``,
-    as written, when it names what ended and that is neither the row's ``agent`` nor a word for any treatment:
-    "after stopping methotrexate", "after cessation of the previous agent", "after the course of prednisone was
-    completed", "after the last methotrexate injection" in a dupilumab row; or a procedure the row's treatment is not
-    ("after a course of PDT" in a dupilumab row, :func:`_other_procedure`). That is the end of another treatment,
-    not of the row's: its time says nothing of the row's course. None when the anchor names only the row's treatment
-    ("after stopping dupilumab", "after the cream had been withdrawn", "after completion of therapy", "after the last
-    session"), or no agent is given (the parser alone reads it as the row's end, as before). As in
-    :func:`_starts_something_else`, the first word that names something decides.
+def _ended_elsewhere(clause: str, anchor: re.Match[str], treatment: Treatment) -> str | None:
+    """The end anchor (:data:`~nlsynth.timeparse.lexicon._AFTER_END_RE`, or "the end of treatment") of ``clause``, as
+    written, when it names what ended and that is neither the row's ``agent`` nor a word for any treatment: "after
+    stopping methotrexate", "after cessation of the previous agent", "after the course of prednisone was completed",
+    "after the last methotrexate injection" in a dupilumab row; or a procedure the row's treatment is not ("after a
+    course of PDT" in a dupilumab row, :func:`_other_procedure`), or one given in another way than the row's treatment
+    is (:func:`_given_otherwise`: "after stopping the tablets" of a cream, "after discontinuing the cream" of a
+    subcutaneous drug; once the row's end). That is the end of another treatment, not of the row's: its time says
+    nothing of the row's course. None when the anchor names only the row's treatment ("after stopping dupilumab", "after
+    the cream had been withdrawn", "after completion of therapy", "after the last session"), or no agent is given (the
+    parser alone reads it as the row's end, as before). As in :func:`_starts_something_else`, the first word that names
+    something decides.
 
     >>> from nlsynth.timeparse.lexicon import _AFTER_END_RE
     >>> def ended(clause, agent="dupilumab"):
-    ...     return _ended_elsewhere(clause, _AFTER_END_RE.search(clause), agent)
+    ...     return _ended_elsewhere(clause, _AFTER_END_RE.search(clause), Treatment(agent=agent))
     >>> [ended(c) for c in ("4 weeks after stopping methotrexate", "4 weeks after stopping dupilumab",
     ...  "4 weeks after stopping the drug for 2 months", "after the end of the 12-week course of methotrexate")]
     ['after stopping methotrexate', None, None, 'after the end of the 12-week course of methotrexate']
@@ -902,7 +904,11 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
     [None, None]
     >>> ended("4 weeks after stopping methotrexate", agent=None) is None
     True
+    >>> cream, stop = Treatment("twice daily", "ruxolitinib 1.5% cream", "topical"), "3 months after stopping the tablets"
+    >>> _ended_elsewhere(stop, _AFTER_END_RE.search(stop), cream)
+    'after stopping the tablets'
     """
+    agent = treatment.agent
     if not agent:
         return None
     own = _agent_name_words(agent)
@@ -910,6 +916,9 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], agent: str | None) -> s
     cut = _OBJECT_ENDS_RE.search(rest)
     named = (anchor.group() + (rest[: cut.start()] if cut else rest)).strip()
     if _other_procedure(named, agent):
+        return named
+    # given otherwise ("stopping the tablets" of a cream); sessions so given are refused with their own reason
+    if not re.search(rf"\b{_SESSION_NOUN}\b", named) and _given_otherwise(named, treatment):
         return named
     words = [
         w

@@ -611,7 +611,7 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
     after_end = _AFTER_END_RE.search(clause)
     end_words = _END_OF_TREATMENT_RE.search(clause)
     end_anchor = after_end or end_words
-    if end_anchor is not None and (other_end := _ended_elsewhere(clause, end_anchor, treatment.agent)):
+    if end_anchor is not None and (other_end := _ended_elsewhere(clause, end_anchor, treatment)):
         raise TimePhraseError(
             f"a time counted from another moment ({other_end!r}), the end of another treatment than the row's; no rule "
             "reads it"
