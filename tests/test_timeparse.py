@@ -552,6 +552,9 @@ OWN_PHRASES = [
     ("after no less than 8 weeks", "", 8 * W, INF, "at-least"),
     ("after not more than 2 months", "", 0.0, 2 * M, "within"),
     ("no shorter than 8 weeks", "", 8 * W, INF, "at-least"),  # once refused as a negation
+    # past a visit is after it, as past a mark is (once a response seen by the visit: the opposite)
+    ("response past week 12", "", 12 * W, INF, "at-least"),
+    ("past month 3", "", 3 * M, INF, "at-least"),
     # ... nor a count of one phase's sessions, or a loading dose's (once the end on day 14, the loading dose's two
     # injections counted as a course 2 weeks apart)
     ("at the end of the treatment", "600 mg (2 injections), then 300 mg every 2 weeks", NAN, NAN, "unresolved"),

@@ -37,15 +37,15 @@ Rules (``TimeInterval.rule``)
     X", "no earlier than X", "no less than X", "no fewer than X" (once within X, as "fewer than X"), "no shorter than
     X", "just over X", "after over X", "for over X", "took over X", "greater than X", "in excess of X", "upward(s) of
     X", "a minimum of X", "> X", "≥ X", "X+" ("6+ months", "12 months+", "2 years +"), "X or more", "X or longer", "X or
-    after", "X and after", "minimum X", "min. X", "X minimum", "X plus", "at or after X", "past the X mark": (X, inf); a
-    bound after a visit the time names is the time's ("at the 8-week visit or later", "at the 8-week visit at the
-    latest"). A bound in one word before the time is one only right before it ("maximum response 8 weeks" is a point),
-    and "plus" before a number is no bound ("8 weeks plus 3 days": two times, refused). So are "shortly after X", "soon
-    after X", "just after X", "well after X", "some time after X", "at some point after X", "at an unspecified time
-    after X", "not until after X" and the like: later than X by an amount the source does not give (before a count of
-    sessions, "shortly", "soon", "just", "a little" and "slightly" after are "after": "shortly after the first
-    injection"). Bounds that disagree, before and after the time ("within 6 months or more") or side by side before it
-    ("within just over 2 weeks", "by more than 2 weeks"), are refused.
+    after", "X and after", "minimum X", "min. X", "X minimum", "X plus", "at or after X", "past the X mark", "past week
+    X" (once a response seen by then): (X, inf); a bound after a visit the time names is the time's ("at the 8-week
+    visit or later", "at the 8-week visit at the latest"). A bound in one word before the time is one only right before
+    it ("maximum response 8 weeks" is a point), and "plus" before a number is no bound ("8 weeks plus 3 days": two
+    times, refused). So are "shortly after X", "soon after X", "just after X", "well after X", "some time after X", "at
+    some point after X", "at an unspecified time after X", "not until after X" and the like: later than X by an amount
+    the source does not give (before a count of sessions, "shortly", "soon", "just", "a little" and "slightly" after are
+    "after": "shortly after the first injection"). Bounds that disagree, before and after the time ("within 6 months or
+    more") or side by side before it ("within just over 2 weeks", "by more than 2 weeks"), are refused.
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
     months"; an event's "over X" alone, more than X to some readers and during it to others, is refused), "for X",

@@ -149,6 +149,7 @@ _AT_LEAST = (
     "on or after",
     "at/after",
     "past the",
+    "past",  # "past week 12" (once a response seen by week 12: the opposite); "in the past 12 weeks" counts back
 )
 #: ... before a count of sessions, where "shortly after" and the others of :data:`_SHORTLY_AFTER` are "after".
 _AT_LEAST_OF_SESSIONS = tuple(w for w in _AT_LEAST if w not in _SHORTLY_AFTER)
