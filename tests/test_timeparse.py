@@ -1369,6 +1369,12 @@ SOMETHING_ELSE_FIRST = [
     ("burning in the first week; improved at 4 weeks", 4 * W),
     ("gingival hyperplasia at 2 months; cleared at 4 months", 4 * M),
     ("creatinine rose at 4 weeks; improved at 8 weeks", 8 * W),
+    # ... acne (JAK inhibitors), a raised CK, an infection named as such, an allergy (each once refused as naming
+    # something else, beside the response)
+    ("acne at 4 weeks; improved at 12 weeks", 12 * W),
+    ("elevated CK at 4 weeks; improved at 12 weeks", 12 * W),
+    ("cellulitis at 3 weeks; improved at 8 weeks", 8 * W),
+    ("urticaria after 1 week; response at 8 weeks", 8 * W),
     # ... also where a word of response says the other event ended (each once a response by 2 weeks)
     ("side effects resolved at 2 weeks; improved at 8 weeks", 8 * W),
     ("infection cleared at 2 weeks; healed at 8 weeks", 8 * W),
@@ -1399,6 +1405,9 @@ def test_a_clause_that_times_another_event_is_commentary_for_a_response(phrase, 
         "partial response; stopped at 12 weeks",
         "conjunctivitis resolved at 4 weeks",
         "reduced to once daily at 4 weeks",  # once a response by 4 weeks
+        "acne at 4 weeks",  # once a response by 4 weeks, as the two below
+        "elevated CK at 4 weeks",
+        "fever at 2 weeks",
     ],
 )
 def test_a_response_whose_only_time_is_another_events_is_refused(phrase):
@@ -1551,7 +1560,7 @@ def test_time_off_treatment_is_no_time_of_a_response(phrase):
 # response, what it says responded: something other than the lesions ("tinea cleared", "quality of life improved").
 NAMES_SOMETHING_ELSE = [
     ("syncope at 3 weeks; improved at 8 weeks", "syncope"),
-    ("cellulitis at 3 weeks; improved at 8 weeks", "cellulitis"),
+    ("vertigo at 3 weeks; improved at 8 weeks", "vertigo"),
     ("biopsy at 3 weeks; improved at 8 weeks", "biopsy"),
     ("blood tests normal at 3 weeks; improved at 8 weeks", "blood"),
     ("reviewed at 3 weeks, improved at 8 weeks", "reviewed"),

@@ -237,7 +237,13 @@ _SOMETHING_ELSE_RE = re.compile(
     r"|transaminases?|(?:liver|hepatic)\s+enzymes?|creatinine|hepatotoxic\w*|nephrotoxic\w*|hypertension"
     r"|hypertrichosis|gingival|arthralgias?|myalgias?|neuropath\w*|paraesthesi\w*|paresthesi\w*|tremor|somnolence"
     r"|drowsiness|insomnia|constipation|dyspepsia|gastrointestinal|abdominal\s+pain|flushing|burning|stinging"
-    r"|photosensitiv\w*|acneiform|alopecia|o?edema|thrombo\w*)\b"
+    r"|photosensitiv\w*|acneiform|alopecia|o?edema|thrombo\w*"
+    # more adverse events of the agents given for NL (each once read, alone, as the response's time: "acne at 4
+    # weeks" of a JAK inhibitor, "elevated CK at 4 weeks")
+    r"|acne|creatine\s+(?:phospho)?kinase|ck|cpk|hyperlipid\w*|dyslipid\w*|cholesterol|triglycerides?"
+    r"|weight\s+gain|urticaria|hypersensitivity|anaphyla\w*|allerg\w*|keratitis|blepharitis|uveitis|lymphoma"
+    r"|malignan\w*|striae|pneumonia|cellulitis|abscess\w*|candid\w*|tuberculosis|pyrexia|fever|cough"
+    r"|(?:naso)?pharyngitis|rhinitis|sinusitis|bronchitis|urinary\s+tract)\b"
     # never a sign of NL itself (erythema, pain, itch, rash), which a response may be about
 )
 #: What counts a time from a stop, before it ("3 months after treatment was stopped", "2 months post-discontinuation").
