@@ -4350,6 +4350,10 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("every 12 hours", (14.0, 14.0)),
         ("q8h", (21.0, 21.0)),
         ("every 48 hours", (3.5, 3.5)),
+        # quarterly and yearly, as every 3 months and once a year are (once no frequency)
+        ("every quarter", (7 / (3 * M), 7 / (3 * M))),
+        ("infusions annually", (7 / Y, 7 / Y)),
+        ("3 injections quarterly", None),  # three in each quarter to some, three a quarter apart to others
         # morning and evening is twice a day (each once read as daily from the morning or the night alone, so that
         # "after 28 applications" was a response by 4 weeks, not 2), the evening alone once a day (once no frequency)
         ("applied every morning and evening", (14.0, 14.0)),
@@ -4735,6 +4739,9 @@ def test_a_count_of_sessions_at_the_regimens_pace_reads_as_before(phrase):
         # once read at the regimen's pace (4 months with "monthly"), or unresolved with none
         ("after 4 fortnightly sessions", 8),
         ("after 6 fortnightly injections", 12),
+        # ... quarterly or yearly (once read at the regimen's pace: "after 3 quarterly injections" of q2w as 6 weeks)
+        ("after 3 quarterly injections", 9 * M / W),
+        ("after 2 yearly infusions", 2 * Y / W),
     ],
 )
 def test_a_count_that_states_its_own_pace_is_read_at_it_whatever_the_regimen(phrase, weeks, regimen):

@@ -172,7 +172,7 @@ _SESSION_NOUNS = (
 )
 _SESSION_NOUN = rf"(?:{'|'.join(f'{noun}s?' for noun in _SESSION_NOUNS)})"
 #: A pace written as one word before or after what it paces ("12 weekly sessions", "3 sessions weekly").
-_PACE_WORD = r"(?:daily|weekly|fortnightly|monthly)"
+_PACE_WORD = r"(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually)"
 #: Words that may not stand between a count and its noun: units, numbers, paces and words that start
 #: another phrase ("3 months of treatment" and "3 patients after treatment" are not counts).
 _NOT_BETWEEN = (

@@ -82,7 +82,7 @@ _RATE_INTERVAL_RE = re.compile(
     rf"\bintervals?\s+of\s+(?P<n>{_NUM})[\s-]*(?P<unit>day|week|wk|month|mo)s?\b"
     rf"|\b(?P<n2>{_NUM})[\s-]*(?P<unit2>day|week|wk|month|mo)s?\s+apart\b"
 )
-#: and words: every other (or alternate) day or week, fortnightly, EOW, BIW and TIW (twice and three times a week),
+#: and words: every other (or alternate) day or week, fortnightly, quarterly, yearly (or annually), EOW, BIW and TIW (twice and three times a week),
 #: morning and evening (or night: twice a day, once read as daily from "every morning"), nightly (or at night, at
 #: bedtime, QHS, nocte, every evening), each morning (mane), and the prescription abbreviations BID, TID and
 #: QID (two, three and four times a day), as British prescriptions also write them: BD, TDS and QDS. Not "OD" (once
@@ -92,6 +92,8 @@ _RATE_WORDS = {
     "every other week": 0.5,
     "fortnightly": 0.5,
     "every fortnight": 0.5,
+    "(?:quarterly|every quarter)": DAYS_PER_WEEK / (3 * DAYS_PER_UNIT["month"]),
+    "(?:yearly|annually|every year)": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
     "biw": 2.0,
     "tiw": 3.0,
     "(?:every |on )?alternate(?: |-)days?": 3.5,
@@ -311,7 +313,10 @@ _PER_WEEK = {
     "monthly": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
     "fortnight": 0.5,
     "fortnightly": 0.5,
+    "quarterly": DAYS_PER_WEEK / (3 * DAYS_PER_UNIT["month"]),
     "year": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
+    "yearly": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
+    "annually": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
     "nightly": DAYS_PER_WEEK,
 }
 
@@ -416,7 +421,8 @@ _AMBIGUOUS_RATE_RE = re.compile(
     # sessions every week" is two a week: :data:`_RATE_COUNT_EVERY_RE`; a count before "daily" is a rate:
     # :data:`_RATE_COUNT_DAILY_RE`)
     rf"|(?<![\w.,/-]){_NOT_ONE}\s+{_SESSION_NOUN}\s+"
-    rf"(?:(?:every|each)\s+{_NUM}[\s-]*(?:day|week|wk|month|fortnight|year)s?|weekly|fortnightly|monthly)\b"
+    rf"(?:(?:every|each)\s+{_NUM}[\s-]*(?:day|week|wk|month|fortnight|year)s?|weekly|fortnightly|monthly|quarterly"
+    r"|yearly|annually)\b"
     # "2 x 5 mg daily", "2 x 1 tablet daily", "2 tablets daily": two doses a day to some, two units taken at once to
     # others (each once read as once a day)
     rf"|(?<![\w.,/-]){_NOT_ONE}\s*x\s*(?:\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|\u03bcg|ug|ml|iu)\b|(?:1|one)\s+{_UNIT_DOSE})"
