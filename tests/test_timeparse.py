@@ -2400,6 +2400,10 @@ REJECTED = [
     ("followed up 6 weeks more", "added to an earlier moment"),
     ("after another 6-week course", "added to an earlier moment"),
     ("in the first weeks", "ordinal before a plural unit"),  # once read as the first week: within 7 days
+    # ... or before plural sessions (each once read as the first session alone: with a q2w regimen, by 2 weeks)
+    ("after the first injections", "ordinal before plural sessions \\('first injections'\\)"),
+    ("after the first few injections", "ordinal before plural sessions \\('first few injections'\\)"),
+    ("within the first several sessions", "ordinal before plural sessions"),
     ("during the 2nd months", "ordinal before a plural unit"),
     ("within 6 months or more", "bounded both ways"),
     ("3 months to 2 weeks", "start is after its end"),

@@ -843,6 +843,24 @@ def _at_least_since(clause: str, unsaid: tuple[str, str], treatment: Treatment) 
     )
 
 
+def _vague_sessions(clause: str, match: re.Match[str]) -> bool:
+    """Whether a count of sessions in ``clause`` is an ordinal before plural sessions ("the first injections", "the
+    first few sessions", "the first several injections"): some sessions at the start, how many unsaid, as "the first
+    weeks" is (each once read as the first session alone). Not a count after the ordinal ("the first 2 injections"),
+    nor the last of ordinals joined ("between the 2nd and 4th injections").
+
+    >>> from nlsynth.timeparse.lexicon import _EXPOSURE_RE
+    >>> [_vague_sessions(c, _EXPOSURE_RE.search(c)) for c in ("after the first few injections", "after the first "
+    ...  "injection", "after the first 2 injections", "between the 2nd and 4th injections")]
+    [True, False, False, False]
+    """
+    if re.search(r"(?:\b(?:and|or|to)|[-,&/])\s*$", clause[: match.start()]):
+        return False
+    n = match.group("n")
+    ordinal = n is not None and (n in _ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", n) is not None)
+    return ordinal and (match.group(0).endswith("s") or re.search(r"\b(?:few|several)\b", match.group(0)) is not None)
+
+
 def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment) -> TimeInterval:
     """A clause with a count of sessions: read with the frequency of the ``treatment``'s regimen, or unresolved with a
     reason; never an error (the count is understood even when it gives no time), unless another number stands right
@@ -857,6 +875,8 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
             f"several numbers in one clause ({before.group(0).strip()} besides {match.group(0)!r}); no rule chooses "
             "between them"
         )
+    if _vague_sessions(clause, match):
+        raise TimePhraseError(f"an ordinal before plural sessions ({match.group(0)!r}): vague; no rule reads it")
     rest = clause[: match.start()] + " " + clause[match.end() :]
     duration = _DURATION_RE.search(rest)
     since_first = _SINCE_FIRST_RE.search(clause)
