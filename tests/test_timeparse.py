@@ -2944,6 +2944,9 @@ def test_a_drug_named_by_its_class_is_another_treatment_unless_the_row_names_a_m
     assert parse_time(phrase, regimen, event=True, first=True, agent=agent).upper == pytest.approx(upper)
     # a class that the row's drug may belong to stays the row's: dupilumab is an antibody, as a biologic is
     assert parse_time("after 8 weeks of biologics", "300 mg every 2 weeks", event=True, agent="dupilumab").resolved
+    # a blood count is no class of drugs: "platelets" is not "anti-platelet therapy"
+    got = parse_time("improved with normal platelets at 8 weeks", "300 mg every 2 weeks", event=True, agent="dupilumab")
+    assert got.upper == 8 * W
 
 
 def test_a_class_of_the_rows_drug_given_otherwise_or_a_time_free_of_a_drug_is_read_as_before():

@@ -381,7 +381,7 @@ _DRUG_CLASSES = tuple(
             r"cycline|mycin|floxacin|cillin|azimine|dapsone|sulfa|biotic|bacterial|microbial",
         ),
         (
-            r"(?:anti)?platelets?|antithrombotics?",
+            r"antiplatelets?|platelet|antithrombotics?",  # "anti-platelet therapy"; not "platelets", a blood count
             r"aspirin|acetylsalicylic|dipyridamole|ticlopidine|grel|cilostazol|fylline|platelet|thrombotic",
         ),
         (r"anticoagulants?", r"parin|warfarin|xaban|gatran|coagul"),
