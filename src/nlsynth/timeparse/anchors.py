@@ -994,9 +994,8 @@ def _time_on_something_else(clause: str, treatment: Treatment) -> str | None:
             return what
         if drug is None and _other_procedure(what, treatment.agent):
             return what
-        if drug not in own and _given_otherwise(
-            what, treatment
-        ):  # no drug, or a class the row's is of: "oral steroids"
+        # given otherwise, with no drug named or by a class the row's drug is of ("oral steroids" of a steroid cream)
+        if drug not in own and _given_otherwise(what, treatment):
             return what
     return None
 
