@@ -4369,6 +4369,14 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("twice daily (morning and evening)", (14.0, 14.0)),
         ("every evening", (7.0, 7.0)),
         ("once daily in the morning and evening", None),
+        # a pace the sessions need not have kept, as needed or as a bound (each once read as the pace itself)
+        ("twice daily as needed", None),
+        ("applied twice daily PRN", None),
+        ("twice daily during flares", None),
+        ("every 2 weeks or less often", None),
+        ("at least every 2 weeks", None),
+        ("up to twice daily", None),
+        ("twice daily for up to 12 weeks", (14.0, 14.0)),  # a bound on the course's length, not its pace
         # a multiple of a dose or a count of tablets before "daily": two doses a day, or two units at once (each once
         # read as once a day)
         ("tofacitinib 2 x 5 mg daily", None),

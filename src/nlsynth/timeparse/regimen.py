@@ -356,6 +356,9 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
     vague = _VAGUE_RATE_RE.search(text)
     if vague:
         return None, f"its frequency ({vague.group(0)!r}) gives no number"
+    not_kept = _RATE_NOT_KEPT_RE.search(text)
+    if not_kept:
+        return None, f"its frequency is a bound or as needed ({not_kept.group(0)!r}), not a pace the sessions kept"
     on_off = _ON_OFF_RE.search(text)
     if on_off:
         return None, f"it pauses ({on_off.group(0)!r}), so its pace holds only while it is on"
@@ -440,10 +443,19 @@ _VAGUE_RATE_RE = re.compile(
     rf"\b(?:a\s+)?(?:few|several|couple(?:\s+of)?|many|multiple|some|numerous)\s+(?:times|{_SESSION_NOUN})"
     r"[\s-]*(?:a|per|each|every|/)?[\s-]*(?:week|weekly|wk|day|daily|month|monthly)\b"
 )
+#: A frequency the sessions need not have kept: given as needed ("twice daily as needed", "PRN", "on demand", "during
+#: flares"), or as a bound ("at least every 2 weeks", "every 2 weeks or less often", "up to twice daily"); each once
+#: read as the pace itself, so that a count of sessions was a time the pace does not give.
+_RATE_NOT_KEPT_RE = re.compile(
+    r"\b(?:as|when|if)\s+(?:needed|required|necessary)\b|\bp\.?r\.?n\b|\bon\s+demand\b|\bduring\s+flares?\b"
+    r"|\bor\s+(?:less|more)\s+(?:often|frequently)\b"
+    r"|\b(?:at\s+(?:least|most)|up\s+to)\s+(?:every|once|twice|thrice|\d+\s*(?:times|x)|daily|weekly|monthly)\b"
+)
 #: What separates the phases of a course ("twice weekly for 4 weeks, then weekly", "weekly, later every 2 weeks",
-#: "twice weekly, tapered to weekly", a taper or a weaning: "for 12 weeks and tapered over 4 weeks"), or a course from its repeats ("2 infusions 2 weeks apart, repeated every 6
-#: months": sessions 2 weeks apart, courses 6 months apart); not the watching that follows a course ("6 months of
-#: treatment, then followed up for a year": one phase, once, of a course whose end was unresolved).
+#: "twice weekly, tapered to weekly", a taper or a weaning: "for 12 weeks and tapered over 4 weeks"), or a course from
+#: its repeats ("2 infusions 2 weeks apart, repeated every 6 months": sessions 2 weeks apart, courses 6 months apart);
+#: not the watching that follows a course ("6 months of treatment, then followed up for a year": one phase, once, of a
+#: course whose end was unresolved).
 #: A course given again ("repeated every 6 months", "repeat course after 3 months").
 _REPEAT = r"repeated|repeat"
 _REPEAT_RE = re.compile(rf"\b(?:{_REPEAT})\b")
