@@ -1646,6 +1646,17 @@ def test_sessions_given_at_times_beside_a_response_are_refused(phrase, words):
     assert (got.lower, got.upper) == (0.0, pytest.approx(12 * W))
 
 
+@pytest.mark.parametrize(
+    "phrase", ["improved after doses at weeks 0, 2, 6", "improved after sessions on days 1, 8 and 15"]
+)
+def test_a_response_after_sessions_given_at_times_is_no_response_at_them(phrase):
+    """The times are the sessions', the response came after them (each once read as a response seen by the last)."""
+    with pytest.raises(TimePhraseError, match="the only time given is of a schedule of the treatment"):
+        parse_time(phrase, event=True, first=True)
+    # with the sessions, not after them, the clause says when the response was seen, as before
+    assert parse_time("improved with injections at weeks 0, 2 and 6", event=True).upper == 6 * W
+
+
 def test_a_procedure_alone_after_the_response_or_counted_from_reads_as_before():
     # alone, as any clause alone, it times the response
     got = parse_time("skin graft at 4 weeks", event=True, first=True, agent="dupilumab")

@@ -425,24 +425,25 @@ come by then; beside a clause on the response, one that names something no list 
 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of something other than the
 lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or that names a procedure done at its
 time, "skin graft at 4 weeks; healed at 8 weeks", "PDT at 4 weeks; …", or the times sessions were given, "injections at
-weeks 0, 2 and 4; …" (alone, refused as a schedule), or that gives a length of time with no word of a response,
-"treatment continued for 6 months", "a 4-week course", "4 weeks of treatment", is refused (for a first response, only
-when it is earlier than the response's time, which a later clause cannot move), since which time is the response's is
-the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter at 4 weeks; …", "at 4
-weeks; complete at 12 weeks", are of the response, and so is a clause alone; for a best response, a later time that says
-nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is refused), and, for the time of a response, a clause
-about how long it lasted ("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a disease stable or
-stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose, a
-lesion's size, an extent of change or a clinical score's value ("after 16 weeks of 300 mg", "1.5% cream", "cream 1.5%",
-"ulcer 3 x 4 cm", "improved by 50% at 8 weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA
-improved from 3 to 1 at week 12", "EASI-75"; a global assessment of the disease, IGA, vIGA or PGA, is of the lesions;
-never a share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A
-phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose
-own time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions
-whose time it states ("after the 4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with
-no time of its own that says what the time before it is counted from is read with it, as if written there: "2 years
-(after end of treatment)" is "2 years after end of treatment", "12 months (from diagnosis)" is refused as "12 months
-from diagnosis" is (once commentary, and the time read as since the start).
+weeks 0, 2 and 4; …" (alone, refused as a schedule, as is a response after them, "improved after doses at weeks 0, 2,
+6", once seen by the last), or that gives a length of time with no word of a response, "treatment continued for 6
+months", "a 4-week course", "4 weeks of treatment", is refused (for a first response, only when it is earlier than the
+response's time, which a later clause cannot move), since which time is the response's is the reviewer's reading: the
+lesions, their change, "partial" or a bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks",
+are of the response, and so is a clause alone; for a best response, a later time that says nothing of it, "improved at 8
+weeks; follow-up at 16 weeks", is refused), and, for the time of a response, a clause about how long it lasted ("3
+months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a disease stable or stabilised, "stabilised at 4
+weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose, a lesion's size, an extent of change
+or a clinical score's value ("after 16 weeks of 300 mg", "1.5% cream", "cream 1.5%", "ulcer 3 x 4 cm", "improved by 50%
+at 8 weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA improved from 3 to 1 at week 12",
+"EASI-75"; a global assessment of the disease, IGA, vIGA or PGA, is of the lesions; never a share of patients or a head
+count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only time is in one
+parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not resolve ("end
+of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it states ("after the
+4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with no time of its own that says what
+the time before it is counted from is read with it, as if written there: "2 years (after end of treatment)" is "2 years
+after end of treatment", "12 months (from diagnosis)" is refused as "12 months from diagnosis" is (once commentary, and
+the time read as since the start).
 
 Modules
 -------

@@ -94,15 +94,19 @@ _SESSIONS_GIVEN_RE = re.compile(
 
 
 def _given_at(text: str) -> str | None:
-    """The words that say when sessions were given in a clause with no word of response (``_SESSIONS_GIVEN_RE``), or
-    None.
+    """The words that say when sessions were given (``_SESSIONS_GIVEN_RE``) in a clause with no word of response, or
+    with one that came after them ("improved after injections at weeks 0, 2 and 6": the times are the injections',
+    once read as a response seen by week 6), or None.
 
     >>> [_given_at(c) for c in ("injections at weeks 0, 2, 4", "infusions on days 1 and 15", "at the 3rd session",
-    ...  "improved after injections at weeks 0 and 2", "after 3 sessions")]
-    ['injections at weeks', 'infusions on days', None, None, None]
+    ...  "improved after injections at weeks 0 and 2", "improved with injections at weeks 0 and 2", "after 3 sessions")]
+    ['injections at weeks', 'infusions on days', None, 'injections at weeks', None, None]
     """
-    given = None if _RESPONSE_WORD_RE.search(text) else _SESSIONS_GIVEN_RE.search(text)
-    return given.group(0).strip() if given else None
+    given = _SESSIONS_GIVEN_RE.search(text)
+    if given is None:
+        return None
+    after = re.search(r"\b(?:after|following|since)\s+(?:the\s+|her\s+|his\s+)?$", text[: given.start()])
+    return None if _RESPONSE_WORD_RE.search(text) and not after else given.group(0).strip()
 
 
 def _schedule(text: str) -> str | None:
