@@ -3132,6 +3132,9 @@ def test_a_procedure_is_the_start_only_in_a_row_of_that_procedure(phrase, own, d
         ("4 weeks after the session", "twice weekly"),
         ("improved 4 weeks after each injection", "monthly"),
         ("after the injection, improvement at 4 weeks", "3 injections 4 weeks apart"),
+        # ... one session given again (each once read from the start, as of one session)
+        ("4 weeks post-PDT", "single session of PDT, repeated after 1 week"),
+        ("4 weeks after the session", "one session; a second session after 1 week"),
     ],
 )
 def test_a_time_from_a_session_the_regimen_has_several_of_is_unresolved(phrase, regimen):

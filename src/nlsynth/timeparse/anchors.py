@@ -249,6 +249,11 @@ _ONE_SESSION_RE = re.compile(
 )
 
 
+#: A session after the first that a regimen names ("a second session after 1 week", "another injection at 4 weeks").
+_ANOTHER_SESSION_RE = re.compile(
+    r"\b(?:second|2nd|third|3rd|another|further|additional|repeat)\s+(?:\w+\s+)?(?:session|sitting|injection|infusion"
+    r"|treatment|application|exposure|irradiation|dose|cycle|administration)s?\b"
+)
 #: The treatment as a whole, named without saying which moment of it ("3 months after treatment", "6 weeks after
 #: the therapy"): its start, unless it is a course of several sessions (:func:`_unsaid_session`).
 _WHOLE_TREATMENT_RE = re.compile(r"(?:(?:the|her|his|their)\s+)?(?:treatment|therapy)")
@@ -310,7 +315,10 @@ def _unsaid_session(clause: str, treatment: Treatment) -> tuple[str, str] | None
     # repeated every 6 months"); not the loading doses of a treatment that goes on at a pace ("160 mg week 0, 80 mg
     # week 2, then 40 mg weekly")
     listed = _listed_sessions(text) >= 2 and (not _stated_rates(text) or _REPEAT_RE.search(text) is not None)
-    counted = (course is not None and course[0] >= 2) or listed
+    # ... or a session given again ("single session, repeated after 1 week", "a second session after 2 weeks"; once the
+    # one session, so that "3 months after PDT" was since the start)
+    again = _REPEAT_RE.search(text) or _ANOTHER_SESSION_RE.search(text)
+    counted = (course is not None and course[0] >= 2) or listed or again is not None
     which = "the regimen gives several sessions and the phrase does not say which (the first or the last)"
     if session is None:
         if counted:
