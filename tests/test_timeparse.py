@@ -2795,6 +2795,10 @@ def test_sessions_that_are_not_the_rows_treatments_are_refused(phrase, row, why)
         ("after 3 injections", "10 mg/mL every 4 weeks", "intra-lesional triamcinolone acetonide (10 mg/mL)", 84.0),
         ("after 10 infusions", "daily for 2 weeks", "alprostadil perfusions", 10.0),
         ("after 28 applications", "every morning and evening", "tacrolimus 0.1% ointment", 14.0),  # once 28.0
+        # a session named by the visit it was given at is that visit, not a count (once the 4th injection: 56.0)
+        ("after the week-4 injection", *DUPILUMAB, 28.0),
+        ("at the week 4 injection", *DUPILUMAB, 28.0),
+        ("after the month-3 session", "every 2 weeks", "MAL-PDT", 3 * M),
         # the row's regimen and agent say nothing of how it is given: nothing to contradict
         ("after 3 injections", *DUPILUMAB, 42.0),
         ("after 4 applications", *DUPILUMAB, 56.0),

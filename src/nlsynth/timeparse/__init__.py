@@ -106,8 +106,9 @@ Rules (``TimeInterval.rule``)
     third injection", "by the 3rd infusion") is the day it was given, (N - 1) / f weeks, as ``end-of-treatment`` counts
     the last (the first, day 0, is ``unresolved``). A bound in words reads as for a duration ("after at least 4
     sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8 sessions") is
-    ``unresolved`` (so is a count of courses, rounds, series or blocks of sessions: "after two courses", "after 2 series
-    of 10 sessions", the last once read as 10 sessions). A summary is kept in the rule id (``exposures-mean``,
+    ``unresolved`` (a session named by the visit it was given at is that visit: "after the week-4 injection" is 4 weeks,
+    once the 4th injection) (so is a count of courses, rounds, series or blocks of sessions: "after two courses", "after
+    2 series of 10 sessions", the last once read as 10 sessions). A summary is kept in the rule id (``exposures-mean``,
     ``exposures-median``, ``exposures-summary``) when the count is a series' mean, median or unnamed summary. A count is
     never an error: with no frequency in the regimen (or one readers take two ways: "biweekly", "x3 weekly", "2 weekly",
     "2-4 weekly", "3 sessions weekly", "3 sessions every 4 weeks", a rate or a course; a pace the sessions need not have

@@ -248,9 +248,11 @@ _COUNT = (
 )
 #: A count of sessions: "22 exposures", "the second infusion", "2-3 sessions", "between 4 and 6 cycles", or a series'
 #: mean "22.5 exposures" (whole, never its decimals alone: once "5 exposures"); up to two words may stand between the
-#: count and its noun ("3 PDT sessions", "the first MAL-PDT session").
+#: count and its noun ("3 PDT sessions", "the first MAL-PDT session"). Not the number of a visit named unit first
+#: ("the week-4 injection", "the month 3 session": the session given then, once read as the 4th or the 3rd).
+_NOT_A_VISIT = "".join(f"(?<!\\b{unit}{gap})" for unit in ("day", "week", "wk", "month", "year") for gap in (" ", "-"))
 _EXPOSURE_RE = re.compile(
-    rf"\b(?:between\s+(?P<b_lo>{_COUNT})\s+and\s+(?P<b_hi>{_COUNT})|(?P<r_lo>{_COUNT})\s*(?:-|to|or)\s*(?P<r_hi>{_COUNT})"
+    rf"\b{_NOT_A_VISIT}(?:between\s+(?P<b_lo>{_COUNT})\s+and\s+(?P<b_hi>{_COUNT})|(?P<r_lo>{_COUNT})\s*(?:-|to|or)\s*(?P<r_hi>{_COUNT})"
     rf"|(?P<n>\d+\.\d+|{_COUNT})){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
 )
 #: A count of courses or rounds ("after two courses", "3 rounds of PDT"): a course is not a session (a regimen's "a
