@@ -39,7 +39,7 @@ from nlsynth.timeparse.lexicon import (
     _END_OF_TREATMENT_RE,
     _EXPOSURE_RE,
     _NUM,
-    _ORDINAL_WORDS,
+    _ORDINAL_COUNT_RE,
     _PACED_COUNT_RE,
     _PAUSE_LENGTH_RE,
     _SINCE_FIRST_RE,
@@ -99,7 +99,6 @@ from nlsynth.timeparse.response import (
     _says_not_seen,
 )
 from nlsynth.timeparse.sessions import (
-    _ORDINAL_COUNT_RE,
     _SINCE_SESSION_RE,
     _count,
     _counts_spans,
@@ -133,7 +132,7 @@ _VISIT_WORD_RE = re.compile(rf"\b{_VISIT_WORD}")
 #: A period named by its number ("the second month", "the 3rd week", "in month 3", "the beginning of month 3"): an
 #: onset dated in it lies somewhere in that period, never at its end.
 _PERIOD_RE = re.compile(
-    rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\s+(?P<unit>{_UNIT_FIRST})\b"
+    rf"\b{_ORDINAL_COUNT_RE.pattern}\s+(?P<unit>{_UNIT_FIRST})\b"
     rf"|\b(?:beginning|start|in|during)\s+(?:of\s+)?(?:the\s+)?(?P<unit2>{_UNIT_FIRST})\s+{_NUM}\b"
 )
 #: A number right before a time's or a count's own number, at most a sign between ("five 12 years", "two +3 weeks",
@@ -857,7 +856,7 @@ def _vague_sessions(clause: str, match: re.Match[str]) -> bool:
     if re.search(r"(?:\b(?:and|or|to)|[-,&/])\s*$", clause[: match.start()]):
         return False
     n = match.group("n")
-    ordinal = n is not None and (n in _ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", n) is not None)
+    ordinal = n is not None and _ORDINAL_COUNT_RE.fullmatch(n) is not None
     return ordinal and (match.group(0).endswith("s") or re.search(r"\b(?:few|several)\b", match.group(0)) is not None)
 
 

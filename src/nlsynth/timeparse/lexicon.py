@@ -77,6 +77,9 @@ _ORDINAL_WORDS = {
     "fortieth": 40,
     "fiftieth": 50,
 }
+#: A count that names a session's place: "3rd", "third" (also the first of a range: "the 3rd or 4th"); fully matched,
+#: an ordinal ("first", "2nd"), not a count.
+_ORDINAL_COUNT_RE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\b")
 
 
 def _number_words() -> dict[str, int]:

@@ -15,7 +15,7 @@ from nlsynth.timeparse.lexicon import (
     _MEAN,
     _MEDIAN,
     _NUM,
-    _ORDINAL_WORDS,
+    _ORDINAL_COUNT_RE,
     _SUMMARY_KIND,
     _SUMMARY_WORDS,
     _UNIT,
@@ -319,7 +319,7 @@ def _duration(clause: str, match: re.Match[str]) -> TimeInterval:
 
 def _refuse_ordinal_plural(match: re.Match[str]) -> None:
     n, unit = match.group("n"), match.group("n_unit")
-    if n is not None and unit in _PLURAL_UNITS and (n in _ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", n)):
+    if n is not None and unit in _PLURAL_UNITS and _ORDINAL_COUNT_RE.fullmatch(n):
         raise TimePhraseError(f"an ordinal before a plural unit ({match.group(0)!r}): vague; no rule reads it")
 
 

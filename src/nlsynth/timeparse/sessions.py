@@ -13,7 +13,7 @@ import re
 
 from nlsynth.timeparse.anchors import _ONE_SESSION_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _describe, unresolved
-from nlsynth.timeparse.lexicon import _COUNT, _NUM, _ORDINAL_WORDS, _UNIT_OF, normalise, number
+from nlsynth.timeparse.lexicon import _COUNT, _NUM, _ORDINAL_COUNT_RE, _UNIT_OF, normalise, number
 from nlsynth.timeparse.qualifiers import _SUMMARIES, _bound, _qualifier
 from nlsynth.timeparse.regimen import (
     _CYCLE_RE,
@@ -161,8 +161,6 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
 _AT_SESSION_RE = re.compile(
     r"\b(?:at|by|before|until|till|on|prior\s+to|up\s+to)\s+(?:the\s+time\s+of\s+)?(?:the|her|his)\s+$"
 )
-#: A count that names a session's place: "3rd", "third" (also the first of a range: "the 3rd or 4th").
-_ORDINAL_COUNT_RE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\b")
 
 #: Words that say a course did not run as stated: it ended earlier, ran longer or ran again.
 _COURSE_CHANGED_RE = re.compile(
