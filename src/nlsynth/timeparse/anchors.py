@@ -30,6 +30,7 @@ from nlsynth.timeparse.lexicon import (
     _ORDINAL_WORDS,
     _PACE_WORD,
     _SESSION_NOUN,
+    _SESSION_NOUNS,
     _STARTED_WORDS,
     _SUMMARY_WORDS,
     _UNIT,
@@ -244,15 +245,14 @@ _WHICH_SESSION_RE = re.compile(
     r"|administrations?)"
 )
 _ONE_SESSION_RE = re.compile(
-    r"\b(?:single|one|1|a)\s+(?:\w+\s+){0,2}?(?:session|sitting|injection|infusion|treatment|application"
-    r"|exposure|irradiation|dose|cycle|administration)\b(?!\s*(?:per|an?|each|every|/)\s*(?:week|day|month)\b)"
+    rf"\b(?:single|one|1|a)\s+(?:\w+\s+){{0,2}}?(?:{'|'.join(_SESSION_NOUNS)})\b"
+    r"(?!\s*(?:per|an?|each|every|/)\s*(?:week|day|month)\b)"
 )
 
 
 #: A session after the first that a regimen names ("a second session after 1 week", "another injection at 4 weeks").
 _ANOTHER_SESSION_RE = re.compile(
-    r"\b(?:second|2nd|third|3rd|another|further|additional|repeat)\s+(?:\w+\s+)?(?:session|sitting|injection|infusion"
-    r"|treatment|application|exposure|irradiation|dose|cycle|administration)s?\b"
+    rf"\b(?:second|2nd|third|3rd|another|further|additional|repeat)\s+(?:\w+\s+)?{_SESSION_NOUN}\b"
 )
 #: The treatment as a whole, named without saying which moment of it ("3 months after treatment", "6 weeks after
 #: the therapy"): its start, unless it is a course of several sessions (:func:`_unsaid_session`).
@@ -642,13 +642,14 @@ def _changed_beside_the_time(clause: str, agent: str | None = None) -> tuple[str
     return None
 
 
+#: A word that says a time was free of a drug or spared it ("steroid-free", "steroid-sparing"): no time on it.
+_FREE_OF = r"-(?:free|sparing)\b"
 #: A drug named by its name (:data:`~nlsynth.timeparse.lexicon._DRUG_NAME_RE`) or its class
-#: (:data:`~nlsynth.timeparse.lexicon._DRUG_CLASSES`), as a word of a clause.
+#: (:data:`~nlsynth.timeparse.lexicon._DRUG_CLASSES`), as a word of a clause; and a word free of a drug.
 _DRUG_WORD_RE = re.compile(
-    rf"\b(?:{_DRUG_NAME_RE.pattern}|{'|'.join(name.pattern for name, _ in _DRUG_CLASSES)})\b(?!-(?:free|sparing)\b)"
+    rf"\b(?:{_DRUG_NAME_RE.pattern}|{'|'.join(name.pattern for name, _ in _DRUG_CLASSES)})\b(?!{_FREE_OF})"
 )
-#: A drug in a word that says a time was free of it or spared it ("steroid-free", "steroid-sparing"): no time on it.
-_FREE_OF_DRUG_RE = re.compile(r"\b[a-z]+-(?:free|sparing)\b")
+_FREE_OF_DRUG_RE = re.compile(rf"\b[a-z]+{_FREE_OF}")
 #: What leads to a treatment that a time right after it may be spent on or counted from: "after", "following", "on",
 #: "to", "with" or "by", and up to two words more ("after methotrexate", "once on oral methotrexate", "switched to
 #: methotrexate", "replaced with low-dose methotrexate"); not "without".

@@ -200,6 +200,8 @@ _SUMMARY_KIND = {
     **dict.fromkeys(_UNNAMED, "summary"),
 }
 _SUMMARY_WORDS = "|".join(map(re.escape, _SUMMARY_KIND))
+#: The comparatives of a bound ("less than", "no later than"): of a time, a count, or their negation.
+_COMPARATIVES = ("less", "fewer", "more", "shorter", "longer", "earlier", "later", "sooner")
 #: Words between a preposition and its time that say how near the time is or how far a bound holds: "in just under 8
 #: weeks", "after well under 2 months", "in fewer than 8 weeks", "after upwards of 3 months", "in close to 8 weeks",
 #: "after the better part of 8 weeks", "in the space of 2 weeks". They name no moment the time is counted from
@@ -225,20 +227,7 @@ _DEGREE_PHRASES = (
     "a matter of",
     "as little as",
     # a bound negated ("after no less than 8 weeks", "after not more than 2 months"): once an unknown moment after "after"
-    *(
-        f"{no} {than}"
-        for no in ("no", "not")
-        for than in (
-            "less than",
-            "fewer than",
-            "more than",
-            "shorter than",
-            "longer than",
-            "earlier than",
-            "later than",
-            "sooner than",
-        )
-    ),
+    *(f"{no} {comparative} than" for no in ("no", "not") for comparative in _COMPARATIVES),
 )
 _DEGREE = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_DEGREE_PHRASES, key=len, reverse=True))
 _DEGREE_WORDS = frozenset(w for phrase in _DEGREE_PHRASES for w in phrase.split())

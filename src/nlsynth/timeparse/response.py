@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from nlsynth import missing
 from nlsynth.timeparse.interval import TimeInterval, _not_seen_bound
 from nlsynth.timeparse.lexicon import (
+    _COMPARATIVES,
     _DEGREE_WORDS,
     _DURATION_RE,
     _FUNCTION_WORDS,
@@ -131,7 +132,7 @@ _IF_ANY_RE = re.compile(
 #: weeks" says nothing of the response, and is refused).
 _BOUND_NEGATION_RE = re.compile(
     r"\bno\s+longer\b(?!\s+than)|\bnot\s+(?:only|just|complete(?:ly)?|full(?:y)?|entire(?:ly)?|total(?:ly)?|quite)\b"
-    r"|\b(?:no|not)\s+(?:later|earlier|longer|shorter|more|less|fewer|sooner)\s+than\b|\bnot\s+(?:before|after)\b"
+    rf"|\b(?:no|not)\s+(?:{'|'.join(_COMPARATIVES)})\s+than\b|\bnot\s+(?:before|after)\b"
 )
 _OTHER_NEGATION_RE = re.compile(
     r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+){0,2}?(?:side[\s-]effects?|adverse|complications?|toxicity"
