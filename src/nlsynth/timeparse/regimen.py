@@ -26,6 +26,24 @@ from nlsynth.timeparse.lexicon import (
 )
 from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
 
+#: Sessions per week of each unit's and pace word's period.
+_PER_WEEK = {
+    "week": 1.0,
+    "weekly": 1.0,
+    "wk": 1.0,
+    "day": DAYS_PER_WEEK,
+    "daily": DAYS_PER_WEEK,
+    "month": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
+    "monthly": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
+    "fortnight": 0.5,
+    "fortnightly": 0.5,
+    "quarterly": DAYS_PER_WEEK / (3 * DAYS_PER_UNIT["month"]),
+    "year": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
+    "yearly": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
+    "annually": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
+    "nightly": DAYS_PER_WEEK,
+}
+
 #: Frequencies written in a regimen: (sessions per week, low, high).
 _RATE_TIMES_RE = re.compile(  # "2-3 times a week"; "1 or 2 times a week" too: a rate's alternatives are its range
     # a hyphen may join the words: "three-times weekly", "3-times-a-week"
@@ -90,10 +108,10 @@ _RATE_INTERVAL_RE = re.compile(
 _RATE_WORDS = {
     "every other day": 3.5,
     "every other week": 0.5,
-    "fortnightly": 0.5,
-    "every fortnight": 0.5,
-    "(?:quarterly|every quarter)": DAYS_PER_WEEK / (3 * DAYS_PER_UNIT["month"]),
-    "(?:yearly|annually|every year)": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
+    "fortnightly": _PER_WEEK["fortnight"],
+    "every fortnight": _PER_WEEK["fortnight"],
+    "(?:quarterly|every quarter)": _PER_WEEK["quarterly"],
+    "(?:yearly|annually|every year)": _PER_WEEK["year"],
     "biw": 2.0,
     "tiw": 3.0,
     "(?:every |on )?alternate(?: |-)days?": 3.5,
@@ -301,24 +319,6 @@ def _until(text: str) -> re.Match[str] | None:
     if start and number(start.group("n")) > (1 if _UNIT_OF[start.group("unit")] == "day" else 0):
         return None
     return until
-
-
-_PER_WEEK = {
-    "week": 1.0,
-    "weekly": 1.0,
-    "wk": 1.0,
-    "day": DAYS_PER_WEEK,
-    "daily": DAYS_PER_WEEK,
-    "month": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
-    "monthly": DAYS_PER_WEEK / DAYS_PER_UNIT["month"],
-    "fortnight": 0.5,
-    "fortnightly": 0.5,
-    "quarterly": DAYS_PER_WEEK / (3 * DAYS_PER_UNIT["month"]),
-    "year": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
-    "yearly": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
-    "annually": DAYS_PER_WEEK / DAYS_PER_UNIT["year"],
-    "nightly": DAYS_PER_WEEK,
-}
 
 
 def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
