@@ -1016,6 +1016,25 @@ EVENT_PHRASES = [
     ("improved at 4 weeks; remained stable over 12 weeks", "", 0, 4 * W, "seen-at-assessment"),
     ("healed over 8 weeks", "", 0, 8 * W, "seen-at-assessment"),  # how long the healing took
     ("clear over 6 months", "", 0, 6 * M, "seen-at-assessment"),  # ... or the clearing
+    # ... and how long it lasted said without "for": after "last", as a remission's length, or in words (once (0, X]:
+    # seen by X, which the source does not say)
+    ("the remission lasted 6 months", "", NAN, NAN, "unresolved"),
+    ("improvement lasted 6 months", "", NAN, NAN, "unresolved"),
+    ("a response lasting about a year", "", NAN, NAN, "unresolved"),
+    ("a 6-month remission", "", NAN, NAN, "unresolved"),
+    ("a 6 month remission", "", NAN, NAN, "unresolved"),
+    ("6 months of complete remission", "", NAN, NAN, "unresolved"),
+    ("6 months' remission", "", NAN, NAN, "unresolved"),
+    ("partial remission of 3 months", "", NAN, NAN, "unresolved"),
+    ("a relapse-free interval of 2 years", "", NAN, NAN, "unresolved"),
+    ("duration of response 6 months", "", NAN, NAN, "unresolved"),
+    ("response duration: 6 months", "", NAN, NAN, "unresolved"),
+    ("improved at 4 weeks; the remission lasted 6 months", "", 0, 4 * W, "seen-at-assessment"),
+    ("improved at 4 weeks, with remission lasting 6 months", "", 0, 4 * W, "seen-at-assessment"),
+    # ... but a time the remission came at, or a visit it lasted until, still times it
+    ("after 6 months remission was achieved", "", 0, 6 * M, "seen-at-assessment"),
+    ("partial remission after 3 months", "", 0, 3 * M, "seen-at-assessment"),
+    ("response lasted until 12 months", "", 0, 12 * M, "seen-at-assessment"),
     ("cleared shortly after the end of treatment", "daily for 12 weeks", 12 * W, INF, "at-least"),
     ("clear since week 6", "", 0, 6 * W, "seen-at-assessment"),  # "since" a visit: by then
     ("improved 6 weeks since starting", "", 0, 6 * W, "seen-at-assessment"),

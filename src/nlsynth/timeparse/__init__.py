@@ -292,10 +292,11 @@ Rules (``TimeInterval.rule``)
     "remained stable over 12 weeks", "maintained throughout 6 months", and a state held or a relapse absent for a span
     with no verb of lasting: "clear for 6 months", "in remission for 1 year", "lesion-free for 6 months", "no relapse
     for 2 years", and "over" or "throughout" a span for a state that is no process: "no relapse over 6 months", "in
-    remission throughout 2 years", but not "healed over 8 weeks", which may say how long the healing took; once a
-    response seen by then), or a phrase that says only that no time is given ("not stated", "timing not reported", "NR",
-    "n/a"), or that there is none to give ("no response", "never", "not applicable", "lost to follow-up", "ongoing",
-    "-").
+    remission throughout 2 years", but not "healed over 8 weeks", which may say how long the healing took; and without
+    "for": "the remission lasted 6 months", "a 6-month remission", "remission of 3 months", "duration of response 6
+    months"; once a response seen by then), or a phrase that says only that no time is given ("not stated", "timing not
+    reported", "NR", "n/a"), or that there is none to give ("no response", "never", "not applicable", "lost to
+    follow-up", "ongoing", "-").
 ``not-reported``
     the cell is empty.
 

@@ -89,6 +89,7 @@ from nlsynth.timeparse.quantities import (
 from nlsynth.timeparse.regimen import _course_sessions, _frequency
 from nlsynth.timeparse.response import (
     _HELD_FOR_RE,
+    _HELD_SPAN_RE,
     _LASTED_RE,
     _NOT_WORSENED_RE,
     _RESPONSE_NOUN,
@@ -281,7 +282,9 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
 
 #: How long a response lasted, not when it was seen: "sustained for 6 months", "maintained for over a year", "clear for
 #: 6 months", also over or throughout a span ("remained stable over 12 weeks", "maintained throughout 6 months").
-_LASTED_FOR_RE = re.compile(rf"{_LASTED_RE.pattern}.*\b(?:for|over|throughout)\b|{_HELD_FOR_RE.pattern}")
+_LASTED_FOR_RE = re.compile(
+    rf"{_LASTED_RE.pattern}.*\b(?:for|over|throughout)\b|{_HELD_FOR_RE.pattern}|{_HELD_SPAN_RE.pattern}"
+)
 
 
 #: A series' summary with its own value in parentheses ("(mean 2)", "(median: 10 months)"), not a word for the time

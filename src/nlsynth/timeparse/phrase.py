@@ -65,6 +65,7 @@ from nlsynth.timeparse.qualifiers import _HAS_NUMBER_RE, _quantity_days
 from nlsynth.timeparse.quantities import _ADDED_TIME_RE, _AFTER_SPAN, _AGE_IN_TIME_RE, _SINCE_UNSAID_RE, _quantities
 from nlsynth.timeparse.response import (
     _HELD_FOR_RE,
+    _HELD_SPAN_RE,
     _LASTED_RE,
     _LEADING_TIME_RE,
     _LOST_TO_FOLLOW_UP_RE,
@@ -321,6 +322,7 @@ def _clauses(text: str, treatment: Treatment, event: bool) -> list[_Clause]:
         elif event and (
             _LASTED_RE.search(clause)
             or _HELD_FOR_RE.search(clause)
+            or _HELD_SPAN_RE.search(clause)
             or _NO_OTHER_EVENT_RE.search(clause)
             or _NOT_WORSENED_RE.search(clause)
             or _NO_FURTHER_RE.search(clause)

@@ -15,6 +15,7 @@ from nlsynth import missing
 from nlsynth.timeparse.interval import TimeInterval, _not_seen_bound
 from nlsynth.timeparse.lexicon import (
     _COMPARATIVES,
+    _DEGREE,
     _DEGREE_WORDS,
     _DURATION_RE,
     _FUNCTION_WORDS,
@@ -61,6 +62,25 @@ _LASTED_RE = re.compile(
 _HELD_FOR_RE = re.compile(
     r"\b(?:(?:clear|healed)\s+for"
     r"|(?:free|remission|quiescent|inactive|relapses?|recurrences?|flares?)\s+(?:for|over|throughout))\s+(?!the\b)"
+)
+#: A state of the response that lasts: a remission, or a span free of another event.
+_HELD_STATE = (
+    r"(?:(?:complete|partial|clinical|full|total|sustained|continued|continuous|durable)\s+)?"
+    r"(?:remissions?|[a-z]+-free\s+(?:period|interval|survival)s?)"
+)
+#: How long a response held, said without "for": after "last" ("the remission lasted 6 months", "improvement lasting
+#: about a year"), as a state's length ("a 6-month remission", "6 months of remission", "6 months' remission",
+#: "remission of 6 months", "a relapse-free interval of 2 years") or in words ("duration of response", "response
+#: duration"). It says nothing of when the response came, as "remained clear for 6 months" does not (once read as
+#: seen by then). A bare space joins a time to the state only after an article ("a 6 month remission"): "after 6
+#: months remission was achieved" times the remission.
+_HELD_SPAN_RE = re.compile(
+    rf"\blast(?:s|ed|ing)\s+(?:(?:{_DEGREE})\s+)?{_NUM}{_GAP}{_UNIT}\b"
+    rf"|(?:\b(?:an?|the|one)\s+{_NUM}{_GAP}|\b{_NUM}-){_UNIT}(?:'s?)?[\s-]+{_HELD_STATE}\b"
+    rf"|\b{_NUM}{_GAP}{_UNIT}(?:'s?|\s+of)\s+{_HELD_STATE}\b"
+    rf"|\b{_HELD_STATE}\s+(?:of|lasting)\s+(?:(?:{_DEGREE})\s+)?{_NUM}{_GAP}{_UNIT}\b"
+    r"|\bduration\s+of\s+(?:the\s+)?(?:response|remission|improvement|benefit|effect|clearance)\b"
+    r"|\b(?:response|remission)\s+duration\b"
 )
 #: A clause of an event's time that says the event had not happened then ("no response at 3 months", "lesions
 #: unchanged after 8 weeks", "did not improve within 6 weeks", "failed after 3 months"), also after a few words that
