@@ -2410,6 +2410,11 @@ REJECTED = [
     ("4 weeks after the dose was doubled", "another event"),
     ("after 8 weeks at the higher dose", "another event"),  # time on a later dose (once since the start)
     ("after 12 weeks of the new regimen", "another event"),
+    # ... or in a later phase (once since the start, which the phase began after)
+    ("improved after 8 weeks of maintenance", "another event \\('of maintenance'\\)"),
+    ("after 3 months on maintenance therapy", "another event"),
+    ("after 4 weeks of tapering", "another event \\('of tapering'\\)"),
+    ("cleared after 8 weeks of consolidation", "another event"),
     # an age alone (once read as 45 years, or six months, since the start)
     ("at the age of 45 years", "only time given is an age"),
     ("at 45 years of age", "only time given is an age"),  # once 45 years since the start
@@ -2575,6 +2580,18 @@ def test_a_time_counted_from_starting_or_changing_something_else_is_refused(phra
     # what any treatment is called is the start, in any row
     assert parse_time("6 weeks after starting the cream", agent="dupilumab").upper == pytest.approx(6 * W)
     assert parse_time("4 weeks after the change in treatment", agent="dupilumab").upper == pytest.approx(4 * W)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["improved after 8 weeks of maintenance", "8 weeks on maintenance dosing", "cleared after 4 weeks of tapering"],
+)
+def test_a_response_timed_in_a_later_phase_is_refused_and_one_in_the_first_is_read(phrase):
+    # the phase began after the start, by a time the phrase does not give (once read as that time since the start)
+    with pytest.raises(TimePhraseError, match="another event"):
+        parse_time(phrase, "600 mg loading dose, then 300 mg every 2 weeks", event=True, agent="dupilumab")
+    # the first phase began at the start
+    assert parse_time("improved after 8 weeks of induction", event=True).upper == pytest.approx(8 * W)
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,7 @@ def _times_other_event(text: str) -> bool:
 #: A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
 #: the biopsy", "2 years after disease onset", "4 weeks after dose escalation", "6 weeks after the dose was
 #: doubled", "within 4 weeks of dose intensification", "after treatment optimisation", "after 8 weeks at the higher
-#: dose"): no rule turns it into a time since the start.
+#: dose", "after 8 weeks of maintenance"): no rule turns it into a time since the start.
 _OTHER_ZERO_RE = re.compile(
     r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:(?:initial|first)\s+)?"
     r"(?:diagnosis|presentation|biopsy|referral|admission|hospitali[sz]ation|disease\s+onset"
@@ -100,6 +100,9 @@ _OTHER_ZERO_RE = re.compile(
     # a time spent on a dose that came later: "after 3 months of the higher dose", "8 weeks at the increased dose"
     r"|\b(?:of|at|on)\s+(?:the\s+)?(?:higher|increased|escalated|doubled|reduced|lower|new|maintenance)\s+"
     r"(?:dose|dosage|regimen)\b"
+    # ... or in a phase that came later: "after 8 weeks of maintenance", "3 months on maintenance therapy", "after 4
+    # weeks of tapering", "8 weeks of consolidation"
+    r"|\b(?:of|on)\s+(?:the\s+)?(?:maintenance|consolidation|taper(?:ing)?|step-?down|weaning)\b"
 )
 #: A time of the disease's history or of an earlier treatment ("NL for 10 years", "disease duration 2 years", "a
 #: 5-year history", "previously treated with steroids for 1 month", "prior methotrexate for 3 months", "had
