@@ -2629,6 +2629,33 @@ def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
     assert parse_time(phrase, "1.5% cream twice daily", event=True).resolved
 
 
+#: A row of two drugs, as the review's sheets hold several.
+COMBINATION = ("both twice daily", "halobetasol propionate 0.05% cream + tacrolimus 0.1% ointment")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "named"),
+    [
+        ("improved after 8 weeks of tacrolimus alone", "tacrolimus alone"),
+        ("after 8 weeks of tacrolimus monotherapy", "tacrolimus monotherapy"),
+        ("cleared after 8 weeks of the steroid alone", "the steroid alone"),
+        ("after 8 weeks of only tacrolimus", "only tacrolimus"),
+        ("improved at 8 weeks on tacrolimus alone", "tacrolimus alone"),
+    ],
+)
+def test_a_time_spent_on_one_drug_of_a_combination_alone_is_refused(phrase, named):
+    """A phase before or after the combination, by a time the phrase does not give (each once read as that time since
+    the combination's start)."""
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match=f"one drug of the row's combination alone \\('{named}'\\)"):
+            parse_time(phrase, COMBINATION[0], agent=COMBINATION[1], **kind)
+    # a time of one of its drugs without "alone", or of the combination, is the combination's, as before
+    for phrase in ("improved after 8 weeks of tacrolimus", "improved after 8 weeks of the combination"):
+        assert parse_time(phrase, COMBINATION[0], agent=COMBINATION[1], event=True).upper == pytest.approx(8 * W)
+    # ... and in a row of one drug, that drug alone is the row's treatment
+    assert parse_time("after 8 weeks of tacrolimus alone", agent="tacrolimus 0.1% ointment").upper == 8 * W
+
+
 @pytest.mark.parametrize(
     "drug",
     [

@@ -380,7 +380,10 @@ steroid injections" in a dupilumab row, once read at its pace as 6 weeks); each 
 In a row of a member ("8 weeks of steroids" of intralesional triamcinolone, "a JAK inhibitor" of ruxolitinib) or whose
 regimen names the class, it is the row's, unless given in another way than the row's ("after 12 weeks of oral steroids"
 of a steroid cream). A drug the time was free of or spared names no time on it ("steroid-free for 6 months",
-"methotrexate-free for 6 months", "a steroid-sparing regimen"; the name once refused).
+"methotrexate-free for 6 months", "a steroid-sparing regimen"; the name once refused). In a row of a combination
+("halobetasol cream + tacrolimus ointment"), a time spent on one of its drugs alone ("after 8 weeks of tacrolimus
+alone", "of tacrolimus monotherapy", "of the steroid alone") is a phase before or after the combination, and is refused
+as another treatment's time is (once read since the start); one of its drugs without such a word is the combination's.
 
 A session named without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only
 when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or

@@ -959,6 +959,66 @@ _TIME_ON_RE = re.compile(
 _ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
 
 
+def _spent_on(clause: str) -> list[str]:
+    """What each time in ``clause`` was spent "of" or "on", or on what is named right before "for" it.
+
+    >>> _spent_on("after 8 weeks of tofacitinib"), _spent_on("on methotrexate for 8 weeks, improved at 4 weeks")
+    (['tofacitinib'], ['methotrexate'])
+    """
+    spent_on = []
+    for time in _DURATION_RE.finditer(clause):
+        if before := _ON_FOR_RE.search(clause[: time.start()]):
+            spent_on.append(before.group("what"))
+        elif (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
+            cut = _OBJECT_ENDS_RE.search(spent.group("what"))
+            what = " ".join((spent.group("what")[: cut.start()] if cut else spent.group("what")).split())
+            spent_on.append(re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0])  # not the pace or time after it
+    return spent_on
+
+
+#: Words that say a drug was given without the others: "tacrolimus alone", "tacrolimus monotherapy", "only the steroid".
+_ALONE_RE = re.compile(r"\b(?:alone|only|solely|monotherapy|by\s+itself)\b")
+#: What joins the drugs of a combination in a row's agent ("halobetasol cream + tacrolimus ointment", "topical
+#: tacrolimus and betamethasone dipropionate", "clobetasol propionate, tacrolimus, and topical corticosteroid cream").
+_COMBINED_RE = re.compile(r"\s*(?:\+|,|/|\band\b|\bwith\b)\s*")
+
+
+def _combination(agent: str | None) -> list[frozenset[str]]:
+    """The drugs of a row's ``agent``, as the words that name each part that names one (:data:`_COMBINED_RE`).
+
+    >>> [sorted(part) for part in _combination("halobetasol propionate 0.05% cream + tacrolimus 0.1% ointment")]
+    [['halobetasol'], ['tacrolimus']]
+    >>> len(_combination("topical corticosteroid and emollient")), len(_combination("triamcinolone acetonide"))
+    (1, 1)
+    """
+    parts = (_agent_name_words(part) for part in _COMBINED_RE.split(agent or ""))
+    return [drugs for part in parts if (drugs := frozenset(w for w in part if _DRUG_WORD_RE.fullmatch(w)))]
+
+
+def _time_on_part_alone(clause: str, treatment: Treatment) -> str | None:
+    """What a time in ``clause`` was spent on, when that is one drug of a row's combination, alone ("after 8 weeks of
+    tacrolimus alone", "8 weeks of tacrolimus monotherapy", "8 weeks of the steroid alone" in a row of a steroid
+    cream and tacrolimus ointment): a phase before or after the combination, not a time since its start (once read
+    so). None in a row of one drug, where "dupilumab alone" is the row's treatment; a time "of tacrolimus" without
+    such a word is the combination's, as before.
+
+    >>> both = Treatment("both twice daily", "halobetasol propionate 0.05% cream + tacrolimus 0.1% ointment")
+    >>> [_time_on_part_alone(c, both) for c in ("after 8 weeks of tacrolimus alone", "after 8 weeks of tacrolimus",
+    ...  "after 8 weeks of dupilumab alone")]
+    ['tacrolimus alone', None, None]
+    >>> _time_on_part_alone("after 8 weeks of dupilumab alone", Treatment(agent="dupilumab")) is None
+    True
+    """
+    combination = _combination(treatment.agent)
+    if len(combination) < 2:
+        return None
+    for what in _spent_on(clause):
+        drug = _first_drug(what, _own_drugs(treatment))
+        if drug is not None and _ALONE_RE.search(what) and any(_is_own_drug(drug, part) for part in combination):
+            return what
+    return None
+
+
 def _time_on_something_else(clause: str, treatment: Treatment) -> str | None:
     """What a time in ``clause`` was spent "of" or "on", when that is a drug (:data:`_DRUG_NAME_RE`, or by its class,
     "steroids", "a JAK inhibitor": :func:`_is_own_drug`) that is neither the row's agent nor named in its regimen, or
@@ -989,14 +1049,7 @@ def _time_on_something_else(clause: str, treatment: Treatment) -> str | None:
     """
     if not treatment.agent:
         return None
-    spent_on = []
-    for time in _DURATION_RE.finditer(clause):
-        if before := _ON_FOR_RE.search(clause[: time.start()]):
-            spent_on.append(before.group("what"))
-        elif (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
-            cut = _OBJECT_ENDS_RE.search(spent.group("what"))
-            what = " ".join((spent.group("what")[: cut.start()] if cut else spent.group("what")).split())
-            spent_on.append(re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0])  # not the pace or time after it
+    spent_on = _spent_on(clause)
     if not spent_on:
         return None
     own = _own_drugs(treatment)

@@ -24,6 +24,7 @@ from nlsynth.timeparse.anchors import (
     _other_treatment_before_the_time,
     _sessions_of_another_treatment,
     _started_otherwise,
+    _time_on_part_alone,
     _time_on_something_else,
     _times_other_event,
     _unknown_anchor,
@@ -651,6 +652,11 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
     if other := _time_on_something_else(clause, treatment):
         raise TimePhraseError(
             f"a time spent on another treatment ({other!r}) than the row's, not since its start; no rule reads it"
+        )
+    if alone := _time_on_part_alone(clause, treatment):
+        raise TimePhraseError(
+            f"a time spent on one drug of the row's combination alone ({alone!r}), not since the combination's start; "
+            "no rule reads it"
         )
     if other := _other_treatment_before_the_time(original, treatment):
         raise _may_date("another treatment", other)
