@@ -323,6 +323,27 @@ OWN_PHRASES = [
     ("at the end of treatment", "daily for 6 months; stopped after 3 months due to nausea", NAN, NAN, "unresolved"),
     ("at the end of treatment", "12-week course, repeated once", NAN, NAN, "unresolved"),
     ("at the end of treatment", "8 weekly infusions, repeated after a year", NAN, NAN, "unresolved"),
+    # ... or had not ended when reported, paused, was given again or went on past its length (once the stated length:
+    # 16 or 8 weeks)
+    ("at the end of treatment", "twice daily for 16 weeks (ongoing)", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "twice daily for 16 weeks to date", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "twice daily for 16 weeks, still on treatment", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "twice daily for 16 weeks with a 2-week break", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "6 sessions every 2 weeks with a 4-week break", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "twice daily for 16 weeks, paused at week 8", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "twice daily for 8 weeks x 2", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "twice daily for 8 weeks on 2 occasions", NAN, NAN, "unresolved"),
+    ("at the end of treatment", "twice daily for 16 weeks; continued as maintenance", NAN, NAN, "unresolved"),
+    # ... but not a pace after the length, a pause said to be absent or a course "continuing" into its next phase
+    ("at the end of treatment", "for 12 weeks twice a week", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of treatment", "twice daily for 16 weeks without a break", 16 * W, 16 * W, "end-of-treatment"),
+    (
+        "at the end of treatment",
+        "600 mg, continuing 300 mg every 2 weeks for 16 weeks",
+        16 * W,
+        16 * W,
+        "end-of-treatment",
+    ),
     # ... or ran on from the response, whose time the regimen does not give (once the length alone, 12 weeks)
     ("at the end of treatment", "continued for 12 weeks after clearance", NAN, NAN, "unresolved"),
     ("at the end of treatment", "after healing, continued for 4 weeks", NAN, NAN, "unresolved"),

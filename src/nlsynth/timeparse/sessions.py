@@ -13,7 +13,7 @@ import re
 
 from nlsynth.timeparse.anchors import _ONE_SESSION_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _describe, unresolved
-from nlsynth.timeparse.lexicon import _COUNT, _NUM, _ORDINAL_COUNT_RE, _UNIT_OF, normalise, number
+from nlsynth.timeparse.lexicon import _COUNT, _GAP, _NUM, _ORDINAL_COUNT_RE, _UNIT, _UNIT_OF, normalise, number
 from nlsynth.timeparse.qualifiers import _SUMMARIES, _bound, _qualifier
 from nlsynth.timeparse.regimen import (
     _CYCLE_RE,
@@ -162,11 +162,32 @@ _AT_SESSION_RE = re.compile(
     r"\b(?:at|by|before|until|till|on|prior\s+to|up\s+to)\s+(?:the\s+time\s+of\s+)?(?:the|her|his)\s+$"
 )
 
-#: Words that say a course did not run as stated: it ended earlier, ran longer or ran again.
+#: Words that say a course did not run as stated: it ended earlier, ran longer, ran again or stopped for a while.
 _COURSE_CHANGED_RE = re.compile(
     r"\b(?:repeated|extended|prolonged|renewed|stopped|discontinued|ceased|interrupted|withdrawn|halted|shortened"
-    r"|terminated)\b"
+    r"|terminated|paused|suspended)\b"
 )
+#: ... or that it had not ended when the source reported it ("for 16 weeks (ongoing)", "for 16 weeks to date", "still
+#: on treatment"): its length is the time so far, not its end.
+_COURSE_ONGOING_RE = re.compile(
+    r"\b(?:ongoing|to\s+date|so\s+far|still\s+(?:on|being|receiving|using|taking|applying)"
+    r"|continuing(?=\s*(?:[),;.]|$)))\b"
+)
+#: ... or that it paused ("for 16 weeks with a 2-week break", "a drug holiday at week 8", "a treatment interruption"):
+#: whether its length counts the pause is not said. A pause named with what pauses or how long, not one said to be
+#: absent ("without a break").
+_COURSE_PAUSED_RE = re.compile(
+    rf"(?<!\bwithout\s)(?<!\bno\s)(?:\b(?:an?|the|short|brief|treatment|therapy|drug|dosing|medication)|{_NUM}{_GAP}{_UNIT})"
+    r"[\s-]+(?:interruption|pause|hiatus|holiday|break|wash-?out)s?\b"
+)
+#: Right after a course length, that the course was given again ("for 8 weeks twice", "for 8 weeks x 2", "on 2
+#: occasions"), not a pace ("for 8 weeks twice daily" is no such regimen, but "twice a week" may follow a length) ...
+_COURSE_AGAIN_RE = re.compile(
+    rf"[\s,]*(?:twice|thrice|{_NUM}\s+times|[x\u00d7]\s*{_NUM}|on\s+{_NUM}\s+occasions)\b"
+    r"(?![\s-]*(?:a|an|per|each|every|daily|weekly|monthly|nightly|yearly)\b|\s*/)"
+)
+#: ... or that it went on past that length ("for 16 weeks, continued", "for 16 weeks; continued as maintenance").
+_CONTINUED_RE = re.compile(r"\bcontinu(?:ed|es|ing)\b")
 
 
 def _end_as_stated(end: TimeInterval, stated: TimeInterval | None, text: str) -> TimeInterval:
@@ -262,6 +283,10 @@ def _end_of_treatment(regimen: str | None) -> TimeInterval:
     changed = _COURSE_CHANGED_RE.search(text)
     if changed:  # "daily for 6 months; stopped after 3 months", "12-week course, repeated once"
         return unresolved(f"end of treatment, but the regimen's course was {changed.group(0)}")
+    if ongoing := _COURSE_ONGOING_RE.search(text):  # "daily for 16 weeks (ongoing)": the time so far
+        return unresolved(f"end of treatment, but the regimen's course had not ended ({ongoing.group(0)!r})")
+    if paused := _COURSE_PAUSED_RE.search(text):  # "daily for 16 weeks with a 2-week break"
+        return unresolved(f"end of treatment, but the regimen's course had a pause ({paused.group(0)!r})")
     if spans := _cycles_as_spans(text):  # "daily for 12 weeks in 2 cycles", "3 cycles of 5 days every 4 weeks"
         return unresolved(
             f"end of treatment, but the regimen's course runs in cycles ({spans}), whose spacing no rule reads"
@@ -327,6 +352,13 @@ def _length_end(text: str, course: tuple[float, str, int] | None) -> TimeInterva
             f"end of treatment, but the regimen's course ran on from the response ({after.group(0)!r}), whose time "
             "it does not give"
         )
+    if m and (again := _COURSE_AGAIN_RE.match(text, m.end())):  # "for 8 weeks twice", "for 8 weeks x 2"
+        return unresolved(
+            f"end of treatment, but the regimen's course was given again ({again.group(0).strip(' ,')!r} after "
+            f"{m.group(0)!r})"
+        )
+    if m and (went_on := _CONTINUED_RE.search(text, m.end())):  # "for 16 weeks; continued as maintenance"
+        return unresolved(f"end of treatment, but the regimen's course {went_on.group(0)} past {m.group(0)!r}")
     if m:
         days = number(m.group("n")) * DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
         return TimeInterval(days, days, "end-of-treatment")
