@@ -2615,6 +2615,34 @@ def test_a_response_timed_in_a_later_phase_is_refused_and_one_in_the_first_is_re
     assert parse_time("improved after 8 weeks of induction", event=True).upper == pytest.approx(8 * W)
 
 
+#: A regimen whose first session is a loading dose.
+LOADING = "600 mg loading dose, then 300 mg every 2 weeks"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "why"),
+    [
+        # a later phase's sessions leave out the loading dose's (once read from the start: 6 and 4 weeks)
+        ("after 3 maintenance doses", "a count of maintenance sessions"),
+        ("after the second maintenance injection", "a count of maintenance sessions"),
+        # ... and sessions counted from a session or a phase may leave it out (once 4 weeks, a session short)
+        ("after 2 doses following the loading dose", "counted from a session or a phase \\('following the loading'\\)"),
+        ("2 injections after the first", "counted from a session or a phase \\('after the first'\\)"),
+        ("after 2 injections post-loading", "counted from a session or a phase"),
+        ("after 2 injections following induction", "counted from a session or a phase"),
+    ],
+)
+def test_a_count_of_sessions_not_counted_from_the_start_is_unresolved(phrase, why):
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        got = parse_time(phrase, LOADING, agent="dupilumab", **kind)
+        assert got.rule == "unresolved" and re.search(why, got.note)
+    # counted from the start, or with the loading dose among them, a count is read as before
+    assert parse_time("after 3 injections since the start", LOADING, event=True).upper == pytest.approx(6 * W)
+    assert parse_time("after 4 injections including the loading dose", LOADING, event=True).upper == pytest.approx(
+        8 * W
+    )
+
+
 @pytest.mark.parametrize(
     ("phrase", "named"),
     [

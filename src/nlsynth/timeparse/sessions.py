@@ -112,6 +112,18 @@ def _counts_spans(count: str, regimen: str | None) -> str | None:
     return _cycles_as_spans(normalise(regimen or ""), counted=True) if _CYCLE_RE.search(count) else None
 
 
+#: Right after a count of sessions, a session or phase it is counted from ("2 doses after the loading dose", "2
+#: injections following the first", "after 2 injections post-loading", "following induction"): once read from the
+#: start, a session short.
+_AFTER_A_SESSION_RE = re.compile(
+    r"\s*(?:after|following|since|from|post)[\s-]+(?:(?:the|her|his|an?)\s+)?"
+    r"(?:first|initial|1st|loading|induction|single|starting\s+dose)\b"
+)
+#: A count of a later phase's sessions ("after 3 maintenance doses", "the second maintenance injection"): not counted
+#: from the start, where the earlier phase's sessions were given.
+_MAINTENANCE_RE = re.compile(r"\b(?:maintenance|consolidation|booster)\b")
+
+
 def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, session_day: bool = False) -> TimeInterval:
     """A count of sessions at the regimen's frequency: seen after them, N / f weeks, or with ``session_day`` (or
     named by its place, "at the third injection") the day the last of them was given, (N - 1) / f weeks."""
@@ -129,6 +141,16 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
     if spans := _counts_spans(match.group(0), regimen):  # "after 2 cycles" of a daily drug: not two days
         return unresolved(
             f"{match.group(0)}: the regimen's cycles are spans of days ({spans}), whose length no rule reads"
+        )
+    if after := _AFTER_A_SESSION_RE.match(clause, match.end()):  # "after 2 doses following the loading dose"
+        return unresolved(
+            f"{match.group(0)} counted from a session or a phase ({after.group(0).strip()!r}), not from the start: "
+            "whether that session is among them no rule reads"
+        )
+    if maintenance := _MAINTENANCE_RE.search(match.group(0)):  # "after 3 maintenance doses": after a loading dose
+        return unresolved(
+            f"{match.group(0)}: a count of {maintenance.group(0)} sessions, which leaves out those of the phase before "
+            "them (a loading dose, an induction); how many those were no rule reads"
         )
     rate, why = _frequency(regimen)
     if rate is None:
