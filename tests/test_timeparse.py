@@ -988,6 +988,12 @@ EVENT_PHRASES = [
     ("complete at 16 weeks; relapse at 24 weeks; cleared again at 32 weeks", "", 0, 16 * W, "seen-at-assessment"),
     ("cleared at 16 weeks; recurrence at 24 weeks, responded again by 30 weeks", "", 0, 16 * W, "seen-at-assessment"),
     ("improved at 8 weeks; relapsed at 12 weeks; improved at 20 weeks", "", 0, 20 * W, "clauses-span"),
+    # a relapse with no time after a clause that times the response is commentary, with or without ";" (once the whole
+    # clause the relapse's, "the only time given is of another event")
+    ("improved at 2 weeks, then relapsed", "", 0, 2 * W, "seen-at-assessment"),
+    ("temporary improvement at 2 weeks, then relapse", "", 0, 2 * W, "seen-at-assessment"),
+    ("improved at 2 weeks but relapsed", "", 0, 2 * W, "seen-at-assessment"),
+    ("cleared at 12 weeks, followed by recurrence", "", 0, 12 * W, "seen-at-assessment"),
     (
         "no response at 4 weeks; improved at 8 weeks; flare at 12 weeks; improved at 20 weeks",
         "",
@@ -2344,6 +2350,7 @@ REJECTED = [
     ("recurrence at 6 months", "only time given is of another event"),
     ("loss of response at 6 months", "only time given is of another event"),  # once the response's own time
     ("improvement lost by 8 weeks", "only time given is of another event"),
+    ("improved, then relapsed at 8 weeks", "only time given is of another event"),  # the time is the relapse's
     # a share of patients or a head count says whose time it is: never set aside (the time would be only theirs);
     # in words too (once "three of four patients at 6 weeks" was 6 weeks, its count unseen)
     ("improved in 3 patients after 3 months", "head count"),

@@ -429,33 +429,34 @@ Commentary that is skipped: text in parentheses, and a restatement after "i.e." 
 weeks, i.e. 2 months"; for the time of an event, not one that times a response, "6 weeks (complete clearance at 12
 weeks)", or says how great it was at a time, "response at 2 weeks (maximal at 8 weeks)", which is a clause of its own;
 not a dose's or a course's degree, "(maximal dose at 2 weeks)"), clauses without any number (", outcome remained stable
-in all"), clauses about another event (relapse, recurrence; for the time of a response also an adverse event, a stop or
-a change of the treatment: "nausea at 2 weeks", "acne at 4 weeks", "elevated CK at 4 weeks" (these two once a response
-by then), "dose reduced at 4 weeks", "reduced to once daily at 4 weeks", "stopped at 12 weeks", whose time alone is
-refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", says the response had not
-come by then; beside a clause on the response, one that names something no list holds, "syncope at 3 weeks; improved at
-8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of something other than the
-lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or that names a procedure done at its
-time, "skin graft at 4 weeks; healed at 8 weeks", "PDT at 4 weeks; …", or the times sessions were given, "injections at
-weeks 0, 2 and 4; …" (alone, refused as a schedule, as is a response after them, "improved after doses at weeks 0, 2,
-6", once seen by the last), or that gives a length of time with no word of a response, "treatment continued for 6
-months", "a 4-week course", "4 weeks of treatment", is refused (for a first response, only when it is earlier than the
-response's time, which a later clause cannot move), since which time is the response's is the reviewer's reading: the
-lesions, their change, "partial" or a bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks",
-are of the response, and so is a clause alone; for a best response, a later time that says nothing of it, "improved at 8
-weeks; follow-up at 16 weeks", is refused), and, for the time of a response, a clause about how long it lasted ("3
-months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a disease stable or stabilised, "stabilised at 4
-weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose, a lesion's size, an extent of change
-or a clinical score's value ("after 16 weeks of 300 mg", "1.5% cream", "cream 1.5%", "ulcer 3 x 4 cm", "improved by 50%
-at 8 weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA improved from 3 to 1 at week 12",
-"EASI-75"; a global assessment of the disease, IGA, vIGA or PGA, is of the lesions; never a share of patients or a head
-count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only time is in one
-parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not resolve ("end
-of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it states ("after the
-4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with no time of its own that says what
-the time before it is counted from is read with it, as if written there: "2 years (after end of treatment)" is "2 years
-after end of treatment", "12 months (from diagnosis)" is refused as "12 months from diagnosis" is (once commentary, and
-the time read as since the start).
+in all"), clauses about another event (relapse, recurrence, also with no time of its own after a comma, "and", "then" or
+"but" that follows the response's time, "improved at 2 weeks, then relapsed", once the whole clause the relapse's and
+refused; for the time of a response also an adverse event, a stop or a change of the treatment: "nausea at 2 weeks",
+"acne at 4 weeks", "elevated CK at 4 weeks" (these two once a response by then), "dose reduced at 4 weeks", "reduced to
+once daily at 4 weeks", "stopped at 12 weeks", whose time alone is refused, while a stop for want of a response,
+"discontinued at 12 weeks for lack of efficacy", says the response had not come by then; beside a clause on the
+response, one that names something no list holds, "syncope at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …",
+"methotrexate added at 2 months; …", or whose response is of something other than the lesions, "tinea cleared at 3
+weeks; …", "quality of life improved at 4 weeks; …", or that names a procedure done at its time, "skin graft at 4 weeks;
+healed at 8 weeks", "PDT at 4 weeks; …", or the times sessions were given, "injections at weeks 0, 2 and 4; …" (alone,
+refused as a schedule, as is a response after them, "improved after doses at weeks 0, 2, 6", once seen by the last), or
+that gives a length of time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4 weeks
+of treatment", is refused (for a first response, only when it is earlier than the response's time, which a later clause
+cannot move), since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a
+bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
+alone; for a best response, a later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is
+refused), and, for the time of a response, a clause about how long it lasted ("3 months; sustained at 12 months", "16
+weeks, confirmed at 24 weeks"; a disease stable or stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one
+that times it, and beside a time, a dose, a lesion's size, an extent of change or a clinical score's value ("after 16
+weeks of 300 mg", "1.5% cream", "cream 1.5%", "ulcer 3 x 4 cm", "improved by 50% at 8 weeks", "improvement of more than
+50% at week 8", "IGA 1 at week 16", "PGA improved from 3 to 1 at week 12", "EASI-75"; a global assessment of the
+disease, IGA, vIGA or PGA, is of the lesions; never a share of patients or a head count, "in 60% by 3 months", "in 5 of
+8 patients", which say whose time it is). A phrase whose only time is in one parenthesis ("response at first follow-up
+(6 weeks)") is read from it, as is one whose own time does not resolve ("end of treatment (12 weeks)" with no course
+length in the regimen), and a count of sessions whose time it states ("after the 4th session (week 6)": the source's
+time, not the regimen's pace). A parenthesis with no time of its own that says what the time before it is counted from
+is read with it, as if written there: "2 years (after end of treatment)" is "2 years after end of treatment", "12 months
+(from diagnosis)" is refused as "12 months from diagnosis" is (once commentary, and the time read as since the start).
 
 Modules
 -------

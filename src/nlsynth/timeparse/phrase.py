@@ -156,7 +156,7 @@ def _is_visit_list(clause: str) -> bool:
 
 def _each_timed(parts: list[str]) -> bool:
     """Whether a clause split in ``parts`` (more than one) has a time or a count of sessions in each."""
-    return len(parts) > 1 and all(_DURATION_RE.search(part) or _EXPOSURE_RE.search(part) for part in parts)
+    return len(parts) > 1 and all(map(_timed, parts))
 
 
 def _compound_duration(clause: str) -> bool:
@@ -191,14 +191,47 @@ def _split_and(clause: str) -> list[str]:
     return parts if _each_timed(parts) else [clause]
 
 
+#: Where a clause may end: a comma, or "and", "then" or "but" between words.
+_CLAUSE_END_RE = re.compile(r",|\s(?:and\s+then|and|then|but)\s")
+
+
+def _timed(text: str) -> bool:
+    """Whether ``text`` holds a time or a count of sessions."""
+    return bool(_DURATION_RE.search(text) or _EXPOSURE_RE.search(text))
+
+
+def _split_untimed_event(clause: str) -> list[str]:
+    """A clause split before a part with no time that names another event ("improved at 2 weeks, then relapsed",
+    "... but relapsed", "..., followed by relapse"), where the part before holds the time and names none: the time is
+    that part's, and the other event, untimed, is commentary (once the whole clause read as the other event's, and
+    its time refused as "the only time given is of another event"). Otherwise whole ("improved, then relapsed at 8
+    weeks": the only time is the relapse's).
+
+    >>> _split_untimed_event("improved at 2 weeks, then relapsed"), _split_untimed_event("improved, then relapsed at 8 weeks")
+    (['improved at 2 weeks', 'then relapsed'], ['improved, then relapsed at 8 weeks'])
+    """
+    for end in _CLAUSE_END_RE.finditer(clause):
+        head, tail = clause[: end.start()], clause[end.end() :]
+        if _timed(head) and not _times_other_event(head) and not _timed(tail) and _times_other_event(tail):
+            return [head, tail.strip()]
+    return [clause]
+
+
 def _pieces(text: str) -> list[str]:
     """The clauses of a phrase: its ";"-separated parts, split at commas (:func:`_split_commas`) and at "and" or "then"
-    (:func:`_split_and`) where each part holds a time of its own.
+    (:func:`_split_and`) where each part holds a time of its own, and before another event with no time
+    (:func:`_split_untimed_event`).
 
     >>> _pieces("improved at 4 weeks, cleared at 12 weeks; stopped at 6 months, due to nausea")
     ['improved at 4 weeks', 'cleared at 12 weeks', 'stopped at 6 months, due to nausea']
     """
-    parts = (piece for part in text.split(";") for comma in _split_commas(part) for piece in _split_and(comma))
+    parts = (
+        piece
+        for part in text.split(";")
+        for comma in _split_commas(part)
+        for joined in _split_and(comma)
+        for piece in _split_untimed_event(joined)
+    )
     return [clause for clause in (piece.strip(" ,.:") for piece in parts) if clause]
 
 
