@@ -2685,6 +2685,32 @@ def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
     assert parse_time(phrase, "1.5% cream twice daily", event=True).resolved
 
 
+@pytest.mark.parametrize(
+    ("phrase", "agent", "refusal"),
+    [
+        # a drug by its brand is that drug: another's in this row (each once read as that time since the row's start)
+        ("improved after 8 weeks of Humira", "dupilumab", "a time spent on another treatment \\('humira'\\)"),
+        ("after 3 Humira injections", "dupilumab", "sessions that are not the row's treatment's"),
+        ("after 8 weeks of Xeljanz", "ruxolitinib 1.5% cream", "a time spent on another treatment \\('xeljanz'\\)"),
+        # ... and a brand given another way than the row's drug is another treatment (oral ruxolitinib of its cream)
+        ("after 8 weeks of Jakafi", "Opzelura (ruxolitinib) 1.5% cream", "another treatment \\('jakafi'\\)"),
+        # the row's own, by its brand or another spelling (once refused as another drug's)
+        ("improved after 8 weeks of Dupixent", "dupilumab", None),
+        ("8 weeks after starting Dupixent", "dupilumab", None),
+        ("improved after 8 weeks of Opzelura", "ruxolitinib 1.5% cream", None),
+        ("after 8 weeks of ciclosporin", "systemic cyclosporine", None),
+        ("after 8 weeks of cyclosporin", "systemic cyclosporine", None),
+    ],
+)
+def test_a_drug_named_by_a_brand_or_another_spelling_is_that_drug(phrase, agent, refusal):
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        if refusal is None:
+            assert parse_time(phrase, agent=agent, **kind).upper == pytest.approx(8 * W)
+        else:
+            with pytest.raises(TimePhraseError, match=refusal):
+                parse_time(phrase, "every 2 weeks", agent=agent, **kind)
+
+
 #: A row of two drugs, as the review's sheets hold several.
 COMBINATION = ("both twice daily", "halobetasol propionate 0.05% cream + tacrolimus 0.1% ointment")
 

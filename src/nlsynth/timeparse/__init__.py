@@ -373,12 +373,15 @@ end is the row's. So is a time spent on another treatment than the row's ("after
 methotrexate", "on methotrexate for 8 weeks" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time
 since the row's start): a drug named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus",
 "-sone", "-trexate", "-prost", "-ermin" and the like), or by name where a drug given for NL has no such stem
-(alprostadil, fumaric acid esters, aspirin, dipyridamole, nicotinamide, colchicine, insulin), that is neither the row's
-agent nor in its regimen, or a procedure the row's treatment is not, or a treatment given in a way the regimen and the
-agent say the row's is not ("after 8 weeks of injections" or "of oral therapy" of an ointment); the first drug named
-decides, a time spent on anything else ("8 weeks of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at
-4 weeks on the left shin") is read as before, and with no agent given every such time is the row's. A drug named by its
-class ("steroids", "corticosteroids", "a JAK inhibitor", "anti-TNF therapy", "a calcineurin inhibitor", "antimalarials",
+(alprostadil, fumaric acid esters, aspirin, dipyridamole, nicotinamide, colchicine, insulin), or by a brand or another
+spelling of a drug given for NL, which is that drug ("Humira" in a dupilumab row, once read as the row's; "Dupixent"
+there, and "ciclosporin" in a row of "systemic cyclosporine", once refused; a brand given another way than the row's
+drug is another treatment, "Jakafi", oral ruxolitinib, in a row of its cream), that is neither the row's agent nor in
+its regimen, or a procedure the row's treatment is not, or a treatment given in a way the regimen and the agent say the
+row's is not ("after 8 weeks of injections" or "of oral therapy" of an ointment); the first drug named decides, a time
+spent on anything else ("8 weeks of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at 4 weeks on the
+left shin") is read as before, and with no agent given every such time is the row's. A drug named by its class
+("steroids", "corticosteroids", "a JAK inhibitor", "anti-TNF therapy", "a calcineurin inhibitor", "antimalarials",
 "antibiotics", "statins", "antiplatelet therapy", "biologics") is another treatment where nothing in the row's agent or
 regimen is of that class, here, right before a time ("improved after steroids at 8 weeks") and in its sessions ("after 3
 steroid injections" in a dupilumab row, once read at its pace as 6 weeks); each was once read as the row's in any row.

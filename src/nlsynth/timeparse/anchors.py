@@ -18,6 +18,7 @@ from nlsynth.timeparse.lexicon import (
     _DEGREE,
     _DRUG_CLASSES,
     _DRUG_NAME_RE,
+    _DRUG_SYNONYMS,
     _DURATION_RE,
     _END_NOUNS,
     _ENDED_VERBS,
@@ -666,13 +667,15 @@ def _own_drugs(treatment: Treatment) -> frozenset[str]:
     """The words that name the row's agent, and the drugs its regimen names, by name or class ("dupilumab with
     methotrexate", "with topical steroids").
 
-    >>> sorted(_own_drugs(Treatment("300 mg every 2 weeks with methotrexate 15 mg weekly", "dupilumab")))
-    ['dupilumab', 'methotrexate']
+    >>> sorted(_own_drugs(Treatment("300 mg every 2 weeks with methotrexate 15 mg weekly", "dupilumab")))  # and brands
+    ['dupilumab', 'dupixent', 'methotrexate', 'metoject', 'otrexup', 'rasuvo', 'trexall']
     >>> sorted(_own_drugs(Treatment("twice daily with topical steroids", "ruxolitinib cream")))
-    ['ruxolitinib', 'steroids']
+    ['opzelura', 'ruxolitinib', 'steroids']
     """
     regimen_words = _words(normalise(treatment.regimen or ""))
-    return _agent_name_words(treatment.agent) | {w for w in regimen_words if _DRUG_WORD_RE.fullmatch(w)}
+    return _agent_name_words(treatment.agent) | _same_drugs(
+        frozenset(w for w in regimen_words if _DRUG_WORD_RE.fullmatch(w))
+    )
 
 
 def _first_drug(text: str, own: frozenset[str]) -> str | None:
@@ -813,15 +816,27 @@ _START_WORD_RE = re.compile(
 )
 
 
+def _same_drugs(words: frozenset[str]) -> frozenset[str]:
+    """``words`` with every other name of each drug they name (:data:`~nlsynth.timeparse.lexicon._DRUG_SYNONYMS`):
+    its brands and spellings.
+
+    >>> sorted(_same_drugs(frozenset({"dupixent"}))), sorted(_same_drugs(frozenset({"cyclosporine", "systemic"})))[:3]
+    (['dupilumab', 'dupixent'], ['ciclosporin', 'ciclosporine', 'cyclosporin'])
+    """
+    return words.union(*(names for names in _DRUG_SYNONYMS if names & words))
+
+
 @functools.lru_cache(maxsize=64)
 def _agent_name_words(agent: str | None) -> frozenset[str]:
     """The words of three letters or more that name the row's ``agent``, not any formulation of it
-    (:data:`~nlsynth.timeparse.lexicon._NOT_AGENT_WORDS`): "ruxolitinib 1.5% cream" is {"ruxolitinib"}.
+    (:data:`~nlsynth.timeparse.lexicon._NOT_AGENT_WORDS`), with the other names of the drug they name
+    (:func:`_same_drugs`): "ruxolitinib 1.5% cream" is {"ruxolitinib"} and its brands.
 
     >>> sorted(_agent_name_words("topical ruxolitinib 1.5% cream")), _agent_name_words(None)
-    (['ruxolitinib'], frozenset())
+    (['opzelura', 'ruxolitinib'], frozenset())
     """
-    return frozenset(w for w in re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent or "")) if w not in _NOT_AGENT_WORDS)
+    words = re.findall(r"[a-z][a-z0-9]{2,}", normalise(agent or ""))
+    return _same_drugs(frozenset(w for w in words if w not in _NOT_AGENT_WORDS))
 
 
 def _starts_something_else(anchor: str, agent: str | None) -> bool:
@@ -987,7 +1002,7 @@ def _combination(agent: str | None) -> list[frozenset[str]]:
     """The drugs of a row's ``agent``, as the words that name each part that names one (:data:`_COMBINED_RE`).
 
     >>> [sorted(part) for part in _combination("halobetasol propionate 0.05% cream + tacrolimus 0.1% ointment")]
-    [['halobetasol'], ['tacrolimus']]
+    [['halobetasol', 'ulobetasol', 'ultravate'], ['protopic', 'tacrolimus']]
     >>> len(_combination("topical corticosteroid and emollient")), len(_combination("triamcinolone acetonide"))
     (1, 1)
     """

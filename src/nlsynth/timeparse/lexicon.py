@@ -345,14 +345,84 @@ _NO_OTHER_EVENT_RE = re.compile(
 #: statins, prostaglandins ("iloprost"), growth factors ("becaplermin"), riminophenazines ("clofazimine"),
 #: sulfasalazine, cyclophosphamide, platelet inhibitors ("clopidogrel"), PDE5 inhibitors ("sildenafil"), imiquimod and
 #: metformin; and, by name, the drugs given for NL whose names have no such stem (alprostadil, fumaric acid esters,
-#: aspirin, dipyridamole, ticlopidine, nicotinamide, colchicine, insulin). It names a drug, never anything else a time
-#: may be spent on ("8 weeks of follow-up").
+#: aspirin, dipyridamole, ticlopidine, nicotinamide, colchicine, insulin), and any name of :data:`_DRUG_SYNONYMS` (a
+#: brand, a spelling). It names a drug, never anything else a time may be spent on ("8 weeks of follow-up").
+#: The names of one drug: its nonproprietary name in each spelling, and its brands ("Dupixent" is dupilumab, "Neoral"
+#: and "cyclosporine" are ciclosporin); a brand given another way than the nonproprietary name's usual row is a group of
+#: its own (oral ruxolitinib, "Jakafi", is not a ruxolitinib cream's). A drug named by any of them is that drug, in a phrase and in a row's agent or
+#: regimen (:func:`~nlsynth.timeparse.anchors._same_drugs`): "after 8 weeks of Humira" in a dupilumab row is time on
+#: another drug, "8 weeks of ciclosporin" in a row of "systemic cyclosporine" the row's.
+_DRUG_SYNONYMS = tuple(
+    frozenset(names.split())
+    for names in (
+        # biologics
+        "dupilumab dupixent",
+        "adalimumab humira",
+        "etanercept enbrel",
+        "infliximab remicade",
+        "ustekinumab stelara",
+        "secukinumab cosentyx",
+        "ixekizumab taltz",
+        "risankizumab skyrizi",
+        "guselkumab tremfya",
+        "tildrakizumab ilumya",
+        "certolizumab cimzia",
+        "golimumab simponi",
+        "tralokinumab adbry adtralza",
+        "lebrikizumab ebglyss",
+        "bimekizumab bimzelx",
+        "rituximab rituxan mabthera",
+        "omalizumab xolair",
+        "anakinra kineret",
+        # kinase inhibitors
+        "tofacitinib xeljanz",
+        "baricitinib olumiant",
+        "upadacitinib rinvoq",
+        "abrocitinib cibinqo",
+        "ritlecitinib litfulo",
+        "ruxolitinib opzelura",
+        "jakafi jakavi",  # ruxolitinib by mouth: in a row of its cream, another treatment
+        "deucravacitinib sotyktu",
+        # calcineurin inhibitors
+        "tacrolimus protopic",
+        "prograf advagraf envarsus",  # tacrolimus by mouth: in a row of its ointment, another treatment
+        "pimecrolimus elidel",
+        "ciclosporin cyclosporin cyclosporine ciclosporine neoral sandimmun sandimmune",
+        # corticosteroids
+        "triamcinolone kenalog",
+        "clobetasol dermovate temovate clobex olux",
+        "betamethasone diprolene diprosone celestone",
+        "halobetasol ulobetasol ultravate",
+        "methylprednisolone medrol",
+        "mometasone elocon",
+        # others given for NL
+        "apremilast otezla",
+        "methotrexate trexall otrexup rasuvo metoject",
+        "hydroxychloroquine plaquenil",
+        "azathioprine imuran",
+        "mycophenolate cellcept",
+        "thalidomide thalomid",
+        "pentoxifylline oxpentifylline trental",
+        "becaplermin regranex",
+        "acitretin soriatane neotigason",
+        "clofazimine lamprene",
+        "dipyridamole persantine",
+        "clopidogrel plavix",
+        "sildenafil viagra revatio",
+        "imiquimod aldara",
+        "alprostadil caverject prostin",
+        "iloprost ilomedin",
+        "fumaric fumarate fumaderm skilarence",
+    )
+)
+#: Every name of those drugs that no stem below names (their brands, and spellings such as "cyclosporin").
+_DRUG_SYNONYM_NAMES = sorted({name for names in _DRUG_SYNONYMS for name in names}, key=len, reverse=True)
 _DRUG_NAME_RE = re.compile(
     r"(?:[a-z]{3,}(?:mab|cept|tinib|limus|sone|solone|olone|onide|betasol|trexate|prine|phenolate|sporin|sporine"
     r"|cycline|fylline|quine|domide|milast|tretin|tinoin|parin|statin|prost|ermin|azimine|salazine|phamide|grel|afil"
     r"|imod|formin)"
     r"|alprostadil|fumaric|fumarate|aspirin|acetylsalicylic|dipyridamole|ticlopidine|nicotinamide|niacinamide"
-    r"|colchicine|insulin)"
+    rf"|colchicine|insulin|{'|'.join(_DRUG_SYNONYM_NAMES)})"
 )
 #: A drug named by its class, in one word of the class's name ("steroids", "corticosteroid", "a JAK inhibitor",
 #: "anti-TNF therapy", "antimalarials", "a calcineurin inhibitor", "antibiotics", "biologics"), each with what names a
