@@ -990,6 +990,10 @@ EVENT_PHRASES = [
     ("improved at 8 weeks; relapsed at 12 weeks; improved at 20 weeks", "", 0, 20 * W, "clauses-span"),
     # a relapse with no time after a clause that times the response is commentary, with or without ";" (once the whole
     # clause the relapse's, "the only time given is of another event")
+    # a treatment's length said to have failed: not seen by then (once a response by then)
+    ("a 3-month trial was unsuccessful", "", 3 * M, INF, "at-least"),
+    ("treatment for 3 months failed", "", 3 * M, INF, "at-least"),
+    ("a 3-month trial without benefit", "", 3 * M, INF, "at-least"),
     ("improved at 2 weeks, then relapsed", "", 0, 2 * W, "seen-at-assessment"),
     ("temporary improvement at 2 weeks, then relapse", "", 0, 2 * W, "seen-at-assessment"),
     ("improved at 2 weeks but relapsed", "", 0, 2 * W, "seen-at-assessment"),
@@ -2674,6 +2678,10 @@ def test_a_count_of_sessions_not_counted_from_the_start_is_unresolved(phrase, wh
         # ... also named right before "for" the time
         ("improved while on methotrexate for 8 weeks", "methotrexate"),
         ("methotrexate for 3 months, then improved", "methotrexate"),
+        # ... and as a course's length (once read since the row's start)
+        ("improved after a 3-month course of methotrexate", "methotrexate"),
+        ("after a 12-week trial of prednisone", "prednisone"),
+        ("improved after 3 months' treatment with methotrexate", "methotrexate"),
     ],
 )
 def test_a_time_spent_on_another_treatment_is_refused(phrase, named):

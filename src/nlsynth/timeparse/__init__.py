@@ -213,44 +213,44 @@ Rules (``TimeInterval.rule``)
 ``at-least`` for an event not yet seen (times of events only)
     clauses that say only that the event had not happened at a time X ("no response at 3 months", "lesions unchanged
     after 8 weeks", "did not improve within 6 weeks", "failure to improve at 8 weeks", "unable to heal by 8 weeks",
-    "none by 6 months", "ineffective after 4 months", "failed after 3 months", "refractory at 6 months", "no response
-    (3 months)", also after words that lead into it: "there was no response at 6 months", "she had not improved by 3
+    "none by 6 months", "ineffective after 4 months", "failed after 3 months", "refractory at 6 months", "no response (3
+    months)", also after words that lead into it: "there was no response at 6 months", "she had not improved by 3
     months"; or that the disease was still there, with no word of a response: "lesions persisted at 3 months", "ulcer
     still open at 3 months", "yet to respond at 3 months"; or that it was not seen, with no word of the lesions: "not
     seen at 3 months", "improvement not evident at 3 months", "not yet at 3 months"), also after the time it is about
-    ("at 3 months no change", "3 months: unchanged", "3 months (no improvement)"): it came later, (X, inf). Any other
-    clause of an event's time that negates ("nothing at 3 months", "lesions not visible at 3 months", "no side
-    effects at 3 months"), says what could not be done or seen, or that no data of the response were had ("unable to
-    assess at 3 months", "photographs unavailable at 3 months", "no response data after 3 months"), says a change was
-    all but absent ("hardly any change at 3 months", "little improvement at 3 months", "negligible change") or may
-    not have come ("minimal, if any, improvement", "no or minimal improvement", where a minimal one is a response) is
-    refused, since it may say the event had not come by X, and so is a phrase whose only times say that something
-    else than the lesions was still there, with no word of a response ("erythema persisted at 8 weeks", "still
+    ("at 3 months no change", "3 months: unchanged", "3 months (no improvement)"), or as the length of a treatment said
+    to have failed ("a 3-month trial was unsuccessful", "treatment for 3 months failed"; once a response by then): it
+    came later, (X, inf). Any other clause of an event's time that negates ("nothing at 3 months", "lesions not visible
+    at 3 months", "no side effects at 3 months"), says what could not be done or seen, or that no data of the response
+    were had ("unable to assess at 3 months", "photographs unavailable at 3 months", "no response data after 3 months"),
+    says a change was all but absent ("hardly any change at 3 months", "little improvement at 3 months", "negligible
+    change") or may not have come ("minimal, if any, improvement", "no or minimal improvement", where a minimal one is a
+    response) is refused, since it may say the event had not come by X, and so is a phrase whose only times say that
+    something else than the lesions was still there, with no word of a response ("erythema persisted at 8 weeks", "still
     present at 8 weeks"; what healing leaves, "a scar remained visible at 6 months", says the lesion healed): only a
-    negation of the response's completeness ("not completely healed"), of a bound ("no later than"), or, beside a
-    word for the response, of something else ("healed at 8 weeks without side effects", "with no change in dose")
-    leaves a clause's time the event's. Once read as a response seen by X. A clause that says only that the response
-    was not complete, or not so great, by X ("not fully healed at 3 months", "no complete response at 3 months", "no
-    marked improvement at 3 months") says a best response came later; of a first response it says nothing, since a
-    lesser one may have come by X: beside a clause that times the response it is left out, and alone it is refused
-    (once a first response after X). Beside a clause that times the event they bound it from below, as
-    ``clauses-span`` says. Nor is a clause that says, past a comma or a word of contrast, that another part of the
-    disease did respond ("ulcer healed after 4 months but plaques unchanged", "size unchanged but erythema improved
-    at 12 weeks", "not cleared but improved at 12 weeks"): it times the response as it does after ";" (once, not seen
-    by X); not where a statement says what a response was to, with or on ("no response to steroids, improved with
-    tacrolimus"), which may be two treatments. "No improvement until X" is not among them: it says the event came at
-    X; with the time first ("until X no improvement") it may say only that none had come by X, and is refused. A
-    worsening ("worsened at 2 weeks", "lesions enlarged at 4 weeks", "ulcer size increased at 4 weeks", "lesions
-    increased in number at 8 weeks") is among them when no clause times the response before it; after one it is a
-    later event, like a relapse, and is left out. "No worsening at X" ("no increase in size at X"), and a worsening
-    that stopped ("stopped enlarging at X", "progression halted by X"), say only that the lesions were stable: beside
-    a time of the response it is commentary, and alone it is ``unresolved``. What healing left, with no word of a
-    response ("atrophy at 6 months", "scarring at 1 year"), says how the healed lesion looked, as a clause on how
-    long the response lasted does: beside a response it is commentary; so, after a complete response of the lesions,
-    is a clause on how they were, with no word of a response ("complete response at 12 weeks; lesions flat at 6
-    months"): nothing is better than complete. A lost response ("loss of response at 6 months", "lost by 8 weeks")
-    times another event, as a relapse does; "lost to follow-up after 3 months" is when the patient left, so for an
-    event it is ``unresolved`` (for a follow-up, 3 months).
+    negation of the response's completeness ("not completely healed"), of a bound ("no later than"), or, beside a word
+    for the response, of something else ("healed at 8 weeks without side effects", "with no change in dose") leaves a
+    clause's time the event's. Once read as a response seen by X. A clause that says only that the response was not
+    complete, or not so great, by X ("not fully healed at 3 months", "no complete response at 3 months", "no marked
+    improvement at 3 months") says a best response came later; of a first response it says nothing, since a lesser one
+    may have come by X: beside a clause that times the response it is left out, and alone it is refused (once a first
+    response after X). Beside a clause that times the event they bound it from below, as ``clauses-span`` says. Nor is a
+    clause that says, past a comma or a word of contrast, that another part of the disease did respond ("ulcer healed
+    after 4 months but plaques unchanged", "size unchanged but erythema improved at 12 weeks", "not cleared but improved
+    at 12 weeks"): it times the response as it does after ";" (once, not seen by X); not where a statement says what a
+    response was to, with or on ("no response to steroids, improved with tacrolimus"), which may be two treatments. "No
+    improvement until X" is not among them: it says the event came at X; with the time first ("until X no improvement")
+    it may say only that none had come by X, and is refused. A worsening ("worsened at 2 weeks", "lesions enlarged at 4
+    weeks", "ulcer size increased at 4 weeks", "lesions increased in number at 8 weeks") is among them when no clause
+    times the response before it; after one it is a later event, like a relapse, and is left out. "No worsening at X"
+    ("no increase in size at X"), and a worsening that stopped ("stopped enlarging at X", "progression halted by X"),
+    say only that the lesions were stable: beside a time of the response it is commentary, and alone it is
+    ``unresolved``. What healing left, with no word of a response ("atrophy at 6 months", "scarring at 1 year"), says
+    how the healed lesion looked, as a clause on how long the response lasted does: beside a response it is commentary;
+    so, after a complete response of the lesions, is a clause on how they were, with no word of a response ("complete
+    response at 12 weeks; lesions flat at 6 months"): nothing is better than complete. A lost response ("loss of
+    response at 6 months", "lost by 8 weeks") times another event, as a relapse does; "lost to follow-up after 3 months"
+    is when the patient left, so for an event it is ``unresolved`` (for a follow-up, 3 months).
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "began improving on day 10", "improvement
     started after two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month
@@ -370,28 +370,29 @@ tablets" of a cream, "after discontinuing the cream" of a subcutaneous drug, onc
 the row's course that ``after-end-of-treatment`` counts from. An end that is a word of its own names nothing that ended
 ("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the parser alone) every
 end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on
-methotrexate", "on methotrexate for 8 weeks" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time
-since the row's start): a drug named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus",
-"-sone", "-trexate", "-prost", "-ermin" and the like), or by name where a drug given for NL has no such stem
-(alprostadil, fumaric acid esters, aspirin, dipyridamole, nicotinamide, colchicine, insulin), or by a brand or another
-spelling of a drug given for NL, which is that drug ("Humira" in a dupilumab row, once read as the row's; "Dupixent"
-there, and "ciclosporin" in a row of "systemic cyclosporine", once refused; a brand given another way than the row's
-drug is another treatment, "Jakafi", oral ruxolitinib, in a row of its cream), that is neither the row's agent nor in
-its regimen, or a procedure the row's treatment is not, or a treatment given in a way the regimen and the agent say the
-row's is not ("after 8 weeks of injections" or "of oral therapy" of an ointment); the first drug named decides, a time
-spent on anything else ("8 weeks of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at 4 weeks on the
-left shin") is read as before, and with no agent given every such time is the row's. A drug named by its class
-("steroids", "corticosteroids", "a JAK inhibitor", "anti-TNF therapy", "a calcineurin inhibitor", "antimalarials",
-"antibiotics", "statins", "antiplatelet therapy", "biologics") is another treatment where nothing in the row's agent or
-regimen is of that class, here, right before a time ("improved after steroids at 8 weeks") and in its sessions ("after 3
-steroid injections" in a dupilumab row, once read at its pace as 6 weeks); each was once read as the row's in any row.
-In a row of a member ("8 weeks of steroids" of intralesional triamcinolone, "a JAK inhibitor" of ruxolitinib) or whose
-regimen names the class, it is the row's, unless given in another way than the row's ("after 12 weeks of oral steroids"
-of a steroid cream). A drug the time was free of or spared names no time on it ("steroid-free for 6 months",
-"methotrexate-free for 6 months", "a steroid-sparing regimen"; the name once refused). In a row of a combination
-("halobetasol cream + tacrolimus ointment"), a time spent on one of its drugs alone ("after 8 weeks of tacrolimus
-alone", "of tacrolimus monotherapy", "of the steroid alone") is a phase before or after the combination, and is refused
-as another treatment's time is (once read since the start); one of its drugs without such a word is the combination's.
+methotrexate", "on methotrexate for 8 weeks", "after a 3-month course of methotrexate", "3 months' treatment with
+methotrexate" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time since the row's start): a drug
+named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus", "-sone", "-trexate", "-prost",
+"-ermin" and the like), or by name where a drug given for NL has no such stem (alprostadil, fumaric acid esters,
+aspirin, dipyridamole, nicotinamide, colchicine, insulin), or by a brand or another spelling of a drug given for NL,
+which is that drug ("Humira" in a dupilumab row, once read as the row's; "Dupixent" there, and "ciclosporin" in a row of
+"systemic cyclosporine", once refused; a brand given another way than the row's drug is another treatment, "Jakafi",
+oral ruxolitinib, in a row of its cream), that is neither the row's agent nor in its regimen, or a procedure the row's
+treatment is not, or a treatment given in a way the regimen and the agent say the row's is not ("after 8 weeks of
+injections" or "of oral therapy" of an ointment); the first drug named decides, a time spent on anything else ("8 weeks
+of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at 4 weeks on the left shin") is read as before,
+and with no agent given every such time is the row's. A drug named by its class ("steroids", "corticosteroids", "a JAK
+inhibitor", "anti-TNF therapy", "a calcineurin inhibitor", "antimalarials", "antibiotics", "statins", "antiplatelet
+therapy", "biologics") is another treatment where nothing in the row's agent or regimen is of that class, here, right
+before a time ("improved after steroids at 8 weeks") and in its sessions ("after 3 steroid injections" in a dupilumab
+row, once read at its pace as 6 weeks); each was once read as the row's in any row. In a row of a member ("8 weeks of
+steroids" of intralesional triamcinolone, "a JAK inhibitor" of ruxolitinib) or whose regimen names the class, it is the
+row's, unless given in another way than the row's ("after 12 weeks of oral steroids" of a steroid cream). A drug the
+time was free of or spared names no time on it ("steroid-free for 6 months", "methotrexate-free for 6 months", "a
+steroid-sparing regimen"; the name once refused). In a row of a combination ("halobetasol cream + tacrolimus ointment"),
+a time spent on one of its drugs alone ("after 8 weeks of tacrolimus alone", "of tacrolimus monotherapy", "of the
+steroid alone") is a phase before or after the combination, and is refused as another treatment's time is (once read
+since the start); one of its drugs without such a word is the combination's.
 
 A session named without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only
 when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or

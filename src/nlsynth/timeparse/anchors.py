@@ -966,9 +966,12 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], treatment: Treatment) -
 
 
 #: A time spent on something: "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "3 months of treatment with
-#: methotrexate"; up to where a clause goes on. Not "on" a place ("improvement at 4 weeks on the left shin").
+#: methotrexate", also as a course's length ("a 3-month course of methotrexate", "a 12-week trial of prednisone", "3
+#: months' treatment with methotrexate"); up to where a clause goes on. Not "on" a place ("improvement at 4 weeks on
+#: the left shin").
 _TIME_ON_RE = re.compile(
-    r"\s+(?:of|on(?!\s+(?:the|her|his|their|both|each|all|left|right|one|either)\b))\s+(?P<what>[^,;:()]+)"
+    r"(?:'s?)?(?:[\s-]+(?:course|trial|period|regimen)\s+of|[\s-]+(?:treatment|therapy)\s+(?:of|with)"
+    r"|\s+(?:of|on(?!\s+(?:the|her|his|their|both|each|all|left|right|one|either)\b)))\s+(?P<what>[^,;:()]+)"
 )
 #: ... or named right before "for" the time ("on tofacitinib for 8 weeks", "methotrexate for 3 months").
 _ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")

@@ -764,12 +764,15 @@ def _states_not_seen(clause: str) -> bool:
 #: A time that leads a clause before what was seen then ("at 4 weeks no change", "4 weeks: unchanged", "week 4 -
 #: no response", "12 weeks no improvement", as a parenthesis leaves it; "at the 4-week follow-up, no change", "after 6
 #: months of treatment there was still no improvement", "even after 6 months, no improvement", "despite 6 months of
-#: therapy, no response", "as of 4 weeks, no improvement", "through week 4, no change"): what follows says whether
-#: the event had come.
+#: therapy, no response", "as of 4 weeks, no improvement", "through week 4, no change"), also as the treatment's
+#: length ("a 3-month trial was unsuccessful", "treatment for 3 months failed"): what follows says whether the event had
+#: come.
 _LEADING_TIME_RE = re.compile(
-    rf"^(?:even\s+)?(?:(?:at|after|by|in|on|within|despite|as\s+of|through)\s+)?(?:the\s+)?"
+    rf"^(?:even\s+)?(?:(?:at|after|by|in|on|within|despite|as\s+of|through)\s+)?(?:(?:the|an?)\s+)?"
+    r"(?:(?:treatment|therapy)\s+for\s+)?"
     rf"(?:{_UNIT_FIRST}\s+{_NUM}|{_NUM}{_GAP}{_UNIT})\b"
-    r"(?:\s+(?:follow-?up|visit|review|assessment)\b)?(?:\s+of\s+(?:\w+\s+){0,2}?(?:treatment|therapy|follow-?up)\b)?"
+    r"(?:\s+(?:follow-?up|visit|review|assessment)\b|[\s-]+(?:trial|course|period|treatment|therapy)\b)?"
+    r"(?:\s+of\s+(?:\w+\s+){0,2}?(?:treatment|therapy|follow-?up)\b)?"
     r"\s*[:,-]*\s*"
 )
 
