@@ -790,6 +790,9 @@ OWN_PHRASES = [
     ("6 months after the last of 12 sessions", "", NAN, NAN, "unresolved"),  # the end, with no course length
     # off treatment for a time: since the end, not a course of that length (once read as the end at 2 months)
     ("off treatment for 2 months", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
+    # ... and so is time without treatment (once read since the start)
+    ("6 months without treatment", "daily for 12 weeks", 12 * W + 6 * M, 12 * W + 6 * M, "after-end-of-treatment"),
+    ("healed at 8 weeks without further treatment", "daily for 12 weeks", 8 * W, 8 * W, "point"),  # not off
     # ... also "off" alone after a time or before "for" (once read as the time on treatment, 2 months)
     ("2 months off", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
     ("off for 2 months", "daily for 12 weeks", 12 * W + 2 * M, 12 * W + 2 * M, "after-end-of-treatment"),
@@ -1479,6 +1482,9 @@ def test_a_response_whose_only_time_is_another_events_is_refused(phrase):
         "a 4-week run-in",
         "an interruption of 2 weeks",
         "a pause lasting 3 weeks",
+        # ... and a rest (each once read as a response by then)
+        "a 2-week rest",
+        "a 2-week period of rest",
     ],
 )
 def test_how_long_a_pause_lasted_is_no_time_since_the_start(pause):

@@ -180,26 +180,26 @@ Rules (``TimeInterval.rule``)
     stated time (``point``) if the regimen gives no end, and a disagreement is refused: which holds is the reviewer's to
     read. A count of sessions beside it is the day of its last session, (N - 1) / f weeks.
 ``after-end-of-treatment``
-    a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks after
-    the last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after stopping": the end
-    of treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the end of the 12-week
-    course") plus that time. Time stopped is time since the end: "off treatment for 2 months", "2 months
-    off-therapy", "treatment-free for 6 months" (not free of one drug, "steroid-free", which may not be the row's),
-    "after stopping the drug for 2 months". So is a time right after a word that is the end, with nothing it ends
-    named: "post-treatment week 4", "post-discontinuation month 2", "post-treatment follow-up at 6 months" (not "off
-    treatment at 6 months", whose preposition dates the end, nor "post-treatment (12 weeks)", whose brackets may
-    restate it). So is the time of a main clause after a fronted end and a comma: "after stopping, no relapse for 6
-    months" is 6 months after the end, as "no relapse for 6 months after stopping" is (once the end of a course of 6
-    months, whatever the regimen said). "After completing therapy for 2 months" may time the course or the time since
-    it, so it is ``unresolved``. "Within X" of the end reads (0, end + X], and "at least X" or a range after it keep
-    their rule, shifted by the end; the end alone ("after completion of therapy") is ``end-of-treatment``, and later
-    than it by an amount not given ("shortly after the end of treatment", "not until after completion of therapy") is
-    ``at-least`` the end (once at the end: a response seen by then, the opposite). A regimen of one session and
-    nothing more ("single treatment", "one session of PDT": no frequency, count or course length) ends on day 0, so
-    the time after it is the time since the start. With no end of treatment to count from, an event's reading is
-    ``unresolved``, never a time from the start; a follow-up lasted at least the time since the end, which is no
-    earlier than the start: ``at-least`` ("6 months after stopping" with no course length, (6 months, inf); "within"
-    such a time gives no floor and is ``unresolved``).
+    a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks after the
+    last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after stopping": the end of
+    treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the end of the 12-week course")
+    plus that time. Time stopped is time since the end: "off treatment for 2 months", "2 months off-therapy",
+    "treatment-free for 6 months" (not free of one drug, "steroid-free", which may not be the row's), "6 months without
+    treatment" (not "without further treatment"; once a time since the start), "after stopping the drug for 2 months".
+    So is a time right after a word that is the end, with nothing it ends named: "post-treatment week 4",
+    "post-discontinuation month 2", "post-treatment follow-up at 6 months" (not "off treatment at 6 months", whose
+    preposition dates the end, nor "post-treatment (12 weeks)", whose brackets may restate it). So is the time of a main
+    clause after a fronted end and a comma: "after stopping, no relapse for 6 months" is 6 months after the end, as "no
+    relapse for 6 months after stopping" is (once the end of a course of 6 months, whatever the regimen said). "After
+    completing therapy for 2 months" may time the course or the time since it, so it is ``unresolved``. "Within X" of
+    the end reads (0, end + X], and "at least X" or a range after it keep their rule, shifted by the end; the end alone
+    ("after completion of therapy") is ``end-of-treatment``, and later than it by an amount not given ("shortly after
+    the end of treatment", "not until after completion of therapy") is ``at-least`` the end (once at the end: a response
+    seen by then, the opposite). A regimen of one session and nothing more ("single treatment", "one session of PDT": no
+    frequency, count or course length) ends on day 0, so the time after it is the time since the start. With no end of
+    treatment to count from, an event's reading is ``unresolved``, never a time from the start; a follow-up lasted at
+    least the time since the end, which is no earlier than the start: ``at-least`` ("6 months after stopping" with no
+    course length, (6 months, inf); "within" such a time gives no floor and is ``unresolved``).
 ``seen-at-assessment`` (times of events only)
     First and best responses are *seen at* assessments. A time X read by ``point``, ``exposures``,
     ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after one month", "at week 12",
@@ -332,8 +332,9 @@ while a change at its own time, "dose reduced at 4 weeks; improved at 8 weeks", 
 no rule can turn it into a time since the start. So is a time of the disease's history or of an earlier treatment ("NL
 for 10 years", "a 5-year history", "previously treated with steroids for 1 month"). So is how long a pause of the
 treatment lasted, when it began or ended unsaid ("improved after a 2-week interruption", "after a 6-month drug holiday",
-"an interruption of 2 weeks", "a 4-week washout"); in an event's phrase, a pause with no word of response is another
-event's time, as a stop is ("a 2-week treatment break at week 6; improved at 12 weeks" reads 12 weeks).
+"an interruption of 2 weeks", "a 4-week washout", "a 2-week rest", "a 2-week period of rest", these two once read since
+the start); in an event's phrase, a pause with no word of response is another event's time, as a stop is ("a 2-week
+treatment break at week 6; improved at 12 weeks" reads 12 weeks).
 
 The moments known to be the start are a word for starting ("after initiating dupilumab", "dupilumab initiation", "the
 switch", "after transitioning to dupilumab", "baseline"; a transition or a conversion is a switch), the treatment or one

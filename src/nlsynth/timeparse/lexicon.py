@@ -293,11 +293,12 @@ _OFF_TREATMENT = (
     r"|\b(?:treatment|therapy|drug|medication)[\s-]free\b"
 )
 #: A time that is how long a pause of the treatment lasted ("after a 2-week interruption", "a 6-month drug holiday", "a
-#: 2-week treatment break", "an interruption of 2 weeks", "after a 4-week washout", "a 4-week taper"): when it began
-#: or ended the phrase does not say, so no rule turns it into a time since the start.
-_PAUSE = r"(?:interruption|pause|hiatus|holiday|break|wash-?out|run-in|lead-in|taper)"
+#: 2-week treatment break", "an interruption of 2 weeks", "after a 4-week washout", "a 4-week taper", "a 2-week rest",
+#: "a 2-week period of rest"): when it began or ended the phrase does not say, so no rule turns it into a time since
+#: the start.
+_PAUSE = r"(?:interruption|pause|hiatus|holiday|break|wash-?out|run-in|lead-in|taper|rest)"
 _PAUSE_LENGTH_RE = re.compile(
-    rf"\b{_NUM}{_GAP}{_UNIT}(?:[\s-]+(?:treatment|therapy|drug|medication|dosing))?[\s-]+{_PAUSE}\b"
+    rf"\b{_NUM}{_GAP}{_UNIT}(?:[\s-]+(?:treatment|therapy|drug|medication|dosing))?[\s-]+(?:period\s+of\s+)?{_PAUSE}\b"
     rf"|\b{_PAUSE}\s+(?:period\s+)?(?:of|lasting)\s+(?:about\s+|approximately\s+)?{_NUM}{_GAP}{_UNIT}\b"
 )
 #: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
@@ -642,7 +643,7 @@ def normalise(text: str) -> str:
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
     spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" or a tilde
     in a range as "to", "initial" before a time as "first", a decimal point as ".", with a digit before it, a
-    tolerance after a time ("give or take a week") as "approximately".
+    tolerance after a time ("give or take a week") as "approximately", "without treatment" as "off treatment".
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
@@ -666,6 +667,8 @@ def normalise(text: str) -> str:
     ('8 weeks approximately', '3 months approximately')
     >>> normalise("at 8 weeks, i.e. 2 months"), normalise("after 16 sessions (ie. 8 weeks)")
     ('at 8 weeks (2 months)', 'after 16 sessions (8 weeks)')
+    >>> normalise("6 months without treatment"), normalise("without further treatment")
+    ('6 months off treatment', 'without further treatment')
     """
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
@@ -677,6 +680,8 @@ def normalise(text: str) -> str:
     text = _NAMED_NUMBER_RE.sub(r"\g<name>", text)
     text = _SLASH_HALF_RE.sub(_slash_half, text)
     text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
+    # "2 weeks without treatment" is "2 weeks off treatment" (not "without further treatment", a time since the start)
+    text = re.sub(r"\bwithout (?:any )?(treatment|therapy|medications?)\b", r"off \1", text)
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
     text = _HUNDREDS_RE.sub(_hundreds_to_digits, _COMPOUND_RE.sub(_compound_to_digits, text))
     text = _TILDE_RANGE_RE.sub(r"\1 to ", _THROUGH_RE.sub(r"\1 to ", text))
