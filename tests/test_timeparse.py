@@ -474,6 +474,11 @@ OWN_PHRASES = [
     ("3 months after the start of the course", "applied daily for 10 weeks", 3 * M, 3 * M, "point"),
     ("8 weeks after therapy was discontinued", "for 6 months", 6 * M + 8 * W, 6 * M + 8 * W, "after-end-of-treatment"),
     ("4 weeks after the end of the 12-week course", "", 16 * W, 16 * W, "after-end-of-treatment"),
+    # ... and after the course the phrase names with its length, whatever the regimen says (once refused as counted
+    # from another moment; with no length named, the regimen's end, as before)
+    ("6 months after a 12-week course", "", 12 * W + 6 * M, 12 * W + 6 * M, "after-end-of-treatment"),
+    ("4 weeks after the 12-week course", "daily for 8 weeks", 16 * W, 16 * W, "after-end-of-treatment"),
+    ("4 weeks after the course", "daily for 8 weeks", 12 * W, 12 * W, "after-end-of-treatment"),
     # time off treatment is time since its end (once a time since its start)
     ("1 year off treatment", "applied daily for 10 months", 10 * M + Y, 10 * M + Y, "after-end-of-treatment"),
     ("6 months off therapy", "", 6 * M, INF, "at-least"),
@@ -2685,7 +2690,7 @@ def test_a_count_of_sessions_not_counted_from_the_start_is_unresolved(phrase, wh
         ("improved while on methotrexate for 8 weeks", "methotrexate"),
         ("methotrexate for 3 months, then improved", "methotrexate"),
         # ... and as a course's length (once read since the row's start)
-        ("improved after a 3-month course of methotrexate", "methotrexate"),
+        ("improved during a 3-month course of methotrexate", "methotrexate"),
         ("after a 12-week trial of prednisone", "prednisone"),
         ("improved after 3 months' treatment with methotrexate", "methotrexate"),
     ],

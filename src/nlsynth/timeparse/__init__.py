@@ -182,24 +182,25 @@ Rules (``TimeInterval.rule``)
 ``after-end-of-treatment``
     a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks after the
     last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after stopping": the end of
-    treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the end of the 12-week course")
-    plus that time. Time stopped is time since the end: "off treatment for 2 months", "2 months off-therapy",
-    "treatment-free for 6 months" (not free of one drug, "steroid-free", which may not be the row's), "6 months without
-    treatment" (not "without further treatment"; once a time since the start), "after stopping the drug for 2 months".
-    So is a time right after a word that is the end, with nothing it ends named: "post-treatment week 4",
-    "post-discontinuation month 2", "post-treatment follow-up at 6 months" (not "off treatment at 6 months", whose
-    preposition dates the end, nor "post-treatment (12 weeks)", whose brackets may restate it). So is the time of a main
-    clause after a fronted end and a comma: "after stopping, no relapse for 6 months" is 6 months after the end, as "no
-    relapse for 6 months after stopping" is (once the end of a course of 6 months, whatever the regimen said). "After
-    completing therapy for 2 months" may time the course or the time since it, so it is ``unresolved``. "Within X" of
-    the end reads (0, end + X], and "at least X" or a range after it keep their rule, shifted by the end; the end alone
-    ("after completion of therapy") is ``end-of-treatment``, and later than it by an amount not given ("shortly after
-    the end of treatment", "not until after completion of therapy") is ``at-least`` the end (once at the end: a response
-    seen by then, the opposite). A regimen of one session and nothing more ("single treatment", "one session of PDT": no
-    frequency, count or course length) ends on day 0, so the time after it is the time since the start. With no end of
-    treatment to count from, an event's reading is ``unresolved``, never a time from the start; a follow-up lasted at
-    least the time since the end, which is no earlier than the start: ``at-least`` ("6 months after stopping" with no
-    course length, (6 months, inf); "within" such a time gives no floor and is ``unresolved``).
+    treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the end of the 12-week course",
+    "6 months after a 12-week course", once refused) plus that time. Time stopped is time since the end: "off treatment
+    for 2 months", "2 months off-therapy", "treatment-free for 6 months" (not free of one drug, "steroid-free", which
+    may not be the row's), "6 months without treatment" (not "without further treatment"; once a time since the start),
+    "after stopping the drug for 2 months". So is a time right after a word that is the end, with nothing it ends named:
+    "post-treatment week 4", "post-discontinuation month 2", "post-treatment follow-up at 6 months" (not "off treatment
+    at 6 months", whose preposition dates the end, nor "post-treatment (12 weeks)", whose brackets may restate it). So
+    is the time of a main clause after a fronted end and a comma: "after stopping, no relapse for 6 months" is 6 months
+    after the end, as "no relapse for 6 months after stopping" is (once the end of a course of 6 months, whatever the
+    regimen said). "After completing therapy for 2 months" may time the course or the time since it, so it is
+    ``unresolved``. "Within X" of the end reads (0, end + X], and "at least X" or a range after it keep their rule,
+    shifted by the end; the end alone ("after completion of therapy") is ``end-of-treatment``, and later than it by an
+    amount not given ("shortly after the end of treatment", "not until after completion of therapy") is ``at-least`` the
+    end (once at the end: a response seen by then, the opposite). A regimen of one session and nothing more ("single
+    treatment", "one session of PDT": no frequency, count or course length) ends on day 0, so the time after it is the
+    time since the start. With no end of treatment to count from, an event's reading is ``unresolved``, never a time
+    from the start; a follow-up lasted at least the time since the end, which is no earlier than the start: ``at-least``
+    ("6 months after stopping" with no course length, (6 months, inf); "within" such a time gives no floor and is
+    ``unresolved``).
 ``seen-at-assessment`` (times of events only)
     First and best responses are *seen at* assessments. A time X read by ``point``, ``exposures``,
     ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after one month", "at week 12",
@@ -371,7 +372,7 @@ tablets" of a cream, "after discontinuing the cream" of a subcutaneous drug, onc
 the row's course that ``after-end-of-treatment`` counts from. An end that is a word of its own names nothing that ended
 ("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the parser alone) every
 end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on
-methotrexate", "on methotrexate for 8 weeks", "after a 3-month course of methotrexate", "3 months' treatment with
+methotrexate", "on methotrexate for 8 weeks", "during a 3-month course of methotrexate", "3 months' treatment with
 methotrexate" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time since the row's start): a drug
 named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus", "-sone", "-trexate", "-prost",
 "-ermin" and the like), or by name where a drug given for NL has no such stem (alprostadil, fumaric acid esters,

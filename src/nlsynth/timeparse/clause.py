@@ -1154,11 +1154,14 @@ def _after_end(clause: str, anchor: re.Match[str], treatment: Treatment, *, dura
                 "ended; no rule chooses"
             )
         before, after = stopped_for, ""
-    courses = list(_DURATION_RE.finditer(after))
-    if len(courses) == 1 and not _EXPOSURE_RE.search(after):
+    # the course the phrase names, after the anchor ("after the end of the 12-week course") or in it ("after a
+    # 12-week course")
+    named_course = f"{anchor.group()} {after}"
+    courses = list(_DURATION_RE.finditer(named_course))
+    if len(courses) == 1 and not _EXPOSURE_RE.search(named_course):
         lower, upper = _quantity_days(courses[0])
         end = TimeInterval(lower, upper, "end-of-treatment")
-    elif re.search(r"\d", after) or courses or _EXPOSURE_RE.search(after):
+    elif re.search(r"\d", named_course) or courses or _EXPOSURE_RE.search(named_course):
         end = unresolved(f"end of treatment ({named.strip()!r}), whose day no rule reads")
         if not (duration and _HAS_NUMBER_RE.search(before)):
             return unresolved(f"counted from the end of treatment ({named.strip()!r}), whose day no rule reads")

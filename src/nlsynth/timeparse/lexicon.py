@@ -273,9 +273,10 @@ _END_OF_TREATMENT_RE = re.compile(
     r"\b(?:end|completion|conclusion)[\s-]+of[\s-]+(?:the\s+)?(?:treatment|therapy|course)(?:\s+period)?\b"
     r"|\b(?:treatment|therapy|course)\s+(?:completion|end)\b|\beot\b"
 )
-#: A course as a whole ("the course", "a course of PDT"): after it, it has ended.
+#: A course as a whole ("the course", "a course of PDT", "the 12-week course"): after it, it has ended.
 _WHOLE_COURSE = (
-    r"(?:the\s+|an?\s+|her\s+|his\s+)?(?:(?:treatment|full|whole|entire|complete)\s+)?course(?:\s+of\s+[\w-]+)?"
+    rf"(?:the\s+|an?\s+|her\s+|his\s+)?(?:{_NUM}{_GAP}{_UNIT}[\s-]+)?(?:(?:treatment|full|whole|entire|complete)\s+)?"
+    r"course(?:\s+of\s+[\w-]+)?"
 )
 #: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped". The
 #: words as well as the pattern: what an end anchor says of the end, not of what ended (``anchors._ENDED_WORDS``).
