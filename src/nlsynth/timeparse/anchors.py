@@ -24,6 +24,7 @@ from nlsynth.timeparse.lexicon import (
     _ENDED_VERBS,
     _ENDING_VERBS,
     _FUNCTION_WORDS,
+    _LATER_PHASE,
     _NAMED_ENDED_VERBS,
     _NO_OTHER_EVENT_RE,
     _NOT_AGENT_WORDS,
@@ -103,7 +104,7 @@ _OTHER_ZERO_RE = re.compile(
     r"(?:dose|dosage|regimen)\b"
     # ... or in a phase that came later: "after 8 weeks of maintenance", "3 months on maintenance therapy", "after 4
     # weeks of tapering", "8 weeks of consolidation"
-    r"|\b(?:of|on)\s+(?:the\s+)?(?:maintenance|consolidation|taper(?:ing)?|step-?down|weaning)\b"
+    rf"|\b(?:of|on)\s+(?:the\s+)?(?:{_LATER_PHASE}|taper(?:ing)?|step-?down|weaning)\b"
 )
 #: A time of the disease's history or of an earlier treatment ("NL for 10 years", "disease duration 2 years", "a
 #: 5-year history", "previously treated with steroids for 1 month", "prior methotrexate for 3 months", "had

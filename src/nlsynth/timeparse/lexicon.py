@@ -273,6 +273,9 @@ _END_OF_TREATMENT_RE = re.compile(
     r"\b(?:end|completion|conclusion)[\s-]+of[\s-]+(?:the\s+)?(?:treatment|therapy|course)(?:\s+period)?\b"
     r"|\b(?:treatment|therapy|course)\s+(?:completion|end)\b|\beot\b"
 )
+#: The phases of a course that come after its start ("maintenance", "consolidation"): a time or a count in one is not
+#: since the start.
+_LATER_PHASE = r"(?:maintenance|consolidation)"
 #: A course as a whole ("the course", "a course of PDT", "the 12-week course"): after it, it has ended.
 _WHOLE_COURSE = (
     rf"(?:the\s+|an?\s+|her\s+|his\s+)?(?:{_NUM}{_GAP}{_UNIT}[\s-]+)?(?:(?:treatment|full|whole|entire|complete)\s+)?"
@@ -297,9 +300,12 @@ _OFF_TREATMENT = (
 #: 2-week treatment break", "an interruption of 2 weeks", "after a 4-week washout", "a 4-week taper", "a 2-week rest",
 #: "a 2-week period of rest"): when it began or ended the phrase does not say, so no rule turns it into a time since
 #: the start.
-_PAUSE = r"(?:interruption|pause|hiatus|holiday|break|wash-?out|run-in|lead-in|taper|rest)"
+_PAUSE_NOUN = r"(?:interruption|pause|hiatus|holiday|break|wash-?out)"
+#: ... what pauses, named before it ("a 2-week treatment break", "a drug holiday").
+_PAUSED = r"(?:treatment|therapy|drug|medication|dosing)"
+_PAUSE = rf"(?:{_PAUSE_NOUN}|run-in|lead-in|taper|rest)"
 _PAUSE_LENGTH_RE = re.compile(
-    rf"\b{_NUM}{_GAP}{_UNIT}(?:[\s-]+(?:treatment|therapy|drug|medication|dosing))?[\s-]+(?:period\s+of\s+)?{_PAUSE}\b"
+    rf"\b{_NUM}{_GAP}{_UNIT}(?:[\s-]+{_PAUSED})?[\s-]+(?:period\s+of\s+)?{_PAUSE}\b"
     rf"|\b{_PAUSE}\s+(?:period\s+)?(?:of|lasting)\s+(?:about\s+|approximately\s+)?{_NUM}{_GAP}{_UNIT}\b"
 )
 #: A time counted from the end of the course ("3 months after the end of treatment", "6 weeks after the last
@@ -351,9 +357,9 @@ _NO_OTHER_EVENT_RE = re.compile(
 #: brand, a spelling). It names a drug, never anything else a time may be spent on ("8 weeks of follow-up").
 #: The names of one drug: its nonproprietary name in each spelling, and its brands ("Dupixent" is dupilumab, "Neoral"
 #: and "cyclosporine" are ciclosporin); a brand given another way than the nonproprietary name's usual row is a group of
-#: its own (oral ruxolitinib, "Jakafi", is not a ruxolitinib cream's). A drug named by any of them is that drug, in a phrase and in a row's agent or
-#: regimen (:func:`~nlsynth.timeparse.anchors._same_drugs`): "after 8 weeks of Humira" in a dupilumab row is time on
-#: another drug, "8 weeks of ciclosporin" in a row of "systemic cyclosporine" the row's.
+#: its own (oral ruxolitinib, "Jakafi", is not a ruxolitinib cream's). A drug named by any of them is that drug, in a
+#: phrase and in a row's agent or regimen (:func:`~nlsynth.timeparse.anchors._same_drugs`): "after 8 weeks of Humira"
+#: in a dupilumab row is time on another drug, "8 weeks of ciclosporin" in a row of "systemic cyclosporine" the row's.
 _DRUG_SYNONYMS = tuple(
     frozenset(names.split())
     for names in (

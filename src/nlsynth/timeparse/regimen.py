@@ -100,11 +100,11 @@ _RATE_INTERVAL_RE = re.compile(
     rf"\bintervals?\s+of\s+(?P<n>{_NUM})[\s-]*(?P<unit>day|week|wk|month|mo)s?\b"
     rf"|\b(?P<n2>{_NUM})[\s-]*(?P<unit2>day|week|wk|month|mo)s?\s+apart\b"
 )
-#: and words: every other (or alternate) day or week, fortnightly, quarterly, yearly (or annually), EOW, BIW and TIW (twice and three times a week),
-#: morning and evening (or night: twice a day, once read as daily from "every morning"), nightly (or at night, at
-#: bedtime, QHS, nocte, every evening), each morning (mane), and the prescription abbreviations BID, TID and
-#: QID (two, three and four times a day), as British prescriptions also write them: BD, TDS and QDS. Not "OD" (once
-#: daily), which may also be an occlusive dressing.
+#: and words: every other (or alternate) day or week, fortnightly, quarterly, yearly (or annually), EOW, BIW and TIW
+#: (twice and three times a week), morning and evening (or night: twice a day, once read as daily from "every morning"),
+#: nightly (or at night, at bedtime, QHS, nocte, every evening), each morning (mane), and the prescription abbreviations
+#: BID, TID and QID (two, three and four times a day), as British prescriptions also write them: BD, TDS and QDS. Not
+#: "OD" (once daily), which may also be an occlusive dressing.
 _RATE_WORDS = {
     "every other day": 3.5,
     "every other week": 0.5,

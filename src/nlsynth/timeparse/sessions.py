@@ -13,7 +13,19 @@ import re
 
 from nlsynth.timeparse.anchors import _ONE_SESSION_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _describe, unresolved
-from nlsynth.timeparse.lexicon import _COUNT, _GAP, _NUM, _ORDINAL_COUNT_RE, _UNIT, _UNIT_OF, normalise, number
+from nlsynth.timeparse.lexicon import (
+    _COUNT,
+    _GAP,
+    _LATER_PHASE,
+    _NUM,
+    _ORDINAL_COUNT_RE,
+    _PAUSE_NOUN,
+    _PAUSED,
+    _UNIT,
+    _UNIT_OF,
+    normalise,
+    number,
+)
 from nlsynth.timeparse.qualifiers import _SUMMARIES, _bound, _qualifier
 from nlsynth.timeparse.regimen import (
     _CYCLE_RE,
@@ -121,7 +133,7 @@ _AFTER_A_SESSION_RE = re.compile(
 )
 #: A count of a later phase's sessions ("after 3 maintenance doses", "the second maintenance injection"): not counted
 #: from the start, where the earlier phase's sessions were given.
-_MAINTENANCE_RE = re.compile(r"\b(?:maintenance|consolidation|booster)\b")
+_MAINTENANCE_RE = re.compile(rf"\b(?:{_LATER_PHASE}|booster)\b")
 
 
 def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, session_day: bool = False) -> TimeInterval:
@@ -199,8 +211,8 @@ _COURSE_ONGOING_RE = re.compile(
 #: whether its length counts the pause is not said. A pause named with what pauses or how long, not one said to be
 #: absent ("without a break").
 _COURSE_PAUSED_RE = re.compile(
-    rf"(?<!\bwithout\s)(?<!\bno\s)(?:\b(?:an?|the|short|brief|treatment|therapy|drug|dosing|medication)|{_NUM}{_GAP}{_UNIT})"
-    r"[\s-]+(?:interruption|pause|hiatus|holiday|break|wash-?out)s?\b"
+    rf"(?<!\bwithout\s)(?<!\bno\s)(?:\b(?:an?|the|short|brief)|\b{_PAUSED}|{_NUM}{_GAP}{_UNIT})"
+    rf"[\s-]+{_PAUSE_NOUN}s?\b"
 )
 #: Right after a course length, that the course was given again ("for 8 weeks twice", "for 8 weeks x 2", "on 2
 #: occasions"), not a pace ("for 8 weeks twice daily" is no such regimen, but "twice a week" may follow a length) ...
