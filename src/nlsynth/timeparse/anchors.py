@@ -1031,8 +1031,9 @@ def _time_on_part_alone(clause: str, treatment: Treatment) -> str | None:
     combination = _combination(treatment.agent)
     if len(combination) < 2:
         return None
+    own = _own_drugs(treatment)
     for what in _spent_on(clause):
-        drug = _first_drug(what, _own_drugs(treatment))
+        drug = _first_drug(what, own)
         if drug is not None and _ALONE_RE.search(what) and any(_is_own_drug(drug, part) for part in combination):
             return what
     return None
