@@ -1490,6 +1490,11 @@ def test_a_response_whose_only_time_is_another_events_is_refused(phrase):
         # ... and a rest (each once read as a response by then)
         "a 2-week rest",
         "a 2-week period of rest",
+        # ... and a gap or a lapse (each once read as a response by then)
+        "a 2-week gap",
+        "a 2-week gap in treatment",
+        "a treatment gap of 2 weeks",
+        "a 3-month lapse",
     ],
 )
 def test_how_long_a_pause_lasted_is_no_time_since_the_start(pause):
@@ -1507,6 +1512,12 @@ def test_how_long_a_pause_lasted_is_no_time_since_the_start(pause):
         assert (got.lower, got.upper) == (0.0, 12 * W)
     with pytest.raises(TimePhraseError, match="no time expression"):
         parse_time(f"after {pause}", "daily for 12 weeks")
+
+
+def test_a_gap_in_a_regimen_is_its_spacing_not_a_pause():
+    """A gap of the phrase is a pause; in a regimen it may be the sessions' spacing, and the course still ends."""
+    got = parse_time("at the end of treatment", "weekly for 12 weeks with a 2-week gap", event=True, exact=True)
+    assert (got.rule, got.upper) == ("end-of-treatment", 12 * W)
 
 
 def test_a_pause_with_no_length_is_read_as_before():

@@ -333,8 +333,9 @@ while a change at its own time, "dose reduced at 4 weeks; improved at 8 weeks", 
 no rule can turn it into a time since the start. So is a time of the disease's history or of an earlier treatment ("NL
 for 10 years", "a 5-year history", "previously treated with steroids for 1 month"). So is how long a pause of the
 treatment lasted, when it began or ended unsaid ("improved after a 2-week interruption", "after a 6-month drug holiday",
-"an interruption of 2 weeks", "a 4-week washout", "a 2-week rest", "a 2-week period of rest", these two once read since
-the start); in an event's phrase, a pause with no word of response is another event's time, as a stop is ("a 2-week
+"an interruption of 2 weeks", "a 4-week washout", "a 2-week rest", "a 2-week period of rest", "a 2-week gap in
+treatment", "a 3-month lapse", these four once read since the start; a gap in a regimen may be its spacing and ends no
+course); in an event's phrase, a pause with no word of response is another event's time, as a stop is ("a 2-week
 treatment break at week 6; improved at 12 weeks" reads 12 weeks).
 
 The moments known to be the start are a word for starting ("after initiating dupilumab", "dupilumab initiation", "the

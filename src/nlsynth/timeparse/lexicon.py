@@ -298,12 +298,13 @@ _OFF_TREATMENT = (
 )
 #: A time that is how long a pause of the treatment lasted ("after a 2-week interruption", "a 6-month drug holiday", "a
 #: 2-week treatment break", "an interruption of 2 weeks", "after a 4-week washout", "a 4-week taper", "a 2-week rest",
-#: "a 2-week period of rest"): when it began or ended the phrase does not say, so no rule turns it into a time since
-#: the start.
+#: "a 2-week period of rest", "a 2-week gap in treatment", "a 3-month lapse"): when it began or ended the phrase does
+#: not say, so no rule turns it into a time since the start. A gap names a regimen's spacing too ("sessions with a
+#: 2-week gap"), so it is a pause of the phrase only: not in ``_PAUSE_NOUN``, which also ends a regimen's course.
 _PAUSE_NOUN = r"(?:interruption|pause|hiatus|holiday|break|wash-?out)"
 #: ... what pauses, named before it ("a 2-week treatment break", "a drug holiday").
 _PAUSED = r"(?:treatment|therapy|drug|medication|dosing)"
-_PAUSE = rf"(?:{_PAUSE_NOUN}|run-in|lead-in|taper|rest)"
+_PAUSE = rf"(?:{_PAUSE_NOUN}|run-in|lead-in|taper|rest|gap|lapse)"
 _PAUSE_LENGTH_RE = re.compile(
     rf"\b{_NUM}{_GAP}{_UNIT}(?:[\s-]+{_PAUSED})?[\s-]+(?:period\s+of\s+)?{_PAUSE}\b"
     rf"|\b{_PAUSE}\s+(?:period\s+)?(?:of|lasting)\s+(?:about\s+|approximately\s+)?{_NUM}{_GAP}{_UNIT}\b"
