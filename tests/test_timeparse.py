@@ -479,6 +479,14 @@ OWN_PHRASES = [
     ("6 months after a 12-week course", "", 12 * W + 6 * M, 12 * W + 6 * M, "after-end-of-treatment"),
     ("4 weeks after the 12-week course", "daily for 8 weeks", 16 * W, 16 * W, "after-end-of-treatment"),
     ("4 weeks after the course", "daily for 8 weeks", 12 * W, 12 * W, "after-end-of-treatment"),
+    # ... and a treatment, therapy or regimen named with its length and an article (once refused); with no article the
+    # length is time on it, since the start
+    ("6 months after a 12-week treatment", "", 12 * W + 6 * M, 12 * W + 6 * M, "after-end-of-treatment"),
+    ("4 weeks after the 12-week therapy", "daily for 8 weeks", 16 * W, 16 * W, "after-end-of-treatment"),
+    ("6 months after a 12-week regimen", "", 12 * W + 6 * M, 12 * W + 6 * M, "after-end-of-treatment"),
+    ("6 months after a 12-week treatment period", "", 12 * W + 6 * M, 12 * W + 6 * M, "after-end-of-treatment"),
+    ("after a 12-week treatment", "", 12 * W, 12 * W, "end-of-treatment"),
+    ("after 12 weeks treatment", "", 12 * W, 12 * W, "point"),
     # time off treatment is time since its end (once a time since its start)
     ("1 year off treatment", "applied daily for 10 months", 10 * M + Y, 10 * M + Y, "after-end-of-treatment"),
     ("6 months off therapy", "", 6 * M, INF, "at-least"),

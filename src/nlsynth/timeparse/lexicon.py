@@ -276,10 +276,13 @@ _END_OF_TREATMENT_RE = re.compile(
 #: The phases of a course that come after its start ("maintenance", "consolidation"): a time or a count in one is not
 #: since the start.
 _LATER_PHASE = r"(?:maintenance|consolidation)"
-#: A course as a whole ("the course", "a course of PDT", "the 12-week course"): after it, it has ended.
+#: A course as a whole ("the course", "a course of PDT", "the 12-week course", and with its length, "a 12-week
+#: treatment", "the 12-week regimen"): after it, it has ended. Treatment with no length is not one ("3 months after
+#: treatment" is since its start), nor a length with no article ("after 12 weeks treatment", the time on it).
 _WHOLE_COURSE = (
-    rf"(?:the\s+|an?\s+|her\s+|his\s+)?(?:{_NUM}{_GAP}{_UNIT}[\s-]+)?(?:(?:treatment|full|whole|entire|complete)\s+)?"
+    rf"(?:(?:the\s+|an?\s+|her\s+|his\s+)?(?:{_NUM}{_GAP}{_UNIT}[\s-]+)?(?:(?:treatment|full|whole|entire|complete)\s+)?"
     r"course(?:\s+of\s+[\w-]+)?"
+    rf"|(?:the|an?|her|his)\s+{_NUM}{_GAP}{_UNIT}[\s-]+(?:treatment|therapy|regimen)(?:\s+period)?)"
 )
 #: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped". The
 #: words as well as the pattern: what an end anchor says of the end, not of what ended (``anchors._ENDED_WORDS``).
