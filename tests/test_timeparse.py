@@ -122,6 +122,16 @@ OWN_PHRASES = [
     ("after 12 sessions", "three-times weekly", 4 * W, 4 * W, "exposures"),  # once 12 weeks (read as weekly)
     ("after 8 applications", "twice-daily", 4, 4, "exposures"),  # once 8 days (read as daily)
     ("after 20 applications", "nightly", 20, 20, "exposures"),  # once unresolved (no frequency)
+    # ... and shots, perfusions and instillations, counted as injections and infusions are (once refused as numbers
+    # with no unit); the first of them is the start, and a course of them ends on its last
+    ("after 3 shots", "300 mg every 2 weeks", 6 * W, 6 * W, "exposures"),
+    ("after 5 perfusions", "daily", 5, 5, "exposures"),
+    ("after 4 instillations", "weekly", 4 * W, 4 * W, "exposures"),
+    ("2 weeks after the first shot", "300 mg every 2 weeks", 2 * W, 2 * W, "point"),
+    ("2 weeks after the first perfusion", "daily", 2 * W, 2 * W, "point"),
+    ("2 weeks after the first administration", "weekly", 2 * W, 2 * W, "point"),
+    ("at the end of treatment", "3 shots 2 weeks apart", 4 * W, 4 * W, "end-of-treatment"),
+    ("at the end of treatment", "6 weekly instillations", 5 * W, 5 * W, "end-of-treatment"),
     ("after 20 sessions", "", NAN, NAN, "unresolved"),
     ("at the end of the course", "", NAN, NAN, "unresolved"),
     ("at the end of therapy", "applied daily for 3 months", 3 * M, 3 * M, "end-of-treatment"),
@@ -2940,6 +2950,8 @@ DUPILUMAB = ("300 mg every 2 weeks", "dupilumab")
         ("3 months after the last injection", OINTMENT, "'the last injection': injected"),
         ("improved 2 weeks after intralesional injection", OINTMENT, "'after intralesional injection': injected"),
         ("following 3 injection sessions", OINTMENT, "'3 injection sessions': injected"),
+        ("after 3 shots", OINTMENT, "'3 shots': injected, where the row's treatment is applied"),
+        ("after 5 perfusions", ORAL, "'5 perfusions': injected, where .* is taken by mouth"),
         # sessions named with another drug or a procedure the row's treatment is not (each once read at dupilumab's
         # pace: "after 4 doses of ustekinumab" as a response by 8 weeks)
         ("after 3 injections of triamcinolone", DUPILUMAB, "'3 injections of triamcinolone': triamcinolone, not"),
@@ -2977,6 +2989,7 @@ def test_sessions_that_are_not_the_rows_treatments_are_refused(phrase, row, why)
         ("after 3 injections", "15 mg weekly, orally or by subcutaneous injection", "methotrexate", 21.0),
         ("after 3 injections", "10 mg/mL every 4 weeks", "intra-lesional triamcinolone acetonide (10 mg/mL)", 84.0),
         ("after 10 infusions", "daily for 2 weeks", "alprostadil perfusions", 10.0),
+        ("after 10 perfusions", "daily for 2 weeks", "alprostadil perfusions", 10.0),
         ("after 28 applications", "every morning and evening", "tacrolimus 0.1% ointment", 14.0),  # once 28.0
         # a session named by the visit it was given at is that visit, not a count (once the 4th injection: 56.0)
         ("after the week-4 injection", *DUPILUMAB, 28.0),

@@ -90,8 +90,10 @@ Rules (``TimeInterval.rule``)
     summary ("2-6 months, mean 4 months", "median 12 weeks; 4-24 weeks", "improved at 3 months, mean 4 months") is
     refused, since it may be the spread, a bound or one patient's time.
 ``exposures``
-    a count of sessions, sittings, exposures, infusions, treatments, injections, applications, irradiations, doses,
-    cycles or administrations, singular or plural, in digits, words ("twenty-two") or as an ordinal ("the second
+    a count of sessions, sittings, exposures, infusions, perfusions, instillations, treatments, injections, shots,
+    applications, irradiations, doses, cycles or administrations (perfusions, instillations and shots once refused as
+    numbers with no unit; not a laser's pulses, several to a session), singular or plural, in digits, words
+    ("twenty-two") or as an ordinal ("the second
     infusion", "the 3rd injection", "a single session"; not an ordinal before plural sessions, "the first injections",
     "the first few sessions", refused as "the first weeks" is, once the first session alone), with decimals a series'
     summary ("after a mean of 22.5 exposures"; once read as its decimals alone, 5 exposures; not whole and with no word

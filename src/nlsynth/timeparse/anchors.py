@@ -246,8 +246,7 @@ def _as_written(word: str, anchor: str) -> str:
 #: the start only when the course has one session.
 _WHICH_SESSION_RE = re.compile(
     r"(?:(?:the|an?|each|every|her|his|their)\s+)?(?:pdt\s+|laser\s+)?"
-    r"(?:pdt|exposures?|sessions?|sittings?|infusions?|injections?|applications?|irradiations?|doses?|cycles?"
-    r"|administrations?)"
+    rf"(?:pdt|{'|'.join(f'{noun}s?' for noun in _SESSION_NOUNS if noun != 'treatment')})"  # "the treatment": all of it
 )
 _ONE_SESSION_RE = re.compile(
     rf"\b(?:single|one|1|a)\s+(?:\w+\s+){{0,2}}?(?:{'|'.join(_SESSION_NOUNS)})\b"
@@ -1086,13 +1085,13 @@ def _time_on_something_else(clause: str, treatment: Treatment) -> str | None:
 
 
 #: The words that say how a treatment is given, in a row's regimen, agent and route and in a phrase's words of a
-#: session or of a time spent on something: injected ("injections", "infusions", "intralesional", "subcutaneous", a
-#: biologic), applied ("applications", "cream", "ointment", "topical") or taken by mouth ("oral", "tablets", "per
-#: os"); "systemic" is injected or taken by mouth, so never applied.
+#: session or of a time spent on something: injected ("injections", "shots", "infusions", "intralesional",
+#: "subcutaneous", a biologic), applied ("applications", "cream", "ointment", "topical") or taken by mouth ("oral",
+#: "tablets", "per os"); "systemic" is injected or taken by mouth, so never applied.
 _SYSTEMIC = r"|\bsystemic(?:ally)?\b"
 _GIVEN_AS = {
     "injected": re.compile(
-        r"inject|infus|perfus|intravenous|subcutaneous|intra-?lesion|intramuscular|\bi\.?v\b|\bs\.?c\b"
+        r"inject|\bshots?\b|infus|perfus|intravenous|subcutaneous|intra-?lesion|intramuscular|\bi\.?v\b|\bs\.?c\b"
         r"|\bbiologic(?:al)?s?\b" + _SYSTEMIC
     ),
     "applied": re.compile(

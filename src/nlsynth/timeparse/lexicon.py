@@ -159,14 +159,18 @@ _DURATION_RE = re.compile(
     rf"|\b(?P<f_unit>{_UNIT_FIRST})s?\s+(?P<f_lo>{_NUM}){_SEP}(?P<f_hi>{_NUM})\b"
     rf"|\b(?P<u_unit>{_UNIT_FIRST})\s+(?P<u>{_NUM})\b"
 )
-#: What a count of sessions counts (singular or plural).
+#: What a count of sessions counts (singular or plural). Only nouns whose plural adds an s, each a whole session: not
+#: a laser's "pulses", several to a session.
 _SESSION_NOUNS = (
     "exposure",
     "session",
     "sitting",
     "infusion",
+    "perfusion",
+    "instillation",
     "treatment",
     "injection",
+    "shot",
     "application",
     "irradiation",
     "dose",
@@ -512,9 +516,9 @@ _CHANGED_TO_WORDS = frozenset("treatment treatments therapy therapies drug drugs
 _STARTED_WORDS = (
     _CHANGED_TO_WORDS
     | _NOT_AGENT_WORDS
+    | frozenset(f"{noun}{plural}" for noun in _SESSION_NOUNS for plural in ("", "s"))  # "the first shot"
     | frozenset(
-        "course courses regimen regimens medicine medicines creams ointments gels lotions dressing dressings session "
-        "sessions sitting sittings application applications exposure exposures irradiation irradiations cycle cycles "
+        "course courses regimen regimens medicine medicines creams ointments gels lotions dressing dressings "
         "surgery operation excision graft grafting procedure debridement transplant transplantation laser phototherapy pdt".split()
     )
 )

@@ -16,6 +16,7 @@ from nlsynth.timeparse.lexicon import (
     _PACE_WORD,
     _SEP,
     _SESSION_NOUN,
+    _SESSION_NOUNS,
     _UNIT,
     _UNIT_FIRST,
     _UNIT_OF,
@@ -127,10 +128,11 @@ _RATE_WORDS = {
 #: Every N hours: "every 12 hours", "q12h", "q 8 hrs" (24 / N sessions a day).
 _RATE_HOURS_RE = re.compile(rf"\b(?:every\s+|q\.?\s?)(?P<n>{_NUM})[\s-]*(?:h|hrs?|hours?)\b")
 _Q_UNIT = {**_UNIT_OF, "m": "month"}  # "m" is a month only after a q ("q3m")
-#: A course of N sessions: "12 sessions", "8 weekly injections", "4 cycles".
+#: A course of N sessions: "12 sessions", "8 weekly injections", "4 cycles", "3 shots"; not applications or doses,
+#: which are counted in a day too ("2 applications", "two doses of 300 mg").
+_COURSE_NOUN = rf"(?:{'|'.join(f'{noun}s?' for noun in _SESSION_NOUNS if noun not in ('application', 'dose'))})"
 _COURSE_SESSIONS_RE = re.compile(
-    rf"\b(?P<n>{_NUM})\s+(?:{_PACE_WORD}\s+)?"
-    r"(?:sessions?|sittings?|treatments?|exposures?|infusions?|injections?|cycles?|irradiations?|administrations?)\b"
+    rf"\b(?P<n>{_NUM})\s+(?:{_PACE_WORD}\s+)?{_COURSE_NOUN}\b"
     # a rate, not a course: "three sessions per week", "2 injections a month", "3 sessions/week"; nor a count before a
     # pace, a rate to some readers ("2 applications daily", "3 sessions weekly": :data:`_AMBIGUOUS_RATE_RE`)
     r"(?!\s*(?:per|an?|each|every|/)\s*(?:week|wk|day|month|fortnight|year)\b"
