@@ -2938,6 +2938,47 @@ DUPILUMAB = ("300 mg every 2 weeks", "dupilumab")
 
 
 @pytest.mark.parametrize(
+    ("phrase", "row", "named"),
+    [
+        # something given at a pace that is not the regimen's (each once read since the start)
+        ("improved after 8 weeks of weekly dosing", DUPILUMAB, "weekly dosing"),
+        ("after 8 weeks of dupilumab every week", DUPILUMAB, "dupilumab every week"),
+        ("improved after 3 months of weekly injections", DUPILUMAB, "weekly injections"),
+        ("after 8 weeks of daily use", ORAL, "daily use"),
+        ("after 8 weeks of once daily application", OINTMENT, "once daily application"),
+        ("after 8 weeks of nightly application", OINTMENT, "nightly application"),
+    ],
+)
+def test_a_time_spent_at_another_pace_than_the_regimens_is_refused(phrase, row, named):
+    """A time on a later dose, by a time the phrase does not give, as "after 8 weeks at the higher dose" is. The parser
+    alone (no agent) reads the time as before."""
+    regimen, agent = row
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match=f"a time spent at another pace \\('{named}'\\) than the regimen's"):
+            parse_time(phrase, regimen, agent=agent, **kind)
+    assert parse_time(phrase, regimen).resolved
+
+
+@pytest.mark.parametrize(
+    ("phrase", "row"),
+    [
+        # the regimen's pace in other words, "daily" alone of a regimen given daily or more often, a pace of visits,
+        # and a pace with nothing given: each read since the start, as before
+        ("after 8 weeks of fortnightly injections", DUPILUMAB),
+        ("after 8 weeks of dosing every 2 weeks", DUPILUMAB),
+        ("after 8 weeks of daily application", OINTMENT),
+        ("after 8 weeks of twice-daily application", OINTMENT),
+        ("after 8 weeks of weekly follow-up", DUPILUMAB),
+        ("seen weekly for 8 weeks", DUPILUMAB),
+        ("after 8 weeks of weekly dosing", ("twice daily; steroid two weeks on, one week off", "tacrolimus")),
+    ],
+)
+def test_a_time_spent_at_the_regimens_pace_or_at_no_pace_of_dosing_is_read(phrase, row):
+    regimen, agent = row
+    assert parse_time(phrase, regimen, agent=agent).upper == pytest.approx(8 * W)
+
+
+@pytest.mark.parametrize(
     ("phrase", "row", "why"),
     [
         # sessions given in a way the regimen and the agent say the row's treatment is not: each once counted at the

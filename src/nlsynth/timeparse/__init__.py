@@ -313,7 +313,9 @@ A time counted from another event than the start of treatment ("3 months after d
 "4 weeks after dose escalation", in any words for a change of the dose, "within 4 weeks of dose intensification", "after
 dose optimisation", "after treatment intensification": the last once read since the start; or a time spent on a later
 dose or in a later phase, "after 8 weeks at the higher dose", "after 8 weeks of maintenance", "after 4 weeks of
-tapering", once read since the start), or from any moment the reader does not know to be the start ("6 weeks after
+tapering", or at a pace that is not the regimen's, "after 8 weeks of weekly dosing" of dupilumab every 2 weeks (not
+"daily application" of a twice-daily ointment, nor a pace of visits, "8 weeks of weekly follow-up"), once read since
+the start), or from any moment the reader does not know to be the start ("6 weeks after
 onset", "8 weeks after tapering", "4 weeks into the taper", "8 weeks into her pregnancy", "2 weeks after the ulcer
 healed", "3 months postpartum", "3 months after methotrexate" in a dupilumab row), added to an earlier moment the phrase
 does not give ("after a further 2 months", "2 more months", or sessions, "after a further 3 injections", "after 3 more

@@ -50,7 +50,9 @@ from nlsynth.timeparse.regimen import (
     _course_sessions,
     _frequency,
     _listed_sessions,
+    _one_pace,
     _stated_rates,
+    sessions_per_week,
 )
 from nlsynth.timeparse.response import _RESPONSE_WORD_RE
 from nlsynth.timeparse.treatment import Treatment
@@ -977,11 +979,14 @@ _TIME_ON_RE = re.compile(
 _ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
 
 
-def _spent_on(clause: str) -> list[str]:
-    """What each time in ``clause`` was spent "of" or "on", or on what is named right before "for" it.
+def _spent_on(clause: str, paced: bool = False) -> list[str]:
+    """What each time in ``clause`` was spent "of" or "on", or on what is named right before "for" it; with ``paced``,
+    with the pace or dose after it.
 
     >>> _spent_on("after 8 weeks of tofacitinib"), _spent_on("on methotrexate for 8 weeks, improved at 4 weeks")
     (['tofacitinib'], ['methotrexate'])
+    >>> _spent_on("after 8 weeks of dupilumab every week"), _spent_on("after 8 weeks of dupilumab every week", True)
+    (['dupilumab'], ['dupilumab every week'])
     """
     spent_on = []
     for time in _DURATION_RE.finditer(clause):
@@ -990,8 +995,60 @@ def _spent_on(clause: str) -> list[str]:
         elif (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
             cut = _OBJECT_ENDS_RE.search(spent.group("what"))
             what = " ".join((spent.group("what")[: cut.start()] if cut else spent.group("what")).split())
-            spent_on.append(re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0])  # not the pace or time after it
+            spent_on.append(what if paced else re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0])
     return spent_on
+
+
+#: "Daily" alone says on which days, not how often in a day: "8 weeks of daily application" of a twice-daily ointment
+#: is its pace; "once daily" is not.
+_EVERY_DAY_RE = re.compile(r"(?<![\w-])(?<!once\s)(?<!twice\s)(?<!times\s)(?<!x\s)daily\b")
+#: Words of something given, whose pace is the sessions' ("weekly dosing", "daily use", "fortnightly injections"); not
+#: of visits ("8 weeks of weekly follow-up", "seen monthly for 6 months").
+_GIVEN_RE = re.compile(rf"\b(?:{_SESSION_NOUN}|dosing|use|therap(?:y|ies)|regimen)\b")
+
+
+def _time_at_another_pace(clause: str, treatment: Treatment) -> str | None:
+    """What a time in ``clause`` was spent on (:func:`_spent_on`), when it is something given (a session, dosing, use
+    or a drug) at a pace that is not the regimen's: "after 8 weeks of weekly dosing" or "8 weeks of dupilumab every
+    week" of dupilumab every 2 weeks may be time on a later, intensified dose, not since the start (once read since
+    it). A pace that agrees with the regimen's, as a gloss does (:func:`~nlsynth.timeparse.regimen._one_pace`), and
+    "daily" alone of a regimen given daily or more often, are its pace; a pace of visits is none ("8 weeks of weekly
+    follow-up"). None where the regimen gives no one pace, and with no agent given (the parser alone), as for
+    :func:`_time_on_something_else`.
+
+    >>> q2w = Treatment("300 mg every 2 weeks", "dupilumab")
+    >>> [_time_at_another_pace(c, q2w) for c in ("after 8 weeks of weekly dosing", "after 8 weeks of fortnightly "
+    ...  "injections", "after 8 weeks of dupilumab", "after 8 weeks of weekly follow-up")]
+    ['weekly dosing', None, None, None]
+    >>> bid = Treatment("twice daily", "tacrolimus 0.1% ointment")
+    >>> [_time_at_another_pace(c, bid) for c in ("8 weeks of daily application", "8 weeks of once daily application")]
+    [None, 'once daily application']
+    """
+    rate = sessions_per_week(treatment.regimen)
+    if rate is None or not treatment.agent:
+        return None
+    own = _own_drugs(treatment)
+    for what in _spent_on(clause, paced=True):
+        pace = sessions_per_week(what)
+        if (
+            pace is None
+            or not (_GIVEN_RE.search(what) or _first_drug(what, own))
+            or _one_pace(rate, pace)
+            or (pace == (7.0, 7.0) and rate[0] >= 7.0 and _EVERY_DAY_RE.search(what))
+        ):
+            continue
+        return what
+    return None
+    for what in _spent_on(clause, paced=True):
+        pace = sessions_per_week(what)
+        if (
+            pace is None
+            or _one_pace(rate, pace)
+            or (pace == (7.0, 7.0) and rate[0] >= 7.0 and _EVERY_DAY_RE.search(what))
+        ):
+            continue
+        return what
+    return None
 
 
 #: Words that say a drug was given without the others: "tacrolimus alone", "tacrolimus monotherapy", "only the steroid".

@@ -24,6 +24,7 @@ from nlsynth.timeparse.anchors import (
     _other_treatment_before_the_time,
     _sessions_of_another_treatment,
     _started_otherwise,
+    _time_at_another_pace,
     _time_on_part_alone,
     _time_on_something_else,
     _times_other_event,
@@ -657,6 +658,11 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
         raise TimePhraseError(
             f"a time spent on one drug of the row's combination alone ({alone!r}), not since the combination's start; "
             "no rule reads it"
+        )
+    if paced := _time_at_another_pace(clause, treatment):
+        raise TimePhraseError(
+            f"a time spent at another pace ({paced!r}) than the regimen's, which may be a later dose's, not since the "
+            "start; no rule reads it"
         )
     if other := _other_treatment_before_the_time(original, treatment):
         raise _may_date("another treatment", other)
