@@ -2718,6 +2718,7 @@ def test_a_count_of_sessions_not_counted_from_the_start_is_unresolved(phrase, wh
         # ... also named right before "for" the time
         ("improved while on methotrexate for 8 weeks", "methotrexate"),
         ("methotrexate for 3 months, then improved", "methotrexate"),
+        ("improved on dupilumab weekly for 8 weeks", "dupilumab weekly"),  # once "weekly" alone, read as the row's
         # ... and as a course's length (once read since the row's start)
         ("improved during a 3-month course of methotrexate", "methotrexate"),
         ("after a 12-week trial of prednisone", "prednisone"),
@@ -2947,6 +2948,9 @@ DUPILUMAB = ("300 mg every 2 weeks", "dupilumab")
         ("after 8 weeks of daily use", ORAL, "daily use"),
         ("after 8 weeks of once daily application", OINTMENT, "once daily application"),
         ("after 8 weeks of nightly application", OINTMENT, "nightly application"),
+        # ... also all that "on" names before "for" (once the word before "for" alone, no pace)
+        ("improved on dupilumab weekly for 8 weeks", DUPILUMAB, "dupilumab weekly"),
+        ("on weekly injections for 8 weeks", DUPILUMAB, "weekly injections"),
     ],
 )
 def test_a_time_spent_at_another_pace_than_the_regimens_is_refused(phrase, row, named):

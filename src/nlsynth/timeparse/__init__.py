@@ -378,9 +378,10 @@ tablets" of a cream, "after discontinuing the cream" of a subcutaneous drug, onc
 the row's course that ``after-end-of-treatment`` counts from. An end that is a word of its own names nothing that ended
 ("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the parser alone) every
 end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on
-methotrexate", "on methotrexate for 8 weeks", "during a 3-month course of methotrexate", "3 months' treatment with
-methotrexate" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time since the row's start): a drug
-named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus", "-sone", "-trexate", "-prost",
+methotrexate", "on methotrexate for 8 weeks", "on dupilumab weekly for 8 weeks" (once the word before "for" alone:
+"weekly", read as the row's), "during a 3-month course of methotrexate", "3 months' treatment with methotrexate" or
+"after 6 weeks of excimer laser" in a ruxolitinib row; once that time since the row's start): a drug named by its
+international nonproprietary name's stem ("-mab", "-tinib", "-limus", "-sone", "-trexate", "-prost",
 "-ermin" and the like), or by name where a drug given for NL has no such stem (alprostadil, fumaric acid esters,
 aspirin, dipyridamole, nicotinamide, colchicine, insulin), or by a brand or another spelling of a drug given for NL,
 which is that drug ("Humira" in a dupilumab row, once read as the row's; "Dupixent" there, and "ciclosporin" in a row of

@@ -977,6 +977,8 @@ _TIME_ON_RE = re.compile(
 )
 #: ... or named right before "for" the time ("on tofacitinib for 8 weeks", "methotrexate for 3 months").
 _ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
+#: ... or all that "on" names before "for" ("on dupilumab weekly for 8 weeks", once "weekly" alone).
+_ON_ALL_FOR_RE = re.compile(r"\bon\s+(?P<what>[a-z][\w\s-]*?)\s+for\s+$")
 
 
 def _spent_on(clause: str, paced: bool = False) -> list[str]:
@@ -987,10 +989,12 @@ def _spent_on(clause: str, paced: bool = False) -> list[str]:
     (['tofacitinib'], ['methotrexate'])
     >>> _spent_on("after 8 weeks of dupilumab every week"), _spent_on("after 8 weeks of dupilumab every week", True)
     (['dupilumab'], ['dupilumab every week'])
+    >>> _spent_on("on dupilumab weekly for 8 weeks"), _spent_on("improved while on methotrexate for 8 weeks")
+    (['dupilumab weekly'], ['methotrexate'])
     """
     spent_on = []
     for time in _DURATION_RE.finditer(clause):
-        if before := _ON_FOR_RE.search(clause[: time.start()]):
+        if before := _ON_ALL_FOR_RE.search(clause[: time.start()]) or _ON_FOR_RE.search(clause[: time.start()]):
             spent_on.append(before.group("what"))
         elif (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
             cut = _OBJECT_ENDS_RE.search(spent.group("what"))
