@@ -732,6 +732,7 @@ def _age_cell(age: str, problems: list) -> int | None:
         ("aged 71", 71),
         ("Age: 71", 71),
         ("71 (at presentation)", 71),
+        ("71 (2019)", 71),  # a year in the note is no other age
         ("-", None),
         ("not available", None),
         # with full stops (once problems)
@@ -768,6 +769,9 @@ def test_age_is_read_in_whole_years_with_or_without_its_unit(age, read):
         "71 years (about)",
         "71 (at least)",
         "71 (or older)",
+        # ... or another number, which may be another age (once read as the first)
+        "45 (at diagnosis; 50 at treatment)",
+        "45 (50 at treatment)",
     ],
 )
 def test_an_age_that_is_not_one_whole_number_is_a_problem(age):

@@ -422,11 +422,12 @@ _AGE_RE = re.compile(
 )
 #: A note that makes the number something else than this patient's age in years: another unit ("71 (months)"), a
 #: series' summary ("71 (mean)", "71 years (range 40-80)"), or an approximation or a bound ("71 (approx.)", "71
-#: (estimated)", "71 (at least)", "71 (or older)"), which "~71" and "about 71" already were.
+#: (estimated)", "71 (at least)", "71 (or older)"), which "~71" and "about 71" already were, or another number than
+#: a year ("45 (at diagnosis, 50 at treatment)": which is the patient's age the cell does not say).
 _AGE_NOT_YEARS_RE = re.compile(
     r"\b(?:months?|mos?|mths?|weeks?|wks?|days?|mean|median|average|avg|range|sd|iqr|ci"
     r"|approx\w*|about|around|roughly|circa|ca|c|est\w*|least|most|older|younger|over|under|more|less)\b"
-    r"|±|\+/-|[~<>≤≥]"
+    r"|±|\+/-|[~<>≤≥]|(?<![\d.])\d{1,3}(?![\d.])"
 )
 
 
@@ -455,6 +456,8 @@ def _read_patient(column: str, value: str) -> tuple[int | str | None, bool]:
 
     >>> [_read_patient("age", v)[0] for v in ("71 (at diagnosis)", "71 (months)", "71 years (range 40-80)")]
     [71, None, None]
+    >>> [_read_patient("age", v)[0] for v in ("45 (at diagnosis, 50 at treatment)", "45 (2019)")]
+    [None, 45]
     >>> [_read_patient("age", v) for v in ("71 (approx.)", "71 (estimated)", "71 (or older)")]
     [(None, False), (None, False), (None, False)]
     >>> [_read_patient(c, v) for c, v in (("sex", "female?"), ("diabetes", "probable type 2"), ("ulcerated", "yes?"))]
