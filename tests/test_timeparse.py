@@ -650,6 +650,20 @@ OWN_PHRASES = [
         "end-of-treatment",
     ),
     ("at the end of treatment, after 6 sessions", "twice weekly", 2.5 * W, 2.5 * W, "end-of-treatment"),
+    # ... and so is the end of a course named by its count of sessions, and a time after it (each once unresolved);
+    # not a count beyond the regimen's course, nor the end of a cycle, a span whose end is not its session's day
+    ("after completion of 6 sessions", "6 sessions at two weeks intervals", 10 * W, 10 * W, "end-of-treatment"),
+    ("after the end of 6 sessions", "every 2 weeks", 10 * W, 10 * W, "end-of-treatment"),
+    (
+        "3 months after completion of 6 sessions",
+        "every 2 weeks",
+        10 * W + 3 * M,
+        10 * W + 3 * M,
+        "after-end-of-treatment",
+    ),
+    ("4 weeks after completing 3 sessions", "every 2 weeks", 8 * W, 8 * W, "after-end-of-treatment"),
+    ("after completion of 8 sessions", "6 sessions at two weeks intervals", NAN, NAN, "unresolved"),
+    ("4 weeks after the end of the 2nd cycle", "every 2 weeks", 4 * W, INF, "at-least"),  # as before
     # the onset of the response itself is no other event (rule "onset" for events); a diagnosis without a time is
     # commentary
     ("improvement 4 weeks after onset of treatment", "", 4 * W, 4 * W, "point"),

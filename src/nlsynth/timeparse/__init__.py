@@ -186,7 +186,9 @@ Rules (``TimeInterval.rule``)
     last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after stopping": the end of
     treatment as ``end-of-treatment`` reads it (or the course the phrase names: "after the end of the 12-week course",
     "6 months after a 12-week course", "6 months after a 12-week treatment", "the 12-week regimen", once refused; not
-    "after 12 weeks treatment", with no article, which is time on it) plus that time. Time stopped is time since the end: "off treatment
+    "after 12 weeks treatment", with no article, which is time on it; or by its count of sessions, "3 months after
+    completion of 6 sessions", the last one's day at the regimen's pace, once unresolved; not the end of a cycle, a
+    span) plus that time. Time stopped is time since the end: "off treatment
     for 2 months", "2 months off-therapy", "treatment-free for 6 months" (not free of one drug, "steroid-free", which
     may not be the row's), "6 months without treatment" (not "without further treatment"; once a time since the start),
     "after stopping the drug for 2 months". So is a time right after a word that is the end, with nothing it ends named:

@@ -1164,9 +1164,20 @@ def _after_end(clause: str, anchor: re.Match[str], treatment: Treatment, *, dura
     # 12-week course")
     named_course = f"{anchor.group()} {after}"
     courses = list(_DURATION_RE.finditer(named_course))
-    if len(courses) == 1 and not _EXPOSURE_RE.search(named_course):
+    counts = list(_EXPOSURE_RE.finditer(named_course))
+    # "after completion of 6 sessions": the day the last of them was given, as "at the end of treatment, after 6
+    # sessions" is (once unresolved); not a cycle, a span whose end is not its session's day ("the end of the 2nd
+    # cycle")
+    counted = (
+        _exposures(named_course, counts[0], treatment.regimen, session_day=True)
+        if len(counts) == 1 and not courses and not _EXPOSURE_RE.search(before) and "cycle" not in counts[0].group(0)
+        else None
+    )
+    if len(courses) == 1 and not counts:
         lower, upper = _quantity_days(courses[0])
         end = TimeInterval(lower, upper, "end-of-treatment")
+    elif counted is not None and counted.resolved and counted.rule == "exposures":
+        end = replace(counted, rule="end-of-treatment")
     elif re.search(r"\d", named_course) or courses or _EXPOSURE_RE.search(named_course):
         end = unresolved(f"end of treatment ({named.strip()!r}), whose day no rule reads")
         if not (duration and _HAS_NUMBER_RE.search(before)):
