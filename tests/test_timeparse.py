@@ -663,6 +663,8 @@ OWN_PHRASES = [
     ),
     ("4 weeks after completing 3 sessions", "every 2 weeks", 8 * W, 8 * W, "after-end-of-treatment"),
     ("after completion of 8 sessions", "6 sessions at two weeks intervals", NAN, NAN, "unresolved"),
+    # ... as is a time since the end in a passive with "being" (once a time since the start)
+    ("within 2 months of the drug being stopped", "daily for 12 weeks", 0, 12 * W + 2 * M, "within"),
     ("4 weeks after the end of the 2nd cycle", "every 2 weeks", 4 * W, INF, "at-least"),  # as before
     # the onset of the response itself is no other event (rule "onset" for events); a diagnosis without a time is
     # commentary
@@ -2494,6 +2496,9 @@ REJECTED = [
     ("improved at 8 weeks; 6 months since, no relapse", "added to an earlier moment \\('6 months since'\\)"),
     ("improved 6 weeks after increasing the dose", "another event"),
     ("4 weeks after the dose was doubled", "another event"),
+    # ... and in a passive with "being", as with "was" (each once read as a time since the start)
+    ("improved within 2 months of the dose being doubled", "another event"),
+    ("improved within 2 months of the injections being spaced out", "another moment"),
     ("after 8 weeks at the higher dose", "another event"),  # time on a later dose (once since the start)
     ("after 12 weeks of the new regimen", "another event"),
     # ... or in a later phase (once since the start, which the phase began after)

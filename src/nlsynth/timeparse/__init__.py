@@ -313,7 +313,8 @@ Rules (``TimeInterval.rule``)
 
 A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after the biopsy",
 "4 weeks after dose escalation", in any words for a change of the dose, "within 4 weeks of dose intensification", "after
-dose optimisation", "after treatment intensification": the last once read since the start; or a time spent on a later
+dose optimisation", "after treatment intensification": the last once read since the start; a passive in "being" is one
+in "was", "within 2 months of the dose being doubled", once read since the start; or a time spent on a later
 dose or in a later phase, "after 8 weeks at the higher dose", "after 8 weeks of maintenance", "after 4 weeks of
 tapering", or at a pace that is not the regimen's, "after 8 weeks of weekly dosing" of dupilumab every 2 weeks (not
 "daily application" of a twice-daily ointment, nor a pace of visits, "8 weeks of weekly follow-up"), once read since

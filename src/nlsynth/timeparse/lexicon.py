@@ -658,7 +658,8 @@ def normalise(text: str) -> str:
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
     spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" or a tilde
     in a range as "to", "initial" before a time as "first", a decimal point as ".", with a digit before it, a
-    tolerance after a time ("give or take a week") as "approximately", "without treatment" as "off treatment".
+    tolerance after a time ("give or take a week") as "approximately", "without treatment" as "off treatment", a
+    passive's "being" as "was".
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
@@ -684,6 +685,8 @@ def normalise(text: str) -> str:
     ('at 8 weeks (2 months)', 'after 16 sessions (8 weeks)')
     >>> normalise("6 months without treatment"), normalise("without further treatment")
     ('6 months off treatment', 'without further treatment')
+    >>> normalise("within 2 months of the dose being doubled"), normalise("being well at 6 months")
+    ('within 2 months of the dose was doubled', 'being well at 6 months')
     """
     text = unicodedata.normalize("NFKC", _VULGAR_RE.sub(_vulgar_to_decimal, text)).lower().translate(_SIGNS)
     text = text.translate({ord("["): "(", ord("]"): ")"})  # a bracketed aside is one in parentheses
@@ -697,6 +700,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"\ba single\b", "one", text)  # "after a single session": one session
     # "2 weeks without treatment" is "2 weeks off treatment" (not "without further treatment", a time since the start)
     text = re.sub(r"\bwithout (?:any )?(treatment|therapy|medications?)\b", r"off \1", text)
+    # "the dose being doubled", "the drug being stopped": a passive in "being" says what "was" says
+    text = re.sub(r"(?<![\w-])being (?=[a-z]+(?:ed|en|wn|un)\b)", "was ", text)
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
     text = _HUNDREDS_RE.sub(_hundreds_to_digits, _COMPOUND_RE.sub(_compound_to_digits, text))
     text = _TILDE_RANGE_RE.sub(r"\1 to ", _THROUGH_RE.sub(r"\1 to ", text))
