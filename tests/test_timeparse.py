@@ -2734,6 +2734,13 @@ def test_a_count_of_sessions_not_counted_from_the_start_is_unresolved(phrase, wh
         ("after 8 weeks of negative pressure wound therapy", "negative pressure wound therapy"),
         ("after 8 weeks of radiotherapy", "radiotherapy"),
         ("after 8 weeks of compression therapy", "compression therapy"),
+        # ... or a measure that is no drug (each once read since the row's start)
+        ("improved after 6 weeks of wound care", "wound care"),
+        ("improved after 2 months of physiotherapy", "physiotherapy"),
+        ("improvement after 2 months of leg elevation", "leg elevation"),
+        ("improved after 2 months of bed rest", "bed rest"),
+        ("improved after 3 months of better glucose control", "better glucose control"),
+        ("improvement after 3 months of smoking cessation", "smoking cessation"),
         # ... also named right before "for" the time
         ("improved while on methotrexate for 8 weeks", "methotrexate"),
         ("methotrexate for 3 months, then improved", "methotrexate"),
@@ -2751,6 +2758,19 @@ def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
         with pytest.raises(TimePhraseError, match=f"a time spent on another treatment \\('{named}'\\)"):
             parse_time(phrase, "1.5% cream twice daily", agent="ruxolitinib", **kind)
     assert parse_time(phrase, "1.5% cream twice daily", event=True).resolved
+
+
+@pytest.mark.parametrize(
+    ("phrase", "agent"),
+    [
+        # a measure that is no drug, in a row whose treatment is of its kind, and "the rest of", which is no rest
+        ("after 12 weeks of wound care", "other dressing regimens"),
+        ("after 12 weeks of better glucose control", "improved diabetic control"),
+        ("after 12 weeks of the rest of the course", "dupilumab"),
+    ],
+)
+def test_a_measure_that_is_no_drug_is_the_rows_in_a_row_of_its_kind(phrase, agent):
+    assert parse_time(phrase, agent=agent, event=True).upper == 12 * W
 
 
 @pytest.mark.parametrize(

@@ -351,8 +351,10 @@ switch", "after transitioning to dupilumab", "baseline"; a transition or a conve
 of its sessions ("after therapy began", "the first injection", "the loading dose"), a procedure where the row's
 treatment is one of its kind ("surgery" or "post-operatively" in a row of excision and grafting, "post-PDT" in one of
 PDT; the kinds are an operation, light (a laser, PDT, phototherapy, PUVA, UVA1, NB-UVB, IPL), hyperbaric oxygen,
-negative-pressure wound therapy, cryotherapy, radiotherapy and compression), and the row's own agent (``agent``: "3
-months after dupilumab" in a dupilumab row). What the start names must be the row's agent or a word for any treatment
+negative-pressure wound therapy, cryotherapy, radiotherapy and compression, and measures that are no drug: wound
+care, physiotherapy, rest or elevation, and the control of diabetes, smoking or weight, so that "after 2 months of leg
+elevation" in a dupilumab row is time on another treatment, once since the start), and the row's own agent
+(``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must be the row's agent or a word for any treatment
 ("starting the cream"): "after adding methotrexate" or "after starting methotrexate" in a dupilumab row is another
 treatment's start, and "after changing the dose", "after switching to weekly injections" or "after adding occlusion"
 changes the same treatment; so is a start whose words say the treatment is given in another way than the row's ("7

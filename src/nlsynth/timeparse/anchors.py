@@ -360,9 +360,11 @@ def _right_after_a_time(placed: list[tuple[str, str, bool]], anchor: str) -> boo
 #: Procedures that are the start only in a row whose treatment is one of their kind: an operation, light ("4 weeks
 #: post-operatively" in a row of excision and grafting, "4 weeks after PDT" in one of photodynamic therapy, "after 8
 #: weeks of NB-UVB" in one of phototherapy), hyperbaric oxygen, negative-pressure wound therapy, cryotherapy,
-#: radiotherapy or compression. In a dupilumab row the time is counted from another event. Each kind as (the words of
-#: the anchor, the words of the row's agent that make it that kind). A row with no agent given (the API alone) reads
-#: them as the start, as before.
+#: radiotherapy or compression; and measures that are no drug: wound care, physiotherapy, rest or elevation, and the
+#: control of diabetes, smoking or weight ("after 2 months of leg elevation", "after 3 months of better glucose
+#: control"). In a dupilumab row the time is counted from another event. Each kind as (the words of the anchor, the
+#: words of the row's agent that make it that kind). A row with no agent given (the API alone) reads them as the
+#: start, as before.
 _PROCEDURE_KINDS = (
     (
         re.compile(
@@ -391,6 +393,18 @@ _PROCEDURE_KINDS = (
     (re.compile(r"\bcryo(?:therapy|surgery)\b"), re.compile(r"cryo")),
     (re.compile(r"\b(?:radiotherapy|radiation\s+therapy|brachytherapy)\b"), re.compile(r"radio|radiation|brachy")),
     (re.compile(r"\bcompression\b"), re.compile(r"compression|bandag|stocking|wound\s+care")),
+    # measures that are no drug, each its own kind: wound care, physiotherapy, rest (not "the rest of") or elevation,
+    # and the control of diabetes, smoking or weight
+    (re.compile(r"\bwound\s+care\b"), re.compile(r"wound|dressing|bandag|compression|local\s+(?:care|treatment)")),
+    (re.compile(r"\b(?:physiotherapy|physical\s+therapy|exercises?)\b"), re.compile(r"physio|physical|exercis")),
+    (re.compile(r"\b(?:rest(?!\s+of\b)|(?:leg\s+)?elevation)\b"), re.compile(r"\brest\b|elevat")),
+    (
+        re.compile(
+            r"\b(?:smoking\s+cessation|(?:glycaemic|glycemic|glucose|diabetic|diabetes|metabolic)\s+control"
+            r"|diet(?:ary)?|weight\s+loss)\b"
+        ),
+        re.compile(r"smok|glyc|glucose|diabet|metabolic|diet|weight"),
+    ),
 )
 
 
@@ -408,6 +422,10 @@ def _other_procedure(anchor: str, agent: str | None) -> bool:
     [True, True, True, True, True]
     >>> [_other_procedure(a, "intense pulsed light (IPL)") for a in ("ipl", "pulsed light", "hyperbaric oxygen")]
     [False, False, True]
+    >>> [_other_procedure(a, "dupilumab") for a in ("leg elevation", "bed rest", "the rest of the course", "wound care")]
+    [True, True, False, True]
+    >>> _other_procedure("wound care", "other dressing regimens"), _other_procedure("diet", "improved glucose control")
+    (False, False)
     """
     if not agent:
         return False
