@@ -3682,6 +3682,10 @@ FOLLOW_UP_LENGTHS = [
     ("treated for 3 months, follow-up until 6 months", 3 * M, 6 * M, False),
     ("improved at 8 weeks; observed for 6 months", 8 * W, 6 * M, False),  # a length after a moment: from the start
     ("stopped at 12 weeks; seen at 5 months; followed for 6 months", 12 * W, 6 * M, False),  # ... after the end's
+    # a length named as the whole holds the others: the span (each once up to the sum, 2.5 years)
+    ("6 months of treatment, followed for 2 years in total", 6 * M, 2 * Y, False),
+    ("treated 6 months; a total of 2 years of follow-up", 6 * M, 2 * Y, False),
+    ("6 months on treatment; total follow-up 2 years", 6 * M, 2 * Y, False),
 ]
 
 

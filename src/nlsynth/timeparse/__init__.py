@@ -282,10 +282,12 @@ Rules (``TimeInterval.rule``)
     weeks; improved at 20 weeks": (0, 20] weeks, once (8, 20]); a complete response only after it is the best, after
     what came before. Of a follow-up whose clauses give two or more lengths of time (no word of a moment: "treated 3
     months, then observed 6 months", "3 months on treatment, 6 months follow-up"), the span reaches their sum, (3, 9]
-    months: the lengths may run one after the other or the one hold the other. A length after the end of treatment
-    may run from the end: "stopped at 12 weeks; no relapse for 6 months" reaches 12 weeks + 6 months (once 12 weeks
-    to 6 months); one after another moment counts from the start ("improved at 8 weeks; observed for 6 months": 8
-    weeks to 6 months). A time counted from the end ("6 months off treatment") is a moment, no length to add.
+    months: the lengths may run one after the other or the one hold the other; one named as the whole holds the others
+    ("6 months of treatment, followed for 2 years in total", "total follow-up 2 years": (6, 24] months, once up to their
+    sum). A length after the end of treatment may run from the end: "stopped at 12 weeks; no relapse for 6 months"
+    reaches 12 weeks + 6 months (once 12 weeks to 6 months); one after another moment counts from the start ("improved
+    at 8 weeks; observed for 6 months": 8 weeks to 6 months). A time counted from the end ("6 months off treatment") is
+    a moment, no length to add.
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest time

@@ -242,6 +242,14 @@ def _ends_treatment(clause: _Clause) -> bool:
     )
 
 
+#: A length named as the whole ("followed for 2 years in total", "a total of 2 years", "total follow-up 2 years"): it
+#: holds the others, never follows them. Not "total" of a response ("total clearance").
+_TOTAL_RE = re.compile(
+    r"\b(?:in\s+total|in\s+all|altogether|a\s+total\s+of"
+    r"|total\s+(?:follow[\s-]?up|duration|observation|length|period|time))\b"
+)
+
+
 def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval:
     """A follow-up's span, up to the sum of the lengths of time its clauses give, where two or more give one (a clause
     with no word of a moment, ``_AT_A_TIME_RE``: "treated 3 months, then observed 6 months", "3 months on treatment,
@@ -250,9 +258,12 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     moment ("12 weeks, then at 6 months") is a time since the start, and keeps the span; but a length after the end
     of treatment may run from it ("stopped at 12 weeks; no relapse for 6 months": up to 12 weeks + 6 months; the
     span, 12 weeks to 6 months, left out that the 6 months may follow the stop), while one after another moment is
-    taken to count from the start, as it did ("improved at 8 weeks; observed for 6 months": 8 weeks to 6 months).
+    taken to count from the start, as it did ("improved at 8 weeks; observed for 6 months": 8 weeks to 6 months). A
+    length named as the whole (:data:`_TOTAL_RE`) holds the others: the span stands.
 
     >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("6 months of treatment, followed for 2 years in total").upper  # once up to 2.5 years
+    730.5
     >>> parse_time("treated 3 months, then observed 6 months")
     TimeInterval(lower=91.3125, upper=273.9375, rule='clauses-span', note='spans point, point; lengths that may run one after the other, up to their sum')
     >>> parse_time("12 weeks, then at 6 months").upper
@@ -261,6 +272,8 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     True
     """
     timed = [c for c in clauses if c.reading.resolved]
+    if any(_TOTAL_RE.search(c.text) for c in timed):
+        return span
     moments = [bool(_AT_A_TIME_RE.search(c.text)) or c.reading.rule in _COUNTED_RULES for c in timed]
     lengths = [c.reading.upper for c, moment in zip(timed, moments) if not moment]
     in_turn = sum(lengths) if len(lengths) >= 2 else 0.0
