@@ -1061,16 +1061,6 @@ def _time_at_another_pace(clause: str, treatment: Treatment) -> str | None:
             continue
         return what
     return None
-    for what in _spent_on(clause, paced=True):
-        pace = sessions_per_week(what)
-        if (
-            pace is None
-            or _one_pace(rate, pace)
-            or (pace == (7.0, 7.0) and rate[0] >= 7.0 and _EVERY_DAY_RE.search(what))
-        ):
-            continue
-        return what
-    return None
 
 
 #: Words that say a drug was given without the others: "tacrolimus alone", "tacrolimus monotherapy", "only the steroid".
