@@ -2827,6 +2827,34 @@ def test_a_time_spent_on_one_drug_of_a_combination_alone_is_refused(phrase, name
 
 
 @pytest.mark.parametrize(
+    ("phrase", "named"),
+    [
+        ("improved 4 weeks after stopping tacrolimus", "after stopping tacrolimus"),
+        ("improved 4 weeks after tacrolimus was stopped", "after tacrolimus was stopped"),
+        ("improved 4 weeks after stopping the steroid", "after stopping the steroid"),
+    ],
+)
+def test_a_time_after_the_end_of_one_drug_of_a_combination_is_refused(phrase, named):
+    """One drug stopped, the other may have gone on: not the end of the row's course (the first two once read as its
+    end, 12 weeks, plus 4 weeks; the third refused as another treatment's end)."""
+    regimen, agent = "both twice daily for 12 weeks", COMBINATION[1]
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match=f"the end of some drugs of the row's combination \\('{named}'\\)"):
+            parse_time(phrase, regimen, agent=agent, **kind)
+    # ... while the end of all of them, or of treatment, is the course's (the first two once refused as another's)
+    for phrase in (
+        "4 weeks after stopping both",
+        "4 weeks after stopping the combination",
+        "4 weeks after stopping treatment",
+    ):
+        assert parse_time(phrase, regimen, agent=agent).upper == 16 * W
+    # ... and in a row of one drug, stopping it is the row's end, as before
+    assert (
+        parse_time("4 weeks after stopping tacrolimus", "twice daily for 12 weeks", agent="tacrolimus").upper == 16 * W
+    )
+
+
+@pytest.mark.parametrize(
     "drug",
     [
         # drugs given for NL with a stem the name list once lacked, or with none (each once read in a dupilumab row as

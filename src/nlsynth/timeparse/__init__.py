@@ -381,9 +381,11 @@ after the row's agent ("with dupilumab and methotrexate": the first drug decides
 ended ("after stopping methotrexate", "after cessation of the previous agent", "after the last methotrexate injection",
 "after a course of PDT" in a dupilumab row, or a treatment given in another way than the row's, "after stopping the
 tablets" of a cream, "after discontinuing the cream" of a subcutaneous drug, once the row's end): it is not the end of
-the row's course that ``after-end-of-treatment`` counts from. An end that is a word of its own names nothing that ended
-("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent given (the parser alone) every
-end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on
+the row's course that ``after-end-of-treatment`` counts from. Nor is the end of some drugs of a row's combination, the
+others of which may have gone on ("4 weeks after stopping tacrolimus" in a row of a steroid cream and tacrolimus, once
+that course's end plus 4 weeks), while "after stopping both" or "the combination" is its end (once refused). An end
+that is a word of its own names nothing that ended ("post-treatment follow-up at 6 months", "treatment-free for 6
+months"). With no agent given (the parser alone) every end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on
 methotrexate", "on methotrexate for 8 weeks", "on dupilumab weekly for 8 weeks" (once the word before "for" alone:
 "weekly", read as the row's), "during a 3-month course of methotrexate", "3 months' treatment with methotrexate" or
 "after 6 weeks of excimer laser" in a ruxolitinib row; once that time since the row's start): a drug named by its

@@ -926,6 +926,48 @@ _OBJECT_ENDS_RE = re.compile(
 )
 
 
+#: Words for all the drugs of a row's combination at once ("after stopping both", "after the combination was
+#: stopped"): its own end, in a row of two drugs or more.
+_WHOLE_COMBINATION_WORDS = frozenset("both combination combined all".split())
+#: More drugs joined to what an anchor names ("... and halobetasol", ", halobetasol", "+ halobetasol").
+_AND_MORE_RE = re.compile(r"(?:\s*(?:,|\+|/|&|\band\b|\bplus\b)\s*(?:the\s+)?[a-z][\w-]*)+")
+
+
+def _what_ended(clause: str, anchor: re.Match[str]) -> str:
+    """An end anchor with what it names as ended, up to where its clause goes on ("after stopping the steroid")."""
+    rest = "" if _BARE_END_RE.search(anchor.group()) else clause[anchor.end() :]  # "post-treatment": no object
+    cut = _OBJECT_ENDS_RE.search(rest)
+    return (anchor.group() + (rest[: cut.start()] if cut else rest)).strip()
+
+
+def _ended_part_alone(clause: str, anchor: re.Match[str], treatment: Treatment) -> str | None:
+    """The end anchor of ``clause`` as written, in a row of a combination (:func:`_combination`), when what ended is
+    some of its drugs and not all: "4 weeks after stopping tacrolimus" in a row of a steroid cream and tacrolimus
+    ointment ended one of them, while the other may have gone on, so it is not the end of the row's course (once read
+    as that end plus 4 weeks). None for all of them ("after stopping both", "after stopping tacrolimus and
+    halobetasol"), for any treatment ("after stopping treatment"), for one given in another way than the row's
+    (:func:`_ended_elsewhere` reads it: "after stopping systemic steroids") and in a row of one drug.
+
+    >>> from nlsynth.timeparse.lexicon import _AFTER_END_RE
+    >>> both = Treatment("both twice daily", "halobetasol propionate 0.05% cream + tacrolimus 0.1% ointment")
+    >>> [_ended_part_alone(c, _AFTER_END_RE.search(c), both) for c in ("4 weeks after stopping tacrolimus",
+    ...  "4 weeks after stopping the steroid", "4 weeks after stopping both", "4 weeks after stopping treatment",
+    ...  "4 weeks after stopping tacrolimus and halobetasol")]
+    ['after stopping tacrolimus', 'after stopping the steroid', None, None, None]
+    """
+    combination = _combination(treatment.agent)
+    if len(combination) < 2:
+        return None
+    named = _what_ended(clause, anchor)
+    if _given_otherwise(named, treatment):  # "after stopping systemic steroids" of a steroid cream: another's end
+        return None
+    more = _AND_MORE_RE.match(clause, clause.find(named) + len(named))  # "tacrolimus and halobetasol": both
+    own = _own_drugs(treatment)
+    drugs = [w for w in _words(named + (more.group(0) if more else "")) if w in own or _DRUG_WORD_RE.fullmatch(w)]
+    parts = {i for w in drugs for i, part in enumerate(combination) if _is_own_drug(w, part)}
+    return named if parts and len(parts) < len(combination) else None
+
+
 def _ended_elsewhere(clause: str, anchor: re.Match[str], treatment: Treatment) -> str | None:
     """The end anchor (:data:`~nlsynth.timeparse.lexicon._AFTER_END_RE`, or "the end of treatment") of ``clause``, as
     written, when it names what ended and that is neither the row's ``agent`` nor a word for any treatment: "after
@@ -958,10 +1000,8 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], treatment: Treatment) -
     agent = treatment.agent
     if not agent:
         return None
-    own = _agent_name_words(agent)
-    rest = "" if _BARE_END_RE.search(anchor.group()) else clause[anchor.end() :]  # "post-treatment": no object
-    cut = _OBJECT_ENDS_RE.search(rest)
-    named = (anchor.group() + (rest[: cut.start()] if cut else rest)).strip()
+    own = _agent_name_words(agent) | (_WHOLE_COMBINATION_WORDS if len(_combination(agent)) >= 2 else frozenset())
+    named = _what_ended(clause, anchor)
     if _other_procedure(named, agent):
         return named
     # given otherwise ("stopping the tablets" of a cream); sessions so given are refused with their own reason

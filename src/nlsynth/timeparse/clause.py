@@ -21,6 +21,7 @@ from nlsynth.timeparse.anchors import (
     _STOPS_RE,
     _changed_beside_the_time,
     _ended_elsewhere,
+    _ended_part_alone,
     _other_treatment_before_the_time,
     _sessions_of_another_treatment,
     _started_otherwise,
@@ -628,6 +629,11 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
     after_end = _AFTER_END_RE.search(clause)
     end_words = _END_OF_TREATMENT_RE.search(clause)
     end_anchor = after_end or end_words
+    if end_anchor is not None and (part := _ended_part_alone(clause, end_anchor, treatment)):
+        raise TimePhraseError(
+            f"a time counted from the end of some drugs of the row's combination ({part!r}), not of the combination, "
+            "which may have gone on; no rule reads it"
+        )
     if end_anchor is not None and (other_end := _ended_elsewhere(clause, end_anchor, treatment)):
         raise TimePhraseError(
             f"a time counted from another moment ({other_end!r}), the end of another treatment than the row's; no rule "
