@@ -182,6 +182,9 @@ OWN_PHRASES = [
     # ... also after the preparation's name (once refused as several numbers)
     ("after 3 months on ruxolitinib cream 1.5% twice daily", "", 3 * M, 3 * M, "point"),
     ("after 8 weeks of clobetasol ointment 0.05%", "", 8 * W, 8 * W, "point"),
+    # ... or right before or after a drug's name, which stays (once refused as several numbers)
+    ("after 8 weeks of 0.1% tacrolimus", "", 8 * W, 8 * W, "point"),
+    ("after 8 weeks of tacrolimus 0.1% twice daily", "", 8 * W, 8 * W, "point"),
     ("within 3 months on 2.5-5 mg/kg/day", "", 0, 3 * M, "within"),
     ("after 6 weeks of 308-nm excimer laser", "", 6 * W, 6 * W, "point"),
     ("after 4 months of 10 mg/kg infliximab infusions", "every 8 weeks", 4 * M, 4 * M, "point"),
@@ -2430,7 +2433,7 @@ REJECTED = [
     ("improved by 50%", "only number given is a dose, a size, an extent of change or a score.s value"),
     ("ulcer 2 cm across", "only number given is a dose, a size, an extent of change or a score.s value .'2 cm'"),
     ("after 6 weeks, 15 j", "several numbers"),  # joules only per area: "15 j" may be French for 15 days
-    ("after 3 months of 0.1% tacrolimus", "several numbers"),  # a strength without its preparation: not known as one
+    ("after 3 months of 0.1% twice daily", "several numbers"),  # a share with neither a preparation nor a drug
     ("half of the lesions by 3 months", "fractional"),  # a half of something else: no reading
     ("a quarter of a year", "fractional"),
     ("the second fortnight", "no time expression"),  # an ordinal fortnight is not counted
@@ -2745,6 +2748,7 @@ def test_a_count_of_sessions_not_counted_from_the_start_is_unresolved(phrase, wh
         ("improved while on methotrexate for 8 weeks", "methotrexate"),
         ("methotrexate for 3 months, then improved", "methotrexate"),
         ("improved on dupilumab weekly for 8 weeks", "dupilumab weekly"),  # once "weekly" alone, read as the row's
+        ("improved after 8 weeks of clobetasol 0.05%", "clobetasol"),  # its strength set aside, its name kept
         # ... and as a course's length (once read since the row's start)
         ("improved during a 3-month course of methotrexate", "methotrexate"),
         ("after a 12-week trial of prednisone", "prednisone"),
@@ -5172,7 +5176,7 @@ def test_a_visit_named_by_a_letter_and_its_number_is_still_a_time():
     assert parse_time("improved at W12", event=True, first=True).upper == pytest.approx(12 * W)
     assert parse_time("improved at D10", event=True, first=True).upper == pytest.approx(10.0)
     with pytest.raises(TimePhraseError, match="several numbers"):
-        parse_time("improved after 8 weeks of 0.1% tacrolimus", event=True)  # a share without its preparation
+        parse_time("improved after 8 weeks of 0.1% twice daily", event=True)  # a share of no preparation nor drug
 
 
 @pytest.mark.parametrize(

@@ -469,7 +469,8 @@ alone; for a best response, a later time that says nothing of it, "improved at 8
 refused), and, for the time of a response, a clause about how long it lasted ("3 months; sustained at 12 months", "16
 weeks, confirmed at 24 weeks"; a disease stable or stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one
 that times it, and beside a time, a dose, a lesion's size, an extent of change or a clinical score's value ("after 16
-weeks of 300 mg", "1.5% cream", "cream 1.5%", "ulcer 3 x 4 cm", "improved by 50% at 8 weeks", "improvement of more than
+weeks of 300 mg", "1.5% cream", "cream 1.5%", a drug's strength, "0.1% tacrolimus", "tacrolimus 0.1%", whose name
+stays, once refused as several numbers, "ulcer 3 x 4 cm", "improved by 50% at 8 weeks", "improvement of more than
 50% at week 8", "IGA 1 at week 16", "PGA improved from 3 to 1 at week 12", "EASI-75"; a global assessment of the
 disease, IGA, vIGA or PGA, is of the lesions; never a share of patients or a head count, "in 60% by 3 months", "in 5 of
 8 patients", which say whose time it is). A phrase whose only time is in one parenthesis ("response at first follow-up

@@ -87,6 +87,7 @@ from nlsynth.timeparse.quantities import (
     _VISIT_WORD,
     _alternatives_as_range,
     _kept,
+    _kept_of_dose,
     _visit_window,
 )
 from nlsynth.timeparse.regimen import _course_sessions, _frequency
@@ -581,7 +582,7 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
     ``duration``: the clause is a follow-up's, whose time counted from an end of treatment no rule places is still at
     least the time since that end (:func:`_after_end`)."""
     original = clause
-    rest, doses = _DOSE_RE.subn(" ", clause)
+    rest, doses = _DOSE_RE.subn(_kept_of_dose, clause)
     rest, extents = _EXTENT_RE.subn(lambda m: f"{_kept(m)} ", rest)
     rest, scores = _SCORE_RE.subn(lambda m: f"{m.string[m.start() : m.start('value')]} ", rest)
     if doses or extents or scores:

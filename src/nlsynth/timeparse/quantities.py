@@ -10,6 +10,7 @@ import re
 
 from nlsynth.timeparse.lexicon import (
     _COUNT,
+    _DRUG_NAME_RE,
     _GAP,
     _NUM,
     _SEP,
@@ -140,6 +141,10 @@ _DOSE_RE = re.compile(
     # name ("ruxolitinib cream 1.5%", "clobetasol ointment 0.05% twice daily")
     rf"|{_SHARE}(?=(?:\s+[a-z-]+){{0,2}}\s+{_PREPARATION})"
     rf"|\b{_PREPARATION}\s+{_SHARE}"
+    # ... or a drug's, right before or after its name ("0.1% tacrolimus", "tacrolimus 0.1%"; once several numbers),
+    # the name kept
+    rf"|{_SHARE}(?=\s+{_DRUG_NAME_RE.pattern}\b)"
+    rf"|\b(?P<drug>{_DRUG_NAME_RE.pattern})\s+{_SHARE}"
     # a lesion's size: "5 cm", "3 x 4 cm", "12 cm2" ("cm²" as NFKC leaves it), "from 12 to 2 cm2"
     rf"|{_COMPARED}{_DECIMAL}{_RANGE_END}(?:\s*x\s*{_DECIMAL})*\s*(?:cm|mm)(?:2|\^2|\s*sq)?(?![\w/])"
 )
@@ -238,6 +243,16 @@ def _alternatives_as_range(clause: str) -> str:
     return _ALTERNATIVE_NUMBERS_RE.sub(as_range, clause)
 
 
+def _set_aside(dose: re.Match[str]) -> str:
+    """What of a dose, size or strength (:data:`_DOSE_RE`) is set aside: all of it but a drug's name before it."""
+    return dose.group(0)[len(dose.group("drug")) :] if dose.group("drug") else dose.group(0)
+
+
+def _kept_of_dose(dose: re.Match[str]) -> str:
+    """What of a dose (:data:`_DOSE_RE`) stays in its clause: a drug's name before its strength ("tacrolimus 0.1%")."""
+    return f" {dose.group('drug')} " if dose.group("drug") else " "
+
+
 def _quantities(text: str) -> list[str]:
     """The doses, sizes, extents of change and scores' values in ``text``.
 
@@ -248,7 +263,7 @@ def _quantities(text: str) -> list[str]:
     >>> _quantities("iga 1 at week 16"), _quantities("pga improved from 3 to 1")
     (['1'], ['from 3 to 1'])
     """
-    found = [(m.start(), m.group(0).strip()) for m in _DOSE_RE.finditer(text)]
+    found = [(m.end("drug") if m.group("drug") else m.start(), _set_aside(m).strip()) for m in _DOSE_RE.finditer(text)]
     found += [(m.start(), m.group(0)[len(_kept(m)) :].strip()) for m in _EXTENT_RE.finditer(text)]
     found += [(m.start("value"), m.group("value")) for m in _SCORE_RE.finditer(text)]
     return [quantity for _, quantity in sorted(found)]
