@@ -961,7 +961,7 @@ def _ended_part_alone(clause: str, anchor: re.Match[str], treatment: Treatment) 
     named = _what_ended(clause, anchor)
     if _given_otherwise(named, treatment):  # "after stopping systemic steroids" of a steroid cream: another's end
         return None
-    more = _AND_MORE_RE.match(clause, clause.find(named) + len(named))  # "tacrolimus and halobetasol": both
+    more = _AND_MORE_RE.match(clause, anchor.start() + len(named))  # "tacrolimus and halobetasol": both
     own = _own_drugs(treatment)
     drugs = [w for w in _words(named + (more.group(0) if more else "")) if w in own or _DRUG_WORD_RE.fullmatch(w)]
     parts = {i for w in drugs for i, part in enumerate(combination) if _is_own_drug(w, part)}

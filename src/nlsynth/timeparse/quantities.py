@@ -245,7 +245,7 @@ def _alternatives_as_range(clause: str) -> str:
 
 def _set_aside(dose: re.Match[str]) -> str:
     """What of a dose, size or strength (:data:`_DOSE_RE`) is set aside: all of it but a drug's name before it."""
-    return dose.group(0)[len(dose.group("drug")) :] if dose.group("drug") else dose.group(0)
+    return dose.string[dose.end("drug") : dose.end()] if dose.group("drug") else dose.group(0)
 
 
 def _kept_of_dose(dose: re.Match[str]) -> str:
