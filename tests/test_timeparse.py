@@ -4721,6 +4721,13 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("tacrolimus 0.1% bd; clobetasol weekly", None),
         ("tofacitinib 5 mg bd and methotrexate 15 mg weekly", None),
         ("clobetasol under OD", None),  # an occlusive dressing, maybe: no pace
+        # the other abbreviations of a daily or alternate-day pace (each once none)
+        ("5 mg QOD", (3.5, 3.5)),
+        ("5 mg q.o.d.", (3.5, 3.5)),
+        ("5 mg qAM", (7.0, 7.0)),
+        ("cream qPM", (7.0, 7.0)),
+        ("ointment q.h.s.", (7.0, 7.0)),
+        ("5 mg OD", None),  # once daily, or an occlusive dressing as above
         # several paces that disagree, in one phase: none counts the sessions (once the form tried first: weekly, and
         # every 4 weeks for the weekly injections below)
         ("tacrolimus nightly; clobetasol weekly", None),

@@ -100,7 +100,8 @@ Rules (``TimeInterval.rule``)
     or 4 injections", "between 4 and 6 cycles"), converted with the frequency stated in the row's regimen
     (:func:`sessions_per_week`: "twice weekly", "three-times weekly", "3 sessions/week", "every 2 weeks", "q2w",
     "nightly", "BID", "BD", "every 12 hours", "2 applications daily"; "morning and evening" twice a day, once daily from
-    "every morning" or "at night"): N sessions at f per week take N / f weeks; a frequency range ("3-5 times weekly")
+    "every morning", "at night", "qAM", "qPM" or "q.h.s.", every other day from "QOD"; not "OD", an occlusive dressing
+    to some): N sessions at f per week take N / f weeks; a frequency range ("3-5 times weekly")
     gives the interval (N/5, N/3] weeks. A count that states its own pace ("after 12 weekly sessions", "4 monthly PDT
     sessions", "10 daily applications", "6 fortnightly injections", the last once at the regimen's pace or unresolved;
     "3 quarterly injections", "2 yearly infusions", once at the regimen's pace) is read at it. A session named by its

@@ -119,8 +119,9 @@ _RATE_WORDS = {
     "(?:every |on )?alternate(?: |-)weeks?": 0.5,
     "eow": 0.5,
     "(?:every |each |in the )?mornings? and (?:in the |at )?(?:evenings?|nights?|bedtime)": 14.0,
-    "(?:nightly|every night|each night|at night|at bedtime|qhs|nocte|every evening|each evening)": 7.0,
-    "(?:every morning|each morning|mane)": 7.0,
+    r"(?:nightly|every night|each night|at night|at bedtime|q\.?h\.?s|nocte|every evening|each evening|q\.?p\.?m)": 7.0,
+    r"(?:every morning|each morning|mane|q\.?a\.?m)": 7.0,
+    r"q\.?o\.?d": 3.5,  # every other day; not "OD", once daily to some, an occlusive dressing to dermatologists
     r"b\.?i\.?d|b\.?d": 14.0,
     r"t\.?i\.?d|t\.?d\.?s": 21.0,
     r"q\.?i\.?d|q\.?d\.?s": 28.0,
