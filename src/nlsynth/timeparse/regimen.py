@@ -103,9 +103,9 @@ _RATE_INTERVAL_RE = re.compile(
 )
 #: and words: every other (or alternate) day or week, fortnightly, quarterly, yearly (or annually), EOW, BIW and TIW
 #: (twice and three times a week), morning and evening (or night: twice a day, once read as daily from "every morning"),
-#: nightly (or at night, at bedtime, QHS, nocte, every evening), each morning (mane), and the prescription abbreviations
-#: BID, TID and QID (two, three and four times a day), as British prescriptions also write them: BD, TDS and QDS. Not
-#: "OD" (once daily), which may also be an occlusive dressing.
+#: nightly (or at night, at bedtime, QHS, qPM, nocte, every evening), each morning (mane, qAM), every other day (QOD),
+#: and the prescription abbreviations BID, TID and QID (two, three and four times a day), as British prescriptions also
+#: write them: BD, TDS and QDS. Not "OD" (once daily), which may also be an occlusive dressing.
 _RATE_WORDS = {
     "every other day": 3.5,
     "every other week": 0.5,
@@ -121,7 +121,7 @@ _RATE_WORDS = {
     "(?:every |each |in the )?mornings? and (?:in the |at )?(?:evenings?|nights?|bedtime)": 14.0,
     r"(?:nightly|every night|each night|at night|at bedtime|q\.?h\.?s|nocte|every evening|each evening|q\.?p\.?m)": 7.0,
     r"(?:every morning|each morning|mane|q\.?a\.?m)": 7.0,
-    r"q\.?o\.?d": 3.5,  # every other day; not "OD", once daily to some, an occlusive dressing to dermatologists
+    r"q\.?o\.?d": 3.5,
     r"b\.?i\.?d|b\.?d": 14.0,
     r"t\.?i\.?d|t\.?d\.?s": 21.0,
     r"q\.?i\.?d|q\.?d\.?s": 28.0,
