@@ -4695,6 +4695,27 @@ def test_every_timed_raw_phrase_gives_a_finite_lower_bound():
         ("every quarter", (7 / (3 * M), 7 / (3 * M))),
         ("infusions annually", (7 / Y, 7 / Y)),
         ("3 injections quarterly", None),  # three in each quarter to some, three a quarter apart to others
+        # times a year, half a year and years apart, as times a month are (each once read as once a year, or none)
+        ("rituximab 1 g twice yearly", (14 / Y, 14 / Y)),
+        ("twice-yearly infusions", (14 / Y, 14 / Y)),
+        ("four times yearly", (28 / Y, 28 / Y)),
+        ("half-yearly", (14 / Y, 14 / Y)),
+        ("semi-annual infusions", (14 / Y, 14 / Y)),
+        ("semiannually", (14 / Y, 14 / Y)),
+        ("every 2 years", (7 / (2 * Y), 7 / (2 * Y))),
+        ("2-yearly", (7 / (2 * Y), 7 / (2 * Y))),
+        # "bi-" and "tri-" before any pace read two ways, as "biweekly" does: twice (three times) in it, or once in two
+        # (three) of it; "2 yearly" too, as "2 weekly" (each once read as the pace alone: "tri-weekly" weekly)
+        ("bi-annually", None),
+        ("bi-yearly", None),
+        ("tri-weekly", None),
+        ("tri-monthly", None),
+        ("bi-daily", None),
+        ("2 yearly", None),
+        # a prefix no form reads, joined to a pace, is no pace (each once read as the pace alone)
+        ("multi-weekly", None),
+        ("quarter-yearly", None),
+        ("every-other-week", (0.5, 0.5)),  # hyphenated, as unhyphenated (once none)
         # morning and evening is twice a day (each once read as daily from the morning or the night alone, so that
         # "after 28 applications" was a response by 4 weeks, not 2), the evening alone once a day (once no frequency)
         ("applied every morning and evening", (14.0, 14.0)),
@@ -4799,6 +4820,22 @@ def test_session_frequency_from_regimen(regimen, expected):
         assert got is None
     else:
         assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("regimen", "upper"),
+    [
+        ("rituximab 1 g twice yearly", 1.5 * Y),  # three infusions half a year apart (once 3 years, a year apart)
+        ("rituximab 1 g semi-annually", 1.5 * Y),
+        ("rituximab 1 g bi-annually", None),  # twice a year or every two years (once 3 years)
+    ],
+)
+def test_sessions_of_a_pace_in_years_are_counted_at_it(regimen, upper):
+    got = parse_time("improved after 3 infusions", regimen, event=True, agent="rituximab", route="intravenous")
+    if upper is None:
+        assert got.rule == "unresolved" and "reads two ways" in got.note
+    else:
+        assert (got.rule, got.lower, got.upper) == ("seen-at-assessment", 0.0, pytest.approx(upper))
 
 
 def test_interval_value_object():

@@ -101,48 +101,51 @@ Rules (``TimeInterval.rule``)
     (:func:`sessions_per_week`: "twice weekly", "three-times weekly", "3 sessions/week", "every 2 weeks", "q2w",
     "nightly", "BID", "BD", "every 12 hours", "2 applications daily"; "morning and evening" twice a day, once daily from
     "every morning", "at night", "qAM", "qPM" or "q.h.s.", every other day from "QOD"; not "OD", an occlusive dressing
-    to some): N sessions at f per week take N / f weeks; a frequency range ("3-5 times weekly")
-    gives the interval (N/5, N/3] weeks. A count that states its own pace ("after 12 weekly sessions", "4 monthly PDT
-    sessions", "10 daily applications", "6 fortnightly injections", the last once at the regimen's pace or unresolved;
-    "3 quarterly injections", "2 yearly infusions", once at the regimen's pace) is read at it. A session named by its
-    place with "at", "by", "before" or "until" ("at the third injection", "by the 3rd infusion") is the day it was
-    given, (N - 1) / f weeks, as ``end-of-treatment`` counts the last (the first, day 0, is ``unresolved``). A bound in
-    words reads as for a duration ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a
-    part of a count ("6 of 8 sessions") is ``unresolved`` (a session named by the visit it was given at is that visit:
-    "after the week-4 injection" is 4 weeks, once the 4th injection) (so is a count of courses, rounds, series or blocks
-    of sessions: "after two courses", "after 2 series of 10 sessions", the last once read as 10 sessions). A summary is
-    kept in the rule id (``exposures-mean``, ``exposures-median``, ``exposures-summary``) when the count is a series'
-    mean, median or unnamed summary. A count is never an error: with no frequency in the regimen (or one readers take
-    two ways: "biweekly", "x3 weekly", "2 weekly", "2-4 weekly", "3 sessions weekly", "3 sessions every 4 weeks", a rate
-    or a course; a pace the sessions need not have kept, "twice daily as needed", "PRN", "at least every 2 weeks",
-    "every 2 weeks or less often", once read as that pace; "2 x 5 mg daily", "2 tablets daily", two doses a day or two
-    units at once, once daily; several that disagree: "daily for 5 days every 4 weeks", "tacrolimus nightly; clobetasol
-    weekly", though not a pace of the dose's change, "increased by 0.5 J/cm2 weekly"; or sessions on given days beside a
-    pace: "160 mg week 0, 80 mg week 2, then 40 mg weekly", "on days 1 and 15, repeated every 6 months"; or a daily pace
-    that leaves out days, "daily except weekends", "daily (Mon-Fri)", "daily for 5 days, then 2 days off"; once 7 a
-    week), a count of zero, several counts, a count beside a duration in one clause, a count whose part of the phrase
-    gives the sessions a pace that is not the regimen's ("after three treatments at monthly intervals", "after 3
-    sessions (1 month apart)" with "every 2 weeks", and in a regimen's words, "after 3 sessions (weekly)", "after 3
-    sessions, monthly", "(2x/week)", "(1 per month)"; once read at the regimen's; not a count that states its own,
-    "after 4 monthly sessions", read at it), or more sessions than the regimen's course ("after 6 sessions" of "3
-    sessions 4 weeks apart": given again, after a pause), or a count of a later phase's sessions ("after 3 maintenance
-    doses", which leave out the loading dose's) or of sessions counted from a session or a phase ("2 doses after the
-    loading dose", "2 injections following the first", "following induction"; each once read from the start, a session
-    or more short), the reading is ``unresolved`` with the reason (a reviewer can give the reading in
-    ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after the first injection") is
-    read as that duration: the first session is time zero. One counted from a later session ("2 weeks after the second
-    injection", "4 weeks following 3 sessions") is that session's day, (N - 1) / f weeks as ``end-of-treatment`` counts
-    the last, plus the duration; a bound or a range before it keeps its rule, shifted by that day ("within 6 weeks of
-    the 2nd infusion" is ``within``); where the count alone would be ``unresolved``, so is it. A visit named unit first
-    or with a word for a visit ("week 10", "the 12-week visit", "3-month follow-up") before a count that names no one
-    session may be since the start, the count being what had been given by then (as with a comma: "at week 10, after 5
-    injections"), or since the count's last session (as "week 10 after surgery" is since the surgery): "at week 10 after
-    5 injections" of fortnightly injections is what both allow, (70, 126] days (``exposures``: seen by day 126, not seen
-    by day 70); ``unresolved`` where no pace places the sessions, for a bound ("by week 16 after 8 injections"), and
-    where the pace places the count's last session after the visit ("at week 4 after 5 injections": since the start, or
-    since the 5th?). A length made of the sessions it counts is since the start ("after 12 weeks of 6 sessions", "a
-    12-week course of 6 injections": 12 weeks, the count given in it; ``unresolved`` where the pace places the last
-    session after it), but not a bound counted from them ("within 4 weeks of 3 sessions").
+    to some; "twice yearly", "half-yearly" and "semi-annual" twice a year, "every 2 years" and "2-yearly" once in two,
+    each once read as once a year or none; not a pace word after a prefix no form reads, "multi-weekly", once weekly): N
+    sessions at f per week take N / f weeks; a frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks.
+    A count that states its own pace ("after 12 weekly sessions", "4 monthly PDT sessions", "10 daily applications", "6
+    fortnightly injections", the last once at the regimen's pace or unresolved; "3 quarterly injections", "2 yearly
+    infusions", once at the regimen's pace) is read at it. A session named by its place with "at", "by", "before" or
+    "until" ("at the third injection", "by the 3rd infusion") is the day it was given, (N - 1) / f weeks, as
+    ``end-of-treatment`` counts the last (the first, day 0, is ``unresolved``). A bound in words reads as for a duration
+    ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
+    sessions") is ``unresolved`` (a session named by the visit it was given at is that visit: "after the week-4
+    injection" is 4 weeks, once the 4th injection) (so is a count of courses, rounds, series or blocks of sessions:
+    "after two courses", "after 2 series of 10 sessions", the last once read as 10 sessions). A summary is kept in the
+    rule id (``exposures-mean``, ``exposures-median``, ``exposures-summary``) when the count is a series' mean, median
+    or unnamed summary. A count is never an error: with no frequency in the regimen (or one readers take two ways:
+    "biweekly", "bi-annually", "tri-weekly", "bi-daily", "x3 weekly", "2 weekly", "2 yearly", "2-4 weekly", "3 sessions
+    weekly", "3 sessions every 4 weeks", a rate or a course; a pace the sessions need not have kept, "twice daily as
+    needed", "PRN", "at least every 2 weeks", "every 2 weeks or less often", once read as that pace; "2 x 5 mg daily",
+    "2 tablets daily", two doses a day or two units at once, once daily; several that disagree: "daily for 5 days every
+    4 weeks", "tacrolimus nightly; clobetasol weekly", though not a pace of the dose's change, "increased by 0.5 J/cm2
+    weekly"; or sessions on given days beside a pace: "160 mg week 0, 80 mg week 2, then 40 mg weekly", "on days 1 and
+    15, repeated every 6 months"; or a daily pace that leaves out days, "daily except weekends", "daily (Mon-Fri)",
+    "daily for 5 days, then 2 days off"; once 7 a week), a count of zero, several counts, a count beside a duration in
+    one clause, a count whose part of the phrase gives the sessions a pace that is not the regimen's ("after three
+    treatments at monthly intervals", "after 3 sessions (1 month apart)" with "every 2 weeks", and in a regimen's words,
+    "after 3 sessions (weekly)", "after 3 sessions, monthly", "(2x/week)", "(1 per month)"; once read at the regimen's;
+    not a count that states its own, "after 4 monthly sessions", read at it), or more sessions than the regimen's course
+    ("after 6 sessions" of "3 sessions 4 weeks apart": given again, after a pause), or a count of a later phase's
+    sessions ("after 3 maintenance doses", which leave out the loading dose's) or of sessions counted from a session or
+    a phase ("2 doses after the loading dose", "2 injections following the first", "following induction"; each once read
+    from the start, a session or more short), the reading is ``unresolved`` with the reason (a reviewer can give the
+    reading in ``data/raw/time_readings.csv``). A duration counted from the first session ("2 months after the first
+    injection") is read as that duration: the first session is time zero. One counted from a later session ("2 weeks
+    after the second injection", "4 weeks following 3 sessions") is that session's day, (N - 1) / f weeks as
+    ``end-of-treatment`` counts the last, plus the duration; a bound or a range before it keeps its rule, shifted by
+    that day ("within 6 weeks of the 2nd infusion" is ``within``); where the count alone would be ``unresolved``, so is
+    it. A visit named unit first or with a word for a visit ("week 10", "the 12-week visit", "3-month follow-up") before
+    a count that names no one session may be since the start, the count being what had been given by then (as with a
+    comma: "at week 10, after 5 injections"), or since the count's last session (as "week 10 after surgery" is since the
+    surgery): "at week 10 after 5 injections" of fortnightly injections is what both allow, (70, 126] days
+    (``exposures``: seen by day 126, not seen by day 70); ``unresolved`` where no pace places the sessions, for a bound
+    ("by week 16 after 8 injections"), and where the pace places the count's last session after the visit ("at week 4
+    after 5 injections": since the start, or since the 5th?). A length made of the sessions it counts is since the start
+    ("after 12 weeks of 6 sessions", "a 12-week course of 6 injections": 12 weeks, the count given in it; ``unresolved``
+    where the pace places the last session after it), but not a bound counted from them ("within 4 weeks of 3
+    sessions").
 ``end-of-treatment``
     "at the end of the treatment" (or "upon completion of therapy", "at the conclusion of treatment", "at treatment
     completion", "at the end-of-treatment visit", "by the end of the treatment period", "at EOT"): the day of the last

@@ -51,17 +51,17 @@ _RATE_TIMES_RE = re.compile(  # "2-3 times a week"; "1 or 2 times a week" too: a
     # "twice to three times weekly": a word of frequency may start the range
     rf"\b(?P<lo>{_NUM}|once|twice|thrice)(?:(?:{_SEP}|\s+or\s+)(?P<hi>{_NUM}))?[\s-]*(?:times|x)[\s-]*"
     r"(?:a[\s-]+|per[\s-]+|each[\s-]+)?"
-    r"(?P<per>week|weekly|wk|day|daily|fortnight|month|monthly|year)\b"
+    r"(?P<per>week|weekly|wk|day|daily|fortnight|month|monthly|yearly|annually|year)\b"
 )
-_RATE_WORD_RE = re.compile(  # "twice weekly", "twice-daily"; "once or twice weekly": from the first to the second
+_RATE_WORD_RE = re.compile(  # "twice weekly", "twice-daily", "twice yearly"; "once or twice weekly": first to second
     r"\b(?:(?P<first>once|twice|thrice)\s*(?:or|to|-|/)\s*)?(?P<word>once|twice|thrice)[\s-]+(?:a[\s-]+|per[\s-]+|every[\s-]+)?"
-    r"(?P<per>week|weekly|day|daily|fortnight|month|monthly|year)\b"
+    r"(?P<per>week|weekly|day|daily|fortnight|month|monthly|yearly|annually|year)\b"
 )
 #: "every 2 weeks", "every month", "at two weeks intervals", "at 4-week intervals"; "at" only before "intervals" ("at
 #: weeks 0, 2 and 6" and "a second dose at 4 weeks" are visits, not a pace).
 _RATE_EVERY_RE = re.compile(
-    rf"\bevery\s+(?P<n>{_NUM})?[\s-]*(?P<unit>day|week|month)s?(?:'s)?(?:\s+intervals?)?\b"
-    rf"|\bat\s+(?P<n2>{_NUM})?[\s-]*(?P<unit2>day|week|month)s?(?:'s)?\s+intervals?\b"
+    rf"\bevery\s+(?P<n>{_NUM})?[\s-]*(?P<unit>day|week|month|year)s?(?:'s)?(?:\s+intervals?)?\b"
+    rf"|\bat\s+(?P<n2>{_NUM})?[\s-]*(?P<unit2>day|week|month|year)s?(?:'s)?\s+intervals?\b"
 )
 #: A count of sessions, or a range of counts, before the period it is counted in.
 _COUNT_IN_PERIOD = rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s+{_SESSION_NOUN}\s+"
@@ -69,9 +69,11 @@ _COUNT_IN_PERIOD = rf"\b(?P<lo>{_NUM})(?:{_SEP}(?P<hi>{_NUM}))?\s+{_SESSION_NOUN
 _RATE_COUNT_EVERY_RE = re.compile(rf"{_COUNT_IN_PERIOD}(?:every|each)\s+(?P<per>week|day|month|fortnight|year)\b")
 #: "2 applications daily", "1-2 applications nightly": that many a day (once a course of two, a day apart).
 _RATE_COUNT_DAILY_RE = re.compile(rf"{_COUNT_IN_PERIOD}(?P<per>daily|nightly)\b")
-#: "2-weekly", "3-monthly"; "4-6-weekly" every 4 to 6 weeks.
-_RATE_N_UNITLY_RE = re.compile(rf"\b(?:(?P<lo>{_NUM}){_SEP})?(?P<n>{_NUM})-(?P<unit>day|week|month)ly\b")
-_RATE_PLAIN_RE = re.compile(r"\b(?P<per>daily|weekly|monthly)\b")
+#: "2-weekly", "3-monthly", "2-yearly"; "4-6-weekly" every 4 to 6 weeks.
+_RATE_N_UNITLY_RE = re.compile(rf"\b(?:(?P<lo>{_NUM}){_SEP})?(?P<n>{_NUM})-(?P<unit>day|week|month|year)ly\b")
+#: A pace word alone; not one a prefix no form reads is joined to ("multi-weekly", "quarter-yearly": no pace read).
+_UNREAD_PREFIX = r"(?<!\w-)"
+_RATE_PLAIN_RE = re.compile(rf"{_UNREAD_PREFIX}\b(?P<per>daily|weekly|monthly)\b")
 #: Read only when none of the forms above is in a regimen (so no reading of those changes), in the order listed:
 #: "2x/week", "3×/wk", "2/week", "2 sessions per week", "five days a week", "1-2 times a month";
 _RATE_PER_RE = re.compile(
@@ -107,11 +109,12 @@ _RATE_INTERVAL_RE = re.compile(
 #: and the prescription abbreviations BID, TID and QID (two, three and four times a day), as British prescriptions also
 #: write them: BD, TDS and QDS. Not "OD" (once daily), which may also be an occlusive dressing.
 _RATE_WORDS = {
-    "every other day": 3.5,
-    "every other week": 0.5,
+    "every[ -]other[ -]day": 3.5,
+    "every[ -]other[ -]week": 0.5,
     "fortnightly": _PER_WEEK["fortnight"],
     "every fortnight": _PER_WEEK["fortnight"],
     "(?:quarterly|every quarter)": _PER_WEEK["quarterly"],
+    r"(?:half[\s-]?yearly|semi[\s-]?annual(?:ly)?)": 2 * _PER_WEEK["year"],
     "(?:yearly|annually|every year)": _PER_WEEK["year"],
     "biw": 2.0,
     "tiw": 3.0,
@@ -418,10 +421,10 @@ _NOT_ONE = rf"(?:(?!1\b)\d+|{'|'.join(sorted((w for w, n in NUMBER_WORDS.items()
 #: 4 weeks to some, and a course of three, 4 weeks apart, to others. "2 x 5 mg daily" and "2 tablets daily" are two
 #: doses a day to some, and two units taken at once to others.
 _AMBIGUOUS_RATE_RE = re.compile(
-    r"\b(?:bi|semi)[\s-]?(?:weekly|monthly)\b"
+    r"\b(?:bi|tri)[\s-]?(?:daily|weekly|monthly|yearly|annual(?:ly)?)\b|\bsemi[\s-]?(?:weekly|monthly)\b"
     r"|(?<![\w.])x\s?\d+\s+(?:(?:daily|weekly|monthly|nightly)\b|(?:a|per|each|every)\s+(?:day|week|month)\b)"
     # one ("a weekly basis", "1 weekly") is once a week either way; a range ("2-4 weekly") reads two ways as a number
-    rf"|(?<![\w.,/-]){_NOT_ONE}(?:{_SEP}{_NUM})?\s+(?:daily|weekly|monthly)\b"
+    rf"|(?<![\w.,/-]){_NOT_ONE}(?:{_SEP}{_NUM})?\s+(?:daily|weekly|monthly|yearly|annually)\b"
     rf"(?!(?:\s+[a-z][\w-]*){{0,2}}?\s+{_SESSION_NOUN}\b)"
     # "3 sessions every 4 weeks", "3 sessions weekly": that many in each period to some, one per period to others ("2
     # sessions every week" is two a week: :data:`_RATE_COUNT_EVERY_RE`; a count before "daily" is a rate:
@@ -547,7 +550,10 @@ _OTHER_FORMS: tuple[_RateForm, ...] = (
     (_RATE_Q_RE, _q_rate),
     (_RATE_INTERVAL_RE, _interval_rate),
     (_RATE_HOURS_RE, _hours_rate),
-    *((re.compile(rf"\b{words}\b"), lambda m, rate=rate: (rate, rate)) for words, rate in _RATE_WORDS.items()),
+    *(
+        (re.compile(rf"{_UNREAD_PREFIX}\b{words}\b"), lambda m, rate=rate: (rate, rate))
+        for words, rate in _RATE_WORDS.items()
+    ),
 )
 
 
