@@ -103,11 +103,12 @@ _RATE_INTERVAL_RE = re.compile(
     rf"\bintervals?\s+of\s+(?P<n>{_NUM})[\s-]*(?P<unit>day|week|wk|month|mo)s?\b"
     rf"|\b(?P<n2>{_NUM})[\s-]*(?P<unit2>day|week|wk|month|mo)s?\s+apart\b"
 )
-#: and words: every other (or alternate) day or week, fortnightly, quarterly, yearly (or annually), EOW, BIW and TIW
-#: (twice and three times a week), morning and evening (or night: twice a day, once read as daily from "every morning"),
-#: nightly (or at night, at bedtime, QHS, qPM, nocte, every evening), each morning (mane, qAM), every other day (QOD),
-#: and the prescription abbreviations BID, TID and QID (two, three and four times a day), as British prescriptions also
-#: write them: BD, TDS and QDS. Not "OD" (once daily), which may also be an occlusive dressing.
+#: and words: every other (or alternate) day or week, fortnightly, quarterly, half-yearly (or semi-annual), yearly (or
+#: annually), EOW, BIW and TIW (twice and three times a week), morning and evening (or night: twice a day, once read as
+#: daily from "every morning"), nightly (or at night, at bedtime, QHS, qPM, nocte, every evening), each morning (mane,
+#: qAM), every other day (QOD), and the prescription abbreviations BID, TID and QID (two, three and four times a day),
+#: as British prescriptions also write them: BD, TDS and QDS. Not "OD" (once daily), which may also be an occlusive
+#: dressing.
 _RATE_WORDS = {
     "every[ -]other[ -]day": 3.5,
     "every[ -]other[ -]week": 0.5,
@@ -413,13 +414,14 @@ _SESSION_TIMES_RE = re.compile(
 _UNIT_DOSE = r"(?:tablets?|capsules?|pills?|tabs?|caps?)"
 #: A number other than one, in digits or words.
 _NOT_ONE = rf"(?:(?!1\b)\d+|{'|'.join(sorted((w for w, n in NUMBER_WORDS.items() if n != 1), key=len, reverse=True))})"
-#: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others; "x3
-#: weekly" and "300 mg x2 monthly" are three times a week to some and three doses (or two syringes) to others; "2
-#: weekly" and "three monthly", a number before the pace with no hyphen, are every two weeks (three months) to some, as
-#: "2-weekly" is, and twice a week to others (once read as weekly). Not a count of sessions at that pace ("12 weekly
-#: sessions", "4 monthly PDT sessions"), nor a dose ("300 mg weekly"). "3 sessions every 4 weeks" is three in each
-#: 4 weeks to some, and a course of three, 4 weeks apart, to others. "2 x 5 mg daily" and "2 tablets daily" are two
-#: doses a day to some, and two units taken at once to others.
+#: "Biweekly" and "bimonthly" mean twice a week (month) to some readers and every two weeks (months) to others, as "bi-"
+#: and "tri-" before any pace do ("bi-annually", "tri-weekly", "bi-daily"); "x3 weekly" and "300 mg x2 monthly" are
+#: three times a week to some and three doses (or two syringes) to others; "2 weekly" and "three monthly", a number
+#: before the pace with no hyphen, are every two weeks (three months) to some, as "2-weekly" is, and twice a week to
+#: others (once read as weekly). Not a count of sessions at that pace ("12 weekly sessions", "4 monthly PDT sessions"),
+#: nor a dose ("300 mg weekly"). "3 sessions every 4 weeks" is three in each 4 weeks to some, and a course of three, 4
+#: weeks apart, to others. "2 x 5 mg daily" and "2 tablets daily" are two doses a day to some, and two units taken at
+#: once to others.
 _AMBIGUOUS_RATE_RE = re.compile(
     r"\b(?:bi|tri)[\s-]?(?:daily|weekly|monthly|yearly|annual(?:ly)?)\b|\bsemi[\s-]?(?:weekly|monthly)\b"
     r"|(?<![\w.])x\s?\d+\s+(?:(?:daily|weekly|monthly|nightly)\b|(?:a|per|each|every)\s+(?:day|week|month)\b)"
