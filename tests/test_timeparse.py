@@ -3022,6 +3022,10 @@ DUPILUMAB = ("300 mg every 2 weeks", "dupilumab")
         # ... also all that "on" names before "for" (once the word before "for" alone, no pace)
         ("improved on dupilumab weekly for 8 weeks", DUPILUMAB, "dupilumab weekly"),
         ("on weekly injections for 8 weeks", DUPILUMAB, "weekly injections"),
+        # a pace that reads two ways, neither the regimen's: "tri-weekly", three a week or one in three weeks
+        # (once read since the start, as no pace), "biweekly" of a weekly drug
+        ("improved after 8 weeks of tri-weekly dosing", DUPILUMAB, "tri-weekly dosing"),
+        ("after 8 weeks of biweekly injections", ("50 mg weekly", "etanercept"), "biweekly injections"),
     ],
 )
 def test_a_time_spent_at_another_pace_than_the_regimens_is_refused(phrase, row, named):
@@ -3045,6 +3049,7 @@ def test_a_time_spent_at_another_pace_than_the_regimens_is_refused(phrase, row, 
         ("after 8 weeks of twice-daily application", OINTMENT),
         ("after 8 weeks of weekly follow-up", DUPILUMAB),
         ("seen weekly for 8 weeks", DUPILUMAB),
+        ("after 8 weeks of bi-weekly injections", DUPILUMAB),  # one of its two readings is the regimen's pace
         ("after 8 weeks of weekly dosing", ("twice daily; steroid two weeks on, one week off", "tacrolimus")),
     ],
 )
@@ -4368,6 +4373,7 @@ def test_the_rows_agent_named_as_a_whole_in_a_course_of_sessions_is_unresolved(p
         ("biweekly", "its frequency ('biweekly') reads two ways"),
         ("daily for 5 days every 4 weeks", "it states several ('daily', 'every 4 weeks')"),
         ("phototherapy several times a week", "its frequency ('several times a week') gives no number"),
+        ("multi-weekly phototherapy", "its frequency ('multi-weekly') gives no number"),
     ],
 )
 def test_a_count_of_sessions_in_a_regimen_of_no_one_frequency_says_why(regimen, why):
@@ -5099,6 +5105,9 @@ def test_a_count_of_sessions_of_a_course_that_pauses_is_unresolved():
         "after 3 sessions (2x/week)",
         "after 3 injections (1 per month)",
         "after three treatments at 3-weekly intervals",
+        # a pace that reads two ways, neither the regimen's (each once read at the regimen's pace)
+        "after 3 tri-weekly sessions",
+        "after 3 sessions (tri-monthly)",
     ],
 )
 def test_a_count_of_sessions_at_a_pace_the_regimen_does_not_give_is_unresolved(phrase):
@@ -5117,6 +5126,7 @@ def test_a_count_of_sessions_at_a_pace_the_regimen_does_not_give_is_unresolved(p
         "after 3 sessions; follow-up every 3 months",  # another part: the visits' pace
         "after 3 sessions (fortnightly)",
         "after 3 sessions (q2w)",
+        "after 3 biweekly sessions",  # one of its two readings is the regimen's pace
     ],
 )
 def test_a_count_of_sessions_at_the_regimens_pace_reads_as_before(phrase):

@@ -52,6 +52,7 @@ from nlsynth.timeparse.regimen import (
     _listed_sessions,
     _one_pace,
     _stated_rates,
+    pace_readings,
     sessions_per_week,
 )
 from nlsynth.timeparse.response import _RESPONSE_WORD_RE
@@ -1091,12 +1092,12 @@ def _time_at_another_pace(clause: str, treatment: Treatment) -> str | None:
         return None
     own = _own_drugs(treatment)
     for what in _spent_on(clause, paced=True):
-        pace = sessions_per_week(what)
+        paces = pace_readings(what)
         if (
-            pace is None
+            not paces
             or not (_GIVEN_RE.search(what) or _first_drug(what, own))
-            or _one_pace(rate, pace)
-            or (pace == (7.0, 7.0) and rate[0] >= 7.0 and _EVERY_DAY_RE.search(what))
+            or any(_one_pace(rate, pace) for pace in paces)
+            or (paces == [(7.0, 7.0)] and rate[0] >= 7.0 and _EVERY_DAY_RE.search(what))
         ):
             continue
         return what

@@ -25,7 +25,15 @@ from nlsynth.timeparse.lexicon import (
     _words,
 )
 from nlsynth.timeparse.quantities import _PACE_RE
-from nlsynth.timeparse.regimen import _AMBIGUOUS_RATE_RE, _one_pace, _rate, _stated_paces, sessions_per_week
+from nlsynth.timeparse.regimen import (
+    _AMBIGUOUS_RATE_RE,
+    _PREFIXED_PACE_RE,
+    _one_pace,
+    _rate,
+    _stated_paces,
+    pace_readings,
+    sessions_per_week,
+)
 from nlsynth.timeparse.response import (
     _COMPLETE_RE,
     _NOT_COMPLETE_RE,
@@ -301,8 +309,8 @@ def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str
     for clause in clauses:
         if counted(clause):
             part = next((whole for whole, bare in parts if clause.text in bare), "")
-            for words, stated in _paces_stated(part):
-                if not _one_pace(rate, stated):
+            for words, readings in _paces_stated(part):
+                if not any(_one_pace(rate, stated) for stated in readings):
                     clause = replace(
                         clause,
                         reading=unresolved(
@@ -315,24 +323,31 @@ def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str
     return found
 
 
-def _paces_stated(part: str) -> list[tuple[str, tuple[float, float]]]:
-    """Every pace a part of a phrase writes, with its sessions a week: those of a time cell (:data:`_PACE_RE`) and any
-    a regimen may write ("(weekly)", "(2x/week)", "q2w", "fortnightly"; :func:`_stated_paces`), but not the pace of a
-    count that states its own ("8 weekly sessions", read at it).
+def _paces_stated(part: str) -> list[tuple[str, list[tuple[float, float]]]]:
+    """Every pace a part of a phrase writes, with what it may mean in sessions a week (:func:`pace_readings`): those
+    of a time cell (:data:`_PACE_RE`), any a regimen may write ("(weekly)", "(2x/week)", "q2w", "fortnightly";
+    :func:`_stated_paces`) and one that reads two ways ("tri-weekly": three a week, or one in three weeks), but not
+    the pace of a count that states its own ("8 weekly sessions", read at it).
 
     >>> _paces_stated("after 8 sessions (every 2 weeks)"), _paces_stated("after 8 weekly sessions")
-    ([('every 2 weeks', (0.5, 0.5))], [])
+    ([('every 2 weeks', [(0.5, 0.5)])], [])
+    >>> _paces_stated("after 3 bi-weekly injections")
+    [('bi-weekly', [(2.0, 2.0), (0.5, 0.5)])]
     >>> [words for words, _ in _paces_stated("after 8 sessions (2x/week), 1 month apart")]
     ['2x/week', '1 month apart']
     """
     own = [m.span() for m in _PACED_COUNT_RE.finditer(part)]
-    found = {m.span(): (m.group(0), sessions_per_week(m.group(0))) for m in _PACE_RE.finditer(part)}
-    for span, rate, words in _stated_paces(part):
-        found.setdefault(span, (words, rate))
+    found = {m.span(): (m.group(0), pace_readings(m.group(0))) for m in _PACE_RE.finditer(part)}
+    prefixed = [m.span() for m in _PREFIXED_PACE_RE.finditer(part)]
+    for start, end in prefixed:
+        found[start, end] = (part[start:end], pace_readings(part[start:end]))
+    for (start, end), rate, words in _stated_paces(part):
+        if not any(start < other_end and other_start < end for other_start, other_end in prefixed):
+            found.setdefault((start, end), (words, [rate]))
     return [
-        (words, rate)
-        for (start, end), (words, rate) in sorted(found.items())
-        if rate is not None and not any(start < own_end and own_start < end for own_start, own_end in own)
+        (words, readings)
+        for (start, end), (words, readings) in sorted(found.items())
+        if readings and not any(start < own_end and own_start < end for own_start, own_end in own)
     ]
 
 

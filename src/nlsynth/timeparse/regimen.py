@@ -345,6 +345,27 @@ def sessions_per_week(regimen: str | None) -> tuple[float, float] | None:
     return _frequency(regimen)[0]
 
 
+def pace_readings(text: str) -> list[tuple[float, float]]:
+    """The paces a pace phrase may mean, as (low, high) sessions per week: its one pace (:func:`sessions_per_week`),
+    or both readings of a pace word after "bi", "tri" or "semi" (:data:`_PREFIXED_PACE_RE`), which readers take two
+    ways; none for any other.
+
+    >>> pace_readings("fortnightly injections"), pace_readings("tri-weekly dosing")
+    ([(0.5, 0.5)], [(3.0, 3.0), (0.3333333333333333, 0.3333333333333333)])
+    >>> pace_readings("2 tablets daily")
+    []
+    """
+    rate = sessions_per_week(text)
+    if rate is not None:
+        return [rate]
+    prefixed = _PREFIXED_PACE_RE.search(normalise(text))
+    if prefixed is None:
+        return []
+    times = 3.0 if prefixed.group("prefix") == "tri" else 2.0
+    period = _PER_WEEK[{"annual": "annually"}.get(prefixed.group("prefixed"), prefixed.group("prefixed"))]
+    return [(times * period, times * period), (period / times, period / times)]
+
+
 def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | None]:
     """The regimen's one session frequency (:func:`sessions_per_week`) and, where it has none though it writes a
     pace, why not: ``(rate, None)``, ``(None, why)``, or ``(None, None)`` for a regimen that writes no pace.
@@ -422,8 +443,14 @@ _NOT_ONE = rf"(?:(?!1\b)\d+|{'|'.join(sorted((w for w, n in NUMBER_WORDS.items()
 #: nor a dose ("300 mg weekly"). "3 sessions every 4 weeks" is three in each 4 weeks to some, and a course of three, 4
 #: weeks apart, to others. "2 x 5 mg daily" and "2 tablets daily" are two doses a day to some, and two units taken at
 #: once to others.
+#: A pace word after "bi" or "tri" (any pace) or "semi" (weekly or monthly): that many times in its period to some
+#: readers, once in that many periods to others (:data:`_AMBIGUOUS_RATE_RE`, :func:`pace_readings`).
+_PREFIXED_PACE_RE = re.compile(
+    r"\b(?:(?P<prefix>bi|tri|semi(?=[\s-]?(?:weekly|monthly)))[\s-]?(?P<prefixed>daily|weekly|monthly|yearly|annual))"
+    r"(?:ly)?\b"
+)
 _AMBIGUOUS_RATE_RE = re.compile(
-    r"\b(?:bi|tri)[\s-]?(?:daily|weekly|monthly|yearly|annual(?:ly)?)\b|\bsemi[\s-]?(?:weekly|monthly)\b"
+    rf"{_PREFIXED_PACE_RE.pattern}"
     r"|(?<![\w.])x\s?\d+\s+(?:(?:daily|weekly|monthly|nightly)\b|(?:a|per|each|every)\s+(?:day|week|month)\b)"
     # one ("a weekly basis", "1 weekly") is once a week either way; a range ("2-4 weekly") reads two ways as a number
     rf"|(?<![\w.,/-]){_NOT_ONE}(?:{_SEP}{_NUM})?\s+(?:daily|weekly|monthly|yearly|annually)\b"
@@ -446,10 +473,12 @@ _ON_OFF_RE = re.compile(
     rf"(?:\b(?:for|x)\s+)?\b{_NUM}{_GAP}{_UNIT}\s+on\b[\s,;/-]*(?:(?:and|then|followed\s+by)\s+)?"
     rf"{_NUM}{_GAP}{_UNIT}\s+off\b|\bon[\s/-]+off\b"
 )
-#: A frequency with no number: "a few times weekly", "several times a week", "multiple sessions per week".
+#: A frequency with no number: "a few times weekly", "several times a week", "multiple sessions per week",
+#: "multi-weekly".
 _VAGUE_RATE_RE = re.compile(
     rf"\b(?:a\s+)?(?:few|several|couple(?:\s+of)?|many|multiple|some|numerous)\s+(?:times|{_SESSION_NOUN})"
     r"[\s-]*(?:a|per|each|every|/)?[\s-]*(?:week|weekly|wk|day|daily|month|monthly)\b"
+    r"|\bmulti[\s-]?(?:daily|weekly|monthly)\b"
 )
 #: A frequency the sessions need not have kept: given as needed ("twice daily as needed", "PRN", "on demand", "during
 #: flares"), or as a bound ("at least every 2 weeks", "every 2 weeks or less often", "up to twice daily"); each once
