@@ -5050,6 +5050,8 @@ def test_a_response_short_of_complete_after_a_timed_response_leaves_the_first_re
         "improvement midway through the 12-week course",
         "improvement at the midpoint of the 12-week course",
         "improvement in the middle of the 12 weeks",
+        "improvement at the halfway point of 12 weeks",  # once 12 weeks, as any of these was
+        "improvement at the midway point of the 12-week course",
     ],
 )
 def test_a_point_part_of_the_way_through_a_span_is_refused(phrase):
@@ -5057,6 +5059,39 @@ def test_a_point_part_of_the_way_through_a_span_is_refused(phrase):
     for kind in ({"event": True, "first": True}, {"event": True, "exact": True}, {}):
         with pytest.raises(TimePhraseError, match="vague or fractional quantity in words"):
             parse_time(phrase, "cream twice daily for 12 weeks", **kind)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # a vague time after a session (each once read as by the next session: "a few weeks after the second
+        # injection" of dupilumab every 2 weeks as by 4 weeks, and as a follow-up of exactly 4 weeks)
+        "improved a few weeks after the second injection",
+        "several weeks after the third injection",
+        "a couple of weeks after the second injection",
+        "some weeks after the second dose",
+        "a few days after the first dose",
+        "within a few weeks of the second injection",
+        "a number of weeks after the second injection",
+        # ... or a bare plural unit ("weeks after")
+        "improved weeks after the second injection",
+        "months after the second infusion",
+    ],
+)
+def test_a_vague_time_beside_a_count_of_sessions_is_refused(phrase):
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match="vague or fractional quantity in words"):
+            parse_time(phrase, "600 mg loading dose, then 300 mg every 2 weeks", agent="dupilumab", **kind)
+
+
+def test_a_count_of_sessions_beside_a_numbered_time_or_a_half_is_read_as_before():
+    regimen = "600 mg loading dose, then 300 mg every 2 weeks"
+    for phrase, upper in (
+        ("2 weeks after the second injection", 4 * W),
+        ("a half week after the second injection", 2.5 * W),
+    ):
+        got = parse_time(phrase, regimen, event=True, first=True, agent="dupilumab")
+        assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
 
 
 def test_a_moment_part_of_the_way_through_beside_its_own_time_is_read_by_it():

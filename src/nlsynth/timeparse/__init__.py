@@ -5,17 +5,19 @@ month", "after a mean of 22 exposures"); the analysis needs numbers. Each phrase
 rule, and the rule id travels with the numbers so any interval can be traced back to how it was made. A phrase that
 cannot be read raises :class:`TimePhraseError`; it never becomes a silent NaN.
 
-Units: 1 hour = 1/24 day, 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days. Numbers may be digits or
-words, including compounds ("twenty-five weeks", "two hundred days") and ordinals ("the first month"); a half in
-words is a number ("one and a half years", "three-and-a-half months", "a year and a half", "half a year"), a
-fortnight two weeks ("within a fortnight"), a decimal point may have no digit before it (".5 months") or be a middle
-dot ("4·5 weeks"), and a visit may be named as trials name it ("W16", "D10", "M6", "week-12"); a name that carries a
-number ("JAK1", "IL-4", "UVA1", "CO2 laser") is a name, never a second number. A half of something else ("half of the
-lesions"), a quarter, "several", "few" or "a couple" is refused: no rule reads it. So is a point part of the way
-through a span ("halfway through the 12-week course", "in the middle of the 12 weeks"), whose time is not the one
-written (once its end); beside its own time it is that time ("at 6 weeks, halfway through"). So are two numbers for
-one time, in digits or words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week course"),
-and two units for one ("16 days weeks").
+Units: 1 hour = 1/24 day, 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days. Numbers may be digits or words,
+including compounds ("twenty-five weeks", "two hundred days") and ordinals ("the first month"); a half in words is a
+number ("one and a half years", "three-and-a-half months", "a year and a half", "half a year"), a fortnight two weeks
+("within a fortnight"), a decimal point may have no digit before it (".5 months") or be a middle dot ("4·5 weeks"), and
+a visit may be named as trials name it ("W16", "D10", "M6", "week-12"); a name that carries a number ("JAK1", "IL-4",
+"UVA1", "CO2 laser") is a name, never a second number. A half of something else ("half of the lesions"), a quarter,
+"several", "few" or "a couple" is refused: no rule reads it. So is a point part of the way through a span ("halfway
+through the 12-week course", "in the middle of the 12 weeks", "the halfway point of 12 weeks"), whose time is not the
+one written (once its end); beside its own time it is that time ("at 6 weeks, halfway through"). So is a time with no
+number beside a count of sessions ("a few weeks after the second injection", "some weeks after the second dose", "a
+number of weeks after", "weeks after the third injection"), once read as the session's own time, as by the next session.
+So are two numbers for one time, in digits or words ("5 12 years", "five 12 years"; not one course before its length,
+"one 4-week course"), and two units for one ("16 days weeks").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the reviewer in
 ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage consults before this

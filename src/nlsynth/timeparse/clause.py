@@ -58,6 +58,7 @@ from nlsynth.timeparse.qualifiers import (
     _HAS_NUMBER_RE,
     _SUMMARIES,
     _UNSUPPORTED_RE,
+    _VAGUE_TIME_RE,
     SUMMARY_RULES,
     _bounded,
     _check_two_parts,
@@ -913,6 +914,9 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
         raise TimePhraseError(f"an ordinal before plural sessions ({match.group(0)!r}): vague; no rule reads it")
     rest = clause[: match.start()] + " " + clause[match.end() :]
     duration = _DURATION_RE.search(rest)
+    vague = None if duration else _VAGUE_TIME_RE.search(rest)
+    if vague:
+        raise TimePhraseError(f"vague or fractional quantity in words ({vague.group(0)!r}); no rule reads it")
     since_first = _SINCE_FIRST_RE.search(clause)
     if duration and since_first and since_first.start() <= match.start() < since_first.end():
         # time zero is the first session: "2 months after the first injection" is two months

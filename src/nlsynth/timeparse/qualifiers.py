@@ -29,11 +29,20 @@ from nlsynth.units import DAYS_PER_UNIT
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
 #: Quantities no rule reads: vague ("several", "a few"), or a part of a time ("half", and a point part of the way
 #: through a span: "halfway through the 12-week course", "midway into a 6-month course", "in the middle of the 12
-#: weeks"), whose time is not the one written. A moment named so beside its own time ("at 6 weeks, halfway through
-#: the course", "at mid-treatment (6 weeks)") is read by that time.
+#: weeks", "the halfway point of 24 weeks", once read as 24 weeks), whose time is not the one written. A moment named so
+#: beside its own time ("at 6 weeks, halfway through the course", "at mid-treatment (6 weeks)") is read by that time.
 _UNSUPPORTED_RE = re.compile(
     r"\bhalf\b|\bquarter\b|\bseveral\b|\bfew\b|\bcouple\b"
-    rf"|\b(?:half-?way|mid-?way|mid-?point|middle)\s+(?:through|into|of|in)\s+(?:the\s+|an?\s+)?{_NUM}{_GAP}{_UNIT}"
+    rf"|\b(?:half-?way(?:\s+point)?|mid-?way(?:\s+point)?|mid-?point|middle)\s+(?:through|into|of|in)\s+(?:the\s+|an?\s+)?"
+    rf"{_NUM}{_GAP}{_UNIT}"
+)
+#: A time with no number beside a count of sessions: a vague quantity of a unit ("a few weeks", "several days", "a
+#: couple of weeks", "some weeks", "many months", "a number of weeks") or a bare plural unit before "after", "following",
+#: "later" or "post" ("weeks after the third injection"). That long after a session is no time a rule reads; each was
+#: once read as the session's own ("a few weeks after the second injection" as by the third, 4 weeks).
+_VAGUE_TIME_RE = re.compile(
+    rf"\b(?:few|several|couple(?:\s+of)?|some|many|numerous|number\s+of)\s+(?:more\s+)?{_UNIT}\b"
+    r"|\b(?:days|weeks|wks|months|mos|mths|years|yrs)\s+(?:after|following|later|post)\b"
 )
 
 _WITHIN = (
