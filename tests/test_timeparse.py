@@ -5084,6 +5084,24 @@ def test_a_vague_time_beside_a_count_of_sessions_is_refused(phrase):
             parse_time(phrase, "600 mg loading dose, then 300 mg every 2 weeks", agent="dupilumab", **kind)
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # ... after a count that states its pace, or after the end of treatment (each once read as that moment's time:
+        # "several months after stopping" of 6 sessions every 2 weeks as by 10 weeks, a follow-up of exactly 10 weeks)
+        "a few weeks after 4 monthly sessions",
+        "weeks after 6 weekly sessions",
+        "several months after stopping",
+        "weeks after the end of treatment",
+        "some months after treatment ended",
+    ],
+)
+def test_a_vague_time_after_a_counted_pace_or_the_end_of_treatment_is_refused(phrase):
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match="vague or fractional quantity in words"):
+            parse_time(phrase, "MAL-PDT every 2 weeks, 6 sessions", **kind)
+
+
 def test_a_count_of_sessions_beside_a_numbered_time_or_a_half_is_read_as_before():
     regimen = "600 mg loading dose, then 300 mg every 2 weeks"
     for phrase, upper in (

@@ -14,10 +14,11 @@ a visit may be named as trials name it ("W16", "D10", "M6", "week-12"); a name t
 "several", "few" or "a couple" is refused: no rule reads it. So is a point part of the way through a span ("halfway
 through the 12-week course", "in the middle of the 12 weeks", "the halfway point of 12 weeks"), whose time is not the
 one written (once its end); beside its own time it is that time ("at 6 weeks, halfway through"). So is a time with no
-number beside a count of sessions ("a few weeks after the second injection", "some weeks after the second dose", "a
-number of weeks after", "weeks after the third injection"), once read as the session's own time, as by the next session.
-So are two numbers for one time, in digits or words ("5 12 years", "five 12 years"; not one course before its length,
-"one 4-week course"), and two units for one ("16 days weeks").
+number ("a few weeks after the second injection", "some weeks after the second dose", "a number of weeks after", "weeks
+after the third injection", "several months after stopping", "a few weeks after 4 monthly sessions"), each once read as
+the moment's own time: by the next session, or by the end of treatment. So are two numbers for one time, in digits or
+words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week course"), and two units for one ("16
+days weeks").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the reviewer in
 ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage consults before this

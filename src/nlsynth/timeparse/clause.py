@@ -628,6 +628,8 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
             f"a time added to an earlier moment ({added.group(0)!r}) that the phrase does not give{given}; no rule "
             "reads it"
         )
+    if vague := _vague_time(clause):
+        raise TimePhraseError(f"vague or fractional quantity in words ({vague!r}); no rule reads it")
     after_end = _AFTER_END_RE.search(clause)
     end_words = _END_OF_TREATMENT_RE.search(clause)
     end_anchor = after_end or end_words
@@ -896,6 +898,21 @@ def _vague_sessions(clause: str, match: re.Match[str]) -> bool:
     return ordinal and (match.group(0).endswith("s") or re.search(r"\b(?:few|several)\b", match.group(0)) is not None)
 
 
+def _vague_time(clause: str) -> str | None:
+    """The words of a time with no number in ``clause`` (:data:`~nlsynth.timeparse.qualifiers._VAGUE_TIME_RE`), or
+    None: a plural unit before "after" counts only where no number makes it a time ("2 weeks after" is one).
+
+    >>> [_vague_time(c) for c in ("a few weeks after the second injection", "weeks after the end of treatment",
+    ...  "2 weeks after the second injection", "improved at 8 weeks after starting")]
+    ['few weeks', 'weeks after', None, None]
+    """
+    times = [m.span() for m in _DURATION_RE.finditer(clause)]
+    for m in _VAGUE_TIME_RE.finditer(clause):
+        if not m.group("bare") or not any(start <= m.start() < end for start, end in times):
+            return m.group(0)
+    return None
+
+
 def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment) -> TimeInterval:
     """A clause with a count of sessions: read with the frequency of the ``treatment``'s regimen, or unresolved with a
     reason; never an error (the count is understood even when it gives no time), unless another number stands right
@@ -914,9 +931,6 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
         raise TimePhraseError(f"an ordinal before plural sessions ({match.group(0)!r}): vague; no rule reads it")
     rest = clause[: match.start()] + " " + clause[match.end() :]
     duration = _DURATION_RE.search(rest)
-    vague = None if duration else _VAGUE_TIME_RE.search(rest)
-    if vague:
-        raise TimePhraseError(f"vague or fractional quantity in words ({vague.group(0)!r}); no rule reads it")
     since_first = _SINCE_FIRST_RE.search(clause)
     if duration and since_first and since_first.start() <= match.start() < since_first.end():
         # time zero is the first session: "2 months after the first injection" is two months

@@ -36,13 +36,14 @@ _UNSUPPORTED_RE = re.compile(
     rf"|\b(?:half-?way(?:\s+point)?|mid-?way(?:\s+point)?|mid-?point|middle)\s+(?:through|into|of|in)\s+(?:the\s+|an?\s+)?"
     rf"{_NUM}{_GAP}{_UNIT}"
 )
-#: A time with no number beside a count of sessions: a vague quantity of a unit ("a few weeks", "several days", "a
-#: couple of weeks", "some weeks", "many months", "a number of weeks") or a bare plural unit before "after", "following",
-#: "later" or "post" ("weeks after the third injection"). That long after a session is no time a rule reads; each was
-#: once read as the session's own ("a few weeks after the second injection" as by the third, 4 weeks).
+#: A time with no number: a vague quantity of a unit ("a few weeks", "several days", "a couple of weeks", "some weeks",
+#: "many months", "a number of weeks") or a plural unit with no number before "after", "following", "later" or "post"
+#: ("weeks after the third injection"). That long after a session or the end of treatment is no time a rule reads;
+#: each was once read as the moment's own ("a few weeks after the second injection" as by the third, 4 weeks; "some
+#: months after treatment ended" as by the end).
 _VAGUE_TIME_RE = re.compile(
     rf"\b(?:few|several|couple(?:\s+of)?|some|many|numerous|number\s+of)\s+(?:more\s+)?{_UNIT}\b"
-    r"|\b(?:days|weeks|wks|months|mos|mths|years|yrs)\s+(?:after|following|later|post)\b"
+    r"|\b(?P<bare>(?:days|weeks|wks|months|mos|mths|years|yrs)\s+(?:after|following|later|post))\b"
 )
 
 _WITHIN = (
