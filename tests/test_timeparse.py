@@ -3579,6 +3579,29 @@ def test_an_event_timed_by_over_and_a_time_alone_is_refused(phrase):
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        "over 2 months after stopping",
+        "over two months after the last session",
+        "over 4 weeks after the second session",
+        "over 2 months after starting",
+        "over 3 months of treatment",
+    ],
+)
+def test_over_and_a_time_counted_from_a_moment_is_refused(phrase):
+    """As "over 3 weeks" alone: "over 2 months after stopping" of a course ending at 10 weeks is more than 2 months after
+    it to some readers and during them to others (once by 10 weeks and 2 months, the reading of "2 months after")."""
+    with pytest.raises(TimePhraseError, match=r"'over' and a time alone \('over .*more than that time or during it"):
+        parse_time(phrase, "MAL-PDT every 2 weeks, 6 sessions", event=True)
+    # "the", a verb or a word of degree says which, as for "over" and a time alone
+    for said, lower in (
+        ("over the 2 months after stopping", 0.0),
+        ("just over 2 months after stopping", 10 * W + 2 * M),
+    ):
+        assert parse_time(said, "MAL-PDT every 2 weeks, 6 sessions", event=True).lower == pytest.approx(lower)
+
+
+@pytest.mark.parametrize(
     ("phrase", "lower", "upper"),
     [
         ("gradual improvement over 3 weeks", 0, 3 * W),  # after a verb of change: during them

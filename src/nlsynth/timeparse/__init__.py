@@ -50,11 +50,12 @@ Rules (``TimeInterval.rule``)
     "after": "shortly after the first injection"). Bounds that disagree, before and after the time ("within 6 months or
     more") or side by side before it ("within just over 2 weeks", "by more than 2 weeks"), are refused.
 ``point``
-    "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four
-    months"; an event's "over X" alone, more than X to some readers and during it to others, is refused), "for X",
-    "about X", "X, give or take a week", or a bare "X" with surrounding words ("4 weeks after the change in
-    treatment"): lower = upper = X. One length in two parts, a unit then a smaller one ("1 year and 3 months", "1
-    year, 3 months", "3 weeks 4 days"), is their sum; a smaller unit first ("2 weeks and 3 months") is two visits
+    "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four months";
+    an event's "over X" alone, more than X to some readers and during it to others, is refused, as is one with only what
+    X is counted from or spent on, "over 2 months after stopping", "over 3 months of treatment", once the end plus X or
+    X), "for X", "about X", "X, give or take a week", or a bare "X" with surrounding words ("4 weeks after the change in
+    treatment"): lower = upper = X. One length in two parts, a unit then a smaller one ("1 year and 3 months", "1 year,
+    3 months", "3 weeks 4 days"), is their sum; a smaller unit first ("2 weeks and 3 months") is two visits
     (``visits``).
 ``range``
     "2-3 months", "2 to 3 months", "2 through 3 months", "2~3 months", "between 2 and 3 months", "weeks 4-8",

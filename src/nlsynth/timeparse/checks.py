@@ -476,15 +476,19 @@ def _plateau_times_the_best(clauses: list[_Clause]) -> list[_Clause]:
 
 
 #: "Over X" and nothing else: more than X ("it took over 3 weeks") or during X, as a verb of change reads it
-#: ("improved over 3 weeks").
+#: ("improved over 3 weeks"); also with what X is counted from or spent on ("over 2 months after stopping", "over 3
+#: months of treatment").
 _BARE_OVER_RE = re.compile(r"over\s+(?P<time>.*?)[\s,.:]*")
+_COUNTED_FROM_TAIL_RE = re.compile(r"\s+(?:after|following|post|since|from|of|into)\b.*")
 
 
 def _check_no_bare_over(clauses: list[_Clause]) -> None:
     """Refuse an event's clause that is "over X" and nothing more ("over 3 weeks"): more than X, (X, inf), to some
     readers and during X, (0, X], to others, which have no time in common. Once (0, X], as a follow-up's "over four
-    months" is a span (a follow-up's length is the same time either way). After a verb ("improved over 3 weeks") it is
-    during X, and after "after" or a word of degree ("after over 3 weeks", "just over 3 weeks") more than X.
+    months" is a span (a follow-up's length is the same time either way). So is "over X" and what X is counted from or
+    spent on ("over 2 months after stopping", "over 3 months of treatment"), once the end plus X or X. After a verb
+    ("improved over 3 weeks") it is during X, and after "after" or a word of degree ("after over 3 weeks", "just over 3
+    weeks") more than X.
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("over 3 weeks", event=True)
@@ -496,7 +500,14 @@ def _check_no_bare_over(clauses: list[_Clause]) -> None:
     """
     for clause in clauses:
         bare = _BARE_OVER_RE.fullmatch(clause.text)
-        if clause.kind == "timed" and bare and _DURATION_RE.fullmatch(bare.group("time")):
+        time = bare and _DURATION_RE.match(bare.group("time"))
+        if (
+            clause.kind == "timed"
+            and time
+            and (
+                time.end() == len(bare.group("time")) or _COUNTED_FROM_TAIL_RE.fullmatch(bare.group("time"), time.end())
+            )
+        ):
             raise TimePhraseError(
                 f"'over' and a time alone ({clause.text!r}) may say more than that time or during it; which is the "
                 "reviewer's to read"
