@@ -4397,6 +4397,20 @@ def test_the_rows_agent_named_as_a_whole_in_a_course_of_sessions_is_unresolved(p
         ("daily for 5 days every 4 weeks", "it states several ('daily', 'every 4 weeks')"),
         ("phototherapy several times a week", "its frequency ('several times a week') gives no number"),
         ("multi-weekly phototherapy", "its frequency ('multi-weekly') gives no number"),
+        # a pace only after a phase with sessions or a time at none of its own (once the later pace from the start:
+        # "after 4 sessions" of the first as 4 months)
+        (
+            "10 sessions over 5 weeks, then monthly maintenance",
+            "its pace holds only after an earlier phase ('10 sessions over 5 weeks') that gives its sessions none",
+        ),
+        (
+            "induction 4 weeks, then monthly",
+            "its pace holds only after an earlier phase ('induction 4 weeks') that gives its sessions none",
+        ),
+        (  # a loading dose of two injections on one day: injections are no longer one per pace
+            "600 mg (2 injections), then 300 mg every 2 weeks",
+            "its pace holds only after an earlier phase ('600 mg (2 injections)') that gives its sessions none",
+        ),
     ],
 )
 def test_a_count_of_sessions_in_a_regimen_of_no_one_frequency_says_why(regimen, why):

@@ -400,6 +400,9 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
         # counts the sessions
         return None, f"it states several ({', '.join(repr(words) for _, _, words in stated)})"
     rate = rates.pop() if rates else None
+    unpaced = rate is not None and _unpaced_phase_before(text, stated[0][0][0])
+    if unpaced:
+        return None, f"its pace holds only after an earlier phase ({unpaced!r}) that gives its sessions none"
     left_out = _DAYS_LEFT_OUT_RE.search(text)
     if rate is not None and rate[0] >= 7 and left_out:  # "daily except weekends": not every day
         return None, f"it leaves out days ({left_out.group(0)!r}) from a daily pace"
@@ -410,6 +413,34 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
         # days 1 and 15, repeated every 6 months", "160 mg week 0, 80 mg week 2, then 40 mg weekly"
         return None, f"it dates sessions ({days.group(0)!r}) besides its pace"
     return rate, None
+
+
+def _unpaced_phase_before(text: str, pace_start: int) -> str | None:
+    """The phases of a normalised regimen before the one its pace is in, when they hold sessions or a time of their own
+    at no pace: several sessions ("10 sessions over 5 weeks, then monthly"), a length ("intensive for 4 weeks, then
+    weekly") or a time ("induction 4 weeks, then monthly"). The pace holds only after them, so a count from the start
+    is not at it (once "after 4 sessions" of the first was read as 4 months). A single dose before it ("600 mg loading
+    dose, then 300 mg every 2 weeks") is none.
+
+    >>> text = "10 sessions over 5 weeks then monthly maintenance"
+    >>> _unpaced_phase_before(text, text.index("monthly"))
+    '10 sessions over 5 weeks'
+    >>> text = "600 mg loading dose, then 300 mg every 2 weeks"
+    >>> _unpaced_phase_before(text, text.index("every")) is None
+    True
+    """
+    phases = [m.start() for m in _PHASES_RE.finditer(text) if m.start() < pace_start]
+    if not phases:
+        return None
+    before = text[: phases[-1]].strip(" ,;")
+    sessions = _course_sessions(before)
+    if (
+        (sessions is not None and sessions[0] > 1)
+        or _course_length(before)
+        or re.search(rf"\b{_NUM}{_GAP}{_COURSE_UNIT}\b", before)
+    ):
+        return before
+    return None
 
 
 #: Days a daily pace leaves out or keeps to ("daily except weekends", "daily on weekdays", "daily (Mon-Fri)", "daily
