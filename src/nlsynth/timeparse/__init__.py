@@ -139,21 +139,22 @@ Rules (``TimeInterval.rule``)
     pause), or a count of a later phase's sessions ("after 3 maintenance doses", which leave out the loading dose's) or
     of sessions counted from a session or a phase ("2 doses after the loading dose", "2 injections following the first",
     "following induction"; each once read from the start, a session or more short), the reading is ``unresolved`` with
-    the reason (a reviewer can give the reading in ``data/raw/time_readings.csv``). A duration counted from the first
-    session ("2 months after the first injection") is read as that duration: the first session is time zero. One counted
-    from a later session ("2 weeks after the second injection", "4 weeks following 3 sessions") is that session's day,
-    (N - 1) / f weeks as ``end-of-treatment`` counts the last, plus the duration; a bound or a range before it keeps its
-    rule, shifted by that day ("within 6 weeks of the 2nd infusion" is ``within``); where the count alone would be
-    ``unresolved``, so is it. A visit named unit first or with a word for a visit ("week 10", "the 12-week visit",
-    "3-month follow-up") before a count that names no one session may be since the start, the count being what had been
-    given by then (as with a comma: "at week 10, after 5 injections"), or since the count's last session (as "week 10
-    after surgery" is since the surgery): "at week 10 after 5 injections" of fortnightly injections is what both allow,
-    (70, 126] days (``exposures``: seen by day 126, not seen by day 70); ``unresolved`` where no pace places the
-    sessions, for a bound ("by week 16 after 8 injections"), and where the pace places the count's last session after
-    the visit ("at week 4 after 5 injections": since the start, or since the 5th?). A length made of the sessions it
-    counts is since the start ("after 12 weeks of 6 sessions", "a 12-week course of 6 injections": 12 weeks, the count
-    given in it; ``unresolved`` where the pace places the last session after it), but not a bound counted from them
-    ("within 4 weeks of 3 sessions").
+    the reason (a reviewer can give the reading in ``data/raw/time_readings.csv``); only what the phrase says beside the
+    count can make it one, as for any time: a vague time ("a few weeks after the second injection"), or a number right
+    before the count's own. A duration counted from the first session ("2 months after the first injection") is read as
+    that duration: the first session is time zero. One counted from a later session ("2 weeks after the second
+    injection", "4 weeks following 3 sessions") is that session's day, (N - 1) / f weeks as ``end-of-treatment`` counts
+    the last, plus the duration; a bound or a range before it keeps its rule, shifted by that day ("within 6 weeks of
+    the 2nd infusion" is ``within``); where the count alone would be ``unresolved``, so is it. A visit named unit first
+    or with a word for a visit ("week 10", "the 12-week visit", "3-month follow-up") before a count that names no one
+    session may be since the start, the count being what had been given by then (as with a comma: "at week 10, after 5
+    injections"), or since the count's last session (as "week 10 after surgery" is since the surgery): "at week 10 after
+    5 injections" of fortnightly injections is what both allow, (70, 126] days (``exposures``: seen by day 126, not seen
+    by day 70); ``unresolved`` where no pace places the sessions, for a bound ("by week 16 after 8 injections"), and
+    where the pace places the count's last session after the visit ("at week 4 after 5 injections": since the start, or
+    since the 5th?). A length made of the sessions it counts is since the start ("after 12 weeks of 6 sessions", "a
+    12-week course of 6 injections": 12 weeks, the count given in it; ``unresolved`` where the pace places the last
+    session after it), but not a bound counted from them ("within 4 weeks of 3 sessions").
 ``end-of-treatment``
     "at the end of the treatment" (or "upon completion of therapy", "at the conclusion of treatment", "at treatment
     completion", "at the end-of-treatment visit", "by the end of the treatment period", "at EOT"): the day of the last
