@@ -5149,6 +5149,36 @@ def test_a_count_of_sessions_beside_a_numbered_time_or_a_half_is_read_as_before(
         assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
 
 
+@pytest.mark.parametrize(
+    ("phrase", "why"),
+    [
+        # a place with nothing after it, or a visit's, beside a clause that is read (each once dropped as commentary:
+        # the best response at the other clause's time, 4 weeks)
+        (
+            "improved after the second session; complete after the sixth",
+            "a time given by its place .'after the sixth'.",
+        ),
+        ("improved at 4 weeks; cleared at the third visit", "a time given by its place .'at the third'."),
+        # ... or in the clause of a time (once left out: "complete by the twelfth" as a best response at 4 weeks)
+        ("improved at 4 weeks, complete by the twelfth", "several numbers in one clause .by the twelfth besides"),
+        ("improved 4 weeks after the second", "several numbers in one clause .after the second besides"),
+    ],
+)
+def test_a_moment_named_by_its_place_alone_is_refused(phrase, why):
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match=why):
+            parse_time(phrase, "MAL-PDT every 2 weeks, 6 sessions", **kind)
+
+
+def test_a_place_dated_in_brackets_or_first_as_an_adverb_is_read():
+    regimen = "MAL-PDT every 2 weeks, 6 sessions"
+    for phrase, upper in (
+        ("improved at the second visit (4 weeks)", 4 * W),
+        ("at first no change; improved at 8 weeks", 8 * W),
+    ):
+        assert parse_time(phrase, regimen, event=True).upper == pytest.approx(upper)
+
+
 def test_a_moment_part_of_the_way_through_beside_its_own_time_is_read_by_it():
     for phrase in ("improved at 6 weeks, halfway through the course", "improvement at mid-treatment (6 weeks)"):
         got = parse_time(phrase, "cream twice daily for 12 weeks", event=True, exact=True)

@@ -16,9 +16,11 @@ through the 12-week course", "in the middle of the 12 weeks", "the halfway point
 one written (once its end); beside its own time it is that time ("at 6 weeks, halfway through"). So is a time with no
 number ("a few weeks after the second injection", "some weeks after the second dose", "a number of weeks after", "weeks
 after the third injection", "several months after stopping", "a few weeks after 4 monthly sessions"), each once read as
-the moment's own time: by the next session, or by the end of treatment. So are two numbers for one time, in digits or
-words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week course"), and two units for one ("16
-days weeks").
+the moment's own time: by the next session, or by the end of treatment. So is a moment named by its place with no
+session or time a rule reads ("complete after the sixth", "cleared at the third visit", "complete by the twelfth" beside
+"at 4 weeks"), once dropped beside a clause that was read, unless a time in brackets dates it ("at the second visit (4
+weeks)"). So are two numbers for one time, in digits or words ("5 12 years", "five 12 years"; not one course before its
+length, "one 4-week course"), and two units for one ("16 days weeks").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the reviewer in
 ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage consults before this

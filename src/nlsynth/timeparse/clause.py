@@ -45,6 +45,7 @@ from nlsynth.timeparse.lexicon import (
     _ORDINAL_COUNT_RE,
     _PACED_COUNT_RE,
     _PAUSE_LENGTH_RE,
+    _PLACE_UNREAD_RE,
     _SINCE_FIRST_RE,
     _TENS_WORDS,
     _UNIT_FIRST,
@@ -740,7 +741,10 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
     if durations:
         match = durations[0]
         _refuse_negative(clause, match.start())
-        stray = re.findall(r"\d+(?:\.\d+)?", clause[: match.start()] + " " + clause[match.end() :])
+        rest = clause[: match.start()] + " " + clause[match.end() :]
+        stray = re.findall(r"\d+(?:\.\d+)?", rest)
+        # a place in words ("complete by the twelfth"; in digits it is a stray number already)
+        stray += [m.group(0) for m in _PLACE_UNREAD_RE.finditer(rest) if not re.match(r"\d", m.group("ordinal"))]
         # a time written number first ("16 weeks", "2-3 weeks", "between 2 and 3 weeks"), by the group of its unit
         unit = next((g for g in ("n_unit", "r_unit", "b_unit") if match.group(g)), None)
         # another number right before its own, unless it counts a length written as an adjective ("after one 4-week

@@ -77,6 +77,15 @@ _ORDINAL_WORDS = {
     "fortieth": 40,
     "fiftieth": 50,
 }
+#: An ordinal after the first, in words or digits ("second", "2nd", "21st"; not "first", an adverb too: "at first").
+_LATER_ORDINAL = rf"(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'first')}|\d*(?:[02-9]1st|2nd|3rd|\d+th))"
+#: A moment named by its place ("after the sixth", "at the third visit", "by the twelfth"): where no rule reads a time
+#: or a session from it, a clause that holds it gives no time (once dropped as commentary beside a clause that was read,
+#: or left out beside the clause's own time, so "improved at 4 weeks, complete by the twelfth" was a best response at 4
+#: weeks).
+_PLACE_UNREAD_RE = re.compile(
+    rf"\b(?:after|at|by|until|till|before|following|from|with|on)\s+(?:the\s+)?(?P<ordinal>{_LATER_ORDINAL})\b"
+)
 #: A count that names a session's place: "3rd", "third" (also the first of a range: "the 3rd or 4th"); fully matched,
 #: an ordinal ("first", "2nd"), not a count.
 _ORDINAL_COUNT_RE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\b")
@@ -260,8 +269,7 @@ _COURSE_COUNT_RE = re.compile(rf"\b{_COUNT}{_BETWEEN}{{0,2}}\s+(?:courses?|round
 _COUNTED_PERIODS_RE = re.compile(
     rf"\b(?!(?:one|first|1|1st|single)\b){_COUNT}(?:\s+(?:consecutive|successive|separate|further))?"
     rf"\s+{_COUNT}{_GAP}{_UNIT}\b[\s-]+[a-z]+"
-    rf"|\b(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'first')}|\d*(?:[02-9]1st|2nd|3rd|\d+th))"
-    rf"\s+{_COUNT}{_GAP}{_UNIT}\b"
+    rf"|\b{_LATER_ORDINAL}\s+{_COUNT}{_GAP}{_UNIT}\b"
 )
 #: A count of sessions with its own pace ("12 weekly sessions", "4 monthly PDT sessions", "10 daily applications", "8
 #: fortnightly injections"; once, fortnightly, read at the regimen's pace).

@@ -55,6 +55,7 @@ from nlsynth.timeparse.lexicon import (
     _EXPOSURE_RE,
     _NO_OTHER_EVENT_RE,
     _NUM,
+    _PLACE_UNREAD_RE,
     _UNIT,
     _UNIT_FIRST,
     _UNTIL_RE,
@@ -309,7 +310,10 @@ def _resumed(clause: str) -> tuple[str, str] | None:
     return ("the treatment given again", resumed) if resumed else None
 
 
-def _clauses(text: str, treatment: Treatment, event: bool) -> list[_Clause]:
+def _clauses(text: str, treatment: Treatment, event: bool, *, dated: bool = False) -> list[_Clause]:
+    """The phrase's clauses, each read (:func:`~nlsynth.timeparse.clause._parse_clause`) and told what it says of the
+    event. A clause that names a moment by its place and gives no time (:data:`_PLACE_UNREAD_RE`: "complete after the
+    sixth", "cleared at the third visit") is refused, unless a time in brackets may date it (``dated``)."""
     agent = treatment.agent
     found = []
     before = moved = None
@@ -320,6 +324,11 @@ def _clauses(text: str, treatment: Treatment, event: bool) -> list[_Clause]:
         clause = _added_to_the_clause_before(clause, before, agent)
         timed_before = any(c.kind == "timed" and c.reading.resolved for c in found)
         result = before = _parse_clause(clause, treatment, duration=not event)
+        if result is None and not dated and (ordinal := _PLACE_UNREAD_RE.search(clause)):
+            raise TimePhraseError(
+                f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
+                f"({clause!r}); which it is, is the reviewer's to read"
+            )
         if result is None:
             relapsed = relapsed or (event and timed_before and _times_other_event(clause))
             if _a_start_alone(clause, agent):  # "dupilumab was started; 6 weeks later, improved": from day 0
@@ -388,7 +397,9 @@ def _parse(
     text = _PARENTHESES_RE.sub(" ", normalised)
     for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
         _check_whose_time(text, aside=aside.group(0)[1:-1])
-    clauses = _count_at_another_pace(_clauses(text, treatment, event), normalised, treatment.regimen)
+    # a time in brackets may date a place the clause names ("at the second visit (4 weeks)")
+    dated = any(_DURATION_RE.search(aside.group(0)) for aside in _PARENTHESES_RE.finditer(normalised))
+    clauses = _count_at_another_pace(_clauses(text, treatment, event, dated=dated), normalised, treatment.regimen)
     _check_no_summary_aside(normalised, clauses)
     _check_no_summary_beside_a_time(clauses)
     if event and not first:
