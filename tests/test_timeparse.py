@@ -5179,6 +5179,35 @@ def test_a_place_dated_in_brackets_or_first_as_an_adverb_is_read():
         assert parse_time(phrase, regimen, event=True).upper == pytest.approx(upper)
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "improved at 4 weeks; cleared later",
+        "improved at 4 weeks; eventually cleared",
+        "improved at 4 weeks; cleared at the next visit",
+        "improved at 4 weeks; cleared at last follow-up",
+        "improved at 4 weeks; complete after additional sessions",
+        "improved at 4 weeks; complete with continued treatment",
+        "improved at 4 weeks and cleared thereafter",
+        "improved at 4 weeks, with complete clearance at a later visit",
+    ],
+)
+def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(phrase):
+    """Each once read as a best response (and a follow-up) at 4 weeks, the later clause left out as commentary, though
+    the best came later. The first response is the timed clause's, as before."""
+    regimen = "MAL-PDT every 2 weeks, 6 sessions"
+    for kind in ({"event": True}, {}):
+        with pytest.raises(TimePhraseError, match="a response later than the timed one, with no time of its own"):
+            parse_time(phrase, regimen, **kind)
+    assert parse_time(phrase, regimen, event=True, first=True).upper == pytest.approx(4 * W)
+
+
+def test_a_later_response_after_none_seen_is_still_a_best_response_after_that_time():
+    got = parse_time("no change at 4 weeks, but improved later", "MAL-PDT every 2 weeks, 6 sessions", event=True)
+    assert (got.rule, got.lower, got.upper) == ("at-least", pytest.approx(4 * W), INF)
+    assert parse_time("improved at 4 weeks; response maintained thereafter", event=True).upper == pytest.approx(4 * W)
+
+
 def test_a_moment_part_of_the_way_through_beside_its_own_time_is_read_by_it():
     for phrase in ("improved at 6 weeks, halfway through the course", "improvement at mid-treatment (6 weeks)"):
         got = parse_time(phrase, "cream twice daily for 12 weeks", event=True, exact=True)

@@ -37,6 +37,7 @@ from nlsynth.timeparse.clause import (
     _check_whose_time,
     _earliest_clause,
     _event_aside,
+    _holds_time,
     _is_compound,
     _lasting_time,
     _lengths_in_turn,
@@ -65,6 +66,7 @@ from nlsynth.timeparse.lexicon import (
 from nlsynth.timeparse.qualifiers import _HAS_NUMBER_RE, _quantity_days
 from nlsynth.timeparse.quantities import _ADDED_TIME_RE, _AFTER_SPAN, _AGE_IN_TIME_RE, _SINCE_UNSAID_RE, _quantities
 from nlsynth.timeparse.response import (
+    _COMPLETE_RE,
     _HELD_FOR_RE,
     _HELD_SPAN_RE,
     _LASTED_RE,
@@ -310,10 +312,58 @@ def _resumed(clause: str) -> tuple[str, str] | None:
     return ("the treatment given again", resumed) if resumed else None
 
 
-def _clauses(text: str, treatment: Treatment, event: bool, *, dated: bool = False) -> list[_Clause]:
+#: Words that put a clause after the one before it, with no time ("later", "eventually", "at the next visit", "at last
+#: follow-up", "with continued treatment", "after further sessions").
+_LATER_RE = re.compile(
+    r"\b(?:later|subsequently|eventually|thereafter|afterwards?|ultimately|finally|over\s+time|with\s+time|in\s+time"
+    r"|in\s+the\s+end)\b"
+    r"|\b(?:next|following|last|later|subsequent|final)\s+(?:visit|follow-?up|review|assessment|appointment"
+    r"|examination|consultation)s?\b|\bend\s+of\s+(?:the\s+)?follow-?up\b"
+    r"|\b(?:further|additional|more|continued|continuing|ongoing|prolonged|extended|maintenance)\s+(?:\w+\s+)?"
+    r"(?:sessions?|treatments?|therap(?:y|ies)|injections?|infusions?|applications?|doses?|courses?|use|dosing)\b"
+)
+
+
+def _later_untimed(clause: str) -> str | None:
+    """The words that put an untimed clause on a response after the clause before it ("cleared later", "eventually
+    healed", "complete after further sessions"), or None: a response that came after a timed one, by a time the phrase
+    does not give. Where the best response or the follow-up is read, it was once left out as commentary, so the
+    earlier clause's time was read as the best (or the follow-up's end). Not a clause on how the response lasted
+    ("response maintained thereafter"), nor one that negates it ("no further improvement later").
+
+    >>> [_later_untimed(c) for c in ("cleared later", "complete after further sessions", "maintained thereafter")]
+    ['later', 'further sessions', None]
+    """
+    if not (_RESPONSE_WORD_RE.search(clause) or _COMPLETE_RE.search(clause)) or _negated(clause):
+        return None
+    if any(r.search(clause) for r in (_LASTED_RE, _HELD_FOR_RE, _HELD_SPAN_RE, _NO_FURTHER_RE, _NOT_WORSENED_RE)):
+        return None
+    later = _LATER_RE.search(clause)
+    return later.group(0) if later else None
+
+
+def _later_part(clause: str) -> str | None:
+    """:func:`_later_untimed` of a part of a timed clause after its first, with no time of its own ("improved at 4
+    weeks and cleared thereafter", "improved at 4 weeks, with complete clearance at a later visit")."""
+    parts = _CLAUSE_END_RE.split(clause)[1:]
+    return next((words for part in parts if not _holds_time(part) and (words := _later_untimed(part))), None)
+
+
+def _refuse_later(clause: str, later: str) -> None:
+    raise TimePhraseError(
+        f"a response later than the timed one, with no time of its own ({clause!r}: {later!r}); how much later is the "
+        "reviewer's to read"
+    )
+
+
+def _clauses(
+    text: str, treatment: Treatment, event: bool, *, dated: bool = False, latest: bool = False
+) -> list[_Clause]:
     """The phrase's clauses, each read (:func:`~nlsynth.timeparse.clause._parse_clause`) and told what it says of the
     event. A clause that names a moment by its place and gives no time (:data:`_PLACE_UNREAD_RE`: "complete after the
-    sixth", "cleared at the third visit") is refused, unless a time in brackets may date it (``dated``)."""
+    sixth", "cleared at the third visit") is refused, unless a time in brackets may date it (``dated``). Where the
+    phrase's ``latest`` time is read (a best response, a follow-up), so is a response said to come later than a timed
+    clause with no time of its own (:func:`_later_untimed`)."""
     agent = treatment.agent
     found = []
     before = moved = None
@@ -324,6 +374,8 @@ def _clauses(text: str, treatment: Treatment, event: bool, *, dated: bool = Fals
         clause = _added_to_the_clause_before(clause, before, agent)
         timed_before = any(c.kind == "timed" and c.reading.resolved for c in found)
         result = before = _parse_clause(clause, treatment, duration=not event)
+        if latest and result is None and timed_before and (later := _later_untimed(clause)):
+            _refuse_later(clause, later)
         if result is None and not dated and (ordinal := _PLACE_UNREAD_RE.search(clause)):
             raise TimePhraseError(
                 f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
@@ -373,6 +425,8 @@ def _clauses(text: str, treatment: Treatment, event: bool, *, dated: bool = Fals
             kind = "lasting"
         else:
             kind = "timed"
+            if latest and result.resolved and (later := _later_part(clause)):  # "improved at 4 weeks and cleared later"
+                _refuse_later(clause, later)
             if event and result.resolved and _negated(clause):
                 raise TimePhraseError(
                     f"a clause that negates ({clause!r}) and that no rule reads: it may say the event had not come "
@@ -399,7 +453,9 @@ def _parse(
         _check_whose_time(text, aside=aside.group(0)[1:-1])
     # a time in brackets may date a place the clause names ("at the second visit (4 weeks)")
     dated = any(_DURATION_RE.search(aside.group(0)) for aside in _PARENTHESES_RE.finditer(normalised))
-    clauses = _count_at_another_pace(_clauses(text, treatment, event, dated=dated), normalised, treatment.regimen)
+    clauses = _count_at_another_pace(
+        _clauses(text, treatment, event, dated=dated, latest=not (event and first)), normalised, treatment.regimen
+    )
     _check_no_summary_aside(normalised, clauses)
     _check_no_summary_beside_a_time(clauses)
     if event and not first:
