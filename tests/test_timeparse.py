@@ -5190,6 +5190,8 @@ def test_a_place_dated_in_brackets_or_first_as_an_adverb_is_read():
         "improved at 4 weeks; complete with continued treatment",
         "improved at 4 weeks and cleared thereafter",
         "improved at 4 weeks, with complete clearance at a later visit",
+        "improved at 4 weeks with further improvement later",
+        "improved at 4 weeks; kept improving thereafter",
     ],
 )
 def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(phrase):
@@ -5205,7 +5207,13 @@ def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(
 def test_a_later_response_after_none_seen_is_still_a_best_response_after_that_time():
     got = parse_time("no change at 4 weeks, but improved later", "MAL-PDT every 2 weeks, 6 sessions", event=True)
     assert (got.rule, got.lower, got.upper) == ("at-least", pytest.approx(4 * W), INF)
-    assert parse_time("improved at 4 weeks; response maintained thereafter", event=True).upper == pytest.approx(4 * W)
+    # a response that lasted is no later one
+    for phrase in (
+        "improved at 4 weeks; response maintained thereafter",
+        "improved at 4 weeks and stayed clear thereafter",
+        "improved at 4 weeks; still clear at the last visit",
+    ):
+        assert parse_time(phrase, event=True).upper == pytest.approx(4 * W), phrase
 
 
 def test_a_moment_part_of_the_way_through_beside_its_own_time_is_read_by_it():

@@ -324,6 +324,13 @@ _LATER_RE = re.compile(
 )
 
 
+#: Words of a response that lasted, not one that came later ("stayed clear thereafter", "still clear at the last visit").
+_STAYED_RE = re.compile(
+    r"\b(?:stay\w*|remain\w*|persist\w*|maintain\w*|sustain\w*)\b"
+    r"|\b(?:still|kept|keep\w*)\b(?!\s+(?:on\s+)?(?:improv|clearing|healing|resolving|responding|getting))"  # not "still improving"
+)
+
+
 def _later_untimed(clause: str) -> str | None:
     """The words that put an untimed clause on a response after the clause before it ("cleared later", "eventually
     healed", "complete after further sessions"), or None: a response that came after a timed one, by a time the phrase
@@ -336,17 +343,24 @@ def _later_untimed(clause: str) -> str | None:
     """
     if not (_RESPONSE_WORD_RE.search(clause) or _COMPLETE_RE.search(clause)) or _negated(clause):
         return None
-    if any(r.search(clause) for r in (_LASTED_RE, _HELD_FOR_RE, _HELD_SPAN_RE, _NO_FURTHER_RE, _NOT_WORSENED_RE)):
+    if _STAYED_RE.search(clause) or any(
+        r.search(clause) for r in (_LASTED_RE, _HELD_FOR_RE, _HELD_SPAN_RE, _NO_FURTHER_RE, _NOT_WORSENED_RE)
+    ):
         return None
     later = _LATER_RE.search(clause)
     return later.group(0) if later else None
 
 
 def _later_part(clause: str) -> str | None:
-    """:func:`_later_untimed` of a part of a timed clause after its first, with no time of its own ("improved at 4
-    weeks and cleared thereafter", "improved at 4 weeks, with complete clearance at a later visit")."""
-    parts = _CLAUSE_END_RE.split(clause)[1:]
-    return next((words for part in parts if not _holds_time(part) and (words := _later_untimed(part))), None)
+    """:func:`_later_untimed` of what a timed clause says after its last time, when that holds no time of its own
+    ("improved at 4 weeks and cleared thereafter", "improved at 4 weeks with further improvement later").
+
+    >>> _later_part("improved at 4 weeks with further improvement later"), _later_part("cleared later at 12 weeks")
+    ('later', None)
+    """
+    times = list(_DURATION_RE.finditer(clause))
+    tail = clause[times[-1].end() :] if times else ""
+    return None if _holds_time(tail) else _later_untimed(tail)
 
 
 def _refuse_later(clause: str, later: str) -> None:
