@@ -5192,6 +5192,9 @@ def test_a_place_dated_in_brackets_or_first_as_an_adverb_is_read():
         "improved at 4 weeks, with complete clearance at a later visit",
         "improved at 4 weeks with further improvement later",
         "improved at 4 weeks; kept improving thereafter",
+        "improved at 4 weeks, then complete clearance",
+        "partial response at 4 weeks followed by complete clearance",
+        "improved at 4 weeks, progressing to complete clearance",
     ],
 )
 def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(phrase):
@@ -5202,6 +5205,27 @@ def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(
         with pytest.raises(TimePhraseError, match="a response later than the timed one, with no time of its own"):
             parse_time(phrase, regimen, **kind)
     assert parse_time(phrase, regimen, event=True, first=True).upper == pytest.approx(4 * W)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["partial response at 4 weeks; complete response", "improved at 4 weeks; complete clearance"],
+)
+def test_an_untimed_complete_response_beside_timed_partial_ones_is_refused_as_the_best(phrase):
+    """The best response is the complete one, at a time the phrase does not give (once the partial one's, 4 weeks). The
+    first response, and a follow-up, are the timed clause's."""
+    with pytest.raises(TimePhraseError, match="a complete response with no time of its own"):
+        parse_time(phrase, event=True)
+    assert parse_time(phrase, event=True, first=True).upper == pytest.approx(4 * W)
+    assert parse_time(phrase).upper == pytest.approx(4 * W)
+
+
+def test_then_after_a_span_is_at_its_end_and_a_relapse_resolved_is_no_best_response():
+    """ "Unchanged until week 8, then improved" improved at week 8, as before; a recurrence resolved later is another
+    event's, as before (a best response by the 24 months of follow-up)."""
+    assert parse_time("unchanged until week 8, then improved", event=True).upper == pytest.approx(8 * W)
+    got = parse_time("12-24 months; 2 recurrences after 8 and 12 months, resolved with another course", event=True)
+    assert got.upper == pytest.approx(24 * M)
 
 
 def test_a_later_response_after_none_seen_is_still_a_best_response_after_that_time():

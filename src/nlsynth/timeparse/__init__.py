@@ -20,11 +20,14 @@ the moment's own time: by the next session, or by the end of treatment. So is a 
 session or time a rule reads ("complete after the sixth", "cleared at the third visit", "complete by the twelfth" beside
 "at 4 weeks"), once dropped beside a clause that was read, unless a time in brackets dates it ("at the second visit (4
 weeks)"). In a best response's phrase and a follow-up's, so is a response said to come later than a timed clause with no
-time of its own ("improved at 4 weeks; cleared later", "eventually cleared", "cleared at the next visit", "complete with
-continued treatment"), once left out, so the best (or the follow-up's end) was at 4 weeks; a first response is the timed
-clause's, and after a clause that says none was seen ("no change at 4 weeks, but improved later") the best is after that
-time. So are two numbers for one time, in digits or words ("5 12 years", "five 12 years"; not one course before its
-length, "one 4-week course"), and two units for one ("16 days weeks").
+time of its own ("improved at 4 weeks; cleared later", "eventually cleared", "then cleared", "followed by complete
+clearance", "cleared at the next visit", "complete with continued treatment"), once left out, so the best (or the
+follow-up's end) was at 4 weeks; a first response is the timed clause's, and after a clause that says none was seen ("no
+change at 4 weeks, but improved later") the best is after that time. In a best response's, so is a complete response
+with no time beside timed ones that are not complete ("partial response at 4 weeks; complete response"), once the
+partial one's time; "then" after a span is at its end ("unchanged until week 8, then improved": at 8 weeks). So are two
+numbers for one time, in digits or words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week
+course"), and two units for one ("16 days weeks").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the reviewer in
 ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage consults before this

@@ -84,6 +84,7 @@ from nlsynth.timeparse.response import (
     _negated,
     _only_what_healing_left,
     _place_worsening,
+    _says_complete,
     _says_not_seen,
     _stops_or_times_something_else,
 )
@@ -312,11 +313,11 @@ def _resumed(clause: str) -> tuple[str, str] | None:
     return ("the treatment given again", resumed) if resumed else None
 
 
-#: Words that put a clause after the one before it, with no time ("later", "eventually", "at the next visit", "at last
-#: follow-up", "with continued treatment", "after further sessions").
+#: Words that put a clause after the one before it, with no time ("later", "eventually", "then", "followed by",
+#: "progressing to", "at the next visit", "at last follow-up", "with continued treatment", "after further sessions").
 _LATER_RE = re.compile(
     r"\b(?:later|subsequently|eventually|thereafter|afterwards?|ultimately|finally|over\s+time|with\s+time|in\s+time"
-    r"|in\s+the\s+end)\b"
+    r"|in\s+the\s+end|then|followed\s+by|(?:progress|proceed|evolv|went\s+on|going\s+on|go\s+on)\w*\s+(?:in)?to)\b"
     r"|\b(?:next|following|last|later|subsequent|final)\s+(?:visit|follow-?up|review|assessment|appointment"
     r"|examination|consultation)s?\b|\bend\s+of\s+(?:the\s+)?follow-?up\b"
     r"|\b(?:further|additional|more|continued|continuing|ongoing|prolonged|extended|maintenance)\s+(?:\w+\s+)?"
@@ -331,15 +332,23 @@ _STAYED_RE = re.compile(
 )
 
 
-def _later_untimed(clause: str) -> str | None:
-    """The words that put an untimed clause on a response after the clause before it ("cleared later", "eventually
-    healed", "complete after further sessions"), or None: a response that came after a timed one, by a time the phrase
-    does not give. Where the best response or the follow-up is read, it was once left out as commentary, so the
-    earlier clause's time was read as the best (or the follow-up's end). Not a clause on how the response lasted
-    ("response maintained thereafter"), nor one that negates it ("no further improvement later").
+#: Words of what came next ("then", "followed by"), which after a span ("until week 8", "for 3 months", "nothing for 8
+#: weeks") put the response at its end, not later.
+_THEN_RE = re.compile(r"then|followed\s+by")
+_SPAN_BEFORE_RE = re.compile(r"\b(?:until|till|for|through|throughout|during)\b")
 
-    >>> [_later_untimed(c) for c in ("cleared later", "complete after further sessions", "maintained thereafter")]
-    ['later', 'further sessions', None]
+
+def _later_untimed(clause: str, before: str) -> str | None:
+    """The words that put an untimed clause on a response after the timed one ``before`` it ("cleared later",
+    "eventually healed", "then cleared", "complete after further sessions"), or None: a response that came after a
+    timed one, by a time the phrase does not give. Where the best response or the follow-up is read, it was once left
+    out as commentary, so the earlier clause's time was read as the best (or the follow-up's end). Not a clause on how
+    the response lasted ("response maintained thereafter"), nor one that negates it ("no further improvement later"),
+    nor "then" after a span the response ended ("unchanged until week 8, then improved": at week 8).
+
+    >>> [_later_untimed(c, "improved at 4 weeks") for c in ("cleared later", "then cleared", "maintained thereafter")]
+    ['later', 'then', None]
+    >>> _later_untimed("then improved", "unchanged until week 8")
     """
     if not (_RESPONSE_WORD_RE.search(clause) or _COMPLETE_RE.search(clause)) or _negated(clause):
         return None
@@ -348,6 +357,8 @@ def _later_untimed(clause: str) -> str | None:
     ):
         return None
     later = _LATER_RE.search(clause)
+    if later and _THEN_RE.fullmatch(later.group(0)) and _SPAN_BEFORE_RE.search(before):
+        return None
     return later.group(0) if later else None
 
 
@@ -360,7 +371,21 @@ def _later_part(clause: str) -> str | None:
     """
     times = list(_DURATION_RE.finditer(clause))
     tail = clause[times[-1].end() :] if times else ""
-    return None if _holds_time(tail) else _later_untimed(tail)
+    return None if _holds_time(tail) else _later_untimed(tail, clause[: times[-1].end()] if times else "")
+
+
+def _untimed_complete(clause: str, found: list[_Clause]) -> bool:
+    """Whether an untimed clause says the lesions responded completely (:func:`_says_complete`: "complete clearance",
+    "complete remission achieved") where no timed clause before it does ("partial response at 4 weeks; complete
+    response"): the best response, at a time the phrase does not give (once the timed clause's, 4 weeks). Not one that
+    negates it, nor one on how a response lasted.
+
+    >>> _untimed_complete("complete response", []), _untimed_complete("no complete response", [])
+    (True, False)
+    """
+    if _negated(clause) or _STAYED_RE.search(clause) or not _says_complete(clause):
+        return False
+    return not any(c.kind == "timed" and _says_complete(c.text) for c in found)
 
 
 def _refuse_later(clause: str, later: str) -> None:
@@ -388,12 +413,18 @@ def _clauses(
         clause = _added_to_the_clause_before(clause, before, agent)
         timed_before = any(c.kind == "timed" and c.reading.resolved for c in found)
         result = before = _parse_clause(clause, treatment, duration=not event)
-        if latest and result is None and timed_before and (later := _later_untimed(clause)):
-            _refuse_later(clause, later)
         if result is None and not dated and (ordinal := _PLACE_UNREAD_RE.search(clause)):
             raise TimePhraseError(
                 f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
                 f"({clause!r}); which it is, is the reviewer's to read"
+            )
+        untimed = result is None and timed_before and not _times_other_event(clause)  # not "relapsed, resolved later"
+        if latest and untimed and (later := _later_untimed(clause, found[-1].text)):
+            _refuse_later(clause, later)
+        if latest and event and untimed and _untimed_complete(clause, found):
+            raise TimePhraseError(
+                f"a complete response with no time of its own ({clause!r}) beside timed ones that are not complete; "
+                "when it came, the best response's time, is the reviewer's to read"
             )
         if result is None:
             relapsed = relapsed or (event and timed_before and _times_other_event(clause))
