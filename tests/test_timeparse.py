@@ -5209,15 +5209,21 @@ def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(
 
 @pytest.mark.parametrize(
     "phrase",
-    ["partial response at 4 weeks; complete response", "improved at 4 weeks; complete clearance"],
+    [
+        "partial response at 4 weeks; complete response",
+        "improved at 4 weeks; complete clearance",
+        "slight improvement at 4 weeks; marked improvement",
+        "improved at 4 weeks; near-complete clearance",
+    ],
 )
-def test_an_untimed_complete_response_beside_timed_partial_ones_is_refused_as_the_best(phrase):
-    """The best response is the complete one, at a time the phrase does not give (once the partial one's, 4 weeks). The
-    first response, and a follow-up, are the timed clause's."""
-    with pytest.raises(TimePhraseError, match="a complete response with no time of its own"):
+def test_an_untimed_response_after_timed_partial_ones_is_refused_as_the_best(phrase):
+    """The best response may be the untimed one, at a time the phrase does not give (once the partial one's, 4 weeks).
+    The first response, and a follow-up, are the timed clause's; after a complete response none is better."""
+    with pytest.raises(TimePhraseError, match="a response with no time of its own .* after timed ones that are not"):
         parse_time(phrase, event=True)
     assert parse_time(phrase, event=True, first=True).upper == pytest.approx(4 * W)
     assert parse_time(phrase).upper == pytest.approx(4 * W)
+    assert parse_time("cleared at 12 weeks; excellent response", event=True).upper == pytest.approx(12 * W)
 
 
 def test_then_after_a_span_is_at_its_end_and_a_relapse_resolved_is_no_best_response():

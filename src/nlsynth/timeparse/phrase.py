@@ -374,16 +374,20 @@ def _later_part(clause: str) -> str | None:
     return None if _holds_time(tail) else _later_untimed(tail, clause[: times[-1].end()] if times else "")
 
 
-def _untimed_complete(clause: str, found: list[_Clause]) -> bool:
-    """Whether an untimed clause says the lesions responded completely (:func:`_says_complete`: "complete clearance",
-    "complete remission achieved") where no timed clause before it does ("partial response at 4 weeks; complete
-    response"): the best response, at a time the phrase does not give (once the timed clause's, 4 weeks). Not one that
-    negates it, nor one on how a response lasted.
+def _untimed_response(clause: str, found: list[_Clause]) -> bool:
+    """Whether an untimed clause on the response comes after timed ones, none of them complete (:func:`_says_complete`):
+    "partial response at 4 weeks; complete response", "slight improvement at 4 weeks; marked improvement". It may be
+    the best response, at a time the phrase does not give (once the timed clause's, 4 weeks). Not one that negates it,
+    nor one on how a response lasted; after a complete response none is better.
 
-    >>> _untimed_complete("complete response", []), _untimed_complete("no complete response", [])
+    >>> _untimed_response("complete response", []), _untimed_response("no complete response", [])
     (True, False)
     """
-    if _negated(clause) or _STAYED_RE.search(clause) or not _says_complete(clause):
+    if (
+        _negated(clause)
+        or _STAYED_RE.search(clause)
+        or not (_says_complete(clause) or _RESPONSE_WORD_RE.search(clause))
+    ):
         return False
     return not any(c.kind == "timed" and _says_complete(c.text) for c in found)
 
@@ -421,10 +425,10 @@ def _clauses(
         untimed = result is None and timed_before and not _times_other_event(clause)  # not "relapsed, resolved later"
         if latest and untimed and (later := _later_untimed(clause, found[-1].text)):
             _refuse_later(clause, later)
-        if latest and event and untimed and _untimed_complete(clause, found):
+        if latest and event and untimed and _untimed_response(clause, found):
             raise TimePhraseError(
-                f"a complete response with no time of its own ({clause!r}) beside timed ones that are not complete; "
-                "when it came, the best response's time, is the reviewer's to read"
+                f"a response with no time of its own ({clause!r}) after timed ones that are not complete: it may be the "
+                "best, at a time the phrase does not give; which it is is the reviewer's to read"
             )
         if result is None:
             relapsed = relapsed or (event and timed_before and _times_other_event(clause))
