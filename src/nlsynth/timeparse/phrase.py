@@ -422,7 +422,9 @@ def _clauses(
                 f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
                 f"({clause!r}); which it is, is the reviewer's to read"
             )
-        untimed = result is None and timed_before and not _times_other_event(clause)  # not "relapsed, resolved later"
+        # after a timed clause, an untimed one may time another event ("relapsed, resolved later") or a later response
+        other_event = result is None and timed_before and _times_other_event(clause)
+        untimed = result is None and timed_before and not other_event
         if latest and untimed and (later := _later_untimed(clause, found[-1].text)):
             _refuse_later(clause, later)
         if latest and event and untimed and _untimed_response(clause, found):
@@ -431,7 +433,7 @@ def _clauses(
                 "best, at a time the phrase does not give; which it is is the reviewer's to read"
             )
         if result is None:
-            relapsed = relapsed or (event and timed_before and _times_other_event(clause))
+            relapsed = relapsed or (event and other_event)
             if _a_start_alone(clause, agent):  # "dupilumab was started; 6 weeks later, improved": from day 0
                 before = TimeInterval(0.0, 0.0, "point")
             continue

@@ -434,13 +434,13 @@ def _unpaced_phase_before(text: str, pace_start: int) -> str | None:
         return None
     before = text[: phases[-1]].strip(" ,;")
     sessions = _course_sessions(before)
-    if (
-        (sessions is not None and sessions[0] > 1)
-        or _course_length(before)
-        or re.search(rf"\b{_NUM}{_GAP}{_COURSE_UNIT}\b", before)
-    ):
+    if (sessions is not None and sessions[0] > 1) or _course_length(before) or _A_TIME_RE.search(before):
         return before
     return None
+
+
+#: A number of a unit, from days to years ("4 weeks" in "induction 4 weeks, then monthly").
+_A_TIME_RE = re.compile(rf"\b{_NUM}{_GAP}{_COURSE_UNIT}\b")
 
 
 #: Days a daily pace leaves out or keeps to ("daily except weekends", "daily on weekdays", "daily (Mon-Fri)", "daily
