@@ -5226,6 +5226,34 @@ def test_an_untimed_response_after_timed_partial_ones_is_refused_as_the_best(phr
     assert parse_time("cleared at 12 weeks; excellent response", event=True).upper == pytest.approx(12 * W)
 
 
+def test_an_untimed_clause_on_how_a_response_lasted_is_no_better_response():
+    """Each once refused as an untimed response that may be the best: it says how the timed one lasted, as "response
+    maintained" does (read as 4 weeks before and now)."""
+    for phrase in (
+        "improved at 4 weeks; improvement lasted",
+        "partial response at 4 weeks; response lasted",
+        "improved at 4 weeks; response was durable",
+        "improved at 4 weeks; improvement was sustained",
+    ):
+        assert parse_time(phrase, event=True).upper == pytest.approx(4 * W), phrase
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "partial response at 4 weeks; complete response maintained",
+        "improved at 4 weeks; complete clearance that persisted",
+        "partial clearance at 12 weeks; complete remission was sustained",
+    ],
+)
+def test_an_untimed_complete_response_after_partial_ones_is_refused_as_the_best_though_it_lasted(phrase):
+    """Each once read as a best response at the partial one's time: the complete response came by a time the phrase
+    does not give, however long it then lasted."""
+    with pytest.raises(TimePhraseError, match="a response with no time of its own .* after timed ones that are not"):
+        parse_time(phrase, event=True)
+    assert parse_time(phrase, event=True, first=True).upper == pytest.approx(parse_time(phrase).upper)
+
+
 def test_then_after_a_span_is_at_its_end_and_a_relapse_resolved_is_no_best_response():
     """ "Unchanged until week 8, then improved" improved at week 8, as before; a recurrence resolved later is another
     event's, as before (a best response by the 24 months of follow-up)."""

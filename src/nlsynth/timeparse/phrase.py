@@ -338,6 +338,18 @@ _THEN_RE = re.compile(r"then|followed\s+by")
 _SPAN_BEFORE_RE = re.compile(r"\b(?:until|till|for|through|throughout|during)\b")
 
 
+def _on_lasting(clause: str) -> bool:
+    """Whether a clause says how a response lasted, not that another came ("stayed clear", "improvement lasted",
+    "no relapse for 2 years", "no further improvement", "did not worsen").
+
+    >>> _on_lasting("the improvement lasted"), _on_lasting("cleared later")
+    (True, False)
+    """
+    return bool(_STAYED_RE.search(clause)) or any(
+        r.search(clause) for r in (_LASTED_RE, _HELD_FOR_RE, _HELD_SPAN_RE, _NO_FURTHER_RE, _NOT_WORSENED_RE)
+    )
+
+
 def _later_untimed(clause: str, before: str) -> str | None:
     """The words that put an untimed clause on a response after the timed one ``before`` it ("cleared later",
     "eventually healed", "then cleared", "complete after further sessions"), or None: a response that came after a
@@ -352,9 +364,7 @@ def _later_untimed(clause: str, before: str) -> str | None:
     """
     if not (_RESPONSE_WORD_RE.search(clause) or _COMPLETE_RE.search(clause)) or _negated(clause):
         return None
-    if _STAYED_RE.search(clause) or any(
-        r.search(clause) for r in (_LASTED_RE, _HELD_FOR_RE, _HELD_SPAN_RE, _NO_FURTHER_RE, _NOT_WORSENED_RE)
-    ):
+    if _on_lasting(clause):
         return None
     later = _LATER_RE.search(clause)
     if later and _THEN_RE.fullmatch(later.group(0)) and _SPAN_BEFORE_RE.search(before):
@@ -383,11 +393,10 @@ def _untimed_response(clause: str, found: list[_Clause]) -> bool:
     >>> _untimed_response("complete response", []), _untimed_response("no complete response", [])
     (True, False)
     """
-    if (
-        _negated(clause)
-        or _STAYED_RE.search(clause)
-        or not (_says_complete(clause) or _RESPONSE_WORD_RE.search(clause))
-    ):
+    if _negated(clause):
+        return False
+    complete = _says_complete(clause)
+    if not (complete or _RESPONSE_WORD_RE.search(clause)) or (_on_lasting(clause) and not complete):
         return False
     return not any(c.kind == "timed" and _says_complete(c.text) for c in found)
 
