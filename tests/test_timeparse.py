@@ -3446,6 +3446,42 @@ def test_a_procedure_is_the_start_only_in_a_row_of_that_procedure(phrase, own, d
 
 
 @pytest.mark.parametrize(
+    ("phrase", "own", "days"),
+    [
+        ("postoperative day 10", SURGERY, 10.0),
+        ("on post-operative day 10", SURGERY, 10.0),
+        ("post-op week 6", SURGERY, 6 * W),
+        ("postoperatively, the ulcer healed within 6 weeks", SURGERY, 6 * W),
+        ("post-excision day 10", SURGERY, 10.0),
+        ("post-graft week 3", "Apligraf bioengineered wound dressings", 3 * W),
+        ("post-PDT day 10", PDT, 10.0),
+        ("post-PDT, improvement at 4 weeks", PDT, 4 * W),
+    ],
+)
+def test_post_before_its_time_names_the_moment_as_after_it_does(phrase, own, days):
+    """ "Post-X" before the time ("postoperative day 10") counts from X as "10 days postoperatively" does: the start in
+    a row of that procedure, another event in a drug's row (each once read as since the start of the drug)."""
+    assert parse_time(phrase, event=True, agent=own).upper == pytest.approx(days)
+    for other in ("dupilumab", "oral thalidomide"):
+        with pytest.raises(TimePhraseError, match="a time counted from another moment \\('post"):
+            parse_time(phrase, event=True, agent=other)
+
+
+def test_post_before_its_time_from_a_session_the_regimen_has_several_of_is_unresolved():
+    """Which session, as for "10 days post-PDT" (once read from the start); "posterior" and "postmenopausal" name no
+    moment."""
+    for phrase, after, regimen in (
+        ("post-PDT day 10", "day 10 post-PDT", "3 sessions at 4-week intervals"),
+        ("post-injection day 3", "day 3 post-injection", "monthly"),
+    ):
+        got = parse_time(phrase, regimen, event=True)
+        assert got.rule == "unresolved" and "gives several sessions and the phrase does not say which" in got.note
+        assert got.note == parse_time(after, regimen, event=True).note
+    for phrase in ("posterior calf lesion improved after 6 weeks", "postmenopausal woman, improved after 6 weeks"):
+        assert parse_time(phrase, event=True, agent="dupilumab").upper == pytest.approx(6 * W)
+
+
+@pytest.mark.parametrize(
     ("phrase", "regimen"),
     [
         ("4 weeks after the injection", "3 injections 4 weeks apart"),

@@ -140,6 +140,9 @@ _LEADING_ANCHOR_RE = re.compile(
     rf"(?!(?:(?!an?\b){_NUM}|{_SUMMARY_WORDS}|~|<|>|≥|≤)\b)"
     # nor a time's words of degree ("after well under 2 months", "after upwards of 3 months"), not "after well-being"
     rf"(?!(?:{_DEGREE})\b(?!-))"
+    # "post-PDT day 10", "post-op week 6", "postoperative day 10": "post" before its moment, as after a time ("10 days
+    # post-PDT"); joined to a word only where that names an operation ("posterior", "postmenopausal": no moment)
+    r"|\bpost(?:-\s*|\s+|(?=op\b|operativ|surg|procedur))(?=[a-z])"
 )
 #: Words before a time that belong to it ("after the first 6 weeks", "after the second 12-week course"), or an anchor
 #: that ends the course ("6 months after the last of 12 sessions"): read by their own rules.
