@@ -3416,6 +3416,47 @@ SURGERY = "wide local excision down to deep fascia and split thickness skin graf
 PDT = "topical ALA-PDT"
 
 
+@pytest.mark.parametrize("phrase", ["4 weeks after EOT", "4 weeks post-EOT", "EOT + 4 weeks"])
+def test_a_time_after_eot_is_after_the_end_of_treatment(phrase):
+    """ "EOT" is the end of treatment after "after" and "post-" too, as "at EOT" already was: "4 weeks after EOT" had
+    been refused as a time added to a moment the phrase does not give, and "4 weeks post-EOT" read as the end itself
+    (refused beside a course of 12 weeks; 4 weeks beside one of no length)."""
+    course = "15 mg weekly for 12 weeks"
+    assert parse_time(phrase, course) == parse_time("4 weeks after the end of treatment", course)
+    assert (parse_time(phrase, course).lower, parse_time(phrase, course).upper) == (16 * W, 16 * W)
+    got = parse_time(phrase, "twice daily")
+    assert (got.rule, got.lower, got.upper) == ("at-least", 4 * W, INF)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "after"),
+    [
+        ("diagnosis + 6 weeks", "another event .'after diagnosis'."),
+        ("at presentation plus 6 weeks", "another event .'after presentation'."),
+        ("surgery + 6 weeks", "another moment .'after surgery'."),
+    ],
+)
+def test_a_time_added_to_a_moment_is_counted_from_it(phrase, after):
+    """ "X + 6 weeks" is 6 weeks after X, refused where X is not the start (each once read as 6 weeks since the start
+    of methotrexate, the moment left out); the start, or the row's own operation, is read as before."""
+    with pytest.raises(TimePhraseError, match=after):
+        parse_time(phrase, event=True, agent="methotrexate")
+    assert parse_time("baseline + 6 weeks", event=True, agent="methotrexate").upper == pytest.approx(6 * W)
+    assert parse_time("surgery + 6 weeks", event=True, agent=SURGERY).upper == pytest.approx(6 * W)
+    # the end of treatment and 4 weeks: 4 weeks after it (once the end itself, 4 weeks, beside a course of no length)
+    for course in ("15 mg weekly for 12 weeks", "twice daily"):
+        assert parse_time("end of treatment + 4 weeks", course) == parse_time(
+            "4 weeks after the end of treatment", course
+        )
+    # a time added to a time, or a bound, is no moment
+    for phrase, rule in (("12+ months", "at-least"), ("at 4 weeks plus 2 weeks", None)):
+        if rule:
+            assert parse_time(phrase).rule == rule
+        else:
+            with pytest.raises(TimePhraseError, match="several times in one clause"):
+                parse_time(phrase)
+
+
 @pytest.mark.parametrize(
     ("phrase", "own", "days"),
     [

@@ -36,6 +36,7 @@ from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _describe,
 from nlsynth.timeparse.lexicon import (
     _AFTER_END_RE,
     _BARE_END_RE,
+    _COUNT,
     _COUNTED_PERIODS_RE,
     _COURSE_COUNT_RE,
     _DURATION_RE,
@@ -579,6 +580,37 @@ def _may_date(kind: str, words: str) -> TimePhraseError:
     )
 
 
+#: A time added to what is written before it, with "+" or "plus" ("diagnosis + 6 weeks", "EOT + 4 weeks", "at
+#: presentation plus 6 weeks"), and what that is: words after the clause's start, a comma or a preposition of time.
+_PLUS_RE = re.compile(r"\s*(?:\+|\bplus\b)\s*")
+_A_COUNT_RE = re.compile(rf"\d|\b{_COUNT}\b")  # not "a" or "an": "at a visit + 4 weeks" has a moment
+_ADDED_TO_RE = re.compile(
+    r"(?:^|[,;:(]|\b(?:at|by|on|from|until|till)\b)\s*(?P<moment>(?!(?:at|by|on|from|until|till)\b)[a-z][^,;:()+]*)$"
+)
+
+
+def _added_to_a_moment(clause: str) -> str:
+    """``clause`` with a time added to a moment written before it ("diagnosis + 6 weeks") written as that time after
+    the moment ("6 weeks after diagnosis"), which the rules for a time counted from a moment read: the start
+    ("baseline + 6 weeks"), another event, the end of treatment ("EOT + 4 weeks"). Each was read as since the start,
+    the moment left out (the end, where the regimen gives none). Not a time added to a time ("4 weeks + 2 weeks",
+    "12 months on treatment plus 6 months off") nor a bound ("12+ months").
+
+    >>> [_added_to_a_moment(c) for c in ("diagnosis + 6 weeks", "at presentation plus 6 weeks", "12+ months")]
+    ['6 weeks after diagnosis', 'at 6 weeks after presentation', '12+ months']
+    """
+    for plus in _PLUS_RE.finditer(clause):
+        time = _DURATION_RE.match(clause, plus.end())
+        head = clause[: plus.start()]
+        added_to = _ADDED_TO_RE.search(head)
+        # no number in what the time is added to, back to where its part of the clause starts ("within two +3 weeks",
+        # "12 months on treatment plus 6 months off": no moment)
+        if time is None or added_to is None or _A_COUNT_RE.search(re.split(r"[,;:(]", head)[-1]):
+            continue
+        return f"{clause[: added_to.start('moment')]}{time.group(0)} after {added_to['moment']}{clause[time.end() :]}"
+    return clause
+
+
 def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) -> TimeInterval | None:
     """One ";"-separated clause, read against the row's ``treatment``; None when it is commentary without any time.
     ``duration``: the clause is a follow-up's, whose time counted from an end of treatment no rule places is still at
@@ -591,6 +623,7 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
         if not _holds_time(rest):
             return None  # a dose, a size, an extent of change or a score alone: commentary, like an age
         clause = rest
+    clause = _added_to_a_moment(clause)
     _check_whose_time(clause)
     share = _SHARE_IN_WORDS_RE.search(clause)
     if share:

@@ -298,7 +298,19 @@ _WHOLE_COURSE = (
 )
 #: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped". The
 #: words as well as the pattern: what an end anchor says of the end, not of what ended (``anchors._ENDED_WORDS``).
-_END_NOUNS = ("end", "completion", "cessation", "discontinuation", "termination", "conclusion", "withdrawal", "stop")
+#: Nouns of an ending ("after the end of", "post-discontinuation"), and "EOT", the end of treatment itself ("4 weeks
+#: after EOT", "4 weeks post-EOT": once refused, and "post-EOT" read as the end itself, 4 weeks).
+_END_NOUNS = (
+    "end",
+    "completion",
+    "cessation",
+    "discontinuation",
+    "termination",
+    "conclusion",
+    "withdrawal",
+    "stop",
+    "eot",
+)
 _END_NOUN = rf"(?:{'|'.join(_END_NOUNS)})"
 _ENDING_VERBS = ("stopping", "discontinuing", "completing", "finishing", "ceasing", "ending", "withdrawing")
 _ENDED_VERBS = ("stopped", "discontinued", "completed", "ended", "finished", "withdrawn")
