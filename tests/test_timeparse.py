@@ -3416,6 +3416,33 @@ SURGERY = "wide local excision down to deep fascia and split thickness skin graf
 PDT = "topical ALA-PDT"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "first"),
+    [
+        ("time from diagnosis to response: 6 weeks", "from diagnosis"),
+        ("6 weeks between diagnosis and response", "between diagnosis"),
+        ("diagnosis-to-treatment 6 weeks", "from diagnosis"),
+        ("onset-to-response 6 weeks", "from onset"),
+        ("time from surgery to healing: 6 weeks", "from surgery"),
+        ("interval between PDT and response: 6 weeks", "between pdt"),
+    ],
+)
+def test_an_interval_named_by_its_ends_is_counted_from_the_first(phrase, first):
+    """Each once read as 6 weeks since the start of methotrexate, whatever the interval began with."""
+    with pytest.raises(TimePhraseError, match=f"a time counted from another moment \\('{first}'\\)"):
+        parse_time(phrase, event=True, agent="methotrexate")
+    # an interval from the start, or from the row's own operation, is read as before
+    for phrase, agent in (
+        ("time from start of treatment to response: 6 weeks", "methotrexate"),
+        ("treatment-to-response interval: 6 weeks", "methotrexate"),
+        ("time from surgery to healing: 6 weeks", SURGERY),
+    ):
+        assert parse_time(phrase, event=True, agent=agent).upper == pytest.approx(6 * W)
+    # nor is a change from one grade to another, or a range of times, an interval named by its ends
+    assert parse_time("improved from moderate to mild at 8 weeks", event=True, agent="methotrexate").upper == 8 * W
+    assert parse_time("between two and three weeks", event=True).upper == 3 * W
+
+
 @pytest.mark.parametrize("phrase", ["4 weeks after EOT", "4 weeks post-EOT", "EOT + 4 weeks"])
 def test_a_time_after_eot_is_after_the_end_of_treatment(phrase):
     """ "EOT" is the end of treatment after "after" and "post-" too, as "at EOT" already was: "4 weeks after EOT" had

@@ -38,6 +38,7 @@ from nlsynth.timeparse.lexicon import (
     _UNIT,
     _VISIT_WORD,
     _WHOLE_COURSE,
+    NUMBER_WORDS,
     _drug_class,
     _first_not_led_by,
     _words,
@@ -144,6 +145,16 @@ _LEADING_ANCHOR_RE = re.compile(
     # post-PDT"); joined to a word only where that names an operation ("posterior", "postmenopausal": no moment)
     r"|\bpost(?:-\s*|\s+|(?=op\b|operativ|surg|procedur))(?=[a-z])"
 )
+#: An interval named by its two ends, whose time is counted from the first: "from X to Y" or "between X and Y" after a
+#: word for an interval or a time ("time from diagnosis to response: 6 weeks", "interval between PDT and healing", "6
+#: weeks between diagnosis and response"), or "X-to-Y" ("diagnosis-to-treatment 6 weeks", "treatment-to-response
+#: interval"). Each was read as a time since the start, whatever X was. Not "from moderate to mild at 8 weeks" (no
+#: word of an interval before it), nor "between 2 and 3 weeks", whose ends are times (:func:`_placed_anchors`).
+_ENDS_NAMED_RE = re.compile(
+    rf"\b(?:time|interval|period|duration|delay|lag|latency|span|gap|{_UNIT})\s+(?P<word>from|between)\s+"
+    r"(?P<first>[a-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?:to|and|until|till)\b"
+    rf"|\b(?P<joined>(?!(?:time|{_UNIT})-)[a-z]+)-to-[a-z]+\b"
+)
 #: Words before a time that belong to it ("after the first 6 weeks", "after the second 12-week course"), or an anchor
 #: that ends the course ("6 months after the last of 12 sessions"): read by their own rules.
 _NOT_AN_ANCHOR_RE = re.compile(
@@ -230,6 +241,12 @@ def _placed_anchors(clause: str) -> list[tuple[str, str, bool]]:
         # times the switch or counts from it (once read as a response by 8 weeks): a start or a change of treatment
         if between and (len(head) > 1 or not re.search(r"\bat\s*$", between) or _START_WORD_RE.search(head[0])):
             found.append((word.group(0), head[0], False))
+    for ends in _ENDS_NAMED_RE.finditer(clause):  # "time from diagnosis to response: 6 weeks"
+        first = ends["first"] or ends["joined"]
+        if (
+            not set(first.split()) <= NUMBER_WORDS.keys() and not first[0].isdigit()
+        ):  # not "between two and three weeks"
+            found.append((f"{ends['word'] or 'from'} ", first, False))
     anchors = []
     for word, anchor, right_after in found:
         # the time's own preposition is no anchor, also alone where a dose stood ("after 100 mg/day for 8 weeks")
