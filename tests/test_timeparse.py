@@ -3443,6 +3443,24 @@ def test_an_interval_named_by_its_ends_is_counted_from_the_first(phrase, first):
     assert parse_time("between two and three weeks", event=True).upper == 3 * W
 
 
+@pytest.mark.parametrize(
+    ("phrase", "after"),
+    [
+        ("6 weeks to healing after surgery", "after surgery"),
+        ("6 weeks to complete healing following grafting", "following grafting"),
+        ("6 weeks to healing post-surgery", "post-surgery"),
+        ("8 weeks until improvement after starting dupilumab", "after starting dupilumab"),
+    ],
+)
+def test_a_moment_after_the_event_a_time_runs_to_is_what_it_is_counted_from(phrase, after):
+    """ "6 weeks to healing after surgery" is 6 weeks after surgery, as "healed 6 weeks after surgery" is: each once
+    read as since the start of methotrexate. The start, or the row's own operation, is read as before."""
+    with pytest.raises(TimePhraseError, match=f"a time counted from another moment \\('{after}'\\)"):
+        parse_time(phrase, event=True, agent="methotrexate")
+    assert parse_time("6 weeks to healing after surgery", event=True, agent=SURGERY).upper == pytest.approx(6 * W)
+    assert parse_time("4 weeks to first response after initiation", event=True, agent="methotrexate").upper == 4 * W
+
+
 @pytest.mark.parametrize("phrase", ["4 weeks after EOT", "4 weeks post-EOT", "EOT + 4 weeks"])
 def test_a_time_after_eot_is_after_the_end_of_treatment(phrase):
     """ "EOT" is the end of treatment after "after" and "post-" too, as "at EOT" already was: "4 weeks after EOT" had

@@ -127,6 +127,12 @@ _HISTORY_RE = re.compile(
 #: "4 weeks post-operatively", "4 weeks into the taper"): what comes next is read as that moment, the anchor
 #: (:func:`_unknown_anchor`).
 _ANCHOR_WORD_RE = re.compile(r"\s+(?:later\s+)?(?:after|following|since|from|into)\b\s*|\s+post[\s-]?(?=[a-z])")
+#: ... and after "to" (or "until") and the event it times: "6 weeks to healing after surgery", "8 weeks until
+#: improvement following the switch" (the first once read as since the start in any row).
+_TO_EVENT_AFTER_RE = re.compile(
+    r"\s+(?:to|until|till)\s+(?:(?!(?:after|following|since|post)\b)[a-z][\w-]*\s+){1,3}?"
+    r"(?P<word>(?:after|following|since)\b\s*|post[\s-]?(?=[a-z]))"
+)
 #: ... and "of" after "within <time>" ("within 6 weeks of onset"), never after any time (an exposure: "16 weeks of X").
 _WITHIN_BEFORE_RE = re.compile(r"\bwithin\s+$")
 _OF_ANCHOR_RE = re.compile(r"\s+of\b\s*")
@@ -228,6 +234,8 @@ def _placed_anchors(clause: str) -> list[tuple[str, str, bool]]:
     found = []  # (the anchor word, what follows it, whether a time stands right before the word)
     for time in _DURATION_RE.finditer(clause):  # "6 weeks after X", "within 6 weeks of X"
         word = _ANCHOR_WORD_RE.match(clause, time.end())
+        if word is None and (to := _TO_EVENT_AFTER_RE.match(clause, time.end())):  # "6 weeks to healing after X"
+            found.append((f" {to['word']}", re.split(r"[,;:()]", clause[to.end() :], maxsplit=1)[0], True))
         if word is None and _WITHIN_BEFORE_RE.search(clause[: time.start()]):
             word = _OF_ANCHOR_RE.match(clause, time.end())  # not "after 16 weeks of dupilumab"
         if word is not None:
