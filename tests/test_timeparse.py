@@ -3461,6 +3461,35 @@ def test_a_moment_after_the_event_a_time_runs_to_is_what_it_is_counted_from(phra
     assert parse_time("4 weeks to first response after initiation", event=True, agent="methotrexate").upper == 4 * W
 
 
+@pytest.mark.parametrize(
+    ("phrase", "after"),
+    [
+        ("6 weeks subsequent to surgery", "subsequent to surgery"),
+        ("6 weeks past surgery", "past surgery"),
+        ("6 weeks beyond surgery", "beyond surgery"),
+        ("6 weeks later than surgery", "later than surgery"),
+        ("6 weeks s/p excision", "s/p excision"),
+        ("6 weeks status post excision", "status post excision"),
+        ("6 weeks out from surgery", "out from surgery"),
+        ("6 weeks as of surgery", "as of surgery"),
+        ("6 weeks relative to surgery", "relative to surgery"),
+        ("6 weeks w.r.t. surgery", "w.r.t. surgery"),
+        ("6 weeks measured from surgery", "measured from surgery"),
+        ("at 6 weeks, counting from surgery", "counting from surgery"),
+        ("6 weeks - after surgery", "after surgery"),
+        ("6 weeks: after surgery", "after surgery"),
+    ],
+)
+def test_other_words_after_a_time_name_what_it_is_counted_from(phrase, after):
+    """Each once read as 6 weeks since the start of methotrexate: only "after", "following", "since", "from", "into" and
+    "post" after a time named its moment. In a row of the operation it is the start, as "6 weeks after surgery" is."""
+    with pytest.raises(TimePhraseError, match=f"a time counted from another moment \\('{re.escape(after)}'\\)"):
+        parse_time(phrase, event=True, agent="methotrexate")
+    assert parse_time(phrase, event=True, agent=SURGERY).upper == pytest.approx(6 * W)
+    assert parse_time("6 weeks relative to baseline", event=True, agent="methotrexate").upper == pytest.approx(6 * W)
+    assert parse_time("6 weeks: improved", event=True, agent="methotrexate").upper == pytest.approx(6 * W)
+
+
 @pytest.mark.parametrize("phrase", ["4 weeks after EOT", "4 weeks post-EOT", "EOT + 4 weeks"])
 def test_a_time_after_eot_is_after_the_end_of_treatment(phrase):
     """ "EOT" is the end of treatment after "after" and "post-" too, as "at EOT" already was: "4 weeks after EOT" had

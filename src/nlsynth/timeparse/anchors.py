@@ -126,7 +126,16 @@ _HISTORY_RE = re.compile(
 #: The words that may follow a time to say what it is counted from ("6 weeks after X", "12 weeks from baseline",
 #: "4 weeks post-operatively", "4 weeks into the taper"): what comes next is read as that moment, the anchor
 #: (:func:`_unknown_anchor`).
-_ANCHOR_WORD_RE = re.compile(r"\s+(?:later\s+)?(?:after|following|since|from|into)\b\s*|\s+post[\s-]?(?=[a-z])")
+#: Other words too ("6 weeks subsequent to surgery", "past", "beyond", "later than", "s/p", "status post", "as of",
+#: "relative to", "with respect to", "counted from", "measured from", also after a comma: "at 6 weeks, counting from
+#: surgery"), and after a dash or a colon ("6 weeks - after surgery"): each once read as since the start in any row.
+_ANCHOR_WORD_RE = re.compile(
+    r"(?:\s*[-\u2013\u2014:])?\s+(?:(?:later\s+)?(?:after|following|since|from|into)|subsequent\s+to|succeeding|past"
+    r"|(?:out|on)\s+from|s/p|status\s+post|beyond|later\s+than|as\s+of|relative\s+to|in\s+relation\s+to"
+    r"|with\s+respect\s+to|w\.?r\.?t\.?)(?![\w/])\s*"
+    r"|(?:\s*[-\u2013\u2014:,])?\s+(?:counted|counting|measured|calculated|reckoned)\s+from\b\s*"
+    r"|\s+post[\s-]?(?=[a-z])"
+)
 #: ... and after "to" (or "until") and the event it times: "6 weeks to healing after surgery", "8 weeks until
 #: improvement following the switch" (the first once read as since the start in any row).
 _TO_EVENT_AFTER_RE = re.compile(
@@ -269,7 +278,7 @@ def _placed_anchors(clause: str) -> list[tuple[str, str, bool]]:
 
 def _as_written(word: str, anchor: str) -> str:
     """An anchor with the word before it, as a message names it: "after onset", "post-pdt"."""
-    word = word.lstrip()
+    word = word.lstrip(" -\u2013\u2014:,")  # "6 weeks - after surgery": "after surgery"
     return f"{word}{anchor}" if word.startswith("post") else f"{word.strip()} {anchor}"  # "post-" keeps its hyphen
 
 
