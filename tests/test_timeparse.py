@@ -3490,6 +3490,31 @@ def test_other_words_after_a_time_name_what_it_is_counted_from(phrase, after):
     assert parse_time("6 weeks: improved", event=True, agent="methotrexate").upper == pytest.approx(6 * W)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "agent"),
+    [
+        ("within 3 months of starting JAK inhibitor therapy", "tofacitinib"),
+        ("3 months after starting the JAK inhibitor", "tofacitinib"),
+        ("within 3 months of JAK inhibitor initiation", "tofacitinib"),
+        ("3 months after the biologic was started", "dupilumab"),
+        ("3 months after starting anti-TNF therapy", "adalimumab"),
+        ("3 months after starting steroids", "intralesional triamcinolone"),
+    ],
+)
+def test_a_start_named_by_the_agents_class_is_the_start(phrase, agent):
+    """A class the row's agent is one of names it (each once refused as another treatment's start); another class, a
+    route that may set another drug of the class apart, or a row that combines drugs is refused as before."""
+    assert parse_time(phrase, event=True, agent=agent).upper == pytest.approx(3 * M)
+    with pytest.raises(TimePhraseError, match="a time counted from another moment"):
+        parse_time(phrase, event=True, agent="hydroxychloroquine")
+    for phrase, agent in (
+        ("3 months after starting systemic corticosteroids", "intralesional triamcinolone"),
+        ("3 months after starting the steroid", "betamethasone dipropionate 0.05% cream + tacrolimus 0.1% ointment"),
+    ):
+        with pytest.raises(TimePhraseError, match="a time counted from another moment"):
+            parse_time(phrase, event=True, agent=agent)
+
+
 @pytest.mark.parametrize("phrase", ["4 weeks after EOT", "4 weeks post-EOT", "EOT + 4 weeks"])
 def test_a_time_after_eot_is_after_the_end_of_treatment(phrase):
     """ "EOT" is the end of treatment after "after" and "post-" too, as "at EOT" already was: "4 weeks after EOT" had

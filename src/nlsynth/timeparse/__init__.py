@@ -386,51 +386,53 @@ since the start in any row; the kinds are an operation, light (a laser, PDT, pho
 hyperbaric oxygen, negative-pressure wound therapy, cryotherapy, radiotherapy and compression, and measures that are no
 drug: wound care, physiotherapy, rest or elevation, and the control of diabetes, smoking or weight, so that "after 2
 months of leg elevation" in a dupilumab row is time on another treatment, once since the start), and the row's own agent
-(``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must be the row's agent or a word for
-any treatment ("starting the cream"): "after adding methotrexate" or "after starting methotrexate" in a dupilumab row is
-another treatment's start, and "after changing the dose", "after switching to weekly injections" or "after adding
-occlusion" changes the same treatment; so is a start whose words say the treatment is given in another way than the
-row's ("7 months after beginning the tablets" of a cream, "6 weeks after starting the cream" of a subcutaneous drug,
-once read since the row's start); all are refused, as is such a start or change before the time it was at ("improved
-after switching to weekly injections at 8 weeks": the time of the switch, or counted from it; never the response's since
-the start), and a change of the dose or of its schedule right before a time, in words that also name a response
-("improvement after dose escalation at 3 months", "improved on the higher dose at 4 weeks", "response after dose
-doubling (week 8)", "improvement after the interval was shortened at 3 months"; once read as a response by then), though
-not a change alone at its time nor one that a comma or a word of response parts from it ("dose reduced after clearance
-at 4 months" reads 4 months); so, in a row of another agent, is another treatment added before the time or beside it
-("with the addition of methotrexate, response at 8 weeks", "methotrexate was added; improvement at 8 weeks",
-"improvement once methotrexate was added at 8 weeks", "improvement at 8 weeks with the addition of methotrexate"),
-though not the row's agent added ("dupilumab added to methotrexate"), nor an addition negated ("no other treatment
-added") or after a comma ("improvement at 8 weeks, methotrexate was then added"); a negation of the response before a
-change ("no improvement until methotrexate was added at 8 weeks") is not the change's, nor one before the treatment
-given again ("no improvement until rechallenge at 4 weeks"); and so is, in a row of another agent, a drug that the words
-of a response lead to right before the time ("improved after methotrexate at 8 weeks", "improved once on methotrexate at
-8 weeks", "improved after crossover to methotrexate at 8 weeks", and a procedure the row's treatment is not: "improved
-after PDT at 8 weeks"; a drug named by its nonproprietary name's stem, neither the row's agent nor in its regimen nor
-after the row's agent ("with dupilumab and methotrexate": the first drug decides), and not said to have failed, as in
-"no response to methotrexate at 4 weeks"). So is the end of another treatment than the row's, where the end names what
-ended ("after stopping methotrexate", "after cessation of the previous agent", "after the last methotrexate injection",
-"after a course of PDT" in a dupilumab row, or a treatment given in another way than the row's, "after stopping the
-tablets" of a cream, "after discontinuing the cream" of a subcutaneous drug, once the row's end): it is not the end of
-the row's course that ``after-end-of-treatment`` counts from. Nor is the end of some drugs of a row's combination, the
-others of which may have gone on ("4 weeks after stopping tacrolimus" in a row of a steroid cream and tacrolimus, once
-that course's end plus 4 weeks), while "after stopping both" or "the combination" is its end (once refused). An end that
-is a word of its own names nothing that ended ("post-treatment follow-up at 6 months", "treatment-free for 6 months").
-With no agent given (the parser alone) every end is the row's. So is a time spent on another treatment than the row's
-("after 8 weeks of tofacitinib", "8 weeks on methotrexate", "on methotrexate for 8 weeks", "on dupilumab weekly for 8
-weeks" (once the word before "for" alone: "weekly", read as the row's), "during a 3-month course of methotrexate", "3
-months' treatment with methotrexate" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time since the
-row's start): a drug named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus", "-sone",
-"-trexate", "-prost", "-ermin" and the like), or by name where a drug given for NL has no such stem (alprostadil,
-fumaric acid esters, aspirin, dipyridamole, nicotinamide, colchicine, insulin), or by a brand or another spelling of a
-drug given for NL, which is that drug ("Humira" in a dupilumab row, once read as the row's; "Dupixent" there, and
-"ciclosporin" in a row of "systemic cyclosporine", once refused; a brand given another way than the row's drug is
-another treatment, "Jakafi", oral ruxolitinib, in a row of its cream), that is neither the row's agent nor in its
-regimen, or a procedure the row's treatment is not, or a treatment given in a way the regimen and the agent say the
-row's is not ("after 8 weeks of injections" or "of oral therapy" of an ointment); the first drug named decides, a time
-spent on anything else ("8 weeks of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at 4 weeks on the
-left shin") is read as before, and with no agent given every such time is the row's. A drug named by its class
-("steroids", "corticosteroids", "a JAK inhibitor", "anti-TNF therapy", "a calcineurin inhibitor", "antimalarials",
+(``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must be the row's agent, a class it is
+one of ("starting the JAK inhibitor" in a tofacitinib row, "the biologic was started" in a dupilumab row, once refused;
+not where a route may set another drug of the class apart, "systemic corticosteroids" of intralesional triamcinolone,
+nor in a row that combines drugs) or a word for any treatment ("starting the cream"): "after adding methotrexate" or
+"after starting methotrexate" in a dupilumab row is another treatment's start, and "after changing the dose", "after
+switching to weekly injections" or "after adding occlusion" changes the same treatment; so is a start whose words say
+the treatment is given in another way than the row's ("7 months after beginning the tablets" of a cream, "6 weeks after
+starting the cream" of a subcutaneous drug, once read since the row's start); all are refused, as is such a start or
+change before the time it was at ("improved after switching to weekly injections at 8 weeks": the time of the switch, or
+counted from it; never the response's since the start), and a change of the dose or of its schedule right before a time,
+in words that also name a response ("improvement after dose escalation at 3 months", "improved on the higher dose at 4
+weeks", "response after dose doubling (week 8)", "improvement after the interval was shortened at 3 months"; once read
+as a response by then), though not a change alone at its time nor one that a comma or a word of response parts from it
+("dose reduced after clearance at 4 months" reads 4 months); so, in a row of another agent, is another treatment added
+before the time or beside it ("with the addition of methotrexate, response at 8 weeks", "methotrexate was added;
+improvement at 8 weeks", "improvement once methotrexate was added at 8 weeks", "improvement at 8 weeks with the addition
+of methotrexate"), though not the row's agent added ("dupilumab added to methotrexate"), nor an addition negated ("no
+other treatment added") or after a comma ("improvement at 8 weeks, methotrexate was then added"); a negation of the
+response before a change ("no improvement until methotrexate was added at 8 weeks") is not the change's, nor one before
+the treatment given again ("no improvement until rechallenge at 4 weeks"); and so is, in a row of another agent, a drug
+that the words of a response lead to right before the time ("improved after methotrexate at 8 weeks", "improved once on
+methotrexate at 8 weeks", "improved after crossover to methotrexate at 8 weeks", and a procedure the row's treatment is
+not: "improved after PDT at 8 weeks"; a drug named by its nonproprietary name's stem, neither the row's agent nor in its
+regimen nor after the row's agent ("with dupilumab and methotrexate": the first drug decides), and not said to have
+failed, as in "no response to methotrexate at 4 weeks"). So is the end of another treatment than the row's, where the
+end names what ended ("after stopping methotrexate", "after cessation of the previous agent", "after the last
+methotrexate injection", "after a course of PDT" in a dupilumab row, or a treatment given in another way than the row's,
+"after stopping the tablets" of a cream, "after discontinuing the cream" of a subcutaneous drug, once the row's end): it
+is not the end of the row's course that ``after-end-of-treatment`` counts from. Nor is the end of some drugs of a row's
+combination, the others of which may have gone on ("4 weeks after stopping tacrolimus" in a row of a steroid cream and
+tacrolimus, once that course's end plus 4 weeks), while "after stopping both" or "the combination" is its end (once
+refused). An end that is a word of its own names nothing that ended ("post-treatment follow-up at 6 months",
+"treatment-free for 6 months"). With no agent given (the parser alone) every end is the row's. So is a time spent on
+another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on methotrexate", "on methotrexate for 8
+weeks", "on dupilumab weekly for 8 weeks" (once the word before "for" alone: "weekly", read as the row's), "during a
+3-month course of methotrexate", "3 months' treatment with methotrexate" or "after 6 weeks of excimer laser" in a
+ruxolitinib row; once that time since the row's start): a drug named by its international nonproprietary name's stem
+("-mab", "-tinib", "-limus", "-sone", "-trexate", "-prost", "-ermin" and the like), or by name where a drug given for NL
+has no such stem (alprostadil, fumaric acid esters, aspirin, dipyridamole, nicotinamide, colchicine, insulin), or by a
+brand or another spelling of a drug given for NL, which is that drug ("Humira" in a dupilumab row, once read as the
+row's; "Dupixent" there, and "ciclosporin" in a row of "systemic cyclosporine", once refused; a brand given another way
+than the row's drug is another treatment, "Jakafi", oral ruxolitinib, in a row of its cream), that is neither the row's
+agent nor in its regimen, or a procedure the row's treatment is not, or a treatment given in a way the regimen and the
+agent say the row's is not ("after 8 weeks of injections" or "of oral therapy" of an ointment); the first drug named
+decides, a time spent on anything else ("8 weeks of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at
+4 weeks on the left shin") is read as before, and with no agent given every such time is the row's. A drug named by its
+class ("steroids", "corticosteroids", "a JAK inhibitor", "anti-TNF therapy", "a calcineurin inhibitor", "antimalarials",
 "antibiotics", "statins", "antiplatelet therapy", "biologics") is another treatment where nothing in the row's agent or
 regimen is of that class, here, right before a time ("improved after steroids at 8 weeks") and in its sessions ("after 3
 steroid injections" in a dupilumab row, once read at its pace as 6 weeks); each was once read as the row's in any row.

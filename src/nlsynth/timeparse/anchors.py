@@ -897,6 +897,13 @@ def _agent_name_words(agent: str | None) -> frozenset[str]:
     return _same_drugs(frozenset(w for w in words if w not in _NOT_AGENT_WORDS))
 
 
+#: Words that end the name of a class of drugs ("a JAK inhibitor", "an IL-17 antagonist", "a TNF blocker"): the class
+#: word before them says which.
+_CLASS_HEAD_WORDS = frozenset("inhibitor inhibitors antagonist antagonists blocker blockers agent agents".split())
+#: Words of how a drug is given, which may set a drug of the row's class apart from the row's own.
+_ROUTE_WORDS = frozenset("topical topically oral orally systemic systemically intralesional local".split())
+
+
 def _starts_something_else(anchor: str, agent: str | None) -> bool:
     """Whether a start anchor names what started, and that is neither the row's agent nor a word for any treatment:
     "starting methotrexate" or "methotrexate therapy" in a dupilumab row, "adding occlusion", "changing the dose",
@@ -911,6 +918,12 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
     [True, False, True]
     >>> [_starts_something_else(a, "dupilumab") for a in ("switching from adalimumab", "switching from dupilumab")]
     [False, True]
+
+    A class of drugs names the row's agent when the agent is one of it:
+
+    >>> [_starts_something_else(a, "tofacitinib") for a in ("starting the jak inhibitor", "jak inhibitor initiation",
+    ...  "starting the tnf inhibitor", "starting the biologic")]
+    [False, False, True, True]
     """
     own = _agent_name_words(agent)
     start = _START_WORD_RE.search(anchor)
@@ -927,14 +940,26 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
             if own & set(_words(left)):
                 return True  # "switching from dupilumab" in a dupilumab row: its end, not its start
             after = after.split(" to ", 1)[1] if " to " in after else ""
+    # a class the agent is one of names it ("starting the JAK inhibitor" in a tofacitinib row), unless the row
+    # combines drugs (which of them started?) or the anchor names a route ("systemic steroids" of intralesional
+    # triamcinolone may be another steroid)
+    by_class = len(_combination(agent)) < 2 and _ROUTE_WORDS.isdisjoint(_words(anchor))
+
+    def own_class(word: str) -> bool:
+        return by_class and _drug_class(word) is not None and _is_own_drug(word, own)
+
     # an adverb names nothing ("the newly started dupilumab")
     named = [w for w in _words(before) if w not in _FUNCTION_WORDS and not w.endswith("ly")]
+    if any(_drug_class(w) for w in named):  # "JAK inhibitor initiation": the class decides, not "inhibitor"
+        named = [w for w in named if w not in _CLASS_HEAD_WORDS]
     if named:  # "dupilumab was started", "methotrexate initiation": the words before the start name what started
-        return not set(named) <= allowed
+        return not all(w in allowed or own_class(w) for w in named)
     for word in re.finditer(r"[a-z0-9]+", after):
         name = word.group(0)
-        if name[0].isdigit() or name in _FUNCTION_WORDS:  # as _words: not "0.1%" nor "1st"
+        if name[0].isdigit() or name in _FUNCTION_WORDS or name == "anti":  # as _words: not "0.1%" nor "1st"
             continue
+        if own_class(name):  # "starting the JAK inhibitor" in a tofacitinib row: its class
+            return False
         if name in allowed - own and re.match(r"\s+(?:with|of|using)\b", after[word.end() :]):
             continue  # "treatment with methotrexate", "a course of dupilumab": the name that follows decides
         # "after the switch improved within 4 weeks": a clause goes on, naming nothing that started
