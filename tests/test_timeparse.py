@@ -3515,6 +3515,22 @@ def test_a_start_named_by_the_agents_class_is_the_start(phrase, agent):
             parse_time(phrase, event=True, agent=agent)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "event"),
+    [
+        ("6 weeks post-dose increase", "post-dose increase"),
+        ("6 weeks subsequent to the dose increase", "subsequent to the dose increase"),
+        ("6 weeks s/p dose escalation", "s/p dose escalation"),
+        ("6 weeks post-diagnosis", "post-diagnosis"),
+    ],
+)
+def test_a_change_of_the_dose_or_another_event_after_any_anchor_word_is_refused(phrase, event):
+    """As "6 weeks after the dose increase" is: "6 weeks post-dose increase" was read as 6 weeks since the start (its
+    "dose" taken for a session of the treatment)."""
+    with pytest.raises(TimePhraseError, match=f"a time counted from another event \\('{re.escape(event)}'\\)"):
+        parse_time(phrase, "300 mg every 2 weeks", event=True, agent="dupilumab")
+
+
 @pytest.mark.parametrize("phrase", ["4 weeks after EOT", "4 weeks post-EOT", "EOT + 4 weeks"])
 def test_a_time_after_eot_is_after_the_end_of_treatment(phrase):
     """ "EOT" is the end of treatment after "after" and "post-" too, as "at EOT" already was: "4 weeks after EOT" had

@@ -87,12 +87,19 @@ def _times_other_event(text: str) -> bool:
     return bool(_OTHER_EVENT_RE.search(_NO_OTHER_EVENT_RE.sub(" ", text)))
 
 
+#: Words besides "after", "following", "since", "from" and "into" that say what a time is counted from, after it ("6
+#: weeks subsequent to surgery", "6 weeks s/p excision", "6 weeks relative to baseline").
+_OTHER_ANCHOR_WORDS = (
+    r"subsequent\s+to|succeeding|past|(?:out|on)\s+from|s/p|status\s+post|beyond|later\s+than|as\s+of|relative\s+to"
+    r"|in\s+relation\s+to|with\s+respect\s+to|w\.?r\.?t\.?"
+)
 #: A time counted from another event than the start of treatment ("3 months after diagnosis", "6 weeks after
 #: the biopsy", "2 years after disease onset", "4 weeks after dose escalation", "6 weeks after the dose was
 #: doubled", "within 4 weeks of dose intensification", "after treatment optimisation", "after 8 weeks at the higher
 #: dose", "after 8 weeks of maintenance"): no rule turns it into a time since the start.
 _OTHER_ZERO_RE = re.compile(
-    r"\b(?:after|following|from|since|of)\s+(?:the\s+)?(?:(?:initial|first)\s+)?"
+    # after any word that says what a time is counted from ("6 weeks post-dose increase", "subsequent to diagnosis")
+    rf"\b(?:(?:after|following|from|since|of|{_OTHER_ANCHOR_WORDS})\s+|post[\s-]?)(?:the\s+)?(?:(?:initial|first)\s+)?"
     r"(?:diagnosis|presentation|biopsy|referral|admission|hospitali[sz]ation|disease\s+onset"
     r"|onset\s+of\s+(?:the\s+)?(?:disease|nl|necrobiosis|lesions?|symptoms?|ulcers?|ulceration)"
     r"|(?:dose|dosage)\s+(?:escalation|increase|reduction|adjustment|change|doubling|intensification"
@@ -130,9 +137,8 @@ _HISTORY_RE = re.compile(
 #: "relative to", "with respect to", "counted from", "measured from", also after a comma: "at 6 weeks, counting from
 #: surgery"), and after a dash or a colon ("6 weeks - after surgery"): each once read as since the start in any row.
 _ANCHOR_WORD_RE = re.compile(
-    r"(?:\s*[-\u2013\u2014:])?\s+(?:(?:later\s+)?(?:after|following|since|from|into)|subsequent\s+to|succeeding|past"
-    r"|(?:out|on)\s+from|s/p|status\s+post|beyond|later\s+than|as\s+of|relative\s+to|in\s+relation\s+to"
-    r"|with\s+respect\s+to|w\.?r\.?t\.?)(?![\w/])\s*"
+    rf"(?:\s*[-\u2013\u2014:])?\s+(?:(?:later\s+)?(?:after|following|since|from|into)|{_OTHER_ANCHOR_WORDS})"
+    r"(?![\w/])\s*"
     r"|(?:\s*[-\u2013\u2014:,])?\s+(?:counted|counting|measured|calculated|reckoned)\s+from\b\s*"
     r"|\s+post[\s-]?(?=[a-z])"
 )
