@@ -266,9 +266,8 @@ def _placed_anchors(clause: str) -> list[tuple[str, str, bool]]:
             found.append((word.group(0), head[0], False))
     for ends in _ENDS_NAMED_RE.finditer(clause):  # "time from diagnosis to response: 6 weeks"
         first = ends["first"] or ends["joined"]
-        if (
-            not set(first.split()) <= NUMBER_WORDS.keys() and not first[0].isdigit()
-        ):  # not "between two and three weeks"
+        # not an end that is a number ("between two and three weeks", "from 4 to 8 weeks"): a range of times
+        if not first[0].isdigit() and not set(first.split()) <= NUMBER_WORDS.keys():
             found.append((f"{ends['word'] or 'from'} ", first, False))
     anchors = []
     for word, anchor, right_after in found:

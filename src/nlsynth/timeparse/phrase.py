@@ -388,7 +388,8 @@ def _untimed_response(clause: str, found: list[_Clause]) -> bool:
     """Whether an untimed clause on the response comes after timed ones, none of them complete (:func:`_says_complete`):
     "partial response at 4 weeks; complete response", "slight improvement at 4 weeks; marked improvement". It may be
     the best response, at a time the phrase does not give (once the timed clause's, 4 weeks). Not one that negates it,
-    nor one on how a response lasted; after a complete response none is better.
+    nor one only on how a response lasted ("improvement lasted"; a complete one is, however long it lasted: "complete
+    response maintained"); after a complete response none is better.
 
     >>> _untimed_response("complete response", []), _untimed_response("no complete response", [])
     (True, False)
