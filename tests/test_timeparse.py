@@ -5446,6 +5446,26 @@ def test_an_untimed_complete_response_after_partial_ones_is_refused_as_the_best_
     assert parse_time(phrase, event=True, first=True).upper == pytest.approx(parse_time(phrase).upper)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "unread"),
+    [
+        ("improved at 4 weeks; complete clearance at the end of treatment", "twice daily", "end of treatment, but"),
+        ("partial response at 8 weeks; complete 3 months after the end of treatment", "twice daily", "a time after"),
+        ("improved at 4 weeks; cleared after 6 sessions", "", "6 sessions but the regimen states no session frequency"),
+        ("improved at 4 weeks; cleared 10 days after PDT", "3 sessions 2 weeks apart", "does not say which"),
+    ],
+)
+def test_an_unread_response_after_timed_partial_ones_leaves_the_best_unresolved(phrase, regimen, unread):
+    """The later clause's time is one no rule reads, so it was left out and the best response read as the partial
+    one's (by 4 or 8 weeks), though the complete response came after it. The best is now unresolved, with why; the
+    first response is the timed clause's, and after a complete one the unread clause is no better."""
+    got = parse_time(phrase, regimen, event=True)
+    assert got.rule == "unresolved" and "a response whose time no rule reads" in got.note and unread in got.note
+    assert parse_time(phrase, regimen, event=True, first=True).resolved
+    assert parse_time("cleared at 4 weeks; cleared after 6 sessions", event=True).upper == pytest.approx(4 * W)
+    assert parse_time("improved after 3 sessions; cleared at 12 weeks", event=True).upper == pytest.approx(12 * W)
+
+
 def test_then_after_a_span_is_at_its_end_and_a_relapse_resolved_is_no_best_response():
     """ "Unchanged until week 8, then improved" improved at week 8, as before; a recurrence resolved later is another
     event's, as before (a best response by the 24 months of follow-up)."""

@@ -402,6 +402,38 @@ def _untimed_response(clause: str, found: list[_Clause]) -> bool:
     return not any(c.kind == "timed" and _says_complete(c.text) for c in found)
 
 
+def _unread_response_after(clauses: list[_Clause]) -> _Clause | None:
+    """A clause on the response whose time no rule reads (unresolved: "cleared after 6 sessions" of a regimen with no
+    pace, "complete 3 months after the end of treatment" of a course with no length), after every clause whose time is
+    read, none of which says the response was complete: it may be the best response, at a time not read ("improved at
+    4 weeks; cleared after 6 sessions" was read as a best response by 4 weeks, the unread clause left out). None when
+    there is no such clause.
+
+    >>> from nlsynth.timeparse.interval import TimeInterval, unresolved
+    >>> timed, unread = TimeInterval(0.0, 28.0, "point"), unresolved("no pace")
+    >>> _unread_response_after([_Clause("improved at 4 weeks", timed, "timed"), _Clause("cleared after 6 sessions",
+    ...  unread, "timed")]).text
+    'cleared after 6 sessions'
+    >>> _unread_response_after([_Clause("cleared at 4 weeks", timed, "timed"), _Clause("cleared after 6 sessions",
+    ...  unread, "timed")]) is None
+    True
+    """
+    read = [i for i, c in enumerate(clauses) if c.kind == "timed" and c.reading.resolved]
+    if not read or any(_says_complete(clauses[i].text) for i in read):
+        return None
+    return next(
+        (
+            c
+            for c in clauses[read[-1] + 1 :]
+            if c.kind == "timed"
+            and not c.reading.resolved
+            and (_says_complete(c.text) or _RESPONSE_WORD_RE.search(c.text))
+            and not _negated(c.text)
+        ),
+        None,
+    )
+
+
 def _refuse_later(clause: str, later: str) -> None:
     raise TimePhraseError(
         f"a response later than the timed one, with no time of its own ({clause!r}: {later!r}); how much later is the "
@@ -530,6 +562,11 @@ def _parse(
         _check_no_bare_over(clauses)
     if event and not first:  # after the checks, which read a plateau as what it says: how long the response lasted
         clauses = _plateau_times_the_best(clauses)
+        if unread := _unread_response_after(clauses):
+            return unresolved(
+                f"a response whose time no rule reads ({unread.text!r}: {unread.reading.note}) after timed ones that "
+                "are not complete: it may be the best"
+            )
     not_seen = [c.reading for c in clauses if c.kind == "not-seen" and c.reading.resolved]
     if event and not first and (across := _best_across_a_relapse(clauses, not_seen, exact)) is not None:
         return across
