@@ -5466,6 +5466,24 @@ def test_an_unread_response_after_timed_partial_ones_leaves_the_best_unresolved(
     assert parse_time("improved after 3 sessions; cleared at 12 weeks", event=True).upper == pytest.approx(12 * W)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "regimen"),
+    [
+        ("improved at 4 weeks; complete clearance at the end of treatment", "twice daily"),
+        ("followed 4 weeks; then until the end of treatment", "twice daily"),
+        ("improved at 4 weeks; cleared after 6 sessions", ""),
+    ],
+)
+def test_a_follow_up_with_a_later_clause_no_rule_reads_is_at_least_the_read_time(phrase, regimen):
+    """Each once read as a follow-up of exactly 4 weeks, the later clause left out; it ran at least that long. A pace
+    or a count beside a time is no later clause ("within 2 weeks, then every 4 weeks", "6 weeks, 3 sessions")."""
+    got = parse_time(phrase, regimen)
+    assert (got.rule, got.lower, got.upper) == ("at-least", 4 * W, INF)
+    assert "a later clause's time no rule reads" in got.note
+    assert parse_time("6 weeks, 3 sessions", "twice daily, 2 weeks on, 1 week off").upper == pytest.approx(6 * W)
+    assert parse_time("improved at 8 weeks; seen once a month").upper == pytest.approx(8 * W)
+
+
 def test_then_after_a_span_is_at_its_end_and_a_relapse_resolved_is_no_best_response():
     """ "Unchanged until week 8, then improved" improved at week 8, as before; a recurrence resolved later is another
     event's, as before (a best response by the 24 months of follow-up)."""

@@ -61,7 +61,9 @@ Rules (``TimeInterval.rule``)
     some point after X", "at an unspecified time after X", "not until after X" and the like: later than X by an amount
     the source does not give (before a count of sessions, "shortly", "soon", "just", "a little" and "slightly" after are
     "after": "shortly after the first injection"). Bounds that disagree, before and after the time ("within 6 months or
-    more") or side by side before it ("within just over 2 weeks", "by more than 2 weeks"), are refused.
+    more") or side by side before it ("within just over 2 weeks", "by more than 2 weeks"), are refused. A follow-up
+    whose last clause has a time no rule reads is at least the read clauses' time ("improved at 4 weeks; complete
+    clearance at the end of treatment" of a course with no length, once exactly 4 weeks).
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four months";
     an event's "over X" alone, more than X to some readers and during it to others, is refused, as is one with only what

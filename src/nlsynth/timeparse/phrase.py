@@ -52,7 +52,9 @@ from nlsynth.timeparse.clause import (
 )
 from nlsynth.timeparse.interval import NOT_REPORTED, TimeInterval, TimePhraseError, _describe, unresolved
 from nlsynth.timeparse.lexicon import (
+    _AFTER_END_RE,
     _DURATION_RE,
+    _END_OF_TREATMENT_RE,
     _EXPOSURE_RE,
     _NO_OTHER_EVENT_RE,
     _NUM,
@@ -402,35 +404,35 @@ def _untimed_response(clause: str, found: list[_Clause]) -> bool:
     return not any(c.kind == "timed" and _says_complete(c.text) for c in found)
 
 
-def _unread_response_after(clauses: list[_Clause]) -> _Clause | None:
+def _unread_clause_after(clauses: list[_Clause], *, duration: bool = False) -> _Clause | None:
     """A clause on the response whose time no rule reads (unresolved: "cleared after 6 sessions" of a regimen with no
-    pace, "complete 3 months after the end of treatment" of a course with no length), after every clause whose time is
-    read, none of which says the response was complete: it may be the best response, at a time not read ("improved at
-    4 weeks; cleared after 6 sessions" was read as a best response by 4 weeks, the unread clause left out). None when
-    there is no such clause.
+    pace, "complete 3 months after the end of treatment" of a course with no length) after every clause whose time is
+    read, or None. In a best response's phrase, when none of those says the response was complete, it may be the best
+    ("improved at 4 weeks; cleared after 6 sessions" was read as a best response by 4 weeks, the unread clause left
+    out). In a follow-up's (``duration``), the follow-up ran at least to the read ones and may have run past them; there
+    a clause that names the end of treatment counts too ("followed 4 weeks, then until the end of treatment" of a course
+    with no length, once exactly 4 weeks). Not a clause that gives only a pace ("then every 4 weeks") or a count beside a
+    time ("6 weeks, 3 sessions").
 
     >>> from nlsynth.timeparse.interval import TimeInterval, unresolved
     >>> timed, unread = TimeInterval(0.0, 28.0, "point"), unresolved("no pace")
-    >>> _unread_response_after([_Clause("improved at 4 weeks", timed, "timed"), _Clause("cleared after 6 sessions",
+    >>> _unread_clause_after([_Clause("improved at 4 weeks", timed, "timed"), _Clause("cleared after 6 sessions",
     ...  unread, "timed")]).text
     'cleared after 6 sessions'
-    >>> _unread_response_after([_Clause("cleared at 4 weeks", timed, "timed"), _Clause("cleared after 6 sessions",
+    >>> _unread_clause_after([_Clause("cleared at 4 weeks", timed, "timed"), _Clause("cleared after 6 sessions",
     ...  unread, "timed")]) is None
     True
     """
     read = [i for i, c in enumerate(clauses) if c.kind == "timed" and c.reading.resolved]
-    if not read or any(_says_complete(clauses[i].text) for i in read):
+    if not read or (not duration and any(_says_complete(clauses[i].text) for i in read)):
         return None
+
+    def says_more(text: str) -> bool:
+        response = (_says_complete(text) or _RESPONSE_WORD_RE.search(text)) and not _negated(text)
+        return bool(response or (duration and (_END_OF_TREATMENT_RE.search(text) or _AFTER_END_RE.search(text))))
+
     return next(
-        (
-            c
-            for c in clauses[read[-1] + 1 :]
-            if c.kind == "timed"
-            and not c.reading.resolved
-            and (_says_complete(c.text) or _RESPONSE_WORD_RE.search(c.text))
-            and not _negated(c.text)
-        ),
-        None,
+        (c for c in clauses[read[-1] + 1 :] if c.kind == "timed" and not c.reading.resolved and says_more(c.text)), None
     )
 
 
@@ -562,7 +564,7 @@ def _parse(
         _check_no_bare_over(clauses)
     if event and not first:  # after the checks, which read a plateau as what it says: how long the response lasted
         clauses = _plateau_times_the_best(clauses)
-        if unread := _unread_response_after(clauses):
+        if unread := _unread_clause_after(clauses):
             return unresolved(
                 f"a response whose time no rule reads ({unread.text!r}: {unread.reading.note}) after timed ones that "
                 "are not complete: it may be the best"
@@ -630,6 +632,14 @@ def _parse(
             )
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
     resolved = [r for r in results if r.resolved]
+    if not event and resolved and (unread := _unread_clause_after(clauses, duration=True)):
+        floor = min(r.lower for r in resolved)
+        return TimeInterval(
+            floor,
+            math.inf,
+            "at-least",
+            f"at least {floor:.1f} days: a later clause's time no rule reads ({unread.text!r}: {unread.reading.note})",
+        )
     if len(results) == 1:
         return results[0]
     if not resolved:
