@@ -3531,6 +3531,15 @@ def test_a_change_of_the_dose_or_another_event_after_any_anchor_word_is_refused(
         parse_time(phrase, "300 mg every 2 weeks", event=True, agent="dupilumab")
 
 
+@pytest.mark.parametrize("phrase", ["improved post-PDT at 4 weeks", "improved post PDT at 4 weeks"])
+def test_another_treatment_after_post_right_before_the_time_may_date_it(phrase):
+    """As "improved after PDT at 4 weeks" is: in a methotrexate row the time may date PDT (once read as 4 weeks since
+    the start of methotrexate); in a row of PDT it is the start."""
+    with pytest.raises(TimePhraseError, match="a time that may date another treatment .'pdt'."):
+        parse_time(phrase, "15 mg weekly", event=True, agent="methotrexate")
+    assert parse_time(phrase, "single session", event=True, agent=PDT).upper == pytest.approx(4 * W)
+
+
 @pytest.mark.parametrize("phrase", ["4 weeks after EOT", "4 weeks post-EOT", "EOT + 4 weeks"])
 def test_a_time_after_eot_is_after_the_end_of_treatment(phrase):
     """ "EOT" is the end of treatment after "after" and "post-" too, as "at EOT" already was: "4 weeks after EOT" had

@@ -412,41 +412,42 @@ response before a change ("no improvement until methotrexate was added at 8 week
 the treatment given again ("no improvement until rechallenge at 4 weeks"); and so is, in a row of another agent, a drug
 that the words of a response lead to right before the time ("improved after methotrexate at 8 weeks", "improved once on
 methotrexate at 8 weeks", "improved after crossover to methotrexate at 8 weeks", and a procedure the row's treatment is
-not: "improved after PDT at 8 weeks"; a drug named by its nonproprietary name's stem, neither the row's agent nor in its
-regimen nor after the row's agent ("with dupilumab and methotrexate": the first drug decides), and not said to have
-failed, as in "no response to methotrexate at 4 weeks"). So is the end of another treatment than the row's, where the
-end names what ended ("after stopping methotrexate", "after cessation of the previous agent", "after the last
-methotrexate injection", "after a course of PDT" in a dupilumab row, or a treatment given in another way than the row's,
-"after stopping the tablets" of a cream, "after discontinuing the cream" of a subcutaneous drug, once the row's end): it
-is not the end of the row's course that ``after-end-of-treatment`` counts from. Nor is the end of some drugs of a row's
-combination, the others of which may have gone on ("4 weeks after stopping tacrolimus" in a row of a steroid cream and
-tacrolimus, once that course's end plus 4 weeks), while "after stopping both" or "the combination" is its end (once
-refused). An end that is a word of its own names nothing that ended ("post-treatment follow-up at 6 months",
-"treatment-free for 6 months"). With no agent given (the parser alone) every end is the row's. So is a time spent on
-another treatment than the row's ("after 8 weeks of tofacitinib", "8 weeks on methotrexate", "on methotrexate for 8
-weeks", "on dupilumab weekly for 8 weeks" (once the word before "for" alone: "weekly", read as the row's), "during a
-3-month course of methotrexate", "3 months' treatment with methotrexate" or "after 6 weeks of excimer laser" in a
-ruxolitinib row; once that time since the row's start): a drug named by its international nonproprietary name's stem
-("-mab", "-tinib", "-limus", "-sone", "-trexate", "-prost", "-ermin" and the like), or by name where a drug given for NL
-has no such stem (alprostadil, fumaric acid esters, aspirin, dipyridamole, nicotinamide, colchicine, insulin), or by a
-brand or another spelling of a drug given for NL, which is that drug ("Humira" in a dupilumab row, once read as the
-row's; "Dupixent" there, and "ciclosporin" in a row of "systemic cyclosporine", once refused; a brand given another way
-than the row's drug is another treatment, "Jakafi", oral ruxolitinib, in a row of its cream), that is neither the row's
-agent nor in its regimen, or a procedure the row's treatment is not, or a treatment given in a way the regimen and the
-agent say the row's is not ("after 8 weeks of injections" or "of oral therapy" of an ointment); the first drug named
-decides, a time spent on anything else ("8 weeks of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at
-4 weeks on the left shin") is read as before, and with no agent given every such time is the row's. A drug named by its
-class ("steroids", "corticosteroids", "a JAK inhibitor", "anti-TNF therapy", "a calcineurin inhibitor", "antimalarials",
-"antibiotics", "statins", "antiplatelet therapy", "biologics") is another treatment where nothing in the row's agent or
-regimen is of that class, here, right before a time ("improved after steroids at 8 weeks") and in its sessions ("after 3
-steroid injections" in a dupilumab row, once read at its pace as 6 weeks); each was once read as the row's in any row.
-In a row of a member ("8 weeks of steroids" of intralesional triamcinolone, "a JAK inhibitor" of ruxolitinib) or whose
-regimen names the class, it is the row's, unless given in another way than the row's ("after 12 weeks of oral steroids"
-of a steroid cream). A drug the time was free of or spared names no time on it ("steroid-free for 6 months",
-"methotrexate-free for 6 months", "a steroid-sparing regimen"; the name once refused). In a row of a combination
-("halobetasol cream + tacrolimus ointment"), a time spent on one of its drugs alone ("after 8 weeks of tacrolimus
-alone", "of tacrolimus monotherapy", "of the steroid alone") is a phase before or after the combination, and is refused
-as another treatment's time is (once read since the start); one of its drugs without such a word is the combination's.
+not: "improved after PDT at 8 weeks", "improved post-PDT at 8 weeks", the last once read since the start; a drug named
+by its nonproprietary name's stem, neither the row's agent nor in its regimen nor after the row's agent ("with dupilumab
+and methotrexate": the first drug decides), and not said to have failed, as in "no response to methotrexate at 4
+weeks"). So is the end of another treatment than the row's, where the end names what ended ("after stopping
+methotrexate", "after cessation of the previous agent", "after the last methotrexate injection", "after a course of PDT"
+in a dupilumab row, or a treatment given in another way than the row's, "after stopping the tablets" of a cream, "after
+discontinuing the cream" of a subcutaneous drug, once the row's end): it is not the end of the row's course that
+``after-end-of-treatment`` counts from. Nor is the end of some drugs of a row's combination, the others of which may
+have gone on ("4 weeks after stopping tacrolimus" in a row of a steroid cream and tacrolimus, once that course's end
+plus 4 weeks), while "after stopping both" or "the combination" is its end (once refused). An end that is a word of its
+own names nothing that ended ("post-treatment follow-up at 6 months", "treatment-free for 6 months"). With no agent
+given (the parser alone) every end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks
+of tofacitinib", "8 weeks on methotrexate", "on methotrexate for 8 weeks", "on dupilumab weekly for 8 weeks" (once the
+word before "for" alone: "weekly", read as the row's), "during a 3-month course of methotrexate", "3 months' treatment
+with methotrexate" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time since the row's start): a
+drug named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus", "-sone", "-trexate", "-prost",
+"-ermin" and the like), or by name where a drug given for NL has no such stem (alprostadil, fumaric acid esters,
+aspirin, dipyridamole, nicotinamide, colchicine, insulin), or by a brand or another spelling of a drug given for NL,
+which is that drug ("Humira" in a dupilumab row, once read as the row's; "Dupixent" there, and "ciclosporin" in a row of
+"systemic cyclosporine", once refused; a brand given another way than the row's drug is another treatment, "Jakafi",
+oral ruxolitinib, in a row of its cream), that is neither the row's agent nor in its regimen, or a procedure the row's
+treatment is not, or a treatment given in a way the regimen and the agent say the row's is not ("after 8 weeks of
+injections" or "of oral therapy" of an ointment); the first drug named decides, a time spent on anything else ("8 weeks
+of the cream", "8 weeks of follow-up", "at 8 weeks on examination", "at 4 weeks on the left shin") is read as before,
+and with no agent given every such time is the row's. A drug named by its class ("steroids", "corticosteroids", "a JAK
+inhibitor", "anti-TNF therapy", "a calcineurin inhibitor", "antimalarials", "antibiotics", "statins", "antiplatelet
+therapy", "biologics") is another treatment where nothing in the row's agent or regimen is of that class, here, right
+before a time ("improved after steroids at 8 weeks") and in its sessions ("after 3 steroid injections" in a dupilumab
+row, once read at its pace as 6 weeks); each was once read as the row's in any row. In a row of a member ("8 weeks of
+steroids" of intralesional triamcinolone, "a JAK inhibitor" of ruxolitinib) or whose regimen names the class, it is the
+row's, unless given in another way than the row's ("after 12 weeks of oral steroids" of a steroid cream). A drug the
+time was free of or spared names no time on it ("steroid-free for 6 months", "methotrexate-free for 6 months", "a
+steroid-sparing regimen"; the name once refused). In a row of a combination ("halobetasol cream + tacrolimus ointment"),
+a time spent on one of its drugs alone ("after 8 weeks of tacrolimus alone", "of tacrolimus monotherapy", "of the
+steroid alone") is a phase before or after the combination, and is refused as another treatment's time is (once read
+since the start); one of its drugs without such a word is the combination's.
 
 A session named without saying which ("4 weeks after the injection", "post-PDT", "after each session") is the start only
 when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or

@@ -720,7 +720,9 @@ _FREE_OF_DRUG_RE = re.compile(rf"\b[a-z]+{_FREE_OF}")
 #: What leads to a treatment that a time right after it may be spent on or counted from: "after", "following", "on",
 #: "to", "with" or "by", and up to two words more ("after methotrexate", "once on oral methotrexate", "switched to
 #: methotrexate", "replaced with low-dose methotrexate"); not "without".
-_LEADS_TO_TREATMENT_RE = re.compile(r"\b(?:after|following|on|to|with|by)(?:\s+[a-z][\w-]*){0,2}\s+$")
+_LEADS_TO_TREATMENT_RE = re.compile(
+    r"\b(?:after|following|on|to|with|by)(?:\s+[a-z][\w-]*){0,2}\s+$|\bpost[\s-]?$"  # "improved post-PDT at 8 weeks"
+)
 #: A word before it that says the treatment failed or was not given ("no response to methotrexate at 4 weeks", "did
 #: not respond to", "refractory to"): another rule's, or another event's.
 _FAILED_BEFORE_RE = re.compile(r"\b(?:no|not|never|nor|without|fail\w*|refractory|resistant|unresponsive)\b")
