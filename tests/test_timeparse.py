@@ -3573,11 +3573,11 @@ def test_a_time_added_to_a_moment_is_counted_from_it(phrase, after):
             "4 weeks after the end of treatment", course
         )
     # a time added to a time, or a bound, is no moment
-    for phrase, rule in (("12+ months", "at-least"), ("at 4 weeks plus 2 weeks", None)):
+    for phrase, rule in (("12+ months", "at-least"), ("at 4 weeks plus 2 weeks", None), ("a year plus 3 months", None)):
         if rule:
             assert parse_time(phrase).rule == rule
         else:
-            with pytest.raises(TimePhraseError, match="several times in one clause"):
+            with pytest.raises(TimePhraseError, match="several times in one clause .(?:4 weeks|a year),"):
                 parse_time(phrase)
 
 

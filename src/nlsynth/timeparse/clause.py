@@ -605,7 +605,12 @@ def _added_to_a_moment(clause: str) -> str:
         added_to = _ADDED_TO_RE.search(head)
         # no number in what the time is added to, back to where its part of the clause starts ("within two +3 weeks",
         # "12 months on treatment plus 6 months off": no moment)
-        if time is None or added_to is None or _A_COUNT_RE.search(re.split(r"[,;:(]", head)[-1]):
+        if (
+            time is None
+            or added_to is None
+            or _A_COUNT_RE.search(re.split(r"[,;:(]", head)[-1])
+            or _DURATION_RE.search(added_to["moment"])  # "a year plus 3 months": a time, no moment
+        ):
             continue
         return f"{clause[: added_to.start('moment')]}{time.group(0)} after {added_to['moment']}{clause[time.end() :]}"
     return clause
