@@ -3438,8 +3438,10 @@ def test_an_interval_named_by_its_ends_is_counted_from_the_first(phrase, first):
         ("time from surgery to healing: 6 weeks", SURGERY),
     ):
         assert parse_time(phrase, event=True, agent=agent).upper == pytest.approx(6 * W)
-    # nor is a change from one grade to another, or a range of times, an interval named by its ends
+    # nor is a change from one grade to another, a range of times or an idiom, an interval named by its ends
     assert parse_time("improved from moderate to mild at 8 weeks", event=True, agent="methotrexate").upper == 8 * W
+    for idiom in ("improved at the 6-week face-to-face review", "back-to-back sessions, improved at 6 weeks"):
+        assert parse_time(idiom, event=True, agent="methotrexate").upper == 6 * W
     assert parse_time("between two and three weeks", event=True).upper == 3 * W
 
 

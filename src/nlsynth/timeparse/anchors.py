@@ -174,7 +174,10 @@ _LEADING_ANCHOR_RE = re.compile(
 _ENDS_NAMED_RE = re.compile(
     rf"\b(?:time|interval|period|duration|delay|lag|latency|span|gap|{_UNIT})\s+(?P<word>from|between)\s+"
     r"(?P<first>[a-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?:to|and|until|till)\b"
-    rf"|\b(?P<joined>(?!(?:time|{_UNIT})-)[a-z]+)-to-[a-z]+\b"
+    # "X-to-Y" only before its time, maybe after a word for an interval ("diagnosis-to-treatment 6 weeks",
+    # "onset-to-response interval: 6 weeks"), not "a face-to-face review", "back-to-back sessions"
+    rf"|\b(?P<joined>(?!(?:time|{_UNIT})-)[a-z]+)-to-[a-z]+"
+    rf"(?=(?:\s+(?:interval|time|period|duration|delay|lag|latency))?(?:\s*[:=]|\s+(?:of|was|is))?\s*{_NUM}\b)"
 )
 #: Words before a time that belong to it ("after the first 6 weeks", "after the second 12-week course"), or an anchor
 #: that ends the course ("6 months after the last of 12 sessions"): read by their own rules.
