@@ -201,9 +201,15 @@ def _split_and(clause: str) -> list[str]:
 _CLAUSE_END_RE = re.compile(r",|\s(?:and\s+then|and|then|but)\s")
 
 
+#: A span that runs until the end of treatment ("continued to improve until the end of treatment"): a time of its own
+#: where a clause is split, not the other part's time restated ("improved at 4 weeks and continued to improve until
+#: the end of treatment" was read as a best response by 4 weeks where the course had no length).
+_UNTIL_END_RE = re.compile(rf"\b(?:until|till|through(?:out)?|up\s+to)\s+(?:the\s+)?(?:{_END_OF_TREATMENT_RE.pattern})")
+
+
 def _timed(text: str) -> bool:
-    """Whether ``text`` holds a time or a count of sessions."""
-    return bool(_DURATION_RE.search(text) or _EXPOSURE_RE.search(text))
+    """Whether ``text`` holds a time, a count of sessions or a span until the end of treatment."""
+    return bool(_DURATION_RE.search(text) or _EXPOSURE_RE.search(text) or _UNTIL_END_RE.search(text))
 
 
 def _split_untimed_event(clause: str) -> list[str]:
