@@ -5477,10 +5477,16 @@ def test_an_unread_response_after_timed_partial_ones_leaves_the_best_unresolved(
     assert parse_time("improved after 3 sessions; cleared at 12 weeks", event=True).upper == pytest.approx(12 * W)
 
 
-def test_a_response_that_went_on_until_the_end_of_treatment_is_a_clause_of_its_own():
-    """ "Improved at 4 weeks and continued to improve until the end of treatment" was one clause, its end read as the
-    4 weeks it restated: a best response by 4 weeks where the course had no length, refused where it had one."""
-    phrase = "improved at 4 weeks and continued to improve until the end of treatment"
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "improved at 4 weeks and continued to improve until the end of treatment",
+        "improved at 4 weeks and cleared by the end of treatment",
+    ],
+)
+def test_a_response_that_went_on_until_the_end_of_treatment_is_a_clause_of_its_own(phrase):
+    """Each was one clause, its end read as the 4 weeks it restated: a best response by 4 weeks where the course had no
+    length, refused where it had one. After "and", the end of treatment is a time of its own."""
     got = parse_time(phrase, "twice daily", event=True)
     assert got.rule == "unresolved" and "a response whose time no rule reads" in got.note
     got = parse_time(phrase, "twice daily for 12 weeks", event=True)

@@ -29,9 +29,10 @@ weeks; marked improvement"), once the partial one's time, however long a complet
 maintained"), though a clause only on how the timed one lasted ("improvement lasted") is no better one; one whose time
 no rule reads leaves the best unresolved ("improved at 4 weeks; complete clearance at the end of treatment" of a course
 with no length, "...; cleared after 6 sessions" of a regimen with no pace, "... and continued to improve until the end
-of treatment", a clause of its own, once by 4 weeks); "then" after a span is at its end ("unchanged until week 8, then
-improved": at 8 weeks). So are two numbers for one time, in digits or words ("5 12 years", "five 12 years"; not one
-course before its length, "one 4-week course"), and two units for one ("16 days weeks").
+of treatment" or "... and cleared by the end of treatment", each a clause of its own, once by 4 weeks); "then" after a
+span is at its end ("unchanged until week 8, then improved": at 8 weeks). So are two numbers for one time, in digits or
+words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week course"), and two units for one ("16
+days weeks").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the reviewer in
 ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage consults before this

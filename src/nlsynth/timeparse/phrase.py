@@ -194,7 +194,10 @@ def _split_and(clause: str) -> list[str]:
     (['improved at 1 month', 'cleared at 3 months'], ['at 2 weeks and 3 months'])
     """
     parts = [part.strip() for part in _AND_CLAUSE_RE.split(clause)]
-    return parts if _each_timed(parts) else [clause]
+    # the end of treatment is a time of its own after "and" ("improved at 4 weeks and cleared by the end of
+    # treatment"), never the other part's restated, as after a comma it may be ("at 12 weeks, the end of treatment")
+    timed = len(parts) > 1 and all(_timed(part) or _END_OF_TREATMENT_RE.search(part) for part in parts)
+    return parts if timed else [clause]
 
 
 #: Where a clause may end: a comma, or "and", "then" or "but" between words.
