@@ -171,13 +171,14 @@ _LEADING_ANCHOR_RE = re.compile(
 #: weeks between diagnosis and response"), or "X-to-Y" ("diagnosis-to-treatment 6 weeks", "treatment-to-response
 #: interval"). Each was read as a time since the start, whatever X was. Not "from moderate to mild at 8 weeks" (no
 #: word of an interval before it), nor "between 2 and 3 weeks", whose ends are times (:func:`_placed_anchors`).
+_INTERVAL_WORDS = r"time|interval|period|duration|delay|lag|latency"
 _ENDS_NAMED_RE = re.compile(
-    rf"\b(?:time|interval|period|duration|delay|lag|latency|span|gap|{_UNIT})\s+(?P<word>from|between)\s+"
+    rf"\b(?:{_INTERVAL_WORDS}|span|gap|{_UNIT})\s+(?P<word>from|between)\s+"
     r"(?P<first>[a-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?:to|and|until|till)\b"
     # "X-to-Y" only before its time, maybe after a word for an interval ("diagnosis-to-treatment 6 weeks",
     # "onset-to-response interval: 6 weeks"), not "a face-to-face review", "back-to-back sessions"
     rf"|\b(?P<joined>(?!(?:time|{_UNIT})-)[a-z]+)-to-[a-z]+"
-    rf"(?=(?:\s+(?:interval|time|period|duration|delay|lag|latency))?(?:\s*[:=]|\s+(?:of|was|is))?\s*{_NUM}\b)"
+    rf"(?=(?:\s+(?:{_INTERVAL_WORDS}))?(?:\s*[:=]|\s+(?:of|was|is))?\s*{_NUM}\b)"
 )
 #: Words before a time that belong to it ("after the first 6 weeks", "after the second 12-week course"), or an anchor
 #: that ends the course ("6 months after the last of 12 sessions"): read by their own rules.
@@ -251,13 +252,13 @@ def _placed_anchors(clause: str) -> list[tuple[str, str, bool]]:
     """
     found = []  # (the anchor word, what follows it, whether a time stands right before the word)
     for time in _DURATION_RE.finditer(clause):  # "6 weeks after X", "within 6 weeks of X"
-        word = _ANCHOR_WORD_RE.match(clause, time.end())
-        if word is None and (to := _TO_EVENT_AFTER_RE.match(clause, time.end())):  # "6 weeks to healing after X"
-            found.append((f" {to['word']}", re.split(r"[,;:()]", clause[to.end() :], maxsplit=1)[0], True))
+        # "6 weeks after X"; "6 weeks to healing after X", whose word is the "after"
+        word = _ANCHOR_WORD_RE.match(clause, time.end()) or _TO_EVENT_AFTER_RE.match(clause, time.end())
         if word is None and _WITHIN_BEFORE_RE.search(clause[: time.start()]):
             word = _OF_ANCHOR_RE.match(clause, time.end())  # not "after 16 weeks of dupilumab"
         if word is not None:
-            found.append((word.group(0), re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0], True))
+            said = word.groupdict().get("word") or word.group(0)
+            found.append((said, re.split(r"[,;:()]", clause[word.end() :], maxsplit=1)[0], True))
     for word in _LEADING_ANCHOR_RE.finditer(clause):  # "after tapering to 10 mg, for 4 weeks"
         time = _DURATION_RE.search(clause, word.end())
         between = clause[word.end() : time.start()] if time is not None else ""

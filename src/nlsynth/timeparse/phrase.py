@@ -160,9 +160,12 @@ def _is_visit_list(clause: str) -> bool:
     return found is not None and not clause[found[1] :].strip(" .")
 
 
-def _each_timed(parts: list[str]) -> bool:
-    """Whether a clause split in ``parts`` (more than one) has a time or a count of sessions in each."""
-    return len(parts) > 1 and all(map(_timed, parts))
+def _each_timed(parts: list[str], *, end_of_treatment: bool = False) -> bool:
+    """Whether a clause split in ``parts`` (more than one) has a time or a count of sessions in each, or, with
+    ``end_of_treatment``, a mention of the end of treatment."""
+    return len(parts) > 1 and all(
+        _timed(part) or (end_of_treatment and _END_OF_TREATMENT_RE.search(part)) for part in parts
+    )
 
 
 def _compound_duration(clause: str) -> bool:
@@ -196,8 +199,7 @@ def _split_and(clause: str) -> list[str]:
     parts = [part.strip() for part in _AND_CLAUSE_RE.split(clause)]
     # the end of treatment is a time of its own after "and" ("improved at 4 weeks and cleared by the end of
     # treatment"), never the other part's restated, as after a comma it may be ("at 12 weeks, the end of treatment")
-    timed = len(parts) > 1 and all(_timed(part) or _END_OF_TREATMENT_RE.search(part) for part in parts)
-    return parts if timed else [clause]
+    return parts if _each_timed(parts, end_of_treatment=True) else [clause]
 
 
 #: Where a clause may end: a comma, or "and", "then" or "but" between words.
@@ -395,6 +397,15 @@ def _later_part(clause: str) -> str | None:
     return None if _holds_time(tail) else _later_untimed(tail, clause[: times[-1].end()] if times else "")
 
 
+def _says_a_response(text: str) -> bool:
+    """Whether a clause says a response came: a word of one or of completeness (:func:`_says_complete`), not negated.
+
+    >>> _says_a_response("cleared after 6 sessions"), _says_a_response("no improvement"), _says_a_response("every 4 weeks")
+    (True, False, False)
+    """
+    return bool(_says_complete(text) or _RESPONSE_WORD_RE.search(text)) and not _negated(text)
+
+
 def _untimed_response(clause: str, found: list[_Clause]) -> bool:
     """Whether an untimed clause on the response comes after timed ones, none of them complete (:func:`_says_complete`):
     "partial response at 4 weeks; complete response", "slight improvement at 4 weeks; marked improvement". It may be
@@ -405,10 +416,7 @@ def _untimed_response(clause: str, found: list[_Clause]) -> bool:
     >>> _untimed_response("complete response", []), _untimed_response("no complete response", [])
     (True, False)
     """
-    if _negated(clause):
-        return False
-    complete = _says_complete(clause)
-    if not (complete or _RESPONSE_WORD_RE.search(clause)) or (_on_lasting(clause) and not complete):
+    if not _says_a_response(clause) or (_on_lasting(clause) and not _says_complete(clause)):
         return False
     return not any(c.kind == "timed" and _says_complete(c.text) for c in found)
 
@@ -437,8 +445,9 @@ def _unread_clause_after(clauses: list[_Clause], *, duration: bool = False) -> _
         return None
 
     def says_more(text: str) -> bool:
-        response = (_says_complete(text) or _RESPONSE_WORD_RE.search(text)) and not _negated(text)
-        return bool(response or (duration and (_END_OF_TREATMENT_RE.search(text) or _AFTER_END_RE.search(text))))
+        return _says_a_response(text) or (
+            duration and bool(_END_OF_TREATMENT_RE.search(text) or _AFTER_END_RE.search(text))
+        )
 
     return next(
         (c for c in clauses[read[-1] + 1 :] if c.kind == "timed" and not c.reading.resolved and says_more(c.text)), None
