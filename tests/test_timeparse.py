@@ -2765,6 +2765,69 @@ def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
 
 
 @pytest.mark.parametrize(
+    ("phrase", "named"),
+    [
+        # another treatment "with" or "while on" which a time was spent, after it (each once read as that time since
+        # the row's start)
+        ("improved at 6 weeks with methotrexate", "methotrexate"),
+        ("6 weeks with methotrexate", "methotrexate"),
+        ("improved at 6 weeks while on methotrexate", "methotrexate"),
+        ("improved at 6 weeks whilst on methotrexate", "methotrexate"),
+        ("improved at 6 weeks while taking oral steroids", "oral steroids"),
+        ("improved at 6 weeks with a JAK inhibitor", "a jak inhibitor"),
+        ("improved at 6 weeks with methotrexate and dupilumab", "methotrexate"),  # the first name decides
+        ("improved at 6 weeks with PDT", "pdt"),
+        ("healed at 6 weeks with surgical excision", "surgical excision"),
+        ("healed at 10 weeks with compression therapy", "compression therapy"),
+        ("improved at 6 weeks with the cream", "the cream"),  # given otherwise than the row's injections
+        ("improved at 4 weeks with regular application", "regular application"),
+    ],
+)
+def test_a_time_with_another_treatment_after_it_is_refused(phrase, named):
+    """As a time spent "of" or "on" another treatment: the time may be spent on it, not since the row's start."""
+    for kind in ({"event": True, "first": True}, {"event": True}, {}):
+        with pytest.raises(TimePhraseError, match=f"a time spent on another treatment \\('{named}'\\)"):
+            parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab", route="subcutaneous", **kind)
+    assert parse_time(phrase, "300 mg every 2 weeks", event=True).resolved
+
+
+@pytest.mark.parametrize(
+    ("phrase", "upper"),
+    [
+        # "with" the row's own treatment, or the first drug named is the row's
+        ("improved at 6 weeks with dupilumab", 6 * W),
+        ("improved at 6 weeks with dupilumab and methotrexate", 6 * W),
+        ("improved at 6 weeks while receiving dupilumab", 6 * W),
+        ("cleared at 6 weeks with the injections", 6 * W),
+        # ... a drug not given, or given less
+        ("improved at 6 weeks with no need for methotrexate", 6 * W),
+        ("improved at 6 weeks with tapering of prednisone", 6 * W),
+        ("improved at 6 weeks with prednisone taper", 6 * W),
+        ("improved at 6 weeks with a reduction in steroid use", 6 * W),
+        # ... what came with the response, or an adverse event: no treatment
+        ("improved at 6 weeks with flattening of plaques", 6 * W),
+        ("complete response at 12 weeks with residual hyperpigmentation", 12 * W),
+        ("improved at 8 weeks with oral ulcers", 8 * W),
+        ("improved at 8 weeks with methotrexate-induced nausea", 8 * W),
+        ("improved at 8 weeks with no adverse events", 8 * W),
+    ],
+)
+def test_a_time_with_the_rows_treatment_or_no_treatment_after_it_is_read(phrase, upper):
+    for kind in ({"event": True, "first": True}, {"event": True}):
+        got = parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab", route="subcutaneous", **kind)
+        assert (got.lower, got.upper) == (0, pytest.approx(upper))
+    # in a cream's row, the injections after the time are another treatment's
+    with pytest.raises(TimePhraseError, match="sessions that are not the row's treatment's"):
+        parse_time("cleared at 6 weeks with the injections", "twice daily", agent="ruxolitinib cream", event=True)
+
+
+def test_a_pace_with_another_treatment_is_still_a_pace():
+    """ "Every 2 weeks with methotrexate" names no time spent: the pace is set aside, as before."""
+    got = parse_time("300 mg every 2 weeks with methotrexate 15 mg weekly", agent="dupilumab", event=True)
+    assert got.rule == "unresolved" and "a pace ('every 2 weeks')" in got.note
+
+
+@pytest.mark.parametrize(
     ("phrase", "agent"),
     [
         # a measure that is no drug, in a row whose treatment is of its kind, and "the rest of", which is no rest

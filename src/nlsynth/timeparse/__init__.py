@@ -427,7 +427,11 @@ own names nothing that ended ("post-treatment follow-up at 6 months", "treatment
 given (the parser alone) every end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks
 of tofacitinib", "8 weeks on methotrexate", "on methotrexate for 8 weeks", "on dupilumab weekly for 8 weeks" (once the
 word before "for" alone: "weekly", read as the row's), "during a 3-month course of methotrexate", "3 months' treatment
-with methotrexate" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time since the row's start): a
+with methotrexate" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time since the row's start), or
+with which a time came, after it ("improved at 6 weeks with methotrexate", "while on methotrexate", "with PDT", "with
+the cream" of an injected drug; once read since the row's start, where "with" names a treatment: not a pace, "every 2
+weeks with methotrexate", nor what came with the response, "with residual erythema", an adverse event, "with oral
+ulcers", or a drug not given or given less, "with no need for methotrexate", "with prednisone taper"): a
 drug named by its international nonproprietary name's stem ("-mab", "-tinib", "-limus", "-sone", "-trexate", "-prost",
 "-ermin" and the like), or by name where a drug given for NL has no such stem (alprostadil, fumaric acid esters,
 aspirin, dipyridamole, nicotinamide, colchicine, insulin), or by a brand or another spelling of a drug given for NL,
@@ -525,8 +529,8 @@ The rules are read in stages, each a module of this package, each using only tho
 :mod:`~nlsynth.timeparse.lexicon` (units, numbers in words, normalisation), :mod:`~nlsynth.timeparse.regimen` (the
 regimen's pace and course), :mod:`~nlsynth.timeparse.interval` (the reading and its error),
 :mod:`~nlsynth.timeparse.treatment` (the row's regimen, agent and route, read together),
-:mod:`~nlsynth.timeparse.response` (what one clause says of the response), :mod:`~nlsynth.timeparse.anchors` (what a
-time is counted from), :mod:`~nlsynth.timeparse.quantities` (numbers that are not the time),
+:mod:`~nlsynth.timeparse.response` (what one clause says of the response), :mod:`~nlsynth.timeparse.quantities`
+(numbers that are not the time), :mod:`~nlsynth.timeparse.anchors` (what a time is counted from),
 :mod:`~nlsynth.timeparse.qualifiers` (bounds), :mod:`~nlsynth.timeparse.summaries` (a series' summaries),
 :mod:`~nlsynth.timeparse.sessions` (counts of sessions, the end of treatment), :mod:`~nlsynth.timeparse.clause` (one
 clause), :mod:`~nlsynth.timeparse.checks` (the clauses together) and :mod:`~nlsynth.timeparse.phrase`

@@ -44,6 +44,7 @@ from nlsynth.timeparse.lexicon import (
     _words,
     normalise,
 )
+from nlsynth.timeparse.quantities import _PACE_RE
 from nlsynth.timeparse.regimen import (
     _ON_OFF_RE,
     _REPEAT_RE,
@@ -56,7 +57,7 @@ from nlsynth.timeparse.regimen import (
     pace_readings,
     sessions_per_week,
 )
-from nlsynth.timeparse.response import _RESPONSE_WORD_RE
+from nlsynth.timeparse.response import _RESPONSE_WORD_RE, _SOMETHING_ELSE_RE
 from nlsynth.timeparse.treatment import Treatment
 
 #: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
@@ -1101,16 +1102,51 @@ def _ended_elsewhere(clause: str, anchor: re.Match[str], treatment: Treatment) -
 
 #: A time spent on something: "after 8 weeks of tofacitinib", "8 weeks on methotrexate", "3 months of treatment with
 #: methotrexate", also as a course's length ("a 3-month course of methotrexate", "a 12-week trial of prednisone", "3
-#: months' treatment with methotrexate"); up to where a clause goes on. Not "on" a place ("improvement at 4 weeks on
-#: the left shin").
+#: months' treatment with methotrexate"); or what came with it ("improved at 8 weeks with methotrexate", "while on
+#: methotrexate": :func:`_names_a_treatment` decides); up to where a clause goes on. Not "on" a place ("improvement at
+#: 4 weeks on the left shin").
 _TIME_ON_RE = re.compile(
     r"(?:'s?)?(?:[\s-]+(?:course|trial|period|regimen)\s+of|[\s-]+(?:treatment|therapy)\s+(?:of|with)"
-    r"|\s+(?:of|on(?!\s+(?:the|her|his|their|both|each|all|left|right|one|either)\b)))\s+(?P<what>[^,;:()]+)"
+    r"|\s+(?:of|on(?!\s+(?:the|her|his|their|both|each|all|left|right|one|either)\b))"
+    r"|\s+(?P<with>with|whilst\s+on|while\s+(?:on|taking|receiving|using)))\s+(?P<what>[^,;:()]+)"
+)
+#: What names something given ("the cream", "oral tablets", "twice-daily application", "topical therapy"), beside a
+#: drug or a procedure: what "with" may name as a treatment after a time ("improved at 8 weeks with the cream").
+_GIVEN_THING_RE = re.compile(
+    rf"\b(?:{_SESSION_NOUN}|dosing|use|therap(?:y|ies)|regimens?|creams?|ointments?|gels?|lotions?|foams?|tablets?"
+    r"|capsules?|pills?|dressings?|emollients?|patch(?:es)?)\b"
+)
+#: Words that say a treatment was not given, or given less ("no need for methotrexate", "less steroid", "tapering of
+#: prednisone", "prednisone taper", "a reduction in steroid use").
+_GIVEN_LESS_RE = re.compile(
+    r"^(?:no|not|less|fewer|lower|little|minimal)\b|\b(?:taper\w*|wean\w*|reduc\w*|decreas\w*|lower\w*|withdr[ae]w\w*"
+    r"|discontinu\w*|stop\w*|cessation|interrupt\w*)\b"
 )
 #: ... or named right before "for" the time ("on tofacitinib for 8 weeks", "methotrexate for 3 months").
 _ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
 #: ... or all that "on" names before "for" ("on dupilumab weekly for 8 weeks", once "weekly" alone).
 _ON_ALL_FOR_RE = re.compile(r"\bon\s+(?P<what>[a-z][\w\s-]*?)\s+for\s+$")
+
+
+def _names_a_treatment(words: str) -> bool:
+    """Whether ``words`` name a treatment: a drug by name or class, a procedure (:data:`_PROCEDURE_KINDS`) or something
+    given (:data:`_GIVEN_THING_RE`); and no adverse event or stop
+    (:data:`~nlsynth.timeparse.response._SOMETHING_ELSE_RE`), nor a treatment not given or given less
+    (:data:`_GIVEN_LESS_RE`): what "with" after a time may have been spent on.
+
+    >>> [_names_a_treatment(w) for w in ("methotrexate", "the cream", "pdt", "wound care", "residual erythema",
+    ...  "oral ulcers", "injection-site reactions", "methotrexate-induced nausea")]
+    [True, True, True, True, False, False, False, False]
+    >>> [_names_a_treatment(w) for w in ("no need for methotrexate", "tapering of prednisone", "prednisone taper")]
+    [False, False, False]
+    """
+    if _SOMETHING_ELSE_RE.search(words) or _GIVEN_LESS_RE.search(words):
+        return False
+    return bool(
+        _DRUG_WORD_RE.search(_FREE_OF_DRUG_RE.sub(" ", words))
+        or _GIVEN_THING_RE.search(words)
+        or any(procedure.search(words) for procedure, _ in _PROCEDURE_KINDS)
+    )
 
 
 def _spent_on(clause: str, paced: bool = False) -> list[str]:
@@ -1123,14 +1159,24 @@ def _spent_on(clause: str, paced: bool = False) -> list[str]:
     (['dupilumab'], ['dupilumab every week'])
     >>> _spent_on("on dupilumab weekly for 8 weeks"), _spent_on("improved while on methotrexate for 8 weeks")
     (['dupilumab weekly'], ['methotrexate'])
+
+    A pace is no time spent (:data:`~nlsynth.timeparse.quantities._PACE_RE`): "every 2 weeks with methotrexate".
+
+    >>> _spent_on("improved at 8 weeks with methotrexate"), _spent_on("300 mg every 2 weeks with methotrexate")
+    (['methotrexate'], [])
     """
     spent_on = []
+    paces = [pace.span() for pace in _PACE_RE.finditer(clause)]
     for time in _DURATION_RE.finditer(clause):
+        if any(start <= time.start() < end for start, end in paces):
+            continue
         if before := _ON_ALL_FOR_RE.search(clause[: time.start()]) or _ON_FOR_RE.search(clause[: time.start()]):
             spent_on.append(before.group("what"))
         elif (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
             cut = _OBJECT_ENDS_RE.search(spent.group("what"))
             what = " ".join((spent.group("what")[: cut.start()] if cut else spent.group("what")).split())
+            if spent.group("with") and not _names_a_treatment(what):
+                continue  # "at 8 weeks with residual erythema", "with oral ulcers", "with injection-site reactions"
             spent_on.append(what if paced else re.split(r"\s+(?=every\b|\d)", what, maxsplit=1)[0])
     return spent_on
 
