@@ -1766,6 +1766,47 @@ def test_a_response_after_sessions_given_at_times_is_no_response_at_them(phrase)
     assert parse_time("improved with injections at weeks 0, 2 and 6", event=True).upper == 6 * W
 
 
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        # a change of the treatment alone, with no word of response (each once read as a response by 8 weeks, where
+        # "dose escalated at 8 weeks" was refused as another event)
+        ("methotrexate added at 8 weeks", "the addition of another treatment .*'methotrexate added'"),
+        ("addition of methotrexate at 8 weeks", "the addition of another treatment .*'addition of methotrexate'"),
+        ("add-on methotrexate at 8 weeks", "the addition of another treatment"),
+        ("dose escalation at 8 weeks", "a change of the dose .*'dose escalation'"),
+        ("dosing interval shortened at 8 weeks", "a change of the dose"),
+        ("titrated up at 8 weeks", "a change of the dose .*'titrated'"),
+        # ... or another treatment led to right before the time
+        ("after PDT at 4 weeks", "another treatment .*'pdt'"),
+        ("post-PDT at 4 weeks", "another treatment .*'pdt'"),
+        ("seen after PDT at 4 weeks", "another treatment .*'pdt'"),
+        ("switched to methotrexate at 8 weeks", "another treatment .*'methotrexate'"),
+        ("on methotrexate at 8 weeks", "another treatment .*'methotrexate'"),
+    ],
+)
+def test_a_change_or_another_treatment_alone_is_no_response_time(phrase, words):
+    """Alone in a column of response times, its time is the change's or the other treatment's, or counted from it."""
+    _refused_as_first_and_best(phrase, f"the only time given is of {words}.*when the response came", "dupilumab")
+    # as the follow-up, the time is read as before; in a row of that treatment, "after PDT" is its start
+    assert parse_time(phrase, agent="dupilumab").resolved
+    if "pdt" in phrase.lower():
+        got = parse_time(phrase, "3 sessions 2 weeks apart", agent="topical ALA-PDT", event=True)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+
+
+def test_a_change_beside_a_response_is_read_as_before():
+    """Beside a response, a change is :func:`_check_names_the_response`'s: refused, unless it comes after the first
+    response, which it cannot move."""
+    _refused_as_first_and_best(
+        "methotrexate added at 8 weeks; improved at 12 weeks", "names something other than the lesions", "dupilumab"
+    )
+    later = "improved at 4 weeks; dose escalation at 8 weeks"
+    with pytest.raises(TimePhraseError, match="names something other than the lesions"):
+        parse_time(later, agent="dupilumab", event=True)
+    assert parse_time(later, agent="dupilumab", event=True, first=True).upper == pytest.approx(4 * W)
+
+
 def test_a_procedure_alone_after_the_response_or_counted_from_reads_as_before():
     # alone, as any clause alone, it times the response
     got = parse_time("skin graft at 4 weeks", event=True, first=True, agent="dupilumab")

@@ -508,7 +508,10 @@ that gives a length of time with no word of a response, "treatment continued for
 of treatment", is refused (for a first response, only when it is earlier than the response's time, which a later clause
 cannot move), since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a
 bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
-alone; for a best response, a later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is
+alone, unless, with no word of response in the phrase, it names a change of the treatment, "methotrexate added at 8
+weeks", "dose escalation at 8 weeks", or another treatment led to right before its time, "after PDT at 4 weeks",
+"switched to methotrexate at 8 weeks" in a dupilumab row (each once a response by then), whose time is refused as that
+change's or treatment's, or counted from it; for a best response, a later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is
 refused), and, for the time of a response, a clause about how long it lasted ("3 months; sustained at 12 months", "16
 weeks, confirmed at 24 weeks"; a disease stable or stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one
 that times it, and beside a time, a dose, a lesion's size, an extent of change or a clinical score's value ("after 16

@@ -660,21 +660,24 @@ def _a_start_alone(text: str, agent: str | None) -> bool:
     return bool(started and treatment) and all(w in allowed or _STARTED_VERB_RE.fullmatch(w) for w in words)
 
 
-def _right_before_a_time(clause: str, start: int, end: int) -> bool:
+def _right_before_a_time(clause: str, start: int, end: int, *, alone: bool = False) -> bool:
     """Whether the words of ``clause`` from ``start`` to ``end`` come right before a time, no comma, colon or word of
     response between them, in a clause that names a response before those words or after the time: what a time there
     may date or be counted from ("improvement after dose escalation at 3 months", "improved after methotrexate at 8
     weeks"). Not words a response parts from the time ("dose reduced after clearance at 4 months"), nor a clause with no
-    word of response ("dose reduced at 4 weeks").
+    word of response ("dose reduced at 4 weeks"), unless ``alone``: a clause that stands alone for the response in a
+    column of response times, and says so by being there ("after methotrexate at 8 weeks").
 
     >>> [_right_before_a_time(c, 0, 13) for c in ("dose increase at 4 weeks, improved", "dose increase after "
     ...  "clearance at 4 weeks", "dose increase at 4 weeks")]
     [True, False, False]
+    >>> _right_before_a_time("dose increase at 4 weeks", 0, 13, alone=True)
+    True
     """
     time = _DURATION_RE.search(clause, end)
     if time is None or re.search(r"[,:;]", between := clause[end : time.start()]) or _RESPONSE_WORD_RE.search(between):
         return False
-    return bool(_RESPONSE_WORD_RE.search(clause[:start]) or _RESPONSE_WORD_RE.search(clause[time.end() :]))
+    return alone or bool(_RESPONSE_WORD_RE.search(clause[:start]) or _RESPONSE_WORD_RE.search(clause[time.end() :]))
 
 
 #: Words that lead a time and say nothing else ("after 6 weeks with the addition of methotrexate").
@@ -772,7 +775,7 @@ def _is_own_drug(drug: str, own: frozenset[str]) -> bool:
     return drug in own or (members is not None and any(members.search(word) for word in own))
 
 
-def _other_treatment_before_the_time(clause: str, treatment: Treatment) -> str | None:
+def _other_treatment_before_the_time(clause: str, treatment: Treatment, *, alone: bool = False) -> str | None:
     """A drug that is neither the row's agent nor in its regimen, or a procedure the row's ``treatment`` is not
     (:func:`_other_procedure`), led to right before a time by "after", "on", "to", "with"
     (:data:`_LEADS_TO_TREATMENT_RE`), in a clause that also names a response: "improved after methotrexate at 8 weeks",
@@ -783,7 +786,8 @@ def _other_treatment_before_the_time(clause: str, treatment: Treatment) -> str |
     change of the treatment in :func:`_changed_beside_the_time`), not one said to have failed
     (:data:`_FAILED_BEFORE_RE`), nor one after the row's agent ("with dupilumab and methotrexate": the first drug led to
     decides, as in :func:`_time_on_something_else`); None with no agent given (the parser alone), as
-    :func:`_time_on_something_else`.
+    :func:`_time_on_something_else`. With ``alone``, also in a clause with no word of response that stands alone for
+    it (:func:`_right_before_a_time`: "after PDT at 4 weeks", "switched to methotrexate at 8 weeks").
 
     >>> dupilumab = Treatment(agent="dupilumab")
     >>> [_other_treatment_before_the_time(c, dupilumab) for c in ("improved after methotrexate at 8 weeks",
@@ -809,7 +813,11 @@ def _other_treatment_before_the_time(clause: str, treatment: Treatment) -> str |
     for other in named:
         lead = re.split(r"[,:;]", clause[: other.start()])[-1]
         led = _LEADS_TO_TREATMENT_RE.search(lead)
-        if led is None or _FAILED_BEFORE_RE.search(lead) or not _right_before_a_time(clause, *other.span()):
+        if (
+            led is None
+            or _FAILED_BEFORE_RE.search(lead)
+            or not _right_before_a_time(clause, *other.span(), alone=alone)
+        ):
             continue
         # the first drug led to decides, as of a time spent on treatments ("with dupilumab and methotrexate")
         if own & set(_words(led.group(0))):
@@ -817,6 +825,26 @@ def _other_treatment_before_the_time(clause: str, treatment: Treatment) -> str |
         name = other.group(0)
         if (_DRUG_WORD_RE.fullmatch(name) and not _is_own_drug(name, own)) or _other_procedure(name, treatment.agent):
             return name
+    return None
+
+
+def _changed_or_other_alone(clause: str, treatment: Treatment) -> tuple[str, str] | None:
+    """A change of the treatment (:func:`_changes`: "dose escalation at 8 weeks", "methotrexate added at 8 weeks") or
+    another treatment led to right before the time (:func:`_other_treatment_before_the_time`: "after PDT at 4 weeks",
+    "switched to methotrexate at 8 weeks"), as (its kind, its words), in a clause with no word of response that stands
+    alone for the response: its time is the change's or the other treatment's, or counted from it; else None.
+
+    >>> dupilumab = Treatment(agent="dupilumab")
+    >>> [_changed_or_other_alone(c, dupilumab) for c in ("methotrexate added at 8 weeks", "after pdt at 4 weeks",
+    ...  "at 8 weeks", "improved after pdt at 4 weeks")]
+    [('the addition of another treatment', 'methotrexate added'), ('another treatment', 'pdt'), None, None]
+    """
+    if _RESPONSE_WORD_RE.search(clause):
+        return None  # the rules of a clause on the response read it (:func:`_changed_beside_the_time`)
+    if changes := _changes(clause, treatment.agent):
+        return changes[0][:2]
+    if other := _other_treatment_before_the_time(clause, treatment, alone=True):
+        return "another treatment", other
     return None
 
 

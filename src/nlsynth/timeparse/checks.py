@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import replace
 
-from nlsynth.timeparse.anchors import _PARENTHESES_RE, _PROCEDURE_KINDS
+from nlsynth.timeparse.anchors import _PARENTHESES_RE, _PROCEDURE_KINDS, _changed_or_other_alone
 from nlsynth.timeparse.clause import _AT_A_TIME_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _not_seen_bound, unresolved
 from nlsynth.timeparse.lexicon import (
@@ -49,6 +49,7 @@ from nlsynth.timeparse.response import (
     _says_nothing_of_it,
     _what_responded,
 )
+from nlsynth.timeparse.treatment import Treatment
 
 #: A length of time, not a moment: "for 6 months", "for a total of 6 months", "duration 6 months", or a course's
 #: length ("a 4-week course", "a course of 4 weeks", "4 weeks of treatment", "3 months of dupilumab"); not in a clause
@@ -211,6 +212,30 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
                 )
     if not first:
         _check_later_times_say_what_came(on_response, clauses)
+
+
+def _check_no_change_alone(clauses: list[_Clause], treatment: Treatment) -> None:
+    """Refuse an event's phrase with no word of response whose timed clause names a change of the treatment or another
+    treatment right before its time (:func:`~nlsynth.timeparse.anchors._changed_or_other_alone`: "methotrexate added
+    at 8 weeks", "dose escalation at 8 weeks", "after PDT at 4 weeks" in a dupilumab row): alone in a column of
+    response times, its time is that change's or that treatment's, or counted from it; each was once read as a
+    response by then. Beside a word of response, such a clause is :func:`_check_names_the_response`'s.
+
+    >>> _check_no_change_alone([_Clause("methotrexate added at 8 weeks", TimeInterval(0, 56, "point"), "timed")],
+    ...                        Treatment(agent="dupilumab"))
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: the only time given is of the addition of another treatment ('methotrexate added at 8 weeks': 'methotrexate added'), or counted from it: when the response came is the reviewer's to read
+    """
+    if any(_RESPONSE_WORD_RE.search(c.text) for c in clauses):
+        return
+    for clause in clauses:
+        if clause.kind == "timed" and clause.reading.resolved:
+            if changed := _changed_or_other_alone(clause.text, treatment):
+                raise TimePhraseError(
+                    f"the only time given is of {changed[0]} ({clause.text!r}: {changed[1]!r}), or counted from it: "
+                    "when the response came is the reviewer's to read"
+                )
 
 
 def _states_after_complete(clauses: list[_Clause]) -> list[_Clause]:

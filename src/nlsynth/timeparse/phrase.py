@@ -21,6 +21,7 @@ from nlsynth.timeparse.checks import (
     _best_across_a_relapse,
     _check_names_the_response,
     _check_no_bare_over,
+    _check_no_change_alone,
     _check_no_start_dated,
     _check_says_a_response_came,
     _count_at_another_pace,
@@ -578,6 +579,7 @@ def _parse(
     if event:
         _check_no_start_dated(clauses)
         _check_names_the_response(clauses, treatment.agent, first=first)
+        _check_no_change_alone(clauses, treatment)
         _check_says_a_response_came(clauses)
         _check_no_bare_over(clauses)
     if event and not first:  # after the checks, which read a plateau as what it says: how long the response lasted
