@@ -3550,6 +3550,31 @@ def test_an_interval_named_by_its_ends_is_counted_from_the_first(phrase, first):
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        # a change of grade or size written after the time with "from" (each once refused as counted from "moderate")
+        "improved over 8 weeks from moderate to mild",
+        "improved within 8 weeks from severe to mild",
+        "improved over 8 weeks from moderate",
+        "reduced at 8 weeks from 5 cm to 2 cm",
+        "ulcer decreased in size over 8 weeks from 3 cm to 1 cm",
+    ],
+)
+def test_a_change_of_state_after_the_time_is_no_moment_it_is_counted_from(phrase):
+    for kind in ({"event": True, "first": True}, {"event": True}):
+        got = parse_time(phrase, agent="methotrexate", **kind)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(8 * W))
+    # a moment after "from", or an interval from one to another, is counted from as before
+    for moment, first in (
+        ("improved 8 weeks from diagnosis", "from diagnosis"),
+        ("improved 8 weeks from onset to response", "from onset to response"),
+        ("improved 8 weeks from the first visit", "from the first visit"),
+    ):
+        with pytest.raises(TimePhraseError, match=f"counted from another (?:moment|event) \\('{first}'\\)"):
+            parse_time(moment, agent="methotrexate", event=True)
+
+
+@pytest.mark.parametrize(
     ("phrase", "after"),
     [
         ("6 weeks to healing after surgery", "after surgery"),

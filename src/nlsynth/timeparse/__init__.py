@@ -356,7 +356,9 @@ healed", "3 months postpartum", "3 months after methotrexate" in a dupilumab row
 any such moment, "time from diagnosis to response: 6 weeks", "6 weeks between diagnosis and response",
 "diagnosis-to-treatment 6 weeks", or after the event a time runs to, "6 weeks to healing after surgery", or in other
 words after a time, "6 weeks subsequent to surgery", "past", "beyond", "later than", "s/p", "status post", "as of",
-"relative to", "counted from", also after a dash or a colon, "6 weeks - after surgery", once read since the start),
+"relative to", "counted from", also after a dash or a colon, "6 weeks - after surgery", once read since the start;
+not a change of grade or size after "from", "improved over 8 weeks from moderate to mild", "reduced at 8 weeks from 5
+cm to 2 cm", once refused as counted from "moderate"),
 added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months", or sessions, "after a
 further 3 injections", "after 3 more sessions", "3 injections later", once read as that many since the start, "6 months
 after" or "6 months since" ending its clause, or a span that follows it, "over the following 8 weeks", "within the next

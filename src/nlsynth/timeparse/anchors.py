@@ -188,6 +188,17 @@ _NOT_AN_ANCHOR_RE = re.compile(
     r"(?:\s+(?:consecutive|successive|separate|further))?)?"
     r"|(?:the\s+)?(?:last|final)\s+of\b.*"
 )
+#: A change of the lesions' state written after a time with "from" ("improved over 8 weeks from moderate to mild",
+#: "reduced at 8 weeks from 5 cm to 2 cm", its sizes set aside as "from to", "PGA improved at 12 weeks from 3 to 1",
+#: "from 4 plaques to 1"): a grade, or a number with "to" after it, is no moment the time is counted from ("from
+#: onset to response", "from 2 injections" are).
+_GRADE = (
+    r"(?:(?:very|moderately|mildly|markedly)\s+)?(?:mild|moderate|severe|marked|minimal|slight|extensive|extreme|none"
+    r"|clear|almost\s+clear|nearly\s+clear|active|inactive|ulcerated|inflamed|violaceous|erythematous|indurated)"
+)
+_STATE_CHANGE_RE = re.compile(
+    rf"{_GRADE}(?:\s+to\s+{_GRADE})?|(?:{_GRADE}|\d[\d.]*%?(?:\s*[a-z]+)?)?\s*to(?:\s+(?:{_GRADE}|\d[\d.]*%?(?:\s*[a-z]+)?))?"
+)
 #: Anchors that are the start of treatment: a word for starting ("starting the cream", "the change in treatment",
 #: "baseline", "we started"), the treatment or one of its sessions ("treatment", "therapy was begun", "the first
 #: injection", "the second PDT session", "surgery", "post-operatively"); a count of sessions is read by its own
@@ -240,6 +251,11 @@ def _anchors(clause: str) -> list[tuple[str, str]]:
 
     >>> _anchors("relapse after improvement at 4 weeks"), _anchors("improved after switching to weekly doses at 8 weeks")
     ([], [('after ', 'switching to weekly doses')])
+
+    Nor a change of the lesions' state written with "from" (:data:`_STATE_CHANGE_RE`):
+
+    >>> _anchors("improved over 8 weeks from moderate to mild"), _anchors("improved 8 weeks from diagnosis")
+    ([], [(' from ', 'diagnosis')])
     """
     return [(word, anchor) for word, anchor, _ in _placed_anchors(clause)]
 
@@ -282,6 +298,8 @@ def _placed_anchors(clause: str) -> list[tuple[str, str, bool]]:
         )
         if not re.search("[a-z]", anchor) or _DURATION_RE.match(anchor) or _NOT_AN_ANCHOR_RE.fullmatch(anchor):
             continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
+        if word.strip() == "from" and _STATE_CHANGE_RE.fullmatch(anchor):
+            continue  # "improved over 8 weeks from moderate to mild": how the lesions changed, no moment
         anchors.append((word, anchor, right_after))
     return anchors
 
