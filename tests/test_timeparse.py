@@ -688,9 +688,11 @@ OWN_PHRASES = [
     ("after 8 of 12 weekly sessions", "", NAN, NAN, "unresolved"),  # once 12 weeks, the whole course
     ("after the first of 3 sessions", "weekly", NAN, NAN, "unresolved"),
     ("after a single session", "every 4 weeks", 4 * W, 4 * W, "exposures"),  # once "no time expression"
-    # an ordinal counts a singular unit: "the first week" is the first 7 days (a visit at its end)
-    ("in the first week", "", W, W, "point"),
-    ("during the third month", "", 3 * M, 3 * M, "point"),
+    # an ordinal counts a singular unit: "the first week" is the first 7 days, and a time in it somewhere in them
+    # (once a visit at its end, exactly)
+    ("in the first week", "", 0, W, "range"),
+    ("during the third month", "", 2 * M, 3 * M, "range"),
+    ("at the end of the third month", "", 3 * M, 3 * M, "point"),
     # "over X" alone is a span (data/raw: "control maintained over four months"); after a word of degree or
     # another preposition of time, a comparison
     ("over 6 months", "", 6 * M, 6 * M, "point"),
@@ -3547,6 +3549,32 @@ def test_an_interval_named_by_its_ends_is_counted_from_the_first(phrase, first):
     for idiom in ("improved at the 6-week face-to-face review", "back-to-back sessions, improved at 6 weeks"):
         assert parse_time(idiom, event=True, agent="methotrexate").upper == 6 * W
     assert parse_time("between two and three weeks", event=True).upper == 3 * W
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lower", "upper"),
+    [
+        # a period named by its number, with a word that places the time in it: that period, not its end (each once
+        # exactly its end, "at the beginning of the second year" 2 years)
+        ("in the third month", 2 * M, 3 * M),
+        ("during month 3", 2 * M, 3 * M),
+        ("in early month 3", 2 * M, 3 * M),
+        ("at the beginning of the second year", 365.25, 2 * 365.25),
+        ("at the beginning of week 3", 2 * W, 3 * W),
+        ("early in the third month", 2 * M, 3 * M),
+        ("towards the end of the second month", M, 2 * M),
+        ("in the first week", 0, W),
+    ],
+)
+def test_a_time_in_a_numbered_period_is_that_period(phrase, lower, upper):
+    got = parse_time(phrase)  # a follow-up
+    assert (got.rule, got.lower, got.upper) == ("range", pytest.approx(lower), pytest.approx(upper))
+    # for an event, seen by the period's end, as before
+    got = parse_time(phrase, event=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
+    # at the period's end, or at a visit named by its number, the time is a point as before
+    for point in ("at the end of the third month", "at month 3", "by the 3rd month", "after 3 months"):
+        assert parse_time(point).upper == pytest.approx(3 * M) and parse_time(point).lower in (0.0, 3 * M)
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,11 @@ Rules (``TimeInterval.rule``)
     "between weeks 4 and 8", or with a unit at each end, "2 weeks to 3 months", "2 weeks - 3 months", "between 10
     days and 2 weeks", "from week 4 to week 8", or as alternatives, "2 or 3 months", "a month or two" (with no
     within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range: see
-    ``visits``.) For the time of an event the range is a time seen at an assessment, by its upper end (below).
+    ``visits``.) So is a period named by its number with a word that places the time in it, "in the third month",
+    "during month 3", "in early month 3", "at the beginning of the second year", "early in", "towards the end of":
+    (2, 3] months, (1, 2] years (each once the period's end alone, "at the beginning of the second year" 2 years);
+    "at the end of the third month", "at month 3" and "by the 3rd month" are its end. For the time of an event the
+    range is a time seen at an assessment, by its upper end (below).
 ``visits``
     a list of visits in one clause, each one number, later and later, joined by commas, "and" or "&", with no
     qualifier or a point's ("at 3, 6 and 12 months", "at 3 months and 6 months", "at 2 weeks and at 3 months",

@@ -173,8 +173,9 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
         return reading
     if _ONSET_RE.search(text) and not _VISIT_WORD_RE.search(text):
         period = _PERIOD_RE.search(text)
-        if period and reading.lower == reading.upper:
-            unit = _UNIT_OF[period.group("unit") or period.group("unit2")]
+        unit = _UNIT_OF[period.group("unit") or period.group("unit2")] if period else None
+        # its end alone ("by the second month"), or the period already ("in the second month": qualifiers._duration)
+        if unit is not None and reading.upper - reading.lower in (0.0, DAYS_PER_UNIT[unit]):
             return TimeInterval(
                 max(0.0, reading.upper - DAYS_PER_UNIT[unit]),
                 reading.upper,

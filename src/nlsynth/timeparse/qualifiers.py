@@ -321,10 +321,37 @@ def _check(lower: float, upper: float) -> None:
 _PLURAL_UNITS = {"hours", "hrs", "days", "weeks", "wks", "months", "mths", "mos", "years", "yrs"}
 
 
+#: Words before a period named by its number that place a time inside it, not at its end ("in the third month",
+#: "during month 3", "in early month 3", "at the beginning of the second year", "early in the third month", "towards
+#: the end of the second month"): somewhere in that period, (N - 1, N] units.
+_IN_THE_PERIOD_RE = re.compile(
+    r"\b(?:(?:in|during)(?:\s+(?:early|late))?|(?:beginning|start|onset|outset|course)\s+of|(?:early|late)\s+in"
+    r"|(?:towards?|near)\s+the\s+end\s+of)\s+(?:the\s+)?$"
+)
+
+
 def _duration(clause: str, match: re.Match[str]) -> TimeInterval:
+    """The time a duration ``match`` of ``clause`` writes, read with the qualifier around it; a period named by its
+    number with a word that places the time inside it (:data:`_IN_THE_PERIOD_RE`) is that period, never its end alone
+    (each once its end, so that "at the beginning of the second year" was 2 years).
+
+    >>> from nlsynth.timeparse.lexicon import _DURATION_RE
+    >>> [(r.lower, r.upper) for r in (_duration(c, _DURATION_RE.search(c)) for c in ("in the third month", "at month 3",
+    ...  "in early month 3"))]
+    [(60.875, 91.3125), (91.3125, 91.3125), (60.875, 91.3125)]
+    """
     _refuse_ordinal_plural(match)
     lo, hi = _quantity_days(match)
+    if _numbered_period(match) and _IN_THE_PERIOD_RE.search(clause[: match.start()]):
+        lo = hi - DAYS_PER_UNIT[_UNIT_OF[match.group("n_unit") or match.group("u_unit")]]
     return _bounded(clause, match.start(), match.end(), lo, hi)
+
+
+def _numbered_period(match: re.Match[str]) -> bool:
+    """Whether a duration ``match`` names one period by its number: an ordinal before a unit ("the third month") or a
+    unit before its number ("month 3"), not a length ("3 months")."""
+    n = match.group("n")
+    return (n is not None and _ORDINAL_COUNT_RE.fullmatch(n) is not None) or match.group("u") is not None
 
 
 def _refuse_ordinal_plural(match: re.Match[str]) -> None:
