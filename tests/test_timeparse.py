@@ -3552,6 +3552,37 @@ def test_an_interval_named_by_its_ends_is_counted_from_the_first(phrase, first):
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        # a response from a time on, its end untimed (each once a best response by 4 weeks, and a follow-up of exactly
+        # 4 weeks)
+        "improvement from week 4 onwards",
+        "improvement from 4 weeks until the last visit",
+        "improving from week 4 through the end of therapy",
+        "continued improvement from 4 weeks to the end of treatment",
+    ],
+)
+def test_a_response_from_a_time_on_is_the_first_not_the_best(phrase):
+    treatment = {"regimen": "300 mg every 2 weeks", "agent": "dupilumab"}
+    got = parse_time(phrase, **treatment, event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, 4 * W)
+    with pytest.raises(TimePhraseError, match="a response from a time on .*which may have grown later"):
+        parse_time(phrase, **treatment, event=True)
+    got = parse_time(phrase, **treatment)  # a follow-up went on at least that long
+    assert (got.rule, got.lower, got.upper) == ("at-least", 4 * W, INF)
+
+
+def test_a_response_from_a_time_on_is_settled_by_a_later_complete_one_or_its_own():
+    treatment = {"regimen": "300 mg every 2 weeks", "agent": "dupilumab"}
+    got = parse_time("improvement from week 4 onwards, complete at 12 weeks", **treatment, event=True)
+    assert (got.lower, got.upper) == (4 * W, 12 * W)
+    for complete in ("complete clearance from week 4 onwards", "cleared from week 4 onwards"):
+        assert parse_time(complete, **treatment, event=True).upper == 4 * W
+    # a range from one time to another is read as before
+    assert parse_time("gradual improvement from week 4 to week 12", event=True).upper == 12 * W
+
+
+@pytest.mark.parametrize(
     ("phrase", "lower", "upper"),
     [
         # a period named by its number, with a word that places the time in it: that period, not its end (each once

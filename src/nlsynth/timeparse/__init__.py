@@ -26,7 +26,11 @@ follow-up's end) was at 4 weeks; a first response is the timed clause's, and aft
 change at 4 weeks, but improved later") the best is after that time. In a best response's, so is any response with no
 time after timed ones that are not complete ("partial response at 4 weeks; complete response", "slight improvement at 4
 weeks; marked improvement"), once the partial one's time, however long a complete one lasted ("complete response
-maintained"), though a clause only on how the timed one lasted ("improvement lasted") is no better one; one whose time
+maintained"), though a clause only on how the timed one lasted ("improvement lasted") is no better one, and so is a
+response from a time on, its end untimed ("improvement from week 4 onwards", "from 4 weeks until the last visit",
+"through the end of therapy"; once a best by 4 weeks), unless complete or settled by a later complete clause ("...,
+complete at 12 weeks"), which is then the best; such a follow-up went on at least that long (once exactly 4 weeks), and
+such a first response is at that time, as before; one whose time
 no rule reads leaves the best unresolved ("improved at 4 weeks; complete clearance at the end of treatment" of a course
 with no length, "...; cleared after 6 sessions" of a regimen with no pace, "... and continued to improve until the end
 of treatment" or "... and cleared by the end of treatment", each a clause of its own, once by 4 weeks); "then" after a

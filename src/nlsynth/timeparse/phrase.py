@@ -398,6 +398,32 @@ def _later_part(clause: str) -> str | None:
     return None if _holds_time(tail) else _later_untimed(tail, clause[: times[-1].end()] if times else "")
 
 
+#: What follows a time after "from" when the span it opens runs on with no time of its end ("from week 4 onwards",
+#: "from 4 weeks until the end of treatment", "from week 4 through the last visit"; not "from week 4 to week 12", a
+#: range).
+_RUNS_ON_RE = re.compile(
+    r"\s+(?:onwards?|forwards?|thereafter|on(?=\s*$))\b|\s+(?:until|till|through(?:out)?|up\s+to|to)\s+(?=[a-z])"
+)
+
+
+def _runs_on(clause: str) -> str | None:
+    """The words of a span that opens at a time after "from" and runs on, its end untimed (:data:`_RUNS_ON_RE`): "from
+    week 4 onwards", "from 4 weeks until the end of treatment". A response so written was there from that time on,
+    and may have grown after it (unless complete): its time is the first response's, not the best's, and a follow-up
+    went on at least that long. Else None.
+
+    >>> [_runs_on(c) for c in ("improvement from week 4 onwards", "improvement from 4 weeks until the last visit",
+    ...  "improvement from week 4 to week 12", "improvement at week 4", "from 4 weeks on")]
+    ['from week 4 onwards', 'from 4 weeks until the last visit', None, None, 'from 4 weeks on']
+    """
+    for time in _DURATION_RE.finditer(clause):
+        lead = re.search(r"\bfrom\s+$", clause[: time.start()])
+        on = _RUNS_ON_RE.match(clause, time.end())
+        if lead and on and not _DURATION_RE.match(clause, on.end()):
+            return clause[lead.start() :].strip()
+    return None
+
+
 def _says_a_response(text: str) -> bool:
     """Whether a clause says a response came: a word of one or of completeness (:func:`_says_complete`), not negated.
 
@@ -474,6 +500,7 @@ def _clauses(
     found = []
     before = moved = None
     relapsed = False  # a relapse or a worsening after a clause that times the response
+    ran_on = None  # an event's clause on a response from a time on ("improvement from week 4 onwards"), where it stands
     for clause in _pieces(text):
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
             moved = moved or _resumed(clause) or _changed_first(clause, agent)
@@ -541,6 +568,13 @@ def _clauses(
             kind = "timed"
             if latest and result.resolved and (later := _later_part(clause)):  # "improved at 4 weeks and cleared later"
                 _refuse_later(clause, later)
+            if latest and result.resolved and (runs_on := _runs_on(clause)):  # "improvement from week 4 onwards"
+                if not event:  # a follow-up went on at least that long
+                    result = TimeInterval(
+                        result.lower, math.inf, "at-least", f"at least {result.lower:.1f} days: {runs_on!r}"
+                    )
+                elif not _says_complete(clause) and ran_on is None:  # "complete clearance from week 4 on": none better
+                    ran_on = len(found), clause, runs_on
             if event and result.resolved and _negated(clause):
                 raise TimePhraseError(
                     f"a clause that negates ({clause!r}) and that no rule reads: it may say the event had not come "
@@ -548,7 +582,27 @@ def _clauses(
                 )
         found.append(_Clause(clause, result, kind, after_relapse=relapsed and kind == "timed"))
         relapsed = relapsed or (kind == "worse" and timed_before)
+    if ran_on is not None:
+        _check_settled_later(found, *ran_on)
     return _place_worsening(found)
+
+
+def _check_settled_later(found: list[_Clause], at: int, clause: str, runs_on: str) -> None:
+    """Refuse an event's response from a time on (:func:`_runs_on`: "improvement from week 4 onwards"), which may have
+    grown after that time, unless a later timed clause says it became complete ("..., complete at 12 weeks"): then the
+    best is that clause's, and nothing after it is better.
+
+    >>> _check_settled_later([_Clause("complete at 12 weeks", TimeInterval(84, 84, "point"), "timed")], 0, "x", "y")
+    >>> _check_settled_later([], 0, "improvement from week 4 onwards", "from week 4 onwards")
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a response from a time on ('improvement from week 4 onwards': 'from week 4 onwards'), which may have grown later; when it was at its best is the reviewer's to read
+    """
+    if not any(c.kind == "timed" and c.reading.resolved and _says_complete(c.text) for c in found[at:]):
+        raise TimePhraseError(
+            f"a response from a time on ({clause!r}: {runs_on!r}), which may have grown later; when it was at its "
+            "best is the reviewer's to read"
+        )
 
 
 def _parse(
