@@ -5586,6 +5586,11 @@ def test_a_place_dated_in_brackets_or_first_as_an_adverb_is_read():
         "improved at 4 weeks, then complete clearance",
         "partial response at 4 weeks followed by complete clearance",
         "improved at 4 weeks, progressing to complete clearance",
+        # ... or a response said to grow on (once read at 4 weeks, as the best)
+        "improvement at 4 weeks with continued improvement",
+        "improved at 4 weeks with further improvement",
+        "improved at 4 weeks, with ongoing improvement",
+        "improved at 4 weeks and progressively cleared",
     ],
 )
 def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(phrase):
@@ -5596,6 +5601,13 @@ def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(
         with pytest.raises(TimePhraseError, match="a response later than the timed one, with no time of its own"):
             parse_time(phrase, regimen, **kind)
     assert parse_time(phrase, regimen, event=True, first=True).upper == pytest.approx(4 * W)
+    # none that grew on: negated, lasting, or not of the response
+    for same in (
+        "improved at 4 weeks with no further improvement",
+        "improved at 4 weeks, maintained with continued use",
+        "improved at 4 weeks; further treatment not needed",
+    ):
+        assert parse_time(same, regimen, event=True).upper == pytest.approx(4 * W)
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,8 @@ session or time a rule reads ("complete after the sixth", "cleared at the third 
 "at 4 weeks"), once dropped beside a clause that was read, unless a time in brackets dates it ("at the second visit (4
 weeks)"). In a best response's phrase and a follow-up's, so is a response said to come later than a timed clause with no
 time of its own ("improved at 4 weeks; cleared later", "eventually cleared", "then cleared", "followed by complete
-clearance", "cleared at the next visit", "complete with continued treatment"), once left out, so the best (or the
+clearance", "cleared at the next visit", "complete with continued treatment", or a response said to grow on, "with
+further improvement", "with continued improvement", "ongoing improvement"), once left out, so the best (or the
 follow-up's end) was at 4 weeks; a first response is the timed clause's, and after a clause that says none was seen ("no
 change at 4 weeks, but improved later") the best is after that time. In a best response's, so is any response with no
 time after timed ones that are not complete ("partial response at 4 weeks; complete response", "slight improvement at 4

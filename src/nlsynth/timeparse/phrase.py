@@ -338,6 +338,10 @@ _LATER_RE = re.compile(
     r"(?:sessions?|treatments?|therap(?:y|ies)|injections?|infusions?|applications?|doses?|courses?|use|dosing)\b"
 )
 
+#: ... or that say a response grew on after its time ("with further improvement", "continued improvement", "ongoing
+#: improvement", "progressively clearing"; each once left out, so that the best was at the timed one's time).
+_GREW_ON_RE = re.compile(r"\b(?:further|continued|continuing|ongoing|progressive(?:ly)?)\b")
+
 
 #: Words of a response that lasted, not one that came later ("stayed clear thereafter", "still clear at the last visit").
 _STAYED_RE = re.compile(
@@ -375,12 +379,14 @@ def _later_untimed(clause: str, before: str) -> str | None:
     >>> [_later_untimed(c, "improved at 4 weeks") for c in ("cleared later", "then cleared", "maintained thereafter")]
     ['later', 'then', None]
     >>> _later_untimed("then improved", "unchanged until week 8")
+    >>> _later_untimed(" with continued improvement", "improved at 4 weeks")
+    'continued'
     """
     if not (_RESPONSE_WORD_RE.search(clause) or _COMPLETE_RE.search(clause)) or _negated(clause):
         return None
     if _on_lasting(clause):
         return None
-    later = _LATER_RE.search(clause)
+    later = _LATER_RE.search(clause) or _GREW_ON_RE.search(clause)
     if later and _THEN_RE.fullmatch(later.group(0)) and _SPAN_BEFORE_RE.search(before):
         return None
     return later.group(0) if later else None
