@@ -3572,10 +3572,11 @@ def test_a_response_from_a_time_on_is_the_first_not_the_best(phrase):
     assert (got.rule, got.lower, got.upper) == ("at-least", 4 * W, INF)
 
 
-def test_a_response_from_a_time_on_is_settled_by_a_later_complete_one_or_its_own():
+def test_a_response_from_a_time_on_is_settled_by_a_later_timed_one_or_its_own_completeness():
     treatment = {"regimen": "300 mg every 2 weeks", "agent": "dupilumab"}
-    got = parse_time("improvement from week 4 onwards, complete at 12 weeks", **treatment, event=True)
-    assert (got.lower, got.upper) == (4 * W, 12 * W)
+    for later in ("complete at 12 weeks", "marked improvement at 12 weeks"):
+        got = parse_time(f"improvement from week 4 onwards, {later}", **treatment, event=True)
+        assert (got.lower, got.upper) == (4 * W, 12 * W)
     for complete in ("complete clearance from week 4 onwards", "cleared from week 4 onwards"):
         assert parse_time(complete, **treatment, event=True).upper == 4 * W
     # a range from one time to another is read as before

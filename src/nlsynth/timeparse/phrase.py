@@ -595,16 +595,17 @@ def _clauses(
 
 def _check_settled_later(found: list[_Clause], at: int, clause: str, runs_on: str) -> None:
     """Refuse an event's response from a time on (:func:`_runs_on`: "improvement from week 4 onwards"), which may have
-    grown after that time, unless a later timed clause says it became complete ("..., complete at 12 weeks"): then the
-    best is that clause's, and nothing after it is better.
+    grown after that time, unless a later timed clause says a response came ("..., complete at 12 weeks", "..., marked
+    improvement at 12 weeks"): then the best is read from that clause, as after any timed one.
 
-    >>> _check_settled_later([_Clause("complete at 12 weeks", TimeInterval(84, 84, "point"), "timed")], 0, "x", "y")
+    >>> later = _Clause("complete at 12 weeks", TimeInterval(84, 84, "point"), "timed")
+    >>> _check_settled_later([later, later], 0, "improvement from week 4 onwards", "from week 4 onwards")
     >>> _check_settled_later([], 0, "improvement from week 4 onwards", "from week 4 onwards")
     Traceback (most recent call last):
     ...
     nlsynth.timeparse.TimePhraseError: a response from a time on ('improvement from week 4 onwards': 'from week 4 onwards'), which may have grown later; when it was at its best is the reviewer's to read
     """
-    if not any(c.kind == "timed" and c.reading.resolved and _says_complete(c.text) for c in found[at:]):
+    if not any(c.kind == "timed" and c.reading.resolved and _says_a_response(c.text) for c in found[at + 1 :]):
         raise TimePhraseError(
             f"a response from a time on ({clause!r}: {runs_on!r}), which may have grown later; when it was at its "
             "best is the reviewer's to read"
