@@ -175,7 +175,8 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
         period = _PERIOD_RE.search(text)
         unit = _UNIT_OF[period.group("unit") or period.group("unit2")] if period else None
         # its end alone ("by the second month"), or the period already ("in the second month": qualifiers._duration)
-        if unit is not None and reading.upper - reading.lower in (0.0, DAYS_PER_UNIT[unit]):
+        width = reading.upper - reading.lower
+        if unit is not None and (width == 0.0 or math.isclose(width, DAYS_PER_UNIT[unit])):
             return TimeInterval(
                 max(0.0, reading.upper - DAYS_PER_UNIT[unit]),
                 reading.upper,
