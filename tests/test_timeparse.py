@@ -964,8 +964,8 @@ def test_phrase_reads_to_documented_interval(phrase, regimen, lower, upper, rule
         assert got.lower == pytest.approx(lower) and got.upper == pytest.approx(upper)
 
 
-# The same phrases as times of events (first or best response), issue 9: an assessment time X says the
-# response was seen at that visit, so it began in (0, X]; exact only where the source dates the onset.
+# The same phrases as times of events (a best response; an onset, a first one), issue 9: an assessment time X says
+# the response was seen at that visit, so it began in (0, X]; exact only where the source dates the onset.
 EVENT_PHRASES = [
     ("minimal improvement after one month", "twice daily", 0, M, "seen-at-assessment"),
     ("4 weeks after the change in treatment", "", 0, 4 * W, "seen-at-assessment"),
@@ -1311,7 +1311,13 @@ EVENT_PHRASES = [
 
 @pytest.mark.parametrize(("phrase", "regimen", "lower", "upper", "rule"), EVENT_PHRASES, ids=_ids(EVENT_PHRASES))
 def test_event_time_reads_no_more_precisely_than_the_source(phrase, regimen, lower, upper, rule):
-    got = parse_time(phrase, regimen, event=True)
+    # an onset is when a response began: the first response's time; as the best it is refused, since the response
+    # may have grown after it (each once the best, exactly at the onset)
+    onset = rule == "onset"
+    if onset:
+        with pytest.raises(TimePhraseError, match="the onset of a response .*, which may have grown later"):
+            parse_time(phrase, regimen, event=True)
+    got = parse_time(phrase, regimen, event=True, first=onset)
     assert got.rule == rule
     if math.isnan(lower):
         assert not got.resolved and got.note
@@ -3575,8 +3581,9 @@ def test_a_response_from_a_time_on_is_the_first_not_the_best(phrase):
 def test_a_response_from_a_time_on_is_settled_by_a_later_timed_one_or_its_own_completeness():
     treatment = {"regimen": "300 mg every 2 weeks", "agent": "dupilumab"}
     for later in ("complete at 12 weeks", "marked improvement at 12 weeks"):
-        got = parse_time(f"improvement from week 4 onwards, {later}", **treatment, event=True)
-        assert (got.lower, got.upper) == (4 * W, 12 * W)
+        for start in ("improvement from week 4 onwards", "began to improve at 4 weeks"):  # or its onset
+            got = parse_time(f"{start}, {later}", **treatment, event=True)
+            assert (got.lower, got.upper) == (4 * W, 12 * W)
     for complete in ("complete clearance from week 4 onwards", "cleared from week 4 onwards"):
         assert parse_time(complete, **treatment, event=True).upper == 4 * W
     # a range from one time to another is read as before

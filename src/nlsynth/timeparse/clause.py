@@ -160,18 +160,28 @@ _SECOND_UNIT_RE = re.compile(
 _ASSESSED = ("point", "range", "visits", "exposures", "end-of-treatment", "after-end-of-treatment")
 
 
+def _dates_its_onset(text: str) -> bool:
+    """Whether ``text`` dates the onset of the response itself (:data:`_ONSET_RE`: "began to improve at 4 weeks"), not
+    a visit at which it was seen ("improvement began at the 3-month visit").
+
+    >>> _dates_its_onset("began to improve at 4 weeks"), _dates_its_onset("improvement began at the 3-month visit")
+    (True, False)
+    """
+    return bool(_ONSET_RE.search(text)) and not _VISIT_WORD_RE.search(text)
+
+
 def as_event(reading: TimeInterval, text: str) -> TimeInterval:
     """An event's reading: a time X seen at an assessment gives (0, X], unless the source dates the onset.
 
     >>> from nlsynth.timeparse import parse_time
     >>> as_event(parse_time("after one month"), "after one month")
     TimeInterval(lower=0.0, upper=30.4375, rule='seen-at-assessment', note="seen at the assessment at 30.4 days (rule 'point')")
-    >>> parse_time("improvement started after two weeks", event=True).rule
+    >>> parse_time("improvement started after two weeks", event=True, first=True).rule
     'onset'
     """
     if reading.rule not in _ASSESSED or not reading.resolved:
         return reading
-    if _ONSET_RE.search(text) and not _VISIT_WORD_RE.search(text):
+    if _dates_its_onset(text):
         period = _PERIOD_RE.search(text)
         unit = _UNIT_OF[period.group("unit") or period.group("unit2")] if period else None
         # its end alone ("by the second month"), or the period already ("in the second month": qualifiers._duration)

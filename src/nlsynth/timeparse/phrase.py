@@ -36,6 +36,7 @@ from nlsynth.timeparse.clause import (
     _check_no_summary_aside,
     _check_no_summary_beside_a_time,
     _check_whose_time,
+    _dates_its_onset,
     _earliest_clause,
     _event_aside,
     _holds_time,
@@ -506,7 +507,7 @@ def _clauses(
     found = []
     before = moved = None
     relapsed = False  # a relapse or a worsening after a clause that times the response
-    ran_on = None  # an event's clause on a response from a time on ("improvement from week 4 onwards"), where it stands
+    ran_on = None  # a best response's clause from a time on, or on its onset ("improvement from week 4 onwards")
     for clause in _pieces(text):
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
             moved = moved or _resumed(clause) or _changed_first(clause, agent)
@@ -580,7 +581,16 @@ def _clauses(
                         result.lower, math.inf, "at-least", f"at least {result.lower:.1f} days: {runs_on!r}"
                     )
                 elif not _says_complete(clause) and ran_on is None:  # "complete clearance from week 4 on": none better
-                    ran_on = len(found), clause, runs_on
+                    ran_on = len(found), clause, f"a response from a time on ({clause!r}: {runs_on!r})"
+            if (
+                latest
+                and event
+                and result.resolved
+                and ran_on is None
+                and _dates_its_onset(clause)
+                and not _says_complete(clause)
+            ):  # "began to improve at 4 weeks": when it began, not when it was at its best
+                ran_on = len(found), clause, f"the onset of a response ({clause!r})"
             if event and result.resolved and _negated(clause):
                 raise TimePhraseError(
                     f"a clause that negates ({clause!r}) and that no rule reads: it may say the event had not come "
@@ -593,23 +603,25 @@ def _clauses(
     return _place_worsening(found)
 
 
-def _check_settled_later(found: list[_Clause], at: int, clause: str, runs_on: str) -> None:
-    """Refuse an event's response from a time on (:func:`_runs_on`: "improvement from week 4 onwards"), which may have
-    grown after that time, unless a later timed clause says a response came ("..., complete at 12 weeks", "..., marked
-    improvement at 12 weeks"): then the best is read from that clause, as after any timed one.
+def _check_settled_later(found: list[_Clause], at: int, clause: str, what: str) -> None:
+    """Refuse a best response's clause that says when a response began or from when it went on (``what``:
+    :func:`_runs_on`, "improvement from week 4 onwards"; an onset, "began to improve at 4 weeks"), which may have grown
+    after that time, unless a later timed clause times the response ("..., complete at 12 weeks", "..., marked
+    improvement at 12 weeks", "..., maximum at week 16": the best is read from it, as after any timed one, or refused
+    by the checks of such clauses) or an earlier one says it was complete ("cleared at 12 weeks, having begun to
+    improve at 4 weeks").
 
-    >>> later = _Clause("complete at 12 weeks", TimeInterval(84, 84, "point"), "timed")
-    >>> _check_settled_later([later, later], 0, "improvement from week 4 onwards", "from week 4 onwards")
-    >>> _check_settled_later([], 0, "improvement from week 4 onwards", "from week 4 onwards")
+    >>> onset = _Clause("began to improve at 4 weeks", TimeInterval(28, 28, "point"), "timed")
+    >>> later = _Clause("maximum at 12 weeks", TimeInterval(84, 84, "point"), "timed")
+    >>> _check_settled_later([onset, later], 0, "began to improve at 4 weeks", "the onset of a response")
+    >>> _check_settled_later([onset], 0, "began to improve at 4 weeks", "the onset of a response")
     Traceback (most recent call last):
     ...
-    nlsynth.timeparse.TimePhraseError: a response from a time on ('improvement from week 4 onwards': 'from week 4 onwards'), which may have grown later; when it was at its best is the reviewer's to read
+    nlsynth.timeparse.TimePhraseError: the onset of a response, which may have grown later; when it was at its best is the reviewer's to read
     """
-    if not any(c.kind == "timed" and c.reading.resolved and _says_a_response(c.text) for c in found[at + 1 :]):
-        raise TimePhraseError(
-            f"a response from a time on ({clause!r}: {runs_on!r}), which may have grown later; when it was at its "
-            "best is the reviewer's to read"
-        )
+    others = [(i, c) for i, c in enumerate(found) if i != at and c.kind == "timed" and c.reading.resolved]
+    if not any(i > at or _says_complete(c.text) for i, c in others):
+        raise TimePhraseError(f"{what}, which may have grown later; when it was at its best is the reviewer's to read")
 
 
 def _parse(
