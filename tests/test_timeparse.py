@@ -3586,8 +3586,10 @@ def test_a_response_from_a_time_on_is_settled_by_a_later_timed_one_or_its_own_co
             assert (got.lower, got.upper) == (4 * W, 12 * W)
     for complete in ("complete clearance from week 4 onwards", "cleared from week 4 onwards"):
         assert parse_time(complete, **treatment, event=True).upper == 4 * W
-    # a range from one time to another is read as before
+    # a range from one time to another is read as before, and a schedule from a time on is refused as one
     assert parse_time("gradual improvement from week 4 to week 12", event=True).upper == 12 * W
+    with pytest.raises(TimePhraseError, match="the only time given is of a schedule of the treatment"):
+        parse_time("weekly from 6 months onwards", **treatment, event=True)
 
 
 @pytest.mark.parametrize(

@@ -580,7 +580,9 @@ def _clauses(
                     result = TimeInterval(
                         result.lower, math.inf, "at-least", f"at least {result.lower:.1f} days: {runs_on!r}"
                     )
-                elif not _says_complete(clause) and ran_on is None:  # "complete clearance from week 4 on": none better
+                elif _says_a_response(clause) and not _says_complete(clause) and ran_on is None:
+                    # of a response ("weekly from 6 months onwards" is a schedule's, refused as one); none better than
+                    # a complete one ("complete clearance from week 4 onwards")
                     ran_on = len(found), clause, f"a response from a time on ({clause!r}: {runs_on!r})"
             if (
                 latest
