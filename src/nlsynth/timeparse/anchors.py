@@ -1156,11 +1156,14 @@ _TIME_ON_RE = re.compile(
     r"|\s+(?:of|on(?!\s+(?:the|her|his|their|both|each|all|left|right|one|either)\b))"
     r"|\s+(?P<with>with|whilst\s+on|while\s+(?:on|taking|receiving|using)))\s+(?P<what>[^,;:()]+)"
 )
-#: What names something given ("the cream", "oral tablets", "twice-daily application", "topical therapy"), beside a
-#: drug or a procedure: what "with" may name as a treatment after a time ("improved at 8 weeks with the cream").
+#: Words of something given, whose pace is the sessions' ("weekly dosing", "daily use", "fortnightly injections"); not
+#: of visits ("8 weeks of weekly follow-up", "seen monthly for 6 months").
+_GIVEN_RE = re.compile(rf"\b(?:{_SESSION_NOUN}|dosing|use|therap(?:y|ies)|regimen)\b")
+#: ... or a form it is given in ("the cream", "oral tablets"): beside a drug or a procedure, what "with" may name as a
+#: treatment after a time ("improved at 8 weeks with the cream", "with twice-daily application").
 _GIVEN_THING_RE = re.compile(
-    rf"\b(?:{_SESSION_NOUN}|dosing|use|therap(?:y|ies)|regimens?|creams?|ointments?|gels?|lotions?|foams?|tablets?"
-    r"|capsules?|pills?|dressings?|emollients?|patch(?:es)?)\b"
+    rf"{_GIVEN_RE.pattern}|\b(?:regimens|creams?|ointments?|gels?|lotions?|foams?|tablets?|capsules?|pills?|dressings?"
+    r"|emollients?|patch(?:es)?)\b"
 )
 #: Words that say a treatment was not given, or given less ("no need for methotrexate", "less steroid", "tapering of
 #: prednisone", "prednisone taper", "a reduction in steroid use").
@@ -1230,9 +1233,6 @@ def _spent_on(clause: str, paced: bool = False) -> list[str]:
 #: "Daily" alone says on which days, not how often in a day: "8 weeks of daily application" of a twice-daily ointment
 #: is its pace; "once daily" is not.
 _EVERY_DAY_RE = re.compile(r"(?<![\w-])(?<!once\s)(?<!twice\s)(?<!times\s)(?<!x\s)daily\b")
-#: Words of something given, whose pace is the sessions' ("weekly dosing", "daily use", "fortnightly injections"); not
-#: of visits ("8 weeks of weekly follow-up", "seen monthly for 6 months").
-_GIVEN_RE = re.compile(rf"\b(?:{_SESSION_NOUN}|dosing|use|therap(?:y|ies)|regimen)\b")
 
 
 def _time_at_another_pace(clause: str, treatment: Treatment) -> str | None:
