@@ -208,10 +208,12 @@ def _split_and(clause: str) -> list[str]:
 _CLAUSE_END_RE = re.compile(r",|\s(?:and\s+then|and|then|but)\s")
 
 
+#: Words that run a span on to its end ("until", "through", "up to").
+_UNTIL = r"until|till|through(?:out)?|up\s+to"
 #: A span that runs until the end of treatment ("continued to improve until the end of treatment"): a time of its own
 #: where a clause is split, not the other part's time restated ("improved at 4 weeks and continued to improve until
 #: the end of treatment" was read as a best response by 4 weeks where the course had no length).
-_UNTIL_END_RE = re.compile(rf"\b(?:until|till|through(?:out)?|up\s+to)\s+(?:the\s+)?(?:{_END_OF_TREATMENT_RE.pattern})")
+_UNTIL_END_RE = re.compile(rf"\b(?:{_UNTIL})\s+(?:the\s+)?(?:{_END_OF_TREATMENT_RE.pattern})")
 
 
 def _timed(text: str) -> bool:
@@ -408,9 +410,7 @@ def _later_part(clause: str) -> str | None:
 #: What follows a time after "from" when the span it opens runs on with no time of its end ("from week 4 onwards",
 #: "from 4 weeks until the end of treatment", "from week 4 through the last visit"; not "from week 4 to week 12", a
 #: range).
-_RUNS_ON_RE = re.compile(
-    r"\s+(?:onwards?|forwards?|thereafter|on(?=\s*$))\b|\s+(?:until|till|through(?:out)?|up\s+to|to)\s+(?=[a-z])"
-)
+_RUNS_ON_RE = re.compile(rf"\s+(?:onwards?|forwards?|thereafter|on(?=\s*$))\b|\s+(?:{_UNTIL}|to)\s+(?=[a-z])")
 
 
 def _runs_on(clause: str) -> str | None:
