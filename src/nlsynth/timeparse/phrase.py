@@ -575,24 +575,18 @@ def _clauses(
             kind = "timed"
             if latest and result.resolved and (later := _later_part(clause)):  # "improved at 4 weeks and cleared later"
                 _refuse_later(clause, later)
-            if latest and result.resolved and (runs_on := _runs_on(clause)):  # "improvement from week 4 onwards"
-                if not event:  # a follow-up went on at least that long
-                    result = TimeInterval(
-                        result.lower, math.inf, "at-least", f"at least {result.lower:.1f} days: {runs_on!r}"
-                    )
-                elif _says_a_response(clause) and not _says_complete(clause) and ran_on is None:
-                    # of a response ("weekly from 6 months onwards" is a schedule's, refused as one); none better than
-                    # a complete one ("complete clearance from week 4 onwards")
+            runs_on = _runs_on(clause) if latest and result.resolved else None  # "improvement from week 4 onwards"
+            if runs_on and not event:  # a follow-up went on at least that long
+                result = TimeInterval(
+                    result.lower, math.inf, "at-least", f"at least {result.lower:.1f} days: {runs_on!r}"
+                )
+            # a best response from a time on, or at its onset, may have grown later; none is better than a complete
+            # one ("complete clearance from week 4 onwards"), and "weekly from 6 months onwards" is a schedule's
+            if latest and event and result.resolved and ran_on is None and not _says_complete(clause):
+                if runs_on and _says_a_response(clause):
                     ran_on = len(found), clause, f"a response from a time on ({clause!r}: {runs_on!r})"
-            if (
-                latest
-                and event
-                and result.resolved
-                and ran_on is None
-                and _dates_its_onset(clause)
-                and not _says_complete(clause)
-            ):  # "began to improve at 4 weeks": when it began, not when it was at its best
-                ran_on = len(found), clause, f"the onset of a response ({clause!r})"
+                elif _dates_its_onset(clause):  # "began to improve at 4 weeks"
+                    ran_on = len(found), clause, f"the onset of a response ({clause!r})"
             if event and result.resolved and _negated(clause):
                 raise TimePhraseError(
                     f"a clause that negates ({clause!r}) and that no rule reads: it may say the event had not come "
