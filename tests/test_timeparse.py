@@ -1763,6 +1763,52 @@ def test_sessions_given_at_times_beside_a_response_are_refused(phrase, words):
     assert (got.lower, got.upper) == (0.0, pytest.approx(12 * W))
 
 
+# One session given at a time, or a treatment given from a time on, beside a clause on the response or alone: each once
+# read as a response by that time (a first response by 2 weeks, a best response spanning 2 to 8 weeks).
+GIVEN_THEN = [
+    ("injection at week 2; improved at 8 weeks", "injection at"),
+    ("a dose on day 1; improved at 8 weeks", "dose on"),
+    ("injections from week 2; improved at 8 weeks", "injections from"),
+    ("treatment from week 2; improved at 8 weeks", "treatment from"),
+    ("the cream since week 4; improved at 8 weeks", "cream since"),
+    ("300 mg from week 2; improved at 8 weeks", "300 mg from"),
+    ("dupilumab from week 2; improved at 8 weeks", "dupilumab from"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "words"), GIVEN_THEN, ids=_ids(GIVEN_THEN))
+def test_a_session_given_at_a_time_or_a_treatment_from_it_on_is_no_response_then(phrase, words):
+    _refused_as_first_and_best(
+        phrase, f"gives when the treatment was given .*: '{words}'\\) beside one on the response"
+    )
+    _refused_as_first_and_best(
+        phrase.split(";")[0], f"the only time given is of a schedule of the treatment .*'{words}'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "first", "best"),
+    [
+        ("treatment at 8 weeks", (0, 8 * W), (0, 8 * W)),  # may be "at 8 weeks of treatment"
+        ("improved; treatment at 8 weeks", (0, 8 * W), (0, 8 * W)),
+        ("improvement at 8 weeks, injections every 2 weeks", (0, 8 * W), (0, 8 * W)),  # a pace, no time
+        ("improved with the injection at week 8", (0, 8 * W), (0, 8 * W)),  # with it, not after it
+        ("the 3rd session at 6 weeks; complete at 12 weeks", (0, 12 * W), (0, 12 * W)),  # a count and a time: no time
+    ],
+)
+def test_a_time_near_a_word_of_the_treatment_that_does_not_say_when_it_was_given_keeps_its_reading(phrase, first, best):
+    for mode, expected in (("first", first), ("best", best)):
+        got = parse_time(phrase, event=True, first=mode == "first", agent="dupilumab")
+        assert (got.lower, got.upper) == pytest.approx(expected), mode
+
+
+def test_a_response_after_one_session_given_at_a_time_is_no_response_at_it():
+    """ "Improved after the injection at week 8" came after week 8 (once read as a response by week 8)."""
+    for phrase in ("improved after the injection at week 8", "improved after injection at week 2"):
+        with pytest.raises(TimePhraseError, match="the only time given is of a schedule of the treatment"):
+            parse_time(phrase, event=True, first=True)
+
+
 @pytest.mark.parametrize(
     "phrase", ["improved after doses at weeks 0, 2, 6", "improved after sessions on days 1, 8 and 15"]
 )

@@ -515,8 +515,11 @@ once daily at 4 weeks", "stopped at 12 weeks", whose time alone is refused, whil
 response, one that names something no list holds, "syncope at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …",
 "methotrexate added at 2 months; …", or whose response is of something other than the lesions, "tinea cleared at 3
 weeks; …", "quality of life improved at 4 weeks; …", or that names a procedure done at its time, "skin graft at 4 weeks;
-healed at 8 weeks", "PDT at 4 weeks; …", or the times sessions were given, "injections at weeks 0, 2 and 4; …" (alone,
-refused as a schedule, as is a response after them, "improved after doses at weeks 0, 2, 6", once seen by the last), or
+healed at 8 weeks", "PDT at 4 weeks; …", or the times sessions were given, "injections at weeks 0, 2 and 4; …", one
+session's, "the injection at week 2; …", "a dose on day 1; …", or a time from which a treatment was given, "injections
+from week 2; …", "300 mg from week 2; …", "dupilumab from week 2; …" (each of these three kinds alone refused as a
+schedule, as is a response after them, "improved after doses at weeks 0, 2, 6", "improved after the injection at week
+8", once seen by the last; "treatment at 8 weeks" may be "at 8 weeks of treatment" and is read), or
 that gives a length of time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4 weeks
 of treatment", is refused (for a first response, only when it is earlier than the response's time, which a later clause
 cannot move), since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import replace
 
-from nlsynth.timeparse.anchors import _PARENTHESES_RE, _PROCEDURE_KINDS, _changed_or_other_alone
+from nlsynth.timeparse.anchors import _GIVEN_THING_RE, _PARENTHESES_RE, _PROCEDURE_KINDS, _changed_or_other_alone
 from nlsynth.timeparse.clause import _AT_A_TIME_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _not_seen_bound, unresolved
 from nlsynth.timeparse.lexicon import (
@@ -24,7 +24,7 @@ from nlsynth.timeparse.lexicon import (
     _first_not_led_by,
     _words,
 )
-from nlsynth.timeparse.quantities import _PACE_RE
+from nlsynth.timeparse.quantities import _DOSE_RE, _PACE_RE
 from nlsynth.timeparse.regimen import (
     _AMBIGUOUS_RATE_RE,
     _PREFIXED_PACE_RE,
@@ -41,6 +41,7 @@ from nlsynth.timeparse.response import (
     _RESIDUE_WORDS,
     _RESPONSE_WORD_RE,
     _STILL_THERE_RE,
+    _agent_words,
     _Clause,
     _names_something_else,
     _not_seen_of_what,
@@ -95,23 +96,51 @@ def _procedure_done(text: str) -> str | None:
 #: Sessions given at times ("sessions at 0, 2 and 4 weeks", "injections at weeks 0, 2, 4", "infusions on days 1 and
 #: 15", "injections were given at week 0 and week 2"): when the treatment was given, not when a response came. One
 #: session at a time ("at the 3rd session (6 weeks)") is a visit, read as one.
+_GIVEN_VERB = r"(?:(?:were|was)\s+)?(?:(?:given|performed|done|administered|applied|delivered)\s+)?"
 _SESSIONS_GIVEN_RE = re.compile(
-    rf"\b(?:{'|'.join(f'{noun}s' for noun in _SESSION_NOUNS)})\s+(?:(?:were|was)\s+)?"
-    r"(?:(?:given|performed|done|administered|applied|delivered)\s+)?"
-    rf"(?:at|on)\s+(?:{_UNIT_FIRST}s?\s+)?(?=\d)"
+    rf"\b(?:{'|'.join(f'{noun}s' for noun in _SESSION_NOUNS)})\s+{_GIVEN_VERB}(?:at|on)\s+(?:{_UNIT_FIRST}s?\s+)?(?=\d)"
 )
+#: ... or right before a time (:func:`_given_then`), one session given at it ("the injection at week 2", "a dose on day
+#: 1"; not "treatment at 8 weeks", which may be "at 8 weeks of treatment"), or a treatment given from it on
+#: ("injections from week 2", "treatment from week 2", "the cream since week 4", "300 mg from week 2"; each once read
+#: as a response by then).
+_SESSION_GIVEN_RE = re.compile(
+    rf"\b(?:{'|'.join(noun for noun in _SESSION_NOUNS if noun != 'treatment')})\s+{_GIVEN_VERB}(?:at|on)\s+(?:the\s+)?$"
+)
+_GIVEN_FROM = rf"\s+{_GIVEN_VERB}(?:from|since|starting(?:\s+(?:at|from|on))?)\s+(?:the\s+)?$"
+_GIVEN_FROM_RE = re.compile(rf"(?:{_GIVEN_THING_RE.pattern}|{_DOSE_RE.pattern}){_GIVEN_FROM}")
 
 
-def _given_at(text: str) -> str | None:
-    """The words that say when sessions were given (``_SESSIONS_GIVEN_RE``) in a clause with no word of response, or
-    with one that came after them ("improved after injections at weeks 0, 2 and 6": the times are the injections',
-    once read as a response seen by week 6), or None.
+def _given_then(text: str, agent: str | None = None) -> re.Match | None:
+    """Where, right before a time, ``text`` says one session was given at it or a treatment (the row's ``agent`` too:
+    "dupilumab from week 2") was given from it on (:data:`_SESSION_GIVEN_RE`, :data:`_GIVEN_FROM_RE`), or None.
+
+    >>> [bool(_given_then(c, "dupilumab")) for c in ("the injection at week 2", "injections from week 2",
+    ...  "dupilumab from week 2", "300 mg from week 2", "treatment at 8 weeks", "improvement from week 2")]
+    [True, True, True, True, False, False]
+    """
+    own = "|".join(re.escape(word) for word in sorted(_agent_words(agent)))
+    own_from = re.compile(rf"\b(?:{own}){_GIVEN_FROM}") if own else None
+    for time in _DURATION_RE.finditer(text):
+        before = text[: time.start()]
+        for pattern in (_SESSION_GIVEN_RE, _GIVEN_FROM_RE, own_from):
+            if pattern is not None and (given := pattern.search(before)):
+                return given
+    return None
+
+
+def _given_at(text: str, agent: str | None = None) -> str | None:
+    """The words that say when sessions were given (``_SESSIONS_GIVEN_RE``, :func:`_given_then`) in a clause with no
+    word of response, or with one that came after them ("improved after injections at weeks 0, 2 and 6": the times
+    are the injections', once read as a response seen by week 6), or None.
 
     >>> [_given_at(c) for c in ("injections at weeks 0, 2, 4", "infusions on days 1 and 15", "at the 3rd session",
     ...  "improved after injections at weeks 0 and 2", "improved with injections at weeks 0 and 2", "after 3 sessions")]
     ['injections at weeks', 'infusions on days', None, 'injections at weeks', None, None]
+    >>> [_given_at(c, "dupilumab") for c in ("injection at week 2", "dupilumab from week 2", "improved from week 2")]
+    ['injection at', 'dupilumab from', None]
     """
-    given = _SESSIONS_GIVEN_RE.search(text)
+    given = _SESSIONS_GIVEN_RE.search(text) or _given_then(text, agent)
     if given is None:
         return None
     after = re.search(r"\b(?:after|following|since)\s+(?:the\s+|her\s+|his\s+)?$", text[: given.start()])
@@ -149,7 +178,7 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
         return f"gives a length of time ({clause.text!r}: {length.group(0).strip()!r})"
     if schedule := _schedule(clause.text):
         return f"gives a schedule of the treatment ({clause.text!r}: {schedule!r})"
-    if given := _given_at(clause.text):
+    if given := _given_at(clause.text, agent):
         return f"gives when the treatment was given ({clause.text!r}: {given!r})"
     return None
 
@@ -205,7 +234,7 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
                     f"a clause on the response of something other than the lesions ({clause.text!r}: {responded!r}): "
                     "whether NL responded by then is the reviewer's to read"
                 )
-            if schedule := _schedule(clause.text) or _given_at(clause.text):
+            if schedule := _schedule(clause.text) or _given_at(clause.text, agent):
                 raise TimePhraseError(
                     f"the only time given is of a schedule of the treatment ({clause.text!r}: {schedule!r}): when the "
                     "response came is the reviewer's to read"
