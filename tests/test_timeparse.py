@@ -2068,7 +2068,9 @@ def test_a_schedule_alone_is_refused_and_a_time_of_sessions_at_a_pace_is_read():
     # a pace in the time itself, or with a word of response, is not a schedule's
     assert parse_time("after 3 months of weekly injections", event=True).upper == pytest.approx(3 * M)
     assert parse_time("after 8 weekly sessions", event=True).upper == pytest.approx(8 * W)
-    assert parse_time("improvement from week 4 of twice-daily application", event=True).rule != "not-reported"
+    # (the first response: the best from a time on is refused as such, test_a_response_from_a_time_on_is_the_first_…)
+    got = parse_time("improvement from week 4 of twice-daily application", event=True, first=True)
+    assert got.upper == 4 * W
 
 
 @pytest.mark.parametrize(
@@ -3612,6 +3614,14 @@ def test_an_interval_named_by_its_ends_is_counted_from_the_first(phrase, first):
         "improvement from 4 weeks until the last visit",
         "improving from week 4 through the end of therapy",
         "continued improvement from 4 weeks to the end of treatment",
+        # ... with no word of its end, or growing after the time (each also once a best by 4 weeks, a follow-up of 4)
+        "improvement from week 4",
+        "lesions improved from 4 weeks",
+        "ongoing improvement since week 4",
+        "progressive improvement after week 4",
+        "continued to improve after 4 weeks",
+        "gradual improvement from 4 weeks",
+        "steady improvement after 4 weeks",
     ],
 )
 def test_a_response_from_a_time_on_is_the_first_not_the_best(phrase):
@@ -3636,6 +3646,33 @@ def test_a_response_from_a_time_on_is_settled_by_a_later_timed_one_or_its_own_co
     assert parse_time("gradual improvement from week 4 to week 12", event=True).upper == 12 * W
     with pytest.raises(TimePhraseError, match="the only time given is of a schedule of the treatment"):
         parse_time("weekly from 6 months onwards", **treatment, event=True)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("improvement after 4 weeks", (0, 4 * W)),  # "after" alone: seen at the assessment
+        ("gradual improvement over 8 weeks", (0, 8 * W)),
+        ("gradual improvement within 8 weeks", (0, 8 * W)),
+        ("progressive improvement by 12 weeks", (0, 12 * W)),
+        ("improvement 4 weeks from the start", (0, 4 * W)),  # the time before "from"
+        ("improved from 3 to 6 months", (0, 6 * M)),  # a range
+        ("complete clearance from week 8", (0, 8 * W)),  # complete: no better one came
+    ],
+)
+def test_a_response_at_a_time_or_by_it_keeps_its_best_reading(phrase, expected):
+    got = parse_time(phrase, event=True, agent="dupilumab")
+    assert (got.lower, got.upper) == pytest.approx(expected)
+
+
+def test_a_follow_up_from_a_numbered_period_on_went_on_at_least_from_its_start():
+    """ "From the 4th week" on is from day 21 or later (read as at least 28 days, a week more than the source says)."""
+    for phrase, floor in (("improved from the 4th week", 3 * W), ("improvement from the third month onwards", 2 * M)):
+        got = parse_time(phrase)
+        assert (got.rule, got.lower, got.upper) == ("at-least", pytest.approx(floor), INF)
+        with pytest.raises(TimePhraseError, match="a response from a time on"):
+            parse_time(phrase, event=True)
+    assert parse_time("improvement from week 4").lower == 4 * W  # a week named by its number is its end
 
 
 @pytest.mark.parametrize(

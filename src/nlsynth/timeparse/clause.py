@@ -170,6 +170,17 @@ def _dates_its_onset(text: str) -> bool:
     return bool(_ONSET_RE.search(text)) and not _VISIT_WORD_RE.search(text)
 
 
+def _numbered_period_unit(text: str) -> str | None:
+    """The unit of the period ``text`` names by its number (:data:`_PERIOD_RE`: "the second month", "the 3rd week",
+    "in month 3"), whose reading is that period's end, or None.
+
+    >>> _numbered_period_unit("from the 4th week"), _numbered_period_unit("from week 4")
+    ('week', None)
+    """
+    period = _PERIOD_RE.search(text)
+    return _UNIT_OF[period.group("unit") or period.group("unit2")] if period else None
+
+
 def as_event(reading: TimeInterval, text: str) -> TimeInterval:
     """An event's reading: a time X seen at an assessment gives (0, X], unless the source dates the onset.
 
@@ -182,8 +193,7 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
     if reading.rule not in _ASSESSED or not reading.resolved:
         return reading
     if _dates_its_onset(text):
-        period = _PERIOD_RE.search(text)
-        unit = _UNIT_OF[period.group("unit") or period.group("unit2")] if period else None
+        unit = _numbered_period_unit(text)
         # its end alone ("by the second month"), or the period already ("in the second month": qualifiers._duration)
         width = reading.upper - reading.lower
         if unit is not None and (width == 0.0 or math.isclose(width, DAYS_PER_UNIT[unit])):

@@ -44,6 +44,7 @@ from nlsynth.timeparse.clause import (
     _lasting_time,
     _lengths_in_turn,
     _not_seen_by,
+    _numbered_period_unit,
     _pace_aside,
     _parenthesised,
     _parse_clause,
@@ -95,6 +96,7 @@ from nlsynth.timeparse.response import (
 from nlsynth.timeparse.sessions import _end_as_stated
 from nlsynth.timeparse.summaries import _summary_first
 from nlsynth.timeparse.treatment import Treatment
+from nlsynth.units import DAYS_PER_UNIT
 
 
 def parse_time(
@@ -411,23 +413,45 @@ def _later_part(clause: str) -> str | None:
 #: "from 4 weeks until the end of treatment", "from week 4 through the last visit"; not "from week 4 to week 12", a
 #: range).
 _RUNS_ON_RE = re.compile(rf"\s+(?:onwards?|forwards?|thereafter|on(?=\s*$))\b|\s+(?:{_UNTIL}|to)\s+(?=[a-z])")
+#: Words of a response that grew on ("gradual improvement", "progressively clearing", "steady improvement",
+#: "continued to improve", "ongoing improvement").
+_GROWING_RE = re.compile(
+    r"\b(?:gradual(?:ly)?|progressive(?:ly)?|steady|steadily|continu(?:ed|ing|ous|ously)|ongoing)\b"
+)
 
 
 def _runs_on(clause: str) -> str | None:
-    """The words of a span that opens at a time after "from" and runs on, its end untimed (:data:`_RUNS_ON_RE`): "from
-    week 4 onwards", "from 4 weeks until the end of treatment". A response so written was there from that time on,
-    and may have grown after it (unless complete): its time is the first response's, not the best's, and a follow-up
-    went on at least that long. Else None.
+    """The words of a span that opens at a time and runs on, its end untimed, or None: after "from", with a word that
+    runs it on (:data:`_RUNS_ON_RE`: "from week 4 onwards", "from 4 weeks until the end of treatment"); or, in a clause
+    that says a response before it (:func:`_says_a_response`) and no time after it, after "from" alone
+    ("improvement from week 4", "improved from the 4th week") or after "after" or "since" with a word of a response
+    that grew (:data:`_GROWING_RE`: "progressive improvement after week 4", "continued to improve after 4 weeks",
+    "ongoing improvement since week 4"; not "clear since week 6", a state since a visit, nor "since 4 weeks", which
+    may mean "for 4 weeks"). A response so written was there
+    from that time on, and may have grown after it (unless complete): its time is the first response's, not the
+    best's, and a follow-up went on at least that long.
 
     >>> [_runs_on(c) for c in ("improvement from week 4 onwards", "improvement from 4 weeks until the last visit",
     ...  "improvement from week 4 to week 12", "improvement at week 4", "from 4 weeks on")]
     ['from week 4 onwards', 'from 4 weeks until the last visit', None, None, 'from 4 weeks on']
+    >>> [_runs_on(c) for c in ("improvement from the 4th week", "gradual improvement after 2 months",
+    ...  "improvement after 2 months", "nausea from week 2", "weekly from 6 months", "improved from 3 to 6 months")]
+    ['from the 4th week', 'gradual improvement after 2 months', None, None, None, None]
     """
     for time in _DURATION_RE.finditer(clause):
-        lead = re.search(r"\bfrom\s+$", clause[: time.start()])
+        lead = re.search(r"\b(?P<word>from|since|after)\s+(?:the\s+)?$", clause[: time.start()])
+        low, high = _quantity_days(time)
+        if lead is None or low != high:  # "improved from 3 to 6 months": a range
+            continue
         on = _RUNS_ON_RE.match(clause, time.end())
-        if lead and on and not _DURATION_RE.match(clause, on.end()):
+        if lead.group("word") == "from" and on and not _DURATION_RE.match(clause, on.end()):
             return clause[lead.start() :].strip()
+        said = clause[: lead.start()]
+        if _holds_time(clause[time.end() :]) or not _says_a_response(said):
+            continue
+        grew = _GROWING_RE.search(said)
+        if lead.group("word") == "from" or grew:
+            return clause[grew.start() if grew else lead.start() : time.end()]
     return None
 
 
@@ -576,10 +600,10 @@ def _clauses(
             if latest and result.resolved and (later := _later_part(clause)):  # "improved at 4 weeks and cleared later"
                 _refuse_later(clause, later)
             runs_on = _runs_on(clause) if latest and result.resolved else None  # "improvement from week 4 onwards"
-            if runs_on and not event:  # a follow-up went on at least that long
-                result = TimeInterval(
-                    result.lower, math.inf, "at-least", f"at least {result.lower:.1f} days: {runs_on!r}"
-                )
+            if runs_on and not event:  # a follow-up went on at least that long (from a period's start: "the 4th week")
+                unit = _numbered_period_unit(runs_on) if result.lower == result.upper else None
+                floor = max(0.0, result.lower - DAYS_PER_UNIT[unit]) if unit else result.lower
+                result = TimeInterval(floor, math.inf, "at-least", f"at least {floor:.1f} days: {runs_on!r}")
             # a best response from a time on, or at its onset, may have grown later; none is better than a complete
             # one ("complete clearance from week 4 onwards"), and "weekly from 6 months onwards" is a schedule's
             if latest and event and result.resolved and ran_on is None and not _says_complete(clause):
