@@ -1309,11 +1309,19 @@ EVENT_PHRASES = [
 ]
 
 
+#: Onsets seen at a visit: a first response seen there, (0, X], and, as a dated onset, no best (each once the best).
+ONSETS_AT_A_VISIT = {
+    "improvement began at the 3-month visit",
+    "improvement began at the 3-month evaluation",
+    "improvement started at the first follow-up, 6 weeks",
+}
+
+
 @pytest.mark.parametrize(("phrase", "regimen", "lower", "upper", "rule"), EVENT_PHRASES, ids=_ids(EVENT_PHRASES))
 def test_event_time_reads_no_more_precisely_than_the_source(phrase, regimen, lower, upper, rule):
     # an onset is when a response began: the first response's time; as the best it is refused, since the response
     # may have grown after it (each once the best, exactly at the onset)
-    onset = rule == "onset"
+    onset = rule == "onset" or phrase in ONSETS_AT_A_VISIT
     if onset:
         with pytest.raises(TimePhraseError, match="the onset of a response .*, which may have grown later"):
             parse_time(phrase, regimen, event=True)
@@ -1324,7 +1332,7 @@ def test_event_time_reads_no_more_precisely_than_the_source(phrase, regimen, low
     else:
         assert got.lower == pytest.approx(lower) and got.upper == pytest.approx(upper)
     if rule == "seen-at-assessment":  # the exact reading is the point X: the sensitivity analysis uses it
-        exact = parse_time(phrase, regimen, event=True, exact=True)
+        exact = parse_time(phrase, regimen, event=True, first=onset, exact=True)
         assert exact.upper == pytest.approx(upper) and exact.rule != rule
 
 
@@ -3727,6 +3735,29 @@ def test_a_change_of_state_after_the_time_is_no_moment_it_is_counted_from(phrase
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        # an onset seen at a visit, or a response first seen (each once the best by that time)
+        "improvement began at the 4-week visit",
+        "onset of improvement at the week-4 visit",
+        "first improvement at 4 weeks",
+        "first signs of improvement at 4 weeks",
+        "initial response at 4 weeks",
+        "improvement was first noted at 4 weeks",
+    ],
+)
+def test_a_response_first_seen_is_the_first_not_the_best(phrase):
+    got = parse_time(phrase, event=True, first=True, agent="dupilumab")
+    assert (got.rule, got.lower, got.upper) == ("seen-at-assessment", 0.0, 4 * W)
+    with pytest.raises(TimePhraseError, match="the onset of a response .*, which may have grown later"):
+        parse_time(phrase, event=True, agent="dupilumab")
+    # settled by a later timed clause, as a dated onset is; a first injection is no first response
+    got = parse_time(f"{phrase}, marked improvement at 12 weeks", event=True, agent="dupilumab")
+    assert (got.lower, got.upper) == (4 * W, 12 * W)
+    assert parse_time("improved at 4 weeks after the first injection", event=True, agent="dupilumab").upper == 4 * W
+
+
+@pytest.mark.parametrize(
     ("phrase", "after"),
     [
         ("6 weeks to healing after surgery", "after surgery"),
@@ -3741,7 +3772,8 @@ def test_a_moment_after_the_event_a_time_runs_to_is_what_it_is_counted_from(phra
     with pytest.raises(TimePhraseError, match=f"a time counted from another moment \\('{after}'\\)"):
         parse_time(phrase, event=True, agent="methotrexate")
     assert parse_time("6 weeks to healing after surgery", event=True, agent=SURGERY).upper == pytest.approx(6 * W)
-    assert parse_time("4 weeks to first response after initiation", event=True, agent="methotrexate").upper == 4 * W
+    got = parse_time("4 weeks to first response after initiation", event=True, first=True, agent="methotrexate")
+    assert got.upper == 4 * W
 
 
 @pytest.mark.parametrize(

@@ -304,7 +304,10 @@ Rules (``TimeInterval.rule``)
     3"), somewhere in it, (1, 2] months. Not when the time is a visit's ("improvement began at the 3-month visit"):
     that was seen at the visit, (0, X]. An onset is a first response's time: as a best response's it is refused,
     since the response may have grown after it (once the best, exactly at the onset), unless complete or followed by
-    a later timed clause on the response ("began to improve at 4 weeks; cleared at 12 weeks": (4, 12] weeks).
+    a later timed clause on the response ("began to improve at 4 weeks; cleared at 12 weeks": (4, 12] weeks); so
+    is an onset seen at a visit, and a response said to be first seen ("first improvement at 4 weeks", "first
+    signs of improvement", "initial response", "improvement was first noted at 4 weeks"; each once the best by
+    then), though each is a first response seen by then, (0, X].
 ``clauses-span``
     several timed clauses separated by ";", or by commas where every part has a time of its own ("response at week
     4, maximal at week 16"; never "at 3, 6 and 12 months" or "at 3 months, 6 months and 12 months": ``visits``), or

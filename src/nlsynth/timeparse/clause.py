@@ -135,6 +135,14 @@ _ONSET_RE = re.compile(
     r"(?:improving|responding|healing|clearing|resolving|regressing|fading|flattening|softening|re-?epitheli[sz]ing)\b"
     rf"|\bonset\s+of\s+(?:the\s+)?(?:\w+\s+)?{_RESPONSE_NOUN}\b|\b{_RESPONSE_NOUN}\s+onset\b"
 )
+#: Phrases that say the response was first seen, not when it began ("first improvement at 4 weeks", "first signs of
+#: improvement", "initial response", "improvement was first noted at 4 weeks"): a first response seen at an
+#: assessment, (0, X], after which the response may have grown.
+_FIRST_SEEN_RE = re.compile(
+    rf"\b(?:first|initial|earliest)\s+(?:(?:signs?|evidence)\s+of\s+)?(?:\w+\s+)?{_RESPONSE_NOUN}\b"
+    rf"|\b{_RESPONSE_NOUN}\s+(?:(?:was|were|is|being)\s+)?first\s+"
+    r"(?:seen|noted|observed|noticed|apparent|evident|visible|reported|documented|detected)\b"
+)
 #: ... unless the time is a visit's: "improvement began at the 3-month visit" was seen there, (0, X].
 _VISIT_WORD_RE = re.compile(rf"\b{_VISIT_WORD}")
 #: A period named by its number ("the second month", "the 3rd week", "in month 3", "the beginning of month 3"): an
@@ -158,6 +166,18 @@ _SECOND_UNIT_RE = re.compile(
 
 #: Rules that read one time X, or a range up to X, which for an event is the assessment by which it was seen.
 _ASSESSED = ("point", "range", "visits", "exposures", "end-of-treatment", "after-end-of-treatment")
+
+
+def _says_its_onset(text: str) -> bool:
+    """Whether ``text`` says when the response began (:data:`_ONSET_RE`), dated or seen at a visit, or when it was
+    first seen (:data:`_FIRST_SEEN_RE`): "began to improve at 4 weeks", "improvement began at the 3-month visit",
+    "first improvement at 4 weeks". Each may have grown after it.
+
+    >>> [_says_its_onset(t) for t in ("improvement began at the 3-month visit", "first signs of improvement at 4 weeks",
+    ...  "improved at 4 weeks", "improved after the first injection")]
+    [True, True, False, False]
+    """
+    return bool(_ONSET_RE.search(text) or _FIRST_SEEN_RE.search(text))
 
 
 def _dates_its_onset(text: str) -> bool:

@@ -36,7 +36,6 @@ from nlsynth.timeparse.clause import (
     _check_no_summary_aside,
     _check_no_summary_beside_a_time,
     _check_whose_time,
-    _dates_its_onset,
     _earliest_clause,
     _event_aside,
     _holds_time,
@@ -48,6 +47,7 @@ from nlsynth.timeparse.clause import (
     _pace_aside,
     _parenthesised,
     _parse_clause,
+    _says_its_onset,
     _seen_after_not_seen,
     _stated_time,
     _visit_list,
@@ -609,7 +609,7 @@ def _clauses(
             if latest and event and result.resolved and ran_on is None and not _says_complete(clause):
                 if runs_on and _says_a_response(clause):
                     ran_on = len(found), clause, f"a response from a time on ({clause!r}: {runs_on!r})"
-                elif _dates_its_onset(clause):  # "began to improve at 4 weeks"
+                elif _says_its_onset(clause):  # "began to improve at 4 weeks", "... began at the 3-month visit"
                     ran_on = len(found), clause, f"the onset of a response ({clause!r})"
             if event and result.resolved and _negated(clause):
                 raise TimePhraseError(
