@@ -3696,6 +3696,9 @@ def test_a_follow_up_from_a_numbered_period_on_went_on_at_least_from_its_start()
         ("early in the third month", 2 * M, 3 * M),
         ("towards the end of the second month", M, 2 * M),
         ("in the first week", 0, W),
+        # ... or a part of it (once its end exactly; the part is not read more closely than the period)
+        ("in the last week of the second month", M, 2 * M),
+        ("during the latter part of month 3", 2 * M, 3 * M),
     ],
 )
 def test_a_time_in_a_numbered_period_is_that_period(phrase, lower, upper):

@@ -87,8 +87,9 @@ Rules (``TimeInterval.rule``)
     days and 2 weeks", "from week 4 to week 8", or as alternatives, "2 or 3 months", "a month or two" (with no
     within-type qualifier): (2, 3] months. ("Weeks 4 and 8" without "between" is two visits, not a range: see
     ``visits``.) So is a period named by its number with a word that places the time in it, "in the third month",
-    "during month 3", "in early month 3", "at the beginning of the second year", "early in", "towards the end of":
-    (2, 3] months, (1, 2] years (each once the period's end alone, "at the beginning of the second year" 2 years);
+    "during month 3", "in early month 3", "at the beginning of the second year", "early in", "towards the end of",
+    or a part of it, "in the last week of the second month", "the latter part of month 3": (2, 3] months, (1, 2]
+    years (each once the period's end alone, "at the beginning of the second year" 2 years);
     "at the end of the third month", "at month 3" and "by the 3rd month" are its end. For the time of an event the
     range is a time seen at an assessment, by its upper end (below).
 ``visits``

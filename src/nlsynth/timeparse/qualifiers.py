@@ -323,10 +323,12 @@ _PLURAL_UNITS = {"hours", "hrs", "days", "weeks", "wks", "months", "mths", "mos"
 
 #: Words before a period named by its number that place a time inside it, not at its end ("in the third month",
 #: "during month 3", "in early month 3", "at the beginning of the second year", "early in the third month", "towards
-#: the end of the second month"): somewhere in that period, (N - 1, N] units.
+#: the end of the second month", "in the last week of the second month", "the latter part of month 3"): somewhere in
+#: that period, (N - 1, N] units (the last week of it once its end exactly).
 _IN_THE_PERIOD_RE = re.compile(
     r"\b(?:(?:in|during)(?:\s+(?:early|late))?|(?:beginning|start|onset|outset|course)\s+of|(?:early|late)\s+in"
-    r"|(?:towards?|near)\s+the\s+end\s+of)\s+(?:the\s+)?$"
+    r"|(?:towards?|near)\s+the\s+end\s+of"
+    r"|(?:last|final|closing|latter|later|early|earlier)\s+(?:days?|weeks?|part|stages?)\s+of)\s+(?:the\s+)?$"
 )
 
 
