@@ -140,6 +140,22 @@ def test_earlier_failures_are_right_censored_at_follow_up(tables):
     assert list(failures.ttr_rule) == ["censored-follow-up-unknown", "censored-at-follow-up", "censored-at-follow-up"]
 
 
+def test_a_failure_whose_follow_up_gives_several_times_is_censored_at_the_latest(raw_copy):
+    """Vu's second episode (no response, followed 11 months) with its follow-up written as two visits' clauses: it was
+    observed to the later one (once censored at the earlier, 3 months: a follow-up read from its earliest clause)."""
+    path = raw_copy / "episodes.csv"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(",11 months,") == 1
+    path.write_text(text.replace(",11 months,", ",no change at 3 months; no change at 11 months,"), encoding="utf-8")
+    episode = clean.clean(raw_copy).episodes.set_index("source_row").loc[5]
+    assert (episode.follow_up_lower_days, episode.follow_up_upper_days) == (334.8125, 334.8125)
+    assert (episode.ttr_lower_days, episode.ttr_upper_days, episode.ttr_rule) == (
+        334.8125,
+        math.inf,
+        "censored-at-follow-up",
+    )
+
+
 def test_episodes_are_numbered_within_patient_in_sheet_order(tables):
     e = tables.episodes
     assert list(e[e.study_id == "vu-2024-ruxolitinib"].episode) == [1, 2, 3]

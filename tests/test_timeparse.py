@@ -65,7 +65,7 @@ RAW_PHRASES = [
         "complete clearing after a mean of 22 exposures (range 15-30); improvement after a mean of 23 exposures "
         "(range 11-42)",
         "twice weekly",
-        11 * W,
+        11.5 * W,  # as a follow-up, at least the latest (once from the earliest, 11 weeks)
         11.5 * W,
         "clauses-span",
     ),
@@ -287,7 +287,7 @@ OWN_PHRASES = [
     ("after the fourth dose", "", NAN, NAN, "unresolved"),
     ("after 0 sessions", "weekly", NAN, NAN, "unresolved"),
     ("after 3 sessions over 6 weeks", "weekly", NAN, NAN, "unresolved"),
-    ("after 3 or 4 injections; after 5 injections", "weekly", 3 * W, 5 * W, "clauses-span"),
+    ("after 3 or 4 injections; after 5 injections", "weekly", 5 * W, 5 * W, "clauses-span"),  # a follow-up's latest
     ("after 3 sessions and after 5 sessions", "weekly", NAN, NAN, "unresolved"),
     # several periods of a stated length: how they follow each other is not given (once one period: 4 weeks)
     ("after two 4-week cycles", "every 4 weeks", NAN, NAN, "unresolved"),
@@ -764,8 +764,8 @@ OWN_PHRASES = [
     ("inside 8 weeks", "", 0, 8 * W, "within"),
     ("upward of 8 weeks", "", 8 * W, INF, "at-least"),
     ("about 8 weeks", "", 8 * W, 8 * W, "point"),
-    # as a follow-up, how long a response lasted is observed time: both clauses count
-    ("3 months; sustained at 12 months", "", 3 * M, 12 * M, "clauses-span"),
+    # as a follow-up, how long a response lasted is observed time: at least the latest (once from 3 months)
+    ("3 months; sustained at 12 months", "", 12 * M, 12 * M, "clauses-span"),
     # bounds in words once read as a visit, or the wrong way ("no longer than" held "longer than")
     ("no longer than 6 weeks", "", 0, 6 * W, "within"),
     ("fewer than 3 months", "", 0, 3 * M, "within"),
@@ -4250,21 +4250,23 @@ def test_a_follow_up_after_an_end_no_rule_places_lasted_at_least_the_time_since_
 #: Follow-ups whose clauses give lengths of time, what they read, and whether the lengths' sum made the upper end:
 #: where two or more clauses are lengths (no word of a moment), they may run one after the other.
 FOLLOW_UP_LENGTHS = [
-    ("treated 3 months, then observed 6 months", 3 * M, 9 * M, True),  # once (3, 6] months: 9 months left out
-    ("3 months on treatment, 6 months follow-up", 3 * M, 9 * M, True),
-    ("treatment for 3 months; follow-up 6 months", 3 * M, 9 * M, True),
-    ("6 months of treatment, then followed up for a year", 6 * M, 6 * M + Y, True),
-    ("12 weeks; 2-3 months", 2 * M, 12 * W + 3 * M, True),  # a range's upper end
-    # a moment is a time since the start: the span, unchanged
-    ("12 weeks, then at 6 months", 12 * W, 6 * M, False),
-    ("3 months; sustained at 12 months", 3 * M, 12 * M, False),
-    ("treated for 3 months, follow-up until 6 months", 3 * M, 6 * M, False),
-    ("improved at 8 weeks; observed for 6 months", 8 * W, 6 * M, False),  # a length after a moment: from the start
-    ("stopped at 12 weeks; seen at 5 months; followed for 6 months", 12 * W, 6 * M, False),  # ... after the end's
-    # a length named as the whole holds the others: the span (each once up to the sum, 2.5 years)
-    ("6 months of treatment, followed for 2 years in total", 6 * M, 2 * Y, False),
-    ("treated 6 months; a total of 2 years of follow-up", 6 * M, 2 * Y, False),
-    ("6 months on treatment; total follow-up 2 years", 6 * M, 2 * Y, False),
+    # from the longest (each once from the shortest: "treated 3 months, then observed 6 months" at least 3 months,
+    # so a patient with no response was censored at 3)
+    ("treated 3 months, then observed 6 months", 6 * M, 9 * M, True),  # once (3, 6] months: 9 months left out
+    ("3 months on treatment, 6 months follow-up", 6 * M, 9 * M, True),
+    ("treatment for 3 months; follow-up 6 months", 6 * M, 9 * M, True),
+    ("6 months of treatment, then followed up for a year", Y, 6 * M + Y, True),
+    ("12 weeks; 2-3 months", 12 * W, 12 * W + 3 * M, True),  # a range's upper end
+    # a moment is a time since the start: the latest (each once the span from the earliest)
+    ("12 weeks, then at 6 months", 6 * M, 6 * M, False),
+    ("3 months; sustained at 12 months", 12 * M, 12 * M, False),
+    ("treated for 3 months, follow-up until 6 months", 6 * M, 6 * M, False),
+    ("improved at 8 weeks; observed for 6 months", 6 * M, 6 * M, False),  # a length after a moment: from the start
+    ("stopped at 12 weeks; seen at 5 months; followed for 6 months", 6 * M, 6 * M, False),  # ... after the end's
+    # a length named as the whole holds the others (each once up to the sum, 2.5 years, then from 6 months)
+    ("6 months of treatment, followed for 2 years in total", 2 * Y, 2 * Y, False),
+    ("treated 6 months; a total of 2 years of follow-up", 2 * Y, 2 * Y, False),
+    ("6 months on treatment; total follow-up 2 years", 2 * Y, 2 * Y, False),
 ]
 
 
@@ -4285,7 +4287,8 @@ def test_a_time_counted_from_the_end_is_no_length_to_add_to_the_course(phrase):
     """ "6 months off treatment" is read as the end of a 3-month course plus 6 months, 9 months since the start: adding
     it to the course's 3 months as another length counted the course twice (once up to 12 months)."""
     got = parse_time(phrase, "daily for 3 months")
-    assert (got.lower, got.upper, got.note) == (3 * M, 9 * M, "spans point, after-end-of-treatment")
+    assert (got.lower, got.upper) == (9 * M, 9 * M)  # from the latest clause (once from the course's 3 months)
+    assert got.note == "spans point, after-end-of-treatment, at least the latest"
 
 
 #: A time added to the exact time of the clause right before it, and the same phrase with the sum written out: each once
@@ -4576,7 +4579,7 @@ def test_a_treatment_given_again_after_a_timed_clause_or_negated_leaves_the_time
 def test_a_follow_up_length_after_the_end_of_treatment_may_run_from_the_end(phrase):
     for regimen, agent in ((None, None), ("cream twice daily for 12 weeks", "ruxolitinib")):
         got = parse_time(phrase, regimen, agent=agent)
-        assert (got.lower, got.upper, got.rule) == (12 * W, pytest.approx(12 * W + 6 * M), "clauses-span")
+        assert (got.lower, got.upper, got.rule) == (6 * M, pytest.approx(12 * W + 6 * M), "clauses-span")
         assert got.note.endswith("; a length that may run from the end of treatment before it, up to their sum")
 
 
@@ -4641,11 +4644,11 @@ def test_a_follow_up_with_a_time_after_an_unplaced_end_is_not_read_as_its_other_
     treatment; 6 months after stopping" lasted at least 6 months after the 12 weeks (once 12 weeks exactly, an
     observation the source states cut short); the span of the two is (12 weeks, inf), which holds it."""
     got = parse_time("12 weeks of treatment; 6 months after stopping")
-    assert (got.lower, got.upper, got.rule) == (12 * W, INF, "clauses-span")
-    assert got.note == "spans point, at-least"
-    # a course the regimen gives still places the end: the time since it is added (unchanged)
+    assert (got.lower, got.upper, got.rule) == (6 * M, INF, "clauses-span")  # at least the latest's floor
+    assert got.note == "spans point, at-least, at least the latest"
+    # a course the regimen gives still places the end: the time since it is added, from the latest (once from 12 weeks)
     got = parse_time("12 weeks of treatment; 6 months after stopping", "daily for 12 weeks")
-    assert (got.lower, got.upper) == (12 * W, pytest.approx(12 * W + 6 * M))
+    assert (got.lower, got.upper) == (pytest.approx(12 * W + 6 * M), pytest.approx(12 * W + 6 * M))
 
 
 @pytest.mark.parametrize(

@@ -327,13 +327,16 @@ Rules (``TimeInterval.rule``)
     ("complete at 16 weeks; relapse at 24 weeks; cleared again at 32 weeks": (0, 16] weeks, once (16, 32]), one
     short of complete may be the best or not, so the best came by the last time ("improved at 8 weeks; relapsed at 12
     weeks; improved at 20 weeks": (0, 20] weeks, once (8, 20]); a complete response only after it is the best, after
-    what came before. Of a follow-up whose clauses give two or more lengths of time (no word of a moment: "treated 3
-    months, then observed 6 months", "3 months on treatment, 6 months follow-up"), the span reaches their sum, (3, 9]
-    months: the lengths may run one after the other or the one hold the other; one named as the whole holds the others
-    ("6 months of treatment, followed for 2 years in total", "total follow-up 2 years": (6, 24] months, once up to their
-    sum). A length after the end of treatment may run from the end: "stopped at 12 weeks; no relapse for 6 months"
-    reaches 12 weeks + 6 months (once 12 weeks to 6 months); one after another moment counts from the start ("improved
-    at 8 weeks; observed for 6 months": 8 weeks to 6 months). A time counted from the end ("6 months off treatment") is
+    what came before. A follow-up was at least as long as each of its clauses says, so its span starts at the latest
+    floor among them ("no change at 3 months; no change at 12 months": 12 months; once (3, 12] months, so that a
+    patient with no response was censored at 3). Of a follow-up whose clauses give two or more lengths of time (no
+    word of a moment: "treated 3 months, then observed 6 months", "3 months on treatment, 6 months follow-up"), the
+    span reaches their sum, (6, 9] months: the lengths may run one after the other or the one hold the other; one
+    named as the whole holds the others ("6 months of treatment, followed for 2 years in total", "total follow-up 2
+    years": 2 years, once up to their sum). A length after the end of treatment may run from the end: "stopped at 12
+    weeks; no relapse for 6 months" reaches 12 weeks + 6 months, (6 months, 12 weeks + 6 months] (once 12 weeks to 6
+    months); one after another moment counts from the start ("improved at 8 weeks; observed for 6 months": 6
+    months). A time counted from the end ("6 months off treatment") is
     a moment, no length to add.
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the

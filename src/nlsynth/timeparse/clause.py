@@ -298,21 +298,22 @@ _TOTAL_RE = re.compile(
 
 
 def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval:
-    """A follow-up's span, up to the sum of the lengths of time its clauses give, where two or more give one (a clause
-    with no word of a moment, ``_AT_A_TIME_RE``: "treated 3 months, then observed 6 months", "3 months on treatment,
-    6 months follow-up"). The lengths may run one after the other (9 months) or the one hold the other (6 months), and
-    of a series, be its groups' (3 or 6 months); the span of the clauses (3 to 6 months) left out the first. A
-    moment ("12 weeks, then at 6 months") is a time since the start, and keeps the span; but a length after the end
-    of treatment may run from it ("stopped at 12 weeks; no relapse for 6 months": up to 12 weeks + 6 months; the
-    span, 12 weeks to 6 months, left out that the 6 months may follow the stop), while one after another moment is
-    taken to count from the start, as it did ("improved at 8 weeks; observed for 6 months": 8 weeks to 6 months). A
-    length named as the whole (:data:`_TOTAL_RE`) holds the others: the span stands.
+    """A follow-up's span (from the latest floor among its clauses, which the caller sets: the patient was observed at
+    least as long as each says), up to the sum of the lengths of time its clauses give, where two or more give one (a
+    clause with no word of a moment, ``_AT_A_TIME_RE``: "treated 3 months, then observed 6 months", "3 months on
+    treatment, 6 months follow-up"). The lengths may run one after the other (9 months) or the one hold the other (6
+    months); the span of the clauses (up to 6 months) left out the first. A moment ("12 weeks, then at 6 months") is a
+    time since the start, and keeps the span; but a length after the end of treatment may run from it ("stopped at 12
+    weeks; no relapse for 6 months": up to 12 weeks + 6 months; the span, up to 6 months, left out that the 6 months
+    may follow the stop), while one after another moment is taken to count from the start, as it did ("improved at 8
+    weeks; observed for 6 months": 6 months). A length named as the whole (:data:`_TOTAL_RE`) holds the others: the
+    span stands.
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("6 months of treatment, followed for 2 years in total").upper  # once up to 2.5 years
     730.5
     >>> parse_time("treated 3 months, then observed 6 months")
-    TimeInterval(lower=91.3125, upper=273.9375, rule='clauses-span', note='spans point, point; lengths that may run one after the other, up to their sum')
+    TimeInterval(lower=182.625, upper=273.9375, rule='clauses-span', note='spans point, point, at least the latest; lengths that may run one after the other, up to their sum')
     >>> parse_time("12 weeks, then at 6 months").upper
     182.625
     >>> parse_time("stopped at 12 weeks; no relapse for 6 months").upper == 84 + 182.625

@@ -746,7 +746,7 @@ def _parse(
         raise TimePhraseError("no time expression (a number with a unit, a count of sessions, or 'end of treatment')")
     resolved = [r for r in results if r.resolved]
     if not event and resolved and (unread := _unread_clause_after(clauses, duration=True)):
-        floor = min(r.lower for r in resolved)
+        floor = max(r.lower for r in resolved)  # a follow-up went on at least as long as each clause says
         return TimeInterval(
             floor,
             math.inf,
@@ -768,4 +768,9 @@ def _parse(
         "clauses-span",
         "spans " + ", ".join(r.rule for r in resolved),
     )
-    return span if event else _lengths_in_turn(span, clauses)
+    if event:
+        return span
+    # a follow-up went on at least as long as each of its clauses says: from the latest floor among them, not the
+    # earliest ("no change at 3 months; no change at 12 months" once (3, 12] months, so censored at 3)
+    floor = max(r.lower for r in resolved)
+    return _lengths_in_turn(TimeInterval(floor, span.upper, span.rule, f"{span.note}, at least the latest"), clauses)

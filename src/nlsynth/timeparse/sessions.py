@@ -413,7 +413,7 @@ def _since_unplaced_end(since: TimeInterval, end: TimeInterval) -> TimeInterval:
     >>> parse_time("6 months after stopping")
     TimeInterval(lower=182.625, upper=inf, rule='at-least', note='at least 182.6 days: 182.6 days after the end of treatment, whose day no rule reads (the regimen states no course length)')
     >>> parse_time("12 weeks of treatment; 6 months after stopping").lower, parse_time("within 2 months post-treatment").rule
-    (84.0, 'unresolved')
+    (182.625, 'unresolved')
     """
     reason = end.note.removeprefix("end of treatment, but ").removeprefix("end of treatment ")
     if since.lower <= 0:
