@@ -6,6 +6,7 @@ and whether later times say what came: each refusal names the clause whose readi
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import replace
@@ -111,6 +112,13 @@ _GIVEN_FROM = rf"\s+{_GIVEN_VERB}(?:from|since|starting(?:\s+(?:at|from|on))?)\s
 _GIVEN_FROM_RE = re.compile(rf"(?:{_GIVEN_THING_RE.pattern}|{_DOSE_RE.pattern}){_GIVEN_FROM}")
 
 
+@functools.lru_cache(maxsize=64)
+def _own_given_from(agent: str | None) -> re.Pattern | None:
+    """:data:`_GIVEN_FROM_RE` for the words of the row's ``agent`` ("dupilumab from week 2"), or None."""
+    own = "|".join(re.escape(word) for word in sorted(_agent_words(agent)))
+    return re.compile(rf"\b(?:{own}){_GIVEN_FROM}") if own else None
+
+
 def _given_then(text: str, agent: str | None = None) -> re.Match | None:
     """Where, right before a time, ``text`` says one session was given at it or a treatment (the row's ``agent`` too:
     "dupilumab from week 2") was given from it on (:data:`_SESSION_GIVEN_RE`, :data:`_GIVEN_FROM_RE`), or None.
@@ -119,8 +127,7 @@ def _given_then(text: str, agent: str | None = None) -> re.Match | None:
     ...  "dupilumab from week 2", "300 mg from week 2", "treatment at 8 weeks", "improvement from week 2")]
     [True, True, True, True, False, False]
     """
-    own = "|".join(re.escape(word) for word in sorted(_agent_words(agent)))
-    own_from = re.compile(rf"\b(?:{own}){_GIVEN_FROM}") if own else None
+    own_from = _own_given_from(agent)
     for time in _DURATION_RE.finditer(text):
         before = text[: time.start()]
         for pattern in (_SESSION_GIVEN_RE, _GIVEN_FROM_RE, own_from):

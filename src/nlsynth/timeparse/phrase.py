@@ -427,9 +427,8 @@ def _runs_on(clause: str) -> str | None:
     ("improvement from week 4", "improved from the 4th week") or after "after" or "since" with a word of a response
     that grew (:data:`_GROWING_RE`: "progressive improvement after week 4", "continued to improve after 4 weeks",
     "ongoing improvement since week 4"; not "clear since week 6", a state since a visit, nor "since 4 weeks", which
-    may mean "for 4 weeks"). A response so written was there
-    from that time on, and may have grown after it (unless complete): its time is the first response's, not the
-    best's, and a follow-up went on at least that long.
+    may mean "for 4 weeks"). A response so written was there from that time on, and may have grown after it (unless
+    complete): its time is the first response's, not the best's, and a follow-up went on at least that long.
 
     >>> [_runs_on(c) for c in ("improvement from week 4 onwards", "improvement from 4 weeks until the last visit",
     ...  "improvement from week 4 to week 12", "improvement at week 4", "from 4 weeks on")]
@@ -440,14 +439,14 @@ def _runs_on(clause: str) -> str | None:
     """
     for time in _DURATION_RE.finditer(clause):
         lead = re.search(r"\b(?P<word>from|since|after)\s+(?:the\s+)?$", clause[: time.start()])
-        low, high = _quantity_days(time)
-        if lead is None or low != high:  # "improved from 3 to 6 months": a range
+        if lead is None:
             continue
         on = _RUNS_ON_RE.match(clause, time.end())
         if lead.group("word") == "from" and on and not _DURATION_RE.match(clause, on.end()):
             return clause[lead.start() :].strip()
         said = clause[: lead.start()]
-        if _holds_time(clause[time.end() :]) or not _says_a_response(said):
+        low, high = _quantity_days(time)  # "improved from 3 to 6 months" is a range, not a time it ran on from
+        if low != high or _holds_time(clause[time.end() :]) or not _says_a_response(said):
             continue
         grew = _GROWING_RE.search(said)
         if lead.group("word") == "from" or grew:
