@@ -3652,6 +3652,10 @@ def test_a_response_from_a_time_on_is_settled_by_a_later_timed_one_or_its_own_co
         assert parse_time(complete, **treatment, event=True).upper == 4 * W
     # a range from one time to another is read as before, and a schedule from a time on is refused as one
     assert parse_time("gradual improvement from week 4 to week 12", event=True).upper == 12 * W
+    # ... but a range that runs on is a response from a time on, from the range's start
+    with pytest.raises(TimePhraseError, match="a response from a time on"):
+        parse_time("improvement from 3-6 months onwards", **treatment, event=True)
+    assert parse_time("improvement from 3-6 months onwards").lower == 3 * M
     with pytest.raises(TimePhraseError, match="the only time given is of a schedule of the treatment"):
         parse_time("weekly from 6 months onwards", **treatment, event=True)
 
