@@ -1810,6 +1810,24 @@ def test_a_time_near_a_word_of_the_treatment_that_does_not_say_when_it_was_given
         assert (got.lower, got.upper) == pytest.approx(expected), mode
 
 
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        ("improved with injections from week 2", "injections from"),
+        ("improved on dupilumab from week 2", "dupilumab from"),
+        ("improved with the cream since week 4", "cream since"),
+        ("improved with 300 mg from week 2", "300 mg from"),
+    ],
+)
+def test_a_response_with_a_treatment_given_from_a_time_on_is_no_first_response_by_then(phrase, words):
+    """The time is the treatment's start, or one the response ran on from (each once a first response by then)."""
+    with pytest.raises(TimePhraseError, match=f"the only time given is of a schedule of the treatment .*'{words}'"):
+        parse_time(phrase, event=True, first=True, agent="dupilumab")
+    # with sessions given at times, the response was seen by the last, as before
+    got = parse_time("improved with injections at weeks 0, 2 and 6", event=True, first=True, agent="dupilumab")
+    assert got.upper == 6 * W
+
+
 def test_a_response_after_one_session_given_at_a_time_is_no_response_at_it():
     """ "Improved after the injection at week 8" came after week 8 (once read as a response by week 8)."""
     for phrase in ("improved after the injection at week 8", "improved after injection at week 2"):

@@ -529,7 +529,9 @@ healed at 8 weeks", "PDT at 4 weeks; …", or the times sessions were given, "in
 session's, "the injection at week 2; …", "a dose on day 1; …", or a time from which a treatment was given, "injections
 from week 2; …", "300 mg from week 2; …", "dupilumab from week 2; …" (each of these three kinds alone refused as a
 schedule, as is a response after them, "improved after doses at weeks 0, 2, 6", "improved after the injection at week
-8", once seen by the last; "treatment at 8 weeks" may be "at 8 weeks of treatment" and is read), or
+8", once seen by the last, or with or on a treatment given from a time, "improved with injections from week 2",
+"improved on dupilumab from week 2", once by then; "treatment at 8 weeks" may be "at 8 weeks of treatment" and is
+read), or
 that gives a length of time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4 weeks
 of treatment", is refused (for a first response, only when it is earlier than the response's time, which a later clause
 cannot move), since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a

@@ -144,13 +144,19 @@ def _given_at(text: str, agent: str | None = None) -> str | None:
     >>> [_given_at(c) for c in ("injections at weeks 0, 2, 4", "infusions on days 1 and 15", "at the 3rd session",
     ...  "improved after injections at weeks 0 and 2", "improved with injections at weeks 0 and 2", "after 3 sessions")]
     ['injections at weeks', 'infusions on days', None, 'injections at weeks', None, None]
-    >>> [_given_at(c, "dupilumab") for c in ("injection at week 2", "dupilumab from week 2", "improved from week 2")]
-    ['injection at', 'dupilumab from', None]
+    >>> [_given_at(c, "dupilumab") for c in ("injection at week 2", "dupilumab from week 2", "improved from week 2",
+    ...  "improved with injections from week 2", "improved with the injection at week 2")]
+    ['injection at', 'dupilumab from', None, 'injections from', None]
     """
     given = _SESSIONS_GIVEN_RE.search(text) or _given_then(text, agent)
     if given is None:
         return None
-    after = re.search(r"\b(?:after|following|since)\s+(?:the\s+|her\s+|his\s+)?$", text[: given.start()])
+    # what the response came after, or, for a treatment given from a time on, with ("improved with injections from
+    # week 2", "improved on dupilumab from week 2": the time is the treatment's, or one the response ran on from)
+    leads = r"after|following|since" + (
+        r"|with|on|under|using" if re.search(r"\b(?:from|since|starting)\b", given.group(0)) else ""
+    )
+    after = re.search(rf"\b(?:{leads})\s+(?:the\s+|her\s+|his\s+)?$", text[: given.start()])
     return None if _RESPONSE_WORD_RE.search(text) and not after else given.group(0).strip()
 
 
