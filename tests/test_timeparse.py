@@ -2533,8 +2533,6 @@ REJECTED = [
     ("within 0 days", "zero"),
     ("6-2 months", "start is after its end"),
     ("2 recurrences after 3 months", "only time given is of another event"),
-    ("recurrence at 6 months", "only time given is of another event"),
-    ("loss of response at 6 months", "only time given is of another event"),  # once the response's own time
     ("improvement lost by 8 weeks", "only time given is of another event"),
     ("improved, then relapsed at 8 weeks", "only time given is of another event"),  # the time is the relapse's
     # a share of patients or a head count says whose time it is: never set aside (the time would be only theirs);
@@ -2701,6 +2699,31 @@ REJECTED = [
     ("after 2-3 weeks months", "a second unit after a time .'2-3 weeks', then 'months'."),
     ("between 2 and 3 weeks yrs", "a second unit after a time .'between 2 and 3 weeks', then 'yrs'."),
 ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "follow_up"),
+    [
+        # a relapse's, a recurrence's or a lost response's time is observed time (each once left out, or refused alone)
+        ("recurrence at 6 months", (6 * M, 6 * M)),
+        ("loss of response at 6 months", (6 * M, 6 * M)),
+        ("cleared at 16 weeks; relapse at 6 months", (6 * M, 6 * M)),
+        ("improved at 4 weeks, then relapsed at 8 weeks", (8 * W, 8 * W)),
+        ("improved at 4 weeks; loss of response at 6 months", (6 * M, 6 * M)),
+        ("cleared at 16 weeks; recurrence at 24 weeks, responded again by 30 weeks", (24 * W, 30 * W)),
+        # one no rule reads, one that names a response too, or one seen by no time, stays commentary
+        ("12-24 months; 2 recurrences after 8 and 12 months", (Y, 2 * Y)),
+        ("improved at 4 weeks; 6 weeks after the flare", (4 * W, 4 * W)),
+        ("improvement at 2 weeks, lost by 8 weeks", (2 * W, 2 * W)),
+    ],
+)
+def test_a_follow_ups_relapse_at_a_time_is_observed_time(phrase, follow_up):
+    got = parse_time(phrase)
+    assert (got.lower, got.upper) == pytest.approx(follow_up)
+    # for the time of a response it is another event, as before (a lost response once the response's own time)
+    for other in ("recurrence at 6 months", "loss of response at 6 months"):
+        with pytest.raises(TimePhraseError, match="only time given is of another event"):
+            parse_time(other, event=True)
 
 
 @pytest.mark.parametrize(("phrase", "reason"), REJECTED, ids=[r[0] for r in REJECTED])

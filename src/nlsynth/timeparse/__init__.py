@@ -518,7 +518,9 @@ weeks)", or says how great it was at a time, "response at 2 weeks (maximal at 8 
 not a dose's or a course's degree, "(maximal dose at 2 weeks)"), clauses without any number (", outcome remained stable
 in all"), clauses about another event (relapse, recurrence, also with no time of its own after a comma, "and", "then" or
 "but" that follows the response's time, "improved at 2 weeks, then relapsed", once the whole clause the relapse's and
-refused; for the time of a response also an adverse event, a stop or a change of the treatment: "nausea at 2 weeks",
+refused; for a follow-up, though, a relapse's, recurrence's, flare's or lost response's time that a rule reads, in a
+clause that names no response, is observed time, "cleared at 16 weeks; relapse at 6 months" at least 6 months, once 16
+weeks, and "recurrence at 6 months" alone 6 months, once refused; for the time of a response also an adverse event, a stop or a change of the treatment: "nausea at 2 weeks",
 "acne at 4 weeks", "elevated CK at 4 weeks" (these two once a response by then), "dose reduced at 4 weeks", "reduced to
 once daily at 4 weeks", "stopped at 12 weeks", whose time alone is refused, while a stop for want of a response,
 "discontinued at 12 weeks for lack of efficacy", says the response had not come by then; beside a clause on the

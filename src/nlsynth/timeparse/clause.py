@@ -659,10 +659,13 @@ def _added_to_a_moment(clause: str) -> str:
     return clause
 
 
-def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) -> TimeInterval | None:
+def _parse_clause(
+    clause: str, treatment: Treatment, *, duration: bool = False, other_event: bool = False
+) -> TimeInterval | None:
     """One ";"-separated clause, read against the row's ``treatment``; None when it is commentary without any time.
     ``duration``: the clause is a follow-up's, whose time counted from an end of treatment no rule places is still at
-    least the time since that end (:func:`_after_end`)."""
+    least the time since that end (:func:`_after_end`). ``other_event``: a clause on a relapse, recurrence, flare or
+    lost response is read too (otherwise None: it times another event)."""
     original = clause
     rest, doses = _DOSE_RE.subn(_kept_of_dose, clause)
     rest, extents = _EXTENT_RE.subn(lambda m: f"{_kept(m)} ", rest)
@@ -678,7 +681,7 @@ def _parse_clause(clause: str, treatment: Treatment, *, duration: bool = False) 
         raise TimePhraseError(
             f"a share of patients in words ({share.group(0)!r}) says whose time it is; no rule reads it"
         )
-    if _times_other_event(clause):
+    if _times_other_event(clause) and not other_event:
         return None  # a relapse or recurrence clause times another event, not this field
     if planned := _RECOMMENDATION_RE.search(clause):
         advised = re.match(r"recommend|advised|suggested|proposed", planned.group(0))

@@ -11,6 +11,7 @@ import math
 import re
 
 from nlsynth.timeparse.anchors import (
+    _OTHER_EVENT_RE,
     _PARENTHESES_RE,
     _a_start_alone,
     _changed_first,
@@ -537,6 +538,8 @@ def _clauses(
         clause = _added_to_the_clause_before(clause, before, agent)
         timed_before = any(c.kind == "timed" and c.reading.resolved for c in found)
         result = before = _parse_clause(clause, treatment, duration=not event)
+        if result is None and not event and _times_other_event(clause):
+            result = before = _observed_other_event(clause, treatment)  # "cleared at 16 weeks; relapse at 6 months"
         if result is None and not dated and (ordinal := _PLACE_UNREAD_RE.search(clause)):
             raise TimePhraseError(
                 f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
@@ -620,6 +623,27 @@ def _clauses(
     if ran_on is not None:
         _check_settled_later(found, *ran_on)
     return _place_worsening(found)
+
+
+def _observed_other_event(clause: str, treatment: Treatment) -> TimeInterval | None:
+    """A follow-up's clause on a relapse, recurrence, flare or lost response, read where a rule reads its time and the
+    time is the event's alone: the patient was observed then ("cleared at 16 weeks; relapse at 6 months" was followed
+    at least 6 months, once 16 weeks, the relapse left out as it is from the time of a response). One no rule reads
+    stays commentary, as it was ("2 recurrences after 8 and 12 months", "6 weeks after the flare"), and so does one
+    that also names a response, whose time may be the response's ("improved at 2 weeks with later relapse"), or
+    that gives no time the patient was seen by ("lost by 8 weeks", (0, 8] weeks).
+
+    >>> [_observed_other_event(c, Treatment()) is None for c in ("6 weeks after the flare", "lost by 8 weeks",
+    ...  "improved at 2 weeks with later relapse")], _observed_other_event("relapse at 6 months", Treatment()).upper
+    ([True, True, True], 182.625)
+    """
+    if _RESPONSE_WORD_RE.search(_OTHER_EVENT_RE.sub(" ", clause)):  # "loss of response" is the event's own words
+        return None
+    try:
+        reading = _parse_clause(clause, treatment, duration=True, other_event=True)
+    except TimePhraseError:
+        return None
+    return reading if reading is not None and reading.resolved and reading.lower > 0 else None
 
 
 def _check_settled_later(found: list[_Clause], at: int, clause: str, what: str) -> None:
