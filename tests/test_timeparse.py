@@ -3693,6 +3693,16 @@ def test_a_response_from_a_time_on_is_settled_by_a_later_timed_one_or_its_own_co
         assert parse_time(complete, **treatment, event=True).upper == 4 * W
     # a range from one time to another is read as before, and a schedule from a time on is refused as one
     assert parse_time("gradual improvement from week 4 to week 12", event=True).upper == 12 * W
+    # ... and one at its best from a time on was at its best by then (once refused as one that may have grown)
+    for best in (
+        "maximal improvement from week 4",
+        "maximum response from week 4 onwards",
+        "best response from week 4",
+    ):
+        got = parse_time(best, **treatment, event=True)
+        assert (got.lower, got.upper) == (0.0, 4 * W)
+    with pytest.raises(TimePhraseError, match="a response from a time on"):  # a maximum dose is not the response's
+        parse_time("improvement from week 4 at max dose", **treatment, event=True)
     # ... but a range that runs on is a response from a time on, from the range's start
     with pytest.raises(TimePhraseError, match="a response from a time on"):
         parse_time("improvement from 3-6 months onwards", **treatment, event=True)

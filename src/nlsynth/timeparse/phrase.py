@@ -414,6 +414,12 @@ def _later_part(clause: str) -> str | None:
 #: "from 4 weeks until the end of treatment", "from week 4 through the last visit"; not "from week 4 to week 12", a
 #: range).
 _RUNS_ON_RE = re.compile(rf"\s+(?:onwards?|forwards?|thereafter|on(?=\s*$))\b|\s+(?:{_UNTIL}|to)\s+(?=[a-z])")
+#: Words that say a response was at its best ("maximal improvement", "best response", "peak improvement", "the
+#: improvement was maximal", "response peaked"): from a time on, it was at its best from then, as a complete one is.
+_AT_ITS_BEST_RE = re.compile(
+    rf"\b(?:maxim(?:al|um)|max|peak|best|greatest|optimal)\s+(?:\w+\s+)?(?:{_RESPONSE_WORD_RE.pattern})"
+    r"|\b(?:was|were|is|at\s+its)\s+(?:maxim(?:al|um)|best|greatest|peak)\b|\bpeaked\b"
+)
 #: Words of a response that grew on ("gradual improvement", "progressively clearing", "steady improvement",
 #: "continued to improve", "ongoing improvement").
 _GROWING_RE = re.compile(
@@ -607,8 +613,16 @@ def _clauses(
                 floor = max(0.0, result.lower - DAYS_PER_UNIT[unit]) if unit else result.lower
                 result = TimeInterval(floor, math.inf, "at-least", f"at least {floor:.1f} days: {runs_on!r}")
             # a best response from a time on, or at its onset, may have grown later; none is better than a complete
-            # one ("complete clearance from week 4 onwards"), and "weekly from 6 months onwards" is a schedule's
-            if latest and event and result.resolved and ran_on is None and not _says_complete(clause):
+            # one ("complete clearance from week 4 onwards") or one at its best ("maximal improvement from week 12"),
+            # and "weekly from 6 months onwards" is a schedule's
+            if (
+                latest
+                and event
+                and result.resolved
+                and ran_on is None
+                and not _says_complete(clause)
+                and not _AT_ITS_BEST_RE.search(clause)
+            ):
                 if runs_on and _says_a_response(clause):
                     ran_on = len(found), clause, f"a response from a time on ({clause!r}: {runs_on!r})"
                 elif _says_its_onset(clause):  # "began to improve at 4 weeks", "... began at the 3-month visit"
