@@ -3703,6 +3703,14 @@ def test_a_response_from_a_time_on_is_settled_by_a_later_timed_one_or_its_own_co
         assert (got.lower, got.upper) == (0.0, 4 * W)
     with pytest.raises(TimePhraseError, match="a response from a time on"):  # a maximum dose is not the response's
         parse_time("improvement from week 4 at max dose", **treatment, event=True)
+    # ... or when it stopped improving after it, which bounds the best (once refused); not for how long it plateaued
+    for stopped in (
+        "improvement from 2 weeks; no further improvement after 8 weeks",
+        "began to improve at 2 weeks, plateau at 8 weeks",
+    ):
+        assert parse_time(stopped, **treatment, event=True).upper == 8 * W
+    with pytest.raises(TimePhraseError, match="a response from a time on"):
+        parse_time("improvement from 2 weeks; plateaued for 6 months", **treatment, event=True)
     # ... but a range that runs on is a response from a time on, from the range's start
     with pytest.raises(TimePhraseError, match="a response from a time on"):
         parse_time("improvement from 3-6 months onwards", **treatment, event=True)

@@ -32,7 +32,8 @@ response from a time on, its end untimed ("improvement from week 4 onwards", "fr
 "through the end of therapy", or with no word of its end after "from", "improvement from week 4", or growing after its
 time, "progressive improvement after week 4", "continued to improve after 4 weeks", "ongoing improvement since week 4";
 each once a best by 4 weeks), unless complete, or said to be at its best ("maximal improvement from week 12", "best
-response from week 12 onwards", once refused), or followed by a later timed clause on the
+response from week 12 onwards", once refused), or followed by a later clause that says when it stopped improving
+("...; plateaued at 8 weeks": the best by then, as ``clauses-span`` reads a plateau) or a later timed clause on the
 response ("..., complete at 12 weeks"), from which the best is then read; such a follow-up went on at least that long
 (once exactly 4 weeks; from a numbered period's start, "from the 4th week" at least 3 weeks), and
 such a first response is at that time, as before; one whose time

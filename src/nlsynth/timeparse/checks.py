@@ -505,6 +505,22 @@ def _short_of_complete_for_first(clauses: list[_Clause]) -> list[_Clause]:
     return [c for c in clauses if c not in short]
 
 
+def _says_when_it_stopped(clause: _Clause) -> bool:
+    """Whether a clause on how the response lasted says when the improvement stopped, at a time (:data:`_PLATEAU_RE`:
+    "plateaued at 16 weeks", "no further improvement after 12 weeks"), not for how long ("plateaued for 6 months").
+
+    >>> [_says_when_it_stopped(_Clause(t, TimeInterval(0, 112, "point"), "lasting"))
+    ...  for t in ("plateaued at 16 weeks", "plateaued for 16 weeks", "sustained at 16 weeks")]
+    [True, False, False]
+    """
+    return (
+        clause.kind == "lasting"
+        and clause.reading.resolved
+        and bool(_PLATEAU_RE.search(clause.text))
+        and not re.search(r"\bfor\b", clause.text)
+    )
+
+
 def _plateau_times_the_best(clauses: list[_Clause]) -> list[_Clause]:
     """A best response's clauses, with a clause that says when the improvement stopped (:data:`_PLATEAU_RE`: "partial
     response at 8 weeks, plateaued at 16 weeks") beside an earlier time of the response read as the best's bound,
@@ -528,14 +544,7 @@ def _plateau_times_the_best(clauses: list[_Clause]) -> list[_Clause]:
         # the moment the improvement stopped: the time the clause gives ("after 12 weeks"), or where a bound says
         # what came after it, the bound ("no further improvement beyond 3 months": from 3 months on)
         stopped = c.reading.lower if math.isinf(c.reading.upper) else c.reading.upper
-        if (
-            c.kind == "lasting"
-            and c.reading.resolved
-            and 0 < stopped
-            and c.reading.lower < complete_by
-            and _PLATEAU_RE.search(c.text)
-            and not re.search(r"\bfor\b", c.text)
-        ):
+        if _says_when_it_stopped(c) and 0 < stopped and c.reading.lower < complete_by:
             note = f"the best by the plateau at {stopped:.1f} days ({c.text!r})"
             c = replace(c, kind="timed", reading=TimeInterval(0.0, stopped, "within", note))
         found.append(c)

@@ -27,6 +27,7 @@ from nlsynth.timeparse.checks import (
     _check_says_a_response_came,
     _count_at_another_pace,
     _plateau_times_the_best,
+    _says_when_it_stopped,
     _short_of_complete_for_first,
     _states_after_complete,
 )
@@ -677,7 +678,10 @@ def _check_settled_later(found: list[_Clause], at: int, clause: str, what: str) 
     nlsynth.timeparse.TimePhraseError: the onset of a response, which may have grown later; when it was at its best is the reviewer's to read
     """
     others = [(i, c) for i, c in enumerate(found) if i != at and c.kind == "timed" and c.reading.resolved]
-    if not any(i > at or _says_complete(c.text) for i, c in others):
+    # ... or a later clause says when the improvement stopped ("...; no further improvement after 8 weeks"), which
+    # bounds the best (checks._plateau_times_the_best)
+    stopped = any(i > at and _says_when_it_stopped(c) for i, c in enumerate(found))
+    if not stopped and not any(i > at or _says_complete(c.text) for i, c in others):
         raise TimePhraseError(f"{what}, which may have grown later; when it was at its best is the reviewer's to read")
 
 
