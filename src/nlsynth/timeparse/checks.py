@@ -153,9 +153,8 @@ def _given_at(text: str, agent: str | None = None) -> str | None:
         return None
     # what the response came after, or, for a treatment given from a time on, with ("improved with injections from
     # week 2", "improved on dupilumab from week 2": the time is the treatment's, or one the response ran on from)
-    leads = r"after|following|since" + (
-        r"|with|on|under|using" if re.search(r"\b(?:from|since|starting)\b", given.group(0)) else ""
-    )
+    given_from = given.re not in (_SESSIONS_GIVEN_RE, _SESSION_GIVEN_RE)  # _GIVEN_FROM_RE or _own_given_from's
+    leads = r"after|following|since" + (r"|with|on|under|using" if given_from else "")
     after = re.search(rf"\b(?:{leads})\s+(?:the\s+|her\s+|his\s+)?$", text[: given.start()])
     return None if _RESPONSE_WORD_RE.search(text) and not after else given.group(0).strip()
 
