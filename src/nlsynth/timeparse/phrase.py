@@ -345,9 +345,11 @@ _LATER_RE = re.compile(
     r"(?:sessions?|treatments?|therap(?:y|ies)|injections?|infusions?|applications?|doses?|courses?|use|dosing)\b"
 )
 
+#: Words of a response that went on growing ("continued improvement", "ongoing", "progressively clearing").
+_GROWING = r"continued|continuing|ongoing|progressive(?:ly)?"
 #: ... or that say a response grew on after its time ("with further improvement", "continued improvement", "ongoing
 #: improvement", "progressively clearing"; each once left out, so that the best was at the timed one's time).
-_GREW_ON_RE = re.compile(r"\b(?:further|continued|continuing|ongoing|progressive(?:ly)?)\b")
+_GREW_ON_RE = re.compile(rf"\b(?:further|{_GROWING})\b")
 
 
 #: Words of a response that lasted, not one that came later ("stayed clear thereafter", "still clear at the last visit").
@@ -421,11 +423,9 @@ _AT_ITS_BEST_RE = re.compile(
     rf"\b(?:maxim(?:al|um)|max|peak|best|greatest|optimal)\s+(?:\w+\s+)?(?:{_RESPONSE_WORD_RE.pattern})"
     r"|\b(?:was|were|is|at\s+its)\s+(?:maxim(?:al|um)|best|greatest|peak)\b|\bpeaked\b"
 )
-#: Words of a response that grew on ("gradual improvement", "progressively clearing", "steady improvement",
-#: "continued to improve", "ongoing improvement").
-_GROWING_RE = re.compile(
-    r"\b(?:gradual(?:ly)?|progressive(?:ly)?|steady|steadily|continu(?:ed|ing|ous|ously)|ongoing)\b"
-)
+#: ... and, before a time it grew from, also a gradual or steady one ("gradual improvement after 2 months", "steady
+#: improvement after 8 weeks", "continuous improvement from the 4th week"); not "further", which may be a later step.
+_GROWING_RE = re.compile(rf"\b(?:{_GROWING}|continuous(?:ly)?|gradual(?:ly)?|steady|steadily)\b")
 
 
 def _runs_on(clause: str) -> str | None:
