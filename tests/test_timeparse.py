@@ -4320,6 +4320,11 @@ FOLLOW_UP_LENGTHS = [
     ("treatment for 3 months; follow-up 6 months", 6 * M, 9 * M, True),
     ("6 months of treatment, then followed up for a year", Y, 6 * M + Y, True),
     ("12 weeks; 2-3 months", 12 * W, 12 * W + 3 * M, True),  # a range's upper end
+    # joined by "and", "plus" or "+" as after a comma (each once "several times in one clause")
+    ("12 weeks of treatment and 4 weeks follow-up", 12 * W, 16 * W, True),
+    ("6 months of therapy and 2 years of follow-up", 2 * Y, 2 * Y + 6 * M, True),
+    ("12 months of treatment plus 6 months follow-up", 12 * M, 18 * M, True),
+    ("6 months treatment + 6 months follow-up", 6 * M, 12 * M, True),
     # a moment is a time since the start: the latest (each once the span from the earliest)
     ("12 weeks, then at 6 months", 6 * M, 6 * M, False),
     ("3 months; sustained at 12 months", 12 * M, 12 * M, False),
@@ -4651,6 +4656,48 @@ def test_a_follow_up_of_several_lengths_reaches_their_sum(phrase, lower, upper, 
     got = parse_time(phrase)
     assert (got.lower, got.upper, got.rule) == (pytest.approx(lower), pytest.approx(upper), "clauses-span")
     assert got.note.endswith("; lengths that may run one after the other, up to their sum") == summed
+
+
+#: Lengths joined by "and", "plus" or "+" that stay one clause: a length in two units, visits, a range, a time with no
+#: words of its own after it, and a length counted from a moment that may be the other's end (the regimen's course may
+#: say another: "daily for 4 weeks" and "12 months on treatment").
+ONE_CLAUSE_LENGTHS = [
+    ("1 year and 3 months of follow-up", "point", Y + 3 * M),
+    ("at 4 weeks and 8 weeks of treatment", "visits", 8 * W),
+    ("between 2 and 3 months of follow-up", "range", 3 * M),
+    ("12 weeks of treatment and 4 weeks", "refused", None),
+    ("12 months on treatment plus 6 months off", "refused", None),
+    ("12 months of treatment and 6 months after stopping", "refused", None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "rule", "upper"), ONE_CLAUSE_LENGTHS, ids=_ids(ONE_CLAUSE_LENGTHS))
+def test_lengths_joined_by_and_split_only_where_each_has_words_of_its_own(phrase, rule, upper):
+    if rule == "refused":
+        with pytest.raises(TimePhraseError, match="several times in one clause"):
+            parse_time(phrase, "daily for 4 weeks")
+        return
+    got = parse_time(phrase, "daily for 4 weeks")
+    assert (got.rule, got.upper) == (rule, pytest.approx(upper))
+
+
+def test_a_time_after_and_counted_from_the_clause_before_adds_to_it_in_a_follow_up():
+    """ "And" before a time with words of its own splits a follow-up's clause there, so "8 weeks later" counts from
+    the clause before, as after a comma (once refused as a time added to a moment the phrase does not give)."""
+    phrase = "dupilumab was started, 6 weeks later improved, and 8 weeks later cleared"
+    got = parse_time(phrase, agent="dupilumab")
+    assert (got.lower, got.upper, got.rule) == (14 * W, 14 * W, "clauses-span")
+    with pytest.raises(TimePhraseError, match="a time added to an earlier moment"):  # a response's time: as before
+        parse_time(phrase, agent="dupilumab", event=True)
+
+
+@pytest.mark.parametrize("phrase", [p for p, *_ in FOLLOW_UP_LENGTHS if re.search(r" (?:and|plus|\+) \d", p)])
+def test_lengths_joined_by_and_time_no_response(phrase):
+    """Only a follow-up's lengths may run one after the other: in a column of response times, which of them is the
+    response's is still the reviewer's to read."""
+    for first in (True, False):
+        with pytest.raises(TimePhraseError, match="several times in one clause"):
+            parse_time(phrase, event=True, first=first)
 
 
 def test_the_time_of_an_event_keeps_the_span_of_its_clauses_whatever_their_lengths():

@@ -335,7 +335,12 @@ Rules (``TimeInterval.rule``)
     word of a moment: "treated 3 months, then observed 6 months", "3 months on treatment, 6 months follow-up"), the
     span reaches their sum, (6, 9] months: the lengths may run one after the other or the one hold the other; one
     named as the whole holds the others ("6 months of treatment, followed for 2 years in total", "total follow-up 2
-    years": 2 years, once up to their sum). A length after the end of treatment may run from the end: "stopped at 12
+    years": 2 years, once up to their sum). Lengths that each have words of their own after them are such clauses
+    joined by "and", "plus" or "+" as well ("12 weeks of treatment and 4 weeks follow-up", "6 months treatment + 6
+    months follow-up": (12, 16] weeks and (6, 12] months; each once refused as several times in one clause), in a
+    follow-up only, and not where one is counted from a moment ("12 months on treatment plus 6 months off", whose end
+    the regimen may place elsewhere); "1 year and 3 months" is one length. A length after the end of treatment may
+    run from the end: "stopped at 12
     weeks; no relapse for 6 months" reaches 12 weeks + 6 months, (6 months, 12 weeks + 6 months] (once 12 weeks to 6
     months); one after another moment counts from the start ("improved at 8 weeks; observed for 6 months": 6
     months). A time counted from the end ("6 months off treatment") is

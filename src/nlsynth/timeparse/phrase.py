@@ -195,9 +195,10 @@ _AND_CLAUSE_RE = re.compile(
 )
 
 
-def _split_and(clause: str) -> list[str]:
+def _split_and(clause: str, *, lengths: bool = False) -> list[str]:
     """A clause split at "and", "then" or "but" where each part holds a time of its own and the next starts a clause, as
-    :func:`_split_commas` splits at commas; otherwise whole.
+    :func:`_split_commas` splits at commas, and with ``lengths`` (a follow-up) also between two lengths
+    (:func:`_split_lengths`); otherwise whole.
 
     >>> _split_and("improved at 1 month and cleared at 3 months"), _split_and("at 2 weeks and 3 months")
     (['improved at 1 month', 'cleared at 3 months'], ['at 2 weeks and 3 months'])
@@ -205,7 +206,55 @@ def _split_and(clause: str) -> list[str]:
     parts = [part.strip() for part in _AND_CLAUSE_RE.split(clause)]
     # the end of treatment is a time of its own after "and" ("improved at 4 weeks and cleared by the end of
     # treatment"), never the other part's restated, as after a comma it may be ("at 12 weeks, the end of treatment")
-    return parts if _each_timed(parts, end_of_treatment=True) else [clause]
+    if _each_timed(parts, end_of_treatment=True):
+        return parts
+    return _split_lengths(clause) if lengths else [clause]
+
+
+#: "And", "plus" or "+" between two times (:func:`_split_lengths`).
+_AND_LENGTH_RE = re.compile(r"\s+(?:and|plus)\s+|\s*\+\s*")
+#: A word that counts a time from a moment, which may be the other length's end ("1 year on treatment and 1 year off",
+#: "6 months after stopping"): where the regimen's course says another end, the two disagree.
+_COUNTED_FROM_RE = re.compile(r"\b(?:after|post|following|since|from|off)\b")
+
+
+def _split_lengths(clause: str) -> list[str]:
+    """A clause split at "and", "plus" or "+" between two times that each have words of their own after them, the
+    second starting its part ("12 weeks of treatment and 4 weeks of follow-up", "6 months treatment + 6 months
+    follow-up"): two clauses, as they are after a comma (each once "several times in one clause"), in a follow-up,
+    whose lengths may run one after the other; a response's time so written is left to the reviewer, as before, and
+    so is a length counted from a moment, which may be the other's end ("12 months on treatment and 6 months off").
+    A time that ends its part stays whole with the next: a length in two units ("1 year and 3 months of follow-up"), visits ("at 4
+    weeks and 8 weeks of treatment"), a range ("between 2 and 3 months"), a time added to it ("12 weeks plus 4").
+
+    >>> _split_lengths("12 weeks of treatment and 4 weeks of follow-up"), _split_lengths("1 year and 3 months of follow-up")
+    (['12 weeks of treatment', '4 weeks of follow-up'], ['1 year and 3 months of follow-up'])
+    """
+    if _COUNTED_FROM_RE.search(clause):
+        return [clause]
+    parts, start = [], 0
+    for joint in _AND_LENGTH_RE.finditer(clause):
+        if _words_after_time(clause[start : joint.start()]) and _words_after_time(clause[joint.end() :], leading=True):
+            parts.append(clause[start : joint.start()].strip())
+            start = joint.end()
+    return [*parts, clause[start:].strip()] if parts else [clause]
+
+
+def _words_after_time(text: str, *, leading: bool = False) -> bool:
+    """Whether ``text`` holds a time or a count of sessions (with ``leading``, at its very start) followed by a word
+    before the next "and", "plus" or "+"."""
+    times = [m for pattern in (_DURATION_RE, _EXPOSURE_RE) for m in pattern.finditer(text)]
+    if not times:
+        return False
+    if leading:
+        first = min(times, key=lambda m: m.start())
+        if first.start():
+            return False
+        rest = text[first.end() :]
+        rest = rest[: joint.start()] if (joint := _AND_LENGTH_RE.search(rest)) else rest
+    else:
+        rest = text[max(m.end() for m in times) :]
+    return re.search(r"[a-z]", rest) is not None
 
 
 #: Where a clause may end: a comma, or "and", "then" or "but" between words.
@@ -242,10 +291,10 @@ def _split_untimed_event(clause: str) -> list[str]:
     return [clause]
 
 
-def _pieces(text: str) -> list[str]:
+def _pieces(text: str, *, lengths: bool = False) -> list[str]:
     """The clauses of a phrase: its ";"-separated parts, split at commas (:func:`_split_commas`) and at "and" or "then"
-    (:func:`_split_and`) where each part holds a time of its own, and before another event with no time
-    (:func:`_split_untimed_event`).
+    (:func:`_split_and`; with ``lengths``, a follow-up's, also between two lengths) where each part holds a time of its
+    own, and before another event with no time (:func:`_split_untimed_event`).
 
     >>> _pieces("improved at 4 weeks, cleared at 12 weeks; stopped at 6 months, due to nausea")
     ['improved at 4 weeks', 'cleared at 12 weeks', 'stopped at 6 months, due to nausea']
@@ -254,7 +303,7 @@ def _pieces(text: str) -> list[str]:
         piece
         for part in text.split(";")
         for comma in _split_commas(part)
-        for joined in _split_and(comma)
+        for joined in _split_and(comma, lengths=lengths)
         for piece in _split_untimed_event(joined)
     )
     return [clause for clause in (piece.strip(" ,.:") for piece in parts) if clause]
@@ -539,7 +588,7 @@ def _clauses(
     before = moved = None
     relapsed = False  # a relapse or a worsening after a clause that times the response
     ran_on = None  # a best response's clause from a time on, or on its onset ("improvement from week 4 onwards")
-    for clause in _pieces(text):
+    for clause in _pieces(text, lengths=not event):
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
             moved = moved or _resumed(clause) or _changed_first(clause, agent)
         clause = _added_to_the_clause_before(clause, before, agent)
