@@ -1960,6 +1960,27 @@ def test_a_length_of_time_beside_a_response_is_no_best_response_s_time(phrase):
 @pytest.mark.parametrize(
     "phrase",
     [
+        "treated for 12 weeks and followed for 4 weeks",
+        "twice daily for 8 weeks, then observed for 6 months",
+        "6 months of treatment, then followed up for a year",
+        "MAL for 3 h; applied daily for 10 days",
+    ],
+)
+def test_lengths_of_time_with_no_response_beside_them_time_no_response(phrase):
+    """Two clauses that each say how long something lasted, and none that a response came: which, if either, times
+    the response is the reviewer's (each once read: a first response by the shorter, 4 weeks or 3 hours, a best one
+    between the two). Alone, a length is the response's time, as before; a follow-up reads them as lengths."""
+    for first in (True, False):
+        with pytest.raises(TimePhraseError, match="clauses that each give a length of time .* and none a response"):
+            parse_time(phrase, event=True, first=first)
+    alone = re.split(r",|;| and ", phrase)[0]
+    assert parse_time(alone, event=True, first=True).lower == 0.0
+    assert parse_time(phrase).rule == "clauses-span"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
         "a 4-week course, improvement at 8 weeks",
         "an initial 4-week course; improvement at 8 weeks",
         "a 4-week course of the cream, improved at 8 weeks",

@@ -545,7 +545,8 @@ that gives a length of time with no word of a response, "treatment continued for
 of treatment", is refused (for a first response, only when it is earlier than the response's time, which a later clause
 cannot move), since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a
 bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
-alone, unless, with no word of response in the phrase, it names a change of the treatment, "methotrexate added at 8
+alone (not two that each give a length and none a response, "treated for 12 weeks and followed for 4 weeks", "MAL for
+3 h; applied daily for 10 days", once a first response by the shorter), unless, with no word of response in the phrase, it names a change of the treatment, "methotrexate added at 8
 weeks", "dose escalation at 8 weeks", or another treatment led to right before its time, "after PDT at 4 weeks",
 "switched to methotrexate at 8 weeks" in a dupilumab row (each once a response by then), whose time is refused as that
 change's or treatment's, or counted from it; for a best response, a later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is

@@ -185,14 +185,26 @@ def _what_else(clause: _Clause, agent: str | None) -> str | None:
         return f"names something other than the lesions ({clause.text!r}: {other!r})"
     if procedure := _procedure_done(clause.text):
         return f"names a procedure ({clause.text!r}: {procedure!r})"
-    length = None if response else _TREATMENT_LENGTH_RE.search(clause.text)
-    if length and not _AT_A_TIME_RE.search(clause.text):
-        return f"gives a length of time ({clause.text!r}: {length.group(0).strip()!r})"
+    if length := _gives_a_length(clause.text):
+        return f"gives a length of time ({clause.text!r}: {length!r})"
     if schedule := _schedule(clause.text):
         return f"gives a schedule of the treatment ({clause.text!r}: {schedule!r})"
     if given := _given_at(clause.text, agent):
         return f"gives when the treatment was given ({clause.text!r}: {given!r})"
     return None
+
+
+def _gives_a_length(text: str) -> str | None:
+    """The words by which a clause with no word of response gives a length of time (``_TREATMENT_LENGTH_RE``) and no
+    moment (``_AT_A_TIME_RE``), or None.
+
+    >>> _gives_a_length("treated for 12 weeks"), _gives_a_length("improved after 12 weeks of treatment")
+    ('for', None)
+    """
+    if _RESPONSE_WORD_RE.search(text) or _AT_A_TIME_RE.search(text):
+        return None
+    length = _TREATMENT_LENGTH_RE.search(text)
+    return length.group(0).strip() if length else None
 
 
 def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, first: bool = False) -> None:
@@ -205,7 +217,8 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
     weeks" is another event, as "nausea at 3 weeks" is (``_SOMETHING_ELSE_RE``), one no list names, and "tinea cleared
     at 3 weeks" or "quality of life improved at 4 weeks" the response of something else. So is a clause with no word of
     response that gives a length of time (``_TREATMENT_LENGTH_RE``: "treatment continued for 6 months", "observed for 6
-    months"): how long something lasted, not when the response came. For a ``first`` response, a clause no earlier than
+    months"): how long something lasted, not when the response came; two such clauses and none on the response ("treated
+    for 12 weeks and followed for 4 weeks") leave which, if either, is the response's to the reviewer. For a ``first`` response, a clause no earlier than
     a response's time cannot move it ("improved at 2 months; methotrexate added at 6 months").
 
     >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed")
@@ -229,6 +242,12 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
         for c, other in zip(clauses, others)
         if other is None and (c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text) or _says_nothing_of_it(c.text))
     ]
+    lengths = [c.text for c in clauses if c.kind == "timed" and c.reading.resolved and _gives_a_length(c.text)]
+    if len(lengths) > 1 and not on_response:  # "treated for 12 weeks and followed for 4 weeks": lengths of what?
+        raise TimePhraseError(
+            f"clauses that each give a length of time ({', '.join(map(repr, lengths))}) and none a response: which, "
+            "if any, times the response is the reviewer's to read"
+        )
     seen_by = min((c.reading.upper for c in on_response if c.kind == "timed" and c.reading.resolved), default=math.inf)
     for clause, other in zip(clauses, others):
         if other is not None and on_response and not (first and clause.reading.lower >= seen_by):
