@@ -3145,6 +3145,14 @@ def test_a_drug_given_for_nl_is_known_as_another_treatment(drug):
         ("improved after 100 mg/day for 8 weeks", 8 * W),
         ("improved after 5 mg/kg/week for 8 weeks", 8 * W),
         ("improved after 8 weeks of applying the cream", 8 * W),
+        # using, applying, taking, receiving or being on it, or being treated, "for" the time: time spent on it, as
+        # "after 8 weeks on ruxolitinib" (each once refused as counted from another moment, "after using the cream")
+        ("improved after using the cream for 8 weeks", 8 * W),
+        ("improved after applying ruxolitinib for 8 weeks", 8 * W),
+        ("improved after being on ruxolitinib for 8 weeks", 8 * W),
+        ("improved after being treated for 8 weeks", 8 * W),
+        ("improved after having been treated with ruxolitinib cream for 8 weeks", 8 * W),
+        ("improved after using it for a month", M),
         ("8 weeks on average", 8 * W),
         ("within 6 weeks of the first application", 6 * W),
     ],
@@ -3152,6 +3160,23 @@ def test_a_drug_given_for_nl_is_known_as_another_treatment(drug):
 def test_a_time_spent_on_the_rows_treatment_or_none_is_read(phrase, upper):
     got = parse_time(phrase, "1.5% cream twice daily under occlusion", event=True, agent="ruxolitinib")
     assert got.upper == pytest.approx(upper)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "refusal"),
+    [
+        # another drug, or a treatment given otherwise than the row's, used for the time: as "after starting" it
+        ("improved after using methotrexate for 8 weeks", "counted from another moment .'after using methotrexate'"),
+        ("improved after being treated with methotrexate for 8 weeks", "counted from another moment"),
+        ("improved after taking the tablets for 8 weeks", "the start of another treatment .'after taking the tablets'"),
+        # the time since the treatment was used, not for how long: it may have been used once
+        ("improved 8 weeks after using the cream", "counted from another moment .'after using the cream'"),
+        ("after using the cream, improvement at 8 weeks", "counted from another moment .'after using the cream'"),
+    ],
+)
+def test_a_time_another_treatment_was_used_for_or_since_its_use_is_refused(phrase, refusal):
+    with pytest.raises(TimePhraseError, match=refusal):
+        parse_time(phrase, "1.5% cream twice daily under occlusion", event=True, agent="ruxolitinib")
 
 
 @pytest.mark.parametrize(

@@ -421,7 +421,11 @@ since the start in any row; the kinds are an operation, light (a laser, PDT, pho
 hyperbaric oxygen, negative-pressure wound therapy, cryotherapy, radiotherapy and compression, and measures that are no
 drug: wound care, physiotherapy, rest or elevation, and the control of diabetes, smoking or weight, so that "after 2
 months of leg elevation" in a dupilumab row is time on another treatment, once since the start), and the row's own agent
-(``agent``: "3 months after dupilumab" in a dupilumab row). What the start names must be the row's agent, a class it is
+(``agent``: "3 months after dupilumab" in a dupilumab row). Using, applying, taking, receiving or being on a treatment,
+or being treated, right before "for" a time, is that time spent on it since its start, as "after 8 weeks on dupilumab"
+is ("improved after using the cream for 6 weeks", "after being treated for 6 weeks", each once refused as counted
+from another moment; not "6 weeks after using the cream", which may count from one use), its start read as "after
+starting" it is. What the start names must be the row's agent, a class it is
 one of ("starting the JAK inhibitor" in a tofacitinib row, "the biologic was started" in a dupilumab row, once refused;
 not where a route may set another drug of the class apart, "systemic corticosteroids" of intralesional triamcinolone,
 nor in a row that combines drugs) or a word for any treatment ("starting the cream"): "after adding methotrexate" or

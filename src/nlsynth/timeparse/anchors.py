@@ -882,6 +882,8 @@ def _unknown_anchor(clause: str, agent: str | None = None) -> str | None:
     ['of onset', None, None]
     """
     for word, anchor in _anchors(clause):
+        if (start := _spent_on_since(clause, anchor)) and not _starts_something_else(start, agent):
+            continue  # "after using the cream for 6 weeks": as "after starting the cream", for 6 weeks
         if re.fullmatch(_WHOLE_COURSE, anchor) and word.strip() != "into":  # "12 weeks into the course": its start
             return _as_written(word, anchor)  # "after the course, improvement at 3 months": since its end, no rule here
         if _names_agent(anchor, agent):
@@ -920,9 +922,38 @@ def _started_otherwise(clause: str, treatment: Treatment) -> tuple[str, str] | N
     if not treatment.agent:
         return None
     for word, anchor in _anchors(clause):
-        if _START_ANCHOR_RE.match(anchor) and (why := _given_otherwise(anchor, treatment)):
+        start = _spent_on_since(clause, anchor) or anchor  # "after using the tablets for 6 weeks" of a cream
+        if _START_ANCHOR_RE.match(start) and (why := _given_otherwise(start, treatment)):
             return _as_written(word, anchor), why
     return None
+
+
+#: Using, applying, taking, receiving or being on a treatment, or being treated (with it), as the moment a time is
+#: counted from: "improved after using the cream for 6 weeks", "after being on dupilumab for 6 weeks", "after being
+#: treated for 6 weeks" (normalised "after was treated").
+_SPENT_ON_ANCHOR_RE = re.compile(
+    r"(?:(?:being|having\s+been|was|were|is|are)\s+)?treated(?:\s+with\s+(?P<with>.+))?"
+    r"|(?:(?:being|having\s+been)\s+on|using|applying|taking|receiving|having\s+(?:used|applied|taken|received))"
+    r"\s+(?P<what>.+)"
+)
+
+
+def _spent_on_since(clause: str, anchor: str) -> str | None:
+    """The start an ``anchor`` of ``clause`` says, as a start anchor's words ("starting the cream"), when it is the use
+    of a treatment (:data:`_SPENT_ON_ANCHOR_RE`) right before "for" and a time: the time was spent on it, since it
+    started, as "after 6 weeks on dupilumab" is; whose start it is, is read as for "after starting X". Otherwise None
+    ("6 weeks after using the cream", "after using the cream, improvement at 6 weeks": since it was used, once?).
+
+    >>> [_spent_on_since(f"improved after {a} for 6 weeks", a) for a in ("using the cream", "was treated", "the graft")]
+    ['starting the cream', 'starting', None]
+    >>> _spent_on_since("improved 6 weeks after using the cream", "using the cream") is None
+    True
+    """
+    spent = _SPENT_ON_ANCHOR_RE.fullmatch(anchor)
+    if spent is None or not re.search(rf"\b{re.escape(anchor)}\s+for\s+(?={_NUM}|a\s)", clause):
+        return None
+    what = spent.group("what") or spent.group("with")
+    return f"starting {what}" if what else "starting"
 
 
 _START_WORD_RE = re.compile(
