@@ -96,6 +96,8 @@ OWN_PHRASES = [
     ("3 wk", "", 3 * W, 3 * W, "point"),
     ("6w", "", 6 * W, 6 * W, "point"),
     ("2 mo", "", 2 * M, 2 * M, "point"),
+    ("3 mnths", "", 3 * M, 3 * M, "point"),  # the months' abbreviation with its "n" (once a number with no unit)
+    ("at 1 mnth", "", M, M, "point"),
     ("1 yr", "", Y, Y, "point"),
     ("twenty weeks", "", 20 * W, 20 * W, "point"),
     ("twelve days", "", 12, 12, "point"),

@@ -5,7 +5,8 @@ month", "after a mean of 22 exposures"); the analysis needs numbers. Each phrase
 rule, and the rule id travels with the numbers so any interval can be traced back to how it was made. A phrase that
 cannot be read raises :class:`TimePhraseError`; it never becomes a silent NaN.
 
-Units: 1 hour = 1/24 day, 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days. Numbers may be digits or words,
+Units: 1 hour = 1/24 day, 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days, each also abbreviated (h, hr,
+hrs; d; w, wk, wks; mo, mos, mth, mths, mnth, mnths; y, yr, yrs; "m" alone, minutes, metres or months, is refused). Numbers may be digits or words,
 including compounds ("twenty-five weeks", "two hundred days") and ordinals ("the first month"); a half in words is a
 number ("one and a half years", "three-and-a-half months", "a year and a half", "half a year"), a fortnight two weeks
 ("within a fortnight"), a decimal point may have no digit before it (".5 months") or be a middle dot ("4·5 weeks"), and

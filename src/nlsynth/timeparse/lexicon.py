@@ -15,7 +15,7 @@ _UNIT_ALIASES = {
     "hour": ("hours", "hour", "hrs", "hr", "h"),
     "day": ("days", "day", "d"),
     "week": ("weeks", "week", "wks", "wk", "w"),
-    "month": ("months", "month", "mths", "mth", "mos", "mo"),
+    "month": ("months", "month", "mnths", "mnth", "mths", "mth", "mos", "mo"),
     "year": ("years", "year", "yrs", "yr", "y"),
 }
 _UNIT_OF = {alias: unit for unit, aliases in _UNIT_ALIASES.items() for alias in aliases}
