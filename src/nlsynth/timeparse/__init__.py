@@ -6,44 +6,43 @@ rule, and the rule id travels with the numbers so any interval can be traced bac
 cannot be read raises :class:`TimePhraseError`; it never becomes a silent NaN.
 
 Units: 1 hour = 1/24 day, 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.25 days, each also abbreviated (h, hr,
-hrs; d; w, wk, wks; mo, mos, mth, mths, mnth, mnths; y, yr, yrs; "m" alone, minutes, metres or months, is refused). Numbers may be digits or words,
-including compounds ("twenty-five weeks", "two hundred days") and ordinals ("the first month"); a half in words is a
-number ("one and a half years", "three-and-a-half months", "a year and a half", "half a year"), a fortnight two weeks
-("within a fortnight"), a decimal point may have no digit before it (".5 months") or be a middle dot ("4·5 weeks"), and
-a visit may be named as trials name it ("W16", "D10", "M6", "week-12"); a name that carries a number ("JAK1", "IL-4",
-"UVA1", "CO2 laser") is a name, never a second number. A half of something else ("half of the lesions"), a quarter,
-"several", "few" or "a couple" is refused: no rule reads it. So is a point part of the way through a span ("halfway
-through the 12-week course", "in the middle of the 12 weeks", "the halfway point of 12 weeks"), whose time is not the
-one written (once its end); beside its own time it is that time ("at 6 weeks, halfway through"). So is a time with no
-number ("a few weeks after the second injection", "some weeks after the second dose", "a number of weeks after", "weeks
-after the third injection", "several months after stopping", "a few weeks after 4 monthly sessions"), each once read as
-the moment's own time: by the next session, or by the end of treatment. So is a moment named by its place with no
-session or time a rule reads ("complete after the sixth", "cleared at the third visit", "complete by the twelfth" beside
-"at 4 weeks"), once dropped beside a clause that was read, unless a time in brackets dates it ("at the second visit (4
-weeks)"). In a best response's phrase and a follow-up's, so is a response said to come later than a timed clause with no
-time of its own ("improved at 4 weeks; cleared later", "eventually cleared", "then cleared", "followed by complete
-clearance", "cleared at the next visit", "complete with continued treatment", or a response said to grow on, "with
-further improvement", "with continued improvement", "ongoing improvement"), once left out, so the best (or the
-follow-up's end) was at 4 weeks; a first response is the timed clause's, and after a clause that says none was seen ("no
-change at 4 weeks, but improved later") the best is after that time. In a best response's, so is any response with no
-time after timed ones that are not complete ("partial response at 4 weeks; complete response", "slight improvement at 4
-weeks; marked improvement"), once the partial one's time, however long a complete one lasted ("complete response
-maintained"), though a clause only on how the timed one lasted ("improvement lasted") is no better one, and so is a
-response from a time on, its end untimed ("improvement from week 4 onwards", "from 4 weeks until the last visit",
-"through the end of therapy", or with no word of its end after "from", "improvement from week 4", or growing after its
-time, "progressive improvement after week 4", "continued to improve after 4 weeks", "ongoing improvement since week 4";
-each once a best by 4 weeks), unless complete, or said to be at its best ("maximal improvement from week 12", "best
-response from week 12 onwards", once refused), or followed by a later clause that says when it stopped improving
-("...; plateaued at 8 weeks": the best by then, as ``clauses-span`` reads a plateau) or a later timed clause on the
-response ("..., complete at 12 weeks"), from which the best is then read; such a follow-up went on at least that long
-(once exactly 4 weeks; from a numbered period's start, "from the 4th week" at least 3 weeks), and
-such a first response is at that time, as before; one whose time
-no rule reads leaves the best unresolved ("improved at 4 weeks; complete clearance at the end of treatment" of a course
-with no length, "...; cleared after 6 sessions" of a regimen with no pace, "... and continued to improve until the end
-of treatment" or "... and cleared by the end of treatment", each a clause of its own, once by 4 weeks); "then" after a
-span is at its end ("unchanged until week 8, then improved": at 8 weeks). So are two numbers for one time, in digits or
-words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week course"), and two units for one ("16
-days weeks").
+hrs; d; w, wk, wks; mo, mos, mth, mths, mnth, mnths; y, yr, yrs; "m" alone, minutes, metres or months, is refused).
+Numbers may be digits or words, including compounds ("twenty-five weeks", "two hundred days") and ordinals ("the first
+month"); a half in words is a number ("one and a half years", "three-and-a-half months", "a year and a half", "half a
+year"), a fortnight two weeks ("within a fortnight"), a decimal point may have no digit before it (".5 months") or be a
+middle dot ("4·5 weeks"), and a visit may be named as trials name it ("W16", "D10", "M6", "week-12"); a name that
+carries a number ("JAK1", "IL-4", "UVA1", "CO2 laser") is a name, never a second number. A half of something else ("half
+of the lesions"), a quarter, "several", "few" or "a couple" is refused: no rule reads it. So is a point part of the way
+through a span ("halfway through the 12-week course", "in the middle of the 12 weeks", "the halfway point of 12 weeks"),
+whose time is not the one written (once its end); beside its own time it is that time ("at 6 weeks, halfway through").
+So is a time with no number ("a few weeks after the second injection", "some weeks after the second dose", "a number of
+weeks after", "weeks after the third injection", "several months after stopping", "a few weeks after 4 monthly
+sessions"), each once read as the moment's own time: by the next session, or by the end of treatment. So is a moment
+named by its place with no session or time a rule reads ("complete after the sixth", "cleared at the third visit",
+"complete by the twelfth" beside "at 4 weeks"), once dropped beside a clause that was read, unless a time in brackets
+dates it ("at the second visit (4 weeks)"). In a best response's phrase and a follow-up's, so is a response said to come
+later than a timed clause with no time of its own ("improved at 4 weeks; cleared later", "eventually cleared", "then
+cleared", "followed by complete clearance", "cleared at the next visit", "complete with continued treatment", or a
+response said to grow on, "with further improvement", "with continued improvement", "ongoing improvement"), once left
+out, so the best (or the follow-up's end) was at 4 weeks; a first response is the timed clause's, and after a clause
+that says none was seen ("no change at 4 weeks, but improved later") the best is after that time. In a best response's,
+so is any response with no time after timed ones that are not complete ("partial response at 4 weeks; complete
+response", "slight improvement at 4 weeks; marked improvement"), once the partial one's time, however long a complete
+one lasted ("complete response maintained"), though a clause only on how the timed one lasted ("improvement lasted") is
+no better one, and so is a response from a time on, its end untimed ("improvement from week 4 onwards", "from 4 weeks
+until the last visit", "through the end of therapy", or with no word of its end after "from", "improvement from week 4",
+or growing after its time, "progressive improvement after week 4", "continued to improve after 4 weeks", "ongoing
+improvement since week 4"; each once a best by 4 weeks), unless complete, or said to be at its best ("maximal
+improvement from week 12", "best response from week 12 onwards", once refused), or followed by a later clause that says
+when it stopped improving ("...; plateaued at 8 weeks": the best by then, as ``clauses-span`` reads a plateau) or a
+later timed clause on the response ("..., complete at 12 weeks"), from which the best is then read; such a follow-up
+went on at least that long (once exactly 4 weeks; from a numbered period's start, "from the 4th week" at least 3 weeks),
+and such a first response is at that time, as before; one whose time no rule reads leaves the best unresolved ("improved
+at 4 weeks; complete clearance at the end of treatment" of a course with no length, "...; cleared after 6 sessions" of a
+regimen with no pace, "... and continued to improve until the end of treatment" or "... and cleared by the end of
+treatment", each a clause of its own, once by 4 weeks); "then" after a span is at its end ("unchanged until week 8, then
+improved": at 8 weeks). So are two numbers for one time, in digits or words ("5 12 years", "five 12 years"; not one
+course before its length, "one 4-week course"), and two units for one ("16 days weeks").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the reviewer in
 ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage consults before this
@@ -551,9 +550,10 @@ of treatment", is refused (for a first response, only when it is earlier than th
 cannot move), since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a
 bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
 alone (not two that each give a length and none a response, "treated for 12 weeks and followed for 4 weeks", "MAL for
-3 h; applied daily for 10 days", once a first response by the shorter), unless, with no word of response in the phrase, it names a change of the treatment, "methotrexate added at 8
-weeks", "dose escalation at 8 weeks", or another treatment led to right before its time, "after PDT at 4 weeks",
-"switched to methotrexate at 8 weeks" in a dupilumab row (each once a response by then), whose time is refused as that
+3 h; applied daily for 10 days", once a first response by the shorter), unless, with no word of response in the phrase,
+it names a change of the treatment, "methotrexate added at 8 weeks", "dose escalation at 8 weeks", or another treatment
+led to right before its time, "after PDT at 4 weeks", "switched to methotrexate at 8 weeks" in a dupilumab row (each
+once a response by then), whose time is refused as that
 change's or treatment's, or counted from it; for a best response, a later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is
 refused), and, for the time of a response, a clause about how long it lasted ("3 months; sustained at 12 months", "16
 weeks, confirmed at 24 weeks"; a disease stable or stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one

@@ -942,7 +942,8 @@ def _spent_on_since(clause: str, anchor: str) -> str | None:
     """The start an ``anchor`` of ``clause`` says, as a start anchor's words ("starting the cream"), when it is the use
     of a treatment (:data:`_SPENT_ON_ANCHOR_RE`) right before "for" and a time: the time was spent on it, since it
     started, as "after 6 weeks on dupilumab" is; whose start it is, is read as for "after starting X". Otherwise None
-    ("6 weeks after using the cream", "after using the cream, improvement at 6 weeks": since it was used, once?).
+    ("6 weeks after using the cream", "after using the cream, improvement at 6 weeks": a time since it was used, which
+    may have been once).
 
     >>> [_spent_on_since(f"improved after {a} for 6 weeks", a) for a in ("using the cream", "was treated", "the graft")]
     ['starting the cream', 'starting', None]

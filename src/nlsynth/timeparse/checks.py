@@ -218,8 +218,8 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
     at 3 weeks" or "quality of life improved at 4 weeks" the response of something else. So is a clause with no word of
     response that gives a length of time (``_TREATMENT_LENGTH_RE``: "treatment continued for 6 months", "observed for 6
     months"): how long something lasted, not when the response came; two such clauses and none on the response ("treated
-    for 12 weeks and followed for 4 weeks") leave which, if either, is the response's to the reviewer. For a ``first`` response, a clause no earlier than
-    a response's time cannot move it ("improved at 2 months; methotrexate added at 6 months").
+    for 12 weeks and followed for 4 weeks") leave which, if either, is the response's to the reviewer. For a ``first``
+    response, a clause no earlier than a response's time cannot move it ("improved at 2 months; methotrexate added at 6 months").
 
     >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed")
     ...          for t in ("syncope at 3 weeks", "improved at 8 weeks")]

@@ -224,8 +224,9 @@ def _split_lengths(clause: str) -> list[str]:
     follow-up"): two clauses, as they are after a comma (each once "several times in one clause"), in a follow-up,
     whose lengths may run one after the other; a response's time so written is left to the reviewer, as before, and
     so is a length counted from a moment, which may be the other's end ("12 months on treatment and 6 months off").
-    A time that ends its part stays whole with the next: a length in two units ("1 year and 3 months of follow-up"), visits ("at 4
-    weeks and 8 weeks of treatment"), a range ("between 2 and 3 months"), a time added to it ("12 weeks plus 4").
+    A time that ends its part stays whole with the next: a length in two units ("1 year and 3 months of follow-up"),
+    visits ("at 4 weeks and 8 weeks of treatment"), a range ("between 2 and 3 months"), a time added to it ("12 weeks
+    plus 4").
 
     >>> _split_lengths("12 weeks of treatment and 4 weeks of follow-up"), _split_lengths("1 year and 3 months of follow-up")
     (['12 weeks of treatment', '4 weeks of follow-up'], ['1 year and 3 months of follow-up'])
