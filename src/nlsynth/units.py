@@ -32,6 +32,16 @@ TWELVE_WEEKS = 12 * DAYS_PER_WEEK
 PRINT_MAX_HEIGHT_MM = 240
 
 
+def period_start(end: float, unit: str) -> float:
+    """The day a period one ``unit`` long that ends on day ``end`` began, no earlier than the start of treatment: the
+    parser's reading of a period named by its number ("the second month", "from week 4") reaches back to it.
+
+    >>> period_start(60.875, "month"), period_start(28.0, "week"), period_start(3.0, "week")
+    (30.4375, 21.0, 0.0)
+    """
+    return max(0.0, end - DAYS_PER_UNIT[unit])
+
+
 def _nan(x) -> bool:
     return isinstance(x, float) and math.isnan(x)
 

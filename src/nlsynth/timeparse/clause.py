@@ -121,7 +121,7 @@ from nlsynth.timeparse.sessions import (
     _single_session,
 )
 from nlsynth.timeparse.treatment import Treatment
-from nlsynth.units import DAYS_PER_UNIT
+from nlsynth.units import DAYS_PER_UNIT, period_start
 
 #: Phrases that date the onset of the response itself ("began to improve on day 10", "began improving on day 10",
 #: "improvement started after two weeks", "onset of improvement at 6 weeks"): an exact time even for an event. Not the
@@ -218,7 +218,7 @@ def as_event(reading: TimeInterval, text: str) -> TimeInterval:
         width = reading.upper - reading.lower
         if unit is not None and (width == 0.0 or math.isclose(width, DAYS_PER_UNIT[unit])):
             return TimeInterval(
-                max(0.0, reading.upper - DAYS_PER_UNIT[unit]),
+                period_start(reading.upper, unit),
                 reading.upper,
                 "onset",
                 f"the source dates the onset in the {unit} that ends at {reading.upper:.1f} days (rule "

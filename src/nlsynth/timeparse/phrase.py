@@ -98,7 +98,7 @@ from nlsynth.timeparse.response import (
 from nlsynth.timeparse.sessions import _end_as_stated
 from nlsynth.timeparse.summaries import _summary_first
 from nlsynth.timeparse.treatment import Treatment
-from nlsynth.units import DAYS_PER_UNIT
+from nlsynth.units import period_start
 
 
 def parse_time(
@@ -661,7 +661,7 @@ def _clauses(
             runs_on = _runs_on(clause) if latest and result.resolved else None  # "improvement from week 4 onwards"
             if runs_on and not event:  # a follow-up went on at least that long (from a period's start: "the 4th week")
                 unit = _numbered_period_unit(runs_on) if result.lower == result.upper else None
-                floor = max(0.0, result.lower - DAYS_PER_UNIT[unit]) if unit else result.lower
+                floor = period_start(result.lower, unit) if unit else result.lower
                 result = TimeInterval(floor, math.inf, "at-least", f"at least {floor:.1f} days: {runs_on!r}")
             # a best response from a time on, or at its onset, may have grown later; none is better than a complete
             # one ("complete clearance from week 4 onwards") or one at its best ("maximal improvement from week 12"),

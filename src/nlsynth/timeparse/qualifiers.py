@@ -24,7 +24,7 @@ from nlsynth.timeparse.lexicon import (
     number,
 )
 from nlsynth.timeparse.quantities import _VISIT_WORD
-from nlsynth.units import DAYS_PER_UNIT
+from nlsynth.units import DAYS_PER_UNIT, period_start
 
 _HAS_NUMBER_RE = re.compile(rf"\d|\b{_NUM}\b")
 #: Quantities no rule reads: vague ("several", "a few"), or a part of a time ("half", and a point part of the way
@@ -345,7 +345,7 @@ def _duration(clause: str, match: re.Match[str]) -> TimeInterval:
     _refuse_ordinal_plural(match)
     lo, hi = _quantity_days(match)
     if _numbered_period(match) and _IN_THE_PERIOD_RE.search(clause[: match.start()]):
-        lo = hi - DAYS_PER_UNIT[_UNIT_OF[match.group("n_unit") or match.group("u_unit")]]
+        lo = period_start(hi, _UNIT_OF[match.group("n_unit") or match.group("u_unit")])
     return _bounded(clause, match.start(), match.end(), lo, hi)
 
 
