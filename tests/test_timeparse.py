@@ -544,7 +544,8 @@ OWN_PHRASES = [
     # the start, not the end (once unresolved, as a time after the end of a course the regimen does not give)
     ("at 3 months post-treatment initiation", "for 6 weeks", 3 * M, 3 * M, "point"),
     ("6 weeks post cessation", "", 6 * W, INF, "at-least"),
-    ("6 months after the last of 12 sessions", "twice weekly", NAN, NAN, "unresolved"),
+    # the last of a count is its Nth session, at the regimen's pace: 5.5 weeks, then 6 months (once unresolved)
+    ("6 months after the last of 12 sessions", "twice weekly", 5.5 * W + 6 * M, 5.5 * W + 6 * M, "exposures"),
     ("after 6 sessions after the end of treatment", "twice weekly", NAN, NAN, "unresolved"),
     # not an end of the course: a last follow-up visit, and "after treatment" of a treatment with no stated end (time
     # since its start); of a 6-week course, since its start or its end (once 3 months since its start alone): a
@@ -5137,8 +5138,12 @@ def test_a_count_of_sessions_in_a_regimen_of_no_one_frequency_says_why(regimen, 
         ("2 weeks after the second injection", "", NAN, NAN, "unresolved"),
         ("2 weeks after the 6th session", "PDT every 2 weeks, 4 sessions", NAN, NAN, "unresolved"),
         ("2 weeks after the first of 3 injections", "every 2 weeks", NAN, NAN, "unresolved"),
-        ("2 weeks after the last of 3 injections", "every 2 weeks", NAN, NAN, "unresolved"),
         ("2 weeks after 0 sessions", "every 2 weeks", NAN, NAN, "unresolved"),
+        # the last of a count is its Nth session, as "the 3rd injection" is (once unresolved, which the first of it
+        # still is: which session it is, no rule reads)
+        ("2 weeks after the last of 3 injections", "every 2 weeks", 6 * W, 6 * W, "exposures"),
+        ("2 years after the final of 3 sessions", "every 2 weeks", 4 * W + 2 * Y, 4 * W + 2 * Y, "exposures"),
+        ("within 6 weeks of the last of the 3 infusions", "every 2 weeks", 0, 10 * W, "within"),
     ],
 )
 def test_a_time_counted_from_a_later_session_adds_that_sessions_day(phrase, regimen, lower, upper, rule):

@@ -174,8 +174,9 @@ Rules (``TimeInterval.rule``)
     count can make it one, as for any time: a vague time ("a few weeks after the second injection"), or a number right
     before the count's own. A duration counted from the first session ("2 months after the first injection") is read as
     that duration: the first session is time zero. One counted from a later session ("2 weeks after the second
-    injection", "4 weeks following 3 sessions") is that session's day, (N - 1) / f weeks as ``end-of-treatment`` counts
-    the last, plus the duration; a bound or a range before it keeps its rule, shifted by that day ("within 6 weeks of
+    injection", "4 weeks following 3 sessions", or the last of a count, "2 years after the last of 3 sessions", once
+    ``unresolved``) is that session's day, (N - 1) / f weeks as ``end-of-treatment`` counts the last, plus the
+    duration; a bound or a range before it keeps its rule, shifted by that day ("within 6 weeks of
     the 2nd infusion" is ``within``); where the count alone would be ``unresolved``, so is it. A visit named unit first
     or with a word for a visit ("week 10", "the 12-week visit", "3-month follow-up") before a count that names no one
     session may be since the start, the count being what had been given by then (as with a comma: "at week 10, after 5

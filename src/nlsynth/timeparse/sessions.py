@@ -45,8 +45,12 @@ from nlsynth.timeparse.response import _RESPONSE_WORD_RE
 from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
 
 #: What counts a time from a session that the count after it names ("2 weeks after the second injection", "4 weeks
-#: following 3 sessions", "within 6 weeks of the 2nd infusion", "2 weeks post second dose"): the words just before it.
-_SINCE_SESSION_RE = re.compile(r"\b(?:(?:after|following|since|from|of)\s+|post[\s-]+)(?:the\s+|her\s+|his\s+)?$")
+#: following 3 sessions", "within 6 weeks of the 2nd infusion", "2 weeks post second dose"): the words just before it,
+#: with the last of the count ("2 years after the last of 3 sessions": the 3rd; once unresolved).
+_SINCE_SESSION_RE = re.compile(
+    r"\b(?:(?:after|following|since|from|of)\s+|post[\s-]+)(?:the\s+|her\s+|his\s+)?"
+    r"(?:(?:last|final)\s+of\s+(?:the\s+)?)?$"
+)
 
 
 def _ordinal(n: float) -> str:
