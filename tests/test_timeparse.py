@@ -4408,6 +4408,30 @@ def test_a_time_counted_from_the_end_is_no_length_to_add_to_the_course(phrase):
     assert got.note == "spans point, after-end-of-treatment, at least the latest"
 
 
+#: Follow-ups with a clause that states how long the treatment ran, then a time counted from its end.
+STATED_COURSE_THEN_AFTER_THE_END = [
+    "treated 3 months, then 6 months off treatment",
+    "3 months on treatment, 6 months off",
+    "treated for 3 months; no relapse 6 months after stopping",
+    "3 months of treatment; 6 months off therapy",
+]
+
+
+@pytest.mark.parametrize("phrase", STATED_COURSE_THEN_AFTER_THE_END)
+def test_a_time_after_the_end_counts_from_the_course_the_phrase_states(phrase):
+    """The phrase's own course places the end where the regimen gives none: 3 + 6 months (once at least 6 months, the
+    3 months of treatment left out). Where the regimen's course ends elsewhere the two disagree, and the reading is
+    the reviewer's (once that course's end plus 6 months, 6 weeks + 6 months); where it agrees, as before."""
+    got = parse_time(phrase, "twice daily")
+    assert (got.lower, got.upper, got.rule) == (pytest.approx(9 * M), pytest.approx(9 * M), "clauses-span")
+    with pytest.raises(TimePhraseError, match=r"at 42\.0 days by the regimen, and the length of treatment .* disagree"):
+        parse_time(phrase, "daily for 6 weeks")
+    assert parse_time(phrase, "daily for 3 months").upper == pytest.approx(9 * M)
+    # a visit or a response at a time is no course ("improved at 3 months of treatment; 6 months after stopping")
+    visit = parse_time("improved at 3 months of treatment; 6 months after stopping", "twice daily")
+    assert (visit.lower, visit.upper) == (pytest.approx(6 * M), INF)
+
+
 #: A time added to the exact time of the clause right before it, and the same phrase with the sum written out: each once
 #: refused as "a time added to an earlier moment that the phrase does not give".
 ADDED_TO_THE_CLAUSE_BEFORE = [
@@ -4799,15 +4823,21 @@ def test_a_follow_up_within_a_time_after_an_unplaced_end_has_no_floor(phrase):
 
 
 def test_a_follow_up_with_a_time_after_an_unplaced_end_is_not_read_as_its_other_clause_alone():
-    """Beside a time since the start, a time after an end no rule places is no longer left out: "12 weeks of
-    treatment; 6 months after stopping" lasted at least 6 months after the 12 weeks (once 12 weeks exactly, an
-    observation the source states cut short); the span of the two is (12 weeks, inf), which holds it."""
-    got = parse_time("12 weeks of treatment; 6 months after stopping")
+    """Beside a time since the start, a time after an end no rule places is no longer left out: "seen at 12 weeks; 6
+    months after stopping" lasted at least 6 months (once 12 weeks exactly, an observation the source states cut
+    short); the span of the two is (6 months, inf), which holds it."""
+    got = parse_time("seen at 12 weeks; 6 months after stopping")
     assert (got.lower, got.upper, got.rule) == (6 * M, INF, "clauses-span")  # at least the latest's floor
     assert got.note == "spans point, at-least, at least the latest"
-    # a course the regimen gives still places the end: the time since it is added, from the latest (once from 12 weeks)
-    got = parse_time("12 weeks of treatment; 6 months after stopping", "daily for 12 weeks")
-    assert (got.lower, got.upper) == (pytest.approx(12 * W + 6 * M), pytest.approx(12 * W + 6 * M))
+    # a course the regimen gives, or the phrase ("12 weeks of treatment"), places the end: the time since it is added,
+    # from the latest (once from 12 weeks; the phrase's course, once at least 6 months)
+    for phrase, regimen in (
+        ("seen at 12 weeks; 6 months after stopping", "daily for 12 weeks"),
+        ("12 weeks of treatment; 6 months after stopping", "daily for 12 weeks"),
+        ("12 weeks of treatment; 6 months after stopping", None),
+    ):
+        got = parse_time(phrase, regimen)
+        assert (got.lower, got.upper) == (pytest.approx(12 * W + 6 * M), pytest.approx(12 * W + 6 * M))
 
 
 @pytest.mark.parametrize(

@@ -344,8 +344,10 @@ Rules (``TimeInterval.rule``)
     run from the end: "stopped at 12
     weeks; no relapse for 6 months" reaches 12 weeks + 6 months, (6 months, 12 weeks + 6 months] (once 12 weeks to 6
     months); one after another moment counts from the start ("improved at 8 weeks; observed for 6 months": 6
-    months). A time counted from the end ("6 months off treatment") is
-    a moment, no length to add.
+    months). A time counted from the end ("6 months off treatment") is a moment, no length to add; that end is the
+    course an earlier clause states, where the regimen gives none ("treated 3 months; no relapse 6 months after
+    stopping" of a twice-daily cream: 9 months, once at least 6), and a regimen whose course ends elsewhere disagrees
+    with it and is refused ("daily for 6 weeks": once 6 weeks + 6 months, the 3 months of treatment left out).
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest time

@@ -95,7 +95,7 @@ from nlsynth.timeparse.response import (
     _says_not_seen,
     _stops_or_times_something_else,
 )
-from nlsynth.timeparse.sessions import _end_as_stated
+from nlsynth.timeparse.sessions import _end_as_stated, _end_of_treatment
 from nlsynth.timeparse.summaries import _summary_first
 from nlsynth.timeparse.treatment import Treatment
 from nlsynth.units import period_start
@@ -597,6 +597,9 @@ def _clauses(
         result = before = _parse_clause(clause, treatment, duration=not event)
         if result is None and not event and _times_other_event(clause):
             result = before = _observed_other_event(clause, treatment)  # "cleared at 16 weeks; relapse at 6 months"
+        if not event and result is not None and result.resolved and _AFTER_END_RE.search(clause):
+            # "treated 3 months; no relapse 6 months after stopping": the end is the course the phrase states
+            result = before = _after_the_stated_course(clause, result, found, treatment)
         if result is None and not dated and (ordinal := _PLACE_UNREAD_RE.search(clause)):
             raise TimePhraseError(
                 f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
@@ -688,6 +691,56 @@ def _clauses(
     if ran_on is not None:
         _check_settled_later(found, *ran_on)
     return _place_worsening(found)
+
+
+#: A word for the treatment, in a clause that states how long it ran ("treated 3 months", "3 months on treatment", "1
+#: year of therapy", "treatment for 12 weeks").
+_TREATMENT_WORD_RE = re.compile(r"\b(?:treated|treatment|therapy)\b")
+
+
+def _stated_course(found: list[_Clause]) -> _Clause | None:
+    """The latest of a follow-up's clauses ``found`` that states how long the treatment ran: one exact time, a word for
+    the treatment, no word of a response and none of a moment ("treated 3 months", "3 months on treatment"; not
+    "improved at 3 months of treatment", "3 months after stopping"), or None."""
+    for c in reversed(found):
+        exact = c.reading.rule == "point" and c.reading.lower == c.reading.upper
+        if (
+            exact
+            and c.kind == "timed"
+            and _TREATMENT_WORD_RE.search(c.text)
+            and not _RESPONSE_WORD_RE.search(c.text)
+            and not re.search(rf"\b(?:{_MOMENT_WORDS}|off|post|since|from)\b", c.text)
+        ):
+            return c
+    return None
+
+
+def _after_the_stated_course(
+    clause: str, reading: TimeInterval, found: list[_Clause], treatment: Treatment
+) -> TimeInterval:
+    """A follow-up's ``clause`` counted from the end of treatment (``reading``), where an earlier clause states how long
+    the treatment ran (:func:`_stated_course`): counted from that end, which a regimen with no course length does not
+    give ("treated 3 months; no relapse 6 months after stopping" of a twice-daily cream is 9 months, once at least 6);
+    a regimen whose course ends elsewhere disagrees with it, which is refused (with "daily for 6 weeks" it was 6 weeks
+    plus 6 months, the 3 months left out). With no such clause, or a course that agrees, the reading stands.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("treated 3 months; no relapse 6 months after stopping", "twice daily").upper
+    273.9375
+    """
+    course = _stated_course(found)
+    if course is None:
+        return reading
+    stated = course.reading.upper
+    by_regimen = _end_of_treatment(treatment.regimen)
+    if by_regimen.resolved:
+        if math.isclose(by_regimen.upper, stated):
+            return reading
+        raise TimePhraseError(
+            f"the end of treatment, at {by_regimen.upper:.1f} days by the regimen, and the length of treatment a clause "
+            f"states, {stated:.1f} days ({course.text!r}), disagree: which holds is the reviewer's to read"
+        )
+    return _parse_clause(clause, Treatment(f"for {stated!r} days", treatment.agent, treatment.route), duration=True)
 
 
 def _observed_other_event(clause: str, treatment: Treatment) -> TimeInterval | None:

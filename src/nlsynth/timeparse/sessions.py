@@ -411,12 +411,14 @@ def _since_unplaced_end(since: TimeInterval, end: TimeInterval) -> TimeInterval:
     """A follow-up that ran ``since`` after an end of treatment no rule places (``end``, unresolved): at least the
     time since the end, as the end is no earlier than the start ("6 months after stopping" with no course length is
     at least 6 months; once ``unresolved``, and beside another clause left out, so that "12 weeks of treatment; 6
-    months after stopping" read as 12 weeks exactly). A bound within the time gives no such floor: ``unresolved``.
+    months after stopping" read as 12 weeks exactly; a course the phrase states now places the end, as
+    :func:`~nlsynth.timeparse.phrase._after_the_stated_course` reads it). A bound within the time gives no such floor:
+    ``unresolved``.
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("6 months after stopping")
     TimeInterval(lower=182.625, upper=inf, rule='at-least', note='at least 182.6 days: 182.6 days after the end of treatment, whose day no rule reads (the regimen states no course length)')
-    >>> parse_time("12 weeks of treatment; 6 months after stopping").lower, parse_time("within 2 months post-treatment").rule
+    >>> parse_time("seen at 12 weeks; 6 months after stopping").lower, parse_time("within 2 months post-treatment").rule
     (182.625, 'unresolved')
     """
     reason = end.note.removeprefix("end of treatment, but ").removeprefix("end of treatment ")
