@@ -2923,6 +2923,10 @@ def test_a_count_of_sessions_not_counted_from_the_start_is_unresolved(phrase, wh
         ("improved during a 3-month course of methotrexate", "methotrexate"),
         ("after a 12-week trial of prednisone", "prednisone"),
         ("improved after 3 months' treatment with methotrexate", "methotrexate"),
+        # "treated for", then the time, then what it was spent on (each once read as that time, on "treated" alone)
+        ("treated for 3 months with methotrexate", "methotrexate"),
+        ("improved after treatment for 3 months with methotrexate", "methotrexate"),
+        ("improved after being treated for 3 months with methotrexate", "methotrexate"),
     ],
 )
 def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
@@ -3156,6 +3160,7 @@ def test_a_drug_given_for_nl_is_known_as_another_treatment(drug):
         ("improved after being treated for 8 weeks", 8 * W),
         ("improved after having been treated with ruxolitinib cream for 8 weeks", 8 * W),
         ("improved after using it for a month", M),
+        ("improved after treatment for 8 weeks with ruxolitinib", 8 * W),  # named after the time: the row's own
         ("8 weeks on average", 8 * W),
         ("within 6 weeks of the first application", 6 * W),
     ],

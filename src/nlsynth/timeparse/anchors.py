@@ -1240,6 +1240,8 @@ def _spent_on(clause: str, paced: bool = False) -> list[str]:
     (['dupilumab'], ['dupilumab every week'])
     >>> _spent_on("on dupilumab weekly for 8 weeks"), _spent_on("improved while on methotrexate for 8 weeks")
     (['dupilumab weekly'], ['methotrexate'])
+    >>> _spent_on("treated for 3 months with methotrexate")  # before "for" and after the time
+    ['treated', 'methotrexate']
 
     A pace is no time spent (:data:`~nlsynth.timeparse.quantities._PACE_RE`): "every 2 weeks with methotrexate".
 
@@ -1253,7 +1255,8 @@ def _spent_on(clause: str, paced: bool = False) -> list[str]:
             continue
         if before := _ON_ALL_FOR_RE.search(clause[: time.start()]) or _ON_FOR_RE.search(clause[: time.start()]):
             spent_on.append(before.group("what"))
-        elif (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
+        # ... and what it names after the time ("treated for 3 months with methotrexate", once "treated" alone)
+        if (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
             cut = _OBJECT_ENDS_RE.search(spent.group("what"))
             what = " ".join((spent.group("what")[: cut.start()] if cut else spent.group("what")).split())
             if spent.group("with") and not _names_a_treatment(what):
