@@ -34,7 +34,8 @@ PRINT_MAX_HEIGHT_MM = 240
 
 def period_start(end: float, unit: str) -> float:
     """The day a period one ``unit`` long that ends on day ``end`` began, no earlier than the start of treatment: the
-    parser's reading of a period named by its number ("the second month", "from week 4") reaches back to it.
+    parser's reading of a period named by its number ("the second month", "from the 4th week", "in month 3") reaches
+    back to it.
 
     >>> period_start(60.875, "month"), period_start(28.0, "week"), period_start(3.0, "week")
     (30.4375, 21.0, 0.0)

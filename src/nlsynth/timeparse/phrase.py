@@ -32,6 +32,7 @@ from nlsynth.timeparse.checks import (
     _states_after_complete,
 )
 from nlsynth.timeparse.clause import (
+    _AT_A_TIME_RE,
     _MOMENT_WORDS,
     _anchor_aside,
     _check_no_change_beside_the_time,
@@ -709,7 +710,8 @@ def _stated_course(found: list[_Clause]) -> _Clause | None:
             and c.kind == "timed"
             and _TREATMENT_WORD_RE.search(c.text)
             and not _RESPONSE_WORD_RE.search(c.text)
-            and not re.search(rf"\b(?:{_MOMENT_WORDS}|off|post|since|from)\b", c.text)
+            and not _AT_A_TIME_RE.search(c.text)
+            and not _COUNTED_FROM_RE.search(c.text)
         ):
             return c
     return None
