@@ -11,6 +11,7 @@ from sandbox import REVIEW_PROCESSED
 
 from nlsynth.paths import PROJECT_ROOT as ROOT
 from nlsynth.timeparse import TimeInterval, TimePhraseError, parse_time, sessions_per_week
+from nlsynth.timeparse.checks import _gives_a_length
 
 INF = math.inf
 NAN = math.nan
@@ -1967,6 +1968,7 @@ def test_a_length_of_time_beside_a_response_is_no_best_response_s_time(phrase):
         "twice daily for 8 weeks, then observed for 6 months",
         "6 months of treatment, then followed up for a year",
         "MAL for 3 h; applied daily for 10 days",
+        "treated 12 weeks, then followed up 4 weeks",
     ],
 )
 def test_lengths_of_time_with_no_response_beside_them_time_no_response(phrase):
@@ -1979,6 +1981,31 @@ def test_lengths_of_time_with_no_response_beside_them_time_no_response(phrase):
     alone = re.split(r",|;| and ", phrase)[0]
     assert parse_time(alone, event=True, first=True).lower == 0.0
     assert parse_time(phrase).rule == "clauses-span"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "length"),
+    [
+        ("treated 12 weeks, improved at 4 weeks", "treated 12 weeks"),
+        ("improved at 4 weeks, treated 12 weeks", "treated 12 weeks"),
+        ("treatment 12 weeks; improved at 4 weeks", "treatment 12 weeks"),
+        ("therapy 12 weeks, partial response at 4 weeks", "therapy 12 weeks"),
+        ("12 weeks' treatment, improved at 4 weeks", "12 weeks' treatment"),
+        ("a 12 week's course, improved at 4 weeks", "12 week's course"),
+    ],
+)
+def test_a_treatment_and_its_length_with_no_word_between_give_a_length(phrase, length):
+    """ "Treated 12 weeks" says how long the treatment lasted, as "treated for 12 weeks" does: beside a response at 4
+    weeks, no best response's time (each once a best response in (4, 12] weeks, which leaves out the 4 weeks the
+    source gives). A first response is the response's clause's, and alone the length is the response's time, as
+    before; a moment of the treatment ("treatment 2nd week") is no length."""
+    with pytest.raises(TimePhraseError, match=rf"gives a length of time .*: {re.escape(repr(length))}\) beside one"):
+        parse_time(phrase, event=True)
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+    assert parse_time("treated 12 weeks", event=True).upper == pytest.approx(12 * W)
+    assert _gives_a_length("treatment 2nd week") is None
+    assert _gives_a_length("treatment week 12") is None
 
 
 @pytest.mark.parametrize(
