@@ -2011,6 +2011,28 @@ def test_a_treatment_and_its_length_with_no_word_between_give_a_length(phrase, l
 @pytest.mark.parametrize(
     "phrase",
     [
+        "12 weeks of treatment, 4 weeks follow-up",
+        "12 weeks of treatment, improved at the 4-week follow-up",
+        "treated for 12 weeks; improved at 4 weeks of follow-up",
+        "treated 12 weeks; at the 4-week follow-up",
+    ],
+)
+def test_a_follow_up_s_time_beside_a_course_s_length_is_no_first_response_s(phrase):
+    """A follow-up beside a course's length may be counted from the course's end (at 16 weeks, not 4): each once a
+    first response by 4 weeks. A best response was refused already; alone, or beside a time since the start, a
+    follow-up's time is the response's, as before."""
+    with pytest.raises(TimePhraseError, match=r"a follow-up's time .* beside a clause that gives a length of time"):
+        parse_time(phrase, event=True, first=True)
+    with pytest.raises(TimePhraseError):
+        parse_time(phrase, event=True)
+    assert parse_time("improved at 4 weeks of follow-up", event=True, first=True).upper == pytest.approx(4 * W)
+    got = parse_time("treated for 12 weeks; improved at 4 weeks", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
         "a 4-week course, improvement at 8 weeks",
         "an initial 4-week course; improvement at 8 weeks",
         "a 4-week course of the cream, improved at 8 weeks",

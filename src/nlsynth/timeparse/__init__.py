@@ -550,9 +550,10 @@ schedule, as is a response after them, "improved after doses at weeks 0, 2, 6", 
 "improved on dupilumab from week 2", once by then; "treatment at 8 weeks" may be "at 8 weeks of treatment" and is
 read), or
 that gives a length of time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4 weeks
-of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment", "followed up 4 weeks", is refused (for a first response, only when it is earlier than the response's time, which a later clause
-cannot move), since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a
-bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
+of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment", "followed up 4 weeks", is refused
+(for a first response, only when it is earlier than the response's time, which a later clause cannot move, or when that
+time is a follow-up's, "12 weeks of treatment, 4 weeks follow-up", which may be counted from the length's end), since
+which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
 alone (not two that each give a length and none a response, "treated for 12 weeks and followed for 4 weeks", "MAL for
 3 h; applied daily for 10 days", once a first response by the shorter), unless, with no word of response in the phrase,
 it names a change of the treatment, "methotrexate added at 8 weeks", "dose escalation at 8 weeks", or another treatment

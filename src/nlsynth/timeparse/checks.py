@@ -72,6 +72,9 @@ _TREATMENT_LENGTH_RE = re.compile(
 #: A time from or until which a treatment ran at a pace ("every other week from 6 months", "twice daily until 6
 #: months", "weekly thereafter"): when its schedule changed, not when the response came.
 _SCHEDULE_TIME_RE = re.compile(r"\b(?:from|until|till|onwards?|thereafter)\b")
+#: A follow-up named ("at 4 weeks of follow-up", "the 4-week follow-up", "followed up 6 months"): in a phrase that also
+#: gives a length of treatment, its time may be counted from that length's end.
+_FOLLOW_UP_RE = re.compile(r"\bfollow(?:ed)?[\s-]*ups?\b")
 
 
 #: Words that count a time from what follows them, up to two words before it ("4 weeks after the skin graft", "4
@@ -224,7 +227,9 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
     response that gives a length of time (``_TREATMENT_LENGTH_RE``: "treatment continued for 6 months", "observed for 6
     months"): how long something lasted, not when the response came; two such clauses and none on the response ("treated
     for 12 weeks and followed for 4 weeks") leave which, if either, is the response's to the reviewer. For a ``first``
-    response, a clause no earlier than a response's time cannot move it ("improved at 2 months; methotrexate added at 6 months").
+    response, a clause no earlier than a response's time cannot move it ("improved at 2 months; methotrexate added at 6 months"),
+    unless that time is a follow-up's and the clause gives a length ("12 weeks of treatment, 4 weeks follow-up"): the
+    follow-up may be counted from the length's end.
 
     >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed")
     ...          for t in ("syncope at 3 weeks", "improved at 8 weeks")]
@@ -254,7 +259,22 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
             "if any, times the response is the reviewer's to read"
         )
     seen_by = min((c.reading.upper for c in on_response if c.kind == "timed" and c.reading.resolved), default=math.inf)
+    # the clause that gives the first response's time, if it is a follow-up's: one that may be counted from the end of a
+    # length another clause gives ("12 weeks of treatment, 4 weeks follow-up")
+    follow_up = next(
+        (
+            c.text
+            for c in on_response
+            if c.kind == "timed" and c.reading.upper == seen_by and _FOLLOW_UP_RE.search(c.text)
+        ),
+        None,
+    )
     for clause, other in zip(clauses, others):
+        if first and follow_up and other is not None and _gives_a_length(clause.text):
+            raise TimePhraseError(
+                f"a follow-up's time ({follow_up!r}) beside a clause that gives a length of time ({clause.text!r}): it "
+                "may be counted from the start or from that length's end, which is the reviewer's to read"
+            )
         if other is not None and on_response and not (first and clause.reading.lower >= seen_by):
             raise TimePhraseError(
                 f"a clause that {other} beside one on the response: whether it times the response is the reviewer's "
