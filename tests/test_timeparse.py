@@ -4468,6 +4468,13 @@ STATED_COURSE_THEN_AFTER_THE_END = [
     "3 months on treatment, 6 months off",
     "treated for 3 months; no relapse 6 months after stopping",
     "3 months of treatment; 6 months off therapy",
+    # the course named otherwise than by "treated", "treatment" or "therapy" (each once at least 6 months, or with
+    # "daily for 6 weeks" 6 weeks + 6 months)
+    "dupilumab for 3 months, then 6 months off treatment",
+    "3 months of dupilumab; no relapse 6 months after stopping",
+    "injections for 3 months, then 6 months off treatment",
+    "a 3-month course; no relapse 6 months after stopping",
+    "given for 3 months; followed 6 months after stopping",
 ]
 
 
@@ -4476,14 +4483,19 @@ def test_a_time_after_the_end_counts_from_the_course_the_phrase_states(phrase):
     """The phrase's own course places the end where the regimen gives none: 3 + 6 months (once at least 6 months, the
     3 months of treatment left out). Where the regimen's course ends elsewhere the two disagree, and the reading is
     the reviewer's (once that course's end plus 6 months, 6 weeks + 6 months); where it agrees, as before."""
-    got = parse_time(phrase, "twice daily")
+    got = parse_time(phrase, "twice daily", agent="dupilumab")
     assert (got.lower, got.upper, got.rule) == (pytest.approx(9 * M), pytest.approx(9 * M), "clauses-span")
     with pytest.raises(TimePhraseError, match=r"at 42\.0 days by the regimen, and the length of treatment .* disagree"):
-        parse_time(phrase, "daily for 6 weeks")
-    assert parse_time(phrase, "daily for 3 months").upper == pytest.approx(9 * M)
+        parse_time(phrase, "daily for 6 weeks", agent="dupilumab")
+    assert parse_time(phrase, "daily for 3 months", agent="dupilumab").upper == pytest.approx(9 * M)
     # a visit or a response at a time is no course ("improved at 3 months of treatment; 6 months after stopping")
     visit = parse_time("improved at 3 months of treatment; 6 months after stopping", "twice daily")
     assert (visit.lower, visit.upper) == (pytest.approx(6 * M), INF)
+    # nor a follow-up's own length, nor a pulse of a schedule, nor another drug's course, which is refused
+    for other in ("followed for 12 months; no relapse 6 months after stopping", "steroid 2 weeks on, 1 week off"):
+        assert parse_time(other, agent="intralesional triamcinolone").upper == INF
+    with pytest.raises(TimePhraseError, match="a time spent on another treatment"):
+        parse_time("methotrexate for 3 months, then 6 months off treatment", agent="dupilumab")
 
 
 #: A time added to the exact time of the clause right before it, and the same phrase with the sum written out: each once

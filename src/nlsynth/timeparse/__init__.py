@@ -346,7 +346,9 @@ Rules (``TimeInterval.rule``)
     months); one after another moment counts from the start ("improved at 8 weeks; observed for 6 months": 6
     months). A time counted from the end ("6 months off treatment") is a moment, no length to add; that end is the
     course an earlier clause states, where the regimen gives none ("treated 3 months; no relapse 6 months after
-    stopping" of a twice-daily cream: 9 months, once at least 6), and a regimen whose course ends elsewhere disagrees
+    stopping" of a twice-daily cream: 9 months, once at least 6; the course named by the row's agent, a session or a
+    word for giving it too, "dupilumab for 3 months", "injections for 3 months", "a 3-month course", "given for 3
+    months"; not a follow-up's length, "followed for 12 months", nor a pulse, "2 weeks on, 1 week off"), and a regimen whose course ends elsewhere disagrees
     with it and is refused ("daily for 6 weeks": once 6 weeks + 6 months, the 3 months of treatment left out).
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the

@@ -15,7 +15,12 @@ from nlsynth.timeparse.anchors import (
     _PARENTHESES_RE,
     _a_start_alone,
     _changed_first,
+    _first_drug,
+    _is_own_drug,
+    _names_a_treatment,
+    _own_drugs,
     _resumption,
+    _spent_on,
     _times_other_event,
 )
 from nlsynth.timeparse.checks import (
@@ -65,6 +70,7 @@ from nlsynth.timeparse.lexicon import (
     _NO_OTHER_EVENT_RE,
     _NUM,
     _PLACE_UNREAD_RE,
+    _SESSION_NOUN,
     _UNIT,
     _UNIT_FIRST,
     _UNTIL_RE,
@@ -696,22 +702,46 @@ def _clauses(
 
 #: A word for the treatment, in a clause that states how long it ran ("treated 3 months", "3 months on treatment", "1
 #: year of therapy", "treatment for 12 weeks").
-_TREATMENT_WORD_RE = re.compile(r"\b(?:treated|treatment|therapy)\b")
+#: Words for the treatment or for giving it: "treated 3 months", "a 3-month course", "injections for 3 months", "used
+#: daily for 3 months", "given for 3 months".
+_TREATMENT_WORD_RE = re.compile(
+    rf"\b(?:treated|treatment|therapy|course|regimen|used|applied|given|taken|received|administered|{_SESSION_NOUN})\b"
+)
 
 
-def _stated_course(found: list[_Clause]) -> _Clause | None:
-    """The latest of a follow-up's clauses ``found`` that states how long the treatment ran: one exact time, a word for
-    the treatment, no word of a response and none of a moment ("treated 3 months", "3 months on treatment"; not
-    "improved at 3 months of treatment", "3 months after stopping"), or None."""
+def _names_the_treatment(text: str, treatment: Treatment) -> bool:
+    """Whether ``text`` names the row's treatment: its agent or a drug of its regimen, by name or class
+    (:func:`~nlsynth.timeparse.anchors._own_drugs`), a word for the treatment or for giving it (``_TREATMENT_WORD_RE``),
+    or a treatment a time was spent on ("3 months on the cream"); not when the first drug it names is another.
+
+    >>> t = Treatment("300 mg every 2 weeks", "dupilumab")
+    >>> [_names_the_treatment(c, t) for c in ("dupilumab for 3 months", "injections for 3 months", "a 3-month course",
+    ...  "followed for 12 months", "12 months of follow-up", "methotrexate for 3 months")]
+    [True, True, True, False, False, False]
+    >>> _names_the_treatment("3 months of the cream", Treatment("twice daily", "ruxolitinib cream"))
+    True
+    """
+    own = _own_drugs(treatment)
+    if (drug := _first_drug(text, own)) is not None:
+        return _is_own_drug(drug, own)
+    return bool(_TREATMENT_WORD_RE.search(text)) or any(_names_a_treatment(what) for what in _spent_on(text))
+
+
+def _stated_course(found: list[_Clause], treatment: Treatment) -> _Clause | None:
+    """The latest of a follow-up's clauses ``found`` that states how long the treatment ran: one exact time, the row's
+    treatment named (:func:`_names_the_treatment`), no word of a response and none of a moment ("treated 3 months", "3
+    months on treatment", "dupilumab for 3 months", "a 3-month course"; not "improved at 3 months of treatment", "3
+    months after stopping", "followed for 12 months", "steroid two weeks on, one week off"), or None."""
     for c in reversed(found):
         exact = c.reading.rule == "point" and c.reading.lower == c.reading.upper
         if (
             exact
             and c.kind == "timed"
-            and _TREATMENT_WORD_RE.search(c.text)
             and not _RESPONSE_WORD_RE.search(c.text)
             and not _AT_A_TIME_RE.search(c.text)
             and not _COUNTED_FROM_RE.search(c.text)
+            and not re.search(r"\bon\s*$", c.text)  # "two weeks on, one week off": a pulse, not the course
+            and _names_the_treatment(c.text, treatment)
         ):
             return c
     return None
@@ -730,7 +760,7 @@ def _after_the_stated_course(
     >>> parse_time("treated 3 months; no relapse 6 months after stopping", "twice daily").upper
     273.9375
     """
-    course = _stated_course(found)
+    course = _stated_course(found, treatment)
     if course is None:
         return reading
     stated = course.reading.upper
