@@ -2009,6 +2009,35 @@ def test_a_treatment_and_its_length_with_no_word_between_give_a_length(phrase, l
 
 
 @pytest.mark.parametrize(
+    "clause",
+    [
+        "seen at 12 weeks",
+        "week 12 visit",
+        "until week 12",
+        "on dupilumab 12 weeks",
+        "12 weeks on dupilumab",
+        "dupilumab 12 weeks",
+        "during 12 weeks",
+        "12-week follow-up",
+        "continued to 12 weeks",
+    ],
+)
+def test_a_clause_that_is_no_bare_time_before_a_response_is_no_best_response_s_time(clause):
+    """Before a clause on the response in the text, a clause that says nothing of it is the cell's own time only when
+    it is a bare time: a visit, a treatment's end or length, a follow-up may have come after the best response (each
+    once a best response in (4, 12] weeks, which leaves out the 4 weeks the source gives). A first response is the
+    response's clause's, and a bare time keeps its reading."""
+    for phrase in (f"{clause}, improved at 4 weeks", f"{clause}; partial response after 4 weeks"):
+        with pytest.raises(TimePhraseError, match=r"says nothing of the response .* before one on the response"):
+            parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab", event=True)
+        got = parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab", event=True, first=True)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+    for bare in ("12 weeks (partial response at 4 weeks)", "12 weeks, partial response at 4 weeks"):
+        got = parse_time(bare, agent="dupilumab", event=True)
+        assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(4 * W), pytest.approx(12 * W))
+
+
+@pytest.mark.parametrize(
     "phrase",
     [
         "12 weeks of treatment, 4 weeks follow-up",

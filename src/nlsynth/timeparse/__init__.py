@@ -561,8 +561,10 @@ alone (not two that each give a length and none a response, "treated for 12 week
 it names a change of the treatment, "methotrexate added at 8 weeks", "dose escalation at 8 weeks", or another treatment
 led to right before its time, "after PDT at 4 weeks", "switched to methotrexate at 8 weeks" in a dupilumab row (each
 once a response by then), whose time is refused as that
-change's or treatment's, or counted from it; for a best response, a later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is
-refused), and, for the time of a response, a clause about how long it lasted ("3 months; sustained at 12 months", "16
+change's or treatment's, or counted from it; for a best response, a later time that says nothing of it, "improved at
+8 weeks; follow-up at 16 weeks", is refused, and so is one written before it that is no bare time, "seen at 16 weeks,
+improved at 8 weeks", "until week 16, improved at 8 weeks", while "16 weeks (improved at 8 weeks)" is the cell's own
+time), and, for the time of a response, a clause about how long it lasted ("3 months; sustained at 12 months", "16
 weeks, confirmed at 24 weeks"; a disease stable or stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one
 that times it, and beside a time, a dose, a lesion's size, an extent of change or a clinical score's value ("after 16
 weeks of 300 mg", "1.5% cream", "cream 1.5%", a drug's strength, "0.1% tacrolimus", "tacrolimus 0.1%", whose name

@@ -660,12 +660,28 @@ def _check_says_a_response_came(clauses: list[_Clause]) -> None:
             )
 
 
+#: Words a bare time may carry: "at 12 weeks", "about 12 weeks".
+_BARE_TIME_WORDS = frozenset("at by about approximately approx around roughly circa ca c nearly almost".split())
+
+
+def _bare_time(text: str) -> bool:
+    """Whether ``text`` is a time and nothing else: "12 weeks", "week 12", "at about 12 weeks"; not "seen at 12 weeks",
+    "on dupilumab 12 weeks" or "until week 12".
+
+    >>> [_bare_time(t) for t in ("12 weeks", "week 12", "at about 12 weeks", "seen at 12 weeks", "until week 12")]
+    [True, True, True, False, False]
+    """
+    return set(_words(_DURATION_RE.sub(" ", text))) <= _BARE_TIME_WORDS
+
+
 def _check_later_times_say_what_came(on_response: list[_Clause], clauses: list[_Clause]) -> None:
     """For a best response, refuse a clause that says nothing of the response (:func:`_says_nothing_of_it`: "follow-up
     at 16 weeks", "same at 16 weeks", "continued at 16 weeks") after a clause with a word of response, in the text and
     in time: whether the best response came by then is the reviewer's reading (each once a best response between the
     two, which leaves out the earlier time). The cell's own time before a parenthesis that times an earlier response
-    ("12 weeks (partial response at 4 weeks)") is the best response's, as before.
+    ("12 weeks (partial response at 4 weeks)") is the best response's, as before; before it in the text, only a bare
+    time (:func:`_bare_time`) is: "seen at 12 weeks, improved at 4 weeks", "until week 12, improved at 4 weeks" and
+    "on dupilumab 12 weeks, improved at 4 weeks" are refused (each once a best response in (4, 12] weeks).
 
     >>> parts = [_Clause(t, TimeInterval(d, d, "point"), "timed")
     ...          for t, d in (("improved at 8 weeks", 56), ("follow-up at 16 weeks", 112))]
@@ -675,16 +691,19 @@ def _check_later_times_say_what_came(on_response: list[_Clause], clauses: list[_
     nlsynth.timeparse.TimePhraseError: a clause that says nothing of the response ('follow-up at 16 weeks') after one on the response: whether the best response came by then is the reviewer's to read
     """
     responded_by = math.inf  # the earliest time a clause before this one gives a response
-    for clause in clauses:
-        if (
-            clause.kind == "timed"
-            and clause.reading.resolved
-            and clause.reading.lower >= responded_by
-            and _says_nothing_of_it(clause.text)
-        ):
+    responses = [c for c in on_response if _RESPONSE_WORD_RE.search(c.text) and c.reading.resolved]
+    for at, clause in enumerate(clauses):
+        says_nothing = clause.kind == "timed" and clause.reading.resolved and _says_nothing_of_it(clause.text)
+        if says_nothing and clause.reading.lower >= responded_by:
             raise TimePhraseError(
                 f"a clause that says nothing of the response ({clause.text!r}) after one on the response: whether the "
                 "best response came by then is the reviewer's to read"
+            )
+        later = min((c.reading.upper for c in responses if c in clauses[at + 1 :]), default=math.inf)
+        if says_nothing and clause.reading.lower >= later and not _bare_time(clause.text):
+            raise TimePhraseError(
+                f"a clause that says nothing of the response ({clause.text!r}) but is no bare time, before one on the "
+                "response: whether the best response came by then is the reviewer's to read"
             )
         if clause in on_response and _RESPONSE_WORD_RE.search(clause.text) and clause.reading.resolved:
             responded_by = min(responded_by, clause.reading.upper)
