@@ -2008,6 +2008,21 @@ def test_a_treatment_and_its_length_with_no_word_between_give_a_length(phrase, l
     assert _gives_a_length("treatment week 12") is None
 
 
+@pytest.mark.parametrize("phrase", ["improved at 4 weeks, 12 weeks in total", "12 weeks in all; improved at 4 weeks"])
+def test_a_time_in_total_is_a_length_not_a_total_response(phrase):
+    """ "In total" sums a time; it says no total response: beside a response at 4 weeks, no best response's time (each
+    once a best response in (4, 12] weeks, read as a total response at 12 weeks). A first response is the response's
+    clause's, and "total clearance at 12 weeks" is still a response."""
+    with pytest.raises(
+        TimePhraseError, match=r"gives a length of time .*: 'in (total|all)'\) beside one on the response"
+    ):
+        parse_time(phrase, event=True)
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+    got = parse_time("improved at 4 weeks, total clearance at 12 weeks", event=True)
+    assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(4 * W), pytest.approx(12 * W))
+
+
 @pytest.mark.parametrize(
     "clause",
     [

@@ -552,7 +552,8 @@ schedule, as is a response after them, "improved after doses at weeks 0, 2, 6", 
 "improved on dupilumab from week 2", once by then; "treatment at 8 weeks" may be "at 8 weeks of treatment" and is
 read), or
 that gives a length of time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4 weeks
-of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment", "followed up 4 weeks", is refused
+of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment", "followed up 4 weeks", or a sum,
+"12 weeks in total" (no total response), is refused
 (for a first response, only when it is earlier than the response's time, which a later clause cannot move, or when that
 time is a follow-up's, "12 weeks of treatment, 4 weeks follow-up", which may be counted from the length's end), since
 which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause

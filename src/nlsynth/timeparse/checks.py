@@ -57,12 +57,12 @@ from nlsynth.timeparse.treatment import Treatment
 #: A length of time, not a moment: "for 6 months", "for a total of 6 months", "duration 6 months", or a course's
 #: length ("a 4-week course", "12 weeks' treatment", "a course of 4 weeks", "4 weeks of treatment", "3 months of
 #: dupilumab"), and with no word between: "treated 12 weeks", "treatment 12 weeks", "followed up 4 weeks", "follow-up 6
-#: months", but not "treatment 2nd week". Not in a clause that also says when (``_AT_A_TIME_RE``: "complete after
-#: treatment for 12 weeks" is a time since the start).
+#: months", but not "treatment 2nd week"; or a sum, "12 weeks in total" (no total response). Not in a clause that also
+#: says when (``_AT_A_TIME_RE``: "complete after treatment for 12 weeks" is a time since the start).
 _COURSE_NOUN = r"(?:course|regimen|cycle|period|program(?:me)?|treatment|therapy)"
 _TREATMENT_LENGTH_RE = re.compile(
     rf"\bfor\s+(?:(?:a\s+)?(?:total|further|period)\s+of\s+|another\s+|a\s+further\s+)?(?=\d|{_NUM}\b|a\s)"
-    r"|\b(?:duration|length)\b"
+    r"|\b(?:duration|length)\b|\bin\s+(?:total|all)\b"
     rf"|\b{_NUM}{_GAP}{_UNIT}(?:'s|')?[\s-]+{_COURSE_NOUN}\b"
     rf"|\b(?:treated|followed(?:\s+up)?|follow-?up|observed|{_COURSE_NOUN})\s+"
     rf"(?!{_ORDINAL_COUNT_RE.pattern}){_NUM}{_GAP}{_UNIT}\b"
