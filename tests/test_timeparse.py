@@ -4509,6 +4509,10 @@ STATED_COURSE_THEN_AFTER_THE_END = [
     "injections for 3 months, then 6 months off treatment",
     "a 3-month course; no relapse 6 months after stopping",
     "given for 3 months; followed 6 months after stopping",
+    # ... or by when it stopped (each once at least 6 months, or 6 weeks + 6 months)
+    "stopped at 3 months; 6 months after stopping",
+    "discontinued after 3 months, then 6 months off treatment",
+    "dupilumab withdrawn at 3 months; 6 months post-treatment",
 ]
 
 
@@ -4528,6 +4532,11 @@ def test_a_time_after_the_end_counts_from_the_course_the_phrase_states(phrase):
     # nor a follow-up's own length, nor a pulse of a schedule, nor another drug's course, which is refused
     for other in ("followed for 12 months; no relapse 6 months after stopping", "steroid 2 weeks on, 1 week off"):
         assert parse_time(other, agent="intralesional triamcinolone").upper == INF
+    for other in (
+        "itching stopped at 3 months; 6 months after stopping",
+        "methotrexate stopped at 3 months; 6 months off",
+    ):
+        assert parse_time(other, agent="dupilumab").upper == INF
     with pytest.raises(TimePhraseError, match="a time spent on another treatment"):
         parse_time("methotrexate for 3 months, then 6 months off treatment", agent="dupilumab")
 

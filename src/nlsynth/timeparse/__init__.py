@@ -348,8 +348,9 @@ Rules (``TimeInterval.rule``)
     course an earlier clause states, where the regimen gives none ("treated 3 months; no relapse 6 months after
     stopping" of a twice-daily cream: 9 months, once at least 6; the course named by the row's agent, a session or a
     word for giving it too, "dupilumab for 3 months", "injections for 3 months", "a 3-month course", "given for 3
-    months"; not a follow-up's length, "followed for 12 months", nor a pulse, "2 weeks on, 1 week off"), and a regimen whose course ends elsewhere disagrees
-    with it and is refused ("daily for 6 weeks": once 6 weeks + 6 months, the 3 months of treatment left out).
+    months", or by when it stopped, "stopped at 3 months", "discontinued after 3 months"; not a follow-up's length,
+    "followed for 12 months", nor a pulse, "2 weeks on, 1 week off"), and a regimen whose course ends elsewhere
+    disagrees with it and is refused ("daily for 6 weeks": once 6 weeks + 6 months, the 3 months of treatment left out).
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest time
@@ -556,7 +557,8 @@ of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment
 "12 weeks in total" (no total response), is refused
 (for a first response, only when it is earlier than the response's time, which a later clause cannot move, or when that
 time is a follow-up's, "12 weeks of treatment, 4 weeks follow-up", which may be counted from the length's end), since
-which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
+which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions
+flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
 alone (not two that each give a length and none a response, "treated for 12 weeks and followed for 4 weeks", "MAL for
 3 h; applied daily for 10 days", once a first response by the shorter), unless, with no word of response in the phrase,
 it names a change of the treatment, "methotrexate added at 8 weeks", "dose escalation at 8 weeks", or another treatment

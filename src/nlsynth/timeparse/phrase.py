@@ -13,6 +13,7 @@ import re
 from nlsynth.timeparse.anchors import (
     _OTHER_EVENT_RE,
     _PARENTHESES_RE,
+    _STOPS_RE,
     _a_start_alone,
     _changed_first,
     _first_drug,
@@ -75,6 +76,7 @@ from nlsynth.timeparse.lexicon import (
     _UNIT_FIRST,
     _UNTIL_RE,
     _visit_notation,
+    _words,
     normalise,
 )
 from nlsynth.timeparse.qualifiers import _HAS_NUMBER_RE, _quantity_days
@@ -727,18 +729,42 @@ def _names_the_treatment(text: str, treatment: Treatment) -> bool:
     return bool(_TREATMENT_WORD_RE.search(text)) or any(_names_a_treatment(what) for what in _spent_on(text))
 
 
+#: Words a stop of the treatment may carry besides the stop, its time and the treatment: "treatment was stopped at 3
+#: months", "discontinued after 3 months".
+_STOP_FILLER = frozenset(
+    "the it its was were is been had has then and drug drugs medication after following at by within until till".split()
+)
+
+
+def _stops_the_treatment(text: str, treatment: Treatment) -> bool:
+    """Whether ``text`` says the row's treatment stopped, and nothing else: "stopped at 3 months", "treatment was
+    discontinued after 3 months", "dupilumab withdrawn at 3 months"; not "methotrexate stopped at 3 months" in a
+    dupilumab row, nor "itching stopped at 3 months".
+
+    >>> t = Treatment(None, "dupilumab")
+    >>> [_stops_the_treatment(c, t) for c in ("stopped at 3 months", "treatment was discontinued after 3 months",
+    ...  "dupilumab withdrawn at 3 months", "methotrexate stopped at 3 months", "itching stopped at 3 months")]
+    [True, True, True, False, False]
+    """
+    if not _STOPS_RE.search(text):
+        return False
+    own = _own_drugs(treatment)
+    rest = _words(_STOPS_RE.sub(" ", _DURATION_RE.sub(" ", text)))
+    return all(w in _STOP_FILLER or w in own or _TREATMENT_WORD_RE.fullmatch(w) for w in rest)
+
+
 def _stated_course(found: list[_Clause], treatment: Treatment) -> _Clause | None:
-    """The latest of a follow-up's clauses ``found`` that states how long the treatment ran: one exact time, the row's
-    treatment named (:func:`_names_the_treatment`), no word of a response and none of a moment ("treated 3 months", "3
-    months on treatment", "dupilumab for 3 months", "a 3-month course"; not "improved at 3 months of treatment", "3
-    months after stopping", "followed for 12 months", "steroid two weeks on, one week off"), or None."""
+    """The latest of a follow-up's clauses ``found`` that states how long the treatment ran: one exact time, no word of
+    a response, and either a stop of the treatment (:func:`_stops_the_treatment`: "stopped at 3 months", "discontinued
+    after 3 months") or the treatment named (:func:`_names_the_treatment`) with no word of a moment ("treated 3
+    months", "3 months on treatment", "dupilumab for 3 months", "a 3-month course"; not "improved at 3 months of
+    treatment", "3 months after stopping", "followed for 12 months", "steroid two weeks on, one week off"), or None."""
     for c in reversed(found):
         exact = c.reading.rule == "point" and c.reading.lower == c.reading.upper
-        if (
-            exact
-            and c.kind == "timed"
-            and not _RESPONSE_WORD_RE.search(c.text)
-            and not _AT_A_TIME_RE.search(c.text)
+        if not exact or c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text):
+            continue
+        if _stops_the_treatment(c.text, treatment) or (
+            not _AT_A_TIME_RE.search(c.text)
             and not _COUNTED_FROM_RE.search(c.text)
             and not re.search(r"\bon\s*$", c.text)  # "two weeks on, one week off": a pulse, not the course
             and _names_the_treatment(c.text, treatment)
