@@ -2037,7 +2037,12 @@ def test_a_clause_that_is_no_bare_time_before_a_response_is_no_best_response_s_t
             parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab", event=True)
         got = parse_time(phrase, "300 mg every 2 weeks", agent="dupilumab", event=True, first=True)
         assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
-    for bare in ("12 weeks (partial response at 4 weeks)", "12 weeks, partial response at 4 weeks"):
+    for bare in (
+        "12 weeks (partial response at 4 weeks)",
+        "12 weeks, partial response at 4 weeks",
+        "after 12 weeks (partial response at 4 weeks)",
+        "after 12 weeks of dupilumab (partial response at 4 weeks)",
+    ):
         got = parse_time(bare, agent="dupilumab", event=True)
         assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(4 * W), pytest.approx(12 * W))
 

@@ -296,7 +296,7 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
                     "response came is the reviewer's to read"
                 )
     if not first:
-        _check_later_times_say_what_came(on_response, clauses)
+        _check_later_times_say_what_came(on_response, clauses, agent)
 
 
 def _check_no_change_alone(clauses: list[_Clause], treatment: Treatment) -> None:
@@ -660,21 +660,33 @@ def _check_says_a_response_came(clauses: list[_Clause]) -> None:
             )
 
 
-#: Words a bare time may carry: "at 12 weeks", "about 12 weeks".
-_BARE_TIME_WORDS = frozenset("at by about approximately approx around roughly circa ca c nearly almost".split())
+#: Words a bare time may carry: "at 12 weeks", "about 12 weeks", "after 12 weeks".
+_BARE_TIME_WORDS = frozenset(
+    "at by after following within in about approximately approx around roughly circa ca c nearly almost".split()
+)
+#: ... and, led by one of them, what the time was spent on: "after 12 weeks of treatment", "at 12 weeks on dupilumab".
+_SPENT_ON_WORDS = frozenset("of on the treatment therapy".split())
 
 
-def _bare_time(text: str) -> bool:
-    """Whether ``text`` is a time and nothing else: "12 weeks", "week 12", "at about 12 weeks"; not "seen at 12 weeks",
-    "on dupilumab 12 weeks" or "until week 12".
+def _bare_time(text: str, agent: str | None = None) -> bool:
+    """Whether ``text`` is a time and nothing else (``_BARE_TIME_WORDS``), or a moment since the start of the row's
+    treatment ("after 12 weeks of treatment", "at 12 weeks on dupilumab"): not "seen at 12 weeks", "on dupilumab 12
+    weeks" (a length) or "until week 12".
 
-    >>> [_bare_time(t) for t in ("12 weeks", "week 12", "at about 12 weeks", "seen at 12 weeks", "until week 12")]
-    [True, True, True, False, False]
+    >>> [_bare_time(t, "dupilumab") for t in ("12 weeks", "week 12", "at about 12 weeks", "after 12 weeks of dupilumab",
+    ...  "seen at 12 weeks", "on dupilumab 12 weeks", "until week 12", "after 12 weeks of follow-up")]
+    [True, True, True, True, False, False, False, False]
     """
-    return set(_words(_DURATION_RE.sub(" ", text))) <= _BARE_TIME_WORDS
+    words = set(_words(_DURATION_RE.sub(" ", text)))
+    if words <= _BARE_TIME_WORDS:
+        return True
+    led = words & (_BARE_TIME_WORDS - {"about", "approximately", "approx", "around", "roughly", "circa", "ca", "c"})
+    return bool(led) and words <= _BARE_TIME_WORDS | _SPENT_ON_WORDS | _agent_words(agent)
 
 
-def _check_later_times_say_what_came(on_response: list[_Clause], clauses: list[_Clause]) -> None:
+def _check_later_times_say_what_came(
+    on_response: list[_Clause], clauses: list[_Clause], agent: str | None = None
+) -> None:
     """For a best response, refuse a clause that says nothing of the response (:func:`_says_nothing_of_it`: "follow-up
     at 16 weeks", "same at 16 weeks", "continued at 16 weeks") after a clause with a word of response, in the text and
     in time: whether the best response came by then is the reviewer's reading (each once a best response between the
@@ -700,7 +712,7 @@ def _check_later_times_say_what_came(on_response: list[_Clause], clauses: list[_
                 "best response came by then is the reviewer's to read"
             )
         later = min((c.reading.upper for c in responses if c in clauses[at + 1 :]), default=math.inf)
-        if says_nothing and clause.reading.lower >= later and not _bare_time(clause.text):
+        if says_nothing and clause.reading.lower >= later and not _bare_time(clause.text, agent):
             raise TimePhraseError(
                 f"a clause that says nothing of the response ({clause.text!r}) but is no bare time, before one on the "
                 "response: whether the best response came by then is the reviewer's to read"
