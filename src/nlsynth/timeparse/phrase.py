@@ -731,8 +731,8 @@ def _names_the_treatment(text: str, treatment: Treatment) -> bool:
 
 #: Words a stop of the treatment may carry besides the stop, its time and the treatment: "treatment was stopped at 3
 #: months", "discontinued after 3 months".
-_STOP_FILLER = frozenset(
-    "the it its was were is been had has then and drug drugs medication after following at by within until till".split()
+_STOP_FILLER = frozenset("the it its was were is been had has then and drug drugs medication".split()) | frozenset(
+    _MOMENT_WORDS.split("|")
 )
 
 
