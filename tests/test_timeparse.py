@@ -4546,6 +4546,27 @@ def test_a_time_after_the_end_counts_from_the_course_the_phrase_states(phrase):
         parse_time("methotrexate for 3 months, then 6 months off treatment", agent="dupilumab")
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "treated 12 weeks; improved 4 weeks after stopping",
+        "dupilumab for 12 weeks, cleared 4 weeks after discontinuation",
+        "a 12-week course; improvement 4 weeks post-treatment",
+    ],
+)
+def test_a_response_after_the_end_beside_a_course_the_regimen_disagrees_with_is_refused(phrase):
+    """A response's time after the end, where the phrase states a course the regimen's does not end with: which end
+    holds is the reviewer's (each once a first response by 6 + 4 weeks, the phrase's 12 weeks left out). With no
+    other course, the regimen's end places it, as before."""
+    for first in (True, False):
+        with pytest.raises(
+            TimePhraseError, match=r"at 42\.0 days by the regimen, and the length of treatment .* disagree"
+        ):
+            parse_time(phrase, "every 2 weeks for 6 weeks", agent="dupilumab", event=True, first=first)
+    got = parse_time("improved 4 weeks after stopping", "every 2 weeks for 6 weeks", agent="dupilumab", event=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(10 * W))
+
+
 #: A time added to the exact time of the clause right before it, and the same phrase with the sum written out: each once
 #: refused as "a time added to an earlier moment that the phrase does not give".
 ADDED_TO_THE_CLAUSE_BEFORE = [

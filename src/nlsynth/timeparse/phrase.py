@@ -606,9 +606,9 @@ def _clauses(
         result = before = _parse_clause(clause, treatment, duration=not event)
         if result is None and not event and _times_other_event(clause):
             result = before = _observed_other_event(clause, treatment)  # "cleared at 16 weeks; relapse at 6 months"
-        if not event and result is not None and result.resolved and _AFTER_END_RE.search(clause):
+        if result is not None and result.resolved and _AFTER_END_RE.search(clause):
             # "treated 3 months; no relapse 6 months after stopping": the end is the course the phrase states
-            result = before = _after_the_stated_course(clause, result, found, treatment)
+            result = before = _after_the_stated_course(clause, result, found, treatment, duration=not event)
         if result is None and not dated and (ordinal := _PLACE_UNREAD_RE.search(clause)):
             raise TimePhraseError(
                 f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
@@ -774,13 +774,15 @@ def _stated_course(found: list[_Clause], treatment: Treatment) -> _Clause | None
 
 
 def _after_the_stated_course(
-    clause: str, reading: TimeInterval, found: list[_Clause], treatment: Treatment
+    clause: str, reading: TimeInterval, found: list[_Clause], treatment: Treatment, *, duration: bool = True
 ) -> TimeInterval:
     """A follow-up's ``clause`` counted from the end of treatment (``reading``), where an earlier clause states how long
     the treatment ran (:func:`_stated_course`): counted from that end, which a regimen with no course length does not
     give ("treated 3 months; no relapse 6 months after stopping" of a twice-daily cream is 9 months, once at least 6);
     a regimen whose course ends elsewhere disagrees with it, which is refused (with "daily for 6 weeks" it was 6 weeks
-    plus 6 months, the 3 months left out). With no such clause, or a course that agrees, the reading stands.
+    plus 6 months, the 3 months left out). With no such clause, or a course that agrees, the reading stands. So for a
+    response's time (not a ``duration``): "treated 12 weeks; improved 4 weeks after stopping" with "every 2 weeks for 6
+    weeks" is refused (where the regimen gives no course, such a time is unresolved and not read here).
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("treated 3 months; no relapse 6 months after stopping", "twice daily").upper
@@ -798,7 +800,7 @@ def _after_the_stated_course(
             f"the end of treatment, at {by_regimen.upper:.1f} days by the regimen, and the length of treatment a clause "
             f"states, {stated:.1f} days ({course.text!r}), disagree: which holds is the reviewer's to read"
         )
-    return _parse_clause(clause, Treatment(f"for {stated!r} days", treatment.agent, treatment.route), duration=True)
+    return _parse_clause(clause, Treatment(f"for {stated!r} days", treatment.agent, treatment.route), duration=duration)
 
 
 def _observed_other_event(clause: str, treatment: Treatment) -> TimeInterval | None:
