@@ -4552,6 +4552,9 @@ def test_a_time_after_the_end_counts_from_the_course_the_phrase_states(phrase):
         "treated 12 weeks; improved 4 weeks after stopping",
         "dupilumab for 12 weeks, cleared 4 weeks after discontinuation",
         "a 12-week course; improvement 4 weeks post-treatment",
+        # a stop at a time states where the course ended, though it times no response
+        "stopped at 12 weeks; improved 4 weeks after stopping",
+        "discontinued after 12 weeks, cleared 4 weeks after discontinuation",
     ],
 )
 def test_a_response_after_the_end_beside_a_course_the_regimen_disagrees_with_is_refused(phrase):
@@ -4565,6 +4568,9 @@ def test_a_response_after_the_end_beside_a_course_the_regimen_disagrees_with_is_
             parse_time(phrase, "every 2 weeks for 6 weeks", agent="dupilumab", event=True, first=first)
     got = parse_time("improved 4 weeks after stopping", "every 2 weeks for 6 weeks", agent="dupilumab", event=True)
     assert (got.lower, got.upper) == (0.0, pytest.approx(10 * W))
+    stop = "stopped at 12 weeks; improved 4 weeks after stopping"
+    got = parse_time(stop, "every 2 weeks for 12 weeks", agent="dupilumab", event=True)  # the two agree
+    assert (got.lower, got.upper) == (0.0, pytest.approx(16 * W))
 
 
 #: A time added to the exact time of the clause right before it, and the same phrase with the sum written out: each once

@@ -351,7 +351,8 @@ Rules (``TimeInterval.rule``)
     months", or by when it stopped, "stopped at 3 months", "discontinued after 3 months"; not a follow-up's length,
     "followed for 12 months", nor a pulse, "2 weeks on, 1 week off"), and a regimen whose course ends elsewhere
     disagrees with it and is refused ("daily for 6 weeks": once 6 weeks + 6 months, the 3 months of treatment left out),
-    as is a response's time so counted ("treated 12 weeks; improved 4 weeks after stopping").
+    as is a response's time so counted ("treated 12 weeks; improved 4 weeks after stopping", "stopped at 12 weeks;
+    improved 4 weeks after stopping").
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest time

@@ -595,6 +595,7 @@ def _clauses(
     clause with no time of its own (:func:`_later_untimed`)."""
     agent = treatment.agent
     found = []
+    stops = []  # an event's clauses that time a stop of the treatment, not the response ("stopped at 12 weeks")
     before = moved = None
     relapsed = False  # a relapse or a worsening after a clause that times the response
     ran_on = None  # a best response's clause from a time on, or on its onset ("improvement from week 4 onwards")
@@ -608,7 +609,7 @@ def _clauses(
             result = before = _observed_other_event(clause, treatment)  # "cleared at 16 weeks; relapse at 6 months"
         if result is not None and result.resolved and _AFTER_END_RE.search(clause):
             # "treated 3 months; no relapse 6 months after stopping": the end is the course the phrase states
-            result = before = _after_the_stated_course(clause, result, found, treatment, duration=not event)
+            result = before = _after_the_stated_course(clause, result, [*found, *stops], treatment, duration=not event)
         if result is None and not dated and (ordinal := _PLACE_UNREAD_RE.search(clause)):
             raise TimePhraseError(
                 f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
@@ -633,6 +634,8 @@ def _clauses(
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
         something_else = _stops_or_times_something_else(clause) if event and result.resolved else None
         if something_else == "other":
+            if _stops_the_treatment(clause, treatment):  # not the response's time, but where treatment ended
+                stops.append(_Clause(clause, result, "timed"))
             continue  # "nausea at 2 weeks", "stopped at 12 weeks", "dose reduced at 4 weeks": not the response's time
         if moved and result.resolved:
             what, words = moved
