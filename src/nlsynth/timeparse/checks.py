@@ -227,9 +227,9 @@ def _check_names_the_response(clauses: list[_Clause], agent: str | None, *, firs
     response that gives a length of time (``_TREATMENT_LENGTH_RE``: "treatment continued for 6 months", "observed for 6
     months"): how long something lasted, not when the response came; two such clauses and none on the response ("treated
     for 12 weeks and followed for 4 weeks") leave which, if either, is the response's to the reviewer. For a ``first``
-    response, a clause no earlier than a response's time cannot move it ("improved at 2 months; methotrexate added at 6 months"),
-    unless that time is a follow-up's and the clause gives a length ("12 weeks of treatment, 4 weeks follow-up"): the
-    follow-up may be counted from the length's end.
+    response, a clause no earlier than a response's time cannot move it ("improved at 2 months; methotrexate added at 6
+    months"), unless that time is a follow-up's and the clause gives a length ("12 weeks of treatment, 4 weeks
+    follow-up"): the follow-up may be counted from the length's end.
 
     >>> parts = [_Clause(t, TimeInterval(0, 21, "point"), "timed")
     ...          for t in ("syncope at 3 weeks", "improved at 8 weeks")]
@@ -660,9 +660,11 @@ def _check_says_a_response_came(clauses: list[_Clause]) -> None:
             )
 
 
-#: Words a bare time may carry: "at 12 weeks", "about 12 weeks", "after 12 weeks".
-_BARE_TIME_WORDS = frozenset(
-    "at by after following within in about approximately approx around roughly circa ca c nearly almost".split()
+#: Words that lead a moment since the start ("at 12 weeks", "after 12 weeks") and that say how near it is ("about 12
+#: weeks"): all a bare time may carry.
+_MOMENT_LEADS = frozenset("at by after following within in".split())
+_BARE_TIME_WORDS = _MOMENT_LEADS | frozenset(
+    "about approximately approx around roughly circa ca c nearly almost".split()
 )
 #: ... and, led by one of them, what the time was spent on: "after 12 weeks of treatment", "at 12 weeks on dupilumab".
 _SPENT_ON_WORDS = frozenset("of on the treatment therapy".split())
@@ -680,8 +682,7 @@ def _bare_time(text: str, agent: str | None = None) -> bool:
     words = set(_words(_DURATION_RE.sub(" ", text)))
     if words <= _BARE_TIME_WORDS:
         return True
-    led = words & (_BARE_TIME_WORDS - {"about", "approximately", "approx", "around", "roughly", "circa", "ca", "c"})
-    return bool(led) and words <= _BARE_TIME_WORDS | _SPENT_ON_WORDS | _agent_words(agent)
+    return bool(words & _MOMENT_LEADS) and words <= _BARE_TIME_WORDS | _SPENT_ON_WORDS | _agent_words(agent)
 
 
 def _check_later_times_say_what_came(
