@@ -705,8 +705,6 @@ def _clauses(
     return _place_worsening(found)
 
 
-#: A word for the treatment, in a clause that states how long it ran ("treated 3 months", "3 months on treatment", "1
-#: year of therapy", "treatment for 12 weeks").
 #: Words for the treatment or for giving it: "treated 3 months", "a 3-month course", "injections for 3 months", "used
 #: daily for 3 months", "given for 3 months".
 _TREATMENT_WORD_RE = re.compile(
@@ -757,11 +755,12 @@ def _stops_the_treatment(text: str, treatment: Treatment) -> bool:
 
 
 def _stated_course(found: list[_Clause], treatment: Treatment) -> _Clause | None:
-    """The latest of a follow-up's clauses ``found`` that states how long the treatment ran: one exact time, no word of
-    a response, and either a stop of the treatment (:func:`_stops_the_treatment`: "stopped at 3 months", "discontinued
-    after 3 months") or the treatment named (:func:`_names_the_treatment`) with no word of a moment ("treated 3
-    months", "3 months on treatment", "dupilumab for 3 months", "a 3-month course"; not "improved at 3 months of
-    treatment", "3 months after stopping", "followed for 12 months", "steroid two weeks on, one week off"), or None."""
+    """The latest of a phrase's clauses ``found`` (a follow-up's, or an event's with its stops) that states how long the
+    treatment ran: one exact time, no word of a response, and either a stop of the treatment
+    (:func:`_stops_the_treatment`: "stopped at 3 months", "discontinued after 3 months") or the treatment named
+    (:func:`_names_the_treatment`) with no word of a moment ("treated 3 months", "3 months on treatment", "dupilumab
+    for 3 months", "a 3-month course"; not "improved at 3 months of treatment", "3 months after stopping", "followed
+    for 12 months", "steroid two weeks on, one week off"), or None."""
     for c in reversed(found):
         exact = c.reading.rule == "point" and c.reading.lower == c.reading.upper
         if not exact or c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text):
