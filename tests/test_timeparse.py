@@ -2072,6 +2072,44 @@ def test_a_follow_up_s_time_beside_a_course_s_length_is_no_first_response_s(phra
 @pytest.mark.parametrize(
     "phrase",
     [
+        "stopped at 12 weeks; improvement at the 4-week follow-up",
+        "discontinued after 12 weeks, improved during follow-up at 4 weeks",
+        "improvement at the 4-week follow-up; stopped at 12 weeks",
+        "dupilumab discontinued at week 12; improved at 4-week follow-up",
+        "stopped at 12 weeks; improved at the 16-week follow-up",
+        "stopped at 3 months; 6-month follow-up",
+    ],
+)
+@pytest.mark.parametrize("first", [True, False])
+def test_a_follow_up_s_time_beside_a_stop_of_the_treatment_is_no_response_s(phrase, first):
+    """A follow-up beside a stop of the treatment may be counted from the stop ("4-week follow-up": at 16 weeks, not
+    4): each was a first and a best response by the follow-up's time since the start."""
+    with pytest.raises(TimePhraseError, match=r"a response timed at a follow-up .* beside a stop of the treatment"):
+        parse_time(phrase, "every 2 weeks", agent="dupilumab", event=True, first=first)
+
+
+def test_beside_a_stop_a_follow_up_counted_from_it_or_after_the_first_response_keeps_its_reading():
+    """What the stop leaves as it was: a follow-up counted from a time ("4 weeks later"), a first response timed
+    before the follow-up, a response beside a stop with no follow-up, and a follow-up after the end that the regimen
+    cannot place (unresolved, not a time)."""
+    for phrase, first, upper in [
+        ("treatment stopped at 12 weeks; improved at follow-up 4 weeks later", True, 16 * W),
+        ("treatment stopped at 12 weeks; improved at follow-up 4 weeks later", False, 16 * W),
+        ("improved at 4 weeks; stopped at 12 weeks; cleared at the 6-month follow-up", True, 4 * W),
+        ("improved at 4 weeks; stopped at 12 weeks; sustained at the 6-month follow-up", False, 4 * W),
+        ("stopped at 12 weeks; improvement at 4 weeks", True, 4 * W),
+    ]:
+        got = parse_time(phrase, "every 2 weeks", agent="dupilumab", event=True, first=first)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(upper)), phrase
+    with pytest.raises(TimePhraseError, match=r"a response timed at a follow-up"):
+        parse_time("improved at 4 weeks; stopped at 12 weeks; cleared at the 6-month follow-up", event=True)
+    got = parse_time("stopped at 12 weeks; improved at follow-up 4 weeks after stopping", "every 2 weeks", event=True)
+    assert not got.resolved
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
         "a 4-week course, improvement at 8 weeks",
         "an initial 4-week course; improvement at 8 weeks",
         "a 4-week course of the cream, improved at 8 weeks",

@@ -558,7 +558,10 @@ that gives a length of time with no word of a response, "treatment continued for
 of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment", "followed up 4 weeks", or a sum,
 "12 weeks in total" (no total response), is refused
 (for a first response, only when it is earlier than the response's time, which a later clause cannot move, or when that
-time is a follow-up's, "12 weeks of treatment, 4 weeks follow-up", which may be counted from the length's end), since
+time is a follow-up's, "12 weeks of treatment, 4 weeks follow-up", which may be counted from the length's end; a follow-up's time that
+gives a first or a best response beside a stop of the treatment, "stopped at 12 weeks; improvement at the 4-week
+follow-up", is refused as well, since it may be counted from the stop, unless it is counted from a time, "at follow-up
+4 weeks later"), since
 which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions
 flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
 alone (not two that each give a length and none a response, "treated for 12 weeks and followed for 4 weeks", "MAL for

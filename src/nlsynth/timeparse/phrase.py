@@ -25,6 +25,7 @@ from nlsynth.timeparse.anchors import (
     _times_other_event,
 )
 from nlsynth.timeparse.checks import (
+    _FOLLOW_UP_RE,
     _best_across_a_relapse,
     _check_names_the_response,
     _check_no_bare_over,
@@ -596,13 +597,14 @@ def _clauses(
     agent = treatment.agent
     found = []
     stops = []  # an event's clauses that time a stop of the treatment, not the response ("stopped at 12 weeks")
+    follow_ups = []  # an event's clauses timed at a follow-up, and not from an end or a clause before
     before = moved = None
     relapsed = False  # a relapse or a worsening after a clause that times the response
     ran_on = None  # a best response's clause from a time on, or on its onset ("improvement from week 4 onwards")
     for clause in _pieces(text, lengths=not event):
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
             moved = moved or _resumed(clause) or _changed_first(clause, agent)
-        clause = _added_to_the_clause_before(clause, before, agent)
+        as_written, clause = clause, _added_to_the_clause_before(clause, before, agent)
         timed_before = any(c.kind == "timed" and c.reading.resolved for c in found)
         result = before = _parse_clause(clause, treatment, duration=not event)
         if result is None and not event and _times_other_event(clause):
@@ -700,6 +702,11 @@ def _clauses(
                 )
         found.append(_Clause(clause, result, kind, after_relapse=relapsed and kind == "timed"))
         relapsed = relapsed or (kind == "worse" and timed_before)
+        if event and kind == "timed" and result.resolved and clause == as_written and _FOLLOW_UP_RE.search(clause):
+            if not _AFTER_END_RE.search(clause):  # "at follow-up 4 weeks after stopping" counts from the stop
+                follow_ups.append(found[-1])
+    if stops:
+        _check_follow_up_beside_a_stop(found, follow_ups, stops[0], first=not latest)
     if ran_on is not None:
         _check_settled_later(found, *ran_on)
     return _place_worsening(found)
@@ -752,6 +759,30 @@ def _stops_the_treatment(text: str, treatment: Treatment) -> bool:
     own = _own_drugs(treatment)
     rest = _words(_STOPS_RE.sub(" ", _DURATION_RE.sub(" ", text)))
     return all(w in _STOP_FILLER or w in own or _TREATMENT_WORD_RE.fullmatch(w) for w in rest)
+
+
+def _check_follow_up_beside_a_stop(
+    found: list[_Clause], follow_ups: list[_Clause], stop: _Clause, *, first: bool
+) -> None:
+    """Refuse an event's response timed at a follow-up, one of ``follow_ups`` ("improvement at the 4-week follow-up"),
+    beside a ``stop`` of the treatment (:func:`_stops_the_treatment`: "stopped at 12 weeks"): the follow-up may be
+    counted from the start or from the stop, which is the reviewer's to read, as it is beside a length of the
+    treatment (:func:`~nlsynth.timeparse.checks._check_names_the_response`). For a ``first`` response only the
+    clauses that give its time (the earliest of those ``found``) count.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("stopped at 12 weeks; improvement at the 4-week follow-up", event=True)
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a response timed at a follow-up ('improvement at the 4-week follow-up') beside a stop of the treatment ('stopped at 12 weeks'): the follow-up may be counted from the start or from the stop, which is the reviewer's to read
+    """
+    timed = [c.reading.upper for c in found if c.kind == "timed" and c.reading.resolved]
+    for c in follow_ups:
+        if not first or c.reading.upper == min(timed):
+            raise TimePhraseError(
+                f"a response timed at a follow-up ({c.text!r}) beside a stop of the treatment ({stop.text!r}): the "
+                "follow-up may be counted from the start or from the stop, which is the reviewer's to read"
+            )
 
 
 def _stated_course(found: list[_Clause], treatment: Treatment) -> _Clause | None:
