@@ -2078,20 +2078,30 @@ def test_a_follow_up_s_time_beside_a_course_s_length_is_no_first_response_s(phra
         "dupilumab discontinued at week 12; improved at 4-week follow-up",
         "stopped at 12 weeks; improved at the 16-week follow-up",
         "stopped at 3 months; 6-month follow-up",
+        "treatment completed at 12 weeks; improvement at the 4-week follow-up",
+        "tapered off at 12 weeks; improvement at the 4-week follow-up",
+        "last injection at week 12; improvement at the 4-week follow-up",
+        "after the 12-week course, improvement at the 4-week follow-up",
+        "partial at the end of treatment; complete at the 4-week follow-up",
+        "partial response at week 12 (end of treatment); complete at the 4-week follow-up",
+        "improved at end of therapy; cleared at 3-month follow-up",
     ],
 )
 @pytest.mark.parametrize("first", [True, False])
-def test_a_follow_up_s_time_beside_a_stop_of_the_treatment_is_no_response_s(phrase, first):
-    """A follow-up beside a stop of the treatment may be counted from the stop ("4-week follow-up": at 16 weeks, not
-    4): each was a first and a best response by the follow-up's time since the start."""
-    with pytest.raises(TimePhraseError, match=r"a response timed at a follow-up .* beside a stop of the treatment"):
+def test_a_follow_up_s_time_beside_an_end_of_the_treatment_is_no_response_s(phrase, first):
+    """A follow-up beside a clause that names the end of the treatment (a stop, its completion, its last session, the
+    end itself, also in brackets) may be counted from that end ("4-week follow-up": at 16 weeks, not 4): each was a
+    first response by the follow-up's time since the start, and so was a best one beside a stop or the end itself
+    ("partial response at week 12 (end of treatment); complete at the 4-week follow-up" in (4, 12] weeks); a best
+    one beside a completion, a taper, a last session or a course was refused already, as naming what ended."""
+    with pytest.raises(TimePhraseError, match=r"a response timed at a follow-up .* names the end of treatment"):
         parse_time(phrase, "every 2 weeks", agent="dupilumab", event=True, first=first)
 
 
-def test_beside_a_stop_a_follow_up_counted_from_it_or_after_the_first_response_keeps_its_reading():
-    """What the stop leaves as it was: a follow-up counted from a time ("4 weeks later"), a first response timed
-    before the follow-up, a response beside a stop with no follow-up, and a follow-up after the end that the regimen
-    cannot place (unresolved, not a time)."""
+def test_beside_an_end_a_follow_up_counted_from_it_or_after_the_first_response_keeps_its_reading():
+    """What an end of the treatment leaves as it was: a follow-up counted from a time ("4 weeks later"), a first
+    response timed before the follow-up, a response beside a stop with no follow-up, a follow-up after the end that
+    the regimen cannot place (unresolved, not a time), and a follow-up's own end ("follow-up ended")."""
     for phrase, first, upper in [
         ("treatment stopped at 12 weeks; improved at follow-up 4 weeks later", True, 16 * W),
         ("treatment stopped at 12 weeks; improved at follow-up 4 weeks later", False, 16 * W),
@@ -2105,6 +2115,8 @@ def test_beside_a_stop_a_follow_up_counted_from_it_or_after_the_first_response_k
         parse_time("improved at 4 weeks; stopped at 12 weeks; cleared at the 6-month follow-up", event=True)
     got = parse_time("stopped at 12 weeks; improved at follow-up 4 weeks after stopping", "every 2 weeks", event=True)
     assert not got.resolved
+    got = parse_time("follow-up ended at 8 months", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(8 * M))
 
 
 @pytest.mark.parametrize(

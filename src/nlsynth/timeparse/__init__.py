@@ -559,9 +559,11 @@ of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment
 "12 weeks in total" (no total response), is refused
 (for a first response, only when it is earlier than the response's time, which a later clause cannot move, or when that
 time is a follow-up's, "12 weeks of treatment, 4 weeks follow-up", which may be counted from the length's end; a follow-up's time that
-gives a first or a best response beside a stop of the treatment, "stopped at 12 weeks; improvement at the 4-week
-follow-up", is refused as well, since it may be counted from the stop, unless it is counted from a time, "at follow-up
-4 weeks later"), since
+gives a first or a best response beside another clause that names the end of the treatment, "stopped at 12 weeks;
+improvement at the 4-week follow-up", "partial at the end of treatment; complete at the 4-week follow-up", "last
+injection at week 12; …", "… (end of treatment); …", is refused as well, since it may be counted from that end, unless
+it is counted from a time or the end itself, "at follow-up 4 weeks later", "at the 4-week follow-up after a 12-week
+course"), since
 which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions
 flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause
 alone (not two that each give a length and none a response, "treated for 12 weeks and followed for 4 weeks", "MAL for

@@ -360,6 +360,14 @@ _AFTER_END_RE = re.compile(
     # tapered off"
     r"|(?<!taper\s)(?<!tapered\s)(?<!tapering\s)(?<!weaned\s)(?<!weaning\s)\boff\b(?=\s*$|\s+for\b)"
 )
+#: A word for the end of the treatment, in any form: "stopped", "the end of therapy", "completed", "finished",
+#: "tapered off", "the last injection", "discontinuation", "EOT"; not "end of follow-up" nor "complete".
+_ENDS_RE = re.compile(
+    rf"{_END_OF_TREATMENT_RE.pattern}"
+    rf"|\b(?:last|final){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
+    rf"|\b(?:stop\w*|discontinu\w*|ceas\w*|withdr[ae]w\w*|halted|terminat\w*|taper\w*\s+off|{_NAMED_ENDED}"
+    rf"|{'|'.join(_ENDING_VERBS + _ENDED_VERBS)}|{'|'.join(n for n in _END_NOUNS if n != 'end')})\b"
+)
 #: An end anchor that is a whole word of its own, with no object to name ("post-treatment", "post-discontinuation",
 #: "off therapy", "treatment-free"): a time right after it is the time since the end, as one before it is ("post-treatment
 #: week 4", "post-treatment: 6 months"), not the course that ended ("after the end of the 12-week course", "after

@@ -68,6 +68,7 @@ from nlsynth.timeparse.lexicon import (
     _AFTER_END_RE,
     _DURATION_RE,
     _END_OF_TREATMENT_RE,
+    _ENDS_RE,
     _EXPOSURE_RE,
     _NO_OTHER_EVENT_RE,
     _NUM,
@@ -587,17 +588,26 @@ def _refuse_later(clause: str, later: str) -> None:
 
 
 def _clauses(
-    text: str, treatment: Treatment, event: bool, *, dated: bool = False, latest: bool = False
+    text: str,
+    treatment: Treatment,
+    event: bool,
+    *,
+    dated: bool = False,
+    latest: bool = False,
+    end_aside: str | None = None,
 ) -> list[_Clause]:
     """The phrase's clauses, each read (:func:`~nlsynth.timeparse.clause._parse_clause`) and told what it says of the
     event. A clause that names a moment by its place and gives no time (:data:`_PLACE_UNREAD_RE`: "complete after the
     sixth", "cleared at the third visit") is refused, unless a time in brackets may date it (``dated``). Where the
     phrase's ``latest`` time is read (a best response, a follow-up), so is a response said to come later than a timed
-    clause with no time of its own (:func:`_later_untimed`)."""
+    clause with no time of its own (:func:`_later_untimed`). An event's response timed at a follow-up beside a
+    clause, or an ``end_aside`` in brackets, that names the end of treatment is refused
+    (:func:`_check_follow_up_beside_an_end`)."""
     agent = treatment.agent
     found = []
     stops = []  # an event's clauses that time a stop of the treatment, not the response ("stopped at 12 weeks")
     follow_ups = []  # an event's clauses timed at a follow-up, and not from an end or a clause before
+    ends = []  # the clauses that name the end of the treatment ("stopped at 12 weeks", "partial at the end of therapy")
     before = moved = None
     relapsed = False  # a relapse or a worsening after a clause that times the response
     ran_on = None  # a best response's clause from a time on, or on its onset ("improvement from week 4 onwards")
@@ -605,6 +615,8 @@ def _clauses(
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
             moved = moved or _resumed(clause) or _changed_first(clause, agent)
         as_written, clause = clause, _added_to_the_clause_before(clause, before, agent)
+        if _ENDS_RE.search(clause) or _AFTER_END_RE.search(clause):
+            ends.append(clause)
         timed_before = any(c.kind == "timed" and c.reading.resolved for c in found)
         result = before = _parse_clause(clause, treatment, duration=not event)
         if result is None and not event and _times_other_event(clause):
@@ -705,8 +717,8 @@ def _clauses(
         if event and kind == "timed" and result.resolved and clause == as_written and _FOLLOW_UP_RE.search(clause):
             if not _AFTER_END_RE.search(clause):  # "at follow-up 4 weeks after stopping" counts from the stop
                 follow_ups.append(found[-1])
-    if stops:
-        _check_follow_up_beside_a_stop(found, follow_ups, stops[0], first=not latest)
+    if follow_ups:
+        _check_follow_up_beside_an_end(found, follow_ups, [*ends, *filter(None, [end_aside])], first=not latest)
     if ran_on is not None:
         _check_settled_later(found, *ran_on)
     return _place_worsening(found)
@@ -761,27 +773,33 @@ def _stops_the_treatment(text: str, treatment: Treatment) -> bool:
     return all(w in _STOP_FILLER or w in own or _TREATMENT_WORD_RE.fullmatch(w) for w in rest)
 
 
-def _check_follow_up_beside_a_stop(
-    found: list[_Clause], follow_ups: list[_Clause], stop: _Clause, *, first: bool
+def _check_follow_up_beside_an_end(
+    found: list[_Clause], follow_ups: list[_Clause], ends: list[str], *, first: bool
 ) -> None:
     """Refuse an event's response timed at a follow-up, one of ``follow_ups`` ("improvement at the 4-week follow-up"),
-    beside a ``stop`` of the treatment (:func:`_stops_the_treatment`: "stopped at 12 weeks"): the follow-up may be
-    counted from the start or from the stop, which is the reviewer's to read, as it is beside a length of the
-    treatment (:func:`~nlsynth.timeparse.checks._check_names_the_response`). For a ``first`` response only the
-    clauses that give its time (the earliest of those ``found``) count.
+    beside another clause that names the end of the treatment (one of ``ends``:
+    :data:`~nlsynth.timeparse.lexicon._ENDS_RE` or ``_AFTER_END_RE``, "stopped at 12 weeks", "partial at the end of
+    therapy", "last injection at week 12", "completed 12 weeks", "after the 12-week course", or in brackets, "(end of
+    treatment)"; a follow-up's own end, "follow-up ended at 8 months", is not one): the follow-up may be counted from
+    the start or from that end, which is the reviewer's to read, as it is beside a length of the treatment
+    (:func:`~nlsynth.timeparse.checks._check_names_the_response`). For a ``first`` response only the clauses that give
+    its time (the earliest of those ``found``) count. Any end counts, even of another treatment ("methotrexate stopped
+    at 12 weeks"): whether the follow-up is counted from it is the reviewer's to read as well.
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("stopped at 12 weeks; improvement at the 4-week follow-up", event=True)
     Traceback (most recent call last):
     ...
-    nlsynth.timeparse.TimePhraseError: a response timed at a follow-up ('improvement at the 4-week follow-up') beside a stop of the treatment ('stopped at 12 weeks'): the follow-up may be counted from the start or from the stop, which is the reviewer's to read
+    nlsynth.timeparse.TimePhraseError: a response timed at a follow-up ('improvement at the 4-week follow-up') beside a clause that names the end of treatment ('stopped at 12 weeks'): the follow-up may be counted from the start or from that end, which is the reviewer's to read
     """
     timed = [c.reading.upper for c in found if c.kind == "timed" and c.reading.resolved]
     for c in follow_ups:
-        if not first or c.reading.upper == min(timed):
+        end = next((e for e in ends if e != c.text), None)
+        if end is not None and (not first or c.reading.upper == min(timed)):
             raise TimePhraseError(
-                f"a response timed at a follow-up ({c.text!r}) beside a stop of the treatment ({stop.text!r}): the "
-                "follow-up may be counted from the start or from the stop, which is the reviewer's to read"
+                f"a response timed at a follow-up ({c.text!r}) beside a clause that names the end of treatment "
+                f"({end!r}): the follow-up may be counted from the start or from that end, which is the reviewer's "
+                "to read"
             )
 
 
@@ -897,8 +915,12 @@ def _parse(
         _check_whose_time(text, aside=aside.group(0)[1:-1])
     # a time in brackets may date a place the clause names ("at the second visit (4 weeks)")
     dated = any(_DURATION_RE.search(aside.group(0)) for aside in _PARENTHESES_RE.finditer(normalised))
+    # an end of treatment named in brackets ("partial at week 12 (end of treatment)")
+    end_aside = next((a.group(0) for a in _PARENTHESES_RE.finditer(normalised) if _ENDS_RE.search(a.group(0))), None)
     clauses = _count_at_another_pace(
-        _clauses(text, treatment, event, dated=dated, latest=not (event and first)), normalised, treatment.regimen
+        _clauses(text, treatment, event, dated=dated, latest=not (event and first), end_aside=end_aside),
+        normalised,
+        treatment.regimen,
     )
     _check_no_summary_aside(normalised, clauses)
     _check_no_summary_beside_a_time(clauses)
