@@ -4530,13 +4530,21 @@ FOLLOW_UP_LENGTHS = [
 ]
 
 
-#: Follow-ups whose length comes after the end of treatment: the length may run from the end (each once the span of the
-#: clauses, 12 weeks to 6 months, which leaves out the likeliest reading, 12 weeks + 6 months).
+#: Follow-ups whose length, or follow-up's time, comes after the end of treatment: it may run from the end (each once
+#: the span of the clauses, 12 weeks to 6 months, which leaves out the likeliest reading, 12 weeks + 6 months).
 FOLLOW_UP_AFTER_AN_END = [
     "treatment stopped at 12 weeks; no relapse for 6 months",
     "discontinued at 12 weeks, remained clear for 6 months",
     "after stopping treatment at 12 weeks, no relapse for 6 months",
     "end of treatment at 12 weeks; followed for 6 months",
+    # the end in other words (each once exactly 6 months)
+    "treatment completed at 12 weeks; followed for 6 months",
+    "last dose at week 12; follow-up of 6 months",
+    "tapered off at 12 weeks; followed for 6 months",
+    # a follow-up's time, not a length (each once exactly 6 months)
+    "stopped at 12 weeks; no relapse at the 6-month follow-up",
+    "stopped at 12 weeks; improvement at the 4-week follow-up and clear at the 6-month follow-up",  # not 12 + 4 + 26
+    "end of treatment at 12 weeks, at the 6-month follow-up no relapse",
 ]
 
 
@@ -4912,7 +4920,22 @@ def test_a_follow_up_length_after_the_end_of_treatment_may_run_from_the_end(phra
     for regimen, agent in ((None, None), ("cream twice daily for 12 weeks", "ruxolitinib")):
         got = parse_time(phrase, regimen, agent=agent)
         assert (got.lower, got.upper, got.rule) == (6 * M, pytest.approx(12 * W + 6 * M), "clauses-span")
-        assert got.note.endswith("; a length that may run from the end of treatment before it, up to their sum")
+        moment = re.search(r"\bat the 6-month follow-up\b", phrase)  # a follow-up's time, not its length
+        by = "a follow-up's time that may count" if moment else "a length that may run"
+        assert got.note.endswith(f"; {by} from the end of treatment before it, up to their sum")
+
+
+def test_a_follow_up_s_time_after_an_end_counted_from_a_moment_or_without_the_word_keeps_its_reading():
+    """A follow-up's time counted from the end ("at follow-up 6 months after stopping") or added to the clause before
+    ("4 weeks later") counts from nothing more, and a moment with no word of a follow-up is since the start."""
+    for phrase, lower, upper in [
+        ("stopped at 12 weeks; no relapse at follow-up 6 months after stopping", 12 * W + 6 * M, 12 * W + 6 * M),
+        ("treatment stopped at 12 weeks; improved at follow-up 4 weeks later", 16 * W, 16 * W),
+        ("stopped at 12 weeks; relapse at 6 months", 6 * M, 6 * M),
+        ("cleared at 12 weeks; no relapse at the 6-month follow-up", 6 * M, 6 * M),
+    ]:
+        got = parse_time(phrase)
+        assert (got.lower, got.upper) == (pytest.approx(lower), pytest.approx(upper)), phrase
 
 
 @pytest.mark.parametrize(("phrase", "lower", "upper", "summed"), FOLLOW_UP_LENGTHS, ids=_ids(FOLLOW_UP_LENGTHS))

@@ -16,6 +16,7 @@ from nlsynth.timeparse.clause import _AT_A_TIME_RE
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _not_seen_bound, unresolved
 from nlsynth.timeparse.lexicon import (
     _DURATION_RE,
+    _FOLLOW_UP_RE,
     _GAP,
     _NUM,
     _ORDINAL_COUNT_RE,
@@ -72,9 +73,6 @@ _TREATMENT_LENGTH_RE = re.compile(
 #: A time from or until which a treatment ran at a pace ("every other week from 6 months", "twice daily until 6
 #: months", "weekly thereafter"): when its schedule changed, not when the response came.
 _SCHEDULE_TIME_RE = re.compile(r"\b(?:from|until|till|onwards?|thereafter)\b")
-#: A follow-up named ("at 4 weeks of follow-up", "the 4-week follow-up", "followed up 6 months"): in a phrase that also
-#: gives a length of treatment, its time may be counted from that length's end.
-_FOLLOW_UP_RE = re.compile(r"\bfollow(?:ed)?[\s-]*ups?\b")
 
 
 #: Words that count a time from what follows them, up to two words before it ("4 weeks after the skin graft", "4

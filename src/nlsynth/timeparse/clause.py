@@ -41,7 +41,9 @@ from nlsynth.timeparse.lexicon import (
     _COURSE_COUNT_RE,
     _DURATION_RE,
     _END_OF_TREATMENT_RE,
+    _ENDS_RE,
     _EXPOSURE_RE,
+    _FOLLOW_UP_RE,
     _NUM,
     _ORDINAL_COUNT_RE,
     _PACED_COUNT_RE,
@@ -283,10 +285,9 @@ _COUNTED_RULES = frozenset(
 
 
 def _ends_treatment(clause: _Clause) -> bool:
-    """Whether a clause times the end of treatment: "stopped at 12 weeks", "after the end of treatment"."""
-    return clause.reading.rule == "end-of-treatment" or bool(
-        _STOPS_RE.search(clause.text) or _END_OF_TREATMENT_RE.search(clause.text)
-    )
+    """Whether a clause times the end of treatment (:data:`~nlsynth.timeparse.lexicon._ENDS_RE`): "stopped at 12
+    weeks", "after the end of treatment", "treatment completed at 12 weeks", "last injection at week 12"."""
+    return clause.reading.rule == "end-of-treatment" or bool(_ENDS_RE.search(clause.text))
 
 
 #: A length named as the whole ("followed for 2 years in total", "a total of 2 years", "total follow-up 2 years"): it
@@ -295,6 +296,13 @@ _TOTAL_RE = re.compile(
     r"\b(?:in\s+total|in\s+all|altogether|a\s+total\s+of"
     r"|total\s+(?:follow[\s-]?up|duration|observation|length|period|time))\b"
 )
+
+
+def _follow_up_since(clause: _Clause) -> bool:
+    """Whether a clause names a follow-up (``_FOLLOW_UP_RE``) at a time that counts from no moment of its own: not
+    one counted from the end or a session (``_COUNTED_RULES``: "at follow-up 6 months after stopping") or added to the
+    clause before ("at follow-up 4 weeks later")."""
+    return not clause.added and clause.reading.rule not in _COUNTED_RULES and bool(_FOLLOW_UP_RE.search(clause.text))
 
 
 def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval:
@@ -306,8 +314,11 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     time since the start, and keeps the span; but a length after the end of treatment may run from it ("stopped at 12
     weeks; no relapse for 6 months": up to 12 weeks + 6 months; the span, up to 6 months, left out that the 6 months
     may follow the stop), while one after another moment is taken to count from the start, as it did ("improved at 8
-    weeks; observed for 6 months": 6 months). A length named as the whole (:data:`_TOTAL_RE`) holds the others: the
-    span stands.
+    weeks; observed for 6 months": 6 months). So may a follow-up's time after the end (:func:`_follow_up_since`:
+    "stopped at 12 weeks; no relapse at the 6-month follow-up", up to 12 weeks + 6 months, once exactly 6 months), each
+    from the end, not from one another. The end may be in any words (:func:`_ends_treatment`: "treatment completed at
+    12 weeks", "last dose at week 12"). A length named as the whole (:data:`_TOTAL_RE`) holds the others: the span
+    stands.
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("6 months of treatment, followed for 2 years in total").upper  # once up to 2.5 years
@@ -318,6 +329,8 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     182.625
     >>> parse_time("stopped at 12 weeks; no relapse for 6 months").upper == 84 + 182.625
     True
+    >>> parse_time("stopped at 12 weeks; no relapse at the 6-month follow-up").upper == 84 + 182.625
+    True
     """
     timed = [c for c in clauses if c.reading.resolved]
     if any(_TOTAL_RE.search(c.text) for c in timed):
@@ -325,21 +338,24 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     moments = [bool(_AT_A_TIME_RE.search(c.text)) or c.reading.rule in _COUNTED_RULES for c in timed]
     lengths = [c.reading.upper for c, moment in zip(timed, moments) if not moment]
     in_turn = sum(lengths) if len(lengths) >= 2 else 0.0
-    from_end, reach = 0.0, None
+    from_end, reach, end, what = 0.0, None, None, "lengths that may run one after the other"
     for clause, moment in zip(timed, moments):
-        if moment:  # lengths after the end of treatment may run from it; after another moment, from the start
-            reach = clause.reading.upper if _ends_treatment(clause) else None
+        if moment and end is not None and _follow_up_since(clause):
+            # a follow-up's moment after the end of treatment ("stopped at 12 weeks; no relapse at the 6-month
+            # follow-up") may be counted from it, as a length may
+            if end + clause.reading.upper > from_end:
+                from_end, by = end + clause.reading.upper, "a follow-up's time that may count"
+        elif moment:  # lengths after the end of treatment may run from it; after another moment, from the start
+            reach = end = clause.reading.upper if _ends_treatment(clause) else None
         elif reach is not None:
             reach += clause.reading.upper
-            from_end = max(from_end, reach)
+            if reach > from_end:
+                from_end, by = reach, "a length that may run"
     longest = max(in_turn, from_end)
     if longest <= span.upper:
         return span
-    what = (
-        "a length that may run from the end of treatment before it"
-        if from_end == longest
-        else "lengths that may run one after the other"
-    )
+    if from_end == longest:
+        what = f"{by} from the end of treatment before it"
     return TimeInterval(span.lower, longest, span.rule, f"{span.note}; {what}, up to their sum")
 
 

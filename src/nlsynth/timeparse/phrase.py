@@ -25,7 +25,6 @@ from nlsynth.timeparse.anchors import (
     _times_other_event,
 )
 from nlsynth.timeparse.checks import (
-    _FOLLOW_UP_RE,
     _best_across_a_relapse,
     _check_names_the_response,
     _check_no_bare_over,
@@ -70,6 +69,7 @@ from nlsynth.timeparse.lexicon import (
     _END_OF_TREATMENT_RE,
     _ENDS_RE,
     _EXPOSURE_RE,
+    _FOLLOW_UP_RE,
     _NO_OTHER_EVENT_RE,
     _NUM,
     _PLACE_UNREAD_RE,
@@ -712,9 +712,11 @@ def _clauses(
                     f"a clause that negates ({clause!r}) and that no rule reads: it may say the event had not come "
                     "by that time, not that it came"
                 )
-        found.append(_Clause(clause, result, kind, after_relapse=relapsed and kind == "timed"))
+        found.append(
+            _Clause(clause, result, kind, after_relapse=relapsed and kind == "timed", added=clause != as_written)
+        )
         relapsed = relapsed or (kind == "worse" and timed_before)
-        if event and kind == "timed" and result.resolved and clause == as_written and _FOLLOW_UP_RE.search(clause):
+        if event and kind == "timed" and result.resolved and not found[-1].added and _FOLLOW_UP_RE.search(clause):
             if not _AFTER_END_RE.search(clause):  # "at follow-up 4 weeks after stopping" counts from the stop
                 follow_ups.append(found[-1])
     if follow_ups:

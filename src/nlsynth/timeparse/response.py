@@ -546,6 +546,9 @@ class _Clause:
     #: Whether a relapse, recurrence, flare, lost response or worsening came between an earlier clause that times the
     #: response and this one (:func:`~nlsynth.timeparse.checks._best_across_a_relapse`).
     after_relapse: bool = False
+    #: Whether its time was added to the exact time of the clause before it ("cleared 8 weeks later",
+    #: :func:`~nlsynth.timeparse.phrase._added_to_the_clause_before`): a time since the start, counted from nothing else.
+    added: bool = False
 
 
 #: Words after which a clause says what a response was to or of ("no response to methotrexate", "no improvement with
