@@ -4576,6 +4576,11 @@ STATED_COURSE_THEN_AFTER_THE_END = [
     "stopped at 3 months; 6 months after stopping",
     "discontinued after 3 months, then 6 months off treatment",
     "dupilumab withdrawn at 3 months; 6 months post-treatment",
+    # ... or by when it ended in other words (each once at least 6 months, or 6 weeks + 6 months)
+    "treatment completed at 3 months; no relapse 6 months after stopping",
+    "tapered off at 3 months; 6 months after stopping",
+    "the last dose at 3 months; 6 months after the last dose",
+    "treatment ended at 3 months; 6 months off treatment",
 ]
 
 

@@ -350,8 +350,9 @@ Rules (``TimeInterval.rule``)
     course an earlier clause states, where the regimen gives none ("treated 3 months; no relapse 6 months after
     stopping" of a twice-daily cream: 9 months, once at least 6; the course named by the row's agent, a session or a
     word for giving it too, "dupilumab for 3 months", "injections for 3 months", "a 3-month course", "given for 3
-    months", or by when it stopped, "stopped at 3 months", "discontinued after 3 months"; not a follow-up's length,
-    "followed for 12 months", nor a pulse, "2 weeks on, 1 week off"), and a regimen whose course ends elsewhere
+    months", or by when it stopped or ended, "stopped at 3 months", "discontinued after 3 months", "treatment completed
+    at 3 months", "the last dose at 3 months"; not a follow-up's length, "followed for 12 months", nor a pulse, "2
+    weeks on, 1 week off"), and a regimen whose course ends elsewhere
     disagrees with it and is refused ("daily for 6 weeks": once 6 weeks + 6 months, the 3 months of treatment left out),
     as is a response's time so counted ("treated 12 weeks; improved 4 weeks after stopping", "stopped at 12 weeks;
     improved 4 weeks after stopping").

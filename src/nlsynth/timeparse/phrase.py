@@ -13,7 +13,6 @@ import re
 from nlsynth.timeparse.anchors import (
     _OTHER_EVENT_RE,
     _PARENTHESES_RE,
-    _STOPS_RE,
     _a_start_alone,
     _changed_first,
     _first_drug,
@@ -648,7 +647,7 @@ def _clauses(
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
         something_else = _stops_or_times_something_else(clause) if event and result.resolved else None
         if something_else == "other":
-            if _stops_the_treatment(clause, treatment):  # not the response's time, but where treatment ended
+            if _ends_the_treatment(clause, treatment):  # not the response's time, but where treatment ended
                 stops.append(_Clause(clause, result, "timed"))
             continue  # "nausea at 2 weeks", "stopped at 12 weeks", "dose reduced at 4 weeks": not the response's time
         if moved and result.resolved:
@@ -751,28 +750,30 @@ def _names_the_treatment(text: str, treatment: Treatment) -> bool:
     return bool(_TREATMENT_WORD_RE.search(text)) or any(_names_a_treatment(what) for what in _spent_on(text))
 
 
-#: Words a stop of the treatment may carry besides the stop, its time and the treatment: "treatment was stopped at 3
-#: months", "discontinued after 3 months".
-_STOP_FILLER = frozenset("the it its was were is been had has then and drug drugs medication".split()) | frozenset(
+#: Words an end of the treatment may carry besides the end, its time and the treatment: "treatment was stopped at 3
+#: months", "discontinued after 3 months", "the last dose at 3 months".
+_END_FILLER = frozenset("the it its was were is been had has then and drug drugs medication".split()) | frozenset(
     _MOMENT_WORDS.split("|")
 )
 
 
-def _stops_the_treatment(text: str, treatment: Treatment) -> bool:
-    """Whether ``text`` says the row's treatment stopped, and nothing else: "stopped at 3 months", "treatment was
-    discontinued after 3 months", "dupilumab withdrawn at 3 months"; not "methotrexate stopped at 3 months" in a
-    dupilumab row, nor "itching stopped at 3 months".
+def _ends_the_treatment(text: str, treatment: Treatment) -> bool:
+    """Whether ``text`` says the row's treatment ended (:data:`~nlsynth.timeparse.lexicon._ENDS_RE`), and nothing
+    else: "stopped at 3 months", "treatment was discontinued after 3 months", "dupilumab withdrawn at 3 months",
+    "treatment completed at 3 months", "tapered off at 3 months", "the last dose at 3 months"; not "methotrexate
+    stopped at 3 months" in a dupilumab row, nor "itching stopped at 3 months".
 
     >>> t = Treatment(None, "dupilumab")
-    >>> [_stops_the_treatment(c, t) for c in ("stopped at 3 months", "treatment was discontinued after 3 months",
-    ...  "dupilumab withdrawn at 3 months", "methotrexate stopped at 3 months", "itching stopped at 3 months")]
-    [True, True, True, False, False]
+    >>> [_ends_the_treatment(c, t) for c in ("stopped at 3 months", "treatment was discontinued after 3 months",
+    ...  "dupilumab withdrawn at 3 months", "treatment completed at 3 months", "tapered off at 3 months",
+    ...  "the last dose at 3 months", "methotrexate stopped at 3 months", "itching stopped at 3 months")]
+    [True, True, True, True, True, True, False, False]
     """
-    if not _STOPS_RE.search(text):
+    if not _ENDS_RE.search(text):
         return False
     own = _own_drugs(treatment)
-    rest = _words(_STOPS_RE.sub(" ", _DURATION_RE.sub(" ", text)))
-    return all(w in _STOP_FILLER or w in own or _TREATMENT_WORD_RE.fullmatch(w) for w in rest)
+    rest = _words(_ENDS_RE.sub(" ", _DURATION_RE.sub(" ", text)))
+    return all(w in _END_FILLER or w in own or _TREATMENT_WORD_RE.fullmatch(w) for w in rest)
 
 
 def _check_follow_up_beside_an_end(
@@ -807,8 +808,9 @@ def _check_follow_up_beside_an_end(
 
 def _stated_course(found: list[_Clause], treatment: Treatment) -> _Clause | None:
     """The latest of a phrase's clauses ``found`` (a follow-up's, or an event's with its stops) that states how long the
-    treatment ran: one exact time, no word of a response, and either a stop of the treatment
-    (:func:`_stops_the_treatment`: "stopped at 3 months", "discontinued after 3 months") or the treatment named
+    treatment ran: one exact time, no word of a response, and either an end of the treatment
+    (:func:`_ends_the_treatment`: "stopped at 3 months", "discontinued after 3 months", "treatment completed at 3
+    months", "the last dose at 3 months") or the treatment named
     (:func:`_names_the_treatment`) with no word of a moment ("treated 3 months", "3 months on treatment", "dupilumab
     for 3 months", "a 3-month course"; not "improved at 3 months of treatment", "3 months after stopping", "followed
     for 12 months", "steroid two weeks on, one week off"), or None."""
@@ -816,7 +818,7 @@ def _stated_course(found: list[_Clause], treatment: Treatment) -> _Clause | None
         exact = c.reading.rule == "point" and c.reading.lower == c.reading.upper
         if not exact or c.kind != "timed" or _RESPONSE_WORD_RE.search(c.text):
             continue
-        if _stops_the_treatment(c.text, treatment) or (
+        if _ends_the_treatment(c.text, treatment) or (
             not _AT_A_TIME_RE.search(c.text)
             and not _COUNTED_FROM_RE.search(c.text)
             and not re.search(r"\bon\s*$", c.text)  # "two weeks on, one week off": a pulse, not the course
