@@ -2085,6 +2085,7 @@ def test_a_follow_up_s_time_beside_a_course_s_length_is_no_first_response_s(phra
         "partial at the end of treatment; complete at the 4-week follow-up",
         "partial response at week 12 (end of treatment); complete at the 4-week follow-up",
         "improved at end of therapy; cleared at 3-month follow-up",
+        "tapered off at 12 weeks; followed for 6 months",  # a follow-up's length: once a response by 6 months
     ],
 )
 @pytest.mark.parametrize("first", [True, False])
@@ -2343,6 +2344,21 @@ def test_a_possessive_names_nothing_else():
     assert (got.rule, got.upper) == ("earliest-clause", pytest.approx(4 * W))
 
 
+@pytest.mark.parametrize(
+    "phrase", ["treatment completed at 12 weeks", "treatment ended at 12 weeks", "tapered off at 2 months"]
+)
+def test_an_end_of_the_treatment_in_other_words_is_no_response_s_time(phrase):
+    """An end written otherwise than as a stop is set aside as a stop is: alone, each was a response by then; beside a
+    response counted from it, the time is that response's (each once refused as naming something else)."""
+    for first in (True, False):
+        with pytest.raises(TimePhraseError, match=r"the only time given is of another event than the response"):
+            parse_time(phrase, event=True, first=first)
+        got = parse_time(f"{phrase}; improved 4 weeks later", event=True, first=first)
+        assert got.upper == pytest.approx(parse_time(phrase).upper + 4 * W)
+    # the end of a follow-up is not the treatment's: a response seen during it came by then
+    assert parse_time("follow-up ended at 8 months", event=True).upper == pytest.approx(8 * M)
+
+
 def test_the_refusal_names_the_other_event_s_clause_as_the_parser_split_it():
     """The clause the parser set aside, whole (once split at every comma: 'stopped at 6 months')."""
     with pytest.raises(TimePhraseError, match=r"\('stopped at 6 months, due to nausea': a stop"):
@@ -2356,6 +2372,9 @@ def test_the_refusal_names_the_other_event_s_clause_as_the_parser_split_it():
         ("stopped at 12 weeks for lack of response", 12 * W),
         ("ineffective, stopped after 3 months", 3 * M),
         ("discontinued at 12 weeks (ineffective)", 12 * W),
+        # an end in other words (each once a response by then)
+        ("treatment ended at 12 weeks for lack of efficacy", 12 * W),
+        ("tapered off at 12 weeks as ineffective", 12 * W),
     ],
 )
 def test_a_treatment_stopped_for_want_of_a_response_had_none_by_then(phrase, lower):

@@ -545,8 +545,10 @@ refused; for a follow-up, though, a relapse's, recurrence's, flare's or lost res
 clause that names no response, is observed time, "cleared at 16 weeks; relapse at 6 months" at least 6 months, once 16
 weeks, and "recurrence at 6 months" alone 6 months, once refused; for the time of a response also an adverse event, a stop or a change of the treatment: "nausea at 2 weeks",
 "acne at 4 weeks", "elevated CK at 4 weeks" (these two once a response by then), "dose reduced at 4 weeks", "reduced to
-once daily at 4 weeks", "stopped at 12 weeks", whose time alone is refused, while a stop for want of a response,
-"discontinued at 12 weeks for lack of efficacy", says the response had not come by then; beside a clause on the
+once daily at 4 weeks", "stopped at 12 weeks", also in other words, "treatment completed at 12 weeks", "tapered off
+at 12 weeks" (each once a response by then; not "follow-up ended at 8 months"), whose time alone is refused, while a
+stop for want of a response, "discontinued at 12 weeks for lack of efficacy", "treatment ended at 12 weeks for lack of
+efficacy", says the response had not come by then; beside a clause on the
 response, one that names something no list holds, "syncope at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …",
 "methotrexate added at 2 months; …", or whose response is of something other than the lesions, "tinea cleared at 3
 weeks; …", "quality of life improved at 4 weeks; …", or that names a procedure done at its time, "skin graft at 4 weeks;
@@ -562,7 +564,8 @@ of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment
 "12 weeks in total" (no total response), is refused
 (for a first response, only when it is earlier than the response's time, which a later clause cannot move, or when that
 time is a follow-up's, "12 weeks of treatment, 4 weeks follow-up", which may be counted from the length's end; a follow-up's time that
-gives a first or a best response beside another clause that names the end of the treatment, "stopped at 12 weeks;
+gives a first or a best response beside another clause that names the end of the treatment (a follow-up's length
+too, "stopped at 12 weeks; followed for 6 months"), "stopped at 12 weeks;
 improvement at the 4-week follow-up", "partial at the end of treatment; complete at the 4-week follow-up", "last
 injection at week 12; …", "… (end of treatment); …", is refused as well, since it may be counted from that end, unless
 it is counted from a time or the end itself, "at follow-up 4 weeks later", "at the 4-week follow-up after a 12-week

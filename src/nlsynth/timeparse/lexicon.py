@@ -360,9 +360,10 @@ _AFTER_END_RE = re.compile(
     # tapered off"
     r"|(?<!taper\s)(?<!tapered\s)(?<!tapering\s)(?<!weaned\s)(?<!weaning\s)\boff\b(?=\s*$|\s+for\b)"
 )
-#: A follow-up named ("at 4 weeks of follow-up", "the 4-week follow-up", "followed up 6 months"): in a phrase that also
-#: gives a length of treatment or names its end, its time may be counted from that length's end.
-_FOLLOW_UP_RE = re.compile(r"\bfollow(?:ed)?[\s-]*ups?\b")
+#: A follow-up named ("at 4 weeks of follow-up", "the 4-week follow-up", "followed up 6 months", "followed for 6
+#: months"; not "followed by"): in a phrase that also gives a length of treatment or names its end, its time may be
+#: counted from that length's end.
+_FOLLOW_UP_RE = re.compile(r"\bfollow(?:ed)?[\s-]*ups?\b|\bfollowed\b(?!\s+by\b)")
 #: A word for the end of the treatment, in any form: "stopped", "the end of therapy", "completed", "finished",
 #: "tapered off", "the last injection", "discontinuation", "EOT"; not "end of follow-up" nor "complete".
 _ENDS_RE = re.compile(

@@ -604,7 +604,7 @@ def _clauses(
     (:func:`_check_follow_up_beside_an_end`)."""
     agent = treatment.agent
     found = []
-    stops = []  # an event's clauses that time a stop of the treatment, not the response ("stopped at 12 weeks")
+    stops = []  # an event's clauses that time an end of the treatment, not the response ("stopped at 12 weeks")
     follow_ups = []  # an event's clauses timed at a follow-up, and not from an end or a clause before
     ends = []  # the clauses that name the end of the treatment ("stopped at 12 weeks", "partial at the end of therapy")
     before = moved = None

@@ -237,6 +237,9 @@ _RESPONSE_WORD_RE = re.compile(
 #: was stopped", "within 3 months of discontinuation"), which the rules of the end of treatment read.
 _STOP_WORDS = (
     r"stopped|discontinued|ceased|withdrawn|abandoned|halted|terminated|interrupted|paused|suspended"
+    # an end in other words ("treatment completed at 12 weeks", "tapered off at 12 weeks": each once a response by
+    # then); not a follow-up's ("follow-up ended at 8 months", when the response had been seen by)
+    r"|(?<!\bup\s)(?<!\bup\swas\s)(?:completed|ended|finished)|(?:tapered|weaned)\s+off"
     r"|discontinuation|cessation|interruption|withdrawal|termination"
     r"|off(?=\s*$|\s+for\b)"  # "6 months off", "off for 6 months"
     rf"|{_OFF_TREATMENT}"  # "6 months off treatment", "6 months treatment-free"
