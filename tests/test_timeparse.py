@@ -2359,6 +2359,24 @@ def test_an_end_of_the_treatment_in_other_words_is_no_response_s_time(phrase):
     assert parse_time("follow-up ended at 8 months", event=True).upper == pytest.approx(8 * M)
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "stopped at 12 weeks, then improved",
+        "treatment completed at 12 weeks, with improvement later",
+        "stopped at 12 weeks, improving thereafter",
+    ],
+)
+def test_a_first_response_later_than_an_end_with_no_time_of_its_own_is_refused(phrase):
+    """The response came after the end the clause times, how long after the phrase does not say: each was a first
+    response by the end (12 weeks), as a best response was already refused. An earlier timed response stands."""
+    for first in (True, False):
+        with pytest.raises(TimePhraseError, match=r"a response later than the timed one, with no time of its own"):
+            parse_time(phrase, event=True, first=first)
+    got = parse_time(f"improved at 4 weeks; {phrase}", event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+
+
 def test_the_refusal_names_the_other_event_s_clause_as_the_parser_split_it():
     """The clause the parser set aside, whole (once split at every comma: 'stopped at 6 months')."""
     with pytest.raises(TimePhraseError, match=r"\('stopped at 6 months, due to nausea': a stop"):

@@ -24,8 +24,10 @@ dates it ("at the second visit (4 weeks)"). In a best response's phrase and a fo
 later than a timed clause with no time of its own ("improved at 4 weeks; cleared later", "eventually cleared", "then
 cleared", "followed by complete clearance", "cleared at the next visit", "complete with continued treatment", or a
 response said to grow on, "with further improvement", "with continued improvement", "ongoing improvement"), once left
-out, so the best (or the follow-up's end) was at 4 weeks; a first response is the timed clause's, and after a clause
-that says none was seen ("no change at 4 weeks, but improved later") the best is after that time. In a best response's,
+out, so the best (or the follow-up's end) was at 4 weeks; a first response is the timed clause's, unless that clause
+times an end of the treatment ("stopped at 12 weeks, then improved", once a first response by 12 weeks) and no earlier
+clause times one, and after a clause that says none was seen ("no change at 4 weeks, but improved later") the best is
+after that time. In a best response's,
 so is any response with no time after timed ones that are not complete ("partial response at 4 weeks; complete
 response", "slight improvement at 4 weeks; marked improvement"), once the partial one's time, however long a complete
 one lasted ("complete response maintained"), though a clause only on how the timed one lasted ("improvement lasted") is

@@ -686,6 +686,11 @@ def _clauses(
             kind = "timed"
             if latest and result.resolved and (later := _later_part(clause)):  # "improved at 4 weeks and cleared later"
                 _refuse_later(clause, later)
+            # a first response later than an end of the treatment the clause times ("stopped at 12 weeks, then
+            # improved"), unless an earlier clause times one
+            if event and not latest and result.resolved and _ENDS_RE.search(clause) and (later := _later_part(clause)):
+                if not any(c.kind == "timed" and c.reading.resolved and c.reading.upper <= result.upper for c in found):
+                    _refuse_later(clause, later)
             runs_on = _runs_on(clause) if latest and result.resolved else None  # "improvement from week 4 onwards"
             if runs_on and not event:  # a follow-up went on at least that long (from a period's start: "the 4th week")
                 unit = _numbered_period_unit(runs_on) if result.lower == result.upper else None
