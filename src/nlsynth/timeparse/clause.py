@@ -338,7 +338,7 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     moments = [bool(_AT_A_TIME_RE.search(c.text)) or c.reading.rule in _COUNTED_RULES for c in timed]
     lengths = [c.reading.upper for c, moment in zip(timed, moments) if not moment]
     in_turn = sum(lengths) if len(lengths) >= 2 else 0.0
-    from_end, reach, end, what = 0.0, None, None, "lengths that may run one after the other"
+    from_end, reach, end, by = 0.0, None, None, ""
     for clause, moment in zip(timed, moments):
         if moment and end is not None and _follow_up_since(clause):
             # a follow-up's moment after the end of treatment ("stopped at 12 weeks; no relapse at the 6-month
@@ -354,8 +354,11 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     longest = max(in_turn, from_end)
     if longest <= span.upper:
         return span
-    if from_end == longest:
-        what = f"{by} from the end of treatment before it"
+    what = (
+        f"{by} from the end of treatment before it"
+        if from_end == longest
+        else "lengths that may run one after the other"
+    )
     return TimeInterval(span.lower, longest, span.rule, f"{span.note}; {what}, up to their sum")
 
 

@@ -604,7 +604,7 @@ def _clauses(
     (:func:`_check_follow_up_beside_an_end`)."""
     agent = treatment.agent
     found = []
-    stops = []  # an event's clauses that time an end of the treatment, not the response ("stopped at 12 weeks")
+    ended = []  # an event's clauses that time an end of the treatment, not the response ("stopped at 12 weeks")
     follow_ups = []  # an event's clauses timed at a follow-up, and not from an end or a clause before
     ends = []  # the clauses that name the end of the treatment ("stopped at 12 weeks", "partial at the end of therapy")
     before = moved = None
@@ -622,7 +622,7 @@ def _clauses(
             result = before = _observed_other_event(clause, treatment)  # "cleared at 16 weeks; relapse at 6 months"
         if result is not None and result.resolved and _AFTER_END_RE.search(clause):
             # "treated 3 months; no relapse 6 months after stopping": the end is the course the phrase states
-            result = before = _after_the_stated_course(clause, result, [*found, *stops], treatment, duration=not event)
+            result = before = _after_the_stated_course(clause, result, [*found, *ended], treatment, duration=not event)
         if result is None and not dated and (ordinal := _PLACE_UNREAD_RE.search(clause)):
             raise TimePhraseError(
                 f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
@@ -648,7 +648,7 @@ def _clauses(
         something_else = _stops_or_times_something_else(clause) if event and result.resolved else None
         if something_else == "other":
             if _ends_the_treatment(clause, treatment):  # not the response's time, but where treatment ended
-                stops.append(_Clause(clause, result, "timed"))
+                ended.append(_Clause(clause, result, "timed"))
             continue  # "nausea at 2 weeks", "stopped at 12 weeks", "dose reduced at 4 weeks": not the response's time
         if moved and result.resolved:
             what, words = moved
@@ -812,7 +812,7 @@ def _check_follow_up_beside_an_end(
 
 
 def _stated_course(found: list[_Clause], treatment: Treatment) -> _Clause | None:
-    """The latest of a phrase's clauses ``found`` (a follow-up's, or an event's with its stops) that states how long the
+    """The latest of a phrase's clauses ``found`` (a follow-up's, or an event's with its ends) that states how long the
     treatment ran: one exact time, no word of a response, and either an end of the treatment
     (:func:`_ends_the_treatment`: "stopped at 3 months", "discontinued after 3 months", "treatment completed at 3
     months", "the last dose at 3 months") or the treatment named
