@@ -2100,9 +2100,9 @@ def test_a_follow_up_s_time_beside_an_end_of_the_treatment_is_no_response_s(phra
 
 
 def test_beside_an_end_a_follow_up_counted_from_it_or_after_the_first_response_keeps_its_reading():
-    """What an end of the treatment leaves as it was: a follow-up counted from a time ("4 weeks later"), a first
-    response timed before the follow-up, a response beside a stop with no follow-up, a follow-up after the end that
-    the regimen cannot place (unresolved, not a time), and a follow-up's own end ("follow-up ended")."""
+    """What an end of the treatment leaves as it was: a follow-up counted from a time ("4 weeks later") or from the end
+    (which the stop places), a first response timed before the follow-up, a response beside a stop with no follow-up,
+    and a follow-up's own end ("follow-up ended")."""
     for phrase, first, upper in [
         ("treatment stopped at 12 weeks; improved at follow-up 4 weeks later", True, 16 * W),
         ("treatment stopped at 12 weeks; improved at follow-up 4 weeks later", False, 16 * W),
@@ -2115,7 +2115,7 @@ def test_beside_an_end_a_follow_up_counted_from_it_or_after_the_first_response_k
     with pytest.raises(TimePhraseError, match=r"a response timed at a follow-up"):
         parse_time("improved at 4 weeks; stopped at 12 weeks; cleared at the 6-month follow-up", event=True)
     got = parse_time("stopped at 12 weeks; improved at follow-up 4 weeks after stopping", "every 2 weeks", event=True)
-    assert not got.resolved
+    assert (got.lower, got.upper) == (0.0, pytest.approx(16 * W))  # counted from the stop (once unresolved)
     got = parse_time("follow-up ended at 8 months", event=True, first=True)
     assert (got.lower, got.upper) == (0.0, pytest.approx(8 * M))
 
@@ -4671,6 +4671,26 @@ def test_a_response_after_the_end_beside_a_course_the_regimen_disagrees_with_is_
     stop = "stopped at 12 weeks; improved 4 weeks after stopping"
     got = parse_time(stop, "every 2 weeks for 12 weeks", agent="dupilumab", event=True)  # the two agree
     assert (got.lower, got.upper) == (0.0, pytest.approx(16 * W))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "upper"),
+    [
+        ("stopped at 12 weeks; improved 4 weeks after stopping", 16 * W),
+        ("treatment completed at 12 weeks, cleared 4 weeks after discontinuation", 16 * W),
+        ("stopped at 12 weeks; improved at follow-up 4 weeks after stopping", 16 * W),
+        ("tapered off at 3 months; improvement 6 months post-treatment", 9 * M),
+    ],
+)
+def test_a_response_after_the_end_counts_from_the_end_the_phrase_states_where_the_regimen_gives_none(phrase, upper):
+    """With no course in the regimen, the end of the treatment the phrase states places a response's time counted from
+    it, as it does a follow-up's (each once unresolved: the end no rule placed). A course stated only as a length
+    ("treated 12 weeks; improved 4 weeks after stopping") is refused beside the response, as before."""
+    for first in (True, False):
+        got = parse_time(phrase, "every 2 weeks", agent="dupilumab", event=True, first=first)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(upper))
+    with pytest.raises(TimePhraseError, match=r"a clause that gives a length of time"):
+        parse_time("treated 12 weeks; improved 4 weeks after stopping", "every 2 weeks", event=True)
 
 
 #: A time added to the exact time of the clause right before it, and the same phrase with the sum written out: each once

@@ -357,7 +357,8 @@ Rules (``TimeInterval.rule``)
     weeks on, 1 week off"), and a regimen whose course ends elsewhere
     disagrees with it and is refused ("daily for 6 weeks": once 6 weeks + 6 months, the 3 months of treatment left out),
     as is a response's time so counted ("treated 12 weeks; improved 4 weeks after stopping", "stopped at 12 weeks;
-    improved 4 weeks after stopping").
+    improved 4 weeks after stopping"); where the regimen gives no course, such a response's time counts from an end
+    the phrase states ("stopped at 12 weeks; improved 4 weeks after stopping": 16 weeks, once unresolved).
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest time

@@ -623,6 +623,9 @@ def _clauses(
         if result is not None and result.resolved and _AFTER_END_RE.search(clause):
             # "treated 3 months; no relapse 6 months after stopping": the end is the course the phrase states
             result = before = _after_the_stated_course(clause, result, [*found, *ended], treatment, duration=not event)
+        elif result is not None and event and ended and _AFTER_END_RE.search(clause):
+            # "stopped at 24 weeks; complete 8 weeks after stopping": the end the regimen does not give is the stop's
+            result = before = _after_the_stated_course(clause, result, ended, treatment, duration=False)
         if result is None and not dated and (ordinal := _PLACE_UNREAD_RE.search(clause)):
             raise TimePhraseError(
                 f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
@@ -842,7 +845,8 @@ def _after_the_stated_course(
     a regimen whose course ends elsewhere disagrees with it, which is refused (with "daily for 6 weeks" it was 6 weeks
     plus 6 months, the 3 months left out). With no such clause, or a course that agrees, the reading stands. So for a
     response's time (not a ``duration``): "treated 12 weeks; improved 4 weeks after stopping" with "every 2 weeks for 6
-    weeks" is refused (where the regimen gives no course, such a time is unresolved and not read here).
+    weeks" is refused; where the regimen gives no course, such a time is unresolved, and read here only from an end
+    of the treatment a clause states ("stopped at 12 weeks; improved 4 weeks after stopping": 16 weeks).
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("treated 3 months; no relapse 6 months after stopping", "twice daily").upper
