@@ -2099,6 +2099,17 @@ def test_a_follow_up_s_time_beside_an_end_of_the_treatment_is_no_response_s(phra
         parse_time(phrase, "every 2 weeks", agent="dupilumab", event=True, first=first)
 
 
+def test_a_follow_up_dated_in_brackets_beside_an_end_is_no_response_s_time():
+    """ "(6 months)" after "last follow-up" may be counted from the stop, as "the 6-month follow-up" may: it was a first
+    and a best response by 6 months. Without an end, or counted from the end, the bracket reads as before."""
+    for first in (True, False):
+        with pytest.raises(TimePhraseError, match=r"a response timed at a follow-up in brackets .* \('stopped'\)"):
+            parse_time("stopped at 12 weeks; cleared at last follow-up (6 months)", event=True, first=first)
+        assert parse_time("cleared at last follow-up (6 months)", event=True, first=first).upper == pytest.approx(6 * M)
+    after = parse_time("cleared at follow-up (6 months after stopping)", "every 2 weeks for 12 weeks", event=True)
+    assert after.upper == pytest.approx(12 * W + 6 * M)
+
+
 def test_beside_an_end_a_follow_up_counted_from_it_or_after_the_first_response_keeps_its_reading():
     """What an end of the treatment leaves as it was: a follow-up counted from a time ("4 weeks later") or from the end
     (which the stop places), a first response timed before the follow-up, a response beside a stop with no follow-up,

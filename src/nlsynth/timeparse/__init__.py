@@ -570,7 +570,8 @@ time is a follow-up's, "12 weeks of treatment, 4 weeks follow-up", which may be 
 gives a first or a best response beside another clause that names the end of the treatment (a follow-up's length
 too, "stopped at 12 weeks; followed for 6 months"), "stopped at 12 weeks;
 improvement at the 4-week follow-up", "partial at the end of treatment; complete at the 4-week follow-up", "last
-injection at week 12; …", "… (end of treatment); …", is refused as well, since it may be counted from that end, unless
+injection at week 12; …", "… (end of treatment); …", or dated in brackets, "stopped at 12 weeks; cleared at last
+follow-up (6 months)", is refused as well, since it may be counted from that end, unless
 it is counted from a time or the end itself, "at follow-up 4 weeks later", "at the 4-week follow-up after a 12-week
 course"), since
 which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time, "lesions

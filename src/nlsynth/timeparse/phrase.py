@@ -814,6 +814,26 @@ def _check_follow_up_beside_an_end(
             )
 
 
+def _check_follow_up_aside_beside_an_end(text: str) -> None:
+    """Refuse an event's time given in brackets beside a follow-up it dates, in a phrase (``text``, its brackets
+    removed) that names the end of the treatment: "stopped at 12 weeks; cleared at last follow-up (6 months)" may be
+    6 months since the start or since the stop, as "… at the 6-month follow-up" may
+    (:func:`_check_follow_up_beside_an_end`; once a response by 6 months).
+
+    >>> _check_follow_up_aside_beside_an_end("cleared at last follow-up")  # no end: the bracket dates it
+    >>> _check_follow_up_aside_beside_an_end("stopped at 12 weeks; cleared at last follow-up")
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a response timed at a follow-up in brackets beside words that name the end of treatment ('stopped'): the follow-up may be counted from the start or from that end, which is the reviewer's to read
+    """
+    if _FOLLOW_UP_RE.search(text) and (end := _ENDS_RE.search(text) or _AFTER_END_RE.search(text)):
+        raise TimePhraseError(
+            f"a response timed at a follow-up in brackets beside words that name the end of treatment "
+            f"({end.group(0).strip()!r}): the follow-up may be counted from the start or from that end, which is the "
+            "reviewer's to read"
+        )
+
+
 def _stated_course(found: list[_Clause], treatment: Treatment) -> _Clause | None:
     """The latest of a phrase's clauses ``found`` (a follow-up's, or an event's with its ends) that states how long the
     treatment ran: one exact time, no word of a response, and either an end of the treatment
@@ -985,6 +1005,8 @@ def _parse(
             inside = []  # "after 4 sessions (at 2-week intervals)": a pace, not the time; it stays unresolved
         if inside and inside[0].resolved:  # "response after dose doubling (week 8)": the time may be the change's
             _check_no_change_beside_the_time(re.sub(r"[()]", " ", normalised), treatment.agent)
+        if event and inside and inside[0].resolved and inside[0].rule != "after-end-of-treatment":
+            _check_follow_up_aside_beside_an_end(text)  # "stopped at 12 weeks; cleared at last follow-up (6 months)"
         if event and inside and inside[0].resolved and _NOT_SEEN_RE.search(text.strip(" ,.:;")):
             return _not_seen_by(inside)  # "no response (3 months)": not seen by then
         results = inside or results
