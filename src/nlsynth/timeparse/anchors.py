@@ -63,8 +63,6 @@ from nlsynth.timeparse.treatment import Treatment
 #: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
 #: discontinuation of dupilumab for 3 months"): the time after "for" is of the anchor, not the course's length.
 _OBJECT_FOR_RE = re.compile(r"(?:\s+(?!for\b)[^\W\d][\w-]*){1,4}\s+(?P<for>for)\b")
-#: Anchors that stop a course (as "off treatment" does), not complete it: a time "for" after them is time stopped.
-_STOPS_RE = re.compile(r"\b(?:stop\w*|discontinu\w*|ceas\w*|cessation|withdraw\w*|halted|termination)\b")
 _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
 _PARENTHESES_RE = re.compile(r"\([^()]*\)")
 _CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")

@@ -364,14 +364,29 @@ _AFTER_END_RE = re.compile(
 #: months"; not "followed by"): in a phrase that also gives a length of treatment or names its end, its time may be
 #: counted from that length's end.
 _FOLLOW_UP_RE = re.compile(r"\bfollow(?:ed)?[\s-]*ups?\b|\bfollowed\b(?!\s+by\b)")
-#: A word for the end of the treatment, in any form: "stopped", "the end of therapy", "completed", "finished",
-#: "tapered off", "the last injection", "discontinuation", "EOT"; not "end of follow-up" nor "complete".
+#: Anchors that stop a course (as "off treatment" does), not complete it: a time "for" after them is time stopped.
+_STOPS = r"stop\w*|discontinu\w*|ceas\w*|cessation|withdraw\w*|halted|termination"
+_STOPS_RE = re.compile(rf"\b(?:{_STOPS})\b")
+#: A word for the end of the treatment, in any form: a stop (``_STOPS``), "the end of therapy", "completed",
+#: "finished", "tapered off", "the last injection", "withdrew", "EOT"; not "end of follow-up" nor "complete".
 _ENDS_RE = re.compile(
     rf"{_END_OF_TREATMENT_RE.pattern}"
     rf"|\b(?:last|final){_BETWEEN}{{0,2}}\s+{_SESSION_NOUN}\b"
-    rf"|\b(?:stop\w*|discontinu\w*|ceas\w*|withdr[ae]w\w*|halted|terminat\w*|taper\w*\s+off|{_NAMED_ENDED}"
+    rf"|\b(?:{_STOPS}|withdr[ae]w\w*|terminat\w*|taper\w*\s+off|{_NAMED_ENDED}"
     rf"|{'|'.join(_ENDING_VERBS + _ENDED_VERBS)}|{'|'.join(n for n in _END_NOUNS if n != 'end')})\b"
 )
+
+
+def _names_an_end(text: str) -> re.Match | None:
+    """The words by which ``text`` names the end of the treatment (``_ENDS_RE``) or counts a time from it
+    (``_AFTER_END_RE``), or None.
+
+    >>> _names_an_end("stopped at 12 weeks").group(0), _names_an_end("cleared at the 4-week follow-up")
+    ('stopped', None)
+    """
+    return _ENDS_RE.search(text) or _AFTER_END_RE.search(text)
+
+
 #: An end anchor that is a whole word of its own, with no object to name ("post-treatment", "post-discontinuation",
 #: "off therapy", "treatment-free"): a time right after it is the time since the end, as one before it is ("post-treatment
 #: week 4", "post-treatment: 6 months"), not the course that ended ("after the end of the 12-week course", "after

@@ -76,6 +76,7 @@ from nlsynth.timeparse.lexicon import (
     _UNIT,
     _UNIT_FIRST,
     _UNTIL_RE,
+    _names_an_end,
     _visit_notation,
     _words,
     normalise,
@@ -614,18 +615,21 @@ def _clauses(
         if not any(c.reading.resolved for c in found):  # a resumption or a change after a timed clause: as before
             moved = moved or _resumed(clause) or _changed_first(clause, agent)
         as_written, clause = clause, _added_to_the_clause_before(clause, before, agent)
-        if _ENDS_RE.search(clause) or _AFTER_END_RE.search(clause):
+        if _names_an_end(clause):
             ends.append(clause)
         timed_before = any(c.kind == "timed" and c.reading.resolved for c in found)
         result = before = _parse_clause(clause, treatment, duration=not event)
         if result is None and not event and _times_other_event(clause):
             result = before = _observed_other_event(clause, treatment)  # "cleared at 16 weeks; relapse at 6 months"
-        if result is not None and result.resolved and _AFTER_END_RE.search(clause):
-            # "treated 3 months; no relapse 6 months after stopping": the end is the course the phrase states
-            result = before = _after_the_stated_course(clause, result, [*found, *ended], treatment, duration=not event)
-        elif result is not None and event and ended and _AFTER_END_RE.search(clause):
-            # "stopped at 24 weeks; complete 8 weeks after stopping": the end the regimen does not give is the stop's
-            result = before = _after_the_stated_course(clause, result, ended, treatment, duration=False)
+        if result is not None and _AFTER_END_RE.search(clause):
+            if result.resolved:
+                # "treated 3 months; no relapse 6 months after stopping": the end is the course the phrase states
+                result = before = _after_the_stated_course(
+                    clause, result, [*found, *ended], treatment, duration=not event
+                )
+            elif event and ended:
+                # "stopped at 24 weeks; complete 8 weeks after stopping": the stop gives the end the regimen does not
+                result = before = _after_the_stated_course(clause, result, ended, treatment, duration=False)
         if result is None and not dated and (ordinal := _PLACE_UNREAD_RE.search(clause)):
             raise TimePhraseError(
                 f"a time given by its place ({ordinal.group(0)!r}) that names no session or time a rule reads "
@@ -789,9 +793,9 @@ def _check_follow_up_beside_an_end(
 ) -> None:
     """Refuse an event's response timed at a follow-up, one of ``follow_ups`` ("improvement at the 4-week follow-up"),
     beside another clause that names the end of the treatment (one of ``ends``:
-    :data:`~nlsynth.timeparse.lexicon._ENDS_RE` or ``_AFTER_END_RE``, "stopped at 12 weeks", "partial at the end of
-    therapy", "last injection at week 12", "completed 12 weeks", "after the 12-week course", or in brackets, "(end of
-    treatment)"; a follow-up's own end, "follow-up ended at 8 months", is not one): the follow-up may be counted from
+    :func:`~nlsynth.timeparse.lexicon._names_an_end`, "stopped at 12 weeks", "partial at the end of therapy", "last
+    injection at week 12", "completed 12 weeks", "after the 12-week course", or in brackets, "(end of treatment)"; a
+    follow-up's own end, "follow-up ended at 8 months", is not one): the follow-up may be counted from
     the start or from that end, which is the reviewer's to read, as it is beside a length of the treatment
     (:func:`~nlsynth.timeparse.checks._check_names_the_response`). For a ``first`` response only the clauses that give
     its time (the earliest of those ``found``) count. Any end counts, even of another treatment ("methotrexate stopped
@@ -826,7 +830,7 @@ def _check_follow_up_aside_beside_an_end(text: str) -> None:
     ...
     nlsynth.timeparse.TimePhraseError: a response timed at a follow-up in brackets beside words that name the end of treatment ('stopped'): the follow-up may be counted from the start or from that end, which is the reviewer's to read
     """
-    if _FOLLOW_UP_RE.search(text) and (end := _ENDS_RE.search(text) or _AFTER_END_RE.search(text)):
+    if _FOLLOW_UP_RE.search(text) and (end := _names_an_end(text)):
         raise TimePhraseError(
             f"a response timed at a follow-up in brackets beside words that name the end of treatment "
             f"({end.group(0).strip()!r}): the follow-up may be counted from the start or from that end, which is the "
