@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import math
 import re
 
@@ -1319,6 +1320,23 @@ ONSETS_AT_A_VISIT = {
     "improvement began at the 3-month evaluation",
     "improvement started at the first follow-up, 6 weeks",
 }
+
+
+def test_a_reading_is_kept_for_the_same_row_and_a_refusal_is_made_again():
+    """parse_time keeps its readings (a test session cleans some 300 copies of the review): the same phrase, row and
+    mode give the same reading, which nothing can change; another mode or row is read afresh; a phrase no rule
+    reads is refused on every call, never kept as a reading."""
+    row = {"agent": "ruxolitinib cream", "route": "topical"}
+    first = parse_time("improved at 4 weeks; cleared at 12 weeks", "twice daily", event=True, first=True, **row)
+    assert (first.lower, first.upper, first.rule) == (0.0, 28.0, "earliest-clause")
+    assert parse_time("improved at 4 weeks; cleared at 12 weeks", "twice daily", event=True, first=True, **row) is first
+    best = parse_time("improved at 4 weeks; cleared at 12 weeks", "twice daily", event=True, **row)
+    assert (best.lower, best.upper) == (28.0, 84.0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.upper = 84.0
+    for _ in range(2):
+        with pytest.raises(TimePhraseError, match="a number without a time unit"):
+            parse_time("improved at 1,5", event=True)
 
 
 @pytest.mark.parametrize(("phrase", "regimen", "lower", "upper", "rule"), EVENT_PHRASES, ids=_ids(EVENT_PHRASES))

@@ -8,6 +8,7 @@ of treatment, the words that start or change a treatment.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -700,6 +701,7 @@ _GIVE_OR_TAKE_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single

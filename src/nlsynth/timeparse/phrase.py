@@ -7,6 +7,7 @@ lengths in two parts whole), reads each (:mod:`nlsynth.timeparse.clause`), check
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -144,6 +145,17 @@ def parse_time(
     >>> parse_time("3 months; sustained at 12 months").rule  # a follow-up: both times
     'clauses-span'
     """
+    return _read(phrase, regimen, agent, route, event, first, exact)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(
+    phrase: str | None, regimen: str | None, agent: str | None, route: str | None, event: bool, first: bool, exact: bool
+) -> TimeInterval:
+    """:func:`parse_time`'s reading, kept for the next call with the same arguments: a reading depends on nothing
+    else and cannot be changed (:class:`TimeInterval` is frozen), and the phrases of a review are read again by every
+    cleaning of it (a test session cleans some 300 copies of the review's sheets). A phrase no rule reads is not kept:
+    its :class:`TimePhraseError` is raised again each time."""
     reading = _parse(phrase, Treatment(regimen, agent, route), event, first=first, exact=exact)
     if event and not exact:  # an earliest-clause reading is already the event's: as_event leaves it
         return as_event(reading, normalise(phrase or ""))
