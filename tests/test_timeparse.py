@@ -2954,6 +2954,30 @@ def test_a_follow_ups_relapse_at_a_time_is_observed_time(phrase, follow_up):
             parse_time(other, event=True)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "follow_up"),
+    [
+        # counted from the end of a course the regimen gives: the end plus the time after it (each once the end alone,
+        # 6 months, the 3 months left out)
+        ("relapsed 3 months after discontinuation", "tofacitinib 5 mg twice daily for 6 months", (9 * M, 9 * M)),
+        ("recurrence 3 months after treatment ended", "daily for 12 weeks", (12 * W + 3 * M, 12 * W + 3 * M)),
+        ("responded after 10 weeks; relapse 3 months after stopping", "daily for 12 weeks", (12 * W + 3 * M,) * 2),
+        # an end no rule places: at least the time since it, as "3 months after stopping" alone (each once refused,
+        # or left out beside a response: a follow-up of exactly 10 weeks)
+        ("relapsed 3 months after discontinuation", "tofacitinib 5 mg twice daily", (3 * M, math.inf)),
+        ("responded after 10 weeks; relapsed 3 months after discontinuation", None, (3 * M, math.inf)),
+        # as a flare's already was
+        ("flared 2 months after stopping", "daily for 12 weeks", (12 * W + 2 * M, 12 * W + 2 * M)),
+    ],
+)
+def test_a_follow_ups_relapse_counted_from_the_end_of_treatment_is_observed_at_that_time(phrase, regimen, follow_up):
+    got = parse_time(phrase, regimen)
+    assert (got.lower, got.upper) == pytest.approx(follow_up)
+    # the time of a response it is not
+    with pytest.raises(TimePhraseError, match="only time given is of another event"):
+        parse_time("relapsed 3 months after discontinuation", regimen, event=True)
+
+
 @pytest.mark.parametrize(("phrase", "reason"), REJECTED, ids=[r[0] for r in REJECTED])
 def test_unreadable_phrase_is_rejected_with_reason(phrase, reason):
     with pytest.raises(TimePhraseError, match=reason):

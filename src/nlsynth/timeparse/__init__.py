@@ -546,7 +546,9 @@ in all"), clauses about another event (relapse, recurrence, also with no time of
 "but" that follows the response's time, "improved at 2 weeks, then relapsed", once the whole clause the relapse's and
 refused; for a follow-up, though, a relapse's, recurrence's, flare's or lost response's time that a rule reads, in a
 clause that names no response, is observed time, "cleared at 16 weeks; relapse at 6 months" at least 6 months, once 16
-weeks, and "recurrence at 6 months" alone 6 months, once refused; for the time of a response also an adverse event, a stop or a change of the treatment: "nausea at 2 weeks",
+weeks, and "recurrence at 6 months" alone 6 months, once refused, also counted from the end of treatment, "relapsed
+3 months after discontinuation" of a 6-month course 9 months (once the end alone, 6 months) and, where no rule places
+the end, at least 3 months (once refused); for the time of a response also an adverse event, a stop or a change of the treatment: "nausea at 2 weeks",
 "acne at 4 weeks", "elevated CK at 4 weeks" (these two once a response by then), "dose reduced at 4 weeks", "reduced to
 once daily at 4 weeks", "stopped at 12 weeks", also in other words, "treatment completed at 12 weeks", "tapered off
 at 12 weeks" (each once a response by then; not "follow-up ended at 8 months"), whose time alone is refused, while a

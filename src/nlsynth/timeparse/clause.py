@@ -752,7 +752,7 @@ def _parse_clause(
             f"a time of sessions that are not the row's treatment's ({other[0]!r}: {other[1]}); no rule reads it"
         )
     if after_end:
-        return _after_end(clause, after_end, treatment, duration=duration)
+        return _after_end(clause, after_end, treatment, duration=duration, other_event=other_event)
     if end_words:
         rest = f"{clause[: end_words.start()]} {clause[end_words.end() :]}"
         counts = list(_EXPOSURE_RE.finditer(rest))
@@ -1255,7 +1255,9 @@ _TIME_NEXT_RE = re.compile(
 )
 
 
-def _after_end(clause: str, anchor: re.Match[str], treatment: Treatment, *, duration: bool = False) -> TimeInterval:
+def _after_end(
+    clause: str, anchor: re.Match[str], treatment: Treatment, *, duration: bool = False, other_event: bool = False
+) -> TimeInterval:
     """A clause that counts its time from the end of the course (:data:`_AFTER_END_RE`): the end of treatment plus
     the time before the anchor. The end is the course the phrase names after the anchor ("after the end of the
     12-week course") or else the one the ``treatment``'s regimen gives (:func:`_end_of_treatment`). Where no rule
@@ -1334,7 +1336,7 @@ def _after_end(clause: str, anchor: re.Match[str], treatment: Treatment, *, dura
             # "shortly after the end of treatment", "not until after completion": later than the end (once at it)
             return TimeInterval(end.lower, math.inf, "at-least", f"later than the end of treatment ({_describe(end)})")
         return end  # "after completion of therapy": at the end of treatment
-    since = _parse_clause(before, treatment)
+    since = _parse_clause(before, treatment, other_event=other_event)  # a relapse's time, where one is read
     if since is None or not since.resolved:
         return since if since is not None else end
     if since.rule not in ("point", *_SUMMARIES, "within", "at-least", "range"):  # a count of sessions
