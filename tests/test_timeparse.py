@@ -4613,6 +4613,11 @@ FOLLOW_UP_LENGTHS = [
     ("treated for 3 months, follow-up until 6 months", 6 * M, 6 * M, False),
     ("improved at 8 weeks; observed for 6 months", 6 * M, 6 * M, False),  # a length after a moment: from the start
     ("stopped at 12 weeks; seen at 5 months; followed for 6 months", 6 * M, 6 * M, False),  # ... after the end's
+    # ... also written unit first or as a numbered period, with no word of a moment (each once up to the sum)
+    ("week 12: partial response; week 24: complete", 24 * W, 24 * W, False),  # once up to 36 weeks
+    ("week 4 - no response; week 12 - clear", 12 * W, 12 * W, False),
+    ("month 3: improved; month 6: cleared", 6 * M, 6 * M, False),
+    ("in the 3rd month: improved; 6 months of follow-up", 6 * M, 6 * M, False),
     # a length named as the whole holds the others (each once up to the sum, 2.5 years, then from 6 months)
     ("6 months of treatment, followed for 2 years in total", 2 * Y, 2 * Y, False),
     ("treated 6 months; a total of 2 years of follow-up", 2 * Y, 2 * Y, False),

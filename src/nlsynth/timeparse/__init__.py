@@ -336,7 +336,9 @@ Rules (``TimeInterval.rule``)
     floor among them ("no change at 3 months; no change at 12 months": 12 months; once (3, 12] months, so that a
     patient with no response was censored at 3). Of a follow-up whose clauses give two or more lengths of time (no
     word of a moment: "treated 3 months, then observed 6 months", "3 months on treatment, 6 months follow-up"), the
-    span reaches their sum, (6, 9] months: the lengths may run one after the other or the one hold the other; one
+    span reaches their sum, (6, 9] months: the lengths may run one after the other or the one hold the other; a time
+    written unit first or as a numbered period is a moment, as "at 24 weeks" is ("week 12: partial; week 24:
+    complete" 24 weeks, once up to 36; "in the 3rd month: improved; 6 months of follow-up" 6 months); one
     named as the whole holds the others ("6 months of treatment, followed for 2 years in total", "total follow-up 2
     years": 2 years, once up to their sum). Lengths that each have words of their own after them are such clauses
     joined by "and", "plus" or "+" as well ("12 weeks of treatment and 4 weeks follow-up", "6 months treatment + 6

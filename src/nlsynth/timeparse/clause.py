@@ -268,6 +268,8 @@ def _compound(clause: str, first: re.Match[str], second: re.Match[str]) -> TimeI
 #: Words that say when, which make a time a moment since the start ("at 12 weeks", "by 6 months"), not a length.
 _MOMENT_WORDS = "after|following|at|by|within|until|till"
 _AT_A_TIME_RE = re.compile(rf"\b(?:{_MOMENT_WORDS})\b")
+#: A time written unit first ("week 24", "month 6", "day 45", "wk 12"): a moment since the start, never a length.
+_UNIT_FIRST_TIME_RE = re.compile(rf"\b{_UNIT_FIRST}s?\s+{_NUM}\b")
 
 
 #: Words of a pace, of one session's length or of a spread, which a parenthesis beside an unresolved time may hold
@@ -305,10 +307,26 @@ def _follow_up_since(clause: _Clause) -> bool:
     return not clause.added and clause.reading.rule not in _COUNTED_RULES and bool(_FOLLOW_UP_RE.search(clause.text))
 
 
+def _says_a_moment(clause: _Clause) -> bool:
+    """Whether a clause's time is a moment since the start, not a length: it says when (:data:`_AT_A_TIME_RE`: "at 12
+    weeks"), writes its time unit first (:data:`_UNIT_FIRST_TIME_RE`: "week 24: complete"), numbers its period
+    (:data:`_PERIOD_RE`: "in the 3rd month") or counts from a moment a rule places (:data:`_COUNTED_RULES`).
+
+    >>> from nlsynth.timeparse.interval import TimeInterval
+    >>> [_says_a_moment(_Clause(t, TimeInterval(168, 168, "point"), "timed")) for t in ("week 24: cr", "24 weeks")]
+    [True, False]
+    """
+    text = clause.text
+    return (
+        bool(_AT_A_TIME_RE.search(text) or _UNIT_FIRST_TIME_RE.search(text) or _PERIOD_RE.search(text))
+        or clause.reading.rule in _COUNTED_RULES
+    )
+
+
 def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval:
     """A follow-up's span (from the latest floor among its clauses, which the caller sets: the patient was observed at
     least as long as each says), up to the sum of the lengths of time its clauses give, where two or more give one (a
-    clause with no word of a moment, ``_AT_A_TIME_RE``: "treated 3 months, then observed 6 months", "3 months on
+    clause with no word of a moment, :func:`_says_a_moment`: "treated 3 months, then observed 6 months", "3 months on
     treatment, 6 months follow-up"). The lengths may run one after the other (9 months) or the one hold the other (6
     months); the span of the clauses (up to 6 months) left out the first. A moment ("12 weeks, then at 6 months") is a
     time since the start, and keeps the span; but a length after the end of treatment may run from it ("stopped at 12
@@ -335,7 +353,7 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     timed = [c for c in clauses if c.reading.resolved]
     if any(_TOTAL_RE.search(c.text) for c in timed):
         return span
-    moments = [bool(_AT_A_TIME_RE.search(c.text)) or c.reading.rule in _COUNTED_RULES for c in timed]
+    moments = [_says_a_moment(c) for c in timed]
     lengths = [c.reading.upper for c, moment in zip(timed, moments) if not moment]
     in_turn = sum(lengths) if len(lengths) >= 2 else 0.0
     from_end, reach, end, by = 0.0, None, None, ""
