@@ -2921,6 +2921,10 @@ REJECTED = [
     ("after five 12 sessions", "several numbers in one clause .five besides '12 sessions'."),
     ("after the 3rd 4th injection", "several numbers in one clause .3rd besides '4th injection'."),
     ("after a mean of five 22 exposures", "several numbers in one clause .five besides '22 exposures'."),
+    # ... or after it, standing alone (once dropped: "improvement after 10 sessions, complete after 20" a best
+    # response by 10 sessions, and a follow-up of 10)
+    ("improvement after 10 sessions, complete after 20", "several numbers in one clause .20 besides '10 sessions'."),
+    ("cleared after 6 injections and 12", "several numbers in one clause .12 besides '6 injections'."),
     # a second unit right after a time's: once the first was read and the second dropped ("16 days weeks" 16 days)
     ("16 days weeks", "a second unit after a time .'16 days', then 'weeks'."),
     ("over four weeks months", "a second unit after a time .'four weeks', then 'months'."),
@@ -2982,6 +2986,20 @@ def test_a_follow_ups_relapse_counted_from_the_end_of_treatment_is_observed_at_t
 def test_unreadable_phrase_is_rejected_with_reason(phrase, reason):
     with pytest.raises(TimePhraseError, match=reason):
         parse_time(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "upper"),
+    [
+        ("improved after 3 sessions of 5-ALA PDT", 6 * W),  # a number joined to a word
+        ("after 3 sessions of 595-nm PDL", 6 * W),
+        ("improvement after 10 sessions, complete after 20 sessions", 40 * W),  # each count with its noun
+    ],
+)
+def test_a_number_joined_to_a_word_or_a_second_count_beside_sessions_is_no_stray_number(phrase, upper):
+    assert parse_time(phrase, "every 2 weeks", event=True).upper == upper
+    # and visits written unit first after a count keep the count's reading (unresolved: no pace to read it with)
+    assert parse_time("5 infusions at weeks 0, 2, 6, 14 and 22").rule == "unresolved"
 
 
 @pytest.mark.parametrize(

@@ -1082,8 +1082,19 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
             f"a count of sessions ({match.group(0)!r}) and a duration ({duration.group(0)!r}) "
             "in one clause; no rule chooses between them"
         )
+    tail = _UNIT_FIRST_TIME_RE.sub(" ", _UNIT_FIRST_LIST_RE.sub(" ", clause[match.end() :]))  # not "at weeks 0, 2, 6"
+    if stray := _BARE_NUMBER_RE.findall(tail):
+        # "improvement after 10 sessions, complete after 20": a second time, of an unnamed unit, that no rule reads
+        raise TimePhraseError(
+            f"several numbers in one clause ({', '.join(stray)} besides {match.group(0)!r}); no rule chooses between them"
+        )
     part = _part_of_count(clause, match)
     return part if part is not None else _exposures(clause, match, treatment.regimen)
+
+
+#: A number standing alone, no word, unit, sign or hyphen joined to it ("complete after 20"; not "5-ALA", "595-nm",
+#: "20%"), nor a unit before it ("at weeks 0, 2 and 6", "week 12": these are visits).
+_BARE_NUMBER_RE = re.compile(r"(?<![\w.%-])\d+(?:\.\d+)?(?![\w.%-])")
 
 
 #: A word for a visit right after a time: "the 12-week visit", "at 3-month follow-up".
