@@ -164,7 +164,8 @@ Rules (``TimeInterval.rule``)
     start, though not after a single dose, "600 mg loading dose, then 300 mg every 2 weeks"), a count of zero, several
     counts, a count beside a duration in one clause, a count with a number standing alone after it, refused as several
     numbers ("improvement after 10 sessions, complete after 20", once 10 sessions; not "3 sessions of 5-ALA PDT" nor
-    visits written unit first, "5 infusions at weeks 0, 2 and 6"), a count whose part of the phrase gives the sessions a pace that is
+    visits written unit first, "5 infusions at weeks 0, 2 and 6"), a count whose part of the phrase gives the
+    sessions a pace that is
     not the regimen's ("after three treatments at monthly intervals", "after 3 sessions (1 month apart)" with "every 2
     weeks", and in a regimen's words, "after 3 sessions (weekly)", "after 3 sessions, monthly", "(2x/week)", "(1 per
     month)"; once read at the regimen's; or one that reads two ways, neither of them the regimen's, "after 3 tri-weekly
@@ -552,7 +553,8 @@ refused; for a follow-up, though, a relapse's, recurrence's, flare's or lost res
 clause that names no response, is observed time, "cleared at 16 weeks; relapse at 6 months" at least 6 months, once 16
 weeks, and "recurrence at 6 months" alone 6 months, once refused, also counted from the end of treatment, "relapsed
 3 months after discontinuation" of a 6-month course 9 months (once the end alone, 6 months) and, where no rule places
-the end, at least 3 months (once refused); for the time of a response also an adverse event, a stop or a change of the treatment: "nausea at 2 weeks",
+the end, at least 3 months (once refused); for the time of a response also an adverse event, a stop or a change of
+the treatment: "nausea at 2 weeks",
 "acne at 4 weeks", "elevated CK at 4 weeks" (these two once a response by then), "dose reduced at 4 weeks", "reduced to
 once daily at 4 weeks", "stopped at 12 weeks", also in other words, "treatment completed at 12 weeks", "tapered off
 at 12 weeks" (each once a response by then; not "follow-up ended at 8 months"), whose time alone is refused, while a

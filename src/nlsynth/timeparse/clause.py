@@ -1038,6 +1038,11 @@ def _vague_time(clause: str) -> str | None:
     return None
 
 
+#: A number standing alone, no word, unit, sign or hyphen joined to it ("complete after 20"; not "5-ALA", "595-nm",
+#: "20%"), nor a unit before it ("at weeks 0, 2 and 6", "week 12": these are visits).
+_BARE_NUMBER_RE = re.compile(r"(?<![\w.%-])\d+(?:\.\d+)?(?![\w.%-])")
+
+
 def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment) -> TimeInterval:
     """A clause with a count of sessions: read with the frequency of the ``treatment``'s regimen, or unresolved with a
     reason; never an error (the count is understood even when it gives no time), unless another number stands right
@@ -1090,11 +1095,6 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
         )
     part = _part_of_count(clause, match)
     return part if part is not None else _exposures(clause, match, treatment.regimen)
-
-
-#: A number standing alone, no word, unit, sign or hyphen joined to it ("complete after 20"; not "5-ALA", "595-nm",
-#: "20%"), nor a unit before it ("at weeks 0, 2 and 6", "week 12": these are visits).
-_BARE_NUMBER_RE = re.compile(r"(?<![\w.%-])\d+(?:\.\d+)?(?![\w.%-])")
 
 
 #: A word for a visit right after a time: "the 12-week visit", "at 3-month follow-up".
