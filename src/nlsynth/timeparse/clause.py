@@ -1046,7 +1046,8 @@ _BARE_NUMBER_RE = re.compile(r"(?<![\w.%-])\d+(?:\.\d+)?(?![\w.%-])")
 def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment) -> TimeInterval:
     """A clause with a count of sessions: read with the frequency of the ``treatment``'s regimen, or unresolved with a
     reason; never an error (the count is understood even when it gives no time), unless another number stands right
-    before the count's own ("after 5 12 sessions", "after the 3rd 4th injection"), as for a time."""
+    before the count's own ("after 5 12 sessions", "after the 3rd 4th injection") or alone after it ("improvement
+    after 10 sessions, complete after 20"), as for a time."""
     if len(counts) > 1:
         found = ", ".join(repr(m.group(0)) for m in counts)
         return unresolved(f"several counts of sessions in one clause ({found}); no rule chooses between them")
