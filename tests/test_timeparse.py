@@ -5453,8 +5453,8 @@ def test_the_rows_agent_named_as_a_whole_in_a_course_of_sessions_is_unresolved(p
 @pytest.mark.parametrize(
     ("regimen", "why"),
     [
-        ("160 mg week 0, 80 mg week 2, then 40 mg weekly", "it dates sessions ('week 0') besides its pace"),
-        ("1000 mg on days 1 and 15, repeated every 6 months", "it dates sessions ('days 1 and 15') besides its pace"),
+        # days that may be visits, not sessions (those dated as sessions are read: test_a_count_on_dated_sessions_...)
+        ("daily, reviewed at weeks 4 and 12", "it dates sessions ('weeks 4 and 12') besides its pace"),
         ("twice weekly for 4 weeks, then weekly", "its phases have different frequencies"),
         ("biweekly", "its frequency ('biweekly') reads two ways"),
         ("daily for 5 days every 4 weeks", "it states several ('daily', 'every 4 weeks')"),
@@ -5509,14 +5509,24 @@ def test_a_count_of_sessions_in_a_regimen_of_no_one_frequency_says_why(regimen, 
         # a range of sessions, or a frequency range, places the session between its readings
         ("4 weeks after 2-3 sessions", "every 2 weeks", 6 * W, 8 * W, "exposures"),
         ("2 weeks after the second injection", "every 2-4 weeks", 4 * W, 6 * W, "exposures"),
-        # no one frequency, past the course, a part of a count, or no place: unresolved, as a count alone is
+        # a session the regimen dates: on its day (adalimumab's loading doses on weeks 0 and 2), once unresolved
         (
             "2 weeks after the second injection",
             "160 mg week 0, 80 mg week 2, then 40 mg weekly",
-            NAN,
-            NAN,
-            "unresolved",
+            4 * W,
+            4 * W,
+            "exposures",
         ),
+        (
+            "2 weeks after the 4th infusion",
+            "5 mg/kg at weeks 0, 2 and 6, then every 8 weeks",
+            16 * W,
+            16 * W,
+            "exposures",
+        ),
+        # no one frequency, past the course or the dated sessions, a part of a count, or no place: unresolved, as a
+        # count alone is
+        ("2 weeks after the 4th infusion", "5 mg/kg at weeks 0, 2 and 6", NAN, NAN, "unresolved"),
         ("2 weeks after the second injection", "", NAN, NAN, "unresolved"),
         ("2 weeks after the 6th session", "PDT every 2 weeks, 4 sessions", NAN, NAN, "unresolved"),
         ("2 weeks after the first of 3 injections", "every 2 weeks", NAN, NAN, "unresolved"),
@@ -5540,6 +5550,73 @@ def test_a_time_counted_from_a_later_session_adds_that_sessions_day(phrase, regi
         assert re.search(
             r"days after the \d+(?:st|nd|rd|th)(?: to \d+(?:st|nd|rd|th))? session \((?:between )?day ", got.note
         )
+
+
+INFLIXIMAB = "5 mg/kg IV at weeks 0, 2 and 6, then every 8 weeks"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "lower", "upper"),
+    [
+        # seen by the session after the count's last, as N / f weeks is at a pace: infliximab's 4th on week 14
+        ("after 3 infusions", INFLIXIMAB, 14 * W, 14 * W),
+        ("lesions softened after the third infusion", INFLIXIMAB, 14 * W, 14 * W),
+        ("after the second infusion", INFLIXIMAB, 6 * W, 6 * W),
+        ("after 4 infusions", INFLIXIMAB, 22 * W, 22 * W),
+        ("after 2-3 infusions", INFLIXIMAB, 6 * W, 14 * W),
+        # a session named by its place is its own day
+        ("at the third infusion", INFLIXIMAB, 6 * W, 6 * W),
+        # the days written after their numbers, or in brackets with a pace written q8w
+        ("after 2 infusions", "5 mg/kg at 0, 2 and 6 weeks, then every 8 weeks", 6 * W, 6 * W),
+        ("after 3 infusions", "infliximab 5 mg/kg (weeks 0, 2, 6, then q8w)", 14 * W, 14 * W),
+        # a pace after them with "thereafter" (ustekinumab), or after doses dated one by one (adalimumab)
+        ("after the second injection", "45 mg at weeks 0, 4 and every 12 weeks thereafter", 16 * W, 16 * W),
+        ("after 3 injections", "160 mg week 0, 80 mg week 2, then 40 mg weekly", 4 * W, 4 * W),
+        # day 1 is the first day
+        ("after 1 infusion", "1000 mg on days 1 and 15, repeated every 6 months", 14, 14),
+        # no pace after the dated sessions: only those are placed
+        ("after 2 sessions", "sessions at weeks 0, 4 and 8", 8 * W, 8 * W),
+    ],
+)
+def test_a_count_on_dated_sessions_is_read_on_their_days(phrase, regimen, lower, upper):
+    """A regimen that dates its sessions ("at weeks 0, 2 and 6, then every 8 weeks": infliximab's induction, then its
+    pace) places each session on its day (once every such count was unresolved: "it dates sessions besides its pace"),
+    and the note says so; a response after the count was seen by the day of the session after it."""
+    got = parse_time(phrase, regimen)
+    assert (got.lower, got.upper, got.rule) == (pytest.approx(lower), pytest.approx(upper), "exposures")
+    assert got.note.endswith("of those the regimen dates")
+    seen = parse_time(phrase, regimen, event=True)
+    assert (seen.lower, seen.upper, seen.rule) == (0.0, pytest.approx(upper), "seen-at-assessment")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "why"),
+    [
+        # past the dated sessions, with no pace after them (or a course repeated, whose repeat starts when?)
+        (
+            "after 3 infusions",
+            "5 mg/kg at weeks 0, 2 and 6",
+            "the regimen dates 3 sessions and gives no pace after them",
+        ),
+        ("after 2 doses", "1000 mg on days 1 and 15, repeated every 6 months", "no day for the 3rd"),
+        # a count that is not whole, the first session named by its place (day 0), or a pace the phrase gives
+        ("after a mean of 3.5 infusions", INFLIXIMAB, "a count that is not whole, of sessions the regimen dates"),
+        ("at the first infusion", INFLIXIMAB, "the first session is day 0"),
+        ("after three infusions at monthly intervals", INFLIXIMAB, "the phrase gives their pace"),
+        # days that may be visits, dated from the session before, starting later than day 0 or 1, out of order, a pace
+        # before them or one that is a range: no days read
+        ("after 2 injections", "daily, reviewed at weeks 4 and 12", "it dates sessions"),
+        ("after 2 injections", "45 mg at baseline and 4 weeks later", "states no session frequency"),
+        ("after 2 injections", "at weeks 2, 4 and 6", "states no session frequency"),
+        ("after 2 injections", "at weeks 0, 6 and 2", "states no session frequency"),
+        ("after 2 injections", "weekly, at weeks 0, 2 and 6", "it dates sessions"),
+        ("after 3 infusions", "at weeks 0, 2 and 6, then every 6-8 weeks", "it dates sessions"),
+        ("after 3 infusions", "at weeks 0, 2 and 6, then biweekly", "reads two ways"),
+    ],
+)
+def test_a_count_on_dated_sessions_no_rule_places_is_unresolved_with_the_reason(phrase, regimen, why):
+    got = parse_time(phrase, regimen)
+    assert got.rule == "unresolved" and why in got.note
 
 
 def test_a_count_in_a_glossed_pace_spans_both_readings():

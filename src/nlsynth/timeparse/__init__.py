@@ -143,8 +143,19 @@ Rules (``TimeInterval.rule``)
     sessions at f per week take N / f weeks; a frequency range ("3-5 times weekly") gives the interval (N/5, N/3] weeks.
     A count that states its own pace ("after 12 weekly sessions", "4 monthly PDT sessions", "10 daily applications", "6
     fortnightly injections", the last once at the regimen's pace or unresolved; "3 quarterly injections", "2 yearly
-    infusions", once at the regimen's pace) is read at it. A session named by its place with "at", "by", "before" or
-    "until" ("at the third injection", "by the 3rd infusion") is the day it was given, (N - 1) / f weeks, as
+    infusions", once at the regimen's pace) is read at it. A regimen that dates its sessions
+    (:func:`~nlsynth.timeparse.regimen.session_days`: "at weeks 0, 2 and 6", "0, 2, 6 weeks", "160 mg week 0, 80 mg
+    week 2", "on days 1 and 15", the first on week 0 or day 1, each later than the one before) places each on its day,
+    and the sessions after them an interval apart at a single pace that follows them with "then" or "thereafter" ("then
+    every 8 weeks", "and every 12 weeks thereafter"): N sessions take until the day of the (N + 1)th, as N / f weeks
+    is at a pace ("after 3 infusions" of infliximab "at weeks 0, 2 and 6, then every 8 weeks" is 14 weeks, "at the
+    third infusion" 6 weeks, "2 weeks after the 4th infusion" 16 weeks; each once ``unresolved``, "it dates sessions
+    besides its pace"). A count past the dated sessions with no such pace after them (none, or a course "repeated every
+    6 months") is ``unresolved``, and so is any count in a regimen whose days may be visits ("reviewed at weeks 4 and
+    12"), are counted from the session before ("4 weeks later"), start later than week 0 or day 1 ("at weeks 2, 4 and
+    6"), or that has a pace before them or one that is a range ("then every 6-8 weeks"). A session named by its place
+    with "at", "by", "before" or "until" ("at the third injection", "by the 3rd infusion") is the day it was given,
+    (N - 1) / f weeks, as
     ``end-of-treatment`` counts the last (the first, day 0, is ``unresolved``). A bound in words reads as for a duration
     ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
     sessions") is ``unresolved`` (a session named by the visit it was given at is that visit: "after the week-4
@@ -157,8 +168,8 @@ Rules (``TimeInterval.rule``)
     needed", "PRN", "at least every 2 weeks", "every 2 weeks or less often", once read as that pace; "2 x 5 mg daily",
     "2 tablets daily", two doses a day or two units at once, once daily; several that disagree: "daily for 5 days every
     4 weeks", "tacrolimus nightly; clobetasol weekly", though not a pace of the dose's change, "increased by 0.5 J/cm2
-    weekly"; or sessions on given days beside a pace: "160 mg week 0, 80 mg week 2, then 40 mg weekly", "on days 1 and
-    15, repeated every 6 months"; or a daily pace that leaves out days, "daily except weekends", "daily (Mon-Fri)",
+    weekly"; or sessions on given days beside a pace whose days are not read as sessions (above), "daily, reviewed
+    at weeks 4 and 12"; or a daily pace that leaves out days, "daily except weekends", "daily (Mon-Fri)",
     "daily for 5 days, then 2 days off"; once 7 a week; or a pace only after an earlier phase with sessions or a time at
     none, "10 sessions over 5 weeks, then monthly", "induction 4 weeks, then monthly", once the later pace from the
     start, though not after a single dose, "600 mg loading dose, then 300 mg every 2 weeks"), a count of zero, several

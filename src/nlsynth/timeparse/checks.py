@@ -35,6 +35,7 @@ from nlsynth.timeparse.regimen import (
     _rate,
     _stated_paces,
     pace_readings,
+    session_days,
     sessions_per_week,
 )
 from nlsynth.timeparse.response import (
@@ -409,8 +410,10 @@ def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str
         return clause.reading.resolved and clause.reading.rule.startswith("exposures")
 
     # the regimen is read only for a count of sessions
-    rate = sessions_per_week(regimen) if any(map(counted, clauses)) else None
-    if rate is None:
+    if not any(map(counted, clauses)):
+        return clauses
+    rate = sessions_per_week(regimen)
+    if rate is None and session_days(regimen) is None:
         return clauses
     parts = [(part, _PARENTHESES_RE.sub(" ", part)) for part in normalised.split(";")]
     found = []
@@ -418,7 +421,8 @@ def _count_at_another_pace(clauses: list[_Clause], normalised: str, regimen: str
         if counted(clause):
             part = next((whole for whole, bare in parts if clause.text in bare), "")
             for words, readings in _paces_stated(part):
-                if not any(_one_pace(rate, stated) for stated in readings):
+                # sessions on the days the regimen dates keep no one pace that the phrase's could restate
+                if rate is None or not any(_one_pace(rate, stated) for stated in readings):
                     clause = replace(
                         clause,
                         reading=unresolved(

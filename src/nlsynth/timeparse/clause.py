@@ -95,7 +95,7 @@ from nlsynth.timeparse.quantities import (
     _kept_of_dose,
     _visit_window,
 )
-from nlsynth.timeparse.regimen import _course_sessions, _frequency
+from nlsynth.timeparse.regimen import _course_sessions, _frequency, session_days
 from nlsynth.timeparse.response import (
     _HELD_FOR_RE,
     _HELD_SPAN_RE,
@@ -121,6 +121,7 @@ from nlsynth.timeparse.sessions import (
     _session_days,
     _since_unplaced_end,
     _single_session,
+    dated_session_days,
 )
 from nlsynth.timeparse.treatment import Treatment
 from nlsynth.units import DAYS_PER_UNIT, period_start
@@ -1140,11 +1141,17 @@ def _without_the_count(clause: str, since: re.Match[str], match: re.Match[str], 
 
 
 def _last_session(match: re.Match[str], treatment: Treatment) -> float | None:
-    """The earliest day the regimen's pace places the count's last session on; None where the regimen gives no one
-    pace."""
+    """The earliest day the regimen's pace, or the days it dates its sessions on, places the count's last session on;
+    None where neither places it."""
     low = _count(match)[0]
-    rate = _frequency(treatment.regimen)[0] if low >= 1 and low == int(low) else None
-    return None if rate is None else _session_days(low, low, rate)[0]
+    if low < 1 or low != int(low):
+        return None
+    rate = _frequency(treatment.regimen)[0]
+    if rate is not None:
+        return _session_days(low, low, rate)[0]
+    dated = session_days(treatment.regimen)
+    days = None if dated is None else dated_session_days(low, low, dated)
+    return None if days is None or isinstance(days, str) else days[0]
 
 
 def _after_the_time(what: str, match: re.Match[str], day: float) -> TimeInterval:
@@ -1259,13 +1266,17 @@ def _after_session(clause: str, anchor: int, match: re.Match[str], treatment: Tr
     rate, why = _frequency(regimen)
     if high == 1:
         rate = (1.0, 1.0)  # the first session is day 0 at any pace: "3 months after a single session"
-    if rate is None:
+    dated = session_days(regimen) if rate is None else None
+    if rate is None and dated is None:
         said = "states no session frequency" if why is None else f"gives no one session frequency: {why}"
         return unresolved(f"a time after {match.group(0)!r}, but the regimen {said}")
     course = _course_sessions(normalise(regimen or ""))
     if course and high > course[0]:
         return unresolved(f"a time after {match.group(0)!r}, more than the regimen's course ({course[1]!r})")
-    first, last = _session_days(low, high, rate)
+    days = _session_days(low, high, rate) if rate is not None else dated_session_days(low, high, dated)
+    if isinstance(days, str):  # on the days the regimen dates: "2 weeks after the 2nd infusion" of weeks 0, 2 and 6
+        return unresolved(f"a time after {match.group(0)!r}: {days}")
+    first, last = days
     place = _ordinal(low) if low == high else f"{_ordinal(low)} to {_ordinal(high)}"
     day = f"day {first:.1f}" if first == last else f"between day {first:.1f} and {last:.1f}"
     note = f"{_describe(since)} after the {place} session ({day})"

@@ -410,9 +410,73 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
     if rate is not None and days:
         # sessions on given days beside a pace: "at weeks 0, 2 and 6, then every 8 weeks", "at weeks 0, 4 and every
         # 12 weeks thereafter" (once every 12 weeks from the first: 6 sessions in 72 weeks, where they take 52), "on
-        # days 1 and 15, repeated every 6 months", "160 mg week 0, 80 mg week 2, then 40 mg weekly"
+        # days 1 and 15, repeated every 6 months", "160 mg week 0, 80 mg week 2, then 40 mg weekly": no one pace
+        # counts them; session_days places them on their days
         return None, f"it dates sessions ({days.group(0)!r}) besides its pace"
     return rate, None
+
+
+#: A word that puts a pace after the sessions a regimen dates ("weeks 0, 2 and 6, then every 8 weeks", "weeks 0, 4 and
+#: every 12 weeks thereafter"); not "repeated", which gives the dated course again.
+_THEN_RE = re.compile(r"\b(?:then|thereafter|followed\s+by|subsequently|afterwards|after\s+which|onwards)\b")
+#: Words of watching in a regimen ("reviewed at weeks 4 and 12", "assessed at week 8"): a day it dates may be a visit.
+_WATCHING_RE = re.compile(
+    r"\b(?:assess|review|evaluat|visit|follow|photograph|measur|biops|examin|check|monitor|observ|seen\b)\w*"
+)
+#: A dose before a single dated session, in its part of the regimen ("160 mg week 0", "80 mg at week 0").
+_DOSED_RE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|ml|iu|units?)\b[^,;]*$")
+
+
+def session_days(regimen: str | None) -> tuple[tuple[float, ...], float | None] | None:
+    """The days of the sessions a regimen dates, the first being day 0, and the days between the sessions its pace
+    gives after them; None where it dates none, or dates them in a way no rule reads.
+
+    The dates are listed ("at weeks 0, 2 and 6", "0, 2, 6 weeks", "on days 1 and 15": day 1 is the first day) or each
+    after its dose ("160 mg week 0, 80 mg week 2"); the first is week (day, month) 0 or day 1, each later than the one
+    before. The pace after them is a single one that follows the last with "then" or "thereafter" ("then every 8
+    weeks", "and every 12 weeks thereafter"): each later session an interval after the one before. Without it (none,
+    or a course "repeated every 6 months") only the dated sessions are placed. None where the regimen also watches
+    ("reviewed at weeks 4 and 12": a visit's day), dates a session from the one before ("4 weeks later"), or has a
+    pace no rule reads (:func:`_frequency`) or one before its dates.
+
+    >>> session_days("5 mg/kg at weeks 0, 2 and 6, then every 8 weeks")
+    ((0.0, 14.0, 42.0), 56.0)
+    >>> session_days("160 mg week 0, 80 mg week 2, then 40 mg weekly"), session_days("1 g on days 1 and 15")
+    (((0.0, 14.0), 7.0), ((0.0, 14.0), None))
+    >>> session_days("daily, reviewed at weeks 4 and 12"), session_days("at weeks 2, 4 and 6"), session_days("daily")
+    (None, None, None)
+    """
+    text = normalise(regimen or "")
+    listings = list(_SESSION_TIMES_RE.finditer(text))
+    if not listings or _WATCHING_RE.search(text):
+        return None
+    days, units = [], []
+    for listing in listings:
+        words = listing.group(0)
+        unit = re.match(rf"({_UNIT_FIRST})s?\s", words) or re.search(rf"({_UNIT_FIRST})s?$", words)
+        numbers = [number(n) for n in re.findall(rf"\b{_NUM}\b", words)]
+        if unit is None or (len(numbers) == 1 and not _DOSED_RE.search(text[: listing.start()])):
+            return None  # "4 weeks later", or a day no dose says is a session's
+        units.append(_UNIT_OF[unit.group(1)])
+        days += [n * DAYS_PER_UNIT[units[-1]] for n in numbers]
+    day_one = days[0] == 1 and units == ["day"]  # "on days 1 and 15": the first day is day 1
+    if days[0] != 0 and not day_one:
+        return None
+    days = [day - days[0] for day in days]
+    if len(days) < 2 or any(later <= earlier for earlier, later in zip(days, days[1:])):
+        return None
+    ends = [0] + [listing.end() for listing in listings]
+    starts = [listing.start() for listing in listings] + [len(text)]
+    rate, why = _frequency(" ".join(text[end:start] for end, start in zip(ends, starts)))
+    if why is not None:
+        return None
+    if rate is not None and _stated_paces(text)[0][0][0] < ends[-1]:
+        return None  # a pace before the dates ("weekly, at weeks 0, 2 and 6")
+    if rate is None or _REPEAT_RE.search(text) or not _THEN_RE.search(text, ends[-1]):
+        return tuple(days), None
+    if rate[0] != rate[1]:
+        return None  # the interval would be a range ("then every 6-8 weeks")
+    return tuple(days), DAYS_PER_WEEK / rate[0]
 
 
 def _unpaced_phase_before(text: str, pace_start: int) -> str | None:

@@ -39,6 +39,7 @@ from nlsynth.timeparse.regimen import (
     _listed_sessions,
     _pulse,
     _rate,
+    session_days,
     sessions_per_week,
 )
 from nlsynth.timeparse.response import _RESPONSE_WORD_RE
@@ -142,7 +143,9 @@ _MAINTENANCE_RE = re.compile(rf"\b(?:{_LATER_PHASE}|booster)\b")
 
 def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, session_day: bool = False) -> TimeInterval:
     """A count of sessions at the regimen's frequency: seen after them, N / f weeks, or with ``session_day`` (or
-    named by its place, "at the third injection") the day the last of them was given, (N - 1) / f weeks."""
+    named by its place, "at the third injection") the day the last of them was given, (N - 1) / f weeks; in a
+    regimen that dates its sessions (:func:`~nlsynth.timeparse.regimen.session_days`), the day it dates the (N + 1)th
+    or the Nth on."""
     low, high = _count(match)
     if low <= 0:
         return unresolved(f"{match.group(0)}: a count of zero sessions gives no time")
@@ -169,7 +172,8 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
             "them (a loading dose, an induction); how many those were no rule reads"
         )
     rate, why = _frequency(regimen)
-    if rate is None:
+    dated = session_days(regimen) if rate is None else None
+    if rate is None and dated is None:
         said = "states no session frequency" if why is None else f"gives no one session frequency: {why}"
         return unresolved(f"{match.group(0)} but the regimen {said}")
     course = _course_sessions(normalise(regimen or ""))
@@ -185,6 +189,9 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
         if low == 1:
             return unresolved(f"{match.group(0)}: the first session is day 0, the start of treatment")
         low, high = low - 1, high - 1
+    if dated is not None:
+        # seen by the session after the count's last, on the day the regimen dates it, as N / f weeks is at a pace
+        return _on_dated_days(match, qualifier, low + 1, high + 1, dated)
     lo_rate, hi_rate = rate
     lower, upper = low / hi_rate * DAYS_PER_WEEK, high / lo_rate * DAYS_PER_WEEK
     # a bound in words reads as it does for a duration: "after at least 4 sessions", "within 3 sessions"
@@ -192,6 +199,54 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
     if bounded is not None:
         return bounded
     return TimeInterval(lower, upper, f"exposures-{qualifier}" if qualifier in _SUMMARIES else "exposures")
+
+
+def dated_session_days(
+    low: float, high: float, dated: tuple[tuple[float, ...], float | None]
+) -> tuple[float, float] | str:
+    """The days of the ``low``-th and the ``high``-th sessions of a regimen that dates its sessions
+    (:func:`~nlsynth.timeparse.regimen.session_days`: the dated days, then the pace's interval after the last of
+    them), or why they have none: a place that is not whole, or one after the dated sessions with no pace after them.
+
+    >>> dated_session_days(3, 4, ((0.0, 14.0, 42.0), 56.0)), dated_session_days(2, 2, ((0.0, 14.0), None))
+    ((42.0, 98.0), (14.0, 14.0))
+    >>> dated_session_days(3, 3, ((0.0, 14.0), None))
+    'the regimen dates 2 sessions and gives no pace after them, so no day for the 3rd'
+    """
+    days, interval = dated
+    if low % 1 or high % 1:
+        return "a count that is not whole, of sessions the regimen dates"
+    if low < 1 or low > high:
+        return "not a session's place in the course"
+
+    def day(n: float) -> float | None:
+        if n <= len(days):
+            return days[int(n) - 1]
+        return None if interval is None else days[-1] + (n - len(days)) * interval
+
+    first, last = day(low), day(high)
+    if first is None or last is None:
+        return (
+            f"the regimen dates {len(days)} sessions and gives no pace after them, so no day for the {_ordinal(high)}"
+        )
+    return first, last
+
+
+def _on_dated_days(
+    match: re.Match[str], qualifier: str | None, low: float, high: float, dated: tuple[tuple[float, ...], float | None]
+) -> TimeInterval:
+    """:func:`_exposures` on the days a regimen dates its sessions: the days of the ``low``-th to ``high``-th."""
+    days = dated_session_days(low, high, dated)
+    if isinstance(days, str):
+        return unresolved(f"{match.group(0)}: {days}")
+    first, last = days
+    bounded = _bound(qualifier, first, last, of=match.group(0))
+    if bounded is not None:
+        return bounded
+    place = _ordinal(low) if low == high else f"{_ordinal(low)} to {_ordinal(high)}"
+    when = f"day {first:g}" if first == last else f"days {first:g} to {last:g}"
+    note = f"by the {place} session, on {when} of those the regimen dates"
+    return TimeInterval(first, last, f"exposures-{qualifier}" if qualifier in _SUMMARIES else "exposures", note)
 
 
 #: What names the moment of a session, not the time after it: "at the", "by the", "before her", "at the time of the",
