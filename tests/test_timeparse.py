@@ -5572,6 +5572,10 @@ INFLIXIMAB = "5 mg/kg IV at weeks 0, 2 and 6, then every 8 weeks"
         # a pace after them with "thereafter" (ustekinumab), or after doses dated one by one (adalimumab)
         ("after the second injection", "45 mg at weeks 0, 4 and every 12 weeks thereafter", 16 * W, 16 * W),
         ("after 3 injections", "160 mg week 0, 80 mg week 2, then 40 mg weekly", 4 * W, 4 * W),
+        # or a pace that starts on the last date (adalimumab: the 4th injection on week 5 in the one, the 5th on week 6
+        # in the other)
+        ("after 3 injections", "80 mg at week 0, then 40 mg every other week from week 1", 5 * W, 5 * W),
+        ("after 4 injections", "160 mg week 0, 80 mg week 2, then 40 mg weekly starting at week 4", 6 * W, 6 * W),
         # day 1 is the first day
         ("after 1 infusion", "1000 mg on days 1 and 15, repeated every 6 months", 14, 14),
         # no pace after the dated sessions: only those are placed

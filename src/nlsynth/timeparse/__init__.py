@@ -147,7 +147,8 @@ Rules (``TimeInterval.rule``)
     (:func:`~nlsynth.timeparse.regimen.session_days`: "at weeks 0, 2 and 6", "0, 2, 6 weeks", "160 mg week 0, 80 mg
     week 2", "on days 1 and 15", the first on week 0 or day 1, each later than the one before) places each on its day,
     and the sessions after them an interval apart at a single pace that follows them with "then" or "thereafter" ("then
-    every 8 weeks", "and every 12 weeks thereafter"): N sessions take until the day of the (N + 1)th, as N / f weeks
+    every 8 weeks", "and every 12 weeks thereafter") or starts on the last ("then 40 mg every other week from week
+    1"): N sessions take until the day of the (N + 1)th, as N / f weeks
     is at a pace ("after 3 infusions" of infliximab "at weeks 0, 2 and 6, then every 8 weeks" is 14 weeks, "at the
     third infusion" 6 weeks, "2 weeks after the 4th infusion" 16 weeks; each once ``unresolved``, "it dates sessions
     besides its pace"). A count past the dated sessions with no such pace after them (none, or a course "repeated every

@@ -419,6 +419,8 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
 #: A word that puts a pace after the sessions a regimen dates ("weeks 0, 2 and 6, then every 8 weeks", "weeks 0, 4 and
 #: every 12 weeks thereafter"); not "repeated", which gives the dated course again.
 _THEN_RE = re.compile(r"\b(?:then|thereafter|followed\s+by|subsequently|afterwards|after\s+which|onwards)\b")
+#: Between a pace and the date its sessions start on ("every other week from week 1", "weekly starting at week 4").
+_PACE_FROM_RE = re.compile(r"\s*(?:from|starting|beginning|commencing)(?:\s+(?:at|from|on|in|with))?\s+")
 #: Words of watching in a regimen ("reviewed at weeks 4 and 12", "assessed at week 8"): a day it dates may be a visit.
 _WATCHING_RE = re.compile(
     r"\b(?:assess|review|evaluat|visit|follow|photograph|measur|biops|examin|check|monitor|observ|seen\b)\w*"
@@ -434,7 +436,8 @@ def session_days(regimen: str | None) -> tuple[tuple[float, ...], float | None] 
     The dates are listed ("at weeks 0, 2 and 6", "0, 2, 6 weeks", "on days 1 and 15": day 1 is the first day) or each
     after its dose ("160 mg week 0, 80 mg week 2"); the first is week (day, month) 0 or day 1, each later than the one
     before. The pace after them is a single one that follows the last with "then" or "thereafter" ("then every 8
-    weeks", "and every 12 weeks thereafter"): each later session an interval after the one before. Without it (none,
+    weeks", "and every 12 weeks thereafter"), or starts on the last ("then 40 mg every other week from week 1"): each
+    later session an interval after the one before. Without it (none,
     or a course "repeated every 6 months") only the dated sessions are placed. None where the regimen also watches
     ("reviewed at weeks 4 and 12": a visit's day), dates a session from the one before ("4 weeks later"), or has a
     pace no rule reads (:func:`_frequency`) or one before its dates.
@@ -443,6 +446,8 @@ def session_days(regimen: str | None) -> tuple[tuple[float, ...], float | None] 
     ((0.0, 14.0, 42.0), 56.0)
     >>> session_days("160 mg week 0, 80 mg week 2, then 40 mg weekly"), session_days("1 g on days 1 and 15")
     (((0.0, 14.0), 7.0), ((0.0, 14.0), None))
+    >>> session_days("80 mg at week 0, then 40 mg every other week from week 1")
+    ((0.0, 7.0), 14.0)
     >>> session_days("daily, reviewed at weeks 4 and 12"), session_days("at weeks 2, 4 and 6"), session_days("daily")
     (None, None, None)
     """
@@ -470,9 +475,17 @@ def session_days(regimen: str | None) -> tuple[tuple[float, ...], float | None] 
     rate, why = _frequency(" ".join(text[end:start] for end, start in zip(ends, starts)))
     if why is not None:
         return None
-    if rate is not None and _stated_paces(text)[0][0][0] < ends[-1]:
+    pace = _stated_paces(text)[0][0] if rate is not None else None
+    # a pace that starts on the last date ("40 mg every other week from week 1"), after the others
+    from_date = (
+        pace is not None
+        and len(listings) > 1
+        and pace[0] >= ends[-2]
+        and _PACE_FROM_RE.fullmatch(text, pace[1], listings[-1].start())
+    )
+    if pace is not None and pace[0] < ends[-1] and not from_date:
         return None  # a pace before the dates ("weekly, at weeks 0, 2 and 6")
-    if rate is None or _REPEAT_RE.search(text) or not _THEN_RE.search(text, ends[-1]):
+    if rate is None or _REPEAT_RE.search(text) or not (from_date or _THEN_RE.search(text, ends[-1])):
         return tuple(days), None
     if rate[0] != rate[1]:
         return None  # the interval would be a range ("then every 6-8 weeks")
