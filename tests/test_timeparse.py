@@ -5569,6 +5569,10 @@ INFLIXIMAB = "5 mg/kg IV at weeks 0, 2 and 6, then every 8 weeks"
         # the days written after their numbers, or in brackets with a pace written q8w
         ("after 2 infusions", "5 mg/kg at 0, 2 and 6 weeks, then every 8 weeks", 6 * W, 6 * W),
         ("after 3 infusions", "infliximab 5 mg/kg (weeks 0, 2, 6, then q8w)", 14 * W, 14 * W),
+        # a comma before the last "and" is still one list (once "weeks 0, 2", the 3rd on week 10), and "followed by"
+        # a later phase's pace is "then"
+        ("after 3 infusions", "5 mg/kg at weeks 0, 2, and 6, then every 8 weeks", 14 * W, 14 * W),
+        ("after 3 infusions", "induction at weeks 0, 2 and 6 followed by maintenance every 8 weeks", 14 * W, 14 * W),
         # a pace after them with "thereafter" (ustekinumab), or after doses dated one by one (adalimumab)
         ("after the second injection", "45 mg at weeks 0, 4 and every 12 weeks thereafter", 16 * W, 16 * W),
         ("after 3 injections", "160 mg week 0, 80 mg week 2, then 40 mg weekly", 4 * W, 4 * W),
@@ -5610,6 +5614,7 @@ def test_a_count_on_dated_sessions_is_read_on_their_days(phrase, regimen, lower,
         # days that may be visits, dated from the session before, starting later than day 0 or 1, out of order, a pace
         # before them or one that is a range: no days read
         ("after 2 injections", "daily, reviewed at weeks 4 and 12", "it dates sessions"),
+        ("after 2 injections", "weekly, followed up at weeks 0 and 12", "it dates sessions"),
         ("after 2 injections", "45 mg at baseline and 4 weeks later", "states no session frequency"),
         ("after 2 injections", "at weeks 2, 4 and 6", "states no session frequency"),
         ("after 2 injections", "at weeks 0, 6 and 2", "states no session frequency"),

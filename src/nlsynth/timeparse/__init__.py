@@ -144,20 +144,20 @@ Rules (``TimeInterval.rule``)
     A count that states its own pace ("after 12 weekly sessions", "4 monthly PDT sessions", "10 daily applications", "6
     fortnightly injections", the last once at the regimen's pace or unresolved; "3 quarterly injections", "2 yearly
     infusions", once at the regimen's pace) is read at it. A regimen that dates its sessions
-    (:func:`~nlsynth.timeparse.regimen.session_days`: "at weeks 0, 2 and 6", "0, 2, 6 weeks", "160 mg week 0, 80 mg
-    week 2", "on days 1 and 15", the first on week 0 or day 1, each later than the one before) places each on its day,
-    and the sessions after them an interval apart at a single pace that follows them with "then" or "thereafter" ("then
-    every 8 weeks", "and every 12 weeks thereafter") or starts on the last ("then 40 mg every other week from week
-    1"): N sessions take until the day of the (N + 1)th, as N / f weeks
-    is at a pace ("after 3 infusions" of infliximab "at weeks 0, 2 and 6, then every 8 weeks" is 14 weeks, "at the
-    third infusion" 6 weeks, "2 weeks after the 4th infusion" 16 weeks; each once ``unresolved``, "it dates sessions
-    besides its pace"). A count past the dated sessions with no such pace after them (none, or a course "repeated every
-    6 months") is ``unresolved``, and so is any count in a regimen whose days may be visits ("reviewed at weeks 4 and
+    (:func:`~nlsynth.timeparse.regimen.session_days`: "at weeks 0, 2 and 6", "0, 2, 6 weeks", "160 mg week 0, 80 mg week
+    2", "on days 1 and 15", the first on week 0 or day 1, each later than the one before) places each on its day, and
+    the sessions after them an interval apart at a single pace that follows them with "then", "thereafter" or "followed
+    by" ("then every 8 weeks", "and every 12 weeks thereafter", "followed by maintenance every 8 weeks") or starts on
+    the last ("then 40 mg every other week from week 1"): N sessions take until the day of the (N + 1)th, as N / f weeks
+    is at a pace ("after 3 infusions" of infliximab "at weeks 0, 2 and 6, then every 8 weeks" is 14 weeks, "at the third
+    infusion" 6 weeks, "2 weeks after the 4th infusion" 16 weeks; each once ``unresolved``, "it dates sessions besides
+    its pace"). A count past the dated sessions with no such pace after them (none, or a course "repeated every 6
+    months") is ``unresolved``, and so is any count in a regimen whose days may be visits ("reviewed at weeks 4 and
     12"), are counted from the session before ("4 weeks later"), start later than week 0 or day 1 ("at weeks 2, 4 and
     6"), or that has a pace before them or one that is a range ("then every 6-8 weeks"). A session named by its place
     with "at", "by", "before" or "until" ("at the third injection", "by the 3rd infusion") is the day it was given,
-    (N - 1) / f weeks, as
-    ``end-of-treatment`` counts the last (the first, day 0, is ``unresolved``). A bound in words reads as for a duration
+    (N - 1) / f weeks, as ``end-of-treatment`` counts the last (the first, day 0, is ``unresolved``). A bound in words
+    reads as for a duration
     ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
     sessions") is ``unresolved`` (a session named by the visit it was given at is that visit: "after the week-4
     injection" is 4 weeks, once the 4th injection) (so is a count of courses, rounds, series or blocks of sessions:

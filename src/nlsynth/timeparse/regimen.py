@@ -423,7 +423,7 @@ _THEN_RE = re.compile(r"\b(?:then|thereafter|followed\s+by|subsequently|afterwar
 _PACE_FROM_RE = re.compile(r"\s*(?:from|starting|beginning|commencing)(?:\s+(?:at|from|on|in|with))?\s+")
 #: Words of watching in a regimen ("reviewed at weeks 4 and 12", "assessed at week 8"): a day it dates may be a visit.
 _WATCHING_RE = re.compile(
-    r"\b(?:assess|review|evaluat|visit|follow|photograph|measur|biops|examin|check|monitor|observ|seen\b)\w*"
+    r"\b(?:assess|review|evaluat|visit|follow(?!ed\s+by\b)|photograph|measur|biops|examin|check|monitor|observ|seen\b)\w*"
 )
 #: A dose before a single dated session, in its part of the regimen ("160 mg week 0", "80 mg at week 0").
 _DOSED_RE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|ml|iu|units?)\b[^,;]*$")
@@ -530,12 +530,13 @@ _DAYS_LEFT_OUT_RE = re.compile(
 )
 #: Sessions given by their days, not by a pace ("at weeks 0, 2 and 6", "weeks 0 and 4", "on days 1 and 15", "80 mg at
 #: week 0, 40 mg at week 1", "160 mg week 0, 80 mg week 2"), also with the unit after the days ("at 0, 2 and 6
-#: weeks", "0, 2, 6 weeks"); not the end of a course ("until week 12", "through week 24") nor a span ("weeks 1-4").
+#: weeks", "0, 2, 6 weeks", and after a comma before "and", "at weeks 0, 2, and 6"); not the end of a course ("until
+#: week 12", "through week 24") nor a span ("weeks 1-4").
 _SESSION_TIMES_RE = re.compile(
-    rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*(?:,|and|&)\s*{_NUM}\b(?![\s-]*(?:mg|g|mcg|µg|ml|iu|units?|%)))+"
+    rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*(?:,\s*(?:and|&)|,|and|&)\s*{_NUM}\b(?![\s-]*(?:mg|g|mcg|µg|ml|iu|units?|%)))+"
     r"|(?<!\buntil\s)(?<!\btill\s)(?<!\bto\s)(?<!\bthrough\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bup\sto\s)"
     rf"\b{_UNIT_FIRST}\s+{_NUM}\b(?!\s*(?:{_SEP}|to\s)\s*{_NUM})"
-    rf"|(?<![\d.])\d+(?:\s*(?:,|and|&)\s*\d+)+(?:\s*,)?\s+{_UNIT_FIRST}s?\b"
+    rf"|(?<![\d.])\d+(?:\s*(?:,\s*(?:and|&)|,|and|&)\s*\d+)+(?:\s*,)?\s+{_UNIT_FIRST}s?\b"
     # a session dated from the one before: "45 mg at baseline and 4 weeks later"
     rf"|\b{_NUM}[\s-]*{_UNIT_FIRST}s?\s+later\b"
 )
