@@ -5580,6 +5580,9 @@ INFLIXIMAB = "5 mg/kg IV at weeks 0, 2 and 6, then every 8 weeks"
         # in the other)
         ("after 3 injections", "80 mg at week 0, then 40 mg every other week from week 1", 5 * W, 5 * W),
         ("after 4 injections", "160 mg week 0, 80 mg week 2, then 40 mg weekly starting at week 4", 6 * W, 6 * W),
+        # a pace that is a range places the sessions after the dates between its intervals
+        ("after 3 infusions", "5 mg/kg at weeks 0, 2 and 6, then every 6-8 weeks", 12 * W, 14 * W),
+        ("after 2-3 infusions", "5 mg/kg at weeks 0, 2 and 6, then every 6-8 weeks", 6 * W, 14 * W),
         # day 1 is the first day
         ("after 1 infusion", "1000 mg on days 1 and 15, repeated every 6 months", 14, 14),
         # no pace after the dated sessions: only those are placed
@@ -5611,15 +5614,14 @@ def test_a_count_on_dated_sessions_is_read_on_their_days(phrase, regimen, lower,
         ("after a mean of 3.5 infusions", INFLIXIMAB, "a count that is not whole, of sessions the regimen dates"),
         ("at the first infusion", INFLIXIMAB, "the first session is day 0"),
         ("after three infusions at monthly intervals", INFLIXIMAB, "the phrase gives their pace"),
-        # days that may be visits, dated from the session before, starting later than day 0 or 1, out of order, a pace
-        # before them or one that is a range: no days read
+        # days that may be visits, dated from the session before, starting later than day 0 or 1, out of order, or a
+        # pace before them: no days read
         ("after 2 injections", "daily, reviewed at weeks 4 and 12", "it dates sessions"),
         ("after 2 injections", "weekly, followed up at weeks 0 and 12", "it dates sessions"),
         ("after 2 injections", "45 mg at baseline and 4 weeks later", "states no session frequency"),
         ("after 2 injections", "at weeks 2, 4 and 6", "states no session frequency"),
         ("after 2 injections", "at weeks 0, 6 and 2", "states no session frequency"),
         ("after 2 injections", "weekly, at weeks 0, 2 and 6", "it dates sessions"),
-        ("after 3 infusions", "at weeks 0, 2 and 6, then every 6-8 weeks", "it dates sessions"),
         ("after 3 infusions", "at weeks 0, 2 and 6, then biweekly", "reads two ways"),
     ],
 )

@@ -154,7 +154,8 @@ Rules (``TimeInterval.rule``)
     its pace"). A count past the dated sessions with no such pace after them (none, or a course "repeated every 6
     months") is ``unresolved``, and so is any count in a regimen whose days may be visits ("reviewed at weeks 4 and
     12"), are counted from the session before ("4 weeks later"), start later than week 0 or day 1 ("at weeks 2, 4 and
-    6"), or that has a pace before them or one that is a range ("then every 6-8 weeks"). A session named by its place
+    6"), or that has a pace before them; a pace that is a range ("then every 6-8 weeks") places the sessions after them
+    between its intervals. A session named by its place
     with "at", "by", "before" or "until" ("at the third injection", "by the 3rd infusion") is the day it was given,
     (N - 1) / f weeks, as ``end-of-treatment`` counts the last (the first, day 0, is ``unresolved``). A bound in words
     reads as for a duration

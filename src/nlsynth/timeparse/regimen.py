@@ -429,9 +429,10 @@ _WATCHING_RE = re.compile(
 _DOSED_RE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|ml|iu|units?)\b[^,;]*$")
 
 
-def session_days(regimen: str | None) -> tuple[tuple[float, ...], float | None] | None:
-    """The days of the sessions a regimen dates, the first being day 0, and the days between the sessions its pace
-    gives after them; None where it dates none, or dates them in a way no rule reads.
+def session_days(regimen: str | None) -> tuple[tuple[float, ...], tuple[float, float] | None] | None:
+    """The days of the sessions a regimen dates, the first being day 0, and the fewest and most days between the
+    sessions its pace gives after them (one number twice, or a range: "then every 6-8 weeks"); None where it dates
+    none, or dates them in a way no rule reads.
 
     The dates are listed ("at weeks 0, 2 and 6", "0, 2, 6 weeks", "on days 1 and 15": day 1 is the first day) or each
     after its dose ("160 mg week 0, 80 mg week 2"); the first is week (day, month) 0 or day 1, each later than the one
@@ -443,11 +444,11 @@ def session_days(regimen: str | None) -> tuple[tuple[float, ...], float | None] 
     pace no rule reads (:func:`_frequency`) or one before its dates.
 
     >>> session_days("5 mg/kg at weeks 0, 2 and 6, then every 8 weeks")
-    ((0.0, 14.0, 42.0), 56.0)
+    ((0.0, 14.0, 42.0), (56.0, 56.0))
     >>> session_days("160 mg week 0, 80 mg week 2, then 40 mg weekly"), session_days("1 g on days 1 and 15")
-    (((0.0, 14.0), 7.0), ((0.0, 14.0), None))
-    >>> session_days("80 mg at week 0, then 40 mg every other week from week 1")
-    ((0.0, 7.0), 14.0)
+    (((0.0, 14.0), (7.0, 7.0)), ((0.0, 14.0), None))
+    >>> session_days("80 mg at week 0, then 40 mg every other week from week 1"), session_days("0, 2, 6 weeks, then q6-8w")
+    (((0.0, 7.0), (14.0, 14.0)), ((0.0, 14.0, 42.0), (42.0, 56.0)))
     >>> session_days("daily, reviewed at weeks 4 and 12"), session_days("at weeks 2, 4 and 6"), session_days("daily")
     (None, None, None)
     """
@@ -487,9 +488,7 @@ def session_days(regimen: str | None) -> tuple[tuple[float, ...], float | None] 
         return None  # a pace before the dates ("weekly, at weeks 0, 2 and 6")
     if rate is None or _REPEAT_RE.search(text) or not (from_date or _THEN_RE.search(text, ends[-1])):
         return tuple(days), None
-    if rate[0] != rate[1]:
-        return None  # the interval would be a range ("then every 6-8 weeks")
-    return tuple(days), DAYS_PER_WEEK / rate[0]
+    return tuple(days), (DAYS_PER_WEEK / rate[1], DAYS_PER_WEEK / rate[0])
 
 
 def _unpaced_phase_before(text: str, pace_start: int) -> str | None:

@@ -202,14 +202,17 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
 
 
 def dated_session_days(
-    low: float, high: float, dated: tuple[tuple[float, ...], float | None]
+    low: float, high: float, dated: tuple[tuple[float, ...], tuple[float, float] | None]
 ) -> tuple[float, float] | str:
-    """The days of the ``low``-th and the ``high``-th sessions of a regimen that dates its sessions
-    (:func:`~nlsynth.timeparse.regimen.session_days`: the dated days, then the pace's interval after the last of
-    them), or why they have none: a place that is not whole, or one after the dated sessions with no pace after them.
+    """The earliest day of the ``low``-th and the latest of the ``high``-th session of a regimen that dates its
+    sessions (:func:`~nlsynth.timeparse.regimen.session_days`: the dated days, then the pace's shortest and longest
+    interval after the last of them), or why they have none: a place that is not whole, or one after the dated
+    sessions with no pace after them.
 
-    >>> dated_session_days(3, 4, ((0.0, 14.0, 42.0), 56.0)), dated_session_days(2, 2, ((0.0, 14.0), None))
+    >>> dated_session_days(3, 4, ((0.0, 14.0, 42.0), (56.0, 56.0))), dated_session_days(2, 2, ((0.0, 14.0), None))
     ((42.0, 98.0), (14.0, 14.0))
+    >>> dated_session_days(4, 5, ((0.0, 14.0, 42.0), (42.0, 56.0)))  # every 6-8 weeks: the 4th from week 12
+    (84.0, 154.0)
     >>> dated_session_days(3, 3, ((0.0, 14.0), None))
     'the regimen dates 2 sessions and gives no pace after them, so no day for the 3rd'
     """
@@ -219,12 +222,12 @@ def dated_session_days(
     if low < 1 or low > high:
         return "not a session's place in the course"
 
-    def day(n: float) -> float | None:
+    def day(n: float, longest: int) -> float | None:
         if n <= len(days):
             return days[int(n) - 1]
-        return None if interval is None else days[-1] + (n - len(days)) * interval
+        return None if interval is None else days[-1] + (n - len(days)) * interval[longest]
 
-    first, last = day(low), day(high)
+    first, last = day(low, 0), day(high, 1)
     if first is None or last is None:
         return (
             f"the regimen dates {len(days)} sessions and gives no pace after them, so no day for the {_ordinal(high)}"
@@ -233,7 +236,11 @@ def dated_session_days(
 
 
 def _on_dated_days(
-    match: re.Match[str], qualifier: str | None, low: float, high: float, dated: tuple[tuple[float, ...], float | None]
+    match: re.Match[str],
+    qualifier: str | None,
+    low: float,
+    high: float,
+    dated: tuple[tuple[float, ...], tuple[float, float] | None],
 ) -> TimeInterval:
     """:func:`_exposures` on the days a regimen dates its sessions: the days of the ``low``-th to ``high``-th."""
     days = dated_session_days(low, high, dated)
