@@ -417,7 +417,8 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
 
 
 #: A word that puts a pace after the sessions a regimen dates ("weeks 0, 2 and 6, then every 8 weeks", "weeks 0, 4 and
-#: every 12 weeks thereafter"); not "repeated", which gives the dated course again.
+#: every 12 weeks thereafter", "followed by maintenance every 8 weeks"); not "repeated", which gives the dated course
+#: again.
 _THEN_RE = re.compile(r"\b(?:then|thereafter|followed\s+by|subsequently|afterwards|after\s+which|onwards)\b")
 #: Between a pace and the date its sessions start on ("every other week from week 1", "weekly starting at week 4").
 _PACE_FROM_RE = re.compile(r"\s*(?:from|starting|beginning|commencing)(?:\s+(?:at|from|on|in|with))?\s+")
@@ -436,12 +437,12 @@ def session_days(regimen: str | None) -> tuple[tuple[float, ...], tuple[float, f
 
     The dates are listed ("at weeks 0, 2 and 6", "0, 2, 6 weeks", "on days 1 and 15": day 1 is the first day) or each
     after its dose ("160 mg week 0, 80 mg week 2"); the first is week (day, month) 0 or day 1, each later than the one
-    before. The pace after them is a single one that follows the last with "then" or "thereafter" ("then every 8
-    weeks", "and every 12 weeks thereafter"), or starts on the last ("then 40 mg every other week from week 1"): each
-    later session an interval after the one before. Without it (none,
-    or a course "repeated every 6 months") only the dated sessions are placed. None where the regimen also watches
-    ("reviewed at weeks 4 and 12": a visit's day), dates a session from the one before ("4 weeks later"), or has a
-    pace no rule reads (:func:`_frequency`) or one before its dates.
+    before. The pace after them is a single one that follows the last with "then", "thereafter" or "followed by"
+    ("then every 8 weeks", "and every 12 weeks thereafter"), or starts on the last ("then 40 mg every other week from
+    week 1"): each later session an interval after the one before. Without it (none, or a course "repeated every 6
+    months") only the dated sessions are placed. None where the regimen also watches ("reviewed at weeks 4 and 12": a
+    visit's day), dates a session from the one before ("4 weeks later"), or has a pace no rule reads
+    (:func:`_frequency`) or one before its dates.
 
     >>> session_days("5 mg/kg at weeks 0, 2 and 6, then every 8 weeks")
     ((0.0, 14.0, 42.0), (56.0, 56.0))
