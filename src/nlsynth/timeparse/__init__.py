@@ -154,12 +154,12 @@ Rules (``TimeInterval.rule``)
     its pace"). A count past the dated sessions with no such pace after them (none, or a course "repeated every 6
     months") is ``unresolved``, and so is any count in a regimen whose days may be visits ("reviewed at weeks 4 and
     12"), are counted from the session before ("4 weeks later"), start later than week 0 or day 1 ("at weeks 2, 4 and
-    6"), or that has a pace before them; a pace that is a range ("then every 6-8 weeks") places the sessions after them
-    between its intervals. A session named by its place
-    with "at", "by", "before" or "until" ("at the third injection", "by the 3rd infusion") is the day it was given,
-    (N - 1) / f weeks, as ``end-of-treatment`` counts the last (the first, day 0, is ``unresolved``). A bound in words
-    reads as for a duration
-    ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
+    6"), are alternatives ("weeks 0, 2 or 6") or end in a number that a unit after them takes ("weeks 0, 2 and 6 and 8
+    weeks later"), or that has a pace before them; a pace that is a range ("then every 6-8 weeks") places the sessions
+    after them between its intervals. A session named by its place with "at", "by", "before" or "until" ("at the third
+    injection", "by the 3rd infusion") is the day it was given, (N - 1) / f weeks, as ``end-of-treatment`` counts the
+    last (the first, day 0, is ``unresolved``). A bound in words reads as for a duration ("after at least 4 sessions" is
+    ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
     sessions") is ``unresolved`` (a session named by the visit it was given at is that visit: "after the week-4
     injection" is 4 weeks, once the 4th injection) (so is a count of courses, rounds, series or blocks of sessions:
     "after two courses", "after 2 series of 10 sessions", the last once read as 10 sessions). A summary is kept in the

@@ -426,6 +426,12 @@ _PACE_FROM_RE = re.compile(r"\s*(?:from|starting|beginning|commencing)(?:\s+(?:a
 _WATCHING_RE = re.compile(
     r"\b(?:assess|review|evaluat|visit|follow(?!ed\s+by\b)|photograph|measur|biops|examin|check|monitor|observ|seen\b)\w*"
 )
+#: Right after a list of dates, a number the list did not take ("weeks 0, 2 or 6": alternatives, once weeks 0 and 2)
+#: or a unit that takes its last number ("weeks 0, 2 and 6 and 8 weeks later", once week 8): its dates would be wrong.
+#: Not a dose ("weeks 0, 2 and 6, 5 mg/kg every 8 weeks thereafter").
+_LIST_GOES_ON_RE = re.compile(
+    rf"\s*(?:,|and|&|or)\s*(?:and\s+)?{_NUM}\b(?![\s-]*(?:mg|g|mcg|µg|ml|iu|units?|%))|[\s-]*{_UNIT_FIRST}s?\b"
+)
 #: A dose before a single dated session, in its part of the regimen ("160 mg week 0", "80 mg at week 0").
 _DOSED_RE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|ml|iu|units?)\b[^,;]*$")
 
@@ -464,6 +470,8 @@ def session_days(regimen: str | None) -> tuple[tuple[float, ...], tuple[float, f
         numbers = [number(n) for n in re.findall(rf"\b{_NUM}\b", words)]
         if unit is None or (len(numbers) == 1 and not _DOSED_RE.search(text[: listing.start()])):
             return None  # "4 weeks later", or a day no dose says is a session's
+        if _LIST_GOES_ON_RE.match(text, listing.end()):
+            return None  # a date the list did not take: its days would be cut short
         units.append(_UNIT_OF[unit.group(1)])
         days += [n * DAYS_PER_UNIT[units[-1]] for n in numbers]
     day_one = days[0] == 1 and units == ["day"]  # "on days 1 and 15": the first day is day 1
