@@ -95,7 +95,7 @@ from nlsynth.timeparse.quantities import (
     _kept_of_dose,
     _visit_window,
 )
-from nlsynth.timeparse.regimen import _course_sessions, _frequency, session_days
+from nlsynth.timeparse.regimen import _course_sessions, _frequency
 from nlsynth.timeparse.response import (
     _HELD_FOR_RE,
     _HELD_SPAN_RE,
@@ -118,10 +118,9 @@ from nlsynth.timeparse.sessions import (
     _ordinal,
     _paced_count,
     _part_of_count,
-    _session_days,
     _since_unplaced_end,
     _single_session,
-    dated_session_days,
+    placed_sessions,
 )
 from nlsynth.timeparse.treatment import Treatment
 from nlsynth.units import DAYS_PER_UNIT, period_start
@@ -1146,12 +1145,8 @@ def _last_session(match: re.Match[str], treatment: Treatment) -> float | None:
     low = _count(match)[0]
     if low < 1 or low != int(low):
         return None
-    rate = _frequency(treatment.regimen)[0]
-    if rate is not None:
-        return _session_days(low, low, rate)[0]
-    dated = session_days(treatment.regimen)
-    days = None if dated is None else dated_session_days(low, low, dated)
-    return None if days is None or isinstance(days, str) else days[0]
+    days = placed_sessions(low, low, treatment.regimen, _frequency(treatment.regimen)[0])
+    return days[0] if isinstance(days, tuple) else None
 
 
 def _after_the_time(what: str, match: re.Match[str], day: float) -> TimeInterval:
@@ -1266,14 +1261,13 @@ def _after_session(clause: str, anchor: int, match: re.Match[str], treatment: Tr
     rate, why = _frequency(regimen)
     if high == 1:
         rate = (1.0, 1.0)  # the first session is day 0 at any pace: "3 months after a single session"
-    dated = session_days(regimen) if rate is None else None
-    if rate is None and dated is None:
+    days = placed_sessions(low, high, regimen, rate)
+    if days is None:
         said = "states no session frequency" if why is None else f"gives no one session frequency: {why}"
         return unresolved(f"a time after {match.group(0)!r}, but the regimen {said}")
     course = _course_sessions(normalise(regimen or ""))
     if course and high > course[0]:
         return unresolved(f"a time after {match.group(0)!r}, more than the regimen's course ({course[1]!r})")
-    days = _session_days(low, high, rate) if rate is not None else dated_session_days(low, high, dated)
     if isinstance(days, str):  # on the days the regimen dates: "2 weeks after the 2nd infusion" of weeks 0, 2 and 6
         return unresolved(f"a time after {match.group(0)!r}: {days}")
     first, last = days

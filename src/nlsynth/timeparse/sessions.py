@@ -235,6 +235,24 @@ def dated_session_days(
     return first, last
 
 
+def placed_sessions(
+    low: float, high: float, regimen: str | None, rate: tuple[float, float] | None
+) -> tuple[float, float] | str | None:
+    """The days of the ``low``-th and the ``high``-th sessions: at the regimen's pace, ``rate`` (sessions a week, as
+    :func:`~nlsynth.timeparse.regimen._frequency` reads it; :func:`_session_days`), or else on the days the regimen
+    dates its sessions (:func:`dated_session_days`, which may say why they place none); None where it does neither.
+
+    >>> placed_sessions(2, 2, "every 2 weeks", (0.5, 0.5)), placed_sessions(3, 3, "at weeks 0, 2 and 6", None)
+    ((14.0, 14.0), (42.0, 42.0))
+    >>> placed_sessions(2, 2, "daily", None) is None
+    True
+    """
+    if rate is not None:
+        return _session_days(low, high, rate)
+    dated = session_days(regimen)
+    return None if dated is None else dated_session_days(low, high, dated)
+
+
 def _on_dated_days(
     match: re.Match[str],
     qualifier: str | None,
