@@ -416,6 +416,8 @@ def _frequency(regimen: str | None) -> tuple[tuple[float, float] | None, str | N
     return rate, None
 
 
+#: A unit of a dose ("mg", "mg/kg" up to its slash, "IU"): a number before it is a dose, never a session's date.
+_DOSE_UNIT = r"(?:mg|g|mcg|µg|ml|iu|units?)"
 #: A word that puts a pace after the sessions a regimen dates ("weeks 0, 2 and 6, then every 8 weeks", "weeks 0, 4 and
 #: every 12 weeks thereafter", "followed by maintenance every 8 weeks"); not "repeated", which gives the dated course
 #: again.
@@ -430,10 +432,10 @@ _WATCHING_RE = re.compile(
 #: or a unit that takes its last number ("weeks 0, 2 and 6 and 8 weeks later", once week 8): its dates would be wrong.
 #: Not a dose ("weeks 0, 2 and 6, 5 mg/kg every 8 weeks thereafter").
 _LIST_GOES_ON_RE = re.compile(
-    rf"\s*(?:,|and|&|or)\s*(?:and\s+)?{_NUM}\b(?![\s-]*(?:mg|g|mcg|µg|ml|iu|units?|%))|[\s-]*{_UNIT_FIRST}s?\b"
+    rf"\s*(?:,|and|&|or)\s*(?:and\s+)?{_NUM}\b(?![\s-]*(?:{_DOSE_UNIT}|%))|[\s-]*{_UNIT_FIRST}s?\b"
 )
 #: A dose before a single dated session, in its part of the regimen ("160 mg week 0", "80 mg at week 0").
-_DOSED_RE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|ml|iu|units?)\b[^,;]*$")
+_DOSED_RE = re.compile(rf"\b\d+(?:\.\d+)?\s*{_DOSE_UNIT}\b[^,;]*$")
 
 
 def session_days(regimen: str | None) -> tuple[tuple[float, ...], tuple[float, float] | None] | None:
@@ -541,7 +543,7 @@ _DAYS_LEFT_OUT_RE = re.compile(
 #: weeks", "0, 2, 6 weeks", and after a comma before "and", "at weeks 0, 2, and 6"); not the end of a course ("until
 #: week 12", "through week 24") nor a span ("weeks 1-4").
 _SESSION_TIMES_RE = re.compile(
-    rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*(?:,\s*(?:and|&)|,|and|&)\s*{_NUM}\b(?![\s-]*(?:mg|g|mcg|µg|ml|iu|units?|%)))+"
+    rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*(?:,\s*(?:and|&)|,|and|&)\s*{_NUM}\b(?![\s-]*(?:{_DOSE_UNIT}|%)))+"
     r"|(?<!\buntil\s)(?<!\btill\s)(?<!\bto\s)(?<!\bthrough\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bup\sto\s)"
     rf"\b{_UNIT_FIRST}\s+{_NUM}\b(?!\s*(?:{_SEP}|to\s)\s*{_NUM})"
     rf"|(?<![\d.])\d+(?:\s*(?:,\s*(?:and|&)|,|and|&)\s*\d+)+(?:\s*,)?\s+{_UNIT_FIRST}s?\b"
