@@ -427,6 +427,12 @@ OWN_PHRASES = [
     ("after an initial 2 months", "", 2 * M, 2 * M, "point"),
     ("within the initial month", "", 0, M, "within"),
     ("improved after the initial 2-week course", "", 2 * W, 2 * W, "point"),
+    # ... and before a session (once "no time expression"): a count of one, as "the first injection" is; plural
+    # sessions are as vague as "the first sessions"; "initial treatment" is a course's first line, not a session
+    ("improvement after the initial injection", "300 mg every 2 weeks", 2 * W, 2 * W, "exposures"),
+    ("improvement following the initial session", "every 2 weeks, 6 sessions", 2 * W, 2 * W, "exposures"),
+    ("improved after an initial dose", "every 4 weeks", 4 * W, 4 * W, "exposures"),
+    ("after the initial cycle", "every 4 weeks for 4 cycles", 4 * W, 4 * W, "exposures"),
     ("within \u00be year", "", 0, 0.75 * Y, "within"),
     ("at \u00bc year, improved", "", 0.25 * Y, 0.25 * Y, "point"),
     ("\u00be year", "", 0.75 * Y, 0.75 * Y, "point"),
@@ -2880,6 +2886,8 @@ REJECTED = [
     ("in the first weeks", "ordinal before a plural unit"),  # once read as the first week: within 7 days
     # ... or before plural sessions (each once read as the first session alone: with a q2w regimen, by 2 weeks)
     ("after the first injections", "ordinal before plural sessions \\('first injections'\\)"),
+    ("after the initial injections", "ordinal before plural sessions \\('first injections'\\)"),  # "initial" is "first"
+    ("improved after initial treatment", "no time expression"),  # a course's first line, not its first session
     ("after the first few injections", "ordinal before plural sessions \\('first few injections'\\)"),
     ("within the first several sessions", "ordinal before plural sessions"),
     ("during the 2nd months", "ordinal before a plural unit"),

@@ -683,10 +683,14 @@ _THROUGH_RE = re.compile(rf"(?<![\w.])(\d+(?:st|nd|rd|th)?)\s+(?:through|thru)\s
 #: month"): how many authors write a range. Not a tilde before a number alone ("~8 weeks"), which is "about".
 _TILDE_RANGE_RE = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?(?:\s*{_UNIT_FIRST}s?)?)\s*[~\u301c]\s*(?=\d)")
 
-#: "Initial" before a time is "first" ("after the initial 3 months", "within the initial month", "an initial 4-week
-#: course"), as the parser reads it; before anything else ("initial improvement at 4 weeks", "the initial weeks") it
-#: stays.
-_INITIAL_RE = re.compile(rf"\b(?:an\s+)?initial(?=[\s-]+(?:{_NUM}{_GAP}{_UNIT}|(?:day|week|month|year)\b))")
+#: "Initial" before a time or a session is "first" ("after the initial 3 months", "within the initial month", "an
+#: initial 4-week course", "after the initial injection", "the initial dose"), as the parser reads it; before anything
+#: else ("initial improvement at 4 weeks", "the initial weeks", "initial treatment with steroids", a course's first
+#: line, not its first session) it stays.
+_INITIAL_RE = re.compile(
+    rf"\b(?:an\s+)?initial(?=[\s-]+(?:{_NUM}{_GAP}{_UNIT}|(?:day|week|month|year)\b"
+    rf"|(?:{'|'.join(noun for noun in _SESSION_NOUNS if noun != 'treatment')})s?\b))"
+)
 
 
 #: A restatement after "i.e." or "viz." ("at 8 weeks, i.e. 2 months"): the same time again, as in parentheses
@@ -706,8 +710,8 @@ def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
     spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" or a tilde
-    in a range as "to", "initial" before a time as "first", a decimal point as ".", with a digit before it, a
-    tolerance after a time ("give or take a week") as "approximately", "without treatment" as "off treatment", a
+    in a range as "to", "initial" before a time or a session as "first", a decimal point as ".", with a digit before
+    it, a tolerance after a time ("give or take a week") as "approximately", "without treatment" as "off treatment", a
     passive's "being" as "was".
 
     >>> normalise("After  Twenty-Two sessions")
@@ -726,6 +730,8 @@ def normalise(text: str) -> str:
     ('6 to 8 weeks', '2 weeks to 1 month', '~8 weeks')
     >>> normalise("after an initial 2 months"), normalise("the initial month"), normalise("initial improvement")
     ('after the first 2 months', 'the first month', 'initial improvement')
+    >>> normalise("after the initial injection"), normalise("an initial dose"), normalise("initial treatment")
+    ('after the first injection', 'the first dose', 'initial treatment')
     >>> normalise(".5 months"), normalise("4\u00b75 weeks"), normalise("v.5 at 4 weeks")
     ('0.5 months', '4.5 weeks', 'v.5 at 4 weeks')
     >>> normalise("8 weeks, give or take a week"), normalise("3 months plus or minus 2 weeks")
