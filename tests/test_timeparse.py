@@ -699,6 +699,17 @@ OWN_PHRASES = [
     ("after 8 of 12 weekly sessions", "", NAN, NAN, "unresolved"),  # once 12 weeks, the whole course
     ("after the first of 3 sessions", "weekly", NAN, NAN, "unresolved"),
     ("after a single session", "every 4 weeks", 4 * W, 4 * W, "exposures"),  # once "no time expression"
+    # a count of sessions written in times (each once "a number without a time unit" or "no time expression")
+    ("after 4 times of treatment", "every 2 weeks", 8 * W, 8 * W, "exposures"),
+    ("improvement after 3 times of ALA-PDT treatment", "every 2 weeks", 6 * W, 6 * W, "exposures"),
+    ("after 3 times PDT", "every 2 weeks", 6 * W, 6 * W, "exposures"),
+    ("after three times of injection", "every 4 weeks", 12 * W, 12 * W, "exposures"),
+    ("after being treated 3 times", "every 2 weeks", 6 * W, 6 * W, "exposures"),
+    ("2 weeks after 3 times of PDT", "every 2 weeks", 6 * W, 6 * W, "exposures"),
+    ("after 3 times of PDT at monthly intervals", "every 2 weeks", NAN, NAN, "unresolved"),  # its own pace
+    ("at the end of treatment", "3 times of PDT at 2-week intervals", 4 * W, 4 * W, "end-of-treatment"),  # a regimen's
+    # ... not a pace or a factor
+    ("treated 3 times weekly, improved after 4 weeks", "", 4 * W, 4 * W, "point"),
     # an ordinal counts a singular unit: "the first week" is the first 7 days, and a time in it somewhere in them
     # (once a visit at its end, exactly)
     ("in the first week", "", 0, W, "range"),
@@ -2888,6 +2899,8 @@ REJECTED = [
     ("after the first injections", "ordinal before plural sessions \\('first injections'\\)"),
     ("after the initial injections", "ordinal before plural sessions \\('first injections'\\)"),  # "initial" is "first"
     ("improved after initial treatment", "no time expression"),  # a course's first line, not its first session
+    ("improved 3 times faster", "number without a time unit"),  # a factor, not a count of sessions
+    ("a dose 3 times the usual at 4 weeks", "several numbers"),
     ("after the first few injections", "ordinal before plural sessions \\('first few injections'\\)"),
     ("within the first several sessions", "ordinal before plural sessions"),
     ("during the 2nd months", "ordinal before a plural unit"),

@@ -131,9 +131,11 @@ Rules (``TimeInterval.rule``)
     applications, irradiations, doses, cycles or administrations (perfusions, instillations and shots once refused as
     numbers with no unit; not a laser's pulses, several to a session), singular or plural, in digits, words
     ("twenty-two") or as an ordinal ("the second infusion", "the 3rd injection", "a single session", "initial" as
-    "first", "after the initial injection", once no time; not "initial treatment", a course's first line; not an
-    ordinal before plural sessions, "the first injections", "the first few sessions", refused as "the first weeks" is,
-    once the first session alone), with decimals a series' summary ("after a mean of 22.5 exposures"; once read as its decimals
+    "first", "after the initial injection", once no time; not "initial treatment", a course's first line), or in times
+    ("after 4 times of treatment", "after 3 times PDT", "after being treated 3 times", once a number without a unit;
+    not a pace, "3 times weekly", nor a factor, "3 times faster", "3 times the dose"; not an ordinal before plural
+    sessions, "the first injections", "the first few sessions", refused as "the first weeks" is, once the first
+    session alone), with decimals a series' summary ("after a mean of 22.5 exposures"; once read as its decimals
     alone, 5 exposures; not whole and with no word of a summary, ``unresolved``), possibly a range ("2-3 sessions", "3
     or 4 injections", "between 4 and 6 cycles"), converted with the frequency stated in the row's regimen
     (:func:`sessions_per_week`: "twice weekly", "three-times weekly", "3 sessions/week", "every 2 weeks", "q2w",

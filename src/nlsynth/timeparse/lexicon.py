@@ -693,6 +693,22 @@ _INITIAL_RE = re.compile(
 )
 
 
+#: A count of sessions written in times, as authors writing English as a second language often write it ("after 4
+#: times of treatment", "3 times of ALA-PDT", "after 3 times PDT", "three times of injection", "after being treated 3
+#: times"): that many sessions. Not a pace ("3 times weekly", "treated 3 times a week", "3 times daily treatment"), a
+#: factor ("3 times faster", "3 times the dose", "3 times of the first dose"), nor one time ("the first time").
+_TIMES_COUNT = rf"(?:\d+|{'|'.join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))})"
+_TIMES_NOUN = rf"(?:therap(?:y|ies)|pdt|{'|'.join(f'{n}s?' for n in _SESSION_NOUNS if n != 'dose')})"
+_TIMES_OF_RE = re.compile(
+    rf"\b(?P<n>{_TIMES_COUNT})\s+times\s+"
+    rf"(?:of\s+(?:the\s+)?(?=(?:[\w-]+\s+)?{_TIMES_NOUN}\b)|(?={_TIMES_NOUN}\b))"
+)
+_TREATED_TIMES_RE = re.compile(
+    rf"\btreated\s+(?P<n>{_TIMES_COUNT})\s+times\b"
+    r"(?!\s*(?:an?|per|each|every|daily|weekly|monthly|yearly|/|x)\b)"
+)
+
+
 #: A restatement after "i.e." or "viz." ("at 8 weeks, i.e. 2 months"): the same time again, as in parentheses
 #: (:func:`normalise` writes it so), not a second clause.
 _RESTATED_RE = re.compile(r",?\s*\b(?:i\.\s?e\.|ie\b\.?|viz\.)(?:\s*,)?\s*(?P<rest>[^;,()]+)")
@@ -710,8 +726,8 @@ def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
     spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" or a tilde
-    in a range as "to", "initial" before a time or a session as "first", a decimal point as ".", with a digit before
-    it, a tolerance after a time ("give or take a week") as "approximately", "without treatment" as "off treatment", a
+    in a range as "to", "initial" before a time or a session as "first", a count in times as sessions ("4 times of
+    treatment"), a decimal point as ".", with a digit before it, a tolerance after a time ("give or take a week") as "approximately", "without treatment" as "off treatment", a
     passive's "being" as "was".
 
     >>> normalise("After  Twenty-Two sessions")
@@ -732,6 +748,8 @@ def normalise(text: str) -> str:
     ('after the first 2 months', 'the first month', 'initial improvement')
     >>> normalise("after the initial injection"), normalise("an initial dose"), normalise("initial treatment")
     ('after the first injection', 'the first dose', 'initial treatment')
+    >>> normalise("after 4 times of treatment"), normalise("after being treated 3 times"), normalise("3 times weekly")
+    ('after 4 sessions of treatment', 'after was 3 treatments', '3 times weekly')
     >>> normalise(".5 months"), normalise("4\u00b75 weeks"), normalise("v.5 at 4 weeks")
     ('0.5 months', '4.5 weeks', 'v.5 at 4 weeks')
     >>> normalise("8 weeks, give or take a week"), normalise("3 months plus or minus 2 weeks")
@@ -761,6 +779,7 @@ def normalise(text: str) -> str:
     text = _HUNDREDS_RE.sub(_hundreds_to_digits, _COMPOUND_RE.sub(_compound_to_digits, text))
     text = _TILDE_RANGE_RE.sub(r"\1 to ", _THROUGH_RE.sub(r"\1 to ", text))
     text = _INITIAL_RE.sub(lambda m: "the first" if m.group(0).startswith("an") else "first", text)
+    text = _TREATED_TIMES_RE.sub(r"\g<n> treatments", _TIMES_OF_RE.sub(r"\g<n> sessions of ", text))
     text = _RESTATED_RE.sub(
         lambda m: m.group("rest").strip() if m.string[: m.start()].endswith("(") else f" ({m.group('rest').strip()})",
         text,
