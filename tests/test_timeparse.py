@@ -708,6 +708,10 @@ OWN_PHRASES = [
     ("2 weeks after 3 times of PDT", "every 2 weeks", 6 * W, 6 * W, "exposures"),
     ("after 3 times of PDT at monthly intervals", "every 2 weeks", NAN, NAN, "unresolved"),  # its own pace
     ("at the end of treatment", "3 times of PDT at 2-week intervals", 4 * W, 4 * W, "end-of-treatment"),  # a regimen's
+    # a regimen's course in times, spaced (once no course length)
+    ("at the end of treatment", "PDT 3 times at 2-week intervals", 4 * W, 4 * W, "end-of-treatment"),
+    ("at the end of treatment", "injected three times 4 weeks apart", 8 * W, 8 * W, "end-of-treatment"),
+    ("at the end of treatment", "3 times every 2 weeks", NAN, NAN, "unresolved"),  # three a fortnight, or a course?
     # ... not a pace or a factor
     ("treated 3 times weekly, improved after 4 weeks", "", 4 * W, 4 * W, "point"),
     # an ordinal counts a singular unit: "the first week" is the first 7 days, and a time in it somewhere in them

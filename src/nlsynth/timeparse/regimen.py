@@ -17,6 +17,7 @@ from nlsynth.timeparse.lexicon import (
     _SEP,
     _SESSION_NOUN,
     _SESSION_NOUNS,
+    _TIMES_COUNT,
     _UNIT,
     _UNIT_FIRST,
     _UNIT_OF,
@@ -144,12 +145,13 @@ _COURSE_SESSIONS_RE = re.compile(
     rf"|\s+(?:{_PACE_WORD}|nightly)\b)"
 )
 #: ... or a pace or a session named N times: "monthly x 4", "every 4 weeks x 3", "weekly × 6" (NFKC and
-#: :func:`normalise` write "x"), "injections x3", "4 times", where nothing follows but punctuation (not a dose, "2 x 5
-#: mg", a course length, "x 12 weeks", or a rate, "x3 weekly", "3 times a week"); or "x3 injections".
+#: :func:`normalise` write "x"), "injections x3", "4 times" or "four times", where nothing follows but punctuation or
+#: the spacing of the sessions ("3 times at 2-week intervals", "3 times 4 weeks apart") (not a dose, "2 x 5 mg", a
+#: course length, "x 12 weeks", or a rate, "x3 weekly", "3 times a week", "3 times every 2 weeks"); or "x3 injections".
 _COURSE_TIMES_RE = re.compile(
     rf"(?:\b(?:{_PACE_WORD}|{_SESSION_NOUN}|every\s+(?:{_NUM}[\s-]*)?(?:day|week|month)s?)\s*x\s*(?P<n>\d+)"
-    r"|\b(?P<n2>\d+)\s+times)"
-    r"(?=\s*(?:[;,.()]|$))"
+    rf"|\b(?P<n2>{_TIMES_COUNT})\s+times)"
+    r"(?=\s*(?:[;,.()]|$)|\s+at\s+(?:[\w-]+\s+)?intervals?\b|\s+(?:[\w-]+\s+){1,2}apart\b)"
     rf"|(?<![\w.])x\s*(?P<n3>\d+)\s+{_SESSION_NOUN}\b"
 )
 
@@ -198,6 +200,8 @@ def _course_sessions(text: str) -> tuple[float, str, int] | None:
     [(6.0, '6 sessions', 0), (4.0, 'monthly x 4', 0), (4.0, 'weekly x 4', 0)]
     >>> [_course_sessions(t) for t in ("injected 3 times, monthly", "x3 injections at 4-week intervals")]
     [(3.0, '3 times', 9), (3.0, 'x3 injections', 0)]
+    >>> [_course_sessions(t) for t in ("pdt 3 times at 2-week intervals", "three times 4 weeks apart", "3 times a week")]
+    [(3.0, '3 times', 4), (3.0, 'three times', 0), None]
     >>> [_course_sessions(t) for t in ("300 mg every 2 weeks", "2 x 5 mg daily", "twice daily x 12 weeks", "x3 weekly")]
     [None, None, None, None]
     >>> _course_sessions("every 4 weeks for 4 cycles"), _course_sessions("daily for 12 weeks in 2 cycles")
