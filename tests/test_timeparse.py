@@ -718,6 +718,16 @@ OWN_PHRASES = [
     # (once a visit at its end, exactly)
     ("in the first week", "", 0, W, "range"),
     ("during the third month", "", 2 * M, 3 * M, "range"),
+    # ... and a range of periods so placed, from the first's start (each once from the end of the first)
+    ("in the 2nd to 3rd month", "", M, 3 * M, "range"),
+    ("in the second or third month", "", M, 3 * M, "range"),
+    ("during the 8th to 12th week", "", 7 * W, 12 * W, "range"),
+    ("during weeks 4-8", "", 3 * W, 8 * W, "range"),  # as "during week 4" is its 4th week
+    ("in the 1st-2nd year of treatment", "", 0, 2 * Y, "range"),
+    # ... not a range at its ends or bounded by "between"
+    ("2nd to 3rd month", "", 2 * M, 3 * M, "range"),
+    ("between weeks 4 and 8", "", 4 * W, 8 * W, "range"),
+    ("in between months 2 and 3", "", 2 * M, 3 * M, "range"),
     ("at the end of the third month", "", 3 * M, 3 * M, "point"),
     # "over X" alone is a span (data/raw: "control maintained over four months"); after a word of degree or
     # another preposition of time, a comparison
@@ -2929,6 +2939,11 @@ REJECTED = [
     ("at 4, 8-12 and 16 weeks", "several"),  # a range inside the list
     ("at 3 and 6 months in 2 patients", "head count"),
     ("during the first and second months", "ordinal before a plural unit"),  # periods, not visits
+    # ... an ordinal in words joined to the time's, as in digits (each once the last period alone)
+    ("between the second and third month", "several numbers in one clause \\(second besides 'third month'\\)"),
+    ("in the second and the third month", "several numbers in one clause \\(second besides"),
+    ("in the first and second year", "several numbers in one clause \\(first besides"),
+    ("at the second and third month", "several numbers in one clause \\(at the second besides"),  # named once
     ("3 months + 2 weeks and 6 months", "several times"),
     # ... also with commas between visits that each have their unit (once split into clauses: "within 4 weeks" and "8
     # weeks" spanned (0, 8] weeks; visits out of order spanned 3 to 6 months)

@@ -93,7 +93,11 @@ Rules (``TimeInterval.rule``)
     ``visits``.) So is a period named by its number with a word that places the time in it, "in the third month",
     "during month 3", "in early month 3", "at the beginning of the second year", "early in", "towards the end of",
     or a part of it, "in the last week of the second month", "the latter part of month 3": (2, 3] months, (1, 2]
-    years (each once the period's end alone, "at the beginning of the second year" 2 years);
+    years (each once the period's end alone, "at the beginning of the second year" 2 years); so are periods so named
+    from the first's start to the last's end, "in the 2nd to 3rd month", "in the second or third month", "during
+    weeks 4-8": (1, 3] months, (3, 8] weeks (each once from the first's end), but not two ends after "between",
+    "between weeks 4 and 8", nor an ordinal in words joined by "and" to the time's, "in the second and third
+    month", refused as several numbers, as "the 2nd and 3rd month" is (once the third month alone);
     "at the end of the third month", "at month 3" and "by the 3rd month" are its end. For the time of an event the
     range is a time seen at an assessment, by its upper end (below).
 ``visits``

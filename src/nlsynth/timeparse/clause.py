@@ -43,6 +43,7 @@ from nlsynth.timeparse.lexicon import (
     _ENDS_RE,
     _EXPOSURE_RE,
     _FOLLOW_UP_RE,
+    _JOINED_ORDINAL_RE,
     _NUM,
     _ORDINAL_COUNT_RE,
     _PACED_COUNT_RE,
@@ -73,6 +74,7 @@ from nlsynth.timeparse.qualifiers import (
     _quantity,
     _quantity_days,
     _refuse_negative,
+    _refuse_ordinal_plural,
 )
 from nlsynth.timeparse.quantities import (
     _ADDED_TIME_RE,
@@ -866,6 +868,11 @@ def _parse_clause(
         stray = re.findall(r"\d+(?:\.\d+)?", rest)
         # a place in words ("complete by the twelfth"; in digits it is a stray number already)
         stray += [m.group(0) for m in _PLACE_UNREAD_RE.finditer(rest) if not re.match(r"\d", m.group("ordinal"))]
+        # an ordinal in words joined to the time's ("the second and third month"; unless a place, "at the second")
+        joined = _JOINED_ORDINAL_RE.search(clause[: match.start()])
+        if joined and joined.group(0).split()[0] not in [place.split()[-1] for place in stray]:
+            _refuse_ordinal_plural(match)  # "the first and second months": as vague as "the first months"
+            stray.append(joined.group(0).split()[0])
         # a time written number first ("16 weeks", "2-3 weeks", "between 2 and 3 weeks"), by the group of its unit
         unit = next((g for g in ("n_unit", "r_unit", "b_unit") if match.group(g)), None)
         # another number right before its own, unless it counts a length written as an adjective ("after one 4-week

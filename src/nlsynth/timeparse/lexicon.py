@@ -87,6 +87,10 @@ _LATER_ORDINAL = rf"(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'first')}|\d*
 _PLACE_UNREAD_RE = re.compile(
     rf"\b(?:after|at|by|until|till|before|following|from|with|on)\s+(?:the\s+)?(?P<ordinal>{_LATER_ORDINAL})\b"
 )
+#: An ordinal in words joined by "and" to the one a time starts with ("in the second and third month", "between the
+#: second and the third month"): a second number, as it is in digits ("the 2nd and 3rd month"), not left out (once
+#: the third month alone).
+_JOINED_ORDINAL_RE = re.compile(rf"\b(?:{'|'.join(_ORDINAL_WORDS)})\s+(?:and|&)\s+(?:the\s+)?$")
 #: A count that names a session's place: "3rd", "third" (also the first of a range: "the 3rd or 4th"); fully matched,
 #: an ordinal ("first", "2nd"), not a count.
 _ORDINAL_COUNT_RE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\b")

@@ -335,25 +335,35 @@ _IN_THE_PERIOD_RE = re.compile(
 def _duration(clause: str, match: re.Match[str]) -> TimeInterval:
     """The time a duration ``match`` of ``clause`` writes, read with the qualifier around it; a period named by its
     number with a word that places the time inside it (:data:`_IN_THE_PERIOD_RE`) is that period, never its end alone
-    (each once its end, so that "at the beginning of the second year" was 2 years).
+    (each once its end, so that "at the beginning of the second year" was 2 years), and periods so named from the
+    first's start to the last's end ("in the 2nd to 3rd month", once from the end of the 2nd).
 
     >>> from nlsynth.timeparse.lexicon import _DURATION_RE
     >>> [(r.lower, r.upper) for r in (_duration(c, _DURATION_RE.search(c)) for c in ("in the third month", "at month 3",
-    ...  "in early month 3"))]
-    [(60.875, 91.3125), (91.3125, 91.3125), (60.875, 91.3125)]
+    ...  "in early month 3", "in the 2nd to 3rd month"))]
+    [(60.875, 91.3125), (91.3125, 91.3125), (60.875, 91.3125), (30.4375, 91.3125)]
     """
     _refuse_ordinal_plural(match)
     lo, hi = _quantity_days(match)
     if _numbered_period(match) and _IN_THE_PERIOD_RE.search(clause[: match.start()]):
-        lo = period_start(hi, _UNIT_OF[match.group("n_unit") or match.group("u_unit")])
+        lo = period_start(lo, _UNIT_OF[_quantity(match)[2]])  # of a range of periods, the first's start
     return _bounded(clause, match.start(), match.end(), lo, hi)
 
 
 def _numbered_period(match: re.Match[str]) -> bool:
-    """Whether a duration ``match`` names one period by its number: an ordinal before a unit ("the third month") or a
-    unit before its number ("month 3"), not a length ("3 months")."""
-    n = match.group("n")
-    return (n is not None and _ORDINAL_COUNT_RE.fullmatch(n) is not None) or match.group("u") is not None
+    """Whether a duration ``match`` names periods by their numbers: an ordinal before a unit ("the third month"), two
+    ("the 2nd to 3rd month", "the second or third month"), or a unit before its number or numbers ("month 3", "months
+    2-3"); not a length ("3 months", "2-3 months"), nor two ends after "between", which bound the time themselves.
+
+    >>> from nlsynth.timeparse.lexicon import _DURATION_RE
+    >>> [_numbered_period(_DURATION_RE.search(t)) for t in ("the 2nd to 3rd month", "months 2-3", "2-3 months")]
+    [True, True, False]
+    """
+    if match.group("u") is not None or match.group("f_lo") is not None:
+        return True
+    lo, hi, _ = _quantity(match)
+    ends = (lo, hi) if match.group("n") is not None or match.group("r_lo") is not None else ()
+    return bool(ends) and all(_ORDINAL_COUNT_RE.fullmatch(end) is not None for end in ends)
 
 
 def _refuse_ordinal_plural(match: re.Match[str]) -> None:
