@@ -2965,6 +2965,13 @@ REJECTED = [
     # response by 10 sessions, and a follow-up of 10)
     ("improvement after 10 sessions, complete after 20", "several numbers in one clause .20 besides '10 sessions'."),
     ("cleared after 6 injections and 12", "several numbers in one clause .12 besides '6 injections'."),
+    # ... or a place after it, as an ordinal (once dropped: "improved after the 2nd session, cleared after the 4th" a
+    # best response by 2 sessions, and a follow-up of 2)
+    ("improved after the 2nd session, cleared after the 4th", "several numbers in one clause .after the 4th besides"),
+    (
+        "improved after the second injection and cleared after the fourth",
+        "several numbers .* .after the fourth besides",
+    ),
     # a second unit right after a time's: once the first was read and the second dropped ("16 days weeks" 16 days)
     ("16 days weeks", "a second unit after a time .'16 days', then 'weeks'."),
     ("over four weeks months", "a second unit after a time .'four weeks', then 'months'."),
@@ -3034,6 +3041,7 @@ def test_unreadable_phrase_is_rejected_with_reason(phrase, reason):
         ("improved after 3 sessions of 5-ALA PDT", 6 * W),  # a number joined to a word
         ("after 3 sessions of 595-nm PDL", 6 * W),
         ("improvement after 10 sessions, complete after 20 sessions", 40 * W),  # each count with its noun
+        ("improved after the 2nd session, cleared after the 4th session", 8 * W),  # ... or an ordinal with its noun
     ],
 )
 def test_a_number_joined_to_a_word_or_a_second_count_beside_sessions_is_no_stray_number(phrase, upper):

@@ -183,9 +183,9 @@ Rules (``TimeInterval.rule``)
     none, "10 sessions over 5 weeks, then monthly", "induction 4 weeks, then monthly", once the later pace from the
     start, though not after a single dose, "600 mg loading dose, then 300 mg every 2 weeks"), a count of zero, several
     counts, a count beside a duration in one clause, a count with a number standing alone after it, refused as several
-    numbers ("improvement after 10 sessions, complete after 20", once 10 sessions; not "3 sessions of 5-ALA PDT" nor
-    visits written unit first, "5 infusions at weeks 0, 2 and 6"), a count whose part of the phrase gives the
-    sessions a pace that is
+    numbers ("improvement after 10 sessions, complete after 20", once 10 sessions, and so is a place, "improved after
+    the 2nd session, cleared after the 4th", once the 2nd; not "3 sessions of 5-ALA PDT" nor visits written unit
+    first, "5 infusions at weeks 0, 2 and 6"), a count whose part of the phrase gives the sessions a pace that is
     not the regimen's ("after three treatments at monthly intervals", "after 3 sessions (1 month apart)" with "every 2
     weeks", and in a regimen's words, "after 3 sessions (weekly)", "after 3 sessions, monthly", "(2x/week)", "(1 per
     month)"; once read at the regimen's; or one that reads two ways, neither of them the regimen's, "after 3 tri-weekly

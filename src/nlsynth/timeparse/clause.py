@@ -1054,7 +1054,7 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
     """A clause with a count of sessions: read with the frequency of the ``treatment``'s regimen, or unresolved with a
     reason; never an error (the count is understood even when it gives no time), unless another number stands right
     before the count's own ("after 5 12 sessions", "after the 3rd 4th injection") or alone after it ("improvement
-    after 10 sessions, complete after 20"), as for a time."""
+    after 10 sessions, complete after 20", "cleared after the 4th"), as for a time."""
     if len(counts) > 1:
         found = ", ".join(repr(m.group(0)) for m in counts)
         return unresolved(f"several counts of sessions in one clause ({found}); no rule chooses between them")
@@ -1096,8 +1096,9 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
             "in one clause; no rule chooses between them"
         )
     tail = _UNIT_FIRST_TIME_RE.sub(" ", _UNIT_FIRST_LIST_RE.sub(" ", clause[match.end() :]))  # not "at weeks 0, 2, 6"
-    if stray := _BARE_NUMBER_RE.findall(tail):
-        # "improvement after 10 sessions, complete after 20": a second time, of an unnamed unit, that no rule reads
+    # "improvement after 10 sessions, complete after 20": a second time, of an unnamed unit, that no rule reads; so is
+    # a place after it, "improved after the 2nd session, cleared after the 4th" (once the 2nd alone, a best response)
+    if stray := _BARE_NUMBER_RE.findall(tail) + [place.group(0) for place in _PLACE_UNREAD_RE.finditer(tail)]:
         raise TimePhraseError(
             f"several numbers in one clause ({', '.join(stray)} besides {match.group(0)!r}); no rule chooses between them"
         )
