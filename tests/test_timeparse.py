@@ -2972,6 +2972,15 @@ REJECTED = [
         "improved after the second injection and cleared after the fourth",
         "several numbers .* .after the fourth besides",
     ),
+    # ... a number in words standing alone after a time or a count, as one in digits is (each once dropped, the first
+    # time alone a best response)
+    ("improved within a month and healed within three", "several numbers in one clause .three besides 'a month'."),
+    ("partial response at 4 weeks, complete at twelve", "several numbers in one clause .twelve besides '4 weeks'."),
+    ("improvement after two months and clearance after six", "several numbers in one clause .six besides"),
+    ("improved after 2 sessions and cleared after four", "several numbers in one clause .four besides '2 sessions'."),
+    ("improved after two sessions, cleared after another two", "several numbers in one clause .two besides"),
+    ("improved at 3 months and more so at six", "several numbers in one clause .six besides"),  # once at least 3 months
+    ("after four 2-3 months", "several numbers in one clause .four besides '2-3 months'."),  # named once
     # a second unit right after a time's: once the first was read and the second dropped ("16 days weeks" 16 days)
     ("16 days weeks", "a second unit after a time .'16 days', then 'weeks'."),
     ("over four weeks months", "a second unit after a time .'four weeks', then 'months'."),
@@ -3042,6 +3051,8 @@ def test_unreadable_phrase_is_rejected_with_reason(phrase, reason):
         ("after 3 sessions of 595-nm PDL", 6 * W),
         ("improvement after 10 sessions, complete after 20 sessions", 40 * W),  # each count with its noun
         ("improved after the 2nd session, cleared after the 4th session", 8 * W),  # ... or an ordinal with its noun
+        ("cleared at 12 weeks, two of three lesions", 12 * W),  # a number in words that counts something
+        ("improved at one and three months", 3 * M),  # visits in words, read as such
     ],
 )
 def test_a_number_joined_to_a_word_or_a_second_count_beside_sessions_is_no_stray_number(phrase, upper):

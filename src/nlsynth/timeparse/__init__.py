@@ -11,7 +11,9 @@ Numbers may be digits or words, including compounds ("twenty-five weeks", "two h
 month"); a half in words is a number ("one and a half years", "three-and-a-half months", "a year and a half", "half a
 year"), a fortnight two weeks ("within a fortnight"), a decimal point may have no digit before it (".5 months") or be a
 middle dot ("4·5 weeks"), and a visit may be named as trials name it ("W16", "D10", "M6", "week-12"); a name that
-carries a number ("JAK1", "IL-4", "UVA1", "CO2 laser") is a name, never a second number. A half of something else ("half
+carries a number ("JAK1", "IL-4", "UVA1", "CO2 laser") is a name, never a second number; a number in words standing
+alone beside a time or a count ("improved within a month and healed within three", "cleared after four") is a second
+one, refused as one in digits is (once dropped, the first time alone a best response). A half of something else ("half
 of the lesions"), a quarter, "several", "few" or "a couple" is refused: no rule reads it. So is a point part of the way
 through a span ("halfway through the 12-week course", "in the middle of the 12 weeks", "the halfway point of 12 weeks"),
 whose time is not the one written (once its end); beside its own time it is that time ("at 6 weeks, halfway through").

@@ -35,6 +35,7 @@ from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _describe,
 from nlsynth.timeparse.lexicon import (
     _AFTER_END_RE,
     _BARE_END_RE,
+    _BARE_NUMBER_WORD_RE,
     _COUNT,
     _COUNTED_PERIODS_RE,
     _COURSE_COUNT_RE,
@@ -865,7 +866,7 @@ def _parse_clause(
         match = durations[0]
         _refuse_negative(clause, match.start())
         rest = clause[: match.start()] + " " + clause[match.end() :]
-        stray = re.findall(r"\d+(?:\.\d+)?", rest)
+        stray = re.findall(r"\d+(?:\.\d+)?", rest) + _BARE_NUMBER_WORD_RE.findall(rest)
         # a place in words ("complete by the twelfth"; in digits it is a stray number already)
         stray += [m.group(0) for m in _PLACE_UNREAD_RE.finditer(rest) if not re.match(r"\d", m.group("ordinal"))]
         # an ordinal in words joined to the time's ("the second and third month"; unless a place, "at the second")
@@ -888,7 +889,7 @@ def _parse_clause(
             )
         if stray:
             raise TimePhraseError(
-                f"several numbers in one clause ({', '.join(stray)} besides {match.group(0)!r}); "
+                f"several numbers in one clause ({', '.join(dict.fromkeys(stray))} besides {match.group(0)!r}); "
                 "no rule chooses between them"
             )
         return _duration(clause, match)
@@ -1098,7 +1099,8 @@ def _count_clause(clause: str, counts: list[re.Match[str]], treatment: Treatment
     tail = _UNIT_FIRST_TIME_RE.sub(" ", _UNIT_FIRST_LIST_RE.sub(" ", clause[match.end() :]))  # not "at weeks 0, 2, 6"
     # "improvement after 10 sessions, complete after 20": a second time, of an unnamed unit, that no rule reads; so is
     # a place after it, "improved after the 2nd session, cleared after the 4th" (once the 2nd alone, a best response)
-    if stray := _BARE_NUMBER_RE.findall(tail) + [place.group(0) for place in _PLACE_UNREAD_RE.finditer(tail)]:
+    places = [place.group(0) for place in _PLACE_UNREAD_RE.finditer(tail)]
+    if stray := _BARE_NUMBER_RE.findall(tail) + _BARE_NUMBER_WORD_RE.findall(tail) + places:
         raise TimePhraseError(
             f"several numbers in one clause ({', '.join(stray)} besides {match.group(0)!r}); no rule chooses between them"
         )

@@ -87,6 +87,13 @@ _LATER_ORDINAL = rf"(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'first')}|\d*
 _PLACE_UNREAD_RE = re.compile(
     rf"\b(?:after|at|by|until|till|before|following|from|with|on)\s+(?:the\s+)?(?P<ordinal>{_LATER_ORDINAL})\b"
 )
+#: A number in words standing alone, with nothing it counts after it ("healed within three", "complete at twelve",
+#: "cleared after four", "after another two", "after six more"): a second time of an unnamed unit, as one in digits
+#: is (once left out, so that "improved within a month and healed within three" was a best response within a month).
+_BARE_NUMBER_WORD_RE = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))})"
+    r"(?=\s*(?:$|[^\w\s-]|(?:and|or|but|then|respectively|more|further)\b))"
+)
 #: An ordinal in words joined by "and" to the one a time starts with ("in the second and third month", "between the
 #: second and the third month"): a second number, as it is in digits ("the 2nd and 3rd month"), not left out (once
 #: the third month alone).
