@@ -2372,11 +2372,25 @@ def test_a_later_time_that_says_nothing_of_the_response_is_no_best_response_s(ph
         ("response at 2 weeks (maximal at 8 weeks)", 2 * W, 8 * W),
         ("6 weeks (complete at 12 weeks)", 6 * W, 12 * W),
         ("improved at 4 weeks (best at 12 weeks)", 4 * W, 12 * W),
+        # ... or times it with a count of sessions (once commentary: by 8 weeks)
+        ("at 8 weeks (complete after 6 sessions)", 8 * W, 12 * W),
     ],
 )
 def test_a_later_clause_that_says_what_came_still_spans_the_best_response(phrase, lower, upper):
-    got = parse_time(phrase, event=True)
+    got = parse_time(phrase, "every 2 weeks", event=True)
     assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(lower), pytest.approx(upper))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["improved at 4 weeks (complete at 12)", "improved at 4 weeks (maximal at 8)", "12 weeks (no change at 2)"],
+)
+def test_a_parenthesis_that_times_the_response_without_a_unit_is_refused(phrase):
+    """Its number is a time no rule reads (once commentary: a best response by the time before it)."""
+    with pytest.raises(TimePhraseError, match="a number without a time unit"):
+        parse_time(phrase, event=True)
+    # ... and a parenthesis that counts patients or lesions is no time
+    assert parse_time("12 weeks (complete in 3 of 5)", event=True).upper == 12 * W
 
 
 def test_a_parenthesis_of_a_doses_or_a_courses_degree_is_still_commentary():

@@ -568,8 +568,10 @@ time is one of them (once refused). A time the phrase doubts ("8 weeks?", "possi
 
 Commentary that is skipped: text in parentheses, and a restatement after "i.e." or "viz.", which is read as one ("at 8
 weeks, i.e. 2 months"; for the time of an event, not one that times a response, "6 weeks (complete clearance at 12
-weeks)", or says how great it was at a time, "response at 2 weeks (maximal at 8 weeks)", which is a clause of its own;
-not a dose's or a course's degree, "(maximal dose at 2 weeks)"), clauses without any number (", outcome remained stable
+weeks)", or says how great it was at a time, "response at 2 weeks (maximal at 8 weeks)", which is a clause of its own,
+with a count of sessions too, "at 8 weeks (complete after 6 sessions)", or with a number and no unit, "(complete at
+12)", refused as a number without a unit (each once commentary, the best response by the time before it); not a dose's
+or a course's degree, "(maximal dose at 2 weeks)"), clauses without any number (", outcome remained stable
 in all"), clauses about another event (relapse, recurrence, also with no time of its own after a comma, "and", "then" or
 "but" that follows the response's time, "improved at 2 weeks, then relapsed", once the whole clause the relapse's and
 refused; for a follow-up, though, a relapse's, recurrence's, flare's or lost response's time that a rule reads, in a

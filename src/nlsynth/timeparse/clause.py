@@ -34,8 +34,10 @@ from nlsynth.timeparse.anchors import (
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _describe, _not_seen_bound, unresolved
 from nlsynth.timeparse.lexicon import (
     _AFTER_END_RE,
+    _ALONE,
     _BARE_END_RE,
     _BARE_NUMBER_WORD_RE,
+    _CARDINAL_WORD,
     _COUNT,
     _COUNTED_PERIODS_RE,
     _COURSE_COUNT_RE,
@@ -537,6 +539,10 @@ _RESPONSE_DEGREE_RE = re.compile(
 )
 
 
+#: A time with no unit, its number standing alone after a word of time ("(complete at 12)", "(cleared by four)").
+_UNITLESS_TIME_RE = re.compile(rf"\b(?:at|by|after|within|until|till)\s+(?:\d+(?:\.\d+)?|{_CARDINAL_WORD}){_ALONE}")
+
+
 def _event_aside(aside: re.Match) -> str:
     """A parenthesis that times a response, as a clause of its own ("6 weeks (complete clearance at 12 weeks)" is "6
     weeks; complete clearance at 12 weeks"): beside an event's time it is not commentary, and the best response may be
@@ -557,7 +563,9 @@ def _event_aside(aside: re.Match) -> str:
     ('12 weeks  no improvement', '8 weeks (no side effects)')
     """
     inside = aside.group(0)[1:-1]
-    if _DURATION_RE.search(inside) and (
+    # a time with no unit ("(complete at 12)") is such a time too, whose clause is refused (once commentary, so that
+    # "improved at 4 weeks (complete at 12)" was a best response by 4 weeks)
+    if (_DURATION_RE.search(inside) or _EXPOSURE_RE.search(inside) or _UNITLESS_TIME_RE.search(inside)) and (
         _RESPONSE_WORD_RE.search(inside) or _RESPONSE_DEGREE_RE.search(inside) or _says_not_seen(inside)
     ):
         return f"; {inside};"  # also a time the response had not come by: "(no change at 4 weeks)", "(unchanged at 4 weeks)"

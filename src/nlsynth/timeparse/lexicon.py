@@ -53,6 +53,9 @@ _TENS_WORDS = {
     "eighty": 80,
     "ninety": 90,
 }
+#: A whole number in words, longest first ("seventeen" before "seven"): the digits' alternative where a count or a
+#: time's number may be written either way.
+_CARDINAL_WORD = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _ORDINAL_WORDS = {
     "first": 1,
     "second": 2,
@@ -90,10 +93,8 @@ _PLACE_UNREAD_RE = re.compile(
 #: A number in words standing alone, with nothing it counts after it ("healed within three", "complete at twelve",
 #: "cleared after four", "after another two", "after six more"): a second time of an unnamed unit, as one in digits
 #: is (once left out, so that "improved within a month and healed within three" was a best response within a month).
-_BARE_NUMBER_WORD_RE = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))})"
-    r"(?=\s*(?:$|[^\w\s-]|(?:and|or|but|then|respectively|more|further)\b))"
-)
+_ALONE = r"(?=\s*(?:$|[^\w\s-]|(?:and|or|but|then|respectively|more|further)\b))"
+_BARE_NUMBER_WORD_RE = re.compile(rf"(?<![\w-])(?:{_CARDINAL_WORD}){_ALONE}")
 #: An ordinal in words joined by "and" to the one a time starts with ("in the second and third month", "between the
 #: second and the third month"): a second number, as it is in digits ("the 2nd and 3rd month"), not left out (once
 #: the third month alone).
@@ -634,7 +635,7 @@ _NAMED_NUMBER_RE = re.compile(
 #: A half in words is a number: "one and a half years", "2 and a half weeks", "a year and a half", "two months and a
 #: half", "half a year", "a half-year", also hyphenated ("three-and-a-half months") or after a half written with a
 #: slash ("1 and 1/2 months"). A half left over ("half of the lesions") stays unread.
-_CARDINAL = r"(?:\d+|" + "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS, "a", "an"], key=len, reverse=True)) + r")"
+_CARDINAL = rf"(?:\d+|{_CARDINAL_WORD}|an|a)"
 _UNIT_WORD = r"(?:day|week|month|year)s?"
 _AND_A_HALF_RE = re.compile(
     rf"\b(?P<n>{_CARDINAL})[\s-]+and[\s-]+(?:a[\s-]+)?half[\s-]+(?P<unit>{_UNIT_WORD})\b"
@@ -708,7 +709,7 @@ _INITIAL_RE = re.compile(
 #: times of treatment", "3 times of ALA-PDT", "after 3 times PDT", "three times of injection", "after being treated 3
 #: times"): that many sessions. Not a pace ("3 times weekly", "treated 3 times a week", "3 times daily treatment"), a
 #: factor ("3 times faster", "3 times the dose", "3 times of the first dose"), nor one time ("the first time").
-_TIMES_COUNT = rf"(?:\d+|{'|'.join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))})"
+_TIMES_COUNT = rf"(?:\d+|{_CARDINAL_WORD})"
 _TIMES_NOUN = rf"(?:therap(?:y|ies)|pdt|{'|'.join(f'{n}s?' for n in _SESSION_NOUNS if n != 'dose')})"
 _TIMES_OF_RE = re.compile(
     rf"\b(?P<n>{_TIMES_COUNT})\s+times\s+"
