@@ -2381,6 +2381,15 @@ def test_a_later_clause_that_says_what_came_still_spans_the_best_response(phrase
     assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(lower), pytest.approx(upper))
 
 
+def test_a_parenthesis_that_dates_the_onset_alone_times_the_first_response():
+    """ "(onset at 1 month)", "(first signs at 1 month)": the response's, read as a clause (once commentary: a first
+    response by 6 months); the disease's onset stays commentary."""
+    for aside in ("(onset at 1 month)", "(first signs at 1 month)"):
+        got = parse_time(f"complete response at 6 months {aside}", event=True, first=True)
+        assert (got.rule, got.upper) == ("earliest-clause", pytest.approx(M))
+    assert parse_time("improved at 12 weeks (disease onset 10 years ago)", event=True, first=True).upper == 12 * W
+
+
 @pytest.mark.parametrize(
     "phrase",
     ["improved at 4 weeks (complete at 12)", "improved at 4 weeks (maximal at 8)", "12 weeks (no change at 2)"],

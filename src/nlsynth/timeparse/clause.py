@@ -539,6 +539,9 @@ _RESPONSE_DEGREE_RE = re.compile(
 )
 
 
+#: The onset or first signs named alone, right before their time ("(onset at 1 month)", "(first signs at 2 weeks)"):
+#: the response's, beside a time of the response (not the disease's, "(disease onset 10 years ago)").
+_ONSET_ASIDE_RE = re.compile(r"\b(?:onset|(?:first|initial|earliest)\s+signs?)\s+(?:at|by|after|within|in|on)\b")
 #: A time with no unit, its number standing alone after a word of time ("(complete at 12)", "(cleared by four)").
 _UNITLESS_TIME_RE = re.compile(rf"\b(?:at|by|after|within|until|till)\s+(?:\d+(?:\.\d+)?|{_CARDINAL_WORD}){_ALONE}")
 
@@ -566,7 +569,10 @@ def _event_aside(aside: re.Match) -> str:
     # a time with no unit ("(complete at 12)") is such a time too, whose clause is refused (once commentary, so that
     # "improved at 4 weeks (complete at 12)" was a best response by 4 weeks)
     if (_DURATION_RE.search(inside) or _EXPOSURE_RE.search(inside) or _UNITLESS_TIME_RE.search(inside)) and (
-        _RESPONSE_WORD_RE.search(inside) or _RESPONSE_DEGREE_RE.search(inside) or _says_not_seen(inside)
+        _RESPONSE_WORD_RE.search(inside)
+        or _RESPONSE_DEGREE_RE.search(inside)
+        or _says_not_seen(inside)
+        or _ONSET_ASIDE_RE.search(inside)  # "(onset at 1 month)": once commentary, the first response by 6 months
     ):
         return f"; {inside};"  # also a time the response had not come by: "(no change at 4 weeks)", "(unchanged at 4 weeks)"
     if not _holds_time(inside) and (_says_not_seen(inside) or _negated(inside, response=True)):
