@@ -427,6 +427,9 @@ OWN_PHRASES = [
     ("after an initial 2 months", "", 2 * M, 2 * M, "point"),
     ("within the initial month", "", 0, M, "within"),
     ("improved after the initial 2-week course", "", 2 * W, 2 * W, "point"),
+    # a dose named by its amount or as the standard one is no later dose (unlike "the higher dose", "the full dose")
+    ("after 12 weeks at 300 mg", "", 12 * W, 12 * W, "point"),
+    ("improved at 8 weeks at the standard dose", "", 8 * W, 8 * W, "point"),
     # ... and before a session (once "no time expression"): a count of one, as "the first injection" is; plural
     # sessions are as vague as "the first sessions"; "initial treatment" is a course's first line, not a session
     ("improvement after the initial injection", "300 mg every 2 weeks", 2 * W, 2 * W, "exposures"),
@@ -2906,6 +2909,9 @@ REJECTED = [
     ("improved within 2 months of the dose being doubled", "another event"),
     ("improved within 2 months of the injections being spaced out", "another moment"),
     ("after 8 weeks at the higher dose", "another event"),  # time on a later dose (once since the start)
+    ("after 8 weeks at the full dose", "another event"),  # ... or one reached by titration (each once since the start)
+    ("after 8 weeks at target dose", "another event"),
+    ("after 8 weeks on a therapeutic dose", "another event"),
     ("after 12 weeks of the new regimen", "another event"),
     # ... or in a later phase (once since the start, which the phase began after)
     ("improved after 8 weeks of maintenance", "another event \\('of maintenance'\\)"),

@@ -415,7 +415,9 @@ A time counted from another event than the start of treatment ("3 months after d
 "6 weeks post-dose increase", once read since the start, "4 weeks after dose escalation", in any words for a change of
 the dose, "within 4 weeks of dose intensification", "after dose optimisation", "after treatment intensification": the
 last once read since the start; a passive in "being" is one in "was", "within 2 months of the dose being doubled", once
-read since the start; or a time spent on a later dose or in a later phase, "after 8 weeks at the higher dose", "after 8
+read since the start; or a time spent on a later dose or in a later phase, "after 8 weeks at the higher dose", or on
+one reached by titration, "after 8 weeks at the full dose", "at the target dose", "on a therapeutic dose" (these once
+read since the start; not a dose named by its amount or as the standard one, "after 12 weeks at 300 mg"), "after 8
 weeks of maintenance", "after 4 weeks of tapering", or at a pace that is not the regimen's, "after 8 weeks of weekly
 dosing" of dupilumab every 2 weeks, or at neither pace of one that reads two ways, "8 weeks of tri-weekly dosing", once
 read since the start (not "daily application" of a twice-daily ointment, nor a pace of visits, "8 weeks of weekly

@@ -109,9 +109,10 @@ _OTHER_ZERO_RE = re.compile(
     r"|titrating|modifying)\s+(?:the\s+)?(?:dose|dosage)"
     r"|(?:the\s+)?(?:dose|dosage)\s+(?:was|had\s+been)\s+(?:escalated|increased|reduced|doubled|halved|raised"
     r"|lowered|adjusted|changed|intensified|optimi[sz]ed|titrated|modified))\b"
-    # a time spent on a dose that came later: "after 3 months of the higher dose", "8 weeks at the increased dose"
-    r"|\b(?:of|at|on)\s+(?:the\s+)?(?:higher|increased|escalated|doubled|reduced|lower|new|maintenance)\s+"
-    r"(?:dose|dosage|regimen)\b"
+    # a time spent on a dose that came later: "after 3 months of the higher dose", "8 weeks at the increased dose", or
+    # one reached by titration, "after 8 weeks at the full dose", "at the target dose"
+    r"|\b(?:of|at|on)\s+(?:the\s+|a\s+)?(?:higher|increased|escalated|doubled|reduced|lower|new|maintenance|full|target"
+    r"|therapeutic|optimal|titrated)\s+(?:dose|dosage|regimen)\b"
     # ... or in a phase that came later: "after 8 weeks of maintenance", "3 months on maintenance therapy", "after 4
     # weeks of tapering", "8 weeks of consolidation"
     rf"|\b(?:of|on)\s+(?:the\s+)?(?:{_LATER_PHASE}|taper(?:ing)?|step-?down|weaning)\b"
