@@ -93,6 +93,7 @@ _PLACE_UNREAD_RE = re.compile(
 #: A number in words standing alone, with nothing it counts after it ("healed within three", "complete at twelve",
 #: "cleared after four", "after another two", "after six more"): a second time of an unnamed unit, as one in digits
 #: is (once left out, so that "improved within a month and healed within three" was a best response within a month).
+#: ... "alone": nothing it counts after it, only the end, punctuation or a word that joins or adds to it.
 _ALONE = r"(?=\s*(?:$|[^\w\s-]|(?:and|or|but|then|respectively|more|further)\b))"
 _BARE_NUMBER_WORD_RE = re.compile(rf"(?<![\w-])(?:{_CARDINAL_WORD}){_ALONE}")
 #: An ordinal in words joined by "and" to the one a time starts with ("in the second and third month", "between the
@@ -739,8 +740,8 @@ def normalise(text: str) -> str:
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
     spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" or a tilde
     in a range as "to", "initial" before a time or a session as "first", a count in times as sessions ("4 times of
-    treatment"), a decimal point as ".", with a digit before it, a tolerance after a time ("give or take a week") as "approximately", "without treatment" as "off treatment", a
-    passive's "being" as "was".
+    treatment"), a decimal point as ".", with a digit before it, a tolerance after a time ("give or take a week") as
+    "approximately", "without treatment" as "off treatment", a passive's "being" as "was".
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
