@@ -566,8 +566,8 @@ def _event_aside(aside: re.Match) -> str:
     ('12 weeks  no improvement', '8 weeks (no side effects)')
     """
     inside = aside.group(0)[1:-1]
-    # a time with no unit ("(complete at 12)") is such a time too, whose clause is refused (once commentary, so that
-    # "improved at 4 weeks (complete at 12)" was a best response by 4 weeks)
+    # a count of sessions ("(complete after 6 sessions)") or a time with no unit ("(complete at 12)", whose clause is
+    # refused) is such a time too (each once commentary: "improved at 4 weeks (complete at 12)" was by 4 weeks)
     if (_DURATION_RE.search(inside) or _EXPOSURE_RE.search(inside) or _UNITLESS_TIME_RE.search(inside)) and (
         _RESPONSE_WORD_RE.search(inside)
         or _RESPONSE_DEGREE_RE.search(inside)
