@@ -377,6 +377,8 @@ OWN_PHRASES = [
     # ... and as a trial, a total duration, or the week it ran until (once no course length: unresolved)
     ("at the end of treatment", "6-month trial of tofacitinib", 6 * M, 6 * M, "end-of-treatment"),
     ("at the end of treatment", "for a total duration of 16 weeks", 16 * W, 16 * W, "end-of-treatment"),
+    ("at the end of treatment", "twice daily; duration 12 weeks", 12 * W, 12 * W, "end-of-treatment"),  # its own part
+    ("at the end of treatment", "PDT, irradiation duration 8 days", NAN, NAN, "unresolved"),  # another duration's
     ("at the end of treatment", "twice daily until week 16", 16 * W, 16 * W, "end-of-treatment"),
     ("at the end of treatment", "every 4 weeks up to week 24", 24 * W, 24 * W, "end-of-treatment"),
     ("at the end of treatment", "daily from day 1 to day 14", 14, 14, "end-of-treatment"),

@@ -220,19 +220,20 @@ Rules (``TimeInterval.rule``)
     session, (N - 1) / f weeks for N sessions at f per week, since the first session is day 0 ("6 sessions at two weeks
     intervals" = 5 / 0.5 per week = 10 weeks, day 70; also "8 weekly injections", "4 cycles"), or the course length a
     regimen states ("applied daily for 10 months", "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of
-    daily application"); where it states both and they differ, the days between them, as the source rounds one or the
-    other ("NB-UVB 3x/week for 3 months (36 sessions)": days 81.7 to 91.3; once day 81.7 alone). How long the patient
-    was watched is no course length, nor a phase of the course ("twice daily; followed for 2 years", "follow-up for 1
-    year", "observed for 6 months": once the end; "6 months of treatment, then followed up for a year" ends at 6 months,
-    once at a year). A period on of a course that pauses is not its length ("twice daily for 2 weeks on, 2 weeks off,
-    for 3 months" ends at 3 months, once 2 weeks), and its pace, which holds only while it is on, counts no sessions.
-    Nor is the length of one phase of a course ("twice weekly for 4 weeks, then weekly", "for 12 weeks and tapered over
-    4 weeks", "for 12 weeks + 4 weeks taper": a taper or a weaning however joined, once the end at 12 weeks), nor a
-    length given as a bound or as approximate ("for 12 weeks or longer", "for over 3 months", "a 12-week course or
-    more", "for 3 months or so", "for 12 weeks or until clearance", once the end at its number, as "for at least 12
-    weeks" never was), nor a later phase's after one at a pace whose length is not given ("twice daily, then tapered
-    over 4 weeks"): ``unresolved``; a single dose before the length is its day 0 ("600 mg loading dose, then 300 mg
-    every 2 weeks for 6 months" ends at 6 months). So is a count of one phase's sessions, or of a loading dose's ("3
+    daily application", "duration 12 weeks" starting a part of it, "twice daily; duration 12 weeks", once none; not
+    "irradiation duration 8 days"); where it states both and they differ, the days between them, as the source rounds
+    one or the other ("NB-UVB 3x/week for 3 months (36 sessions)": days 81.7 to 91.3; once day 81.7 alone). How long the
+    patient was watched is no course length, nor a phase of the course ("twice daily; followed for 2 years", "follow-up
+    for 1 year", "observed for 6 months": once the end; "6 months of treatment, then followed up for a year" ends at 6
+    months, once at a year). A period on of a course that pauses is not its length ("twice daily for 2 weeks on, 2 weeks
+    off, for 3 months" ends at 3 months, once 2 weeks), and its pace, which holds only while it is on, counts no
+    sessions. Nor is the length of one phase of a course ("twice weekly for 4 weeks, then weekly", "for 12 weeks and
+    tapered over 4 weeks", "for 12 weeks + 4 weeks taper": a taper or a weaning however joined, once the end at 12
+    weeks), nor a length given as a bound or as approximate ("for 12 weeks or longer", "for over 3 months", "a 12-week
+    course or more", "for 3 months or so", "for 12 weeks or until clearance", once the end at its number, as "for at
+    least 12 weeks" never was), nor a later phase's after one at a pace whose length is not given ("twice daily, then
+    tapered over 4 weeks"): ``unresolved``; a single dose before the length is its day 0 ("600 mg loading dose, then 300
+    mg every 2 weeks for 6 months" ends at 6 months). So is a count of one phase's sessions, or of a loading dose's ("3
     sessions 2 weeks apart, then monthly", "600 mg (2 injections), then 300 mg every 2 weeks"). Nor is the length of one
     pulse of a course repeated at a pace ("daily for 5 days every 4 weeks", "for 3 days monthly", "for 3 weeks out of
     4"; once the end on day 5): the course's length is the one the regimen gives beside it ("daily for 5 days each month

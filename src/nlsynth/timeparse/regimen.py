@@ -247,10 +247,11 @@ _COURSE_NAMED_RE = re.compile(
     r"|of\s+(?:[a-z]+\s+)?(?:treatment|therapy|applications?|use|dosing))\b"
     r"(?![\s-]+(?:breaks?|holidays?|interruptions?|pauses?|gaps?|free|washout|off)\b)" + _LENGTH_NOT_EXACT
 )
-#: "a course of 12 weeks", "treatment duration 12 weeks", "duration of therapy: 3 months".
+#: "a course of 12 weeks", "treatment duration 12 weeks", "duration of therapy: 3 months", or "duration" starting a
+#: part of the regimen ("twice daily; duration 12 weeks", once no course length; not "irradiation duration 8 min").
 _COURSE_OF_RE = re.compile(
     r"\b(?:course|regimen|(?:treatment|therapy)\s+duration|duration\s+of\s+(?:the\s+)?(?:treatment|therapy|course)"
-    r"|total\s+duration(?:\s+of)?)"
+    r"|total\s+duration(?:\s+of)?|(?:(?<![\w\s])|(?<=[;,(:]\s))duration)"
     rf"\s*(?:of|:|was|=)?\s*(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b{_LENGTH_NOT_EXACT}"
 )
 
@@ -311,6 +312,8 @@ def _course_length(text: str) -> re.Match[str] | None:
     ['for 3 months', '12-week treatment', 'course of 12 weeks']
     >>> [m.group(0) for m in map(_course_length, ("a 6-month trial", "total duration 16 weeks", "daily until week 16"))]
     ['6-month trial', 'total duration 16 weeks', 'until week 16']
+    >>> _course_length("twice daily; duration 12 weeks").group(0), _course_length("pdt, irradiation duration 8 days")
+    ('duration 12 weeks', None)
     >>> _course_length("from day 1 to day 14").group(0), _course_length("from week 4 to week 16")
     ('to day 14', None)
     >>> _course_length("3 cycles of 28 days") is None  # cycles times their length: no rule multiplies them
