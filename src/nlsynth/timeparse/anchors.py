@@ -29,6 +29,7 @@ from nlsynth.timeparse.lexicon import (
     _NO_OTHER_EVENT_RE,
     _NOT_AGENT_WORDS,
     _NUM,
+    _ONE_SESSION_NOUN,
     _ORDINAL_WORDS,
     _PACE_WORD,
     _SESSION_NOUN,
@@ -313,7 +314,7 @@ def _as_written(word: str, anchor: str) -> str:
 #: the start only when the course has one session.
 _WHICH_SESSION_RE = re.compile(
     r"(?:(?:the|an?|each|every|her|his|their)\s+)?(?:pdt\s+|laser\s+)?"
-    rf"(?:pdt|{'|'.join(f'{noun}s?' for noun in _SESSION_NOUNS if noun != 'treatment')})"  # "the treatment": all of it
+    rf"(?:pdt|{_ONE_SESSION_NOUN}s?)"  # "the treatment": all of it
 )
 _ONE_SESSION_RE = re.compile(
     rf"\b(?:single|one|1|a)\s+(?:\w+\s+){{0,2}}?(?:{'|'.join(_SESSION_NOUNS)})\b"

@@ -19,6 +19,7 @@ from nlsynth.timeparse.lexicon import (
     _FOLLOW_UP_RE,
     _GAP,
     _NUM,
+    _ONE_SESSION_NOUN,
     _ORDINAL_COUNT_RE,
     _PACED_COUNT_RE,
     _SESSION_NOUNS,
@@ -112,9 +113,7 @@ _SESSIONS_GIVEN_RE = re.compile(
 #: 1"; not "treatment at 8 weeks", which may be "at 8 weeks of treatment"), or a treatment given from it on
 #: ("injections from week 2", "treatment from week 2", "the cream since week 4", "300 mg from week 2"; each once read
 #: as a response by then).
-_SESSION_GIVEN_RE = re.compile(
-    rf"\b(?:{'|'.join(noun for noun in _SESSION_NOUNS if noun != 'treatment')})\s+{_GIVEN_VERB}(?:at|on)\s+(?:the\s+)?$"
-)
+_SESSION_GIVEN_RE = re.compile(rf"\b{_ONE_SESSION_NOUN}\s+{_GIVEN_VERB}(?:at|on)\s+(?:the\s+)?$")
 _GIVEN_FROM = rf"\s+{_GIVEN_VERB}(?:from|since|starting(?:\s+(?:at|from|on))?)\s+(?:the\s+)?$"
 _GIVEN_FROM_RE = re.compile(rf"(?:{_GIVEN_THING_RE.pattern}|{_DOSE_RE.pattern}){_GIVEN_FROM}")
 

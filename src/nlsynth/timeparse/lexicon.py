@@ -201,6 +201,9 @@ _SESSION_NOUNS = (
     "administration",
 )
 _SESSION_NOUN = rf"(?:{'|'.join(f'{noun}s?' for noun in _SESSION_NOUNS)})"
+#: ... those that name one session, not the whole course ("the injection", "the initial dose"; "the treatment" is all
+#: of it), without the plural's "s".
+_ONE_SESSION_NOUN = rf"(?:{'|'.join(noun for noun in _SESSION_NOUNS if noun != 'treatment')})"
 #: A pace written as one word before or after what it paces ("12 weekly sessions", "3 sessions weekly").
 _PACE_WORD = r"(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually)"
 #: Words that may not stand between a count and its noun: units, numbers, paces and words that start
@@ -702,7 +705,7 @@ _TILDE_RANGE_RE = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?(?:\s*{_UNIT_FIRST}s?)?)
 #: line, not its first session) it stays.
 _INITIAL_RE = re.compile(
     rf"\b(?:an\s+)?initial(?=[\s-]+(?:{_NUM}{_GAP}{_UNIT}|(?:day|week|month|year)\b"
-    rf"|(?:{'|'.join(noun for noun in _SESSION_NOUNS if noun != 'treatment')})s?\b))"
+    rf"|{_ONE_SESSION_NOUN}s?\b))"
 )
 
 
