@@ -549,11 +549,12 @@ _DAYS_LEFT_OUT_RE = re.compile(
 #: week 0, 40 mg at week 1", "160 mg week 0, 80 mg week 2"), also with the unit after the days ("at 0, 2 and 6
 #: weeks", "0, 2, 6 weeks", and after a comma before "and", "at weeks 0, 2, and 6"); not the end of a course ("until
 #: week 12", "through week 24") nor a span ("weeks 1-4").
+_LIST_JOIN = r"\s*(?:,\s*(?:and|&)|,|and|&)\s*"  # between two days of a list: ", ", " and ", ", and ", " & "
 _SESSION_TIMES_RE = re.compile(
-    rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:\s*(?:,\s*(?:and|&)|,|and|&)\s*{_NUM}\b(?![\s-]*(?:{_DOSE_UNIT}|%)))+"
+    rf"\b{_UNIT_FIRST}s?\s+{_NUM}(?:{_LIST_JOIN}{_NUM}\b(?![\s-]*(?:{_DOSE_UNIT}|%)))+"
     r"|(?<!\buntil\s)(?<!\btill\s)(?<!\bto\s)(?<!\bthrough\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bup\sto\s)"
     rf"\b{_UNIT_FIRST}\s+{_NUM}\b(?!\s*(?:{_SEP}|to\s)\s*{_NUM})"
-    rf"|(?<![\d.])\d+(?:\s*(?:,\s*(?:and|&)|,|and|&)\s*\d+)+(?:\s*,)?\s+{_UNIT_FIRST}s?\b"
+    rf"|(?<![\d.])\d+(?:{_LIST_JOIN}\d+)+(?:\s*,)?\s+{_UNIT_FIRST}s?\b"
     # a session dated from the one before: "45 mg at baseline and 4 weeks later"
     rf"|\b{_NUM}[\s-]*{_UNIT_FIRST}s?\s+later\b"
 )
