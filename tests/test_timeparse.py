@@ -682,6 +682,13 @@ OWN_PHRASES = [
     ),
     ("4 weeks after completing 3 sessions", "every 2 weeks", 8 * W, 8 * W, "after-end-of-treatment"),
     ("after completion of 8 sessions", "6 sessions at two weeks intervals", NAN, NAN, "unresolved"),
+    # ... and so is the end of a count of sessions at it, or its completion (each once a session's interval later)
+    ("on completion of 6 sessions", "every 2 weeks", 10 * W, 10 * W, "exposures"),
+    ("at the end of the sixth session", "every 2 weeks", 10 * W, 10 * W, "exposures"),
+    ("upon completing 6 sessions", "every 2 weeks", 10 * W, 10 * W, "exposures"),
+    ("at the conclusion of 3 infusions", "5 mg/kg at weeks 0, 2 and 6, then every 8 weeks", 6 * W, 6 * W, "exposures"),
+    ("by the end of 6 sessions", "every 2 weeks", 0, 10 * W, "within"),
+    ("at the end of 2 cycles", "every 4 weeks", 8 * W, 8 * W, "exposures"),  # a cycle ends a cycle after it starts
     # ... as is a time since the end in a passive with "being" (once a time since the start)
     ("within 2 months of the drug being stopped", "daily for 12 weeks", 0, 12 * W + 2 * M, "within"),
     ("4 weeks after the end of the 2nd cycle", "every 2 weeks", 4 * W, INF, "at-least"),  # as before

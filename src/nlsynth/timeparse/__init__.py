@@ -167,20 +167,22 @@ Rules (``TimeInterval.rule``)
     weeks later"), or that has a pace before them; a pace that is a range ("then every 6-8 weeks") places the sessions
     after them between its intervals. A session named by its place with "at", "by", "before" or "until" ("at the third
     injection", "by the 3rd infusion") is the day it was given, (N - 1) / f weeks, as ``end-of-treatment`` counts the
-    last (the first, day 0, is ``unresolved``). A bound in words reads as for a duration ("after at least 4 sessions" is
-    ``at-least``, "within 3 sessions" ``within``), and a part of a count ("6 of 8
-    sessions") is ``unresolved`` (a session named by the visit it was given at is that visit: "after the week-4
-    injection" is 4 weeks, once the 4th injection) (so is a count of courses, rounds, series or blocks of sessions:
-    "after two courses", "after 2 series of 10 sessions", the last once read as 10 sessions). A summary is kept in the
-    rule id (``exposures-mean``, ``exposures-median``, ``exposures-summary``) when the count is a series' mean, median
-    or unnamed summary. A count is never an error: with no frequency in the regimen (or one readers take two ways:
-    "biweekly", "bi-annually", "tri-weekly", "bi-daily", "x3 weekly", "2 weekly", "2 yearly", "2-4 weekly", "3 sessions
-    weekly", "3 sessions every 4 weeks", a rate or a course; a pace the sessions need not have kept, "twice daily as
-    needed", "PRN", "at least every 2 weeks", "every 2 weeks or less often", once read as that pace; "2 x 5 mg daily",
-    "2 tablets daily", two doses a day or two units at once, once daily; several that disagree: "daily for 5 days every
-    4 weeks", "tacrolimus nightly; clobetasol weekly", though not a pace of the dose's change, "increased by 0.5 J/cm2
-    weekly"; or sessions on given days beside a pace whose days are not read as sessions (above), "daily, reviewed
-    at weeks 4 and 12"; or a daily pace that leaves out days, "daily except weekends", "daily (Mon-Fri)",
+    last (the first, day 0, is ``unresolved``). So is the end of a count of sessions, or its completion ("at the end of
+    6 sessions", "on completion of the 6th session", "upon completing 6 sessions"), as "after completion of 6 sessions"
+    is (each once a session's interval later); not of cycles, whose end comes a cycle after the last one starts. A bound
+    in words reads as for a duration ("after at least 4 sessions" is ``at-least``, "within 3 sessions" ``within``), and
+    a part of a count ("6 of 8 sessions") is ``unresolved`` (a session named by the visit it was given at is that visit:
+    "after the week-4 injection" is 4 weeks, once the 4th injection) (so is a count of courses, rounds, series or blocks
+    of sessions: "after two courses", "after 2 series of 10 sessions", the last once read as 10 sessions). A summary is
+    kept in the rule id (``exposures-mean``, ``exposures-median``, ``exposures-summary``) when the count is a series'
+    mean, median or unnamed summary. A count is never an error: with no frequency in the regimen (or one readers take
+    two ways: "biweekly", "bi-annually", "tri-weekly", "bi-daily", "x3 weekly", "2 weekly", "2 yearly", "2-4 weekly", "3
+    sessions weekly", "3 sessions every 4 weeks", a rate or a course; a pace the sessions need not have kept, "twice
+    daily as needed", "PRN", "at least every 2 weeks", "every 2 weeks or less often", once read as that pace; "2 x 5 mg
+    daily", "2 tablets daily", two doses a day or two units at once, once daily; several that disagree: "daily for 5
+    days every 4 weeks", "tacrolimus nightly; clobetasol weekly", though not a pace of the dose's change, "increased by
+    0.5 J/cm2 weekly"; or sessions on given days beside a pace whose days are not read as sessions (above), "daily,
+    reviewed at weeks 4 and 12"; or a daily pace that leaves out days, "daily except weekends", "daily (Mon-Fri)",
     "daily for 5 days, then 2 days off"; once 7 a week; or a pace only after an earlier phase with sessions or a time at
     none, "10 sessions over 5 weeks, then monthly", "induction 4 weeks, then monthly", once the later pace from the
     start, though not after a single dose, "600 mg loading dose, then 300 mg every 2 weeks"), a count of zero, several

@@ -143,16 +143,17 @@ _MAINTENANCE_RE = re.compile(rf"\b(?:{_LATER_PHASE}|booster)\b")
 
 def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, session_day: bool = False) -> TimeInterval:
     """A count of sessions at the regimen's frequency: seen after them, N / f weeks, or with ``session_day`` (or
-    named by its place, "at the third injection") the day the last of them was given, (N - 1) / f weeks; in a
-    regimen that dates its sessions (:func:`~nlsynth.timeparse.regimen.session_days`), the day it dates the (N + 1)th
-    or the Nth on."""
+    named by its place, "at the third injection", or by its end, "at the end of 6 sessions") the day the last of them
+    was given, (N - 1) / f weeks; in a regimen that dates its sessions
+    (:func:`~nlsynth.timeparse.regimen.session_days`), the day it dates the (N + 1)th or the Nth on."""
     low, high = _count(match)
     if low <= 0:
         return unresolved(f"{match.group(0)}: a count of zero sessions gives no time")
     if low > high:
         return unresolved(f"{match.group(0)}: a range of counts whose start is after its end")
+    before = clause[: match.start()]
     try:
-        qualifier = _qualifier(clause[: match.start()], clause[match.end() :], sessions=True)
+        qualifier = _qualifier(before, clause[match.end() :], sessions=True)
     except TimePhraseError as exc:
         return unresolved(f"{match.group(0)}: {exc}")
     if low % 1 and qualifier not in _SUMMARIES:  # "after 4.5 sessions": a series' mean, said of no one patient
@@ -183,9 +184,14 @@ def _exposures(clause: str, match: re.Match[str], regimen: str | None, *, sessio
             f"{match.group(0)}, more than the regimen's course ({course[1]!r}); when the sessions beyond it were "
             "given no rule reads"
         )
-    if session_day or (_AT_SESSION_RE.search(clause[: match.start()]) and _ORDINAL_COUNT_RE.match(match.group(0))):
-        # "at the third injection", "by the 3rd infusion": the day that session was given, (N - 1) / f weeks, as the
-        # end of treatment is the last session's; "after the third injection" is seen after it, by N / f
+    if (
+        session_day
+        or (_AT_SESSION_RE.search(before) and _ORDINAL_COUNT_RE.match(match.group(0)))
+        or (_END_OF_COUNT_RE.search(before) and "cycle" not in match.group(0))
+    ):
+        # "at the third injection", "by the 3rd infusion", "at the end of 6 sessions": the day that session was given,
+        # (N - 1) / f weeks, as the end of treatment is the last session's; "after the third injection" is seen after
+        # it, by N / f
         if low == 1:
             return unresolved(f"{match.group(0)}: the first session is day 0, the start of treatment")
         low, high = low - 1, high - 1
@@ -278,6 +284,12 @@ def _on_dated_days(
 #: "prior to the", "until the", "on the" (before an ordinal count: "at the third injection").
 _AT_SESSION_RE = re.compile(
     r"\b(?:at|by|before|until|till|on|prior\s+to|up\s+to)\s+(?:the\s+time\s+of\s+)?(?:the|her|his)\s+$"
+)
+#: The end of a count of sessions, before it ("at the end of 6 sessions", "on completion of the 6th session", "upon
+#: completing 6 sessions"): the day the last of them was given, as "after completion of 6 sessions" is (an end anchor,
+#: :data:`~nlsynth.timeparse.lexicon._AFTER_END_RE`); not of cycles, spans whose end is not their session's day.
+_END_OF_COUNT_RE = re.compile(
+    r"\b(?:(?:end|completion|conclusion)\s+of|(?:on|upon)\s+(?:completing|finishing))\s+(?:the\s+|her\s+|his\s+)?$"
 )
 
 #: Words that say a course did not run as stated: it ended earlier, ran longer, ran again or stopped for a while.
