@@ -1337,6 +1337,17 @@ EVENT_PHRASES = [
     # a lost response times another event (once the response's own time)
     ("improvement at 2 weeks, lost by 8 weeks", "", 0, 2 * W, "seen-at-assessment"),
     ("improved at 4 weeks; loss of response at 6 months", "", 0, 4 * W, "seen-at-assessment"),
+    # ... and so does a response said to decline, in any word for it (each once a best response after the first time,
+    # the decline read as a later response)
+    ("improved at 8 weeks, effect diminished at 16 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    ("response at 8 weeks; the response waned at 16 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    ("response at 8 weeks, response decreased at 16 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    ("improved at 8 weeks, but the effect of the cream faded by 16 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    ("improved at 8 weeks, benefit had begun to wear off by 16 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    ("improved at 8 weeks; waning response at 16 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    # ... not what the lesions show as they respond, nor a side effect
+    ("erythema diminished at 8 weeks", "", 0, 8 * W, "seen-at-assessment"),
+    ("improved at 8 weeks; side effect diminished at 12 weeks", "", 0, 8 * W, "seen-at-assessment"),
     # lost to follow-up then: when the patient left, not when the response came (once a response by then)
     ("lost to follow-up after 3 months", "", NAN, NAN, "unresolved"),
     ("no response (3 months)", "", 3 * M, INF, "at-least"),  # the time in parentheses: once a response by then
@@ -3036,6 +3047,7 @@ REJECTED = [
         ("cleared at 16 weeks; relapse at 6 months", (6 * M, 6 * M)),
         ("improved at 4 weeks, then relapsed at 8 weeks", (8 * W, 8 * W)),
         ("improved at 4 weeks; loss of response at 6 months", (6 * M, 6 * M)),
+        ("improved at 8 weeks, effect diminished at 16 weeks", (16 * W, 16 * W)),
         ("cleared at 16 weeks; recurrence at 24 weeks, responded again by 30 weeks", (24 * W, 30 * W)),
         # one no rule reads, one that names a response too, or one seen by no time, stays commentary
         ("12-24 months; 2 recurrences after 8 and 12 months", (Y, 2 * Y)),
@@ -3047,7 +3059,7 @@ def test_a_follow_ups_relapse_at_a_time_is_observed_time(phrase, follow_up):
     got = parse_time(phrase)
     assert (got.lower, got.upper) == pytest.approx(follow_up)
     # for the time of a response it is another event, as before (a lost response once the response's own time)
-    for other in ("recurrence at 6 months", "loss of response at 6 months"):
+    for other in ("recurrence at 6 months", "loss of response at 6 months", "response diminished at 16 weeks"):
         with pytest.raises(TimePhraseError, match="only time given is of another event"):
             parse_time(other, event=True)
 

@@ -330,8 +330,11 @@ Rules (``TimeInterval.rule``)
     how the healed lesion looked, as a clause on how long the response lasted does: beside a response it is commentary;
     so, after a complete response of the lesions, is a clause on how they were, with no word of a response ("complete
     response at 12 weeks; lesions flat at 6 months"): nothing is better than complete. A lost response ("loss of
-    response at 6 months", "lost by 8 weeks") times another event, as a relapse does; "lost to follow-up after 3 months"
-    is when the patient left, so for an event it is ``unresolved`` (for a follow-up, 3 months).
+    response at 6 months", "lost by 8 weeks") times another event, as a relapse does; so does one said to decline ("the
+    effect diminished at 16 weeks", "the response waned", "the benefit began to wear off", "waning response"; not a
+    side effect), each once a response at its time or refused as naming something other than the lesions; "lost to
+    follow-up after 3 months" is when the patient left, so for an event it is ``unresolved`` (for a follow-up, 3
+    months).
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "began improving on day 10", "improvement
     started after two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month

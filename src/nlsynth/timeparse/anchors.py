@@ -67,11 +67,24 @@ _OBJECT_FOR_RE = re.compile(r"(?:\s+(?!for\b)[^\W\d][\w-]*){1,4}\s+(?P<for>for)\
 _PLUS_MINUS_RE = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s*(?:\+/-|\+-|±)\s*\d+(?:\.\d+)?")
 _PARENTHESES_RE = re.compile(r"\([^()]*\)")
 _CALENDAR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+#: What a response is called where it is said to be lost or to decline ("loss of response", "the effect waned").
+_LOSABLE = r"(?:response|effect|efficacy|improvement|benefit)"
+#: A decline after "began to" ("the benefit began to wear off"): no onset of the response.
+_DECLINE_INFINITIVE = r"(?:wane|fade|diminish|decline|decrease|lessen|weaken|wear\s+off|subside)"
+_DECLINED = (
+    r"(?:lost|waned|faded|diminished|decreased|declined|lessened|weakened|wore\s+off|subsided|dwindled|disappeared"
+    rf"|vanished|ceased|abated|(?:began|begun|started)\s+to\s+{_DECLINE_INFINITIVE})"
+)
+_DECLINING = r"(?:waning|fading|diminishing|declining|decreasing|lessening|weakening|diminished|decreased|reduced)"
 _OTHER_EVENT_RE = re.compile(
     r"\b(?:relapses?|relapsed|recurrences?|recurred|flares?)\b"
     # a response that was lost: "loss of response at 6 months", "improvement lost by 8 weeks", "lost by 8 weeks"
-    r"|\bloss\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:response|effect|efficacy|improvement|benefit)\b"
-    r"|\b(?:response|effect|improvement|benefit)\s+(?:was\s+|had\s+been\s+)?lost\b|^lost\b(?!\s+to\s+follow)"
+    rf"|\bloss\s+of\s+(?:the\s+)?(?:\w+\s+)?{_LOSABLE}\b|^lost\b(?!\s+to\s+follow)"
+    # ... or that declined, not a side effect: "the effect of the cream diminished", "the response had waned", "the
+    # benefit began to wear off", "waning response" (once a later response, or refused as naming something else)
+    rf"|\b(?<!side\s)(?<!side-)(?<!adverse\s){_LOSABLE}(?:\s+of\s+(?:the\s+)?[\w-]+)?"
+    rf"\s+(?:(?:was|were|has|had|have)\s+)?(?:been\s+)?{_DECLINED}\b"
+    rf"|\b{_DECLINING}\s+{_LOSABLE}\b"
 )
 #: A recommendation, a plan or an expectation ("at least six months recommended before final evaluation", "planned
 #: assessment at 12 weeks", "expected to respond by 12 weeks"): not a time anything was seen. Not "as expected" or

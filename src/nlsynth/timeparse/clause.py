@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from nlsynth.timeparse.anchors import (
     _CALENDAR_YEAR_RE,
+    _DECLINE_INFINITIVE,
     _HISTORY_RE,
     _OBJECT_FOR_RE,
     _OTHER_ZERO_RE,
@@ -136,6 +137,7 @@ from nlsynth.units import DAYS_PER_UNIT, period_start
 #: therapy"), which is time zero, not the response's onset.
 _ONSET_RE = re.compile(
     rf"\b{_RESPONSE_NOUN}\s+(?:\w+\s+)?(?:began|begun|begins|started|starts|set\s+in)\b"
+    rf"(?!\s+to\s+{_DECLINE_INFINITIVE}\b)"  # not "the benefit began to wane": a lost response
     r"|\b(?:began|begun|begins|beginning|started|starts|starting|start)\s+to\s+(?:\w+\s+)?"
     r"(?:improve|respond|heal|clear|resolve|regress|fade|flatten|soften|re-?epitheli[sz]e)\b"
     r"|\b(?:began|begun|begins|started|starts)\s+(?:\w+\s+)?"
