@@ -4652,6 +4652,36 @@ def test_what_healing_left_after_the_best_response_is_commentary(phrase):
 
 
 @pytest.mark.parametrize(
+    ("phrase", "first", "upper"),
+    [
+        ("erythema at 2 weeks, improvement at 8 weeks", True, 8 * W),
+        ("erythema at 2 weeks, improvement at 8 weeks", False, 8 * W),
+        ("ulcer at 4 weeks, healed at 12 weeks", False, 12 * W),
+        ("induration noted at 4 weeks; flattening at 12 weeks", True, 12 * W),
+        ("telangiectasia at 8 weeks; improvement at 12 weeks", False, 12 * W),
+    ],
+)
+def test_a_clause_on_how_the_lesions_looked_beside_a_response_is_commentary(phrase, first, upper):
+    """A clause that names only the lesions or their signs beside its time, with no word of a response, a change, a
+    degree, a failure or an absence, says how they looked then: neither that they had responded nor that they had not
+    (erythema may be the cream's irritation, or what a partial response left). Beside a clause that times the response
+    it is commentary; each was once a response at its own time (a first response by 2 weeks, a best one after it)."""
+    got = parse_time(phrase, event=True, first=first)
+    assert (got.lower, got.upper, got.rule) == (0, upper, "seen-at-assessment")
+    # a sign said to change, or to be gone, is a response at its time, as before
+    assert parse_time("erythema reduced at 2 weeks, cleared at 8 weeks", event=True, first=True).upper == 2 * W
+    assert parse_time("IGA 1 at week 16, improved at 8 weeks", event=True).upper == 16 * W  # a score's value
+
+
+@pytest.mark.parametrize("phrase", ["erythema at 2 weeks", "ulcer noted at 4 weeks", "induration at the 8-week visit"])
+@pytest.mark.parametrize("first", [True, False])
+def test_an_event_timed_only_by_how_the_lesions_looked_is_refused(phrase, first):
+    with pytest.raises(TimePhraseError, match="only time given is of how the lesions looked .*reviewer's to read"):
+        parse_time(phrase, event=True, first=first)
+    assert parse_time(phrase).rule == "point"  # a follow-up's length is read as before
+
+
+@pytest.mark.parametrize(
     ("phrase", "lower", "upper"),
     [
         # after a complete response, a clause on how the lesions were says the state it left (once a best response

@@ -101,6 +101,7 @@ from nlsynth.timeparse.response import (
     _Clause,
     _hedged,
     _negated,
+    _only_how_it_looked,
     _only_what_healing_left,
     _place_worsening,
     _says_complete,
@@ -701,6 +702,8 @@ def _clauses(
             or _only_what_healing_left(clause)
         ):
             kind = "lasting"
+        elif event and result.resolved and _only_how_it_looked(clause):
+            continue  # "erythema at 2 weeks, improvement at 8 weeks": how the lesions looked, commentary
         else:
             kind = "timed"
             if latest and result.resolved and (later := _later_part(clause)):  # "improved at 4 weeks and cleared later"
@@ -1037,6 +1040,12 @@ def _parse(
                 f"the only time given is of another event than the response ({other!r}: a stop or a change of "
                 "the treatment, an adverse event)"
             )
+    looked = (c for c in _pieces(text) if _HAS_NUMBER_RE.search(c) and _only_how_it_looked(c))
+    if not results and event and (looked := next(looked, None)):
+        raise TimePhraseError(
+            f"the only time given is of how the lesions looked ({looked!r}), with no word of a response: whether they "
+            "had responded by then is the reviewer's to read"
+        )
     if not results and (age := _AGE_IN_TIME_RE.search(text)):
         raise TimePhraseError(
             f"the only time given is an age ({age.group(0).strip()!r}), not a time since the start of treatment"

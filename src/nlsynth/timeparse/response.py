@@ -23,6 +23,7 @@ from nlsynth.timeparse.lexicon import (
     _NO_OTHER_EVENT_RE,
     _NUM,
     _OFF_TREATMENT,
+    _ORDINAL_WORDS,
     _PAUSE_LENGTH_RE,
     _STARTED_WORDS,
     _UNIT,
@@ -326,18 +327,21 @@ _ITS_END_RE = re.compile(
 #: what changed ("smaller", "paler", "reduced", "closure"), when and since what ("at", "week", "the 3-month visit",
 #: "starting the cream"), and words that say nothing ("the", "was", "first"). Any other word names something else (an
 #: event, a test, a visit of the patient, another drug: "syncope", "biopsy", "methotrexate added").
+#: A global assessment of the disease, investigator's or physician's: its score is the lesions'.
+_GLOBAL_SCORES = frozenset("iga viga pga".split())
 #: The lesions, where they are and their signs: a word of them in what a clause says responded makes it the lesions,
 #: whatever else it names ("the central ulcer healed", "pretibial plaques improved"; :func:`_what_responded`).
-_LESION_WORDS = frozenset(
-    "lesion lesions plaque plaques ulcer ulcers ulceration ulcerations wound wounds disease nl nld necrobiosis "
-    "lipoidica skin site sites patch patches area areas leg legs shin shins limb limbs erythema redness induration "
-    "inflammation pain itch itching pruritus telangiectasia telangiectasias telangiectasiae atrophy border borders "
-    "edge edges margin margins centre center colour color discolouration discoloration appearance symptom symptoms "
-    "sign signs discomfort tenderness scale scaling crust crusting thickness texture elevation firmness hardness "
-    "nodule nodules papule papules size extent pigmentation hyperpigmentation hypopigmentation scar scars scarring "
-    "tissue bed "
-    # a global assessment of the disease, investigator's or physician's: its score is the lesions'
-    "iga viga pga".split()
+_LESION_WORDS = (
+    frozenset(
+        "lesion lesions plaque plaques ulcer ulcers ulceration ulcerations wound wounds disease nl nld necrobiosis "
+        "lipoidica skin site sites patch patches area areas leg legs shin shins limb limbs erythema redness induration "
+        "inflammation pain itch itching pruritus telangiectasia telangiectasias telangiectasiae atrophy border borders "
+        "edge edges margin margins centre center colour color discolouration discoloration appearance symptom symptoms "
+        "sign signs discomfort tenderness scale scaling crust crusting thickness texture elevation firmness hardness "
+        "nodule nodules papule papules size extent pigmentation hyperpigmentation hypopigmentation scar scars scarring "
+        "tissue bed".split()
+    )
+    | _GLOBAL_SCORES
 )
 #: Words that say what the lesions or the response were (beside :data:`_LESION_WORDS`): their signs, how much, how
 #: far, what changed. A clause after the response with none of them, and no word of response, says nothing of it
@@ -665,6 +669,39 @@ def _only_what_healing_left(clause: str) -> bool:
     84.0
     """
     return not _RESPONSE_WORD_RE.search(clause) and not _RESIDUE_WORDS.isdisjoint(_words(clause))
+
+
+#: The words beside the lesions' own in a clause that says only how they looked ("erythema at 2 weeks", "ulcer present
+#: at the 4-week visit"): words of no meaning, of time, of a visit and of seeing; not "first" or "new", which say
+#: what came ("first signs at 4 weeks", "new plaques at 8 weeks").
+_LOOKED_WORDS = (
+    _FUNCTION_WORDS - {*_ORDINAL_WORDS, "initial", "new"}
+    | frozenset(_UNIT_OF)
+    | frozenset(
+        "at after within until till since following during over around about approximately approx when week month "
+        "year day visit follow up followup review assessment examination evaluation present noted seen observed "
+        "documented".split()
+    )
+)
+
+
+def _only_how_it_looked(clause: str) -> bool:
+    """Whether an event's clause names only the lesions or their signs beside its time, with no word of a response,
+    a change, a degree, a failure or an absence ("erythema at 2 weeks", "ulcer present at 4 weeks"): how the lesions
+    looked then, which says neither that they had responded nor that they had not (erythema may be the cream's
+    irritation, or what a partial response left). Not what healing left (:func:`_only_what_healing_left`).
+
+    >>> [_only_how_it_looked(c) for c in ("erythema at 2 weeks", "ulcer present at 4 weeks", "no erythema at 8 weeks",
+    ...  "erythema reduced at 2 weeks", "lesions flatter at 8 weeks", "atrophy at 6 months", "8 weeks")]
+    [True, True, False, False, False, False, False]
+    """
+    if _RESPONSE_WORD_RE.search(clause) or "%" in clause:
+        return False
+    words = set(_words(_one_word_each(clause)))
+    lesions = words & _LESION_WORDS
+    if not lesions or not lesions.isdisjoint(_RESIDUE_WORDS | _GLOBAL_SCORES):  # a score's value is a state
+        return False
+    return words - lesions <= _LOOKED_WORDS
 
 
 def _says_not_seen(clause: str) -> bool:
