@@ -210,6 +210,14 @@ def test_time_to_first_response_rules(responded, first, best, follow_up, expecte
     assert clean.time_to_first_response(responded, first, best, follow_up) == expected
 
 
+@pytest.mark.parametrize("follow_up", ["no response within 6 months", "no improvement by 6 months"])
+def test_a_failure_followed_without_a_response_through_a_time_is_censored_there(follow_up):
+    """A follow-up that says no response came within a time was seen through it (once read as (0, X], so the failure
+    was censored at day 0, as if never followed)."""
+    got = clean.time_to_first_response(False, NONE, NONE, parse_time(follow_up))
+    assert got == (pytest.approx(182.625), math.inf, "censored-at-follow-up")
+
+
 def test_aggregates_counts_and_times(tables):
     a = tables.aggregates.set_index("source_row")
     assert a.loc[4, "agent"] == "photodynamic therapy" and (a.loc[4, "n_treated"], a.loc[4, "n_improved"]) == (17, 15)

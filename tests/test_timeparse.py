@@ -3065,6 +3065,28 @@ def test_a_follow_ups_relapse_at_a_time_is_observed_time(phrase, follow_up):
 
 
 @pytest.mark.parametrize(
+    ("phrase", "follow_up", "rule"),
+    [
+        # a response or a relapse that did not come within a time: the patient was seen through it, so followed that
+        # long (each once (0, X], which left a non-responder censored at day 0, as if never seen)
+        ("no response within 6 months", 6 * M, "point"),
+        ("no improvement by 6 months", 6 * M, "point"),
+        ("unchanged up to 6 months", 6 * M, "point"),
+        ("failed to respond within 6 months", 6 * M, "point"),
+        ("no improvement before week 12", 12 * W, "point"),
+        ("no relapse within 12 months", 12 * M, "point"),
+        ("cleared at 16 weeks; no recurrence by 1 year", Y, "clauses-span"),
+    ],
+)
+def test_a_follow_up_that_says_nothing_came_within_a_time_was_seen_through_it(phrase, follow_up, rule):
+    got = parse_time(phrase)
+    assert (got.lower, got.upper, got.rule) == (pytest.approx(follow_up), pytest.approx(follow_up), rule)
+    # a bound with no word that nothing came stays one: it says the follow-up ended by then
+    assert parse_time("followed for up to 6 months") == TimeInterval(0.0, 6 * M, "within")
+    assert parse_time("improved within 6 months") == TimeInterval(0.0, 6 * M, "within")
+
+
+@pytest.mark.parametrize(
     ("phrase", "regimen", "follow_up"),
     [
         # counted from the end of a course the regimen gives: the end plus the time after it (each once the end alone,

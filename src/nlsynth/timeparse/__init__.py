@@ -62,7 +62,10 @@ Rules (``TimeInterval.rule``)
     between a bound and its time leaves the bound, here and below ("within about 8 weeks", "more than ~2 months"; once a
     point, the nearest word winning). Words of degree between a preposition and its time are the time's ("in just under
     8 weeks", "after well under 2 months", "in fewer than 8 weeks", "after upwards of 3 months", "in close to 8 weeks"):
-    they name neither what responded nor a moment the time is counted from (once refused as either).
+    they name neither what responded nor a moment the time is counted from (once refused as either). A follow-up that
+    says a response, or a relapse, did not come within its time ("no response within 6 months", "no improvement by 6
+    months", "unchanged up to 6 months", "no relapse within 12 months") was seen through it: a ``point`` at X (once (0,
+    X], which left a failure so followed censored at day 0, as if never seen).
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "above X" (once a point at X), "later than X", "not before
     X", "no earlier than X", "no less than X", "no fewer than X" (once within X, as "fewer than X"), "no shorter than

@@ -663,6 +663,8 @@ def _clauses(
             if _a_start_alone(clause, agent):  # "dupilumab was started; 6 weeks later, improved": from day 0
                 before = TimeInterval(0.0, 0.0, "point")
             continue
+        if not event and result.resolved and result.rule == "within" and _absent_throughout(clause):
+            result = _seen_through(result, clause)
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
         something_else = _stops_or_times_something_else(clause) if event and result.resolved else None
@@ -904,6 +906,24 @@ def _after_the_stated_course(
             f"states, {stated:.1f} days ({course.text!r}), disagree: which holds is the reviewer's to read"
         )
     return _parse_clause(clause, Treatment(f"for {stated!r} days", treatment.agent, treatment.route), duration=duration)
+
+
+def _absent_throughout(clause: str) -> bool:
+    """Whether a clause says a response, or a relapse, did not come within its time ("no response within 6 months",
+    "no improvement by 6 months", "unchanged up to 6 months", "no relapse within 12 months")."""
+    return _says_not_seen(clause) or bool(_NO_OTHER_EVENT_RE.search(clause))
+
+
+def _seen_through(reading: TimeInterval, clause: str) -> TimeInterval:
+    """A follow-up's clause that says nothing came within a time (:func:`_absent_throughout`): the patient was seen
+    through that time, so followed that long, a point at its end (once (0, X], which left a failure so followed
+    censored at day 0, as if never seen).
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("no response within 6 months")
+    TimeInterval(lower=182.625, upper=182.625, rule='point', note="seen through 182.6 days: 'no response within 6 months'")
+    """
+    return TimeInterval(reading.upper, reading.upper, "point", f"seen through {reading.upper:.1f} days: {clause!r}")
 
 
 def _observed_other_event(clause: str, treatment: Treatment) -> TimeInterval | None:
