@@ -760,6 +760,11 @@ OWN_PHRASES = [
     ("2 weeks - 3 months", "", 2 * W, 3 * M, "range"),
     ("week 4 - week 8", "", 4 * W, 8 * W, "range"),
     ("followed up for just over 2 years", "", 2 * Y, INF, "at-least"),
+    # "followed up" until a time, as "followed-up to 6 months" and "followed up until 6 months" are (once "up to 6
+    # months", (0, 6]: a failure so followed censored at day 0); "for up to" is a bound
+    ("followed up to 6 months", "", 6 * M, 6 * M, "point"),
+    ("she was followed up to week 24", "", 24 * W, 24 * W, "point"),
+    ("followed up for up to 6 months", "", 0, 6 * M, "within"),
     ("6 months or more", "", 6 * M, INF, "at-least"),
     ("at most 4 weeks", "", 0, 4 * W, "within"),  # never the visit at 4 weeks
     # a bound before a word that says the time is approximate (each once a point: the nearest word, "about", won)

@@ -695,6 +695,10 @@ def _slash_half(match: re.Match[str]) -> str:
 #: through week 4", "3 through 5 times weekly"); not a course's end ("daily through week 24").
 _THROUGH_RE = re.compile(rf"(?<![\w.])(\d+(?:st|nd|rd|th)?)\s+(?:through|thru)\s+(?=(?:{_UNIT_FIRST}s?\s+)?\d)")
 
+#: "Followed up to" a time is "followed up until" it ("followed up to 6 months", "followed up to week 24"), as
+#: "followed-up to 6 months" reads: the follow-up's end, not the bound "up to 6 months". Not "for up to 6 months".
+_FOLLOWED_UP_TO_RE = re.compile(rf"\b(follow(?:ed|ing)?\s+up)\s+to\s+(?=(?:the\s+)?(?:\d|{_UNIT_FIRST}s?\s+\d))")
+
 #: A tilde (or a wave dash) between two numbers of a range, as "to" ("6~8 weeks", "3 ~ 6 months", "2 weeks~1
 #: month"): how many authors write a range. Not a tilde before a number alone ("~8 weeks"), which is "about".
 _TILDE_RANGE_RE = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?(?:\s*{_UNIT_FIRST}s?)?)\s*[~\u301c]\s*(?=\d)")
@@ -742,9 +746,10 @@ def normalise(text: str) -> str:
     """Lower-case, NFKC, one kind of dash and of apostrophe, comparison signs as ``>=``/``<=`` and "×" as "x", a
     number's trailing "+" as ``>``, vulgar fractions and "2 1/2" as decimals, square brackets as parentheses, single
     spaces, compound number words as digits, halves and fortnights in words as numbers of a unit, "through" or a tilde
-    in a range as "to", "initial" before a time or a session as "first", a count in times as sessions ("4 times of
-    treatment"), a decimal point as ".", with a digit before it, a tolerance after a time ("give or take a week") as
-    "approximately", "without treatment" as "off treatment", a passive's "being" as "was".
+    in a range as "to", "followed up to" a time as "followed up until" it, "initial" before a time or a session as
+    "first", a count in times as sessions ("4 times of treatment"), a decimal point as ".", with a digit before it, a
+    tolerance after a time ("give or take a week") as "approximately", "without treatment" as "off treatment", a
+    passive's "being" as "was".
 
     >>> normalise("After  Twenty-Two sessions")
     'after 22 sessions'
@@ -760,6 +765,8 @@ def normalise(text: str) -> str:
     ('weeks 2 to 4', 'week 2 to week 4', 'daily through week 24')
     >>> normalise("6~8 weeks"), normalise("2 weeks \u301c 1 month"), normalise("~8 weeks")
     ('6 to 8 weeks', '2 weeks to 1 month', '~8 weeks')
+    >>> normalise("followed up to 6 months"), normalise("followed up for up to 6 months")
+    ('followed up until 6 months', 'followed up for up to 6 months')
     >>> normalise("after an initial 2 months"), normalise("the initial month"), normalise("initial improvement")
     ('after the first 2 months', 'the first month', 'initial improvement')
     >>> normalise("after the initial injection"), normalise("an initial dose"), normalise("initial treatment")
@@ -794,6 +801,7 @@ def normalise(text: str) -> str:
     text = _PLUS_AFTER_UNIT_RE.sub(r">\1", _PLUS_BEFORE_UNIT_RE.sub(r">\1 ", text))
     text = _HUNDREDS_RE.sub(_hundreds_to_digits, _COMPOUND_RE.sub(_compound_to_digits, text))
     text = _TILDE_RANGE_RE.sub(r"\1 to ", _THROUGH_RE.sub(r"\1 to ", text))
+    text = _FOLLOWED_UP_TO_RE.sub(r"\1 until ", text)
     text = _INITIAL_RE.sub(lambda m: "the first" if m.group(0).startswith("an") else "first", text)
     text = _TREATED_TIMES_RE.sub(r"\g<n> treatments", _TIMES_OF_RE.sub(r"\g<n> sessions of ", text))
     text = _RESTATED_RE.sub(
