@@ -3086,9 +3086,11 @@ def test_a_follow_ups_relapse_at_a_time_is_observed_time(phrase, follow_up):
 def test_a_follow_up_that_says_nothing_came_within_a_time_was_seen_through_it(phrase, follow_up, rule):
     got = parse_time(phrase)
     assert (got.lower, got.upper, got.rule) == (pytest.approx(follow_up), pytest.approx(follow_up), rule)
-    # a bound with no word that nothing came stays one: it says the follow-up ended by then
+    # a bound with no word that nothing came stays one: it says the follow-up ended by then; so does a failure that
+    # came by then
     assert parse_time("followed for up to 6 months") == TimeInterval(0.0, 6 * M, "within")
     assert parse_time("improved within 6 months") == TimeInterval(0.0, 6 * M, "within")
+    assert parse_time("treatment failure within 3 months") == TimeInterval(0.0, 3 * M, "within")
 
 
 @pytest.mark.parametrize(

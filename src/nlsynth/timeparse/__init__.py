@@ -65,9 +65,9 @@ Rules (``TimeInterval.rule``)
     they name neither what responded nor a moment the time is counted from (once refused as either). A follow-up that
     says a response, or a relapse, did not come within its time ("no response within 6 months", "no improvement by 6
     months", "unchanged up to 6 months", "no relapse within 12 months") was seen through it: a ``point`` at X (once (0,
-    X], which left a failure so followed censored at day 0, as if never seen). So is "followed up to 6 months", as
-    "followed-up to 6 months" and "followed up until 6 months" are, not "up to 6 months" (once (0, X]); "followed up for
-    up to 6 months" keeps its bound.
+    X], which left a failure so followed censored at day 0, as if never seen), but not a failure that came by then
+    ("failed within 3 months"). So is "followed up to 6 months", as "followed-up to 6 months" and "followed up until 6
+    months" are, not "up to 6 months" (once (0, X]); "followed up for up to 6 months" keeps its bound.
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "above X" (once a point at X), "later than X", "not before
     X", "no earlier than X", "no less than X", "no fewer than X" (once within X, as "fewer than X"), "no shorter than

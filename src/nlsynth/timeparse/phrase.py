@@ -98,6 +98,7 @@ from nlsynth.timeparse.response import (
     _RESPONSE_WORD_RE,
     _STILL_ACTIVE_RE,
     _WORSENED_RE,
+    _absent_throughout,
     _Clause,
     _hedged,
     _negated,
@@ -906,12 +907,6 @@ def _after_the_stated_course(
             f"states, {stated:.1f} days ({course.text!r}), disagree: which holds is the reviewer's to read"
         )
     return _parse_clause(clause, Treatment(f"for {stated!r} days", treatment.agent, treatment.route), duration=duration)
-
-
-def _absent_throughout(clause: str) -> bool:
-    """Whether a clause says a response, or a relapse, did not come within its time ("no response within 6 months",
-    "no improvement by 6 months", "unchanged up to 6 months", "no relapse within 12 months")."""
-    return _says_not_seen(clause) or bool(_NO_OTHER_EVENT_RE.search(clause))
 
 
 def _seen_through(reading: TimeInterval, clause: str) -> TimeInterval:

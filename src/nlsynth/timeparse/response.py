@@ -704,6 +704,24 @@ def _only_how_it_looked(clause: str) -> bool:
     return words - lesions <= _LOOKED_WORDS
 
 
+#: A failure named as an event ("failed within 3 months", "treatment failure by 12 weeks"), which came by its time; not
+#: "failed to respond within 6 months", a response that did not come.
+_FAILED_RE = re.compile(r"\b(?:fail(?:ed|s)?|failure|unsuccessful)\b(?!\s+to\b)")
+
+
+def _absent_throughout(clause: str) -> bool:
+    """Whether a clause says a response, or a relapse, did not come within its time, so that the patient was seen
+    through it: "no response within 6 months", "no improvement by 6 months", "unchanged up to 6 months", "failed to
+    respond within 6 months", "no relapse within 12 months". Not a failure that came by then ("failed within 3
+    months").
+
+    >>> [_absent_throughout(c) for c in ("no response within 6 months", "no relapse within 12 months",
+    ...  "failed to respond within 6 months", "failed within 3 months", "improved within 6 months")]
+    [True, True, True, False, False]
+    """
+    return (_says_not_seen(clause) or bool(_NO_OTHER_EVENT_RE.search(clause))) and not _FAILED_RE.search(clause)
+
+
 def _says_not_seen(clause: str) -> bool:
     """Whether a clause says the response had not come (``_NOT_SEEN_RE``, ``_NOT_PERCEIVED_RE``). A word of failure
     that describes the disease or an earlier treatment before a response the clause affirms ("refractory NL improved
