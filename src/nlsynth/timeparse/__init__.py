@@ -340,11 +340,10 @@ Rules (``TimeInterval.rule``)
     (erythema may be the irritation of a cream, or what a partial response left) nor that they had not. Beside a clause
     that times the response it is commentary, and alone it is refused (each once a response at its time: "erythema at 2
     weeks, improvement at 8 weeks" had a first response by 2 weeks). A lost response ("loss of response at 6 months",
-    "lost by 8 weeks") times another event, as a relapse does; so does one said to decline ("the
-    effect diminished at 16 weeks", "the response waned", "the benefit began to wear off", "waning response"; not a
-    side effect), each once a response at its time or refused as naming something other than the lesions; "lost to
-    follow-up after 3 months" is when the patient left, so for an event it is ``unresolved`` (for a follow-up, 3
-    months).
+    "lost by 8 weeks") times another event, as a relapse does; so does one said to decline ("the effect diminished at 16
+    weeks", "the response waned", "the benefit began to wear off", "waning response"; not a side effect), each once a
+    response at its time or refused as naming something other than the lesions; "lost to follow-up after 3 months" is
+    when the patient left, so for an event it is ``unresolved`` (for a follow-up, 3 months).
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "began improving on day 10", "improvement
     started after two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month

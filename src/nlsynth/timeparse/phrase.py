@@ -1055,8 +1055,8 @@ def _parse(
                 f"the only time given is of another event than the response ({other!r}: a stop or a change of "
                 "the treatment, an adverse event)"
             )
-    looked = (c for c in _pieces(text) if _HAS_NUMBER_RE.search(c) and _only_how_it_looked(c))
-    if not results and event and (looked := next(looked, None)):
+    looks = (c for c in _pieces(text) if _HAS_NUMBER_RE.search(c) and _only_how_it_looked(c))
+    if not results and event and (looked := next(looks, None)):
         raise TimePhraseError(
             f"the only time given is of how the lesions looked ({looked!r}), with no word of a response: whether they "
             "had responded by then is the reviewer's to read"
