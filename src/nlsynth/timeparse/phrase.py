@@ -1049,18 +1049,19 @@ def _parse(
     if not results and _times_other_event(text) and _HAS_NUMBER_RE.search(text):
         raise TimePhraseError("the only time given is of another event (a relapse, recurrence, flare or lost response)")
     if not results and event and _HAS_NUMBER_RE.search(text):
-        other = next((c for c in _pieces(text) if _stops_or_times_something_else(c) == "other"), None)
+        pieces = _pieces(text)
+        other = next((c for c in pieces if _stops_or_times_something_else(c) == "other"), None)
         if other is not None:
             raise TimePhraseError(
                 f"the only time given is of another event than the response ({other!r}: a stop or a change of "
                 "the treatment, an adverse event)"
             )
-    looks = (c for c in _pieces(text) if _HAS_NUMBER_RE.search(c) and _only_how_it_looked(c))
-    if not results and event and (looked := next(looks, None)):
-        raise TimePhraseError(
-            f"the only time given is of how the lesions looked ({looked!r}), with no word of a response: whether they "
-            "had responded by then is the reviewer's to read"
-        )
+        looked = next((c for c in pieces if _HAS_NUMBER_RE.search(c) and _only_how_it_looked(c)), None)
+        if looked is not None:
+            raise TimePhraseError(
+                f"the only time given is of how the lesions looked ({looked!r}), with no word of a response: whether "
+                "they had responded by then is the reviewer's to read"
+            )
     if not results and (age := _AGE_IN_TIME_RE.search(text)):
         raise TimePhraseError(
             f"the only time given is an age ({age.group(0).strip()!r}), not a time since the start of treatment"
