@@ -3081,6 +3081,17 @@ def test_a_follow_ups_relapse_at_a_time_is_observed_time(phrase, follow_up):
         ("no improvement before week 12", 12 * W, "point"),
         ("no relapse within 12 months", 12 * M, "point"),
         ("cleared at 16 weeks; no recurrence by 1 year", Y, "clauses-span"),
+        # anything else that did not come, however named (each once (0, X]), and a response's further change as its
+        # noun already was ("no further improvement by 3 months")
+        ("no new lesions within 6 months", 6 * M, "point"),
+        ("there were no new lesions within 6 months", 6 * M, "point"),
+        ("no side effects within 6 months", 6 * M, "point"),
+        ("the patient had no side effects by 12 weeks", 12 * W, "point"),
+        ("without any adverse event up to 12 weeks", 12 * W, "point"),
+        ("did not develop new ulcers up to 6 months", 6 * M, "point"),
+        ("no worsening by 6 months", 6 * M, "point"),
+        ("without progression within 12 months", 12 * M, "point"),
+        ("improved at 1 month, did not improve further by 3 months", 3 * M, "clauses-span"),
     ],
 )
 def test_a_follow_up_that_says_nothing_came_within_a_time_was_seen_through_it(phrase, follow_up, rule):
@@ -3091,6 +3102,30 @@ def test_a_follow_up_that_says_nothing_came_within_a_time_was_seen_through_it(ph
     assert parse_time("followed for up to 6 months") == TimeInterval(0.0, 6 * M, "within")
     assert parse_time("improved within 6 months") == TimeInterval(0.0, 6 * M, "within")
     assert parse_time("treatment failure within 3 months") == TimeInterval(0.0, 3 * M, "within")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # a bound itself negated: the follow-up ended by then
+        "followed for no more than 6 months",
+        "no later than 6 months",
+        "not longer than 6 months",
+        # what did not come is the patient's contact with the study: not seen then
+        "did not return within 6 months",
+        "did not attend follow-up within 6 months",
+        "no follow-up within 6 months",
+        "no further contact within 6 months",
+        "never seen again within 6 months",
+        "no data within 6 months",
+        "no response data within 6 months",
+        "no photographs within 6 months",
+        # a negation with nothing negated
+        "no within 6 months",
+    ],
+)
+def test_a_follow_up_bound_that_says_the_patient_was_not_seen_stays_a_bound(phrase):
+    assert parse_time(phrase) == TimeInterval(0.0, 6 * M, "within")
 
 
 @pytest.mark.parametrize(

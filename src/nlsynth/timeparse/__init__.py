@@ -66,8 +66,12 @@ Rules (``TimeInterval.rule``)
     says a response, or a relapse, did not come within its time ("no response within 6 months", "no improvement by 6
     months", "unchanged up to 6 months", "no relapse within 12 months") was seen through it: a ``point`` at X (once (0,
     X], which left a failure so followed censored at day 0, as if never seen), but not a failure that came by then
-    ("failed within 3 months"). So is "followed up to 6 months", as "followed-up to 6 months" and "followed up until 6
-    months" are, not "up to 6 months" (once (0, X]); "followed up for up to 6 months" keeps its bound.
+    ("failed within 3 months"). So is a follow-up that opens by saying anything else did not come ("no new lesions
+    within 6 months", "without side effects up to 12 weeks", "did not develop ulcers by 6 months"), but not one whose
+    bound is negated ("for no more than 6 months") or whose negation is of the patient's contact ("did not return within
+    6 months", "never seen again within 6 months", "no follow-up data within 6 months"): those stay (0, X].
+    "Followed up to 6 months" is a ``point`` too, as "followed-up to 6 months" and "followed up until 6 months" are,
+    not "up to 6 months" (once (0, X]); "followed up for up to 6 months" keeps its bound.
 ``at-least``
     "at least X", "more than X", "longer than X", "beyond X", "above X" (once a point at X), "later than X", "not before
     X", "no earlier than X", "no less than X", "no fewer than X" (once within X, as "fewer than X"), "no shorter than

@@ -709,17 +709,52 @@ def _only_how_it_looked(clause: str) -> bool:
 _FAILED_RE = re.compile(r"\b(?:fail(?:ed|s)?|failure|unsuccessful)\b(?!\s+to\b)")
 
 
+#: A clause that opens by saying something did not come ("no new lesions within 6 months", "without side effects up
+#: to 12 weeks", "did not develop ulcers by 6 months", "never recurred within 2 years"), however it names that thing;
+#: not a bound that is itself negated ("no later than 6 months", "for no more than 6 months": (0, X], not X).
+_NOTHING_CAME_RE = re.compile(
+    rf"^(?:{_NOT_SEEN_LEAD},?\s+){{0,3}}(?:no|without|free\s+(?:of|from)|absence\s+of|lack\s+of|never"
+    r"|(?:did|does|do|had|has|have)\s+not|(?:did|does|do|had|has|have)n't)\s+"
+    rf"(?!(?:{'|'.join(_COMPARATIVES)}|beyond|exceeding|within|by|up|until|till|before|in|during|for|over)\b)"
+)
+#: ... unless what did not come is the patient's contact with the study: a clause that says the patient was not seen
+#: then ("did not return by 6 months", "never seen again within 6 months", "no visit within 3 months", "was not
+#: examined within 6 months"; not "not seen by 6 months", which may say the response was not), or one that names the
+#: study's contact or records anywhere after its negation ("no follow-up data within 6 months", "no response data
+#: within 6 months").
+_CONTACT_NOUNS = (
+    r"data|information|details?|records?|follow\W?ups?|visits?|reviews?|contacts?|appointments?|photographs?"
+    r"|assessments?|evaluations?|examinations?|measurements?|documentation|consultations?"
+)
+_NEGATED_CONTACT_RE = re.compile(
+    r"(?:\b(?:no|not|never|without)|n't)\s+(?:(?:further|any|more|again|been|be|was|were|ever|once)\s+){0,2}"
+    rf"(?:{_CONTACT_NOUNS}|follow\w*|reviewed|contacted|attend\w*|return\w*|came|come|present\w*|assessed"
+    r"|evaluated|examined|photographed|measured|lost|heard|consulted|(?:seen|reported|documented)\s+again)\b"
+)
+_NO_CONTACT_RE = re.compile(rf"\b(?:{_CONTACT_NOUNS})\b")
+
+
 def _absent_throughout(clause: str) -> bool:
-    """Whether a clause says a response, or a relapse, did not come within its time, so that the patient was seen
-    through it: "no response within 6 months", "no improvement by 6 months", "unchanged up to 6 months", "failed to
-    respond within 6 months", "no relapse within 12 months". Not a failure that came by then ("failed within 3
-    months").
+    """Whether a clause says a response, a relapse or anything else did not come within its time, so that the
+    patient was seen through it: "no response within 6 months", "no improvement by 6 months", "unchanged up to 6
+    months", "failed to respond within 6 months", "no relapse within 12 months", "no new lesions within 6 months",
+    "did not develop side effects by 12 weeks". Not a failure that came by then ("failed within 3 months"), a bound
+    negated ("no later than 6 months") or the patient's contact not made ("did not return within 6 months").
 
     >>> [_absent_throughout(c) for c in ("no response within 6 months", "no relapse within 12 months",
     ...  "failed to respond within 6 months", "failed within 3 months", "improved within 6 months")]
     [True, True, True, False, False]
+    >>> [_absent_throughout(c) for c in ("no new lesions within 6 months", "did not develop ulcers by 6 months",
+    ...  "no later than 6 months", "did not return within 6 months", "no follow-up data within 6 months",
+    ...  "never seen again within 6 months", "no new lesions seen within 6 months")]
+    [True, True, False, False, False, False, True]
     """
-    return (_says_not_seen(clause) or bool(_NO_OTHER_EVENT_RE.search(clause))) and not _FAILED_RE.search(clause)
+    if _FAILED_RE.search(clause) or _NEGATED_CONTACT_RE.search(clause):
+        return False
+    if _says_not_seen(clause) or _NO_OTHER_EVENT_RE.search(clause):
+        return True
+    opening = _NOTHING_CAME_RE.search(clause)
+    return opening is not None and not _NO_CONTACT_RE.search(clause, opening.end())
 
 
 def _says_not_seen(clause: str) -> bool:
