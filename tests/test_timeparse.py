@@ -499,6 +499,16 @@ OWN_PHRASES = [
         10 * W + 6 * M,
         "after-end-of-treatment",
     ),
+    # ... named by what it gave (once since its start), but not one of several courses, nor a phase of one
+    (
+        "3 months after the PDT course",
+        "PDT every 2 weeks, 6 sessions",
+        10 * W + 3 * M,
+        10 * W + 3 * M,
+        "after-end-of-treatment",
+    ),
+    ("3 months after the tofacitinib course", "5 mg twice daily for 6 months", 9 * M, 9 * M, "after-end-of-treatment"),
+    ("3 months after the 2nd course", "PDT every 2 weeks, 6 sessions", NAN, NAN, "unresolved"),
     ("3 months after the start of the course", "applied daily for 10 weeks", 3 * M, 3 * M, "point"),
     ("8 weeks after therapy was discontinued", "for 6 months", 6 * M + 8 * W, 6 * M + 8 * W, "after-end-of-treatment"),
     ("4 weeks after the end of the 12-week course", "", 16 * W, 16 * W, "after-end-of-treatment"),
@@ -2905,6 +2915,10 @@ REJECTED = [
     ("cleared 4 weeks into the taper", "another moment \\('into the taper'\\)"),
     ("improved 8 weeks into her pregnancy", "another moment"),
     ("improved 8 weeks into the maintenance phase", "another moment"),
+    # ... a course other than the row's whole one: another, or a phase of it (the row's named by what it gave is its
+    # end: test_phrase_reads_to_documented_interval)
+    ("3 months after the previous course", "another moment \\('after the previous course'\\)"),
+    ("3 months after the induction course", "another moment \\('after the induction course'\\)"),
     ("3 months after treatment failed", "another moment"),  # a treatment word, but not its start
     ("within 6 weeks of onset", "another moment \\('of onset'\\)"),  # "within X of": an anchor, as "X after"
     ("within 2 weeks of healing", "another moment"),
@@ -4036,6 +4050,9 @@ DUPILUMAB_COURSE = "300 mg every 2 weeks for 16 weeks"
         "healed at the end of treatment with methotrexate",
         # a procedure the row's treatment is not
         "improved 2 months after a course of PDT",
+        # a course named by another treatment (as "the dupilumab course" is the row's end)
+        "improved 3 months after the steroid course",
+        "improved 3 months after the PDT course",
     ],
 )
 def test_a_time_counted_from_the_end_of_something_else_is_refused(phrase):
@@ -4044,6 +4061,16 @@ def test_a_time_counted_from_the_end_of_something_else_is_refused(phrase):
             parse_time(phrase, DUPILUMAB_COURSE, agent="dupilumab", **kind)
     # with no agent given (the parser alone), what ended is not known to be another treatment: read as the row's end
     assert parse_time(phrase, DUPILUMAB_COURSE, event=True).rule != "unresolved"
+
+
+def test_the_course_named_by_the_rows_agent_ends_where_the_regimen_ends():
+    """ "The dupilumab course" in a dupilumab row is its whole course, so a time after it is since its end, day 112
+    (once since the start, as if "3 months after dupilumab")."""
+    got = parse_time("improved 3 months after the dupilumab course", DUPILUMAB_COURSE, agent="dupilumab", event=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(112 + 3 * M))
+    assert parse_time("3 months after the dupilumab course", DUPILUMAB_COURSE, agent="dupilumab") == TimeInterval(
+        112 + 3 * M, 112 + 3 * M, "after-end-of-treatment", "91.3 days after the end of treatment (day 112.0)"
+    )
 
 
 @pytest.mark.parametrize(

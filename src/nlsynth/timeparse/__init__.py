@@ -270,26 +270,28 @@ Rules (``TimeInterval.rule``)
     EOT", "4 weeks post-EOT", "EOT + 4 weeks" (a time added to a moment written before it is that time after the moment,
     "diagnosis + 6 weeks" as "6 weeks after diagnosis", each once read as since the start): the end of treatment as
     ``end-of-treatment`` reads it (or the course the phrase names: "after the end of the 12-week course", "6 months
-    after a 12-week course", "6 months after a 12-week treatment", "the 12-week regimen", once refused; not "after 12
-    weeks treatment", with no article, which is time on it; or by its count of sessions, "3 months after completion of 6
-    sessions", the last one's day at the regimen's pace, once unresolved; not the end of a cycle, a span) plus that
-    time. Time stopped is time since the end: "off treatment for 2 months", "2 months off-therapy", "treatment-free for
-    6 months" (not free of one drug, "steroid-free", which may not be the row's), "6 months without treatment" (not
-    "without further treatment"; once a time since the start), "after stopping the drug for 2 months". So is a time
-    right after a word that is the end, with nothing it ends named: "post-treatment week 4", "post-discontinuation month
-    2", "post-treatment follow-up at 6 months" (not "off treatment at 6 months", whose preposition dates the end, nor
-    "post-treatment (12 weeks)", whose brackets may restate it). So is the time of a main clause after a fronted end and
-    a comma: "after stopping, no relapse for 6 months" is 6 months after the end, as "no relapse for 6 months after
-    stopping" is (once the end of a course of 6 months, whatever the regimen said). "After completing therapy for 2
-    months" may time the course or the time since it, so it is ``unresolved``. "Within X" of the end reads (0, end + X],
-    and "at least X" or a range after it keep their rule, shifted by the end; the end alone ("after completion of
-    therapy") is ``end-of-treatment``, and later than it by an amount not given ("shortly after the end of treatment",
-    "not until after completion of therapy") is ``at-least`` the end (once at the end: a response seen by then, the
-    opposite). A regimen of one session and nothing more ("single treatment", "one session of PDT": no frequency, count
-    or course length) ends on day 0, so the time after it is the time since the start. With no end of treatment to count
-    from, an event's reading is ``unresolved``, never a time from the start; a follow-up lasted at least the time since
-    the end, which is no earlier than the start: ``at-least`` ("6 months after stopping" with no course length, (6
-    months, inf); "within" such a time gives no floor and is ``unresolved``).
+    after a 12-week course", "6 months after a 12-week treatment", "the 12-week regimen", once refused; the course named
+    by what it gave, "3 months after the PDT course", once since the start, not one of several or a phase of one, "the
+    previous course", "the induction course"; not "after 12 weeks treatment", with no article, which is time on it; or
+    by its count of sessions, "3 months after completion of 6 sessions", the last one's day at the regimen's pace, once
+    unresolved; not the end of a cycle, a span) plus that time. Time stopped is time since the end: "off treatment for 2
+    months", "2 months off-therapy", "treatment-free for 6 months" (not free of one drug, "steroid-free", which may not
+    be the row's), "6 months without treatment" (not "without further treatment"; once a time since the start), "after
+    stopping the drug for 2 months". So is a time right after a word that is the end, with nothing it ends named:
+    "post-treatment week 4", "post-discontinuation month 2", "post-treatment follow-up at 6 months" (not "off treatment
+    at 6 months", whose preposition dates the end, nor "post-treatment (12 weeks)", whose brackets may restate it). So
+    is the time of a main clause after a fronted end and a comma: "after stopping, no relapse for 6 months" is 6 months
+    after the end, as "no relapse for 6 months after stopping" is (once the end of a course of 6 months, whatever the
+    regimen said). "After completing therapy for 2 months" may time the course or the time since it, so it is
+    ``unresolved``. "Within X" of the end reads (0, end + X], and "at least X" or a range after it keep their rule,
+    shifted by the end; the end alone ("after completion of therapy") is ``end-of-treatment``, and later than it by an
+    amount not given ("shortly after the end of treatment", "not until after completion of therapy") is ``at-least`` the
+    end (once at the end: a response seen by then, the opposite). A regimen of one session and nothing more ("single
+    treatment", "one session of PDT": no frequency, count or course length) ends on day 0, so the time after it is the
+    time since the start. With no end of treatment to count from, an event's reading is ``unresolved``, never a time
+    from the start; a follow-up lasted at least the time since the end, which is no earlier than the start: ``at-least``
+    ("6 months after stopping" with no course length, (6 months, inf); "within" such a time gives no floor and is
+    ``unresolved``).
 ``seen-at-assessment`` (times of events only)
     First and best responses are *seen at* assessments. A time X read by ``point``, ``exposures``,
     ``end-of-treatment`` or ``after-end-of-treatment`` ("minimal improvement after one month", "at week 12",

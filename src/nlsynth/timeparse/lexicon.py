@@ -308,9 +308,17 @@ _LATER_PHASE = r"(?:maintenance|consolidation)"
 #: A course as a whole ("the course", "a course of PDT", "the 12-week course", and with its length, "a 12-week
 #: treatment", "the 12-week regimen"): after it, it has ended. Treatment with no length is not one ("3 months after
 #: treatment" is since its start), nor a length with no article ("after 12 weeks treatment", the time on it).
+#: ... named by what it gave ("the PDT course", "the tofacitinib course": once since the start), but not one of
+#: several courses ("the first course", "the previous course", "another course": a count of courses, or another) nor
+#: a phase of one ("the induction course", "the loading course").
+_NOT_THE_COURSE = (
+    rf"(?:{'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th)|initial|next|previous|prior|earlier|last|final|other|another|new"
+    r"|same|each|every|repeat|repeated|further|additional|subsequent|later|following|second-line|first-line|one|single"
+    rf"|induction|loading|booster|taper\w*|{_LATER_PHASE})"
+)
 _WHOLE_COURSE = (
     rf"(?:(?:the\s+|an?\s+|her\s+|his\s+)?(?:{_NUM}{_GAP}{_UNIT}[\s-]+)?(?:(?:treatment|full|whole|entire|complete)\s+)?"
-    r"course(?:\s+of\s+[\w-]+)?"
+    rf"(?:(?!{_NOT_THE_COURSE}\b|{_NUM}\b|{_UNIT}\b)[a-z][\w-]*\s+)?course(?:\s+of\s+[\w-]+)?"
     rf"|(?:the|an?|her|his)\s+{_NUM}{_GAP}{_UNIT}[\s-]+(?:treatment|therapy|regimen)(?:\s+period)?)"
 )
 #: What ends a course: "the end of", "completion of", "stopping", "the last session", "treatment was stopped". The
