@@ -607,6 +607,38 @@ OWN_PHRASES = [
     # ... nor a later phase's after a paced one of no length (once the end at the taper's 4 weeks); a single dose
     # before the length is its day 0
     ("at the end of the treatment", "twice daily, then tapered over 4 weeks", NAN, NAN, "unresolved"),
+    # ... but phases one after another, each with a length of its own, end at their sum (each once unresolved, the
+    # first length one phase); not with a phase of no length, a gap between them, or a phase given again
+    (
+        "at the end of the treatment",
+        "twice weekly for 6 weeks then weekly for 6 weeks",
+        12 * W,
+        12 * W,
+        "end-of-treatment",
+    ),
+    (
+        "after completion of therapy",
+        "5 mg/day for 2 months, then tapered over 1 month",
+        3 * M,
+        3 * M,
+        "end-of-treatment",
+    ),
+    (
+        "at the end of the treatment",
+        "weekly for 4 weeks followed by monthly for 3 months",
+        4 * W + 3 * M,
+        4 * W + 3 * M,
+        "end-of-treatment",
+    ),
+    ("at the end of the treatment", "daily for 4 weeks, then weekly for 4 weeks, then weekly", NAN, NAN, "unresolved"),
+    (
+        "at the end of the treatment",
+        "weekly for 4 weeks, then 4 weeks later weekly for 4 weeks",
+        NAN,
+        NAN,
+        "unresolved",
+    ),
+    ("at the end of the treatment", "daily for 4 weeks, then repeated for 4 weeks", NAN, NAN, "unresolved"),
     # ... nor a length before a taper or a weaning, however joined (each once the end at 12 weeks), nor one given as a
     # bound or as approximate (each once the end at its number)
     ("at the end of the treatment", "twice daily for 12 weeks and tapered over 4 weeks", NAN, NAN, "unresolved"),

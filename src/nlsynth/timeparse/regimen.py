@@ -325,6 +325,50 @@ def _course_length(text: str) -> re.Match[str] | None:
     return stated or _COURSE_OF_RE.search(text) or _until(text)
 
 
+def _length_days(length: re.Match[str]) -> float:
+    """The days a course length gives (a match with its number ``n`` and ``unit``, as :func:`_course_length`'s)."""
+    return number(length.group("n")) * DAYS_PER_UNIT[_UNIT_OF[length.group("unit")]]
+
+
+#: What joins one phase of a course to the next in a regimen ("weekly for 6 weeks, then every 2 weeks for 6 weeks").
+_NEXT_PHASE_RE = re.compile(r"\b(?:then|followed\s+by|thereafter|after\s+which|subsequently|afterwards)\b")
+#: ... and what, in a phase, says time passed that no length of it counts: a gap before it ("4 weeks later, weekly
+#: for 4 weeks"), a pause, time counted from something else.
+_BETWEEN_PHASES_RE = re.compile(
+    r"\b(?:later|after|following|since|from|gap|break|pause|rest|off|interruption|washout|holiday|hiatus|until|till"
+    r"|ongoing|continu\w*|maintenance|repeat\w*|again|cycles?|courses?)\b"
+)
+
+
+def _phases_length(text: str) -> tuple[float, str] | None:
+    """The length of a normalised regimen's course given as phases one after another, each with a length of its
+    own, as (days, the lengths' words): their sum ("twice weekly for 6 weeks, then weekly for 6 weeks": 84 days;
+    "40 mg daily for 2 weeks, then tapered over 4 weeks": 42). None when a phase has no length, or more than one,
+    or time passes between phases that no length counts (a gap, a pause, a course given again), or the phases
+    run at a pace ("for 5 days every 4 weeks").
+
+    >>> _phases_length("twice weekly for 6 weeks, then weekly for 6 weeks")
+    (84.0, 'for 6 weeks + for 6 weeks')
+    >>> _phases_length("40 mg daily for 2 weeks followed by 20 mg daily over 1 month")[0]
+    44.4375
+    >>> [_phases_length(t) for t in ("daily for 4 weeks, then weekly", "600 mg loading dose, then 300 mg q2w for 16 weeks",
+    ...  "weekly for 4 weeks, then 4 weeks later weekly for 4 weeks", "daily for 12 weeks")]
+    [None, None, None, None]
+    """
+    pieces = _NEXT_PHASE_RE.split(text)
+    if len(pieces) < 2:
+        return None
+    days, words = 0.0, []
+    for piece in pieces:
+        lengths = list(_lengths(piece))
+        if len(lengths) != 1 or lengths[0][1] is not None or _BETWEEN_PHASES_RE.search(piece):
+            return None
+        length = lengths[0][0]
+        days += _length_days(length)
+        words.append(length.group(0))
+    return days, " + ".join(words)
+
+
 def _until(text: str) -> re.Match[str] | None:
     """The week (day, month) a course ran until, when it ran from the start: not "from week 4 to week 16", which
     starts 4 weeks into something else (a course from day 1 or week 0 starts at the start)."""

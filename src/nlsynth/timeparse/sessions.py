@@ -22,7 +22,6 @@ from nlsynth.timeparse.lexicon import (
     _PAUSE_NOUN,
     _PAUSED,
     _UNIT,
-    _UNIT_OF,
     normalise,
     number,
 )
@@ -36,14 +35,16 @@ from nlsynth.timeparse.regimen import (
     _course_sessions,
     _cycles_as_spans,
     _frequency,
+    _length_days,
     _listed_sessions,
+    _phases_length,
     _pulse,
     _rate,
     session_days,
     sessions_per_week,
 )
 from nlsynth.timeparse.response import _RESPONSE_WORD_RE
-from nlsynth.units import DAYS_PER_UNIT, DAYS_PER_WEEK
+from nlsynth.units import DAYS_PER_WEEK
 
 #: What counts a time from a session that the count after it names ("2 weeks after the second injection", "4 weeks
 #: following 3 sessions", "within 6 weeks of the 2nd infusion", "2 weeks post second dose"): the words just before it,
@@ -475,8 +476,11 @@ def _length_end(text: str, course: tuple[float, str, int] | None) -> TimeInterva
         return unresolved(
             f"end of treatment, but the regimen's course runs in {several.group(0)}, whose spacing no rule reads"
         )
+    phases = None
     if m and (_PHASES_RE.search(text, m.end()) or _paced_phase_before(text[: m.start()])):
-        return unresolved(f"end of treatment, but {m.group(0)!r} is one phase of the regimen's course")
+        phases = _phases_length(text)  # "weekly for 6 weeks, then every 2 weeks for 6 weeks": the phases' sum
+        if phases is None:
+            return unresolved(f"end of treatment, but {m.group(0)!r} is one phase of the regimen's course")
     if m and (after := _AFTER_RESPONSE_RE.search(text)):  # "continued for 12 weeks after clearance"
         return unresolved(
             f"end of treatment, but the regimen's course ran on from the response ({after.group(0)!r}), whose time "
@@ -489,8 +493,10 @@ def _length_end(text: str, course: tuple[float, str, int] | None) -> TimeInterva
         )
     if m and (went_on := _CONTINUED_RE.search(text, m.end())):  # "for 16 weeks; continued as maintenance"
         return unresolved(f"end of treatment, but the regimen's course {went_on.group(0)} past {m.group(0)!r}")
+    if phases:
+        return TimeInterval(phases[0], phases[0], "end-of-treatment", f"the phases' lengths, {phases[1]}")
     if m:
-        days = number(m.group("n")) * DAYS_PER_UNIT[_UNIT_OF[m.group("unit")]]
+        days = _length_days(m)
         return TimeInterval(days, days, "end-of-treatment")
     if pulse := _pulse(text):  # "daily for 5 days every 4 weeks": once ended on day 5
         return unresolved(
