@@ -639,6 +639,21 @@ OWN_PHRASES = [
         "unresolved",
     ),
     ("at the end of the treatment", "daily for 4 weeks, then repeated for 4 weeks", NAN, NAN, "unresolved"),
+    # a course length as a whole part of a regimen at a pace, as a total or as a period (each once no course length)
+    ("at the end of the treatment", "daily, 12 weeks", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of the treatment", "300 mg every 2 weeks (16 weeks)", 16 * W, 16 * W, "end-of-treatment"),
+    ("at the end of the treatment", "twice weekly - 6 weeks", 6 * W, 6 * W, "end-of-treatment"),
+    ("at the end of the treatment", "daily (4 weeks), then weekly (8 weeks)", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of the treatment", "twice daily (total 12 weeks)", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of the treatment", "twice daily, 12 weeks in total", 12 * W, 12 * W, "end-of-treatment"),
+    ("at the end of the treatment", "twice daily for a 12-week period", 12 * W, 12 * W, "end-of-treatment"),
+    # ... not with no pace, beside a count of sessions (their spacing, or their span?), as a pulse repeated, nor a
+    # period of rest or of watching
+    ("at the end of the treatment", "oral, 6 months", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "4 sessions, 4 weeks", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "daily, 5 days, every 4 weeks", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "twice daily, then a 2-week period of rest", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "twice daily; a 6-month period of observation", NAN, NAN, "unresolved"),
     # ... nor a length before a taper or a weaning, however joined (each once the end at 12 weeks), nor one given as a
     # bound or as approximate (each once the end at its number)
     ("at the end of the treatment", "twice daily for 12 weeks and tapered over 4 weeks", NAN, NAN, "unresolved"),
@@ -680,7 +695,8 @@ OWN_PHRASES = [
     # ... nor one pulse of a course repeated at a pace (once the end on day 5, 3, 14 or 21): the course's length, if
     # the regimen gives one
     ("at the end of the treatment", "daily for 5 days every 4 weeks", NAN, NAN, "unresolved"),
-    ("at the end of the treatment", "daily for 3 days every month, 6 months", NAN, NAN, "unresolved"),
+    # (its length a whole part of the regimen: once unresolved, no length read)
+    ("at the end of the treatment", "daily for 3 days every month, 6 months", 6 * M, 6 * M, "end-of-treatment"),
     ("at the end of the treatment", "daily for 5 days each month for 6 months", 6 * M, 6 * M, "end-of-treatment"),
     ("at the end of the treatment", "40 mg daily for 3 days monthly for 6 months", 6 * M, 6 * M, "end-of-treatment"),
     ("at the end of the treatment", "daily for 2 weeks per month for 6 months", 6 * M, 6 * M, "end-of-treatment"),

@@ -231,7 +231,10 @@ Rules (``TimeInterval.rule``)
     session, (N - 1) / f weeks for N sessions at f per week, since the first session is day 0 ("6 sessions at two weeks
     intervals" = 5 / 0.5 per week = 10 weeks, day 70; also "8 weekly injections", "4 cycles"), or the course length a
     regimen states ("applied daily for 10 months", "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of
-    daily application", "duration 12 weeks" starting a part of it, "twice daily; duration 12 weeks", once none; not
+    daily application", "duration 12 weeks" starting a part of it, "twice daily; duration 12 weeks", once none; "total
+    12 weeks" so too, "12 weeks in total", "for a 12-week period", and a length that is a whole part of a regimen at a
+    pace, "daily, 12 weeks", "300 mg every 2 weeks (16 weeks)", each once none, but not with no pace, "oral, 6 months",
+    beside a count of sessions, "4 sessions, 4 weeks", or before a pace, "daily, 5 days, every 4 weeks"; not
     "irradiation duration 8 days"); where it states both and they differ, the days between them, as the source rounds
     one or the other ("NB-UVB 3x/week for 3 months (36 sessions)": days 81.7 to 91.3; once day 81.7 alone). How long the
     patient was watched is no course length, nor a phase of the course ("twice daily; followed for 2 years", "follow-up

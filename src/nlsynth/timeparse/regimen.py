@@ -240,18 +240,51 @@ _COURSE_FOR_RE = re.compile(
     rf"\b(?:(?:for|over a period of|for a period of|(?<!\bfor\s)(?<!\bjust\s)(?<!\bwell\s)(?<!\bslightly\s)over"
     rf"|during)\s+|x\s*)(?:a\s+total\s+of\s+)?(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b{_LENGTH_NOT_EXACT}"
 )
-#: "a 12-week course", "a 3-month regimen", "a 12-week treatment", "12 weeks of daily application"; not a pause ("a
-#: 2-week treatment break").
+#: "a 12-week course", "a 3-month regimen", "a 12-week treatment", "12 weeks of daily application", "for a 12-week
+#: period", "12 weeks in total"; not a pause ("a 2-week treatment break", "a 2-week period of rest") or a time watched
+#: ("a 6-month period of observation").
 _COURSE_NAMED_RE = re.compile(
-    rf"\b(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\s+(?:course|regimen|treatment|therapy|trial"
+    rf"\b(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\s+(?:course|regimen|treatment|therapy|trial|(?:in\s+)?total"
+    r"|period(?!\s+of\s+(?!(?:treatment|therapy|use|dosing|applications?)\b)\w+)"
+    r"(?!\s+(?:without|off)\s+(?:treatment|therapy|drugs?|medications?)\b)"
     r"|of\s+(?:[a-z]+\s+)?(?:treatment|therapy|applications?|use|dosing))\b"
     r"(?![\s-]+(?:breaks?|holidays?|interruptions?|pauses?|gaps?|free|washout|off)\b)" + _LENGTH_NOT_EXACT
 )
-#: "a course of 12 weeks", "treatment duration 12 weeks", "duration of therapy: 3 months", or "duration" starting a
-#: part of the regimen ("twice daily; duration 12 weeks", once no course length; not "irradiation duration 8 min").
+#: A length that is a whole part of a regimen at a pace ("daily, 12 weeks", "300 mg every 2 weeks (16 weeks)", "twice
+#: weekly - 6 weeks"; each once no course length): how long the pace was kept. Not where the regimen counts sessions
+#: ("4 sessions, 4 weeks": their spacing, or their span?), nor with no pace ("oral, 6 months").
+_BARE_LENGTH_RE = re.compile(
+    rf"(?:^|(?<=[;,(:])|(?<=[;,(:]\s)|(?<=\s-\s))(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\s*(?=$|[;,)]|-\s)"
+)
+#: ... unless a pace follows it: one pulse of a course repeated ("daily, 5 days, every 4 weeks").
+_PART_BREAK_RE = re.compile(r"\s*[;,]?")
+
+
+def _bare_length(text: str) -> re.Match[str] | None:
+    """The first length that is a whole part of a normalised regimen at a pace (:data:`_BARE_LENGTH_RE`), or None.
+
+    >>> [m and m.group(0) for m in map(_bare_length, ("daily, 12 weeks", "twice weekly (6 weeks)", "oral, 6 months",
+    ...  "4 sessions, 4 weeks", "daily, 5 days, every 4 weeks"))]
+    ['12 weeks', '6 weeks', None, None, None]
+    """
+    if _rate(text) is None or _course_sessions(text) is not None:
+        return None
+    return next(
+        (
+            m
+            for m in _BARE_LENGTH_RE.finditer(text)
+            if not _PULSE_PACE_RE.match(text, _PART_BREAK_RE.match(text, m.end()).end())
+        ),
+        None,
+    )
+
+
+#: "a course of 12 weeks", "treatment duration 12 weeks", "duration of therapy: 3 months", or "duration" or "total"
+#: starting a part of the regimen ("twice daily; duration 12 weeks", "twice daily (total 12 weeks)", each once no course
+#: length; not "irradiation duration 8 min").
 _COURSE_OF_RE = re.compile(
     r"\b(?:course|regimen|(?:treatment|therapy)\s+duration|duration\s+of\s+(?:the\s+)?(?:treatment|therapy|course)"
-    r"|total\s+duration(?:\s+of)?|(?:(?<![\w\s])|(?<=[;,(:]\s))duration)"
+    r"|total\s+duration(?:\s+of)?|(?:(?<![\w\s])|(?<=[;,(:]\s))(?:duration|(?:in\s+)?total(?:\s+of)?))"
     rf"\s*(?:of|:|was|=)?\s*(?P<n>{_NUM}){_GAP}(?P<unit>{_COURSE_UNIT})\b{_LENGTH_NOT_EXACT}"
 )
 
@@ -322,7 +355,7 @@ def _course_length(text: str) -> re.Match[str] | None:
     ('for 6 months', None)
     """
     stated = next((length for length, pace in _lengths(text) if pace is None), None)
-    return stated or _COURSE_OF_RE.search(text) or _until(text)
+    return stated or _COURSE_OF_RE.search(text) or _until(text) or _bare_length(text)
 
 
 def _length_days(length: re.Match[str]) -> float:
@@ -361,6 +394,8 @@ def _phases_length(text: str) -> tuple[float, str] | None:
     days, words = 0.0, []
     for piece in pieces:
         lengths = list(_lengths(piece))
+        if not lengths and (bare := _bare_length(piece)):  # "daily (4 weeks), then weekly (8 weeks)"
+            lengths = [(bare, None)]
         if len(lengths) != 1 or lengths[0][1] is not None or _BETWEEN_PHASES_RE.search(piece):
             return None
         length = lengths[0][0]
