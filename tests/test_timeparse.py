@@ -654,6 +654,14 @@ OWN_PHRASES = [
     ("at the end of the treatment", "daily, 5 days, every 4 weeks", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "twice daily, then a 2-week period of rest", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "twice daily; a 6-month period of observation", NAN, NAN, "unresolved"),
+    # sessions given by their days and nothing more end on the last of them (each once no course length); not with a
+    # pace that goes on after them, given again, or counted otherwise
+    ("at the end of the treatment", "sessions at weeks 0, 4 and 8", 8 * W, 8 * W, "end-of-treatment"),
+    ("at the end of the treatment", "at 0, 4, 8 weeks", 8 * W, 8 * W, "end-of-treatment"),
+    ("2 weeks after the end of treatment", "1 g on days 1 and 15", 28, 28, "after-end-of-treatment"),
+    ("at the end of the treatment", "5 mg/kg at weeks 0, 2 and 6, then every 8 weeks", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "1 g on days 1 and 15, repeated every 6 months", NAN, NAN, "unresolved"),
+    ("at the end of the treatment", "4 infusions at weeks 0, 2 and 6", NAN, NAN, "unresolved"),
     # ... nor a length before a taper or a weaning, however joined (each once the end at 12 weeks), nor one given as a
     # bound or as approximate (each once the end at its number)
     ("at the end of the treatment", "twice daily for 12 weeks and tapered over 4 weeks", NAN, NAN, "unresolved"),
@@ -5569,7 +5577,7 @@ def test_a_plateau_bounds_the_best_response_not_the_first(phrase, best, first):
         ("injected 3 times, every 2 weeks", 4 * W),
         ("every 4 weeks \u00d7 3", 8 * W),  # a pace of N periods (once no count: "end of treatment" unresolved)
         ("every week x 6", 5 * W),
-        ("sessions at weeks 0, 4 and 8", None),  # a course by its days: several sessions, but no pace
+        ("sessions at weeks 0, 4 and 8", 8 * W),  # a course by its days: its last (once unresolved: no pace)
     ],
 )
 def test_a_course_counted_with_times_is_a_course_of_sessions(regimen, end):
@@ -5580,12 +5588,9 @@ def test_a_course_counted_with_times_is_a_course_of_sessions(regimen, end):
     for phrase in ("3 months after treatment", "4 weeks after the injection"):
         got = parse_time(phrase, regimen, event=True)
         assert got.rule == "unresolved" and "does not say which (the first or the last)" in got.note, phrase
-    got = parse_time("at the end of treatment", regimen, event=True)
-    if end is None:
-        assert got.rule == "unresolved"
-    else:  # once unresolved, "the regimen states no course"
-        assert (got.lower, got.upper, got.rule) == (0, pytest.approx(end), "seen-at-assessment")
-        assert parse_time("after 7 injections", regimen, event=True).rule == "unresolved"
+    got = parse_time("at the end of treatment", regimen, event=True)  # once unresolved, "the regimen states no course"
+    assert (got.lower, got.upper, got.rule) == (0, pytest.approx(end), "seen-at-assessment")
+    assert parse_time("after 7 injections", regimen, event=True).rule == "unresolved"
 
 
 @pytest.mark.parametrize(

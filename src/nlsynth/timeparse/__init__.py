@@ -229,48 +229,49 @@ Rules (``TimeInterval.rule``)
     "at the end of the treatment" (or "upon completion of therapy", "at the conclusion of treatment", "at treatment
     completion", "at the end-of-treatment visit", "by the end of the treatment period", "at EOT"): the day of the last
     session, (N - 1) / f weeks for N sessions at f per week, since the first session is day 0 ("6 sessions at two weeks
-    intervals" = 5 / 0.5 per week = 10 weeks, day 70; also "8 weekly injections", "4 cycles"), or the course length a
-    regimen states ("applied daily for 10 months", "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of
-    daily application", "duration 12 weeks" starting a part of it, "twice daily; duration 12 weeks", once none; "total
-    12 weeks" so too, "12 weeks in total", "for a 12-week period", and a length that is a whole part of a regimen at a
-    pace, "daily, 12 weeks", "300 mg every 2 weeks (16 weeks)", each once none, but not with no pace, "oral, 6 months",
-    beside a count of sessions, "4 sessions, 4 weeks", or before a pace, "daily, 5 days, every 4 weeks"; not
-    "irradiation duration 8 days"); where it states both and they differ, the days between them, as the source rounds
-    one or the other ("NB-UVB 3x/week for 3 months (36 sessions)": days 81.7 to 91.3; once day 81.7 alone). How long the
-    patient was watched is no course length, nor a phase of the course ("twice daily; followed for 2 years", "follow-up
-    for 1 year", "observed for 6 months": once the end; "6 months of treatment, then followed up for a year" ends at 6
-    months, once at a year). A period on of a course that pauses is not its length ("twice daily for 2 weeks on, 2 weeks
-    off, for 3 months" ends at 3 months, once 2 weeks), and its pace, which holds only while it is on, counts no
-    sessions. Nor is the length of one phase of a course ("twice weekly for 4 weeks, then weekly", "for 12 weeks and
-    tapered over 4 weeks", "for 12 weeks + 4 weeks taper": a taper or a weaning however joined, once the end at 12
-    weeks), nor a length given as a bound or as approximate ("for 12 weeks or longer", "for over 3 months", "a 12-week
-    course or more", "for 3 months or so", "for 12 weeks or until clearance", once the end at its number, as "for at
-    least 12 weeks" never was), nor a later phase's after one at a pace whose length is not given ("twice daily, then
-    tapered over 4 weeks"): ``unresolved``; a single dose before the length is its day 0 ("600 mg loading dose, then 300
-    mg every 2 weeks for 6 months" ends at 6 months). Phases one after another ("then", "followed by", "thereafter"),
-    each with a length of its own, end at their sum ("twice weekly for 6 weeks, then weekly for 6 weeks" at 12 weeks, "5
-    mg/day for 2 months, then tapered over 1 month" at 3 months; once ``unresolved``), unless time passes between them
-    that no length counts ("4 weeks later", a pause, a phase given again). So is a count of one phase's sessions, or of
-    a loading dose's ("3 sessions 2 weeks apart, then monthly", "600 mg (2 injections), then 300 mg every 2 weeks"). Nor
-    is the length of one pulse of a course repeated at a pace ("daily for 5 days every 4 weeks", "for 3 days monthly",
-    "for 3 weeks out of 4"; once the end on day 5): the course's length is the one the regimen gives beside it ("daily
-    for 5 days each month for 6 months" ends at 6 months), and without one the end is ``unresolved``. A regimen that
-    says its course did not run so ("stopped after 3 months", "repeated once", "extended to 24 weeks", "paused at week
-    8"), or that it had not ended when reported ("for 16 weeks (ongoing)", "to date", "still on treatment"; once the end
-    at its length), paused ("with a 2-week break", not "without a break"), was given again ("for 8 weeks x 2", "on 2
-    occasions") or went on past its length ("for 16 weeks; continued as maintenance"), or that it ran on from the
-    response ("continued for 12 weeks after clearance", whose time it does not give), or that gives its count of
-    sessions as a bound or a range ("up to 3 sessions", "3-4 sessions"), gives no end: ``unresolved``; so does one in
-    several courses ("in two courses"), or in cycles that are spans of days (a cycle's own length, "3 cycles of 5 days",
-    a pulse of days repeated, "5 days a month", whose cycle is the month, or a pace of a session a day or more, "daily
-    for 12 weeks in 2 cycles", where a count of cycles is no count of sessions either), or with a count of cycles beside
-    a length that may be one cycle's ("daily for 3 days, monthly, 6 cycles"). Where the phrase also states the time
-    ("end of treatment at 12 weeks", "at the end of therapy (12 weeks)", "at the end of treatment, after 16 sessions"),
-    the regimen's end stands if the two agree within 10% (or a day: "8 weeks" and "2 months" do; where the regimen's end
-    spans days, the stated time within them, or within 10% of them: "(30 weeks)" of "every 4-6 weeks, 6 sessions", days
-    140 to 210, once refused), the stated time (``point``) if the regimen gives no end, and a disagreement is refused:
-    which holds is the reviewer's to read. A count of sessions beside it is the day of its last session, (N - 1) / f
-    weeks.
+    intervals" = 5 / 0.5 per week = 10 weeks, day 70; also "8 weekly injections", "4 cycles"), or the last of the days a
+    regimen dates its sessions on, with no pace after them, no repeat and no other count ("at weeks 0, 4 and 8": day 56;
+    "1 g on days 1 and 15": day 14; once ``unresolved``), or the course length a regimen states ("applied daily for 10
+    months", "x 12 weeks", "during 6 months", "a 12-week course", "12 weeks of daily application", "duration 12 weeks"
+    starting a part of it, "twice daily; duration 12 weeks", once none; "total 12 weeks" so too, "12 weeks in total",
+    "for a 12-week period", and a length that is a whole part of a regimen at a pace, "daily, 12 weeks", "300 mg every 2
+    weeks (16 weeks)", each once none, but not with no pace, "oral, 6 months", beside a count of sessions, "4 sessions,
+    4 weeks", or before a pace, "daily, 5 days, every 4 weeks"; not "irradiation duration 8 days"); where it states both
+    and they differ, the days between them, as the source rounds one or the other ("NB-UVB 3x/week for 3 months (36
+    sessions)": days 81.7 to 91.3; once day 81.7 alone). How long the patient was watched is no course length, nor a
+    phase of the course ("twice daily; followed for 2 years", "follow-up for 1 year", "observed for 6 months": once the
+    end; "6 months of treatment, then followed up for a year" ends at 6 months, once at a year). A period on of a course
+    that pauses is not its length ("twice daily for 2 weeks on, 2 weeks off, for 3 months" ends at 3 months, once 2
+    weeks), and its pace, which holds only while it is on, counts no sessions. Nor is the length of one phase of a
+    course ("twice weekly for 4 weeks, then weekly", "for 12 weeks and tapered over 4 weeks", "for 12 weeks + 4 weeks
+    taper": a taper or a weaning however joined, once the end at 12 weeks), nor a length given as a bound or as
+    approximate ("for 12 weeks or longer", "for over 3 months", "a 12-week course or more", "for 3 months or so", "for
+    12 weeks or until clearance", once the end at its number, as "for at least 12 weeks" never was), nor a later phase's
+    after one at a pace whose length is not given ("twice daily, then tapered over 4 weeks"): ``unresolved``; a single
+    dose before the length is its day 0 ("600 mg loading dose, then 300 mg every 2 weeks for 6 months" ends at 6
+    months). Phases one after another ("then", "followed by", "thereafter"), each with a length of its own, end at their
+    sum ("twice weekly for 6 weeks, then weekly for 6 weeks" at 12 weeks, "5 mg/day for 2 months, then tapered over 1
+    month" at 3 months; once ``unresolved``), unless time passes between them that no length counts ("4 weeks later", a
+    pause, a phase given again). So is a count of one phase's sessions, or of a loading dose's ("3 sessions 2 weeks
+    apart, then monthly", "600 mg (2 injections), then 300 mg every 2 weeks"). Nor is the length of one pulse of a
+    course repeated at a pace ("daily for 5 days every 4 weeks", "for 3 days monthly", "for 3 weeks out of 4"; once the
+    end on day 5): the course's length is the one the regimen gives beside it ("daily for 5 days each month for 6
+    months" ends at 6 months), and without one the end is ``unresolved``. A regimen that says its course did not run so
+    ("stopped after 3 months", "repeated once", "extended to 24 weeks", "paused at week 8"), or that it had not ended
+    when reported ("for 16 weeks (ongoing)", "to date", "still on treatment"; once the end at its length), paused ("with
+    a 2-week break", not "without a break"), was given again ("for 8 weeks x 2", "on 2 occasions") or went on past its
+    length ("for 16 weeks; continued as maintenance"), or that it ran on from the response ("continued for 12 weeks
+    after clearance", whose time it does not give), or that gives its count of sessions as a bound or a range ("up to 3
+    sessions", "3-4 sessions"), gives no end: ``unresolved``; so does one in several courses ("in two courses"), or in
+    cycles that are spans of days (a cycle's own length, "3 cycles of 5 days", a pulse of days repeated, "5 days a
+    month", whose cycle is the month, or a pace of a session a day or more, "daily for 12 weeks in 2 cycles", where a
+    count of cycles is no count of sessions either), or with a count of cycles beside a length that may be one cycle's
+    ("daily for 3 days, monthly, 6 cycles"). Where the phrase also states the time ("end of treatment at 12 weeks", "at
+    the end of therapy (12 weeks)", "at the end of treatment, after 16 sessions"), the regimen's end stands if the two
+    agree within 10% (or a day: "8 weeks" and "2 months" do; where the regimen's end spans days, the stated time within
+    them, or within 10% of them: "(30 weeks)" of "every 4-6 weeks, 6 sessions", days 140 to 210, once refused), the
+    stated time (``point``) if the regimen gives no end, and a disagreement is refused: which holds is the reviewer's to
+    read. A count of sessions beside it is the day of its last session, (N - 1) / f weeks.
 ``after-end-of-treatment``
     a time counted from the end of the course, not its start: "3 months after the end of treatment", "6 weeks after the
     last session", "2 months post-treatment", "3 months post-discontinuation", "3 months after stopping", "4 weeks after

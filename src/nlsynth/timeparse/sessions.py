@@ -31,6 +31,7 @@ from nlsynth.timeparse.regimen import (
     _ON_OFF_RE,
     _PER_WEEK,
     _PHASES_RE,
+    _REPEAT_RE,
     _course_length,
     _course_sessions,
     _cycles_as_spans,
@@ -40,6 +41,7 @@ from nlsynth.timeparse.regimen import (
     _phases_length,
     _pulse,
     _rate,
+    _stated_paces,
     session_days,
     sessions_per_week,
 )
@@ -502,7 +504,30 @@ def _length_end(text: str, course: tuple[float, str, int] | None) -> TimeInterva
         return unresolved(
             f"end of treatment, but {pulse!r} is one pulse of a course repeated, whose length no rule reads"
         )
+    if last := _last_dated_session(text):  # "at weeks 0, 4 and 8", "on days 1 and 15": the last of them
+        return last
     return unresolved("end of treatment, but the regimen states no course length")
+
+
+def _last_dated_session(text: str) -> TimeInterval | None:
+    """The end of a normalised regimen that gives its sessions by their days and nothing more: the last of them ("at
+    weeks 0, 4 and 8": day 56; "1 g on days 1 and 15": day 14). None with a pace beside them (a course that goes on:
+    "then every 8 weeks"), given again ("repeated every 6 months"), counted otherwise ("4 infusions at weeks 0, 2 and
+    6"), or dated in a way no rule reads (:func:`~nlsynth.timeparse.regimen.session_days`).
+
+    >>> [_last_dated_session(t) for t in ("at weeks 0, 4 and 8", "1 g on days 1 and 15")]
+    [TimeInterval(lower=56.0, upper=56.0, rule='end-of-treatment', note='the last of the sessions the regimen dates'), \
+TimeInterval(lower=14.0, upper=14.0, rule='end-of-treatment', note='the last of the sessions the regimen dates')]
+    >>> [_last_dated_session(t) for t in ("at weeks 0, 2 and 6, then every 8 weeks", "on days 1 and 15, repeated "
+    ...  "every 6 months", "at weeks 0, 2 and 6, every 8 weeks", "daily")]
+    [None, None, None, None]
+    """
+    dated = session_days(text)
+    if dated is None or dated[1] is not None or _REPEAT_RE.search(text) or _stated_paces(text):
+        return None
+    if (course := _course_sessions(text)) and course[0] != len(dated[0]):  # "4 infusions at weeks 0, 2 and 6"
+        return None
+    return TimeInterval(dated[0][-1], dated[0][-1], "end-of-treatment", "the last of the sessions the regimen dates")
 
 
 def _since_unplaced_end(since: TimeInterval, end: TimeInterval) -> TimeInterval:
