@@ -5576,6 +5576,8 @@ def test_a_plateau_bounds_the_best_response_not_the_first(phrase, best, first):
         ("x3 injections at 4-week intervals", 8 * W),
         ("injected 3 times, every 2 weeks", 4 * W),
         ("every 4 weeks \u00d7 3", 8 * W),  # a pace of N periods (once no count: "end of treatment" unresolved)
+        ("q4w \u00d7 3", 8 * W),  # ... as its abbreviation too (once no count)
+        ("q2w x6", 10 * W),
         ("every week x 6", 5 * W),
         ("sessions at weeks 0, 4 and 8", 8 * W),  # a course by its days: its last (once unresolved: no pace)
     ],

@@ -565,8 +565,8 @@ A session named without saying which ("4 weeks after the injection", "post-PDT",
 when the regimen gives one session (or none is stated); with several, the time is ``unresolved``: after the first, or
 the last? So is the treatment named as a whole ("3 months after treatment", "6 weeks after the therapy"), or by the
 row's agent ("4 weeks after laser" in a row of pulsed dye laser), in a course of a stated number of sessions ("6
-sessions at two weeks intervals", "monthly x 4", "x3 injections", "3 times at 2-week intervals", "three times 4 weeks
-apart" (these two once no course), "at weeks 0, 4 and 8", one session given again,
+sessions at two weeks intervals", "monthly x 4", "q4w x 3" (once no course), "x3 injections", "3 times at 2-week
+intervals", "three times 4 weeks apart" (these two once no course), "at weeks 0, 4 and 8", one session given again,
 "single session, repeated after 1 week", "a second session after 2 weeks", once the start; but not "2 weeks into
 treatment", since it began, however many sessions it has, once unresolved), or, right after a time, in a course of a
 stated length ("for 16 weeks", "applied daily for 10 months": "3 months after treatment" may count from its start or

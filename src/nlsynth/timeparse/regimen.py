@@ -149,7 +149,8 @@ _COURSE_SESSIONS_RE = re.compile(
 #: the spacing of the sessions ("3 times at 2-week intervals", "3 times 4 weeks apart") (not a dose, "2 x 5 mg", a
 #: course length, "x 12 weeks", or a rate, "x3 weekly", "3 times a week", "3 times every 2 weeks"); or "x3 injections".
 _COURSE_TIMES_RE = re.compile(
-    rf"(?:\b(?:{_PACE_WORD}|{_SESSION_NOUN}|every\s+(?:{_NUM}[\s-]*)?(?:day|week|month)s?)\s*x\s*(?P<n>\d+)"
+    rf"(?:\b(?:{_PACE_WORD}|{_SESSION_NOUN}|every\s+(?:{_NUM}[\s-]*)?(?:day|week|month)s?|q\.?\s?\d*\s?(?:{_Q_UNITS}))"
+    r"\s*x\s*(?P<n>\d+)"
     rf"|\b(?P<n2>{_TIMES_COUNT})\s+times)"
     r"(?=\s*(?:[;,.()]|$)|\s+at\s+(?:[\w-]+\s+)?intervals?\b|\s+(?:[\w-]+\s+){1,2}apart\b)"
     rf"|(?<![\w.])x\s*(?P<n3>\d+)\s+{_SESSION_NOUN}\b"
@@ -196,8 +197,8 @@ def _course_sessions(text: str) -> tuple[float, str, int] | None:
     """The number of sessions a normalised regimen gives its course, the words that give it and where they start;
     None without one.
 
-    >>> [_course_sessions(t) for t in ("6 sessions at two weeks intervals", "monthly x 4", "weekly x 4 (pdt)")]
-    [(6.0, '6 sessions', 0), (4.0, 'monthly x 4', 0), (4.0, 'weekly x 4', 0)]
+    >>> [_course_sessions(t) for t in ("6 sessions at two weeks intervals", "monthly x 4", "weekly x 4 (pdt)", "q4w x 3")]
+    [(6.0, '6 sessions', 0), (4.0, 'monthly x 4', 0), (4.0, 'weekly x 4', 0), (3.0, 'q4w x 3', 0)]
     >>> [_course_sessions(t) for t in ("injected 3 times, monthly", "x3 injections at 4-week intervals")]
     [(3.0, '3 times', 9), (3.0, 'x3 injections', 0)]
     >>> [_course_sessions(t) for t in ("pdt 3 times at 2-week intervals", "three times 4 weeks apart", "3 times a week")]
