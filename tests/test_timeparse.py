@@ -3199,6 +3199,26 @@ def test_a_follow_up_bound_that_says_the_patient_was_not_seen_stays_a_bound(phra
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        "no further follow-up beyond 6 months",
+        "not followed up beyond 6 months",
+        "follow-up did not extend beyond 6 months",
+        "no follow-up data beyond 6 months",
+        "no visits beyond 6 months",
+    ],
+)
+def test_a_follow_up_that_did_not_go_beyond_its_time_ended_then(phrase):
+    """Followed until X, a point, as "no follow-up after 6 months" already was (each once at least X, as if followed
+    beyond it)."""
+    got = parse_time(phrase)
+    assert (got.lower, got.upper, got.rule) == (pytest.approx(6 * M), pytest.approx(6 * M), "point")
+    # lost beyond it, or a response not seen beyond it, still says the patient was followed at least that long
+    assert parse_time("lost to follow-up beyond 6 months") == TimeInterval(6 * M, INF, "at-least")
+    assert parse_time("no response beyond 6 months").rule == "at-least"
+
+
+@pytest.mark.parametrize(
     ("phrase", "regimen", "follow_up"),
     [
         # counted from the end of a course the regimen gives: the end plus the time after it (each once the end alone,

@@ -87,7 +87,10 @@ Rules (``TimeInterval.rule``)
     "after": "shortly after the first injection"). Bounds that disagree, before and after the time ("within 6 months or
     more") or side by side before it ("within just over 2 weeks", "by more than 2 weeks"), are refused. A follow-up
     whose last clause has a time no rule reads is at least the read clauses' time ("improved at 4 weeks; complete
-    clearance at the end of treatment" of a course with no length, once exactly 4 weeks).
+    clearance at the end of treatment" of a course with no length, once exactly 4 weeks). A follow-up that says it did
+    not go on beyond its time ("no further follow-up beyond 6 months", "not followed up beyond 6 months", "follow-up did
+    not extend beyond 6 months", "no visits beyond 6 months") ended then: a ``point`` (once at least X); lost beyond it
+    is still at least X.
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four months";
     an event's "over X" alone, more than X to some readers and during it to others, is refused, as is one with only what

@@ -666,6 +666,8 @@ def _clauses(
             continue
         if not event and result.resolved and result.rule == "within" and _absent_throughout(clause):
             result = _seen_through(result, clause)
+        if not event and result.rule == "at-least" and _FOLLOW_UP_ENDED_RE.search(clause):
+            result = _followed_until(result, clause)
         if event and result.resolved and _LOST_TO_FOLLOW_UP_RE.search(clause):
             result = unresolved(f"when the patient was lost to follow-up ({clause!r}), not when the event came")
         something_else = _stops_or_times_something_else(clause) if event and result.resolved else None
@@ -907,6 +909,26 @@ def _after_the_stated_course(
             f"states, {stated:.1f} days ({course.text!r}), disagree: which holds is the reviewer's to read"
         )
     return _parse_clause(clause, Treatment(f"for {stated!r} days", treatment.agent, treatment.route), duration=duration)
+
+
+#: A follow-up that did not go on beyond its time ("no further follow-up beyond 6 months", "not followed up beyond 6
+#: months", "follow-up did not extend beyond 6 months", "no visits beyond 6 months"): it ended then.
+_FOLLOW_UP_ENDED_RE = re.compile(
+    r"(?:\b(?:no|not|never|without)|n't)\s+(?:\w+\s+){0,2}?(?:follow\w*|visits?|reviews?|contacts?|data"
+    r"|information|records?|extend\w*|continu\w*)\b[^,;]*\bbeyond\b"
+    r"|\bfollow\W?ups?\s+(?:did\s+not|didn't|was\s+not|wasn't|not)\s+(?:\w+\s+)?beyond\b"
+)
+
+
+def _followed_until(reading: TimeInterval, clause: str) -> TimeInterval:
+    """A follow-up that says it did not go on beyond its time (:data:`_FOLLOW_UP_ENDED_RE`): followed until then, a
+    point (once ``at-least``, as if "followed beyond 6 months").
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("no further follow-up beyond 6 months")
+    TimeInterval(lower=182.625, upper=182.625, rule='point', note="followed until 182.6 days: 'no further follow-up beyond 6 months'")
+    """
+    return TimeInterval(reading.lower, reading.lower, "point", f"followed until {reading.lower:.1f} days: {clause!r}")
 
 
 def _seen_through(reading: TimeInterval, clause: str) -> TimeInterval:
