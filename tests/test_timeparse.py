@@ -2242,6 +2242,29 @@ def test_a_follow_up_s_time_beside_an_end_of_the_treatment_is_no_response_s(phra
         parse_time(phrase, "every 2 weeks", agent="dupilumab", event=True, first=first)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "first", "best"),
+    [
+        # a response with its time in brackets, in a clause of no other time, beside a time outside the brackets (once
+        # set aside, so the later clause timed both: by 6 months)
+        ("rapid response (2 weeks), sustained at 6 months", (0, 2 * W), (0, 2 * W)),
+        ("response (2 weeks); sustained at 6 months", (0, 2 * W), (0, 2 * W)),
+        ("rapid response (within 2 weeks), sustained at 6 months", (0, 2 * W), (0, 2 * W)),
+        # ... or beside another such response (once refused: several times, each in brackets)
+        ("improvement (week 4), clearance (week 12)", (0, 4 * W), (4 * W, 12 * W)),
+        ("partial response (4 weeks), complete response (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
+    ],
+)
+def test_a_response_timed_in_brackets_is_its_clauses_time(phrase, first, best):
+    for is_first, expected in ((True, first), (False, best)):
+        got = parse_time(phrase, event=True, first=is_first)
+        assert (got.lower, got.upper) == (pytest.approx(expected[0]), pytest.approx(expected[1])), is_first
+    # the follow-up is unchanged, and brackets with no response word before them stay as they were
+    assert parse_time("rapid response (2 weeks), sustained at 6 months").upper == pytest.approx(6 * M)
+    with pytest.raises(TimePhraseError, match="several times, each in parentheses"):
+        parse_time("partial (4 weeks), complete (12 weeks)", event=True)
+
+
 def test_a_follow_up_dated_in_brackets_beside_an_end_is_no_response_s_time():
     """ "(6 months)" after "last follow-up" may be counted from the stop, as "the 6-month follow-up" may: it was a first
     and a best response by 6 months. Without an end, or counted from the end, the bracket reads as before."""

@@ -988,6 +988,51 @@ def _check_settled_later(found: list[_Clause], at: int, clause: str, what: str) 
         raise TimePhraseError(f"{what}, which may have grown later; when it was at its best is the reviewer's to read")
 
 
+#: A visit named in a clause ("at last follow-up", "at review"), whose date in brackets :func:`_parse` reads by its own
+#: rules.
+_A_VISIT_RE = re.compile(r"\b(?:follow\w*|visits?|review\w*|assessments?|evaluations?|examinations?|appointments?)\b")
+#: A parenthesis that holds a time and nothing more ("(2 weeks)", "(week 4)", "(within 2 weeks)").
+_TIME_ONLY_RE = re.compile(
+    rf"\s*(?:(?:at|by|within|after|in|on|around|about|approximately|approx\.?|~)\s*)?(?:{_DURATION_RE.pattern})\s*"
+)
+
+
+def _response_timed_in_brackets(text: str) -> str:
+    """A response whose time is in brackets right after it, in a clause with no other time ("rapid response (2 weeks),
+    sustained at 6 months", "improvement (week 4), clearance (week 12)"), read as if the time were written there
+    ("rapid response 2 weeks, ..."): the clause's time, not commentary. The brackets were set aside whenever a time
+    stood outside them, so the clause after it timed the response (once a first and best response by 6 months), and
+    several in brackets with none outside were refused. Not a single bracketed time alone, which is read anyway.
+
+    >>> _response_timed_in_brackets("rapid response (2 weeks), sustained at 6 months")
+    'rapid response 2 weeks, sustained at 6 months'
+    >>> _response_timed_in_brackets("improvement (week 4), clearance (week 12)")
+    'improvement week 4, clearance week 12'
+    >>> [_response_timed_in_brackets(t) for t in ("rapid response (2 weeks)", "cleared at 12 weeks (8 weeks), stable",
+    ...  "response (n = 3), sustained at 6 months")]
+    ['rapid response (2 weeks)', 'cleared at 12 weeks (8 weeks), stable', 'response (n = 3), sustained at 6 months']
+    """
+    timed_asides = [a for a in _PARENTHESES_RE.finditer(text) if _DURATION_RE.search(a.group(0))]
+    if not timed_asides or (len(timed_asides) == 1 and not _DURATION_RE.search(_PARENTHESES_RE.sub(" ", text))):
+        return text
+
+    def inline(aside: re.Match) -> str:
+        start = max(text.rfind(",", 0, aside.start()), text.rfind(";", 0, aside.start())) + 1
+        ends = [i for i in (text.find(",", aside.end()), text.find(";", aside.end())) if i >= 0]
+        clause = f"{text[start : aside.start()]} {text[aside.end() : min(ends, default=len(text))]}"
+        if (
+            _TIME_ONLY_RE.fullmatch(aside.group(0)[1:-1])
+            and _RESPONSE_WORD_RE.search(text[start : aside.start()])
+            and not re.search(r"\d", clause)
+            and not _ENDS_RE.search(clause)
+            and not _A_VISIT_RE.search(clause)  # "cleared at last follow-up (6 months)": the visit's date, its own rule
+        ):
+            return f" {aside.group(0)[1:-1].strip()}"
+        return aside.group(0)
+
+    return _PARENTHESES_RE.sub(inline, text)
+
+
 def _parse(
     phrase: str | None, treatment: Treatment, event: bool = False, *, first: bool = False, exact: bool = False
 ) -> TimeInterval:
@@ -998,7 +1043,7 @@ def _parse(
         raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is the reviewer's to read")
     normalised = re.sub(r" {2,}", " ", _PARENTHESES_RE.sub(_anchor_aside, _summary_first(_visit_notation(normalised))))
     if event:
-        normalised = _PARENTHESES_RE.sub(_event_aside, normalised)
+        normalised = _PARENTHESES_RE.sub(_event_aside, _response_timed_in_brackets(normalised))
     text = _PARENTHESES_RE.sub(" ", normalised)
     for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
         _check_whose_time(text, aside=aside.group(0)[1:-1])
