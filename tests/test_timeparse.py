@@ -656,6 +656,12 @@ OWN_PHRASES = [
     ("at the end of the treatment", "twice daily; a 6-month period of observation", NAN, NAN, "unresolved"),
     # sessions given by their days and nothing more end on the last of them (each once no course length); not with a
     # pace that goes on after them, given again, or counted otherwise
+    # the last session named as a moment is the end of treatment (once refused, no time; "at the time of the last
+    # session" was read already), and a time the phrase states beside it must agree
+    ("at the last session", "PDT every 2 weeks, 6 sessions", 10 * W, 10 * W, "end-of-treatment"),
+    ("by the final injection", "300 mg every 2 weeks for 16 weeks", 16 * W, 16 * W, "end-of-treatment"),
+    ("at the last session (week 10)", "PDT every 2 weeks, 6 sessions", 10 * W, 10 * W, "end-of-treatment"),
+    ("at the last session", "PDT every 2 weeks", NAN, NAN, "unresolved"),
     ("at the end of the treatment", "sessions at weeks 0, 4 and 8", 8 * W, 8 * W, "end-of-treatment"),
     ("at the end of the treatment", "at 0, 4, 8 weeks", 8 * W, 8 * W, "end-of-treatment"),
     ("2 weeks after the end of treatment", "1 g on days 1 and 15", 28, 28, "after-end-of-treatment"),
@@ -2843,6 +2849,7 @@ def test_a_contrast_of_two_treatments_is_the_reviewers_to_read(agent, reason):
         ("at the end of therapy (12 weeks)", "twice weekly for 8 weeks", "84.0 days"),
         ("at the end of treatment, 12 weeks", "6 sessions at two weeks intervals", "84.0 days"),
         ("at the end of treatment, after 12 sessions", "twice weekly for 8 weeks", "38.5 days"),  # the 12th's day
+        ("at the last session (week 16)", "6 sessions at two weeks intervals", "112.0 days"),  # the last is day 70
     ],
 )
 def test_an_end_of_treatment_whose_stated_time_disagrees_with_the_regimen_is_the_reviewers_to_read(
@@ -4152,6 +4159,7 @@ DUPILUMAB_COURSE = "300 mg every 2 weeks for 16 weeks"
         # a course named by another treatment (as "the dupilumab course" is the row's end)
         "improved 3 months after the steroid course",
         "improved 3 months after the PDT course",
+        "improved at the last methotrexate injection",
     ],
 )
 def test_a_time_counted_from_the_end_of_something_else_is_refused(phrase):

@@ -230,7 +230,8 @@ Rules (``TimeInterval.rule``)
     session after it), but not a bound counted from them ("within 4 weeks of 3 sessions").
 ``end-of-treatment``
     "at the end of the treatment" (or "upon completion of therapy", "at the conclusion of treatment", "at treatment
-    completion", "at the end-of-treatment visit", "by the end of the treatment period", "at EOT"): the day of the last
+    completion", "at the end-of-treatment visit", "by the end of the treatment period", "at EOT"), or the last session
+    named as a moment ("at the last session", "by the final injection"; once refused, no time): the day of the last
     session, (N - 1) / f weeks for N sessions at f per week, since the first session is day 0 ("6 sessions at two weeks
     intervals" = 5 / 0.5 per week = 10 weeks, day 70; also "8 weekly injections", "4 cycles"), or the last of the days a
     regimen dates its sessions on, with no pace after them, no repeat and no other count ("at weeks 0, 4 and 8": day 56;

@@ -1073,15 +1073,16 @@ def _starts_something_else(anchor: str, agent: str | None) -> bool:
 
 
 #: The words of an end anchor that say it ended, not what ended ("after the end of", "post-discontinuation of", "after
-#: the last", "was stopped", "had been withdrawn"): the words :data:`~nlsynth.timeparse.lexicon._AFTER_END_RE` is
-#: built from, so that an end it learns is never read as the name of another treatment.
+#: the last", "at the last", "by the final", "was stopped", "had been withdrawn"): the words
+#: :data:`~nlsynth.timeparse.lexicon._AFTER_END_RE` and ``_END_OF_TREATMENT_RE`` are built from, so that an end they
+#: learn is never read as the name of another treatment.
 _ENDED_WORDS = frozenset(
     (
         *_END_NOUNS,
         *_ENDING_VERBS,
         *_ENDED_VERBS,
         *(word for verb in _NAMED_ENDED_VERBS for word in verb.split()),
-        *"after following from since post last final off free eot".split(),
+        *"after following from since post last final off free eot at by on upon".split(),
     )
 )
 #: Where the object of an end anchor ends: a clause goes on ("3 months after stopping, she remained clear", "after

@@ -301,6 +301,7 @@ _SINCE_FIRST_RE = re.compile(
 _END_OF_TREATMENT_RE = re.compile(
     r"\b(?:end|completion|conclusion)[\s-]+of[\s-]+(?:the\s+)?(?:treatment|therapy|course)(?:\s+period)?\b"
     r"|\b(?:treatment|therapy|course)\s+(?:completion|end)\b|\beot\b"
+    rf"|\b(?:at|by|on|upon)\s+(?:the\s+|her\s+|his\s+)?(?:last|final)\s+(?:[a-z-]+\s+)?{_SESSION_NOUN}\b"
 )
 #: The phases of a course that come after its start ("maintenance", "consolidation"): a time or a count in one is not
 #: since the start.
