@@ -84,6 +84,14 @@ def test_make_runs_two_jobs_by_default_and_help_lists_the_targets(tmp_path):
     assert len({len(line) - len(line.split(None, 1)[1]) for line in rows}) == 1
 
 
+def test_the_processes_make_starts_keep_python_s_caches_where_the_environment_says_not_to(tmp_path):
+    """Without them each pytest worker rewrote every test module's assertions again (collection 7.5 s, not 4.9 s)."""
+    folder = _folder(tmp_path)
+    probe = "nlsynth-probe: ; @$(PROBE_PY) -c 'import os, sys; print(sys.dont_write_bytecode, os.environ[\"PYTHONHASHSEED\"])'"
+    result = _make(folder, "--eval", probe, "nlsynth-probe", f"PROBE_PY={sys.executable}", PYTHONDONTWRITEBYTECODE="1")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "False 0\n", "")
+
+
 def test_a_number_of_jobs_make_cannot_use_is_refused_before_anything_runs(tmp_path):
     """make itself only warns about ``-j0`` and then builds one run at a time."""
     folder = _folder(tmp_path)
