@@ -941,6 +941,11 @@ OWN_PHRASES = [
     ("a half-year follow-up", "", 0.5 * Y, 0.5 * Y, "point"),
     ("within a fortnight", "", 0, 2 * W, "within"),
     ("three fortnights", "", 6 * W, 6 * W, "point"),
+    # a fortnight named by its place is read as the same two weeks in digits (once refused: "no time expression")
+    ("within the first fortnight", "", 0, 2 * W, "within"),
+    ("by the end of the first fortnight", "", 0, 2 * W, "within"),
+    ("after the first fortnight", "", 2 * W, 2 * W, "point"),
+    ("the second fortnight", "", NAN, NAN, "unresolved"),  # as "during the second 3 months"
     ("at W16", "", 16 * W, 16 * W, "point"),
     ("D10", "", 10, 10, "point"),
     ("M6 visit", "", 6 * M, 6 * M, "point"),
@@ -2963,7 +2968,8 @@ REJECTED = [
     ("after 3 months of 0.1% twice daily", "several numbers"),  # a share with neither a preparation nor a drug
     ("half of the lesions by 3 months", "fractional"),  # a half of something else: no reading
     ("a quarter of a year", "fractional"),
-    ("the second fortnight", "no time expression"),  # an ordinal fortnight is not counted
+    ("in the last fortnight", "counted back from a later moment"),  # as "in the last 2 weeks"
+    ("over the next fortnight", "added to an earlier moment .'the next fortnight'."),  # in its own words
     ("w12-w16", "several numbers"),
     ("several weeks", "vague"),
     ("3 months + 2 weeks", "several times"),  # a sum, not "3 months or more"

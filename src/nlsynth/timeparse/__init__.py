@@ -9,34 +9,34 @@ Units: 1 hour = 1/24 day, 1 week = 7 days, 1 month = 30.4375 days, 1 year = 365.
 hrs; d; w, wk, wks; mo, mos, mth, mths, mnth, mnths; y, yr, yrs; "m" alone, minutes, metres or months, is refused).
 Numbers may be digits or words, including compounds ("twenty-five weeks", "two hundred days") and ordinals ("the first
 month"); a half in words is a number ("one and a half years", "three-and-a-half months", "a year and a half", "half a
-year"), a fortnight two weeks ("within a fortnight"), a decimal point may have no digit before it (".5 months") or be a
-middle dot ("4·5 weeks"), and a visit may be named as trials name it ("W16", "D10", "M6", "week-12"); a name that
-carries a number ("JAK1", "IL-4", "UVA1", "CO2 laser") is a name, never a second number; a number in words standing
-alone beside a time or a count ("improved within a month and healed within three", "cleared after four") is a second
-one, refused as one in digits is (once dropped, the first time alone a best response). A half of something else ("half
-of the lesions"), a quarter, "several", "few" or "a couple" is refused: no rule reads it. So is a point part of the way
-through a span ("halfway through the 12-week course", "in the middle of the 12 weeks", "the halfway point of 12 weeks"),
-whose time is not the one written (once its end); beside its own time it is that time ("at 6 weeks, halfway through").
-So is a time with no number ("a few weeks after the second injection", "some weeks after the second dose", "a number of
-weeks after", "weeks after the third injection", "several months after stopping", "a few weeks after 4 monthly
-sessions"), each once read as the moment's own time: by the next session, or by the end of treatment. So is a moment
-named by its place with no session or time a rule reads ("complete after the sixth", "cleared at the third visit",
-"complete by the twelfth" beside "at 4 weeks"), once dropped beside a clause that was read, unless a time in brackets
-dates it ("at the second visit (4 weeks)"). In a best response's phrase and a follow-up's, so is a response said to come
-later than a timed clause with no time of its own ("improved at 4 weeks; cleared later", "eventually cleared", "then
-cleared", "followed by complete clearance", "cleared at the next visit", "complete with continued treatment", or a
-response said to grow on, "with further improvement", "with continued improvement", "ongoing improvement"), once left
-out, so the best (or the follow-up's end) was at 4 weeks; a first response is the timed clause's, unless that clause
-times an end of the treatment ("stopped at 12 weeks, then improved", once a first response by 12 weeks) and no earlier
-clause times one, and after a clause that says none was seen ("no change at 4 weeks, but improved later") the best is
-after that time. In a best response's,
-so is any response with no time after timed ones that are not complete ("partial response at 4 weeks; complete
-response", "slight improvement at 4 weeks; marked improvement"), once the partial one's time, however long a complete
-one lasted ("complete response maintained"), though a clause only on how the timed one lasted ("improvement lasted") is
-no better one, and so is a response from a time on, its end untimed ("improvement from week 4 onwards", "from 4 weeks
-until the last visit", "through the end of therapy", or with no word of its end after "from", "improvement from week 4",
-or growing after its time, "progressive improvement after week 4", "continued to improve after 4 weeks", "ongoing
-improvement since week 4"; each once a best by 4 weeks), unless complete, or said to be at its best ("maximal
+year"), a fortnight two weeks ("within a fortnight"; one named by its place, "within the first fortnight", as "within
+the first 2 weeks" is, once refused), a decimal point may have no digit before it (".5 months") or be a middle dot ("4·5
+weeks"), and a visit may be named as trials name it ("W16", "D10", "M6", "week-12"); a name that carries a number
+("JAK1", "IL-4", "UVA1", "CO2 laser") is a name, never a second number; a number in words standing alone beside a time
+or a count ("improved within a month and healed within three", "cleared after four") is a second one, refused as one in
+digits is (once dropped, the first time alone a best response). A half of something else ("half of the lesions"), a
+quarter, "several", "few" or "a couple" is refused: no rule reads it. So is a point part of the way through a span
+("halfway through the 12-week course", "in the middle of the 12 weeks", "the halfway point of 12 weeks"), whose time is
+not the one written (once its end); beside its own time it is that time ("at 6 weeks, halfway through"). So is a time
+with no number ("a few weeks after the second injection", "some weeks after the second dose", "a number of weeks after",
+"weeks after the third injection", "several months after stopping", "a few weeks after 4 monthly sessions"), each once
+read as the moment's own time: by the next session, or by the end of treatment. So is a moment named by its place with
+no session or time a rule reads ("complete after the sixth", "cleared at the third visit", "complete by the twelfth"
+beside "at 4 weeks"), once dropped beside a clause that was read, unless a time in brackets dates it ("at the second
+visit (4 weeks)"). In a best response's phrase and a follow-up's, so is a response said to come later than a timed
+clause with no time of its own ("improved at 4 weeks; cleared later", "eventually cleared", "then cleared", "followed by
+complete clearance", "cleared at the next visit", "complete with continued treatment", or a response said to grow on,
+"with further improvement", "with continued improvement", "ongoing improvement"), once left out, so the best (or the
+follow-up's end) was at 4 weeks; a first response is the timed clause's, unless that clause times an end of the
+treatment ("stopped at 12 weeks, then improved", once a first response by 12 weeks) and no earlier clause times one, and
+after a clause that says none was seen ("no change at 4 weeks, but improved later") the best is after that time. In a
+best response's, so is any response with no time after timed ones that are not complete ("partial response at 4 weeks;
+complete response", "slight improvement at 4 weeks; marked improvement"), once the partial one's time, however long a
+complete one lasted ("complete response maintained"), though a clause only on how the timed one lasted ("improvement
+lasted") is no better one, and so is a response from a time on, its end untimed ("improvement from week 4 onwards",
+"from 4 weeks until the last visit", "through the end of therapy", or with no word of its end after "from", "improvement
+from week 4", or growing after its time, "progressive improvement after week 4", "continued to improve after 4 weeks",
+"ongoing improvement since week 4"; each once a best by 4 weeks), unless complete, or said to be at its best ("maximal
 improvement from week 12", "best response from week 12 onwards", once refused), or followed by a later clause that says
 when it stopped improving ("...; plateaued at 8 weeks": the best by then, as ``clauses-span`` reads a plateau) or a
 later timed clause on the response ("..., complete at 12 weeks"), from which the best is then read; such a follow-up

@@ -660,6 +660,11 @@ _HALF_A_RE = re.compile(r"\b(?:a\s+)?half(?:\s+an?\s+|[\s-]+)(?P<unit>day|week|m
 _FORTNIGHTS_RE = re.compile(  # not "once a fortnight"
     rf"(?<!once )(?<!twice )(?<!thrice )(?<!times )(?<!x )\b(?P<n>{_CARDINAL})\s+fortnights?\b"
 )
+#: A fortnight named by its place ("the first fortnight", "the 2nd fortnight", "the last fortnight") is a span of two
+#: weeks named so, read as "the first 2 weeks" is (once refused: no time).
+_PLACED_FORTNIGHT_RE = re.compile(
+    rf"\b(?P<place>\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)}|last|final)\s+fortnight\b"
+)
 
 
 def _and_a_half(match: re.Match[str]) -> str:
@@ -676,9 +681,12 @@ def _halves_and_fortnights(text: str) -> str:
     '3.5 months'
     >>> [_halves_and_fortnights(t) for t in ("within a fortnight", "3 fortnights", "fortnightly", "half of them")]
     ['within 2 weeks', '6 weeks', 'fortnightly', 'half of them']
+    >>> [_halves_and_fortnights(t) for t in ("within the first fortnight", "the 2nd fortnight", "once a fortnight")]
+    ['within the first 2 weeks', 'the 2nd 2 weeks', 'once a fortnight']
     """
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
     text = _HALF_A_RE.sub(lambda m: f"0.5 {m.group('unit')}", text)
+    text = _PLACED_FORTNIGHT_RE.sub(lambda m: f"{m.group('place')} 2 weeks", text)
     return _FORTNIGHTS_RE.sub(lambda m: f"{2 * number(m.group('n')):g} weeks", text)
 
 
