@@ -2264,16 +2264,27 @@ def test_a_follow_up_s_time_beside_an_end_of_the_treatment_is_no_response_s(phra
         # ... or beside another such response (once refused: several times, each in brackets)
         ("improvement (week 4), clearance (week 12)", (0, 4 * W), (4 * W, 12 * W)),
         ("partial response (4 weeks), complete response (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
+        # ... or after a word of its degree alone (once set aside beside a time outside the brackets, so the best
+        # response was the earlier one, by 4 weeks; with none outside, refused)
+        ("improvement at 4 weeks, complete (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
+        ("partial (4 weeks), complete (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
+        ("improvement (4 weeks), near-complete (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
+        # ... or in a clause that "and", "then" or "but" ends (once refused, or set aside beside the later time)
+        ("improvement (4 weeks) and clearance (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
+        ("partial response (4 weeks) then complete response (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
+        ("response (4 weeks) and maintained at 6 months", (0, 4 * W), (0, 4 * W)),
+        # an "and" before the bracket is the response's own words, not where its clause starts
+        ("improvement of erythema and induration (4 weeks), clearance (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
     ],
 )
 def test_a_response_timed_in_brackets_is_its_clauses_time(phrase, first, best):
     for is_first, expected in ((True, first), (False, best)):
         got = parse_time(phrase, event=True, first=is_first)
         assert (got.lower, got.upper) == (pytest.approx(expected[0]), pytest.approx(expected[1])), is_first
-    # the follow-up is unchanged, and brackets with no response word before them stay as they were
+    # the follow-up is unchanged, and brackets with no word of a response or its degree before them stay as they were
     assert parse_time("rapid response (2 weeks), sustained at 6 months").upper == pytest.approx(6 * M)
     with pytest.raises(TimePhraseError, match="several times, each in parentheses"):
-        parse_time("partial (4 weeks), complete (12 weeks)", event=True)
+        parse_time("erythema (4 weeks), induration (12 weeks)", event=True)
 
 
 def test_a_follow_up_dated_in_brackets_beside_an_end_is_no_response_s_time():

@@ -609,40 +609,42 @@ with a count of sessions too, "at 8 weeks (complete after 6 sessions)", or with 
 names the onset or first signs alone before a time, "(onset at 1 month)", "(first signs at 1 month)", once commentary
 beside "complete response at 6 months", the first response by 6 months; not a dose's or a course's degree, "(maximal
 dose at 2 weeks)", nor the disease's onset, "(disease onset 10 years ago)"; nor, for the time of an event, a time alone
-in brackets right after a response in a clause of no other time, beside a time outside them or another such response,
-"rapid response (2 weeks), sustained at 6 months", "improvement (week 4), clearance (week 12)", read as if written
-there, once set aside or refused), clauses without any number (", outcome remained stable in all"), clauses about
-another event (relapse, recurrence, also with no time of its own after a comma, "and", "then" or "but" that follows the
-response's time, "improved at 2 weeks, then relapsed", once the whole clause the relapse's and refused; for a follow-up,
-though, a relapse's, recurrence's, flare's or lost response's time that a rule reads, in a clause that names no
-response, is observed time, "cleared at 16 weeks; relapse at 6 months" at least 6 months, once 16 weeks, and "recurrence
-at 6 months" alone 6 months, once refused, also counted from the end of treatment, "relapsed 3 months after
-discontinuation" of a 6-month course 9 months (once the end alone, 6 months) and, where no rule places the end, at least
-3 months (once refused); for the time of a response also an adverse event, a stop or a change of the treatment: "nausea
-at 2 weeks", "acne at 4 weeks", "elevated CK at 4 weeks" (these two once a response by then), "dose reduced at 4 weeks",
-"reduced to once daily at 4 weeks", "stopped at 12 weeks", also in other words, "treatment completed at 12 weeks",
-"tapered off at 12 weeks" (each once a response by then; not "follow-up ended at 8 months"), whose time alone is
-refused, while a stop for want of a response, "discontinued at 12 weeks for lack of efficacy", "treatment ended at 12
-weeks for lack of efficacy", says the response had not come by then; beside a clause on the response, one that names
-something no list holds, "syncope at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2
-months; …", or whose response is of something other than the lesions, "tinea cleared at 3 weeks; …", "quality of life
-improved at 4 weeks; …", or that names a procedure done at its time, "skin graft at 4 weeks; healed at 8 weeks", "PDT at
-4 weeks; …", or the times sessions were given, "injections at weeks 0, 2 and 4; …", one session's, "the injection at
-week 2; …", "a dose on day 1; …", or a time from which a treatment was given, "injections from week 2; …", "300 mg from
-week 2; …", "dupilumab from week 2; …" (each of these three kinds alone refused as a schedule, as is a response after
-them, "improved after doses at weeks 0, 2, 6", "improved after the injection at week 8", once seen by the last, or with
-or on a treatment given from a time, "improved with injections from week 2", "improved on dupilumab from week 2", once
-by then; "treatment at 8 weeks" may be "at 8 weeks of treatment" and is read), or that gives a length of time with no
-word of a response, "treatment continued for 6 months", "a 4-week course", "4 weeks of treatment", or with no word
-between, "treated 12 weeks", "12 weeks' treatment", "followed up 4 weeks", or a sum, "12 weeks in total" (no total
-response), is refused (for a first response, only when it is earlier than the response's time, which a later clause
-cannot move, or when that time is a follow-up's, "12 weeks of treatment, 4 weeks follow-up", which may be counted from
-the length's end; a follow-up's time that gives a first or a best response beside another clause that names the end of
-the treatment (a follow-up's length too, "stopped at 12 weeks; followed for 6 months"), "stopped at 12 weeks;
-improvement at the 4-week follow-up", "partial at the end of treatment; complete at the 4-week follow-up", "last
-injection at week 12; …", "… (end of treatment); …", or dated in brackets, "stopped at 12 weeks; cleared at last
-follow-up (6 months)", is refused as well, since it may be counted from that end, unless it is counted from a time or
-the end itself, "at follow-up 4 weeks later", "at the 4-week follow-up after a 12-week course"),
+in brackets right after a response, or a word of its degree alone ("complete (12 weeks)"), in a clause of no other time,
+beside a time outside them or another such response, "rapid response (2 weeks), sustained at 6 months", "improvement
+(week 4), clearance (week 12)", "improvement at 4 weeks, complete (12 weeks)", its clause ending at a comma, a
+semicolon, another such bracket, or an "and", "then" or "but" that starts a clause of its own ("improvement (4 weeks)
+and clearance (12 weeks)"), read as if written there, once set aside or refused), clauses without any number (", outcome
+remained stable in all"), clauses about another event (relapse, recurrence, also with no time of its own after a comma,
+"and", "then" or "but" that follows the response's time, "improved at 2 weeks, then relapsed", once the whole clause the
+relapse's and refused; for a follow-up, though, a relapse's, recurrence's, flare's or lost response's time that a rule
+reads, in a clause that names no response, is observed time, "cleared at 16 weeks; relapse at 6 months" at least 6
+months, once 16 weeks, and "recurrence at 6 months" alone 6 months, once refused, also counted from the end of
+treatment, "relapsed 3 months after discontinuation" of a 6-month course 9 months (once the end alone, 6 months) and,
+where no rule places the end, at least 3 months (once refused); for the time of a response also an adverse event, a stop
+or a change of the treatment: "nausea at 2 weeks", "acne at 4 weeks", "elevated CK at 4 weeks" (these two once a
+response by then), "dose reduced at 4 weeks", "reduced to once daily at 4 weeks", "stopped at 12 weeks", also in other
+words, "treatment completed at 12 weeks", "tapered off at 12 weeks" (each once a response by then; not "follow-up ended
+at 8 months"), whose time alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of
+efficacy", "treatment ended at 12 weeks for lack of efficacy", says the response had not come by then; beside a clause
+on the response, one that names something no list holds, "syncope at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks;
+…", "methotrexate added at 2 months; …", or whose response is of something other than the lesions, "tinea cleared at 3
+weeks; …", "quality of life improved at 4 weeks; …", or that names a procedure done at its time, "skin graft at 4 weeks;
+healed at 8 weeks", "PDT at 4 weeks; …", or the times sessions were given, "injections at weeks 0, 2 and 4; …", one
+session's, "the injection at week 2; …", "a dose on day 1; …", or a time from which a treatment was given, "injections
+from week 2; …", "300 mg from week 2; …", "dupilumab from week 2; …" (each of these three kinds alone refused as a
+schedule, as is a response after them, "improved after doses at weeks 0, 2, 6", "improved after the injection at week
+8", once seen by the last, or with or on a treatment given from a time, "improved with injections from week 2",
+"improved on dupilumab from week 2", once by then; "treatment at 8 weeks" may be "at 8 weeks of treatment" and is read),
+or that gives a length of time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4
+weeks of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment", "followed up 4 weeks", or a
+sum, "12 weeks in total" (no total response), is refused (for a first response, only when it is earlier than the
+response's time, which a later clause cannot move, or when that time is a follow-up's, "12 weeks of treatment, 4 weeks
+follow-up", which may be counted from the length's end; a follow-up's time that gives a first or a best response beside
+another clause that names the end of the treatment (a follow-up's length too, "stopped at 12 weeks; followed for 6
+months"), "stopped at 12 weeks; improvement at the 4-week follow-up", "partial at the end of treatment; complete at the
+4-week follow-up", "last injection at week 12; …", "… (end of treatment); …", or dated in brackets, "stopped at 12
+weeks; cleared at last follow-up (6 months)", is refused as well, since it may be counted from that end, unless it is
+counted from a time or the end itself, "at follow-up 4 weeks later", "at the 4-week follow-up after a 12-week course"),
 since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time,
 "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone (not
 two that each give a length and none a response, "treated for 12 weeks and followed for 4 weeks", "MAL for 3 h; applied

@@ -40,6 +40,7 @@ from nlsynth.timeparse.checks import (
 from nlsynth.timeparse.clause import (
     _AT_A_TIME_RE,
     _MOMENT_WORDS,
+    _RESPONSE_DEGREE_RE,
     _anchor_aside,
     _check_no_change_beside_the_time,
     _check_no_summary_aside,
@@ -998,16 +999,21 @@ _TIME_ONLY_RE = re.compile(
 
 
 def _response_timed_in_brackets(text: str) -> str:
-    """A response whose time is in brackets right after it, in a clause with no other time ("rapid response (2 weeks),
-    sustained at 6 months", "improvement (week 4), clearance (week 12)"), read as if the time were written there
-    ("rapid response 2 weeks, ..."): the clause's time, not commentary. The brackets were set aside whenever a time
-    stood outside them, so the clause after it timed the response (once a first and best response by 6 months), and
-    several in brackets with none outside were refused. Not a single bracketed time alone, which is read anyway.
+    """A response, or a word of its degree alone ("complete", :data:`_RESPONSE_DEGREE_RE`), whose time is in brackets
+    right after it, in a clause with no other time ("rapid response (2 weeks), sustained at 6 months", "improvement
+    (week 4), clearance (week 12)", "improvement at 4 weeks, complete (12 weeks)", "improvement (4 weeks) and clearance
+    (12 weeks)"), read as if the time were written there ("rapid response 2 weeks, ..."): the clause's time, not
+    commentary. The brackets were set aside whenever a time stood outside them, so the clause after it timed the
+    response (once a first and best response by 6 months, and "complete (12 weeks)" after "improvement at 4 weeks" a
+    best response by 4 weeks), and several in brackets with none outside were refused. Not a single bracketed time
+    alone, which is read anyway.
 
     >>> _response_timed_in_brackets("rapid response (2 weeks), sustained at 6 months")
     'rapid response 2 weeks, sustained at 6 months'
     >>> _response_timed_in_brackets("improvement (week 4), clearance (week 12)")
     'improvement week 4, clearance week 12'
+    >>> _response_timed_in_brackets("improvement (4 weeks) and complete (12 weeks)")
+    'improvement 4 weeks and complete 12 weeks'
     >>> [_response_timed_in_brackets(t) for t in ("rapid response (2 weeks)", "cleared at 12 weeks (8 weeks), stable",
     ...  "response (n = 3), sustained at 6 months")]
     ['rapid response (2 weeks)', 'cleared at 12 weeks (8 weeks), stable', 'response (n = 3), sustained at 6 months']
@@ -1017,12 +1023,17 @@ def _response_timed_in_brackets(text: str) -> str:
         return text
 
     def inline(aside: re.Match) -> str:
-        start = max(text.rfind(",", 0, aside.start()), text.rfind(";", 0, aside.start())) + 1
-        ends = [i for i in (text.find(",", aside.end()), text.find(";", aside.end())) if i >= 0]
+        # the clause runs from the comma, semicolon or timed bracket before it to the one after it, or to an "and",
+        # "then" or "but" that starts a clause of its own (never back to one: "erythema and induration (4 weeks)")
+        before = [a.end() for a in timed_asides if a.end() <= aside.start()]
+        start = max(text.rfind(",", 0, aside.start()) + 1, text.rfind(";", 0, aside.start()) + 1, *before)
+        after = [a.start() for a in timed_asides if a.start() >= aside.end()]
+        after += [m.start() for m in _AND_CLAUSE_RE.finditer(text, aside.end())]
+        ends = [i for i in (text.find(",", aside.end()), text.find(";", aside.end())) if i >= 0] + after
         clause = f"{text[start : aside.start()]} {text[aside.end() : min(ends, default=len(text))]}"
         if (
             _TIME_ONLY_RE.fullmatch(aside.group(0)[1:-1])
-            and _RESPONSE_WORD_RE.search(text[start : aside.start()])
+            and any(r.search(text[start : aside.start()]) for r in (_RESPONSE_WORD_RE, _RESPONSE_DEGREE_RE))
             and not re.search(r"\d", clause)
             and not _ENDS_RE.search(clause)
             and not _A_VISIT_RE.search(clause)  # "cleared at last follow-up (6 months)": the visit's date, its own rule
