@@ -1157,8 +1157,13 @@ EVENT_PHRASES = [
     # how long the response lasted is commentary beside its time (once the span (3, 12] months: "after 3 months")
     ("3 months; sustained at 12 months", "", 0, 3 * M, "seen-at-assessment"),
     ("improvement after 2 months; remained clear at 2 years", "", 0, 2 * M, "seen-at-assessment"),
+    # ... and so is a response's state "still" there (once a better response, after the first: (8, 52.2] weeks)
+    ("healed at 8 weeks, still clear at 1 year", "", 0, 8 * W, "seen-at-assessment"),
+    ("cleared at 12 weeks; still clear 6 months later", "", 0, 12 * W, "seen-at-assessment"),
+    ("healed at 8 weeks; ulcer still closed at 6 months", "", 0, 8 * W, "seen-at-assessment"),
     # but "continued" may say the response was still growing: both clauses count, as before
     ("improvement at 1 month; continued improvement at 6 months", "", M, 6 * M, "clauses-span"),
+    ("improved at 4 weeks, still improving at 12 weeks", "", 4 * W, 12 * W, "clauses-span"),
     ("after 1 month; remained stable at 6 months; relapse at 9 months", "", 0, M, "seen-at-assessment"),
     # a best response before a relapse and again after it: a complete one first is the best, first reached then (once
     # (16, 32] weeks, after it); one short of complete may be the best or not (once (8, 20] weeks)

@@ -655,19 +655,20 @@ response by then), whose time is refused as that change's or treatment's, or cou
 later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is refused, and so is one written
 before it that is no bare time, "seen at 16 weeks, improved at 8 weeks", "until week 16, improved at 8 weeks", while "16
 weeks (improved at 8 weeks)" is the cell's own time), and, for the time of a response, a clause about how long it lasted
-("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a disease stable or stabilised, "stabilised at 4
-weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose, a lesion's size, an extent of change
-or a clinical score's value ("after 16 weeks of 300 mg", "1.5% cream", "cream 1.5%", a drug's strength, "0.1%
-tacrolimus", "tacrolimus 0.1%", whose name stays, once refused as several numbers, "ulcer 3 x 4 cm", "improved by 50% at
-8 weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA improved from 3 to 1 at week 12",
-"EASI-75"; a global assessment of the disease, IGA, vIGA or PGA, is of the lesions; never a share of patients or a head
-count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only time is in one
-parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not resolve ("end
-of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it states ("after the
-4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with no time of its own that says what
-the time before it is counted from is read with it, as if written there: "2 years (after end of treatment)" is "2 years
-after end of treatment", "12 months (from diagnosis)" is refused as "12 months from diagnosis" is (once commentary, and
-the time read as since the start).
+("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a response's state still there, "healed at 8
+weeks, still clear at 1 year", once a better response after 8 weeks, not "still improving"; a disease stable or
+stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose, a
+lesion's size, an extent of change or a clinical score's value ("after 16 weeks of 300 mg", "1.5% cream", "cream 1.5%",
+a drug's strength, "0.1% tacrolimus", "tacrolimus 0.1%", whose name stays, once refused as several numbers, "ulcer 3 x 4
+cm", "improved by 50% at 8 weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA improved from 3 to
+1 at week 12", "EASI-75"; a global assessment of the disease, IGA, vIGA or PGA, is of the lesions; never a share of
+patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only
+time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not
+resolve ("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it
+states ("after the 4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with no time of its
+own that says what the time before it is counted from is read with it, as if written there: "2 years (after end of
+treatment)" is "2 years after end of treatment", "12 months (from diagnosis)" is refused as "12 months from diagnosis"
+is (once commentary, and the time read as since the start).
 
 Modules
 -------

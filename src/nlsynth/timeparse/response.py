@@ -52,7 +52,10 @@ _LOST_TO_FOLLOW_UP_RE = re.compile(r"\blost\s+to\s+follow-?up\b")
 #: which may say the response was still growing ("continued improvement at 6 months" may be the best response).
 _LASTED_RE = re.compile(
     r"\b(?:sustained|maintained|remained|remains|persisted|persists|persistent|durable|lasting|lasted|stable|confirmed"
-    r"|stabili[sz](?:ed|ation|ing))\b"
+    r"|stabili[sz](?:ed|ation|ing)"
+    # a response's state still there ("still clear at 1 year", "still healed 6 months later"), as "remained clear" is;
+    # not "still improving" (the response grew on) nor "still active" (the disease)
+    r"|still\s+(?:clear|cleared|healed|closed|resolved|in\s+remission|free|absent|gone))\b"
 )
 #: A state of the response held, or another event absent, for a span, without a verb of lasting: "clear for 6 months",
 #: "in remission for about a year", "lesion-free for 6 months", "no relapse for 2 years" (not "clear for the first
