@@ -81,6 +81,8 @@ _ORDINAL_WORDS = {
     "fortieth": 40,
     "fiftieth": 50,
 }
+#: An ordinal in words or digits ("second", "2nd", "21st").
+_ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})"
 #: An ordinal after the first, in words or digits ("second", "2nd", "21st"; not "first", an adverb too: "at first").
 _LATER_ORDINAL = rf"(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'first')}|\d*(?:[02-9]1st|2nd|3rd|\d+th))"
 #: A moment named by its place ("after the sixth", "at the third visit", "by the twelfth"): where no rule reads a time
@@ -102,7 +104,7 @@ _BARE_NUMBER_WORD_RE = re.compile(rf"(?<![\w-])(?:{_CARDINAL_WORD}){_ALONE}")
 _JOINED_ORDINAL_RE = re.compile(rf"\b(?:{'|'.join(_ORDINAL_WORDS)})\s+(?:and|&)\s+(?:the\s+)?$")
 #: A count that names a session's place: "3rd", "third" (also the first of a range: "the 3rd or 4th"); fully matched,
 #: an ordinal ("first", "2nd"), not a count.
-_ORDINAL_COUNT_RE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})\b")
+_ORDINAL_COUNT_RE = re.compile(rf"{_ORDINAL}\b")
 
 
 def _number_words() -> dict[str, int]:
@@ -313,7 +315,7 @@ _LATER_PHASE = r"(?:maintenance|consolidation)"
 #: several courses ("the first course", "the previous course", "another course": a count of courses, or another) nor
 #: a phase of one ("the induction course", "the loading course").
 _NOT_THE_COURSE = (
-    rf"(?:{'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th)|initial|next|previous|prior|earlier|last|final|other|another|new"
+    rf"(?:{_ORDINAL}|initial|next|previous|prior|earlier|last|final|other|another|new"
     r"|same|each|every|repeat|repeated|further|additional|subsequent|later|following|second-line|first-line|one|single"
     rf"|induction|loading|booster|taper\w*|{_LATER_PHASE})"
 )
@@ -662,9 +664,7 @@ _FORTNIGHTS_RE = re.compile(  # not "once a fortnight"
 )
 #: A fortnight named by its place ("the first fortnight", "the 2nd fortnight", "the last fortnight") is a span of two
 #: weeks named so, read as "the first 2 weeks" is (once refused: no time).
-_PLACED_FORTNIGHT_RE = re.compile(
-    rf"\b(?P<place>\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)}|last|final)\s+fortnight\b"
-)
+_PLACED_FORTNIGHT_RE = re.compile(rf"\b(?P<place>{_ORDINAL}|last|final)\s+fortnight\b")
 
 
 def _and_a_half(match: re.Match[str]) -> str:

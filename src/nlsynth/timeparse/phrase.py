@@ -1030,10 +1030,11 @@ def _response_timed_in_brackets(text: str) -> str:
         after = [a.start() for a in timed_asides if a.start() >= aside.end()]
         after += [m.start() for m in _AND_CLAUSE_RE.finditer(text, aside.end())]
         ends = [i for i in (text.find(",", aside.end()), text.find(";", aside.end())) if i >= 0] + after
-        clause = f"{text[start : aside.start()]} {text[aside.end() : min(ends, default=len(text))]}"
+        words = text[start : aside.start()]
+        clause = f"{words} {text[aside.end() : min(ends, default=len(text))]}"
         if (
             _TIME_ONLY_RE.fullmatch(aside.group(0)[1:-1])
-            and any(r.search(text[start : aside.start()]) for r in (_RESPONSE_WORD_RE, _RESPONSE_DEGREE_RE))
+            and any(r.search(words) for r in (_RESPONSE_WORD_RE, _RESPONSE_DEGREE_RE))
             and not re.search(r"\d", clause)
             and not _ENDS_RE.search(clause)
             and not _A_VISIT_RE.search(clause)  # "cleared at last follow-up (6 months)": the visit's date, its own rule
