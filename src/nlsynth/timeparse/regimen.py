@@ -365,7 +365,8 @@ def _length_days(length: re.Match[str]) -> float:
 
 
 #: What joins one phase of a course to the next in a regimen ("weekly for 6 weeks, then every 2 weeks for 6 weeks").
-_NEXT_PHASE_RE = re.compile(r"\b(?:then|followed\s+by|thereafter|after\s+which|subsequently|afterwards)\b")
+_NEXT_PHASE = r"then|followed by|thereafter|after which|subsequently|afterwards"
+_NEXT_PHASE_RE = re.compile(rf"\b(?:{_NEXT_PHASE})\b")
 #: ... and what, in a phase, says time passed that no length of it counts: a gap before it ("4 weeks later, weekly
 #: for 4 weeks"), a pause, time counted from something else.
 _BETWEEN_PHASES_RE = re.compile(
@@ -704,7 +705,7 @@ _RATE_NOT_KEPT_RE = re.compile(
 _REPEAT = r"repeated|repeat"
 _REPEAT_RE = re.compile(rf"\b(?:{_REPEAT})\b")
 _PHASES_RE = re.compile(
-    rf"\b(?:then|followed by|thereafter|after which|later|subsequently|afterwards|{_REPEAT}|taper\w*|wean\w*"
+    rf"\b(?:{_NEXT_PHASE}|later|{_REPEAT}|taper\w*|wean\w*"
     r"|(?:tapered|reduced|increased|decreased|switched|changed|spaced(?: out)?|extended) to)\b"
     r"(?![\s,]+(?:(?:the\s+)?(?:patient|she|he)\s+)?(?:was\s+|were\s+)?"
     r"(?:follow|observ|monitor|seen\b|review|surveillance))"
