@@ -272,6 +272,35 @@ def test_jsonschema_loads_without_its_format_libraries(code):
     assert out.split() == ["['jsonschema']", "[]"]
 
 
+def test_validating_a_table_searches_for_no_library_the_schemas_do_not_use(tmp_path):
+    """pandera tries to import geopandas each time it works out the type of a column of text (some 90 times a
+    cleaning); where it is not installed each try searches the whole path. Both ways a table is validated (the
+    cleaning, and reading a processed table back) hide it while they check, and leave sys.modules as it was."""
+    import importlib.abc
+
+    from sandbox import REVIEW_RAW
+
+    from nlsynth import tableio
+    from nlsynth.ingest import clean
+
+    searched = []
+
+    class Recorder(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            searched.append(name)
+
+    assert "geopandas" not in sys.modules
+    sys.meta_path.insert(0, recorder := Recorder())
+    try:
+        clean.run(REVIEW_RAW, tmp_path)
+        tables = [tableio.read_table(tmp_path, name) for name in ("episodes.csv", "studies.csv")]
+    finally:
+        sys.meta_path.remove(recorder)
+    assert all(len(table) for table in tables)
+    assert "geopandas" not in searched
+    assert "geopandas" not in sys.modules
+
+
 @pytest.mark.slow  # imports jsonschema's format libraries in a process of its own: make test, not make unit
 def test_the_format_libraries_import_after_jsonschema_loaded_without_them():
     """Every path above loads jsonschema through nlsynth.import_jsonschema; after it, each library it hid imports

@@ -14,6 +14,7 @@ them, :mod:`~nlsynth.tableio`, and :mod:`~nlsynth.timeparse`, the rule book of t
 processed data and the codebook name.
 """
 
+import contextlib
 import sys
 from importlib.metadata import version
 
@@ -54,14 +55,37 @@ def import_jsonschema():
     True
     """
     if "jsonschema" not in sys.modules:
-        hidden = [name for name in _FORMAT_LIBRARIES if name not in sys.modules]
-        for name in hidden:
-            sys.modules[name] = None  # makes `import name` raise ImportError, which jsonschema skips
-        try:
+        with hidden_modules(_FORMAT_LIBRARIES):
             import jsonschema  # noqa: F401
-        finally:
-            for name in hidden:
-                del sys.modules[name]
     import jsonschema
 
     return jsonschema
+
+
+@contextlib.contextmanager
+def hidden_modules(names):
+    """Within the block, ``import name`` raises :class:`ImportError` at once for each of ``names`` not yet loaded,
+    as if it were not installed; afterwards they are absent from :data:`sys.modules` again, free to import.
+
+    A ``None`` entry in :data:`sys.modules` stops an import before the import system searches the path (some
+    70 µs for a library that is not installed); left behind, it would break a later import.
+
+    Examples
+    --------
+    >>> with hidden_modules(["json", "no_such_library"]):
+    ...     import json  # loaded already: not hidden
+    ...     import no_such_library
+    Traceback (most recent call last):
+    ...
+    ModuleNotFoundError: import of no_such_library halted; None in sys.modules
+    >>> "no_such_library" in sys.modules
+    False
+    """
+    hidden = [name for name in names if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None
+    try:
+        yield
+    finally:
+        for name in hidden:
+            del sys.modules[name]

@@ -78,4 +78,4 @@ def _read_valid(path: Path, schema) -> pd.DataFrame:
     for column in text_columns:
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     frame = frame.astype({c: t for c, t in dtypes.items() if t in ("Int64", "boolean", "int64", "float64", "bool")})
-    return schema.validate(frame)
+    return schemas.validate(schema, frame)

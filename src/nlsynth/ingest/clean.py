@@ -588,7 +588,7 @@ def _validate(tables: Tables) -> Tables:
     validated = {}
     for file, frame in tables.as_dict().items():
         try:
-            validated[file] = schemas.SCHEMAS[file].validate(frame, lazy=True)
+            validated[file] = schemas.validate(schemas.SCHEMAS[file], frame, lazy=True)
         except pandera.errors.SchemaErrors as exc:
             for case in exc.failure_cases.itertuples():
                 problems.append(
