@@ -2280,6 +2280,12 @@ def test_a_follow_up_s_time_beside_an_end_of_the_treatment_is_no_response_s(phra
         ("response (4 weeks) and maintained at 6 months", (0, 4 * W), (0, 4 * W)),
         # an "and" before the bracket is the response's own words, not where its clause starts
         ("improvement of erythema and induration (4 weeks), clearance (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
+        # ... or after words of what changed in the lesions, as with "at" (once set aside: the best response by 4
+        # weeks, by 12 or by 6 months)
+        ("improvement at 4 weeks, ulcer closed (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
+        ("improvement at 4 weeks, lesions disappeared (12 weeks)", (0, 4 * W), (4 * W, 12 * W)),
+        ("erythema reduced (4 weeks), healed at 12 weeks", (0, 4 * W), (4 * W, 12 * W)),
+        ("ulcer closed (12 weeks), stable at 6 months", (0, 12 * W), (0, 12 * W)),
     ],
 )
 def test_a_response_timed_in_brackets_is_its_clauses_time(phrase, first, best):
@@ -2290,6 +2296,14 @@ def test_a_response_timed_in_brackets_is_its_clauses_time(phrase, first, best):
     assert parse_time("rapid response (2 weeks), sustained at 6 months").upper == pytest.approx(6 * M)
     with pytest.raises(TimePhraseError, match="several times, each in parentheses"):
         parse_time("erythema (4 weeks), induration (12 weeks)", event=True)
+
+
+@pytest.mark.parametrize("words", ["treatment", "biopsy", "residual erythema", "no change", "unchanged", "lesions"])
+def test_a_bracketed_time_after_words_that_say_no_response_came_stays_commentary(words):
+    """After words of something else, of the lesions alone or of no change, a bracketed time beside a timed response
+    is set aside as before: the best response is the one the source times, by 4 weeks."""
+    got = parse_time(f"improvement at 4 weeks, {words} (12 weeks)", event=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
 
 
 def test_a_follow_up_dated_in_brackets_beside_an_end_is_no_response_s_time():

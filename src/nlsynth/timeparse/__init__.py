@@ -609,66 +609,68 @@ with a count of sessions too, "at 8 weeks (complete after 6 sessions)", or with 
 names the onset or first signs alone before a time, "(onset at 1 month)", "(first signs at 1 month)", once commentary
 beside "complete response at 6 months", the first response by 6 months; not a dose's or a course's degree, "(maximal
 dose at 2 weeks)", nor the disease's onset, "(disease onset 10 years ago)"; nor, for the time of an event, a time alone
-in brackets right after a response, or a word of its degree alone ("complete (12 weeks)"), in a clause of no other time,
-beside a time outside them or another such response, "rapid response (2 weeks), sustained at 6 months", "improvement
-(week 4), clearance (week 12)", "improvement at 4 weeks, complete (12 weeks)", its clause ending at a comma, a
-semicolon, another such bracket, or an "and", "then" or "but" that starts a clause of its own ("improvement (4 weeks)
-and clearance (12 weeks)"), read as if written there, once set aside or refused), clauses without any number (", outcome
-remained stable in all"), clauses about another event (relapse, recurrence, also with no time of its own after a comma,
-"and", "then" or "but" that follows the response's time, "improved at 2 weeks, then relapsed", once the whole clause the
-relapse's and refused; for a follow-up, though, a relapse's, recurrence's, flare's or lost response's time that a rule
-reads, in a clause that names no response, is observed time, "cleared at 16 weeks; relapse at 6 months" at least 6
-months, once 16 weeks, and "recurrence at 6 months" alone 6 months, once refused, also counted from the end of
-treatment, "relapsed 3 months after discontinuation" of a 6-month course 9 months (once the end alone, 6 months) and,
-where no rule places the end, at least 3 months (once refused); for the time of a response also an adverse event, a stop
-or a change of the treatment: "nausea at 2 weeks", "acne at 4 weeks", "elevated CK at 4 weeks" (these two once a
-response by then), "dose reduced at 4 weeks", "reduced to once daily at 4 weeks", "stopped at 12 weeks", also in other
-words, "treatment completed at 12 weeks", "tapered off at 12 weeks" (each once a response by then; not "follow-up ended
-at 8 months"), whose time alone is refused, while a stop for want of a response, "discontinued at 12 weeks for lack of
-efficacy", "treatment ended at 12 weeks for lack of efficacy", says the response had not come by then; beside a clause
-on the response, one that names something no list holds, "syncope at 3 weeks; improved at 8 weeks", "biopsy at 3 weeks;
-…", "methotrexate added at 2 months; …", or whose response is of something other than the lesions, "tinea cleared at 3
-weeks; …", "quality of life improved at 4 weeks; …", or that names a procedure done at its time, "skin graft at 4 weeks;
-healed at 8 weeks", "PDT at 4 weeks; …", or the times sessions were given, "injections at weeks 0, 2 and 4; …", one
-session's, "the injection at week 2; …", "a dose on day 1; …", or a time from which a treatment was given, "injections
-from week 2; …", "300 mg from week 2; …", "dupilumab from week 2; …" (each of these three kinds alone refused as a
-schedule, as is a response after them, "improved after doses at weeks 0, 2, 6", "improved after the injection at week
-8", once seen by the last, or with or on a treatment given from a time, "improved with injections from week 2",
-"improved on dupilumab from week 2", once by then; "treatment at 8 weeks" may be "at 8 weeks of treatment" and is read),
-or that gives a length of time with no word of a response, "treatment continued for 6 months", "a 4-week course", "4
-weeks of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment", "followed up 4 weeks", or a
-sum, "12 weeks in total" (no total response), is refused (for a first response, only when it is earlier than the
-response's time, which a later clause cannot move, or when that time is a follow-up's, "12 weeks of treatment, 4 weeks
-follow-up", which may be counted from the length's end; a follow-up's time that gives a first or a best response beside
-another clause that names the end of the treatment (a follow-up's length too, "stopped at 12 weeks; followed for 6
-months"), "stopped at 12 weeks; improvement at the 4-week follow-up", "partial at the end of treatment; complete at the
-4-week follow-up", "last injection at week 12; …", "… (end of treatment); …", or dated in brackets, "stopped at 12
-weeks; cleared at last follow-up (6 months)", is refused as well, since it may be counted from that end, unless it is
-counted from a time or the end itself, "at follow-up 4 weeks later", "at the 4-week follow-up after a 12-week course"),
-since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or a bare time,
-"lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a clause alone (not
-two that each give a length and none a response, "treated for 12 weeks and followed for 4 weeks", "MAL for 3 h; applied
-daily for 10 days", once a first response by the shorter), unless, with no word of response in the phrase, it names a
-change of the treatment, "methotrexate added at 8 weeks", "dose escalation at 8 weeks", or another treatment led to
-right before its time, "after PDT at 4 weeks", "switched to methotrexate at 8 weeks" in a dupilumab row (each once a
-response by then), whose time is refused as that change's or treatment's, or counted from it; for a best response, a
-later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is refused, and so is one written
-before it that is no bare time, "seen at 16 weeks, improved at 8 weeks", "until week 16, improved at 8 weeks", while "16
-weeks (improved at 8 weeks)" is the cell's own time), and, for the time of a response, a clause about how long it lasted
-("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a response's state still there, "healed at 8
-weeks, still clear at 1 year", once a better response after 8 weeks, not "still improving"; a disease stable or
-stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose, a
-lesion's size, an extent of change or a clinical score's value ("after 16 weeks of 300 mg", "1.5% cream", "cream 1.5%",
-a drug's strength, "0.1% tacrolimus", "tacrolimus 0.1%", whose name stays, once refused as several numbers, "ulcer 3 x 4
-cm", "improved by 50% at 8 weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA improved from 3 to
-1 at week 12", "EASI-75"; a global assessment of the disease, IGA, vIGA or PGA, is of the lesions; never a share of
-patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only
-time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not
-resolve ("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it
-states ("after the 4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with no time of its
-own that says what the time before it is counted from is read with it, as if written there: "2 years (after end of
-treatment)" is "2 years after end of treatment", "12 months (from diagnosis)" is refused as "12 months from diagnosis"
-is (once commentary, and the time read as since the start).
+in brackets right after a response, or a word of its degree alone ("complete (12 weeks)"), or words of what changed in
+the lesions that name nothing else and do not say it had not come ("ulcer closed (12 weeks)", "lesions disappeared (12
+weeks)", not "erythema (4 weeks)", "no change (12 weeks)", "treatment (12 weeks)"), in a clause of no other time, beside
+a time outside them or another such response, "rapid response (2 weeks), sustained at 6 months", "improvement (week 4),
+clearance (week 12)", "improvement at 4 weeks, complete (12 weeks)", "erythema reduced (4 weeks), healed at 12 weeks",
+its clause ending at a comma, a semicolon, another such bracket, or an "and", "then" or "but" that starts a clause of
+its own ("improvement (4 weeks) and clearance (12 weeks)"), read as if written there, once set aside or refused),
+clauses without any number (", outcome remained stable in all"), clauses about another event (relapse, recurrence, also
+with no time of its own after a comma, "and", "then" or "but" that follows the response's time, "improved at 2 weeks,
+then relapsed", once the whole clause the relapse's and refused; for a follow-up, though, a relapse's, recurrence's,
+flare's or lost response's time that a rule reads, in a clause that names no response, is observed time, "cleared at 16
+weeks; relapse at 6 months" at least 6 months, once 16 weeks, and "recurrence at 6 months" alone 6 months, once refused,
+also counted from the end of treatment, "relapsed 3 months after discontinuation" of a 6-month course 9 months (once the
+end alone, 6 months) and, where no rule places the end, at least 3 months (once refused); for the time of a response
+also an adverse event, a stop or a change of the treatment: "nausea at 2 weeks", "acne at 4 weeks", "elevated CK at 4
+weeks" (these two once a response by then), "dose reduced at 4 weeks", "reduced to once daily at 4 weeks", "stopped at
+12 weeks", also in other words, "treatment completed at 12 weeks", "tapered off at 12 weeks" (each once a response by
+then; not "follow-up ended at 8 months"), whose time alone is refused, while a stop for want of a response,
+"discontinued at 12 weeks for lack of efficacy", "treatment ended at 12 weeks for lack of efficacy", says the response
+had not come by then; beside a clause on the response, one that names something no list holds, "syncope at 3 weeks;
+improved at 8 weeks", "biopsy at 3 weeks; …", "methotrexate added at 2 months; …", or whose response is of something
+other than the lesions, "tinea cleared at 3 weeks; …", "quality of life improved at 4 weeks; …", or that names a
+procedure done at its time, "skin graft at 4 weeks; healed at 8 weeks", "PDT at 4 weeks; …", or the times sessions were
+given, "injections at weeks 0, 2 and 4; …", one session's, "the injection at week 2; …", "a dose on day 1; …", or a time
+from which a treatment was given, "injections from week 2; …", "300 mg from week 2; …", "dupilumab from week 2; …" (each
+of these three kinds alone refused as a schedule, as is a response after them, "improved after doses at weeks 0, 2, 6",
+"improved after the injection at week 8", once seen by the last, or with or on a treatment given from a time, "improved
+with injections from week 2", "improved on dupilumab from week 2", once by then; "treatment at 8 weeks" may be "at 8
+weeks of treatment" and is read), or that gives a length of time with no word of a response, "treatment continued for 6
+months", "a 4-week course", "4 weeks of treatment", or with no word between, "treated 12 weeks", "12 weeks' treatment",
+"followed up 4 weeks", or a sum, "12 weeks in total" (no total response), is refused (for a first response, only when it
+is earlier than the response's time, which a later clause cannot move, or when that time is a follow-up's, "12 weeks of
+treatment, 4 weeks follow-up", which may be counted from the length's end; a follow-up's time that gives a first or a
+best response beside another clause that names the end of the treatment (a follow-up's length too, "stopped at 12 weeks;
+followed for 6 months"), "stopped at 12 weeks; improvement at the 4-week follow-up", "partial at the end of treatment;
+complete at the 4-week follow-up", "last injection at week 12; …", "… (end of treatment); …", or dated in brackets,
+"stopped at 12 weeks; cleared at last follow-up (6 months)", is refused as well, since it may be counted from that end,
+unless it is counted from a time or the end itself, "at follow-up 4 weeks later", "at the 4-week follow-up after a
+12-week course"), since which time is the response's is the reviewer's reading: the lesions, their change, "partial" or
+a bare time, "lesions flatter at 4 weeks; …", "at 4 weeks; complete at 12 weeks", are of the response, and so is a
+clause alone (not two that each give a length and none a response, "treated for 12 weeks and followed for 4 weeks", "MAL
+for 3 h; applied daily for 10 days", once a first response by the shorter), unless, with no word of response in the
+phrase, it names a change of the treatment, "methotrexate added at 8 weeks", "dose escalation at 8 weeks", or another
+treatment led to right before its time, "after PDT at 4 weeks", "switched to methotrexate at 8 weeks" in a dupilumab row
+(each once a response by then), whose time is refused as that change's or treatment's, or counted from it; for a best
+response, a later time that says nothing of it, "improved at 8 weeks; follow-up at 16 weeks", is refused, and so is one
+written before it that is no bare time, "seen at 16 weeks, improved at 8 weeks", "until week 16, improved at 8 weeks",
+while "16 weeks (improved at 8 weeks)" is the cell's own time), and, for the time of a response, a clause about how long
+it lasted ("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a response's state still there,
+"healed at 8 weeks, still clear at 1 year", once a better response after 8 weeks, not "still improving"; a disease
+stable or stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a
+dose, a lesion's size, an extent of change or a clinical score's value ("after 16 weeks of 300 mg", "1.5% cream", "cream
+1.5%", a drug's strength, "0.1% tacrolimus", "tacrolimus 0.1%", whose name stays, once refused as several numbers,
+"ulcer 3 x 4 cm", "improved by 50% at 8 weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA
+improved from 3 to 1 at week 12", "EASI-75"; a global assessment of the disease, IGA, vIGA or PGA, is of the lesions;
+never a share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A
+phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose
+own time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions
+whose time it states ("after the 4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with
+no time of its own that says what the time before it is counted from is read with it, as if written there: "2 years
+(after end of treatment)" is "2 years after end of treatment", "12 months (from diagnosis)" is refused as "12 months
+from diagnosis" is (once commentary, and the time read as since the start).
 
 Modules
 -------

@@ -86,6 +86,7 @@ from nlsynth.timeparse.lexicon import (
 from nlsynth.timeparse.qualifiers import _HAS_NUMBER_RE, _quantity_days
 from nlsynth.timeparse.quantities import _ADDED_TIME_RE, _AFTER_SPAN, _AGE_IN_TIME_RE, _SINCE_UNSAID_RE, _quantities
 from nlsynth.timeparse.response import (
+    _CHANGE_WORDS,
     _COMPLETE_RE,
     _HELD_FOR_RE,
     _HELD_SPAN_RE,
@@ -102,6 +103,7 @@ from nlsynth.timeparse.response import (
     _absent_throughout,
     _Clause,
     _hedged,
+    _names_something_else,
     _negated,
     _only_how_it_looked,
     _only_what_healing_left,
@@ -1034,7 +1036,7 @@ def _response_timed_in_brackets(text: str) -> str:
         clause = f"{words} {text[aside.end() : min(ends, default=len(text))]}"
         if (
             _TIME_ONLY_RE.fullmatch(aside.group(0)[1:-1])
-            and any(r.search(words) for r in (_RESPONSE_WORD_RE, _RESPONSE_DEGREE_RE))
+            and _speaks_of_the_response(words)
             and not re.search(r"\d", clause)
             and not _ENDS_RE.search(clause)
             and not _A_VISIT_RE.search(clause)  # "cleared at last follow-up (6 months)": the visit's date, its own rule
@@ -1043,6 +1045,28 @@ def _response_timed_in_brackets(text: str) -> str:
         return aside.group(0)
 
     return _PARENTHESES_RE.sub(inline, text)
+
+
+def _speaks_of_the_response(words: str) -> bool:
+    """Whether the words before a bracketed time say a response came: a word of response or of its degree ("complete
+    (12 weeks)"), or a word of what changed in the lesions (:data:`_CHANGE_WORDS`: "ulcer closed (12 weeks)",
+    "lesions disappeared (12 weeks)") among words that name nothing else (:func:`_names_something_else`) and do not say
+    it had not come ("no change (12 weeks)"). Not the lesions alone ("erythema (4 weeks)": how long it lasted, or when
+    it was seen), nor a word of something else ("treatment (12 weeks)", "biopsy (12 weeks)") or of a schedule ("then
+    weekly (8 weeks)"): there the bracket is commentary.
+
+    >>> [_speaks_of_the_response(w) for w in ("complete", "ulcer closed", "lesions disappeared", "erythema",
+    ...  "treatment", "biopsy", "then weekly", "no change", "ulcer closed after biopsy")]
+    [True, True, True, False, False, False, False, False, False]
+    """
+    if any(r.search(words) for r in (_RESPONSE_WORD_RE, _RESPONSE_DEGREE_RE)):
+        return True
+    words = words.strip()
+    return (
+        not _CHANGE_WORDS.isdisjoint(_words(words))
+        and _names_something_else(words, None) is None
+        and not _says_not_seen(words)
+    )
 
 
 def _parse(

@@ -346,32 +346,10 @@ _LESION_WORDS = (
     )
     | _GLOBAL_SCORES
 )
-#: Words that say what the lesions or the response were (beside :data:`_LESION_WORDS`): their signs, how much, how
-#: far, what changed. A clause after the response with none of them, and no word of response, says nothing of it
-#: ("improved at 8 weeks; follow-up at 16 weeks"; :func:`_says_nothing_of_it`).
-_STATE_WORDS = _LESION_WORDS | frozenset(
+#: Words of what changed in the lesions: with no word of a response (``_RESPONSE_WORD_RE``) they may still say one
+#: came ("ulcer closed", "lesions disappeared", "full recovery").
+_CHANGE_WORDS = frozenset(
     (
-        # the lesions and their signs
-        "larger largest smaller smallest lower upper left "
-        "right bilateral yellow yellowish violaceous elevated degree amount residual remaining remained inactive "
-        "quiescent red reddish indurated itchy tender inflamed inflammatory activity active thick thin firm soft "
-        "nodular sclerotic raised depth shallow shallower clean healthy intact "
-        # what the lesions were before: the disease's course and how it had met treatment
-        "refractory resistant recalcitrant persistent chronic longstanding standing stubborn ulcerated ulcerative "
-        "affected treated target existing previous "
-        # how much, how far, how it went
-        "partial partially complete completely marked markedly moderate moderately mild mildly minimal minimally "
-        "slight slightly significant significantly substantial substantially near nearly almost total totally full "
-        "fully maximal maximum max further noticeable noticeably visible visibly evident "
-        "apparent initial initially early earliest some good excellent great dramatic dramatically rapid rapidly "
-        "quick quickly gradual gradually progressive progressively steady steadily major minor notable notably "
-        "considerable considerably obvious clinical clinically histological histologic histopathological "
-        "histopathologic dermoscopic subjective subjectively objective objectively symptomatic reported overall best "
-        "peak plateau plateaued sustained stable stabilised stabilized satisfactory pr cr mr much more most all both "
-        "entire entirely whole majority half percent cent mostly largely virtually practically predominantly "
-        "essentially greatly vast vastly remarkable remarkably striking strikingly impressive impressively "
-        "somewhat modest modestly appreciable appreciably meaningful meaningfully "
-        # what changed
         "reduced reduction reductions reducing decrease decreased decreasing diminished diminishing diminution "
         "lessened lessening less lesser flatter flat paler pale paling thinner thinning lighter lightening "
         "softer shrank shrunk shrinking shrinkage shrink closed closure closing disappeared disappearance "
@@ -382,6 +360,37 @@ _STATE_WORDS = _LESION_WORDS | frozenset(
         "successful successfully result results outcome outcomes change changes difference relief relieved eased "
         "subsided free barely hardly scarcely acceptable stabilisation stabilization stabilising stabilizing leaving"
     ).split()
+)
+#: Words that say what the lesions or the response were (beside :data:`_LESION_WORDS`): their signs, how much, how
+#: far, what changed (:data:`_CHANGE_WORDS`). A clause after the response with none of them, and no word of response,
+#: says nothing of it ("improved at 8 weeks; follow-up at 16 weeks"; :func:`_says_nothing_of_it`).
+_STATE_WORDS = (
+    _LESION_WORDS
+    | _CHANGE_WORDS
+    | frozenset(
+        (
+            # the lesions and their signs
+            "larger largest smaller smallest lower upper left "
+            "right bilateral yellow yellowish violaceous elevated degree amount residual remaining remained inactive "
+            "quiescent red reddish indurated itchy tender inflamed inflammatory activity active thick thin firm soft "
+            "nodular sclerotic raised depth shallow shallower clean healthy intact "
+            # what the lesions were before: the disease's course and how it had met treatment
+            "refractory resistant recalcitrant persistent chronic longstanding standing stubborn ulcerated ulcerative "
+            "affected treated target existing previous "
+            # how much, how far, how it went
+            "partial partially complete completely marked markedly moderate moderately mild mildly minimal minimally "
+            "slight slightly significant significantly substantial substantially near nearly almost total totally full "
+            "fully maximal maximum max further noticeable noticeably visible visibly evident "
+            "apparent initial initially early earliest some good excellent great dramatic dramatically rapid rapidly "
+            "quick quickly gradual gradually progressive progressively steady steadily major minor notable notably "
+            "considerable considerably obvious clinical clinically histological histologic histopathological "
+            "histopathologic dermoscopic subjective subjectively objective objectively symptomatic reported overall best "
+            "peak plateau plateaued sustained stable stabilised stabilized satisfactory pr cr mr much more most all both "
+            "entire entirely whole majority half percent cent mostly largely virtually practically predominantly "
+            "essentially greatly vast vastly remarkable remarkably striking strikingly impressive impressively "
+            "somewhat modest modestly appreciable appreciably meaningful meaningfully"
+        ).split()
+    )
 )
 _SPEAKS_OF_RESPONSE_WORDS = (
     _STATE_WORDS
