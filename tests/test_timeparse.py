@@ -2306,6 +2306,37 @@ def test_a_bracketed_time_after_words_that_say_no_response_came_stays_commentary
     assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
 
 
+@pytest.mark.parametrize(
+    ("phrase", "first", "best", "follow_up"),
+    [
+        ("improvement noted at 1 month with near-complete clearance at 4 months", (0, M), (M, 4 * M), 4 * M),
+        ("partial response at 1 month with complete response at 3 months", (0, M), (M, 3 * M), 3 * M),
+        ("improvement at 4 weeks followed by clearance at 12 weeks", (0, 4 * W), (4 * W, 12 * W), 12 * W),
+        ("improvement at 4 weeks leading to clearance at 12 weeks", (0, 4 * W), (4 * W, 12 * W), 12 * W),
+        ("improvement at 4 weeks progressing to complete clearance at 12 weeks", (0, 4 * W), (4 * W, 12 * W), 12 * W),
+        ("complete clearance at 12 weeks with improvement first seen at 4 weeks", (0, 4 * W), (4 * W, 12 * W), 12 * W),
+        ("response at 4 weeks with nausea at 2 weeks", (0, 4 * W), (0, 4 * W), 4 * W),
+    ],
+)
+def test_a_timed_statement_joined_by_with_or_followed_by_is_a_clause_of_its_own(phrase, first, best, follow_up):
+    """ "With", "followed by", "leading to" or "progressing to" before a statement with a time of its own starts a
+    clause, as "and" does: each was refused as several times in one clause. Each reads as its comma form does."""
+    for kind, expected in (({"first": True}, first), ({}, best)):
+        got = parse_time(phrase, event=True, **kind)
+        assert (got.lower, got.upper) == (pytest.approx(expected[0]), pytest.approx(expected[1])), kind
+        comma = re.sub(r" (with|followed by|leading to|progressing to) ", ", ", phrase)
+        assert got == parse_time(comma, event=True, **kind)
+    assert parse_time(phrase).upper == pytest.approx(follow_up)
+
+
+def test_with_before_a_number_or_beside_one_time_joins_no_clause():
+    """ "With" before a number is a time's own ("at 12 weeks with 6 months of follow-up"), and beside one time it
+    joins nothing timed ("improved at 4 weeks with flattening of plaques"): as before."""
+    assert parse_time("improved at 4 weeks with flattening of plaques", event=True).upper == pytest.approx(4 * W)
+    with pytest.raises(TimePhraseError, match="several times in one clause"):
+        parse_time("cleared at 12 weeks with 6 months of follow-up", event=True)
+
+
 def test_a_follow_up_dated_in_brackets_beside_an_end_is_no_response_s_time():
     """ "(6 months)" after "last follow-up" may be counted from the stop, as "the 6-month follow-up" may: it was a first
     and a best response by 6 months. Without an end, or counted from the end, the bracket reads as before."""

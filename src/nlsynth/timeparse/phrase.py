@@ -217,10 +217,15 @@ def _compound_duration(clause: str) -> bool:
 #: "no response at 4 weeks, then healed by 12 weeks", "improved at 3 months but relapsed at 6 months"); not before a
 #: number, a unit or a word that leads a time ("at 1 and 3 months", "1 year and 3 months", "between 2 and 3 months",
 #: "at 2 weeks and at 3 months").
-_AND_CLAUSE_RE = re.compile(
-    rf"\s+(?:and\s+then|and|then|but)\s+(?=[a-z])(?!(?:{_NUM}|{_UNIT}|{_UNIT_FIRST}|at|by|in|on|after|within|about|around"
+_STARTS_A_CLAUSE = (
+    rf"\s+(?=[a-z])(?!(?:{_NUM}|{_UNIT}|{_UNIT_FIRST}|at|by|in|on|after|within|about|around"
     r"|approximately|before|over|for|up|under|less|more|later|earlier|between|from|to|until|till)\b)"
 )
+_AND_CLAUSE_RE = re.compile(rf"\s+(?:and\s+then|and|then|but){_STARTS_A_CLAUSE}")
+#: Words that join to a timed statement another that came with it or after it, in a clause of its own ("improvement
+#: at 1 month with near-complete clearance at 4 months", "improvement at 4 weeks followed by clearance at 12 weeks",
+#: "... leading to", "... progressing to"): split as "and" is, where each part holds a time of its own.
+_JOINED_STATEMENT_RE = re.compile(rf"\s+(?:with|followed\s+by|leading\s+to|progressing\s+to){_STARTS_A_CLAUSE}")
 
 
 def _split_and(clause: str, *, lengths: bool = False) -> list[str]:
@@ -231,11 +236,12 @@ def _split_and(clause: str, *, lengths: bool = False) -> list[str]:
     >>> _split_and("improved at 1 month and cleared at 3 months"), _split_and("at 2 weeks and 3 months")
     (['improved at 1 month', 'cleared at 3 months'], ['at 2 weeks and 3 months'])
     """
-    parts = [part.strip() for part in _AND_CLAUSE_RE.split(clause)]
-    # the end of treatment is a time of its own after "and" ("improved at 4 weeks and cleared by the end of
-    # treatment"), never the other part's restated, as after a comma it may be ("at 12 weeks, the end of treatment")
-    if _each_timed(parts, end_of_treatment=True):
-        return parts
+    for joints in (_AND_CLAUSE_RE, _JOINED_STATEMENT_RE):
+        parts = [part.strip() for part in joints.split(clause)]
+        # the end of treatment is a time of its own after "and" ("improved at 4 weeks and cleared by the end of
+        # treatment"), never the other part's restated, as after a comma it may be ("at 12 weeks, the end of treatment")
+        if _each_timed(parts, end_of_treatment=True):
+            return [piece for part in parts for piece in _split_and(part)] if joints is _AND_CLAUSE_RE else parts
     return _split_lengths(clause) if lengths else [clause]
 
 
