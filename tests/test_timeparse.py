@@ -2337,6 +2337,28 @@ def test_with_before_a_number_or_beside_one_time_joins_no_clause():
         parse_time("cleared at 12 weeks with 6 months of follow-up", event=True)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "best"),
+    [
+        # a complete response said to have lasted, after timed ones short of it: it came after them, by its visit
+        # (once commentary: the best by 4 weeks, earlier than the source says)
+        ("improvement at 4 weeks, sustained clearance at 6 months", (4 * W, 6 * M)),
+        ("improvement at 4 weeks with maintained clearance at 6 months", (4 * W, 6 * M)),
+        ("improvement at 4 weeks; durable remission at 12 months", (4 * W, 12 * M)),
+        # beside a complete response it says how long that lasted, and alone, or said of the response, that it went
+        # on; a span it lasted says nothing of when it came: as before
+        ("cleared at 4 weeks, sustained clearance at 6 months", (0, 4 * W)),
+        ("improvement at 4 weeks, sustained at 6 months", (0, 4 * W)),
+        ("improvement at 4 weeks, clearance sustained for 6 months", (0, 4 * W)),
+    ],
+)
+def test_a_complete_response_that_lasted_after_lesser_ones_times_the_best(phrase, best):
+    got = parse_time(phrase, event=True)
+    assert (got.lower, got.upper) == (pytest.approx(best[0]), pytest.approx(best[1]))
+    first = parse_time(phrase, event=True, first=True)  # the first response is the earliest, whatever came after
+    assert (first.lower, first.upper) == (0.0, pytest.approx(4 * W))
+
+
 def test_a_follow_up_dated_in_brackets_beside_an_end_is_no_response_s_time():
     """ "(6 months)" after "last follow-up" may be counted from the stop, as "the 6-month follow-up" may: it was a first
     and a best response by 6 months. Without an end, or counted from the end, the bracket reads as before."""

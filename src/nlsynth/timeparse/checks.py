@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from nlsynth.timeparse.anchors import _GIVEN_THING_RE, _PARENTHESES_RE, _PROCEDURE_KINDS, _changed_or_other_alone
-from nlsynth.timeparse.clause import _AT_A_TIME_RE
+from nlsynth.timeparse.clause import _AT_A_TIME_RE, _lasting_time
 from nlsynth.timeparse.interval import TimeInterval, TimePhraseError, _not_seen_bound, unresolved
 from nlsynth.timeparse.lexicon import (
     _DURATION_RE,
@@ -593,6 +593,37 @@ def _plateau_times_the_best(clauses: list[_Clause]) -> list[_Clause]:
             c = replace(c, kind="timed", reading=TimeInterval(0.0, stopped, "within", note))
         found.append(c)
     return found
+
+
+def _complete_that_lasted_times_the_best(clauses: list[_Clause]) -> list[_Clause]:
+    """A best response's clauses, with a clause on how long a complete response lasted, seen at a visit after every
+    timed clause ("improvement at 4 weeks, sustained clearance at 6 months", "durable remission at 12 months"), read
+    as a timed clause where none of those says the response was complete (:func:`_says_complete`): a complete
+    response, better than any the phrase times, was there by then, after the timed ones, (4 weeks, 6 months] (once
+    commentary, which left the best by 4 weeks, earlier than the source says). Not beside a complete response
+    ("cleared at 4 weeks, sustained clearance at 6 months": how long it lasted), nor a span it lasted ("clearance
+    sustained for 6 months": :func:`_lasting_time`), nor a clause that says no more than that the response went on
+    ("sustained at 6 months").
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> [parse_time(p, event=True).upper / 7 for p in ("improvement at 4 weeks, sustained clearance at 24 weeks",
+    ...  "cleared at 4 weeks, sustained clearance at 24 weeks", "improvement at 4 weeks, sustained at 24 weeks")]
+    [24.0, 4.0, 4.0]
+    """
+    timed = [c for c in clauses if c.kind == "timed" and c.reading.resolved]
+    if not timed or any(_says_complete(c.text) for c in timed):
+        return clauses
+    last = max(c.reading.upper for c in timed)
+    return [
+        replace(c, kind="timed")
+        if c.kind == "lasting"
+        and _says_complete(c.text)
+        and c.reading.resolved
+        and _lasting_time(c) is c.reading
+        and last <= c.reading.lower
+        else c
+        for c in clauses
+    ]
 
 
 #: "Over X" and nothing else: more than X ("it took over 3 weeks") or during X, as a verb of change reads it

@@ -31,6 +31,7 @@ from nlsynth.timeparse.checks import (
     _check_no_change_alone,
     _check_no_start_dated,
     _check_says_a_response_came,
+    _complete_that_lasted_times_the_best,
     _count_at_another_pace,
     _plateau_times_the_best,
     _says_when_it_stopped,
@@ -1111,7 +1112,7 @@ def _parse(
         _check_says_a_response_came(clauses)
         _check_no_bare_over(clauses)
     if event and not first:  # after the checks, which read a plateau as what it says: how long the response lasted
-        clauses = _plateau_times_the_best(clauses)
+        clauses = _complete_that_lasted_times_the_best(_plateau_times_the_best(clauses))
         if unread := _unread_clause_after(clauses):
             return unresolved(
                 f"a response whose time no rule reads ({unread.text!r}: {unread.reading.note}) after timed ones that "
