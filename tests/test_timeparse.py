@@ -2359,6 +2359,25 @@ def test_a_complete_response_that_lasted_after_lesser_ones_times_the_best(phrase
     assert (first.lower, first.upper) == (0.0, pytest.approx(4 * W))
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "after a follow-up of 12 months",
+        "after a follow-up period of 12 months",
+        "after a follow-up period of 12 months, no recurrence",
+        "after an observation period of 12 months",
+    ],
+)
+def test_a_follow_up_s_length_after_after_is_no_moment_it_is_counted_from(phrase):
+    """ "After a follow-up of X" is X of follow-up, as "after X of follow-up" and "a follow-up period of X" are
+    (each once refused as a time counted from another moment, the follow-up); a period off treatment keeps its own
+    rule."""
+    got = parse_time(phrase)
+    assert (got.lower, got.upper, got.rule) == (pytest.approx(12 * M), pytest.approx(12 * M), "point")
+    assert got == parse_time("after 12 months of follow-up")
+    assert parse_time("after a treatment-free period of 12 months").rule == "end-of-treatment"
+
+
 def test_a_follow_up_dated_in_brackets_beside_an_end_is_no_response_s_time():
     """ "(6 months)" after "last follow-up" may be counted from the stop, as "the 6-month follow-up" may: it was a first
     and a best response by 6 months. Without an end, or counted from the end, the bracket reads as before."""

@@ -451,45 +451,46 @@ A time counted from another event than the start of treatment ("3 months after d
 "6 weeks post-dose increase", once read since the start, "4 weeks after dose escalation", in any words for a change of
 the dose, "within 4 weeks of dose intensification", "after dose optimisation", "after treatment intensification": the
 last once read since the start; a passive in "being" is one in "was", "within 2 months of the dose being doubled", once
-read since the start; or a time spent on a later dose or in a later phase, "after 8 weeks at the higher dose", or on
-one reached by titration, "after 8 weeks at the full dose", "at the target dose", "on a therapeutic dose" (these once
-read since the start; not a dose named by its amount or as the standard one, "after 12 weeks at 300 mg"), "after 8
-weeks of maintenance", "after 4 weeks of tapering", or at a pace that is not the regimen's, "after 8 weeks of weekly
-dosing" of dupilumab every 2 weeks, or at neither pace of one that reads two ways, "8 weeks of tri-weekly dosing", once
-read since the start (not "daily application" of a twice-daily ointment, nor a pace of visits, "8 weeks of weekly
-follow-up"), once read since the start), or from any moment the reader does not know to be the start ("6 weeks after
-onset", "8 weeks after tapering", "4 weeks into the taper", "8 weeks into her pregnancy", "2 weeks after the ulcer
-healed", "3 months postpartum", "3 months after methotrexate" in a dupilumab row; or an interval named by its ends from
-any such moment, "time from diagnosis to response: 6 weeks", "6 weeks between diagnosis and response",
-"diagnosis-to-treatment 6 weeks", or after the event a time runs to, "6 weeks to healing after surgery", or in other
-words after a time, "6 weeks subsequent to surgery", "past", "beyond", "later than", "s/p", "status post", "as of",
-"relative to", "counted from", also after a dash or a colon, "6 weeks - after surgery", once read since the start;
-not a change of grade or size after "from", "improved over 8 weeks from moderate to mild", "reduced at 8 weeks from 5
-cm to 2 cm", once refused as counted from "moderate"),
-added to an earlier moment the phrase does not give ("after a further 2 months", "2 more months", or sessions, "after a
-further 3 injections", "after 3 more sessions", "3 injections later", once read as that many since the start, "6 months
-after" or "6 months since" ending its clause, or a span that follows it, "over the following 8 weeks", "within the next
-month", "in the subsequent 3 months", which are not "following 8 weeks of treatment"; once read since the start; a unit
-with no number is one of it, "the next day", "another month"; a time added to the one exact time of the clause right
-before it is that sum, "improved at 4 weeks and cleared 8 weeks later" reading as "... cleared at 12 weeks" (once
-refused), "no change at 4 weeks; improvement over the following 8 weeks" as "... improvement at 12 weeks" (once (4, 8]
-weeks), and one added to a statement that the row's treatment was started, in the clause before or its own, is the time
-since the start, "dupilumab was initiated; 6 weeks later the lesions improved" reading as "the lesions improved at 6
-weeks" (once refused; not another drug's start, a change or a start with a time of its own), but not one added to a
-bound, a range or a clause with no time), or counted back from a later one ("3 months before", "8 weeks back", "2 weeks
-before the end of treatment", "in the last 3 months"), or since the treatment was resumed ("8 weeks back on dupilumab",
-and any time in a phrase that names the treatment given again before or with its first timed clause: "on rechallenge,
-improvement at 4 weeks", "restarted; improved at 4 weeks", "re-treated at 2 months; cleared at 6 months"; once times
-since the first start; not after a timed clause, which the first course's time keeps, nor negated, "no retreatment
-needed"; and likewise after a change of the dose named with no time of its own, "dose increased; improved at 4 weeks",
-"on the higher dose, improvement at 4 weeks", while a change at its own time, "dose reduced at 4 weeks; improved at 8
-weeks", is an event since the start) is refused: no rule can turn it into a time since the start. So is a time of the
-disease's history or of an earlier treatment ("NL for 10 years", "a 5-year history", "previously treated with steroids
-for 1 month"). So is how long a pause of the treatment lasted, when it began or ended unsaid ("improved after a 2-week
-interruption", "after a 6-month drug holiday", "an interruption of 2 weeks", "a 4-week washout", "a 2-week rest", "a
-2-week period of rest", "a 2-week gap in treatment", "a 3-month lapse", these four once read since the start; a gap in a
-regimen may be its spacing and ends no course); in an event's phrase, a pause with no word of response is another
-event's time, as a stop is ("a 2-week treatment break at week 6; improved at 12 weeks" reads 12 weeks).
+read since the start; or a time spent on a later dose or in a later phase, "after 8 weeks at the higher dose", or on one
+reached by titration, "after 8 weeks at the full dose", "at the target dose", "on a therapeutic dose" (these once read
+since the start; not a dose named by its amount or as the standard one, "after 12 weeks at 300 mg"), "after 8 weeks of
+maintenance", "after 4 weeks of tapering", or at a pace that is not the regimen's, "after 8 weeks of weekly dosing" of
+dupilumab every 2 weeks, or at neither pace of one that reads two ways, "8 weeks of tri-weekly dosing", once read since
+the start (not "daily application" of a twice-daily ointment, nor a pace of visits, "8 weeks of weekly follow-up"), once
+read since the start), or from any moment the reader does not know to be the start ("6 weeks after onset", "8 weeks
+after tapering", "4 weeks into the taper", "8 weeks into her pregnancy", "2 weeks after the ulcer healed", "3 months
+postpartum", "3 months after methotrexate" in a dupilumab row; or an interval named by its ends from any such moment,
+"time from diagnosis to response: 6 weeks", "6 weeks between diagnosis and response", "diagnosis-to-treatment 6 weeks",
+or after the event a time runs to, "6 weeks to healing after surgery", or in other words after a time, "6 weeks
+subsequent to surgery", "past", "beyond", "later than", "s/p", "status post", "as of", "relative to", "counted from",
+also after a dash or a colon, "6 weeks - after surgery", once read since the start; not a change of grade or size after
+"from", "improved over 8 weeks from moderate to mild", "reduced at 8 weeks from 5 cm to 2 cm", once refused as counted
+from "moderate"; nor a follow-up's length after "after", "after a follow-up of 12 months", "after an observation period
+of 6 months", read as "after 12 months of follow-up" is, once refused as counted from the follow-up), added to an
+earlier moment the phrase does not give ("after a further 2 months", "2 more months", or sessions, "after a further 3
+injections", "after 3 more sessions", "3 injections later", once read as that many since the start, "6 months after" or
+"6 months since" ending its clause, or a span that follows it, "over the following 8 weeks", "within the next month",
+"in the subsequent 3 months", which are not "following 8 weeks of treatment"; once read since the start; a unit with no
+number is one of it, "the next day", "another month"; a time added to the one exact time of the clause right before it
+is that sum, "improved at 4 weeks and cleared 8 weeks later" reading as "... cleared at 12 weeks" (once refused), "no
+change at 4 weeks; improvement over the following 8 weeks" as "... improvement at 12 weeks" (once (4, 8] weeks), and one
+added to a statement that the row's treatment was started, in the clause before or its own, is the time since the start,
+"dupilumab was initiated; 6 weeks later the lesions improved" reading as "the lesions improved at 6 weeks" (once
+refused; not another drug's start, a change or a start with a time of its own), but not one added to a bound, a range or
+a clause with no time), or counted back from a later one ("3 months before", "8 weeks back", "2 weeks before the end of
+treatment", "in the last 3 months"), or since the treatment was resumed ("8 weeks back on dupilumab", and any time in a
+phrase that names the treatment given again before or with its first timed clause: "on rechallenge, improvement at 4
+weeks", "restarted; improved at 4 weeks", "re-treated at 2 months; cleared at 6 months"; once times since the first
+start; not after a timed clause, which the first course's time keeps, nor negated, "no retreatment needed"; and likewise
+after a change of the dose named with no time of its own, "dose increased; improved at 4 weeks", "on the higher dose,
+improvement at 4 weeks", while a change at its own time, "dose reduced at 4 weeks; improved at 8 weeks", is an event
+since the start) is refused: no rule can turn it into a time since the start. So is a time of the disease's history or
+of an earlier treatment ("NL for 10 years", "a 5-year history", "previously treated with steroids for 1 month"). So is
+how long a pause of the treatment lasted, when it began or ended unsaid ("improved after a 2-week interruption", "after
+a 6-month drug holiday", "an interruption of 2 weeks", "a 4-week washout", "a 2-week rest", "a 2-week period of rest",
+"a 2-week gap in treatment", "a 3-month lapse", these four once read since the start; a gap in a regimen may be its
+spacing and ends no course); in an event's phrase, a pause with no word of response is another event's time, as a stop
+is ("a 2-week treatment break at week 6; improved at 12 weeks" reads 12 weeks).
 
 The moments known to be the start are a word for starting ("after initiating dupilumab", "dupilumab initiation", "the
 switch", "after transitioning to dupilumab", "baseline"; a transition or a conversion is a switch), the treatment or one

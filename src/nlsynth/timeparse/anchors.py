@@ -174,6 +174,9 @@ _LEADING_ANCHOR_RE = re.compile(
     r"|duration|span|time|gap|while|mean|median|average|further"
     r"|additional|single|half|quarter|fortnight|dozen|[\w-]*(?:day|week|month|year|wk|mo|yr))\b))"
     rf"(?!(?:(?!an?\b){_NUM}|{_SUMMARY_WORDS}|~|<|>|≥|≤)\b)"
+    # nor a follow-up's length ("after a follow-up of 12 months", "after an observation period of 6 months"), as "after
+    # 12 months of follow-up" is
+    r"(?!an?\s+(?:follow[\s-]*up|observation)(?:\s+(?:period|phase|interval|time))?\s+of\b)"
     # nor a time's words of degree ("after well under 2 months", "after upwards of 3 months"), not "after well-being"
     rf"(?!(?:{_DEGREE})\b(?!-))"
     # "post-PDT day 10", "post-op week 6", "postoperative day 10": "post" before its moment, as after a time ("10 days
