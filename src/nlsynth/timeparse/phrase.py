@@ -231,11 +231,14 @@ _JOINED_STATEMENT_RE = re.compile(rf"\s+(?:with|followed\s+by|leading\s+to|progr
 
 def _split_and(clause: str, *, lengths: bool = False) -> list[str]:
     """A clause split at "and", "then" or "but" where each part holds a time of its own and the next starts a clause, as
-    :func:`_split_commas` splits at commas, and with ``lengths`` (a follow-up) also between two lengths
+    :func:`_split_commas` splits at commas, each part then also at "with", "followed by", "leading to" or "progressing
+    to" (:data:`_JOINED_STATEMENT_RE`) on the same terms, and with ``lengths`` (a follow-up) also between two lengths
     (:func:`_split_lengths`); otherwise whole.
 
     >>> _split_and("improved at 1 month and cleared at 3 months"), _split_and("at 2 weeks and 3 months")
     (['improved at 1 month', 'cleared at 3 months'], ['at 2 weeks and 3 months'])
+    >>> _split_and("improved at 1 month with clearance at 3 months"), _split_and("at 12 weeks with 6 months of follow-up")
+    (['improved at 1 month', 'clearance at 3 months'], ['at 12 weeks with 6 months of follow-up'])
     """
     for joints in (_AND_CLAUSE_RE, _JOINED_STATEMENT_RE):
         parts = [part.strip() for part in joints.split(clause)]
@@ -328,9 +331,9 @@ def _split_untimed_event(clause: str) -> list[str]:
 
 
 def _pieces(text: str, *, lengths: bool = False) -> list[str]:
-    """The clauses of a phrase: its ";"-separated parts, split at commas (:func:`_split_commas`) and at "and" or "then"
-    (:func:`_split_and`; with ``lengths``, a follow-up's, also between two lengths) where each part holds a time of its
-    own, and before another event with no time (:func:`_split_untimed_event`).
+    """The clauses of a phrase: its ";"-separated parts, split at commas (:func:`_split_commas`) and at "and", "then",
+    "but", "with" or "followed by" (:func:`_split_and`; with ``lengths``, a follow-up's, also between two lengths) where
+    each part holds a time of its own, and before another event with no time (:func:`_split_untimed_event`).
 
     >>> _pieces("improved at 4 weeks, cleared at 12 weeks; stopped at 6 months, due to nausea")
     ['improved at 4 weeks', 'cleared at 12 weeks', 'stopped at 6 months, due to nausea']
