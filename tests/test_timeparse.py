@@ -2329,6 +2329,23 @@ def test_a_timed_statement_joined_by_with_or_followed_by_is_a_clause_of_its_own(
     assert parse_time(phrase).upper == pytest.approx(follow_up)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "first", "best", "follow_up"),
+    [
+        ("improvement at 1 month that was maintained at 6 months", (0, M), (0, M), 6 * M),
+        ("improvement at 1 month which was sustained at 6 months", (0, M), (0, M), 6 * M),
+        ("partial response at 1 month which became complete at 4 months", (0, M), (M, 4 * M), 4 * M),
+    ],
+)
+def test_what_became_of_a_timed_response_after_which_or_that_is_a_clause_of_its_own(phrase, first, best, follow_up):
+    """ "Which" or "that" before a statement with a time of its own starts a clause, as "with" does: how long the
+    response lasted, or what it became (each once refused as several times in one clause)."""
+    for kind, expected in (({"first": True}, first), ({}, best)):
+        got = parse_time(phrase, event=True, **kind)
+        assert (got.lower, got.upper) == (pytest.approx(expected[0]), pytest.approx(expected[1])), kind
+    assert parse_time(phrase).upper == pytest.approx(follow_up)
+
+
 def test_with_before_a_number_or_beside_one_time_joins_no_clause():
     """ "With" before a number is a time's own ("at 12 weeks with 6 months of follow-up"), and beside one time it
     joins nothing timed ("improved at 4 weeks with flattening of plaques"): as before."""

@@ -376,52 +376,53 @@ Rules (``TimeInterval.rule``)
     several timed clauses separated by ";", or by commas where every part has a time of its own ("response at week 4,
     maximal at week 16"; never "at 3, 6 and 12 months" or "at 3 months, 6 months and 12 months": ``visits``), or by
     "and", "then" or "but" before a clause's own words ("improved at 1 month and cleared at 3 months"; never "at 2 weeks
-    and 3 months"), or by "with", "followed by", "leading to" or "progressing to" before a statement with a time of its
-    own ("improvement at 1 month with near-complete clearance at 4 months", once refused as several times in one clause)
-    (a series reporting one time per outcome group, or a best response): the interval spanning all of them. Beside a
-    clause saying the event had not come by X, the span of the times the timed clauses give the event (a visit's (0, T],
-    as ``seen-at-assessment`` reads it), from no earlier than X: "no response at 3 months; improvement at 6 months" and
-    "no improvement during the first 3 months, then improved by 6 months" are both (3, 6] months; a clause that says
-    something else had not responded ("no response to methotrexate at 4 weeks" in a dupilumab row, "no improvement in
-    quality of life") is refused. A clause on how long a response lasted is commentary ("improved at 4 weeks; no further
-    change at 12 weeks": (0, 4] weeks), except, for a best response, one that says when the improvement stopped
-    ("partial response at 8 weeks, plateaued at 16 weeks", "no further improvement after 12 weeks"): the best came by
-    then, (0, 16] weeks (once (0, 8], more precisely than the source says), and one that says a complete response
-    lasted, seen at a visit after every timed clause, where none of them says the response was complete ("improvement at
-    4 weeks, sustained clearance at 6 months", "durable remission at 12 months"): a response better than any timed,
-    there by then, (4 weeks, 6 months] (once (0, 4] weeks, earlier than the source says). A relapse, recurrence, flare,
-    lost response or worsening between two clauses that time a best response undoes the later one's being better: a
-    complete response before it is the best, first reached then ("complete at 16 weeks; relapse at 24 weeks; cleared
-    again at 32 weeks": (0, 16] weeks, once (16, 32]), one short of complete may be the best or not, so the best came by
-    the last time ("improved at 8 weeks; relapsed at 12 weeks; improved at 20 weeks": (0, 20] weeks, once (8, 20]); a
-    complete response only after it is the best, after what came before. A follow-up was at least as long as each of its
-    clauses says, so its span starts at the latest floor among them ("no change at 3 months; no change at 12 months": 12
-    months; once (3, 12] months, so that a patient with no response was censored at 3). Of a follow-up whose clauses
-    give two or more lengths of time (no word of a moment: "treated 3 months, then observed 6 months", "3 months on
-    treatment, 6 months follow-up"), the span reaches their sum, (6, 9] months: the lengths may run one after the other
-    or the one hold the other; a time written unit first or as a numbered period is a moment, as "at 24 weeks" is ("week
-    12: partial; week 24: complete" 24 weeks, once up to 36; "in the 3rd month: improved; 6 months of follow-up" 6
-    months); one named as the whole holds the others ("6 months of treatment, followed for 2 years in total", "total
-    follow-up 2 years": 2 years, once up to their sum). Lengths that each have words of their own after them are such
-    clauses joined by "and", "plus" or "+" as well ("12 weeks of treatment and 4 weeks follow-up", "6 months treatment +
-    6 months follow-up": (12, 16] weeks and (6, 12] months; each once refused as several times in one clause), in a
-    follow-up only, and not where one is counted from a moment ("12 months on treatment plus 6 months off", whose end
-    the regimen may place elsewhere); "1 year and 3 months" is one length. A length after the end of treatment may run
-    from the end: "stopped at 12 weeks; no relapse for 6 months" reaches 12 weeks + 6 months, (6 months, 12 weeks + 6
-    months] (once 12 weeks to 6 months); so does a follow-up's time ("stopped at 12 weeks; no relapse at the 6-month
-    follow-up", once 6 months), and the end may be in any words ("treatment completed at 12 weeks", "last dose at week
-    12", "tapered off at 12 weeks"; each once no end); one after another moment counts from the start ("improved at 8
-    weeks; observed for 6 months": 6 months). A time counted from the end ("6 months off treatment") is a moment, no
-    length to add; that end is the course an earlier clause states, where the regimen gives none ("treated 3 months; no
-    relapse 6 months after stopping" of a twice-daily cream: 9 months, once at least 6; the course named by the row's
-    agent, a session or a word for giving it too, "dupilumab for 3 months", "injections for 3 months", "a 3-month
-    course", "given for 3 months", or by when it stopped or ended, "stopped at 3 months", "discontinued after 3 months",
-    "treatment completed at 3 months", "the last dose at 3 months"; not a follow-up's length, "followed for 12 months",
-    nor a pulse, "2 weeks on, 1 week off"), and a regimen whose course ends elsewhere disagrees with it and is refused
-    ("daily for 6 weeks": once 6 weeks + 6 months, the 3 months of treatment left out), as is a response's time so
-    counted ("treated 12 weeks; improved 4 weeks after stopping", "stopped at 12 weeks; improved 4 weeks after
-    stopping"); where the regimen gives no course, such a response's time counts from an end the phrase states ("stopped
-    at 12 weeks; improved 4 weeks after stopping": 16 weeks, once unresolved).
+    and 3 months"), or by "with", "followed by", "leading to", "progressing to", "which" or "that" before a statement
+    with a time of its own ("improvement at 1 month with near-complete clearance at 4 months", "partial response at 1
+    month which became complete at 4 months", once refused as several times in one clause) (a series reporting one time
+    per outcome group, or a best response): the interval spanning all of them. Beside a clause saying the event had not
+    come by X, the span of the times the timed clauses give the event (a visit's (0, T], as ``seen-at-assessment`` reads
+    it), from no earlier than X: "no response at 3 months; improvement at 6 months" and "no improvement during the first
+    3 months, then improved by 6 months" are both (3, 6] months; a clause that says something else had not responded
+    ("no response to methotrexate at 4 weeks" in a dupilumab row, "no improvement in quality of life") is refused. A
+    clause on how long a response lasted is commentary ("improved at 4 weeks; no further change at 12 weeks": (0, 4]
+    weeks), except, for a best response, one that says when the improvement stopped ("partial response at 8 weeks,
+    plateaued at 16 weeks", "no further improvement after 12 weeks"): the best came by then, (0, 16] weeks (once (0, 8],
+    more precisely than the source says), and one that says a complete response lasted, seen at a visit after every
+    timed clause, where none of them says the response was complete ("improvement at 4 weeks, sustained clearance at 6
+    months", "durable remission at 12 months"): a response better than any timed, there by then, (4 weeks, 6 months]
+    (once (0, 4] weeks, earlier than the source says). A relapse, recurrence, flare, lost response or worsening between
+    two clauses that time a best response undoes the later one's being better: a complete response before it is the
+    best, first reached then ("complete at 16 weeks; relapse at 24 weeks; cleared again at 32 weeks": (0, 16] weeks,
+    once (16, 32]), one short of complete may be the best or not, so the best came by the last time ("improved at 8
+    weeks; relapsed at 12 weeks; improved at 20 weeks": (0, 20] weeks, once (8, 20]); a complete response only after it
+    is the best, after what came before. A follow-up was at least as long as each of its clauses says, so its span
+    starts at the latest floor among them ("no change at 3 months; no change at 12 months": 12 months; once (3, 12]
+    months, so that a patient with no response was censored at 3). Of a follow-up whose clauses give two or more lengths
+    of time (no word of a moment: "treated 3 months, then observed 6 months", "3 months on treatment, 6 months
+    follow-up"), the span reaches their sum, (6, 9] months: the lengths may run one after the other or the one hold the
+    other; a time written unit first or as a numbered period is a moment, as "at 24 weeks" is ("week 12: partial; week
+    24: complete" 24 weeks, once up to 36; "in the 3rd month: improved; 6 months of follow-up" 6 months); one named as
+    the whole holds the others ("6 months of treatment, followed for 2 years in total", "total follow-up 2 years": 2
+    years, once up to their sum). Lengths that each have words of their own after them are such clauses joined by "and",
+    "plus" or "+" as well ("12 weeks of treatment and 4 weeks follow-up", "6 months treatment + 6 months follow-up":
+    (12, 16] weeks and (6, 12] months; each once refused as several times in one clause), in a follow-up only, and not
+    where one is counted from a moment ("12 months on treatment plus 6 months off", whose end the regimen may place
+    elsewhere); "1 year and 3 months" is one length. A length after the end of treatment may run from the end: "stopped
+    at 12 weeks; no relapse for 6 months" reaches 12 weeks + 6 months, (6 months, 12 weeks + 6 months] (once 12 weeks to
+    6 months); so does a follow-up's time ("stopped at 12 weeks; no relapse at the 6-month follow-up", once 6 months),
+    and the end may be in any words ("treatment completed at 12 weeks", "last dose at week 12", "tapered off at 12
+    weeks"; each once no end); one after another moment counts from the start ("improved at 8 weeks; observed for 6
+    months": 6 months). A time counted from the end ("6 months off treatment") is a moment, no length to add; that end
+    is the course an earlier clause states, where the regimen gives none ("treated 3 months; no relapse 6 months after
+    stopping" of a twice-daily cream: 9 months, once at least 6; the course named by the row's agent, a session or a
+    word for giving it too, "dupilumab for 3 months", "injections for 3 months", "a 3-month course", "given for 3
+    months", or by when it stopped or ended, "stopped at 3 months", "discontinued after 3 months", "treatment completed
+    at 3 months", "the last dose at 3 months"; not a follow-up's length, "followed for 12 months", nor a pulse, "2 weeks
+    on, 1 week off"), and a regimen whose course ends elsewhere disagrees with it and is refused ("daily for 6 weeks":
+    once 6 weeks + 6 months, the 3 months of treatment left out), as is a response's time so counted ("treated 12 weeks;
+    improved 4 weeks after stopping", "stopped at 12 weeks; improved 4 weeks after stopping"); where the regimen gives
+    no course, such a response's time counts from an end the phrase states ("stopped at 12 weeks; improved 4 weeks after
+    stopping": 16 weeks, once unresolved).
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest time

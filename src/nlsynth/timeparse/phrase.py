@@ -225,14 +225,17 @@ _STARTS_A_CLAUSE = (
 _AND_CLAUSE_RE = re.compile(rf"\s+(?:and\s+then|and|then|but){_STARTS_A_CLAUSE}")
 #: Words that join to a timed statement another that came with it or after it, in a clause of its own ("improvement
 #: at 1 month with near-complete clearance at 4 months", "improvement at 4 weeks followed by clearance at 12 weeks",
-#: "... leading to", "... progressing to"): split as "and" is, where each part holds a time of its own.
-_JOINED_STATEMENT_RE = re.compile(rf"\s+(?:with|followed\s+by|leading\s+to|progressing\s+to){_STARTS_A_CLAUSE}")
+#: "... leading to", "... progressing to"), or say what became of it ("improvement at 1 month that was maintained at
+#: 6 months", "... which continued to 6 months"): split as "and" is, where each part holds a time of its own.
+_JOINED_STATEMENT_RE = re.compile(
+    rf"\s+(?:with|followed\s+by|leading\s+to|progressing\s+to|which|that){_STARTS_A_CLAUSE}"
+)
 
 
 def _split_and(clause: str, *, lengths: bool = False) -> list[str]:
     """A clause split at "and", "then" or "but" where each part holds a time of its own and the next starts a clause, as
-    :func:`_split_commas` splits at commas, each part then also at "with", "followed by", "leading to" or "progressing
-    to" (:data:`_JOINED_STATEMENT_RE`) on the same terms, and with ``lengths`` (a follow-up) also between two lengths
+    :func:`_split_commas` splits at commas, each part then also at "with", "followed by", "leading to", "progressing
+    to", "which" or "that" (:data:`_JOINED_STATEMENT_RE`) on the same terms, and with ``lengths`` (a follow-up) also between two lengths
     (:func:`_split_lengths`); otherwise whole.
 
     >>> _split_and("improved at 1 month and cleared at 3 months"), _split_and("at 2 weeks and 3 months")
