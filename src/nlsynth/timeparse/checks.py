@@ -616,11 +616,7 @@ def _complete_that_lasted_times_the_best(clauses: list[_Clause]) -> list[_Clause
     last = max(c.reading.upper for c in timed)
     return [
         replace(c, kind="timed")
-        if c.kind == "lasting"
-        and _says_complete(c.text)
-        and c.reading.resolved
-        and _lasting_time(c) is c.reading
-        and last <= c.reading.lower
+        if c.kind == "lasting" and _says_complete(c.text) and _lasting_time(c).resolved and last <= c.reading.lower
         else c
         for c in clauses
     ]

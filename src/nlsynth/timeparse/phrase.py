@@ -233,23 +233,28 @@ _JOINED_STATEMENT_RE = re.compile(
 
 
 def _split_and(clause: str, *, lengths: bool = False) -> list[str]:
-    """A clause split at "and", "then" or "but" where each part holds a time of its own and the next starts a clause, as
-    :func:`_split_commas` splits at commas, each part then also at "with", "followed by", "leading to", "progressing
-    to", "which" or "that" (:data:`_JOINED_STATEMENT_RE`) on the same terms, and with ``lengths`` (a follow-up) also between two lengths
-    (:func:`_split_lengths`); otherwise whole.
+    """A clause split at "and", "then" or "but", each part then at "with", "followed by", "leading to", "progressing
+    to", "which" or "that" (:data:`_JOINED_STATEMENT_RE`), where each part holds a time of its own and the next starts
+    a clause (:func:`_split_at`), as :func:`_split_commas` splits at commas, and with ``lengths`` (a follow-up) also
+    between two lengths (:func:`_split_lengths`); otherwise whole.
 
     >>> _split_and("improved at 1 month and cleared at 3 months"), _split_and("at 2 weeks and 3 months")
     (['improved at 1 month', 'cleared at 3 months'], ['at 2 weeks and 3 months'])
     >>> _split_and("improved at 1 month with clearance at 3 months"), _split_and("at 12 weeks with 6 months of follow-up")
     (['improved at 1 month', 'clearance at 3 months'], ['at 12 weeks with 6 months of follow-up'])
     """
-    for joints in (_AND_CLAUSE_RE, _JOINED_STATEMENT_RE):
-        parts = [part.strip() for part in joints.split(clause)]
-        # the end of treatment is a time of its own after "and" ("improved at 4 weeks and cleared by the end of
-        # treatment"), never the other part's restated, as after a comma it may be ("at 12 weeks, the end of treatment")
-        if _each_timed(parts, end_of_treatment=True):
-            return [piece for part in parts for piece in _split_and(part)] if joints is _AND_CLAUSE_RE else parts
+    parts = [piece for part in _split_at(clause, _AND_CLAUSE_RE) for piece in _split_at(part, _JOINED_STATEMENT_RE)]
+    if len(parts) > 1:
+        return parts
     return _split_lengths(clause) if lengths else [clause]
+
+
+def _split_at(clause: str, joints: re.Pattern[str]) -> list[str]:
+    """``clause`` split at ``joints`` where each part holds a time of its own; otherwise whole."""
+    parts = [part.strip() for part in joints.split(clause)]
+    # the end of treatment is a time of its own after "and" ("improved at 4 weeks and cleared by the end of
+    # treatment"), never the other part's restated, as after a comma it may be ("at 12 weeks, the end of treatment")
+    return parts if _each_timed(parts, end_of_treatment=True) else [clause]
 
 
 #: "And", "plus" or "+" between two times (:func:`_split_lengths`).
@@ -335,8 +340,9 @@ def _split_untimed_event(clause: str) -> list[str]:
 
 def _pieces(text: str, *, lengths: bool = False) -> list[str]:
     """The clauses of a phrase: its ";"-separated parts, split at commas (:func:`_split_commas`) and at "and", "then",
-    "but", "with" or "followed by" (:func:`_split_and`; with ``lengths``, a follow-up's, also between two lengths) where
-    each part holds a time of its own, and before another event with no time (:func:`_split_untimed_event`).
+    "but", "with", "followed by" and the like (:func:`_split_and`; with ``lengths``, a follow-up's, also between two
+    lengths) where each part holds a time of its own, and before another event with no time
+    (:func:`_split_untimed_event`).
 
     >>> _pieces("improved at 4 weeks, cleared at 12 weeks; stopped at 6 months, due to nausea")
     ['improved at 4 weeks', 'cleared at 12 weeks', 'stopped at 6 months, due to nausea']
