@@ -248,6 +248,33 @@ def test_traffic_light_splits_its_studies_into_two_panels_beyond_one(n, panels):
     graphics.close(fig)
 
 
+def test_traffic_light_draws_each_judgement_as_one_collection_of_markers_where_its_studies_and_items_are():
+    """One marker per study and item, at the study's row (the first on top) and the item's column, in the
+    judgement's colour; the markers of one judgement are one collection (a collection per marker drew slowly)."""
+    import numpy as np
+    from matplotlib.colors import to_hex
+
+    from nlsynth.ingest.appraisal import ITEM_IDS
+    from nlsynth.present import appraisal_plots
+
+    table, cited = _synthetic_appraisal(5)
+    fig = appraisal_plots.traffic_light(table, cited)
+    (ax,) = fig.axes
+    drawn = [c for c in ax.collections if len(c.get_offsets())]
+    assert len(drawn) == 4  # the four judgements of the synthetic studies
+    markers = {
+        (int(x), int(y)): to_hex(c.get_facecolor()[0]).upper() for c in drawn for x, y in np.asarray(c.get_offsets())
+    }
+    expected = {
+        (ITEM_IDS.index(r.item), 4 - int(r.study_id.removeprefix("synthetic-"))): appraisal_plots.COLOURS[
+            r.judgement
+        ].upper()
+        for r in table.itertuples()
+    }
+    assert markers == expected and len(expected) == 5 * len(ITEM_IDS)
+    graphics.close(fig)
+
+
 @pytest.mark.slow  # 93 studies drawn: make test, not make unit
 def test_traffic_light_beyond_two_panels_grows_taller_than_a_page():
     from nlsynth.present import appraisal_plots

@@ -61,12 +61,17 @@ def traffic_light(appraisal: pd.DataFrame, citations: dict[str, str]):
 def _traffic_panel(ax, table: pd.DataFrame, citations: dict[str, str], rows: int) -> None:
     """One panel of the traffic-light plot: ``table``'s studies from the top of a panel ``rows`` rows high."""
     n = len(table)
-    ax.set_autoscale_on(False)  # the limits are set below: no autoscaling after each of the n × 8 markers
-    for y, (_study, row) in enumerate(table.iterrows()):
-        for x, item in enumerate(ITEM_IDS):
-            j = row[item]
-            ax.scatter([x], [rows - 1 - y], s=55, color=COLOURS[j], edgecolor="black", linewidth=0.3)
-            ax.text(x, rows - 1 - y, SYMBOLS[j], ha="center", va="center", fontsize=7)
+    ax.set_autoscale_on(False)  # the limits are set below
+    cells = [
+        (x, rows - 1 - y, row[item]) for y, (_, row) in enumerate(table.iterrows()) for x, item in enumerate(ITEM_IDS)
+    ]
+    # a collection of markers per judgement, not per marker (which took seconds for a few hundred); one colour per
+    # collection keeps matplotlib's marker path, which places each marker on the pixel grid as before
+    for j in dict.fromkeys(j for _, _, j in cells):
+        xs, ys = zip(*[(x, y) for x, y, k in cells if k == j])
+        ax.scatter(xs, ys, s=55, color=COLOURS[j], edgecolor="black", linewidth=0.3)
+    for x, y, j in cells:
+        ax.text(x, y, SYMBOLS[j], ha="center", va="center", fontsize=7)
     ax.set_xticks(range(len(ITEM_IDS)), [f"Q{i + 1}" for i in range(len(ITEM_IDS))], fontsize=7)
     ax.xaxis.tick_top()
     ax.set_yticks(range(rows - n, rows), [citations.get(s, s) for s in table.index][::-1])
