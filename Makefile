@@ -75,7 +75,7 @@ INGEST_SRC := $(SHARED_SRC) $(wildcard src/nlsynth/ingest/*.py)
 # import of every module they reach (at the top or inside a function), and the runner's. tests/test_package.py
 # checks these lists against the sources. So an edit to the parser or the cleaning re-runs notebook 01 and then only
 # what its tables changed, and an edit to a module only the report loads re-runs the report, not the 44 groups.
-GROUP_SRC := $(RUNNER_SRC) $(addprefix src/nlsynth/,errors.py schemas.py slugs.py tableio.py units.py \
+GROUP_SRC := $(RUNNER_SRC) $(addprefix src/nlsynth/,errors.py response_scale.py schemas.py slugs.py tableio.py units.py \
     ingest/__init__.py ingest/group_files.py \
     analysis/__init__.py analysis/cuminc.py analysis/estimates.py analysis/group_summary.py analysis/turnbull.py \
     analysis/uncertainty.py \

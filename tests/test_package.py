@@ -77,9 +77,11 @@ def test_every_module_is_in_a_stage_or_shared():
         "errors",
         "missing",  # the words for "not given", in time phrases (timeparse) and in the other cells (ingest)
         "paths",
+        "response_scale",  # the grades the vocabularies (ingest) and the tables' schemas share, without pandera
         "schemas",
         "slugs",
         "tableio",
+        "typography",  # typeset apostrophes and dashes, in time phrases (timeparse) and in vocabulary keys (ingest)
         "units",
     }
 
@@ -242,6 +244,18 @@ def test_the_runner_and_renderers_load_no_table_library(module):
     """They only write a file: pandas (about 70 MB) would sit in every papermill process and in the HTML and
     PDF renderers, the largest process at scale."""
     code = f"import sys, {module}; print(sorted({{'pandas', 'numpy', 'pandera'}} & set(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+
+
+def test_the_run_list_loads_neither_the_schemas_nor_the_time_reader():
+    """make writes the run list before every build and after every edit of the episodes, before anything else can
+    start: pandera (with the tables' schemas) and the time reader took about 0.8 of its 1.5 s. It needs the
+    response scale and the typography the vocabularies share with them, which have modules of their own."""
+    code = (
+        "import sys, nlsynth.pipeline.makefrag as m; from nlsynth import paths; m.fragment(paths.resolve('data/raw')); "
+        "print(sorted({'pandera', 'nlsynth.schemas', 'nlsynth.timeparse'} & set(sys.modules)))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
 

@@ -10,6 +10,7 @@ from pandera.dtypes import immutable
 from pandera.engines import pandas_engine
 from pandera.pandas import Check, Column
 
+from nlsynth.response_scale import NOT_REPORTED, RESPONSE_GRADES
 from nlsynth.slugs import SLUG_PATTERN
 
 
@@ -44,10 +45,6 @@ class Text(pandas_engine.NpString):
 #: The dtype of every text column.
 TEXT = Text()
 
-#: The ordinal response scale, worst to best.
-RESPONSE_GRADES = ("none", "minimal", "partial", "marked", "complete")
-#: Outside the scale: the source states no outcome. Never counted as a failure or a response.
-NOT_REPORTED = "not reported"
 
 _TIME_RULES = [
     "within",

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from nlsynth import schemas
 from nlsynth.atomic import stage
 
 
@@ -56,17 +55,19 @@ def read_table(directory: Path, name: str, schema_name: str | None = None) -> pd
     """
     import pandera.errors
 
+    from nlsynth import schemas  # here, not above: writing a table or its CSV text needs no pandera
     from nlsynth.errors import file_refused
 
     path = Path(directory) / name
     schema = schemas.SCHEMAS[schema_name or name]
     try:
-        return _read_valid(path, schema)
+        return schemas.validate(schema, _read_typed(path, schema))
     except (OSError, ValueError, KeyError, pandera.errors.SchemaError) as exc:
         raise file_refused(path, exc, REBUILT_TABLE, "a processed table") from None
 
 
-def _read_valid(path: Path, schema) -> pd.DataFrame:
+def _read_typed(path: Path, schema) -> pd.DataFrame:
+    """The table at ``path`` with the dtypes ``schema`` declares (text missing as None), not yet validated."""
     dtypes = {column: str(col.dtype) for column, col in schema.columns.items()}
     text_columns = [c for c, t in dtypes.items() if t in ("str", "object")]
     frame = pd.read_csv(
@@ -77,5 +78,4 @@ def _read_valid(path: Path, schema) -> pd.DataFrame:
     )
     for column in text_columns:
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
-    frame = frame.astype({c: t for c, t in dtypes.items() if t in ("Int64", "boolean", "int64", "float64", "bool")})
-    return schemas.validate(schema, frame)
+    return frame.astype({c: t for c, t in dtypes.items() if t in ("Int64", "boolean", "int64", "float64", "bool")})

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from nlsynth.errors import Problem
 from nlsynth.ingest.sheets import SHEET_COLUMNS, csv_cell, read_sheet
-from nlsynth.schemas import NOT_REPORTED, RESPONSE_GRADES
+from nlsynth.response_scale import NOT_REPORTED, RESPONSE_GRADES
 from nlsynth.slugs import slugify
-from nlsynth.timeparse import APOSTROPHES, DASHES
+from nlsynth.typography import APOSTROPHES, DASHES
 
 #: Double quotation marks as typeset, as '"'.
 _DOUBLE_QUOTES = str.maketrans(dict.fromkeys(["\u201c", "\u201d", "\u201e", "\u201f"], '"'))

@@ -12,6 +12,8 @@ import functools
 import re
 import unicodedata
 
+from nlsynth.typography import APOSTROPHES, DASHES
+
 _UNIT_ALIASES = {
     "hour": ("hours", "hour", "hrs", "hr", "h"),
     "day": ("days", "day", "d"),
@@ -622,15 +624,9 @@ def _first_not_led_by(pattern: re.Pattern[str], text: str, lead: re.Pattern[str]
 _UNTIL_RE = re.compile(r"\b(?:until|till|til)\b")
 
 
-#: Apostrophes as typeset (U+2019, U+2018, U+02BC, as text copied from a PDF has them) as "'": "didn’t" is "didn't"
-#: here and in the keys of the researcher-editable files (:func:`nlsynth.ingest.vocab.phrase_key`).
-APOSTROPHES = str.maketrans(dict.fromkeys(["\u2019", "\u2018", "\u02bc"], "'"))
 #: Comparison signs of one character, which NFKC leaves alone, as the two the qualifiers read ("≥ 6 months" is at least
 #: six months, never a visit at six months), "×" as "x", and the apostrophes above.
 _SIGNS = {**str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<=", "×": "x"}), **APOSTROPHES}
-#: Hyphens and dashes as typeset (U+2010 to U+2015, as text copied from a PDF has them, and the minus sign U+2212)
-#: as "-": one kind of dash for the time phrases here and for the cells :mod:`nlsynth.ingest.cells` reads.
-DASHES = str.maketrans(dict.fromkeys([*map(chr, range(0x2010, 0x2016)), "\u2212"], "-"))
 #: "6+ months" and "12 months+": at least that long. Not "22 +/- 5" (a mean and its SD) nor "3 months + 2 weeks".
 _PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|\b{_NUM})\s*\+\s*(?={_UNIT}\b)")
 #: ... also with a space before the "+" where nothing follows but punctuation ("2 years +"; not "2 years + 3 months").
