@@ -4982,21 +4982,42 @@ def test_what_healing_left_after_the_best_response_is_commentary(phrase):
         ("ulcer at 4 weeks, healed at 12 weeks", False, 12 * W),
         ("induration noted at 4 weeks; flattening at 12 weeks", True, 12 * W),
         ("telangiectasia at 8 weeks; improvement at 12 weeks", False, 12 * W),
+        # a sign as a word of how the lesions looked
+        ("ulcerated at 2 weeks, improvement at 8 weeks", True, 8 * W),
+        ("lesions tender and erythematous at 2 weeks, then improved at 8 weeks", True, 8 * W),
+        ("improvement at 4 weeks, ulcerated at 12 weeks", False, 4 * W),
+        ("improvement at 4 weeks, active at 12 weeks", False, 4 * W),
+        ("improvement at 4 weeks, lesions inflamed at 12 weeks", False, 4 * W),
+        ("improved at 6 weeks, ulcer painful at 10 weeks", False, 6 * W),
     ],
 )
 def test_a_clause_on_how_the_lesions_looked_beside_a_response_is_commentary(phrase, first, upper):
     """A clause that names only the lesions or their signs beside its time, with no word of a response, a change, a
     degree, a failure or an absence, says how they looked then: neither that they had responded nor that they had not
     (erythema may be the cream's irritation, or what a partial response left). Beside a clause that times the response
-    it is commentary; each was once a response at its own time (a first response by 2 weeks, a best one after it)."""
+    it is commentary; each was once a response at its own time (a first response by 2 weeks, a best one after it).
+    So is a sign written as a word of how they looked ("ulcerated", "inflamed", "active", "painful"), each once a
+    response seen then: a first response before the improvement the source times, or a best one after 4 weeks, when
+    the lesions had ulcerated."""
     got = parse_time(phrase, event=True, first=first)
     assert (got.lower, got.upper, got.rule) == (0, upper, "seen-at-assessment")
     # a sign said to change, or to be gone, is a response at its time, as before
     assert parse_time("erythema reduced at 2 weeks, cleared at 8 weeks", event=True, first=True).upper == 2 * W
     assert parse_time("IGA 1 at week 16, improved at 8 weeks", event=True).upper == 16 * W  # a score's value
+    assert parse_time("improvement at 4 weeks, lesions less inflamed at 12 weeks", event=True).upper == 12 * W
+    assert parse_time("improvement at 4 weeks, inactive at 12 weeks", event=True).upper == 12 * W  # a response's state
 
 
-@pytest.mark.parametrize("phrase", ["erythema at 2 weeks", "ulcer noted at 4 weeks", "induration at the 8-week visit"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "erythema at 2 weeks",
+        "ulcer noted at 4 weeks",
+        "induration at the 8-week visit",
+        "ulcerated at 12 weeks",
+        "lesions inflamed at 12 weeks",
+    ],
+)
 @pytest.mark.parametrize("first", [True, False])
 def test_an_event_timed_only_by_how_the_lesions_looked_is_refused(phrase, first):
     with pytest.raises(TimePhraseError, match="only time given is of how the lesions looked .*reviewer's to read"):

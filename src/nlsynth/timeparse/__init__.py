@@ -354,14 +354,16 @@ Rules (``TimeInterval.rule``)
     so, after a complete response of the lesions, is a clause on how they were, with no word of a response ("complete
     response at 12 weeks; lesions flat at 6 months"): nothing is better than complete. A clause that names only the
     lesions or their signs beside its time, with no word of a response, a change, a degree, a failure or an absence
-    ("erythema at 2 weeks", "ulcer noted at 4 weeks"), says how they looked then: neither that they had responded
-    (erythema may be the irritation of a cream, or what a partial response left) nor that they had not. Beside a clause
-    that times the response it is commentary, and alone it is refused (each once a response at its time: "erythema at 2
-    weeks, improvement at 8 weeks" had a first response by 2 weeks). A lost response ("loss of response at 6 months",
-    "lost by 8 weeks") times another event, as a relapse does; so does one said to decline ("the effect diminished at 16
-    weeks", "the response waned", "the benefit began to wear off", "waning response"; not a side effect), each once a
-    response at its time or refused as naming something other than the lesions; "lost to follow-up after 3 months" is
-    when the patient left, so for an event it is ``unresolved`` (for a follow-up, 3 months).
+    ("erythema at 2 weeks", "ulcer noted at 4 weeks"), also by a word of a sign alone ("ulcerated", "inflamed",
+    "active", "painful at 12 weeks"), says how they looked then: neither that they had responded (erythema may be the
+    irritation of a cream, or what a partial response left) nor that they had not. Beside a clause that times the
+    response it is commentary, and alone it is refused (each once a response at its time: "erythema at 2 weeks,
+    improvement at 8 weeks" had a first response by 2 weeks, "improvement at 4 weeks, ulcerated at 12 weeks" a best one
+    after 4 weeks). A lost response ("loss of response at 6 months", "lost by 8 weeks") times another event, as a
+    relapse does; so does one said to decline ("the effect diminished at 16 weeks", "the response waned", "the benefit
+    began to wear off", "waning response"; not a side effect), each once a response at its time or refused as naming
+    something other than the lesions; "lost to follow-up after 3 months" is when the patient left, so for an event it is
+    ``unresolved`` (for a follow-up, 3 months).
 ``onset`` (times of events only)
     the source dates the onset itself ("began to improve on day 10", "began improving on day 10", "improvement
     started after two weeks"): the exact time; in a numbered period ("began in the second month", "beginning of month

@@ -683,6 +683,15 @@ def _only_what_healing_left(clause: str) -> bool:
     return not _RESPONSE_WORD_RE.search(clause) and not _RESIDUE_WORDS.isdisjoint(_words(clause))
 
 
+#: The lesions' signs as a word of how they looked, with no word of how they changed ("ulcerated at 12 weeks", "lesions
+#: inflamed at 12 weeks", "active at 12 weeks"): as "ulcer present" or "erythema" says, how the lesions looked then,
+#: neither a response nor its absence. Once each was read as a response seen then, so that "ulcerated at 2 weeks,
+#: improvement at 8 weeks" gave a first response by 2 weeks and "improvement at 4 weeks, ulcerated at 12 weeks" a best
+#: one after 4 weeks. Not the signs of a response ("flat", "pale", "soft", "inactive"; :data:`_STATE_WORDS`).
+_SIGNS_AS_SEEN = frozenset(
+    "ulcerated ulcerating inflamed active red reddish erythematous violaceous yellow yellowish indurated itchy "
+    "pruritic tender painful raised elevated thick firm nodular sclerotic".split()
+)
 #: The words beside the lesions' own in a clause that says only how they looked ("erythema at 2 weeks", "ulcer present
 #: at the 4-week visit"): words of no meaning, of time, of a visit and of seeing; not "first" or "new", which say
 #: what came ("first signs at 4 weeks", "new plaques at 8 weeks").
@@ -699,21 +708,26 @@ _LOOKED_WORDS = (
 
 def _only_how_it_looked(clause: str) -> bool:
     """Whether an event's clause names only the lesions or their signs beside its time, with no word of a response,
-    a change, a degree, a failure or an absence ("erythema at 2 weeks", "ulcer present at 4 weeks"): how the lesions
-    looked then, which says neither that they had responded nor that they had not (erythema may be the cream's
-    irritation, or what a partial response left). Not what healing left (:func:`_only_what_healing_left`).
+    a change, a degree, a failure or an absence ("erythema at 2 weeks", "ulcer present at 4 weeks", "ulcerated at 12
+    weeks", "lesions inflamed at 12 weeks"): how the lesions looked then, which says neither that they had responded
+    nor that they had not (erythema may be the cream's irritation, or what a partial response left). Not what healing
+    left (:func:`_only_what_healing_left`).
 
     >>> [_only_how_it_looked(c) for c in ("erythema at 2 weeks", "ulcer present at 4 weeks", "no erythema at 8 weeks",
     ...  "erythema reduced at 2 weeks", "lesions flatter at 8 weeks", "atrophy at 6 months", "8 weeks")]
     [True, True, False, False, False, False, False]
+    >>> [_only_how_it_looked(c) for c in ("ulcerated at 12 weeks", "lesions inflamed at 12 weeks", "active at 12 weeks",
+    ...  "not ulcerated at 12 weeks", "less inflamed at 12 weeks", "more active at 12 weeks", "inactive at 12 weeks")]
+    [True, True, True, False, False, False, False]
     """
     if _RESPONSE_WORD_RE.search(clause) or "%" in clause:
         return False
     words = set(_words(_one_word_each(clause)))
     lesions = words & _LESION_WORDS
-    if not lesions or not lesions.isdisjoint(_RESIDUE_WORDS | _GLOBAL_SCORES):  # a score's value is a state
+    signs = words & _SIGNS_AS_SEEN
+    if not (lesions or signs) or not lesions.isdisjoint(_RESIDUE_WORDS | _GLOBAL_SCORES):  # a score's value is a state
         return False
-    return words - lesions <= _LOOKED_WORDS
+    return words - lesions - signs <= _LOOKED_WORDS
 
 
 #: A failure named as an event ("failed within 3 months", "treatment failure by 12 weeks"), which came by its time; not
