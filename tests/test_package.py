@@ -250,7 +250,7 @@ def test_the_runner_and_renderers_load_no_table_library(module):
 
 def test_the_run_list_loads_neither_the_schemas_nor_the_time_reader():
     """make writes the run list before every build and after every edit of the episodes, before anything else can
-    start: pandera (with the tables' schemas) and the time reader took about 0.8 of its 1.5 s. It needs the
+    start: pandera (with the tables' schemas) and the time reader took about 1 s of its 1.5 s. It needs the
     response scale and the typography the vocabularies share with them, which have modules of their own."""
     code = (
         "import sys, nlsynth.pipeline.makefrag as m; from nlsynth import paths; m.fragment(paths.resolve('data/raw')); "

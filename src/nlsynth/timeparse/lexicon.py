@@ -625,7 +625,7 @@ _UNTIL_RE = re.compile(r"\b(?:until|till|til)\b")
 
 
 #: Comparison signs of one character, which NFKC leaves alone, as the two the qualifiers read ("≥ 6 months" is at least
-#: six months, never a visit at six months), "×" as "x", and the apostrophes above.
+#: six months, never a visit at six months), "×" as "x", and the typeset apostrophes (:mod:`nlsynth.typography`).
 _SIGNS = {**str.maketrans({"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<=", "×": "x"}), **APOSTROPHES}
 #: "6+ months" and "12 months+": at least that long. Not "22 +/- 5" (a mean and its SD) nor "3 months + 2 weeks".
 _PLUS_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|\b{_NUM})\s*\+\s*(?={_UNIT}\b)")
