@@ -1560,6 +1560,9 @@ FIRST_PHRASES = [
     ("worsened at 2 weeks; improved at 8 weeks", "", 2 * W, 8 * W, 8 * W, "clauses-span"),
     ("initial worsening at 2 weeks, then improvement at 8 weeks", "", 2 * W, 8 * W, 8 * W, "clauses-span"),
     ("lesions enlarged at 4 weeks, regressed by 12 weeks", "", 4 * W, 12 * W, 12 * W, "clauses-span"),
+    # ... also a sign of the lesions said to come or grow (once the first response, by 2 weeks)
+    ("lesions more inflamed at 2 weeks, improvement at 8 weeks", "", 2 * W, 8 * W, 8 * W, "clauses-span"),
+    ("became ulcerated at 2 weeks, healed at 10 weeks", "", 2 * W, 10 * W, 10 * W, "clauses-span"),
     ("deterioration after 2 weeks", "", 2 * W, INF, INF, "at-least"),
     # ... and one after it is a later event, like a relapse (once refused as a response not seen by 6 months)
     ("improved at 2 months, then worsened at 6 months", "", 0, 2 * M, 2 * M, "seen-at-assessment"),
@@ -1567,6 +1570,24 @@ FIRST_PHRASES = [
     ("no worsening at 3 months; improvement at 6 months", "", 0, 6 * M, 6 * M, "seen-at-assessment"),
     ("no further worsening at 3 months; improved at 6 months", "", 0, 6 * M, 6 * M, "seen-at-assessment"),
 ]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "improvement at 4 weeks, lesions became inflamed at 12 weeks",
+        "improvement at 4 weeks, became ulcerated at 12 weeks",
+        "improvement at 4 weeks, lesions more active at 12 weeks",
+        "improvement at 4 weeks, increasingly painful at 12 weeks",
+    ],
+)
+def test_a_sign_said_to_come_or_grow_after_the_response_is_a_later_worsening(phrase):
+    """As "then worsened at 12 weeks": a later event, not a better response (each once a best response after 4 weeks,
+    or refused as naming something other than the lesions)."""
+    got = parse_time(phrase, event=True)
+    assert (got.lower, got.upper, got.rule) == (0, 4 * W, "seen-at-assessment")
+    # a sign said to go is a better response, as before
+    assert parse_time("improvement at 4 weeks, lesions became flatter at 12 weeks", event=True).upper == 12 * W
 
 
 @pytest.mark.parametrize(

@@ -345,16 +345,17 @@ Rules (``TimeInterval.rule``)
     response was to, with or on ("no response to steroids, improved with tacrolimus"), which may be two treatments. "No
     improvement until X" is not among them: it says the event came at X; with the time first ("until X no improvement")
     it may say only that none had come by X, and is refused. A worsening ("worsened at 2 weeks", "lesions enlarged at 4
-    weeks", "ulcer size increased at 4 weeks", "lesions increased in number at 8 weeks") is among them when no clause
-    times the response before it; after one it is a later event, like a relapse, and is left out. "No worsening at X"
-    ("no increase in size at X"), and a worsening that stopped ("stopped enlarging at X", "progression halted by X"),
-    say only that the lesions were stable: beside a time of the response it is commentary, and alone it is
-    ``unresolved``. What healing left, with no word of a response ("atrophy at 6 months", "scarring at 1 year"), says
-    how the healed lesion looked, as a clause on how long the response lasted does: beside a response it is commentary;
-    so, after a complete response of the lesions, is a clause on how they were, with no word of a response ("complete
-    response at 12 weeks; lesions flat at 6 months"): nothing is better than complete. A clause that names only the
-    lesions or their signs beside its time, with no word of a response, a change, a degree, a failure or an absence
-    ("erythema at 2 weeks", "ulcer noted at 4 weeks"), also by a word of a sign alone ("ulcerated", "inflamed",
+    weeks", "ulcer size increased at 4 weeks", "lesions increased in number at 8 weeks", also a sign said to come or
+    grow: "lesions became inflamed", "became ulcerated", "more inflamed at 2 weeks", once the first response then) is
+    among them when no clause times the response before it; after one it is a later event, like a relapse, and is left
+    out. "No worsening at X" ("no increase in size at X"), and a worsening that stopped ("stopped enlarging at X",
+    "progression halted by X"), say only that the lesions were stable: beside a time of the response it is commentary,
+    and alone it is ``unresolved``. What healing left, with no word of a response ("atrophy at 6 months", "scarring at 1
+    year"), says how the healed lesion looked, as a clause on how long the response lasted does: beside a response it is
+    commentary; so, after a complete response of the lesions, is a clause on how they were, with no word of a response
+    ("complete response at 12 weeks; lesions flat at 6 months"): nothing is better than complete. A clause that names
+    only the lesions or their signs beside its time, with no word of a response, a change, a degree, a failure or an
+    absence ("erythema at 2 weeks", "ulcer noted at 4 weeks"), also by a word of a sign alone ("ulcerated", "inflamed",
     "active", "painful at 12 weeks"), says how they looked then: neither that they had responded (erythema may be the
     irritation of a cream, or what a partial response left) nor that they had not. Beside a clause that times the
     response it is commentary, and alone it is refused (each once a response at its time: "erythema at 2 weeks,

@@ -205,12 +205,29 @@ _GREW_RE = (
     rf"|\b{_LESIONS}\s+(?:(?:had|has|have|was|were)\s+)?{_GROWN}\s+in\s+number\b"
     rf"|\bnumber\s+of\s+(?:\w+\s+)?{_LESIONS}\s+(?:(?:had|has|have|was|were)\s+)?{_GROWN}\b"
 )
+#: The lesions' signs as a word of how they looked, with no word of how they changed ("ulcerated at 12 weeks", "lesions
+#: inflamed at 12 weeks", "active at 12 weeks"): as "ulcer present" or "erythema" says, how the lesions looked then,
+#: neither a response nor its absence. Once each was read as a response seen then, so that "ulcerated at 2 weeks,
+#: improvement at 8 weeks" gave a first response by 2 weeks and "improvement at 4 weeks, ulcerated at 12 weeks" a best
+#: one after 4 weeks. Not the signs of a response ("flat", "pale", "soft", "inactive"; :data:`_STATE_WORDS`).
+_SIGNS_AS_SEEN = frozenset(
+    "ulcerated ulcerating inflamed active red reddish erythematous violaceous yellow yellowish indurated itchy "
+    "pruritic tender painful raised elevated thick firm nodular sclerotic".split()
+)
+#: A sign of the lesions said to have come or grown ("lesions became inflamed", "became ulcerated", "more inflamed",
+#: "increasingly painful"): a worsening, as "worsened" is (each once a response seen then, or after it a better one).
+_SIGN_CAME = (
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)"
+    r"(?:\b(?:more|increasingly)\s+|\b(?:became|become|becomes|becoming|turned|turning|got|getting)\s+"
+    r"(?:(?:more|very|increasingly|again|markedly|severely)\s+)?)"
+    rf"(?:{'|'.join(sorted(_SIGNS_AS_SEEN))})\b"
+)
 _WORSENED_RE = re.compile(
     r"\b(?:worse|worsens?|worsened|worsening|deteriorat\w*|exacerbat\w*|aggravat\w*|enlarg\w*|progressed|progression"
     rf"|spread|{_NEW_LESIONS})\b(?!-free)"
     # the verb, not "progressing toward closure" (healing) nor "good progress"
     r"|\b(?:progresses|progressing)\b(?!\s+towards?\b)|\b(?:continued|continues|continuing)\s+to\s+progress\b"
-    rf"|{_GREW_RE}"
+    rf"|{_GREW_RE}|{_SIGN_CAME}"
 )
 #: ... unless it says there was none ("no worsening", "not worse", "without further progression", "did not spread"),
 #: or that it stopped ("stopped enlarging at 2 months", "progression halted by 3 months", "arrest of progression"):
@@ -683,15 +700,6 @@ def _only_what_healing_left(clause: str) -> bool:
     return not _RESPONSE_WORD_RE.search(clause) and not _RESIDUE_WORDS.isdisjoint(_words(clause))
 
 
-#: The lesions' signs as a word of how they looked, with no word of how they changed ("ulcerated at 12 weeks", "lesions
-#: inflamed at 12 weeks", "active at 12 weeks"): as "ulcer present" or "erythema" says, how the lesions looked then,
-#: neither a response nor its absence. Once each was read as a response seen then, so that "ulcerated at 2 weeks,
-#: improvement at 8 weeks" gave a first response by 2 weeks and "improvement at 4 weeks, ulcerated at 12 weeks" a best
-#: one after 4 weeks. Not the signs of a response ("flat", "pale", "soft", "inactive"; :data:`_STATE_WORDS`).
-_SIGNS_AS_SEEN = frozenset(
-    "ulcerated ulcerating inflamed active red reddish erythematous violaceous yellow yellowish indurated itchy "
-    "pruritic tender painful raised elevated thick firm nodular sclerotic".split()
-)
 #: The words beside the lesions' own in a clause that says only how they looked ("erythema at 2 weeks", "ulcer present
 #: at the 4-week visit"): words of no meaning, of time, of a visit and of seeing; not "first" or "new", which say
 #: what came ("first signs at 4 weeks", "new plaques at 8 weeks").
