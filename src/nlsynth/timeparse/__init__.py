@@ -705,15 +705,13 @@ TimeInterval(lower=0.0, upper=14.0, rule='within', note='')
 
 from nlsynth.timeparse.clause import as_event
 from nlsynth.timeparse.interval import NOT_REPORTED, TimeInterval, TimePhraseError, unresolved
-from nlsynth.timeparse.lexicon import APOSTROPHES, DASHES, NUMBER_WORDS, normalise, number
+from nlsynth.timeparse.lexicon import NUMBER_WORDS, normalise, number
 from nlsynth.timeparse.phrase import parse_time
 from nlsynth.timeparse.qualifiers import SUMMARY_RULES
 from nlsynth.timeparse.regimen import sessions_per_week
 from nlsynth.timeparse.response import DOUBT_RE
 
 __all__ = [
-    "APOSTROPHES",
-    "DASHES",
     "DOUBT_RE",
     "NOT_REPORTED",
     "NUMBER_WORDS",
