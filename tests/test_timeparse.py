@@ -1156,9 +1156,11 @@ EVENT_PHRASES = [
     ("6 weeks after the last session", "12 sessions 3-4 times weekly", 0, 11 / 3 * W + 6 * W, "seen-at-assessment"),
     # how long the response lasted is commentary beside its time (once the span (3, 12] months: "after 3 months")
     ("3 months; sustained at 12 months", "", 0, 3 * M, "seen-at-assessment"),
-    ("improvement after 2 months; remained clear at 2 years", "", 0, 2 * M, "seen-at-assessment"),
-    # ... and so is a response's state "still" there (once a better response, after the first: (8, 52.2] weeks)
-    ("healed at 8 weeks, still clear at 1 year", "", 0, 8 * W, "seen-at-assessment"),
+    # ... but a complete one, after a lesser one, came after it, by its visit (once by 2 months, the lesser one's time)
+    ("improvement after 2 months; remained clear at 2 years", "", 2 * M, 24 * M, "clauses-span"),
+    # ... and after a healing, which may have been the ulcer's alone or the lesions' complete response, by its visit
+    # (once (8, 52.2] weeks, then by 8 weeks)
+    ("healed at 8 weeks, still clear at 1 year", "", 0, 365.25, "clauses-span"),
     ("cleared at 12 weeks; still clear 6 months later", "", 0, 12 * W, "seen-at-assessment"),
     ("healed at 8 weeks; ulcer still closed at 6 months", "", 0, 8 * W, "seen-at-assessment"),
     # but "continued" may say the response was still growing: both clauses count, as before
@@ -2388,6 +2390,18 @@ def test_with_before_a_number_or_beside_one_time_joins_no_clause():
         ("cleared at 4 weeks, sustained clearance at 6 months", (0, 4 * W)),
         ("improvement at 4 weeks, sustained at 6 months", (0, 4 * W)),
         ("improvement at 4 weeks, clearance sustained for 6 months", (0, 4 * W)),
+        # a complete state said to hold, as "remained in remission" is (each once by 4 weeks, the lesser one's time)
+        ("improvement at 4 weeks, remained clear at 6 months", (4 * W, 6 * M)),
+        ("partial response at 4 weeks, still clear at 12 weeks", (4 * W, 12 * W)),
+        ("marked improvement at 4 weeks; remained free of lesions at 1 year", (4 * W, 12 * M)),
+        ("clear improvement at 4 weeks, sustained clearance at 6 months", (4 * W, 6 * M)),  # "clear": evident
+        ("cleared at 4 weeks, remained clear at 6 months", (0, 4 * W)),
+        ("improvement at 4 weeks, remained free of relapse at 6 months", (0, 4 * W)),  # no relapse: no better response
+        # after a healing, which may be the ulcer's alone or the lesions' complete response, the complete response came
+        # by the later visit, maybe already at the healing (once after it, (4 weeks, 6 months])
+        ("healed at 4 weeks, remained clear at 6 months", (0, 6 * M)),
+        ("ulcer healed at 4 weeks, sustained clearance at 6 months", (0, 6 * M)),
+        ("lesions clear at 4 weeks, remained clear at 6 months", (0, 6 * M)),
     ],
 )
 def test_a_complete_response_that_lasted_after_lesser_ones_times_the_best(phrase, best):
@@ -2395,6 +2409,44 @@ def test_a_complete_response_that_lasted_after_lesser_ones_times_the_best(phrase
     assert (got.lower, got.upper) == (pytest.approx(best[0]), pytest.approx(best[1]))
     first = parse_time(phrase, event=True, first=True)  # the first response is the earliest, whatever came after
     assert (first.lower, first.upper) == (0.0, pytest.approx(4 * W))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "improvement at 4 weeks, complete response",
+        "improvement at 4 weeks, complete response at follow-up",
+        "partial response at 4 weeks, complete remission",
+        "improved at 4 weeks and remained clear",
+        "improvement at 4 weeks, sustained clearance at follow-up",
+        "improvement at 4 weeks, marked improvement",
+    ],
+)
+def test_a_response_with_no_time_after_a_comma_or_and_is_refused_as_after_a_semicolon(phrase):
+    """After a comma or "and", a response with no time of its own, past a timed one short of complete, may be the best,
+    later: it is refused as it is after a semicolon ("improvement at 4 weeks; complete response"). Each once read as
+    a best response by 4 weeks, the timed part's. The first response is the timed part's, as before."""
+    with pytest.raises(TimePhraseError, match=r"a response with no time of its own \('"):
+        parse_time(phrase, event=True)
+    with pytest.raises(TimePhraseError, match="a response with no time of its own"):
+        parse_time(phrase.replace(",", ";").replace(" and ", "; "), event=True)
+    first = parse_time(phrase, event=True, first=True)
+    assert (first.lower, first.upper) == (0.0, pytest.approx(4 * W))
+    # a time that is the response's own, a complete one timed, or words that say no response: as before
+    for same, upper in (
+        ("at 12 weeks, complete clearance", 12 * W),
+        ("cleared at 12 weeks, and remained clear", 12 * W),
+        ("improved at 4 weeks, with no side effects", 4 * W),
+        ("improved at 4 weeks, maintained thereafter", 4 * W),
+        ("improved at 4 weeks with flattening of plaques", 4 * W),
+        # a word of completeness said of the treatment or the record is no response, after a comma or a semicolon
+        # (the latter once refused as one)
+        ("improved at 4 weeks, total duration (12 weeks)", 4 * W),
+        ("improved at 4 weeks; total duration", 4 * W),
+        ("improved at 4 weeks, complete course", 4 * W),
+    ):
+        got = parse_time(same, event=True)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(upper)), same
 
 
 @pytest.mark.parametrize(
@@ -6996,12 +7048,16 @@ def test_a_later_response_after_none_seen_is_still_a_best_response_after_that_ti
     got = parse_time("no change at 4 weeks, but improved later", "MAL-PDT every 2 weeks, 6 sessions", event=True)
     assert (got.rule, got.lower, got.upper) == ("at-least", pytest.approx(4 * W), INF)
     # a response that lasted is no later one
+    assert parse_time("improved at 4 weeks; response maintained thereafter", event=True).upper == pytest.approx(4 * W)
+    # ... but a complete one said to have lasted, after a lesser one, came after it, at a time not given, as "remained
+    # in remission thereafter" did (each once by 4 weeks)
     for phrase in (
-        "improved at 4 weeks; response maintained thereafter",
         "improved at 4 weeks and stayed clear thereafter",
         "improved at 4 weeks; still clear at the last visit",
+        "improved at 4 weeks and remained in remission thereafter",
     ):
-        assert parse_time(phrase, event=True).upper == pytest.approx(4 * W), phrase
+        with pytest.raises(TimePhraseError, match="a response with no time of its own"):
+            parse_time(phrase, event=True)
 
 
 def test_a_moment_part_of_the_way_through_beside_its_own_time_is_read_by_it():

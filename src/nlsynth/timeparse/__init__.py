@@ -31,22 +31,24 @@ follow-up's end) was at 4 weeks; a first response is the timed clause's, unless 
 treatment ("stopped at 12 weeks, then improved", once a first response by 12 weeks) and no earlier clause times one, and
 after a clause that says none was seen ("no change at 4 weeks, but improved later") the best is after that time. In a
 best response's, so is any response with no time after timed ones that are not complete ("partial response at 4 weeks;
-complete response", "slight improvement at 4 weeks; marked improvement"), once the partial one's time, however long a
-complete one lasted ("complete response maintained"), though a clause only on how the timed one lasted ("improvement
-lasted") is no better one, and so is a response from a time on, its end untimed ("improvement from week 4 onwards",
-"from 4 weeks until the last visit", "through the end of therapy", or with no word of its end after "from", "improvement
-from week 4", or growing after its time, "progressive improvement after week 4", "continued to improve after 4 weeks",
-"ongoing improvement since week 4"; each once a best by 4 weeks), unless complete, or said to be at its best ("maximal
-improvement from week 12", "best response from week 12 onwards", once refused), or followed by a later clause that says
-when it stopped improving ("...; plateaued at 8 weeks": the best by then, as ``clauses-span`` reads a plateau) or a
-later timed clause on the response ("..., complete at 12 weeks"), from which the best is then read; such a follow-up
-went on at least that long (once exactly 4 weeks; from a numbered period's start, "from the 4th week" at least 3 weeks),
-and such a first response is at that time, as before; one whose time no rule reads leaves the best unresolved ("improved
-at 4 weeks; complete clearance at the end of treatment" of a course with no length, "...; cleared after 6 sessions" of a
-regimen with no pace, "... and continued to improve until the end of treatment" or "... and cleared by the end of
-treatment", each a clause of its own, once by 4 weeks); "then" after a span is at its end ("unchanged until week 8, then
-improved": at 8 weeks). So are two numbers for one time, in digits or words ("5 12 years", "five 12 years"; not one
-course before its length, "one 4-week course"), and two units for one ("16 days weeks").
+complete response", "slight improvement at 4 weeks; marked improvement", also after a comma or "and" in the timed one's
+clause, "improvement at 4 weeks, complete response", "improved at 4 weeks and remained clear", once the timed part's
+time), once the partial one's time, however long a complete one lasted ("complete response maintained"), though a clause
+only on how the timed one lasted ("improvement lasted") is no better one, and so is a response from a time on, its end
+untimed ("improvement from week 4 onwards", "from 4 weeks until the last visit", "through the end of therapy", or with
+no word of its end after "from", "improvement from week 4", or growing after its time, "progressive improvement after
+week 4", "continued to improve after 4 weeks", "ongoing improvement since week 4"; each once a best by 4 weeks), unless
+complete, or said to be at its best ("maximal improvement from week 12", "best response from week 12 onwards", once
+refused), or followed by a later clause that says when it stopped improving ("...; plateaued at 8 weeks": the best by
+then, as ``clauses-span`` reads a plateau) or a later timed clause on the response ("..., complete at 12 weeks"), from
+which the best is then read; such a follow-up went on at least that long (once exactly 4 weeks; from a numbered period's
+start, "from the 4th week" at least 3 weeks), and such a first response is at that time, as before; one whose time no
+rule reads leaves the best unresolved ("improved at 4 weeks; complete clearance at the end of treatment" of a course
+with no length, "...; cleared after 6 sessions" of a regimen with no pace, "... and continued to improve until the end
+of treatment" or "... and cleared by the end of treatment", each a clause of its own, once by 4 weeks); "then" after a
+span is at its end ("unchanged until week 8, then improved": at 8 weeks). So are two numbers for one time, in digits or
+words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week course"), and two units for one ("16
+days weeks").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the reviewer in
 ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage consults before this
@@ -392,8 +394,11 @@ Rules (``TimeInterval.rule``)
     plateaued at 16 weeks", "no further improvement after 12 weeks"): the best came by then, (0, 16] weeks (once (0, 8],
     more precisely than the source says), and one that says a complete response lasted, seen at a visit after every
     timed clause, where none of them says the response was complete ("improvement at 4 weeks, sustained clearance at 6
-    months", "durable remission at 12 months"): a response better than any timed, there by then, (4 weeks, 6 months]
-    (once (0, 4] weeks, earlier than the source says). A relapse, recurrence, flare, lost response or worsening between
+    months", "durable remission at 12 months", also a complete state said to hold, "remained clear", "still clear",
+    "remained free of lesions", each once commentary): a response better than any timed, there by then, (4 weeks, 6
+    months] (once (0, 4] weeks, earlier than the source says); after a clause that may itself say a complete response, a
+    healing or a clearing ("healed at 8 weeks, still clear at 1 year"), by then and maybe already at it, (0, 1 year]
+    (once (8 weeks, 1 year], then (0, 8 weeks]). A relapse, recurrence, flare, lost response or worsening between
     two clauses that time a best response undoes the later one's being better: a complete response before it is the
     best, first reached then ("complete at 16 weeks; relapse at 24 weeks; cleared again at 32 weeks": (0, 16] weeks,
     once (16, 32]), one short of complete may be the best or not, so the best came by the last time ("improved at 8
@@ -666,19 +671,19 @@ response, a later time that says nothing of it, "improved at 8 weeks; follow-up 
 written before it that is no bare time, "seen at 16 weeks, improved at 8 weeks", "until week 16, improved at 8 weeks",
 while "16 weeks (improved at 8 weeks)" is the cell's own time), and, for the time of a response, a clause about how long
 it lasted ("3 months; sustained at 12 months", "16 weeks, confirmed at 24 weeks"; a response's state still there,
-"healed at 8 weeks, still clear at 1 year", once a better response after 8 weeks, not "still improving"; a disease
-stable or stabilised, "stabilised at 4 weeks; improved at 12 weeks") beside one that times it, and beside a time, a
-dose, a lesion's size, an extent of change or a clinical score's value ("after 16 weeks of 300 mg", "1.5% cream", "cream
-1.5%", a drug's strength, "0.1% tacrolimus", "tacrolimus 0.1%", whose name stays, once refused as several numbers,
-"ulcer 3 x 4 cm", "improved by 50% at 8 weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA
-improved from 3 to 1 at week 12", "EASI-75"; a global assessment of the disease, IGA, vIGA or PGA, is of the lesions;
-never a share of patients or a head count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A
-phrase whose only time is in one parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose
-own time does not resolve ("end of treatment (12 weeks)" with no course length in the regimen), and a count of sessions
-whose time it states ("after the 4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with
-no time of its own that says what the time before it is counted from is read with it, as if written there: "2 years
-(after end of treatment)" is "2 years after end of treatment", "12 months (from diagnosis)" is refused as "12 months
-from diagnosis" is (once commentary, and the time read as since the start).
+"cleared at 12 weeks, still clear at 1 year", not "still improving"; a disease stable or stabilised, "stabilised at 4
+weeks; improved at 12 weeks") beside one that times it, and beside a time, a dose, a lesion's size, an extent of change
+or a clinical score's value ("after 16 weeks of 300 mg", "1.5% cream", "cream 1.5%", a drug's strength, "0.1%
+tacrolimus", "tacrolimus 0.1%", whose name stays, once refused as several numbers, "ulcer 3 x 4 cm", "improved by 50% at
+8 weeks", "improvement of more than 50% at week 8", "IGA 1 at week 16", "PGA improved from 3 to 1 at week 12",
+"EASI-75"; a global assessment of the disease, IGA, vIGA or PGA, is of the lesions; never a share of patients or a head
+count, "in 60% by 3 months", "in 5 of 8 patients", which say whose time it is). A phrase whose only time is in one
+parenthesis ("response at first follow-up (6 weeks)") is read from it, as is one whose own time does not resolve ("end
+of treatment (12 weeks)" with no course length in the regimen), and a count of sessions whose time it states ("after the
+4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with no time of its own that says what
+the time before it is counted from is read with it, as if written there: "2 years (after end of treatment)" is "2 years
+after end of treatment", "12 months (from diagnosis)" is refused as "12 months from diagnosis" is (once commentary, and
+the time read as since the start).
 
 Modules
 -------

@@ -48,6 +48,7 @@ from nlsynth.timeparse.response import (
     _STILL_THERE_RE,
     _agent_words,
     _Clause,
+    _may_be_complete,
     _names_something_else,
     _not_seen_of_what,
     _says_complete,
@@ -605,21 +606,32 @@ def _complete_that_lasted_times_the_best(clauses: list[_Clause]) -> list[_Clause
     sustained for 6 months": :func:`_lasting_time`), nor a clause that says no more than that the response went on
     ("sustained at 6 months").
 
+    Where the latest of those may itself have been complete (:func:`_may_be_complete`: "healed at 8 weeks", "ulcer
+    healed at 8 weeks, remained clear at 1 year"), the complete response may have come at it: the best was there by
+    the later visit, (0, 1 year], not after the earlier one (once (8 weeks, 1 year]).
+
     >>> from nlsynth.timeparse import parse_time
     >>> [parse_time(p, event=True).upper / 7 for p in ("improvement at 4 weeks, sustained clearance at 24 weeks",
     ...  "cleared at 4 weeks, sustained clearance at 24 weeks", "improvement at 4 weeks, sustained at 24 weeks")]
     [24.0, 4.0, 4.0]
+    >>> [parse_time(p, event=True).lower / 7 for p in ("improvement at 4 weeks, remained clear at 24 weeks",
+    ...  "healed at 4 weeks, remained clear at 24 weeks")]
+    [4.0, 0.0]
     """
     timed = [c for c in clauses if c.kind == "timed" and c.reading.resolved]
     if not timed or any(_says_complete(c.text) for c in timed):
         return clauses
-    last = max(c.reading.upper for c in timed)
-    return [
-        replace(c, kind="timed")
-        if c.kind == "lasting" and _says_complete(c.text) and _lasting_time(c).resolved and last <= c.reading.lower
-        else c
-        for c in clauses
-    ]
+    latest = max(timed, key=lambda c: c.reading.upper)
+    last = latest.reading.upper
+    found = []
+    for c in clauses:
+        if c.kind == "lasting" and _says_complete(c.text) and _lasting_time(c).resolved and last <= c.reading.lower:
+            c = replace(c, kind="timed")
+            if _may_be_complete(latest.text):
+                note = f"complete by {c.reading.upper:.1f} days ({c.text!r}), maybe already at {latest.text!r}"
+                c = replace(c, reading=TimeInterval(0.0, c.reading.upper, "within", note))
+        found.append(c)
+    return found
 
 
 #: "Over X" and nothing else: more than X ("it took over 3 weeks") or during X, as a verb of change reads it

@@ -583,6 +583,32 @@ def _untimed_response(clause: str, found: list[_Clause]) -> bool:
     return not any(c.kind == "timed" and _says_complete(c.text) for c in found)
 
 
+def _response_after_its_time(clause: str, found: list[_Clause]) -> str | None:
+    """What a timed clause on the response says after its last time, past a comma, "and", "then" or "but", when that
+    part holds no time of its own and says a response (:func:`_untimed_response`): "improvement at 4 weeks, complete
+    response", "improved at 4 weeks and remained clear", "partial response at 8 weeks, complete response at last
+    follow-up". Where neither the part with the time nor a timed clause before it says the response was complete, the
+    untimed one may be the best, later, as it is after a semicolon ("improvement at 4 weeks; complete response"); it
+    was once read as the timed part's, a best response by 4 weeks. Not where the part with the time says no response of
+    its own ("at 12 weeks, complete clearance": the time is the clearance's), nor after a complete one.
+
+    >>> [_response_after_its_time(c, []) for c in ("improvement at 4 weeks, complete response", "at 12 weeks, complete "
+    ...  "clearance", "cleared at 12 weeks, and remained clear", "improved at 4 weeks, with no side effects")]
+    ['complete response', None, None, None]
+    """
+    times = list(_DURATION_RE.finditer(clause))
+    if not times:
+        return None
+    head, rest = clause[: times[-1].end()], clause[times[-1].end() :]
+    end = _CLAUSE_END_RE.search(rest)
+    if end is None:
+        return None
+    tail = rest[end.end() :].strip(" ,.:")
+    if _holds_time(tail) or not _says_a_response(head) or _says_complete(head) or _later_part(clause):
+        return None  # a response said to come later ("..., then cleared") is refused as that
+    return tail if _untimed_response(tail, found) else None
+
+
 def _unread_clause_after(clauses: list[_Clause], *, duration: bool = False) -> _Clause | None:
     """A clause on the response whose time no rule reads (unresolved: "cleared after 6 sessions" of a regimen with no
     pace, "complete 3 months after the end of treatment" of a course with no length) after every clause whose time is
@@ -701,6 +727,12 @@ def _clauses(
             what, words = moved
             raise TimePhraseError(
                 f"a time that may be counted from {what} ({words!r}), not from the start of treatment; no rule reads it"
+            )
+        if latest and event and result.resolved and (untimed := _response_after_its_time(clause, found)):
+            raise TimePhraseError(
+                f"a response with no time of its own ({untimed!r}) after timed ones that are not complete "
+                f"({clause!r}): it may be the best, at a time the phrase does not give; which it is is the "
+                "reviewer's to read"
             )
         # what a clause says was not seen, also after the time it is about ("at 4 weeks no change")
         if event and (

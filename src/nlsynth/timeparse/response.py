@@ -631,10 +631,21 @@ _RESIDUE_WORDS = frozenset(
 )
 
 
-#: A response stated as complete ("complete response", "cleared", "resolution", "full remission"); not an ulcer's
-#: healing or closure, which may come before the plaque's best response ...
+#: A response stated as complete ("complete response", "cleared", "resolution", "full remission"), also a state of it
+#: said to hold ("remained clear", "still clear", "stayed clear", "free of lesions", "lesion-free"; not "clear
+#: improvement", where clear says evident, nor "free of relapse"); not an ulcer's healing or closure, which may come
+#: before the plaque's best response ...
 _COMPLETE_RE = re.compile(
     r"\b(?:complete|completely|full|fully|total|totally|cleared|clearance|resolved|resolution|remission)\b"
+    r"|\b(?:remained|remains|remaining|still|stayed|stays|staying|kept|keeps|keeping)\s+clear\b"
+    r"|\bfree\s+(?:of|from)\s+(?:(?:all|any|the)\s+)?(?:lesions?|plaques?|disease|nl)\b|\b(?:lesion|plaque|disease)-free\b"
+)
+#: ... not of the treatment or the record ("total duration", "a complete course", "full dose", "total follow-up",
+#: "complete data") ...
+_COMPLETE_OF_OTHER_RE = re.compile(
+    r"\b(?:complete|completely|full|fully|total|totally)\s+(?:(?:treatment|therapy|study|trial|follow-?up)\s+)?"
+    r"(?:duration|course|courses|treatment|treatments"
+    r"|therapy|regimen|dose|doses|dosing|follow-?up|data|records?|length|period|cycles?|sessions?)\b"
 )
 #: ... unless a word says it was not, or not yet ("partial clearance", "nearly healed", "not completely resolved",
 #: "healed except a small area", "progressing toward closure").
@@ -679,12 +690,38 @@ def _says_complete(clause: str) -> bool:
     >>> [_says_complete(c) for c in ("complete response at 12 weeks", "lesions cleared at 12 weeks",
     ...  "near-complete clearance at 12 weeks", "resolution of erythema at 4 weeks", "ulcer resolved at 8 weeks")]
     [True, True, False, False, False]
+    >>> [_says_complete(c) for c in ("total duration", "a complete course", "complete response after a full course",
+    ...  "complete after treatment for 12 weeks")]
+    [False, False, True, True]
     """
     return (
-        _COMPLETE_RE.search(clause) is not None
+        _COMPLETE_RE.search(_COMPLETE_OF_OTHER_RE.sub(" ", clause)) is not None
         and not _SHORT_OF_COMPLETE_RE.search(clause)
         and _PART_LESION_WORDS.isdisjoint(_words(clause))
     )
+
+
+#: Words of healing or clearing, of the lesions or a part of them ("healed", "ulcer closed", "erythema resolved",
+#: "lesions clear"; not "clear improvement"): a clause with one may say a complete response, though no word says the
+#: lesions' was (:func:`_may_be_complete`).
+_ENDED_RE = re.compile(
+    r"\b(?:heal(?:ed|ing)?|closed|closure|re-?epitheli[sz]\w*|epitheli[sz]\w*|resolved|resolution|cleared|clearance"
+    r"|clear(?!\s+(?:\w+\s+)?(?:improvement|response|benefit|effect|change|reduction|difference))|disappear\w*|gone"
+    r"|remission)\b"
+)
+
+
+def _may_be_complete(clause: str) -> bool:
+    """Whether a clause may say a complete response of the lesions: it does (:func:`_says_complete`), or a word of
+    healing or clearing stands in it with none that falls short of complete ("healed at 8 weeks", "ulcer closed at 8
+    weeks"), which may be the ulcer's alone or the lesions' whole response. Not a response of stated lesser degree
+    ("improvement at 4 weeks", "partial clearance at 4 weeks", "nearly healed").
+
+    >>> [_may_be_complete(c) for c in ("healed at 8 weeks", "ulcer closed at 8 weeks", "improvement at 4 weeks",
+    ...  "partial clearance at 4 weeks", "nearly healed at 8 weeks")]
+    [True, True, False, False, False]
+    """
+    return _says_complete(clause) or (_ENDED_RE.search(clause) is not None and not _SHORT_OF_COMPLETE_RE.search(clause))
 
 
 def _only_what_healing_left(clause: str) -> bool:
