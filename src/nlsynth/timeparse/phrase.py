@@ -586,7 +586,7 @@ def _untimed_response(clause: str, found: list[_Clause]) -> bool:
 def _response_after_its_time(clause: str, found: list[_Clause]) -> str | None:
     """What a timed clause on the response says after its last time, past a comma, "and", "then" or "but", when that
     part holds no time of its own and says a response (:func:`_untimed_response`): "improvement at 4 weeks, complete
-    response", "improved at 4 weeks and remained clear", "partial response at 8 weeks, complete response at last
+    response", "improved at 4 weeks and remained clear", "partial response at 8 weeks, complete response at
     follow-up". Where neither the part with the time nor a timed clause before it says the response was complete, the
     untimed one may be the best, later, as it is after a semicolon ("improvement at 4 weeks; complete response"); it
     was once read as the timed part's, a best response by 4 weeks. Not where the part with the time says no response of

@@ -705,7 +705,7 @@ def _says_complete(clause: str) -> bool:
 #: "lesions clear"; not "clear improvement"): a clause with one may say a complete response, though no word says the
 #: lesions' was (:func:`_may_be_complete`).
 _ENDED_RE = re.compile(
-    r"\b(?:heal(?:ed|ing)?|closed|closure|re-?epitheli[sz]\w*|epitheli[sz]\w*|resolved|resolution|cleared|clearance"
+    r"\b(?:healed|closed|closure|re-?epitheli[sz]\w*|epitheli[sz]\w*|resolved|resolution|cleared|clearance"
     r"|clear(?!\s+(?:\w+\s+)?(?:improvement|response|benefit|effect|change|reduction|difference))|disappear\w*|gone"
     r"|remission)\b"
 )
@@ -715,11 +715,12 @@ def _may_be_complete(clause: str) -> bool:
     """Whether a clause may say a complete response of the lesions: it does (:func:`_says_complete`), or a word of
     healing or clearing stands in it with none that falls short of complete ("healed at 8 weeks", "ulcer closed at 8
     weeks"), which may be the ulcer's alone or the lesions' whole response. Not a response of stated lesser degree
-    ("improvement at 4 weeks", "partial clearance at 4 weeks", "nearly healed").
+    ("improvement at 4 weeks", "partial clearance at 4 weeks", "nearly healed"), nor one still under way ("healing
+    at 8 weeks").
 
     >>> [_may_be_complete(c) for c in ("healed at 8 weeks", "ulcer closed at 8 weeks", "improvement at 4 weeks",
-    ...  "partial clearance at 4 weeks", "nearly healed at 8 weeks")]
-    [True, True, False, False, False]
+    ...  "partial clearance at 4 weeks", "nearly healed at 8 weeks", "ulcer healing at 8 weeks")]
+    [True, True, False, False, False, False]
     """
     return _says_complete(clause) or (_ENDED_RE.search(clause) is not None and not _SHORT_OF_COMPLETE_RE.search(clause))
 
