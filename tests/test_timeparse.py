@@ -2420,6 +2420,9 @@ def test_a_complete_response_that_lasted_after_lesser_ones_times_the_best(phrase
         "improved at 4 weeks and remained clear",
         "improvement at 4 weeks, sustained clearance at follow-up",
         "improvement at 4 weeks, marked improvement",
+        # ... also after a sentence's end or a dash
+        "Improved at 4 weeks. Complete response.",
+        "improvement at 4 weeks – complete response",
     ],
 )
 def test_a_response_with_no_time_after_a_comma_or_and_is_refused_as_after_a_semicolon(phrase):
@@ -2429,7 +2432,7 @@ def test_a_response_with_no_time_after_a_comma_or_and_is_refused_as_after_a_semi
     with pytest.raises(TimePhraseError, match=r"a response with no time of its own \('"):
         parse_time(phrase, event=True)
     with pytest.raises(TimePhraseError, match="a response with no time of its own"):
-        parse_time(phrase.replace(",", ";").replace(" and ", "; "), event=True)
+        parse_time(re.sub(r",| and |\. | – ", "; ", phrase), event=True)
     first = parse_time(phrase, event=True, first=True)
     assert (first.lower, first.upper) == (0.0, pytest.approx(4 * W))
     # a time that is the response's own, a complete one timed, or words that say no response: as before
@@ -6914,6 +6917,9 @@ def test_a_place_dated_in_brackets_or_first_as_an_adverb_is_read():
         "improved at 4 weeks with further improvement",
         "improved at 4 weeks, with ongoing improvement",
         "improved at 4 weeks and progressively cleared",
+        # ... also in brackets (once commentary: at 4 weeks, as the best)
+        "improved at 4 weeks (cleared later)",
+        "improvement at 4 weeks (complete response later)",
     ],
 )
 def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(phrase):

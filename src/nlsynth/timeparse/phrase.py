@@ -583,8 +583,14 @@ def _untimed_response(clause: str, found: list[_Clause]) -> bool:
     return not any(c.kind == "timed" and _says_complete(c.text) for c in found)
 
 
+#: Where a clause may end after a time: as :data:`_CLAUSE_END_RE` says, or at a sentence's end ("improved at 4 weeks.
+#: Complete response."), a spaced dash or an arrow ("improvement at 4 weeks – complete response").
+_AFTER_ITS_TIME_END_RE = re.compile(rf"{_CLAUSE_END_RE.pattern}|\.\s|\s[-–—]\s|\s*(?:->|→)\s*")
+
+
 def _response_after_its_time(clause: str, found: list[_Clause]) -> str | None:
-    """What a timed clause on the response says after its last time, past a comma, "and", "then" or "but", when that
+    """What a timed clause on the response says after its last time, past a comma, "and", "then", "but", a sentence's
+    end or a dash (:data:`_AFTER_ITS_TIME_END_RE`), when that
     part holds no time of its own and says a response (:func:`_untimed_response`): "improvement at 4 weeks, complete
     response", "improved at 4 weeks and remained clear", "partial response at 8 weeks, complete response at
     follow-up". Where neither the part with the time nor a timed clause before it says the response was complete, the
@@ -595,12 +601,15 @@ def _response_after_its_time(clause: str, found: list[_Clause]) -> str | None:
     >>> [_response_after_its_time(c, []) for c in ("improvement at 4 weeks, complete response", "at 12 weeks, complete "
     ...  "clearance", "cleared at 12 weeks, and remained clear", "improved at 4 weeks, with no side effects")]
     ['complete response', None, None, None]
+    >>> [_response_after_its_time(c, []) for c in ("improved at 4 weeks. complete response.", "improved at 4 weeks – "
+    ...  "complete response", "improved after 1.5 months")]
+    ['complete response', 'complete response', None]
     """
     times = list(_DURATION_RE.finditer(clause))
     if not times:
         return None
     head, rest = clause[: times[-1].end()], clause[times[-1].end() :]
-    end = _CLAUSE_END_RE.search(rest)
+    end = _AFTER_ITS_TIME_END_RE.search(rest)
     if end is None:
         return None
     tail = rest[end.end() :].strip(" ,.:")
@@ -640,6 +649,21 @@ def _unread_clause_after(clauses: list[_Clause], *, duration: bool = False) -> _
     return next(
         (c for c in clauses[read[-1] + 1 :] if c.kind == "timed" and not c.reading.resolved and says_more(c.text)), None
     )
+
+
+def _check_no_later_response_aside(aside: str, text: str) -> None:
+    """Refuse a response said to come later with no time of its own, in brackets beside a time ("improvement at 4
+    weeks (complete response later)", "8 weeks (eventually cleared)"), as it is refused out of them
+    (:func:`_later_untimed`): once commentary, so the best was by the time outside.
+
+    >>> _check_no_later_response_aside("complete response later", "improvement at 4 weeks")
+    Traceback (most recent call last):
+    ...
+    nlsynth.timeparse.TimePhraseError: a response later than the timed one, with no time of its own ('(complete response later)': 'later'); how much later is the reviewer's to read
+    >>> _check_no_later_response_aside("then every 4 weeks", "improved at 4 weeks")
+    """
+    if _DURATION_RE.search(text) and not _holds_time(aside) and (later := _later_untimed(aside, text)):
+        _refuse_later(f"({aside})", later)
 
 
 def _refuse_later(clause: str, later: str) -> None:
@@ -1134,6 +1158,8 @@ def _parse(
     text = _PARENTHESES_RE.sub(" ", normalised)
     for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
         _check_whose_time(text, aside=aside.group(0)[1:-1])
+        if not (event and first):  # "improved at 4 weeks (cleared later)": as without the brackets
+            _check_no_later_response_aside(aside.group(0)[1:-1], text)
     # a time in brackets may date a place the clause names ("at the second visit (4 weeks)")
     dated = any(_DURATION_RE.search(aside.group(0)) for aside in _PARENTHESES_RE.finditer(normalised))
     # an end of treatment named in brackets ("partial at week 12 (end of treatment)")
