@@ -590,13 +590,13 @@ _AFTER_ITS_TIME_END_RE = re.compile(rf"{_CLAUSE_END_RE.pattern}|\.\s|\s[-–—]
 
 def _response_after_its_time(clause: str, found: list[_Clause]) -> str | None:
     """What a timed clause on the response says after its last time, past a comma, "and", "then", "but", a sentence's
-    end or a dash (:data:`_AFTER_ITS_TIME_END_RE`), when that
-    part holds no time of its own and says a response (:func:`_untimed_response`): "improvement at 4 weeks, complete
-    response", "improved at 4 weeks and remained clear", "partial response at 8 weeks, complete response at
-    follow-up". Where neither the part with the time nor a timed clause before it says the response was complete, the
-    untimed one may be the best, later, as it is after a semicolon ("improvement at 4 weeks; complete response"); it
-    was once read as the timed part's, a best response by 4 weeks. Not where the part with the time says no response of
-    its own ("at 12 weeks, complete clearance": the time is the clearance's), nor after a complete one.
+    end or a dash (:data:`_AFTER_ITS_TIME_END_RE`), when that part holds no time of its own and says a response
+    (:func:`_untimed_response`): "improvement at 4 weeks, complete response", "improved at 4 weeks and remained clear",
+    "partial response at 8 weeks, complete response at follow-up". Where neither the part with the time nor a timed
+    clause before it says the response was complete, the untimed one may be the best, later, as it is after a semicolon
+    ("improvement at 4 weeks; complete response"); it was once read as the timed part's, a best response by 4 weeks. Not
+    where the part with the time says no response of its own ("at 12 weeks, complete clearance": the time is the
+    clearance's), nor after a complete one.
 
     >>> [_response_after_its_time(c, []) for c in ("improvement at 4 weeks, complete response", "at 12 weeks, complete "
     ...  "clearance", "cleared at 12 weeks, and remained clear", "improved at 4 weeks, with no side effects")]
