@@ -6917,6 +6917,10 @@ def test_a_place_dated_in_brackets_or_first_as_an_adverb_is_read():
         "improved at 4 weeks with further improvement",
         "improved at 4 weeks, with ongoing improvement",
         "improved at 4 weeks and progressively cleared",
+        # ... or said with an adjective or as the span's end (each once at 4 weeks, as the best)
+        "improvement at 4 weeks with eventual clearance",
+        "improved at 4 weeks with subsequent clearance",
+        "improved at 4 weeks until complete clearance",
         # ... also in brackets (once commentary: at 4 weeks, as the best)
         "improved at 4 weeks (cleared later)",
         "improvement at 4 weeks (complete response later)",
@@ -6935,6 +6939,8 @@ def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(
         "improved at 4 weeks with no further improvement",
         "improved at 4 weeks, maintained with continued use",
         "improved at 4 weeks; further treatment not needed",
+        "improved at 4 weeks, maintained until the last visit",
+        "improved at 4 weeks, no subsequent relapse",
     ):
         assert parse_time(same, regimen, event=True).upper == pytest.approx(4 * W)
 

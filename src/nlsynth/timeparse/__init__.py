@@ -26,7 +26,8 @@ beside "at 4 weeks"), once dropped beside a clause that was read, unless a time 
 visit (4 weeks)"). In a best response's phrase and a follow-up's, so is a response said to come later than a timed
 clause with no time of its own ("improved at 4 weeks; cleared later", "eventually cleared", "then cleared", "followed by
 complete clearance", "cleared at the next visit", "complete with continued treatment", or a response said to grow on,
-"with further improvement", "with continued improvement", "ongoing improvement", also in brackets, "improved at 4 weeks
+"with further improvement", "with continued improvement", "ongoing improvement", or with a word of its own, "with
+eventual clearance", "with subsequent clearance", "until complete clearance", also in brackets, "improved at 4 weeks
 (cleared later)"), once left out, so the best (or the follow-up's end) was at 4 weeks; a first response is the timed
 clause's, unless that clause times an end of the treatment ("stopped at 12 weeks, then improved", once a first response
 by 12 weeks) and no earlier clause times one, and after a clause that says none was seen ("no change at 4 weeks, but

@@ -432,10 +432,13 @@ def _resumed(clause: str) -> tuple[str, str] | None:
 
 
 #: Words that put a clause after the one before it, with no time ("later", "eventually", "then", "followed by",
-#: "progressing to", "at the next visit", "at last follow-up", "with continued treatment", "after further sessions").
+#: "progressing to", "at the next visit", "at last follow-up", "with continued treatment", "after further sessions"),
+#: also as a response's own word ("with eventual clearance", "with subsequent clearance") or a span it ran to ("until
+#: complete clearance").
 _LATER_RE = re.compile(
     r"\b(?:later|subsequently|eventually|thereafter|afterwards?|ultimately|finally|over\s+time|with\s+time|in\s+time"
-    r"|in\s+the\s+end|then|followed\s+by|(?:progress|proceed|evolv|went\s+on|going\s+on|go\s+on)\w*\s+(?:in)?to)\b"
+    r"|in\s+the\s+end|then|followed\s+by|(?:progress|proceed|evolv|went\s+on|going\s+on|go\s+on)\w*\s+(?:in)?to"
+    r"|eventual|subsequent|ultimate|until|till)\b"
     r"|\b(?:next|following|last|later|subsequent|final)\s+(?:visit|follow-?up|review|assessment|appointment"
     r"|examination|consultation)s?\b|\bend\s+of\s+(?:the\s+)?follow-?up\b"
     r"|\b(?:further|additional|more|continued|continuing|ongoing|prolonged|extended|maintenance)\s+(?:\w+\s+)?"
@@ -487,6 +490,8 @@ def _later_untimed(clause: str, before: str) -> str | None:
     >>> _later_untimed("then improved", "unchanged until week 8")
     >>> _later_untimed(" with continued improvement", "improved at 4 weeks")
     'continued'
+    >>> _later_untimed(" until complete clearance", "improved at 4 weeks"), _later_untimed(" until improvement", "8 weeks")
+    ('until', None)
     """
     if not (_RESPONSE_WORD_RE.search(clause) or _COMPLETE_RE.search(clause)) or _negated(clause):
         return None
@@ -495,6 +500,8 @@ def _later_untimed(clause: str, before: str) -> str | None:
     later = _LATER_RE.search(clause) or _GREW_ON_RE.search(clause)
     if later and _THEN_RE.fullmatch(later.group(0)) and _SPAN_BEFORE_RE.search(before):
         return None
+    if later and later.group(0) in ("until", "till") and not _says_a_response(before):
+        return None  # "8 weeks until improvement": the time runs to the response, as "8 weeks to improvement"
     return later.group(0) if later else None
 
 
