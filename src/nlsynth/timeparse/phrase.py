@@ -673,6 +673,16 @@ def _check_no_later_response_aside(aside: str, text: str) -> None:
         _refuse_later(f"({aside})", later)
 
 
+def _refuse_untimed_response(clause: str, *, within: str | None = None) -> None:
+    """Refuse a response with no time of its own after timed ones short of complete (:func:`_untimed_response`), a
+    clause of its own or part of the timed clause ``within``: it may be the best, at a time the phrase does not give."""
+    where = f" ({within!r})" if within else ""
+    raise TimePhraseError(
+        f"a response with no time of its own ({clause!r}) after timed ones that are not complete{where}: it may be the "
+        "best, at a time the phrase does not give; which it is is the reviewer's to read"
+    )
+
+
 def _refuse_later(clause: str, later: str) -> None:
     raise TimePhraseError(
         f"a response later than the timed one, with no time of its own ({clause!r}: {later!r}); how much later is the "
@@ -734,10 +744,7 @@ def _clauses(
         if latest and untimed and (later := _later_untimed(clause, found[-1].text)):
             _refuse_later(clause, later)
         if latest and event and untimed and _untimed_response(clause, found):
-            raise TimePhraseError(
-                f"a response with no time of its own ({clause!r}) after timed ones that are not complete: it may be the "
-                "best, at a time the phrase does not give; which it is is the reviewer's to read"
-            )
+            _refuse_untimed_response(clause)
         if result is None:
             relapsed = relapsed or (event and other_event)
             if _a_start_alone(clause, agent):  # "dupilumab was started; 6 weeks later, improved": from day 0
@@ -760,11 +767,7 @@ def _clauses(
                 f"a time that may be counted from {what} ({words!r}), not from the start of treatment; no rule reads it"
             )
         if latest and event and result.resolved and (untimed := _response_after_its_time(clause, found)):
-            raise TimePhraseError(
-                f"a response with no time of its own ({untimed!r}) after timed ones that are not complete "
-                f"({clause!r}): it may be the best, at a time the phrase does not give; which it is is the "
-                "reviewer's to read"
-            )
+            _refuse_untimed_response(untimed, within=clause)
         # what a clause says was not seen, also after the time it is about ("at 4 weeks no change")
         if event and (
             (
@@ -1163,16 +1166,17 @@ def _parse(
     if event:
         normalised = _PARENTHESES_RE.sub(_event_aside, _response_timed_in_brackets(normalised))
     text = _PARENTHESES_RE.sub(" ", normalised)
+    latest = not (event and first)  # the latest time is read: a best response's or a follow-up's
     for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
         _check_whose_time(text, aside=aside.group(0)[1:-1])
-        if not (event and first):  # "improved at 4 weeks (cleared later)": as without the brackets
+        if latest:  # "improved at 4 weeks (cleared later)": as without the brackets
             _check_no_later_response_aside(aside.group(0)[1:-1], text)
     # a time in brackets may date a place the clause names ("at the second visit (4 weeks)")
     dated = any(_DURATION_RE.search(aside.group(0)) for aside in _PARENTHESES_RE.finditer(normalised))
     # an end of treatment named in brackets ("partial at week 12 (end of treatment)")
     end_aside = next((a.group(0) for a in _PARENTHESES_RE.finditer(normalised) if _ENDS_RE.search(a.group(0))), None)
     clauses = _count_at_another_pace(
-        _clauses(text, treatment, event, dated=dated, latest=not (event and first), end_aside=end_aside),
+        _clauses(text, treatment, event, dated=dated, latest=latest, end_aside=end_aside),
         normalised,
         treatment.regimen,
     )
