@@ -1217,13 +1217,15 @@ EVENT_PHRASES = [
     ("no relapse for 2 years", "", NAN, NAN, "unresolved"),
     ("without recurrence for 18 months", "", NAN, NAN, "unresolved"),
     ("clear for over 6 months", "", NAN, NAN, "unresolved"),
-    ("improved at 8 weeks; clear for 6 months", "", 0, 8 * W, "seen-at-assessment"),
+    # (after a lesser timed response, how long a complete one lasted is refused: see
+    # test_a_complete_response_that_lasted_a_span_after_lesser_ones_is_refused)
+    ("improved at 8 weeks; no relapse for 6 months", "", 0, 8 * W, "seen-at-assessment"),
     ("cleared for the first time at 12 weeks", "", 0, 12 * W, "seen-at-assessment"),  # a "for" that is no span
     # ... "over" or "throughout" a span, for a state that is no process (once (0, X]: seen by X)
     ("no relapse over 6 months", "", NAN, NAN, "unresolved"),
     ("in remission throughout 2 years", "", NAN, NAN, "unresolved"),
     ("lesion-free over 1 year", "", NAN, NAN, "unresolved"),
-    ("improved at 8 weeks, in remission throughout 6 months", "", 0, 8 * W, "seen-at-assessment"),
+    ("improved at 8 weeks, no relapse throughout 6 months", "", 0, 8 * W, "seen-at-assessment"),
     # ... and a verb of lasting over or throughout a span, as for one (once (0, X]: seen by X)
     ("remained stable over 12 weeks", "", NAN, NAN, "unresolved"),
     ("response maintained over 6 months", "", NAN, NAN, "unresolved"),
@@ -1244,8 +1246,8 @@ EVENT_PHRASES = [
     ("a relapse-free interval of 2 years", "", NAN, NAN, "unresolved"),
     ("duration of response 6 months", "", NAN, NAN, "unresolved"),
     ("response duration: 6 months", "", NAN, NAN, "unresolved"),
-    ("improved at 4 weeks; the remission lasted 6 months", "", 0, 4 * W, "seen-at-assessment"),
-    ("improved at 4 weeks, with remission lasting 6 months", "", 0, 4 * W, "seen-at-assessment"),
+    ("improved at 4 weeks; the improvement lasted 6 months", "", 0, 4 * W, "seen-at-assessment"),
+    ("improved at 4 weeks, with partial remission lasting 6 months", "", 0, 4 * W, "seen-at-assessment"),
     # ... but a time the remission came at, or a visit it lasted until, still times it
     ("after 6 months remission was achieved", "", 0, 6 * M, "seen-at-assessment"),
     ("partial remission after 3 months", "", 0, 3 * M, "seen-at-assessment"),
@@ -2143,7 +2145,7 @@ def test_a_length_of_time_beside_a_response_is_no_best_response_s_time(phrase):
     # a clause that says when, or how long the response lasted, keeps its reading
     got = parse_time("improved at 4 weeks; complete after treatment for 12 weeks", event=True)
     assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(4 * W), pytest.approx(12 * W))
-    assert parse_time("improved at 4 weeks; remained clear for 6 months", event=True).upper == pytest.approx(4 * W)
+    assert parse_time("improved at 4 weeks; remained stable for 6 months", event=True).upper == pytest.approx(4 * W)
     got = parse_time("improved at 4 weeks, total clearance at 12 weeks", event=True)  # "total" alone is a response
     assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(4 * W), pytest.approx(12 * W))
 
@@ -2386,10 +2388,10 @@ def test_with_before_a_number_or_beside_one_time_joins_no_clause():
         ("improvement at 4 weeks with maintained clearance at 6 months", (4 * W, 6 * M)),
         ("improvement at 4 weeks; durable remission at 12 months", (4 * W, 12 * M)),
         # beside a complete response it says how long that lasted, and alone, or said of the response, that it went
-        # on; a span it lasted says nothing of when it came: as before
+        # on (a span a complete one lasted is refused: see
+        # test_a_complete_response_that_lasted_a_span_after_lesser_ones_is_refused)
         ("cleared at 4 weeks, sustained clearance at 6 months", (0, 4 * W)),
         ("improvement at 4 weeks, sustained at 6 months", (0, 4 * W)),
-        ("improvement at 4 weeks, clearance sustained for 6 months", (0, 4 * W)),
         # a complete state said to hold, as "remained in remission" is (each once by 4 weeks, the lesser one's time)
         ("improvement at 4 weeks, remained clear at 6 months", (4 * W, 6 * M)),
         ("partial response at 4 weeks, still clear at 12 weeks", (4 * W, 12 * W)),
@@ -2409,6 +2411,45 @@ def test_a_complete_response_that_lasted_after_lesser_ones_times_the_best(phrase
     assert (got.lower, got.upper) == (pytest.approx(best[0]), pytest.approx(best[1]))
     first = parse_time(phrase, event=True, first=True)  # the first response is the earliest, whatever came after
     assert (first.lower, first.upper) == (0.0, pytest.approx(4 * W))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "untimed", "first"),
+    [
+        ("improved at 8 weeks; clear for 6 months", "improved at 8 weeks; clear", 8 * W),
+        ("improved at 8 weeks, in remission throughout 6 months", "improved at 8 weeks, in remission", 8 * W),
+        ("improved at 4 weeks; the remission lasted 6 months", "improved at 4 weeks; the remission", 4 * W),
+        ("improved at 4 weeks, with remission lasting 6 months", "improved at 4 weeks, with remission", 4 * W),
+        ("improved at 4 weeks; complete clearance maintained for 6 months", "improved at 4 weeks; cleared", 4 * W),
+        ("improved at 4 weeks; remained clear for 6 months", "improved at 4 weeks; remained clear", 4 * W),
+        ("improvement at 4 weeks, clearance sustained for 6 months", "improvement at 4 weeks, cleared", 4 * W),
+        ("improvement after 3 months; lesion-free for 1 year", "improvement after 3 months; lesion-free", 3 * M),
+        # ... also after a healing, which may be the ulcer's alone, not the lesions' complete response
+        ("ulcer healed at 8 weeks, remained clear for 1 year", "ulcer healed at 8 weeks, remained clear", 8 * W),
+    ],
+)
+def test_a_complete_response_that_lasted_a_span_after_lesser_ones_is_refused(phrase, untimed, first):
+    """How long a complete response lasted, as a span and no visit, after a lesser timed one: the complete response was
+    the best and came at a time the phrase does not give, the lesser one's or later. It is refused as the same words
+    with no span are. Each was once left out as how long the response lasted, a best response by the lesser one's
+    time. The first response is the lesser one's, as before."""
+    for text in (phrase, untimed):
+        with pytest.raises(TimePhraseError, match=r"a response with no time of its own \('"):
+            parse_time(text, event=True)
+    got = parse_time(phrase, event=True, first=True)
+    assert (got.lower, got.upper) == (0.0, pytest.approx(first))
+    # beside a complete timed response, or a span of a lesser state or of no relapse: how long it lasted, as before
+    for same in (
+        "cleared at 8 weeks; clear for 6 months",
+        "improved at 8 weeks; response maintained for 6 months",
+        "improved at 8 weeks; partial remission lasted 6 months",
+        "improved at 8 weeks; no recurrence for 2 years",
+        "improved at 8 weeks; remained healed for 6 months",
+    ):
+        got = parse_time(same, event=True)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(8 * W)), same
+    # alone, how long it lasted says nothing of when it came
+    assert parse_time("clear for 6 months", event=True).rule == "unresolved"
 
 
 @pytest.mark.parametrize(

@@ -35,21 +35,23 @@ improved later") the best is after that time. In a best response's, so is any re
 that are not complete ("partial response at 4 weeks; complete response", "slight improvement at 4 weeks; marked
 improvement", also after a comma, "and", a sentence's end or a dash in the timed one's clause, "improvement at 4 weeks,
 complete response", "improved at 4 weeks and remained clear", once the timed part's time), once the partial one's time,
-however long a complete one lasted ("complete response maintained"), though a clause only on how the timed one lasted
-("improvement lasted") is no better one, and so is a response from a time on, its end untimed ("improvement from week 4
-onwards", "from 4 weeks until the last visit", "through the end of therapy", or with no word of its end after "from",
-"improvement from week 4", or growing after its time, "progressive improvement after week 4", "continued to improve
-after 4 weeks", "ongoing improvement since week 4"; each once a best by 4 weeks), unless complete, or said to be at its
-best ("maximal improvement from week 12", "best response from week 12 onwards", once refused), or followed by a later
-clause that says when it stopped improving ("...; plateaued at 8 weeks": the best by then, as ``clauses-span`` reads a
-plateau) or a later timed clause on the response ("..., complete at 12 weeks"), from which the best is then read; such a
-follow-up went on at least that long (once exactly 4 weeks; from a numbered period's start, "from the 4th week" at least
-3 weeks), and such a first response is at that time, as before; one whose time no rule reads leaves the best unresolved
-("improved at 4 weeks; complete clearance at the end of treatment" of a course with no length, "...; cleared after 6
-sessions" of a regimen with no pace, "... and continued to improve until the end of treatment" or "... and cleared by
-the end of treatment", each a clause of its own, once by 4 weeks); "then" after a span is at its end ("unchanged until
-week 8, then improved": at 8 weeks). So are two numbers for one time, in digits or words ("5 12 years", "five 12 years";
-not one course before its length, "one 4-week course"), and two units for one ("16 days weeks").
+however long a complete one lasted ("complete response maintained", or for a span and no visit, "improved at 4 weeks;
+clear for 6 months", "...; the remission lasted 6 months", "..., clearance sustained for 6 months", each once the
+partial one's time), though a clause only on how the timed one lasted ("improvement lasted") is no better one, and so is
+a response from a time on, its end untimed ("improvement from week 4 onwards", "from 4 weeks until the last visit",
+"through the end of therapy", or with no word of its end after "from", "improvement from week 4", or growing after its
+time, "progressive improvement after week 4", "continued to improve after 4 weeks", "ongoing improvement since week 4";
+each once a best by 4 weeks), unless complete, or said to be at its best ("maximal improvement from week 12", "best
+response from week 12 onwards", once refused), or followed by a later clause that says when it stopped improving ("...;
+plateaued at 8 weeks": the best by then, as ``clauses-span`` reads a plateau) or a later timed clause on the response
+("..., complete at 12 weeks"), from which the best is then read; such a follow-up went on at least that long (once
+exactly 4 weeks; from a numbered period's start, "from the 4th week" at least 3 weeks), and such a first response is at
+that time, as before; one whose time no rule reads leaves the best unresolved ("improved at 4 weeks; complete clearance
+at the end of treatment" of a course with no length, "...; cleared after 6 sessions" of a regimen with no pace, "... and
+continued to improve until the end of treatment" or "... and cleared by the end of treatment", each a clause of its own,
+once by 4 weeks); "then" after a span is at its end ("unchanged until week 8, then improved": at 8 weeks). So are two
+numbers for one time, in digits or words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week
+course"), and two units for one ("16 days weeks").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the reviewer in
 ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage consults before this

@@ -603,8 +603,9 @@ def _complete_that_lasted_times_the_best(clauses: list[_Clause]) -> list[_Clause
     response, better than any the phrase times, was there by then, after the timed ones, (4 weeks, 6 months] (once
     commentary, which left the best by 4 weeks, earlier than the source says). Not beside a complete response
     ("cleared at 4 weeks, sustained clearance at 6 months": how long it lasted), nor a span it lasted ("clearance
-    sustained for 6 months": :func:`_lasting_time`), nor a clause that says no more than that the response went on
-    ("sustained at 6 months").
+    sustained for 6 months", which says nothing of when it came and is refused:
+    :func:`~nlsynth.timeparse.phrase._complete_for_a_span_after`), nor a clause that says no more than that the response
+    went on ("sustained at 6 months").
 
     Where the latest of those may itself have been complete (:func:`_may_be_complete`: "healed at 8 weeks", "ulcer
     healed at 8 weeks, remained clear at 1 year"), the complete response may have come at it: the best was there by

@@ -658,6 +658,39 @@ def _unread_clause_after(clauses: list[_Clause], *, duration: bool = False) -> _
     )
 
 
+def _complete_for_a_span_after(clauses: list[_Clause]) -> _Clause | None:
+    """A clause on how long a complete response lasted, given as a span and no visit ("complete clearance maintained
+    for 6 months", "remained clear for 6 months", "the remission lasted 6 months"), after a timed clause, where no
+    timed clause says the response was complete (:func:`_says_complete`), or None. The complete response was the best
+    and came at a time the phrase does not give: at the lesser one's visit or later. It was once left out as how long
+    the response lasted, so "improved at 4 weeks; clear for 6 months" was a best response by 4 weeks, while the same
+    words with no span ("improved at 4 weeks; remained clear") were refused (:func:`_untimed_response`). Not a visit it
+    was still there at ("sustained clearance at 6 months", which times it:
+    :func:`~nlsynth.timeparse.checks._complete_that_lasted_times_the_best`), nor a span of a lesser state or of no
+    relapse ("response maintained for 6 months", "no recurrence for 2 years").
+
+    >>> from nlsynth.timeparse.interval import TimeInterval, unresolved
+    >>> timed, span = TimeInterval(0.0, 28.0, "point"), TimeInterval(182.6, 182.6, "point")
+    >>> _complete_for_a_span_after([_Clause("improved at 4 weeks", timed, "timed"), _Clause("clear for 6 months",
+    ...  span, "lasting")]).text
+    'clear for 6 months'
+    >>> _complete_for_a_span_after([_Clause("cleared at 4 weeks", timed, "timed"), _Clause("clear for 6 months",
+    ...  span, "lasting")]) is None
+    True
+    """
+    read = [i for i, c in enumerate(clauses) if c.kind == "timed" and c.reading.resolved]
+    if not read or any(_says_complete(clauses[i].text) for i in read):
+        return None
+    return next(
+        (
+            c
+            for c in clauses[read[0] + 1 :]
+            if c.kind == "lasting" and _says_complete(c.text) and not _lasting_time(c).resolved
+        ),
+        None,
+    )
+
+
 def _check_no_later_response_aside(aside: str, text: str) -> None:
     """Refuse a response said to come later with no time of its own, in brackets beside a time ("improvement at 4
     weeks (complete response later)", "8 weeks (eventually cleared)"), as it is refused out of them
@@ -1194,6 +1227,8 @@ def _parse(
         _check_no_bare_over(clauses)
     if event and not first:  # after the checks, which read a plateau as what it says: how long the response lasted
         clauses = _complete_that_lasted_times_the_best(_plateau_times_the_best(clauses))
+        if spanned := _complete_for_a_span_after(clauses):
+            _refuse_untimed_response(spanned.text)
         if unread := _unread_clause_after(clauses):
             return unresolved(
                 f"a response whose time no rule reads ({unread.text!r}: {unread.reading.note}) after timed ones that "

@@ -632,12 +632,13 @@ _RESIDUE_WORDS = frozenset(
 
 
 #: A response stated as complete ("complete response", "cleared", "resolution", "full remission"), also a state of it
-#: said to hold ("remained clear", "still clear", "stayed clear", "free of lesions", "lesion-free"; not "clear
-#: improvement", where clear says evident, nor "free of relapse"); not an ulcer's healing or closure, which may come
-#: before the plaque's best response ...
+#: said to hold ("remained clear", "still clear", "stayed clear", "clear for 6 months", "free of lesions",
+#: "lesion-free"; not "clear improvement", where clear says evident, nor "free of relapse"); not an ulcer's healing or
+#: closure, which may come before the plaque's best response ...
 _COMPLETE_RE = re.compile(
     r"\b(?:complete|completely|full|fully|total|totally|cleared|clearance|resolved|resolution|remission)\b"
     r"|\b(?:remained|remains|remaining|still|stayed|stays|staying|kept|keeps|keeping)\s+clear\b"
+    r"|\bclear\s+for\b"
     r"|\bfree\s+(?:of|from)\s+(?:(?:all|any|the)\s+)?(?:lesions?|plaques?|disease|nl)\b|\b(?:lesion|plaque|disease)-free\b"
 )
 #: ... not of the treatment or the record ("total duration", "a complete course", "full dose", "total follow-up",
