@@ -8,6 +8,7 @@ baselines: ``NLSYNTH_UPDATE_BASELINES=1 .venv/bin/python -m pytest tests/test_fi
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from pathlib import Path
@@ -146,6 +147,33 @@ def test_a_swimmer_s_legend_names_what_a_later_episode_draws():
         _, labels = fig.axes[0].get_legend_handles_labels()
         assert sorted(labels) == ["best response", "follow-up on treatment", "no response"]
         assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == labels
+    finally:
+        graphics.close(fig)
+
+
+def test_a_swimmer_draws_a_time_with_no_upper_end_to_the_axis_s_end():
+    """SYNTHETIC: tacrolimus's three episodes, the second made a non-responder followed "at least 26 weeks", (26
+    weeks, inf), and the first given a best response "after 8 weeks", (8 weeks, inf); the third has no time. Each is drawn dotted from its
+    lower bound to the axis's end and named in the legend; the non-responder's bar runs to 26 weeks and its cross stands
+    there (once no bar, the cross at week 0, and the open response not drawn at all)."""
+    episodes = group_files.load_episodes(PROCESSED, "tacrolimus")
+    episodes.loc[1, ["responded", "follow_up_lower_days", "follow_up_upper_days"]] = [False, 26 * 7.0, math.inf]
+    episodes.loc[0, ["best_response_lower_days", "best_response_upper_days"]] = [8 * 7.0, math.inf]
+    fig = plots.swimmer(episodes, "tacrolimus", _cited())
+    try:
+        graphics.check_figure(fig)
+        (ax,) = fig.axes
+        right = ax.get_xlim()[1]
+        assert right == pytest.approx(26 * 1.12 + 2)  # the open follow-up's lower bound is the longest time
+        dotted = {line.get_label(): line.get_data() for line in ax.lines if line.get_linestyle() == ":"}
+        assert {label: (list(x), list(y)) for label, (x, y) in dotted.items()} == {
+            plots.OPEN_FOLLOW_UP: ([26.0, right], [1, 1]),
+            plots.OPEN_BEST: ([8.0, right], [2, 2]),
+        }
+        assert [line.get_xdata()[0] for line in ax.lines if line.get_label() == "no response"] == [26.0]
+        assert sorted(bar.get_width() for bar in ax.patches) == [16.0, 26.0]
+        assert {plots.OPEN_FOLLOW_UP, plots.OPEN_BEST} <= set(ax.get_legend_handles_labels()[1])
+        assert [t.get_text() for t in ax.texts if t.get_text()] == ["no time reported"]  # the third episode's alone
     finally:
         graphics.close(fig)
 

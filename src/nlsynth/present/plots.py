@@ -27,6 +27,8 @@ C_RESPONSE = OKABE_ITO["blue"]
 C_BEST = OKABE_ITO["bluish green"]
 C_CENSORED = OKABE_ITO["vermillion"]
 C_FOLLOW_UP = "#D9D9D9"
+#: ... and its dotted continuation where its end is not reported, darker so that the dots stand out beside the bar
+C_FOLLOW_UP_OPEN = "#999999"
 #: Figure 2's band of what the episodes' intervals alone allow (no time to response shared by the episodes).
 C_ALONE = "#BBBBBB"
 
@@ -182,7 +184,9 @@ def _label(e, labels: dict[str, str]) -> str:
 
 def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None]):
     """One episode's response interval in weeks, a marker where it is a point; ``label`` is called only when something
-    is drawn, so that the legend's entry goes to a drawn artist (not to an episode with no time)."""
+    is drawn, so that the legend's entry goes to a drawn artist (not to an episode with no time). An interval with no
+    upper end ("after 6 months": (X, inf)) is left to :func:`_open_ended`, which draws it once the axis's end is known.
+    """
     if math.isnan(lower) or math.isinf(upper):
         return False
     name = label()
@@ -198,6 +202,20 @@ def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None]
             label=name,
         )
     return True
+
+
+#: What the swimmer's legend calls a time with no upper end, a dotted line from its lower bound to the axis's end,
+#: named only where one is drawn: a follow-up ("at least 6 months") or a response ("after 8 weeks").
+OPEN_FOLLOW_UP = "follow-up: at least this long"
+OPEN_FIRST = "first response: some time after this"
+OPEN_BEST = "best response: some time after this"
+
+
+def _open_ended(ax, y, lower: float, right: float, color: str, label: str | None) -> None:
+    """A time with no upper end, from its lower bound ``lower`` to the axis's end ``right`` (weeks): a dotted line in
+    its colour, so that it reads as going on past what the source says (once not drawn at all, and a non-responder's
+    cross put at week 0)."""
+    ax.plot([lower, right], [y, y], color=color, linewidth=2.5, linestyle=":", label=label)
 
 
 #: The swimmer plot: its title, axis and margins, and each episode's row, inches. Beyond 25 episodes the rows shrink
@@ -232,6 +250,7 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
         return label
 
     x_max = 0.0
+    open_ended = []  # (row, lower bound in weeks, colour, legend entry): drawn to the axis's end once it is known
     for y, e in enumerate(episodes.itertuples(index=False)):
         y = n - 1 - y
         ends = [
@@ -239,7 +258,16 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
             for v in (e.follow_up_upper_days, e.first_response_upper_days, e.best_response_upper_days)
             if not math.isnan(v) and math.isfinite(v)
         ]
-        follow = e.follow_up_upper_days if math.isfinite(e.follow_up_upper_days) else math.nan
+        for lower, upper, color, name in (
+            (e.follow_up_lower_days, e.follow_up_upper_days, C_FOLLOW_UP_OPEN, OPEN_FOLLOW_UP),
+            (e.first_response_lower_days, e.first_response_upper_days, C_RESPONSE, OPEN_FIRST),
+            (e.best_response_lower_days, e.best_response_upper_days, C_BEST, OPEN_BEST),
+        ):
+            if math.isfinite(lower) and math.isinf(upper):  # "at least 6 months", "after 8 weeks": (X, inf)
+                open_ended.append((y, lower / DAYS_PER_WEEK, color, name))
+                ends.append(lower)
+        # the follow-up's bar: to its end, or where its end is not reported to its lower bound ("at least 6 months")
+        follow = e.follow_up_upper_days if math.isfinite(e.follow_up_upper_days) else e.follow_up_lower_days
         if not math.isnan(follow):
             ax.barh(y, follow / DAYS_PER_WEEK, height=0.5, color=C_FOLLOW_UP, label=once("follow-up on treatment"))
             if not pd.isna(e.responded) and bool(e.responded) and not e.followed_by_other_treatment:
@@ -271,7 +299,10 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
         x_max = max([x_max] + [v / DAYS_PER_WEEK for v in ends])
     ax.set_yticks(range(n), [_label(e, labels) for e in episodes.itertuples(index=False)][::-1])
     ax.set_ylim(-0.7, n - 0.3)
-    ax.set_xlim(0, max(4.0, x_max * 1.12 + 2))
+    right = max(4.0, x_max * 1.12 + 2)
+    ax.set_xlim(0, right)
+    for y, lower, color, name in open_ended:
+        _open_ended(ax, y, lower, right, color, once(name))
     ax.set_xlabel("weeks since start of treatment")
     ax.set_title(f"{agent}: episodes (arrow: on treatment, no stop reported, at last follow-up)", fontsize=8)
     if ax.get_legend_handles_labels()[0]:  # episodes with no time draw nothing to name: no legend (and no warning)
