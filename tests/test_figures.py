@@ -152,10 +152,10 @@ def test_a_swimmer_s_legend_names_what_a_later_episode_draws():
 
 
 def test_a_swimmer_draws_a_time_with_no_upper_end_to_the_axis_s_end():
-    """SYNTHETIC: tacrolimus's three episodes, the second made a non-responder followed "at least 26 weeks", (26
-    weeks, inf), and the first given a best response "after 8 weeks", (8 weeks, inf); the third has no time. Each is drawn dotted from its
-    lower bound to the axis's end and named in the legend; the non-responder's bar runs to 26 weeks and its cross stands
-    there (once no bar, the cross at week 0, and the open response not drawn at all)."""
+    """SYNTHETIC: tacrolimus's three episodes, the second made a non-responder followed "at least 26 weeks", (26 weeks,
+    inf), and the first given a best response "more than 8 weeks", (8 weeks, inf); the third has no time. Each is drawn
+    dotted from its lower bound to the axis's end and named in the legend; the non-responder's bar runs to 26 weeks and
+    its cross stands there (once no bar, the cross at week 0, and the open response not drawn at all)."""
     episodes = group_files.load_episodes(PROCESSED, "tacrolimus")
     episodes.loc[1, ["responded", "follow_up_lower_days", "follow_up_upper_days"]] = [False, 26 * 7.0, math.inf]
     episodes.loc[0, ["best_response_lower_days", "best_response_upper_days"]] = [8 * 7.0, math.inf]

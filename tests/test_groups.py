@@ -410,3 +410,13 @@ def test_a_group_with_no_time_says_so_in_the_singular_or_the_plural(tmp_path):
     assert said == "**No episode timeline.** The one adalimumab episode reports no response time or follow-up."
     said = group_report.swimmer_figure("adalimumab", "adalimumab", pd.concat([one, one]), tmp_path).data
     assert said == "**No episode timeline.** None of the 2 adalimumab episodes reports a response time or a follow-up."
+    # SYNTHETIC: the same case followed "at least 6 months", (26 weeks, inf), reports a time: its swimmer is drawn and
+    # saved (once "reports no response time or follow-up"); a follow-up of (0, inf) says nothing, as before
+    open_ended = one.assign(follow_up_lower_days=26 * 7.0, follow_up_upper_days=float("inf"))
+    shown = group_report.swimmer_figure("adalimumab", "adalimumab", open_ended, tmp_path)
+    assert type(shown).__name__ == "Image"
+    assert sorted(p.name for p in (tmp_path / "agents").iterdir()) == [
+        f"adalimumab-swimmer.{e}" for e in ("pdf", "png", "svg")
+    ]
+    nothing = one.assign(follow_up_lower_days=0.0, follow_up_upper_days=float("inf"))
+    assert "No episode timeline" in group_report.swimmer_figure("adalimumab", "adalimumab", nothing, tmp_path).data

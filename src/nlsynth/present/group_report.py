@@ -41,9 +41,23 @@ def _remove(stem: Path) -> None:
 
 
 def has_any_time(episodes: pd.DataFrame) -> pd.Series:
-    columns = ["first_response_upper_days", "best_response_upper_days", "follow_up_upper_days"]
-    values = episodes[columns].to_numpy(dtype=float)
-    return pd.Series(np.isfinite(values).any(axis=1), index=episodes.index)
+    """Episodes that report a time of first or best response or a follow-up: an interval with a finite end, or with a
+    lower bound past 0 and none above ("at least 6 months", (26 weeks, inf); such an episode was once said to report
+    no time, and its group's swimmer plot left out).
+
+    >>> from math import inf, nan
+    >>> columns = [f"{p}_{end}_days" for p in ("first_response", "best_response", "follow_up") for end in ("lower",
+    ...  "upper")]
+    >>> rows = [[0, 28, nan, nan, nan, nan], [nan, nan, nan, nan, 182, inf], [0, inf, nan, nan, nan, nan]]
+    >>> has_any_time(pd.DataFrame(rows, columns=columns)).tolist()
+    [True, True, False]
+    """
+    timed = np.zeros(len(episodes), dtype=bool)
+    for part in ("first_response", "best_response", "follow_up"):
+        lower = episodes[f"{part}_lower_days"].to_numpy(dtype=float)
+        upper = episodes[f"{part}_upper_days"].to_numpy(dtype=float)
+        timed |= np.isfinite(upper) | (lower > 0)
+    return pd.Series(timed, index=episodes.index)
 
 
 def cumulative_response_figure(

@@ -185,7 +185,8 @@ def _label(e, labels: dict[str, str]) -> str:
 def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None]):
     """One episode's response interval in weeks, a marker where it is a point; ``label`` is called only when something
     is drawn, so that the legend's entry goes to a drawn artist (not to an episode with no time). An interval with no
-    upper end ("after 6 months": (X, inf)) is left to :func:`_open_ended`, which draws it once the axis's end is known.
+    upper end ("more than 6 months": (X, inf)) is left to :func:`_open_ended`, which draws it once the axis's end is
+    known.
     """
     if math.isnan(lower) or math.isinf(upper):
         return False
@@ -205,7 +206,7 @@ def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None]
 
 
 #: What the swimmer's legend calls a time with no upper end, a dotted line from its lower bound to the axis's end,
-#: named only where one is drawn: a follow-up ("at least 6 months") or a response ("after 8 weeks").
+#: named only where one is drawn: a follow-up ("at least 6 months") or a response ("more than 8 weeks").
 OPEN_FOLLOW_UP = "follow-up: at least this long"
 OPEN_FIRST = "first response: some time after this"
 OPEN_BEST = "best response: some time after this"
@@ -263,7 +264,7 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
             (e.first_response_lower_days, e.first_response_upper_days, C_RESPONSE, OPEN_FIRST),
             (e.best_response_lower_days, e.best_response_upper_days, C_BEST, OPEN_BEST),
         ):
-            if math.isfinite(lower) and math.isinf(upper):  # "at least 6 months", "after 8 weeks": (X, inf)
+            if 0 < lower < upper == math.inf:  # "at least 6 months", "more than 8 weeks": (X, inf); not (0, inf)
                 open_ended.append((y, lower / DAYS_PER_WEEK, color, name))
                 ends.append(lower)
         # the follow-up's bar: to its end, or where its end is not reported to its lower bound ("at least 6 months")
