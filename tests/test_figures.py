@@ -151,6 +151,31 @@ def test_a_swimmer_s_legend_names_what_a_later_episode_draws():
         graphics.close(fig)
 
 
+def test_a_swimmer_shows_the_first_and_the_best_response_apart():
+    """Tacrolimus's first episode has a first response by 4 weeks and a best by 16, both from 0. Each is drawn in a
+    lane of its own, the first above the row's middle and the best below, with a gap between them and both within the
+    follow-up's bar (the best's line, drawn over the first's, once hid it)."""
+    episodes = group_files.load_episodes(PROCESSED, "tacrolimus")
+    fig = plots.swimmer(episodes, "tacrolimus", _cited())
+    try:
+        (ax,) = fig.axes
+        drawn = {line.get_label(): line for line in ax.lines}
+        first, best = drawn["first response"], drawn["best response"]
+        assert (list(first.get_xdata()), list(best.get_xdata())) == ([0.0, 4.0], [0.0, 16.0])
+        assert list(first.get_ydata()) == [pytest.approx(2.15)] * 2
+        assert list(best.get_ydata()) == [pytest.approx(1.85)] * 2
+
+        def points(y):
+            return ax.transData.transform((0, y))[1] * 72 / fig.dpi
+
+        row = points(1) - points(0)
+        assert first.get_linewidth() == best.get_linewidth() == 3.0
+        assert points(2.15) - points(1.85) - 3.0 >= 0.1 * row  # the lanes' gap
+        assert points(2.15) + 1.5 <= points(2.25) and points(1.85) - 1.5 >= points(1.75)  # within the bar
+    finally:
+        graphics.close(fig)
+
+
 def test_a_swimmer_draws_a_time_with_no_upper_end_to_the_axis_s_end():
     """SYNTHETIC: tacrolimus's three episodes, the second made a non-responder followed "at least 26 weeks", (26 weeks,
     inf), and the first given a best response "more than 8 weeks", (8 weeks, inf); the third has no time. Each is drawn
@@ -168,7 +193,7 @@ def test_a_swimmer_draws_a_time_with_no_upper_end_to_the_axis_s_end():
         dotted = {line.get_label(): line.get_data() for line in ax.lines if line.get_linestyle() == ":"}
         assert {label: (list(x), list(y)) for label, (x, y) in dotted.items()} == {
             plots.OPEN_FOLLOW_UP: ([26.0, right], [1, 1]),
-            plots.OPEN_BEST: ([8.0, right], [2, 2]),
+            plots.OPEN_BEST: ([8.0, right], [pytest.approx(1.85)] * 2),  # in the best response's lane
         }
         assert [line.get_xdata()[0] for line in ax.lines if line.get_label() == "no response"] == [26.0]
         assert sorted(bar.get_width() for bar in ax.patches) == [16.0, 26.0]

@@ -182,9 +182,10 @@ def _label(e, labels: dict[str, str]) -> str:
     return f"{labels.get(e.study_id, e.study_id)} · pt {e.patient} · ep {e.episode}"
 
 
-def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None]):
+def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None], width: float = 4.0):
     """One episode's response interval in weeks, a marker where it is a point; ``label`` is called only when something
-    is drawn, so that the legend's entry goes to a drawn artist (not to an episode with no time). An interval with no
+    is drawn, so that the legend's entry goes to a drawn artist (not to an episode with no time); ``width`` is the
+    line's, points. An interval with no
     upper end ("more than 6 months": (X, inf)) is left to :func:`_open_ended`, which draws it once the axis's end is
     known.
     """
@@ -198,7 +199,7 @@ def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None]
             [lower / DAYS_PER_WEEK, upper / DAYS_PER_WEEK],
             [y, y],
             color=color,
-            linewidth=4,
+            linewidth=width,
             solid_capstyle="butt",
             label=name,
         )
@@ -236,6 +237,19 @@ def swimmer_height(n: int) -> float:
     return SWIMMER_FRAME + n * max(SWIMMER_MIN_ROW, min(SWIMMER_ROW, (MAX_HEIGHT - SWIMMER_FRAME) / max(n, 1)))
 
 
+def swimmer_lanes(n: int) -> tuple[float, float]:
+    """Where the first and the best response are drawn in a swimmer plot of ``n`` episodes: their lanes' distance from
+    the row's middle, in rows (the first above, the best below), and their lines' width, points: a fifth of the row's
+    height, at most 3 points, so that a tenth of a row at least stays between the lanes and both lie within the
+    follow-up's bar (half a row tall).
+
+    >>> [(lane, round(width, 2)) for lane, width in map(swimmer_lanes, (3, 40, 75))]
+    [(0.15, 3.0), (0.15, 2.93), (0.15, 1.87)]
+    """
+    row = (swimmer_height(n) - SWIMMER_FRAME) / max(n, 1) * 72  # points
+    return 0.15, min(3.0, row / 5)
+
+
 def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = None):
     """One bar per episode (length = follow-up), first and best response as interval segments; rows
     named by ``labels`` (study id → citable label, :func:`nlsynth.ingest.references.labels`)."""
@@ -250,6 +264,10 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
         seen.add(label)
         return label
 
+    # the first and the best response each in a lane of the row, above and below its middle, so that neither hides the
+    # other where both run from 0 ("(0, 4]" and "(0, 16]" once drew one green line over the blue); their lines narrow
+    # with the row, so that the lanes stay apart when many episodes shrink it
+    lane, width = swimmer_lanes(n)
     x_max = 0.0
     open_ended = []  # (row, lower bound in weeks, colour, legend entry): drawn to the axis's end once it is known
     for y, e in enumerate(episodes.itertuples(index=False)):
@@ -259,13 +277,13 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
             for v in (e.follow_up_upper_days, e.first_response_upper_days, e.best_response_upper_days)
             if not math.isnan(v) and math.isfinite(v)
         ]
-        for lower, upper, color, name in (
-            (e.follow_up_lower_days, e.follow_up_upper_days, C_FOLLOW_UP_OPEN, OPEN_FOLLOW_UP),
-            (e.first_response_lower_days, e.first_response_upper_days, C_RESPONSE, OPEN_FIRST),
-            (e.best_response_lower_days, e.best_response_upper_days, C_BEST, OPEN_BEST),
+        for lower, upper, row, color, name in (
+            (e.follow_up_lower_days, e.follow_up_upper_days, y, C_FOLLOW_UP_OPEN, OPEN_FOLLOW_UP),
+            (e.first_response_lower_days, e.first_response_upper_days, y + lane, C_RESPONSE, OPEN_FIRST),
+            (e.best_response_lower_days, e.best_response_upper_days, y - lane, C_BEST, OPEN_BEST),
         ):
             if 0 < lower < upper == math.inf:  # "at least 6 months", "more than 8 weeks": (X, inf); not (0, inf)
-                open_ended.append((y, lower / DAYS_PER_WEEK, color, name))
+                open_ended.append((row, lower / DAYS_PER_WEEK, color, name))
                 ends.append(lower)
         # the follow-up's bar: to its end, or where its end is not reported to its lower bound ("at least 6 months")
         follow = e.follow_up_upper_days if math.isfinite(e.follow_up_upper_days) else e.follow_up_lower_days
@@ -280,15 +298,23 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
                 )
         _segment(
             ax,
-            y,
+            y + lane,
             e.first_response_lower_days,
             e.first_response_upper_days,
             C_RESPONSE,
             "o",
             lambda: once("first response"),
+            width,
         )
         _segment(
-            ax, y, e.best_response_lower_days, e.best_response_upper_days, C_BEST, "D", lambda: once("best response")
+            ax,
+            y - lane,
+            e.best_response_lower_days,
+            e.best_response_upper_days,
+            C_BEST,
+            "D",
+            lambda: once("best response"),
+            width,
         )
         if not pd.isna(e.responded) and not bool(e.responded):
             where = (follow / DAYS_PER_WEEK) if not math.isnan(follow) else 0
