@@ -178,12 +178,14 @@ def test_a_swimmer_shows_the_first_and_the_best_response_apart():
 
 def test_a_swimmer_draws_a_time_with_no_upper_end_to_the_axis_s_end():
     """SYNTHETIC: tacrolimus's three episodes, the second made a non-responder followed "at least 26 weeks", (26 weeks,
-    inf), and the first given a best response "more than 8 weeks", (8 weeks, inf); the third has no time. Each is drawn
-    dotted from its lower bound to the axis's end and named in the legend; the non-responder's bar runs to 26 weeks and
-    its cross stands there (once no bar, the cross at week 0, and the open response not drawn at all)."""
+    inf), and the first given a best response "more than 8 weeks", (8 weeks, inf); the third has no time (its follow-up
+    made (0, inf), which says nothing). Each is drawn dotted from its lower bound to the axis's end and named in the
+    legend; the non-responder's bar runs to 26 weeks and its cross stands there (once no bar, the cross at week 0, and
+    the open response not drawn at all)."""
     episodes = group_files.load_episodes(PROCESSED, "tacrolimus")
     episodes.loc[1, ["responded", "follow_up_lower_days", "follow_up_upper_days"]] = [False, 26 * 7.0, math.inf]
     episodes.loc[0, ["best_response_lower_days", "best_response_upper_days"]] = [8 * 7.0, math.inf]
+    episodes.loc[2, ["follow_up_lower_days", "follow_up_upper_days"]] = [0.0, math.inf]  # says nothing: no bar
     fig = plots.swimmer(episodes, "tacrolimus", _cited())
     try:
         graphics.check_figure(fig)

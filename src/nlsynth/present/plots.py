@@ -182,12 +182,11 @@ def _label(e, labels: dict[str, str]) -> str:
     return f"{labels.get(e.study_id, e.study_id)} · pt {e.patient} · ep {e.episode}"
 
 
-def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None], width: float = 4.0):
-    """One episode's response interval in weeks, a marker where it is a point; ``label`` is called only when something
-    is drawn, so that the legend's entry goes to a drawn artist (not to an episode with no time); ``width`` is the
-    line's, points. An interval with no
-    upper end ("more than 6 months": (X, inf)) is left to :func:`_open_ended`, which draws it once the axis's end is
-    known.
+def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None], width: float):
+    """One episode's response interval in weeks, a line ``width`` points wide, or a marker where it is a point;
+    ``label`` is called only when something is drawn, so that the legend's entry goes to a drawn artist (not to an
+    episode with no time). An interval with no upper end ("more than 6 months": (X, inf)) is left to
+    :func:`_open_ended`, which draws it once the axis's end is known.
     """
     if math.isnan(lower) or math.isinf(upper):
         return False
@@ -213,11 +212,11 @@ OPEN_FIRST = "first response: some time after this"
 OPEN_BEST = "best response: some time after this"
 
 
-def _open_ended(ax, y, lower: float, right: float, color: str, label: str | None) -> None:
+def _open_ended(ax, y, lower: float, right: float, color: str, width: float, label: str | None) -> None:
     """A time with no upper end, from its lower bound ``lower`` to the axis's end ``right`` (weeks): a dotted line in
-    its colour, so that it reads as going on past what the source says (once not drawn at all, and a non-responder's
-    cross put at week 0)."""
-    ax.plot([lower, right], [y, y], color=color, linewidth=2.5, linestyle=":", label=label)
+    its colour, ``width`` points wide, so that it reads as going on past what the source says (once not drawn at all,
+    and a non-responder's cross put at week 0)."""
+    ax.plot([lower, right], [y, y], color=color, linewidth=width, linestyle=":", label=label)
 
 
 #: The swimmer plot: its title, axis and margins, and each episode's row, inches. Beyond 25 episodes the rows shrink
@@ -269,7 +268,7 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
     # with the row, so that the lanes stay apart when many episodes shrink it
     lane, width = swimmer_lanes(n)
     x_max = 0.0
-    open_ended = []  # (row, lower bound in weeks, colour, legend entry): drawn to the axis's end once it is known
+    open_ended = []  # (row, lower bound in weeks, colour, width, legend entry): drawn to the axis's end once it is known
     for y, e in enumerate(episodes.itertuples(index=False)):
         y = n - 1 - y
         ends = [
@@ -277,16 +276,19 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
             for v in (e.follow_up_upper_days, e.first_response_upper_days, e.best_response_upper_days)
             if not math.isnan(v) and math.isfinite(v)
         ]
-        for lower, upper, row, color, name in (
-            (e.follow_up_lower_days, e.follow_up_upper_days, y, C_FOLLOW_UP_OPEN, OPEN_FOLLOW_UP),
-            (e.first_response_lower_days, e.first_response_upper_days, y + lane, C_RESPONSE, OPEN_FIRST),
-            (e.best_response_lower_days, e.best_response_upper_days, y - lane, C_BEST, OPEN_BEST),
+        for lower, upper, row, color, line, name in (
+            (e.follow_up_lower_days, e.follow_up_upper_days, y, C_FOLLOW_UP_OPEN, 2.5, OPEN_FOLLOW_UP),
+            (e.first_response_lower_days, e.first_response_upper_days, y + lane, C_RESPONSE, width, OPEN_FIRST),
+            (e.best_response_lower_days, e.best_response_upper_days, y - lane, C_BEST, width, OPEN_BEST),
         ):
             if 0 < lower < upper == math.inf:  # "at least 6 months", "more than 8 weeks": (X, inf); not (0, inf)
-                open_ended.append((row, lower / DAYS_PER_WEEK, color, name))
+                open_ended.append((row, lower / DAYS_PER_WEEK, color, line, name))
                 ends.append(lower)
-        # the follow-up's bar: to its end, or where its end is not reported to its lower bound ("at least 6 months")
-        follow = e.follow_up_upper_days if math.isfinite(e.follow_up_upper_days) else e.follow_up_lower_days
+        # the follow-up's bar: to its end, or where its end is not reported to its lower bound past 0 ("at least 6
+        # months"); (0, inf) says nothing of it
+        follow = e.follow_up_upper_days
+        if math.isinf(follow):
+            follow = e.follow_up_lower_days if e.follow_up_lower_days > 0 else math.nan
         if not math.isnan(follow):
             ax.barh(y, follow / DAYS_PER_WEEK, height=0.5, color=C_FOLLOW_UP, label=once("follow-up on treatment"))
             if not pd.isna(e.responded) and bool(e.responded) and not e.followed_by_other_treatment:
@@ -328,8 +330,8 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
     ax.set_ylim(-0.7, n - 0.3)
     right = max(4.0, x_max * 1.12 + 2)
     ax.set_xlim(0, right)
-    for y, lower, color, name in open_ended:
-        _open_ended(ax, y, lower, right, color, once(name))
+    for y, lower, color, line, name in open_ended:
+        _open_ended(ax, y, lower, right, color, line, once(name))
     ax.set_xlabel("weeks since start of treatment")
     ax.set_title(f"{agent}: episodes (arrow: on treatment, no stop reported, at last follow-up)", fontsize=8)
     if ax.get_legend_handles_labels()[0]:  # episodes with no time draw nothing to name: no legend (and no warning)
