@@ -239,6 +239,34 @@ def test_overview_chart(tmp_path):
     )
 
 
+def test_figure_1_draws_a_responder_with_no_upper_time_as_a_response():
+    """SYNTHETIC: Ginocchio 2017's responder, its time to first response made (8 weeks, inf), as "more than 8 weeks"
+    with no later time reads. It is drawn in the response's colour, a tick at 8 weeks and an arrow on, and the legend
+    names it (it was drawn as right-censored, a hollow vermillion circle: "no response by last follow-up"). The
+    review's own data have none, and their legend does not name one."""
+    from matplotlib.colors import to_hex
+
+    episodes = tableio.read_table(PROCESSED, "episodes.csv")
+    for open_response in (False, True):
+        if open_response:
+            ginocchio = episodes.study_id == "ginocchio-2017-tacrolimus"
+            episodes.loc[ginocchio, ["ttr_lower_days", "ttr_upper_days"]] = [8 * 7.0, math.inf]
+        fig = plots.time_to_response_overview(episodes, _cited())
+        try:
+            graphics.check_figure(fig)
+            (ax,) = fig.axes
+            legend = [t.get_text() for t in fig.legends[0].get_texts()]
+            assert (plots.OVERVIEW_OPEN_RESPONSE in legend) is open_response
+            arrows = {a.xyann[0]: to_hex(a.arrow_patch.get_edgecolor()) for a in ax.texts if a.arrow_patch}
+            hollow = [x for line in ax.lines if line.get_markerfacecolor() == "white" for x in line.get_xdata()]
+            assert (8.0 in arrows) is open_response
+            if open_response:
+                assert arrows[8.0] == to_hex(plots.C_RESPONSE) and 8.0 not in hollow
+            assert sorted(x for x, colour in arrows.items() if colour == to_hex(plots.C_CENSORED)) == sorted(hollow)
+        finally:
+            graphics.close(fig)
+
+
 def _tables():
     return [tableio.read_table(PROCESSED, f"{n}.csv") for n in ("episodes", "aggregates", "studies")]
 
@@ -504,6 +532,7 @@ def _timed_episodes(n_agents: int, per_agent: int, n_classes: int):
                     "episode": 1,
                     "ttr_lower_days": 7.0 * (k + 1) if censored else 0.0,
                     "ttr_upper_days": math.inf if censored else 14.0 * (k + 1),
+                    "responded": not censored,
                 }
             )
     return pd.DataFrame(rows)

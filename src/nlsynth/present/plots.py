@@ -367,18 +367,30 @@ def overview_note(episodes: pd.DataFrame) -> str:
     )
 
 
+#: Figure 1's legend entry for a responder whose first response has a lower bound and no upper one ("more than 8
+#: weeks", with no later time to bound it), named only where one is drawn.
+OVERVIEW_OPEN_RESPONSE = "first response after this time (no upper time reported)"
+
+
 def _overview_mark(ax, e, y: float, left: float, right: float, scale: float = 1.0) -> None:
-    """One episode's time to first response: interval, exact time (dot) or right-censored (hollow + arrow)."""
+    """One episode's time to first response: interval, exact time (dot), right-censored (hollow + arrow), or a
+    responder's with no upper end (a bar and an arrow in the response's colour; once drawn as right-censored, a
+    response shown as none by the last follow-up)."""
     size = {} if scale == 1.0 else {"markersize": 6 * scale}
     lo = max(e.ttr_lower_days / DAYS_PER_WEEK, left)
     if math.isinf(e.ttr_upper_days):
+        responded = not pd.isna(e.responded) and bool(e.responded)
+        color = C_RESPONSE if responded else C_CENSORED
         ax.annotate(
             "",
             xy=(right, y),
             xytext=(lo, y),
-            arrowprops={"arrowstyle": "->", "color": C_CENSORED, "linewidth": 1.4 * scale},
+            arrowprops={"arrowstyle": "->", "color": color, "linewidth": 1.4 * scale},
         )
-        ax.plot([lo], [y], marker="o", markerfacecolor="white", color=C_CENSORED, linestyle="none", **size)
+        if responded:
+            ax.plot([lo], [y], marker="|", color=C_RESPONSE, linestyle="none", markeredgewidth=2 * scale, **size)
+        else:
+            ax.plot([lo], [y], marker="o", markerfacecolor="white", color=C_CENSORED, linestyle="none", **size)
     elif e.ttr_lower_days == e.ttr_upper_days:
         ax.plot([lo], [y], marker="o", color=C_RESPONSE, linestyle="none", **size)
     else:
@@ -437,6 +449,8 @@ def time_to_response_overview(episodes: pd.DataFrame, labels: dict[str, str] | N
     ax.set_xlabel("weeks since start of treatment (log scale)")
     ax.plot([], [], color=C_RESPONSE, linewidth=3, label="first response in interval (point: exact)")
     ax.plot([], [], color=C_CENSORED, marker="o", markerfacecolor="white", label="no response by last follow-up")
+    if (np.isinf(timed.ttr_upper_days) & timed.responded.eq(True)).any():
+        ax.plot([], [], color=C_RESPONSE, marker="|", markeredgewidth=2, label=OVERVIEW_OPEN_RESPONSE)
     fig.legend(loc="outside lower center", ncol=2, frameon=False)
     title = {
         "episode": "per timed episode, by drug class",
