@@ -242,8 +242,8 @@ def test_overview_chart(tmp_path):
 def test_figure_1_draws_a_responder_with_no_upper_time_as_a_response():
     """SYNTHETIC: Ginocchio 2017's responder, its time to first response made (8 weeks, inf), as "more than 8 weeks"
     with no later time reads. It is drawn in the response's colour, a tick at 8 weeks and an arrow on, and the legend
-    names it (it was drawn as right-censored, a hollow vermillion circle: "no response by last follow-up"). The
-    review's own data have none, and their legend does not name one."""
+    names it, as the caption's note does (it was drawn as right-censored, a hollow vermillion circle: "no response by
+    last follow-up"). The review's own data have none, and neither legend nor caption names one."""
     from matplotlib.colors import to_hex
 
     episodes = tableio.read_table(PROCESSED, "episodes.csv")
@@ -257,6 +257,7 @@ def test_figure_1_draws_a_responder_with_no_upper_time_as_a_response():
             (ax,) = fig.axes
             legend = [t.get_text() for t in fig.legends[0].get_texts()]
             assert (plots.OVERVIEW_OPEN_RESPONSE in legend) is open_response
+            assert plots.overview_note(episodes) == (plots.OVERVIEW_OPEN_NOTE if open_response else "")  # the caption
             arrows = {a.xyann[0]: to_hex(a.arrow_patch.get_edgecolor()) for a in ax.texts if a.arrow_patch}
             hollow = [x for line in ax.lines if line.get_markerfacecolor() == "white" for x in line.get_xdata()]
             assert (8.0 in arrows) is open_response

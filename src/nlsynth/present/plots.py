@@ -355,21 +355,33 @@ def overview_level(episodes: pd.DataFrame) -> str:
     return OVERVIEW_LEVELS[-1][0]
 
 
-def overview_note(episodes: pd.DataFrame) -> str:
-    """The sentence Figure 1's legend gains when a row is an agent or a drug class (empty otherwise)."""
-    level = overview_level(episodes)
-    if level == "episode":
-        return ""
-    n = int(is_timed(episodes).sum())
-    return (
-        f"With {n} timed episodes, more than one page holds as rows, each row is one {level}, labelled with its "
-        f"number of timed episodes, and every episode's interval is drawn in its row."
-    )
-
-
 #: Figure 1's legend entry for a responder whose first response has a lower bound and no upper one ("more than 8
-#: weeks", with no later time to bound it), named only where one is drawn.
+#: weeks", with no later time to bound it), named only where one is drawn ...
 OVERVIEW_OPEN_RESPONSE = "first response after this time (no upper time reported)"
+#: ... and the sentence its caption then gains (:func:`overview_note`), beside the fixed one on the other marks.
+OVERVIEW_OPEN_NOTE = "Blue tick and arrow: a first response after that time, with no upper time reported."
+
+
+def _open_responses(episodes: pd.DataFrame) -> pd.Series:
+    """Timed responders whose time to first response has no upper end, which Figure 1 draws as a tick and an arrow."""
+    return is_timed(episodes) & np.isinf(episodes.ttr_upper_days) & episodes.responded.eq(True)
+
+
+def overview_note(episodes: pd.DataFrame) -> str:
+    """The sentences Figure 1's legend gains: where a row is an agent or a drug class, what a row holds; where a
+    responder's time has no upper end, what marks it (:data:`OVERVIEW_OPEN_NOTE`, once left to the figure's own
+    legend, the caption naming only the interval and the right-censored mark). Empty otherwise."""
+    notes = []
+    level = overview_level(episodes)
+    if level != "episode":
+        n = int(is_timed(episodes).sum())
+        notes.append(
+            f"With {n} timed episodes, more than one page holds as rows, each row is one {level}, labelled with its "
+            f"number of timed episodes, and every episode's interval is drawn in its row."
+        )
+    if _open_responses(episodes).any():
+        notes.append(OVERVIEW_OPEN_NOTE)
+    return " ".join(notes)
 
 
 def _overview_mark(ax, e, y: float, left: float, right: float, scale: float = 1.0) -> None:
@@ -449,7 +461,7 @@ def time_to_response_overview(episodes: pd.DataFrame, labels: dict[str, str] | N
     ax.set_xlabel("weeks since start of treatment (log scale)")
     ax.plot([], [], color=C_RESPONSE, linewidth=3, label="first response in interval (point: exact)")
     ax.plot([], [], color=C_CENSORED, marker="o", markerfacecolor="white", label="no response by last follow-up")
-    if (np.isinf(timed.ttr_upper_days) & timed.responded.eq(True)).any():
+    if _open_responses(timed).any():
         ax.plot([], [], color=C_RESPONSE, marker="|", markeredgewidth=2, label=OVERVIEW_OPEN_RESPONSE)
     fig.legend(loc="outside lower center", ncol=2, frameon=False)
     title = {
