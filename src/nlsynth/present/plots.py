@@ -386,7 +386,7 @@ def overview_note(episodes: pd.DataFrame) -> str:
 
 def _overview_mark(ax, e, y: float, left: float, right: float, scale: float = 1.0) -> None:
     """One episode's time to first response: interval, exact time (dot), right-censored (hollow + arrow), or a
-    responder's with no upper end (a bar and an arrow in the response's colour; once drawn as right-censored, a
+    responder's with no upper end (a tick and an arrow in the response's colour; once drawn as right-censored, a
     response shown as none by the last follow-up)."""
     size = {} if scale == 1.0 else {"markersize": 6 * scale}
     lo = max(e.ttr_lower_days / DAYS_PER_WEEK, left)

@@ -669,7 +669,7 @@ def _complete_for_a_span_after(clauses: list[_Clause]) -> _Clause | None:
     :func:`~nlsynth.timeparse.checks._complete_that_lasted_times_the_best`), nor a span of a lesser state or of no
     relapse ("response maintained for 6 months", "no recurrence for 2 years").
 
-    >>> from nlsynth.timeparse.interval import TimeInterval, unresolved
+    >>> from nlsynth.timeparse.interval import TimeInterval
     >>> timed, span = TimeInterval(0.0, 28.0, "point"), TimeInterval(182.6, 182.6, "point")
     >>> _complete_for_a_span_after([_Clause("improved at 4 weeks", timed, "timed"), _Clause("clear for 6 months",
     ...  span, "lasting")]).text
