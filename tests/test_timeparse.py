@@ -7089,6 +7089,59 @@ def test_a_follow_up_with_a_later_clause_no_rule_reads_is_at_least_the_read_time
     assert parse_time("improved at 8 weeks; seen once a month").upper == pytest.approx(8 * W)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "floor", "later"),
+    [
+        ("cleared at 12 weeks; no recurrence at last follow-up", 12 * W, "last follow-up"),
+        ("no improvement at 12 weeks; unchanged at last follow-up", 12 * W, "last follow-up"),
+        ("cleared at 12 weeks, with no recurrence at the most recent follow-up", 12 * W, "most recent follow-up"),
+        ("cleared at 12 weeks; no recurrence since", 12 * W, "since"),
+        ("cleared at 12 weeks; no recurrence thereafter", 12 * W, "thereafter"),
+        ("cleared at 12 weeks (no recurrence since)", 12 * W, "since"),
+        ("improved at 4 weeks; still clear at the last visit", 4 * W, "last visit"),
+        ("remained clear at 6 months and at later follow-up", 6 * M, "later follow-up"),
+        ("stable at 6 months and at every visit since", 6 * M, "every visit"),
+        ("stopped at 12 weeks; no relapse at last follow-up", 12 * W, "last follow-up"),
+        ("no improvement after 6 months; subsequently switched to methotrexate", 6 * M, "subsequently"),
+        # seen healed by 12 weeks, at a visit the phrase does not date, and after it: once at most 12 weeks
+        ("healed by 12 weeks; remained healed at subsequent visits", 0.0, "subsequent visits"),
+    ],
+)
+def test_a_follow_up_seen_at_a_later_moment_it_does_not_time_is_at_least_its_time(phrase, floor, later):
+    """A follow-up whose last timed clause gives an event, a stop or how a response lasted, not the follow-up's own
+    length, and then says the patient was seen at a moment with no time: each once exactly the timed clause's time, as
+    if the patient had not been seen after it (a treatment failure so followed then ended at it)."""
+    got = parse_time(phrase)
+    assert (got.rule, got.lower, got.upper) == ("at-least", pytest.approx(floor), INF)
+    assert f"({later!r})" in got.note
+
+
+@pytest.mark.parametrize(
+    ("phrase", "days"),
+    [
+        # the follow-up's own length, with what was seen at its end
+        ("12 weeks; no recurrence at last visit", 12 * W),
+        ("12-month follow-up; no recurrence at last visit", 12 * M),
+        ("followed for 12 months; no recurrence since", 12 * M),
+        # a clause of nothing but the moment names the time before it
+        ("clear at 3 years, at the latest follow-up", 3 * Y),
+        # not seen after it
+        ("cleared at 12 weeks; not seen since", 12 * W),
+        ("cleared at 12 weeks; no follow-up thereafter", 12 * W),
+        ("cleared at 12 weeks; lost to follow-up later", 12 * W),
+        # a follow-up visit that may be the 12-week one, and a follow-up still going on when reported: observed so far
+        ("cleared at 12 weeks; no recurrence at follow-up", 12 * W),
+        ("12 weeks (ongoing)", 12 * W),
+        ("no relapse after 6 months; follow-up continues", 6 * M),
+        # a word right after the time counts it from something
+        ("cleared at 12 weeks since starting", 12 * W),
+    ],
+)
+def test_a_follow_up_not_said_to_be_seen_after_its_time_ends_at_it(phrase, days):
+    got = parse_time(phrase)
+    assert (got.rule, got.lower, got.upper) == ("point", pytest.approx(days), pytest.approx(days))
+
+
 def test_then_after_a_span_is_at_its_end_and_a_relapse_resolved_is_no_best_response():
     """ "Unchanged until week 8, then improved" improved at week 8, as before; a recurrence resolved later is another
     event's, as before (a best response by the 24 months of follow-up)."""

@@ -95,7 +95,16 @@ Rules (``TimeInterval.rule``)
     clearance at the end of treatment" of a course with no length, once exactly 4 weeks). A follow-up that says it did
     not go on beyond its time ("no further follow-up beyond 6 months", "not followed up beyond 6 months", "follow-up did
     not extend beyond 6 months", "no visits beyond 6 months") ended then: a ``point`` (once at least X); lost beyond it
-    is still at least X.
+    is still at least X. So is a follow-up whose last timed clause gives an event, a stop or how a response lasted, not
+    the follow-up's own length, and that then says the patient was seen at a moment it does not time ("cleared at 12
+    weeks; no recurrence at last follow-up", "...; no recurrence since", "... thereafter", "stable at 6 months and at
+    every visit since", "stopped at 12 weeks; no relapse at last follow-up"; each once exactly 12 weeks or 6 months):
+    at least that clause's time, from its lower end; not where it says the patient was not seen then ("not seen
+    since", "lost to follow-up later", "no follow-up thereafter"), nor a length that is the follow-up's ("12 weeks; no
+    recurrence at last visit", "followed for 12 months; no recurrence since"), nor a clause of only the moment, which
+    names the time before it ("clear at 3 years, at the latest follow-up"), nor a visit that may be the timed one
+    ("cleared at 12 weeks; no recurrence at follow-up"), nor a follow-up still going on when reported ("12 weeks
+    (ongoing)"), whose time is as long as it was seen.
 ``point``
     "after X", "at X", "at week 12" (or "wk 12"), "X-month follow-up", "over X" (a span: "maintained over four months";
     an event's "over X" alone, more than X to some readers and during it to others, is refused, as is one with only what

@@ -165,6 +165,8 @@ def _read(
     reading = _parse(phrase, Treatment(regimen, agent, route), event, first=first, exact=exact)
     if event and not exact:  # an earliest-clause reading is already the event's: as_event leaves it
         return as_event(reading, normalise(phrase or ""))
+    if not event and phrase:  # "cleared at 12 weeks; no recurrence at last follow-up": at least 12 weeks
+        return _followed_on(reading, phrase)
     return reading
 
 
@@ -1050,6 +1052,87 @@ def _followed_until(reading: TimeInterval, clause: str) -> TimeInterval:
     TimeInterval(lower=182.625, upper=182.625, rule='point', note="followed until 182.6 days: 'no further follow-up beyond 6 months'")
     """
     return TimeInterval(reading.lower, reading.lower, "point", f"followed until {reading.lower:.1f} days: {clause!r}")
+
+
+#: Words of a moment after a follow-up's timed clauses at which the patient was seen, with no time of its own ("no
+#: recurrence since", "... thereafter", "... at last follow-up", "... at subsequent visits").
+_SEEN_LATER_RE = re.compile(
+    r"\b(?:next|following|last|latest|later|subsequent|further|final|most\s+recent|every|each|all)\s+(?:\w+\s+)?"
+    r"(?:visits?|follow\W?ups?|reviews?|assessments?|appointments?|examinations?|consultations?|check\W?ups?)\b"
+    r"|\b(?:later|subsequently|thereafter|afterwards?|since)\b"
+)
+#: A unit right before such a word, which makes it a time's ("another month later", "a few weeks later").
+_UNIT_BEFORE_RE = re.compile(rf"\b{_UNIT}\s*$")
+#: Words that only place a moment ("at the", "on"): a clause of nothing else names the time before it.
+_ONLY_A_MOMENT_RE = re.compile(r"\b(?:at|on|by|in|during|until|till|up|to|the|a|an|of)\b")
+#: ... unless the clause says the patient was not seen then ("not seen since", "lost to follow-up later", "no
+#: follow-up thereafter"): the follow-up ended at the timed clauses.
+_NOT_FOLLOWED_RE = re.compile(
+    r"\b(?:lost|(?:not|never)\s+(?:been\s+)?seen|no\s+(?:\w+\s+)?(?:follow\W?ups?|visits?|contact|data)"
+    r"|did\s+not\s+(?:return|attend)|never\s+returned|not\s+followed)\b"
+)
+
+
+def _seen_later(text: str) -> str | None:
+    """The words that say a follow-up went on past its timed clauses, or None: after a last timed clause that gives an
+    event, a stop or how a response lasted ("cleared at 12 weeks", "no change at 12 weeks", "stopped at 12 weeks",
+    "stable at 6 months"), not the follow-up's own length ("12 weeks", "12-month follow-up", "followed for 12
+    months"), a moment with no time at which the patient was seen (:data:`_SEEN_LATER_RE`: "...; no recurrence at
+    last follow-up", "...; no recurrence since", "... and at subsequent visits"). Not one that says the patient was
+    not seen then (:data:`_NOT_FOLLOWED_RE`), nor a word right after a time or a unit, which counts a time from
+    something ("cleared 12 weeks later", "12 weeks since starting", "cleared another month later"), nor a clause that
+    says nothing but the moment, which names the time before it ("clear at 3 years, at the latest follow-up").
+
+    >>> [_seen_later(t) for t in ("cleared at 12 weeks; no recurrence at last follow-up", "cleared at 12 weeks; "
+    ...  "not seen since", "12 weeks; no recurrence at last visit", "stable at 6 months and at every visit since",
+    ...  "clear at 3 years, at the latest follow-up")]
+    ['last follow-up', None, None, 'every visit', None]
+    """
+    pieces = _pieces(text, lengths=True)
+    timed = [i for i, piece in enumerate(pieces) if _holds_time(piece)]
+    if not timed:
+        return None
+    last = pieces[timed[-1]]
+    times = list(_DURATION_RE.finditer(last))
+    head, tail = (last[: times[-1].end()], last[times[-1].end() :]) if times else (last, "")
+    if _FOLLOW_UP_RE.search(head) or not (
+        _says_a_response(head)
+        or _times_other_event(head)
+        or _says_not_seen(head)
+        or _LASTED_RE.search(head)
+        or _names_an_end(head)
+    ):
+        return None
+    for i, later in enumerate([tail, *pieces[timed[-1] + 1 :]]):
+        seen = _SEEN_LATER_RE.search(later)
+        before = later[: seen.start()] if seen else ""
+        if seen and (i or before.strip(" ,.;:")) and not _UNIT_BEFORE_RE.search(before):
+            said = _ONLY_A_MOMENT_RE.sub(" ", before + " " + later[seen.end() :])
+            if said.strip(" ,.;:") and not _NOT_FOLLOWED_RE.search(later):
+                return seen.group(0)
+    return None
+
+
+def _followed_on(reading: TimeInterval, phrase: str) -> TimeInterval:
+    """A follow-up whose phrase says the patient was seen after its timed clauses, at a moment it does not time
+    (:func:`_seen_later`): at least as long as they say (once exactly the last clause's time, as if the patient had
+    not been seen after it). Brackets are read as if not there ("cleared at 12 weeks (no recurrence since)").
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("cleared at 12 weeks; no recurrence at last follow-up")
+    TimeInterval(lower=84.0, upper=inf, rule='at-least', note="at least 84.0 days: seen later, at a moment the phrase does not time ('last follow-up')")
+    """
+    if not reading.resolved or math.isinf(reading.upper):
+        return reading
+    later = _seen_later(re.sub(r"[()]", " ", normalise(phrase)))
+    if later is None:
+        return reading
+    return TimeInterval(
+        reading.lower,
+        math.inf,
+        "at-least",
+        f"at least {reading.lower:.1f} days: seen later, at a moment the phrase does not time ({later!r})",
+    )
 
 
 def _seen_through(reading: TimeInterval, clause: str) -> TimeInterval:
