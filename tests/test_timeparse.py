@@ -7142,6 +7142,33 @@ def test_a_follow_up_not_said_to_be_seen_after_its_time_ends_at_it(phrase, days)
     assert (got.rule, got.lower, got.upper) == ("point", pytest.approx(days), pytest.approx(days))
 
 
+@pytest.mark.parametrize(
+    ("phrase", "upper"),
+    [
+        # how long the response seen at a moment lasted may run from that moment
+        ("cleared at 12 weeks; remained clear for 6 months", 12 * W + 6 * M),
+        ("cleared at 12 weeks; no relapse for 6 months", 12 * W + 6 * M),
+        ("cleared at 12 weeks; no relapse over 6 months", 12 * W + 6 * M),
+        ("healed at 8 weeks and remained healed for 1 year", 8 * W + Y),
+        ("improved at 8 weeks; response maintained for 6 months", 8 * W + 6 * M),
+        ("improved at 4 weeks; remained stable for 6 months", 4 * W + 6 * M),
+        # a complete response after a lesser one came at a time the phrase does not give: no upper end
+        ("improved at 4 weeks; clear for 6 months", INF),
+        ("improved at 4 weeks; complete clearance maintained for 6 months", INF),
+        ("improvement after 3 months; lesion-free for 1 year", INF),
+    ],
+)
+def test_a_follow_ups_span_a_response_lasted_may_run_from_the_moment_it_was_seen(phrase, upper):
+    """Each once exactly the span (6 months, 1 year), as if counted from the start of treatment, which leaves the
+    follow-up shorter than the source says when the span ran from the response; the span is its lower end, as when it
+    runs from the start. A length that does not say how a response lasted still counts from the start."""
+    got = parse_time(phrase)
+    span = Y if "year" in phrase else 6 * M
+    assert (got.lower, got.upper) == (pytest.approx(span), pytest.approx(upper))
+    assert parse_time("improved at 8 weeks; observed for 6 months").upper == pytest.approx(6 * M)
+    assert parse_time("no relapse for 6 months").upper == pytest.approx(6 * M)
+
+
 def test_then_after_a_span_is_at_its_end_and_a_relapse_resolved_is_no_best_response():
     """ "Unchanged until week 8, then improved" improved at week 8, as before; a recurrence resolved later is another
     event's, as before (a best response by the 24 months of follow-up)."""

@@ -432,7 +432,10 @@ Rules (``TimeInterval.rule``)
     6 months); so does a follow-up's time ("stopped at 12 weeks; no relapse at the 6-month follow-up", once 6 months),
     and the end may be in any words ("treatment completed at 12 weeks", "last dose at week 12", "tapered off at 12
     weeks"; each once no end); one after another moment counts from the start ("improved at 8 weeks; observed for 6
-    months": 6 months). A time counted from the end ("6 months off treatment") is a moment, no length to add; that end
+    months": 6 months), unless it says how long the response seen then lasted ("cleared at 12 weeks; remained clear for
+    6 months", "improved at 8 weeks; no relapse for 6 months"), which may run from that moment, (6 months, 12 weeks + 6
+    months], or, a complete response after a lesser one, from a later time the phrase does not give ("improved at 4
+    weeks; clear for 6 months": at least 6 months; each once exactly 6 months). A time counted from the end ("6 months off treatment") is a moment, no length to add; that end
     is the course an earlier clause states, where the regimen gives none ("treated 3 months; no relapse 6 months after
     stopping" of a twice-daily cream: 9 months, once at least 6; the course named by the row's agent, a session or a
     word for giving it too, "dupilumab for 3 months", "injections for 3 months", "a 3-month course", "given for 3

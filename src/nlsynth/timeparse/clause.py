@@ -112,6 +112,7 @@ from nlsynth.timeparse.response import (
     _Clause,
     _holds_time,
     _negated,
+    _says_complete,
     _says_not_seen,
 )
 from nlsynth.timeparse.sessions import (
@@ -339,7 +340,10 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     time since the start, and keeps the span; but a length after the end of treatment may run from it ("stopped at 12
     weeks; no relapse for 6 months": up to 12 weeks + 6 months; the span, up to 6 months, left out that the 6 months
     may follow the stop), while one after another moment is taken to count from the start, as it did ("improved at 8
-    weeks; observed for 6 months": 6 months). So may a follow-up's time after the end (:func:`_follow_up_since`:
+    weeks; observed for 6 months": 6 months), unless it says how long the response seen at that moment lasted
+    (:data:`_LASTED_FOR_RE`: "cleared at 12 weeks; remained clear for 6 months", up to 12 weeks + 6 months), or how
+    long a complete response lasted after a lesser one, which came at a later time the phrase does not give ("improved
+    at 4 weeks; clear for 6 months": no upper end); each once exactly 6 months. So may a follow-up's time after the end (:func:`_follow_up_since`:
     "stopped at 12 weeks; no relapse at the 6-month follow-up", up to 12 weeks + 6 months, once exactly 6 months), each
     from the end, not from one another. The end may be in any words (:func:`_ends_treatment`: "treatment completed at
     12 weeks", "last dose at week 12"). A length named as the whole (:data:`_TOTAL_RE`) holds the others: the span
@@ -356,6 +360,9 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     True
     >>> parse_time("stopped at 12 weeks; no relapse at the 6-month follow-up").upper == 84 + 182.625
     True
+    >>> [parse_time(t).upper for t in ("cleared at 12 weeks; remained clear for 6 months", "improved at 4 weeks; clear "
+    ...  "for 6 months")] == [84 + 182.625, math.inf]
+    True
     """
     timed = [c for c in clauses if c.reading.resolved]
     if any(_TOTAL_RE.search(c.text) for c in timed):
@@ -363,28 +370,44 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     moments = [_says_a_moment(c) for c in timed]
     lengths = [c.reading.upper for c, moment in zip(timed, moments) if not moment]
     in_turn = sum(lengths) if len(lengths) >= 2 else 0.0
-    from_end, reach, end, by = 0.0, None, None, ""
+    from_end, reach, end, held, by = 0.0, None, None, None, ""
     for clause, moment in zip(timed, moments):
         if moment and end is not None and _follow_up_since(clause):
             # a follow-up's moment after the end of treatment ("stopped at 12 weeks; no relapse at the 6-month
             # follow-up") may be counted from it, as a length may
             if end + clause.reading.upper > from_end:
-                from_end, by = end + clause.reading.upper, "a follow-up's time that may count"
+                from_end, by = end + clause.reading.upper, "a follow-up's time that may count from the end of treatment"
         elif moment:  # lengths after the end of treatment may run from it; after another moment, from the start
             reach = end = clause.reading.upper if _ends_treatment(clause) else None
+            held = clause if end is None else None
         elif reach is not None:
             reach += clause.reading.upper
             if reach > from_end:
-                from_end, by = reach, "a length that may run"
+                from_end, by = reach, "a length that may run from the end of treatment"
+        elif held is not None and _LASTED_FOR_RE.search(clause.text):
+            # how long a response seen at a moment lasted may run from it ("cleared at 12 weeks; remained clear for
+            # 6 months"), and a complete one after a lesser one from a later time the phrase does not give
+            better = _says_complete(clause.text) and not _says_complete(held.text)
+            lasted = math.inf if better else held.reading.upper + clause.reading.upper
+            if lasted > from_end:
+                from_end, by = (
+                    lasted,
+                    "how long the response lasted, which may run from "
+                    + ("a time after the one before it" if better else "the time before it"),
+                )
+            held = None
     longest = max(in_turn, from_end)
     if longest <= span.upper:
         return span
-    what = (
-        f"{by} from the end of treatment before it"
-        if from_end == longest
-        else "lengths that may run one after the other"
-    )
-    return TimeInterval(span.lower, longest, span.rule, f"{span.note}; {what}, up to their sum")
+    if from_end == longest and by.startswith("how long"):
+        what = by if math.isinf(longest) else f"{by}, up to their sum"
+    else:
+        what = (
+            f"{by} before it, up to their sum"
+            if from_end == longest
+            else "lengths that may run one after the other, up to their sum"
+        )
+    return TimeInterval(span.lower, longest, span.rule, f"{span.note}; {what}")
 
 
 #: How long a response lasted, not when it was seen: "sustained for 6 months", "maintained for over a year", "clear for
