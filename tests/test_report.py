@@ -169,6 +169,14 @@ def test_narrative_is_chosen_by_rules_from_the_data(data, classes, overall):
         overall,
     ).data
     assert "ruxolitinib (2 patients: response (0, 4.3]; failure at 12)" in text
+    # a failure followed at least 47.8 weeks ("no change at 11 months; unchanged at last follow-up") is after that
+    # time, in the opening and in Table 2 (once "failure at (47.8, ∞)")
+    second["individual"][-1] = {"outcome": "failure", "lower_days": 334.6, "upper_days": None}
+    rows = [second if s["agent"] == "ruxolitinib" else s for s in summaries]
+    text = report.narrative(episodes, studies, aggregates, rows, classes, overall).data
+    assert "ruxolitinib (2 patients: response (0, 4.3]; failure after 47.8)" in text
+    table2 = report.per_agent_table(rows).set_index("agent")
+    assert table2.loc["ruxolitinib", "each episode, weeks"] == "response (0, 4.3]; failure after 47.8"
 
 
 def test_table_a2_and_the_opening_show_the_times_series_report_for_their_patients_together(data, classes, overall):

@@ -85,13 +85,21 @@ def table1(episodes: pd.DataFrame) -> pd.DataFrame:
 
 
 def _individual_text(summary: dict) -> str:
-    """Each episode's own interval, in weeks: 'response (0, 2]; failure at 13; …'."""
+    """Each episode's own interval, in weeks: 'response (0, 2]; failure at 13; …'; a failure whose follow-up has no
+    upper end (at least 47.8 weeks) is 'failure after 47.8', not 'failure at (47.8, ∞)'.
+
+    >>> _individual_text({"individual": [{"outcome": "failure", "lower_days": 334.6, "upper_days": None},
+    ...  {"outcome": "failure", "lower_days": 91.0, "upper_days": 91.0}]})
+    'failure after 47.8; failure at 13'
+    """
     from nlsynth.present.group_report import interval_weeks
 
     parts = []
     for item in summary["individual"]:
         if item["outcome"] == "not reported":
             parts.append("outcome not reported")
+        elif item["outcome"] == "failure" and item["upper_days"] is None and item["lower_days"]:
+            parts.append(f"failure after {weeks_interval(item['lower_days'], item['lower_days'])}")
         elif item["outcome"] == "failure":
             parts.append(
                 "failure"
