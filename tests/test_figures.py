@@ -205,6 +205,32 @@ def test_a_swimmer_draws_a_time_with_no_upper_end_to_the_axis_s_end():
         graphics.close(fig)
 
 
+def test_a_swimmer_draws_a_follow_up_whose_end_is_an_interval_to_its_lower_end_and_dots_on_to_its_upper_one():
+    """SYNTHETIC: tacrolimus's three episodes, the second made a non-responder followed "6-12 months", (26, 52] weeks,
+    and the third followed "up to 20 weeks", (0, 20]. Each bar runs to its interval's lower end (none for the third),
+    dotted on to its upper end and named in the legend; the non-responder's cross stands at 26 weeks (once the bars
+    ran to 52 and 20 weeks, as if each patient had been followed that long)."""
+    episodes = group_files.load_episodes(PROCESSED, "tacrolimus")
+    episodes.loc[1, ["responded", "follow_up_lower_days", "follow_up_upper_days"]] = [False, 26 * 7.0, 52 * 7.0]
+    episodes.loc[2, ["follow_up_lower_days", "follow_up_upper_days"]] = [0.0, 20 * 7.0]
+    fig = plots.swimmer(episodes, "tacrolimus", _cited())
+    try:
+        graphics.check_figure(fig)
+        (ax,) = fig.axes
+        assert ax.get_xlim()[1] == pytest.approx(52 * 1.12 + 2)  # the longest time is the interval's upper end
+        dotted = [line for line in ax.lines if line.get_linestyle() == ":"]
+        assert [(list(line.get_xdata()), list(line.get_ydata())) for line in dotted] == [
+            ([26.0, 52.0], [1, 1]),
+            ([0.0, 20.0], [0, 0]),
+        ]
+        assert dotted[0].get_label() == plots.FOLLOW_UP_RANGE  # the legend names it once, by the first drawn
+        assert [line.get_xdata()[0] for line in ax.lines if line.get_label() == "no response"] == [26.0]
+        assert sorted(bar.get_width() for bar in ax.patches) == [16.0, 26.0]
+        assert ax.get_legend_handles_labels()[1].count(plots.FOLLOW_UP_RANGE) == 1
+    finally:
+        graphics.close(fig)
+
+
 @pytest.mark.parametrize(
     ("copies", "height_mm"), [(8, 228), (16, 240), (20, 240), pytest.param(80, 826, marks=pytest.mark.slow)]
 )

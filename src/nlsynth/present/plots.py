@@ -210,6 +210,9 @@ def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None]
 OPEN_FOLLOW_UP = "follow-up: at least this long"
 OPEN_FIRST = "first response: some time after this"
 OPEN_BEST = "best response: some time after this"
+#: ... and a follow-up whose end the source gives as an interval ("6-12 months", "cleared at 12 weeks; remained clear
+#: for 6 months"): its bar to the interval's lower end, dotted on to its upper one.
+FOLLOW_UP_RANGE = "follow-up: ends along the dots"
 
 
 def _open_ended(ax, y, lower: float, right: float, color: str, width: float, label: str | None) -> None:
@@ -285,9 +288,21 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
                 open_ended.append((row, lower / DAYS_PER_WEEK, color, line, name))
                 ends.append(lower)
         # the follow-up's bar: to its end, or where its end is not reported to its lower bound past 0 ("at least 6
-        # months"); (0, inf) says nothing of it
+        # months"); (0, inf) says nothing of it; where its end is an interval ("6-12 months"), to the interval's lower
+        # end, dotted on to its upper one (once to the upper end, as if followed that long)
         follow = e.follow_up_upper_days
         if math.isinf(follow):
+            follow = e.follow_up_lower_days if e.follow_up_lower_days > 0 else math.nan
+        elif e.follow_up_lower_days < follow:
+            lower, upper = e.follow_up_lower_days / DAYS_PER_WEEK, follow / DAYS_PER_WEEK
+            ax.plot(
+                [lower, upper],
+                [y, y],
+                color=C_FOLLOW_UP_OPEN,
+                linewidth=2.5,
+                linestyle=":",
+                label=once(FOLLOW_UP_RANGE),
+            )
             follow = e.follow_up_lower_days if e.follow_up_lower_days > 0 else math.nan
         if not math.isnan(follow):
             ax.barh(y, follow / DAYS_PER_WEEK, height=0.5, color=C_FOLLOW_UP, label=once("follow-up on treatment"))
