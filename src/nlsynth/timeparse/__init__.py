@@ -435,17 +435,17 @@ Rules (``TimeInterval.rule``)
     months": 6 months), unless it says how long the response seen then lasted ("cleared at 12 weeks; remained clear for
     6 months", "improved at 8 weeks; no relapse for 6 months"), which may run from that moment, (6 months, 12 weeks + 6
     months], or, a complete response after a lesser one, from a later time the phrase does not give ("improved at 4
-    weeks; clear for 6 months": at least 6 months; each once exactly 6 months). A time counted from the end ("6 months off treatment") is a moment, no length to add; that end
-    is the course an earlier clause states, where the regimen gives none ("treated 3 months; no relapse 6 months after
-    stopping" of a twice-daily cream: 9 months, once at least 6; the course named by the row's agent, a session or a
-    word for giving it too, "dupilumab for 3 months", "injections for 3 months", "a 3-month course", "given for 3
-    months", or by when it stopped or ended, "stopped at 3 months", "discontinued after 3 months", "treatment completed
-    at 3 months", "the last dose at 3 months"; not a follow-up's length, "followed for 12 months", nor a pulse, "2 weeks
-    on, 1 week off"), and a regimen whose course ends elsewhere disagrees with it and is refused ("daily for 6 weeks":
-    once 6 weeks + 6 months, the 3 months of treatment left out), as is a response's time so counted ("treated 12 weeks;
-    improved 4 weeks after stopping", "stopped at 12 weeks; improved 4 weeks after stopping"); where the regimen gives
-    no course, such a response's time counts from an end the phrase states ("stopped at 12 weeks; improved 4 weeks after
-    stopping": 16 weeks, once unresolved).
+    weeks; clear for 6 months": at least 6 months; each once exactly 6 months). A time counted from the end ("6 months
+    off treatment") is a moment, no length to add; that end is the course an earlier clause states, where the regimen
+    gives none ("treated 3 months; no relapse 6 months after stopping" of a twice-daily cream: 9 months, once at least
+    6; the course named by the row's agent, a session or a word for giving it too, "dupilumab for 3 months", "injections
+    for 3 months", "a 3-month course", "given for 3 months", or by when it stopped or ended, "stopped at 3 months",
+    "discontinued after 3 months", "treatment completed at 3 months", "the last dose at 3 months"; not a follow-up's
+    length, "followed for 12 months", nor a pulse, "2 weeks on, 1 week off"), and a regimen whose course ends elsewhere
+    disagrees with it and is refused ("daily for 6 weeks": once 6 weeks + 6 months, the 3 months of treatment left out),
+    as is a response's time so counted ("treated 12 weeks; improved 4 weeks after stopping", "stopped at 12 weeks;
+    improved 4 weeks after stopping"); where the regimen gives no course, such a response's time counts from an end the
+    phrase states ("stopped at 12 weeks; improved 4 weeks after stopping": 16 weeks, once unresolved).
 ``earliest-clause`` (times of a first response only)
     several clauses that time a first response ("partial response after 4 weeks; complete at 12 weeks"): the
     response was there by the earliest of them, read as its own rule says ((0, 4] weeks), and after the latest time

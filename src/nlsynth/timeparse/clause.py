@@ -343,9 +343,9 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
     weeks; observed for 6 months": 6 months), unless it says how long the response seen at that moment lasted
     (:data:`_LASTED_FOR_RE`: "cleared at 12 weeks; remained clear for 6 months", up to 12 weeks + 6 months), or how
     long a complete response lasted after a lesser one, which came at a later time the phrase does not give ("improved
-    at 4 weeks; clear for 6 months": no upper end); each once exactly 6 months. So may a follow-up's time after the end (:func:`_follow_up_since`:
-    "stopped at 12 weeks; no relapse at the 6-month follow-up", up to 12 weeks + 6 months, once exactly 6 months), each
-    from the end, not from one another. The end may be in any words (:func:`_ends_treatment`: "treatment completed at
+    at 4 weeks; clear for 6 months": no upper end); each once exactly 6 months. So may a follow-up's time after the end
+    (:func:`_follow_up_since`: "stopped at 12 weeks; no relapse at the 6-month follow-up", up to 12 weeks + 6 months,
+    once exactly 6 months), each from the end, not from one another. The end may be in any words (:func:`_ends_treatment`: "treatment completed at
     12 weeks", "last dose at week 12"). A length named as the whole (:data:`_TOTAL_RE`) holds the others: the span
     stands.
 
@@ -376,14 +376,15 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
             # a follow-up's moment after the end of treatment ("stopped at 12 weeks; no relapse at the 6-month
             # follow-up") may be counted from it, as a length may
             if end + clause.reading.upper > from_end:
-                from_end, by = end + clause.reading.upper, "a follow-up's time that may count from the end of treatment"
+                from_end = end + clause.reading.upper
+                by = "a follow-up's time that may count from the end of treatment before it, up to their sum"
         elif moment:  # lengths after the end of treatment may run from it; after another moment, from the start
             reach = end = clause.reading.upper if _ends_treatment(clause) else None
             held = clause if end is None else None
         elif reach is not None:
             reach += clause.reading.upper
             if reach > from_end:
-                from_end, by = reach, "a length that may run from the end of treatment"
+                from_end, by = reach, "a length that may run from the end of treatment before it, up to their sum"
         elif held is not None and _LASTED_FOR_RE.search(clause.text):
             # how long a response seen at a moment lasted may run from it ("cleared at 12 weeks; remained clear for
             # 6 months"), and a complete one after a lesser one from a later time the phrase does not give
@@ -393,20 +394,13 @@ def _lengths_in_turn(span: TimeInterval, clauses: list[_Clause]) -> TimeInterval
                 from_end, by = (
                     lasted,
                     "how long the response lasted, which may run from "
-                    + ("a time after the one before it" if better else "the time before it"),
+                    + ("a time after the one before it" if better else "the time before it, up to their sum"),
                 )
             held = None
     longest = max(in_turn, from_end)
     if longest <= span.upper:
         return span
-    if from_end == longest and by.startswith("how long"):
-        what = by if math.isinf(longest) else f"{by}, up to their sum"
-    else:
-        what = (
-            f"{by} before it, up to their sum"
-            if from_end == longest
-            else "lengths that may run one after the other, up to their sum"
-        )
+    what = by if from_end == longest else "lengths that may run one after the other, up to their sum"
     return TimeInterval(span.lower, longest, span.rule, f"{span.note}; {what}")
 
 
