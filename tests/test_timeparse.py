@@ -7143,6 +7143,39 @@ def test_a_follow_up_not_said_to_be_seen_after_its_time_ends_at_it(phrase, days)
 
 
 @pytest.mark.parametrize(
+    ("phrase", "weeks"),
+    [
+        ("cleared at 12 weeks; no recurrence at last follow-up (6 months)", 6 * M / W),
+        ("cleared at 12 weeks (no recurrence at 6 months)", 6 * M / W),
+        ("cleared at 12 weeks; no recurrence since (6 months)", 6 * M / W),
+        ("improvement at 4 weeks, complete (12 weeks)", 12),
+        ("6 weeks (complete clearance at 12 weeks)", 12),
+        ("response at 2 weeks (maximal at 8 weeks)", 8),
+    ],
+)
+def test_a_follow_ups_later_time_in_brackets_is_seen_time(phrase, weeks):
+    """A time in brackets later than every time outside them: the patient was seen then, so followed at least that
+    long, as "cleared at 12 weeks; no recurrence at 6 months" says (each once the time outside alone, the brackets
+    commentary)."""
+    got = parse_time(phrase)
+    assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(weeks * W), pytest.approx(weeks * W))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regimen", "days"),
+    [
+        ("8 weeks (2 months)", None, 8 * W),  # the same time again
+        ("at 8 weeks, i.e. 2 months", None, 8 * W),
+        ("6 months (range 3-12 months)", None, 6 * M),  # a series' summary
+        ("at the end of treatment (2 months)", "twice weekly for 8 weeks", 8 * W),  # an end weighed against the regimen
+        ("cleared at 12 weeks (after 3 sessions)", "weekly", 12 * W),  # earlier than the time outside
+    ],
+)
+def test_a_follow_ups_time_in_brackets_that_restates_summarises_or_precedes_keeps_the_reading(phrase, regimen, days):
+    assert parse_time(phrase, regimen).upper == pytest.approx(days)
+
+
+@pytest.mark.parametrize(
     ("phrase", "upper"),
     [
         # how long the response seen at a moment lasted may run from that moment

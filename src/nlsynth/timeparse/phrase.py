@@ -89,6 +89,7 @@ from nlsynth.timeparse.quantities import _ADDED_TIME_RE, _AFTER_SPAN, _AGE_IN_TI
 from nlsynth.timeparse.response import (
     _CHANGE_WORDS,
     _COMPLETE_RE,
+    _ENDING_TIME_RE,
     _HELD_FOR_RE,
     _HELD_SPAN_RE,
     _LASTED_RE,
@@ -166,7 +167,7 @@ def _read(
     if event and not exact:  # an earliest-clause reading is already the event's: as_event leaves it
         return as_event(reading, normalise(phrase or ""))
     if not event and phrase:  # "cleared at 12 weeks; no recurrence at last follow-up": at least 12 weeks
-        return _followed_on(reading, phrase)
+        return _followed_on(_later_in_brackets(reading, phrase, (regimen, agent, route)), phrase)
     return reading
 
 
@@ -1052,6 +1053,55 @@ def _followed_until(reading: TimeInterval, clause: str) -> TimeInterval:
     TimeInterval(lower=182.625, upper=182.625, rule='point', note="followed until 182.6 days: 'no further follow-up beyond 6 months'")
     """
     return TimeInterval(reading.lower, reading.lower, "point", f"followed until {reading.lower:.1f} days: {clause!r}")
+
+
+#: Readings that have weighed a time in brackets against the regimen's (:func:`_stated_time`): "at the end of
+#: treatment (12 weeks)", "after 6 sessions (3 months)".
+_STATED_IN_BRACKETS = frozenset({"end-of-treatment", "exposures", "after-end-of-treatment"})
+#: Words of a series' summary in brackets ("(range 3-12 months)", "(median 6 months)", "(n = 3)"): not the patient's
+#: own time.
+_SUMMARY_ASIDE_RE = re.compile(r"\b(?:range|median|mean|average|iqr|interquartile|sd|n\s*=)|%")
+
+
+def _later_in_brackets(
+    reading: TimeInterval, phrase: str, row: tuple[str | None, str | None, str | None]
+) -> TimeInterval:
+    """A follow-up's reading, or the time a parenthesis gives when it is later than every time outside it ("cleared at
+    12 weeks; no recurrence at last follow-up (6 months)", "improvement at 4 weeks, complete (12 weeks)", "6 weeks
+    (complete at 12 weeks)"): the patient was seen then, so followed at least that long, as without the brackets
+    (each once the time outside alone, the parenthesis commentary). Not a series' summary ("(range 3-12 months)"), nor a
+    bare time right after another, which says it again ("at 8 weeks (2 months)"), nor one no rule reads, nor the time
+    of an end of treatment or a count of sessions the reading already weighed (:data:`_STATED_IN_BRACKETS`: "at the
+    end of treatment (2 months)"); ``row`` is the row's regimen, agent and route, read with it.
+
+    >>> from nlsynth.timeparse import parse_time
+    >>> parse_time("cleared at 12 weeks; no recurrence at last follow-up (6 months)").upper
+    182.625
+    >>> parse_time("8 weeks (2 months)").upper, parse_time("6 months (range 3-12 months)").upper
+    (56.0, 182.625)
+    """
+    if not reading.resolved or math.isinf(reading.upper) or reading.rule in _STATED_IN_BRACKETS:
+        return reading
+    text = normalise(phrase)
+    for aside in _PARENTHESES_RE.finditer(text):
+        inside = aside.group(0)[1:-1].strip(" ,.:;")
+        if not _DURATION_RE.search(inside) or _SUMMARY_ASIDE_RE.search(inside):
+            continue
+        if _DURATION_RE.fullmatch(inside) and _ENDING_TIME_RE.search(text[: aside.start()]):
+            continue  # "8 weeks (2 months)": the same time again
+        try:
+            later = _read(inside, *row, False, False, False)
+        except TimePhraseError:
+            continue
+        if later.resolved and math.isfinite(later.upper) and later.lower > reading.upper:
+            reading = TimeInterval(
+                later.lower,
+                later.upper,
+                "clauses-span",
+                f"{reading.note or reading.rule}; at least as long as a later time in brackets ({inside!r}: "
+                f"{later.rule})",
+            )
+    return reading
 
 
 #: Words of a moment after a follow-up's timed clauses at which the patient was seen, with no time of its own ("no
