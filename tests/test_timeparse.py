@@ -6967,13 +6967,16 @@ def test_a_place_dated_in_brackets_or_first_as_an_adverb_is_read():
         "improvement at 4 weeks (complete response later)",
     ],
 )
-def test_a_later_response_with_no_time_is_refused_where_the_latest_time_is_read(phrase):
+def test_a_later_response_with_no_time_is_refused_as_the_best_and_a_follow_up_is_at_least_its_time(phrase):
     """Each once read as a best response (and a follow-up) at 4 weeks, the later clause left out as commentary, though
-    the best came later. The first response is the timed clause's, as before."""
+    the best came later. A follow-up saw the later response, so went on past the timed one: at least 4 weeks (once
+    refused as the best is, though how much later the response came does not matter to it). The first response is
+    the timed clause's, as before."""
     regimen = "MAL-PDT every 2 weeks, 6 sessions"
-    for kind in ({"event": True}, {}):
-        with pytest.raises(TimePhraseError, match="a response later than the timed one, with no time of its own"):
-            parse_time(phrase, regimen, **kind)
+    with pytest.raises(TimePhraseError, match="a response later than the timed one, with no time of its own"):
+        parse_time(phrase, regimen, event=True)
+    follow_up = parse_time(phrase, regimen)
+    assert (follow_up.rule, follow_up.lower, follow_up.upper) == ("at-least", 4 * W, INF)
     assert parse_time(phrase, regimen, event=True, first=True).upper == pytest.approx(4 * W)
     # none that grew on: negated, lasting, or not of the response
     for same in (
@@ -7159,6 +7162,20 @@ def test_a_follow_ups_later_time_in_brackets_is_seen_time(phrase, weeks):
     commentary)."""
     got = parse_time(phrase)
     assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(weeks * W), pytest.approx(weeks * W))
+
+
+def test_a_follow_ups_later_time_in_brackets_may_count_from_an_end_before_it():
+    """Read as a clause of its own, as "stopped at 12 weeks; no recurrence at the 6-month follow-up" is: the 6 months
+    may run from the stop (up to 12 weeks + 6 months), not exactly 6 months since the start."""
+    for phrase in (
+        "stopped at 12 weeks; no recurrence at last follow-up (6 months)",
+        "stopped at 12 weeks; cleared at last follow-up (6 months)",  # once refused as a later response
+    ):
+        got = parse_time(phrase)
+        assert (got.lower, got.upper) == (pytest.approx(6 * M), pytest.approx(12 * W + 6 * M))
+    assert parse_time("stopped at 12 weeks; no recurrence at the 6-month follow-up").upper == pytest.approx(
+        12 * W + 6 * M
+    )
 
 
 @pytest.mark.parametrize(

@@ -23,20 +23,21 @@ with no number ("a few weeks after the second injection", "some weeks after the 
 read as the moment's own time: by the next session, or by the end of treatment. So is a moment named by its place with
 no session or time a rule reads ("complete after the sixth", "cleared at the third visit", "complete by the twelfth"
 beside "at 4 weeks"), once dropped beside a clause that was read, unless a time in brackets dates it ("at the second
-visit (4 weeks)"). In a best response's phrase and a follow-up's, so is a response said to come later than a timed
-clause with no time of its own ("improved at 4 weeks; cleared later", "eventually cleared", "then cleared", "followed by
-complete clearance", "cleared at the next visit", "complete with continued treatment", or a response said to grow on,
-"with further improvement", "with continued improvement", "ongoing improvement", or with a word of its own, "with
-eventual clearance", "with subsequent clearance", "until complete clearance", also in brackets, "improved at 4 weeks
-(cleared later)"), once left out, so the best (or the follow-up's end) was at 4 weeks; a first response is the timed
-clause's, unless that clause times an end of the treatment ("stopped at 12 weeks, then improved", once a first response
-by 12 weeks) and no earlier clause times one, and after a clause that says none was seen ("no change at 4 weeks, but
-improved later") the best is after that time. In a best response's, so is any response with no time after timed ones
-that are not complete ("partial response at 4 weeks; complete response", "slight improvement at 4 weeks; marked
-improvement", also after a comma, "and", a sentence's end or a dash in the timed one's clause, "improvement at 4 weeks,
-complete response", "improved at 4 weeks and remained clear", once the timed part's time), once the partial one's time,
-however long a complete one lasted ("complete response maintained", or for a span and no visit, "improved at 4 weeks;
-clear for 6 months", "...; the remission lasted 6 months", "..., clearance sustained for 6 months", each once the
+visit (4 weeks)"). In a best response's phrase, so is a response said to come later than a timed clause with no time of
+its own ("improved at 4 weeks; cleared later", "eventually cleared", "then cleared", "followed by complete clearance",
+"cleared at the next visit", "complete with continued treatment", or a response said to grow on, "with further
+improvement", "with continued improvement", "ongoing improvement", or with a word of its own, "with eventual clearance",
+"with subsequent clearance", "until complete clearance", also in brackets, "improved at 4 weeks (cleared later)"), once
+left out, so the best was at 4 weeks; a follow-up that says so went on past the timed clause, and is at least its time
+(``at-least``; once left out, so the follow-up ended at 4 weeks, then refused as the best is); a first response is the
+timed clause's, unless that clause times an end of the treatment ("stopped at 12 weeks, then improved", once a first
+response by 12 weeks) and no earlier clause times one, and after a clause that says none was seen ("no change at 4
+weeks, but improved later") the best is after that time. In a best response's, so is any response with no time after
+timed ones that are not complete ("partial response at 4 weeks; complete response", "slight improvement at 4 weeks;
+marked improvement", also after a comma, "and", a sentence's end or a dash in the timed one's clause, "improvement at 4
+weeks, complete response", "improved at 4 weeks and remained clear", once the timed part's time), once the partial one's
+time, however long a complete one lasted ("complete response maintained", or for a span and no visit, "improved at 4
+weeks; clear for 6 months", "...; the remission lasted 6 months", "..., clearance sustained for 6 months", each once the
 partial one's time), though a clause only on how the timed one lasted ("improvement lasted") is no better one, and so is
 a response from a time on, its end untimed ("improvement from week 4 onwards", "from 4 weeks until the last visit",
 "through the end of therapy", or with no word of its end after "from", "improvement from week 4", or growing after its

@@ -737,9 +737,9 @@ def _clauses(
 ) -> list[_Clause]:
     """The phrase's clauses, each read (:func:`~nlsynth.timeparse.clause._parse_clause`) and told what it says of the
     event. A clause that names a moment by its place and gives no time (:data:`_PLACE_UNREAD_RE`: "complete after the
-    sixth", "cleared at the third visit") is refused, unless a time in brackets may date it (``dated``). Where the
-    phrase's ``latest`` time is read (a best response, a follow-up), so is a response said to come later than a timed
-    clause with no time of its own (:func:`_later_untimed`). An event's response timed at a follow-up beside a
+    sixth", "cleared at the third visit") is refused, unless a time in brackets may date it (``dated``). In a best
+    response's phrase, so is a response said to come later than a timed clause with no time of its own
+    (:func:`_later_untimed`), which a follow-up reads as going on past it (:func:`_seen_later`). An event's response timed at a follow-up beside a
     clause, or an ``end_aside`` in brackets, that names the end of treatment is refused
     (:func:`_check_follow_up_beside_an_end`)."""
     agent = treatment.agent
@@ -777,8 +777,8 @@ def _clauses(
         # after a timed clause, an untimed one may time another event ("relapsed, resolved later") or a later response
         other_event = result is None and timed_before and _times_other_event(clause)
         untimed = result is None and timed_before and not other_event
-        if latest and untimed and (later := _later_untimed(clause, found[-1].text)):
-            _refuse_later(clause, later)
+        if latest and event and untimed and (later := _later_untimed(clause, found[-1].text)):
+            _refuse_later(clause, later)  # a follow-up went on past it: at least its time (_seen_later)
         if latest and event and untimed and _untimed_response(clause, found):
             _refuse_untimed_response(clause)
         if result is None:
@@ -835,7 +835,7 @@ def _clauses(
             continue  # "erythema at 2 weeks, improvement at 8 weeks": how the lesions looked, commentary
         else:
             kind = "timed"
-            if latest and result.resolved and (later := _later_part(clause)):  # "improved at 4 weeks and cleared later"
+            if latest and event and result.resolved and (later := _later_part(clause)):  # "... and cleared later"
                 _refuse_later(clause, later)
             # a first response later than an end of the treatment the clause times ("stopped at 12 weeks, then
             # improved"), unless an earlier clause times one
@@ -1091,15 +1091,19 @@ def _later_in_brackets(
             continue  # "8 weeks (2 months)": the same time again
         try:
             later = _read(inside, *row, False, False, False)
+            if later.resolved and math.isfinite(later.upper) and later.lower > reading.upper:
+                # read as a clause of its own, with what it may count from ("stopped at 12 weeks; ... (6 months)")
+                whole = _read(f"{text[: aside.start()]}; {inside}; {text[aside.end() :]}", *row, False, False, False)
+            else:
+                continue
         except TimePhraseError:
             continue
-        if later.resolved and math.isfinite(later.upper) and later.lower > reading.upper:
+        if whole.resolved and whole.lower >= later.lower:
             reading = TimeInterval(
-                later.lower,
-                later.upper,
-                "clauses-span",
-                f"{reading.note or reading.rule}; at least as long as a later time in brackets ({inside!r}: "
-                f"{later.rule})",
+                whole.lower,
+                whole.upper,
+                whole.rule,
+                f"{whole.note or whole.rule}; a later time in brackets ({inside!r}), read as a clause of its own",
             )
     return reading
 
@@ -1128,15 +1132,18 @@ def _seen_later(text: str) -> str | None:
     event, a stop or how a response lasted ("cleared at 12 weeks", "no change at 12 weeks", "stopped at 12 weeks",
     "stable at 6 months"), not the follow-up's own length ("12 weeks", "12-month follow-up", "followed for 12
     months"), a moment with no time at which the patient was seen (:data:`_SEEN_LATER_RE`: "...; no recurrence at
-    last follow-up", "...; no recurrence since", "... and at subsequent visits"). Not one that says the patient was
+    last follow-up", "...; no recurrence since", "... and at subsequent visits"), or a response said to come later
+    (:func:`_later_untimed`: "improved at 4 weeks; cleared later", "... until complete clearance", "stopped at 12
+    weeks, then improved"; once refused, as for the best response, though how much later does not matter to a
+    follow-up that went on past it). Not one that says the patient was
     not seen then (:data:`_NOT_FOLLOWED_RE`), nor a word right after a time or a unit, which counts a time from
     something ("cleared 12 weeks later", "12 weeks since starting", "cleared another month later"), nor a clause that
     says nothing but the moment, which names the time before it ("clear at 3 years, at the latest follow-up").
 
     >>> [_seen_later(t) for t in ("cleared at 12 weeks; no recurrence at last follow-up", "cleared at 12 weeks; "
     ...  "not seen since", "12 weeks; no recurrence at last visit", "stable at 6 months and at every visit since",
-    ...  "clear at 3 years, at the latest follow-up")]
-    ['last follow-up', None, None, 'every visit', None]
+    ...  "clear at 3 years, at the latest follow-up", "improved at 4 weeks, then complete clearance")]
+    ['last follow-up', None, None, 'every visit', None, 'then']
     """
     pieces = _pieces(text, lengths=True)
     timed = [i for i, piece in enumerate(pieces) if _holds_time(piece)]
@@ -1154,6 +1161,10 @@ def _seen_later(text: str) -> str | None:
     ):
         return None
     for i, later in enumerate([tail, *pieces[timed[-1] + 1 :]]):
+        # a response said to come later ("improved at 4 weeks; cleared later", "... until complete clearance"): seen
+        # then, so after the timed clause
+        if (response := _later_untimed(later, head)) and not _UNIT_BEFORE_RE.search(later[: later.find(response)]):
+            return response
         seen = _SEEN_LATER_RE.search(later)
         before = later[: seen.start()] if seen else ""
         if seen and (i or before.strip(" ,.;:")) and not _UNIT_BEFORE_RE.search(before):
@@ -1335,7 +1346,7 @@ def _parse(
     latest = not (event and first)  # the latest time is read: a best response's or a follow-up's
     for aside in _PARENTHESES_RE.finditer(normalised):  # "8 weeks (n = 3)": whose the time is, set aside or not
         _check_whose_time(text, aside=aside.group(0)[1:-1])
-        if latest:  # "improved at 4 weeks (cleared later)": as without the brackets
+        if latest and event:  # "improved at 4 weeks (cleared later)": as without the brackets
             _check_no_later_response_aside(aside.group(0)[1:-1], text)
     # a time in brackets may date a place the clause names ("at the second visit (4 weeks)")
     dated = any(_DURATION_RE.search(aside.group(0)) for aside in _PARENTHESES_RE.finditer(normalised))
