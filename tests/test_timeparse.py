@@ -7164,6 +7164,25 @@ def test_a_follow_ups_later_time_in_brackets_is_seen_time(phrase, weeks):
     assert (got.rule, got.lower, got.upper) == ("clauses-span", pytest.approx(weeks * W), pytest.approx(weeks * W))
 
 
+@pytest.mark.parametrize(
+    ("phrase", "lower", "upper"),
+    [
+        # lengths that may run one after the other, as "8 weeks treatment, 6 months follow-up" (once a list of visits)
+        ("8 weeks (treatment), 6 months (follow-up)", 6 * M, 8 * W + 6 * M),
+        ("6 months (treatment) and 12 months (follow-up)", 12 * M, 18 * M),
+        # a time off treatment after the course before it: a moment, 12 months since the start (once at least 9 months)
+        ("3 months (on therapy); 9 months (off therapy)", 12 * M, 12 * M),
+    ],
+)
+def test_a_follow_ups_bracket_that_labels_a_length_is_read_as_if_written_there(phrase, lower, upper):
+    got = parse_time(phrase)
+    assert (got.lower, got.upper) == (pytest.approx(lower), pytest.approx(upper))
+    assert parse_time(phrase.replace("(", "").replace(")", "")) == got
+    # any other bracket stays aside, and an event's reading is as before
+    assert parse_time("12 months (ongoing)").upper == pytest.approx(12 * M)
+    assert parse_time("8 weeks (treatment)", event=True, first=True).upper == pytest.approx(8 * W)
+
+
 def test_a_follow_ups_later_time_in_brackets_may_count_from_an_end_before_it():
     """Read as a clause of its own, as "stopped at 12 weeks; no recurrence at the 6-month follow-up" is: the 6 months
     may run from the stop (up to 12 weeks + 6 months), not exactly 6 months since the start."""

@@ -699,11 +699,13 @@ of treatment (12 weeks)" with no course length in the regimen), and a count of s
 4th session (week 6)": the source's time, not the regimen's pace). A parenthesis with no time of its own that says what
 the time before it is counted from is read with it, as if written there: "2 years (after end of treatment)" is "2 years
 after end of treatment", "12 months (from diagnosis)" is refused as "12 months from diagnosis" is (once commentary, and
-the time read as since the start). A follow-up's parenthesis that gives a time later than every time outside it
-("cleared at 12 weeks; no recurrence at last follow-up (6 months)", "improvement at 4 weeks, complete (12 weeks)") says
-the patient was seen then: the follow-up reaches it, as "cleared at 12 weeks; no recurrence at 6 months" does (once the
-time outside alone); not a series' summary ("(range 3-12 months)"), a bare time right after another ("8 weeks (2
-months)"), or an end of treatment or a count of sessions the reading has weighed against the regimen.
+the time read as since the start); so, in a follow-up, is one that only labels the length before it ("8 weeks
+(treatment), 6 months (follow-up)", "3 months (on therapy); 9 months (off therapy)"; once dropped, which left a list of
+visits or a time off treatment from no stated end). A follow-up's parenthesis that gives a time later than every time
+outside it ("cleared at 12 weeks; no recurrence at last follow-up (6 months)", "improvement at 4 weeks, complete (12
+weeks)") says the patient was seen then: the follow-up reaches it, as "cleared at 12 weeks; no recurrence at 6 months"
+does (once the time outside alone); not a series' summary ("(range 3-12 months)"), a bare time right after another ("8
+weeks (2 months)"), or an end of treatment or a count of sessions the reading has weighed against the regimen.
 
 Modules
 -------

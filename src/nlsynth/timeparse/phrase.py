@@ -1055,6 +1055,25 @@ def _followed_until(reading: TimeInterval, clause: str) -> TimeInterval:
     return TimeInterval(reading.lower, reading.lower, "point", f"followed until {reading.lower:.1f} days: {clause!r}")
 
 
+#: A label in brackets that says what a length of a follow-up's was spent on ("(treatment)", "(on treatment)", "(off
+#: therapy)", "(follow-up)", "(observation)").
+_LENGTH_LABEL_RE = re.compile(
+    r"(?:(?:on|off|of|after|post)\s+)?(?:the\s+)?(?:treatment|therapy|follow\W?up|observation|observed|treated)"
+)
+
+
+def _length_label_aside(aside: re.Match) -> str:
+    """A follow-up's bracket that only labels the length before it ("8 weeks (treatment), 6 months (follow-up)"), read
+    as if written there, so that the lengths may run one after the other as "8 weeks treatment, 6 months follow-up"
+    do (once the brackets dropped, leaving a list of visits, 6 months); any other bracket is left as it is.
+
+    >>> _PARENTHESES_RE.sub(_length_label_aside, "8 weeks (treatment), 6 months (follow-up), 2 years (ongoing)")
+    '8 weeks  treatment, 6 months  follow-up, 2 years (ongoing)'
+    """
+    inside = aside.group(0)[1:-1].strip()
+    return f" {inside}" if _LENGTH_LABEL_RE.fullmatch(inside) else aside.group(0)
+
+
 #: Readings that have weighed a time in brackets against the regimen's (:func:`_stated_time`): "at the end of
 #: treatment (12 weeks)", "after 6 sessions (3 months)".
 _STATED_IN_BRACKETS = frozenset({"end-of-treatment", "exposures", "after-end-of-treatment"})
@@ -1340,6 +1359,8 @@ def _parse(
     if hedge := _hedged(normalised):
         raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is the reviewer's to read")
     normalised = re.sub(r" {2,}", " ", _PARENTHESES_RE.sub(_anchor_aside, _summary_first(_visit_notation(normalised))))
+    if not event:  # "8 weeks (treatment), 6 months (follow-up)": as "8 weeks treatment, 6 months follow-up"
+        normalised = _PARENTHESES_RE.sub(_length_label_aside, normalised)
     if event:
         normalised = _PARENTHESES_RE.sub(_event_aside, _response_timed_in_brackets(normalised))
     text = _PARENTHESES_RE.sub(" ", normalised)
