@@ -7099,6 +7099,7 @@ def test_a_follow_up_with_a_later_clause_no_rule_reads_is_at_least_the_read_time
         ("no improvement at 12 weeks; unchanged at last follow-up", 12 * W, "last follow-up"),
         ("cleared at 12 weeks, with no recurrence at the most recent follow-up", 12 * W, "most recent follow-up"),
         ("cleared at 12 weeks; no recurrence since", 12 * W, "since"),
+        ("cleared at 12 weeks; since then no recurrence", 12 * W, "since"),
         ("cleared at 12 weeks; no recurrence thereafter", 12 * W, "thereafter"),
         ("cleared at 12 weeks (no recurrence since)", 12 * W, "since"),
         ("improved at 4 weeks; still clear at the last visit", 4 * W, "last visit"),
@@ -7138,6 +7139,8 @@ def test_a_follow_up_seen_at_a_later_moment_it_does_not_time_is_at_least_its_tim
         ("no relapse after 6 months; follow-up continues", 6 * M),
         # a word right after the time counts it from something
         ("cleared at 12 weeks since starting", 12 * W),
+        # "since" as a reason, not a time
+        ("no improvement at 12 weeks; stopped since no benefit", 12 * W),
     ],
 )
 def test_a_follow_up_not_said_to_be_seen_after_its_time_ends_at_it(phrase, days):

@@ -1132,7 +1132,10 @@ def _later_in_brackets(
 _SEEN_LATER_RE = re.compile(
     r"\b(?:next|following|last|latest|later|subsequent|further|final|most\s+recent|every|each|all)\s+(?:\w+\s+)?"
     r"(?:visits?|follow\W?ups?|reviews?|assessments?|appointments?|examinations?|consultations?|check\W?ups?)\b"
-    r"|\b(?:later|subsequently|thereafter|afterwards?|since)\b"
+    r"|\b(?:later|subsequently|thereafter|afterwards?)\b"
+    # "since" as a time, at the clause's end or before "then" ("no recurrence since", "since then"), not a reason
+    # ("stopped since no benefit")
+    r"|\bsince(?=\W*$|\s+(?:then|that\s+time)\b)"
 )
 #: A unit right before such a word, which makes it a time's ("another month later", "a few weeks later").
 _UNIT_BEFORE_RE = re.compile(rf"\b{_UNIT}\s*$")
