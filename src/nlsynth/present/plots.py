@@ -186,7 +186,7 @@ def _segment(ax, y, lower, upper, color, marker, label: Callable[[], str | None]
     """One episode's response interval in weeks, a line ``width`` points wide, or a marker where it is a point;
     ``label`` is called only when something is drawn, so that the legend's entry goes to a drawn artist (not to an
     episode with no time). An interval with no upper end ("more than 6 months": (X, inf)) is left to
-    :func:`_open_ended`, which draws it once the axis's end is known.
+    :func:`_dotted`, which draws it once the axis's end is known.
     """
     if math.isnan(lower) or math.isinf(upper):
         return False
@@ -215,11 +215,12 @@ OPEN_BEST = "best response: some time after this"
 FOLLOW_UP_RANGE = "follow-up: ends along the dots"
 
 
-def _open_ended(ax, y, lower: float, right: float, color: str, width: float, label: str | None) -> None:
-    """A time with no upper end, from its lower bound ``lower`` to the axis's end ``right`` (weeks): a dotted line in
-    its colour, ``width`` points wide, so that it reads as going on past what the source says (once not drawn at all,
-    and a non-responder's cross put at week 0)."""
-    ax.plot([lower, right], [y, y], color=color, linewidth=width, linestyle=":", label=label)
+def _dotted(ax, y, lower: float, upper: float, color: str, width: float, label: str | None) -> None:
+    """A time whose end the source does not give exactly, from its lower bound ``lower`` to ``upper`` (weeks): the
+    axis's end for one with no upper end, so that it reads as going on past what the source says (once not drawn at
+    all, and a non-responder's cross put at week 0), or an interval's upper end; a dotted line in its colour, ``width``
+    points wide."""
+    ax.plot([lower, upper], [y, y], color=color, linewidth=width, linestyle=":", label=label)
 
 
 #: The swimmer plot: its title, axis and margins, and each episode's row, inches. Beyond 25 episodes the rows shrink
@@ -291,18 +292,10 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
         # months"); (0, inf) says nothing of it; where its end is an interval ("6-12 months"), to the interval's lower
         # end, dotted on to its upper one (once to the upper end, as if followed that long)
         follow = e.follow_up_upper_days
-        if math.isinf(follow):
-            follow = e.follow_up_lower_days if e.follow_up_lower_days > 0 else math.nan
-        elif e.follow_up_lower_days < follow:
-            lower, upper = e.follow_up_lower_days / DAYS_PER_WEEK, follow / DAYS_PER_WEEK
-            ax.plot(
-                [lower, upper],
-                [y, y],
-                color=C_FOLLOW_UP_OPEN,
-                linewidth=2.5,
-                linestyle=":",
-                label=once(FOLLOW_UP_RANGE),
-            )
+        if math.isinf(follow) or e.follow_up_lower_days < follow:
+            if math.isfinite(follow):
+                lower, upper = e.follow_up_lower_days / DAYS_PER_WEEK, follow / DAYS_PER_WEEK
+                _dotted(ax, y, lower, upper, C_FOLLOW_UP_OPEN, 2.5, once(FOLLOW_UP_RANGE))
             follow = e.follow_up_lower_days if e.follow_up_lower_days > 0 else math.nan
         if not math.isnan(follow):
             ax.barh(y, follow / DAYS_PER_WEEK, height=0.5, color=C_FOLLOW_UP, label=once("follow-up on treatment"))
@@ -346,7 +339,7 @@ def swimmer(episodes: pd.DataFrame, agent: str, labels: dict[str, str] | None = 
     right = max(4.0, x_max * 1.12 + 2)
     ax.set_xlim(0, right)
     for y, lower, color, line, name in open_ended:
-        _open_ended(ax, y, lower, right, color, line, once(name))
+        _dotted(ax, y, lower, right, color, line, once(name))
     ax.set_xlabel("weeks since start of treatment")
     ax.set_title(f"{agent}: episodes (arrow: on treatment, no stop reported, at last follow-up)", fontsize=8)
     if ax.get_legend_handles_labels()[0]:  # episodes with no time draw nothing to name: no legend (and no warning)

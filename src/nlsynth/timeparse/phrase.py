@@ -167,7 +167,8 @@ def _read(
     if event and not exact:  # an earliest-clause reading is already the event's: as_event leaves it
         return as_event(reading, normalise(phrase or ""))
     if not event and phrase:  # "cleared at 12 weeks; no recurrence at last follow-up": at least 12 weeks
-        return _followed_on(_later_in_brackets(reading, phrase, (regimen, agent, route)), phrase)
+        text = normalise(phrase)
+        return _followed_on(_later_in_brackets(reading, text, (regimen, agent, route)), text)
     return reading
 
 
@@ -739,8 +740,8 @@ def _clauses(
     event. A clause that names a moment by its place and gives no time (:data:`_PLACE_UNREAD_RE`: "complete after the
     sixth", "cleared at the third visit") is refused, unless a time in brackets may date it (``dated``). In a best
     response's phrase, so is a response said to come later than a timed clause with no time of its own
-    (:func:`_later_untimed`), which a follow-up reads as going on past it (:func:`_seen_later`). An event's response timed at a follow-up beside a
-    clause, or an ``end_aside`` in brackets, that names the end of treatment is refused
+    (:func:`_later_untimed`), which a follow-up reads as going on past it (:func:`_seen_later`). An event's response
+    timed at a follow-up beside a clause, or an ``end_aside`` in brackets, that names the end of treatment is refused
     (:func:`_check_follow_up_beside_an_end`)."""
     agent = treatment.agent
     found = []
@@ -1083,7 +1084,7 @@ _SUMMARY_ASIDE_RE = re.compile(r"\b(?:range|median|mean|average|iqr|interquartil
 
 
 def _later_in_brackets(
-    reading: TimeInterval, phrase: str, row: tuple[str | None, str | None, str | None]
+    reading: TimeInterval, text: str, row: tuple[str | None, str | None, str | None]
 ) -> TimeInterval:
     """A follow-up's reading, or the time a parenthesis gives when it is later than every time outside it ("cleared at
     12 weeks; no recurrence at last follow-up (6 months)", "improvement at 4 weeks, complete (12 weeks)", "6 weeks
@@ -1091,7 +1092,8 @@ def _later_in_brackets(
     (each once the time outside alone, the parenthesis commentary). Not a series' summary ("(range 3-12 months)"), nor a
     bare time right after another, which says it again ("at 8 weeks (2 months)"), nor one no rule reads, nor the time
     of an end of treatment or a count of sessions the reading already weighed (:data:`_STATED_IN_BRACKETS`: "at the
-    end of treatment (2 months)"); ``row`` is the row's regimen, agent and route, read with it.
+    end of treatment (2 months)"); ``text`` is the phrase normalised, ``row`` the row's regimen, agent and route, read
+    with it.
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("cleared at 12 weeks; no recurrence at last follow-up (6 months)").upper
@@ -1101,7 +1103,6 @@ def _later_in_brackets(
     """
     if not reading.resolved or math.isinf(reading.upper) or reading.rule in _STATED_IN_BRACKETS:
         return reading
-    text = normalise(phrase)
     for aside in _PARENTHESES_RE.finditer(text):
         inside = aside.group(0)[1:-1].strip(" ,.:;")
         if not _DURATION_RE.search(inside) or _SUMMARY_ASIDE_RE.search(inside):
@@ -1110,11 +1111,12 @@ def _later_in_brackets(
             continue  # "8 weeks (2 months)": the same time again
         try:
             later = _read(inside, *row, False, False, False)
-            if later.resolved and math.isfinite(later.upper) and later.lower > reading.upper:
-                # read as a clause of its own, with what it may count from ("stopped at 12 weeks; ... (6 months)")
-                whole = _read(f"{text[: aside.start()]}; {inside}; {text[aside.end() :]}", *row, False, False, False)
-            else:
-                continue
+        except TimePhraseError:
+            continue
+        if not (later.resolved and math.isfinite(later.upper) and later.lower > reading.upper):
+            continue
+        try:  # read as a clause of its own, with what it may count from ("stopped at 12 weeks; ... (6 months)")
+            whole = _read(f"{text[: aside.start()]}; {inside}; {text[aside.end() :]}", *row, False, False, False)
         except TimePhraseError:
             continue
         if whole.resolved and whole.lower >= later.lower:
@@ -1157,10 +1159,10 @@ def _seen_later(text: str) -> str | None:
     last follow-up", "...; no recurrence since", "... and at subsequent visits"), or a response said to come later
     (:func:`_later_untimed`: "improved at 4 weeks; cleared later", "... until complete clearance", "stopped at 12
     weeks, then improved"; once refused, as for the best response, though how much later does not matter to a
-    follow-up that went on past it). Not one that says the patient was
-    not seen then (:data:`_NOT_FOLLOWED_RE`), nor a word right after a time or a unit, which counts a time from
-    something ("cleared 12 weeks later", "12 weeks since starting", "cleared another month later"), nor a clause that
-    says nothing but the moment, which names the time before it ("clear at 3 years, at the latest follow-up").
+    follow-up that went on past it). Not one that says the patient was not seen then (:data:`_NOT_FOLLOWED_RE`), nor
+    a word right after a time or a unit, which counts a time from something ("cleared 12 weeks later", "12 weeks since
+    starting", "cleared another month later"), nor a clause that says nothing but the moment, which names the time
+    before it ("clear at 3 years, at the latest follow-up").
 
     >>> [_seen_later(t) for t in ("cleared at 12 weeks; no recurrence at last follow-up", "cleared at 12 weeks; "
     ...  "not seen since", "12 weeks; no recurrence at last visit", "stable at 6 months and at every visit since",
@@ -1196,10 +1198,11 @@ def _seen_later(text: str) -> str | None:
     return None
 
 
-def _followed_on(reading: TimeInterval, phrase: str) -> TimeInterval:
-    """A follow-up whose phrase says the patient was seen after its timed clauses, at a moment it does not time
-    (:func:`_seen_later`): at least as long as they say (once exactly the last clause's time, as if the patient had
-    not been seen after it). Brackets are read as if not there ("cleared at 12 weeks (no recurrence since)").
+def _followed_on(reading: TimeInterval, text: str) -> TimeInterval:
+    """A follow-up whose phrase (``text``, normalised) says the patient was seen after its timed clauses, at a moment
+    it does not time (:func:`_seen_later`): at least as long as they say (once exactly the last clause's time, as if
+    the patient had not been seen after it). Brackets are read as if not there ("cleared at 12 weeks (no recurrence
+    since)").
 
     >>> from nlsynth.timeparse import parse_time
     >>> parse_time("cleared at 12 weeks; no recurrence at last follow-up")
@@ -1207,7 +1210,7 @@ def _followed_on(reading: TimeInterval, phrase: str) -> TimeInterval:
     """
     if not reading.resolved or math.isinf(reading.upper):
         return reading
-    later = _seen_later(re.sub(r"[()]", " ", normalise(phrase)))
+    later = _seen_later(re.sub(r"[()]", " ", text))
     if later is None:
         return reading
     return TimeInterval(
