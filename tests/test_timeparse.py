@@ -7109,6 +7109,15 @@ def test_a_follow_up_with_a_later_clause_no_rule_reads_is_at_least_the_read_time
         ("no improvement after 6 months; subsequently switched to methotrexate", 6 * M, "subsequently"),
         # seen healed by 12 weeks, at a visit the phrase does not date, and after it: once at most 12 weeks
         ("healed by 12 weeks; remained healed at subsequent visits", 0.0, "subsequent visits"),
+        # the moment after a comma in the timed clause, once exactly its time
+        ("cleared after 8 weeks, since when no recurrence", 8 * W, "since"),
+        ("cleared at 12 weeks, since which time no recurrence", 12 * W, "since"),
+        ("cleared at 12 weeks, since then no recurrence", 12 * W, "since"),
+        # "since" before how the response lasted is "since then": once exactly 12 weeks, or refused in brackets
+        ("cleared at 12 weeks, since maintained", 12 * W, "since"),
+        ("cleared at 12 weeks and has since remained clear", 12 * W, "since"),
+        ("cleared at 12 weeks (since maintained)", 12 * W, "since"),
+        ("cleared at 12 weeks (since sustained)", 12 * W, "since"),
     ],
 )
 def test_a_follow_up_seen_at_a_later_moment_it_does_not_time_is_at_least_its_time(phrase, floor, later):
@@ -7146,6 +7155,30 @@ def test_a_follow_up_seen_at_a_later_moment_it_does_not_time_is_at_least_its_tim
 def test_a_follow_up_not_said_to_be_seen_after_its_time_ends_at_it(phrase, days):
     got = parse_time(phrase)
     assert (got.rule, got.lower, got.upper) == ("point", pytest.approx(days), pytest.approx(days))
+
+
+def test_since_before_how_a_response_lasted_is_no_moment_for_an_event():
+    """Once refused as a time counted from "since maintained"."""
+    for phrase in ("cleared at 12 weeks (since maintained)", "cleared at 12 weeks (since sustained)"):
+        got = parse_time(phrase, event=True)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(12 * W))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # a word of lasting before a noun is a moment the time is counted from, not "since then"
+        "12 weeks since sustained remission",
+        "improved 8 weeks since maintained dosing",
+        # "since then" right after the time may count the time from then
+        "cleared at 12 weeks since then",
+    ],
+)
+def test_since_before_a_moment_counts_the_time_from_it(phrase):
+    with pytest.raises(TimePhraseError, match="counted from another moment"):
+        parse_time(phrase)
+    with pytest.raises(TimePhraseError, match="counted from another moment"):
+        parse_time(phrase, event=True)
 
 
 @pytest.mark.parametrize(

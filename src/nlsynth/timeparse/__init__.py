@@ -98,8 +98,10 @@ Rules (``TimeInterval.rule``)
     not extend beyond 6 months", "no visits beyond 6 months") ended then: a ``point`` (once at least X); lost beyond it
     is still at least X. So is a follow-up whose last timed clause gives an event, a stop or how a response lasted, not
     the follow-up's own length, and that then says the patient was seen at a moment it does not time ("cleared at 12
-    weeks; no recurrence at last follow-up", "...; no recurrence since", "... thereafter", "stable at 6 months and at
-    every visit since", "stopped at 12 weeks; no relapse at last follow-up"; each once exactly 12 weeks or 6 months):
+    weeks; no recurrence at last follow-up", "...; no recurrence since", "... thereafter", "..., since when no
+    recurrence", "stable at 6 months and at every visit since", "stopped at 12 weeks; no relapse at last follow-up";
+    each once exactly 12 weeks or 6 months; "since" before how the response lasted, "(since maintained)", "has since
+    remained clear", is "since then", once refused as a time counted from "maintained"):
     at least that clause's time, from its lower end; not where it says the patient was not seen then ("not seen
     since", "lost to follow-up later", "no follow-up thereafter"), nor a length that is the follow-up's ("12 weeks; no
     recurrence at last visit", "followed for 12 months; no recurrence since"), nor a clause of only the moment, which

@@ -58,7 +58,7 @@ from nlsynth.timeparse.regimen import (
     pace_readings,
     sessions_per_week,
 )
-from nlsynth.timeparse.response import _RESPONSE_WORD_RE, _SOMETHING_ELSE_RE
+from nlsynth.timeparse.response import _RESPONSE_WORD_RE, _SINCE_LASTED_RE, _SOMETHING_ELSE_RE
 from nlsynth.timeparse.treatment import Treatment
 
 #: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
@@ -316,6 +316,8 @@ def _placed_anchors(clause: str) -> list[tuple[str, str, bool]]:
             continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
         if word.strip() == "from" and _STATE_CHANGE_RE.fullmatch(anchor):
             continue  # "improved over 8 weeks from moderate to mild": how the lesions changed, no moment
+        if word.strip() == "since" and _SINCE_LASTED_RE.match(f"since {anchor}"):
+            continue  # "cleared at 12 weeks (since maintained)": "since" is "since then", how long the response lasted
         anchors.append((word, anchor, right_after))
     return anchors
 

@@ -93,6 +93,7 @@ from nlsynth.timeparse.response import (
     _HELD_FOR_RE,
     _HELD_SPAN_RE,
     _LASTED_RE,
+    _LASTED_SINCE,
     _LEADING_TIME_RE,
     _LOST_TO_FOLLOW_UP_RE,
     _NO_FURTHER_RE,
@@ -1137,7 +1138,9 @@ _SEEN_LATER_RE = re.compile(
     r"|\b(?:later|subsequently|thereafter|afterwards?)\b"
     # "since" as a time, at the clause's end or before "then" ("no recurrence since", "since then"), not a reason
     # ("stopped since no benefit")
-    r"|\bsince(?=\W*$|\s+(?:then|that\s+time)\b)"
+    r"|\bsince(?=\W*$|\s+(?:then|that\s+time|when|which\s+time)\b)"
+    # ... or before how a response lasted ("since maintained", "has since remained clear")
+    rf"|\bsince(?=\s+{_LASTED_SINCE})"
 )
 #: A unit right before such a word, which makes it a time's ("another month later", "a few weeks later").
 _UNIT_BEFORE_RE = re.compile(rf"\b{_UNIT}\s*$")
@@ -1156,7 +1159,8 @@ def _seen_later(text: str) -> str | None:
     event, a stop or how a response lasted ("cleared at 12 weeks", "no change at 12 weeks", "stopped at 12 weeks",
     "stable at 6 months"), not the follow-up's own length ("12 weeks", "12-month follow-up", "followed for 12
     months"), a moment with no time at which the patient was seen (:data:`_SEEN_LATER_RE`: "...; no recurrence at
-    last follow-up", "...; no recurrence since", "... and at subsequent visits"), or a response said to come later
+    last follow-up", "...; no recurrence since", "..., since when no recurrence", "... and has since remained clear",
+    "... and at subsequent visits"), or a response said to come later
     (:func:`_later_untimed`: "improved at 4 weeks; cleared later", "... until complete clearance", "stopped at 12
     weeks, then improved"; once refused, as for the best response, though how much later does not matter to a
     follow-up that went on past it). Not one that says the patient was not seen then (:data:`_NOT_FOLLOWED_RE`), nor
@@ -1184,14 +1188,14 @@ def _seen_later(text: str) -> str | None:
         or _names_an_end(head)
     ):
         return None
-    for i, later in enumerate([tail, *pieces[timed[-1] + 1 :]]):
+    for later in [tail, *pieces[timed[-1] + 1 :]]:
         # a response said to come later ("improved at 4 weeks; cleared later", "... until complete clearance"): seen
         # then, so after the timed clause
         if (response := _later_untimed(later, head)) and not _UNIT_BEFORE_RE.search(later[: later.find(response)]):
             return response
         seen = _SEEN_LATER_RE.search(later)
         before = later[: seen.start()] if seen else ""
-        if seen and (i or before.strip(" ,.;:")) and not _UNIT_BEFORE_RE.search(before):
+        if seen and not _UNIT_BEFORE_RE.search(before):
             said = _ONLY_A_MOMENT_RE.sub(" ", before + " " + later[seen.end() :])
             if said.strip(" ,.;:") and not _NOT_FOLLOWED_RE.search(later):
                 return seen.group(0)

@@ -57,6 +57,14 @@ _LASTED_RE = re.compile(
     # not "still improving" (the response grew on) nor "still active" (the disease)
     r"|still\s+(?:clear|cleared|healed|closed|resolved|in\s+remission|free|absent|gone))\b"
 )
+#: "Since" that means "since then", before a verb of how a response lasted: "(since maintained)", "has since remained
+#: clear", "since sustained at 1 year". Not before a moment a time may be counted from ("since sustained remission",
+#: "since stabilisation"): a word of lasting followed by any word but a preposition or "and" is such a moment.
+_LASTED_SINCE = (
+    r"(?:been\s+)?(?:(?:remained|stayed)\b"
+    r"|(?:maintained|sustained|persisted|lasted)\b(?!\s+(?!(?:at|on|in|for|until|till|to|through|and|with)\b)[a-z]))"
+)
+_SINCE_LASTED_RE = re.compile(rf"\bsince\s+{_LASTED_SINCE}")
 #: A state of the response held, or another event absent, for a span, without a verb of lasting: "clear for 6 months",
 #: "in remission for about a year", "lesion-free for 6 months", "no relapse for 2 years" (not "clear for the first
 #: time at 12 weeks"; a time off treatment, "treatment-free for 6 months", is read before as another event): how long
