@@ -952,6 +952,11 @@ OWN_PHRASES = [
     ("week-12", "", 12 * W, 12 * W, "point"),
     ("at wk12", "", 12 * W, 12 * W, "point"),  # the unit's word or abbreviation joined to its number (once refused)
     ("day10", "", 10, 10, "point"),
+    # British clinical shorthand: days of a week, weeks or months of a year (each once "a number without a time unit")
+    ("5/7", "", 5, 5, "point"),
+    ("follow-up 6/52", "", 6 * W, 6 * W, "point"),
+    ("18/12", "", 18 * M, 18 * M, "point"),
+    ("6/12 follow-up", "", 6 * M, 6 * M, "point"),
     # a time counted from a moment that is the start of treatment, however it is named
     ("2 months following treatment initiation", "", 2 * M, 2 * M, "point"),
     ("3 months after therapy began", "", 3 * M, 3 * M, "point"),
@@ -7090,6 +7095,47 @@ def test_a_follow_up_with_a_later_clause_no_rule_reads_is_at_least_the_read_time
     assert "a later clause's time no rule reads" in got.note
     assert parse_time("6 weeks, 3 sessions", "twice daily, 2 weeks on, 1 week off").upper == pytest.approx(6 * W)
     assert parse_time("improved at 8 weeks; seen once a month").upper == pytest.approx(8 * W)
+
+
+@pytest.mark.parametrize(
+    ("shorthand", "written"),
+    [
+        ("improved at 6/52", "improved at 6 weeks"),
+        ("within 5/7", "within 5 days"),
+        ("2-3/52", "2-3 weeks"),
+        ("improved at 4/52, cleared at 12/52", "improved at 4 weeks, cleared at 12 weeks"),
+        ("cleared at 12/52 (improved at 4/52)", "cleared at 12 weeks (improved at 4 weeks)"),
+        ("cleared at 12/52; no recurrence since", "cleared at 12 weeks; no recurrence since"),
+        ("3/12 of treatment, 6/12 follow-up", "3 months of treatment, 6 months follow-up"),
+        ("seen at 3/12 and 6/12", "seen at 3 months and 6 months"),
+        ("cleared 6/52 after starting", "cleared 6 weeks after starting"),
+    ],
+)
+def test_clinical_shorthand_reads_as_the_time_written_out(shorthand, written):
+    """A number over 7, 52 or 12 in a time is days, weeks or months, read by the rules of the time written out: as a
+    first response, a best response and a follow-up alike."""
+    for how in ({"event": True, "first": True}, {"event": True}, {}):
+        assert _reading_or_refusal(shorthand, None, **how) == _reading_or_refusal(written, None, **how)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "refusal"),
+    [
+        # a share of a count, not a time: as before
+        ("improved in 5/12 patients at 3 months", "a head count"),
+        ("5/12 improved at 3 months", "several numbers"),
+        ("4/7 of them by 3 months", "several numbers"),
+    ],
+)
+def test_a_share_of_a_count_is_not_clinical_shorthand(phrase, refusal):
+    with pytest.raises(TimePhraseError, match=refusal):
+        parse_time(phrase, event=True)
+
+
+def test_a_count_of_sessions_or_a_date_is_not_clinical_shorthand():
+    """Neither is a time: no reading, as before (not 6 months, nor 12 days)."""
+    for phrase in ("after 6/12 sessions", "12/7/2019"):
+        assert parse_time(phrase, event=True).rule == "unresolved"
 
 
 @pytest.mark.parametrize(

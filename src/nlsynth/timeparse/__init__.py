@@ -11,7 +11,9 @@ Numbers may be digits or words, including compounds ("twenty-five weeks", "two h
 month"); a half in words is a number ("one and a half years", "three-and-a-half months", "a year and a half", "half a
 year"), a fortnight two weeks ("within a fortnight"; one named by its place, "within the first fortnight", as "within
 the first 2 weeks" is, once refused), a decimal point may have no digit before it (".5 months") or be a middle dot ("4·5
-weeks"), and a visit may be named as trials name it ("W16", "D10", "M6", "week-12"); a name that carries a number
+weeks"), a visit may be named as trials name it ("W16", "D10", "M6", "week-12"), and a time may be written in the
+shorthand of British case notes, a number over the days of a week, the weeks or the months of a year ("5/7", "6/52",
+"18/12"; not a share of a count, "5/12 patients", "4/7 of them"); a name that carries a number
 ("JAK1", "IL-4", "UVA1", "CO2 laser") is a name, never a second number; a number in words standing alone beside a time
 or a count ("improved within a month and healed within three", "cleared after four") is a second one, refused as one in
 digits is (once dropped, the first time alone a best response). A half of something else ("half of the lesions"), a

@@ -79,6 +79,7 @@ from nlsynth.timeparse.lexicon import (
     _UNIT,
     _UNIT_FIRST,
     _UNTIL_RE,
+    _clinical_fraction,
     _names_an_end,
     _visit_notation,
     _words,
@@ -1368,7 +1369,11 @@ def _parse(
     normalised = normalise(phrase)
     if hedge := _hedged(normalised):
         raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is the reviewer's to read")
-    normalised = re.sub(r" {2,}", " ", _PARENTHESES_RE.sub(_anchor_aside, _summary_first(_visit_notation(normalised))))
+    normalised = re.sub(
+        r" {2,}",
+        " ",
+        _PARENTHESES_RE.sub(_anchor_aside, _summary_first(_visit_notation(_clinical_fraction(normalised)))),
+    )
     if not event:  # "8 weeks (treatment), 6 months (follow-up)": as "8 weeks treatment, 6 months follow-up"
         normalised = _PARENTHESES_RE.sub(_length_label_aside, normalised)
     if event:
