@@ -3331,7 +3331,13 @@ REJECTED = [
     ("improved 8 weeks back", "counted back"),  # "back" is "ago" (once 8 weeks since the start)
     ("after 8 weeks back on dupilumab", "since the treatment was resumed"),  # once 8 weeks since the start
     ("by more than 2 weeks", "bounded both ways"),
-    ("3,5 months", "several numbers"),  # a decimal comma is not read as 3.5, nor as visits at 3 and 5 months
+    # a decimal comma is not read as 3.5, nor as visits at 3 and 5 months; the message says which two it may be (once
+    # "several numbers in one clause")
+    (
+        "3,5 months",
+        r"a number with a comma in it \('3,5 months'\): a decimal comma \(3\.5\) or two numbers \(3 and 5\)",
+    ),
+    ("cleared after 1,5 months", "a decimal comma .1.5. or two numbers"),
     # a list of visits that is not one (see test_a_list_of_visits_is_seen_by_the_last_and_followed_to_it)
     ("weeks 4, 8 or 12", "several visits"),
     ("within 3 and 6 months", "list of visits .'3 and 6 months'. with a qualifier of one time"),

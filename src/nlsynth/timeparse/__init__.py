@@ -13,7 +13,8 @@ year"), a fortnight two weeks ("within a fortnight"; one named by its place, "wi
 the first 2 weeks" is, once refused), a decimal point may have no digit before it (".5 months") or be a middle dot ("4·5
 weeks"), a visit may be named as trials name it ("W16", "D10", "M6", "week-12"), and a time may be written in the
 shorthand of British case notes, a number over the days of a week, the weeks or the months of a year ("5/7", "6/52",
-"18/12"; not a share of a count, "5/12 patients", "4/7 of them"); a name that carries a number
+"18/12"; not a share of a count, "5/12 patients", "4/7 of them"); a number with a comma in it ("1,5 months"), a
+decimal comma or two numbers, is refused with both named; a name that carries a number
 ("JAK1", "IL-4", "UVA1", "CO2 laser") is a name, never a second number; a number in words standing alone beside a time
 or a count ("improved within a month and healed within three", "cleared after four") is a second one, refused as one in
 digits is (once dropped, the first time alone a best response). A half of something else ("half of the lesions"), a

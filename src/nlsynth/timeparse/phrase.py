@@ -1361,6 +1361,11 @@ def _speaks_of_the_response(words: str) -> bool:
     )
 
 
+#: A number with a comma and one or two digits in it before a unit ("1,5 months", "3,5 months"): a decimal comma, as
+#: much of Europe writes it, or two numbers without a space between them. Not a thousands separator ("1,000 days").
+_DECIMAL_COMMA_RE = re.compile(rf"(?<![\d,.])(?P<whole>\d+),(?P<part>\d{{1,2}})(?![\d,])\s*-?\s*{_UNIT}\b")
+
+
 def _parse(
     phrase: str | None, treatment: Treatment, event: bool = False, *, first: bool = False, exact: bool = False
 ) -> TimeInterval:
@@ -1369,6 +1374,11 @@ def _parse(
     normalised = normalise(phrase)
     if hedge := _hedged(normalised):
         raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is the reviewer's to read")
+    if comma := _DECIMAL_COMMA_RE.search(normalised):
+        raise TimePhraseError(
+            f"a number with a comma in it ({comma.group(0)!r}): a decimal comma ({comma['whole']}.{comma['part']}) or "
+            f"two numbers ({comma['whole']} and {comma['part']}), which is the reviewer's to read"
+        )
     normalised = re.sub(
         r" {2,}",
         " ",
