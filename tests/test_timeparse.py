@@ -7125,6 +7125,27 @@ def test_clinical_shorthand_reads_as_the_time_written_out(shorthand, written):
 
 
 @pytest.mark.parametrize(
+    ("arrow", "semicolon"),
+    [
+        ("improved at 4 weeks -> cleared at 12 weeks", "improved at 4 weeks; cleared at 12 weeks"),
+        ("improved at 4 weeks \u2192 cleared at 12 weeks", "improved at 4 weeks; cleared at 12 weeks"),
+        ("partial (4 wk) \u2192 complete (12 wk)", "partial (4 wk); complete (12 wk)"),
+        ("W4 => W12", "W4; W12"),
+        ("improved at 4/52 -> cleared at 12/52", "improved at 4 weeks; cleared at 12 weeks"),
+        ("12 weeks \u2192 6 months", "12 weeks; 6 months"),
+        (
+            "improved at 4 weeks => cleared at 12 weeks => relapse at 6 months",
+            "improved at 4 weeks; cleared at 12 weeks; relapse at 6 months",
+        ),
+    ],
+)
+def test_an_arrow_between_two_timed_parts_is_a_clause_break(arrow, semicolon):
+    """What came next, read as after a semicolon (each once "several times in one clause")."""
+    for how in ({"event": True, "first": True}, {"event": True}, {}):
+        assert _reading_or_refusal(arrow, None, **how) == _reading_or_refusal(semicolon, None, **how)
+
+
+@pytest.mark.parametrize(
     ("phrase", "refusal"),
     [
         # a share of a count, not a time: as before

@@ -13,49 +13,51 @@ year"), a fortnight two weeks ("within a fortnight"; one named by its place, "wi
 the first 2 weeks" is, once refused), a decimal point may have no digit before it (".5 months") or be a middle dot ("4·5
 weeks"), a visit may be named as trials name it ("W16", "D10", "M6", "week-12"), and a time may be written in the
 shorthand of British case notes, a number over the days of a week, the weeks or the months of a year ("5/7", "6/52",
-"18/12"; not a share of a count, "5/12 patients", "4/7 of them"); a number with a comma in it ("1,5 months"), a
-decimal comma or two numbers, is refused with both named; a name that carries a number
-("JAK1", "IL-4", "UVA1", "CO2 laser") is a name, never a second number; a number in words standing alone beside a time
-or a count ("improved within a month and healed within three", "cleared after four") is a second one, refused as one in
-digits is (once dropped, the first time alone a best response). A half of something else ("half of the lesions"), a
-quarter, "several", "few" or "a couple" is refused: no rule reads it. So is a point part of the way through a span
-("halfway through the 12-week course", "in the middle of the 12 weeks", "the halfway point of 12 weeks"), whose time is
-not the one written (once its end); beside its own time it is that time ("at 6 weeks, halfway through"). So is a time
-with no number ("a few weeks after the second injection", "some weeks after the second dose", "a number of weeks after",
-"weeks after the third injection", "several months after stopping", "a few weeks after 4 monthly sessions"), each once
-read as the moment's own time: by the next session, or by the end of treatment. So is a moment named by its place with
-no session or time a rule reads ("complete after the sixth", "cleared at the third visit", "complete by the twelfth"
-beside "at 4 weeks"), once dropped beside a clause that was read, unless a time in brackets dates it ("at the second
-visit (4 weeks)"). In a best response's phrase, so is a response said to come later than a timed clause with no time of
-its own ("improved at 4 weeks; cleared later", "eventually cleared", "then cleared", "followed by complete clearance",
-"cleared at the next visit", "complete with continued treatment", or a response said to grow on, "with further
-improvement", "with continued improvement", "ongoing improvement", or with a word of its own, "with eventual clearance",
-"with subsequent clearance", "until complete clearance", also in brackets, "improved at 4 weeks (cleared later)"), once
-left out, so the best was at 4 weeks; a follow-up that says so went on past the timed clause, and is at least its time
-(``at-least``; once left out, so the follow-up ended at 4 weeks, then refused as the best is); a first response is the
-timed clause's, unless that clause times an end of the treatment ("stopped at 12 weeks, then improved", once a first
-response by 12 weeks) and no earlier clause times one, and after a clause that says none was seen ("no change at 4
-weeks, but improved later") the best is after that time. In a best response's, so is any response with no time after
-timed ones that are not complete ("partial response at 4 weeks; complete response", "slight improvement at 4 weeks;
-marked improvement", also after a comma, "and", a sentence's end or a dash in the timed one's clause, "improvement at 4
-weeks, complete response", "improved at 4 weeks and remained clear", once the timed part's time), once the partial one's
-time, however long a complete one lasted ("complete response maintained", or for a span and no visit, "improved at 4
-weeks; clear for 6 months", "...; the remission lasted 6 months", "..., clearance sustained for 6 months", each once the
-partial one's time), though a clause only on how the timed one lasted ("improvement lasted") is no better one, and so is
-a response from a time on, its end untimed ("improvement from week 4 onwards", "from 4 weeks until the last visit",
-"through the end of therapy", or with no word of its end after "from", "improvement from week 4", or growing after its
-time, "progressive improvement after week 4", "continued to improve after 4 weeks", "ongoing improvement since week 4";
-each once a best by 4 weeks), unless complete, or said to be at its best ("maximal improvement from week 12", "best
-response from week 12 onwards", once refused), or followed by a later clause that says when it stopped improving ("...;
-plateaued at 8 weeks": the best by then, as ``clauses-span`` reads a plateau) or a later timed clause on the response
-("..., complete at 12 weeks"), from which the best is then read; such a follow-up went on at least that long (once
-exactly 4 weeks; from a numbered period's start, "from the 4th week" at least 3 weeks), and such a first response is at
-that time, as before; one whose time no rule reads leaves the best unresolved ("improved at 4 weeks; complete clearance
-at the end of treatment" of a course with no length, "...; cleared after 6 sessions" of a regimen with no pace, "... and
-continued to improve until the end of treatment" or "... and cleared by the end of treatment", each a clause of its own,
-once by 4 weeks); "then" after a span is at its end ("unchanged until week 8, then improved": at 8 weeks). So are two
-numbers for one time, in digits or words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week
-course"), and two units for one ("16 days weeks").
+"18/12"; not a share of a count, "5/12 patients", "4/7 of them"); a number with a comma in it ("1,5 months"), a decimal
+comma or two numbers, is refused with both named; an arrow between two parts that each give a time ("improved at 4 weeks
+-> cleared at 12 weeks", "partial (4 wk) \u2192 complete (12 wk)") breaks the clause as a semicolon does, and is left as
+written where one side gives none ("PGA 3 -> 1 at 12 weeks"); a name that carries a number ("JAK1", "IL-4", "UVA1", "CO2
+laser") is a name, never a second number; a number in words standing alone beside a time or a count ("improved within a
+month and healed within three", "cleared after four") is a second one, refused as one in digits is (once dropped, the
+first time alone a best response). A half of something else ("half of the lesions"), a quarter, "several", "few" or "a
+couple" is refused: no rule reads it. So is a point part of the way through a span ("halfway through the 12-week
+course", "in the middle of the 12 weeks", "the halfway point of 12 weeks"), whose time is not the one written (once its
+end); beside its own time it is that time ("at 6 weeks, halfway through"). So is a time with no number ("a few weeks
+after the second injection", "some weeks after the second dose", "a number of weeks after", "weeks after the third
+injection", "several months after stopping", "a few weeks after 4 monthly sessions"), each once read as the moment's own
+time: by the next session, or by the end of treatment. So is a moment named by its place with no session or time a rule
+reads ("complete after the sixth", "cleared at the third visit", "complete by the twelfth" beside "at 4 weeks"), once
+dropped beside a clause that was read, unless a time in brackets dates it ("at the second visit (4 weeks)"). In a best
+response's phrase, so is a response said to come later than a timed clause with no time of its own ("improved at 4
+weeks; cleared later", "eventually cleared", "then cleared", "followed by complete clearance", "cleared at the next
+visit", "complete with continued treatment", or a response said to grow on, "with further improvement", "with continued
+improvement", "ongoing improvement", or with a word of its own, "with eventual clearance", "with subsequent clearance",
+"until complete clearance", also in brackets, "improved at 4 weeks (cleared later)"), once left out, so the best was at
+4 weeks; a follow-up that says so went on past the timed clause, and is at least its time (``at-least``; once left out,
+so the follow-up ended at 4 weeks, then refused as the best is); a first response is the timed clause's, unless that
+clause times an end of the treatment ("stopped at 12 weeks, then improved", once a first response by 12 weeks) and no
+earlier clause times one, and after a clause that says none was seen ("no change at 4 weeks, but improved later") the
+best is after that time. In a best response's, so is any response with no time after timed ones that are not complete
+("partial response at 4 weeks; complete response", "slight improvement at 4 weeks; marked improvement", also after a
+comma, "and", a sentence's end or a dash in the timed one's clause, "improvement at 4 weeks, complete response",
+"improved at 4 weeks and remained clear", once the timed part's time), once the partial one's time, however long a
+complete one lasted ("complete response maintained", or for a span and no visit, "improved at 4 weeks; clear for 6
+months", "...; the remission lasted 6 months", "..., clearance sustained for 6 months", each once the partial one's
+time), though a clause only on how the timed one lasted ("improvement lasted") is no better one, and so is a response
+from a time on, its end untimed ("improvement from week 4 onwards", "from 4 weeks until the last visit", "through the
+end of therapy", or with no word of its end after "from", "improvement from week 4", or growing after its time,
+"progressive improvement after week 4", "continued to improve after 4 weeks", "ongoing improvement since week 4"; each
+once a best by 4 weeks), unless complete, or said to be at its best ("maximal improvement from week 12", "best response
+from week 12 onwards", once refused), or followed by a later clause that says when it stopped improving ("...; plateaued
+at 8 weeks": the best by then, as ``clauses-span`` reads a plateau) or a later timed clause on the response ("...,
+complete at 12 weeks"), from which the best is then read; such a follow-up went on at least that long (once exactly 4
+weeks; from a numbered period's start, "from the 4th week" at least 3 weeks), and such a first response is at that time,
+as before; one whose time no rule reads leaves the best unresolved ("improved at 4 weeks; complete clearance at the end
+of treatment" of a course with no length, "...; cleared after 6 sessions" of a regimen with no pace, "... and continued
+to improve until the end of treatment" or "... and cleared by the end of treatment", each a clause of its own, once by 4
+weeks); "then" after a span is at its end ("unchanged until week 8, then improved": at 8 weeks). So are two numbers for
+one time, in digits or words ("5 12 years", "five 12 years"; not one course before its length, "one 4-week course"), and
+two units for one ("16 days weeks").
 
 A reading the parser cannot make, or makes differently from the source's sense, is given by the reviewer in
 ``data/raw/time_readings.csv`` (:mod:`nlsynth.ingest.readings`), which the cleaning stage consults before this

@@ -167,9 +167,9 @@ def _read(
     its :class:`TimePhraseError` is raised again each time."""
     reading = _parse(phrase, Treatment(regimen, agent, route), event, first=first, exact=exact)
     if event and not exact:  # an earliest-clause reading is already the event's: as_event leaves it
-        return as_event(reading, normalise(phrase or ""))
+        return as_event(reading, _normalise_phrase(phrase or ""))
     if not event and phrase:  # "cleared at 12 weeks; no recurrence at last follow-up": at least 12 weeks
-        text = normalise(phrase)
+        text = _normalise_phrase(phrase)
         return _followed_on(_later_in_brackets(reading, text, (regimen, agent, route)), text)
     return reading
 
@@ -1361,6 +1361,33 @@ def _speaks_of_the_response(words: str) -> bool:
     )
 
 
+#: An arrow between two parts of a phrase ("improved at 4 weeks -> cleared at 12 weeks", "partial (4 wk) → complete
+#: (12 wk)").
+_ARROW_RE = re.compile(r"\s*(?:-+>|=+>|[\u2192\u21d2\u27f6\u279c\u2794])\s*")
+
+
+def _normalise_phrase(phrase: str) -> str:
+    """A time phrase as :func:`normalise` writes it, with an arrow between two parts that each give a time read as a
+    clause break: what came next, as after a semicolon ("improved at 4 weeks -> cleared at 12 weeks" is first seen by
+    4 weeks, best by 12; each once several times in one clause). An arrow with no time on one side is left as it is
+    ("PGA 3 -> 1 at 12 weeks", "4 -> 12 weeks").
+
+    >>> _normalise_phrase("Partial (4 wk) \u2192 complete (12 wk)"), _normalise_phrase("PGA 3 -> 1 at 12 weeks")
+    ('partial (4 wk); complete (12 wk)', 'pga 3 -> 1 at 12 weeks')
+    """
+    text = normalise(phrase)
+    parts = _ARROW_RE.split(text)
+    if len(parts) == 1:
+        return text
+    arrows = _ARROW_RE.findall(text)
+    out = parts[0]
+    for arrow, part in zip(arrows, parts[1:], strict=True):
+        before, after = out.rsplit(";", 1)[-1], re.split(r";|" + _ARROW_RE.pattern, part, maxsplit=1)[0]
+        timed = all(_DURATION_RE.search(_visit_notation(_clinical_fraction(side))) for side in (before, after))
+        out += ("; " if timed else arrow) + part
+    return out
+
+
 #: A number with a comma and one or two digits in it before a unit ("1,5 months", "3,5 months"): a decimal comma, as
 #: much of Europe writes it, or two numbers without a space between them. Not a thousands separator ("1,000 days").
 _DECIMAL_COMMA_RE = re.compile(rf"(?<![\d,.])(?P<whole>\d+),(?P<part>\d{{1,2}})(?![\d,])\s*-?\s*{_UNIT}\b")
@@ -1371,7 +1398,7 @@ def _parse(
 ) -> TimeInterval:
     if phrase is None or not phrase.strip():
         return NOT_REPORTED
-    normalised = normalise(phrase)
+    normalised = _normalise_phrase(phrase)
     if hedge := _hedged(normalised):
         raise TimePhraseError(f"a time the phrase doubts ({hedge!r}): whether it holds is the reviewer's to read")
     if comma := _DECIMAL_COMMA_RE.search(normalised):
