@@ -1382,7 +1382,7 @@ def _normalise_phrase(phrase: str) -> str:
     arrows = _ARROW_RE.findall(text)
     out = parts[0]
     for arrow, part in zip(arrows, parts[1:], strict=True):
-        before, after = out.rsplit(";", 1)[-1], re.split(r";|" + _ARROW_RE.pattern, part, maxsplit=1)[0]
+        before, after = out.rsplit(";", 1)[-1], part.split(";", 1)[0]
         timed = all(_DURATION_RE.search(_visit_notation(_clinical_fraction(side))) for side in (before, after))
         out += ("; " if timed else arrow) + part
     return out
