@@ -2989,6 +2989,10 @@ def test_a_negated_time_is_never_read_as_when_the_response_came(negated, r):
         "should be assessed at 12 weeks",
         "scheduled review at 3 months",
         "re-evaluation advised after 6 months",
+        # a visit to come in other words (each once read as a time seen: (0, 6] months, or a follow-up of 6 months)
+        "to be reviewed at 6 months",
+        "review due at 6 months",
+        "will be reviewed in 6 months",
     ],
 )
 def test_a_plan_or_an_expectation_is_not_a_time_anything_was_seen(phrase):
@@ -2999,10 +3003,43 @@ def test_a_plan_or_an_expectation_is_not_a_time_anything_was_seen(phrase):
     assert not got.resolved and got.note == f"{kind}, not an observed time"
 
 
-@pytest.mark.parametrize("phrase", ["improvement as expected at 4 weeks", "faster than expected, at 4 weeks"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "improvement as expected at 4 weeks",
+        "faster than expected, at 4 weeks",
+        # what was done as planned, and a plan in a part of its own beside what was seen (each once a plan, no time)
+        "improved at 4 weeks, treatment continued as planned",
+        "improved at 4 weeks, further review planned",
+        "improved at 4 weeks and review arranged",
+        "improved at 4 weeks due to the cream",  # a cause, not a visit due
+        # a plan's time in a clause of its own is no time of the response (once refused as naming something else)
+        "improved at 4 weeks; review due at 12 weeks",
+    ],
+)
 def test_what_was_seen_as_expected_keeps_its_time(phrase):
-    got = parse_time(phrase, event=True, first=True)
-    assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+    for first in (True, False):
+        got = parse_time(phrase, event=True, first=first)
+        assert (got.lower, got.upper) == (0.0, pytest.approx(4 * W))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # a later visit only planned: not seen then, yet (each once a follow-up of 6 months)
+        "cleared at 12 weeks; review due at 6 months",
+        "cleared at 12 weeks; to be reviewed at 6 months",
+        "cleared at 12 weeks; will be reviewed in 6 months",
+        # ... or with no time (each once at least 12 weeks, as if seen at it; the comma's once no time at all)
+        "cleared at 12 weeks; further review planned",
+        "cleared at 12 weeks; next visit scheduled",
+        "cleared at 12 weeks; further follow-up awaited",
+        "cleared at 12 weeks, further review planned",
+    ],
+)
+def test_a_follow_up_with_a_visit_only_planned_ends_at_its_time(phrase):
+    got = parse_time(phrase)
+    assert (got.lower, got.upper) == (pytest.approx(12 * W), pytest.approx(12 * W))
 
 
 @pytest.mark.parametrize(

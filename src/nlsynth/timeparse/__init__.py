@@ -464,7 +464,10 @@ Rules (``TimeInterval.rule``)
     why: a count of sessions with no frequency in the regimen, a count of periods of a stated length ("after two 4-week
     cycles", "during the second 3 months": how they follow each other), an end of treatment with no course length, a
     calendar period ("enrolled 2013 to 2023"), a recommendation, plan or expectation ("at least six months recommended
-    before final evaluation", "planned assessment at 12 weeks", "expected to respond by 12 weeks"), a pace ("every 3
+    before final evaluation", "planned assessment at 12 weeks", "expected to respond by 12 weeks", "to be reviewed at
+    6 months", "review due at 6 months", "will be reviewed in 6 months"; a plan in a part of its own with no time,
+    beside what was seen, is left out of it: "cleared at 12 weeks, further review planned" is 12 weeks, and "as
+    planned" says what was done), a pace ("every 3
     months", "at 3-month intervals", or a number of sessions in each span, "once a month", "three times a week", once a
     time of a month or a week: set aside beside another time), how long a response lasted as the only time of that
     response ("remained stable for 6 months", "no relapse for more than a year", the same over or throughout the span,

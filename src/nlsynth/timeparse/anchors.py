@@ -87,11 +87,13 @@ _OTHER_EVENT_RE = re.compile(
     rf"|\b{_DECLINING}\s+{_LOSABLE}\b"
 )
 #: A recommendation, a plan or an expectation ("at least six months recommended before final evaluation", "planned
-#: assessment at 12 weeks", "expected to respond by 12 weeks"): not a time anything was seen. Not "as expected" or
-#: "than expected", which say what was seen.
+#: assessment at 12 weeks", "expected to respond by 12 weeks", "review due at 6 months", "to be reviewed at 6 months",
+#: "will be reviewed in 6 months", "further follow-up awaited"): not a time anything was seen. Not "as expected" or
+#: "than expected", nor "as planned", which say what was seen or done, nor "due to", a cause.
 _RECOMMENDATION_RE = re.compile(
-    r"\b(?:recommend(?:s|ed)?|advised|suggested|proposed|planned|scheduled|intended|anticipated|should"
-    r"|(?<!as\s)(?<!than\s)expected)\b"
+    r"\b(?:recommend(?:s|ed)?|advised|suggested|proposed|(?<!as\s)(?:planned|scheduled|intended)|anticipated|should"
+    r"|(?<!as\s)(?<!than\s)expected|due(?!\s+to\b)|will\s+be|arranged|booked|awaited|pending"
+    r"|to\s+be\s+(?:re-?)?(?:reviewed|seen|assessed|evaluated|examined|followed))\b"
 )
 
 

@@ -732,6 +732,34 @@ def _added_to_a_moment(clause: str) -> str:
     return clause
 
 
+#: Where a clause divides into parts that may each say something of their own: a comma, or "and".
+_PART_JOINT_RE = re.compile(r"(\s*,\s*|\s+and\s+)")
+
+
+def _without_untimed_plans(clause: str) -> str | None:
+    """``clause`` without the parts (between commas or "and") that state a plan, a recommendation or an expectation
+    and hold no time of their own: what was seen, with a plan beside it ("cleared at 12 weeks, further review planned"
+    is read as "cleared at 12 weeks", once a plan, no time at all). None where a plan holds a time ("planned
+    assessment at 12 weeks", "to be reviewed at 6 months") or no part is left: the clause is a plan.
+
+    >>> _without_untimed_plans("cleared at 12 weeks, further review planned")
+    'cleared at 12 weeks'
+    >>> _without_untimed_plans("planned assessment at 12 weeks"), _without_untimed_plans("improved, review due")
+    (None, None)
+    """
+    pieces = _PART_JOINT_RE.split(clause)  # part, joint, part, ...
+    kept: list[str] = []
+    for i in range(0, len(pieces), 2):
+        part = pieces[i]
+        if _RECOMMENDATION_RE.search(part):
+            if _holds_time(part):
+                return None
+            continue
+        kept.extend([pieces[i - 1]] if kept else [])
+        kept.append(part)
+    return "".join(kept) if any(_holds_time(part) for part in kept[::2]) else None
+
+
 def _parse_clause(
     clause: str, treatment: Treatment, *, duration: bool = False, other_event: bool = False
 ) -> TimeInterval | None:
@@ -756,7 +784,7 @@ def _parse_clause(
         )
     if _times_other_event(clause) and not other_event:
         return None  # a relapse or recurrence clause times another event, not this field
-    if planned := _RECOMMENDATION_RE.search(clause):
+    if (planned := _RECOMMENDATION_RE.search(clause)) and (clause := _without_untimed_plans(clause)) is None:
         advised = re.match(r"recommend|advised|suggested|proposed", planned.group(0))
         return unresolved(f"{'a recommendation' if advised else 'a plan or an expectation'}, not an observed time")
     other_zero = _OTHER_ZERO_RE.search(clause)

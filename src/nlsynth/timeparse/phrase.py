@@ -14,6 +14,7 @@ import re
 from nlsynth.timeparse.anchors import (
     _OTHER_EVENT_RE,
     _PARENTHESES_RE,
+    _RECOMMENDATION_RE,
     _a_start_alone,
     _changed_first,
     _first_drug,
@@ -1198,7 +1199,8 @@ def _seen_later(text: str) -> str | None:
         before = later[: seen.start()] if seen else ""
         if seen and not _UNIT_BEFORE_RE.search(before):
             said = _ONLY_A_MOMENT_RE.sub(" ", before + " " + later[seen.end() :])
-            if said.strip(" ,.;:") and not _NOT_FOLLOWED_RE.search(later):
+            # not a moment only planned ("further review planned", "next visit scheduled"): not seen then, yet
+            if said.strip(" ,.;:") and not (_NOT_FOLLOWED_RE.search(later) or _RECOMMENDATION_RE.search(later)):
                 return seen.group(0)
     return None
 
