@@ -3030,6 +3030,11 @@ def test_what_was_seen_as_expected_keeps_its_time(phrase):
         "cleared at 12 weeks; review due at 6 months",
         "cleared at 12 weeks; to be reviewed at 6 months",
         "cleared at 12 weeks; will be reviewed in 6 months",
+        "cleared at 12 weeks; will reassess at 6 months",
+        "cleared at 12 weeks; plan to stop at 6 months",
+        "cleared at 12 weeks; would consider stopping at 6 months",
+        "cleared at 12 weeks; treatment to continue for 6 months",
+        "cleared at 12 weeks; awaiting the 6-month review",
         # ... or with no time (each once at least 12 weeks, as if seen at it; the comma's once no time at all)
         "cleared at 12 weeks; further review planned",
         "cleared at 12 weeks; next visit scheduled",

@@ -464,21 +464,21 @@ Rules (``TimeInterval.rule``)
     why: a count of sessions with no frequency in the regimen, a count of periods of a stated length ("after two 4-week
     cycles", "during the second 3 months": how they follow each other), an end of treatment with no course length, a
     calendar period ("enrolled 2013 to 2023"), a recommendation, plan or expectation ("at least six months recommended
-    before final evaluation", "planned assessment at 12 weeks", "expected to respond by 12 weeks", "to be reviewed at
-    6 months", "review due at 6 months", "will be reviewed in 6 months"; a plan in a part of its own with no time,
-    beside what was seen, is left out of it: "cleared at 12 weeks, further review planned" is 12 weeks, and "as
-    planned" says what was done), a pace ("every 3
-    months", "at 3-month intervals", or a number of sessions in each span, "once a month", "three times a week", once a
-    time of a month or a week: set aside beside another time), how long a response lasted as the only time of that
-    response ("remained stable for 6 months", "no relapse for more than a year", the same over or throughout the span,
-    "remained stable over 12 weeks", "maintained throughout 6 months", and a state held or a relapse absent for a span
-    with no verb of lasting: "clear for 6 months", "in remission for 1 year", "lesion-free for 6 months", "no relapse
-    for 2 years", and "over" or "throughout" a span for a state that is no process: "no relapse over 6 months", "in
-    remission throughout 2 years", but not "healed over 8 weeks", which may say how long the healing took; and without
-    "for": "the remission lasted 6 months", "a 6-month remission", "remission of 3 months", "duration of response 6
-    months"; once a response seen by then), or a phrase that says only that no time is given ("not stated", "timing not
-    reported", "NR", "n/a"), or that there is none to give ("no response", "never", "not applicable", "lost to
-    follow-up", "ongoing", "-").
+    before final evaluation", "planned assessment at 12 weeks", "expected to respond by 12 weeks", "to be reviewed at 6
+    months", "review due at 6 months", "will reassess at 6 months", "plan to stop at 6 months", "treatment to continue
+    for 6 months", "awaiting the 6-month review"; a plan in a part of its own with no time, beside what was seen, is
+    left out of it: "cleared at 12 weeks, further review planned" is 12 weeks, and "as planned" says what was done), a
+    pace ("every 3 months", "at 3-month intervals", or a number of sessions in each span, "once a month", "three times a
+    week", once a time of a month or a week: set aside beside another time), how long a response lasted as the only time
+    of that response ("remained stable for 6 months", "no relapse for more than a year", the same over or throughout the
+    span, "remained stable over 12 weeks", "maintained throughout 6 months", and a state held or a relapse absent for a
+    span with no verb of lasting: "clear for 6 months", "in remission for 1 year", "lesion-free for 6 months", "no
+    relapse for 2 years", and "over" or "throughout" a span for a state that is no process: "no relapse over 6 months",
+    "in remission throughout 2 years", but not "healed over 8 weeks", which may say how long the healing took; and
+    without "for": "the remission lasted 6 months", "a 6-month remission", "remission of 3 months", "duration of
+    response 6 months"; once a response seen by then), or a phrase that says only that no time is given ("not stated",
+    "timing not reported", "NR", "n/a"), or that there is none to give ("no response", "never", "not applicable", "lost
+    to follow-up", "ongoing", "-").
 ``not-reported``
     the cell is empty.
 

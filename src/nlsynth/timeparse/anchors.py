@@ -88,11 +88,13 @@ _OTHER_EVENT_RE = re.compile(
 )
 #: A recommendation, a plan or an expectation ("at least six months recommended before final evaluation", "planned
 #: assessment at 12 weeks", "expected to respond by 12 weeks", "review due at 6 months", "to be reviewed at 6 months",
-#: "will be reviewed in 6 months", "further follow-up awaited"): not a time anything was seen. Not "as expected" or
+#: "will be reviewed in 6 months", "will reassess at 6 months", "plan to stop at 6 months", "treatment to continue for
+#: 6 months", "awaiting the 6-month review"): not a time anything was seen. Not "as expected" or
 #: "than expected", nor "as planned", which say what was seen or done, nor "due to", a cause.
 _RECOMMENDATION_RE = re.compile(
     r"\b(?:recommend(?:s|ed)?|advised|suggested|proposed|(?<!as\s)(?:planned|scheduled|intended)|anticipated|should"
-    r"|(?<!as\s)(?<!than\s)expected|due(?!\s+to\b)|will\s+be|arranged|booked|awaited|pending"
+    r"|(?<!as\s)(?<!than\s)expected|due(?!\s+to\b)|will|would|arranged|booked|awaited|awaiting|pending"
+    r"|(?:plan|aim|intend)(?:s|ed)?\s+to|to\s+continue"
     r"|to\s+be\s+(?:re-?)?(?:reviewed|seen|assessed|evaluated|examined|followed))\b"
 )
 
