@@ -7194,6 +7194,7 @@ def test_an_arrow_between_two_timed_parts_is_a_clause_break(arrow, semicolon):
         ("improved in 5/12 patients at 3 months", "a head count"),
         ("5/12 improved at 3 months", "several numbers"),
         ("4/7 of them by 3 months", "several numbers"),
+        ("compression worn 24/7", "a number without a time unit"),  # all the time, not 24 days
     ],
 )
 def test_a_share_of_a_count_is_not_clinical_shorthand(phrase, refusal):

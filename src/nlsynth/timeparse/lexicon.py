@@ -840,9 +840,9 @@ def number(token: str) -> float:
 #: of a year ("5/7" five days, "6/52" six weeks, "18/12" eighteen months; a range's upper end "2-3/52"), where the
 #: phrase ends after it or goes on as a time's would (punctuation, "and", "then", "later", "after", "of treatment",
 #: "follow-up"...). Not a share of a count ("6/12 sessions", "5/12 patients", "5/12 improved", "4/7 of them"), part of
-#: a date ("12/7/2019"), nor a number of more than three digits ("2019/12").
+#: a date ("12/7/2019"), a number of more than three digits ("2019/12"), nor "24/7" (all the time).
 _CLINICAL_FRACTION_RE = re.compile(
-    r"(?<![\w/.])(?P<n>\d{1,3}(?:\.\d+)?)\s?/\s?(?P<of>7|52|12)(?![\w/]|\.\d)"
+    r"(?<![\w/.])(?!24\s?/\s?7\b)(?P<n>\d{1,3}(?:\.\d+)?)\s?/\s?(?P<of>7|52|12)(?![\w/]|\.\d)"
     r"(?=\s*(?:$|[,;:.()-]|(?:and|or|then|later|after|before|since|post|on|off|into|to|until|till|when|with|without"
     r"|approximately|follow|f/u|treatment|therapy|of\s+(?:treatment|therapy|follow))\b))"
 )
@@ -856,6 +856,8 @@ def _clinical_fraction(text: str) -> str:
     ['improved at 6 weeks', '18 months', 'within 5 days', '2-3 weeks', 'after 6/12 sessions']
     >>> [_clinical_fraction(t) for t in ("12/7/2019", "2019/12", "6/52, then cleared at 3/12", "5/12 improved")]
     ['12/7/2019', '2019/12', '6 weeks, then cleared at 3 months', '5/12 improved']
+    >>> _clinical_fraction("compression worn 24/7")  # all the time, not 24 days
+    'compression worn 24/7'
     """
     return _CLINICAL_FRACTION_RE.sub(lambda m: f"{m.group('n')} {_CLINICAL_FRACTION_UNIT[m.group('of')]}", text)
 
