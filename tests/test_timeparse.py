@@ -3057,6 +3057,12 @@ def test_a_follow_up_with_a_visit_only_planned_ends_at_its_time(phrase):
         "disease duration 2 years; improvement at 8 weeks",
         "a 10-year history; improved at 8 weeks",
         "lesions for three years; cleared at 12 weeks",
+        # the history of the diabetes most patients with NL have (each once a follow-up of 20 or 15 years)
+        "cleared at 12 weeks; diabetes for 20 years",
+        "cleared at 12 weeks; diabetic for 20 years",
+        "cleared at 12 weeks; type 1 diabetes for 20 years",
+        "cleared at 12 weeks; duration of diabetes 15 years",
+        "cleared at 12 weeks; T1DM duration 15 years",
     ],
 )
 def test_a_time_of_the_history_or_an_earlier_treatment_is_refused(phrase):
@@ -3066,6 +3072,7 @@ def test_a_time_of_the_history_or_an_earlier_treatment_is_refused(phrase):
         with pytest.raises(TimePhraseError, match="history or of an earlier treatment"):
             parse_time(phrase, **kind)
     assert parse_time("improvement prior to 8 weeks", event=True).upper == pytest.approx(8 * W)  # a bound: kept
+    assert parse_time("topical insulin for 8 weeks").upper == pytest.approx(8 * W)  # a treatment of NL, not history
 
 
 @pytest.mark.parametrize(

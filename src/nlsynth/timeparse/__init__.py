@@ -520,7 +520,8 @@ start; not after a timed clause, which the first course's time keeps, nor negate
 after a change of the dose named with no time of its own, "dose increased; improved at 4 weeks", "on the higher dose,
 improvement at 4 weeks", while a change at its own time, "dose reduced at 4 weeks; improved at 8 weeks", is an event
 since the start) is refused: no rule can turn it into a time since the start. So is a time of the disease's history or
-of an earlier treatment ("NL for 10 years", "a 5-year history", "previously treated with steroids for 1 month"). So is
+of an earlier treatment ("NL for 10 years", "a 5-year history", "previously treated with steroids for 1 month", or of
+the patient's diabetes, "diabetes for 20 years", "diabetic for 20 years", "duration of diabetes 15 years"). So is
 how long a pause of the treatment lasted, when it began or ended unsaid ("improved after a 2-week interruption", "after
 a 6-month drug holiday", "an interruption of 2 weeks", "a 4-week washout", "a 2-week rest", "a 2-week period of rest",
 "a 2-week gap in treatment", "a 3-month lapse", these four once read since the start; a gap in a regimen may be its

@@ -135,17 +135,24 @@ _OTHER_ZERO_RE = re.compile(
     # weeks of tapering", "8 weeks of consolidation"
     rf"|\b(?:of|on)\s+(?:the\s+)?(?:{_LATER_PHASE}|taper(?:ing)?|step-?down|weaning)\b"
 )
+#: The conditions whose history a time may give: the disease and its lesions, and diabetes, which most patients with
+#: NL have ("diabetes for 20 years", "diabetic for 20 years", "T1DM duration 15 years").
+_CONDITION = (
+    r"(?:disease|nl|necrobiosis(?:\s+lipoidica)?|lesions?|plaques?|ulcers?"
+    r"|(?:type\s*[12i]+\s+)?diabet(?:es|ic)(?:\s+mellitus)?|t[12]\s*dm|dm\s*[12i]+|n?iddm)"
+)
 #: A time of the disease's history or of an earlier treatment ("NL for 10 years", "disease duration 2 years", "a
 #: 5-year history", "previously treated with steroids for 1 month", "prior methotrexate for 3 months", "had
-#: received steroids for 1 month"): not since the start of this treatment, whichever column it is in. Not "prior
-#: to X" or "earlier than X", which bound a time.
+#: received steroids for 1 month", "diabetes for 20 years"): not since the start of this treatment, whichever column
+#: it is in (a follow-up "cleared at 12 weeks; diabetes for 20 years" was once 20 years long). Not "prior to X" or
+#: "earlier than X", which bound a time.
 _HISTORY_RE = re.compile(
     r"\b(?:previous(?:ly)?|prior(?!\s+to\b)|formerly|pre-?treated|history|pre-?existing|long-?standing"
     r"|had\s+(?:previously\s+)?(?:received|been\s+treated|been\s+given|used|tried|taken)"
     r"|earlier\s+(?:treatments?|therapy|therapies|course|courses)"
-    r"|(?:disease|nl|necrobiosis|lesions?|plaques?|ulcers?)\s+(?:duration|present|existing)"
-    r"|duration\s+of\s+(?:the\s+)?(?:disease|nl|necrobiosis|lesions?|plaques?|ulcers?)"
-    r"|(?:nl|necrobiosis(?:\s+lipoidica)?|disease|lesions?|plaques?|ulcers?)\s+(?:had\s+been\s+present\s+)?for\s+"
+    rf"|{_CONDITION}\s+(?:duration|present|existing)"
+    rf"|duration\s+of\s+(?:the\s+)?{_CONDITION}"
+    rf"|{_CONDITION}\s+(?:had\s+been\s+present\s+)?for\s+"
     r"(?:the\s+(?:past|last)\s+)?(?=\d|\w+\s+(?:days?|weeks?|months?|years?)\b))\b"
 )
 #: The words that may follow a time to say what it is counted from ("6 weeks after X", "12 weeks from baseline",
