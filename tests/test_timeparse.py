@@ -3759,6 +3759,8 @@ def test_a_count_of_sessions_not_counted_from_the_start_is_unresolved(phrase, wh
         ("improved while on methotrexate for 8 weeks", "methotrexate"),
         ("methotrexate for 3 months, then improved", "methotrexate"),
         ("improved on dupilumab weekly for 8 weeks", "dupilumab weekly"),  # once "weekly" alone, read as the row's
+        # ... or before a verb of giving it (once "continued" alone, read as the row's)
+        ("cleared at 12 weeks; methotrexate continued for 6 months", "methotrexate"),
         ("improved after 8 weeks of clobetasol 0.05%", "clobetasol"),  # its strength set aside, its name kept
         # ... and as a course's length (once read since the row's start)
         ("improved during a 3-month course of methotrexate", "methotrexate"),
@@ -3777,6 +3779,24 @@ def test_a_time_spent_on_another_treatment_is_refused(phrase, named):
         with pytest.raises(TimePhraseError, match=f"a time spent on another treatment \\('{named}'\\)"):
             parse_time(phrase, "1.5% cream twice daily", agent="ruxolitinib", **kind)
     assert parse_time(phrase, "1.5% cream twice daily", event=True).resolved
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "cleared at 12 weeks; methotrexate was given for 3 months",
+        "cleared at 12 weeks; tacrolimus added for 8 weeks",
+        "cleared at 12 weeks; methotrexate was continued for 6 months",
+    ],
+)
+def test_a_time_another_treatment_was_given_for_is_refused(phrase):
+    """Each once a follow-up of that time since the row's start ("given", "added" or "continued" taken for what the
+    time was spent on); a best or first response beside it is refused too."""
+    with pytest.raises(TimePhraseError, match="a time spent on another treatment"):
+        parse_time(phrase, "1.5% cream twice daily", agent="ruxolitinib")
+    for first in (True, False):
+        with pytest.raises(TimePhraseError):
+            parse_time(phrase, "1.5% cream twice daily", agent="ruxolitinib", event=True, first=first)
 
 
 @pytest.mark.parametrize(

@@ -577,7 +577,8 @@ own names nothing that ended ("post-treatment follow-up at 6 months", "treatment
 given (the parser alone) every end is the row's. So is a time spent on another treatment than the row's ("after 8 weeks
 of tofacitinib", "8 weeks on methotrexate", "on methotrexate for 8 weeks", "on dupilumab weekly for 8 weeks" (once the
 word before "for" alone: "weekly", read as the row's), "treated for 3 months with methotrexate" (once "treated" alone,
-read as the row's), "during a 3-month course of methotrexate", "3 months' treatment
+read as the row's), "methotrexate continued for 6 months" or "given for 3 months" (once "continued" or "given" alone),
+"during a 3-month course of methotrexate", "3 months' treatment
 with methotrexate" or "after 6 weeks of excimer laser" in a ruxolitinib row; once that time since the row's start), or
 with which a time came, after it ("improved at 6 weeks with methotrexate", "while on methotrexate", "with PDT", "with
 the cream" of an injected drug; once read since the row's start, where "with" names a treatment: not a pace, "every 2

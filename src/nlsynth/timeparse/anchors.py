@@ -1233,8 +1233,12 @@ _GIVEN_LESS_RE = re.compile(
     r"^(?:no|not|less|fewer|lower|little|minimal)\b|\b(?:taper\w*|wean\w*|reduc\w*|decreas\w*|lower\w*|withdr[ae]w\w*"
     r"|discontinu\w*|stop\w*|cessation|interrupt\w*)\b"
 )
-#: ... or named right before "for" the time ("on tofacitinib for 8 weeks", "methotrexate for 3 months").
-_ON_FOR_RE = re.compile(r"(?P<what>[a-z][\w-]*)\s+for\s+$")
+#: ... or named right before "for" the time ("on tofacitinib for 8 weeks", "methotrexate for 3 months"), or before a
+#: verb of giving it ("methotrexate continued for 6 months", "methotrexate was given for 3 months", once "continued").
+_ON_FOR_RE = re.compile(
+    r"(?P<what>[a-z][\w-]*)\s+(?:(?:was|were|is|being)\s+)?(?:continued|given|used|applied|added|taken|administered)"
+    r"\s+for\s+$|(?P<word>[a-z][\w-]*)\s+for\s+$"
+)
 #: ... or all that "on" names before "for" ("on dupilumab weekly for 8 weeks", once "weekly" alone).
 _ON_ALL_FOR_RE = re.compile(r"\bon\s+(?P<what>[a-z][\w\s-]*?)\s+for\s+$")
 
@@ -1284,7 +1288,7 @@ def _spent_on(clause: str, paced: bool = False) -> list[str]:
         if any(start <= time.start() < end for start, end in paces):
             continue
         if before := _ON_ALL_FOR_RE.search(clause[: time.start()]) or _ON_FOR_RE.search(clause[: time.start()]):
-            spent_on.append(before.group("what"))
+            spent_on.append(before.group("what") or before.group("word"))
         # ... and what it names after the time ("treated for 3 months with methotrexate", once "treated" alone)
         if (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
             cut = _OBJECT_ENDS_RE.search(spent.group("what"))
