@@ -218,6 +218,10 @@ OWN_PHRASES = [
     ("8 weeks [4-12]", "", 8 * W, 8 * W, "summary"),
     ("at least 8 weeks (4-12)", "", 8 * W, INF, "at-least"),  # a bound stays a bound
     ("12 weeks (84 days)", "", 12 * W, 12 * W, "point"),  # the same time in other units: no spread
+    # ... nor two calendar years, when the time was (once a series' summary, refused in a patient's row)
+    ("2 years (2018-2020)", "", 2 * Y, 2 * Y, "point"),
+    ("followed for 2 years (2018 to 2020)", "", 2 * Y, 2 * Y, "point"),
+    ("2 years (2018-20)", "", 2 * Y, 2 * Y, "point"),
     ("after 3 months (2-3 sessions)", "weekly", 3 * M, 3 * M, "point"),  # a range of something else
     ("8 weeks (median; range 4-12)", "", 8 * W, 8 * W, "median"),  # once "point": "(median)" alone was read
     ("8 weeks on average", "", 8 * W, 8 * W, "mean"),

@@ -162,7 +162,8 @@ Rules (``TimeInterval.rule``)
     a range, with or without the word ("X (range A-B)", "X (A-B)", "X (A-B weeks)", or between the number and its
     unit: "X (A-B) weeks"), or a confidence interval ("X (95% CI A-B)"): a series' summary as a point, never read as
     a mean or a median the source did not say (once ``mean``), nor as one patient's time (once ``point`` where the
-    range had no word). A count of sessions so given is ``exposures-summary``. A summary's spread may follow it
+    range had no word); two calendar years in brackets say when the time was ("2 years (2018-2020)": a ``point``,
+    once a summary). A count of sessions so given is ``exposures-summary``. A summary's spread may follow it
     after a comma ("median 12 weeks, range 4-24", "mean, 4 months; range, 2-6 months"); any other time beside a
     summary ("2-6 months, mean 4 months", "median 12 weeks; 4-24 weeks", "improved at 3 months, mean 4 months") is
     refused, since it may be the spread, a bound or one patient's time.

@@ -23,6 +23,10 @@ _SUMMARY_FIRST_RE = re.compile(r"^(?P<word>mean|median|average)\s*[,:]\s*")
 _SPREAD_WORD = r"(?:range|iqr|interquartile\s+range|sd|standard\s+deviation|(?:95\s*%\s*)?ci)"
 
 
+#: Two calendar years in brackets ("(2018-2020)", "(2018 to 2020)", "(2018-20)"): when a time was, not its spread.
+_CALENDAR_SPAN = r"\s*(?:19|20)\d{2}\s*(?:-|to|/)\s*(?:(?:19|20)\d{2}|\d{2})\s*\)"
+
+
 def _spread_aside(noun: str) -> str:
     """A spread in parentheses beside a time or a count of ``noun``: with its word ("(range 4-12)", "(SD 2)", "(95% CI
     6-10)"), or a bare range of numbers, with or without the noun ("(4-12)", "(4 to 12 weeks)"). A time beside a count
@@ -30,7 +34,7 @@ def _spread_aside(noun: str) -> str:
     other_unit = "" if noun == _UNIT else rf"(?![^()]*\b{_UNIT}\b)"
     return (
         rf"\(\s*(?P<word>{_SPREAD_WORD})\b{other_unit}[^()]*\d[^()]*\)"
-        rf"|\(\s*\d+(?:\.\d+)?{_SEP}\d+(?:\.\d+)?(?:{_GAP}{noun})?\s*\)"
+        rf"|\((?!{_CALENDAR_SPAN})\s*\d+(?:\.\d+)?{_SEP}\d+(?:\.\d+)?(?:{_GAP}{noun})?\s*\)"
     )
 
 
