@@ -23,6 +23,7 @@ from nlsynth.units import (
     probability_range,
     reading_weeks,
     weeks_interval,
+    weeks_number,
 )
 
 
@@ -99,7 +100,7 @@ def _individual_text(summary: dict) -> str:
         if item["outcome"] == "not reported":
             parts.append("outcome not reported")
         elif item["outcome"] == "failure" and item["upper_days"] is None and item["lower_days"]:
-            parts.append(f"failure after {weeks_interval(item['lower_days'], item['lower_days'])}")
+            parts.append(f"failure after {weeks_number(item['lower_days'])}")
         elif item["outcome"] == "failure":
             parts.append(
                 "failure"

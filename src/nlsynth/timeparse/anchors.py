@@ -58,7 +58,7 @@ from nlsynth.timeparse.regimen import (
     pace_readings,
     sessions_per_week,
 )
-from nlsynth.timeparse.response import _RESPONSE_WORD_RE, _SINCE_LASTED_RE, _SOMETHING_ELSE_RE
+from nlsynth.timeparse.response import _LASTED_SINCE_RE, _RESPONSE_WORD_RE, _SOMETHING_ELSE_RE
 from nlsynth.timeparse.treatment import Treatment
 
 #: The object of a stopped or completed course, then "for" ("after stopping the drug for 2 months", "after
@@ -327,7 +327,7 @@ def _placed_anchors(clause: str) -> list[tuple[str, str, bool]]:
             continue  # "from 4 weeks to 8 weeks": a time; "the last of 12 sessions": the end, read by its own rules
         if word.strip() == "from" and _STATE_CHANGE_RE.fullmatch(anchor):
             continue  # "improved over 8 weeks from moderate to mild": how the lesions changed, no moment
-        if word.strip() == "since" and _SINCE_LASTED_RE.match(f"since {anchor}"):
+        if word.strip() == "since" and _LASTED_SINCE_RE.match(anchor):
             continue  # "cleared at 12 weeks (since maintained)": "since" is "since then", how long the response lasted
         anchors.append((word, anchor, right_after))
     return anchors
@@ -1236,8 +1236,8 @@ _GIVEN_LESS_RE = re.compile(
 #: ... or named right before "for" the time ("on tofacitinib for 8 weeks", "methotrexate for 3 months"), or before a
 #: verb of giving it ("methotrexate continued for 6 months", "methotrexate was given for 3 months", once "continued").
 _ON_FOR_RE = re.compile(
-    r"(?P<what>[a-z][\w-]*)\s+(?:(?:was|were|is|being)\s+)?(?:continued|given|used|applied|added|taken|administered)"
-    r"\s+for\s+$|(?P<word>[a-z][\w-]*)\s+for\s+$"
+    r"(?P<what>[a-z][\w-]*)\s+"
+    r"(?:(?:(?:was|were|is|being)\s+)?(?:continued|given|used|applied|added|taken|administered)\s+)?for\s+$"
 )
 #: ... or all that "on" names before "for" ("on dupilumab weekly for 8 weeks", once "weekly" alone).
 _ON_ALL_FOR_RE = re.compile(r"\bon\s+(?P<what>[a-z][\w\s-]*?)\s+for\s+$")
@@ -1288,7 +1288,7 @@ def _spent_on(clause: str, paced: bool = False) -> list[str]:
         if any(start <= time.start() < end for start, end in paces):
             continue
         if before := _ON_ALL_FOR_RE.search(clause[: time.start()]) or _ON_FOR_RE.search(clause[: time.start()]):
-            spent_on.append(before.group("what") or before.group("word"))
+            spent_on.append(before.group("what"))
         # ... and what it names after the time ("treated for 3 months with methotrexate", once "treated" alone)
         if (spent := _TIME_ON_RE.match(clause, time.end())) and not _WITHIN_BEFORE_RE.search(clause[: time.start()]):
             cut = _OBJECT_ENDS_RE.search(spent.group("what"))

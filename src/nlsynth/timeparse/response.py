@@ -64,7 +64,7 @@ _LASTED_SINCE = (
     r"(?:been\s+)?(?:(?:remained|stayed)\b"
     r"|(?:maintained|sustained|persisted|lasted)\b(?!\s+(?!(?:at|on|in|for|until|till|to|through|and|with)\b)[a-z]))"
 )
-_SINCE_LASTED_RE = re.compile(rf"\bsince\s+{_LASTED_SINCE}")
+_LASTED_SINCE_RE = re.compile(_LASTED_SINCE)
 #: A state of the response held, or another event absent, for a span, without a verb of lasting: "clear for 6 months",
 #: "in remission for about a year", "lesion-free for 6 months", "no relapse for 2 years" (not "clear for the first
 #: time at 12 weeks"; a time off treatment, "treatment-free for 6 months", is read before as another event): how long
